@@ -1,0 +1,101 @@
+"""Output for people (aligned tables, CJK-aware) and programs (JSON, CSV with BOM)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import unicodedata
+
+FORMATS = ("table", "json", "csv")
+
+
+def width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+               for c in s)
+
+
+def clip(s: str, w: int) -> str:
+    """Cut s to display width w, with … when cut."""
+    s = s.replace("\n", " ")
+    if width(s) <= w:
+        return s
+    out, used = [], 0
+    for c in s:
+        cw = width(c)
+        if used + cw > w - 1:
+            break
+        out.append(c)
+        used += cw
+    return "".join(out) + "…"
+
+
+def pad(s: str, w: int) -> str:
+    return s + " " * max(0, w - width(s))
+
+
+def table(headers: list[str], rows: list[list], max_width: int | None = None,
+          wrap_last: bool = False) -> str:
+    """A plain aligned table. Columns are clipped so the table fits max_width (default: terminal)."""
+    if max_width is None:
+        import shutil
+        max_width = shutil.get_terminal_size((100, 24)).columns
+    cells = [[("" if v is None else str(v)).replace("\n", " ") for v in r] for r in rows]
+    widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    gap = 2
+    total = sum(widths) + gap * (len(widths) - 1)
+    if total > max_width and widths:
+        # shrink the widest columns first; never below 6
+        over = total - max_width
+        while over > 0:
+            i = max(range(len(widths)), key=lambda k: widths[k])
+            if widths[i] <= 6:
+                break
+            widths[i] -= 1
+            over -= 1
+    lines = ["  ".join(pad(clip(h, widths[i]), widths[i]) for i, h in enumerate(headers)).rstrip(),
+             "  ".join("─" * w for w in widths)]
+    for r in cells:
+        lines.append("  ".join(pad(clip(v, widths[i]), widths[i]) for i, v in enumerate(r)).rstrip())
+    return "\n".join(lines)
+
+
+def to_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def to_csv(headers: list[str], rows: list[list], bom: bool = True) -> str:
+    """CSV that Excel opens correctly with Chinese: UTF-8 with BOM, CRLF."""
+    buf = io.StringIO()
+    if bom:
+        buf.write("\ufeff")
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(headers)
+    for r in rows:
+        w.writerow(["" if v is None else v for v in r])
+    return buf.getvalue()
+
+
+def write_text(text: str, path: str | None = None) -> None:
+    """To stdout, or atomically to a file (no half-written output on failure)."""
+    if path is None or path == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    write_bytes(text.encode("utf-8"), path)
+
+
+def write_bytes(data: bytes, path: str) -> None:
+    import os
+    import tempfile
+
+    d = os.path.dirname(os.path.abspath(path))
+    os.makedirs(d, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=d, prefix=".kb-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,40 @@
+"""Shared fixtures.  ../shared (seed, corpus, spec) sits beside the checkout; tests that
+need it skip with a clear reason when it is absent (set KB_SHARED to point elsewhere)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("KB_SHARED", ROOT.parent / "shared"))
+SEED = ROOT / "regulation" / "suining-community" / "draft.txt"
+SHARED_SEED = SHARED / "seeds" / "000_27ae19131ff8e498.txt"
+CORPUS = SHARED / "corpus" / "lawrefbook"
+DATA = ROOT / "tests" / "data"
+
+
+def need_shared(path: Path = SHARED) -> Path:
+    if not path.exists():
+        pytest.skip(f"参考资料不存在：{path}（../shared 不在仓库旁边；可设置 KB_SHARED）")
+    return path
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def seed_doc():
+    from kb.project import find_root, load, resolve
+
+    r = find_root(ROOT)
+    return load(resolve(r, "suining-community@draft"))
+
+
+@pytest.fixture(scope="session")
+def corpus_files() -> list[Path]:
+    need_shared(CORPUS)
+    return sorted(CORPUS.rglob("*.md"))

@@ -97,7 +97,7 @@ def _classify(lines: list[_Line]) -> None:
             l.kind, l.m = "article", m
             continue
         m = _HEADING.match(l.content)
-        if m and _valid_numeral(m.group(3)) and _is_heading_rest(m.group("rest")):
+        if m and _valid_numeral(m.group(3)) and (m.group("hashes") or _is_heading_rest(m.group("rest"))):
             l.kind, l.m = {"编": "part", "分编": "subpart", "章": "chapter", "节": "section"}[m.group("kind")], m
             continue
         if _PROLOGUE.match(l.content):
@@ -111,7 +111,7 @@ def _classify(lines: list[_Line]) -> None:
             l.kind, l.m = "annex", m
             continue
         m = _ITEM.match(l.content)
-        if m and _valid_numeral(m.group(2) or m.group(3)):
+        if m and _valid_numeral(m.group(2) or m.group(3)) and not _citing_item(l.content[m.end("marker"):]):
             l.kind, l.m = "item", m
             continue
         m = _SUBITEM.match(l.content)
@@ -126,6 +126,14 @@ def _valid_numeral(s: str | None) -> bool:
         return True
     except ValueError:
         return False
+
+
+# an item marker followed by one of these cites items (（一）至（三）项所列人员, （四）、（五）项) instead of opening one
+_ITEM_CITING = re.compile(rf"^{_WS}*(?:[至、和或及与]{_WS}*(?:[（(]|第)|项(?=[所规的中情、，之]))")
+
+
+def _citing_item(rest: str) -> bool:
+    return bool(_ITEM_CITING.match(rest))
 
 
 def _is_heading_rest(rest: str) -> bool:
@@ -262,6 +270,22 @@ class _Builder:
             seen[key] = i
         if toc_end is not None:
             return toc_end
+        # a run of three or more chapter (or part) headings with nothing but blank lines between
+        # them is a table of contents, even when the body then omits the headings
+        run: list[int] = []
+        for i in heads:
+            if run and lines[i].kind == lines[run[-1]].kind and \
+                    all(l.kind == "blank" for l in lines[run[-1] + 1:i]):
+                run.append(i)
+            elif len(run) >= 3:
+                break
+            else:
+                run = [i]
+        if len(run) >= 3 and lines[run[0]].kind in ("part", "chapter"):
+            nxt = run[-1] + 1
+            while nxt < first_art and lines[nxt].kind == "blank":
+                nxt += 1
+            return nxt
         if heads:
             return heads[0]
         return first_art
@@ -367,15 +391,43 @@ class _Builder:
                 art.end = l.end
                 return art
         state.await_heading = False
-        # 1. lines are sub-items of an item (（一）), but items themselves in a list of 1. lines
-        digit_list = state.item is not None and state.item.label[:1].isdigit() or \
-            state.item is not None and state.item.label[:1] in "０１２３４５６７８９"
+        # 1. lines are sub-items of an item (（一）), but items themselves in a list of 1. lines;
+        # 1、 and （1） lines under a （一） item are its sub-items too
+        digit_list = state.item is not None and _digit_marker(state.item.label)
+        if l.kind == "item" and state.item is not None and not digit_list and _digit_marker(l.m.group("marker")):
+            subs = state.item.children
+            if subs and _marker_style(subs[-1].label) != _marker_style(l.m.group("marker")):
+                # a third level (（1） under 1.): the model stops at 目, so the line is part of the 目
+                self.extend(subs[-1], l)
+                return subs[-1]
+            return self._subitem(state, l)
         if l.kind == "item" or (l.kind == "subitem" and (state.item is None or digit_list)):
             return self._item(state, l)
         if l.kind == "subitem":
             return self._subitem(state, l)
+        if state.item is not None and self._continues_item(state.item, l):
+            # a loose line inside an item, the list going on after it: part of the item
+            target = state.item.children[-1] if state.item.children else state.item
+            self.extend(target, l)
+            return target
         indent = len(l.content) - len(l.content.lstrip())
         return self._paragraph(state, l, l.start, l.content, text_offset=indent)
+
+    def _continues_item(self, item: Node, l: _Line) -> bool:
+        """True when ``l`` (a text line after ``item``) is followed, within the article, by the
+        item numbered next: the line is then part of ``item`` rather than a new paragraph."""
+        want = item_marker_number(item.label)
+        if want is None:
+            return False
+        for nxt in self.lines[l.no:]:
+            k = nxt.kind
+            if k in ("article", "part", "subpart", "chapter", "section", "annex", "prologue"):
+                return False
+            if k == "item":
+                if _digit_marker(nxt.m.group("marker")) and not _digit_marker(item.label):
+                    continue
+                return item_marker_number(nxt.m.group("marker")) == want + 1
+        return False
 
     def _paragraph(self, state: "_State", l: _Line, start: int, body: str, text_offset: int = 0) -> Node:
         art = state.article
@@ -407,7 +459,7 @@ class _Builder:
         m = l.m
         marker = m.group("marker")
         n = sum(1 for c in item.children if c.kind == "subitem") + 1
-        num = parse_numeral(m.group(2))
+        num = item_marker_number(marker)
         if num != n:
             self.warn(l.no, f"{state.article.label}的目号“{marker}”应为{n}")
         return self.add(item, Node("subitem", f"{item.eid}__point_{n}", l.start, l.end, l.no, number=n,
@@ -527,6 +579,17 @@ def _bracket_heading(s: str) -> tuple[str, tuple[str, str]] | None:
     if len(inner) > 40 or re.search(r"[。；]", inner) or s[0] in "([" and not inner.strip():
         return None
     return inner, (s[0], close)
+
+
+def _digit_marker(marker: str) -> bool:
+    """'1.' '１．' '1、' '（1）' '(1)': a marker numbered with digits, not Chinese numerals."""
+    s = marker.lstrip(" \t\u3000（(")
+    return bool(s) and s[0] in "0123456789０１２３４５６７８９"
+
+
+def _marker_style(marker: str) -> str:
+    """'（1）' -> '（）', '1.' -> '.', '1、' -> '、': the marker without its number."""
+    return re.sub(rf"{NUMERAL_RE}", "", marker.strip()).replace("(", "（").replace(")", "）").replace("．", ".")
 
 
 def _after(content: str, pos: int) -> str:

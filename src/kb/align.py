@@ -1,0 +1,491 @@
+"""Align the articles (and headings) of two texts by content, not by number.
+
+Method (no step grows quadratically in characters):
+
+1. Each article becomes a sparse TF-IDF vector of character bigrams of its
+   normalised text (whitespace and punctuation removed).  IDF is computed over
+   the articles of both texts, so boilerplate (应当, 人民政府 …) weighs little.
+2. Candidates come from an inverted index over the *rarer* bigrams (document
+   frequency capped), so each article is compared with a handful of others, not
+   with all of them; exact cosine and containment are computed for candidates only.
+3. Assignment: identical texts first; then confident one-to-one pairs (cosine ≥
+   ``HIGH``), best first; the longest order-preserving chain of them becomes the
+   set of anchors; in each gap between consecutive anchors, the remaining articles
+   are paired with a lower threshold (``GAP``, heavily reworded articles that stayed
+   in place); then moved articles anywhere (cosine ≥ ``MOVED``).
+4. Splits and merges: an unpaired article whose text is mostly *contained* in an
+   article of the other side (containment ≥ ``CONTAIN``) joins that article's pair;
+   several pairs then share one side (status split / merged).
+5. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went;
+   an article pair is ``moved`` when the new article's chapter is not the
+   counterpart of the old article's chapter.
+
+Two unrelated texts produce no pairs ("no correspondence"): nothing reaches the
+thresholds and gap-filling needs anchors on both sides.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .model import Document, Node
+
+HIGH = 0.5        # confident one-to-one pair
+GAP = 0.22        # between anchors, same place in the order
+MOVED = 0.4       # anywhere else (moved article)
+CONTAIN = 0.6     # share of an article's weight found in the other side's article (split/merge)
+CANDIDATES = 12   # candidates kept per article
+DF_CAP = 0.05     # bigrams in more than this share of articles are not used to find candidates
+
+HEADING_KINDS = ("part", "subpart", "chapter", "section")
+
+
+def _keep(c: str) -> bool:
+    cat = unicodedata.category(c)
+    return cat[0] in "LN"
+
+
+def normalize(text: str) -> str:
+    """Text for matching only: letters and digits, full-width folded (source text is never changed)."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text if _keep(c))
+
+
+def article_text(a: Node) -> str:
+    """What is compared and shown for an article: heading line (if any), then paragraphs and items."""
+    parts = []
+    if a.title:
+        b = a.brackets or ("【", "】")
+        parts.append(f"{b[0]}{a.title}{b[1]}")
+    body = a.full_text()
+    if body:
+        parts.append(body)
+    return "\n".join(parts)
+
+
+@dataclass
+class Unit:
+    index: int
+    node: Node
+    text: str                 # article_text
+    norm: str
+    vec: dict = field(default_factory=dict)   # bigram -> tf-idf weight
+    norm2: float = 0.0
+    chapter: Node | None = None
+
+    @property
+    def eid(self) -> str:
+        return self.node.eid
+
+    @property
+    def label(self) -> str:
+        return self.node.label
+
+
+@dataclass
+class Link:
+    """One aligned pair (or one unpaired article: old or new is None)."""
+    old: int | None
+    new: int | None
+    status: str = "modified"          # unchanged|modified|added|deleted|split|merged
+    similarity: float = 0.0
+    renumbered: bool = False
+    moved: bool = False
+    how: str = ""                     # identical|confident|gap|moved|split|merge (diagnostics)
+
+
+@dataclass
+class HeadingLink:
+    kind: str
+    old: Node | None
+    new: Node | None
+    status: str                       # unchanged|renamed|renumbered|added|deleted
+
+
+@dataclass
+class Alignment:
+    old: list[Unit]
+    new: list[Unit]
+    links: list[Link]
+    headings: list[HeadingLink]
+
+    def counterparts_of_old(self) -> dict[int, list[int]]:
+        m = defaultdict(list)
+        for l in self.links:
+            if l.old is not None and l.new is not None:
+                m[l.old].append(l.new)
+        return m
+
+    def counterparts_of_new(self) -> dict[int, list[int]]:
+        m = defaultdict(list)
+        for l in self.links:
+            if l.old is not None and l.new is not None:
+                m[l.new].append(l.old)
+        return m
+
+
+def _bigrams(s: str) -> Counter:
+    if len(s) < 2:
+        return Counter([s]) if s else Counter()
+    return Counter(s[i:i + 2] for i in range(len(s) - 1))
+
+
+def _units(doc: Document) -> list[Unit]:
+    out = []
+    for i, a in enumerate(doc.articles):
+        t = article_text(a)
+        out.append(Unit(i, a, t, normalize(t), chapter=_container(a)))
+    return out
+
+
+def _container(n: Node) -> Node | None:
+    p = n.parent
+    while p is not None and p.kind not in ("chapter", "section", "subpart", "part"):
+        p = p.parent
+    # the chapter is the unit that "moved" refers to; fall back to the nearest heading
+    ch = n.ancestor("chapter")
+    return ch or p
+
+
+def _weigh(old: list[Unit], new: list[Unit]) -> dict[str, float]:
+    counts = [_bigrams(u.norm) for u in old + new]
+    df = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(counts) or 1
+    idf = {g: math.log((n + 1) / (d + 0.5)) for g, d in df.items()}
+    for u, c in zip(old + new, counts):
+        u.vec = {g: (1 + math.log(tf)) * idf[g] for g, tf in c.items()}
+        u.norm2 = math.sqrt(sum(w * w for w in u.vec.values())) or 1.0
+    return {g: d / n for g, d in df.items()}
+
+
+def cosine(a: Unit, b: Unit) -> float:
+    if len(a.vec) > len(b.vec):
+        a, b = b, a
+    bv = b.vec
+    dot = sum(w * bv[g] for g, w in a.vec.items() if g in bv)
+    return dot / (a.norm2 * b.norm2)
+
+
+def containment(part: Unit, whole: Unit) -> float:
+    """Share of ``part``'s weight whose bigrams also occur in ``whole``."""
+    tot = sum(part.vec.values()) or 1.0
+    wv = whole.vec
+    return sum(w for g, w in part.vec.items() if g in wv) / tot
+
+
+def _candidates(old: list[Unit], new: list[Unit], dfrac: dict[str, float]) -> dict[int, list[tuple[float, int]]]:
+    """For every new article, up to CANDIDATES old articles by exact cosine (found via rare bigrams)."""
+    cap = max(DF_CAP, 8 / max(1, len(old) + len(new)))
+    index: dict[str, list[int]] = defaultdict(list)
+    for u in old:
+        for g in u.vec:
+            if dfrac.get(g, 1) <= cap:
+                index[g].append(u.index)
+    out = {}
+    for u in new:
+        acc: Counter = Counter()
+        for g, w in u.vec.items():
+            post = index.get(g)
+            if post:
+                for j in post:
+                    acc[j] += w * old[j].vec[g]
+        cands = [j for j, _ in acc.most_common(CANDIDATES)]
+        out[u.index] = sorted(((cosine(u, old[j]), j) for j in cands), reverse=True)
+    return out
+
+
+def _lis(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Longest chain increasing in both old and new index (pairs sorted by old index)."""
+    import bisect
+
+    pairs = sorted(pairs)
+    tails, tails_idx, prev = [], [], [None] * len(pairs)
+    for k, (_, n) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, n)
+        if pos == len(tails):
+            tails.append(n)
+            tails_idx.append(k)
+        else:
+            tails[pos] = n
+            tails_idx[pos] = k
+        prev[k] = tails_idx[pos - 1] if pos else None
+    out = set()
+    k = tails_idx[-1] if tails_idx else None
+    while k is not None:
+        out.add(pairs[k])
+        k = prev[k]
+    return out
+
+
+def align(old_doc: Document, new_doc: Document) -> Alignment:
+    old, new = _units(old_doc), _units(new_doc)
+    dfrac = _weigh(old, new)
+    cands = _candidates(old, new, dfrac)
+    sim: dict[tuple[int, int], float] = {}
+    for n, lst in cands.items():
+        for s, o in lst:
+            sim[(o, n)] = s
+
+    o2n: dict[int, int] = {}
+    n2o: dict[int, int] = {}
+    how: dict[tuple[int, int], str] = {}
+
+    def pair(o, n, kind):
+        o2n[o] = n
+        n2o[n] = o
+        how[(o, n)] = kind
+
+    # 1. identical texts (duplicates paired in order)
+    by_text = defaultdict(list)
+    for u in old:
+        by_text[u.norm].append(u.index)
+    for u in new:
+        lst = by_text.get(u.norm)
+        if lst and u.norm:
+            pair(lst.pop(0), u.index, "identical")
+
+    # 2. confident pairs, best first
+    ranked = sorted(((s, o, n) for (o, n), s in sim.items() if s >= HIGH), reverse=True)
+    for s, o, n in ranked:
+        if o not in o2n and n not in n2o:
+            pair(o, n, "confident")
+
+    # 3. anchors = longest order-preserving chain; fill the gaps between them
+    anchors = sorted(_lis(list(o2n.items())))
+    bounds = [(-1, -1)] + anchors + [(len(old), len(new))]
+    for (o0, n0), (o1, n1) in zip(bounds, bounds[1:]):
+        if o1 - o0 <= 1 or n1 - n0 <= 1:
+            continue
+        if (o0, n0) == (-1, -1) and (o1, n1) == (len(old), len(new)):
+            break   # no anchors at all: the texts have nothing in common
+        gap_pairs = []
+        for n in range(n0 + 1, n1):
+            if n in n2o:
+                continue
+            for o in range(o0 + 1, o1):
+                if o in o2n:
+                    continue
+                s = sim.get((o, n))
+                if s is None and (o1 - o0) * (n1 - n0) <= 400:
+                    s = cosine(old[o], new[n])
+                if s is not None and s >= GAP:
+                    gap_pairs.append((s, o, n))
+        # inside a gap prefer order-preserving pairs: take best first, skip crossing ones
+        taken: list[tuple[int, int]] = []
+        for s, o, n in sorted(gap_pairs, reverse=True):
+            if o in o2n or n in n2o:
+                continue
+            if any((o - a) * (n - b) < 0 for a, b in taken):
+                continue
+            pair(o, n, "gap")
+            taken.append((o, n))
+
+    # 4. moved articles: anywhere, lower than confident
+    ranked = sorted(((s, o, n) for (o, n), s in sim.items() if s >= MOVED), reverse=True)
+    for s, o, n in ranked:
+        if o not in o2n and n not in n2o:
+            pair(o, n, "moved")
+
+    # 5. splits and merges
+    extra: list[tuple[int, int, str]] = []
+    for u in new:
+        if u.index in n2o or not u.norm:
+            continue
+        best = None
+        for s, o in cands.get(u.index, []):
+            c = containment(u, old[o])
+            if c >= CONTAIN and s >= 0.15 and (best is None or c + s > best[0]):
+                best = (c + s, o)
+        if best:
+            extra.append((best[1], u.index, "split"))
+    old_cands = defaultdict(list)
+    for n, lst in cands.items():
+        for s, o in lst:
+            old_cands[o].append((s, n))
+    split_new = {n for _, n, _ in extra}
+    for u in old:
+        if u.index in o2n or not u.norm:
+            continue
+        best = None
+        for s, n in old_cands.get(u.index, []):
+            if n in split_new:
+                continue
+            c = containment(u, new[n])
+            if c >= CONTAIN and s >= 0.15 and (best is None or c + s > best[0]):
+                best = (c + s, n)
+        if best:
+            extra.append((u.index, best[1], "merge"))
+
+    links: list[Link] = []
+    for o, n in o2n.items():
+        links.append(Link(o, n, similarity=sim.get((o, n)) or cosine(old[o], new[n]), how=how[(o, n)]))
+    for o, n, kind in extra:
+        links.append(Link(o, n, similarity=sim.get((o, n)) or cosine(old[o], new[n]), how=kind))
+    # an unpaired article whose partner joined a split/merge: that partner becomes shared
+    paired_old = {l.old for l in links}
+    paired_new = {l.new for l in links}
+    for u in old:
+        if u.index not in paired_old:
+            links.append(Link(u.index, None, "deleted"))
+    for u in new:
+        if u.index not in paired_new:
+            links.append(Link(None, u.index, "added"))
+
+    _statuses(links, old, new)
+    headings = _align_headings(old_doc, new_doc, old, new, links)
+    _moved(links, old, new, headings)
+    links.sort(key=_order_key(links))
+    return Alignment(old, new, links, headings)
+
+
+def _statuses(links: list[Link], old: list[Unit], new: list[Unit]) -> None:
+    per_old = Counter(l.old for l in links if l.old is not None and l.new is not None)
+    per_new = Counter(l.new for l in links if l.old is not None and l.new is not None)
+    for l in links:
+        if l.old is None or l.new is None:
+            l.similarity = 0.0
+            continue
+        o, n = old[l.old], new[l.new]
+        if per_old[l.old] > 1:
+            l.status = "split"
+        elif per_new[l.new] > 1:
+            l.status = "merged"
+        elif o.text.replace(" ", "") == n.text.replace(" ", "") or o.norm == n.norm and _same_punct(o, n):
+            l.status = "unchanged"
+            l.similarity = 1.0
+        else:
+            l.status = "modified"
+        l.renumbered = o.label != n.label
+        l.similarity = round(min(1.0, l.similarity), 3)
+
+
+def _same_punct(o: Unit, n: Unit) -> bool:
+    strip = lambda s: re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+    return strip(o.text) == strip(n.text)
+
+
+def _order_key(links):
+    """Rows in new-text order; deleted articles right after their old predecessor's row."""
+    pos_of_old = {}
+    for l in links:
+        if l.old is not None and l.new is not None:
+            pos_of_old.setdefault(l.old, l.new)
+
+    def key(l: Link):
+        if l.new is not None:
+            return (l.new, 1, l.old if l.old is not None else -1)
+        # deleted: place after the new counterpart of the nearest earlier old article
+        o = l.old - 1
+        while o >= 0 and o not in pos_of_old:
+            o -= 1
+        return (pos_of_old[o] if o >= 0 else -1, 2, l.old)
+    return key
+
+
+def _heading_nodes(doc: Document, kind: str) -> list[Node]:
+    return list(doc.nodes(kind))
+
+
+def _align_headings(old_doc, new_doc, old, new, links) -> list[HeadingLink]:
+    """Headings of each kind: same title first, then by where their articles went."""
+    out: list[HeadingLink] = []
+    o_of = {u.node: u.index for u in old}
+    n_of = {u.node: u.index for u in new}
+    art_map = defaultdict(set)
+    for l in links:
+        if l.old is not None and l.new is not None:
+            art_map[l.old].add(l.new)
+    for kind in HEADING_KINDS:
+        hs_old, hs_new = _heading_nodes(old_doc, kind), _heading_nodes(new_doc, kind)
+        if not hs_old and not hs_new:
+            continue
+        arts_old = {h: {o_of[a] for a in h.walk() if a.kind == "article" and a in o_of} for h in hs_old}
+        arts_new = {h: {n_of[a] for a in h.walk() if a.kind == "article" and a in n_of} for h in hs_new}
+        scores = []
+        for i, ho in enumerate(hs_old):
+            mapped = set()
+            for o in arts_old[ho]:
+                mapped |= art_map.get(o, set())
+            to = normalize(ho.title or "")
+            for j, hn in enumerate(hs_new):
+                tn = normalize(hn.title or "")
+                title = 1.0 if to and to == tn else _dice(to, tn)
+                overlap = len(mapped & arts_new[hn]) / max(1, min(len(mapped), len(arts_new[hn]))) \
+                    if mapped and arts_new[hn] else 0.0
+                s = 0.5 * title + 0.5 * overlap
+                if title == 1.0 and (overlap > 0 or not mapped or not arts_new[hn]):
+                    s += 0.5
+                if s >= 0.35:
+                    scores.append((s, -abs(i / max(1, len(hs_old)) - j / max(1, len(hs_new))), i, j))
+        used_o, used_n, pairs = set(), set(), {}
+        for s, _, i, j in sorted(scores, reverse=True):
+            if i not in used_o and j not in used_n:
+                used_o.add(i)
+                used_n.add(j)
+                pairs[i] = j
+        emitted_new = set()
+        for i, ho in enumerate(hs_old):
+            j = pairs.get(i)
+            if j is None:
+                out.append(HeadingLink(kind, ho, None, "deleted"))
+                continue
+            hn = hs_new[j]
+            emitted_new.add(j)
+            if normalize(ho.title or "") != normalize(hn.title or ""):
+                st = "renamed"
+            elif ho.label != hn.label:
+                st = "renumbered"
+            else:
+                st = "unchanged"
+            out.append(HeadingLink(kind, ho, hn, st))
+        for j, hn in enumerate(hs_new):
+            if j not in emitted_new:
+                out.append(HeadingLink(kind, None, hn, "added"))
+    return out
+
+
+def _dice(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    ga, gb = _bigrams(a), _bigrams(b)
+    inter = sum((ga & gb).values())
+    return 2 * inter / (sum(ga.values()) + sum(gb.values()))
+
+
+def _moved(links, old, new, headings) -> None:
+    chap_map = {h.old: h.new for h in headings if h.kind == "chapter" and h.old is not None}
+    if not chap_map:
+        return
+    for l in links:
+        if l.old is None or l.new is None:
+            continue
+        co, cn = old[l.old].node.ancestor("chapter"), new[l.new].node.ancestor("chapter")
+        if co is None or cn is None:
+            continue
+        l.moved = chap_map.get(co) is not cn
+
+
+def align_numbers(old_doc: Document, new_doc: Document) -> list[tuple[str, str]]:
+    """Baseline 1 (eRegulations, Indigo): pair articles with the same number."""
+    new_by = {a.eid: a for a in new_doc.articles}
+    return [(a.eid, a.eid) for a in old_doc.articles if a.eid in new_by]
+
+
+def align_greedy(old_doc: Document, new_doc: Document, threshold: float = 0.3) -> list[tuple[str, str]]:
+    """Baseline 2: greedy one-to-one pairs of the most similar article texts."""
+    old, new = _units(old_doc), _units(new_doc)
+    dfrac = _weigh(old, new)
+    cands = _candidates(old, new, dfrac)
+    ranked = sorted(((s, o, n) for n, lst in cands.items() for s, o in lst if s >= threshold), reverse=True)
+    uo, un, out = set(), set(), []
+    for s, o, n in ranked:
+        if o not in uo and n not in un:
+            uo.add(o)
+            un.add(n)
+            out.append((old[o].eid, new[n].eid))
+    return out

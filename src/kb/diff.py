@@ -1,0 +1,406 @@
+"""Compare two versions: aligned articles, character-level changes, summary, stale references.
+
+``compare(old_doc, new_doc) -> Comparison`` (the agreed layer API).  The alignment
+itself is :mod:`kb.align`; renderers are in :mod:`kb.redline`.
+
+Within a pair the change is computed character by character (Chinese has no word
+boundaries) and then cleaned up semantically (``cleanup``): short equal runs caught
+between edits are folded into the edits, so a reader sees 具体行政行为 → 行政行为
+or a phrase replaced, not scattered single characters.  Newlines are never folded,
+so paragraph and item structure survives in the ops.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .align import Alignment, align, article_text
+from .model import Document, Node
+from .numerals import NUMERAL_RE, parse_numeral
+
+EQ, DEL, INS = "equal", "delete", "insert"
+
+
+# ---------------------------------------------------------------- character diff
+
+def char_ops(a: str, b: str) -> list[tuple[str, str]]:
+    """Character-level diff of a → b, semantically cleaned."""
+    if a == b:
+        return [(EQ, a)] if a else []
+    if not a:
+        return [(INS, b)]
+    if not b:
+        return [(DEL, a)]
+    # common prefix/suffix first (cheap, and keeps SequenceMatcher small)
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    ops: list[tuple[str, str]] = []
+    if p:
+        ops.append((EQ, a[:p]))
+    am, bm = a[p:len(a) - s], b[p:len(b) - s]
+    sm = difflib.SequenceMatcher(None, am, bm, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            ops.append((EQ, am[i1:i2]))
+        else:
+            if i2 > i1:
+                ops.append((DEL, am[i1:i2]))
+            if j2 > j1:
+                ops.append((INS, bm[j1:j2]))
+    if s:
+        ops.append((EQ, a[len(a) - s:]))
+    return cleanup(ops)
+
+
+def _merge(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Join neighbours of the same kind; within each run of edits, deletions before insertions."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(ops):
+        if ops[i][0] == EQ:
+            if ops[i][1]:
+                if out and out[-1][0] == EQ:
+                    out[-1] = (EQ, out[-1][1] + ops[i][1])
+                else:
+                    out.append(ops[i])
+            i += 1
+            continue
+        d, n = [], []
+        while i < len(ops) and ops[i][0] != EQ:
+            (d if ops[i][0] == DEL else n).append(ops[i][1])
+            i += 1
+        if d and "".join(d):
+            out.append((DEL, "".join(d)))
+        if n and "".join(n):
+            out.append((INS, "".join(n)))
+    return out
+
+
+def cleanup(ops: list[tuple[str, str]], min_keep: int = 3) -> list[tuple[str, str]]:
+    """Fold short equalities that sit between edits into the edits (diff-match-patch's
+    semantic cleanup, adapted): an equal run is folded when it is no longer than the
+    edits on both sides, or shorter than ``min_keep`` characters with edits on both
+    sides.  Equal runs holding a newline are kept."""
+    ops = _merge(ops)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(1, len(ops) - 1):
+            tag, text = ops[i]
+            if tag != EQ or "\n" in text:
+                continue
+            before = _edit_len(ops, i, -1)
+            after = _edit_len(ops, i, +1)
+            if not before or not after:
+                continue
+            if len(text) <= min(before, after) or len(text) < min_keep:
+                ops = ops[:i] + [(DEL, text), (INS, text)] + ops[i + 1:]
+                ops = _merge(ops)
+                changed = True
+                break
+    return ops
+
+
+def _edit_len(ops, i, step) -> int:
+    """Length of the longer side (deleted or inserted) of the edits next to position i."""
+    d = n = 0
+    j = i + step
+    while 0 <= j < len(ops) and ops[j][0] != EQ:
+        if ops[j][0] == DEL:
+            d += len(ops[j][1])
+        else:
+            n += len(ops[j][1])
+        j += step
+    return max(d, n)
+
+
+def ratio(ops) -> float:
+    eq = sum(len(t) for k, t in ops if k == EQ)
+    tot = sum(len(t) for k, t in ops if k in (EQ, DEL)) + sum(len(t) for k, t in ops if k in (EQ, INS))
+    return round(2 * eq / tot, 3) if tot else 1.0
+
+
+# ---------------------------------------------------------------- comparison
+
+@dataclass
+class Pair:
+    old: Node | None
+    new: Node | None
+    status: str
+    renumbered: bool
+    moved: bool
+    similarity: float
+    ops: list[tuple[str, str]]
+    old_text: str = ""
+    new_text: str = ""
+
+    @property
+    def old_label(self) -> str | None:
+        return self.old.label if self.old is not None else None
+
+    @property
+    def new_label(self) -> str | None:
+        return self.new.label if self.new is not None else None
+
+    def to_dict(self) -> dict:
+        return {"old": self.old_label, "new": self.new_label, "status": self.status,
+                "renumbered": self.renumbered, "moved": self.moved, "similarity": self.similarity,
+                "old_eid": self.old.eid if self.old is not None else None,
+                "new_eid": self.new.eid if self.new is not None else None,
+                "ops": [{"op": k, "text": t} for k, t in self.ops]}
+
+
+@dataclass
+class Comparison:
+    old_doc: Document
+    new_doc: Document
+    alignment: Alignment
+    pairs: list[Pair]
+    summary: dict
+    references: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"old": doc_info(self.old_doc), "new": doc_info(self.new_doc),
+                "pairs": [p.to_dict() for p in self.pairs], "summary": self.summary,
+                "headings": [{"kind": h.kind, "old": _hlabel(h.old), "new": _hlabel(h.new), "status": h.status}
+                             for h in self.alignment.headings]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def changed(self) -> list[Pair]:
+        return [p for p in self.pairs if p.status != "unchanged" or p.renumbered or p.moved]
+
+
+def _hlabel(n: Node | None) -> str | None:
+    if n is None:
+        return None
+    return f"{n.label} {n.title}".strip() if n.title else n.label
+
+
+def doc_info(doc: Document) -> dict:
+    m = doc.meta or {}
+    return {"title": doc.title, "source": doc.source, "regulation": m.get("regulation"),
+            "version": m.get("version"), "label": m.get("version_label") or version_label(doc),
+            "status": doc.status, "date": m.get("date") or _date_from_name(doc.source),
+            "articles": len(doc.articles), "chapters": len(doc.chapters)}
+
+
+def _date_from_name(path: str) -> str | None:
+    m = re.search(r"\((\d{4}-\d{2}-\d{2})\)", path or "")
+    return m.group(1) if m else None
+
+
+def version_label(doc: Document) -> str:
+    m = doc.meta or {}
+    if m.get("version_label"):
+        return str(m["version_label"])
+    d = _date_from_name(doc.source)
+    if d:
+        return d
+    import os
+    return os.path.basename(doc.source or "") or "?"
+
+
+def compare(old_doc: Document, new_doc: Document) -> Comparison:
+    al = align(old_doc, new_doc)
+    pairs: list[Pair] = []
+    for l in al.links:
+        o = al.old[l.old] if l.old is not None else None
+        n = al.new[l.new] if l.new is not None else None
+        ot, nt = (o.text if o else ""), (n.text if n else "")
+        if l.status == "unchanged":
+            ops = [(EQ, nt)] if nt else []
+        else:
+            ops = char_ops(ot, nt)
+        sim = ratio(ops) if o and n else 0.0
+        if l.status == "unchanged":
+            sim = 1.0
+        pairs.append(Pair(o.node if o else None, n.node if n else None, l.status, l.renumbered, l.moved,
+                          sim, ops, ot, nt))
+    cmp = Comparison(old_doc, new_doc, al, pairs, {})
+    cmp.references = stale_references(cmp)
+    cmp.summary = _summary(cmp)
+    return cmp
+
+
+def _summary(cmp: Comparison) -> dict:
+    pairs = cmp.pairs
+    counts = Counter()
+    split_old = {p.old.eid for p in pairs if p.status == "split"}
+    merged_new = {p.new.eid for p in pairs if p.status == "merged"}
+    for p in pairs:
+        if p.status in ("unchanged", "modified", "added", "deleted"):
+            counts[p.status] += 1
+    counts["split"] = len(split_old)
+    counts["merged"] = len(merged_new)
+    renum = [{"old": p.old_label, "new": p.new_label, "old_eid": p.old.eid, "new_eid": p.new.eid}
+             for p in pairs if p.old is not None and p.new is not None and p.renumbered]
+    heads = Counter(h.status for h in cmp.alignment.headings)
+    paired = [p for p in pairs if p.old is not None and p.new is not None]
+    return {
+        "old_articles": len(cmp.old_doc.articles), "new_articles": len(cmp.new_doc.articles),
+        "unchanged": counts["unchanged"], "modified": counts["modified"], "added": counts["added"],
+        "deleted": counts["deleted"], "split": counts["split"], "merged": counts["merged"],
+        "renumbered": len({(r["old"], r["new"]) for r in renum}),
+        "moved": sum(1 for p in paired if p.moved),
+        "correspondence": bool(paired),
+        "mean_similarity": round(sum(p.similarity for p in paired) / len(paired), 3) if paired else 0.0,
+        "renumberings": [{"old": r["old"], "new": r["new"]} for r in renum],
+        "headings": dict(heads),
+        "references": cmp.references,
+    }
+
+
+# ---------------------------------------------------------------- references
+
+_CITE = re.compile(rf"第({NUMERAL_RE})条(?:之({NUMERAL_RE}))?")
+_LAWISH = re.compile(r"(》|[^本](法|条例|规定|办法|细则|决定|规则))$")
+_SEP = re.compile(r"(款|项|条)?[、，,和及与或者至到]*$")
+
+
+@dataclass
+class Ref:
+    eid: str            # referring node
+    article: Node
+    text: str           # as written, 第十二条
+    number: int | str   # article number cited
+    start: int
+    end: int
+
+
+def _regex_refs(doc: Document) -> list[Ref]:
+    out = []
+    for a in doc.articles:
+        for node in a.walk():
+            t = node.text or ""
+            chain_start = None
+            last_end = -1
+            for m in _CITE.finditer(t):
+                try:
+                    num = parse_numeral(m.group(1))
+                    num = f"{num}-{parse_numeral(m.group(2))}" if m.group(2) else num
+                except (ValueError, KeyError):
+                    continue
+                between = t[last_end:m.start()] if last_end >= 0 else None
+                if between is not None and re.fullmatch(r"(第[^条]{0,6}款)?(第[^条]{0,6}项)?[、，,和及与或者至到]{1,3}", between):
+                    pass    # continues a chain: 第十二条、第十三条
+                else:
+                    chain_start = m.start()
+                last_end = m.end()
+                before = t[max(0, chain_start - 12):chain_start]
+                if _LAWISH.search(before) and not re.search(r"本(法|条例|规定|办法|细则|决定|规则)$", before):
+                    continue   # cites another law
+                out.append(Ref(node.eid, a, m.group(0), num, m.start(), m.end()))
+    return out
+
+
+def references_of(doc: Document) -> list[Ref]:
+    """Internal article references of ``doc``: from kb.links when available, else a regex."""
+    try:
+        from . import links
+    except ImportError:
+        return _regex_refs(doc)
+    try:
+        refs = links.references(doc)
+    except Exception:       # the links layer is someone else's; a failure there must not break diff
+        return _regex_refs(doc)
+    out = []
+    for r in refs:
+        if getattr(r, "kind", "internal") != "internal":
+            continue
+        node = doc.get(r.eid)
+        art = node if node is not None and node.kind == "article" else (node.ancestor("article") if node else None)
+        if art is None:
+            continue
+        for t in r.targets or []:
+            m = re.match(r"art_([0-9]+(?:-[0-9]+)?)", str(t))
+            if not m:
+                continue
+            num = m.group(1)
+            num = int(num) if num.isdigit() else num
+            if art.number == num and "本条" in (r.text or ""):
+                continue
+            out.append(Ref(r.eid, art, r.text, num, r.start, r.end))
+    # de-duplicate (one reference may name several paragraphs of one article)
+    seen, uniq = set(), []
+    for r in out:
+        k = (r.eid, r.start, r.number)
+        if k not in seen:
+            seen.add(k)
+            uniq.append(r)
+    return uniq
+
+
+def stale_references(cmp: Comparison) -> list[dict]:
+    """References in the new text that still use an old number, or now point at a different provision.
+
+    For an article of the new text paired with an old article: a cited number that the
+    old article also cited, where the old article of that number now has another number,
+    is flagged "uses the old number".  A cited number that exists in neither mapping is
+    flagged as pointing at a missing article.  A citation in a new article to an
+    article that was renumbered is flagged when it equals the old number.
+    """
+    old_doc, new_doc = cmp.old_doc, cmp.new_doc
+    old_num = {a.number: a for a in old_doc.articles}
+    new_num = {a.number: a for a in new_doc.articles}
+    o2n = defaultdict(list)
+    n2o = defaultdict(list)
+    for p in cmp.pairs:
+        if p.old is not None and p.new is not None:
+            o2n[p.old.eid].append(p.new)
+            n2o[p.new.eid].append(p.old)
+    old_refs = defaultdict(set)
+    for r in references_of(old_doc):
+        old_refs[r.article.eid].add(r.number)
+    flags = []
+    for r in references_of(new_doc):
+        x = r.number
+        olds = n2o.get(r.article.eid, [])
+        cited_before = set().union(*(old_refs.get(o.eid, set()) for o in olds)) if olds else set()
+        target_new = new_num.get(x)
+        old_x = old_num.get(x)
+        now = o2n.get(old_x.eid, []) if old_x is not None else []
+        now_labels = "、".join(n.label for n in now)
+        flag = None
+        if target_new is None:
+            flag = ("missing", f"引用的{r.text}在新文本中不存在" + (f"；原{r.text}现为{now_labels}" if now else ""))
+        elif old_x is not None and now and all(n is not target_new for n in now) and (x in cited_before or not olds):
+            # the same number was cited before (or the citing article is new): it still means the old article
+            flag = ("old_number", f"仍使用旧条号：原{old_x.label}现为{now_labels}，而新文本的{target_new.label}"
+                                  f"是另一条")
+        elif old_x is not None and not now and x in cited_before:
+            flag = ("deleted_target", f"引用的原{old_x.label}已删除，新文本的{target_new.label}是另一条")
+        if flag:
+            flags.append({"eid": r.eid, "article": r.article.label, "text": r.text, "start": r.start,
+                          "end": r.end, "kind": flag[0], "message": flag[1],
+                          "suggest": [n.label for n in now] if flag[0] != "deleted_target" else []})
+    return flags
+
+
+# ---------------------------------------------------------------- for the site
+
+def previous_numbers(old_doc: Document, new_doc: Document) -> dict[str, str]:
+    """new article eid -> the label it had in the old text (only when it differs): 本条在上一稿中为第X条."""
+    al = align(old_doc, new_doc)
+    out: dict[str, list[str]] = defaultdict(list)
+    for l in al.links:
+        if l.old is not None and l.new is not None:
+            o, n = al.old[l.old], al.new[l.new]
+            if o.label != n.label or l.status in ("merged",):
+                out[n.eid].append(o.label)
+    return {k: "、".join(v) for k, v in out.items()}
+
+
+def comparison_html(old_doc: Document, new_doc: Document, notes_column: bool = False) -> str:
+    """An escaped HTML fragment (the 新旧对照表) for embedding in a page."""
+    from .redline import html_table
+
+    return html_table(compare(old_doc, new_doc), notes_column=notes_column)

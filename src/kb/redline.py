@@ -1,0 +1,429 @@
+"""Renderers of a :class:`kb.diff.Comparison`: terminal redline, 新旧对照表 as HTML,
+Markdown and DOCX (a real Word table), all built from the same rows.
+
+Convention (as staff draw the table by hand): two columns, 修改前 / 修改后 (with the
+versions' labels, status and date when known), one row per aligned article;
+deleted text struck through in the left column, added text bold and underlined in
+the right column; a whole new article shows 新增 on the empty left side, a deleted
+one 删除 on the right; a legend line 注：…… under the table; optionally a third,
+blank column 修改说明.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from .diff import DEL, EQ, INS, Comparison, Pair, doc_info
+
+STATUS_ZH = {"unchanged": "未修改", "modified": "修改", "added": "新增", "deleted": "删除",
+             "split": "拆分", "merged": "合并", "renamed": "改名", "renumbered": "条号变动"}
+LEGEND = ("注：左栏中加删除线的文字为删除的内容，右栏中加粗并加下划线的文字为新增的内容；"
+          "“新增”表示新增的条文，“删除”表示删除的条文；拆分、合并的条文在相应各行分别列出。")
+NOTES_HEAD = "修改说明"
+
+Seg = tuple[str, str]          # (equal|delete|insert, text)
+
+
+@dataclass
+class Row:
+    kind: str                  # heading | article
+    status: str
+    old: list[list[Seg]] | None    # lines of segments; None = the empty side (新增)
+    new: list[list[Seg]] | None    # None = 删除
+    old_label: str | None = None
+    new_label: str | None = None
+    pair: Pair | None = None
+    repeat_old: bool = False   # the old side was already shown in the row above (split)
+    repeat_new: bool = False
+
+
+def _lines(ops: list[tuple[str, str]], side: str) -> list[list[Seg]]:
+    """The segments one side shows, cut into lines (paragraphs and items)."""
+    keep = (EQ, DEL) if side == "old" else (EQ, INS)
+    lines: list[list[Seg]] = [[]]
+    for k, t in ops:
+        if k not in keep:
+            continue
+        parts = t.split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append((k, part))
+    return [l for l in lines if l] or [[]]
+
+
+def _prefix(lines: list[list[Seg]], label: str | None) -> list[list[Seg]]:
+    if label:
+        lines = [list(l) for l in lines]
+        lines[0] = [(EQ, label + "　")] + lines[0]
+    return lines
+
+
+def heads(cmp: Comparison, plain: bool = False) -> tuple[str, str]:
+    """Column heads: 修改前 / 修改后, with version label, status and date when known."""
+    out = []
+    for word, d in (("修改前", doc_info(cmp.old_doc)), ("修改后", doc_info(cmp.new_doc))):
+        bits = []
+        for k in ("label", "status", "date"):
+            v = d.get(k)
+            if v and str(v) not in bits:
+                bits.append(str(v))
+        out.append(word if plain or not bits else f"{word}（{'，'.join(bits)}）")
+    return out[0], out[1]
+
+
+def rows(cmp: Comparison, changed_only: bool = False, headings: bool = True) -> list[Row]:
+    out: list[Row] = []
+    h_new = {h.new: h for h in cmp.alignment.headings if h.new is not None}
+    h_old_deleted = {h.old: h for h in cmp.alignment.headings if h.new is None}
+    seen_heads: set = set()
+    shown_old, shown_new = set(), set()
+    for p in cmp.pairs:
+        if headings:
+            for node, side in ((p.new, "new"), (p.old, "old")):
+                if node is None:
+                    continue
+                chain = []
+                a = node.parent
+                while a is not None and a.kind != "document":
+                    chain.append(a)
+                    a = a.parent
+                for hnode in reversed(chain):
+                    if hnode in seen_heads:
+                        continue
+                    h = h_new.get(hnode) if side == "new" else h_old_deleted.get(hnode)
+                    if h is None:
+                        continue
+                    seen_heads.add(hnode)
+                    if h.old is not None:
+                        seen_heads.add(h.old)
+                    out.append(_heading_row(h))
+        if changed_only and p.status == "unchanged" and not p.renumbered:
+            continue
+        rep_old = p.old is not None and p.old.eid in shown_old
+        rep_new = p.new is not None and p.new.eid in shown_new
+        if p.old is not None:
+            shown_old.add(p.old.eid)
+        if p.new is not None:
+            shown_new.add(p.new.eid)
+        old = _prefix(_lines(p.ops, "old"), p.old_label) if p.old is not None else None
+        new = _prefix(_lines(p.ops, "new"), p.new_label) if p.new is not None else None
+        out.append(Row("article", p.status, old, new, p.old_label, p.new_label, p, rep_old, rep_new))
+    return out
+
+
+def _heading_row(h) -> Row:
+    from .diff import char_ops
+
+    def text(n):
+        return f"{n.label}　{n.title}" if n is not None and n.title else (n.label if n is not None else "")
+    ops = char_ops(text(h.old), text(h.new))
+    old = _lines(ops, "old") if h.old is not None else None
+    new = _lines(ops, "new") if h.new is not None else None
+    return Row("heading", h.status, old, new, h.old.label if h.old else None, h.new.label if h.new else None)
+
+
+# ---------------------------------------------------------------- terminal
+
+def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True) -> str:
+    import click
+
+    def st(t, **kw):
+        return click.style(t, **kw) if color else t
+
+    s = cmp.summary
+    o, n = heads(cmp)
+    lines = [st(f"{o} → {n}", bold=True), summary_text(cmp), ""]
+    for r in rows(cmp, changed_only=changed_only):
+        if r.kind == "heading":
+            if r.status != "unchanged":
+                lines.append(st(_plain(r.old) if r.old else "", dim=True) + " → " +
+                             st(_plain(r.new) if r.new else "（删除）", bold=True) + f"  [{STATUS_ZH.get(r.status, r.status)}]")
+            continue
+        p = r.pair
+        tag = STATUS_ZH.get(p.status, p.status)
+        extra = []
+        if p.renumbered:
+            extra.append("条号变动")
+        if p.moved:
+            extra.append("移至他章")
+        head = f"{p.old_label or '—'} → {p.new_label or '—'}  [{tag}{'，' + '，'.join(extra) if extra else ''}]"
+        if p.old is not None and p.new is not None:
+            head += f"  相似度 {p.similarity:.2f}"
+        lines.append(st(head, bold=True))
+        if p.status == "unchanged":
+            lines.append("")
+            continue
+        if r.repeat_old and p.status == "split":
+            ops = [(INS if k == INS else EQ, t) for k, t in p.ops if k != DEL]
+        else:
+            ops = p.ops
+        buf = []
+        for k, t in ops:
+            if k == EQ:
+                buf.append(t)
+            elif k == DEL:
+                buf.append(st(t, fg="red", strikethrough=True) if color else f"[-{t}-]")
+            else:
+                buf.append(st(t, fg="green", bold=True, underline=True) if color else f"{{+{t}+}}")
+        lines.append("  " + "".join(buf).replace("\n", "\n  "))
+        lines.append("")
+    if cmp.references:
+        lines.append(st("需要检查的引用：", bold=True))
+        for f in cmp.references:
+            lines.append(f"  {f['article']} 中的“{f['text']}”：{f['message']}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def summary_text(cmp: Comparison) -> str:
+    s = cmp.summary
+    if not s["correspondence"]:
+        return (f"两个文本没有对应的条文（旧 {s['old_articles']} 条，新 {s['new_articles']} 条）："
+                "内容互不相关，未强行配对。")
+    parts = [f"旧 {s['old_articles']} 条，新 {s['new_articles']} 条",
+             f"未修改 {s['unchanged']}", f"修改 {s['modified']}", f"新增 {s['added']}",
+             f"删除 {s['deleted']}", f"拆分 {s['split']}", f"合并 {s['merged']}",
+             f"条号变动 {s['renumbered']}", f"移至他章 {s['moved']}"]
+    out = "；".join(parts[:1]) + "：" + "，".join(parts[1:]) + "。"
+    if s["renumberings"]:
+        ren = "，".join(f"{r['old']}→{r['new']}" for r in s["renumberings"][:30])
+        more = f" 等 {len(s['renumberings'])} 处" if len(s["renumberings"]) > 30 else ""
+        out += f"\n条号变动：{ren}{more}"
+    if cmp.references:
+        out += f"\n需要检查的引用：{len(cmp.references)} 处"
+    return out
+
+
+def _plain(lines) -> str:
+    return "\n".join("".join(t for _, t in l) for l in lines) if lines else ""
+
+
+# ---------------------------------------------------------------- HTML
+
+def _html_cell(lines: list[list[Seg]] | None, side: str, status: str, repeat: bool) -> str:
+    if lines is None:
+        word = "新增" if side == "old" else "删除"
+        return f'<td class="kb-empty">（{word}）</td>'
+    if repeat:
+        return '<td class="kb-repeat">（同上）</td>'
+    ps = []
+    for l in lines:
+        segs = []
+        for k, t in l:
+            e = html.escape(t)
+            if k == DEL:
+                segs.append(f"<del>{e}</del>")
+            elif k == INS:
+                segs.append(f"<ins>{e}</ins>")
+            else:
+                segs.append(e)
+        ps.append(f"<p>{''.join(segs)}</p>")
+    return f"<td>{''.join(ps)}</td>"
+
+
+def html_table(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> str:
+    """The 对照表 as an HTML fragment (escaped): a <table class="kb-diff"> and the legend."""
+    ho, hn = heads(cmp)
+    out = [f'<div class="kb-diff-summary">{html.escape(summary_text(cmp)).replace(chr(10), "<br>")}</div>',
+           '<table class="kb-diff">', "<thead><tr>",
+           f"<th>{html.escape(ho)}</th><th>{html.escape(hn)}</th>"]
+    if notes_column:
+        out.append(f"<th>{NOTES_HEAD}</th>")
+    out.append("</tr></thead><tbody>")
+    for r in rows(cmp, changed_only=changed_only):
+        cls = f"kb-{r.kind} kb-{r.status}"
+        if r.pair is not None and r.pair.renumbered:
+            cls += " kb-renumbered"
+        if r.pair is not None and r.pair.moved:
+            cls += " kb-moved"
+        ident = ""
+        if r.pair is not None and r.pair.new is not None:
+            ident = f' id="diff-{html.escape(r.pair.new.eid)}"'
+        elif r.pair is not None and r.pair.old is not None:
+            ident = f' id="diff-old-{html.escape(r.pair.old.eid)}"'
+        cells = (_html_cell(r.old, "old", r.status, r.repeat_old) +
+                 _html_cell(r.new, "new", r.status, r.repeat_new))
+        if notes_column:
+            cells += "<td></td>"
+        out.append(f'<tr class="{cls}"{ident} data-status="{r.status}">{cells}</tr>')
+    out.append("</tbody></table>")
+    out.append(f'<p class="kb-diff-legend">{html.escape(LEGEND)}</p>')
+    if cmp.references:
+        out.append('<div class="kb-diff-refs"><p>需要检查的引用：</p><ul>')
+        for f in cmp.references:
+            out.append(f"<li>{html.escape(f['article'])}中的“{html.escape(f['text'])}”："
+                       f"{html.escape(f['message'])}</li>")
+        out.append("</ul></div>")
+    return "\n".join(out)
+
+
+CSS = """
+body{font-family:"Noto Serif CJK SC","Songti SC",SimSun,serif;margin:2em;line-height:1.7}
+table.kb-diff{border-collapse:collapse;width:100%;table-layout:fixed}
+table.kb-diff th,table.kb-diff td{border:1px solid #444;padding:.4em .6em;vertical-align:top}
+table.kb-diff th{background:#f0f0f0}
+table.kb-diff td p{margin:0 0 .3em 0}
+table.kb-diff del{text-decoration:line-through;color:#a00}
+table.kb-diff ins{text-decoration:underline;font-weight:bold;color:#060}
+tr.kb-heading td{font-weight:bold;text-align:center;background:#fafafa}
+td.kb-empty,td.kb-repeat{color:#666;text-align:center;vertical-align:middle}
+.kb-diff-legend{font-size:.9em;color:#333}
+"""
+
+
+def html_page(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> str:
+    title = f"{cmp.old_doc.title or cmp.new_doc.title or ''}修改前后对照表"
+    return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>\n"
+            f"<h1>{html.escape(title)}</h1>\n{html_table(cmp, notes_column, changed_only)}\n</body></html>\n")
+
+
+# ---------------------------------------------------------------- Markdown
+
+def _md_escape(t: str) -> str:
+    return (t.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+            .replace("~", "\\~").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def _md_cell(lines, side, repeat) -> str:
+    if lines is None:
+        return "（新增）" if side == "old" else "（删除）"
+    if repeat:
+        return "（同上）"
+    out = []
+    for l in lines:
+        segs = []
+        for k, t in l:
+            e = _md_escape(t)
+            if k == DEL:
+                segs.append(f"~~{e}~~")
+            elif k == INS:
+                segs.append(f"**<u>{e}</u>**")
+            else:
+                segs.append(e)
+        out.append("".join(segs))
+    return "<br>".join(out)
+
+
+def markdown(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> str:
+    ho, hn = heads(cmp)
+    title = f"{cmp.old_doc.title or cmp.new_doc.title or ''}修改前后对照表"
+    cols = [ho, hn] + ([NOTES_HEAD] if notes_column else [])
+    out = [f"# {_md_escape(title)}", "", summary_text(cmp).replace("\n", "\n\n"), "",
+           "| " + " | ".join(_md_escape(c) for c in cols) + " |",
+           "|" + "---|" * len(cols)]
+    for r in rows(cmp, changed_only=changed_only):
+        cells = [_md_cell(r.old, "old", r.repeat_old), _md_cell(r.new, "new", r.repeat_new)]
+        if r.kind == "heading":
+            cells = [f"**{c}**" if c and not c.startswith("（") else c for c in cells]
+        if notes_column:
+            cells.append(" ")
+        out.append("| " + " | ".join(cells) + " |")
+    out += ["", LEGEND, ""]
+    if cmp.references:
+        out.append("需要检查的引用：")
+        out.append("")
+        for f in cmp.references:
+            out.append(f"- {f['article']}中的“{_md_escape(f['text'])}”：{_md_escape(f['message'])}")
+        out.append("")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- DOCX
+
+def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> bytes:
+    """A Word document with the 对照表 as a real table (python-docx)."""
+    import io
+
+    from docx import Document as Docx
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    d = Docx()
+    sec = d.sections[0]
+    if notes_column:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = sec.page_height, sec.page_width
+    sec.left_margin = sec.right_margin = Cm(2)
+    style = d.styles["Normal"]
+    style.font.name = "宋体"
+    style.font.size = Pt(10.5)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+
+    def run_font(run, east="宋体"):
+        run.font.name = east
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east)
+
+    title = f"{cmp.old_doc.title or cmp.new_doc.title or ''}修改前后对照表"
+    p = d.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    r = p.add_run(title)
+    r.bold = True
+    r.font.size = Pt(16)
+    run_font(r, "黑体")
+
+    ho, hn = heads(cmp)
+    ncol = 3 if notes_column else 2
+    t = d.add_table(rows=1, cols=ncol)
+    t.style = "Table Grid"
+    hdr = t.rows[0]
+    trpr = hdr._tr.get_or_add_trPr()
+    th = OxmlElement("w:tblHeader")
+    th.set(qn("w:val"), "true")
+    trpr.append(th)
+    for cell, text in zip(hdr.cells, [ho, hn] + ([NOTES_HEAD] if notes_column else [])):
+        cp = cell.paragraphs[0]
+        cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        rr = cp.add_run(text)
+        rr.bold = True
+        run_font(rr, "黑体")
+
+    def fill(cell, lines, side, repeat, heading=False):
+        first = True
+        if lines is None or repeat:
+            cp = cell.paragraphs[0]
+            cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            rr = cp.add_run("（同上）" if repeat and lines is not None else
+                            ("新增" if side == "old" else "删除"))
+            rr.bold = lines is None
+            run_font(rr, "黑体" if lines is None else "宋体")
+            return
+        for l in lines:
+            cp = cell.paragraphs[0] if first else cell.add_paragraph()
+            first = False
+            if heading:
+                cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for k, text in l:
+                rr = cp.add_run(text)
+                run_font(rr, "黑体" if heading else "宋体")
+                if heading:
+                    rr.bold = True
+                if k == DEL:
+                    rr.font.strike = True
+                elif k == INS:
+                    rr.bold = True
+                    rr.underline = True
+
+    for row in rows(cmp, changed_only=changed_only):
+        cells = t.add_row().cells
+        fill(cells[0], row.old, "old", row.repeat_old, row.kind == "heading")
+        fill(cells[1], row.new, "new", row.repeat_new, row.kind == "heading")
+    widths = [Cm(8.5), Cm(8.5)] if not notes_column else [Cm(10.5), Cm(10.5), Cm(4.5)]
+    for row in t.rows:
+        for c, w in zip(row.cells, widths):
+            c.width = w
+    lp = d.add_paragraph()
+    lr = lp.add_run(LEGEND)
+    lr.font.size = Pt(9)
+    run_font(lr)
+    if cmp.references:
+        d.add_paragraph().add_run("需要检查的引用：").bold = True
+        for f in cmp.references:
+            d.add_paragraph(f"{f['article']}中的“{f['text']}”：{f['message']}")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()

@@ -44,9 +44,14 @@ class Node:
     parent: "Node | None" = field(default=None, repr=False)
 
     def walk(self) -> Iterator["Node"]:
-        yield self
-        for c in self.children:
-            yield from c.walk()
+        """This node and all its descendants, in document (pre-)order."""
+        stack = [self]
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            n = pop()
+            yield n
+            if n.children:
+                extend(reversed(n.children))
 
     def full_text(self) -> str:
         """The node's text with every descendant's text, lines joined by newlines."""

@@ -28,6 +28,20 @@ def to_ascii_digits(s: str) -> str:
 
 def parse_numeral(s: str) -> int:
     """'十五' -> 15, '一百零五' -> 105, '１５' -> 15, '二〇二三' -> 2023."""
+    try:
+        return _CACHE[s]
+    except KeyError:
+        pass
+    n = _parse_numeral(s)
+    if len(_CACHE) < 100_000:
+        _CACHE[s] = n
+    return n
+
+
+_CACHE: dict[str, int] = {}
+
+
+def _parse_numeral(s: str) -> int:
     s = to_ascii_digits(s.strip())
     if not s:
         raise ValueError("空数字")
@@ -67,6 +81,20 @@ def parse_numeral(s: str) -> int:
 
 def to_chinese(n: int) -> str:
     """15 -> '十五', 105 -> '一百零五', 1260 -> '一千二百六十'."""
+    try:
+        return _CN_CACHE[n]
+    except (KeyError, TypeError):
+        pass
+    out = _to_chinese(n)
+    if len(_CN_CACHE) < 100_000:
+        _CN_CACHE[n] = out
+    return out
+
+
+_CN_CACHE: dict[int, str] = {}
+
+
+def _to_chinese(n: int) -> str:
     if n < 0:
         raise ValueError(n)
     if n == 0:

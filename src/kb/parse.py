@@ -33,18 +33,18 @@ _STATUS_WORDS = ("草案", "征求意见", "送审稿", "修改稿", "审议稿"
 _CITING_NEXT = "规的、，,至和或及中第所项款以与同规"
 
 
-@dataclass
 class _Line:
-    no: int          # 1-based
-    start: int       # offset of the line in the text
-    end: int         # offset after its line end
-    content: str     # the line without its line end
-    kind: str = "text"   # blank|text|part|subpart|chapter|section|article|item|subitem|prologue|annex|toc
-    m: re.Match | None = None
+    __slots__ = ("no", "start", "end", "content", "stripped", "kind", "m")
 
-    @property
-    def stripped(self) -> str:
-        return self.content.strip()
+    def __init__(self, no: int, start: int, end: int, content: str, kind: str = "text",
+                 m: re.Match | None = None):
+        self.no = no              # 1-based
+        self.start = start        # offset of the line in the text
+        self.end = end            # offset after its line end
+        self.content = content    # the line without its line end
+        self.stripped = content.strip()
+        self.kind = kind          # blank|text|part|subpart|chapter|section|article|item|subitem|prologue|annex|toc
+        self.m = m
 
 
 def parse_file(path: str, meta: dict | None = None, strict: bool = False) -> Document:
@@ -79,20 +79,33 @@ def parse_source(src: Source, meta: dict | None = None, strict: bool = False) ->
 
 def _split(text: str) -> list[_Line]:
     out, pos = [], 0
-    for i, raw in enumerate(text.splitlines(keepends=True), 1):
-        content = raw.rstrip("\r\n")
-        out.append(_Line(i, pos, pos + len(raw), content))
-        pos += len(raw)
+    append = out.append
+    i = 0
+    for raw in text.splitlines(keepends=True):
+        i += 1
+        n = len(raw)
+        append(_Line(i, pos, pos + n, raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")))
+        pos += n
     return out
 
 
+# first characters (after spaces and Markdown #) of lines that may be more than plain text
+_MAYBE = frozenset("第序目附（(" + "〇零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟0123456789０１２３４５６７８９")
+
+
 def _classify(lines: list[_Line]) -> None:
+    maybe = _MAYBE
     for l in lines:
         s = l.stripped
         if not s:
             l.kind = "blank"
             continue
-        m = _ARTICLE.match(l.content)
+        c = s[0]
+        if c == "#":
+            c = s.lstrip("#").lstrip()[:1]
+        if c not in maybe:
+            continue
+        m = _ARTICLE.match(l.content) if c == "第" else None
         if m and _valid_numeral(m.group(3)) and (m.group(4) is None or _valid_numeral(m.group(4))):
             l.kind, l.m = "article", m
             continue
@@ -181,6 +194,9 @@ class _Builder:
         self.status: str | None = None
         self.notes: list[str] = []
         self.used_eids: set[str] = set()
+        self.articles: list[Node] = []     # in document order
+        self.headings: list[Node] = []     # parts, sub-parts, chapters, sections in document order
+        self.others: list[Node] = []       # prologues and annexes
 
     # -- helpers -------------------------------------------------------------------------
     def warn(self, line: int | None, msg: str) -> None:
@@ -195,6 +211,13 @@ class _Builder:
                 k += 1
             node.eid = f"{base}-dup{k}"
         self.used_eids.add(node.eid)
+        k = node.kind
+        if k == "article":
+            self.articles.append(node)
+        elif k in ("part", "subpart", "chapter", "section"):
+            self.headings.append(node)
+        elif k in ("prologue", "annex"):
+            self.others.append(node)
         return node
 
     def extend(self, node: Node, line: _Line) -> None:
@@ -431,7 +454,7 @@ class _Builder:
 
     def _paragraph(self, state: "_State", l: _Line, start: int, body: str, text_offset: int = 0) -> Node:
         art = state.article
-        n = sum(1 for c in art.children if c.kind == "paragraph") + 1
+        n = len(art.children) + 1          # an article's children are its paragraphs
         node = self.add(art, Node("paragraph", f"{art.eid}__para_{n}", start, l.end, l.no, number=n,
                                   text=body[text_offset:].rstrip("\r\n").rstrip()))
         state.para, state.item = node, None
@@ -446,7 +469,7 @@ class _Builder:
         m = l.m
         marker = m.group("marker")
         num = item_marker_number(marker)
-        n = sum(1 for c in para.children if c.kind == "item") + 1
+        n = len(para.children) + 1
         if num != n:
             self.warn(l.no, f"{state.article.label}的项号“{marker}”应为第{to_chinese(n)}项")
         node = self.add(para, Node("item", f"{para.eid}__point_{n}", l.start, l.end, l.no, number=n,
@@ -458,7 +481,7 @@ class _Builder:
         item = state.item
         m = l.m
         marker = m.group("marker")
-        n = sum(1 for c in item.children if c.kind == "subitem") + 1
+        n = len(item.children) + 1
         num = item_marker_number(marker)
         if num != n:
             self.warn(l.no, f"{state.article.label}的目号“{marker}”应为{n}")
@@ -489,9 +512,7 @@ class _Builder:
     # -- checks and citations ------------------------------------------------------------
     def _check_numbering(self) -> None:
         prev = None
-        for art in self.root.walk():
-            if art.kind != "article":
-                continue
+        for art in self.articles:
             num = art.number
             if prev is not None:
                 pk, nk = number_key(prev), number_key(num)
@@ -511,9 +532,7 @@ class _Builder:
         # chapters restart in each part (刑法, 民法典) but run on across sub-parts
         scope_kind = {"part": None, "subpart": "part", "chapter": "part", "section": "chapter"}
         last: dict[tuple, int] = {}
-        for n in self.root.walk():
-            if n.kind not in scope_kind:
-                continue
+        for n in self.headings:
             outer = n.ancestor(scope_kind[n.kind]) if scope_kind[n.kind] else None
             key = (n.kind, outer.eid if outer else None)
             prev = last.get(key)
@@ -522,9 +541,7 @@ class _Builder:
             last[key] = n.number
 
     def _citations(self) -> None:
-        for art in self.root.walk():
-            if art.kind != "article":
-                continue
+        for art in self.articles:
             art.citation = article_label(art.number)
             paras = [c for c in art.children if c.kind == "paragraph"]
             for p in paras:
@@ -533,11 +550,10 @@ class _Builder:
                     it.citation = p.citation + f"第{to_chinese(it.number)}项"
                     for sub in it.children:
                         sub.citation = it.citation + f"第{to_chinese(sub.number)}目"
-        for n in self.root.walk():
-            if n.kind in ("part", "subpart", "chapter", "section"):
-                n.citation = n.label
-            elif n.kind in ("prologue", "annex"):
-                n.citation = n.label
+        for n in self.headings:
+            n.citation = n.label
+        for n in self.others:
+            n.citation = n.label
 
 
 class _State:

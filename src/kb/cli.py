@@ -20,6 +20,7 @@ COMMANDS = {
     "show": "kb.cli_core:show_cmd",
     "export": "kb.cli_core:export_cmd",
     "bench": "kb.bench:bench_cmd",
+    "diff": "kb.cli_diff:diff_cmd",
 }
 
 #: one-line Chinese help shown by ``kb --help`` without importing the module
@@ -29,6 +30,7 @@ SUMMARIES = {
     "show": "显示一条（或一款、一项）",
     "export": "导出解析结果（JSON 等）",
     "bench": "性能基准测试",
+    "diff": "比较两个版本：条文对齐、逐字修改、新旧对照表、义务变化",
 }
 
 

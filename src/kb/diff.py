@@ -404,3 +404,115 @@ def comparison_html(old_doc: Document, new_doc: Document, notes_column: bool = F
     from .redline import html_table
 
     return html_table(compare(old_doc, new_doc), notes_column=notes_column)
+
+
+# ---------------------------------------------------------------- obligations
+
+MODALITY_ZH = {"obligation": "应当", "prohibition": "不得", "permission": "可以",
+               "encouragement": "鼓励", "sanction": "处罚"}
+
+
+class ObligationsUnavailable(RuntimeError):
+    pass
+
+
+def _stmt_dict(s, doc: Document) -> dict:
+    eid = getattr(s, "eid", "") or ""
+    art = doc.get(eid.split("__")[0]) if eid else None
+    return {"article": art.label if art is not None else getattr(s, "article", None), "eid": eid,
+            "modality": getattr(s, "modality", None), "action": getattr(s, "action", "") or "",
+            "deadline": _plainval(getattr(s, "deadline", None)),
+            "quantity": _plainval(getattr(s, "quantity", None)),
+            "explicit": getattr(s, "explicit", None)}
+
+
+def obligation_diff(cmp: Comparison, extract=None) -> dict:
+    """Per actor: obligation statements added, removed or changed (modality, deadline, quantity, wording).
+
+    Statements come from ``kb.obligations.extract``; an old and a new statement are the
+    same statement when their actors are equal, their articles are aligned, and their
+    actions are similar (or they are the only statements of that actor in the pair).
+    """
+    if extract is None:
+        try:
+            from .obligations import extract
+        except ImportError as e:
+            raise ObligationsUnavailable("义务抽取模块（kb.obligations）尚不可用") from e
+    old_s = list(extract(cmp.old_doc))
+    new_s = list(extract(cmp.new_doc))
+    o2n = defaultdict(set)
+    for p in cmp.pairs:
+        if p.old is not None and p.new is not None:
+            o2n[p.old.eid].add(p.new.eid)
+
+    def art_eid(s):
+        return (getattr(s, "eid", "") or "").split("__")[0]
+
+    by_actor_new = defaultdict(list)
+    for i, s in enumerate(new_s):
+        by_actor_new[getattr(s, "actor", None)].append(i)
+    used_new: set[int] = set()
+    out: dict[str, dict] = defaultdict(lambda: {"added": [], "removed": [], "changed": [], "unchanged": 0})
+    cand = []
+    for i, s in enumerate(old_s):
+        targets = o2n.get(art_eid(s), set())
+        for j in by_actor_new.get(getattr(s, "actor", None), []):
+            t = new_s[j]
+            if art_eid(t) not in targets:
+                continue
+            sim = _dice_text(getattr(s, "action", "") or "", getattr(t, "action", "") or "")
+            same_mod = getattr(s, "modality", None) == getattr(t, "modality", None)
+            cand.append((sim + (0.1 if same_mod else 0), i, j))
+    used_old: set[int] = set()
+    matches = []
+    for sc, i, j in sorted(cand, reverse=True):
+        if i in used_old or j in used_new or sc < 0.3:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        matches.append((i, j))
+    for i, j in matches:
+        s, t = old_s[i], new_s[j]
+        actor = getattr(t, "actor", None) or "（未识别）"
+        changes = []
+        for f in ("modality", "deadline", "quantity"):
+            a, b = getattr(s, f, None), getattr(t, f, None)
+            if a != b:
+                changes.append({"field": f, "old": _plainval(a), "new": _plainval(b)})
+        if (getattr(s, "action", "") or "") != (getattr(t, "action", "") or ""):
+            changes.append({"field": "action", "old": getattr(s, "action", ""), "new": getattr(t, "action", "")})
+        if changes:
+            out[actor]["changed"].append({"old": _stmt_dict(s, cmp.old_doc), "new": _stmt_dict(t, cmp.new_doc),
+                                          "changes": changes})
+        else:
+            out[actor]["unchanged"] += 1
+    for i, s in enumerate(old_s):
+        if i not in used_old:
+            out[getattr(s, "actor", None) or "（未识别）"]["removed"].append(_stmt_dict(s, cmp.old_doc))
+    for j, t in enumerate(new_s):
+        if j not in used_new:
+            out[getattr(t, "actor", None) or "（未识别）"]["added"].append(_stmt_dict(t, cmp.new_doc))
+    return dict(sorted(out.items(), key=lambda kv: -(len(kv[1]["added"]) + len(kv[1]["removed"])
+                                                     + len(kv[1]["changed"]))))
+
+
+def _plainval(v):
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    if isinstance(v, (list, tuple)):
+        return [_plainval(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plainval(x) for k, x in v.items()}
+    if hasattr(v, "__dataclass_fields__"):
+        from dataclasses import asdict
+        return asdict(v)
+    return str(v)
+
+
+def _dice_text(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    ga = Counter(a[i:i + 2] for i in range(len(a) - 1))
+    gb = Counter(b[i:i + 2] for i in range(len(b) - 1))
+    tot = sum(ga.values()) + sum(gb.values())
+    return 2 * sum((ga & gb).values()) / tot if tot else 0.0

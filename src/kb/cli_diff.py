@@ -1,0 +1,102 @@
+"""``kb diff OLD NEW``: compare two versions (or two regulations)."""
+from __future__ import annotations
+
+import click
+
+from .errors import KbError
+
+DIFF_FORMATS = ("table", "html", "json", "docx", "md")
+
+
+@click.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="table",
+              help="输出格式：table（终端对照）、html、json、docx（Word 对照表，需 -o）、md")
+@click.option("-o", "--output", default=None, help="写入文件（docx 必须指定）")
+@click.option("--obligations", is_flag=True, help="比较各主体的义务：新增、删除、改变（情态、期限）")
+@click.option("--notes-column", is_flag=True, help="对照表加第三栏“修改说明”（留空待填）")
+@click.option("--changed-only", is_flag=True, help="对照表只列有变化的条文（终端输出总是只列有变化的）")
+@click.option("--color/--no-color", default=None, help="终端输出是否着色（默认：输出到终端时着色）")
+@click.option("--strict", is_flag=True, help="把编号警告当作错误（退出码 2）")
+@click.pass_context
+def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only, color, strict):
+    """比较两个版本：按内容对齐条文，逐字标出修改，生成新旧对照表。
+
+    OLD、NEW 为文件路径或 法规@版本（如 suining-community@draft）；也可以是两部不同的法规。
+    """
+    from .cli_core import load_target
+    from .diff import compare
+    from .output import to_json, write_bytes, write_text
+
+    _, old_doc = load_target(ctx, old, None, None, strict)
+    _, new_doc = load_target(ctx, new, None, None, strict)
+    cmp = compare(old_doc, new_doc)
+    if obligations:
+        from .diff import ObligationsUnavailable, obligation_diff
+        try:
+            od = obligation_diff(cmp)
+        except ObligationsUnavailable as e:
+            raise KbError(str(e)) from None
+        if fmt == "json":
+            data = cmp.to_dict()
+            data["obligations"] = od
+            write_text(to_json(data), output)
+        else:
+            write_text(_obligations_text(od), output)
+        return
+    if fmt == "json":
+        write_text(cmp.to_json(), output)
+    elif fmt == "html":
+        from .redline import html_page
+        write_text(html_page(cmp, notes_column=notes_column, changed_only=changed_only), output)
+    elif fmt == "md":
+        from .redline import markdown
+        write_text(markdown(cmp, notes_column=notes_column, changed_only=changed_only), output)
+    elif fmt == "docx":
+        if not output:
+            raise KbError("docx 是二进制格式，需要用 -o 指定输出文件")
+        from .redline import docx_bytes
+        write_bytes(docx_bytes(cmp, notes_column=notes_column, changed_only=changed_only), output)
+        click.echo(f"已写入 {output}", err=True)
+    else:
+        from .redline import terminal
+        if color is None:
+            color = output is None and click.get_text_stream("stdout").isatty()
+        write_text(terminal(cmp, color=color), output)
+    if not cmp.summary["correspondence"] and old_doc.articles and new_doc.articles:
+        ctx.exit(1)
+
+
+def _obligations_text(od: dict) -> str:
+    from .diff import MODALITY_ZH
+
+    def one(s):
+        bits = [s.get("article") or "", MODALITY_ZH.get(s.get("modality"), s.get("modality") or "")]
+        if s.get("deadline"):
+            bits.append(f"期限：{s['deadline']}")
+        return f"{bits[0]}［{bits[1]}］{s.get('action') or ''}" + (f"（{bits[2]}）" if len(bits) > 2 else "")
+
+    lines = []
+    for actor, d in od.items():
+        if not (d["added"] or d["removed"] or d["changed"]):
+            continue
+        lines.append(f"{actor}：新增 {len(d['added'])}，删除 {len(d['removed'])}，改变 {len(d['changed'])}，"
+                     f"未变 {d['unchanged']}")
+        for s in d["added"]:
+            lines.append(f"  + {one(s)}")
+        for s in d["removed"]:
+            lines.append(f"  - {one(s)}")
+        for c in d["changed"]:
+            ch = "；".join(f"{x['field']}：{_v(x['old'], x['field'])} → {_v(x['new'], x['field'])}"
+                          for x in c["changes"] if x["field"] != "action")
+            lines.append(f"  ~ {c['old'].get('article')} → {c['new'].get('article')}　{c['new'].get('action') or ''}"
+                         + (f"（{ch}）" if ch else "（表述改变）"))
+    return "\n".join(lines) + "\n" if lines else "各主体的义务没有变化。\n"
+
+
+def _v(x, field):
+    from .diff import MODALITY_ZH
+    if field == "modality":
+        return MODALITY_ZH.get(x, x)
+    return "无" if x in (None, "", []) else x

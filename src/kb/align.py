@@ -40,6 +40,9 @@ CONTAIN = 0.6     # share of an article's weight found in the other side's artic
 CANDIDATES = 12   # candidates kept per article
 DF_CAP = 0.05     # bigrams in more than this share of articles are not used to find candidates
 
+ROLES = (re.compile(r"制定本(法|条例|办法|规定|细则|决定|规则)$"),
+         re.compile(r"^本(法|条例|办法|规定|细则|决定|规则)自.{0,30}(起施行|起实施|施行)")) 
+
 HEADING_KINDS = ("part", "subpart", "chapter", "section")
 
 
@@ -285,6 +288,14 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
             pair(o, n, "gap")
             taken.append((o, n))
 
+    # 3b. articles with a fixed role, however reworded: the purpose clause (……制定本法) and
+    #     the commencement clause (本法自……施行); paired when each side has exactly one unpaired
+    for pat in ROLES:
+        ro = [u.index for u in old if u.index not in o2n and pat.search(u.norm)]
+        rn = [u.index for u in new if u.index not in n2o and pat.search(u.norm)]
+        if len(ro) == 1 and len(rn) == 1:
+            pair(ro[0], rn[0], "role")
+
     # 4. moved articles: anywhere, lower than confident
     ranked = sorted(((s, o, n) for (o, n), s in sim.items() if s >= MOVED), reverse=True)
     for s, o, n in ranked:
@@ -321,6 +332,14 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
         if best:
             extra.append((u.index, best[1], "merge"))
 
+    # 5b. splits and merges seen at paragraph/item level: an unpaired article one of whose
+    #     paragraphs or items reappears (nearly) whole in an article of the other side
+    have = {(o, n) for o, n, _ in extra}
+    for o, n in _segment_links(old, new, o2n, n2o, {n for _, n, _ in extra}, {o for o, _, _ in extra}):
+        if (o, n) not in have and o2n.get(o) != n:
+            extra.append((o, n, "split" if n not in n2o else "merge"))
+            have.add((o, n))
+
     links: list[Link] = []
     for o, n in o2n.items():
         links.append(Link(o, n, similarity=sim.get((o, n)) or cosine(old[o], new[n]), how=how[(o, n)]))
@@ -341,6 +360,88 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
     _moved(links, old, new, headings)
     links.sort(key=_order_key(links))
     return Alignment(old, new, links, headings)
+
+
+SEG_MIN = 12      # normalised characters a paragraph/item needs to count as evidence
+SEG_SIM = 0.5     # cosine of two paragraphs/items taken as "the same provision, reworded"
+
+
+def _segments(u: Unit) -> list[str]:
+    """Normalised paragraphs (own text) and items of an article."""
+    out = []
+    for n in u.node.walk():
+        if n.kind in ("paragraph", "item", "subitem") and n.text:
+            t = normalize((n.label if n.kind != "paragraph" else "") + n.text)
+            if len(t) >= SEG_MIN:
+                out.append(t)
+    return out
+
+
+def _segment_links(old, new, o2n, n2o, done_new, done_old):
+    """(old, new) links for unpaired articles from matching paragraphs and items."""
+    # paragraphs and items get their own document-frequency idf
+    segs_o = [(u.index, t) for u in old for t in _segments(u)]
+    segs_n = [(u.index, t) for u in new for t in _segments(u)]
+    if not segs_o or not segs_n:
+        return []
+    df = Counter()
+    grams = []
+    for _, t in segs_o + segs_n:
+        c = _bigrams(t)
+        grams.append(c)
+        df.update(c.keys())
+    total = len(grams)
+    idf = {g: math.log((total + 1) / (d + 0.5)) for g, d in df.items()}
+    vecs = []
+    for c in grams:
+        v = {g: (1 + math.log(tf)) * idf[g] for g, tf in c.items()}
+        vecs.append((v, math.sqrt(sum(w * w for w in v.values())) or 1.0))
+    vo, vn = vecs[:len(segs_o)], vecs[len(segs_o):]
+    cap = max(DF_CAP, 8 / total)
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, (v, _) in enumerate(vo):
+        for g in v:
+            if df[g] / total <= cap:
+                index[g].append(k)
+
+    def best_matches(k):
+        v, nv = vn[k]
+        acc: Counter = Counter()
+        for g, w in v.items():
+            for j in index.get(g, ()):
+                acc[j] += w * vo[j][0][g]
+        out = []
+        for j, _ in acc.most_common(5):
+            ov, onv = vo[j]
+            small, big = (v, ov) if len(v) < len(ov) else (ov, v)
+            dot = sum(w * big[g] for g, w in small.items() if g in big)
+            out.append((dot / (nv * onv), j))
+        return sorted(out, reverse=True)
+
+    links = set()
+    # evidence per (old article, new article): matched segment lengths
+    evidence: dict[tuple[int, int], int] = Counter()
+    length_o = Counter()
+    length_n = Counter()
+    for i, t in segs_o:
+        length_o[i] += len(t)
+    for i, t in segs_n:
+        length_n[i] += len(t)
+    for k, (ni, t) in enumerate(segs_n):
+        for s, j in best_matches(k)[:1]:
+            if s >= SEG_SIM:
+                oi = segs_o[j][0]
+                evidence[(oi, ni)] += min(len(t), len(segs_o[j][1]))
+    for (oi, ni), ev in evidence.items():
+        if ni in n2o and oi in o2n:
+            continue                      # both already paired elsewhere: keep one-to-one there
+        if ni not in n2o and ni not in done_new:
+            if ev >= 0.25 * length_n[ni] or ev >= 40:
+                links.add((oi, ni))
+        elif oi not in o2n and oi not in done_old:
+            if ev >= 0.25 * length_o[oi] or ev >= 40:
+                links.add((oi, ni))
+    return sorted(links)
 
 
 def _statuses(links: list[Link], old: list[Unit], new: list[Unit]) -> None:

@@ -67,7 +67,10 @@ def cli(ctx, root):
 
 def main(argv=None) -> int:
     try:
-        cli.main(args=argv, prog_name="kb", standalone_mode=False)
+        rc = cli.main(args=argv, prog_name="kb", standalone_mode=False)
+        # a command ending with ctx.exit(n) returns n here (standalone_mode=False)
+        if isinstance(rc, int):
+            return rc
     except KbError as e:
         click.echo(f"错误：{e}", err=True)
         return 2

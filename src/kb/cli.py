@@ -69,7 +69,7 @@ def main(argv=None) -> int:
     try:
         rc = cli.main(args=argv, prog_name="kb", standalone_mode=False)
         # a command ending with ctx.exit(n) returns n here (standalone_mode=False)
-        if isinstance(rc, int):
+        if type(rc) is int:
             return rc
     except KbError as e:
         click.echo(f"错误：{e}", err=True)

@@ -43,7 +43,9 @@ def load_target(ctx: click.Context, source: str | None, regulation: str | None, 
     """(Target, Document) for a file path, a reg@ver spec, or the defaults."""
     from .project import load, resolve
 
-    needs_root = not source or "@" in source or not Path(source).exists()
+    from .project import looks_like_path
+
+    needs_root = not source or "@" in source or not (Path(source).exists() or looks_like_path(source))
     root = project_root(ctx, required=needs_root)
     target = resolve(root, source, regulation, version)
     return target, load(target, strict=strict)
@@ -69,6 +71,8 @@ def parse_cmd(ctx, source, regulation, version, strict, fmt):
         "sections": sum(1 for _ in doc.nodes("section")), "articles": len(doc.articles),
         "paragraphs": sum(1 for _ in doc.nodes("paragraph")), "items": sum(1 for _ in doc.nodes("item")),
         "annexes": sum(1 for _ in doc.nodes("annex")),
+        "chapter_list": [{"eid": c.eid, "label": c.label, "title": c.title, "line": c.line,
+                          "articles": sum(1 for n in c.walk() if n.kind == "article")} for c in chapters],
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in doc.warnings],
     }
     if fmt == "json":
@@ -76,7 +80,7 @@ def parse_cmd(ctx, source, regulation, version, strict, fmt):
         return
     if fmt == "csv":
         from .output import to_csv
-        keys = [k for k in summary if k != "warnings"]
+        keys = [k for k in summary if k not in ("warnings", "chapter_list")]
         write_text(to_csv(keys + ["warnings"], [[summary[k] for k in keys] + [len(doc.warnings)]]))
         return
     names = {"source": "文件", "title": "标题", "status": "状态", "format": "格式", "encoding": "编码",
@@ -85,7 +89,18 @@ def parse_cmd(ctx, source, regulation, version, strict, fmt):
     rows = [[names[k], summary[k]] for k in names if summary[k] not in (None, 0) or k in ("chapters", "articles")]
     rows.append(["警告", len(doc.warnings)])
     click.echo(table(["项目", "值"], rows))
+    if chapters:
+        click.echo()
+        click.echo(table(["章", "标题", "条", "行"], [[c.label, c.title or "", _article_range(c), c.line]
+                                                     for c in chapters]))
     warn_lines(doc)
+
+
+def _article_range(node) -> str:
+    arts = [n for n in node.walk() if n.kind == "article"]
+    if not arts:
+        return ""
+    return arts[0].label if len(arts) == 1 else f"{arts[0].label}至{arts[-1].label}（{len(arts)} 条）"
 
 
 @click.command("toc")
@@ -147,11 +162,16 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt):
     if node is None and para is None and item is not None:
         node = None
     if node is None:
+        # a well-formed address that this text does not have: nothing found, exit code 1
         a = doc.get(f"art_{art}")
         if a is None:
-            n = len(doc.articles)
-            raise KbError(f"没有找到“{ref}”：本文共 {n} 条", doc.source)
-        raise KbError(f"没有找到“{ref}”：{a.citation}没有这一款或项", doc.source, a.line)
+            arts = doc.articles
+            span = f"{arts[0].label}至{arts[-1].label}" if arts else ""
+            err = KbError(f"没有找到“{ref}”：本文共 {len(arts)} 条（{span}）", doc.source)
+        else:
+            err = KbError(f"没有找到“{ref}”：{a.citation}没有这一款或项", doc.source, a.line)
+        click.echo(f"错误：{err}", err=True)
+        ctx.exit(1)
     if fmt == "json":
         if node.kind == "article":
             data = article_dict(node)

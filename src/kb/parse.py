@@ -65,7 +65,7 @@ def parse_source(src: Source, meta: dict | None = None, strict: bool = False) ->
         raise KbError("没有找到任何条文（第X条）；修正案、决定等不按条编排的文本暂不支持", src.path)
     doc = _Builder(src, lines).build()
     meta = meta or {}
-    doc.meta = dict(meta)
+    doc.meta = {"notes": doc.meta.get("notes", []), **meta}
     if meta.get("title"):
         doc.title = meta["title"]
     if meta.get("status"):

@@ -42,7 +42,7 @@ class RegulationMeta:
             if v.name == name or v.label == name:
                 return v
         names = "、".join(v.name for v in self.versions)
-        raise KbError(f"法规“{self.id}”没有版本“{name}”（已有：{names}）")
+        raise KbError(f"法规“{self.id}”没有版本“{name}”（已有：{names}）", str(self.folder / "meta.yml"))
 
     def path(self, v: VersionMeta) -> Path:
         return self.folder / v.file
@@ -150,11 +150,15 @@ class Target:
         return self.regulation.doc_meta(self.version) if self.regulation else {}
 
 
+def looks_like_path(source: str) -> bool:
+    """A file path rather than a regulation name: has a folder separator or an extension."""
+    return os.sep in source or "/" in source or "." in os.path.basename(source)
+
+
 def resolve(root: Path | None, source: str | None = None, regulation: str | None = None,
             version: str | None = None) -> Target:
     """A file path, a ``reg@ver`` spec, or --regulation/--version (defaults from configuration)."""
-    if source and (os.path.exists(source) or os.sep in source or "." in os.path.basename(source)) \
-            and "@" not in source:
+    if source and "@" not in source and (os.path.exists(source) or looks_like_path(source)):
         path = Path(source)
         if root is not None:
             # a file inside regulation/ is known to the project: use its metadata

@@ -21,6 +21,8 @@ COMMANDS = {
     "export": "kb.cli_core:export_cmd",
     "bench": "kb.bench:bench_cmd",
     "diff": "kb.cli_diff:diff_cmd",
+    "index": "kb.cli_search:index_cmd",
+    "search": "kb.cli_search:search_cmd",
 }
 
 #: one-line Chinese help shown by ``kb --help`` without importing the module
@@ -31,6 +33,8 @@ SUMMARIES = {
     "export": "导出解析结果（JSON 等）",
     "bench": "性能基准测试",
     "diff": "比较两个版本：条文对齐、逐字修改、新旧对照表、义务变化",
+    "index": "建立或更新检索目录（增量、原子替换）",
+    "search": "全文检索条文、款项、定义和义务",
 }
 
 

@@ -1,0 +1,720 @@
+"""The catalog: one full-text index of every content item (articles, paragraphs and
+items, definitions, obligations), with facets, behind a small engine-neutral
+interface::
+
+    cat = Catalog(root)            # lives in <root>/.kb/catalog/
+    cat.build(progress=None)       # incremental (source hashes), atomic
+    cat.is_stale()                 # sources changed since the last build?
+    cat.search("经费", type=None, regulation=None, version=None, chapter=None,
+               actor=None, modality=None, limit=10, group_by_article=True) -> list[Hit]
+
+The engine is whoosh (whoosh-reloaded 2.7.5) with the CJK bigram field of
+:mod:`kb.analysis`; nothing outside this module and ``kb.analysis`` knows that,
+so another engine can serve a larger corpus behind the same methods.
+
+Layout on disk: ``.kb/catalog/CURRENT`` names the live index directory
+(``.kb/catalog/ix-<stamp>/``, which also holds ``manifest.json``).  A build
+writes a new directory (hard-linking the unchanged segments of the live one when
+it updates incrementally) and then replaces ``CURRENT`` atomically, so a build
+that is interrupted at any point leaves the previous catalog answering.
+
+Definitions come from ``kb.links.definitions(doc)`` and obligations from
+``kb.obligations.extract(doc)`` when those modules exist; the catalog notes which
+layers it was built with, and becomes stale when one appears or changes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from . import analysis
+from .errors import KbError
+
+SCHEMA_VERSION = "kb-catalog-1/" + analysis.ANALYZER_VERSION
+HEADING_BOOST = 3.0
+TERMS_BOOST = 4.0
+#: ranking tiers (constant-score bonuses) -- far above any BM25F score
+BONUS_EXACT = 20000.0        # the words of the query, concatenated, occur literally
+BONUS_ALL = 10000.0          # every positive word occurs (matters for OR queries)
+LAYER_MODULES = ("links", "obligations", "actors")
+_PKG = Path(__file__).resolve().parent
+
+
+@dataclass
+class Hit:
+    eid: str                       # the provision shown (best paragraph/item for an article hit)
+    article: int | str | None      # article number
+    citation: str                  # 第十五条第一款
+    type: str                      # article | paragraph | item | definition | obligation
+    score: float
+    snippet: str
+    marks: list                    # [start, end] spans of the matches in snippet
+    regulation: str = ""
+    version: str = ""
+    path: str = ""                 # regulation/version/eid
+    label: str = ""                # 第十五条 / （一）
+    heading: str | None = None     # the article's heading
+    line: int | None = None        # source line of the provision shown
+    title: str = ""                # the regulation's title
+    chapter: str | None = None
+    status: str | None = None      # the version's status (草案征求意见稿 …)
+    article_eid: str | None = None
+    heading_marks: list = field(default_factory=list)
+    term: str | None = None        # definitions
+    actors: list = field(default_factory=list)
+    modalities: list = field(default_factory=list)
+    action: str | None = None      # obligations
+    source: str = ""               # source file
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class SourceSpec:
+    """One version of one regulation to catalogue."""
+    key: str                       # regulation@version
+    path: str
+    meta: dict
+    latest: bool = True
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _sha1_file(path: str) -> str:
+    h = hashlib.sha1()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _stat(path) -> list | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _layer_signature() -> dict:
+    """Which enrichment modules exist and their file stamps (size, sha1)."""
+    out = {}
+    for name in LAYER_MODULES:
+        p = _PKG / f"{name}.py"
+        if p.is_file():
+            out[name] = _sha1_file(str(p))[:16]
+    return out
+
+
+def _layer_stats() -> dict:
+    return {name: _stat(_PKG / f"{name}.py") for name in LAYER_MODULES if (_PKG / f"{name}.py").is_file()}
+
+
+def _get(obj, name, default=None):
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _own_text(n) -> str:
+    """What a reader sees as this node's own line: item marker + text."""
+    if n.kind in ("item", "subitem"):
+        return (n.label or "") + (n.text or "")
+    return n.text or ""
+
+
+def _art_of(eid: str) -> str:
+    return eid.split("__", 1)[0]
+
+
+# --------------------------------------------------------------------------- entries
+
+def _load_layers(doc, root):
+    """(definitions, statements, used-layer names) from the links/obligations layers if present."""
+    defs, stmts, used = [], [], []
+    try:
+        from . import links  # type: ignore
+    except ImportError:
+        links = None
+    if links is not None and hasattr(links, "definitions"):
+        defs = list(links.definitions(doc) or [])
+        used.append("links")
+    try:
+        from . import obligations  # type: ignore
+    except ImportError:
+        obligations = None
+    if obligations is not None and hasattr(obligations, "extract"):
+        registry = None
+        try:
+            from . import actors  # type: ignore
+            registry = actors.load_registry(root)
+        except Exception:  # registry is optional: extract() has its own default
+            registry = None
+        try:
+            stmts = list(obligations.extract(doc, registry) if registry is not None
+                         else obligations.extract(doc))
+        except TypeError:
+            stmts = list(obligations.extract(doc))
+        used.append("obligations")
+    return defs, stmts, used
+
+
+def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]]:
+    """Index entries (whoosh documents) for one parsed version."""
+    src = spec.key
+    meta = spec.meta or {}
+    reg, ver = meta.get("regulation") or src.split("@")[0], meta.get("version") or src.partition("@")[2]
+    status = meta.get("status") or doc.status
+    title = doc.title or meta.get("title") or ""
+    latest = "1" if spec.latest else "0"
+    defs, stmts, used = _load_layers(doc, root)
+
+    terms_by_art: dict[str, list[str]] = {}
+    for d in defs:
+        eid = _get(d, "eid") or ""
+        t = _get(d, "term")
+        if t and eid:
+            terms_by_art.setdefault(_art_of(eid), [])
+            if t not in terms_by_art[_art_of(eid)]:
+                terms_by_art[_art_of(eid)].append(t)
+    act_by_eid: dict[str, set] = {}
+    mod_by_eid: dict[str, set] = {}
+    for s in stmts:
+        eid = _get(s, "eid") or ""
+        for e in {eid, _art_of(eid)}:
+            if _get(s, "actor"):
+                act_by_eid.setdefault(e, set()).add(str(_get(s, "actor")))
+            if _get(s, "modality"):
+                mod_by_eid.setdefault(e, set()).add(str(_get(s, "modality")))
+
+    def facets(eid: str) -> dict:
+        return {"actor": ",".join(sorted(act_by_eid.get(eid, ()))),
+                "modality": ",".join(sorted(mod_by_eid.get(eid, ())))}
+
+    base = {"source": src, "regulation": reg, "version": ver, "latest": latest}
+    out: list[dict] = []
+    nodes_by_eid = {}
+    for a in doc.articles:
+        chapter = a.ancestor("chapter")
+        chp = str(chapter.number) if chapter is not None and chapter.number is not None else ""
+        parts = []
+        if a.text:
+            parts.append([a.eid, a.citation, a.line, a.text, "article"])
+        for n in a.walk():
+            if n is a or n.kind not in ("paragraph", "item", "subitem"):
+                continue
+            own = _own_text(n)
+            nodes_by_eid[n.eid] = (n, a, chp)
+            if own:
+                parts.append([n.eid, n.citation, n.line, own, "item" if n.kind != "paragraph" else "paragraph"])
+        nodes_by_eid[a.eid] = (a, a, chp)
+        full = "\n".join(p[3] for p in parts)
+        terms = terms_by_art.get(a.eid, [])
+        common = {"status": status, "title": title, "heading": a.title, "label": a.label,
+                  "article": a.number, "article_eid": a.eid, "chapter": chp or None, "file": doc.source}
+        out.append(dict(base, key=f"{src}/{a.eid}", type="article", chapter=chp, artkey=f"{src}/{a.eid}",
+                        text=full, heading=f"{a.label} {a.title or ''}", terms=" ".join(terms),
+                        **facets(a.eid),
+                        data=dict(common, eid=a.eid, citation=a.citation, line=a.line, parts=parts,
+                                  terms=terms)))
+        for eid, citation, line, own, kind in parts:
+            if eid == a.eid:
+                continue
+            out.append(dict(base, key=f"{src}/{eid}", type=kind, chapter=chp, artkey=f"{src}/{a.eid}",
+                            text=own, **facets(eid),
+                            data=dict(common, eid=eid, citation=citation, line=line, text=own)))
+    for i, d in enumerate(defs):
+        eid = _get(d, "eid") or ""
+        n, a, chp = nodes_by_eid.get(eid) or nodes_by_eid.get(_art_of(eid)) or (None, None, "")
+        term = str(_get(d, "term") or "")
+        text = str(_get(d, "text") or (_own_text(n) if n is not None else ""))
+        if not term:
+            continue
+        out.append(dict(base, key=f"{src}/{eid}#def-{i}", type="definition", chapter=chp,
+                        artkey=f"{src}/{_art_of(eid)}", text=text, terms=term, actor="", modality="",
+                        data={"status": status, "title": title, "heading": a.title if a else None,
+                              "label": n.label if n is not None else "", "article": a.number if a else None,
+                              "article_eid": a.eid if a else None, "chapter": chp or None,
+                              "file": doc.source, "eid": eid,
+                              "citation": n.citation if n is not None else "",
+                              "line": n.line if n is not None else None, "text": text, "term": term,
+                              "scope": _get(d, "scope")}))
+    for i, s in enumerate(stmts):
+        eid = _get(s, "eid") or ""
+        n, a, chp = nodes_by_eid.get(eid) or nodes_by_eid.get(_art_of(eid)) or (None, None, "")
+        text = _own_text(n) if n is not None else str(_get(s, "action") or "")
+        actor = str(_get(s, "actor") or "")
+        modality = str(_get(s, "modality") or "")
+        out.append(dict(base, key=f"{src}/{eid}#obl-{i}", type="obligation", chapter=chp,
+                        artkey=f"{src}/{_art_of(eid)}", text=text, actor=actor, modality=modality,
+                        data={"status": status, "title": title, "heading": a.title if a else None,
+                              "label": n.label if n is not None else "", "article": a.number if a else None,
+                              "article_eid": a.eid if a else None, "chapter": chp or None,
+                              "file": doc.source, "eid": eid,
+                              "citation": n.citation if n is not None else "",
+                              "line": n.line if n is not None else None, "text": text,
+                              "action": _get(s, "action"), "explicit": _get(s, "explicit"),
+                              "deadline": _json_safe(_get(s, "deadline")),
+                              "statement": [_get(s, "start"), _get(s, "end")]}))
+    return out, used
+
+
+def _json_safe(v):
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    return str(v)
+
+
+def _schema():
+    from whoosh.fields import ID, KEYWORD, STORED, Schema
+
+    return Schema(
+        key=ID(stored=True, unique=True), source=ID, type=ID(stored=True), regulation=ID(stored=True),
+        version=ID(stored=True), latest=ID, chapter=ID, artkey=ID(stored=True),
+        actor=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
+        modality=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
+        text=analysis.BigramText(), heading=analysis.BigramText(field_boost=1.0),
+        terms=analysis.BigramText(), data=STORED)
+
+
+# --------------------------------------------------------------------------- the catalog
+
+class Catalog:
+    """The catalog of a project (``root``), or of explicit ``sources`` (benchmarks, tests)."""
+
+    def __init__(self, root, path=None, sources: list[SourceSpec] | None = None):
+        self.root = Path(root) if root is not None else None
+        self.path = Path(path) if path is not None else Path(root) / ".kb" / "catalog"
+        self._sources = sources
+        self._ix = None
+        self._ix_dir = None
+        self._manifest = None
+
+    # ---- where things are
+    def current_dir(self) -> Path | None:
+        try:
+            name = (self.path / "CURRENT").read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        d = self.path / name
+        return d if name and (d / "manifest.json").is_file() else None
+
+    def exists(self) -> bool:
+        return self.current_dir() is not None
+
+    def manifest(self) -> dict | None:
+        d = self.current_dir()
+        if d is None:
+            return None
+        if self._manifest is None or self._manifest[0] != d:
+            with open(d / "manifest.json", encoding="utf-8") as f:
+                self._manifest = (d, json.load(f))
+        return self._manifest[1]
+
+    # ---- sources
+    def sources(self) -> list[SourceSpec]:
+        if self._sources is not None:
+            return self._sources
+        from .project import list_regulations
+
+        out = []
+        for reg in list_regulations(self.root):
+            for i, v in enumerate(reg.versions):
+                out.append(SourceSpec(f"{reg.id}@{v.name}", str(reg.path(v)), reg.doc_meta(v),
+                                      latest=(i == len(reg.versions) - 1)))
+        return out
+
+    def _meta_files(self) -> dict:
+        """meta.yml/mkdocs.yml hashes: what decides the list of sources and their metadata."""
+        if self._sources is not None or self.root is None:
+            return {}
+        out = {}
+        base = self.root / "regulation"
+        if base.is_dir():
+            for d in sorted(base.iterdir()):
+                p = d / "meta.yml"
+                if p.is_file():
+                    out[str(p.relative_to(self.root))] = _sha1_file(str(p))
+        p = self.root / "mkdocs.yml"
+        if p.is_file():
+            out["mkdocs.yml"] = _sha1_file(str(p))
+        return out
+
+    # ---- staleness
+    def stale_reasons(self) -> list[str]:
+        """Why the catalog is out of date (empty list: up to date).  Cheap: stats files,
+        hashes only those whose size/mtime changed; never parses YAML."""
+        m = self.manifest()
+        if m is None:
+            return ["还没有建立检索目录"]
+        if m.get("schema") != SCHEMA_VERSION:
+            return ["检索目录的格式已更新"]
+        reasons = []
+        if m.get("layers_stat") != _layer_stats():
+            if set(m.get("layers", {})) != set(_layer_signature()) or m.get("layers") != _layer_signature():
+                reasons.append("定义/义务等分析模块已更新")
+        if self._sources is not None:
+            keys = {s.key: s for s in self._sources}
+            if set(keys) != set(m["sources"]):
+                reasons.append("法规版本的清单已变化")
+        else:
+            if m.get("meta_files") != self._meta_files():
+                reasons.append("元数据（meta.yml 或 mkdocs.yml）已变化")
+        for key, info in m["sources"].items():
+            st = _stat(info["path"])
+            if st is None:
+                reasons.append(f"{key}：源文件不存在了")
+            elif st != info["stat"] and _sha1_file(info["path"]) != info["sha1"]:
+                reasons.append(f"{key}：源文件已修改")
+        return reasons
+
+    def is_stale(self) -> bool:
+        return bool(self.stale_reasons())
+
+    # ---- building
+    def build(self, progress=None, full: bool = False) -> dict:
+        """Bring the catalog up to date.  Only versions whose source or metadata changed
+        are re-indexed.  Returns a summary dict (added/updated/removed/unchanged, entries,
+        seconds, layers).  ``progress(done, total, key)`` is called per parsed version."""
+        from .parse import parse_file
+
+        t0 = time.perf_counter()
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._cleanup()
+        specs = self.sources()
+        layers = _layer_signature()
+        old = self.manifest()
+        old_dir = self.current_dir()
+        incremental = (not full and old is not None and old.get("schema") == SCHEMA_VERSION
+                       and old.get("layers") == layers)
+        new_sources, todo, unchanged = {}, [], []
+        for s in specs:
+            sha = _sha1_file(s.path) if os.path.exists(s.path) else None
+            if sha is None:
+                raise KbError("源文件不存在", s.path)
+            metahash = hashlib.sha1(json.dumps([s.meta, s.latest], sort_keys=True, ensure_ascii=False,
+                                               default=str).encode()).hexdigest()
+            info = {"path": str(Path(s.path).resolve()), "stat": _stat(s.path), "sha1": sha, "meta": metahash}
+            new_sources[s.key] = info
+            prev = old["sources"].get(s.key) if incremental else None
+            if prev and prev["sha1"] == sha and prev.get("meta") == metahash:
+                unchanged.append(s.key)
+                info["entries"] = prev.get("entries", 0)
+                info["skipped"] = prev.get("skipped")
+            else:
+                todo.append(s)
+        removed = [k for k in (old or {}).get("sources", {}) if k not in new_sources] if incremental else []
+        summary = {"added": [s.key for s in todo if not (incremental and s.key in old["sources"])],
+                   "updated": [s.key for s in todo if incremental and s.key in old["sources"]],
+                   "removed": removed, "unchanged": len(unchanged), "skipped": [],
+                   "layers": [], "full": not incremental}
+        manifest = {"schema": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                    "layers": layers, "layers_stat": _layer_stats(), "meta_files": self._meta_files(),
+                    "sources": new_sources, "used_layers": (old or {}).get("used_layers", []) if incremental else [],
+                    "actors": (old or {}).get("actors", {}) if incremental else {}}
+        if incremental and not todo and not removed:
+            # nothing to re-index: refresh the stamps (cheap staleness checks) atomically
+            manifest["entries"] = old.get("entries", 0)
+            self._write_json(old_dir / "manifest.json", manifest)
+            self._manifest = None
+            summary.update(entries=old.get("entries", 0), seconds=time.perf_counter() - t0,
+                           layers=manifest["used_layers"])
+            return summary
+
+        analysis.import_whoosh()
+        from whoosh import index as wix
+
+        tmp = self.path / f"tmp-{os.getpid()}-{time.time_ns()}"
+        try:
+            if incremental and old_dir is not None:
+                tmp.mkdir()
+                for f in old_dir.iterdir():
+                    if f.name == "manifest.json" or f.name.endswith("LOCK"):
+                        continue
+                    try:
+                        os.link(f, tmp / f.name)
+                    except OSError:
+                        shutil.copy2(f, tmp / f.name)
+                ix = wix.open_dir(str(tmp))
+            else:
+                tmp.mkdir()
+                ix = wix.create_in(str(tmp), _schema())
+            writer = ix.writer(limitmb=256)
+            try:
+                for key in removed + [s.key for s in todo]:
+                    writer.delete_by_term("source", key)
+                used_layers = set(manifest["used_layers"])
+                for i, s in enumerate(todo, 1):
+                    try:
+                        doc = parse_file(s.path, meta=s.meta)
+                    except KbError as e:
+                        summary["skipped"].append(f"{s.key}: {e.message}")
+                        new_sources[s.key]["entries"] = 0
+                        new_sources[s.key]["skipped"] = e.message
+                        if progress:
+                            progress(i, len(todo), s.key)
+                        continue
+                    entries, used = doc_entries(doc, s, self.root)
+                    used_layers.update(used)
+                    for e in entries:
+                        e["data"] = json.dumps(e["data"], ensure_ascii=False, default=str)
+                        writer.add_document(**e)
+                    new_sources[s.key]["entries"] = len(entries)
+                    if progress:
+                        progress(i, len(todo), s.key)
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            manifest["used_layers"] = sorted(used_layers)
+            manifest["actors"] = self._actor_aliases() or manifest["actors"]
+            manifest["entries"] = ix.doc_count()
+            ix.close()
+            self._write_json(tmp / "manifest.json", manifest)
+            self._write_text(self.path / "CURRENT", tmp.name + "\n")   # the atomic switch
+        except BaseException:
+            if not ((self.path / "CURRENT").is_file() and self.current_dir() == tmp):
+                shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        self._ix = None
+        self._manifest = None
+        if old_dir is not None and old_dir != tmp:
+            shutil.rmtree(old_dir, ignore_errors=True)
+        summary.update(entries=manifest["entries"], seconds=time.perf_counter() - t0,
+                       layers=manifest["used_layers"])
+        return summary
+
+    def size_bytes(self) -> int:
+        d = self.current_dir()
+        return sum(f.stat().st_size for f in d.iterdir()) if d else 0
+
+    def _actor_aliases(self) -> dict:
+        """alias -> canonical actor name, from kb.actors (cached so search needs no YAML)."""
+        try:
+            from . import actors  # type: ignore
+            reg = actors.load_registry(self.root)
+        except Exception:
+            return {}
+        out = {}
+        items = getattr(reg, "actors", None)
+        if isinstance(items, dict):
+            items = list(items.values())
+        try:
+            for a in items if items is not None else list(reg):
+                name = _get(a, "name")
+                if not name:
+                    continue
+                out[name] = name
+                for al in _get(a, "aliases") or []:
+                    out.setdefault(str(al), name)
+        except TypeError:
+            return {}
+        return out
+
+    def _cleanup(self) -> None:
+        """Remove directories left by interrupted builds and superseded indexes."""
+        cur = self.current_dir()
+        for d in self.path.iterdir():
+            if not d.is_dir() or d == cur:
+                continue
+            if d.name.startswith("tmp-"):
+                pid = d.name.split("-")[1]
+                if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+                    continue   # another build is running
+                shutil.rmtree(d, ignore_errors=True)
+
+    @staticmethod
+    def _write_text(path: Path, text: str) -> None:
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+
+    def _write_json(self, path: Path, data) -> None:
+        self._write_text(path, json.dumps(data, ensure_ascii=False, indent=1))
+
+    # ---- searching
+    def _open(self):
+        d = self.current_dir()
+        if d is None:
+            raise KbError("还没有检索目录：请先运行 kb index", str(self.path))
+        if self._ix is None or self._ix_dir != d:
+            analysis.import_whoosh()
+            from whoosh import index as wix
+
+            self._ix = wix.open_dir(str(d), readonly=True)
+            self._ix_dir = d
+        return self._ix
+
+    def search(self, query, type=None, regulation=None, version=None, chapter=None, actor=None,
+               modality=None, limit=10, group_by_article=True) -> list[Hit]:
+        """Ranked hits for a query (see kb.analysis for the language).  ``limit=0``: all.
+        ``version=None`` searches the latest version of each regulation; "all": every version."""
+        analysis.import_whoosh()
+        from whoosh import query as Q
+        from whoosh import scoring
+
+        pq = query if isinstance(query, analysis.ParsedQuery) else analysis.parse_query(query)
+        f = dict(pq.filters)
+        for name, val in (("type", type), ("regulation", regulation), ("version", version),
+                          ("chapter", chapter), ("actor", actor), ("modality", modality)):
+            if val is None or val == "":
+                continue
+            val = str(val)
+            if name in f and analysis.check_filter(name, f[name]) != analysis.check_filter(name, val):
+                raise KbError(f"查询里的 {name}:{f[name]} 与选项 --{name} {val} 矛盾")
+            f[name] = val
+        for name in list(f):
+            f[name] = analysis.check_filter(name, f[name])
+        ix = self._open()
+        m = self.manifest() or {}
+        if f.get("modality") and "obligations" not in m.get("used_layers", []):
+            raise KbError("检索目录里还没有义务分析（kb.obligations 不可用或尚未重建目录），"
+                          "无法按 modality 过滤；请在其可用后运行 kb index")
+
+        main = _to_whoosh(pq.tree, Q) if pq.tree is not None else Q.Every()
+        filters = []
+        ftype = f.get("type")
+        if ftype is None:
+            types = ["article"] if group_by_article else ["paragraph", "item"]
+            group = False
+        else:
+            types = ["paragraph", "item"] if ftype in ("paragraph", "item") else [ftype]
+            group = group_by_article and ftype not in ("article", "paragraph", "item")
+        filters.append(Q.Or([Q.Term("type", t) for t in types]) if len(types) > 1 else Q.Term("type", types[0]))
+        if f.get("regulation"):
+            filters.append(Q.Term("regulation", f["regulation"]))
+        if f.get("version") and f["version"] != "all":
+            filters.append(Q.Term("version", f["version"]))
+        elif not f.get("version"):
+            filters.append(Q.Term("latest", "1"))
+        if f.get("chapter"):
+            filters.append(Q.Term("chapter", f["chapter"]))
+        if f.get("modality"):
+            filters.append(Q.Term("modality", f["modality"]))
+        actor_q = None
+        if f.get("actor"):
+            name = (m.get("actors") or {}).get(f["actor"], f["actor"])
+            if "obligations" in m.get("used_layers", []):
+                filters.append(Q.Term("actor", name))
+            else:
+                # no obligations layer yet: an actor is a provision that names it
+                actor_q = _word_query(analysis.Word(analysis.normalize(name)), Q, fields=(("text", 1.0),))
+        parts = [main] + ([actor_q] if actor_q is not None else []) + \
+                [Q.ConstantScoreQuery(x, 0.0) for x in filters]
+        q = Q.And(parts)
+
+        pos = pq.positives()
+        bonus = []
+        if len(pos) >= 2:
+            plain = [w for w in pos if w.field is None]
+            if len(plain) >= 2:
+                bonus.append(Q.ConstantScoreQuery(
+                    _word_query(analysis.Word("".join(w.text for w in plain)), Q), BONUS_EXACT))
+            if pq.has_or():
+                bonus.append(Q.ConstantScoreQuery(Q.And([_word_query(w, Q) for w in pos]), BONUS_ALL))
+        if bonus:
+            q = Q.AndMaybe(q, Q.Or(bonus) if len(bonus) > 1 else bonus[0])
+
+        words = analysis.flatten_words([w for w in pos if w.field is None])
+        hwords = analysis.flatten_words(pos)
+        want = None if not limit or limit <= 0 else int(limit)
+        with ix.searcher(weighting=scoring.BM25F()) as s:
+            fetch = want if (want is None or not group) else want * 5
+            while True:
+                results = s.search(q, limit=fetch)
+                hits, seen = [], set()
+                for r in results:
+                    if group:
+                        if r["artkey"] in seen:
+                            continue
+                        seen.add(r["artkey"])
+                    hits.append(_hit(r, r.score, words, hwords))
+                    if want is not None and len(hits) >= want:
+                        break
+                if fetch is None or len(hits) >= want or len(results) < fetch:
+                    break
+                fetch = None      # grouping left too few: take every hit
+        return hits
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
+
+
+def _word_query(w, Q, fields=None):
+    if fields is None:
+        fields = ((w.field, 1.0),) if w.field else (("text", 1.0), ("heading", HEADING_BOOST),
+                                                     ("terms", TERMS_BOOST))
+    alts = []
+    for v in w.variants():
+        toks = analysis.query_tokens(v)
+        for fname, boost in fields:
+            if len(v) == 1:
+                alts.append(Q.Prefix(fname, v, boost=boost))
+            elif len(toks) == 1:
+                alts.append(Q.Term(fname, toks[0], boost=boost))
+            else:
+                alts.append(Q.Phrase(fname, toks, boost=boost))
+    return alts[0] if len(alts) == 1 else Q.Or(alts)
+
+
+def _to_whoosh(n, Q):
+    if isinstance(n, analysis.Word):
+        return _word_query(n, Q)
+    if n.op == "OR":
+        return Q.Or([_to_whoosh(c, Q) for c in n.children])
+    if n.op == "NOT":   # only reached inside AND (the parser refuses other places)
+        return Q.Not(_to_whoosh(n.children[0], Q))
+    pos = [_to_whoosh(c, Q) for c in n.children if not (isinstance(c, analysis.BoolOp) and c.op == "NOT")]
+    neg = [_to_whoosh(c.children[0], Q) for c in n.children if isinstance(c, analysis.BoolOp) and c.op == "NOT"]
+    if not pos:
+        raise KbError("不能只有排除条件（NOT）：请至少给出一个要查找的词")
+    q = pos[0] if len(pos) == 1 else Q.And(pos)
+    if neg:
+        q = Q.AndNot(q, neg[0] if len(neg) == 1 else Q.Or(neg))
+    return q
+
+
+def _hit(r, score, words, hwords) -> Hit:
+    d = json.loads(r["data"])
+    typ = r["type"]
+    reg, ver = r["regulation"], r["version"]
+    eid, citation, line, text = d.get("eid"), d.get("citation"), d.get("line"), d.get("text")
+    if typ == "article":
+        parts = d.get("parts") or []
+        best, best_key = None, None
+        for i, p in enumerate(parts):
+            spans = analysis.find_spans(p[3], words)
+            if not spans:
+                continue
+            present = sum(1 for w in words if w in analysis.normalize(p[3]))
+            k = (present, len(spans), -i)
+            if best_key is None or k > best_key:
+                best, best_key = p, k
+        if best is None and parts:
+            best = parts[0]
+        if best is not None:
+            eid, citation, line, text = best[0], best[1], best[2], best[3]
+    snip, marks = analysis.snippet(text or "", words)
+    heading = d.get("heading")
+    return Hit(eid=eid, article=d.get("article"), citation=citation or "", type=typ, score=round(float(score), 4),
+               snippet=snip, marks=marks, regulation=reg, version=ver, path=f"{reg}/{ver}/{eid}",
+               label=d.get("label") or "", heading=heading, line=line, title=d.get("title") or "",
+               chapter=d.get("chapter"), status=d.get("status"), article_eid=d.get("article_eid"),
+               heading_marks=[list(x) for x in analysis.find_spans(heading or "", hwords)],
+               term=d.get("term"), actors=[a for a in (r.get("actor") or "").split(",") if a],
+               modalities=[a for a in (r.get("modality") or "").split(",") if a], action=d.get("action"),
+               source=d.get("file") or "")

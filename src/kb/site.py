@@ -1,0 +1,957 @@
+"""The public site: a mkdocs plugin that generates every page from the model.
+
+No page exists on disk.  ``on_files`` adds one *generated* file per page (chapter
+pages, home, glossary, actors, matrix, governance graph, downloads, collections,
+comparisons) and per download; ``on_page_markdown`` hands mkdocs an empty
+Markdown body; ``on_page_content`` replaces the HTML with the page rendered from
+the parse tree and the enrichment layers through the jinja2 templates in
+``templates/`` (autoescaped: regulation text is never read as Markdown, HTML or
+template syntax) and sets the page's table of contents from the tree.
+
+Enrichment layers (kb.links, kb.obligations, kb.actors, kb.catalog, kb.redline,
+kb.akn, kb.matrix) are optional: each is imported when present, and a page that
+needs a missing layer says so instead of failing.
+
+Search: material's search box is kept, but its worker is replaced by
+``kb/search.js`` (see overrides/main.html) which loads one small index per
+regulation version (``<reg>/<ver>/search.json``, built here from the model) and
+matches literally (substring, NFKC), so 居民委员会 finds exactly the provisions
+that contain 居民委员会.  ``search: material`` in the plugin options restores
+material's own index (for comparison in the benchmark).
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import importlib
+import json
+import logging
+import os
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+
+log = logging.getLogger("mkdocs.plugins.kb")
+
+#: optional progress callback (set by ``kb build``): called with one Chinese line per step
+PROGRESS = None
+
+MODALITY_NAMES = {"obligation": "义务", "prohibition": "禁止", "permission": "权限（可以）",
+                  "encouragement": "鼓励", "sanction": "法律责任"}
+MODALITY_ORDER = ("obligation", "prohibition", "permission", "encouragement", "sanction")
+DRAFT_WORDS = ("草案", "征求意见", "送审", "审议稿", "建议稿", "修改稿")
+
+
+def _progress(msg: str) -> None:
+    if PROGRESS:
+        PROGRESS(msg)
+    log.debug(msg)
+
+
+def optional(name: str):
+    """Import an optional layer module; None when it does not exist (yet)."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as e:
+        if e.name and (e.name == name or name.startswith(e.name + ".")):
+            return None
+        raise
+
+
+def _call(label: str, fn, *a, default=None, **kw):
+    """Run one layer; a failing layer is reported and the site still builds."""
+    try:
+        return fn(*a, **kw)
+    except Exception as e:  # noqa: BLE001 - layers are written elsewhere; the site must not depend on them
+        log.warning(f"kb: {label} 出错，相关内容未显示：{type(e).__name__}: {e}")
+        return default
+
+
+def slug(s: str) -> str:
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:8]
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) mkdocs gives a Markdown file."""
+    stem = src_uri[:-3]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def relative(target: str, current: str) -> str:
+    from mkdocs.utils import get_relative_url
+
+    path, sep, frag = target.partition("#")
+    if path == current and sep:
+        return "#" + frag
+    rel = get_relative_url(path or ".", current or ".") if path != current else "./"
+    if path.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel + (sep + frag if sep else "")
+
+
+def version_state(reg, v) -> tuple[bool, str]:
+    """(in force?, wording) for the banner."""
+    raw = v.raw or {}
+    status = v.status or ""
+    if "in_force" in raw:
+        return bool(raw["in_force"]), ("现行有效" if raw["in_force"] else "未生效或已失效")
+    if any(w in status for w in DRAFT_WORDS):
+        return False, "尚未生效（草案，供征求意见）"
+    if any(w in status for w in ("废止", "失效")):
+        return False, "已失效"
+    if reg.versions and v is not reg.versions[-1]:
+        return False, "已被新版本取代，不再有效"
+    return True, "现行有效"
+
+
+# --------------------------------------------------------------------------- the model side
+
+@dataclass
+class Layers:
+    definitions: list = field(default_factory=list)
+    term_uses: dict = field(default_factory=dict)       # eid -> [TermUse]
+    references: dict = field(default_factory=dict)      # eid -> [Reference]
+    backrefs: dict = field(default_factory=dict)        # article eid -> [Reference]
+    statements: list = field(default_factory=list)
+    relations: list = field(default_factory=list)
+    have_links: bool = False
+    have_obligations: bool = False
+
+
+@dataclass
+class VersionSite:
+    """One version of one regulation and the pages made from it."""
+    reg: object
+    version: object
+    doc: object
+    base: str                                   # "suining-community/draft/"
+    latest: bool
+    layers: Layers = field(default_factory=Layers)
+    pages: list = field(default_factory=list)   # [(src_uri, title, kind, obj)]
+    node_page: dict = field(default_factory=dict)   # eid -> src_uri of the page that shows it
+    actor_pages: dict = field(default_factory=dict)  # actor name -> src_uri
+    term_anchor: dict = field(default_factory=dict)  # term -> anchor id in the glossary
+    downloads: list = field(default_factory=list)   # [(src_uri, label, description)]
+
+    @property
+    def spec(self) -> str:
+        return f"{self.reg.id}@{self.version.name}"
+
+    @property
+    def title(self) -> str:
+        return self.doc.title or self.reg.title
+
+    def p(self, name: str) -> str:
+        return self.base + name
+
+
+def load_layers(doc, root: Path) -> Layers:
+    L = Layers()
+    links = optional("kb.links")
+    if links is not None:
+        L.have_links = True
+        L.definitions = _call("kb.links.definitions", links.definitions, doc, default=[]) or []
+        for u in _call("kb.links.term_uses", links.term_uses, doc, default=[]) or []:
+            L.term_uses.setdefault(u.eid, []).append(u)
+        for r in _call("kb.links.references", links.references, doc, default=[]) or []:
+            L.references.setdefault(r.eid, []).append(r)
+        br = _call("kb.links.backrefs", links.backrefs, doc, default={}) or {}
+        for target, refs in br.items():
+            art = target.split("__")[0]
+            for r in refs:
+                if (r.eid or "").split("__")[0] == art:
+                    continue            # a reference inside the same article is not a back-reference
+                lst = L.backrefs.setdefault(art, [])
+                if all(x.eid != r.eid for x in lst):
+                    lst.append(r)
+    obl = optional("kb.obligations")
+    if obl is not None:
+        L.have_obligations = True
+        registry = None
+        actors = optional("kb.actors")
+        if actors is not None:
+            registry = _call("kb.actors.load_registry", actors.load_registry, root)
+        L.statements = _call("kb.obligations.extract", obl.extract, doc, registry, default=[]) or []
+        if hasattr(obl, "relations"):
+            L.relations = _call("kb.obligations.relations", obl.relations, doc, default=[]) or []
+    return L
+
+
+def _article_groups(doc) -> list[tuple[object | None, list]]:
+    """Pages of articles: one per chapter (or one for the whole text when it has no chapters)."""
+    groups: list[tuple[object | None, list]] = []
+    by_ch: dict = {}
+    for a in doc.articles:
+        ch = a.ancestor("chapter")
+        if ch is None and doc.chapters:
+            # an article before the first chapter (or in a part without chapters): nearest container
+            ch = a.ancestor("section") or a.ancestor("part")
+        key = ch.eid if ch is not None else None
+        if key not in by_ch:
+            by_ch[key] = (ch, [])
+            groups.append(by_ch[key])
+        by_ch[key][1].append(a)
+    return groups
+
+
+# --------------------------------------------------------------------------- the plugin
+
+class KbConfig(Config):
+    default_regulation = c.Optional(c.Type(str))
+    comment_email = c.Optional(c.Type(str))
+    collections = c.Type(list, default=[])
+    downloads = c.Type(bool, default=True)
+    search = c.Choice(("kb", "material"), default="kb")
+    regulations = c.Optional(c.Type(list))      # only these regulation ids (default: all)
+    templates = c.Type(str, default="templates")
+
+
+class KbPlugin(BasePlugin[KbConfig]):
+    """Generates the site from ``regulation/`` (see the module docstring)."""
+
+    def __init__(self):
+        super().__init__()
+        self.sites: list[VersionSite] = []
+        self.pages: dict[str, dict] = {}        # src_uri -> {kind, vs, obj, title}
+        self.extra_files: dict[str, bytes] = {}
+        self.env = None
+        self.root: Path | None = None
+
+    # ------------------------------------------------------------------ config and model
+    def on_config(self, config):
+        from mkdocs.exceptions import PluginError
+
+        from .errors import KbError
+        from .project import list_regulations, load
+
+        t0 = time.perf_counter()
+        self.root = Path(config.config_file_path).resolve().parent if config.config_file_path \
+            else Path.cwd()
+        self.directory_urls = config.use_directory_urls
+        try:
+            regs = list_regulations(self.root)
+        except KbError as e:
+            raise PluginError(f"kb: {e}") from None
+        if self.config.regulations:
+            wanted = set(self.config.regulations)
+            regs = [r for r in regs if r.id in wanted]
+        if not regs:
+            raise PluginError(f"kb: {self.root / 'regulation'} 下没有任何法规")
+        default = self.config.default_regulation or regs[0].id
+        regs.sort(key=lambda r: (r.id != default, r.id))
+        self.default = default
+        self.sites = []
+        for reg in regs:
+            from .project import Target
+            for i, v in enumerate(reg.versions):
+                _progress(f"解析 {reg.id}@{v.name}")
+                try:
+                    doc = load(Target(reg.path(v), reg, v))
+                except KbError as e:
+                    raise PluginError(f"kb: {e}") from None
+                except OSError as e:
+                    raise PluginError(f"kb: {reg.path(v)}: 无法读取：{e.strerror}") from None
+                vs = VersionSite(reg, v, doc, f"{reg.id}/{v.name}/", latest=(i == len(reg.versions) - 1))
+                vs.layers = load_layers(doc, self.root)
+                self.sites.append(vs)
+        self._plan()
+        config.nav = self._nav()
+        self._setup_env()
+        self.t_model = time.perf_counter() - t0
+        _progress(f"模型与增强层：{len(self.sites)} 个版本，{len(self.pages)} 个页面，"
+                  f"{self.t_model:.2f} 秒")
+        if self.config.search == "kb":
+            extra = config.setdefault("extra", {})
+            extra["kb_search"] = True
+        return config
+
+    def _setup_env(self):
+        import jinja2
+
+        tdir = self.root / self.config.templates
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tdir)), autoescape=True,
+                                      trim_blocks=True, lstrip_blocks=True,
+                                      undefined=jinja2.Undefined)
+        self.env.globals.update(modality_names=MODALITY_NAMES, modality_order=MODALITY_ORDER)
+
+    # ------------------------------------------------------------------ planning the pages
+    def _add(self, src, title, kind, vs=None, obj=None, nav=True):
+        self.pages[src] = {"kind": kind, "vs": vs, "obj": obj, "title": title, "nav": nav}
+        if vs is not None:
+            vs.pages.append(src)
+
+    def _plan(self):
+        self.pages = {}
+        self.extra_files = {}
+        for vs in self.sites:
+            doc = vs.doc
+            self._add(vs.p("index.md"), "概览", "home", vs)
+            for ch, arts in _article_groups(doc):
+                name = (ch.eid if ch is not None else "text") + ".md"
+                title = f"{ch.label}　{ch.title}".strip() if ch is not None else "正文"
+                self._add(vs.p(name), title, "chapter", vs, (ch, arts))
+                nodes = [ch] if ch is not None else []
+                for a in arts:
+                    nodes += list(a.walk())
+                for n in nodes:
+                    vs.node_page.setdefault(n.eid, vs.p(name))
+                for n in (ch.walk() if ch is not None else []):
+                    vs.node_page.setdefault(n.eid, vs.p(name))
+            for n in doc.nodes():        # sections/parts: the page of their first article
+                if n.eid not in vs.node_page:
+                    first = next((a for a in n.walk() if a.kind == "article"), None)
+                    if first is not None:
+                        vs.node_page[n.eid] = vs.node_page[first.eid]
+            L = vs.layers
+            if L.have_links:
+                self._add(vs.p("glossary.md"), "术语", "glossary", vs)
+                for d in L.definitions:
+                    vs.term_anchor.setdefault(d.term, "t-" + slug(d.term))
+            if L.have_obligations:
+                self._add(vs.p("actors/index.md"), "主体", "actors", vs)
+                for name in sorted({s.actor for s in L.statements if s.actor}, key=self._actor_key(vs)):
+                    src = vs.p(f"actors/{slug(name)}.md")
+                    vs.actor_pages[name] = src
+                    self._add(src, name, "actor", vs, name, nav=False)
+                self._add(vs.p("matrix.md"), "义务矩阵", "matrix", vs)
+                self._add(vs.p("graph.md"), "治理关系图", "graph", vs)
+            self._add(vs.p("downloads.md"), "下载", "downloads", vs)
+        # comparisons between consecutive versions
+        self.comparisons = []
+        by_reg: dict = {}
+        for vs in self.sites:
+            by_reg.setdefault(vs.reg.id, []).append(vs)
+        for reg_id, lst in by_reg.items():
+            for old, new in zip(lst, lst[1:]):
+                src = f"{reg_id}/compare-{old.version.name}-{new.version.name}.md"
+                title = f"{old.version.label} → {new.version.label}"
+                self._add(src, title, "compare", None, (old, new))
+                self.comparisons.append((src, old, new))
+        self._add("index.md", "首页", "site_home", None)
+        self.collection_pages = []
+        for i, col in enumerate(self.config.collections or []):
+            if not isinstance(col, dict) or not col.get("title"):
+                from mkdocs.exceptions import PluginError
+                raise PluginError(f"kb: collections 第 {i + 1} 项需要 title")
+            src = f"collections/{col.get('slug') or slug(col['title'])}.md"
+            self._add(src, col["title"], "collection", None, col)
+            self.collection_pages.append(src)
+        if self.collection_pages:
+            self._add("collections/index.md", "专题汇编", "collections", None)
+
+    def _actor_key(self, vs):
+        counts: dict = {}
+        for s in vs.layers.statements:
+            counts[s.actor] = counts.get(s.actor, 0) + 1
+        return lambda name: (-counts.get(name, 0), name)
+
+    def _nav(self):
+        def section(vs):
+            items = [{p["title"]: src} for src, p in self.pages.items()
+                     if p["vs"] is vs and p["nav"]]
+            return items
+        nav: list = [{"首页": "index.md"}]
+        latest = [vs for vs in self.sites if vs.latest]
+        many = len(latest) > 1
+        for vs in latest:
+            items = section(vs)
+            older = [o for o in self.sites if o.reg is vs.reg and o is not vs]
+            for o in older:
+                items.append({f"{o.version.label}（历史版本）": section(o)})
+            for src, old, new in self.comparisons:
+                if new.reg is vs.reg:
+                    items.append({f"对照：{self.pages[src]['title']}": src})
+            if many:
+                nav.append({vs.reg.short_title or vs.reg.title: items})
+            else:
+                nav += items
+        if self.collection_pages:
+            nav.append({"专题汇编": ["collections/index.md", *self.collection_pages]})
+        return nav
+
+    # ------------------------------------------------------------------ files
+    def on_files(self, files, config):
+        from mkdocs.structure.files import File
+
+        t0 = time.perf_counter()
+        for src in self.pages:
+            files.append(File.generated(config, src, content=""))
+        for vs in self.sites:
+            if self.config.search == "kb":
+                from .site_search import build_index
+                data = build_index(vs, self)
+                files.append(File.generated(config, vs.p("search.json"),
+                                            content=json.dumps(data, ensure_ascii=False,
+                                                               separators=(",", ":")).encode("utf-8")))
+            if self.config.downloads:
+                _progress(f"生成下载文件 {vs.spec}")
+                for src, label, desc, data in make_downloads(vs, self):
+                    vs.downloads.append((src, label, desc, len(data)))
+                    files.append(File.generated(config, src, content=data))
+        self.t_files = time.perf_counter() - t0
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root / "regulation"))
+        server.watch(str(self.root / self.config.templates))
+        return server
+
+    # ------------------------------------------------------------------ pages
+    def on_page_markdown(self, markdown, page, config, files):
+        info = self.pages.get(page.file.src_uri)
+        if info is None:
+            return markdown
+        page.meta["title"] = info["title"] if info["kind"] != "site_home" else \
+            (self.sites[0].title if self.sites else "首页")
+        if self.config.search == "kb":
+            page.meta["search"] = {"exclude": True}
+        vs = info["vs"] or (info["obj"][1] if info["kind"] == "compare" else None) \
+            or next((s for s in self.sites if s.latest), None)
+        if vs is not None:
+            page.meta["kb_search_index"] = vs.p("search.json")
+        return ""
+
+    def on_page_content(self, html_, page, config, files):
+        info = self.pages.get(page.file.src_uri)
+        if info is None:
+            return html_
+        from mkdocs.structure.toc import get_toc
+
+        r = Renderer(self, page.url, info)
+        out, toc = r.render()
+        page.toc = get_toc(toc)
+        return out
+
+    def on_post_build(self, config):
+        _progress(f"页面生成完成（{len(self.pages)} 页）")
+
+
+# --------------------------------------------------------------------------- rendering
+
+class Renderer:
+    """Renders one page: holds the current URL so every link is relative."""
+
+    def __init__(self, plugin: KbPlugin, url: str, info: dict):
+        self.P = plugin
+        self.url = url
+        self.info = info
+        self.vs: VersionSite | None = info["vs"]
+
+    # -- urls
+    def link(self, target: str) -> str:
+        return relative(target, self.url)
+
+    def page(self, src: str, frag: str | None = None) -> str:
+        u = page_url(src, self.P.directory_urls)
+        return self.link(u + (f"#{frag}" if frag else ""))
+
+    def node_link(self, eid: str, vs: VersionSite | None = None) -> str | None:
+        vs = vs or self.vs
+        src = vs.node_page.get(eid) if vs else None
+        if src is None:
+            return None
+        return self.page(src, None if eid.startswith(("chp_", "part_")) and "__art" not in eid
+                         and vs.doc.get(eid) is not None and vs.doc.get(eid).kind != "article"
+                         and vs.doc.get(eid).kind not in ("paragraph", "item", "subitem") else eid)
+
+    # -- text with links
+    def text(self, node) -> "Markup":
+        from markupsafe import Markup
+
+        vs = self.vs
+        t = node.text or ""
+        spans = []
+        L = vs.layers
+        for r in L.references.get(node.eid, []):
+            href = self._ref_href(r)
+            if href and 0 <= r.start < r.end <= len(t):
+                title = "、".join(self._cite(x) for x in (r.targets or []) if isinstance(x, str))
+                spans.append((r.start, r.end, 0, "ref", href, title))
+        for u in L.term_uses.get(node.eid, []):
+            anchor = vs.term_anchor.get(u.term)
+            if anchor and 0 <= u.start < u.end <= len(t):
+                d = self._definition(u.term)
+                spans.append((u.start, u.end, 1, "term", self.page(vs.p("glossary.md"), anchor),
+                              _deftext(d)))
+        spans.sort(key=lambda s: (s[0], s[2], -(s[1] - s[0])))
+        out, pos = [], 0
+        for start, end, _, kind, href, title in spans:
+            if start < pos:
+                continue            # overlapping span: the earlier (or the reference) wins
+            out.append(html.escape(t[pos:start], quote=False))
+            seg = html.escape(t[start:end], quote=False)
+            if kind == "ref":
+                out.append(f'<a class="kb-ref" href="{html.escape(href)}" title="{html.escape(title)}">{seg}</a>')
+            else:
+                out.append(f'<a class="kb-term" href="{html.escape(href)}" data-def="{html.escape(title)}">'
+                           f'{seg}</a>')
+            pos = end
+        out.append(html.escape(t[pos:], quote=False))
+        return Markup("".join(out))
+
+    def _definition(self, term):
+        for d in self.vs.layers.definitions:
+            if d.term == term:
+                return d
+        return None
+
+    def _cite(self, target: str) -> str:
+        n = self.vs.doc.get(target) if self.vs else None
+        return n.citation if n is not None else target
+
+    def _ref_href(self, r) -> str | None:
+        kind = getattr(r, "kind", "internal")
+        targets = [x for x in (getattr(r, "targets", None) or []) if isinstance(x, str)]
+        if kind in ("internal", "self") and targets:
+            return self.node_link(targets[0])
+        if kind == "external":
+            title = (targets[0] if targets else getattr(r, "target", "") or "").strip("《》")
+            link = getattr(r, "link", None)
+            for s in self.P.sites:
+                if s.latest and (link == s.reg.id or title in (s.reg.title, s.reg.short_title, s.doc.title)):
+                    return self.page(s.p("index.md"))
+        return None
+
+    # -- article helpers
+    def cite(self, node) -> str:
+        return f"《{self.vs.title}》{node.citation}"
+
+    def mailto(self, node) -> str | None:
+        vs = self.vs
+        email = (vs.version.comment or {}).get("email") or self.P.config.comment_email
+        if not email:
+            return None
+        subject = f"对《{vs.title}》（{vs.version.label}）{node.citation}的意见"
+        body = (f"法规：《{vs.title}》\n版本：{vs.version.label}\n条款：{node.citation}\n"
+                f"链接：{self.P_site_url()}{page_url(vs.node_page.get(node.eid, ''), self.P.directory_urls)}"
+                f"#{node.eid}\n\n意见：\n")
+        q = urllib.parse.quote
+        return f"mailto:{email}?subject={q(subject, safe='')}&body={q(body, safe='')}"
+
+    def P_site_url(self) -> str:
+        return getattr(self.P, "site_url", "") or ""
+
+    def heading(self, a) -> str:
+        if not a.title:
+            return a.label
+        b = a.brackets or ("（", "）")
+        return f"{a.label}{b[0]}{a.title}{b[1]}"
+
+    def backrefs(self, a) -> list[tuple[str, str | None]]:
+        out = []
+        for r in self.vs.layers.backrefs.get(a.eid, []):
+            n = self.vs.doc.get(r.eid)
+            out.append((n.citation if n is not None else r.eid, self.node_link(r.eid)))
+        return out
+
+    # -- page kinds
+    def render(self):
+        kind = self.info["kind"]
+        fn = getattr(self, f"ctx_{kind}")
+        ctx, toc = fn()
+        tmpl = self.P.env.get_template(f"{kind}.html")
+        base = {"r": self, "vs": self.vs, "P": self.P}
+        if self.vs is not None:
+            base["state"] = version_state(self.vs.reg, self.vs.version)
+        base.update(ctx)
+        return tmpl.render(**base), toc
+
+    def ctx_site_home(self):
+        vs = next((s for s in self.P.sites if s.latest), None)
+        self.vs = vs
+        others = [s for s in self.P.sites if s.latest and s is not vs]
+        ctx, toc = self.ctx_home()
+        ctx.update(others=others, site_home=True, state=version_state(vs.reg, vs.version))
+        return ctx, toc
+
+    def counts(self):
+        vs = self.vs
+        L = vs.layers
+        return {
+            "articles": len(vs.doc.articles),
+            "definitions": len(L.definitions) if L.have_links else None,
+            "actors": len({s.actor for s in L.statements if s.actor}) if L.have_obligations else None,
+            "obligations": len(L.statements) if L.have_obligations else None,
+        }
+
+    def ctx_home(self):
+        vs = self.vs
+        groups = []
+        for src in vs.pages:
+            p = self.P.pages[src]
+            if p["kind"] == "chapter":
+                ch, arts = p["obj"]
+                groups.append((p["title"], self.page(src), [(a, self.page(src, a.eid)) for a in arts]))
+        versions = [s for s in self.P.sites if s.reg is vs.reg]
+        compares = [(src, old, new) for src, old, new in self.P.comparisons if new.reg is vs.reg]
+        tools = [(self.P.pages[src]["title"], self.page(src)) for src in vs.pages
+                 if self.P.pages[src]["kind"] in ("glossary", "actors", "matrix", "graph", "downloads")]
+        cols = [(self.P.pages[s]["title"], self.page(s)) for s in self.P.collection_pages]
+        ctx = {"groups": groups, "counts": self.counts(), "versions": versions, "compares": compares,
+               "tools": tools, "collections": cols, "others": [], "site_home": False}
+        toc = [{"level": 2, "id": "toc", "name": "目录", "children": []}]
+        return ctx, toc
+
+    def ctx_chapter(self):
+        ch, arts = self.info["obj"]
+        blocks = []        # [(section node or None, [articles])]
+        for a in arts:
+            sec = a.ancestor("section")
+            if not blocks or blocks[-1][0] is not sec:
+                blocks.append((sec, []))
+            blocks[-1][1].append(a)
+        has_sections = any(s is not None for s, _ in blocks)
+        toc = []
+        for sec, lst in blocks:
+            items = [{"level": 3 if has_sections else 2, "id": a.eid,
+                      "name": html.escape(self.heading(a), quote=False), "children": []} for a in lst]
+            if sec is not None:
+                toc.append({"level": 2, "id": sec.eid, "name": html.escape(f"{sec.label}　{sec.title or ''}"),
+                            "children": items})
+            else:
+                toc += items
+        return {"chapter": ch, "blocks": blocks, "hlevel": 3 if has_sections else 2}, toc
+
+    def ctx_glossary(self):
+        vs = self.vs
+        entries = []
+        for d in vs.layers.definitions:
+            uses = []
+            seen = set()
+            for eid, lst in vs.layers.term_uses.items():
+                for u in lst:
+                    if u.term == d.term and eid not in seen:
+                        seen.add(eid)
+                        n = vs.doc.get(eid)
+                        uses.append((n.citation if n is not None else eid, self.node_link(eid),
+                                     _order(vs.doc, eid)))
+            uses.sort(key=lambda x: x[2])
+            defn = vs.doc.get(d.eid)
+            scope = vs.doc.get(d.scope) if getattr(d, "scope", None) else None
+            entries.append({"term": d.term, "anchor": vs.term_anchor.get(d.term), "text": _deftext(d),
+                            "where": defn.citation if defn is not None else d.eid,
+                            "href": self.node_link(d.eid),
+                            "scope": scope.citation if scope is not None else None, "uses": uses})
+        toc = [{"level": 2, "id": e["anchor"], "name": html.escape(e["term"]), "children": []} for e in entries]
+        return {"entries": entries}, toc
+
+    def _stmt_row(self, s):
+        vs = self.vs
+        n = vs.doc.get(s.eid)
+        return {"s": s, "cite": n.citation if n is not None else s.eid, "href": self.node_link(s.eid),
+                "text": _stmt_text(vs.doc, s)}
+
+    def ctx_actors(self):
+        vs = self.vs
+        rows = []
+        for name, src in vs.actor_pages.items():
+            counts = {m: 0 for m in MODALITY_ORDER}
+            for s in vs.layers.statements:
+                if s.actor == name:
+                    counts[s.modality] = counts.get(s.modality, 0) + 1
+            rows.append((name, self.page(src), counts))
+        return {"rows": rows}, []
+
+    def ctx_actor(self):
+        vs = self.vs
+        name = self.info["obj"]
+        groups = []
+        for m in MODALITY_ORDER:
+            lst = [self._stmt_row(s) for s in vs.layers.statements if s.actor == name and s.modality == m]
+            if lst:
+                groups.append((m, lst))
+        actor = None
+        actors = optional("kb.actors")
+        if actors is not None:
+            reg = _call("kb.actors.load_registry", actors.load_registry, self.P.root)
+            if reg is not None:
+                actor = _call("registry.get", reg.get, name)
+        rels = [r for r in vs.layers.relations if _rel(r, "from") == name or _rel(r, "to") == name]
+        rel_rows = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to"),
+                     self._cite(_rel(r, "eid")), self.node_link(_rel(r, "eid") or "")) for r in rels]
+        toc = [{"level": 2, "id": f"m-{m}", "name": MODALITY_NAMES.get(m, m), "children": []}
+               for m, _ in groups]
+        return {"name": name, "groups": groups, "actor": actor, "relations": rel_rows,
+                "actor_href": lambda n: self.page(vs.actor_pages[n]) if n in vs.actor_pages else None}, toc
+
+    def ctx_matrix(self):
+        from markupsafe import Markup
+
+        vs = self.vs
+        from .site_svg import heatmap_svg
+        actors = list(vs.actor_pages)
+        table = []
+        for name in actors:
+            counts = {m: 0 for m in MODALITY_ORDER}
+            for s in vs.layers.statements:
+                if s.actor == name:
+                    counts[s.modality] = counts.get(s.modality, 0) + 1
+            table.append((name, self.page(vs.actor_pages[name]), counts))
+        chapters = [(self.P.pages[src]["obj"][0], src) for src in vs.pages if self.P.pages[src]["kind"] == "chapter"]
+        cols = [(ch.label if ch is not None else "正文", ch.title if ch is not None else "", self.page(src))
+                for ch, src in chapters]
+        grid = []
+        for name in actors:
+            row = []
+            for ch, src in chapters:
+                row.append(sum(1 for s in vs.layers.statements if s.actor == name
+                               and vs.node_page.get(s.eid) == src))
+            grid.append(row)
+        svg = Markup(heatmap_svg([a for a in actors], [c[0] for c in cols], grid,
+                                 [self.page(vs.actor_pages[a]) for a in actors]))
+        toc = [{"level": 2, "id": "table", "name": "按义务类型", "children": []},
+               {"level": 2, "id": "heatmap", "name": "按章分布（热图）", "children": []}]
+        return {"table": table, "svg": svg, "cols": cols, "grid": list(zip(actors, grid))}, toc
+
+    def ctx_graph(self):
+        from markupsafe import Markup
+
+        from .site_svg import graph_svg
+        vs = self.vs
+        edges = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to")) for r in vs.layers.relations]
+        edges = [e for e in edges if e[0] and e[2]]
+        links = {n: self.page(src) for n, src in vs.actor_pages.items()}
+        svg = Markup(graph_svg(edges, links)) if edges else None
+        rows = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to"), self._cite(_rel(r, "eid")),
+                 self.node_link(_rel(r, "eid") or "")) for r in vs.layers.relations]
+        return {"svg": svg, "rows": rows, "links": links}, []
+
+    def ctx_downloads(self):
+        vs = self.vs
+        files = [(label, desc, self.link(src), src.rsplit("/", 1)[-1], size)
+                 for src, label, desc, size in vs.downloads]
+        return {"files": files}, []
+
+    def ctx_compare(self):
+        from markupsafe import Markup
+
+        old, new = self.info["obj"]
+        self.vs = new
+        body = None
+        red = optional("kb.redline")
+        if red is not None and hasattr(red, "comparison_html"):
+            body = _call("kb.redline.comparison_html", red.comparison_html, old.doc, new.doc)
+        return {"old": old, "new": new, "body": Markup(body) if body else None,
+                "old_home": self.page(old.p("index.md")), "new_home": self.page(new.p("index.md"))}, []
+
+    def ctx_collections(self):
+        cols = [(self.P.pages[s]["title"], self.P.pages[s]["obj"].get("description"), self.page(s))
+                for s in self.P.collection_pages]
+        return {"cols": cols}, []
+
+    def ctx_collection(self):
+        col = self.info["obj"]
+        hits, source = collection_hits(self.P, col)
+        rows = []
+        for vs, eid, text, extra in hits:
+            n = vs.doc.get(eid)
+            self.vs = vs
+            rows.append({"reg": vs.title, "version": vs.version.label,
+                         "cite": n.citation if n is not None else eid,
+                         "href": self.node_link(eid, vs), "text": text, "extra": extra})
+        self.vs = None
+        return {"col": col, "rows": rows, "source": source}, []
+
+
+def _deftext(d) -> str:
+    if d is None:
+        return ""
+    return getattr(d, "definition", None) or getattr(d, "text", "") or ""
+
+
+def _order(doc, eid):
+    n = doc.get(eid)
+    return n.start if n is not None else 10 ** 9
+
+
+def _rel(r, key):
+    """A field of a Relation (dataclass or dict); ``from`` is spelt from_/source in Python."""
+    names = ("from", "from_", "source", "frm", "subject") if key == "from" else (key,)
+    for k in names:
+        v = r.get(k) if isinstance(r, dict) else getattr(r, k, None)
+        if v is not None:
+            return v
+    return None
+
+
+def _stmt_text(doc, s) -> str:
+    n = doc.get(s.eid)
+    if n is None:
+        return s.action or ""
+    return (n.label if n.kind in ("item", "subitem") else "") + (n.text or "")
+
+
+# --------------------------------------------------------------------------- collections
+
+def collection_hits(P: KbPlugin, col: dict):
+    """What a named query returns: [(VersionSite, eid, text, extra)], and where it came from.
+
+    Configuration keys: ``query`` (text, through the catalog), and filters ``actor``,
+    ``modality`` (obligation|prohibition|permission|encouragement|sanction), ``deadline: true``.
+    Text queries go to kb.catalog; obligation filters are answered from the obligations layer
+    (the same layer the catalog indexes).
+    """
+    query = (col.get("query") or "").strip()
+    filters = dict(col.get("filters") or {})
+    for k in ("actor", "modality", "deadline", "regulation"):
+        if k in col and k not in filters:
+            filters[k] = col[k]
+    latest = [vs for vs in P.sites if vs.latest]
+    if "regulation" in filters:
+        latest = [vs for vs in latest if vs.reg.id == filters["regulation"]]
+    obl_keys = {"actor", "modality", "deadline"}
+    if filters.keys() & obl_keys:
+        out = []
+        for vs in latest:
+            reg = None
+            for s in vs.layers.statements:
+                if "actor" in filters and s.actor != filters["actor"]:
+                    continue
+                if "modality" in filters and s.modality != filters["modality"]:
+                    continue
+                if filters.get("deadline") and not getattr(s, "deadline", None):
+                    continue
+                text = _stmt_text(vs.doc, s)
+                if query and query not in text:
+                    continue
+                extra = MODALITY_NAMES.get(s.modality, s.modality)
+                if getattr(s, "deadline", None):
+                    extra += f"；期限：{s.deadline}"
+                if s.actor and "actor" not in filters:
+                    extra = f"{s.actor}：{extra}"
+                out.append((vs, s.eid, text, extra))
+            del reg
+        return out, "义务层（kb.obligations）"
+    if not query:
+        return [], "（未配置查询）"
+    cat = optional("kb.catalog")
+    if cat is not None:
+        try:
+            catalog = cat.Catalog(P.root)
+            if catalog.is_stale():
+                catalog.build()
+            hits = catalog.search(query, limit=0) if _accepts(catalog.search, "limit") \
+                else catalog.search(query)
+            by_id = {(vs.reg.id, vs.version.name): vs for vs in P.sites}
+            out = []
+            for h in hits:
+                g = (h.get if isinstance(h, dict) else lambda k, d=None: getattr(h, k, d))
+                vs = by_id.get((g("regulation"), g("version"))) or \
+                    next((v for v in latest if v.reg.id == g("regulation")), None)
+                if vs is None and len(latest) == 1:
+                    vs = latest[0]
+                if vs is None or not g("eid"):
+                    continue
+                out.append((vs, g("eid"), g("text") or "", None))
+            return out, "检索目录（kb.catalog）"
+        except Exception as e:  # noqa: BLE001
+            log.warning(f"kb: 专题“{col.get('title')}”检索目录出错，改用逐条匹配：{type(e).__name__}: {e}")
+    out = []
+    for vs in latest:
+        for n in vs.doc.nodes():
+            if n.kind in ("paragraph", "item", "subitem") and query in (n.text or ""):
+                out.append((vs, n.eid, (n.label if n.kind != "paragraph" else "") + n.text, None))
+    return out, "逐条文字匹配"
+
+
+def _accepts(fn, name) -> bool:
+    import inspect
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return False
+    return name in sig.parameters or any(p.kind == p.VAR_KEYWORD for p in sig.parameters.values())
+
+
+# --------------------------------------------------------------------------- downloads
+
+def make_downloads(vs: VersionSite, P: KbPlugin | None = None) -> list[tuple[str, str, str, bytes]]:
+    """[(src_uri, label, description, bytes)] for one version: text, JSON, matrix, AKN, 对照表."""
+    from .export import document_dict
+    from .output import to_csv
+
+    reg, v, doc = vs.reg, vs.version, vs.doc
+    stem = f"{reg.id}-{v.name}"
+    d = vs.p("downloads/")
+    out = []
+    src_path = reg.path(v)
+    out.append((d + f"{stem}{src_path.suffix or '.txt'}", "原文", "来源文本，原样（未作任何改动）",
+                src_path.read_bytes()))
+    out.append((d + f"{stem}.json", "JSON", "解析结果与增强层（kb export --format json）",
+                json.dumps(document_dict(doc), ensure_ascii=False, indent=2).encode("utf-8")))
+    L = vs.layers
+    if L.have_obligations:
+        matrix = optional("kb.matrix")
+        csv_bytes = xlsx_bytes = None
+        if matrix is not None:
+            csv_bytes = _matrix_bytes(matrix, doc, "csv", L)
+            xlsx_bytes = _matrix_bytes(matrix, doc, "xlsx", L)
+        if csv_bytes is None:
+            rows = [[s.article, s.paragraph, s.item, s.eid, s.actor, MODALITY_NAMES.get(s.modality, s.modality),
+                     s.action, getattr(s, "deadline", None)] for s in L.statements]
+            csv_bytes = to_csv(["条", "款", "项", "eid", "主体", "类型", "行为", "期限"], rows).encode("utf-8")
+        out.append((d + f"{stem}-matrix.csv", "义务矩阵 CSV", "每条义务一行（Excel 可直接打开）", csv_bytes))
+        if xlsx_bytes is None:
+            xlsx_bytes = _statements_xlsx(L.statements)
+        if xlsx_bytes:
+            out.append((d + f"{stem}-matrix.xlsx", "义务矩阵 XLSX", "Excel 工作簿", xlsx_bytes))
+    akn = optional("kb.akn")
+    if akn is not None and hasattr(akn, "to_akn"):
+        data = _call("kb.akn.to_akn", akn.to_akn, doc)
+        if data:
+            out.append((d + f"{stem}.akn.xml", "Akoma Ntoso XML", "法律文本交换标准格式",
+                        data if isinstance(data, bytes) else str(data).encode("utf-8")))
+    if P is not None:
+        prev = [s for s in P.sites if s.reg is reg]
+        i = prev.index(vs)
+        red = optional("kb.redline")
+        if i > 0 and red is not None:
+            fn = next((getattr(red, n) for n in ("to_docx", "docx_bytes", "comparison_docx", "docx")
+                       if callable(getattr(red, n, None))), None)
+            if fn is not None:
+                data = _call("kb.redline 对照表", fn, prev[i - 1].doc, doc)
+                if isinstance(data, (bytes, bytearray)):
+                    out.append((d + f"{reg.id}-{prev[i - 1].version.name}-{v.name}-对照表.docx", "新旧对照表 DOCX",
+                                f"{prev[i - 1].version.label} → {v.label}", bytes(data)))
+    return out
+
+
+def _matrix_bytes(matrix, doc, fmt, L) -> bytes | None:
+    for name in (f"to_{fmt}", f"matrix_{fmt}", f"render_{fmt}"):
+        fn = getattr(matrix, name, None)
+        if callable(fn):
+            data = _call(f"kb.matrix.{name}", fn, doc)
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            if isinstance(data, (bytes, bytearray)):
+                return bytes(data)
+    return None
+
+
+def _statements_xlsx(statements) -> bytes | None:
+    try:
+        import openpyxl
+    except ImportError:
+        return None
+    import io
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "义务"
+    ws.append(["条", "款", "项", "eid", "主体", "类型", "行为", "期限"])
+    for s in statements:
+        ws.append([s.article, s.paragraph, s.item, s.eid, s.actor, MODALITY_NAMES.get(s.modality, s.modality),
+                   s.action, str(getattr(s, "deadline", None) or "")])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,75 @@
+/* kb site behaviour: term tooltips, 复制引用, target highlight.  No outside requests. */
+(function () {
+  "use strict";
+  var tip = null;
+
+  function showTip(a) {
+    var text = a.getAttribute("data-def");
+    if (!text) return;
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "kb-tooltip";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
+    }
+    tip.textContent = a.textContent + "：" + text;
+    tip.hidden = false;
+    var r = a.getBoundingClientRect();
+    var w = Math.min(360, document.documentElement.clientWidth - 16);
+    tip.style.maxWidth = w + "px";
+    var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - w - 8));
+    tip.style.left = left + "px";
+    tip.style.top = (r.bottom + window.scrollY + 6) + "px";
+    a.setAttribute("aria-describedby", "kb-tooltip");
+  }
+
+  function hideTip() { if (tip) tip.hidden = true; }
+
+  function copy(text, btn) {
+    var done = function () {
+      var old = btn.getAttribute("data-label") || btn.textContent;
+      btn.setAttribute("data-label", old);
+      btn.classList.add("kb-copied");
+      if (btn.classList.contains("kb-copy--big")) btn.textContent = "已复制";
+      btn.title = "已复制：" + text;
+      setTimeout(function () {
+        btn.classList.remove("kb-copied");
+        if (btn.classList.contains("kb-copy--big")) btn.textContent = old;
+      }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallback(text); done(); });
+    } else { fallback(text); done(); }
+  }
+
+  function fallback(text) {
+    var ta = document.createElement("textarea");
+    ta.value = text;
+    ta.setAttribute("readonly", "");
+    ta.style.position = "fixed";
+    ta.style.opacity = "0";
+    document.body.appendChild(ta);
+    ta.select();
+    try { document.execCommand("copy"); } catch (e) { /* ignore */ }
+    document.body.removeChild(ta);
+  }
+
+  document.addEventListener("mouseover", function (e) {
+    var a = e.target.closest && e.target.closest("a.kb-term");
+    if (a) showTip(a);
+  });
+  document.addEventListener("mouseout", function (e) {
+    var a = e.target.closest && e.target.closest("a.kb-term");
+    if (a) hideTip();
+  });
+  document.addEventListener("focusin", function (e) {
+    if (e.target.matches && e.target.matches("a.kb-term")) showTip(e.target);
+  });
+  document.addEventListener("focusout", hideTip);
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("button.kb-copy");
+    if (!b) return;
+    e.preventDefault();
+    copy(b.getAttribute("data-cite"), b);
+  });
+})();

@@ -360,6 +360,8 @@ class KbPlugin(BasePlugin[KbConfig]):
         def section(vs):
             items = [{p["title"]: src} for src, p in self.pages.items()
                      if p["vs"] is vs and p["nav"]]
+            if vs.latest and vs.reg.id == self.default and len(self.sites) == 1:
+                items = items[1:]          # the site's home page is this version's home
             return items
         nav: list = [{"首页": "index.md"}]
         latest = [vs for vs in self.sites if vs.latest]
@@ -810,11 +812,30 @@ def collection_hits(P: KbPlugin, col: dict):
     latest = [vs for vs in P.sites if vs.latest]
     if "regulation" in filters:
         latest = [vs for vs in latest if vs.reg.id == filters["regulation"]]
-    obl_keys = {"actor", "modality", "deadline"}
-    if filters.keys() & obl_keys:
+    cat = optional("kb.catalog")
+    cat_keys = {"actor", "modality", "regulation", "chapter", "type"}
+    if query and cat is not None and set(filters) <= cat_keys:
+        try:
+            catalog = cat.Catalog(P.root)
+            if catalog.is_stale():
+                catalog.build()
+            hits = catalog.search(query, limit=0, **filters)
+            by_id = {(vs.reg.id, vs.version.name): vs for vs in P.sites}
+            out = []
+            for h in hits:
+                vs = by_id.get((h.regulation, h.version))
+                if vs is None:
+                    continue
+                n = vs.doc.get(h.eid)
+                text = ((n.label if n.kind in ("item", "subitem") else "") + n.text) if n is not None \
+                    else h.snippet
+                out.append((vs, h.eid, text, None))
+            return out, "检索目录（kb.catalog）"
+        except Exception as e:  # noqa: BLE001
+            log.warning(f"kb: 专题“{col.get('title')}”检索目录出错，改用逐条匹配：{type(e).__name__}: {e}")
+    if filters.keys() & {"actor", "modality", "deadline"}:
         out = []
         for vs in latest:
-            reg = None
             for s in vs.layers.statements:
                 if "actor" in filters and s.actor != filters["actor"]:
                     continue
@@ -831,32 +852,11 @@ def collection_hits(P: KbPlugin, col: dict):
                 if s.actor and "actor" not in filters:
                     extra = f"{s.actor}：{extra}"
                 out.append((vs, s.eid, text, extra))
-            del reg
+        if not any(vs.layers.have_obligations for vs in latest):
+            return [], "义务层（kb.obligations）尚不可用"
         return out, "义务层（kb.obligations）"
     if not query:
         return [], "（未配置查询）"
-    cat = optional("kb.catalog")
-    if cat is not None:
-        try:
-            catalog = cat.Catalog(P.root)
-            if catalog.is_stale():
-                catalog.build()
-            hits = catalog.search(query, limit=0) if _accepts(catalog.search, "limit") \
-                else catalog.search(query)
-            by_id = {(vs.reg.id, vs.version.name): vs for vs in P.sites}
-            out = []
-            for h in hits:
-                g = (h.get if isinstance(h, dict) else lambda k, d=None: getattr(h, k, d))
-                vs = by_id.get((g("regulation"), g("version"))) or \
-                    next((v for v in latest if v.reg.id == g("regulation")), None)
-                if vs is None and len(latest) == 1:
-                    vs = latest[0]
-                if vs is None or not g("eid"):
-                    continue
-                out.append((vs, g("eid"), g("text") or "", None))
-            return out, "检索目录（kb.catalog）"
-        except Exception as e:  # noqa: BLE001
-            log.warning(f"kb: 专题“{col.get('title')}”检索目录出错，改用逐条匹配：{type(e).__name__}: {e}")
     out = []
     for vs in latest:
         for n in vs.doc.nodes():

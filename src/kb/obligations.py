@@ -1,0 +1,765 @@
+"""Obligation statements and governance relations (a layer keyed by eid).
+
+Follows ``../shared/spec/obligations.md``: one record per (article, paragraph, item, actor,
+modality); modalities obligation | prohibition | permission | encouragement | sanction.
+The parse tree is not changed; offsets are into the node's ``text``.
+
+How a statement is found (rule-based, no model):
+* a modal word (应当, 不得, 可以 …) and its subject: the nearest actor group that opens a clause
+  of the same sentence before the modal word, else the subject carried over from an earlier
+  clause or sentence of the same paragraph;
+* a duty assigned without a modal word: ``X负责/承担/履行/做好/协助/给予……``, ``由X + verb``,
+  ``成立X，负责……``, ``X的任务：``;
+* 鼓励/支持/倡导/引导 followed by an actor (the encouraged party);
+* in liability clauses ``由X予以/责令/处……`` (the sanctioning body);
+* a duty on the object: ``督促/责令 Y ……`` gives Y an obligation (explicit = false).
+Coordinated actors are split (市、县（市、区）人民政府 → 2; 财政、……等部门 → one per department);
+a department keeps its level prefix as ``levels``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from .actors import SUFFIXES, Registry, load_registry
+
+MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "sanction")
+MODALITY_NAMES = {"obligation": "义务", "prohibition": "禁止", "permission": "授权", "encouragement": "鼓励",
+                  "sanction": "处罚"}
+RELATIONS = ("指导", "支持", "帮助", "协助", "监督", "检查", "考核", "委托", "督促", "责令", "纠正", "组织",
+             "牵头", "查处")
+
+
+@dataclass
+class Statement:
+    article: int | str
+    paragraph: int | None
+    item: int | None
+    eid: str
+    actor: str | None
+    modality: str
+    explicit: bool
+    action: str
+    start: int
+    end: int
+    deadline: str | None = None
+    quantity: str | None = None
+    levels: list[str] = field(default_factory=list)
+    citation: str = ""
+    kind: str | None = None            # the actor's kind (government, department …)
+
+    def to_dict(self) -> dict:
+        return {"article": self.article, "paragraph": self.paragraph, "item": self.item, "eid": self.eid,
+                "actor": self.actor, "modality": self.modality, "explicit": self.explicit,
+                "action": self.action, "start": self.start, "end": self.end, "deadline": self.deadline,
+                "quantity": self.quantity, "levels": list(self.levels)}
+
+
+@dataclass
+class Relation:
+    from_: str
+    relation: str
+    to: str | None
+    eid: str
+
+    def to_dict(self) -> dict:
+        return {"from": self.from_, "relation": self.relation, "to": self.to, "eid": self.eid}
+
+
+@dataclass
+class Mention:
+    name: str                    # canonical
+    surface: str
+    start: int
+    end: int
+    levels: list[str] = field(default_factory=list)
+    known: bool = True
+
+
+@dataclass
+class Group:
+    mentions: list[Mention]
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------------------------
+# vocabulary
+
+_MODALS = [("不应当", "prohibition"), ("不得", "prohibition"), ("禁止", "prohibition"), ("严禁", "prohibition"),
+           ("不应", "prohibition"), ("不准", "prohibition"), ("不许", "prohibition"),
+           ("应当", "obligation"), ("应该", "obligation"), ("必须", "obligation"), ("可以", "permission"),
+           ("有权", "permission"), ("须", "obligation"), ("应", "obligation"), ("可", "permission")]
+_YING_NOT = ("相应", "适应", "供应", "回应", "响应", "对应", "反应", "呼应", "效应", "答应", "感应", "顺应")
+_YING_NEXT = "急用对届邀聘征"
+_KE_NOT_PREV = "许认不即宁"
+_KE_NOT_NEXT = ("能", "行", "靠", "持续", "视", "控", "再生", "回收", "供", "疑", "见", "观", "口", "信")
+_XU_NOT_PREV = "无必"
+
+_SEP = re.compile(r"以及|及其|或者|和其他|或其他|、|和|及|与|或|暨")
+_DUTY = re.compile(r"具体承担|承担|负责|履行|做好|依法协助|协助|给予|统筹解决|具体实施")
+_ENC = ("鼓励", "倡导", "引导")
+_CHAIN_V = ("鼓励", "支持", "倡导", "引导", "指导", "帮助", "协助", "督促", "组织", "协调", "责令", "委托",
+            "监督", "检查", "考核", "查处", "纠正", "动员")
+_CHAIN = re.compile("(?:%s)(?:(?:、|和|与|并|及|或者)?(?:%s))*" % ("|".join(_CHAIN_V), "|".join(_CHAIN_V)))
+_SANCTION_V = re.compile(r"予以|给予|责令|处以|处[0-9一二三四五六七八九十百千万]|罚款|没收|吊销|收回|取消|追究|通报|警告|"
+                         r"暂扣|降低|撤销|依法处理|处分")
+_YOU_NOT = ("由于", "由此", "自由", "理由", "经由", "事由", "缘由", "交由", "转由", "应由", "来由", "由衷")
+_STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|按照|根据|依照|依法|对于|对|向|将|把|在|为|给|以|由|经|"
+                           r"违反|发生|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责|进行|实施|[，。；：、]")
+_BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "该")
+_CLAUSE_END = "，。；：！？\n"
+_SENT_END = "。；！？\n"
+
+_DEADLINE = re.compile(
+    r"(?:在|自|于)?[^，。；：]{0,20}?(?:之日起|之日|起)[^，。；：]{0,6}?"
+    r"(?:[0-9０-９]+|[一二三四五六七八九十两百]+)个?(?:工作日|日|天|个月|月|年|小时)(?:内|以内)?"
+    r"|(?:[0-9０-９]+|[一二三四五六七八九十两百]+)个?(?:工作日|日|天|个月|小时)(?:内|以内)")
+_NUM = r"(?:[0-9０-９.]+|[一二三四五六七八九十两百千万零]+)"
+_QUANTITY = re.compile(
+    rf"每[^，。；：]{{1,12}}?(?:不低于|不少于|不超过|不高于|至少|不足)[^，。；：]{{0,12}}?{_NUM}[^，。；：的]{{0,6}}"
+    rf"|{_NUM}万?元以上(?:{_NUM}万?元)?以下(?:的)?罚款"
+    rf"|{_NUM}(?:户|人|名)至{_NUM}(?:户|人|名)")
+
+_REL_TARGET_SKIP = ("给", "同级", "驻地社区的", "当地", "所在地", "所在地的")
+
+
+# --------------------------------------------------------------------------------------------
+# actor groups
+
+class _Scanner:
+    def __init__(self, reg: Registry):
+        self.reg = reg
+        self.surfaces = reg.surfaces()
+        self.first: dict[str, list[str]] = {}
+        for s in self.surfaces:
+            self.first.setdefault(s[0], []).append(s)
+        self.levels = reg.levels
+
+    def lexicon(self, text: str, i: int) -> str | None:
+        for s in self.first.get(text[i:i + 1], ()):
+            if text.startswith(s, i):
+                return s
+        return None
+
+    def level_list(self, text: str, i: int) -> tuple[list[str], int]:
+        levels: list[str] = []
+        j = i
+        while True:
+            if text.startswith("所在", j) and not text.startswith("所在地", j):
+                j += 2
+            for lv in self.levels:
+                if text.startswith(lv, j):
+                    levels.append(lv)
+                    j += len(lv)
+                    break
+            else:
+                break
+            if text[j:j + 1] in ("、", "和", "及") and any(text.startswith(lv, j + 1) for lv in self.levels):
+                j += 1
+                continue
+            if text[j:j + 1] == "的":
+                j += 1
+            # a level may be directly followed by another (所在地县（市、区）)
+            if any(text.startswith(lv, j) for lv in self.levels) and not self._known_at(text, j):
+                continue
+            break
+        return (levels, j) if levels else ([], i)
+
+    def _known_at(self, text: str, j: int) -> bool:
+        s = self.lexicon(text, j)
+        return bool(s) and len(s) > 1
+
+    def dept_list(self, text: str, i: int) -> tuple[list[str], int] | None:
+        """财政、自然资源和规划……以及政府其他部门 -> names; i at the first stem."""
+        m = re.compile(r"[^，。；：！？\n]{0,80}?部门").match(text, i)
+        if not m:
+            return None
+        chunk = text[i:m.end() - 2]
+        tail = ""
+        for t in ("等有关", "等相关", "等", "有关", "相关"):
+            if chunk.endswith(t):
+                chunk, tail = chunk[:-len(t)], t
+                break
+        if not chunk:
+            return None
+        pieces = [p for p in re.split(r"以及|、|，", chunk) if p]
+        names: list[str] = []
+        known = 0
+        for k, p in enumerate(pieces):
+            last = k == len(pieces) - 1
+            if last and not tail and (p + "部门") in self.reg.alias:
+                names.append(p + "部门")
+                known += 1
+                continue
+            if p in self.reg.stems:
+                names.append(p + "部门")
+                known += 1
+                continue
+            parts = re.split(r"和|及", p)
+            if len(parts) > 1 and all(q in self.reg.stems for q in parts):
+                names += [q + "部门" for q in parts]
+                known += 1
+                continue
+            if 2 <= len(p) <= 10 and not _STOP_IN_NAME.search(p) and "的" not in p and "政府" not in p:
+                names.append(p + "部门")
+                continue
+            return None
+        if not known:
+            return None
+        return names, m.end()
+
+    def discover(self, text: str, i: int) -> tuple[str, int] | None:
+        best = None
+        for suf in SUFFIXES:
+            k = text.find(suf, i, i + 16)
+            if k < 0:
+                continue
+            e = k + len(suf)
+            if best is None or e < best[1] or (e == best[1]):
+                best = (text[i:e], e) if best is None or e <= best[1] else best
+        if not best:
+            return None
+        name, e = best
+        # extend 委员会 → 常务委员会 etc. is covered by SUFFIXES; refuse names that swallow a clause
+        if any(c in name for c in _CLAUSE_END) or len(name) < 3:
+            return None
+        if name.startswith(_BAD_START) or _STOP_IN_NAME.search(name[:-2] if len(name) > 2 else ""):
+            return None
+        if "的" in name:
+            tail = name[name.rindex("的") + 1:]
+            if len(tail) >= 3 and tail in self.reg.alias:
+                return tail, e
+        return name, e
+
+    def element(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
+        reg = self.reg
+        # 1. a known name (longest match)
+        s = self.lexicon(text, i)
+        levels, j = self.level_list(text, i)
+        if s and (not levels or len(s) >= j - i + 2 or not self._after_level(text, j)):
+            e = i + len(s)
+            # 市辖区的人民政府有关部门 style: gov + 有关部门 -> 有关部门
+            return [Mention(reg.canonical(s), s, i, e)], e
+        # 2. levels + government / department / known actor
+        if levels:
+            r = self._after_level(text, j)
+            if r:
+                kind, names, e = r
+                if kind == "gov":
+                    head = names[0]
+                    out = [Mention(reg.canonical(f"{lv}{head}") if head == "人民政府" else f"{lv}{head}",
+                                   text[i:e], i, e, [lv]) for lv in levels]
+                    m = re.compile(r"的?(?:有关|相关)?部门").match(text, e)
+                    if m and head == "人民政府":
+                        return [Mention("有关部门", text[i:m.end()], i, m.end(), levels)], m.end()
+                    return out, e
+                return [Mention(reg.canonical(n), n, i, e, list(levels)) for n in names], e
+        # 3. department stems list
+        d = self.dept_list(text, i)
+        if d:
+            names, e = d
+            return [Mention(reg.canonical(n), n, i, e) for n in names], e
+        # 4. discovery
+        if discover:
+            r = self.discover(text, i)
+            if r:
+                name, e = r
+                c = reg.canonical(name)
+                return [Mention(c, name, i, e, known=reg.is_known(c))], e
+        return None
+
+    def _after_level(self, text: str, j: int):
+        for head in ("人民代表大会常务委员会", "人民代表大会", "人民政府"):
+            if text.startswith(head, j):
+                return "gov", [head], j + len(head)
+        if text.startswith("政府", j) and not text.startswith("政府其他", j):
+            return "gov", ["人民政府"], j + 2
+        s = self.lexicon(text, j)
+        if s and len(s) >= 2:
+            return "known", [s], j + len(s)
+        d = self.dept_list(text, j)
+        if d:
+            return "known", d[0], d[1]
+        return None
+
+    def group(self, text: str, i: int, discover: bool = False) -> Group | None:
+        start = i
+        mentions: list[Mention] = []
+        anyone = ""
+        while True:
+            mod = ""
+            for m in ("任何", "其他各类", "各类", "各级", "全体", "它的", "其他"):
+                if text.startswith(m, i) and not self.lexicon(text, i):
+                    mod = m
+                    break
+            if mod == "任何":
+                anyone = "任何"
+            el = self.element(text, i + len(mod), discover)
+            if el is None and mod:
+                el = None
+            if el is None:
+                if anyone and mentions:
+                    # 任何部门和单位: the bare noun after the connector
+                    m2 = re.compile(r"(部门|单位|组织|个人)").match(text, i)
+                    if m2:
+                        mentions.append(Mention(f"任何{m2.group(1)}", m2.group(1), i, m2.end()))
+                        i = m2.end()
+                        sep = _SEP.match(text, i)
+                        if sep:
+                            i2 = sep.end()
+                            if self.element(text, i2, discover) or re.compile(r"(部门|单位|组织|个人)").match(text, i2):
+                                i = i2
+                                continue
+                        break
+                break
+            ms, e = el
+            if anyone:
+                for m in ms:
+                    if not m.name.startswith("任何") and f"任何{m.name}" in self.reg.alias:
+                        m.name = f"任何{m.name}"
+            mentions += ms
+            i = e
+            # 及其（有关）部门
+            m = re.compile(r"及其(?:有关|相关)?部门").match(text, i)
+            if m:
+                mentions.append(Mention("有关部门", m.group(0), i, m.end(), [lv for x in ms for lv in x.levels]))
+                i = m.end()
+            sep = _SEP.match(text, i)
+            if not sep:
+                break
+            j = sep.end()
+            if sep.group(0) in ("和其他", "或其他"):
+                j -= 2
+            nxt = text[j:j + 2]
+            if nxt.startswith(("任何",)):
+                pass
+            if self.element(text, j + (2 if text.startswith(("其他各类",), j) else 0), discover) is None and not (
+                    anyone and re.compile(r"(部门|单位|组织|个人)").match(text, j)) and not \
+                    self._mod_element(text, j, discover):
+                break
+            i = j
+        if not mentions:
+            return None
+        m = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)").match(text, i)
+        if m and len(mentions) > 1:
+            i = m.end()
+        elif text.startswith("等", i) and len(mentions) > 1:
+            i += 1
+        return Group(mentions, start, i)
+
+    def _mod_element(self, text, j, discover):
+        for m in ("其他各类", "各类", "其他", "它的", "各级", "任何"):
+            if text.startswith(m, j) and self.element(text, j + len(m), discover):
+                return True
+        return False
+
+
+# --------------------------------------------------------------------------------------------
+# extraction
+
+def _find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
+    out = []
+    i = a
+    while i < b:
+        hit = None
+        for w, mod in _MODALS:
+            if text.startswith(w, i):
+                if w == "应":
+                    if text[i - 1:i + 1] in _YING_NOT or text[i + 1:i + 2] in _YING_NEXT or text[i + 1:i + 2] == "":
+                        continue
+                if w == "可":
+                    if text[i - 1:i] in _KE_NOT_PREV or text[i + 1:].startswith(_KE_NOT_NEXT):
+                        continue
+                if w == "须" and (text[i - 1:i] in _XU_NOT_PREV or text[i + 1:i + 2] == "知"):
+                    continue
+                if w == "禁止" and text[i + 2:i + 3] == "性":
+                    continue
+                hit = (i, i + len(w), w, mod)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def _segments(text: str, chars: str) -> list[tuple[int, int]]:
+    out, s = [], 0
+    for k, c in enumerate(text):
+        if c in chars:
+            if k > s:
+                out.append((s, k))
+            s = k + 1
+    if s < len(text):
+        out.append((s, len(text)))
+    return out
+
+
+def _clause_end(text: str, i: int) -> int:
+    k = i
+    while k < len(text) and text[k] not in _CLAUSE_END:
+        k += 1
+    return k
+
+
+def _sent_end(text: str, i: int) -> int:
+    k = i
+    while k < len(text) and text[k] not in _SENT_END:
+        k += 1
+    return k
+
+
+class _Extractor:
+    def __init__(self, doc, reg: Registry):
+        self.doc = doc
+        self.reg = reg
+        self.sc = _Scanner(reg)
+        self.out: dict[tuple, Statement] = {}
+        self.rels: list[Relation] = []
+        self.unknown: dict[str, list[str]] = {}
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def emit(self, node, art, para, item, mention: Mention | None, modality, explicit, action, start, end,
+             sent: str, sent_off: int):
+        actor = mention.name if mention else None
+        key = (art.number, para, item, actor, modality)
+        deadline = quantity = None
+        m = _DEADLINE.search(sent)
+        if m:
+            deadline = m.group(0)
+        m = _QUANTITY.search(sent)
+        if m:
+            quantity = m.group(0)
+        levels = list(mention.levels) if mention else []
+        kind = self.reg.kind_of(actor) if actor else None
+        if kind == "government" and levels and actor and not actor.endswith("部门"):
+            levels = []
+        if mention and not mention.known:
+            self.unknown.setdefault(actor, []).append(node.eid)
+        old = self.out.get(key)
+        if old is not None:
+            old.explicit = old.explicit or explicit
+            old.deadline = old.deadline or deadline
+            old.quantity = old.quantity or quantity
+            old.levels = list(dict.fromkeys(old.levels + levels))
+            return
+        self.out[key] = Statement(article=art.number, paragraph=para, item=item, eid=node.eid, actor=actor,
+                                  modality=modality, explicit=explicit, action=action.strip("，。；：、 "),
+                                  start=start, end=end, deadline=deadline, quantity=quantity, levels=levels,
+                                  citation=node.citation, kind=kind)
+
+    def relation(self, subj: Group | None, rel: str, target: Group | None, eid: str):
+        if subj is None:
+            return
+        for s in subj.mentions:
+            if target is None:
+                if rel in ("牵头", "纠正", "组织"):
+                    self.rels.append(Relation(s.name, rel, None, eid))
+                continue
+            for t in target.mentions:
+                if t.name != s.name:
+                    self.rels.append(Relation(s.name, rel, t.name, eid))
+
+    def subject_groups(self, text: str, a: int, b: int, carried: Group | None,
+                       last_stmt: Group | None) -> list[tuple[int, Group]]:
+        """Actor groups that open a clause of text[a:b] (possibly after a modifier ending in 的)."""
+        out = []
+        for ca, cb in _segments(text[a:b], "，：,"):
+            ca += a
+            cb += a
+            k = ca
+            while k < cb:
+                if k == ca or text[k - 1] == "的":
+                    if k == ca and (text.startswith(("他们", "它们"), k) or (text.startswith("其", k)
+                                                                        and not self.sc.lexicon(text, k))):
+                        g = None
+                        if text.startswith("其", k):
+                            m = re.compile(r"其(成员|工作人员)").match(text, k)
+                            if m and carried is not None:
+                                base = carried.mentions[0].name
+                                name = self.reg.canonical(base + m.group(1))
+                                if self.reg.is_known(name):
+                                    g = Group([Mention(name, m.group(0), k, m.end())], k, m.end())
+                            elif re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|可|有权)").match(text, k) and last_stmt:
+                                g = Group([Mention(x.name, "其", k, k + 1, x.levels) for x in last_stmt.mentions],
+                                          k, k + 1)
+                        elif last_stmt is not None:
+                            g = Group([Mention(x.name, "他们", k, k + 2, x.levels) for x in last_stmt.mentions],
+                                      k, k + 2)
+                        if g:
+                            out.append((k, g))
+                        break
+                    g = self.sc.group(text, k, discover=True)
+                    if g and g.end <= cb:
+                        nxt = text[g.end:g.end + 1]
+                        if nxt in ("的", "中", "之", "所") and not re.compile(r"的(任务|职责)[：是]").match(text, g.end):
+                            k = g.end
+                            continue
+                        if k > ca and text[ca:k].startswith(("对", "向", "由", "经", "将", "把", "为", "与", "同")):
+                            break
+                        out.append((k, g))
+                        break
+                if text[k] in "对向由经将把为在与同按依根通":
+                    if k == ca or text[k - 1] in "，、":
+                        break
+                k += 1
+        return out
+
+    # -- one node ----------------------------------------------------------------------------------
+    def node(self, node, art, para, item, liability: bool, para_state: dict):
+        text = node.text
+        if not text:
+            return
+        is_item = item is not None
+        carried: Group | None = para_state.get("carried") if not is_item else None
+        last_stmt: Group | None = para_state.get("last_stmt")
+        if is_item:
+            carried = None
+        for sa, sb in _segments(text, _SENT_END):
+            sent = text[sa:sb]
+            if re.search(r"所称|是指", sent):
+                continue
+            liab = liability or bool(re.search(r"的，(?:由|对)|^违反", sent))
+            subs = self.subject_groups(text, sa, sb, carried, last_stmt)
+            events: list[tuple] = []
+            handled_agents: set[int] = set()
+
+            def subject_at(pos: int) -> Group | None:
+                best = None
+                for p, g in subs:
+                    if p < pos and g.end <= pos:
+                        best = g
+                return best
+
+            # 由 + agent
+            for m in re.finditer("由", sent):
+                p = sa + m.start()
+                if text[p - 1:p + 1] in _YOU_NOT or text[p:p + 2] in _YOU_NOT:
+                    continue
+                g = self.sc.group(text, p + 1, discover=True)
+                if not g:
+                    continue
+                handled_agents.add(p)
+                events.append((p, "agent", g))
+            for (p, e, w, mod) in _find_modals(text, sa, sb):
+                events.append((p, "modal", (e, w, mod)))
+            for m in _CHAIN.finditer(sent):
+                p = sa + m.start()
+                if self._inside_name(text, p, m.end() + sa):
+                    continue
+                events.append((p, "chain", (sa + m.end(), m.group(0))))
+            for m in re.finditer(r"成立", sent):
+                p = sa + m.start()
+                g = self.sc.group(text, p + 2, discover=True)
+                if g and re.compile(r"，?(?:负责|承担)").match(text, g.end):
+                    events.append((p, "found", g))
+            events.sort(key=lambda x: x[0])
+
+            cur_subj = carried
+            modal_positions = [ev[0] for ev in events if ev[1] == "modal"]
+            for (p, typ, data) in events:
+                s_here = subject_at(p) or carried
+                if typ == "modal":
+                    e, w, mod = data
+                    ce = _clause_end(text, e)
+                    clause_tail = text[e:ce]
+                    if clause_tail.endswith("的") or re.search(r"的(事项|情形|人|人员|行为)$", clause_tail):
+                        continue
+                    if text[p - 1:p] in "的" and w in ("可", "应"):
+                        continue
+                    actor_g = s_here
+                    ag = re.compile(r"(?:由|经)").match(text, e)
+                    if ag and text.startswith("由", e):
+                        g2 = self.sc.group(text, e + 1, discover=True)
+                        if g2:
+                            actor_g = g2
+                    if liab and _SANCTION_V.search(text[e:_sent_end(text, e)][:30]) and mod != "prohibition":
+                        mod = "sanction"
+                    action = text[e:sb]
+                    start = actor_g.start if actor_g and actor_g.start >= sa else p
+                    if actor_g is None:
+                        self.emit(node, art, para, item, None, mod, True, action, p, sb, sent, sa)
+                        continue
+                    for mt in actor_g.mentions:
+                        self.emit(node, art, para, item, mt, mod, True, action, start, sb, sent, sa)
+                    last_stmt = actor_g
+                    carried = actor_g if not is_item else carried
+                elif typ == "agent":
+                    g = data
+                    vp = text[g.end:_clause_end(text, g.end)]
+                    if not vp or vp[0] in "，。；":
+                        continue
+                    prev_modal = any(q < p and text[q:p].find("，") < 0 and p - q <= 4 for q in modal_positions)
+                    if prev_modal:
+                        continue      # 可以由X…: handled with the modal word
+                    if liab and (_SANCTION_V.search(vp) or re.match(r"依法|对", vp)):
+                        mod, explicit = "sanction", True
+                    else:
+                        duty_verb = re.match(r"(?:分工|具体|依法|统一)?(?:负责|牵头|承担)", vp)
+                        if not duty_verb and all(self.reg.kind_of(x.name) == "individual" for x in g.mentions):
+                            continue
+                        mod, explicit = "obligation", False
+                    for mt in g.mentions:
+                        self.emit(node, art, para, item, mt, mod, explicit, vp, p, _sent_end(text, p), sent, sa)
+                    if vp.startswith("牵头"):
+                        self.relation(g, "牵头", None, node.eid)
+                    if mod == "sanction":
+                        for r in ("纠正", "责令", "查处"):
+                            if r in vp[:12]:
+                                self.relation(g, r, None, node.eid)
+                    last_stmt = g
+                    if not is_item:
+                        carried = g
+                elif typ == "chain":
+                    e, chain = data
+                    k = e
+                    for skip in _REL_TARGET_SKIP:
+                        if text.startswith(skip, k):
+                            k += len(skip)
+                            break
+                    target = self.sc.group(text, k, discover=True)
+                    if target is not None and text[target.end:target.end + 1] in ("的",) and \
+                            not re.compile(r"的").match(text, target.end + 1):
+                        # 对……的工作: a modifier, not the object
+                        if not chain.startswith(("鼓励", "支持", "引导", "倡导")):
+                            target = None
+                    verbs = [v for v in _CHAIN_V if v in chain]
+                    subj = s_here
+                    for v in verbs:
+                        if v in RELATIONS:
+                            self.relation(subj, v, target, node.eid)
+                    if target is None:
+                        continue
+                    enc = any(v in chain for v in _ENC) or (
+                        "支持" in chain and any(self.reg.kind_of(t.name) not in ("government", "department",
+                                                                             "self-governing")
+                                              for t in target.mentions))
+                    if enc:
+                        for mt in target.mentions:
+                            if "支持" in chain and not any(v in chain for v in _ENC) and \
+                                    self.reg.kind_of(mt.name) in ("government", "department", "self-governing"):
+                                continue
+                            self.emit(node, art, para, item, mt, "encouragement", True, text[p:sb], p, sb, sent, sa)
+                    if ("督促" in chain or "责令" in chain) and re.compile(r"[^，。；]{0,4}?(?:将|把|依法|及时|按照|落实|履行|"
+                                                                         r"改正|整改|限期|做好|开展|办理|移交)").match(
+                            text, target.end):
+                        for mt in target.mentions:
+                            self.emit(node, art, para, item, mt, "obligation", False, text[target.end:sb], p, sb,
+                                      sent, sa)
+                elif typ == "found":
+                    g = data
+                    for mt in g.mentions:
+                        self.emit(node, art, para, item, mt, "obligation", False, text[g.end:sb].lstrip("，"),
+                                  g.start, sb, sent, sa)
+            # duties without a modal word: X负责……, X协助……, X对Y给予……, X的任务：
+            for idx, (p, g) in enumerate(subs):
+                nxt = subs[idx + 1][0] if idx + 1 < len(subs) else sb
+                scope = text[g.end:nxt]
+                if any(p <= q < nxt for q in modal_positions):
+                    continue
+                if any(p < q < nxt for q in handled_agents):
+                    continue
+                if re.match(r"的(任务|职责)[：是]", scope):
+                    m = _DUTY  # lead-in of a list of duties
+                    for mt in g.mentions:
+                        self.emit(node, art, para, item, mt, "obligation", False, scope[1:], p, nxt, sent, sa)
+                    continue
+                dm = _DUTY.search(scope)
+                if not dm or "的" in scope[:dm.start()][-1:]:
+                    continue
+                if dm.group(0) == "给予" and "对" not in scope[:dm.start()]:
+                    continue
+                if liab:
+                    continue
+                for mt in g.mentions:
+                    self.emit(node, art, para, item, mt, "obligation", False, scope[dm.start():], p, nxt, sent, sa)
+                last_stmt = g
+                if not is_item:
+                    carried = g
+            # the carried subject for the next sentence: the last clause-opening actor
+            if subs and not is_item:
+                last_open = subs[-1][1]
+                if not any(ev[1] == "agent" and ev[0] > subs[-1][0] for ev in events):
+                    carried = last_open
+        if not is_item:
+            para_state["carried"] = carried
+            para_state["last_stmt"] = last_stmt
+
+    def _inside_name(self, text: str, a: int, b: int) -> bool:
+        """Is text[a:b] part of a known actor name (社会组织 contains 组织)?"""
+        for k in range(max(0, a - 8), a):
+            s = self.sc.lexicon(text, k)
+            if s and k + len(s) > a:
+                return True
+        if text[a - 2:a] in ("民主", "社会", "自治", "公益", "慈善", "群团", "社区", "基层"):
+            return True
+        return False
+
+    def run(self):
+        for art in self.doc.articles:
+            chapter = art.ancestor("chapter")
+            liability = bool(chapter and chapter.title and re.search(r"责任|罚则", chapter.title))
+            for para in art.children:
+                if para.kind != "paragraph":
+                    continue
+                state: dict = {}
+                self.node(para, art, para.number, None, liability, state)
+                for it in para.children:
+                    if it.kind == "item":
+                        self.node(it, art, para.number, it.number, liability, state)
+        return list(self.out.values())
+
+
+def _registry_for(doc, registry: Registry | None) -> Registry:
+    if registry is not None:
+        return registry
+    root = None
+    try:
+        from pathlib import Path
+
+        from .project import find_root
+        root = find_root(Path(doc.source).resolve().parent) if doc.source else None
+    except Exception:
+        root = None
+    return load_registry(root, doc.meta.get("regulation") if doc.meta else None)
+
+
+def _extract_all(doc, registry=None) -> _Extractor:
+    reg = _registry_for(doc, registry)
+    x = _Extractor(doc, reg)
+    x.run()
+    return x
+
+
+def extract(doc, registry: Registry | None = None) -> list[Statement]:
+    """Every deontic statement of doc, in document order."""
+    return list(_extract_all(doc, registry).out.values())
+
+
+def relations(doc, registry: Registry | None = None) -> list[Relation]:
+    x = _extract_all(doc, registry)
+    seen, out = set(), []
+    for r in x.rels:
+        k = (r.from_, r.relation, r.to, r.eid)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+def unknown_actors(doc, registry: Registry | None = None) -> dict[str, list[str]]:
+    """Actors found in doc that the lexicon does not know: name -> eids where they act."""
+    return _extract_all(doc, registry).unknown
+
+
+def export_layer(doc) -> dict:
+    reg = _registry_for(doc, None)
+    x = _Extractor(doc, reg)
+    stmts = x.run()
+    rels = relations(doc, reg)
+    names = list(dict.fromkeys(s.actor for s in stmts if s.actor))
+    actors = [reg.actor(n).to_dict() for n in names]
+    return {"obligations": [s.to_dict() for s in stmts], "actors": actors,
+            "relations": [r.to_dict() for r in rels]}

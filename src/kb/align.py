@@ -46,15 +46,12 @@ ROLES = (re.compile(r"制定本(法|条例|办法|规定|细则|决定|规则)$"
 HEADING_KINDS = ("part", "subpart", "chapter", "section")
 
 
-def _keep(c: str) -> bool:
-    cat = unicodedata.category(c)
-    return cat[0] in "LN"
+_NONWORD = re.compile(r"[\W_]+")
 
 
 def normalize(text: str) -> str:
     """Text for matching only: letters and digits, full-width folded (source text is never changed)."""
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in text if _keep(c))
+    return _NONWORD.sub("", unicodedata.normalize("NFKC", text))
 
 
 def article_text(a: Node) -> str:
@@ -181,16 +178,22 @@ def containment(part: Unit, whole: Unit) -> float:
     return sum(w for g, w in part.vec.items() if g in wv) / tot
 
 
-def _candidates(old: list[Unit], new: list[Unit], dfrac: dict[str, float]) -> dict[int, list[tuple[float, int]]]:
-    """For every new article, up to CANDIDATES old articles by exact cosine (found via rare bigrams)."""
+def _candidates(old: list[Unit], new: list[Unit], dfrac: dict[str, float],
+                skip_old=frozenset(), skip_new=frozenset()) -> dict[int, list[tuple[float, int]]]:
+    """For every new article, up to CANDIDATES old articles by exact cosine (found via rare bigrams).
+    Articles already paired with an identical text (``skip_*``) are left out."""
     cap = max(DF_CAP, 8 / max(1, len(old) + len(new)))
     index: dict[str, list[int]] = defaultdict(list)
     for u in old:
+        if u.index in skip_old:
+            continue
         for g in u.vec:
             if dfrac.get(g, 1) <= cap:
                 index[g].append(u.index)
     out = {}
     for u in new:
+        if u.index in skip_new:
+            continue
         acc: Counter = Counter()
         for g, w in u.vec.items():
             post = index.get(g)
@@ -228,12 +231,6 @@ def _lis(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
 def align(old_doc: Document, new_doc: Document) -> Alignment:
     old, new = _units(old_doc), _units(new_doc)
     dfrac = _weigh(old, new)
-    cands = _candidates(old, new, dfrac)
-    sim: dict[tuple[int, int], float] = {}
-    for n, lst in cands.items():
-        for s, o in lst:
-            sim[(o, n)] = s
-
     o2n: dict[int, int] = {}
     n2o: dict[int, int] = {}
     how: dict[tuple[int, int], str] = {}
@@ -251,6 +248,12 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
         lst = by_text.get(u.norm)
         if lst and u.norm:
             pair(lst.pop(0), u.index, "identical")
+
+    cands = _candidates(old, new, dfrac, frozenset(o2n), frozenset(n2o))
+    sim: dict[tuple[int, int], float] = {}
+    for n, lst in cands.items():
+        for s, o in lst:
+            sim[(o, n)] = s
 
     # 2. confident pairs, best first
     ranked = sorted(((s, o, n) for (o, n), s in sim.items() if s >= HIGH), reverse=True)
@@ -378,12 +381,20 @@ def _segments(u: Unit) -> list[str]:
 
 
 def _segment_links(old, new, o2n, n2o, done_new, done_old):
-    """(old, new) links for unpaired articles from matching paragraphs and items."""
-    # paragraphs and items get their own document-frequency idf
+    """(old, new) links for unpaired articles from matching paragraphs and items.
+
+    Only the segments of unpaired articles are looked up (via an inverted index of rarer
+    bigrams over the other side's segments), so the cost follows the number of unpaired
+    articles, not the size of the texts."""
+    want_new = {u.index for u in new if u.index not in n2o and u.index not in done_new}
+    want_old = {u.index for u in old if u.index not in o2n and u.index not in done_old}
+    if not want_new and not want_old:
+        return []
     segs_o = [(u.index, t) for u in old for t in _segments(u)]
     segs_n = [(u.index, t) for u in new for t in _segments(u)]
     if not segs_o or not segs_n:
         return []
+    # paragraphs and items get their own document-frequency idf
     df = Counter()
     grams = []
     for _, t in segs_o + segs_n:
@@ -398,47 +409,58 @@ def _segment_links(old, new, o2n, n2o, done_new, done_old):
         vecs.append((v, math.sqrt(sum(w * w for w in v.values())) or 1.0))
     vo, vn = vecs[:len(segs_o)], vecs[len(segs_o):]
     cap = max(DF_CAP, 8 / total)
-    index: dict[str, list[int]] = defaultdict(list)
-    for k, (v, _) in enumerate(vo):
-        for g in v:
-            if df[g] / total <= cap:
-                index[g].append(k)
 
-    def best_matches(k):
-        v, nv = vn[k]
+    def make_index(vs):
+        index: dict[str, list[int]] = defaultdict(list)
+        for k, (v, _) in enumerate(vs):
+            for g in v:
+                if df[g] / total <= cap:
+                    index[g].append(k)
+        return index
+
+    def best(q, index, vs):
+        v, nv = q
         acc: Counter = Counter()
         for g, w in v.items():
             for j in index.get(g, ()):
-                acc[j] += w * vo[j][0][g]
-        out = []
+                acc[j] += w * vs[j][0][g]
+        top = None
         for j, _ in acc.most_common(5):
-            ov, onv = vo[j]
+            ov, onv = vs[j]
             small, big = (v, ov) if len(v) < len(ov) else (ov, v)
-            dot = sum(w * big[g] for g, w in small.items() if g in big)
-            out.append((dot / (nv * onv), j))
-        return sorted(out, reverse=True)
+            sc = sum(w * big[g] for g, w in small.items() if g in big) / (nv * onv)
+            if top is None or sc > top[0]:
+                top = (sc, j)
+        return top
 
-    links = set()
-    # evidence per (old article, new article): matched segment lengths
-    evidence: dict[tuple[int, int], int] = Counter()
-    length_o = Counter()
-    length_n = Counter()
+    length_o, length_n = Counter(), Counter()
     for i, t in segs_o:
         length_o[i] += len(t)
     for i, t in segs_n:
         length_n[i] += len(t)
-    for k, (ni, t) in enumerate(segs_n):
-        for s, j in best_matches(k)[:1]:
-            if s >= SEG_SIM:
-                oi = segs_o[j][0]
-                evidence[(oi, ni)] += min(len(t), len(segs_o[j][1]))
-    for (oi, ni), ev in evidence.items():
-        if ni in n2o and oi in o2n:
-            continue                      # both already paired elsewhere: keep one-to-one there
-        if ni not in n2o and ni not in done_new:
+    links = set()
+    if want_new:
+        index_o = make_index(vo)
+        evidence: Counter = Counter()
+        for k, (ni, t) in enumerate(segs_n):
+            if ni in want_new:
+                top = best(vn[k], index_o, vo)
+                if top and top[0] >= SEG_SIM:
+                    evidence[(segs_o[top[1]][0], ni)] += min(len(t), len(segs_o[top[1]][1]))
+        for (oi, ni), ev in evidence.items():
             if ev >= 0.25 * length_n[ni] or ev >= 40:
                 links.add((oi, ni))
-        elif oi not in o2n and oi not in done_old:
+    if want_old:
+        index_n = make_index(vn)
+        evidence = Counter()
+        for k, (oi, t) in enumerate(segs_o):
+            if oi in want_old:
+                top = best(vo[k], index_n, vn)
+                if top and top[0] >= SEG_SIM:
+                    evidence[(oi, segs_n[top[1]][0])] += min(len(t), len(segs_n[top[1]][1]))
+        for (oi, ni), ev in evidence.items():
+            if ni in want_new:
+                continue          # both unpaired: the first pass decides (new side's view)
             if ev >= 0.25 * length_o[oi] or ev >= 40:
                 links.add((oi, ni))
     return sorted(links)
@@ -507,13 +529,27 @@ def _align_headings(old_doc, new_doc, old, new, links) -> list[HeadingLink]:
             continue
         arts_old = {h: {o_of[a] for a in h.walk() if a.kind == "article" and a in o_of} for h in hs_old}
         arts_new = {h: {n_of[a] for a in h.walk() if a.kind == "article" and a in n_of} for h in hs_new}
+        # candidate heading pairs: same title, or sharing at least one aligned article (no full product)
+        head_of_new_art = defaultdict(list)
+        for j, hn in enumerate(hs_new):
+            for n in arts_new[hn]:
+                head_of_new_art[n].append(j)
+        by_title = defaultdict(list)
+        for j, hn in enumerate(hs_new):
+            by_title[normalize(hn.title or "")].append(j)
         scores = []
         for i, ho in enumerate(hs_old):
             mapped = set()
             for o in arts_old[ho]:
                 mapped |= art_map.get(o, set())
             to = normalize(ho.title or "")
-            for j, hn in enumerate(hs_new):
+            cand = set(by_title.get(to, [])) if to else set()
+            for n in mapped:
+                cand.update(head_of_new_art.get(n, ()))
+            if not mapped and not cand:
+                cand = set(range(len(hs_new))) if len(hs_new) <= 50 else set()
+            for j in sorted(cand):
+                hn = hs_new[j]
                 tn = normalize(hn.title or "")
                 title = 1.0 if to and to == tn else _dice(to, tn)
                 overlap = len(mapped & arts_new[hn]) / max(1, min(len(mapped), len(arts_new[hn]))) \

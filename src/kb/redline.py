@@ -11,6 +11,7 @@ blank column 修改说明.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from .diff import DEL, EQ, INS, Comparison, Pair, doc_info
@@ -339,8 +340,8 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
     from docx import Document as Docx
     from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
     from docx.shared import Cm, Pt
 
     d = Docx()
@@ -367,56 +368,36 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
     run_font(r, "黑体")
 
     ho, hn = heads(cmp)
-    ncol = 3 if notes_column else 2
-    t = d.add_table(rows=1, cols=ncol)
-    t.style = "Table Grid"
-    hdr = t.rows[0]
-    trpr = hdr._tr.get_or_add_trPr()
-    th = OxmlElement("w:tblHeader")
-    th.set(qn("w:val"), "true")
-    trpr.append(th)
-    for cell, text in zip(hdr.cells, [ho, hn] + ([NOTES_HEAD] if notes_column else [])):
-        cp = cell.paragraphs[0]
-        cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        rr = cp.add_run(text)
-        rr.bold = True
-        run_font(rr, "黑体")
-
-    def fill(cell, lines, side, repeat, heading=False):
-        first = True
-        if lines is None or repeat:
-            cp = cell.paragraphs[0]
-            cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            rr = cp.add_run("（同上）" if repeat and lines is not None else
-                            ("新增" if side == "old" else "删除"))
-            rr.bold = lines is None
-            run_font(rr, "黑体" if lines is None else "宋体")
-            return
-        for l in lines:
-            cp = cell.paragraphs[0] if first else cell.add_paragraph()
-            first = False
-            if heading:
-                cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            for k, text in l:
-                rr = cp.add_run(text)
-                run_font(rr, "黑体" if heading else "宋体")
-                if heading:
-                    rr.bold = True
-                if k == DEL:
-                    rr.font.strike = True
-                elif k == INS:
-                    rr.bold = True
-                    rr.underline = True
-
+    # the table is written as WordprocessingML directly (python-docx's per-cell API is ~20x slower)
+    widths = [4820, 4820] if not notes_column else [5950, 5950, 2550]      # twentieths of a point
+    heads_text = [ho, hn] + ([NOTES_HEAD] if notes_column else [])
+    xml = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+           '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+           'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    xml += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    xml.append('</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>')
+    for w, t in zip(widths, heads_text):
+        xml.append(_tc(w, [[(EQ, t)]], center=True, bold=True, font="黑体"))
+    xml.append("</w:tr>")
     for row in rows(cmp, changed_only=changed_only):
-        cells = t.add_row().cells
-        fill(cells[0], row.old, "old", row.repeat_old, row.kind == "heading")
-        fill(cells[1], row.new, "new", row.repeat_new, row.kind == "heading")
-    widths = [Cm(8.5), Cm(8.5)] if not notes_column else [Cm(10.5), Cm(10.5), Cm(4.5)]
-    for row in t.rows:
-        for c, w in zip(row.cells, widths):
-            c.width = w
+        xml.append("<w:tr>")
+        for w, lines, side, rep in ((widths[0], row.old, "old", row.repeat_old),
+                                    (widths[1], row.new, "new", row.repeat_new)):
+            if lines is None:
+                xml.append(_tc(w, [[(EQ, "新增" if side == "old" else "删除")]], center=True, bold=True,
+                               font="黑体", vcenter=True))
+            elif rep:
+                xml.append(_tc(w, [[(EQ, "（同上）")]], center=True, vcenter=True))
+            else:
+                heading = row.kind == "heading"
+                xml.append(_tc(w, lines, center=heading, bold=heading, font="黑体" if heading else "宋体"))
+        if notes_column:
+            xml.append(_tc(widths[2], [[]]))
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    tbl = parse_xml("".join(xml))
     lp = d.add_paragraph()
+    lp._p.addprevious(tbl)
     lr = lp.add_run(LEGEND)
     lr.font.size = Pt(9)
     run_font(lr)
@@ -427,3 +408,31 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _run_xml(kind: str, text: str, bold=False, font="宋体") -> str:
+    from xml.sax.saxutils import escape
+
+    pr = [f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}"/>']
+    if bold or kind == INS:
+        pr.append("<w:b/>")
+    if kind == DEL:
+        pr.append("<w:strike/>")
+    if kind == INS:
+        pr.append('<w:u w:val="single"/>')
+    t = escape(_XML_BAD.sub("", text))
+    return f'<w:r><w:rPr>{"".join(pr)}</w:rPr><w:t xml:space="preserve">{t}</w:t></w:r>'
+
+
+def _tc(width: int, lines, center=False, bold=False, font="宋体", vcenter=False) -> str:
+    out = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+           + ('<w:vAlign w:val="center"/>' if vcenter else "") + "</w:tcPr>"]
+    for l in lines or [[]]:
+        out.append("<w:p><w:pPr>" + ('<w:jc w:val="center"/>' if center else "") + "</w:pPr>")
+        out += [_run_xml(k, t, bold, font) for k, t in l]
+        out.append("</w:p>")
+    out.append("</w:tc>")
+    return "".join(out)

@@ -348,7 +348,7 @@ _TOKEN = re.compile(
     rf"(?P<self>{_SELF_ALT})"
     rf"|(?P<num>第(?P<n>{_N})(?P<u>条(?:之(?P<sub>{_N}))?|款|项|目(?![标录的前])|章|节|编|分编))"
     rf"|(?P<this>本条|本款|(?<![基根资成样])本项(?!目)|(?<![基根资成样])本目(?![标录的])|本章(?!程)|本节(?!目)|本编)"
-    rf"|(?P<prev>前(?P<k>[{_K}])?(?P<pu>条|款|项))"
+    rf"|(?P<prev>前(?P<k>[{_K}])?(?P<pu>条|款|项(?=[规所情的、和或中第之以至及项外，,。；;]|$)))"
     rf"|(?P<xia>(?<![上])下列(?![车入]))"
     rf"|(?P<conj>以及|或者|、|和|及|或|与|至|到)")
 
@@ -421,7 +421,7 @@ def _chains(toks: list[_Tok]) -> list[list[_Tok]]:
                 cur = []
             i += 1
             continue
-        if cur and cur[-1].end == t.start:
+        if cur and cur[-1].end == t.start and t.kind != "xia" and cur[-1].kind != "xia":
             cur.append(t)
         else:
             if cur:
@@ -549,6 +549,13 @@ class _Resolver:
                         parents = [x] if x is not None else []
                     elif t.unit == "款":
                         parents = [art] if art else []
+                        if outer is not None and not any(c.kind == "paragraph" and c.number == t.n
+                                                         for c in (art.children if art else ())):
+                            # 违反第二十一条第一项规定的，……；违反第二款规定的: that article's paragraph
+                            oa = outer if outer.kind == "article" else outer.ancestor("article")
+                            if oa is not None and any(c.kind == "paragraph" and c.number == t.n
+                                                      for c in oa.children):
+                                parents = [oa]
                     elif t.unit == "项":
                         parents = self._item_parent(n, t.n)
                         if outer is not None:
@@ -584,10 +591,17 @@ class _Resolver:
         （一） markers) and so parsed as the following paragraphs: take them while they read as
         list entries (end in ；，、), up to the entry that ends the list; a 用语的含义 list takes
         every following paragraph of the article."""
-        if n.kind != "paragraph" or not n.text.rstrip().endswith((":", "：")) or n.parent is None:
+        if n.kind != "paragraph" or n.parent is None:
             return []
         sibs = [c for c in n.parent.children if c.kind == "paragraph"]
         rest = sibs[sibs.index(n) + 1:]
+        if rest and rest[0].text.rstrip().endswith((":", "：")) and len(rest[0].text) <= 20:
+            # a sentence broken over two lines: the items hang on its tail (……的，依法追究刑 / 事责任：)
+            kids = [c for c in rest[0].children if c.kind == "item"]
+            if kids:
+                return kids
+        if not n.text.rstrip().endswith((":", "：")):
+            return []
         if re.search(r"用语|含义|术语", n.text):
             return rest
         out = []
@@ -709,7 +723,7 @@ def references(doc: Document, index: dict | None = None) -> list[Reference]:
                     continue
             prev_nodes: list[Node] | None = None
             outer = None
-            if last_ctx is not None and not re.search(r"[。；;]", text[last_ctx[0]:cs]):
+            if last_ctx is not None and "。" not in text[last_ctx[0]:cs]:
                 outer = last_ctx[1]
             elif n.kind in ("item", "subitem"):
                 outer = list_ctx.get(n.ancestor("paragraph").eid if n.ancestor("paragraph") else None)

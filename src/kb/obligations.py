@@ -96,7 +96,7 @@ _KE_NOT_PREV = "许认不即宁"
 _KE_NOT_NEXT = ("能", "行", "靠", "持续", "视", "控", "再生", "回收", "供", "疑", "见", "观", "口", "信")
 _XU_NOT_PREV = "无必"
 
-_SEP = re.compile(r"以及|及其|或者|和其他|或其他|、|和|及|与|或|暨")
+_SEP = re.compile(r"以及|及其(?!他)|或者|和其他|或其他|、|和|及|与|或|暨")
 _DUTY = re.compile(r"具体承担|承担|负责|履行|做好|依法协助|协助|给予|统筹解决|具体实施")
 _ENC = ("鼓励", "倡导", "引导")
 _CHAIN_V = ("鼓励", "支持", "倡导", "引导", "指导", "帮助", "协助", "督促", "组织", "协调", "责令", "委托",
@@ -108,6 +108,16 @@ _YOU_NOT = ("由于", "由此", "自由", "理由", "经由", "事由", "缘由"
 _STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|按照|根据|依照|依法|对于|对|向|将|把|在|为|给|以|由|经|"
                            r"违反|发生|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责|进行|实施|[，。；：、]")
 _BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "该")
+#: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)
+_VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加强", "建立", "协助", "指导", "支持", "提供", "完善",
+               "负责", "依托", "利用", "引导", "鼓励", "发挥", "保障", "落实", "制定", "组建", "监督", "检查", "考核",
+               "选举", "选聘", "成立", "参加", "参与", "承担", "办理", "管理", "服务", "促进", "培育", "整合", "帮助",
+               "督促", "委托", "协调", "健全", "设立", "撤销", "调整", "申请", "接受", "需要", "享受", "发放", "举办",
+               "兴办", "改变", "维护", "反映", "调解", "宣传", "教育", "动员", "召集", "主持", "讨论", "决定",
+               "实施", "执行", "遵守", "配合", "审计", "拨付", "纳入", "给予", "按照", "根据", "通过", "未", "不")
+#: a clause opening with these words is a condition, not a subject (有五分之一以上的居民……提议，应当……)
+_PREFIX_STOP = re.compile(r"应当|可以|不得|必须|向|对|由|经|(?<!)从(?!事)|将|把|给|参加|参与|需要")
+_COND_START = ("有", "如", "若", "凡", "当", "因", "需要", "涉及", "发生", "违反", "对于", "对", "经", "除")
 _CLAUSE_END = "，。；：！？\n"
 _SENT_END = "。；！？\n"
 
@@ -209,7 +219,7 @@ class _Scanner:
             return None
         return names, m.end()
 
-    def discover(self, text: str, i: int) -> tuple[str, int] | None:
+    def discover(self, text: str, i: int, agent: bool = False) -> tuple[str, int] | None:
         best = None
         for suf in SUFFIXES:
             k = text.find(suf, i, i + 16)
@@ -224,7 +234,8 @@ class _Scanner:
         # extend 委员会 → 常务委员会 etc. is covered by SUFFIXES; refuse names that swallow a clause
         if any(c in name for c in _CLAUSE_END) or len(name) < 3:
             return None
-        if name.startswith(_BAD_START) or _STOP_IN_NAME.search(name[:-2] if len(name) > 2 else ""):
+        if name.startswith(_BAD_START) or (name.startswith(_VERB_START) and not (agent and "的" in name)) or \
+                (_STOP_IN_NAME.search(name[:-2] if len(name) > 2 else "") and not agent):
             return None
         if "的" in name:
             tail = name[name.rindex("的") + 1:]
@@ -289,11 +300,11 @@ class _Scanner:
         anyone = ""
         while True:
             mod = ""
-            for m in ("任何", "其他各类", "各类", "各级", "全体", "它的", "其他"):
+            for m in ("任何", "其他各类", "各类", "各级", "全体", "它的", "其他", "每个", "每一"):
                 if text.startswith(m, i) and not self.lexicon(text, i):
                     mod = m
                     break
-            if mod == "任何":
+            if mod == "任何" or text.startswith("任何", i):
                 anyone = "任何"
             el = self.element(text, i + len(mod), discover)
             if el is None and mod:
@@ -348,6 +359,23 @@ class _Scanner:
             i += 1
         return Group(mentions, start, i)
 
+    def agent(self, text: str, i: int) -> Group | None:
+        """The agent after 由: 由街道办事处……, 由发放补贴的部门……, 由全体十八周岁以上的居民……"""
+        g = self.group(text, i, discover=True)
+        if g is None:
+            r = self.discover(text, i, agent=True)
+            if r:
+                name, e = r
+                c = self.reg.canonical(name)
+                g = Group([Mention(c, name, i, e, known=self.reg.is_known(c))], i, e)
+        if g is None:
+            m = re.compile(r"[^，。；：、]{1,12}?的").match(text, i)
+            if m:
+                g = self.group(text, m.end(), discover=False)
+                if g:
+                    g.start = i
+        return g
+
     def _mod_element(self, text, j, discover):
         for m in ("其他各类", "各类", "其他", "它的", "各级", "任何"):
             if text.startswith(m, j) and self.element(text, j + len(m), discover):
@@ -372,6 +400,8 @@ def _find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
                     if text[i - 1:i] in _KE_NOT_PREV or text[i + 1:].startswith(_KE_NOT_NEXT):
                         continue
                 if w == "须" and (text[i - 1:i] in _XU_NOT_PREV or text[i + 1:i + 2] == "知"):
+                    continue
+                if w == "有权" and text[i - 1:i] in "所产":
                     continue
                 if w == "禁止" and text[i + 2:i + 3] == "性":
                     continue
@@ -464,11 +494,17 @@ class _Extractor:
 
     def subject_groups(self, text: str, a: int, b: int, carried: Group | None,
                        last_stmt: Group | None) -> list[tuple[int, Group]]:
-        """Actor groups that open a clause of text[a:b] (possibly after a modifier ending in 的)."""
+        """Actor groups that open a clause of text[a:b] (possibly after a modifier ending in 的).
+
+        A clause whose subject is a place or a thing inside an actor (居民委员会中应当……) gets an
+        empty group, so that no subject is carried into it.
+        """
         out = []
         for ca, cb in _segments(text[a:b], "，：,"):
             ca += a
             cb += a
+            if text.startswith(_COND_START, ca) and not self.sc.lexicon(text, ca):
+                continue
             k = ca
             while k < cb:
                 if k == ca or text[k - 1] == "的":
@@ -477,14 +513,17 @@ class _Extractor:
                         g = None
                         if text.startswith("其", k):
                             m = re.compile(r"其(成员|工作人员)").match(text, k)
-                            if m and carried is not None:
-                                base = carried.mentions[0].name
+                            prev = next((g0 for _, g0 in reversed(out) if g0.mentions), carried)
+                            if m and prev is not None and prev.mentions:
+                                base = prev.mentions[0].name
                                 name = self.reg.canonical(base + m.group(1))
                                 if self.reg.is_known(name):
                                     g = Group([Mention(name, m.group(0), k, m.end())], k, m.end())
                             elif re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|可|有权)").match(text, k) and last_stmt:
                                 g = Group([Mention(x.name, "其", k, k + 1, x.levels) for x in last_stmt.mentions],
                                           k, k + 1)
+                            else:
+                                g = Group([], k, k + 1)       # 其家属聚居区: not an actor
                         elif last_stmt is not None:
                             g = Group([Mention(x.name, "他们", k, k + 2, x.levels) for x in last_stmt.mentions],
                                       k, k + 2)
@@ -494,16 +533,29 @@ class _Extractor:
                     g = self.sc.group(text, k, discover=True)
                     if g and g.end <= cb:
                         nxt = text[g.end:g.end + 1]
-                        if nxt in ("的", "中", "之", "所") and not re.compile(r"的(任务|职责)[：是]").match(text, g.end):
+                        if nxt in ("中", "内") or text.startswith("之间", g.end):
+                            out.append((k, Group([], k, g.end + 1)))
+                            break
+                        if nxt in ("的", "之", "所") and not re.compile(r"的(任务|职责)[：是]").match(text, g.end):
                             k = g.end
                             continue
-                        if k > ca and text[ca:k].startswith(("对", "向", "由", "经", "将", "把", "为", "与", "同")):
-                            break
+                        # 居民公约的内容, 政府投资兴办的……: the actor modifies a noun
+                        if re.compile(r"[\u4e00-\u9fff]{1,4}的").match(text, g.end) and not \
+                                re.compile(r"[\u4e00-\u9fff]{0,3}(?:应当|应|必须|不得|可以|可|有权|负责|对|向|在|按照|根据|依法|从事)"
+                                           ).match(text, g.end):
+                            k = g.end
+                            continue
+                        if k > ca:
+                            prefix = text[ca:k]
+                            if _PREFIX_STOP.search(prefix) or prefix.startswith(_VERB_START):
+                                break
+                            pg = self.sc.group(text, ca)
+                            if g.end >= cb and not (pg and pg.end == k - 1):
+                                break       # ……参加居住地区的居民委员会；: an object, not a subject
                         out.append((k, g))
                         break
-                if text[k] in "对向由经将把为在与同按依根通":
-                    if k == ca or text[k - 1] in "，、":
-                        break
+                if text[k] in "对向由经将把为在与同按依根通" and (k == ca or text[k - 1] in "，、"):
+                    break
                 k += 1
         return out
 
@@ -538,7 +590,7 @@ class _Extractor:
                 p = sa + m.start()
                 if text[p - 1:p + 1] in _YOU_NOT or text[p:p + 2] in _YOU_NOT:
                     continue
-                g = self.sc.group(text, p + 1, discover=True)
+                g = self.sc.agent(text, p + 1)
                 if not g:
                     continue
                 handled_agents.add(p)
@@ -572,7 +624,7 @@ class _Extractor:
                     actor_g = s_here
                     ag = re.compile(r"(?:由|经)").match(text, e)
                     if ag and text.startswith("由", e):
-                        g2 = self.sc.group(text, e + 1, discover=True)
+                        g2 = self.sc.agent(text, e + 1)
                         if g2:
                             actor_g = g2
                     if liab and _SANCTION_V.search(text[e:_sent_end(text, e)][:30]) and mod != "prohibition":
@@ -657,8 +709,10 @@ class _Extractor:
             for idx, (p, g) in enumerate(subs):
                 nxt = subs[idx + 1][0] if idx + 1 < len(subs) else sb
                 scope = text[g.end:nxt]
-                if any(p <= q < nxt for q in modal_positions):
+                first_modal = min([q for q in modal_positions if p <= q < nxt], default=nxt)
+                if not g.mentions:
                     continue
+                scope = text[g.end:first_modal]
                 if any(p < q < nxt for q in handled_agents):
                     continue
                 if re.match(r"的(任务|职责)[：是]", scope):
@@ -669,6 +723,15 @@ class _Extractor:
                 dm = _DUTY.search(scope)
                 if not dm or "的" in scope[:dm.start()][-1:]:
                     continue
+                if re.search(r"无法|未|不|没有|拒绝", scope[:dm.start()]):
+                    continue
+                run_end = g.end + dm.end()
+                while run_end < sb and text[run_end] not in "；。":
+                    if text[run_end] == "，" and text[run_end - 1] == "的":
+                        break
+                    run_end += 1
+                if text[run_end - 1:run_end] == "的" and text[run_end:run_end + 1] == "，":
+                    continue      # a condition (……履行监护职责，……的，)
                 if dm.group(0) == "给予" and "对" not in scope[:dm.start()]:
                     continue
                 if liab:

@@ -37,6 +37,7 @@ HIGH = 0.5        # confident one-to-one pair
 GAP = 0.22        # between anchors, same place in the order
 MOVED = 0.4       # anywhere else (moved article)
 CONTAIN = 0.6     # share of an article's weight found in the other side's article (split/merge)
+RELATED = 0.2     # share of the shorter text that must pair confidently for the texts to count as related
 CANDIDATES = 12   # candidates kept per article
 DF_CAP = 0.05     # bigrams in more than this share of articles are not used to find candidates
 
@@ -111,6 +112,7 @@ class Alignment:
     new: list[Unit]
     links: list[Link]
     headings: list[HeadingLink]
+    related: bool = True
 
     def counterparts_of_old(self) -> dict[int, list[int]]:
         m = defaultdict(list)
@@ -261,8 +263,12 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
         if o not in o2n and n not in n2o:
             pair(o, n, "confident")
 
+    # Texts are "related" (versions of one text, or texts on one subject) when enough articles
+    # pair confidently.  Otherwise only identical and confident pairs are kept: no forced pairs.
+    related = len(o2n) >= max(3, RELATED * min(len(old), len(new)))
+
     # 3. anchors = longest order-preserving chain; fill the gaps between them
-    anchors = sorted(_lis(list(o2n.items())))
+    anchors = sorted(_lis(list(o2n.items()))) if related else []
     bounds = [(-1, -1)] + anchors + [(len(old), len(new))]
     for (o0, n0), (o1, n1) in zip(bounds, bounds[1:]):
         if o1 - o0 <= 1 or n1 - n0 <= 1:
@@ -293,21 +299,21 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
 
     # 3b. articles with a fixed role, however reworded: the purpose clause (……制定本法) and
     #     the commencement clause (本法自……施行); paired when each side has exactly one unpaired
-    for pat in ROLES:
+    for pat in (ROLES if related else ()):
         ro = [u.index for u in old if u.index not in o2n and pat.search(u.norm)]
         rn = [u.index for u in new if u.index not in n2o and pat.search(u.norm)]
         if len(ro) == 1 and len(rn) == 1:
             pair(ro[0], rn[0], "role")
 
     # 4. moved articles: anywhere, lower than confident
-    ranked = sorted(((s, o, n) for (o, n), s in sim.items() if s >= MOVED), reverse=True)
+    ranked = sorted(((s, o, n) for (o, n), s in sim.items() if s >= MOVED and related), reverse=True)
     for s, o, n in ranked:
         if o not in o2n and n not in n2o:
             pair(o, n, "moved")
 
     # 5. splits and merges
     extra: list[tuple[int, int, str]] = []
-    for u in new:
+    for u in (new if related else ()):
         if u.index in n2o or not u.norm:
             continue
         best = None
@@ -322,7 +328,7 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
         for s, o in lst:
             old_cands[o].append((s, n))
     split_new = {n for _, n, _ in extra}
-    for u in old:
+    for u in (old if related else ()):
         if u.index in o2n or not u.norm:
             continue
         best = None
@@ -338,7 +344,9 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
     # 5b. splits and merges seen at paragraph/item level: an unpaired article one of whose
     #     paragraphs or items reappears (nearly) whole in an article of the other side
     have = {(o, n) for o, n, _ in extra}
-    for o, n in _segment_links(old, new, o2n, n2o, {n for _, n, _ in extra}, {o for o, _, _ in extra}):
+    seg = _segment_links(old, new, o2n, n2o, {n for _, n, _ in extra}, {o for o, _, _ in extra}) \
+        if related else []
+    for o, n in seg:
         if (o, n) not in have and o2n.get(o) != n:
             extra.append((o, n, "split" if n not in n2o else "merge"))
             have.add((o, n))
@@ -362,7 +370,7 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
     headings = _align_headings(old_doc, new_doc, old, new, links)
     _moved(links, old, new, headings)
     links.sort(key=_order_key(links))
-    return Alignment(old, new, links, headings)
+    return Alignment(old, new, links, headings, related)
 
 
 SEG_MIN = 12      # normalised characters a paragraph/item needs to count as evidence

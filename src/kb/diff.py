@@ -252,6 +252,9 @@ def _summary(cmp: Comparison) -> dict:
         "renumbered": len({(r["old"], r["new"]) for r in renum}),
         "moved": sum(1 for p in paired if p.moved),
         "correspondence": bool(paired),
+        "related": cmp.alignment.related,
+        "coverage": round((len({p.old.eid for p in paired}) + len({p.new.eid for p in paired}))
+                          / max(1, len(cmp.old_doc.articles) + len(cmp.new_doc.articles)), 3),
         "mean_similarity": round(sum(p.similarity for p in paired) / len(paired), 3) if paired else 0.0,
         "renumberings": [{"old": r["old"], "new": r["new"]} for r in renum],
         "headings": dict(heads),
@@ -314,20 +317,25 @@ def references_of(doc: Document) -> list[Ref]:
         return _regex_refs(doc)
     out = []
     for r in refs:
-        if getattr(r, "kind", "internal") != "internal":
-            continue
+        if getattr(r, "kind", "internal") != "internal" or not _CITE.search(r.text or ""):
+            continue          # external, self, or relative (前款, 本条): numbers don't matter
         node = doc.get(r.eid)
         art = node if node is not None and node.kind == "article" else (node.ancestor("article") if node else None)
         if art is None:
             continue
+        nums = []
         for t in r.targets or []:
             m = re.match(r"art_([0-9]+(?:-[0-9]+)?)", str(t))
-            if not m:
-                continue
-            num = m.group(1)
-            num = int(num) if num.isdigit() else num
-            if art.number == num and "本条" in (r.text or ""):
-                continue
+            if m:
+                nums.append(int(m.group(1)) if m.group(1).isdigit() else m.group(1))
+        if not r.targets:       # unresolved: read the numbers as written
+            for m in _CITE.finditer(r.text):
+                try:
+                    n = parse_numeral(m.group(1))
+                    nums.append(f"{n}-{parse_numeral(m.group(2))}" if m.group(2) else n)
+                except (ValueError, KeyError):
+                    pass
+        for num in dict.fromkeys(nums):
             out.append(Ref(r.eid, art, r.text, num, r.start, r.end))
     # de-duplicate (one reference may name several paragraphs of one article)
     seen, uniq = set(), []
@@ -342,11 +350,12 @@ def references_of(doc: Document) -> list[Ref]:
 def stale_references(cmp: Comparison) -> list[dict]:
     """References in the new text that still use an old number, or now point at a different provision.
 
-    For an article of the new text paired with an old article: a cited number that the
-    old article also cited, where the old article of that number now has another number,
-    is flagged "uses the old number".  A cited number that exists in neither mapping is
-    flagged as pointing at a missing article.  A citation in a new article to an
-    article that was renumbered is flagged when it equals the old number.
+    A citation 第X条 in an article of the new text is *carried over* when the citation with
+    a few characters around it appears verbatim in the old counterpart article: nobody
+    edited it.  If the old 第X条 now has another number (or was deleted) while the new text
+    has a different article numbered X, the carried-over citation still uses the old number
+    and silently points at another provision: flagged, with the number to use.  A cited
+    article that does not exist in the new text is flagged too.
     """
     old_doc, new_doc = cmp.old_doc, cmp.new_doc
     old_num = {a.number: a for a in old_doc.articles}
@@ -357,32 +366,46 @@ def stale_references(cmp: Comparison) -> list[dict]:
         if p.old is not None and p.new is not None:
             o2n[p.old.eid].append(p.new)
             n2o[p.new.eid].append(p.old)
-    old_refs = defaultdict(set)
-    for r in references_of(old_doc):
-        old_refs[r.article.eid].add(r.number)
+    old_text = {}
     flags = []
     for r in references_of(new_doc):
         x = r.number
-        olds = n2o.get(r.article.eid, [])
-        cited_before = set().union(*(old_refs.get(o.eid, set()) for o in olds)) if olds else set()
         target_new = new_num.get(x)
         old_x = old_num.get(x)
         now = o2n.get(old_x.eid, []) if old_x is not None else []
         now_labels = "、".join(n.label for n in now)
         flag = None
         if target_new is None:
-            flag = ("missing", f"引用的{r.text}在新文本中不存在" + (f"；原{r.text}现为{now_labels}" if now else ""))
-        elif old_x is not None and now and all(n is not target_new for n in now) and (x in cited_before or not olds):
-            # the same number was cited before (or the citing article is new): it still means the old article
-            flag = ("old_number", f"仍使用旧条号：原{old_x.label}现为{now_labels}，而新文本的{target_new.label}"
-                                  f"是另一条")
-        elif old_x is not None and not now and x in cited_before:
-            flag = ("deleted_target", f"引用的原{old_x.label}已删除，新文本的{target_new.label}是另一条")
+            flag = ("missing", f"引用的第{x}条在新文本中不存在" if not isinstance(x, int) else
+                    f"引用的{_label(x)}在新文本中不存在" + (f"；原{_label(x)}现为{now_labels}" if now else ""))
+        elif old_x is not None and all(n is not target_new for n in now):
+            node = new_doc.get(r.eid)
+            t = node.text if node is not None else ""
+            window = t[max(0, r.start - 6):r.end + 6] if t else r.text
+            carried = False
+            for o in n2o.get(r.article.eid, []):
+                if o.eid not in old_text:
+                    old_text[o.eid] = article_text(o)
+                if window and window in old_text[o.eid]:
+                    carried = True
+            if carried and now:
+                flag = ("old_number", f"仍使用旧条号：原{old_x.label}现为{now_labels}，"
+                                      f"而新文本的{target_new.label}是另一条")
+            elif carried:
+                flag = ("deleted_target", f"引用的原{old_x.label}已删除，新文本的{target_new.label}是另一条")
         if flag:
             flags.append({"eid": r.eid, "article": r.article.label, "text": r.text, "start": r.start,
-                          "end": r.end, "kind": flag[0], "message": flag[1],
+                          "end": r.end, "kind": flag[0], "message": flag[1], "cited": _label(x),
                           "suggest": [n.label for n in now] if flag[0] != "deleted_target" else []})
     return flags
+
+
+def _label(x) -> str:
+    from .numerals import article_label
+    try:
+        return article_label(x)
+    except Exception:
+        return f"第{x}条"
 
 
 # ---------------------------------------------------------------- for the site

@@ -64,7 +64,10 @@ def _prefix(lines: list[list[Seg]], label: str | None) -> list[list[Seg]]:
 def heads(cmp: Comparison, plain: bool = False) -> tuple[str, str]:
     """Column heads: 修改前 / 修改后, with version label, status and date when known."""
     out = []
+    same = (cmp.old_doc.title or "") == (cmp.new_doc.title or "")
     for word, d in (("修改前", doc_info(cmp.old_doc)), ("修改后", doc_info(cmp.new_doc))):
+        if not same and d.get("title"):
+            word = d["title"]         # two different regulations: name them
         bits = []
         for k in ("label", "status", "date"):
             v = d.get(k)
@@ -136,7 +139,9 @@ def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True) -> 
     s = cmp.summary
     o, n = heads(cmp)
     lines = [st(f"{o} → {n}", bold=True), summary_text(cmp), ""]
-    for r in rows(cmp, changed_only=changed_only):
+    for r in rows(cmp, changed_only=changed_only, headings=cmp.alignment.related):
+        if not cmp.alignment.related and (r.old is None or r.new is None):
+            continue              # unrelated texts: list only what corresponds
         if r.kind == "heading":
             if r.status != "unchanged":
                 lines.append(st(_plain(r.old) if r.old else "", dim=True) + " → " +
@@ -182,6 +187,11 @@ def summary_text(cmp: Comparison) -> str:
     if not s["correspondence"]:
         return (f"两个文本没有对应的条文（旧 {s['old_articles']} 条，新 {s['new_articles']} 条）："
                 "内容互不相关，未强行配对。")
+    if not s.get("related", True):
+        pairs = [p for p in cmp.pairs if p.old is not None and p.new is not None]
+        return (f"两个文本基本不相关（旧 {s['old_articles']} 条，新 {s['new_articles']} 条）：只有 {len(pairs)} 对"
+                f"条文相近（" + "，".join(f"{p.old_label}≈{p.new_label} {p.similarity:.2f}" for p in pairs[:8]) +
+                "），多为施行日期、法律责任等通用条款；其余条文没有对应，未强行配对。")
     parts = [f"旧 {s['old_articles']} 条，新 {s['new_articles']} 条",
              f"未修改 {s['unchanged']}", f"修改 {s['modified']}", f"新增 {s['added']}",
              f"删除 {s['deleted']}", f"拆分 {s['split']}", f"合并 {s['merged']}",

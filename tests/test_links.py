@@ -186,7 +186,7 @@ def test_external_links_to_corpus(seed_doc):
     idx = law_index(corpus=CORPUS)
     refs = links.references(seed_doc, idx)
     civ = next(r for r in refs if r.text == "民法典")
-    assert civ.link and civ.link.endswith(".md")
+    assert civ.link and civ.link.endswith("民法典")        # a code split over the files of one folder
     rc = next(r for r in refs if r.kind == "external" and "居民委员会" in r.target)
     assert rc.link and "城市居民委员会组织法" in rc.link
 

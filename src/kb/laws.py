@@ -92,13 +92,20 @@ def law_index(root: Path | None = None, corpus: str | Path | None = None) -> dic
         return _INDEX_CACHE[key]
     index: dict[str, LawEntry] = {}
     if corpus:
-        files = sorted(Path(corpus).rglob("*.md"))
-        # undated files sort after dated ones of the same name once we rank them
-        ranked = sorted(files, key=lambda p: (0 if re.search(r"\(\d{4}-\d\d-\d\d\)$", p.stem) else 1, p.stem))
-        for p in ranked:
+        groups: dict[str, list[tuple[str, Path]]] = {}
+        for p in sorted(Path(corpus).rglob("*.md")):
             title = _md_title(p)
             if title:
-                index[match_key(title)] = LawEntry(title, str(p), "corpus")
+                groups.setdefault(match_key(title), []).append((title, p))
+        for key_, entries in groups.items():
+            undated = [e for e in entries if not re.search(r"\(\d{4}-\d\d-\d\d\)$", e[1].stem)]
+            if len(undated) > 1 and len({e[1].parent for e in undated}) == 1:
+                # one law split over several files of a folder (民法典/总则.md, 物权编.md …)
+                index[key_] = LawEntry(undated[0][0], str(undated[0][1].parent), "corpus")
+                continue
+            # the version in force (undated) wins, else the latest dated version
+            best = undated[0] if undated else max(entries, key=lambda e: e[1].stem[-11:])
+            index[key_] = LawEntry(best[0], str(best[1]), "corpus")
     if root:
         try:
             from .project import list_regulations

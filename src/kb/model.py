@@ -6,6 +6,10 @@ slices rebuilds the source exactly (see :meth:`Document.rebuild`).  Enrichment
 layers (definitions, references, obligations, …) never change the tree; they
 are computed separately and keyed by ``eid``.
 
+Nodes are typed (:class:`Article`, :class:`Paragraph`, … are subclasses of :class:`Node`;
+``make_node(kind, …)`` picks the class).  The regulation and its versions as configured in
+the project are :class:`Regulation` and :class:`Version` (``kb.project``'s metadata classes).
+
 Identifiers follow Akoma Ntoso naming: ``chp_1``, ``part_2__chp_1``,
 ``chp_3__sec_2``, ``art_15``, ``art_10-1``, ``art_15__para_2``,
 ``art_15__para_1__point_3``, ``art_15__para_1__point_3__point_1``.
@@ -78,6 +82,81 @@ class Node:
         return self.title if self.kind == "article" else None
 
 
+# Typed views of the node kinds.  Each is a Node (same fields, same behaviour) whose class
+# names its kind, so code may test ``isinstance(n, Article)`` as well as ``n.kind == "article"``.
+@dataclass(eq=False)
+class DocumentRoot(Node):
+    """The root of the tree (kind "document")."""
+
+
+@dataclass(eq=False)
+class Preamble(Node):
+    """What precedes the body: attachment marker, title, status, notes, table of contents."""
+
+
+@dataclass(eq=False)
+class Prologue(Node):
+    """A 序言 before the articles (Akoma Ntoso ``preamble``); its children are paragraphs."""
+
+
+@dataclass(eq=False)
+class Part(Node):
+    """第X编."""
+
+
+@dataclass(eq=False)
+class Subpart(Node):
+    """第X分编."""
+
+
+@dataclass(eq=False)
+class Chapter(Node):
+    """第X章; ``number`` is the number within its part."""
+
+
+@dataclass(eq=False)
+class Section(Node):
+    """第X节."""
+
+
+@dataclass(eq=False)
+class Article(Node):
+    """第X条 (``number`` is an int, or "10-1" for 第十条之一); children are paragraphs."""
+
+
+@dataclass(eq=False)
+class Paragraph(Node):
+    """款: one line of an article body (its items excluded from ``text``)."""
+
+
+@dataclass(eq=False)
+class Item(Node):
+    """项: （一） / (一) / 一、; children are sub-items."""
+
+
+@dataclass(eq=False)
+class Subitem(Node):
+    """目: 1. / 1． (and 1、 / （1） under an item)."""
+
+
+@dataclass(eq=False)
+class Annex(Node):
+    """附件 after the articles; children are paragraphs."""
+
+
+#: kind -> typed node class
+NODE_TYPES: dict[str, type[Node]] = {
+    "document": DocumentRoot, "preamble": Preamble, "prologue": Prologue, "part": Part,
+    "subpart": Subpart, "chapter": Chapter, "section": Section, "article": Article,
+    "paragraph": Paragraph, "item": Item, "subitem": Subitem, "annex": Annex,
+}
+
+
+def make_node(kind: str, *args, **kwargs) -> Node:
+    """A node of the typed class for ``kind`` (same arguments as :class:`Node`)."""
+    return NODE_TYPES.get(kind, Node)(kind, *args, **kwargs)
+
+
 @dataclass
 class Issue:
     """A warning or error found while reading or parsing; names file and line."""
@@ -134,7 +213,46 @@ class Document:
     def raw(self, node: Node) -> str:
         return self.text[node.start:node.end]
 
+    @property
+    def preamble(self) -> Node | None:
+        return next(self.nodes("preamble"), None)
+
+    @property
+    def prologue(self) -> Node | None:
+        return next(self.nodes("prologue"), None)
+
+    @property
+    def parts(self) -> list[Node]:
+        return list(self.nodes("part"))
+
+    @property
+    def sections(self) -> list[Node]:
+        return list(self.nodes("section"))
+
+    @property
+    def annexes(self) -> list[Node]:
+        return list(self.nodes("annex"))
+
+    @property
+    def regulation(self) -> str | None:
+        """The regulation's id (folder under regulation/), when loaded from the project."""
+        return self.meta.get("regulation")
+
+    @property
+    def version(self) -> str | None:
+        """The version's short name, when loaded from the project."""
+        return self.meta.get("version")
+
     def rebuild(self) -> str:
         """Concatenate every node's own slice in document order: equals ``text``."""
         return "".join(self.text[n.start:n.end] for n in self.root.walk())
 
+
+
+def __getattr__(name: str):
+    # Regulation / Version live in kb.project (metadata on disk); importing them lazily keeps the
+    # model free of any dependency on configuration files.
+    if name in ("Regulation", "Version"):
+        from . import project
+        return project.RegulationMeta if name == "Regulation" else project.VersionMeta
+    raise AttributeError(name)

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from .errors import KbError
-from .model import Document, Issue, Node, make_node
+from .model import (NODE_TYPES, Annex, Article, Document, DocumentRoot, Issue, Item, Node, Paragraph, Preamble,
+                    Prologue, Subitem)
 from .numerals import NUMERAL_RE, article_label, item_marker_number, number_key, parse_numeral, to_chinese
 from .sources import Source, read_source
 
@@ -189,7 +190,7 @@ class _Builder:
         self.lines = lines
         self.text = src.text
         self.warnings: list[Issue] = []
-        self.root = make_node("document", "", 0, 0, 1)
+        self.root = DocumentRoot("document", "", 0, 0, 1)
         self.title: str | None = None
         self.status: str | None = None
         self.notes: list[str] = []
@@ -243,7 +244,7 @@ class _Builder:
             k = l.kind
             if k == "blank":
                 if last is None:
-                    last = self.add(self.root, make_node("preamble", "preface", pre_end, l.end, l.no))
+                    last = self.add(self.root, Preamble("preamble", "preface", pre_end, l.end, l.no))
                 else:
                     last.end = l.end
                 continue
@@ -254,7 +255,7 @@ class _Builder:
             if k in ("part", "subpart", "chapter", "section"):
                 last = self._heading(state, l)
             elif k == "prologue":
-                last = self.add(self.root, make_node("prologue", "preamble", l.start, l.end, l.no,
+                last = self.add(self.root, Prologue("prologue", "preamble", l.start, l.end, l.no,
                                                 label=l.stripped, title=l.stripped))
                 state.container = last
             elif k == "article":
@@ -266,7 +267,7 @@ class _Builder:
             elif last is not None and last.kind != "document":
                 self.extend(last, l)
             else:
-                last = self.add(self.root, make_node("preamble", "preface", l.start, l.end, l.no, text=l.stripped))
+                last = self.add(self.root, Preamble("preamble", "preface", l.start, l.end, l.no, text=l.stripped))
         self._check_numbering()
         self._citations()
         doc = Document(self.src.path, self.text, self.root, title=self.title, status=self.status,
@@ -316,7 +317,7 @@ class _Builder:
     def _preamble(self, lines: list[_Line]) -> None:
         if not lines:
             return
-        node = make_node("preamble", "preface", lines[0].start, lines[-1].end, lines[0].no, label="",
+        node = Preamble("preamble", "preface", lines[0].start, lines[-1].end, lines[0].no, label="",
                     text="\n".join(l.stripped for l in lines if l.stripped))
         self.add(self.root, node)
         in_info = any(l.content.strip() == _INFO_END for l in lines)
@@ -365,7 +366,7 @@ class _Builder:
         else:
             parent = state.chapter or state.subpart or state.part or self.root
             eid = f"{parent.eid}__sec_{num}" if parent is not self.root else f"sec_{num}"
-        node = self.add(parent, make_node(kind, eid, l.start, l.end, l.no, number=num, label=label, title=title))
+        node = self.add(parent, NODE_TYPES[kind](kind, eid, l.start, l.end, l.no, number=num, label=label, title=title))
         state.enter(node)
         return node
 
@@ -375,7 +376,7 @@ class _Builder:
         parent = state.container if state.container.kind in ("part", "subpart", "chapter", "section") else self.root
         rest = m.group("rest")
         label_end = l.start + m.end("label")
-        node = self.add(parent, make_node("article", f"art_{num}", l.start, label_end, l.no,
+        node = self.add(parent, Article("article", f"art_{num}", l.start, label_end, l.no,
                                      number=num, label=m.group("label")))
         state.article, state.para, state.item = node, None, None
         state.seen_article = True
@@ -466,7 +467,7 @@ class _Builder:
     def _paragraph(self, state: "_State", l: _Line, start: int, body: str, text_offset: int = 0) -> Node:
         art = state.article
         n = len(art.children) + 1          # an article's children are its paragraphs
-        node = self.add(art, make_node("paragraph", f"{art.eid}__para_{n}", start, l.end, l.no, number=n,
+        node = self.add(art, Paragraph("paragraph", f"{art.eid}__para_{n}", start, l.end, l.no, number=n,
                                   text=body[text_offset:].rstrip("\r\n").rstrip()))
         state.para, state.item = node, None
         return node
@@ -475,7 +476,7 @@ class _Builder:
         if state.para is None:
             # a list with no lead-in sentence: an empty paragraph holds it
             art = state.article
-            state.para = self.add(art, make_node("paragraph", f"{art.eid}__para_1", l.start, l.start, l.no, number=1))
+            state.para = self.add(art, Paragraph("paragraph", f"{art.eid}__para_1", l.start, l.start, l.no, number=1))
         para = state.para
         m = l.m
         marker = m.group("marker")
@@ -483,7 +484,7 @@ class _Builder:
         n = len(para.children) + 1
         if num != n:
             self.warn(l.no, f"{state.article.label}的项号“{marker}”应为第{to_chinese(n)}项")
-        node = self.add(para, make_node("item", f"{para.eid}__point_{n}", l.start, l.end, l.no, number=n,
+        node = self.add(para, Item("item", f"{para.eid}__point_{n}", l.start, l.end, l.no, number=n,
                                    label=marker, text=_after(l.content, m.end("marker"))))
         state.item = node
         return node
@@ -496,19 +497,19 @@ class _Builder:
         num = item_marker_number(marker)
         if num != n:
             self.warn(l.no, f"{state.article.label}的目号“{marker}”应为{n}")
-        return self.add(item, make_node("subitem", f"{item.eid}__point_{n}", l.start, l.end, l.no, number=n,
+        return self.add(item, Subitem("subitem", f"{item.eid}__point_{n}", l.start, l.end, l.no, number=n,
                                    label=marker, text=_after(l.content, m.end("marker"))))
 
     def _prologue_para(self, prologue: Node, l: _Line) -> Node:
         n = len(prologue.children) + 1
-        return self.add(prologue, make_node("paragraph", f"preamble__para_{n}", l.start, l.end, l.no, number=n,
+        return self.add(prologue, Paragraph("paragraph", f"preamble__para_{n}", l.start, l.end, l.no, number=n,
                                        text=l.stripped))
 
     def _annex(self, l: _Line) -> Node:
         n = sum(1 for c in self.root.children if c.kind == "annex") + 1
         m = l.m
         title = m.group("rest").strip().strip(":：").strip() or None
-        return self.add(self.root, make_node("annex", f"att_{n}", l.start, l.end, l.no, number=n,
+        return self.add(self.root, Annex("annex", f"att_{n}", l.start, l.end, l.no, number=n,
                                         label=m.group("label").strip(), title=title))
 
     def _extend_annex(self, last: Node, l: _Line) -> Node:
@@ -517,7 +518,7 @@ class _Builder:
             last.end = l.end
             return last
         n = len(annex.children) + 1
-        return self.add(annex, make_node("paragraph", f"{annex.eid}__para_{n}", l.start, l.end, l.no,
+        return self.add(annex, Paragraph("paragraph", f"{annex.eid}__para_{n}", l.start, l.end, l.no,
                                     number=n, text=l.stripped))
 
     # -- checks and citations ------------------------------------------------------------

@@ -212,6 +212,15 @@ def test_a_line_citing_an_article_is_not_an_article():
     assert paras(doc.article(1))[1].text == "第三条规定的情形除外。"
 
 
+def test_article_number_glued_to_its_body():
+    doc = parse("测试条例\n第一条本条例适用于本市。\n第二条规划部门负责。\n第三条规定的事项另行规定。\n"
+                "第三条 丙。\n第四条同级政府负责。\n")
+    assert [(a.number, paras(a)[0].text) for a in doc.articles] == [
+        (1, "本条例适用于本市。"), (2, "规划部门负责。"), (3, "丙。"), (4, "同级政府负责。")]
+    assert paras(doc.article(2))[1].text == "第三条规定的事项另行规定。"    # cites, so not an article
+    assert not doc.warnings
+
+
 def test_closing_provisions_and_effective_date_with_blanks():
     doc = parse("测试条例\n\n第一章 总则\n\n第一条 甲。\n\n第二章　附　　则\n\n"
                 "第二条　本条例自2023年 月 日起施行。\n")
@@ -365,6 +374,14 @@ def test_gb18030(tmp_path):
     doc = parse_file(str(f))
     _check_small(doc)
     assert doc.encoding == "gb18030"
+
+
+def test_utf16_with_bom(tmp_path):
+    f = tmp_path / "u16.txt"
+    f.write_bytes(SMALL.encode("utf-16"))
+    doc = parse_file(str(f))
+    _check_small(doc)
+    assert doc.encoding == "utf-16" and doc.bom
 
 
 def test_markdown_corpus_style(tmp_path):

@@ -31,7 +31,7 @@ _INFO_END = "<!-- INFO END -->"
 _OPEN_CLOSE = {"（": "）", "(": ")", "【": "】", "〖": "〗", "[": "]"}
 _STATUS_WORDS = ("草案", "征求意见", "送审稿", "修改稿", "审议稿", "试行", "修订稿", "建议稿")
 # a 第X条 at line start followed by one of these is prose that cites an article
-_CITING_NEXT = "规的、，,至和或及中第所项款以与同规"
+_CITING_NEXT = ("规定", "的", "、", "，", ",", "至", "和", "或", "及", "中", "第", "所", "项", "款", "之规定")
 
 
 class _Line:
@@ -169,7 +169,7 @@ def _demote_citing_lines(lines: list[_Line]) -> None:
         num = _article_number(l.m)
         rest = l.m.group("rest")
         glued = rest and not rest[0].isspace() and rest[0] not in "（(【〖[" and not rest.startswith("\n")
-        if glued and (rest[0] in _CITING_NEXT or (expected is not None and num != expected)):
+        if glued and (rest.startswith(_CITING_NEXT) or (expected is not None and num != expected)):
             l.kind, l.m = "text", None
             continue
         expected = _next_number(num)

@@ -51,6 +51,15 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, bool]:
     """Bytes to text; raises KbError for empty, binary or undecodable input."""
     if not data.strip():
         raise KbError("文件为空", path)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        # UTF-16 with a byte-order mark (Windows Notepad's "Unicode"); the mark is dropped
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise KbError("无法解码的字节（文件以 UTF-16 标记开头，但内容不是 UTF-16）", path) from None
+        if not text.strip():
+            raise KbError("文件为空", path)
+        return text, "utf-16", True
     if b"\x00" in data[:8192] or data[:4] in (b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0"):
         raise KbError("这是二进制文件，不是文本（请提供 UTF-8/GB18030 文本、Markdown 或 .docx）", path)
     if data.startswith(b"\xef\xbb\xbf"):

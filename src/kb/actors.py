@@ -23,7 +23,10 @@ KIND_NAMES = {"government": "政府及派出机关", "department": "政府部门
 
 #: words an unknown actor's name may end with (used to discover actors not in the lexicon)
 SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "组织", "企业", "机构", "联合会", "协会",
-            "中心", "公司", "大会", "团体", "常务委员会")
+            "中心", "公司", "大会", "团体", "常务委员会", "学校", "中学", "媒体", "医院")
+
+#: heads of a person's name (第三人, 未成年人, 管理者, 志愿服务对象); used for a subject only
+PERSON_SUFFIXES = ("人", "者", "对象")
 
 #: modifiers dropped in front of a name when the rest is a known actor (各类公益组织 → 公益组织)
 MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本", "全体", "它的", "其")
@@ -111,6 +114,10 @@ class Registry:
             for lv in self.levels:
                 if rest.startswith(lv) and len(rest) > len(lv):
                     after = rest[len(lv):]
+                    m = re.match(r"（[^（）]{1,8}）", after)
+                    if m and not lv.endswith("）"):
+                        lv += m.group(0)
+                        after = after[m.end():]
                     levels.append(lv)
                     rest = after
                     if rest[:1] in "、和及":

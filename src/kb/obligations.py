@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from .actors import SUFFIXES, Registry, load_registry
+from .actors import PERSON_SUFFIXES, SUFFIXES, Registry, load_registry
 
 MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "sanction")
 MODALITY_NAMES = {"obligation": "义务", "prohibition": "禁止", "permission": "授权", "encouragement": "鼓励",
@@ -102,7 +102,7 @@ _ENC = ("鼓励", "倡导", "引导")
 _CHAIN_V = ("鼓励", "支持", "倡导", "引导", "指导", "帮助", "协助", "督促", "组织", "协调", "责令", "委托",
             "监督", "检查", "考核", "查处", "纠正", "动员")
 _CHAIN = re.compile("(?:%s)(?:(?:、|和|与|并|及|或者)?(?:%s))*" % ("|".join(_CHAIN_V), "|".join(_CHAIN_V)))
-_SANCTION_V = re.compile(r"予以|给予|责令|处以|处[0-9一二三四五六七八九十百千万]|罚款|没收|吊销|收回|取消|追究|通报|警告|"
+_SANCTION_V = re.compile(r"予以|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|处以|处[0-9一二三四五六七八九十百千万]|罚款|没收|吊销|收回|取消|追究|通报|警告|"
                          r"暂扣|降低|撤销|依法处理|处分")
 _YOU_NOT = ("由于", "由此", "自由", "理由", "经由", "事由", "缘由", "交由", "转由", "应由", "来由", "由衷")
 _STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|按照|根据|依照|依法|对于|对|向|将|把|在|为|给|以|由|经|"
@@ -111,10 +111,12 @@ _BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "�
 #: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)
 _VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加强", "建立", "协助", "指导", "支持", "提供", "完善",
                "负责", "依托", "利用", "引导", "鼓励", "发挥", "保障", "落实", "制定", "组建", "监督", "检查", "考核",
-               "选举", "选聘", "成立", "参加", "参与", "承担", "办理", "管理", "服务", "促进", "培育", "整合", "帮助",
+               "选举", "选聘", "成立", "参加", "参与", "承担", "办理", "促进", "培育", "整合", "帮助",
                "督促", "委托", "协调", "健全", "设立", "撤销", "调整", "申请", "接受", "需要", "享受", "发放", "举办",
-               "兴办", "改变", "维护", "反映", "调解", "宣传", "教育", "动员", "召集", "主持", "讨论", "决定",
-               "实施", "执行", "遵守", "配合", "审计", "拨付", "纳入", "给予", "按照", "根据", "通过", "未", "不")
+               "兴办", "改变", "维护", "反映", "调解", "宣传", "动员", "召集", "主持", "讨论", "决定",
+               "实施", "执行", "遵守", "配合", "审计", "拨付", "纳入", "给予", "按照", "根据", "通过", "未", "不",
+               "尊重", "接受", "获得", "要求", "请求", "损害", "索取", "侵犯", "侵占", "强迫", "强行", "泄露", "帮助",
+               "照顾", "赡养", "扶养", "抚养", "教育居民", "保护", "救助", "参照", "优先")
 #: a clause opening with these words is a condition, not a subject (有五分之一以上的居民……提议，应当……)
 _PREFIX_STOP = re.compile(r"应当|可以|不得|必须|向|对|由|经|(?<!)从(?!事)|将|把|给|参加|参与|需要")
 _COND_START = ("有", "如", "若", "凡", "当", "因", "需要", "涉及", "发生", "违反", "对于", "对", "经", "除")
@@ -160,8 +162,12 @@ class _Scanner:
                 j += 2
             for lv in self.levels:
                 if text.startswith(lv, j):
-                    levels.append(lv)
                     j += len(lv)
+                    m = re.compile(r"（[^（）]{1,8}）").match(text, j)
+                    if m and not lv.endswith("）"):
+                        lv += m.group(0)
+                        j = m.end()
+                    levels.append(lv)
                     break
             else:
                 break
@@ -221,9 +227,13 @@ class _Scanner:
 
     def discover(self, text: str, i: int, agent: bool = False) -> tuple[str, int] | None:
         best = None
-        for suf in SUFFIXES:
-            k = text.find(suf, i, i + 16)
+        for suf in SUFFIXES + PERSON_SUFFIXES:
+            k = text.find(suf, i, i + (16 if suf not in PERSON_SUFFIXES else 10))
+            while k >= 0 and suf in PERSON_SUFFIXES and text[k + len(suf):k + len(suf) + 1] in "民员口群格身权":
+                k = text.find(suf, k + 1, i + 10)
             if k < 0:
+                continue
+            if suf in PERSON_SUFFIXES and text[i:k + len(suf)] in ("他人", "本人", "其人", "人"):
                 continue
             e = k + len(suf)
             if best is None or e < best[1] or (e == best[1]):
@@ -234,12 +244,12 @@ class _Scanner:
         # extend 委员会 → 常务委员会 etc. is covered by SUFFIXES; refuse names that swallow a clause
         if any(c in name for c in _CLAUSE_END) or len(name) < 3:
             return None
-        if name.startswith(_BAD_START) or (name.startswith(_VERB_START) and not (agent and "的" in name)) or \
+        if (name.startswith(_BAD_START) and not name.startswith(("有关", "其他"))) or (name.startswith(_VERB_START) and not (agent and "的" in name)) or \
                 (_STOP_IN_NAME.search(name[:-2] if len(name) > 2 else "") and not agent):
             return None
         if "的" in name:
             tail = name[name.rindex("的") + 1:]
-            if len(tail) >= 3 and tail in self.reg.alias:
+            if len(tail) >= 2 and (tail in self.reg.alias or (not agent and not any(tail == x for x in SUFFIXES))):
                 return tail, e
         return name, e
 
@@ -250,6 +260,11 @@ class _Scanner:
         levels, j = self.level_list(text, i)
         if s and (not levels or len(s) >= j - i + 2 or not self._after_level(text, j)):
             e = i + len(s)
+            m = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" % "|".join(SUFFIXES)).match(text, e)
+            if m and discover and re.compile(r"所在|所属|下属").match(text, e) and not _SEP.search(m.group(0)):
+                name = text[i:m.end()]
+                c = reg.canonical(name)
+                return [Mention(c, name, i, m.end(), known=reg.is_known(c))], m.end()
             # 市辖区的人民政府有关部门 style: gov + 有关部门 -> 有关部门
             return [Mention(reg.canonical(s), s, i, e)], e
         # 2. levels + government / department / known actor
@@ -295,12 +310,17 @@ class _Scanner:
         return None
 
     def group(self, text: str, i: int, discover: bool = False) -> Group | None:
+        if discover:
+            g = self.listed(text, i)
+            if g:
+                return g
         start = i
         mentions: list[Mention] = []
         anyone = ""
         while True:
             mod = ""
-            for m in ("任何", "其他各类", "各类", "各级", "全体", "它的", "其他", "每个", "每一"):
+            for m in ("任何", "其他各类", "各类", "各级", "全体", "它的", "其他", "每个", "每一", "其委托的", "其所属的",
+                      "有关", "相关"):
                 if text.startswith(m, i) and not self.lexicon(text, i):
                     mod = m
                     break
@@ -325,6 +345,10 @@ class _Scanner:
                         break
                 break
             ms, e = el
+            if mod in ("其他", "有关", "相关"):
+                for m in ms:
+                    if not m.known and not self.reg.is_known(mod + m.name):
+                        m.name = self.reg.canonical(mod + m.name)
             if anyone:
                 for m in ms:
                     if not m.name.startswith("任何") and f"任何{m.name}" in self.reg.alias:
@@ -348,6 +372,10 @@ class _Scanner:
             if self.element(text, j + (2 if text.startswith(("其他各类",), j) else 0), discover) is None and not (
                     anyone and re.compile(r"(部门|单位|组织|个人)").match(text, j)) and not \
                     self._mod_element(text, j, discover):
+                bare = self.bare_before_modal(text, j) if discover else None
+                if bare is not None:
+                    mentions.append(bare)
+                    i = bare.end
                 break
             i = j
         if not mentions:
@@ -377,10 +405,37 @@ class _Scanner:
         return g
 
     def _mod_element(self, text, j, discover):
-        for m in ("其他各类", "各类", "其他", "它的", "各级", "任何"):
+        for m in ("其他各类", "各类", "其他", "它的", "各级", "任何", "其委托的", "其所属的", "有关", "相关"):
             if text.startswith(m, j) and self.element(text, j + len(m), discover):
                 return True
         return False
+
+    def listed(self, text: str, i: int) -> Group | None:
+        """广播、电视、报刊、网站等新闻媒体 -> the listed names (the head is a category)."""
+        m = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{1,8}?)"
+                       r"(?=应当|应|必须|不得|可以|可|有权|负责|按照|依法|在|，)").match(text, i)
+        if not m:
+            return None
+        head = m.group(2)
+        if not (head in self.reg.alias or head.endswith(SUFFIXES)) or head.endswith("部门"):
+            return None
+        names = re.split(r"、|和|及", m.group(1))
+        if any(_STOP_IN_NAME.search(n) or len(n) < 2 for n in names):
+            return None
+        out, k = [], i
+        for n in names:
+            c = self.reg.canonical(n)
+            out.append(Mention(c, n, k, k + len(n), known=self.reg.is_known(c)))
+            k += len(n) + 1
+        return Group(out, i, m.end())
+
+    def bare_before_modal(self, text: str, j: int) -> Mention | None:
+        """X、Y和Z应当: the last conjunct may be a noun the lexicon does not know."""
+        m = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=应当|应|必须|不得|可以|可|有权|负责|依法|在)").match(text, j)
+        if not m or _STOP_IN_NAME.search(m.group(1)) or m.group(1).endswith(("工作", "服务", "活动", "经费")):
+            return None
+        c = self.reg.canonical(m.group(1))
+        return Mention(c, m.group(1), j, m.end(), known=self.reg.is_known(c))
 
 
 # --------------------------------------------------------------------------------------------
@@ -503,7 +558,8 @@ class _Extractor:
         for ca, cb in _segments(text[a:b], "，：,"):
             ca += a
             cb += a
-            if text.startswith(_COND_START, ca) and not self.sc.lexicon(text, ca):
+            if text.startswith(_COND_START, ca) and not self.sc.lexicon(text, ca) and \
+                    not text.startswith(("有关", "有权"), ca):
                 continue
             k = ca
             while k < cb:
@@ -549,9 +605,6 @@ class _Extractor:
                             prefix = text[ca:k]
                             if _PREFIX_STOP.search(prefix) or prefix.startswith(_VERB_START):
                                 break
-                            pg = self.sc.group(text, ca)
-                            if g.end >= cb and not (pg and pg.end == k - 1):
-                                break       # ……参加居住地区的居民委员会；: an object, not a subject
                         out.append((k, g))
                         break
                 if text[k] in "对向由经将把为在与同按依根通" and (k == ca or text[k - 1] in "，、"):
@@ -565,10 +618,8 @@ class _Extractor:
         if not text:
             return
         is_item = item is not None
-        carried: Group | None = para_state.get("carried") if not is_item else None
+        carried: Group | None = para_state.get("carried")
         last_stmt: Group | None = para_state.get("last_stmt")
-        if is_item:
-            carried = None
         for sa, sb in _segments(text, _SENT_END):
             sent = text[sa:sb]
             if re.search(r"所称|是指", sent):
@@ -578,11 +629,13 @@ class _Extractor:
             events: list[tuple] = []
             handled_agents: set[int] = set()
 
+            agents: list[tuple[int, Group]] = []
+
             def subject_at(pos: int) -> Group | None:
-                best = None
-                for p, g in subs:
-                    if p < pos and g.end <= pos:
-                        best = g
+                best, bp = None, -1
+                for p, g in subs + agents:
+                    if p < pos and g.end <= pos and p > bp:
+                        best, bp = g, p
                 return best
 
             # 由 + agent
@@ -595,6 +648,7 @@ class _Extractor:
                     continue
                 handled_agents.add(p)
                 events.append((p, "agent", g))
+                agents.append((p, g))
             for (p, e, w, mod) in _find_modals(text, sa, sb):
                 events.append((p, "modal", (e, w, mod)))
             for m in _CHAIN.finditer(sent):
@@ -617,8 +671,9 @@ class _Extractor:
                     e, w, mod = data
                     ce = _clause_end(text, e)
                     clause_tail = text[e:ce]
-                    if clause_tail.endswith("的") or re.search(r"的(事项|情形|人|人员|行为)$", clause_tail):
-                        continue
+                    if clause_tail.endswith("的") or re.search(r"的(事项|情形|人|人员|行为)$", clause_tail) or \
+                            re.compile(r"[^，。；]{0,3}的").match(clause_tail):
+                        continue       # a relative clause (应由……办理的事项, 依法应尽的义务)
                     if text[p - 1:p] in "的" and w in ("可", "应"):
                         continue
                     actor_g = s_here
@@ -627,7 +682,7 @@ class _Extractor:
                         g2 = self.sc.agent(text, e + 1)
                         if g2:
                             actor_g = g2
-                    if liab and _SANCTION_V.search(text[e:_sent_end(text, e)][:30]) and mod != "prohibition":
+                    if liab and _SANCTION_V.search(text[e:e + 8]) and mod != "prohibition":
                         mod = "sanction"
                     action = text[e:sb]
                     start = actor_g.start if actor_g and actor_g.start >= sa else p
@@ -646,7 +701,14 @@ class _Extractor:
                     prev_modal = any(q < p and text[q:p].find("，") < 0 and p - q <= 4 for q in modal_positions)
                     if prev_modal:
                         continue      # 可以由X…: handled with the modal word
-                    if liab and (_SANCTION_V.search(vp) or re.match(r"依法|对", vp)):
+                    alt = [ev for ev in events if ev[1] == "modal" and ev[0] < p and re.search("或者|也可以", text[ev[0]:p])]
+                    if alt and alt[-1][2][2] == "permission":
+                        for mt in g.mentions:
+                            self.emit(node, art, para, item, mt, "permission", True, vp, p, _sent_end(text, p), sent, sa)
+                        continue
+                    if liab and re.match(r"(?:依法)?(?:承担|负责赔偿|赔偿)", vp):
+                        mod, explicit = "obligation", False      # bears the liability, imposes nothing
+                    elif liab and (_SANCTION_V.search(vp) or re.match(r"依法|对", vp)):
                         mod, explicit = "sanction", True
                     else:
                         duty_verb = re.match(r"(?:分工|具体|依法|统一)?(?:负责|牵头|承担)", vp)
@@ -720,7 +782,7 @@ class _Extractor:
                     for mt in g.mentions:
                         self.emit(node, art, para, item, mt, "obligation", False, scope[1:], p, nxt, sent, sa)
                     continue
-                dm = _DUTY.search(scope)
+                dm = _DUTY.search(scope) or re.compile(r"(?:按照|依照|根据|在)各自(?:的)?职责").match(scope)
                 if not dm or "的" in scope[:dm.start()][-1:]:
                     continue
                 if re.search(r"无法|未|不|没有|拒绝", scope[:dm.start()]):

@@ -41,8 +41,8 @@ RELATED = 0.2     # share of the shorter text that must pair confidently for the
 CANDIDATES = 12   # candidates kept per article
 DF_CAP = 0.05     # bigrams in more than this share of articles are not used to find candidates
 
-ROLES = (re.compile(r"制定本(法|条例|办法|规定|细则|决定|规则)$"),
-         re.compile(r"^本(法|条例|办法|规定|细则|决定|规则)自.{0,30}(起施行|起实施|施行)")) 
+ROLES = (re.compile(r"制定本\w{0,6}?(法|条例|办法|规定|细则|决定|规则)$"),
+         re.compile(r"^本(法|条例|办法|规定|细则|决定|规则)自.{0,30}(起施行|起实施|施行)"))
 
 HEADING_KINDS = ("part", "subpart", "chapter", "section")
 

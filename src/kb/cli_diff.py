@@ -6,6 +6,7 @@ import click
 from .errors import KbError
 
 DIFF_FORMATS = ("table", "html", "json", "docx", "md")
+FIELD_ZH = {"modality": "情态", "deadline": "期限", "quantity": "数量", "action": "行为"}
 
 
 @click.command("diff")
@@ -88,7 +89,8 @@ def _obligations_text(od: dict) -> str:
         for s in d["removed"]:
             lines.append(f"  - {one(s)}")
         for c in d["changed"]:
-            ch = "；".join(f"{x['field']}：{_v(x['old'], x['field'])} → {_v(x['new'], x['field'])}"
+            ch = "；".join(f"{FIELD_ZH.get(x['field'], x['field'])}：{_v(x['old'], x['field'])} → "
+                          f"{_v(x['new'], x['field'])}"
                           for x in c["changes"] if x["field"] != "action")
             lines.append(f"  ~ {c['old'].get('article')} → {c['new'].get('article')}　{c['new'].get('action') or ''}"
                          + (f"（{ch}）" if ch else "（表述改变）"))

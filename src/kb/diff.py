@@ -381,7 +381,9 @@ def stale_references(cmp: Comparison) -> list[dict]:
         elif old_x is not None and all(n is not target_new for n in now):
             node = new_doc.get(r.eid)
             t = node.text if node is not None else ""
-            window = t[max(0, r.start - 6):r.end + 6] if t else r.text
+            left = re.split(r"[。；;]", t[max(0, r.start - 6):r.start])[-1] if t else ""
+            right = re.split(r"[。；;]", t[r.end:r.end + 6])[0] if t else ""
+            window = left + (t[r.start:r.end] if t else r.text) + right
             carried = False
             for o in n2o.get(r.article.eid, []):
                 if o.eid not in old_text:

@@ -144,7 +144,7 @@ def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True) -> 
             continue              # unrelated texts: list only what corresponds
         if r.kind == "heading":
             if r.status != "unchanged":
-                lines.append(st(_plain(r.old) if r.old else "", dim=True) + " → " +
+                lines.append(st(_plain(r.old) if r.old else "—", dim=True) + " → " +
                              st(_plain(r.new) if r.new else "（删除）", bold=True) + f"  [{STATUS_ZH.get(r.status, r.status)}]")
             continue
         p = r.pair

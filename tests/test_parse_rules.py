@@ -338,6 +338,15 @@ def test_prologue_and_annexes_are_nodes():
     assert not doc.warnings
 
 
+def test_annex_forms_and_a_line_that_only_mentions_an_annex():
+    doc = parse("测试法\n\n## 序言\n\n序言。\n\n第一条 甲。\n\n## 附件一\n\n甲表\n\n附表二\n\n乙表\n\n"
+                "附件三（样式）\n\n关于\n\n附件三所列法律的决定\n\n附录 名词解释\n")
+    assert doc.prologue.label == "序言"
+    assert [(a.label, a.title) for a in doc.annexes] == [
+        ("附件一", None), ("附表二", None), ("附件三", "（样式）"), ("附录", "名词解释")]
+    assert doc.annexes[2].full_text() == "关于\n附件三所列法律的决定"
+
+
 # -- encodings, line ends, formats ------------------------------------------------------------
 
 SMALL = "测试条例\n\n第一章　总则\n\n第一条　甲。\n第二款。\n\n第二条（标题）乙。\n"

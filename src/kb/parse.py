@@ -24,7 +24,7 @@ _ARTICLE = re.compile(rf"^(?P<lead>{_WS}*(?:#+{_WS}*)?)(?P<label>第{_N}条(?:�
 _ITEM = re.compile(rf"^{_WS}*(?P<marker>[（(]{_N}[）)]|{_N}、)")
 _SUBITEM = re.compile(rf"^{_WS}*(?P<marker>([0-9]+|[０-９]+)[.．](?![0-9０-９]))")
 _PROLOGUE = re.compile(rf"^{_WS}*(?:#+{_WS}*)?序{_WS}*言{_WS}*$")
-_ANNEX = re.compile(rf"^{_WS}*(?:#+{_WS}*)?(?P<label>附件{_WS}*[0-9０-９一二三四五六七八九十]*|附录|附表{_WS}*[0-9０-９]*)(?P<rest>{_WS}*[:：]?[^。；]{{0,40}})$")
+_ANNEX = re.compile(rf"^{_WS}*(?:#+{_WS}*)?(?P<label>(?:附件|附表|附录){_WS}*[0-9０-９一二三四五六七八九十]*)(?P<rest>(?:(?:{_WS}+|{_WS}*[:：（(])[^。；]{{0,40}})?)$")
 _TOC = re.compile(rf"^{_WS}*(?:#+{_WS}*)?目{_WS}*录{_WS}*$")
 _MD_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$")
 _INFO_END = "<!-- INFO END -->"
@@ -256,7 +256,8 @@ class _Builder:
                 last = self._heading(state, l)
             elif k == "prologue":
                 last = self.add(self.root, Prologue("prologue", "preamble", l.start, l.end, l.no,
-                                                label=l.stripped, title=l.stripped))
+                                                label=l.stripped.lstrip("#").strip(),
+                                                title=l.stripped.lstrip("#").strip()))
                 state.container = last
             elif k == "article":
                 last = self._article(state, l)

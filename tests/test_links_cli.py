@@ -1,0 +1,89 @@
+"""kb define / kb refs / kb export (json) on the real seed, through the CLI."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from conftest import CORPUS, DATA, ROOT, need_shared
+from kb.cli import cli
+
+
+def run(*args):
+    r = CliRunner().invoke(cli, ["--root", str(ROOT), *args])
+    return r.exit_code, r.output
+
+
+def test_define_lists_all_and_one():
+    code, out = run("define")
+    assert code == 0
+    for t in ["社区发展治理", "社区综合服务设施", "社区社会组织", "社会企业"]:
+        assert t in out
+    code, out = run("define", "社区")
+    assert code == 0
+    assert "第二条第三款" in out and "draft.txt:32" in out and "使用：48 处" in out
+    assert "依法设立的居民委员会开展居民自治的地域范围" in out
+
+
+def test_define_json_csv_and_missing():
+    code, out = run("define", "社会企业", "--format", "json", "--uses")
+    d = json.loads(out)
+    assert d["term"] == "社会企业" and d["uses"] == 2 and d["eid"] == "art_44__para_1"
+    assert [u["eid"] for u in d["use_list"]] == ["art_29__para_1", "art_29__para_1"]
+    code, out = run("define", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    assert rows[0][:3] == ["term", "source", "eid"] and len(rows) == 8
+    code, out = run("define", "居民")
+    assert code == 1
+
+
+def test_define_on_a_file():
+    code, out = run("define", str(DATA / "links" / "patterns.txt"))
+    assert code == 0 and "公共活动场所" in out and "第三条第一款" in out
+
+
+def test_refs_article_15():
+    code, out = run("refs", "15", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    outs = [(r["eid"], r["text"], r["targets"]) for r in rows if r["direction"] == "out"]
+    assert outs == [("art_15__para_1", "下列", ["15.1.1", "15.1.2", "15.1.3", "15.1.4"]),
+                    ("art_15__para_2", "前款", ["15.1"]), ("art_15__para_3", "前款", ["15.2"])]
+    ins = [r["eid"] for r in rows if r["direction"] == "in"]
+    assert ins == ["art_15__para_1", "art_15__para_2", "art_15__para_3"]
+    code, out = run("refs", "15")
+    assert code == 0 and "被引用" in out
+
+
+def test_refs_nothing_and_bad_input():
+    code, _ = run("refs", "3")          # 第三条 refers to nothing and nothing refers to it
+    assert code == 1
+    code, _ = run("refs", "99")
+    assert code != 0
+
+
+def test_refs_unresolved_warns_with_file_and_line():
+    code, out = run("refs", str(DATA / "links" / "patterns.txt"), "--unresolved", "--format", "csv")
+    assert code == 0
+    assert "第九十条" in out
+    rows = list(csv.reader(io.StringIO(out.split("\ufeff", 1)[1])))
+    assert rows[1][3] == "31"
+
+
+def test_refs_links_to_corpus():
+    need_shared(CORPUS)
+    code, out = run("refs", "32", "--corpus", str(CORPUS), "--format", "json")
+    r = json.loads(out)[0]
+    assert r["target"] == "中华人民共和国民法典" and r["link"].endswith("民法典")
+
+
+def test_export_json_has_layer_keys():
+    code, out = run("export", "suining-community@draft", "--format", "json")
+    assert code == 0
+    d = json.loads(out)
+    assert len(d["definitions"]) == 7 and len(d["uses"]) == 90 and len(d["references"]) == 24
+    assert set(d["definitions"][0]) >= {"term", "article", "paragraph", "definition", "scope", "eid"}
+    assert set(d["references"][0]) >= {"article", "paragraph", "item", "text", "kind", "targets", "target", "eid"}
+    assert set(d["uses"][0]) == {"term", "eid", "start", "end"}

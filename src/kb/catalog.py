@@ -35,7 +35,7 @@ from pathlib import Path
 from . import analysis
 from .errors import KbError
 
-SCHEMA_VERSION = "kb-catalog-1/" + analysis.ANALYZER_VERSION
+SCHEMA_VERSION = "kb-catalog-2/" + analysis.ANALYZER_VERSION
 HEADING_BOOST = 3.0
 TERMS_BOOST = 4.0
 #: ranking tiers (constant-score bonuses) -- far above any BM25F score
@@ -102,18 +102,27 @@ def _stat(path) -> list | None:
     return [st.st_size, st.st_mtime_ns]
 
 
-def _layer_signature() -> dict:
-    """Which enrichment modules exist and their file stamps (size, sha1)."""
+def _layer_files() -> dict:
+    """name -> file of each enrichment module present, and the data files they read."""
     out = {}
     for name in LAYER_MODULES:
         p = _PKG / f"{name}.py"
         if p.is_file():
-            out[name] = _sha1_file(str(p))[:16]
+            out[name] = p
+    data = _PKG / "data"
+    if data.is_dir():
+        for p in sorted(data.glob("*.yml")):
+            out[f"data/{p.name}"] = p
     return out
 
 
+def _layer_signature() -> dict:
+    """Which enrichment modules (and their data files) exist, with content hashes."""
+    return {name: _sha1_file(str(p))[:16] for name, p in _layer_files().items()}
+
+
 def _layer_stats() -> dict:
-    return {name: _stat(_PKG / f"{name}.py") for name in LAYER_MODULES if (_PKG / f"{name}.py").is_file()}
+    return {name: _stat(p) for name, p in _layer_files().items()}
 
 
 def _get(obj, name, default=None):
@@ -185,17 +194,22 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
                 terms_by_art[_art_of(eid)].append(t)
     act_by_eid: dict[str, set] = {}
     mod_by_eid: dict[str, set] = {}
+    pair_by_eid: dict[str, set] = {}
     for s in stmts:
         eid = _get(s, "eid") or ""
+        actor, modality = str(_get(s, "actor") or ""), str(_get(s, "modality") or "")
         for e in {eid, _art_of(eid)}:
-            if _get(s, "actor"):
-                act_by_eid.setdefault(e, set()).add(str(_get(s, "actor")))
-            if _get(s, "modality"):
-                mod_by_eid.setdefault(e, set()).add(str(_get(s, "modality")))
+            if actor:
+                act_by_eid.setdefault(e, set()).add(actor)
+            if modality:
+                mod_by_eid.setdefault(e, set()).add(modality)
+            if actor and modality:
+                pair_by_eid.setdefault(e, set()).add(f"{actor}|{modality}")
 
     def facets(eid: str) -> dict:
         return {"actor": ",".join(sorted(act_by_eid.get(eid, ()))),
-                "modality": ",".join(sorted(mod_by_eid.get(eid, ())))}
+                "modality": ",".join(sorted(mod_by_eid.get(eid, ()))),
+                "actmod": ",".join(sorted(pair_by_eid.get(eid, ())))}
 
     base = {"source": src, "regulation": reg, "version": ver, "latest": latest}
     out: list[dict] = []
@@ -214,6 +228,10 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
             if own:
                 parts.append([n.eid, n.citation, n.line, own, "item" if n.kind != "paragraph" else "paragraph"])
         nodes_by_eid[a.eid] = (a, a, chp)
+        for p in parts:   # per-part facets, so the part shown for an article honours --actor/--modality
+            p.append(sorted(act_by_eid.get(p[0], ())))
+            p.append(sorted(mod_by_eid.get(p[0], ())))
+            p.append(sorted(pair_by_eid.get(p[0], ())))
         full = "\n".join(p[3] for p in parts)
         terms = terms_by_art.get(a.eid, [])
         common = {"status": status, "title": title, "heading": a.title, "label": a.label,
@@ -223,7 +241,7 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
                         **facets(a.eid),
                         data=dict(common, eid=a.eid, citation=a.citation, line=a.line, parts=parts,
                                   terms=terms)))
-        for eid, citation, line, own, kind in parts:
+        for eid, citation, line, own, kind, *_facets in parts:
             if eid == a.eid:
                 continue
             out.append(dict(base, key=f"{src}/{eid}", type=kind, chapter=chp, artkey=f"{src}/{a.eid}",
@@ -233,18 +251,19 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
         eid = _get(d, "eid") or ""
         n, a, chp = nodes_by_eid.get(eid) or nodes_by_eid.get(_art_of(eid)) or (None, None, "")
         term = str(_get(d, "term") or "")
-        text = str(_get(d, "text") or (_own_text(n) if n is not None else ""))
+        body = _get(d, "definition") or _get(d, "text") or ""
+        text = _own_text(n) if n is not None else str(body)
         if not term:
             continue
         out.append(dict(base, key=f"{src}/{eid}#def-{i}", type="definition", chapter=chp,
-                        artkey=f"{src}/{_art_of(eid)}", text=text, terms=term, actor="", modality="",
+                        artkey=f"{src}/{_art_of(eid)}", text=text, terms=term, actor="", modality="", actmod="",
                         data={"status": status, "title": title, "heading": a.title if a else None,
-                              "label": n.label if n is not None else "", "article": a.number if a else None,
+                              "label": a.label if a else "", "article": a.number if a else None,
                               "article_eid": a.eid if a else None, "chapter": chp or None,
                               "file": doc.source, "eid": eid,
                               "citation": n.citation if n is not None else "",
                               "line": n.line if n is not None else None, "text": text, "term": term,
-                              "scope": _get(d, "scope")}))
+                              "definition": str(body), "scope": _get(d, "scope")}))
     for i, s in enumerate(stmts):
         eid = _get(s, "eid") or ""
         n, a, chp = nodes_by_eid.get(eid) or nodes_by_eid.get(_art_of(eid)) or (None, None, "")
@@ -253,8 +272,9 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
         modality = str(_get(s, "modality") or "")
         out.append(dict(base, key=f"{src}/{eid}#obl-{i}", type="obligation", chapter=chp,
                         artkey=f"{src}/{_art_of(eid)}", text=text, actor=actor, modality=modality,
+                        actmod=f"{actor}|{modality}" if actor and modality else "",
                         data={"status": status, "title": title, "heading": a.title if a else None,
-                              "label": n.label if n is not None else "", "article": a.number if a else None,
+                              "label": a.label if a else "", "article": a.number if a else None,
                               "article_eid": a.eid if a else None, "chapter": chp or None,
                               "file": doc.source, "eid": eid,
                               "citation": n.citation if n is not None else "",
@@ -279,6 +299,7 @@ def _schema():
         version=ID(stored=True), latest=ID, chapter=ID, artkey=ID(stored=True),
         actor=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
         modality=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
+        actmod=KEYWORD(commas=True, lowercase=False, scorable=False),
         text=analysis.BigramText(), heading=analysis.BigramText(field_boost=1.0),
         terms=analysis.BigramText(), data=STORED)
 
@@ -307,6 +328,11 @@ class Catalog:
 
     def exists(self) -> bool:
         return self.current_dir() is not None
+
+    def usable(self) -> bool:
+        """There is a catalog and this version of kb can read it."""
+        m = self.manifest()
+        return m is not None and m.get("schema") == SCHEMA_VERSION
 
     def manifest(self) -> dict | None:
         d = self.current_dir()
@@ -356,14 +382,13 @@ class Catalog:
         if m.get("schema") != SCHEMA_VERSION:
             return ["检索目录的格式已更新"]
         reasons = []
-        if m.get("layers_stat") != _layer_stats():
-            if set(m.get("layers", {})) != set(_layer_signature()) or m.get("layers") != _layer_signature():
-                reasons.append("定义/义务等分析模块已更新")
+        if m.get("layers_stat") != _layer_stats() and m.get("layers") != _layer_signature():
+            reasons.append("定义/义务等分析模块已更新")
         if self._sources is not None:
             keys = {s.key: s for s in self._sources}
             if set(keys) != set(m["sources"]):
                 reasons.append("法规版本的清单已变化")
-        else:
+        elif m.get("mode") != "sources":    # a catalog of explicit sources: only they count
             if m.get("meta_files") != self._meta_files():
                 reasons.append("元数据（meta.yml 或 mkdocs.yml）已变化")
         for key, info in m["sources"].items():
@@ -409,12 +434,14 @@ class Catalog:
                 info["skipped"] = prev.get("skipped")
             else:
                 todo.append(s)
-        removed = [k for k in (old or {}).get("sources", {}) if k not in new_sources] if incremental else []
-        summary = {"added": [s.key for s in todo if not (incremental and s.key in old["sources"])],
-                   "updated": [s.key for s in todo if incremental and s.key in old["sources"]],
+        removed = [k for k in (old or {}).get("sources", {}) if k not in new_sources]
+        known = (old or {}).get("sources", {})
+        summary = {"added": [s.key for s in todo if s.key not in known],
+                   "updated": [s.key for s in todo if s.key in known],
                    "removed": removed, "unchanged": len(unchanged), "skipped": [],
                    "layers": [], "full": not incremental}
-        manifest = {"schema": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        manifest = {"schema": SCHEMA_VERSION, "mode": "sources" if self._sources is not None else "project",
+                    "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
                     "layers": layers, "layers_stat": _layer_stats(), "meta_files": self._meta_files(),
                     "sources": new_sources, "used_layers": (old or {}).get("used_layers", []) if incremental else [],
                     "actors": (old or {}).get("actors", {}) if incremental else {}}
@@ -447,7 +474,7 @@ class Catalog:
                 ix = wix.create_in(str(tmp), _schema())
             writer = ix.writer(limitmb=256)
             try:
-                for key in removed + [s.key for s in todo]:
+                for key in (removed + [s.key for s in todo]) if incremental else []:
                     writer.delete_by_term("source", key)
                 used_layers = set(manifest["used_layers"])
                 for i, s in enumerate(todo, 1):
@@ -477,14 +504,15 @@ class Catalog:
             manifest["entries"] = ix.doc_count()
             ix.close()
             self._write_json(tmp / "manifest.json", manifest)
-            self._write_text(self.path / "CURRENT", tmp.name + "\n")   # the atomic switch
+            final = self.path / f"ix-{time.time_ns()}"
+            os.rename(tmp, final)
+            self._write_text(self.path / "CURRENT", final.name + "\n")   # the atomic switch
         except BaseException:
-            if not ((self.path / "CURRENT").is_file() and self.current_dir() == tmp):
-                shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(tmp, ignore_errors=True)
             raise
         self._ix = None
         self._manifest = None
-        if old_dir is not None and old_dir != tmp:
+        if old_dir is not None and old_dir != final:
             shutil.rmtree(old_dir, ignore_errors=True)
         summary.update(entries=manifest["entries"], seconds=time.perf_counter() - t0,
                        layers=manifest["used_layers"])
@@ -528,6 +556,8 @@ class Catalog:
                 if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
                     continue   # another build is running
                 shutil.rmtree(d, ignore_errors=True)
+            elif d.name.startswith("ix-") and cur is not None:
+                shutil.rmtree(d, ignore_errors=True)   # superseded (a crash after the rename)
 
     @staticmethod
     def _write_text(path: Path, text: str) -> None:
@@ -557,7 +587,10 @@ class Catalog:
     def search(self, query, type=None, regulation=None, version=None, chapter=None, actor=None,
                modality=None, limit=10, group_by_article=True) -> list[Hit]:
         """Ranked hits for a query (see kb.analysis for the language).  ``limit=0``: all.
-        ``version=None`` searches the latest version of each regulation; "all": every version."""
+        ``version=None`` searches the latest version of each regulation; "all": every version.
+        With no ``type``, one hit per article (showing its best paragraph or item) when
+        ``group_by_article``, else every matching paragraph and item; an explicit ``type``
+        lists its entries one by one."""
         analysis.import_whoosh()
         from whoosh import query as Q
         from whoosh import scoring
@@ -576,6 +609,8 @@ class Catalog:
             f[name] = analysis.check_filter(name, f[name])
         ix = self._open()
         m = self.manifest() or {}
+        if m.get("schema") != SCHEMA_VERSION:
+            raise KbError("检索目录是旧版本的格式：请运行 kb index 重建", str(self.path))
         if f.get("modality") and "obligations" not in m.get("used_layers", []):
             raise KbError("检索目录里还没有义务分析（kb.obligations 不可用或尚未重建目录），"
                           "无法按 modality 过滤；请在其可用后运行 kb index")
@@ -587,8 +622,10 @@ class Catalog:
             types = ["article"] if group_by_article else ["paragraph", "item"]
             group = False
         else:
+            # an explicit type lists its entries one by one (paragraphs and items, each
+            # definition, each obligation statement)
             types = ["paragraph", "item"] if ftype in ("paragraph", "item") else [ftype]
-            group = group_by_article and ftype not in ("article", "paragraph", "item")
+            group = False
         filters.append(Q.Or([Q.Term("type", t) for t in types]) if len(types) > 1 else Q.Term("type", types[0]))
         if f.get("regulation"):
             filters.append(Q.Term("regulation", f["regulation"]))
@@ -601,10 +638,14 @@ class Catalog:
         if f.get("modality"):
             filters.append(Q.Term("modality", f["modality"]))
         actor_q = None
+        filters_actor = None
         if f.get("actor"):
-            name = (m.get("actors") or {}).get(f["actor"], f["actor"])
+            name = filters_actor = (m.get("actors") or {}).get(f["actor"], f["actor"])
             if "obligations" in m.get("used_layers", []):
-                filters.append(Q.Term("actor", name))
+                if f.get("modality"):    # the same statement must have both
+                    filters.append(Q.Term("actmod", f"{name}|{f['modality']}"))
+                else:
+                    filters.append(Q.Term("actor", name))
             else:
                 # no obligations layer yet: an actor is a provision that names it
                 actor_q = _word_query(analysis.Word(analysis.normalize(name)), Q, fields=(("text", 1.0),))
@@ -624,6 +665,7 @@ class Catalog:
         if bonus:
             q = Q.AndMaybe(q, Q.Or(bonus) if len(bonus) > 1 else bonus[0])
 
+        facet_want = {"actor": filters_actor, "modality": f.get("modality")}
         words = analysis.flatten_words([w for w in pos if w.field is None])
         hwords = analysis.flatten_words(pos)
         want = None if not limit or limit <= 0 else int(limit)
@@ -637,7 +679,7 @@ class Catalog:
                         if r["artkey"] in seen:
                             continue
                         seen.add(r["artkey"])
-                    hits.append(_hit(r, r.score, words, hwords))
+                    hits.append(_hit(r, r.score, words, hwords, facet_want))
                     if want is not None and len(hits) >= want:
                         break
                 if fetch is None or len(hits) >= want or len(results) < fetch:
@@ -688,7 +730,7 @@ def _to_whoosh(n, Q):
     return q
 
 
-def _hit(r, score, words, hwords) -> Hit:
+def _hit(r, score, words, hwords, facets=None) -> Hit:
     d = json.loads(r["data"])
     typ = r["type"]
     reg, ver = r["regulation"], r["version"]
@@ -696,6 +738,12 @@ def _hit(r, score, words, hwords) -> Hit:
     if typ == "article":
         parts = d.get("parts") or []
         best, best_key = None, None
+        want_a, want_m = (facets or {}).get("actor"), (facets or {}).get("modality")
+        if want_a or want_m:
+            ok = [p for p in parts if len(p) > 7 and (
+                f"{want_a}|{want_m}" in p[7] if want_a and want_m else
+                (want_a in p[5] if want_a else want_m in p[6]))]
+            parts = ok or parts
         for i, p in enumerate(parts):
             spans = analysis.find_spans(p[3], words)
             if not spans:

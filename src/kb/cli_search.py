@@ -40,8 +40,10 @@ def index_cmd(ctx, full, quiet):
     """建立或更新检索目录（.kb/catalog/）：只重建有变化的版本；中断时旧目录仍然可用。"""
     cat = _catalog(ctx)
 
+    tty = click.get_text_stream("stderr").isatty()
+
     def progress(done, total, key):
-        if not quiet:
+        if not quiet and tty:
             click.echo(f"\r索引 {done}/{total} {key}".ljust(60), err=True, nl=(done == total))
 
     s = cat.build(progress=progress, full=full)
@@ -83,8 +85,8 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
 
     q = " ".join(query)
     cat = _catalog(ctx)
-    if not cat.exists():
-        click.echo("还没有检索目录，正在建立（kb index）……", err=True)
+    if not cat.usable():
+        click.echo("还没有检索目录（或是旧格式），正在建立（kb index）……", err=True)
         s = cat.build()
         click.echo(_summary_line(s), err=True)
     else:

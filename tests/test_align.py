@@ -123,3 +123,18 @@ def test_purpose_clause_pairs_however_reworded():
 
 def test_normalize_only_for_matching():
     assert normalize("第一条　本法（草案）自２０２５年施行。") == "第一条本法草案自2025年施行"
+
+
+def test_two_cities_regulations_on_one_subject_correspond():
+    need_shared(CORPUS)
+    dlc = CORPUS / "DLC"
+    a = next(dlc.rglob("江门市文明行为促进条例*.md"))
+    b = next(dlc.rglob("北京市文明行为促进条例*.md"))
+    al = align(parse_file(str(a)), parse_file(str(b)))
+    assert al.related
+    pairs = {(al.old[l.old].label, al.new[l.new].label) for l in al.links
+             if l.old is not None and l.new is not None}
+    assert len(pairs) >= 15
+    # 网络文明, 医疗秩序, 文明旅游 and the commencement clause correspond (read in both texts)
+    for p in [("第十九条", "第二十二条"), ("第十八条", "第二十三条"), ("第二十条", "第二十条"), ("第五十二条", "第六十三条")]:
+        assert p in pairs, p

@@ -37,7 +37,7 @@ HIGH = 0.5        # confident one-to-one pair
 GAP = 0.22        # between anchors, same place in the order
 MOVED = 0.4       # anywhere else (moved article)
 CONTAIN = 0.6     # share of an article's weight found in the other side's article (split/merge)
-RELATED = 0.2     # share of the shorter text that must pair confidently for the texts to count as related
+RELATED = 0.1     # share of the shorter text that must pair confidently for the texts to count as related
 CANDIDATES = 12   # candidates kept per article
 DF_CAP = 0.05     # bigrams in more than this share of articles are not used to find candidates
 
@@ -300,8 +300,8 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
     # 3b. articles with a fixed role, however reworded: the purpose clause (……制定本法) and
     #     the commencement clause (本法自……施行); paired when each side has exactly one unpaired
     for pat in (ROLES if related else ()):
-        ro = [u.index for u in old if u.index not in o2n and pat.search(u.norm)]
-        rn = [u.index for u in new if u.index not in n2o and pat.search(u.norm)]
+        ro = [u.index for u in old if u.index not in o2n and pat.search(normalize(u.node.full_text()))]
+        rn = [u.index for u in new if u.index not in n2o and pat.search(normalize(u.node.full_text()))]
         if len(ro) == 1 and len(rn) == 1:
             pair(ro[0], rn[0], "role")
 

@@ -184,14 +184,15 @@ def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True) -> 
 
 def summary_text(cmp: Comparison) -> str:
     s = cmp.summary
-    if not s["correspondence"]:
-        return (f"两个文本没有对应的条文（旧 {s['old_articles']} 条，新 {s['new_articles']} 条）："
-                "内容互不相关，未强行配对。")
     if not s.get("related", True):
         pairs = [p for p in cmp.pairs if p.old is not None and p.new is not None]
-        return (f"两个文本基本不相关（旧 {s['old_articles']} 条，新 {s['new_articles']} 条）：只有 {len(pairs)} 对"
-                f"条文相近（" + "，".join(f"{p.old_label}≈{p.new_label} {p.similarity:.2f}" for p in pairs[:8]) +
-                "），多为施行日期、法律责任等通用条款；其余条文没有对应，未强行配对。")
+        if not pairs:
+            return (f"两个文本没有对应的条文（旧 {s['old_articles']} 条，新 {s['new_articles']} 条）："
+                    "内容互不相关，未强行配对。")
+        return (f"两个文本大部分条文没有对应（旧 {s['old_articles']} 条，新 {s['new_articles']} 条）：只有 "
+                f"{len(pairs)} 对条文相近（" +
+                "，".join(f"{p.old_label}≈{p.new_label} {p.similarity:.2f}" for p in pairs[:8]) +
+                "）；其余条文没有对应，未强行配对。")
     parts = [f"旧 {s['old_articles']} 条，新 {s['new_articles']} 条",
              f"未修改 {s['unchanged']}", f"修改 {s['modified']}", f"新增 {s['added']}",
              f"删除 {s['deleted']}", f"拆分 {s['split']}", f"合并 {s['merged']}",

@@ -27,6 +27,10 @@ COMMANDS = {
     "diff": "kb.cli_diff:diff_cmd",
     "index": "kb.cli_search:index_cmd",
     "search": "kb.cli_search:search_cmd",
+    "obligations": "kb.cli_obligations:obligations_cmd",
+    "matrix": "kb.cli_obligations:matrix_cmd",
+    "actors": "kb.cli_obligations:actors_cmd",
+    "score-obligations": "kb.cli_obligations:score_cmd",
 }
 
 #: one-line Chinese help shown by ``kb --help`` without importing the module
@@ -43,6 +47,10 @@ SUMMARIES = {
     "diff": "比较两个版本：条文对齐、逐字修改、新旧对照表、义务变化",
     "index": "建立或更新检索目录（增量、原子替换）",
     "search": "全文检索条文、款项、定义和义务",
+    "obligations": "列出义务、禁止、授权、鼓励和处罚条款（可按主体、情态、条筛选）",
+    "matrix": "义务矩阵：主体 × 情态/章/条（表格、CSV、JSON、Markdown、XLSX）",
+    "actors": "参与主体词表和条款数；--unknown 列出词表外的新主体",
+    "score-obligations": "用人工标注给义务抽取打分（P/R/F1）",
 }
 
 

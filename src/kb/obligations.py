@@ -540,7 +540,7 @@ class _Extractor:
             return
         for s in subj.mentions:
             if target is None:
-                if rel in ("牵头", "纠正", "组织"):
+                if rel == "牵头":
                     self.rels.append(Relation(s.name, rel, None, eid))
                 continue
             for t in target.mentions:

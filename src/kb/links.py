@@ -346,7 +346,8 @@ def _applicable(defs: list[Definition], n: Node) -> Definition | None:
 
 _TOKEN = re.compile(
     rf"(?P<self>{_SELF_ALT})"
-    rf"|(?P<num>第(?P<n>{_N})(?P<u>条(?:之(?P<sub>{_N}))?|款|项|目(?![标录的前])|章|节|编|分编))"
+    rf"|(?P<num>第(?P<n>{_N})(?P<u>条(?:之(?P<sub>{_N}))?|款|项|目(?![标录的前])|章|节|编|分编)"
+    rf"|第[（(](?P<pn>{_N})[）)](?P<pu2>项|目))"
     rf"|(?P<this>本条|本款|(?<![基根资成样])本项(?!目)|(?<![基根资成样])本目(?![标录的])|本章(?!程)|本节(?!目)|本编)"
     rf"|(?P<prev>前(?P<k>[{_K}])?(?P<pu>条|款|项(?=[规所情的、和或中第之以至及项外，,。；;]|$)))"
     rf"|(?P<xia>(?<![上])下列(?![车入]))"
@@ -382,12 +383,12 @@ def _tokens(text: str) -> list[_Tok]:
         t = _Tok(kind, m.start(), m.end(), m.group())
         if kind == "self":
             prev = text[m.start() - 1] if m.start() else ""
-            if t.text == "本法" and prev in "根基资文":
+            if t.text == "本法" and prev and prev in "根基资文":
                 continue
         elif kind == "num":
-            u = m.group("u")
+            u = m.group("u") or m.group("pu2")
             try:
-                num = parse_numeral(m.group("n"))
+                num = parse_numeral(m.group("n") or m.group("pn"))
                 if m.group("sub"):
                     num = f"{num}-{parse_numeral(m.group('sub'))}"
             except ValueError:
@@ -462,7 +463,7 @@ class _Resolver:
 
     # -- segment -> list of nodes, or an error message
     def segment(self, n: Node, toks: list[_Tok], prev: list[Node] | None,
-                outer: Node | None = None) -> tuple[list[Node], str | None]:
+                outer: Node | None = None, near: bool = False) -> tuple[list[Node], str | None]:
         art, para, item = _context(n)
         cur: list[Node] | None = None       # the nodes meant so far
         first = toks[0]
@@ -562,7 +563,9 @@ class _Resolver:
                             # 本法第二十六条第一款规定的……，但是第一项……: the items of the
                             # provision named earlier in the same sentence (or in the list's intro)
                             alt = [outer] if outer.kind == "paragraph" else self._item_parent(outer, t.n)
-                            if alt and any(c.kind == "item" and c.number == t.n for c in alt[0].children):
+                            own = parents and any(c.kind == "item" and c.number == t.n for c in parents[0].children)
+                            if alt and any(c.kind == "item" and c.number == t.n for c in alt[0].children) \
+                                    and (near or not own):
                                 parents = alt
                     else:
                         parents = [item] if item else []
@@ -722,17 +725,18 @@ def references(doc: Document, index: dict | None = None) -> list[Reference]:
                     ext.append(r)
                     continue
             prev_nodes: list[Node] | None = None
-            outer = None
-            if last_ctx is not None and "。" not in text[last_ctx[0]:cs]:
-                outer = last_ctx[1]
+            outer, near = None, False
+            if last_ctx is not None:
+                outer, near = last_ctx[1], "。" not in text[last_ctx[0]:cs]
             elif n.kind in ("item", "subitem"):
                 outer = list_ctx.get(n.ancestor("paragraph").eid if n.ancestor("paragraph") else None)
+                near = True
             segs = _segments(chain)
             i = 0
             while i < len(segs):
                 conj, toks = segs[i]
                 s, e = toks[0].start, toks[-1].end
-                nodes, err = res.segment(n, toks, prev_nodes, outer)
+                nodes, err = res.segment(n, toks, prev_nodes, outer, near)
                 if len(toks) == 1 and toks[0].kind == "self":
                     node_refs.append(mk("self", s, e, [], doc.title))
                     prev_nodes = None
@@ -741,7 +745,7 @@ def references(doc: Document, index: dict | None = None) -> list[Reference]:
                 # a range: this segment 至 the next
                 if i + 1 < len(segs) and segs[i + 1][0] in ("至", "到") and not err:
                     toks2 = segs[i + 1][1]
-                    nodes2, err2 = res.segment(n, toks2, nodes)
+                    nodes2, err2 = res.segment(n, toks2, nodes, outer, near)
                     e2 = toks2[-1].end
                     if err2:
                         node_refs.append(mk("internal", s, e2, [], None, err2))

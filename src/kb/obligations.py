@@ -103,7 +103,7 @@ _CHAIN_V = ("鼓励", "支持", "倡导", "引导", "指导", "帮助", "协助"
             "监督", "检查", "考核", "查处", "纠正", "动员")
 _CHAIN = re.compile("(?:%s)(?:(?:、|和|与|并|及|或者)?(?:%s))*" % ("|".join(_CHAIN_V), "|".join(_CHAIN_V)))
 _SANCTION_V = re.compile(r"予以|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|处以|处[0-9一二三四五六七八九十百千万]|罚款|没收|吊销|收回|取消|追究|通报|警告|"
-                         r"暂扣|降低|撤销|依法处理|处分")
+                         r"暂扣|降低|撤销|依法处理|处分|训诫|拘留")
 _YOU_NOT = ("由于", "由此", "自由", "理由", "经由", "事由", "缘由", "交由", "转由", "应由", "来由", "由衷")
 _STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|按照|根据|依照|依法|对于|对|向|将|把|在|为|给|以|由|经|"
                            r"违反|发生|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责|进行|实施|[，。；：、]")
@@ -116,7 +116,8 @@ _VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加�
                "兴办", "改变", "维护", "反映", "调解", "宣传", "动员", "召集", "主持", "讨论", "决定",
                "实施", "执行", "遵守", "配合", "审计", "拨付", "纳入", "给予", "按照", "根据", "通过", "未", "不",
                "尊重", "接受", "获得", "要求", "请求", "损害", "索取", "侵犯", "侵占", "强迫", "强行", "泄露", "帮助",
-               "照顾", "赡养", "扶养", "抚养", "教育居民", "保护", "救助", "参照", "优先")
+               "照顾", "赡养", "扶养", "抚养", "教育居民", "保护", "参照", "优先")
+_VERB_START2 = tuple(v for v in _VERB_START if len(v) > 1)
 #: a clause opening with these words is a condition, not a subject (有五分之一以上的居民……提议，应当……)
 _PREFIX_STOP = re.compile(r"应当|可以|不得|必须|向|对|由|经|(?<!)从(?!事)|将|把|给|参加|参与|需要")
 _COND_START = ("有", "如", "若", "凡", "当", "因", "需要", "涉及", "发生", "违反", "对于", "对", "经", "除")
@@ -151,6 +152,8 @@ class _Scanner:
     def lexicon(self, text: str, i: int) -> str | None:
         for s in self.first.get(text[i:i + 1], ()):
             if text.startswith(s, i):
+                if s.endswith("人") and text[i + len(s):i + len(s) + 1] in "身民员口格":
+                    continue          # 申请人身安全保护令
                 return s
         return None
 
@@ -171,8 +174,9 @@ class _Scanner:
                     break
             else:
                 break
-            if text[j:j + 1] in ("、", "和", "及") and any(text.startswith(lv, j + 1) for lv in self.levels):
-                j += 1
+            sep = re.compile(r"、|和|及|或者|或").match(text, j)
+            if sep and any(text.startswith(lv, sep.end()) for lv in self.levels):
+                j = sep.end()
                 continue
             if text[j:j + 1] == "的":
                 j += 1
@@ -226,25 +230,27 @@ class _Scanner:
         return names, m.end()
 
     def discover(self, text: str, i: int, agent: bool = False) -> tuple[str, int] | None:
-        best = None
+        ends = []
         for suf in SUFFIXES + PERSON_SUFFIXES:
-            k = text.find(suf, i, i + (16 if suf not in PERSON_SUFFIXES else 10))
-            while k >= 0 and suf in PERSON_SUFFIXES and text[k + len(suf):k + len(suf) + 1] in "民员口群格身权":
-                k = text.find(suf, k + 1, i + 10)
-            if k < 0:
-                continue
-            if suf in PERSON_SUFFIXES and text[i:k + len(suf)] in ("他人", "本人", "其人", "人"):
-                continue
-            e = k + len(suf)
-            if best is None or e < best[1] or (e == best[1]):
-                best = (text[i:e], e) if best is None or e <= best[1] else best
-        if not best:
+            lim = i + (16 if suf not in PERSON_SUFFIXES else 10)
+            k = text.find(suf, i, lim)
+            while k >= 0:
+                e = k + len(suf)
+                if not (suf in PERSON_SUFFIXES and text[e:e + 1] in "民员口群格身权"):
+                    ends.append(e)
+                k = text.find(suf, k + 1, lim)
+        for e in sorted(set(ends)):
+            r = self._candidate(text, i, e, agent)
+            if r:
+                return r
+        return None
+
+    def _candidate(self, text: str, i: int, e: int, agent: bool) -> tuple[str, int] | None:
+        name = text[i:e]
+        if any(c in name for c in _CLAUSE_END) or len(name) < 3 or name in ("他人", "本人", "其人"):
             return None
-        name, e = best
-        # extend 委员会 → 常务委员会 etc. is covered by SUFFIXES; refuse names that swallow a clause
-        if any(c in name for c in _CLAUSE_END) or len(name) < 3:
-            return None
-        if (name.startswith(_BAD_START) and not name.startswith(("有关", "其他"))) or (name.startswith(_VERB_START) and not (agent and "的" in name)) or \
+        if (name.startswith(_BAD_START) and not name.startswith(("有关", "其他"))) or \
+                (name.startswith(_VERB_START) and not (agent and "的" in name)) or \
                 (_STOP_IN_NAME.search(name[:-2] if len(name) > 2 else "") and not agent):
             return None
         if "的" in name:
@@ -412,12 +418,14 @@ class _Scanner:
 
     def listed(self, text: str, i: int) -> Group | None:
         """广播、电视、报刊、网站等新闻媒体 -> the listed names (the head is a category)."""
-        m = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{1,8}?)"
+        m = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?)"
                        r"(?=应当|应|必须|不得|可以|可|有权|负责|按照|依法|在|，)").match(text, i)
         if not m:
             return None
         head = m.group(2)
-        if not (head in self.reg.alias or head.endswith(SUFFIXES)) or head.endswith("部门"):
+        if head and (not (head in self.reg.alias or head.endswith(SUFFIXES)) or head.endswith("部门")):
+            return None
+        if not head and any(len(n) > 4 for n in re.split(r"、|和|及", m.group(1))):
             return None
         names = re.split(r"、|和|及", m.group(1))
         if any(_STOP_IN_NAME.search(n) or len(n) < 2 for n in names):
@@ -567,6 +575,10 @@ class _Extractor:
                     if k == ca and (text.startswith(("他们", "它们"), k) or (text.startswith("其", k)
                                                                         and not self.sc.lexicon(text, k))):
                         g = None
+                        g_after = self.sc.group(text, k + 1, discover=False) if text.startswith("其", k) else None
+                        if g_after is not None and not re.compile(r"其(成员|工作人员)").match(text, k):
+                            out.append((k, g_after))
+                            break
                         if text.startswith("其", k):
                             m = re.compile(r"其(成员|工作人员)").match(text, k)
                             prev = next((g0 for _, g0 in reversed(out) if g0.mentions), carried)
@@ -589,8 +601,19 @@ class _Extractor:
                     g = self.sc.group(text, k, discover=True)
                     if g and g.end <= cb:
                         nxt = text[g.end:g.end + 1]
-                        if nxt in ("中", "内") or text.startswith("之间", g.end):
+                        if nxt in ("中", "内") and not text.startswith("内容", g.end):
                             out.append((k, Group([], k, g.end + 1)))
+                            break
+                        if text.startswith("之间", g.end):
+                            out.append((k, g))
+                            break
+                        # 县级以上人民政府负责妇女儿童工作的机构: the relative clause names the actor
+                        rm = re.compile(r"负责[^，。；的]{1,12}的(?:机构|部门|单位|组织)(?=，|应当|负责|可以)").match(
+                            text, g.end)
+                        if rm:
+                            name = self.reg.canonical(rm.group(0))
+                            out.append((k, Group([Mention(name, rm.group(0), g.end, rm.end(),
+                                                          known=self.reg.is_known(name))], k, rm.end())))
                             break
                         if nxt in ("的", "之", "所") and not re.compile(r"的(任务|职责)[：是]").match(text, g.end):
                             k = g.end
@@ -603,7 +626,7 @@ class _Extractor:
                             continue
                         if k > ca:
                             prefix = text[ca:k]
-                            if _PREFIX_STOP.search(prefix) or prefix.startswith(_VERB_START):
+                            if _PREFIX_STOP.search(prefix) or prefix.startswith(_VERB_START2):
                                 break
                         out.append((k, g))
                         break
@@ -672,7 +695,7 @@ class _Extractor:
                     ce = _clause_end(text, e)
                     clause_tail = text[e:ce]
                     if clause_tail.endswith("的") or re.search(r"的(事项|情形|人|人员|行为)$", clause_tail) or \
-                            re.compile(r"[^，。；]{0,3}的").match(clause_tail):
+                            re.compile(r"[^，。；以]?的").match(clause_tail):
                         continue       # a relative clause (应由……办理的事项, 依法应尽的义务)
                     if text[p - 1:p] in "的" and w in ("可", "应"):
                         continue

@@ -170,8 +170,9 @@ def load_layers(doc, root: Path) -> Layers:
         for target, refs in br.items():
             art = target.split("__")[0]
             for r in refs:
-                if (r.eid or "").split("__")[0] == art:
-                    continue            # a reference inside the same article is not a back-reference
+                src = r.eid or ""
+                if getattr(r, "kind", "") == "self" or src == target or target.startswith(src + "__"):
+                    continue            # 本条 / 下列: a provision pointing at itself or its own items
                 lst = L.backrefs.setdefault(art, [])
                 if all(x.eid != r.eid for x in lst):
                     lst.append(r)
@@ -680,7 +681,7 @@ class Renderer:
             if reg is not None:
                 actor = _call("registry.get", reg.get, name)
         rels = [r for r in vs.layers.relations if _rel(r, "from") == name or _rel(r, "to") == name]
-        rel_rows = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to"),
+        rel_rows = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to") or "—",
                      self._cite(_rel(r, "eid")), self.node_link(_rel(r, "eid") or "")) for r in rels]
         toc = [{"level": 2, "id": f"m-{m}", "name": MODALITY_NAMES.get(m, m), "children": []}
                for m, _ in groups]
@@ -725,8 +726,8 @@ class Renderer:
         edges = [e for e in edges if e[0] and e[2]]
         links = {n: self.page(src) for n, src in vs.actor_pages.items()}
         svg = Markup(graph_svg(edges, links)) if edges else None
-        rows = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to"), self._cite(_rel(r, "eid")),
-                 self.node_link(_rel(r, "eid") or "")) for r in vs.layers.relations]
+        rows = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to") or "—", self._cite(_rel(r, "eid")),
+                 self.node_link(_rel(r, "eid") or "")) for r in vs.layers.relations if _rel(r, "from")]
         return {"svg": svg, "rows": rows, "links": links}, []
 
     def ctx_downloads(self):
@@ -740,10 +741,7 @@ class Renderer:
 
         old, new = self.info["obj"]
         self.vs = new
-        body = None
-        red = optional("kb.redline")
-        if red is not None and hasattr(red, "comparison_html"):
-            body = _call("kb.redline.comparison_html", red.comparison_html, old.doc, new.doc)
+        body = comparison_html(old.doc, new.doc)
         return {"old": old, "new": new, "body": Markup(body) if body else None,
                 "old_home": self.page(old.p("index.md")), "new_home": self.page(new.p("index.md"))}, []
 
@@ -770,6 +768,41 @@ def _deftext(d) -> str:
     if d is None:
         return ""
     return getattr(d, "definition", None) or getattr(d, "text", "") or ""
+
+
+def _comparison(old_doc, new_doc):
+    diff = optional("kb.diff")
+    if diff is None or not hasattr(diff, "compare"):
+        return None
+    return _call("kb.diff.compare", diff.compare, old_doc, new_doc)
+
+
+def comparison_html(old_doc, new_doc) -> str | None:
+    """The comparison page body from kb.redline (agreed API, or html_table over kb.diff.compare)."""
+    red = optional("kb.redline")
+    if red is None:
+        return None
+    if hasattr(red, "comparison_html"):
+        return _call("kb.redline.comparison_html", red.comparison_html, old_doc, new_doc)
+    if hasattr(red, "html_table"):
+        cmp = _comparison(old_doc, new_doc)
+        if cmp is not None:
+            return _call("kb.redline.html_table", red.html_table, cmp)
+    return None
+
+
+def comparison_docx(old_doc, new_doc) -> bytes | None:
+    red = optional("kb.redline")
+    if red is None:
+        return None
+    for name in ("comparison_docx", "to_docx"):
+        if callable(getattr(red, name, None)):
+            return _call(f"kb.redline.{name}", getattr(red, name), old_doc, new_doc)
+    if hasattr(red, "docx_bytes"):
+        cmp = _comparison(old_doc, new_doc)
+        if cmp is not None:
+            return _call("kb.redline.docx_bytes", red.docx_bytes, cmp)
+    return None
 
 
 def _order(doc, eid):
@@ -915,15 +948,11 @@ def make_downloads(vs: VersionSite, P: KbPlugin | None = None) -> list[tuple[str
     if P is not None:
         prev = [s for s in P.sites if s.reg is reg]
         i = prev.index(vs)
-        red = optional("kb.redline")
-        if i > 0 and red is not None:
-            fn = next((getattr(red, n) for n in ("to_docx", "docx_bytes", "comparison_docx", "docx")
-                       if callable(getattr(red, n, None))), None)
-            if fn is not None:
-                data = _call("kb.redline 对照表", fn, prev[i - 1].doc, doc)
-                if isinstance(data, (bytes, bytearray)):
-                    out.append((d + f"{reg.id}-{prev[i - 1].version.name}-{v.name}-对照表.docx", "新旧对照表 DOCX",
-                                f"{prev[i - 1].version.label} → {v.label}", bytes(data)))
+        if i > 0:
+            data = comparison_docx(prev[i - 1].doc, doc)
+            if isinstance(data, (bytes, bytearray)):
+                out.append((d + f"{reg.id}-{prev[i - 1].version.name}-{v.name}-对照表.docx", "新旧对照表 DOCX",
+                            f"{prev[i - 1].version.label} → {v.label}", bytes(data)))
     return out
 
 

@@ -88,9 +88,15 @@ def graph_svg(edges: list[tuple[str, str, str]], links: dict[str, str] | None = 
             if n not in nodes:
                 nodes.append(n)
     rank = _ranks(nodes, edges)
-    layers: dict[int, list[str]] = {}
+    by_rank: dict[int, list[str]] = {}
     for n in nodes:
-        layers.setdefault(rank[n], []).append(n)
+        by_rank.setdefault(rank[n], []).append(n)
+    # at most 4 boxes a row, so the picture stays legible when scaled to a phone
+    layers: dict[int, list[str]] = {}
+    for r in sorted(by_rank):
+        lst = by_rank[r]
+        for k in range(0, len(lst), 4):
+            layers[len(layers)] = lst[k:k + 4]
     box_h, gap_y = 30, 90
     widths = {n: _w(n) + 20 for n in nodes}
     row_w = {r: sum(widths[n] for n in lst) + 24 * (len(lst) - 1) for r, lst in layers.items()}

@@ -66,6 +66,18 @@
     if (e.target.matches && e.target.matches("a.kb-term")) showTip(e.target);
   });
   document.addEventListener("focusout", hideTip);
+  /* material's search box listens to keyup only; Chinese input methods (and pasting) change the
+     query without one, so announce every input as a keyup */
+  document.addEventListener("input", function (e) {
+    if (e.target.matches && e.target.matches("input.md-search__input") && !e.isComposing) {
+      e.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
+  });
+  document.addEventListener("compositionend", function (e) {
+    if (e.target.matches && e.target.matches("input.md-search__input")) {
+      e.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
+  });
   document.addEventListener("click", function (e) {
     var b = e.target.closest && e.target.closest("button.kb-copy");
     if (!b) return;

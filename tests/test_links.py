@@ -205,3 +205,11 @@ def test_corpus_internal_references(corpus_files):
     new = [(u["file"], u["line"], u["text"]) for u in st["unresolved_refs"]
            if (u["file"], u["line"], u["text"]) not in known]
     assert not new, f"新的无法解析的引用（需核对并记录原因）：{new[:10]}"
+
+
+def test_corpus_hand_checked_samples():
+    need_shared(CORPUS)
+    from kb.score_links import score_checked
+    res = score_checked(CORPUS)
+    for k, (ok, tot) in res.items():
+        assert tot >= 50 and ok == tot, (k, ok, tot)

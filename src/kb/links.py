@@ -200,8 +200,8 @@ _DEF_INTRO = re.compile(
 # X，是指 / “X”是指 at the start of a 附则 paragraph or of an item under 下列用语的含义
 _DEF_LEAD = re.compile(
     rf"^(?P<terms>[{_QUOTES}]?[^，,。；;：:\s{_QUOTES}本前第]"
-    rf"[^，,。；;：:\s{_QUOTES}]{{0,24}}[{_QUOTES}]?(?:[、和][{_QUOTES}]?[^，,。；;：:\s{_QUOTES}]{{1,24}}[{_QUOTES}]?)*)"
-    rf"[，,]?(?P<verb>分别是指|是指|系指|指)")
+    rf"[^，,。；;：:\s{_QUOTES}]{{0,24}}?[{_QUOTES}]?(?:[、和][{_QUOTES}]?[^，,。；;：:\s{_QUOTES}]{{1,24}}?[{_QUOTES}]?)*?)"
+    rf"[，,]?(?P<verb>分别是指|是指|系指|(?<=[，,])指)")
 _TERM_SPLIT = re.compile(r"、|(?<=[”」』’】])(?:和|及|以及)(?=[“「『‘【])")
 _TERM_SPLIT_RESP = re.compile(r"、|以及|和|及")
 

@@ -93,6 +93,35 @@ def corpus_stats(corpus: Path, samples: int | None = None) -> dict:
     return out
 
 
+def score_checked(corpus: Path, data: Path = DATA) -> dict[str, tuple[int, int]]:
+    """Hand-checked corpus samples: (agreeing, total) for references and definitions.
+    A reference row agrees when the same node has a reference with that text and those targets;
+    a definition row marked ok when the term is found there with that scope, one marked absent
+    when it is not found."""
+    from .parse import parse_file
+
+    docs: dict[str, object] = {}
+
+    def doc(f):
+        if f not in docs:
+            docs[f] = parse_file(str(Path(corpus) / f))
+        return docs[f]
+
+    ok = tot = 0
+    for f, eid, text, targets, *_ in _rows(data / "corpus_refs_checked.tsv"):
+        tot += 1
+        got = {(r.text, ",".join(links.dotted(t) for t in r.targets))
+               for r in links.references(doc(f)) if r.eid == eid and r.kind == "internal"}
+        ok += (text, targets) in got
+    dok = dtot = 0
+    for f, eid, term, scope, verdict, *_ in _rows(data / "corpus_defs_checked.tsv"):
+        dtot += 1
+        found = any(d.eid == eid and d.term == term and (d.scope or "-") == scope
+                    for d in links.definitions(doc(f)))
+        dok += found if verdict == "ok" else not found
+    return {"references": (ok, tot), "definitions": (dok, dtot)}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python3 -m kb.score_links")
     ap.add_argument("--corpus", default=None, help="a directory of Markdown laws (e.g. ../shared/corpus/lawrefbook)")
@@ -115,6 +144,8 @@ def main(argv=None) -> int:
         reasons = collections.Counter((u["reason"] or "").split("：", 1)[-1][:16] for u in st["unresolved_refs"])
         for reason, n in reasons.most_common(8):
             print(f"    {n:4d}  {reason}")
+        for k, (ok, tot) in score_checked(Path(a.corpus)).items():
+            print(f"  hand-checked sample, {k}: {ok}/{tot} agree with the annotation")
         for u in st["unresolved_refs"][:a.show]:
             print(f"  {u['file']}:{u['line']}: {u['text']} — {u['reason']}  …{u['context']}…")
     return 0

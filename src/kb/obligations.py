@@ -257,6 +257,9 @@ class _Scanner:
             tail = name[name.rindex("的") + 1:]
             if len(tail) >= 2 and (tail in self.reg.alias or (not agent and not any(tail == x for x in SUFFIXES))):
                 return tail, e
+        m = re.match(r"(?:相关|各类|其他各类|该)(.{3,})$", name)
+        if m:
+            name = m.group(1)
         return name, e
 
     def element(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
@@ -351,10 +354,10 @@ class _Scanner:
                         break
                 break
             ms, e = el
-            if mod in ("其他", "有关", "相关"):
+            if mod in ("其他", "有关"):
                 for m in ms:
                     if not m.known and not self.reg.is_known(mod + m.name):
-                        m.name = self.reg.canonical(mod + m.name)
+                        m.name = self.reg.canonical(mod + m.surface)
             if anyone:
                 for m in ms:
                     if not m.name.startswith("任何") and f"任何{m.name}" in self.reg.alias:
@@ -679,6 +682,15 @@ class _Extractor:
                 if self._inside_name(text, p, m.end() + sa):
                     continue
                 events.append((p, "chain", (sa + m.end(), m.group(0))))
+            for m in re.finditer(r"对", sent):     # 对违法物业服务企业及时依法查处, 对居民委员会的工作给予指导
+                p = sa + m.start()
+                k = p + 1 + (2 if text.startswith("违法", p + 1) else 0)
+                g = self.sc.group(text, k, discover=True)
+                if not g:
+                    continue
+                vm = re.compile(r"[^，。；]{0,10}?(%s)" % _CHAIN.pattern).match(text, g.end)
+                if vm:
+                    events.append((p, "obj", (g, vm.group(1))))
             for m in re.finditer(r"成立", sent):
                 p = sa + m.start()
                 g = self.sc.group(text, p + 2, discover=True)
@@ -785,6 +797,11 @@ class _Extractor:
                         for mt in target.mentions:
                             self.emit(node, art, para, item, mt, "obligation", False, text[target.end:sb], p, sb,
                                       sent, sa)
+                elif typ == "obj":
+                    g, chain = data
+                    for v in _CHAIN_V:
+                        if v in chain and v in RELATIONS:
+                            self.relation(s_here, v, g, node.eid)
                 elif typ == "found":
                     g = data
                     for mt in g.mentions:

@@ -22,7 +22,7 @@ def parse_address(text: str) -> tuple[int | str, int | None, int | None, int | N
         art_no: int | str = art if "-" in art else int(art)
         return art_no, _int(m.group("para")), _int(m.group("item")), _int(m.group("subitem"))
     m = _CN.match(s)
-    if m and (s.startswith("第") or s[0].isdigit() or "条" in s):
+    if m and s and (s.startswith("第") or s[0].isdigit() or "条" in s or m.group("art") == s):
         try:
             base = parse_numeral(m.group("art"))
             art_no = f"{base}-{parse_numeral(m.group('sub'))}" if m.group("sub") else base

@@ -375,6 +375,8 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
 
 SEG_MIN = 12      # normalised characters a paragraph/item needs to count as evidence
 SEG_SIM = 0.5     # cosine of two paragraphs/items taken as "the same provision, reworded"
+MOVED_SEG_MIN = 20   # a paragraph moved between two paired articles: at least this long …
+MOVED_SEG_SIM = 0.7  # … and nearly verbatim
 
 
 def _segments(u: Unit) -> list[str]:
@@ -396,7 +398,8 @@ def _segment_links(old, new, o2n, n2o, done_new, done_old):
     articles, not the size of the texts."""
     want_new = {u.index for u in new if u.index not in n2o and u.index not in done_new}
     want_old = {u.index for u in old if u.index not in o2n and u.index not in done_old}
-    if not want_new and not want_old:
+    changed = [(o, n) for o, n in o2n.items() if old[o].norm != new[n].norm]
+    if not want_new and not want_old and not changed:
         return []
     segs_o = [(u.index, t) for u in old for t in _segments(u)]
     segs_n = [(u.index, t) for u in new for t in _segments(u)]
@@ -429,7 +432,9 @@ def _segment_links(old, new, o2n, n2o, done_new, done_old):
     def best(q, index, vs):
         v, nv = q
         acc: Counter = Counter()
-        for g, w in v.items():
+        # the query's 24 heaviest (rarest) bigrams are enough to find its best match
+        for g in sorted(v, key=v.__getitem__, reverse=True)[:24]:
+            w = v[g]
             for j in index.get(g, ()):
                 acc[j] += w * vs[j][0][g]
         top = None
@@ -471,6 +476,43 @@ def _segment_links(old, new, o2n, n2o, done_new, done_old):
                 continue          # both unpaired: the first pass decides (new side's view)
             if ev >= 0.25 * length_o[oi] or ev >= 40:
                 links.add((oi, ni))
+    # a paragraph or item moved between two articles that are both paired elsewhere
+    # (公司法 2018 第三条第二款 → 2023 第四条第一款): near-verbatim, long enough, and not
+    # also present in the article's own partner
+    if changed:
+        index_o = make_index(vo) if not want_new else index_o
+        index_n = make_index(vn) if not want_old else index_n
+        segs_of_o, segs_of_n = defaultdict(list), defaultdict(list)
+        for k, (i, _) in enumerate(segs_o):
+            segs_of_o[i].append(k)
+        for k, (i, _) in enumerate(segs_n):
+            segs_of_n[i].append(k)
+
+        def cos(a, b):
+            (va, na), (vb, nb) = a, b
+            if len(va) > len(vb):
+                va, vb = vb, va
+            return sum(w * vb[g] for g, w in va.items() if g in vb) / (na * nb)
+
+        for o, n in changed:
+            for k in segs_of_o[o]:
+                t = segs_o[k][1]
+                if len(t) < MOVED_SEG_MIN or t in new[n].norm:
+                    continue
+                top = best(vo[k], index_n, vn)
+                if top and top[0] >= MOVED_SEG_SIM:
+                    n2 = segs_n[top[1]][0]
+                    if n2 != n and n2 in n2o and all(cos(vo[k], vn[j]) < SEG_SIM for j in segs_of_n[n]):
+                        links.add((o, n2))
+            for k in segs_of_n[n]:
+                t = segs_n[k][1]
+                if len(t) < MOVED_SEG_MIN or t in old[o].norm:
+                    continue
+                top = best(vn[k], index_o, vo)
+                if top and top[0] >= MOVED_SEG_SIM:
+                    o2 = segs_o[top[1]][0]
+                    if o2 != o and o2 in o2n and all(cos(vn[k], vo[j]) < SEG_SIM for j in segs_of_o[o]):
+                        links.add((o2, n))
     return sorted(links)
 
 

@@ -119,7 +119,12 @@ def score_checked(corpus: Path, data: Path = DATA) -> dict[str, tuple[int, int]]
         found = any(d.eid == eid and d.term == term and (d.scope or "-") == scope
                     for d in links.definitions(doc(f)))
         dok += found if verdict == "ok" else not found
-    return {"references": (ok, tot), "definitions": (dok, dtot)}
+    uok = utot = 0
+    for f, eid, start, end, term, *_ in _rows(data / "corpus_uses_checked.tsv"):
+        utot += 1
+        uok += any(u.eid == eid and u.start == int(start) and u.end == int(end) and u.term == term
+                   for u in links.term_uses(doc(f)))
+    return {"references": (ok, tot), "definitions": (dok, dtot), "uses": (uok, utot)}
 
 
 def main(argv=None) -> int:

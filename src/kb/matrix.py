@@ -78,18 +78,17 @@ def build(doc, statements=None, by: str = "modality", registry=None) -> Matrix:
         labels = {a: doc.get(f"art_{a}").label if doc.get(f"art_{a}") else a for a in columns}
         key = lambda s: str(s.article)  # noqa: E731
     rows: dict[str, Row] = {}
+    seen_levels: dict[str, list[str]] = {}
     for s in stmts:
         r = rows.get(s.actor)
         if r is None:
             a = reg.actor(s.actor)
-            level = a.level
-            if not level and s.levels:
-                level = "、".join(s.levels)
-            r = rows[s.actor] = Row(s.actor, a.kind, level)
-        elif s.levels and r.level and r.kind == "department":
-            extra = [lv for lv in s.levels if lv not in r.level.split("、")]
-            if extra:
-                r.level = "、".join(r.level.split("、") + extra)
+            r = rows[s.actor] = Row(s.actor, a.kind, a.level)
+            seen_levels[s.actor] = []
+        if not reg.actor(s.actor).level:
+            lv = seen_levels[s.actor]
+            lv += [x for x in s.levels if x not in lv]
+            r.level = "、".join(lv) or None
         label = provision_label(s)
         if by == "modality":
             pass

@@ -301,7 +301,7 @@ class _Scanner:
             if r:
                 name, e = r
                 c = reg.canonical(name)
-                return [Mention(c, name, i, e, known=reg.is_known(c))], e
+                return [Mention(c, text[i:e], i, e, known=reg.is_known(c))], e
         return None
 
     def _after_level(self, text: str, j: int):

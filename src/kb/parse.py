@@ -405,13 +405,13 @@ class _Builder:
         if state.article is None:
             return False
         want = number_key(state.article.number)[0] + 1
-        for nxt in self.lines[l.no:]:
+        for nxt in _after_line(self.lines, l):
             if nxt.kind == "article" and number_key(_article_number(nxt.m))[0] == want:
                 return True
         return False
 
     def _has_body_after(self, l: _Line) -> bool:
-        for nxt in self.lines[l.no:]:
+        for nxt in _after_line(self.lines, l):
             if nxt.kind == "blank":
                 continue
             return nxt.kind in ("text", "item", "subitem")
@@ -455,7 +455,7 @@ class _Builder:
         want = item_marker_number(item.label)
         if want is None:
             return False
-        for nxt in self.lines[l.no:]:
+        for nxt in _after_line(self.lines, l):
             k = nxt.kind
             if k in ("article", "part", "subpart", "chapter", "section", "annex", "prologue"):
                 return False
@@ -608,6 +608,12 @@ def _bracket_heading(s: str) -> tuple[str, tuple[str, str]] | None:
     if len(inner) > 40 or re.search(r"[。；]", inner) or s[0] in "([" and not inner.strip():
         return None
     return inner, (s[0], close)
+
+
+def _after_line(lines: list[_Line], l: _Line):
+    """The lines after ``l``, without copying the list."""
+    for i in range(l.no, len(lines)):
+        yield lines[i]
 
 
 def _digit_marker(marker: str) -> bool:

@@ -44,6 +44,9 @@ PROGRESS = None
 MODALITY_NAMES = {"obligation": "义务", "prohibition": "禁止", "permission": "权限（可以）",
                   "encouragement": "鼓励", "sanction": "法律责任"}
 MODALITY_ORDER = ("obligation", "prohibition", "permission", "encouragement", "sanction")
+KIND_NAMES = {"government": "国家机关、政府", "department": "政府部门", "self-governing": "基层群众自治组织",
+              "enterprise": "企业事业单位", "social": "社会组织", "individual": "个人", "other": "其他",
+              "party": "党组织", "judicial": "司法机关"}
 DRAFT_WORDS = ("草案", "征求意见", "送审", "审议稿", "建议稿", "修改稿")
 
 
@@ -281,10 +284,11 @@ class KbPlugin(BasePlugin[KbConfig]):
         import jinja2
 
         tdir = self.root / self.config.templates
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tdir)), autoescape=True,
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tdir)), autoescape=True, auto_reload=False,
                                       trim_blocks=True, lstrip_blocks=True,
                                       undefined=jinja2.Undefined)
-        self.env.globals.update(modality_names=MODALITY_NAMES, modality_order=MODALITY_ORDER)
+        self.env.globals.update(modality_names=MODALITY_NAMES, modality_order=MODALITY_ORDER,
+                                kind_names=KIND_NAMES)
 
     # ------------------------------------------------------------------ planning the pages
     def _add(self, src, title, kind, vs=None, obj=None, nav=True):

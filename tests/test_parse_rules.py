@@ -302,6 +302,16 @@ def test_list_without_lead_in_gets_an_empty_paragraph():
     assert p.text == "" and [i.text for i in p.children] == ["甲；", "乙。"]
 
 
+def test_list_starting_on_the_article_line_is_not_a_heading():
+    doc = parse("测试条例\n第一条 （一）甲；\n（二）乙。\n第二条\n（一）丙；\n（二）丁。\n")
+    for a, texts in ((doc.article(1), ["甲；", "乙。"]), (doc.article(2), ["丙；", "丁。"])):
+        assert a.title is None
+        (p,) = paras(a)
+        assert p.text == "" and [i.text for i in p.children] == texts
+        assert [i.eid for i in p.children] == [f"{a.eid}__para_1__point_1", f"{a.eid}__para_1__point_2"]
+    assert not doc.warnings
+
+
 def test_loose_line_inside_a_list_belongs_to_the_item():
     doc = parse("测试条例\n第一条 下列场合：\n（一）甲会议；\n乙会议；\n（二）丙。\n")
     (p,) = paras(doc.article(1))

@@ -393,6 +393,19 @@ class _Builder:
             body = rest[pos:]
         if body.strip():
             node.end = label_end + pos
+            im = _ITEM.match(body)
+            if im and _valid_numeral(im.group(2) or im.group(3)) and not _citing_item(body[im.end("marker"):]):
+                # the list starts on the article's own line (第五条 （一）……): no lead-in sentence
+                start = label_end + pos
+                state.para = self.add(node, Paragraph("paragraph", f"{node.eid}__para_1", start, start, l.no,
+                                                      number=1))
+                marker = im.group("marker")
+                it = self.add(state.para, Item("item", f"{state.para.eid}__point_1", start, l.end, l.no,
+                                               number=1, label=marker, text=body[im.end("marker"):].strip()))
+                if item_marker_number(marker) != 1:
+                    self.warn(l.no, f"{node.label}的项号“{marker}”应为第一项")
+                state.item = it
+                return it
             self._paragraph(state, l, l.start + m.end("label") + pos, body)
             return state.para
         node.end = l.end
@@ -607,6 +620,8 @@ def _bracket_heading(s: str) -> tuple[str, tuple[str, str]] | None:
     inner = s[1:end]
     if len(inner) > 40 or re.search(r"[。；]", inner) or s[0] in "([" and not inner.strip():
         return None
+    if s[0] in "（(" and _valid_numeral(inner):
+        return None          # （一）: an item marker, not a heading
     return inner, (s[0], close)
 
 

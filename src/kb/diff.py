@@ -221,6 +221,10 @@ def compare(old_doc: Document, new_doc: Document) -> Comparison:
         else:
             ops = char_ops(ot, nt)
         sim = ratio(ops) if o and n else 0.0
+        if l.status in ("split", "merged") and ot and nt:
+            # the part's share found in the whole (a third of a split article matches it well)
+            eq = sum(len(t) for k, t in ops if k == EQ)
+            sim = round(min(1.0, eq / min(len(ot), len(nt))), 3)
         if l.status == "unchanged":
             sim = 1.0
         pairs.append(Pair(o.node if o else None, n.node if n else None, l.status, l.renumbered, l.moved,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .diff import DEL, EQ, INS, Comparison, Pair, doc_info
 
@@ -34,8 +34,10 @@ class Row:
     old_label: str | None = None
     new_label: str | None = None
     pair: Pair | None = None
-    repeat_old: bool = False   # the old side was already shown in the row above (split)
+    repeat_old: bool = False   # (kept for renderers; split/merge rows are now whole)
     repeat_new: bool = False
+    ops: list = field(default_factory=list)       # the ops shown (a split/merge: of the joined texts)
+    group: list = field(default_factory=list)     # the pairs this row shows
 
 
 def _lines(ops: list[tuple[str, str]], side: str) -> list[list[Seg]]:
@@ -77,13 +79,86 @@ def heads(cmp: Comparison, plain: bool = False) -> tuple[str, str]:
     return out[0], out[1]
 
 
+def _groups(cmp: Comparison) -> dict[int, list[int]]:
+    """Split/merged pairs joined into components (one old → several new, several old → one new,
+    or both); maps the index of a component's first pair to the indexes of all its pairs."""
+    parent = list(range(len(cmp.pairs)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    by_old, by_new = {}, {}
+    for i, p in enumerate(cmp.pairs):
+        if p.status not in ("split", "merged"):
+            continue
+        for key, table in ((p.old.eid, by_old), (p.new.eid, by_new)):
+            if key in table:
+                parent[find(i)] = find(table[key])
+            else:
+                table[key] = i
+    comps: dict[int, list[int]] = {}
+    for i, p in enumerate(cmp.pairs):
+        if p.status in ("split", "merged"):
+            comps.setdefault(find(i), []).append(i)
+    out = {}
+    for v in comps.values():
+        olds = {cmp.pairs[i].old.eid for i in v}
+        news = {cmp.pairs[i].new.eid for i in v}
+        if len(olds) == 1 or len(news) == 1:      # a pure split or a pure merge: one row
+            out[min(v)] = sorted(v)
+    return out          # tangled (several → several): shown pair by pair
+
+
+def _cut(ops, side: str, parts: list[tuple[str, str]]) -> list[list[Seg]]:
+    """One side of the ops of joined texts, cut back into its articles, each line-split and
+    prefixed with its label.  ``parts`` = [(label, text)] in the order they were joined by \n."""
+    keep = (EQ, DEL) if side == "old" else (EQ, INS)
+    segs = [(k, t) for k, t in ops if k in keep]
+    bounds, pos = [], 0
+    for _, t in parts:
+        pos += len(t)
+        bounds.append(pos)
+        pos += 1                       # the joining newline
+    out: list[list[Seg]] = []
+    cur: list[tuple[str, str]] = []
+    part, pos = 0, 0
+    for k, t in segs:
+        i = 0
+        while i < len(t):
+            if part < len(parts) and pos == bounds[part]:
+                # the joining newline between two articles
+                out += _prefix(_lines(cur, side), parts[part][0])
+                cur = []
+                part += 1
+                pos += 1
+                i += 1
+                continue
+            end = bounds[part] if part < len(parts) else pos + (len(t) - i)
+            take = min(len(t) - i, end - pos)
+            cur.append((k, t[i:i + take]))
+            pos += take
+            i += take
+    if part < len(parts):
+        out += _prefix(_lines(cur, side), parts[part][0])
+    return out
+
+
 def rows(cmp: Comparison, changed_only: bool = False, headings: bool = True) -> list[Row]:
+    """The table's rows: headings where they start, then one row per aligned article; a split
+    or merge (one old article → several new, or several → one) is one row, diffed as a whole."""
+    from .diff import char_ops
+
     out: list[Row] = []
     h_new = {h.new: h for h in cmp.alignment.headings if h.new is not None}
     h_old_deleted = {h.old: h for h in cmp.alignment.headings if h.new is None}
     seen_heads: set = set()
-    shown_old, shown_new = set(), set()
-    for p in cmp.pairs:
+    groups = _groups(cmp)
+    in_group = {i for v in groups.values() for i in v}
+    for i, p in enumerate(cmp.pairs):
+        if i in in_group and i not in groups:
+            continue
         if headings:
             for node, side in ((p.new, "new"), (p.old, "old")):
                 if node is None:
@@ -103,17 +178,28 @@ def rows(cmp: Comparison, changed_only: bool = False, headings: bool = True) -> 
                     if h.old is not None:
                         seen_heads.add(h.old)
                     out.append(_heading_row(h))
+        if i in groups:
+            members = [cmp.pairs[j] for j in groups[i]]
+            olds = sorted({q.old.eid: q for q in members}.values(), key=lambda q: q.old.start)
+            news = sorted({q.new.eid: q for q in members}.values(), key=lambda q: q.new.start)
+            op = [(q.old_label, q.old_text) for q in olds]
+            np_ = [(q.new_label, q.new_text) for q in news]
+            ops = char_ops("\n".join(t for _, t in op), "\n".join(t for _, t in np_))
+            status = "split" if len(olds) == 1 else "merged" if len(news) == 1 else "split"
+            r = Row("article", status, _cut(ops, "old", op), _cut(ops, "new", np_),
+                    "、".join(l for l, _ in op), "、".join(l for l, _ in np_), p)
+            r.ops = ops
+            r.group = members
+            out.append(r)
+            continue
         if changed_only and p.status == "unchanged" and not p.renumbered:
             continue
-        rep_old = p.old is not None and p.old.eid in shown_old
-        rep_new = p.new is not None and p.new.eid in shown_new
-        if p.old is not None:
-            shown_old.add(p.old.eid)
-        if p.new is not None:
-            shown_new.add(p.new.eid)
         old = _prefix(_lines(p.ops, "old"), p.old_label) if p.old is not None else None
         new = _prefix(_lines(p.ops, "new"), p.new_label) if p.new is not None else None
-        out.append(Row("article", p.status, old, new, p.old_label, p.new_label, p, rep_old, rep_new))
+        r = Row("article", p.status, old, new, p.old_label, p.new_label, p)
+        r.ops = p.ops
+        r.group = [p]
+        out.append(r)
     return out
 
 
@@ -148,25 +234,22 @@ def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True) -> 
                              st(_plain(r.new) if r.new else "（删除）", bold=True) + f"  [{STATUS_ZH.get(r.status, r.status)}]")
             continue
         p = r.pair
-        tag = STATUS_ZH.get(p.status, p.status)
+        tag = STATUS_ZH.get(r.status, r.status)
         extra = []
-        if p.renumbered:
+        if any(q.renumbered for q in r.group):
             extra.append("条号变动")
-        if p.moved:
+        if any(q.moved for q in r.group):
             extra.append("移至他章")
-        head = f"{p.old_label or '—'} → {p.new_label or '—'}  [{tag}{'，' + '，'.join(extra) if extra else ''}]"
+        head = f"{r.old_label or '—'} → {r.new_label or '—'}  [{tag}{'，' + '，'.join(extra) if extra else ''}]"
         if p.old is not None and p.new is not None:
-            head += f"  相似度 {p.similarity:.2f}"
+            sims = "、".join(f"{q.similarity:.2f}" for q in r.group)
+            head += f"  相似度 {sims}"
         lines.append(st(head, bold=True))
-        if p.status == "unchanged":
+        if r.status == "unchanged":
             lines.append("")
             continue
-        if r.repeat_old and p.status == "split":
-            ops = [(INS if k == INS else EQ, t) for k, t in p.ops if k != DEL]
-        else:
-            ops = p.ops
         buf = []
-        for k, t in ops:
+        for k, t in r.ops:
             if k == EQ:
                 buf.append(t)
             elif k == DEL:

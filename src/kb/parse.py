@@ -394,7 +394,8 @@ class _Builder:
         if body.strip():
             node.end = label_end + pos
             im = _ITEM.match(body)
-            if im and _valid_numeral(im.group(2) or im.group(3)) and not _citing_item(body[im.end("marker"):]):
+            if im and _valid_numeral(im.group(2) or im.group(3)) and not _citing_item(body[im.end("marker"):]) \
+                    and item_marker_number(im.group("marker")) == 1 and self._second_item_follows(l):
                 # the list starts on the article's own line (第五条 （一）……): no lead-in sentence
                 start = label_end + pos
                 state.para = self.add(node, Paragraph("paragraph", f"{node.eid}__para_1", start, start, l.no,
@@ -402,8 +403,6 @@ class _Builder:
                 marker = im.group("marker")
                 it = self.add(state.para, Item("item", f"{state.para.eid}__point_1", start, l.end, l.no,
                                                number=1, label=marker, text=body[im.end("marker"):].strip()))
-                if item_marker_number(marker) != 1:
-                    self.warn(l.no, f"{node.label}的项号“{marker}”应为第一项")
                 state.item = it
                 return it
             self._paragraph(state, l, l.start + m.end("label") + pos, body)
@@ -411,6 +410,14 @@ class _Builder:
         node.end = l.end
         state.await_heading = node.title is None
         return node
+
+    def _second_item_follows(self, l: _Line) -> bool:
+        """True when the next non-blank line after ``l`` is an item numbered 2."""
+        for nxt in _after_line(self.lines, l):
+            if nxt.kind == "blank":
+                continue
+            return nxt.kind == "item" and item_marker_number(nxt.m.group("marker")) == 2
+        return False
 
     def _articles_follow(self, l: _Line, state: "_State") -> bool:
         """True when the article numbered next still follows ``l``: then a line such as 附件1

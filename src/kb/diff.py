@@ -28,6 +28,11 @@ EQ, DEL, INS = "equal", "delete", "insert"
 
 def char_ops(a: str, b: str) -> list[tuple[str, str]]:
     """Character-level diff of a → b, semantically cleaned."""
+    return cleanup(raw_ops(a, b))
+
+
+def raw_ops(a: str, b: str) -> list[tuple[str, str]]:
+    """Character-level diff of a → b before cleanup (what similarity is computed from)."""
     if a == b:
         return [(EQ, a)] if a else []
     if not a:
@@ -56,7 +61,7 @@ def char_ops(a: str, b: str) -> list[tuple[str, str]]:
                 ops.append((INS, bm[j1:j2]))
     if s:
         ops.append((EQ, a[len(a) - s:]))
-    return cleanup(ops)
+    return ops
 
 
 def _merge(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -217,13 +222,14 @@ def compare(old_doc: Document, new_doc: Document) -> Comparison:
         n = al.new[l.new] if l.new is not None else None
         ot, nt = (o.text if o else ""), (n.text if n else "")
         if l.status == "unchanged":
-            ops = [(EQ, nt)] if nt else []
+            raw = ops = [(EQ, nt)] if nt else []
         else:
-            ops = char_ops(ot, nt)
-        sim = ratio(ops) if o and n else 0.0
+            raw = raw_ops(ot, nt)
+            ops = cleanup(raw)
+        sim = ratio(raw) if o and n else 0.0
         if l.status in ("split", "merged") and ot and nt:
             # the part's share found in the whole (a third of a split article matches it well)
-            eq = sum(len(t) for k, t in ops if k == EQ)
+            eq = sum(len(t) for k, t in raw if k == EQ)
             sim = round(min(1.0, eq / min(len(ot), len(nt))), 3)
         if l.status == "unchanged":
             sim = 1.0

@@ -347,10 +347,12 @@ def _applicable(defs: list[Definition], n: Node) -> Definition | None:
 _TOKEN = re.compile(
     rf"(?P<self>{_SELF_ALT})"
     rf"|(?P<num>第(?P<n>{_N})(?P<u>条(?:之(?P<sub>{_N}))?|款|项|目(?![标录的前])|章|节|编|分编)"
-    rf"|第[（(](?P<pn>{_N})[）)](?P<pu2>项|目))"
+    rf"|第[（(](?P<pn>{_N})[）)](?P<pu2>项|目)"
+    # 本条例四十二条 / 第九十八条和九十九条: 第 left out after 本条例 or a conjunction
+    rf"|(?:(?<=本条例)|(?<=本法)|(?<=和)|(?<=、))(?P<bn>[一二三四五六七八九十百零〇]+)(?P<bu>条))"
     rf"|(?P<this>本条|本款|(?<![基根资成样])本项(?!目)|(?<![基根资成样])本目(?![标录的])|本章(?!程)|本节(?!目)|本编)"
     rf"|(?P<prev>前(?P<k>[{_K}])?(?P<pu>条|款|项(?=[规所情的、和或中第之以至及项外，,。；;]|$)))"
-    rf"|(?P<xia>(?<![上])下列(?![车入]))"
+    rf"|(?P<xia>(?<![上])下列)"
     rf"|(?P<conj>以及|或者|、|和|及|或|与|至|到)")
 
 #: a 第X条 right after these names another text, not this one
@@ -386,9 +388,9 @@ def _tokens(text: str) -> list[_Tok]:
             if t.text == "本法" and prev and prev in "根基资文":
                 continue
         elif kind == "num":
-            u = m.group("u") or m.group("pu2")
+            u = m.group("u") or m.group("pu2") or m.group("bu")
             try:
-                num = parse_numeral(m.group("n") or m.group("pn"))
+                num = parse_numeral(m.group("n") or m.group("pn") or m.group("bn"))
                 if m.group("sub"):
                     num = f"{num}-{parse_numeral(m.group('sub'))}"
             except ValueError:

@@ -291,3 +291,11 @@ def test_seed_against_itself(seed_doc):
     cmp = compare(seed_doc, seed_doc)
     assert cmp.summary["unchanged"] == len(seed_doc.articles)
     assert cmp.summary["renumbered"] == 0 and not cmp.references
+
+
+def test_changed_numbers_are_shown_whole():
+    assert char_ops("本条例自2025年1月1日起施行。", "本条例自2026年1月1日起施行。") == [
+        (EQ, "本条例自"), (DEL, "2025"), (INS, "2026"), (EQ, "年1月1日起施行。")]
+    assert char_ops("违反本法第二十三条规定", "违反本法第二十五条规定") == [
+        (EQ, "违反本法第"), (DEL, "二十三"), (INS, "二十五"), (EQ, "条规定")]
+    assert char_ops("处五百元以下罚款", "处五千元以下罚款")[1:3] == [(DEL, "五百"), (INS, "五千")]

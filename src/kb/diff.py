@@ -110,7 +110,51 @@ def cleanup(ops: list[tuple[str, str]], min_keep: int = 3) -> list[tuple[str, st
                 ops = _merge(ops)
                 changed = True
                 break
-    return ops
+    return _whole_numbers(ops)
+
+
+_NUM = set("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万两")
+
+
+def _whole_numbers(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A changed number is shown whole: 202[-5-]{+6+}年 → [-2025-]{+2026+}年, 第二十[-三-]{+五+}条 →
+    第[-二十三-]{+二十五+}条.  Applies when every edited character of a run is part of a number."""
+    ops = list(ops)
+    i = 0
+    while i < len(ops):
+        if ops[i][0] == EQ:
+            i += 1
+            continue
+        j = i
+        while j < len(ops) and ops[j][0] != EQ:
+            j += 1
+        edited = "".join(t for _, t in ops[i:j])
+        if edited and all(c in _NUM for c in edited):
+            head = ""
+            if i > 0:
+                t = ops[i - 1][1]
+                k = len(t)
+                while k > 0 and t[k - 1] in _NUM:
+                    k -= 1
+                head = t[k:]
+                ops[i - 1] = (EQ, t[:k])
+            tail = ""
+            if j < len(ops):
+                t = ops[j][1]
+                k = 0
+                while k < len(t) and t[k] in _NUM:
+                    k += 1
+                tail = t[:k]
+                ops[j] = (EQ, t[k:])
+            d = "".join(t for k2, t in ops[i:j] if k2 == DEL)
+            n = "".join(t for k2, t in ops[i:j] if k2 == INS)
+            repl = [(DEL, head + d + tail), (INS, head + n + tail)]
+            repl = [x for x in repl if x[1]]
+            ops[i:j] = repl
+            i += len(repl)
+        else:
+            i = j
+    return _merge([o for o in ops if o[1]])
 
 
 def _edit_len(ops, i, step) -> int:

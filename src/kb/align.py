@@ -667,8 +667,13 @@ def align_greedy(old_doc: Document, new_doc: Document, threshold: float = 0.3) -
     """Baseline 2: greedy one-to-one pairs of the most similar article texts."""
     old, new = _units(old_doc), _units(new_doc)
     dfrac = _weigh(old, new)
-    cands = _candidates(old, new, dfrac)
-    ranked = sorted(((s, o, n) for n, lst in cands.items() for s, o in lst if s >= threshold), reverse=True)
+    if len(old) * len(new) <= 200_000:
+        # every pair is scored (quadratic, fine for a baseline on texts of a few hundred articles)
+        ranked = sorted(((s, o.index, n.index) for o in old for n in new
+                         if (s := cosine(o, n)) >= threshold), reverse=True)
+    else:   # large texts: the same candidates kb.align looks at
+        cands = _candidates(old, new, dfrac)
+        ranked = sorted(((s, o, n) for n, lst in cands.items() for s, o in lst if s >= threshold), reverse=True)
     uo, un, out = set(), set(), []
     for s, o, n in ranked:
         if o not in uo and n not in un:

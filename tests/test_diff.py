@@ -299,3 +299,10 @@ def test_changed_numbers_are_shown_whole():
     assert char_ops("违反本法第二十三条规定", "违反本法第二十五条规定") == [
         (EQ, "违反本法第"), (DEL, "二十三"), (INS, "二十五"), (EQ, "条规定")]
     assert char_ops("处五百元以下罚款", "处五千元以下罚款")[1:3] == [(DEL, "五百"), (INS, "五千")]
+
+
+def test_stale_references_without_the_links_layer(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "kb.links", None)      # import fails: the regex fallback is used
+    cmp = compare(parse_file(str(D / "dogs-v1.txt")), parse_file(str(D / "dogs-v2.txt")))
+    assert [(r["article"], r["text"], r["suggest"]) for r in cmp.references] == [("第十条", "第七条", ["第九条"])]

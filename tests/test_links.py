@@ -213,3 +213,14 @@ def test_corpus_hand_checked_samples():
     res = score_checked(CORPUS)
     for k, (ok, tot) in res.items():
         assert tot >= 50 and ok == tot, (k, ok, tot)
+
+
+def test_external_links_to_regulation_folder():
+    from kb.laws import law_index
+    from kb.parse import parse_text
+    from conftest import ROOT
+    doc = parse_text("第一条 依照《遂宁市社区发展治理促进条例》第十五条和《四川省不存在条例》办理。\n", "<t>")
+    refs = links.references(doc, law_index(root=ROOT))
+    assert [(r.text, r.link) for r in refs] == [
+        ("《遂宁市社区发展治理促进条例》第十五条", "suining-community"), ("《四川省不存在条例》", None)]
+    assert refs[0].pinpoint == "第十五条"

@@ -42,7 +42,8 @@ _RUN_ON = set("律规人院官学庭务令制治理")
 def bare_law_pattern() -> re.Pattern:
     names = sorted(WELL_KNOWN, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?:{PRC})?(?:{alt})(?![{''.join(sorted(_RUN_ON))}])")
+    first = "".join(sorted({n[0] for n in names} | {PRC[0]}))
+    return re.compile(rf"(?=[{first}])(?:{PRC})?(?:{alt})(?![{''.join(sorted(_RUN_ON))}])")
 
 
 _NATIONAL = re.compile(r"(?<!办)法(?:典)?(?:实施条例|实施细则|实施办法)?$")

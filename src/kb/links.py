@@ -345,7 +345,8 @@ def _applicable(defs: list[Definition], n: Node) -> Definition | None:
 # ----------------------------------------------------------------------------- references
 
 _TOKEN = re.compile(
-    rf"(?P<self>{_SELF_ALT})"
+    r"(?=[本第前下、和及或与至到以一二三四五六七八九十百零〇])"
+    rf"(?:(?P<self>{_SELF_ALT})"
     rf"|(?P<num>第(?P<n>{_N})(?P<u>条(?:之(?P<sub>{_N}))?|款|项|目(?![标录的前])|章|节|编|分编)"
     rf"|第[（(](?P<pn>{_N})[）)](?P<pu2>项|目)"
     # 本条例四十二条 / 第九十八条和九十九条: 第 left out after 本条例 or a conjunction
@@ -353,7 +354,7 @@ _TOKEN = re.compile(
     rf"|(?P<this>本条|本款|(?<![基根资成样])本项(?!目)|(?<![基根资成样])本目(?![标录的])|本章(?!程)|本节(?!目)|本编)"
     rf"|(?P<prev>前(?P<k>[{_K}])?(?P<pu>条|款|项(?=[规所情的、和或中第之以至及项外，,。；;]|$)))"
     rf"|(?P<xia>(?<![上])下列)"
-    rf"|(?P<conj>以及|或者|、|和|及|或|与|至|到)")
+    rf"|(?P<conj>以及|或者|、|和|及|或|与|至|到))")
 
 #: a 第X条 right after these names another text, not this one
 _OTHER = re.compile(r"(?:该|同|上述|前述|原|其他|有关)(?:法律|法规|法|条例|规定|办法|决定|细则|条)$")

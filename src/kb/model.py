@@ -186,7 +186,8 @@ class Document:
     _by_eid: dict[str, Node] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.reindex()
+        if not self._by_eid:
+            self.reindex()
 
     def reindex(self) -> None:
         self._by_eid = {n.eid: n for n in self.root.walk()}

@@ -194,7 +194,7 @@ class _Builder:
         self.title: str | None = None
         self.status: str | None = None
         self.notes: list[str] = []
-        self.used_eids: set[str] = set()
+        self.by_eid: dict[str, Node] = {"": self.root}
         self.articles: list[Node] = []     # in document order
         self.headings: list[Node] = []     # parts, sub-parts, chapters, sections in document order
         self.others: list[Node] = []       # prologues and annexes
@@ -206,12 +206,13 @@ class _Builder:
     def add(self, parent: Node, node: Node) -> Node:
         node.parent = parent
         parent.children.append(node)
-        if node.eid in self.used_eids:
+        by_eid = self.by_eid
+        if node.eid in by_eid:
             base, k = node.eid, 2
-            while f"{base}-dup{k}" in self.used_eids:
+            while f"{base}-dup{k}" in by_eid:
                 k += 1
             node.eid = f"{base}-dup{k}"
-        self.used_eids.add(node.eid)
+        by_eid[node.eid] = node
         k = node.kind
         if k == "article":
             self.articles.append(node)
@@ -273,7 +274,7 @@ class _Builder:
         self._citations()
         doc = Document(self.src.path, self.text, self.root, title=self.title, status=self.status,
                        encoding=self.src.encoding, bom=self.src.bom, format=self.src.format,
-                       warnings=self.warnings)
+                       warnings=self.warnings, _by_eid=self.by_eid)
         doc.meta = {"notes": self.notes}
         return doc
 

@@ -96,7 +96,7 @@ _KE_NOT_PREV = "许认不即宁"
 _KE_NOT_NEXT = ("能", "行", "靠", "持续", "视", "控", "再生", "回收", "供", "疑", "见", "观", "口", "信")
 _XU_NOT_PREV = "无必"
 
-_SEP = re.compile(r"以及|及其(?!他)|或者|和其他|或其他|、|和|及|与|或|暨")
+_SEP = re.compile(r"以及|及其(?!他)|或者|和其他|或其他|、|和|及|或|暨")
 _DUTY = re.compile(r"具体承担|承担|负责|履行|做好|依法协助|协助|给予|统筹解决|具体实施")
 _ENC = ("鼓励", "倡导", "引导")
 _CHAIN_V = ("鼓励", "支持", "倡导", "引导", "指导", "帮助", "协助", "督促", "组织", "协调", "责令", "委托",
@@ -116,7 +116,7 @@ _VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加�
                "兴办", "改变", "维护", "反映", "调解", "宣传", "动员", "召集", "主持", "讨论", "决定",
                "实施", "执行", "遵守", "配合", "审计", "拨付", "纳入", "给予", "按照", "根据", "通过", "未", "不",
                "尊重", "接受", "获得", "要求", "请求", "损害", "索取", "侵犯", "侵占", "强迫", "强行", "泄露", "帮助",
-               "照顾", "赡养", "扶养", "抚养", "教育居民", "保护", "参照", "优先")
+               "照顾", "赡养", "扶养", "抚养", "教育居民", "保护", "参照", "优先", "禁止", "严禁", "或者")
 _VERB_START2 = tuple(v for v in _VERB_START if len(v) > 1)
 #: a clause opening with these words is a condition, not a subject (有五分之一以上的居民……提议，应当……)
 _PREFIX_STOP = re.compile(r"应当|可以|不得|必须|向|对|由|经|(?<!)从(?!事)|将|把|给|参加|参与|需要")
@@ -236,7 +236,8 @@ class _Scanner:
             k = text.find(suf, i, lim)
             while k >= 0:
                 e = k + len(suf)
-                if not (suf in PERSON_SUFFIXES and text[e:e + 1] in "民员口群格身权"):
+                if not (suf in PERSON_SUFFIXES and text[e:e + 1] in "民员口群格身权") and \
+                        not (suf == "者" and text[k - 1:k] == "或"):
                     ends.append(e)
                 k = text.find(suf, k + 1, lim)
         for e in sorted(set(ends)):
@@ -288,6 +289,16 @@ class _Scanner:
                     m = re.compile(r"的?(?:有关|相关)?部门").match(text, e)
                     if m and head == "人民政府":
                         return [Mention("有关部门", text[i:m.end()], i, m.end(), levels)], m.end()
+                    if head == "人民政府":      # 县级以上人民政府侨务部门: the government's department
+                        k = e + (1 if text.startswith("的", e) else 0)
+                        sub = None
+                        if not _SEP.match(text, k) and not text.startswith(("及", "和", "或"), k):
+                            sub = self.element(text, k, discover=False) or self._dept_discover(text, k)
+                        if sub and all(reg.kind_of(x.name) == "department" for x in sub[0]):
+                            for x in sub[0]:
+                                x.levels = list(levels)
+                                x.start = i
+                            return sub
                     return out, e
                 return [Mention(reg.canonical(n), n, i, e, list(levels)) for n in names], e
         # 3. department stems list
@@ -302,6 +313,13 @@ class _Scanner:
                 name, e = r
                 c = reg.canonical(name)
                 return [Mention(c, text[i:e], i, e, known=reg.is_known(c))], e
+        return None
+
+    def _dept_discover(self, text: str, i: int):
+        m = re.compile(r"[\u4e00-\u9fff]{2,8}?部门").match(text, i)
+        if m and not _STOP_IN_NAME.search(m.group(0)[:-2]):
+            c = self.reg.canonical(m.group(0))
+            return [Mention(c, m.group(0), i, m.end(), known=self.reg.is_known(c))], m.end()
         return None
 
     def _after_level(self, text: str, j: int):
@@ -572,6 +590,7 @@ class _Extractor:
             if text.startswith(_COND_START, ca) and not self.sc.lexicon(text, ca) and \
                     not text.startswith(("有关", "有权"), ca):
                 continue
+            found_before = len(out)
             k = ca
             while k < cb:
                 if k == ca or text[k - 1] == "的":
@@ -636,6 +655,14 @@ class _Extractor:
                 if text[k] in "对向由经将把为在与同按依根通" and (k == ca or text[k - 1] in "，、"):
                     break
                 k += 1
+            if len(out) == found_before:
+                mm = _find_modals(text, ca, cb)
+                if not mm and not _find_modals(text, cb + 1, min(cb + 4, b)):
+                    continue            # only a clause right before its modal word can be its subject
+                head = text[ca:mm[0][0]] if mm else text[ca:cb]
+                if re.fullmatch(r"[^，、]{1,20}的[\u4e00-\u9fff]{1,6}", head) and not head.startswith(_COND_START) \
+                        and not head.startswith(("不", "未", "没", "但", "并", "而", "也") + _VERB_START2):
+                    out.append((ca, Group([], ca, ca + len(head))))    # a thing is the subject
         return out
 
     # -- one node ----------------------------------------------------------------------------------
@@ -712,6 +739,8 @@ class _Extractor:
                     if text[p - 1:p] in "的" and w in ("可", "应"):
                         continue
                     actor_g = s_here
+                    if w in ("禁止", "严禁") and actor_g is not None and actor_g.end == p:
+                        actor_g = None          # 国家禁止……: who must not is not named
                     ag = re.compile(r"(?:由|经)").match(text, e)
                     if ag and text.startswith("由", e):
                         g2 = self.sc.agent(text, e + 1)
@@ -731,8 +760,8 @@ class _Extractor:
                 elif typ == "agent":
                     g = data
                     vp = text[g.end:_clause_end(text, g.end)]
-                    if not vp or vp[0] in "，。；":
-                        continue
+                    if not vp or vp[0] in "，。；的" or re.match(r"[^，。；对向将把给]{0,14}的", vp):
+                        continue        # 主要由捐赠人出资兴建的工程项目: a relative clause
                     prev_modal = any(q < p and text[q:p].find("，") < 0 and p - q <= 4 for q in modal_positions)
                     if prev_modal:
                         continue      # 可以由X…: handled with the modal word
@@ -743,12 +772,13 @@ class _Extractor:
                         continue
                     if liab and re.match(r"(?:依法)?(?:承担|负责赔偿|赔偿)", vp):
                         mod, explicit = "obligation", False      # bears the liability, imposes nothing
-                    elif liab and (_SANCTION_V.search(vp) or re.match(r"依法|对", vp)):
+                    elif liab and (_SANCTION_V.search(vp) or re.match(r"依法|对|将", vp) or
+                                   re.search(r"的，(?:[^，。；]{0,12}，)?$", text[sa:p])):
                         mod, explicit = "sanction", True
                     else:
-                        duty_verb = re.match(r"(?:分工|具体|依法|统一)?(?:负责|牵头|承担)", vp)
-                        if not duty_verb and all(self.reg.kind_of(x.name) == "individual" for x in g.mentions):
-                            continue
+                        if re.search(r"选举|推选|推举|参加|出席|讨论|表决|通过|组成|产生", vp[:14]) and \
+                                all(self.reg.kind_of(x.name) == "individual" for x in g.mentions):
+                            continue        # 由居民……选举产生: a right, not a duty
                         mod, explicit = "obligation", False
                     for mt in g.mentions:
                         self.emit(node, art, para, item, mt, mod, explicit, vp, p, _sent_end(text, p), sent, sa)

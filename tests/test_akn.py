@@ -103,3 +103,24 @@ def test_corpus_acts_validate(schema):
         if m:
             assert x.find(".//a:FRBRWork/a:FRBRdate", NS).get("date") == m.group(1)
         assert len(x.findall(".//a:article", NS)) == len(doc.articles)
+
+
+def test_adopted_text_with_date_is_an_act(schema):
+    from kb.akn import to_akn
+    from kb.parse import parse_text
+
+    text = ("示例条例\n第一章　总则\n第一节　一般规定\n第一条　本条例所称网格，是指基本管理单元。\n"
+            "第二条　网格员应当履行下列职责：\n（一）收集信息；\n（二）报告隐患。\n"
+            "违反前款第一项规定的，依照《中华人民共和国行政处罚法》第三条处理。\n")
+    doc = parse_text(text, "<t>", meta={"date": "2024-05-01", "regulation": "demo", "version": "v1",
+                                         "status": "现行有效"})
+    x = _valid(schema, to_akn(doc))
+    assert x.find("a:act", NS) is not None and x.find("a:act", NS).get("name") == "demo"
+    d = x.find(".//a:FRBRWork/a:FRBRdate", NS)
+    assert d.get("date") == "2024-05-01" and d.get("name") != "placeholder-undated"
+    assert x.find(".//a:FRBRWork/a:FRBRthis", NS).get("value") == "/akn/cn/act/2024-05-01/demo/!main"
+    assert x.find(".//a:section[@eId='chp_1__sec_1']", NS) is not None
+    refs = {r.text: r.get("href") for r in x.iter("{%s}ref" % NS["a"])}
+    assert refs["前款第一项"] == "#art_2__para_1__point_1"
+    assert refs["《中华人民共和国行政处罚法》第三条"].endswith("/!main#art_3")
+    assert x.find(".//a:def", NS).text == "网格"

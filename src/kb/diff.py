@@ -361,8 +361,9 @@ def _regex_refs(doc: Document) -> list[Ref]:
 
 def references_of(doc: Document) -> list[Ref]:
     """Internal article references of ``doc``: from kb.links when available, else a regex."""
+    import importlib
     try:
-        from . import links
+        links = importlib.import_module("kb.links")
     except ImportError:
         return _regex_refs(doc)
     try:

@@ -87,3 +87,9 @@ def test_export_json_has_layer_keys():
     assert set(d["definitions"][0]) >= {"term", "article", "paragraph", "definition", "scope", "eid"}
     assert set(d["references"][0]) >= {"article", "paragraph", "item", "text", "kind", "targets", "target", "eid"}
     assert set(d["uses"][0]) == {"term", "eid", "start", "end"}
+
+
+def test_refs_kind_filter():
+    code, out = run("refs", "--kind", "external", "--format", "json")
+    assert code == 0
+    assert [r["text"] for r in json.loads(out)] == ["《中华人民共和国城市居民委员会组织法》", "民法典"]

@@ -104,8 +104,10 @@ def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
 @click.option("--corpus", default=None, type=click.Path(file_okay=False),
               help="外部法律到此目录（Markdown，首行 # 标题）中查找并链接")
 @click.option("--unresolved", is_flag=True, help="只列出无法解析的内部引用（附文件和行号）")
+@click.option("--kind", "kinds_", multiple=True, type=click.Choice(["internal", "external", "self"]),
+              help="只列出这一类引用（可重复）：internal 内部、external 外部法律、self 本法/本条例")
 @click.pass_context
-def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresolved):
+def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresolved, kinds_):
     """一条（款、项）引用了什么、被什么引用；不给 REF 时列出全文的引用。
 
     \b
@@ -143,10 +145,12 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
         rows = [("out", r) for r in refs]
     if unresolved:
         rows = [(d, r) for d, r in rows if r.kind == "internal" and not r.targets]
+    if kinds_:
+        rows = [(d, r) for d, r in rows if r.kind in kinds_]
     for w in links.link_warnings(doc, [r for _, r in rows]):
         click.echo(f"警告：{w}", err=True)
     names = {"out": "引用", "in": "被引用"}
-    kinds = {"internal": "内部", "external": "外部", "self": "本法"}
+    kinds = {"internal": "内部", "external": "外部", "self": "本文"}
 
     def target_text(r) -> str:
         if r.kind == "internal":

@@ -194,8 +194,12 @@ def rows(cmp: Comparison, changed_only: bool = False, headings: bool = True) -> 
             continue
         if changed_only and p.status == "unchanged" and not p.renumbered:
             continue
-        old = _prefix(_lines(p.ops, "old"), p.old_label) if p.old is not None else None
-        new = _prefix(_lines(p.ops, "new"), p.new_label) if p.new is not None else None
+        if p.status == "unchanged":     # (may differ in spacing or full/half-width forms only)
+            old = _prefix(_lines([(EQ, p.old_text)], "old"), p.old_label)
+            new = _prefix(_lines([(EQ, p.new_text)], "new"), p.new_label)
+        else:
+            old = _prefix(_lines(p.ops, "old"), p.old_label) if p.old is not None else None
+            new = _prefix(_lines(p.ops, "new"), p.new_label) if p.new is not None else None
         r = Row("article", p.status, old, new, p.old_label, p.new_label, p)
         r.ops = p.ops
         r.group = [p]

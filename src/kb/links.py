@@ -673,7 +673,7 @@ def references(doc: Document, index: dict | None = None) -> list[Reference]:
     key = ("refs", id(index) if index else None)
     if key in c:
         return c[key]
-    from .laws import bare_law_pattern, lookup, normalise_title
+    from .laws import lookup, normalise_title
 
     res = _Resolver(doc)
     bare = _bare_rx()

@@ -250,6 +250,8 @@ class _Scanner:
         name = text[i:e]
         if any(c in name for c in _CLAUSE_END) or len(name) < 3 or name in ("他人", "本人", "其人"):
             return None
+        if re.search(r"[0-9一二三四五六七八九十百千]人$", name):
+            return None           # 户代表五人
         if (name.startswith(_BAD_START) and not name.startswith(("有关", "其他"))) or \
                 (name.startswith(_VERB_START) and not (agent and "的" in name)) or \
                 (_STOP_IN_NAME.search(name[:-2] if len(name) > 2 else "") and not agent):
@@ -265,11 +267,19 @@ class _Scanner:
 
     def element(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
         reg = self.reg
-        # 1. a known name (longest match)
+        # 1. a known name (longest match); 本市各级人民政府: 本市 qualifies what follows
+        if text.startswith("本市", i):
+            nxt = self.element(text, i + 2, discover)
+            if nxt is not None:
+                return nxt
         s = self.lexicon(text, i)
         levels, j = self.level_list(text, i)
         if s and (not levels or len(s) >= j - i + 2 or not self._after_level(text, j)):
             e = i + len(s)
+            if s.endswith("人民政府"):
+                m = re.compile(r"的?(?:有关|相关)部门").match(text, e)
+                if m:
+                    return [Mention("有关部门", text[i:m.end()], i, m.end())], m.end()
             m = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" % "|".join(SUFFIXES)).match(text, e)
             if m and discover and re.compile(r"所在|所属|下属").match(text, e) and not _SEP.search(m.group(0)):
                 name = text[i:m.end()]
@@ -640,10 +650,12 @@ class _Extractor:
                         if nxt in ("的", "之", "所") and not re.compile(r"的(任务|职责)[：是]").match(text, g.end):
                             k = g.end
                             continue
-                        # 居民公约的内容, 政府投资兴办的……: the actor modifies a noun
-                        if re.compile(r"[\u4e00-\u9fff]{1,4}的").match(text, g.end) and not \
-                                re.compile(r"[\u4e00-\u9fff]{0,3}(?:应当|应|必须|不得|可以|可|有权|负责|对|向|在|按照|根据|依法|从事)"
-                                           ).match(text, g.end):
+                        # 居民公约的内容, 政府投资兴办的……, 居民不足二百户的……: the actor modifies a noun
+                        mm = re.compile(r"([^，。；的]{1,6})的").match(text, g.end)
+                        if mm and (len(mm.group(1)) <= 4 or re.search(r"[0-9一二三四五六七八九十百千]", mm.group(1))) \
+                                and not mm.group(1).startswith(_VERB_START2) and \
+                                not re.search(r"应当|应|必须|不得|可以|可|有权|负责|对|向|在|按照|根据|依法|从事|协助",
+                                              mm.group(1)):
                             k = g.end
                             continue
                         if k > ca:
@@ -677,7 +689,9 @@ class _Extractor:
             sent = text[sa:sb]
             if re.search(r"所称|是指", sent):
                 continue
-            liab = liability or bool(re.search(r"的，(?:由|对)|^违反", sent))
+            liab = liability or bool(re.search(r"^违反", sent)) or bool(
+                re.search(r"的，(?:由|对)", sent) and re.search(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
+                                                           r"玩忽职守|滥用职权|过错|损害|情节", sent))
             subs = self.subject_groups(text, sa, sb, carried, last_stmt)
             events: list[tuple] = []
             handled_agents: set[int] = set()
@@ -776,7 +790,7 @@ class _Extractor:
                                    re.search(r"的，(?:[^，。；]{0,12}，)?$", text[sa:p])):
                         mod, explicit = "sanction", True
                     else:
-                        if re.search(r"选举|推选|推举|参加|出席|讨论|表决|通过|组成|产生", vp[:14]) and \
+                        if re.search(r"选举|推选|推举|参加|出席|讨论|表决|通过|组成|产生|提名", vp[:14]) and \
                                 all(self.reg.kind_of(x.name) == "individual" for x in g.mentions):
                             continue        # 由居民……选举产生: a right, not a duty
                         mod, explicit = "obligation", False
@@ -877,7 +891,9 @@ class _Extractor:
             if subs and not is_item:
                 last_open = subs[-1][1]
                 if not any(ev[1] == "agent" and ev[0] > subs[-1][0] for ev in events):
-                    carried = last_open
+                    # a clause-opening actor that stated nothing does not displace the last actor that did
+                    carried = last_open if (last_stmt is None or last_open is last_stmt or
+                                            not last_open.mentions) else last_stmt
         if not is_item:
             para_state["carried"] = carried
             para_state["last_stmt"] = last_stmt

@@ -36,7 +36,7 @@ WELL_KNOWN = {name: PRC + name for name in (
 NOT_PREFIXED = {"反分裂国家法", "全国人民代表大会常务委员会关于维护互联网安全的决定"}
 
 #: a well-known name must not run on into a longer word (劳动法律, 公司法人, 宪法学 …)
-_RUN_ON = set("律规人院官学庭务令制治理")
+_RUN_ON = set("律规人院官学庭务令制治理定")
 
 
 def bare_law_pattern() -> re.Pattern:

@@ -677,6 +677,7 @@ def references(doc: Document, index: dict | None = None) -> list[Reference]:
 
     res = _Resolver(doc)
     bare = _bare_rx()
+    own_title = normalise_title(doc.title) if doc.title else None
     out: list[Reference] = []
     list_ctx: dict[str | None, Node] = {}     # paragraph -> the provision its intro cites
     for n in _scanned(doc):
@@ -720,7 +721,7 @@ def references(doc: Document, index: dict | None = None) -> list[Reference]:
                     continue                        # 该法第十条: another text, unknown which
                 m = _BARE_NAME.search(before)
                 if m and not m.group(1).startswith(SELF_WORDS):
-                    name = m.group(1)
+                    name = _trim_name(m.group(1))
                     s0 = cs - len(name)
                     title = normalise_title(name)
                     r = mk("external", s0, ce, [title], title)
@@ -780,6 +781,9 @@ def references(doc: Document, index: dict | None = None) -> list[Reference]:
                             list_ctx[n.eid] = ctx
                 i += 1
         for r in ext:
+            if own_title and r.target == own_title and not r.pinpoint:
+                r.kind, r.targets = "self", []          # 中华人民共和国刑法的任务 … inside 刑法 itself
+                continue
             if index:
                 hit = lookup(r.target, index)
                 if hit is not None:
@@ -789,6 +793,15 @@ def references(doc: Document, index: dict | None = None) -> list[Reference]:
         out.extend(node_refs)
     c[key] = out
     return out
+
+
+_NAME_CUT = re.compile(r".*(?:执行|依照|根据|按照|违反|适用|参照|遵守|依据|除|的|在|对|由)")
+
+
+def _trim_name(name: str) -> str:
+    """医疗保健机构除执行母婴保健法 -> 母婴保健法; 有母婴保健法 -> 母婴保健法."""
+    name = _NAME_CUT.sub("", name)
+    return name[1:] if name.startswith("有") and len(name) > 3 else name
 
 
 _BARE_RX: list = []

@@ -230,8 +230,11 @@ def test_seed_f1(reg):
 
 #: floors measured on 2026-11-26 (python3 -m kb.score_obligations): F1 on (article, actor, modality)
 #: and on (article, paragraph, item, actor, modality), minus a small margin
-FLOORS = {"jumin-zuzhifa": (0.93, 0.93), "beijing-jujia-yanglao": (0.95, 0.95),
-          "chongqing-zhiyuan": (0.95, 0.95), "fanjiabao": (0.94, 0.94)}
+#: (the held-out files scored 0.72-0.78 on their first run, before the rules learnt from them;
+#: see tests/data/obligations/README.md)
+FLOORS = {"jumin-zuzhifa": (0.92, 0.92), "beijing-jujia-yanglao": (0.96, 0.96),
+          "chongqing-zhiyuan": (0.96, 0.96), "fanjiabao": (0.94, 0.94), "juanzeng": (0.91, 0.91),
+          "beijing-jumin-banfa": (0.91, 0.91)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -263,3 +266,21 @@ def test_gold_files_cover_every_article(reg):
             total += len(data["articles"])
     if total:
         assert total >= 30                                     # other regulations: at least 30 articles
+
+
+def test_corpus_sample_runs_clean(corpus_files, reg):
+    """Every 25th corpus file: extraction never fails, records are well-formed, offsets valid."""
+    from kb.parse import parse_file
+    n = 0
+    for f in corpus_files[::25]:
+        try:
+            doc = parse_file(str(f))
+        except KbError:
+            continue                      # not an article-structured text (the parser says so)
+        for s in extract(doc, reg):
+            node = doc.get(s.eid)
+            assert node is not None and 0 <= s.start < s.end <= len(node.text), (f.name, s)
+            assert s.modality in ("obligation", "prohibition", "permission", "encouragement", "sanction")
+            assert s.actor is None or (s.actor and "，" not in s.actor and len(s.actor) <= 30), (f.name, s.actor)
+            n += 1
+    assert n > 500

@@ -46,10 +46,21 @@ def _config(proj: Path, plugin: str, nav: list | None = None) -> str:
 
 def corpus_project(dest: Path, corpus: Path, n: int) -> Path:
     """A project with n corpus regulations, one version each (copied into a temporary folder)."""
-    files = sorted(corpus.rglob("*.md"))
-    if n < len(files):
-        step = len(files) / n
-        files = [files[int(i * step)] for i in range(n)]
+    from .errors import KbError
+    from .parse import parse_file
+
+    all_files = sorted(corpus.rglob("*.md"))
+    step = max(1, len(all_files) // n)
+    order = all_files[::step] + [f for f in all_files if f not in all_files[::step]]
+    files = []
+    for f in order:                 # evenly spread; texts without articles (决定, 修正案) are skipped
+        if len(files) == n:
+            break
+        try:
+            parse_file(str(f))
+        except KbError:
+            continue
+        files.append(f)
     for i, f in enumerate(files):
         rid = f"r{i + 1:03d}"
         d = dest / "regulation" / rid
@@ -129,6 +140,9 @@ def _static_copy(kb_proj: Path, dest: Path) -> Path:
 def measure(label: str, kb_proj: Path, tmp: Path) -> list[dict]:
     (kb_proj / "mkdocs.yml").write_text(_config(kb_proj, "kb"), encoding="utf-8")
     t_kb = _build(kb_proj)
+    from .site import TIMINGS
+    stages = "，".join(f"{k} {v:.1f}" for k, v in TIMINGS.items())
+    print(f"{label}：kb 插件各阶段秒数：{stages}", file=sys.stderr)
     f_kb = _figures(kb_proj / "site", "kb")
     static = _static_copy(kb_proj, tmp / f"{label}-static")
     t_st = _build(static)
@@ -137,7 +151,113 @@ def measure(label: str, kb_proj: Path, tmp: Path) -> list[dict]:
             dict(site=label, build="基线：同样页面的静态 Markdown", seconds=t_st, **f_st)]
 
 
-def run(corpus_dir: str | None = None, n: int = 100) -> dict:
+SEARCH_JS = """(q) => new Promise((resolve, reject) => {
+    const cfg = JSON.parse(document.getElementById('__config').textContent);
+    const w = new Worker(new URL(cfg.search, location.href));
+    w.onerror = e => reject(e.message);
+    w.onmessage = ev => {
+      if (ev.data.type === 1) w.postMessage({type: 2, data: q});
+      else if (ev.data.type === 3) { w.terminate(); resolve(ev.data.data.items); }
+    };
+    fetch(new URL('search/search_index.json', new URL(cfg.base, location.href))).then(r => r.json())
+      .then(idx => w.postMessage({type: 0, data: {config: idx.config, docs: idx.docs, options: {}}}));
+})"""
+
+
+def search_quality(top: int = 10) -> list[dict] | None:
+    """Every defined term and actor name of the seed as a query, through three search set-ups, in chromium:
+    material's own worker and index (jieba), the same with the regulation's vocabulary as jieba's user
+    dictionary, and kb's literal worker.  Precision of the top results and recall of the provisions."""
+    import functools
+    import http.server
+    import threading
+    import unicodedata
+
+    chromium = Path("/usr/bin/chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("（没有 playwright，跳过检索质量测量）", file=sys.stderr)
+        return None
+    if not chromium.exists():
+        print("（没有 /usr/bin/chromium，跳过检索质量测量）", file=sys.stderr)
+        return None
+    from .actors import load_registry
+    from .links import definitions
+    from .obligations import extract
+    from .project import find_root, load, resolve
+
+    root = _root()
+    doc = load(resolve(find_root(root), "suining-community@draft"))
+    vocab = sorted({d.term for d in definitions(doc)} | {s.actor for s in extract(doc, load_registry(root)) if s.actor})
+
+    def norm(x):
+        return "".join(n if len(n := unicodedata.normalize("NFKC", c).lower()) == 1 else c for c in x)
+
+    def art_text(a):
+        return norm("\n".join([a.label + (f"（{a.title}）" if a.title else "")] +
+                               [(n.label if n.kind in ("item", "subitem") else "") + (n.text or "")
+                                for n in a.walk() if n.kind != "article"]))
+    texts = {a.eid: art_text(a) for a in doc.articles}
+    setups = [("material 自带检索（jieba 分词）", {"search": "material"}, {}),
+              ("material + 本法规词表（jieba 用户词典）", {"search": "material"}, {"jieba_dict_user": "VOCAB"}),
+              ("kb 字面检索（本站）", {}, {})]
+    rows = []
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+    with tempfile.TemporaryDirectory(prefix="kb-bench-search-") as t, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        for k, (label, kbopts, searchopts) in enumerate(setups):
+            proj = Path(t) / f"p{k}"
+            shutil.copytree(root / "regulation", proj / "regulation")
+            import yaml
+            cfg = yaml.safe_load(_config(proj, "kb"))
+            (proj / "vocab.txt").write_text("".join(f"{w} 100000\n" for w in vocab), encoding="utf-8")
+            so = {kk: (str(proj / "vocab.txt") if v == "VOCAB" else v) for kk, v in searchopts.items()}
+            cfg["plugins"] = [{"search": so} if so else "search", {"kb": {**cfg["plugins"][1]["kb"], **kbopts}}]
+            (proj / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+            _build(proj)
+            srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                                  functools.partial(Quiet, directory=str(proj / "site")))
+            threading.Thread(target=srv.serve_forever, daemon=True).start()
+            pg = browser.new_page()
+            pg.goto(f"http://127.0.0.1:{srv.server_address[1]}/suining-community/draft/chp_1/")
+            prec, rec, bad_top1, t_ms = [], [], [], []
+            for q in vocab:
+                t0 = time.perf_counter()
+                groups = pg.evaluate(SEARCH_JS, q)
+                t_ms.append((time.perf_counter() - t0) * 1000)
+                docs = sorted((d for g in groups for d in g if "#" in d["location"]),
+                              key=lambda d: -d["score"]) if "kb" not in label else \
+                    [d for g in groups for d in g if "#" in d["location"]]
+                arts = []
+                for d in docs:
+                    eid = d["location"].split("#")[1].split("__")[0]
+                    if eid in texts and eid not in arts:
+                        arts.append(eid)
+                want = {e for e, x in texts.items() if norm(q) in x}
+                topn = arts[:top]
+                if topn:            # precision over the queries that return provisions
+                    prec.append(sum(1 for e in topn if norm(q) in texts[e]) / len(topn))
+                    if norm(q) not in texts[topn[0]]:
+                        bad_top1.append(q)
+                if want:            # recall over the queries that occur in the text
+                    rec.append(len(want & set(arts)) / len(want))
+            srv.shutdown()
+            pg.close()
+            rows.append({"setup": label, "queries": len(vocab), "in_text": len(rec),
+                         "precision": sum(prec) / max(1, len(prec)),
+                         "recall": sum(rec) / max(1, len(rec)), "bad_top1": bad_top1,
+                         "ms": sorted(t_ms)[len(t_ms) // 2]})
+        browser.close()
+    return rows
+
+
+def run(corpus_dir: str | None = None, n: int = 100, search: bool = True) -> dict:
     from .output import table
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -159,7 +279,16 @@ def run(corpus_dir: str | None = None, n: int = 100) -> dict:
                   f"{r['page_kb']:.1f}", f"{r['search_kb']:.0f}", f"{r['search_total_mb']:.2f}"] for r in rows],
                 max_width=160))
     print("每页检索载荷：打开一页并使用检索时浏览器下载的索引（kb：本法规一个版本的索引；基线：全站一个索引）。")
-    return {"rows": rows}
+    q = search_quality() if search else None
+    if q:
+        print()
+        print(table(["检索方式", "查询数（文中出现）", "前 10 条精确率", "召回率", "首条不含查询词的查询", "中位耗时 ms"],
+                    [[r["setup"], f"{r['queries']}（{r['in_text']}）", f"{r['precision']:.3f}", f"{r['recall']:.3f}",
+                      f"{len(r['bad_top1'])}：" + "、".join(r["bad_top1"][:6]) + ("…" if len(r["bad_top1"]) > 6 else ""),
+                      f"{r['ms']:.0f}"] for r in q], max_width=200))
+        print("查询：种子的全部定义术语与主体名称；精确率=前 10 条结果中含查询词的条文比例（对有结果的查询平均）；"
+              "召回率=含查询词的条文被找到的比例（对在文中出现的查询平均）。")
+    return {"rows": rows, "search": q}
 
 
 if __name__ == "__main__":

@@ -159,7 +159,23 @@ class VersionSite:
         return self.base + name
 
 
+#: seconds spent per stage in the last build (kb bench site prints them)
+TIMINGS: dict[str, float] = {}
+
+
+def _tick(key: str, t0: float) -> None:
+    TIMINGS[key] = TIMINGS.get(key, 0.0) + time.perf_counter() - t0
+
+
 def load_layers(doc, root: Path) -> Layers:
+    t0 = time.perf_counter()
+    try:
+        return _load_layers(doc, root)
+    finally:
+        _tick("layers", t0)
+
+
+def _load_layers(doc, root: Path) -> Layers:
     L = Layers()
     links = optional("kb.links")
     if links is not None:
@@ -185,10 +201,11 @@ def load_layers(doc, root: Path) -> Layers:
         registry = None
         actors = optional("kb.actors")
         if actors is not None:
-            registry = _call("kb.actors.load_registry", actors.load_registry, root)
+            registry = _call("kb.actors.load_registry", actors.load_registry, root,
+                             (doc.meta or {}).get("regulation"))
         L.statements = _call("kb.obligations.extract", obl.extract, doc, registry, default=[]) or []
         if hasattr(obl, "relations"):
-            L.relations = _call("kb.obligations.relations", obl.relations, doc, default=[]) or []
+            L.relations = _call("kb.obligations.relations", obl.relations, doc, registry, default=[]) or []
     return L
 
 
@@ -240,9 +257,11 @@ class KbPlugin(BasePlugin[KbConfig]):
         from .project import list_regulations, load
 
         t0 = time.perf_counter()
+        TIMINGS.clear()
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path \
             else Path.cwd()
         self.directory_urls = config.use_directory_urls
+        self.site_url = config.site_url or ""
         try:
             regs = list_regulations(self.root)
         except KbError as e:
@@ -260,12 +279,14 @@ class KbPlugin(BasePlugin[KbConfig]):
             from .project import Target
             for i, v in enumerate(reg.versions):
                 _progress(f"解析 {reg.id}@{v.name}")
+                t1 = time.perf_counter()
                 try:
                     doc = load(Target(reg.path(v), reg, v))
                 except KbError as e:
                     raise PluginError(f"kb: {e}") from None
                 except OSError as e:
                     raise PluginError(f"kb: {reg.path(v)}: 无法读取：{e.strerror}") from None
+                _tick("parse", t1)
                 vs = VersionSite(reg, v, doc, f"{reg.id}/{v.name}/", latest=(i == len(reg.versions) - 1))
                 vs.layers = load_layers(doc, self.root)
                 self.sites.append(vs)
@@ -397,13 +418,18 @@ class KbPlugin(BasePlugin[KbConfig]):
         for vs in self.sites:
             if self.config.search == "kb":
                 from .site_search import build_index
+                t1 = time.perf_counter()
                 data = build_index(vs, self)
+                _tick("search_index", t1)
                 files.append(File.generated(config, vs.p("search.json"),
                                             content=json.dumps(data, ensure_ascii=False,
                                                                separators=(",", ":")).encode("utf-8")))
             if self.config.downloads:
                 _progress(f"生成下载文件 {vs.spec}")
-                for src, label, desc, data in make_downloads(vs, self):
+                t1 = time.perf_counter()
+                made = make_downloads(vs, self)
+                _tick("downloads", t1)
+                for src, label, desc, data in made:
                     vs.downloads.append((src, label, desc, len(data)))
                     files.append(File.generated(config, src, content=data))
         self.t_files = time.perf_counter() - t0
@@ -435,9 +461,11 @@ class KbPlugin(BasePlugin[KbConfig]):
             return html_
         from mkdocs.structure.toc import get_toc
 
+        t1 = time.perf_counter()
         r = Renderer(self, page.url, info)
         out, toc = r.render()
         page.toc = get_toc(toc)
+        _tick("render", t1)
         return out
 
     def on_post_build(self, config):
@@ -464,13 +492,14 @@ class Renderer:
         return self.link(u + (f"#{frag}" if frag else ""))
 
     def node_link(self, eid: str, vs: VersionSite | None = None) -> str | None:
+        """Link to the page showing a node; articles, sections, paragraphs and items by their anchor."""
         vs = vs or self.vs
         src = vs.node_page.get(eid) if vs else None
         if src is None:
             return None
-        return self.page(src, None if eid.startswith(("chp_", "part_")) and "__art" not in eid
-                         and vs.doc.get(eid) is not None and vs.doc.get(eid).kind != "article"
-                         and vs.doc.get(eid).kind not in ("paragraph", "item", "subitem") else eid)
+        n = vs.doc.get(eid)
+        anchored = n is not None and n.kind in ("section", "article", "paragraph", "item", "subitem")
+        return self.page(src, eid if anchored else None)
 
     # -- text with links
     def text(self, node) -> "Markup":
@@ -540,9 +569,12 @@ class Renderer:
         if not email:
             return None
         subject = f"对《{vs.title}》（{vs.version.label}）{node.citation}的意见"
-        body = (f"法规：《{vs.title}》\n版本：{vs.version.label}\n条款：{node.citation}\n"
-                f"链接：{self.P_site_url()}{page_url(vs.node_page.get(node.eid, ''), self.P.directory_urls)}"
-                f"#{node.eid}\n\n意见：\n")
+        body = f"法规：《{vs.title}》\n版本：{vs.version.label}\n条款：{node.citation}\n"
+        site_url = self.P_site_url()
+        if site_url:
+            path = page_url(vs.node_page.get(node.eid, ""), self.P.directory_urls)
+            body += f"链接：{site_url.rstrip('/')}/{path}#{node.eid}\n"
+        body += "\n意见：\n"
         q = urllib.parse.quote
         return f"mailto:{email}?subject={q(subject, safe='')}&body={q(body, safe='')}"
 

@@ -51,10 +51,15 @@ def heatmap_svg(rows: list[str], cols: list[str], grid: list[list[int]], links: 
     return "".join(out)
 
 
+#: relations that point up the hierarchy (the helper is below the one helped)
+UPWARD = ("协助", "配合", "参与", "报告", "反映")
+
+
 def _ranks(nodes: list[str], edges: list[tuple[str, str, str]]) -> dict[str, int]:
     """Longest-path layering from the nodes nobody points at (cycles broken by visiting order)."""
     succ: dict[str, list[str]] = {n: [] for n in nodes}
     indeg = {n: 0 for n in nodes}
+    edges = [(t, r, f) if r in UPWARD else (f, r, t) for f, r, t in edges]
     for f, _, t in edges:
         if f != t and t not in succ[f]:
             succ[f].append(t)
@@ -91,12 +96,26 @@ def graph_svg(edges: list[tuple[str, str, str]], links: dict[str, str] | None = 
     by_rank: dict[int, list[str]] = {}
     for n in nodes:
         by_rank.setdefault(rank[n], []).append(n)
+    # order each rank by the mean position of its neighbours above (fewer crossings), then
     # at most 4 boxes a row, so the picture stays legible when scaled to a phone
+    neighbours: dict[str, set] = {n: set() for n in nodes}
+    for f, _, t in edges:
+        neighbours[f].add(t)
+        neighbours[t].add(f)
+    placed: dict[str, float] = {}
     layers: dict[int, list[str]] = {}
     for r in sorted(by_rank):
         lst = by_rank[r]
+        if placed:
+            def bary(n, lst=lst):
+                xs = [placed[m] for m in neighbours[n] if m in placed]
+                return sum(xs) / len(xs) if xs else lst.index(n) / max(1, len(lst) - 1)
+            lst = sorted(lst, key=bary)
         for k in range(0, len(lst), 4):
-            layers[len(layers)] = lst[k:k + 4]
+            row = lst[k:k + 4]
+            for j, n in enumerate(row):
+                placed[n] = (j + 0.5) / len(row)
+            layers[len(layers)] = row
     box_h, gap_y = 30, 90
     widths = {n: _w(n) + 20 for n in nodes}
     row_w = {r: sum(widths[n] for n in lst) + 24 * (len(lst) - 1) for r, lst in layers.items()}
@@ -130,8 +149,11 @@ def graph_svg(edges: list[tuple[str, str, str]], links: dict[str, str] | None = 
         else:
             x1 += math.copysign(widths[f] / 2, x2 - x1)
             x2 -= math.copysign(widths[t] / 2, x2 - x1)
-        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-        out.append(f'<path d="M{x1:.1f},{y1:.1f} L{x2:.1f},{y2:.1f}" stroke="#999" fill="none" '
+        # a gentle curve: bends right of the direction of travel, so edges in both directions part
+        dx, dy = x2 - x1, y2 - y1
+        cx, cy = (x1 + x2) / 2 - dy * 0.15, (y1 + y2) / 2 + dx * 0.15
+        mx, my = (x1 + 2 * cx + x2) / 4, (y1 + 2 * cy + y2) / 4
+        out.append(f'<path d="M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}" stroke="#999" fill="none" '
                    f'marker-end="url(#kb-arrow)"><title>{escape(f)} {escape("、".join(rels))} {escape(t)}</title></path>')
         out.append(f'<text x="{mx:.1f}" y="{my:.1f}" text-anchor="middle" font-size="10" fill="#555" '
                    f'paint-order="stroke" stroke="#fff" stroke-width="3">{escape("、".join(rels))}</text>')

@@ -197,9 +197,11 @@ def _candidates(old: list[Unit], new: list[Unit], dfrac: dict[str, float],
         if u.index in skip_new:
             continue
         acc: Counter = Counter()
-        for g, w in u.vec.items():
+        # the 40 heaviest (rarest) bigrams of the article find its candidates
+        for g in sorted(u.vec, key=u.vec.__getitem__, reverse=True)[:40]:
             post = index.get(g)
             if post:
+                w = u.vec[g]
                 for j in post:
                     acc[j] += w * old[j].vec[g]
         cands = [j for j, _ in acc.most_common(CANDIDATES)]
@@ -497,21 +499,23 @@ def _segment_links(old, new, o2n, n2o, done_new, done_old):
         for o, n in changed:
             for k in segs_of_o[o]:
                 t = segs_o[k][1]
-                if len(t) < MOVED_SEG_MIN or t in new[n].norm:
-                    continue
+                if len(t) < MOVED_SEG_MIN or t in new[n].norm \
+                        or any(cos(vo[k], vn[j]) >= SEG_SIM for j in segs_of_n[n]):
+                    continue        # still (reworded) in its own partner
                 top = best(vo[k], index_n, vn)
                 if top and top[0] >= MOVED_SEG_SIM:
                     n2 = segs_n[top[1]][0]
-                    if n2 != n and n2 in n2o and all(cos(vo[k], vn[j]) < SEG_SIM for j in segs_of_n[n]):
+                    if n2 != n and n2 in n2o:
                         links.add((o, n2))
             for k in segs_of_n[n]:
                 t = segs_n[k][1]
-                if len(t) < MOVED_SEG_MIN or t in old[o].norm:
+                if len(t) < MOVED_SEG_MIN or t in old[o].norm \
+                        or any(cos(vn[k], vo[j]) >= SEG_SIM for j in segs_of_o[o]):
                     continue
                 top = best(vn[k], index_o, vo)
                 if top and top[0] >= MOVED_SEG_SIM:
                     o2 = segs_o[top[1]][0]
-                    if o2 != o and o2 in o2n and all(cos(vn[k], vo[j]) < SEG_SIM for j in segs_of_o[o]):
+                    if o2 != o and o2 in o2n:
                         links.add((o2, n))
     return sorted(links)
 

@@ -223,3 +223,9 @@ def test_external_links_to_regulation_folder():
     assert [(r.text, r.link) for r in refs] == [
         ("《遂宁市社区发展治理促进条例》第十五条", "suining-community"), ("《四川省不存在条例》", None)]
     assert refs[0].pinpoint == "第十五条"
+
+
+def test_law_aliases():
+    from kb.laws import normalise_title
+    assert normalise_title("《选举法》") == "中华人民共和国全国人民代表大会和地方各级人民代表大会选举法"
+    assert normalise_title("中华人民和国治安管理处罚法") == "中华人民和国治安管理处罚法"

@@ -32,6 +32,14 @@ WELL_KNOWN = {name: PRC + name for name in (
     "英雄烈士保护法", "反恐怖主义法", "国家安全法", "出境入境管理法", "人口与计划生育法",
     "野生动物保护法", "大气污染防治法", "水污染防治法", "固体废物污染环境防治法", "行政监察法",
 )}
+#: short names whose full title is not simply 中华人民共和国 + name
+ALIASES = {
+    "选举法": PRC + "全国人民代表大会和地方各级人民代表大会选举法",
+    "代表法": PRC + "全国人民代表大会和地方各级人民代表大会代表法",
+    "地方组织法": PRC + "地方各级人民代表大会和地方各级人民政府组织法",
+    "香港基本法": PRC + "香港特别行政区基本法",
+    "澳门基本法": PRC + "澳门特别行政区基本法",
+}
 #: laws whose official title does not begin with 中华人民共和国
 NOT_PREFIXED = {"反分裂国家法", "全国人民代表大会常务委员会关于维护互联网安全的决定"}
 
@@ -55,8 +63,10 @@ def normalise_title(title: str) -> str:
     Brackets, spaces and 〈〉 are dropped for matching (〈〉 -> 《》)."""
     t = re.sub(r"\s+", "", title.strip().strip("《》"))
     t = t.replace("〈", "《").replace("〉", "》")
-    if t.startswith(PRC) or t in NOT_PREFIXED:
-        return t
+    if t.startswith(PRC) or t in NOT_PREFIXED or t.startswith("中华人民"):
+        return t                    # (中华人民和国… is a typo in a source title: leave it)
+    if t in ALIASES:
+        return ALIASES[t]
     if t in WELL_KNOWN:
         return WELL_KNOWN[t]
     if _NATIONAL.search(t) and not _LOCAL.search(t.split("法")[0]) and "《" not in t:

@@ -257,7 +257,10 @@ def test_gold_files_cover_every_article(reg):
         doc = load_doc(data, f)
         if doc is None:
             continue
-        assert sorted(int(a) for a in data["articles"]) == [a.number for a in doc.articles], f.name
+        if data.get("partial"):
+            assert set(int(a) for a in data["articles"]) <= {a.number for a in doc.articles}, f.name
+        else:
+            assert sorted(int(a) for a in data["articles"]) == [a.number for a in doc.articles], f.name
         for a, p, i, actor, m in gold:
             assert m in ("obligation", "prohibition", "permission", "encouragement", "sanction")
             node = doc.get(f"art_{a}__para_{p}" + (f"__point_{i}" if i else ""))

@@ -84,6 +84,9 @@ def score_file(path: Path, registry=None):
     canon = reg.canonical
     g5 = {(str(a), p, i, canon(x), m) for a, p, i, x, m in gold}
     pred = [s for s in extract(doc, reg) if s.actor]
+    if data.get("partial"):
+        listed = {str(a) for a in data.get("articles") or {}}
+        pred = [s for s in pred if str(s.article) in listed]
     p5 = {(str(s.article), s.paragraph, s.item, canon(s.actor), s.modality) for s in pred}
     g3 = {(a, x, m) for a, _, _, x, m in g5}
     p3 = {(a, x, m) for a, _, _, x, m in p5}

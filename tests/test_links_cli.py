@@ -51,10 +51,14 @@ def test_refs_article_15():
     outs = [(r["eid"], r["text"], r["targets"]) for r in rows if r["direction"] == "out"]
     assert outs == [("art_15__para_1", "下列", ["15.1.1", "15.1.2", "15.1.3", "15.1.4"]),
                     ("art_15__para_2", "前款", ["15.1"]), ("art_15__para_3", "前款", ["15.2"])]
-    ins = [r["eid"] for r in rows if r["direction"] == "in"]
-    assert ins == ["art_15__para_1", "art_15__para_2", "art_15__para_3"]
+    assert not [r for r in rows if r["direction"] == "in"]    # nothing outside 第十五条 cites it
     code, out = run("refs", "15")
-    assert code == 0 and "被引用" in out
+    assert code == 0 and "被引用 0 处" in out
+    # in the pattern text, 第四条 is cited from 第五条
+    code, out = run("refs", "4", str(DATA / "links" / "patterns.txt"), "--format", "json")
+    ins = [(r["eid"], r["text"], r["targets"]) for r in json.loads(out) if r["direction"] == "in"]
+    assert ins == [("art_5__para_1", "本条例第四条第一款第二项", ["4.1.2"]), ("art_5__para_1", "第三项", ["4.1.3"]),
+                   ("art_5__para_1", "前条", ["4"]), ("art_5__para_1", "第三条至第四条", ["3", "4"])]
 
 
 def test_refs_nothing_and_bad_input():

@@ -139,7 +139,8 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
             if under(r.eid):
                 rows.append(("out", r))
         for r in refs:
-            if r.kind == "internal" and any(under(t) for t in r.targets):
+            # from elsewhere (references inside the provision itself are already listed as 引用)
+            if r.kind == "internal" and not under(r.eid) and any(under(t) for t in r.targets):
                 rows.append(("in", r))
     else:
         rows = [("out", r) for r in refs]

@@ -237,9 +237,10 @@ def test_obligation_diff_matching_with_a_given_extractor():
     }
     od = obligation_diff(compare(old, new), extract=lambda d: table[d.source])
     gov = od["区人民政府"]["changed"][0]["changes"]
-    assert gov == [{"field": "modality", "old": "permission", "new": "obligation"}]
+    assert gov == [{"field": "modality", "old": "permission", "new": "obligation", "direction": "stricter"}]
     owner = od["养犬人"]
-    assert owner["changed"][0]["changes"] == [{"field": "deadline", "old": "三十日内", "new": "十五日内"}]
+    assert owner["changed"][0]["changes"] == [{"field": "deadline", "old": "三十日内", "new": "十五日内",
+                                               "direction": "shortened"}]
     assert [s["action"] for s in owner["removed"]] == ["遗弃犬只"]
     assert [s["action"] for s in od["街道办事处"]["added"]] == ["协助开展文明养犬宣传"]
 
@@ -252,7 +253,7 @@ def test_obligation_diff_with_the_real_extractor():
     cmp = compare(parse_file(str(D / "obl-v1.txt")), parse_file(str(D / "obl-v2.txt")))
     od = obligation_diff(cmp)
     changes = [c for x in od["区人民政府"]["changed"] for c in x["changes"]]
-    assert {"field": "modality", "old": "permission", "new": "obligation"} in changes
+    assert {"field": "modality", "old": "permission", "new": "obligation", "direction": "stricter"} in changes
     assert any(s["action"].startswith("协助") for s in od["街道办事处"]["added"])
 
 
@@ -284,7 +285,7 @@ def test_cli_obligations(capsys):
     from kb.cli import main
     assert main(["diff", str(D / "obl-v1.txt"), str(D / "obl-v2.txt"), "--obligations"]) == 0
     out = capsys.readouterr().out
-    assert "区人民政府" in out and "可以 → 应当" in out
+    assert "区人民政府" in out and "可以 → 应当，要求加重" in out
 
 
 def test_seed_against_itself(seed_doc):

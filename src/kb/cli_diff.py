@@ -6,6 +6,7 @@ import click
 from .errors import KbError
 
 DIFF_FORMATS = ("table", "html", "json", "docx", "md")
+DIRECTION_ZH = {"shortened": "期限缩短", "lengthened": "期限延长", "stricter": "要求加重", "relaxed": "要求放宽"}
 FIELD_ZH = {"modality": "情态", "deadline": "期限", "quantity": "数量", "action": "行为"}
 
 
@@ -90,7 +91,8 @@ def _obligations_text(od: dict) -> str:
             lines.append(f"  - {one(s)}")
         for c in d["changed"]:
             ch = "；".join(f"{FIELD_ZH.get(x['field'], x['field'])}：{_v(x['old'], x['field'])} → "
-                          f"{_v(x['new'], x['field'])}"
+                          f"{_v(x['new'], x['field'])}" + (f"，{DIRECTION_ZH[x['direction']]}"
+                                                           if x.get("direction") else "")
                           for x in c["changes"] if x["field"] != "action")
             lines.append(f"  ~ {c['old'].get('article')} → {c['new'].get('article')}　{c['new'].get('action') or ''}"
                          + (f"（{ch}）" if ch else "（表述改变）"))

@@ -492,6 +492,30 @@ MODALITY_ZH = {"obligation": "应当", "prohibition": "不得", "permission": "�
                "encouragement": "鼓励", "sanction": "处罚"}
 
 
+# permission → obligation makes a duty stricter; the reverse relaxes it
+_STRENGTH = {("permission", "obligation"): "stricter", ("encouragement", "obligation"): "stricter",
+             ("encouragement", "permission"): "stricter", ("obligation", "permission"): "relaxed",
+             ("obligation", "encouragement"): "relaxed", ("permission", "encouragement"): "relaxed",
+             ("permission", "prohibition"): "stricter", ("prohibition", "permission"): "relaxed"}
+_UNIT_DAYS = {"小时": 1 / 24, "日": 1, "天": 1, "工作日": 1, "个工作日": 1, "周": 7, "个月": 30, "月": 30,
+              "年": 365}
+_DEADLINE = re.compile(rf"({NUMERAL_RE}|[0-9０-９]+)\s*(个工作日|工作日|小时|个月|日|天|周|月|年)")
+
+
+def deadline_days(text) -> float | None:
+    """三十日内 → 30, 三个月 → 90, 2年 → 730 (for comparing deadlines; None when there is none)."""
+    if not text:
+        return None
+    m = _DEADLINE.search(str(text))
+    if not m:
+        return None
+    try:
+        n = parse_numeral(m.group(1))
+    except (ValueError, KeyError):
+        return None
+    return n * _UNIT_DAYS[m.group(2)]
+
+
 class ObligationsUnavailable(RuntimeError):
     pass
 
@@ -558,7 +582,14 @@ def obligation_diff(cmp: Comparison, extract=None) -> dict:
         for f in ("modality", "deadline", "quantity"):
             a, b = getattr(s, f, None), getattr(t, f, None)
             if a != b:
-                changes.append({"field": f, "old": _plainval(a), "new": _plainval(b)})
+                ch = {"field": f, "old": _plainval(a), "new": _plainval(b)}
+                if f == "deadline":
+                    da, db = deadline_days(a), deadline_days(b)
+                    if da is not None and db is not None and da != db:
+                        ch["direction"] = "shortened" if db < da else "lengthened"
+                elif f == "modality":
+                    ch["direction"] = _STRENGTH.get((a, b))
+                changes.append(ch)
         if (getattr(s, "action", "") or "") != (getattr(t, "action", "") or ""):
             changes.append({"field": "action", "old": getattr(s, "action", ""), "new": getattr(t, "action", "")})
         if changes:

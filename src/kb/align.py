@@ -40,6 +40,7 @@ CONTAIN = 0.6     # share of an article's weight found in the other side's artic
 RELATED = 0.1     # share of the shorter text that must pair confidently for the texts to count as related
 CANDIDATES = 12   # candidates kept per article
 DF_CAP = 0.05     # bigrams in more than this share of articles are not used to find candidates
+DF_MAX = 100     # … and never more than this many articles
 
 ROLES = (re.compile(r"制定本\w{0,6}?(法|条例|办法|规定|细则|决定|规则)$"),
          re.compile(r"^本(法|条例|办法|规定|细则|决定|规则)自.{0,30}(起施行|起实施|施行)"))
@@ -184,7 +185,7 @@ def _candidates(old: list[Unit], new: list[Unit], dfrac: dict[str, float],
                 skip_old=frozenset(), skip_new=frozenset()) -> dict[int, list[tuple[float, int]]]:
     """For every new article, up to CANDIDATES old articles by exact cosine (found via rare bigrams).
     Articles already paired with an identical text (``skip_*``) are left out."""
-    cap = max(DF_CAP, 8 / max(1, len(old) + len(new)))
+    cap = _df_cap(len(old) + len(new))
     index: dict[str, list[int]] = defaultdict(list)
     for u in old:
         if u.index in skip_old:
@@ -207,6 +208,14 @@ def _candidates(old: list[Unit], new: list[Unit], dfrac: dict[str, float],
         cands = [j for j, _ in acc.most_common(CANDIDATES)]
         out[u.index] = sorted(((cosine(u, old[j]), j) for j in cands), reverse=True)
     return out
+
+
+def _df_cap(total: int) -> float:
+    """Largest document frequency (as a share) of a bigram used to look up candidates: 5 % of
+    the units, but never more than DF_MAX units, so each lookup costs at most
+    40 bigrams × DF_MAX postings however long the texts are (no quadratic growth)."""
+    total = max(1, total)
+    return max(8 / total, min(DF_CAP, DF_MAX / total))
 
 
 def _lis(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -421,7 +430,7 @@ def _segment_links(old, new, o2n, n2o, done_new, done_old):
         v = {g: (1 + math.log(tf)) * idf[g] for g, tf in c.items()}
         vecs.append((v, math.sqrt(sum(w * w for w in v.values())) or 1.0))
     vo, vn = vecs[:len(segs_o)], vecs[len(segs_o):]
-    cap = max(DF_CAP, 8 / total)
+    cap = _df_cap(total)
 
     def make_index(vs):
         index: dict[str, list[int]] = defaultdict(list)

@@ -5,23 +5,28 @@ Method (no step grows quadratically in characters):
 1. Each article becomes a sparse TF-IDF vector of character bigrams of its
    normalised text (whitespace and punctuation removed).  IDF is computed over
    the articles of both texts, so boilerplate (应当, 人民政府 …) weighs little.
-2. Candidates come from an inverted index over the *rarer* bigrams (document
-   frequency capped), so each article is compared with a handful of others, not
-   with all of them; exact cosine and containment are computed for candidates only.
-3. Assignment: identical texts first; then confident one-to-one pairs (cosine ≥
-   ``HIGH``), best first; the longest order-preserving chain of them becomes the
-   set of anchors; in each gap between consecutive anchors, the remaining articles
-   are paired with a lower threshold (``GAP``, heavily reworded articles that stayed
-   in place); then moved articles anywhere (cosine ≥ ``MOVED``).
-4. Splits and merges: an unpaired article whose text is mostly *contained* in an
-   article of the other side (containment ≥ ``CONTAIN``) joins that article's pair;
-   several pairs then share one side (status split / merged).
-5. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went;
+2. Identical texts pair first.  Candidates for the rest come from an inverted index
+   over each article's 40 rarest bigrams, with postings capped (``DF_CAP``,
+   ``DF_MAX``), so each article is compared with a handful of others, not with all;
+   exact cosine and containment are computed for candidates only.
+3. Confident one-to-one pairs (cosine ≥ ``HIGH``), best first.  The texts count as
+   *related* when at least ``RELATED`` of the shorter one paired so; unrelated texts
+   keep only these pairs (an honest "no correspondence", nothing forced).
+4. For related texts: the longest order-preserving chain of pairs becomes the
+   anchors; in each gap between consecutive anchors the remaining articles pair
+   with a lower threshold (``GAP``: heavily reworded articles that stayed in place);
+   the purpose clause (……制定本法) and the commencement clause (本法自……施行) pair
+   however reworded; moved articles pair anywhere (cosine ≥ ``MOVED``).
+5. Splits and merges: an unpaired article mostly *contained* in an article of the
+   other side (``CONTAIN``), or one of whose paragraphs/items reappears there
+   (paragraph-level cosine ≥ ``SEG_SIM``), joins that article; a paragraph moved
+   nearly verbatim between two paired articles links them too.  Several links then
+   share one side (status split / merged).
+6. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went;
    an article pair is ``moved`` when the new article's chapter is not the
    counterpart of the old article's chapter.
 
-Two unrelated texts produce no pairs ("no correspondence"): nothing reaches the
-thresholds and gap-filling needs anchors on both sides.
+Baselines for scoring (``align_numbers``, ``align_greedy``) are at the end.
 """
 from __future__ import annotations
 

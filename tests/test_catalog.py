@@ -35,7 +35,7 @@ def test_build_incremental_and_stale(proj):
     cat = Catalog(proj)
     assert cat.is_stale() and not cat.exists()
     s = cat.build()
-    assert s["added"] == ["suining-community@draft"] and s["entries"] > 100
+    assert s["added"] == ["suining-community@draft"] and s["entries"] >= 45
     assert (proj / ".kb" / "catalog" / "CURRENT").is_file()
     assert not cat.is_stale() and cat.stale_reasons() == []
     # nothing changed: nothing re-indexed

@@ -514,6 +514,21 @@ def _only_negative_or(n) -> bool:
     return any(_only_negative_or(c) for c in n.children)
 
 
+def matches(node, text: str, heading: str = "") -> bool:
+    """Does a (normalised) text satisfy the query tree?  Used to find, inside a matching
+    article, the paragraphs, items and statements that match by themselves."""
+    if node is None:
+        return True
+    if isinstance(node, Word):
+        hay = heading if node.field == "heading" else text
+        return any(v in hay for v in node.variants())
+    if node.op == "OR":
+        return any(matches(c, text, heading) for c in node.children)
+    if node.op == "NOT":
+        return not matches(node.children[0], text, heading)
+    return all(matches(c, text, heading) for c in node.children)
+
+
 def check_filter(name: str, value: str) -> str:
     """Validate and canonicalise a filter value (type, modality)."""
     v = value.strip()

@@ -35,7 +35,7 @@ from pathlib import Path
 from . import analysis
 from .errors import KbError
 
-SCHEMA_VERSION = "kb-catalog-2/" + analysis.ANALYZER_VERSION
+SCHEMA_VERSION = "kb-catalog-3/" + analysis.ANALYZER_VERSION
 HEADING_BOOST = 3.0
 TERMS_BOOST = 4.0
 #: ranking tiers (constant-score bonuses) -- far above any BM25F score
@@ -236,17 +236,17 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
         terms = terms_by_art.get(a.eid, [])
         common = {"status": status, "title": title, "heading": a.title, "label": a.label,
                   "article": a.number, "article_eid": a.eid, "chapter": chp or None, "file": doc.source}
+        st = [{"eid": e, "actor": str(_get(x, "actor") or ""), "modality": str(_get(x, "modality") or ""),
+               "action": _get(x, "action"), "explicit": _get(x, "explicit"),
+               "deadline": _json_safe(_get(x, "deadline")), "span": [_get(x, "start"), _get(x, "end")]}
+              for x, e in ((x, _get(x, "eid") or "") for x in stmts) if _art_of(e) == a.eid]
+        # one whoosh document per article: paragraphs, items and obligation statements are
+        # found inside it at search time (kb.analysis.matches), so no text is indexed twice
         out.append(dict(base, key=f"{src}/{a.eid}", type="article", chapter=chp, artkey=f"{src}/{a.eid}",
                         text=full, heading=f"{a.label} {a.title or ''}", terms=" ".join(terms),
                         **facets(a.eid),
                         data=dict(common, eid=a.eid, citation=a.citation, line=a.line, parts=parts,
-                                  terms=terms)))
-        for eid, citation, line, own, kind, *_facets in parts:
-            if eid == a.eid:
-                continue
-            out.append(dict(base, key=f"{src}/{eid}", type=kind, chapter=chp, artkey=f"{src}/{a.eid}",
-                            text=own, **facets(eid),
-                            data=dict(common, eid=eid, citation=citation, line=line, text=own)))
+                                  terms=terms, statements=st)))
     for i, d in enumerate(defs):
         eid = _get(d, "eid") or ""
         n, a, chp = nodes_by_eid.get(eid) or nodes_by_eid.get(_art_of(eid)) or (None, None, "")
@@ -264,24 +264,6 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
                               "citation": n.citation if n is not None else "",
                               "line": n.line if n is not None else None, "text": text, "term": term,
                               "definition": str(body), "scope": _get(d, "scope")}))
-    for i, s in enumerate(stmts):
-        eid = _get(s, "eid") or ""
-        n, a, chp = nodes_by_eid.get(eid) or nodes_by_eid.get(_art_of(eid)) or (None, None, "")
-        text = _own_text(n) if n is not None else str(_get(s, "action") or "")
-        actor = str(_get(s, "actor") or "")
-        modality = str(_get(s, "modality") or "")
-        out.append(dict(base, key=f"{src}/{eid}#obl-{i}", type="obligation", chapter=chp,
-                        artkey=f"{src}/{_art_of(eid)}", text=text, actor=actor, modality=modality,
-                        actmod=f"{actor}|{modality}" if actor and modality else "",
-                        data={"status": status, "title": title, "heading": a.title if a else None,
-                              "label": a.label if a else "", "article": a.number if a else None,
-                              "article_eid": a.eid if a else None, "chapter": chp or None,
-                              "file": doc.source, "eid": eid,
-                              "citation": n.citation if n is not None else "",
-                              "line": n.line if n is not None else None, "text": text,
-                              "action": _get(s, "action"), "explicit": _get(s, "explicit"),
-                              "deadline": _json_safe(_get(s, "deadline")),
-                              "statement": [_get(s, "start"), _get(s, "end")]}))
     return out, used
 
 
@@ -616,43 +598,41 @@ class Catalog:
                           "无法按 modality 过滤；请在其可用后运行 kb index")
 
         main = _to_whoosh(pq.tree, Q) if pq.tree is not None else Q.Every()
-        filters = []
         ftype = f.get("type")
-        if ftype is None:
-            types = ["article"] if group_by_article else ["paragraph", "item"]
-            group = False
+        if ftype == "definition":
+            mode = "definition"
+        elif ftype == "article" or (ftype is None and group_by_article):
+            mode = "article"
+        elif ftype == "obligation":
+            mode = "obligation"
         else:
-            # an explicit type lists its entries one by one (paragraphs and items, each
-            # definition, each obligation statement)
-            types = ["paragraph", "item"] if ftype in ("paragraph", "item") else [ftype]
-            group = False
-        filters.append(Q.Or([Q.Term("type", t) for t in types]) if len(types) > 1 else Q.Term("type", types[0]))
+            mode = "parts"       # paragraphs and items (or items only)
+        terms = [("type", "definition" if mode == "definition" else "article")]
         if f.get("regulation"):
-            filters.append(Q.Term("regulation", f["regulation"]))
+            terms.append(("regulation", f["regulation"]))
         if f.get("version") and f["version"] != "all":
-            filters.append(Q.Term("version", f["version"]))
+            terms.append(("version", f["version"]))
         elif not f.get("version"):
-            filters.append(Q.Term("latest", "1"))
+            terms.append(("latest", "1"))
         if f.get("chapter"):
-            filters.append(Q.Term("chapter", f["chapter"]))
-        if f.get("modality"):
-            filters.append(Q.Term("modality", f["modality"]))
-        actor_q = None
-        filters_actor = None
+            terms.append(("chapter", f["chapter"]))
+        want_a, want_m = None, f.get("modality")
+        actor_text = None
         if f.get("actor"):
-            name = filters_actor = (m.get("actors") or {}).get(f["actor"], f["actor"])
-            if "obligations" in m.get("used_layers", []):
-                if f.get("modality"):    # the same statement must have both
-                    filters.append(Q.Term("actmod", f"{name}|{f['modality']}"))
-                else:
-                    filters.append(Q.Term("actor", name))
-            else:
+            want_a = (m.get("actors") or {}).get(f["actor"], f["actor"])
+            if "obligations" not in m.get("used_layers", []):
                 # no obligations layer yet: an actor is a provision that names it
-                actor_q = _word_query(analysis.Word(analysis.normalize(name)), Q, fields=(("text", 1.0),))
-        parts = [main] + ([actor_q] if actor_q is not None else []) + \
-                [Q.ConstantScoreQuery(x, 0.0) for x in filters]
-        q = Q.And(parts)
-
+                actor_text = analysis.normalize(want_a)
+                main = Q.And([main, _word_query(analysis.Word(actor_text), Q, fields=(("text", 1.0),))])
+                want_a = None
+        if mode != "definition":
+            if want_a and want_m:       # the same statement must have both
+                terms.append(("actmod", f"{want_a}|{want_m}"))
+            elif want_a:
+                terms.append(("actor", want_a))
+            elif want_m:
+                terms.append(("modality", want_m))
+        q = main
         pos = pq.positives()
         bonus = []
         if len(pos) >= 2:
@@ -665,27 +645,42 @@ class Catalog:
         if bonus:
             q = Q.AndMaybe(q, Q.Or(bonus) if len(bonus) > 1 else bonus[0])
 
-        facet_want = {"actor": filters_actor, "modality": f.get("modality")}
         words = analysis.flatten_words([w for w in pos if w.field is None])
         hwords = analysis.flatten_words(pos)
         want = None if not limit or limit <= 0 else int(limit)
+        facet = (want_a, want_m)
         with ix.searcher(weighting=scoring.BM25F()) as s:
-            fetch = want if (want is None or not group) else want * 5
+            allow = self._allow(s, tuple(terms), Q)
+            if not allow:
+                return []
+            fetch = want if (want is None or mode in ("article", "definition")) else max(want * 3, 30)
             while True:
-                results = s.search(q, limit=fetch)
-                hits, seen = [], set()
+                results = s.search(q, limit=fetch, filter=allow)
+                hits: list[Hit] = []
                 for r in results:
-                    if group:
-                        if r["artkey"] in seen:
-                            continue
-                        seen.add(r["artkey"])
-                    hits.append(_hit(r, r.score, words, hwords, facet_want))
+                    fields = r.fields()
+                    if mode in ("article", "definition"):
+                        hits.append(_hit(fields, r.score, words, hwords, facet))
+                    else:
+                        hits.extend(_part_hits(fields, r.score, pq.tree, words, hwords, facet, mode,
+                                               ftype, actor_text))
                     if want is not None and len(hits) >= want:
                         break
-                if fetch is None or len(hits) >= want or len(results) < fetch:
+                if fetch is None or (want is not None and len(hits) >= want) or len(results) < fetch:
                     break
-                fetch = None      # grouping left too few: take every hit
-        return hits
+                fetch = None      # too few paragraphs in the first articles: take every hit
+        return hits[:want] if want is not None else hits
+
+    def _allow(self, searcher, terms: tuple, Q):
+        """Document numbers passing the facet filters (cached per index and filter set)."""
+        key = (self._ix_dir, terms)
+        cache = self.__dict__.setdefault("_allow_cache", {})
+        if key not in cache:
+            if len(cache) > 64:
+                cache.clear()
+            qs = [Q.Term(n, v) for n, v in terms]
+            cache[key] = set(searcher.docs_for_query(qs[0] if len(qs) == 1 else Q.And(qs)))
+        return cache[key]
 
 
 def _alive(pid: int) -> bool:
@@ -730,20 +725,80 @@ def _to_whoosh(n, Q):
     return q
 
 
-def _hit(r, score, words, hwords, facets=None) -> Hit:
+def _facet_ok(part, want_a, want_m) -> bool:
+    if not want_a and not want_m:
+        return True
+    if len(part) < 8:
+        return False
+    if want_a and want_m:
+        return f"{want_a}|{want_m}" in part[7]
+    return want_a in part[5] if want_a else want_m in part[6]
+
+
+def _part_hits(r, score, tree, words, hwords, facet, mode, ftype, actor_text) -> list[Hit]:
+    """The paragraphs/items (or obligation statements) of one matching article that match
+    the query themselves, best first."""
+    d = json.loads(r["data"])
+    want_a, want_m = facet
+    heading = analysis.normalize(f"{d.get('label') or ''} {d.get('heading') or ''}")
+    parts = d.get("parts") or []
+    by_eid = {p[0]: p for p in parts}
+    ok: dict[str, bool] = {}
+
+    def matches(p) -> bool:
+        if p[0] not in ok:
+            t = analysis.normalize(p[3])
+            ok[p[0]] = analysis.matches(tree, t, heading) and (actor_text is None or actor_text in t)
+        return ok[p[0]]
+
+    out = []
+    if mode == "obligation":
+        for st in d.get("statements") or []:
+            p = by_eid.get(st["eid"])
+            if p is None or (want_a and st["actor"] != want_a) or (want_m and st["modality"] != want_m):
+                continue
+            if not matches(p):
+                continue
+            h = _make_hit(r, d, p, score, words, hwords, "obligation")
+            h.actors = [st["actor"]] if st["actor"] else []
+            h.modalities = [st["modality"]] if st["modality"] else []
+            h.action = st.get("action")
+            out.append(h)
+        return out
+    kinds = ("item",) if ftype == "item" else ("paragraph", "item", "article")
+    cands = [p for p in parts if p[4] in kinds and _facet_ok(p, want_a, want_m) and matches(p)]
+    norm = {p[0]: analysis.normalize(p[3]) for p in cands}
+    cands.sort(key=lambda p: -sum(1 for w in words if w in norm[p[0]]))
+    return [_make_hit(r, d, p, score, words, hwords, "paragraph" if p[4] == "article" else p[4]) for p in cands]
+
+
+def _make_hit(r, d, part, score, words, hwords, typ) -> Hit:
+    reg, ver = r["regulation"], r["version"]
+    eid, citation, line, text = part[0], part[1], part[2], part[3]
+    snip, marks = analysis.snippet(text or "", words)
+    heading = d.get("heading")
+    return Hit(eid=eid, article=d.get("article"), citation=citation or "", type=typ, score=round(float(score), 4),
+               snippet=snip, marks=marks, regulation=reg, version=ver, path=f"{reg}/{ver}/{eid}",
+               label=d.get("label") or "", heading=heading, line=line, title=d.get("title") or "",
+               chapter=d.get("chapter"), status=d.get("status"), article_eid=d.get("article_eid"),
+               heading_marks=[list(x) for x in analysis.find_spans(heading or "", hwords)],
+               actors=part[5] if len(part) > 5 else [], modalities=part[6] if len(part) > 6 else [],
+               source=d.get("file") or "")
+
+
+def _hit(r, score, words, hwords, facets=(None, None)) -> Hit:
     d = json.loads(r["data"])
     typ = r["type"]
     reg, ver = r["regulation"], r["version"]
     eid, citation, line, text = d.get("eid"), d.get("citation"), d.get("line"), d.get("text")
+    actors = [a for a in (r.get("actor") or "").split(",") if a]
+    modalities = [a for a in (r.get("modality") or "").split(",") if a]
     if typ == "article":
         parts = d.get("parts") or []
         best, best_key = None, None
-        want_a, want_m = (facets or {}).get("actor"), (facets or {}).get("modality")
+        want_a, want_m = facets
         if want_a or want_m:
-            ok = [p for p in parts if len(p) > 7 and (
-                f"{want_a}|{want_m}" in p[7] if want_a and want_m else
-                (want_a in p[5] if want_a else want_m in p[6]))]
-            parts = ok or parts
+            parts = [p for p in parts if _facet_ok(p, want_a, want_m)] or parts
         for i, p in enumerate(parts):
             spans = analysis.find_spans(p[3], words)
             if not spans:
@@ -756,6 +811,8 @@ def _hit(r, score, words, hwords, facets=None) -> Hit:
             best = parts[0]
         if best is not None:
             eid, citation, line, text = best[0], best[1], best[2], best[3]
+            if len(best) > 6:
+                actors, modalities = best[5], best[6]
     snip, marks = analysis.snippet(text or "", words)
     heading = d.get("heading")
     return Hit(eid=eid, article=d.get("article"), citation=citation or "", type=typ, score=round(float(score), 4),
@@ -763,6 +820,5 @@ def _hit(r, score, words, hwords, facets=None) -> Hit:
                label=d.get("label") or "", heading=heading, line=line, title=d.get("title") or "",
                chapter=d.get("chapter"), status=d.get("status"), article_eid=d.get("article_eid"),
                heading_marks=[list(x) for x in analysis.find_spans(heading or "", hwords)],
-               term=d.get("term"), actors=[a for a in (r.get("actor") or "").split(",") if a],
-               modalities=[a for a in (r.get("modality") or "").split(",") if a], action=d.get("action"),
+               term=d.get("term"), actors=actors, modalities=modalities, action=d.get("action"),
                source=d.get("file") or "")

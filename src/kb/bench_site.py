@@ -70,7 +70,8 @@ def corpus_project(dest: Path, corpus: Path, n: int) -> Path:
         title = first.lstrip("# ").strip() or f.stem
         import yaml
         (d / "meta.yml").write_text(yaml.safe_dump({
-            "title": title, "versions": [{"name": "current", "file": "current.md", "status": "现行有效"}]},
+            "title": title, "category": f.relative_to(corpus).parts[0],
+            "versions": [{"name": "current", "file": "current.md", "status": "现行有效"}]},
             allow_unicode=True), encoding="utf-8")
     return dest
 

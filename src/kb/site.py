@@ -392,6 +392,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         nav: list = [{"首页": "index.md"}]
         latest = [vs for vs in self.sites if vs.latest]
         many = len(latest) > 1
+        regs_nav: list = []
         for vs in latest:
             items = section(vs)
             older = [o for o in self.sites if o.reg is vs.reg and o is not vs]
@@ -401,12 +402,32 @@ class KbPlugin(BasePlugin[KbConfig]):
                 if new.reg is vs.reg:
                     items.append({f"对照：{self.pages[src]['title']}": src})
             if many:
-                nav.append({vs.reg.short_title or vs.reg.title: items})
+                regs_nav.append((vs, {vs.reg.short_title or vs.reg.title: items}))
             else:
                 nav += items
+        nav += self._group(regs_nav)
         if self.collection_pages:
             nav.append({"专题汇编": ["collections/index.md", *self.collection_pages]})
         return nav
+
+    GROUP_OVER = 12
+
+    def _group(self, regs_nav: list) -> list:
+        """Many regulations: group them (by ``category`` in meta.yml, else in runs of about √N) so
+        that, with navigation.prune, each page carries O(√N) navigation entries instead of O(N)."""
+        if len(regs_nav) <= self.GROUP_OVER:
+            return [entry for _, entry in regs_nav]
+        cats: dict[str, list] = {}
+        if all((vs.reg.raw or {}).get("category") for vs, _ in regs_nav):
+            for vs, entry in regs_nav:
+                cats.setdefault(str(vs.reg.raw["category"]), []).append(entry)
+        else:
+            import math
+            k = max(2, math.ceil(math.sqrt(len(regs_nav))))
+            for i in range(0, len(regs_nav), k):
+                chunk = regs_nav[i:i + k]
+                cats[f"法规 {i + 1}–{i + len(chunk)}"] = [entry for _, entry in chunk]
+        return [{name: entries} for name, entries in cats.items()]
 
     # ------------------------------------------------------------------ files
     def on_files(self, files, config):

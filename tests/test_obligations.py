@@ -234,7 +234,9 @@ def test_seed_f1(reg):
 #: see tests/data/obligations/README.md)
 FLOORS = {"jumin-zuzhifa": (0.92, 0.92), "beijing-jujia-yanglao": (0.96, 0.96),
           "chongqing-zhiyuan": (0.96, 0.96), "fanjiabao": (0.94, 0.94), "juanzeng": (0.91, 0.91),
-          "beijing-jumin-banfa": (0.91, 0.91)}
+          "beijing-jumin-banfa": (0.91, 0.91),
+          # the last held-out file, never used to change a rule: its first-run figures (0.756 / 0.783)
+          "guangzhou-cishan": (0.74, 0.76)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

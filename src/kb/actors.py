@@ -163,8 +163,14 @@ class Registry:
         return a.kind if a else guess_kind(name)
 
     def is_known(self, name: str) -> bool:
+        """In the lexicon, or a government named by a known level (县级以上人民政府)."""
         c = self.canonical(name)
-        return c in self.actors
+        if c in self.actors:
+            return True
+        if c and c.endswith(("人民政府", "人民代表大会常务委员会")):
+            levels, base = self.split_level(c)
+            return bool(levels) and base in ("人民政府", "人民代表大会常务委员会")
+        return False
 
     def actor(self, name: str) -> Actor:
         """The registry entry, or a discovered one (not stored in the lexicon)."""

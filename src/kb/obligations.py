@@ -480,32 +480,30 @@ class _Scanner:
 # --------------------------------------------------------------------------------------------
 # extraction
 
+_MODAL_RE = re.compile("|".join(re.escape(w) for w, _ in _MODALS))
+_MODAL_OF = dict(_MODALS)
+
+
 def _find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
     out = []
-    i = a
-    while i < b:
-        hit = None
-        for w, mod in _MODALS:
-            if text.startswith(w, i):
-                if w == "应":
-                    if text[i - 1:i + 1] in _YING_NOT or text[i + 1:i + 2] in _YING_NEXT or text[i + 1:i + 2] == "":
-                        continue
-                if w == "可":
-                    if text[i - 1:i] in _KE_NOT_PREV or text[i + 1:].startswith(_KE_NOT_NEXT):
-                        continue
-                if w == "须" and (text[i - 1:i] in _XU_NOT_PREV or text[i + 1:i + 2] == "知"):
-                    continue
-                if w == "有权" and text[i - 1:i] in "所产":
-                    continue
-                if w == "禁止" and text[i + 2:i + 3] == "性":
-                    continue
-                hit = (i, i + len(w), w, mod)
-                break
-        if hit:
-            out.append(hit)
-            i = hit[1]
-        else:
-            i += 1
+    for m in _MODAL_RE.finditer(text, a, b):
+        i, w = m.start(), m.group(0)
+        if w == "应":
+            if text[i - 1:i + 1] in _YING_NOT or text[i + 1:i + 2] in _YING_NEXT or text[i + 1:i + 2] == "":
+                continue
+        elif w == "可":
+            if text[i - 1:i] in _KE_NOT_PREV or text.startswith(_KE_NOT_NEXT, i + 1):
+                continue
+        elif w == "须":
+            if text[i - 1:i] in _XU_NOT_PREV or text[i + 1:i + 2] == "知":
+                continue
+        elif w == "有权":
+            if text[i - 1:i] in "所产":
+                continue
+        elif w == "禁止":
+            if text[i + 2:i + 3] == "性":
+                continue
+        out.append((i, m.end(), w, _MODAL_OF[w]))
     return out
 
 
@@ -950,9 +948,13 @@ def extract(doc, registry: Registry | None = None) -> list[Statement]:
 
 
 def relations(doc, registry: Registry | None = None) -> list[Relation]:
-    x = _extract_all(doc, registry)
+    """Governance relations stated in doc (指导, 支持, 督促 …): from, relation, to, eid."""
+    return _dedupe(_extract_all(doc, registry).rels)
+
+
+def _dedupe(rels: list[Relation]) -> list[Relation]:
     seen, out = set(), []
-    for r in x.rels:
+    for r in rels:
         k = (r.from_, r.relation, r.to, r.eid)
         if k not in seen:
             seen.add(k)
@@ -969,7 +971,7 @@ def export_layer(doc) -> dict:
     reg = _registry_for(doc, None)
     x = _Extractor(doc, reg)
     stmts = x.run()
-    rels = relations(doc, reg)
+    rels = _dedupe(x.rels)
     names = list(dict.fromkeys(s.actor for s in stmts if s.actor))
     actors = [reg.actor(n).to_dict() for n in names]
     return {"obligations": [s.to_dict() for s in stmts], "actors": actors,

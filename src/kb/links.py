@@ -202,7 +202,9 @@ _DEF_LEAD = re.compile(
     rf"^(?P<terms>[{_QUOTES}]?[^，,。；;：:\s{_QUOTES}本前第]"
     rf"[^，,。；;：:\s{_QUOTES}]{{0,24}}?[{_QUOTES}]?(?:[、和][{_QUOTES}]?[^，,。；;：:\s{_QUOTES}]{{1,24}}?[{_QUOTES}]?)*?)"
     rf"[，,]?(?P<verb>分别是指|是指|系指|(?<=[，,])指)")
-_TERM_SPLIT = re.compile(r"、|(?<=[”」』’】])(?:和|及|以及)(?=[“「『‘【])")
+# “A”、“B” are two terms; an unquoted A、B (捕捞、养殖渔船, 工具、设备) stays one term unless 分别是指
+# says otherwise: splitting it would make 捕捞 or 设备 a term and link it everywhere
+_TERM_SPLIT = re.compile(r"(?<=[”」』’】])(?:、|和|及|以及)(?=[“「『‘【])")
 _TERM_SPLIT_RESP = re.compile(r"、|以及|和|及")
 
 
@@ -224,6 +226,13 @@ def _in_final_provisions(n: Node) -> bool:
     para = n if n.kind == "paragraph" else n.ancestor("paragraph")
     if n.kind in ("item", "subitem") and para is not None and re.search(r"用语|含义|名词|术语", para.text):
         return True
+    if n.kind == "paragraph" and n.parent is not None:
+        # 下列用语的含义： followed by entries written as plain paragraphs (no （一） markers)
+        for p in n.parent.children:
+            if p is n:
+                break
+            if p.kind == "paragraph" and re.search(r"(用语|名词|术语)的?含义[是为]?[：:]\s*$", p.text):
+                return True
     return False
 
 
@@ -249,6 +258,9 @@ def _node_definitions(doc: Document, n: Node) -> list[Definition]:
             body = verb + body
         scope = _scope_eid(n, scope_word)
         splitter = _TERM_SPLIT_RESP if verb.startswith("分别") else _TERM_SPLIT
+        parts = terms.split("、")
+        if len(parts) > 1 and max(map(len, parts)) - min(map(len, parts)) <= 1 and max(map(len, parts)) <= 3:
+            splitter = _TERM_SPLIT_RESP         # 以上、以下、以内: parallel terms of one kind
         pos = ts
         for raw in splitter.split(terms):
             k = terms.index(raw, pos - ts) if raw else pos - ts

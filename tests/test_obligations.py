@@ -289,3 +289,10 @@ def test_corpus_sample_runs_clean(corpus_files, reg):
             assert s.actor is None or (s.actor and "，" not in s.actor and len(s.actor) <= 30), (f.name, s.actor)
             n += 1
     assert n > 500
+
+
+def test_export_parent_follows_level(seed_doc):
+    a = {x["name"]: x for x in export_layer(seed_doc)["actors"]}
+    assert a["国资部门"]["parent"] == "县（市、区）人民政府"     # 县（市、区）国资部门
+    assert a["民政部门"]["parent"] == "市人民政府、县（市、区）人民政府"
+    assert a["县（市、区）人民政府"]["parent"] == "市人民政府"

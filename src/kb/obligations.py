@@ -973,6 +973,14 @@ def export_layer(doc) -> dict:
     stmts = x.run()
     rels = _dedupe(x.rels)
     names = list(dict.fromkeys(s.actor for s in stmts if s.actor))
-    actors = [reg.actor(n).to_dict() for n in names]
+    actors = []
+    for n in names:
+        d = reg.actor(n).to_dict()
+        levels = list(dict.fromkeys(lv for s in stmts if s.actor == n for lv in s.levels))
+        if d["kind"] == "department" and levels and d["parent"] == "人民政府":
+            # 县（市、区）民政部门 is the 民政部门 of 县（市、区）人民政府
+            d["parent"] = "、".join(reg.canonical(f"{lv}人民政府") for lv in levels)
+            d["level"] = d["level"] or "、".join(levels)
+        actors.append(d)
     return {"obligations": [s.to_dict() for s in stmts], "actors": actors,
             "relations": [r.to_dict() for r in rels]}

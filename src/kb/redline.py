@@ -147,7 +147,16 @@ def _cut(ops, side: str, parts: list[tuple[str, str]]) -> list[list[Seg]]:
 
 def rows(cmp: Comparison, changed_only: bool = False, headings: bool = True) -> list[Row]:
     """The table's rows: headings where they start, then one row per aligned article; a split
-    or merge (one old article → several new, or several → one) is one row, diffed as a whole."""
+    or merge (one old article → several new, or several → one) is one row, diffed as a whole.
+    Computed once per comparison and options (every renderer uses them)."""
+    cache = cmp.__dict__.setdefault("_rows_cache", {})
+    key = (changed_only, headings)
+    if key not in cache:
+        cache[key] = _rows(cmp, changed_only, headings)
+    return cache[key]
+
+
+def _rows(cmp: Comparison, changed_only: bool, headings: bool) -> list[Row]:
     from .diff import char_ops
 
     out: list[Row] = []

@@ -353,6 +353,19 @@ def test_escaping_and_versions(tmp_path):
     assert "第一稿" in old
     cmp_page = site / "escape-test/compare-v1-v2/index.html"
     assert cmp_page.exists()
+    try:
+        import kb.diff  # noqa: F401
+        import kb.redline  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        c = lh.fromstring(cmp_page.read_bytes()).text_content()
+        assert "第一稿" in c and "第二稿" in c and '<script>alert("x")</script>' in c
+        assert "并每月公开" in c
+        moved = (site / "escape-test/v2/chp_2/index.html").read_text(encoding="utf-8")
+        assert "本条在第一稿中为第四条" in moved
+        docx = site / "escape-test/v2/downloads/escape-test-v1-v2-对照表.docx"
+        assert docx.read_bytes()[:2] == b"PK"
     n, broken = check_links(site)
     assert broken == []
 

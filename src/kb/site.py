@@ -130,6 +130,7 @@ class Layers:
     relations: list = field(default_factory=list)
     have_links: bool = False
     have_obligations: bool = False
+    registry: object = None
 
 
 @dataclass
@@ -146,6 +147,8 @@ class VersionSite:
     actor_pages: dict = field(default_factory=dict)  # actor name -> src_uri
     term_anchor: dict = field(default_factory=dict)  # term -> anchor id in the glossary
     downloads: list = field(default_factory=list)   # [(src_uri, label, description)]
+    previous: dict = field(default_factory=dict)    # article eid -> number in the previous version
+    previous_label: str = ""
 
     @property
     def spec(self) -> str:
@@ -203,6 +206,7 @@ def _load_layers(doc, root: Path) -> Layers:
         if actors is not None:
             registry = _call("kb.actors.load_registry", actors.load_registry, root,
                              (doc.meta or {}).get("regulation"))
+        L.registry = registry
         L.statements = _call("kb.obligations.extract", obl.extract, doc, registry, default=[]) or []
         if hasattr(obl, "relations"):
             L.relations = _call("kb.obligations.relations", obl.relations, doc, registry, default=[]) or []
@@ -290,6 +294,10 @@ class KbPlugin(BasePlugin[KbConfig]):
                 vs = VersionSite(reg, v, doc, f"{reg.id}/{v.name}/", latest=(i == len(reg.versions) - 1))
                 vs.layers = load_layers(doc, self.root)
                 self.sites.append(vs)
+        for old, new in zip(self.sites, self.sites[1:]):
+            if old.reg is new.reg:
+                new.previous = previous_numbers(old.doc, new.doc)
+                new.previous_label = old.version.label
         self._plan()
         config.nav = self._nav()
         self._setup_env()
@@ -308,8 +316,11 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tdir)), autoescape=True, auto_reload=False,
                                       trim_blocks=True, lstrip_blocks=True,
                                       undefined=jinja2.Undefined)
+        kinds = dict(KIND_NAMES)
+        actors = optional("kb.actors")
+        kinds.update(getattr(actors, "KIND_NAMES", {}) if actors is not None else {})
         self.env.globals.update(modality_names=MODALITY_NAMES, modality_order=MODALITY_ORDER,
-                                kind_names=KIND_NAMES)
+                                kind_names=kinds)
 
     # ------------------------------------------------------------------ planning the pages
     def _add(self, src, title, kind, vs=None, obj=None, nav=True):
@@ -835,17 +846,26 @@ def _comparison(old_doc, new_doc):
 
 
 def comparison_html(old_doc, new_doc) -> str | None:
-    """The comparison page body from kb.redline (agreed API, or html_table over kb.diff.compare)."""
+    """The comparison page body: kb.diff.comparison_html (agreed API), or kb.redline's table."""
+    for name in ("kb.diff", "kb.redline"):
+        mod = optional(name)
+        if mod is not None and hasattr(mod, "comparison_html"):
+            return _call(f"{name}.comparison_html", mod.comparison_html, old_doc, new_doc)
     red = optional("kb.redline")
-    if red is None:
-        return None
-    if hasattr(red, "comparison_html"):
-        return _call("kb.redline.comparison_html", red.comparison_html, old_doc, new_doc)
-    if hasattr(red, "html_table"):
+    if red is not None and hasattr(red, "html_table"):
         cmp = _comparison(old_doc, new_doc)
         if cmp is not None:
             return _call("kb.redline.html_table", red.html_table, cmp)
     return None
+
+
+def previous_numbers(old_doc, new_doc) -> dict:
+    """new article eid -> its number in the previous version, when it changed (kb.diff)."""
+    for name in ("kb.diff", "kb.redline"):
+        mod = optional(name)
+        if mod is not None and hasattr(mod, "previous_numbers"):
+            return _call(f"{name}.previous_numbers", mod.previous_numbers, old_doc, new_doc, default={}) or {}
+    return {}
 
 
 def comparison_docx(old_doc, new_doc) -> bytes | None:
@@ -1014,15 +1034,18 @@ def make_downloads(vs: VersionSite, P: KbPlugin | None = None) -> list[tuple[str
 
 
 def _matrix_bytes(matrix, doc, fmt, L) -> bytes | None:
-    for name in (f"to_{fmt}", f"matrix_{fmt}", f"render_{fmt}"):
-        fn = getattr(matrix, name, None)
-        if callable(fn):
-            data = _call(f"kb.matrix.{name}", fn, doc)
-            if isinstance(data, str):
-                data = data.encode("utf-8")
-            if isinstance(data, (bytes, bytearray)):
-                return bytes(data)
-    return None
+    """The obligation matrix as kb.matrix renders it (CSV: the by-modality view; XLSX: every view)."""
+    data = None
+    if fmt == "csv" and hasattr(matrix, "build") and hasattr(matrix, "render_csv"):
+        m = _call("kb.matrix.build", matrix.build, doc, statements=L.statements, registry=L.registry)
+        if m is not None:
+            data = _call("kb.matrix.render_csv", matrix.render_csv, m)
+    elif fmt == "xlsx" and hasattr(matrix, "render_xlsx"):
+        data = _call("kb.matrix.render_xlsx", matrix.render_xlsx, doc, registry=L.registry,
+                     statements=L.statements)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return bytes(data) if isinstance(data, (bytes, bytearray)) else None
 
 
 def _statements_xlsx(statements) -> bytes | None:

@@ -45,13 +45,19 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
         if mod is not None:
             t = time.perf_counter()
             say("刷新检索目录 …")
-            cat = mod.Catalog(root)
-            if cat.is_stale():
-                cat.build()
-                out["catalog"] = f"已重建（{time.perf_counter() - t:.1f} 秒）"
-            else:
-                out["catalog"] = "已是最新"
-            say(f"检索目录{out['catalog']}")
+            try:
+                cat = mod.Catalog(root)
+                if cat.is_stale():
+                    cat.build()
+                    out["catalog"] = f"已重建（{time.perf_counter() - t:.1f} 秒）"
+                else:
+                    out["catalog"] = "已是最新"
+                say(f"检索目录{out['catalog']}")
+            except KbError:
+                raise
+            except Exception as e:  # noqa: BLE001 - the site does not depend on the catalog
+                out["catalog"] = f"刷新失败：{type(e).__name__}: {e}"
+                click.echo(f"警告：检索目录{out['catalog']}（网站照常生成）", err=True)
     kbsite.PROGRESS = say
     try:
         kw = {"site_dir": str(Path(site_dir).resolve())} if site_dir else {}

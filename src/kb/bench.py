@@ -19,6 +19,8 @@ BENCHES = {
     "search": "kb.bench_search:run",
     "diff": "kb.bench_diff:run",
     "site": "kb.bench_site:run",
+    "links": "kb.bench_links:run",
+    "obligations": "kb.bench_obligations:run",
 }
 
 SUMMARIES = {
@@ -26,6 +28,8 @@ SUMMARIES = {
     "search": "检索性能",
     "diff": "版本对照性能",
     "site": "网站生成性能",
+    "links": "定义、引用层与 Akoma Ntoso 导出的速度（与解析对比）",
+    "obligations": "义务抽取速度（与解析对比）",
 }
 
 

@@ -58,5 +58,11 @@ def main(argv=None) -> int:
     return 0
 
 
+def run(corpus_dir: str | None = None) -> dict:
+    """``kb bench links``: the same report, AKN export included."""
+    main((["--corpus", corpus_dir] if corpus_dir else []) + ["--akn"])
+    return {"ok": True}
+
+
 if __name__ == "__main__":
     sys.exit(main())

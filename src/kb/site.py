@@ -742,12 +742,8 @@ class Renderer:
             lst = [self._stmt_row(s) for s in vs.layers.statements if s.actor == name and s.modality == m]
             if lst:
                 groups.append((m, lst))
-        actor = None
-        actors = optional("kb.actors")
-        if actors is not None:
-            reg = _call("kb.actors.load_registry", actors.load_registry, self.P.root)
-            if reg is not None:
-                actor = _call("registry.get", reg.get, name)
+        reg = vs.layers.registry
+        actor = _call("registry.get", reg.get, name) if reg is not None and hasattr(reg, "get") else None
         rels = [r for r in vs.layers.relations if _rel(r, "from") == name or _rel(r, "to") == name]
         rel_rows = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to") or "—",
                      self._cite(_rel(r, "eid")), self.node_link(_rel(r, "eid") or "")) for r in rels]

@@ -316,6 +316,9 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tdir)), autoescape=True, auto_reload=False,
                                       trim_blocks=True, lstrip_blocks=True,
                                       undefined=jinja2.Undefined)
+        obl = optional("kb.obligations")
+        if obl is not None and isinstance(getattr(obl, "MODALITY_NAMES", None), dict):
+            MODALITY_NAMES.update(obl.MODALITY_NAMES)      # the same words as kb matrix and the CSV
         kinds = dict(KIND_NAMES)
         actors = optional("kb.actors")
         kinds.update(getattr(actors, "KIND_NAMES", {}) if actors is not None else {})

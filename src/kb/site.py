@@ -300,6 +300,10 @@ class KbPlugin(BasePlugin[KbConfig]):
                 new.previous_label = old.version.label
         self._plan()
         config.nav = self._nav()
+        try:        # actor pages are reached from 主体 and the matrix, not the sidebar: don't list them
+            config.validation.nav.omitted_files = logging.DEBUG
+        except AttributeError:
+            pass
         self._setup_env()
         self.t_model = time.perf_counter() - t0
         _progress(f"模型与增强层：{len(self.sites)} 个版本，{len(self.pages)} 个页面，"

@@ -13,8 +13,6 @@ Index format (compact keys, one entry per article or page):
 """
 from __future__ import annotations
 
-import unicodedata
-
 
 def build_index(vs, plugin) -> dict:
     from .site import page_url
@@ -42,33 +40,3 @@ def build_index(vs, plugin) -> dict:
             docs.append({"u": page_url(src, du), "c": "主体", "e": "", "t": name,
                          "s": [["", f"{name}：本规定中的职责、禁止、权限与鼓励事项共 {n} 项"]]})
     return {"v": 1, "title": vs.title, "version": vs.version.label, "docs": docs}
-
-
-def _norm(s: str) -> str:
-    """Same normalisation as search.js: per character NFKC + lower, keeping offsets."""
-    out = []
-    for ch in s:
-        n = unicodedata.normalize("NFKC", ch).lower()
-        out.append(n if len(n) == 1 else ch)
-    return "".join(out)
-
-
-def search(index: dict, query: str) -> list[dict]:
-    """Python mirror of search.js (used by the benchmark and tests): ranked matching docs."""
-    import re
-
-    terms = [t for t in re.split(r"[\s\u3000\"“”'‘’]+", _norm(query)) if t]
-    terms = list(dict.fromkeys(terms))
-    if not terms:
-        return []
-    hits = []
-    for i, d in enumerate(index["docs"]):
-        title = _norm(d["t"])
-        segs = [_norm(t) for _, t in d["s"]]
-        whole = title + "\n" + "\n".join(segs)
-        if not all(t in whole for t in terms):
-            continue
-        score = sum(sum(s.count(t) for s in segs) + (3 if t in title else 0) for t in terms)
-        hits.append({"doc": d, "score": score, "order": i})
-    hits.sort(key=lambda h: (-h["score"], h["order"]))
-    return hits

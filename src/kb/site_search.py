@@ -35,8 +35,8 @@ def build_index(vs, plugin) -> dict:
                         segs.append([n.eid, t])
                 docs.append({"u": u, "c": p["title"], "e": a.eid, "t": heading, "s": segs})
         elif p["kind"] == "actor":
-            name = p["obj"]
+            name = p["obj"]      # the actor's page is found by its name only (no generic words)
             n = sum(1 for s in vs.layers.statements if s.actor == name)
-            docs.append({"u": page_url(src, du), "c": "主体", "e": "", "t": name,
-                         "s": [["", f"{name}：本规定中的职责、禁止、权限与鼓励事项共 {n} 项"]]})
+            docs.append({"u": page_url(src, du), "c": "主体", "e": "", "t": f"主体：{name}（{n} 项规定）",
+                         "s": [["", name]]})
     return {"v": 1, "title": vs.title, "version": vs.version.label, "docs": docs}

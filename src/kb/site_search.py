@@ -36,7 +36,6 @@ def build_index(vs, plugin) -> dict:
                 docs.append({"u": u, "c": p["title"], "e": a.eid, "t": heading, "s": segs})
         elif p["kind"] == "actor":
             name = p["obj"]      # the actor's page is found by its name only (no generic words)
-            n = sum(1 for s in vs.layers.statements if s.actor == name)
-            docs.append({"u": page_url(src, du), "c": "主体", "e": "", "t": f"主体：{name}（{n} 项规定）",
+            docs.append({"u": page_url(src, du), "c": "主体（本法规为其设定的全部规定）", "e": "", "t": name,
                          "s": [["", name]]})
     return {"v": 1, "title": vs.title, "version": vs.version.label, "docs": docs}

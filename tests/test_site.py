@@ -250,6 +250,20 @@ def test_home_page_shows_status_body_counts_and_toc(site, seed_doc):
     assert len([h for h in toc if "#art_" in h]) == len(seed_doc.articles)
 
 
+def test_term_links_are_not_false(site):
+    """社区 inside 社区社会组织 is not a use of 社区: no term link stops inside a longer defined term."""
+    try:
+        from kb.links import definitions
+    except ImportError:
+        pytest.skip("kb.links 尚不存在")
+    pages = "".join(p.read_text(encoding="utf-8")
+                    for p in (site / "suining-community/draft").glob("chp_*/index.html"))
+    links = re.findall(r'<a class="kb-term" href="[^"]*" data-def="[^"]*">([^<]+)</a>([^<]{0,8})', pages)
+    assert links
+    assert not [t + after for t, after in links if t == "社区" and after.startswith("社会组织")]
+    assert any(t == "社区社会组织" for t, _ in links)
+
+
 def test_version_banner_on_every_regulation_page(site):
     pages = list((site / "suining-community").rglob("index.html")) + [site / "index.html"]
     assert len(pages) > 10

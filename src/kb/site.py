@@ -281,6 +281,8 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.sites = []
         for reg in regs:
             from .project import Target
+            if not reg.versions:
+                raise PluginError(f"kb: {reg.folder / 'meta.yml'}: 元数据中没有列出任何版本")
             for i, v in enumerate(reg.versions):
                 _progress(f"解析 {reg.id}@{v.name}")
                 t1 = time.perf_counter()
@@ -291,6 +293,8 @@ class KbPlugin(BasePlugin[KbConfig]):
                 except OSError as e:
                     raise PluginError(f"kb: {reg.path(v)}: 无法读取：{e.strerror}") from None
                 _tick("parse", t1)
+                for w in doc.warnings:
+                    log.warning(f"kb: {w}")
                 vs = VersionSite(reg, v, doc, f"{reg.id}/{v.name}/", latest=(i == len(reg.versions) - 1))
                 vs.layers = load_layers(doc, self.root)
                 self.sites.append(vs)

@@ -9,7 +9,8 @@ case-folded), grouped by page, the ones with most occurrences first.
 
 Index format (compact keys, one entry per article or page):
 ``{"v": 1, "title": ..., "docs": [{"u": page url, "c": page title, "e": eid,
-"t": heading, "s": [[eid, text], ...]}]}``.
+"t": heading, "s": [[eid, text], ...]}]}``; an actor's page adds "tt" (title shown) and "d"
+(text shown), which are displayed but not searched.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def build_index(vs, plugin) -> dict:
                 docs.append({"u": u, "c": p["title"], "e": a.eid, "t": heading, "s": segs})
         elif p["kind"] == "actor":
             name = p["obj"]      # the actor's page is found by its name only (no generic words)
-            docs.append({"u": page_url(src, du), "c": "主体（本法规为其设定的全部规定）", "e": "", "t": name,
-                         "s": [["", name]]})
+            n = sum(1 for s in vs.layers.statements if s.actor == name)
+            docs.append({"u": page_url(src, du), "c": "主体", "e": "", "t": name, "s": [["", name]],
+                         "tt": f"主体：{name}", "d": f"本法规为{name}设定的全部规定，共 {n} 项"})
     return {"v": 1, "title": vs.title, "version": vs.version.label, "docs": docs}

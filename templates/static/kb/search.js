@@ -32,7 +32,7 @@ function esc(s) {
 function prepare(docs) {
   return docs.map(function (d, i) {
     return {
-      u: d.u, c: d.c, e: d.e, t: d.t, nt: norm(d.t), order: i,
+      u: d.u, c: d.c, e: d.e, t: d.t, nt: norm(d.t), order: i, tt: d.tt, d: d.d,
       s: d.s.map(function (x) { return { e: x[0], t: x[1], n: norm(x[1]) }; })
     };
   });
@@ -77,6 +77,8 @@ function search(query) {
       d.s.forEach(function (x) { score += count(x.n, t); });
       if (d.nt.indexOf(t) !== -1) score += 3;
     });
+    /* a page named exactly by the query (an actor's page) comes first */
+    if (!d.e && terms.length === 1 && d.nt === terms[0]) score += 1000;
     var seg = null;
     for (var j = 0; j < d.s.length && !seg; j++)
       if (terms.some(function (t) { return d.s[j].n.indexOf(t) !== -1; })) seg = d.s[j];
@@ -101,8 +103,8 @@ function search(query) {
       var anchor = h.seg && h.seg.e ? h.seg.e : h.d.e;
       return {
         location: g.u + (anchor ? "#" + anchor : ""),
-        title: esc(h.d.t),
-        text: h.seg ? snippet(h.seg, terms) : "",
+        title: esc(h.d.tt || h.d.t),
+        text: h.d.d ? snippet({ t: h.d.d, n: norm(h.d.d) }, terms) : h.seg ? snippet(h.seg, terms) : "",
         score: score,
         terms: termMap
       };

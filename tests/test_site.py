@@ -503,7 +503,7 @@ def test_search_every_term_and_actor(page, server, seed_doc, seed_layers):
 
 
 @pytest.mark.parametrize("query", ["经费", "居民委员会"])
-def test_search_box(page, server, seed_doc, query):
+def test_search_box(page, server, seed_doc, seed_layers, query):
     pg = page
     pg.goto(f"{server}suining-community/draft/chp_1/")
     pg.click("input.md-search__input")
@@ -517,6 +517,8 @@ def test_search_box(page, server, seed_doc, query):
     for i in range(items.count()):
         assert query in items.nth(i).inner_text()
         assert items.nth(i).locator("mark").first.inner_text() == query
+    if query in seed_layers[1]:     # an actor: its own page is the first result
+        assert pg.locator(".md-search-result__item").first.locator("h1").inner_text() == f"主体：{query}"
     first = pg.locator(".md-search-result__item a:has(h2)").first
     href = first.get_attribute("href")
     first.click()

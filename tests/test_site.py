@@ -299,6 +299,41 @@ def test_downloads_are_written_and_faithful(site, built):
     assert built[1]["downloads"], built[1]
 
 
+def test_downloads_in_every_format_the_layers_offer(site):
+    from lxml import etree
+
+    d = site / "suining-community/draft/downloads"
+    try:
+        import kb.akn  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        root = etree.parse(str(d / "suining-community-draft.akn.xml")).getroot()
+        assert root.tag.endswith("akomaNtoso")
+    try:
+        import kb.obligations  # noqa: F401
+    except ImportError:
+        return
+    csv = (d / "suining-community-draft-matrix.csv").read_text(encoding="utf-8-sig")
+    assert "居民委员会" in csv
+    assert (d / "suining-community-draft-matrix.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_matrix_heatmap_and_governance_graph(site, seed_layers):
+    from lxml import html as lh
+
+    if not seed_layers[1]:
+        pytest.skip("kb.obligations 尚未提供主体")
+    m = lh.fromstring((site / "suining-community/draft/matrix/index.html").read_bytes())
+    assert m.xpath("//table[contains(@class,'kb-matrix')]//a[text()='居民委员会']")
+    svg = m.xpath("//*[local-name()='svg'][@aria-label='义务热图']")
+    assert svg and len(svg[0].xpath(".//*[local-name()='rect']")) >= len(seed_layers[1])
+    g = lh.fromstring((site / "suining-community/draft/graph/index.html").read_bytes())
+    svg = g.xpath("//*[local-name()='svg'][@aria-label='治理关系图']")
+    assert svg and svg[0].xpath(".//*[local-name()='text'][text()='居民委员会']")
+    assert g.xpath("//table//td[text()='指导']")
+
+
 def test_search_index_is_per_regulation_and_small(site):
     """material's global index carries no page text; each version has its own small index."""
     mat = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))

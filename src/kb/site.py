@@ -26,7 +26,6 @@ import html
 import importlib
 import json
 import logging
-import os
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -145,7 +144,8 @@ class VersionSite:
     pages: list = field(default_factory=list)   # [(src_uri, title, kind, obj)]
     node_page: dict = field(default_factory=dict)   # eid -> src_uri of the page that shows it
     actor_pages: dict = field(default_factory=dict)  # actor name -> src_uri
-    term_anchor: dict = field(default_factory=dict)  # term -> anchor id in the glossary
+    term_anchor: dict = field(default_factory=dict)  # term -> anchor id in the glossary (first definition)
+    def_anchor: dict = field(default_factory=dict)   # (term, defining eid) -> (anchor id, Definition)
     downloads: list = field(default_factory=list)   # [(src_uri, label, description)]
     previous: dict = field(default_factory=dict)    # article eid -> number in the previous version
     previous_label: str = ""
@@ -365,7 +365,10 @@ class KbPlugin(BasePlugin[KbConfig]):
             if L.have_links:
                 self._add(vs.p("glossary.md"), "术语", "glossary", vs)
                 for d in L.definitions:
-                    vs.term_anchor.setdefault(d.term, "t-" + slug(d.term))
+                    first = d.term not in vs.term_anchor
+                    anchor = "t-" + slug(d.term) if first else "t-" + slug(f"{d.term}@{d.eid}")
+                    vs.term_anchor.setdefault(d.term, anchor)
+                    vs.def_anchor[(d.term, d.eid)] = (anchor, d)
             if L.have_obligations:
                 self._add(vs.p("actors/index.md"), "主体", "actors", vs)
                 for name in sorted({s.actor for s in L.statements if s.actor}, key=self._actor_key(vs)):
@@ -558,9 +561,11 @@ class Renderer:
                 title = "、".join(self._cite(x) for x in (r.targets or []) if isinstance(x, str))
                 spans.append((r.start, r.end, 0, "ref", href, title))
         for u in L.term_uses.get(node.eid, []):
-            anchor = vs.term_anchor.get(u.term)
+            # the definition that applies here (a term may be defined twice, with different scopes)
+            anchor, d = vs.def_anchor.get((u.term, getattr(u, "defined_in", "") or ""), (None, None))
+            if anchor is None:
+                anchor, d = vs.term_anchor.get(u.term), self._definition(u.term)
             if anchor and 0 <= u.start < u.end <= len(t):
-                d = self._definition(u.term)
                 spans.append((u.start, u.end, 1, "term", self.page(vs.p("glossary.md"), anchor),
                               _deftext(d)))
         spans.sort(key=lambda s: (s[0], s[2], -(s[1] - s[0])))
@@ -708,20 +713,28 @@ class Renderer:
     def ctx_glossary(self):
         vs = self.vs
         entries = []
+        n_defs: dict = {}
+        for d in vs.layers.definitions:
+            n_defs[d.term] = n_defs.get(d.term, 0) + 1
+        by_term: dict = {}
+        for eid, lst in vs.layers.term_uses.items():
+            for u in lst:
+                by_term.setdefault(u.term, []).append((eid, getattr(u, "defined_in", "") or ""))
         for d in vs.layers.definitions:
             uses = []
             seen = set()
-            for eid, lst in vs.layers.term_uses.items():
-                for u in lst:
-                    if u.term == d.term and eid not in seen:
-                        seen.add(eid)
-                        n = vs.doc.get(eid)
-                        uses.append((n.citation if n is not None else eid, self.node_link(eid),
-                                     _order(vs.doc, eid)))
+            for eid, defined_in in by_term.get(d.term, []):
+                if n_defs[d.term] > 1 and defined_in and defined_in != d.eid:
+                    continue            # a use governed by the term's other definition
+                if eid not in seen:
+                    seen.add(eid)
+                    n = vs.doc.get(eid)
+                    uses.append((n.citation if n is not None else eid, self.node_link(eid),
+                                 _order(vs.doc, eid)))
             uses.sort(key=lambda x: x[2])
             defn = vs.doc.get(d.eid)
             scope = vs.doc.get(d.scope) if getattr(d, "scope", None) else None
-            entries.append({"term": d.term, "anchor": vs.term_anchor.get(d.term), "text": _deftext(d),
+            entries.append({"term": d.term, "anchor": vs.def_anchor[(d.term, d.eid)][0], "text": _deftext(d),
                             "where": defn.citation if defn is not None else d.eid,
                             "href": self.node_link(d.eid),
                             "scope": scope.citation if scope is not None else None, "uses": uses})

@@ -419,6 +419,26 @@ def test_escaping_and_versions(tmp_path):
     assert broken == []
 
 
+def test_corpus_site_has_no_broken_link(tmp_path, corpus_files):
+    """Real, messy corpus texts (8 regulations spread over the collection, .md sources) build into a
+    site whose every internal link and anchor resolves; downloads keep the source bytes."""
+    from kb.bench_site import corpus_project
+    from kb.cli_site import build_site
+
+    from conftest import CORPUS
+
+    src = corpus_project(tmp_path / "c", CORPUS, 8)
+    regs = {d.name: d for d in sorted((src / "regulation").iterdir())}
+    proj = make_project(tmp_path / "p", regs)
+    r = build_site(proj, catalog=False)
+    assert r["pages"] > 8 * 3
+    n, broken = check_links(proj / "site")
+    assert broken == []
+    for rid, d in regs.items():
+        got = proj / "site" / rid / "current" / "downloads" / f"{rid}-current.md.txt"
+        assert got.read_bytes() == (d / "current.md").read_bytes()
+
+
 def test_kb_build_reports_progress_and_bad_input_exits_2(tmp_path, capsys):
     from kb.cli import main
 

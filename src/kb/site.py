@@ -1016,8 +1016,10 @@ def make_downloads(vs: VersionSite, P: KbPlugin | None = None) -> list[tuple[str
     d = vs.p("downloads/")
     out = []
     src_path = reg.path(v)
-    out.append((d + f"{stem}{src_path.suffix or '.txt'}", "原文", "来源文本，原样（未作任何改动）",
-                src_path.read_bytes()))
+    suffix = src_path.suffix or ".txt"
+    if suffix.lower() in (".md", ".markdown", ".html", ".htm"):
+        suffix += ".txt"            # mkdocs would turn a .md file into a page; serve the source as text
+    out.append((d + f"{stem}{suffix}", "原文", "来源文本，原样（未作任何改动）", src_path.read_bytes()))
     out.append((d + f"{stem}.json", "JSON", "解析结果与增强层（kb export --format json）",
                 json.dumps(document_dict(doc), ensure_ascii=False, indent=2).encode("utf-8")))
     L = vs.layers

@@ -345,6 +345,12 @@ class KbPlugin(BasePlugin[KbConfig]):
         for vs in self.sites:
             doc = vs.doc
             self._add(vs.p("index.md"), "概览", "home", vs)
+            prologues = list(doc.nodes("prologue"))
+            if prologues:
+                self._add(vs.p("prologue.md"), "序言", "prologue", vs, prologues)
+                for pr in prologues:
+                    for n in pr.walk():
+                        vs.node_page[n.eid] = vs.p("prologue.md")
             for ch, arts in _article_groups(doc):
                 name = (ch.eid if ch is not None else "text") + ".md"
                 title = f"{ch.label}　{ch.title}".strip() if ch is not None else "正文"
@@ -356,6 +362,12 @@ class KbPlugin(BasePlugin[KbConfig]):
                     vs.node_page.setdefault(n.eid, vs.p(name))
                 for n in (ch.walk() if ch is not None else []):
                     vs.node_page.setdefault(n.eid, vs.p(name))
+            annexes = list(doc.nodes("annex"))
+            if annexes:
+                self._add(vs.p("annexes.md"), "附件", "annexes", vs, annexes)
+                for an in annexes:
+                    for n in an.walk():
+                        vs.node_page[n.eid] = vs.p("annexes.md")
             for n in doc.nodes():        # sections/parts: the page of their first article
                 if n.eid not in vs.node_page:
                     first = next((a for a in n.walk() if a.kind == "article"), None)
@@ -680,6 +692,8 @@ class Renderer:
             if p["kind"] == "chapter":
                 ch, arts = p["obj"]
                 groups.append((p["title"], self.page(src), [(a, self.page(src, a.eid)) for a in arts]))
+            elif p["kind"] in ("prologue", "annexes"):
+                groups.append((p["title"], self.page(src), []))
         versions = [s for s in self.P.sites if s.reg is vs.reg]
         compares = [(src, old, new) for src, old, new in self.P.comparisons if new.reg is vs.reg]
         tools = [(self.P.pages[src]["title"], self.page(src)) for src in vs.pages
@@ -709,6 +723,22 @@ class Renderer:
             else:
                 toc += items
         return {"chapter": ch, "blocks": blocks, "hlevel": 3 if has_sections else 2}, toc
+
+    def ctx_prologue(self):
+        nodes = self.info["obj"]
+        toc = [{"level": 2, "id": n.eid, "name": html.escape(n.title or n.label or "序言"), "children": []}
+               for n in nodes]
+        return {"nodes": nodes}, toc
+
+    def ctx_annexes(self):
+        nodes = self.info["obj"]
+        items = []
+        for n in nodes:
+            head = " ".join(x for x in (n.label, n.title) if x) or "附件"
+            lines = [ln for ln in n.full_text().split("\n") if ln.strip()]
+            items.append((n, head, lines))
+        toc = [{"level": 2, "id": n.eid, "name": html.escape(head), "children": []} for n, head, _ in items]
+        return {"items": items}, toc
 
     def ctx_glossary(self):
         vs = self.vs

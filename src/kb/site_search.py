@@ -35,6 +35,14 @@ def build_index(vs, plugin) -> dict:
                     if t:
                         segs.append([n.eid, t])
                 docs.append({"u": u, "c": p["title"], "e": a.eid, "t": heading, "s": segs})
+        elif p["kind"] in ("prologue", "annexes"):
+            u = page_url(src, du)
+            for n in p["obj"]:
+                head = " ".join(x for x in (n.label, n.title) if x) or p["title"]
+                segs = [[c.eid, c.text] for c in n.walk() if c is not n and c.text]
+                if n.text:
+                    segs.insert(0, [n.eid, n.text])
+                docs.append({"u": u, "c": p["title"], "e": n.eid, "t": head, "s": segs})
         elif p["kind"] == "actor":
             name = p["obj"]      # the actor's page is found by its name only (no generic words)
             n = sum(1 for s in vs.layers.statements if s.actor == name)

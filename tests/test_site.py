@@ -439,6 +439,41 @@ def test_corpus_site_has_no_broken_link(tmp_path, corpus_files):
         assert got.read_bytes() == (d / "current.md").read_bytes()
 
 
+def test_prologue_and_annex_pages(tmp_path, corpus_files):
+    """序言 and 附件 are shown (and anchored), not dropped."""
+    import yaml
+    from kb.cli_site import build_site
+    from kb.parse import parse_file
+
+    from conftest import CORPUS
+
+    picks = {"xianfa": CORPUS / "宪法/宪法.md", "guoge": CORPUS / "宪法相关法/国歌法(2017-09-01).md"}
+    regs = {}
+    for rid, f in picks.items():
+        if not f.exists():
+            pytest.skip(f"语料中没有 {f.name}")
+        d = tmp_path / "src" / rid
+        d.mkdir(parents=True)
+        shutil.copy(f, d / "current.md")
+        (d / "meta.yml").write_text(yaml.safe_dump({"title": rid, "versions": [
+            {"name": "current", "file": "current.md"}]}), encoding="utf-8")
+        regs[rid] = d
+    proj = make_project(tmp_path / "p", regs)
+    build_site(proj, catalog=False)
+    site = proj / "site"
+    xf = parse_file(str(picks["xianfa"]))
+    pro = next(xf.nodes("prologue"))
+    page = (site / "xianfa/current/prologue/index.html").read_text(encoding="utf-8")
+    assert pro.children[0].text in page and f'id="{pro.children[0].eid}"' in page
+    gg = parse_file(str(picks["guoge"]))
+    annex = next(gg.nodes("annex"))
+    page = (site / "guoge/current/annexes/index.html").read_text(encoding="utf-8")
+    assert f'id="{annex.eid}"' in page and annex.title in page
+    home = (site / "xianfa/current/index.html").read_text(encoding="utf-8")
+    assert "prologue/" in home
+    assert check_links(site)[1] == []
+
+
 def test_kb_build_reports_progress_and_bad_input_exits_2(tmp_path, capsys):
     from kb.cli import main
 

@@ -102,8 +102,8 @@ def relative(target: str, current: str) -> str:
     return rel + (sep + frag if sep else "")
 
 
-def version_state(reg, v) -> tuple[bool, str]:
-    """(in force?, wording) for the banner."""
+def version_state(reg, v) -> tuple[bool | None, str]:
+    """(in force? — None when unknown, wording) for the banner."""
     raw = v.raw or {}
     status = v.status or ""
     if "in_force" in raw:
@@ -114,6 +114,8 @@ def version_state(reg, v) -> tuple[bool, str]:
         return False, "已失效"
     if reg.versions and v is not reg.versions[-1]:
         return False, "已被新版本取代，不再有效"
+    if not status:
+        return None, "元数据未注明效力状态"
     return True, "现行有效"
 
 

@@ -146,6 +146,50 @@ def recall_check(cat: Catalog, queries, texts) -> dict:
             "recall": 1.0 if total == 0 else (total - missed) / total, "problems": worst[:10]}
 
 
+def jieba_check(texts, queries, max_docs: int | None = None) -> dict:
+    """The alternative: whoosh with jieba's ChineseAnalyzer (word segmentation) over the same
+    articles and queries, compared with the same substring scan.  Returns missed/false counts
+    and the dictionary load time that every new process would pay."""
+    import logging
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    t = time.perf_counter()
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    load_s = time.perf_counter() - t
+    from jieba.analyse import ChineseAnalyzer
+    from whoosh import index as wix
+    from whoosh.fields import ID, TEXT, Schema
+    from whoosh.qparser import QueryParser
+
+    docs = texts if max_docs is None else texts[:max_docs]
+    d = tempfile.mkdtemp(prefix="kb-bench-jieba-")
+    try:
+        ix = wix.create_in(d, Schema(key=ID(stored=True), body=TEXT(analyzer=ChineseAnalyzer())))
+        t = time.perf_counter()
+        w = ix.writer(limitmb=256)
+        for k, _, txt in docs:
+            w.add_document(key=k, body=txt)
+        w.commit()
+        build_s = time.perf_counter() - t
+        qp = QueryParser("body", ix.schema)
+        missed = false = total = 0
+        with ix.searcher() as s:
+            for _, q in queries:
+                exp = {k for k, _, txt in docs if normalize(q) in txt}
+                got = {r["key"] for r in s.search(qp.parse('"' + normalize(q) + '"'), limit=None)}
+                total += len(exp)
+                missed += len(exp - got)
+                false += len(got - exp)
+        ix.close()
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+    return {"docs": len(docs), "expected_hits": total, "missed": missed, "false": false,
+            "dict_load_s": load_s, "build_s": build_s}
+
+
 def _pct(xs, p):
     xs = sorted(xs)
     if not xs:
@@ -271,6 +315,15 @@ def run(corpus_dir=None, out=print, n_phrases: int = 160, files=None) -> dict:
             + (f"（两字查询只能 LIKE 全表扫描：p95 {lat_fs['p95_ms']:.1f} ms）" if lat_fs else "")
             + f"；漏掉 {miss_f}")
         con.close()
+
+        # the word-segmenter alternative, on the same articles and queries
+        try:
+            jb = jieba_check(texts, queries)
+            res["jieba"] = jb
+            out(f"对照 jieba 分词（whoosh ChineseAnalyzer，同样的 {jb['docs']} 条、同样的查询）：子串命中 "
+                f"{jb['expected_hits']}，漏掉 {jb['missed']}，多出 {jb['false']}；词典加载 {jb['dict_load_s']:.2f} 秒/进程")
+        except ImportError:
+            out("（未安装 jieba，跳过分词对照）")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return res

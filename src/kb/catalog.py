@@ -42,6 +42,8 @@ TERMS_BOOST = 4.0
 BONUS_EXACT = 20000.0        # the words of the query, concatenated, occur literally
 BONUS_ALL = 10000.0          # every positive word occurs (matters for OR queries)
 LAYER_MODULES = ("links", "obligations", "actors")
+#: top-N searches score at most this many text matches (see Catalog._top)
+SCAN_CAP = 2000
 _PKG = Path(__file__).resolve().parent
 
 
@@ -298,6 +300,9 @@ class Catalog:
         self._ix = None
         self._ix_dir = None
         self._manifest = None
+        self._s = None
+        self._s_dir = None
+        self._filter_cache: dict = {}
 
     # ---- where things are
     def current_dir(self) -> Path | None:
@@ -454,7 +459,9 @@ class Catalog:
             else:
                 tmp.mkdir()
                 ix = wix.create_in(str(tmp), _schema())
-            writer = ix.writer(limitmb=256)
+            # compound=False: whoosh copies a compound segment's sub-files into memory
+            # (BytesIO) every time a reader opens them; plain files are read in place
+            writer = ix.writer(limitmb=256, compound=False)
             try:
                 for key in (removed + [s.key for s in todo]) if incremental else []:
                     writer.delete_by_term("source", key)
@@ -649,37 +656,114 @@ class Catalog:
         hwords = analysis.flatten_words(pos)
         want = None if not limit or limit <= 0 else int(limit)
         facet = (want_a, want_m)
-        with ix.searcher(weighting=scoring.BM25F()) as s:
-            allow = self._allow(s, tuple(terms), Q)
-            if not allow:
-                return []
-            fetch = want if (want is None or mode in ("article", "definition")) else max(want * 3, 30)
-            while True:
-                results = s.search(q, limit=fetch, filter=allow)
-                hits: list[Hit] = []
-                for r in results:
-                    fields = r.fields()
-                    if mode in ("article", "definition"):
-                        hits.append(_hit(fields, r.score, words, hwords, facet))
-                    else:
-                        hits.extend(_part_hits(fields, r.score, pq.tree, words, hwords, facet, mode,
-                                               ftype, actor_text))
-                    if want is not None and len(hits) >= want:
-                        break
-                if fetch is None or (want is not None and len(hits) >= want) or len(results) < fetch:
+        s = self._searcher(scoring)
+        allow, mask = self._filters(s, tuple(terms), Q)
+        if allow is not None and not allow:
+            return []
+        fetch = want if (want is None or mode in ("article", "definition")) else max(want * 3, 30)
+        boost_words = [w for w in pos if w.field is None] or pos
+        while True:
+            results = self._top(s, q, Q, fetch, allow, mask, boost_words)
+            hits: list[Hit] = []
+            for r in results:
+                fields = r.fields()
+                if mode in ("article", "definition"):
+                    hits.append(_hit(fields, r.score, words, hwords, facet))
+                else:
+                    hits.extend(_part_hits(fields, r.score, pq.tree, words, hwords, facet, mode,
+                                           ftype, actor_text))
+                if want is not None and len(hits) >= want:
                     break
-                fetch = None      # too few paragraphs in the first articles: take every hit
+            if fetch is None or (want is not None and len(hits) >= want) or len(results) < fetch:
+                break
+            fetch = None      # too few paragraphs in the first articles: take every hit
         return hits[:want] if want is not None else hits
 
-    def _allow(self, searcher, terms: tuple, Q):
-        """Document numbers passing the facet filters (cached per index and filter set)."""
-        key = (self._ix_dir, terms)
-        cache = self.__dict__.setdefault("_allow_cache", {})
-        if key not in cache:
-            if len(cache) > 64:
-                cache.clear()
-            qs = [Q.Term(n, v) for n, v in terms]
-            cache[key] = set(searcher.docs_for_query(qs[0] if len(qs) == 1 else Q.And(qs)))
+    def _top(self, s, q, Q, limit, allow, mask, words) -> list:
+        """The best ``limit`` documents (all when None), as whoosh hits, best first.
+
+        whoosh scores every matching document in Python (~15-40 us each), so a query that
+        matches most of a large catalog (应当 in 40,000 articles) would take half a second.
+        For top-N requests the scan of text matches stops after ``SCAN_CAP`` matching
+        documents (catalog order); documents whose heading or defined terms contain a query
+        word are always scored in full, so the boosted ones are never left out.  Queries
+        with fewer matches than the cap (nearly all) are ranked exactly; ``limit=None``
+        (kb search --limit 0) always returns every hit."""
+        from whoosh.collectors import FilterCollector, TopCollector
+
+        if limit is None:
+            return list(s.search(q, limit=None, filter=allow, mask=mask))
+        # a phrase of n bigrams costs about n single-term matches per document
+        tokens = sum(max(1, len(v) - 1) for w in words for v in w.variants()) or 1
+        cap = max(100, SCAN_CAP // tokens)
+
+        class Capped(TopCollector):
+            capped = False
+
+            def matches(self):
+                n = 0
+                for d in TopCollector.matches(self):
+                    yield d
+                    n += 1
+                    if n >= cap:
+                        Capped.capped = True
+                        break
+
+        c = Capped(limit=limit)
+        s.search_with_collector(q, FilterCollector(c, allow=allow, restrict=mask) if (allow or mask) else c)
+        found = {h.docnum: h for h in c.results()}
+        if words and c.capped:
+            # documents whose heading or defined terms contain a query word: intersect (the
+            # sparse side drives the scan), scored as by the full query
+            hq = [_word_query(w, Q, fields=(("heading", 1.0), ("terms", 1.0))) for w in words]
+            hq = hq[0] if len(hq) == 1 else Q.Or(hq)
+            hc = Capped(limit=limit)
+            s.search_with_collector(Q.And([q, Q.ConstantScoreQuery(hq, 0.0)]),
+                                    FilterCollector(hc, allow=allow, restrict=mask) if (allow or mask) else hc)
+            for h in hc.results():
+                found.setdefault(h.docnum, h)
+        return sorted(found.values(), key=lambda h: (-h.score, h.docnum))[:limit]
+
+    def _searcher(self, scoring):
+        """One searcher per catalog, kept open between searches (opening costs more than
+        most queries)."""
+        d = self._ix_dir
+        if getattr(self, "_s", None) is None or self._s_dir != d:
+            self.close()
+            self._s = self._ix.searcher(weighting=scoring.BM25F())
+            self._s_dir = d
+            self._filter_cache = {}
+        return self._s
+
+    def close(self) -> None:
+        if getattr(self, "_s", None) is not None:
+            self._s.close()
+        self._s = None
+
+    def _filters(self, searcher, terms: tuple, Q):
+        """(allow, mask) document-number sets for the facet filters, cached per searcher.
+        Frequent conditions (type=article, latest version) become a mask of the few
+        documents they exclude; selective ones (regulation, version, chapter, actor …) an
+        allow set."""
+        key = terms
+        cache = self._filter_cache
+        if key in cache:
+            return cache[key]
+        if len(cache) > 64:
+            cache.clear()
+        allow_q, mask_q = [], []
+        for name, value in terms:
+            if (name, value) == ("type", "article"):
+                mask_q.append(Q.Term("type", "definition"))
+            elif (name, value) == ("latest", "1"):
+                mask_q.append(Q.Term("latest", "0"))
+            else:
+                allow_q.append(Q.Term(name, value))
+        allow = None
+        if allow_q:
+            allow = set(searcher.docs_for_query(allow_q[0] if len(allow_q) == 1 else Q.And(allow_q)))
+        mask = set(searcher.docs_for_query(Q.Or(mask_q))) if mask_q else None
+        cache[key] = (allow, mask or None)
         return cache[key]
 
 

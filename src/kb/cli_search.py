@@ -95,8 +95,11 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
             more = f"等 {len(reasons)} 处" if len(reasons) > 1 else ""
             click.echo(f"注意：检索目录已过期（{reasons[0]}{more}），结果可能不是最新的；运行 kb index 更新。",
                        err=True)
-    hits = cat.search(q, type=type_, regulation=regulation, version=version, chapter=chapter, actor=actor,
-                      modality=modality, limit=limit, group_by_article=not all_hits)
+    try:
+        hits = cat.search(q, type=type_, regulation=regulation, version=version, chapter=chapter, actor=actor,
+                          modality=modality, limit=limit, group_by_article=not all_hits)
+    finally:
+        cat.close()
     if fmt == "json":
         from .output import to_json, write_text
 

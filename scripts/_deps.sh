@@ -19,6 +19,6 @@ install_system_packages() {
 }
 
 install_python_packages() {
-  python3 -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v "Running pip as the 'root'" >&2 || true
+  python3 -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -vE "Running pip as the 'root'|^WARNING: Location" >&2 || true
   python3 -c "import kb" || { echo "kb 安装失败" >&2; return 1; }
 }

@@ -1,6 +1,8 @@
 """``kb diff OLD NEW``: compare two versions (or two regulations)."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from .errors import KbError
@@ -64,7 +66,7 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
     else:
         from .redline import terminal
         if color is None:
-            color = output is None and click.get_text_stream("stdout").isatty()
+            color = output is None and sys.stdout.isatty()
         write_text(terminal(cmp, color=color), output)
     if not cmp.summary["related"]:
         ctx.exit(1)               # ran fine, but the texts have (almost) nothing in common

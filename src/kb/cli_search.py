@@ -7,18 +7,33 @@ and reading modules are imported when the search runs, and nothing else heavy
 """
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import click
 
 from .analysis import MODALITIES, TYPES
 from .errors import KbError
-from .output import FORMATS
+
+FORMATS = ("table", "json", "csv")      # as kb.output.FORMATS (not imported: start-up time)
 
 
 def _catalog(ctx):
+    """The project's catalog.  Finds the root like kb.cli_core.project_root, without importing
+    kb.cli_core/kb.project/kb.output (each costs a few ms to compile on every start)."""
     from .catalog import Catalog
-    from .cli_core import project_root
 
-    return Catalog(project_root(ctx))
+    root = (ctx.find_root().obj or {}).get("root")
+    if root:
+        p = Path(root)
+        if not (p / "mkdocs.yml").is_file():
+            raise KbError("不是项目根目录（没有 mkdocs.yml）", str(p))
+        return Catalog(p.resolve())
+    here = Path(os.getcwd()).resolve()
+    for d in (here, *here.parents):
+        if (d / "mkdocs.yml").is_file():
+            return Catalog(d)
+    raise KbError("找不到项目根目录（从当前目录向上没有 mkdocs.yml）；请在项目内运行或使用 --root", str(here))
 
 
 def _summary_line(s: dict) -> str:

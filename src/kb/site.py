@@ -627,9 +627,8 @@ class Renderer:
 
     def mailto(self, node) -> str | None:
         vs = self.vs
-        email = (vs.version.comment or {}).get("email") or self.P.config.comment_email
-        if not email:
-            return None
+        # with no address configured the mail still opens, addressed by the reader
+        email = (vs.version.comment or {}).get("email") or self.P.config.comment_email or ""
         subject = f"对《{vs.title}》（{vs.version.label}）{node.citation}的意见"
         body = f"法规：《{vs.title}》\n版本：{vs.version.label}\n条款：{node.citation}\n"
         site_url = self.P_site_url()

@@ -10,9 +10,8 @@ import time
 
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import ROOT
 from kb.catalog import Catalog
-from kb.errors import KbError
 
 
 @pytest.fixture()

@@ -19,7 +19,7 @@ a department keeps its level prefix as ``levels``.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .actors import PERSON_SUFFIXES, SUFFIXES, Registry, load_registry
 
@@ -935,21 +935,53 @@ def _registry_for(doc, registry: Registry | None) -> Registry:
     return load_registry(root, doc.meta.get("regulation") if doc.meta else None)
 
 
+#: id(doc) -> (weakref to doc, {id(registry): (registry, extractor)}).  An entry is dropped when its
+#: Document is collected, and a lookup checks that the weakref still points at the same object, so a
+#: new Document that reuses a collected one's id never sees the old results.
+_LAYER_CACHE: dict[int, tuple] = {}
+
+
+def _forget(key: int, ref) -> None:
+    entry = _LAYER_CACHE.get(key)
+    if entry is not None and entry[0] is ref:
+        del _LAYER_CACHE[key]
+
+
 def _extract_all(doc, registry=None) -> _Extractor:
+    """The extraction of doc with registry, computed once per (Document, registry)."""
+    import weakref
+
     reg = _registry_for(doc, registry)
+    key = id(doc)
+    entry = _LAYER_CACHE.get(key)
+    if entry is None or entry[0]() is not doc:
+        try:
+            ref = weakref.ref(doc, lambda r, k=key: _forget(k, r))
+        except TypeError:              # an object without weakref support: no caching
+            x = _Extractor(doc, reg)
+            x.run()
+            return x
+        entry = (ref, {})
+        _LAYER_CACHE[key] = entry
+    per_reg = entry[1]
+    hit = per_reg.get(id(reg))
+    if hit is not None and hit[0] is reg:
+        return hit[1]
     x = _Extractor(doc, reg)
     x.run()
+    x.doc = None                       # the cache must not keep the Document alive
+    per_reg[id(reg)] = (reg, x)
     return x
 
 
 def extract(doc, registry: Registry | None = None) -> list[Statement]:
-    """Every deontic statement of doc, in document order."""
-    return list(_extract_all(doc, registry).out.values())
+    """Every deontic statement of doc, in document order (copies: the cached layer stays intact)."""
+    return [replace(s, levels=list(s.levels)) for s in _extract_all(doc, registry).out.values()]
 
 
 def relations(doc, registry: Registry | None = None) -> list[Relation]:
     """Governance relations stated in doc (指导, 支持, 督促 …): from, relation, to, eid."""
-    return _dedupe(_extract_all(doc, registry).rels)
+    return [replace(r) for r in _dedupe(_extract_all(doc, registry).rels)]
 
 
 def _dedupe(rels: list[Relation]) -> list[Relation]:
@@ -964,13 +996,13 @@ def _dedupe(rels: list[Relation]) -> list[Relation]:
 
 def unknown_actors(doc, registry: Registry | None = None) -> dict[str, list[str]]:
     """Actors found in doc that the lexicon does not know: name -> eids where they act."""
-    return _extract_all(doc, registry).unknown
+    return dict(_extract_all(doc, registry).unknown)
 
 
 def export_layer(doc) -> dict:
     reg = _registry_for(doc, None)
-    x = _Extractor(doc, reg)
-    stmts = x.run()
+    x = _extract_all(doc, reg)
+    stmts = list(x.out.values())
     rels = _dedupe(x.rels)
     names = list(dict.fromkeys(s.actor for s in stmts if s.actor))
     actors = []

@@ -122,7 +122,7 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     elif fmt == "csv":
         from .output import to_csv, write_text
 
-        cols = ["rank", "regulation", "version", "eid", "article", "citation", "type", "score", "heading",
+        cols = ["rank", "regulation", "version", "eid", "article", "citation", "type", "score", "term", "heading",
                 "label", "line", "snippet", "path"]
         rows = [[i] + [getattr(h, c) for c in cols[1:]] for i, h in enumerate(hits, 1)]
         write_text(to_csv(cols, rows))

@@ -197,10 +197,9 @@ class _Scanner:
             return None
         chunk = text[i:m.end() - 2]
         tail = ""
-        for t in ("等有关", "等相关", "等", "有关", "相关"):
-            if chunk.endswith(t):
-                chunk, tail = chunk[:-len(t)], t
-                break
+        tm = re.search(r"(?:等(?:其他)?(?:有关|相关)?|(?<!、)(?:有关|相关))(?:行政管理|行政主管|主管|行政)?$", chunk)
+        if tm and tm.start() > 0:
+            chunk, tail = chunk[:tm.start()], tm.group(0)
         if not chunk:
             return None
         pieces = [p for p in re.split(r"以及|、|，", chunk) if p]
@@ -225,8 +224,8 @@ class _Scanner:
                 names.append(p + "部门")
                 continue
             return None
-        if not known:
-            return None
+        if not known and not (tail.startswith("等") and len(pieces) > 1 and all(len(p) <= 8 for p in pieces)):
+            return None        # 价格、城乡规划……等其他行政管理部门: a closed list of stems is a list of departments
         return names, m.end()
 
     def discover(self, text: str, i: int, agent: bool = False) -> tuple[str, int] | None:
@@ -272,6 +271,12 @@ class _Scanner:
             nxt = self.element(text, i + 2, discover)
             if nxt is not None:
                 return nxt
+        # 物业所在地县级人民政府……, 户籍所在地的……: a place qualifies the body that follows
+        m = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所在地|住所地|户籍地|居住地)的?").match(text, i)
+        if m and not _STOP_IN_NAME.search(text[i:m.start() + len(m.group(0)) - 3]):
+            nxt = self.element(text, m.end(), discover)
+            if nxt is not None and self.reg.kind_of(nxt[0][0].name) in ("government", "department"):
+                return nxt
         s = self.lexicon(text, i)
         levels, j = self.level_list(text, i)
         if s and (not levels or len(s) >= j - i + 2 or not self._after_level(text, j)):
@@ -280,6 +285,15 @@ class _Scanner:
                 m = re.compile(r"的?(?:有关|相关)部门").match(text, e)
                 if m:
                     return [Mention("有关部门", text[i:m.end()], i, m.end())], m.end()
+            if reg.kind_of(reg.canonical(s)) == "government" and not s.endswith(("办事处", "机关", "法院", "检察院")):
+                # 市人民政府房地产行政主管部门, 国务院城乡规划主管部门: the government's department
+                sub = self._gov_department(text, e, discover)
+                if sub:
+                    lv = s[:-4] if s.endswith("人民政府") and len(s) > 4 else s
+                    for x in sub[0]:
+                        x.levels = [lv]
+                        x.start = i
+                    return sub
             m = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" % "|".join(SUFFIXES)).match(text, e)
             if m and discover and re.compile(r"所在|所属|下属").match(text, e) and not _SEP.search(m.group(0)):
                 name = text[i:m.end()]
@@ -325,8 +339,18 @@ class _Scanner:
                 return [Mention(c, text[i:e], i, e, known=reg.is_known(c))], e
         return None
 
+    def _gov_department(self, text: str, e: int, discover: bool):
+        """A department named right after its government (no separator in between)."""
+        k = e + (1 if text.startswith("的", e) else 0)
+        if _SEP.match(text, k) or text.startswith(("及", "和", "或", "等"), k):
+            return None
+        sub = self.element(text, k, discover=False) or self._dept_discover(text, k)
+        if sub and all(self.reg.kind_of(x.name) == "department" for x in sub[0]):
+            return sub
+        return None
+
     def _dept_discover(self, text: str, i: int):
-        m = re.compile(r"[\u4e00-\u9fff]{2,8}?部门").match(text, i)
+        m = re.compile(r"[\u4e00-\u9fff]{2,16}?部门").match(text, i)
         if m and not _STOP_IN_NAME.search(m.group(0)[:-2]):
             c = self.reg.canonical(m.group(0))
             return [Mention(c, m.group(0), i, m.end(), known=self.reg.is_known(c))], m.end()
@@ -344,6 +368,9 @@ class _Scanner:
         d = self.dept_list(text, j)
         if d:
             return "known", d[0], d[1]
+        d = self._dept_discover(text, j)      # 市、县级城乡基层网格化服务管理工作主管部门
+        if d:
+            return "known", [x.name for x in d[0]], d[1]
         return None
 
     def group(self, text: str, i: int, discover: bool = False) -> Group | None:

@@ -134,6 +134,10 @@ _QUANTITY = re.compile(
     rf"|{_NUM}万?元以上(?:{_NUM}万?元)?以下(?:的)?罚款"
     rf"|{_NUM}(?:户|人|名)至{_NUM}(?:户|人|名)")
 
+#: a competence clause: a public body's own act stated without a modal word (X组织编制……，报……审批)
+_COMPETENCE = re.compile(r"(?:(?:会同|根据|依照|按照|依据)[^。；]{0,40}?，?)?"
+                         r"(?:组织编制|组织实施|组织制定|组织审查|编制|审批|审查|批准|确定|划定|制定|公布|发布|报(?!告))")
+
 _REL_TARGET_SKIP = ("给", "同级", "驻地社区的", "当地", "所在地", "所在地的")
 
 
@@ -239,9 +243,17 @@ class _Scanner:
                         not (suf == "者" and text[k - 1:k] == "或"):
                     ends.append(e)
                 k = text.find(suf, k + 1, lim)
-        for e in sorted(set(ends)):
+        ends = sorted(set(ends))
+        for n, e in enumerate(ends):
             r = self._candidate(text, i, e, agent)
             if r:
+                if text[e - 2:e] == "组织":
+                    # 组织 is also a verb: 城乡规划组织编制机关 is one name, not 城乡规划组织 + 编制机关
+                    for e2 in ends[n + 1:]:
+                        if e2 - e <= 6 and not _STOP_IN_NAME.search(text[e:e2]) and \
+                                not any(c in text[e:e2] for c in _CLAUSE_END):
+                            name2 = text[i:e2]
+                            return name2[name2.rindex("的") + 1:] if "的" in name2 else name2, e2
                 return r
         return None
 
@@ -251,6 +263,13 @@ class _Scanner:
             return None
         if re.search(r"[0-9一二三四五六七八九十百千]人$", name):
             return None           # 户代表五人
+        if name.endswith("局") and name[-2:-1] in "布格结大全骗时僵开终棋变残":
+            return None           # 用地布局, 总体格局: not a bureau
+        if re.match(r"报(?!刊|社|纸)", name):
+            return None           # 报上一级人民政府审批: a verb
+        if name.startswith(_VERB_START) and name.endswith(("机关", "部门", "单位", "机构")) and \
+                _MODAL_RE.match(text, e) and "的" not in name:
+            return name, e        # 组织编制机关应当……: the whole noun phrase before the modal word
         if (name.startswith(_BAD_START) and not name.startswith(("有关", "其他"))) or \
                 (name.startswith(_VERB_START) and not (agent and "的" in name)) or \
                 (_STOP_IN_NAME.search(name[:-2] if len(name) > 2 else "") and not agent):
@@ -773,6 +792,7 @@ class _Extractor:
                     ce = _clause_end(text, e)
                     clause_tail = text[e:ce]
                     if clause_tail.endswith("的") or re.search(r"的(事项|情形|人|人员|行为)$", clause_tail) or \
+                            re.search(r"的[^，。；]{0,10}除外$", clause_tail) or \
                             re.compile(r"[^，。；以]?的").match(clause_tail):
                         continue       # a relative clause (应由……办理的事项, 依法应尽的义务)
                     if text[p - 1:p] in "的" and w in ("可", "应"):
@@ -892,6 +912,11 @@ class _Extractor:
                         self.emit(node, art, para, item, mt, "obligation", False, scope[1:], p, nxt, sent, sa)
                     continue
                 dm = _DUTY.search(scope) or re.compile(r"(?:按照|依照|根据|在)各自(?:的)?职责").match(scope)
+                if not dm and first_modal == nxt and self._public(g):
+                    dm = _COMPETENCE.match(scope)      # 省、自治区人民政府组织编制……，报国务院审批
+                    if dm and (text[g.end + dm.end():g.end + dm.end() + 1] == "的" or
+                               text[g.start - 1:g.start] == "由"):
+                        dm = None                        # 城市人民政府组织编制的总体规划: a modifier
                 if not dm or "的" in scope[:dm.start()][-1:]:
                     continue
                 if re.search(r"无法|未|不|没有|拒绝", scope[:dm.start()]):
@@ -922,6 +947,12 @@ class _Extractor:
         if not is_item:
             para_state["carried"] = carried
             para_state["last_stmt"] = last_stmt
+
+    def _public(self, g: Group) -> bool:
+        """Every member of g is a public body (a government, a department, a 机关)."""
+        return bool(g.mentions) and all(self.reg.kind_of(m.name) in ("government", "department") or
+                                        m.name.endswith("机关") for m in g.mentions) and \
+            not any(m.name in ("国家", "本市") for m in g.mentions)
 
     def _inside_name(self, text: str, a: int, b: int) -> bool:
         """Is text[a:b] part of a known actor name (社会组织 contains 组织)?"""

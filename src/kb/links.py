@@ -22,7 +22,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from .model import Document, Issue, Node
-from .numerals import NUMERAL_RE, parse_numeral
+from .numerals import NUMERAL_RE, parse_numeral, to_chinese
 
 SCANNED = ("paragraph", "item", "subitem")
 
@@ -31,6 +31,7 @@ SELF_WORDS = ("本条例实施细则", "本实施细则", "本实施办法", "�
               "本准则", "本决定", "本通则", "本法")
 _SELF_ALT = "|".join(SELF_WORDS)
 _N = NUMERAL_RE
+_LSEP = "(?:、|和|及|或者|或|至|到)"
 _K = "两二三四五六七八九十"
 
 # ----------------------------------------------------------------------------- data
@@ -339,9 +340,35 @@ def term_uses(doc: Document) -> list[TermUse]:
                 d = _applicable(by_term[term], n)
                 if d is None:
                     continue
+                if len(term) <= 4 and _in_function_phrase(n.text, a, b):
+                    continue          # 以下 inside 以下简称, 外 inside 以外: fixed function words
+                if _bound(d) and (a == 0 or n.text[a - 1] not in _QUANTITY):
+                    continue          # 以上 defined as 包括本数, but 具备以下特征 / 实施以上犯罪 point at the text
                 out.append(TermUse(term, n.eid, a, b, d.eid))
     c["uses"] = out
     return out
+
+
+#: fixed function words of legal Chinese; a term is not used strictly inside one (以下 in 以下简称)
+_FUNCTION = re.compile(r"以[上下](?:分别)?(?:简称|统称|合称|称)|[以之][上下内外前后]|之间|如下|下列|予以|加以|给予|"
+                       r"以及|或者|并且|应当|可以|但是|除外")
+#: words that bound a quantity (以上、以下、以内，包括本数): used only after a number, a measure word or
+#: a rank (三年以下, 县级以上, 有期徒刑以上, 五日以内), not when they point at the text (以下特征)
+_BOUND_WORDS = {"以上", "以下", "以内", "以外", "不满", "超过", "以前", "以后", "届满", "不足"}
+_QUANTITY = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两半%％"
+                      "年月日天周时秒元角倍克吨米亩升株人次级个件岁名户项条款种批期刑役制限度份台辆头只匹本")
+
+
+def _bound(d: Definition) -> bool:
+    return d.term in _BOUND_WORDS or "本数" in d.definition
+
+
+def _in_function_phrase(text: str, a: int, b: int) -> bool:
+    lo = max(0, a - 4)
+    for m in _FUNCTION.finditer(text, lo, min(len(text), b + 4)):
+        if m.start() <= a and b <= m.end() and (m.start(), m.end()) != (a, b):
+            return True
+    return False
 
 
 def _applicable(defs: list[Definition], n: Node) -> Definition | None:
@@ -357,9 +384,14 @@ def _applicable(defs: list[Definition], n: Node) -> Definition | None:
 # ----------------------------------------------------------------------------- references
 
 _TOKEN = re.compile(
-    r"(?=[本第前下、和及或与至到以一二三四五六七八九十百零〇])"
+    r"(?=[本第前下、和及或与至到以一二三四五六七八九十百零〇（(])"
     rf"(?:(?P<self>{_SELF_ALT})"
-    rf"|(?P<num>第(?P<n>{_N})(?P<u>条(?:之(?P<sub>{_N}))?|款|项|目(?![标录的前])|章|节|编|分编)"
+    # abbreviated lists and ranges: 第三、四项, 第一至三款, 第（一）、（二）项, 第十五条（三）、（四）项
+    rf"|(?P<num>第(?P<ln>{_N}(?:{_LSEP}{_N})+)(?P<lu>条|款|项|目(?![标录的前]))"
+    rf"|(?:第|(?<=[条款]))(?P<lb>[（(]{_N}[）)](?:{_LSEP}[（(]{_N}[）)])+)(?P<lbu>项|目)"
+    # 第（一）项、（二）项 / 第十五条（三）项: 第 left out before a bracketed number
+    rf"|(?<=[、和及或至到条款])[（(](?P<cn>{_N})[）)](?P<cu>项|目)"
+    rf"|第(?P<n>{_N})(?P<u>条(?:之(?P<sub>{_N}))?|款|项|目(?![标录的前])|章|节|编|分编)"
     rf"|第[（(](?P<pn>{_N})[）)](?P<pu2>项|目)"
     # 本条例四十二条 / 第九十八条和九十九条: 第 left out after 本条例 or a conjunction
     rf"|(?:(?<=本条例)|(?<=本法)|(?<=和)|(?<=、))(?P<bn>[一二三四五六七八九十百零〇]+)(?P<bu>条))"
@@ -384,6 +416,7 @@ class _Tok:
     unit: str = ""
     n: int | str | None = None
     k: int = 1
+    multi: list | None = None      # 第三、四项 / 第一至三款: [(first, last), …], a range when first != last
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -400,10 +433,16 @@ def _tokens(text: str) -> list[_Tok]:
             prev = text[m.start() - 1] if m.start() else ""
             if t.text == "本法" and prev and prev in "根基资文":
                 continue
-        elif kind == "num":
-            u = m.group("u") or m.group("pu2") or m.group("bu")
+        elif kind == "num" and (m.group("ln") or m.group("lb")):
             try:
-                num = parse_numeral(m.group("n") or m.group("pn") or m.group("bn"))
+                t.multi = _number_list(m.group("ln") or m.group("lb"))
+            except ValueError:
+                continue
+            t.unit, t.n = (m.group("lu") or m.group("lbu"))[0], t.multi[0][0]
+        elif kind == "num":
+            u = m.group("u") or m.group("pu2") or m.group("bu") or m.group("cu")
+            try:
+                num = parse_numeral(m.group("n") or m.group("pn") or m.group("bn") or m.group("cn"))
                 if m.group("sub"):
                     num = f"{num}-{parse_numeral(m.group('sub'))}"
             except ValueError:
@@ -417,6 +456,23 @@ def _tokens(text: str) -> list[_Tok]:
             if m.group("k") == "两":
                 t.k = 2
         out.append(t)
+    return out
+
+
+_LIST_PART = re.compile(rf"[（(]?({_N})[）)]?({_LSEP})?")
+
+
+def _number_list(s: str) -> list[tuple[int, int]]:
+    """"三、四" -> [(3, 3), (4, 4)]; "一至三" -> [(1, 3)]; "（一）、（三）至（五）" -> [(1, 1), (3, 5)]."""
+    out: list[tuple[int, int]] = []
+    rng = False
+    for m in _LIST_PART.finditer(s):
+        v = parse_numeral(m.group(1))
+        if rng and out:
+            out[-1] = (out[-1][0], v)
+        else:
+            out.append((v, v))
+        rng = m.group(2) in ("至", "到")
     return out
 
 
@@ -467,6 +523,11 @@ def _segments(chain: list[_Tok]) -> list[tuple[str | None, list[_Tok]]]:
     return segs
 
 
+def _single(t: _Tok, number: int) -> _Tok:
+    """One number of 第三、四项 as a token of its own (its text 第三项 names it in warnings)."""
+    return _Tok(t.kind, t.start, t.end, f"第{to_chinese(number)}{t.unit}", t.unit, number, t.k)
+
+
 class _Resolver:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -479,6 +540,23 @@ class _Resolver:
     # -- segment -> list of nodes, or an error message
     def segment(self, n: Node, toks: list[_Tok], prev: list[Node] | None,
                 outer: Node | None = None, near: bool = False) -> tuple[list[Node], str | None]:
+        for j, t in enumerate(toks):
+            if t.multi:                         # 第三、四项: each number in turn, ranges spanned
+                got: list[Node] = []
+                for a, b in t.multi:
+                    na, err = self.segment(n, toks[:j] + [_single(t, a)] + toks[j + 1:], prev, outer, near)
+                    if err:
+                        return [], err
+                    if b != a:
+                        nb, err = self.segment(n, toks[:j] + [_single(t, b)] + toks[j + 1:], prev, outer, near)
+                        if err:
+                            return [], err
+                        span = self.span(na[0], nb[-1]) if na and nb else []
+                        if not span:
+                            return [], f"“{t.text}”：范围无效"
+                        na = span
+                    got.extend(x for x in na if x not in got)
+                return got, None
         art, para, item = _context(n)
         cur: list[Node] | None = None       # the nodes meant so far
         first = toks[0]
@@ -730,7 +808,10 @@ def references(doc: Document, index: dict | None = None) -> list[Reference]:
                     continue
                 before = text[max(0, cs - 32):cs]
                 if _OTHER.search(before):
-                    continue                        # 该法第十条: another text, unknown which
+                    r = _that_law(text, cs, ce, before, ext, mk)
+                    if r is not None:               # 该法第十条: the law just named, when only one fits
+                        ext.append(r)
+                    continue                        # 同条 / 有关法律第十条 / 该法 naming several: unknown which
                 m = _BARE_NAME.search(before)
                 if m and not m.group(1).startswith(SELF_WORDS):
                     name = _trim_name(m.group(1))
@@ -784,7 +865,10 @@ def references(doc: Document, index: dict | None = None) -> list[Reference]:
                     eids = [x.eid for x in nodes]
                     node_refs.append(mk("internal", s, e, eids, eids[0] if len(eids) == 1 else None))
                     prev_nodes = nodes
-                    ctx = nodes[0].parent if len(nodes) == 1 and nodes[0].kind == "item" else (
+                    # the provision later bare 第N项/第N款 of the sentence belong to: the items' parent
+                    # (第二十二条第一款第（一）、（二）项…第（四）项), or the one node named
+                    same = all(x.parent is nodes[0].parent for x in nodes)
+                    ctx = nodes[0].parent if same and nodes[0].kind == "item" else (
                         nodes[0] if len(nodes) == 1 else None)
                     if ctx is not None and ctx.kind in ("article", "paragraph") and ctx is not n \
                             and not _within(n, ctx.eid):
@@ -805,6 +889,30 @@ def references(doc: Document, index: dict | None = None) -> list[Reference]:
         out.extend(node_refs)
     c[key] = out
     return out
+
+
+_THAT = re.compile(r"该(法律|法|条例|规定|办法|决定|细则)$")
+_THAT_SUFFIX = {"法律": ("法", "法典"), "法": ("法", "法典")}
+
+
+def _that_law(text: str, cs: int, ce: int, before: str, ext: list[Reference], mk) -> Reference | None:
+    """该法第十条 (该条例…, 该规定…): an external reference to the law named just before it in the
+    same node, when only one law of that kind is named there (or, failing that, in the same sentence);
+    otherwise None (ambiguous or nothing named)."""
+    m = _THAT.search(before)
+    if m is None:
+        return None
+    suffix = _THAT_SUFFIX.get(m.group(1), (m.group(1),))
+    named = [r for r in ext if r.end <= cs - len(m.group()) and r.target and r.target.endswith(suffix)]
+    titles = list(dict.fromkeys(r.target for r in named))
+    if len(titles) != 1:
+        sent = max(text.rfind(c, 0, cs) for c in "。；;")
+        titles = list(dict.fromkeys(r.target for r in named if r.start > sent))
+    if len(titles) != 1:
+        return None
+    r = mk("external", cs - len(m.group()), ce, [titles[0]], titles[0])
+    r.pinpoint = text[cs:ce]
+    return r
 
 
 _NAME_CUT = re.compile(r".*(?:执行|依照|根据|按照|违反|适用|参照|遵守|依据|除|的|在|对|由)")

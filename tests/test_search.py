@@ -217,3 +217,17 @@ def test_parse_query_shapes():
 def test_no_catalog_is_a_clear_error(tmp_path):
     with pytest.raises(KbError, match="kb index"):
         Catalog(ROOT, path=tmp_path / "none").search("社区")
+
+
+def test_capped_scan_keeps_heading_matches(rank_cat, monkeypatch):
+    """With the scan cap forced down to one document, heading matches are still scored
+    and ranked, and limit=0 still returns every hit."""
+    import kb.catalog as C
+
+    full = rank_cat.search("服务", limit=0)
+    monkeypatch.setattr(C, "SCAN_CAP", 1)
+    monkeypatch.setattr(C, "SCAN_FLOOR", 1)
+    top = rank_cat.search("服务", limit=3)
+    assert {5, 7} <= set(arts(top))                 # headings 服务规范, 物业服务
+    assert arts(rank_cat.search("服务", limit=0)) == arts(full)
+    assert len(full) > len(top)

@@ -59,6 +59,8 @@ BONUS_ALL = 10000.0          # every positive word occurs (matters for OR querie
 LAYER_MODULES = ("links", "obligations", "actors")
 #: top-N searches score at most this many text matches (see Catalog._top)
 SCAN_CAP = 2000
+SCAN_FLOOR = 100
+HEADS_FLOOR = 500            # heading/definition matches scored per search, at least
 _PKG = Path(__file__).resolve().parent
 
 
@@ -714,21 +716,23 @@ class Catalog:
             return list(s.search(q, limit=None, filter=allow, mask=mask))
         # a phrase of n bigrams costs about n single-term matches per document
         tokens = sum(max(1, len(v) - 1) for w in words for v in w.variants()) or 1
-        cap = max(100, SCAN_CAP // tokens)
+        cap = max(SCAN_FLOOR, SCAN_CAP // tokens)
 
         class Capped(TopCollector):
             capped = False
+            cap = 0
 
             def matches(self):
                 n = 0
                 for d in TopCollector.matches(self):
                     yield d
                     n += 1
-                    if n >= cap:
+                    if n >= self.cap:
                         Capped.capped = True
                         break
 
         c = Capped(limit=limit)
+        c.cap = cap
         s.search_with_collector(q, FilterCollector(c, allow=allow, restrict=mask) if (allow or mask) else c)
         found = {h.docnum: h for h in c.results()}
         if words and c.capped:
@@ -737,6 +741,7 @@ class Catalog:
             hq = [_word_query(w, Q, fields=(("heading", 1.0), ("terms", 1.0))) for w in words]
             hq = hq[0] if len(hq) == 1 else Q.Or(hq)
             hc = Capped(limit=limit)
+            hc.cap = max(HEADS_FLOOR, cap)
             s.search_with_collector(Q.And([q, Q.ConstantScoreQuery(hq, 0.0)]),
                                     FilterCollector(hc, allow=allow, restrict=mask) if (allow or mask) else hc)
             for h in hc.results():

@@ -694,6 +694,11 @@ class _Extractor:
                         if nxt in ("的", "之", "所") and not re.compile(r"的(任务|职责)[：是]").match(text, g.end):
                             k = g.end
                             continue
+                        # 城市、县人民政府组织编制的总体规划，……应当……: the clause is a thing made by the actor
+                        rel = re.fullmatch(r"([^，。；的]{1,10})的[\u4e00-\u9fff]{1,12}", text[g.end:cb])
+                        if rel and _COMPETENCE.fullmatch(rel.group(1)) and self._public(g):
+                            out.append((k, Group([], k, cb)))
+                            break
                         # 居民公约的内容, 政府投资兴办的……, 居民不足二百户的……: the actor modifies a noun
                         mm = re.compile(r"([^，。；的]{1,6})的").match(text, g.end)
                         if mm and (len(mm.group(1)) <= 4 or re.search(r"[0-9一二三四五六七八九十百千]", mm.group(1))) \
@@ -752,7 +757,9 @@ class _Extractor:
             # 由 + agent
             for m in re.finditer("由", sent):
                 p = sa + m.start()
-                if text[p - 1:p + 1] in _YOU_NOT or text[p:p + 2] in _YOU_NOT:
+                if text[p - 1:p + 1] == "交由" and not _find_modals(text, sa, p):
+                    pass                 # 审议意见交由本级人民政府研究处理 (but 不得将……交由X办理 is not X's duty)
+                elif text[p - 1:p + 1] in _YOU_NOT or text[p:p + 2] in _YOU_NOT:
                     continue
                 g = self.sc.agent(text, p + 1)
                 if not g:
@@ -791,7 +798,8 @@ class _Extractor:
                     e, w, mod = data
                     ce = _clause_end(text, e)
                     clause_tail = text[e:ce]
-                    if clause_tail.endswith("的") or re.search(r"的(事项|情形|人|人员|行为)$", clause_tail) or \
+                    if clause_tail.endswith("的") or re.search(r"的(事项|情形|人|人员)$", clause_tail) or \
+                            re.fullmatch(r"[^，。；]{0,12}的行为", clause_tail) or \
                             re.search(r"的[^，。；]{0,10}除外$", clause_tail) or \
                             re.compile(r"[^，。；以]?的").match(clause_tail):
                         continue       # a relative clause (应由……办理的事项, 依法应尽的义务)
@@ -819,7 +827,8 @@ class _Extractor:
                 elif typ == "agent":
                     g = data
                     vp = text[g.end:_clause_end(text, g.end)]
-                    if not vp or vp[0] in "，。；的" or re.match(r"[^，。；对向将把给]{0,14}的", vp):
+                    if not vp or vp[0] in "，。；的" or (re.match(r"[^，。；对向将把给]{0,14}的", vp) and
+                                                        not re.match(r"根据|依据|按照|依照|在|会同", vp)):
                         continue        # 主要由捐赠人出资兴建的工程项目: a relative clause
                     prev_modal = any(q < p and text[q:p].find("，") < 0 and p - q <= 4 for q in modal_positions)
                     if prev_modal:

@@ -204,6 +204,9 @@ def test_corpus_internal_references(corpus_files):
     new = [(u["file"], u["line"], u["text"]) for u in st["unresolved_refs"]
            if (u["file"], u["line"], u["text"]) not in known]
     assert not new, f"新的无法解析的引用（需核对并记录原因）：{new[:10]}"
+    now = {(u["file"], u["line"], u["text"]) for u in st["unresolved_refs"]}
+    stale = sorted(known - now)
+    assert not stale, f"已能解析、应从 corpus_unresolved.tsv 删除的行：{stale[:10]}"
 
 
 def test_corpus_hand_checked_samples():

@@ -14,6 +14,16 @@ from conftest import ROOT
 from kb.catalog import Catalog
 
 
+@pytest.fixture(autouse=True)
+def fixed_layers(monkeypatch):
+    """Other modules (kb.links, kb.obligations …) may be edited while these tests run; their
+    signature is pinned so that "incremental" stays incremental within a test."""
+    import kb.catalog as C
+
+    monkeypatch.setattr(C, "_layer_signature", lambda: {"pinned": "1"})
+    monkeypatch.setattr(C, "_layer_stats", lambda: {"pinned": [1, 1]})
+
+
 @pytest.fixture()
 def proj(tmp_path):
     """A copy of the seed project (mkdocs.yml + the seed regulation) in tmp_path."""

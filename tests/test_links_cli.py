@@ -97,3 +97,18 @@ def test_refs_kind_filter():
     code, out = run("refs", "--kind", "external", "--format", "json")
     assert code == 0
     assert [r["text"] for r in json.loads(out)] == ["《中华人民共和国城市居民委员会组织法》", "民法典"]
+
+
+def test_parse_reports_dangling_references_with_file_and_line():
+    r = CliRunner().invoke(cli, ["--root", str(ROOT), "parse", str(DATA / "links" / "patterns.txt")])
+    assert r.exit_code == 0
+    assert "引用警告  1" in r.stdout
+    assert f"警告：{DATA / 'links' / 'patterns.txt'}:31: 引用无法解析：“第九十条”" in r.stderr
+    r = CliRunner().invoke(cli, ["--root", str(ROOT), "parse", str(DATA / "links" / "patterns.txt"),
+                                 "--format", "json"])
+    data = json.loads(r.stdout)
+    assert [(w["line"], w["message"][:12]) for w in data["link_warnings"]] == [(31, "引用无法解析：“第九十条")]
+    assert data["warnings"] == []
+    # the seed has none
+    data = json.loads(run("parse", "--format", "json")[1])
+    assert data["link_warnings"] == []

@@ -75,6 +75,9 @@ def parse_cmd(ctx, source, regulation, version, strict, fmt):
                           "articles": sum(1 for n in c.walk() if n.kind == "article")} for c in chapters],
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in doc.warnings],
     }
+    from .cli_links import parse_link_warnings
+    link_warnings = parse_link_warnings(doc)          # 悬空引用（第九十条 in a 45-article text）
+    summary["link_warnings"] = [{"file": w.file, "line": w.line, "message": w.message} for w in link_warnings]
     if fmt == "json":
         write_text(to_json(summary))
         return
@@ -88,12 +91,15 @@ def parse_cmd(ctx, source, regulation, version, strict, fmt):
              "items": "项", "annexes": "附件"}
     rows = [[names[k], summary[k]] for k in names if summary[k] not in (None, 0) or k in ("chapters", "articles")]
     rows.append(["警告", len(doc.warnings)])
+    rows.append(["引用警告", len(link_warnings)])
     click.echo(table(["项目", "值"], rows))
     if chapters:
         click.echo()
         click.echo(table(["章", "标题", "条", "行"], [[c.label, c.title or "", _article_range(c), c.line]
                                                      for c in chapters]))
     warn_lines(doc)
+    for w in link_warnings:
+        click.echo(f"警告：{w}", err=True)
 
 
 def _article_range(node) -> str:

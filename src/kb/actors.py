@@ -23,10 +23,11 @@ KIND_NAMES = {"government": "政府及派出机关", "department": "政府部门
 
 #: words an unknown actor's name may end with (used to discover actors not in the lexicon)
 SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "组织", "企业", "机构", "联合会", "协会",
-            "中心", "公司", "大会", "团体", "常务委员会", "学校", "中学", "媒体", "医院", "法院", "检察院", "幼儿园", "派出所", "局", "厅")
+            "中心", "公司", "大会", "团体", "常务委员会", "学校", "中学", "媒体", "医院", "法院", "检察院", "幼儿园", "派出所", "局", "厅",
+            "场所", "场馆", "院校", "院所", "事务所")
 
 #: heads of a person's name (第三人, 未成年人, 管理者, 志愿服务对象); used for a subject only
-PERSON_SUFFIXES = ("人", "者", "对象", "成员")
+PERSON_SUFFIXES = ("人员", "人", "者", "对象", "成员")
 
 #: modifiers dropped in front of a name when the rest is a known actor (各类公益组织 → 公益组织)
 MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本", "全体", "它的", "其")

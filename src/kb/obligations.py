@@ -97,7 +97,7 @@ _KE_NOT_NEXT = ("能", "行", "靠", "持续", "视", "控", "再生", "回收",
 _XU_NOT_PREV = "无必"
 
 _SEP = re.compile(r"以及|及其(?!他)|或者|和其他|或其他|、|和|及|或|暨")
-_DUTY = re.compile(r"具体承担|承担|负责|履行|做好|依法协助|协助|给予|统筹解决|具体实施")
+_DUTY = re.compile(r"具体承担|承担|负责(?!人)|履行|做好|依法协助|协助|给予|统筹解决|具体实施")
 _ENC = ("鼓励", "倡导", "引导")
 _CHAIN_V = ("鼓励", "支持", "倡导", "引导", "指导", "帮助", "协助", "督促", "组织", "协调", "责令", "委托",
             "监督", "检查", "考核", "查处", "纠正", "动员")
@@ -137,6 +137,38 @@ _QUANTITY = re.compile(
 #: a competence clause: a public body's own act stated without a modal word (X组织编制……，报……审批)
 _COMPETENCE = re.compile(r"(?:(?:会同|根据|依照|按照|依据)[^。；]{0,40}?，?)?"
                          r"(?:组织编制|组织实施|组织制定|组织审查|编制|审批|审查|批准|确定|划定|制定|公布|发布|报(?!告))")
+
+#: what may follow a coordinated list of parties: a modal word or the clause's verb
+_BARE_FOLLOW = re.compile(r"应当|应|必须|须|不得|可以|可|有权|负责(?!人)|依法|按照|依照|根据|在|为|向|对|与|以|通过|利用|"
+                          r"参与|参加|开展|提供|积极|主动|加入|捐赠|捐助|发挥|投入|兴办|举办|建立|设立|承担|组织|结对|"
+                          r"帮助|给予|共同|协同|配合|协助|做好|履行|实施|进入|合作|创办|运营|从事|加强|落实|，")
+_LIST_SEP = re.compile(r"以及|或者|、|和|及|或")
+#: a bare conjunct: a short noun ending right before a separator, 等, or what may follow the list
+_BARE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=以及|或者|、|和|及|或|等|%s)" % _BARE_FOLLOW.pattern)
+_BARE_VERB = ("发展", "采用", "使用", "设置", "加快", "探索", "实行", "推广", "创新", "增强", "提高", "改善", "普及",
+              "规范", "鼓励", "倡导", "引导", "开发", "培养", "扶持", "优化", "保护", "弘扬", "树立", "形成", "实现")
+
+
+_THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设施", "规划", "制度", "体系", "机制", "标准",
+                "信息", "资源", "技术", "产品", "方式", "方面", "领域", "事业", "产业", "行业", "文化", "环境",
+                "以上", "以下", "方法", "措施", "政策", "意见", "建议", "材料", "文件", "资料", "情况", "财产",
+                "内容", "结果", "期限", "费用", "程序", "方案", "合同", "协议", "决定", "规约", "章程", "区域")
+
+
+def _thing(head: str) -> bool:
+    """修建性详细规划 (应当……): a short noun phrase naming a thing, not a body."""
+    return 2 <= len(head) <= 14 and head.endswith(_THING_HEADS) and not _STOP_IN_NAME.search(head) and \
+        not re.search(r"[，、和及或]", head) and not any(v in head for v in _VERB_START2 + _BARE_VERB)
+
+
+def _bare_ok(n: str) -> bool:
+    """Can n be a party in a list (not a verb phrase, an activity or a thing)?"""
+    if "的" in n or "之间" in n or _STOP_IN_NAME.search(n) or n.startswith(_VERB_START2 + _BARE_VERB + _BAD_START):
+        return False
+    if n.endswith(_THING_HEADS):
+        return False
+    return not re.search(r"[0-9０-９一二三四五六七八九十百千万]", n)
+
 
 _REL_TARGET_SKIP = ("给", "同级", "驻地社区的", "当地", "所在地", "所在地的")
 
@@ -397,6 +429,58 @@ class _Scanner:
             g = self.listed(text, i)
             if g:
                 return g
+        g = self._group(text, i, discover)
+        if discover:
+            c = self.coordinated(text, i)
+            if c is not None and (g is None or (len(c.mentions) > len(g.mentions) and c.end >= g.end)):
+                return c
+        return g
+
+    def coordinated(self, text: str, i: int) -> Group | None:
+        """A coordinated list of parties, some of them unknown to the lexicon:
+        会展场所、体育场馆、车站、码头等为……; 学校、医院、养老机构应当……; 企业、高等院校、科研院所参与…….
+
+        Each conjunct is a known or discoverable actor, or a bare noun (2-8 characters, no verb, no
+        的).  The list is accepted when it has two or more conjuncts and is anchored: it is closed by
+        等 (……等为, ……等社会力量), or one conjunct at least is a known or discovered actor; and what
+        follows it is a modal word or the verb of the clause.
+        """
+        mentions: list[Mention] = []
+        known = 0
+        k = i
+        while True:
+            el = self.element(text, k, discover=True)
+            if el is not None and not (el[1] < len(text) and _BARE_FOLLOW.match(text, el[1]) is None and
+                                       not _LIST_SEP.match(text, el[1]) and not text.startswith("等", el[1])):
+                ms, e = el
+                known += 1
+            else:
+                m = _BARE.match(text, k)
+                if not m or not _bare_ok(m.group(1)):
+                    break
+                n = m.group(1)
+                c = self.reg.canonical(n)
+                ms, e = [Mention(c, n, k, m.end(1), known=self.reg.is_known(c))], m.end(1)
+                known += self.reg.is_known(c)
+            mentions += ms
+            k = e
+            sep = _LIST_SEP.match(text, k)
+            if sep:
+                k = sep.end()
+                continue
+            break
+        closed = False
+        if text.startswith("等", k) and len(mentions) > 1:
+            closed = True
+            k += 1
+            hm = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位)" % "|".join(SUFFIXES)).match(text, k)
+            if hm and _BARE_FOLLOW.match(text, hm.end()):
+                k = hm.end()
+        if len(mentions) < 2 or not (closed or known) or not _BARE_FOLLOW.match(text, k):
+            return None
+        return Group(mentions, i, k)
+
+    def _group(self, text: str, i: int, discover: bool = False) -> Group | None:
         start = i
         mentions: list[Mention] = []
         anyone = ""
@@ -721,7 +805,8 @@ class _Extractor:
                 if not mm and not _find_modals(text, cb + 1, min(cb + 4, b)):
                     continue            # only a clause right before its modal word can be its subject
                 head = text[ca:mm[0][0]] if mm else text[ca:cb]
-                if re.fullmatch(r"[^，、]{1,20}的[\u4e00-\u9fff]{1,6}", head) and not head.startswith(_COND_START) \
+                if (re.fullmatch(r"[^，、]{1,20}的[\u4e00-\u9fff]{1,6}", head) or (ca == a and _thing(head))) and \
+                        not head.startswith(_COND_START) \
                         and not head.startswith(("不", "未", "没", "但", "并", "而", "也") + _VERB_START2):
                     out.append((ca, Group([], ca, ca + len(head))))    # a thing is the subject
         return out

@@ -194,7 +194,8 @@ def test_cli_stale_notice_and_autobuild(proj):
     assert r.returncode == 0 and "检索目录已过期" in r.stderr and "kb index" in r.stderr
     _kb(proj, "index")
     r = _kb(proj, "search", "经费")
-    assert "过期" not in r.stderr
+    # (kb.links/kb.obligations may be edited by others while this runs: only that may remain)
+    assert "过期" not in r.stderr or "分析模块已更新" in r.stderr
 
 
 def test_cli_bold_matches(proj):

@@ -153,7 +153,27 @@ class Registry:
         if n.endswith("政府") and not n.endswith("人民政府") and len(n) > 2:
             cand = n[:-2] + "人民政府"
             return self.alias.get(cand, cand)
+        head = self.head_noun(n)
+        if head:
+            return self.alias[head]
         return n
+
+    def head_noun(self, name: str) -> str | None:
+        """A name variant that only qualifies a known actor: its head noun (the known name).
+
+        公益性非营利的事业单位 → 事业单位 (a modifier ending in 的), 非营利性养老机构 → 养老机构 (an
+        attributive ending in 性/型/类).  A head of one character, or a name the lexicon knows, is left.
+        """
+        if name in self.alias:
+            return None
+        if "的" in name:
+            tail = name[name.rindex("的") + 1:]
+            if len(tail) >= 2 and tail in self.alias:
+                return tail
+        m = re.match(r"[\u4e00-\u9fff]{1,6}?[性型类](.{2,})$", name)
+        if m and m.group(1) in self.alias:
+            return m.group(1)
+        return None
 
     def get(self, name: str | None) -> Actor | None:
         c = self.canonical(name)

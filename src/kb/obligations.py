@@ -107,7 +107,7 @@ _SANCTION_V = re.compile(r"予以|给予[^，。；]{0,4}?(?:处分|处罚|警�
 _YOU_NOT = ("由于", "由此", "自由", "理由", "经由", "事由", "缘由", "交由", "转由", "应由", "来由", "由衷")
 _STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|按照|根据|依照|依法|对于|对|向|将|把|在|为|给|以|由|经|"
                            r"违反|发生|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责|进行|实施|[，。；：、]")
-_BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "该")
+_BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下")
 #: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)
 _VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加强", "建立", "协助", "指导", "支持", "提供", "完善",
                "负责", "依托", "利用", "引导", "鼓励", "发挥", "保障", "落实", "制定", "组建", "监督", "检查", "考核",
@@ -901,7 +901,7 @@ class _Extractor:
                     if liab and _SANCTION_V.search(text[e:e + 8]) and mod != "prohibition":
                         mod = "sanction"
                     action = text[e:sb]
-                    start = actor_g.start if actor_g and actor_g.start >= sa else p
+                    start = actor_g.start if actor_g and sa <= actor_g.start and actor_g.end <= p else p
                     if actor_g is None:
                         self.emit(node, art, para, item, None, mod, True, action, p, sb, sent, sa)
                         continue

@@ -171,3 +171,19 @@ def test_corpus_abbreviated_lists_resolve():
     got = {(r.text, ",".join(links.dotted(t) for t in r.targets)) for r in links.references(doc)
            if r.eid == "art_73__para_2" and r.kind == "internal"}
     assert got == {("前款第（一）、（三）项", "73.1.1,73.1.3"), ("前款第（二）、（四）项", "73.1.2,73.1.4")}
+
+
+def test_seed_no_use_inside_a_title_or_its_own_definition(seed_doc):
+    import re
+    defs = links.definitions(seed_doc)
+    uses = links.term_uses(seed_doc)
+    assert len(uses) == 90
+    for u in uses:
+        text = seed_doc.get(u.eid).text
+        assert not any(m.start() <= u.start < m.end() for m in re.finditer(r"《[^》]*》", text)), u
+        assert not any(d.eid == u.eid and d.term == u.term and d.start <= u.start < d.body_end for d in defs), u
+    # inside longer phrases that are not defined terms, 社区 is a use (the rule)
+    near = {seed_doc.get(u.eid).text[u.start:u.end + 2] for u in uses if u.term == "社区"}
+    assert {"社区矫正", "社区教育"} <= near
+    assert any(seed_doc.get(u.eid).text[u.start - 2:u.end] == "产业社区" for u in uses)
+    assert any(seed_doc.get(u.eid).text[u.start:u.end + 2] == "社区服务机构" for u in uses if u.term == "社区服务")

@@ -145,8 +145,11 @@ _BARE_FOLLOW = re.compile(r"应当|应|必须|须|不得|可以|可|有权|负�
 _LIST_SEP = re.compile(r"以及|或者|、|和|及|或")
 #: a bare conjunct: a short noun ending right before a separator, 等, or what may follow the list
 _BARE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=以及|或者|、|和|及|或|等|%s)" % _BARE_FOLLOW.pattern)
+#: last characters of a noun naming a body or a place that acts (车站, 码头, 商场, 公园, 图书馆 …)
+_AGENT_HEAD_CHARS = "所馆站头场园院校厂店行社台户会团队军部局处室家人者员方商业司庭铺坊厅中"
 _BARE_VERB = ("发展", "采用", "使用", "设置", "加快", "探索", "实行", "推广", "创新", "增强", "提高", "改善", "普及",
-              "规范", "鼓励", "倡导", "引导", "开发", "培养", "扶持", "优化", "保护", "弘扬", "树立", "形成", "实现")
+              "规范", "鼓励", "倡导", "引导", "开发", "培养", "扶持", "优化", "保护", "弘扬", "树立", "形成", "实现",
+              "新建", "改建", "扩建", "建设", "修建", "运送", "邮寄", "携带", "推荐", "申请", "自行")
 
 
 _THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设施", "规划", "制度", "体系", "机制", "标准",
@@ -158,11 +161,13 @@ _THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设
 def _thing(head: str) -> bool:
     """修建性详细规划 (应当……): a short noun phrase naming a thing, not a body."""
     return 2 <= len(head) <= 14 and head.endswith(_THING_HEADS) and not _STOP_IN_NAME.search(head) and \
-        not re.search(r"[，、和及或]", head) and not any(v in head for v in _VERB_START2 + _BARE_VERB)
+        not re.search(r"[，、和及或]", head) and not any(v in head for v in _VERB_START2)
 
 
 def _bare_ok(n: str) -> bool:
     """Can n be a party in a list (not a verb phrase, an activity or a thing)?"""
+    if n[-1] in "乡镇市县区省村" or n in ("国家", "社会", "政府"):
+        return False             # 农村地区乡、镇人民政府: a level or a territory, not a party
     if "的" in n or "之间" in n or _STOP_IN_NAME.search(n) or n.startswith(_VERB_START2 + _BARE_VERB + _BAD_START):
         return False
     if n.endswith(_THING_HEADS):
@@ -184,6 +189,9 @@ class _Scanner:
         for s in self.surfaces:
             self.first.setdefault(s[0], []).append(s)
         self.levels = reg.levels
+        self._stems_by_first: dict[str, list[str]] = {}
+        for st in reg.stems:             # 城市管理 is a department stem, not the level 城市 + 管理
+            self._stems_by_first.setdefault(st[0], []).append(st)
 
     def lexicon(self, text: str, i: int) -> str | None:
         for s in self.first.get(text[i:i + 1], ()):
@@ -200,7 +208,8 @@ class _Scanner:
             if text.startswith("所在", j) and not text.startswith("所在地", j):
                 j += 2
             for lv in self.levels:
-                if text.startswith(lv, j):
+                if text.startswith(lv, j) and not any(st.startswith(lv) and len(st) > len(lv) and
+                                                      text.startswith(st, j) for st in self._stems_by_first.get(lv[0], ())):
                     j += len(lv)
                     m = re.compile(r"（[^（）]{1,8}）").match(text, j)
                     if m and not lv.endswith("）"):
@@ -283,7 +292,7 @@ class _Scanner:
                     # 组织 is also a verb: 城乡规划组织编制机关 is one name, not 城乡规划组织 + 编制机关
                     for e2 in ends[n + 1:]:
                         if e2 - e <= 6 and not _STOP_IN_NAME.search(text[e:e2]) and \
-                                not any(c in text[e:e2] for c in _CLAUSE_END):
+                                not any(c in text[e:e2] for c in _CLAUSE_END + "和及或与"):
                             name2 = text[i:e2]
                             return name2[name2.rindex("的") + 1:] if "的" in name2 else name2, e2
                 return r
@@ -299,7 +308,9 @@ class _Scanner:
             return None           # 用地布局, 总体格局: not a bureau
         if re.match(r"报(?!刊|社|纸)", name):
             return None           # 报上一级人民政府审批: a verb
-        if name.startswith(_VERB_START) and name.endswith(("机关", "部门", "单位", "机构")) and \
+        if re.search(r"和其他|及其他|或者|以及", name):
+            return None           # 副行长及其他工作人员: a coordination, not one name
+        if name.startswith(("组织", "主管", "承办")) and name.endswith(("机关", "部门", "单位", "机构")) and \
                 _MODAL_RE.match(text, e) and "的" not in name:
             return name, e        # 组织编制机关应当……: the whole noun phrase before the modal word
         if (name.startswith(_BAD_START) and not name.startswith(("有关", "其他"))) or \
@@ -447,13 +458,20 @@ class _Scanner:
         """
         mentions: list[Mention] = []
         known = 0
+        bare: list[str] = []
         k = i
         while True:
             el = self.element(text, k, discover=True)
+            for mod in ("其他各类", "其他", "各类", "有关", "相关"):
+                if el is None and text.startswith(mod, k):
+                    el = self.element(text, k + len(mod), discover=True)
+                    if el is not None:
+                        for x in el[0]:
+                            x.start = k
             if el is not None and not (el[1] < len(text) and _BARE_FOLLOW.match(text, el[1]) is None and
                                        not _LIST_SEP.match(text, el[1]) and not text.startswith("等", el[1])):
                 ms, e = el
-                known += 1
+                known += any(self.reg.is_known(x.name) for x in ms)
             else:
                 m = _BARE.match(text, k)
                 if not m or not _bare_ok(m.group(1)):
@@ -461,6 +479,8 @@ class _Scanner:
                 n = m.group(1)
                 c = self.reg.canonical(n)
                 ms, e = [Mention(c, n, k, m.end(1), known=self.reg.is_known(c))], m.end(1)
+                if not self.reg.is_known(c):
+                    bare.append(n)
                 known += self.reg.is_known(c)
             mentions += ms
             k = e
@@ -478,6 +498,8 @@ class _Scanner:
                 k = hm.end()
         if len(mentions) < 2 or not (closed or known) or not _BARE_FOLLOW.match(text, k):
             return None
+        if not closed and not all(n[-1] in _AGENT_HEAD_CHARS for n in bare):
+            return None          # 个人运送、邮寄、携带……: without 等, an unknown conjunct must look like a body
         return Group(mentions, i, k)
 
     def _group(self, text: str, i: int, discover: bool = False) -> Group | None:
@@ -902,7 +924,7 @@ class _Extractor:
                         mod = "sanction"
                     action = text[e:sb]
                     start = actor_g.start if actor_g and sa <= actor_g.start and actor_g.end <= p else p
-                    if actor_g is None:
+                    if actor_g is None or not actor_g.mentions:
                         self.emit(node, art, para, item, None, mod, True, action, p, sb, sent, sa)
                         continue
                     for mt in actor_g.mentions:

@@ -131,7 +131,7 @@ def test_that_law_is_the_law_named_just_before():
 
 BOUND_TEXT = """第一条　全国人民代表大会常务委员会关于惩治违法行为的决定（以下简称决定）施行。
 
-第二条　犯前款罪的，处三年以下有期徒刑；被判处有期徒刑以上刑罚的，五日以内报告。
+第二条　犯前款罪的，处三年以下有期徒刑；被判处有期徒刑以上刑罚的，五日以内报告；县级（含县级）以上。
 
 第三条　黑社会性质的组织应当同时具备以下特征，没收实施以上犯罪的财物；以下统称组织。
 
@@ -143,7 +143,8 @@ def test_bound_words_are_uses_only_after_a_quantity():
     doc = parse_text(BOUND_TEXT, "<t>")
     assert [d.term for d in links.definitions(doc)] == ["以上", "以下", "以内"]
     uses = [(u.eid, doc.get(u.eid).text[u.start - 2:u.end]) for u in links.term_uses(doc)]
-    assert uses == [("art_2__para_1", "三年以下"), ("art_2__para_1", "徒刑以上"), ("art_2__para_1", "五日以内")]
+    assert uses == [("art_2__para_1", "三年以下"), ("art_2__para_1", "徒刑以上"), ("art_2__para_1", "五日以内"),
+                    ("art_2__para_1", "级）以上")]
 
 
 def test_no_use_strictly_inside_a_fixed_function_word():

@@ -342,7 +342,7 @@ def term_uses(doc: Document) -> list[TermUse]:
                     continue
                 if len(term) <= 4 and _in_function_phrase(n.text, a, b):
                     continue          # 以下 inside 以下简称, 外 inside 以外: fixed function words
-                if _bound(d) and (a == 0 or n.text[a - 1] not in _QUANTITY):
+                if _bound(d) and not _after_quantity(n.text, a):
                     continue          # 以上 defined as 包括本数, but 具备以下特征 / 实施以上犯罪 point at the text
                 out.append(TermUse(term, n.eid, a, b, d.eid))
     c["uses"] = out
@@ -357,6 +357,15 @@ _FUNCTION = re.compile(r"以[上下](?:分别)?(?:简称|统称|合称|称)|[以
 _BOUND_WORDS = {"以上", "以下", "以内", "以外", "不满", "超过", "以前", "以后", "届满", "不足"}
 _QUANTITY = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两半%％"
                       "年月日天周时秒元角倍克吨米亩升株人次级个件岁名户项条款种批期刑役制限度份台辆头只匹本")
+
+
+def _after_quantity(text: str, a: int) -> bool:
+    """Whether text[a:] follows a quantity: 三年以下, 县级（含县级）以上 (a bracketed note skipped)."""
+    if a and text[a - 1] in "）)":
+        i = max(text.rfind("（", 0, a - 1), text.rfind("(", 0, a - 1))
+        if i >= 0 and a - i <= 12:
+            a = i
+    return a > 0 and text[a - 1] in _QUANTITY
 
 
 def _bound(d: Definition) -> bool:

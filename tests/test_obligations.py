@@ -228,15 +228,17 @@ def test_seed_f1(reg):
     assert s5.f1 >= 0.95, (fps, fns)
 
 
-#: floors measured on 2026-11-26 (python3 -m kb.score_obligations): F1 on (article, actor, modality)
-#: and on (article, paragraph, item, actor, modality), minus a small margin
-#: (the held-out files scored 0.72-0.78 on their first run, before the rules learnt from them;
-#: see tests/data/obligations/README.md)
-FLOORS = {"jumin-zuzhifa": (0.92, 0.92), "beijing-jujia-yanglao": (0.96, 0.96),
-          "chongqing-zhiyuan": (0.96, 0.96), "fanjiabao": (0.94, 0.94), "juanzeng": (0.91, 0.91),
-          "beijing-jumin-banfa": (0.91, 0.91),
-          # the last held-out file, never used to change a rule: its first-run figures (0.756 / 0.783)
-          "guangzhou-cishan": (0.74, 0.76)}
+#: floors: the figures printed by ``python3 -m kb.score_obligations`` on 2026-11-26 after the general
+#: rules of the second round (coordinated lists, head nouns, competence clauses), F1 on (article, actor,
+#: modality) and on (article, paragraph, item, actor, modality), minus about 0.01.  Held-out first runs
+#: are in tests/data/obligations/README.md (0.72-0.78 for the first five; chengxiang-guihua 0.441,
+#: qingyuan-wuye 0.706 before the second round; jiangmen-wenming 0.836 after it).
+FLOORS = {"jumin-zuzhifa": (0.94, 0.94), "beijing-jujia-yanglao": (0.99, 0.99),
+          "chongqing-zhiyuan": (0.98, 0.98), "fanjiabao": (0.96, 0.96), "juanzeng": (0.99, 0.99),
+          "beijing-jumin-banfa": (0.92, 0.92),
+          "chengxiang-guihua": (0.97, 0.96), "qingyuan-wuye": (0.99, 0.99),
+          # held out: no rule was changed after looking at their differences
+          "guangzhou-cishan": (0.82, 0.84), "jiangmen-wenming": (0.82, 0.81)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -246,7 +248,7 @@ def test_corpus_f1_floor(name, reg):
     if r is None:
         pytest.skip(f"语料文件不存在：{name}")
     s3, s5, fps, fns, n = r
-    assert n >= 20
+    assert n >= 15
     assert s3.f1 >= FLOORS[name][0], (fps, fns)
     assert s5.f1 >= FLOORS[name][1], (fps, fns)
 

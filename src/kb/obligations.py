@@ -906,7 +906,7 @@ class _Extractor:
                     ce = _clause_end(text, e)
                     clause_tail = text[e:ce]
                     if clause_tail.endswith("的") or re.search(r"的(事项|情形|人|人员)$", clause_tail) or \
-                            re.fullmatch(r"[^，。；]{0,12}的行为", clause_tail) or \
+                            re.fullmatch(r"(?:由[^，。；]{0,16}|[^，。；]{0,6})的行为", clause_tail) or \
                             re.search(r"的[^，。；]{0,10}除外$", clause_tail) or \
                             re.compile(r"[^，。；以]?的").match(clause_tail):
                         continue       # a relative clause (应由……办理的事项, 依法应尽的义务)

@@ -253,7 +253,9 @@ def run(corpus_dir=None, out=print, n_phrases: int = 160, files=None) -> dict:
         t = time.perf_counter()
         s2 = cat.build()
         res["rebuild_noop_s"] = time.perf_counter() - t
-        out(f"无变化时再次 kb index：{res['rebuild_noop_s']:.2f} 秒（只比对源文件哈希）")
+        res["rebuild_noop_full"] = s2["full"]
+        out(f"无变化时再次 kb index：{res['rebuild_noop_s']:.2f} 秒"
+            + ("（期间 kb.links/kb.obligations 等模块被修改，只能全部重建）" if s2["full"] else "（只比对源文件哈希）"))
 
         texts = article_texts(cat)
         res["articles"] = len(texts)

@@ -73,12 +73,14 @@ class Registry:
         self.levels: list[str] = []
         self.discovered: dict[str, int] = {}       # unknown name -> times seen
         self.files: list[str] = []
+        self._canon: dict[str, str] = {}           # canonical() memo, cleared when the registry changes
 
     # -- building -------------------------------------------------------------------------------
     def add(self, actor: Actor) -> None:
         old = self.actors.get(actor.name)
         if old is not None:
             actor.aliases = list(dict.fromkeys(old.aliases + actor.aliases))
+        self._canon.clear()
         self.actors[actor.name] = actor
         self.alias[actor.name] = actor.name
         for a in actor.aliases:
@@ -99,6 +101,7 @@ class Registry:
                               _line_of(path, e["name"]))
             self.add(Actor(name=str(e["name"]), kind=kind, level=e.get("level"), parent=e.get("parent"),
                            aliases=[str(a) for a in e.get("aliases") or []], source=source))
+        self._canon.clear()
         self.stems.update(str(s) for s in data.get("stems") or [])
         for lv in data.get("levels") or []:
             if lv not in self.levels:
@@ -133,6 +136,12 @@ class Registry:
         """The canonical name: aliases resolved, a department's level prefix removed."""
         if not name:
             return name
+        hit = self._canon.get(name)
+        if hit is None:
+            hit = self._canon[name] = self._canonical(name)
+        return hit
+
+    def _canonical(self, name: str) -> str:
         n = re.sub(r"\s+", "", name)
         if n in self.alias:
             return self.alias[n]

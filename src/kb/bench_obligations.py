@@ -35,18 +35,24 @@ def run(corpus_dir: str | None = None, limit: int = 200) -> dict:
         except KbError:
             pass
     parse_cpu = time.process_time() - t0
+    from . import obligations
     best, n = float("inf"), 0
     for _ in range(2):
+        obligations._LAYER_CACHE.clear()          # time the extraction, not the per-document cache
         t0 = time.process_time()
         n = sum(len(extract(d, reg)) for d in docs)
         best = min(best, time.process_time() - t0)
+    t0 = time.process_time()                      # the second use of the layer (relations, export …)
+    sum(len(extract(d, reg)) for d in docs)
+    cached = time.process_time() - t0
     arts = sum(len(d.articles) for d in docs)
     print(f"texts {len(docs)}, articles {arts}, statements {n}")
     print(f"baseline  parse        {parse_cpu:7.2f} s CPU  ({arts / parse_cpu:8.0f} articles/s)")
     print(f"figure    obligations  {best:7.2f} s CPU  ({arts / best:8.0f} articles/s, "
           f"{best / parse_cpu:.2f}x parse)")
+    print(f"          cached reuse {cached:7.2f} s CPU  (a second call on the same Document)")
     return {"ok": True, "texts": len(docs), "articles": arts, "statements": n, "parse_s": parse_cpu,
-            "extract_s": best}
+            "extract_s": best, "cached_s": cached}
 
 
 if __name__ == "__main__":

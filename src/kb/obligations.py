@@ -143,10 +143,11 @@ _BARE_FOLLOW = re.compile(r"应当|应|必须|须|不得|可以|可|有权|负�
                           r"参与|参加|开展|提供|积极|主动|加入|捐赠|捐助|发挥|投入|兴办|举办|建立|设立|承担|组织|结对|"
                           r"帮助|给予|共同|协同|配合|协助|做好|履行|实施|进入|合作|创办|运营|从事|加强|落实|，")
 _LIST_SEP = re.compile(r"以及|或者|、|和|及|或")
+_LIST_NEAR = re.compile(r"、|和|及|或")                   # a list has a separator close to its start
 #: a bare conjunct: a short noun ending right before a separator, 等, or what may follow the list
 _BARE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=以及|或者|、|和|及|或|等|%s)" % _BARE_FOLLOW.pattern)
 #: last characters of a noun naming a body or a place that acts (车站, 码头, 商场, 公园, 图书馆 …)
-_AGENT_HEAD_CHARS = "所馆站头场园院校厂店行社台户会团队军部局处室家人者员方商业司庭铺坊厅中"
+_AGENT_HEAD_CHARS = "馆站头场园院校厂店行社台户会团队军部局处室家人者员方商司庭铺坊厅中位构织侨胞民工生师友属兵士"
 _BARE_VERB = ("发展", "采用", "使用", "设置", "加快", "探索", "实行", "推广", "创新", "增强", "提高", "改善", "普及",
               "规范", "鼓励", "倡导", "引导", "开发", "培养", "扶持", "优化", "保护", "弘扬", "树立", "形成", "实现",
               "新建", "改建", "扩建", "建设", "修建", "运送", "邮寄", "携带", "推荐", "申请", "自行")
@@ -441,7 +442,7 @@ class _Scanner:
             if g:
                 return g
         g = self._group(text, i, discover)
-        if discover:
+        if discover and _LIST_NEAR.search(text, i, i + 16):
             c = self.coordinated(text, i)
             if c is not None and (g is None or (len(c.mentions) > len(g.mentions) and c.end >= g.end)):
                 return c
@@ -489,13 +490,16 @@ class _Scanner:
                 k = sep.end()
                 continue
             break
-        closed = False
+        closed = headed = False
         if text.startswith("等", k) and len(mentions) > 1:
             closed = True
             k += 1
             hm = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位)" % "|".join(SUFFIXES)).match(text, k)
             if hm and _BARE_FOLLOW.match(text, hm.end()):
                 k = hm.end()
+                headed = True
+        if closed and not headed and 2 * sum(n[-1] in _AGENT_HEAD_CHARS for n in bare) < len(bare):
+            return None          # 改变名称、住所或者分立、合并、停业等: things and acts, not parties
         if len(mentions) < 2 or not (closed or known) or not _BARE_FOLLOW.match(text, k):
             return None
         if not closed and not all(n[-1] in _AGENT_HEAD_CHARS for n in bare):

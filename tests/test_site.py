@@ -553,17 +553,8 @@ def test_back_references_listed_under_article(page, server, seed_doc):
 
 def _search(pg, query: str) -> list[list[dict]]:
     """Run material's search box's worker (ours) exactly as the page does; return its result groups."""
-    return pg.evaluate("""(q) => new Promise((resolve, reject) => {
-        const cfg = JSON.parse(document.getElementById('__config').textContent);
-        const w = new Worker(new URL(cfg.search, location.href));
-        w.onerror = e => reject(e.message);
-        w.onmessage = ev => {
-          if (ev.data.type === 1) w.postMessage({type: 2, data: q});
-          else if (ev.data.type === 3) { w.terminate(); resolve(ev.data.data.items); }
-        };
-        fetch(new URL('search/search_index.json', new URL(cfg.base, location.href))).then(r => r.json())
-          .then(idx => w.postMessage({type: 0, data: {config: idx.config, docs: idx.docs, options: {}}}));
-    })""", query)
+    from kb.bench_site import SEARCH_JS
+    return pg.evaluate(SEARCH_JS, query)
 
 
 def test_search_every_term_and_actor(page, server, seed_doc, seed_layers):

@@ -237,15 +237,6 @@ def _node(E, parent, n: Node, spans) -> None:
     if n.title and n.kind in ("part", "subpart", "chapter", "section", "article"):
         E.sub(el, "heading").text = n.title
     kids = [c for c in n.children if c.kind in _TAGS]
-    if n.kind in ("paragraph", "item", "subitem"):
-        if kids:
-            if n.text:
-                _p(E, E.sub(el, "intro"), n.text, spans.get(n.eid, []))
-            for c in kids:
-                _node(E, el, c, spans)
-        else:
-            _p(E, E.sub(el, "content"), n.text, spans.get(n.eid, []))
-        return
     if kids:
         if n.text:
             _p(E, E.sub(el, "intro"), n.text, spans.get(n.eid, []))

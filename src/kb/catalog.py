@@ -881,8 +881,14 @@ def _part_hits(r, score, tree, words, hwords, facet, mode, ftype, actor_text) ->
 
 
 def _make_hit(r, d, part, score, words, hwords, typ) -> Hit:
+    return _new_hit(r, d, part[:4], score, words, hwords, typ,
+                    part[5] if len(part) > 5 else [], part[6] if len(part) > 6 else [])
+
+
+def _new_hit(r, d, where, score, words, hwords, typ, actors, modalities, **extra) -> Hit:
+    """A Hit for one provision: ``where`` is (eid, citation, line, text) of the part shown."""
     reg, ver = r["regulation"], r["version"]
-    eid, citation, line, text = part[0], part[1], part[2], part[3]
+    eid, citation, line, text = where
     snip, marks = analysis.snippet(text or "", words)
     heading = d.get("heading")
     return Hit(eid=eid, article=d.get("article"), citation=citation or "", type=typ, score=round(float(score), 4),
@@ -890,8 +896,7 @@ def _make_hit(r, d, part, score, words, hwords, typ) -> Hit:
                label=d.get("label") or "", heading=heading, line=line, title=d.get("title") or "",
                chapter=d.get("chapter"), status=d.get("status"), article_eid=d.get("article_eid"),
                heading_marks=[list(x) for x in analysis.find_spans(heading or "", hwords)],
-               actors=part[5] if len(part) > 5 else [], modalities=part[6] if len(part) > 6 else [],
-               source=d.get("file") or "")
+               actors=actors, modalities=modalities, source=d.get("file") or "", **extra)
 
 
 def _hit(r, score, words, hwords, facets=(None, None)) -> Hit:
@@ -921,12 +926,5 @@ def _hit(r, score, words, hwords, facets=(None, None)) -> Hit:
             eid, citation, line, text = best[0], best[1], best[2], best[3]
             if len(best) > 6:
                 actors, modalities = best[5], best[6]
-    snip, marks = analysis.snippet(text or "", words)
-    heading = d.get("heading")
-    return Hit(eid=eid, article=d.get("article"), citation=citation or "", type=typ, score=round(float(score), 4),
-               snippet=snip, marks=marks, regulation=reg, version=ver, path=f"{reg}/{ver}/{eid}",
-               label=d.get("label") or "", heading=heading, line=line, title=d.get("title") or "",
-               chapter=d.get("chapter"), status=d.get("status"), article_eid=d.get("article_eid"),
-               heading_marks=[list(x) for x in analysis.find_spans(heading or "", hwords)],
-               term=d.get("term"), actors=actors, modalities=modalities, action=d.get("action"),
-               source=d.get("file") or "")
+    return _new_hit(r, d, (eid, citation, line, text), score, words, hwords, typ, actors, modalities,
+                    term=d.get("term"), action=d.get("action"))

@@ -176,6 +176,9 @@ def _bare_ok(n: str) -> bool:
     return not re.search(r"[0-9０-９一二三四五六七八九十百千万]", n)
 
 
+#: every place a name head (SUFFIXES, PERSON_SUFFIXES) starts; the longest head at each place
+_SUFFIX_AT = re.compile("(?=(%s))" % "|".join(sorted(SUFFIXES + PERSON_SUFFIXES, key=len, reverse=True)))
+
 _REL_TARGET_SKIP = ("给", "同级", "驻地社区的", "当地", "所在地", "所在地的")
 
 
@@ -190,6 +193,9 @@ class _Scanner:
         for s in self.surfaces:
             self.first.setdefault(s[0], []).append(s)
         self.levels = reg.levels
+        self._levels_first: dict[str, list[str]] = {}
+        for lv in self.levels:              # longest first, as in reg.levels
+            self._levels_first.setdefault(lv[0], []).append(lv)
         self._stems_by_first: dict[str, list[str]] = {}
         for st in reg.stems:             # 城市管理 is a department stem, not the level 城市 + 管理
             self._stems_by_first.setdefault(st[0], []).append(st)
@@ -208,7 +214,7 @@ class _Scanner:
         while True:
             if text.startswith("所在", j) and not text.startswith("所在地", j):
                 j += 2
-            for lv in self.levels:
+            for lv in self._levels_first.get(text[j:j + 1], ()):
                 if text.startswith(lv, j) and not any(st.startswith(lv) and len(st) > len(lv) and
                                                       text.startswith(st, j) for st in self._stems_by_first.get(lv[0], ())):
                     j += len(lv)
@@ -276,15 +282,15 @@ class _Scanner:
 
     def discover(self, text: str, i: int, agent: bool = False) -> tuple[str, int] | None:
         ends = []
-        for suf in SUFFIXES + PERSON_SUFFIXES:
-            lim = i + (16 if suf not in PERSON_SUFFIXES else 10)
-            k = text.find(suf, i, lim)
-            while k >= 0:
-                e = k + len(suf)
-                if not (suf in PERSON_SUFFIXES and text[e:e + 1] in "民员口群格身权") and \
-                        not (suf == "者" and text[k - 1:k] == "或"):
-                    ends.append(e)
-                k = text.find(suf, k + 1, lim)
+        for m in _SUFFIX_AT.finditer(text, i, i + 16):
+            k, suf = m.start(), m.group(1)
+            e = k + len(suf)
+            if suf in PERSON_SUFFIXES:
+                if e > i + 10 or text[e:e + 1] in "民员口群格身权" or (suf == "者" and text[k - 1:k] == "或"):
+                    continue
+            elif e > i + 16:
+                continue
+            ends.append(e)
         ends = sorted(set(ends))
         for n, e in enumerate(ends):
             r = self._candidate(text, i, e, agent)

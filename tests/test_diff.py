@@ -307,3 +307,69 @@ def test_stale_references_without_the_links_layer(monkeypatch):
     monkeypatch.setitem(sys.modules, "kb.links", None)      # import fails: the regex fallback is used
     cmp = compare(parse_file(str(D / "dogs-v1.txt")), parse_file(str(D / "dogs-v2.txt")))
     assert [(r["article"], r["text"], r["suggest"]) for r in cmp.references] == [("第十条", "第七条", ["第九条"])]
+
+
+def test_docx_page_is_a4_landscape_with_notes_and_the_table_fits(dogs):
+    import docx
+    from docx.shared import Cm
+    from kb.redline import docx_bytes
+
+    for notes in (False, True):
+        d = docx.Document(io.BytesIO(docx_bytes(dogs, notes_column=notes)))
+        sec = d.sections[0]
+        w, h = sorted((sec.page_width, sec.page_height))
+        assert abs(w - Cm(21)) < Cm(0.1) and abs(h - Cm(29.7)) < Cm(0.1)       # A4, not Letter
+        assert (sec.page_width > sec.page_height) == notes                     # three columns: landscape
+        grid = d.tables[0]._tbl.tblGrid
+        table_w = sum(int(c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
+                      for c in grid.iterchildren())
+        text_w = (sec.page_width - sec.left_margin - sec.right_margin) / 635     # EMU → twips
+        assert table_w <= text_w, (table_w, text_w)
+
+
+def _cross_city():
+    from conftest import CORPUS
+    dlc = CORPUS / "DLC"
+    if not dlc.is_dir():
+        pytest.skip("../shared/corpus 不存在：跨市比较需要语料")
+    a = next(dlc.rglob("江门市文明行为促进条例*.md"))
+    b = next(dlc.rglob("湛江市文明行为促进条例*.md"))
+    return compare(parse_file(str(a)), parse_file(str(b)))
+
+
+def test_two_regulations_report_correspondence_not_amendments():
+    from kb.redline import docx_bytes, html_page, markdown, terminal
+    c = _cross_city()
+    assert c.summary["same_regulation"] is False and c.summary["related"]
+    paired = [p for p in c.pairs if p.old is not None and p.new is not None]
+    t = terminal(c, color=False)
+    head = t.splitlines()[1]
+    assert head.startswith("两部法规的条文对应：江门市文明行为促进条例 52 条中有")
+    assert f"共 {len(paired)} 对" in head and "平均相似度" in head and "高度相近" in head
+    # every corresponding pair is named with its similarity
+    listing = t.splitlines()[2]
+    for p in paired:
+        assert f"{p.old_label}≈{p.new_label} {p.similarity:.2f}" in listing
+    assert "[对应]" in t and "[修改" not in t and "条号变动" not in t
+    # articles without counterpart are named in one line each side, not printed whole
+    only = [l for l in t.splitlines() if "中没有对应条文的" in l]
+    assert len(only) == 2 and only[0].startswith("江门市文明行为促进条例中没有对应条文的（")
+    assert "第九条、第十条" in only[0]
+    md = markdown(c)
+    assert md.splitlines()[0] == "# 江门市文明行为促进条例与湛江市文明行为促进条例条文对照表"
+    assert "（无对应条文）" in md and "（新增）" not in md and "（删除）" not in md
+    assert "江门市文明行为促进条例有而湛江市文明行为促进条例没有的表述" in md
+    assert "条文对照表" in html_page(c) and "无对应条文" in html_page(c)
+    import docx
+    d = docx.Document(io.BytesIO(docx_bytes(c)))
+    cells = {cell.text for row in d.tables[0].rows for cell in row.cells}
+    assert "无对应条文" in cells and "新增" not in cells and "删除" not in cells
+
+
+def test_versions_of_one_regulation_are_recognised(dogs):
+    from kb.diff import same_regulation
+    assert dogs.summary["same_regulation"] is True
+    a = parse_text("某市养犬管理条例（草案）\n第一条　甲。\n", "a.txt", "txt")
+    b = parse_text("某市养犬管理条例\n第一条　甲。\n", "b.txt", "txt")
+    c = parse_text("某市文明行为促进条例\n第一条　甲。\n", "c.txt", "txt")
+    assert same_regulation(a, b) and not same_regulation(a, c)

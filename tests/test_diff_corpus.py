@@ -20,6 +20,8 @@ def test_every_pair_renders_and_rows_rebuild_the_texts(a, b):
     assert terminal(c, color=True) and html_page(c) and markdown(c) and docx_bytes(c, notes_column=True)
     data = json.loads(c.to_json())
     assert len(data["pairs"]) == len(c.pairs)
+    assert data["summary"]["same_regulation"] is True      # two versions of one regulation
+    assert "修改前后对照表" in markdown(c).splitlines()[0]
     for r in rows(c):
         if r.kind != "article":
             continue

@@ -285,6 +285,22 @@ def compare(old_doc: Document, new_doc: Document) -> Comparison:
     return cmp
 
 
+_TITLE_NOISE = re.compile(r"[（(][^）)]*[）)]|中华人民共和国|[\s　]")
+
+
+def same_regulation(old_doc: Document, new_doc: Document) -> bool:
+    """Two versions of one regulation (True) or two different regulations (False)?
+
+    The ``regulation`` key of both versions' metadata decides when known; otherwise the
+    titles, read without bracketed notes such as （草案） or （2023年修订）.
+    """
+    mo, mn = old_doc.meta or {}, new_doc.meta or {}
+    if mo.get("regulation") and mn.get("regulation"):
+        return mo["regulation"] == mn["regulation"]
+    to, tn = (_TITLE_NOISE.sub("", d.title or "") for d in (old_doc, new_doc))
+    return not to or not tn or to in tn or tn in to
+
+
 def _summary(cmp: Comparison) -> dict:
     pairs = cmp.pairs
     counts = Counter()
@@ -307,6 +323,7 @@ def _summary(cmp: Comparison) -> dict:
         "moved": sum(1 for p in paired if p.moved),
         "correspondence": bool(paired),
         "related": cmp.alignment.related,
+        "same_regulation": same_regulation(cmp.old_doc, cmp.new_doc),
         "coverage": round((len({p.old.eid for p in paired}) + len({p.new.eid for p in paired}))
                           / max(1, len(cmp.old_doc.articles) + len(cmp.new_doc.articles)), 3),
         "mean_similarity": round(sum(p.similarity for p in paired) / len(paired), 3) if paired else 0.0,

@@ -21,6 +21,40 @@ STATUS_ZH = {"unchanged": "未修改", "modified": "修改", "added": "新增", 
 LEGEND = ("注：左栏中加删除线的文字为删除的内容，右栏中加粗并加下划线的文字为新增的内容；"
           "“新增”表示新增的条文，“删除”表示删除的条文；拆分、合并的条文在相应各行分别列出。")
 NOTES_HEAD = "修改说明"
+# two different regulations (another city's text on the same subject): correspondence, not amendment
+CROSS_ZH = {"unchanged": "相同", "modified": "对应", "added": "无对应", "deleted": "无对应",
+            "split": "一对多", "merged": "多对一", "renamed": "对应", "renumbered": "对应"}
+NO_COUNTERPART = "无对应条文"
+
+
+def same_regulation(cmp: Comparison) -> bool:
+    return cmp.summary.get("same_regulation", True)
+
+
+def status_zh(cmp: Comparison, status: str) -> str:
+    return (STATUS_ZH if same_regulation(cmp) else CROSS_ZH).get(status, status)
+
+
+def empty_word(cmp: Comparison, side: str) -> str:
+    """What the empty side of a row says: 新增 / 删除, or 无对应条文 between two regulations."""
+    if not same_regulation(cmp):
+        return NO_COUNTERPART
+    return "新增" if side == "old" else "删除"
+
+
+def table_title(cmp: Comparison) -> str:
+    to, tn = cmp.old_doc.title or "", cmp.new_doc.title or ""
+    if same_regulation(cmp) or not (to and tn):
+        return f"{to or tn}修改前后对照表"
+    return f"{to}与{tn}条文对照表"
+
+
+def legend(cmp: Comparison) -> str:
+    if same_regulation(cmp):
+        return LEGEND
+    to, tn = cmp.old_doc.title or "左栏", cmp.new_doc.title or "右栏"
+    return (f"注：左栏中加删除线的文字为{to}有而{tn}没有的表述，右栏中加粗并加下划线的文字为{tn}有而{to}"
+            f"没有的表述；“{NO_COUNTERPART}”表示另一部法规中没有相应的条文；一条对应多条的在同一行列出。")
 
 Seg = tuple[str, str]          # (equal|delete|insert, text)
 
@@ -238,20 +272,26 @@ def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True) -> 
     s = cmp.summary
     o, n = heads(cmp)
     lines = [st(f"{o} → {n}", bold=True), summary_text(cmp), ""]
+    only: dict[str, list[str]] = {"old": [], "new": []}
     for r in rows(cmp, changed_only=changed_only, headings=cmp.alignment.related):
         if not cmp.alignment.related and (r.old is None or r.new is None):
             continue              # unrelated texts: list only what corresponds
+        if not same_regulation(cmp) and r.kind == "article" and (r.old is None or r.new is None):
+            # two regulations: an article without counterpart is named, not printed whole
+            only["new" if r.old is None else "old"].append(r.pair.new if r.old is None else r.pair.old)
+            continue
         if r.kind == "heading":
             if r.status != "unchanged":
                 lines.append(st(_plain(r.old) if r.old else "—", dim=True) + " → " +
-                             st(_plain(r.new) if r.new else "（删除）", bold=True) + f"  [{STATUS_ZH.get(r.status, r.status)}]")
+                             st(_plain(r.new) if r.new else f"（{empty_word(cmp, 'new')}）", bold=True)
+                             + f"  [{status_zh(cmp, r.status)}]")
             continue
         p = r.pair
-        tag = STATUS_ZH.get(r.status, r.status)
+        tag = status_zh(cmp, r.status)
         extra = []
-        if any(q.renumbered for q in r.group):
+        if same_regulation(cmp) and any(q.renumbered for q in r.group):
             extra.append("条号变动")
-        if any(q.moved for q in r.group):
+        if same_regulation(cmp) and any(q.moved for q in r.group):
             extra.append("移至他章")
         head = f"{r.old_label or '—'} → {r.new_label or '—'}  [{tag}{'，' + '，'.join(extra) if extra else ''}]"
         if p.old is not None and p.new is not None:
@@ -271,6 +311,14 @@ def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True) -> 
                 buf.append(st(t, fg="green", bold=True, underline=True) if color else f"{{+{t}+}}")
         lines.append("  " + "".join(buf).replace("\n", "\n  "))
         lines.append("")
+    for side, doc in (("old", cmp.old_doc), ("new", cmp.new_doc)):
+        if only[side]:
+            order = {a.eid: i for i, a in enumerate(doc.articles)}
+            labels = [a.label for a in sorted(only[side], key=lambda a: order.get(a.eid, 0))]
+            lines.append(st(f"{doc.title or ('旧文本' if side == 'old' else '新文本')}中没有对应条文的"
+                            f"（{len(labels)} 条）：", bold=True) + "、".join(labels))
+    if any(only.values()):
+        lines.append("")
     if cmp.references:
         lines.append(st("需要检查的引用：", bold=True))
         for f in cmp.references:
@@ -289,6 +337,8 @@ def summary_text(cmp: Comparison) -> str:
                 f"{len(pairs)} 对条文相近（" +
                 "，".join(f"{p.old_label}≈{p.new_label} {p.similarity:.2f}" for p in pairs[:8]) +
                 "）；其余条文没有对应，未强行配对。")
+    if not same_regulation(cmp):
+        return _cross_summary(cmp)
     parts = [f"旧 {s['old_articles']} 条，新 {s['new_articles']} 条",
              f"未修改 {s['unchanged']}", f"修改 {s['modified']}", f"新增 {s['added']}",
              f"删除 {s['deleted']}", f"拆分 {s['split']}", f"合并 {s['merged']}",
@@ -303,15 +353,32 @@ def summary_text(cmp: Comparison) -> str:
     return out
 
 
+def _cross_summary(cmp: Comparison) -> str:
+    """Two different regulations: which articles correspond and how closely."""
+    s = cmp.summary
+    to, tn = cmp.old_doc.title or "旧文本", cmp.new_doc.title or "新文本"
+    paired = [p for p in cmp.pairs if p.old is not None and p.new is not None]
+    k_old, k_new = len({p.old.eid for p in paired}), len({p.new.eid for p in paired})
+    bands = [sum(1 for p in paired if p.similarity >= .8), sum(1 for p in paired if .5 <= p.similarity < .8),
+             sum(1 for p in paired if p.similarity < .5)]
+    out = (f"两部法规的条文对应：{to} {s['old_articles']} 条中有 {k_old} 条、{tn} {s['new_articles']} 条中有 "
+           f"{k_new} 条在对方有对应条文，共 {len(paired)} 对，平均相似度 {s['mean_similarity']:.2f}"
+           f"（高度相近 ≥0.80：{bands[0]} 对，部分相近 0.50–0.80：{bands[1]} 对，略有相近 <0.50：{bands[2]} 对）；"
+           f"{to}另有 {s['old_articles'] - k_old} 条、{tn}另有 {s['new_articles'] - k_new} 条没有对应。")
+    if paired:
+        out += "\n对应条文（相似度）：" + "，".join(f"{p.old_label}≈{p.new_label} {p.similarity:.2f}" for p in paired)
+    return out
+
+
 def _plain(lines) -> str:
     return "\n".join("".join(t for _, t in l) for l in lines) if lines else ""
 
 
 # ---------------------------------------------------------------- HTML
 
-def _html_cell(lines: list[list[Seg]] | None, side: str, status: str, repeat: bool) -> str:
+def _html_cell(lines: list[list[Seg]] | None, side: str, status: str, repeat: bool, word: str | None = None) -> str:
     if lines is None:
-        word = "新增" if side == "old" else "删除"
+        word = word or ("新增" if side == "old" else "删除")
         return f'<td class="kb-empty">（{word}）</td>'
     if repeat:
         return '<td class="kb-repeat">（同上）</td>'
@@ -350,13 +417,13 @@ def html_table(cmp: Comparison, notes_column: bool = False, changed_only: bool =
             ident = f' id="diff-{html.escape(r.pair.new.eid)}"'
         elif r.pair is not None and r.pair.old is not None:
             ident = f' id="diff-old-{html.escape(r.pair.old.eid)}"'
-        cells = (_html_cell(r.old, "old", r.status, r.repeat_old) +
-                 _html_cell(r.new, "new", r.status, r.repeat_new))
+        cells = (_html_cell(r.old, "old", r.status, r.repeat_old, empty_word(cmp, "old")) +
+                 _html_cell(r.new, "new", r.status, r.repeat_new, empty_word(cmp, "new")))
         if notes_column:
             cells += "<td></td>"
         out.append(f'<tr class="{cls}"{ident} data-status="{r.status}">{cells}</tr>')
     out.append("</tbody></table>")
-    out.append(f'<p class="kb-diff-legend">{html.escape(LEGEND)}</p>')
+    out.append(f'<p class="kb-diff-legend">{html.escape(legend(cmp))}</p>')
     if cmp.references:
         out.append('<div class="kb-diff-refs"><p>需要检查的引用：</p><ul>')
         for f in cmp.references:
@@ -381,7 +448,7 @@ td.kb-empty,td.kb-repeat{color:#666;text-align:center;vertical-align:middle}
 
 
 def html_page(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> str:
-    title = f"{cmp.old_doc.title or cmp.new_doc.title or ''}修改前后对照表"
+    title = table_title(cmp)
     return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>\n"
             f"<h1>{html.escape(title)}</h1>\n{html_table(cmp, notes_column, changed_only)}\n</body></html>\n")
@@ -394,9 +461,9 @@ def _md_escape(t: str) -> str:
             .replace("~", "\\~").replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def _md_cell(lines, side, repeat) -> str:
+def _md_cell(lines, side, repeat, word: str | None = None) -> str:
     if lines is None:
-        return "（新增）" if side == "old" else "（删除）"
+        return f"（{word or ('新增' if side == 'old' else '删除')}）"
     if repeat:
         return "（同上）"
     out = []
@@ -416,19 +483,20 @@ def _md_cell(lines, side, repeat) -> str:
 
 def markdown(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> str:
     ho, hn = heads(cmp)
-    title = f"{cmp.old_doc.title or cmp.new_doc.title or ''}修改前后对照表"
+    title = table_title(cmp)
     cols = [ho, hn] + ([NOTES_HEAD] if notes_column else [])
     out = [f"# {_md_escape(title)}", "", summary_text(cmp).replace("\n", "\n\n"), "",
            "| " + " | ".join(_md_escape(c) for c in cols) + " |",
            "|" + "---|" * len(cols)]
     for r in rows(cmp, changed_only=changed_only):
-        cells = [_md_cell(r.old, "old", r.repeat_old), _md_cell(r.new, "new", r.repeat_new)]
+        cells = [_md_cell(r.old, "old", r.repeat_old, empty_word(cmp, "old")),
+                 _md_cell(r.new, "new", r.repeat_new, empty_word(cmp, "new"))]
         if r.kind == "heading":
             cells = [f"**{c}**" if c and not c.startswith("（") else c for c in cells]
         if notes_column:
             cells.append(" ")
         out.append("| " + " | ".join(cells) + " |")
-    out += ["", LEGEND, ""]
+    out += ["", legend(cmp), ""]
     if cmp.references:
         out.append("需要检查的引用：")
         out.append("")
@@ -453,6 +521,7 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
 
     d = Docx()
     sec = d.sections[0]
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)       # A4 (python-docx's template is Letter)
     if notes_column:
         sec.orientation = WD_ORIENT.LANDSCAPE
         sec.page_width, sec.page_height = sec.page_height, sec.page_width
@@ -466,7 +535,7 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
         run.font.name = east
         run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east)
 
-    title = f"{cmp.old_doc.title or cmp.new_doc.title or ''}修改前后对照表"
+    title = table_title(cmp)
     p = d.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     r = p.add_run(title)
@@ -476,7 +545,7 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
 
     ho, hn = heads(cmp)
     # the table is written as WordprocessingML directly (python-docx's per-cell API is ~20x slower)
-    widths = [4820, 4820] if not notes_column else [5950, 5950, 2550]      # twentieths of a point
+    widths = [4815, 4815] if not notes_column else [5950, 5950, 2550]      # twentieths of a point
     heads_text = [ho, hn] + ([NOTES_HEAD] if notes_column else [])
     xml = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
@@ -491,7 +560,7 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
         for w, lines, side, rep in ((widths[0], row.old, "old", row.repeat_old),
                                     (widths[1], row.new, "new", row.repeat_new)):
             if lines is None:
-                xml.append(_tc(w, [[(EQ, "新增" if side == "old" else "删除")]], center=True, bold=True,
+                xml.append(_tc(w, [[(EQ, empty_word(cmp, side))]], center=True, bold=True,
                                font="黑体", vcenter=True))
             elif rep:
                 xml.append(_tc(w, [[(EQ, "（同上）")]], center=True, vcenter=True))
@@ -505,7 +574,7 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
     tbl = parse_xml("".join(xml))
     lp = d.add_paragraph()
     lp._p.addprevious(tbl)
-    lr = lp.add_run(LEGEND)
+    lr = lp.add_run(legend(cmp))
     lr.font.size = Pt(9)
     run_font(lr)
     if cmp.references:

@@ -223,3 +223,34 @@ def test_cli_search_imports_nothing_heavy(proj):
     for heavy in ("jieba", "lxml", "yaml", "asyncio", "urllib.request", "kb.parse", "kb.links", "kb.obligations",
                   "sqlite3", "jinja2"):
         assert heavy not in mods, heavy
+
+
+def _cols(s: str) -> int:
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def test_cli_table_fits_100_columns_and_unknown_filters(proj):
+    Catalog(proj).build()
+    r = _kb(proj, "search", "居民委员会", "协助", env={"COLUMNS": "100"})
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith(" 1. 第三十六条第二项（部门违法责任）")
+    assert all(_cols(x) <= 100 for x in lines), [x for x in lines if _cols(x) > 100]
+    # a long snippet goes on over indented lines; nothing of it is lost
+    body = [x for x in lines if x.startswith("    ")]
+    assert len(body) > sum(1 for x in lines if x[:3].strip().rstrip(".").isdigit())
+    assert "依照法律法规协助街道办事处" in "".join(x.strip() for x in body)
+    # a misspelt filter value is bad input (exit 2, with the known values), not "nothing found"
+    for args, msg in ((("--regulation", "suining"), "没有法规“suining”；已有：suining-community"),
+                      (("--version", "v9"), "没有版本“v9”；已有：draft"),
+                      (("--chapter", "第九章"), "没有章“9”"),
+                      (("--chapter", "第二编第三章"), "没有章“part_2__chp_3”")):
+        r = _kb(proj, "search", "社区", *args)
+        assert r.returncode == 2 and "\n错误：" in "\n" + r.stderr and msg in r.stderr, (args, r.stderr)
+        assert "Traceback" not in r.stderr
+    r = _kb(proj, "search", "社区 regulation:suining")
+    assert r.returncode == 2 and "没有法规“suining”" in r.stderr
+    r = _kb(proj, "search", "紫藤花", "--regulation", "suining-community")
+    assert r.returncode == 1 and "没有找到" in r.stderr

@@ -231,3 +231,67 @@ def test_capped_scan_keeps_heading_matches(rank_cat, monkeypatch):
     assert {5, 7} <= set(arts(top))                 # headings 服务规范, 物业服务
     assert arts(rank_cat.search("服务", limit=0)) == arts(full)
     assert len(full) > len(top)
+
+
+# ---------------------------------------------------------------- texts with parts, preambles, annexes
+
+@pytest.fixture(scope="module")
+def parts_cat(tmp_path_factory):
+    """刑法 (two parts 编, chapters numbered again in each, sections, two annexes), 宪法
+    (a 序言) and 国歌法 (an annex with only a title), catalogued from ../shared."""
+    from kb.catalog import SourceSpec
+
+    need_shared(CORPUS)
+    files = {"xingfa": "刑法/刑法.md", "xianfa": "宪法/宪法.md", "guoge": "宪法相关法/国歌法(2017-09-01).md"}
+    specs = []
+    for reg, f in files.items():
+        if not (CORPUS / f).is_file():
+            pytest.skip(f"{f} is not in ../shared/corpus")
+        specs.append(SourceSpec(f"{reg}@v1", str(CORPUS / f), {"regulation": reg, "version": "v1"}))
+    cat = Catalog(None, path=tmp_path_factory.mktemp("partscat") / "catalog", sources=specs)
+    cat.build()
+    return cat
+
+
+def test_chapter_filter_in_a_text_with_parts(parts_cat):
+    from kb.parse import parse_file
+
+    doc = parse_file(str(CORPUS / "刑法/刑法.md"))
+    in_chp = {n.number for c in doc.chapters if c.eid == "part_2__chp_3" for n in c.walk() if n.kind == "article"}
+    in_part2 = {n.number for c in doc.root.children if c.eid == "part_2" for n in c.walk() if n.kind == "article"}
+    assert in_chp and in_part2 > in_chp
+    hits = parts_cat.search("国家", regulation="xingfa", chapter="第二编第三章", limit=0)
+    assert hits and {h.article for h in hits} <= in_chp
+    assert [h.eid for h in hits] == [h.eid for h in parts_cat.search("国家", regulation="xingfa",
+                                                                      chapter="part_2__chp_3", limit=0)]
+    # the bare number still means chapter 3 of every part (both 编 of 刑法)
+    any3 = parts_cat.search("国家", regulation="xingfa", chapter="3", limit=0)
+    assert {h.article for h in any3} > {h.article for h in hits}
+    whole = parts_cat.search("国家", regulation="xingfa", chapter="第二编", limit=0)
+    assert {h.article for h in whole} <= in_part2 and len(whole) > len(hits)
+    sec = parts_cat.search("生产", regulation="xingfa", chapter="第二编第三章第一节", limit=0)
+    sec_arts = {n.number for n in doc.get("part_2__chp_3__sec_1").walk() if n.kind == "article"}
+    assert sec and {h.article for h in sec} <= sec_arts
+
+
+def test_chapter_filter_values():
+    from kb.analysis import check_filter
+
+    assert check_filter("chapter", "第二编第三章") == check_filter("chapter", "part_2__chp_3") == "part_2__chp_3"
+    assert check_filter("chapter", "第三章") == check_filter("chapter", "chp_3") == "3"
+    assert check_filter("chapter", "第二编") == "part_2"
+    assert check_filter("chapter", "第一编第二分编") == "part_1__subpart_2"
+    assert check_filter("chapter", "第三章第一节") == "chp_3__sec_1"
+    for bad, msg in (("第一节", "节要和章一起"), ("three", "无法识别的章"), ("第二编第三", "无法识别的章")):
+        with pytest.raises(KbError, match=msg):
+            check_filter("chapter", bad)
+
+
+def test_preamble_and_annexes_are_catalogued(parts_cat):
+    pre = parts_cat.search("封建的中国逐渐变成", regulation="xianfa")
+    assert [(h.type, h.eid, h.citation) for h in pre] == [("prologue", "preamble__para_2", "序言第二段")]
+    ann = parts_cat.search("惩治军人违反职责罪暂行条例", regulation="xingfa", type="paragraph")
+    assert ann and ann[0].eid == "att_1__para_2" and ann[0].citation == "附件一第二段"
+    title_only = parts_cat.search("五线谱", regulation="guoge")
+    assert title_only and title_only[0].type == "annex" and title_only[0].eid == "att_1"
+    assert "五线谱" in title_only[0].snippet

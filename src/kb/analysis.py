@@ -541,15 +541,49 @@ def check_filter(name: str, value: str) -> str:
         if v not in MODALITIES:
             raise KbError(f"未知的情态“{value}”；可用：{'、'.join(MODALITIES)}")
     elif name == "chapter":
-        s = v.replace("chp_", "")
-        m = re.fullmatch(rf"第?([{NUMERAL_CHARS}]+)章?", s)
-        if not m:
-            raise KbError(f"无法识别的章“{value}”（示例：3、第三章、chp_3）")
-        try:
-            v = str(parse_numeral(m.group(1)))
-        except ValueError:
-            raise KbError(f"无法识别的章“{value}”（示例：3、第三章、chp_3）") from None
+        v = _chapter_key(v, value)
     return v
+
+
+_CHP_HELP = "示例：3、第三章、chp_3；分编的法律：第二编第三章、part_2__chp_3、第二编、第三章第一节"
+_CONTAINER_EID = re.compile(r"(?:part_\d+)?(?:(?:^|__)subpart_\d+)?(?:(?:^|__)chp_\d+)?(?:__sec_\d+)?")
+_CONTAINER_LABEL = re.compile(rf"(?:第([{NUMERAL_CHARS}]+)编)?(?:第([{NUMERAL_CHARS}]+)分编)?"
+                              rf"(?:第([{NUMERAL_CHARS}]+)章)?(?:第([{NUMERAL_CHARS}]+)节)?")
+
+
+def _chapter_key(v: str, value: str) -> str:
+    """The catalog key of a --chapter value: a chapter number (3, 第三章, chp_3: chapter 3
+    wherever it is) or the eid of a part, subpart, chapter or section (第二编第三章 ->
+    part_2__chp_3, 第二编 -> part_2, 第三章第一节 -> chp_3__sec_1)."""
+    s = "".join(v.split()).lower()
+    bad = KbError(f"无法识别的章“{value}”（{_CHP_HELP}）")
+    m = re.fullmatch(r"chp_(\d+)", s) or re.fullmatch(rf"第?([{NUMERAL_CHARS}]+)章?", s)
+    if m:
+        try:
+            return str(parse_numeral(m.group(1)))
+        except ValueError:
+            raise bad from None
+    if s and _CONTAINER_EID.fullmatch(s):
+        return s
+    m = _CONTAINER_LABEL.fullmatch(s)
+    if not s or not m or not any(m.groups()):
+        raise bad
+    try:
+        part, sub, chp, sec = (parse_numeral(g) if g else None for g in m.groups())
+    except ValueError:
+        raise bad from None
+    if sec is not None and chp is None:
+        raise KbError(f"“{value}”：节要和章一起给出，如 第三章第一节（{_CHP_HELP}）")
+    if sub is not None and chp is not None:
+        sub = None       # a chapter's eid does not name its subpart (part_1__chp_3)
+    eid = f"part_{part}" if part is not None else ""
+    if sub is not None:
+        eid += ("__" if eid else "") + f"subpart_{sub}"
+    if chp is not None:
+        eid += ("__" if eid else "") + f"chp_{chp}"
+    if sec is not None:
+        eid += f"__sec_{sec}"
+    return eid
 
 
 # --------------------------------------------------------------------------- matching & snippets

@@ -49,8 +49,9 @@ from pathlib import Path
 
 from . import analysis
 from .errors import KbError
+from .numerals import to_chinese
 
-SCHEMA_VERSION = "kb-catalog-3/" + analysis.ANALYZER_VERSION
+SCHEMA_VERSION = "kb-catalog-4/" + analysis.ANALYZER_VERSION
 HEADING_BOOST = 3.0
 TERMS_BOOST = 4.0
 #: ranking tiers (constant-score bonuses) -- far above any BM25F score
@@ -69,7 +70,7 @@ class Hit:
     eid: str                       # the provision shown (best paragraph/item for an article hit)
     article: int | str | None      # article number
     citation: str                  # 第十五条第一款
-    type: str                      # article | paragraph | item | definition | obligation
+    type: str                      # article | paragraph | item | definition | obligation | prologue (序言) | annex (附件)
     score: float
     snippet: str
     marks: list                    # [start, end] spans of the matches in snippet
@@ -235,9 +236,11 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
     base = {"source": src, "regulation": reg, "version": ver, "latest": latest}
     out: list[dict] = []
     nodes_by_eid = {}
-    for a in doc.articles:
-        chapter = a.ancestor("chapter")
-        chp = str(chapter.number) if chapter is not None and chapter.number is not None else ""
+    # the articles, then the 序言 (prologue) and 附件 (annexes): searched like articles,
+    # their paragraphs cited 序言第一段 / 附件一第二段
+    others = [n for n in doc.root.walk() if n.kind in ("prologue", "annex")]
+    for a in list(doc.articles) + others:
+        chp, chapter_keys = _containers(a)
         parts = []
         if a.text:
             parts.append([a.eid, a.citation, a.line, a.text, "article"])
@@ -245,17 +248,21 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
             if n is a or n.kind not in ("paragraph", "item", "subitem"):
                 continue
             own = _own_text(n)
-            nodes_by_eid[n.eid] = (n, a, chp)
+            nodes_by_eid[n.eid] = (n, a, chp, chapter_keys)
             if own:
-                parts.append([n.eid, n.citation, n.line, own, "item" if n.kind != "paragraph" else "paragraph"])
-        nodes_by_eid[a.eid] = (a, a, chp)
+                cit = n.citation
+                if not cit and a.kind != "article" and n.kind == "paragraph":
+                    cit = f"{a.citation or a.label}第{to_chinese(n.number)}段" if n.number else a.citation
+                parts.append([n.eid, cit, n.line, own, "item" if n.kind != "paragraph" else "paragraph"])
+        nodes_by_eid[a.eid] = (a, a, chp, chapter_keys)
         for p in parts:   # per-part facets, so the part shown for an article honours --actor/--modality
             p.append(sorted(act_by_eid.get(p[0], ())))
             p.append(sorted(mod_by_eid.get(p[0], ())))
             p.append(sorted(pair_by_eid.get(p[0], ())))
         full = "\n".join(p[3] for p in parts)
         terms = terms_by_art.get(a.eid, [])
-        common = {"status": status, "title": title, "heading": a.title, "label": a.label,
+        heading = a.title if a.title != a.label else None      # 序言's title is its label
+        common = {"status": status, "title": title, "heading": heading, "label": a.label,
                   "article": a.number, "article_eid": a.eid, "chapter": chp or None, "file": doc.source}
         st = [{"eid": e, "actor": str(_get(x, "actor") or ""), "modality": str(_get(x, "modality") or ""),
                "action": _get(x, "action"), "explicit": _get(x, "explicit"),
@@ -263,20 +270,21 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
               for x, e in ((x, _get(x, "eid") or "") for x in stmts) if _art_of(e) == a.eid]
         # one whoosh document per article: paragraphs, items and obligation statements are
         # found inside it at search time (kb.analysis.matches), so no text is indexed twice
-        out.append(dict(base, key=f"{src}/{a.eid}", type="article", chapter=chp, artkey=f"{src}/{a.eid}",
-                        text=full, heading=f"{a.label} {a.title or ''}", terms=" ".join(terms),
+        out.append(dict(base, key=f"{src}/{a.eid}", type="article", chapter=chapter_keys, artkey=f"{src}/{a.eid}",
+                        text=full, heading=f"{a.label} {heading or ''}", terms=" ".join(terms),
                         **facets(a.eid),
-                        data=dict(common, eid=a.eid, citation=a.citation, line=a.line, parts=parts,
-                                  terms=terms, statements=st)))
+                        data=dict(common, eid=a.eid, citation=a.citation or a.label, line=a.line, parts=parts,
+                                  terms=terms, statements=st, text=a.text or heading or "",
+                                  kind=a.kind if a.kind != "article" else None)))
     for i, d in enumerate(defs):
         eid = _get(d, "eid") or ""
-        n, a, chp = nodes_by_eid.get(eid) or nodes_by_eid.get(_art_of(eid)) or (None, None, "")
+        n, a, chp, chapter_keys = nodes_by_eid.get(eid) or nodes_by_eid.get(_art_of(eid)) or (None, None, "", "")
         term = str(_get(d, "term") or "")
         body = _get(d, "definition") or _get(d, "text") or ""
         text = _own_text(n) if n is not None else str(body)
         if not term:
             continue
-        out.append(dict(base, key=f"{src}/{eid}#def-{i}", type="definition", chapter=chp,
+        out.append(dict(base, key=f"{src}/{eid}#def-{i}", type="definition", chapter=chapter_keys,
                         artkey=f"{src}/{_art_of(eid)}", text=text, terms=term, actor="", modality="", actmod="",
                         data={"status": status, "title": title, "heading": a.title if a else None,
                               "label": a.label if a else "", "article": a.number if a else None,
@@ -286,6 +294,22 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
                               "line": n.line if n is not None else None, "text": text, "term": term,
                               "definition": str(body), "scope": _get(d, "scope")}))
     return out, used
+
+
+def _containers(a) -> tuple[str, str]:
+    """(chapter number, chapter filter keys) of an article.  The keys are the chapter
+    number (``3``: chapter 3 of any part) and the eid of every enclosing part, subpart,
+    chapter and section (``part_2``, ``part_2__chp_3``, ``part_2__chp_3__sec_1``), so
+    ``--chapter`` can name a chapter unambiguously in a text divided into parts (编)."""
+    chapter = a.ancestor("chapter")
+    chp = str(chapter.number) if chapter is not None and chapter.number is not None else ""
+    keys = [chp] if chp else []
+    p = a.parent
+    while p is not None and p.kind in ("part", "subpart", "chapter", "section"):
+        if p.eid and p.eid not in keys:
+            keys.append(p.eid)
+        p = p.parent
+    return chp, ",".join(keys)
 
 
 def _json_safe(v):
@@ -299,7 +323,8 @@ def _schema():
 
     return Schema(
         key=ID(stored=True, unique=True), source=ID, type=ID(stored=True), regulation=ID(stored=True),
-        version=ID(stored=True), latest=ID, chapter=ID, artkey=ID(stored=True),
+        version=ID(stored=True), latest=ID, artkey=ID(stored=True),
+        chapter=KEYWORD(commas=True, lowercase=False, scorable=False),
         actor=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
         modality=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
         actmod=KEYWORD(commas=True, lowercase=False, scorable=False),
@@ -748,6 +773,34 @@ class Catalog:
                 found.setdefault(h.docnum, h)
         return sorted(found.values(), key=lambda h: (-h.score, h.docnum))[:limit]
 
+    def unknown_filter(self, regulation=None, version=None, chapter=None, actor=None) -> str | None:
+        """Why filters match nothing when a value is unknown to the catalog (a misspelt
+        regulation or version, a chapter no text has, an actor no statement names), as a
+        message for the user; None when every value exists.  ``kb search`` asks this when
+        it found nothing, so a typo is reported as bad input rather than "no hits"."""
+        self._open()
+        from whoosh import scoring
+
+        s = self._searcher(scoring)
+        m = self.manifest() or {}
+        terms = []
+        for name, val in (("regulation", regulation), ("version", version), ("chapter", chapter)):
+            if val and not (name == "version" and val == "all"):
+                terms.append((name, analysis.check_filter(name, str(val))))
+        if actor and "obligations" in m.get("used_layers", []):
+            terms.append(("actor", (m.get("actors") or {}).get(actor, actor)))
+        names = {"regulation": "法规", "version": "版本", "chapter": "章", "actor": "主体"}
+        for name, value in terms:
+            if s.doc_frequency(name, value) > 0:
+                continue
+            known = sorted({t.decode("utf-8") if isinstance(t, bytes) else str(t)
+                            for t in s.reader().lexicon(name)})
+            if name == "chapter":
+                known = [k for k in known if not k.isdigit()] or known
+            shown = "、".join(known[:20]) + ("……" if len(known) > 20 else "")
+            return f"检索目录里没有{names[name]}“{value}”" + (f"；已有：{shown}" if shown else "")
+        return None
+
     def _searcher(self, scoring):
         """One searcher per catalog, kept open between searches (opening costs more than
         most queries)."""
@@ -926,5 +979,7 @@ def _hit(r, score, words, hwords, facets=(None, None)) -> Hit:
             eid, citation, line, text = best[0], best[1], best[2], best[3]
             if len(best) > 6:
                 actors, modalities = best[5], best[6]
+    if typ == "article" and d.get("kind"):
+        typ = d["kind"]            # prologue (序言) | annex (附件)
     return _new_hit(r, d, (eid, citation, line, text), score, words, hwords, typ, actors, modalities,
                     term=d.get("term"), action=d.get("action"))

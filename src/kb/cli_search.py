@@ -85,7 +85,7 @@ def _bold(text: str, marks) -> str:
               help="只查某类条目：article 条、paragraph 款和项、definition 定义、obligation 义务")
 @click.option("--regulation", "-r", default=None, help="只查某部法规（regulation/ 下的目录名）")
 @click.option("--version", "-v", "version", default=None, help="只查某个版本；all 为全部版本（默认：各法规的最新版本）")
-@click.option("--chapter", "-c", default=None, help="只查某一章：3、第三章 或 chp_3")
+@click.option("--chapter", "-c", default=None, help="只查某一章：3、第三章、chp_3；分编的法律：第二编第三章、part_2__chp_3，或整编 第二编、一节 第三章第一节")
 @click.option("--actor", "-a", default=None, help="只查某个主体（义务层的主体名称，如 居民委员会）")
 @click.option("--modality", "-m", type=click.Choice(MODALITIES), default=None, help="只查某种情态（义务、禁止……）")
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True, help="最多显示几条；0 为全部")
@@ -113,8 +113,18 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     try:
         hits = cat.search(q, type=type_, regulation=regulation, version=version, chapter=chapter, actor=actor,
                           modality=modality, limit=limit, group_by_article=not all_hits)
+        why = None
+        if not hits:
+            from .analysis import parse_query
+
+            f = parse_query(q).filters        # filters written in the query (regulation:R …) count too
+            why = cat.unknown_filter(regulation=regulation or f.get("regulation"),
+                                     version=version or f.get("version"),
+                                     chapter=chapter or f.get("chapter"), actor=actor or f.get("actor"))
     finally:
         cat.close()
+    if why:
+        raise KbError(why)
     if fmt == "json":
         from .output import to_json, write_text
 
@@ -134,6 +144,9 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
 
 
 def _print_table(hits) -> None:
+    import shutil
+
+    width = shutil.get_terminal_size((100, 24)).columns
     regs = {(h.regulation, h.version) for h in hits}
     for i, h in enumerate(hits, 1):
         head = h.citation or h.label
@@ -148,4 +161,28 @@ def _print_table(hits) -> None:
         extra = "  ".join(x for x in (kind, where, f"第 {h.line} 行" if h.line else "") if x)
         click.echo(f"{i:>2}. " + click.style(head, bold=True) + title + ("  " + click.style(extra, dim=True)
                                                                          if extra else ""))
-        click.echo("    " + _bold(h.snippet.replace("\n", " "), h.marks))
+        snip = h.snippet.replace("\n", " ")
+        for a, b in _wrap(snip, width - 4):
+            marks = [[max(s, a) - a, min(e, b) - a] for s, e in h.marks if s < b and e > a]
+            click.echo("    " + _bold(snip[a:b], marks))
+
+
+#: characters a line should not start with (they stay at the end of the previous one)
+_NO_START = set("，。、；：？！）」』”’》〉】…,.;:?!)")
+
+
+def _wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """[start, end) of each line of ``text`` wrapped to ``width`` terminal columns
+    (CJK characters take two), never starting a line with closing punctuation."""
+    from unicodedata import east_asian_width
+
+    width = max(width, 20)
+    out, start, cols = [], 0, 0
+    for i, ch in enumerate(text):
+        w = 2 if east_asian_width(ch) in "WF" else 1
+        if cols + w > width and i > start and ch not in _NO_START:
+            out.append((start, i))
+            start, cols = i, 0
+        cols += w
+    out.append((start, len(text)))
+    return out

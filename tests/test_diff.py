@@ -373,3 +373,32 @@ def test_versions_of_one_regulation_are_recognised(dogs):
     b = parse_text("某市养犬管理条例\n第一条　甲。\n", "b.txt", "txt")
     c = parse_text("某市文明行为促进条例\n第一条　甲。\n", "c.txt", "txt")
     assert same_regulation(a, b) and not same_regulation(a, c)
+
+
+def test_renumberings_listed_in_full_with_runs_as_ranges(dogs):
+    from kb.redline import renumbering_runs, summary_text
+    runs = renumbering_runs(dogs)
+    assert "第六条至第八条→第八条至第十条" in runs
+    text = summary_text(dogs)
+    assert "条号变动（9 处）：" in text and "，".join(runs) in text and " 等 " not in text
+
+
+def test_renumbering_ranges_expand_to_every_renumbering(need_corpus_pair):
+    from kb.numerals import article_label, parse_numeral
+    from kb.redline import renumbering_runs
+    old, new = need_corpus_pair
+    c = compare(old, new)
+    want = {(r["old"], r["new"]) for r in c.summary["renumberings"]}
+    got = set()
+    for r in renumbering_runs(c):
+        o, n = r.split("→")
+        if "至" in o:
+            (o1, o2), (n1, n2) = o.split("至"), n.split("至")
+            a = parse_numeral(o1[1:-1])
+            b = parse_numeral(n1[1:-1])
+            k = parse_numeral(o2[1:-1]) - a
+            assert k == parse_numeral(n2[1:-1]) - b >= 2
+            got |= {(article_label(a + i), article_label(b + i)) for i in range(k + 1)}
+        else:
+            got.add((o, n))
+    assert got == want and len(want) == 43

@@ -345,11 +345,36 @@ def summary_text(cmp: Comparison) -> str:
              f"条号变动 {s['renumbered']}", f"移至他章 {s['moved']}"]
     out = "；".join(parts[:1]) + "：" + "，".join(parts[1:]) + "。"
     if s["renumberings"]:
-        ren = "，".join(f"{r['old']}→{r['new']}" for r in s["renumberings"][:30])
-        more = f" 等 {len(s['renumberings'])} 处" if len(s["renumberings"]) > 30 else ""
-        out += f"\n条号变动：{ren}{more}"
+        out += f"\n条号变动（{len(s['renumberings'])} 处）：" + "，".join(renumbering_runs(cmp))
     if cmp.references:
         out += f"\n需要检查的引用：{len(cmp.references)} 处"
+    return out
+
+
+def renumbering_runs(cmp: Comparison, min_run: int = 3) -> list[str]:
+    """The renumberings old → new, every one of them, with runs of consecutive articles that
+    moved together written as one range (第十一条至第十七条→第二十二条至第二十八条)."""
+    ren = [p for p in cmp.pairs if p.old is not None and p.new is not None and p.renumbered]
+    seen, uniq = set(), []
+    for p in ren:
+        if (p.old.eid, p.new.eid) not in seen:
+            seen.add((p.old.eid, p.new.eid))
+            uniq.append(p)
+    runs: list[list] = []
+    for p in uniq:
+        last = runs[-1][-1] if runs else None
+        if (last is not None and isinstance(p.old.number, int) and isinstance(last.old.number, int)
+                and isinstance(p.new.number, int) and isinstance(last.new.number, int)
+                and p.old.number == last.old.number + 1 and p.new.number == last.new.number + 1):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    out = []
+    for r in runs:
+        if len(r) >= min_run:
+            out.append(f"{r[0].old_label}至{r[-1].old_label}→{r[0].new_label}至{r[-1].new_label}")
+        else:
+            out += [f"{p.old_label}→{p.new_label}" for p in r]
     return out
 
 

@@ -109,7 +109,7 @@ def version_state(reg, v) -> tuple[bool | None, str]:
     if "in_force" in raw:
         return bool(raw["in_force"]), ("现行有效" if raw["in_force"] else "未生效或已失效")
     if any(w in status for w in DRAFT_WORDS):
-        return False, "尚未生效（草案，供征求意见）"
+        return False, "尚未生效，仅供征求意见"
     if any(w in status for w in ("废止", "失效")):
         return False, "已失效"
     if reg.versions and v is not reg.versions[-1]:
@@ -702,7 +702,7 @@ class Renderer:
         cols = [(self.P.pages[s]["title"], self.page(s)) for s in self.P.collection_pages]
         ctx = {"groups": groups, "counts": self.counts(), "versions": versions, "compares": compares,
                "tools": tools, "collections": cols, "others": [], "site_home": False}
-        toc = [{"level": 2, "id": "toc", "name": "目录", "children": []}]
+        toc = [{"level": 2, "id": "toc", "name": "条文目录", "children": []}]
         return ctx, toc
 
     def ctx_chapter(self):
@@ -800,11 +800,30 @@ class Renderer:
         reg = vs.layers.registry
         actor = _call("registry.get", reg.get, name) if reg is not None and hasattr(reg, "get") else None
         rels = [r for r in vs.layers.relations if _rel(r, "from") == name or _rel(r, "to") == name]
-        rel_rows = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to") or "—",
-                     self._cite(_rel(r, "eid")), self.node_link(_rel(r, "eid") or "")) for r in rels]
+        # one line per pair of actors: 街道办事处 支持、指导、帮助 居民委员会（第四条第三款）
+        merged: dict = {}
+        for r in rels:
+            key = (_rel(r, "from"), _rel(r, "to") or "—")
+            rel_list, cites = merged.setdefault(key, ([], []))
+            if _rel(r, "relation") not in rel_list:
+                rel_list.append(_rel(r, "relation"))
+            eid = _rel(r, "eid") or ""
+            if all(e != eid for e, _, _ in cites):
+                cites.append((eid, self._cite(eid), self.node_link(eid)))
+        rel_rows = [(f, "、".join(rl), t, [(c, h) for _, c, h in cites]) for (f, t), (rl, cites) in merged.items()]
+        from markupsafe import Markup
+
+        from .site_svg import neighbourhood_svgs
+        links = {n: self.page(src) for n, src in vs.actor_pages.items() if n != name}
+        edges = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to")) for r in rels]
+        svgs = [Markup(x) for x in neighbourhood_svgs(name, [e for e in edges if e[0] and e[2]], links)]
         toc = [{"level": 2, "id": f"m-{m}", "name": MODALITY_NAMES.get(m, m), "children": []}
                for m, _ in groups]
+        if rel_rows:
+            toc.append({"level": 2, "id": "relations", "name": "治理关系", "children": []})
         return {"name": name, "groups": groups, "actor": actor, "relations": rel_rows,
+                "svgs": svgs,
+                "graph_href": self.page(vs.p("graph.md")),
                 "actor_href": lambda n: self.page(vs.actor_pages[n]) if n in vs.actor_pages else None}, toc
 
     def ctx_matrix(self):
@@ -839,12 +858,12 @@ class Renderer:
     def ctx_graph(self):
         from markupsafe import Markup
 
-        from .site_svg import graph_svg
+        from .site_svg import flow_svg
         vs = self.vs
         edges = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to")) for r in vs.layers.relations]
         edges = [e for e in edges if e[0] and e[2]]
         links = {n: self.page(src) for n, src in vs.actor_pages.items()}
-        svg = Markup(graph_svg(edges, links)) if edges else None
+        svg = Markup(flow_svg(edges, links)) if edges else None
         rows = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to") or "—", self._cite(_rel(r, "eid")),
                  self.node_link(_rel(r, "eid") or "")) for r in vs.layers.relations if _rel(r, "from")]
         return {"svg": svg, "rows": rows, "links": links}, []

@@ -402,3 +402,30 @@ def test_renumbering_ranges_expand_to_every_renumbering(need_corpus_pair):
         else:
             got.add((o, n))
     assert got == want and len(want) == 43
+
+
+def test_cli_obligations_show_the_deadline_itself(capsys):
+    from kb.cli_diff import _deadline
+    assert _deadline("行政复议机关应当自受理申请之日起三十日内") == "自受理申请之日起三十日内"
+    assert _deadline("养犬人应当在取得犬只之日起三十日内") == "在取得犬只之日起三十日内"
+    assert _deadline("但是自知道或者应当知道行政行为内容之日起最长不得超过一年") == \
+        "自知道或者应当知道行政行为内容之日起最长不得超过一年"
+    assert _deadline("七日内") == "七日内" and _deadline(None) is None
+    try:
+        import kb.obligations  # noqa: F401
+    except ImportError:
+        pytest.skip("kb.obligations 尚不存在")
+    from kb.cli import main
+    assert main(["diff", str(D / "obl-v1.txt"), str(D / "obl-v2.txt"), "--obligations"]) == 0
+    out = capsys.readouterr().out
+    assert "（期限：在取得犬只之日起三十日内 → 在取得犬只之日起十五日内，期限缩短）" in out
+    assert "养犬人应当" not in out
+
+
+def test_cli_unrelated_texts_exit_1_in_every_mode(capsys):
+    from kb.cli import main
+    a = str(D / "obl-v1.txt")
+    b = str(D / "parks.txt")
+    for extra in ([], ["--format", "json"], ["--format", "md"], ["--obligations"]):
+        assert main(["diff", a, b, *extra]) == 1, extra
+    capsys.readouterr()

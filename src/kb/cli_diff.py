@@ -1,6 +1,7 @@
 """``kb diff OLD NEW``: compare two versions (or two regulations)."""
 from __future__ import annotations
 
+import re
 import sys
 
 import click
@@ -48,6 +49,8 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
             write_text(to_json(data), output)
         else:
             write_text(_obligations_text(od), output)
+        if not cmp.summary["related"]:
+            ctx.exit(1)
         return
     if fmt == "json":
         write_text(cmp.to_json(), output)
@@ -78,7 +81,7 @@ def _obligations_text(od: dict) -> str:
     def one(s):
         bits = [s.get("article") or "", MODALITY_ZH.get(s.get("modality"), s.get("modality") or "")]
         if s.get("deadline"):
-            bits.append(f"期限：{s['deadline']}")
+            bits.append(f"期限：{_deadline(s['deadline'])}")
         return f"{bits[0]}［{bits[1]}］{s.get('action') or ''}" + (f"（{bits[2]}）" if len(bits) > 2 else "")
 
     lines = []
@@ -101,8 +104,24 @@ def _obligations_text(od: dict) -> str:
     return "\n".join(lines) + "\n" if lines else "各主体的义务没有变化。\n"
 
 
+_DEADLINE_TEXT = re.compile(
+    r"(?:自?[^，。；自]{0,40}?之日起(?:或者[^，。；]{0,30}?起)?)?(?:最长)?(?:不得超过|不超过)?"
+    r"[零〇一二三四五六七八九十百千两\d]+个?(?:工作日|日|天|个月|月|年|小时)(?:内|以内)?")
+
+
+def _deadline(x):
+    """The time expression of a deadline span (自收到申请之日起五日内), without the actor and modal
+    verb the extractor may have kept in front of it."""
+    if not isinstance(x, str):
+        return x
+    m = _DEADLINE_TEXT.search(x)
+    return re.sub(r"^[^自]*?(应当|可以|必须|不得)", "", m.group(0)) if m else x
+
+
 def _v(x, field):
     from .diff import MODALITY_ZH
     if field == "modality":
         return MODALITY_ZH.get(x, x)
+    if field == "deadline":
+        x = _deadline(x)
     return "无" if x in (None, "", []) else x

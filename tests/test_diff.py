@@ -429,3 +429,28 @@ def test_cli_unrelated_texts_exit_1_in_every_mode(capsys):
     for extra in ([], ["--format", "json"], ["--format", "md"], ["--obligations"]):
         assert main(["diff", a, b, *extra]) == 1, extra
     capsys.readouterr()
+
+
+def test_html_page_is_standalone_and_fits_a_phone(dogs, tmp_path):
+    import re as _re
+    from kb.redline import html_page
+    h = html_page(dogs)
+    assert h.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in h
+    assert 'name="viewport" content="width=device-width' in h
+    # works offline: nothing loaded from elsewhere
+    assert not _re.search(r"<(link|script|img|iframe)\b|@import|url\(", h)
+    chromium = shutil.which("chromium")
+    if not chromium:
+        pytest.skip("chromium 未安装")
+    f = tmp_path / "diff.html"
+    f.write_text(h, encoding="utf-8")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium)
+        page = b.new_page(viewport={"width": 390, "height": 800}, device_scale_factor=1, is_mobile=True)
+        page.goto(f.as_uri())
+        # the table fits the phone's width: no horizontal scrolling
+        assert page.evaluate("document.documentElement.scrollWidth") <= 392
+        assert page.evaluate("getComputedStyle(document.querySelector('ins')).textDecorationLine") == "underline"
+        assert page.evaluate("getComputedStyle(document.querySelector('del')).textDecorationLine") == "line-through"
+        b.close()

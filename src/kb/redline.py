@@ -469,12 +469,17 @@ table.kb-diff ins{text-decoration:underline;font-weight:bold;color:#060}
 tr.kb-heading td{font-weight:bold;text-align:center;background:#fafafa}
 td.kb-empty,td.kb-repeat{color:#666;text-align:center;vertical-align:middle}
 .kb-diff-legend{font-size:.9em;color:#333}
+@media (max-width:600px){body{margin:.6em}table.kb-diff th,table.kb-diff td{padding:.2em .3em;font-size:.92em}}
+@media print{body{margin:0}thead{display:table-header-group}tr{break-inside:avoid}
+table.kb-diff del,table.kb-diff ins{color:#000}}
+@page{size:A4;margin:2cm}
 """
 
 
 def html_page(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> str:
     title = table_title(cmp)
     return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>\n"
             f"<h1>{html.escape(title)}</h1>\n{html_table(cmp, notes_column, changed_only)}\n</body></html>\n")
 

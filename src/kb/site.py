@@ -570,6 +570,9 @@ class Renderer:
         spans = []
         L = vs.layers
         for r in L.references.get(node.eid, []):
+            targets = [x for x in (getattr(r, "targets", None) or []) if isinstance(x, str)]
+            if targets and all(x.startswith(node.eid + "__") for x in targets):
+                continue        # 下列 / 以下: its own items, right below it; a link would only scroll a line
             href = self._ref_href(r)
             if href and 0 <= r.start < r.end <= len(t):
                 title = "、".join(self._cite(x) for x in (r.targets or []) if isinstance(x, str))

@@ -3,7 +3,10 @@
   "use strict";
   var tip = null;
 
-  function showTip(a) {
+  var pinned = null;      /* the term whose tooltip a tap opened (phones have no hover) */
+  var lastPointer = "mouse";
+
+  function showTip(a, tapped) {
     var text = a.getAttribute("data-def");
     if (!text) return;
     if (!tip) {
@@ -13,6 +16,16 @@
       document.body.appendChild(tip);
     }
     tip.textContent = a.textContent + "：" + text;
+    tip.classList.toggle("kb-tooltip--pinned", !!tapped);
+    if (tapped) {
+      /* a tap shows the definition; the tooltip's own link (or a second tap) opens the glossary */
+      var more = document.createElement("a");
+      more.href = a.href;
+      more.className = "kb-tooltip__more";
+      more.textContent = "查看术语表 ›";
+      tip.appendChild(document.createTextNode(" "));
+      tip.appendChild(more);
+    }
     tip.hidden = false;
     var r = a.getBoundingClientRect();
     var w = Math.min(360, document.documentElement.clientWidth - 16);
@@ -23,7 +36,8 @@
     a.setAttribute("aria-describedby", "kb-tooltip");
   }
 
-  function hideTip() { if (tip) tip.hidden = true; }
+  function hideTip() { if (tip && !pinned) tip.hidden = true; }
+  function unpin() { pinned = null; hideTip(); }
 
   function copy(text, btn) {
     var done = function () {
@@ -78,6 +92,20 @@
       e.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
     }
   });
+  document.addEventListener("pointerdown", function (e) { lastPointer = e.pointerType || "mouse"; }, true);
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a.kb-term");
+    if (a && lastPointer !== "mouse" && pinned !== a) {
+      /* first tap on a term on a touch screen: show its definition instead of leaving the page */
+      e.preventDefault();
+      pinned = null;
+      showTip(a, true);
+      pinned = a;
+      return;
+    }
+    if (pinned && !(e.target.closest && e.target.closest("#kb-tooltip"))) unpin();
+  });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") unpin(); });
   document.addEventListener("click", function (e) {
     var b = e.target.closest && e.target.closest("button.kb-copy");
     if (!b) return;

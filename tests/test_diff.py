@@ -454,3 +454,9 @@ def test_html_page_is_standalone_and_fits_a_phone(dogs, tmp_path):
         assert page.evaluate("getComputedStyle(document.querySelector('ins')).textDecorationLine") == "underline"
         assert page.evaluate("getComputedStyle(document.querySelector('del')).textDecorationLine") == "line-through"
         b.close()
+
+
+def test_terminal_says_when_nothing_changed(seed_doc, dogs):
+    from kb.redline import terminal
+    assert terminal(compare(seed_doc, seed_doc), color=False).rstrip().endswith("两个文本的条文完全相同，没有修改。")
+    assert "完全相同" not in terminal(dogs, color=False)

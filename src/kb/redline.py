@@ -323,6 +323,10 @@ def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True) -> 
         lines.append(st("需要检查的引用：", bold=True))
         for f in cmp.references:
             lines.append(f"  {f['article']} 中的“{f['text']}”：{f['message']}")
+    if cmp.alignment.related and cmp.pairs and all(p.status == "unchanged" and not p.renumbered
+                                                   for p in cmp.pairs) \
+            and all(h.status == "unchanged" for h in cmp.alignment.headings):
+        lines.append("两个文本的条文完全相同，没有修改。")
     return "\n".join(lines).rstrip() + "\n"
 
 

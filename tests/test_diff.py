@@ -460,3 +460,16 @@ def test_terminal_says_when_nothing_changed(seed_doc, dogs):
     from kb.redline import terminal
     assert terminal(compare(seed_doc, seed_doc), color=False).rstrip().endswith("两个文本的条文完全相同，没有修改。")
     assert "完全相同" not in terminal(dogs, color=False)
+
+
+def test_a_chapter_that_became_a_section_is_one_heading(need_corpus_pair):
+    from kb.redline import terminal
+    old, new = need_corpus_pair
+    c = compare(old, new)
+    hs = [(h.old.label if h.old else None, h.new.label if h.new else None, h.status)
+          for h in c.alignment.headings if "行政复议范围" in ((h.old or h.new).title or "")]
+    assert hs == [("第二章", "第一节", "regraded")]
+    t = terminal(c, color=False)
+    assert "第二章　行政复议范围 → 第一节　行政复议范围  [层级变动]" in t
+    assert "第三章　行政复议申请 → 第二章　行政复议申请  [序号变动]" in t
+    assert "行政复议范围 → （删除）" not in t

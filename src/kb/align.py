@@ -109,7 +109,7 @@ class HeadingLink:
     kind: str
     old: Node | None
     new: Node | None
-    status: str                       # unchanged|renamed|renumbered|added|deleted
+    status: str                       # unchanged|renamed|renumbered|regraded|added|deleted
 
 
 @dataclass
@@ -651,7 +651,34 @@ def _align_headings(old_doc, new_doc, old, new, links) -> list[HeadingLink]:
         for j, hn in enumerate(hs_new):
             if j not in emitted_new:
                 out.append(HeadingLink(kind, None, hn, "added"))
-    return out
+    return _regraded(out, o_of, n_of, art_map)
+
+
+def _regraded(out: list[HeadingLink], o_of, n_of, art_map) -> list[HeadingLink]:
+    """A chapter that became a section (or the reverse) keeps its title: 2017 第二章 行政复议范围 →
+    2023 第二章第一节 行政复议范围.  A deleted heading and an added heading of another kind with
+    the same title, sharing aligned articles, are one heading whose level changed ("regraded")."""
+    added = [h for h in out if h.old is None and h.new is not None and h.new.title]
+    if not added:
+        return out
+    drop = set()
+    for k, h in enumerate(out):
+        if h.new is not None or h.old is None or not h.old.title:
+            continue
+        t = normalize(h.old.title)
+        mapped = set()
+        for a in h.old.walk():
+            if a.kind == "article" and a in o_of:
+                mapped |= art_map.get(o_of[a], set())
+        for g in added:
+            if id(g) in drop or g.kind == h.kind or normalize(g.new.title) != t:
+                continue
+            arts = {n_of[a] for a in g.new.walk() if a.kind == "article" and a in n_of}
+            if mapped & arts or not (mapped or arts):
+                out[k] = HeadingLink(h.kind, h.old, g.new, "regraded")
+                drop.add(id(g))
+                break
+    return [h for h in out if id(h) not in drop]
 
 
 def _dice(a: str, b: str) -> float:

@@ -17,13 +17,16 @@ from dataclasses import dataclass, field
 from .diff import DEL, EQ, INS, Comparison, Pair, doc_info
 
 STATUS_ZH = {"unchanged": "未修改", "modified": "修改", "added": "新增", "deleted": "删除",
-             "split": "拆分", "merged": "合并", "renamed": "改名", "renumbered": "条号变动"}
+             "split": "拆分", "merged": "合并", "renamed": "改名", "renumbered": "条号变动",
+             "regraded": "层级变动"}
 LEGEND = ("注：左栏中加删除线的文字为删除的内容，右栏中加粗并加下划线的文字为新增的内容；"
           "“新增”表示新增的条文，“删除”表示删除的条文；拆分、合并的条文在相应各行分别列出。")
 NOTES_HEAD = "修改说明"
+HEADING_ZH = {"renumbered": "序号变动", "renamed": "改名"}     # a chapter or section, not an article
 # two different regulations (another city's text on the same subject): correspondence, not amendment
 CROSS_ZH = {"unchanged": "相同", "modified": "对应", "added": "无对应", "deleted": "无对应",
-            "split": "一对多", "merged": "多对一", "renamed": "对应", "renumbered": "对应"}
+            "split": "一对多", "merged": "多对一", "renamed": "对应", "renumbered": "对应",
+            "regraded": "对应"}
 NO_COUNTERPART = "无对应条文"
 
 
@@ -284,7 +287,7 @@ def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True) -> 
             if r.status != "unchanged":
                 lines.append(st(_plain(r.old) if r.old else "—", dim=True) + " → " +
                              st(_plain(r.new) if r.new else f"（{empty_word(cmp, 'new')}）", bold=True)
-                             + f"  [{status_zh(cmp, r.status)}]")
+                             + f"  [{HEADING_ZH.get(r.status) if same_regulation(cmp) and r.status in HEADING_ZH else status_zh(cmp, r.status)}]")
             continue
         p = r.pair
         tag = status_zh(cmp, r.status)

@@ -1013,7 +1013,7 @@ def collection_hits(P: KbPlugin, col: dict):
                 text = ((n.label if n.kind in ("item", "subitem") else "") + n.text) if n is not None \
                     else h.snippet
                 out.append((vs, h.eid, text, None))
-            return out, "检索目录（kb.catalog）"
+            return out, "按关键词检索全部条文"
         except Exception as e:  # noqa: BLE001
             log.warning(f"kb: 专题“{col.get('title')}”检索目录出错，改用逐条匹配：{type(e).__name__}: {e}")
     if filters.keys() & {"actor", "modality", "deadline"}:
@@ -1036,16 +1036,17 @@ def collection_hits(P: KbPlugin, col: dict):
                     extra = f"{s.actor}：{extra}"
                 out.append((vs, s.eid, text, extra))
         if not any(vs.layers.have_obligations for vs in latest):
-            return [], "义务层（kb.obligations）尚不可用"
-        return out, "义务层（kb.obligations）"
+            return [], "主体与义务的自动识别尚不可用"
+        return out, ("按条文中的主体和“应当”“不得”“可以”“鼓励”等用语自动识别，"
+                     "可能有遗漏或误判，以原文为准")
     if not query:
-        return [], "（未配置查询）"
+        return [], "本专题没有设置查询条件"
     out = []
     for vs in latest:
         for n in vs.doc.nodes():
             if n.kind in ("paragraph", "item", "subitem") and query in (n.text or ""):
                 out.append((vs, n.eid, (n.label if n.kind != "paragraph" else "") + n.text, None))
-    return out, "逐条文字匹配"
+    return out, "逐条查找含有该词的条文"
 
 
 def _accepts(fn, name) -> bool:

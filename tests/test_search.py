@@ -295,3 +295,19 @@ def test_preamble_and_annexes_are_catalogued(parts_cat):
     title_only = parts_cat.search("五线谱", regulation="guoge")
     assert title_only and title_only[0].type == "annex" and title_only[0].eid == "att_1"
     assert "五线谱" in title_only[0].snippet
+
+
+def test_bonus_tiers_are_evaluated_lazily(seed_cat, rank_cat, monkeypatch):
+    """The exact-phrase / all-words bonus tiers and the heading pass must not list every
+    matching document up front (whoosh's ConstantScoreQuery does: seconds for
+    人民政府 应当 over the corpus); results stay those of the ranking tests."""
+    from whoosh.query import ConstantScoreQuery
+
+    def eager(*a, **kw):
+        raise AssertionError("ConstantScoreQuery.matcher lists every match")
+
+    before = [(h.eid, h.score) for h in seed_cat.search("居民委员会 协助")]
+    monkeypatch.setattr(ConstantScoreQuery, "matcher", eager)
+    assert [(h.eid, h.score) for h in seed_cat.search("居民委员会 协助")] == before
+    assert seed_cat.search("居民委员会 OR 协助", limit=3)
+    assert seed_cat.search("居民委员会 协助")[0].eid == "art_36__para_1__point_2"

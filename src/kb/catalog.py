@@ -691,10 +691,10 @@ class Catalog:
         if len(pos) >= 2:
             plain = [w for w in pos if w.field is None]
             if len(plain) >= 2:
-                bonus.append(Q.ConstantScoreQuery(
+                bonus.append(_const(
                     _word_query(analysis.Word("".join(w.text for w in plain)), Q), BONUS_EXACT))
             if pq.has_or():
-                bonus.append(Q.ConstantScoreQuery(Q.And([_word_query(w, Q) for w in pos]), BONUS_ALL))
+                bonus.append(_const(Q.And([_word_query(w, Q) for w in pos]), BONUS_ALL))
         if bonus:
             q = Q.AndMaybe(q, Q.Or(bonus) if len(bonus) > 1 else bonus[0])
 
@@ -767,7 +767,7 @@ class Catalog:
             hq = hq[0] if len(hq) == 1 else Q.Or(hq)
             hc = Capped(limit=limit)
             hc.cap = max(HEADS_FLOOR, cap)
-            s.search_with_collector(Q.And([q, Q.ConstantScoreQuery(hq, 0.0)]),
+            s.search_with_collector(Q.And([q, _const(hq, 0.0)]),
                                     FilterCollector(hc, allow=allow, restrict=mask) if (allow or mask) else hc)
             for h in hc.results():
                 found.setdefault(h.docnum, h)
@@ -842,6 +842,31 @@ class Catalog:
         mask = set(searcher.docs_for_query(Q.Or(mask_q))) if mask_q else None
         cache[key] = (allow, mask or None)
         return cache[key]
+
+
+_LAZY_CONST = None
+
+
+def _const(child, score):
+    """A constant-score wrapper evaluated lazily.  whoosh's ConstantScoreQuery lists
+    every matching document up front (``all_ids``): for a bonus phrase of frequent words
+    (人民政府应当, 5,000 articles) that cost seconds, while only the documents the main
+    query visits need checking."""
+    global _LAZY_CONST
+    if _LAZY_CONST is None:
+        from whoosh import matching
+        from whoosh.matching.wrappers import ConstantScoreWrapperMatcher
+        from whoosh.query import ConstantScoreQuery
+
+        class LazyConstantScoreQuery(ConstantScoreQuery):
+            def matcher(self, searcher, context=None):
+                m = self.child.matcher(searcher, context)
+                if isinstance(m, matching.NullMatcherClass):
+                    return m
+                return ConstantScoreWrapperMatcher(m, self.score)
+
+        _LAZY_CONST = LazyConstantScoreQuery
+    return _LAZY_CONST(child, score)
 
 
 def _alive(pid: int) -> bool:

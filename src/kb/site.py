@@ -803,17 +803,7 @@ class Renderer:
         reg = vs.layers.registry
         actor = _call("registry.get", reg.get, name) if reg is not None and hasattr(reg, "get") else None
         rels = [r for r in vs.layers.relations if _rel(r, "from") == name or _rel(r, "to") == name]
-        # one line per pair of actors: 街道办事处 支持、指导、帮助 居民委员会（第四条第三款）
-        merged: dict = {}
-        for r in rels:
-            key = (_rel(r, "from"), _rel(r, "to") or "—")
-            rel_list, cites = merged.setdefault(key, ([], []))
-            if _rel(r, "relation") not in rel_list:
-                rel_list.append(_rel(r, "relation"))
-            eid = _rel(r, "eid") or ""
-            if all(e != eid for e, _, _ in cites):
-                cites.append((eid, self._cite(eid), self.node_link(eid)))
-        rel_rows = [(f, "、".join(rl), t, [(c, h) for _, c, h in cites]) for (f, t), (rl, cites) in merged.items()]
+        rel_rows = self._relation_rows(rels)
         from markupsafe import Markup
 
         from .site_svg import neighbourhood_svgs
@@ -828,6 +818,21 @@ class Renderer:
                 "svgs": svgs,
                 "graph_href": self.page(vs.p("graph.md")),
                 "actor_href": lambda n: self.page(vs.actor_pages[n]) if n in vs.actor_pages else None}, toc
+
+    def _relation_rows(self, rels) -> list:
+        """One row per pair of actors: (街道办事处, "支持、指导、帮助", 居民委员会, [(第四条第三款, href)])."""
+        merged: dict = {}
+        for r in rels:
+            if not _rel(r, "from"):
+                continue
+            key = (_rel(r, "from"), _rel(r, "to") or "—")
+            rel_list, cites = merged.setdefault(key, ([], []))
+            if _rel(r, "relation") not in rel_list:
+                rel_list.append(_rel(r, "relation"))
+            eid = _rel(r, "eid") or ""
+            if all(e != eid for e, _, _ in cites):
+                cites.append((eid, self._cite(eid), self.node_link(eid)))
+        return [(f, "、".join(rl), t, [(c, h) for _, c, h in cites]) for (f, t), (rl, cites) in merged.items()]
 
     def ctx_matrix(self):
         from markupsafe import Markup
@@ -867,8 +872,7 @@ class Renderer:
         edges = [e for e in edges if e[0] and e[2]]
         links = {n: self.page(src) for n, src in vs.actor_pages.items()}
         svg = Markup(flow_svg(edges, links)) if edges else None
-        rows = [(_rel(r, "from"), _rel(r, "relation"), _rel(r, "to") or "—", self._cite(_rel(r, "eid")),
-                 self.node_link(_rel(r, "eid") or "")) for r in vs.layers.relations if _rel(r, "from")]
+        rows = self._relation_rows(vs.layers.relations)
         return {"svg": svg, "rows": rows, "links": links}, []
 
     def ctx_downloads(self):

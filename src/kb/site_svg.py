@@ -160,7 +160,7 @@ def flow_svg(edges: list[tuple[str, str, str]], links: dict[str, str] | None = N
     row, box_h = 36, 28
     lw = max(_w(n) for n in left) * 14 / 13 + 20
     rw = max(_w(n) for n in right) * 14 / 13 + 20
-    gap = 170
+    gap = 110
     width = lw + gap + rw + 20
     top = 60
     height = top + row * max(len(left), len(right)) + 10
@@ -169,7 +169,7 @@ def flow_svg(edges: list[tuple[str, str, str]], links: dict[str, str] | None = N
     yl = {n: y0l + row * i + box_h / 2 for i, n in enumerate(left)}
     yr = {n: y0r + row * i + box_h / 2 for i, n in enumerate(right)}
     x1, x2 = 10 + lw, 10 + lw + gap
-    out = [_svg_open(width, height, label, min_width=min(width, 520)),
+    out = [_svg_open(width, height, label),      # fits a phone's width (about 0.7×)
            "<defs>" + "".join(_marker(f"kb-f{i}", c) for i, (_, c) in enumerate(legend)) + "</defs>"]
     out.append(f'<text x="{10 + lw / 2:.1f}" y="18" text-anchor="middle" font-size="12" fill="#555">主体</text>'
                f'<text x="{x2 + rw / 2:.1f}" y="18" text-anchor="middle" font-size="12" fill="#555">对象</text>')

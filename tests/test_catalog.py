@@ -254,3 +254,12 @@ def test_cli_table_fits_100_columns_and_unknown_filters(proj):
     assert r.returncode == 2 and "没有法规“suining”" in r.stderr
     r = _kb(proj, "search", "紫藤花", "--regulation", "suining-community")
     assert r.returncode == 1 and "没有找到" in r.stderr
+
+
+def test_cli_obligation_table_in_chinese(proj):
+    Catalog(proj).build()
+    pytest.importorskip("kb.obligations")
+    r = _kb(proj, "search", "协助", "--type", "obligation", "--actor", "居委会", "-n", "1")
+    assert r.returncode == 0, r.stderr
+    assert "第十五条第一款（协助事项清单）  义务：居民委员会（应当）" in r.stdout
+    assert "obligation" not in r.stdout

@@ -15,6 +15,9 @@ import click
 from .analysis import MODALITIES, TYPES
 from .errors import KbError
 
+#: how the table names a statement's modality (json/csv keep the codes)
+MODALITY_NAMES = {"obligation": "应当", "prohibition": "禁止", "permission": "可以", "encouragement": "鼓励",
+                  "sanction": "罚则"}
 FORMATS = ("table", "json", "csv")      # as kb.output.FORMATS (not imported: start-up time)
 
 
@@ -153,8 +156,10 @@ def _print_table(hits) -> None:
         title = ""
         if h.heading:
             title = "（" + _bold(h.heading, h.heading_marks) + "）"
-        kind = {"definition": f"定义：{h.term}", "obligation": "义务：" + "、".join(
-            x for x in [",".join(h.actors), ",".join(h.modalities)] if x)}.get(h.type, "")
+        mods = "、".join(MODALITY_NAMES.get(m, m) for m in h.modalities)
+        kind = {"definition": f"定义：{h.term}",
+                "obligation": f"义务：{'、'.join(h.actors) or '（未识别主体）'}" + (f"（{mods}）" if mods else ""),
+            "prologue": "序言", "annex": "附件"}.get(h.type, "")
         where = f"{h.title}" if len(regs) > 1 else ""
         if len(regs) > 1 and h.version:
             where += f"@{h.version}"

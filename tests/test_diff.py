@@ -401,7 +401,7 @@ def test_renumbering_ranges_expand_to_every_renumbering(need_corpus_pair):
             got |= {(article_label(a + i), article_label(b + i)) for i in range(k + 1)}
         else:
             got.add((o, n))
-    assert got == want and len(want) >= 40
+    assert got == want and len(want) == 43
 
 
 def test_cli_obligations_show_the_deadline_itself(capsys):

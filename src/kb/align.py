@@ -390,8 +390,6 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
 
 
 SEG_MIN = 12      # normalised characters a paragraph/item needs to count as evidence
-SEG_FRAC = 0.15   # … and its matched paragraphs or items cover this share of the article (or SEG_ABS chars)
-SEG_ABS = 40
 SEG_SIM = 0.5     # cosine of two paragraphs/items taken as "the same provision, reworded"
 MOVED_SEG_MIN = 20   # a paragraph moved between two paired articles: at least this long …
 MOVED_SEG_SIM = 0.7  # … and nearly verbatim
@@ -479,7 +477,7 @@ def _segment_links(old, new, o2n, n2o, done_new, done_old):
                 if top and top[0] >= SEG_SIM:
                     evidence[(segs_o[top[1]][0], ni)] += min(len(t), len(segs_o[top[1]][1]))
         for (oi, ni), ev in evidence.items():
-            if ev >= SEG_FRAC * length_n[ni] or ev >= SEG_ABS:
+            if ev >= 0.25 * length_n[ni] or ev >= 40:
                 links.add((oi, ni))
     if want_old:
         index_n = make_index(vn)
@@ -492,7 +490,7 @@ def _segment_links(old, new, o2n, n2o, done_new, done_old):
         for (oi, ni), ev in evidence.items():
             if ni in want_new:
                 continue          # both unpaired: the first pass decides (new side's view)
-            if ev >= SEG_FRAC * length_o[oi] or ev >= SEG_ABS:
+            if ev >= 0.25 * length_o[oi] or ev >= 40:
                 links.add((oi, ni))
     # a paragraph or item moved between two articles that are both paired elsewhere
     # (公司法 2018 第三条第二款 → 2023 第四条第一款): near-verbatim, long enough, and not

@@ -138,4 +138,3 @@ def test_two_cities_regulations_on_one_subject_correspond():
     # 网络文明, 医疗秩序, 文明旅游 and the commencement clause correspond (read in both texts)
     for p in [("第十九条", "第二十二条"), ("第十八条", "第二十三条"), ("第二十条", "第二十条"), ("第五十二条", "第六十三条")]:
         assert p in pairs, p
-

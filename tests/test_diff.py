@@ -473,3 +473,33 @@ def test_a_chapter_that_became_a_section_is_one_heading(need_corpus_pair):
     assert "第二章　行政复议范围 → 第一节　行政复议范围  [层级变动]" in t
     assert "第三章　行政复议申请 → 第二章　行政复议申请  [序号变动]" in t
     assert "行政复议范围 → （删除）" not in t
+
+
+def test_cli_obligations_open_with_the_gist(capsys):
+    try:
+        import kb.obligations  # noqa: F401
+    except ImportError:
+        pytest.skip("kb.obligations 尚不存在")
+    from kb.cli import main
+    assert main(["diff", str(D / "obl-v1.txt"), str(D / "obl-v2.txt"), "--obligations"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "义务变化涉及 3 个主体：新增 1，删除 1，改变 2。"
+    assert out[1] == "情态或期限改变（2 处）："
+    assert "  区人民政府　第二条 → 第二条　情态：可以 → 应当，要求加重" in out[2:4]
+    assert any(l.startswith("  养犬人　第三条 → 第三条　期限：") and l.endswith("期限缩短") for l in out[2:4])
+
+
+def test_cli_obligations_real_revision_is_not_swamped(capsys, need_corpus_pair):
+    try:
+        import kb.obligations  # noqa: F401
+    except ImportError:
+        pytest.skip("kb.obligations 尚不存在")
+    from kb.cli import main
+    old, new = need_corpus_pair
+    assert main(["diff", old.source, new.source, "--obligations"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("义务变化涉及")
+    gist = out[2:out.index("")]
+    # a change shared by coordinated actors (公民、法人或者其他组织) is one line, not three
+    assert len(gist) == len(set(l.split("　", 1)[1] for l in gist))
+    assert any("公民" in l and "法人" in l and "第九条 → 第二十条" in l and "六十日内" in l for l in gist)

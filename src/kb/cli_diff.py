@@ -85,6 +85,26 @@ def _obligations_text(od: dict) -> str:
         return f"{bits[0]}［{bits[1]}］{s.get('action') or ''}" + (f"（{bits[2]}）" if len(bits) > 2 else "")
 
     lines = []
+    # the gist first: how many actors are affected, and every change of modality or deadline
+    touched = [a for a, d in od.items() if d["added"] or d["removed"] or d["changed"]]
+    if touched:
+        tot = {k: sum(len(od[a][k]) for a in touched) for k in ("added", "removed", "changed")}
+        lines.append(f"义务变化涉及 {len(touched)} 个主体：新增 {tot['added']}，删除 {tot['removed']}，"
+                     f"改变 {tot['changed']}。")
+        by_change: dict[str, list[str]] = {}      # one line per change; coordinated actors share it
+        for a in touched:
+            for c in od[a]["changed"]:
+                for x in c["changes"]:
+                    if x["field"] in ("modality", "deadline"):
+                        k = (f"{c['old'].get('article')} → {c['new'].get('article')}　"
+                             f"{FIELD_ZH[x['field']]}：{_v(x['old'], x['field'])} → {_v(x['new'], x['field'])}"
+                             + (f"，{DIRECTION_ZH[x['direction']]}" if x.get("direction") else ""))
+                        by_change.setdefault(k, []).append(a)
+        key = [f"  {'、'.join(actors)}　{k}" for k, actors in by_change.items()]
+        if key:
+            lines.append(f"情态或期限改变（{len(key)} 处）：")
+            lines += key
+        lines.append("")
     for actor, d in od.items():
         if not (d["added"] or d["removed"] or d["changed"]):
             continue

@@ -862,3 +862,21 @@ def test_more_pages_fit_a_phone(browser, server, name, path):
         shot(pg, f"{name}-360")
     finally:
         ctx.close()
+
+
+def test_interface_text_is_chinese(site):
+    """No English words in what a reader sees (file-format names aside), the 404 page included."""
+    from lxml import html as lh
+
+    allowed = {"CSV", "XLSX", "JSON", "Excel", "Akoma Ntoso XML"}
+    found = set()
+    for p in site.rglob("*.html"):
+        t = lh.fromstring(p.read_bytes())
+        for bad in t.xpath("//script|//style|//code"):
+            bad.drop_tree()
+        words = re.findall(r"[A-Za-z][A-Za-z .\-]{2,}", t.text_content())
+        words += [w for a in t.xpath("//@title|//@aria-label|//@placeholder")
+                  for w in re.findall(r"[A-Za-z][A-Za-z .\-]{2,}", a)]
+        found |= {f"{p.relative_to(site)}: {w.strip()}" for w in words if w.strip() not in allowed}
+    assert not found, sorted(found)[:10]
+    assert "页面不存在" in (site / "404.html").read_text(encoding="utf-8")

@@ -1078,7 +1078,7 @@ def make_downloads(vs: VersionSite, P: KbPlugin | None = None) -> list[tuple[str
     if suffix.lower() in (".md", ".markdown", ".html", ".htm"):
         suffix += ".txt"            # mkdocs would turn a .md file into a page; serve the source as text
     out.append((d + f"{stem}{suffix}", "原文", "来源文本，原样（未作任何改动）", src_path.read_bytes()))
-    out.append((d + f"{stem}.json", "JSON", "解析结果与增强层（kb export --format json）",
+    out.append((d + f"{stem}.json", "JSON", "全文结构及术语、引用、主体与义务等分析结果（供程序读取）",
                 json.dumps(document_dict(doc), ensure_ascii=False, indent=2).encode("utf-8")))
     L = vs.layers
     if L.have_obligations:

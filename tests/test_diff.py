@@ -503,3 +503,13 @@ def test_cli_obligations_real_revision_is_not_swamped(capsys, need_corpus_pair):
     # a change shared by coordinated actors (公民、法人或者其他组织) is one line, not three
     assert len(gist) == len(set(l.split("　", 1)[1] for l in gist))
     assert any("公民" in l and "法人" in l and "第九条 → 第二十条" in l and "六十日内" in l for l in gist)
+
+
+def test_article_numbers_set_in_bold_in_every_table(dogs):
+    import docx
+    from kb.redline import docx_bytes, html_page, markdown
+    d = docx.Document(io.BytesIO(docx_bytes(dogs)))
+    first = d.tables[0].rows[2].cells[1].paragraphs[0].runs[0]
+    assert first.text == "第一条" and first.bold and not first.underline and not first.font.strike
+    assert '<b class="kb-label">第十一条</b>' in html_page(dogs)
+    assert "| **第十一条**　本条例自**<u>2026</u>**年1月1日起施行。 |" in markdown(dogs)

@@ -59,7 +59,8 @@ def legend(cmp: Comparison) -> str:
     return (f"注：左栏中加删除线的文字为{to}有而{tn}没有的表述，右栏中加粗并加下划线的文字为{tn}有而{to}"
             f"没有的表述；“{NO_COUNTERPART}”表示另一部法规中没有相应的条文；一条对应多条的在同一行列出。")
 
-Seg = tuple[str, str]          # (equal|delete|insert, text)
+Seg = tuple[str, str]          # (equal|delete|insert|label, text)
+LABEL = "label"                # the article's number (第十条), set in bold as staff do
 
 
 @dataclass
@@ -96,7 +97,7 @@ def _lines(ops: list[tuple[str, str]], side: str) -> list[list[Seg]]:
 def _prefix(lines: list[list[Seg]], label: str | None) -> list[list[Seg]]:
     if label:
         lines = [list(l) for l in lines]
-        lines[0] = [(EQ, label + "　")] + lines[0]
+        lines[0] = [(LABEL, label), (EQ, "　")] + lines[0]
     return lines
 
 
@@ -423,6 +424,8 @@ def _html_cell(lines: list[list[Seg]] | None, side: str, status: str, repeat: bo
                 segs.append(f"<del>{e}</del>")
             elif k == INS:
                 segs.append(f"<ins>{e}</ins>")
+            elif k == LABEL:
+                segs.append(f'<b class="kb-label">{e}</b>')
             else:
                 segs.append(e)
         ps.append(f"<p>{''.join(segs)}</p>")
@@ -512,6 +515,8 @@ def _md_cell(lines, side, repeat, word: str | None = None) -> str:
                 segs.append(f"~~{e}~~")
             elif k == INS:
                 segs.append(f"**<u>{e}</u>**")
+            elif k == LABEL:
+                segs.append(f"**{e}**")
             else:
                 segs.append(e)
         out.append("".join(segs))
@@ -629,8 +634,10 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def _run_xml(kind: str, text: str, bold=False, font="宋体") -> str:
     from xml.sax.saxutils import escape
 
+    if kind == LABEL:
+        font = "黑体"
     pr = [f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}"/>']
-    if bold or kind == INS:
+    if bold or kind in (INS, LABEL):
         pr.append("<w:b/>")
     if kind == DEL:
         pr.append("<w:strike/>")

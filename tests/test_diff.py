@@ -513,3 +513,12 @@ def test_article_numbers_set_in_bold_in_every_table(dogs):
     assert first.text == "第一条" and first.bold and not first.underline and not first.font.strike
     assert '<b class="kb-label">第十一条</b>' in html_page(dogs)
     assert "| **第十一条**　本条例自**<u>2026</u>**年1月1日起施行。 |" in markdown(dogs)
+
+
+def test_docx_lists_the_renumberings_under_the_table(dogs):
+    import docx
+    from kb.redline import docx_bytes, renumbering_runs
+    d = docx.Document(io.BytesIO(docx_bytes(dogs)))
+    texts = [p.text for p in d.paragraphs]
+    legend = next(i for i, t in enumerate(texts) if t.startswith("注："))
+    assert texts[legend + 1] == "附：条号变动（9 处）：" + "，".join(renumbering_runs(dogs))

@@ -619,6 +619,11 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
     lr = lp.add_run(legend(cmp))
     lr.font.size = Pt(9)
     run_font(lr)
+    if same_regulation(cmp) and cmp.summary.get("renumberings"):
+        rp = d.add_paragraph()
+        rr = rp.add_run(f"附：条号变动（{len(cmp.summary['renumberings'])} 处）：" + "，".join(renumbering_runs(cmp)))
+        rr.font.size = Pt(9)
+        run_font(rr)
     if cmp.references:
         d.add_paragraph().add_run("需要检查的引用：").bold = True
         for f in cmp.references:

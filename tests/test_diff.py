@@ -522,3 +522,12 @@ def test_docx_lists_the_renumberings_under_the_table(dogs):
     texts = [p.text for p in d.paragraphs]
     legend = next(i for i, t in enumerate(texts) if t.startswith("注："))
     assert texts[legend + 1] == "附：条号变动（9 处）：" + "，".join(renumbering_runs(dogs))
+
+
+def test_cli_obligations_refuse_docx(tmp_path, capsys):
+    from kb.cli import main
+    out = tmp_path / "o.docx"
+    assert main(["diff", str(D / "obl-v1.txt"), str(D / "obl-v2.txt"), "--obligations", "--format", "docx",
+                 "-o", str(out)]) == 2
+    assert not out.exists()
+    capsys.readouterr()

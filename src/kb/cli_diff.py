@@ -38,6 +38,8 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
     _, new_doc = load_target(ctx, new, None, None, strict)
     cmp = compare(old_doc, new_doc)
     if obligations:
+        if fmt == "docx":
+            raise KbError("--obligations 输出文本或 JSON：请用 --format table 或 --format json")
         from .diff import ObligationsUnavailable, obligation_diff
         try:
             od = obligation_diff(cmp)

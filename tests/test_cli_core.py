@@ -240,3 +240,18 @@ def test_help_is_chinese(root, capsys):
     assert "命令" in out and "解析一个文本" in out
     out = ok(["show", "--help"], root, capsys)
     assert "第十五条第二款" in out and "--regulation" in out and "--version" in out
+
+
+def test_written_files_get_the_ordinary_mode(tmp_path):
+    import os
+
+    from kb.output import write_bytes
+
+    umask = os.umask(0o022)
+    try:
+        out = tmp_path / "x.bin"
+        write_bytes(b"abc", str(out))
+        assert out.read_bytes() == b"abc"
+        assert out.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(umask)

@@ -880,3 +880,17 @@ def test_interface_text_is_chinese(site):
         found |= {f"{p.relative_to(site)}: {w.strip()}" for w in words if w.strip() not in allowed}
     assert not found, sorted(found)[:10]
     assert "页面不存在" in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_back_references_say_which_part_they_cite(site):
+    """前款 in 第十五条第二款 cites 第十五条第一款: under 第十五条 the reader sees which paragraph."""
+    from lxml import html as lh
+
+    try:
+        import kb.links  # noqa: F401
+    except ImportError:
+        pytest.skip("kb.links 尚不存在")
+    t = lh.fromstring((site / "suining-community/draft/chp_3/index.html").read_bytes())
+    box = t.xpath("//section[h2[@id='art_15'] or h3[@id='art_15']]//p[@class='kb-backrefs']")[0].text_content()
+    assert box.startswith("本条被以下条款引用：")
+    assert "第十五条第二款（引用本条第一款）" in box and "第十五条第三款（引用本条第二款）" in box, box

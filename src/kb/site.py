@@ -127,6 +127,7 @@ class Layers:
     term_uses: dict = field(default_factory=dict)       # eid -> [TermUse]
     references: dict = field(default_factory=dict)      # eid -> [Reference]
     backrefs: dict = field(default_factory=dict)        # article eid -> [Reference]
+    backref_parts: dict = field(default_factory=dict)   # (article eid, referring eid) -> [target eids]
     statements: list = field(default_factory=list)
     relations: list = field(default_factory=list)
     have_links: bool = False
@@ -200,6 +201,9 @@ def _load_layers(doc, root: Path) -> Layers:
                 lst = L.backrefs.setdefault(art, [])
                 if all(x.eid != r.eid for x in lst):
                     lst.append(r)
+                parts = L.backref_parts.setdefault((art, r.eid), [])
+                if target not in parts:
+                    parts.append(target)
     obl = optional("kb.obligations")
     if obl is not None:
         L.have_obligations = True
@@ -651,11 +655,19 @@ class Renderer:
         b = a.brackets or ("（", "）")
         return f"{a.label}{b[0]}{a.title}{b[1]}"
 
-    def backrefs(self, a) -> list[tuple[str, str | None]]:
+    def backrefs(self, a) -> list[tuple[str, str | None, str]]:
+        """(citation of the referring provision, its link, which part of this article it cites:
+        "第一款" when it cites a paragraph or item rather than the whole article, else "")."""
         out = []
-        for r in self.vs.layers.backrefs.get(a.eid, []):
+        L = self.vs.layers
+        for r in L.backrefs.get(a.eid, []):
             n = self.vs.doc.get(r.eid)
-            out.append((n.citation if n is not None else r.eid, self.node_link(r.eid)))
+            parts = []
+            for t in L.backref_parts.get((a.eid, r.eid), []):
+                tn = self.vs.doc.get(t)
+                if t != a.eid and tn is not None and tn.citation.startswith(a.citation):
+                    parts.append(tn.citation[len(a.citation):])
+            out.append((n.citation if n is not None else r.eid, self.node_link(r.eid), "、".join(parts)))
         return out
 
     # -- page kinds

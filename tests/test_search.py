@@ -9,6 +9,7 @@ from conftest import CORPUS, DATA, ROOT, need_shared
 from kb.analysis import normalize, parse_query, variants
 from kb.catalog import Catalog
 from kb.errors import KbError
+from kb.numerals import to_chinese
 
 RANKING = DATA / "search" / "project"
 
@@ -311,3 +312,56 @@ def test_bonus_tiers_are_evaluated_lazily(seed_cat, rank_cat, monkeypatch):
     assert [(h.eid, h.score) for h in seed_cat.search("居民委员会 协助")] == before
     assert seed_cat.search("居民委员会 OR 协助", limit=3)
     assert seed_cat.search("居民委员会 协助")[0].eid == "art_36__para_1__point_2"
+
+
+# ---------------------------------------------------------------- capped ranking is not biased by catalog order
+
+def _synthetic_regulation(title: str, n: int, best: int | None = None) -> str:
+    """A plain-text regulation of ``n`` articles, each using 应当 and 人民政府 once in a
+    long sentence; article ``best`` (if any) is short and uses them several times."""
+    lines = [title, ""]
+    filler = "为了规范有关工作，保障各方合法权益，促进经济社会协调发展，结合本地实际情况，"
+    for i in range(1, n + 1):
+        num = to_chinese(i)
+        if i == best:
+            text = "县级以上人民政府应当统筹。人民政府应当监督，人民政府应当公开。"
+        else:
+            text = filler * 2 + f"县级以上人民政府应当做好第{num}项工作。"
+        lines += [f"第{num}条 {text}", ""]
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def order_cat(tmp_path_factory):
+    """Five regulations indexed in order; the best article for 应当 / 人民政府 (short,
+    several occurrences) is in the LAST one indexed."""
+    from kb.catalog import SourceSpec
+
+    base = tmp_path_factory.mktemp("ordercat")
+    specs = []
+    for k, reg in enumerate(["alpha", "beta", "gamma", "delta", "omega"]):
+        f = base / f"{reg}.txt"
+        f.write_text(_synthetic_regulation(f"{reg}条例", 40, best=33 if reg == "omega" else None),
+                     encoding="utf-8")
+        specs.append(SourceSpec(f"{reg}@v1", str(f), {"regulation": reg, "version": "v1"}))
+    cat = Catalog(None, path=base / "catalog", sources=specs)
+    cat.build()
+    return cat
+
+
+@pytest.mark.parametrize("q", ["应当", "人民政府", "人民政府 应当", "县级以上 人民政府"])
+def test_capped_ranking_is_not_biased_by_catalog_order(order_cat, monkeypatch, q):
+    """With the scan cap far below the number of matches (200 articles, cap 20), the top
+    hits are chosen over the whole catalog: the best article, in the last regulation
+    indexed, comes first as in the uncapped ranking; limit=0 still returns every hit."""
+    import kb.catalog as C
+
+    full = order_cat.search(q, limit=0)
+    assert len(full) == 200
+    assert (full[0].regulation, full[0].article) == ("omega", 33)
+    monkeypatch.setattr(C, "SCAN_CAP", 20)
+    monkeypatch.setattr(C, "SCAN_FLOOR", 20)
+    top = order_cat.search(q, limit=5)
+    assert (top[0].regulation, top[0].article) == ("omega", 33)
+    assert [h.score for h in top] == [h.score for h in full[:5]]
+    assert len(order_cat.search(q, limit=0)) == 200

@@ -709,7 +709,7 @@ class Catalog:
         fetch = want if (want is None or mode in ("article", "definition")) else max(want * 3, 30)
         boost_words = [w for w in pos if w.field is None] or pos
         while True:
-            results = self._top(s, q, Q, fetch, allow, mask, boost_words)
+            results = self._top(s, q, Q, fetch, allow, mask, boost_words, pq.has_or())
             hits: list[Hit] = []
             for r in results:
                 fields = r.fields()
@@ -725,16 +725,21 @@ class Catalog:
             fetch = None      # too few paragraphs in the first articles: take every hit
         return hits[:want] if want is not None else hits
 
-    def _top(self, s, q, Q, limit, allow, mask, words) -> list:
+    def _top(self, s, q, Q, limit, allow, mask, words, has_or=False) -> list:
         """The best ``limit`` documents (all when None), as whoosh hits, best first.
 
         whoosh scores every matching document in Python (~15-40 us each), so a query that
         matches most of a large catalog (应当 in 40,000 articles) would take half a second.
-        For top-N requests the scan of text matches stops after ``SCAN_CAP`` matching
-        documents (catalog order); documents whose heading or defined terms contain a query
-        word are always scored in full, so the boosted ones are never left out.  Queries
-        with fewer matches than the cap (nearly all) are ranked exactly; ``limit=None``
-        (kb search --limit 0) always returns every hit."""
+        For top-N requests at most ``SCAN_CAP`` text matches (divided by the number of
+        bigrams in the query) are scored.  When a query's words are more frequent than
+        that, the documents to score are chosen over the WHOLE catalog by a cheap pre-score
+        read from the postings (:meth:`_candidates`: term frequencies and field lengths,
+        no phrase verification), so the top-N is not biased towards the regulations
+        indexed first; other queries that hit the cap stop scanning in catalog order.
+        Documents whose heading or defined terms contain a query word are always scored
+        in full, so the boosted ones are never left out.  Queries with fewer matches than
+        the cap (nearly all) are ranked exactly; ``limit=None`` (kb search --limit 0)
+        always returns every hit."""
         from whoosh.collectors import FilterCollector, TopCollector
 
         if limit is None:
@@ -756,22 +761,175 @@ class Catalog:
                         Capped.capped = True
                         break
 
-        c = Capped(limit=limit)
-        c.cap = cap
-        s.search_with_collector(q, FilterCollector(c, allow=allow, restrict=mask) if (allow or mask) else c)
-        found = {h.docnum: h for h in c.results()}
-        if words and c.capped:
+        def wrap(c):
+            return FilterCollector(c, allow=allow, restrict=mask) if (allow or mask) else c
+
+        cands = self._candidates(s, words, cap, allow, mask, has_or)
+        found = {}
+        if cands is not None:
+            # frequent words: verify (and score) the candidates best bound first, in
+            # batches, wherever they sit in the catalog (the intersection with the batch
+            # is driven by the batch); stop once the next bound cannot beat the limit-th
+            # hit, or after the cap
+            batch = max(2 * limit, 20)
+            while cands:
+                chunk = cands.take(batch)
+                c = TopCollector(limit=limit)
+                s.search_with_collector(Q.And([q, _docset([d for _, d in chunk], s)]), c)
+                for h in c.results():
+                    found[h.docnum] = h
+                if len(found) >= limit and cands:
+                    kth = sorted((h.score for h in found.values()), reverse=True)[limit - 1]
+                    if cands.peek() <= kth + 1e-6:
+                        break
+                batch *= 2
+        else:
+            c = Capped(limit=limit)
+            c.cap = cap
+            s.search_with_collector(q, wrap(c))
+            found = {h.docnum: h for h in c.results()}
+        if words and (cands is not None or Capped.capped):
             # documents whose heading or defined terms contain a query word: intersect (the
             # sparse side drives the scan), scored as by the full query
             hq = [_word_query(w, Q, fields=(("heading", 1.0), ("terms", 1.0))) for w in words]
             hq = hq[0] if len(hq) == 1 else Q.Or(hq)
             hc = Capped(limit=limit)
             hc.cap = max(HEADS_FLOOR, cap)
-            s.search_with_collector(Q.And([q, _const(hq, 0.0)]),
-                                    FilterCollector(hc, allow=allow, restrict=mask) if (allow or mask) else hc)
+            s.search_with_collector(Q.And([q, _const(hq, 0.0)]), wrap(hc))
             for h in hc.results():
                 found.setdefault(h.docnum, h)
         return sorted(found.values(), key=lambda h: (-h.score, h.docnum))[:limit]
+
+    def _candidates(self, s, words, cap, allow, mask, has_or=False) -> _Popper | None:
+        """For a frequent query, the ``cap`` documents most worth scoring, chosen over the
+        whole catalog, as (bound, docnum), best first; None when the query is not frequent
+        enough to need it (or has words this pre-score cannot read: field words, single
+        characters).
+
+        The bound is read from the text postings alone (no phrase verification): whoosh
+        scores a phrase as the sum of its bigrams' BM25 scores, so for every document
+        that contains all the bigrams of a word it is that word's BM25 score exactly,
+        plus the exact-phrase tier when every bigram of the words run together occurs,
+        plus the whole-query tier (OR queries) when every word may occur.  For a document
+        that really matches, the bound is its score from the text field; heading and
+        defined-term matches are scored separately (see _top).  Ties: lower docnum first."""
+        if not words or any(w.field for w in words):
+            return None
+        groups = []            # per word: [per variant: bigram tokens]
+        for w in words:
+            if any(len(v) < 2 for v in w.variants()):
+                return None
+            groups.append([analysis.query_tokens(v) for v in w.variants()])
+        dfs = {t: s.doc_frequency("text", t) for vs in groups for toks in vs for t in toks}
+        # the most documents the query can match (any word: its variants' rarest bigrams)
+        est = sum(min(dfs[t] for t in toks) for vs in groups for toks in vs)
+        if est <= cap:
+            return None
+        from heapq import heapify
+
+        post = {t: self._postings(s, t) for t in dfs if dfs[t]}
+        norm = self._norms(s)
+        k1 = 1.2
+        top = {t: s.idf("text", t) * (k1 + 1) for t in post}     # BM25 as scoring.bm25
+        score: dict[int, float] = {}
+        present: dict[int, int] = {}
+        for vs in groups:
+            word: dict[int, float] = {}
+            for toks in vs:
+                if any(t not in post for t in toks):
+                    continue
+                lists = sorted(((post[t], top[t]) for t in toks), key=lambda x: len(x[0]))
+                (first, t0), rest = lists[0], lists[1:]
+                if not rest and not word:
+                    word = {d: t0 * tf / (tf + norm[d]) for d, tf in first.items()}
+                    continue
+                for d, tf in first.items():
+                    nd = norm[d]
+                    sc = t0 * tf / (tf + nd)
+                    for other, tt in rest:
+                        o = other.get(d)
+                        if not o:
+                            break
+                        sc += tt * o / (o + nd)
+                    else:
+                        word[d] = word.get(d, 0.0) + sc
+            if not score:
+                score, present = word, dict.fromkeys(word, 1)
+                continue
+            for d, sc in word.items():
+                score[d] = score.get(d, 0.0) + sc
+                present[d] = present.get(d, 0) + 1
+        joined = None
+        if len(words) >= 2:
+            toks = analysis.query_tokens("".join(w.text for w in words))
+            joined = [post[t] if t in post else self._postings(s, t) for t in toks]
+        nwords = len(groups)
+        if joined is not None or has_or:
+            for d in score:
+                if joined is not None and all(d in pl for pl in joined):
+                    score[d] += BONUS_EXACT
+                if has_or and present[d] == nwords:
+                    score[d] += BONUS_ALL
+        if allow is not None:
+            keyed = [(-sc, d) for d, sc in score.items() if d in allow and not (mask and d in mask)]
+        elif mask:
+            keyed = [(-sc, d) for d, sc in score.items() if d not in mask]
+        else:
+            keyed = [(-sc, d) for d, sc in score.items()]
+        heapify(keyed)          # popped best first, as far as the caller goes (<= cap)
+        return _Popper(keyed, cap)
+
+    def _postings(self, s, token) -> dict[int, int]:
+        """{docnum: frequency} of a text bigram over the whole catalog, read block by
+        block (whoosh's per-posting calls cost about a microsecond each)."""
+        out: dict[int, int] = {}
+        for sub, offset in s.leaf_searchers():
+            r = sub.reader()
+            if ("text", token) not in r:
+                continue
+            m = r.postings("text", token)
+            while m.is_active():
+                try:
+                    m._read_ids()
+                    m._read_weights()
+                    ids, ws = m._ids, m._weights
+                    if offset:
+                        ids = [i + offset for i in ids]
+                    out.update(zip(ids, ws))
+                    m._next_block()
+                except AttributeError:      # another codec: the public, slower way
+                    while m.is_active():
+                        out[m.id() + offset] = m.weight()
+                        m.next()
+        return out
+
+    def _norms(self, s) -> list[float]:
+        """BM25's length normalisation K1 * (1 - B + B * length / average length) of every
+        document's text (lengths as whoosh's BM25 sees them), cached per searcher."""
+        cached = getattr(self, "_len_cache", None)
+        if cached is not None and cached[0] is s:
+            return cached[1]
+        from whoosh.util.numeric import byte_to_length
+
+        table = [byte_to_length(b) for b in range(256)]
+        out: list[float] = []
+        for sub, offset in s.leaf_searchers():
+            r = sub.reader()
+            n = r.doc_count_all()
+            out.extend([0.0] * (offset + n - len(out)))
+            try:
+                from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+                col = r._perdoc._cached_reader(_lenfield("text"), LENGTHS_COLUMN)
+                vals = [table[b] if b else 0.0 for b in col] if col is not None else [0.0] * n
+            except (AttributeError, ImportError):
+                vals = [r.doc_field_length(i, "text") or 0.0 for i in range(n)]
+            out[offset:offset + n] = vals[:n]
+        avg = s.avg_field_length("text") or 1.0
+        k1, b = 1.2, 0.75
+        out = [k1 * ((1 - b) + b * fl / avg) for fl in out]
+        self._len_cache = (s, out)
+        return out
 
     def unknown_filter(self, regulation=None, version=None, chapter=None, actor=None) -> str | None:
         """Why filters match nothing when a value is unknown to the catalog (a misspelt
@@ -867,6 +1025,62 @@ def _const(child, score):
 
         _LAZY_CONST = LazyConstantScoreQuery
     return _LAZY_CONST(child, score)
+
+
+class _Popper:
+    """The best ``cap`` entries of a heap of (-bound, docnum), handed out best first."""
+
+    def __init__(self, heap, cap):
+        self.heap, self.left = heap, cap
+
+    def __bool__(self):
+        return bool(self.heap) and self.left > 0
+
+    def peek(self) -> float:
+        return -self.heap[0][0]
+
+    def take(self, n) -> list[tuple[float, int]]:
+        from heapq import heappop
+
+        out = []
+        while self.heap and self.left > 0 and len(out) < n:
+            nb, d = heappop(self.heap)
+            out.append((-nb, d))
+            self.left -= 1
+        return out
+
+
+def _docset(docnums, searcher):
+    """A query matching exactly the given (top-level) document numbers, scoring 0: in an
+    And it restricts another query to them without visiting anything else."""
+    from whoosh import matching
+    from whoosh import query as Q
+    from whoosh.matching.wrappers import ConstantScoreWrapperMatcher
+
+    by_leaf = {}
+    leaves = searcher.leaf_searchers()
+    docnums = sorted(docnums)
+    for i, (sub, offset) in enumerate(leaves):
+        end = leaves[i + 1][1] if i + 1 < len(leaves) else float("inf")
+        by_leaf[id(sub)] = [d - offset for d in docnums if offset <= d < end]
+
+    class DocSet(Q.Query):
+        def __eq__(self, other):
+            return self is other
+
+        def __hash__(self):
+            return id(self)
+
+        def estimate_size(self, ixreader):
+            return len(docnums)
+
+        def matcher(self, searcher, context=None):
+            ids = by_leaf.get(id(searcher))
+            if not ids:
+                return matching.NullMatcher()
+            return ConstantScoreWrapperMatcher(matching.ListMatcher(ids), 0.0)
+
+    return DocSet()
 
 
 def _alive(pid: int) -> bool:

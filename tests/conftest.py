@@ -38,3 +38,17 @@ def seed_doc():
 def corpus_files() -> list[Path]:
     need_shared(CORPUS)
     return sorted(CORPUS.rglob("*.md"))
+
+
+def run_kb(args, cwd, capsys):
+    """Run the real ``kb`` entry point in ``cwd``; returns (exit code, stdout, stderr)."""
+    from kb.cli import main
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        rc = main(list(args))
+    finally:
+        os.chdir(old)
+    out, err = capsys.readouterr()
+    return rc, out, err

@@ -2,25 +2,15 @@
 nothing written when -o is given.  Runs the real ``kb`` entry point (kb.cli.main)."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import zipfile
 
 import pytest
 
-from kb.cli import main
+from conftest import run_kb
 
 
-def run_kb(args, cwd, capsys):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        rc = main(list(args))
-    finally:
-        os.chdir(old)
-    out, err = capsys.readouterr()
-    return rc, out, err
 
 
 def _docx_parts(path, files):

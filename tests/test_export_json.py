@@ -2,23 +2,15 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
-from conftest import SEED
-from kb.cli import main
+from conftest import SEED, run_kb
 from kb.export import document_dict
 
 
 def run_json(args, cwd, capsys):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        rc = main(list(args))
-    finally:
-        os.chdir(old)
-    out, err = capsys.readouterr()
+    rc, out, err = run_kb(args, cwd, capsys)
     assert rc == 0, err
     return json.loads(out)
 
@@ -129,13 +121,7 @@ def test_chapter_number_within_its_part(tmp_path, capsys):
 
 def test_output_file_is_written_atomically(tmp_path, capsys, root):
     target = tmp_path / "out" / "seed.json"
-    old = os.getcwd()
-    os.chdir(root)
-    try:
-        rc = main(["export", "suining-community@draft", "-o", str(target)])
-    finally:
-        os.chdir(old)
-    capsys.readouterr()
+    rc, _, _ = run_kb(["export", "suining-community@draft", "-o", str(target)], root, capsys)
     assert rc == 0
     assert json.loads(target.read_text(encoding="utf-8"))["regulation"]["title"] == "遂宁市社区发展治理促进条例"
     assert [p.name for p in target.parent.iterdir()] == ["seed.json"]

@@ -774,7 +774,10 @@ class Catalog:
             batch = max(2 * limit, 20)
             while cands:
                 chunk = cands.take(batch)
-                c = TopCollector(limit=limit)
+                # no block-quality skipping or matcher replacement: with a zero-score
+                # restriction in the And, whoosh's replace() drops documents that belong
+                # in the top N
+                c = TopCollector(limit=limit, usequality=False, replace=0)
                 s.search_with_collector(Q.And([q, _docset([d for _, d in chunk], s)]), c)
                 for h in c.results():
                     found[h.docnum] = h
@@ -793,7 +796,7 @@ class Catalog:
             # sparse side drives the scan), scored as by the full query
             hq = [_word_query(w, Q, fields=(("heading", 1.0), ("terms", 1.0))) for w in words]
             hq = hq[0] if len(hq) == 1 else Q.Or(hq)
-            hc = Capped(limit=limit)
+            hc = Capped(limit=limit, usequality=False, replace=0)     # (as above)
             hc.cap = max(HEADS_FLOOR, cap)
             s.search_with_collector(Q.And([q, _const(hq, 0.0)]), wrap(hc))
             for h in hc.results():

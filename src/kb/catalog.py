@@ -772,6 +772,10 @@ class Catalog:
             # is driven by the batch); stop once the next bound cannot beat the limit-th
             # hit, or after the cap
             batch = max(2 * limit, 20)
+            if cands.heads:
+                c = TopCollector(limit=limit, usequality=False, replace=0)
+                s.search_with_collector(Q.And([q, _docset(cands.heads, s)]), c)
+                found.update((h.docnum, h) for h in c.results())
             while cands:
                 chunk = cands.take(batch)
                 # no block-quality skipping or matcher replacement: with a zero-score
@@ -791,12 +795,12 @@ class Catalog:
             c.cap = cap
             s.search_with_collector(q, wrap(c))
             found = {h.docnum: h for h in c.results()}
-        if words and (cands is not None or Capped.capped):
+        if words and cands is None and Capped.capped:
             # documents whose heading or defined terms contain a query word: intersect (the
             # sparse side drives the scan), scored as by the full query
             hq = [_word_query(w, Q, fields=(("heading", 1.0), ("terms", 1.0))) for w in words]
             hq = hq[0] if len(hq) == 1 else Q.Or(hq)
-            hc = Capped(limit=limit, usequality=False, replace=0)     # (as above)
+            hc = Capped(limit=limit)
             hc.cap = max(HEADS_FLOOR, cap)
             s.search_with_collector(Q.And([q, _const(hq, 0.0)]), wrap(hc))
             for h in hc.results():
@@ -880,17 +884,31 @@ class Catalog:
         else:
             keyed = [(-sc, d) for d, sc in score.items()]
         heapify(keyed)          # popped best first, as far as the caller goes (<= cap)
-        return _Popper(keyed, cap)
+        # documents whose heading or defined terms may contain a word (all its bigrams
+        # occur there): their boosted scores are not bounded above, so all are verified
+        heads: set[int] = set()
+        for vs in groups:
+            for toks in vs:
+                for fname in ("heading", "terms"):
+                    if not all(s.doc_frequency(fname, t) for t in toks):
+                        continue
+                    lists = sorted((self._postings(s, t, fname) for t in toks), key=len)
+                    heads.update(d for d in lists[0] if all(d in o for o in lists[1:]))
+        if mask:
+            heads -= mask
+        if allow is not None:
+            heads &= allow
+        return _Popper(keyed, cap, sorted(heads))
 
-    def _postings(self, s, token) -> dict[int, int]:
+    def _postings(self, s, token, field="text") -> dict[int, int]:
         """{docnum: frequency} of a text bigram over the whole catalog, read block by
         block (whoosh's per-posting calls cost about a microsecond each)."""
         out: dict[int, int] = {}
         for sub, offset in s.leaf_searchers():
             r = sub.reader()
-            if ("text", token) not in r:
+            if (field, token) not in r:
                 continue
-            m = r.postings("text", token)
+            m = r.postings(field, token)
             while m.is_active():
                 try:
                     m._read_ids()
@@ -1033,8 +1051,8 @@ def _const(child, score):
 class _Popper:
     """The best ``cap`` entries of a heap of (-bound, docnum), handed out best first."""
 
-    def __init__(self, heap, cap):
-        self.heap, self.left = heap, cap
+    def __init__(self, heap, cap, heads=()):
+        self.heap, self.left, self.heads = heap, cap, list(heads)
 
     def __bool__(self):
         return bool(self.heap) and self.left > 0

@@ -200,6 +200,33 @@ def _pct(xs, p):
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
+BIAS_QUERIES = ["应当", "人民政府", "人民政府 应当", "县级以上 人民政府", "可以"]
+
+
+def bias_check(cat: Catalog, queries) -> dict:
+    """For frequent queries (where a top-10 search scores only the best candidates): how
+    many of the top 10 are in the first 10 of the ranking of every hit (limit=0), now and
+    with the former scan in catalog order (the baseline, same catalog, same run)."""
+    from . import catalog as C
+
+    def key(h):
+        return (h.regulation, h.version, h.article_eid or h.eid)
+
+    out = {}
+    for q in queries:
+        full = {key(h) for h in cat.search(q, limit=0)[:10]}
+        top = cat.search(q, limit=10)
+        orig = C.Catalog._candidates
+        C.Catalog._candidates = lambda self, *a, **k: None      # the catalog-order scan
+        try:
+            old = cat.search(q, limit=10)
+        finally:
+            C.Catalog._candidates = orig
+        out[q] = {"overlap": len(full & {key(h) for h in top}),
+                  "overlap_catalog_order": len(full & {key(h) for h in old})}
+    return out
+
+
 def latency(fn, queries) -> dict:
     ts = []
     for _, q in queries:
@@ -284,6 +311,13 @@ def run(corpus_dir=None, out=print, n_phrases: int = 160, files=None) -> dict:
         out(f"kb 进程内 top-10：p50 {lat['p50_ms']:.1f} ms，p95 {lat['p95_ms']:.1f} ms，最大 {lat['max_ms']:.1f} ms"
             f"（高频词 {'、'.join(FREQUENT[:3])}… p95 {freq['p95_ms']:.1f} ms；"
             f"高频词组合 {MULTI[0]}… p50 {multi['p50_ms']:.1f} ms，p95 {multi['p95_ms']:.1f} ms）")
+
+        # frequent queries: does the capped top-10 agree with the ranking of every hit?
+        bias = bias_check(cat, BIAS_QUERIES)
+        res["bias"] = bias
+        out("高频查询 top-10 与全部命中排序的前 10 重合："
+            + "；".join(f"{q} {b['overlap']}/10（按目录顺序截断扫描 {b['overlap_catalog_order']}/10）"
+                       for q, b in bias.items()))
 
         # whole kb search process
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")

@@ -29,10 +29,13 @@ same as indexing them separately, at a third of the size and build time.
 Ranking: BM25F with the heading (x3) and defined terms (x4) boosted; then, as tiers
 above any BM25 score, a provision containing the words of a multi-word query
 literally side by side, and (for OR queries) one containing every word.  whoosh
-scores matches in Python, so a top-N search stops scoring text matches after
-``SCAN_CAP`` documents (divided by the number of bigrams in the query); heading and
-definition matches are always scored.  Only queries matching thousands of articles
-(应当, 人民政府) are affected; ``limit=0`` returns every hit.
+scores matches in Python, so a top-N search scores at most ``SCAN_CAP`` text matches
+(divided by the number of bigrams in the query).  For words more frequent than that
+(应当, 人民政府 in thousands of articles) the documents to score are chosen over the
+whole catalog from a bound read off the postings (BM25 of each bigram's frequency and
+the text length, plus the tiers), verified best first until no remaining bound can
+beat the N-th hit, so the top-N no longer comes from the regulations indexed first;
+heading and definition matches are always verified.  ``limit=0`` returns every hit.
 
 Definitions come from ``kb.links.definitions(doc)`` and obligations from
 ``kb.obligations.extract(doc)`` when those modules exist; the catalog notes which

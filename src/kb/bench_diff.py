@@ -32,11 +32,12 @@ def _corpus(corpus_dir) -> Path:
 def civil_code_blocks(corpus: Path) -> list[tuple[str, object]]:
     """The 民法典 as a list of ("heading", line) and ("article", [paragraph lines]) blocks."""
     from .numerals import to_chinese
+    from .sources import INFO_END
 
     blocks: list[tuple[str, object]] = []
     for k, part in enumerate(CIVIL_CODE_PARTS):
         text = (corpus / "民法典" / f"{part}.md").read_text(encoding="utf-8")
-        body = text.split("<!-- INFO END -->", 1)[1]
+        body = text.split(INFO_END, 1)[1]
         if part != "附则":
             blocks.append(("heading", f"第{to_chinese(k + 1)}编　{part.replace('编', '')}"))
         for line in body.splitlines():

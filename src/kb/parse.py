@@ -15,7 +15,7 @@ from .errors import KbError
 from .model import (NODE_TYPES, Annex, Article, Document, DocumentRoot, Issue, Item, Node, Paragraph, Preamble,
                     Prologue, Subitem)
 from .numerals import NUMERAL_RE, article_label, item_marker_number, number_key, parse_numeral, to_chinese
-from .sources import Source, read_source
+from .sources import INFO_END, Source, read_source
 
 _WS = r"[^\S\r\n]"
 _N = f"({NUMERAL_RE})"
@@ -28,7 +28,6 @@ _PROLOGUE = re.compile(rf"^{_WS}*(?:#+{_WS}*)?序{_WS}*言{_WS}*$")
 _ANNEX = re.compile(rf"^{_WS}*(?:#+{_WS}*)?(?P<label>(?:附件|附表|附录){_WS}*[0-9０-９一二三四五六七八九十]*)(?P<rest>(?:(?:{_WS}+|{_WS}*[:：（(])[^。；]{{0,40}})?)$")
 _TOC = re.compile(rf"^{_WS}*(?:#+{_WS}*)?目{_WS}*录{_WS}*$")
 _MD_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$")
-_INFO_END = "<!-- INFO END -->"
 _OPEN_CLOSE = {"（": "）", "(": ")", "【": "】", "〖": "〗", "[": "]"}
 _STATUS_WORDS = ("草案", "征求意见", "送审稿", "修改稿", "审议稿", "试行", "修订稿", "建议稿")
 # a 第X条 at line start followed by one of these is prose that cites an article
@@ -296,7 +295,7 @@ class _Builder:
         contents that lists chapters) comes before it."""
         lines = self.lines
         first_art = next(i for i, l in enumerate(lines) if l.kind == "article")
-        info_end = next((i + 1 for i, l in enumerate(lines[:first_art]) if l.content.strip() == _INFO_END), 0)
+        info_end = next((i + 1 for i, l in enumerate(lines[:first_art]) if l.content.strip() == INFO_END), 0)
         heads = [i for i in range(info_end, first_art) if lines[i].kind in ("part", "subpart", "chapter", "section", "prologue")]
         seen: dict[str, int] = {}
         toc_end = None
@@ -335,12 +334,12 @@ class _Builder:
         node = Preamble("preamble", "preface", lines[0].start, lines[-1].end, lines[0].no, label="",
                     text="\n".join(l.stripped for l in lines if l.stripped))
         self.add(self.root, node)
-        in_info = any(l.content.strip() == _INFO_END for l in lines)
+        in_info = any(l.content.strip() == INFO_END for l in lines)
         for l in lines:
             s = l.stripped
             if not s or l.kind == "toc" or l.kind in ("part", "subpart", "chapter", "section"):
                 continue
-            if s == _INFO_END:
+            if s == INFO_END:
                 in_info = False
                 continue
             md = _MD_TITLE.match(s)

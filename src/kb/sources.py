@@ -20,6 +20,9 @@ SUPPORTED = sorted(TEXT_EXTS - {""} | MARKDOWN_EXTS | DOCX_EXTS)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
+#: the line that ends the metadata block of a corpus-style Markdown text
+INFO_END = "<!-- INFO END -->"
+
 
 @dataclass
 class Source:
@@ -91,7 +94,7 @@ def _mostly_chinese(text: str) -> bool:
 
 
 def _looks_like_corpus_markdown(text: str) -> bool:
-    return text.lstrip().startswith("# ") or "<!-- INFO END -->" in text[:5000]
+    return text.lstrip().startswith("# ") or INFO_END in text[:5000]
 
 
 def _read_docx(path: str) -> str:

@@ -407,6 +407,16 @@ def _plain(lines) -> str:
     return "\n".join("".join(t for _, t in l) for l in lines) if lines else ""
 
 
+#: how HTML and Markdown mark deletions, insertions and article labels ({} is the escaped text)
+_HTML_MARKS = {DEL: "<del>{}</del>", INS: "<ins>{}</ins>", LABEL: '<b class="kb-label">{}</b>'}
+_MD_MARKS = {DEL: "~~{}~~", INS: "**<u>{}</u>**", LABEL: "**{}**"}
+
+
+def _marked_lines(lines, escape, marks: dict) -> list[str]:
+    """Each line of segments as marked-up text: escape every piece, wrap it by its kind."""
+    return ["".join(marks.get(k, "{}").format(escape(t)) for k, t in l) for l in lines]
+
+
 # ---------------------------------------------------------------- HTML
 
 def _html_cell(lines: list[list[Seg]] | None, side: str, status: str, repeat: bool, word: str | None = None) -> str:
@@ -415,21 +425,8 @@ def _html_cell(lines: list[list[Seg]] | None, side: str, status: str, repeat: bo
         return f'<td class="kb-empty">（{word}）</td>'
     if repeat:
         return '<td class="kb-repeat">（同上）</td>'
-    ps = []
-    for l in lines:
-        segs = []
-        for k, t in l:
-            e = html.escape(t)
-            if k == DEL:
-                segs.append(f"<del>{e}</del>")
-            elif k == INS:
-                segs.append(f"<ins>{e}</ins>")
-            elif k == LABEL:
-                segs.append(f'<b class="kb-label">{e}</b>')
-            else:
-                segs.append(e)
-        ps.append(f"<p>{''.join(segs)}</p>")
-    return f"<td>{''.join(ps)}</td>"
+    ps = _marked_lines(lines, html.escape, _HTML_MARKS)
+    return f"<td>{''.join(f'<p>{p}</p>' for p in ps)}</td>"
 
 
 def html_table(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> str:
@@ -506,21 +503,7 @@ def _md_cell(lines, side, repeat, word: str | None = None) -> str:
         return f"（{word or ('新增' if side == 'old' else '删除')}）"
     if repeat:
         return "（同上）"
-    out = []
-    for l in lines:
-        segs = []
-        for k, t in l:
-            e = _md_escape(t)
-            if k == DEL:
-                segs.append(f"~~{e}~~")
-            elif k == INS:
-                segs.append(f"**<u>{e}</u>**")
-            elif k == LABEL:
-                segs.append(f"**{e}**")
-            else:
-                segs.append(e)
-        out.append("".join(segs))
-    return "<br>".join(out)
+    return "<br>".join(_marked_lines(lines, _md_escape, _MD_MARKS))
 
 
 def markdown(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> str:

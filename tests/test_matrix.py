@@ -93,3 +93,12 @@ def test_cli_matrix(capsys, tmp_path):
     f = tmp_path / "m.csv"
     assert main(["matrix", "--format", "csv", "-o", str(f)]) == 0
     assert f.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_level_column_is_not_clipped_when_the_width_allows(seed_doc):
+    from kb.matrix import build, render_table
+    from kb.output import width
+
+    text = render_table(build(seed_doc, by="modality"), width=100)
+    assert "市、县（市、区）" in text
+    assert max(width(l) for l in text.splitlines()) <= 100

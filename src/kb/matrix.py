@@ -129,7 +129,10 @@ def render_table(m: Matrix, width: int = 100) -> str:
     lines = []
     if m.by == "modality":
         col_w = 6
-        head = pad("主体", name_w) + "  " + pad("层级", 12) + "".join(pad(m.labels[c], col_w) for c in m.columns)
+        # the level column takes what the counts leave of the width (市、县（市、区） needs 16)
+        room = width - name_w - 2 - col_w * len(m.columns) - 6
+        level_w = max(6, min(room, max([w(r.level or "") for r in m.rows] + [4]) + 2))
+        head = pad("主体", name_w) + "  " + pad("层级", level_w) + "".join(pad(m.labels[c], col_w) for c in m.columns)
         lines.append(head + "合计")
         lines.append("─" * min(width, w(head) + 4))
         kind = None
@@ -138,7 +141,7 @@ def render_table(m: Matrix, width: int = 100) -> str:
                 kind = r.kind
                 lines.append(f"【{KIND_NAMES.get(kind, kind)}】")
             cells = "".join(pad(str(len(r.cells.get(c, []))) if r.cells.get(c) else "·", col_w) for c in m.columns)
-            lines.append(pad(clip(r.actor, name_w), name_w) + "  " + pad(clip(r.level or "", 11), 12) + cells +
+            lines.append(pad(clip(r.actor, name_w), name_w) + "  " + pad(clip(r.level or "", level_w - 1), level_w) + cells +
                          str(r.total))
         lines.append("")
     lines.append("各主体的条款（条.款.项）：")

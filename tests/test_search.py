@@ -365,3 +365,49 @@ def test_capped_ranking_is_not_biased_by_catalog_order(order_cat, monkeypatch, q
     assert (top[0].regulation, top[0].article) == ("omega", 33)
     assert [h.score for h in top] == [h.score for h in full[:5]]
     assert len(order_cat.search(q, limit=0)) == 200
+
+
+def test_postings_cache_keeps_results_and_stays_bounded(order_cat, monkeypatch):
+    """Decoded postings and word bounds are cached per searcher: a warm search ranks
+    exactly as a cold one, and a cache too small for the frequent words (evicting, or not
+    keeping a list at all) changes nothing either; it never holds more than its bound."""
+    import kb.catalog as C
+
+    monkeypatch.setattr(C, "SCAN_CAP", 20)
+    monkeypatch.setattr(C, "SCAN_FLOOR", 20)
+    qs = ["应当", "人民政府", "人民政府 应当", "县级以上 人民政府", "人民政府 OR 监督"]
+
+    def run():
+        return [[(h.regulation, h.article, h.score) for h in order_cat.search(q, limit=5)] for q in qs]
+
+    order_cat.close()
+    cold = run()
+    assert order_cat._caches[1]["postings"]          # something was cached
+    assert run() == cold
+    for size in (150, 10):                           # evicting / too small to keep 应当
+        monkeypatch.setattr(C, "CACHE_ENTRIES", size)
+        order_cat.close()
+        assert run() == cold
+        for cache in order_cat._caches[1].values():
+            assert cache.get(None, 0) <= size
+            assert sum(len(v) for k, v in cache.items() if k is not None) == cache.get(None, 0)
+    assert [r[0][:2] for r in cold[:4]] == [("omega", 33)] * 4
+
+
+def test_remember_evicts_oldest_half():
+    import kb.catalog as C
+
+    cache: dict = {}
+    old = C.CACHE_ENTRIES
+    try:
+        C.CACHE_ENTRIES = 10
+        for k in "abcd":
+            C._remember(cache, k, dict.fromkeys(range(3)))
+        # a, b, c fill 9 of 10: d evicts the oldest half of them (a)
+        assert [k for k in cache if k is not None] == ["b", "c", "d"] and cache[None] == 9
+        C._remember(cache, "e", dict.fromkeys(range(8)))        # evicts b, then c and d
+        assert [k for k in cache if k is not None] == ["e"] and cache[None] == 8
+        C._remember(cache, "big", dict.fromkeys(range(11)))     # larger than the cache: not kept
+        assert "big" not in cache and cache[None] == 8
+    finally:
+        C.CACHE_ENTRIES = old

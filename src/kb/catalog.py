@@ -775,17 +775,16 @@ class Catalog:
             # is driven by the batch); stop once the next bound cannot beat the limit-th
             # hit, or after the cap
             batch = max(2 * limit, 20)
-            if cands.heads:
-                c = TopCollector(limit=limit, usequality=False, replace=0)
-                s.search_with_collector(Q.And([q, _docset(cands.heads, s)]), c)
-                found.update((h.docnum, h) for h in c.results())
-            while cands:
+            heads = list(cands.heads)      # verified with the first batch (one search)
+            while cands or heads:
                 chunk = cands.take(batch)
                 # no block-quality skipping or matcher replacement: with a zero-score
                 # restriction in the And, whoosh's replace() drops documents that belong
                 # in the top N
                 c = TopCollector(limit=limit, usequality=False, replace=0)
-                s.search_with_collector(Q.And([q, _docset([d for _, d in chunk], s)]), c)
+                docs = set(heads).union(d for _, d in chunk)
+                heads = []
+                s.search_with_collector(Q.And([q, _docset(docs, s)]), c)
                 for h in c.results():
                     found[h.docnum] = h
                 if len(found) >= limit and cands:
@@ -843,28 +842,15 @@ class Catalog:
         top = {t: s.idf("text", t) * (k1 + 1) for t in post}     # BM25 as scoring.bm25
         score: dict[int, float] = {}
         present: dict[int, int] = {}
+        wcache = self._cache(s, "words")
         for vs in groups:
-            word: dict[int, float] = {}
-            for toks in vs:
-                if any(t not in post for t in toks):
-                    continue
-                lists = sorted(((post[t], top[t]) for t in toks), key=lambda x: len(x[0]))
-                (first, t0), rest = lists[0], lists[1:]
-                if not rest and not word:
-                    word = {d: t0 * tf / (tf + norm[d]) for d, tf in first.items()}
-                    continue
-                for d, tf in first.items():
-                    nd = norm[d]
-                    sc = t0 * tf / (tf + nd)
-                    for other, tt in rest:
-                        o = other.get(d)
-                        if not o:
-                            break
-                        sc += tt * o / (o + nd)
-                    else:
-                        word[d] = word.get(d, 0.0) + sc
+            wkey = tuple(tuple(toks) for toks in vs)
+            word = wcache.get(wkey)
+            if word is None:
+                word = self._word_bound(vs, post, top, norm)
+                _remember(wcache, wkey, word)
             if not score:
-                score, present = word, dict.fromkeys(word, 1)
+                score, present = dict(word), dict.fromkeys(word, 1)
                 continue
             for d, sc in word.items():
                 score[d] = score.get(d, 0.0) + sc
@@ -874,11 +860,16 @@ class Catalog:
             toks = analysis.query_tokens("".join(w.text for w in words))
             joined = [post[t] if t in post else self._postings(s, t) for t in toks]
         nwords = len(groups)
-        if joined is not None or has_or:
-            for d in score:
-                if joined is not None and all(d in pl for pl in joined):
+        if joined is not None:
+            # the documents with every bigram of the words run together (read off the
+            # rarest of those bigrams' postings: the same set as testing every scored one)
+            joined.sort(key=len)
+            for d in joined[0]:
+                if d in score and all(d in pl for pl in joined[1:]):
                     score[d] += BONUS_EXACT
-                if has_or and present[d] == nwords:
+        if has_or:
+            for d in score:
+                if present[d] == nwords:
                     score[d] += BONUS_ALL
         if allow is not None:
             keyed = [(-sc, d) for d, sc in score.items() if d in allow and not (mask and d in mask)]
@@ -903,7 +894,50 @@ class Catalog:
             heads &= allow
         return _Popper(keyed, cap, sorted(heads))
 
+    @staticmethod
+    def _word_bound(vs, post, top, norm) -> dict[int, float]:
+        """{docnum: BM25 of one word in the text field} for every document containing all
+        the bigrams of one of its variants (``vs``: per variant, its bigram tokens)."""
+        word: dict[int, float] = {}
+        for toks in vs:
+            if any(t not in post for t in toks):
+                continue
+            lists = sorted(((post[t], top[t]) for t in toks), key=lambda x: len(x[0]))
+            (first, t0), rest = lists[0], lists[1:]
+            if not rest and not word:
+                word = {d: t0 * tf / (tf + norm[d]) for d, tf in first.items()}
+                continue
+            for d, tf in first.items():
+                nd = norm[d]
+                sc = t0 * tf / (tf + nd)
+                for other, tt in rest:
+                    o = other.get(d)
+                    if not o:
+                        break
+                    sc += tt * o / (o + nd)
+                else:
+                    word[d] = word.get(d, 0.0) + sc
+        return word
+
+    def _cache(self, s, name: str) -> dict:
+        """A cache that lives as long as searcher ``s`` (decoded postings, word bounds)."""
+        c = getattr(self, "_caches", None)
+        if c is None or c[0] is not s:
+            c = self._caches = (s, {})
+        return c[1].setdefault(name, {})
+
     def _postings(self, s, token, field="text") -> dict[int, int]:
+        """{docnum: frequency} of a bigram over the whole catalog, decoded once per searcher
+        (see _read_postings).  The dict is shared: callers must not change it."""
+        cache = self._cache(s, "postings")
+        key = (field, token)
+        out = cache.get(key)
+        if out is None:
+            out = self._read_postings(s, token, field)
+            _remember(cache, key, out)
+        return out
+
+    def _read_postings(self, s, token, field="text") -> dict[int, int]:
         """{docnum: frequency} of a text bigram over the whole catalog, read block by
         block (whoosh's per-posting calls cost about a microsecond each)."""
         out: dict[int, int] = {}
@@ -998,6 +1032,7 @@ class Catalog:
         if getattr(self, "_s", None) is not None:
             self._s.close()
         self._s = None
+        self._caches = None
 
     def _filters(self, searcher, terms: tuple, Q):
         """(allow, mask) document-number sets for the facet filters, cached per searcher.
@@ -1049,6 +1084,25 @@ def _const(child, score):
 
         _LAZY_CONST = LazyConstantScoreQuery
     return _LAZY_CONST(child, score)
+
+
+#: decoded postings / word bounds kept per searcher, in postings entries (~100 bytes each)
+CACHE_ENTRIES = 600_000
+
+
+def _remember(cache: dict, key, value) -> None:
+    """Keep ``value`` (a dict) in a per-searcher cache; past CACHE_ENTRIES postings in all,
+    the oldest half of the entries goes first.  ``cache[None]`` counts the postings held."""
+    size = len(value)
+    if size > CACHE_ENTRIES:
+        return
+    used = cache.get(None, 0)
+    while used + size > CACHE_ENTRIES:
+        keys = [k for k in cache if k is not None]
+        for k in keys[: max(1, len(keys) // 2)]:
+            used -= len(cache.pop(k))
+    cache[key] = value
+    cache[None] = used + size
 
 
 class _Popper:

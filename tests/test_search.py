@@ -386,6 +386,7 @@ def test_postings_cache_keeps_results_and_stays_bounded(order_cat, monkeypatch):
     assert run() == cold
     for size in (150, 10):                           # evicting / too small to keep 应当
         monkeypatch.setattr(C, "CACHE_ENTRIES", size)
+        monkeypatch.setattr(C, "BLOCK_CACHE", size // 10)     # decoded blocks: likewise
         order_cat.close()
         assert run() == cold
         for cache in order_cat._caches[1].values():
@@ -411,3 +412,35 @@ def test_remember_evicts_oldest_half():
         assert "big" not in cache and cache[None] == 8
     finally:
         C.CACHE_ENTRIES = old
+
+
+@pytest.mark.parametrize("q", ["经费 应当", "服务 应当", "物业 应当", "居民 应当", "经费 OR 物业"])
+def test_capped_and_query_keeps_word_found_only_in_heading(rank_cat, monkeypatch, q):
+    """With the candidate path forced (cap of one) but as many candidates verified as it
+    takes, an AND query's candidates are the documents with every word in their text,
+    plus the heading/defined-term matches: the top 5 is the full ranking's, and an
+    article whose heading alone has a word (第二条, 经费保障) is not lost."""
+    import kb.catalog as C
+
+    full = rank_cat.search(q, limit=0)
+    monkeypatch.setattr(C, "SCAN_CAP", 1)
+    monkeypatch.setattr(C, "SCAN_FLOOR", 1)
+    init = C._Popper.__init__
+
+    def uncapped(self, heap, cap, heads=()):
+        init(self, heap, 10 ** 6, heads)
+
+    monkeypatch.setattr(C._Popper, "__init__", uncapped)
+    used = []
+    cands = C.Catalog._candidates
+    def counted(*a, **k):
+        r = cands(*a, **k)
+        used.append(r is not None)
+        return r
+
+    monkeypatch.setattr(C.Catalog, "_candidates", counted)
+    top = rank_cat.search(q, limit=5)
+    assert [(h.article, h.score) for h in top] == [(h.article, h.score) for h in full[:5]]
+    assert used and all(used) and len(top) == min(5, len(full))
+    if q == "经费 应当":
+        assert 2 in arts(top)

@@ -821,7 +821,10 @@ class Catalog:
         plus the exact-phrase tier when every bigram of the words run together occurs,
         plus the whole-query tier (OR queries) when every word may occur.  For a document
         that really matches, the bound is its score from the text field; heading and
-        defined-term matches are scored separately (see _top).  Ties: lower docnum first."""
+        defined-term matches are scored separately (see _top).  Without OR, only the
+        documents whose text has every word are candidates (any other match has a word in
+        its heading or defined terms, and is verified with those).  Ties: lower docnum
+        first.  Decoded postings and each word's bounds are cached per searcher."""
         if not words or any(w.field for w in words):
             return None
         groups = []            # per word: [per variant: bigram tokens]
@@ -843,18 +846,36 @@ class Catalog:
         score: dict[int, float] = {}
         present: dict[int, int] = {}
         wcache = self._cache(s, "words")
+        bounds = []
         for vs in groups:
             wkey = tuple(tuple(toks) for toks in vs)
             word = wcache.get(wkey)
             if word is None:
                 word = self._word_bound(vs, post, top, norm)
                 _remember(wcache, wkey, word)
-            if not score:
-                score, present = dict(word), dict.fromkeys(word, 1)
-                continue
-            for d, sc in word.items():
-                score[d] = score.get(d, 0.0) + sc
-                present[d] = present.get(d, 0) + 1
+            bounds.append(word)
+        if has_or:
+            for word in bounds:
+                if not score:
+                    score, present = dict(word), dict.fromkeys(word, 1)
+                    continue
+                for d, sc in word.items():
+                    score[d] = score.get(d, 0.0) + sc
+                    present[d] = present.get(d, 0) + 1
+        elif len(bounds) == 1:
+            score = bounds[0]        # shared with the cache: only read below (one word)
+        else:
+            # every word must match: a document lacking one in its text can only match
+            # through its heading or defined terms, and those are all verified (heads)
+            for d in min(bounds, key=len):
+                sc = 0.0
+                for word in bounds:
+                    v = word.get(d)
+                    if v is None:
+                        break
+                    sc += v
+                else:
+                    score[d] = sc
         joined = None
         if len(words) >= 2:
             toks = analysis.query_tokens("".join(w.text for w in words))
@@ -941,6 +962,7 @@ class Catalog:
         """{docnum: frequency} of a text bigram over the whole catalog, read block by
         block (whoosh's per-posting calls cost about a microsecond each)."""
         out: dict[int, int] = {}
+        raw = _BLOCK_READERS[0] if _BLOCK_READERS else None
         for sub, offset in s.leaf_searchers():
             r = sub.reader()
             if (field, token) not in r:
@@ -948,6 +970,8 @@ class Catalog:
             m = r.postings(field, token)
             while m.is_active():
                 try:
+                    if m._data is None and raw:   # past the block cache: these lists are
+                        raw(m)                    # kept whole in the postings cache
                     m._read_ids()
                     m._read_weights()
                     ids, ws = m._ids, m._weights
@@ -1023,6 +1047,7 @@ class Catalog:
         d = self._ix_dir
         if getattr(self, "_s", None) is None or self._s_dir != d:
             self.close()
+            _cache_blocks()
             self._s = self._ix.searcher(weighting=scoring.BM25F())
             self._s_dir = d
             self._filter_cache = {}
@@ -1088,6 +1113,63 @@ def _const(child, score):
 
 #: decoded postings / word bounds kept per searcher, in postings entries (~100 bytes each)
 CACHE_ENTRIES = 600_000
+
+
+#: decoded postings blocks kept per open postings file (see _cache_blocks)
+BLOCK_CACHE = 4000
+_BLOCK_READERS: list = []
+
+
+def _cache_blocks() -> None:
+    """Keep whoosh's decoded postings blocks (ids, weights, positions) for as long as
+    their postings file is open, up to BLOCK_CACHE blocks per file.  Verifying a phrase
+    of frequent words visits a block of each of its bigrams per candidate document, and
+    decoding those blocks (unpickle, inflate, delta-decode the ids) was most of the cost
+    of a top-10 search; the blocks never change while the file is open (a rebuild writes
+    new files, opened by a new searcher).  Patches the whoosh3 codec's leaf matcher once;
+    any other codec is left alone."""
+    if _BLOCK_READERS:
+        return
+    try:
+        from whoosh.codec.whoosh3 import W3LeafMatcher
+        read_data, read_ids = W3LeafMatcher._read_data, W3LeafMatcher._read_ids
+    except (ImportError, AttributeError):
+        _BLOCK_READERS.extend([None, None])
+        return
+
+    def blocks(m) -> dict:
+        pf = m._postfile
+        c = getattr(pf, "_kb_blocks", None)
+        if c is None:
+            c = pf._kb_blocks = {}
+        return c
+
+    def cached_read_data(self):
+        c = blocks(self)
+        hit = c.get(self._dataoffset)
+        if hit is None:
+            read_data(self)
+            if len(c) >= BLOCK_CACHE:
+                c.clear()
+            hit = c[self._dataoffset] = [self._data, None]
+        self._data = hit[0]
+
+    def cached_read_ids(self):
+        c = blocks(self)
+        hit = c.get(self._dataoffset)
+        if hit is not None and hit[1] is not None:
+            if self._data is None:
+                self._data = hit[0]
+            self._ids = hit[1]
+            return
+        read_ids(self)                # reads the block through cached_read_data
+        hit = c.get(self._dataoffset)
+        if hit is not None and hit[0] is self._data:
+            hit[1] = self._ids
+
+    W3LeafMatcher._read_data = cached_read_data
+    W3LeafMatcher._read_ids = cached_read_ids
+    _BLOCK_READERS.extend([read_data, read_ids])
 
 
 def _remember(cache: dict, key, value) -> None:

@@ -263,3 +263,33 @@ def test_cli_obligation_table_in_chinese(proj):
     assert r.returncode == 0, r.stderr
     assert "第十五条第一款（协助事项清单）  义务：居民委员会（应当）" in r.stdout
     assert "obligation" not in r.stdout
+
+
+def test_length_columns_read_in_one_go(proj):
+    """BM25 length norms come from the field-length columns read in one go: the same
+    values as whoosh's per-document reader, for every document and field."""
+    import kb.catalog as C
+    from whoosh import scoring
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+    cat = Catalog(proj)
+    cat.build()
+    cat._open()
+    s = cat._searcher(scoring)
+    n = 0
+    for sub, _ in s.leaf_searchers():
+        r = sub.reader()
+        for f in ("text", "heading", "terms"):
+            col = r._perdoc._cached_reader(_lenfield(f), LENGTHS_COLUMN)
+            if col is None:
+                continue
+            vals = C._column_values(col)
+            assert vals == list(col) and len(vals) == r.doc_count_all()
+            n += 1
+    assert n >= 2
+    norms = cat._norms(s)
+    avg = s.avg_field_length("text")
+    want = [1.2 * (0.25 + 0.75 * (s.reader().doc_field_length(d, "text") or 0) / avg)
+            for d in range(s.doc_count_all())]
+    assert norms == pytest.approx(want, rel=1e-12)
+    cat.close()

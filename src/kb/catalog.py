@@ -1003,7 +1003,7 @@ class Catalog:
                 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 
                 col = r._perdoc._cached_reader(_lenfield("text"), LENGTHS_COLUMN)
-                vals = [table[b] if b else 0.0 for b in col] if col is not None else [0.0] * n
+                vals = [table[b] if b else 0.0 for b in _column_values(col)] if col is not None else [0.0] * n
             except (AttributeError, ImportError):
                 vals = [r.doc_field_length(i, "text") or 0.0 for i in range(n)]
             out[offset:offset + n] = vals[:n]
@@ -1113,6 +1113,21 @@ def _const(child, score):
 
 #: decoded postings / word bounds kept per searcher, in postings entries (~100 bytes each)
 CACHE_ENTRIES = 600_000
+
+
+def _column_values(col) -> list:
+    """Every value of a whoosh column: a one-byte numeric column (field lengths) in one
+    read (iterating whoosh's reader costs a seek and a read per document); anything
+    else through the reader."""
+    if (getattr(col, "_typecode", None) == "B" and getattr(col, "_fixedlen", None) == 1
+            and not getattr(col, "_reverse", False)):
+        try:
+            raw = col._dbfile.get(col._basepos, col._count)
+        except (AttributeError, OSError):
+            return list(col)
+        if len(raw) == col._count:
+            return list(raw) + [col._default] * max(0, col._doccount - col._count)
+    return list(col)
 
 
 #: decoded postings blocks kept per open postings file (see _cache_blocks)

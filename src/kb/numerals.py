@@ -8,6 +8,7 @@ string that is not a well-formed numeral raises ValueError, so callers can tell
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9,
@@ -26,19 +27,10 @@ def to_ascii_digits(s: str) -> str:
     return s.translate(_FULLWIDTH)
 
 
+@lru_cache(maxsize=100_000)
 def parse_numeral(s: str) -> int:
     """'十五' -> 15, '一百零五' -> 105, '１５' -> 15, '二〇二三' -> 2023."""
-    try:
-        return _CACHE[s]
-    except KeyError:
-        pass
-    n = _parse_numeral(s)
-    if len(_CACHE) < 100_000:
-        _CACHE[s] = n
-    return n
-
-
-_CACHE: dict[str, int] = {}
+    return _parse_numeral(s)
 
 
 def _parse_numeral(s: str) -> int:
@@ -79,19 +71,10 @@ def _parse_numeral(s: str) -> int:
     return total + section + (digit or 0)
 
 
+@lru_cache(maxsize=100_000)
 def to_chinese(n: int) -> str:
     """15 -> '十五', 105 -> '一百零五', 1260 -> '一千二百六十'."""
-    try:
-        return _CN_CACHE[n]
-    except (KeyError, TypeError):
-        pass
-    out = _to_chinese(n)
-    if len(_CN_CACHE) < 100_000:
-        _CN_CACHE[n] = out
-    return out
-
-
-_CN_CACHE: dict[int, str] = {}
+    return _to_chinese(n)
 
 
 def _to_chinese(n: int) -> str:

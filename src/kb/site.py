@@ -219,6 +219,17 @@ def _load_layers(doc, root: Path) -> Layers:
     return L
 
 
+def _claim(vs, roots, page: str, keep: bool = False) -> None:
+    """Every node under ``roots`` is shown on ``page`` (with keep, a page already given stays)."""
+    path = vs.p(page)
+    for root in roots:
+        for n in root.walk():
+            if keep:
+                vs.node_page.setdefault(n.eid, path)
+            else:
+                vs.node_page[n.eid] = path
+
+
 def _article_groups(doc) -> list[tuple[object | None, list]]:
     """Pages of articles: one per chapter (or one for the whole text when it has no chapters)."""
     groups: list[tuple[object | None, list]] = []
@@ -354,26 +365,16 @@ class KbPlugin(BasePlugin[KbConfig]):
             prologues = list(doc.nodes("prologue"))
             if prologues:
                 self._add(vs.p("prologue.md"), "序言", "prologue", vs, prologues)
-                for pr in prologues:
-                    for n in pr.walk():
-                        vs.node_page[n.eid] = vs.p("prologue.md")
+                _claim(vs, prologues, "prologue.md")
             for ch, arts in _article_groups(doc):
                 name = (ch.eid if ch is not None else "text") + ".md"
                 title = f"{ch.label}　{ch.title}".strip() if ch is not None else "正文"
                 self._add(vs.p(name), title, "chapter", vs, (ch, arts))
-                nodes = [ch] if ch is not None else []
-                for a in arts:
-                    nodes += list(a.walk())
-                for n in nodes:
-                    vs.node_page.setdefault(n.eid, vs.p(name))
-                for n in (ch.walk() if ch is not None else []):
-                    vs.node_page.setdefault(n.eid, vs.p(name))
+                _claim(vs, ([ch] if ch is not None else []) + list(arts), name, keep=True)
             annexes = list(doc.nodes("annex"))
             if annexes:
                 self._add(vs.p("annexes.md"), "附件", "annexes", vs, annexes)
-                for an in annexes:
-                    for n in an.walk():
-                        vs.node_page[n.eid] = vs.p("annexes.md")
+                _claim(vs, annexes, "annexes.md")
             for n in doc.nodes():        # sections/parts: the page of their first article
                 if n.eid not in vs.node_page:
                     first = next((a for a in n.walk() if a.kind == "article"), None)

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import KbError
+from kb.errors import KbError
 
 
 @dataclass
@@ -178,6 +178,6 @@ def resolve(root: Path | None, source: str | None = None, regulation: str | None
 
 
 def load(target: Target, strict: bool = False):
-    from .parse import parse_file
+    from kb.text.parse import parse_file
 
     return parse_file(str(target.path), meta=target.meta(), strict=strict)

@@ -1,0 +1,118 @@
+"""The ``kb`` command.  Subcommands live in their own modules and are imported only
+when invoked (``COMMANDS``), so ``kb --help`` and ``kb search`` start fast.
+
+Exit codes: 0 success; 1 ran fine but found nothing / a check failed; 2 bad input
+or usage (message names the file and line).
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from kb.errors import KbError
+
+#: command name -> "module:function" (a click.Command)
+COMMANDS = {
+    "parse": "kb.cli.core:parse_cmd",
+    "toc": "kb.cli.core:toc_cmd",
+    "show": "kb.cli.core:show_cmd",
+    "export": "kb.cli.core:export_cmd",
+    "bench": "kb.dev.bench:bench_cmd",
+    "define": "kb.cli.links:define_cmd",
+    "refs": "kb.cli.links:refs_cmd",
+    "build": "kb.cli.site:build_cmd",
+    "serve": "kb.cli.site:serve_cmd",
+    "diff": "kb.cli.diff:diff_cmd",
+    "index": "kb.cli.search:index_cmd",
+    "search": "kb.cli.search:search_cmd",
+    "obligations": "kb.cli.obligations:obligations_cmd",
+    "matrix": "kb.cli.obligations:matrix_cmd",
+    "actors": "kb.cli.obligations:actors_cmd",
+    "score-obligations": "kb.dev.score_obligations:score_cmd",
+}
+
+#: one-line Chinese help shown by ``kb --help`` without importing the module
+SUMMARIES = {
+    "parse": "解析一个文本并显示摘要（标题、状态、章、条、警告）",
+    "toc": "显示目录",
+    "show": "显示一条（或一款、一项）",
+    "export": "导出解析结果（JSON 等）",
+    "bench": "性能基准测试",
+    "define": "显示术语定义、出处和使用次数",
+    "refs": "显示一条引用了什么、被什么引用",
+    "build": "生成网站 site/（页面、站内检索、下载文件），并刷新检索目录",
+    "serve": "本地预览网站，改动原文后自动刷新",
+    "diff": "比较两个版本：条文对齐、逐字修改、新旧对照表、义务变化",
+    "index": "建立或更新检索目录（增量、原子替换）",
+    "search": "全文检索条文、款项、定义和义务",
+    "obligations": "列出义务、禁止、授权、鼓励和处罚条款（可按主体、情态、条筛选）",
+    "matrix": "义务矩阵：主体 × 情态/章/条（表格、CSV、JSON、Markdown、XLSX）",
+    "actors": "参与主体词表和条款数；--unknown 列出词表外的新主体",
+    "score-obligations": "用人工标注给义务抽取打分（P/R/F1）",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx, name):
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        mod, _, attr = target.partition(":")
+        return getattr(importlib.import_module(mod), attr)
+
+    def format_commands(self, ctx, formatter):
+        rows = [(n, SUMMARIES.get(n, "")) for n in self.list_commands(ctx)]
+        with formatter.section("命令"):
+            formatter.write_dl(rows)
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
+@click.option("--root", type=click.Path(file_okay=False), default=None,
+              help="项目根目录（含 mkdocs.yml）；默认从当前目录向上查找")
+@click.version_option(package_name="kb", message="kb %(version)s")
+@click.pass_context
+def cli(ctx, root):
+    """kb：中国法规知识库（解析、检索、义务矩阵、版本对照、网站）。"""
+    ctx.ensure_object(dict)
+    ctx.obj["root"] = root
+
+
+def main(argv=None) -> int:
+    try:
+        rc = cli.main(args=argv, prog_name="kb", standalone_mode=False)
+        # a command ending with ctx.exit(n) returns n here (standalone_mode=False)
+        if type(rc) is int:
+            return rc
+    except KbError as e:
+        click.echo(f"错误：{e}", err=True)
+        return 2
+    except click.exceptions.Abort:
+        click.echo("已中止", err=True)
+        return 130
+    except click.ClickException as e:
+        e.show()
+        return 2 if e.exit_code in (1, 2) else e.exit_code
+    except click.exceptions.Exit as e:
+        return e.exit_code
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        click.echo("已中断", err=True)
+        return 130
+    return 0
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,231 @@
+"""Core commands: parse, toc, show, export; and the options every command shares."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from kb.errors import KbError
+from kb.outputs.formats import FORMATS, table, to_json, write_text
+
+
+def target_options(f):
+    """--regulation / --version / --strict, shared by every command that reads a text."""
+    @click.option("--regulation", "-r", default=None, help="法规（regulation/ 下的目录名）；默认为配置中的默认法规")
+    @click.option("--version", "-v", "version", default=None, help="版本名；默认为最新版本")
+    @click.option("--strict", is_flag=True, help="把编号警告当作错误（退出码 2）")
+    @functools.wraps(f)
+    def wrapper(*a, **kw):
+        return f(*a, **kw)
+    return wrapper
+
+
+def project_root(ctx: click.Context, required: bool = True) -> Path | None:
+    from kb.project import find_root
+
+    root = (ctx.find_root().obj or {}).get("root")
+    if root:
+        p = Path(root)
+        if not (p / "mkdocs.yml").is_file():
+            raise KbError("不是项目根目录（没有 mkdocs.yml）", str(p))
+        return p.resolve()
+    try:
+        return find_root()
+    except KbError:
+        if required:
+            raise
+        return None
+
+
+def load_target(ctx: click.Context, source: str | None, regulation: str | None, version: str | None,
+                strict: bool = False):
+    """(Target, Document) for a file path, a reg@ver spec, or the defaults."""
+    from kb.project import load, resolve
+
+    from kb.project import looks_like_path
+
+    needs_root = not source or "@" in source or not (Path(source).exists() or looks_like_path(source))
+    root = project_root(ctx, required=needs_root)
+    target = resolve(root, source, regulation, version)
+    return target, load(target, strict=strict)
+
+
+def warn_lines(doc) -> None:
+    for w in doc.warnings:
+        click.echo(f"警告：{w}", err=True)
+
+
+@click.command("parse")
+@click.argument("source", required=False)
+@target_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
+@click.pass_context
+def parse_cmd(ctx, source, regulation, version, strict, fmt):
+    """解析 SOURCE（文件路径，或 法规@版本）并显示摘要。"""
+    target, doc = load_target(ctx, source, regulation, version, strict)
+    chapters = doc.chapters
+    summary = {
+        "source": doc.source, "title": doc.title, "status": doc.status, "format": doc.format,
+        "encoding": doc.encoding, "parts": sum(1 for _ in doc.nodes("part")), "chapters": len(chapters),
+        "sections": sum(1 for _ in doc.nodes("section")), "articles": len(doc.articles),
+        "paragraphs": sum(1 for _ in doc.nodes("paragraph")), "items": sum(1 for _ in doc.nodes("item")),
+        "annexes": sum(1 for _ in doc.nodes("annex")),
+        "chapter_list": [{"eid": c.eid, "label": c.label, "title": c.title, "line": c.line,
+                          "articles": sum(1 for n in c.walk() if n.kind == "article")} for c in chapters],
+        "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in doc.warnings],
+    }
+    from kb.layers.links import link_warnings as dangling
+    link_warnings = dangling(doc)          # 悬空引用（第九十条 in a 45-article text）
+    summary["link_warnings"] = [{"file": w.file, "line": w.line, "message": w.message} for w in link_warnings]
+    if fmt == "json":
+        write_text(to_json(summary))
+        return
+    if fmt == "csv":
+        from kb.outputs.formats import to_csv
+        keys = [k for k in summary if k not in ("warnings", "chapter_list")]
+        write_text(to_csv(keys + ["warnings"], [[summary[k] for k in keys] + [len(doc.warnings)]]))
+        return
+    names = {"source": "文件", "title": "标题", "status": "状态", "format": "格式", "encoding": "编码",
+             "parts": "编", "chapters": "章", "sections": "节", "articles": "条", "paragraphs": "款",
+             "items": "项", "annexes": "附件"}
+    rows = [[names[k], summary[k]] for k in names if summary[k] not in (None, 0) or k in ("chapters", "articles")]
+    rows.append(["警告", len(doc.warnings)])
+    rows.append(["引用警告", len(link_warnings)])
+    click.echo(table(["项目", "值"], rows))
+    if chapters:
+        click.echo()
+        click.echo(table(["章", "标题", "条", "行"], [[c.label, c.title or "", _article_range(c), c.line]
+                                                     for c in chapters]))
+    warn_lines(doc)
+    for w in link_warnings:
+        click.echo(f"警告：{w}", err=True)
+
+
+def _article_range(node) -> str:
+    arts = [n for n in node.walk() if n.kind == "article"]
+    if not arts:
+        return ""
+    return arts[0].label if len(arts) == 1 else f"{arts[0].label}至{arts[-1].label}（{len(arts)} 条）"
+
+
+@click.command("toc")
+@click.argument("source", required=False)
+@target_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
+@click.pass_context
+def toc_cmd(ctx, source, regulation, version, strict, fmt):
+    """显示目录：编、章、节及各条的标题。"""
+    _, doc = load_target(ctx, source, regulation, version, strict)
+    rows = []
+    for n in doc.nodes():
+        if n.kind in ("part", "subpart", "chapter", "section"):
+            rows.append({"kind": n.kind, "eid": n.eid, "label": n.label, "title": n.title, "line": n.line,
+                         "depth": _depth(n)})
+        elif n.kind == "article":
+            rows.append({"kind": "article", "eid": n.eid, "label": n.label, "title": n.title, "line": n.line,
+                         "depth": _depth(n)})
+    if fmt == "json":
+        write_text(to_json({"title": doc.title, "status": doc.status, "toc": rows}))
+        return
+    if fmt == "csv":
+        from kb.outputs.formats import to_csv
+        write_text(to_csv(["kind", "eid", "label", "title", "line"],
+                          [[r["kind"], r["eid"], r["label"], r["title"], r["line"]] for r in rows]))
+        return
+    click.echo(f"{doc.title or ''}" + (f"（{doc.status}）" if doc.status else ""))
+    for r in rows:
+        indent = "  " * r["depth"]
+        title = r["title"] or ""
+        if r["kind"] == "article":
+            click.echo(f"{indent}{r['label']}" + (f"　{title}" if title else ""))
+        else:
+            click.secho(f"{indent}{r['label']}　{title}".rstrip(), bold=True)
+
+
+def _depth(n) -> int:
+    d, p = 0, n.parent
+    while p is not None and p.kind != "document":
+        d += 1
+        p = p.parent
+    return d
+
+
+@click.command("show")
+@click.argument("ref")
+@click.argument("source", required=False)
+@target_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
+@click.pass_context
+def show_cmd(ctx, ref, source, regulation, version, strict, fmt):
+    """显示一条、一款或一项。REF 可写作 15、15.2、15.1.3、第十五条第二款、第15条、１５、10-1、第十条之一。"""
+    from kb.text.address import parse_address, to_eid
+    from kb.outputs.export import article_dict, item_dict
+
+    _, doc = load_target(ctx, source, regulation, version, strict)
+    art, para, item, sub = parse_address(ref)
+    node = doc.get(to_eid(art, para, item, sub))
+    if node is None and para is None and item is not None:
+        node = None
+    if node is None:
+        # a well-formed address that this text does not have: nothing found, exit code 1
+        a = doc.get(f"art_{art}")
+        if a is None:
+            arts = doc.articles
+            span = f"{arts[0].label}至{arts[-1].label}" if arts else ""
+            err = KbError(f"没有找到“{ref}”：本文共 {len(arts)} 条（{span}）", doc.source)
+        else:
+            err = KbError(f"没有找到“{ref}”：{a.citation}没有这一款或项", doc.source, a.line)
+        click.echo(f"错误：{err}", err=True)
+        ctx.exit(1)
+    if fmt == "json":
+        if node.kind == "article":
+            data = article_dict(node)
+        elif node.kind == "paragraph":
+            data = {"eid": node.eid, "citation": node.citation, "text": node.text, "line": node.line,
+                    "items": [item_dict(i) for i in node.children]}
+        else:
+            data = item_dict(node)
+        write_text(to_json(data))
+        return
+    art_node = node if node.kind == "article" else node.ancestor("article")
+    chapter = art_node.ancestor("chapter")
+    where = f"{chapter.label}　{chapter.title or ''}".rstrip() if chapter else ""
+    head = art_node.label + (f"　{''.join([art_node.brackets[0], art_node.title, art_node.brackets[1]])}"
+                             if art_node.title else "")
+    click.secho(f"{doc.title or ''}　{where}".strip(), dim=True)
+    click.secho(head if node.kind == "article" else f"{node.citation}", bold=True)
+    click.echo(node.full_text() if node.kind != "article" else _article_text(node))
+
+
+def _article_text(a) -> str:
+    out = []
+    for p in a.children:
+        out.append("　　" + p.text if p.text else "")
+        for it in p.children:
+            out.append("　　" + it.display_text().replace("\n", "\n　　"))
+    return "\n".join(x for x in out if x)
+
+
+@click.command("export")
+@click.argument("source", required=False)
+@target_options
+@click.option("--format", "fmt", type=click.Choice(["json", "akn"]), default="json", help="导出格式")
+@click.option("-o", "--output", default=None, help="写入文件（默认输出到标准输出；二进制格式必须指定）")
+@click.pass_context
+def export_cmd(ctx, source, regulation, version, strict, fmt, output):
+    """导出整个文本的解析结果。SOURCE 为文件路径或 法规@版本。"""
+    _, doc = load_target(ctx, source, regulation, version, strict)
+    if fmt == "json":
+        from kb.outputs.export import document_dict
+        write_text(to_json(document_dict(doc)), output)
+        return
+    try:
+        from kb.outputs.akn import to_akn
+    except ModuleNotFoundError:
+        raise KbError("Akoma Ntoso 导出尚未实现") from None
+    if not output:
+        raise KbError("Akoma Ntoso 导出需要用 -o 指定输出文件")
+    from kb.outputs.formats import write_bytes
+    write_bytes(to_akn(doc), output)
+    click.echo(f"已写入 {output}", err=True)

@@ -1,0 +1,189 @@
+"""Commands ``kb define`` (definitions and their uses) and ``kb refs`` (references and
+back-references of a provision)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kb.cli.core import load_target, project_root, target_options
+from kb.errors import KbError
+from kb.outputs.formats import FORMATS, table, to_csv, to_json, write_text
+
+
+def _index(ctx, corpus: str | None):
+    from kb.layers.laws import law_index
+
+    if corpus and not Path(corpus).is_dir():
+        raise KbError("语料目录不存在", corpus)
+    root = project_root(ctx, required=False)
+    return law_index(root=root, corpus=corpus)
+
+
+def _split_args(first: str | None, source: str | None) -> tuple[str | None, str | None]:
+    """``kb define FILE`` means the file, not a term called FILE."""
+    if first and source is None and ("@" in first or Path(first).is_file()):
+        return None, first
+    return first, source
+
+
+def _where(doc, eid: str) -> str:
+    n = doc.get(eid)
+    return n.citation if n is not None and n.citation else eid
+
+
+@click.command("define")
+@click.argument("term", required=False)
+@click.argument("source", required=False)
+@target_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
+@click.option("--uses", "show_uses", is_flag=True, help="列出该术语的每一处使用")
+@click.pass_context
+def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
+    """显示术语的定义、出处和使用次数；不给 TERM 时列出全部定义。
+
+    \b
+    例：kb define 社区
+        kb define                      列出全部定义
+        kb define 社区 --uses          并列出每一处使用
+    """
+    from kb.layers import links
+
+    term, source = _split_args(term, source)
+    _, doc = load_target(ctx, source, regulation, version, strict)
+    defs = links.definitions(doc)
+    uses = links.term_uses(doc)
+    if term:
+        defs = [d for d in defs if d.term == term.strip()]
+        if not defs:
+            known = "、".join(dict.fromkeys(d.term for d in links.definitions(doc))) or "（无）"
+            click.echo(f"没有找到术语“{term}”的定义。本文定义的术语：{known}", err=True)
+            ctx.exit(1)
+    rows = []
+    for d in defs:
+        mine = [u for u in uses if u.defined_in == d.eid and u.term == d.term]
+        rows.append({"term": d.term, "source": _where(doc, d.eid), "eid": d.eid, "line": d.line,
+                     "scope": d.scope, "scope_label": _where(doc, d.scope) if d.scope else "全文",
+                     "uses": len(mine), "definition": d.definition,
+                     "use_list": [{"eid": u.eid, "citation": _where(doc, u.eid), "start": u.start, "end": u.end}
+                                  for u in mine]})
+    if fmt == "json":
+        data = [{k: v for k, v in r.items() if k != "scope_label" and (show_uses or k != "use_list")} for r in rows]
+        write_text(to_json(data[0] if term and len(data) == 1 else data))
+        return
+    if fmt == "csv":
+        write_text(to_csv(["term", "source", "eid", "line", "scope", "uses", "definition"],
+                          [[r["term"], r["source"], r["eid"], r["line"], r["scope"] or "", r["uses"],
+                            r["definition"]] for r in rows]))
+        return
+    if term:
+        for r in rows:
+            click.secho(r["term"], bold=True)
+            click.echo(f"出处：{r['source']}（{doc.source}:{r['line']}）")
+            click.echo(f"适用范围：{r['scope_label']}")
+            click.echo(f"定义：{r['definition']}")
+            click.echo(f"使用：{r['uses']} 处")
+            if show_uses:
+                for u in r["use_list"]:
+                    text = doc.get(u["eid"]).text
+                    s, e = u["start"], u["end"]
+                    click.echo(f"  {u['citation']}：…{text[max(0, s - 12):s]}【{text[s:e]}】{text[e:e + 12]}…")
+        return
+    if not rows:
+        click.echo("本文没有找到定义。", err=True)
+        ctx.exit(1)
+    click.echo(table(["术语", "出处", "范围", "使用", "定义"],
+                     [[r["term"], r["source"], r["scope_label"], r["uses"], r["definition"]] for r in rows]))
+
+
+@click.command("refs")
+@click.argument("ref", required=False)
+@click.argument("source", required=False)
+@target_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
+@click.option("--corpus", default=None, type=click.Path(file_okay=False),
+              help="外部法律到此目录（Markdown，首行 # 标题）中查找并链接")
+@click.option("--unresolved", is_flag=True, help="只列出无法解析的内部引用（附文件和行号）")
+@click.option("--kind", "kinds_", multiple=True, type=click.Choice(["internal", "external", "self"]),
+              help="只列出这一类引用（可重复）：internal 内部、external 外部法律、self 本法/本条例")
+@click.pass_context
+def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresolved, kinds_):
+    """一条（款、项）引用了什么、被什么引用；不给 REF 时列出全文的引用。
+
+    \b
+    例：kb refs 15            第十五条引用的和引用第十五条的
+        kb refs 15.2
+        kb refs               全部引用
+        kb refs --unresolved  无法解析的引用
+    """
+    from kb.layers import links
+    from kb.text.address import parse_address, to_eid
+
+    if ref and source is None and not _looks_like_address(ref):
+        ref, source = None, ref
+    _, doc = load_target(ctx, source, regulation, version, strict)
+    index = _index(ctx, corpus)
+    refs = links.references(doc, index)
+    rows = []
+    if ref:
+        art, para, item, sub = parse_address(ref)
+        eid = to_eid(art, para, item, sub)
+        node = doc.get(eid)
+        if node is None:
+            raise KbError(f"没有找到“{ref}”：本文共 {len(doc.articles)} 条", doc.source)
+
+        def under(e: str) -> bool:
+            return e == eid or e.startswith(eid + "__")
+
+        for r in refs:
+            if under(r.eid):
+                rows.append(("out", r))
+        for r in refs:
+            # from elsewhere (references inside the provision itself are already listed as 引用)
+            if r.kind == "internal" and not under(r.eid) and any(under(t) for t in r.targets):
+                rows.append(("in", r))
+    else:
+        rows = [("out", r) for r in refs]
+    if unresolved:
+        rows = [(d, r) for d, r in rows if r.kind == "internal" and not r.targets]
+    if kinds_:
+        rows = [(d, r) for d, r in rows if r.kind in kinds_]
+    for w in links.link_warnings(doc, [r for _, r in rows]):
+        click.echo(f"警告：{w}", err=True)
+    names = {"out": "引用", "in": "被引用"}
+    kinds = {"internal": "内部", "external": "外部", "self": "本文"}
+
+    def target_text(r) -> str:
+        if r.kind == "internal":
+            if len(r.targets) > 2:
+                return f"{_where(doc, r.targets[0])}至{_where(doc, r.targets[-1])}（{len(r.targets)} 处）"
+            return "、".join(_where(doc, t) for t in r.targets) or f"（无法解析：{r.warning}）"
+        if r.kind == "external":
+            return (r.target or "") + (r.pinpoint or "")
+        return r.target or "本文"
+
+    if fmt == "json":
+        write_text(to_json([dict(direction=d, **r.to_dict()) for d, r in rows]))
+    elif fmt == "csv":
+        write_text(to_csv(["direction", "from", "eid", "line", "text", "kind", "targets", "target", "link"],
+                          [[d, _where(doc, r.eid), r.eid, r.line, r.text, r.kind, ";".join(r.targets),
+                            r.target or "", r.link or ""] for d, r in rows]))
+    else:
+        if ref:
+            click.secho(f"{_where(doc, eid)}：引用 {sum(d == 'out' for d, _ in rows)} 处，"
+                        f"被引用 {sum(d == 'in' for d, _ in rows)} 处", bold=True)
+        click.echo(table(["方向", "出处", "原文", "类型", "指向", "链接"],
+                         [[names[d], _where(doc, r.eid), r.text, kinds[r.kind], target_text(r), r.link or ""]
+                          for d, r in rows]))
+    if not rows:
+        ctx.exit(1)
+
+
+def _looks_like_address(s: str) -> bool:
+    from kb.text.address import parse_address
+
+    try:
+        parse_address(s)
+        return True
+    except KbError:
+        return False

@@ -1,0 +1,123 @@
+"""``kb build`` and ``kb serve``: the public site (mkdocs + the kb plugin in kb.site)."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from kb.cli.core import project_root
+from kb.errors import KbError
+
+
+def _log_to_terminal(quiet: bool):
+    """mkdocs reports through logging: show its warnings (and errors) in Chinese form."""
+    import logging
+
+    class H(logging.Handler):
+        def emit(self, record):
+            if record.levelno >= logging.WARNING:
+                tag = "错误" if record.levelno >= logging.ERROR else "警告"
+                click.echo(f"{tag}：{record.getMessage().strip()}", err=True)
+
+    h = H(logging.WARNING)
+    lg = logging.getLogger("mkdocs")
+    lg.addHandler(h)
+    lg.setLevel(logging.INFO)
+    lg.propagate = False
+    return h
+
+
+def build_site(root: Path, site_dir: str | None = None, strict: bool = False, catalog: bool = True,
+               progress=None) -> dict:
+    """Refresh the catalog, then build the site with mkdocs.  Returns figures for the summary."""
+    from mkdocs import exceptions as mkx
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from kb.site import plugin as kbsite
+
+    say = progress or (lambda m: None)
+    out = {"catalog": None}
+    t0 = time.perf_counter()
+    if catalog:
+        mod = kbsite.optional("kb.catalog.engine")
+        if mod is not None:
+            t = time.perf_counter()
+            say("刷新检索目录 …")
+            try:
+                cat = mod.Catalog(root)
+                if cat.is_stale():
+                    cat.build()
+                    out["catalog"] = f"已重建（{time.perf_counter() - t:.1f} 秒）"
+                else:
+                    out["catalog"] = "已是最新"
+                say(f"检索目录{out['catalog']}")
+            except KbError:
+                raise
+            except Exception as e:  # noqa: BLE001 - the site does not depend on the catalog
+                out["catalog"] = f"刷新失败：{type(e).__name__}: {e}"
+                click.echo(f"警告：检索目录{out['catalog']}（网站照常生成）", err=True)
+    kbsite.PROGRESS = say
+    try:
+        kw = {"site_dir": str(Path(site_dir).resolve())} if site_dir else {}
+        cfg = load_config(str(root / "mkdocs.yml"), strict=strict, **kw)
+        t = time.perf_counter()
+        build(cfg)
+    except mkx.Abort as e:
+        raise KbError(f"网站构建中止：{e}", str(root / "mkdocs.yml")) from None
+    except (mkx.ConfigurationError, mkx.PluginError, mkx.BuildError) as e:
+        raise KbError(f"网站构建失败：{e}", str(root / "mkdocs.yml")) from None
+    finally:
+        kbsite.PROGRESS = None
+    out["mkdocs_seconds"] = time.perf_counter() - t
+    out["seconds"] = time.perf_counter() - t0
+    site = Path(cfg.site_dir)
+    out["site_dir"] = str(site)
+    htmls = list(site.rglob("*.html"))
+    out["pages"] = len(htmls)
+    out["html_bytes"] = sum(p.stat().st_size for p in htmls)
+    out["bytes"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    out["downloads"] = sorted(str(p.relative_to(site)) for p in site.rglob("downloads/*") if p.suffix != ".html"
+                              and p.name != "index.html")
+    return out
+
+
+@click.command("build")
+@click.option("-d", "--site-dir", default=None, help="输出目录（默认为 mkdocs.yml 中的 site_dir，即 site/）")
+@click.option("--strict", is_flag=True, help="把 mkdocs 的警告当作错误（退出码 2）")
+@click.option("--no-catalog", is_flag=True, help="不刷新检索目录（kb.catalog）")
+@click.option("-q", "--quiet", is_flag=True, help="只输出错误与最后的摘要")
+@click.pass_context
+def build_cmd(ctx, site_dir, strict, no_catalog, quiet):
+    """从 regulation/ 生成网站：全部页面（由模型经 templates/ 模板生成）、站内检索索引、
+    下载文件（原文、JSON、义务矩阵 CSV/XLSX、Akoma Ntoso XML、新旧对照表 DOCX），并刷新检索目录。"""
+    root = project_root(ctx)
+    handler = _log_to_terminal(quiet)
+    say = (lambda m: None) if quiet else (lambda m: click.echo(f"· {m}", err=True))
+    try:
+        r = build_site(root, site_dir, strict=strict, catalog=not no_catalog, progress=say)
+    finally:
+        import logging
+        logging.getLogger("mkdocs").removeHandler(handler)
+    click.echo(f"完成：{r['site_dir']}　{r['pages']} 个页面（HTML 共 {r['html_bytes'] / 1e6:.1f} MB，"
+               f"全部文件 {r['bytes'] / 1e6:.1f} MB），{len(r['downloads'])} 个下载文件，"
+               f"用时 {r['seconds']:.1f} 秒")
+
+
+@click.command("serve")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="监听地址:端口")
+@click.option("--no-livereload", is_flag=True, help="不自动刷新")
+@click.pass_context
+def serve_cmd(ctx, dev_addr, no_livereload):
+    """本地预览网站；regulation/ 下的文本或模板改动后自动重建并刷新浏览器。"""
+    from mkdocs import exceptions as mkx
+    from mkdocs.commands.serve import serve
+
+    root = project_root(ctx)
+    _log_to_terminal(False)
+    click.echo(f"预览地址：http://{dev_addr}/（Ctrl+C 结束）", err=True)
+    try:
+        serve(str(root / "mkdocs.yml"), livereload=not no_livereload, dev_addr=dev_addr)
+    except (mkx.ConfigurationError, mkx.PluginError, mkx.Abort) as e:
+        raise KbError(f"网站预览失败：{e}", str(root / "mkdocs.yml")) from None

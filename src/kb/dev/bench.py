@@ -1,0 +1,82 @@
+"""``kb bench``: performance benchmarks (not part of the test run).
+
+Each subcommand lives in its own module ``kb.bench_<topic>`` with a ``run()`` function that
+prints its figure beside a baseline measured in the same run.  Modules are imported only
+when their subcommand runs; one that does not exist yet gives a clear message.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+
+import click
+
+from kb.errors import KbError
+
+#: subcommand -> "module:function"
+BENCHES = {
+    "parse": "kb.dev.bench_parse:run",
+    "search": "kb.dev.bench_search:run",
+    "diff": "kb.dev.bench_diff:run",
+    "site": "kb.dev.bench_site:run",
+    "links": "kb.dev.bench_links:run",
+    "obligations": "kb.dev.bench_obligations:run",
+}
+
+SUMMARIES = {
+    "parse": "解析整个共享语料，报告 MB/s（与纯正则扫描对比）",
+    "search": "检索性能",
+    "diff": "版本对照性能",
+    "site": "网站生成性能",
+    "links": "定义、引用层与 Akoma Ntoso 导出的速度（与解析对比）",
+    "obligations": "义务抽取速度（与解析对比）",
+}
+
+
+def _load(name: str):
+    mod_name, _, attr = BENCHES[name].partition(":")
+    try:
+        mod = importlib.import_module(mod_name)
+    except ModuleNotFoundError as e:
+        if e.name != mod_name:
+            raise
+        raise KbError(f"基准测试“{name}”尚未实现（缺少模块 {mod_name}）") from None
+    fn = getattr(mod, attr, None)
+    if fn is None:
+        raise KbError(f"基准测试“{name}”尚未实现（{mod_name} 中没有 {attr}()）")
+    return fn
+
+
+def _make(name: str) -> click.Command:
+    @click.command(name, help=SUMMARIES.get(name, ""))
+    @click.argument("corpus", required=False)
+    def cmd(corpus):
+        fn = _load(name)
+        params = inspect.signature(fn).parameters
+        kwargs = {}
+        if corpus is not None:
+            key = "corpus_dir" if "corpus_dir" in params else next(iter(params), None)
+            if key is None:
+                raise KbError(f"基准测试“{name}”不接受参数")
+            kwargs[key] = corpus
+        res = fn(**kwargs)
+        if isinstance(res, dict) and res.get("ok") is False:
+            raise click.exceptions.Exit(1)
+    return cmd
+
+
+class _BenchGroup(click.Group):
+    def list_commands(self, ctx):
+        return list(BENCHES)
+
+    def get_command(self, ctx, name):
+        return _make(name) if name in BENCHES else None
+
+    def format_commands(self, ctx, formatter):
+        with formatter.section("基准"):
+            formatter.write_dl([(n, SUMMARIES.get(n, "")) for n in BENCHES])
+
+
+@click.group("bench", cls=_BenchGroup)
+def bench_cmd():
+    """性能基准测试（不属于测试套件）。每项都在同一次运行中测量一个对照基线。"""

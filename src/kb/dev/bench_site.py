@@ -1,0 +1,302 @@
+"""``kb bench site``: build time, page size and search payload of the generated site.
+
+For the seed project and for a throw-away project of N corpus regulations (default 100, taken
+evenly from ../shared/corpus/lawrefbook), it builds the site through the kb plugin, then writes the
+*same pages* (same paths, titles, navigation and text) as static Markdown and builds those with a
+plain mkdocs + material (material's own search, jieba segmentation) as the baseline.
+
+Run: ``python3 -m kb.bench_site [CORPUS_DIR] [--n 100]`` or ``kb bench site``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from kb.dev import paths
+
+
+def _root() -> Path:
+    return paths.REPO
+
+
+def _config(proj: Path, plugin: str, nav: list | None = None) -> str:
+    root = _root()
+    import yaml
+
+    cfg = {
+        "site_name": "基准测试",
+        "docs_dir": str(proj / "docs") if plugin == "static" else str(root / "templates" / "static"),
+        "site_dir": "site",
+        "theme": {"name": "material", "custom_dir": str(root / "overrides"), "language": "zh",
+                  "font": False, "features": ["navigation.prune"]},
+        "extra_css": ["kb/kb.css"], "extra_javascript": ["kb/kb.js"],
+        "plugins": ["search"],
+    }
+    if plugin == "kb":
+        cfg["plugins"].append({"kb": {"templates": str(root / "templates"), "downloads": False,
+                                      "comment_email": "bench@example.org"}})
+    if nav is not None:
+        cfg["nav"] = nav
+    return yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)
+
+
+def corpus_project(dest: Path, corpus: Path, n: int) -> Path:
+    """A project with n corpus regulations, one version each (copied into a temporary folder)."""
+    from kb.errors import KbError
+    from kb.text.parse import parse_file
+
+    all_files = sorted(corpus.rglob("*.md"))
+    step = max(1, len(all_files) // n)
+    order = all_files[::step] + [f for f in all_files if f not in all_files[::step]]
+    files = []
+    for f in order:                 # evenly spread; texts without articles (决定, 修正案) are skipped
+        if len(files) == n:
+            break
+        try:
+            parse_file(str(f))
+        except KbError:
+            continue
+        files.append(f)
+    for i, f in enumerate(files):
+        rid = f"r{i + 1:03d}"
+        d = dest / "regulation" / rid
+        d.mkdir(parents=True)
+        shutil.copy(f, d / "current.md")
+        first = f.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff").splitlines()[0]
+        title = first.lstrip("# ").strip() or f.stem
+        import yaml
+        (d / "meta.yml").write_text(yaml.safe_dump({
+            "title": title, "category": f.relative_to(corpus).parts[0],
+            "versions": [{"name": "current", "file": "current.md", "status": "现行有效"}]},
+            allow_unicode=True), encoding="utf-8")
+    return dest
+
+
+def _build(proj: Path) -> float:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    import logging
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    cfg = load_config(str(proj / "mkdocs.yml"))
+    t = time.perf_counter()
+    build(cfg)
+    return time.perf_counter() - t
+
+
+def _figures(site: Path, kind: str) -> dict:
+    htmls = list(site.rglob("*.html"))
+    out = {"pages": len(htmls), "html_mb": sum(p.stat().st_size for p in htmls) / 1e6}
+    out["page_kb"] = out["html_mb"] * 1e3 / max(1, len(htmls))
+    if kind == "kb":
+        idx = [p.stat().st_size for p in site.rglob("search.json")]
+        glob = (site / "search" / "search_index.json").stat().st_size
+        out["search_kb"] = (max(idx) + glob) / 1e3 if idx else glob / 1e3   # what one page loads, at most
+        out["search_total_mb"] = (sum(idx) + glob) / 1e6
+    else:
+        s = (site / "search" / "search_index.json").stat().st_size
+        out["search_kb"] = s / 1e3
+        out["search_total_mb"] = s / 1e6
+    return out
+
+
+def _static_copy(kb_proj: Path, dest: Path) -> Path:
+    """The kb site's pages, as static Markdown (same paths, titles, navigation and text)."""
+    from lxml import html as lh
+
+    site = kb_proj / "site"
+    docs = dest / "docs"
+    from mkdocs.config import load_config
+    cfg = load_config(str(kb_proj / "mkdocs.yml"))
+    plugin = cfg.plugins["kb"]
+    plugin.on_config(cfg)
+    from kb.site.urls import page_url
+
+    for src, info in plugin.pages.items():
+        html_path = site / page_url(src) / "index.html" if page_url(src) else site / "index.html"
+        tree = lh.fromstring(html_path.read_bytes())
+        art = tree.xpath("//article[contains(@class,'md-content__inner')]")[0]
+        lines = [f"# {info['title']}", ""]
+        for el in art.iter("h2", "h3", "p", "li", "td", "dt", "dd"):
+            t = re.sub(r"\s+", " ", el.text_content()).replace("¶", "").strip()
+            if not t:
+                continue
+            t = re.sub(r"([\\`*_{}\[\]()#+!|<>-])", r"\\\1", t)
+            lines += [("## " if el.tag == "h2" else "### " if el.tag == "h3" else "") + t, ""]
+        out = docs / src
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text("\n".join(lines), encoding="utf-8")
+    (dest / "kb").mkdir(exist_ok=True)
+    shutil.copytree(_root() / "templates" / "static" / "kb", docs / "kb", dirs_exist_ok=True)
+    nav = json.loads(json.dumps(cfg.nav))
+    (dest / "mkdocs.yml").write_text(_config(dest, "static", nav), encoding="utf-8")
+    return dest
+
+
+def measure(label: str, kb_proj: Path, tmp: Path) -> list[dict]:
+    (kb_proj / "mkdocs.yml").write_text(_config(kb_proj, "kb"), encoding="utf-8")
+    t_kb = _build(kb_proj)
+    from kb.site.plugin import TIMINGS
+    stages = "，".join(f"{k} {v:.1f}" for k, v in TIMINGS.items())
+    print(f"{label}：kb 插件各阶段秒数：{stages}", file=sys.stderr)
+    f_kb = _figures(kb_proj / "site", "kb")
+    static = _static_copy(kb_proj, tmp / f"{label}-static")
+    t_st = _build(static)
+    f_st = _figures(static / "site", "static")
+    return [dict(site=label, build="kb 插件（由模型生成）", seconds=t_kb, **f_kb),
+            dict(site=label, build="基线：同样页面的静态 Markdown", seconds=t_st, **f_st)]
+
+
+SEARCH_JS = """(q) => new Promise((resolve, reject) => {
+    const cfg = JSON.parse(document.getElementById('__config').textContent);
+    const w = new Worker(new URL(cfg.search, location.href));
+    w.onerror = e => reject(e.message);
+    w.onmessage = ev => {
+      if (ev.data.type === 1) w.postMessage({type: 2, data: q});
+      else if (ev.data.type === 3) { w.terminate(); resolve(ev.data.data.items); }
+    };
+    fetch(new URL('search/search_index.json', new URL(cfg.base, location.href))).then(r => r.json())
+      .then(idx => w.postMessage({type: 0, data: {config: idx.config, docs: idx.docs, options: {}}}));
+})"""
+
+
+def search_quality(top: int = 10) -> list[dict] | None:
+    """Every defined term and actor name of the seed as a query, through three search set-ups, in chromium:
+    material's own worker and index (jieba), the same with the regulation's vocabulary as jieba's user
+    dictionary, and kb's literal worker.  Precision of the top results and recall of the provisions."""
+    import functools
+    import http.server
+    import threading
+    import unicodedata
+
+    chromium = Path("/usr/bin/chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("（没有 playwright，跳过检索质量测量）", file=sys.stderr)
+        return None
+    if not chromium.exists():
+        print("（没有 /usr/bin/chromium，跳过检索质量测量）", file=sys.stderr)
+        return None
+    from kb.layers.actors import load_registry
+    from kb.layers.links import definitions
+    from kb.layers.obligations import extract
+    from kb.project import find_root, load, resolve
+
+    root = _root()
+    doc = load(resolve(find_root(root), "suining-community@draft"))
+    vocab = sorted({d.term for d in definitions(doc)} | {s.actor for s in extract(doc, load_registry(root)) if s.actor})
+
+    def norm(x):
+        return "".join(n if len(n := unicodedata.normalize("NFKC", c).lower()) == 1 else c for c in x)
+
+    def art_text(a):
+        return norm("\n".join([a.label + (f"（{a.title}）" if a.title else "")] +
+                               [(n.label if n.kind in ("item", "subitem") else "") + (n.text or "")
+                                for n in a.walk() if n.kind != "article"]))
+    texts = {a.eid: art_text(a) for a in doc.articles}
+    setups = [("material 自带检索（jieba 分词）", {"search": "material"}, {}),
+              ("material + 本法规词表（jieba 用户词典）", {"search": "material"}, {"jieba_dict_user": "VOCAB"}),
+              ("kb 字面检索（本站）", {}, {})]
+    rows = []
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+    with tempfile.TemporaryDirectory(prefix="kb-bench-search-") as t, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        for k, (label, kbopts, searchopts) in enumerate(setups):
+            proj = Path(t) / f"p{k}"
+            shutil.copytree(root / "regulation", proj / "regulation")
+            import yaml
+            cfg = yaml.safe_load(_config(proj, "kb"))
+            (proj / "vocab.txt").write_text("".join(f"{w} 100000\n" for w in vocab), encoding="utf-8")
+            so = {kk: (str(proj / "vocab.txt") if v == "VOCAB" else v) for kk, v in searchopts.items()}
+            cfg["plugins"] = [{"search": so} if so else "search", {"kb": {**cfg["plugins"][1]["kb"], **kbopts}}]
+            (proj / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+            _build(proj)
+            srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                                  functools.partial(Quiet, directory=str(proj / "site")))
+            threading.Thread(target=srv.serve_forever, daemon=True).start()
+            pg = browser.new_page()
+            pg.goto(f"http://127.0.0.1:{srv.server_address[1]}/suining-community/draft/chp_1/")
+            prec, rec, bad_top1, t_ms = [], [], [], []
+            for q in vocab:
+                t0 = time.perf_counter()
+                groups = pg.evaluate(SEARCH_JS, q)
+                t_ms.append((time.perf_counter() - t0) * 1000)
+                docs = sorted((d for g in groups for d in g if "#" in d["location"]),
+                              key=lambda d: -d["score"]) if "kb" not in label else \
+                    [d for g in groups for d in g if "#" in d["location"]]
+                arts = []
+                for d in docs:
+                    eid = d["location"].split("#")[1].split("__")[0]
+                    if eid in texts and eid not in arts:
+                        arts.append(eid)
+                want = {e for e, x in texts.items() if norm(q) in x}
+                topn = arts[:top]
+                if topn:            # precision over the queries that return provisions
+                    prec.append(sum(1 for e in topn if norm(q) in texts[e]) / len(topn))
+                    if norm(q) not in texts[topn[0]]:
+                        bad_top1.append(q)
+                if want:            # recall over the queries that occur in the text
+                    rec.append(len(want & set(arts)) / len(want))
+            srv.shutdown()
+            pg.close()
+            rows.append({"setup": label, "queries": len(vocab), "in_text": len(rec),
+                         "precision": sum(prec) / max(1, len(prec)),
+                         "recall": sum(rec) / max(1, len(rec)), "bad_top1": bad_top1,
+                         "ms": sorted(t_ms)[len(t_ms) // 2]})
+        browser.close()
+    return rows
+
+
+def run(corpus_dir: str | None = None, n: int = 100, search: bool = True) -> dict:
+    from kb.outputs.formats import table
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    root = _root()
+    corpus = Path(corpus_dir) if corpus_dir else root.parent / "shared" / "corpus" / "lawrefbook"
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kb-bench-site-") as t:
+        tmp = Path(t)
+        seed = tmp / "seed"
+        shutil.copytree(root / "regulation", seed / "regulation")
+        rows += measure("种子（1 部法规）", seed, tmp)
+        if corpus.is_dir():
+            proj = corpus_project(tmp / "corpus", corpus, n)
+            rows += measure(f"语料 {n} 部法规", proj, tmp)
+        else:
+            print(f"（没有语料目录 {corpus}，只测种子）", file=sys.stderr)
+    print(table(["站点", "构建方式", "秒", "页数", "HTML MB", "平均页 KB", "每页检索载荷 KB", "检索索引合计 MB"],
+                [[r["site"], r["build"], f"{r['seconds']:.1f}", r["pages"], f"{r['html_mb']:.1f}",
+                  f"{r['page_kb']:.1f}", f"{r['search_kb']:.0f}", f"{r['search_total_mb']:.2f}"] for r in rows],
+                max_width=160))
+    print("每页检索载荷：打开一页并使用检索时浏览器下载的索引（kb：本法规一个版本的索引；基线：全站一个索引）。")
+    q = search_quality() if search else None
+    if q:
+        print()
+        print(table(["检索方式", "查询数（文中出现）", "前 10 条精确率", "召回率", "首条不含查询词的查询", "中位耗时 ms"],
+                    [[r["setup"], f"{r['queries']}（{r['in_text']}）", f"{r['precision']:.3f}", f"{r['recall']:.3f}",
+                      f"{len(r['bad_top1'])}：" + "、".join(r["bad_top1"][:6]) + ("…" if len(r["bad_top1"]) > 6 else ""),
+                      f"{r['ms']:.0f}"] for r in q], max_width=200))
+        print("查询：种子的全部定义术语与主体名称；精确率=前 10 条结果中含查询词的条文比例（对有结果的查询平均）；"
+              "召回率=含查询词的条文被找到的比例（对在文中出现的查询平均）。")
+    return {"rows": rows, "search": q}
+
+
+if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description="网站生成性能")
+    ap.add_argument("corpus_dir", nargs="?")
+    ap.add_argument("--n", type=int, default=100)
+    a = ap.parse_args()
+    run(a.corpus_dir, a.n)

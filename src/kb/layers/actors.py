@@ -1,0 +1,286 @@
+"""The actor registry: who can hold an obligation.
+
+Known actors come from a lexicon shipped with kb (``kb/data/actors.yml``); a user extends it
+without code by putting an ``actors.yml`` of the same shape at the project root or in
+``regulation/<reg>/``.  Each actor has a canonical name, aliases (居委会 = 居民委员会), a kind
+(government, department, self-governing, social, enterprise, individual, other), a level and a
+parent.  Names are compared after canonicalisation (:meth:`Registry.canonical`): aliases are
+resolved, and a department's level prefix (市、县（市、区）民政部门) is split off as an attribute.
+Actors found in a text but absent from the lexicon are *discovered* and can be listed
+(``kb actors --unknown``) so the lexicon can grow.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.errors import KbError
+
+KINDS = ("government", "department", "self-governing", "social", "enterprise", "individual", "other")
+KIND_NAMES = {"government": "政府及派出机关", "department": "政府部门", "self-governing": "基层群众自治组织",
+              "social": "社会组织", "enterprise": "企事业单位", "individual": "个人", "other": "其他"}
+
+#: words an unknown actor's name may end with (used to discover actors not in the lexicon)
+SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "组织", "企业", "机构", "联合会", "协会",
+            "中心", "公司", "大会", "团体", "常务委员会", "学校", "中学", "媒体", "医院", "法院", "检察院", "幼儿园", "派出所", "局", "厅",
+            "场所", "场馆", "院校", "院所", "事务所")
+
+#: heads of a person's name (第三人, 未成年人, 管理者, 志愿服务对象); used for a subject only
+PERSON_SUFFIXES = ("人员", "人", "者", "对象", "成员")
+
+#: modifiers dropped in front of a name when the rest is a known actor (各类公益组织 → 公益组织)
+MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本", "全体", "它的", "其")
+
+DATA = Path(__file__).resolve().parent / "data" / "actors.yml"
+
+
+@dataclass
+class Actor:
+    name: str
+    kind: str = "other"
+    level: str | None = None
+    parent: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    source: str = "lexicon"            # lexicon | user | discovered
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "aliases": list(self.aliases), "kind": self.kind, "level": self.level,
+                "parent": self.parent}
+
+
+def guess_kind(name: str) -> str:
+    if name.endswith(("人民代表大会常务委员会", "人民代表大会", "人民政府", "政府", "办事处", "机关")):
+        return "government"
+    if name.endswith(("部门", "局", "厅", "委", "机构")) and not name.endswith(("服务机构", "保险机构", "养老机构")):
+        return "department"
+    if name.endswith(("居民委员会", "村民委员会", "居民会议", "居民小组", "业主大会", "业主委员会")):
+        return "self-governing"
+    if name.endswith(("单位", "企业", "公司", "机构")):
+        return "enterprise"
+    if name.endswith(("组织", "协会", "联合会", "团体", "中心", "委员会")):
+        return "social"
+    if name.endswith(("人", "者", "员", "家庭")):
+        return "individual"
+    return "other"
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.alias: dict[str, str] = {}
+        self.stems: set[str] = set()
+        self.levels: list[str] = []
+        self.discovered: dict[str, int] = {}       # unknown name -> times seen
+        self.files: list[str] = []
+        self._canon: dict[str, str] = {}           # canonical() memo, cleared when the registry changes
+
+    # -- building -------------------------------------------------------------------------------
+    def add(self, actor: Actor) -> None:
+        old = self.actors.get(actor.name)
+        if old is not None:
+            actor.aliases = list(dict.fromkeys(old.aliases + actor.aliases))
+        self._canon.clear()
+        self.actors[actor.name] = actor
+        self.alias[actor.name] = actor.name
+        for a in actor.aliases:
+            self.alias[a] = actor.name
+
+    def load_file(self, path: Path, source: str = "user") -> None:
+        data = _read_yaml(path)
+        if not isinstance(data, dict):
+            raise KbError("参与主体词表应为映射（actors:, stems:, levels:）", str(path), 1)
+        for i, e in enumerate(data.get("actors") or []):
+            if isinstance(e, str):
+                e = {"name": e}
+            if not isinstance(e, dict) or not e.get("name"):
+                raise KbError(f"actors 第 {i + 1} 项缺少 name", str(path), _line_of(path, str(e)))
+            kind = e.get("kind") or guess_kind(e["name"])
+            if kind not in KINDS:
+                raise KbError(f"未知的主体类别“{kind}”（可用：{'、'.join(KINDS)}）", str(path),
+                              _line_of(path, e["name"]))
+            self.add(Actor(name=str(e["name"]), kind=kind, level=e.get("level"), parent=e.get("parent"),
+                           aliases=[str(a) for a in e.get("aliases") or []], source=source))
+        self._canon.clear()
+        self.stems.update(str(s) for s in data.get("stems") or [])
+        for lv in data.get("levels") or []:
+            if lv not in self.levels:
+                self.levels.append(str(lv))
+        self.levels.sort(key=len, reverse=True)
+        self.files.append(str(path))
+
+    # -- lookup ---------------------------------------------------------------------------------
+    def split_level(self, name: str) -> tuple[list[str], str]:
+        """('市、县（市、区）民政部门') -> (['市', '县（市、区）'], '民政部门')."""
+        levels: list[str] = []
+        rest = name
+        while True:
+            for lv in self.levels:
+                if rest.startswith(lv) and len(rest) > len(lv):
+                    after = rest[len(lv):]
+                    m = re.match(r"（[^（）]{1,8}）", after)
+                    if m and not lv.endswith("）"):
+                        lv += m.group(0)
+                        after = after[m.end():]
+                    levels.append(lv)
+                    rest = after
+                    if rest[:1] in "、和及":
+                        rest = rest[1:]
+                    if rest.startswith("的"):
+                        rest = rest[1:]
+                    break
+            else:
+                return levels, rest
+
+    def canonical(self, name: str | None) -> str | None:
+        """The canonical name: aliases resolved, a department's level prefix removed."""
+        if not name:
+            return name
+        hit = self._canon.get(name)
+        if hit is None:
+            hit = self._canon[name] = self._canonical(name)
+        return hit
+
+    def _canonical(self, name: str) -> str:
+        n = re.sub(r"\s+", "", name)
+        if n in self.alias:
+            return self.alias[n]
+        for mod in MODIFIERS:
+            if n.startswith(mod) and n[len(mod):] in self.alias:
+                return self.alias[n[len(mod):]]
+        levels, base = self.split_level(n)
+        if levels:
+            b = self.alias.get(base, base)
+            if b.endswith("部门") or self.kind_of(b) == "department":
+                return b
+            if base.endswith("人民政府") or base == "政府":
+                lv = levels[-1] if len(levels) == 1 else "".join(levels)
+                cand = f"{lv}人民政府"
+                return self.alias.get(cand, cand)
+            if base in self.alias and self.kind_of(b) != "government":
+                return b
+        if n.endswith("政府") and not n.endswith("人民政府") and len(n) > 2:
+            cand = n[:-2] + "人民政府"
+            return self.alias.get(cand, cand)
+        head = self.head_noun(n)
+        if head:
+            return self.alias[head]
+        return n
+
+    def head_noun(self, name: str) -> str | None:
+        """A name variant that only qualifies a known actor: its head noun (the known name).
+
+        公益性非营利的事业单位 → 事业单位 (a modifier ending in 的), 非营利性养老机构 → 养老机构 (an
+        attributive ending in 性/型/类).  A head of one character, or a name the lexicon knows, is left.
+        """
+        if name in self.alias:
+            return None
+        if "的" in name:
+            tail = name[name.rindex("的") + 1:]
+            if len(tail) >= 2 and tail in self.alias:
+                return tail
+        m = re.match(r"[\u4e00-\u9fff]{1,6}?[性型类](.{2,})$", name)
+        if m and m.group(1) in self.alias:
+            return m.group(1)
+        return None
+
+    def get(self, name: str | None) -> Actor | None:
+        c = self.canonical(name)
+        return self.actors.get(c) if c else None
+
+    def kind_of(self, name: str) -> str:
+        a = self.actors.get(self.alias.get(name, name))
+        return a.kind if a else guess_kind(name)
+
+    def is_known(self, name: str) -> bool:
+        """In the lexicon, or a government named by a known level (县级以上人民政府)."""
+        c = self.canonical(name)
+        if c in self.actors:
+            return True
+        if c and c.endswith(("人民政府", "人民代表大会常务委员会")):
+            levels, base = self.split_level(c)
+            return bool(levels) and base in ("人民政府", "人民代表大会常务委员会")
+        return False
+
+    def actor(self, name: str) -> Actor:
+        """The registry entry, or a discovered one (not stored in the lexicon)."""
+        a = self.get(name)
+        if a is not None:
+            return a
+        c = self.canonical(name) or name
+        return Actor(name=c, kind=guess_kind(c), source="discovered")
+
+    def note_unknown(self, name: str) -> None:
+        if not self.is_known(name):
+            c = self.canonical(name) or name
+            self.discovered[c] = self.discovered.get(c, 0) + 1
+
+    def surfaces(self) -> list[str]:
+        """Every name and alias, longest first (for longest-match scanning)."""
+        return sorted(self.alias, key=len, reverse=True)
+
+    def __iter__(self):
+        return iter(self.actors.values())
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+
+def _read_yaml(path: Path):
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            return yaml.safe_load(f) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise KbError(f"YAML 格式错误：{getattr(e, 'problem', e)}", str(path),
+                      mark.line + 1 if mark else None) from None
+    except OSError as e:
+        raise KbError(f"无法读取参与主体词表：{e.strerror}", str(path)) from None
+
+
+def _line_of(path: Path, needle: str) -> int | None:
+    try:
+        for i, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+            if needle and needle in line:
+                return i
+    except OSError:
+        pass
+    return None
+
+
+_CACHE: dict[tuple, Registry] = {}
+
+
+def load_registry(root: str | Path | None = None, regulation: str | None = None) -> Registry:
+    """The lexicon plus the project's ``actors.yml`` (root) and ``regulation/<reg>/actors.yml``.
+
+    With ``root=None`` the project root is looked up from the current directory (silently
+    skipped when there is none).  With ``regulation=None`` every regulation's file is added.
+    """
+    if root is None:
+        try:
+            from kb.project import find_root
+            root = find_root()
+        except KbError:
+            root = None
+    files: list[Path] = []
+    if root is not None:
+        r = Path(root)
+        files.append(r / "actors.yml")
+        regdir = r / "regulation"
+        if regulation:
+            files.append(regdir / regulation / "actors.yml")
+        elif regdir.is_dir():
+            files += sorted(regdir.glob("*/actors.yml"))
+    files = [f for f in files if f.is_file()]
+    key = (str(DATA),) + tuple((str(f), f.stat().st_mtime_ns) for f in files)
+    if key in _CACHE:
+        return _CACHE[key]
+    reg = Registry()
+    reg.load_file(DATA, source="lexicon")
+    for f in files:
+        reg.load_file(f, source="user")
+    _CACHE[key] = reg
+    return reg

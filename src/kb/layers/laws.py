@@ -1,0 +1,169 @@
+"""Names of laws: well-known short names, normalisation to the full title, and lookup of
+a title in the knowledge base (``regulation/`` folders, or a corpus directory of Markdown
+files whose first ``# title`` line names the law).
+
+Normalisation is for matching only; the source text is never rewritten.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+PRC = "中华人民共和国"
+
+#: national laws commonly cited without brackets and without 中华人民共和国 (short -> full title)
+WELL_KNOWN = {name: PRC + name for name in (
+    "宪法", "民法典", "刑法", "民法通则", "民法总则", "物权法", "合同法", "侵权责任法", "婚姻法", "继承法",
+    "担保法", "收养法", "刑事诉讼法", "民事诉讼法", "行政诉讼法", "行政处罚法", "行政许可法",
+    "行政强制法", "行政复议法", "国家赔偿法", "治安管理处罚法", "立法法", "监察法", "公务员法",
+    "劳动法", "劳动合同法", "公司法", "合伙企业法", "个人独资企业法", "企业破产法", "证券法",
+    "保险法", "票据法", "商业银行法", "消费者权益保护法", "产品质量法", "食品安全法", "药品管理法",
+    "环境保护法", "土地管理法", "城乡规划法", "城市房地产管理法", "预算法", "税收征收管理法",
+    "个人所得税法", "企业所得税法", "会计法", "审计法", "统计法", "档案法", "保守国家秘密法",
+    "突发事件应对法", "安全生产法", "消防法", "道路交通安全法", "未成年人保护法", "妇女权益保障法",
+    "老年人权益保障法", "残疾人保障法", "义务教育法", "教育法", "高等教育法", "教师法",
+    "慈善法", "反家庭暴力法", "人民调解法", "村民委员会组织法", "城市居民委员会组织法",
+    "地方各级人民代表大会和地方各级人民政府组织法", "网络安全法", "数据安全法", "个人信息保护法",
+    "著作权法", "专利法", "商标法", "反不正当竞争法", "反垄断法", "招标投标法", "政府采购法",
+    "仲裁法", "律师法", "法官法", "检察官法", "人民法院组织法", "人民检察院组织法", "国籍法",
+    "兵役法", "国防法", "森林法", "草原法", "水法", "矿产资源法", "农业法", "农村土地承包法",
+    "传染病防治法", "职业病防治法", "社会保险法", "就业促进法", "劳动争议调解仲裁法",
+    "英雄烈士保护法", "反恐怖主义法", "国家安全法", "出境入境管理法", "人口与计划生育法",
+    "野生动物保护法", "大气污染防治法", "水污染防治法", "固体废物污染环境防治法", "行政监察法",
+)}
+#: short names whose full title is not simply 中华人民共和国 + name
+ALIASES = {
+    "选举法": PRC + "全国人民代表大会和地方各级人民代表大会选举法",
+    "代表法": PRC + "全国人民代表大会和地方各级人民代表大会代表法",
+    "地方组织法": PRC + "地方各级人民代表大会和地方各级人民政府组织法",
+    "香港基本法": PRC + "香港特别行政区基本法",
+    "澳门基本法": PRC + "澳门特别行政区基本法",
+}
+#: laws whose official title does not begin with 中华人民共和国
+NOT_PREFIXED = {"反分裂国家法", "全国人民代表大会常务委员会关于维护互联网安全的决定"}
+
+#: a well-known name must not run on into a longer word (劳动法律, 公司法人, 宪法学 …)
+_RUN_ON = set("律规人院官学庭务令制治理定")
+
+
+def bare_law_pattern() -> re.Pattern:
+    names = sorted(WELL_KNOWN, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    first = "".join(sorted({n[0] for n in names} | {PRC[0]}))
+    return re.compile(rf"(?=[{first}])(?:{PRC})?(?:{alt})(?![{''.join(sorted(_RUN_ON))}])")
+
+
+_NATIONAL = re.compile(r"(?<!办)法(?:典)?(?:实施条例|实施细则|实施办法)?$")
+_LOCAL = re.compile(r"(省|自治区|自治州|自治县|[^城都]市|[^郡]县)")
+
+
+def normalise_title(title: str) -> str:
+    """《民法典》 -> 中华人民共和国民法典; local regulations and other documents unchanged.
+    Brackets, spaces and 〈〉 are dropped for matching (〈〉 -> 《》)."""
+    t = re.sub(r"\s+", "", title.strip().strip("《》"))
+    t = t.replace("〈", "《").replace("〉", "》")
+    if t.startswith(PRC) or t in NOT_PREFIXED or t.startswith("中华人民"):
+        return t                    # (中华人民和国… is a typo in a source title: leave it)
+    if t in ALIASES:
+        return ALIASES[t]
+    if t in WELL_KNOWN:
+        return WELL_KNOWN[t]
+    if _NATIONAL.search(t) and not _LOCAL.search(t.split("法")[0]) and "《" not in t:
+        return PRC + t
+    return t
+
+
+def match_key(title: str) -> str:
+    """Key used to compare titles: normalised, without the dated-version suffix."""
+    t = normalise_title(title)
+    t = re.sub(r"[（(]\d{4}[-年].*?[）)]$", "", t)
+    return t.replace("《", "").replace("》", "")
+
+
+@dataclass
+class LawEntry:
+    title: str            # full title as the knowledge base has it
+    link: str             # reg@version for regulation/, or the file path for a corpus file
+    kind: str             # "regulation" | "corpus"
+
+
+_INDEX_CACHE: dict[tuple, dict[str, LawEntry]] = {}
+
+
+def law_index(root: Path | None = None, corpus: str | Path | None = None) -> dict[str, LawEntry]:
+    """match_key(title) -> LawEntry for every law in the knowledge base.
+
+    ``root`` is the project root (its ``regulation/`` folders are read through
+    kb.project); ``corpus`` a directory of Markdown files (``# title`` first line).
+    For a corpus law with several dated files, the undated file (in force) wins, then the latest.
+    """
+    key = (str(root) if root else None, str(corpus) if corpus else None)
+    if key in _INDEX_CACHE:
+        return _INDEX_CACHE[key]
+    index: dict[str, LawEntry] = {}
+    if corpus:
+        groups: dict[str, list[tuple[str, Path]]] = {}
+        for p in sorted(Path(corpus).rglob("*.md")):
+            title = _md_title(p)
+            if title:
+                groups.setdefault(match_key(title), []).append((title, p))
+        for key_, entries in groups.items():
+            undated = [e for e in entries if not re.search(r"\(\d{4}-\d\d-\d\d\)$", e[1].stem)]
+            if len(undated) > 1 and len({e[1].parent for e in undated}) == 1:
+                # one law split over several files of a folder (民法典/总则.md, 物权编.md …)
+                index[key_] = LawEntry(undated[0][0], str(undated[0][1].parent), "corpus")
+                continue
+            # the version in force (undated) wins, else the latest dated version
+            best = undated[0] if undated else max(entries, key=lambda e: e[1].stem[-11:])
+            index[key_] = LawEntry(best[0], str(best[1]), "corpus")
+    if root:
+        try:
+            from kb.project import list_regulations
+            regs = list_regulations(Path(root))
+        except Exception:       # a broken metadata file must not break linking
+            regs = []
+        for r in regs:
+            title = _reg_title(r)
+            if title:
+                ident = _reg_id(r)
+                index[match_key(title)] = LawEntry(title, ident, "regulation")
+    _INDEX_CACHE[key] = index
+    return index
+
+
+def lookup(title: str, index: dict[str, LawEntry] | None) -> LawEntry | None:
+    if not index:
+        return None
+    return index.get(match_key(title))
+
+
+def _md_title(p: Path) -> str | None:
+    try:
+        with p.open(encoding="utf-8-sig") as f:
+            for _ in range(5):
+                line = f.readline()
+                if not line:
+                    break
+                m = re.match(r"^#\s+(.+?)\s*$", line)
+                if m:
+                    return m.group(1)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
+def _reg_title(r) -> str | None:
+    if isinstance(r, dict):
+        return r.get("title")
+    return getattr(r, "title", None)
+
+
+def _reg_id(r) -> str:
+    if isinstance(r, dict):
+        return str(r.get("id") or r.get("name") or r.get("regulation"))
+    for attr in ("id", "name", "slug", "regulation"):
+        v = getattr(r, attr, None)
+        if v:
+            return str(v)
+    return str(r)

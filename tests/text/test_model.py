@@ -1,0 +1,84 @@
+"""The content model: typed nodes, stable ids, citations, lines, slices."""
+from kb.text import model
+from kb.text.model import (Annex, Article, Chapter, Document, Item, Node, Paragraph, Part, Preamble, Prologue,
+                      Section, Subitem, Subpart, make_node)
+from kb.text.parse import parse_text
+
+TEXT = """测试法
+
+序言
+
+序言一段。
+
+第一编 总则
+
+第一分编 通则
+
+第一章 一般规定
+
+第一节 基本原则
+
+第一条（目的）为了测试：
+（一）甲；
+1.子；
+（二）乙。
+第二款。
+
+附件1 名录
+
+名录内容。
+"""
+
+
+def test_every_kind_has_its_typed_class():
+    doc = parse_text(TEXT)
+    expected = {"preamble": Preamble, "prologue": Prologue, "part": Part, "subpart": Subpart,
+                "chapter": Chapter, "section": Section, "article": Article, "paragraph": Paragraph,
+                "item": Item, "subitem": Subitem, "annex": Annex}
+    seen = set()
+    for n in doc.nodes():
+        if n.kind in expected:
+            assert type(n) is expected[n.kind], n.kind
+            assert isinstance(n, Node)
+            seen.add(n.kind)
+    assert seen == set(expected)
+    assert isinstance(make_node("article", "art_1", 0, 0, 1), Article)
+    assert model.KIND_NAMES["subitem"] == "目"
+
+
+def test_stable_ids_citations_lines():
+    doc = parse_text(TEXT)
+    a = doc.article(1)
+    assert [n.eid for n in a.walk()] == [
+        "art_1", "art_1__para_1", "art_1__para_1__point_1", "art_1__para_1__point_1__point_1",
+        "art_1__para_1__point_2", "art_1__para_2"]
+    assert [n.citation for n in a.walk()] == [
+        "第一条", "第一条第一款", "第一条第一款第一项", "第一条第一款第一项第一目", "第一条第一款第二项", "第一条第二款"]
+    assert [n.line for n in a.walk()] == [15, 15, 16, 17, 18, 19]
+    assert doc.get("part_1__chp_1__sec_1").title == "基本原则"
+    assert doc.get("part_1__subpart_1").label == "第一分编"
+    assert a.heading == "目的" and a.brackets == ("（", "）")
+    assert doc.preamble.text == "测试法" and doc.prologue.children[0].text == "序言一段。"
+    assert [x.eid for x in doc.annexes] == ["att_1"] and doc.annexes[0].title == "名录"
+    assert len(doc.parts) == 1 and len(doc.sections) == 1
+    # the same text parses to the same ids
+    assert [n.eid for n in parse_text(TEXT).root.walk()] == [n.eid for n in doc.root.walk()]
+
+
+def test_slices_partition_the_text():
+    doc = parse_text(TEXT)
+    pos = 0
+    for n in doc.root.walk():
+        assert n.start == pos or n.kind == "document"
+        pos = n.end if n.kind != "document" else pos
+    assert pos == len(doc.text) and doc.rebuild() == doc.text
+    a = doc.article(1)
+    assert doc.raw(a) == "第一条（目的）"
+    assert doc.raw(a.children[0]).startswith("为了测试：")
+
+
+def test_document_is_plain_data_independent_of_cli():
+    doc = parse_text(TEXT)
+    assert isinstance(doc, Document)
+    src = open(model.__file__, encoding="utf-8").read()
+    assert "import click" not in src and "from .cli" not in src

@@ -1,0 +1,20 @@
+"""The layer's part of ``kb export``: definitions, references and term uses as plain dicts
+(kb.outputs.export calls ``export_layer`` of each layer)."""
+from __future__ import annotations
+
+from kb.layers.laws import law_index
+from kb.layers.links.defining import definitions
+from kb.layers.links.internal import references
+from kb.layers.links.terms import term_uses
+from kb.project import find_root
+from kb.text.model import Document
+
+
+def export_layer(doc: Document) -> dict:
+    try:
+        index = law_index(root=find_root())
+    except Exception:                 # outside a project: external references stay unlinked
+        index = None
+    return {"definitions": [d.to_dict() for d in definitions(doc)],
+            "references": [r.to_dict() for r in references(doc, index)],
+            "uses": [u.to_dict() for u in term_uses(doc)]}

@@ -1,0 +1,118 @@
+"""References to other laws: 《…》 titles, well-known names without brackets (刑法), a provision of
+such a law (《…》第五条, 消防法第十条, 该法第十条), and their link to the law in the knowledge base.
+
+A 第X条 right after a law's name belongs to that law, not to this text, so these are found
+first and the internal references take only what is left.  Titles are matched through the law
+index (kb.layers.laws), never rewritten.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kb.layers.laws import LawEntry, bare_law_pattern, lookup, normalise_title
+from kb.layers.links.records import Reference
+from kb.layers.links.scan import SELF_WORDS, inside
+
+#: a 第X条 right after these names another text, not this one
+_OTHER = re.compile(r"(?:该|同|上述|前述|原|其他|有关)(?:法律|法规|法|条例|规定|办法|决定|细则|条)$")
+#: a law named without brackets just before 第X条 (消防法第十条); group 1 is the name
+_BARE_NAME = re.compile(r"(?:^|[，,。；;：:、（(\s和与或及]|依照|依据|根据|按照|违反|适用|参照|对照|遵守|执行)"
+                        r"([^\s，,。；;：:、《》（()第本前该同]{2,30}?(?:法|法典|条例|规定|办法|细则|决定|宪章|公约|条约|协定|议定书))$")
+
+
+@lru_cache(maxsize=None)
+def _bare_laws() -> re.Pattern:
+    return bare_law_pattern()
+
+
+def named_laws(text: str, titles: list[tuple[int, int]], mk) -> list[Reference]:
+    """The laws a node's text names, in text order: every 《…》 title, and the well-known names
+    written without brackets outside them.  ``mk`` makes a Reference of the node."""
+    ext: list[Reference] = []
+    for s, e in titles:
+        title = normalise_title(text[s + 1:e - 1])
+        ext.append(mk("external", s, e, [title], title))
+    for m in _bare_laws().finditer(text):
+        if inside(titles, m.start(), m.end()) or any(r.start < m.end() and m.start() < r.end for r in ext):
+            continue
+        title = normalise_title(m.group())
+        ext.append(mk("external", m.start(), m.end(), [title], title))
+    ext.sort(key=lambda r: r.start)
+    return ext
+
+
+def other_laws_provision(text: str, cs: int, ce: int, ext: list[Reference], ext_end: dict[int, Reference],
+                         mk) -> bool:
+    """Whether the 第X条 chain at text[cs:ce] cites a provision of another text rather than of
+    this one.  A provision of a law named in ``ext`` (``ext_end``: those laws by where their
+    names end, as first found) extends that reference; one of a law named just before it (该法,
+    消防法) is added to ``ext``; one of an unknown text (同条, 有关法律) is dropped."""
+    r = ext_end.get(cs)
+    if r is not None:                   # 《……》第五条: a provision of that law
+        r.end = ce
+        r.text = text[r.start:ce]
+        r.pinpoint = text[cs:ce]
+        return True
+    before = text[max(0, cs - 32):cs]
+    if _OTHER.search(before):
+        r = _that_law(text, cs, ce, before, ext, mk)
+        if r is not None:               # 该法第十条: the law just named, when only one fits
+            ext.append(r)
+        return True                     # 同条 / 有关法律第十条 / 该法 naming several: unknown which
+    m = _BARE_NAME.search(before)
+    if m and not m.group(1).startswith(SELF_WORDS):
+        name = _trim_name(m.group(1))
+        s0 = cs - len(name)
+        title = normalise_title(name)
+        r = mk("external", s0, ce, [title], title)
+        r.pinpoint = text[cs:ce]
+        ext.append(r)
+        return True
+    return False
+
+
+def link_laws(ext: list[Reference], own_title: str | None, index: dict[str, LawEntry] | None) -> None:
+    """A law naming the text itself becomes a self-reference (中华人民共和国刑法的任务 … inside
+    刑法); the others are linked to the knowledge base's law of that title, if any."""
+    for r in ext:
+        if own_title and r.target == own_title and not r.pinpoint:
+            r.kind, r.targets = "self", []
+            continue
+        if index:
+            hit = lookup(r.target, index)
+            if hit is not None:
+                r.link = hit.link
+
+
+_THAT = re.compile(r"该(法律|法|条例|规定|办法|决定|细则)$")
+_THAT_SUFFIX = {"法律": ("法", "法典"), "法": ("法", "法典")}
+
+
+def _that_law(text: str, cs: int, ce: int, before: str, ext: list[Reference], mk) -> Reference | None:
+    """该法第十条 (该条例…, 该规定…): an external reference to the law named just before it in the
+    same node, when only one law of that kind is named there (or, failing that, in the same sentence);
+    otherwise None (ambiguous or nothing named)."""
+    m = _THAT.search(before)
+    if m is None:
+        return None
+    suffix = _THAT_SUFFIX.get(m.group(1), (m.group(1),))
+    named = [r for r in ext if r.end <= cs - len(m.group()) and r.target and r.target.endswith(suffix)]
+    titles = list(dict.fromkeys(r.target for r in named))
+    if len(titles) != 1:
+        sent = max(text.rfind(c, 0, cs) for c in "。；;")
+        titles = list(dict.fromkeys(r.target for r in named if r.start > sent))
+    if len(titles) != 1:
+        return None
+    r = mk("external", cs - len(m.group()), ce, [titles[0]], titles[0])
+    r.pinpoint = text[cs:ce]
+    return r
+
+
+_NAME_CUT = re.compile(r".*(?:执行|依照|根据|按照|违反|适用|参照|遵守|依据|除|的|在|对|由)")
+
+
+def _trim_name(name: str) -> str:
+    """医疗保健机构除执行母婴保健法 -> 母婴保健法; 有母婴保健法 -> 母婴保健法."""
+    name = _NAME_CUT.sub("", name)
+    return name[1:] if name.startswith("有") and len(name) > 3 else name

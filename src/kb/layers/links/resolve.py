@@ -1,0 +1,240 @@
+"""Resolving a citation of this text to its nodes: which article, paragraph or item 第十五条第二款,
+前款 or 第三至五项 names, seen from the node that cites it.
+
+The same words name different nodes depending on where they stand (前款, a bare 第二项 after a
+cited article), and some name nothing; a failure is returned as a message for the link warnings
+rather than raised, so one bad citation never stops the layer.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.layers.links.citations import Tok, single
+from kb.layers.links.scan import context, prev_sibling
+from kb.text.model import Document, Node
+
+
+class Resolver:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.articles = doc.articles
+        self.art_index = {a.eid: i for i, a in enumerate(self.articles)}
+
+    # -- segment -> list of nodes, or an error message
+    def segment(self, n: Node, toks: list[Tok], prev: list[Node] | None,
+                outer: Node | None = None, near: bool = False) -> tuple[list[Node], str | None]:
+        for j, t in enumerate(toks):
+            if t.multi:                         # 第三、四项: each number in turn, ranges spanned
+                got: list[Node] = []
+                for a, b in t.multi:
+                    na, err = self.segment(n, toks[:j] + [single(t, a)] + toks[j + 1:], prev, outer, near)
+                    if err:
+                        return [], err
+                    if b != a:
+                        nb, err = self.segment(n, toks[:j] + [single(t, b)] + toks[j + 1:], prev, outer, near)
+                        if err:
+                            return [], err
+                        span = self.span(na[0], nb[-1]) if na and nb else []
+                        if not span:
+                            return [], f"“{t.text}”：范围无效"
+                        na = span
+                    got.extend(x for x in na if x not in got)
+                return got, None
+        art, para, item = context(n)
+        cur: list[Node] | None = None       # the nodes meant so far
+        first = toks[0]
+        continuation = prev is not None and first.kind == "num" and first.unit in "款项目"
+        for j, t in enumerate(toks):
+            if t.kind == "self":
+                if len(toks) == 1:
+                    return [], None
+                cur = [self.doc.root]
+                continue
+            if t.kind == "this":
+                if t.unit == "条":
+                    cur = [art] if art else None
+                elif t.unit == "款":
+                    cur = [para] if para else None
+                elif t.unit == "项":
+                    cur = [item] if item else None
+                elif t.unit == "目":
+                    cur = [n] if n.kind == "subitem" else None
+                elif t.unit == "章":
+                    c = n.ancestor("chapter")
+                    cur = [c] if c else None
+                elif t.unit == "节":
+                    s = n.ancestor("section")
+                    cur = [s] if s else None
+                elif t.unit == "编":
+                    p = n.ancestor("part")
+                    cur = [p] if p else None
+                if not cur:
+                    if t.unit in ("编", "分编") and not any(True for _ in self.doc.nodes("part")):
+                        return [], f"“{t.text}”：本文件没有编（可能只收录了法典的一编）"
+                    return [], f"“{t.text}”不在任何{t.unit}中"
+                continue
+            if t.kind == "prev":
+                base = {"条": art, "款": para, "项": item}[t.unit]
+                kind = {"条": "article", "款": "paragraph", "项": "item"}[t.unit]
+                if base is None:
+                    return [], f"“{t.text}”不在任何{t.unit}中"
+                if t.unit == "条":
+                    i = self.art_index.get(base.eid, 0)
+                    cur = self.articles[i - t.k:i] if i - t.k >= 0 else []
+                elif t.unit == "项" and n.kind != "item" and item is None:
+                    # 前三项 in a paragraph after a list: the k items just before it
+                    before = [x for x in art.walk() if x.kind == "item" and x.start < n.start] if art else []
+                    cur = before[-t.k:] if len(before) >= t.k else []
+                    if not cur:
+                        return [], f"“{t.text}”：之前没有{t.k}项"
+                    continue
+                else:
+                    cur = prev_sibling(base, kind, t.k)
+                if not cur:
+                    return [], f"“{t.text}”：{base.citation or base.eid}之前没有{t.k if t.k > 1 else ''}{t.unit}"
+                continue
+            if t.kind == "xia":
+                kids = [c for c in n.children if c.kind in ("item", "subitem")]
+                if not kids:
+                    kids = self._unnumbered_list(n)
+                if not kids:
+                    after = n.text[t.end:]
+                    if re.search(r"[：:]\s*\S", after):
+                        return [], "“下列”：各项写在本款之内，未单独成项"
+                    return [], "“下列”：本款之后没有列项"
+                cur = kids
+                continue
+            # 第N…
+            if t.unit == "条":
+                a = self.doc.get(f"art_{t.n}")
+                if a is None:
+                    return [], f"“{t.text}”：本文没有{t.text}（共 {len(self.articles)} 条）"
+                cur = [a]
+            elif t.unit in ("章", "编", "分编", "节"):
+                found = self._heading(n, t, cur)
+                if found is None:
+                    return [], f"“{t.text}”：本文没有{t.text}"
+                cur = [found]
+            else:                                   # 款 项 目
+                if cur is None:
+                    if continuation and j == 0:
+                        # 第十五条第二款、第三款 / 第一款第二项至第四项和第三款: same level as the unit
+                        want = {"款": "article", "项": "paragraph", "目": "item"}[t.unit]
+                        x = prev[0]
+                        while x is not None and x.kind != want:
+                            x = x.parent
+                        parents = [x] if x is not None else []
+                    elif t.unit == "款":
+                        parents = [art] if art else []
+                        if outer is not None and not any(c.kind == "paragraph" and c.number == t.n
+                                                         for c in (art.children if art else ())):
+                            # 违反第二十一条第一项规定的，……；违反第二款规定的: that article's paragraph
+                            oa = outer if outer.kind == "article" else outer.ancestor("article")
+                            if oa is not None and any(c.kind == "paragraph" and c.number == t.n
+                                                      for c in oa.children):
+                                parents = [oa]
+                    elif t.unit == "项":
+                        parents = self._item_parent(n, t.n)
+                        if outer is not None:
+                            # 本法第二十六条第一款规定的……，但是第一项……: the items of the
+                            # provision named earlier in the same sentence (or in the list's intro)
+                            alt = [outer] if outer.kind == "paragraph" else self._item_parent(outer, t.n)
+                            own = parents and any(c.kind == "item" and c.number == t.n for c in parents[0].children)
+                            if alt and any(c.kind == "item" and c.number == t.n for c in alt[0].children) \
+                                    and (near or not own):
+                                parents = alt
+                    else:
+                        parents = [item] if item else []
+                else:
+                    if len(cur) != 1:
+                        return [], f"“{t.text}”前面指向多处"
+                    parents = cur
+                if not parents:
+                    return [], f"“{t.text}”没有上级条款"
+                p = parents[0]
+                if p.kind == "document":
+                    return [], f"“{t.text}”之前缺少条号"
+                if t.unit == "项" and p.kind == "article":
+                    paras = [c for c in p.children if c.kind == "paragraph"]
+                    withitems = [c for c in paras if any(k.kind == "item" for k in c.children)]
+                    p = withitems[0] if len(withitems) == 1 else (paras[0] if paras else p)
+                kind = {"款": "paragraph", "项": "item", "目": "subitem"}[t.unit]
+                kids = [c for c in p.children if c.kind == kind and c.number == t.n]
+                if not kids:
+                    return [], f"“{t.text}”：{p.citation or p.eid}没有{t.text}"
+                cur = kids
+        return cur or [], None
+
+    def _unnumbered_list(self, n: Node) -> list[Node]:
+        """A paragraph ending in a colon whose list entries were written as plain lines (no
+        （一） markers) and so parsed as the following paragraphs: take them while they read as
+        list entries (end in ；，、), up to the entry that ends the list; a 用语的含义 list takes
+        every following paragraph of the article."""
+        if n.kind != "paragraph" or n.parent is None:
+            return []
+        sibs = [c for c in n.parent.children if c.kind == "paragraph"]
+        rest = sibs[sibs.index(n) + 1:]
+        if rest and rest[0].text.rstrip().endswith((":", "：")) and len(rest[0].text) <= 20:
+            # a sentence broken over two lines: the items hang on its tail (……的，依法追究刑 / 事责任：)
+            kids = [c for c in rest[0].children if c.kind == "item"]
+            if kids:
+                return kids
+        if not n.text.rstrip().endswith((":", "：")):
+            return []
+        if re.search(r"用语|含义|术语", n.text):
+            return rest
+        out = []
+        for p in rest:
+            out.append(p)
+            if any(c.kind == "item" for c in p.children) or not p.text.rstrip().endswith(("；", ";", "，", ",", "、")):
+                break
+        return out
+
+    def _item_parent(self, n: Node, number) -> list[Node]:
+        """The paragraph whose items a bare 第N项 means: this paragraph (or the item's paragraph);
+        failing that, the only paragraph of the article that has items."""
+        art, para, item = context(n)
+        if para is not None and any(c.kind == "item" and c.number == number for c in para.children):
+            return [para]
+        if art is not None:
+            withitems = [c for c in art.children if c.kind == "paragraph"
+                         and any(k.kind == "item" and k.number == number for k in c.children)]
+            if len(withitems) == 1:
+                return withitems
+        return [para] if para is not None else []
+
+    def _heading(self, n: Node, t: Tok, cur) -> Node | None:
+        kind = {"章": "chapter", "编": "part", "分编": "subpart", "节": "section"}[t.unit]
+        within = cur[0] if cur and cur[0].kind != "document" else None
+        if kind == "section" and within is None:
+            within = n.ancestor("chapter")
+        if kind == "chapter" and within is None:
+            within = n.ancestor("part")
+        pool = (within.walk() if within is not None else self.doc.root.walk())
+        for x in pool:
+            if x.kind == kind and x.number == t.n:
+                return x
+        if within is not None:
+            for x in self.doc.root.walk():
+                if x.kind == kind and x.number == t.n:
+                    return x
+        return None
+
+    def span(self, a: Node, b: Node) -> list[Node]:
+        """Every node of a's kind from a to b inclusive, in document order."""
+        if a.kind == "article" and b.kind == "article":
+            i, j = self.art_index.get(a.eid), self.art_index.get(b.eid)
+            if i is None or j is None or j < i:
+                return []
+            return self.articles[i:j + 1]
+        if a.parent is not None and a.parent is b.parent:
+            sibs = [c for c in a.parent.children if c.kind == a.kind]
+            i, j = sibs.index(a), sibs.index(b)
+            return sibs[i:j + 1] if j >= i else []
+        nodes = [x for x in self.doc.root.walk() if x.kind == a.kind]
+        try:
+            i, j = nodes.index(a), nodes.index(b)
+        except ValueError:
+            return []
+        return nodes[i:j + 1] if j >= i else []
+

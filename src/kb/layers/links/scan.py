@@ -1,0 +1,91 @@
+"""What the cross-link layer reads, and where a hit sits.
+
+Every finder of the layer scans the same nodes, places what it finds in the same way (article,
+paragraph and item numbers, source line) and keeps its result in the same per-document cache,
+so these few helpers are shared here rather than repeated in each finder.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+
+from kb.text.model import Document, Node
+
+#: the nodes whose text is scanned; the preamble (title block, table of contents) is not
+SCANNED = ("paragraph", "item", "subitem")
+
+#: words by which a text names itself (本条例 …); longest first so 本条例 wins over 本条
+SELF_WORDS = ("本条例实施细则", "本实施细则", "本实施办法", "本条例", "本规定", "本办法", "本细则", "本规则",
+              "本准则", "本决定", "本通则", "本法")
+SELF_ALT = "|".join(SELF_WORDS)
+
+_CACHE: "weakref.WeakKeyDictionary[Document, dict]" = weakref.WeakKeyDictionary()
+
+
+def doc_cache(doc: Document) -> dict:
+    """The layer's results for ``doc``, kept as long as the document lives."""
+    c = _CACHE.get(doc)
+    if c is None:
+        c = _CACHE[doc] = {}
+    return c
+
+
+def scanned_nodes(doc: Document) -> list[Node]:
+    c = doc_cache(doc)
+    if "nodes" not in c:
+        c["nodes"] = [n for n in doc.root.walk() if n.kind in SCANNED and n.text]
+    return c["nodes"]
+
+
+def context(n: Node) -> tuple[Node | None, Node | None, Node | None]:
+    """(article, paragraph, item) containing n (n itself included)."""
+    art = n if n.kind == "article" else n.ancestor("article")
+    para = n if n.kind == "paragraph" else n.ancestor("paragraph")
+    item = n if n.kind == "item" else n.ancestor("item")
+    return art, para, item
+
+
+def numbers(n: Node) -> tuple:
+    art, para, item = context(n)
+    return (art.number if art else None, para.number if para else None, item.number if item else None)
+
+
+def line_at(n: Node, offset: int) -> int:
+    """The source line of ``offset`` in the node's text."""
+    return n.line + n.text.count("\n", 0, offset)
+
+
+def within(n: Node, scope: str | None) -> bool:
+    if scope is None:
+        return True
+    while n is not None:
+        if n.eid == scope:
+            return True
+        n = n.parent
+    return False
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of 《…》 titles (〈〉 allowed inside); runs 《A》《B》 give one span each."""
+    return [m.span() for m in _TITLE.finditer(text)]
+
+
+_TITLE = re.compile(r"《([^《》\n]{1,120})》")
+
+
+def inside(spans, a: int, b: int) -> bool:
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def prev_sibling(n: Node, kind: str, k: int = 1) -> list[Node]:
+    """The k siblings of kind just before n (nearest last), or [] if there are fewer."""
+    if n is None or n.parent is None:
+        return []
+    sibs = [c for c in n.parent.children if c.kind == kind]
+    try:
+        i = sibs.index(n)
+    except ValueError:
+        return []
+    if i - k < 0:
+        return []
+    return sibs[i - k:i]

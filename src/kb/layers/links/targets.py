@@ -1,0 +1,30 @@
+"""What is read off the references once they are found: which citations point at a provision
+(its back-references, shown on the provision's page) and which point nowhere (link warnings,
+reported by ``kb check`` with file and line)."""
+from __future__ import annotations
+
+from kb.layers.links.records import Reference
+from kb.layers.links.internal import references
+from kb.layers.links.scan import doc_cache
+from kb.text.model import Document, Issue
+
+
+def link_warnings(doc: Document, refs: list[Reference] | None = None) -> list[Issue]:
+    """An Issue (file, line, message) for each internal reference that points nowhere."""
+    refs = references(doc) if refs is None else refs
+    return [Issue(doc.source, r.line, f"引用无法解析：{r.warning}", "link")
+            for r in refs if r.kind == "internal" and not r.targets]
+
+
+def backrefs(doc: Document) -> dict[str, list[Reference]]:
+    """target eid -> the internal references that point at it."""
+    c = doc_cache(doc)
+    if "back" in c:
+        return c["back"]
+    back: dict[str, list[Reference]] = {}
+    for r in references(doc):
+        if r.kind == "internal":
+            for t in r.targets:
+                back.setdefault(t, []).append(r)
+    c["back"] = back
+    return back

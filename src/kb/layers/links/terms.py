@@ -1,0 +1,101 @@
+"""Term uses: where a defined term occurs, so a reader can jump from the word to its definition.
+
+A definition matters only where it applies, so a use is linked to the narrowest definition whose
+scope holds it, and words that merely contain a short term (以下 in 以下简称) are left alone.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.layers.links.defining import definitions
+from kb.layers.links.records import Definition, TermUse
+from kb.layers.links.scan import doc_cache, inside, scanned_nodes, title_spans, within
+from kb.text.model import Document, Node
+
+_TERM_RE_CACHE: dict[tuple, re.Pattern] = {}
+
+
+def _terms_regex(terms: tuple[str, ...]) -> re.Pattern:
+    r = _TERM_RE_CACHE.get(terms)
+    if r is None:
+        r = _TERM_RE_CACHE[terms] = re.compile("|".join(re.escape(t) for t in terms))
+    return r
+
+
+def term_uses(doc: Document) -> list[TermUse]:
+    """Every use of a defined term: longest match first, only where the definition applies,
+    not inside the term's own definition, not inside a title 《…》."""
+    c = doc_cache(doc)
+    if "uses" in c:
+        return c["uses"]
+    defs = definitions(doc)
+    out: list[TermUse] = []
+    if defs:
+        by_term: dict[str, list[Definition]] = {}
+        for d in defs:
+            by_term.setdefault(d.term, []).append(d)
+        terms = tuple(sorted(by_term, key=lambda t: (-len(t), t)))
+        rx = _terms_regex(terms)
+        own: dict[str, list[Definition]] = {}
+        for d in defs:
+            own.setdefault(d.eid, []).append(d)
+        for n in scanned_nodes(doc):
+            titles = title_spans(n.text)
+            for m in rx.finditer(n.text):
+                term, a, b = m.group(), m.start(), m.end()
+                if inside(titles, a, b):
+                    continue
+                if any(d.start <= a < d.body_end and d.term == term or d.start <= a < d.end
+                       for d in own.get(n.eid, ())):
+                    continue          # the definiendum itself, or the term inside its own definition
+                d = _applicable(by_term[term], n)
+                if d is None:
+                    continue
+                if len(term) <= 4 and _in_function_phrase(n.text, a, b):
+                    continue          # 以下 inside 以下简称, 外 inside 以外: fixed function words
+                if _bound(d) and not _after_quantity(n.text, a):
+                    continue          # 以上 defined as 包括本数, but 具备以下特征 / 实施以上犯罪 point at the text
+                out.append(TermUse(term, n.eid, a, b, d.eid))
+    c["uses"] = out
+    return out
+
+
+#: fixed function words of legal Chinese; a term is not used strictly inside one (以下 in 以下简称)
+_FUNCTION = re.compile(r"以[上下](?:分别)?(?:简称|统称|合称|称)|[以之][上下内外前后]|之间|如下|下列|予以|加以|给予|"
+                       r"以及|或者|并且|应当|可以|但是|除外")
+#: words that bound a quantity (以上、以下、以内，包括本数): used only after a number, a measure word or
+#: a rank (三年以下, 县级以上, 有期徒刑以上, 五日以内), not when they point at the text (以下特征)
+_BOUND_WORDS = {"以上", "以下", "以内", "以外", "不满", "超过", "以前", "以后", "届满", "不足"}
+_QUANTITY = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两半%％"
+                      "年月日天周时秒元角倍克吨米亩升株人次级个件岁名户项条款种批期刑役制限度份台辆头只匹本")
+
+
+def _after_quantity(text: str, a: int) -> bool:
+    """Whether text[a:] follows a quantity: 三年以下, 县级（含县级）以上 (a bracketed note skipped)."""
+    if a and text[a - 1] in "）)":
+        i = max(text.rfind("（", 0, a - 1), text.rfind("(", 0, a - 1))
+        if i >= 0 and a - i <= 12:
+            a = i
+    return a > 0 and text[a - 1] in _QUANTITY
+
+
+def _bound(d: Definition) -> bool:
+    return d.term in _BOUND_WORDS or "本数" in d.definition
+
+
+def _in_function_phrase(text: str, a: int, b: int) -> bool:
+    lo = max(0, a - 4)
+    for m in _FUNCTION.finditer(text, lo, min(len(text), b + 4)):
+        if m.start() <= a and b <= m.end() and (m.start(), m.end()) != (a, b):
+            return True
+    return False
+
+
+def _applicable(defs: list[Definition], n: Node) -> Definition | None:
+    best, depth = None, -1
+    for d in defs:
+        if within(n, d.scope):
+            dd = 0 if d.scope is None else d.scope.count("__") + 1
+            if dd > depth:
+                best, depth = d, dd
+    return best

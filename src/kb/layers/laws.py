@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.project import list_regulations
+
 PRC = "中华人民共和国"
 
 #: national laws commonly cited without brackets and without 中华人民共和国 (short -> full title)
@@ -119,15 +121,11 @@ def law_index(root: Path | None = None, corpus: str | Path | None = None) -> dic
             index[key_] = LawEntry(best[0], str(best[1]), "corpus")
     if root:
         try:
-            from kb.project import list_regulations
             regs = list_regulations(Path(root))
         except Exception:       # a broken metadata file must not break linking
             regs = []
         for r in regs:
-            title = _reg_title(r)
-            if title:
-                ident = _reg_id(r)
-                index[match_key(title)] = LawEntry(title, ident, "regulation")
+            index[match_key(r.title)] = LawEntry(r.title, r.id, "regulation")
     _INDEX_CACHE[key] = index
     return index
 
@@ -152,18 +150,3 @@ def _md_title(p: Path) -> str | None:
         return None
     return None
 
-
-def _reg_title(r) -> str | None:
-    if isinstance(r, dict):
-        return r.get("title")
-    return getattr(r, "title", None)
-
-
-def _reg_id(r) -> str:
-    if isinstance(r, dict):
-        return str(r.get("id") or r.get("name") or r.get("regulation"))
-    for attr in ("id", "name", "slug", "regulation"):
-        v = getattr(r, attr, None)
-        if v:
-            return str(v)
-    return str(r)

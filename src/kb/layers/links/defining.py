@@ -34,13 +34,16 @@ def definitions(doc: Document) -> list[Definition]:
     if "defs" in c:
         return c["defs"]
     out: list[Definition] = []
+    term_lists: dict[Node, set[Node]] = {}
     for n in scanned_nodes(doc):
-        out.extend(_node_definitions(doc, n))
+        out.extend(_node_definitions(n, term_lists))
     c["defs"] = out
     return out
 
 
-def _in_final_provisions(n: Node) -> bool:
+def _in_final_provisions(n: Node, term_lists: dict[Node, set[Node]]) -> bool:
+    """Whether n may define a term without saying 所称: in the 附则 chapter, or as an entry of a
+    list of terms (下列用语的含义：).  ``term_lists`` remembers the entries of each parent read."""
     chap = n.ancestor("chapter")
     if chap is not None and chap.title and "附则" in chap.title:
         return True
@@ -48,16 +51,32 @@ def _in_final_provisions(n: Node) -> bool:
     if n.kind in ("item", "subitem") and para is not None and re.search(r"用语|含义|名词|术语", para.text):
         return True
     if n.kind == "paragraph" and n.parent is not None:
-        # 下列用语的含义： followed by entries written as plain paragraphs (no （一） markers)
-        for p in n.parent.children:
-            if p is n:
-                break
-            if p.kind == "paragraph" and re.search(r"(用语|名词|术语)的?含义[是为]?[：:]\s*$", p.text):
-                return True
+        return n in _term_list_entries(n.parent, term_lists)
     return False
 
 
-def _node_definitions(doc: Document, n: Node) -> list[Definition]:
+_TERM_LIST = re.compile(r"(用语|名词|术语)的?含义[是为]?[：:]\s*$")
+
+
+def _term_list_entries(parent: Node, memo: dict[Node, set[Node]]) -> set[Node]:
+    """The paragraphs of ``parent`` after one that opens a list of terms (下列用语的含义：) whose
+    entries were written as plain paragraphs (no （一） markers).  Each parent is read once, so a
+    long article costs one pass, not one pass per paragraph."""
+    entries = memo.get(parent)
+    if entries is None:
+        entries = memo[parent] = set()
+        opened = False
+        for p in parent.children:
+            if p.kind != "paragraph":
+                continue
+            if opened:
+                entries.add(p)
+            elif _TERM_LIST.search(p.text):
+                opened = True
+    return entries
+
+
+def _node_definitions(n: Node, term_lists: dict[Node, set[Node]]) -> list[Definition]:
     text = n.text
     titles = title_spans(text)
     hits = []
@@ -65,7 +84,7 @@ def _node_definitions(doc: Document, n: Node) -> list[Definition]:
         if inside(titles, m.start(), m.end()):
             continue
         hits.append((m.start(), m.start("terms"), m.group("terms"), m.group("scope"), m.group("verb"), m.end()))
-    if not hits and _in_final_provisions(n):
+    if not hits and _in_final_provisions(n, term_lists):
         m = _DEF_LEAD.match(text)
         if m:
             hits.append((0, 0, m.group("terms"), None, m.group("verb"), m.end()))

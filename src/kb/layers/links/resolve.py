@@ -20,150 +20,168 @@ class Resolver:
         self.articles = doc.articles
         self.art_index = {a.eid: i for i, a in enumerate(self.articles)}
 
-    # -- segment -> list of nodes, or an error message
     def segment(self, n: Node, toks: list[Tok], prev: list[Node] | None,
                 outer: Node | None = None, near: bool = False) -> tuple[list[Node], str | None]:
-        for j, t in enumerate(toks):
-            if t.multi:                         # 第三、四项: each number in turn, ranges spanned
-                got: list[Node] = []
-                for a, b in t.multi:
-                    na, err = self.segment(n, toks[:j] + [single(t, a)] + toks[j + 1:], prev, outer, near)
-                    if err:
-                        return [], err
-                    if b != a:
-                        nb, err = self.segment(n, toks[:j] + [single(t, b)] + toks[j + 1:], prev, outer, near)
-                        if err:
-                            return [], err
-                        span = self.span(na[0], nb[-1]) if na and nb else []
-                        if not span:
-                            return [], f"“{t.text}”：范围无效"
-                        na = span
-                    got.extend(x for x in na if x not in got)
-                return got, None
-        art, para, item = context(n)
+        """The nodes one segment of a chain (本条例第十五条第二款, 前款, 第三、四项) names, seen from
+        node n, or ([], why it names none).  ``prev``: what the segment before it named (第二款、第三款
+        goes on at its level); ``outer``: the provision a bare 第N项/第N款 may belong to, ``near``
+        when it was named in the same sentence."""
+        listed = next((j for j, t in enumerate(toks) if t.multi), None)
+        if listed is not None:
+            return self._each_number(n, toks, listed, prev, outer, near)
         cur: list[Node] | None = None       # the nodes meant so far
-        first = toks[0]
-        continuation = prev is not None and first.kind == "num" and first.unit in "款项目"
         for j, t in enumerate(toks):
             if t.kind == "self":
                 if len(toks) == 1:
                     return [], None
-                cur = [self.doc.root]
-                continue
-            if t.kind == "this":
-                if t.unit == "条":
-                    cur = [art] if art else None
-                elif t.unit == "款":
-                    cur = [para] if para else None
-                elif t.unit == "项":
-                    cur = [item] if item else None
-                elif t.unit == "目":
-                    cur = [n] if n.kind == "subitem" else None
-                elif t.unit == "章":
-                    c = n.ancestor("chapter")
-                    cur = [c] if c else None
-                elif t.unit == "节":
-                    s = n.ancestor("section")
-                    cur = [s] if s else None
-                elif t.unit == "编":
-                    p = n.ancestor("part")
-                    cur = [p] if p else None
-                if not cur:
-                    if t.unit in ("编", "分编") and not any(True for _ in self.doc.nodes("part")):
-                        return [], f"“{t.text}”：本文件没有编（可能只收录了法典的一编）"
-                    return [], f"“{t.text}”不在任何{t.unit}中"
-                continue
-            if t.kind == "prev":
-                base = {"条": art, "款": para, "项": item}[t.unit]
-                kind = {"条": "article", "款": "paragraph", "项": "item"}[t.unit]
-                if base is None:
-                    return [], f"“{t.text}”不在任何{t.unit}中"
-                if t.unit == "条":
-                    i = self.art_index.get(base.eid, 0)
-                    cur = self.articles[i - t.k:i] if i - t.k >= 0 else []
-                elif t.unit == "项" and n.kind != "item" and item is None:
-                    # 前三项 in a paragraph after a list: the k items just before it
-                    before = [x for x in art.walk() if x.kind == "item" and x.start < n.start] if art else []
-                    cur = before[-t.k:] if len(before) >= t.k else []
-                    if not cur:
-                        return [], f"“{t.text}”：之前没有{t.k}项"
-                    continue
-                else:
-                    cur = prev_sibling(base, kind, t.k)
-                if not cur:
-                    return [], f"“{t.text}”：{base.citation or base.eid}之前没有{t.k if t.k > 1 else ''}{t.unit}"
-                continue
-            if t.kind == "xia":
-                kids = [c for c in n.children if c.kind in ("item", "subitem")]
-                if not kids:
-                    kids = self._unnumbered_list(n)
-                if not kids:
-                    after = n.text[t.end:]
-                    if re.search(r"[：:]\s*\S", after):
-                        return [], "“下列”：各项写在本款之内，未单独成项"
-                    return [], "“下列”：本款之后没有列项"
-                cur = kids
-                continue
-            # 第N…
-            if t.unit == "条":
+                cur, err = [self.doc.root], None
+            elif t.kind == "this":
+                cur, err = self._this(n, t)
+            elif t.kind == "prev":
+                cur, err = self._previous(n, t)
+            elif t.kind == "xia":
+                cur, err = self._listed(n, t)
+            elif t.unit == "条":               # 第N…
                 a = self.doc.get(f"art_{t.n}")
-                if a is None:
-                    return [], f"“{t.text}”：本文没有{t.text}（共 {len(self.articles)} 条）"
-                cur = [a]
+                cur, err = [a], None if a is not None else f"“{t.text}”：本文没有{t.text}（共 {len(self.articles)} 条）"
             elif t.unit in ("章", "编", "分编", "节"):
                 found = self._heading(n, t, cur)
-                if found is None:
-                    return [], f"“{t.text}”：本文没有{t.text}"
-                cur = [found]
-            else:                                   # 款 项 目
-                if cur is None:
-                    if continuation and j == 0:
-                        # 第十五条第二款、第三款 / 第一款第二项至第四项和第三款: same level as the unit
-                        want = {"款": "article", "项": "paragraph", "目": "item"}[t.unit]
-                        x = prev[0]
-                        while x is not None and x.kind != want:
-                            x = x.parent
-                        parents = [x] if x is not None else []
-                    elif t.unit == "款":
-                        parents = [art] if art else []
-                        if outer is not None and not any(c.kind == "paragraph" and c.number == t.n
-                                                         for c in (art.children if art else ())):
-                            # 违反第二十一条第一项规定的，……；违反第二款规定的: that article's paragraph
-                            oa = outer if outer.kind == "article" else outer.ancestor("article")
-                            if oa is not None and any(c.kind == "paragraph" and c.number == t.n
-                                                      for c in oa.children):
-                                parents = [oa]
-                    elif t.unit == "项":
-                        parents = self._item_parent(n, t.n)
-                        if outer is not None:
-                            # 本法第二十六条第一款规定的……，但是第一项……: the items of the
-                            # provision named earlier in the same sentence (or in the list's intro)
-                            alt = [outer] if outer.kind == "paragraph" else self._item_parent(outer, t.n)
-                            own = parents and any(c.kind == "item" and c.number == t.n for c in parents[0].children)
-                            if alt and any(c.kind == "item" and c.number == t.n for c in alt[0].children) \
-                                    and (near or not own):
-                                parents = alt
-                    else:
-                        parents = [item] if item else []
-                else:
-                    if len(cur) != 1:
-                        return [], f"“{t.text}”前面指向多处"
-                    parents = cur
-                if not parents:
-                    return [], f"“{t.text}”没有上级条款"
-                p = parents[0]
-                if p.kind == "document":
-                    return [], f"“{t.text}”之前缺少条号"
-                if t.unit == "项" and p.kind == "article":
-                    paras = [c for c in p.children if c.kind == "paragraph"]
-                    withitems = [c for c in paras if any(k.kind == "item" for k in c.children)]
-                    p = withitems[0] if len(withitems) == 1 else (paras[0] if paras else p)
-                kind = {"款": "paragraph", "项": "item", "目": "subitem"}[t.unit]
-                kids = [c for c in p.children if c.kind == kind and c.number == t.n]
-                if not kids:
-                    return [], f"“{t.text}”：{p.citation or p.eid}没有{t.text}"
-                cur = kids
+                cur, err = [found], (None if found is not None else f"“{t.text}”：本文没有{t.text}")
+            else:                               # 款 项 目
+                cur, err = self._subdivision(n, t, cur, prev if j == 0 else None, outer, near)
+            if err:
+                return [], err
         return cur or [], None
+
+    def _each_number(self, n: Node, toks: list[Tok], j: int, prev: list[Node] | None,
+                     outer: Node | None, near: bool) -> tuple[list[Node], str | None]:
+        """第三、四项 / 第一至三款 (toks[j]): each number in turn, ranges spanned."""
+        t = toks[j]
+        got: list[Node] = []
+        for a, b in t.multi:
+            na, err = self.segment(n, toks[:j] + [single(t, a)] + toks[j + 1:], prev, outer, near)
+            if err:
+                return [], err
+            if b != a:
+                nb, err = self.segment(n, toks[:j] + [single(t, b)] + toks[j + 1:], prev, outer, near)
+                if err:
+                    return [], err
+                span = self.span(na[0], nb[-1]) if na and nb else []
+                if not span:
+                    return [], f"“{t.text}”：范围无效"
+                na = span
+            got.extend(x for x in na if x not in got)
+        return got, None
+
+    def _this(self, n: Node, t: Tok) -> tuple[list[Node] | None, str | None]:
+        """本条, 本款, 本项, 本目, 本章, 本节, 本编: the unit n stands in."""
+        art, para, item = context(n)
+        if t.unit == "条":
+            cur = [art] if art else None
+        elif t.unit == "款":
+            cur = [para] if para else None
+        elif t.unit == "项":
+            cur = [item] if item else None
+        elif t.unit == "目":
+            cur = [n] if n.kind == "subitem" else None
+        else:
+            outer = n.ancestor({"章": "chapter", "节": "section", "编": "part"}[t.unit])
+            cur = [outer] if outer else None
+        if cur:
+            return cur, None
+        if t.unit in ("编", "分编") and not any(True for _ in self.doc.nodes("part")):
+            return None, f"“{t.text}”：本文件没有编（可能只收录了法典的一编）"
+        return None, f"“{t.text}”不在任何{t.unit}中"
+
+    def _previous(self, n: Node, t: Tok) -> tuple[list[Node] | None, str | None]:
+        """前条, 前款, 前两款, 前项: the k units just before the one n stands in."""
+        art, para, item = context(n)
+        base = {"条": art, "款": para, "项": item}[t.unit]
+        kind = {"条": "article", "款": "paragraph", "项": "item"}[t.unit]
+        if base is None:
+            return None, f"“{t.text}”不在任何{t.unit}中"
+        if t.unit == "条":
+            i = self.art_index.get(base.eid, 0)
+            cur = self.articles[i - t.k:i] if i - t.k >= 0 else []
+        elif t.unit == "项" and n.kind != "item" and item is None:
+            # 前三项 in a paragraph after a list: the k items just before it
+            before = [x for x in art.walk() if x.kind == "item" and x.start < n.start] if art else []
+            cur = before[-t.k:] if len(before) >= t.k else []
+            return (cur, None) if cur else (None, f"“{t.text}”：之前没有{t.k}项")
+        else:
+            cur = prev_sibling(base, kind, t.k)
+        if not cur:
+            return None, f"“{t.text}”：{base.citation or base.eid}之前没有{t.k if t.k > 1 else ''}{t.unit}"
+        return cur, None
+
+    def _listed(self, n: Node, t: Tok) -> tuple[list[Node] | None, str | None]:
+        """下列: the items (or entries written as plain paragraphs) that n introduces."""
+        kids = [c for c in n.children if c.kind in ("item", "subitem")]
+        if not kids:
+            kids = self._unnumbered_list(n)
+        if kids:
+            return kids, None
+        if re.search(r"[：:]\s*\S", n.text[t.end:]):
+            return None, "“下列”：各项写在本款之内，未单独成项"
+        return None, "“下列”：本款之后没有列项"
+
+    def _subdivision(self, n: Node, t: Tok, cur: list[Node] | None, prev: list[Node] | None,
+                     outer: Node | None, near: bool) -> tuple[list[Node] | None, str | None]:
+        """第N款, 第N项, 第N目: within what the segment named so far (``cur``), or else the
+        provision it goes on from (``prev``), the sentence's provision (``outer``) or n's own."""
+        if cur is None:
+            parents = self._implied_parents(n, t, prev, outer, near)
+        elif len(cur) != 1:
+            return None, f"“{t.text}”前面指向多处"
+        else:
+            parents = cur
+        if not parents:
+            return None, f"“{t.text}”没有上级条款"
+        p = parents[0]
+        if p.kind == "document":
+            return None, f"“{t.text}”之前缺少条号"
+        if t.unit == "项" and p.kind == "article":
+            paras = [c for c in p.children if c.kind == "paragraph"]
+            withitems = [c for c in paras if any(k.kind == "item" for k in c.children)]
+            p = withitems[0] if len(withitems) == 1 else (paras[0] if paras else p)
+        kind = {"款": "paragraph", "项": "item", "目": "subitem"}[t.unit]
+        kids = [c for c in p.children if c.kind == kind and c.number == t.n]
+        if not kids:
+            return None, f"“{t.text}”：{p.citation or p.eid}没有{t.text}"
+        return kids, None
+
+    def _implied_parents(self, n: Node, t: Tok, prev: list[Node] | None, outer: Node | None,
+                         near: bool) -> list[Node]:
+        """The unit a bare 第N款/第N项/第N目 (no article before it) is part of."""
+        art, para, item = context(n)
+        if prev is not None:
+            # 第十五条第二款、第三款 / 第一款第二项至第四项和第三款: same level as the unit
+            want = {"款": "article", "项": "paragraph", "目": "item"}[t.unit]
+            x = prev[0]
+            while x is not None and x.kind != want:
+                x = x.parent
+            return [x] if x is not None else []
+        if t.unit == "款":
+            parents = [art] if art else []
+            if outer is not None and not any(c.kind == "paragraph" and c.number == t.n
+                                             for c in (art.children if art else ())):
+                # 违反第二十一条第一项规定的，……；违反第二款规定的: that article's paragraph
+                oa = outer if outer.kind == "article" else outer.ancestor("article")
+                if oa is not None and any(c.kind == "paragraph" and c.number == t.n for c in oa.children):
+                    parents = [oa]
+            return parents
+        if t.unit == "项":
+            parents = self._item_parent(n, t.n)
+            if outer is not None:
+                # 本法第二十六条第一款规定的……，但是第一项……: the items of the
+                # provision named earlier in the same sentence (or in the list's intro)
+                alt = [outer] if outer.kind == "paragraph" else self._item_parent(outer, t.n)
+                own = parents and any(c.kind == "item" and c.number == t.n for c in parents[0].children)
+                if alt and any(c.kind == "item" and c.number == t.n for c in alt[0].children) \
+                        and (near or not own):
+                    parents = alt
+            return parents
+        return [item] if item else []
 
     def _unnumbered_list(self, n: Node) -> list[Node]:
         """A paragraph ending in a colon whose list entries were written as plain lines (no

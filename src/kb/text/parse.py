@@ -1,50 +1,24 @@
-"""Parse a regulation's text into the content model (kb.model).
+"""Parse a regulation's text into the content model (kb.text.model): the tree builder.
 
-Two passes: ``_classify`` labels every line (heading, article, item, …) on its
-own, then ``_Builder`` walks the labelled lines and builds the tree.  Every
-line, blank ones included, is owned by exactly one node, so the tree rebuilds
-the source exactly.
+Two passes: kb.text.grammar labels every line (heading, article, item, …) on its own, then
+``_Builder`` walks the labelled lines and builds the tree: it nests the nodes, gives them their
+eids and citations, and warns where the numbering runs wrong.  Every line, blank ones included,
+is owned by exactly one node, so the tree rebuilds the source exactly.
+
+``parse_file``, ``parse_text`` and ``parse_source`` are the entry points of the whole stage.
 """
 from __future__ import annotations
 
 import gc
-import re
 
 from kb.errors import KbError
+from kb.text.grammar import (HEADINGS, Line, article_number, bracket_heading, classify, digit_marker, item_marker,
+                             marker_style, split_lines)
 from kb.text.model import (NODE_TYPES, Annex, Article, Document, DocumentRoot, Issue, Item, Node, Paragraph, Preamble,
                     Prologue, Subitem)
-from kb.text.numerals import NUMERAL_RE, article_label, item_marker_number, number_key, parse_numeral, to_chinese
-from kb.text.sources import INFO_END, Source, read_source
-
-_WS = r"[^\S\r\n]"
-_N = f"({NUMERAL_RE})"
-# 编, 分编, 章, 节: the label, then spaces, then the title (possibly spread out: 总　　则)
-_HEADING = re.compile(rf"^{_WS}*(?P<hashes>#+{_WS}*)?(?P<label>第{_N}(?P<kind>分编|编|章|节))(?P<rest>.*)$")
-_ARTICLE = re.compile(rf"^(?P<lead>{_WS}*(?:#+{_WS}*)?)(?P<label>第{_N}条(?:之{_N})?)(?P<rest>.*)$", re.S)
-_ITEM = re.compile(rf"^{_WS}*(?P<marker>[（(]{_N}[）)]|{_N}、)")
-_SUBITEM = re.compile(rf"^{_WS}*(?P<marker>([0-9]+|[０-９]+)[.．](?![0-9０-９]))")
-_PROLOGUE = re.compile(rf"^{_WS}*(?:#+{_WS}*)?序{_WS}*言{_WS}*$")
-_ANNEX = re.compile(rf"^{_WS}*(?:#+{_WS}*)?(?P<label>(?:附件|附表|附录){_WS}*[0-9０-９一二三四五六七八九十]*)(?P<rest>(?:(?:{_WS}+|{_WS}*[:：（(])[^。；]{{0,40}})?)$")
-_TOC = re.compile(rf"^{_WS}*(?:#+{_WS}*)?目{_WS}*录{_WS}*$")
-_MD_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$")
-_OPEN_CLOSE = {"（": "）", "(": ")", "【": "】", "〖": "〗", "[": "]"}
-_STATUS_WORDS = ("草案", "征求意见", "送审稿", "修改稿", "审议稿", "试行", "修订稿", "建议稿")
-# a 第X条 at line start followed by one of these is prose that cites an article
-_CITING_NEXT = ("规定", "的", "、", "，", ",", "至", "和", "或", "及", "中", "第", "所", "项", "款", "之规定")
-
-
-class _Line:
-    __slots__ = ("no", "start", "end", "content", "stripped", "kind", "m")
-
-    def __init__(self, no: int, start: int, end: int, content: str, kind: str = "text",
-                 m: re.Match | None = None):
-        self.no = no              # 1-based
-        self.start = start        # offset of the line in the text
-        self.end = end            # offset after its line end
-        self.content = content    # the line without its line end
-        self.stripped = content.strip()
-        self.kind = kind          # blank|text|part|subpart|chapter|section|article|item|subitem|prologue|annex|toc
-        self.m = m
+from kb.text.numerals import article_label, item_marker_number, number_key, parse_numeral, to_chinese
+from kb.text.preamble import body_start, read_preamble
+from kb.text.sources import Source, read_source
 
 
 def parse_file(path: str, meta: dict | None = None, strict: bool = False) -> Document:
@@ -69,10 +43,10 @@ def parse_source(src: Source, meta: dict | None = None, strict: bool = False) ->
 
 
 def _parse_source(src: Source, meta: dict | None, strict: bool) -> Document:
-    lines = _split(src.text)
+    lines = split_lines(src.text)
     if not any(l.stripped for l in lines):
         raise KbError("文件为空", src.path)
-    _classify(lines)
+    classify(lines)
     if not any(l.kind == "article" for l in lines):
         raise KbError("没有找到任何条文（第X条）；修正案、决定等不按条编排的文本暂不支持", src.path)
     doc = _Builder(src, lines).build()
@@ -89,114 +63,8 @@ def _parse_source(src: Source, meta: dict | None, strict: bool) -> Document:
     return doc
 
 
-def _split(text: str) -> list[_Line]:
-    out, pos = [], 0
-    append = out.append
-    i = 0
-    for raw in text.splitlines(keepends=True):
-        i += 1
-        n = len(raw)
-        append(_Line(i, pos, pos + n, raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")))
-        pos += n
-    return out
-
-
-# first characters (after spaces and Markdown #) of lines that may be more than plain text
-_MAYBE = frozenset("第序目附（(" + "〇零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟0123456789０１２３４５６７８９")
-
-
-def _classify(lines: list[_Line]) -> None:
-    maybe = _MAYBE
-    for l in lines:
-        s = l.stripped
-        if not s:
-            l.kind = "blank"
-            continue
-        c = s[0]
-        if c == "#":
-            c = s.lstrip("#").lstrip()[:1]
-        if c not in maybe:
-            continue
-        m = _ARTICLE.match(l.content) if c == "第" else None
-        if m and _valid_numeral(m.group(3)) and (m.group(4) is None or _valid_numeral(m.group(4))):
-            l.kind, l.m = "article", m
-            continue
-        m = _HEADING.match(l.content)
-        if m and _valid_numeral(m.group(3)) and (m.group("hashes") or _is_heading_rest(m.group("rest"))):
-            l.kind, l.m = {"编": "part", "分编": "subpart", "章": "chapter", "节": "section"}[m.group("kind")], m
-            continue
-        if _PROLOGUE.match(l.content):
-            l.kind = "prologue"
-            continue
-        if _TOC.match(l.content):
-            l.kind = "toc"
-            continue
-        m = _ANNEX.match(l.content)
-        if m:
-            l.kind, l.m = "annex", m
-            continue
-        m = _ITEM.match(l.content)
-        if m and _valid_numeral(m.group(2) or m.group(3)) and not _citing_item(l.content[m.end("marker"):]):
-            l.kind, l.m = "item", m
-            continue
-        m = _SUBITEM.match(l.content)
-        if m:
-            l.kind, l.m = "subitem", m
-    _demote_citing_lines(lines)
-
-
-def _valid_numeral(s: str | None) -> bool:
-    try:
-        parse_numeral(s or "")
-        return True
-    except ValueError:
-        return False
-
-
-# an item marker followed by one of these cites items (（一）至（三）项所列人员, （四）、（五）项) instead of opening one
-_ITEM_CITING = re.compile(rf"^{_WS}*(?:[至、和或及与]{_WS}*(?:[（(]|第)|项(?=[所规的中情、，之]))")
-
-
-def _citing_item(rest: str) -> bool:
-    return bool(_ITEM_CITING.match(rest))
-
-
-def _is_heading_rest(rest: str) -> bool:
-    """A chapter title: empty, or after a space, or short and without sentence punctuation."""
-    if not rest.strip():
-        return True
-    if rest[0].isspace():
-        return not re.search(r"[。；]", rest)
-    return len(rest) <= 30 and not re.search(r"[。，；、：:,]", rest) and not rest.startswith(("规定", "的"))
-
-
-def _demote_citing_lines(lines: list[_Line]) -> None:
-    """A line opening with 第X条 but running straight into prose (第十条规定的……) is an article
-    only when its number is the one expected next."""
-    expected = None
-    for l in lines:
-        if l.kind != "article":
-            continue
-        num = _article_number(l.m)
-        rest = l.m.group("rest")
-        glued = rest and not rest[0].isspace() and rest[0] not in "（(【〖[" and not rest.startswith("\n")
-        if glued and (rest.startswith(_CITING_NEXT) or (expected is not None and num != expected)):
-            l.kind, l.m = "text", None
-            continue
-        expected = _next_number(num)
-
-
-def _article_number(m: re.Match) -> int | str:
-    base = parse_numeral(m.group(3))
-    return f"{base}-{parse_numeral(m.group(4))}" if m.group(4) else base
-
-
-def _next_number(num: int | str) -> int:
-    return number_key(num)[0] + 1
-
-
 class _Builder:
-    def __init__(self, src: Source, lines: list[_Line]):
+    def __init__(self, src: Source, lines: list[Line]):
         self.src = src
         self.lines = lines
         self.text = src.text
@@ -227,13 +95,13 @@ class _Builder:
         k = node.kind
         if k == "article":
             self.articles.append(node)
-        elif k in ("part", "subpart", "chapter", "section"):
+        elif k in HEADINGS:
             self.headings.append(node)
         elif k in ("prologue", "annex"):
             self.others.append(node)
         return node
 
-    def extend(self, node: Node, line: _Line) -> None:
+    def extend(self, node: Node, line: Line) -> None:
         """Give a following line (blank, or loose text) to an open node."""
         node.end = line.end
         s = line.stripped
@@ -243,7 +111,7 @@ class _Builder:
     # -- the walk ------------------------------------------------------------------------
     def build(self) -> Document:
         lines = self.lines
-        body = self._body_start()
+        body = body_start(self.lines)
         pre_end = lines[body - 1].end if body else 0
         self._preamble(lines[:body])
         state = _State(self.root)
@@ -264,7 +132,7 @@ class _Builder:
                 last = self._annex(l)
                 in_annex = True
                 continue
-            if k in ("part", "subpart", "chapter", "section"):
+            if k in HEADINGS:
                 last = self._heading(state, l)
             elif k == "prologue":
                 last = self.add(self.root, Prologue("prologue", "preamble", l.start, l.end, l.no,
@@ -289,78 +157,15 @@ class _Builder:
         doc.meta = {"notes": self.notes}
         return doc
 
-    def _body_start(self) -> int:
-        """Index of the first line of the body: the preamble (title, status, notes, a table of
-        contents that lists chapters) comes before it."""
-        lines = self.lines
-        first_art = next(i for i, l in enumerate(lines) if l.kind == "article")
-        info_end = next((i + 1 for i, l in enumerate(lines[:first_art]) if l.content.strip() == INFO_END), 0)
-        heads = [i for i in range(info_end, first_art) if lines[i].kind in ("part", "subpart", "chapter", "section", "prologue")]
-        seen: dict[str, int] = {}
-        toc_end = None
-        for i in heads:
-            key = lines[i].m.group("label") if lines[i].m else lines[i].kind
-            key = re.sub(rf"{_WS}", "", key)
-            if key in seen:
-                toc_end = i   # the same heading again: what came before was a table of contents
-                break
-            seen[key] = i
-        if toc_end is not None:
-            return toc_end
-        # a run of three or more chapter (or part) headings with nothing but blank lines between
-        # them is a table of contents, even when the body then omits the headings
-        run: list[int] = []
-        for i in heads:
-            if run and lines[i].kind == lines[run[-1]].kind and \
-                    all(l.kind == "blank" for l in lines[run[-1] + 1:i]):
-                run.append(i)
-            elif len(run) >= 3:
-                break
-            else:
-                run = [i]
-        if len(run) >= 3 and lines[run[0]].kind in ("part", "chapter"):
-            nxt = run[-1] + 1
-            while nxt < first_art and lines[nxt].kind == "blank":
-                nxt += 1
-            return nxt
-        if heads:
-            return heads[0]
-        return first_art
-
-    def _preamble(self, lines: list[_Line]) -> None:
+    def _preamble(self, lines: list[Line]) -> None:
         if not lines:
             return
         node = Preamble("preamble", "preface", lines[0].start, lines[-1].end, lines[0].no, label="",
                     text="\n".join(l.stripped for l in lines if l.stripped))
         self.add(self.root, node)
-        in_info = any(l.content.strip() == INFO_END for l in lines)
-        for l in lines:
-            s = l.stripped
-            if not s or l.kind == "toc" or l.kind in ("part", "subpart", "chapter", "section"):
-                continue
-            if s == INFO_END:
-                in_info = False
-                continue
-            md = _MD_TITLE.match(s)
-            if md:
-                if self.title is None:
-                    self.title = md.group("title")
-                continue
-            if re.fullmatch(r"附件\s*[0-9０-９一二三四五六七八九十]*[:：]?", s):
-                continue
-            if s[0] in "（(" and s[-1] in "）)":
-                inner = s[1:-1].strip()
-                if self.status is None and any(w in inner for w in _STATUS_WORDS):
-                    self.status = inner
-                else:
-                    self.notes.append(inner)
-                continue
-            if self.title is None:
-                self.title = s
-            elif in_info or self.src.format != "markdown":
-                self.notes.append(s)
+        self.title, self.status, self.notes = read_preamble(lines, self.src.format)
 
-    def _heading(self, state: "_State", l: _Line) -> Node:
+    def _heading(self, state: "_State", l: Line) -> Node:
         kind = l.kind
         m = l.m
         num = parse_numeral(m.group(3))
@@ -383,10 +188,10 @@ class _Builder:
         state.enter(node)
         return node
 
-    def _article(self, state: "_State", l: _Line) -> Node:
+    def _article(self, state: "_State", l: Line) -> Node:
         m = l.m
-        num = _article_number(m)
-        parent = state.container if state.container.kind in ("part", "subpart", "chapter", "section") else self.root
+        num = article_number(m)
+        parent = state.container if state.container.kind in HEADINGS else self.root
         rest = m.group("rest")
         label_end = l.start + m.end("label")
         node = self.add(parent, Article("article", f"art_{num}", l.start, label_end, l.no,
@@ -396,7 +201,7 @@ class _Builder:
         # heading in brackets on the same line, unless the bracket is the whole body (（删去）)
         pos = len(rest) - len(rest.lstrip())
         body = rest[pos:]
-        heading = _bracket_heading(body)
+        heading = bracket_heading(body)
         if heading and (body[len(heading[0]) + 2:].strip() or self._has_body_after(l)):
             node.title, node.brackets = heading[0], heading[1]
             after = pos + len(heading[0]) + 2
@@ -405,9 +210,8 @@ class _Builder:
             body = rest[pos:]
         if body.strip():
             node.end = label_end + pos
-            im = _ITEM.match(body)
-            if im and _valid_numeral(im.group(2) or im.group(3)) and not _citing_item(body[im.end("marker"):]) \
-                    and item_marker_number(im.group("marker")) == 1 and self._second_item_follows(l):
+            im = item_marker(body)
+            if im and item_marker_number(im.group("marker")) == 1 and self._second_item_follows(l):
                 # the list starts on the article's own line (第五条 （一）……): no lead-in sentence
                 start = label_end + pos
                 state.para = self.add(node, Paragraph("paragraph", f"{node.eid}__para_1", start, start, l.no,
@@ -423,7 +227,7 @@ class _Builder:
         state.await_heading = node.title is None
         return node
 
-    def _second_item_follows(self, l: _Line) -> bool:
+    def _second_item_follows(self, l: Line) -> bool:
         """True when the next non-blank line after ``l`` is an item numbered 2."""
         for nxt in _after_line(self.lines, l):
             if nxt.kind == "blank":
@@ -431,29 +235,29 @@ class _Builder:
             return nxt.kind == "item" and item_marker_number(nxt.m.group("marker")) == 2
         return False
 
-    def _articles_follow(self, l: _Line, state: "_State") -> bool:
+    def _articles_follow(self, l: Line, state: "_State") -> bool:
         """True when the article numbered next still follows ``l``: then a line such as 附件1
         inside the articles is body text, not the start of the annexes."""
         if state.article is None:
             return False
         want = number_key(state.article.number)[0] + 1
         for nxt in _after_line(self.lines, l):
-            if nxt.kind == "article" and number_key(_article_number(nxt.m))[0] == want:
+            if nxt.kind == "article" and number_key(article_number(nxt.m))[0] == want:
                 return True
         return False
 
-    def _has_body_after(self, l: _Line) -> bool:
+    def _has_body_after(self, l: Line) -> bool:
         for nxt in _after_line(self.lines, l):
             if nxt.kind == "blank":
                 continue
             return nxt.kind in ("text", "item", "subitem")
         return False
 
-    def _body_line(self, state: "_State", l: _Line) -> Node:
+    def _body_line(self, state: "_State", l: Line) -> Node:
         art = state.article
         if state.await_heading and state.para is None and l.kind == "text":
             state.await_heading = False
-            heading = _bracket_heading(l.stripped)
+            heading = bracket_heading(l.stripped)
             if heading and len(heading[0]) + 2 == len(l.stripped) and self._has_body_after(l):
                 art.title, art.brackets = heading
                 art.end = l.end
@@ -461,10 +265,10 @@ class _Builder:
         state.await_heading = False
         # 1. lines are sub-items of an item (（一）), but items themselves in a list of 1. lines;
         # 1、 and （1） lines under a （一） item are its sub-items too
-        digit_list = state.item is not None and _digit_marker(state.item.label)
-        if l.kind == "item" and state.item is not None and not digit_list and _digit_marker(l.m.group("marker")):
+        digit_list = state.item is not None and digit_marker(state.item.label)
+        if l.kind == "item" and state.item is not None and not digit_list and digit_marker(l.m.group("marker")):
             subs = state.item.children
-            if subs and _marker_style(subs[-1].label) != _marker_style(l.m.group("marker")):
+            if subs and marker_style(subs[-1].label) != marker_style(l.m.group("marker")):
                 # a third level (（1） under 1.): the model stops at 目, so the line is part of the 目
                 self.extend(subs[-1], l)
                 return subs[-1]
@@ -481,7 +285,7 @@ class _Builder:
         indent = len(l.content) - len(l.content.lstrip())
         return self._paragraph(state, l, l.start, l.content, text_offset=indent)
 
-    def _continues_item(self, item: Node, l: _Line) -> bool:
+    def _continues_item(self, item: Node, l: Line) -> bool:
         """True when ``l`` (a text line after ``item``) is followed, within the article, by the
         item numbered next: the line is then part of ``item`` rather than a new paragraph."""
         want = item_marker_number(item.label)
@@ -492,12 +296,12 @@ class _Builder:
             if k in ("article", "part", "subpart", "chapter", "section", "annex", "prologue"):
                 return False
             if k == "item":
-                if _digit_marker(nxt.m.group("marker")) and not _digit_marker(item.label):
+                if digit_marker(nxt.m.group("marker")) and not digit_marker(item.label):
                     continue
                 return item_marker_number(nxt.m.group("marker")) == want + 1
         return False
 
-    def _paragraph(self, state: "_State", l: _Line, start: int, body: str, text_offset: int = 0) -> Node:
+    def _paragraph(self, state: "_State", l: Line, start: int, body: str, text_offset: int = 0) -> Node:
         art = state.article
         n = len(art.children) + 1          # an article's children are its paragraphs
         node = self.add(art, Paragraph("paragraph", f"{art.eid}__para_{n}", start, l.end, l.no, number=n,
@@ -505,7 +309,7 @@ class _Builder:
         state.para, state.item = node, None
         return node
 
-    def _item(self, state: "_State", l: _Line) -> Node:
+    def _item(self, state: "_State", l: Line) -> Node:
         if state.para is None:
             # a list with no lead-in sentence: an empty paragraph holds it
             art = state.article
@@ -522,7 +326,7 @@ class _Builder:
         state.item = node
         return node
 
-    def _subitem(self, state: "_State", l: _Line) -> Node:
+    def _subitem(self, state: "_State", l: Line) -> Node:
         item = state.item
         m = l.m
         marker = m.group("marker")
@@ -533,19 +337,19 @@ class _Builder:
         return self.add(item, Subitem("subitem", f"{item.eid}__point_{n}", l.start, l.end, l.no, number=n,
                                    label=marker, text=_after(l.content, m.end("marker"))))
 
-    def _prologue_para(self, prologue: Node, l: _Line) -> Node:
+    def _prologue_para(self, prologue: Node, l: Line) -> Node:
         n = len(prologue.children) + 1
         return self.add(prologue, Paragraph("paragraph", f"preamble__para_{n}", l.start, l.end, l.no, number=n,
                                        text=l.stripped))
 
-    def _annex(self, l: _Line) -> Node:
+    def _annex(self, l: Line) -> Node:
         n = sum(1 for c in self.root.children if c.kind == "annex") + 1
         m = l.m
         title = m.group("rest").strip().strip(":：").strip() or None
         return self.add(self.root, Annex("annex", f"att_{n}", l.start, l.end, l.no, number=n,
                                         label=m.group("label").strip(), title=title))
 
-    def _extend_annex(self, last: Node, l: _Line) -> Node:
+    def _extend_annex(self, last: Node, l: Line) -> Node:
         annex = last if last.kind == "annex" else last.parent
         if l.kind == "blank":
             last.end = l.end
@@ -628,37 +432,10 @@ class _State:
         self.article = self.para = self.item = None
 
 
-def _bracket_heading(s: str) -> tuple[str, tuple[str, str]] | None:
-    """'（立法目的）……' -> ('立法目的', ('（', '）')) when s opens with a closed bracket group."""
-    if not s or s[0] not in _OPEN_CLOSE:
-        return None
-    close = _OPEN_CLOSE[s[0]]
-    end = s.find(close, 1)
-    if end <= 1:
-        return None
-    inner = s[1:end]
-    if len(inner) > 40 or re.search(r"[。；]", inner) or s[0] in "([" and not inner.strip():
-        return None
-    if s[0] in "（(" and _valid_numeral(inner):
-        return None          # （一）: an item marker, not a heading
-    return inner, (s[0], close)
-
-
-def _after_line(lines: list[_Line], l: _Line):
+def _after_line(lines: list[Line], l: Line):
     """The lines after ``l``, without copying the list."""
     for i in range(l.no, len(lines)):
         yield lines[i]
-
-
-def _digit_marker(marker: str) -> bool:
-    """'1.' '１．' '1、' '（1）' '(1)': a marker numbered with digits, not Chinese numerals."""
-    s = marker.lstrip(" \t\u3000（(")
-    return bool(s) and s[0] in "0123456789０１２３４５６７８９"
-
-
-def _marker_style(marker: str) -> str:
-    """'（1）' -> '（）', '1.' -> '.', '1、' -> '、': the marker without its number."""
-    return re.sub(rf"{NUMERAL_RE}", "", marker.strip()).replace("(", "（").replace(")", "）").replace("．", ".")
 
 
 def _after(content: str, pos: int) -> str:

@@ -1,0 +1,89 @@
+"""The preamble: the lines before a text's body.  Where the body begins (after the title block
+and any table of contents that lists the headings again) and what the preamble says of the text:
+its title, its status (草案, 试行 …) and its notes.
+
+Read from the classified lines (kb.text.grammar) before any node is built, so that the builder
+(kb.text.parse) knows where the body starts and what to record on the Document.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.text.grammar import HEADINGS, WS, Line
+from kb.text.sources import INFO_END
+
+_MD_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$")
+_STATUS_WORDS = ("草案", "征求意见", "送审稿", "修改稿", "审议稿", "试行", "修订稿", "建议稿")
+
+
+def body_start(lines: list[Line]) -> int:
+    """Index of the first line of the body: the preamble (title, status, notes, a table of
+    contents that lists chapters) comes before it."""
+    first_art = next(i for i, l in enumerate(lines) if l.kind == "article")
+    info_end = next((i + 1 for i, l in enumerate(lines[:first_art]) if l.content.strip() == INFO_END), 0)
+    heads = [i for i in range(info_end, first_art) if lines[i].kind in HEADINGS + ("prologue",)]
+    seen: dict[str, int] = {}
+    toc_end = None
+    for i in heads:
+        key = lines[i].m.group("label") if lines[i].m else lines[i].kind
+        key = re.sub(rf"{WS}", "", key)
+        if key in seen:
+            toc_end = i   # the same heading again: what came before was a table of contents
+            break
+        seen[key] = i
+    if toc_end is not None:
+        return toc_end
+    # a run of three or more chapter (or part) headings with nothing but blank lines between
+    # them is a table of contents, even when the body then omits the headings
+    run: list[int] = []
+    for i in heads:
+        if run and lines[i].kind == lines[run[-1]].kind and \
+                all(l.kind == "blank" for l in lines[run[-1] + 1:i]):
+            run.append(i)
+        elif len(run) >= 3:
+            break
+        else:
+            run = [i]
+    if len(run) >= 3 and lines[run[0]].kind in ("part", "chapter"):
+        nxt = run[-1] + 1
+        while nxt < first_art and lines[nxt].kind == "blank":
+            nxt += 1
+        return nxt
+    if heads:
+        return heads[0]
+    return first_art
+
+
+def read_preamble(lines: list[Line], fmt: str) -> tuple[str | None, str | None, list[str]]:
+    """(title, status, notes) of a text from its preamble lines; ``fmt`` is the source's format
+    (in Markdown, loose lines outside the metadata block are not notes)."""
+    title: str | None = None
+    status: str | None = None
+    notes: list[str] = []
+    in_info = any(l.content.strip() == INFO_END for l in lines)
+    for l in lines:
+        s = l.stripped
+        if not s or l.kind == "toc" or l.kind in HEADINGS:
+            continue
+        if s == INFO_END:
+            in_info = False
+            continue
+        md = _MD_TITLE.match(s)
+        if md:
+            if title is None:
+                title = md.group("title")
+            continue
+        if re.fullmatch(r"附件\s*[0-9０-９一二三四五六七八九十]*[:：]?", s):
+            continue
+        if s[0] in "（(" and s[-1] in "）)":
+            inner = s[1:-1].strip()
+            if status is None and any(w in inner for w in _STATUS_WORDS):
+                status = inner
+            else:
+                notes.append(inner)
+            continue
+        if title is None:
+            title = s
+        elif in_info or fmt != "markdown":
+            notes.append(s)
+    return title, status, notes

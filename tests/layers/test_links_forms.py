@@ -147,6 +147,14 @@ def test_bound_words_are_uses_only_after_a_quantity():
                     ("art_2__para_1", "级）以上")]
 
 
+def test_term_list_written_as_plain_paragraphs():
+    # 下列用语的含义： with its entries as plain paragraphs (no （一） markers): only the paragraphs
+    # after it define, not the one before it nor those of the next article
+    doc = parse_text("第一条　甲，是指乙。\n\n下列用语的含义：\n\n社区，是指居民委员会辖区。\n\n"
+                     "网格，是指管理单元。\n\n第二条　丙，是指丁。\n", "<t>")
+    assert [(d.term, d.eid) for d in links.definitions(doc)] == [("社区", "art_1__para_3"), ("网格", "art_1__para_4")]
+
+
 def test_no_use_strictly_inside_a_fixed_function_word():
     doc = parse_text("第一条　下列用语的含义：\n\n（一）下，是指下游。\n\n（二）外国人，是指外籍人员。\n\n"
                      "第二条　本市以下简称市，以外国人名义登记的，下游除外。\n", "<t>")

@@ -8,9 +8,10 @@ import gc
 import pytest
 
 from conftest import ROOT
-from kb.layers import obligations
 from kb.layers.actors import load_registry
-from kb.layers.obligations import extract, relations
+from kb.layers.obligations import extract, relations, unknown_actors
+from kb.layers.obligations.extractor import _Extractor
+from kb.layers.obligations.layer import _LAYER_CACHE
 from kb.text.parse import parse_text
 
 
@@ -145,17 +146,17 @@ def test_right_to_report_is_a_permission(reg):
 
 def test_layer_computed_once_per_document(reg, monkeypatch):
     runs = []
-    real = obligations._Extractor.run
+    real = _Extractor.run
 
     def counting(self):
         runs.append(1)
         return real(self)
 
-    monkeypatch.setattr(obligations._Extractor, "run", counting)
+    monkeypatch.setattr(_Extractor, "run", counting)
     doc = doc_of("居民委员会应当协助人民政府做好相关工作。")
     a = extract(doc, reg)
     relations(doc, reg)
-    obligations.unknown_actors(doc, reg)
+    unknown_actors(doc, reg)
     b = extract(doc, reg)
     assert len(runs) == 1 and a == b
     a[0].actor = "改过的"                       # a caller's change does not reach the cache
@@ -170,6 +171,6 @@ def test_cache_never_crosses_documents(reg):
     key = id(d1)
     del d1
     gc.collect()
-    assert key not in obligations._LAYER_CACHE         # released with its document
+    assert key not in _LAYER_CACHE         # released with its document
     d3 = doc_of("村民委员会应当做好相关工作。")          # may reuse the freed id: must not see d1's results
     assert {s.actor for s in extract(d3, reg)} == {"村民委员会"}

@@ -1,0 +1,42 @@
+"""Obligation statements and governance relations (a layer keyed by eid).
+
+Follows ``../shared/spec/obligations.md``: one record per (article, paragraph, item, actor,
+modality); modalities obligation | prohibition | permission | encouragement | sanction.
+The parse tree is not changed; offsets are into the node's ``text``.
+
+How a statement is found (rule-based, no model):
+* a modal word (应当, 不得, 可以 …) and its subject: the nearest actor group that opens a clause
+  of the same sentence before the modal word, else the subject carried over from an earlier
+  clause or sentence of the same paragraph;
+* a duty assigned without a modal word: ``X负责/承担/履行/做好/协助/给予……``, ``由X + verb``,
+  ``成立X，负责……``, ``X的任务：``;
+* 鼓励/支持/倡导/引导 followed by an actor (the encouraged party);
+* in liability clauses ``由X予以/责令/处……`` (the sanctioning body);
+* a duty on the object: ``督促/责令 Y ……`` gives Y an obligation (explicit = false).
+Coordinated actors are split (市、县（市、区）人民政府 → 2; 财政、……等部门 → one per department);
+a department keeps its level prefix as ``levels``.
+
+The modules follow the reading of a text, bottom up:
+
+records       Statement, Relation, Mention, Group; MODALITIES, MODALITY_NAMES, RELATIONS
+sentences     sentences and clauses of a node, and the sentence being read (Sentence)
+modals        modal words (应当, 不得, 可以 …) and the modality each states
+names         one actor name: the lexicon, level prefixes, department stems, discovery
+mentions      one actor element (县级以上人民政府, 市人民政府民政部门 …)
+coordination  actor groups: coordinated lists, the agent after 由 (Scanner)
+subjects      the subject of each clause, and the subject carried to the next sentence
+events        what a sentence says, in order (由-agents, modal words, governance verbs …)
+modality      statements of a modal word and of a 由-agent; liability clauses (sanctions)
+governance    relations (指导, 监督 …), and the encouraged or urged party
+duties        duties without a modal word (X负责……, 成立X，负责……, competence clauses)
+limits        time limits and quantities
+extractor     the pipeline over one document (_Extractor)
+layer         the cached layer of a Document: extract, relations, unknown_actors, export_layer
+"""
+from kb.layers.obligations.layer import (_extract_all, _registry_for, export_layer, extract, relations,
+                                         unknown_actors)
+from kb.layers.obligations.records import MODALITIES, MODALITY_NAMES, RELATIONS, Relation, Statement
+
+__all__ = ["MODALITIES", "MODALITY_NAMES", "RELATIONS", "Relation", "Statement", "export_layer", "extract",
+           "relations", "unknown_actors",
+           "_extract_all", "_registry_for"]     # the cached extraction and its registry (outputs.matrix, cli)

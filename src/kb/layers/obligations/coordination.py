@@ -1,0 +1,243 @@
+"""Actor groups: coordinated actors that share one statement.
+
+市、县（市、区）人民政府 is two governments; 学校、医院、养老机构 is three parties the lexicon may not
+know; 任何单位和个人 is two.  Also the agent after 由 and the parties listed before 等 + category
+(广播、电视、报刊等新闻媒体).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.layers.actors import SUFFIXES
+from kb.layers.obligations.mentions import MentionScanner
+from kb.layers.obligations.names import BAD_START, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2
+from kb.layers.obligations.records import Group, Mention
+
+#: what may follow a coordinated list of parties: a modal word or the clause's verb
+_BARE_FOLLOW = re.compile(r"应当|应|必须|须|不得|可以|可|有权|负责(?!人)|依法|按照|依照|根据|在|为|向|对|与|以|通过|利用|"
+                          r"参与|参加|开展|提供|积极|主动|加入|捐赠|捐助|发挥|投入|兴办|举办|建立|设立|承担|组织|结对|"
+                          r"帮助|给予|共同|协同|配合|协助|做好|履行|实施|进入|合作|创办|运营|从事|加强|落实|，")
+_LIST_SEP = re.compile(r"以及|或者|、|和|及|或")
+_LIST_NEAR = re.compile(r"、|和|及|或")                   # a list has a separator close to its start
+#: a bare conjunct: a short noun ending right before a separator, 等, or what may follow the list
+_BARE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=以及|或者|、|和|及|或|等|%s)" % _BARE_FOLLOW.pattern)
+#: last characters of a noun naming a body or a place that acts (车站, 码头, 商场, 公园, 图书馆 …)
+_AGENT_HEAD_CHARS = "馆站头场园院校厂店行社台户会团队军部局处室家人者员方商司庭铺坊厅中位构织侨胞民工生师友属兵士"
+_BARE_VERB = ("发展", "采用", "使用", "设置", "加快", "探索", "实行", "推广", "创新", "增强", "提高", "改善", "普及",
+              "规范", "鼓励", "倡导", "引导", "开发", "培养", "扶持", "优化", "保护", "弘扬", "树立", "形成", "实现",
+              "新建", "改建", "扩建", "建设", "修建", "运送", "邮寄", "携带", "推荐", "申请", "自行")
+
+
+def _bare_ok(n: str) -> bool:
+    """Can n be a party in a list (not a verb phrase, an activity or a thing)?"""
+    if n[-1] in "乡镇市县区省村" or n in ("国家", "社会", "政府"):
+        return False             # 农村地区乡、镇人民政府: a level or a territory, not a party
+    if "的" in n or "之间" in n or STOP_IN_NAME.search(n) or n.startswith(VERB_START2 + _BARE_VERB + BAD_START):
+        return False
+    if n.endswith(THING_HEADS):
+        return False
+    return not re.search(r"[0-9０-９一二三四五六七八九十百千万]", n)
+
+
+class Scanner(MentionScanner):
+    """The actor scanner the rules use: names, elements and groups over one registry."""
+
+    def group(self, text: str, i: int, discover: bool = False) -> Group | None:
+        """The actor group at i: a listed category, a list of elements, or a coordinated list of
+        parties, whichever names more (discover: also names the lexicon lacks)."""
+        if discover:
+            g = self.listed(text, i)
+            if g:
+                return g
+        g = self._group(text, i, discover)
+        if discover and _LIST_NEAR.search(text, i, i + 16):
+            c = self.coordinated(text, i)
+            if c is not None and (g is None or (len(c.mentions) > len(g.mentions) and c.end >= g.end)):
+                return c
+        return g
+
+    def coordinated(self, text: str, i: int) -> Group | None:
+        """A coordinated list of parties, some of them unknown to the lexicon:
+        会展场所、体育场馆、车站、码头等为……; 学校、医院、养老机构应当……; 企业、高等院校、科研院所参与…….
+
+        Each conjunct is a known or discoverable actor, or a bare noun (2-8 characters, no verb, no
+        的).  The list is accepted when it has two or more conjuncts and is anchored: it is closed by
+        等 (……等为, ……等社会力量), or one conjunct at least is a known or discovered actor; and what
+        follows it is a modal word or the verb of the clause.
+        """
+        mentions: list[Mention] = []
+        known = 0
+        bare: list[str] = []
+        k = i
+        while True:
+            el = self.element(text, k, discover=True)
+            for mod in ("其他各类", "其他", "各类", "有关", "相关"):
+                if el is None and text.startswith(mod, k):
+                    el = self.element(text, k + len(mod), discover=True)
+                    if el is not None:
+                        for x in el[0]:
+                            x.start = k
+            if el is not None and not (el[1] < len(text) and _BARE_FOLLOW.match(text, el[1]) is None and
+                                       not _LIST_SEP.match(text, el[1]) and not text.startswith("等", el[1])):
+                ms, e = el
+                known += any(self.reg.is_known(x.name) for x in ms)
+            else:
+                m = _BARE.match(text, k)
+                if not m or not _bare_ok(m.group(1)):
+                    break
+                n = m.group(1)
+                c = self.reg.canonical(n)
+                ms, e = [Mention(c, n, k, m.end(1), known=self.reg.is_known(c))], m.end(1)
+                if not self.reg.is_known(c):
+                    bare.append(n)
+                known += self.reg.is_known(c)
+            mentions += ms
+            k = e
+            sep = _LIST_SEP.match(text, k)
+            if sep:
+                k = sep.end()
+                continue
+            break
+        closed = headed = False
+        if text.startswith("等", k) and len(mentions) > 1:
+            closed = True
+            k += 1
+            hm = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位)" % "|".join(SUFFIXES)).match(text, k)
+            if hm and _BARE_FOLLOW.match(text, hm.end()):
+                k = hm.end()
+                headed = True
+        if closed and not headed and 2 * sum(n[-1] in _AGENT_HEAD_CHARS for n in bare) < len(bare):
+            return None          # 改变名称、住所或者分立、合并、停业等: things and acts, not parties
+        if len(mentions) < 2 or not (closed or known) or not _BARE_FOLLOW.match(text, k):
+            return None
+        if not closed and not all(n[-1] in _AGENT_HEAD_CHARS for n in bare):
+            return None          # 个人运送、邮寄、携带……: without 等, an unknown conjunct must look like a body
+        return Group(mentions, i, k)
+
+    def _group(self, text: str, i: int, discover: bool = False) -> Group | None:
+        """Elements joined by separators, with their modifiers (任何, 其他, 有关 …) and a closing 等."""
+        start = i
+        mentions: list[Mention] = []
+        anyone = ""
+        while True:
+            mod = ""
+            for m in ("任何", "其他各类", "各类", "各级", "全体", "它的", "其他", "每个", "每一", "其委托的", "其所属的",
+                      "有关", "相关"):
+                if text.startswith(m, i) and not self.lexicon(text, i):
+                    mod = m
+                    break
+            if mod == "任何" or text.startswith("任何", i):
+                anyone = "任何"
+            el = self.element(text, i + len(mod), discover)
+            if el is None:
+                if anyone and mentions:
+                    # 任何部门和单位: the bare noun after the connector
+                    m2 = re.compile(r"(部门|单位|组织|个人)").match(text, i)
+                    if m2:
+                        mentions.append(Mention(f"任何{m2.group(1)}", m2.group(1), i, m2.end()))
+                        i = m2.end()
+                        sep = SEP.match(text, i)
+                        if sep:
+                            i2 = sep.end()
+                            if self.element(text, i2, discover) or re.compile(r"(部门|单位|组织|个人)").match(text, i2):
+                                i = i2
+                                continue
+                        break
+                break
+            ms, e = el
+            if mod in ("其他", "有关"):
+                for m in ms:
+                    if not m.known and not self.reg.is_known(mod + m.name):
+                        m.name = self.reg.canonical(mod + m.surface)
+            if anyone:
+                for m in ms:
+                    if not m.name.startswith("任何") and f"任何{m.name}" in self.reg.alias:
+                        m.name = f"任何{m.name}"
+            mentions += ms
+            i = e
+            # 及其（有关）部门
+            m = re.compile(r"及其(?:有关|相关)?部门").match(text, i)
+            if m:
+                mentions.append(Mention("有关部门", m.group(0), i, m.end(), [lv for x in ms for lv in x.levels]))
+                i = m.end()
+            sep = SEP.match(text, i)
+            if not sep:
+                break
+            j = sep.end()
+            if sep.group(0) in ("和其他", "或其他"):
+                j -= 2
+            if self.element(text, j + (2 if text.startswith(("其他各类",), j) else 0), discover) is None and not (
+                    anyone and re.compile(r"(部门|单位|组织|个人)").match(text, j)) and not \
+                    self._mod_element(text, j, discover):
+                bare = self.bare_before_modal(text, j) if discover else None
+                if bare is not None:
+                    mentions.append(bare)
+                    i = bare.end
+                break
+            i = j
+        if not mentions:
+            return None
+        m = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)").match(text, i)
+        if m and len(mentions) > 1:
+            i = m.end()
+        elif text.startswith("等", i) and len(mentions) > 1:
+            i += 1
+        return Group(mentions, start, i)
+
+    def agent(self, text: str, i: int) -> Group | None:
+        """The agent after 由: 由街道办事处……, 由发放补贴的部门……, 由全体十八周岁以上的居民……"""
+        g = self.group(text, i, discover=True)
+        if g is None:
+            r = self.discover(text, i, agent=True)
+            if r:
+                name, e = r
+                c = self.reg.canonical(name)
+                g = Group([Mention(c, name, i, e, known=self.reg.is_known(c))], i, e)
+        if g is None:
+            m = re.compile(r"[^，。；：、]{1,12}?的").match(text, i)
+            if m:
+                g = self.group(text, m.end(), discover=False)
+                if g:
+                    g.start = i
+        return g
+
+    def _mod_element(self, text, j, discover):
+        for m in ("其他各类", "各类", "其他", "它的", "各级", "任何", "其委托的", "其所属的", "有关", "相关"):
+            if text.startswith(m, j) and self.element(text, j + len(m), discover):
+                return True
+        return False
+
+    def listed(self, text: str, i: int) -> Group | None:
+        """广播、电视、报刊、网站等新闻媒体 -> the listed names (the head is a category)."""
+        m = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?)"
+                       r"(?=应当|应|必须|不得|可以|可|有权|负责|按照|依法|在|，)").match(text, i)
+        if not m:
+            return None
+        head = m.group(2)
+        if head and (not (head in self.reg.alias or head.endswith(SUFFIXES)) or head.endswith("部门")):
+            return None
+        if not head and any(len(n) > 4 for n in re.split(r"、|和|及", m.group(1))):
+            return None
+        names = re.split(r"、|和|及", m.group(1))
+        if any(STOP_IN_NAME.search(n) or len(n) < 2 for n in names):
+            return None
+        out, k = [], i
+        for n in names:
+            c = self.reg.canonical(n)
+            out.append(Mention(c, n, k, k + len(n), known=self.reg.is_known(c)))
+            k += len(n) + 1
+        return Group(out, i, m.end())
+
+    def bare_before_modal(self, text: str, j: int) -> Mention | None:
+        """X、Y和Z应当: the last conjunct may be a noun the lexicon does not know."""
+        m = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=应当|应|必须|不得|可以|可|有权|负责|依法|在)").match(text, j)
+        if not m or STOP_IN_NAME.search(m.group(1)) or m.group(1).endswith(("工作", "服务", "活动", "经费")):
+            return None
+        c = self.reg.canonical(m.group(1))
+        return Mention(c, m.group(1), j, m.end(), known=self.reg.is_known(c))
+
+    def public(self, g: Group) -> bool:
+        """Every member of g is a public body (a government, a department, a 机关)."""
+        return bool(g.mentions) and all(self.reg.kind_of(m.name) in ("government", "department") or
+                                        m.name.endswith("机关") for m in g.mentions) and \
+            not any(m.name in ("国家", "本市") for m in g.mentions)

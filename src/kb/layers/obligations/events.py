@@ -1,0 +1,80 @@
+"""What a sentence says, in text order: the events the rules turn into statements and relations.
+
+agent   由 + an actor (由街道办事处负责……): the actor does what follows;
+modal   a modal word (应当, 不得, 可以 …);
+chain   a run of governance verbs (指导、监督, 鼓励和支持 …) and the party after it;
+obj     对 + an actor + a governance verb (对居民委员会的工作给予指导);
+found   成立 + a body + 负责/承担 (成立X，负责……).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.layers.obligations.coordination import Scanner
+from kb.layers.obligations.governance import CHAIN
+from kb.layers.obligations.modals import find_modals
+from kb.layers.obligations.records import Group
+from kb.layers.obligations.sentences import Sentence
+
+#: words with 由 that do not introduce an agent (由于, 理由 …)
+_YOU_NOT = ("由于", "由此", "自由", "理由", "经由", "事由", "缘由", "交由", "转由", "应由", "来由", "由衷")
+
+
+def read_events(sc: Scanner, s: Sentence) -> None:
+    """Fill s.agents, s.events (sorted by position) and s.modal_positions."""
+    s.agents = _agents(sc, s)
+    events = [(p, "agent", g) for p, g in s.agents]
+    events += [(p, "modal", (e, w, mod)) for (p, e, w, mod) in find_modals(s.text, s.start, s.end)]
+    events += _chains(sc, s) + _objects(sc, s) + _foundings(sc, s)
+    events.sort(key=lambda x: x[0])
+    s.events = events
+    s.modal_positions = [ev[0] for ev in events if ev[1] == "modal"]
+
+
+def _agents(sc: Scanner, s: Sentence) -> list[tuple[int, Group]]:
+    text, sa = s.text, s.start
+    out = []
+    for m in re.finditer("由", s.sent):
+        p = sa + m.start()
+        if text[p - 1:p + 1] == "交由" and not find_modals(text, sa, p):
+            pass                 # 审议意见交由本级人民政府研究处理 (but 不得将……交由X办理 is not X's duty)
+        elif text[p - 1:p + 1] in _YOU_NOT or text[p:p + 2] in _YOU_NOT:
+            continue
+        g = sc.agent(text, p + 1)
+        if g:
+            out.append((p, g))
+    return out
+
+
+def _chains(sc: Scanner, s: Sentence) -> list[tuple]:
+    out = []
+    for m in CHAIN.finditer(s.sent):
+        p = s.start + m.start()
+        if not sc.inside_name(s.text, p, m.end() + s.start):
+            out.append((p, "chain", (s.start + m.end(), m.group(0))))
+    return out
+
+
+def _objects(sc: Scanner, s: Sentence) -> list[tuple]:
+    """对违法物业服务企业及时依法查处, 对居民委员会的工作给予指导."""
+    text, out = s.text, []
+    for m in re.finditer(r"对", s.sent):
+        p = s.start + m.start()
+        k = p + 1 + (2 if text.startswith("违法", p + 1) else 0)
+        g = sc.group(text, k, discover=True)
+        if not g:
+            continue
+        vm = re.compile(r"[^，。；]{0,10}?(%s)" % CHAIN.pattern).match(text, g.end)
+        if vm:
+            out.append((p, "obj", (g, vm.group(1))))
+    return out
+
+
+def _foundings(sc: Scanner, s: Sentence) -> list[tuple]:
+    text, out = s.text, []
+    for m in re.finditer(r"成立", s.sent):
+        p = s.start + m.start()
+        g = sc.group(text, p + 2, discover=True)
+        if g and re.compile(r"，?(?:负责|承担)").match(text, g.end):
+            out.append((p, "found", g))
+    return out

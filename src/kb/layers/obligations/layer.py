@@ -1,0 +1,111 @@
+"""The obligation layer of a Document, as its users get it.
+
+The extraction is computed once per (Document, registry) and kept while the Document lives, so
+the statements, the relations, the unknown actors and the JSON export of one text (a page of the
+site, a matrix, a diff) cost one reading; callers get copies, so the cached layer stays intact.
+"""
+from __future__ import annotations
+
+import weakref
+from dataclasses import replace
+from pathlib import Path
+
+from kb.errors import KbError
+from kb.layers.actors import Registry, load_registry
+from kb.layers.obligations.extractor import _Extractor
+from kb.layers.obligations.records import Relation, Statement
+
+
+def _registry_for(doc, registry: Registry | None) -> Registry:
+    """registry, else the lexicon with the actors.yml of the project doc's file is in."""
+    if registry is not None:
+        return registry
+    from kb.project import find_root     # lazy: the layer reaches the project only to find its root
+    try:
+        root = find_root(Path(doc.source).resolve().parent) if doc.source else None
+    except (KbError, OSError):
+        root = None
+    return load_registry(root, doc.meta.get("regulation") if doc.meta else None)
+
+
+#: id(doc) -> (weakref to doc, {id(registry): (registry, extractor)}).  An entry is dropped when its
+#: Document is collected, and a lookup checks that the weakref still points at the same object, so a
+#: new Document that reuses a collected one's id never sees the old results.
+_LAYER_CACHE: dict[int, tuple] = {}
+
+
+def _forget(key: int, ref) -> None:
+    entry = _LAYER_CACHE.get(key)
+    if entry is not None and entry[0] is ref:
+        del _LAYER_CACHE[key]
+
+
+def _extract_all(doc, registry=None) -> _Extractor:
+    """The extraction of doc with registry, computed once per (Document, registry)."""
+    reg = _registry_for(doc, registry)
+    key = id(doc)
+    entry = _LAYER_CACHE.get(key)
+    if entry is None or entry[0]() is not doc:
+        try:
+            ref = weakref.ref(doc, lambda r, k=key: _forget(k, r))
+        except TypeError:              # an object without weakref support: no caching
+            x = _Extractor(doc, reg)
+            x.run()
+            return x
+        entry = (ref, {})
+        _LAYER_CACHE[key] = entry
+    per_reg = entry[1]
+    hit = per_reg.get(id(reg))
+    if hit is not None and hit[0] is reg:
+        return hit[1]
+    x = _Extractor(doc, reg)
+    x.run()
+    x.doc = None                       # the cache must not keep the Document alive
+    per_reg[id(reg)] = (reg, x)
+    return x
+
+
+def extract(doc, registry: Registry | None = None) -> list[Statement]:
+    """Every deontic statement of doc, in document order (copies: the cached layer stays intact)."""
+    return [replace(s, levels=list(s.levels)) for s in _extract_all(doc, registry).out.values()]
+
+
+def relations(doc, registry: Registry | None = None) -> list[Relation]:
+    """Governance relations stated in doc (指导, 支持, 督促 …): from, relation, to, eid."""
+    return [replace(r) for r in _dedupe(_extract_all(doc, registry).rels)]
+
+
+def _dedupe(rels: list[Relation]) -> list[Relation]:
+    seen, out = set(), []
+    for r in rels:
+        k = (r.from_, r.relation, r.to, r.eid)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+def unknown_actors(doc, registry: Registry | None = None) -> dict[str, list[str]]:
+    """Actors found in doc that the lexicon does not know: name -> eids where they act."""
+    return dict(_extract_all(doc, registry).unknown)
+
+
+def export_layer(doc) -> dict:
+    """The layer as JSON: statements, the actors they name (with a department's parent government
+    from its levels), and relations."""
+    reg = _registry_for(doc, None)
+    x = _extract_all(doc, reg)
+    stmts = list(x.out.values())
+    rels = _dedupe(x.rels)
+    names = list(dict.fromkeys(s.actor for s in stmts if s.actor))
+    actors = []
+    for n in names:
+        d = reg.actor(n).to_dict()
+        levels = list(dict.fromkeys(lv for s in stmts if s.actor == n for lv in s.levels))
+        if d["kind"] == "department" and levels and d["parent"] == "人民政府":
+            # 县（市、区）民政部门 is the 民政部门 of 县（市、区）人民政府
+            d["parent"] = "、".join(reg.canonical(f"{lv}人民政府") for lv in levels)
+            d["level"] = d["level"] or "、".join(levels)
+        actors.append(d)
+    return {"obligations": [s.to_dict() for s in stmts], "actors": actors,
+            "relations": [r.to_dict() for r in rels]}

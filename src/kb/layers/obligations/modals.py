@@ -1,0 +1,45 @@
+"""Modal words and the modality each states.
+
+应, 可 and 须 are also parts of other words (相应, 可能, 无须, 须知): only the occurrences that are
+modal words reach the rules, so that a rule never has to ask again.
+"""
+from __future__ import annotations
+
+import re
+
+_MODALS = [("不应当", "prohibition"), ("不得", "prohibition"), ("禁止", "prohibition"), ("严禁", "prohibition"),
+           ("不应", "prohibition"), ("不准", "prohibition"), ("不许", "prohibition"),
+           ("应当", "obligation"), ("应该", "obligation"), ("必须", "obligation"), ("可以", "permission"),
+           ("有权", "permission"), ("须", "obligation"), ("应", "obligation"), ("可", "permission")]
+_YING_NOT = ("相应", "适应", "供应", "回应", "响应", "对应", "反应", "呼应", "效应", "答应", "感应", "顺应")
+_YING_NEXT = "急用对届邀聘征"
+_KE_NOT_PREV = "许认不即宁"
+_KE_NOT_NEXT = ("能", "行", "靠", "持续", "视", "控", "再生", "回收", "供", "疑", "见", "观", "口", "信")
+_XU_NOT_PREV = "无必"
+
+MODAL_RE = re.compile("|".join(re.escape(w) for w, _ in _MODALS))
+_MODAL_OF = dict(_MODALS)
+
+
+def find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, modality) of each modal word in text[a:b]."""
+    out = []
+    for m in MODAL_RE.finditer(text, a, b):
+        i, w = m.start(), m.group(0)
+        if w == "应":
+            if text[i - 1:i + 1] in _YING_NOT or text[i + 1:i + 2] in _YING_NEXT or text[i + 1:i + 2] == "":
+                continue
+        elif w == "可":
+            if text[i - 1:i] in _KE_NOT_PREV or text.startswith(_KE_NOT_NEXT, i + 1):
+                continue
+        elif w == "须":
+            if text[i - 1:i] in _XU_NOT_PREV or text[i + 1:i + 2] == "知":
+                continue
+        elif w == "有权":
+            if text[i - 1:i] in "所产":
+                continue
+        elif w == "禁止":
+            if text[i + 2:i + 3] == "性":
+                continue
+        out.append((i, m.end(), w, _MODAL_OF[w]))
+    return out

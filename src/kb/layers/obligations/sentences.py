@@ -1,0 +1,89 @@
+"""Sentences and clauses of a node's text, and the sentence being read.
+
+A statement is found within one sentence (its modal word, its subject, its action), while the
+subject carries on across the sentences of a paragraph; :class:`Sentence` is what the rules of
+one sentence share, and what it hands on to the next.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb.layers.obligations.records import Group
+
+CLAUSE_END = "，。；：！？\n"
+SENT_END = "。；！？\n"
+
+
+def segments(text: str, chars: str) -> list[tuple[int, int]]:
+    out, s = [], 0
+    for k, c in enumerate(text):
+        if c in chars:
+            if k > s:
+                out.append((s, k))
+            s = k + 1
+    if s < len(text):
+        out.append((s, len(text)))
+    return out
+
+
+def clause_end(text: str, i: int) -> int:
+    k = i
+    while k < len(text) and text[k] not in CLAUSE_END:
+        k += 1
+    return k
+
+
+def sent_end(text: str, i: int) -> int:
+    k = i
+    while k < len(text) and text[k] not in SENT_END:
+        k += 1
+    return k
+
+
+@dataclass
+class Sentence:
+    """One sentence of a paragraph or item, as the rules read it.
+
+    ``subjects`` are the actor groups that open its clauses, ``agents`` the groups after 由, and
+    ``events`` what the sentence says, in text order: ``(position, kind, data)`` with kind one of
+    agent, modal, chain, obj, found.  ``carried`` (the subject carried over from earlier clauses
+    or sentences) and ``last_stmt`` (the group of the last statement) change as it is read.
+    """
+    node: object                       # the paragraph or item: its text, eid and citation
+    art: object                        # the article
+    para: int | None
+    item: int | None
+    start: int                         # the sentence is text[start:end]
+    end: int
+    liability: bool                    # a liability clause (a sanction, not a duty, may be stated)
+    carried: Group | None
+    last_stmt: Group | None
+    subjects: list[tuple[int, Group]] = field(default_factory=list)
+    agents: list[tuple[int, Group]] = field(default_factory=list)
+    events: list[tuple] = field(default_factory=list)
+    modal_positions: list[int] = field(default_factory=list)
+    text: str = field(init=False)
+    sent: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text = self.node.text
+        self.sent = self.text[self.start:self.end]
+
+    @property
+    def is_item(self) -> bool:
+        return self.item is not None
+
+    def subject_at(self, pos: int) -> Group | None:
+        """The group (a clause's subject or an agent after 由) that opens nearest before pos."""
+        best, bp = None, -1
+        for p, g in self.subjects + self.agents:
+            if p < pos and g.end <= pos and p > bp:
+                best, bp = g, p
+        return best
+
+    def stated(self, g: Group) -> None:
+        """g has stated something: it is the last statement's group, and (not in an item) the
+        subject carried on."""
+        self.last_stmt = g
+        if not self.is_item:
+            self.carried = g

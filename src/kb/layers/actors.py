@@ -1,6 +1,6 @@
 """The actor registry: who can hold an obligation.
 
-Known actors come from a lexicon shipped with kb (``kb/data/actors.yml``); a user extends it
+Known actors come from a lexicon shipped with kb (``kb/layers/data/actors.yml``); a user extends it
 without code by putting an ``actors.yml`` of the same shape at the project root or in
 ``regulation/<reg>/``.  Each actor has a canonical name, aliases (居委会 = 居民委员会), a kind
 (government, department, self-governing, social, enterprise, individual, other), a level and a
@@ -260,8 +260,8 @@ def load_registry(root: str | Path | None = None, regulation: str | None = None)
     skipped when there is none).  With ``regulation=None`` every regulation's file is added.
     """
     if root is None:
+        from kb.project import find_root     # lazy: the registry reaches the project only to find its root
         try:
-            from kb.project import find_root
             root = find_root()
         except KbError:
             root = None

@@ -1,4 +1,4 @@
-"""kb.compare.diff / kb.redline / kb diff: hand-written version pairs covering every status, the JSON
+"""kb.compare.diff / kb.compare.render / kb diff: hand-written version pairs covering every status, the JSON
 contract, character-level redlines, renderers (HTML, Markdown, DOCX opened by LibreOffice),
 stale references and the obligation diff."""
 from __future__ import annotations
@@ -12,8 +12,10 @@ import pytest
 
 from conftest import DATA
 
-from kb.compare.diff import DEL, EQ, INS, char_ops, compare, obligation_diff, previous_numbers
-from kb.compare.redline import comparison_html
+from kb.compare.diff import compare, previous_numbers
+from kb.compare.obligations import obligation_diff
+from kb.compare.ops import DEL, EQ, INS, char_ops
+from kb.compare.render.html import comparison_html
 from kb.text.parse import parse_file, parse_text
 
 D = DATA / "diff"
@@ -160,7 +162,7 @@ def test_html_fragment_is_escaped_and_marks_changes():
 
 
 def test_markdown_table(dogs):
-    from kb.compare.redline import markdown
+    from kb.compare.render.markdown import markdown
     md = markdown(dogs, notes_column=True)
     lines = md.splitlines()
     head = next(l for l in lines if l.startswith("| 修改前"))
@@ -174,7 +176,7 @@ def test_markdown_table(dogs):
 
 def test_docx_is_a_real_word_table(dogs):
     import docx
-    from kb.compare.redline import docx_bytes
+    from kb.compare.render.docx import docx_bytes
 
     d = docx.Document(io.BytesIO(docx_bytes(dogs)))
     assert len(d.tables) == 1
@@ -199,7 +201,7 @@ def test_docx_opens_in_libreoffice(dogs, tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         pytest.skip("LibreOffice（soffice）未安装，无法检查 DOCX 能否打开")
-    from kb.compare.redline import docx_bytes
+    from kb.compare.render.docx import docx_bytes
     f = tmp_path / "对照表.docx"
     f.write_bytes(docx_bytes(dogs))
     r = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
@@ -246,10 +248,6 @@ def test_obligation_diff_matching_with_a_given_extractor():
 
 
 def test_obligation_diff_with_the_real_extractor():
-    try:
-        import kb.layers.obligations  # noqa: F401
-    except ImportError:
-        pytest.skip("kb.layers.obligations 尚不存在")
     cmp = compare(parse_file(str(D / "obl-v1.txt")), parse_file(str(D / "obl-v2.txt")))
     od = obligation_diff(cmp)
     changes = [c for x in od["区人民政府"]["changed"] for c in x["changes"]]
@@ -278,10 +276,6 @@ def test_cli_formats(tmp_path, capsys):
 
 
 def test_cli_obligations(capsys):
-    try:
-        import kb.layers.obligations  # noqa: F401
-    except ImportError:
-        pytest.skip("kb.layers.obligations 尚不存在")
     from kb.cli import main
     assert main(["diff", str(D / "obl-v1.txt"), str(D / "obl-v2.txt"), "--obligations"]) == 0
     out = capsys.readouterr().out
@@ -302,9 +296,12 @@ def test_changed_numbers_are_shown_whole():
     assert char_ops("处五百元以下罚款", "处五千元以下罚款")[1:3] == [(DEL, "五百"), (INS, "五千")]
 
 
-def test_stale_references_without_the_links_layer(monkeypatch):
-    import sys
-    monkeypatch.setitem(sys.modules, "kb.layers.links", None)      # import fails: the regex fallback is used
+def test_stale_references_when_the_links_layer_fails(monkeypatch):
+    import kb.compare.references as R
+
+    def broken(doc):
+        raise RuntimeError("links layer failed")
+    monkeypatch.setattr(R, "link_references", broken)           # the regex fallback is used
     cmp = compare(parse_file(str(D / "dogs-v1.txt")), parse_file(str(D / "dogs-v2.txt")))
     assert [(r["article"], r["text"], r["suggest"]) for r in cmp.references] == [("第十条", "第七条", ["第九条"])]
 
@@ -312,7 +309,7 @@ def test_stale_references_without_the_links_layer(monkeypatch):
 def test_docx_page_is_a4_landscape_with_notes_and_the_table_fits(dogs):
     import docx
     from docx.shared import Cm
-    from kb.compare.redline import docx_bytes
+    from kb.compare.render.docx import docx_bytes
 
     for notes in (False, True):
         d = docx.Document(io.BytesIO(docx_bytes(dogs, notes_column=notes)))
@@ -338,7 +335,10 @@ def _cross_city():
 
 
 def test_two_regulations_report_correspondence_not_amendments():
-    from kb.compare.redline import docx_bytes, html_page, markdown, terminal
+    from kb.compare.render.docx import docx_bytes
+    from kb.compare.render.html import html_page
+    from kb.compare.render.markdown import markdown
+    from kb.compare.render.terminal import terminal
     c = _cross_city()
     assert c.summary["same_regulation"] is False and c.summary["related"]
     paired = [p for p in c.pairs if p.old is not None and p.new is not None]
@@ -376,7 +376,7 @@ def test_versions_of_one_regulation_are_recognised(dogs):
 
 
 def test_renumberings_listed_in_full_with_runs_as_ranges(dogs):
-    from kb.compare.redline import renumbering_runs, summary_text
+    from kb.compare.render.summary import renumbering_runs, summary_text
     runs = renumbering_runs(dogs)
     assert "第六条至第八条→第八条至第十条" in runs
     text = summary_text(dogs)
@@ -385,7 +385,7 @@ def test_renumberings_listed_in_full_with_runs_as_ranges(dogs):
 
 def test_renumbering_ranges_expand_to_every_renumbering(need_corpus_pair):
     from kb.text.numerals import article_label, parse_numeral
-    from kb.compare.redline import renumbering_runs
+    from kb.compare.render.summary import renumbering_runs
     old, new = need_corpus_pair
     c = compare(old, new)
     want = {(r["old"], r["new"]) for r in c.summary["renumberings"]}
@@ -411,10 +411,6 @@ def test_cli_obligations_show_the_deadline_itself(capsys):
     assert _deadline("但是自知道或者应当知道行政行为内容之日起最长不得超过一年") == \
         "自知道或者应当知道行政行为内容之日起最长不得超过一年"
     assert _deadline("七日内") == "七日内" and _deadline(None) is None
-    try:
-        import kb.layers.obligations  # noqa: F401
-    except ImportError:
-        pytest.skip("kb.layers.obligations 尚不存在")
     from kb.cli import main
     assert main(["diff", str(D / "obl-v1.txt"), str(D / "obl-v2.txt"), "--obligations"]) == 0
     out = capsys.readouterr().out
@@ -433,7 +429,7 @@ def test_cli_unrelated_texts_exit_1_in_every_mode(capsys):
 
 def test_html_page_is_standalone_and_fits_a_phone(dogs, tmp_path):
     import re as _re
-    from kb.compare.redline import html_page
+    from kb.compare.render.html import html_page
     h = html_page(dogs)
     assert h.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in h
     assert 'name="viewport" content="width=device-width' in h
@@ -457,13 +453,13 @@ def test_html_page_is_standalone_and_fits_a_phone(dogs, tmp_path):
 
 
 def test_terminal_says_when_nothing_changed(seed_doc, dogs):
-    from kb.compare.redline import terminal
+    from kb.compare.render.terminal import terminal
     assert terminal(compare(seed_doc, seed_doc), color=False).rstrip().endswith("两个文本的条文完全相同，没有修改。")
     assert "完全相同" not in terminal(dogs, color=False)
 
 
 def test_a_chapter_that_became_a_section_is_one_heading(need_corpus_pair):
-    from kb.compare.redline import terminal
+    from kb.compare.render.terminal import terminal
     old, new = need_corpus_pair
     c = compare(old, new)
     hs = [(h.old.label if h.old else None, h.new.label if h.new else None, h.status)
@@ -476,10 +472,6 @@ def test_a_chapter_that_became_a_section_is_one_heading(need_corpus_pair):
 
 
 def test_cli_obligations_open_with_the_gist(capsys):
-    try:
-        import kb.layers.obligations  # noqa: F401
-    except ImportError:
-        pytest.skip("kb.layers.obligations 尚不存在")
     from kb.cli import main
     assert main(["diff", str(D / "obl-v1.txt"), str(D / "obl-v2.txt"), "--obligations"]) == 0
     out = capsys.readouterr().out.splitlines()
@@ -490,10 +482,6 @@ def test_cli_obligations_open_with_the_gist(capsys):
 
 
 def test_cli_obligations_real_revision_is_not_swamped(capsys, need_corpus_pair):
-    try:
-        import kb.layers.obligations  # noqa: F401
-    except ImportError:
-        pytest.skip("kb.layers.obligations 尚不存在")
     from kb.cli import main
     old, new = need_corpus_pair
     assert main(["diff", old.source, new.source, "--obligations"]) == 0
@@ -507,7 +495,9 @@ def test_cli_obligations_real_revision_is_not_swamped(capsys, need_corpus_pair):
 
 def test_article_numbers_set_in_bold_in_every_table(dogs):
     import docx
-    from kb.compare.redline import docx_bytes, html_page, markdown
+    from kb.compare.render.docx import docx_bytes
+    from kb.compare.render.html import html_page
+    from kb.compare.render.markdown import markdown
     d = docx.Document(io.BytesIO(docx_bytes(dogs)))
     first = d.tables[0].rows[2].cells[1].paragraphs[0].runs[0]
     assert first.text == "第一条" and first.bold and not first.underline and not first.font.strike
@@ -517,7 +507,8 @@ def test_article_numbers_set_in_bold_in_every_table(dogs):
 
 def test_docx_lists_the_renumberings_under_the_table(dogs):
     import docx
-    from kb.compare.redline import docx_bytes, renumbering_runs
+    from kb.compare.render.docx import docx_bytes
+    from kb.compare.render.summary import renumbering_runs
     d = docx.Document(io.BytesIO(docx_bytes(dogs)))
     texts = [p.text for p in d.paragraphs]
     legend = next(i for i, t in enumerate(texts) if t.startswith("注："))

@@ -11,7 +11,11 @@ from test_align import PAIRS
 
 from kb.compare.diff import compare
 from kb.text.parse import parse_file
-from kb.compare.redline import _plain, docx_bytes, html_page, markdown, rows, terminal
+from kb.compare.render.docx import docx_bytes
+from kb.compare.render.html import html_page
+from kb.compare.render.markdown import markdown
+from kb.compare.render.table import plain, rows
+from kb.compare.render.terminal import terminal
 
 
 @pytest.mark.parametrize("a,b", PAIRS, ids=[Path(a).stem + "→" + Path(b).stem.split("(")[-1] for a, b in PAIRS])
@@ -28,10 +32,10 @@ def test_every_pair_renders_and_rows_rebuild_the_texts(a, b):
         olds = sorted({q.old.eid: q for q in r.group if q.old is not None}.values(), key=lambda q: q.old.start)
         news = sorted({q.new.eid: q for q in r.group if q.new is not None}.values(), key=lambda q: q.new.start)
         if olds:
-            assert _plain(r.old) == "\n".join(f"{q.old_label}　{q.old_text}" for q in olds)
+            assert plain(r.old) == "\n".join(f"{q.old_label}　{q.old_text}" for q in olds)
         else:
             assert r.old is None
         if news:
-            assert _plain(r.new) == "\n".join(f"{q.new_label}　{q.new_text}" for q in news)
+            assert plain(r.new) == "\n".join(f"{q.new_label}　{q.new_text}" for q in news)
         else:
             assert r.new is None

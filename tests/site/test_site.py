@@ -405,7 +405,7 @@ def test_escaping_and_versions(tmp_path):
     assert cmp_page.exists()
     try:
         import kb.compare.diff  # noqa: F401
-        import kb.compare.redline  # noqa: F401
+        import kb.compare.render.html  # noqa: F401
     except ImportError:
         pass
     else:

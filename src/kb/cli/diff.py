@@ -40,11 +40,8 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
     if obligations:
         if fmt == "docx":
             raise KbError("--obligations 输出文本或 JSON：请用 --format table 或 --format json")
-        from kb.compare.diff import ObligationsUnavailable, obligation_diff
-        try:
-            od = obligation_diff(cmp)
-        except ObligationsUnavailable as e:
-            raise KbError(str(e)) from None
+        from kb.compare.obligations import obligation_diff
+        od = obligation_diff(cmp)
         if fmt == "json":
             data = cmp.to_dict()
             data["obligations"] = od
@@ -57,19 +54,19 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
     if fmt == "json":
         write_text(cmp.to_json(), output)
     elif fmt == "html":
-        from kb.compare.redline import html_page
+        from kb.compare.render.html import html_page
         write_text(html_page(cmp, notes_column=notes_column, changed_only=changed_only), output)
     elif fmt == "md":
-        from kb.compare.redline import markdown
+        from kb.compare.render.markdown import markdown
         write_text(markdown(cmp, notes_column=notes_column, changed_only=changed_only), output)
     elif fmt == "docx":
         if not output:
             raise KbError("docx 是二进制格式，需要用 -o 指定输出文件")
-        from kb.compare.redline import docx_bytes
+        from kb.compare.render.docx import docx_bytes
         write_bytes(docx_bytes(cmp, notes_column=notes_column, changed_only=changed_only), output)
         click.echo(f"已写入 {output}", err=True)
     else:
-        from kb.compare.redline import terminal
+        from kb.compare.render.terminal import terminal
         if color is None:
             color = output is None and sys.stdout.isatty()
         write_text(terminal(cmp, color=color), output)
@@ -78,7 +75,7 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
 
 
 def _obligations_text(od: dict) -> str:
-    from kb.compare.diff import MODALITY_ZH
+    from kb.compare.obligations import MODALITY_ZH
 
     def one(s):
         bits = [s.get("article") or "", MODALITY_ZH.get(s.get("modality"), s.get("modality") or "")]
@@ -141,7 +138,7 @@ def _deadline(x):
 
 
 def _v(x, field):
-    from kb.compare.diff import MODALITY_ZH
+    from kb.compare.obligations import MODALITY_ZH
     if field == "modality":
         return MODALITY_ZH.get(x, x)
     if field == "deadline":

@@ -177,10 +177,14 @@ def _prf(pred: set, gold: set):
 
 
 def run(corpus_dir: str | None = None) -> dict:
-    from kb.compare.align import align, align_greedy, align_numbers
+    from kb.compare.align import align
+    from kb.compare.baselines import align_greedy, align_numbers
     from kb.compare.diff import compare
     from kb.text.parse import parse_file
-    from kb.compare.redline import docx_bytes, html_page, markdown, terminal
+    from kb.compare.render.docx import docx_bytes
+    from kb.compare.render.html import html_page
+    from kb.compare.render.markdown import markdown
+    from kb.compare.render.terminal import terminal
 
     corpus = _corpus(corpus_dir)
     if not corpus.exists():

@@ -45,7 +45,8 @@ def prf(pred: set, gold: set) -> tuple[float, float, float]:
 
 
 def systems(old_doc, new_doc) -> dict[str, set[tuple[str, str]]]:
-    from kb.compare.align import align, align_greedy, align_numbers
+    from kb.compare.align import align
+    from kb.compare.baselines import align_greedy, align_numbers
 
     lab_o = {a.eid: a.label for a in old_doc.articles}
     lab_n = {a.eid: a.label for a in new_doc.articles}

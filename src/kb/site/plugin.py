@@ -915,21 +915,21 @@ def _comparison(old_doc, new_doc):
 
 def comparison_html(old_doc, new_doc) -> str | None:
     """The comparison page body: kb.diff.comparison_html (agreed API), or kb.redline's table."""
-    for name in ("kb.compare.diff", "kb.compare.redline"):
+    for name in ("kb.compare.diff", "kb.compare.render.html"):
         mod = optional(name)
         if mod is not None and hasattr(mod, "comparison_html"):
             return _call(f"{name}.comparison_html", mod.comparison_html, old_doc, new_doc)
-    red = optional("kb.compare.redline")
+    red = optional("kb.compare.render.html")
     if red is not None and hasattr(red, "html_table"):
         cmp = _comparison(old_doc, new_doc)
         if cmp is not None:
-            return _call("kb.compare.redline.html_table", red.html_table, cmp)
+            return _call("kb.compare.render.html.html_table", red.html_table, cmp)
     return None
 
 
 def previous_numbers(old_doc, new_doc) -> dict:
     """new article eid -> its number in the previous version, when it changed (kb.diff)."""
-    for name in ("kb.compare.diff", "kb.compare.redline"):
+    for name in ("kb.compare.diff",):
         mod = optional(name)
         if mod is not None and hasattr(mod, "previous_numbers"):
             return _call(f"{name}.previous_numbers", mod.previous_numbers, old_doc, new_doc, default={}) or {}
@@ -937,16 +937,16 @@ def previous_numbers(old_doc, new_doc) -> dict:
 
 
 def comparison_docx(old_doc, new_doc) -> bytes | None:
-    red = optional("kb.compare.redline")
+    red = optional("kb.compare.render.docx")
     if red is None:
         return None
     for name in ("comparison_docx", "to_docx"):
         if callable(getattr(red, name, None)):
-            return _call(f"kb.compare.redline.{name}", getattr(red, name), old_doc, new_doc)
+            return _call(f"kb.compare.render.docx.{name}", getattr(red, name), old_doc, new_doc)
     if hasattr(red, "docx_bytes"):
         cmp = _comparison(old_doc, new_doc)
         if cmp is not None:
-            return _call("kb.compare.redline.docx_bytes", red.docx_bytes, cmp)
+            return _call("kb.compare.render.docx.docx_bytes", red.docx_bytes, cmp)
     return None
 
 

@@ -35,30 +35,29 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from kb.site import plugin as kbsite
+    from kb.catalog.engine import Catalog
+    from kb.site import progress as site_progress
 
     say = progress or (lambda m: None)
     out = {"catalog": None}
     t0 = time.perf_counter()
     if catalog:
-        mod = kbsite.optional("kb.catalog.engine")
-        if mod is not None:
-            t = time.perf_counter()
-            say("刷新检索目录 …")
-            try:
-                cat = mod.Catalog(root)
-                if cat.is_stale():
-                    cat.build()
-                    out["catalog"] = f"已重建（{time.perf_counter() - t:.1f} 秒）"
-                else:
-                    out["catalog"] = "已是最新"
-                say(f"检索目录{out['catalog']}")
-            except KbError:
-                raise
-            except Exception as e:  # noqa: BLE001 - the site does not depend on the catalog
-                out["catalog"] = f"刷新失败：{type(e).__name__}: {e}"
-                click.echo(f"警告：检索目录{out['catalog']}（网站照常生成）", err=True)
-    kbsite.PROGRESS = say
+        t = time.perf_counter()
+        say("刷新检索目录 …")
+        try:
+            cat = Catalog(root)
+            if cat.is_stale():
+                cat.build()
+                out["catalog"] = f"已重建（{time.perf_counter() - t:.1f} 秒）"
+            else:
+                out["catalog"] = "已是最新"
+            say(f"检索目录{out['catalog']}")
+        except KbError:
+            raise
+        except Exception as e:  # noqa: BLE001 - the site does not depend on the catalog
+            out["catalog"] = f"刷新失败：{type(e).__name__}: {e}"
+            click.echo(f"警告：检索目录{out['catalog']}（网站照常生成）", err=True)
+    site_progress.PROGRESS = say
     try:
         kw = {"site_dir": str(Path(site_dir).resolve())} if site_dir else {}
         cfg = load_config(str(root / "mkdocs.yml"), strict=strict, **kw)
@@ -69,7 +68,7 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
     except (mkx.ConfigurationError, mkx.PluginError, mkx.BuildError) as e:
         raise KbError(f"网站构建失败：{e}", str(root / "mkdocs.yml")) from None
     finally:
-        kbsite.PROGRESS = None
+        site_progress.PROGRESS = None
     out["mkdocs_seconds"] = time.perf_counter() - t
     out["seconds"] = time.perf_counter() - t0
     site = Path(cfg.site_dir)

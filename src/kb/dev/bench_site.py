@@ -141,7 +141,7 @@ def _static_copy(kb_proj: Path, dest: Path) -> Path:
 def measure(label: str, kb_proj: Path, tmp: Path) -> list[dict]:
     (kb_proj / "mkdocs.yml").write_text(_config(kb_proj, "kb"), encoding="utf-8")
     t_kb = _build(kb_proj)
-    from kb.site.plugin import TIMINGS
+    from kb.site.progress import TIMINGS
     stages = "，".join(f"{k} {v:.1f}" for k, v in TIMINGS.items())
     print(f"{label}：kb 插件各阶段秒数：{stages}", file=sys.stderr)
     f_kb = _figures(kb_proj / "site", "kb")

@@ -17,11 +17,11 @@ from __future__ import annotations
 from kb.site.urls import page_url
 
 
-def build_index(vs, plugin) -> dict:
-    du = plugin.directory_urls
+def build_index(vs, plan) -> dict:
+    du = plan.directory_urls
     docs = []
     for src in vs.pages:
-        p = plugin.pages[src]
+        p = plan.pages[src]
         if p["kind"] == "chapter":
             ch, arts = p["obj"]
             u = page_url(src, du)

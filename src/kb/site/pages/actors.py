@@ -1,0 +1,78 @@
+"""The actors' pages: the list of actors with their counts by modality, and one page per actor
+with everything the regulation requires of it, its governance relations and their pictures."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from kb.layers.obligations import MODALITIES, MODALITY_NAMES
+from kb.site.svg import neighbourhood_svgs
+
+
+def modality_counts(vs, name: str) -> dict:
+    """modality -> how many statements of the version have ``name`` as actor."""
+    counts = {m: 0 for m in MODALITIES}
+    for s in vs.layers.statements:
+        if s.actor == name:
+            counts[s.modality] = counts.get(s.modality, 0) + 1
+    return counts
+
+
+def statement_text(doc, s) -> str:
+    """The text of the provision a statement was read from (an item with its marker)."""
+    n = doc.get(s.eid)
+    if n is None:
+        return s.action or ""
+    return (n.label if n.kind in ("item", "subitem") else "") + (n.text or "")
+
+
+def relation_rows(r, rels) -> list:
+    """One row per pair of actors: (街道办事处, "支持、指导、帮助", 居民委员会, [(第四条第三款, href)])."""
+    merged: dict = {}
+    for rel in rels:
+        if not rel.from_:
+            continue
+        key = (rel.from_, rel.to or "—")
+        rel_list, cites = merged.setdefault(key, ([], []))
+        if rel.relation not in rel_list:
+            rel_list.append(rel.relation)
+        eid = rel.eid or ""
+        if all(e != eid for e, _, _ in cites):
+            cites.append((eid, r.citation(eid), r.node_link(eid)))
+    return [(f, "、".join(rl), t, [(c, h) for _, c, h in cites]) for (f, t), (rl, cites) in merged.items()]
+
+
+def edges(rels) -> list[tuple[str, str, str]]:
+    """(from, relation, to) of the relations between two named actors: the arrows of the pictures."""
+    return [(rel.from_, rel.relation, rel.to) for rel in rels if rel.from_ and rel.to]
+
+
+def ctx_actors(r):
+    vs = r.vs
+    rows = [(name, r.page(src), modality_counts(vs, name)) for name, src in vs.actor_pages.items()]
+    return {"rows": rows}, []
+
+
+def ctx_actor(r):
+    vs = r.vs
+    name = r.info["obj"]
+    groups = []
+    for m in MODALITIES:
+        lst = [_statement_row(r, s) for s in vs.layers.statements if s.actor == name and s.modality == m]
+        if lst:
+            groups.append((m, lst))
+    rels = [rel for rel in vs.layers.relations if rel.from_ == name or rel.to == name]
+    links = {n: r.page(src) for n, src in vs.actor_pages.items() if n != name}
+    svgs = [Markup(x) for x in neighbourhood_svgs(name, edges(rels), links)]
+    toc = [{"level": 2, "id": f"m-{m}", "name": MODALITY_NAMES.get(m, m), "children": []}
+           for m, _ in groups]
+    rel_rows = relation_rows(r, rels)
+    if rel_rows:
+        toc.append({"level": 2, "id": "relations", "name": "治理关系", "children": []})
+    return {"name": name, "groups": groups, "actor": vs.layers.registry.get(name), "relations": rel_rows,
+            "svgs": svgs,
+            "graph_href": r.page(vs.p("graph.md")),
+            "actor_href": lambda n: r.page(vs.actor_pages[n]) if n in vs.actor_pages else None}, toc
+
+
+def _statement_row(r, s) -> dict:
+    return {"s": s, "cite": r.citation(s.eid), "href": r.node_link(s.eid), "text": statement_text(r.vs.doc, s)}

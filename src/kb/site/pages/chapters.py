@@ -1,0 +1,43 @@
+"""The pages of the regulation's own text: a chapter's articles (grouped by section), the prologue
+and the annexes.  Their tables of contents come from the parse tree."""
+from __future__ import annotations
+
+import html
+
+
+def ctx_chapter(r):
+    ch, arts = r.info["obj"]
+    blocks = []        # [(section node or None, [articles])]
+    for a in arts:
+        sec = a.ancestor("section")
+        if not blocks or blocks[-1][0] is not sec:
+            blocks.append((sec, []))
+        blocks[-1][1].append(a)
+    has_sections = any(s is not None for s, _ in blocks)
+    toc = []
+    for sec, lst in blocks:
+        items = [{"level": 3 if has_sections else 2, "id": a.eid,
+                  "name": html.escape(r.heading(a), quote=False), "children": []} for a in lst]
+        if sec is not None:
+            toc.append({"level": 2, "id": sec.eid, "name": html.escape(f"{sec.label}　{sec.title or ''}"),
+                        "children": items})
+        else:
+            toc += items
+    return {"chapter": ch, "blocks": blocks, "hlevel": 3 if has_sections else 2}, toc
+
+
+def ctx_prologue(r):
+    nodes = r.info["obj"]
+    toc = [{"level": 2, "id": n.eid, "name": html.escape(n.title or n.label or "序言"), "children": []}
+           for n in nodes]
+    return {"nodes": nodes}, toc
+
+
+def ctx_annexes(r):
+    items = []
+    for n in r.info["obj"]:
+        head = " ".join(x for x in (n.label, n.title) if x) or "附件"
+        lines = [ln for ln in n.full_text().split("\n") if ln.strip()]
+        items.append((n, head, lines))
+    toc = [{"level": 2, "id": n.eid, "name": html.escape(head), "children": []} for n, head, _ in items]
+    return {"items": items}, toc

@@ -1,0 +1,105 @@
+"""Collections: named queries kept in mkdocs.yml (``collections:``), each a page listing the
+provisions it finds across the latest versions, and an index of them.
+
+Configuration keys: ``query`` (text, through the catalog), and filters ``actor``, ``modality``
+(obligation|prohibition|permission|encouragement|sanction), ``deadline: true``, ``regulation``.
+Text queries go to the search catalog; obligation filters are answered from the obligations layer
+(the same layer the catalog indexes); a query the catalog cannot answer is matched provision by
+provision.
+"""
+from __future__ import annotations
+
+from kb.catalog.engine import Catalog
+from kb.layers.obligations import MODALITY_NAMES
+from kb.site.pages.actors import statement_text
+from kb.site.progress import log
+
+#: the filters the catalog answers along with a text query
+CATALOG_FILTERS = {"actor", "modality", "regulation", "chapter", "type"}
+
+
+def ctx_collections(r):
+    cols = [(r.plan.pages[s]["title"], r.plan.pages[s]["obj"].get("description"), r.page(s))
+            for s in r.plan.collection_pages]
+    return {"cols": cols}, []
+
+
+def ctx_collection(r):
+    col = r.info["obj"]
+    hits, source = collection_hits(r.plan, col)
+    rows = []
+    for vs, eid, text, extra in hits:
+        n = vs.doc.get(eid)
+        r.vs = vs
+        rows.append({"reg": vs.title, "version": vs.version.label,
+                     "cite": n.citation if n is not None else eid,
+                     "href": r.node_link(eid, vs), "text": text, "extra": extra})
+    r.vs = None
+    return {"col": col, "rows": rows, "source": source}, []
+
+
+def collection_hits(plan, col: dict):
+    """What a named query returns: [(VersionSite, eid, text, extra)], and where it came from."""
+    query = (col.get("query") or "").strip()
+    filters = dict(col.get("filters") or {})
+    for k in ("actor", "modality", "deadline", "regulation"):
+        if k in col and k not in filters:
+            filters[k] = col[k]
+    latest = [vs for vs in plan.sites if vs.latest]
+    if "regulation" in filters:
+        latest = [vs for vs in latest if vs.reg.id == filters["regulation"]]
+    if query and set(filters) <= CATALOG_FILTERS:
+        try:
+            return _catalog_hits(plan, query, filters), "按关键词检索全部条文"
+        except Exception as e:  # noqa: BLE001 - the collection is still made, by matching each provision
+            log.warning(f"kb: 专题“{col.get('title')}”检索目录出错，改用逐条匹配：{type(e).__name__}: {e}")
+    if filters.keys() & {"actor", "modality", "deadline"}:
+        return _statement_hits(latest, query, filters), ("按条文中的主体和“应当”“不得”“可以”“鼓励”等用语自动识别，"
+                                                         "可能有遗漏或误判，以原文为准")
+    if not query:
+        return [], "本专题没有设置查询条件"
+    out = []
+    for vs in latest:
+        for n in vs.doc.nodes():
+            if n.kind in ("paragraph", "item", "subitem") and query in (n.text or ""):
+                out.append((vs, n.eid, (n.label if n.kind != "paragraph" else "") + n.text, None))
+    return out, "逐条查找含有该词的条文"
+
+
+def _catalog_hits(plan, query: str, filters: dict) -> list:
+    catalog = Catalog(plan.root)
+    if catalog.is_stale():
+        catalog.build()
+    by_id = {(vs.reg.id, vs.version.name): vs for vs in plan.sites}
+    out = []
+    for h in catalog.search(query, limit=0, **filters):
+        vs = by_id.get((h.regulation, h.version))
+        if vs is None:
+            continue
+        n = vs.doc.get(h.eid)
+        text = ((n.label if n.kind in ("item", "subitem") else "") + n.text) if n is not None else h.snippet
+        out.append((vs, h.eid, text, None))
+    return out
+
+
+def _statement_hits(latest: list, query: str, filters: dict) -> list:
+    """The obligations layer's statements that pass the filters (and contain the query)."""
+    out = []
+    for vs in latest:
+        for s in vs.layers.statements:
+            if "actor" in filters and s.actor != filters["actor"]:
+                continue
+            if "modality" in filters and s.modality != filters["modality"]:
+                continue
+            if filters.get("deadline") and not s.deadline:
+                continue
+            text = statement_text(vs.doc, s)
+            if query and query not in text:
+                continue
+            extra = MODALITY_NAMES.get(s.modality, s.modality)
+            if s.deadline:
+                extra += f"；期限：{s.deadline}"
+            if s.actor and "actor" not in filters:
+                extra = f"{s.actor}：{extra}"
+            out.append((vs, s.eid, text, extra))
+    return out

@@ -1,0 +1,44 @@
+"""The home pages: a version's overview (contents, figures, versions, tools, collections) and the
+site's home, which is the default regulation's overview with links to the other regulations."""
+from __future__ import annotations
+
+from kb.site.versions import version_state
+
+#: the pages a version's overview lists as tools
+TOOL_KINDS = ("glossary", "actors", "matrix", "graph", "downloads")
+
+
+def ctx_site_home(r):
+    vs = next((s for s in r.plan.sites if s.latest), None)
+    r.vs = vs
+    others = [s for s in r.plan.sites if s.latest and s is not vs]
+    ctx, toc = ctx_home(r)
+    ctx.update(others=others, site_home=True, state=version_state(vs.reg, vs.version))
+    return ctx, toc
+
+
+def ctx_home(r):
+    vs = r.vs
+    pages = r.plan.pages
+    groups = []
+    for src in vs.pages:
+        p = pages[src]
+        if p["kind"] == "chapter":
+            _, arts = p["obj"]
+            groups.append((p["title"], r.page(src), [(a, r.page(src, a.eid)) for a in arts]))
+        elif p["kind"] in ("prologue", "annexes"):
+            groups.append((p["title"], r.page(src), []))
+    versions = [s for s in r.plan.sites if s.reg is vs.reg]
+    compares = [(src, old, new) for src, old, new in r.plan.comparisons if new.reg is vs.reg]
+    tools = [(pages[src]["title"], r.page(src)) for src in vs.pages if pages[src]["kind"] in TOOL_KINDS]
+    cols = [(pages[s]["title"], r.page(s)) for s in r.plan.collection_pages]
+    ctx = {"groups": groups, "counts": _counts(vs), "versions": versions, "compares": compares,
+           "tools": tools, "collections": cols, "others": [], "site_home": False}
+    toc = [{"level": 2, "id": "toc", "name": "条文目录", "children": []}]
+    return ctx, toc
+
+
+def _counts(vs) -> dict:
+    L = vs.layers
+    return {"articles": len(vs.doc.articles), "definitions": len(L.definitions),
+            "actors": len({s.actor for s in L.statements if s.actor}), "obligations": len(L.statements)}

@@ -1,0 +1,201 @@
+"""Which pages the site has, which page shows each node, and the navigation.
+
+Decided once, before any page is rendered: a link to an article, a term or an actor can then be
+made from any page, and mkdocs gets its file list and its navigation from the same plan.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.errors import KbError
+
+#: more regulations than this: the navigation groups them (see ``_group``)
+GROUP_OVER = 12
+
+
+def slug(s: str) -> str:
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:8]
+
+
+@dataclass
+class SitePlan:
+    """The whole site: its versions, its pages and what the pages need to link to each other."""
+    root: Path
+    config: object                  # the plugin's options (collections, comment_email, …)
+    directory_urls: bool
+    site_url: str
+    sites: list                     # [VersionSite], the default regulation's first
+    default: str                    # the default regulation's id
+    pages: dict = field(default_factory=dict)       # src_uri -> {kind, vs, obj, title, nav}
+    comparisons: list = field(default_factory=list)  # [(src_uri, old VersionSite, new VersionSite)]
+    collection_pages: list = field(default_factory=list)  # [src_uri]
+
+    def add(self, src, title, kind, vs=None, obj=None, nav=True):
+        self.pages[src] = {"kind": kind, "vs": vs, "obj": obj, "title": title, "nav": nav}
+        if vs is not None:
+            vs.pages.append(src)
+
+
+def plan_site(root: Path, config, directory_urls: bool, site_url: str, sites: list, default: str) -> SitePlan:
+    plan = SitePlan(root, config, directory_urls, site_url, sites, default)
+    for vs in sites:
+        _plan_version(plan, vs)
+    _plan_comparisons(plan)
+    plan.add("index.md", "首页", "site_home", None)
+    _plan_collections(plan, config.collections or [])
+    return plan
+
+
+def _plan_version(plan: SitePlan, vs) -> None:
+    doc = vs.doc
+    plan.add(vs.p("index.md"), "概览", "home", vs)
+    prologues = list(doc.nodes("prologue"))
+    if prologues:
+        plan.add(vs.p("prologue.md"), "序言", "prologue", vs, prologues)
+        _claim(vs, prologues, "prologue.md")
+    for ch, arts in _article_groups(doc):
+        name = (ch.eid if ch is not None else "text") + ".md"
+        title = f"{ch.label}　{ch.title}".strip() if ch is not None else "正文"
+        plan.add(vs.p(name), title, "chapter", vs, (ch, arts))
+        _claim(vs, ([ch] if ch is not None else []) + list(arts), name, keep=True)
+    annexes = list(doc.nodes("annex"))
+    if annexes:
+        plan.add(vs.p("annexes.md"), "附件", "annexes", vs, annexes)
+        _claim(vs, annexes, "annexes.md")
+    for n in doc.nodes():        # sections/parts: the page of their first article
+        if n.eid not in vs.node_page:
+            first = next((a for a in n.walk() if a.kind == "article"), None)
+            if first is not None:
+                vs.node_page[n.eid] = vs.node_page[first.eid]
+    plan.add(vs.p("glossary.md"), "术语", "glossary", vs)
+    _anchor_terms(vs)
+    plan.add(vs.p("actors/index.md"), "主体", "actors", vs)
+    for name in sorted({s.actor for s in vs.layers.statements if s.actor}, key=_actor_key(vs)):
+        src = vs.p(f"actors/{slug(name)}.md")
+        vs.actor_pages[name] = src
+        plan.add(src, name, "actor", vs, name, nav=False)
+    plan.add(vs.p("matrix.md"), "义务矩阵", "matrix", vs)
+    plan.add(vs.p("graph.md"), "治理关系图", "graph", vs)
+    plan.add(vs.p("downloads.md"), "下载", "downloads", vs)
+
+
+def _claim(vs, roots, page: str, keep: bool = False) -> None:
+    """Every node under ``roots`` is shown on ``page`` (with keep, a page already given stays)."""
+    path = vs.p(page)
+    for root in roots:
+        for n in root.walk():
+            if keep:
+                vs.node_page.setdefault(n.eid, path)
+            else:
+                vs.node_page[n.eid] = path
+
+
+def _article_groups(doc) -> list[tuple[object | None, list]]:
+    """Pages of articles: one per chapter (or one for the whole text when it has no chapters)."""
+    groups: list[tuple[object | None, list]] = []
+    by_ch: dict = {}
+    for a in doc.articles:
+        ch = a.ancestor("chapter")
+        if ch is None and doc.chapters:
+            # an article before the first chapter (or in a part without chapters): nearest container
+            ch = a.ancestor("section") or a.ancestor("part")
+        key = ch.eid if ch is not None else None
+        if key not in by_ch:
+            by_ch[key] = (ch, [])
+            groups.append(by_ch[key])
+        by_ch[key][1].append(a)
+    return groups
+
+
+def _anchor_terms(vs) -> None:
+    """The glossary anchor of each definition (a term defined twice gets a second anchor)."""
+    for d in vs.layers.definitions:
+        first = d.term not in vs.term_anchor
+        anchor = "t-" + slug(d.term) if first else "t-" + slug(f"{d.term}@{d.eid}")
+        vs.term_anchor.setdefault(d.term, anchor)
+        vs.def_anchor[(d.term, d.eid)] = (anchor, d)
+
+
+def _actor_key(vs):
+    """Actors with most statements first, then by name."""
+    counts: dict = {}
+    for s in vs.layers.statements:
+        counts[s.actor] = counts.get(s.actor, 0) + 1
+    return lambda name: (-counts.get(name, 0), name)
+
+
+def _plan_comparisons(plan: SitePlan) -> None:
+    """A comparison page between each two consecutive versions of a regulation."""
+    by_reg: dict = {}
+    for vs in plan.sites:
+        by_reg.setdefault(vs.reg.id, []).append(vs)
+    for reg_id, lst in by_reg.items():
+        for old, new in zip(lst, lst[1:]):
+            src = f"{reg_id}/compare-{old.version.name}-{new.version.name}.md"
+            plan.add(src, f"{old.version.label} → {new.version.label}", "compare", None, (old, new))
+            plan.comparisons.append((src, old, new))
+
+
+def _plan_collections(plan: SitePlan, collections: list) -> None:
+    for i, col in enumerate(collections):
+        if not isinstance(col, dict) or not col.get("title"):
+            raise KbError(f"collections 第 {i + 1} 项需要 title")
+        src = f"collections/{col.get('slug') or slug(col['title'])}.md"
+        plan.add(src, col["title"], "collection", None, col)
+        plan.collection_pages.append(src)
+    if plan.collection_pages:
+        plan.add("collections/index.md", "专题汇编", "collections", None)
+
+
+# --------------------------------------------------------------------------- navigation
+
+def site_nav(plan: SitePlan) -> list:
+    """mkdocs' navigation: the home page, each regulation's latest version with its older versions
+    and comparisons under it, then the collections."""
+    nav: list = [{"首页": "index.md"}]
+    latest = [vs for vs in plan.sites if vs.latest]
+    many = len(latest) > 1
+    regs_nav: list = []
+    for vs in latest:
+        items = _section(plan, vs)
+        for o in plan.sites:
+            if o.reg is vs.reg and o is not vs:
+                items.append({f"{o.version.label}（历史版本）": _section(plan, o)})
+        for src, old, new in plan.comparisons:
+            if new.reg is vs.reg:
+                items.append({f"对照：{plan.pages[src]['title']}": src})
+        if many:
+            regs_nav.append((vs, {vs.reg.short_title or vs.reg.title: items}))
+        else:
+            nav += items
+    nav += _group(regs_nav)
+    if plan.collection_pages:
+        nav.append({"专题汇编": ["collections/index.md", *plan.collection_pages]})
+    return nav
+
+
+def _section(plan: SitePlan, vs) -> list:
+    items = [{p["title"]: src} for src, p in plan.pages.items() if p["vs"] is vs and p["nav"]]
+    if vs.latest and vs.reg.id == plan.default and len(plan.sites) == 1:
+        items = items[1:]          # the site's home page is this version's home
+    return items
+
+
+def _group(regs_nav: list) -> list:
+    """Many regulations: group them (by ``category`` in meta.yml, else in runs of about √N) so
+    that, with navigation.prune, each page carries O(√N) navigation entries instead of O(N)."""
+    if len(regs_nav) <= GROUP_OVER:
+        return [entry for _, entry in regs_nav]
+    cats: dict[str, list] = {}
+    if all((vs.reg.raw or {}).get("category") for vs, _ in regs_nav):
+        for vs, entry in regs_nav:
+            cats.setdefault(str(vs.reg.raw["category"]), []).append(entry)
+    else:
+        k = max(2, math.ceil(math.sqrt(len(regs_nav))))
+        for i in range(0, len(regs_nav), k):
+            chunk = regs_nav[i:i + k]
+            cats[f"法规 {i + 1}–{i + len(chunk)}"] = [entry for _, entry in chunk]
+    return [{name: entries} for name, entries in cats.items()]

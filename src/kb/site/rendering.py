@@ -1,0 +1,177 @@
+"""Turning one page's context into HTML.
+
+The jinja2 environment is autoescaped, so regulation text is never read as Markdown, HTML or
+template syntax.  The ``Renderer`` knows the URL of the page being rendered, so every link it makes
+is relative (the site works from any folder and from file://), and it writes the text of a
+provision with its references and defined terms as links and tooltips.  The page families
+(``kb.site.pages``) build their templates' context on top of it.
+"""
+from __future__ import annotations
+
+import html
+import urllib.parse
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from kb.layers.actors import KIND_NAMES
+from kb.layers.obligations import MODALITIES, MODALITY_NAMES
+from kb.site.urls import page_url, relative
+from kb.site.versions import version_state
+
+
+def make_env(template_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
+                             auto_reload=False, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.Undefined)
+    # the same words as kb matrix and the CSV
+    env.globals.update(modality_names=MODALITY_NAMES, modality_order=MODALITIES, kind_names=KIND_NAMES)
+    return env
+
+
+def definition_text(d) -> str:
+    """What a definition says (the tooltip of the term), "" for none."""
+    return (d.definition or "") if d is not None else ""
+
+
+class Renderer:
+    """Renders one page: holds the current URL so every link is relative."""
+
+    def __init__(self, plan, env: jinja2.Environment, url: str, info: dict):
+        self.plan = plan
+        self.env = env
+        self.url = url
+        self.info = info
+        self.vs = info["vs"]
+
+    def render(self, context) -> tuple[str, list]:
+        """The page's HTML and its table of contents; ``context(self)`` gives the template's
+        variables and the table of contents."""
+        kind = self.info["kind"]
+        ctx, toc = context(self)
+        tmpl = self.env.get_template(f"{kind}.html")
+        base = {"r": self, "vs": self.vs, "P": self.plan}
+        if self.vs is not None:
+            base["state"] = version_state(self.vs.reg, self.vs.version)
+        base.update(ctx)
+        return tmpl.render(**base), toc
+
+    # -- urls
+    def link(self, target: str) -> str:
+        return relative(target, self.url)
+
+    def page(self, src: str, frag: str | None = None) -> str:
+        u = page_url(src, self.plan.directory_urls)
+        return self.link(u + (f"#{frag}" if frag else ""))
+
+    def node_link(self, eid: str, vs=None) -> str | None:
+        """Link to the page showing a node; articles, sections, paragraphs and items by their anchor."""
+        vs = vs or self.vs
+        src = vs.node_page.get(eid) if vs else None
+        if src is None:
+            return None
+        n = vs.doc.get(eid)
+        anchored = n is not None and n.kind in ("section", "article", "paragraph", "item", "subitem")
+        return self.page(src, eid if anchored else None)
+
+    # -- text with links
+    def text(self, node) -> Markup:
+        """A node's text, escaped, with its references and defined terms as links."""
+        t = node.text or ""
+        spans = self._reference_spans(node, t) + self._term_spans(node, t)
+        spans.sort(key=lambda s: (s[0], s[2], -(s[1] - s[0])))
+        out, pos = [], 0
+        for start, end, _, kind, href, title in spans:
+            if start < pos:
+                continue            # overlapping span: the earlier (or the reference) wins
+            out.append(html.escape(t[pos:start], quote=False))
+            seg = html.escape(t[start:end], quote=False)
+            if kind == "ref":
+                out.append(f'<a class="kb-ref" href="{html.escape(href)}" title="{html.escape(title)}">{seg}</a>')
+            else:
+                out.append(f'<a class="kb-term" href="{html.escape(href)}" data-def="{html.escape(title)}">'
+                           f'{seg}</a>')
+            pos = end
+        out.append(html.escape(t[pos:], quote=False))
+        return Markup("".join(out))
+
+    def _reference_spans(self, node, t: str) -> list:
+        spans = []
+        for r in self.vs.layers.references.get(node.eid, []):
+            if r.targets and all(x.startswith(node.eid + "__") for x in r.targets):
+                continue        # 下列 / 以下: its own items, right below it; a link would only scroll a line
+            href = self._ref_href(r)
+            if href and 0 <= r.start < r.end <= len(t):
+                title = "、".join(self.citation(x) for x in r.targets)
+                spans.append((r.start, r.end, 0, "ref", href, title))
+        return spans
+
+    def _term_spans(self, node, t: str) -> list:
+        vs = self.vs
+        spans = []
+        for u in vs.layers.term_uses.get(node.eid, []):
+            # the definition that applies here (a term may be defined twice, with different scopes)
+            anchor, d = vs.def_anchor.get((u.term, u.defined_in or ""), (None, None))
+            if anchor is None:
+                anchor, d = vs.term_anchor.get(u.term), self._definition(u.term)
+            if anchor and 0 <= u.start < u.end <= len(t):
+                spans.append((u.start, u.end, 1, "term", self.page(vs.p("glossary.md"), anchor),
+                              definition_text(d)))
+        return spans
+
+    def _definition(self, term):
+        return next((d for d in self.vs.layers.definitions if d.term == term), None)
+
+    def _ref_href(self, r) -> str | None:
+        if r.kind in ("internal", "self") and r.targets:
+            return self.node_link(r.targets[0])
+        if r.kind == "external":
+            title = (r.targets[0] if r.targets else r.target or "").strip("《》")
+            for s in self.plan.sites:
+                if s.latest and (r.link == s.reg.id or title in (s.reg.title, s.reg.short_title, s.doc.title)):
+                    return self.page(s.p("index.md"))
+        return None
+
+    # -- citations
+    def citation(self, eid: str) -> str:
+        """How a node of this version is cited (第十五条第二款); the eid when there is no such node."""
+        n = self.vs.doc.get(eid) if self.vs else None
+        return n.citation if n is not None else eid
+
+    def cite(self, node) -> str:
+        """What 复制引用 copies: 《title》第十五条."""
+        return f"《{self.vs.title}》{node.citation}"
+
+    def mailto(self, node) -> str | None:
+        vs = self.vs
+        # with no address configured the mail still opens, addressed by the reader
+        email = (vs.version.comment or {}).get("email") or self.plan.config.comment_email or ""
+        subject = f"对《{vs.title}》（{vs.version.label}）{node.citation}的意见"
+        body = f"法规：《{vs.title}》\n版本：{vs.version.label}\n条款：{node.citation}\n"
+        if self.plan.site_url:
+            path = page_url(vs.node_page.get(node.eid, ""), self.plan.directory_urls)
+            body += f"链接：{self.plan.site_url.rstrip('/')}/{path}#{node.eid}\n"
+        body += "\n意见：\n"
+        q = urllib.parse.quote
+        return f"mailto:{email}?subject={q(subject, safe='')}&body={q(body, safe='')}"
+
+    def heading(self, a) -> str:
+        if not a.title:
+            return a.label
+        b = a.brackets or ("（", "）")
+        return f"{a.label}{b[0]}{a.title}{b[1]}"
+
+    def backrefs(self, a) -> list[tuple[str, str | None, str]]:
+        """(citation of the referring provision, its link, which part of this article it cites:
+        "第一款" when it cites a paragraph or item rather than the whole article, else "")."""
+        out = []
+        L = self.vs.layers
+        for r in L.backrefs.get(a.eid, []):
+            parts = []
+            for t in L.backref_parts.get((a.eid, r.eid), []):
+                tn = self.vs.doc.get(t)
+                if t != a.eid and tn is not None and tn.citation.startswith(a.citation):
+                    parts.append(tn.citation[len(a.citation):])
+            out.append((self.citation(r.eid), self.node_link(r.eid), "、".join(parts)))
+        return out

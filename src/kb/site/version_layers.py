@@ -1,0 +1,60 @@
+"""The enrichment layers of one version, computed once when the site is loaded.
+
+Every page of a version reads the same definitions, term uses, references, obligations and
+relations; computing them here, once, and indexing them the way pages look them up (by the eid of
+the provision) keeps rendering a page from recomputing any layer.  A layer that cannot be computed
+(an ``actors.yml`` with an error) raises KbError naming the file, and the build stops with it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.layers import links, obligations
+from kb.layers.actors import load_registry
+
+
+@dataclass
+class Layers:
+    definitions: list
+    term_uses: dict         # eid -> [TermUse]
+    references: dict        # eid -> [Reference]
+    backrefs: dict          # article eid -> [Reference]
+    backref_parts: dict     # (article eid, referring eid) -> [target eids]
+    statements: list
+    relations: list
+    registry: object
+
+
+def load_layers(doc, root: Path) -> Layers:
+    definitions = links.definitions(doc)
+    term_uses: dict = {}
+    for u in links.term_uses(doc):
+        term_uses.setdefault(u.eid, []).append(u)
+    references: dict = {}
+    for r in links.references(doc):
+        references.setdefault(r.eid, []).append(r)
+    backrefs, backref_parts = _by_article(links.backrefs(doc))
+    registry = load_registry(root, (doc.meta or {}).get("regulation"))
+    return Layers(definitions, term_uses, references, backrefs, backref_parts,
+                  statements=obligations.extract(doc, registry),
+                  relations=obligations.relations(doc, registry), registry=registry)
+
+
+def _by_article(backrefs: dict) -> tuple[dict, dict]:
+    """Back-references gathered under the cited article, and which parts of it each one cites."""
+    by_article: dict = {}
+    parts_cited: dict = {}
+    for target, refs in backrefs.items():
+        art = target.split("__")[0]
+        for r in refs:
+            src = r.eid or ""
+            if r.kind == "self" or src == target or target.startswith(src + "__"):
+                continue            # 本条 / 下列: a provision pointing at itself or its own items
+            lst = by_article.setdefault(art, [])
+            if all(x.eid != r.eid for x in lst):
+                lst.append(r)
+            parts = parts_cited.setdefault((art, r.eid), [])
+            if target not in parts:
+                parts.append(target)
+    return by_article, parts_cited

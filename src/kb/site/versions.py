@@ -1,0 +1,104 @@
+"""The regulation versions a site shows, read once.
+
+Each version is parsed, given its enrichment layers and linked to the version before it here, so
+that planning, rendering and downloads all read the same objects and never go back to the files.
+Problems with the files (no regulation, no versions, an unreadable text) raise KbError naming the
+file; the plugin reports them as the build's error.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.compare.diff import previous_numbers
+from kb.errors import KbError
+from kb.project import Target, list_regulations, load
+from kb.site.progress import log, say, timed
+from kb.site.version_layers import Layers, load_layers
+
+DRAFT_WORDS = ("草案", "征求意见", "送审", "审议稿", "建议稿", "修改稿")
+
+
+@dataclass
+class VersionSite:
+    """One version of one regulation and the pages made from it."""
+    reg: object
+    version: object
+    doc: object
+    base: str                                   # "suining-community/draft/"
+    latest: bool
+    layers: Layers
+    pages: list = field(default_factory=list)   # [src_uri] of this version's pages, in order
+    node_page: dict = field(default_factory=dict)   # eid -> src_uri of the page that shows it
+    actor_pages: dict = field(default_factory=dict)  # actor name -> src_uri
+    term_anchor: dict = field(default_factory=dict)  # term -> anchor id in the glossary (first definition)
+    def_anchor: dict = field(default_factory=dict)   # (term, defining eid) -> (anchor id, Definition)
+    downloads: list = field(default_factory=list)   # [(src_uri, label, description, size)]
+    previous: dict = field(default_factory=dict)    # article eid -> number in the previous version
+    previous_label: str = ""
+
+    @property
+    def spec(self) -> str:
+        return f"{self.reg.id}@{self.version.name}"
+
+    @property
+    def title(self) -> str:
+        return self.doc.title or self.reg.title
+
+    def p(self, name: str) -> str:
+        return self.base + name
+
+
+def version_state(reg, v) -> tuple[bool | None, str]:
+    """(in force? — None when unknown, wording) for the banner."""
+    raw = v.raw or {}
+    status = v.status or ""
+    if "in_force" in raw:
+        return bool(raw["in_force"]), ("现行有效" if raw["in_force"] else "未生效或已失效")
+    if any(w in status for w in DRAFT_WORDS):
+        return False, "尚未生效，仅供征求意见"
+    if any(w in status for w in ("废止", "失效")):
+        return False, "已失效"
+    if reg.versions and v is not reg.versions[-1]:
+        return False, "已被新版本取代，不再有效"
+    if not status:
+        return None, "元数据未注明效力状态"
+    return True, "现行有效"
+
+
+def load_versions(root: Path, only: list | None, default: str | None) -> tuple[list[VersionSite], str]:
+    """Every version of the project's regulations (or of ``only`` these), the default regulation's
+    first; and the default regulation's id."""
+    regs = list_regulations(root)
+    if only:
+        wanted = set(only)
+        regs = [r for r in regs if r.id in wanted]
+    if not regs:
+        raise KbError(f"{root / 'regulation'} 下没有任何法规")
+    default = default or regs[0].id
+    regs.sort(key=lambda r: (r.id != default, r.id))
+    sites = []
+    for reg in regs:
+        if not reg.versions:
+            raise KbError("元数据中没有列出任何版本", str(reg.folder / "meta.yml"))
+        for i, v in enumerate(reg.versions):
+            sites.append(_load_version(root, reg, v, latest=(i == len(reg.versions) - 1)))
+    for old, new in zip(sites, sites[1:]):
+        if old.reg is new.reg:
+            new.previous = previous_numbers(old.doc, new.doc)
+            new.previous_label = old.version.label
+    return sites, default
+
+
+def _load_version(root: Path, reg, v, latest: bool) -> VersionSite:
+    say(f"解析 {reg.id}@{v.name}")
+    with timed("parse"):
+        try:
+            doc = load(Target(reg.path(v), reg, v))
+        except OSError as e:
+            raise KbError(f"无法读取：{e.strerror}", str(reg.path(v))) from None
+    for w in doc.warnings:
+        log.warning(f"kb: {w}")
+    with timed("layers"):
+        layers = load_layers(doc, root)
+    return VersionSite(reg, v, doc, f"{reg.id}/{v.name}/", latest=latest, layers=layers)

@@ -178,18 +178,12 @@ def page(browser, server):
 
 @pytest.fixture(scope="session")
 def seed_layers(seed_doc):
-    terms, actors = [], []
-    try:
-        from kb.layers.links import definitions
-        terms = sorted({d.term for d in definitions(seed_doc)})
-    except ImportError:
-        pass
-    try:
-        from kb.layers.actors import load_registry
-        from kb.layers.obligations import extract
-        actors = sorted({s.actor for s in extract(seed_doc, load_registry(ROOT)) if s.actor})
-    except ImportError:
-        pass
+    from kb.layers.actors import load_registry
+    from kb.layers.links import definitions
+    from kb.layers.obligations import extract
+
+    terms = sorted({d.term for d in definitions(seed_doc)})
+    actors = sorted({s.actor for s in extract(seed_doc, load_registry(ROOT)) if s.actor})
     return terms, actors
 
 
@@ -252,10 +246,6 @@ def test_home_page_shows_status_body_counts_and_toc(site, seed_doc):
 
 def test_term_links_are_not_false(site):
     """社区 inside 社区社会组织 is not a use of 社区: no term link stops inside a longer defined term."""
-    try:
-        from kb.layers.links import definitions
-    except ImportError:
-        pytest.skip("kb.layers.links 尚不存在")
     pages = "".join(p.read_text(encoding="utf-8")
                     for p in (site / "suining-community/draft").glob("chp_*/index.html"))
     links = re.findall(r'<a class="kb-term" href="[^"]*" data-def="[^"]*">([^<]+)</a>([^<]{0,8})', pages)
@@ -304,17 +294,8 @@ def test_downloads_in_every_format_the_layers_offer(site):
     from lxml import etree
 
     d = site / "suining-community/draft/downloads"
-    try:
-        import kb.outputs.akn  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        root = etree.parse(str(d / "suining-community-draft.akn.xml")).getroot()
-        assert root.tag.endswith("akomaNtoso")
-    try:
-        import kb.layers.obligations  # noqa: F401
-    except ImportError:
-        return
+    root = etree.parse(str(d / "suining-community-draft.akn.xml")).getroot()
+    assert root.tag.endswith("akomaNtoso")
     csv = (d / "suining-community-draft-matrix.csv").read_text(encoding="utf-8-sig")
     assert "居民委员会" in csv
     assert (d / "suining-community-draft-matrix.xlsx").read_bytes()[:2] == b"PK"
@@ -323,8 +304,6 @@ def test_downloads_in_every_format_the_layers_offer(site):
 def test_matrix_heatmap_and_governance_graph(site, seed_layers):
     from lxml import html as lh
 
-    if not seed_layers[1]:
-        pytest.skip("kb.layers.obligations 尚未提供主体")
     m = lh.fromstring((site / "suining-community/draft/matrix/index.html").read_bytes())
     assert m.xpath("//table[contains(@class,'kb-matrix')]//a[text()='居民委员会']")
     svg = m.xpath("//*[local-name()='svg'][@aria-label='义务热图']")
@@ -403,19 +382,13 @@ def test_escaping_and_versions(tmp_path):
     assert "第一稿" in old
     cmp_page = site / "escape-test/compare-v1-v2/index.html"
     assert cmp_page.exists()
-    try:
-        import kb.compare.diff  # noqa: F401
-        import kb.compare.render.html  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        c = lh.fromstring(cmp_page.read_bytes()).text_content()
-        assert "第一稿" in c and "第二稿" in c and '<script>alert("x")</script>' in c
-        assert "并每月公开" in c
-        moved = (site / "escape-test/v2/chp_2/index.html").read_text(encoding="utf-8")
-        assert "本条在第一稿中为第四条" in moved
-        docx = site / "escape-test/v2/downloads/escape-test-v1-v2-对照表.docx"
-        assert docx.read_bytes()[:2] == b"PK"
+    c = lh.fromstring(cmp_page.read_bytes()).text_content()
+    assert "第一稿" in c and "第二稿" in c and '<script>alert("x")</script>' in c
+    assert "并每月公开" in c
+    moved = (site / "escape-test/v2/chp_2/index.html").read_text(encoding="utf-8")
+    assert "本条在第一稿中为第四条" in moved
+    docx = site / "escape-test/v2/downloads/escape-test-v1-v2-对照表.docx"
+    assert docx.read_bytes()[:2] == b"PK"
     n, broken = check_links(site)
     assert broken == []
 
@@ -510,8 +483,7 @@ def test_reader_journey(page, server, seed_layers):
     assert pg.evaluate("document.querySelector(':target').id") == "art_15"
     # a defined term's tooltip
     term = pg.locator("#art_15 ~ .kb-para a.kb-term, .kb-article a.kb-term").first
-    if term.count() == 0:
-        pytest.skip("kb.layers.links 尚未提供术语")
+    assert term.count()
     term.scroll_into_view_if_needed()
     term.hover()
     tip = pg.locator("#kb-tooltip")
@@ -531,10 +503,8 @@ def test_reader_journey(page, server, seed_layers):
 
 
 def test_back_references_listed_under_article(page, server, seed_doc):
-    try:
-        from kb.layers.links import backrefs
-    except ImportError:
-        pytest.skip("kb.layers.links 尚不存在")
+    from kb.layers.links import backrefs
+
     targets = {t.split("__")[0] for t, refs in backrefs(seed_doc).items()
                if any(r.kind != "self" and r.eid != t and not t.startswith(r.eid + "__") for r in refs)}
     assert targets
@@ -611,10 +581,7 @@ def test_search_box(page, server, seed_doc, seed_layers, query):
     shot(pg, f"search-{'jingfei' if query == '经费' else 'juweihui'}")
 
 
-def test_actor_page(page, server, seed_layers):
-    terms, actors = seed_layers
-    if "居民委员会" not in actors:
-        pytest.skip("kb.layers.obligations 尚未提供主体")
+def test_actor_page(page, server):
     pg = page
     pg.goto(f"{server}suining-community/draft/actors/")
     pg.click("table a:text-is('居民委员会')")
@@ -630,7 +597,7 @@ def test_actor_page(page, server, seed_layers):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_screenshots_and_layout(browser, server, width, seed_layers):
+def test_screenshots_and_layout(browser, server, width):
     """Screenshots for review; no horizontal scrolling at phone width; print hides the chrome."""
     ctx = browser.new_context(viewport={"width": width, "height": 800}, locale="zh-CN")
     pg = ctx.new_page()
@@ -638,10 +605,9 @@ def test_screenshots_and_layout(browser, server, width, seed_layers):
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pages = {"home": "", "article": "suining-community/draft/chp_3/#art_15",
              "matrix": "suining-community/draft/matrix/"}
-    if seed_layers[1]:
-        pg.goto(f"{server}suining-community/draft/actors/")
-        pages["actor"] = "suining-community/draft/actors/" + pg.locator("table a:text-is('居民委员会')") \
-            .get_attribute("href")
+    pg.goto(f"{server}suining-community/draft/actors/")
+    pages["actor"] = "suining-community/draft/actors/" + pg.locator("table a:text-is('居民委员会')") \
+        .get_attribute("href")
     for name, path in pages.items():
         pg.goto(server + path)
         pg.wait_for_timeout(150)
@@ -754,11 +720,9 @@ def test_items_below_are_not_linked_to_themselves(site):
     assert not [h for h, t in refs if t == "下列"], refs
 
 
-def test_governance_graph_does_not_tangle(seed_doc, seed_layers):
+def test_governance_graph_does_not_tangle(seed_doc):
     """The overall picture: two columns (who acts / on whom), one arrow per pair of actors, far fewer
     crossings than the order of appearance; the per-actor picture puts the actor in the middle."""
-    if not seed_layers[1]:
-        pytest.skip("kb.layers.obligations 尚未提供主体")
     from lxml import etree
 
     from kb.layers.actors import load_registry
@@ -788,11 +752,9 @@ def test_governance_graph_does_not_tangle(seed_doc, seed_layers):
     assert set(boxes) == inc | {"居民委员会"}
 
 
-def test_actor_page_relations_one_line_per_pair(site, seed_layers):
+def test_actor_page_relations_one_line_per_pair(site):
     from lxml import html as lh
 
-    if not seed_layers[1]:
-        pytest.skip("kb.layers.obligations 尚未提供主体")
     idx = lh.fromstring((site / "suining-community/draft/actors/index.html").read_bytes())
     href = idx.xpath("//table//a[text()='居民委员会']/@href")[0]
     t = lh.fromstring((site / "suining-community/draft/actors" / href / "index.html").read_bytes())
@@ -815,8 +777,7 @@ def test_term_tooltip_on_tap(browser, server):
     try:
         pg.goto(f"{server}suining-community/draft/chp_3/#art_15")
         term = pg.locator(".kb-article a.kb-term").first
-        if term.count() == 0:
-            pytest.skip("kb.layers.links 尚未提供术语")
+        assert term.count()
         url = pg.url
         term.scroll_into_view_if_needed()
         term.tap()
@@ -886,10 +847,6 @@ def test_back_references_say_which_part_they_cite(site):
     """前款 in 第十五条第二款 cites 第十五条第一款: under 第十五条 the reader sees which paragraph."""
     from lxml import html as lh
 
-    try:
-        import kb.layers.links  # noqa: F401
-    except ImportError:
-        pytest.skip("kb.layers.links 尚不存在")
     t = lh.fromstring((site / "suining-community/draft/chp_3/index.html").read_bytes())
     box = t.xpath("//section[h2[@id='art_15'] or h3[@id='art_15']]//p[@class='kb-backrefs']")[0].text_content()
     assert box.startswith("本条被以下条款引用：")

@@ -64,16 +64,39 @@ def to_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+#: a spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_cell(v):
+    """A CSV value a spreadsheet shows as the text it is: a text starting like a formula gets the
+    apostrophe Excel and LibreOffice themselves use to mark a cell as text."""
+    if v is None:
+        return ""
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v
+    return v
+
+
 def to_csv(headers: list[str], rows: list[list], bom: bool = True) -> str:
-    """CSV that Excel opens correctly with Chinese: UTF-8 with BOM, CRLF."""
+    """CSV that Excel opens correctly with Chinese: UTF-8 with BOM, CRLF; no cell is a formula."""
     buf = io.StringIO()
     if bom:
         buf.write("\ufeff")
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(headers)
+    w.writerow([as_text_cell(h) for h in headers])
     for r in rows:
-        w.writerow(["" if v is None else v for v in r])
+        w.writerow([as_text_cell(v) for v in r])
     return buf.getvalue()
+
+
+def xlsx_append(ws, values: list) -> None:
+    """Append a row to an openpyxl sheet with every text stored as text: openpyxl would store a
+    string starting with = as a live formula."""
+    ws.append(values)
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 
 
 def write_text(text: str, path: str | None = None) -> None:

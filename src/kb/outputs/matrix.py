@@ -207,6 +207,8 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    from kb.outputs.formats import xlsx_append
+
     from kb.layers.obligations import _registry_for, extract
     reg = _registry_for(doc, registry)
     stmts = statements if statements is not None else extract(doc, reg)
@@ -217,12 +219,12 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
     for view in VIEWS:
         m = build(doc, stmts, view, reg)
         ws = wb.create_sheet(VIEW_NAMES[view])
-        ws.append(["主体", "类别", "层级"] + [m.labels[c] for c in m.columns] + ["合计"])
+        xlsx_append(ws, ["主体", "类别", "层级"] + [m.labels[c] for c in m.columns] + ["合计"])
         for c in ws[1]:
             c.font = bold
             c.fill = fill
         for r in m.rows:
-            ws.append([r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""] +
+            xlsx_append(ws, [r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""] +
                       [(f"{len(r.cells[c])}\n" + "\n".join(r.cells[c])) if r.cells.get(c) else None
                        for c in m.columns] + [r.total])
         for row in ws.iter_rows(min_row=2):
@@ -231,12 +233,12 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
         ws.column_dimensions["A"].width = 24
         ws.freeze_panes = "D2"
     ws = wb.create_sheet("全部条款")
-    ws.append(["条", "款", "项", "出处", "主体", "情态", "明示", "行为", "期限", "数量"])
+    xlsx_append(ws, ["条", "款", "项", "出处", "主体", "情态", "明示", "行为", "期限", "数量"])
     for c in ws[1]:
         c.font = bold
         c.fill = fill
     for s in stmts:
-        ws.append([str(s.article), s.paragraph, s.item, s.citation, s.actor, MODALITY_NAMES.get(s.modality),
+        xlsx_append(ws, [str(s.article), s.paragraph, s.item, s.citation, s.actor, MODALITY_NAMES.get(s.modality),
                    "是" if s.explicit else "否", s.action, s.deadline, s.quantity])
     buf = io.BytesIO()
     wb.save(buf)

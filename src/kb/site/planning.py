@@ -5,6 +5,8 @@ made from any page, and mkdocs gets its file list and its navigation from the sa
 """
 from __future__ import annotations
 
+import html
+
 import hashlib
 import math
 from dataclasses import dataclass, field
@@ -174,6 +176,16 @@ def site_nav(plan: SitePlan) -> list:
     nav += _group(regs_nav)
     if plan.collection_pages:
         nav.append({"专题汇编": ["collections/index.md", *plan.collection_pages]})
+    return as_html_titles(nav)
+
+
+def as_html_titles(nav):
+    """mkdocs and its theme treat navigation titles as HTML; ours are text from sources and metadata
+    (headings, titles, labels), so each is escaped once here, where the text crosses into mkdocs."""
+    if isinstance(nav, list):
+        return [as_html_titles(x) for x in nav]
+    if isinstance(nav, dict):
+        return {html.escape(k): as_html_titles(v) for k, v in nav.items()}
     return nav
 
 

@@ -17,6 +17,8 @@ material's own index (for comparison in the benchmark).
 """
 from __future__ import annotations
 
+import html
+
 import json
 import logging
 import time
@@ -113,8 +115,9 @@ class KbPlugin(BasePlugin[KbConfig]):
         if info is None:
             return markdown
         sites = self.plan.sites
-        page.meta["title"] = info["title"] if info["kind"] != "site_home" else \
-            (sites[0].title if sites else "首页")
+        # the theme writes page.meta.title as HTML (tab title, header): ours is text
+        page.meta["title"] = html.escape(info["title"] if info["kind"] != "site_home" else
+                                         (sites[0].title if sites else "首页"))
         if self.config.search == "kb":
             page.meta["search"] = {"exclude": True}
         vs = info["vs"] or (info["obj"][1] if info["kind"] == "compare" else None) \

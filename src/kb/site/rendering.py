@@ -154,7 +154,9 @@ class Renderer:
             body += f"链接：{self.plan.site_url.rstrip('/')}/{path}#{node.eid}\n"
         body += "\n意见：\n"
         q = urllib.parse.quote
-        return f"mailto:{email}?subject={q(subject, safe='')}&body={q(body, safe='')}"
+        # the address is percent-encoded too: one from the configuration must not add recipients or
+        # headers (an address with ?bcc= …)
+        return f"mailto:{q(email, safe='@')}?subject={q(subject, safe='')}&body={q(body, safe='')}"
 
     def heading(self, a) -> str:
         if not a.title:

@@ -1,0 +1,159 @@
+"""Hostile content (issue 18): a regulation whose every field — headings, titles, labels, terms, actors,
+items, annex, comment address, collections — holds HTML, Markdown, template syntax and attribute lists.
+The built site must show all of it as text and run none of it: every page and picture is opened in a
+real headless Chromium with a dialog handler, and the downloads are checked for live formulas."""
+from __future__ import annotations
+
+import csv
+import io
+import urllib.parse
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+from test_site import CHROMIUM, make_project, serve
+
+HOSTILE = DATA / "site" / "hostile"
+COLLECTIONS = """      comment_email: "office@example.org?bcc=evil@example.com&subject=<script>alert('mail')</script>"
+      collections:
+        - title: "专题<img src=x onerror=alert('collection-title')>"
+          slug: zhuanti
+          description: "说明</title><script>alert('collection-desc')</script>{{ 7*7 }}"
+          filters: {actor: "巡查<img src=x onerror=alert('actor')>委员会"}
+        - title: "检索{: onclick=alert('collection-attr') }"
+          slug: jiansuo
+          query: "巡查"
+"""
+
+
+def live_markup(path: Path) -> list[str]:
+    """Elements of a page or picture that would run script: an on* handler, a javascript: link, or
+    a script element that is not one of the site's own (ours never call alert)."""
+    from lxml import etree
+    from lxml import html as lh
+
+    data = path.read_bytes()
+    tree = etree.fromstring(data) if path.suffix == ".svg" else lh.fromstring(data)
+    bad = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = etree.QName(el).localname.lower()
+        for name, value in el.attrib.items():
+            name = etree.QName(name).localname.lower()
+            if name.startswith("on") or value.strip().lower().startswith("javascript:"):
+                bad.append(f"<{tag} {name}={value[:60]!r}>")
+        if tag == "script" and "alert(" in (el.text or ""):
+            bad.append(f"<script>{(el.text or '')[:60]}")
+    return bad
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    from kb.cli.site import build_site
+
+    proj = make_project(tmp_path_factory.mktemp("hostile"), {"hostile": HOSTILE}, plugin_extra=COLLECTIONS)
+    # the project's own mkdocs.yml names its comment address; the make_project default is replaced
+    cfg = proj / "mkdocs.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("      comment_email: test@example.org\n", ""),
+                   encoding="utf-8")
+    out = proj / "site"
+    build_site(proj, str(out), catalog=False)
+    return out
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*") if p.suffix in (".html", ".svg"))
+
+
+def test_no_page_source_holds_live_markup(hostile_site):
+    bad = [f"{p.relative_to(hostile_site)}: {b}" for p in pages(hostile_site) for b in live_markup(p)]
+    assert not bad, "\n".join(bad[:20])
+
+
+def test_mailto_links_add_no_recipient(hostile_site):
+    from lxml import html as lh
+
+    seen = 0
+    for p in hostile_site.rglob("*.html"):
+        for a in lh.fromstring(p.read_bytes()).iter("a"):
+            href = a.get("href") or ""
+            if not href.startswith("mailto:"):
+                continue
+            seen += 1
+            u = urllib.parse.urlsplit(href)
+            assert set(urllib.parse.parse_qs(u.query)) <= {"subject", "body"}, href
+            assert "bcc" not in urllib.parse.unquote(u.path.split("?")[0]).split("@")[0] or "?" not in u.path
+            assert urllib.parse.unquote(u.path) == "office@example.org?bcc=evil@example.com&subject=" \
+                                                   "<script>alert('mail')</script>", href
+    assert seen, "没有意见邮件链接"
+
+
+def test_downloads_hold_no_live_formula(hostile_site):
+    from openpyxl import load_workbook
+
+    xlsx = sorted(hostile_site.rglob("*.xlsx"))
+    csvs = sorted(hostile_site.rglob("*.csv"))
+    assert xlsx and csvs
+    for f in xlsx:
+        wb = load_workbook(f)
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for c in row:
+                    assert c.data_type != "f", f"{f.name} {ws.title}!{c.coordinate}: {c.value!r}"
+        with zipfile.ZipFile(f) as z:
+            assert not any("<f>" in z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    risky = 0
+    for f in csvs:
+        for row in csv.reader(io.StringIO(f.read_text(encoding="utf-8-sig"))):
+            for cell in row:
+                assert not cell[:1] in ("=", "+", "-", "@", "\t", "\r"), f"{f.name}: {cell!r}"
+                risky += cell.startswith("'=") or cell.startswith("'@") or cell.startswith("'+")
+    assert risky, "恶意单元格应以 ' 开头原样保留"
+
+
+def test_every_page_shows_the_text_and_runs_nothing(hostile_site):
+    if not CHROMIUM.exists():
+        pytest.skip("没有 /usr/bin/chromium（测试命令会安装 Debian 的 chromium）")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from test_site import ARGS
+
+    srv, base = serve(hostile_site)
+    dialogs, errors = [], []
+    try:
+        with sync_api.sync_playwright() as p:
+            b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            pg = b.new_page()
+            pg.on("dialog", lambda d: (dialogs.append(f"{pg.url}: {d.message}"), d.dismiss()))
+            pg.on("pageerror", lambda e: errors.append(f"{pg.url}: {e}"))
+            for f in pages(hostile_site):
+                rel = f.relative_to(hostile_site).as_posix()
+                pg.goto(base + urllib.parse.quote(rel))
+                pg.wait_for_timeout(50)
+                if rel.endswith(".html"):
+                    # hover everything once: a handler hidden in an attribute would fire now
+                    pg.evaluate("document.querySelectorAll('*').forEach(e => "
+                                "e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))")
+            chapter = "hostile/v2/chp_1/"
+            pg.goto(base + chapter)
+            heading = "总则<img src=x onerror=alert('chapter')>"
+            assert heading in pg.title()
+            assert heading in pg.locator("h1").first.inner_text()
+            assert heading in pg.locator("nav").first.inner_text()
+            assert "{{ 7*7 }}" in pg.locator("article").inner_text()
+            # the search box shows headings and text of hostile provisions: as text
+            pg.locator("label.md-search__icon, .md-search__input").first.click()
+            pg.locator("input.md-search__input").fill("巡查")
+            pg.wait_for_selector(".md-search-result__item", timeout=10000)
+            results = pg.locator(".md-search-result").inner_text()
+            assert "<script>alert('item')</script>" in results or "alert('actor')" in results
+            pg.goto(base + "hostile/v2/")
+            body = pg.locator("body").inner_text()
+            assert "恶意<img src=x onerror=alert('meta-title')>条例" in body
+            b.close()
+    finally:
+        srv.shutdown()
+    assert dialogs == [], "\n".join(dialogs)
+    assert errors == [], "\n".join(errors)

@@ -11,17 +11,15 @@ import time
 import pytest
 
 from conftest import ROOT
-from kb.catalog.engine import Catalog
+from kb.catalog import fingerprints, open_catalog
 
 
 @pytest.fixture(autouse=True)
 def fixed_layers(monkeypatch):
     """Other modules (kb.links, kb.obligations …) may be edited while these tests run; their
     signature is pinned so that "incremental" stays incremental within a test."""
-    import kb.catalog.engine as C
-
-    monkeypatch.setattr(C, "_layer_signature", lambda: {"pinned": "1"})
-    monkeypatch.setattr(C, "_layer_stats", lambda: {"pinned": [1, 1]})
+    monkeypatch.setattr(fingerprints, "layer_signature", lambda: {"pinned": "1"})
+    monkeypatch.setattr(fingerprints, "layer_stats", lambda: {"pinned": [1, 1]})
 
 
 @pytest.fixture()
@@ -41,7 +39,7 @@ def _edit(path, old, new):
 
 
 def test_build_incremental_and_stale(proj):
-    cat = Catalog(proj)
+    cat = open_catalog(proj)
     assert cat.is_stale() and not cat.exists()
     s = cat.build()
     assert s["added"] == ["suining-community@draft"] and s["entries"] >= 45
@@ -67,7 +65,7 @@ def test_build_incremental_and_stale(proj):
 
 
 def test_new_version_and_regulation(proj):
-    cat = Catalog(proj)
+    cat = open_catalog(proj)
     cat.build()
     reg = proj / "regulation" / "suining-community"
     text = (reg / "draft.txt").read_text(encoding="utf-8").replace("居民公约", "居民守则")
@@ -93,7 +91,7 @@ def test_new_version_and_regulation(proj):
 
 
 def test_interrupted_build_keeps_old_catalog(proj):
-    cat = Catalog(proj)
+    cat = open_catalog(proj)
     cat.build()
     before = [h.eid for h in cat.search("经费")]
     src = proj / "regulation" / "suining-community" / "draft.txt"
@@ -105,7 +103,7 @@ def test_interrupted_build_keeps_old_catalog(proj):
     with pytest.raises(RuntimeError):
         cat.build(progress=boom)
     assert [p.name for p in (proj / ".kb" / "catalog").iterdir() if p.name.startswith("tmp-")] == []
-    fresh = Catalog(proj)
+    fresh = open_catalog(proj)
     assert [h.eid for h in fresh.search("经费")] == before
     assert fresh.search("紫藤花") == [] and fresh.is_stale()
     assert fresh.build()["updated"] == ["suining-community@draft"]
@@ -114,21 +112,21 @@ def test_interrupted_build_keeps_old_catalog(proj):
 
 def test_crash_mid_build_keeps_old_catalog(proj):
     """A process killed in the middle of writing the new index (no cleanup runs)."""
-    cat = Catalog(proj)
+    cat = open_catalog(proj)
     cat.build()
     before = [h.eid for h in cat.search("经费")]
     current = (proj / ".kb" / "catalog" / "CURRENT").read_text()
     _edit(proj / "regulation" / "suining-community" / "draft.txt", "研究解决社区发展治理中的重大问题",
           "研究解决社区发展治理中的紫藤花问题")
-    code = ("import os, sys\nfrom kb.catalog.engine import Catalog\n"
+    code = ("import os, sys\nfrom kb.catalog import open_catalog\n"
             "def crash(*a):\n    os._exit(9)\n"
-            f"Catalog({str(proj)!r}).build(progress=crash)\n")
+            f"open_catalog({str(proj)!r}).build(progress=crash)\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 9, r.stderr
     left = [p for p in (proj / ".kb" / "catalog").iterdir() if p.name.startswith("tmp-")]
     assert left, "the crashed build should have left its half-written directory"
     assert (proj / ".kb" / "catalog" / "CURRENT").read_text() == current
-    fresh = Catalog(proj)
+    fresh = open_catalog(proj)
     assert [h.eid for h in fresh.search("经费")] == before and fresh.is_stale()
     fresh.build()
     assert not [p for p in (proj / ".kb" / "catalog").iterdir() if p.name.startswith("tmp-")]
@@ -136,8 +134,7 @@ def test_crash_mid_build_keeps_old_catalog(proj):
 
 
 def test_layers_are_catalogued(proj):
-    pytest.importorskip("kb.layers.links")
-    cat = Catalog(proj)
+    cat = open_catalog(proj)
     s = cat.build()
     assert "links" in s["layers"]
     assert {h.term for h in cat.search("社区", type="definition", limit=0)} >= {"社区", "社区发展治理"}
@@ -169,7 +166,7 @@ def test_cli_index_search_formats(proj):
     lines = r.stdout.lstrip("\ufeff").splitlines()
     assert lines[0].startswith("rank,regulation,version,eid,article,citation,type,score")
     n_all = len(lines) - 1
-    assert n_all == len(Catalog(proj).search("社区", limit=0)) > 10
+    assert n_all == len(open_catalog(proj).search("社区", limit=0)) > 10
     r = _kb(proj, "search", "社区", "--type", "definition")
     assert r.returncode == 0 and "定义：社区" in r.stdout
     r = _kb(proj, "search", "居民委员会", "协助", "-n", "1")
@@ -203,7 +200,7 @@ def test_cli_bold_matches(proj):
 
     from kb.cli import cli
 
-    Catalog(proj).build()
+    open_catalog(proj).build()
     r = CliRunner().invoke(cli, ["--root", str(proj), "search", "经费"], color=True)
     assert r.exit_code == 0
     assert "\x1b[1m" in r.output and "经费\x1b[0m" in r.output
@@ -212,7 +209,7 @@ def test_cli_bold_matches(proj):
 
 
 def test_cli_search_imports_nothing_heavy(proj):
-    Catalog(proj).build()
+    open_catalog(proj).build()
     r = _kb(proj, "search", "经费")
     assert r.returncode == 0
     e = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
@@ -220,8 +217,8 @@ def test_cli_search_imports_nothing_heavy(proj):
                        capture_output=True, text=True, timeout=120, env=e)
     mods = {line.split("|")[-1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
     assert "whoosh.searching" in mods
-    for heavy in ("jieba", "lxml", "yaml", "asyncio", "urllib.request", "kb.text.parse", "kb.layers.links", "kb.layers.obligations",
-                  "sqlite3", "jinja2"):
+    for heavy in ("jieba", "lxml", "yaml", "asyncio", "urllib.request", "kb.text.parse", "kb.layers.links",
+                  "kb.layers.obligations", "kb.catalog.entries", "kb.catalog.whoosh.build", "sqlite3", "jinja2"):
         assert heavy not in mods, heavy
 
 
@@ -232,7 +229,7 @@ def _cols(s: str) -> int:
 
 
 def test_cli_table_fits_100_columns_and_unknown_filters(proj):
-    Catalog(proj).build()
+    open_catalog(proj).build()
     r = _kb(proj, "search", "居民委员会", "协助", env={"COLUMNS": "100"})
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
@@ -257,39 +254,8 @@ def test_cli_table_fits_100_columns_and_unknown_filters(proj):
 
 
 def test_cli_obligation_table_in_chinese(proj):
-    Catalog(proj).build()
-    pytest.importorskip("kb.layers.obligations")
+    open_catalog(proj).build()
     r = _kb(proj, "search", "协助", "--type", "obligation", "--actor", "居委会", "-n", "1")
     assert r.returncode == 0, r.stderr
     assert "第十五条第一款（协助事项清单）  义务：居民委员会（应当）" in r.stdout
     assert "obligation" not in r.stdout
-
-
-def test_length_columns_read_in_one_go(proj):
-    """BM25 length norms come from the field-length columns read in one go: the same
-    values as whoosh's per-document reader, for every document and field."""
-    import kb.catalog.engine as C
-    from whoosh import scoring
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-
-    cat = Catalog(proj)
-    cat.build()
-    cat._open()
-    s = cat._searcher(scoring)
-    n = 0
-    for sub, _ in s.leaf_searchers():
-        r = sub.reader()
-        for f in ("text", "heading", "terms"):
-            col = r._perdoc._cached_reader(_lenfield(f), LENGTHS_COLUMN)
-            if col is None:
-                continue
-            vals = C._column_values(col)
-            assert vals == list(col) and len(vals) == r.doc_count_all()
-            n += 1
-    assert n >= 2
-    norms = cat._norms(s)
-    avg = s.avg_field_length("text")
-    want = [1.2 * (0.25 + 0.75 * (s.reader().doc_field_length(d, "text") or 0) / avg)
-            for d in range(s.doc_count_all())]
-    assert norms == pytest.approx(want, rel=1e-12)
-    cat.close()

@@ -1,4 +1,6 @@
-"""kb search: recall against a substring scan, ranking, filters, query language, normalisation."""
+"""kb search: recall against a substring scan, ranking, filters, query language, normalisation.
+The last section reaches into the whoosh engine's ranking on purpose (its scan cap, its
+caches); everything else goes through kb.catalog's interface."""
 from __future__ import annotations
 
 import random
@@ -6,8 +8,11 @@ import random
 import pytest
 
 from conftest import CORPUS, DATA, ROOT, need_shared
-from kb.catalog.analysis import normalize, parse_query, variants
-from kb.catalog.engine import Catalog
+from kb.catalog import SourceSpec, open_catalog
+from kb.catalog.analysis import normalize, variants
+from kb.catalog.query import check_filter, parse_query
+from kb.catalog.whoosh import internals
+from kb.catalog.whoosh import ranking as R
 from kb.errors import KbError
 from kb.text.numerals import to_chinese
 
@@ -16,14 +21,14 @@ RANKING = DATA / "search" / "project"
 
 @pytest.fixture(scope="module")
 def seed_cat(tmp_path_factory):
-    cat = Catalog(ROOT, path=tmp_path_factory.mktemp("seedcat") / "catalog")
+    cat = open_catalog(ROOT, path=tmp_path_factory.mktemp("seedcat") / "catalog")
     cat.build()
     return cat
 
 
 @pytest.fixture(scope="module")
 def rank_cat(tmp_path_factory):
-    cat = Catalog(RANKING, path=tmp_path_factory.mktemp("rankcat") / "catalog")
+    cat = open_catalog(RANKING, path=tmp_path_factory.mktemp("rankcat") / "catalog")
     cat.build()
     return cat
 
@@ -57,7 +62,7 @@ def test_recall_seed_and_corpus_sample(tmp_path):
 
     files = sorted(CORPUS.rglob("*.md"))
     random.Random(5).shuffle(files)
-    cat = Catalog(None, path=tmp_path / "catalog", sources=corpus_sources(files[:12]))
+    cat = open_catalog(None, path=tmp_path / "catalog", sources=corpus_sources(files[:12]))
     s = cat.build()
     assert s["entries"] > 500
     rc = _recall(cat, 250)
@@ -99,7 +104,6 @@ def test_rank_whole_query_before_partial(rank_cat):
 
 
 def test_rank_definition_boost(rank_cat):
-    pytest.importorskip("kb.layers.links")
     assert arts(rank_cat.search("网格员"))[:2] == [9, 10]
     d = rank_cat.search("网格员", type="definition")
     assert [(h.type, h.term, h.article) for h in d] == [("definition", "网格员", 9)]
@@ -152,7 +156,6 @@ def test_filter_regulation_version_chapter(seed_cat):
 
 
 def test_filter_actor_modality(seed_cat):
-    pytest.importorskip("kb.layers.obligations")
     obl = seed_cat.search("居民", type="obligation", actor="居民委员会", limit=0)
     assert obl and all(h.actors == ["居民委员会"] for h in obl)
     pro = seed_cat.search("不得", type="obligation", modality="prohibition", limit=0)
@@ -217,21 +220,7 @@ def test_parse_query_shapes():
 
 def test_no_catalog_is_a_clear_error(tmp_path):
     with pytest.raises(KbError, match="kb index"):
-        Catalog(ROOT, path=tmp_path / "none").search("社区")
-
-
-def test_capped_scan_keeps_heading_matches(rank_cat, monkeypatch):
-    """With the scan cap forced down to one document, heading matches are still scored
-    and ranked, and limit=0 still returns every hit."""
-    import kb.catalog.engine as C
-
-    full = rank_cat.search("服务", limit=0)
-    monkeypatch.setattr(C, "SCAN_CAP", 1)
-    monkeypatch.setattr(C, "SCAN_FLOOR", 1)
-    top = rank_cat.search("服务", limit=3)
-    assert {5, 7} <= set(arts(top))                 # headings 服务规范, 物业服务
-    assert arts(rank_cat.search("服务", limit=0)) == arts(full)
-    assert len(full) > len(top)
+        open_catalog(ROOT, path=tmp_path / "none").search("社区")
 
 
 # ---------------------------------------------------------------- texts with parts, preambles, annexes
@@ -240,8 +229,6 @@ def test_capped_scan_keeps_heading_matches(rank_cat, monkeypatch):
 def parts_cat(tmp_path_factory):
     """刑法 (two parts 编, chapters numbered again in each, sections, two annexes), 宪法
     (a 序言) and 国歌法 (an annex with only a title), catalogued from ../shared."""
-    from kb.catalog.engine import SourceSpec
-
     need_shared(CORPUS)
     files = {"xingfa": "刑法/刑法.md", "xianfa": "宪法/宪法.md", "guoge": "宪法相关法/国歌法(2017-09-01).md"}
     specs = []
@@ -249,7 +236,7 @@ def parts_cat(tmp_path_factory):
         if not (CORPUS / f).is_file():
             pytest.skip(f"{f} is not in ../shared/corpus")
         specs.append(SourceSpec(f"{reg}@v1", str(CORPUS / f), {"regulation": reg, "version": "v1"}))
-    cat = Catalog(None, path=tmp_path_factory.mktemp("partscat") / "catalog", sources=specs)
+    cat = open_catalog(None, path=tmp_path_factory.mktemp("partscat") / "catalog", sources=specs)
     cat.build()
     return cat
 
@@ -276,8 +263,6 @@ def test_chapter_filter_in_a_text_with_parts(parts_cat):
 
 
 def test_chapter_filter_values():
-    from kb.catalog.analysis import check_filter
-
     assert check_filter("chapter", "第二编第三章") == check_filter("chapter", "part_2__chp_3") == "part_2__chp_3"
     assert check_filter("chapter", "第三章") == check_filter("chapter", "chp_3") == "3"
     assert check_filter("chapter", "第二编") == "part_2"
@@ -298,7 +283,9 @@ def test_preamble_and_annexes_are_catalogued(parts_cat):
     assert "五线谱" in title_only[0].snippet
 
 
-def test_bonus_tiers_are_evaluated_lazily(seed_cat, rank_cat, monkeypatch):
+# ---------------------------------------------------------------- the whoosh engine's top-N ranking
+
+def test_bonus_tiers_are_evaluated_lazily(seed_cat, monkeypatch):
     """The exact-phrase / all-words bonus tiers and the heading pass must not list every
     matching document up front (whoosh's ConstantScoreQuery does: seconds for
     人民政府 应当 over the corpus); results stay those of the ranking tests."""
@@ -312,6 +299,18 @@ def test_bonus_tiers_are_evaluated_lazily(seed_cat, rank_cat, monkeypatch):
     assert [(h.eid, h.score) for h in seed_cat.search("居民委员会 协助")] == before
     assert seed_cat.search("居民委员会 OR 协助", limit=3)
     assert seed_cat.search("居民委员会 协助")[0].eid == "art_36__para_1__point_2"
+
+
+def test_capped_scan_keeps_heading_matches(rank_cat, monkeypatch):
+    """With the scan cap forced down to one document, heading matches are still scored
+    and ranked, and limit=0 still returns every hit."""
+    full = rank_cat.search("服务", limit=0)
+    monkeypatch.setattr(R, "SCAN_CAP", 1)
+    monkeypatch.setattr(R, "SCAN_FLOOR", 1)
+    top = rank_cat.search("服务", limit=3)
+    assert {5, 7} <= set(arts(top))                 # headings 服务规范, 物业服务
+    assert arts(rank_cat.search("服务", limit=0)) == arts(full)
+    assert len(full) > len(top)
 
 
 # ---------------------------------------------------------------- capped ranking is not biased by catalog order
@@ -335,8 +334,6 @@ def _synthetic_regulation(title: str, n: int, best: int | None = None) -> str:
 def order_cat(tmp_path_factory):
     """Five regulations indexed in order; the best article for 应当 / 人民政府 (short,
     several occurrences) is in the LAST one indexed."""
-    from kb.catalog.engine import SourceSpec
-
     base = tmp_path_factory.mktemp("ordercat")
     specs = []
     for k, reg in enumerate(["alpha", "beta", "gamma", "delta", "omega"]):
@@ -344,7 +341,7 @@ def order_cat(tmp_path_factory):
         f.write_text(_synthetic_regulation(f"{reg}条例", 40, best=33 if reg == "omega" else None),
                      encoding="utf-8")
         specs.append(SourceSpec(f"{reg}@v1", str(f), {"regulation": reg, "version": "v1"}))
-    cat = Catalog(None, path=base / "catalog", sources=specs)
+    cat = open_catalog(None, path=base / "catalog", sources=specs)
     cat.build()
     return cat
 
@@ -354,13 +351,11 @@ def test_capped_ranking_is_not_biased_by_catalog_order(order_cat, monkeypatch, q
     """With the scan cap far below the number of matches (200 articles, cap 20), the top
     hits are chosen over the whole catalog: the best article, in the last regulation
     indexed, comes first as in the uncapped ranking; limit=0 still returns every hit."""
-    import kb.catalog.engine as C
-
     full = order_cat.search(q, limit=0)
     assert len(full) == 200
     assert (full[0].regulation, full[0].article) == ("omega", 33)
-    monkeypatch.setattr(C, "SCAN_CAP", 20)
-    monkeypatch.setattr(C, "SCAN_FLOOR", 20)
+    monkeypatch.setattr(R, "SCAN_CAP", 20)
+    monkeypatch.setattr(R, "SCAN_FLOOR", 20)
     top = order_cat.search(q, limit=5)
     assert (top[0].regulation, top[0].article) == ("omega", 33)
     assert [h.score for h in top] == [h.score for h in full[:5]]
@@ -371,47 +366,46 @@ def test_postings_cache_keeps_results_and_stays_bounded(order_cat, monkeypatch):
     """Decoded postings and word bounds are cached per searcher: a warm search ranks
     exactly as a cold one, and a cache too small for the frequent words (evicting, or not
     keeping a list at all) changes nothing either; it never holds more than its bound."""
-    import kb.catalog.engine as C
-
-    monkeypatch.setattr(C, "SCAN_CAP", 20)
-    monkeypatch.setattr(C, "SCAN_FLOOR", 20)
+    monkeypatch.setattr(R, "SCAN_CAP", 20)
+    monkeypatch.setattr(R, "SCAN_FLOOR", 20)
     qs = ["应当", "人民政府", "人民政府 应当", "县级以上 人民政府", "人民政府 OR 监督"]
 
     def run():
         return [[(h.regulation, h.article, h.score) for h in order_cat.search(q, limit=5)] for q in qs]
 
+    def caches():
+        return order_cat._index.ranker().caches
+
     order_cat.close()
     cold = run()
-    assert order_cat._caches[1]["postings"]          # something was cached
+    assert caches()["postings"]                      # something was cached
     assert run() == cold
     for size in (150, 10):                           # evicting / too small to keep 应当
-        monkeypatch.setattr(C, "CACHE_ENTRIES", size)
-        monkeypatch.setattr(C, "BLOCK_CACHE", size // 10)     # decoded blocks: likewise
+        monkeypatch.setattr(R, "CACHE_ENTRIES", size)
+        monkeypatch.setattr(internals, "BLOCK_CACHE", size // 10)     # decoded blocks: likewise
         order_cat.close()
         assert run() == cold
-        for cache in order_cat._caches[1].values():
+        for cache in caches().values():
             assert cache.get(None, 0) <= size
             assert sum(len(v) for k, v in cache.items() if k is not None) == cache.get(None, 0)
     assert [r[0][:2] for r in cold[:4]] == [("omega", 33)] * 4
 
 
 def test_remember_evicts_oldest_half():
-    import kb.catalog.engine as C
-
     cache: dict = {}
-    old = C.CACHE_ENTRIES
+    old = R.CACHE_ENTRIES
     try:
-        C.CACHE_ENTRIES = 10
+        R.CACHE_ENTRIES = 10
         for k in "abcd":
-            C._remember(cache, k, dict.fromkeys(range(3)))
+            R.remember(cache, k, dict.fromkeys(range(3)))
         # a, b, c fill 9 of 10: d evicts the oldest half of them (a)
         assert [k for k in cache if k is not None] == ["b", "c", "d"] and cache[None] == 9
-        C._remember(cache, "e", dict.fromkeys(range(8)))        # evicts b, then c and d
+        R.remember(cache, "e", dict.fromkeys(range(8)))        # evicts b, then c and d
         assert [k for k in cache if k is not None] == ["e"] and cache[None] == 8
-        C._remember(cache, "big", dict.fromkeys(range(11)))     # larger than the cache: not kept
+        R.remember(cache, "big", dict.fromkeys(range(11)))     # larger than the cache: not kept
         assert "big" not in cache and cache[None] == 8
     finally:
-        C.CACHE_ENTRIES = old
+        R.CACHE_ENTRIES = old
 
 
 @pytest.mark.parametrize("q", ["经费 应当", "服务 应当", "物业 应当", "居民 应当", "经费 OR 物业"])
@@ -420,25 +414,23 @@ def test_capped_and_query_keeps_word_found_only_in_heading(rank_cat, monkeypatch
     takes, an AND query's candidates are the documents with every word in their text,
     plus the heading/defined-term matches: the top 5 is the full ranking's, and an
     article whose heading alone has a word (第二条, 经费保障) is not lost."""
-    import kb.catalog.engine as C
-
     full = rank_cat.search(q, limit=0)
-    monkeypatch.setattr(C, "SCAN_CAP", 1)
-    monkeypatch.setattr(C, "SCAN_FLOOR", 1)
-    init = C._Popper.__init__
+    monkeypatch.setattr(R, "SCAN_CAP", 1)
+    monkeypatch.setattr(R, "SCAN_FLOOR", 1)
+    init = R.Popper.__init__
 
     def uncapped(self, heap, cap, heads=()):
         init(self, heap, 10 ** 6, heads)
 
-    monkeypatch.setattr(C._Popper, "__init__", uncapped)
+    monkeypatch.setattr(R.Popper, "__init__", uncapped)
     used = []
-    cands = C.Catalog._candidates
+    cands = R.Ranker.candidates
     def counted(*a, **k):
         r = cands(*a, **k)
         used.append(r is not None)
         return r
 
-    monkeypatch.setattr(C.Catalog, "_candidates", counted)
+    monkeypatch.setattr(R.Ranker, "candidates", counted)
     top = rank_cat.search(q, limit=5)
     assert [(h.article, h.score) for h in top] == [(h.article, h.score) for h in full[:5]]
     assert used and all(used) and len(top) == min(5, len(full))

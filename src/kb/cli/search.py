@@ -1,7 +1,7 @@
 """``kb index`` and ``kb search``: the catalog from the command line.
 
 Start-up matters here (a whole ``kb search`` process should take <= 0.3 s), so this
-module imports only click and kb.catalog/kb.analysis at the top; whoosh's query
+module imports only click and kb.catalog's light modules at the top; whoosh's query
 and reading modules are imported when the search runs, and nothing else heavy
 (no jieba, lxml or YAML) is loaded on that path.
 """
@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from kb.catalog.analysis import MODALITIES, TYPES
+from kb.catalog import open_catalog
+from kb.catalog.query import MODALITIES, TYPES
 from kb.errors import KbError
 
 #: how the table names a statement's modality (json/csv keep the codes)
@@ -24,18 +25,16 @@ FORMATS = ("table", "json", "csv")      # as kb.output.FORMATS (not imported: st
 def _catalog(ctx):
     """The project's catalog.  Finds the root like kb.cli_core.project_root, without importing
     kb.cli_core/kb.project/kb.output (each costs a few ms to compile on every start)."""
-    from kb.catalog.engine import Catalog
-
     root = (ctx.find_root().obj or {}).get("root")
     if root:
         p = Path(root)
         if not (p / "mkdocs.yml").is_file():
             raise KbError("不是项目根目录（没有 mkdocs.yml）", str(p))
-        return Catalog(p.resolve())
+        return open_catalog(p.resolve())
     here = Path(os.getcwd()).resolve()
     for d in (here, *here.parents):
         if (d / "mkdocs.yml").is_file():
-            return Catalog(d)
+            return open_catalog(d)
     raise KbError("找不到项目根目录（从当前目录向上没有 mkdocs.yml）；请在项目内运行或使用 --root", str(here))
 
 
@@ -99,8 +98,6 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     """全文检索。QUERY 中：空格分开的词都要出现；"带引号的短语"；OR、NOT（或 -词）；
     括号分组；字段过滤 type:definition、actor:居民委员会、chapter:3、heading:经费 等。
     默认每条只显示最相关的一款；第15条、第十五条、全角数字视为相同。"""
-    from kb.catalog.engine import Catalog  # noqa: F401  (light; whoosh loads inside search)
-
     q = " ".join(query)
     cat = _catalog(ctx)
     if not cat.usable():
@@ -118,7 +115,7 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
                           modality=modality, limit=limit, group_by_article=not all_hits)
         why = None
         if not hits:
-            from kb.catalog.analysis import parse_query
+            from kb.catalog.query import parse_query
 
             f = parse_query(q).filters        # filters written in the query (regulation:R …) count too
             why = cat.unknown_filter(regulation=regulation or f.get("regulation"),

@@ -35,7 +35,7 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from kb.catalog.engine import Catalog
+    from kb.catalog import open_catalog
     from kb.site import progress as site_progress
 
     say = progress or (lambda m: None)
@@ -45,7 +45,7 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
         t = time.perf_counter()
         say("刷新检索目录 …")
         try:
-            cat = Catalog(root)
+            cat = open_catalog(root)
             if cat.is_stale():
                 cat.build()
                 out["catalog"] = f"已重建（{time.perf_counter() - t:.1f} 秒）"

@@ -9,7 +9,7 @@ provision.
 """
 from __future__ import annotations
 
-from kb.catalog.engine import Catalog
+from kb.catalog import open_catalog
 from kb.layers.obligations import MODALITY_NAMES
 from kb.site.pages.actors import statement_text
 from kb.site.progress import log
@@ -67,7 +67,7 @@ def collection_hits(plan, col: dict):
 
 
 def _catalog_hits(plan, query: str, filters: dict) -> list:
-    catalog = Catalog(plan.root)
+    catalog = open_catalog(plan.root)
     if catalog.is_stale():
         catalog.build()
     by_id = {(vs.reg.id, vs.version.name): vs for vs in plan.sites}

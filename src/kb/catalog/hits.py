@@ -1,0 +1,115 @@
+"""Stored catalog entries back into the hits a user sees: which paragraph, item or
+obligation statement of a matching article to show, its snippet and marks, its facets.
+Engine-neutral: an engine hands over an entry's stored fields (``data``, ``type``,
+``regulation``, ``version``, ``actor``, ``modality``) and its score.
+
+The parts of an article are stored as [eid, citation, line, text, kind, actors, modalities,
+actor|modality pairs] (see :mod:`kb.catalog.entries`).
+"""
+from __future__ import annotations
+
+import json
+
+from kb.catalog import analysis
+from kb.catalog.interface import Hit
+from kb.catalog.query import matches as query_matches
+
+
+def _facet_ok(part, want_a, want_m) -> bool:
+    if not want_a and not want_m:
+        return True
+    if len(part) < 8:
+        return False
+    if want_a and want_m:
+        return f"{want_a}|{want_m}" in part[7]
+    return want_a in part[5] if want_a else want_m in part[6]
+
+
+def part_hits(r, score, tree, words, hwords, facet, mode, ftype, actor_text) -> list[Hit]:
+    """The paragraphs/items (or obligation statements) of one matching article that match
+    the query themselves, best first."""
+    d = json.loads(r["data"])
+    want_a, want_m = facet
+    heading = analysis.normalize(f"{d.get('label') or ''} {d.get('heading') or ''}")
+    parts = d.get("parts") or []
+    by_eid = {p[0]: p for p in parts}
+    ok: dict[str, bool] = {}
+
+    def matches(p) -> bool:
+        if p[0] not in ok:
+            t = analysis.normalize(p[3])
+            ok[p[0]] = query_matches(tree, t, heading) and (actor_text is None or actor_text in t)
+        return ok[p[0]]
+
+    out = []
+    if mode == "obligation":
+        for st in d.get("statements") or []:
+            p = by_eid.get(st["eid"])
+            if p is None or (want_a and st["actor"] != want_a) or (want_m and st["modality"] != want_m):
+                continue
+            if not matches(p):
+                continue
+            h = _make_hit(r, d, p, score, words, hwords, "obligation")
+            h.actors = [st["actor"]] if st["actor"] else []
+            h.modalities = [st["modality"]] if st["modality"] else []
+            h.action = st.get("action")
+            out.append(h)
+        return out
+    kinds = ("item",) if ftype == "item" else ("paragraph", "item", "article")
+    cands = [p for p in parts if p[4] in kinds and _facet_ok(p, want_a, want_m) and matches(p)]
+    norm = {p[0]: analysis.normalize(p[3]) for p in cands}
+    cands.sort(key=lambda p: -sum(1 for w in words if w in norm[p[0]]))
+    return [_make_hit(r, d, p, score, words, hwords, "paragraph" if p[4] == "article" else p[4]) for p in cands]
+
+
+def _make_hit(r, d, part, score, words, hwords, typ) -> Hit:
+    return _new_hit(r, d, part[:4], score, words, hwords, typ,
+                    part[5] if len(part) > 5 else [], part[6] if len(part) > 6 else [])
+
+
+def _new_hit(r, d, where, score, words, hwords, typ, actors, modalities, **extra) -> Hit:
+    """A Hit for one provision: ``where`` is (eid, citation, line, text) of the part shown."""
+    reg, ver = r["regulation"], r["version"]
+    eid, citation, line, text = where
+    snip, marks = analysis.snippet(text or "", words)
+    heading = d.get("heading")
+    return Hit(eid=eid, article=d.get("article"), citation=citation or "", type=typ, score=round(float(score), 4),
+               snippet=snip, marks=marks, regulation=reg, version=ver, path=f"{reg}/{ver}/{eid}",
+               label=d.get("label") or "", heading=heading, line=line, title=d.get("title") or "",
+               chapter=d.get("chapter"), status=d.get("status"), article_eid=d.get("article_eid"),
+               heading_marks=[list(x) for x in analysis.find_spans(heading or "", hwords)],
+               actors=actors, modalities=modalities, source=d.get("file") or "", **extra)
+
+
+def entry_hit(r, score, words, hwords, facets=(None, None)) -> Hit:
+    """The hit of one matching entry: a definition, or an article shown by its best part
+    (most query words, then most matches; among the parts of the wanted actor/modality)."""
+    d = json.loads(r["data"])
+    typ = r["type"]
+    eid, citation, line, text = d.get("eid"), d.get("citation"), d.get("line"), d.get("text")
+    actors = [a for a in (r.get("actor") or "").split(",") if a]
+    modalities = [a for a in (r.get("modality") or "").split(",") if a]
+    if typ == "article":
+        parts = d.get("parts") or []
+        best, best_key = None, None
+        want_a, want_m = facets
+        if want_a or want_m:
+            parts = [p for p in parts if _facet_ok(p, want_a, want_m)] or parts
+        for i, p in enumerate(parts):
+            spans = analysis.find_spans(p[3], words)
+            if not spans:
+                continue
+            present = sum(1 for w in words if w in analysis.normalize(p[3]))
+            k = (present, len(spans), -i)
+            if best_key is None or k > best_key:
+                best, best_key = p, k
+        if best is None and parts:
+            best = parts[0]
+        if best is not None:
+            eid, citation, line, text = best[0], best[1], best[2], best[3]
+            if len(best) > 6:
+                actors, modalities = best[5], best[6]
+    if typ == "article" and d.get("kind"):
+        typ = d["kind"]            # prologue (序言) | annex (附件)
+    return _new_hit(r, d, (eid, citation, line, text), score, words, hwords, typ, actors, modalities,
+                    term=d.get("term"), action=d.get("action"))

@@ -1,0 +1,122 @@
+"""What the rest of kb may ask of a catalog, and the records it gets back.  The CLI, the
+site and the benchmarks are written against this class only, so the engine behind it
+(whoosh today, see :mod:`kb.catalog.whoosh`) can be replaced for a larger corpus without
+touching them.  Kept in its own module (and re-exported by :mod:`kb.catalog`) because the
+engines subclass it: the package's ``__init__`` opens the engine, and must not be imported
+back by it.
+
+Hits and sources are plain dataclasses; nothing here imports an engine.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Hit:
+    eid: str                       # the provision shown (best paragraph/item for an article hit)
+    article: int | str | None      # article number
+    citation: str                  # 第十五条第一款
+    type: str                      # article | paragraph | item | definition | obligation | prologue (序言) | annex (附件)
+    score: float
+    snippet: str
+    marks: list                    # [start, end] spans of the matches in snippet
+    regulation: str = ""
+    version: str = ""
+    path: str = ""                 # regulation/version/eid
+    label: str = ""                # 第十五条 / （一）
+    heading: str | None = None     # the article's heading
+    line: int | None = None        # source line of the provision shown
+    title: str = ""                # the regulation's title
+    chapter: str | None = None
+    status: str | None = None      # the version's status (草案征求意见稿 …)
+    article_eid: str | None = None
+    heading_marks: list = field(default_factory=list)
+    term: str | None = None        # definitions
+    actors: list = field(default_factory=list)
+    modalities: list = field(default_factory=list)
+    action: str | None = None      # obligations
+    source: str = ""               # source file
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class SourceSpec:
+    """One version of one regulation to catalogue."""
+    key: str                       # regulation@version
+    path: str
+    meta: dict
+    latest: bool = True
+
+
+#: ``progress(done, total, key)``: called once per version a build has parsed
+Progress = Callable[[int, int, str], None]
+
+
+class Catalog(ABC):
+    """The catalog of a project (``root``: it lives in ``<root>/.kb/catalog/``), or of
+    explicit ``sources`` (benchmarks, tests) at ``path``.  Open one with
+    :func:`kb.catalog.open_catalog`."""
+
+    root: Path | None
+    path: Path
+
+    # ---- state
+    @abstractmethod
+    def exists(self) -> bool:
+        """A catalog has been built (it may be stale, or of an older format)."""
+
+    @abstractmethod
+    def usable(self) -> bool:
+        """There is a catalog and this version of kb can read it."""
+
+    @abstractmethod
+    def stale_reasons(self) -> list[str]:
+        """Why the catalog is out of date, in Chinese for the user (empty: up to date).
+        Cheap enough to ask before every search."""
+
+    def is_stale(self) -> bool:
+        return bool(self.stale_reasons())
+
+    @abstractmethod
+    def size_bytes(self) -> int:
+        """The catalog's size on disk."""
+
+    # ---- building
+    @abstractmethod
+    def build(self, progress: Progress | None = None, full: bool = False) -> dict:
+        """Bring the catalog up to date, re-indexing only the versions whose source or
+        metadata changed (everything when ``full``); an interrupted build leaves the previous
+        catalog answering.  Returns a summary: added/updated/removed (keys), unchanged (count),
+        skipped (messages), entries, seconds, layers (used), full."""
+
+    # ---- searching
+    @abstractmethod
+    def search(self, query, type=None, regulation=None, version=None, chapter=None, actor=None,
+               modality=None, limit=10, group_by_article=True) -> list[Hit]:
+        """Ranked hits for a query (a string in the language of :mod:`kb.catalog.query`, or a
+        :class:`~kb.catalog.query.ParsedQuery`).  ``limit=0``: every hit.  ``version=None``
+        searches the latest version of each regulation; "all": every version.  With no
+        ``type``, one hit per article (showing its best paragraph or item) when
+        ``group_by_article``, else every matching paragraph and item; an explicit ``type``
+        lists its entries one by one."""
+
+    @abstractmethod
+    def unknown_filter(self, regulation=None, version=None, chapter=None, actor=None) -> str | None:
+        """Why filters match nothing when a value is unknown to the catalog (a misspelt
+        regulation or version, a chapter no text has, an actor no statement names), as a
+        message for the user; None when every value exists."""
+
+    @abstractmethod
+    def articles(self) -> Iterator[tuple[str, str, dict]]:
+        """(key, regulation, stored data) of every article entry of every version, in
+        catalog order: what the index was given, for checks against a plain scan."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release what searching keeps open between searches."""

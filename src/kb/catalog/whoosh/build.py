@@ -1,0 +1,205 @@
+"""Building and updating the whoosh catalog (``kb index``): only the versions whose source
+or metadata changed are re-indexed, and the switch to the new index is atomic.
+
+Layout on disk: ``.kb/catalog/CURRENT`` names the live index directory
+(``.kb/catalog/ix-<stamp>/``, which also holds ``manifest.json``).  A build writes a new
+directory ``tmp-<pid>-<stamp>/`` (hard-linking the unchanged segments of the live one when
+it updates incrementally), renames it ``ix-<stamp>`` and then replaces ``CURRENT``, so a
+build interrupted at any point leaves the previous catalog answering; what it left behind is
+removed by the next build.
+
+Imported only when a build runs (it imports whoosh, the parser and the layers).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.catalog import fingerprints
+from kb.catalog.entries import actor_aliases, doc_entries
+from kb.catalog.interface import Progress, SourceSpec
+from kb.catalog.whoosh import internals
+from kb.catalog.whoosh.schema import SCHEMA_VERSION, schema
+from kb.errors import KbError
+from kb.text.parse import parse_file
+
+internals.import_whoosh()
+
+from whoosh import index as wix  # noqa: E402  (after import_whoosh: see kb.catalog.whoosh.internals)
+
+
+@dataclass
+class Changes:
+    """What a build has to do: the fingerprints of every source now, which versions to
+    (re-)index and which are gone."""
+    sources: dict                  # key -> {path, stat, sha1, meta[, entries, skipped]}
+    todo: list[SourceSpec] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def update(cat, progress: Progress | None = None, full: bool = False) -> dict:
+    """Bring ``cat`` (a WhooshCatalog) up to date; see :meth:`kb.catalog.interface.Catalog.build`."""
+    t0 = time.perf_counter()
+    cat.path.mkdir(parents=True, exist_ok=True)
+    cleanup(cat.path, cat.current_dir())
+    specs = cat.sources()
+    layers = fingerprints.layer_signature()
+    old = cat.manifest()
+    old_dir = cat.current_dir()
+    incremental = (not full and old is not None and old.get("schema") == SCHEMA_VERSION
+                   and old.get("layers") == layers)
+    ch = changes(specs, old, incremental)
+    known = (old or {}).get("sources", {})
+    summary = {"added": [s.key for s in ch.todo if s.key not in known],
+               "updated": [s.key for s in ch.todo if s.key in known],
+               "removed": ch.removed, "unchanged": len(ch.unchanged), "skipped": [],
+               "layers": [], "full": not incremental}
+    manifest = {"schema": SCHEMA_VERSION, "mode": cat.mode(),
+                "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "layers": layers, "layers_stat": fingerprints.layer_stats(), "meta_files": cat.meta_files(),
+                "sources": ch.sources, "used_layers": (old or {}).get("used_layers", []) if incremental else [],
+                "actors": (old or {}).get("actors", {}) if incremental else {}}
+    if incremental and not ch.todo and not ch.removed:
+        # nothing to re-index: refresh the stamps (cheap staleness checks) atomically
+        manifest["entries"] = old.get("entries", 0)
+        write_json(old_dir / "manifest.json", manifest)
+    else:
+        final = write_index(cat, ch, manifest, summary, old_dir if incremental else None, progress)
+        if old_dir is not None and old_dir != final:
+            shutil.rmtree(old_dir, ignore_errors=True)
+    summary.update(entries=manifest["entries"], seconds=time.perf_counter() - t0,
+                   layers=manifest["used_layers"])
+    return summary
+
+
+def changes(specs: list[SourceSpec], old: dict | None, incremental: bool) -> Changes:
+    """Fingerprint every source; an incremental build keeps the versions whose source and
+    metadata are those of the ``old`` manifest."""
+    ch = Changes(sources={})
+    for s in specs:
+        sha = fingerprints.sha1_file(s.path) if os.path.exists(s.path) else None
+        if sha is None:
+            raise KbError("源文件不存在", s.path)
+        metahash = hashlib.sha1(json.dumps([s.meta, s.latest], sort_keys=True, ensure_ascii=False,
+                                           default=str).encode()).hexdigest()
+        info = {"path": str(Path(s.path).resolve()), "stat": fingerprints.stat(s.path), "sha1": sha,
+                "meta": metahash}
+        ch.sources[s.key] = info
+        prev = old["sources"].get(s.key) if incremental else None
+        if prev and prev["sha1"] == sha and prev.get("meta") == metahash:
+            ch.unchanged.append(s.key)
+            info["entries"] = prev.get("entries", 0)
+            info["skipped"] = prev.get("skipped")
+        else:
+            ch.todo.append(s)
+    ch.removed = [k for k in (old or {}).get("sources", {}) if k not in ch.sources]
+    return ch
+
+
+def write_index(cat, ch: Changes, manifest: dict, summary: dict, base: Path | None,
+                progress: Progress | None) -> Path:
+    """Write the new index (over hard links to ``base``'s segments when updating it), then
+    make it the live one.  Returns its directory."""
+    tmp = cat.path / f"tmp-{os.getpid()}-{time.time_ns()}"
+    try:
+        tmp.mkdir()
+        ix = _open_copy(base, tmp) if base is not None else wix.create_in(str(tmp), schema())
+        # compound=False: whoosh copies a compound segment's sub-files into memory
+        # (BytesIO) every time a reader opens them; plain files are read in place
+        writer = ix.writer(limitmb=256, compound=False)
+        try:
+            for key in (ch.removed + [s.key for s in ch.todo]) if base is not None else []:
+                writer.delete_by_term("source", key)
+            used_layers = set(manifest["used_layers"])
+            for i, s in enumerate(ch.todo, 1):
+                used_layers.update(_add_version(writer, cat.root, s, ch.sources[s.key], summary))
+                if progress:
+                    progress(i, len(ch.todo), s.key)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        manifest["used_layers"] = sorted(used_layers)
+        manifest["actors"] = actor_aliases(cat.root) or manifest["actors"]
+        manifest["entries"] = ix.doc_count()
+        ix.close()
+        write_json(tmp / "manifest.json", manifest)
+        final = cat.path / f"ix-{time.time_ns()}"
+        os.rename(tmp, final)
+        write_text(cat.path / "CURRENT", final.name + "\n")   # the atomic switch
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final
+
+
+def _open_copy(base: Path, tmp: Path):
+    """The index of ``base`` in ``tmp``, its files hard-linked (copied where links fail)."""
+    for f in base.iterdir():
+        if f.name == "manifest.json" or f.name.endswith("LOCK"):
+            continue
+        try:
+            os.link(f, tmp / f.name)
+        except OSError:
+            shutil.copy2(f, tmp / f.name)
+    return wix.open_dir(str(tmp))
+
+
+def _add_version(writer, root, s: SourceSpec, info: dict, summary: dict) -> list[str]:
+    """Parse one version and add its entries; a text kb cannot parse is skipped (noted in
+    the summary).  Returns the layers its entries were built with."""
+    try:
+        doc = parse_file(s.path, meta=s.meta)
+    except KbError as e:
+        summary["skipped"].append(f"{s.key}: {e.message}")
+        info["entries"] = 0
+        info["skipped"] = e.message
+        return []
+    entries, used = doc_entries(doc, s, root)
+    for e in entries:
+        e["data"] = json.dumps(e["data"], ensure_ascii=False, default=str)
+        writer.add_document(**e)
+    info["entries"] = len(entries)
+    return used
+
+
+def cleanup(path: Path, current: Path | None) -> None:
+    """Remove directories left by interrupted builds and superseded indexes."""
+    for d in path.iterdir():
+        if not d.is_dir() or d == current:
+            continue
+        if d.name.startswith("tmp-"):
+            pid = d.name.split("-")[1]
+            if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+                continue   # another build is running
+            shutil.rmtree(d, ignore_errors=True)
+        elif d.name.startswith("ix-") and current is not None:
+            shutil.rmtree(d, ignore_errors=True)   # superseded (a crash after the rename)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
+
+
+def write_text(path: Path, text: str) -> None:
+    """Replace a file atomically (written beside it, synced, then renamed over it)."""
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def write_json(path: Path, data) -> None:
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1))

@@ -31,6 +31,8 @@ COMMANDS = {
     "matrix": "kb.cli.obligations:matrix_cmd",
     "actors": "kb.cli.obligations:actors_cmd",
     "score-obligations": "kb.dev.score_obligations:score_cmd",
+    "score-links": "kb.dev.score_links:score_cmd",
+    "score-align": "kb.dev.score_align:score_cmd",
 }
 
 #: one-line Chinese help shown by ``kb --help`` without importing the module
@@ -51,6 +53,8 @@ SUMMARIES = {
     "matrix": "义务矩阵：主体 × 情态/章/条（表格、CSV、JSON、Markdown、XLSX）",
     "actors": "参与主体词表和条款数；--unknown 列出词表外的新主体",
     "score-obligations": "用人工标注给义务抽取打分（P/R/F1）",
+    "score-links": "用人工标注给定义、术语使用和引用打分（P/R/F1）",
+    "score-align": "用人工对齐给版本对照的条文对齐打分（P/R/F1）",
 }
 
 

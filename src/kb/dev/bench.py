@@ -1,6 +1,6 @@
 """``kb bench``: performance benchmarks (not part of the test run).
 
-Each subcommand lives in its own module ``kb.bench_<topic>`` with a ``run()`` function that
+Each subcommand lives in its own module ``kb.dev.bench_<topic>`` with a ``run()`` function that
 prints its figure beside a baseline measured in the same run.  Modules are imported only
 when their subcommand runs; one that does not exist yet gives a clear message.
 """

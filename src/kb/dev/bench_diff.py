@@ -1,4 +1,4 @@
-"""Benchmark of version comparison (``kb bench diff`` / ``python3 -m kb.bench_diff``).
+"""Benchmark of version comparison (``kb bench diff`` / ``python3 -m kb.dev.bench_diff``).
 
 1. 公司法 2018 → 2023 (218 → 266 articles, a full revision): align, character diff and
    render every format (terminal, JSON, HTML, Markdown, DOCX); printed beside a plain

@@ -1,7 +1,7 @@
 """Benchmark: the cross-link layers (definitions, uses, references) and the Akoma Ntoso export,
 beside the parse time of the same texts (the baseline, measured in the same run).
 
-    python3 -m kb.bench_links [--corpus DIR] [--akn]
+    python3 -m kb.dev.bench_links [--corpus DIR] [--akn]
 """
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def bench(corpus: Path | None = None, akn: bool = False) -> dict:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python3 -m kb.bench_links")
+    ap = argparse.ArgumentParser(prog="python3 -m kb.dev.bench_links")
     ap.add_argument("--corpus", default=None)
     ap.add_argument("--akn", action="store_true", help="also time the Akoma Ntoso export")
     a = ap.parse_args(argv)

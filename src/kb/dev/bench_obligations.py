@@ -1,6 +1,6 @@
 """Benchmark: obligation extraction over the shared corpus, beside parsing the same texts.
 
-``python3 -m kb.bench_obligations [CORPUS_DIR] [--limit N]`` (the lead may wire it into
+``python3 -m kb.dev.bench_obligations [CORPUS_DIR] [--limit N]`` (the lead may wire it into
 ``kb bench obligations``).  Texts are read and parsed once; the baseline is the parse time of
 the same texts measured in the same run, the figure is the extraction time (CPU seconds,
 best of 2) and its rate in articles per second.

@@ -1,6 +1,6 @@
 """Benchmark: parse the whole shared corpus and compare with a bare regular-expression scan.
 
-``python3 -m kb.bench_parse [CORPUS_DIR]`` (or ``kb bench parse``).  Both passes read the
+``python3 -m kb.dev.bench_parse [CORPUS_DIR]`` (or ``kb bench parse``).  Both passes read the
 same files, decoded once up front, so the figures measure parsing only.  The baseline is
 the least any parser must do: one ``re.finditer`` for ``^第X条`` over the same text.
 The target is at least 10 MB/s (of UTF-8 source) on one core: the figure compared with it is

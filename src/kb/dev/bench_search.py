@@ -1,4 +1,4 @@
-"""Benchmark of the catalog (``python3 -m kb.bench_search`` / ``kb bench search``).
+"""Benchmark of the catalog (``python3 -m kb.dev.bench_search`` / ``kb bench search``).
 
 All in one run, over the whole ../shared/corpus (LawRefBook Markdown) plus the seed:
   - index build time and size;

@@ -5,7 +5,7 @@ evenly from ../shared/corpus/lawrefbook), it builds the site through the kb plug
 *same pages* (same paths, titles, navigation and text) as static Markdown and builds those with a
 plain mkdocs + material (material's own search, jieba segmentation) as the baseline.
 
-Run: ``python3 -m kb.bench_site [CORPUS_DIR] [--n 100]`` or ``kb bench site``.
+Run: ``python3 -m kb.dev.bench_site [CORPUS_DIR] [--n 100]`` or ``kb bench site``.
 """
 from __future__ import annotations
 

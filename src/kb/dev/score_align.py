@@ -1,6 +1,6 @@
 """Score article alignment against hand-made gold files (tests/data/diff/*.tsv).
 
-    python3 -m kb.score_align [GOLD.tsv ...]
+    python3 -m kb.dev.score_align [GOLD.tsv ...]
 
 Each gold file names its two texts (``# old: path`` / ``# new: path``, relative to
 ``../shared/corpus/lawrefbook``) and lists one link a line: ``old<TAB>new`` (labels as
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+import click
 from kb.dev import paths
 
 ROOT = paths.REPO
@@ -97,6 +99,15 @@ def main(argv=None) -> int:
     paths = [Path(a) for a in argv] or sorted(DATA.glob("*.tsv"))
     score(paths)
     return 0
+
+
+@click.command("score-align")
+@click.argument("gold", nargs=-1, type=click.Path(dir_okay=False))
+def score_cmd(gold):
+    """用 tests/data/diff 的人工对齐给条文对齐打分（P/R/F1，与按条号、贪心对齐对比）。GOLD 默认为全部。"""
+    rc = main(list(gold))
+    if rc:
+        raise click.exceptions.Exit(rc)
 
 
 if __name__ == "__main__":

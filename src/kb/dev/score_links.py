@@ -1,7 +1,7 @@
 """Score the cross-link layer against hand-checked gold data, and measure it on a corpus.
 
-    python3 -m kb.score_links                   # seed: definitions, uses, references (P/R/F1)
-    python3 -m kb.score_links --corpus DIR      # also: internal references resolved / unresolved
+    python3 -m kb.dev.score_links                   # seed: definitions, uses, references (P/R/F1)
+    python3 -m kb.dev.score_links --corpus DIR      # also: internal references resolved / unresolved
 
 Gold files (tests/data/links): seed_definitions.tsv, seed_uses.tsv, seed_references.tsv.
 A prediction counts as correct only when every field matches (node, offsets, term or targets).
@@ -13,6 +13,8 @@ import collections
 import sys
 import time
 from pathlib import Path
+
+import click
 
 from kb.layers import links
 from kb.dev import paths
@@ -129,7 +131,7 @@ def score_checked(corpus: Path, data: Path = DATA) -> dict[str, tuple[int, int]]
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python3 -m kb.score_links")
+    ap = argparse.ArgumentParser(prog="kb score-links")
     ap.add_argument("--corpus", default=None, help="a directory of Markdown laws (e.g. ../shared/corpus/lawrefbook)")
     ap.add_argument("--show", type=int, default=0, help="print this many unresolved references")
     a = ap.parse_args(argv)
@@ -155,6 +157,16 @@ def main(argv=None) -> int:
         for u in st["unresolved_refs"][:a.show]:
             print(f"  {u['file']}:{u['line']}: {u['text']} — {u['reason']}  …{u['context']}…")
     return 0
+
+
+@click.command("score-links", context_settings={"ignore_unknown_options": True})
+@click.option("--corpus", default=None, help="另给一个语料目录（如 ../shared/corpus/lawrefbook）：统计内部引用的解析率")
+@click.option("--show", type=int, default=0, help="列出这么多条无法解析的引用")
+def score_cmd(corpus, show):
+    """用 tests/data/links 的人工标注给定义、术语使用和引用打分（P/R/F1）。"""
+    rc = main((["--corpus", corpus] if corpus else []) + ["--show", str(show)])
+    if rc:
+        raise click.exceptions.Exit(rc)
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ Prints precision, recall and F1 over (article, actor, modality) and over (articl
 item, actor, modality).  Actors are matched through the registry (aliases, a department's level
 prefix split off); statements without an actor are not scored.
 
-    python3 -m kb.score_obligations            # every annotated file
-    python3 -m kb.score_obligations seed -v    # one file, with the differences
+    python3 -m kb.dev.score_obligations            # every annotated file
+    python3 -m kb.dev.score_obligations seed -v    # one file, with the differences
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from kb.cli.chinese import ChineseGroup, show_error
 from kb.errors import KbError
 
 #: command name -> "module:function" (a click.Command)
@@ -58,7 +59,7 @@ SUMMARIES = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(ChineseGroup):
     def list_commands(self, ctx):
         return sorted(COMMANDS)
 
@@ -81,7 +82,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 @click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.option("--root", type=click.Path(file_okay=False), default=None,
               help="项目根目录（含 mkdocs.yml）；默认从当前目录向上查找")
-@click.version_option(package_name="kb", message="kb %(version)s")
+@click.version_option(package_name="kb", message="kb %(version)s", help="显示 kb 的版本号并退出")
 @click.pass_context
 def cli(ctx, root):
     """kb：中国法规知识库（解析、检索、义务矩阵、版本对照、网站）。"""
@@ -102,7 +103,7 @@ def main(argv=None) -> int:
         click.echo("已中止", err=True)
         return 130
     except click.ClickException as e:
-        e.show()
+        show_error(e)
         return 2 if e.exit_code in (1, 2) else e.exit_code
     except click.exceptions.Exit as e:
         return e.exit_code

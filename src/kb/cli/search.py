@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from kb.catalog import open_catalog
+from kb.cli.chinese import wrap_spans
 from kb.catalog.query import MODALITIES, TYPES
 from kb.errors import KbError
 
@@ -164,27 +165,6 @@ def _print_table(hits) -> None:
         click.echo(f"{i:>2}. " + click.style(head, bold=True) + title + ("  " + click.style(extra, dim=True)
                                                                          if extra else ""))
         snip = h.snippet.replace("\n", " ")
-        for a, b in _wrap(snip, width - 4):
+        for a, b in wrap_spans(snip, width - 4):
             marks = [[max(s, a) - a, min(e, b) - a] for s, e in h.marks if s < b and e > a]
             click.echo("    " + _bold(snip[a:b], marks))
-
-
-#: characters a line should not start with (they stay at the end of the previous one)
-_NO_START = set("，。、；：？！）」』”’》〉】…,.;:?!)")
-
-
-def _wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """[start, end) of each line of ``text`` wrapped to ``width`` terminal columns
-    (CJK characters take two), never starting a line with closing punctuation."""
-    from unicodedata import east_asian_width
-
-    width = max(width, 20)
-    out, start, cols = [], 0, 0
-    for i, ch in enumerate(text):
-        w = 2 if east_asian_width(ch) in "WF" else 1
-        if cols + w > width and i > start and ch not in _NO_START:
-            out.append((start, i))
-            start, cols = i, 0
-        cols += w
-    out.append((start, len(text)))
-    return out

@@ -11,6 +11,7 @@ import inspect
 
 import click
 
+from kb.cli.chinese import ChineseGroup
 from kb.errors import KbError
 
 #: subcommand -> "module:function"
@@ -65,7 +66,7 @@ def _make(name: str) -> click.Command:
     return cmd
 
 
-class _BenchGroup(click.Group):
+class _BenchGroup(ChineseGroup):
     def list_commands(self, ctx):
         return list(BENCHES)
 

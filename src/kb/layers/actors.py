@@ -74,6 +74,7 @@ class Registry:
         self.discovered: dict[str, int] = {}       # unknown name -> times seen
         self.files: list[str] = []
         self._canon: dict[str, str] = {}           # canonical() memo, cleared when the registry changes
+        self._fingerprint: str | None = None       # fingerprint() memo, cleared likewise
 
     # -- building -------------------------------------------------------------------------------
     def add(self, actor: Actor) -> None:
@@ -81,6 +82,7 @@ class Registry:
         if old is not None:
             actor.aliases = list(dict.fromkeys(old.aliases + actor.aliases))
         self._canon.clear()
+        self._fingerprint = None
         self.actors[actor.name] = actor
         self.alias[actor.name] = actor.name
         for a in actor.aliases:
@@ -102,12 +104,23 @@ class Registry:
             self.add(Actor(name=str(e["name"]), kind=kind, level=e.get("level"), parent=e.get("parent"),
                            aliases=[str(a) for a in e.get("aliases") or []], source=source))
         self._canon.clear()
+        self._fingerprint = None
         self.stems.update(str(s) for s in data.get("stems") or [])
         for lv in data.get("levels") or []:
             if lv not in self.levels:
                 self.levels.append(str(lv))
         self.levels.sort(key=len, reverse=True)
         self.files.append(str(path))
+
+    def fingerprint(self) -> str:
+        """A hash of what the registry knows (actors, aliases, stems, levels): what a layer
+        computed with it depends on (see kb.layers.cache)."""
+        if self._fingerprint is None:
+            from kb.layers.cache import fingerprint
+
+            self._fingerprint = fingerprint([[vars(a) for a in self.actors.values()], sorted(self.alias.items()),
+                                             sorted(self.stems), self.levels])
+        return self._fingerprint
 
     # -- lookup ---------------------------------------------------------------------------------
     def split_level(self, name: str) -> tuple[list[str], str]:

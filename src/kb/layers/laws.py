@@ -130,6 +130,21 @@ def law_index(root: Path | None = None, corpus: str | Path | None = None) -> dic
     return index
 
 
+_FINGERPRINTS: dict[int, tuple] = {}
+
+
+def index_fingerprint(index: dict[str, LawEntry] | None) -> str:
+    """A hash of a law index's content ("" for none): what references linked with it depend on."""
+    if not index:
+        return ""
+    hit = _FINGERPRINTS.get(id(index))
+    if hit is None or hit[0] is not index or hit[1] != len(index):
+        from kb.layers.cache import fingerprint
+
+        hit = _FINGERPRINTS[id(index)] = (index, len(index), fingerprint(sorted((k, vars(v)) for k, v in index.items())))
+    return hit[2]
+
+
 def lookup(title: str, index: dict[str, LawEntry] | None) -> LawEntry | None:
     if not index:
         return None

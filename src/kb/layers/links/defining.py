@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kb.layers.links.records import Definition
-from kb.layers.links.scan import (SELF_ALT, SELF_WORDS, context, doc_cache, inside, line_at, prev_sibling,
+from kb.layers.links.scan import (SELF_ALT, SELF_WORDS, cached, context, inside, line_at, prev_sibling,
                                   scanned_nodes, title_spans)
 from kb.text.model import Document, Node
 
@@ -30,14 +30,14 @@ _TERM_SPLIT_RESP = re.compile(r"、|以及|和|及")
 
 
 def definitions(doc: Document) -> list[Definition]:
-    c = doc_cache(doc)
-    if "defs" in c:
-        return c["defs"]
+    return cached(doc, "defs", lambda: _find(doc))
+
+
+def _find(doc: Document) -> list[Definition]:
     out: list[Definition] = []
     term_lists: dict[Node, set[Node]] = {}
     for n in scanned_nodes(doc):
         out.extend(_node_definitions(n, term_lists))
-    c["defs"] = out
     return out
 
 

@@ -7,12 +7,12 @@ nodes and the references to other laws each have a module of their own.
 """
 from __future__ import annotations
 
-from kb.layers.laws import LawEntry, normalise_title
+from kb.layers.laws import LawEntry, index_fingerprint, normalise_title
 from kb.layers.links.citations import Tok, chains, segments, tokens
 from kb.layers.links.external import link_laws, named_laws, other_laws_provision
 from kb.layers.links.records import Reference
 from kb.layers.links.resolve import Resolver
-from kb.layers.links.scan import doc_cache, inside, line_at, numbers, scanned_nodes, title_spans, within
+from kb.layers.links.scan import cached, inside, line_at, numbers, scanned_nodes, title_spans, within
 from kb.text.model import Document, Node
 
 #: (where the citation ends, the provision it named): what later bare 第N项/第N款 of the sentence belong to
@@ -21,10 +21,10 @@ Context = tuple[int, Node]
 def references(doc: Document, index: dict[str, LawEntry] | None = None) -> list[Reference]:
     """Every reference in the text, in document order. ``index``: a law index
     (:func:`kb.layers.laws.law_index`) to link external references to laws in the knowledge base."""
-    c = doc_cache(doc)
-    key = ("refs", id(index) if index else None)
-    if key in c:
-        return c[key]
+    return cached(doc, "refs", lambda: _find(doc, index), index_fingerprint(index))
+
+
+def _find(doc: Document, index: dict[str, LawEntry] | None) -> list[Reference]:
     res = Resolver(doc)
     own_title = normalise_title(doc.title) if doc.title else None
     out: list[Reference] = []
@@ -52,7 +52,6 @@ def references(doc: Document, index: dict[str, LawEntry] | None = None) -> list[
         node_refs.extend(ext)
         node_refs.sort(key=lambda r: r.start)
         out.extend(node_refs)
-    c[key] = out
     return out
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Callable
 
+from kb.layers import cache
 from kb.text.model import Document, Node
 
 #: the nodes whose text is scanned; the preamble (title block, table of contents) is not
@@ -28,6 +30,17 @@ def doc_cache(doc: Document) -> dict:
     if c is None:
         c = _CACHE[doc] = {}
     return c
+
+
+def cached(doc: Document, name: str, compute: Callable, *parts: str):
+    """The finder ``name``'s result for ``doc``: kept while the document lives, and in the layer
+    cache (:mod:`kb.layers.cache`) for any later Document of the same text; ``parts``: what else
+    the result depends on."""
+    c = doc_cache(doc)
+    key = (name, *parts)
+    if key not in c:
+        c[key] = cache.layer(doc, f"links.{name}", compute, *parts)
+    return c[key]
 
 
 def scanned_nodes(doc: Document) -> list[Node]:

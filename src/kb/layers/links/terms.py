@@ -9,7 +9,7 @@ import re
 
 from kb.layers.links.defining import definitions
 from kb.layers.links.records import Definition, TermUse
-from kb.layers.links.scan import doc_cache, inside, scanned_nodes, title_spans, within
+from kb.layers.links.scan import cached, inside, scanned_nodes, title_spans, within
 from kb.text.model import Document, Node
 
 _TERM_RE_CACHE: dict[tuple, re.Pattern] = {}
@@ -25,9 +25,10 @@ def _terms_regex(terms: tuple[str, ...]) -> re.Pattern:
 def term_uses(doc: Document) -> list[TermUse]:
     """Every use of a defined term: longest match first, only where the definition applies,
     not inside the term's own definition, not inside a title 《…》."""
-    c = doc_cache(doc)
-    if "uses" in c:
-        return c["uses"]
+    return cached(doc, "uses", lambda: _find(doc))
+
+
+def _find(doc: Document) -> list[TermUse]:
     defs = definitions(doc)
     out: list[TermUse] = []
     if defs:
@@ -56,7 +57,6 @@ def term_uses(doc: Document) -> list[TermUse]:
                 if _bound(d) and not _after_quantity(n.text, a):
                     continue          # 以上 defined as 包括本数, but 具备以下特征 / 实施以上犯罪 point at the text
                 out.append(TermUse(term, n.eid, a, b, d.eid))
-    c["uses"] = out
     return out
 
 

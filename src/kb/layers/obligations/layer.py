@@ -1,16 +1,19 @@
 """The obligation layer of a Document, as its users get it.
 
-The extraction is computed once per (Document, registry) and kept while the Document lives, so
-the statements, the relations, the unknown actors and the JSON export of one text (a page of the
-site, a matrix, a diff) cost one reading; callers get copies, so the cached layer stays intact.
+The extraction is computed once per (text, registry) — through the layer cache
+(:mod:`kb.layers.cache`: kept on disk, so a second command on an unchanged text reads it back) —
+and kept while the Document lives, so the statements, the relations, the unknown actors and the
+JSON export of one text (a page of the site, a matrix, a diff, the catalog) cost one reading;
+callers get copies, so the cached layer stays intact.
 """
 from __future__ import annotations
 
 import weakref
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kb.errors import KbError
+from kb.layers import cache
 from kb.layers.actors import Registry, load_registry
 from kb.layers.obligations.extractor import _Extractor
 from kb.layers.obligations.records import Relation, Statement
@@ -40,7 +43,24 @@ def _forget(key: int, ref) -> None:
         del _LAYER_CACHE[key]
 
 
-def _extract_all(doc, registry=None) -> _Extractor:
+@dataclass
+class Extraction:
+    """What the reading of a text found (the part of an :class:`_Extractor` that is kept)."""
+    out: dict = field(default_factory=dict)        # (article, paragraph, item, actor, modality) -> Statement
+    rels: list = field(default_factory=list)       # [Relation]
+    unknown: dict = field(default_factory=dict)    # unknown actor -> eids
+
+
+def _read(doc, reg: Registry) -> Extraction:
+    """The extraction of doc with reg, from the layer cache or computed."""
+    def compute() -> Extraction:
+        x = _Extractor(doc, reg)
+        x.run()
+        return Extraction(x.out, x.rels, x.unknown)
+    return cache.layer(doc, "obligations", compute, reg.fingerprint())
+
+
+def _extract_all(doc, registry=None) -> Extraction:
     """The extraction of doc with registry, computed once per (Document, registry)."""
     reg = _registry_for(doc, registry)
     key = id(doc)
@@ -49,18 +69,14 @@ def _extract_all(doc, registry=None) -> _Extractor:
         try:
             ref = weakref.ref(doc, lambda r, k=key: _forget(k, r))
         except TypeError:              # an object without weakref support: no caching
-            x = _Extractor(doc, reg)
-            x.run()
-            return x
+            return _read(doc, reg)
         entry = (ref, {})
         _LAYER_CACHE[key] = entry
     per_reg = entry[1]
     hit = per_reg.get(id(reg))
     if hit is not None and hit[0] is reg:
         return hit[1]
-    x = _Extractor(doc, reg)
-    x.run()
-    x.doc = None                       # the cache must not keep the Document alive
+    x = _read(doc, reg)
     per_reg[id(reg)] = (reg, x)
     return x
 

@@ -1,0 +1,170 @@
+"""The layer cache (kb.layers.cache): a layer is computed once per text and read back by a later
+Document of the same text, in this process or another; a change of the text, of what the layer
+depends on or of kb's code misses; a damaged or foreign entry is a miss, never an error or code
+run; concurrent writers leave whole entries only."""
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED
+from kb.layers import cache, links, obligations
+from kb.layers.actors import Actor, load_registry
+from kb.text.parse import parse_file, parse_text
+
+
+@pytest.fixture()
+def store(tmp_path, monkeypatch):
+    """A fresh cache folder and an empty memory."""
+    monkeypatch.setenv("KB_LAYER_CACHE", str(tmp_path / "layers"))
+    cache.clear_memory()
+    yield tmp_path / "layers"
+    cache.clear_memory()
+
+
+def entries(store: Path, name: str | None = None) -> list[Path]:
+    return sorted(p for p in store.rglob("*.pickle") if name is None or p.parts[-3] == name)
+
+
+def counting(monkeypatch):
+    """Count the obligation extractor's runs."""
+    from kb.layers.obligations import layer
+
+    runs = []
+    real = layer._Extractor
+
+    class Counted(real):
+        def run(self):
+            runs.append(1)
+            return super().run()
+    monkeypatch.setattr(layer, "_Extractor", Counted)
+    return runs
+
+
+def test_second_document_of_the_same_text_reads_the_disk(store, monkeypatch):
+    runs = counting(monkeypatch)
+    reg = load_registry(ROOT)
+    first = obligations.extract(parse_file(str(SEED)), reg)
+    assert runs == [1] and len(entries(store, "obligations")) == 1
+    cache.clear_memory()                       # as in a new process
+    again = obligations.extract(parse_file(str(SEED)), reg)
+    assert runs == [1], "the second reading must come from the disk"
+    assert [s.to_dict() for s in again] == [s.to_dict() for s in first]
+    assert [s.citation for s in again] == [s.citation for s in first]
+
+
+def test_the_links_layer_too(store):
+    doc = parse_file(str(SEED))
+    defs, uses, refs = links.definitions(doc), links.term_uses(doc), links.references(doc)
+    assert {p.parts[-3] for p in entries(store)} == {"links.defs", "links.uses", "links.refs"}
+    cache.clear_memory()
+    doc2 = parse_file(str(SEED))
+    before = dict(cache.stats)
+    assert [d.to_dict() for d in links.definitions(doc2)] == [d.to_dict() for d in defs]
+    assert [u.to_dict() for u in links.term_uses(doc2)] == [u.to_dict() for u in uses]
+    assert [r.to_dict() for r in links.references(doc2)] == [r.to_dict() for r in refs]
+    assert cache.stats["disk_hits"] - before["disk_hits"] == 3
+
+
+def test_a_changed_text_registry_or_code_misses(store, monkeypatch):
+    runs = counting(monkeypatch)
+    text = "第一条 居民委员会应当协助街道办事处开展工作。\n第二条 街道办事处可以指导居民委员会。\n"
+    reg = load_registry(ROOT)
+    obligations.extract(parse_text(text), reg)
+    obligations.extract(parse_text(text), reg)
+    assert len(runs) == 1
+    obligations.extract(parse_text(text.replace("可以", "应当")), reg)       # another text
+    assert len(runs) == 2
+    other = load_registry(ROOT)
+    other = pickle.loads(pickle.dumps(other))
+    other.add(Actor("社区服务站", kind="social"))                               # another registry
+    assert other.fingerprint() != reg.fingerprint()
+    obligations.extract(parse_text(text), other)
+    assert len(runs) == 3
+    monkeypatch.setattr(cache, "_code", ["another-version"])                   # another kb
+    obligations.extract(parse_text(text), reg)
+    assert len(runs) == 4
+    assert {p.name for p in store.iterdir()} == {"another-version"}, "the old version's entries are removed"
+
+
+def test_a_damaged_entry_is_a_miss_and_is_rewritten(store, monkeypatch):
+    runs = counting(monkeypatch)
+    reg = load_registry(ROOT)
+    obligations.extract(parse_file(str(SEED)), reg)
+    (entry,) = entries(store, "obligations")
+    entry.write_bytes(entry.read_bytes()[:100])                 # a truncated file
+    cache.clear_memory()
+    obligations.extract(parse_file(str(SEED)), reg)
+    assert len(runs) == 2
+    cache.clear_memory()
+    obligations.extract(parse_file(str(SEED)), reg)
+    assert len(runs) == 2, "the rewritten entry is whole again"
+
+
+def test_a_planted_entry_cannot_run_code(store, tmp_path):
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {tmp_path / 'pwned'}",))
+
+    doc = parse_file(str(SEED))
+    links.definitions(doc)
+    (entry,) = entries(store, "links.defs")
+    entry.write_bytes(pickle.dumps(Evil()))
+    cache.clear_memory()
+    defs = links.definitions(parse_file(str(SEED)))
+    assert defs and not (tmp_path / "pwned").exists()
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("KB_LAYER_CACHE", str(blocker / "layers"))
+    cache.clear_memory()
+    assert links.definitions(parse_file(str(SEED)))
+    cache.clear_memory()
+
+
+def test_off_keeps_nothing_on_disk(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_LAYER_CACHE", "off")
+    assert cache.cache_dir() is None
+
+
+def test_the_project_folder_by_default(monkeypatch):
+    monkeypatch.delenv("KB_LAYER_CACHE", raising=False)
+    doc = parse_file(str(SEED))
+    assert cache.cache_dir(doc) == ROOT / ".kb" / "layers"
+
+
+CONCURRENT = r"""
+import sys
+from kb.layers import cache, obligations
+from kb.layers.actors import load_registry
+from kb.text.parse import parse_file
+read = cache._read
+for i in range(int(sys.argv[2])):
+    cache.clear_memory()
+    # every other round this process recomputes and replaces the entry others are reading
+    cache._read = read if i % 2 else (lambda path: cache._MISS)
+    n = len(obligations.extract(parse_file(sys.argv[1]), load_registry(None)))
+    assert n > 50, n
+print("ok")
+"""
+
+
+def test_concurrent_runs_see_whole_entries_only(store):
+    """Four processes read and write the same entries at once: each one gets the full layer every
+    time (a partial read would give fewer statements or fail), and only whole entries remain."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    procs = [subprocess.Popen([sys.executable, "-c", CONCURRENT, str(SEED), "15"], env=env, cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0 and out.strip() == "ok", err
+    assert not list(store.rglob("*.tmp")), "no temporary file is left behind"
+    for e in entries(store):
+        pickle.loads(e.read_bytes())

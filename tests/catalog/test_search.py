@@ -100,7 +100,8 @@ def test_rank_exact_phrase_before_scattered(rank_cat):
 def test_rank_whole_query_before_partial(rank_cat):
     hits = rank_cat.search("物业 OR 业主")
     assert hits[0].article == 6                       # the only one with both words
-    assert set(arts(hits)) == {6, 7, 8}
+    assert set(arts(h for h in hits if h.type == "article")) == {6, 7, 8}
+    assert [h.citation for h in hits if h.type != "article"] == ["第二章"]     # 第二章　物业
 
 
 def test_rank_definition_boost(rank_cat):
@@ -256,10 +257,13 @@ def test_chapter_filter_in_a_text_with_parts(parts_cat):
     any3 = parts_cat.search("国家", regulation="xingfa", chapter="3", limit=0)
     assert {h.article for h in any3} > {h.article for h in hits}
     whole = parts_cat.search("国家", regulation="xingfa", chapter="第二编", limit=0)
-    assert {h.article for h in whole} <= in_part2 and len(whole) > len(hits)
+    heads = [h for h in whole if h.article is None]       # 第一章　危害国家安全罪: a heading of 第二编
+    assert heads and all(h.eid.startswith("part_2__") for h in heads)
+    assert {h.article for h in whole if h.article} <= in_part2 and len(whole) > len(hits)
     sec = parts_cat.search("生产", regulation="xingfa", chapter="第二编第三章第一节", limit=0)
     sec_arts = {n.number for n in doc.get("part_2__chp_3__sec_1").walk() if n.kind == "article"}
-    assert sec and {h.article for h in sec} <= sec_arts
+    assert sec and {h.article for h in sec if h.article} <= sec_arts
+    assert [h.citation for h in sec if h.article is None] == ["第二编第三章第一节"]   # 生产、销售伪劣商品罪
 
 
 def test_chapter_filter_values():

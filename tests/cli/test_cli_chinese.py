@@ -84,7 +84,7 @@ USAGE_ERRORS = [
     (["search", "经费", "--type", "foo"], "可选：article、paragraph"),
     (["search", "经费", "--limit"], "选项 --limit 后面缺少取值"),
     (["search", "经费", "--bogus"], "没有选项 --bogus"),
-    (["search", "经费", "--limt", "3"], "是不是：--all-hits、--limit"),
+    (["search", "经费", "--limt", "3"], "是不是：--limit"),
     (["serch", "经费"], "没有命令“serch”"),
     (["toc", "a", "b", "c"], "多余的参数：b c"),
     (["--root"], "选项 --root 后面缺少取值"),

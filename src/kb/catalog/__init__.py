@@ -7,11 +7,15 @@ only through this package's face::
     cat.build(progress=None)        # incremental (source hashes), atomic
     cat.is_stale()                  # sources changed since the last build?
     cat.search("经费", type=None, regulation=None, version=None, chapter=None,
-               actor=None, modality=None, limit=10, group_by_article=True) -> list[Hit]
+               actor=None, modality=None, limit=10, group_by_article=True,
+               literal=False) -> list[Hit]
+    cat.prepare("居委会").expansions   # other names of actors searched too (居民委员会)
+    cat.provisions((15, 2, None, None)) -> list[Hit]   # 第十五条第二款 in each version searched
 
 Inside, by concern: :mod:`~kb.catalog.interface` (the :class:`Catalog` contract, :class:`Hit`,
 :class:`SourceSpec`), :mod:`~kb.catalog.analysis` (CJK bigrams, normalisation, snippets),
-:mod:`~kb.catalog.query` (the query language and filters), :mod:`~kb.catalog.entries`
+:mod:`~kb.catalog.query` (the query language and filters), :mod:`~kb.catalog.synonyms`
+(actor names searched under each other's names), :mod:`~kb.catalog.entries`
 (what a parsed document and its layers contribute), :mod:`~kb.catalog.fingerprints` (what
 makes a catalog stale), :mod:`~kb.catalog.hits` (stored entries back into hits), and the
 whoosh engine in :mod:`kb.catalog.whoosh`.  Nothing outside this package imports whoosh or

@@ -8,7 +8,8 @@ and heading, the text of all its paragraphs and items, its defined terms, and th
 and modalities of its obligation statements as facets.  Its paragraphs, items and
 statements are stored inside it (with their own eid, citation, line and facets) and picked
 out at search time by evaluating the query on their text (:func:`kb.catalog.query.matches`),
-so no text is indexed twice.  Plus one entry per definition.
+so no text is indexed twice.  Plus one entry per definition, and one per heading (编、分编、
+章、节: its number and title, type ``chapter``), so 社区治理 finds 第三章　社区治理.
 """
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
     meta = spec.meta or {}
     reg, ver = meta.get("regulation") or src.split("@")[0], meta.get("version") or src.partition("@")[2]
     version = {"status": meta.get("status") or doc.status, "title": doc.title or meta.get("title") or "",
-               "file": doc.source}
+               "file": doc.source, "label": meta.get("version_label") or ""}
     defs = list(links.definitions(doc) or [])
     registry = _registry(root)
     stmts = list(obligations.extract(doc, registry) if registry is not None else obligations.extract(doc))
@@ -112,6 +113,7 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
         entry = _definition_entry(d, i, base, version, nodes_by_eid)
         if entry is not None:
             out.append(entry)
+    out += [_heading_entry(n, base, version) for n in doc.root.walk() if n.kind in HEADING_KINDS]
     return out, list(USED_LAYERS)
 
 
@@ -157,11 +159,40 @@ def _statements(a, stmts) -> list[dict]:
             for x, e in ((x, x.eid or "") for x in stmts) if article_of(e) == a.eid]
 
 
+HEADING_KINDS = ("part", "subpart", "chapter", "section")
+
+
+def _heading_entry(n, base, version) -> dict:
+    """A heading (编、分编、章、节): found by its number and title, shown with its articles."""
+    chp, keys = _containers(n)
+    arts = [a for a in n.walk() if a.kind == "article"]
+    span = (arts[0].label if len(arts) == 1 else f"{arts[0].label}至{arts[-1].label}，共 {len(arts)} 条") if arts else ""
+    citation = "".join(h.label for h in _heading_chain(n) if h.label)
+    key = f"{base['source']}/{n.eid}"
+    return dict(base, key=key, type="chapter", chapter=keys, artkey=key, text="",
+                heading=f"{n.label} {n.title or ''}", terms="", actor="", modality="", actmod="",
+                data={"status": version["status"], "title": version["title"], "version_label": version["label"],
+                      "heading": n.title or None, "label": n.label, "article": None, "article_eid": None,
+                      "chapter": chp or None, "file": version["file"], "eid": n.eid, "citation": citation,
+                      "line": n.line, "text": f"{citation}　{n.title or ''}".rstrip() + (f"（{span}）" if span else ""),
+                      "kind": n.kind})
+
+
+def _heading_chain(n) -> list:
+    """The headings a heading sits in, outermost first, and itself: 第二编、第三章 → 第二编第三章."""
+    chain = []
+    while n is not None and n.kind in HEADING_KINDS:
+        chain.append(n)
+        n = n.parent
+    return chain[::-1]
+
+
 def _article_entry(a, base, version, chp, chapter_keys, terms, facets, stmts) -> dict:
     parts = _parts(a, facets)
     full = "\n".join(p[3] for p in parts)
     heading = a.title if a.title != a.label else None      # 序言's title is its label
-    common = {"status": version["status"], "title": version["title"], "heading": heading, "label": a.label,
+    common = {"status": version["status"], "title": version["title"], "version_label": version["label"],
+              "heading": heading, "label": a.label,
               "article": a.number, "article_eid": a.eid, "chapter": chp or None, "file": version["file"]}
     key = f"{base['source']}/{a.eid}"
     return dict(base, key=key, type="article", chapter=chapter_keys, artkey=key,
@@ -183,7 +214,8 @@ def _definition_entry(d, i, base, version, nodes_by_eid) -> dict | None:
     return dict(base, key=f"{base['source']}/{eid}#def-{i}", type="definition", chapter=chapter_keys,
                 artkey=f"{base['source']}/{article_of(eid)}", text=text, terms=term, actor="", modality="",
                 actmod="",
-                data={"status": version["status"], "title": version["title"], "heading": a.title if a else None,
+                data={"status": version["status"], "title": version["title"], "version_label": version["label"],
+                      "heading": a.title if a else None,
                       "label": a.label if a else "", "article": a.number if a else None,
                       "article_eid": a.eid if a else None, "chapter": chp or None,
                       "file": version["file"], "eid": eid,
@@ -193,15 +225,16 @@ def _definition_entry(d, i, base, version, nodes_by_eid) -> dict | None:
 
 
 def _containers(a) -> tuple[str, str]:
-    """(chapter number, chapter filter keys) of an article.  The keys are the chapter
-    number (``3``: chapter 3 of any part) and the eid of every enclosing part, subpart,
-    chapter and section (``part_2``, ``part_2__chp_3``, ``part_2__chp_3__sec_1``), so
-    ``--chapter`` can name a chapter unambiguously in a text divided into parts (编)."""
-    chapter = a.ancestor("chapter")
+    """(chapter number, chapter filter keys) of an article, or of a heading (itself counted).
+    The keys are the chapter number (``3``: chapter 3 of any part) and the eid of every
+    enclosing part, subpart, chapter and section (``part_2``, ``part_2__chp_3``,
+    ``part_2__chp_3__sec_1``), so ``--chapter`` can name a chapter unambiguously in a text
+    divided into parts (编)."""
+    chapter = a if a.kind == "chapter" else a.ancestor("chapter")
     chp = str(chapter.number) if chapter is not None and chapter.number is not None else ""
     keys = [chp] if chp else []
-    p = a.parent
-    while p is not None and p.kind in ("part", "subpart", "chapter", "section"):
+    p = a if a.kind in HEADING_KINDS else a.parent
+    while p is not None and p.kind in HEADING_KINDS:
         if p.eid and p.eid not in keys:
             keys.append(p.eid)
         p = p.parent

@@ -20,7 +20,8 @@ class Hit:
     eid: str                       # the provision shown (best paragraph/item for an article hit)
     article: int | str | None      # article number
     citation: str                  # 第十五条第一款
-    type: str                      # article | paragraph | item | definition | obligation | prologue (序言) | annex (附件)
+    type: str                      # article | paragraph | item | definition | obligation | prologue (序言) |
+                                   # annex (附件) | part | subpart | chapter | section (a heading: 第三章　社区治理)
     score: float
     snippet: str
     marks: list                    # [start, end] spans of the matches in snippet
@@ -40,6 +41,10 @@ class Hit:
     modalities: list = field(default_factory=list)
     action: str | None = None      # obligations
     source: str = ""               # source file
+    version_label: str = ""        # the version's label (草案征求意见稿 …)
+    #: words of the query found in different paragraphs of an article (none holds them all):
+    #: [[word as written, [citations of the paragraphs and items holding it; 标题: the heading]]]
+    spread: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -96,15 +101,37 @@ class Catalog(ABC):
         skipped (messages), entries, seconds, layers (used), full."""
 
     # ---- searching
+    def prepare(self, query, literal: bool = False):
+        """The query as it is searched: parsed (:func:`kb.catalog.query.parse_query`) and,
+        unless ``literal``, each actor name in it also searched under its other names
+        (:func:`kb.catalog.synonyms.expand`; what was added is in ``.expansions``)."""
+        from kb.catalog.query import ParsedQuery, parse_query
+        from kb.catalog.synonyms import expand
+
+        pq = query if isinstance(query, ParsedQuery) else parse_query(query)
+        return pq if literal else expand(pq, self.actor_aliases())
+
+    @abstractmethod
+    def actor_aliases(self) -> dict[str, str]:
+        """alias -> canonical name of every actor the catalog was built with."""
+
     @abstractmethod
     def search(self, query, type=None, regulation=None, version=None, chapter=None, actor=None,
-               modality=None, limit=10, group_by_article=True) -> list[Hit]:
-        """Ranked hits for a query (a string in the language of :mod:`kb.catalog.query`, or a
-        :class:`~kb.catalog.query.ParsedQuery`).  ``limit=0``: every hit.  ``version=None``
-        searches the latest version of each regulation; "all": every version.  With no
-        ``type``, one hit per article (showing its best paragraph or item) when
+               modality=None, limit=10, group_by_article=True, literal=False) -> list[Hit]:
+        """Ranked hits for a query: a string in the language of :mod:`kb.catalog.query`,
+        prepared by :meth:`prepare` (actor names expanded unless ``literal``), or a
+        :class:`~kb.catalog.query.ParsedQuery`, searched as it is.  ``limit=0``: every hit.  ``version=None`` searches the
+        latest version of each regulation; "all": every version.  With no ``type``, one hit
+        per article or heading (编、章、节; an article shows its best paragraph or item) when
         ``group_by_article``, else every matching paragraph and item; an explicit ``type``
         lists its entries one by one."""
+
+    @abstractmethod
+    def provisions(self, address, regulation=None, version=None, limit=None) -> list[Hit]:
+        """The provision an address names (``(article, paragraph, item, subitem)`` as
+        :func:`kb.text.address.parse_address` returns it) in each version searched (as for
+        :meth:`search`: the latest of each regulation unless ``version``), its whole text in
+        the snippet; empty when no version has it."""
 
     @abstractmethod
     def unknown_filter(self, regulation=None, version=None, chapter=None, actor=None) -> str | None:

@@ -13,7 +13,8 @@ Query language::
     社区 NOT 物业 / 社区 -物业  exclude
     (社区 OR 小区) AND 服务    grouping
     type:definition  actor:居民委员会  modality:obligation  regulation:R
-    version:V  chapter:3  heading:经费   field filters
+    version:V  chapter:3                field filters
+    heading:经费  text:经费              a word in the headings only, or in the text only
 
 Malformed queries and filter values raise :class:`kb.errors.KbError` with a Chinese
 message.  This module is on the ``kb search`` path: it imports nothing heavy.
@@ -21,6 +22,7 @@ message.  This module is on the ``kb search`` path: it imports nothing heavy.
 from __future__ import annotations
 
 import re
+import dataclasses
 from dataclasses import dataclass, field
 
 from kb.catalog.analysis import normalize, variants
@@ -32,15 +34,16 @@ MAX_QUERY_TERMS = 32
 
 #: field filters the query language and ``Catalog.search`` accept
 FILTER_FIELDS = ("type", "regulation", "version", "chapter", "actor", "modality")
-TEXT_FIELDS = ("heading",)
+TEXT_FIELDS = ("heading", "text")
 FIELD_ALIASES = {"reg": "regulation", "ver": "version", "chp": "chapter", "kind": "type",
                  "类型": "type", "法规": "regulation", "版本": "version", "章": "chapter",
-                 "主体": "actor", "情态": "modality", "标题": "heading"}
-TYPES = ("article", "paragraph", "item", "definition", "obligation")
+                 "主体": "actor", "情态": "modality", "标题": "heading", "正文": "text"}
+TYPES = ("article", "paragraph", "item", "definition", "obligation", "chapter")
 MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "sanction")
 TYPE_ALIASES = {"条": "article", "款": "paragraph", "项": "item", "定义": "definition",
                 "义务": "obligation", "articles": "article", "paragraphs": "paragraph",
-                "definitions": "definition", "obligations": "obligation", "items": "item"}
+                "definitions": "definition", "obligations": "obligation", "items": "item",
+                "章节": "chapter", "chapters": "chapter", "heading": "chapter", "headings": "chapter"}
 MODALITY_ALIASES = {"义务": "obligation", "应当": "obligation", "必须": "obligation",
                     "禁止": "prohibition", "不得": "prohibition", "可以": "permission",
                     "许可": "permission", "鼓励": "encouragement", "罚则": "sanction",
@@ -50,11 +53,18 @@ MODALITY_ALIASES = {"义务": "obligation", "应当": "obligation", "必须": "o
 @dataclass
 class Word:
     text: str                      # normalised, no whitespace
-    field: str | None = None       # None: all text fields; "heading"
+    field: str | None = None       # None: all text fields; "heading"; "text" (not headings or terms)
     raw: str = ""
+    # (dataclasses.field: the attribute ``field`` above hides the function in this class body)
+    also: list[str] = dataclasses.field(default_factory=list)    # other names searched too (kb.catalog.synonyms)
 
     def variants(self) -> list[str]:
-        return variants(self.text)
+        """Every spelling the word is searched under: as written and its other names, each
+        with 第15条 and 第十五条 alike."""
+        out: list[str] = []
+        for s in (self.text, *self.also):
+            out += [v for v in variants(s) if v not in out]
+        return out
 
 
 @dataclass
@@ -68,6 +78,8 @@ class ParsedQuery:
     tree: object | None            # Word | BoolOp | None (filters only)
     filters: dict                  # field -> value (from field:value in the query)
     text: str
+    #: (word as written, other spellings searched too, excluded?) (kb.catalog.synonyms.expand)
+    expansions: list = field(default_factory=list)
 
     def positives(self) -> list[Word]:
         """Words that must or may occur (not under NOT), in query order."""
@@ -122,7 +134,7 @@ def _lex(q: str) -> list[tuple[str, str]]:
         while j < n and not q[j].isspace() and q[j] not in '()"':
             j += 1
         w = q[i:j]
-        m = re.match(r"^([A-Za-z]+|类型|法规|版本|章|主体|情态|标题)[:：](.*)$", w)
+        m = re.match(r"^([A-Za-z]+|类型|法规|版本|章|主体|情态|标题|正文)[:：](.*)$", w)
         if w in _OPS:
             out.append(("OP", w))
         elif m:
@@ -398,6 +410,32 @@ def _chapter_key(v: str, value: str) -> str:
     if sec is not None:
         eid += f"__sec_{sec}"
     return eid
+
+
+_BARE_NUMBER = re.compile(rf"[0-9０-９]+|[{NUMERAL_CHARS}]+")
+
+
+def text_only(q: str) -> ParsedQuery:
+    """A one-word query searched in the text alone (not in headings or defined terms): what
+    cites a provision, not the provision's own label."""
+    return ParsedQuery(_word("".join(q.split()), field="text", raw=q), {}, q)
+
+
+def citation(q: str):
+    """(address, bare) when the whole query names a provision -- 第15条, 十五条,
+    第十五条第二款, 15.2, 第十条之一 -- (address as :func:`kb.text.address.parse_address`
+    returns it; ``bare``: a bare number such as 15 or 十五, which is also searched as
+    written); None for any other query."""
+    from kb.text.address import parse_address
+
+    s = "".join((q or "").split())
+    if not s or len(s) > 30 or any(c in s for c in '"():：'):
+        return None
+    try:
+        address = parse_address(s)
+    except KbError:
+        return None
+    return address, bool(_BARE_NUMBER.fullmatch(s))
 
 
 def flatten_words(words: list[Word]) -> list[str]:

@@ -17,6 +17,8 @@ from kb.cli.chinese import wrap_spans
 from kb.catalog.query import MODALITIES, TYPES
 from kb.errors import KbError
 
+#: how the table names a heading hit
+HEADING_NAMES = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
 #: how the table names a statement's modality (json/csv keep the codes)
 MODALITY_NAMES = {"obligation": "应当", "prohibition": "禁止", "permission": "可以", "encouragement": "鼓励",
                   "sanction": "罚则"}
@@ -85,7 +87,7 @@ def _bold(text: str, marks) -> str:
 @click.command("search")
 @click.argument("query", nargs=-1, required=True)
 @click.option("--type", "-t", "type_", type=click.Choice(TYPES), default=None,
-              help="只查某类条目：article 条、paragraph 款和项、definition 定义、obligation 义务")
+              help="只查某类条目：article 条、paragraph 款和项、definition 定义、obligation 义务、chapter 编章节标题")
 @click.option("--regulation", "-r", default=None, help="只查某部法规（regulation/ 下的目录名）")
 @click.option("--version", "-v", "version", default=None, help="只查某个版本；all 为全部版本（默认：各法规的最新版本）")
 @click.option("--chapter", "-c", default=None, help="只查某一章：3、第三章、chp_3；分编的法律：第二编第三章、part_2__chp_3，或整编 第二编、一节 第三章第一节")
@@ -93,32 +95,34 @@ def _bold(text: str, marks) -> str:
 @click.option("--modality", "-m", type=click.Choice(MODALITIES), default=None, help="只查某种情态（义务、禁止……）")
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True, help="最多显示几条；0 为全部")
 @click.option("--all-hits", is_flag=True, help="不按条合并：同一条的多个命中都列出")
+@click.option("--literal", is_flag=True, help="只按原词检索：不同时检索主体的其他名称（居委会／居民委员会）")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.pass_context
-def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality, limit, all_hits, fmt):
-    """全文检索。QUERY 中：空格分开的词都要出现；"带引号的短语"；OR、NOT（或 -词）；
+def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality, limit, all_hits, literal, fmt):
+    """全文检索。QUERY 中：空格分开的词都要出现；"带引号的短语"（按原样检索）；OR、NOT（或 -词）；
     括号分组；字段过滤 type:definition、actor:居民委员会、chapter:3、heading:经费 等。
-    默认每条只显示最相关的一款；第15条、第十五条、全角数字视为相同。"""
+    默认每条只显示最相关的一款；第15条、第十五条、全角数字视为相同；编、章、节的标题也能查到。
+    主体的名称和简称互相检索（居委会／居民委员会），--literal 关闭。
+    QUERY 是条款编号（第15条、十五条、第十五条第二款、15.2）时先显示该条款，再列出提到它的条文；
+    单独一个数字（15）按原样检索，并先给出该条。"""
+    from kb.catalog.query import citation, text_only
+
     q = " ".join(query)
     cat = _catalog(ctx)
-    if not cat.usable():
-        click.echo("还没有检索目录（或是旧格式），正在建立（kb index）……", err=True)
-        s = cat.build()
-        click.echo(_summary_line(s), err=True)
-    else:
-        reasons = cat.stale_reasons()
-        if reasons:
-            more = f"等 {len(reasons)} 处" if len(reasons) > 1 else ""
-            click.echo(f"注意：检索目录已过期（{reasons[0]}{more}），结果可能不是最新的；运行 kb index 更新。",
-                       err=True)
+    _bring_up_to_date(cat)
+    cite = citation(q)
+    provisions = []
     try:
-        hits = cat.search(q, type=type_, regulation=regulation, version=version, chapter=chapter, actor=actor,
+        # a citation: what cites the provision (or, for a bare number, the number as written)
+        pq = cat.prepare(q, literal) if cite is None else text_only(q)
+        hits = cat.search(pq, type=type_, regulation=regulation, version=version, chapter=chapter, actor=actor,
                           modality=modality, limit=limit, group_by_article=not all_hits)
+        if cite is not None:
+            provisions = cat.provisions(cite[0], regulation=regulation or pq.filters.get("regulation"),
+                                        version=version or pq.filters.get("version"))
         why = None
-        if not hits:
-            from kb.catalog.query import parse_query
-
-            f = parse_query(q).filters        # filters written in the query (regulation:R …) count too
+        if not hits and not provisions:
+            f = pq.filters        # filters written in the query (regulation:R …) count too
             why = cat.unknown_filter(regulation=regulation or f.get("regulation"),
                                      version=version or f.get("version"),
                                      chapter=chapter or f.get("chapter"), actor=actor or f.get("actor"))
@@ -126,29 +130,123 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
         cat.close()
     if why:
         raise KbError(why)
+    also = [{"word": w, "also": a, "excluded": neg} for w, a, neg in pq.expansions]
     if fmt == "json":
         from kb.outputs.formats import to_json, write_text
 
-        write_text(to_json({"query": q, "count": len(hits), "hits": [h.to_dict() for h in hits]}))
+        write_text(to_json({"query": q, "count": len(hits), "also_searched": also,
+                            "provisions": [h.to_dict() for h in provisions], "hits": [h.to_dict() for h in hits]}))
     elif fmt == "csv":
         from kb.outputs.formats import to_csv, write_text
 
         cols = ["rank", "regulation", "version", "eid", "article", "citation", "type", "score", "term", "heading",
-                "label", "line", "snippet", "path"]
-        rows = [[i] + [getattr(h, c) for c in cols[1:]] for i, h in enumerate(hits, 1)]
+                "label", "line", "snippet", "path", "version_label"]
+        rows = [[0 if i <= len(provisions) else i - len(provisions)] + [getattr(h, c) for c in cols[1:]]
+                for i, h in enumerate(provisions + hits, 1)]
         write_text(to_csv(cols, rows))
+        for line in _also_lines(also):
+            click.echo(line, err=True)
     else:
-        _print_table(hits)
-    if not hits:
+        for line in _also_lines(_found(also, hits)):
+            click.secho(line, dim=True)
+        shown = _print_provisions(provisions, cite, q, version)
+        if shown and hits:
+            click.echo()
+            click.secho(f"提到“{q}”的条文：" if not cite[1] else f"含“{q}”的条文：", bold=True)
+        _print_table(hits, version == "all" or (pq.filters.get("version") == "all"), others=provisions)
+    if not hits and not provisions:
         click.echo(f"没有找到“{q}”", err=True)
         ctx.exit(1)
 
 
-def _print_table(hits) -> None:
+def _bring_up_to_date(cat) -> None:
+    """Build a missing (or old-format) catalog; warn when the catalog is out of date."""
+    if not cat.usable():
+        click.echo("还没有检索目录（或是旧格式），正在建立（kb index）……", err=True)
+        s = cat.build()
+        click.echo(_summary_line(s), err=True)
+        return
+    reasons = cat.stale_reasons()
+    if reasons:
+        more = f"等 {len(reasons)} 处" if len(reasons) > 1 else ""
+        click.echo(f"注意：检索目录已过期（{reasons[0]}{more}），结果可能不是最新的；运行 kb index 更新。",
+                   err=True)
+
+
+def _found(also: list[dict], hits) -> list[dict]:
+    """The other names a listing should mention: those some hit shows (a name nothing was
+    found under changed nothing, and would only be noise above the hits)."""
+    from kb.catalog.analysis import normalize
+
+    shown = normalize(" ".join(f"{h.heading or ''} {h.snippet}" for h in hits))
+    out = []
+    for a in also:
+        names = [x for x in a["also"] if x in shown]
+        if names or a["excluded"]:
+            out.append(dict(a, also=names or a["also"]))
+    return out
+
+
+def _also_lines(also: list[dict]) -> list[str]:
+    """也检索了“居民委员会”（与“居委会”指同一主体）…"""
+    out = []
+    for a in also:
+        verb = "也排除了" if a["excluded"] else "也检索了"
+        names = "、".join(f"“{x}”" for x in a["also"])
+        out.append(f"{verb}{names}（与“{a['word']}”指同一主体；加 --literal 只按原词检索）")
+    return out
+
+
+#: at most this many provisions are shown for a citation (one per regulation and version)
+PROVISIONS_SHOWN = 3
+
+
+def _print_provisions(provisions, cite, q: str, all_versions: str | None) -> bool:
+    """The provision a citation names (the whole of it), or the article a bare number may mean
+    (its beginning); True when something was printed."""
+    if not provisions:
+        return False
     import shutil
 
     width = shutil.get_terminal_size((100, 24)).columns
-    regs = {(h.regulation, h.version) for h in hits}
+    bare = cite[1]
+    several = len({(h.regulation, h.version) for h in provisions}) > 1
+    if bare:
+        click.secho(f"要找的是{'这些条文' if several else '这一条'}吗？（kb show {q} 显示全文）", bold=True)
+    for h in provisions[:PROVISIONS_SHOWN]:
+        title = f"（{h.heading}）" if h.heading else ""
+        extra = "  ".join(x for x in (_where(h, several, all_versions == "all" or several),
+                                      f"第 {h.line} 行" if h.line else "") if x)
+        click.echo(click.style(h.citation or h.label, bold=True) + title
+                   + ("  " + click.style(extra, dim=True) if extra else ""))
+        text = h.snippet
+        lines = [l for l in text.split("\n") if l]
+        if bare:
+            lines = lines[:1]
+        for para in lines:
+            for a, b in wrap_spans(para, width - 4):
+                click.echo("    " + para[a:b])
+    if len(provisions) > PROVISIONS_SHOWN:
+        click.secho(f"另有 {len(provisions) - PROVISIONS_SHOWN} 部法规或版本有此条；用 -r/-v 指定", dim=True)
+    return True
+
+
+def _where(h, regulation: bool, version: bool) -> str:
+    """Which regulation and version a hit is from, as much as the listing needs."""
+    out = h.title if regulation else ""
+    if version and h.version:
+        out += f"@{h.version}" + (f"（{h.version_label or h.status}）" if (h.version_label or h.status) else "")
+    return out
+
+
+def _print_table(hits, all_versions: bool = False, others=()) -> None:
+    """Ranked hits, each with its snippet (and, when its words are spread over several
+    paragraphs, which paragraph holds which); every hit names its version under -v all."""
+    import shutil
+
+    width = shutil.get_terminal_size((100, 24)).columns
+    regs = {(h.regulation, h.version) for h in [*hits, *others]}
+    several_regs = len({r for r, _ in regs}) > 1
     for i, h in enumerate(hits, 1):
         head = h.citation or h.label
         title = ""
@@ -157,10 +255,8 @@ def _print_table(hits) -> None:
         mods = "、".join(MODALITY_NAMES.get(m, m) for m in h.modalities)
         kind = {"definition": f"定义：{h.term}",
                 "obligation": f"义务：{'、'.join(h.actors) or '（未识别主体）'}" + (f"（{mods}）" if mods else ""),
-            "prologue": "序言", "annex": "附件"}.get(h.type, "")
-        where = f"{h.title}" if len(regs) > 1 else ""
-        if len(regs) > 1 and h.version:
-            where += f"@{h.version}"
+                "prologue": "序言", "annex": "附件"}.get(h.type, HEADING_NAMES.get(h.type, ""))
+        where = _where(h, several_regs, all_versions or len(regs) > 1)
         extra = "  ".join(x for x in (kind, where, f"第 {h.line} 行" if h.line else "") if x)
         click.echo(f"{i:>2}. " + click.style(head, bold=True) + title + ("  " + click.style(extra, dim=True)
                                                                          if extra else ""))
@@ -168,3 +264,6 @@ def _print_table(hits) -> None:
         for a, b in wrap_spans(snip, width - 4):
             marks = [[max(s, a) - a, min(e, b) - a] for s, e in h.marks if s < b and e > a]
             click.echo("    " + _bold(snip[a:b], marks))
+        spread = "；".join(f"“{w}”在{'、'.join(where)}" for w, where in h.spread if where)
+        if spread:
+            click.secho(f"    （没有一款同时含有全部检索词：{spread}）", dim=True)

@@ -125,13 +125,14 @@ def expected(q: str, texts: list[tuple[str, str, str]]) -> set[str]:
 
 
 def recall_check(cat: Catalog, queries, texts) -> dict:
-    """Search every query with limit=0 over article entries of every version; compare with the scan."""
+    """Search every query literally (no other names of actors: a substring scan knows none) with
+    limit=0 over article entries of every version; compare with the scan."""
     missed, false, total = 0, 0, 0
     worst = []
     for c, q in queries:
         exp = expected(q, texts)
         got = {f"{h.regulation}@{h.version}/{h.article_eid}" for h in
-               cat.search(f'"{q}"', version="all", limit=0)}
+               cat.search(f'"{q}"', type="article", version="all", limit=0, literal=True)}
         total += len(exp)
         m, f = len(exp - got), len(got - exp)
         missed += m
@@ -206,11 +207,11 @@ def bias_check(cat: Catalog, queries) -> dict:
 
     out = {}
     for q in queries:
-        full = {key(h) for h in cat.search(q, limit=0)[:10]}
-        top = cat.search(q, limit=10)
+        full = {key(h) for h in cat.search(q, limit=0, literal=True)[:10]}
+        top = cat.search(q, limit=10, literal=True)
         cat.rank_whole_catalog = False                            # the catalog-order scan
         try:
-            old = cat.search(q, limit=10)
+            old = cat.search(q, limit=10, literal=True)
         finally:
             cat.rank_whole_catalog = True
         out[q] = {"overlap": len(full & {key(h) for h in top}),
@@ -295,9 +296,9 @@ def run(corpus_dir=None, out=print, n_phrases: int = 160, files=None) -> dict:
 
         # in-process latency, top 10 (default search: one hit per article, latest versions)
         cat.search("应当")  # open the index once
-        lat = latency(lambda q: cat.search(f'"{q}"', limit=10), queries)
-        freq = latency(lambda q: cat.search(q, limit=10), [("f", w) for w in FREQUENT])
-        multi = latency(lambda q: cat.search(q, limit=10), [("m", w) for w in MULTI])
+        lat = latency(lambda q: cat.search(f'"{q}"', limit=10, literal=True), queries)
+        freq = latency(lambda q: cat.search(q, limit=10, literal=True), [("f", w) for w in FREQUENT])
+        multi = latency(lambda q: cat.search(q, limit=10, literal=True), [("m", w) for w in MULTI])
         res["kb_latency"], res["kb_frequent"], res["kb_multi"] = lat, freq, multi
         out(f"kb 进程内 top-10：p50 {lat['p50_ms']:.1f} ms，p95 {lat['p95_ms']:.1f} ms，最大 {lat['max_ms']:.1f} ms"
             f"（高频词 {'、'.join(FREQUENT[:3])}… p95 {freq['p95_ms']:.1f} ms；"

@@ -130,21 +130,33 @@ class WhooshCatalog(Catalog):
             self._index = OpenIndex(d)
         return self._index
 
-    def search(self, query, type=None, regulation=None, version=None, chapter=None, actor=None,
-               modality=None, limit=10, group_by_article=True) -> list[Hit]:
-        from kb.catalog.whoosh import search as searching
+    def actor_aliases(self) -> dict[str, str]:
+        return (self.manifest() or {}).get("actors") or {}
 
-        pq = query if isinstance(query, ParsedQuery) else parse_query(query)
-        f = combine_filters(pq, {"type": type, "regulation": regulation, "version": version,
-                                 "chapter": chapter, "actor": actor, "modality": modality})
+    def _usable_index(self):
         if self.current_dir() is not None and not self.usable():
             raise KbError("检索目录是旧版本的格式：请运行 kb index 重建", str(self.path))
-        index = self._open()
+        return self._open()
+
+    def search(self, query, type=None, regulation=None, version=None, chapter=None, actor=None,
+               modality=None, limit=10, group_by_article=True, literal=False) -> list[Hit]:
+        from kb.catalog.whoosh import search as searching
+
+        index = self._usable_index()
+        pq = query if isinstance(query, ParsedQuery) else self.prepare(query, literal)
+        f = combine_filters(pq, {"type": type, "regulation": regulation, "version": version,
+                                 "chapter": chapter, "actor": actor, "modality": modality})
         m = self.manifest() or {}
         if f.get("modality") and "obligations" not in m.get("used_layers", []):
             raise KbError("检索目录里还没有义务分析（kb.obligations 不可用或尚未重建目录），"
                           "无法按 modality 过滤；请在其可用后运行 kb index")
         return searching.search(index, pq, f, m, limit, group_by_article, self.rank_whole_catalog)
+
+    def provisions(self, address, regulation=None, version=None, limit=None) -> list[Hit]:
+        from kb.catalog.whoosh import search as searching
+
+        f = combine_filters(ParsedQuery(None, {}, ""), {"regulation": regulation, "version": version})
+        return searching.provisions(self._usable_index(), self.manifest() or {}, address, f, limit)
 
     def unknown_filter(self, regulation=None, version=None, chapter=None, actor=None) -> str | None:
         from kb.catalog.whoosh import search as searching

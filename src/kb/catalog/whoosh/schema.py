@@ -14,7 +14,8 @@ from kb.catalog.whoosh.internals import import_whoosh
 
 #: the catalog's format: a catalog written with another one is rebuilt in full.
 #: 5: the field classes moved to kb.catalog.whoosh.schema (unpickled by module name)
-SCHEMA_VERSION = "kb-catalog-5/" + ANALYZER_VERSION
+#: 6: heading entries (type chapter), version labels in the stored data
+SCHEMA_VERSION = "kb-catalog-6/" + ANALYZER_VERSION
 
 
 def schema():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.catalog.analysis import normalize
-from kb.catalog.hits import entry_hit, part_hits
+from kb.catalog.hits import entry_hit, part_hits, provision_hit
 from kb.catalog.interface import Hit
 from kb.catalog.query import ParsedQuery, Word, check_filter, flatten_words
 from kb.catalog.whoosh import internals
@@ -28,6 +28,8 @@ from whoosh import scoring  # noqa: E402
 
 #: facet filter sets kept per searcher (see OpenIndex.filter_sets)
 FILTER_CACHE = 64
+#: the type filter of a search listing one hit per article or heading (编、章、节)
+ARTICLES_AND_HEADINGS = "article|chapter"
 #: how unknown_filter names a filter to the user
 FILTER_NAMES = {"regulation": "法规", "version": "版本", "chapter": "章", "actor": "主体"}
 
@@ -76,6 +78,8 @@ class OpenIndex:
         allow_q, mask_q = [], []
         for name, value in terms:
             if (name, value) == ("type", "article"):
+                mask_q += [Q.Term("type", "definition"), Q.Term("type", "chapter")]
+            elif (name, value) == ("type", ARTICLES_AND_HEADINGS):
                 mask_q.append(Q.Term("type", "definition"))
             elif (name, value) == ("latest", "1"):
                 mask_q.append(Q.Term("latest", "0"))
@@ -92,9 +96,9 @@ class OpenIndex:
 
 @dataclass
 class Plan:
-    """One search, decided: the whoosh query, what to list (``mode``: article, definition,
-    obligation, or parts: paragraphs and items), the facet filter terms, and the words the
-    hits are marked with."""
+    """One search, decided: the whoosh query, what to list (``mode``: article (articles and
+    headings), entry (definitions or headings one by one), obligation, or parts: paragraphs
+    and items), the facet filter terms, and the words the hits are marked with."""
     q: object
     mode: str
     ftype: str | None
@@ -106,27 +110,34 @@ class Plan:
     rank_words: list[Word]         # what the ranker bounds scores by
 
 
-def plan(pq: ParsedQuery, f: dict, manifest: dict, group_by_article: bool) -> Plan:
-    """Decide a search: without an obligations layer in the catalog, ``actor`` means the
-    text names the actor; with one, it and ``modality`` are facet filters (both on the same
-    statement when given together)."""
-    main = to_whoosh(pq.tree) if pq.tree is not None else Q.Every()
-    ftype = f.get("type")
-    if ftype == "definition":
-        mode = "definition"
-    elif ftype == "article" or (ftype is None and group_by_article):
-        mode = "article"
-    elif ftype == "obligation":
-        mode = "obligation"
-    else:
-        mode = "parts"       # paragraphs and items (or items only)
-    terms = [("type", "definition" if mode == "definition" else "article")]
+def scope_terms(kind: str, f: dict) -> list[tuple[str, str]]:
+    """The filter terms of the entries of a ``kind`` in the regulations and versions ``f``
+    selects (the latest version of each unless ``f["version"]``; "all": every version)."""
+    terms = [("type", kind)]
     if f.get("regulation"):
         terms.append(("regulation", f["regulation"]))
     if f.get("version") and f["version"] != "all":
         terms.append(("version", f["version"]))
     elif not f.get("version"):
         terms.append(("latest", "1"))
+    return terms
+
+
+def plan(pq: ParsedQuery, f: dict, manifest: dict, group_by_article: bool) -> Plan:
+    """Decide a search: without an obligations layer in the catalog, ``actor`` means the
+    text names the actor; with one, it and ``modality`` are facet filters (both on the same
+    statement when given together)."""
+    main = to_whoosh(pq.tree) if pq.tree is not None else Q.Every()
+    ftype = f.get("type")
+    if ftype in ("definition", "chapter"):
+        mode, kind = "entry", ftype
+    elif ftype == "article" or (ftype is None and group_by_article):
+        mode, kind = "article", ftype or ARTICLES_AND_HEADINGS
+    elif ftype == "obligation":
+        mode, kind = "obligation", "article"
+    else:
+        mode, kind = "parts", "article"       # paragraphs and items (or items only)
+    terms = scope_terms(kind, f)
     if f.get("chapter"):
         terms.append(("chapter", f["chapter"]))
     want_a, want_m = None, f.get("modality")
@@ -138,7 +149,7 @@ def plan(pq: ParsedQuery, f: dict, manifest: dict, group_by_article: bool) -> Pl
             actor_text = normalize(want_a)
             main = Q.And([main, word_query(Word(actor_text), fields=(("text", 1.0),))])
             want_a = None
-    if mode != "definition":
+    if ftype != "definition":
         if want_a and want_m:       # the same statement must have both
             terms.append(("actmod", f"{want_a}|{want_m}"))
         elif want_a:
@@ -147,8 +158,9 @@ def plan(pq: ParsedQuery, f: dict, manifest: dict, group_by_article: bool) -> Pl
             terms.append(("modality", want_m))
     pos = pq.positives()
     return Plan(q=with_bonus_tiers(main, pq), mode=mode, ftype=ftype, terms=tuple(terms), facet=(want_a, want_m),
-                actor_text=actor_text, words=flatten_words([w for w in pos if w.field is None]),
-                hwords=flatten_words(pos), rank_words=[w for w in pos if w.field is None] or pos)
+                actor_text=actor_text, words=flatten_words([w for w in pos if w.field != "heading"]),
+                hwords=flatten_words([w for w in pos if w.field != "text"]),
+                rank_words=[w for w in pos if w.field is None] or pos)
 
 
 def search(index: OpenIndex, pq: ParsedQuery, f: dict, manifest: dict, limit, group_by_article: bool,
@@ -162,14 +174,14 @@ def search(index: OpenIndex, pq: ParsedQuery, f: dict, manifest: dict, limit, gr
     allow, mask = index.filter_sets(p.terms)
     if allow is not None and not allow:
         return []
-    fetch = want if (want is None or p.mode in ("article", "definition")) else max(want * 3, 30)
+    fetch = want if (want is None or p.mode in ("article", "entry")) else max(want * 3, 30)
     while True:
         results = index.ranker().top(p.q, fetch, allow, mask, p.rank_words, pq.has_or(), whole_catalog)
         hits: list[Hit] = []
         for r in results:
             fields = r.fields()
-            if p.mode in ("article", "definition"):
-                hits.append(entry_hit(fields, r.score, p.words, p.hwords, p.facet))
+            if p.mode in ("article", "entry"):
+                hits.append(entry_hit(fields, r.score, p.words, p.hwords, p.facet, pq))
             else:
                 hits.extend(part_hits(fields, r.score, pq.tree, p.words, p.hwords, p.facet, p.mode,
                                       p.ftype, p.actor_text))
@@ -179,6 +191,29 @@ def search(index: OpenIndex, pq: ParsedQuery, f: dict, manifest: dict, limit, gr
             break
         fetch = None      # too few paragraphs in the first articles: take every hit
     return hits[:want] if want is not None else hits
+
+
+def provisions(index: OpenIndex, manifest: dict, address, f: dict, limit=None) -> list[Hit]:
+    """The provision ``address`` names in each version the filters ``f`` (regulation, version)
+    select: the article entry of each version, looked up by key, its part picked out
+    (:func:`kb.catalog.hits.provision_hit`)."""
+    from kb.text.address import to_eid
+
+    eid = to_eid(*address)
+    art = eid.split("__", 1)[0]
+    allow, mask = index.filter_sets(tuple(scope_terms("article", f)))
+    s = index.searcher()
+    out = []
+    for source in manifest.get("sources") or {}:
+        d = s.document_number(key=f"{source}/{art}")
+        if d is None or (allow is not None and d not in allow) or (mask and d in mask):
+            continue
+        h = provision_hit(s.stored_fields(d), eid)
+        if h is not None:
+            out.append(h)
+        if limit and len(out) >= limit:
+            break
+    return out
 
 
 def unknown_filter(index: OpenIndex, manifest: dict, regulation=None, version=None, chapter=None,

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from conftest import SEED
+from conftest import ROOT, SEED, run_kb
 from kb.cli import main
 
 
@@ -255,3 +255,23 @@ def test_written_files_get_the_ordinary_mode(tmp_path):
         assert out.stat().st_mode & 0o777 == 0o644
     finally:
         os.umask(umask)
+
+
+def test_parse_names_the_part_of_each_chapter(tmp_path, capsys):
+    # chapters are numbered again in each part (编): two chapters titled 管辖 differ by their part
+    text = ("示例法\n第一编　总则\n第一章　任务\n第一条　为了示例，制定本法。\n第二章　管辖\n第二条　甲。\n"
+            "第二编　涉外程序\n第一章　一般原则\n第三条　乙。\n第二章　管辖\n第四条　丙。\n")
+    f = tmp_path / "示例法.txt"
+    f.write_text(text, encoding="utf-8")
+    rc, out, err = run_kb(["parse", str(f)], tmp_path, capsys)
+    assert rc == 0, err
+    rows = [l.split() for l in out.splitlines() if "管辖" in l]
+    assert [r[:3] for r in rows] == [["第一编", "总则", "第二章"], ["第二编", "涉外程序", "第二章"]]
+    assert any(l.startswith("编 ") for l in out.splitlines())           # the column of parts
+    rc, out, _ = run_kb(["parse", str(f), "--format", "json"], tmp_path, capsys)
+    assert [(c["part"], c["label"], c["title"]) for c in json.loads(out)["chapter_list"]] == [
+        ("第一编　总则", "第一章", "任务"), ("第一编　总则", "第二章", "管辖"),
+        ("第二编　涉外程序", "第一章", "一般原则"), ("第二编　涉外程序", "第二章", "管辖")]
+    # a text without parts keeps the plain chapter table
+    rc, out, _ = run_kb(["parse", "suining-community@draft"], ROOT, capsys)
+    assert not any(l.startswith("编 ") for l in out.splitlines()) and "第三章  社区治理" in out

@@ -124,3 +124,72 @@ def test_adopted_text_with_date_is_an_act(schema):
     assert refs["前款第一项"] == "#art_2__para_1__point_1"
     assert refs["《中华人民共和国行政处罚法》第三条"].endswith("/!main#art_3")
     assert x.find(".//a:def", NS).text == "网格"
+
+
+def test_no_invisible_filler_in_intros_or_content(schema):
+    # 民事诉讼法 (2023) puts a line holding only a zero-width space under each heading
+    need_shared(CORPUS)
+    from kb.outputs.akn import INVISIBLE, to_akn
+    from kb.text.parse import parse_file
+
+    path = CORPUS / "诉讼与非诉讼程序法" / "民事诉讼法(2023-09-01).md"
+    if not path.exists():
+        pytest.skip(f"{path} is not in ../shared/corpus")
+    doc = parse_file(str(path))
+    assert any(n.text and not n.text.strip(" \u3000" + INVISIBLE) for n in doc.nodes())   # the filler is there
+    xml = to_akn(doc)
+    x = _valid(schema, xml)
+    assert not any(c.encode() in xml for c in INVISIBLE)
+    for intro in x.iter("{%s}intro" % NS["a"]):
+        assert "".join(intro.itertext()).strip(), etree.tostring(intro)
+    assert len(x.findall(".//a:article", NS)) == len(doc.articles)
+
+
+def test_author_from_metadata_or_from_the_text_s_notes(schema):
+    from kb.outputs.akn import to_akn
+    from kb.text.parse import parse_text
+
+    text = ("# 示例法\n\n2002年6月29日 第九届全国人民代表大会常务委员会第二十八次会议通过\n"
+            "2024年12月25日 第十四届全国人民代表大会常务委员会第十三次会议修订\n\n<!-- INFO END -->\n\n"
+            "第一条 为了示例，制定本法。\n")
+
+    def author(meta=None):
+        x = _valid(schema, to_akn(parse_text(text, "<t>", fmt="markdown", meta=meta)))
+        return x.find(".//a:TLCOrganization[@eId='author']", NS).get("showAs")
+
+    assert author() == "全国人民代表大会常务委员会"
+    assert author({"issuing_body": "某市人民代表大会常务委员会"}) == "某市人民代表大会常务委员会"
+    assert _valid(schema, to_akn(parse_text("示例条例\n第一条　为了示例，制定本条例。\n"))).find(
+        ".//a:TLCOrganization[@eId='author']", NS).get("showAs") == "unknown"
+
+
+@pytest.mark.parametrize("note,body", [
+    ("2017年9月22日北京市第十四届人民代表大会常务委员会第四十次会议通过", "北京市人民代表大会常务委员会"),
+    ("1982年12月4日 全国人民代表大会公告公布施行", "全国人民代表大会"),
+    ("2009年4月24日国务院令第552号公布", "国务院"),
+    ("1993年3月31日 中华人民共和国主席令第三号公布", None),
+])
+def test_issuing_body_named_in_a_note(note, body):
+    from kb.text.preamble import issuing_body
+
+    assert issuing_body([note]) == body
+
+
+def test_cli_writes_to_stdout_unless_o(schema, tmp_path):
+    r = subprocess.run([sys.executable, "-m", "kb.cli", "export", "suining-community@draft", "--format", "akn"],
+                       cwd=ROOT, capture_output=True)
+    assert r.returncode == 0, r.stderr.decode()
+    x = _valid(schema, r.stdout)
+    assert x.find(".//a:TLCOrganization[@eId='author']", NS).get("showAs") == "遂宁市人民代表大会常务委员会"
+    assert r.stderr.decode() == ""
+    out = tmp_path / "seed.xml"
+    r = subprocess.run([sys.executable, "-m", "kb.cli", "export", "suining-community@draft", "--format", "akn",
+                        "-o", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout == "" and out.read_bytes() == _seed_xml_bytes()
+
+
+def _seed_xml_bytes() -> bytes:
+    from kb.outputs.akn import to_akn
+    from kb.project import find_root, load, resolve
+
+    return to_akn(load(resolve(find_root(ROOT), "suining-community@draft")))

@@ -39,16 +39,20 @@ def project_root(ctx: click.Context, required: bool = True) -> Path | None:
 
 
 def load_target(ctx: click.Context, source: str | None, regulation: str | None, version: str | None,
-                strict: bool = False):
-    """(Target, Document) for a file path, a reg@ver spec, or the defaults."""
-    from kb.project import load, resolve
-
-    from kb.project import looks_like_path
+                strict: bool = False, say_reading: bool = True):
+    """(Target, Document) for a file path, a reg@ver spec, or the defaults.  What reading the
+    source decided (a .docx's tracked changes) is said on stderr unless ``say_reading`` is
+    False (a command that prints every warning itself)."""
+    from kb.project import load, looks_like_path, resolve
 
     needs_root = not source or "@" in source or not (Path(source).exists() or looks_like_path(source))
     root = project_root(ctx, required=needs_root)
     target = resolve(root, source, regulation, version)
-    return target, load(target, strict=strict)
+    doc = load(target, strict=strict)
+    if say_reading:
+        for w in doc.reading:
+            click.echo(f"警告：{w}", err=True)
+    return target, doc
 
 
 def warn_lines(doc) -> None:
@@ -63,7 +67,7 @@ def warn_lines(doc) -> None:
 @click.pass_context
 def parse_cmd(ctx, source, regulation, version, strict, fmt):
     """解析 SOURCE（文件路径，或 法规@版本）并显示摘要。"""
-    target, doc = load_target(ctx, source, regulation, version, strict)
+    target, doc = load_target(ctx, source, regulation, version, strict, say_reading=False)
     chapters = doc.chapters
     summary = {
         "source": doc.source, "title": doc.title, "status": doc.status, "format": doc.format,
@@ -72,7 +76,8 @@ def parse_cmd(ctx, source, regulation, version, strict, fmt):
         "paragraphs": sum(1 for _ in doc.nodes("paragraph")), "items": sum(1 for _ in doc.nodes("item")),
         "annexes": sum(1 for _ in doc.nodes("annex")),
         "chapter_list": [{"eid": c.eid, "label": c.label, "title": c.title, "line": c.line,
-                          "articles": sum(1 for n in c.walk() if n.kind == "article")} for c in chapters],
+                          "part": _part_of(c), "articles": sum(1 for n in c.walk() if n.kind == "article")}
+                         for c in chapters],
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in doc.warnings],
     }
     from kb.layers.links import link_warnings as dangling
@@ -95,11 +100,21 @@ def parse_cmd(ctx, source, regulation, version, strict, fmt):
     click.echo(table(["项目", "值"], rows))
     if chapters:
         click.echo()
-        click.echo(table(["章", "标题", "条", "行"], [[c.label, c.title or "", _article_range(c), c.line]
-                                                     for c in chapters]))
+        # in a text divided into parts (编) chapters are numbered again in each: name the part
+        parts = ["编"] if any(_part_of(c) for c in chapters) else []
+        click.echo(table(parts + ["章", "标题", "条", "行"],
+                         [([_part_of(c) or ""] if parts else []) + [c.label, c.title or "", _article_range(c), c.line]
+                          for c in chapters]))
     warn_lines(doc)
     for w in link_warnings:
         click.echo(f"警告：{w}", err=True)
+
+
+def _part_of(chapter) -> str | None:
+    """The part (编, and 分编) a chapter sits in, as a reader names it: 第二编　分则."""
+    names = [f"{p.label}　{p.title}".rstrip("　") if p.title else p.label
+             for p in (chapter.ancestor("subpart"), chapter.ancestor("part")) if p is not None]
+    return "／".join(reversed(names)) or None
 
 
 def _article_range(node) -> str:
@@ -211,7 +226,7 @@ def _article_text(a) -> str:
 @click.argument("source", required=False)
 @target_options
 @click.option("--format", "fmt", type=click.Choice(["json", "akn"]), default="json", help="导出格式")
-@click.option("-o", "--output", default=None, help="写入文件（默认输出到标准输出；二进制格式必须指定）")
+@click.option("-o", "--output", default=None, help="写入文件（默认输出到标准输出）")
 @click.pass_context
 def export_cmd(ctx, source, regulation, version, strict, fmt, output):
     """导出整个文本的解析结果。SOURCE 为文件路径或 法规@版本。"""
@@ -224,8 +239,10 @@ def export_cmd(ctx, source, regulation, version, strict, fmt, output):
         from kb.outputs.akn import to_akn
     except ModuleNotFoundError:
         raise KbError("Akoma Ntoso 导出尚未实现") from None
-    if not output:
-        raise KbError("Akoma Ntoso 导出需要用 -o 指定输出文件")
+    xml = to_akn(doc)
+    if not output or output == "-":
+        click.get_binary_stream("stdout").write(xml)     # like the JSON export
+        return
     from kb.outputs.formats import write_bytes
-    write_bytes(to_akn(doc), output)
+    write_bytes(xml, output)
     click.echo(f"已写入 {output}", err=True)

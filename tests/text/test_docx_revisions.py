@@ -1,0 +1,78 @@
+"""A .docx circulated with tracked changes nobody accepted: kb reads the text the changes
+propose, and says so for each paragraph (file, paragraph, both readings)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_kb
+from kb.text.parse import parse_file
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+LINES = ["测试条例", "（草案）", "第一条　为了测试，制定本条例。",
+         "第二条　主管部门应当在收到申请之日起【15】个工作日内作出决定。",
+         "第三条　【旧的规定。】", "第四条　本条例", "自2023年 月 日起施行。"]
+
+
+def _revised_docx(path):
+    """LINES as a .docx; in 第二条 15 is deleted and 10 inserted (tracked), 第三条's text is
+    moved out and 新的规定。 moved in, and the mark of 第四条's first paragraph is deleted."""
+    docx = pytest.importorskip("docx", reason="python-docx 未安装（测试用它生成 .docx）")
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    for line in LINES:
+        before, _, rest = line.partition("【")
+        changed, _, after = rest.partition("】")
+        p = d.add_paragraph(before)
+        if not changed:
+            continue
+        attrs = f'xmlns:w="{W}" w:id="{len(LINES)}" w:author="审稿人" w:date="2024-01-01T00:00:00Z"'
+        if changed == "15":
+            p._p.append(parse_xml(f'<w:del {attrs}><w:r><w:delText>15</w:delText></w:r></w:del>'))
+            p._p.append(parse_xml(f'<w:ins {attrs}><w:r><w:t>10</w:t></w:r></w:ins>'))
+        else:
+            p._p.append(parse_xml(f'<w:moveFrom {attrs}><w:r><w:t>{changed}</w:t></w:r></w:moveFrom>'))
+            p._p.append(parse_xml(f'<w:moveTo {attrs}><w:r><w:t>新的规定。</w:t></w:r></w:moveTo>'))
+        p.add_run(after)
+    # 第四条's first paragraph mark deleted: accepted, its two paragraphs are one line
+    mark = d.paragraphs[5]._p.get_or_add_pPr()
+    mark.append(parse_xml(f'<w:rPr xmlns:w="{W}"><w:del w:id="99" w:author="审稿人" '
+                          f'w:date="2024-01-01T00:00:00Z"/></w:rPr>'))
+    d.save(str(path))
+    return path
+
+
+def test_tracked_changes_are_read_accepted_and_reported(tmp_path):
+    f = _revised_docx(tmp_path / "修订稿.docx")
+    doc = parse_file(str(f))
+    assert "在收到申请之日起10个工作日内作出决定" in doc.text and "15" not in doc.text
+    assert "新的规定。" in doc.text and "旧的规定" not in doc.text
+    assert "第四条　本条例自2023年 月 日起施行。\n" in doc.text     # the deleted paragraph mark joins them
+    assert [a.number for a in doc.articles] == [1, 2, 3, 4]
+    messages = [w.message for w in doc.reading]
+    assert len(messages) == 3 and doc.reading == doc.warnings[:3]
+    assert [w.line for w in doc.reading] == [4, 5, 6] and all(w.file == str(f) for w in doc.reading)
+    first, second, third = messages
+    assert first.startswith("第 4 段有未接受的修订（删除“15”、插入“10”）：按接受全部修订后的文本读取")
+    assert "拒绝修订则为“第二条　主管部门应当在收到申请之日起15个工作日内作出决定。”" in first
+    assert "移出“旧的规定。”、移入“新的规定。”" in second
+    assert third.startswith("第 6 段有未接受的修订（删除段落标记（与下一段合并））")
+
+
+def test_cli_warns_with_file_and_paragraph(tmp_path, capsys):
+    f = _revised_docx(tmp_path / "修订稿.docx")
+    rc, out, err = run_kb(["show", "2", str(f)], tmp_path, capsys)
+    assert rc == 0 and "10个工作日" in out
+    assert f"警告：{f}:" in err and "第 4 段有未接受的修订" in err and "按接受全部修订后的文本读取" in err
+    rc, out, err = run_kb(["parse", str(f)], tmp_path, capsys)
+    assert rc == 0 and err.count("第 4 段有未接受的修订") == 1        # said once
+
+
+def test_a_docx_without_revisions_has_no_such_warning(tmp_path):
+    docx = pytest.importorskip("docx", reason="python-docx 未安装（测试用它生成 .docx）")
+    d = docx.Document()
+    for line in LINES:
+        d.add_paragraph(line.replace("【", "").replace("】", ""))
+    d.save(str(tmp_path / "定稿.docx"))
+    doc = parse_file(str(tmp_path / "定稿.docx"))
+    assert doc.reading == [] and "15个工作日" in doc.text

@@ -152,6 +152,29 @@ def _plan_collections(plan: SitePlan, collections: list) -> None:
         plan.add("collections/index.md", "专题汇编", "collections", None)
 
 
+def page_title(plan: SitePlan, info: dict) -> str:
+    """A page's title as the tab and the header show it: with the status of the version it shows
+    (第三章　社区治理（草案征求意见稿）), so no tab passes a draft off as the law."""
+    vs = info["vs"]
+    title = info["title"]
+    if info["kind"] == "site_home":
+        vs = next((s for s in plan.sites if s.latest), None)
+        title = vs.title if vs is not None else "首页"
+    elif info["kind"] == "compare":
+        vs = info["obj"][1]
+    if vs is not None:
+        return f"{title}（{vs.tag}）"
+    tags = {s.tag for s in collection_sites(plan, info["obj"])} if info["kind"] == "collection" \
+        else {s.tag for s in plan.sites if s.latest}
+    return f"{title}（{tags.pop()}）" if len(tags) == 1 else title
+
+
+def collection_sites(plan: SitePlan, col: dict) -> list:
+    """The versions a collection draws on: the latest of each regulation (of one, with a filter)."""
+    reg = (col.get("filters") or {}).get("regulation") or col.get("regulation")
+    return [vs for vs in plan.sites if vs.latest and (not reg or vs.reg.id == reg)]
+
+
 # --------------------------------------------------------------------------- navigation
 
 def site_nav(plan: SitePlan) -> list:

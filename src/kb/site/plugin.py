@@ -34,7 +34,7 @@ from mkdocs.structure.toc import get_toc
 from kb.errors import KbError
 from kb.site.downloads import make_downloads
 from kb.site.pages import render_page
-from kb.site.planning import SitePlan, plan_site, site_nav
+from kb.site.planning import SitePlan, page_title, plan_site, site_nav
 from kb.site.progress import TIMINGS, say, timed
 from kb.site.rendering import make_env
 from kb.site.search_index import build_index
@@ -115,13 +115,15 @@ class KbPlugin(BasePlugin[KbConfig]):
         if info is None:
             return markdown
         sites = self.plan.sites
-        # the theme writes page.meta.title as HTML (tab title, header): ours is text
-        page.meta["title"] = html.escape(info["title"] if info["kind"] != "site_home" else
-                                         (sites[0].title if sites else "首页"))
-        if self.config.search == "kb":
-            page.meta["search"] = {"exclude": True}
         vs = info["vs"] or (info["obj"][1] if info["kind"] == "compare" else None) \
             or next((s for s in sites if s.latest), None)
+        # the theme writes page.meta.title as HTML (tab title, header): ours is text
+        page.meta["title"] = html.escape(page_title(self.plan, info))
+        if vs is not None and (info["vs"] or info["kind"] in ("compare", "site_home")):
+            # the tab's last words: the regulation this page belongs to (see overrides/main.html)
+            page.meta["kb_regulation"] = html.escape(vs.reg.short_title or vs.reg.title)
+        if self.config.search == "kb":
+            page.meta["search"] = {"exclude": True}
         if vs is not None:
             page.meta["kb_search_index"] = vs.p("search.json")
         return ""

@@ -30,6 +30,12 @@ def make_env(template_dir: Path) -> jinja2.Environment:
     return env
 
 
+def cite_text(vs, citation: str) -> str:
+    """《title》第十五条; a draft's version named in brackets after the title (see Renderer.cite)."""
+    version = f"（{vs.version.label}）" if vs.draft else ""
+    return f"《{vs.title}》{version}{citation}"
+
+
 def definition_text(d) -> str:
     """What a definition says (the tooltip of the term), "" for none."""
     return (d.definition or "") if d is not None else ""
@@ -140,8 +146,9 @@ class Renderer:
         return n.citation if n is not None else eid
 
     def cite(self, node) -> str:
-        """What 复制引用 copies: 《title》第十五条."""
-        return f"《{self.vs.title}》{node.citation}"
+        """What 复制引用 copies: 《title》第十五条, and for a draft 《title》（草案征求意见稿）第十五条, so
+        that a quotation never passes a draft off as the law."""
+        return cite_text(self.vs, node.citation)
 
     def mailto(self, node) -> str | None:
         vs = self.vs

@@ -45,8 +45,23 @@ class VersionSite:
     def title(self) -> str:
         return self.doc.title or self.reg.title
 
+    @property
+    def draft(self) -> bool:
+        return is_draft(self.reg, self.version)
+
+    @property
+    def tag(self) -> str:
+        """草案征求意见稿, or 地方性法规·现行有效: see ``status_tag``."""
+        return status_tag(self.reg, self.version)
+
     def p(self, name: str) -> str:
         return self.base + name
+
+
+def _validity(reg, v) -> str:
+    """The validity written in meta.yml (有效 / 已修改 / 已废止 / 尚未生效 …), the version's own first."""
+    raw, reg_raw = v.raw or {}, reg.raw or {}
+    return str(raw.get("validity") or reg_raw.get("validity") or "").strip()
 
 
 def version_state(reg, v) -> tuple[bool | None, str]:
@@ -57,6 +72,15 @@ def version_state(reg, v) -> tuple[bool | None, str]:
         return bool(raw["in_force"]), ("现行有效" if raw["in_force"] else "未生效或已失效")
     if any(w in status for w in DRAFT_WORDS):
         return False, "尚未生效，仅供征求意见"
+    validity = _validity(reg, v)
+    if validity:
+        if any(w in validity for w in ("废止", "失效")):
+            return False, validity
+        if "尚未" in validity or "未生效" in validity:
+            return False, validity
+        if "修改" in validity or "修订" in validity:
+            return False, f"{validity}（本版本已被修改后的文本取代）"
+        return True, "现行有效" if validity in ("有效", "现行有效") else validity
     if any(w in status for w in ("废止", "失效")):
         return False, "已失效"
     if reg.versions and v is not reg.versions[-1]:
@@ -64,6 +88,28 @@ def version_state(reg, v) -> tuple[bool | None, str]:
     if not status:
         return None, "元数据未注明效力状态"
     return True, "现行有效"
+
+
+def is_draft(reg, v) -> bool:
+    """A version published for comment or review, not a text in force (its status, level or label
+    says 草案, 征求意见稿, 送审稿 …)."""
+    words = " ".join(str(x or "") for x in (v.status, v.label, level(reg, v)))
+    return any(w in words for w in DRAFT_WORDS)
+
+
+def level(reg, v) -> str:
+    """法律 / 行政法规 / 地方性法规 … as meta.yml says (the version's own first), "" when unsaid."""
+    return str((v.raw or {}).get("level") or (reg.raw or {}).get("level") or "").strip()
+
+
+def status_tag(reg, v) -> str:
+    """The few words every page of a version carries after its title: the version's name for a draft
+    (草案征求意见稿), the level and validity for a text in force (地方性法规·现行有效)."""
+    if is_draft(reg, v):
+        return v.label or v.status or "草案"
+    in_force, words = version_state(reg, v)
+    parts = [x for x in (level(reg, v), words.split("（")[0] if in_force is not None else "") if x]
+    return "·".join(parts) or v.label
 
 
 def load_versions(root: Path, only: list | None, default: str | None) -> tuple[list[VersionSite], str]:

@@ -12,7 +12,9 @@ from __future__ import annotations
 from kb.catalog import open_catalog
 from kb.layers.obligations import MODALITY_NAMES
 from kb.site.pages.actors import statement_text
+from kb.site.planning import collection_sites
 from kb.site.progress import log
+from kb.site.versions import version_state
 
 #: the filters the catalog answers along with a text query
 CATALOG_FILTERS = {"actor", "modality", "regulation", "chapter", "type"}
@@ -21,7 +23,8 @@ CATALOG_FILTERS = {"actor", "modality", "regulation", "chapter", "type"}
 def ctx_collections(r):
     cols = [(r.plan.pages[s]["title"], r.plan.pages[s]["obj"].get("description"), r.page(s))
             for s in r.plan.collection_pages]
-    return {"cols": cols}, []
+    sources = [(vs, version_state(vs.reg, vs.version)) for vs in collection_sites(r.plan, {})]
+    return {"cols": cols, "sources": sources}, []
 
 
 def ctx_collection(r):
@@ -35,7 +38,8 @@ def ctx_collection(r):
                      "cite": n.citation if n is not None else eid,
                      "href": r.node_link(eid, vs), "text": text, "extra": extra})
     r.vs = None
-    return {"col": col, "rows": rows, "source": source}, []
+    sources = [(vs, version_state(vs.reg, vs.version)) for vs in collection_sites(r.plan, col)]
+    return {"col": col, "rows": rows, "source": source, "sources": sources}, []
 
 
 def collection_hits(plan, col: dict):
@@ -45,9 +49,7 @@ def collection_hits(plan, col: dict):
     for k in ("actor", "modality", "deadline", "regulation"):
         if k in col and k not in filters:
             filters[k] = col[k]
-    latest = [vs for vs in plan.sites if vs.latest]
-    if "regulation" in filters:
-        latest = [vs for vs in latest if vs.reg.id == filters["regulation"]]
+    latest = collection_sites(plan, {"filters": filters})
     if query and set(filters) <= CATALOG_FILTERS:
         try:
             return _catalog_hits(plan, query, filters), "按关键词检索全部条文"

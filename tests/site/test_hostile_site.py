@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from test_site import CHROMIUM, make_project, serve
+from test_site import make_project, serve
 
 HOSTILE = DATA / "site" / "hostile"
 COLLECTIONS = """      comment_email: "office@example.org?bcc=evil@example.com&subject=<script>alert('mail')</script>"
@@ -115,44 +115,40 @@ def test_downloads_hold_no_live_formula(hostile_site):
 
 
 def test_every_page_shows_the_text_and_runs_nothing(hostile_site):
-    if not CHROMIUM.exists():
-        pytest.skip("没有 /usr/bin/chromium（测试命令会安装 Debian 的 chromium）")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    from test_site import ARGS
+    from test_site import shared_browser
 
+    b = shared_browser()
     srv, base = serve(hostile_site)
     dialogs, errors = [], []
     try:
-        with sync_api.sync_playwright() as p:
-            b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            pg = b.new_page()
-            pg.on("dialog", lambda d: (dialogs.append(f"{pg.url}: {d.message}"), d.dismiss()))
-            pg.on("pageerror", lambda e: errors.append(f"{pg.url}: {e}"))
-            for f in pages(hostile_site):
-                rel = f.relative_to(hostile_site).as_posix()
-                pg.goto(base + urllib.parse.quote(rel))
-                pg.wait_for_timeout(50)
-                if rel.endswith(".html"):
-                    # hover everything once: a handler hidden in an attribute would fire now
-                    pg.evaluate("document.querySelectorAll('*').forEach(e => "
-                                "e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))")
-            chapter = "hostile/v2/chp_1/"
-            pg.goto(base + chapter)
-            heading = "总则<img src=x onerror=alert('chapter')>"
-            assert heading in pg.title()
-            assert heading in pg.locator("h1").first.inner_text()
-            assert heading in pg.locator("nav").first.inner_text()
-            assert "{{ 7*7 }}" in pg.locator("article").inner_text()
-            # the search box shows headings and text of hostile provisions: as text
-            pg.locator("label.md-search__icon, .md-search__input").first.click()
-            pg.locator("input.md-search__input").fill("巡查")
-            pg.wait_for_selector(".md-search-result__item", timeout=10000)
-            results = pg.locator(".md-search-result").inner_text()
-            assert "<script>alert('item')</script>" in results or "alert('actor')" in results
-            pg.goto(base + "hostile/v2/")
-            body = pg.locator("body").inner_text()
-            assert "恶意<img src=x onerror=alert('meta-title')>条例" in body
-            b.close()
+        pg = b.new_page()
+        pg.on("dialog", lambda d: (dialogs.append(f"{pg.url}: {d.message}"), d.dismiss()))
+        pg.on("pageerror", lambda e: errors.append(f"{pg.url}: {e}"))
+        for f in pages(hostile_site):
+            rel = f.relative_to(hostile_site).as_posix()
+            pg.goto(base + urllib.parse.quote(rel))
+            pg.wait_for_timeout(50)
+            if rel.endswith(".html"):
+                # hover everything once: a handler hidden in an attribute would fire now
+                pg.evaluate("document.querySelectorAll('*').forEach(e => "
+                            "e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))")
+        chapter = "hostile/v2/chp_1/"
+        pg.goto(base + chapter)
+        heading = "总则<img src=x onerror=alert('chapter')>"
+        assert heading in pg.title()
+        assert heading in pg.locator("h1").first.inner_text()
+        assert heading in pg.locator("nav").first.inner_text()
+        assert "{{ 7*7 }}" in pg.locator("article").inner_text()
+        # the search box shows headings and text of hostile provisions: as text
+        pg.locator("label.md-search__icon, .md-search__input").first.click()
+        pg.locator("input.md-search__input").fill("巡查")
+        pg.wait_for_selector(".md-search-result__item", timeout=10000)
+        results = pg.locator(".md-search-result").inner_text()
+        assert "<script>alert('item')</script>" in results or "alert('actor')" in results
+        pg.goto(base + "hostile/v2/")
+        body = pg.locator("body").inner_text()
+        assert "恶意<img src=x onerror=alert('meta-title')>条例" in body
+        pg.close()
     finally:
         srv.shutdown()
     assert dialogs == [], "\n".join(dialogs)

@@ -148,15 +148,28 @@ def server(site):
     srv.shutdown()
 
 
+_PLAYWRIGHT: dict = {}
+
+
+def shared_browser():
+    """One chromium for every browser test of the session, whichever module asks first (Playwright's
+    sync API runs one instance per thread); closed when the tests end."""
+    if "browser" not in _PLAYWRIGHT:
+        if not CHROMIUM.exists():
+            pytest.skip("没有 /usr/bin/chromium（测试命令会安装 Debian 的 chromium）")
+        sync_api = pytest.importorskip("playwright.sync_api")
+        import atexit
+
+        pw = sync_api.sync_playwright().start()
+        _PLAYWRIGHT["browser"] = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        atexit.register(pw.stop)
+        atexit.register(_PLAYWRIGHT["browser"].close)
+    return _PLAYWRIGHT["browser"]
+
+
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("没有 /usr/bin/chromium（测试命令会安装 Debian 的 chromium）")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+    return shared_browser()
 
 
 @pytest.fixture
@@ -563,15 +576,28 @@ def test_search_box(page, server, seed_doc, seed_layers, query):
     pg.wait_for_selector(".md-search-result__item")
     pg.wait_for_timeout(200)
     want = [a for a in seed_doc.articles if query in article_text(a)]
-    # material shows the first 10 pages at once; ours groups by chapter, so everything is visible
-    items = pg.locator(".md-search-result__item article:has(h2)")
-    assert items.count() == len(want)
-    for i in range(items.count()):
-        assert query in items.nth(i).inner_text()
-        assert items.nth(i).locator("mark").first.inner_text() == query
+    # one result per article (its matching paragraphs under it); material renders ten, then more as
+    # the list scrolls
+    items = pg.locator(".md-search-result__item")
+    while True:
+        n = items.count()
+        items.last.scroll_into_view_if_needed()
+        pg.wait_for_timeout(300)
+        if items.count() == n:
+            break
+    arts = pg.locator(".md-search-result__item a:has(h2)")
+    assert arts.count() == len(want)
+    for i in range(arts.count()):
+        assert query in arts.nth(i).inner_text()
+        assert arts.nth(i).locator("mark").first.inner_text() == query
+    # the count above the list is a count of provisions (and of the actor's own page)
+    meta = pg.locator(".md-search-result__meta").inner_text()
+    assert meta.startswith(f"找到 {len(want)} 条条文"), meta
     if query in seed_layers[1]:     # an actor: its own page is the first result
         assert pg.locator(".md-search-result__item").first.locator("h1").inner_text() == f"主体：{query}"
-    first = pg.locator(".md-search-result__item a:has(h2)").first
+        assert meta.endswith("1 个章节或主体页面"), meta
+    first = arts.first
+    first.scroll_into_view_if_needed()
     href = first.get_attribute("href")
     first.click()
     frag = href.split("#")[1]

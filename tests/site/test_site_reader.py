@@ -82,3 +82,199 @@ def test_pages_of_a_law_in_force_say_its_level_and_validity(fixture_site):
         assert "地方性法规" in t.xpath("//div[contains(@class,'kb-banner')]")[0].text_content()
     cites = _tree(fixture_site / "inforce/2024/text/index.html").xpath("//@data-cite")
     assert "《示例市文明行为促进条例》第一条" in cites
+
+
+# ----------------------------------------------------------------------------- search that forgives
+
+@pytest.fixture(scope="module")
+def chromium():
+    from test_site import shared_browser
+
+    return shared_browser()
+
+
+class _SubPath:
+    """A static host serving a site under /kb/ (as a project page is served), answering every unknown
+    path with the site's 404.html and status 404, as static hosts do."""
+
+    def __init__(self, site_dir: Path, prefix: str = "/kb/"):
+        import functools
+        import http.server
+        import threading
+
+        prefix_ = prefix
+
+        class H(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *a):
+                pass
+
+            def translate_path(self, path):
+                p = urllib.parse.urlsplit(path).path
+                rel = p[len(prefix_):] if p.startswith(prefix_) else "outside-the-prefix/"
+                return super().translate_path("/" + rel)
+
+            def send_error(self, code, message=None, explain=None):
+                if code != 404:
+                    return super().send_error(code, message, explain)
+                body = (site_dir / "404.html").read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(H, directory=str(site_dir)))
+        threading.Thread(target=self.srv.serve_forever, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self.srv.server_address[1]}{prefix}"
+
+    def close(self):
+        self.srv.shutdown()
+
+
+@pytest.fixture(scope="module")
+def seed_host(site):  # noqa: F811
+    h = _SubPath(site)
+    yield h.base
+    h.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_host(fixture_site):
+    h = _SubPath(fixture_site)
+    yield h.base
+    h.close()
+
+
+def _run_search(pg, query: str) -> list[list[dict]]:
+    from kb.dev.bench_site import SEARCH_JS
+    return pg.evaluate(SEARCH_JS, query)
+
+
+def _heads(groups) -> list[str]:
+    """The pages found, in order (material's groups)."""
+    return [g[0]["location"] for g in groups]
+
+
+def _articles(groups) -> list[str]:
+    """The articles found, in order."""
+    out = []
+    for g in groups:
+        for item in g:
+            loc = item["location"]
+            if "#art_" in loc and loc.split("#")[1].split("__")[0] not in out:
+                out.append(loc.split("#")[1].split("__")[0])
+    return out
+
+
+def _type_search(pg, query: str) -> None:
+    """Type a query into the search box as a reader does and wait for the results."""
+    pg.click("input.md-search__input")
+    pg.fill("input.md-search__input", query)
+    pg.wait_for_selector(".md-search-result__item")
+
+
+def _path(url: str) -> str:
+    return urllib.parse.urlsplit(url).path
+
+
+def _open(chromium, url: str):
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    pg = ctx.new_page()
+    errors, requests = [], []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" and "404" not in m.text else None)
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.goto(url)
+    return ctx, pg, errors, requests
+
+
+def test_search_forgives_aliases_numbers_chapters_and_words_apart(chromium, seed_host, seed_doc):
+    ctx, pg, errors, _ = _open(chromium, seed_host + "suining-community/draft/chp_1/")
+    try:
+        # an alias finds the actor's name
+        groups = _run_search(pg, "居委会")
+        assert groups[0][0]["title"] == "主体：居民委员会"      # the actor's own page first
+        want = {a.eid for a in seed_doc.articles if "居民委员会" in a.full_text()}
+        assert set(_articles(groups)) == want
+        # article numbers, in any of the ways people type them: 第十五条 first, then what cites it
+        cites = {a.eid for a in seed_doc.articles if "第十五条" in a.full_text() and a.eid != "art_15"}
+        for q in ("第15条", "15条", "十五条", "第十五条", "第１５条"):
+            arts = _articles(_run_search(pg, q))
+            assert arts[0] == "art_15", (q, arts[:3])
+            assert set(arts[1:]) == cites, q
+        # a chapter's title is a result, first
+        groups = _run_search(pg, "社区治理")
+        assert _heads(groups)[0] == "suining-community/draft/chp_3/"
+        assert groups[0][0]["title"] == "第三章　社区治理" and "共 8 条" in groups[0][0]["text"]
+        # words typed apart: the provisions holding them together first
+        texts = {a.eid: a.full_text() for a in seed_doc.articles}
+        order = _articles(_run_search(pg, "社区 治理"))
+        together = [e for e in order if "社区治理" in texts[e]]
+        apart = [e for e in order if "社区治理" not in texts[e]]
+        assert together and apart
+        assert order[:len(together)] == together, order
+    finally:
+        ctx.close()
+    assert errors == []
+
+
+def test_nothing_is_downloaded_for_search_until_the_reader_searches(chromium, seed_host):
+    ctx, pg, errors, requests = _open(chromium, seed_host + "suining-community/draft/chp_3/")
+    try:
+        pg.wait_for_timeout(300)
+        assert not [r for r in requests if _path(r).endswith("search.json")], requests
+        _type_search(pg, "经费")
+        assert [r for r in requests if _path(r).endswith("search.json")] == \
+            [seed_host + "suining-community/draft/search.json"]
+        # material's own search bundles are not shipped, let alone loaded
+        assert not [r for r in requests if "lunr" in r or "/workers/" in r or r.endswith(".map")]
+    finally:
+        ctx.close()
+    assert errors == []
+
+
+def test_the_404_page_works_under_a_sub_path_and_searches(chromium, seed_host):
+    ctx, pg, errors, requests = _open(chromium, seed_host + "no/such/page/")
+    try:
+        assert "页面不存在" in pg.locator("article h1").inner_text()
+        # its style, scripts and links resolve under /kb/, not at the host's root
+        assert pg.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+        home = pg.locator("article a", has_text="返回首页")
+        assert home.evaluate("a => a.href") == seed_host
+        assert pg.locator("nav a", has_text="第三章").first.evaluate("a => a.href") == \
+            seed_host + "suining-community/draft/chp_3/"
+        bad = [r for r in requests if r.startswith(seed_host.split("/kb/")[0]) and "/kb/" not in r]
+        assert bad == [], bad
+        _type_search(pg, "第15条")
+        first = pg.locator(".md-search-result__item a:has(h2)").first
+        assert "第十五条" in first.inner_text()
+        first.click()
+        pg.wait_for_url(lambda u: u.startswith(seed_host + "suining-community/draft/chp_3/") and u.endswith("#art_15"))
+    finally:
+        ctx.close()
+    assert [e for e in errors if "Failed to load resource" not in e] == []
+
+
+def test_a_search_across_the_knowledge_base_loads_only_the_indexes_it_needs(chromium, fixture_site, fixture_host):
+    import json
+
+    manifest = json.loads((fixture_site / "search/kb.json").read_text(encoding="utf-8"))
+    assert [r[0] for r in manifest["regs"]] == ["consult/draft/search.json", "inforce/2024/search.json"]
+    ctx, pg, errors, requests = _open(chromium, fixture_host + "inforce/2024/text/")
+    try:
+        groups = _run_search(pg, "养犬登记")
+        arts = [i["location"] for g in groups for i in g if "#" in i["location"]]
+        assert arts and all(a.startswith("consult/draft/") for a in arts), arts
+        assert groups[0][0]["title"].startswith("《示例市养犬管理条例》")
+        loaded = [r.replace(fixture_host, "") for r in requests if r.endswith(".json")]
+        assert "consult/draft/search.json" in loaded and "inforce/2024/search.json" in loaded
+        shards = [r for r in loaded if r.startswith("search/kb-")]
+        assert 1 <= len(shards) <= 3, loaded
+        requests.clear()
+        # a word no other regulation holds: no other index is loaded
+        groups = _run_search(pg, "文明行为")
+        assert groups and all(i["location"].startswith("inforce/") for g in groups for i in g)
+        assert not [r for r in requests if r.endswith("/search.json") and "consult" in r]
+    finally:
+        ctx.close()
+    assert errors == []

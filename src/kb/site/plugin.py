@@ -18,6 +18,7 @@ material's own index (for comparison in the benchmark).
 from __future__ import annotations
 
 import html
+import urllib.parse
 
 import json
 import logging
@@ -37,7 +38,15 @@ from kb.site.pages import render_page
 from kb.site.planning import SitePlan, page_title, plan_site, site_nav
 from kb.site.progress import TIMINGS, say, timed
 from kb.site.rendering import make_env
-from kb.site.search_index import build_index
+from kb.site.search_index import build_index, build_kb_map
+from kb.site.urls import page_url
+
+#: the knowledge-base map of a site of several regulations (kb.site.search_index)
+KB_MAP = "search/kb.json"
+
+#: what material ships for its own search (lunr, its languages, its worker) and the source maps of
+#: its bundles: about half the bytes of a built site, unused when kb's search replaces them
+THEME_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 from kb.site.versions import load_versions
 
 
@@ -83,19 +92,22 @@ class KbPlugin(BasePlugin[KbConfig]):
         say(f"模型与增强层：{len(sites)} 个版本，{len(self.plan.pages)} 个页面，"
             f"{time.perf_counter() - t0:.2f} 秒")
         if self.config.search == "kb":
-            config.setdefault("extra", {})["kb_search"] = True
+            extra = config.setdefault("extra", {})
+            extra["kb_search"] = True
+            # the 404 page has no regulation of its own: it searches the default one
+            first = next((vs for vs in self.plan.sites if vs.latest), None)
+            extra["kb_default_index"] = first.p("search.json") if first is not None else ""
+            extra["kb_search_map"] = KB_MAP if sum(vs.latest for vs in self.plan.sites) > 1 else ""
         return config
 
     def on_files(self, files, config):
         for src in self.plan.pages:
             files.append(File.generated(config, src, content=""))
+        if self.config.search == "kb":
+            _drop_theme_search(files)
+            for src, data in self._search_files():
+                files.append(File.generated(config, src, content=_json_bytes(data)))
         for vs in self.plan.sites:
-            if self.config.search == "kb":
-                with timed("search_index"):
-                    data = build_index(vs, self.plan)
-                files.append(File.generated(config, vs.p("search.json"),
-                                            content=json.dumps(data, ensure_ascii=False,
-                                                               separators=(",", ":")).encode("utf-8")))
             if self.config.downloads:
                 say(f"生成下载文件 {vs.spec}")
                 with timed("downloads"):
@@ -104,6 +116,22 @@ class KbPlugin(BasePlugin[KbConfig]):
                     vs.downloads.append((src, label, desc, len(data)))
                     files.append(File.generated(config, src, content=data))
         return files
+
+    def _search_files(self) -> list[tuple[str, dict]]:
+        """Each version's index, and the knowledge-base map when the site holds several regulations."""
+        out, latest = [], []
+        with timed("search_index"):
+            for vs in self.plan.sites:
+                data = build_index(vs, self.plan)
+                out.append((vs.p("search.json"), data))
+                if vs.latest:
+                    latest.append((vs.p("search.json"), vs.title,
+                                   page_url(vs.p("index.md"), self.plan.directory_urls), data))
+            if len(latest) > 1:
+                manifest, shards = build_kb_map(latest)
+                out.append((KB_MAP, manifest))
+                out += [(KB_MAP.replace(".json", f"-{i}.json"), shard) for i, shard in enumerate(shards)]
+        return out
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.plan.root / "regulation"))
@@ -137,5 +165,27 @@ class KbPlugin(BasePlugin[KbConfig]):
             page.toc = get_toc(toc)
         return out
 
+    def on_template_context(self, context, template_name, config):
+        if template_name == "404.html":
+            # A static host serves 404.html at whatever address was missing, so mkdocs makes its links
+            # absolute from site_url's path; served under another path they would all break.  Ours
+            # are relative, and overrides/main.html finds the site's root in the address (the first
+            # folder the site has) and makes it the page's <base>.
+            context["base_url"] = "."
+            context["kb_top"] = sorted({f.split("/", 1)[0] for f in self.plan.pages if "/" in f})
+            context["kb_root"] = urllib.parse.urlsplit(config.site_url or "/").path or "/"
+        return context
+
     def on_post_build(self, config):
         say(f"页面生成完成（{len(self.plan.pages)} 页）")
+
+
+def _json_bytes(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _drop_theme_search(files) -> None:
+    """Leave out the theme's search bundles and every source map (see THEME_SEARCH)."""
+    for f in list(files):
+        if f.src_uri.startswith(THEME_SEARCH) or f.src_uri.endswith(".map"):
+            files.remove(f)

@@ -1,20 +1,41 @@
-"""The site's search index: one small JSON file per regulation version, built from the model.
+"""The site's search index: one small JSON file per regulation version, built from the model, and —
+when the site holds several regulations — a sharded map that tells the search which regulations may
+hold a query, so that a search across the whole knowledge base loads only the indexes it needs.
 
-material's own search (lunr + jieba) segments Chinese into words and OR-matches
-them, so a query can rank first a provision that does not contain it (see issue 7).
-Ours is literal: ``templates/static/kb/search.js`` (a drop-in for material's search
-worker, same message protocol) loads ``<reg>/<ver>/search.json`` and returns
-exactly the provisions whose text contains every query term (NFKC-normalised,
-case-folded), grouped by page, the ones with most occurrences first.
+material's own search (lunr + jieba) segments Chinese into words and OR-matches them, so a query can
+rank first a provision that does not contain it (see issue 7).  Ours is literal:
+``templates/static/kb/search.js`` (a drop-in for material's search worker, same message protocol)
+loads ``<reg>/<ver>/search.json`` when the reader first searches, and returns exactly the provisions
+whose text contains every query term (NFKC-normalised, case-folded), one result per article, the
+ones holding the query as a phrase first.  It forgives: an actor's alias finds the actor's name
+(居委会 → 居民委员会), 第15条 / 15条 / 十五条 jump to 第十五条, and chapter titles are results.
 
-Index format (compact keys, one entry per article or page):
-``{"v": 1, "title": ..., "docs": [{"u": page url, "c": page title, "e": eid,
-"t": heading, "s": [[eid, text], ...]}]}``; an actor's page adds "tt" (title shown) and "d"
-(text shown), which are displayed but not searched.
+Version index (compact keys): ``{"v": 2, "title", "version", "docs": [{"u": page url, "c": page
+title, "e": eid, "t": heading, "s": [[eid, text], ...], "n": article number, "k": kind}], "a":
+{alias: name}}``; kind is "article" (default), "chapter" or "actor"; a chapter's or actor's entry adds
+"tt" (title shown) and "d" (text shown), displayed but not searched.
+
+Knowledge-base map (``search/kb.json`` and ``search/kb-<i>.json``, only with several regulations):
+the latest version of each regulation ``{"regs": [[index url, title, home url]], "shards": S}`` and S
+shards, each ``{bigram: [regulation numbers]}``; a bigram lives in shard ``(c1 * 31 + c2) % S`` of
+its two code points.  A query's bigrams name the shards to fetch; the regulations in every one of
+them are the only ones whose index is then loaded.  A shard holds a bigram's regulations, not its
+articles, so it stays small: ~8,000 distinct bigrams per regulation.
 """
 from __future__ import annotations
 
+import math
+import unicodedata
+
 from kb.site.urls import page_url
+
+#: about this many bytes per shard of the knowledge-base map
+SHARD_BYTES = 40_000
+
+
+def norm(s: str) -> str:
+    """NFKC and lower case, character by character so that positions stay (as search.js does)."""
+    return "".join(n if len(n := unicodedata.normalize("NFKC", c).lower()) == 1 else c for c in s)
 
 
 def build_index(vs, plan) -> dict:
@@ -25,16 +46,10 @@ def build_index(vs, plan) -> dict:
         if p["kind"] == "chapter":
             ch, arts = p["obj"]
             u = page_url(src, du)
+            if ch is not None:
+                docs.append(_chapter_doc(u, p["title"], ch, arts))
             for a in arts:
-                heading = a.label + (f"（{a.title}）" if a.title else "")
-                segs = []
-                for n in a.walk():
-                    if n.kind == "article":
-                        continue
-                    t = (n.label if n.kind in ("item", "subitem") else "") + (n.text or "")
-                    if t:
-                        segs.append([n.eid, t])
-                docs.append({"u": u, "c": p["title"], "e": a.eid, "t": heading, "s": segs})
+                docs.append(_article_doc(u, p["title"], a))
         elif p["kind"] in ("prologue", "annexes"):
             u = page_url(src, du)
             for n in p["obj"]:
@@ -46,6 +61,76 @@ def build_index(vs, plan) -> dict:
         elif p["kind"] == "actor":
             name = p["obj"]      # the actor's page is found by its name only (no generic words)
             n = sum(1 for s in vs.layers.statements if s.actor == name)
-            docs.append({"u": page_url(src, du), "c": "主体", "e": "", "t": name, "s": [["", name]],
+            docs.append({"u": page_url(src, du), "c": "主体", "e": "", "t": name, "s": [["", name]], "k": "actor",
                          "tt": f"主体：{name}", "d": f"本法规为{name}设定的全部规定，共 {n} 项"})
-    return {"v": 1, "title": vs.title, "version": vs.version.label, "docs": docs}
+    return {"v": 2, "title": vs.title, "version": vs.version.label, "docs": docs,
+            "a": _aliases(vs, docs)}
+
+
+def _article_doc(u: str, page_title: str, a) -> dict:
+    heading = a.label + (f"（{a.title}）" if a.title else "")
+    segs = []
+    for n in a.walk():
+        if n.kind == "article":
+            continue
+        t = (n.label if n.kind in ("item", "subitem") else "") + (n.text or "")
+        if t:
+            segs.append([n.eid, t])
+    doc = {"u": u, "c": page_title, "e": a.eid, "t": heading, "s": segs}
+    if a.number is not None:
+        doc["n"] = a.number
+    return doc
+
+
+def _chapter_doc(u: str, page_title: str, ch, arts) -> dict:
+    first, last = arts[0].label if arts else "", arts[-1].label if arts else ""
+    span = first if first == last else f"{first}至{last}"
+    return {"u": u, "c": "章", "e": "", "t": ch.title or ch.label, "s": [], "k": "chapter",
+            "tt": page_title, "d": f"{span}，共 {len(arts)} 条" if arts else ""}
+
+
+def _aliases(vs, docs: list) -> dict:
+    """alias -> name for the actors of the registry whose name the text uses (an alias that is
+    itself an actor's name is left out: that name finds itself)."""
+    text = norm("\n".join(seg[1] for d in docs for seg in d["s"]))
+    reg = vs.layers.registry
+    out = {}
+    for alias, name in reg.alias.items():
+        if alias != name and alias not in reg.actors and norm(name) in text:
+            out[norm(alias)] = norm(name)
+    return out
+
+
+# ----------------------------------------------------------------------------- the knowledge-base map
+
+def bigrams(text: str) -> set[str]:
+    """The distinct pairs of neighbouring characters of a text (no pair spans a line or a space)."""
+    t = norm(text)
+    return {t[i:i + 2] for i in range(len(t) - 1) if not (t[i].isspace() or t[i + 1].isspace())}
+
+
+def shard_of(bigram: str, shards: int) -> int:
+    """Which shard holds a bigram: the same sum as search.js's shardOf."""
+    return (ord(bigram[0]) * 31 + ord(bigram[1])) % shards
+
+
+def build_kb_map(indexes: list[tuple[str, str, str, dict]]) -> tuple[dict, list[dict]]:
+    """The knowledge-base map of ``[(index url, title, home url, version index)]``: the manifest and
+    its shards (see the module docstring)."""
+    per_reg = []
+    for _, title, _, idx in indexes:
+        grams = bigrams(title)
+        for d in idx["docs"]:
+            grams |= bigrams(d.get("t", ""))
+            for seg in d["s"]:
+                grams |= bigrams(seg[1])
+        per_reg.append(grams)
+    pairs = sum(len(g) for g in per_reg)
+    # ~6 bytes a (bigram, regulation) pair in JSON
+    n = max(1, min(4096, math.ceil(pairs * 6 / SHARD_BYTES)))
+    shards: list[dict] = [{} for _ in range(n)]
+    for i, grams in enumerate(per_reg):
+        for g in sorted(grams):
+            shards[shard_of(g, n)].setdefault(g, []).append(i)
+    manifest = {"v": 1, "shards": n, "regs": [[url, title, home] for url, title, home, _ in indexes]}
+    return manifest, shards

@@ -92,6 +92,18 @@
       e.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
     }
   });
+  /* the count above the search results: provisions, not pages (the worker's figure, see
+     overrides/main.html); material writes its own count first, this replaces it */
+  var meta = document.querySelector(".md-search-result__meta");
+  if (meta && window.MutationObserver) {
+    new MutationObserver(function () {
+      var t = window.kbSearchTotal;
+      if (!t || !(t.provisions || t.pages)) return;
+      var text = (t.provisions ? "找到 " + t.provisions + " 条条文" : "找到") +
+        (t.pages ? (t.provisions ? "，及 " : " ") + t.pages + " 个章节或主体页面" : "");
+      if (meta.textContent !== text) meta.textContent = text;
+    }).observe(meta, { childList: true, characterData: true, subtree: true });
+  }
   document.addEventListener("pointerdown", function (e) { lastPointer = e.pointerType || "mouse"; }, true);
   document.addEventListener("click", function (e) {
     var a = e.target.closest && e.target.closest("a.kb-term");

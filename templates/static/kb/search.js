@@ -6,15 +6,30 @@
  * contains every query term (NFKC-normalised, case-folded), so 居民委员会 finds
  * exactly the provisions containing 居民委员会 and 经费 never finds 经济.
  *
- * The index is the regulation version's own small file, named in this worker's URL
- * (?index=<path from the site root>), built by kb.site_search from the model.
+ * It forgives: an actor's alias finds its name (居委会 → 居民委员会, from the index's
+ * "a" map); 第15条, 15条, 十五条 and 第十五条 jump to 第十五条; chapter titles are
+ * results; words typed apart (社区 治理) rank the provisions that hold them together
+ * (社区治理) first.  One result per article (its matching paragraphs under it), so
+ * the count material shows is a count of provisions.
+ *
+ * Nothing is downloaded until the reader searches: the index is the regulation
+ * version's own small file, named in this worker's URL (?index=<path from the site
+ * root>, built by kb.site.search_index), fetched on the first query.  With &kb=<map>
+ * (a site of several regulations) the other regulations are searched too: the map's
+ * shards say which regulations hold every pair of characters of the query, and only
+ * their indexes are loaded, a few at a time.
  */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var DOCS = null;
+/* at most this many other regulations' indexes are loaded for one query */
+var OTHER_REGS = 8;
 var here = new URL(self.location.href);
 var siteRoot = new URL("../", here);
+var own = null;           /* {docs, alias} of this page's regulation version, once loaded */
+var fallback = [];        /* material's own index, used when kb's cannot be loaded */
+var kbMap = null;         /* the knowledge-base map, once loaded */
+var cache = {};           /* url -> promise of a prepared index */
 
 function norm(s) {
   var out = "";
@@ -29,13 +44,115 @@ function esc(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function prepare(docs) {
-  return docs.map(function (d, i) {
+function getJSON(path) {
+  return fetch(new URL(path, siteRoot).href).then(function (r) {
+    if (!r.ok) throw new Error(r.status);
+    return r.json();
+  });
+}
+
+function prepare(idx) {
+  var docs = idx.docs.map(function (d, i) {
     return {
-      u: d.u, c: d.c, e: d.e, t: d.t, nt: norm(d.t), order: i, tt: d.tt, d: d.d,
+      u: d.u, c: d.c, e: d.e, t: d.t, nt: norm(d.t), order: i, tt: d.tt, d: d.d, k: d.k || "article",
+      n: d.n === undefined ? null : String(d.n),
       s: d.s.map(function (x) { return { e: x[0], t: x[1], n: norm(x[1]) }; })
     };
   });
+  return { docs: docs, alias: idx.a || {}, title: idx.title || "", version: idx.version || "" };
+}
+
+function load(path) {
+  if (!cache[path]) cache[path] = getJSON(path).then(prepare);
+  return cache[path];
+}
+
+/* ---------------------------------------------------------------- numbers: 第15条, 十五条 */
+
+var DIGITS = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+               "八": 8, "九": 9 };
+var UNITS = { "十": 10, "百": 100, "千": 1000 };
+
+function chineseNumber(s) {
+  if (/^[0-9]+$/.test(s)) return parseInt(s, 10);
+  var total = 0, digit = null;
+  for (var ch of s) {
+    if (ch in DIGITS) digit = DIGITS[ch];
+    else if (ch in UNITS) { total += (digit === null ? 1 : digit) * UNITS[ch]; digit = null; }
+    else return null;
+  }
+  return total + (digit || 0);
+}
+
+/* "第15条", "15条", "十五条", "第十五条", "第十条之一" -> "15", "10-1"; anything else -> null */
+function articleNumber(q) {
+  var m = /^第?([0-9]+|[零〇一二两三四五六七八九十百千]+)条(?:之([0-9]+|[一二三四五六七八九十]+))?$/.exec(q);
+  if (!m) return null;
+  var n = chineseNumber(m[1]);
+  if (n === null || n === 0) return null;
+  if (m[2]) { var k = chineseNumber(m[2]); return k ? n + "-" + k : null; }
+  return String(n);
+}
+
+/* 第N款 / 第N项 from an eid's last part, to title a paragraph shown under its article */
+var CN = "零一二三四五六七八九";
+function cn(n) {
+  if (n < 10) return CN[n];
+  if (n < 20) return "十" + (n % 10 ? CN[n % 10] : "");
+  if (n < 100) return CN[Math.floor(n / 10)] + "十" + (n % 10 ? CN[n % 10] : "");
+  if (n < 10000) {
+    var out = "", units = [[1000, "千"], [100, "百"], [10, "十"]], zero = false;
+    units.forEach(function (u) {
+      var d = Math.floor(n / u[0]) % 10;
+      if (d) { out += (zero ? "零" : "") + CN[d] + u[1]; zero = false; }
+      else if (out) zero = true;
+    });
+    return out + (n % 10 ? (zero ? "零" : "") + CN[n % 10] : "");
+  }
+  return String(n);
+}
+
+/* "15" -> 第十五条, "10-1" -> 第十条之一: how the text writes an article's number */
+function articleCitation(number) {
+  var p = number.split("-");
+  return "第" + cn(parseInt(p[0], 10)) + "条" + (p[1] ? "之" + cn(parseInt(p[1], 10)) : "");
+}
+function partCitation(eid) {
+  var out = "";
+  eid.split("__").slice(1).forEach(function (p) {
+    var m = /^(para|point|item|list|subitem|subpoint)_(\d+)/.exec(p);
+    if (!m) return;
+    var n = parseInt(m[2], 10);
+    out += "第" + cn(n) + (m[1] === "para" ? "款" : m[1] === "point" || m[1] === "item" ? "项" : "目");
+  });
+  return out;
+}
+
+/* ---------------------------------------------------------------- the query */
+
+function parse(query, alias) {
+  var q = norm(query).trim();
+  var terms = [], m, re = /["“”]([^"“”]+)["“”]?|([^\s\u3000"“”]+)/g;
+  while ((m = re.exec(q))) {
+    var t = (m[1] || m[2] || "").trim();
+    if (t && terms.indexOf(t) === -1) terms.push(t);
+  }
+  var number = terms.length === 1 ? articleNumber(terms[0]) : null;
+  var alts = terms.map(function (t) {
+    var v = [t];
+    /* 十五条 means 第十五条, not the end of 第二十五条: the number is searched as the text writes it */
+    if (number !== null && articleCitation(number) !== t) {
+      v = t.charAt(0) === "第" ? [t, articleCitation(number)] : [articleCitation(number)];
+    }
+    /* an alias finds the name (居委会 → 居民委员会), not the other way: a name finds itself only */
+    if (alias[t] && alias[t].indexOf(t) === -1) v.push(alias[t]);
+    return v;
+  });
+  return {
+    terms: terms, alts: alts,
+    phrase: terms.length > 1 ? terms.join("") : null,
+    number: number
+  };
 }
 
 function count(hay, needle) {
@@ -44,10 +161,14 @@ function count(hay, needle) {
   return n;
 }
 
-/* the text of a segment around its first match, every term marked */
-function snippet(seg, terms) {
+function has(hay, variants) {
+  return variants.some(function (v) { return hay.indexOf(v) !== -1; });
+}
+
+/* the text of a segment around its first match, every variant of every term marked */
+function snippet(seg, words) {
   var marks = [];
-  terms.forEach(function (t) {
+  words.forEach(function (t) {
     var i = seg.n.indexOf(t);
     while (i !== -1) { marks.push([i, i + t.length]); i = seg.n.indexOf(t, i + t.length); }
   });
@@ -64,79 +185,220 @@ function snippet(seg, terms) {
   return out;
 }
 
-function search(query) {
-  var terms = norm(query).split(/[\s\u3000"“”'‘’]+/).filter(Boolean);
-  terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
-  if (!terms.length || !DOCS) return [];
-  var hits = [];
-  DOCS.forEach(function (d) {
+/* ---------------------------------------------------------------- searching one index */
+
+function scoreSeg(seg, q) {
+  var s = 0;
+  q.alts.forEach(function (v) { v.forEach(function (t) { s += count(seg.n, t); }); });
+  if (q.phrase) s += 100 * count(seg.n, q.phrase);
+  return s;
+}
+
+/* [{doc, score, segs: [matching segments, best first]}] */
+function hits(index, q) {
+  var out = [];
+  index.docs.forEach(function (d) {
+    var jump = q.number !== null && d.n === q.number;
     var whole = d.nt + "\n" + d.s.map(function (x) { return x.n; }).join("\n");
-    for (var k = 0; k < terms.length; k++) if (whole.indexOf(terms[k]) === -1) return;
+    var found = q.alts.every(function (v) { return has(whole, v); });
+    if (!found && !jump) return;
+    if (d.k !== "article" && d.k !== "page" && !q.alts.every(function (v) { return has(d.nt, v); })) return;
     var score = 0;
-    terms.forEach(function (t) {
-      d.s.forEach(function (x) { score += count(x.n, t); });
-      if (d.nt.indexOf(t) !== -1) score += 3;
+    if (jump) score += 100000;
+    if (d.k !== "article" && d.k !== "page") {
+      /* a chapter or an actor named by the query comes first */
+      score += d.nt === q.terms.join("") || d.nt === q.terms.join(" ") ? 10000 : 1000;
+    }
+    q.alts.forEach(function (v) { if (has(d.nt, v)) score += 3; });
+    if (q.phrase && d.nt.indexOf(q.phrase) !== -1) score += 100;
+    var segs = [];
+    d.s.forEach(function (x) {
+      var sc = scoreSeg(x, q);
+      if (sc > 0) segs.push({ seg: x, score: sc });
+      score += sc;
     });
-    /* a page named exactly by the query (an actor's page) comes first */
-    if (!d.e && terms.length === 1 && d.nt === terms[0]) score += 1000;
-    var seg = null;
-    for (var j = 0; j < d.s.length && !seg; j++)
-      if (terms.some(function (t) { return d.s[j].n.indexOf(t) !== -1; })) seg = d.s[j];
-    hits.push({ d: d, score: score, seg: seg });
+    segs.sort(function (a, b) { return b.score - a.score || 0; });
+    /* tiers: the article or page the query names; provisions holding the words together; the rest */
+    var tier = jump || (d.k !== "article" && d.k !== "page") ? 0 :
+      q.phrase && whole.indexOf(q.phrase) !== -1 ? 1 : 2;
+    out.push({ d: d, score: score, segs: segs, jump: jump, tier: tier });
   });
-  /* group by page, best page first; inside a page, best provision first */
-  var groups = {}, list = [];
-  hits.forEach(function (h) {
-    var g = groups[h.d.u];
-    if (!g) { g = groups[h.d.u] = { u: h.d.u, c: h.d.c, best: 0, order: h.d.order, hits: [] }; list.push(g); }
-    g.hits.push(h);
-    g.best = Math.max(g.best, h.score);
-  });
-  list.sort(function (a, b) { return b.best - a.best || a.order - b.order; });
+  out.sort(function (a, b) { return a.tier - b.tier || b.score - a.score || a.d.order - b.d.order; });
+  return out;
+}
+
+/* material's result groups, one per page (best page first): the page (a chapter's title when the
+   chapter itself is a hit), then one entry per article found on it.  material shows an item with
+   no "#" in its location as the page and collapses items scored below the first, so every item
+   carries the page's score. */
+function groups(list, q, regTitle) {
+  var words = [];
+  q.alts.forEach(function (v) { v.forEach(function (t) { if (words.indexOf(t) === -1) words.push(t); }); });
+  if (q.phrase) words.push(q.phrase);
   var termMap = {};
-  terms.forEach(function (t) { termMap[t] = true; });
-  return list.map(function (g) {
-    g.hits.sort(function (a, b) { return b.score - a.score || a.d.order - b.d.order; });
-    var score = g.best;
-    var head = { location: g.u, title: esc(g.c), text: "", score: score, terms: termMap };
-    var items = g.hits.map(function (h) {
-      var anchor = h.seg && h.seg.e ? h.seg.e : h.d.e;
-      return {
-        location: g.u + (anchor ? "#" + anchor : ""),
-        title: esc(h.d.tt || h.d.t),
-        text: h.d.d ? snippet({ t: h.d.d, n: norm(h.d.d) }, terms) : h.seg ? snippet(h.seg, terms) : "",
-        score: score,
-        terms: termMap
-      };
-    });
-    /* a page that is itself the hit (an actor page) is shown as one entry with its text */
-    if (items.length === 1 && items[0].location === g.u) return items;
-    return [head].concat(items);
+  q.terms.forEach(function (t) { termMap[t] = true; });
+  var where = regTitle ? "《" + regTitle + "》" : "";
+  var byPage = {}, pages = [];
+  list.forEach(function (h) {
+    /* a page's provisions of a lower tier make a group of their own, after every higher tier's */
+    var key = (h.tier === 0 ? 0 : h.tier) + "|" + h.d.u;
+    if (h.tier === 0 && byPage["1|" + h.d.u]) key = "1|" + h.d.u;
+    var g = byPage[key];
+    if (!g) { g = byPage[key] = { u: h.d.u, c: h.d.c, best: h.score, page: null, hits: [] }; pages.push(g); }
+    if (h.d.k === "article" || h.d.k === "page") g.hits.push(h); else g.page = h;
   });
+  return pages.map(function (g) {
+    var page = g.page;
+    var head = { location: g.u, title: esc(where + (page ? page.d.tt || page.d.t : g.c)),
+                 text: page && page.d.d ? esc(page.d.d) : "", score: g.best, terms: termMap };
+    var items = g.hits.map(function (h) {
+      var d = h.d, best = h.segs.length ? h.segs[0].seg : null;
+      return { location: g.u + (best && best.e ? "#" + best.e : d.e ? "#" + d.e : ""),
+               title: esc(d.t), text: best ? snippet(best, words) : "",
+               score: g.best, terms: termMap };
+    });
+    /* a page that is itself the hit (a chapter, an actor) and nothing under it: one entry with its text */
+    return items.length ? [head].concat(items) : [head];
+  });
+}
+
+/* how many provisions and how many pages (chapters, actors) a result holds: material counts groups */
+function tally(list) {
+  var provisions = 0, pages = 0;
+  list.forEach(function (h) { if (h.d.k === "article" || h.d.k === "page") provisions++; else pages++; });
+  return { provisions: provisions, pages: pages };
+}
+
+/* ---------------------------------------------------------------- other regulations */
+
+/* the shard of a pair of characters: kb.site.search_index.shard_of */
+function shardOf(bigram, n) {
+  var cps = Array.from(bigram);
+  return (cps[0].codePointAt(0) * 31 + cps[1].codePointAt(0)) % n;
+}
+
+function pairs(t) {
+  var chars = Array.from(t), out = [];
+  for (var i = 0; i + 1 < chars.length; i++) {
+    if (/\s/.test(chars[i]) || /\s/.test(chars[i + 1])) continue;
+    var g = chars[i] + chars[i + 1];
+    if (out.indexOf(g) === -1) out.push(g);
+  }
+  return out;
+}
+
+/* the regulations (numbers in the map) that hold every pair of characters of some variant of every term */
+function candidates(q) {
+  var need = {};
+  q.alts.forEach(function (v) { v.forEach(function (t) { pairs(t).forEach(function (g) { need[g] = true; }); }); });
+  var grams = Object.keys(need);
+  var files = {};
+  grams.forEach(function (g) { files[shardOf(g, kbMap.shards)] = true; });
+  return Promise.all(Object.keys(files).map(function (i) {
+    return load_shard(i);
+  })).then(function () {
+    var all = kbMap.regs.map(function (_, i) { return i; });
+    function regsOf(t) {
+      var gs = pairs(t);
+      if (!gs.length) return all;
+      var set = null;
+      gs.forEach(function (g) {
+        var lst = (shardCache[shardOf(g, kbMap.shards)] || {})[g] || [];
+        set = set === null ? lst.slice() : set.filter(function (x) { return lst.indexOf(x) !== -1; });
+      });
+      return set;
+    }
+    var result = all;
+    q.alts.forEach(function (v) {
+      var any = [];
+      v.forEach(function (t) { regsOf(t).forEach(function (x) { if (any.indexOf(x) === -1) any.push(x); }); });
+      result = result.filter(function (x) { return any.indexOf(x) !== -1; });
+    });
+    return result;
+  });
+}
+
+var shardCache = {};
+function load_shard(i) {
+  if (shardCache[i]) return Promise.resolve(shardCache[i]);
+  return getJSON(kbName.replace(/\.json$/, "-" + i + ".json")).then(function (s) { shardCache[i] = s; return s; });
+}
+
+function others(q, ownPath) {
+  if (!kbName) return Promise.resolve(Object.assign([], { tally: { provisions: 0, pages: 0 } }));
+  var mapP = kbMap ? Promise.resolve(kbMap) : getJSON(kbName).then(function (m) { kbMap = m; return m; });
+  return mapP.then(function () { return candidates(q); }).then(function (regs) {
+    regs = regs.filter(function (i) { return kbMap.regs[i][0] !== ownPath; });
+    var shown = regs.slice(0, OTHER_REGS), rest = regs.slice(OTHER_REGS);
+    return Promise.all(shown.map(function (i) {
+      var r = kbMap.regs[i];
+      return load(r[0]).then(function (idx) {
+        /* an index's page urls are from the site root, like this page's own */
+        var h = hits(idx, q);
+        return { groups: groups(h, q, r[1]), tally: tally(h) };
+      }, function () { return { groups: [], tally: { provisions: 0, pages: 0 } }; });
+    })).then(function (lists) {
+      var out = [].concat.apply([], lists.map(function (x) { return x.groups; }));
+      out.tally = { provisions: 0, pages: 0 };
+      lists.forEach(function (x) { out.tally.provisions += x.tally.provisions; out.tally.pages += x.tally.pages; });
+      if (rest.length) {
+        out.push([{ location: kbMap.regs[rest[0]][2], title: esc("另有 " + rest.length + " 部法规可能含有此词"),
+                    text: esc(rest.slice(0, 20).map(function (i) { return "《" + kbMap.regs[i][1] + "》"; }).join("、") +
+                              (rest.length > 20 ? "……" : "") + "（打开该法规后检索）"),
+                    score: 0, terms: {} }]);
+      }
+      return out;
+    });
+  });
+}
+
+/* ---------------------------------------------------------------- the worker */
+
+var ownName = here.searchParams.get("index");
+var kbName = here.searchParams.get("kb");
+
+/* {items: material's groups, total: {provisions, pages}} */
+function search(query) {
+  var idx = own || { docs: fallback, alias: {} };
+  var q = parse(query || "", idx.alias);
+  if (!q.terms.length) return Promise.resolve({ items: [], total: { provisions: 0, pages: 0 } });
+  var h = hits(idx, q), total = tally(h), mine = groups(h, q, "");
+  return others(q, ownName).then(function (more) {
+    total.provisions += more.tally.provisions;
+    total.pages += more.tally.pages;
+    return { items: mine.concat(more), total: total };
+  }, function () { return { items: mine, total: total }; });
 }
 
 function fromMaterial(docs) {
   /* fallback: material's own index (no kb index available) */
-  return (docs || []).map(function (d) {
+  return prepare({ docs: (docs || []).map(function (d) {
     var parts = d.location.split("#");
-    return { u: parts[0], c: d.title, e: parts[1] || "", t: d.title,
+    return { u: parts[0], c: d.title, e: parts[1] || "", t: d.title, k: "page",
              s: [[parts[1] || "", (d.text || "").replace(/<[^>]*>/g, "")]] };
-  });
+  }) }).docs;
 }
 
-self.kbSearch = search;
+self.kbSearch = function (query) { return search(query); };
 
+var latest = 0;
 self.addEventListener("message", function (ev) {
   var msg = ev.data;
   if (msg.type === SETUP) {
-    var name = here.searchParams.get("index");
-    var done = function () { self.postMessage({ type: READY }); };
-    if (!name) { DOCS = prepare(fromMaterial(msg.data.docs)); done(); return; }
-    fetch(new URL(name, siteRoot).href)
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(function (idx) { DOCS = prepare(idx.docs); done(); })
-      .catch(function () { DOCS = prepare(fromMaterial(msg.data.docs)); done(); });
+    fallback = fromMaterial(msg.data && msg.data.docs);
+    /* ready at once: the index is fetched when the reader first searches */
+    self.postMessage({ type: READY });
   } else if (msg.type === QUERY) {
-    self.postMessage({ type: RESULT, data: { items: search(msg.data || "") } });
+    var mine = ++latest;
+    if (!(msg.data || "").trim()) {       /* the box opened empty: nothing to fetch yet */
+      self.postMessage({ type: RESULT, data: { items: [], total: { provisions: 0, pages: 0 } } });
+      return;
+    }
+    var ready = own || !ownName ? Promise.resolve() :
+      load(ownName).then(function (idx) { own = idx; }, function () { own = null; });
+    ready.then(function () { return search(msg.data || ""); }).then(function (r) {
+      /* total: what the count above the list says (overrides/main.html shows it) */
+      if (mine === latest) self.postMessage({ type: RESULT, data: { items: r.items, total: r.total } });
+    });
   }
 });

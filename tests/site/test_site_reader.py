@@ -278,3 +278,114 @@ def test_a_search_across_the_knowledge_base_loads_only_the_indexes_it_needs(chro
     finally:
         ctx.close()
     assert errors == []
+
+
+# ----------------------------------------------------------------------------- the whole text, downloads
+
+def test_the_whole_text_on_one_page_with_links_that_stay_on_it(site, seed_doc):  # noqa: F811
+    t = _tree(site / "suining-community/draft/fulltext/index.html")
+    ids = {e.get("id") for e in t.iter() if isinstance(e.tag, str) and e.get("id")}
+    for n in seed_doc.root.walk():
+        if n.kind in ("chapter", "article", "paragraph", "item"):
+            assert n.eid in ids, n.eid
+    refs = t.xpath("//a[@class='kb-ref']/@href") + t.xpath("//p[@class='kb-backrefs']/a/@href")
+    assert refs and all(h.startswith("#") for h in refs if "glossary" not in h), refs[:5]
+    heads = [h.text_content() for h in t.xpath("//h2[@class='kb-fulltext-heading']")]
+    assert heads == [f"{c.label}　{c.title}" for c in seed_doc.chapters]
+    home = _tree(site / "index.html")
+    assert home.xpath("//ul[@class='kb-links']//a[text()='全文']")
+
+
+def test_the_whole_text_prints_on_a4(chromium, seed_host):
+    ctx, pg, errors, _ = _open(chromium, seed_host + "suining-community/draft/fulltext/")
+    try:
+        pg.emulate_media(media="print")
+        assert not pg.locator(".md-sidebar--primary").is_visible()
+        assert not pg.locator(".kb-actions").first.is_visible()
+        assert pg.locator("#art_45").is_visible()
+        pdf = pg.pdf(prefer_css_page_size=True)
+        sizes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+        assert sizes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in sizes), sizes[:2]
+        assert len(sizes) >= 5
+    finally:
+        ctx.close()
+    assert errors == []
+
+
+def test_the_word_document_is_a4_with_fonts_headings_page_numbers_and_says_draft(site, seed_doc):  # noqa: F811
+    import docx
+    from docx.oxml.ns import qn
+
+    d = docx.Document(str(site / "suining-community/draft/downloads/suining-community-draft.docx"))
+    sec = d.sections[0]
+    assert (round(sec.page_width.cm, 1), round(sec.page_height.cm, 1)) == (21.0, 29.7)
+    assert "草案征求意见稿" in sec.header.paragraphs[0].text
+    assert 'instr="PAGE"' in sec.footer._element.xml.replace("w:instr", "instr")
+    text = "\n".join(p.text for p in d.paragraphs)
+    starts = [p.text for p in d.paragraphs if p.text.startswith("第") and "条" in p.text[:8]]
+    assert [x for x in starts if any(x.startswith(a.label + c) for a in seed_doc.articles for c in "（　")] \
+        == [next(x for x in starts if x.startswith(a.label + "（") or x.startswith(a.label + "　"))
+            for a in seed_doc.articles]
+    for n in seed_doc.root.walk():
+        if n.kind in ("paragraph", "item") and n.text:
+            assert n.text in text, n.eid
+    fonts = {}
+    for p in d.paragraphs:
+        for r in p.runs:
+            fonts.setdefault(r._element.rPr.rFonts.get(qn("w:eastAsia")), []).append(r.text)
+    assert any(t.startswith("第十五条") for t in fonts["黑体"])
+    assert any(seed_doc.get("art_15__para_2").text in t for t in fonts["仿宋"])
+
+
+def test_the_txt_opens_in_a_browser_without_mojibake(chromium, seed_host):
+    ctx, pg, errors, _ = _open(chromium, seed_host + "suining-community/draft/downloads/suining-community-draft.txt")
+    try:
+        body = pg.locator("body").inner_text()
+        assert "遂宁市社区发展治理促进条例" in body and "第十五条" in body
+        assert not body.startswith("\ufeff")
+    finally:
+        ctx.close()
+
+
+@pytest.fixture(scope="module")
+def pdf_site(tmp_path_factory):
+    """The two fixtures built with PDF downloads (LibreOffice), twice: the second build from the cache."""
+    import time
+
+    from kb.cli.site import build_site
+    from kb.site.pdf import converter
+
+    if converter() is None:
+        pytest.skip("没有 LibreOffice（soffice）：PDF 下载无法生成（测试命令会安装 libreoffice-writer-nogui）")
+    proj = make_project(tmp_path_factory.mktemp("pdf"), {"consult": SITE_DATA / "consult",
+                                                        "inforce": SITE_DATA / "inforce"},
+                        plugin_extra="      pdf: true\n")
+    build_site(proj, catalog=False)
+    cached = sorted((proj / ".kb" / "pdf").glob("*.pdf"))
+    stamps = [p.stat().st_mtime_ns for p in cached]
+    t = time.perf_counter()
+    build_site(proj, catalog=False)
+    return proj, cached, stamps, time.perf_counter() - t
+
+
+def test_the_pdf_is_made_once_and_then_taken_from_the_cache(pdf_site):
+    proj, cached, stamps, _ = pdf_site
+    pdf = proj / "site/consult/draft/downloads/consult-draft.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert len(cached) == 2
+    assert [p.stat().st_mtime_ns for p in cached] == stamps      # not converted again
+    assert pdf.read_bytes() == next(p for p in cached if p.read_bytes() == pdf.read_bytes()).read_bytes()
+    page = (proj / "site/consult/draft/downloads/index.html").read_text(encoding="utf-8")
+    assert "consult-draft.pdf" in page and "consult-draft.docx" in page
+
+
+def test_without_a_converter_the_build_goes_on_and_says_so(tmp_path, monkeypatch, capsys):
+    from kb.cli import main
+
+    proj = make_project(tmp_path / "p", {"inforce": SITE_DATA / "inforce"}, plugin_extra="      pdf: true\n")
+    monkeypatch.setattr("kb.site.pdf.CONVERTERS", ("no-such-office-suite",))
+    assert main(["--root", str(proj), "build", "--no-catalog"]) == 0
+    assert "未安装 LibreOffice" in capsys.readouterr().err
+    d = proj / "site/inforce/2024/downloads"
+    assert (d / "inforce-2024.docx").is_file() and not list(d.glob("*.pdf"))
+    assert "没有 PDF：未安装 LibreOffice" in (d / "index.html").read_text(encoding="utf-8")

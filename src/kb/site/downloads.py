@@ -1,17 +1,24 @@
 """The files a reader can download for one version, and the page that lists them.
 
 Made once per build from the same model the pages show, so a download never disagrees with the
-page: the source text as received, the JSON export, the obligation matrix (CSV, XLSX), Akoma Ntoso
-XML, and the 新旧对照表 against the previous version (DOCX).
+page: the text as plain text (UTF-8 with a byte-order mark, so that a browser opening it from any
+static host shows Chinese, not mojibake), the source file as received when it is not UTF-8 text,
+the text as Word (DOCX) and PDF (kb.site.pdf), the JSON export, the obligation matrix (CSV, XLSX),
+Akoma Ntoso XML, and the 新旧对照表 against the previous version (DOCX).
 """
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from kb.compare.diff import compare
 from kb.compare.render.docx import docx_bytes
 from kb.outputs import akn, matrix
 from kb.outputs.export import document_dict
+from kb.outputs.word import text_docx
+from kb.site.pdf import make_pdfs
+
+BOM = "\ufeff".encode("utf-8")
 
 
 def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
@@ -20,7 +27,9 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
     stem = f"{reg.id}-{v.name}"
     d = vs.p("downloads/")
     L = vs.layers
-    out = [_source(vs, d + stem),
+    out = [*_text(vs, d + stem),
+           (d + f"{stem}.docx", "Word（DOCX）", "全文，A4 版式，仿宋正文、黑体标题，带页码",
+            text_docx(doc, docx_header(vs))),
            (d + f"{stem}.json", "JSON", "全文结构及术语、引用、主体与义务等分析结果（供程序读取）",
             json.dumps(document_dict(doc), ensure_ascii=False, indent=2).encode("utf-8")),
            (d + f"{stem}-matrix.csv", "义务矩阵 CSV", "每条义务一行（Excel 可直接打开）",
@@ -37,17 +46,52 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
     return out
 
 
-def _source(vs, stem: str) -> tuple[str, str, str, bytes]:
-    """The source text, byte for byte (a Markdown or HTML source is served as .txt, or mkdocs
-    would turn it into a page)."""
+def add_pdfs(made: list, root: Path) -> str:
+    """Put each version's PDF (its DOCX converted, kb.site.pdf) after its DOCX in ``made``
+    (``[(VersionSite, [(src, label, description, bytes)])]``); returns the line for the build's log."""
+    jobs, where = [], {}
+    for vs, files in made:
+        for i, (src, _, _, data) in enumerate(files):
+            if src.endswith(f"/{vs.reg.id}-{vs.version.name}.docx"):
+                jobs.append((vs.spec, data, vs.reg.path(vs.version).read_bytes(), docx_header(vs)))
+                where[vs.spec] = (files, i, src[:-len(".docx")] + ".pdf")
+    pdfs, msg = make_pdfs(jobs, root / ".kb" / "pdf")
+    for spec, (files, i, src) in where.items():
+        if spec in pdfs:
+            files.insert(i + 1, (src, "PDF", "全文，与 Word 文档版式相同，可直接打印", pdfs[spec]))
+    return msg
+
+
+def docx_header(vs) -> str:
+    """The line at the top of every page of the Word and PDF documents."""
+    return f"《{vs.title}》{vs.version.label}　{vs.tag if vs.tag != vs.version.label else ''}".rstrip() + \
+        "　（本站生成，以正式文本为准）"
+
+
+def _text(vs, stem: str) -> list[tuple[str, str, str, bytes]]:
+    """The text as a .txt a browser reads right (UTF-8 with a BOM), and, when the source is not
+    UTF-8 text (GB18030, a .docx …), the source file byte for byte as well.  A Markdown or HTML
+    source is served as .txt, or mkdocs would turn it into a page."""
     src_path = vs.reg.path(vs.version)
+    raw = src_path.read_bytes()
+    doc = vs.doc
+    utf8_text = doc.format != "docx" and doc.encoding == "utf-8"
+    body = raw[len(BOM):] if raw.startswith(BOM) else raw
+    if utf8_text:
+        return [(stem + ".txt", "纯文本（TXT）",
+                 "来源文本；UTF-8 编码，开头加字节顺序标记以便浏览器正确显示，除此以外与来源文件逐字节相同",
+                 BOM + body)]
+    out = [(stem + ".txt", "纯文本（TXT）", "来源文本转为 UTF-8（带字节顺序标记），字符与来源相同",
+            BOM + doc.text.encode("utf-8"))]
     suffix = src_path.suffix or ".txt"
     if suffix.lower() in (".md", ".markdown", ".html", ".htm"):
         suffix += ".txt"
-    return stem + suffix, "原文", "来源文本，原样（未作任何改动）", src_path.read_bytes()
+    out.append((f"{stem}.source{suffix}", "原始文件", f"来源文件，原样（{doc.encoding}，未作任何改动）", raw))
+    return out
 
 
 def ctx_downloads(r):
     files = [(label, desc, r.link(src), src.rsplit("/", 1)[-1], size)
              for src, label, desc, size in r.vs.downloads]
-    return {"files": files}, []
+    no_pdf = files and not any(name.endswith(".pdf") for *_, name, _ in files)
+    return {"files": files, "pdf_note": r.plan.pdf_note if no_pdf else ""}, []

@@ -34,6 +34,7 @@ class SitePlan:
     pages: dict = field(default_factory=dict)       # src_uri -> {kind, vs, obj, title, nav}
     comparisons: list = field(default_factory=list)  # [(src_uri, old VersionSite, new VersionSite)]
     collection_pages: list = field(default_factory=list)  # [src_uri]
+    pdf_note: str = ""              # what became of the PDF downloads (no converter, a failure …)
 
     def add(self, src, title, kind, vs=None, obj=None, nav=True):
         self.pages[src] = {"kind": kind, "vs": vs, "obj": obj, "title": title, "nav": nav}
@@ -54,6 +55,7 @@ def plan_site(root: Path, config, directory_urls: bool, site_url: str, sites: li
 def _plan_version(plan: SitePlan, vs) -> None:
     doc = vs.doc
     plan.add(vs.p("index.md"), "概览", "home", vs)
+    plan.add(vs.p("fulltext.md"), "全文", "fulltext", vs)
     prologues = list(doc.nodes("prologue"))
     if prologues:
         plan.add(vs.p("prologue.md"), "序言", "prologue", vs, prologues)

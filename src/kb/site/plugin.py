@@ -33,10 +33,10 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from kb.errors import KbError
-from kb.site.downloads import make_downloads
+from kb.site.downloads import add_pdfs, make_downloads
 from kb.site.pages import render_page
 from kb.site.planning import SitePlan, page_title, plan_site, site_nav
-from kb.site.progress import TIMINGS, say, timed
+from kb.site.progress import TIMINGS, log, say, timed
 from kb.site.rendering import make_env
 from kb.site.search_index import build_index, build_kb_map
 from kb.site.urls import page_url
@@ -55,6 +55,7 @@ class KbConfig(Config):
     comment_email = c.Optional(c.Type(str))
     collections = c.Type(list, default=[])
     downloads = c.Type(bool, default=True)
+    pdf = c.Type(bool, default=True)            # the text as PDF among the downloads (needs LibreOffice)
     search = c.Choice(("kb", "material"), default="kb")
     regulations = c.Optional(c.Type(list))      # only these regulation ids (default: all)
     templates = c.Type(str, default="templates")
@@ -107,12 +108,20 @@ class KbPlugin(BasePlugin[KbConfig]):
             _drop_theme_search(files)
             for src, data in self._search_files():
                 files.append(File.generated(config, src, content=_json_bytes(data)))
-        for vs in self.plan.sites:
-            if self.config.downloads:
+        if self.config.downloads:
+            made = []
+            for vs in self.plan.sites:
                 say(f"生成下载文件 {vs.spec}")
                 with timed("downloads"):
-                    made = make_downloads(vs, self.plan)
-                for src, label, desc, data in made:
+                    made.append((vs, make_downloads(vs, self.plan)))
+            if self.config.pdf:
+                with timed("pdf"):
+                    self.plan.pdf_note = add_pdfs(made, self.plan.root)
+                if self.plan.pdf_note:
+                    say(self.plan.pdf_note)
+                    log.info(f"kb: {self.plan.pdf_note}")
+            for vs, lst in made:
+                for src, label, desc, data in lst:
                     vs.downloads.append((src, label, desc, len(data)))
                     files.append(File.generated(config, src, content=data))
         return files

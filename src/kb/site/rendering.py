@@ -74,6 +74,8 @@ class Renderer:
     def node_link(self, eid: str, vs=None) -> str | None:
         """Link to the page showing a node; articles, sections, paragraphs and items by their anchor."""
         vs = vs or self.vs
+        if self.info["kind"] == "fulltext" and vs is self.vs and vs.doc.get(eid) is not None:
+            return "#" + eid            # the whole text is on this page
         src = vs.node_page.get(eid) if vs else None
         if src is None:
             return None

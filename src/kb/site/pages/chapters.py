@@ -1,5 +1,6 @@
-"""The pages of the regulation's own text: a chapter's articles (grouped by section), the prologue
-and the annexes.  Their tables of contents come from the parse tree."""
+"""The pages of the regulation's own text: the whole text on one page (全文), a chapter's articles
+(grouped by section), the prologue and the annexes.  Their tables of contents come from the parse
+tree."""
 from __future__ import annotations
 
 import html
@@ -41,3 +42,29 @@ def ctx_annexes(r):
         items.append((n, head, lines))
     toc = [{"level": 2, "id": n.eid, "name": html.escape(head), "children": []} for n, head, _ in items]
     return {"items": items}, toc
+
+
+def ctx_fulltext(r):
+    """The whole text in reading order: [(kind, node, heading level)] for the template, where kind
+    is "heading" (编、章、节), "article", "prologue" or "annex"; links stay on the page."""
+    items: list = []
+    for n in r.vs.doc.root.children:
+        _fulltext_items(r, n, 2, items)
+    toc = [{"level": 2, "id": n.eid, "name": html.escape(_heading_text(n)), "children": []}
+           for kind, n, level in items if kind == "heading" and level == 2]
+    return {"items": items}, toc
+
+
+def _fulltext_items(r, n, level: int, out: list) -> None:
+    if n.kind in ("part", "subpart", "chapter", "section"):
+        out.append(("heading", n, min(level, 4)))
+        for c in n.children:
+            _fulltext_items(r, c, level + 1, out)
+    elif n.kind == "article":
+        out.append(("article", n, min(level, 5)))
+    elif n.kind in ("prologue", "annex"):
+        out.append((n.kind, n, min(level, 4)))
+
+
+def _heading_text(n) -> str:
+    return "　".join(x for x in (n.label, n.title) if x) or n.citation

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kb.site.versions import version_state
 
 #: the pages a version's overview lists as tools
-TOOL_KINDS = ("glossary", "actors", "matrix", "graph", "downloads")
+TOOL_KINDS = ("fulltext", "glossary", "actors", "matrix", "graph", "downloads")
 
 
 def ctx_site_home(r):

@@ -1,0 +1,99 @@
+"""The PDF downloads: each version's Word document (kb.outputs.word) converted by LibreOffice, cached.
+
+Why LibreOffice (``soffice --headless --convert-to pdf``, Debian's libreoffice-writer-nogui, which
+scripts/test installs): the PDF is then the very document the DOCX download is — same pages, fonts,
+page numbers and header — laid out by a word processor that breaks and justifies Chinese lines and
+falls back from 仿宋/黑体 to the installed CJK fonts (fonts-noto-cjk).  A Python PDF library
+(reportlab, fpdf2) would need a font file shipped with kb and a second layout written by us; an
+HTML-to-PDF engine (WeasyPrint) a second template and more system libraries.
+
+A conversion starts an office suite (about ten seconds), so every version the cache lacks is
+converted in one run, and the result is kept under ``.kb/pdf/`` keyed by the hash of the source
+text, the header line, the Word layout's version and the converter installed: an unchanged text is
+never converted again.  Where no converter is installed, or it fails, the build says so and goes on
+without the PDF.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from kb.outputs.word import LAYOUT_VERSION
+
+CONVERTERS = ("soffice", "libreoffice")
+#: seconds one conversion run may take before it is given up
+TIMEOUT = 300
+
+
+def converter() -> str | None:
+    for name in CONVERTERS:
+        exe = shutil.which(name)
+        if exe:
+            return exe
+    return None
+
+
+def _identity(exe: str) -> str:
+    """Which converter this is, cheaply: its resolved path, size and time (a new LibreOffice
+    changes them, and with them every cache key)."""
+    real = os.path.realpath(exe)
+    st = os.stat(real)
+    return f"{real}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def cache_key(source: bytes, header: str, exe: str) -> str:
+    h = hashlib.sha256()
+    for part in (source, header.encode("utf-8"), str(LAYOUT_VERSION).encode(), _identity(exe).encode()):
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()[:32]
+
+
+def make_pdfs(jobs: list[tuple[str, bytes, bytes, str]], cache: Path) -> tuple[dict[str, bytes], str]:
+    """PDFs of ``[(name, docx bytes, source bytes, header)]``: ({name: pdf bytes}, a line for the
+    build's log — "" when all came from the cache)."""
+    exe = converter()
+    if exe is None:
+        return {}, "未安装 LibreOffice（soffice），不生成 PDF 下载（Debian：apt-get install libreoffice-writer-nogui）"
+    out, todo = {}, []
+    for name, docx, source, header in jobs:
+        path = cache / f"{cache_key(source, header, exe)}.pdf"
+        if path.is_file():
+            out[name] = path.read_bytes()
+        else:
+            todo.append((name, docx, path))
+    if not todo:
+        return out, ""
+    with tempfile.TemporaryDirectory(prefix="kb-pdf-") as t:
+        tmp = Path(t)
+        files = []
+        for i, (_, docx, _) in enumerate(todo):
+            f = tmp / f"{i}.docx"
+            f.write_bytes(docx)
+            files.append(str(f))
+        # a profile of its own: another LibreOffice running on the machine does not block this one
+        cmd = [exe, f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", str(tmp), *files]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, check=False)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            return out, f"PDF 转换失败（{type(e).__name__}），本次不生成 PDF 下载"
+        failed = []
+        cache.mkdir(parents=True, exist_ok=True)
+        for i, (name, _, path) in enumerate(todo):
+            pdf = tmp / f"{i}.pdf"
+            if not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
+                failed.append(name)
+                continue
+            data = pdf.read_bytes()
+            part = path.with_suffix(".tmp")
+            part.write_bytes(data)
+            os.replace(part, path)           # a reader of the cache never sees half a file
+            out[name] = data
+    msg = f"PDF：转换 {len(todo) - len(failed)} 个（其余取自缓存 .kb/pdf/）"
+    if failed:
+        msg += f"；{len(failed)} 个转换失败，未生成：{'、'.join(failed)}"
+    return out, msg

@@ -101,6 +101,14 @@ def test_a_missing_number_in_a_list_is_a_warning_naming_it(lists):
         "第七条　违反第二条第一款第四、五、六项规定的，处罚款。") + 1
 
 
+def test_what_an_unresolved_reference_gets_wrong():
+    doc = parse_text("示例条例\n第一条　依照前款规定处理。\n第二条　第三条至第一条另有规定的除外。\n"
+                     "第三条　依照本条例第九条处理。\n第四条　有下列情形的，处罚款。\n", "<t>")
+    kinds = {r.text: links.problem_kind(r.warning) for r in links.references(doc) if r.kind == "internal"}
+    assert kinds == {"前款": "previous", "第三条至第一条": "range", "本条例第九条": "missing", "下列": "list"}
+    assert links.problem_kind(None) is None
+
+
 def test_lists_are_not_taken_from_prose():
     doc = parse_text("第一条　第一、二季度的报告，由第三、四名工作人员汇总。\n", "<t>")
     assert _internal(doc) == []

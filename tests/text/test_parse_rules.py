@@ -329,6 +329,7 @@ def test_item_numbering_gap_is_a_warning():
     doc = parse("测试条例\n第一条 下列：\n（一）甲；\n（三）丙。\n")
     (w,) = doc.warnings
     assert w.line == 4 and "（三）" in w.message
+    assert w.code == "item-number"          # kb check tells the kinds of numbering fault apart by it
 
 
 # -- 序言 and 附件 ---------------------------------------------------------------------------
@@ -449,7 +450,7 @@ def test_numbering_warnings_name_file_and_line(body, line, words):
     doc = parse_text("测试条例\n" + body, source="x.txt")
     w = [w for w in doc.warnings if w.line == line]
     assert w, doc.warnings
-    assert w[0].file == "x.txt"
+    assert w[0].file == "x.txt" and w[0].code == "article-number"
     assert str(w[0]).startswith(f"x.txt:{line}: ")
     for word in words:
         assert word in w[0].message
@@ -460,6 +461,7 @@ def test_chapter_gap_warning():
     doc = parse_text("测试条例\n第一章 总则\n第一条 甲。\n第三章 附则\n第二条 乙。\n", source="y.txt")
     (w,) = doc.warnings
     assert (w.file, w.line) == ("y.txt", 4) and "第三章" in w.message
+    assert w.code == "heading-number"
 
 
 def test_strict_turns_warnings_into_an_error():

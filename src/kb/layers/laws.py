@@ -1,6 +1,7 @@
 """Names of laws: well-known short names, normalisation to the full title, and lookup of
 a title in the knowledge base (``regulation/`` folders, or a corpus directory of Markdown
-files whose first ``# title`` line names the law).
+files whose first ``# title`` line names the law); and which laws are no longer in force
+(``data/validity.yml``, or a regulation's own ``validity:`` in its meta.yml).
 
 Normalisation is for matching only; the source text is never rewritten.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kb.project import list_regulations
@@ -165,3 +167,82 @@ def _md_title(p: Path) -> str | None:
         return None
     return None
 
+
+
+VALIDITY_TABLE = Path(__file__).resolve().parent / "data" / "validity.yml"
+REPEALED = "已废止"
+
+
+@dataclass
+class Validity:
+    """Whether a law is in force: 有效, 已修改 or 已废止, and what replaced a repealed one."""
+    title: str
+    validity: str
+    repealed: str | None = None        # the date it ceased to be in force
+    successor: str | None = None       # the full title of the text that replaced it
+    basis: str | None = None           # the provision or decision that repealed it
+    source: str = ""                   # where this was read: the table, or a regulation's meta.yml
+
+    @property
+    def in_force(self) -> bool:
+        return self.validity != REPEALED
+
+
+@lru_cache(maxsize=None)
+def validity_table(path: str = str(VALIDITY_TABLE)) -> dict[str, Validity]:
+    """match_key(title) -> Validity for every law of the table (repealed laws and their successors)."""
+    import yaml
+
+    with open(path, encoding="utf-8") as f:
+        data = yaml.safe_load(f) or {}
+    out = {}
+    for e in data.get("laws") or []:
+        v = Validity(title=e["title"], validity=e.get("validity") or REPEALED,
+                     repealed=str(e["repealed"]) if e.get("repealed") else None,
+                     successor=e.get("successor"), basis=e.get("basis"), source=path)
+        out[match_key(v.title)] = v
+    return out
+
+
+def _kb_validity(root: Path) -> dict[str, Validity]:
+    """What the regulations of the knowledge base say of themselves (meta.yml: validity,
+    successor, repealed)."""
+    out = {}
+    try:
+        regs = list_regulations(Path(root))
+    except Exception:       # a broken metadata file is reported by the commands that read it
+        regs = []
+    for r in regs:
+        raw = r.raw or {}
+        if raw.get("validity"):
+            out[match_key(r.title)] = Validity(
+                title=r.title, validity=str(raw["validity"]),
+                repealed=str(raw["repealed"]) if raw.get("repealed") else None,
+                successor=raw.get("successor"), basis=raw.get("basis"), source=str(r.folder / "meta.yml"))
+    return out
+
+
+def validity(title: str, root: Path | None = None) -> Validity | None:
+    """The validity of the law called ``title`` (any form: 《合同法》, 中华人民共和国合同法): from the
+    knowledge base's own metadata when ``root`` holds it, else from the table; None when nothing
+    is known (laws in force are not listed)."""
+    key = match_key(title)
+    if root is not None:
+        hit = _kb_validity(root).get(key)
+        if hit is not None:
+            return hit
+    return validity_table().get(key)
+
+
+def successor_in_force(v: Validity, root: Path | None = None) -> str | None:
+    """The text in force that replaced ``v``, following successors that were replaced in turn
+    (经济合同法 → 合同法 → 民法典); None when it was repealed without one."""
+    seen = {match_key(v.title)}
+    title = v.successor
+    while title:
+        nxt = validity(title, root)
+        if nxt is None or nxt.in_force or not nxt.successor or match_key(nxt.successor) in seen:
+            return title
+        seen.add(match_key(title))
+        title = nxt.successor
+    return None

@@ -80,8 +80,10 @@ class _Builder:
         self.others: list[Node] = []       # prologues and annexes
 
     # -- helpers -------------------------------------------------------------------------
-    def warn(self, line: int | None, msg: str) -> None:
-        self.warnings.append(Issue(self.src.path, line, msg))
+    def warn(self, line: int | None, msg: str, code: str = "warning") -> None:
+        """A numbering warning; ``code`` says what is numbered wrong (article-number,
+        heading-number, item-number), so that kb check can tell them apart without reading the message."""
+        self.warnings.append(Issue(self.src.path, line, msg, code))
 
     def add(self, parent: Node, node: Node) -> Node:
         node.parent = parent
@@ -322,7 +324,7 @@ class _Builder:
         num = item_marker_number(marker)
         n = len(para.children) + 1
         if num != n:
-            self.warn(l.no, f"{state.article.label}的项号“{marker}”应为第{to_chinese(n)}项")
+            self.warn(l.no, f"{state.article.label}的项号“{marker}”应为第{to_chinese(n)}项", "item-number")
         node = self.add(para, Item("item", f"{para.eid}__point_{n}", l.start, l.end, l.no, number=n,
                                    label=marker, text=_after(l.content, m.end("marker"))))
         state.item = node
@@ -335,7 +337,7 @@ class _Builder:
         n = len(item.children) + 1
         num = item_marker_number(marker)
         if num != n:
-            self.warn(l.no, f"{state.article.label}的目号“{marker}”应为{n}")
+            self.warn(l.no, f"{state.article.label}的目号“{marker}”应为{n}", "item-number")
         return self.add(item, Subitem("subitem", f"{item.eid}__point_{n}", l.start, l.end, l.no, number=n,
                                    label=marker, text=_after(l.content, m.end("marker"))))
 
@@ -368,14 +370,14 @@ class _Builder:
             if prev is not None:
                 pk, nk = number_key(prev), number_key(num)
                 if nk == pk:
-                    self.warn(art.line, f"条号重复：{art.label}")
+                    self.warn(art.line, f"条号重复：{art.label}", "article-number")
                 elif nk < pk:
-                    self.warn(art.line, f"条号顺序错误：{art.label}出现在{article_label(prev)}之后")
+                    self.warn(art.line, f"条号顺序错误：{art.label}出现在{article_label(prev)}之后", "article-number")
                 elif nk[1] == 0 and nk[0] != pk[0] + 1:
                     missing = article_label(pk[0] + 1)
-                    self.warn(art.line, f"条号不连续：{article_label(prev)}之后是{art.label}（缺{missing}）")
+                    self.warn(art.line, f"条号不连续：{article_label(prev)}之后是{art.label}（缺{missing}）", "article-number")
                 elif nk[1] > 0 and not (nk[0] == pk[0] and nk[1] == pk[1] + 1):
-                    self.warn(art.line, f"插入条号不连续：{article_label(prev)}之后是{art.label}")
+                    self.warn(art.line, f"插入条号不连续：{article_label(prev)}之后是{art.label}", "article-number")
             prev = num
         self._check_headings()
 
@@ -388,7 +390,7 @@ class _Builder:
             key = (n.kind, outer.eid if outer else None)
             prev = last.get(key)
             if prev is not None and n.number != prev + 1:
-                self.warn(n.line, f"{n.label}的编号不连续（前一个是第{to_chinese(prev)}{n.label[-1]}）")
+                self.warn(n.line, f"{n.label}的编号不连续（前一个是第{to_chinese(prev)}{n.label[-1]}）", "heading-number")
             last[key] = n.number
 
     def _citations(self) -> None:

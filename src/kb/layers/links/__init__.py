@@ -12,6 +12,8 @@ Public API (agreed with the other layers), importable from ``kb.layers.links``:
   :func:`kb.layers.laws.law_index`; citations.py, resolve.py and external.py find them)
 - ``backrefs(doc) -> dict[target_eid, list[Reference]]``           (targets.py)
 - ``link_warnings(doc) -> list[Issue]`` (references that point nowhere, with file and line; targets.py)
+- ``problem_kind(reference.warning)``: what an unresolved reference gets wrong (missing, previous,
+  range, list, unclear; resolve.py)
 - ``export_layer(doc) -> {"definitions": [...], "references": [...], "uses": [...]}`` (export.py)
 - the records ``Definition``, ``TermUse``, ``Reference`` and ``dotted(eid)`` (records.py)
 
@@ -21,8 +23,9 @@ from kb.layers.links.defining import definitions
 from kb.layers.links.export import export_layer
 from kb.layers.links.internal import references
 from kb.layers.links.records import Definition, Reference, TermUse, dotted
+from kb.layers.links.resolve import problem_kind
 from kb.layers.links.targets import backrefs, link_warnings
 from kb.layers.links.terms import term_uses
 
 __all__ = ["Definition", "Reference", "TermUse", "backrefs", "definitions", "dotted", "export_layer",
-           "link_warnings", "references", "term_uses"]
+           "link_warnings", "problem_kind", "references", "term_uses"]

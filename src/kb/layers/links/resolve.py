@@ -14,6 +14,26 @@ from kb.layers.links.scan import context, prev_sibling
 from kb.text.model import Document, Node
 
 
+def problem_kind(message: str | None) -> str | None:
+    """What an unresolved citation gets wrong, read off the message :class:`Resolver` wrote for it
+    (kept beside the messages so the two change together): "previous" (前款 in a first paragraph,
+    前条 in the first article), "range" (第十条至第五条: reversed or across levels), "list" (下列 with
+    no list after it), "unclear" (the citation cannot be placed: 本款 outside a paragraph, 第二项
+    after several provisions) or "missing" (it names an article, paragraph, item or chapter the text
+    does not have).  None for no message."""
+    if not message:
+        return None
+    if "之前没有" in message:
+        return "previous"
+    if "范围无效" in message:
+        return "range"
+    if message.startswith("“下列”"):
+        return "list"
+    if any(w in message for w in ("前面指向多处", "没有上级条款", "之前缺少条号", "不在任何")):
+        return "unclear"
+    return "missing"
+
+
 class Resolver:
     def __init__(self, doc: Document):
         self.doc = doc

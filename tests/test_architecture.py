@@ -12,7 +12,7 @@ PKG = Path(__file__).resolve().parents[1] / "src" / "kb"
 
 #: stage -> rank; a module may import modules of its own stage or of a lower rank
 RANKS = {"errors": 0, "text": 1, "project": 2, "layers": 3, "catalog": 4, "compare": 4, "outputs": 4,
-         "site": 5, "cli": 6, "dev": 7}
+         "site": 5, "check": 5, "cli": 6, "dev": 7}
 
 
 def module_name(path: Path) -> str:
@@ -72,6 +72,11 @@ def test_lower_stages_never_import_higher_ones(graph):
 def test_the_model_knows_nothing_of_the_project(graph):
     assert not any(d.startswith(("kb.project", "kb.catalog", "kb.site", "kb.cli"))
                    for d in graph["kb.text.model"])
+
+
+def test_the_site_knows_nothing_of_the_proofreader(graph):
+    # kb check is for the drafting office; only `kb build --check` (in cli) runs it before a build
+    assert not any(d.startswith("kb.check") for m, deps in graph.items() if stage(m) == "site" for d in deps)
 
 
 def test_no_import_cycles(graph):

@@ -34,6 +34,8 @@ COMMANDS = {
     "score-obligations": "kb.dev.score_obligations:score_cmd",
     "score-links": "kb.dev.score_links:score_cmd",
     "score-align": "kb.dev.score_align:score_cmd",
+    "check": "kb.cli.check:check_cmd",
+    "score-check": "kb.dev.score_check:score_cmd",
 }
 
 #: one-line Chinese help shown by ``kb --help`` without importing the module
@@ -56,6 +58,8 @@ SUMMARIES = {
     "score-obligations": "用人工标注给义务抽取打分（P/R/F1）",
     "score-links": "用人工标注给定义、术语使用和引用打分（P/R/F1）",
     "score-align": "用人工对齐给版本对照的条文对齐打分（P/R/F1）",
+    "check": "按立法技术规范审校文本：结构、引用、术语、义务、格式（表格、JSON、SARIF、HTML、DOCX）",
+    "score-check": "kb check 的准确率：人工判定的精确率、植入错误的召回率（P/R/F1）",
 }
 
 

@@ -87,11 +87,18 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
 @click.option("--strict", is_flag=True, help="把 mkdocs 的警告当作错误（退出码 2）")
 @click.option("--no-catalog", is_flag=True, help="不刷新检索目录（kb.catalog）")
 @click.option("-q", "--quiet", is_flag=True, help="只输出错误与最后的摘要")
+@click.option("--check", "run_check", is_flag=True,
+              help="先用 kb check 检查各法规的最新版本，有“错误”级别的问题时不生成网站（退出码 1）")
 @click.pass_context
-def build_cmd(ctx, site_dir, strict, no_catalog, quiet):
+def build_cmd(ctx, site_dir, strict, no_catalog, quiet, run_check):
     """从 regulation/ 生成网站：全部页面（由模型经 templates/ 模板生成）、站内检索索引、
     下载文件（原文、JSON、义务矩阵 CSV/XLSX、Akoma Ntoso XML、新旧对照表 DOCX），并刷新检索目录。"""
     root = project_root(ctx)
+    if run_check:
+        from kb.cli.check import build_gate
+        if not build_gate(root):
+            click.echo("构建中止：kb check 发现错误（见上）", err=True)
+            ctx.exit(1)
     handler = _log_to_terminal(quiet)
     say = (lambda m: None) if quiet else (lambda m: click.echo(f"· {m}", err=True))
     try:

@@ -22,6 +22,7 @@ BENCHES = {
     "site": "kb.dev.bench_site:run",
     "links": "kb.dev.bench_links:run",
     "obligations": "kb.dev.bench_obligations:run",
+    "check": "kb.dev.bench_check:run",
 }
 
 SUMMARIES = {
@@ -31,6 +32,7 @@ SUMMARIES = {
     "site": "网站生成性能",
     "links": "定义、引用层与 Akoma Ntoso 导出的速度（与解析对比）",
     "obligations": "义务抽取速度（与解析对比）",
+    "check": "kb check 审校整个语料的时间（与同一次运行中 kb export 导出 JSON 对比，目标 < 2 倍）",
 }
 
 

@@ -59,6 +59,7 @@ class KbConfig(Config):
     search = c.Choice(("kb", "material"), default="kb")
     regulations = c.Optional(c.Type(list))      # only these regulation ids (default: all)
     templates = c.Type(str, default="templates")
+    check = c.Type(dict, default={})            # kb check's settings (kb.check.config reads them; the site does not)
 
 
 class KbPlugin(BasePlugin[KbConfig]):

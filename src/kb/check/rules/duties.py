@@ -1,0 +1,362 @@
+"""Duties: modal clauses with no actor, or with an actor the text never introduces; 应／须／必须 mixed
+with 应当; deadlines without a starting point; prohibitions no liability article enforces; liability
+articles that name a duty no article imposes."""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from kb.check.registry import rule
+
+_MODAL_AT = re.compile(r"不应当|不得|禁止|严禁|应当|应该|必须|不应|须|应")
+_CLAUSE_END = "，。；：！？\n"
+
+
+def _subject_start(text: str, i: int) -> int:
+    """Where the words before the modal word at i start: the sentence, or its last clause when the
+    sentence is long (the words at fault stay short enough to read)."""
+    s = max(text.rfind(c, 0, i) for c in "。；！？\n") + 1
+    if i - s > 30:
+        s = max(text.rfind(c, 0, i) for c in _CLAUSE_END) + 1
+    return s
+
+
+def _actorless(ctx):
+    """Statements of a duty that name no actor (the extractor's actor-less records).  A prohibition
+    without a subject (禁止……, 不得……) binds everyone: that is how the drafting rules write it."""
+    for s in ctx.statements:
+        if s.actor is None and s.explicit and s.modality == "obligation":
+            yield s
+
+
+@lru_cache(maxsize=None)
+def _agent_word() -> re.Pattern:
+    """A word that names someone who can act, where a noun phrase ends: an actor head (……机关,
+    ……委员会, ……人员, ……者) or a role (海关, 代表, 教师) followed by a clause mark, a modal word, a
+    conjunction or a preposition (居民区, 政府购买服务, 社区 name no one: the head runs on)."""
+    from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+
+    heads = sorted(set(SUFFIXES + PERSON_SUFFIXES + _ROLES), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, heads))})(?={_BOUNDARY})")
+
+
+_BOUNDARY = (r"[，。；：、）)]|和|及|或|与|对|向|在|依|按照|根据|负责|将|把|为|以|由|会同|等|应|可以|不得|必须|须|要|"
+             r"还|也|都|均|共同|各自|分别|$")
+#: a subject at the head of its clause, right before its verb (使馆设置……, 海关发现……): a name ending
+#: in an actor head, at most six characters from the clause start
+_SUBJECT_AT_START = None
+
+
+def _agent_in(span: str) -> bool:
+    global _SUBJECT_AT_START
+    if _agent_word().search(span):
+        return True
+    if _SUBJECT_AT_START is None:
+        from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+        heads = sorted(set(SUFFIXES + PERSON_SUFFIXES + _ROLES), key=len, reverse=True)
+        _SUBJECT_AT_START = re.compile(rf"^[\u4e00-\u9fff、]{{0,6}}?(?:{'|'.join(map(re.escape, heads))})(?![区域点楼院内外部分])")
+    return bool(_SUBJECT_AT_START.match(span.strip()))
+
+
+#: roles and bodies that act but do not end in an actor head
+_ROLES = ("海关", "代表", "公民", "法人", "群众", "居民", "村民", "家庭", "住户", "农户", "信使", "法官", "检察官",
+          "股东", "会员", "成员", "党组织", "团体", "集体", "使馆", "领馆", "合作社", "审计组", "检查组", "工作组",
+          "专家组", "调查组", "教师", "医师", "律师", "机长", "船长", "厂长", "院长", "校长", "园长", "双方", "各方",
+          "幼儿", "儿童", "学生", "患者", "病人", "亲属", "家属", "子女", "父母", "全社会", "总会", "学会",
+          "商会", "基金会", "理事会", "工会", "买方", "卖方", "一方", "另一方", "警察", "员")
+#: after the modal word, a property of a thing rather than an act (应当写明, 应当符合, 应当计入)
+_PROPERTY = re.compile(r"(?:写明|载明|列明|注明|包括|具备|具有|符合|遵循|坚持|贯彻|体现|适用|计入|计算|列入|属于|是|为|以|"
+                       r"不低于|不高于|不超过|不少于|低于|高于|少于|超过|相当|一致|相符|保持|真实|准确|完整|合法|公开|"
+                       r"有利于|有[^关]|[与同][^，。；]{0,24}?(?:一致|相符|相适应|相衔接|相协调|相结合)|根据|依据|"
+                       r"明确|具体|附有|附|反映|作为|扣除|加算|计算|计入|减除|折算|核定|"
+                       r"(?:按照|依照|依据)[^，。；]{0,60}?(?:计算|确定|核定|折算)(?:$|[，。；]))")
+#: 按照……规定， before the verb: read past it to the verb
+_LEAD = re.compile(r"^(?:按照|依照|根据|依据)[^，。；]{0,40}?(?:规定|要求|标准)，?")
+#: a topic that is an act (从事……业务，应当; 举行集会、游行、示威，应当): whoever does it bears the duty
+_ACT_TOPIC = re.compile(r"^(?:从事|开展|举行|举办|进行|实施|修改|编制|新建|改建|扩建|建设|设立|申请|使用|利用|组织|"
+                        r"参加|办理|生产|经营|销售|购买|提供|运输|储存|开采|放弃|变更|委托|出租|出售|转让|发布|收集)")
+_PAYABLE = re.compile(r"应(?:纳|税|缴|付|收|扣|退|补|征|计|享|得|有)")
+
+
+def _agent_before(ctx, node, start: int) -> bool:
+    """Whether someone who can act is named for the modal word at ``start``: in the subject of its
+    clause; or, when the clause has none (……的，应当), earlier in the sentence, in an earlier sentence
+    of the paragraph, in the lead-in of the list the node belongs to, or in the paragraph before."""
+    text = node.text
+    clause = text[_clause_start(text, start):start]
+    if _agent_in(clause):
+        return True
+    if clause.strip() and not clause.rstrip().endswith("的") and not _ADVERBS.fullmatch(clause.strip()):
+        return False                 # a subject of its own, and not one who acts (……经费应当得到保障)
+    sent = text[max(text.rfind(c, 0, start) for c in "。；！？\n") + 1:start]
+    if _ACT_TOPIC.match(sent.strip()) or _ACT_TOPIC.match(clause.strip()):
+        return True                  # whoever does the act bears the duty
+    for seg in reversed(re.split(r"[，：]", sent)[:-1]):
+        if _agent_in(seg):
+            return True
+        if seg.strip() and not re.search(r"的$|[前后时中内]$|^(?:在|经|对|按照|依照|根据|为|除|因|如)", seg.strip()):
+            return False             # the sentence's topic, a thing (……的部分，应当……)
+    if any(_agent_in(x) for x in re.split(r"[。；，：]", text[:start - len(sent)])):
+        return True
+    if node.kind in ("item", "subitem"):
+        node = node.ancestor("paragraph")
+        if node is not None and any(_agent_in(x) for x in re.split(r"[。；，：]", node.text)):
+            return True
+    # the paragraph before, in the same article (有下列情形之一的，应当……: the parties named just above)
+    from kb.layers.links.scan import prev_sibling
+    prev = prev_sibling(node, "paragraph", 1) if node is not None else []
+    return bool(prev) and any(_agent_in(x) for x in re.split(r"[。；，：]", prev[0].text))
+
+
+#: a clause of adverbs only (还应当, 但是应当, 一般应当) has no subject of its own
+_ADVERBS = re.compile(r"(?:还|也|并|并且|但|但是|同时|而且|一般|均|都|仍|仍然|另|另外|事后|事先|及时|依法|此外|其中|则|即|又|亦)+")
+
+
+def _clause_start(text: str, i: int) -> int:
+    return max(text.rfind(c, 0, i) for c in _CLAUSE_END) + 1
+
+
+@rule("duty-no-actor", "duties", "warning", "义务性规定没有写明主体（谁应当）",
+      bad="社区综合服务设施建设经费应当得到保障。", good="市、县（市、区）人民政府应当保障社区综合服务设施建设经费。")
+def duty_no_actor(ctx):
+    for s in _actorless(ctx):
+        node = ctx.doc.get(s.eid)
+        text = node.text
+        m = _MODAL_AT.match(text, s.start)
+        if m is None or _PAYABLE.match(text, s.start):
+            continue                 # 应纳税额: payable, not a modal word
+        end = m.end()
+        rest = _LEAD.sub("", text[end:])
+        clause = re.split(r"[，。；：]", rest, 1)[0]
+        if _PROPERTY.match(clause) or _PROPERTY.match(rest) or _agent_before(ctx, node, s.start):
+            continue
+        if rest.startswith("由") and _agent_in(re.split(r"[，。；]", rest[1:], 1)[0]):
+            continue                 # 应当由精神科执业医师作出: the one who acts follows 由
+        a = _subject_start(text, s.start)
+        yield ctx.at("duty-no-actor", node, a, end, f"“{text[a:end]}……”没有写明由谁负责",
+                     "写明承担这项义务的机关、组织或者个人")
+
+
+#: bodies and roles a text creates for itself (网格员, 楼栋长, 领导小组, 联席会议): a reader must be told
+#: who sets them up or who they are before they can bear a duty
+_NEW_ROLE = re.compile(r"(?:领导小组|工作小组|小组|联席会议|议事会|协商会|指挥部|工作站|服务站|网格员|协调员|信息员|督导员|"
+                       r"联络员|专干|网格长|楼栋长|单元长|楼长|中心户长|巡查员|监督员|管理员)")
+_NAME_STOP = "，。；：、（）()和及与或的在对由向将把为以其等各该本"
+#: words that bring an actor into the text: it is set up, appointed, elected, or said to be
+_INTRO = r"(?:设立|设置|成立|建立|组建|组织|配备|聘用|聘请|选聘|选任|选举|推选|确定|指定|明确|委托|任命|召集|召开|产生|配置)"
+_OBLIGED = re.compile(r"应当|应|须|必须|不得|负责")
+
+
+def _role_before(text: str, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each role name (网格员, 社区网格员) in text[:end]: the head and the characters
+    before it up to a separator."""
+    out = []
+    for m in _NEW_ROLE.finditer(text, 0, end):
+        a = m.start()
+        while a > 0 and text[a - 1] not in _NAME_STOP and m.end() - a < 12 and "\u4e00" <= text[a - 1] <= "\u9fff":
+            a -= 1
+        out.append((a, m.end()))
+    return out
+
+
+def _introduced(ctx, name: str, head: str, body: str) -> bool:
+    if any(d.term in (name, head) or name.endswith(d.term) for d in ctx.definitions):
+        return True
+    for n in {re.escape(name), re.escape(head)}:
+        if re.search(rf"{_INTRO}[^，。；：]{{0,16}}?{n}|{n}[，,]?(?:是指|是|由[^，。；]{{1,24}}?(?:组成|担任|产生|设立|组织|召集))", body):
+            return True
+    return False
+
+
+@rule("duty-unknown-actor", "duties", "warning", "承担义务的主体在文中从未介绍（谁设立、由谁担任）",
+      bad="网格协调员应当及时报告。（全文没有说明网格协调员由谁设立）",
+      good="街道办事处应当配备网格协调员。……网格协调员应当及时报告。")
+def duty_unknown_actor(ctx):
+    body = "\n".join(n.text for n in ctx.scanned)
+    seen = set()
+    for n in ctx.scanned:
+        text = n.text
+        for m in _OBLIGED.finditer(text):
+            s = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+            for a, b in _role_before(text, m.start()):
+                if a < s:
+                    continue
+                name = text[a:b]
+                head = _NEW_ROLE.search(name).group()
+                if name in seen or _introduced(ctx, name, head, body):
+                    continue
+                seen.add(name)
+                yield ctx.at("duty-unknown-actor", n, a, b,
+                             f"“{name}”承担义务，但文中没有说明它由谁设立、由谁担任或者是什么",
+                             f"写明“{name}”的设立、组成或者职责来源")
+
+
+# 应 / 须 / 必须 / 应该 used as modal words; not 相应, 应急, 应纳税额 (payable), 无须, 须知, 理应
+_OTHER_MODAL = re.compile(r"必须|应该|(?<![不相适供回响对反呼效答感顺理报])应(?![当急用对届邀聘征纳税缴付收得有享属是变扣补退计])"
+                          r"|(?<![无必所])须(?![知])")
+
+
+@rule("duty-modal-word", "duties", "warning", "义务性规定混用“应”“须”“必须”与“应当”（立法技术规范用“应当”）",
+      bad="……应当及时报告。……必须妥善保管。", good="……应当及时报告。……应当妥善保管。")
+def duty_modal_word(ctx):
+    if not any("应当" in n.text for n in ctx.scanned):
+        return
+    from kb.layers.links.scan import inside, title_spans
+
+    for n in ctx.scanned:
+        titles = title_spans(n.text)
+        for m in _OTHER_MODAL.finditer(n.text):
+            if inside(titles, m.start(), m.end()):
+                continue
+            w = m.group()
+            better = "应当予以" if w == "应" and n.text.startswith("予", m.end()) else "应当"
+            yield ctx.at("duty-modal-word", n, m.start(), m.end() + (1 if better == "应当予以" else 0),
+                         f"“{w}”与全文的“应当”混用", f"改为“{better}”")
+
+
+_DEADLINE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两百]+)个?(?:工作日|日|天|个月|月|年|小时)(?:内|以内)")
+# where a time limit starts: 自……之日起, 收到……后, ……届满前
+_START = re.compile(r"自|从|起|之日|之时|后|以后|之后|以前|之前|前|届满|期满|收到|接到|受理|当日|次日|当天|发现|发生")
+_DUTY = re.compile(r"应当|应|须|必须|责令")
+
+
+@rule("duty-deadline-start", "duties", "warning", "规定了期限却没有起算点（……日内，没有“自……之日起”）",
+      bad="有关部门应当在十五日内作出决定。", good="有关部门应当自收到申请之日起十五日内作出决定。")
+def duty_deadline_start(ctx):
+    for n in ctx.scanned:
+        text = n.text
+        for m in _DEADLINE.finditer(text):
+            if m.group() in text[:m.start()]:
+                continue             # ……十个工作日内反馈；十个工作日内不能办结的: the same period again
+            s = max(text.rfind(c, 0, m.start()) for c in "。；\n") + 1
+            e = min([i for i in (text.find(c, m.end()) for c in "。；\n") if i >= 0] or [len(text)])
+            sentence_before = text[s:m.start()]
+            if _START.search(sentence_before) or not _DUTY.search(text[s:e]):
+                continue
+            yield ctx.at("duty-deadline-start", n, m.start(), m.end(), f"期限“{m.group()}”没有写明从何时起算",
+                         "写明起算点，如“自收到申请之日起”")
+
+
+_BREACH_WORD = re.compile(r"违反|违者|未按|未依|拒不|擅自|不履行|未履行|玩忽职守|滥用职权|徇私舞弊|侵犯|侵害|侵占|挪用")
+_SANCTION = re.compile(r"责令|罚款|没收|吊销|处分|追究|处罚|拘留|赔偿|承担[^，。；]{0,6}责任|予以纠正|通报批评|取消")
+
+
+def liability_sentence(sent: str) -> bool:
+    """A sentence that says what follows a breach (违反……的，由……责令改正，处……罚款)."""
+    return bool(_BREACH_WORD.search(sent) and _SANCTION.search(sent))
+
+
+def _sentences(text: str) -> list[str]:
+    return [x for x in re.split(r"[。；\n]", text) if x]
+
+
+def liability_articles(ctx) -> list:
+    """The articles that state liability: those of a 法律责任 / 罚则 chapter, or, in a text without
+    one, the articles with a sentence that says what follows a breach."""
+    chapters = [c for c in ctx.doc.chapters if c.title and re.search(r"责任|罚则", c.title)]
+    if chapters:
+        return [a for a in ctx.articles if a.ancestor("chapter") in chapters]
+    return [a for a in ctx.articles if any(liability_sentence(x) for x in _sentences(a.full_text()))]
+
+
+#: 违反本条例规定的，由……依照……处罚: every breach of the text is punished (a referral on a condition,
+#: 法律、法规已有规定的，从其规定, is not: it punishes only what other laws already punish)
+_CATCH_ALL = re.compile(r"违反本(?:条例|办法|法|规定|细则|实施办法)(?:的)?(?:规定)?(?:的行为)?(?:的)?，"
+                        r"(?:由[^，。；]{1,30}?)?(?:依照|依据|按照|根据)?[^，。；]{0,60}?(?:处罚|处分|追究)")
+
+
+def _covers(target: str, eid: str) -> bool:
+    return eid == target or eid.startswith(target + "__") or target.startswith(eid + "__")
+
+
+def _bigrams(s: str) -> set[str]:
+    s = re.sub(r"[^\u4e00-\u9fff]", "", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def _enforced_by_wording(action: str, sentences: list[str]) -> bool:
+    """Whether a liability sentence describes the prohibited act: most of its words, or a long run."""
+    grams = _bigrams(action)
+    act = action.removeprefix("擅自")
+    for sent in sentences:
+        if len(act) >= 4 and act in sent:
+            return True              # 不得打击报复 … 打击报复审计人员的，依法追究
+        if grams and len(grams & _bigrams(sent)) >= 0.5 * len(grams):
+            return True
+        if SequenceMatcher(None, action, sent, autojunk=False).find_longest_match(0, len(action), 0, len(sent)).size >= 6:
+            return True
+    return False
+
+
+#: 不得 followed by a limit (不得超过六个月) or a legal consequence (不得享受优惠, 不得视为) states no act to punish
+_NOT_AN_ACT = re.compile(r"超过|少于|低于|高于|多于|超出|晚于|早于|短于|长于|享受|视为|作为|援用|被|再被|列入|计入|抵扣|"
+                         r"担任|兼任|适用|认定|确认|减免|免除|申请|提起|退还")
+#: the lead-in of a list of conditions or requirements (……应当符合下列条件：)
+_CONDITIONS = re.compile(r"条件|情形|要求|标准|规定")
+
+
+@rule("duty-no-liability", "duties", "warning", "禁止性规定没有相应的法律责任条款",
+      bad="第十四条 ……不得改变其使用性质。（法律责任一章没有相应规定）",
+      good="第三十七条 违反本条例第十四条规定，改变社区综合服务设施使用性质的，由……责令改正。")
+def duty_no_liability(ctx):
+    liab = liability_articles(ctx)
+    if not liab:
+        return                       # no liability at all: the text leaves it to other laws
+    liab_sents = [x for a in liab for x in _sentences(a.full_text())]
+    if any(_CATCH_ALL.search(x) and "从其规定" not in x for x in liab_sents):
+        return
+    liab_ids = {a.eid for a in liab}
+    cited = [t for r in ctx.references if r.kind == "internal" and r.eid.split("__")[0] in liab_ids
+             for t in r.targets]
+    seen = set()
+    for s in ctx.statements:
+        if s.modality != "prohibition" or not s.explicit or s.eid.split("__")[0] in liab_ids:
+            continue
+        if (s.eid, s.start) in seen or any(_covers(t, s.eid) for t in cited):
+            continue
+        seen.add((s.eid, s.start))
+        node = ctx.doc.get(s.eid)
+        if node.kind in ("item", "subitem") and _CONDITIONS.search(node.ancestor("paragraph").text):
+            continue                 # a condition in a list, not a prohibition of its own
+        for m in re.finditer(r"不得|禁止|严禁|不应当|不应", node.text):
+            if m.start() < s.start:
+                continue
+            action = re.split(r"[，。；：]", node.text[m.end():], 1)[0]
+            sent = next((x for x in _sentences(node.text) if m.group() + action in x), "")
+            # a short act (不得侵犯) is read with its sentence (……的合法权益受法律保护，任何组织或者个人不得侵犯)
+            described = action if len(action) > 4 else sent
+            if not action or _NOT_AN_ACT.match(action) or _enforced_by_wording(action, liab_sents) \
+                    or _enforced_by_wording(described, liab_sents):
+                continue
+            if re.search(r"违者|违反前款|违反本款|违反本条", node.text) or liability_sentence(sent):
+                continue             # the sanction is stated with the prohibition
+            yield ctx.at("duty-no-liability", node, m.start(), m.end() + len(action),
+                         f"禁止性规定“{m.group()}{action}”没有相应的法律责任条款",
+                         "在法律责任中规定违反的后果，或写明适用的其他法律责任规定")
+
+
+_DUTY_WORDS = re.compile(r"应当|必须|不得|禁止|严禁|负责|不予|照发|履行下列|承担下列")
+_BREACH = re.compile(r"(?:违反|未履行|不履行|未按照|未依照|不按照|不依照|未遵守|不遵守)[^，。；]{0,3}$")
+
+
+@rule("liability-no-duty", "duties", "error", "法律责任条款所指的条款没有规定相应的义务",
+      bad="违反本条例第一条规定的，处一千元罚款。（第一条是立法目的）",
+      good="违反本条例第十四条规定的，处一千元罚款。（第十四条规定了义务）")
+def liability_no_duty(ctx):
+    liab_ids = {a.eid for a in liability_articles(ctx)}
+    duties = [s.eid for s in ctx.statements if s.modality in ("obligation", "prohibition") and s.explicit]
+    # a duty without a modal word, or one the extractor may not attribute (……单位负责日常管理和维护，履行下列职责)
+    duties += [n.eid for n in ctx.scanned if _DUTY_WORDS.search(n.text)]
+    for r in ctx.references:
+        if r.kind != "internal" or not r.targets or r.eid.split("__")[0] not in liab_ids:
+            continue
+        node = ctx.doc.get(r.eid)
+        if not _BREACH.search(node.text[max(0, r.start - 8):r.start]):
+            continue
+        empty = [t for t in r.targets if ctx.doc.get(t) is not None and ctx.doc.get(t).kind in ("article", "paragraph", "item")
+                 and not any(_covers(t, d) for d in duties)]
+        if empty:
+            names = "、".join(ctx.doc.get(t).citation for t in empty)
+            yield ctx.at("liability-no-duty", node, r.start, r.end, f"“{r.text}”所指的{names}没有规定义务或禁止",
+                         "核对所引条号，或在所引条文中写明相应的义务")

@@ -1,0 +1,91 @@
+"""References to this text: to provisions that do not exist, 前款 where there is none, ranges
+written backwards, and the text named by another kind of title (本办法 in a 条例)."""
+from __future__ import annotations
+
+import re
+
+from kb.check.registry import rule
+
+
+def _unresolved(ctx, kinds: tuple[str, ...]):
+    from kb.layers.links import problem_kind
+
+    for r in ctx.references:
+        if r.kind == "internal" and not r.targets and problem_kind(r.warning) in kinds:
+            yield r
+
+
+def _finding(ctx, rule_id: str, r, message: str, suggestion: str):
+    node = ctx.doc.get(r.eid)
+    return ctx.at(rule_id, node, r.start, r.end, message, suggestion)
+
+
+@rule("ref-missing", "references", "error", "引用了本文不存在的条、款、项或章节",
+      bad="（全文共四十五条）依照本条例第九十条的规定处理。", good="依照本条例第十九条的规定处理。")
+def ref_missing(ctx):
+    for r in _unresolved(ctx, ("missing",)):
+        msg = r.warning.split("：", 1)[-1] if "：" in r.warning else r.warning
+        yield _finding(ctx, "ref-missing", r, f"“{r.text}”指向的条款不存在：{msg}",
+                       "核对条号（条文增删后引用是否随之调整）")
+
+
+@rule("ref-previous", "references", "error", "“前款”“前条”“前项”之前没有可指的条款（如第一款中的前款）",
+      bad="第八条 依照前款规定……（本条第一款）", good="第八条第二款 依照前款规定……")
+def ref_previous(ctx):
+    for r in _unresolved(ctx, ("previous",)):
+        unit = r.text[-1] if r.text[-1] in "条款项" else "款"
+        yield _finding(ctx, "ref-previous", r, f"“{r.text}”写在{_first(unit)}，之前没有可指的{unit}",
+                       f"写明所指的条款（如“第X条第X款”），或调整条文顺序")
+
+
+def _first(unit: str) -> str:
+    return {"条": "第一条", "款": "本条第一款", "项": "第一项"}.get(unit, "开头")
+
+
+@rule("ref-range", "references", "error", "引用的范围颠倒或无效（如第十条至第五条）",
+      bad="第十五条至第十二条规定的事项", good="第十二条至第十五条规定的事项")
+def ref_range(ctx):
+    for r in _unresolved(ctx, ("range",)):
+        yield _finding(ctx, "ref-range", r, f"“{r.text}”：范围的起点在终点之后，或两端不是同一层级",
+                       "按从小到大的顺序写明起止条款")
+
+
+#: the word a text calls itself by, from the end of its title (longest first)
+_SELF_BY_TITLE = (("实施细则", ("本细则", "本实施细则")), ("实施办法", ("本办法", "本实施办法")),
+                  ("细则", ("本细则",)), ("办法", ("本办法",)), ("规定", ("本规定",)), ("条例", ("本条例",)),
+                  ("规则", ("本规则",)), ("准则", ("本准则",)), ("决定", ("本决定",)), ("通则", ("本通则",)),
+                  ("法典", ("本法", "本法典")), ("法", ("本法",)))
+
+
+def self_words(title: str | None) -> tuple[str, ...] | None:
+    """The words by which a text of this title names itself (本条例 for a 条例), or None when unknown."""
+    if not title:
+        return None
+    t = re.sub(r"[（(][^（）()]*[）)]$", "", re.sub(r"\s+", "", title))
+    for suffix, words in _SELF_BY_TITLE:
+        if t.endswith(suffix):
+            return words
+    return None
+
+
+def book_title(title: str) -> str:
+    """《title》, a title inside it in 〈〉 (《北京市实施〈中华人民共和国矿山安全法〉办法》)."""
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+
+
+@rule("ref-self-name", "references", "warning", "称呼本文的用词与标题不一致（条例中写“本办法”）",
+      bad="《某某市养犬管理条例》：违反本办法规定的……", good="违反本条例规定的……")
+def ref_self_name(ctx):
+    from kb.layers.links.scan import SELF_WORDS
+
+    own = self_words(ctx.doc.title)
+    if not own:
+        return
+    for r in ctx.references:
+        if r.kind not in ("self", "internal"):
+            continue
+        word = next((w for w in SELF_WORDS if r.text.startswith(w)), None)   # 本条例, 本条例第十条
+        if word and word not in own:
+            node = ctx.doc.get(r.eid)
+            yield ctx.at("ref-self-name", node, r.start, r.start + len(word),
+                         f"本文标题是{book_title(ctx.doc.title)}，却称“{word}”", f"改为“{own[0]}”")

@@ -1,0 +1,175 @@
+"""``kb score-check``: how right ``kb check`` is, rule by rule.
+
+Precision comes from findings judged by hand: ``kb check`` runs on the texts of
+``tests/data/check/texts.yml`` and each finding is matched (rule, line, words) to a judgement in
+``tests/data/check/judged/<name>.tsv`` (verdict 1: a real fault by the rule's own criterion, 0: wrong).
+A finding nobody judged is listed and makes the run fail, so the judgements keep up with the rules.
+Recall comes from faults planted into clean corpus texts (kb.dev.plant_check).  The held-out texts
+(``--held-out``) are scored apart, once, after the last rule change.
+"""
+from __future__ import annotations
+
+import csv
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from kb.dev import paths
+
+DATA = paths.DATA / "check"
+HEAD = ["rule", "line", "words", "verdict", "note"]
+
+
+@dataclass
+class Tally:
+    judged: int = 0
+    right: int = 0
+    planted: int = 0
+    found: int = 0
+    unjudged: list = field(default_factory=list)
+
+    @property
+    def p(self) -> float | None:
+        return self.right / self.judged if self.judged else None
+
+    @property
+    def r(self) -> float | None:
+        return self.found / self.planted if self.planted else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.p, self.r
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def texts(held_out: bool = False) -> dict[str, str]:
+    import yaml
+
+    data = yaml.safe_load((DATA / "texts.yml").read_text(encoding="utf-8"))
+    return dict(data["held_out" if held_out else "tuning"])
+
+
+def judgement_file(name: str, held_out: bool = False) -> Path:
+    return DATA / "judged" / ("held-out" if held_out else "") / f"{name}.tsv"
+
+
+def load_judgements(path: Path) -> dict[tuple, tuple[int, str]]:
+    """(rule, line, words) -> (verdict, note)."""
+    out = {}
+    if not path.is_file():
+        return out
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["verdict"] in ("0", "1"):
+                out[(row["rule"], int(row["line"]), row["words"])] = (int(row["verdict"]), row.get("note") or "")
+    return out
+
+
+def check_text(spec: str, corpus: Path):
+    """The report of ``kb check`` on one text of the list (the seed through the project, with its metadata)."""
+    from kb.check.engine import check
+
+    if "@" in spec:
+        from kb.project import load, resolve
+        target = resolve(paths.REPO, spec)
+        return check(load(target), paths.REPO)
+    from kb.text.parse import parse_file
+    return check(parse_file(str(corpus / spec)))
+
+
+def precision(held_out: bool, corpus: Path, tallies: dict[str, Tally], dump: bool = False) -> None:
+    for name, spec in texts(held_out).items():
+        path = judgement_file(name, held_out)
+        judged = load_judgements(path)
+        rep = check_text(spec, corpus)
+        todo = []
+        for f in rep.findings:
+            t = tallies[f.rule]
+            j = judged.get((f.rule, f.line, f.words))
+            if j is None:
+                t.unjudged.append((name, f))
+                todo.append(f)
+                continue
+            t.judged += 1
+            t.right += j[0]
+        if dump and todo:
+            _append_stubs(path, todo)
+
+
+def _append_stubs(path: Path, findings) -> None:
+    """Write unjudged findings (verdict left empty) for a person to judge."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    new = not path.is_file()
+    with path.open("a", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        if new:
+            w.writerow(HEAD)
+        for x in findings:
+            w.writerow([x.rule, x.line, x.words, "", f"{x.citation}：{x.message}"])
+
+
+def recall(corpus: Path, tallies: dict[str, Tally], progress=None) -> list:
+    from kb.dev.plant_check import run
+
+    outcomes = run(corpus, progress=progress)
+    for o in outcomes:
+        tallies[o.rule].planted += 1
+        tallies[o.rule].found += o.found
+    return outcomes
+
+
+def fmt(x: float | None) -> str:
+    return "—" if x is None else f"{x:.3f}"
+
+
+def report(tallies: dict[str, Tally], title: str) -> str:
+    from kb.check.rules import all_rules
+    from kb.outputs.formats import table
+
+    rows, pooled = [], Tally()
+    for rid in all_rules():
+        t = tallies.get(rid, Tally())
+        pooled.judged += t.judged
+        pooled.right += t.right
+        pooled.planted += t.planted
+        pooled.found += t.found
+        rows.append([rid, t.judged, t.right, fmt(t.p), t.planted, t.found, fmt(t.r), fmt(t.f1)])
+    rows.append(["全部（合计）", pooled.judged, pooled.right, fmt(pooled.p), pooled.planted, pooled.found,
+                 fmt(pooled.r), fmt(pooled.f1)])
+    return title + "\n" + table(["规则", "判定", "正确", "P", "植入", "发现", "R", "F1"], rows, max_width=200)
+
+
+@click.command("score-check")
+@click.option("--held-out", is_flag=True, help="只对留出的文本计算精确率（在最后一次修改规则之后运行一次）")
+@click.option("--no-plant", is_flag=True, help="不做植入错误的召回率测量")
+@click.option("--dump", is_flag=True, help="把未判定的问题追加到 tests/data/check/judged/<文本>.tsv，供人工判定")
+@click.option("--corpus", type=click.Path(file_okay=False), default=None, help="语料目录（默认 ../shared/corpus/lawrefbook）")
+@click.option("-v", "--verbose", is_flag=True, help="列出植入后未被发现的错误")
+def score_cmd(held_out, no_plant, dump, corpus, verbose):
+    """kb check 的准确率：人工判定的精确率（P）、植入错误的召回率（R）与 F1，逐条规则。"""
+    corpus = Path(corpus) if corpus else paths.corpus_dir()
+    if not corpus.is_dir():
+        raise click.ClickException(f"找不到语料：{corpus}（可用 --corpus 或 KB_SHARED 指定）")
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    precision(held_out, corpus, tallies, dump)
+    outcomes = []
+    if not no_plant and not held_out:
+        outcomes = recall(corpus, tallies, progress=lambda t: click.echo(f"· 植入：{t}", err=True))
+    which = "留出文本" if held_out else "调试文本（种子和 20 部语料）"
+    click.echo(report(tallies, f"kb check：精确率来自{which}的人工判定" + ("" if held_out or no_plant else "，召回率来自植入的错误")))
+    if verbose:
+        for o in outcomes:
+            if not o.found:
+                click.echo(f"未发现：{o.rule}　{o.text}:{o.line}　{o.what}")
+    unjudged = [(n, f) for t in tallies.values() for n, f in t.unjudged]
+    if unjudged:
+        click.echo(f"\n{len(unjudged)} 个问题尚未判定" + ("（已追加到 judged/*.tsv）" if dump else "（--dump 追加到 judged/*.tsv）") + "：",
+                   err=True)
+        for n, f in unjudged[:40]:
+            click.echo(f"  {n}:{f.line} {f.rule} “{f.words}” {f.message}", err=True)
+        sys.exit(1)

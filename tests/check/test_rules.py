@@ -1,0 +1,173 @@
+"""Every rule of kb check on a small hand-written text: a bad example it must report (at the line of
+the fault) and good examples it must leave alone.  BASE is a clean text every rule passes."""
+from __future__ import annotations
+
+import pytest
+
+from kb.check.engine import check
+from kb.check.rules import all_rules
+from kb.text.parse import parse_text
+
+BASE = """测试条例
+
+第一章　总则
+
+第一条　为了规范网格管理，根据《中华人民共和国城市居民委员会组织法》，制定本条例。
+
+第二条　本条例所称网格，是指社区内划定的管理单元。
+
+第三条　县级以上人民政府应当加强网格管理。
+
+第二章　管理
+
+第四条　街道办事处应当在每个网格配备网格员。
+
+第五条　网格员发现问题的，应当自发现之日起三日内报告街道办事处。
+
+第六条　任何单位和个人不得损毁网格标识。
+
+第三章　法律责任
+
+第七条　违反本条例第六条规定，损毁网格标识的，由街道办事处责令改正。
+
+第四章　附则
+
+第八条　本条例自2024年1月1日起施行。
+"""
+def line_of(text: str) -> int:
+    return next(i for i, l in enumerate(BASE.splitlines(), 1) if l.startswith(text))
+
+
+def run(text: str, rule: str, status: str | None = None):
+    doc = parse_text(text, "t.txt", meta={"status": status} if status else None)
+    return check(doc, only=[rule]).findings
+
+
+def swap(old: str, new: str, text: str = BASE) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def after(anchor: str, paragraph: str, text: str = BASE) -> str:
+    """The text with a new paragraph after the line starting with ``anchor``."""
+    lines = text.splitlines()
+    i = next(i for i, l in enumerate(lines) if l.startswith(anchor))
+    return "\n".join(lines[:i + 1] + ["", paragraph] + lines[i + 1:]) + "\n"
+
+
+# rule -> (bad text, the line the fault is on, the words at fault)
+BAD = {
+    "num-article": (swap("第五条　", "第九条　"), line_of("第五条"), "第九条"),
+    "num-heading": (swap("第三章　法律责任", "第五章　法律责任"), line_of("第三章"), "第五章"),
+    "num-item": (after("第六条", "有下列行为之一的，予以劝阻：\n（一）损毁标识；\n（三）涂改标识。"),
+                 line_of("第六条") + 4, "（三）"),
+    "empty-article": (swap("第三条　县级以上人民政府应当加强网格管理。", "第三条"), line_of("第三条"), "第三条"),
+    "placeholder": (swap("2024年1月1日", "2024年 月 日"), line_of("第八条"), "2024年 月 日"),
+    "final-chapter": (swap("第二章　管理", "第二章　附则"), line_of("第二章"), "第二章"),
+    "ref-missing": (swap("违反本条例第六条", "违反本条例第十六条"), line_of("第七条"), "本条例第十六条"),
+    "ref-previous": (swap("第三条　县级以上", "第三条　依照前款规定，县级以上"), line_of("第三条"), "前款"),
+    "ref-range": (swap("违反本条例第六条", "违反本条例第六条至第四条"), line_of("第七条"), "本条例第六条至第四条"),
+    "ref-self-name": (swap("违反本条例第六条", "违反本办法第六条"), line_of("第七条"), "本办法"),
+    "law-title": (swap("《中华人民共和国城市居民委员会组织法》", "《城市居民委员会组织法》"), line_of("第一条"),
+                  "《城市居民委员会组织法》"),
+    "law-repealed": (swap("《中华人民共和国城市居民委员会组织法》", "《中华人民共和国物权法》"), line_of("第一条"),
+                     "《中华人民共和国物权法》"),
+    "law-brackets": (swap("《中华人民共和国城市居民委员会组织法》", "民法典"), line_of("第一条"), "民法典"),
+    "term-unused": (after("第二条", "本条例所称楼栋，是指居民住宅楼。"), line_of("第二条") + 2, "楼栋"),
+    "term-before-definition": (after("第六条", "本条例所称网格员，是指网格中的专职工作人员。"),
+                               line_of("第四条"), "网格员"),
+    "term-duplicate": (after("第八条", "本条例所称网格，是指街道划定的区域。"), line_of("第八条") + 2, "网格"),
+    "term-quoted": (swap("加强网格管理", "加强“网格联盟”管理"), line_of("第三条"), "“网格联盟”"),
+    "term-variant": (after("第四条", "居民委员会应当协助网格员工作。居委会应当及时通报情况。"), line_of("第四条") + 2, "居委会"),
+    "duty-no-actor": (after("第四条", "网格工作经费应当得到保障。"), line_of("第四条") + 2, "网格工作经费应当"),
+    "duty-unknown-actor": (after("第四条", "楼栋长应当及时报告。"), line_of("第四条") + 2, "楼栋长"),
+    "duty-modal-word": (swap("县级以上人民政府应当", "县级以上人民政府必须"), line_of("第三条"), "必须"),
+    "duty-deadline-start": (swap("网格员发现问题的，应当自发现之日起三日内报告", "网格员应当在三日内报告"), line_of("第五条"),
+                            "三日内"),
+    "duty-no-liability": (after("第五条", "任何单位和个人不得占用网格服务站。"), line_of("第五条") + 2, "不得占用网格服务站"),
+    "liability-no-duty": (swap("违反本条例第六条规定，损毁网格标识的", "违反本条例第一条规定的"), line_of("第七条"),
+                          "本条例第一条"),
+    "form-halfwidth": (swap("为了规范网格管理，根据", "为了规范网格管理,根据"), line_of("第一条"), ","),
+    "form-brackets": (swap("第三条　县级以上人民政府", "第三条　县级以上人民政府（含街道"), line_of("第三条"), "（"),
+    "form-double-punct": (swap("为了规范网格管理，根据", "为了规范网格管理，，根据"), line_of("第一条"), "，，"),
+    "form-trailing-space": (swap("加强网格管理。", "加强网格管理。  "), line_of("第三条"), "  "),
+    "form-heading": (swap("第五条　网格员", "第五条 网格员"), line_of("第五条"), "第五条"),
+}
+
+# rule -> texts it must leave alone (besides BASE): the exclusions each rule is built on
+GOOD = {
+    "placeholder": [swap("本条例", "本条例", BASE).replace("第八条　本条例自2024年1月1日起施行。", "第八条　出生年月日应当如实填写。")],
+    "final-chapter": [BASE.replace("第四章　附则\n\n第八条　本条例自2024年1月1日起施行。\n", "")],
+    "ref-self-name": [swap("测试条例", "测试办法").replace("本条例", "本办法")],
+    "law-title": [swap("《中华人民共和国城市居民委员会组织法》", "《中华人民共和国城市居民委员会组织法》（以下简称《居委会组织法》）")
+                  .replace("第三条　县级以上", "第三条　依照《居委会组织法》，县级以上")],
+    "law-brackets": [swap("根据《中华人民共和国城市居民委员会组织法》", "根据宪法")],
+    "term-before-definition": [after("第八条", "本条例所称网格员，是指网格中的专职工作人员。")],
+    "term-quoted": [swap("加强网格管理", "坚持“三个代表”重要思想，加强网格管理"),
+                    after("第二条", "本条例所称“网格联盟”，是指相邻网格的协作组织。").replace("加强网格管理", "加强“网格联盟”管理")],
+    "term-variant": [after("第四条", "居民委员会（以下简称居委会）应当协助网格员工作。居委会应当及时通报情况。")],
+    "duty-no-actor": [after("第四条", "禁止在网格内乱扔垃圾。"), after("第四条", "网格员的报告应当写明发现问题的时间。"),
+                      after("第四条", "从事网格服务，应当遵守本条例。")],
+    "duty-unknown-actor": [after("第四条", "街道办事处可以设立楼栋长。楼栋长应当及时报告。")],
+    "duty-modal-word": [swap("第八条　本条例", "第八条　应纳税额按照规定计算。本条例")],
+    "duty-deadline-start": [swap("应当自发现之日起三日内报告", "应当在收到通知后三日内报告")],
+    "duty-no-liability": [after("第六条", "网格员每日工作时间不得超过八小时。")],
+    "liability-no-duty": [],
+    "form-brackets": [swap("第三条　县级以上人民政府", "第三条　县级以上人民政府（含街道办事处）")],
+    "form-halfwidth": [swap("2024年1月1日", "2024年1月1日10:00")],
+}
+
+
+def test_every_rule_has_a_bad_example_here():
+    rules = {r for r, x in all_rules().items() if not x.needs}
+    assert rules == set(BAD), rules ^ set(BAD)
+
+
+def test_the_base_text_is_clean():
+    doc = parse_text(BASE, "t.txt")
+    assert check(doc).findings == []
+
+
+@pytest.mark.parametrize("rule", sorted(BAD))
+def test_bad_example_is_reported_at_its_line(rule):
+    text, line, words = BAD[rule]
+    found = run(text, rule)
+    assert found, f"{rule} found nothing"
+    assert any(f.line == line and words in f.words for f in found), [(f.line, f.words, f.message) for f in found]
+    for f in found:
+        assert f.rule == rule and f.citation and f.message and f.suggestion and f.file == "t.txt"
+
+
+@pytest.mark.parametrize("rule", sorted(BAD))
+def test_good_examples_are_left_alone(rule):
+    for text in [BASE] + GOOD.get(rule, []):
+        assert run(text, rule) == [], (rule, [(f.line, f.words, f.message) for f in run(text, rule)])
+
+
+def test_a_finding_names_citation_line_column_and_words():
+    text, line, _ = BAD["law-brackets"]
+    (f,) = run(text, "law-brackets")
+    assert (f.citation, f.line, f.words) == ("第一条", line, "民法典")
+    src = text.splitlines()[line - 1]
+    assert src[f.column - 1:f.column - 1 + len(f.words)] == "民法典"
+    assert f.suggestion == "改为《中华人民共和国民法典》"
+
+
+def test_a_repealed_law_names_its_successor():
+    (f,) = run(BAD["law-repealed"][0], "law-repealed")
+    assert "2021年1月1日废止" in f.message and "《中华人民共和国民法典》" in f.message
+
+
+@pytest.mark.parametrize("status,severity", [("草案征求意见稿", "info"), ("草案", "error"), (None, "error")])
+def test_placeholder_severity_follows_the_stage(status, severity):
+    doc = parse_text(BAD["placeholder"][0], "t.txt", meta={"status": status} if status else None)
+    (f,) = check(doc, only=["placeholder"]).findings
+    assert f.severity == severity
+
+
+def test_the_seed_draft_gets_its_known_faults(seed_doc):
+    rep = check(seed_doc)
+    got = {(f.rule, f.line) for f in rep.findings}
+    assert ("placeholder", 269) in got and ("law-brackets", 223) in got and ("form-heading", 166) in got
+    assert rep.stage == "comment"
+    assert next(f for f in rep.findings if f.rule == "placeholder").severity == "info"

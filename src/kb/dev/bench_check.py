@@ -3,12 +3,14 @@ same texts measured in the same run (the goal: checking costs less than twice ex
 
 Both sides do a command's whole work on each text from its file: read and parse it, compute the
 layers (references, definitions, obligations …), then export JSON on one side and run every rule
-on the other.  Each side parses its own Documents, so neither profits from the other's caches.
+on the other.  Each side parses its own Documents and the layer cache (kb.layers.cache) is off and
+emptied before each run, so neither side reads what the other computed: both are cold.
 CPU seconds, best of ``repeat`` runs.
 """
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import time
 from pathlib import Path
@@ -47,8 +49,11 @@ def _check(files: list[Path]) -> int:
 
 
 def _time(fn, files, repeat: int) -> tuple[float, int]:
+    from kb.layers.cache import clear_memory
+
     best, out = float("inf"), 0
     for _ in range(repeat):
+        clear_memory()
         gc.collect()
         t0 = time.process_time()
         out = fn(files)
@@ -60,6 +65,7 @@ def run(corpus_dir: str | None = None, limit: int | None = None, repeat: int = 2
     from kb.dev.bench_parse import default_corpus
     from kb.layers.actors import load_registry
 
+    os.environ["KB_LAYER_CACHE"] = "off"        # time the work, not a read of what an earlier run kept
     root = Path(corpus_dir) if corpus_dir else default_corpus()
     files = _texts(root, limit)
     if not files:

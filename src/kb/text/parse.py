@@ -48,7 +48,12 @@ def _parse_source(src: Source, meta: dict | None, strict: bool) -> Document:
         raise KbError("文件为空", src.path)
     classify(lines)
     if not any(l.kind == "article" for l in lines):
-        raise KbError("没有找到任何条文（第X条）；修正案、决定等不按条编排的文本暂不支持", src.path)
+        from kb.text.amendment import looks_like_amendment
+
+        if looks_like_amendment(src):
+            raise KbError("没有找到任何条文（第X条）：这是修正案或修改决定，不按条编排；"
+                          "用 kb parse 查看其修改指令，用 kb amend 把它应用于法规", src.path)
+        raise KbError("没有找到任何条文（第X条），也不是修正案或修改决定", src.path)
     doc = _Builder(src, lines).build()
     meta = meta or {}
     doc.meta = {"notes": doc.meta.get("notes", []), **meta}

@@ -5,6 +5,7 @@ per version.  Versions are addressed as ``regulation@version``.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,6 +176,83 @@ def resolve(root: Path | None, source: str | None = None, regulation: str | None
     reg = load_regulation(root, regulation or default_regulation(root))
     v = reg.version(version)
     return Target(reg.path(v), reg, v)
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: a reader sees the old
+    file or the new one, never half of it, and a failure leaves no trace."""
+    import tempfile
+
+    d = os.path.dirname(os.path.abspath(path))
+    os.makedirs(d, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=d, prefix=".kb-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        # mkstemp makes the file private (0600); give it the mode an ordinary open() would
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def add_version(root: Path, reg_id: str, name: str, text: str, suffix: str = ".txt",
+                fields: dict | None = None, files: dict[str, str] | None = None) -> VersionMeta:
+    """Add version ``name`` to regulation ``reg_id``: its text written as ``<name><suffix>`` beside
+    meta.yml, ``files`` (relative path -> text) written too, then the version appended to
+    meta.yml (its comments kept).  Each file is written atomically and meta.yml last, so a failure
+    leaves the regulation as it was: files already written are removed again."""
+    reg = load_regulation(root, reg_id)
+    if any(v.name == name for v in reg.versions):
+        raise KbError(f"法规“{reg_id}”已有版本“{name}”", str(reg.folder / "meta.yml"))
+    if not name or "/" in name or name.startswith("."):
+        raise KbError(f"版本名“{name}”不能用作文件名")
+    wanted = {f"{name}{suffix}": text, **(files or {})}
+    for rel in wanted:
+        if (reg.folder / rel).exists():
+            raise KbError(f"文件已存在：{rel}", str(reg.folder))
+    entry = {"name": name, "file": f"{name}{suffix}", **(fields or {})}
+    meta_path = reg.folder / "meta.yml"
+    new_meta = _append_version(meta_path.read_text(encoding="utf-8"), entry)
+    written = []
+    try:
+        for rel, content in wanted.items():
+            write_atomic(reg.folder / rel, content.encode("utf-8"))
+            written.append(reg.folder / rel)
+        write_atomic(meta_path, new_meta.encode("utf-8"))
+    except BaseException:
+        for p in written:
+            p.unlink(missing_ok=True)
+        raise
+    return load_regulation(root, reg_id).version(name)
+
+
+def _append_version(meta: str, entry: dict) -> str:
+    """meta.yml with ``entry`` appended to its versions, written as the existing entries are."""
+    import yaml
+
+    raw = yaml.safe_load(meta) or {}
+    lines = meta.rstrip("\n").split("\n")
+    item = re.compile(r"^(\s*)-\s+name:")
+    indent = next((m.group(1) for m in map(item.match, lines) if m), "  ")
+    body = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, default_flow_style=False)
+    block = "\n".join(indent + l for l in body.rstrip("\n").split("\n"))
+    # the versions list is the file's last block: append there; otherwise write the file anew
+    last_key = [l for l in lines if re.match(r"^[A-Za-z_]", l)]
+    if raw.get("versions") and last_key and last_key[-1].startswith("versions:"):
+        out = meta.rstrip("\n") + "\n" + block + "\n"
+    else:
+        raw.setdefault("versions", [])
+        raw["versions"] = (raw["versions"] or []) + [entry]
+        out = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
+    check = yaml.safe_load(out)
+    if not check.get("versions") or check["versions"][-1].get("name") != entry["name"]:
+        raise KbError("无法更新 meta.yml（版本列表格式无法识别）")
+    return out
 
 
 def load(target: Target, strict: bool = False):

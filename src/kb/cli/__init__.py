@@ -26,6 +26,7 @@ COMMANDS = {
     "build": "kb.cli.site:build_cmd",
     "serve": "kb.cli.site:serve_cmd",
     "diff": "kb.cli.diff:diff_cmd",
+    "amend": "kb.cli.amend:amend_cmd",
     "index": "kb.cli.search:index_cmd",
     "search": "kb.cli.search:search_cmd",
     "obligations": "kb.cli.obligations:obligations_cmd",
@@ -36,6 +37,7 @@ COMMANDS = {
     "score-align": "kb.dev.score_align:score_cmd",
     "check": "kb.cli.check:check_cmd",
     "score-check": "kb.dev.score_check:score_cmd",
+    "score-amend": "kb.dev.score_amend:score_cmd",
 }
 
 #: one-line Chinese help shown by ``kb --help`` without importing the module
@@ -49,7 +51,8 @@ SUMMARIES = {
     "refs": "显示一条引用了什么、被什么引用",
     "build": "生成网站 site/（页面、站内检索、下载文件），并刷新检索目录",
     "serve": "本地预览网站，改动原文后自动刷新",
-    "diff": "比较两个版本：条文对齐、逐字修改、新旧对照表、义务变化",
+    "diff": "比较两个版本：条文对齐、逐字修改、新旧对照表、义务变化；--as decision 起草修改决定",
+    "amend": "把修改决定或修正案应用于法规：修改后的文本、修改清单，可登记为新版本",
     "index": "建立或更新检索目录（增量、原子替换）",
     "search": "全文检索条文、款项、定义和义务",
     "obligations": "列出义务、禁止、授权、鼓励和处罚条款（可按主体、情态、条筛选）",
@@ -60,6 +63,7 @@ SUMMARIES = {
     "score-align": "用人工对齐给版本对照的条文对齐打分（P/R/F1）",
     "check": "按立法技术规范审校文本：结构、引用、术语、义务、格式（表格、JSON、SARIF、HTML、DOCX）",
     "score-check": "kb check 的准确率：人工判定的精确率、植入错误的召回率（P/R/F1）",
+    "score-amend": "修改决定的往返（41 对版本）与真实修正案核对",
 }
 
 

@@ -38,21 +38,32 @@ def project_root(ctx: click.Context, required: bool = True) -> Path | None:
         return None
 
 
+def resolve_target(ctx: click.Context, source: str | None, regulation: str | None, version: str | None):
+    """The Target of a file path, a reg@ver spec, or the defaults (not read yet)."""
+    from kb.project import looks_like_path, resolve
+
+    needs_root = not source or "@" in source or not (Path(source).exists() or looks_like_path(source))
+    root = project_root(ctx, required=needs_root)
+    return resolve(root, source, regulation, version)
+
+
 def load_target(ctx: click.Context, source: str | None, regulation: str | None, version: str | None,
                 strict: bool = False, say_reading: bool = True):
     """(Target, Document) for a file path, a reg@ver spec, or the defaults.  What reading the
     source decided (a .docx's tracked changes) is said on stderr unless ``say_reading`` is
     False (a command that prints every warning itself)."""
-    from kb.project import load, looks_like_path, resolve
+    from kb.project import load
 
-    needs_root = not source or "@" in source or not (Path(source).exists() or looks_like_path(source))
-    root = project_root(ctx, required=needs_root)
-    target = resolve(root, source, regulation, version)
+    target = resolve_target(ctx, source, regulation, version)
     doc = load(target, strict=strict)
     if say_reading:
-        for w in doc.reading:
-            click.echo(f"警告：{w}", err=True)
+        say_what_reading_decided(doc)
     return target, doc
+
+
+def say_what_reading_decided(doc) -> None:
+    for w in doc.reading:
+        click.echo(f"警告：{w}", err=True)
 
 
 def warn_lines(doc) -> None:
@@ -66,8 +77,16 @@ def warn_lines(doc) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.pass_context
 def parse_cmd(ctx, source, regulation, version, strict, fmt):
-    """解析 SOURCE（文件路径，或 法规@版本）并显示摘要。"""
-    target, doc = load_target(ctx, source, regulation, version, strict, say_reading=False)
+    """解析 SOURCE（文件路径，或 法规@版本）并显示摘要；修正案、修改决定显示其修改指令。"""
+    from kb.cli.amendments import amendment_at, show_amendment
+    from kb.project import load
+
+    target = resolve_target(ctx, source, regulation, version)
+    am = amendment_at(target)
+    if am is not None:
+        show_amendment(am, fmt)
+        return
+    doc = load(target, strict=strict)
     chapters = doc.chapters
     summary = {
         "source": doc.source, "title": doc.title, "status": doc.status, "format": doc.format,
@@ -171,13 +190,22 @@ def _depth(n) -> int:
 @click.argument("source", required=False)
 @target_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
+@click.option("--as-of", "as_of", default=None, metavar="DATE",
+              help="显示该日期（如 2024-03-01）施行的版本中的这一条，并列出使它成为现在这样的各次修改")
 @click.pass_context
-def show_cmd(ctx, ref, source, regulation, version, strict, fmt):
+def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
     """显示一条、一款或一项。REF 可写作 15、15.2、15.1.3、第十五条第二款、第15条、１５、10-1、第十条之一。"""
     from kb.text.address import parse_address, to_eid
     from kb.outputs.export import article_dict, item_dict
 
-    _, doc = load_target(ctx, source, regulation, version, strict)
+    if as_of:
+        from kb.cli.amendments import in_force_target
+        if version:
+            raise KbError("--as-of 按日期选择版本，不能同时指定 --version")
+        target, doc = in_force_target(ctx, resolve_target(ctx, source, regulation, None), as_of, strict)
+        say_what_reading_decided(doc)
+    else:
+        target, doc = load_target(ctx, source, regulation, version, strict)
     art, para, item, sub = parse_address(ref)
     node = doc.get(to_eid(art, para, item, sub))
     if node is None and para is None and item is not None:
@@ -201,6 +229,9 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt):
                     "items": [item_dict(i) for i in node.children]}
         else:
             data = item_dict(node)
+        if as_of:
+            from kb.cli.amendments import history_dict
+            data = {"as_of": as_of, "version": target.version.name, **data, "history": history_dict(target, art)}
         write_text(to_json(data))
         return
     art_node = node if node.kind == "article" else node.ancestor("article")
@@ -211,6 +242,9 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt):
     click.secho(f"{doc.title or ''}　{where}".strip(), dim=True)
     click.secho(head if node.kind == "article" else f"{node.citation}", bold=True)
     click.echo(node.full_text() if node.kind != "article" else _article_text(node))
+    if as_of:
+        from kb.cli.amendments import print_history
+        print_history(target, art, as_of)
 
 
 def _article_text(a) -> str:
@@ -229,8 +263,19 @@ def _article_text(a) -> str:
 @click.option("-o", "--output", default=None, help="写入文件（默认输出到标准输出）")
 @click.pass_context
 def export_cmd(ctx, source, regulation, version, strict, fmt, output):
-    """导出整个文本的解析结果。SOURCE 为文件路径或 法规@版本。"""
-    _, doc = load_target(ctx, source, regulation, version, strict)
+    """导出整个文本的解析结果。SOURCE 为文件路径或 法规@版本；修正案、修改决定导出其修改指令。"""
+    from kb.cli.amendments import amendment_at
+    from kb.project import load
+
+    target = resolve_target(ctx, source, regulation, version)
+    am = amendment_at(target)
+    if am is not None:
+        if fmt != "json":
+            raise KbError("修正案、修改决定只能导出为 JSON（--format json）", str(target.path))
+        write_text(to_json({"amendment": am.to_dict()}), output)
+        return
+    doc = load(target, strict=strict)
+    say_what_reading_decided(doc)
     if fmt == "json":
         from kb.outputs.export import document_dict
         write_text(to_json(document_dict(doc)), output)

@@ -8,7 +8,7 @@ import click
 
 from kb.errors import KbError
 
-DIFF_FORMATS = ("table", "html", "json", "docx", "md")
+DIFF_FORMATS = ("table", "html", "json", "docx", "md", "txt")
 DIRECTION_ZH = {"shortened": "期限缩短", "lengthened": "期限延长", "stricter": "要求加重", "relaxed": "要求放宽"}
 FIELD_ZH = {"modality": "情态", "deadline": "期限", "quantity": "数量", "action": "行为"}
 
@@ -24,8 +24,14 @@ FIELD_ZH = {"modality": "情态", "deadline": "期限", "quantity": "数量", "a
 @click.option("--changed-only", is_flag=True, help="对照表只列有变化的条文（终端输出总是只列有变化的）")
 @click.option("--color/--no-color", default=None, help="终端输出是否着色（默认：输出到终端时着色）")
 @click.option("--strict", is_flag=True, help="把编号警告当作错误（退出码 2）")
+@click.option("--as", "as_", type=click.Choice(["comparison", "decision"]), default="comparison",
+              help="decision：起草把 OLD 改为 NEW 的修改决定（--format txt|md|docx|json）")
+@click.option("--style", type=click.Choice(["decision", "amendment"]), default="decision",
+              help="与 --as decision 同用：decision 为修改决定（条文顺序相应调整），amendment 为修正案（第X条之一）")
+@click.option("--effective", default=None, help="与 --as decision 同用：施行日期（如 2025年1月1日；默认“公布之日”）")
 @click.pass_context
-def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only, color, strict):
+def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only, color, strict, as_, style,
+             effective):
     """比较两个版本：按内容对齐条文，逐字标出修改，生成新旧对照表。
 
     OLD、NEW 为文件路径或 法规@版本（如 suining-community@draft）；也可以是两部不同的法规。
@@ -36,6 +42,12 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
 
     _, old_doc = load_target(ctx, old, None, None, strict)
     _, new_doc = load_target(ctx, new, None, None, strict)
+    if as_ == "decision":
+        from kb.cli.amend import write_decision
+        write_decision(old_doc, new_doc, fmt, output, style, effective)
+        return
+    if fmt == "txt":
+        raise KbError("--format txt 用于 --as decision；版本对照请用 table、md、html、json 或 docx")
     cmp = compare(old_doc, new_doc)
     if obligations:
         if fmt == "docx":

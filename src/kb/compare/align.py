@@ -99,7 +99,7 @@ class _Pairs:
         return o not in self.o2n and n not in self.n2o
 
 
-def _lis(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+def longest_chain(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """Longest chain increasing in both old and new index (pairs sorted by old index)."""
     pairs = sorted(pairs)
     tails, tails_idx, prev = [], [], [None] * len(pairs)
@@ -170,7 +170,7 @@ def _pair_best(sim: dict[tuple[int, int], float], threshold: float, P: _Pairs, k
 def _fill_gaps(old: list[Unit], new: list[Unit], sim: dict[tuple[int, int], float], P: _Pairs) -> None:
     """Anchors = the longest order-preserving chain of pairs; between two anchors the remaining
     articles pair with the lower threshold GAP (reworded in place)."""
-    anchors = sorted(_lis(list(P.o2n.items())))
+    anchors = sorted(longest_chain(list(P.o2n.items())))
     bounds = [(-1, -1)] + anchors + [(len(old), len(new))]
     for (o0, n0), (o1, n1) in zip(bounds, bounds[1:]):
         if o1 - o0 <= 1 or n1 - n0 <= 1:

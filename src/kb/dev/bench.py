@@ -23,6 +23,7 @@ BENCHES = {
     "links": "kb.dev.bench_links:run",
     "obligations": "kb.dev.bench_obligations:run",
     "check": "kb.dev.bench_check:run",
+    "amend": "kb.dev.bench_amend:run",
 }
 
 SUMMARIES = {
@@ -33,6 +34,7 @@ SUMMARIES = {
     "links": "定义、引用层与 Akoma Ntoso 导出的速度（与解析对比）",
     "obligations": "义务抽取速度（与解析对比）",
     "check": "kb check 审校整个语料的时间（与同一次运行中 kb export 导出 JSON 对比，目标 < 2 倍）",
+    "amend": "300 条的法律起草、应用修改决定的速度（与解析对比）",
 }
 
 

@@ -108,21 +108,7 @@ def write_text(text: str, path: str | None = None) -> None:
 
 
 def write_bytes(data: bytes, path: str) -> None:
-    import os
-    import tempfile
+    """Atomically to a file (kb.project.write_atomic)."""
+    from kb.project import write_atomic
 
-    d = os.path.dirname(os.path.abspath(path))
-    os.makedirs(d, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=d, prefix=".kb-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        # mkstemp makes the file private (0600); give it the mode an ordinary open() would
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, data)

@@ -47,6 +47,8 @@ def plan_site(root: Path, config, directory_urls: bool, site_url: str, sites: li
     for vs in sites:
         _plan_version(plan, vs)
     _plan_comparisons(plan)
+    from kb.site.amendments import plan_amendments
+    plan_amendments(plan)
     plan.add("index.md", "首页", "site_home", None)
     _plan_collections(plan, config.collections or [])
     return plan

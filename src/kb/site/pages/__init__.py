@@ -3,6 +3,7 @@ table says which function builds which kind (the kind is also the template's nam
 in ``templates/``)."""
 from __future__ import annotations
 
+from kb.site.amendments import ctx_decision, ctx_history
 from kb.site.downloads import ctx_downloads
 from kb.site.pages.actors import ctx_actor, ctx_actors
 from kb.site.pages.chapters import ctx_annexes, ctx_chapter, ctx_fulltext, ctx_prologue
@@ -22,6 +23,7 @@ CONTEXTS = {
     "downloads": ctx_downloads,
     "compare": ctx_compare,
     "collections": ctx_collections, "collection": ctx_collection,
+    "decision": ctx_decision, "history": ctx_history,
 }
 
 

@@ -1,0 +1,126 @@
+"""``kb amend BASE DECISION``: apply a 修改决定 or 修正案 to a regulation."""
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+import click
+
+from kb.errors import KbError
+
+
+@click.command("amend")
+@click.argument("base")
+@click.argument("decision")
+@click.option("-o", "--output", default=None, help="修改后的文本写入此文件（原子写入）；默认输出到标准输出")
+@click.option("--register", "register", metavar="NAME", default=None,
+              help="把修改后的文本登记为 BASE 所属法规的新版本 NAME（写入 regulation/，更新 meta.yml）")
+@click.option("--label", default=None, help="与 --register 同用：新版本的名称标签（默认：根据决定修正）")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="修改清单的格式")
+@click.option("--strict", is_flag=True, help="把 BASE 的编号警告当作错误（退出码 2）")
+@click.pass_context
+def amend_cmd(ctx, base, decision, output, register, label, fmt, strict):
+    """把修改决定或修正案 DECISION 应用于 BASE：得出修改后的文本和修改清单。
+
+    BASE 为文件路径或 法规@版本。指令按顺序执行，条文按“对条文顺序作相应调整”重新编号，
+    文中引用随之更新。任何一条指令无法执行时以退出码 2 停止，写明是哪一条、为什么，不写出任何文件。
+    """
+    from kb.amend.apply import apply
+    from kb.cli.core import load_target, project_root
+    from kb.outputs.formats import to_json, write_text
+    from kb.text.amendment import read_amendment
+
+    target, doc = load_target(ctx, base, None, None, strict)
+    am = read_amendment(decision)
+    if register and target.regulation is None:
+        raise KbError("--register 需要 BASE 是知识库中的法规版本（法规@版本，或 regulation/ 下的文件）", base)
+    res = apply(doc, am)
+    registered = None
+    if register:
+        registered = _register(project_root(ctx), target, am, res, register, label, decision)
+    if output:
+        write_text(res.text, output)
+    elif not register and fmt == "table":
+        sys.stdout.write(res.text)
+    report = _report(res, am)
+    if fmt == "json":
+        data = {"decision": am.to_dict(), **res.to_dict()}
+        if registered is not None:
+            data["registered"] = registered
+        if not output and not register:
+            data["text"] = res.text
+        write_text(to_json(data))
+        return
+    # the list of changes: on stdout when the text went to a file, else beside it on stderr
+    click.echo(report, err=not (output or register))
+    if output:
+        click.echo(f"已写入 {output}", err=True)
+    if registered:
+        click.echo(f"已登记为 {registered['regulation']}@{registered['version']}（{registered['file']}）", err=True)
+    for w in res.warnings:
+        click.echo(f"警告：{w}", err=True)
+
+
+def _report(res, am) -> str:
+    from kb.outputs.formats import table
+
+    from kb.text.amendment import ACTIONS
+
+    rows = [[c.instruction, ACTIONS.get(c.action, c.action), c.old or "—", c.new or "—", c.detail]
+            for c in res.changes]
+    head = (f"{am.title or os.path.basename(am.source)}：{len(am.instructions)} 项指令，"
+            f"{len(res.changes)} 处修改；{len(res.renumbered)} 条重新编号；"
+            f"{len(res.references)} 处引用随之更新")
+    out = [head, "", table(["指令", "操作", "原条款", "修改后", "说明"], rows)]
+    if res.references:
+        out += ["", table(["条", "原引用", "更新为"], [list(r) for r in res.references])]
+    return "\n".join(out)
+
+
+def _register(root, target, am, res, name: str, label: str | None, decision_path: str) -> dict:
+    from kb.project import add_version
+
+    reg, base = target.regulation, target.version
+    suffix = os.path.splitext(target.path)[1].lower()
+    suffix = suffix if suffix in (".txt", ".md") else ".txt"
+    ext = os.path.splitext(decision_path)[1].lower()
+    decision_file = f"decisions/{name}{ext if ext in ('.txt', '.md') else '.txt'}"
+    title = (am.title or "修改决定").replace("《", "〈").replace("》", "〉")
+    fields = {"label": label or f"根据《{title}》修正",
+              "status": base.status, "date": _iso(am.effective) or am.date,
+              "adopted": am.date, "effective": am.effective, "base": base.name, "amended_by": decision_file}
+    v = add_version(root, reg.id, name, res.text, suffix, {k: v for k, v in fields.items() if v},
+                    {decision_file: am.text})
+    return {"regulation": reg.id, "version": v.name, "file": str(reg.folder / v.file), "decision": decision_file}
+
+
+def _iso(s: str | None) -> str | None:
+    m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", s or "")
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+def write_decision(old_doc, new_doc, fmt: str, output: str | None, style: str, effective: str | None) -> None:
+    """``kb diff OLD NEW --as decision``: the decision drafted, in txt, md, docx or json."""
+    from kb.amend.draft import draft
+    from kb.amend.write import docx_bytes, markdown
+    from kb.outputs.formats import to_json, write_bytes, write_text
+
+    if fmt == "html":
+        raise KbError("修改决定可输出为 txt、md、docx 或 json")
+    d = draft(old_doc, new_doc, style, effective)
+    if fmt == "docx":
+        if not output:
+            raise KbError("docx 是二进制格式，需要用 -o 指定输出文件")
+        write_bytes(docx_bytes(d.text), output)
+        click.echo(f"已写入 {output}", err=True)
+    elif fmt == "md":
+        write_text(markdown(d.text), output)
+    elif fmt == "json":
+        write_text(to_json({"style": style, "law": d.law, "text": d.text, "renumber": d.renumber,
+                            "instructions": [[o.to_dict() for o in ops] for ops in d.instructions],
+                            "problems": d.problems}), output)
+    else:
+        write_text(d.text, output)
+    for p in d.problems:
+        click.echo(f"警告：{p}", err=True)

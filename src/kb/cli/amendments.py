@@ -1,0 +1,95 @@
+"""What the core commands show of amendments: ``kb parse``/``kb export`` of a 修正案 or 修改决定,
+and ``kb show … --as-of DATE`` (the version in force and the article's history).  Kept apart from
+kb.cli.amend (the ``kb amend`` command), which reads targets through kb.cli.core."""
+from __future__ import annotations
+
+import re
+
+import click
+
+from kb.errors import KbError
+
+
+def amendment_at(target):
+    """The amendment a target's file holds, or None when it is a regulation."""
+    from kb.text.amendment import looks_like_amendment, parse_amendment
+    from kb.text.sources import read_source
+
+    if target.regulation is not None:
+        return None
+    src = read_source(str(target.path))
+    return parse_amendment(src) if looks_like_amendment(src) else None
+
+
+def show_amendment(am, fmt: str) -> None:
+    """``kb parse`` of a 修正案 or 修改决定: what it is and its instructions, one row per operation."""
+    from kb.outputs.formats import clip, table, to_csv, to_json, write_text
+    from kb.text.amendment import ACTIONS
+
+    rows = []
+    for ins in am.instructions:
+        for op in ins.ops:
+            what = op.text if op.old is None else f"“{op.old}”→“{op.text or ''}”"
+            rows.append([ins.label.rstrip("、") or "—", op.line, ACTIONS.get(op.action, op.action)
+                         + ("（说明）" if op.informational else ""), op.describe().rsplit(" ", 1)[0],
+                         (what or "").replace("\n", "／")])
+    if fmt == "json":
+        write_text(to_json(am.to_dict()))
+        return
+    if fmt == "csv":
+        write_text(to_csv(["instruction", "line", "action", "target", "text"], rows))
+        return
+    info = [["文件", am.source], ["标题", am.title or ""], ["类型", am.kind_zh], ["修改对象", am.law or ""],
+            ["通过日期", am.date or ""], ["施行", am.effective or ""],
+            ["条文顺序", "相应调整" if am.renumber else "不调整（新增条文用“之一”）"],
+            ["指令", len(am.instructions)], ["操作", len(rows)], ["警告", len(am.warnings)]]
+    click.echo(table(["项目", "值"], [r for r in info if r[1] not in ("", None)]))
+    click.echo()
+    click.echo(table(["指令", "行", "操作", "位置", "内容"], [r[:4] + [clip(r[4], 60)] for r in rows]))
+    for w in am.warnings:
+        click.echo(f"警告：{w}", err=True)
+
+
+def _iso_date(s: str) -> str:
+    m = re.fullmatch(r"\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})日?\s*", s or "")
+    if not m:
+        raise KbError(f"无法识别的日期“{s}”（示例：2024-03-01 或 2024年3月1日）")
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+
+def in_force_target(ctx, target, as_of: str, strict: bool):
+    """``kb show … --as-of DATE``: (Target, Document) of the version in force on that date, for the
+    regulation ``target`` (resolved without a version) belongs to."""
+    from kb.amend.history import in_force
+    from kb.project import Target, load
+
+    date = _iso_date(as_of)
+    reg = target.regulation
+    if reg is None:
+        raise KbError("--as-of 需要知识库中的法规（法规名或 法规@版本），不能是单独的文件", str(target.path))
+    v = in_force(reg, date)
+    if v is None:
+        dated = [f"{x.name}（{x.date}）" for x in reg.versions if x.date]
+        click.echo(f"错误：{reg.id} 在 {date} 没有施行的版本（有日期的版本：{'、'.join(dated) or '无'}）", err=True)
+        ctx.exit(1)
+    t = Target(reg.path(v), reg, v)
+    return t, load(t, strict=strict)
+
+
+def history_dict(target, number) -> list[dict]:
+    from kb.amend.history import article_history
+
+    return [s.to_dict() for s in article_history(target.regulation, target.version, number)]
+
+
+def print_history(target, number, as_of: str) -> None:
+    from kb.amend.history import article_history
+
+    v = target.version
+    click.echo()
+    click.secho(f"{_iso_date(as_of)} 施行的是 {v.label or v.name}（{v.date}）；本条沿革：", dim=True)
+    for s in article_history(target.regulation, v, number):
+        where = f"{s.old}→{s.new}" if s.old and s.old != s.new else (s.new or "")
+        click.echo(f"  {s.date or '（无日期）'}  {s.label or s.version}  {s.how}  {where}")
+        for c in s.changes:
+            click.echo(f"      {c}")

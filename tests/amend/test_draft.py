@@ -66,6 +66,15 @@ def test_renumbering_alone_is_no_instruction():
     assert body(d.result.text) == body(new)
 
 
+def test_amendment_style_cites_the_numbers_it_keeps():
+    from kb.text.parse import parse_text
+    old = "某条例\n\n第一条　甲。\n\n第二条　乙。\n\n第三条　依照本条例第二条办理。\n"
+    new = "某条例\n\n第一条　甲。\n\n第二条　丙，适用本条例第三条。\n\n第三条　乙。\n\n第四条　依照本条例第三条和第二条办理。\n"
+    d = draft(parse_text(old), parse_text(new), style="amendment")
+    assert "在第一条后增加一条，作为第一条之一：“丙，适用本条例第二条。”" in d.text
+    assert "第三条　依照本条例第二条和第一条之一办理。" in d.result.text
+
+
 def test_amendment_style():
     need_shared(FIXTURE)
     d = draft(parse_file(str(SEED)), parse_file(str(FIXTURE)), style="amendment")

@@ -84,6 +84,38 @@ class _Drafter:
         self.al = align(old_doc, new_doc)
         self.restate: set[int] = set()      # id of old article entries to restate whole
         self._pair()
+        self.numbers: dict[int, object] = {}  # id(new article entry) -> its number in a 修正案
+        if style == "amendment":
+            self._amendment_numbering()
+
+    def _amendment_numbering(self) -> None:
+        """A 修正案 keeps the old numbers: an article that stays keeps its own, an added one is
+        第X条之N after the article before it.  The new text's references are written in these
+        numbers (its own, 第十七条之一, and not the renumbered ones) before the wording is compared."""
+        from kb.amend.renumber import rewrite_references
+        from kb.text.parse import parse_text
+
+        last = None
+        by_new: dict = {}
+        for e in self.new_t.entries:
+            if e.kind != "article":
+                continue
+            old = self.back.get(id(e))
+            if old is not None:
+                num = old.origin.number
+            else:
+                base, sub = number_key(last) if last is not None else (e.origin.number, -1)
+                num = f"{base}-{sub + 1}" if last is not None else e.origin.number
+            self.numbers[id(e)] = num
+            by_new[e.origin.number] = num
+            last = num
+        text = rewrite_references(self.new_doc, by_new)
+        if text != self.new_doc.text:
+            doc = parse_text(text, self.new_doc.source, self.new_doc.format, self.new_doc.meta)
+            numbers = {e.origin.eid: self.numbers[id(e)] for e in self.new_t.entries if id(e) in self.numbers}
+            self.new_doc, self.new_t = doc, build(doc)
+            self._pair()
+            self.numbers = {id(e): numbers[e.origin.eid] for e in self.new_t.entries if e.kind == "article"}
 
     # -- pairing --------------------------------------------------------------------------------
     def _pair(self) -> None:
@@ -257,8 +289,7 @@ class _Drafter:
                 g += 1
             arts = group[k:g]
             if self.style == "amendment":
-                nums = [_sub_number(anchor, i) for i in range(len(arts))] if anchor is not None else \
-                    [a.number for a in arts]
+                nums = [self.numbers.get(id(a), a.number) for a in arts]
             else:
                 nums = [a.number for a in arts]
             if len(arts) == 1:
@@ -677,11 +708,6 @@ def _entry_lines(e: Entry, number=None) -> str:
         return f"{label}　{_one_line(e.name())}".rstrip()
     label = article_label(number if number is not None else e.number)
     return label + "　" + _article_body(e)
-
-
-def _sub_number(anchor: Entry, i: int):
-    base, sub = number_key(anchor.origin.number)
-    return f"{base}-{sub + i + 1}"
 
 
 def _orig_words(oe: Entry, piece: Piece | None) -> str | None:

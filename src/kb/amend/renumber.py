@@ -270,6 +270,30 @@ def _update_headings(entries: list[Entry], maps: _Maps) -> list[tuple[str, str, 
     return out
 
 
+def rewrite_references(doc, articles: dict) -> str:
+    """``doc``'s text with every reference to an article written with the number ``articles`` maps
+    it to (old number -> new); paragraphs and items keep theirs."""
+    from kb.amend.state import build
+    from kb.layers.links import references
+
+    maps = _Maps()
+    maps.art = articles
+    pieces = {p.origin.eid: p for e in build(doc).entries for p in e.all_pieces() if p.origin is not None}
+    edits = []
+    for r in references(doc):
+        p = pieces.get(r.eid)
+        if r.kind != "internal" or not r.targets or p is None:
+            continue
+        for s, en, new in _rewrite(r, maps):
+            span = _raw_span(doc, p, r.start + s, r.start + en)
+            if span is not None:
+                edits.append((p.origin.start + span[0], p.origin.start + span[1], new))
+    text = doc.text
+    for s, en, new in sorted(edits, reverse=True):
+        text = text[:s] + new + text[en:]
+    return text
+
+
 def _raw_span(doc, p: Piece, start: int, end: int) -> tuple[int, int] | None:
     """Offsets in the piece's original slice of offsets in its node's text."""
     n = p.origin
@@ -360,6 +384,10 @@ def _rewrite(r, maps: _Maps) -> list[tuple[int, int, str]]:
         out.append((t.start("n"), t.end("n"), str(base) if digits else to_chinese(base)))
         if unit == "条" and t.group("sub") and sub:
             out.append((t.start("sub"), t.end("sub"), to_chinese(sub)))
+        elif unit == "条" and sub:
+            out.append((t.end(), t.end(), f"之{to_chinese(sub)}"))       # 第二条 -> 第一条之一
+        elif unit == "条" and t.group("sub"):
+            out.append((t.start("sub") - 1, t.end("sub"), ""))           # 第十条之一 -> 第十一条
     return out
 
 

@@ -118,7 +118,10 @@ def run(corpus_dir: str | None = None, verbose: bool = False) -> dict:
     from kb.text.amendment import ACTIONS
 
     fixed = [r for r in rows if r["repaired"]]
-    print(f"  起草时的自查：{len(fixed)} 对中有 {sum(r['repaired'] for r in fixed)} 条字句修改应用后不一致，改为整条修改")
+    if fixed:
+        print(f"  起草时的自查：{len(fixed)} 对中有 {sum(r['repaired'] for r in fixed)} 条字句修改应用后不一致，改为整条修改")
+    else:
+        print("  起草时的自查：每一处字句修改应用后都与新文本一致，没有一条需要改为整条修改")
     print("  指令中的操作：" + "，".join(f"{ACTIONS.get(k, k)}（{k}）{v}" for k, v in total_ops.most_common()))
     print()
     print("真实修正案：每项操作的位置是否在合并文本中找到，新文字是否与指令给出的完全一致")

@@ -288,17 +288,22 @@ def p_term_quoted(src, rng):
 
 
 def p_term_variant(src, rng):
+    """The full form in one paragraph, the short form in a later one, of a group the text does not use."""
     from kb.check.rules.terms import _shipped_groups
 
-    body = [p for p in src.paragraphs(10)]
+    ps = src.paragraphs()
+    if len(ps) < 4:
+        return None
     for group in _shipped_groups():
-        full = group[0]
-        hits = [p for p in body if full in p.text]
-        if len(hits) >= 3:
-            p = _middle(hits, rng)
-            line = src.line(p.line)
-            return Plant("term-variant", src.with_line(p.line, line.replace(full, group[-1], 1)), p.line,
-                         f"{full} → {group[-1]}")
+        if any(f in src.text for f in group):
+            continue
+        i = rng.randint(0, len(ps) // 2 - 1)
+        j = rng.randint(len(ps) // 2, len(ps) - 1)
+        first, second = ps[i], ps[j]
+        text1, _ = _append_clause(src, first, f"，并告知{group[0]}")
+        src2 = _Reparsed(text1, src)
+        text2, line2 = _append_clause(src2, src2.doc.get(second.eid), f"，并告知{group[-1]}")
+        return Plant("term-variant", text2, line2, f"{group[0]}（{first.citation}）与{group[-1]}（{second.citation}）")
     return None
 
 

@@ -23,10 +23,15 @@ def _subject_start(text: str, i: int) -> int:
 
 
 def _actorless(ctx):
-    """Statements of a duty that name no actor (the extractor's actor-less records).  A prohibition
-    without a subject (禁止……, 不得……) binds everyone: that is how the drafting rules write it."""
-    for s in ctx.statements:
-        if s.actor is None and s.explicit and s.modality == "obligation":
+    """Statements of a duty that name no actor.  The obligation layer lists them apart as
+    ``without_actor`` once issue 11 lands; until then they are its records whose actor is None.  A
+    prohibition without a subject (禁止……, 不得……) binds everyone: that is how the drafting rules write it."""
+    from kb.layers import obligations
+
+    listed = getattr(obligations, "without_actor", None)
+    found = listed(ctx.doc, ctx.registry) if listed else [s for s in ctx.statements if s.actor is None]
+    for s in found:
+        if s.explicit and s.modality == "obligation":
             yield s
 
 
@@ -144,7 +149,7 @@ _NEW_ROLE = re.compile(r"(?:领导小组|工作小组|小组|联席会议|议事
                        r"联络员|专干|网格长|楼栋长|单元长|楼长|中心户长|巡查员|监督员|管理员)")
 _NAME_STOP = "，。；：、（）()和及与或的在对由向将把为以其等各该本"
 #: words that bring an actor into the text: it is set up, appointed, elected, or said to be
-_INTRO = r"(?:设立|设置|成立|建立|组建|组织|配备|聘用|聘请|选聘|选任|选举|推选|确定|指定|明确|委托|任命|召集|召开|产生|配置)"
+_INTRO = r"(?:设立|设置|成立|建立|组建|组织|配备|聘用|聘请|聘任|选聘|选任|选举|推选|选择|选派|招募|确定|指定|明确|委托|任命|召集|召开|产生|配置|参加|加入)"
 _OBLIGED = re.compile(r"应当|应|须|必须|不得|负责")
 
 
@@ -164,7 +169,8 @@ def _introduced(ctx, name: str, head: str, body: str) -> bool:
     if any(d.term in (name, head) or name.endswith(d.term) for d in ctx.definitions):
         return True
     for n in {re.escape(name), re.escape(head)}:
-        if re.search(rf"{_INTRO}[^，。；：]{{0,16}}?{n}|{n}[，,]?(?:是指|是|由[^，。；]{{1,24}}?(?:组成|担任|产生|设立|组织|召集))", body):
+        if re.search(rf"{_INTRO}[^，。；：]{{0,16}}?{n}|{n}[，,]?(?:是指|是|由[^，。；]{{1,24}}?(?:组成|担任|产生|设立|组织|召集))"
+                     rf"|{n}[（(](?:以下)?简称", body):
             return True
     return False
 
@@ -178,9 +184,10 @@ def duty_unknown_actor(ctx):
     for n in ctx.scanned:
         text = n.text
         for m in _OBLIGED.finditer(text):
-            s = max(text.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+            s = _clause_start(text, m.start())
             for a, b in _role_before(text, m.start()):
-                if a < s:
+                # the subject: at the head of the clause, right before the modal word (网格员应当……)
+                if a < s or a > s + 4 or m.start() - b > 6 or text.startswith("会议", b):
                     continue
                 name = text[a:b]
                 head = _NEW_ROLE.search(name).group()
@@ -217,7 +224,7 @@ def duty_modal_word(ctx):
 
 _DEADLINE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两百]+)个?(?:工作日|日|天|个月|月|年|小时)(?:内|以内)")
 # where a time limit starts: 自……之日起, 收到……后, ……届满前
-_START = re.compile(r"自|从|起|之日|之时|后|以后|之后|以前|之前|前|届满|期满|收到|接到|受理|当日|次日|当天|发现|发生")
+_START = re.compile(r"自|从|起|之日|(?<![及同临适按定随届准])时|后|以后|之后|以前|之前|前|届满|期满|收到|接到|受理|当日|次日|当天|发现|发生")
 _DUTY = re.compile(r"应当|应|须|必须|责令")
 
 
@@ -232,8 +239,12 @@ def duty_deadline_start(ctx):
             s = max(text.rfind(c, 0, m.start()) for c in "。；\n") + 1
             e = min([i for i in (text.find(c, m.end()) for c in "。；\n") if i >= 0] or [len(text)])
             sentence_before = text[s:m.start()]
-            if _START.search(sentence_before) or not _DUTY.search(text[s:e]):
-                continue
+            if _START.search(sentence_before) or not _DUTY.search(text[s:e]) or liability_sentence(text[s:e]) \
+                    or _SANCTION.search(text[s:e]) or text[max(0, m.start() - 2):m.start()].endswith(("未在", "未于")):
+                continue             # a breach of a time limit set elsewhere, or a penalty's period
+            before = text[m.start() - 1:m.start()]
+            if before and "\u4e00" <= before <= "\u9fff" and before not in "在于当须应并将即内前后以起自":
+                continue             # 筹备组成立七日内: the event written just before the number is the start
             yield ctx.at("duty-deadline-start", n, m.start(), m.end(), f"期限“{m.group()}”没有写明从何时起算",
                          "写明起算点，如“自收到申请之日起”")
 
@@ -336,6 +347,17 @@ def duty_no_liability(ctx):
                          "在法律责任中规定违反的后果，或写明适用的其他法律责任规定")
 
 
+#: provisions that cannot be breached: the purpose, a definition, the scope, the entry into force
+_NOT_BREACHABLE = re.compile(r"^为了.*制定|所称|是指|含义|适用于|(?:自|于).{0,20}(?:起)?施行|本(?:条例|办法|规定|法)由")
+
+
+def _imposes_nothing(node) -> bool:
+    """Whether a provision states no rule a person could break.  A provision kb cannot read as a duty
+    may still impose one (……实行取水许可制度, 在……地区开凿机井须经批准): only these kinds are sure."""
+    text = node.full_text() if node.kind != "article" else "\n".join(c.full_text() for c in node.children)
+    return bool(_NOT_BREACHABLE.search(text)) and not _DUTY_WORDS.search(text)
+
+
 _DUTY_WORDS = re.compile(r"应当|必须|不得|禁止|严禁|负责|不予|照发|履行下列|承担下列")
 _BREACH = re.compile(r"(?:违反|未履行|不履行|未按照|未依照|不按照|不依照|未遵守|不遵守)[^，。；]{0,3}$")
 
@@ -355,7 +377,7 @@ def liability_no_duty(ctx):
         if not _BREACH.search(node.text[max(0, r.start - 8):r.start]):
             continue
         empty = [t for t in r.targets if ctx.doc.get(t) is not None and ctx.doc.get(t).kind in ("article", "paragraph", "item")
-                 and not any(_covers(t, d) for d in duties)]
+                 and not any(_covers(t, d) for d in duties) and _imposes_nothing(ctx.doc.get(t))]
         if empty:
             names = "、".join(ctx.doc.get(t).citation for t in empty)
             yield ctx.at("liability-no-duty", node, r.start, r.end, f"“{r.text}”所指的{names}没有规定义务或禁止",

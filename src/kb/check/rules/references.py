@@ -8,8 +8,11 @@ from kb.check.registry import rule
 
 
 def _unresolved(ctx, kinds: tuple[str, ...]):
+    from kb.check.rules.terms import amendment
     from kb.layers.links import problem_kind
 
+    if amendment(ctx):
+        return                       # 宪法第二十七条增加一款，作为第三款: it cites the text it amends
     for r in ctx.references:
         if r.kind == "internal" and not r.targets and problem_kind(r.warning) in kinds:
             yield r

@@ -21,9 +21,23 @@ def _def_finding(ctx, rule_id: str, d, message: str, suggestion: str):
 def term_unused(ctx):
     used = {(u.term, u.defined_in) for u in ctx.term_uses}
     for d in ctx.definitions:
-        if (d.term, d.eid) not in used:
+        if d.term.endswith(("还", "也")) or d.definition.startswith("包括"):
+            continue                 # 本条例所称业主还包括……: an extension of a word, not a term of its own
+        if (d.term, d.eid) not in used and not _used_under_its_short_name(ctx, d):
             yield _def_finding(ctx, "term-unused", d, f"术语“{d.term}”有定义，但条文中没有使用",
                                "删去这一定义，或检查条文是否改用了别的说法")
+
+
+_SHORT = re.compile(r"^(?P<term>[^（(]+)[（(](?:以下)?(?:简称|统称|称)[“\"]?(?P<short>[^）)”\"]+)[”\"]?[）)]$")
+
+
+def _used_under_its_short_name(ctx, d) -> bool:
+    """大型群众性活动（以下简称大型活动）: the definition brings in a short name, used elsewhere."""
+    m = _SHORT.match(d.term)
+    if m is None:
+        return False
+    words = (m.group("term"), m.group("short"))
+    return any(w in n.text for n in ctx.scanned if n.eid != d.eid for w in words)
 
 
 def _chapter_title(n) -> str:
@@ -35,6 +49,9 @@ def up_front_or_final(ctx, node) -> bool:
     """Whether a definition stands where the drafting rules put definitions: in 总则 or 附则, or, in a
     text without chapters, in its first three articles or among its closing ones."""
     title = _chapter_title(node)
+    part = node.ancestor("part")
+    if part is not None and re.sub(r"\s+", "", part.title or "") in ("总则", "附则"):
+        return True                  # 刑事诉讼法 第一编 总则 … 第一百零八条 本法下列用语的含意是
     if title:
         return title in ("总则", "附则")
     art = node.ancestor("article")
@@ -81,11 +98,14 @@ def term_duplicate(ctx):
 
 _QUOTE = re.compile(r"“([^“”\n]{1,16})”")
 # the quotation introduces a short name (以下简称“居委会”), or quotes words to be written on something
-_ABBREV_BEFORE = re.compile(r"(?:简称|统称|合称|并称|称为|以下称|下称|通称|称作|名为|冠以|标明|注明|标注|标示|加注|印有|使用|称)(?:为)?$")
+_ABBREV_BEFORE = re.compile(r"(?:简称|统称|合称|并称|称为|以下称|下称|通称|称作|名为|冠以|标明|注明|标注|标示|加注|印有|使用|"
+                            r"写有|英文|称)(?:为)?$")
 _LITERAL_AFTER = re.compile(r"^(?:的)?(?:字样|标志|标识|称号|名称|荣誉称号|字号|标牌|图案|徽章|文字)")
 # a policy slogan or programme in quotes (“三个代表”重要思想, 推进“放管服”改革, “五位一体”): a set phrase
-_SLOGAN_AFTER = re.compile(r"^(?:的)?(?:重要思想|思想|精神|理念|战略|方针|改革|工程|行动|活动|模式|机制|体系|品牌|要求|目标|"
-                           r"布局|格局|建设|创建|工作法|原则)")
+_SLOGAN_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,2}?(?:重要思想|思想|精神|理念|战略|方针|改革|工程|行动|活动|模式|机制|"
+                           r"体系|品牌|要求|目标|布局|格局|建设|创建|工作法|原则)")
+#: a quoted name of an award, a brand or a programme (“中华技能大奖”, “粤菜师傅”工程)
+_NAME_END = re.compile(r"(?:奖|杯|称号|品牌|工程|行动|计划|师傅|之星|标兵)$")
 _SLOGAN_BEFORE = re.compile(r"(?:坚持|贯彻|落实|推进|实施|践行|推行|深化|开展|创建|树立|弘扬|倡导|打造)$")
 _NUMBERED = re.compile(r"^[一二两三四五六七八九十百千万0-9]")
 
@@ -95,9 +115,22 @@ def _defined_words(ctx) -> set[str]:
     for n in ctx.scanned:
         for m in _QUOTE.finditer(n.text):
             before = n.text[max(0, m.start() - 6):m.start()]
-            if _ABBREV_BEFORE.search(before) or re.match(r"[，,]?(?:是指|指|系指)", n.text[m.end():]):
-                words.add(m.group(1))
+            sent = _sentence_at(n.text, m.start())
+            if _ABBREV_BEFORE.search(before) or re.match(r"[，,]?(?:是指|指|系指)", n.text[m.end():]) \
+                    or re.search(r"所称|是指|分别指|系指|含义|包括本数", sent):
+                words.add(m.group(1))     # 民法所称的“以上”、“以下”……，包括本数
     return words
+
+
+def _sentence_at(text: str, i: int) -> str:
+    a = max(text.rfind(c, 0, i) for c in "。；\n") + 1
+    b = min([j for j in (text.find(c, i) for c in "。；\n") if j >= 0] or [len(text)])
+    return text[a:b]
+
+
+def amendment(ctx) -> bool:
+    """A 修正案 or 修改决定 quotes and renumbers another text: its citations and quotations are of that text."""
+    return bool(ctx.doc.title and re.search(r"修正案|修改.{0,30}的决定", ctx.doc.title))
 
 
 @rule("term-quoted", "terms", "info", "加了引号的术语没有定义",
@@ -106,6 +139,8 @@ def _defined_words(ctx) -> set[str]:
 def term_quoted(ctx):
     from kb.layers.links.scan import inside, title_spans
 
+    if amendment(ctx):
+        return
     defined = _defined_words(ctx)
     seen = set()
     for n in ctx.scanned:
@@ -118,7 +153,7 @@ def term_quoted(ctx):
             before = n.text[max(0, m.start() - 6):m.start()]
             after = n.text[m.end():]
             if _ABBREV_BEFORE.search(before) or _LITERAL_AFTER.match(after) or _SLOGAN_AFTER.match(after) \
-                    or _SLOGAN_BEFORE.search(before) or _NUMBERED.match(word):
+                    or _SLOGAN_BEFORE.search(before) or _NUMBERED.match(word) or _NAME_END.search(word):
                 continue
             seen.add(word)
             yield ctx.at("term-quoted", n, m.start(), m.end(), f"“{word}”加了引号，但全文没有定义",

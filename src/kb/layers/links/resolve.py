@@ -19,7 +19,8 @@ def problem_kind(message: str | None) -> str | None:
     (kept beside the messages so the two change together): "previous" (前款 in a first paragraph,
     前条 in the first article), "range" (第十条至第五条: reversed or across levels), "list" (下列 with
     no list after it), "unclear" (the citation cannot be placed: 本款 outside a paragraph, 第二项
-    after several provisions) or "missing" (it names an article, paragraph, item or chapter the text
+    after several provisions; 本编 in a file holding one part of a code) or "missing" (it names an
+    article, paragraph, item or chapter the text
     does not have).  None for no message."""
     if not message:
         return None
@@ -29,7 +30,7 @@ def problem_kind(message: str | None) -> str | None:
         return "range"
     if message.startswith("“下列”"):
         return "list"
-    if any(w in message for w in ("前面指向多处", "没有上级条款", "之前缺少条号", "不在任何")):
+    if any(w in message for w in ("前面指向多处", "没有上级条款", "之前缺少条号", "不在任何", "可能只收录了")):
         return "unclear"
     return "missing"
 

@@ -122,7 +122,9 @@ def _clause_start(text: str, i: int) -> int:
     return max(text.rfind(c, 0, i) for c in _CLAUSE_END) + 1
 
 
-@rule("duty-no-actor", "duties", "warning", "义务性规定没有写明主体（谁应当）",
+# info, not warning: on the held-out texts 30 of 53 findings were right (文明行为 regulations address the
+# public without naming it; drivers, operators and activities kb does not read as someone) — README, 审校
+@rule("duty-no-actor", "duties", "info", "义务性规定没有写明主体（谁应当）",
       bad="社区综合服务设施建设经费应当得到保障。", good="市、县（市、区）人民政府应当保障社区综合服务设施建设经费。")
 def duty_no_actor(ctx):
     for s in _actorless(ctx):
@@ -307,7 +309,9 @@ _NOT_AN_ACT = re.compile(r"超过|少于|低于|高于|多于|超出|晚于|早�
 _CONDITIONS = re.compile(r"条件|情形|要求|标准|规定")
 
 
-@rule("duty-no-liability", "duties", "warning", "禁止性规定没有相应的法律责任条款",
+# info, not warning: on the held-out texts 12 of 44 findings were right (a general clause, 违反本条例规定实施
+# 不文明行为，依照相关法律法规规定予以行政处罚, enforces every act of one text) — README, 审校
+@rule("duty-no-liability", "duties", "info", "禁止性规定没有相应的法律责任条款",
       bad="第十四条 ……不得改变其使用性质。（法律责任一章没有相应规定）",
       good="第三十七条 违反本条例第十四条规定，改变社区综合服务设施使用性质的，由……责令改正。")
 def duty_no_liability(ctx):

@@ -15,6 +15,10 @@ from kb.compare.align import align, normalize
 from kb.text.parse import parse_file
 
 GOLD = sorted((DATA / "diff").glob("*.tsv"))
+#: the gold files alignment rules were tuned on; the held-out ones are scored apart (see
+#: test_held_out_gold_files_are_scored_apart and ``kb score-align``)
+TUNED = [g for g in GOLD if "held out" not in "".join(
+    l for l in g.read_text(encoding="utf-8").splitlines() if l.startswith("#")).lower()]
 
 
 def test_there_are_gold_files_with_a_large_full_revision():
@@ -28,7 +32,7 @@ def test_there_are_gold_files_with_a_large_full_revision():
     assert max(sizes) > 50
 
 
-@pytest.mark.parametrize("gold", GOLD, ids=[g.stem for g in GOLD])
+@pytest.mark.parametrize("gold", TUNED, ids=[g.stem for g in TUNED])
 def test_alignment_beats_both_baselines_on_gold(gold):
     need_shared(CORPUS)
     from kb.dev.score_align import prf, read_gold, systems
@@ -138,3 +142,69 @@ def test_two_cities_regulations_on_one_subject_correspond():
     # 网络文明, 医疗秩序, 文明旅游 and the commencement clause correspond (read in both texts)
     for p in [("第十九条", "第二十二条"), ("第十八条", "第二十三条"), ("第二十条", "第二十条"), ("第五十二条", "第六十三条")]:
         assert p in pairs, p
+
+
+def _links(old_name, new_name):
+    need_shared(CORPUS)
+    al = align(parse_file(str(CORPUS / old_name)), parse_file(str(CORPUS / new_name)))
+    return {(al.old[l.old].label, al.new[l.new].label) for l in al.links if l.old is not None and l.new is not None}
+
+
+def test_content_carried_into_an_article_that_says_something_new_is_linked():
+    # 行政复议法 2017 第十五条 (jurisdiction over 派出机关, 派出机构 …) went into 2023 第二十四条 and
+    # 第二十五条 (管辖), which are otherwise new; its item on joint decisions only resembles
+    # 2023 第十九条 (被申请人), in another part of the text
+    links = _links("诉讼与非诉讼程序法/行政复议法(2017-09-01).md", "诉讼与非诉讼程序法/行政复议法(2023-09-01).md")
+    assert {("第十五条", "第二十四条"), ("第十五条", "第二十五条")} <= links
+    assert ("第十五条", "第十九条") not in links
+    assert ("第十三条", "第二十四条") in links
+
+
+def test_an_article_written_on_the_pattern_of_one_that_stayed_is_not_linked_to_it():
+    # 慈善法 2023 第五章 慈善信托 has new articles written on the pattern of 2016 articles on
+    # 慈善组织 that live on in 2023: 第四十六条 (受益人) after 2016 第五十八条 (2023 第五十九条),
+    # 第一百一十八条 (罚则) after 2016 第一百条 (2023 第一百一十二条)
+    links = _links("社会法/慈善法(2016-03-16).md", "社会法/慈善法(2023-12-29).md")
+    assert ("第五十八条", "第五十九条") in links and ("第五十八条", "第四十六条") not in links
+    assert ("第一百条", "第一百一十二条") in links and ("第一百条", "第一百一十八条") not in links
+
+
+def test_a_new_chapter_on_the_pattern_of_an_old_one_is_added_not_linked():
+    from kb.text.parse import parse_text
+
+    dogs = ["第{}条　养犬人应当在取得犬只之日起三十日内，向居住地的公安派出所申请犬只登记，领取犬只登记证。",
+            "第{}条　犬只登记证遗失的，养犬人应当自遗失之日起十五日内向原登记机关申请补办。",
+            "第{}条　养犬人携犬出户时，应当为犬只佩戴犬只登记证，束犬链，并由成年人牵领。"]
+    head = "示例条例\n第一章　总则\n第一条　为了规范宠物管理，制定本条例。\n第二章　犬只管理\n"
+    old = head + "\n".join(t.format(n) for t, n in zip(dogs, "二三四")) + "\n第三章　附则\n第五条　本条例自公布之日起施行。\n"
+    cats = "\n".join(t.replace("犬", "猫").format(n) for t, n in zip(dogs, "五六七"))
+    new = (head + "\n".join(t.format(n) for t, n in zip(dogs, "二三四")) + "\n第三章　猫只管理\n" + cats
+           + "\n第四章　附则\n第八条　本条例自公布之日起施行。\n")
+    al = align(parse_text(old, "<old>"), parse_text(new, "<new>"))
+    st = {al.new[l.new].label: (l.status, al.old[l.old].label if l.old is not None else None)
+          for l in al.links if l.new is not None}
+    assert [st[f"第{n}条"] for n in "五六七"] == [("added", None)] * 3
+    assert [st[f"第{n}条"][0] for n in "一二三四八"] == ["unchanged"] * 4 + ["unchanged"]
+
+
+def test_held_out_gold_files_are_scored_apart():
+    # the two pairs annotated before kb's output was seen are reported on their own, after the
+    # tuned ones; the floor below was set from the one run made once the rules were final
+    # (README: 版本对照), to notice a regression, not to tune on
+    need_shared(CORPUS)
+    import io
+
+    from kb.dev.score_align import gold_files, held_out, score
+
+    held = gold_files("held-out")
+    assert {g.stem for g in held} == {"kepu-2002-2024", "beijing-shenji-2017-2023"}
+    assert all(held_out(g) for g in held) and not any(held_out(g) for g in TUNED)
+    out = io.StringIO()
+    res = score(gold_files(), out=out)
+    text = out.getvalue()
+    cut = text.index("==== held out")
+    assert text.index("micro-average over the tuned gold files") < cut
+    assert all(text.index(g.name) > cut for g in held) and all(text.index(g.name) < cut for g in TUNED)
+    p, r, f = res[("micro held-out", "kb.compare.align")]
+    assert p >= 0.99 and f >= 0.9
+    assert f > res[("micro held-out", "greedy 1:1 (baseline)")][2] > res[("micro held-out", "number (baseline)")][2]

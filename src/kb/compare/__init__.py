@@ -6,7 +6,7 @@ data (a :class:`~kb.compare.diff.Comparison`), and the renderers in ``render/`` 
 Where the public names live (import them from these modules; this package re-exports nothing):
 
 - ``kb.compare.diff``: ``compare``, ``Comparison``, ``Pair``, ``previous_numbers``,
-  ``same_regulation``, ``doc_info``, ``version_label``
+  ``same_regulation``, ``doc_info``, ``version_label``, ``front_changes``
 - ``kb.compare.ops``: ``EQ``, ``DEL``, ``INS``, ``char_ops``, ``raw_ops``, ``cleanup``, ``ratio``
 - ``kb.compare.align``: ``align``, ``Alignment``, ``Link``
 - ``kb.compare.similarity``: ``normalize``, ``article_text``, ``cosine``, ``containment``
@@ -16,7 +16,9 @@ Where the public names live (import them from these modules; this package re-exp
 - ``kb.compare.baselines``: ``align_numbers``, ``align_greedy`` (for scoring only)
 - ``kb.compare.render.terminal``: ``terminal``; ``.html``: ``html_table``, ``html_page``,
   ``comparison_html``; ``.markdown``: ``markdown``; ``.docx``: ``docx_bytes``;
-  ``.summary``: ``summary_text``, ``renumbering_runs``; ``.table``: ``rows``, ``Row``
+  ``.summary``: ``summary_text``, ``renumbering_runs``; ``.table``: ``rows``, ``Row``,
+  ``group_parts``; ``.obligations``: ``obligations_text``, ``obligations_markdown``,
+  ``obligations_html`` (``kb diff --obligations``)
 
 Data flow::
 

@@ -15,9 +15,10 @@ the order they are trusted, so that a confident pair is never displaced by a wea
    however reworded; moved articles pair anywhere (cosine ≥ ``MOVED``).
 4. Splits and merges: an unpaired article mostly *contained* in an article of the
    other side (``CONTAIN``), or one of whose paragraphs/items reappears there
-   (:mod:`kb.compare.segments`), joins that article; a paragraph moved nearly verbatim
-   between two paired articles links them too.  Several links then share one side
-   (status split / merged).
+   (:mod:`kb.compare.segments`), joins that article; a paragraph moved between two paired
+   articles -- nearly verbatim anywhere, or reworded within its stretch of the text -- links
+   them too, unless it only follows the pattern of a paragraph that stayed where it was.
+   Several links then share one side (status split / merged).
 5. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went
    (:mod:`kb.compare.headings`); an article pair is ``moved`` when the new article's
    chapter is not the counterpart of the old article's chapter.
@@ -233,7 +234,7 @@ def _splits_and_merges(old: list[Unit], new: list[Unit], cands, P: _Pairs) -> li
     # splits and merges seen at paragraph/item level: an unpaired article one of whose
     # paragraphs or items reappears (nearly) whole in an article of the other side
     have = {(o, n) for o, n, _ in extra}
-    seg = segment_links(old, new, P.o2n, P.n2o, {n for _, n, _ in extra}, {o for o, _, _ in extra})
+    seg = segment_links(old, new, P.o2n, P.n2o, anchors=longest_chain(list(P.o2n.items())))
     for o, n in seg:
         if (o, n) not in have and P.o2n.get(o) != n:
             extra.append((o, n, "split" if n not in P.n2o else "merge"))
@@ -272,8 +273,16 @@ def _links(old: list[Unit], new: list[Unit], sim, P: _Pairs, extra) -> list[Link
 
 
 def _statuses(links: list[Link], old: list[Unit], new: list[Unit]) -> None:
+    """Each link's status, and whether its article was renumbered: an article split in two
+    keeps its number when one of its parts has it (第十五条 → 第十五条、第十六条 is a split,
+    not a renumbering), and so does a merge whose result has one of the old numbers."""
     per_old = Counter(l.old for l in links if l.old is not None and l.new is not None)
     per_new = Counter(l.new for l in links if l.old is not None and l.new is not None)
+    labels_of_old, labels_of_new = defaultdict(set), defaultdict(set)
+    for l in links:
+        if l.old is not None and l.new is not None:
+            labels_of_old[l.old].add(new[l.new].label)
+            labels_of_new[l.new].add(old[l.old].label)
     for l in links:
         if l.old is None or l.new is None:
             l.similarity = 0.0
@@ -288,7 +297,12 @@ def _statuses(links: list[Link], old: list[Unit], new: list[Unit]) -> None:
             l.similarity = 1.0
         else:
             l.status = "modified"
-        l.renumbered = o.label != n.label
+        if l.status == "split":
+            l.renumbered = o.label not in labels_of_old[l.old]
+        elif l.status == "merged":
+            l.renumbered = n.label not in labels_of_new[l.new]
+        else:
+            l.renumbered = o.label != n.label
         l.similarity = round(min(1.0, l.similarity), 3)
 
 
@@ -301,16 +315,19 @@ def _squeezed(s: str) -> str:
 
 
 def _order_key(links):
-    """Rows in new-text order; deleted articles right after their old predecessor's row."""
+    """Rows in new-text order; a deleted article at its old place: right after the row of the
+    nearest earlier old article that stayed in order (one of the longest chain of pairs
+    increasing in both texts), not after one that moved elsewhere (2016 第三十五条 stays in
+    第五章 when its neighbour 第三十四条 moved to 第三章)."""
+    pairs = [(l.old, l.new) for l in links if l.old is not None and l.new is not None]
+    in_order = longest_chain(pairs)
     pos_of_old = {}
-    for l in links:
-        if l.old is not None and l.new is not None:
-            pos_of_old.setdefault(l.old, l.new)
+    for o, n in sorted(in_order):
+        pos_of_old.setdefault(o, n)
 
     def key(l: Link):
         if l.new is not None:
             return (l.new, 1, l.old if l.old is not None else -1)
-        # deleted: place after the new counterpart of the nearest earlier old article
         o = l.old - 1
         while o >= 0 and o not in pos_of_old:
             o -= 1

@@ -31,6 +31,7 @@ class Pair:
     ops: list[tuple[str, str]]
     old_text: str = ""
     new_text: str = ""
+    moved_from: str | None = None      # moved: the old article's chapter (第五章; 第二编第三章)
 
     @property
     def old_label(self) -> str | None:
@@ -42,7 +43,8 @@ class Pair:
 
     def to_dict(self) -> dict:
         return {"old": self.old_label, "new": self.new_label, "status": self.status,
-                "renumbered": self.renumbered, "moved": self.moved, "similarity": self.similarity,
+                "renumbered": self.renumbered, "moved": self.moved, "moved_from": self.moved_from,
+                "similarity": self.similarity,
                 "old_eid": self.old.eid if self.old is not None else None,
                 "new_eid": self.new.eid if self.new is not None else None,
                 "ops": [{"op": k, "text": t} for k, t in self.ops]}
@@ -126,7 +128,18 @@ def _pair(al: Alignment, l: Link) -> Pair:
     if l.status == "unchanged":
         sim = 1.0
     return Pair(o.node if o else None, n.node if n else None, l.status, l.renumbered, l.moved,
-                sim, ops, ot, nt)
+                sim, ops, ot, nt, moved_from=_chapter_label(o.node) if l.moved and o else None)
+
+
+def _chapter_label(article: Node) -> str | None:
+    """The chapter an article sits in, as a reader names it: 第五章, 第二编第三章."""
+    chain = []
+    p = article.parent
+    while p is not None and p.kind != "document":
+        if p.kind in ("part", "subpart", "chapter") and p.label:
+            chain.append(p.label)
+        p = p.parent
+    return "".join(reversed(chain)) or None
 
 
 _TITLE_NOISE = re.compile(r"[（(][^）)]*[）)]|中华人民共和国|[\s　]")
@@ -174,7 +187,19 @@ def _summary(cmp: Comparison) -> dict:
         "renumberings": [{"old": r["old"], "new": r["new"]} for r in renum],
         "headings": dict(heads),
         "references": cmp.references,
+        "front": front_changes(cmp.old_doc, cmp.new_doc),
     }
+
+
+def front_changes(old_doc: Document, new_doc: Document) -> dict:
+    """What changed above the articles: the title and the status line (草案征求意见稿 →
+    草案修改稿), as {field: {"old": …, "new": …}} (empty when nothing did)."""
+    out = {}
+    for name in ("title", "status"):
+        a, b = getattr(old_doc, name) or "", getattr(new_doc, name) or ""
+        if a != b and (a or b):
+            out[name] = {"old": a, "new": b}
+    return out
 
 
 def previous_numbers(old_doc: Document, new_doc: Document) -> dict[str, str]:

@@ -6,9 +6,23 @@ for the articles it could not pair (and for paired articles that changed), which
 other side hold their paragraphs.  Only the segments of those articles are looked up, via an
 inverted index of rarer bigrams over the other side's segments, so the cost follows the number
 of unpaired articles, not the size of the texts.
+
+Two things look like carried content and are not:
+
+- a paragraph written on the pattern of one that stayed where it was (慈善法 2023 第四十六条 on
+  慈善信托's beneficiaries copies the wording of 2016 第五十八条, which lives on, nearly
+  verbatim, as 2023 第五十九条): a paragraph that its own article's partner keeps at least as
+  closely is not evidence that it went anywhere else;
+- a paragraph that merely resembles one far away.  A paragraph that left an article paired
+  elsewhere is linked to the article that took it when it is nearly verbatim (``MOVED_SEG_SIM``)
+  wherever that article is, or reworded (``SEG_SIM``) when the link keeps to the order
+  of the text: it crosses none of the anchors, the pairs that keep their order (行政复议法 2017
+  第十五条's items on 派出机关 → 2023 第二十四条 in the same stretch of the text; not its item
+  on joint decisions → 第十九条 on respondents, before the anchor 第十一条 → 第二十二条).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -17,7 +31,7 @@ from kb.compare.similarity import Unit, bigrams, df_cap, normalize, tfidf
 SEG_MIN = 12      # normalised characters a paragraph/item needs to count as evidence
 SEG_SIM = 0.5     # cosine of two paragraphs/items taken as "the same provision, reworded"
 MOVED_SEG_MIN = 20   # a paragraph moved between two paired articles: at least this long …
-MOVED_SEG_SIM = 0.7  # … and nearly verbatim
+MOVED_SEG_SIM = 0.7  # … and nearly verbatim anywhere, or reworded (SEG_SIM) in its stretch of the text
 
 Vec = tuple[dict, float]    # TF-IDF vector of a segment, and its length
 
@@ -71,22 +85,24 @@ class _Segments:
 
     def best(self, q: Vec, side: _Side) -> tuple[float, int] | None:
         """The segment of ``side`` most like ``q``: (cosine, its position), or None."""
+        ranked = self.ranked(q, side)
+        return ranked[0] if ranked else None
+
+    def ranked(self, q: Vec, side: _Side) -> list[tuple[float, int]]:
+        """The (up to five) segments of ``side`` most like ``q``, best first: (cosine, position)."""
         index, vs = self._index(side), side.vecs
         v, nv = q
         acc: Counter = Counter()
-        # the query's 24 heaviest (rarest) bigrams are enough to find its best match
+        # the query's 24 heaviest (rarest) bigrams are enough to find its best matches
         for g in sorted(v, key=v.__getitem__, reverse=True)[:24]:
             w = v[g]
             for j in index.get(g, ()):
                 acc[j] += w * vs[j][0][g]
-        top = None
-        for j, _ in acc.most_common(5):
-            ov, onv = vs[j]
-            small, big = (v, ov) if len(v) < len(ov) else (ov, v)
-            sc = sum(w * big[g] for g, w in small.items() if g in big) / (nv * onv)
-            if top is None or sc > top[0]:
-                top = (sc, j)
-        return top
+        return sorted(((_cos(q, vs[j]), j) for j, _ in acc.most_common(5)), reverse=True)
+
+    def kept(self, q: Vec, side: _Side, article: int) -> float:
+        """How closely an article of ``side`` keeps a paragraph: its best cosine with ``q``."""
+        return max((_cos(q, side.vecs[j]) for j in side.of.get(article, ())), default=0.0)
 
 
 def _cos(a: Vec, b: Vec) -> float:
@@ -97,57 +113,114 @@ def _cos(a: Vec, b: Vec) -> float:
 
 
 def segment_links(old: list[Unit], new: list[Unit], o2n: dict[int, int], n2o: dict[int, int],
-                  done_new: set[int], done_old: set[int]) -> list[tuple[int, int]]:
-    """(old, new) links for unpaired articles from matching paragraphs and items, and for a
-    paragraph moved nearly verbatim between two articles paired elsewhere."""
-    want_new = {u.index for u in new if u.index not in n2o and u.index not in done_new}
-    want_old = {u.index for u in old if u.index not in o2n and u.index not in done_old}
+                  anchors=()) -> list[tuple[int, int]]:
+    """(old, new) links for unpaired articles from matching paragraphs and items (also those
+    already linked by containment: a split may have more parts), and for a paragraph moved
+    between two articles paired elsewhere (``anchors``: the pairs that keep their order, see
+    the module's docstring)."""
+    want_new = {u.index for u in new if u.index not in n2o}
+    want_old = {u.index for u in old if u.index not in o2n}
     changed = [(o, n) for o, n in o2n.items() if old[o].norm != new[n].norm]
     if not want_new and not want_old and not changed:
         return []
     S = _Segments(old, new)
     if not S.old.segs or not S.new.segs:
         return []
+    order = _Order(anchors, new)
     links = set()
     if want_new:
-        links |= {(o, n) for n, o in _evidence_links(S, S.new, S.old, want_new)}
+        links |= {(o, n) for n, o in _evidence_links(S, S.new, S.old, want_new, partners=o2n,
+                                                       in_place=lambda n, o: order.keeps(o, n))}
     if want_old:
         # an article unpaired on both sides: the first pass decided (new side's view)
-        links |= _evidence_links(S, S.old, S.new, want_old, skip=want_new)
+        links |= _evidence_links(S, S.old, S.new, want_old, skip=want_new, partners=n2o, in_place=order.keeps)
     # a paragraph or item moved between two articles that are both paired elsewhere
-    # (公司法 2018 第三条第二款 → 2023 第四条第一款): near-verbatim, long enough, and not
-    # also present in the article's own partner
+    # (公司法 2018 第三条第二款 → 2023 第四条第一款): near-verbatim and long enough, or reworded
+    # in place; and not also present in the article's own partner
     for o, n in changed:
-        links |= {(o, n2) for n2 in _moved_out(S, S.old, S.new, o, n, new[n].norm, n2o)}
-        links |= {(o2, n) for o2 in _moved_out(S, S.new, S.old, n, o, old[o].norm, o2n)}
+        links |= {(o, n2) for n2 in _moved_out(S, S.old, S.new, o, n, new[n].norm, n2o,
+                                               lambda b2: order.keeps(o, b2))}
+        links |= {(o2, n) for o2 in _moved_out(S, S.new, S.old, n, o, old[o].norm, o2n,
+                                               lambda b2: order.keeps(b2, n))}
     return sorted(links)
 
 
-def _evidence_links(S: _Segments, src: _Side, dst: _Side, want: set[int], skip=frozenset()) -> set[tuple[int, int]]:
+class _Order:
+    """The anchors of an alignment (pairs increasing in both texts), to ask whether a link
+    keeps to the order of the text: the new article lies in the stretch that the two anchors on
+    either side of the old article span (one article of slack), or under the same heading (节,
+    else 章) as one of their new articles.  A reordering inside a rewritten stretch or chapter
+    is local; a jump to another part of the text is not."""
+
+    REACH = 2      # anchors on either side
+
+    def __init__(self, anchors, new: list[Unit]):
+        self.pairs = sorted(anchors)
+        self.olds = [a for a, _ in self.pairs]
+        self.heading = [u.node.parent for u in new]      # the 节 or 章 (or the document) holding it
+
+    def keeps(self, o: int, n: int) -> bool:
+        k = bisect_left(self.olds, o)
+        j = k + 1 if k < len(self.olds) and self.olds[k] == o else k
+        around = self.pairs[max(0, k - self.REACH):k] + self.pairs[j:j + self.REACH]
+        if not around:
+            return True
+        lo = min(b for _, b in around) if k - self.REACH >= 0 else -1
+        hi = max(b for _, b in around) if j + self.REACH <= len(self.pairs) else float("inf")
+        if lo - 1 <= n <= hi + 1:
+            return True
+        h = self.heading[n]
+        return h is not None and h.kind != "document" and any(self.heading[b] is h for _, b in around)
+
+
+def _evidence_links(S: _Segments, src: _Side, dst: _Side, want: set[int], skip=frozenset(),
+                    partners=None, in_place=None) -> set[tuple[int, int]]:
     """(article of src, article of dst) for each wanted src article whose paragraphs reappear in a
-    dst article: a quarter of its text, or at least 40 characters."""
+    dst article: one paragraph or item, reworded (``SEG_SIM``), when the link keeps to the order
+    of the text (``in_place(src article, dst article)``); elsewhere nearly verbatim
+    (``MOVED_SEG_SIM``) and a quarter of the article's text or at least 40 characters.  A dst
+    paragraph that the dst article's own partner (``partners``: dst article -> src article)
+    keeps nearly verbatim, and at least as closely, is not evidence: the src paragraph was
+    written on its pattern."""
     evidence: Counter = Counter()
+    local: set[tuple[int, int]] = set()
     for k, (a, t) in enumerate(src.segs):
-        if a in want:
-            top = S.best(src.vecs[k], dst)
-            if top and top[0] >= SEG_SIM:
-                evidence[(a, dst.segs[top[1]][0])] += min(len(t), len(dst.segs[top[1]][1]))
-    return {(a, b) for (a, b), ev in evidence.items()
-            if b not in skip and (ev >= 0.25 * src.length[a] or ev >= 40)}
+        if a not in want:
+            continue
+        for sim, j in S.ranked(src.vecs[k], dst):
+            if sim < SEG_SIM:
+                break
+            b = dst.segs[j][0]
+            p = (partners or {}).get(b)
+            if p is not None and p != a and S.kept(dst.vecs[j], src, p) >= max(sim, MOVED_SEG_SIM):
+                continue        # its partner keeps it, nearly verbatim: a pattern, not a move
+            if in_place is not None and in_place(a, b):
+                local.add((a, b))
+            elif sim >= MOVED_SEG_SIM or in_place is None:
+                evidence[(a, b)] += min(len(t), len(dst.segs[j][1]))
+            else:
+                continue
+            break
+    far = {(a, b) for (a, b), ev in evidence.items() if ev >= 0.25 * src.length[a] or ev >= 40}
+    return {(a, b) for a, b in local | far if b not in skip}
 
 
-def _moved_out(S: _Segments, src: _Side, dst: _Side, a: int, b: int, b_norm: str, paired) -> list[int]:
+def _moved_out(S: _Segments, src: _Side, dst: _Side, a: int, b: int, b_norm: str, paired, in_place) -> list[int]:
     """Articles of the other side, paired elsewhere, that a paragraph of ``a`` moved to
-    rather than staying (reworded) in ``a``'s partner ``b``."""
+    rather than staying (reworded) in ``a``'s partner ``b``: nearly verbatim, or reworded when
+    the link keeps to the order of the text (``in_place(article)``)."""
     out = []
     for k in src.of[a]:
         t = src.segs[k][1]
         if len(t) < MOVED_SEG_MIN or t in b_norm \
                 or any(_cos(src.vecs[k], dst.vecs[j]) >= SEG_SIM for j in dst.of[b]):
             continue        # still (reworded) in its own partner
-        top = S.best(src.vecs[k], dst)
-        if top and top[0] >= MOVED_SEG_SIM:
-            b2 = dst.segs[top[1]][0]
-            if b2 != b and b2 in paired:
+        for sim, j in S.ranked(src.vecs[k], dst):
+            b2 = dst.segs[j][0]
+            if b2 == b or b2 not in paired:
+                continue
+            # reworded: only a part of ``a`` can leave it (a one-paragraph article is its partner)
+            if sim >= MOVED_SEG_SIM or (sim >= SEG_SIM and len(src.of[a]) > 1 and in_place(b2)):
                 out.append(b2)
+                break
     return out

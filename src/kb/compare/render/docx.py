@@ -15,7 +15,8 @@ from kb.compare.render.summary import renumbering_runs
 from kb.compare.render.table import LABEL, NOTES_HEAD, empty_word, heads, legend, rows, same_regulation, table_title
 
 
-def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> bytes:
+def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool = False,
+               hide_renumbered: bool = False) -> bytes:
     """A Word document with the 对照表 as a real table (python-docx)."""
     from docx import Document as Docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -24,6 +25,7 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
 
     d = Docx()
     _page_setup(d, landscape=notes_column)
+    _page_numbers(d)
     title = table_title(cmp)
     p = d.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -32,7 +34,7 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
     r.font.size = Pt(16)
     _run_font(r, "黑体")
 
-    tbl = parse_xml(_table_xml(cmp, notes_column, changed_only))
+    tbl = parse_xml(_table_xml(cmp, notes_column, changed_only, hide_renumbered))
     lp = d.add_paragraph()
     lp._p.addprevious(tbl)
     lr = lp.add_run(legend(cmp))
@@ -70,6 +72,24 @@ def _page_setup(d, landscape: bool) -> None:
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
 
 
+def _page_numbers(d) -> None:
+    """The footer of every page: 第 X 页 共 Y 页, centred, from Word's PAGE and NUMPAGES fields
+    (Word and LibreOffice fill them in when the document is opened or printed)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    p = d.sections[0].footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = '<w:r {ns}><w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">{t}</w:t></w:r>'
+    field = ('<w:fldSimple {ns} w:instr=" {f} "><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>1</w:t></w:r>'
+             '</w:fldSimple>')
+    for xml in (run.format(ns=nsdecls("w"), t="第 "), field.format(ns=nsdecls("w"), f="PAGE"),
+                run.format(ns=nsdecls("w"), t=" 页 共 "), field.format(ns=nsdecls("w"), f="NUMPAGES"),
+                run.format(ns=nsdecls("w"), t=" 页")):
+        p._p.append(parse_xml(xml))
+
+
 def _run_font(run, east="宋体") -> None:
     from docx.oxml.ns import qn
 
@@ -77,7 +97,7 @@ def _run_font(run, east="宋体") -> None:
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east)
 
 
-def _table_xml(cmp: Comparison, notes_column: bool, changed_only: bool) -> str:
+def _table_xml(cmp: Comparison, notes_column: bool, changed_only: bool, hide_renumbered: bool = False) -> str:
     """The table as WordprocessingML: a repeated header row, then one row per table row."""
     from docx.oxml.ns import nsdecls
 
@@ -92,7 +112,7 @@ def _table_xml(cmp: Comparison, notes_column: bool, changed_only: bool) -> str:
     for w, t in zip(widths, heads_text):
         xml.append(_tc(w, [[(EQ, t)]], center=True, bold=True, font="黑体"))
     xml.append("</w:tr>")
-    for row in rows(cmp, changed_only=changed_only):
+    for row in rows(cmp, changed_only=changed_only, hide_renumbered=hide_renumbered):
         xml.append("<w:tr>")
         for w, lines, side, rep in ((widths[0], row.old, "old", row.repeat_old),
                                     (widths[1], row.new, "new", row.repeat_new)):

@@ -27,7 +27,8 @@ def _html_cell(lines: list[list[Seg]] | None, side: str, status: str, repeat: bo
     return f"<td>{''.join(f'<p>{p}</p>' for p in ps)}</td>"
 
 
-def html_table(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> str:
+def html_table(cmp: Comparison, notes_column: bool = False, changed_only: bool = False,
+               hide_renumbered: bool = False) -> str:
     """The 对照表 as an HTML fragment (escaped): a <table class="kb-diff"> and the legend."""
     ho, hn = heads(cmp)
     out = [f'<div class="kb-diff-summary">{html.escape(summary_text(cmp)).replace(chr(10), "<br>")}</div>',
@@ -36,7 +37,7 @@ def html_table(cmp: Comparison, notes_column: bool = False, changed_only: bool =
     if notes_column:
         out.append(f"<th>{NOTES_HEAD}</th>")
     out.append("</tr></thead><tbody>")
-    for r in rows(cmp, changed_only=changed_only):
+    for r in rows(cmp, changed_only=changed_only, hide_renumbered=hide_renumbered):
         cls = f"kb-{r.kind} kb-{r.status}"
         if r.pair is not None and r.pair.renumbered:
             cls += " kb-renumbered"
@@ -81,12 +82,13 @@ table.kb-diff del,table.kb-diff ins{color:#000}}
 """
 
 
-def html_page(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> str:
+def html_page(cmp: Comparison, notes_column: bool = False, changed_only: bool = False,
+               hide_renumbered: bool = False) -> str:
     title = table_title(cmp)
     return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>\n"
-            f"<h1>{html.escape(title)}</h1>\n{html_table(cmp, notes_column, changed_only)}\n</body></html>\n")
+            f"<h1>{html.escape(title)}</h1>\n{html_table(cmp, notes_column, changed_only, hide_renumbered)}\n</body></html>\n")
 
 
 def comparison_html(old_doc: Document, new_doc: Document, notes_column: bool = False) -> str:

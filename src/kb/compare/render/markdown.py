@@ -27,14 +27,15 @@ def _md_cell(lines, side, repeat, word: str | None = None) -> str:
     return "<br>".join(marked_lines(lines, _md_escape, _MD_MARKS))
 
 
-def markdown(cmp: Comparison, notes_column: bool = False, changed_only: bool = False) -> str:
+def markdown(cmp: Comparison, notes_column: bool = False, changed_only: bool = False,
+               hide_renumbered: bool = False) -> str:
     ho, hn = heads(cmp)
     title = table_title(cmp)
     cols = [ho, hn] + ([NOTES_HEAD] if notes_column else [])
     out = [f"# {_md_escape(title)}", "", summary_text(cmp).replace("\n", "\n\n"), "",
            "| " + " | ".join(_md_escape(c) for c in cols) + " |",
            "|" + "---|" * len(cols)]
-    for r in rows(cmp, changed_only=changed_only):
+    for r in rows(cmp, changed_only=changed_only, hide_renumbered=hide_renumbered):
         cells = [_md_cell(r.old, "old", r.repeat_old, empty_word(cmp, "old")),
                  _md_cell(r.new, "new", r.repeat_new, empty_word(cmp, "new"))]
         if r.kind == "heading":

@@ -9,6 +9,10 @@ from kb.compare.diff import Comparison
 from kb.compare.render.table import same_regulation
 
 
+#: what the lines above the articles are called
+FRONT_ZH = {"title": "标题", "status": "状态"}
+
+
 def summary_text(cmp: Comparison) -> str:
     s = cmp.summary
     if not s.get("related", True):
@@ -27,6 +31,10 @@ def summary_text(cmp: Comparison) -> str:
              f"删除 {s['deleted']}", f"拆分 {s['split']}", f"合并 {s['merged']}",
              f"条号变动 {s['renumbered']}", f"移至他章 {s['moved']}"]
     out = "；".join(parts[:1]) + "：" + "，".join(parts[1:]) + "。"
+    front = s.get("front") or {}
+    if front:
+        out += "\n" + "；".join(f"{FRONT_ZH[k]}：{v['old'] or '（无）'} → {v['new'] or '（无）'}"
+                                for k, v in front.items()) + "。"
     if s["renumberings"]:
         out += f"\n条号变动（{len(s['renumberings'])} 处）：" + "，".join(renumbering_runs(cmp))
     if cmp.references:

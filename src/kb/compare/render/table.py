@@ -56,8 +56,9 @@ def legend(cmp: Comparison) -> str:
             f"没有的表述；“{NO_COUNTERPART}”表示另一部法规中没有相应的条文；一条对应多条的在同一行列出。")
 
 
-Seg = tuple[str, str]          # (equal|delete|insert|label, text)
+Seg = tuple[str, str]          # (equal|delete|insert|label|note, text)
 LABEL = "label"                # the article's number (第十条), set in bold as staff do
+NOTE = "note"                  # a remark on the article, not its text: （移自第五章）
 
 
 @dataclass
@@ -71,8 +72,9 @@ class Row:
     pair: Pair | None = None
     repeat_old: bool = False   # (kept for renderers; split/merge rows are now whole)
     repeat_new: bool = False
-    ops: list = field(default_factory=list)       # the ops shown (a split/merge: of the joined texts)
+    ops: list = field(default_factory=list)       # the ops shown (a split/merge: of its parts, in order)
     group: list = field(default_factory=list)     # the pairs this row shows
+    parts: list = field(default_factory=list)     # a split/merge: [(label of a part, its ops)]
 
 
 def _lines(ops: list[tuple[str, str]], side: str) -> list[list[Seg]]:
@@ -91,11 +93,16 @@ def _lines(ops: list[tuple[str, str]], side: str) -> list[list[Seg]]:
     return [l for l in lines if l] or [[]]
 
 
-def _prefix(lines: list[list[Seg]], label: str | None) -> list[list[Seg]]:
+def _prefix(lines: list[list[Seg]], label: str | None, note: str | None = None) -> list[list[Seg]]:
     if label:
         lines = [list(l) for l in lines]
-        lines[0] = [(LABEL, label), (EQ, "　")] + lines[0]
+        lines[0] = [(LABEL, label)] + ([(NOTE, note)] if note else []) + [(EQ, "　")] + lines[0]
     return lines
+
+
+def moved_note(p: Pair) -> str | None:
+    """（移自第五章） for an article moved from another chapter."""
+    return f"（移自{p.moved_from}）" if p.moved and p.moved_from else None
 
 
 def heads(cmp: Comparison, plain: bool = False) -> tuple[str, str]:
@@ -146,52 +153,98 @@ def _groups(cmp: Comparison) -> dict[int, list[int]]:
     return out          # tangled (several → several): shown pair by pair
 
 
-def _cut(ops, side: str, parts: list[tuple[str, str]]) -> list[list[Seg]]:
-    """One side of the ops of joined texts, cut back into its articles, each line-split and
-    prefixed with its label.  ``parts`` = [(label, text)] in the order they were joined by \n."""
+def _chunks(ops, side: str, texts: list[str]) -> tuple[list[list], list[str]]:
+    """The ops of joined texts (``texts`` of ``side``, joined by newlines) cut at the joins:
+    one list of ops per text, and for each join whether the other side had a newline there
+    too (EQ) or not.  An edit of the other side goes with the piece of ``side`` it stands
+    before, or with the text it ends when a join follows."""
     keep = (EQ, DEL) if side == "old" else (EQ, INS)
-    segs = [(k, t) for k, t in ops if k in keep]
     bounds, pos = [], 0
-    for _, t in parts:
+    for t in texts[:-1]:
         pos += len(t)
         bounds.append(pos)
         pos += 1                       # the joining newline
-    out: list[list[Seg]] = []
-    cur: list[tuple[str, str]] = []
-    part, pos = 0, 0
-    for k, t in segs:
+    chunks: list[list] = [[]]
+    joins: list[str] = []
+    pending: list = []                 # edits of the other side, waiting for this side's next piece
+    pos = 0
+    for k, t in ops:
+        if k not in keep:
+            pending.append((k, t))
+            continue
         i = 0
         while i < len(t):
-            if part < len(parts) and pos == bounds[part]:
-                # the joining newline between two articles
-                out += _prefix(_lines(cur, side), parts[part][0])
-                cur = []
-                part += 1
-                pos += 1
-                i += 1
+            if len(joins) < len(bounds) and pos == bounds[len(joins)]:
+                chunks[-1] += pending
+                pending = []
+                joins.append(k)
+                chunks.append([])
+                pos, i = pos + 1, i + 1
                 continue
-            end = bounds[part] if part < len(parts) else pos + (len(t) - i)
+            end = bounds[len(joins)] if len(joins) < len(bounds) else pos + len(t) - i
             take = min(len(t) - i, end - pos)
-            cur.append((k, t[i:i + take]))
-            pos += take
-            i += take
-    if part < len(parts):
-        out += _prefix(_lines(cur, side), parts[part][0])
-    return out
+            chunks[-1] += pending + [(k, t[i:i + take])]
+            pending = []
+            pos, i = pos + take, i + take
+    chunks[-1] += pending
+    return chunks, joins
 
 
-def rows(cmp: Comparison, changed_only: bool = False, headings: bool = True) -> list[Row]:
+def group_parts(members: list[Pair]) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]], list, list]:
+    """A split (one old article → several new) or merge (several → one), diffed part by part:
+    (status, [(old label, text)], [(new label, text)], [(label of a part, its ops)], the ops of
+    the whole side).  Each new article of a split is diffed against the part of the old text it
+    took (each old article of a merge against the part of the new text it gave), so a part
+    that is an article of its own starts as one, not as text inserted in the middle of another;
+    the whole side's ops are those parts' ops, joined where its text had a newline."""
+    olds = sorted({q.old.eid: q for q in members}.values(), key=lambda q: q.old.start)
+    news = sorted({q.new.eid: q for q in members}.values(), key=lambda q: q.new.start)
+    op = [(q.old_label, q.old_text) for q in olds]
+    np_ = [(q.new_label, q.new_text) for q in news]
+    status = "merged" if len(news) == 1 and len(olds) > 1 else "split"
+    side, cut = ("new", np_) if status == "split" else ("old", op)
+    keep = (EQ, DEL) if side == "new" else (EQ, INS)          # the whole side's text
+    raw = char_ops("\n".join(t for _, t in op), "\n".join(t for _, t in np_))
+    chunks, joins = _chunks(raw, side, [t for _, t in cut])
+    parts, whole = [], []
+    for i, ((label, _), chunk) in enumerate(zip(cut, chunks)):
+        o = "".join(t for k, t in chunk if k in (EQ, DEL))
+        n = "".join(t for k, t in chunk if k in (EQ, INS))
+        ops = _part_ops(o, n)
+        parts.append((label, ops))
+        if i and joins[i - 1] == EQ:
+            whole.append((EQ, "\n"))          # the whole side had a newline at this join
+        whole += [(k, t) for k, t in ops if k in keep]
+    return status, op, np_, parts, whole
+
+
+def _part_ops(o: str, n: str) -> list:
+    """The ops of one part of a split or merge.  A first line (the heading of an article that
+    is new as such: （购买服务事项）) that the other side's share lacks is inserted (or
+    deleted) whole, rather than diffed into the first words of the text."""
+    for first, other, kind in ((n, o, INS), (o, n, DEL)):
+        line, nl, rest = first.partition("\n")
+        if nl and line and line not in other:
+            ops = char_ops(other, rest) if kind == INS else char_ops(rest, other)
+            return [(kind, line + nl)] + ops
+    return char_ops(o, n)
+
+
+def rows(cmp: Comparison, changed_only: bool = False, headings: bool = True,
+         hide_renumbered: bool = False) -> list[Row]:
     """The table's rows: headings where they start, then one row per aligned article; a split
-    or merge (one old article → several new, or several → one) is one row, diffed as a whole.
+    or merge (one old article → several new, or several → one) is one row, its parts diffed
+    one by one.  ``changed_only`` leaves out unchanged articles (those only renumbered stay);
+    ``hide_renumbered`` leaves those out too: only articles whose text or place changed.
     Computed once per comparison and options (every renderer uses them)."""
     cache = cmp.__dict__.setdefault("_rows_cache", {})
-    key = (changed_only, headings)
+    key = (changed_only or hide_renumbered, headings, hide_renumbered)
     if key not in cache:
-        cache[key] = _rows(cmp, changed_only, headings)
+        cache[key] = _rows(cmp, changed_only or hide_renumbered, headings, hide_renumbered)
     return cache[key]
 
 
-def _rows(cmp: Comparison, changed_only: bool, headings: bool) -> list[Row]:
+def _rows(cmp: Comparison, changed_only: bool, headings: bool, hide_renumbered: bool = False) -> list[Row]:
     out: list[Row] = []
     h_new = {h.new: h for h in cmp.alignment.headings if h.new is not None}
     h_old_deleted = {h.old: h for h in cmp.alignment.headings if h.new is None}
@@ -207,6 +260,8 @@ def _rows(cmp: Comparison, changed_only: bool, headings: bool) -> list[Row]:
             out.append(_group_row(p, [cmp.pairs[j] for j in groups[i]]))
             continue
         if changed_only and p.status == "unchanged" and not p.renumbered:
+            continue
+        if hide_renumbered and p.status == "unchanged" and not p.moved:
             continue
         out.append(_pair_row(p))
     return out
@@ -238,16 +293,17 @@ def _heading_rows_before(p: Pair, h_new: dict, h_old_deleted: dict, seen_heads: 
 
 
 def _group_row(p: Pair, members: list[Pair]) -> Row:
-    """A split or merge as one row: the joined old texts diffed against the joined new texts."""
-    olds = sorted({q.old.eid: q for q in members}.values(), key=lambda q: q.old.start)
-    news = sorted({q.new.eid: q for q in members}.values(), key=lambda q: q.new.start)
-    op = [(q.old_label, q.old_text) for q in olds]
-    np_ = [(q.new_label, q.new_text) for q in news]
-    ops = char_ops("\n".join(t for _, t in op), "\n".join(t for _, t in np_))
-    status = "split" if len(olds) == 1 else "merged" if len(news) == 1 else "split"
-    r = Row("article", status, _cut(ops, "old", op), _cut(ops, "new", np_),
-            "、".join(l for l, _ in op), "、".join(l for l, _ in np_), p)
-    r.ops = ops
+    """A split or merge as one row: the whole article on one side, its parts on the other, each
+    part diffed against its share of the whole (:func:`group_parts`)."""
+    status, op, np_, parts, whole = group_parts(members)
+    one = _prefix(_lines(whole, "old" if status == "split" else "new"),
+                  op[0][0] if status == "split" else np_[0][0])
+    many = [line for label, ops in parts
+            for line in _prefix(_lines(ops, "new" if status == "split" else "old"), label)]
+    old, new = (one, many) if status == "split" else (many, one)
+    r = Row("article", status, old, new, "、".join(l for l, _ in op), "、".join(l for l, _ in np_), p)
+    r.ops = [op for _, ops in parts for op in ops]
+    r.parts = parts
     r.group = members
     return r
 
@@ -255,10 +311,10 @@ def _group_row(p: Pair, members: list[Pair]) -> Row:
 def _pair_row(p: Pair) -> Row:
     if p.status == "unchanged":     # (may differ in spacing or full/half-width forms only)
         old = _prefix(_lines([(EQ, p.old_text)], "old"), p.old_label)
-        new = _prefix(_lines([(EQ, p.new_text)], "new"), p.new_label)
+        new = _prefix(_lines([(EQ, p.new_text)], "new"), p.new_label, moved_note(p))
     else:
         old = _prefix(_lines(p.ops, "old"), p.old_label) if p.old is not None else None
-        new = _prefix(_lines(p.ops, "new"), p.new_label) if p.new is not None else None
+        new = _prefix(_lines(p.ops, "new"), p.new_label, moved_note(p)) if p.new is not None else None
     r = Row("article", p.status, old, new, p.old_label, p.new_label, p)
     r.ops = p.ops
     r.group = [p]
@@ -275,7 +331,8 @@ def _heading_row(h) -> Row:
 
 
 def plain(lines) -> str:
-    return "\n".join("".join(t for _, t in l) for l in lines) if lines else ""
+    """The text the lines show, without remarks on it (（移自第五章））."""
+    return "\n".join("".join(t for k, t in l if k != NOTE) for l in lines) if lines else ""
 
 
 def marked_lines(lines, escape, marks: dict) -> list[str]:

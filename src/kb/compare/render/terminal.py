@@ -13,14 +13,16 @@ from kb.compare.render.summary import summary_text
 from kb.compare.render.table import HEADING_ZH, Row, empty_word, heads, plain, rows, same_regulation, status_zh
 
 
-def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True) -> str:
+def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True,
+             hide_renumbered: bool = False) -> str:
     def st(t, **kw):
         return click.style(t, **kw) if color else t
 
     o, n = heads(cmp)
     lines = [st(f"{o} → {n}", bold=True), summary_text(cmp), ""]
     only: dict[str, list[str]] = {"old": [], "new": []}
-    for r in rows(cmp, changed_only=changed_only, headings=cmp.alignment.related):
+    for r in rows(cmp, changed_only=changed_only, headings=cmp.alignment.related,
+                  hide_renumbered=hide_renumbered):
         if not cmp.alignment.related and (r.old is None or r.new is None):
             continue              # unrelated texts: list only what corresponds
         if not same_regulation(cmp) and r.kind == "article" and (r.old is None or r.new is None):
@@ -57,23 +59,34 @@ def _article_lines(cmp: Comparison, r: Row, st, color: bool) -> list[str]:
     extra = []
     if same_regulation(cmp) and any(q.renumbered for q in r.group):
         extra.append("条号变动")
-    if same_regulation(cmp) and any(q.moved for q in r.group):
-        extra.append("移至他章")
+    if same_regulation(cmp):
+        extra += sorted({f"移自{q.moved_from}" if q.moved_from else "移至他章" for q in r.group if q.moved})
     head = f"{r.old_label or '—'} → {r.new_label or '—'}  [{tag}{'，' + '，'.join(extra) if extra else ''}]"
     if p.old is not None and p.new is not None:
         sims = "、".join(f"{q.similarity:.2f}" for q in r.group)
         head += f"  相似度 {sims}"
     if r.status == "unchanged":
         return [st(head, bold=True), ""]
+    if not r.parts:
+        return [st(head, bold=True), "  " + _inline(r.ops, st, color).replace("\n", "\n  "), ""]
+    # a split or merge: each part under its own number, diffed against its share of the whole
+    lines = [st(head, bold=True)]
+    for label, ops in r.parts:
+        lines += [st(f"  {label}：", bold=True), "    " + _inline(ops, st, color).replace("\n", "\n    ")]
+    return lines + [""]
+
+
+def _inline(ops, st, color: bool) -> str:
+    """Ops as one text with deletions and insertions marked inline."""
     buf = []
-    for k, t in r.ops:
+    for k, t in ops:
         if k == EQ:
             buf.append(t)
         elif k == DEL:
             buf.append(st(t, fg="red", strikethrough=True) if color else f"[-{t}-]")
         else:
             buf.append(st(t, fg="green", bold=True, underline=True) if color else f"{{+{t}+}}")
-    return [st(head, bold=True), "  " + "".join(buf).replace("\n", "\n  "), ""]
+    return "".join(buf)
 
 
 def _without_counterpart(cmp: Comparison, only: dict[str, list], st) -> list[str]:

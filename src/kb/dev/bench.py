@@ -18,6 +18,7 @@ from kb.errors import KbError
 BENCHES = {
     "parse": "kb.dev.bench_parse:run",
     "search": "kb.dev.bench_search:run",
+    "index": "kb.dev.bench_index:run",
     "diff": "kb.dev.bench_diff:run",
     "site": "kb.dev.bench_site:run",
     "links": "kb.dev.bench_links:run",
@@ -29,6 +30,7 @@ BENCHES = {
 SUMMARIES = {
     "parse": "解析整个共享语料，报告 MB/s（与纯正则扫描对比）",
     "search": "检索性能",
+    "index": "kb index 建立整个语料的检索目录：用时、CPU、峰值内存、大小（与解析 + SQLite FTS5 对比）",
     "diff": "版本对照性能",
     "site": "网站生成性能",
     "links": "定义、引用层与 Akoma Ntoso 导出的速度（与解析对比）",

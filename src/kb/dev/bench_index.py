@@ -1,0 +1,169 @@
+"""Benchmark of ``kb index`` over the whole shared corpus (``kb bench index`` /
+``python3 -m kb.dev.bench_index [CORPUS]``), beside its baseline in the same run.
+
+Each build runs in a process of its own, so its time and peak memory are its own:
+
+* kb, layers not cached: a first ``kb index`` (parse, definitions and obligations, whoosh);
+* kb, layers cached: the same full rebuild once the layer cache holds every text's layers
+  (what ``kb index`` costs after ``kb build``, ``kb export`` or a change of kb's catalog code);
+* kb on one core: the same, whoosh writing in one process (the former ``kb index``);
+* the baseline: parse every text and insert the same article texts into SQLite FTS5 with the
+  trigram tokenizer (C), parsing included as kb's build includes it.
+
+Printed for each: wall time, CPU time (the process and its writer sub-processes: what the
+work costs whatever else the machine runs), peak memory (the main process, and the largest
+writer sub-process) and the size on disk; then the ratio to the baseline (the target was 4×),
+and where kb's time goes (parse, layers, entries, whoosh: the build's own account of its CPU
+time, with the layer cache's) over the first texts, uncached, whoosh in one process.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kb.dev import paths
+
+TARGET = 4.0
+#: texts of the corpus whose build is broken down into steps
+STEPS_TEXTS = 120
+
+
+def _usage() -> dict:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"cpu_s": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+            "peak_mib": me.ru_maxrss / 1024, "child_peak_mib": kids.ru_maxrss / 1024}
+
+
+def _specs(corpus: Path):
+    from kb.dev.bench_search import corpus_sources
+
+    return corpus_sources(sorted(corpus.rglob("*.md")), base=corpus)
+
+
+def child(mode: str, corpus: str, work: str) -> dict:
+    """One measured build, in this (fresh) process."""
+    corpus_p, work_p = Path(corpus), Path(work)
+    specs = _specs(corpus_p)
+    if mode == "fts5":
+        return _fts5(specs, work_p)
+    from kb.catalog import open_catalog
+
+    if mode in ("kb-serial", "kb-steps"):
+        os.environ["KB_INDEX_PROCS"] = "1"
+    if mode == "kb-steps":           # where the time goes: the first texts, layers computed
+        from kb.layers import cache
+
+        specs = specs[:STEPS_TEXTS]
+        os.environ["KB_LAYER_CACHE"] = "off"
+    (work_p / "mkdocs.yml").write_text("site_name: bench\n", encoding="utf-8")
+    cat = open_catalog(work_p, path=work_p / f"catalog-{mode}", sources=specs)
+    t = time.perf_counter()
+    s = cat.build(full=True)
+    out = {"wall_s": time.perf_counter() - t, "entries": s["entries"], "size_mb": cat.size_bytes() / 1e6,
+           "texts": len(specs) - len(s["skipped"]), "steps": s.get("steps", {})}
+    if mode == "kb-steps":
+        layers = sum(cache.stats["seconds"].values())
+        st = out["steps"]
+        out["steps"] = {"解析": st["parse"], "分析层（定义、引用、义务）": layers,
+                        "条目": st["entries"] - layers, "whoosh 写入": st["index"]}
+    out.update(_usage())
+    return out
+
+
+def _fts5(specs, work: Path) -> dict:
+    import sqlite3
+
+    from kb.catalog.entries import own_text
+    from kb.errors import KbError
+    from kb.text.parse import parse_file
+
+    t = time.perf_counter()
+    con = sqlite3.connect(work / "fts5.db")
+    con.execute("CREATE VIRTUAL TABLE p USING fts5(key UNINDEXED, body, tokenize='trigram')")
+    n = texts = 0
+    for s in specs:
+        try:
+            doc = parse_file(s.path, meta=s.meta)
+        except KbError:
+            continue
+        texts += 1
+        rows = []
+        for a in doc.articles:
+            body = "\n".join(own_text(x) for x in a.walk() if x.kind in ("paragraph", "item", "subitem"))
+            rows.append((f"{s.key}/{a.eid}", f"{a.label} {a.title or ''}\n{body}"))
+        con.executemany("INSERT INTO p(key, body) VALUES (?, ?)", rows)
+        n += len(rows)
+    con.commit()
+    con.close()
+    out = {"wall_s": time.perf_counter() - t, "entries": n, "texts": texts,
+           "size_mb": os.path.getsize(work / "fts5.db") / 1e6}
+    out.update(_usage())
+    return out
+
+
+def _measure(mode: str, corpus: Path, work: Path, env: dict) -> dict:
+    r = subprocess.run([sys.executable, "-m", "kb.dev.bench_index", "--child", mode, str(corpus), str(work)],
+                       capture_output=True, text=True, env=env, check=False)
+    if r.returncode != 0:
+        raise RuntimeError(f"{mode}: {r.stderr[-2000:]}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def run(corpus_dir=None, out=print) -> dict:
+    corpus = Path(corpus_dir) if corpus_dir else paths.corpus_dir()
+    if not corpus.is_dir():
+        out(f"参考资料不存在：{corpus}（../shared 不在仓库旁边；可设置 KB_SHARED）")
+        return {"ok": False}
+    work = Path(tempfile.mkdtemp(prefix="kb-bench-index-"))
+    res: dict = {}
+    try:
+        env = dict(os.environ, KB_LAYER_CACHE=str(work / "layers"), PYTHONDONTWRITEBYTECODE="1")
+        env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).resolve().parents[2])] +
+                                            ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+        names = {"kb-cold": "kb index，分析层未缓存（两核写入）", "kb-warm": "kb index，分析层已缓存（两核写入）",
+                 "kb-serial": "kb index，分析层已缓存（单核写入，原来的做法）",
+                 "fts5": "基线：解析 + SQLite FTS5 trigram 插入同样的条（标题与各款项原文）"}
+        for mode in ("kb-cold", "kb-warm", "kb-serial", "fts5"):
+            r = res[mode] = _measure(mode, corpus, work, env)
+            out(f"{names[mode]}：{r['texts']} 个文本、{r['entries']} 个条目；用时 {r['wall_s']:.1f} 秒"
+                f"（CPU {r['cpu_s']:.1f} 秒），峰值内存 {r['peak_mib']:.0f} MiB"
+                + (f"（写入子进程各 ≤ {r['child_peak_mib']:.0f} MiB）" if r["child_peak_mib"] > 10 else "")
+                + f"，大小 {r['size_mb']:.0f} MB")
+        base, base_cpu = res["fts5"]["wall_s"], res["fts5"]["cpu_s"]
+        for mode in ("kb-cold", "kb-warm", "kb-serial"):
+            res[mode]["ratio"] = res[mode]["wall_s"] / base
+            res[mode]["cpu_ratio"] = res[mode]["cpu_s"] / base_cpu
+        res["ok"] = True
+        out("与基线之比，用时（CPU）：" + "，".join(
+            f"{label} {res[m]['ratio']:.1f}×（{res[m]['cpu_ratio']:.1f}×）"
+            for m, label in (("kb-cold", "未缓存"), ("kb-warm", "已缓存"), ("kb-serial", "单核")))
+            + f"；目标 {TARGET:.0f}×" + ("，已达到" if res["kb-warm"]["ratio"] <= TARGET else "，whoosh 达不到：见下面的分解"))
+        steps = res["steps"] = _measure("kb-steps", corpus, work, env)["steps"]
+        total = sum(steps.values()) or 1.0
+        out(f"kb 的时间花在哪里（前 {min(STEPS_TEXTS, res['kb-cold']['texts'])} 个文本，分析层未缓存，单进程 CPU 时间）："
+            + "，".join(f"{k} {v:.1f} 秒（{v / total:.0%}）" for k, v in steps.items())
+            + "。whoosh 是纯 Python：每个（条文，二元组）写一条倒排记录；检索目录在 Catalog 接口"
+            "（kb.catalog.interface）之后，可换用 FTS5 之类的 C 引擎而不动命令行和网站")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return res
+
+
+def main() -> None:
+    if len(sys.argv) >= 5 and sys.argv[1] == "--child":
+        print(json.dumps(child(sys.argv[2], sys.argv[3], sys.argv[4])))
+        return
+    r = run(sys.argv[1] if len(sys.argv) > 1 else None)
+    if "--json" in sys.argv:
+        print(json.dumps(r, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

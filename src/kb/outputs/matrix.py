@@ -201,45 +201,40 @@ def render_md(m: Matrix) -> str:
 
 
 def render_xlsx(doc, registry=None, statements=None) -> bytes:
-    """A workbook with one sheet per view (按情态, 按章, 按条) and a sheet listing every statement."""
+    """A workbook with one sheet per view (按情态, 按章, 按条) and a sheet listing every statement.
+
+    Written row by row (openpyxl's write-only mode, streamed to the file): a cell is a plain
+    value unless it needs a style (the header, a cell listing several provisions on lines of
+    its own), and those share three style objects made once."""
     import io
 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from kb.outputs.formats import xlsx_append
+    from kb.outputs.formats import xlsx_row
 
     from kb.layers.obligations import _registry_for, extract
     reg = _registry_for(doc, registry)
     stmts = statements if statements is not None else extract(doc, reg)
-    wb = Workbook()
-    wb.remove(wb.active)
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
+    wb = Workbook(write_only=True)
+    head = {"font": Font(bold=True), "fill": PatternFill("solid", fgColor="DDEBF7")}
+    wrap = {"alignment": Alignment(wrap_text=True, vertical="top")}
     for view in VIEWS:
         m = build(doc, stmts, view, reg)
         ws = wb.create_sheet(VIEW_NAMES[view])
-        xlsx_append(ws, ["主体", "类别", "层级"] + [m.labels[c] for c in m.columns] + ["合计"])
-        for c in ws[1]:
-            c.font = bold
-            c.fill = fill
-        for r in m.rows:
-            xlsx_append(ws, [r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""] +
-                      [(f"{len(r.cells[c])}\n" + "\n".join(r.cells[c])) if r.cells.get(c) else None
-                       for c in m.columns] + [r.total])
-        for row in ws.iter_rows(min_row=2):
-            for c in row[3:]:
-                c.alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions["A"].width = 24
         ws.freeze_panes = "D2"
+        ws.append(xlsx_row(ws, ["主体", "类别", "层级"] + [m.labels[c] for c in m.columns] + ["合计"], head))
+        for r in m.rows:
+            cells = [(f"{len(r.cells[c])}\n" + "\n".join(r.cells[c])) if r.cells.get(c) else None for c in m.columns]
+            ws.append(xlsx_row(ws, [r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""], None)
+                      + xlsx_row(ws, cells, wrap) + [r.total])
     ws = wb.create_sheet("全部条款")
-    xlsx_append(ws, ["条", "款", "项", "出处", "主体", "情态", "明示", "行为", "期限", "数量"])
-    for c in ws[1]:
-        c.font = bold
-        c.fill = fill
+    ws.append(xlsx_row(ws, ["条", "款", "项", "出处", "主体", "情态", "明示", "行为", "期限", "数量"], head))
     for s in stmts:
-        xlsx_append(ws, [str(s.article), s.paragraph, s.item, s.citation, s.actor, MODALITY_NAMES.get(s.modality),
-                   "是" if s.explicit else "否", s.action, s.deadline, s.quantity])
+        ws.append(xlsx_row(ws, [str(s.article), s.paragraph, s.item, s.citation, s.actor,
+                                MODALITY_NAMES.get(s.modality), "是" if s.explicit else "否", s.action, s.deadline,
+                                s.quantity], None))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -34,6 +34,7 @@ from mkdocs.structure.toc import get_toc
 
 from kb.errors import KbError
 from kb.site.downloads import add_pdfs, make_downloads
+from kb.site.page_nav import regulation_navs, regulation_of
 from kb.site.pages import render_page
 from kb.site.planning import SitePlan, page_title, plan_site, site_nav
 from kb.site.progress import TIMINGS, log, say, timed
@@ -69,6 +70,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         super().__init__()
         self.plan: SitePlan | None = None
         self.env = None
+        self.navs: dict = {}            # regulation id -> the navigation its pages carry (page_nav)
 
     @property
     def pages(self) -> dict:
@@ -142,6 +144,17 @@ class KbPlugin(BasePlugin[KbConfig]):
                 out.append((KB_MAP, manifest))
                 out += [(KB_MAP.replace(".json", f"-{i}.json"), shard) for i, shard in enumerate(shards)]
         return out
+
+    def on_nav(self, nav, config, files):
+        self.navs = regulation_navs(nav, self.plan.pages)
+        return nav
+
+    def on_page_context(self, context, page, config, nav):
+        info = self.plan.pages.get(page.file.src_uri)
+        own = self.navs.get(regulation_of(info)) if info else None
+        if own is not None:
+            context["nav"] = own
+        return context
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.plan.root / "regulation"))

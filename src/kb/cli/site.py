@@ -29,13 +29,17 @@ def _log_to_terminal(quiet: bool):
 
 
 def build_site(root: Path, site_dir: str | None = None, strict: bool = False, catalog: bool = True,
-               progress=None) -> dict:
-    """Refresh the catalog, then build the site with mkdocs.  Returns figures for the summary."""
+               progress=None, force: bool = False) -> dict:
+    """Refresh the catalog, then build the site with mkdocs: nothing when no input changed since
+    the last build, only the changed regulations' pages (and the site's own) when only their
+    files changed, else everything (always with ``force``); see :mod:`kb.site.freshness`.
+    Returns figures for the summary."""
     from mkdocs import exceptions as mkx
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from kb.catalog import open_catalog
+    from kb.site import freshness
     from kb.site import progress as site_progress
 
     say = progress or (lambda m: None)
@@ -62,7 +66,18 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
         kw = {"site_dir": str(Path(site_dir).resolve())} if site_dir else {}
         cfg = load_config(str(root / "mkdocs.yml"), strict=strict, **kw)
         t = time.perf_counter()
-        build(cfg)
+        fp, todo = _what_to_build(root, cfg, force)
+        out["rebuilt"] = todo
+        if todo == "fresh":
+            say("网站已是最新：原文、元数据、模板和 kb 都没有改动（kb build --force 全部重建）")
+        else:
+            freshness.forget(root, cfg.site_dir)
+            if isinstance(todo, set):
+                say(f"只重建改动的法规：{'、'.join(sorted(todo))}（及首页、专题汇编）")
+                _dirty_build(build, cfg, todo)
+            else:
+                build(cfg)
+            freshness.remember(root, fp)
     except mkx.Abort as e:
         raise KbError(f"网站构建中止：{e}", str(root / "mkdocs.yml")) from None
     except (mkx.ConfigurationError, mkx.PluginError, mkx.BuildError) as e:
@@ -82,6 +97,42 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
     return out
 
 
+def _what_to_build(root: Path, cfg, force: bool):
+    """(fingerprint of the inputs, "fresh" | {regulation ids} | "full")."""
+    from kb.site import freshness
+
+    plugin = cfg.plugins.get("kb") if hasattr(cfg.plugins, "get") else None
+    folders = [cfg.docs_dir, getattr(cfg.theme, "custom_dir", None)]
+    if plugin is not None:
+        folders.append(root / plugin.config.templates)
+    fp = freshness.fingerprint(root, Path(cfg.site_dir), [Path(f) for f in folders if f])
+    if force or plugin is None:
+        return fp, "full"
+    return fp, freshness.plan(root, fp)
+
+
+def _dirty_build(build, cfg, regs: set[str]) -> None:
+    """mkdocs' dirty build with only ``regs``' pages marked modified (the kb plugin's ``only``):
+    their old output is removed first, so a page the text no longer has does not linger; mkdocs'
+    warning that dirty builds are for development does not apply and is not shown."""
+    import logging
+    import shutil
+
+    for r in regs:
+        shutil.rmtree(Path(cfg.site_dir) / r, ignore_errors=True)
+    plugin = cfg.plugins["kb"]
+    plugin.only = set(regs)
+    quiet = logging.Filter()
+    quiet.filter = lambda record: "'dirty' build" not in record.getMessage()
+    lg = logging.getLogger("mkdocs.commands.build")
+    lg.addFilter(quiet)
+    try:
+        build(cfg, dirty=True)
+    finally:
+        lg.removeFilter(quiet)
+        plugin.only = None
+
+
 @click.command("build")
 @click.option("-d", "--site-dir", default=None, help="输出目录（默认为 mkdocs.yml 中的 site_dir，即 site/）")
 @click.option("--strict", is_flag=True, help="把 mkdocs 的警告当作错误（退出码 2）")
@@ -89,8 +140,9 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
 @click.option("-q", "--quiet", is_flag=True, help="只输出错误与最后的摘要")
 @click.option("--check", "run_check", is_flag=True,
               help="先用 kb check 检查各法规的最新版本，有“错误”级别的问题时不生成网站（退出码 1）")
+@click.option("--force", is_flag=True, help="全部重建（默认只重建有改动的法规；什么都没改时不重建）")
 @click.pass_context
-def build_cmd(ctx, site_dir, strict, no_catalog, quiet, run_check):
+def build_cmd(ctx, site_dir, strict, no_catalog, quiet, run_check, force):
     """从 regulation/ 生成网站：全部页面（由模型经 templates/ 模板生成）、站内检索索引、
     下载文件（原文、JSON、义务矩阵 CSV/XLSX、Akoma Ntoso XML、新旧对照表 DOCX），并刷新检索目录。"""
     root = project_root(ctx)
@@ -102,7 +154,7 @@ def build_cmd(ctx, site_dir, strict, no_catalog, quiet, run_check):
     handler = _log_to_terminal(quiet)
     say = (lambda m: None) if quiet else (lambda m: click.echo(f"· {m}", err=True))
     try:
-        r = build_site(root, site_dir, strict=strict, catalog=not no_catalog, progress=say)
+        r = build_site(root, site_dir, strict=strict, catalog=not no_catalog, progress=say, force=force)
     finally:
         import logging
         logging.getLogger("mkdocs").removeHandler(handler)

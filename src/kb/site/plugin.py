@@ -71,6 +71,9 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.plan: SitePlan | None = None
         self.env = None
         self.navs: dict = {}            # regulation id -> the navigation its pages carry (page_nav)
+        #: set by ``kb build`` for a dirty build: the regulations whose pages and downloads are
+        #: made again (the others' were written by the previous build; see kb.site.freshness)
+        self.only: set | None = None
 
     @property
     def pages(self) -> dict:
@@ -104,16 +107,27 @@ class KbPlugin(BasePlugin[KbConfig]):
             extra["kb_search_map"] = KB_MAP if sum(vs.latest for vs in self.plan.sites) > 1 else ""
         return config
 
+    def _kept(self, reg_id: str | None) -> bool:
+        """A dirty build leaves this regulation's output as the previous build wrote it."""
+        return self.only is not None and reg_id is not None and reg_id not in self.only
+
     def on_files(self, files, config):
-        for src in self.plan.pages:
-            files.append(File.generated(config, src, content=""))
+        for src, info in self.plan.pages.items():
+            f = File.generated(config, src, content="")
+            if self._kept(regulation_of(info)):
+                f.is_modified = _unmodified
+            files.append(f)
         if self.config.search == "kb":
             _drop_theme_search(files)
+            kept = {vs.p("search.json") for vs in self.plan.sites if self._kept(vs.reg.id)}
             for src, data in self._search_files():
-                files.append(File.generated(config, src, content=_json_bytes(data)))
+                if src not in kept:
+                    files.append(File.generated(config, src, content=_json_bytes(data)))
         if self.config.downloads:
             made = []
             for vs in self.plan.sites:
+                if self._kept(vs.reg.id):
+                    continue
                 say(f"生成下载文件 {vs.spec}")
                 with timed("downloads"):
                     made.append((vs, make_downloads(vs, self.plan)))
@@ -205,6 +219,10 @@ class KbPlugin(BasePlugin[KbConfig]):
 
 def _json_bytes(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _unmodified() -> bool:
+    return False
 
 
 def _drop_theme_search(files) -> None:

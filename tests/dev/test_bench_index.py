@@ -20,3 +20,16 @@ def test_bench_index_runs_on_a_small_corpus(tmp_path):
     assert res["kb-cold"]["ratio"] > 0 and set(res["steps"]) >= {"解析", "whoosh 写入"}
     text = "\n".join(lines)
     assert "基线" in text and "FTS5" in text and "峰值内存" in text and "与基线之比" in text
+
+
+def test_bench_export_runs_on_a_small_corpus(tmp_path):
+    from kb.dev.bench_export import run as run_export
+
+    for i, t in enumerate(("甲法", "乙条例")):
+        (tmp_path / f"{i}.md").write_text(TEXT.format(t=t), encoding="utf-8")
+    lines: list[str] = []
+    res = run_export(tmp_path, out=lines.append)
+    assert res["ok"] and res["cold"]["texts"] == 2 and res["cold"]["mb_s"] > 0
+    assert res["cold"]["layers"].get("obligations", 0) > 0 and not res["warm"]["layers"], "warm: nothing recomputed"
+    text = "\n".join(lines)
+    assert "基线" in text and "解析" in text and "义务" in text

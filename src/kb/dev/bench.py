@@ -25,6 +25,7 @@ BENCHES = {
     "obligations": "kb.dev.bench_obligations:run",
     "check": "kb.dev.bench_check:run",
     "amend": "kb.dev.bench_amend:run",
+    "export": "kb.dev.bench_export:run",
 }
 
 SUMMARIES = {
@@ -37,6 +38,7 @@ SUMMARIES = {
     "obligations": "义务抽取速度（与解析对比）",
     "check": "kb check 审校整个语料的时间（与同一次运行中 kb export 导出 JSON 对比，目标 < 2 倍）",
     "amend": "300 条的法律起草、应用修改决定的速度（与解析对比）",
+    "export": "kb export --format json 整个语料的速度（首次与分析层已缓存，与解析对比）",
 }
 
 

@@ -389,3 +389,49 @@ def test_without_a_converter_the_build_goes_on_and_says_so(tmp_path, monkeypatch
     d = proj / "site/inforce/2024/downloads"
     assert (d / "inforce-2024.docx").is_file() and not list(d.glob("*.pdf"))
     assert "没有 PDF：未安装 LibreOffice" in (d / "index.html").read_text(encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- the background layer
+
+def test_background_documents_are_listed_on_the_home_page_and_shown(fixture_site):
+    home = _tree(fixture_site / "consult/draft/index.html")
+    items = [li.text_content() for li in home.xpath("//ul[@class='kb-background-list']/li")]
+    assert items == ["起草说明：关于《示例市养犬管理条例（草案征求意见稿）》的起草说明",
+                     "公告：示例市人大常委会关于公开征求意见的公告"]
+    doc = _tree(fixture_site / "consult/draft/background/qicao-shuoming/index.html")
+    text = doc.xpath("//article")[0].text_content()
+    source = (SITE_DATA / "consult/qicao-shuoming.txt").read_text(encoding="utf-8")
+    for line in source.splitlines():
+        assert line.strip() in text
+    assert "草案征求意见稿" in doc.findtext(".//title")
+    links = {a.text_content(): a.get("href") for a in doc.xpath("//article//a[@class='kb-ref']")}
+    assert links == {"第四条": "../../chp_2/#art_4", "第五条": "../../chp_2/#art_5", "第六条": "../../chp_2/#art_6"}
+    assert not _tree(fixture_site / "inforce/2024/index.html").xpath("//*[@id='background']")
+
+
+def test_articles_link_to_the_background_that_discusses_them(fixture_site):
+    t = _tree(fixture_site / "consult/draft/chp_2/index.html")
+    for art, para in (("art_4", "p5"), ("art_5", "p6"), ("art_6", "p7")):
+        box = t.xpath(f"//section[h2[@id='{art}']]//p[contains(@class,'kb-background')]")
+        assert box and box[0].text_content() == "背景材料谈及本条：起草说明", art
+        assert box[0].xpath(".//a/@href") == [f"../background/qicao-shuoming/#{para}"]
+    none = _tree(fixture_site / "consult/draft/chp_1/index.html")
+    assert not none.xpath("//p[contains(@class,'kb-background')]")
+
+
+def test_a_missing_background_document_stops_the_build_naming_meta_yml(tmp_path, capsys):
+    import shutil
+
+    from kb.cli import main
+
+    proj = make_project(tmp_path / "p", {"consult": SITE_DATA / "consult"})
+    (proj / "regulation/consult/gonggao.txt").unlink()
+    assert main(["--root", str(proj), "build", "--no-catalog"]) == 2
+    err = capsys.readouterr().err
+    assert "找不到背景材料“gonggao.txt”" in err and "meta.yml" in err
+    meta = proj / "regulation/consult/meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("file: gonggao.txt", "file: ../../mkdocs.yml"),
+                    encoding="utf-8")
+    shutil.copy(SITE_DATA / "consult/gonggao.txt", proj / "regulation/consult/gonggao.txt")
+    assert main(["--root", str(proj), "build", "--no-catalog"]) == 2
+    assert "不在法规目录" in capsys.readouterr().err

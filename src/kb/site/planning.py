@@ -58,6 +58,8 @@ def _plan_version(plan: SitePlan, vs) -> None:
     doc = vs.doc
     plan.add(vs.p("index.md"), "概览", "home", vs)
     plan.add(vs.p("fulltext.md"), "全文", "fulltext", vs)
+    for bg in vs.background:          # reached from the home page and the articles they discuss
+        plan.add(vs.p(f"background/{bg.slug}.md"), bg.kind, "background", vs, bg, nav=False)
     prologues = list(doc.nodes("prologue"))
     if prologues:
         plan.add(vs.p("prologue.md"), "序言", "prologue", vs, prologues)

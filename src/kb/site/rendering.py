@@ -173,6 +173,12 @@ class Renderer:
         b = a.brackets or ("（", "）")
         return f"{a.label}{b[0]}{a.title}{b[1]}"
 
+    def background(self, a) -> list[tuple[str, str, str]]:
+        """(kind, title, link to the paragraph) of each background document that discusses article ``a``."""
+        vs = self.vs
+        return [(bg.kind, bg.title, self.page(vs.p(f"background/{bg.slug}.md"), pid))
+                for bg, pid in vs.mentioned.get(a.eid, [])]
+
     def backrefs(self, a) -> list[tuple[str, str | None, str]]:
         """(citation of the referring provision, its link, which part of this article it cites:
         "第一款" when it cites a paragraph or item rather than the whole article, else "")."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from kb.compare.diff import previous_numbers
 from kb.errors import KbError
 from kb.project import Target, list_regulations, load
+from kb.site.background import load_background, mentions
 from kb.site.progress import log, say, timed
 from kb.site.version_layers import Layers, load_layers
 
@@ -36,6 +37,8 @@ class VersionSite:
     downloads: list = field(default_factory=list)   # [(src_uri, label, description, size)]
     previous: dict = field(default_factory=dict)    # article eid -> number in the previous version
     previous_label: str = ""
+    background: list = field(default_factory=list)   # [Background]: 起草说明 … (kb.site.background)
+    mentioned: dict = field(default_factory=dict)    # article eid -> [(Background, paragraph anchor)]
 
     @property
     def spec(self) -> str:
@@ -147,4 +150,7 @@ def _load_version(root: Path, reg, v, latest: bool) -> VersionSite:
         log.warning(f"kb: {w}")
     with timed("layers"):
         layers = load_layers(doc, root)
-    return VersionSite(reg, v, doc, f"{reg.id}/{v.name}/", latest=latest, layers=layers)
+    vs = VersionSite(reg, v, doc, f"{reg.id}/{v.name}/", latest=latest, layers=layers)
+    vs.background = load_background(reg, v, doc)
+    vs.mentioned = mentions(vs.background)
+    return vs

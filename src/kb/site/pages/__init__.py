@@ -6,7 +6,7 @@ from __future__ import annotations
 from kb.site.amendments import ctx_decision, ctx_history
 from kb.site.downloads import ctx_downloads
 from kb.site.pages.actors import ctx_actor, ctx_actors
-from kb.site.pages.chapters import ctx_annexes, ctx_chapter, ctx_fulltext, ctx_prologue
+from kb.site.pages.chapters import ctx_annexes, ctx_background, ctx_chapter, ctx_fulltext, ctx_prologue
 from kb.site.pages.collections import ctx_collection, ctx_collections
 from kb.site.pages.compare import ctx_compare
 from kb.site.pages.glossary import ctx_glossary
@@ -16,7 +16,7 @@ from kb.site.rendering import Renderer
 
 CONTEXTS = {
     "site_home": ctx_site_home, "home": ctx_home,
-    "fulltext": ctx_fulltext, "chapter": ctx_chapter, "prologue": ctx_prologue, "annexes": ctx_annexes,
+    "fulltext": ctx_fulltext, "chapter": ctx_chapter, "background": ctx_background, "prologue": ctx_prologue, "annexes": ctx_annexes,
     "glossary": ctx_glossary,
     "actors": ctx_actors, "actor": ctx_actor,
     "matrix": ctx_matrix, "graph": ctx_graph,

@@ -68,3 +68,25 @@ def _fulltext_items(r, n, level: int, out: list) -> None:
 
 def _heading_text(n) -> str:
     return "　".join(x for x in (n.label, n.title) if x) or n.citation
+
+
+def ctx_background(r):
+    """A background document (起草说明 …): its paragraphs, the articles they cite linked."""
+    bg = r.info["obj"]
+    paras = [(pid, _linked(r, text)) for pid, text, _ in bg.paragraphs]
+    return {"bg": bg, "paras": paras}, []
+
+
+def _linked(r, text: str):
+    from markupsafe import Markup
+
+    from kb.site.background import article_spans
+
+    out, pos = [], 0
+    for start, end, eid in article_spans(text, r.vs.doc):
+        out.append(html.escape(text[pos:start], quote=False))
+        out.append(f'<a class="kb-ref" href="{html.escape(r.node_link(eid) or "")}">'
+                   f'{html.escape(text[start:end], quote=False)}</a>')
+        pos = end
+    out.append(html.escape(text[pos:], quote=False))
+    return Markup("".join(out))

@@ -32,9 +32,12 @@ def ctx_home(r):
     compares = [(src, old, new) for src, old, new in r.plan.comparisons if new.reg is vs.reg]
     tools = [(pages[src]["title"], r.page(src)) for src in vs.pages if pages[src]["kind"] in TOOL_KINDS]
     cols = [(pages[s]["title"], r.page(s)) for s in r.plan.collection_pages]
-    ctx = {"groups": groups, "counts": _counts(vs), "versions": versions, "compares": compares,
+    background = [(bg.kind, bg.title, r.page(vs.p(f"background/{bg.slug}.md"))) for bg in vs.background]
+    ctx = {"groups": groups, "counts": _counts(vs), "background": background, "versions": versions, "compares": compares,
            "tools": tools, "collections": cols, "others": [], "site_home": False}
     toc = [{"level": 2, "id": "toc", "name": "条文目录", "children": []}]
+    if background:
+        toc.insert(0, {"level": 2, "id": "background", "name": "背景材料", "children": []})
     return ctx, toc
 
 

@@ -51,6 +51,7 @@ theme:
   features: [navigation.prune]
 extra_css: [kb/kb.css]
 extra_javascript: [kb/kb.js]
+extra: {{generator: false}}
 plugins:
   - search
   - kb:
@@ -513,7 +514,8 @@ def test_reader_journey(page, server, seed_layers):
     pg.wait_for_url("**#art_15__para_1")
     assert pg.evaluate("document.querySelector(':target').id") == "art_15__para_1"
     # 复制引用 on 第十五条第二款
-    pg.locator("#art_15__para_2 > p button.kb-copy").click()
+    pg.locator("#art_15__para_2 > p button.kb-act").click()
+    pg.locator(".kb-menu [role=menuitem]", has_text="复制引用").click()
     assert pg.evaluate("navigator.clipboard.readText()") == f"《{TITLE}》（草案征求意见稿）第十五条第二款"
     pg.locator("#art_15 ~ .kb-actions button.kb-copy, .kb-article:has(#art_15) .kb-actions button.kb-copy").first.click()
     assert pg.evaluate("navigator.clipboard.readText()") == f"《{TITLE}》（草案征求意见稿）第十五条"

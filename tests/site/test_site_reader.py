@@ -5,25 +5,30 @@ tests/data/site/: ``consult`` (a draft open for comment, with its 起草说明 a
 (a local regulation in force)."""
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 import urllib.parse
 from pathlib import Path
 
 import pytest
 
 from conftest import DATA
-from test_site import built, make_project, serve, site  # noqa: F401 - fixtures shared with test_site
+from test_site import built, make_project, serve, shot, site  # noqa: F401 - fixtures shared with test_site
 
 SITE_DATA = DATA / "site"
 
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory) -> Path:
-    """A site of the two fixture regulations (no seed)."""
+    """A site of the fixture regulations (no seed): a draft open for comment, a law in force, and a
+    regulation with two versions (a comparison page)."""
     from kb.cli.site import build_site
 
     proj = make_project(tmp_path_factory.mktemp("reader"),
-                        {"consult": SITE_DATA / "consult", "inforce": SITE_DATA / "inforce"})
+                        {"consult": SITE_DATA / "consult", "inforce": SITE_DATA / "inforce",
+                         "escape-test": SITE_DATA / "escape-test"})
     build_site(proj, catalog=False)
     return proj / "site"
 
@@ -259,7 +264,8 @@ def test_a_search_across_the_knowledge_base_loads_only_the_indexes_it_needs(chro
     import json
 
     manifest = json.loads((fixture_site / "search/kb.json").read_text(encoding="utf-8"))
-    assert [r[0] for r in manifest["regs"]] == ["consult/draft/search.json", "inforce/2024/search.json"]
+    assert [r[0] for r in manifest["regs"]] == ["consult/draft/search.json", "escape-test/v2/search.json",
+                                                "inforce/2024/search.json"]
     ctx, pg, errors, requests = _open(chromium, fixture_host + "inforce/2024/text/")
     try:
         groups = _run_search(pg, "养犬登记")
@@ -435,3 +441,150 @@ def test_a_missing_background_document_stops_the_build_naming_meta_yml(tmp_path,
     shutil.copy(SITE_DATA / "consult/gonggao.txt", proj / "regulation/consult/gonggao.txt")
     assert main(["--root", str(proj), "build", "--no-catalog"]) == 2
     assert "不在法规目录" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------- phone and accessibility
+
+AXE_CACHE = Path(os.environ.get("KB_TEST_CACHE", Path.home() / ".cache" / "kb-test")) / "axe"
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> Path:
+    """axe-core from the npm registry, installed once into a cache folder outside the repository."""
+    js = AXE_CACHE / "node_modules" / "axe-core" / "axe.min.js"
+    if not js.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("没有 npm：无法安装 axe-core，跳过无障碍检查（Debian：apt-get install npm）")
+        AXE_CACHE.mkdir(parents=True, exist_ok=True)
+        r = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(AXE_CACHE),
+                            "axe-core@4"], capture_output=True, text=True, timeout=600)
+        assert r.returncode == 0 and js.is_file(), f"npm install axe-core 失败：{r.stderr[-500:]}"
+    return js
+
+
+def _actor_path(site_dir: Path, base: str) -> str:
+    t = _tree(site_dir / base / "actors/index.html")
+    return base + "actors/" + t.xpath("//table//a[text()='居民委员会']/@href")[0]
+
+
+PAGE_TYPES = {
+    "site_home": "", "home": "suining-community/draft/", "fulltext": "suining-community/draft/fulltext/",
+    "chapter": "suining-community/draft/chp_3/", "glossary": "suining-community/draft/glossary/",
+    "actors": "suining-community/draft/actors/", "matrix": "suining-community/draft/matrix/",
+    "graph": "suining-community/draft/graph/", "downloads": "suining-community/draft/downloads/",
+    "collections": "collections/", "collection": "collections/jumin-weiyuanhui/", "404": "no/such/page/",
+}
+FIXTURE_TYPES = {"background": "consult/draft/background/qicao-shuoming/", "in_force": "inforce/2024/text/",
+                 "compare": "escape-test/compare-v1-v2/", "old_version": "escape-test/v1/chp_1/"}
+
+
+def _axe(pg, axe_js: Path) -> list[str]:
+    pg.add_script_tag(path=str(axe_js))
+    r = pg.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']}（{v['impact']}）：{v['nodes'][0]['target']}" for v in r["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+def test_axe_finds_no_serious_violation_on_any_page_type(chromium, axe_js, site, seed_host,  # noqa: F811
+                                                         fixture_host):
+    pages = {k: seed_host + v for k, v in PAGE_TYPES.items()}
+    pages["actor"] = seed_host + _actor_path(site, "suining-community/draft/")
+    pages.update({k: fixture_host + v for k, v in FIXTURE_TYPES.items()})
+    found = {}
+    for width in (1366, 390):
+        ctx = chromium.new_context(viewport={"width": width, "height": 844}, locale="zh-CN")
+        pg = ctx.new_page()
+        for name, url in pages.items():
+            pg.goto(url)
+            bad = _axe(pg, axe_js)
+            if bad:
+                found[f"{name}@{width}"] = bad
+        ctx.close()
+    assert found == {}
+
+
+def test_one_action_per_provision_a_finger_can_hit(chromium, seed_host):
+    ctx = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
+                               locale="zh-CN")
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=seed_host.split("/kb/")[0])
+    pg = ctx.new_page()
+    try:
+        pg.goto(seed_host + "suining-community/draft/chp_3/#art_15")
+        para = pg.locator("#art_15__para_2")
+        assert para.locator("button").count() == 1 and para.locator("a.kb-pl").count() == 0
+        btn = para.locator("button.kb-act")
+        target = btn.evaluate("b => { const s = getComputedStyle(b, '::before'); "
+                              "return [parseFloat(s.width), parseFloat(s.height)]; }")
+        assert target[0] >= 44 and target[1] >= 44, target
+        btn.tap()
+        items = pg.locator(".kb-menu [role=menuitem]")
+        assert items.count() == 3
+        for i in range(3):
+            box = items.nth(i).bounding_box()
+            assert box["height"] >= 44 and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        items.first.tap()
+        assert pg.evaluate("navigator.clipboard.readText()") == \
+            "《遂宁市社区发展治理促进条例》（草案征求意见稿）第十五条第二款"
+        pg.keyboard.press("Escape")
+        shot(pg, "provision-menu-390")
+    finally:
+        ctx.close()
+
+
+def test_a_keyboard_reaches_the_first_article_in_two_tab_stops(chromium, seed_host):
+    ctx, pg, errors, _ = _open(chromium, seed_host + "suining-community/draft/chp_3/")
+    try:
+        pg.keyboard.press("Tab")
+        assert pg.evaluate("document.activeElement.className").startswith("md-skip")
+        pg.keyboard.press("Enter")
+        pg.keyboard.press("Tab")
+        assert pg.evaluate("!!document.activeElement.closest('article')")
+        # inside an article: one stop per provision, not two
+        stops = pg.evaluate("document.querySelectorAll('.kb-article:has(#art_15) a[href], "
+                            ".kb-article:has(#art_15) button').length")
+        provisions = pg.evaluate("document.querySelectorAll('.kb-article:has(#art_15) .kb-para, "
+                                 ".kb-article:has(#art_15) .kb-item').length")
+        links = pg.evaluate("document.querySelectorAll('.kb-article:has(#art_15) a.kb-term, "
+                            ".kb-article:has(#art_15) a.kb-ref, .kb-article:has(#art_15) .kb-backrefs a').length")
+        assert stops <= provisions + links + 4, (stops, provisions, links)
+    finally:
+        ctx.close()
+    assert errors == []
+
+
+def test_a_tooltip_near_the_bottom_opens_above_and_stays_on_screen(chromium, seed_host):
+    ctx = chromium.new_context(viewport={"width": 390, "height": 700}, locale="zh-CN")
+    pg = ctx.new_page()
+    try:
+        pg.goto(seed_host + "suining-community/draft/chp_3/")
+        term = pg.locator(".kb-article a.kb-term").nth(3)
+        term.scroll_into_view_if_needed()
+        # bring the term to the last lines of the screen
+        pg.evaluate("t => window.scrollBy(0, t.getBoundingClientRect().bottom - window.innerHeight + 8)",
+                    term.element_handle())
+        term.hover()
+        tip = pg.locator("#kb-tooltip")
+        tip.wait_for(state="visible")
+        t, b = tip.bounding_box(), term.bounding_box()
+        assert t["y"] + t["height"] <= b["y"] + 1, (t, b)           # above the term
+        assert t["y"] >= 0 and t["x"] >= 0 and t["x"] + t["width"] <= 390
+        shot(pg, "tooltip-bottom-390")
+    finally:
+        ctx.close()
+
+
+def test_the_actor_pictures_share_one_scale_and_labels_are_12px(chromium, site, seed_host):  # noqa: F811
+    ctx, pg, errors, _ = _open(chromium, seed_host + _actor_path(site, "suining-community/draft/"))
+    try:
+        figs = pg.evaluate("""() => [...document.querySelectorAll('.kb-figs svg')].map(s => {
+            const vb = s.viewBox.baseVal, r = s.getBoundingClientRect(), k = r.width / vb.width;
+            const sizes = [...s.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * k);
+            return {scale: k, smallest: Math.min(...sizes), role: s.getAttribute('role')}; })""")
+        assert len(figs) == 2
+        assert abs(figs[0]["scale"] - figs[1]["scale"]) < 0.01, figs
+        assert all(f["smallest"] >= 12 - 0.01 for f in figs), figs
+        assert all(f["role"] != "img" for f in figs)       # the boxes are links: not hidden in an image
+    finally:
+        ctx.close()
+    assert errors == []

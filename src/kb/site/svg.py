@@ -22,12 +22,14 @@ def heatmap_svg(rows: list[str], cols: list[str], grid: list[list[int]], links: 
     height = top + cell * 0.7 * len(rows) + 10
     ch = cell * 0.7
     hi = max((v for row in grid for v in row), default=0) or 1
+    # a picture holding links is a group of them: an element marked as an image hides its links
+    role = "group" if links else "img"
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-           f'role="img" aria-label="义务热图" font-family="sans-serif" font-size="13" '
+           f'role="{role}" aria-label="义务热图" font-family="sans-serif" font-size="13" '
            f'style="min-width:{min(width, 480):.0f}px;max-width:{width * 1.15:.0f}px">']
     for j, c in enumerate(cols):
         x = left + cell * j + cell / 2
-        out.append(f'<text x="{x:.1f}" y="{top - 12}" text-anchor="middle" font-size="11">{escape(c)}</text>')
+        out.append(f'<text x="{x:.1f}" y="{top - 12}" text-anchor="middle" font-size="12">{escape(c)}</text>')
     for i, r in enumerate(rows):
         y = top + ch * i
         label = escape(r)
@@ -137,9 +139,12 @@ def _box(x, y, w, h, name, links, cls="", fill="#e8f0fe", stroke="#1a5fb4", bold
 
 
 def _svg_open(width, height, label, min_width=None):
-    """The opening tag: never drawn wider than 1.15× its own size (text stays text-sized on a desktop)."""
+    """The opening tag: never drawn wider than 1.15× its own size (text stays text-sized on a desktop);
+    its natural size in width/height, which the actor page keeps so its two pictures share one scale.
+    The boxes are links, so the picture is a group of them, not an image (which would hide them)."""
     style = f' style="{f"min-width:{min_width:.0f}px;" if min_width else ""}max-width:{width * 1.15:.0f}px"'
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
+            f'width="{width:.0f}" height="{height:.0f}" role="group" '
             f'aria-label="{escape(label)}" font-family="sans-serif" font-size="14"{style}>')
 
 

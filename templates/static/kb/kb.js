@@ -32,7 +32,11 @@
     tip.style.maxWidth = w + "px";
     var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - w - 8));
     tip.style.left = left + "px";
-    tip.style.top = (r.bottom + window.scrollY + 6) + "px";
+    /* below the term, or above it when there is no room below: the tooltip stays on the screen */
+    var h = tip.offsetHeight, view = window.innerHeight;
+    var below = r.bottom + 6 + h <= view - 4 || r.top - 6 - h < 4;
+    tip.style.top = (below ? r.bottom + window.scrollY + 6 : r.top + window.scrollY - 6 - h) + "px";
+    tip.classList.toggle("kb-tooltip--above", !below);
     a.setAttribute("aria-describedby", "kb-tooltip");
   }
 
@@ -124,4 +128,66 @@
     e.preventDefault();
     copy(b.getAttribute("data-cite"), b);
   });
+
+  /* one action per provision: a button (44×44 px to a finger) opening a small menu — copy the
+     citation, copy the link — instead of two tiny icons after every paragraph */
+  var menu = null, opener = null;
+  function closeMenu(focusBack) {
+    if (!menu) return;
+    menu.remove();
+    menu = null;
+    if (opener) {
+      opener.setAttribute("aria-expanded", "false");
+      if (focusBack) opener.focus();
+    }
+    opener = null;
+  }
+  function item(label, run) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.setAttribute("role", "menuitem");
+    b.className = "kb-menu__item";
+    b.textContent = label;
+    b.addEventListener("click", function (e) { e.preventDefault(); run(b); });
+    return b;
+  }
+  function openMenu(btn) {
+    closeMenu(false);
+    opener = btn;
+    var cite = btn.getAttribute("data-cite"), eid = btn.getAttribute("data-eid");
+    var link = location.href.split("#")[0] + "#" + eid;
+    menu = document.createElement("div");
+    menu.className = "kb-menu";
+    menu.setAttribute("role", "menu");
+    menu.setAttribute("aria-label", btn.getAttribute("aria-label"));
+    menu.appendChild(item("复制引用：" + cite, function (b) { copy(cite, b); setTimeout(function () { closeMenu(true); }, 600); }));
+    menu.appendChild(item("复制本款链接", function (b) { copy(link, b); setTimeout(function () { closeMenu(true); }, 600); }));
+    menu.appendChild(item("跳到本款", function () { closeMenu(false); location.hash = eid; }));
+    document.body.appendChild(menu);
+    var r = btn.getBoundingClientRect(), w = menu.offsetWidth, h = menu.offsetHeight;
+    var vw = document.documentElement.clientWidth;
+    menu.style.left = Math.max(8, Math.min(r.right + window.scrollX - w, window.scrollX + vw - w - 8)) + "px";
+    var below = r.bottom + 4 + h <= window.innerHeight - 4;
+    menu.style.top = (below ? r.bottom + window.scrollY + 4 : r.top + window.scrollY - 4 - h) + "px";
+    btn.setAttribute("aria-expanded", "true");
+    menu.querySelector("button").focus();
+  }
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("button.kb-act");
+    if (b) { e.preventDefault(); if (opener === b) closeMenu(true); else openMenu(b); return; }
+    if (menu && !(e.target.closest && e.target.closest(".kb-menu"))) closeMenu(false);
+  });
+  document.addEventListener("keydown", function (e) {
+    if (!menu) return;
+    var items = Array.prototype.slice.call(menu.querySelectorAll("[role=menuitem]"));
+    var i = items.indexOf(document.activeElement);
+    if (e.key === "Escape") { e.preventDefault(); closeMenu(true); }
+    else if (e.key === "ArrowDown") { e.preventDefault(); items[(i + 1) % items.length].focus(); }
+    else if (e.key === "ArrowUp") { e.preventDefault(); items[(i - 1 + items.length) % items.length].focus(); }
+    else if (e.key === "Tab") closeMenu(false);
+  });
+
+  /* material's search box is a dialog without a name */
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  if (dialog && !dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", "检索条文");
 })();

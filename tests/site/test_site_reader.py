@@ -588,3 +588,63 @@ def test_the_actor_pictures_share_one_scale_and_labels_are_12px(chromium, site, 
     finally:
         ctx.close()
     assert errors == []
+
+
+# ----------------------------------------------------------------------------- weight and hosting
+
+#: what a page may weigh: its HTML, and everything a reader's browser fetches to show it
+BUDGET = {"html": 120_000, "fulltext_html": 200_000, "page_bytes": 480_000, "page_requests": 10,
+          "search_index": 120_000, "site_without_downloads": 2_200_000}
+
+
+def test_pages_stay_within_their_weight_budget(site):  # noqa: F811
+    heavy = {str(p.relative_to(site)): p.stat().st_size for p in site.rglob("*.html")
+             if p.stat().st_size > (BUDGET["fulltext_html"] if "fulltext" in p.parts else BUDGET["html"])}
+    assert heavy == {}, heavy
+    assert not [p for p in site.rglob("*") if p.suffix == ".map" or "lunr" in p.parts or "workers" in p.parts]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file() and "downloads" not in p.parts)
+    assert total <= BUDGET["site_without_downloads"], total
+    for idx in site.rglob("search.json"):
+        assert idx.stat().st_size <= BUDGET["search_index"], idx
+
+
+@pytest.mark.parametrize("path", ["", "suining-community/draft/chp_3/", "suining-community/draft/fulltext/",
+                                  "suining-community/draft/matrix/"])
+def test_what_a_reader_downloads_for_a_page(chromium, seed_host, path):
+    ctx, pg, errors, requests = _open(chromium, seed_host + path)
+    try:
+        pg.wait_for_load_state("networkidle")
+        sizes = pg.evaluate("""() => [performance.getEntriesByType('navigation')[0],
+                                     ...performance.getEntriesByType('resource')].map(e => e.encodedBodySize)""")
+        assert len(requests) <= BUDGET["page_requests"], requests
+        assert sum(sizes) <= BUDGET["page_bytes"], (sum(sizes), sizes)
+    finally:
+        ctx.close()
+    assert errors == []
+
+
+def test_the_sitemap_lists_every_page_under_site_url(site):  # noqa: F811
+    from lxml import etree
+
+    from kb.project import load_config  # noqa: F401 - the project's mkdocs.yml is the one built
+
+    locs = [e.text for e in etree.parse(str(site / "sitemap.xml")).getroot().iter()
+            if e.tag.endswith("loc")]
+    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    want = sorted("http://127.0.0.1:8000/" + ("" if p == "." else p + "/") for p in pages)
+    assert sorted(locs) == want
+
+
+def test_actor_pages_have_readable_stable_addresses(site):  # noqa: F811
+    from kb.site.planning import actor_slugs
+
+    names = [a.text for a in _tree(site / "suining-community/draft/actors/index.html").xpath("//table//a")]
+    slugs = actor_slugs(names)
+    assert slugs["居民委员会"] == "juminweiyuanhui"
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", s) for s in slugs.values()), slugs
+    for name, s in slugs.items():
+        assert (site / "suining-community/draft/actors" / s / "index.html").is_file(), name
+    # an address does not depend on the other actors; names that read alike each get their own
+    assert actor_slugs(["居民委员会"])["居民委员会"] == "juminweiyuanhui"
+    alike = actor_slugs(["市场部门", "事场部门"])
+    assert len(set(alike.values())) == 2 and all(v.startswith("shichangbumen-") for v in alike.values())

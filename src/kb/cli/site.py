@@ -88,6 +88,11 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
     out["seconds"] = time.perf_counter() - t0
     site = Path(cfg.site_dir)
     out["site_dir"] = str(site)
+    from urllib.parse import urlsplit
+
+    from kb.site.rendering import LOCAL_HOSTS
+    if cfg.site_url and urlsplit(cfg.site_url).hostname in LOCAL_HOSTS:
+        out["local_site_url"] = cfg.site_url
     htmls = list(site.rglob("*.html"))
     out["pages"] = len(htmls)
     out["html_bytes"] = sum(p.stat().st_size for p in htmls)
@@ -158,6 +163,9 @@ def build_cmd(ctx, site_dir, strict, no_catalog, quiet, run_check, force):
     finally:
         import logging
         logging.getLogger("mkdocs").removeHandler(handler)
+    if r.get("local_site_url"):
+        click.echo(f"提示：site_url 是本机地址（{r['local_site_url']}）；发布前请用 KB_SITE_URL 设定网站的发布地址",
+                   err=True)
     click.echo(f"完成：{r['site_dir']}　{r['pages']} 个页面（HTML 共 {r['html_bytes'] / 1e6:.1f} MB，"
                f"全部文件 {r['bytes'] / 1e6:.1f} MB），{len(r['downloads'])} 个下载文件，"
                f"用时 {r['seconds']:.1f} 秒")

@@ -81,13 +81,43 @@ def _plan_version(plan: SitePlan, vs) -> None:
     plan.add(vs.p("glossary.md"), "术语", "glossary", vs)
     _anchor_terms(vs)
     plan.add(vs.p("actors/index.md"), "主体", "actors", vs)
-    for name in sorted({s.actor for s in vs.layers.statements if s.actor}, key=_actor_key(vs)):
-        src = vs.p(f"actors/{slug(name)}.md")
+    names = sorted({s.actor for s in vs.layers.statements if s.actor}, key=_actor_key(vs))
+    slugs = actor_slugs(names)
+    for name in names:
+        src = vs.p(f"actors/{slugs[name]}.md")
         vs.actor_pages[name] = src
         plan.add(src, name, "actor", vs, name, nav=False)
     plan.add(vs.p("matrix.md"), "义务矩阵", "matrix", vs)
     plan.add(vs.p("graph.md"), "治理关系图", "graph", vs)
     plan.add(vs.p("downloads.md"), "下载", "downloads", vs)
+
+
+def actor_slugs(names) -> dict[str, str]:
+    """Readable, stable addresses of actor pages: the name in pinyin (居民委员会 → juminweiyuanhui,
+    市、县（市、区）人民政府 → shi-xian-shi-qu-renminzhengfu).  Pinyin rather than an eid-style
+    number because a number changes when actors are added, and the reader can tell which page a
+    pinyin address is; pypinyin (pinned) knows the readings of phrases, which a table of ours would
+    not.  Names that read alike (同音) each get four hex digits of their hash, so the address of one
+    never depends on which other actors the text has."""
+    from pypinyin import lazy_pinyin
+
+    def read(name: str) -> str:
+        out, sep = [], False
+        for syl in lazy_pinyin(name, errors=lambda s: "-"):
+            if syl == "-" or not syl.isascii() or not syl.isalnum():
+                sep = True
+                continue
+            if sep and out:
+                out.append("-")
+            sep = False
+            out.append(syl.lower())
+        return "".join(out) or "actor"
+
+    reads = {n: read(n) for n in names}
+    counts: dict = {}
+    for r in reads.values():
+        counts[r] = counts.get(r, 0) + 1
+    return {n: r if counts[r] == 1 else f"{r}-{slug(n)[:4]}" for n, r in reads.items()}
 
 
 def _claim(vs, roots, page: str, keep: bool = False) -> None:

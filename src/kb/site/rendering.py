@@ -20,6 +20,9 @@ from kb.layers.obligations import MODALITIES, MODALITY_NAMES
 from kb.site.urls import page_url, relative
 from kb.site.versions import version_state
 
+#: a site_url on this machine (kb serve's default) is no address to send to anyone
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", None)
+
 
 def make_env(template_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
@@ -158,7 +161,7 @@ class Renderer:
         email = (vs.version.comment or {}).get("email") or self.plan.config.comment_email or ""
         subject = f"对《{vs.title}》（{vs.version.label}）{node.citation}的意见"
         body = f"法规：《{vs.title}》\n版本：{vs.version.label}\n条款：{node.citation}\n"
-        if self.plan.site_url:
+        if self.plan.site_url and urllib.parse.urlsplit(self.plan.site_url).hostname not in LOCAL_HOSTS:
             path = page_url(vs.node_page.get(node.eid, ""), self.plan.directory_urls)
             body += f"链接：{self.plan.site_url.rstrip('/')}/{path}#{node.eid}\n"
         body += "\n意见：\n"

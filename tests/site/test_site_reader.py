@@ -648,3 +648,25 @@ def test_actor_pages_have_readable_stable_addresses(site):  # noqa: F811
     assert actor_slugs(["居民委员会"])["居民委员会"] == "juminweiyuanhui"
     alike = actor_slugs(["市场部门", "事场部门"])
     assert len(set(alike.values())) == 2 and all(v.startswith("shichangbumen-") for v in alike.values())
+
+
+# ----------------------------------------------------------------------------- term links
+
+def test_a_term_is_marked_once_per_article_and_never_inside_another_noun(site, seed_doc):  # noqa: F811
+    from kb.site.rendering import in_compound
+
+    for ch in seed_doc.chapters:
+        t = _tree(site / "suining-community/draft" / ch.eid / "index.html")
+        for sec in t.xpath("//section[contains(@class,'kb-article')]"):
+            terms = [a.text_content() for a in sec.xpath(".//a[@class='kb-term']")]
+            assert len(terms) == len(set(terms)), (ch.eid, terms)
+    item = _tree(site / "suining-community/draft/chp_3/index.html").get_element_by_id("art_15__para_1__point_1")
+    text = item.text_content()
+    assert "社区矫正" in text and "社区教育" in text
+    marked = [(a.text_content(), (a.tail or "")[:2]) for a in item.xpath(".//a[@class='kb-term']")]
+    assert ("社区", "矫正") not in marked and ("社区", "教育") not in marked, marked
+    # the rule itself: the head of an enumerated item that goes on is not a use; a whole item, or a
+    # term inside a clause, is
+    s = "社会治安、社区矫正、公共卫生、社区、街道"
+    assert in_compound(s, 5, 7) and not in_compound(s, 15, 17)
+    assert not in_compound("居民委员会应当在社区开展工作。", 6, 8)

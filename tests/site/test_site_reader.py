@@ -670,3 +670,11 @@ def test_a_term_is_marked_once_per_article_and_never_inside_another_noun(site, s
     s = "社会治安、社区矫正、公共卫生、社区、街道"
     assert in_compound(s, 5, 7) and not in_compound(s, 15, 17)
     assert not in_compound("居民委员会应当在社区开展工作。", 6, 8)
+
+
+def test_the_header_of_a_site_of_drafts_says_draft_before_any_scrolling(site):  # noqa: F811
+    t = _tree(site / "suining-community/draft/chp_1/index.html")
+    topic = t.xpath("//div[@class='md-header__topic']//span")[0].text_content().strip()
+    assert topic == "遂宁市社区发展治理促进条例（草案征求意见稿）"
+    assert _tree(site / "collections/index.html").findtext(".//title") == \
+        "专题汇编（草案征求意见稿） - 遂宁市社区发展治理促进条例"

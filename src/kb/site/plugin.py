@@ -91,6 +91,15 @@ class KbPlugin(BasePlugin[KbConfig]):
         except KbError as e:
             raise PluginError(f"kb: {e}") from None
         config.nav = site_nav(self.plan)
+        # the header's first words: a site of drafts says so before any page is scrolled (the theme
+        # writes site_name as HTML, so the version's label, text from meta.yml, is escaped)
+        drafts = {vs.tag for vs in self.plan.sites if vs.latest and vs.draft}
+        if len(drafts) == 1 and all(vs.draft for vs in self.plan.sites if vs.latest):
+            tag = drafts.pop()
+            if tag not in (config.site_name or ""):
+                # the tab titles, which carry the tag already, end with the name as configured
+                config.setdefault("extra", {})["kb_site_title"] = config.site_name
+                config.site_name = f"{config.site_name}{html.escape(f'（{tag}）')}"
         try:        # actor pages are reached from 主体 and the matrix, not the sidebar: don't list them
             config.validation.nav.omitted_files = logging.DEBUG
         except AttributeError:

@@ -3,6 +3,7 @@ need it skip with a clear reason when it is absent (set KB_SHARED to point elsew
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,11 @@ SEED = ROOT / "regulation" / "suining-community" / "draft.txt"
 SHARED_SEED = SHARED / "seeds" / "000_27ae19131ff8e498.txt"
 CORPUS = SHARED / "corpus" / "lawrefbook"
 DATA = ROOT / "tests" / "data"
+
+# Tests never read or write the checkout's own layer cache (.kb/layers): a second run would find
+# the first run's entries and a test that counts computations would see none.  One folder per
+# session; a test of the disk cache sets its own.
+os.environ.setdefault("KB_LAYER_CACHE", tempfile.mkdtemp(prefix="kb-test-layers-"))
 
 
 def need_shared(path: Path = SHARED) -> Path:

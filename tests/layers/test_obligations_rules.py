@@ -145,6 +145,9 @@ def test_right_to_report_is_a_permission(reg):
 # --- the cache ---------------------------------------------------------------------------------------
 
 def test_layer_computed_once_per_document(reg, monkeypatch):
+    from kb.layers import cache
+    monkeypatch.setenv("KB_LAYER_CACHE", "off")       # this process' memory only: nothing from earlier runs
+    cache.clear_memory()
     runs = []
     real = _Extractor.run
 

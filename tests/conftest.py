@@ -2,7 +2,9 @@
 need it skip with a clear reason when it is absent (set KB_SHARED to point elsewhere)."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -18,7 +20,10 @@ DATA = ROOT / "tests" / "data"
 # Tests never read or write the checkout's own layer cache (.kb/layers): a second run would find
 # the first run's entries and a test that counts computations would see none.  One folder per
 # session; a test of the disk cache sets its own.
-os.environ.setdefault("KB_LAYER_CACHE", tempfile.mkdtemp(prefix="kb-test-layers-"))
+if "KB_LAYER_CACHE" not in os.environ:
+    _LAYER_CACHE = tempfile.mkdtemp(prefix="kb-test-layers-")
+    os.environ["KB_LAYER_CACHE"] = _LAYER_CACHE
+    atexit.register(shutil.rmtree, _LAYER_CACHE, True)
 
 
 def need_shared(path: Path = SHARED) -> Path:

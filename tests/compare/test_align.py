@@ -169,6 +169,26 @@ def test_an_article_written_on_the_pattern_of_one_that_stayed_is_not_linked_to_i
     assert ("第一百条", "第一百一十二条") in links and ("第一百条", "第一百一十八条") not in links
 
 
+def test_an_article_paired_with_an_identical_text_takes_no_split_or_merge():
+    # 反间谍法 2023 第十条 is 2014 第六条 word for word; the first paragraph of 2014 第二十七条
+    # (境外机构……相勾结实施间谍行为) resembles it but went into 2023 第五十三条 and 第五十五条
+    links = _links("行政法/反间谍法(2014-11-01).md", "行政法/反间谍法(2023-04-26).md")
+    assert ("第六条", "第十条") in links
+    assert ("第二十七条", "第十条") not in links
+    assert {("第二十七条", "第五十三条"), ("第二十七条", "第五十五条")} <= links
+
+
+def test_two_unlinked_articles_each_the_others_most_similar_are_paired():
+    # 反间谍法 2014 第十五条 (查封、扣押、冻结) was moved and reworded as 2023 第三十条: too
+    # reworded for a moved pair (cosine 0.38), but nothing else is like either of them
+    links = _links("行政法/反间谍法(2014-11-01).md", "行政法/反间谍法(2023-04-26).md")
+    assert ("第十五条", "第三十条") in links
+    # 行政复议法 2017 第十八条 (转送) was deleted: its most similar 2023 article (第六十条,
+    # cosine 0.28) is too unlike it
+    links = _links("诉讼与非诉讼程序法/行政复议法(2017-09-01).md", "诉讼与非诉讼程序法/行政复议法(2023-09-01).md")
+    assert not any(o == "第十八条" for o, _ in links)
+
+
 def test_a_new_chapter_on_the_pattern_of_an_old_one_is_added_not_linked():
     from kb.text.parse import parse_text
 
@@ -189,7 +209,7 @@ def test_a_new_chapter_on_the_pattern_of_an_old_one_is_added_not_linked():
 
 def test_held_out_gold_files_are_scored_apart():
     # the two pairs annotated before kb's output was seen are reported on their own, after the
-    # tuned ones; the floor below was set from the one run made once the rules were final
+    # tuned ones; the floor below was set from the runs made once the rules were final
     # (README: 版本对照), to notice a regression, not to tune on
     need_shared(CORPUS)
     import io

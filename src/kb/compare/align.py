@@ -18,7 +18,9 @@ the order they are trusted, so that a confident pair is never displaced by a wea
    (:mod:`kb.compare.segments`), joins that article; a paragraph moved between two paired
    articles -- nearly verbatim anywhere, or reworded within its stretch of the text -- links
    them too, unless it only follows the pattern of a paragraph that stayed where it was.
-   Several links then share one side (status split / merged).
+   Several links then share one side (status split / merged).  An article paired with an
+   identical text takes part in none of these: its whole text is accounted for.  Last, two
+   articles still unlinked that are each other's most similar pair (cosine ≥ ``MUTUAL``).
 5. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went
    (:mod:`kb.compare.headings`); an article pair is ``moved`` when the new article's
    chapter is not the counterpart of the old article's chapter.
@@ -42,6 +44,7 @@ HIGH = 0.5        # confident one-to-one pair
 GAP = 0.22        # between anchors, same place in the order
 MOVED = 0.4       # anywhere else (moved article)
 CONTAIN = 0.6     # share of an article's weight found in the other side's article (split/merge)
+MUTUAL = 0.3      # two articles nothing else linked, each the other's most similar
 RELATED = 0.1     # share of the shorter text that must pair confidently for the texts to count as related
 
 ROLES = (re.compile(r"制定本\w{0,6}?(法|条例|办法|规定|细则|决定|规则)$"),
@@ -57,7 +60,7 @@ class Link:
     similarity: float = 0.0
     renumbered: bool = False
     moved: bool = False
-    how: str = ""                     # identical|confident|gap|moved|split|merge (diagnostics)
+    how: str = ""                     # identical|confident|gap|role|moved|split|merge|mutual (diagnostics)
 
 
 @dataclass
@@ -141,6 +144,7 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
         _pair_roles(old, new, P)
         _pair_best(sim, MOVED, P, "moved")
         extra = _splits_and_merges(old, new, cands, P)
+        _pair_mutual(sim, P, extra)
     links = _links(old, new, sim, P, extra)
     _statuses(links, old, new)
     headings = align_headings(old_doc, new_doc, old, new, links)
@@ -211,6 +215,22 @@ def _pair_roles(old: list[Unit], new: list[Unit], P: _Pairs) -> None:
             P.add(ro[0], rn[0], "role")
 
 
+def _pair_mutual(sim: dict[tuple[int, int], float], P: _Pairs, extra) -> None:
+    """Last: two articles that no rule linked, each the other's most similar article (cosine ≥
+    ``MUTUAL``) -- moved and reworded too much for ``MOVED`` (反间谍法 2014 第十五条 → 2023
+    第三十条 on 查封、扣押、冻结).  Taken after the splits and merges so that it moves no anchor."""
+    best_of_old: dict[int, tuple[float, int]] = {}
+    best_of_new: dict[int, tuple[float, int]] = {}
+    for (o, n), s in sim.items():
+        best_of_old[o] = max(best_of_old.get(o, (0.0, -1)), (s, n))
+        best_of_new[n] = max(best_of_new.get(n, (0.0, -1)), (s, o))
+    linked_old = set(P.o2n) | {o for o, _, _ in extra}
+    linked_new = set(P.n2o) | {n for _, n, _ in extra}
+    for o, (s, n) in sorted(best_of_old.items()):
+        if s >= MUTUAL and o not in linked_old and n not in linked_new and best_of_new[n][1] == o:
+            P.add(o, n, "mutual")
+
+
 def _splits_and_merges(old: list[Unit], new: list[Unit], cands, P: _Pairs) -> list[tuple[int, int, str]]:
     """(old, new, split|merge) links that share an article with another link."""
     extra: list[tuple[int, int, str]] = []
@@ -235,7 +255,14 @@ def _splits_and_merges(old: list[Unit], new: list[Unit], cands, P: _Pairs) -> li
     # paragraphs or items reappears (nearly) whole in an article of the other side
     have = {(o, n) for o, n, _ in extra}
     seg = segment_links(old, new, P.o2n, P.n2o, anchors=longest_chain(list(P.o2n.items())))
+    # an article paired with an identical text neither gave nor took anything: its whole text
+    # is accounted for (反间谍法 2023 第十条 is 2014 第六条 word for word; 2014 第二十七条's
+    # similar paragraph did not go into it)
+    closed_old = {o for (o, n), kind in P.how.items() if kind == "identical"}
+    closed_new = {n for (o, n), kind in P.how.items() if kind == "identical"}
     for o, n in seg:
+        if o in closed_old or n in closed_new:
+            continue
         if (o, n) not in have and P.o2n.get(o) != n:
             extra.append((o, n, "split" if n not in P.n2o else "merge"))
             have.add((o, n))

@@ -1,17 +1,18 @@
-"""Obligation layer: the spec's examples on the real seed, the registry, discovery, the JSON export,
-the CLI, and accuracy against hand annotations (tests/data/obligations, scored by kb.score_obligations)."""
+"""Obligation layer on the real seed, duty by duty (the spec's examples, 第十三条 and 第二十条 with every
+duty and each deadline where it belongs, lists, liability, statements without an actor), the registry,
+discovery, the JSON export, the corpus measure, and accuracy against the hand annotations
+(tests/data/obligations, scored by kb.dev.score_obligations; the tuning set only)."""
 from __future__ import annotations
-
-import json
 
 import pytest
 
 from conftest import DATA, ROOT, SHARED, need_shared
-from kb.layers.actors import load_registry
+from kb.dev.score_obligations import gold_files, load_doc, load_gold_file, score_file
 from kb.errors import KbError
-from kb.layers.obligations import export_layer, extract, relations
+from kb.layers.actors import load_registry
+from kb.layers.obligations import (SCHEMA_VERSION, export_layer, extract, modal_fates, relations, unknown_actors,
+                                   without_actor)
 from kb.text.parse import parse_text
-from kb.dev.score_obligations import score_file
 
 ODATA = DATA / "obligations"
 
@@ -29,6 +30,13 @@ def stmts(seed_doc, reg):
 def recs(stmts, article, paragraph=None):
     return {(s.actor, s.modality) for s in stmts
             if str(s.article) == str(article) and (paragraph is None or s.paragraph == paragraph)}
+
+
+def duties(stmts, article, paragraph=None):
+    """(actor, modality, clause, explicit, action, deadline) of each duty, sorted."""
+    return sorted((s.actor, s.modality, s.clause, s.explicit, s.action, s.deadline) for s in stmts
+                  if str(s.article) == str(article) and (paragraph is None or s.paragraph == paragraph)
+                  and s.item is None)
 
 
 # --- the spec's examples on the seed ------------------------------------------------------------
@@ -57,13 +65,46 @@ def test_department_keeps_levels(stmts):
     assert ("民政部门", "permission") in recs(stmts, 5, 1)     # 日常工作可以委托: carried subject
 
 
-def test_duty_on_object_deadline(seed_doc, stmts):
-    r = {(s.actor, s.modality): s for s in stmts if s.article == 13}
-    assert set(r) == {("住房和城乡建设部门", "obligation"), ("住房和城乡建设部门", "prohibition"),
-                      ("开发建设单位", "obligation")}
-    dev = r[("开发建设单位", "obligation")]
-    assert dev.explicit is False and dev.deadline == "在工程验收合格之日起15个工作日内"
-    assert r[("住房和城乡建设部门", "obligation")].levels == ["县（市、区）"]
+def test_seed_13_every_duty_with_its_deadline(stmts):
+    """……应当组织……验收，未达到标准的，不得通过验收；在……15个工作日内，应当督促……移交: three duties of
+    the department, and the developer's duty on the object of 督促, the deadline on the duties it governs."""
+    limit = "在工程验收合格之日起15个工作日内"
+    got = duties(stmts, 13)
+    assert [(a, m, c, e, d) for a, m, c, e, _, d in got] == [
+        ("住房和城乡建设部门", "obligation", 1, True, None),
+        ("住房和城乡建设部门", "obligation", 2, True, limit),
+        ("住房和城乡建设部门", "prohibition", 1, True, None),
+        ("开发建设单位", "obligation", 1, False, limit)]
+    actions = {(a, m, c): act for a, m, c, _, act, _ in got}
+    assert actions[("住房和城乡建设部门", "obligation", 1)] == "组织同级民政、自然资源和规划、国资部门参加社区综合服务设施验收"
+    assert actions[("住房和城乡建设部门", "prohibition", 1)] == "通过验收"
+    assert actions[("住房和城乡建设部门", "obligation", 2)].startswith("督促开发建设单位将社区综合服务设施无偿移交")
+    assert actions[("开发建设单位", "obligation", 1)].startswith("将社区综合服务设施无偿移交给所在地")
+    s = next(s for s in stmts if s.article == 13 and s.modality == "prohibition")
+    assert s.levels == ["县（市、区）"]
+
+
+def test_seed_20_every_duty(stmts):
+    """第二十条第二款: two duties of each government, the second 应当 clause (组织居民做好……) included."""
+    assert [(a, m, c, e, d) for a, m, c, e, _, d in duties(stmts, 20, 1)] == [
+        ("县（市、区）人民政府", "obligation", 1, True, None), ("有关部门", "obligation", 1, True, None)]
+    p2 = duties(stmts, 20, 2)
+    assert [(a, m, c) for a, m, c, *_ in p2] == [
+        ("乡镇人民政府", "obligation", 1), ("乡镇人民政府", "obligation", 2),
+        ("街道办事处", "obligation", 1), ("街道办事处", "obligation", 2)]
+    acts = {(a, c): act for a, _, c, _, act, _ in p2}
+    assert acts[("街道办事处", 1)] == "对成立业主大会和选举业主委员会给予指导和协助，指导和监督业主大会、业主委员会依法履行职责"
+    assert acts[("街道办事处", 2)] == "组织居民做好公共区域的环境和物业管理工作，推动老旧小区（院落）建立物业管理机制"
+    assert acts[("乡镇人民政府", 2)] == acts[("街道办事处", 2)]
+    assert duties(stmts, 20, 3) == [("居民委员会", "obligation", 1, False, "依法协助街道办事处、乡镇人民政府开展相关工作", None)]
+
+
+def test_a_second_duty_under_one_modal_word_after_the_semicolon(stmts):
+    """第三十条 ……应当将……纳入……预算并及时拨付……；按照……目录，研究制定配套政策……: two duties."""
+    got = duties(stmts, 30)
+    assert [(a, c) for a, _, c, *_ in got] == [("县（市、区）人民政府", 1), ("县（市、区）人民政府", 2),
+                                               ("市人民政府", 1), ("市人民政府", 2)]
+    assert got[1][4].startswith("按照政府购买服务指导性目录")
 
 
 def test_quantity(stmts):
@@ -78,21 +119,48 @@ def test_encouragement_and_support(stmts):
     assert ("居民", "encouragement") in recs(stmts, 18)          # 应当……引导居民崇德向善
 
 
-def test_prohibition_and_sanction(stmts):
-    assert {a for a, m in recs(stmts, 16) if m == "prohibition"} == {
-        "市人民政府", "县（市、区）人民政府", "有关部门", "街道办事处", "乡镇人民政府"}
+# --- lists, liability, statements without an actor ----------------------------------------------
+
+def items_of(stmts, article, actor, modality):
+    return {s.item: s.action for s in stmts if s.article == article and s.actor == actor and s.modality == modality
+            and s.item is not None}
+
+
+def test_a_list_lead_in_carries_its_items(stmts):
+    """第十五条第一款 ends at 下列事项：; the register shows the whole list, each item a duty."""
+    lead = next(s for s in stmts if s.article == 15 and s.paragraph == 1 and s.item is None)
+    assert lead.actor == "居民委员会" and lead.items == [1, 2, 3, 4] and lead.action.endswith("做好下列事项")
+    items = items_of(stmts, 15, "居民委员会", "obligation")
+    assert sorted(items) == [1, 2, 3, 4] and items[4] == "法律法规规定的其他职责"
+    assert items[1].startswith("与居民利益有关的社会治安") and not items[1].endswith("；")
+    # 不得将……下列事项交由居民委员会办理: every actor of the lead-in, every item, prohibited
+    for actor in ("市人民政府", "县（市、区）人民政府", "有关部门", "街道办事处", "乡镇人民政府"):
+        assert sorted(items_of(stmts, 16, actor, "prohibition")) == [1, 2, 3, 4], actor
+    # 支持社会企业发展，鼓励社会企业参与供给下列社区服务: the second encouragement carries the list
+    enc = [s for s in stmts if s.article == 29 and s.item is None]
+    assert [(s.clause, s.items) for s in enc] == [(1, []), (2, [1, 2, 3, 4])]
+
+
+def test_liability_and_the_body_that_acts(stmts):
+    """第三十七条: 居民委员会 is held liable (责任); 居民会议, 街道办事处 and 乡镇人民政府 act on it (追责),
+    the sanction keeping its meaning after ；."""
+    assert recs(stmts, 37) == {("居民委员会", "liability"), ("居民会议", "sanction"), ("街道办事处", "sanction"),
+                               ("乡镇人民政府", "sanction")}
+    s = next(s for s in stmts if s.article == 37 and s.modality == "liability")
+    assert s.action == "未按照本条例规定履行义务"
+    # 第三十六条 names no violator (违反本条例规定，有下列情形之一的): no liability, the body acts on each case
     assert recs(stmts, 36) == {("同级人民政府", "sanction")}
-    assert recs(stmts, 37) == {("居民会议", "sanction"), ("街道办事处", "sanction"), ("乡镇人民政府", "sanction")}
+    assert sorted(items_of(stmts, 36, "同级人民政府", "sanction")) == [1, 2]
+    assert recs(stmts, 38) == {("监察机关", "sanction")}       # 依法追究刑事责任: no body named
 
 
-def test_activity_subject_has_no_actor(stmts):
-    s3 = [s for s in stmts if s.article == 3]
-    assert s3 and all(s.actor is None for s in s3)               # 社区发展治理工作应当……
-
-
-def test_items_only_when_they_state_something(stmts):
-    assert not [s for s in stmts if s.article in (15, 16, 19, 29) and s.item is not None]
-    assert [s for s in stmts if s.article == 15 and s.paragraph == 1 and s.item is None]
+def test_statements_without_actor_are_kept_apart(seed_doc, stmts, reg):
+    assert not [s for s in stmts if s.actor is None]
+    apart = {(s.article, s.paragraph, s.modality) for s in without_actor(seed_doc, reg)}
+    assert {(3, 1, "obligation"), (12, 1, "obligation"), (23, 1, "obligation"), (25, 1, "encouragement"),
+            (27, 2, "obligation")} <= apart
+    assert not recs(stmts, 3) and not recs(stmts, 25)
+    assert all(s.actor is None for s in without_actor(seed_doc, reg))
 
 
 def test_offsets_point_into_node_text(seed_doc, stmts):
@@ -100,12 +168,15 @@ def test_offsets_point_into_node_text(seed_doc, stmts):
         node = seed_doc.get(s.eid)
         assert node is not None and node.kind in ("paragraph", "item")
         assert 0 <= s.start < s.end <= len(node.text)
-        assert s.action and s.action[:4] in node.text[s.start:s.end]
+        assert s.action and s.action in node.text
 
 
-def test_one_record_per_key(stmts):
-    keys = [(s.article, s.paragraph, s.item, s.actor, s.modality) for s in stmts]
+def test_clauses_number_the_duties_of_one_actor(stmts):
+    keys = [(s.eid, s.actor, s.modality, s.clause) for s in stmts]
     assert len(keys) == len(set(keys))
+    for s in stmts:
+        same = [t.clause for t in stmts if (t.eid, t.actor, t.modality) == (s.eid, s.actor, s.modality)]
+        assert sorted(same) == list(range(1, len(same) + 1))
 
 
 def test_relations(seed_doc):
@@ -128,9 +199,22 @@ def test_registry_aliases_and_levels(reg):
     assert reg.canonical("县（市、区）民政部门") == "民政部门"
     assert reg.canonical("市政府") == "市人民政府"
     assert reg.canonical("其他各类公益组织") == "公益组织"
+    assert reg.canonical("教育行政部门") == "教育部门" and reg.canonical("卫生健康行政主管部门") == "卫生健康部门"
+    assert reg.canonical("市政部门") == "市政部门"                     # 市政 is a stem, not 市 + 政部门
+    assert reg.canonical("区域急救医疗中心") == "区域急救医疗中心"     # 区域 is a word, not the level 区
     a = reg.get("县（市、区）人民政府")
     assert a.kind == "government" and a.level == "县" and a.parent == "市人民政府"
     assert reg.get("民政部门").kind == "department" and reg.get("居委会").kind == "self-governing"
+
+
+def test_match_key_meets_the_texts_own_wordings(reg):
+    """How a score or a diff compares two names: 接到举报的部门 = 部门, 城乡规划主管部门 = 城乡规划部门."""
+    k = reg.match_key
+    assert k("接到举报的部门") == k("部门")
+    assert k("城乡规划主管部门") == k("城乡规划部门") == "城乡规划部门"
+    assert k("有关应急指挥机构") == k("应急指挥机构")
+    assert k("外籍家政服务人员") == "家政服务人员"
+    assert reg.canonical("城乡规划主管部门") == "城乡规划主管部门"      # shown as the text names it
 
 
 def test_user_lexicon_extends_without_code(tmp_path):
@@ -161,121 +245,105 @@ def test_bad_lexicon_names_file_and_line(tmp_path):
 
 
 def test_unknown_actors_discovered(reg):
-    from kb.layers.obligations import unknown_actors
     doc = parse_text("第一条 区县社区服务中心应当公开服务项目。相关物业管理协会可以制定行业规范。\n"
                      "第二条 由发放补贴的部门收回补贴。\n")
     unk = unknown_actors(doc, reg)
-    assert {"区县社区服务中心", "物业管理协会"} <= set(unk)
+    assert {"社区服务中心", "物业管理协会"} <= set(unk)          # 区县 is the centre's level
     got = {(s.actor, s.modality) for s in extract(doc, reg)}
     assert ("物业管理协会", "permission") in got and ("发放补贴的部门", "obligation") in got
 
 
-# --- export and CLI -------------------------------------------------------------------------------
+# --- export ---------------------------------------------------------------------------------------
 
 def test_export_layer_keys(seed_doc):
     d = export_layer(seed_doc)
-    assert set(d) == {"obligations", "actors", "relations"}
+    assert set(d) == {"schema_version", "obligations", "obligations_without_actor", "actors", "relations"}
+    assert d["schema_version"] == SCHEMA_VERSION == 2
     o = d["obligations"][0]
-    assert set(o) == {"article", "paragraph", "item", "eid", "actor", "modality", "explicit", "action", "start",
-                      "end", "deadline", "quantity", "levels"}
+    assert set(o) == {"article", "paragraph", "item", "clause", "eid", "actor", "modality", "explicit", "action",
+                      "start", "end", "deadline", "quantity", "levels", "items"}
     assert set(d["actors"][0]) == {"name", "aliases", "kind", "level", "parent"}
     assert set(d["relations"][0]) == {"from", "relation", "to", "eid"}
     names = {a["name"] for a in d["actors"]}
-    assert {s["actor"] for s in d["obligations"] if s["actor"]} == names
+    assert {s["actor"] for s in d["obligations"]} == names
+    assert d["obligations_without_actor"] and all(s["actor"] is None for s in d["obligations_without_actor"])
+    assert any(s["modality"] == "liability" for s in d["obligations"])
 
 
-def run(capsys, *args):
-    from kb.cli import main
-    rc = main(list(args))
-    out = capsys.readouterr()
-    return rc, out.out, out.err
+def test_export_parent_follows_level(seed_doc):
+    a = {x["name"]: x for x in export_layer(seed_doc)["actors"]}
+    assert a["国资部门"]["parent"] == "县（市、区）人民政府"     # 县（市、区）国资部门
+    assert a["民政部门"]["parent"] == "市人民政府、县（市、区）人民政府"
+    assert a["县（市、区）人民政府"]["parent"] == "市人民政府"
 
 
-def test_cli_export_json_has_layer(capsys):
-    rc, out, _ = run(capsys, "export", "--format", "json")
-    d = json.loads(out)
-    assert rc == 0 and len(d["obligations"]) > 100 and d["relations"] and d["actors"]
+# --- accuracy against hand annotations (the tuning set; held-out files are scored by people) -------
+
+def test_seed_scores(reg):
+    r = score_file(ODATA / "seed.yml", reg)
+    assert r.articles == 45                                   # every article annotated
+    for s in (r.s3, r.s5, r.duty):
+        assert s.f1 >= 0.97, (r.fps, r.fns, r.duty_misses)
+    assert r.duty.r >= 0.97
 
 
-def test_cli_obligations_filters(capsys):
-    rc, out, _ = run(capsys, "obligations", "--actor", "居委会", "--format", "json")
-    rows = json.loads(out)
-    assert rc == 0 and rows and all(r["actor"] == "居民委员会" for r in rows)
-    assert any(r["citation"] == "第十五条第一款" for r in rows)
-    rc, out, _ = run(capsys, "obligations", "-m", "sanction", "--format", "csv")
-    assert rc == 0 and out.startswith("\ufeff") and "同级人民政府" in out and "监察机关" in out
-    rc, out, _ = run(capsys, "obligations", "--article", "13")
-    assert rc == 0 and "开发建设单位" in out and "第十三条" in out
-    rc, _, err = run(capsys, "obligations", "--actor", "不存在的主体")
-    assert rc == 1 and "没有找到" in err
-
-
-def test_cli_actors(capsys):
-    rc, out, _ = run(capsys, "actors", "--format", "json")
-    rows = {r["name"]: r for r in json.loads(out)}
-    assert rc == 0 and rows["居民委员会"]["count"] == 11 and "居委会" in rows["居民委员会"]["aliases"]
-    rc, _, err = run(capsys, "actors", "--unknown")
-    assert rc == 1 and "没有发现" in err                      # the lexicon covers the seed
-
-
-# --- accuracy against hand annotations -----------------------------------------------------------
-
-def test_seed_f1(reg):
-    s3, s5, fps, fns, n = score_file(ODATA / "seed.yml", reg)
-    assert n == 45                                           # every article annotated
-    assert s3.f1 >= 0.95, (fps, fns)
-    assert s5.f1 >= 0.95, (fps, fns)
-
-
-#: floors: the figures printed by ``python3 -m kb.score_obligations`` on 2026-11-26 after the general
-#: rules of the second round (coordinated lists, head nouns, competence clauses), F1 on (article, actor,
-#: modality) and on (article, paragraph, item, actor, modality), minus about 0.01.  Held-out first runs
-#: are in tests/data/obligations/README.md (0.72-0.78 for the first five; chengxiang-guihua 0.441,
-#: qingyuan-wuye 0.706 before the second round; jiangmen-wenming 0.836 after it).
-FLOORS = {"jumin-zuzhifa": (0.94, 0.94), "beijing-jujia-yanglao": (0.99, 0.99),
-          "chongqing-zhiyuan": (0.98, 0.98), "fanjiabao": (0.96, 0.96), "juanzeng": (0.99, 0.99),
-          "beijing-jumin-banfa": (0.92, 0.92),
-          "chengxiang-guihua": (0.97, 0.96), "qingyuan-wuye": (0.99, 0.99),
-          # held out: no rule was changed after looking at their differences
-          "guangzhou-cishan": (0.82, 0.84), "jiangmen-wenming": (0.82, 0.81)}
+#: floors: ``kb score-obligations --set tuning`` on 2026-12-03 after the duty-level rules, F1 at
+#: (article, actor, modality) and at (article, paragraph, item, actor, modality), and the duty-level
+#: recall, each minus about 0.02.  First-run figures of the earlier held-out files are in the README.
+FLOORS = {
+    "beijing-jiedao": (0.90, 0.91, 0.85), "beijing-jujia-yanglao": (0.96, 0.97, 0.93),
+    "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.86, 0.88, 0.81),
+    "beijing-zhiyuan": (0.93, 0.93, 0.87), "chengxiang-guihua": (0.96, 0.94, 0.91),
+    "chongqing-anquan": (0.79, 0.82, 0.75), "chongqing-zhiyuan": (0.95, 0.96, 0.95),
+    "fanjiabao": (0.94, 0.94, 0.95), "guangzhou-cishan": (0.95, 0.95, 0.88),
+    "guangzhou-jijiu": (0.92, 0.93, 0.91), "jiangmen-wenming": (0.88, 0.90, 0.88),
+    "jiating-jiaoyu": (0.90, 0.91, 0.82), "juanzeng": (0.98, 0.98, 0.93),
+    "jumin-zuzhifa": (0.93, 0.94, 0.93), "qingyuan-wuye": (0.97, 0.98, 0.96),
+    "zaosheng": (0.87, 0.83, 0.71)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_corpus_f1_floor(name, reg):
+def test_tuning_floor(name, reg):
     need_shared(SHARED / "corpus")
-    r = score_file(ODATA / f"{name}.yml", reg)
+    path = ODATA / f"{name}.yml"
+    assert load_gold_file(path).set == "tuning"
+    r = score_file(path, reg)
     if r is None:
         pytest.skip(f"语料文件不存在：{name}")
-    s3, s5, fps, fns, n = r
-    assert n >= 15
-    assert s3.f1 >= FLOORS[name][0], (fps, fns)
-    assert s5.f1 >= FLOORS[name][1], (fps, fns)
+    s3, s5, duty = FLOORS[name]
+    assert r.s3.f1 >= s3 and r.s5.f1 >= s5 and r.duty.r >= duty, (name, r.s3.f1, r.s5.f1, r.duty.r)
 
 
-def test_gold_files_cover_every_article(reg):
-    from kb.dev.score_obligations import load_doc, load_gold
-    total = 0
+def test_every_tuning_file_has_a_floor():
+    assert {f.stem for f in gold_files(which="tuning")} == set(FLOORS) | {"seed"}
+
+
+def test_gold_files_are_well_formed():
+    """Every file: schema 2, a set, every article of its text (or a partial range), each record's
+    paragraph and item a node of the text, its action a verbatim piece of it (…… may elide a middle)."""
     for f in sorted(ODATA.glob("*.yml")):
-        data, gold = load_gold(f)
-        doc = load_doc(data, f)
+        g = load_gold_file(f)
+        assert g.schema == 2 and g.set in ("tuning", "held-out"), f.name
+        doc = load_doc(g.data, f)
         if doc is None:
             continue
-        if data.get("partial"):
-            assert set(int(a) for a in data["articles"]) <= {a.number for a in doc.articles}, f.name
+        listed = [int(a) for a in g.data["articles"]]
+        if g.data.get("partial"):
+            assert set(listed) <= {a.number for a in doc.articles}, f.name
         else:
-            assert sorted(int(a) for a in data["articles"]) == [a.number for a in doc.articles], f.name
-        for a, p, i, actor, m in gold:
-            assert m in ("obligation", "prohibition", "permission", "encouragement", "sanction")
-            node = doc.get(f"art_{a}__para_{p}" + (f"__point_{i}" if i else ""))
-            assert node is not None, (f.name, a, p, i)
-        if f.stem != "seed":
-            total += len(data["articles"])
-    if total:
-        assert total >= 30                                     # other regulations: at least 30 articles
+            assert sorted(listed) == [a.number for a in doc.articles], f.name
+        for d in g.duties:
+            assert d.m in ("obligation", "prohibition", "permission", "encouragement", "sanction", "liability")
+            node = doc.get(f"art_{d.article}__para_{d.p}" + (f"__point_{d.i}" if d.i else ""))
+            assert node is not None, (f.name, d.key5)
+            assert all(part in node.text for part in (d.action or "").split("……") if part), (f.name, d.action)
 
+
+# --- the corpus ---------------------------------------------------------------------------------------
 
 def test_corpus_sample_runs_clean(corpus_files, reg):
-    """Every 25th corpus file: extraction never fails, records are well-formed, offsets valid."""
+    """Every 25th corpus file: records well-formed, offsets valid, and every modal word of its articles
+    either opens a duty, is a statement without an actor, or is a modifier, a condition or a definition."""
     from kb.text.parse import parse_file
     n = 0
     for f in corpus_files[::25]:
@@ -286,14 +354,10 @@ def test_corpus_sample_runs_clean(corpus_files, reg):
         for s in extract(doc, reg):
             node = doc.get(s.eid)
             assert node is not None and 0 <= s.start < s.end <= len(node.text), (f.name, s)
-            assert s.modality in ("obligation", "prohibition", "permission", "encouragement", "sanction")
-            assert s.actor is None or (s.actor and "，" not in s.actor and len(s.actor) <= 30), (f.name, s.actor)
+            assert s.modality in ("obligation", "prohibition", "permission", "encouragement", "sanction",
+                                  "liability")
+            assert s.actor and "，" not in s.actor and len(s.actor) <= 40, (f.name, s.actor)
             n += 1
+        lost = [x for x in modal_fates(doc, reg) if x[3] == "none"]
+        assert not lost, (f.name, lost[:3])
     assert n > 500
-
-
-def test_export_parent_follows_level(seed_doc):
-    a = {x["name"]: x for x in export_layer(seed_doc)["actors"]}
-    assert a["国资部门"]["parent"] == "县（市、区）人民政府"     # 县（市、区）国资部门
-    assert a["民政部门"]["parent"] == "市人民政府、县（市、区）人民政府"
-    assert a["县（市、区）人民政府"]["parent"] == "市人民政府"

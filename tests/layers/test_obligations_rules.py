@@ -1,6 +1,7 @@
-"""The general rules of the obligation extractor, each on small hand-written sentences (not corpus
-wording): coordinated lists of parties, discovery of unknown heads, a government's department,
-competence clauses, thing subjects, name variants; and the per-document cache of the layer."""
+"""The general rules of the obligation extractor: coordinated lists of parties, discovery of unknown
+heads, a government's department, competence clauses, thing subjects, name variants (on small
+hand-written sentences), every construction issue 11 lists (on the corpus sentences it was found in),
+and the per-document cache of the layer."""
 from __future__ import annotations
 
 import gc
@@ -9,7 +10,8 @@ import pytest
 
 from conftest import ROOT
 from kb.layers.actors import load_registry
-from kb.layers.obligations import extract, relations, unknown_actors
+from kb.layers.obligations import extract, relations, unknown_actors, without_actor
+from kb.layers.obligations.coordination import Scanner
 from kb.layers.obligations.extractor import _Extractor
 from kb.layers.obligations.layer import _LAYER_CACHE
 from kb.text.parse import parse_text
@@ -27,7 +29,10 @@ def doc_of(*articles: str):
 
 
 def got(reg, sentence: str) -> set[tuple[str | None, str]]:
-    return {(s.actor, s.modality) for s in extract(doc_of(sentence), reg)}
+    """(actor, modality) of the duties of the sentence, and (None, modality) of its statements without an
+    actor."""
+    doc = doc_of(sentence)
+    return {(s.actor, s.modality) for s in extract(doc, reg)} | {(None, s.modality) for s in without_actor(doc, reg)}
 
 
 # --- coordinated lists of parties ---------------------------------------------------------------
@@ -40,6 +45,10 @@ def test_encouraged_list_of_unknown_places_closed_by_deng(reg):
 def test_encouraged_list_with_a_category_head(reg):
     assert got(reg, "引导律师事务所、会计师事务所等专业服务机构提供公益服务。") == {
         ("律师事务所", "encouragement"), ("会计师事务所", "encouragement")}
+    # fields, not bodies: the category is the party; a bare 机构 is each field's body
+    assert got(reg, "鼓励法律、会计、工程等专业服务机构参与物业服务活动。") == {("专业服务机构", "encouragement")}
+    assert got(reg, "鼓励法律服务、金融、审计等机构减免服务费用。") == {
+        ("法律服务机构", "encouragement"), ("金融机构", "encouragement"), ("审计机构", "encouragement")}
 
 
 def test_subject_list_mixing_known_and_unknown_bodies(reg):
@@ -61,7 +70,7 @@ def test_persons_list_before_a_prohibition(reg):
 def test_no_list_of_verbs_or_activities(reg):
     # unknown conjuncts without 等 must look like a body: verbs are not parties
     assert got(reg, "个人运送、邮寄、携带物品出境，应当申报。") == {("个人", "obligation")}
-    assert got(reg, "鼓励发展托育、家政、养老等服务业。") == set()
+    assert got(reg, "鼓励发展托育、家政、养老等服务业。") == {(None, "encouragement")}    # no party
 
 
 def test_a_level_is_not_a_conjunct(reg):
@@ -80,7 +89,7 @@ def test_department_named_after_its_government(reg):
     stmts = extract(doc_of("市人民政府房地产行政主管部门负责本行政区域内的物业管理工作。",
                            "国务院城乡规划主管部门负责全国的城乡规划管理工作。"), reg)
     by_art = {s.article: s for s in stmts}
-    assert by_art[1].actor == "房地产行政主管部门" and by_art[1].levels == ["市"]
+    assert by_art[1].actor == "房地产行政主管部门" and by_art[1].levels == ["市"]      # as the text names it
     assert by_art[2].actor == "城乡规划主管部门" and by_art[2].levels == ["国务院"]
 
 
@@ -118,7 +127,7 @@ def test_competence_clause_of_a_public_body(reg):
 
 
 def test_no_competence_clause_for_a_policy_statement(reg):
-    assert got(reg, "国家鼓励采用先进技术。") == set()
+    assert got(reg, "国家鼓励采用先进技术。") == {(None, "encouragement")}          # 国家 states a policy
     assert got(reg, "居民组织编写社区简报。") == set()           # not a public body
 
 
@@ -140,6 +149,115 @@ def test_handed_to_a_body(reg):
 def test_right_to_report_is_a_permission(reg):
     assert got(reg, "任何单位和个人都有权向有关部门举报违反规划的行为。") == {
         ("任何单位", "permission"), ("任何个人", "permission")}
+
+
+# --- the constructions of issue 11, on the corpus sentences they were found in ----------------------
+# (each sentence is quoted verbatim from ../shared/corpus/lawrefbook; the file is named beside it)
+
+def actors_of(reg, sentence: str, modality: str | None = None) -> set[str]:
+    return {a for a, m in got(reg, sentence) if a and (modality is None or m == modality)}
+
+
+def test_coordination_with_ji_qi(reg):
+    # 行政法/土地管理法(2019-08-26) 第四十七条: every party of the list, 及其成员 the members of the first
+    sc = Scanner(reg)
+    text = "听取被征地的农村集体经济组织及其成员、村民委员会和其他利害关系人的意见。"
+    g = sc.group(text, text.index("农村"), discover=True)
+    assert [m.name for m in g.mentions] == ["农村集体经济组织", "农村集体经济组织成员", "村民委员会", "其他利害关系人"]
+    # 重庆市工会条例 第四十七条: 及其职能部门 are the government's departments
+    assert actors_of(reg, "政府及其职能部门不履行工会法和本条例规定职责，造成后果的，对有关责任人员依法追究其责任。",
+                     "liability") == {"人民政府", "有关部门"}
+
+
+def test_department_list_closed_by_deng_youguan_bumen_he_danwei(reg):
+    # 汕头经济特区消防条例: a body stays itself, a stem gets its head back, and the rest are actors too
+    assert actors_of(reg, "消防救援机构、电信等有关部门和单位应当保障火警通讯线路畅通，迅速传递火灾信息。") == {
+        "消防救援机构", "电信部门", "有关部门", "有关单位"}
+
+
+def test_conditions_and_times_before_the_modal_word_are_not_subjects(reg):
+    # 重庆市工会条例: the posts that fall vacant do not hold the by-election
+    text = "工会主席、副主席和经费审查委员会主任、副主任缺额时，应当及时补选，空缺时间一般不超过三个月。"
+    assert not actors_of(reg, text)
+    doc = doc_of("工会委员会应当依法开展工作。" + text)
+    assert {(s.actor, s.modality) for s in extract(doc, reg)} == {("工会委员会", "obligation")} and \
+        len(extract(doc, reg)) == 2                          # the subject carried from the context
+    # 北京市志愿服务促进条例-like: 经其监护人同意 is a condition, the minor may
+    assert got(reg, "限制民事行为能力的未成年人，经其监护人同意或者陪同，可以参加符合其年龄、身心特点的志愿服务活动。") == {
+        ("未成年人", "permission")}
+
+
+def test_the_encouraged_party_is_the_object_with_its_modifiers(reg):
+    # 广州市社会急救医疗管理条例(2023-02-01)
+    assert got(reg, "鼓励具备急救能力的个人在医疗急救人员到达前，对患者实施紧急现场救护，其紧急现场救护行为受法律保护。") \
+        == {("个人", "encouragement")}
+    # 深圳经济特区学前教育条例(2022-06-30): the parents, not the child
+    assert got(reg, "学前儿童的父母或者其他监护人应当依法履行抚养和教育儿童的责任，营造良好家庭环境，科学开展家庭教育。") == {
+        ("父母", "obligation"), ("监护人", "obligation")}
+
+
+def test_names_are_not_cut_at_an_inner_head(reg):
+    # 江门市文明行为促进条例(2021-04-06): the office, not the commission
+    assert actors_of(reg, "县级以上精神文明建设委员会办公室具体负责本行政区域内文明行为促进工作的组织协调和督促落实。") == {
+        "精神文明建设委员会办公室"}
+    # the leader of a group is a person, not the group
+    assert actors_of(reg, "筹备组组长应当于三十日内组织召开首次筹备组会议。") == {"筹备组组长"}
+    assert actors_of(reg, "居民小组长应当协助居民委员会开展工作。") == {"居民小组长"}
+    # 横琴粤澳深度合作区发展促进条例(2023-02-08): 外籍 and 符合条件的 qualify the 家政服务人员
+    s = extract(doc_of("推动符合条件的外籍家政服务人员经备案可以在合作区内为澳门居民和境外高端人才、紧缺人才提供服务。"),
+                reg)
+    assert [(x.actor, x.modality) for x in s] == [("家政服务人员", "permission")]
+
+
+def test_qi_resolves_to_the_actor_named_before(reg):
+    # 重庆市安全生产条例(2015-12-08) 第十七条: 其安全生产管理机构 are the unit's own bodies
+    text = "生产经营单位设置安全生产管理机构或者配备安全生产管理人员的，其安全生产管理机构以及安全生产管理人员应当履行下列职责："
+    assert actors_of(reg, text) == {"安全生产管理机构", "安全生产管理人员"}
+    # 该负责人 is the one named before (第十六条)
+    assert actors_of(reg, "生产经营单位设置安全生产工作负责人职务的，该负责人对本单位的安全生产工作承担综合监督管理责任。") == {
+        "安全生产工作负责人"}
+
+
+def test_a_sanction_keeps_its_meaning_across_the_semicolon(reg):
+    # the seed's 第三十七条, outside a 法律责任 chapter: the second body still acts on the violation
+    assert got(reg, "居民委员会未按照本条例规定履行义务的，由居民会议予以纠正；必要时，由街道办事处或者乡镇人民政府责令改正。") == {
+        ("居民委员会", "liability"), ("居民会议", "sanction"), ("街道办事处", "sanction"), ("乡镇人民政府", "sanction")}
+
+
+def test_support_of_an_authority_is_a_relation(reg):
+    doc = doc_of("街道办事处应当支持、协助居民委员会开展工作。")
+    assert {(s.actor, s.modality) for s in extract(doc, reg)} == {("街道办事处", "obligation")}
+    assert {(r.from_, r.relation, r.to) for r in relations(doc, reg)} >= {
+        ("街道办事处", "支持", "居民委员会"), ("街道办事处", "协助", "居民委员会")}
+    # 国家安全法: 支持、协助国家安全工作的行为 is a noun phrase, nobody's duty
+    assert got(reg, "公民和组织支持、协助国家安全工作的行为受法律保护。") == set()
+
+
+def test_a_thing_or_a_document_is_not_an_actor(reg):
+    # 城市居民委员会组织法(2018-12-29) 第十五条; 劳动争议调解仲裁法 第四十五条
+    assert got(reg, "居民公约的内容不得与宪法、法律、法规和国家的政策相抵触。") == {(None, "prohibition")}
+    assert got(reg, "裁决应当按照多数仲裁员的意见作出，少数仲裁员的不同意见应当记入笔录。") == {(None, "obligation")}
+    # 北京市民兵预备役工作条例 第十二条; the seed's 第三条
+    assert got(reg, "民兵、预备役部队军事训练所需场地、武器装备应当得到保障。") == {(None, "obligation")}
+    assert got(reg, "社区发展治理工作应当弘扬社会主义核心价值观。") == {(None, "obligation")}
+
+
+def test_unknown_actors_are_found_and_listed(reg):
+    text = ("网格员应当及时发现、报告网格内的安全隐患。"
+            # 深圳经济特区矛盾纠纷多元化解条例(2022-03-28)
+            "人民调解员、网格管理员、平安志愿者、楼栋长等发现矛盾纠纷，应当及时调解，快速上报，防止矛盾纠纷激化。"
+            # 横琴粤澳深度合作区发展促进条例(2023-02-08)
+            "广东省推进粤港澳大湾区建设领导小组办公室应当发挥统筹协调、决策参谋、推动落实的作用。"
+            # 北京市实施《动物防疫法》办法(2024-07-26) 第十八条
+            "动物展示、演出、比赛活动的举办者以及互动体验场所的经营者，应当在活动和经营场所显著位置公示依法取得的动物检疫证明。"
+            # 重庆市家庭教育促进条例(2016-05-27)
+            "家庭教育指导机构应当及时向有需求的家庭提供服务。")
+    doc = doc_of(text)
+    acting = {s.actor for s in extract(doc, reg)}
+    assert {"网格员", "楼栋长", "平安志愿者", "广东省推进粤港澳大湾区建设领导小组办公室", "家庭教育指导机构",
+            "经营者"} <= acting
+    assert any(a.endswith("活动的举办者") for a in acting)
+    assert {"网格员", "楼栋长", "家庭教育指导机构"} <= set(unknown_actors(doc, reg))
 
 
 # --- the cache ---------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The obligation matrix on the real seed: grouping, the three views, and every renderer."""
+"""The obligation matrix on the real seed: grouping, the three views as grids, and every renderer
+(the XLSX cells numbers, their provisions in comments and on a sheet of their own)."""
 from __future__ import annotations
 
 import csv
@@ -7,8 +8,8 @@ import json
 
 import pytest
 
-from kb.outputs import matrix as mx
 from kb.layers.actors import KINDS
+from kb.outputs import matrix as mx
 from kb.outputs.formats import width
 
 
@@ -27,30 +28,53 @@ def test_rows_grouped_by_kind_then_level(m):
     assert r["居民委员会"].kind == "self-governing"
 
 
-def test_cells_count_and_provisions(m):
+def test_columns_tell_the_body_that_acts_from_the_party_held_liable(m):
+    assert m.columns == ["obligation", "prohibition", "permission", "encouragement", "sanction", "liability"]
+    assert [m.labels[c] for c in m.columns] == ["义务", "禁止", "授权", "鼓励", "追责", "责任"]
+    r = {x.actor: x for x in m.rows}
+    assert r["居民会议"].counts == {"sanction": 1}                  # 予以纠正: it acts, it does not punish
+    assert r["居民委员会"].counts["liability"] == 1 and r["居民委员会"].cells["liability"] == ["第三十七条"]
+
+
+def test_cells_count_duties_and_list_provisions_in_article_order(m, seed_doc):
+    from kb.layers.obligations import extract
     r = {x.actor: x for x in m.rows}
     assert r["开发建设单位"].cells == {"obligation": ["第十三条"]}
+    # 第十三条 holds two duties of the department (组织……验收, 督促……移交): two, one provision
+    assert r["住房和城乡建设部门"].counts["obligation"] == 3 and r["住房和城乡建设部门"].cells["obligation"][:1] == ["第五条第三款"]
     assert r["居民委员会"].cells["permission"] == ["第二十六条第一款", "第三十四条"]
-    assert len(r["县（市、区）人民政府"].cells["obligation"]) == 14
-    assert sum(x.total for x in m.rows) == 110              # one per (article, paragraph, item, actor, modality)
+    # the list of 第十五条第一款: the lead-in and its four items, each a duty
+    assert r["居民委员会"].cells["obligation"][:6] == ["第七条", "第十五条第一款", "第十五条第一款第一项", "第十五条第一款第二项",
+                                                  "第十五条第一款第三项", "第十五条第一款第四项"]
+    assert sum(x.total for x in m.rows) == len(extract(seed_doc))       # one per duty, none without an actor
+    for row in m.rows:
+        for c, prov in row.cells.items():
+            assert len(prov) <= row.counts[c]
 
 
 def test_views(seed_doc):
     c = mx.build(seed_doc, by="chapter")
-    assert len(c.columns) == 7 and c.labels[c.columns[0]].startswith("第一章")
+    assert len(c.columns) == 7 and c.labels[c.columns[0]].startswith("第一章") and c.short[c.columns[0]] == "第一章"
     r = {x.actor: x for x in c.rows}
-    assert r["同级人民政府"].cells == {"chp_6": ["第三十六条"]}
+    assert r["同级人民政府"].cells == {"chp_6": ["第三十六条", "第三十六条第一项", "第三十六条第二项"]}
     a = mx.build(seed_doc, by="article")
     assert "13" in a.columns and "1" not in a.columns       # only articles with statements
     assert {x.actor: x for x in a.rows}["开发建设单位"].cells == {"13": ["第十三条"]}
 
 
-def test_table_fits_100_columns(seed_doc):
-    for by in mx.VIEWS:
-        text = mx.render_table(mx.build(seed_doc, by=by), 100)
-        assert max(width(line) for line in text.splitlines()) <= 100, by
-    text = mx.render_table(mx.build(seed_doc, by="modality"), 100)
-    assert "【政府及派出机关】" in text and "义务" in text and "13.1" not in text and "13" in text
+@pytest.mark.parametrize("by", mx.VIEWS)
+def test_every_view_is_a_grid_that_fits_and_never_cuts_a_name(seed_doc, by):
+    m = mx.build(seed_doc, by=by)
+    for cols in (100, 60):
+        grid = mx.render_grid(m, cols)
+        assert max(width(line) for line in grid.splitlines()) <= cols, (by, cols)
+        for r in m.rows:
+            assert any(line.startswith(r.actor + " ") or line == r.actor for line in grid.splitlines()), r.actor
+    text = mx.render_table(m, 100)
+    assert max(width(line) for line in text.splitlines()) <= 100
+    if by == "article":                    # more columns than fit: blocks, each with the actors again
+        grid = mx.render_grid(m, 100)
+        assert sum(1 for line in grid.splitlines() if line.startswith("主体")) > 1
 
 
 def test_csv_json_md(m):
@@ -68,24 +92,36 @@ def test_csv_json_md(m):
     assert md.startswith("| 主体 |") and "| 开发建设单位 |" in md
 
 
-def test_xlsx_one_sheet_per_view(seed_doc, tmp_path):
+def test_xlsx_cells_are_numbers_with_their_provisions(seed_doc, tmp_path):
     from openpyxl import load_workbook
-    data = mx.render_xlsx(seed_doc)
     p = tmp_path / "m.xlsx"
-    p.write_bytes(data)
+    p.write_bytes(mx.render_xlsx(seed_doc))
     wb = load_workbook(p)
-    assert wb.sheetnames == ["按情态", "按章", "按条", "全部条款"]
+    assert wb.sheetnames == ["按情态", "按章", "按条", "条款明细", "全部条款"]
     ws = wb["按情态"]
-    assert [c.value for c in ws[1]][:4] == ["主体", "类别", "层级", "义务"]
+    head = [c.value for c in ws[1]]
+    assert head[:4] == ["主体", "类别", "层级", "义务"] and head[-3:] == ["追责", "责任", "合计"]
     assert ws.max_row == len(mx.build(seed_doc).rows) + 1
-    assert wb["全部条款"].max_row > 100
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "开发建设单位")
+    assert row[3].value == 1 and isinstance(row[3].value, int)          # sortable, summable
+    assert row[3].comment is not None and "第十三条" in row[3].comment.text
+    assert isinstance(row[-1].value, int)
+    detail = [[c.value for c in r] for r in wb["条款明细"].iter_rows(min_row=2)]
+    assert ["按情态", "开发建设单位", "义务", 1, "第十三条"] in detail
+    alls = wb["全部条款"]
+    assert [c.value for c in alls[1]][:4] == ["条", "款", "项", "分句"]
+    assert all(isinstance(r[0].value, int) for r in alls.iter_rows(min_row=2))      # the 条 column: numbers
+    assert alls.max_row > 100
 
 
 def test_cli_matrix(capsys, tmp_path):
     from kb.cli import main
-    assert main(["matrix", "--by", "chapter"]) == 0
+    assert main(["matrix", "--by", "chapter", "--width", "100"]) == 0
     out = capsys.readouterr().out
-    assert "第一章 总则" in out
+    assert "第一章 总则" in out and out.splitlines()[0].split()[:3] == ["主体", "第一章", "第二章"]
+    assert main(["matrix", "--by", "article", "--width", "100"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split()[:2] == ["主体", "4"]
     assert main(["matrix", "--format", "xlsx"]) == 2             # binary format needs -o
     assert "-o" in capsys.readouterr().err
     f = tmp_path / "m.xlsx"
@@ -96,9 +132,6 @@ def test_cli_matrix(capsys, tmp_path):
 
 
 def test_level_column_is_not_clipped_when_the_width_allows(seed_doc):
-    from kb.outputs.matrix import build, render_table
-    from kb.outputs.formats import width
-
-    text = render_table(build(seed_doc, by="modality"), width=100)
+    text = mx.render_table(mx.build(seed_doc, by="modality"), width=100)
     assert "市、县（市、区）" in text
-    assert max(width(l) for l in text.splitlines()) <= 100
+    assert max(width(line) for line in text.splitlines()) <= 100

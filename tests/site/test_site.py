@@ -360,6 +360,48 @@ def test_no_outside_host_in_pages(site):
     assert bad == []
 
 
+def _actor_page(site, name: str) -> str:
+    for p in (site / "suining-community/draft/actors").rglob("index.html"):
+        s = p.read_text(encoding="utf-8")
+        if re.search(rf"<h1[^>]*>{name}<", s):
+            return s
+    raise AssertionError(f"no page for {name}")
+
+
+def test_obligation_lists_are_whole_in_article_order_with_liability(site):
+    """Issue 11/13: an actor's page and a collection show a list's items, not a lead-in ending in 下列事项：;
+    provisions once each, in article order, counted right; the liability articles that concern the
+    actor (居民委员会 and 第三十七条) under 责任, the body that corrects under 追责, never 处罚."""
+    from lxml import html as lh
+
+    s = _actor_page(site, "居民委员会")
+    doc = lh.fromstring(s)
+    text = doc.text_content()
+    assert "与居民利益有关的社会治安" in text and "法律法规规定的其他职责" in text      # 第十五条第一款's items
+    assert "处罚" not in text
+    groups: dict[str, list[str]] = {}
+    for el in doc.xpath("//h2|//div[contains(@class,'kb-stmt')]"):
+        if el.tag == "h2":
+            head = el.text_content().strip()[:2]
+            groups[head] = []
+        elif groups:
+            groups[head] += [c.text_content() for c in el.xpath(".//*[contains(@class,'kb-cite')]")]
+    assert groups["责任"] == ["第三十七条"]
+    from kb.text.address import parse_address
+    for head, cites in groups.items():
+        keys = [parse_address(c)[:3] for c in cites if c.startswith("第")]
+        assert keys == sorted(keys, key=lambda k: (k[0], k[1] or 0, k[2] or 0)), head      # article order
+        assert len(cites) == len(set(cites)), head                                         # each provision once
+    council = _actor_page(site, "居民会议")
+    assert "追责" in council and "处罚" not in council
+    col = lh.fromstring((site / "collections/jumin-weiyuanhui/index.html").read_bytes()).text_content()
+    assert "与居民利益有关的社会治安" in col and "第三十七条" in col
+    m = re.search(r"共 (\d+) 条、(\d+) 处", col)
+    assert m and int(m.group(1)) < int(m.group(2))
+    matrix = (site / "suining-community/draft/matrix/index.html").read_text(encoding="utf-8")
+    assert "追责" in matrix and "责任" in matrix and "处罚" not in matrix
+
+
 def test_collections_are_pages(site):
     idx = (site / "collections/index.html").read_text(encoding="utf-8")
     for name in ("居民委员会的全部职责", "所有禁止性规定", "有期限的义务", "涉及经费的条款"):

@@ -39,7 +39,7 @@ FIELD_ALIASES = {"reg": "regulation", "ver": "version", "chp": "chapter", "kind"
                  "类型": "type", "法规": "regulation", "版本": "version", "章": "chapter",
                  "主体": "actor", "情态": "modality", "标题": "heading", "正文": "text"}
 TYPES = ("article", "paragraph", "item", "definition", "obligation", "chapter")
-MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "sanction")
+MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "sanction", "liability")
 TYPE_ALIASES = {"条": "article", "款": "paragraph", "项": "item", "定义": "definition",
                 "义务": "obligation", "articles": "article", "paragraphs": "paragraph",
                 "definitions": "definition", "obligations": "obligation", "items": "item",
@@ -47,7 +47,7 @@ TYPE_ALIASES = {"条": "article", "款": "paragraph", "项": "item", "定义": "
 MODALITY_ALIASES = {"义务": "obligation", "应当": "obligation", "必须": "obligation",
                     "禁止": "prohibition", "不得": "prohibition", "可以": "permission",
                     "许可": "permission", "鼓励": "encouragement", "罚则": "sanction",
-                    "处罚": "sanction", "法律责任": "sanction"}
+                    "处罚": "sanction", "追责": "sanction", "法律责任": "sanction", "责任": "liability"}
 
 
 @dataclass

@@ -131,8 +131,9 @@ class Context:
 
     @cached_property
     def statements(self):
-        from kb.layers.obligations import extract
-        return extract(self.doc, self.registry)
+        """The duties with an actor, and the statements without one (the rules look at both)."""
+        from kb.layers.obligations import extract, without_actor
+        return extract(self.doc, self.registry) + without_actor(self.doc, self.registry)
 
     @cached_property
     def unknown_actors(self) -> dict[str, list[str]]:

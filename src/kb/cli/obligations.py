@@ -1,4 +1,4 @@
-"""kb obligations / kb matrix / kb actors / kb score-obligations."""
+"""kb obligations / kb matrix / kb actors (kb score-obligations lives in kb.dev)."""
 from __future__ import annotations
 
 import click
@@ -7,7 +7,12 @@ from kb.cli.core import load_target, project_root, target_options
 from kb.errors import KbError
 from kb.outputs.formats import FORMATS, table, to_csv, to_json, write_text
 
-MODALITY_CHOICES = ("obligation", "prohibition", "permission", "encouragement", "sanction")
+#: --modality: the record's word or the label people read (追责 for the body that acts on a violation,
+#: 责任 for the party held liable; 处罚 is taken for 追责)
+MODALITY_WORDS = {"obligation": "obligation", "prohibition": "prohibition", "permission": "permission",
+                  "encouragement": "encouragement", "sanction": "sanction", "liability": "liability",
+                  "义务": "obligation", "禁止": "prohibition", "授权": "permission", "鼓励": "encouragement",
+                  "追责": "sanction", "处罚": "sanction", "责任": "liability"}
 
 
 def _registry(ctx, target=None):
@@ -16,6 +21,29 @@ def _registry(ctx, target=None):
     reg_id = getattr(target, "regulation", None)
     reg_id = getattr(reg_id, "id", reg_id) if reg_id is not None else None
     return load_registry(root, reg_id if isinstance(reg_id, str) else None)
+
+
+def _modality(ctx, param, value):
+    if value is None:
+        return None
+    if value not in MODALITY_WORDS:
+        raise click.BadParameter(f"“{value}”不是情态；可用：{'、'.join(MODALITY_WORDS)}")
+    return MODALITY_WORDS[value]
+
+
+def check_actor(actor: str, reg, doc_actors) -> str:
+    """The canonical name of actor, or a KbError naming the closest known actors when it is neither
+    in the registry nor named in the text (a misspelt 居名委员会 is not an actor without duties)."""
+    import difflib
+
+    want = reg.canonical(actor)
+    if reg.is_known(actor) or want in doc_actors or actor in doc_actors:
+        return want
+    names = sorted(set(reg.alias) | set(doc_actors))
+    close = difflib.get_close_matches(actor, names, n=5, cutoff=0.5)
+    close = list(dict.fromkeys(reg.canonical(c) for c in close))
+    hint = f"；最接近的是：{'、'.join(close)}" if close else "；用 kb actors --all 查看全部主体"
+    raise KbError(f"未知的主体“{actor}”{hint}")
 
 
 def _filter(stmts, reg, actor, modality, article):
@@ -33,38 +61,60 @@ def _filter(stmts, reg, actor, modality, article):
     return out
 
 
+def _label(s) -> str:
+    from kb.layers.obligations import MODALITY_NAMES
+    return MODALITY_NAMES[s.modality] + ("" if s.explicit else "*")
+
+
 @click.command("obligations")
 @click.argument("source", required=False)
 @target_options
 @click.option("--actor", "-a", default=None, help="只看这个主体（可用别名，如 居委会）")
-@click.option("--modality", "-m", type=click.Choice(MODALITY_CHOICES), default=None, help="只看这种情态")
+@click.option("--modality", "-m", default=None, callback=_modality,
+              help="只看这种情态：obligation 义务、prohibition 禁止、permission 授权、encouragement 鼓励、"
+                   "sanction 追责、liability 责任")
 @click.option("--article", default=None, help="只看这一条（或款、项）：15、15.2、第十五条第二款")
+@click.option("--no-actor", "no_actor", is_flag=True, help="列出没有主体的陈述（不算任何人的义务，供起草者查看）")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.pass_context
-def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, article, fmt):
-    """列出义务、禁止、授权、鼓励和处罚条款：主体、情态、出处和原文。"""
-    from kb.layers.obligations import MODALITY_NAMES, extract
+def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, article, no_actor, fmt):
+    """列出每一项义务：出处、主体、情态（义务、禁止、授权、鼓励、追责、责任）、行为和期限。"""
+    from kb.layers.obligations import NO_ACTOR, extract, without_actor
 
     target, doc = load_target(ctx, source, regulation, version, strict)
     reg = _registry(ctx, target)
-    stmts = _filter(extract(doc, reg), reg, actor, modality, article)
-    if fmt == "json":
-        write_text(to_json([dict(s.to_dict(), citation=s.citation, text=doc.get(s.eid).text[s.start:s.end])
-                            for s in stmts]))
-    elif fmt == "csv":
-        write_text(to_csv(["article", "paragraph", "item", "citation", "eid", "actor", "modality", "explicit",
-                           "action", "deadline", "quantity", "levels", "text"],
-                          [[s.article, s.paragraph, s.item, s.citation, s.eid, s.actor, s.modality,
-                            "yes" if s.explicit else "no", s.action, s.deadline, s.quantity, "、".join(s.levels),
-                            doc.get(s.eid).text[s.start:s.end]] for s in stmts]))
+    if no_actor:
+        if actor:
+            raise KbError("--no-actor 与 --actor 不能同时使用：没有主体的陈述不属于任何主体")
+        stmts = _filter(without_actor(doc, reg), reg, None, modality, article)
     else:
-        rows = [[s.citation, s.actor or "（无主体）", MODALITY_NAMES[s.modality] + ("" if s.explicit else "*"),
-                 doc.get(s.eid).text[s.start:s.end]] for s in stmts]
-        if rows:
-            click.echo(table(["出处", "主体", "情态", "原文"], rows))
-            click.echo(f"共 {len(rows)} 条（* 表示没有情态词，由“负责”“由……”等推定）", err=True)
+        found = extract(doc, reg)
+        if actor:
+            check_actor(actor, reg, {s.actor for s in found})
+        stmts = _filter(found, reg, actor, modality, article)
+    if fmt == "json":
+        write_text(to_json([dict(s.to_dict(), citation=s.citation, modality_label=_label(s).rstrip("*"),
+                                 text=doc.get(s.eid).text[s.start:s.end]) for s in stmts]))
+    elif fmt == "csv":
+        write_text(to_csv(["article", "paragraph", "item", "clause", "citation", "eid", "actor", "modality",
+                           "explicit", "action", "deadline", "quantity", "levels", "items", "text"],
+                          [[s.article, s.paragraph, s.item, s.clause, s.citation, s.eid, s.actor or NO_ACTOR,
+                            s.modality, "yes" if s.explicit else "no", s.action, s.deadline, s.quantity,
+                            "、".join(s.levels), "、".join(map(str, s.items)), doc.get(s.eid).text[s.start:s.end]]
+                           for s in stmts]))
+    elif stmts and no_actor:
+        click.echo(table(["出处", "情态", "原文"], [[s.citation, _label(s), doc.get(s.eid).text[s.start:s.end]]
+                                                for s in stmts], wrap=2))
+        click.echo(f"\n共 {len(stmts)} 条没有主体的陈述（不属于任何主体的义务，不计入义务矩阵和评分）")
+    elif stmts:
+        rows = [[s.citation, s.actor, _label(s), s.action + (f"（含第{'、'.join(map(str, s.items))}项）" if s.items else ""),
+                 s.deadline or ""] for s in stmts]
+        click.echo(table(["出处", "主体", "情态", "行为", "期限"], rows, keep=(1,), wrap=3))
+        click.echo(f"\n共 {len(rows)} 条（* 表示没有情态词，由“负责”“由……”等推定）")
     if not stmts:
-        click.echo("没有找到符合条件的条款", err=True)
+        who = f"“{actor}”" if actor else ""
+        what = "没有主体的陈述" if no_actor else "义务条款"
+        click.echo(f"没有找到{who}符合条件的{what}", err=True)
         ctx.exit(1)
 
 
@@ -74,14 +124,14 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
 @click.option("--by", "by", type=click.Choice(["modality", "chapter", "article"]), default="modality",
               help="列：情态、章或条")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx", "md"]), default="table",
-              help="输出格式（xlsx 含按情态、按章、按条三个工作表，须用 -o）")
+              help="输出格式（xlsx 含按情态、按章、按条三个工作表和条款明细，须用 -o）")
 @click.option("-o", "--output", default=None, help="写入文件（xlsx 必须指定）")
-@click.option("--width", type=int, default=100, show_default=True, help="表格宽度（列）")
+@click.option("--width", type=int, default=None, help="表格宽度（列），默认为终端宽度")
 @click.pass_context
 def matrix_cmd(ctx, source, regulation, version, strict, by, fmt, output, width):
-    """义务矩阵：行是主体（按类别、层级分组），列是情态/章/条，格子是条数和条款。"""
-    from kb.outputs import matrix as mx
+    """义务矩阵：行是主体（按类别、层级分组），列是情态/章/条，格子是义务数和条款。"""
     from kb.layers.obligations import extract
+    from kb.outputs import matrix as mx
 
     target, doc = load_target(ctx, source, regulation, version, strict)
     reg = _registry(ctx, target)
@@ -124,56 +174,56 @@ def matrix_cmd(ctx, source, regulation, version, strict, by, fmt, output, width)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.pass_context
 def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt):
-    """参与主体词表及其在本文中的条款数；--unknown 列出词表外的新主体。"""
-    from kb.layers.actors import KIND_NAMES
-    from kb.layers.obligations import _extract_all
+    """参与主体词表及其在本文中的义务数、条款数；--unknown 列出词表外的新主体。"""
+    from kb.layers.actors import KIND_NAMES, KINDS
+    from kb.layers.obligations import extract, unknown_actors
 
     target, doc = load_target(ctx, source, regulation, version, strict)
     reg = _registry(ctx, target)
-    x = _extract_all(doc, reg)
-    counts: dict[str, int] = {}
-    for s in x.out.values():
-        if s.actor:
-            counts[s.actor] = counts.get(s.actor, 0) + 1
+    stmts = extract(doc, reg)
+    duties: dict[str, int] = {}
+    provisions: dict[str, set] = {}
+    for s in stmts:
+        duties[s.actor] = duties.get(s.actor, 0) + 1
+        provisions.setdefault(s.actor, set()).add(s.eid)
     if unknown:
-        rows = [{"name": n, "kind": reg.actor(n).kind, "count": counts.get(n, 0),
-                 "where": sorted(set(eids))} for n, eids in sorted(x.unknown.items())]
+        rows = [{"name": n, "kind": reg.actor(n).kind, "count": duties.get(n, 0),
+                 "where": sorted(set(eids))} for n, eids in sorted(unknown_actors(doc, reg).items())]
         if fmt == "json":
             write_text(to_json(rows))
         elif fmt == "csv":
             write_text(to_csv(["name", "kind", "count", "where"],
                               [[r["name"], r["kind"], r["count"], " ".join(r["where"])] for r in rows]))
         elif rows:
-            click.echo(table(["主体", "推测类别", "条款数", "位置"],
+            click.echo(table(["主体", "推测类别", "义务数", "位置"],
                              [[r["name"], KIND_NAMES.get(r["kind"], r["kind"]), r["count"], " ".join(r["where"])]
-                              for r in rows]))
-            click.echo("可把这些主体加入项目根目录的 actors.yml（格式同 kb/data/actors.yml）", err=True)
+                              for r in rows], keep=(0,), wrap=3))
+            click.echo("\n可把这些主体加入项目根目录的 actors.yml（格式同 kb/layers/data/actors.yml）")
         if not rows:
             click.echo("没有发现词表外的主体", err=True)
             ctx.exit(1)
         return
-    names = list(counts)
+    names = list(duties)
     if show_all:
-        names += [a.name for a in reg if a.name not in counts]
+        names += [a.name for a in reg if a.name not in duties]
     rows = []
     for n in names:
         a = reg.actor(n)
         rows.append({"name": a.name, "aliases": a.aliases, "kind": a.kind, "level": a.level, "parent": a.parent,
-                     "count": counts.get(n, 0), "known": reg.is_known(n)})
-    from kb.layers.actors import KINDS
+                     "count": duties.get(n, 0), "provisions": len(provisions.get(n, ())), "known": reg.is_known(n)})
     rows.sort(key=lambda r: (KINDS.index(r["kind"]) if r["kind"] in KINDS else 99, -r["count"], r["name"]))
     if fmt == "json":
         write_text(to_json(rows))
     elif fmt == "csv":
-        write_text(to_csv(["name", "aliases", "kind", "level", "parent", "count", "known"],
+        write_text(to_csv(["name", "aliases", "kind", "level", "parent", "count", "provisions", "known"],
                           [[r["name"], "、".join(r["aliases"]), r["kind"], r["level"], r["parent"], r["count"],
-                            "yes" if r["known"] else "no"] for r in rows]))
+                            r["provisions"], "yes" if r["known"] else "no"] for r in rows]))
     else:
-        click.echo(table(["主体", "类别", "层级", "上级", "别名", "条款数"],
+        click.echo(table(["主体", "类别", "层级", "上级", "别名", "义务数", "条款数"],
                          [[r["name"] + ("" if r["known"] else " ?"), KIND_NAMES.get(r["kind"], r["kind"]),
-                           r["level"] or "", r["parent"] or "", "、".join(r["aliases"]), r["count"]]
-                          for r in rows]))
+                           r["level"] or "", r["parent"] or "", "、".join(r["aliases"]), r["count"], r["provisions"]]
+                          for r in rows], keep=(0,), wrap=4))
         if any(not r["known"] for r in rows):
-            click.echo("? 表示词表里没有的主体（kb actors --unknown）", err=True)
+            click.echo("\n? 表示词表里没有的主体（kb actors --unknown）")
     if not rows:
         ctx.exit(1)

@@ -21,7 +21,8 @@ from kb.errors import KbError
 HEADING_NAMES = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
 #: how the table names a statement's modality (json/csv keep the codes)
 MODALITY_NAMES = {"obligation": "应当", "prohibition": "禁止", "permission": "可以", "encouragement": "鼓励",
-                  "sanction": "罚则"}
+                  "sanction": "追责", "liability": "责任"}
+NO_ACTOR = "（无主体）"                   # as kb.layers.obligations.NO_ACTOR (not imported: start-up time)
 FORMATS = ("table", "json", "csv")      # as kb.output.FORMATS (not imported: start-up time)
 
 
@@ -254,7 +255,7 @@ def _print_table(hits, all_versions: bool = False, others=()) -> None:
             title = "（" + _bold(h.heading, h.heading_marks) + "）"
         mods = "、".join(MODALITY_NAMES.get(m, m) for m in h.modalities)
         kind = {"definition": f"定义：{h.term}",
-                "obligation": f"义务：{'、'.join(h.actors) or '（未识别主体）'}" + (f"（{mods}）" if mods else ""),
+                "obligation": f"义务：{'、'.join(h.actors) or NO_ACTOR}" + (f"（{mods}）" if mods else ""),
                 "prologue": "序言", "annex": "附件"}.get(h.type, HEADING_NAMES.get(h.type, ""))
         where = _where(h, several_regs, all_versions or len(regs) > 1)
         extra = "  ".join(x for x in (kind, where, f"第 {h.line} 行" if h.line else "") if x)

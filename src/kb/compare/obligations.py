@@ -12,12 +12,13 @@ from collections import Counter, defaultdict
 from dataclasses import asdict
 
 from kb.compare.diff import Comparison
+from kb.layers.obligations import NO_ACTOR, without_actor
 from kb.layers.obligations import extract as extract_statements
 from kb.text.model import Document
 from kb.text.numerals import NUMERAL_RE, parse_numeral
 
 MODALITY_ZH = {"obligation": "应当", "prohibition": "不得", "permission": "可以",
-               "encouragement": "鼓励", "sanction": "处罚"}
+               "encouragement": "鼓励", "sanction": "追责", "liability": "责任"}
 
 
 # permission → obligation makes a duty stricter; the reverse relaxes it
@@ -61,15 +62,16 @@ def obligation_diff(cmp: Comparison, extract=None) -> dict:
     statement are the same statement when their actors are equal, their articles are aligned,
     and their actions are similar (or they are the only statements of that actor in the pair).
     """
-    if extract is None:
-        extract = extract_statements
+    if extract is None:            # the duties, and the statements without an actor under one label
+        def extract(doc):
+            return extract_statements(doc) + without_actor(doc)
     old_s = list(extract(cmp.old_doc))
     new_s = list(extract(cmp.new_doc))
     matches = _match(cmp, old_s, new_s)
     out: dict[str, dict] = defaultdict(lambda: {"added": [], "removed": [], "changed": [], "unchanged": 0})
     for i, j in matches:
         s, t = old_s[i], new_s[j]
-        actor = getattr(t, "actor", None) or "（未识别）"
+        actor = getattr(t, "actor", None) or NO_ACTOR
         changes = _changes(s, t)
         if changes:
             out[actor]["changed"].append({"old": _stmt_dict(s, cmp.old_doc), "new": _stmt_dict(t, cmp.new_doc),
@@ -80,10 +82,10 @@ def obligation_diff(cmp: Comparison, extract=None) -> dict:
     used_new = {j for _, j in matches}
     for i, s in enumerate(old_s):
         if i not in used_old:
-            out[getattr(s, "actor", None) or "（未识别）"]["removed"].append(_stmt_dict(s, cmp.old_doc))
+            out[getattr(s, "actor", None) or NO_ACTOR]["removed"].append(_stmt_dict(s, cmp.old_doc))
     for j, t in enumerate(new_s):
         if j not in used_new:
-            out[getattr(t, "actor", None) or "（未识别）"]["added"].append(_stmt_dict(t, cmp.new_doc))
+            out[getattr(t, "actor", None) or NO_ACTOR]["added"].append(_stmt_dict(t, cmp.new_doc))
     return dict(sorted(out.items(), key=lambda kv: -(len(kv[1]["added"]) + len(kv[1]["removed"])
                                                      + len(kv[1]["changed"]))))
 

@@ -24,10 +24,15 @@ KIND_NAMES = {"government": "政府及派出机关", "department": "政府部门
 #: words an unknown actor's name may end with (used to discover actors not in the lexicon)
 SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "组织", "企业", "机构", "联合会", "协会",
             "中心", "公司", "大会", "团体", "常务委员会", "学校", "中学", "媒体", "医院", "法院", "检察院", "幼儿园", "派出所", "局", "厅",
-            "场所", "场馆", "院校", "院所", "事务所")
+            "场所", "场馆", "院校", "院所", "事务所", "小组", "组", "办公室", "站", "商")
 
-#: heads of a person's name (第三人, 未成年人, 管理者, 志愿服务对象); used for a subject only
-PERSON_SUFFIXES = ("人员", "人", "者", "对象", "成员")
+#: heads of a person's name (第三人, 未成年人, 管理者, 志愿服务对象, 网格员, 楼栋长, 筹备组组长);
+#: used for a subject only
+PERSON_SUFFIXES = ("人员", "人", "者", "对象", "成员", "员", "长", "主任", "代表", "委员", "人士", "主席")
+
+
+#: mass organisations (群团组织): public bodies, though their kind is social
+MASS_ORGANISATIONS = ("工会", "共青团", "妇联", "残联", "工商联", "红十字会", "科协", "文联", "侨联", "群团组织")
 
 #: modifiers dropped in front of a name when the rest is a known actor (各类公益组织 → 公益组织)
 MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本", "全体", "它的", "其")
@@ -52,7 +57,7 @@ class Actor:
 def guess_kind(name: str) -> str:
     if name.endswith(("人民代表大会常务委员会", "人民代表大会", "人民政府", "政府", "办事处", "机关")):
         return "government"
-    if name.endswith(("部门", "局", "厅", "委", "机构")) and not name.endswith(("服务机构", "保险机构", "养老机构")):
+    if name.endswith(("部门", "局", "厅", "委", "机构", "办公室")) and not name.endswith(("服务机构", "保险机构", "养老机构")):
         return "department"
     if name.endswith(("居民委员会", "村民委员会", "居民会议", "居民小组", "业主大会", "业主委员会")):
         return "self-governing"
@@ -60,7 +65,7 @@ def guess_kind(name: str) -> str:
         return "enterprise"
     if name.endswith(("组织", "协会", "联合会", "团体", "中心", "委员会")):
         return "social"
-    if name.endswith(("人", "者", "员", "家庭")):
+    if name.endswith(("人", "者", "员", "家庭", "代表", "长", "主任")):
         return "individual"
     return "other"
 
@@ -129,7 +134,7 @@ class Registry:
         rest = name
         while True:
             for lv in self.levels:
-                if rest.startswith(lv) and len(rest) > len(lv):
+                if rest.startswith(lv) and len(rest) > len(lv) and not self._stem_at(rest, lv):
                     after = rest[len(lv):]
                     m = re.match(r"（[^（）]{1,8}）", after)
                     if m and not lv.endswith("）"):
@@ -145,6 +150,18 @@ class Registry:
             else:
                 return levels, rest
 
+    def _stem_at(self, name: str, lv: str) -> bool:
+        """Does name open with a department stem or a word that only looks like the level lv (市场,
+        市政, 城市管理, 区域), or is it too short to be a level and a name (市政部门 is not 市 + 政部门)?"""
+        rest = name[len(lv):]
+        if rest.endswith("部门") and len(rest) < 4:
+            return True
+        if any(rest.startswith(st) for st in self.stems if len(st) > 1) or rest in self.alias:
+            return False        # 市政务服务部门: 市 + 政务服务部门
+        if len(lv) == 1 and _LEVEL_WORD.match(name):
+            return True         # 区域急救医疗中心: a word, not a level
+        return any(st.startswith(lv) and len(st) > len(lv) and name.startswith(st) for st in self.stems)
+
     def canonical(self, name: str | None) -> str | None:
         """The canonical name: aliases resolved, a department's level prefix removed."""
         if not name:
@@ -158,27 +175,60 @@ class Registry:
         n = re.sub(r"\s+", "", name)
         if n in self.alias:
             return self.alias[n]
-        for mod in MODIFIERS:
-            if n.startswith(mod) and n[len(mod):] in self.alias:
-                return self.alias[n[len(mod):]]
+        rest = n
+        while True:                  # 其他有关单位 → 单位: stacked modifiers
+            mod = next((m for m in MODIFIERS if rest.startswith(m) and len(rest) > len(m) + 1), None)
+            if mod is None:
+                break
+            rest = rest[len(mod):]
+            if rest in self.alias:
+                return self.alias[rest]
+            if self.is_known(rest):
+                return self.canonical(rest)
         levels, base = self.split_level(n)
         if levels:
             b = self.alias.get(base, base)
             if b.endswith("部门") or self.kind_of(b) == "department":
-                return b
+                return self._canonical(b) if b != n else b
             if base.endswith("人民政府") or base == "政府":
                 lv = levels[-1] if len(levels) == 1 else "".join(levels)
+                if lv.endswith("级") and lv[:-1] in self.levels and f"{lv}人民政府" not in self.alias:
+                    lv = lv[:-1]            # 设区的市级人民政府 = 设区的市人民政府 (本级 stays)
                 cand = f"{lv}人民政府"
                 return self.alias.get(cand, cand)
             if base in self.alias and self.kind_of(b) != "government":
                 return b
+            if base.endswith(SUFFIXES) and len(base) >= 4 and guess_kind(base) not in ("government", "department"):
+                return base         # 市急救医疗指挥中心: the body, whatever city it serves
+        dept = _dept_variant(n, self.alias)
+        if dept is not None:
+            return dept
         if n.endswith("政府") and not n.endswith("人民政府") and len(n) > 2:
             cand = n[:-2] + "人民政府"
             return self.alias.get(cand, cand)
         head = self.head_noun(n)
         if head:
             return self.alias[head]
+        m = _ORIGIN.match(n)
+        if m and len(n) - m.end() >= 3:
+            return self.canonical(n[m.end():])    # 外籍家政服务人员 = 家政服务人员 (where they come from)
         return n
+
+    def match_key(self, name: str | None) -> str | None:
+        """The name two records are compared by (a score, a version diff): canonical, a modifier ending
+        in 的 or a leading 有关/其他 dropped (接到举报的部门 = 部门) and a department by its stem
+        (城乡规划主管部门 = 城乡规划部门), so that the text's own wordings of one actor meet."""
+        c = self.canonical(name)
+        if c and "的" in c and len(c) - c.rindex("的") > 2:
+            c = self.canonical(c[c.rindex("的") + 1:])
+        while c:                     # 有关应急指挥机构 = 应急指挥机构 (有关部门 stays)
+            mod = next((m for m in MODIFIERS if c.startswith(m) and len(c) > len(m) + 2), None)
+            if mod is None:
+                break
+            c = self.canonical(c[len(mod):])
+        if c and c.endswith("部门"):
+            c = _dept_variant(c, self.alias, known_only=False) or c
+        return c
 
     def head_noun(self, name: str) -> str | None:
         """A name variant that only qualifies a known actor: its head noun (the known name).
@@ -204,6 +254,12 @@ class Registry:
     def kind_of(self, name: str) -> str:
         a = self.actors.get(self.alias.get(name, name))
         return a.kind if a else guess_kind(name)
+
+    def is_public(self, name: str) -> bool:
+        """A government, a department or a mass organisation (工会, 妇联 …):
+        a body whose declarative clause states a duty (省人民政府组织编制……)."""
+        c = self.canonical(name) or name
+        return self.kind_of(c) in ("government", "department") or c in MASS_ORGANISATIONS
 
     def is_known(self, name: str) -> bool:
         """In the lexicon, or a government named by a known level (县级以上人民政府)."""
@@ -237,6 +293,33 @@ class Registry:
 
     def __len__(self) -> int:
         return len(self.actors)
+
+
+#: where a person or a body comes from: an attribute, not part of the name
+_ORIGIN = re.compile(r"外籍|外国|境外|境内|外地|本地")
+#: a one-character level that is the start of a word (区域, 市场, 县域 …)
+_LEVEL_WORD = re.compile(r"区域|市场|市政|县域|乡村|市民|区县|镇街|省份|市区|区内|市内")
+#: words between a department's stem and 部门 that do not change which department it is
+_DEPT_WORDS = re.compile(r"(?:行政主管|行政管理|主管|行政)部门$")
+
+
+def _dept_variant(name: str, alias: dict[str, str], known_only: bool = True) -> str | None:
+    """教育行政部门, 卫生健康行政主管部门, 人民政府民政部门 → the known department of the stem (教育部门,
+    卫生健康部门, 民政部门; 水行政主管部门 → 水行政部门).  known_only=False also gives an unknown
+    stem's department (城乡规划主管部门 → 城乡规划部门): a name to compare by, not to show."""
+    if name.startswith(("人民政府", "政府")) and name.endswith("部门") and not name.startswith("政府其他"):
+        rest = name[4:] if name.startswith("人民政府") else name[2:]
+        rest = rest[1:] if rest.startswith("的") else rest
+        if len(rest) > 2:
+            return alias.get(rest) or _dept_variant(rest, alias, known_only) or rest
+    m = _DEPT_WORDS.search(name)
+    if not m or m.start() < 1:
+        return None
+    stem, words = name[:m.start()], m.group(0)[:-2]
+    for cand in ([stem + "行政部门"] if words.startswith("行政") else []) + [stem + "部门"]:
+        if cand in alias:
+            return alias[cand]
+    return None if known_only else stem + "部门"
 
 
 def _read_yaml(path: Path):

@@ -34,30 +34,57 @@ def pad(s: str, w: int) -> str:
     return s + " " * max(0, w - width(s))
 
 
+def terminal_width(default: int = 100) -> int:
+    """The terminal's width in columns (default when not a terminal)."""
+    import shutil
+    return shutil.get_terminal_size((default, 24)).columns
+
+
 def table(headers: list[str], rows: list[list], max_width: int | None = None,
-          wrap_last: bool = False) -> str:
-    """A plain aligned table. Columns are clipped so the table fits max_width (default: terminal)."""
+          wrap_last: bool = False, keep: tuple[int, ...] = (), wrap: int | None = None) -> str:
+    """A plain aligned table that fits max_width (default: the terminal's width).  Columns are
+    clipped, the widest first, except those in ``keep`` (an actor's name is never cut); the column
+    ``wrap`` (or the last one with ``wrap_last``) goes on over continuation lines instead of being cut."""
     if max_width is None:
-        import shutil
-        max_width = shutil.get_terminal_size((100, 24)).columns
+        max_width = terminal_width()
+    if wrap_last and wrap is None:
+        wrap = len(headers) - 1
     cells = [[("" if v is None else str(v)).replace("\n", " ") for v in r] for r in rows]
     widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     gap = 2
     total = sum(widths) + gap * (len(widths) - 1)
     if total > max_width and widths:
-        # shrink the widest columns first; never below 6
+        # shrink the widest columns first (the wrapped one before any); never below 6
         over = total - max_width
         while over > 0:
-            i = max(range(len(widths)), key=lambda k: widths[k])
-            if widths[i] <= 6:
+            free = [k for k in range(len(widths)) if k not in keep and widths[k] > 6]
+            if not free:
                 break
+            i = wrap if wrap in free else max(free, key=lambda k: widths[k])
             widths[i] -= 1
             over -= 1
     lines = ["  ".join(pad(clip(h, widths[i]), widths[i]) for i, h in enumerate(headers)).rstrip(),
              "  ".join("─" * w for w in widths)]
     for r in cells:
-        lines.append("  ".join(pad(clip(v, widths[i]), widths[i]) for i, v in enumerate(r)).rstrip())
+        pieces = [split_width(v, widths[i]) if i == wrap else [v if i in keep else clip(v, widths[i])]
+                  for i, v in enumerate(r)]
+        for n in range(max(len(p) for p in pieces)):
+            lines.append("  ".join(pad(p[n] if n < len(p) else "", widths[i]) for i, p in enumerate(pieces)).rstrip())
     return "\n".join(lines)
+
+
+def split_width(s: str, w: int) -> list[str]:
+    """s in pieces of display width at most w (at least one piece)."""
+    out, cur, used = [], [], 0
+    for c in s:
+        cw = width(c)
+        if used + cw > w and cur:
+            out.append("".join(cur))
+            cur, used = [], 0
+        cur.append(c)
+        used += cw
+    out.append("".join(cur))
+    return out
 
 
 def to_json(data) -> str:

@@ -1,8 +1,11 @@
 """The obligation matrix: actors × (modality | chapter | article).
 
-Rows are actors grouped by kind and level; each cell holds the number of statements and the
-list of provisions (第十五条第一款) where they are made.  Renderers: table (a terminal at 100
-columns), csv (UTF-8 with BOM), json, md, xlsx (one sheet per view; openpyxl imported lazily).
+Rows are actors grouped by kind and level; each cell holds the duties of that actor in that column
+(one per duty record: a list's items are duties of their own) and the provisions (第十五条第一款)
+that state them, in article order.  Statements without an actor are nobody's duty and stay out.
+Renderers: table (a grid at the terminal's width, never cutting an actor's name, then where each
+actor's provisions are), csv (UTF-8 with BOM), json, md, xlsx (numbers in the cells, the provisions in
+each cell's comment and on a sheet of their own; openpyxl imported lazily).
 """
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kb.layers.actors import KINDS, KIND_NAMES
 from kb.layers.obligations import MODALITIES, MODALITY_NAMES
+from kb.text.numerals import number_key
 
 VIEWS = ("modality", "chapter", "article")
 VIEW_NAMES = {"modality": "按情态", "chapter": "按章", "article": "按条"}
@@ -21,11 +25,12 @@ class Row:
     actor: str
     kind: str
     level: str | None
-    cells: dict[str, list[str]] = field(default_factory=dict)     # column -> provisions
+    counts: dict[str, int] = field(default_factory=dict)          # column -> duties
+    cells: dict[str, list[str]] = field(default_factory=dict)     # column -> provisions, in article order
 
     @property
     def total(self) -> int:
-        return sum(len(v) for v in self.cells.values())
+        return sum(self.counts.values())
 
 
 @dataclass
@@ -34,17 +39,22 @@ class Matrix:
     columns: list[str]               # keys
     labels: dict[str, str]           # key -> header
     rows: list[Row]
+    short: dict[str, str] = field(default_factory=dict)     # key -> a grid header (第一章, 13)
 
     def to_dict(self) -> dict:
         return {"by": self.by, "columns": [{"key": c, "label": self.labels[c]} for c in self.columns],
                 "rows": [{"actor": r.actor, "kind": r.kind, "kind_label": KIND_NAMES.get(r.kind, r.kind),
                           "level": r.level, "total": r.total,
-                          "cells": {c: {"count": len(r.cells.get(c, [])), "provisions": r.cells.get(c, [])}
+                          "cells": {c: {"count": r.counts.get(c, 0), "provisions": r.cells.get(c, [])}
                                     for c in self.columns}} for r in self.rows]}
 
 
 def provision_label(s) -> str:
     return s.citation or f"第{s.article}条"
+
+
+def _provision_key(s) -> tuple:
+    return (number_key(s.article), s.paragraph or 0, s.item or 0)
 
 
 def build(doc, statements=None, by: str = "modality", registry=None) -> Matrix:
@@ -54,9 +64,11 @@ def build(doc, statements=None, by: str = "modality", registry=None) -> Matrix:
         raise ValueError(by)
     reg = _registry_for(doc, registry)
     stmts = [s for s in (statements if statements is not None else extract(doc, reg)) if s.actor]
+    short: dict[str, str] = {}
     if by == "modality":
-        columns = [m for m in MODALITIES]
+        columns = list(MODALITIES)
         labels = dict(MODALITY_NAMES)
+        short = dict(MODALITY_NAMES)
         key = lambda s: s.modality  # noqa: E731
     elif by == "chapter":
         chap = {}
@@ -68,18 +80,17 @@ def build(doc, statements=None, by: str = "modality", registry=None) -> Matrix:
             if k not in labels:
                 columns.append(k)
                 labels[k] = (f"{c.label}" + (f" {c.title}" if c.title else "")) if c else "（无章）"
+                short[k] = c.label if c else "无章"
         key = lambda s: chap.get(str(s.article), "none")  # noqa: E731
     else:
-        arts = []
-        for s in stmts:
-            if str(s.article) not in arts:
-                arts.append(str(s.article))
+        arts = {str(s.article) for s in stmts}
         columns = [a for a in (str(x.number) for x in doc.articles) if a in arts]
         labels = {a: doc.get(f"art_{a}").label if doc.get(f"art_{a}") else a for a in columns}
+        short = {a: a for a in columns}
         key = lambda s: str(s.article)  # noqa: E731
     rows: dict[str, Row] = {}
     seen_levels: dict[str, list[str]] = {}
-    for s in stmts:
+    for s in sorted(stmts, key=_provision_key):
         r = rows.get(s.actor)
         if r is None:
             a = reg.actor(s.actor)
@@ -89,15 +100,12 @@ def build(doc, statements=None, by: str = "modality", registry=None) -> Matrix:
             lv = seen_levels[s.actor]
             lv += [x for x in s.levels if x not in lv]
             r.level = "、".join(lv) or None
+        k = key(s)
+        r.counts[k] = r.counts.get(k, 0) + 1
+        cell = r.cells.setdefault(k, [])
         label = provision_label(s)
-        if by == "modality":
-            pass
-        cell = r.cells.setdefault(key(s), [])
         if label not in cell:
             cell.append(label)
-    if by == "modality":
-        # one entry per statement for counts: a provision may hold two modalities of one actor
-        pass
 
     def order(r: Row):
         k = KINDS.index(r.kind) if r.kind in KINDS else len(KINDS)
@@ -105,7 +113,7 @@ def build(doc, statements=None, by: str = "modality", registry=None) -> Matrix:
         li = next((i for i, x in enumerate(LEVEL_ORDER) if lv.startswith(x)), len(LEVEL_ORDER))
         return (k, li, -r.total, r.actor)
 
-    return Matrix(by, columns, labels, sorted(rows.values(), key=order))
+    return Matrix(by, columns, labels, sorted(rows.values(), key=order), short)
 
 
 def _short(provisions: list[str]) -> str:
@@ -121,30 +129,49 @@ def _short(provisions: list[str]) -> str:
     return ", ".join(out)
 
 
-def render_table(m: Matrix, width: int = 100) -> str:
-    """Readable at ``width`` columns: a grid of counts, then where each actor's provisions are."""
-    from kb.outputs.formats import clip, pad, width as w
+def render_grid(m: Matrix, width: int | None = None) -> str:
+    """The counts as a grid at ``width`` columns (default: the terminal's): the actor's name is never
+    cut; when the columns do not fit, they are printed in blocks, each repeating the actors."""
+    from kb.outputs.formats import pad, terminal_width
+    from kb.outputs.formats import width as w
 
-    name_w = min(24, max([w(r.actor) for r in m.rows] + [4]))
-    lines = []
-    if m.by == "modality":
-        col_w = 6
-        # the level column takes what the counts leave of the width (市、县（市、区） needs 16)
-        room = width - name_w - 2 - col_w * len(m.columns) - 6
-        level_w = max(6, min(room, max([w(r.level or "") for r in m.rows] + [4]) + 2))
-        head = pad("主体", name_w) + "  " + pad("层级", level_w) + "".join(pad(m.labels[c], col_w) for c in m.columns)
-        lines.append(head + "合计")
-        lines.append("─" * min(width, w(head) + 4))
+    width = width or terminal_width()
+    name_w = max([w(r.actor) for r in m.rows] + [4])
+    level_w = max([w(r.level or "") for r in m.rows] + [4]) + 2 if m.by == "modality" else 0
+    heads = [m.short.get(c, c) for c in m.columns]
+    col_w = max([w(h) for h in heads] + [len(str(r.counts.get(c, 0))) for r in m.rows for c in m.columns] + [2]) + 2
+    fixed = name_w + 2 + level_w
+    per_block = max(1, (width - fixed - 6) // col_w)
+    blocks = [list(range(i, min(i + per_block, len(m.columns)))) for i in range(0, len(m.columns), per_block)]
+    lines: list[str] = []
+    for n, block in enumerate(blocks):
+        last = n == len(blocks) - 1
+        head = pad("主体", name_w) + "  " + (pad("层级", level_w) if level_w else "") + \
+            "".join(pad(heads[c], col_w) for c in block) + ("合计" if last else "")
+        lines += [head.rstrip(), "─" * min(width, w(head))]
         kind = None
         for r in m.rows:
             if r.kind != kind:
                 kind = r.kind
                 lines.append(f"【{KIND_NAMES.get(kind, kind)}】")
-            cells = "".join(pad(str(len(r.cells.get(c, []))) if r.cells.get(c) else "·", col_w) for c in m.columns)
-            lines.append(pad(clip(r.actor, name_w), name_w) + "  " + pad(clip(r.level or "", level_w - 1), level_w) + cells +
-                         str(r.total))
+            cells = "".join(pad(str(r.counts[m.columns[c]]) if r.counts.get(m.columns[c]) else "·", col_w)
+                            for c in block)
+            lines.append((pad(r.actor, name_w) + "  " + (pad(r.level or "", level_w) if level_w else "") + cells +
+                          (str(r.total) if last else "")).rstrip())
         lines.append("")
-    lines.append("各主体的条款（条.款.项）：")
+    if m.by == "chapter":           # what the short headers stand for
+        lines += _wrap(" ".join(f"{m.labels[c]}；" for c in m.columns).rstrip("；"), width, "")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_table(m: Matrix, width: int | None = None) -> str:
+    """Readable at ``width`` columns (default: the terminal's): the grid of counts, then where each
+    actor's provisions are."""
+    from kb.outputs.formats import terminal_width
+
+    width = width or terminal_width()
+    lines = [render_grid(m, width), "各主体的条款（条.款.项）："]
     kind = None
     for r in m.rows:
         if r.kind != kind:
@@ -155,7 +182,7 @@ def render_table(m: Matrix, width: int = 100) -> str:
             prov = r.cells.get(c)
             if not prov:
                 continue
-            text = f"    {m.labels[c]} {len(prov)}：{_short(prov)}"
+            text = f"    {m.labels[c]} {r.counts[c]}：{_short(prov)}"
             lines += _wrap(text, width, "      ")
     return "\n".join(lines)
 
@@ -183,7 +210,7 @@ def render_csv(m: Matrix) -> str:
     rows = []
     for r in m.rows:
         rows.append([r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""] +
-                    [(f"{len(r.cells[c])}：" + "、".join(r.cells[c])) if r.cells.get(c) else "" for c in m.columns] +
+                    [(f"{r.counts[c]}：" + "、".join(r.cells[c])) if r.cells.get(c) else "" for c in m.columns] +
                     [r.total])
     return to_csv(headers, rows)
 
@@ -194,22 +221,31 @@ def render_md(m: Matrix) -> str:
     out = [f"| 主体 | 类别 | 层级 | " + " | ".join(esc(m.labels[c]) for c in m.columns) + " | 合计 |",
            "|" + "---|" * (len(m.columns) + 4)]
     for r in m.rows:
-        cells = [(f"{len(r.cells[c])}<br>" + "、".join(r.cells[c])) if r.cells.get(c) else "" for c in m.columns]
+        cells = [(f"{r.counts[c]}<br>" + "、".join(r.cells[c])) if r.cells.get(c) else "" for c in m.columns]
         out.append(f"| {esc(r.actor)} | {KIND_NAMES.get(r.kind, r.kind)} | {r.level or ''} | " +
                    " | ".join(cells) + f" | {r.total} |")
     return "\n".join(out) + "\n"
 
 
+def _article_cell(article):
+    """The 条 column of a sheet: a number Excel can sort (10-1, 第十条之一, stays as written)."""
+    return article if isinstance(article, int) else str(article)
+
+
 def render_xlsx(doc, registry=None, statements=None) -> bytes:
-    """A workbook with one sheet per view (按情态, 按章, 按条) and a sheet listing every statement.
+    """A workbook with one sheet per view (按情态, 按章, 按条): each cell the number of duties (sortable,
+    summable), its provisions in the cell's comment; a sheet listing the provisions of every cell
+    (条款明细) and one listing every duty (全部条款, the 条/款/项 columns numbers).
 
     Written row by row (openpyxl's write-only mode, streamed to the file): a cell is a plain
-    value unless it needs a style (the header, a cell listing several provisions on lines of
-    its own), and those share three style objects made once."""
+    value unless it needs a style or a comment (the header, a count with its provisions), and the
+    styles share objects made once."""
     import io
 
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
 
     from kb.outputs.formats import xlsx_row
 
@@ -218,7 +254,7 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
     stmts = statements if statements is not None else extract(doc, reg)
     wb = Workbook(write_only=True)
     head = {"font": Font(bold=True), "fill": PatternFill("solid", fgColor="DDEBF7")}
-    wrap = {"alignment": Alignment(wrap_text=True, vertical="top")}
+    detail = []
     for view in VIEWS:
         m = build(doc, stmts, view, reg)
         ws = wb.create_sheet(VIEW_NAMES[view])
@@ -226,13 +262,27 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
         ws.freeze_panes = "D2"
         ws.append(xlsx_row(ws, ["主体", "类别", "层级"] + [m.labels[c] for c in m.columns] + ["合计"], head))
         for r in m.rows:
-            cells = [(f"{len(r.cells[c])}\n" + "\n".join(r.cells[c])) if r.cells.get(c) else None for c in m.columns]
-            ws.append(xlsx_row(ws, [r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""], None)
-                      + xlsx_row(ws, cells, wrap) + [r.total])
+            counts = []
+            for c in m.columns:
+                n = r.counts.get(c) or None
+                if n and r.cells.get(c):
+                    cell = WriteOnlyCell(ws, value=n)
+                    cell.comment = Comment("、".join(r.cells[c]), "kb")
+                    detail.append([VIEW_NAMES[view], r.actor, m.labels[c], n, "、".join(r.cells[c])])
+                    n = cell
+                counts.append(n)
+            ws.append(xlsx_row(ws, [r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""], None) + counts +
+                      [r.total])
+    ws = wb.create_sheet("条款明细")
+    ws.append(xlsx_row(ws, ["视图", "主体", "列", "义务数", "条款"], head))
+    for d in detail:
+        ws.append(xlsx_row(ws, d, None))
     ws = wb.create_sheet("全部条款")
-    ws.append(xlsx_row(ws, ["条", "款", "项", "出处", "主体", "情态", "明示", "行为", "期限", "数量"], head))
-    for s in stmts:
-        ws.append(xlsx_row(ws, [str(s.article), s.paragraph, s.item, s.citation, s.actor,
+    ws.append(xlsx_row(ws, ["条", "款", "项", "分句", "出处", "主体", "情态", "明示", "行为", "期限", "数量"], head))
+    for s in sorted(stmts, key=_provision_key):
+        if not s.actor:
+            continue
+        ws.append(xlsx_row(ws, [_article_cell(s.article), s.paragraph, s.item, s.clause, s.citation, s.actor,
                                 MODALITY_NAMES.get(s.modality), "是" if s.explicit else "否", s.action, s.deadline,
                                 s.quantity], None))
     buf = io.BytesIO()

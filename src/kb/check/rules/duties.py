@@ -130,17 +130,17 @@ def duty_no_actor(ctx):
     for s in _actorless(ctx):
         node = ctx.doc.get(s.eid)
         text = node.text
-        m = _MODAL_AT.match(text, s.start)
-        if m is None or _PAYABLE.match(text, s.start):
+        m = _MODAL_AT.search(text, s.start, s.end)     # the statement's span opens with its subject
+        if m is None or _PAYABLE.match(text, m.start()):
             continue                 # 应纳税额: payable, not a modal word
-        end = m.end()
+        at, end = m.start(), m.end()
         rest = _LEAD.sub("", text[end:])
         clause = re.split(r"[，。；：]", rest, 1)[0]
-        if _PROPERTY.match(clause) or _PROPERTY.match(rest) or _agent_before(ctx, node, s.start):
+        if _PROPERTY.match(clause) or _PROPERTY.match(rest) or _agent_before(ctx, node, at):
             continue
         if rest.startswith("由") and _agent_in(re.split(r"[，。；]", rest[1:], 1)[0]):
             continue                 # 应当由精神科执业医师作出: the one who acts follows 由
-        a = _subject_start(text, s.start)
+        a = _subject_start(text, at)
         yield ctx.at("duty-no-actor", node, a, end, f"“{text[a:end]}……”没有写明由谁负责",
                      "写明承担这项义务的机关、组织或者个人")
 

@@ -1,7 +1,11 @@
 """Obligation statements and governance relations (a layer keyed by eid).
 
-Follows ``../shared/spec/obligations.md``: one record per (article, paragraph, item, actor,
-modality); modalities obligation | prohibition | permission | encouragement | sanction.
+Follows ``../shared/spec/obligations.md`` (record schema 2, ``SCHEMA_VERSION``): one record per
+duty — (article, paragraph, item, actor, modality, clause) with its own action and time limit; a
+list's lead-in carries its items; modalities obligation | prohibition | permission |
+encouragement | sanction (the body that acts on a violation, 追责) | liability (the party held
+liable, 责任).  Modal statements that name no actor are kept apart (``without_actor``): they are
+no one's duty.
 The parse tree is not changed; offsets are into the node's ``text``.
 
 How a statement is found (rule-based, no model):
@@ -11,7 +15,7 @@ How a statement is found (rule-based, no model):
 * a duty assigned without a modal word: ``X负责/承担/履行/做好/协助/给予……``, ``由X + verb``,
   ``成立X，负责……``, ``X的任务：``;
 * 鼓励/支持/倡导/引导 followed by an actor (the encouraged party);
-* in liability clauses ``由X予以/责令/处……`` (the sanctioning body);
+* in liability clauses ``由X予以/责令/处……`` (the sanctioning body) and the violator (liability);
 * a duty on the object: ``督促/责令 Y ……`` gives Y an obligation (explicit = false).
 Coordinated actors are split (市、县（市、区）人民政府 → 2; 财政、……等部门 → one per department);
 a department keeps its level prefix as ``levels``.
@@ -30,13 +34,18 @@ modality      statements of a modal word and of a 由-agent; liability clauses (
 governance    relations (指导, 监督 …), and the encouraged or urged party
 duties        duties without a modal word (X负责……, 成立X，负责……, competence clauses)
 limits        time limits and quantities
+clauses       where each duty of a sentence ends, and the time limit that governs it
+lists         a lead-in (……做好下列事项：) and the items it carries
+liability     the party held liable by a 法律责任 clause, beside the body that acts
 extractor     the pipeline over one document (_Extractor)
-layer         the cached layer of a Document: extract, relations, unknown_actors, export_layer
+layer         the cached layer of a Document: extract, without_actor, modal_fates (what became of
+              each modal word), relations, unknown_actors, export_layer
 """
 from kb.layers.obligations.layer import (_extract_all, _registry_for, export_layer, extract, relations,
-                                         unknown_actors)
-from kb.layers.obligations.records import MODALITIES, MODALITY_NAMES, RELATIONS, Relation, Statement
+                                         modal_fates, unknown_actors, without_actor)
+from kb.layers.obligations.records import (MODALITIES, MODALITY_NAMES, NO_ACTOR, RELATIONS, SCHEMA_VERSION, Relation,
+                                           Statement)
 
-__all__ = ["MODALITIES", "MODALITY_NAMES", "RELATIONS", "Relation", "Statement", "export_layer", "extract",
-           "relations", "unknown_actors",
+__all__ = ["MODALITIES", "MODALITY_NAMES", "NO_ACTOR", "RELATIONS", "Relation", "SCHEMA_VERSION", "Statement",
+           "export_layer", "extract", "modal_fates", "relations", "unknown_actors", "without_actor",
            "_extract_all", "_registry_for"]     # the cached extraction and its registry (outputs.matrix, cli)

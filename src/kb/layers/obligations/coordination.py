@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.actors import SUFFIXES
-from kb.layers.obligations.mentions import MentionScanner
+from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+from kb.layers.obligations.mentions import MentionScanner, own
 from kb.layers.obligations.names import BAD_START, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
 
 #: what may follow a coordinated list of parties: a modal word or the clause's verb
-_BARE_FOLLOW = re.compile(r"应当|应|必须|须|不得|可以|可|有权|负责(?!人)|依法|按照|依照|根据|在|为|向|对|与|以|通过|利用|"
+_BARE_FOLLOW = re.compile(r"(?:每年|每季度|每月|每半年|定期|及时|主动)?(?:应当|应|必须|须|不得|可以|可)|有权|负责(?!人)|"
+                          r"依法|按照|依照|根据|在|为|向|对|与|以|通过|利用|"
                           r"参与|参加|开展|提供|积极|主动|加入|捐赠|捐助|发挥|投入|兴办|举办|建立|设立|承担|组织|结对|"
                           r"帮助|给予|共同|协同|配合|协助|做好|履行|实施|进入|合作|创办|运营|从事|加强|落实|，")
 _LIST_SEP = re.compile(r"以及|或者|、|和|及|或")
 _LIST_NEAR = re.compile(r"、|和|及|或")                   # a list has a separator close to its start
 #: a bare conjunct: a short noun ending right before a separator, 等, or what may follow the list
-_BARE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=以及|或者|、|和|及|或|等|%s)" % _BARE_FOLLOW.pattern)
+_BARE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:（[\u4e00-\u9fff]{1,4}）[\u4e00-\u9fff]{0,4})?)(?<=..)"
+                   r"(?=以及|或者|、|和|及|或|等|%s)" % _BARE_FOLLOW.pattern)
 #: last characters of a noun naming a body or a place that acts (车站, 码头, 商场, 公园, 图书馆 …)
 _AGENT_HEAD_CHARS = "馆站头场园院校厂店行社台户会团队军部局处室家人者员方商司庭铺坊厅中位构织侨胞民工生师友属兵士"
 _BARE_VERB = ("发展", "采用", "使用", "设置", "加快", "探索", "实行", "推广", "创新", "增强", "提高", "改善", "普及",
@@ -28,9 +30,22 @@ _BARE_VERB = ("发展", "采用", "使用", "设置", "加快", "探索", "实�
               "新建", "改建", "扩建", "建设", "修建", "运送", "邮寄", "携带", "推荐", "申请", "自行")
 
 
+#: a head that is only a kind of body: 金融、审计等机构 are 金融机构, 审计机构
+_GENERIC_HEADS = ("机构", "单位", "组织", "企业", "部门", "团体")
+#: the heads of a category (团体, 机构 …) that closes a list rather than adding a party to it
+_CATEGORY = r"(?:团体|组织|机构|单位|场所|主体|群体|力量)$"
+
+
+def _fields_of(head: str, bare: list[str], mentions: list) -> bool:
+    """法律、会计、工程等专业服务机构: the conjuncts are fields (no body among them), the head names the
+    parties; 广播、电视、报刊等新闻媒体 are media, and 律师事务所、会计师事务所 bodies, each a party."""
+    return bool(bare) and len(bare) == len(mentions) and not head.endswith(("媒体", "媒体单位")) and \
+        not any(n[-1] in _AGENT_HEAD_CHARS or n.endswith(SUFFIXES + PERSON_SUFFIXES) for n in bare)
+
+
 def _bare_ok(n: str) -> bool:
     """Can n be a party in a list (not a verb phrase, an activity or a thing)?"""
-    if n[-1] in "乡镇市县区省村" or n in ("国家", "社会", "政府"):
+    if (n[-1] in "乡镇市县区省村" and not n.endswith(("景区", "园区"))) or n in ("国家", "社会", "政府"):
         return False             # 农村地区乡、镇人民政府: a level or a territory, not a party
     if "的" in n or "之间" in n or STOP_IN_NAME.search(n) or n.startswith(VERB_START2 + _BARE_VERB + BAD_START):
         return False
@@ -38,13 +53,39 @@ def _bare_ok(n: str) -> bool:
         return False
     return not re.search(r"[0-9０-９一二三四五六七八九十百千万]", n)
 
+_LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位)" % "|".join(SUFFIXES))
+_ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
+_AND_ITS_DEPTS = re.compile(r"及其(?:有关|相关|职能)?部门")
+_AND_ITS_PERSONS = re.compile(r"及其(成员|工作人员|从业人员|负责人|主要负责人)")
+_AND_OTHERS = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)")
+_MODIFIER_DE = re.compile(r"[^，。；：、]{1,12}?的")
+_DEPTS_AND_UNITS = re.compile(r"(?:有关|相关)?部门(?:和|及|以及)(?:有关|相关)?单位")
+_LISTED_BODY = r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?)"
+_LISTED = re.compile(_LISTED_BODY + r"(?=应当|应|必须|不得|可以|可|有权|有[^，。；]{1,30}的(?:义务|权利|责任)|负责|按照|"
+                     r"依法|在|，)")
+_LISTED_LOOSE = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?(?:%s|媒体|场所|力量|主体|群体))"
+                           r"(?=[^，。；：、])" % "|".join(SUFFIXES))
+
 
 class Scanner(MentionScanner):
     """The actor scanner the rules use: names, elements and groups over one registry."""
 
+    _memo_text: str | None = None
+    _memo: dict = {}
+
     def group(self, text: str, i: int, discover: bool = False) -> Group | None:
         """The actor group at i: a listed category, a list of elements, or a coordinated list of
-        parties, whichever names more (discover: also names the lexicon lacks)."""
+        parties, whichever names more (discover: also names the lexicon lacks).  The rules ask for the
+        same places again and again: the answer is kept for the text being read; a caller that changes
+        what it gets changes a copy."""
+        if text is not self._memo_text:
+            self._memo_text, self._memo = text, {}
+        key = (i, discover)
+        if key not in self._memo:
+            self._memo[key] = self._find_group(text, i, discover)
+        return self._memo[key]
+
+    def _find_group(self, text: str, i: int, discover: bool) -> Group | None:
         if discover:
             g = self.listed(text, i)
             if g:
@@ -75,6 +116,7 @@ class Scanner(MentionScanner):
                 if el is None and text.startswith(mod, k):
                     el = self.element(text, k + len(mod), discover=True)
                     if el is not None:
+                        el = own(el)
                         for x in el[0]:
                             x.start = k
             if el is not None and not (el[1] < len(text) and _BARE_FOLLOW.match(text, el[1]) is None and
@@ -102,10 +144,36 @@ class Scanner(MentionScanner):
         if text.startswith("等", k) and len(mentions) > 1:
             closed = True
             k += 1
-            hm = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位)" % "|".join(SUFFIXES)).match(text, k)
+            hm = _LIST_HEAD.match(text, k)
             if hm and _BARE_FOLLOW.match(text, hm.end()):
                 k = hm.end()
                 headed = True
+            elif hm and _LIST_SEP.match(text, hm.end()):
+                # ……等公共场所、公共服务机构可以……: the category is followed by one more party
+                j = _LIST_SEP.match(text, hm.end()).end()
+                after = self._group(text, j, discover=True)
+                if after is None and _BARE.match(text, j) and _bare_ok(_BARE.match(text, j).group(1)):
+                    n = _BARE.match(text, j).group(1)       # ……等公共文化服务机构和爱国主义教育基地应当
+                    c = self.reg.canonical(n)
+                    after = Group([Mention(c, n, j, j + len(n), known=self.reg.is_known(c))], j, j + len(n))
+                if after is not None and _BARE_FOLLOW.match(text, after.end):
+                    if all(re.search(_CATEGORY, x.surface) for x in after.mentions):
+                        after = Group([], after.start, after.end)    # ……等人民团体和群众团体: one more category
+                    if _fields_of(hm.group(0), bare, mentions) and hm.group(0) not in _GENERIC_HEADS:
+                        # 法律、会计……等专业服务机构和人员: the fields name the category's bodies and persons
+                        mentions = [self._named(hm.group(0), i)] + [
+                            self._named(hm.group(0)[:-2] + x.surface if x.surface in ("人员", "个人") else x.surface, j)
+                            for x in after.mentions]
+                    else:
+                        mentions += after.mentions
+                    k = after.end
+                    headed = True
+            if headed and _fields_of(hm.group(0), bare, mentions) and len(mentions) > 1 and \
+                    all(m.start < hm.start() for m in mentions):
+                if hm.group(0) in _GENERIC_HEADS:     # 法律服务、金融、审计等机构: each field's body
+                    mentions = [self._named(m.surface + hm.group(0), m.start) for m in mentions]
+                else:                                  # 法律、会计等专业服务机构: the category
+                    mentions = [self._named(hm.group(0), i)]
         if closed and not headed and 2 * sum(n[-1] in _AGENT_HEAD_CHARS for n in bare) < len(bare):
             return None          # 改变名称、住所或者分立、合并、停业等: things and acts, not parties
         if len(mentions) < 2 or not (closed or known) or not _BARE_FOLLOW.match(text, k):
@@ -113,6 +181,10 @@ class Scanner(MentionScanner):
         if not closed and not all(n[-1] in _AGENT_HEAD_CHARS for n in bare):
             return None          # 个人运送、邮寄、携带……: without 等, an unknown conjunct must look like a body
         return Group(mentions, i, k)
+
+    def _named(self, name: str, at: int) -> Mention:
+        c = self.reg.canonical(name)
+        return Mention(c, name, at, at + len(name), known=self.reg.is_known(c))
 
     def _group(self, text: str, i: int, discover: bool = False) -> Group | None:
         """Elements joined by separators, with their modifiers (任何, 其他, 有关 …) and a closing 等."""
@@ -122,7 +194,7 @@ class Scanner(MentionScanner):
         while True:
             mod = ""
             for m in ("任何", "其他各类", "各类", "各级", "全体", "它的", "其他", "每个", "每一", "其委托的", "其所属的",
-                      "有关", "相关"):
+                      "有关", "相关", "其"):
                 if text.startswith(m, i) and not self.lexicon(text, i):
                     mod = m
                     break
@@ -132,33 +204,41 @@ class Scanner(MentionScanner):
             if el is None:
                 if anyone and mentions:
                     # 任何部门和单位: the bare noun after the connector
-                    m2 = re.compile(r"(部门|单位|组织|个人)").match(text, i)
+                    m2 = _ANYONE_HEAD.match(text, i)
                     if m2:
                         mentions.append(Mention(f"任何{m2.group(1)}", m2.group(1), i, m2.end()))
                         i = m2.end()
                         sep = SEP.match(text, i)
                         if sep:
                             i2 = sep.end()
-                            if self.element(text, i2, discover) or re.compile(r"(部门|单位|组织|个人)").match(text, i2):
+                            if self.element(text, i2, discover) or _ANYONE_HEAD.match(text, i2):
                                 i = i2
                                 continue
                         break
                 break
-            ms, e = el
-            if mod in ("其他", "有关"):
+            ms, e = own(el) if mod in ("其他", "有关", "相关") or anyone else el
+            if mod in ("其他", "有关", "相关"):
                 for m in ms:
-                    if not m.known and not self.reg.is_known(mod + m.name):
-                        m.name = self.reg.canonical(mod + m.surface)
+                    named = self.reg.canonical(mod + m.surface)
+                    if not m.known and not self.reg.is_known(mod + m.name) and (mod == "其他" or self.reg.is_known(named)):
+                        m.name = named        # 其他负有……职责的部门; 相关行政部门 = 有关部门
             if anyone:
                 for m in ms:
                     if not m.name.startswith("任何") and f"任何{m.name}" in self.reg.alias:
                         m.name = f"任何{m.name}"
             mentions += ms
             i = e
-            # 及其（有关）部门
-            m = re.compile(r"及其(?:有关|相关)?部门").match(text, i)
+            # 及其（有关）部门, 及其职能部门; 及其成员, 及其工作人员: the body's own
+            m = _AND_ITS_DEPTS.match(text, i)
             if m:
                 mentions.append(Mention("有关部门", m.group(0), i, m.end(), [lv for x in ms for lv in x.levels]))
+                i = m.end()
+            m = _AND_ITS_PERSONS.match(text, i)
+            if m:
+                whose = self.reg.canonical(ms[-1].name + m.group(1)) if ms else m.group(1)
+                if not self.reg.is_known(whose) and m.group(1) != "成员":
+                    whose = self.reg.canonical(m.group(1))      # ……及其工作人员: 工作人员 (……及其成员: whose)
+                mentions.append(Mention(whose, m.group(0), i, m.end(), known=self.reg.is_known(whose)))
                 i = m.end()
             sep = SEP.match(text, i)
             if not sep:
@@ -167,7 +247,7 @@ class Scanner(MentionScanner):
             if sep.group(0) in ("和其他", "或其他"):
                 j -= 2
             if self.element(text, j + (2 if text.startswith(("其他各类",), j) else 0), discover) is None and not (
-                    anyone and re.compile(r"(部门|单位|组织|个人)").match(text, j)) and not \
+                    anyone and _ANYONE_HEAD.match(text, j)) and not \
                     self._mod_element(text, j, discover):
                 bare = self.bare_before_modal(text, j) if discover else None
                 if bare is not None:
@@ -177,7 +257,7 @@ class Scanner(MentionScanner):
             i = j
         if not mentions:
             return None
-        m = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)").match(text, i)
+        m = _AND_OTHERS.match(text, i)
         if m and len(mentions) > 1:
             i = m.end()
         elif text.startswith("等", i) and len(mentions) > 1:
@@ -194,26 +274,28 @@ class Scanner(MentionScanner):
                 c = self.reg.canonical(name)
                 g = Group([Mention(c, name, i, e, known=self.reg.is_known(c))], i, e)
         if g is None:
-            m = re.compile(r"[^，。；：、]{1,12}?的").match(text, i)
+            m = _MODIFIER_DE.match(text, i)
             if m:
                 g = self.group(text, m.end(), discover=False)
                 if g:
-                    g.start = i
+                    g = Group(g.mentions, i, g.end)
         return g
 
     def _mod_element(self, text, j, discover):
-        for m in ("其他各类", "各类", "其他", "它的", "各级", "任何", "其委托的", "其所属的", "有关", "相关"):
+        for m in ("其他各类", "各类", "其他", "它的", "各级", "任何", "其委托的", "其所属的", "有关", "相关", "其"):
             if text.startswith(m, j) and self.element(text, j + len(m), discover):
                 return True
         return False
 
-    def listed(self, text: str, i: int) -> Group | None:
-        """广播、电视、报刊、网站等新闻媒体 -> the listed names (the head is a category)."""
-        m = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?)"
-                       r"(?=应当|应|必须|不得|可以|可|有权|负责|按照|依法|在|，)").match(text, i)
+    def listed(self, text: str, i: int, loose: bool = False) -> Group | None:
+        """广播、电视、报刊、网站等新闻媒体 -> the listed names (the head is a category).  loose: the list is
+        the object of a verb (鼓励……等媒体减免……), whatever follows it."""
+        m = (_LISTED_LOOSE if loose else _LISTED).match(text, i)
         if not m:
             return None
         head = m.group(2)
+        if _DEPTS_AND_UNITS.fullmatch(head):
+            return self._depts_and_units(m, i)
         if head and (not (head in self.reg.alias or head.endswith(SUFFIXES)) or head.endswith("部门")):
             return None
         if not head and any(len(n) > 4 for n in re.split(r"、|和|及", m.group(1))):
@@ -221,6 +303,10 @@ class Scanner(MentionScanner):
         names = re.split(r"、|和|及", m.group(1))
         if any(STOP_IN_NAME.search(n) or len(n) < 2 for n in names):
             return None
+        if head and _fields_of(head, names, names):      # 法律、会计等专业服务机构: fields of a category
+            if head in _GENERIC_HEADS:
+                return Group([self._named(n + head, i) for n in names], i, m.end())
+            return Group([self._named(head, i)], i, m.end())
         out, k = [], i
         for n in names:
             c = self.reg.canonical(n)
@@ -228,16 +314,27 @@ class Scanner(MentionScanner):
             k += len(n) + 1
         return Group(out, i, m.end())
 
+    def _depts_and_units(self, m: re.Match, i: int) -> Group:
+        """消防救援机构、电信等有关部门和单位: a body stays itself, a stem is its department (电信部门),
+        and the departments and units not named are actors too (有关部门, 有关单位)."""
+        out = []
+        for n in re.split(r"、|和|及", m.group(1)):
+            out.append(self._named(n if n.endswith(SUFFIXES) or n in self.reg.alias else n + "部门", i))
+        out += [self._named("有关部门", i), self._named("有关单位", i)]
+        return Group(out, i, m.end())
+
     def bare_before_modal(self, text: str, j: int) -> Mention | None:
         """X、Y和Z应当: the last conjunct may be a noun the lexicon does not know."""
-        m = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=应当|应|必须|不得|可以|可|有权|负责|依法|在)").match(text, j)
+        m = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=应当|应|必须|不得|可以|可|有权|负责|依法|在|按照|依照|根据|责令|"
+                       r"予以|给予|对)").match(text, j)
         if not m or STOP_IN_NAME.search(m.group(1)) or m.group(1).endswith(("工作", "服务", "活动", "经费")):
             return None
         c = self.reg.canonical(m.group(1))
         return Mention(c, m.group(1), j, m.end(), known=self.reg.is_known(c))
 
     def public(self, g: Group) -> bool:
-        """Every member of g is a public body (a government, a department, a 机关)."""
-        return bool(g.mentions) and all(self.reg.kind_of(m.name) in ("government", "department") or
-                                        m.name.endswith("机关") for m in g.mentions) and \
+        """Every member of g is a public body: a government, a department, a 机关, a self-governing
+        body or a mass organisation (工会, 妇联 …)."""
+        return bool(g.mentions) and all(self.reg.is_public(m.name) or m.name.endswith("机关")
+                                        for m in g.mentions) and \
             not any(m.name in ("国家", "本市") for m in g.mentions)

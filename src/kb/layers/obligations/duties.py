@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kb.layers.obligations.names import THING_HEADS
 from kb.layers.obligations.records import Group
 from kb.layers.obligations.sentences import Sentence
 
@@ -18,10 +19,21 @@ COMPETENCE = re.compile(r"(?:(?:会同|根据|依照|按照|依据)[^。；]{0,4
                         r"(?:组织编制|组织实施|组织制定|组织审查|编制|审批|审查|批准|确定|划定|制定|公布|发布|报(?!告))")
 
 
+#: any predicate of a declarative clause, after its adverbials (not 是, 由, 有 …: a definition, an
+#: agent or a composition is not an act)
+_DECLARATIVE = re.compile(r"(?:(?:会同|根据|依照|按照|依据|结合|在|对|依法|通过)[^。；]{0,40}?，?)?"
+                          r"(?!是|为|的|由|系|属于|包括|每|任期|设有|下设|享有|有|不|未|无|没有|也|可|应|须|必|所|之|"
+                          r"和|及|或|与|等|、|，|：|（)[\u4e00-\u9fff]")
+
+
+#: 业主大会会议分为……, 居民委员会工作经费……: the actor names a thing the clause is about
+_THING_FIRST = re.compile(r"[\u4e00-\u9fff]{0,2}(?:%s)" % "|".join(THING_HEADS))
+
+
 def on_found(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
     """成立X，负责……: the body founded is given what follows."""
     for mt in g.mentions:
-        x.emit(s, mt, "obligation", False, s.text[g.end:s.end].lstrip("，"), g.start, s.end)
+        x.emit(s, mt, "obligation", False, g.end, g.end, g.start)
 
 
 def duties_without_modal(x, s: Sentence) -> None:
@@ -37,14 +49,40 @@ def duties_without_modal(x, s: Sentence) -> None:
             continue
         if re.match(r"的(任务|职责)[：是]", scope):       # lead-in of a list of duties
             for mt in g.mentions:
-                x.emit(s, mt, "obligation", False, scope[1:], p, nxt)
+                x.emit(s, mt, "obligation", False, g.end + 1, g.end + 1, p)
+            continue
+        if _rights_and_duties(x, s, g, p, scope):
             continue
         dm = _duty_word(x, s, g, scope, first_modal == nxt)
         if dm is None or s.liability:
             continue
         for mt in g.mentions:
-            x.emit(s, mt, "obligation", False, scope[dm.start():], p, nxt)
+            x.emit(s, mt, "obligation", False, g.end + dm.start(), g.end + dm.start(), p)
         s.stated(g)
+
+
+#: ……的行为受……, ……的活动应当……: the duty word is inside the subject of another predicate
+_NOUN_OF_ACT = re.compile(r"的(?:行为|活动|情况|事项)(?:受|不受|应当|是|属于)")
+#: X有……的权利 (a permission), X有……的义务 (a duty): 享有 and 拥有 a right state no act
+_HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具])有((?:(?!的权利|的义务|的责任|的职责)[^。；]){2,50})的(权利|义务|责任|职责)")
+
+
+def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:
+    """从业人员有依法获得安全生产保障的权利，并应当……: each 有……的权利/义务 of g's clause."""
+    found = False
+    for m in _HAS.finditer(scope):
+        if m.start() > 0 and scope[m.start() - 1] not in "，并、":
+            if m.start() > 2:
+                continue
+        mod = "permission" if m.group(2) == "权利" else "obligation"
+        a = g.end + m.start(1)
+        for mt in g.mentions:
+            x.emit(s, mt, mod, mod == "permission", a, a, p)
+            s.drafts[-1].end = g.end + m.end(1)
+        found = True
+    if found:
+        s.stated(g)
+    return found
 
 
 def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match | None:
@@ -52,7 +90,10 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
     text = s.text
     dm = _DUTY.search(scope) or _EACH_DUTY.match(scope)
     if not dm and no_modal and x.sc.public(g):
-        dm = COMPETENCE.match(scope)      # 省、自治区人民政府组织编制……，报国务院审批
+        # 省、自治区人民政府组织编制……，报国务院审批; 妇女联合会发挥……作用，宣传……: a public body's act
+        dm = COMPETENCE.match(scope)
+        if not dm and not s.is_item and not _THING_FIRST.match(scope):
+            dm = _DECLARATIVE.match(scope)
         if dm and (text[g.end + dm.end():g.end + dm.end() + 1] == "的" or
                    text[g.start - 1:g.start] == "由"):
             dm = None                        # 城市人民政府组织编制的总体规划: a modifier
@@ -60,6 +101,8 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
         return None
     if re.search(r"无法|未|不|没有|拒绝", scope[:dm.start()]):
         return None
+    if re.search(r"除[^，。；外]*$", scope[:dm.start()]):
+        return None        # 除履行……职责外，还应当……: a condition
     run_end = g.end + dm.end()
     while run_end < s.end and text[run_end] not in "；。":
         if text[run_end] == "，" and text[run_end - 1] == "的":
@@ -67,6 +110,8 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
         run_end += 1
     if text[run_end - 1:run_end] == "的" and text[run_end:run_end + 1] == "，":
         return None      # a condition (……履行监护职责，……的，)
+    if _NOUN_OF_ACT.search(text, g.end + dm.end(), run_end):
+        return None      # 公民和组织支持、协助国家安全工作的行为受法律保护: a noun phrase, not a duty
     if dm.group(0) == "给予" and "对" not in scope[:dm.start()]:
         return None
     return dm

@@ -1,25 +1,34 @@
 """The reading of one document: the pipeline that ties the rules together.
 
-For each paragraph and item, sentence by sentence: find the clauses' subjects (subjects), list
-what the sentence says (events), let each event's rule state what it implies (modality,
-governance, duties), then hand the subject on to the next sentence.  Statements are merged by
-(article, paragraph, item, actor, modality); unknown actors are noted where they act.
+For each paragraph, its items and their sub-items, sentence by sentence: find the clauses'
+subjects (subjects), list what the sentence says (events), let each event's rule draft the duties
+it implies (modality, governance, duties, liability), bound each duty's action and find its time
+limit (clauses), then hand the subject on to the next sentence.  When a paragraph is read, its
+list's lead-in hands its duty to each item (lists) and the duties are numbered per actor and
+modality (their clause).  Statements without an actor are kept apart; unknown actors are noted
+where they act; every modal word that states nothing (a relative clause, a definition) is noted
+with the reason, so that the corpus measure can show that none vanishes silently.
 """
 from __future__ import annotations
 
 import re
 
 from kb.layers.actors import Registry
+from kb.layers.obligations.clauses import continue_duties, finish
 from kb.layers.obligations.coordination import Scanner
 from kb.layers.obligations.duties import duties_without_modal, on_found
 from kb.layers.obligations.events import read_events
 from kb.layers.obligations.governance import on_chain, on_obj
-from kb.layers.obligations.limits import deadline_in, quantity_in
-from kb.layers.obligations.modality import liability_chapter, liability_sentence, on_agent, on_modal
-from kb.layers.obligations.records import Group, Mention, Relation, Statement
+from kb.layers.obligations.liability import liability_chapter, liability_sentence, on_violation
+from kb.layers.obligations.lists import carry_lists
+from kb.layers.obligations.modality import on_agent, on_modal
+from kb.layers.obligations.modals import find_modals
+from kb.layers.obligations.records import Draft, Group, Mention, Relation, Statement
 from kb.layers.obligations.sentences import SENT_END, Sentence, segments
 from kb.layers.obligations.subjects import carry_over, subject_groups
 
+#: a definition (本条例所称X，是指……; X是指……)
+_DEFINING = re.compile(r"所称|是指")
 #: the rule for each kind of event (see events)
 _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj, "found": on_found}
 
@@ -29,9 +38,14 @@ class _Extractor:
         self.doc = doc
         self.reg = reg
         self.sc = Scanner(reg)
-        self.out: dict[tuple, Statement] = {}
+        self.out: list[Statement] = []
+        self.no_actor: list[Statement] = []
         self.rels: list[Relation] = []
         self.unknown: dict[str, list[str]] = {}
+        #: (eid, position) of a modal word that states nothing -> why (modifier, condition, definition)
+        self.silent: dict[tuple[str, int], str] = {}
+        #: (eid, position) of every word that opened a duty -> whether one of its duties has an actor
+        self.said: dict[tuple[str, int], bool] = {}
 
     def run(self):
         for art in self.doc.articles:
@@ -40,62 +54,109 @@ class _Extractor:
                 if para.kind != "paragraph":
                     continue
                 state: dict = {}
-                self.node(para, art, para.number, None, liability, state)
+                lead = self.node(para, art, para.number, None, liability, state)
+                items = []
                 for it in para.children:
-                    if it.kind == "item":
-                        self.node(it, art, para.number, it.number, liability, state)
-        return list(self.out.values())
+                    if it.kind != "item":
+                        continue
+                    drafts = self.node(it, art, para.number, it.number, liability, state)
+                    for sub in it.children:
+                        drafts += self.node(sub, art, para.number, it.number, liability, state)
+                    items.append((it, drafts))
+                self.close(art, para, lead, items)
+        return self.out
 
-    def node(self, node, art, para, item, liability: bool, para_state: dict):
-        """The sentences of a paragraph or item; para_state carries the subject from a paragraph
-        to its items (an item does not hand its own subject back)."""
+    def node(self, node, art, para, item, liability: bool, para_state: dict) -> list[Draft]:
+        """The duties of a paragraph, item or sub-item; para_state carries the subject from a
+        paragraph to its items (an item does not hand its own subject back)."""
         text = node.text
         if not text:
-            return
+            return []
         carried: Group | None = para_state.get("carried")
         last_stmt: Group | None = para_state.get("last_stmt")
+        drafts: list[Draft] = []
+        prev: Sentence | None = None
         for sa, sb in segments(text, SENT_END):
             sent = text[sa:sb]
-            if re.search(r"所称|是指", sent):
-                continue
-            s = Sentence(node, art, para, item, sa, sb, liability or liability_sentence(sent), carried, last_stmt,
+            defining = _DEFINING.search(sent)
+            if defining:                 # 本条例所称X，是指……: the definition itself states nothing
+                end = text.find("，", sa + defining.end(), sb)
+                if end < 0 or not find_modals(text, end + 1, sb):
+                    for (p, _, _, _) in find_modals(text, sa, sb):
+                        self.silent[(node.eid, p)] = "definition"
+                    continue
+                for (p, _, _, _) in find_modals(text, sa, end):
+                    self.silent[(node.eid, p)] = "definition"
+                sa = end + 1             # ……是指……的股份，经……同意，可以……转让: the rest is read
+            # ……由居民会议予以纠正；必要时，由……责令改正: a sanction keeps its meaning across ；
+            in_liability = liability or liability_sentence(sent) or (
+                prev is not None and prev.liability and text[prev.end:prev.end + 1] == "；")
+            s = Sentence(node, art, para, item, sa, sb, in_liability, carried, last_stmt,
                          subject_groups(self.sc, text, sa, sb, carried, last_stmt))
-            self.sentence(s)
+            self.sentence(s, prev)
+            drafts += s.drafts
             carried, last_stmt = s.carried, s.last_stmt
+            prev = s
         if item is None:
             para_state["carried"] = carried
             para_state["last_stmt"] = last_stmt
+        return drafts
 
-    def sentence(self, s: Sentence) -> None:
+    def sentence(self, s: Sentence, prev: Sentence | None) -> None:
         read_events(self.sc, s)
         for (p, typ, data) in s.events:
             _RULES[typ](self, s, p, data, s.subject_at(p) or s.carried)
         duties_without_modal(self, s)
+        on_violation(self, s)
+        if prev is not None and not any(d.primary for d in s.drafts):
+            continue_duties(self, s, prev)
+        finish(s)
         carry_over(s)
 
-    # -- what the rules call -----------------------------------------------------------------------
-    def emit(self, s: Sentence, mention: Mention | None, modality, explicit, action, start, end):
-        """A statement of the sentence s (merged with an earlier one of the same key)."""
-        actor = mention.name if mention else None
-        key = (s.art.number, s.para, s.item, actor, modality)
-        deadline, quantity = deadline_in(s.sent), quantity_in(s.sent)
-        levels = list(mention.levels) if mention else []
+    def close(self, art, para, lead: list[Draft], items: list[tuple]) -> None:
+        """The paragraph's statements: lists carried to their items, duties numbered, no-actor apart."""
+        carry_lists(lead, items)
+        for drafts in [lead] + [d for _, d in items]:
+            clauses: dict[tuple, int] = {}
+            kept: list[Draft] = []
+            for d in sorted(drafts, key=lambda d: (d.begin, d.trigger)):
+                if any(_same_duty(d, k) for k in kept):
+                    continue
+                kept.append(d)
+                st = self._statement(art, d)
+                if st.actor is None:
+                    self.no_actor.append(st)
+                    continue
+                k = (st.eid, st.actor, st.modality)
+                st.clause = clauses[k] = clauses.get(k, 0) + 1
+                self.out.append(st)
+
+    def _statement(self, art, d: Draft) -> Statement:
+        m = d.mention
+        actor = m.name if m else None
+        levels = list(m.levels) if m else []
         kind = self.reg.kind_of(actor) if actor else None
         if kind == "government" and levels and actor and not actor.endswith("部门"):
             levels = []
-        if mention and not mention.known:
-            self.unknown.setdefault(actor, []).append(s.node.eid)
-        old = self.out.get(key)
-        if old is not None:
-            old.explicit = old.explicit or explicit
-            old.deadline = old.deadline or deadline
-            old.quantity = old.quantity or quantity
-            old.levels = list(dict.fromkeys(old.levels + levels))
-            return
-        self.out[key] = Statement(article=s.art.number, paragraph=s.para, item=s.item, eid=s.node.eid, actor=actor,
-                                  modality=modality, explicit=explicit, action=action.strip("，。；：、 "),
-                                  start=start, end=end, deadline=deadline, quantity=quantity, levels=levels,
-                                  citation=s.node.citation, kind=kind)
+        if m and not m.known:
+            self.unknown.setdefault(actor, []).append(d.node.eid)
+        return Statement(article=art.number, paragraph=d.para, item=d.item, eid=d.node.eid, actor=actor,
+                         modality=d.modality, explicit=d.explicit, action=d.action, start=max(d.start, d.region),
+                         end=max(d.end, d.start + 1), deadline=d.deadline, quantity=d.quantity, levels=levels,
+                         citation=d.node.citation, kind=kind, items=list(d.items))
+
+    # -- what the rules call -----------------------------------------------------------------------
+    def emit(self, s: Sentence, mention: Mention | None, modality: str, explicit: bool, trigger: int, begin: int,
+             start: int | None = None, primary: bool = True) -> None:
+        """Draft a duty of the sentence s: its word at trigger, its action from begin."""
+        key = (s.node.eid, trigger)
+        self.said[key] = self.said.get(key, False) or mention is not None
+        s.drafts.append(Draft(mention, modality, explicit, trigger, begin, trigger if start is None else start,
+                              primary, node=s.node, para=s.para, item=s.item))
+
+    def note_silent(self, s: Sentence, p: int, why: str) -> None:
+        """The modal word at p states nothing (why: modifier, condition …)."""
+        self.silent[(s.node.eid, p)] = why
 
     def relation(self, subj: Group | None, rel: str, target: Group | None, eid: str):
         if subj is None:
@@ -108,3 +169,12 @@ class _Extractor:
             for t in target.mentions:
                 if t.name != m.name:
                     self.rels.append(Relation(m.name, rel, t.name, eid))
+
+
+def _same_duty(d: Draft, k: Draft) -> bool:
+    """Two drafts of one duty (the same actor and modality, overlapping actions)."""
+    if d.node is not k.node or d.modality != k.modality or (d.mention is None) != (k.mention is None):
+        return False
+    if d.mention is not None and d.mention.name != k.mention.name:
+        return False
+    return d.begin < k.end and k.begin < d.end

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.obligations.records import RELATIONS, Group
+from kb.layers.obligations.records import RELATIONS, Group, Mention
 from kb.layers.obligations.sentences import Sentence
 
 _ENC = ("鼓励", "倡导", "引导")
 CHAIN_V = ("鼓励", "支持", "倡导", "引导", "指导", "帮助", "协助", "督促", "组织", "协调", "责令", "委托",
-           "监督", "检查", "考核", "查处", "纠正", "动员")
+           "监督", "检查", "考核", "查处", "纠正", "动员", "推动", "责成")
 CHAIN = re.compile("(?:%s)(?:(?:、|和|与|并|及|或者)?(?:%s))*" % ("|".join(CHAIN_V), "|".join(CHAIN_V)))
 #: words between a governance verb and the party it governs (指导给……, 督促同级……)
 _REL_TARGET_SKIP = ("给", "同级", "驻地社区的", "当地", "所在地", "所在地的")
@@ -30,21 +30,58 @@ def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         if text.startswith(skip, k):
             k += len(skip)
             break
-    target = x.sc.group(text, k, discover=True)
+    target = _target(x, text, k)
     if target is not None and text[target.end:target.end + 1] in ("的",) and \
             not re.compile(r"的").match(text, target.end + 1):
-        # 对……的工作: a modifier, not the object
-        if not chain.startswith(("鼓励", "支持", "引导", "倡导")):
-            target = None
+        # 督促未成年人的父母……参加, 鼓励国家机关……的工作人员带头……: the party after 的 is the object
+        after = x.sc.group(text, target.end + 1, discover=True)
+        if after is not None and after.mentions:
+            target = after
+        elif not chain.startswith(("鼓励", "支持", "引导", "倡导")):
+            target = None         # 对……的工作: a modifier, not the object
     _relate(x, s_here, chain, target, s.node.eid)
     if target is None:
+        if chain.startswith(_ENC + ("支持",)) and (s_here is None or _policy(s_here)):
+            x.emit(s, None, "encouragement", True, p, e, p, primary=False)    # 鼓励发展……服务业: no party
         return
     _encourage(x, s, p, chain, target)
-    if ("督促" in chain or "责令" in chain) and re.compile(r"[^，。；]{0,4}?(?:将|把|依法|及时|按照|落实|履行|"
-                                                         r"改正|整改|限期|做好|开展|办理|移交)").match(
+    if (s_here is None or _policy(s_here)) and \
+            any(v in chain for v in ("鼓励", "支持", "引导", "倡导", "推动")):
+        s.topic = (target.start, target)
+        # 本市支持志愿服务组织……，在……时应当遵守……; 推动……家政服务人员经备案可以……: the party is the topic
+    if ("督促" in chain or "责令" in chain or "责成" in chain) and re.compile(r"(?![的，。；、])[^，。；]").match(
             text, target.end):
         for mt in target.mentions:
-            x.emit(s, mt, "obligation", False, text[target.end:s.end], p, s.end)
+            x.emit(s, mt, "obligation", False, p, target.end, target.start, primary=False)
+
+
+#: subjects of a policy statement (国家鼓励……): they state no duty of their own
+_POLICY_SUBJECTS = ("国家", "本市", "本省", "本自治区")
+#: 鼓励具备急救能力的个人, 支持具有法律专业知识的人员: a party named by what it has or does
+_NAMED_PARTY = re.compile(r"[^，。；：]{2,40}?的(?:人员|个人|单位|组织|机构|企业|志愿者|人士|家庭)(?=[，、和或及参为向对提开从加在依按])")
+
+
+def _policy(g: Group) -> bool:
+    """Is g the subject of a policy statement (国家鼓励……, 本市支持……)?"""
+    return any(m.name in _POLICY_SUBJECTS for m in g.mentions)
+
+
+def _target(x, text: str, k: int):
+    """The party a governance verb at k governs (its group, or a party named by a relative clause)."""
+    g = x.sc.listed(text, k, loose=True) or x.sc.group(text, k, discover=True)
+    if g is not None:
+        return g
+    for d in re.finditer("的", text[k:k + 50].split("，")[0]):     # ……符合认定条件的基金会、社会团体等
+        g = x.sc.group(text, k + d.end(), discover=True)
+        if g is not None and g.mentions and all(m.known for m in g.mentions[:1]) and \
+                text[g.end:g.end + 1] not in ("", "，", "。", "；"):
+            return g         # (鼓励发展……的慈善组织。: what is developed, not a party that acts)
+    m = _NAMED_PARTY.match(text, k)
+    if m and not re.search(r"应当|可以|不得|，", m.group(0)):
+        name = m.group(0)
+        c = x.reg.canonical(name)
+        return Group([Mention(c, name, k, m.end(), known=x.reg.is_known(c))], k, m.end())
+    return None
 
 
 def on_obj(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
@@ -68,4 +105,4 @@ def _encourage(x, s: Sentence, p: int, chain: str, target: Group) -> None:
     for mt in target.mentions:
         if "支持" in chain and not enc and kind_of(mt.name) in _PUBLIC_KINDS:
             continue
-        x.emit(s, mt, "encouragement", True, s.text[p:s.end], p, s.end)
+        x.emit(s, mt, "encouragement", True, p, target.end, target.start, primary=False)

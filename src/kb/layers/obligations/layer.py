@@ -16,7 +16,7 @@ from kb.errors import KbError
 from kb.layers import cache
 from kb.layers.actors import Registry, load_registry
 from kb.layers.obligations.extractor import _Extractor
-from kb.layers.obligations.records import Relation, Statement
+from kb.layers.obligations.records import SCHEMA_VERSION, Relation, Statement
 
 
 def _registry_for(doc, registry: Registry | None) -> Registry:
@@ -46,9 +46,12 @@ def _forget(key: int, ref) -> None:
 @dataclass
 class Extraction:
     """What the reading of a text found (the part of an :class:`_Extractor` that is kept)."""
-    out: dict = field(default_factory=dict)        # (article, paragraph, item, actor, modality) -> Statement
+    out: list = field(default_factory=list)        # [Statement]: the duties, one per clause
+    no_actor: list = field(default_factory=list)   # [Statement]: the statements without an actor
     rels: list = field(default_factory=list)       # [Relation]
     unknown: dict = field(default_factory=dict)    # unknown actor -> eids
+    said: dict = field(default_factory=dict)       # (eid, position) of a word that opened a duty -> with an actor
+    silent: dict = field(default_factory=dict)     # (eid, position) of a modal word that states nothing -> why
 
 
 def _read(doc, reg: Registry) -> Extraction:
@@ -56,7 +59,7 @@ def _read(doc, reg: Registry) -> Extraction:
     def compute() -> Extraction:
         x = _Extractor(doc, reg)
         x.run()
-        return Extraction(x.out, x.rels, x.unknown)
+        return Extraction(x.out, x.no_actor, x.rels, x.unknown, x.said, x.silent)
     return cache.layer(doc, "obligations", compute, reg.fingerprint())
 
 
@@ -81,9 +84,43 @@ def _extract_all(doc, registry=None) -> Extraction:
     return x
 
 
+def _copy(s: Statement) -> Statement:
+    return replace(s, levels=list(s.levels), items=list(s.items))
+
+
 def extract(doc, registry: Registry | None = None) -> list[Statement]:
-    """Every deontic statement of doc, in document order (copies: the cached layer stays intact)."""
-    return [replace(s, levels=list(s.levels)) for s in _extract_all(doc, registry).out.values()]
+    """Every duty of doc with its actor, in document order (copies: the cached layer stays intact).
+    Statements that name no actor are not obligations of anyone: see :func:`without_actor`."""
+    return [_copy(s) for s in _extract_all(doc, registry).out]
+
+
+def without_actor(doc, registry: Registry | None = None) -> list[Statement]:
+    """Modal statements of doc that name no actor (社区发展治理工作应当……, 鼓励发展……服务业), in
+    document order: kept apart from the register, the matrices and the scores, for a drafter to see."""
+    return [_copy(s) for s in _extract_all(doc, registry).no_actor]
+
+
+def modal_fates(doc, registry: Registry | None = None) -> list[tuple[str, int, str, str]]:
+    """What became of each modal word of doc's articles (the spec's words standing as words, as
+    ``modals.find_modals`` finds them): (eid, position, word, fate) with fate ``record`` (it opened a
+    duty of an actor), ``no_actor`` (a statement without an actor), a reason it states nothing
+    (``modifier`` 应由……办理的事项, ``condition`` 方可, ``definition`` 所称……是指), or ``none``: it
+    vanished, which the corpus measure counts (goal 0)."""
+    from kb.layers.obligations.modals import find_modals
+    x = _extract_all(doc, registry)
+    out = []
+    for art in doc.articles:
+        for node in art.walk():
+            if node.kind not in ("paragraph", "item", "subitem") or not node.text:
+                continue
+            for (p, _, w, _) in find_modals(node.text, 0, len(node.text)):
+                key = (node.eid, p)
+                if key in x.said:
+                    fate = "record" if x.said[key] else "no_actor"
+                else:
+                    fate = x.silent.get(key, "none")
+                out.append((node.eid, p, w, fate))
+    return out
 
 
 def relations(doc, registry: Registry | None = None) -> list[Relation]:
@@ -107,11 +144,11 @@ def unknown_actors(doc, registry: Registry | None = None) -> dict[str, list[str]
 
 
 def export_layer(doc) -> dict:
-    """The layer as JSON: statements, the actors they name (with a department's parent government
-    from its levels), and relations."""
+    """The layer as JSON: its schema version, the duties, the statements without an actor, the actors
+    they name (with a department's parent government from its levels), and relations."""
     reg = _registry_for(doc, None)
     x = _extract_all(doc, reg)
-    stmts = list(x.out.values())
+    stmts = list(x.out)
     rels = _dedupe(x.rels)
     names = list(dict.fromkeys(s.actor for s in stmts if s.actor))
     actors = []
@@ -123,5 +160,6 @@ def export_layer(doc) -> dict:
             d["parent"] = "、".join(reg.canonical(f"{lv}人民政府") for lv in levels)
             d["level"] = d["level"] or "、".join(levels)
         actors.append(d)
-    return {"obligations": [s.to_dict() for s in stmts], "actors": actors,
+    return {"schema_version": SCHEMA_VERSION, "obligations": [s.to_dict() for s in stmts],
+            "obligations_without_actor": [s.to_dict() for s in x.no_actor], "actors": actors,
             "relations": [r.to_dict() for r in rels]}

@@ -1,16 +1,24 @@
-"""Time limits and quantities of a statement.
+"""Time limits and quantities of a duty.
 
-A duty's figures (……之日起三十日内, 每百户不少于……, 五百元以上二千元以下的罚款) are stated
-anywhere in its sentence; each statement of the sentence gets the sentence's first ones.
+A time limit is a span or a point a duty must keep: a number of days after an event
+(自……之日起三十日内, 会议结束后三日内, 届满前六个月, 提前六十日), a plain span (在三十日内,
+五个工作日内), a fixed event before which to act (在销售物业前, 在投入生产或者使用之前) or a period
+set elsewhere (在规定期限内).  A moment (……时), a period (……期间) and 及时/立即/定期 are not limits.
+A duty's limit is the first one in the text that belongs to it (its conditions, its action);
+a quantity (每百户不少于……, 五百元以上二千元以下的罚款) likewise.
 """
 from __future__ import annotations
 
 import re
 
-_DEADLINE = re.compile(
-    r"(?:在|自|于)?[^，。；：]{0,20}?(?:之日起|之日|起)[^，。；：]{0,6}?"
-    r"(?:[0-9０-９]+|[一二三四五六七八九十两百]+)个?(?:工作日|日|天|个月|月|年|小时)(?:内|以内)?"
-    r"|(?:[0-9０-９]+|[一二三四五六七八九十两百]+)个?(?:工作日|日|天|个月|小时)(?:内|以内)")
+_N = r"(?:[0-9０-９]+|[一二三四五六七八九十两百千]+)"
+_UNIT = r"个?(?:工作日|日|天|个月|月|年|小时|分钟|周)"
+LIMIT = re.compile(
+    rf"(?:在|于|自|从)?[^，。；：]{{0,30}}?(?:之日起|之日|起|后|前){_N}{_UNIT}(?:内|以内|之内|前)?"
+    rf"|(?:在|于)?{_N}{_UNIT}(?:内|以内|之内)"
+    rf"|提前{_N}{_UNIT}"
+    rf"|(?:在|于)[^，。；：、]{{0,20}}?(?:规定|约定|指定|确定|法定|合理)[^，。；：]{{0,4}}?(?:期限|时限)(?:内|以内)"
+    rf"|(?:在|于)[^，。；：]{{2,24}}?(?:之前|以前|(?<![目当提院])前)(?![款期条述项列景往沿端台线提])")
 _NUM = r"(?:[0-9０-９.]+|[一二三四五六七八九十两百千万零]+)"
 _QUANTITY = re.compile(
     rf"每[^，。；：]{{1,12}}?(?:不低于|不少于|不超过|不高于|至少|不足)[^，。；：]{{0,12}}?{_NUM}[^，。；：的]{{0,6}}"
@@ -18,11 +26,24 @@ _QUANTITY = re.compile(
     rf"|{_NUM}(?:户|人|名)至{_NUM}(?:户|人|名)")
 
 
-def deadline_in(sent: str) -> str | None:
-    m = _DEADLINE.search(sent)
-    return m.group(0) if m else None
+#: every time limit holds one of these: a cheap test before the costly search
+_MAYBE = re.compile(r"[日天月年时周前钟限]")
 
 
-def quantity_in(sent: str) -> str | None:
-    m = _QUANTITY.search(sent)
+def deadline_in(text: str, a: int = 0, b: int | None = None) -> re.Match | None:
+    """The first time limit in text[a:b]."""
+    b = len(text) if b is None else b
+    if _MAYBE.search(text, a, b) is None:
+        return None
+    return LIMIT.search(text, a, b)
+
+
+def leading_limit(text: str, a: int, b: int) -> re.Match | None:
+    """A time limit that opens text[a:b] (应当[在三十日内]作出决定): the action starts after it."""
+    m = LIMIT.match(text, a, b)
+    return m if m and m.end() < b else None
+
+
+def quantity_in(text: str, a: int = 0, b: int | None = None) -> str | None:
+    m = _QUANTITY.search(text, a, len(text) if b is None else b)
     return m.group(0) if m else None

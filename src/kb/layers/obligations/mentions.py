@@ -8,17 +8,44 @@ discovered name.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kb.layers.actors import SUFFIXES
 from kb.layers.obligations.names import SEP, STOP_IN_NAME, NameScanner
 from kb.layers.obligations.records import Mention
 
 
+#: 物业所在地……, 户籍所在地的……: a place that qualifies the body after it
+_PLACE_OF = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所在地|住所地|户籍地|居住地)的?")
+_GOV_DEPTS = re.compile(r"的?(?:有关|相关)部门")
+_GOV_DEPTS_ANY = re.compile(r"的?(?:有关|相关)?部门")
+#: 居民委员会所在……单位: a body that belongs to the one just named
+_BELONGING = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" % "|".join(SUFFIXES))
+
+
+def own(element: tuple[list[Mention], int]) -> tuple[list[Mention], int]:
+    """A copy of an element's mentions that the caller may change (the scanner keeps the original)."""
+    return [replace(m, levels=list(m.levels)) for m in element[0]], element[1]
+
+
 class MentionScanner(NameScanner):
     """Adds the element (one or more mentions read as one unit) to the name lookups."""
 
+    _el_text: str | None = None
+    _el_memo: dict = {}
+
     def element(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
-        """The mentions of the element at i and its end (discover: also names the lexicon lacks)."""
+        """The mentions of the element at i and its end (discover: also names the lexicon lacks).
+        Kept for the text being read (a list is walked more than once): a caller that changes what it
+        gets changes a copy (:func:`own`)."""
+        if text is not self._el_text:
+            self._el_text, self._el_memo = text, {}
+        key = (i, discover)
+        if key not in self._el_memo:
+            self._el_memo[key] = self._element(text, i, discover)
+        return self._el_memo[key]
+
+    def _element(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
         reg = self.reg
         # 1. a known name (longest match); 本市各级人民政府: 本市 qualifies what follows
         if text.startswith("本市", i):
@@ -26,17 +53,23 @@ class MentionScanner(NameScanner):
             if nxt is not None:
                 return nxt
         # 物业所在地县级人民政府……, 户籍所在地的……: a place qualifies the body that follows
-        m = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所在地|住所地|户籍地|居住地)的?").match(text, i)
+        m = _PLACE_OF.match(text, i)
         if m and not STOP_IN_NAME.search(text[i:m.start() + len(m.group(0)) - 3]):
             nxt = self.element(text, m.end(), discover)
             if nxt is not None and self.reg.kind_of(nxt[0][0].name) in ("government", "department"):
                 return nxt
         s = self.lexicon(text, i)
+        if s and discover and reg.kind_of(reg.canonical(s)) != "government":
+            # 家庭教育指导机构, 公安机关交通管理部门: a longer name that opens with a known one
+            r = self.discover(text, i)
+            if r and r[1] > i + len(s) and not SEP.search(text, i + len(s), r[1]):
+                c = reg.canonical(r[0])
+                return [Mention(c, text[i:r[1]], i, r[1], known=reg.is_known(c))], r[1]
         levels, j = self.level_list(text, i)
         if s and (not levels or len(s) >= j - i + 2 or not self._after_level(text, j)):
             e = i + len(s)
             if s.endswith("人民政府"):
-                m = re.compile(r"的?(?:有关|相关)部门").match(text, e)
+                m = _GOV_DEPTS.match(text, e)
                 if m:
                     return [Mention("有关部门", text[i:m.end()], i, m.end())], m.end()
             if reg.kind_of(reg.canonical(s)) == "government" and not s.endswith(("办事处", "机关", "法院", "检察院")):
@@ -44,12 +77,13 @@ class MentionScanner(NameScanner):
                 sub = self._gov_department(text, e, discover)
                 if sub:
                     lv = s[:-4] if s.endswith("人民政府") and len(s) > 4 else s
+                    sub = own(sub)
                     for x in sub[0]:
                         x.levels = [lv]
                         x.start = i
                     return sub
-            m = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" % "|".join(SUFFIXES)).match(text, e)
-            if m and discover and re.compile(r"所在|所属|下属").match(text, e) and not SEP.search(m.group(0)):
+            m = _BELONGING.match(text, e)
+            if m and discover and text.startswith(("所在", "所属", "下属"), e) and not SEP.search(m.group(0)):
                 name = text[i:m.end()]
                 c = reg.canonical(name)
                 return [Mention(c, name, i, m.end(), known=reg.is_known(c))], m.end()
@@ -64,7 +98,7 @@ class MentionScanner(NameScanner):
                     head = names[0]
                     out = [Mention(reg.canonical(f"{lv}{head}") if head == "人民政府" else f"{lv}{head}",
                                    text[i:e], i, e, [lv]) for lv in levels]
-                    m = re.compile(r"的?(?:有关|相关)?部门").match(text, e)
+                    m = _GOV_DEPTS_ANY.match(text, e)
                     if m and head == "人民政府":
                         return [Mention("有关部门", text[i:m.end()], i, m.end(), levels)], m.end()
                     if head == "人民政府":      # 县级以上人民政府侨务部门: the government's department
@@ -73,11 +107,14 @@ class MentionScanner(NameScanner):
                         if not SEP.match(text, k) and not text.startswith(("及", "和", "或"), k):
                             sub = self.element(text, k, discover=False) or self._dept_discover(text, k)
                         if sub and all(reg.kind_of(x.name) == "department" for x in sub[0]):
+                            sub = own(sub)
                             for x in sub[0]:
                                 x.levels = list(levels)
                                 x.start = i
                             return sub
                     return out, e
+                if names == ["机关"]:          # 上级机关, 同级机关: the level names which one
+                    return [Mention(reg.canonical(f"{lv}机关"), text[i:e], i, e, [lv]) for lv in levels], e
                 return [Mention(reg.canonical(n), n, i, e, list(levels)) for n in names], e
         # 3. department stems list
         d = self.dept_list(text, i)

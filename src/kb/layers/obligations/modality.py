@@ -10,24 +10,22 @@ from __future__ import annotations
 
 import re
 
+from kb.layers.obligations.clauses import LEAD_START as _LEAD_START
+from kb.layers.obligations.liability import SANCTION_V
 from kb.layers.obligations.records import Group
-from kb.layers.obligations.sentences import Sentence, clause_end, sent_end
-
-_SANCTION_V = re.compile(r"予以|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|处以|处[0-9一二三四五六七八九十百千万]|罚款|没收|吊销|收回|取消|追究|通报|警告|"
-                         r"暂扣|降低|撤销|依法处理|处分|训诫|拘留")
+from kb.layers.obligations.sentences import Sentence, clause_end
 
 
-def liability_chapter(art) -> bool:
-    """Is the article in a chapter of legal liability (法律责任, 罚则)?"""
-    chapter = art.ancestor("chapter")
-    return bool(chapter and chapter.title and re.search(r"责任|罚则", chapter.title))
+#: 业主应当履行的义务, 违反规约应当承担的责任: a verb of the modal word, 的 and the noun it makes (a relative clause)
+_REL_VERB_NOUN = re.compile(r"(?:依法)?(?:履行|承担|遵守|缴纳|交纳|支付|提供|具备|具有|办理|报送|提交|公开|公示|负担|执行|享有|"
+                            r"采取|达到|符合|遵循|注意|做好|给予|获得|取得|补偿|赔偿|收取|配备|安排|设置|保存|记录|"
+                            r"尽|负|缴|交|付|有|做|给)的[^，。；的]{1,8}?(?:$|等|和|及|、|以及)")
 
 
-def liability_sentence(sent: str) -> bool:
-    """Does the sentence state the consequence of a breach (违反……的，由……)?"""
-    return bool(re.search(r"^违反", sent)) or bool(
-        re.search(r"的，(?:由|对)", sent) and re.search(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
-                                                   r"玩忽职守|滥用职权|过错|损害|情节", sent))
+#: verbs that name a place or a time by what is banned there (划定禁止……的路段)
+_NAMING_VERBS = ("划定", "设置", "设立", "确定", "公布", "规定", "划分", "实行", "标明", "设定")
+#: 禁止建设区域, 禁止鸣笛路段: a ban that names a place
+_BANNED_PLACE = re.compile(r"(?![在向对从于])[^，。；的]{1,6}(?:区域|路段|地区|时段|名录|目录|清单|标志)")
 
 
 def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
@@ -38,49 +36,96 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     if clause_tail.endswith("的") or re.search(r"的(事项|情形|人|人员)$", clause_tail) or \
             re.fullmatch(r"(?:由[^，。；]{0,16}|[^，。；]{0,6})的行为", clause_tail) or \
             re.search(r"的[^，。；]{0,10}除外$", clause_tail) or \
-            re.compile(r"[^，。；以]?的").match(clause_tail):
+            re.compile(r"[^，。；以]?的").match(clause_tail) or _REL_VERB_NOUN.match(clause_tail):
+        x.note_silent(s, p, "modifier")
         return       # a relative clause (应由……办理的事项, 依法应尽的义务)
     if text[p - 1:p] in "的" and w in ("可", "应"):
+        x.note_silent(s, p, "modifier")
         return
+    if w == "可" and text[p - 1:p] == "方":
+        x.note_silent(s, p, "condition")
+        return       # 确认安全后方可进行操作: a condition of the duty before it
+    if w == "禁止" and (text[p - 2:p] in _NAMING_VERBS or _BANNED_PLACE.match(text, e)):
+        x.note_silent(s, p, "modifier")
+        return       # 划定禁止机动车行驶……的路段, 禁止建设区域: a place or a time that is named, not a ban
     actor_g = s_here
+    if s.topic is not None and s.topic[0] < p and (s_here is None or s_here.start < s.topic[0]):
+        actor_g = s.topic[1]     # 本市支持志愿服务组织……，在……时应当遵守……
     if w in ("禁止", "严禁") and actor_g is not None and actor_g.end == p:
         actor_g = None          # 国家禁止……: who must not is not named
+    begin = e
     if text.startswith("由", e):
         g2 = x.sc.agent(text, e + 1)
         if g2:
-            actor_g = g2
-    if s.liability and _SANCTION_V.search(text[e:e + 8]) and mod != "prohibition":
+            actor_g, begin = g2, g2.end
+    if s.liability and SANCTION_V.search(text[e:e + 12]) and mod != "prohibition":
         mod = "sanction"
-    action = text[e:s.end]
+        if actor_g is not None and actor_g is s_here and _in_condition(text, actor_g, p):
+            actor_g = None       # ……场所不符合要求的，可以处……罚款: who fines is not named
+    if _COMPOSITION.match(text, e):
+        actor_g = None           # 检查人员……不得少于两人: a rule of composition, not an act
     start = actor_g.start if actor_g and s.start <= actor_g.start and actor_g.end <= p else p
     if actor_g is None or not actor_g.mentions:
-        x.emit(s, None, mod, True, action, p, s.end)
+        q = _agent_after(s, e)
+        if q is not None:
+            s.modal_agents[q] = (mod, p)     # 可以根据当事人的请求，由……部门调解处理: the agent may
+            return
+        x.emit(s, None, mod, True, p, begin, start)
         return
     for mt in actor_g.mentions:
-        x.emit(s, mt, mod, True, action, start, s.end)
+        x.emit(s, mt, mod, True, p, begin, start)
     s.stated(actor_g)
+
+
+#: 不得少于两人, 应当为单数: a number the body must have, not an act
+_COMPOSITION = re.compile(r"(?:少于|多于|低于|高于|超过|不少于|不超过)?(?:[0-9一二三四五六七八九十两百]+人|单数|双数)|为(?:单数|双数)|"
+                          r"(?:少于|多于|低于|超过)[0-9一二三四五六七八九十两百]+个?(?:日|天|个月|年|小时)")
+
+
+def _in_condition(text: str, g: Group, p: int) -> bool:
+    """Does the clause that g opens end with 的 before p (a condition: ……单位……不符合要求的，)?"""
+    k = text.find("，", g.end, p)
+    return k > 0 and text[k - 1] == "的"
+
+
+def _agent_after(s: Sentence, e: int) -> int | None:
+    """The position of a 由-agent after e, before the next modal word of the sentence."""
+    nxt = min([q for q in s.modal_positions if q >= e], default=s.end)
+    q = next((q for q, _ in s.agents if e <= q < nxt), None)
+    if q is None:
+        return None
+    between = s.text[e:q].rstrip("，")
+    return q if not between or between.startswith(_LEAD_START + ("依法", "由")) else None
 
 
 def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
     """由 + the agent g at p, without a modal word of its own."""
     text = s.text
     vp = text[g.end:clause_end(text, g.end)]
+    if p in s.modal_agents:                   # the modal word before it has no subject: the agent is it
+        mod, q = s.modal_agents[p]
+        if s.liability and SANCTION_V.search(text[g.end:g.end + 12]) and mod != "prohibition":
+            mod = "sanction"
+        for mt in g.mentions or [None]:
+            x.emit(s, mt, mod, True, q, g.end, p)
+        s.stated(g)
+        return
     if not vp or vp[0] in "，。；的" or (re.match(r"[^，。；对向将把给]{0,14}的", vp) and
-                                        not re.match(r"根据|依据|按照|依照|在|会同", vp)):
+                                        not re.match(r"根据|依据|按照|依照|在|会同|牵头", vp)):
         return        # 主要由捐赠人出资兴建的工程项目: a relative clause
     if any(q < p and text[q:p].find("，") < 0 and p - q <= 4 for q in s.modal_positions):
         return        # 可以由X…: handled with the modal word
     alt = [ev for ev in s.events if ev[1] == "modal" and ev[0] < p and re.search("或者|也可以", text[ev[0]:p])]
     if alt and alt[-1][2][2] == "permission":
         for mt in g.mentions:
-            x.emit(s, mt, "permission", True, vp, p, sent_end(text, p))
+            x.emit(s, mt, "permission", True, p, g.end, p)
         return
     stated = _agent_modality(x, s, p, g, vp)
     if stated is None:
         return
     mod, explicit = stated
     for mt in g.mentions:
-        x.emit(s, mt, mod, explicit, vp, p, sent_end(text, p))
+        x.emit(s, mt, mod, explicit, p, g.end, p)
     if vp.startswith("牵头"):
         x.relation(g, "牵头", None, s.node.eid)
     if mod == "sanction":
@@ -94,10 +139,10 @@ def _agent_modality(x, s: Sentence, p: int, g: Group, vp: str) -> tuple[str, boo
     """(modality, explicit) of what the agent g does (vp), or None when it is a right."""
     if s.liability and re.match(r"(?:依法)?(?:承担|负责赔偿|赔偿)", vp):
         return "obligation", False      # bears the liability, imposes nothing
-    if s.liability and (_SANCTION_V.search(vp) or re.match(r"依法|对|将", vp) or
-                        re.search(r"的，(?:[^，。；]{0,12}，)?$", s.text[s.start:p])):
+    if s.liability and (SANCTION_V.search(s.text[g.end:min(s.end, g.end + 20)]) or re.match(r"依法|对|将", vp) or
+                        re.search(r"(?:的|之一)，(?:[^，。；]{0,12}，)?$", s.text[s.start:p])):
         return "sanction", True
-    if re.search(r"选举|推选|推举|参加|出席|讨论|表决|通过|组成|产生|提名", vp[:14]) and \
+    if re.search(r"选举|推选|推举|参加|出席|讨论|表决|通过|组成|产生|提名|决定|递补|自荐|推荐", vp[:14]) and \
             all(x.reg.kind_of(m.name) == "individual" for m in g.mentions):
         return None        # 由居民……选举产生: a right, not a duty
     return "obligation", False

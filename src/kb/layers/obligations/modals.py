@@ -36,8 +36,9 @@ def find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
             if text[i - 1:i] in _XU_NOT_PREV or text[i + 1:i + 2] == "知":
                 continue
         elif w == "有权":
-            if text[i - 1:i] in "所产":
-                continue
+            if text[i - 1:i] in "所产享拥具" or text[i + 2:i + 3] in "利益属威限责" or \
+                    re.compile(r"(?:机关|部门|单位|机构|组织|人民政府)").match(text, i + 2):
+                continue          # 所有权, 享有权利, 有权益, 有权机关: not 有权 (may)
         elif w == "禁止":
             if text[i + 2:i + 3] == "性":
                 continue

@@ -16,9 +16,15 @@ from kb.layers.obligations.sentences import CLAUSE_END
 
 #: separators of coordinated names (市、县人民政府, 财政和民政部门, 单位或者个人)
 SEP = re.compile(r"以及|及其(?!他)|或者|和其他|或其他|、|和|及|或|暨")
-STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|按照|根据|依照|依法|对于|对|向|将|把|在|为|给|以|由|经|"
-                          r"违反|发生|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责|进行|实施|[，。；：、]")
-BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下")
+#: what cannot be inside a name: modal words, prepositions, verbs, clause marks (a preposition that is
+#: also part of a noun is no stop there: 经营, 对外, 以上, 在职 …)
+STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|按照|根据|依照|依法|对于|对(?![外象口])|向(?!导)|将(?!士)|把|"
+                          r"(?<![所存现实内外])在(?![职编校岗押])|(?<![作行认])为(?![民])|给(?![水排])|"
+                          r"(?<![所])以(?![上下外内])|(?<![自理缘])由|(?<![神曾])经(?![营济费销理纪贸办手常验])|"
+                          r"违反|发生|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责(?!人)|进行|实施|委托(?![人方])|"
+                          r"派(?![出驻])|(?<![参给])与(?![会])|(?<![高平中初上下同对])等|[，。；：、]")
+BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
+             "跟", "向", "对", "给", "为", "在", "把", "将", "确需", "确有", "如需", "需")
 #: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)
 VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加强", "建立", "协助", "指导", "支持", "提供", "完善",
               "负责", "依托", "利用", "引导", "鼓励", "发挥", "保障", "落实", "制定", "组建", "监督", "检查", "考核",
@@ -27,16 +33,64 @@ VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加�
               "兴办", "改变", "维护", "反映", "调解", "宣传", "动员", "召集", "主持", "讨论", "决定",
               "实施", "执行", "遵守", "配合", "审计", "拨付", "纳入", "给予", "按照", "根据", "通过", "未", "不",
               "尊重", "接受", "获得", "要求", "请求", "损害", "索取", "侵犯", "侵占", "强迫", "强行", "泄露", "帮助",
-              "照顾", "赡养", "扶养", "抚养", "教育居民", "保护", "参照", "优先", "禁止", "严禁", "或者")
+              "照顾", "赡养", "扶养", "抚养", "教育居民", "保护", "参照", "优先", "禁止", "严禁", "或者",
+              "减少", "防止", "避免", "确保", "保证", "加大", "提高", "降低", "增加", "扩大", "采取", "公布", "告知",
+              "听取", "收集", "核实", "作出", "召开", "制止", "劝阻", "指派", "协商", "共同", "加入", "投保", "缴纳",
+              "交纳", "收取", "支付", "向", "属于", "明确", "批转", "拟订", "增强", "实现", "指挥调度", "发现")
 VERB_START2 = tuple(v for v in VERB_START if len(v) > 1)
 #: heads of a noun naming a thing, not a body (工作, 经费, 规划 …)
 THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设施", "规划", "制度", "体系", "机制", "标准",
                "信息", "资源", "技术", "产品", "方式", "方面", "领域", "事业", "产业", "行业", "文化", "环境",
                "以上", "以下", "方法", "措施", "政策", "意见", "建议", "材料", "文件", "资料", "情况", "财产",
-               "内容", "结果", "期限", "费用", "程序", "方案", "合同", "协议", "决定", "规约", "章程", "区域")
+               "内容", "结果", "期限", "费用", "程序", "方案", "合同", "协议", "决定", "规约", "章程", "区域",
+               "会议", "资格", "人数", "规则", "名单", "数量", "比例", "任期", "账户", "名称", "记录", "档案", "报告",
+               "条件", "场地", "用房", "经营活动", "选举", "罢免", "选址", "布局", "名录", "时间")
 
+#: words ending in a head that are not names (动员, 延长, 重组: verbs; 成员 is a head of its own)
+_NOT_A_HEAD = re.compile(r"动员|增长|延长|成长|擅长|生长|助长|专长|特长|重组|改组|分组|编组|机组|人员|成员|委员|会员|"
+                         r"全员|满员|减员|裁员|超员|官员|协商|招商|磋商|商量|会商|经商|通商|商业|商务|商品|人士")
+#: verbs that take a body as their object (拟订街道办事处设立标准, 批转市民政部门审核)
+_OBJECT_VERBS = ("拟订", "增强", "实现", "批转", "协调", "统筹", "推动", "确定", "指定", "通知", "告知", "报告", "提请",
+                 "报请", "委托", "召集", "联系", "会同", "商请", "征求", "请求", "要求", "支持", "帮助", "协助", "配合",
+                 "督促", "指导", "监督", "检查", "考核", "表彰", "奖励", "批评", "约谈", "責令", "责令", "授权")
+#: verbs that name a body or a person by what it does (举办单位, 指导机构, 检查人员), and the heads they take
+_AGENT_VERBS = ("举办", "承办", "主办", "建设", "施工", "监理", "使用", "管理", "经营", "运营", "执法", "检查", "监督",
+                "指导", "协调", "救援", "救助", "服务", "培训", "执行", "审批", "登记", "参加", "参与", "负责", "发放",
+                "实施", "接受", "申请", "评估", "鉴定", "调解", "仲裁", "咨询", "组织", "领导", "办理", "保管", "维修",
+                "养护", "销售", "生产", "设计", "代理", "委托", "受托", "承接", "捐赠", "受赠")
+_AGENT_HEADS = ("单位", "机构", "机关", "部门", "者", "人", "人员", "方", "中心", "小组", "组", "委员会", "企业")
+#: a part or an officer of the body just named (……组组长, ……委员会办公室, ……小组副组长)
+_PART_OF = re.compile(r"(?:直属|下属|所属)[\u4e00-\u9fff]{0,6}(?:站|机构|单位|中心)|办事机构|工作机构|"
+                      r"(?:副|常务)?(?:组长|主任|委员|成员|办公室|秘书长|负责人|会长|队长|站长|校长|院长|"
+                      r"理事长|主席|工作人员)|部门|(?:经营)?管理者|经营者|管理人|所有[者人]|使用[者人]|举办者|主办者|"
+                      r"承办者|组织者|运营者")
 #: every place a name head (SUFFIXES, PERSON_SUFFIXES) starts; the longest head at each place
-_SUFFIX_AT = re.compile("(?=(%s))" % "|".join(sorted(SUFFIXES + PERSON_SUFFIXES, key=len, reverse=True)))
+_HEADS = sorted(SUFFIXES + PERSON_SUFFIXES, key=len, reverse=True)
+_HEAD_FIRST = re.compile("[%s]" % "".join(sorted({h[0] for h in _HEADS})))
+_HEADS_BY_FIRST: dict[str, list[str]] = {}
+for _h in _HEADS:
+    _HEADS_BY_FIRST.setdefault(_h[0], []).append(_h)
+
+
+def _heads_at(text: str, a: int, b: int):
+    """(position, head) of the longest name head at each place of text[a:b] where one starts."""
+    for m in _HEAD_FIRST.finditer(text, a, b):
+        k = m.start()
+        for h in _HEADS_BY_FIRST[text[k]]:
+            if text.startswith(h, k):
+                yield k, h
+                break
+
+#: what a relative clause before a name cannot hold: modal words, prepositions, clause marks
+_REL_STOP = re.compile(r"应当|可以|不得|必须|向|对|将|把|在|由|给|与|按照|根据|依照|请求|[，。；：、]")
+_PAREN = re.compile(r"（[^（）]{1,8}）")
+_PARENS = re.compile(r"（[^（）]*）")
+_LEVEL_SEP = re.compile(r"、|和|及|或者|或")
+_UP_TO_DEPT = re.compile(r"[^，。；：！？\n]{0,160}?部门")
+_DEPT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?部门")
+_PERSONS_END = re.compile(r"(?:有关|相关|主要)(?:负责人|人员|工作人员)$")
+#: a coordination inside what looks like one name (副行长及其他工作人员, 中职学校和科研机构)
+_COORDINATION_IN = re.compile(r"和其他|及其他|或者|以及|及其|(?:%s)和" % "|".join(SUFFIXES))
 
 
 class NameScanner:
@@ -76,7 +130,7 @@ class NameScanner:
                 if text.startswith(lv, j) and not any(st.startswith(lv) and len(st) > len(lv) and
                                                       text.startswith(st, j) for st in self._stems_by_first.get(lv[0], ())):
                     j += len(lv)
-                    m = re.compile(r"（[^（）]{1,8}）").match(text, j)
+                    m = _PAREN.match(text, j)
                     if m and not lv.endswith("）"):
                         lv += m.group(0)
                         j = m.end()
@@ -84,7 +138,7 @@ class NameScanner:
                     break
             else:
                 break
-            sep = re.compile(r"、|和|及|或者|或").match(text, j)
+            sep = _LEVEL_SEP.match(text, j)
             if sep and any(text.startswith(lv, sep.end()) for lv in self.levels):
                 j = sep.end()
                 continue
@@ -102,17 +156,19 @@ class NameScanner:
 
     def dept_list(self, text: str, i: int) -> tuple[list[str], int] | None:
         """财政、自然资源和规划……以及政府其他部门 -> names; i at the first stem."""
-        m = re.compile(r"[^，。；：！？\n]{0,80}?部门").match(text, i)
+        m = _UP_TO_DEPT.match(text, i)
         if not m:
             return None
         chunk = text[i:m.end() - 2]
         tail = ""
-        tm = re.search(r"(?:等(?:其他)?(?:有关|相关)?|(?<!、)(?:有关|相关))(?:行政管理|行政主管|主管|行政)?$", chunk)
+        # ……等其他负有……职责的部门, ……等有关主管部门, ……或者房屋主管部门: what closes the list of stems
+        tm = re.search(r"(?:等(?:其他)?(?:[^，。；、]{0,24}?的)?(?:有关|相关)?|(?<!、)(?:有关|相关))"
+                       r"(?:行政管理|行政主管|主管|行政)?$|(?:行政管理|行政主管|主管)$", chunk)
         if tm and tm.start() > 0:
             chunk, tail = chunk[:tm.start()], tm.group(0)
         if not chunk:
             return None
-        pieces = [p for p in re.split(r"以及|、|，", chunk) if p]
+        pieces = [p for p in re.split(r"以及|、|，|或者", chunk) if p]
         names: list[str] = []
         known = 0
         for k, p in enumerate(pieces):
@@ -125,6 +181,16 @@ class NameScanner:
                 names.append(p + "部门")
                 known += 1
                 continue
+            if p.startswith(VERB_START2) or "政府" in p:
+                return None      # 协助市、县级人民政府相关行政管理部门: not a list of departments
+            if (p in self.reg.alias or (p.endswith(SUFFIXES) and len(p) > 3 and not p.endswith("部门"))) and \
+                    not STOP_IN_NAME.search(p[:-2]):
+                names.append(p)          # 公安机关、消防救援等部门; 消防救援机构、电信等有关部门
+                known += 1
+                continue
+            if len(pieces) > 1 and not tail and 2 <= len(p) <= 8 and not STOP_IN_NAME.search(p):
+                names.append(p + "部门")   # 宣传、文化广电旅游部门负责……: stems sharing one 部门
+                continue
             parts = re.split(r"和|及", p)
             if len(parts) > 1 and all(q in self.reg.stems for q in parts):
                 names += [q + "部门" for q in parts]
@@ -134,27 +200,47 @@ class NameScanner:
                 names.append(p + "部门")
                 continue
             return None
-        if not known and not (tail.startswith("等") and len(pieces) > 1 and all(len(p) <= 8 for p in pieces)):
+        if not known and not (tail.startswith("等") and all(len(p) <= 8 for p in pieces)):
             return None        # 价格、城乡规划……等其他行政管理部门: a closed list of stems is a list of departments
         return names, m.end()
 
+    _dis_text: str | None = None
+    _dis_memo: dict = {}
+
     def discover(self, text: str, i: int, agent: bool = False) -> tuple[str, int] | None:
         """A name the lexicon does not know at i, ending in a name head -> (name, end).  agent: after
-        由, where a name may be a noun phrase with 的 (发放补贴的部门)."""
+        由, where a name may be a noun phrase with 的 (发放补贴的部门).  Kept for the text being read."""
+        if text is not self._dis_text:
+            self._dis_text, self._dis_memo = text, {}
+        key = (i, agent)
+        if key not in self._dis_memo:
+            self._dis_memo[key] = self._discover(text, i, agent)
+        return self._dis_memo[key]
+
+    def _discover(self, text: str, i: int, agent: bool) -> tuple[str, int] | None:
         ends = []
-        for m in _SUFFIX_AT.finditer(text, i, i + 16):
-            k, suf = m.start(), m.group(1)
+        for k, suf in _heads_at(text, i, i + 24):
             e = k + len(suf)
             if suf in PERSON_SUFFIXES:
-                if e > i + 10 or text[e:e + 1] in "民员口群格身权" or (suf == "者" and text[k - 1:k] == "或"):
+                if e > i + (20 if "的" in text[i:e] else 10) or text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长" or \
+                        (suf == "者" and text[k - 1:k] == "或") or _NOT_A_HEAD.match(text, k - 1):
                     continue
-            elif e > i + 16:
+            elif suf == "组" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "织成建长合"):
                 continue
+            elif suf == "商" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "业务品标场会铺店户"):
+                continue
+            elif e > i + 24:
+                continue          # a long name is a noun with a relative clause (负有……职责的部门)
             ends.append(e)
         ends = sorted(set(ends))
         for n, e in enumerate(ends):
             r = self._candidate(text, i, e, agent)
             if r:
+                # 筹备组组长, ……委员会办公室, ……小组副组长: a head right after the name names a part of it
+                for e2 in ends[n + 1:]:
+                    part = _PART_OF.fullmatch(text, e, e2) or (text[e - 1:e + 1] == "组长" and e2 == e + 1)
+                    if part and self._candidate(text, i, e2, agent):      # 居民小组 + 长
+                        return self._candidate(text, i, e2, agent)
                 if text[e - 2:e] == "组织":
                     # 组织 is also a verb: 城乡规划组织编制机关 is one name, not 城乡规划组织 + 编制机关
                     for e2 in ends[n + 1:]:
@@ -167,34 +253,62 @@ class NameScanner:
 
     def _candidate(self, text: str, i: int, e: int, agent: bool) -> tuple[str, int] | None:
         name = text[i:e]
-        if any(c in name for c in CLAUSE_END) or len(name) < 3 or name in ("他人", "本人", "其人"):
+        plain = _PARENS.sub("", name) if "（" in name else name      # 开发区（工业园区、产业园区）管理机构
+        if any(c in plain for c in CLAUSE_END + "、") or len(name) < 3 or name in ("他人", "本人", "其人"):
             return None
+        pm = _PERSONS_END.search(name)
+        if pm and pm.start() > 0 and not self.lexicon(name, 0):
+            return pm.group(0), e        # 事故现场有关人员: the persons, wherever they are
+        q = re.match(r"[0-9一二三四五六七八九十百千两]+(?:个|名|家)?(?:以上|以下)|[0-9一二三四五六七八九十百千两]+(?:个|名|家)"
+                     r"(?=[\u4e00-\u9fff]{2})", name)
+        if q and not re.search(r"分之", name):
+            name = name[q.end():]   # 两个以上单位: the parties, counted
+        if re.search(r"分之|^[0-9一二三四五六七八九十百千每](?!级)", name):
+            return None           # 三分之一以上委员, 每户派代表: a number of persons, not a name
         if re.search(r"[0-9一二三四五六七八九十百千]人$", name):
             return None           # 户代表五人
         if name.endswith("局") and name[-2:-1] in "布格结大全骗时僵开终棋变残":
             return None           # 用地布局, 总体格局: not a bureau
         if re.match(r"报(?!刊|社|纸)", name):
             return None           # 报上一级人民政府审批: a verb
-        if re.search(r"和其他|及其他|或者|以及", name):
+        if _COORDINATION_IN.search(name):
             return None           # 副行长及其他工作人员: a coordination, not one name
         if name.startswith(("组织", "主管", "承办")) and name.endswith(("机关", "部门", "单位", "机构")) and \
                 MODAL_RE.match(text, e) and "的" not in name:
             return name, e        # 组织编制机关应当……: the whole noun phrase before the modal word
+        verb_and_head = name[:2] in _AGENT_VERBS and name[2:] in _AGENT_HEADS      # 举办单位, 指导机构, 检查人员
+        if "的" in name and not name.startswith(BAD_START) and not _REL_STOP.search(name[:name.rindex("的")]):
+            tail = name[name.rindex("的") + 1:]
+            if tail in self.reg.alias and not SEP.search(tail):
+                return tail, e    # 接受捐赠的慈善组织, 开展慈善活动的其他组织: the known body
         if (name.startswith(BAD_START) and not name.startswith(("有关", "其他"))) or \
-                (name.startswith(VERB_START) and not (agent and "的" in name)) or \
+                (name.startswith(VERB_START) and not name.startswith("负责人") and not verb_and_head and
+                 not (agent and "的" in name)) or \
                 (STOP_IN_NAME.search(name[:-2] if len(name) > 2 else "") and not agent):
             return None
         if "的" in name:
             tail = name[name.rindex("的") + 1:]
+            if SEP.search(tail):
+                return None       # ……的车辆和人员: a list after a modifier, not one name
             if len(tail) >= 2 and (tail in self.reg.alias or (not agent and not any(tail == x for x in SUFFIXES))):
                 return tail, e
         m = re.match(r"(?:相关|各类|其他各类|该)(.{3,})$", name)
         if m:
             name = m.group(1)
+        if self._verb_then_known(name):
+            return None          # 拟订街道办事处……, 增强街道办事处……: a verb and its object
         return name, e
 
+    def _verb_then_known(self, name: str) -> bool:
+        """Is name a verb of two characters, then a known actor (拟订街道办事处……: a verb and its object)?"""
+        rest = name[2:]
+        if len(rest) < 2 or rest not in self.reg.alias or name in self.reg.alias:
+            return False
+        return name[:2] in _OBJECT_VERBS
+
+
     def _dept_discover(self, text: str, i: int):
-        m = re.compile(r"[\u4e00-\u9fff]{2,16}?部门").match(text, i)
+        m = _DEPT_NAME.match(text, i)
         if m and not STOP_IN_NAME.search(m.group(0)[:-2]):
             c = self.reg.canonical(m.group(0))
             return [Mention(c, m.group(0), i, m.end(), known=self.reg.is_known(c))], m.end()

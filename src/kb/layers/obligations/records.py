@@ -1,22 +1,33 @@
 """The layer's records and their vocabularies.
 
 Every step of the extraction, and every user of the layer, speaks of the same things: a
-statement (one actor, one modality, at one article, paragraph and item), a governance relation,
-and, while a text is read, an actor mention and a group of coordinated mentions.
+statement (one duty: one actor, one modality, one clause at one article, paragraph and item), a
+governance relation, and, while a text is read, an actor mention, a group of coordinated mentions
+and the draft of a duty whose action is not yet bounded.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "sanction")
+MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "sanction", "liability")
+#: labels for people: a correction or an order is not a punishment, so the body that acts on a
+#: violation is 追责 and the party held liable 责任 (never 处罚)
 MODALITY_NAMES = {"obligation": "义务", "prohibition": "禁止", "permission": "授权", "encouragement": "鼓励",
-                  "sanction": "处罚"}
+                  "sanction": "追责", "liability": "责任"}
+#: what every command, page and export shows for a statement that names no actor
+NO_ACTOR = "（无主体）"
+#: the version of the layer's record (2: one record per duty, clause, items, liability, no_actor apart)
+SCHEMA_VERSION = 2
 RELATIONS = ("指导", "支持", "帮助", "协助", "监督", "检查", "考核", "委托", "督促", "责令", "纠正", "组织",
              "牵头", "查处")
 
 
 @dataclass
 class Statement:
+    """One duty.  ``start``..``end`` is its span in the node's text (from its subject, or its
+    modal word, to the end of its action); ``clause`` its 1-based index among the duties of the
+    same actor and modality in the same paragraph or item; ``items`` the numbers of the items a
+    list's lead-in carries."""
     article: int | str
     paragraph: int | None
     item: int | None
@@ -32,12 +43,14 @@ class Statement:
     levels: list[str] = field(default_factory=list)
     citation: str = ""
     kind: str | None = None            # the actor's kind (government, department …)
+    clause: int = 1
+    items: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"article": self.article, "paragraph": self.paragraph, "item": self.item, "eid": self.eid,
-                "actor": self.actor, "modality": self.modality, "explicit": self.explicit,
+        return {"article": self.article, "paragraph": self.paragraph, "item": self.item, "clause": self.clause,
+                "eid": self.eid, "actor": self.actor, "modality": self.modality, "explicit": self.explicit,
                 "action": self.action, "start": self.start, "end": self.end, "deadline": self.deadline,
-                "quantity": self.quantity, "levels": list(self.levels)}
+                "quantity": self.quantity, "levels": list(self.levels), "items": list(self.items)}
 
 
 @dataclass
@@ -68,3 +81,28 @@ class Group:
     mentions: list[Mention]
     start: int
     end: int
+
+
+@dataclass
+class Draft:
+    """A duty while its sentence is read.  ``trigger`` is where its word stands (the modal word,
+    the duty verb, 由, the governance verb), ``begin`` where its action begins; ``end`` (where the
+    action ends) is set when the sentence is finished.  A primary duty opens a duty of its own
+    subject and so bounds the actions before it; a secondary one (the encouraged party, the
+    object of 督促) lies inside another duty's predicate."""
+    mention: Mention | None
+    modality: str
+    explicit: bool
+    trigger: int
+    begin: int
+    start: int
+    primary: bool = True
+    end: int | None = None
+    region: int = 0                  # where the text that belongs to this duty starts (its conditions, limit)
+    deadline: str | None = None
+    quantity: str | None = None
+    action: str = ""
+    node: object = None              # the paragraph, item or sub-item
+    para: int | None = None
+    item: int | None = None
+    items: list[int] = field(default_factory=list)     # a list's lead-in: the items it carries

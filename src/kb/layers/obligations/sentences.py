@@ -6,6 +6,7 @@ one sentence share, and what it hands on to the next.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kb.layers.obligations.records import Group
@@ -15,15 +16,14 @@ SENT_END = "。；！？\n"
 
 
 def segments(text: str, chars: str) -> list[tuple[int, int]]:
-    out, s = [], 0
-    for k, c in enumerate(text):
-        if c in chars:
-            if k > s:
-                out.append((s, k))
-            s = k + 1
-    if s < len(text):
-        out.append((s, len(text)))
-    return out
+    """The non-empty stretches of text between any of chars."""
+    pat = _SEGMENT.get(chars)
+    if pat is None:
+        pat = _SEGMENT[chars] = re.compile("[^%s]+" % re.escape(chars))
+    return [m.span() for m in pat.finditer(text)]
+
+
+_SEGMENT: dict[str, re.Pattern] = {}
 
 
 def clause_end(text: str, i: int) -> int:
@@ -47,7 +47,8 @@ class Sentence:
     ``subjects`` are the actor groups that open its clauses, ``agents`` the groups after 由, and
     ``events`` what the sentence says, in text order: ``(position, kind, data)`` with kind one of
     agent, modal, chain, obj, found.  ``carried`` (the subject carried over from earlier clauses
-    or sentences) and ``last_stmt`` (the group of the last statement) change as it is read.
+    or sentences) and ``last_stmt`` (the group of the last statement) change as it is read;
+    ``drafts`` are its duties, bounded when it is finished (clauses.finish).
     """
     node: object                       # the paragraph or item: its text, eid and citation
     art: object                        # the article
@@ -62,6 +63,9 @@ class Sentence:
     agents: list[tuple[int, Group]] = field(default_factory=list)
     events: list[tuple] = field(default_factory=list)
     modal_positions: list[int] = field(default_factory=list)
+    drafts: list = field(default_factory=list)      # the duties stated in it (records.Draft)
+    modal_agents: dict = field(default_factory=dict)  # 由-agent position -> (modality, modal position)
+    topic: tuple | None = None         # (position, group): the party of a policy statement (本市支持X……)
     text: str = field(init=False)
     sent: str = field(init=False)
 

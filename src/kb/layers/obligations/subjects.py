@@ -12,22 +12,41 @@ import re
 
 from kb.layers.obligations.coordination import Scanner
 from kb.layers.obligations.duties import COMPETENCE
-from kb.layers.obligations.modals import find_modals
+from kb.layers.obligations.modals import MODAL_RE, find_modals
 from kb.layers.obligations.names import STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
 from kb.layers.obligations.sentences import Sentence, segments
 
 #: a clause opening with these words is a condition, not a subject (有五分之一以上的居民……提议，应当……)
 _PREFIX_STOP = re.compile(r"应当|可以|不得|必须|向|对|由|经|(?<!)从(?!事)|将|把|给|参加|参与|需要")
-_COND_START = ("有", "如", "若", "凡", "当", "因", "需要", "涉及", "发生", "违反", "对于", "对", "经", "除")
+#: a clause opened by these is a prepositional phrase: the actor in it is its object (对……的单位，应当……)
+_PP_START = ("对", "向", "将", "把", "给", "与", "同", "跟")
+_COND_START = ("有", "如", "若", "凡", "当", "因", "需要", "涉及", "发生", "违反", "对于", "对", "经", "除", "属于")
+#: a short noun (or a list of them) right after an actor, before a modal word or the clause's end
+_NOUN_AFTER = re.compile(r"([\u4e00-\u9fff、]{2,12}?)(?=应当|应|必须|须|不得|可以|可|有权)|([\u4e00-\u9fff]{2,4})(?=，)")
+#: what happens to a post (缺额, 空缺 …): its holder is not the one who acts then
+_VACANCY = re.compile(r"缺额|空缺|出缺|缺位|死亡|辞职|离职|调离|被罢免|被撤销|终止|届满")
+#: a person of the body just named (……单位主要负责人, ……单位有关人员)
+_PERSON_OF = re.compile(r"(?:有关|主要|其他|相关)?(?:负责人|工作人员|人员|从业人员|职工|员工)")
+#: how many places of a clause (its start, and after each 的) may open its subject
+_TRIES = 4
 #: what subject_groups' reading of a clause does when an actor only modifies a noun: read on after it
 _READ_ON = "read on"
+
+_THAT_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:负责人|人员|单位|机构|组织|部门|委员会|企业|当事人|人)")
+_ITS_PERSONS = re.compile(r"其(成员|工作人员)")
+_ITS_MODAL = re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|可|有权)")
+_MODAL_SOON = re.compile(r"[^，。；]{0,3}(?:应当|应|必须|不得|可以|可|有权|负责)")
+_IN_CHARGE_OF = re.compile(r"负责[^，。；的]{1,12}的(?:机构|部门|单位|组织)(?=，|应当|负责|可以)")
+_TASKS_OF = re.compile(r"的(任务|职责)[：是]")
+_SHORT_MODIFIER = re.compile(r"([^，。；的]{1,6})的")
+_CONDITION_DE = re.compile(r"[^，。；的]{1,20}的")
 
 
 def _thing(head: str) -> bool:
     """修建性详细规划 (应当……): a short noun phrase naming a thing, not a body."""
-    return 2 <= len(head) <= 14 and head.endswith(THING_HEADS) and not STOP_IN_NAME.search(head) and \
-        not re.search(r"[，、和及或]", head) and not any(v in head for v in VERB_START2)
+    return 2 <= len(head) <= 14 and head.endswith(THING_HEADS) and not STOP_IN_NAME.search(head.replace("、", "")) \
+        and "，" not in head and not any(v in head for v in VERB_START2)
 
 
 def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None,
@@ -40,6 +59,9 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
         cb += a
         if text.startswith(_COND_START, ca) and not sc.lexicon(text, ca) and \
                 not text.startswith(("有关", "有权"), ca):
+            rel = _condition_head(sc, text, ca, cb)    # 需要志愿服务的组织或者个人可以……
+            if rel is not None:
+                out.append(rel)
             continue
         found = _clause_subject(sc, text, ca, cb, out, carried, last_stmt) or _thing_subject(text, a, b, ca, cb)
         if found is not None:
@@ -47,14 +69,69 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
     return out
 
 
+#: 实施检查的部门、人员, 接到举报的部门: a generic head named by what it does (a relative clause)
+_GENERIC = r"(?:部门|单位|机构|组织|人员|机关|个人|企业|场所|举办者|经营者|管理者|使用者|所有者|主办者|承办者|" \
+           r"组织者|运营者|负责人)"
+_RELATIVE_HEAD = re.compile(rf"([^，。；：的]{{2,20}}?)的({_GENERIC}(?:(?:、|和|或者|及)(?:其他)?{_GENERIC})*)"
+                            r"(?=应当|应|必须|须|不得|可以|可|有权|负责|对|在|依法|按照|应|，|以及|$)")
+
+
+def _relative_head(sc: Scanner, text: str, ca: int, cb: int) -> Group | None:
+    """The actors of a clause opened by a relative clause and a generic head, one per head (实施检查的
+    部门、人员 → 实施检查的部门, 实施检查的人员)."""
+    m = _RELATIVE_HEAD.match(text, ca, cb)
+    if not m or m.group(1).startswith(_PP_START + _COND_START) or re.search(r"应当|可以|不得|必须", m.group(1)):
+        return None
+    mentions = []
+    for head in re.findall(_GENERIC, m.group(2)):
+        name = f"{m.group(1)}的{head}"
+        c = sc.reg.canonical(name)
+        mentions.append(Mention(c, name, ca, m.end(), known=sc.reg.is_known(c)))
+    end = m.end()
+    if text.startswith("以及", end):       # ……活动的举办者以及……场所的经营者
+        more = _relative_head(sc, text, end + 2, cb)
+        if more is not None:
+            mentions += more.mentions
+            end = more.end
+    return Group(mentions, ca, end)
+
+
+def _condition_head(sc: Scanner, text: str, ca: int, cb: int):
+    """A clause opened like a condition (有……, 需要……) whose 的 makes a noun: the noun's head is the
+    subject (需要志愿服务的组织或者个人可以……; 有良好志愿服务记录的志愿者有需要时，有权……)."""
+    m = _CONDITION_DE.match(text, ca, cb)
+    if m is None or m.end() >= cb or text.startswith(_PP_START, ca):
+        return None
+    g = sc.group(text, m.end(), discover=True) or _relative_head(sc, text, ca, cb)
+    if g is None or not g.mentions:
+        return None
+    rest = text[g.end:cb]
+    if not rest or MODAL_RE.match(rest) or rest.endswith(("时", "后")) or rest.startswith("有权"):
+        return ca, g
+    return None
+
+
 def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last_stmt):
     """(position, group) of the actor that opens the clause text[ca:cb], or None."""
+    if sc.group(text, ca, discover=True) is None and not text.startswith(("其", "该", "他们", "它们"), ca):
+        rel = _relative_head(sc, text, ca, cb)
+        if rel is not None:
+            return ca, rel
     k = ca
+    tries = 0
     while k < cb:
         if k == ca or text[k - 1] == "的":
-            if k == ca and (text.startswith(("他们", "它们"), k) or (text.startswith("其", k)
-                                                                and not sc.lexicon(text, k))):
+            tries += 1
+            if tries > _TRIES:
+                return None      # a subject stands early in its clause: a long one holds none
+            if k == ca and (text.startswith(("他们", "它们"), k) or (text.startswith("其", k) and
+                                                                not text.startswith("其他", k) and
+                                                                not sc.lexicon(text, k))):
                 return _pronoun_subject(sc, text, k, out, carried, last_stmt)
+            if text.startswith("该", k):
+                that = _that_one(sc, text, k)
+                if that is not None:
+                    return k, that
             g = sc.group(text, k, discover=True)
             if g and g.end <= cb:
                 found = _opening(sc, text, ca, cb, k, g)
@@ -68,22 +145,55 @@ def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last
     return None
 
 
+#: verbs and marks after which a body or a post is named (设置安全生产工作负责人职务 → 安全生产工作负责人)
+_NAMED_AFTER = re.compile(r".*(?:设置|配备|设立|聘任|聘用|选聘|指定|确定|委托|成立|组建|明确|的|、|，|和|或者)")
+
+
+def _that_one(sc: Scanner, text: str, k: int) -> Group | None:
+    """该X at k: X, with the words that named it earlier in the text (该负责人 after 设置安全生产工作
+    负责人职务 is 安全生产工作负责人)."""
+    g = sc.group(text, k + 1, discover=True)
+    if g is None:
+        r = _THAT_HEAD.match(text, k + 1)
+        if r is None:
+            return None
+        c = sc.reg.canonical(r.group(0))
+        g = Group([Mention(c, r.group(0), k + 1, r.end(), known=sc.reg.is_known(c))], k + 1, r.end())
+    if len(g.mentions) != 1:
+        return g
+    head = text[k + 1:g.end]
+    j = text.rfind(head, 0, k)
+    if j > 0 and not g.mentions[0].known:
+        before = text[max(0, j - 10):j]
+        m = _NAMED_AFTER.match(before)
+        words = before[m.end():] if m else before
+        if 2 <= len(words) <= 8 and not STOP_IN_NAME.search(words):
+            name = sc.reg.canonical(words + head)
+            g = Group([Mention(name, head, k + 1, g.end, known=sc.reg.is_known(name))], k, g.end)
+    return g
+
+
 def _pronoun_subject(sc: Scanner, text: str, k: int, out, carried, last_stmt):
     """其, 他们, 它们 at k: the actor named after 其, 其成员 of the previous subject, or the group of
     the last statement."""
     g = None
     g_after = sc.group(text, k + 1, discover=False) if text.startswith("其", k) else None
-    if g_after is not None and not re.compile(r"其(成员|工作人员)").match(text, k):
+    if g_after is not None and not _ITS_PERSONS.match(text, k):
         return k, g_after
+    if text.startswith("其", k) and not _ITS_PERSONS.match(text, k):
+        g_after = sc.group(text, k + 1, discover=True)     # 其安全生产管理机构以及安全生产管理人员应当……
+        if g_after is not None and all(not m.known for m in g_after.mentions) and \
+                _MODAL_SOON.match(text, g_after.end):
+            return k, g_after
     if text.startswith("其", k):
-        m = re.compile(r"其(成员|工作人员)").match(text, k)
+        m = _ITS_PERSONS.match(text, k)
         prev = next((g0 for _, g0 in reversed(out) if g0.mentions), carried)
         if m and prev is not None and prev.mentions:
             base = prev.mentions[0].name
             name = sc.reg.canonical(base + m.group(1))
             if sc.reg.is_known(name):
                 g = Group([Mention(name, m.group(0), k, m.end())], k, m.end())
-        elif re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|可|有权)").match(text, k) and last_stmt:
+        elif _ITS_MODAL.match(text, k) and last_stmt:
             g = Group([Mention(x.name, "其", k, k + 1, x.levels) for x in last_stmt.mentions],
                       k, k + 1)
         else:
@@ -103,26 +213,50 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     if text.startswith("之间", g.end):
         return k, g
     # 县级以上人民政府负责妇女儿童工作的机构: the relative clause names the actor
-    rm = re.compile(r"负责[^，。；的]{1,12}的(?:机构|部门|单位|组织)(?=，|应当|负责|可以)").match(
+    rm = _IN_CHARGE_OF.match(
         text, g.end)
     if rm:
         name = sc.reg.canonical(rm.group(0))
         return k, Group([Mention(name, rm.group(0), g.end, rm.end(), known=sc.reg.is_known(name))], k, rm.end())
-    if nxt in ("的", "之", "所") and not re.compile(r"的(任务|职责)[：是]").match(text, g.end):
+    if text[ca:cb].endswith(("时", "后")) and _VACANCY.search(text, g.end, cb):
+        return None        # 工会主席……缺额时，应当及时补选: who elects is the subject of the context
+    if nxt == "的" and text[ca:cb].endswith(("后", "时", "前", "以后")) and not STOP_IN_NAME.search(text[g.end + 1:cb]):
+        return k, g        # 慈善组织的公开募捐资格注销后，不得……: the time of the actor's thing
+    if nxt in ("的", "之", "所") and not _TASKS_OF.match(text, g.end):
         return _READ_ON
     # 城市、县人民政府组织编制的总体规划，……应当……: the clause is a thing made by the actor
     rel = re.fullmatch(r"([^，。；的]{1,10})的[\u4e00-\u9fff]{1,12}", text[g.end:cb])
     if rel and COMPETENCE.fullmatch(rel.group(1)) and sc.public(g):
         return k, Group([], k, cb)
     # 居民公约的内容, 政府投资兴办的……, 居民不足二百户的……: the actor modifies a noun
-    mm = re.compile(r"([^，。；的]{1,6})的").match(text, g.end)
+    mm = _SHORT_MODIFIER.match(text, g.end)
     if mm and (len(mm.group(1)) <= 4 or re.search(r"[0-9一二三四五六七八九十百千]", mm.group(1))) \
             and not mm.group(1).startswith(VERB_START2) and \
             not re.search(r"应当|应|必须|不得|可以|可|有权|负责|对|向|在|按照|根据|依法|从事|协助",
                           mm.group(1)):
         return _READ_ON
+    # 生产经营单位有关负责人或者有关人员应当……: a person of the body is the subject
+    pm = _PERSON_OF.match(text, g.end)
+    if pm and len(g.mentions) == 1 and len(g.mentions[0].surface) <= 2:
+        name = sc.reg.canonical(text[g.start:pm.end()])      # 单位负责人: one term
+        return k, Group([Mention(name, text[g.start:pm.end()], g.start, pm.end(), known=sc.reg.is_known(name))],
+                        g.start, pm.end())
+    if pm:
+        g2 = sc.group(text, g.end, discover=True)
+        if g2 is not None and g2.mentions:
+            return k, g2
+    # 业主大会会议应当……, 业主代表资格应当……: the actor names a thing of its own
+    tm = _NOUN_AFTER.match(text, g.end)
+    noun = tm and (tm.group(1) or tm.group(2))
+    if noun and any(n.endswith(THING_HEADS) for n in noun.split("、")) and not noun.startswith(VERB_START2 + ("进行", "作出", "召开")) \
+            and not STOP_IN_NAME.search(noun) and not re.search(r"[应可须]", noun):
+        return k, Group([], k, tm.end())
     if k > ca:
         prefix = text[ca:k]
+        if prefix.endswith("的") and not _PREFIX_STOP.search(prefix.replace("经", "")) and \
+                not prefix.startswith(VERB_START2 + ("并", "且", "而", "也", "还", "又", "再", "以及", "或者")) and \
+                "其" not in prefix:
+            return k, g        # 未经……培训合格的从业人员，不得……: the modifier's head is the subject
         if _PREFIX_STOP.search(prefix) or prefix.startswith(VERB_START2):
             return None
     return k, g

@@ -52,12 +52,28 @@ def ctx_actors(r):
     return {"rows": rows}, []
 
 
+def provision_rows(r, stmts) -> list[dict]:
+    """One row per provision, in article order: a provision that states two duties (第十三条) is shown
+    once, a list's items each after its lead-in (第十五条第一款 does not end at 下列事项：)."""
+    from kb.text.numerals import number_key
+    rows: dict[str, dict] = {}
+    for s in sorted(stmts, key=lambda s: (number_key(s.article), s.paragraph or 0, s.item or 0, s.clause)):
+        row = rows.get(s.eid)
+        if row is None:
+            row = rows[s.eid] = dict(_statement_row(r, s), deadlines=[], inferred=False, article=s.article)
+        if s.deadline and s.deadline not in row["deadlines"]:
+            row["deadlines"].append(s.deadline)
+        row["inferred"] = row["inferred"] or not s.explicit
+    return list(rows.values())
+
+
 def ctx_actor(r):
     vs = r.vs
     name = r.info["obj"]
+    mine = [s for s in vs.layers.statements if s.actor == name]
     groups = []
-    for m in MODALITIES:
-        lst = [_statement_row(r, s) for s in vs.layers.statements if s.actor == name and s.modality == m]
+    for m in MODALITIES:              # 追责 (the body that acts) and 责任 (the party held liable) included
+        lst = provision_rows(r, [s for s in mine if s.modality == m])
         if lst:
             groups.append((m, lst))
     rels = [rel for rel in vs.layers.relations if rel.from_ == name or rel.to == name]
@@ -68,7 +84,9 @@ def ctx_actor(r):
     rel_rows = relation_rows(r, rels)
     if rel_rows:
         toc.append({"level": 2, "id": "relations", "name": "治理关系", "children": []})
-    return {"name": name, "groups": groups, "actor": vs.layers.registry.get(name), "relations": rel_rows,
+    counts = {"duties": len(mine), "articles": len({s.article for s in mine}), "provisions": len({s.eid for s in mine})}
+    return {"name": name, "groups": groups, "counts": counts, "actor": vs.layers.registry.get(name),
+            "relations": rel_rows,
             "svgs": svgs,
             "graph_href": r.page(vs.p("graph.md")),
             "actor_href": lambda n: r.page(vs.actor_pages[n]) if n in vs.actor_pages else None}, toc

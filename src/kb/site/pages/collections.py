@@ -2,7 +2,7 @@
 provisions it finds across the latest versions, and an index of them.
 
 Configuration keys: ``query`` (text, through the catalog), and filters ``actor``, ``modality``
-(obligation|prohibition|permission|encouragement|sanction), ``deadline: true``, ``regulation``.
+(obligation|prohibition|permission|encouragement|sanction|liability), ``deadline: true``, ``regulation``.
 Text queries go to the search catalog; obligation filters are answered from the obligations layer
 (the same layer the catalog indexes); a query the catalog cannot answer is matched provision by
 provision.
@@ -34,7 +34,8 @@ def ctx_collection(r):
     for vs, eid, text, extra in hits:
         n = vs.doc.get(eid)
         r.vs = vs
-        rows.append({"reg": vs.title, "version": vs.version.label,
+        art = n if n is not None and n.kind == "article" else (n.ancestor("article") if n is not None else None)
+        rows.append({"reg": vs.title, "version": vs.version.label, "article": (vs.reg.id, art.eid if art else eid),
                      "cite": n.citation if n is not None else eid,
                      "href": r.node_link(eid, vs), "text": text, "extra": extra})
     r.vs = None
@@ -85,10 +86,14 @@ def _catalog_hits(plan, query: str, filters: dict) -> list:
 
 
 def _statement_hits(latest: list, query: str, filters: dict) -> list:
-    """The obligations layer's statements that pass the filters (and contain the query)."""
+    """The provisions whose duties pass the filters (and contain the query), in article order, each
+    once: its duties' actors and modalities told in one badge (a list's items each after its lead-in)."""
+    from kb.text.numerals import number_key
     out = []
     for vs in latest:
-        for s in vs.layers.statements:
+        seen: dict[str, int] = {}
+        stmts = sorted(vs.layers.statements, key=lambda s: (number_key(s.article), s.paragraph or 0, s.item or 0))
+        for s in stmts:
             if "actor" in filters and s.actor != filters["actor"]:
                 continue
             if "modality" in filters and s.modality != filters["modality"]:
@@ -103,5 +108,11 @@ def _statement_hits(latest: list, query: str, filters: dict) -> list:
                 extra += f"；期限：{s.deadline}"
             if s.actor and "actor" not in filters:
                 extra = f"{s.actor}：{extra}"
+            if s.eid in seen:                # another duty of the same provision
+                v, eid, t, old = out[seen[s.eid]]
+                if extra not in old.split("　"):
+                    out[seen[s.eid]] = (v, eid, t, f"{old}　{extra}")
+                continue
+            seen[s.eid] = len(out)
             out.append((vs, s.eid, text, extra))
     return out

@@ -1,0 +1,220 @@
+"""Duty clauses: where each duty of a sentence ends, and the time limit that governs it.
+
+A duty runs from its word (modal word, duty verb, 由X, governance verb) to the end of its
+predicate: the end of the sentence (。 or ；), or the start of the next duty of a subject
+(……应当组织……验收，未达到标准的，不得通过验收 is two duties: the condition 未达到标准的 opens
+the second).  What stands before a duty's word in its clause, and the conditions and times in
+the clauses just before it (……的, 在……内, 对……), belong to that duty: its region, where its
+time limit is looked for.  A duty inside another's predicate (the party encouraged, the object
+of 督促) ends at the next duty of any kind and takes the limit of the duty it lies in when its
+own action has none.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.layers.obligations.limits import deadline_in, leading_limit, quantity_in
+from kb.layers.obligations.records import Draft
+from kb.layers.obligations.sentences import Sentence
+
+_CLAUSE_SEP = "，：,"
+#: a clause that leads into the duty after it: a condition, a time, a purpose, a manner
+LEAD_START = ("对", "在", "经", "因", "如果", "如有", "如遇", "如发现", "凡", "当", "自", "于", "除", "根据", "依照", "按照", "依据", "为了",
+               "为", "发现", "遇有", "有下列", "有前款", "有本条", "必要时", "需要", "涉及", "违反", "造成", "属于")
+_LEAD_END = ("的", "时", "后", "前", "期间", "以前", "之后", "之前")
+#: what may join a duty to the next one and is not part of either's action
+_JOINERS = ("并且", "并", "同时", "而且", "或者", "和", "及", "也", "但是", "但", "、")
+
+
+def _clause_start(text: str, a: int, q: int) -> int:
+    k = max(text.rfind(c, a, q) for c in _CLAUSE_SEP)
+    return k + 1 if k >= a else a
+
+
+def _is_lead(clause: str) -> bool:
+    """Does the clause lead into a duty (a condition, a time, a manner) rather than state an act of its
+    own (对……给予补贴, 根据需要进行……改造 are acts)?"""
+    if not clause:
+        return False
+    if clause.endswith(_LEAD_END) or (deadline_in(clause) is not None and deadline_in(clause).end() == len(clause)):
+        return True
+    return clause.startswith(LEAD_START) and not _ACT.search(clause)
+
+
+#: verbs of an act: a clause with one states a duty, whatever preposition opens it
+_ACT = re.compile(r"进行|给予|予以|实行|实施|开展|作出|提出|建立|制定|组织|设立|配备|提供|采取|加强|落实|负责|承担|履行|"
+                  r"办理|发放|公布|公开|报告|报送|备案|处理|处置|查处|监督|检查|督促|协助|保障")
+
+
+def region_start(s: Sentence, q: int, floor: int, subject_start: int | None) -> int:
+    """Where the text that belongs to the duty whose word is at q starts: the start of q's clause,
+    moved back over the leading conditions and the subject, never before floor (the previous duty's
+    action)."""
+    text = s.text
+    cs = _clause_start(text, s.start, q)
+    if cs <= floor:
+        return q
+    while cs - 1 > s.start:
+        ps = _clause_start(text, s.start, cs - 1)
+        if ps <= floor:
+            break
+        clause = text[ps:cs - 1]
+        if _is_lead(clause) or (subject_start is not None and ps <= subject_start < cs - 1):
+            cs = ps
+        else:
+            break
+    return cs
+
+
+def continue_duties(x, s: Sentence, prev: Sentence) -> None:
+    """A sentence after ； with no duty word of its own and no subject of its own goes on with the
+    duties that ran to the end of the previous one (……应当A；按照……，B: a second duty under the same
+    应当; ……由X责令改正；拒不改正的，处……罚款: a second sanction of X)."""
+    text = s.text
+    after = text[prev.end:prev.end + 1]
+    if after not in "；。" or any(g.mentions for _, g in s.subjects) or s.agents:
+        return
+    if after == "。" and (s.subjects or not _CONTINUES.match(text, s.start)):
+        return            # a new sentence goes on only with a verb or 对……: 应当建立评估制度。对……进行评估
+    open_ = [d for d in prev.drafts if d.primary and d.mention is not None and d.end is not None and
+             d.end >= prev.end - 1]
+    if not open_:
+        return
+    begin = s.start
+    while True:             # past the conditions (拒不改正的，……), not the manner (按照……目录，研究制定……)
+        k = min([text.find(c, begin, s.end) for c in _CLAUSE_SEP if text.find(c, begin, s.end) >= 0], default=-1)
+        if k < 0 or not text[begin:k].endswith(_LEAD_END) or not text[k + 1:s.end].strip():
+            break
+        begin = k + 1
+    if re.match(r"(?:依法)?追究[^，。；]{0,6}刑事责任", text[begin:s.end]):
+        return                  # 构成犯罪的，依法追究刑事责任: not done by the body before
+    for d in open_:
+        x.emit(s, d.mention, d.modality, d.explicit and after == "；", begin, begin, s.start)
+
+
+#: the opening of a sentence that goes on with the subject of the one before (对……进行评估, 组织……)
+_CONTINUES = re.compile(r"对[^，。；]{1,30}?(?:进行|给予|实行|予以|开展|加强)|(?:组织|建立|制定|负责|做好|开展|加强|推进|"
+                        r"完善|落实|保障|提供|协调|指导|监督)")
+
+
+def finish(s: Sentence) -> None:
+    """Bound each draft of the sentence: its action's end, its action, its time limit and quantity."""
+    drafts: list[Draft] = s.drafts
+    if not drafts:
+        return
+    text = s.text
+    primary_at: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.primary:
+            primary_at.setdefault(d.trigger, []).append(d)
+    regions: dict[int, int] = {}
+    floor = s.start
+    for n, q in enumerate(sorted(primary_at)):
+        subj = min((d.start for d in primary_at[q] if d.start < q), default=None)
+        regions[q] = s.start if n == 0 else region_start(s, q, floor, subj)
+        floor = max(d.begin for d in primary_at[q])
+    secondary = sorted({_clause_start(text, s.start, d.trigger) if _clause_start(text, s.start, d.trigger) > d.begin
+                        else d.trigger for d in drafts if not d.primary})
+    prim_starts = sorted(regions.values())
+    for d in drafts:
+        bounds = prim_starts if d.primary else sorted(prim_starts + secondary + _own_clause_end(text, d, s.end))
+        d.end = d.end or next((b for b in bounds if b > d.begin), s.end)
+        d.region = regions.get(d.trigger, d.trigger) if d.primary else d.trigger
+    for d in list(drafts):
+        if d.primary:
+            _split_at_own_limit(s, d)
+    for d in drafts:
+        if d.primary:
+            _bound(d, text)
+    for d in drafts:
+        if not d.primary:
+            _bound(d, text)
+            if d.deadline is None and d.modality != "liability":
+                host = next((h for h in drafts if h.primary and h.region <= d.trigger < h.end), None)
+                if host is not None:
+                    d.deadline = host.deadline
+
+
+#: ……，并在推选完成之日起三日内，在……公示: a duty joined by 并 with a time limit of its own
+_AND_WITH_LIMIT = re.compile(r"，并(?:且|应当)?(?=(?:在|于|自)?[^，。；]{0,30}?(?:之日起|之日|起|后|前)?"
+                             r"(?:[0-9０-９]+|[一二三四五六七八九十两百千]+)个?(?:工作日|日|天|个月|月|年|小时)(?:内|以内|前))")
+
+
+def _split_at_own_limit(s: Sentence, d: Draft) -> None:
+    """Split d where 并 opens a duty with its own time limit (the spec's clause rule)."""
+    m = _AND_WITH_LIMIT.search(s.text, d.begin, d.end)
+    if m is None or d.mention is None:
+        return
+    s.drafts.append(Draft(d.mention, d.modality, d.explicit, m.end(), m.end(), m.end(), True, end=d.end,
+                          region=m.end(), node=d.node, para=d.para, item=d.item))
+    d.end = m.start()
+
+
+#: a clause that goes on with the predicate before it (……开发长期护理保险，为失能老年人提供……)
+_GOES_ON = ("为", "向", "对", "并", "将", "把", "从", "在", "按照", "依法", "及时", "同时")
+
+
+def _own_clause_end(text: str, d: Draft, end: int) -> list[int]:
+    """The end of the encouraged party's predicate: the first comma, unless the next clause goes on
+    with it (鼓励社会组织提供公共服务，推动……多元化: 推动 is the encourager's purpose)."""
+    if d.modality != "encouragement":
+        return []
+    k = text.find("，", d.begin, end)
+    while k >= 0 and text.startswith(_GOES_ON, k + 1):
+        k = text.find("，", k + 1, end)
+    return [k] if k >= 0 else []
+
+
+def _bound(d: Draft, text: str) -> None:
+    """The action of d (its limit moved out), the limit and quantity of its region."""
+    a, b = d.begin, d.end
+    while a < b and text[a] in "，、 ":
+        a += 1
+    lead = leading_limit(text, a, b)
+    if lead is not None:
+        d.deadline = lead.group(0)
+        a = lead.end()
+        while a < b and text[a] in "，、 ":
+            a += 1
+    else:
+        d.deadline = _region_limit(text, d.region, b)
+    while b > a and text[b - 1] in "，。；：、 ":
+        b -= 1
+    action = text[a:b]
+    for j in _JOINERS:
+        if action.endswith(j) and len(action) > len(j):
+            action = action[:-len(j)].rstrip("，、 ")
+    d.action = action
+    d.quantity = quantity_in(text, d.region, d.end)
+    d.end = max(b, a + 1) if b > a else d.end
+
+
+def _region_limit(text: str, a: int, b: int) -> str | None:
+    """The first time limit in text[a:b] that is not inside a condition (……一年内累计缺席……的，)."""
+    k = a
+    while True:
+        m = deadline_in(text, k, b)
+        if m is None:
+            return None
+        ce = min([j for j in (text.find(c, m.end(), b) for c in "，；。") if j >= 0], default=b)
+        if not text[m.end():ce].endswith("的"):
+            return m.group(0)
+        k = m.end()
+
+
+_LIST_LEAD = re.compile(r"下列|以下|如下")
+#: 按照……和下列要求，组织……: a list the duty is done by, not a list of duties
+_BY_LIST = re.compile(r"(?:按照|依照|根据|依据)[^，。；：]*$")
+
+
+def list_heads(drafts: list[Draft]) -> list[Draft]:
+    """The lead-in duties of a paragraph's list: those whose text names it (……做好下列事项：, 有下列
+    情形之一的，由……), else those that end at the colon that opens it.  A list of violations belongs to
+    the party held liable when the lead-in names one, else to the body that acts on them."""
+    named = [d for d in drafts if any(not _BY_LIST.search(d.node.text, d.region, m.start())
+                                      for m in _LIST_LEAD.finditer(d.node.text, d.region, d.end))]
+    if any(d.modality == "liability" for d in named):
+        return [d for d in named if d.modality == "liability"]   # the violations of the party held liable
+    if named:
+        return named
+    return [d for d in drafts if d.node.text.rstrip().endswith("：") and d.end >= len(d.node.text.rstrip()) - 1]

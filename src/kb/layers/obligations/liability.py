@@ -1,0 +1,93 @@
+"""Liability clauses: the body that acts on a violation (sanction, 追责) and the party held liable
+(liability, 责任).
+
+居民委员会未按照本条例规定履行义务的，由居民会议予以纠正 gives 居民会议 a sanction (the rule of
+its 由-agent, in modality) and 居民委员会 a liability: the violator is the actor that opens the
+condition (……的，), its action the violation.  A condition that names no violator (违反本条例规定，
+……的) gives no liability record.  ``x`` below is the running extractor.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.layers.actors import SUFFIXES
+from kb.layers.obligations.sentences import Sentence
+
+SANCTION_V = re.compile(r"予以|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|责成|处以|处[0-9一二三四五六七八九十百千]|罚款|没收|"
+                        r"吊销|收回|取消|追究|通报|警告|暂扣|降低|撤销|依法处理|处分|训诫|拘留")
+#: a condition that names a violation (the party who commits it is liable)
+_VIOLATION = re.compile(r"违反|未|不履行|没有履行|擅自|拒不|拒绝|逾期|挪用|侵占|玩忽职守|滥用职权|徇私舞弊|过错|损害|"
+                        r"妨碍|阻碍|伪造|骗取|隐瞒|弄虚作假|泄露|非法|不按|不依法|不符合|超过|造成|有下列")
+
+
+def liability_chapter(art) -> bool:
+    """Is the article in a chapter of legal liability (法律责任, 罚则)?"""
+    chapter = art.ancestor("chapter")
+    return bool(chapter and chapter.title and re.search(r"责任|罚则", chapter.title))
+
+
+def liability_sentence(sent: str) -> bool:
+    """Does the sentence state the consequence of a breach (违反……的，由……; ……有下列情形之一的，由……责令)?"""
+    return bool(re.search(r"^违反", sent)) or bool(
+        re.search(r"(?:的|之一)，(?:由|对)", sent) and re.search(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
+                                                        r"玩忽职守|滥用职权|过错|损害|情节|下列情形|下列行为", sent)) \
+        or bool(_SANCTIONED_BY.search(sent))
+
+
+#: 由X责令改正, 由X处以罚款: a body acting on a violation
+_SANCTIONED_BY = re.compile(r"(?:的|之一)，由[^，。；]{1,30}?(?:责令|处以|处[0-9一二三四五六七八九十百千]|没收|吊销|"
+                            r"给予[^，。；]{0,4}(?:处分|处罚|警告))")
+
+
+def on_violation(x, s: Sentence) -> None:
+    """The violator of a liability clause that names one: a liability record (action: the violation).
+
+    The condition ends at ……的， or ……之一， before the sanction (建设单位、施工单位有下列行为之一，由……);
+    in a list of violations (an item of a liability article, ……的；) the item's own violator is liable."""
+    if not s.liability:
+        return
+    text = s.text
+    sanctions = [d for d in s.drafts if d.modality == "sanction"]
+    if sanctions:
+        first = min(d.trigger for d in sanctions)
+        m = None
+        for m in _CONDITION_END.finditer(text, s.start, first):
+            pass
+        if m is not None:
+            k = m.start() if m.group(0).startswith("的") else m.end() - 1
+        else:            # 任何组织和个人以……名义从事……活动，由……查处
+            k = text.rfind("，", s.start, first)
+            if k < 0 or not text.startswith("由", k + 1):
+                return
+    elif s.is_item and re.search(r"的\s*$", text[s.start:s.end]) and not s.drafts:
+        k = s.start + len(text[s.start:s.end].rstrip()) - 1      # （一）……单位未按照规定……的；
+    elif _CONSEQUENCE.search(text, s.start, s.end) and text.find("的，", s.start, s.end) >= 0:
+        k = text.rfind("的，", s.start, _CONSEQUENCE.search(text, s.start, s.end).start())
+        if k < 0:                # 政府及其职能部门不履行……职责，造成后果的，……依法追究其责任
+            return
+    else:
+        return
+    for p, g in s.subjects:
+        if p >= k or not g.mentions or p < s.start:
+            continue
+        if not sanctions and (p != s.start or not (_VIOLATION.match(text, g.end) or (all(
+                x.reg.is_known(m.name) or m.name.endswith(SUFFIXES) for m in g.mentions) and
+                _VIOLATION.search(text, g.end, k) and not _VICTIM.search(text, g.end, k)))):
+            continue         # an item names its violator first: ……单位未按照规定……的
+        if any(d.mention is not None and d.mention in g.mentions for d in sanctions):
+            continue
+        violation = text[g.end:k]
+        if not _VIOLATION.search(violation) and not re.search(r"的$", text[p:k + 1]):
+            continue
+        for mt in g.mentions:
+            x.emit(s, mt, "liability", False, p, g.end, p, primary=not sanctions)
+            s.drafts[-1].end = k
+        break
+
+
+#: 受到损害: the party named suffers the violation, it does not commit it
+_VICTIM = re.compile(r"受到|遭受|受侵害")
+#: the consequence of a violation when no body is named to act on it
+_CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|依法给予[^，。；]{0,4}处分|承担[^，。；]{0,6}责任")
+#: where a liability clause's condition ends: ……的， or ……之一，
+_CONDITION_END = re.compile(r"的，|之一，")

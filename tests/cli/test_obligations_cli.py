@@ -1,0 +1,136 @@
+"""kb obligations, kb actors and kb diff --obligations as people use them: each duty's action and
+deadline, the footer on its own line, the terminal's width without cutting an actor's name, a misspelt
+actor told from an actor without duties, both liability roles, statements without an actor under one
+label; and the JSON export's schema version."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA
+from kb.outputs.formats import width
+
+D = DATA / "diff"
+
+
+def run(capsys, *args):
+    from kb.cli import main
+    rc = main(list(args))
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def test_each_duty_with_its_action_and_deadline(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    rc, out, _ = run(capsys, "obligations", "--article", "13")
+    lines = out.splitlines()
+    assert rc == 0 and lines[0].split() == ["出处", "主体", "情态", "行为", "期限"]
+    assert "组织同级民政、自然资源和规划、国资部门参加社区综合服务设施验收" in out.replace("\n", "").replace(" ", "")
+    assert "通过验收" in out
+    row = next(line for line in lines if "督促开发建设单位" in line)
+    assert "在工程验收合格之日起15个工作日内" in row              # the deadline on the duty it governs
+    assert not any("在工程验收合格" in line for line in lines if "组织同级民政" in line)
+    # the footer is a line of its own, after a blank line
+    assert lines[-1].startswith("共 4 条") and lines[-2] == ""
+
+
+def test_a_list_is_shown_whole(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    rc, out, _ = run(capsys, "obligations", "--article", "15.1")
+    assert rc == 0 and "（含第1、2、3、4项）" in out
+    for item in ("第十五条第一款第一项", "第十五条第一款第四项"):
+        assert item in out
+    assert "法律法规规定的其他职责" in out
+
+
+def test_the_table_fits_the_terminal_and_never_cuts_an_actor(capsys, monkeypatch):
+    for cols in ("60", "100"):
+        monkeypatch.setenv("COLUMNS", cols)
+        for cmd in (("obligations", "--article", "5"), ("actors",), ("actors", "--all")):
+            rc, out, _ = run(capsys, *cmd)
+            assert rc == 0
+            assert "政务服务和大数据部门" in out and "人力资源和社会保障部门" in out, (cols, cmd)
+            body = [line for line in out.splitlines() if line and not line.startswith(("共", "?"))]
+            assert max(width(line) for line in body) <= max(int(cols), 60 + 24), (cols, cmd)
+
+
+def test_a_misspelt_actor_is_an_error_naming_the_closest(capsys):
+    rc, _, err = run(capsys, "obligations", "--actor", "居名委员会")
+    assert rc == 2 and "居名委员会" in err and "居民委员会" in err
+    rc, _, err = run(capsys, "obligations", "--actor", "业主委员会")     # a real actor, no duty in the text
+    assert rc == 1 and "没有" in err
+    rc, out, _ = run(capsys, "obligations", "--actor", "居委会", "--format", "json")
+    rows = json.loads(out)
+    assert rc == 0 and rows and all(r["actor"] == "居民委员会" for r in rows)
+    assert any(r["citation"] == "第十五条第一款" and r["items"] == [1, 2, 3, 4] for r in rows)
+
+
+def test_both_roles_of_liability(capsys):
+    for word in ("sanction", "追责", "处罚"):
+        rc, out, _ = run(capsys, "obligations", "-m", word, "--format", "csv")
+        assert rc == 0 and out.startswith("\ufeff") and "居民会议" in out and "监察机关" in out, word
+        assert "居民委员会," not in out
+    for word in ("liability", "责任"):
+        rc, out, _ = run(capsys, "obligations", "-m", word, "--format", "json")
+        rows = json.loads(out)
+        assert rc == 0 and [(r["actor"], r["article"], r["modality_label"]) for r in rows] == [
+            ("居民委员会", 37, "责任")]
+    rc, out, _ = run(capsys, "obligations", "--article", "37")
+    assert "追责" in out and "责任" in out and "处罚" not in out
+    rc, _, err = run(capsys, "obligations", "-m", "罚款")
+    assert rc == 2 and "罚款" in err
+
+
+def test_statements_without_an_actor_are_listed_apart(capsys):
+    rc, out, _ = run(capsys, "obligations", "--no-actor")
+    assert rc == 0 and "社区发展治理工作应当弘扬社会主义核心价值观" in out and "没有主体的陈述" in out
+    rc, out, _ = run(capsys, "obligations", "--format", "json")
+    assert all(r["actor"] for r in json.loads(out))
+    rc, _, err = run(capsys, "obligations", "--no-actor", "--actor", "居委会")
+    assert rc == 2
+
+
+def test_cli_actors(capsys):
+    rc, out, _ = run(capsys, "actors", "--format", "json")
+    rows = {r["name"]: r for r in json.loads(out)}
+    assert rc == 0 and "居委会" in rows["居民委员会"]["aliases"]
+    assert rows["居民委员会"]["count"] >= rows["居民委员会"]["provisions"] >= 11
+    rc, _, err = run(capsys, "actors", "--unknown")
+    assert rc == 1 and "没有发现" in err                      # the lexicon covers the seed
+
+
+def test_cli_actors_unknown_lists_discovered(capsys, tmp_path):
+    f = tmp_path / "t.txt"
+    f.write_text("第一条 网格员应当及时发现、报告网格内的安全隐患。\n第二条 楼栋长应当协助网格员开展工作。\n", encoding="utf-8")
+    rc, out, _ = run(capsys, "actors", str(f), "--unknown", "--format", "json")
+    assert rc == 0 and {r["name"] for r in json.loads(out)} == {"网格员", "楼栋长"}
+
+
+def test_export_json_has_the_schema_version(capsys):
+    rc, out, _ = run(capsys, "export", "--format", "json")
+    d = json.loads(out)
+    assert rc == 0 and d["schema_version"] == 2
+    assert len(d["obligations"]) > 100 and d["relations"] and d["actors"]
+    assert d["obligations_without_actor"] and all(o["actor"] for o in d["obligations"])
+    assert {"clause", "items"} <= set(d["obligations"][0])
+
+
+def test_diff_uses_the_one_label_for_statements_without_an_actor(capsys, tmp_path):
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text("第一条 养犬人应当文明养犬。\n第二条 犬只登记工作应当便民。\n", encoding="utf-8")
+    new.write_text("第一条 养犬人应当文明养犬。\n第二条 犬只登记工作应当便民高效。\n第三条 养犬管理经费应当得到保障。\n",
+                   encoding="utf-8")
+    rc, out, _ = run(capsys, "diff", str(old), str(new), "--obligations")
+    assert rc in (0, 1) and "（无主体）" in out and "未识别" not in out      # 1: the texts differ
+    rc, out, _ = run(capsys, "diff", str(old), str(new), "--obligations", "--format", "json")
+    assert "（无主体）" in out
+
+
+@pytest.mark.parametrize("cols", ["50", "120"])
+def test_matrix_uses_the_terminal_width(capsys, monkeypatch, cols):
+    monkeypatch.setenv("COLUMNS", cols)
+    rc, out, _ = run(capsys, "matrix", "--by", "article")
+    assert rc == 0 and "县（市、区）人民政府" in out
+    grid = out.split("各主体的条款")[0]
+    assert max(width(line) for line in grid.splitlines()) <= max(int(cols), 60)

@@ -242,6 +242,68 @@ def test_a_thing_or_a_document_is_not_an_actor(reg):
     assert got(reg, "社区发展治理工作应当弘扬社会主义核心价值观。") == {(None, "obligation")}
 
 
+def test_each_within_its_remit_after_a_comma(reg):
+    # 行政法/噪声污染防治法(2021-12-24) 第八条: a list of stems closed by 等部门, then ，在各自职责范围内，
+    assert actors_of(reg, "各级住房和城乡建设、公安、交通运输、铁路监督管理、民用航空、海事等部门，在各自职责范围内，"
+                          "对建筑施工、交通运输和社会生活噪声污染防治实施监督管理。", "obligation") == {
+        "住房和城乡建设部门", "公安部门", "交通运输部门", "铁路监督管理部门", "民用航空部门", "海事部门"}
+
+
+def test_a_head_that_starts_with_a_stop_word(reg):
+    # 噪声污染防治法 第六十七条: 经 of 经营者 is not the preposition 经; 提供者 is a head (北京市志愿服务促进条例)
+    assert actors_of(reg, "新建居民住房的房地产开发经营者应当在销售场所公示住房可能受到噪声影响的情况以及采取或者拟采取的"
+                          "防治措施，并纳入买卖合同。") == {"房地产开发经营者"}
+    assert actors_of(reg, "本市鼓励通信运营商、广告发布者、互联网信息服务提供者免费向社会发布志愿服务公益宣传信息。") == {
+        "通信运营商", "广告发布者", "互联网信息服务提供者"}
+    # 江门市文明行为促进条例 第六条: 人物 is a person's head; 会同 ends a name
+    assert actors_of(reg, "先进模范人物、社会公众人物应当发挥示范作用。") == {"先进模范人物", "社会公众人物"}
+    assert actors_of(reg, "精神文明建设委员会办公室会同有关部门制定文明行为规范。") == {"精神文明建设委员会办公室"}
+    # 重庆市安全生产条例 第四十五条: 发生 before the head 单位 names the unit (事故发生单位)
+    assert "事故发生单位" in actors_of(reg, "事故发生单位及相关协助事故调查单位应当在事故调查组规定时限内，提供下列材料：")
+
+
+def test_a_known_actor_before_he_is_a_coordination(reg):
+    # 北京市街道办事处条例(2019-11-27) 第四条: 辖区居民和单位 is two parties, not one name
+    assert "辖区居民和单位" not in {s.actor for s in extract(doc_of(
+        "街道办事处应当促进精神文明建设，弘扬社会主义核心价值观，加强宣传，教育引导辖区居民和单位遵纪守法。"), reg)}
+
+
+def test_a_verb_and_its_object_is_not_a_department(reg):
+    # 北京市街道办事处条例 第八条: 批转 is a verb of the government, 市民政部门 its object
+    assert actors_of(reg, "市人民政府批转市民政部门审核后，报市人民政府审批。") == {"市人民政府"}
+    # 噪声污染防治法 第七十七条: (人民政府)指定的部门 is the department
+    assert ("指定的部门", "sanction") in got(reg, "违反本法规定，建设单位、施工单位有下列行为之一，由工程所在地人民政府指定的"
+                                            "部门责令改正，处一万元以上十万元以下的罚款：")
+
+
+def test_an_act_after_an_adverbial_of_rule(reg):
+    # 北京市物业管理条例(2020-03-27) 第九条: 根据……确定的清单，依法行使……: the offices' own act
+    assert actors_of(reg, "街道办事处、乡镇人民政府根据市人民政府确定的行政执法事项清单，依法行使行政执法权，建立综合执法"
+                          "工作机制，加强对住宅小区内违法行为的巡查、检查和处理。") == {"街道办事处", "乡镇人民政府"}
+
+
+def test_liability_without_a_named_body(reg):
+    # 重庆市安全生产条例(2015-12-08) 第五十条: the violator after 违反……规定， is liable though no body is named
+    assert got(reg, "违反本条例第十四条规定，生产经营单位未建立安全生产规章制度的，责令限期改正；逾期未改正的，处二千元以上"
+                    "二万元以下的罚款。") == {("生产经营单位", "liability")}
+    # 第五十一条: the unit's staff are liable, not the unit
+    assert ("生产经营单位", "liability") not in got(
+        reg, "违反本条例第十六条第一款规定，生产经营单位分管安全生产工作的负责人未履行本条例第十六条第一款规定职责的，"
+             "责令限期改正；逾期未改正的，处一万元以上二万元以下的罚款。")
+
+
+def test_a_duty_after_a_breach_outside_a_liability_chapter(reg):
+    # 北京市物业管理条例 第三十六条: 逾期仍未召集的，由……组织召集 is the offices' duty, not a sanction
+    assert got(reg, "业主委员会未按照规定召集业主大会会议的，业主可以请求物业所在地的街道办事处、乡镇人民政府责令限期召集；"
+                    "逾期仍未召集的，由物业所在地的街道办事处、乡镇人民政府组织召集。") >= {
+        ("街道办事处", "obligation"), ("乡镇人民政府", "obligation")}
+    # 广州市社会急救医疗管理条例(2023-02-01) 第四十九条 (its liability chapter has no heading in the corpus):
+    # 由X依照……的规定处理 is a sanction wherever it stands
+    assert ("卫生健康部门", "sanction") in got(
+        reg, "医疗机构违反本条例第二十六条的规定，不按照规定履行相应职责的，由卫生健康行政主管部门依照《中华人民共和国"
+             "传染病防治法》《突发公共卫生事件应急条例》等法律、法规的规定处理。")
+
+
 def test_unknown_actors_are_found_and_listed(reg):
     text = ("网格员应当及时发现、报告网格内的安全隐患。"
             # 深圳经济特区矛盾纠纷多元化解条例(2022-03-28)

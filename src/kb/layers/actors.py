@@ -28,7 +28,7 @@ SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "�
 
 #: heads of a person's name (第三人, 未成年人, 管理者, 志愿服务对象, 网格员, 楼栋长, 筹备组组长);
 #: used for a subject only
-PERSON_SUFFIXES = ("人员", "人", "者", "对象", "成员", "员", "长", "主任", "代表", "委员", "人士", "主席")
+PERSON_SUFFIXES = ("人员", "人物", "人", "者", "对象", "成员", "员", "长", "主任", "代表", "委员", "人士", "主席")
 
 
 #: mass organisations (群团组织): public bodies, though their kind is social

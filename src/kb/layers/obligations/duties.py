@@ -13,12 +13,14 @@ from kb.layers.obligations.records import Group
 from kb.layers.obligations.sentences import Sentence
 
 _DUTY = re.compile(r"具体承担|承担|负责(?!人)|履行|做好|依法协助|协助|给予|统筹解决|具体实施")
-_EACH_DUTY = re.compile(r"(?:按照|依照|根据|在)各自(?:的)?职责")
+_EACH_DUTY = re.compile(r"，?(?:按照|依照|根据|在)各自(?:的)?职责")
 #: a competence clause: a public body's own act stated without a modal word (X组织编制……，报……审批)
 COMPETENCE = re.compile(r"(?:(?:会同|根据|依照|按照|依据)[^。；]{0,40}?，?)?"
                         r"(?:组织编制|组织实施|组织制定|组织审查|编制|审批|审查|批准|确定|划定|制定|公布|发布|报(?!告))")
 
 
+#: an adverbial naming the rule the act follows (根据……, 依照……)
+_BY_RULE = re.compile(r"根据|依照|按照|依据")
 #: any predicate of a declarative clause, after its adverbials (not 是, 由, 有 …: a definition, an
 #: agent or a composition is not an act)
 _DECLARATIVE = re.compile(r"(?:(?:会同|根据|依照|按照|依据|结合|在|对|依法|通过)[^。；]{0,40}?，?)?"
@@ -94,6 +96,10 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
         dm = COMPETENCE.match(scope)
         if not dm and not s.is_item and not _THING_FIRST.match(scope):
             dm = _DECLARATIVE.match(scope)
+        if dm and text[g.end + dm.end():g.end + dm.end() + 1] == "的" and _BY_RULE.match(scope) and \
+                "，" in scope:
+            # 根据市人民政府确定的……清单，依法行使……: the act follows the adverbial
+            dm = _DECLARATIVE.match(scope, scope.index("，") + 1)
         if dm and (text[g.end + dm.end():g.end + dm.end() + 1] == "的" or
                    text[g.start - 1:g.start] == "由"):
             dm = None                        # 城市人民政府组织编制的总体规划: a modifier

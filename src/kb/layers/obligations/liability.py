@@ -70,12 +70,14 @@ def on_violation(x, s: Sentence) -> None:
     for p, g in s.subjects:
         if p >= k or not g.mentions or p < s.start:
             continue
-        if not sanctions and (p != s.start or not (_VIOLATION.match(text, g.end) or (all(
+        if not sanctions and (p != _opening(text, s.start, k) or not (_VIOLATION.match(text, g.end) or (all(
                 x.reg.is_known(m.name) or m.name.endswith(SUFFIXES) for m in g.mentions) and
                 _VIOLATION.search(text, g.end, k) and not _VICTIM.search(text, g.end, k)))):
             continue         # an item names its violator first: ……单位未按照规定……的
         if any(d.mention is not None and d.mention in g.mentions for d in sanctions):
             continue
+        if not sanctions and _STAFF_OF.match(text, g.end, k):
+            continue         # 生产经营单位有关人员……的: the body's staff are liable, not the body
         violation = text[g.end:k]
         if not _VIOLATION.search(violation) and not re.search(r"的$", text[p:k + 1]):
             continue
@@ -85,9 +87,20 @@ def on_violation(x, s: Sentence) -> None:
         break
 
 
+def _opening(text: str, a: int, k: int) -> int:
+    """Where the violator of a condition stands: at its start, or after the rule it breaks
+    (违反本条例第十四条规定，生产经营单位未……的，责令……)."""
+    m = _BREACHED.match(text, a, k)
+    return m.end() if m else a
+
+
+#: the staff of a body just named (……单位分管……的负责人, ……单位有关人员或者其他直接责任人员)
+_STAFF_OF = re.compile(r"(?:[^，。；]{0,12}?的)?(?:有关|主要|直接|其他)?[^，。；]{0,4}?(?:负责人|人员)")
+_BREACHED = re.compile(r"违反[^，。；]{1,30}?(?:规定|约定|要求)，")
 #: 受到损害: the party named suffers the violation, it does not commit it
 _VICTIM = re.compile(r"受到|遭受|受侵害")
 #: the consequence of a violation when no body is named to act on it
-_CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|依法给予[^，。；]{0,4}处分|承担[^，。；]{0,6}责任")
+_CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|依法给予[^，。；]{0,4}处分|承担[^，。；]{0,6}责任|"
+                          r"(?<=的，)(?:责令|处以?[0-9一二三四五六七八九十百千]|没收|吊销|给予[^，。；]{0,4}?(?:警告|处分|处罚))")
 #: where a liability clause's condition ends: ……的， or ……之一，
 _CONDITION_END = re.compile(r"的，|之一，")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.layers.obligations.clauses import LEAD_START as _LEAD_START
-from kb.layers.obligations.liability import SANCTION_V
+from kb.layers.obligations.liability import SANCTION_V, liability_chapter
 from kb.layers.obligations.records import Group
 from kb.layers.obligations.sentences import Sentence, clause_end
 
@@ -135,12 +135,19 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
     s.stated(g)
 
 
+#: 由X依照《……》的规定处理: a penalty under another law, wherever the article stands
+_PUNISHED_UNDER = re.compile(r"(?:依照|依据|按照)[^。；]{0,80}?规定(?:予以)?(?:处理|处罚|查处)")
+
+
 def _agent_modality(x, s: Sentence, p: int, g: Group, vp: str) -> tuple[str, bool] | None:
     """(modality, explicit) of what the agent g does (vp), or None when it is a right."""
     if s.liability and re.match(r"(?:依法)?(?:承担|负责赔偿|赔偿)", vp):
         return "obligation", False      # bears the liability, imposes nothing
     if s.liability and (SANCTION_V.search(s.text[g.end:min(s.end, g.end + 20)]) or re.match(r"依法|对|将", vp) or
-                        re.search(r"(?:的|之一)，(?:[^，。；]{0,12}，)?$", s.text[s.start:p])):
+                        _PUNISHED_UNDER.match(vp) or
+                        (re.search(r"(?:的|之一)，(?:[^，。；]{0,12}，)?$", s.text[s.start:p]) and
+                         liability_chapter(s.art))):
+        # outside a chapter of liability, ……逾期仍未召集的，由X组织召集 is X's duty, not a sanction
         return "sanction", True
     if re.search(r"选举|推选|推举|参加|出席|讨论|表决|通过|组成|产生|提名|决定|递补|自荐|推荐", vp[:14]) and \
             all(x.reg.kind_of(m.name) == "individual" for m in g.mentions):

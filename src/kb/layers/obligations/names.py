@@ -18,10 +18,10 @@ from kb.layers.obligations.sentences import CLAUSE_END
 SEP = re.compile(r"以及|及其(?!他)|或者|和其他|或其他|、|和|及|或|暨")
 #: what cannot be inside a name: modal words, prepositions, verbs, clause marks (a preposition that is
 #: also part of a noun is no stop there: 经营, 对外, 以上, 在职 …)
-STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|按照|根据|依照|依法|对于|对(?![外象口])|向(?!导)|将(?!士)|把|"
+STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根据|依照|依法|对于|对(?![外象口])|向(?!导)|将(?!士)|把|"
                           r"(?<![所存现实内外])在(?![职编校岗押])|(?<![作行认])为(?![民])|给(?![水排])|"
                           r"(?<![所])以(?![上下外内])|(?<![自理缘])由|(?<![神曾])经(?![营济费销理纪贸办手常验])|"
-                          r"违反|发生|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责(?!人)|进行|实施|委托(?![人方])|"
+                          r"违反|发生(?!单位)|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责(?!人)|进行|实施|委托(?![人方])|"
                           r"派(?![出驻])|(?<![参给])与(?![会])|(?<![高平中初上下同对])等|[，。；：、]")
 BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
              "跟", "向", "对", "给", "为", "在", "把", "将", "确需", "确有", "如需", "需")
@@ -81,6 +81,15 @@ def _heads_at(text: str, a: int, b: int):
                 yield k, h
                 break
 
+def _stop_before_head(name: str) -> bool:
+    """Does a word that cannot stand in a name end before the name's last two characters (its head)?
+    Read with the head in view: 房地产开发经营者's 经 is the start of 经营, not the preposition; a
+    word ending inside the head is part of it (信息服务提供者)."""
+    return any(m.end() <= len(name) - 2 for m in STOP_IN_NAME.finditer(name))
+
+
+#: a conjunction inside what looks like one name
+_AND_IN = re.compile(r"和|及|或者")
 #: what a relative clause before a name cannot hold: modal words, prepositions, clause marks
 _REL_STOP = re.compile(r"应当|可以|不得|必须|向|对|将|把|在|由|给|与|按照|根据|依照|请求|[，。；：、]")
 _PAREN = re.compile(r"（[^（）]{1,8}）")
@@ -222,7 +231,7 @@ class NameScanner:
         for k, suf in _heads_at(text, i, i + 24):
             e = k + len(suf)
             if suf in PERSON_SUFFIXES:
-                if e > i + (20 if "的" in text[i:e] else 10) or text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长" or \
+                if e > i + (20 if "的" in text[i:e] else 10) or text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物" or \
                         (suf == "者" and text[k - 1:k] == "或") or _NOT_A_HEAD.match(text, k - 1):
                     continue
             elif suf == "组" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "织成建长合"):
@@ -271,8 +280,8 @@ class NameScanner:
             return None           # 用地布局, 总体格局: not a bureau
         if re.match(r"报(?!刊|社|纸)", name):
             return None           # 报上一级人民政府审批: a verb
-        if _COORDINATION_IN.search(name):
-            return None           # 副行长及其他工作人员: a coordination, not one name
+        if _COORDINATION_IN.search(name) or self._known_then_and(name):
+            return None           # 副行长及其他工作人员, 辖区居民和单位: a coordination, not one name
         if name.startswith(("组织", "主管", "承办")) and name.endswith(("机关", "部门", "单位", "机构")) and \
                 MODAL_RE.match(text, e) and "的" not in name:
             return name, e        # 组织编制机关应当……: the whole noun phrase before the modal word
@@ -284,7 +293,7 @@ class NameScanner:
         if (name.startswith(BAD_START) and not name.startswith(("有关", "其他"))) or \
                 (name.startswith(VERB_START) and not name.startswith("负责人") and not verb_and_head and
                  not (agent and "的" in name)) or \
-                (STOP_IN_NAME.search(name[:-2] if len(name) > 2 else "") and not agent):
+                (_stop_before_head(name) and not agent):
             return None
         if "的" in name:
             tail = name[name.rindex("的") + 1:]
@@ -299,6 +308,14 @@ class NameScanner:
             return None          # 拟订街道办事处……, 增强街道办事处……: a verb and its object
         return name, e
 
+    def _known_then_and(self, name: str) -> bool:
+        """Does a known actor stand right before 和, 及 or 或者 inside name (辖区居民和单位)?"""
+        for m in _AND_IN.finditer(name):
+            left = name[:m.start()]
+            if any(left[-n:] in self.reg.alias for n in range(2, min(len(left), 8) + 1)):
+                return True
+        return False
+
     def _verb_then_known(self, name: str) -> bool:
         """Is name a verb of two characters, then a known actor (拟订街道办事处……: a verb and its object)?"""
         rest = name[2:]
@@ -309,7 +326,9 @@ class NameScanner:
 
     def _dept_discover(self, text: str, i: int):
         m = _DEPT_NAME.match(text, i)
-        if m and not STOP_IN_NAME.search(m.group(0)[:-2]):
+        if m and not STOP_IN_NAME.search(m.group(0)[:-2]) and \
+                not (m.group(0)[:2] in _OBJECT_VERBS and m.group(0)[2:3] != "的"):
+            # (市人民政府)批转市民政部门: a verb and its object; (人民政府)指定的部门 is a department
             c = self.reg.canonical(m.group(0))
             return [Mention(c, m.group(0), i, m.end(), known=self.reg.is_known(c))], m.end()
         return None

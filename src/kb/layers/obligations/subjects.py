@@ -30,6 +30,8 @@ _VACANCY = re.compile(r"缺额|空缺|出缺|缺位|死亡|辞职|离职|调离|
 _PERSON_OF = re.compile(r"(?:有关|主要|其他|相关)?(?:负责人|工作人员|人员|从业人员|职工|员工)")
 #: how many places of a clause (its start, and after each 的) may open its subject
 _TRIES = 4
+#: 根据Y确定的清单: the actor acts by what another made (街道办事处根据市人民政府确定的……清单，依法行使……)
+_BY_RULE = re.compile(r"根据|依照|按照|依据")
 #: what subject_groups' reading of a clause does when an actor only modifies a noun: read on after it
 _READ_ON = "read on"
 
@@ -226,7 +228,7 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
         return _READ_ON
     # 城市、县人民政府组织编制的总体规划，……应当……: the clause is a thing made by the actor
     rel = re.fullmatch(r"([^，。；的]{1,10})的[\u4e00-\u9fff]{1,12}", text[g.end:cb])
-    if rel and COMPETENCE.fullmatch(rel.group(1)) and sc.public(g):
+    if rel and COMPETENCE.fullmatch(rel.group(1)) and sc.public(g) and not _BY_RULE.match(rel.group(1)):
         return k, Group([], k, cb)
     # 居民公约的内容, 政府投资兴办的……, 居民不足二百户的……: the actor modifies a noun
     mm = _SHORT_MODIFIER.match(text, g.end)

@@ -22,7 +22,7 @@ def run(capsys, *args):
 
 
 def test_each_duty_with_its_action_and_deadline(capsys, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("COLUMNS", "160")
     rc, out, _ = run(capsys, "obligations", "--article", "13")
     lines = out.splitlines()
     assert rc == 0 and lines[0].split() == ["出处", "主体", "情态", "行为", "期限"]
@@ -33,6 +33,20 @@ def test_each_duty_with_its_action_and_deadline(capsys, monkeypatch):
     assert not any("在工程验收合格" in line for line in lines if "组织同级民政" in line)
     # the footer is a line of its own, after a blank line
     assert lines[-1].startswith("共 4 条") and lines[-2] == ""
+
+
+def test_a_narrow_terminal_wraps_action_and_deadline_never_the_citation_or_actor(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    rc, out, _ = run(capsys, "obligations", "--article", "13")
+    lines = out.splitlines()
+    assert rc == 0 and all(width(line) <= 80 for line in lines)
+    assert not any(line.endswith("…") for line in lines[:-2])   # nothing clipped: long cells go on over lines
+    assert any(line.startswith("第十三条  住房和城乡建设部门") for line in lines)
+    k = next(i for i, line in enumerate(lines) if "督促开发建设单位" in line)
+    assert lines[k].rstrip().endswith("在工程验收合格") and lines[k + 2].rstrip().endswith("日内")
+    # the action keeps the larger share of the width
+    head = lines[1].split("  ")
+    assert len(head[3]) > len(head[4])
 
 
 def test_a_list_is_shown_whole(capsys, monkeypatch):

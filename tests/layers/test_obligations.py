@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA, ROOT, SHARED, need_shared
-from kb.dev.score_obligations import gold_files, load_doc, load_gold_file, score_file
+from kb.dev.score_obligations import FileScore, Score, gold_files, load_doc, load_gold_file, report, score_file
 from kb.errors import KbError
 from kb.layers.actors import load_registry
 from kb.layers.obligations import (SCHEMA_VERSION, export_layer, extract, modal_fates, relations, unknown_actors,
@@ -316,6 +316,22 @@ def test_tuning_floor(name, reg):
 
 def test_every_tuning_file_has_a_floor():
     assert {f.stem for f in gold_files(which="tuning")} == set(FLOORS) | {"seed"}
+
+
+def test_report_prints_the_tuning_and_held_out_sets_apart():
+    """The held-out run is one command: each set its own block, per document and pooled, at the three
+    measures (the scores here are made up: no held-out file is read)."""
+    def fs(name, which, tp):
+        return FileScore(name, which, 10, Score(name, tp, 1, 2), Score(name, tp + 1, 1, 2), Score(name, tp, 2, 3))
+    lines: list[str] = []
+    pooled = report([fs("a", "tuning", 10), fs("b", "held-out", 20), fs("c", "held-out", 30)], out=lines.append)
+    text = "\n".join(lines)
+    assert text.index("== tuning (1 texts)") < text.index("POOLED tuning") < text.index("== held-out (2 texts)") \
+        < text.index("POOLED held-out")
+    held = [ln for ln in lines if ln.startswith("POOLED held-out")]
+    assert len(held) == 3 and "duty" in held[2]
+    assert (pooled["held-out"]["s3"].tp, pooled["held-out"]["s3"].fp) == (50, 2)
+    assert pooled["tuning"]["s5"].tp == 11
 
 
 def test_gold_files_are_well_formed():

@@ -109,7 +109,7 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
     elif stmts:
         rows = [[s.citation, s.actor, _label(s), s.action + (f"（含第{'、'.join(map(str, s.items))}项）" if s.items else ""),
                  s.deadline or ""] for s in stmts]
-        click.echo(table(["出处", "主体", "情态", "行为", "期限"], rows, keep=(1,), wrap=3))
+        click.echo(table(["出处", "主体", "情态", "行为", "期限"], rows, keep=(0, 1), wrap=(3, 4)))
         click.echo(f"\n共 {len(rows)} 条（* 表示没有情态词，由“负责”“由……”等推定）")
     if not stmts:
         who = f"“{actor}”" if actor else ""

@@ -41,32 +41,35 @@ def terminal_width(default: int = 100) -> int:
 
 
 def table(headers: list[str], rows: list[list], max_width: int | None = None,
-          wrap_last: bool = False, keep: tuple[int, ...] = (), wrap: int | None = None) -> str:
+          wrap_last: bool = False, keep: tuple[int, ...] = (), wrap: int | tuple[int, ...] | None = None) -> str:
     """A plain aligned table that fits max_width (default: the terminal's width).  Columns are
-    clipped, the widest first, except those in ``keep`` (an actor's name is never cut); the column
-    ``wrap`` (or the last one with ``wrap_last``) goes on over continuation lines instead of being cut."""
+    clipped, the widest first, except those in ``keep`` (an actor's name is never cut); the columns
+    ``wrap`` (or the last one with ``wrap_last``) go on over continuation lines instead of being cut.
+    The first of them (the main text) keeps about twice the width of any other that must shrink."""
     if max_width is None:
         max_width = terminal_width()
     if wrap_last and wrap is None:
         wrap = len(headers) - 1
+    wraps = () if wrap is None else (wrap,) if isinstance(wrap, int) else tuple(wrap)
     cells = [[("" if v is None else str(v)).replace("\n", " ") for v in r] for r in rows]
     widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     gap = 2
     total = sum(widths) + gap * (len(widths) - 1)
     if total > max_width and widths:
-        # shrink the widest columns first (the wrapped one before any); never below 6
+        # shrink the widest columns first, the main wrapped one counted at half its width (it goes on
+        # over lines); never below 6
         over = total - max_width
         while over > 0:
             free = [k for k in range(len(widths)) if k not in keep and widths[k] > 6]
             if not free:
                 break
-            i = wrap if wrap in free else max(free, key=lambda k: widths[k])
+            i = max(free, key=lambda k: widths[k] if wraps and k == wraps[0] else 2 * widths[k])
             widths[i] -= 1
             over -= 1
     lines = ["  ".join(pad(clip(h, widths[i]), widths[i]) for i, h in enumerate(headers)).rstrip(),
              "  ".join("─" * w for w in widths)]
     for r in cells:
-        pieces = [split_width(v, widths[i]) if i == wrap else [v if i in keep else clip(v, widths[i])]
+        pieces = [split_width(v, widths[i]) if i in wraps else [v if i in keep else clip(v, widths[i])]
                   for i, v in enumerate(r)]
         for n in range(max(len(p) for p in pieces)):
             lines.append("  ".join(pad(p[n] if n < len(p) else "", widths[i]) for i, p in enumerate(pieces)).rstrip())

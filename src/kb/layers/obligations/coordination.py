@@ -55,6 +55,8 @@ def _bare_ok(n: str) -> bool:
 
 _LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位)" % "|".join(SUFFIXES))
 _ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
+#: what may stand before an element of a group (任何, 其他, 有关 …), tried in this order
+_GROUP_MOD = re.compile("任何|其他各类|各类|各级|全体|它的|其他|每个|每一|其委托的|其所属的|有关|相关|其")
 _AND_ITS_DEPTS = re.compile(r"及其(?:有关|相关|职能)?部门")
 _AND_ITS_PERSONS = re.compile(r"及其(成员|工作人员|从业人员|负责人|主要负责人)")
 _AND_OTHERS = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)")
@@ -192,12 +194,8 @@ class Scanner(MentionScanner):
         mentions: list[Mention] = []
         anyone = ""
         while True:
-            mod = ""
-            for m in ("任何", "其他各类", "各类", "各级", "全体", "它的", "其他", "每个", "每一", "其委托的", "其所属的",
-                      "有关", "相关", "其"):
-                if text.startswith(m, i) and not self.lexicon(text, i):
-                    mod = m
-                    break
+            mm = _GROUP_MOD.match(text, i)
+            mod = mm.group(0) if mm and not self.lexicon(text, i) else ""
             if mod == "任何" or text.startswith("任何", i):
                 anyone = "任何"
             el = self.element(text, i + len(mod), discover)

@@ -85,7 +85,8 @@ def _stop_before_head(name: str) -> bool:
     """Does a word that cannot stand in a name end before the name's last two characters (its head)?
     Read with the head in view: 房地产开发经营者's 经 is the start of 经营, not the preposition; a
     word ending inside the head is part of it (信息服务提供者)."""
-    return any(m.end() <= len(name) - 2 for m in STOP_IN_NAME.finditer(name))
+    m = STOP_IN_NAME.search(name)       # matches come in order: the first ends first
+    return m is not None and m.end() <= len(name) - 2
 
 
 #: a conjunction inside what looks like one name

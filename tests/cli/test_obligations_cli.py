@@ -67,6 +67,8 @@ def test_the_table_fits_the_terminal_and_never_cuts_an_actor(capsys, monkeypatch
             assert "政务服务和大数据部门" in out and "人力资源和社会保障部门" in out, (cols, cmd)
             body = [line for line in out.splitlines() if line and not line.startswith(("共", "?"))]
             assert max(width(line) for line in body) <= max(int(cols), 60 + 24), (cols, cmd)
+            if cmd[0] == "actors":
+                assert "市人民…" not in out            # 上级 names an actor too: never cut
 
 
 def test_a_misspelt_actor_is_an_error_naming_the_closest(capsys):

@@ -222,7 +222,7 @@ def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt)
         click.echo(table(["主体", "类别", "层级", "上级", "别名", "义务数", "条款数"],
                          [[r["name"] + ("" if r["known"] else " ?"), KIND_NAMES.get(r["kind"], r["kind"]),
                            r["level"] or "", r["parent"] or "", "、".join(r["aliases"]), r["count"], r["provisions"]]
-                          for r in rows], keep=(0,), wrap=4))
+                          for r in rows], keep=(0, 3), wrap=(4, 1)))     # 上级 is an actor's name too
         if any(not r["known"] for r in rows):
             click.echo("\n? 表示词表里没有的主体（kb actors --unknown）")
     if not rows:

@@ -160,6 +160,22 @@ def test_content_carried_into_an_article_that_says_something_new_is_linked():
     assert ("第十三条", "第二十四条") in links
 
 
+def test_a_new_article_that_says_something_new_gathers_rewritten_paragraphs_around_it():
+    # 行政复议法 2023 第二十四条 (县级以上地方各级人民政府管辖……) is paired with 2017 第十三条 but
+    # keeps little of it; its first item rewrites 2017 第十二条 (工作部门), its second paragraph
+    # 2017 第十四条 (省级人民政府), both in the same stretch of the text (12/14/15 → 24 in the gold)
+    links = _links("诉讼与非诉讼程序法/行政复议法(2017-09-01).md", "诉讼与非诉讼程序法/行政复议法(2023-09-01).md")
+    assert {("第十二条", "第二十四条"), ("第十四条", "第二十四条"), ("第十五条", "第二十四条")} <= links
+    # only a new article gathers: 2017 第十三条, little of which 第二十四条 keeps, did not go into
+    # 2023 第二十八条 (司法行政部门), which follows 2017 第十二条's pattern
+    assert ("第十三条", "第二十八条") not in links
+    # 反间谍法 2023 第六十条 lists offences; its item 故意阻碍国家安全机关依法执行任务 is 2014
+    # 第三十条, its item on 打击报复 only follows 2014 第二十六条, which lives on in 2023 第五十二条
+    links = _links("行政法/反间谍法(2014-11-01).md", "行政法/反间谍法(2023-04-26).md")
+    assert ("第三十条", "第六十条") in links
+    assert ("第二十六条", "第六十条") not in links
+
+
 def test_an_article_written_on_the_pattern_of_one_that_stayed_is_not_linked_to_it():
     # 慈善法 2023 第五章 慈善信托 has new articles written on the pattern of 2016 articles on
     # 慈善组织 that live on in 2023: 第四十六条 (受益人) after 2016 第五十八条 (2023 第五十九条),

@@ -17,8 +17,9 @@ the order they are trusted, so that a confident pair is never displaced by a wea
    other side (``CONTAIN``), or one of whose paragraphs/items reappears there
    (:mod:`kb.compare.segments`), joins that article; a paragraph moved between two paired
    articles -- nearly verbatim anywhere, or reworded within its stretch of the text -- links
-   them too, unless it only follows the pattern of a paragraph that stayed where it was.
-   Several links then share one side (status split / merged).  An article paired with an
+   them too, unless it only follows the pattern of a paragraph that stayed where it was; a new
+   article that otherwise says something new (its partner keeps little of it) is linked to the
+   old articles around it whose paragraphs it rewrote.  Several links then share one side (status split / merged).  An article paired with an
    identical text takes part in none of these: its whole text is accounted for.  Last, two
    articles still unlinked that are each other's most similar pair (cosine ≥ ``MUTUAL``).
 5. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went

@@ -19,6 +19,11 @@ Two things look like carried content and are not:
   of the text: it crosses none of the anchors, the pairs that keep their order (行政复议法 2017
   第十五条's items on 派出机关 → 2023 第二十四条 in the same stretch of the text; not its item
   on joint decisions → 第十九条 on respondents, before the anchor 第十一条 → 第二十二条).
+
+A new article that otherwise says something new -- its partner keeps less than a third of its
+text -- is where rewritten paragraphs of the old articles around it are likeliest to have gone, so
+for its paragraphs the bar is lower (``CARRIED_SIM``): 行政复议法 2023 第二十四条 rewrites 2017
+第十二条 (工作部门) as its first item and 2017 第十四条 (省级人民政府) as its second paragraph.
 """
 from __future__ import annotations
 
@@ -32,6 +37,8 @@ SEG_MIN = 12      # normalised characters a paragraph/item needs to count as evi
 SEG_SIM = 0.5     # cosine of two paragraphs/items taken as "the same provision, reworded"
 MOVED_SEG_MIN = 20   # a paragraph moved between two paired articles: at least this long …
 MOVED_SEG_SIM = 0.7  # … and nearly verbatim anywhere, or reworded (SEG_SIM) in its stretch of the text
+NEW_KEPT = 1 / 3     # an article whose partner keeps less than this share of its text is mostly new …
+CARRIED_SIM = 0.3    # … and its other paragraphs are looked for, rewritten this far, in its stretch of the text
 
 Vec = tuple[dict, float]    # TF-IDF vector of a segment, and its length
 
@@ -142,6 +149,12 @@ def segment_links(old: list[Unit], new: list[Unit], o2n: dict[int, int], n2o: di
                                                lambda b2: order.keeps(o, b2))}
         links |= {(o2, n) for o2 in _moved_out(S, S.new, S.old, n, o, old[o].norm, o2n,
                                                lambda b2: order.keeps(b2, n))}
+        # a new article that otherwise says something new gathers rewritten paragraphs of the
+        # old articles around it (行政复议法 2023 第二十四条: 2017 第十二条 → its first item,
+        # 第十四条 → its second paragraph).  Only this way: an old article its partner keeps
+        # little of was rewritten, or split, which _moved_out and _evidence_links judge.
+        links |= {(o2, n) for o2 in _carried_into(S, S.new, S.old, n, o, old[o].norm, o2n,
+                                                  lambda b2: order.keeps(b2, n))}
     return sorted(links)
 
 
@@ -224,3 +237,34 @@ def _moved_out(S: _Segments, src: _Side, dst: _Side, a: int, b: int, b_norm: str
                 out.append(b2)
                 break
     return out
+
+
+def _carried_into(S: _Segments, src: _Side, dst: _Side, a: int, b: int, b_norm: str, partners,
+                  in_place) -> list[int]:
+    """Old articles whose content the new article ``a`` took in, when ``a`` is mostly new: its
+    partner ``b`` keeps less than ``NEW_KEPT`` of its text.  Each paragraph ``b`` does not keep
+    is linked to the article, in its stretch of the text (``in_place(article)``), holding the
+    most similar paragraph (cosine ≥ ``CARRIED_SIM``), unless that paragraph's own article's
+    partner (``partners``) keeps it nearly verbatim: ``a`` then only copied its pattern."""
+    kept = {k for k in src.of[a] if _kept_by(S, src, dst, k, b, b_norm)}
+    if sum(len(src.segs[k][1]) for k in kept) >= NEW_KEPT * src.length[a]:
+        return []
+    out = []
+    for k in src.of[a]:
+        if k in kept:
+            continue
+        ranked = [(sim, j) for sim, j in S.ranked(src.vecs[k], dst) if dst.segs[j][0] != b]
+        if not ranked or ranked[0][0] < CARRIED_SIM:
+            continue
+        j = ranked[0][1]
+        b2 = dst.segs[j][0]
+        p = partners.get(b2)
+        if b2 in out or not in_place(b2) or (p is not None and p != a and S.kept(dst.vecs[j], src, p) >= MOVED_SEG_SIM):
+            continue
+        out.append(b2)
+    return out
+
+
+def _kept_by(S: _Segments, src: _Side, dst: _Side, k: int, b: int, b_norm: str) -> bool:
+    """Does article ``b`` of ``dst`` keep paragraph ``k`` of ``src`` (whole, or reworded)?"""
+    return src.segs[k][1] in b_norm or any(_cos(src.vecs[k], dst.vecs[j]) >= SEG_SIM for j in dst.of[b])

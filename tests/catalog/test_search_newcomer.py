@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, run_kb
 from kb.catalog import open_catalog
 from kb.catalog.analysis import normalize
-from kb.catalog.query import citation, parse_query
+from kb.catalog.query import citation, loosen, parse_query
 from kb.catalog.synonyms import expand, spellings, word_spellings
 
 SEED_DIR = ROOT / "regulation" / "suining-community"
@@ -84,6 +84,33 @@ def test_a_name_inside_a_word_and_beside_other_words(cat):
     two = cat.search("居民委员会 的职责", version="revised", limit=0)
     assert [h.article for h in two] == [17]
     assert [h.article for h in cat.search("居委会 的职责", version="revised", limit=0)] == [17]
+
+
+def test_the_particle_de_joins_words_a_text_writes_apart():
+    assert loosen("居民委员会的职责") == "居民委员会 职责"
+    assert loosen("居委会 的职责") == "居委会 职责"
+    assert loosen("(居委会的职责 OR 经费)") == "(居委会 职责 OR 经费)"
+    # words of their own, quoted phrases, excluded words and filters stay as written
+    for q in ("目的", "有的", "经费", '"居民委员会的职责"', "社区 -居委会的职责", "actor:居委会的人"):
+        assert loosen(q) is None, q
+
+
+def test_a_query_found_nothing_as_written_is_searched_without_de(proj, capsys):
+    # the seed never says 居民委员会的职责 or 居委会的职责; its 第七条 is headed 居民委员会职责
+    for q in (["居民委员会的职责"], ["居委会", "的职责"]):
+        rc, out, err = kb(proj, capsys, *q, "-v", "draft")
+        assert rc == 0, err
+        lines = out.splitlines()
+        assert lines[0].startswith(f"没有找到“{' '.join(q)}”，改为检索“")
+        assert next(l for l in lines if l.lstrip()[:2] == "1.").split()[1] == "第七条（居民委员会职责）"
+    rc, out, err = kb(proj, capsys, "居委会", "的职责", "-v", "draft", "--format", "json")
+    assert json.loads(out)["searched_as"] == "居委会 职责"
+    rc, out, err = kb(proj, capsys, "居委会", "的职责", "-v", "draft", "--literal")
+    assert rc == 1 and "没有找到“居委会 的职责”" in err
+    # found as written: nothing loosened (the revised 第十七条 says 居委会的职责)
+    rc, out, err = kb(proj, capsys, "居民委员会的职责", "-v", "revised")
+    assert rc == 0 and "改为检索" not in out and "第十七条" in out
+    assert json.loads(kb(proj, capsys, "居民委员会的职责", "-v", "revised", "--format", "json")[1])["searched_as"] is None
 
 
 def test_quoted_phrases_and_exclusions(cat):

@@ -421,6 +421,26 @@ def text_only(q: str) -> ParsedQuery:
     return ParsedQuery(_word("".join(q.split()), field="text", raw=q), {}, q)
 
 
+#: 的 joining two words of two characters or more (居民委员会的职责), or leading a word (的职责)
+_PARTICLE_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff]{2})的(?=[\u4e00-\u9fff]{2})")
+_PARTICLE_EDGE = re.compile(r"^(\(?)的(?=[\u4e00-\u9fff]{2})|(?<=[\u4e00-\u9fff]{2})的(?=\)?$)")
+
+
+def loosen(q: str) -> str | None:
+    """The query with the particle 的 taken as a space between words, for a query found nothing as
+    written: a newcomer types 居民委员会的职责 or 居委会 的职责, the text says 居民委员会……职责
+    (its heading: 居民委员会职责).  Quoted phrases, excluded words (-词), field filters and short
+    words (目的, 有的) are left as they are; None when nothing changes."""
+    out = []
+    for part in re.split(r'("[^"]*"|\s+)', q or ""):
+        if part and not part.startswith('"') and not part.isspace() and not part.startswith("-") \
+                and not re.search(r"[:：]", part):
+            part = _PARTICLE_EDGE.sub(lambda m: m.group(1) or "", _PARTICLE_INSIDE.sub(" ", part))
+        out.append(part)
+    loose = "".join(out)
+    return loose if loose.split() != (q or "").split() else None
+
+
 def citation(q: str):
     """(address, bare) when the whole query names a provision -- 第15条, 十五条,
     第十五条第二款, 15.2, 第十条之一 -- (address as :func:`kb.text.address.parse_address`

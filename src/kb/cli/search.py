@@ -96,7 +96,7 @@ def _bold(text: str, marks) -> str:
 @click.option("--modality", "-m", type=click.Choice(MODALITIES), default=None, help="只查某种情态（义务、禁止……）")
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True, help="最多显示几条；0 为全部")
 @click.option("--all-hits", is_flag=True, help="不按条合并：同一条的多个命中都列出")
-@click.option("--literal", is_flag=True, help="只按原词检索：不同时检索主体的其他名称（居委会／居民委员会）")
+@click.option("--literal", is_flag=True, help="只按原词检索：不同时检索主体的其他名称（居委会／居民委员会），找不到时也不拆开“的”连接的词")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.pass_context
 def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality, limit, all_hits, literal, fmt):
@@ -104,20 +104,27 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     括号分组；字段过滤 type:definition、actor:居民委员会、chapter:3、heading:经费 等。
     默认每条只显示最相关的一款；第15条、第十五条、全角数字视为相同；编、章、节的标题也能查到。
     主体的名称和简称互相检索（居委会／居民委员会），--literal 关闭。
+    按原样找不到时，“的”连接的词分开检索（居民委员会的职责 → 居民委员会 职责），--literal 关闭。
     QUERY 是条款编号（第15条、十五条、第十五条第二款、15.2）时先显示该条款，再列出提到它的条文；
     单独一个数字（15）按原样检索，并先给出该条。"""
-    from kb.catalog.query import citation, text_only
+    from kb.catalog.query import citation, loosen, text_only
 
     q = " ".join(query)
     cat = _catalog(ctx)
     _bring_up_to_date(cat)
     cite = citation(q)
     provisions = []
+    loose = None
     try:
         # a citation: what cites the provision (or, for a bare number, the number as written)
         pq = cat.prepare(q, literal) if cite is None else text_only(q)
-        hits = cat.search(pq, type=type_, regulation=regulation, version=version, chapter=chapter, actor=actor,
-                          modality=modality, limit=limit, group_by_article=not all_hits)
+        options = dict(type=type_, regulation=regulation, version=version, chapter=chapter, actor=actor,
+                       modality=modality, limit=limit, group_by_article=not all_hits)
+        hits = cat.search(pq, **options)
+        if not hits and cite is None and not literal and (loose := loosen(q)):
+            # nothing as written: 居民委员会的职责 is searched as 居民委员会 职责 (and says so)
+            pq = cat.prepare(loose, literal)
+            hits = cat.search(pq, **options)
         if cite is not None:
             provisions = cat.provisions(cite[0], regulation=regulation or pq.filters.get("regulation"),
                                         version=version or pq.filters.get("version"))
@@ -135,7 +142,7 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     if fmt == "json":
         from kb.outputs.formats import to_json, write_text
 
-        write_text(to_json({"query": q, "count": len(hits), "also_searched": also,
+        write_text(to_json({"query": q, "count": len(hits), "also_searched": also, "searched_as": loose,
                             "provisions": [h.to_dict() for h in provisions], "hits": [h.to_dict() for h in hits]}))
     elif fmt == "csv":
         from kb.outputs.formats import to_csv, write_text
@@ -148,6 +155,8 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
         for line in _also_lines(also):
             click.echo(line, err=True)
     else:
+        if loose and hits:
+            click.secho(f"没有找到“{q}”，改为检索“{loose}”（“的”两边的词分开出现也算；加 --literal 只按原样检索）", dim=True)
         for line in _also_lines(_found(also, hits)):
             click.secho(line, dim=True)
         shown = _print_provisions(provisions, cite, q, version)

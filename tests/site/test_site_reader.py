@@ -286,6 +286,71 @@ def test_a_search_across_the_knowledge_base_loads_only_the_indexes_it_needs(chro
     assert errors == []
 
 
+@pytest.fixture(scope="module")
+def crowded_host(fixture_site, tmp_path_factory):
+    """The fixture site with its knowledge-base map made again as a site of hundreds of regulations
+    would have it: many small shards, and every index declared 300 KB."""
+    import json
+
+    from kb.site import search_index
+
+    site = tmp_path_factory.mktemp("crowded") / "site"
+    shutil.copytree(fixture_site, site)
+    regs = json.loads((site / "search/kb.json").read_text(encoding="utf-8"))["regs"]
+    for f in (site / "search").glob("kb-*.json"):
+        f.unlink()
+    indexes = [(url, title, home, json.loads((site / url).read_text(encoding="utf-8")), 300_000)
+               for url, title, home, _ in regs]
+    old = search_index.SHARD_BYTES
+    search_index.SHARD_BYTES = 60
+    try:
+        manifest, shards = search_index.build_kb_map(indexes)
+    finally:
+        search_index.SHARD_BYTES = old
+    assert manifest["shards"] > 20
+    (site / "search/kb.json").write_bytes(search_index.to_json(manifest))
+    for i, shard in enumerate(shards):
+        (site / f"search/kb-{i}.json").write_bytes(search_index.to_json(shard))
+    h = _SubPath(site)
+    yield h.base
+    h.close()
+
+
+def test_the_map_names_each_index_with_its_bytes(fixture_site):
+    import json
+
+    manifest = json.loads((fixture_site / "search/kb.json").read_text(encoding="utf-8"))
+    for url, _, _, size in manifest["regs"]:
+        assert (fixture_site / url).stat().st_size == size
+
+
+def test_a_long_query_fetches_a_few_shards_and_still_finds_its_provision(chromium, crowded_host):
+    ctx, pg, errors, requests = _open(chromium, crowded_host + "inforce/2024/text/")
+    try:
+        groups = _run_search(pg, "本条例适用于本市行政区域内的养犬及相关管理活动")
+        arts = [i["location"] for g in groups for i in g if "#" in i["location"]]
+        assert arts and all(a.startswith("consult/draft/chp_1/#art_2") for a in arts), arts
+        shards = [r for r in requests if "/search/kb-" in r]
+        assert 1 <= len(shards) <= 4, shards          # 22 pairs of characters, 4 of them looked up
+    finally:
+        ctx.close()
+    assert errors == []
+
+
+def test_a_search_loads_a_bounded_number_of_bytes_and_names_the_rest(chromium, crowded_host):
+    ctx, pg, errors, requests = _open(chromium, crowded_host + "inforce/2024/text/")
+    try:
+        groups = _run_search(pg, "本条例所称")      # in both other regulations, each index declared 300 KB
+        loaded = [r for r in requests if r.endswith("/search.json") and "inforce/" not in r]
+        assert loaded == [crowded_host + "consult/draft/search.json"], loaded
+        assert any(i["location"].startswith("consult/draft/") for g in groups for i in g)
+        last = groups[-1][0]
+        assert last["title"] == "另有 1 部法规可能含有此词" and "《转义测试条例》" in last["text"], last
+    finally:
+        ctx.close()
+    assert errors == []
+
+
 # ----------------------------------------------------------------------------- the whole text, downloads
 
 def test_the_whole_text_on_one_page_with_links_that_stay_on_it(site, seed_doc):  # noqa: F811

@@ -165,24 +165,56 @@ SEARCH_JS = """(q) => new Promise((resolve, reject) => {
 })"""
 
 
-def search_quality(top: int = 10) -> list[dict] | None:
-    """Every defined term and actor name of the seed as a query, through three search set-ups, in chromium:
-    material's own worker and index (jieba), the same with the regulation's vocabulary as jieba's user
-    dictionary, and kb's literal worker.  Precision of the top results and recall of the provisions."""
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _browser_ok(what: str) -> bool:
+    """Whether chromium and playwright are here; says what is skipped when not."""
+    import importlib.util
+
+    if importlib.util.find_spec("playwright") is None:
+        print(f"（没有 playwright，跳过{what}）", file=sys.stderr)
+        return False
+    if not CHROMIUM.exists():
+        print(f"（没有 {CHROMIUM}，跳过{what}）", file=sys.stderr)
+        return False
+    return True
+
+
+def _launch(p):
+    return p.chromium.launch(executable_path=str(CHROMIUM), args=[
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"])
+
+
+def _serve(directory: Path, sent: list | None = None):
+    """A local HTTP server for a built site, in a thread.  Nothing it serves may be cached (so every
+    fetch of a measurement reaches it), and with ``sent`` it notes (path, bytes) of each file served."""
     import functools
     import http.server
     import threading
-    import unicodedata
 
-    chromium = Path("/usr/bin/chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        print("（没有 playwright，跳过检索质量测量）", file=sys.stderr)
-        return None
-    if not chromium.exists():
-        print("（没有 /usr/bin/chromium，跳过检索质量测量）", file=sys.stderr)
-        return None
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def end_headers(self):
+            self.send_header("Cache-Control", "no-store")
+            super().end_headers()
+
+        def do_GET(self):
+            f = Path(self.translate_path(self.path))
+            if sent is not None and f.is_file():
+                sent.append((self.path.split("?")[0], f.stat().st_size))
+            super().do_GET()
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+def _seed_vocab():
+    """The seed's draft and its vocabulary: every defined term and actor name, sorted (the queries)."""
     from kb.layers.actors import load_registry
     from kb.layers.links import definitions
     from kb.layers.obligations import extract
@@ -190,7 +222,22 @@ def search_quality(top: int = 10) -> list[dict] | None:
 
     root = _root()
     doc = load(resolve(find_root(root), "suining-community@draft"))
-    vocab = sorted({d.term for d in definitions(doc)} | {s.actor for s in extract(doc, load_registry(root)) if s.actor})
+    return doc, sorted({d.term for d in definitions(doc)} |
+                       {s.actor for s in extract(doc, load_registry(root)) if s.actor})
+
+
+def search_quality(top: int = 10) -> list[dict] | None:
+    """Every defined term and actor name of the seed as a query, through three search set-ups, in chromium:
+    material's own worker and index (jieba), the same with the regulation's vocabulary as jieba's user
+    dictionary, and kb's literal worker.  Precision of the top results and recall of the provisions."""
+    import unicodedata
+
+    if not _browser_ok("检索质量测量"):
+        return None
+    from playwright.sync_api import sync_playwright
+
+    root = _root()
+    doc, vocab = _seed_vocab()
 
     def norm(x):
         return "".join(n if len(n := unicodedata.normalize("NFKC", c).lower()) == 1 else c for c in x)
@@ -204,14 +251,8 @@ def search_quality(top: int = 10) -> list[dict] | None:
               ("material + 本法规词表（jieba 用户词典）", {"search": "material"}, {"jieba_dict_user": "VOCAB"}),
               ("kb 字面检索（本站）", {}, {})]
     rows = []
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *a):
-            pass
     with tempfile.TemporaryDirectory(prefix="kb-bench-search-") as t, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+        browser = _launch(p)
         for k, (label, kbopts, searchopts) in enumerate(setups):
             proj = Path(t) / f"p{k}"
             shutil.copytree(root / "regulation", proj / "regulation")
@@ -222,9 +263,7 @@ def search_quality(top: int = 10) -> list[dict] | None:
             cfg["plugins"] = [{"search": so} if so else "search", {"kb": {**cfg["plugins"][1]["kb"], **kbopts}}]
             (proj / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
             _build(proj)
-            srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                                  functools.partial(Quiet, directory=str(proj / "site")))
-            threading.Thread(target=srv.serve_forever, daemon=True).start()
+            srv = _serve(proj / "site")
             pg = browser.new_page()
             pg.goto(f"http://127.0.0.1:{srv.server_address[1]}/suining-community/draft/chp_1/")
             prec, rec, bad_top1, t_ms = [], [], [], []
@@ -258,13 +297,73 @@ def search_quality(top: int = 10) -> list[dict] | None:
     return rows
 
 
+#: queries beside the seed's vocabulary: words most regulations hold, a citation, a single character
+#: (no pair of characters to look up: every regulation is a candidate) and two words apart
+KB_QUERIES = ["人民政府", "罚款", "第十五条", "法", "社区 治理", "居委会"]
+
+
+def kb_search_payload(site: Path) -> dict | None:
+    """What one search across a site of many regulations downloads, in chromium: for each query (the
+    seed's terms and actor names, and KB_QUERIES), from a fresh search worker with nothing cached, the
+    bytes and requests of the index files it fetches — this regulation's index, the knowledge-base
+    map, the shards the query's pairs of characters fall in, the other regulations' indexes it then
+    loads.  Baseline: every regulation's index, what a search that did not know where to look loads."""
+    if not _browser_ok("知识库检索载荷测量"):
+        return None
+    from playwright.sync_api import sync_playwright
+
+    manifest = json.loads((site / "search" / "kb.json").read_text(encoding="utf-8"))
+    all_indexes = [(site / r[0]).stat().st_size for r in manifest["regs"]]
+    queries = _seed_vocab()[1] + KB_QUERIES
+    sent: list[tuple[str, int]] = []
+    srv = _serve(site, sent)
+    rows = []
+    try:
+        with sync_playwright() as p:
+            browser = _launch(p)
+            pg = browser.new_page()
+            pg.goto(f"http://127.0.0.1:{srv.server_address[1]}/{manifest['regs'][0][2]}")
+            for q in queries:
+                sent.clear()
+                groups = pg.evaluate(SEARCH_JS, q)
+                # material's own (empty) index is the page's, fetched when it loads, not by the search
+                got = [(u, b) for u, b in sent if u.endswith(".json") and not u.endswith("/search_index.json")]
+                rows.append({"query": q, "bytes": sum(b for _, b in got), "requests": len(got),
+                             "indexes": sum(1 for u, _ in got if u.endswith("/search.json")),
+                             "results": sum(len(g) for g in groups)})
+            browser.close()
+    finally:
+        srv.shutdown()
+    rows.sort(key=lambda r: r["bytes"])
+    return {"regs": len(manifest["regs"]), "shards": manifest["shards"], "queries": rows,
+            "all_indexes": sum(all_indexes), "largest_index": max(all_indexes)}
+
+
+def _print_payload(label: str, pay: dict) -> None:
+    from kb.outputs.formats import table
+
+    rows, kb = pay["queries"], 1e3
+
+    def at(f):
+        return rows[min(len(rows) - 1, int(f * len(rows)))]
+    worst = rows[-1]
+    print(table(["站点", "查询数", "每次检索下载 KB：中位", "p90", "最大（查询）", "请求数最多", "载入索引最多",
+                 "基线：全部法规索引 KB", "最大的单个索引 KB"],
+                [[label, len(rows), f"{at(0.5)['bytes'] / kb:.0f}", f"{at(0.9)['bytes'] / kb:.0f}",
+                  f"{worst['bytes'] / kb:.0f}（{worst['query']}）", max(r["requests"] for r in rows),
+                  max(r["indexes"] for r in rows), f"{pay['all_indexes'] / kb:.0f}",
+                  f"{pay['largest_index'] / kb:.0f}"]], max_width=200))
+    print(f"知识库检索：{pay['regs']} 部法规，{pay['shards']} 个分片；一次检索从新的检索进程开始、不用缓存，计本法规索引、"
+          "知识库清单、分片和载入的其他法规索引（JSON，未压缩）。")
+
+
 def run(corpus_dir: str | None = None, n: int = 100, search: bool = True) -> dict:
     from kb.outputs.formats import table
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     root = _root()
     corpus = Path(corpus_dir) if corpus_dir else root.parent / "shared" / "corpus" / "lawrefbook"
-    rows = []
+    rows, payload = [], None
     with tempfile.TemporaryDirectory(prefix="kb-bench-site-") as t:
         tmp = Path(t)
         seed = tmp / "seed"
@@ -273,6 +372,7 @@ def run(corpus_dir: str | None = None, n: int = 100, search: bool = True) -> dic
         if corpus.is_dir():
             proj = corpus_project(tmp / "corpus", corpus, n)
             rows += measure(f"语料 {n} 部法规", proj, tmp)
+            payload = kb_search_payload(proj / "site") if search else None
         else:
             print(f"（没有语料目录 {corpus}，只测种子）", file=sys.stderr)
     print(table(["站点", "构建方式", "秒", "页数", "HTML MB", "平均页 KB", "每页检索载荷 KB", "检索索引合计 MB"],
@@ -280,6 +380,9 @@ def run(corpus_dir: str | None = None, n: int = 100, search: bool = True) -> dic
                   f"{r['page_kb']:.1f}", f"{r['search_kb']:.0f}", f"{r['search_total_mb']:.2f}"] for r in rows],
                 max_width=160))
     print("每页检索载荷：打开一页并使用检索时浏览器下载的索引（kb：本法规一个版本的索引；基线：全站一个索引）。")
+    if payload:
+        print()
+        _print_payload(f"语料 {n} 部法规", payload)
     q = search_quality() if search else None
     if q:
         print()
@@ -289,7 +392,7 @@ def run(corpus_dir: str | None = None, n: int = 100, search: bool = True) -> dic
                       f"{r['ms']:.0f}"] for r in q], max_width=200))
         print("查询：种子的全部定义术语与主体名称；精确率=前 10 条结果中含查询词的条文比例（对有结果的查询平均）；"
               "召回率=含查询词的条文被找到的比例（对在文中出现的查询平均）。")
-    return {"rows": rows, "search": q}
+    return {"rows": rows, "search": q, "kb_search": payload}
 
 
 if __name__ == "__main__":

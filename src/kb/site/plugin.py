@@ -20,7 +20,6 @@ from __future__ import annotations
 import html
 import urllib.parse
 
-import json
 import logging
 import time
 from pathlib import Path
@@ -39,7 +38,7 @@ from kb.site.pages import render_page
 from kb.site.planning import SitePlan, page_title, plan_site, site_nav
 from kb.site.progress import TIMINGS, log, say, timed
 from kb.site.rendering import make_env
-from kb.site.search_index import build_index, build_kb_map
+from kb.site.search_index import build_index, build_kb_map, to_json
 from kb.site.urls import page_url
 
 #: the knowledge-base map of a site of several regulations (kb.site.search_index)
@@ -131,7 +130,7 @@ class KbPlugin(BasePlugin[KbConfig]):
             kept = {vs.p("search.json") for vs in self.plan.sites if self._kept(vs.reg.id)}
             for src, data in self._search_files():
                 if src not in kept:
-                    files.append(File.generated(config, src, content=_json_bytes(data)))
+                    files.append(File.generated(config, src, content=data))
         if self.config.downloads:
             made = []
             for vs in self.plan.sites:
@@ -152,20 +151,20 @@ class KbPlugin(BasePlugin[KbConfig]):
                     files.append(File.generated(config, src, content=data))
         return files
 
-    def _search_files(self) -> list[tuple[str, dict]]:
+    def _search_files(self) -> list[tuple[str, bytes]]:
         """Each version's index, and the knowledge-base map when the site holds several regulations."""
         out, latest = [], []
         with timed("search_index"):
             for vs in self.plan.sites:
                 data = build_index(vs, self.plan)
-                out.append((vs.p("search.json"), data))
+                out.append((vs.p("search.json"), to_json(data)))
                 if vs.latest:
                     latest.append((vs.p("search.json"), vs.title,
-                                   page_url(vs.p("index.md"), self.plan.directory_urls), data))
+                                   page_url(vs.p("index.md"), self.plan.directory_urls), data, len(out[-1][1])))
             if len(latest) > 1:
                 manifest, shards = build_kb_map(latest)
-                out.append((KB_MAP, manifest))
-                out += [(KB_MAP.replace(".json", f"-{i}.json"), shard) for i, shard in enumerate(shards)]
+                out.append((KB_MAP, to_json(manifest)))
+                out += [(KB_MAP.replace(".json", f"-{i}.json"), to_json(shard)) for i, shard in enumerate(shards)]
         return out
 
     def on_nav(self, nav, config, files):
@@ -224,10 +223,6 @@ class KbPlugin(BasePlugin[KbConfig]):
 
     def on_post_build(self, config):
         say(f"页面生成完成（{len(self.plan.pages)} 页）")
-
-
-def _json_bytes(data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _unmodified() -> bool:

@@ -16,21 +16,30 @@ title, "e": eid, "t": heading, "s": [[eid, text], ...], "n": article number, "k"
 "tt" (title shown) and "d" (text shown), displayed but not searched.
 
 Knowledge-base map (``search/kb.json`` and ``search/kb-<i>.json``, only with several regulations):
-the latest version of each regulation ``{"regs": [[index url, title, home url]], "shards": S}`` and S
-shards, each ``{bigram: [regulation numbers]}``; a bigram lives in shard ``(c1 * 31 + c2) % S`` of
-its two code points.  A query's bigrams name the shards to fetch; the regulations in every one of
-them are the only ones whose index is then loaded.  A shard holds a bigram's regulations, not its
-articles, so it stays small: ~8,000 distinct bigrams per regulation.
+the latest version of each regulation ``{"regs": [[index url, title, home url, index bytes]], "shards":
+S}`` and S shards, each ``{bigram: [regulation numbers]}``; a bigram lives in shard ``(c1 * 31 + c2) %
+S`` of its two code points.  A query's bigrams (a few of each term's: the regulations holding them
+are a superset of those holding the term, and the index then decides) name the shards to fetch; the
+regulations in every one of them are the only ones whose index may then be loaded, a few and a
+bounded number of bytes (the index bytes in the map) per query.  A shard holds a bigram's
+regulations, not its articles, so it stays small: ~8,000 distinct bigrams per regulation.
 """
 from __future__ import annotations
 
+import json
 import math
 import unicodedata
 
 from kb.site.urls import page_url
 
-#: about this many bytes per shard of the knowledge-base map
-SHARD_BYTES = 40_000
+#: about this many bytes per shard of the knowledge-base map: a query fetches a few shards per term,
+#: so small shards keep a search light (more files on the host, each one small)
+SHARD_BYTES = 16_000
+
+
+def to_json(data) -> bytes:
+    """An index or map file as served: compact UTF-8 JSON."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def norm(s: str) -> str:
@@ -114,11 +123,11 @@ def shard_of(bigram: str, shards: int) -> int:
     return (ord(bigram[0]) * 31 + ord(bigram[1])) % shards
 
 
-def build_kb_map(indexes: list[tuple[str, str, str, dict]]) -> tuple[dict, list[dict]]:
-    """The knowledge-base map of ``[(index url, title, home url, version index)]``: the manifest and
-    its shards (see the module docstring)."""
+def build_kb_map(indexes: list[tuple[str, str, str, dict, int]]) -> tuple[dict, list[dict]]:
+    """The knowledge-base map of ``[(index url, title, home url, version index, its bytes)]``: the
+    manifest and its shards (see the module docstring)."""
     per_reg = []
-    for _, title, _, idx in indexes:
+    for _, title, _, idx, _ in indexes:
         grams = bigrams(title)
         for d in idx["docs"]:
             grams |= bigrams(d.get("t", ""))
@@ -132,5 +141,5 @@ def build_kb_map(indexes: list[tuple[str, str, str, dict]]) -> tuple[dict, list[
     for i, grams in enumerate(per_reg):
         for g in sorted(grams):
             shards[shard_of(g, n)].setdefault(g, []).append(i)
-    manifest = {"v": 1, "shards": n, "regs": [[url, title, home] for url, title, home, _ in indexes]}
+    manifest = {"v": 2, "shards": n, "regs": [[url, title, home, size] for url, title, home, _, size in indexes]}
     return manifest, shards

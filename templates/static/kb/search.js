@@ -22,8 +22,12 @@
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-/* at most this many other regulations' indexes are loaded for one query */
-var OTHER_REGS = 8;
+/* at most this many other regulations' indexes, and this many bytes of them, are loaded for one
+   query (the others that may hold it are named): a search never downloads megabytes */
+var OTHER_REGS = 8, OTHER_BYTES = 400000;
+/* the pairs of characters of a term looked up in the map's shards: a few, spread over the term, name
+   a superset of the regulations holding it (their index then decides) and fetch a few shards only */
+var MAX_PAIRS = 4;
 var here = new URL(self.location.href);
 var siteRoot = new URL("../", here);
 var own = null;           /* {docs, alias} of this page's regulation version, once loaded */
@@ -287,10 +291,19 @@ function pairs(t) {
   return out;
 }
 
-/* the regulations (numbers in the map) that hold every pair of characters of some variant of every term */
+/* at most MAX_PAIRS of a term's pairs: the first, the last and evenly between */
+function keyPairs(t) {
+  var gs = pairs(t);
+  if (gs.length <= MAX_PAIRS) return gs;
+  var out = [];
+  for (var i = 0; i < MAX_PAIRS; i++) out.push(gs[Math.round(i * (gs.length - 1) / (MAX_PAIRS - 1))]);
+  return out;
+}
+
+/* the regulations (numbers in the map) that hold the key pairs of characters of some variant of every term */
 function candidates(q) {
   var need = {};
-  q.alts.forEach(function (v) { v.forEach(function (t) { pairs(t).forEach(function (g) { need[g] = true; }); }); });
+  q.alts.forEach(function (v) { v.forEach(function (t) { keyPairs(t).forEach(function (g) { need[g] = true; }); }); });
   var grams = Object.keys(need);
   var files = {};
   grams.forEach(function (g) { files[shardOf(g, kbMap.shards)] = true; });
@@ -299,7 +312,7 @@ function candidates(q) {
   })).then(function () {
     var all = kbMap.regs.map(function (_, i) { return i; });
     function regsOf(t) {
-      var gs = pairs(t);
+      var gs = keyPairs(t);
       if (!gs.length) return all;
       var set = null;
       gs.forEach(function (g) {
@@ -329,7 +342,12 @@ function others(q, ownPath) {
   var mapP = kbMap ? Promise.resolve(kbMap) : getJSON(kbName).then(function (m) { kbMap = m; return m; });
   return mapP.then(function () { return candidates(q); }).then(function (regs) {
     regs = regs.filter(function (i) { return kbMap.regs[i][0] !== ownPath; });
-    var shown = regs.slice(0, OTHER_REGS), rest = regs.slice(OTHER_REGS);
+    var shown = [], rest = [], bytes = 0;
+    regs.forEach(function (i) {
+      var size = kbMap.regs[i][3] || 0;
+      if (shown.length < OTHER_REGS && bytes + size <= OTHER_BYTES) { shown.push(i); bytes += size; }
+      else rest.push(i);
+    });
     return Promise.all(shown.map(function (i) {
       var r = kbMap.regs[i];
       return load(r[0]).then(function (idx) {

@@ -446,15 +446,17 @@ def plant_list() -> tuple[list[str], int]:
     return list(data["texts"]), int(data.get("plants_per_text", 1))
 
 
-def run(corpus: Path | None = None, rules: list[str] | None = None, progress=None) -> list[Outcome]:
-    """Plant every rule's faults into every text of the list; one Outcome per plant."""
+def run(corpus: Path | None = None, rules: list[str] | None = None, progress=None,
+        texts: list[str] | None = None) -> list[Outcome]:
+    """Plant every rule's faults into every text of the list (plant.yml's, or ``texts``); one Outcome per plant."""
     from collections import Counter
 
     from kb.check.engine import check
     from kb.text.parse import parse_file
 
     corpus = corpus or paths.corpus_dir()
-    texts, per_text = plant_list()
+    listed, per_text = plant_list()
+    texts = texts or listed
     out: list[Outcome] = []
     with tempfile.TemporaryDirectory(prefix="kb-plant-") as tmp:
         for rel in texts:

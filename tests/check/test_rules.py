@@ -98,20 +98,60 @@ BAD = {
 GOOD = {
     "placeholder": [swap("本条例", "本条例", BASE).replace("第八条　本条例自2024年1月1日起施行。", "第八条　出生年月日应当如实填写。")],
     "final-chapter": [BASE.replace("第四章　附则\n\n第八条　本条例自2024年1月1日起施行。\n", "")],
-    "ref-self-name": [swap("测试条例", "测试办法").replace("本条例", "本办法")],
+    "ref-self-name": [swap("测试条例", "测试办法").replace("本条例", "本办法"),
+                      after("第三条", "网格管理应当遵守国际关系基本准则。")],       # 基本准则: 本 ends 基本
     "law-title": [swap("《中华人民共和国城市居民委员会组织法》", "《中华人民共和国城市居民委员会组织法》（以下简称《居委会组织法》）")
                   .replace("第三条　县级以上", "第三条　依照《居委会组织法》，县级以上")],
     "law-brackets": [swap("根据《中华人民共和国城市居民委员会组织法》", "根据宪法")],
+    # the text's own repealing clause names the law it repeals
+    "law-repealed": [swap("第八条　本条例自2024年1月1日起施行。", "第八条　本条例自2024年1月1日起施行。《中华人民共和国物权法》同时废止。")],
+    # an extension (包括) after the definition; a term a chapter defines for itself (本章下列用语的含义)
+    "term-duplicate": [after("第二条", "本条例所称网格包括城市网格和农村网格。"),
+                       after("第二条", "本章下列用语的含义：\n（一）“网格”，是指楼栋划分的小单元。")],
     "term-before-definition": [after("第八条", "本条例所称网格员，是指网格中的专职工作人员。")],
     "term-quoted": [swap("加强网格管理", "坚持“三个代表”重要思想，加强网格管理"),
-                    after("第二条", "本条例所称“网格联盟”，是指相邻网格的协作组织。").replace("加强网格管理", "加强“网格联盟”管理")],
-    "term-variant": [after("第四条", "居民委员会（以下简称居委会）应当协助网格员工作。居委会应当及时通报情况。")],
+                    after("第二条", "本条例所称“网格联盟”，是指相邻网格的协作组织。").replace("加强网格管理", "加强“网格联盟”管理"),
+                    after("第三条", "设立“网格之星”勋章。每年五月为“网格服务月”。可以使用“网格监制”“网格设计”标志。")],
+    "term-variant": [after("第四条", "居民委员会（以下简称居委会）应当协助网格员工作。居委会应当及时通报情况。"),
+                     # 五日内向……: a preposition, not the act; the two limits are of different acts
+                     after("第四条", "街道办事处应当在收到申请后五个工作日内向申请人发出通知书；签订协议后五日内向申请人退还保证金。")],
+    # a term used in a form the term layer does not match: 前款所称, a coordination that shares the head
+    "term-unused": [after("第二条", "本条例所称网格服务点，是指楼栋内的服务场所。").replace(
+                        "配备网格员。", "配备网格员。网格员应当到网格服务站、服务点报到。"),
+                    after("第二条", "本条例所称迁出网格的居民，是指户籍迁出本网格的居民。").replace(
+                        "配备网格员。", "配备网格员。居民迁出网格的，应当告知网格员。")],
     "duty-no-actor": [after("第四条", "禁止在网格内乱扔垃圾。"), after("第四条", "网格员的报告应当写明发现问题的时间。"),
-                      after("第四条", "从事网格服务，应当遵守本条例。")],
-    "duty-unknown-actor": [after("第四条", "街道办事处可以设立楼栋长。楼栋长应当及时报告。")],
-    "duty-modal-word": [swap("第八条　本条例", "第八条　应纳税额按照规定计算。本条例")],
-    "duty-deadline-start": [swap("应当自发现之日起三日内报告", "应当在收到通知后三日内报告")],
-    "duty-no-liability": [after("第六条", "网格员每日工作时间不得超过八小时。")],
+                      after("第四条", "从事网格服务，应当遵守本条例。"),
+                      # an act as the topic: whoever does it bears the duty
+                      after("第四条", "驾驶车辆应当礼让行人。"), after("第四条", "在网格内进行装修作业时，应当避开休息时间。"),
+                      after("第四条", "从网格外引进宠物的，应当登记。"),
+                      # a modifier (其他应当遵守的规范), a named operator (农产品批发市场), 其
+                      after("第四条", "网格员不得有下列行为：\n（一）损毁标识；\n（二）其他应当禁止的行为。"),
+                      after("第四条", "农产品批发市场应当设立检测机构。"),
+                      after("第四条", "网格员发现问题，其应当及时报告。")],
+    "duty-unknown-actor": [after("第四条", "街道办事处可以设立楼栋长。楼栋长应当及时报告。"),
+                           after("第四条", "网格机构包括街道网格中心、社区网格站和楼栋长。楼栋长应当及时报告。")],
+    # the heading of an article run on into the line before is no reference (num-article reports it)
+    "ref-missing": [swap("加强网格管理。", "加强网格管理。 第九条街道办事处应当巡查网格。")],
+    "duty-modal-word": [swap("第八条　本条例", "第八条　应纳税额按照规定计算。本条例"),
+                        swap("加强网格管理。", "加强网格管理，做到应管尽管。")],
+    "duty-deadline-start": [swap("应当自发现之日起三日内报告", "应当在收到通知后三日内报告"),
+                            swap("应当自发现之日起三日内报告街道办事处。",
+                                 "应当自发现之日起三日内报告街道办事处；情况紧急的，应当在一日内报告。")],
+    "duty-no-liability": [after("第六条", "网格员每日工作时间不得超过八小时。"),
+                          # a general clause enforces every prohibition of the text
+                          after("第四条", "任何单位和个人不得占用网格服务站。").replace(
+                              "第七条　违反本条例第六条规定，损毁网格标识的，由街道办事处责令改正。",
+                              "第七条　违反本条例规定实施不文明行为，依照相关法律法规规定予以行政处罚。"),
+                          after("第四条", "任何单位和个人不得占用网格服务站。").replace(
+                              "由街道办事处责令改正。", "由街道办事处责令改正。\n\n违反本条例规定的，由有关部门依法处理。"),
+                          after("第四条", "任何单位和个人不得占用网格服务站。").replace(
+                              "由街道办事处责令改正。", "由街道办事处责令改正。\n\n有违反本条例其他行为的，由街道办事处责令限期改正。"),
+                          # a measure an authority may take; a kind of thing (不得归档的材料)
+                          after("第四条", "街道办事处可以禁止或者限制在网格内停放车辆。应当归档的材料和不得归档的材料由街道办事处确定。"),
+                          # 禁止 naming a place (禁止吸烟的场所) is no prohibition of its own
+                          after("第四条", "吸烟者不得在禁止吸烟的场所吸烟。").replace(
+                              "第七条　违反本条例第六条规定", "第七条　违反本条例第四条、第六条规定")],
     "liability-no-duty": [],
     "form-brackets": [swap("第三条　县级以上人民政府", "第三条　县级以上人民政府（含街道办事处）")],
     "form-halfwidth": [swap("2024年1月1日", "2024年1月1日10:00")],
@@ -142,6 +182,21 @@ def test_bad_example_is_reported_at_its_line(rule):
 def test_good_examples_are_left_alone(rule):
     for text in [BASE] + GOOD.get(rule, []):
         assert run(text, rule) == [], (rule, [(f.line, f.words, f.message) for f in run(text, rule)])
+
+
+def test_a_break_in_item_numbers_is_reported_once_not_at_every_item_after_it():
+    text = after("第六条", "有下列行为之一的，予以劝阻：\n（一）损毁标识；\n（三）涂改标识；\n（四）移动标识；\n（五）遮挡标识。")
+    assert [f.words for f in run(text, "num-item")] == ["（三）"]
+    text = after("第六条", "有下列行为之一的，予以劝阻：\n（一）损毁标识；\n（二）涂改标识；\n（二）移动标识；\n（三）遮挡标识。")
+    assert [(f.line, f.words) for f in run(text, "num-item")] == [(line_of("第六条") + 5, "（二）")]
+
+
+@pytest.mark.parametrize("general", ["违反本条例规定，构成犯罪的，依法追究刑事责任。",
+                                     "违反本条例规定的行为，法律、法规已有处罚规定的，从其规定。"])
+def test_a_general_clause_on_a_condition_does_not_enforce_every_prohibition(general):
+    text = after("第五条", "任何单位和个人不得占用网格服务站。").replace(
+        "由街道办事处责令改正。", "由街道办事处责令改正。\n\n" + general)
+    assert [f.words for f in run(text, "duty-no-liability")] == ["不得占用网格服务站"]
 
 
 def test_a_finding_names_citation_line_column_and_words():

@@ -21,12 +21,21 @@ def regulation(path: str) -> str:
     return re.sub(r"\(\d{4}-\d\d-\d\d\)\.md$|\.md$", "", path)
 
 
-def test_held_out_texts_share_no_regulation_with_tuning_or_planted_texts():
+SCAN = TEXTS.get("scan") or {}
+
+
+def test_held_out_texts_share_no_regulation_with_tuning_planted_or_scanned_texts():
     held = {regulation(p) for p in TEXTS["held_out"].values()}
-    seen = {regulation(p) for p in list(TEXTS["tuning"].values()) + PLANT}
+    seen = {regulation(p) for p in list(TEXTS["tuning"].values()) + PLANT + [x["text"] for x in SCAN.values()]}
     assert len(held) == len(TEXTS["held_out"]) == 8
     assert not held & seen
     assert not set(TEXTS["held_out"]) & set(TEXTS["tuning"])
+    assert not set(SCAN) & (set(TEXTS["held_out"]) | set(TEXTS["tuning"]))
+
+
+def test_scanned_texts_name_rules_that_exist():
+    from kb.check.rules import all_rules
+    assert SCAN and all(set(x["rules"]) <= set(all_rules()) for x in SCAN.values())
 
 
 def test_the_round_one_held_out_texts_are_tuning_texts_now():
@@ -40,7 +49,8 @@ def test_every_judgement_row_is_well_formed():
     files = sorted(CHECK.glob("judged/**/*.tsv"))
     assert len(files) >= 20
     for path in files:
-        assert path.stem in TEXTS["tuning"] or path.stem in TEXTS["held_out"], path
+        assert path.stem in (SCAN if path.parent.name == "scan" else TEXTS["held_out"] if path.parent.name == "held-out-2"
+                             else TEXTS["tuning"]), path
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f, delimiter="\t"))
         for row in rows:

@@ -136,6 +136,12 @@ class Context:
         return extract(self.doc, self.registry) + without_actor(self.doc, self.registry)
 
     @cached_property
+    def without_actor(self) -> list:
+        """The statements without an actor, as the obligation layer lists them apart (issue 11)."""
+        from kb.layers.obligations import without_actor
+        return without_actor(self.doc, self.registry)
+
+    @cached_property
     def unknown_actors(self) -> dict[str, list[str]]:
         from kb.layers.obligations import unknown_actors
         return unknown_actors(self.doc, self.registry)

@@ -49,18 +49,30 @@ class Tally:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def texts(held_out: bool = False) -> dict[str, str]:
+def _texts_yml() -> dict:
     import yaml
 
-    data = yaml.safe_load((DATA / "texts.yml").read_text(encoding="utf-8"))
-    return dict(data["held_out" if held_out else "tuning"])
+    return yaml.safe_load((DATA / "texts.yml").read_text(encoding="utf-8"))
+
+
+def texts(held_out: bool = False) -> dict[str, str]:
+    return dict(_texts_yml()["held_out" if held_out else "tuning"])
+
+
+def scanned_texts() -> dict[str, tuple[str, frozenset[str]]]:
+    """The corpus texts found by running the rules that fire rarely over the corpus (tuning side): name ->
+    (path, the rules judged on it).  Only those rules' findings count there."""
+    return {name: (x["text"], frozenset(x["rules"])) for name, x in (_texts_yml().get("scan") or {}).items()}
 
 
 HELD_OUT_DIR = "held-out-2"     # the judgements of the second held-out set (the first one's joined judged/)
 
 
-def judgement_file(name: str, held_out: bool = False) -> Path:
-    return DATA / "judged" / (HELD_OUT_DIR if held_out else "") / f"{name}.tsv"
+SCAN_DIR = "scan"               # the judgements of the corpus scan's findings (rules that fire rarely)
+
+
+def judgement_file(name: str, held_out: bool = False, scan: bool = False) -> Path:
+    return DATA / "judged" / (HELD_OUT_DIR if held_out else SCAN_DIR if scan else "") / f"{name}.tsv"
 
 
 def load_judgements(path: Path) -> dict[tuple, tuple[int, str]]:
@@ -88,12 +100,16 @@ def check_text(spec: str, corpus: Path):
 
 
 def precision(held_out: bool, corpus: Path, tallies: dict[str, Tally], dump: bool = False) -> None:
-    for name, spec in texts(held_out).items():
-        path = judgement_file(name, held_out)
+    jobs = [(name, spec, None, judgement_file(name, held_out)) for name, spec in texts(held_out).items()]
+    if not held_out:
+        jobs += [(name, spec, rules, judgement_file(name, scan=True)) for name, (spec, rules) in scanned_texts().items()]
+    for name, spec, rules, path in jobs:
         judged = load_judgements(path)
         rep = check_text(spec, corpus)
         todo = []
         for f in rep.findings:
+            if rules is not None and f.rule not in rules:
+                continue
             t = tallies[f.rule]
             j = judged.get((f.rule, f.line, f.words))
             if j is None:
@@ -166,7 +182,7 @@ def score_cmd(held_out, no_plant, dump, corpus, verbose):
     outcomes = []
     if not no_plant:
         outcomes = recall(corpus, tallies, progress=lambda t: click.echo(f"· 植入：{t}", err=True), held_out=held_out)
-    which = "留出文本（第二轮）" if held_out else "调试文本"
+    which = "留出文本（第二轮）" if held_out else "调试文本（含语料扫描中少见规则的问题）"
     planted = "留出文本" if held_out else "另外的干净语料"
     click.echo(report(tallies, f"kb check：精确率来自{which}的人工判定" + ("" if no_plant else f"，召回率来自植入{planted}的错误")))
     if verbose:

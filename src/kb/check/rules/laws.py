@@ -50,14 +50,20 @@ def law_repealed(ctx):
         v = validity(r.target, ctx.root)
         if v is None or v.in_force:
             continue
+        node = ctx.doc.get(r.eid)
+        if _REPEALED_HERE.match(node.text, r.end):
+            continue                 # ……《企业所得税暂行条例》同时废止: the text itself repeals it
         name = _name_part(r)
         when = f"已于{_date(v.repealed)}废止" if v.repealed else "已废止"
         succ = successor_in_force(v, ctx.root)
         basis = f"（{v.basis}）" if v.basis else ""
-        node = ctx.doc.get(r.eid)
         yield ctx.at("law-repealed", node, r.start, r.start + len(name),
                      f"《{v.title}》{when}{basis}" + (f"，由《{succ}》取代" if succ else ""),
                      f"改为引用《{succ}》的相应规定" if succ else "删去或改为引用现行有效的规定")
+
+
+#: after a citation, the words of the text's own repealing clause (……同时废止, 和《……》同时废止)
+_REPEALED_HERE = re.compile(r"(?:[^，。；]{0,60}?)(?:同时|即行|予以)?废止")
 
 
 def _date(iso: str) -> str:

@@ -23,10 +23,17 @@ def _finding(ctx, rule_id: str, r, message: str, suggestion: str):
     return ctx.at(rule_id, node, r.start, r.end, message, suggestion)
 
 
+#: a bare article number opening a sentence: the heading of an article run on into the line before
+_HEADING_RUN_ON = re.compile(r"^第[〇零一二三四五六七八九十百千]+条$")
+
+
 @rule("ref-missing", "references", "error", "引用了本文不存在的条、款、项或章节",
       bad="（全文共四十五条）依照本条例第九十条的规定处理。", good="依照本条例第十九条的规定处理。")
 def ref_missing(ctx):
     for r in _unresolved(ctx, ("missing",)):
+        node = ctx.doc.get(r.eid)
+        if _HEADING_RUN_ON.match(r.text) and re.search(r"。\s*$", node.text[:r.start]):
+            continue                 # ……会议决定。 第十六条市人民代表大会……: an article run on, num-article says so
         msg = r.warning.split("：", 1)[-1] if "：" in r.warning else r.warning
         yield _finding(ctx, "ref-missing", r, f"“{r.text}”指向的条款不存在：{msg}",
                        "核对条号（条文增删后引用是否随之调整）")
@@ -76,6 +83,10 @@ def book_title(title: str) -> str:
     return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
 
 
+#: characters that make a word with the 本 after them (基本, 根本, 资本, 成本, 样本, 文本, 版本 …)
+_WORD_BEFORE_BEN = "基根资成日版样标文脚课剧账原副正范读书"
+
+
 @rule("ref-self-name", "references", "warning", "称呼本文的用词与标题不一致（条例中写“本办法”）",
       bad="《某某市养犬管理条例》：违反本办法规定的……", good="违反本条例规定的……")
 def ref_self_name(ctx):
@@ -90,5 +101,7 @@ def ref_self_name(ctx):
         word = next((w for w in SELF_WORDS if r.text.startswith(w)), None)   # 本条例, 本条例第十条
         if word and word not in own:
             node = ctx.doc.get(r.eid)
+            if r.start and node.text[r.start - 1] in _WORD_BEFORE_BEN:
+                continue             # 基本准则, 资本法: 本 ends another word
             yield ctx.at("ref-self-name", node, r.start, r.start + len(word),
                          f"本文标题是{book_title(ctx.doc.title)}，却称“{word}”", f"改为“{own[0]}”")

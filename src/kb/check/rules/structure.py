@@ -32,7 +32,30 @@ def num_heading(ctx):
 @rule("num-item", "structure", "error", "项、目的序号缺号、重号或顺序错误",
       bad="（一）……；\n（三）……。", good="（一）……；\n（二）……。")
 def num_item(ctx):
-    yield from _numbering(ctx, "item-number", "num-item", "按顺序重新编排项（目）的序号")
+    cascade = _renumbered_after_a_break(ctx)
+    for f in _numbering(ctx, "item-number", "num-item", "按顺序重新编排项（目）的序号"):
+        if f.line not in cascade:
+            yield f
+
+
+def _renumbered_after_a_break(ctx) -> set[int]:
+    """Lines of items that follow the item before them in order (（三） after （二）) although the list as a
+    whole is off (its （一） lost its marker): the parser warns at each of them, the fault is at the break."""
+    from kb.text.numerals import item_marker_number
+
+    out = set()
+    for art in ctx.articles:
+        for node in art.walk():
+            if node.kind not in ("item", "subitem") or node.parent is None:
+                continue
+            siblings = [c for c in node.parent.children if c.kind == node.kind]
+            i = siblings.index(node)
+            if i == 0:
+                continue
+            prev, num = item_marker_number(siblings[i - 1].label or ""), item_marker_number(node.label or "")
+            if prev is not None and num == prev + 1:
+                out.add(node.line)
+    return out
 
 
 @rule("empty-article", "structure", "error", "条文没有内容",

@@ -21,9 +21,11 @@ def _def_finding(ctx, rule_id: str, d, message: str, suggestion: str):
 def term_unused(ctx):
     used = {(u.term, u.defined_in) for u in ctx.term_uses}
     for d in ctx.definitions:
-        if d.term.endswith(("还", "也")) or d.definition.startswith("包括"):
-            continue                 # 本条例所称业主还包括……: an extension of a word, not a term of its own
-        if (d.term, d.eid) not in used and not _used_under_its_short_name(ctx, d):
+        if d.term.endswith(("还", "也")) or d.definition.startswith("包括") or re.search(r"属于|[“”]", d.term):
+            continue                 # 本条例所称业主还包括……: an extension of a word, not a term of its own;
+            #                          慈善信托属于公益信托: a statement the definition layer took for a term
+        if (d.term, d.eid) not in used and not _used_under_its_short_name(ctx, d) \
+                and not _used_in_a_near_form(ctx, d):
             yield _def_finding(ctx, "term-unused", d, f"术语“{d.term}”有定义，但条文中没有使用",
                                "删去这一定义，或检查条文是否改用了别的说法")
 
@@ -38,6 +40,43 @@ def _used_under_its_short_name(ctx, d) -> bool:
         return False
     words = (m.group("term"), m.group("short"))
     return any(w in n.text for n in ctx.scanned if n.eid != d.eid for w in words)
+
+
+def _used_in_a_near_form(ctx, d) -> bool:
+    """Whether the text uses the term in a form the term-use layer does not match: in the paragraph a
+    前款所称 definition points to; as written, less a bracketed note, or one of a list of terms; shared head
+    left out in a coordination (梅江河干流和重要支流, 岸线保护区、保留区、限制利用区); or its words less the
+    last few (……中断就业的；, ……事业单位及其职工)."""
+    node = ctx.doc.get(d.eid)
+    if re.search(r"(?:前款|本款|上款|前项|本项)所称", node.text[max(0, d.start - 6):d.start]):
+        return True
+    body = "\n".join(n.text for n in ctx.scanned if n.eid != d.eid)
+    # the term as written elsewhere: without a note in brackets (出租汽车（含旅游客运汽车）), each of a list
+    # (轨道交通建设单位、轨道交通运营单位), or as it stands (a term defined twice, its uses linked to the other)
+    core = re.sub(r"[（(][^）)]*[）)]", "", d.term)
+    if any(t and t in body for t in re.split(r"[、，]", core)):
+        return True
+    term = core
+    for k in range(3, len(term) - 1):                      # the term less its first characters
+        if re.search(rf"[、和与及]{re.escape(term[len(term) - k:])}", body) and len(term) - k <= 3:
+            return True
+    cut = max(4, len(term) - 3)                            # the term less its last characters
+    return len(term) > cut and term[:cut] in body or _words_close_together(term, body)
+
+
+def _words_close_together(term: str, body: str) -> bool:
+    """Two thirds of the term's character pairs within a short stretch of the text (生产性日用水量 for
+    生产性用水量, 告诉的才处理 for 告诉才处理, 黄河干流、支流 for 黄河支流): the term in other words."""
+    grams = {term[i:i + 2] for i in range(len(term) - 1)}
+    if len(grams) < 2:
+        return False
+    need, reach = -(-2 * len(grams) // 3), 2 * len(term) + 6
+    for g in grams:
+        for m in re.finditer(re.escape(g), body):
+            window = body[max(0, m.start() - reach):m.end() + reach]
+            if sum(x in window for x in grams) >= need:
+                return True
+    return False
 
 
 def _chapter_title(n) -> str:
@@ -74,8 +113,10 @@ def term_before_definition(ctx):
         if up_front_or_final(ctx, dnode):
             continue
         dart = dnode.ancestor("article")
+        scope = _list_scope(ctx, d)      # 本章下列用语的含义: the term of that chapter only
         early = [u for u in uses[(d.term, d.eid)] if order.get(u.eid, 0) < order[d.eid]
-                 and ctx.doc.get(u.eid).ancestor("article") is not dart]
+                 and ctx.doc.get(u.eid).ancestor("article") is not dart
+                 and (scope is None or _within(ctx.doc.get(u.eid), scope))]
         if early:
             u = early[0]
             yield ctx.at("term-before-definition", ctx.doc.get(u.eid), u.start, u.end,
@@ -88,7 +129,9 @@ def term_before_definition(ctx):
 def term_duplicate(ctx):
     first = {}
     for d in ctx.definitions:
-        key = (d.term, d.scope)
+        if re.match(r"(?:还|也|不)?包括", d.definition or ""):
+            continue                 # 本条例所称司法鉴定包括……: what the term takes in, after its definition
+        key = (d.term, d.scope or _list_scope(ctx, d))
         if key in first and first[key].eid != d.eid:
             prev = ctx.doc.get(first[key].eid)
             yield _def_finding(ctx, "term-duplicate", d, f"术语“{d.term}”已在{prev.citation}定义过",
@@ -96,16 +139,31 @@ def term_duplicate(ctx):
         first.setdefault(key, d)
 
 
+def _within(node, eid: str) -> bool:
+    while node is not None and node.eid != eid:
+        node = node.parent
+    return node is not None
+
+
+def _list_scope(ctx, d) -> str | None:
+    """The chapter or section a definition in a list is confined to by its lead-in (本章下列用语的含义：)."""
+    node = ctx.doc.get(d.eid)
+    lead = node.ancestor("paragraph") if node is not None and node.kind in ("item", "subitem") else None
+    m = re.search(r"本(章|节)", lead.text) if lead is not None else None
+    part = node.ancestor("chapter" if m and m.group(1) == "章" else "section") if m else None
+    return part.eid if part is not None else None
+
+
 _QUOTE = re.compile(r"“([^“”\n]{1,16})”")
 # the quotation introduces a short name (以下简称“居委会”), or quotes words to be written on something
 _ABBREV_BEFORE = re.compile(r"(?:简称|统称|合称|并称|称为|以下称|下称|通称|称作|名为|冠以|标明|注明|标注|标示|加注|印有|使用|"
                             r"写有|英文|称)(?:为)?$")
-_LITERAL_AFTER = re.compile(r"^(?:的)?(?:字样|标志|标识|称号|名称|荣誉称号|字号|标牌|图案|徽章|文字)")
+_LITERAL_AFTER = re.compile(r"^(?:“[^“”\n]{1,16}”)*(?:的)?(?:字样|标志|标识|称号|名称|荣誉称号|字号|标牌|图案|徽章|文字)")
 # a policy slogan or programme in quotes (“三个代表”重要思想, 推进“放管服”改革, “五位一体”): a set phrase
 _SLOGAN_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,2}?(?:重要思想|思想|精神|理念|战略|方针|改革|工程|行动|活动|模式|机制|"
                            r"体系|品牌|要求|目标|布局|格局|建设|创建|工作法|原则)")
 #: a quoted name of an award, a brand or a programme (“中华技能大奖”, “粤菜师傅”工程)
-_NAME_END = re.compile(r"(?:奖|杯|称号|品牌|工程|行动|计划|师傅|之星|标兵)$")
+_NAME_END = re.compile(r"(?:奖|杯|称号|品牌|工程|行动|计划|师傅|之星|标兵|勋章|奖章|纪念日|宣传日|无烟日|慈善日|活动日|周|月)$")
 _SLOGAN_BEFORE = re.compile(r"(?:坚持|贯彻|落实|推进|实施|践行|推行|深化|开展|创建|树立|弘扬|倡导|打造)$")
 _NUMBERED = re.compile(r"^[一二两三四五六七八九十百千万0-9]")
 
@@ -133,6 +191,9 @@ def amendment(ctx) -> bool:
     return bool(ctx.doc.title and re.search(r"修正案|修改.{0,30}的决定", ctx.doc.title))
 
 
+# info (提示): quoted words in Chinese statutes are mostly names — slogans, programmes, marks, days, medals
+# (round 1 held out 0 of 3, round 2 tuning and corpus scan 2 of 4) — and telling a name from a term the text
+# relies on needs meaning kb does not have; a drafter reads the list, nothing more is claimed
 @rule("term-quoted", "terms", "info", "加了引号的术语没有定义",
       bad="推行“社区合伙人”制度。（全文没有定义“社区合伙人”）",
       good="推行社区合伙人制度。……本条例所称社区合伙人，是指……")
@@ -213,10 +274,15 @@ def _name_variants(ctx):
                 yield ctx.at("term-variant", n, a, b, f"同一概念写法不一：{others}", f"统一写作“{keep}”")
 
 
+_PREPOSITIONS = "向对与给为在将把按依从由"
+
+
 def _limit_units(ctx):
     by_verb = defaultdict(list)
     for n in ctx.scanned:
         for m in _LIMIT.finditer(n.text):
+            if m.group("verb")[0] in _PREPOSITIONS:
+                continue             # 五日内向中标人退还……: the act is further on, not known here
             by_verb[m.group("verb")].append((m.group("unit"), n, m.start("unit"), m.end("unit")))
     for verb, hs in by_verb.items():
         counts = Counter(u for u, *_ in hs)

@@ -73,7 +73,7 @@ def test_an_alias_also_searches_the_canonical_name_and_the_reverse(cat):
     assert literal_short == {17}                      # only the edited article says 居委会
     assert len(literal_full) > 5
     assert short == full == literal_short | literal_full
-    assert cat.prepare("居委会").expansions == [("居委会", ["居民委员会"], False)]
+    assert cat.prepare("居委会").expansions == [("居委会", ["居民委员会"], False, [("居委会", ["居民委员会"])])]
     assert cat.prepare("居委会", literal=True).expansions == []
 
 
@@ -119,7 +119,7 @@ def test_quoted_phrases_and_exclusions(cat):
     assert excluded and all("居民委员会" not in normalize(h.snippet) or h.article != 7 for h in excluded)
     assert 7 not in {h.article for h in excluded} and 17 not in {h.article for h in excluded}
     pq = expand(parse_query("居民 -居委会"), cat.actor_aliases())
-    assert pq.expansions == [("居委会", ["居民委员会"], True)]
+    assert pq.expansions == [("居委会", ["居民委员会"], True, [("居委会", ["居民委员会"])])]
 
 
 def test_cli_says_what_else_was_searched(proj, capsys):
@@ -131,7 +131,13 @@ def test_cli_says_what_else_was_searched(proj, capsys):
     rc, out, err = kb(proj, capsys, "居委会", "-v", "draft", "--literal")      # the draft never says 居委会
     assert rc == 1 and "没有找到“居委会”" in err
     rc, out, _ = kb(proj, capsys, "居委会", "-v", "revised", "--format", "json")
-    assert json.loads(out)["also_searched"] == [{"word": "居委会", "also": ["居民委员会"], "excluded": False}]
+    assert json.loads(out)["also_searched"] == [{"word": "居委会", "also": ["居民委员会"], "excluded": False,
+                                                 "names": {"居委会": ["居民委员会"]}}]
+    # a word that holds a name says which name stands for which, not that the word is an actor
+    rc, out, err = kb(proj, capsys, "居委会职责", "-v", "draft")
+    assert rc == 0, err
+    assert out.splitlines()[0] == "也检索了“居民委员会职责”（“居委会”与“居民委员会”指同一主体；加 --literal 只按原词检索）"
+    assert "第七条（居民委员会职责）" in out
 
 
 # ---------------------------------------------------------------- citations

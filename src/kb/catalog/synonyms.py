@@ -53,8 +53,30 @@ def _useful(written: str, cands: list[str]) -> list[str]:
 def word_spellings(text: str, table: dict[str, list[str]]) -> list[str]:
     """The other spellings of a (normalised) word: each actor name in it (longest first, left
     to right) replaced by its other spellings, alone and together."""
-    if not table:
+    pieces = _pieces(text, table)
+    if all(len(p) == 1 for p in pieces):
         return []
+    out = []
+    for combo in product(*pieces):
+        s = "".join(combo)
+        if s != text and s not in out:
+            out.append(s)
+        if len(out) >= MAX_SPELLINGS:
+            break
+    return out
+
+
+def names_in(text: str, table: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
+    """The actor names in a (normalised) word that have other spellings, each with them:
+    居委会的职责 -> [(居委会, [居民委员会])]."""
+    return [(p[0], p[1:]) for p in _pieces(text, table) if len(p) > 1]
+
+
+def _pieces(text: str, table: dict[str, list[str]]) -> list[list[str]]:
+    """The word cut into actor names (longest first, left to right), each with its other
+    spellings, and the plain text between them (alone)."""
+    if not table:
+        return [[text]] if text else []
     longest = max(map(len, table))
     pieces: list[list[str]] = []
     i, plain = 0, ""
@@ -73,22 +95,13 @@ def word_spellings(text: str, table: dict[str, list[str]]) -> list[str]:
             i += 1
     if plain:
         pieces.append([plain])
-    if all(len(p) == 1 for p in pieces):
-        return []
-    out = []
-    for combo in product(*pieces):
-        s = "".join(combo)
-        if s != text and s not in out:
-            out.append(s)
-        if len(out) >= MAX_SPELLINGS:
-            break
-    return out
+    return pieces
 
 
 def expand(pq: ParsedQuery, aliases: dict[str, str]) -> ParsedQuery:
     """``pq`` with every unquoted word also searched under the other names of the actors it
     names (:attr:`Word.also`); ``pq.expansions`` lists (word as written, [spellings added],
-    excluded: the word is under NOT)."""
+    excluded: the word is under NOT, [(actor name in the word, [its other spellings])])."""
     table = spellings(aliases or {})
     expansions: list[tuple[str, list[str], bool]] = []
 
@@ -99,7 +112,7 @@ def expand(pq: ParsedQuery, aliases: dict[str, str]) -> ParsedQuery:
             also = word_spellings(n.text, table)
             if also:
                 n.also = also
-                expansions.append((n.raw or n.text, also, negated))
+                expansions.append((n.raw or n.text, also, negated, names_in(n.text, table)))
         elif isinstance(n, BoolOp):
             for c in n.children:
                 walk(c, negated or n.op == "NOT")

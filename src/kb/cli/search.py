@@ -138,7 +138,8 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
         cat.close()
     if why:
         raise KbError(why)
-    also = [{"word": w, "also": a, "excluded": neg} for w, a, neg in pq.expansions]
+    also = [{"word": w, "also": a, "excluded": neg, "names": {name: others for name, others in names}}
+            for w, a, neg, names in pq.expansions]
     if fmt == "json":
         from kb.outputs.formats import to_json, write_text
 
@@ -198,12 +199,18 @@ def _found(also: list[dict], hits) -> list[dict]:
 
 
 def _also_lines(also: list[dict]) -> list[str]:
-    """也检索了“居民委员会”（与“居委会”指同一主体）…"""
+    """也检索了“居民委员会”（与“居委会”指同一主体）…; for a word that holds a name,
+    也检索了“居民委员会职责”（“居委会”与“居民委员会”指同一主体）…"""
     out = []
     for a in also:
         verb = "也排除了" if a["excluded"] else "也检索了"
-        names = "、".join(f"“{x}”" for x in a["also"])
-        out.append(f"{verb}{names}（与“{a['word']}”指同一主体；加 --literal 只按原词检索）")
+        spelt = "、".join(f"“{x}”" for x in a["also"])
+        names = a.get("names") or {}
+        if list(names) in ([], [a["word"]]):
+            why = f"与“{a['word']}”指同一主体"
+        else:
+            why = "；".join(f"“{n}”与{'、'.join(f'“{x}”' for x in others)}指同一主体" for n, others in names.items())
+        out.append(f"{verb}{spelt}（{why}；加 --literal 只按原词检索）")
     return out
 
 

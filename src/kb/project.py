@@ -1,6 +1,11 @@
 """The project on disk: its root (where mkdocs.yml is), configuration, and the
 regulations under ``regulation/``, each with a ``meta.yml`` and one source file
 per version.  Versions are addressed as ``regulation@version``.
+
+A regulation's metadata says what the knowledge base needs to put it beside the others: its
+level (宪法, 法律, 行政法规, 地方性法规 …, ``LEVELS``), jurisdiction, issuing body, dates, validity
+(有效, 已修改, 已废止, 草案) and, for an imported text, where it came from.  :func:`add_version` is
+the one way a text enters ``regulation/`` (``kb add``, the corpus import, ``kb amend --register``).
 """
 from __future__ import annotations
 
@@ -23,6 +28,16 @@ class VersionMeta:
     raw: dict = field(default_factory=dict)
 
 
+#: levels of legal force, highest first (立法法); a text ranks by its level, a draft by the level it
+#: is a draft of.  "其他" (司法解释, 标准, 指南 …) ranks below all.
+LEVELS = ("宪法", "法律", "行政法规", "监察法规", "部门规章", "地方性法规", "自治条例和单行条例",
+          "地方政府规章", "其他")
+LEVEL_RANK = {"宪法": 0, "法律": 1, "行政法规": 2, "监察法规": 2, "部门规章": 3, "地方性法规": 3,
+              "自治条例和单行条例": 3, "地方政府规章": 4, "其他": 5}
+#: validity of a regulation (its latest version)
+VALIDITIES = ("有效", "已修改", "已废止", "草案")
+
+
 @dataclass
 class RegulationMeta:
     id: str
@@ -33,6 +48,23 @@ class RegulationMeta:
     issuing_body: str | None = None
     versions: list[VersionMeta] = field(default_factory=list)
     raw: dict = field(default_factory=dict)
+    level: str | None = None          # one of LEVELS
+    validity: str | None = None       # one of VALIDITIES (None: not stated)
+    adopted: str | None = None        # date first adopted (YYYY-MM-DD)
+    source: dict = field(default_factory=dict)   # where an imported text came from (corpus, files, note)
+
+    @property
+    def rank(self) -> int | None:
+        """Rank of the level (0 highest), None when the level is not known."""
+        return LEVEL_RANK.get(self.level) if self.level else None
+
+    @property
+    def year(self) -> str | None:
+        """Year of the latest version (else of adoption), for the site's filters."""
+        for d in [v.date for v in reversed(self.versions)] + [self.adopted]:
+            if d and str(d)[:4].isdigit():
+                return str(d)[:4]
+        return None
 
     def version(self, name: str | None) -> VersionMeta:
         if not self.versions:
@@ -53,7 +85,7 @@ class RegulationMeta:
         return {"title": self.title, "status": v.status, "regulation": self.id, "version": v.name,
                 "version_label": v.label, "date": v.date, "comment": v.comment,
                 "jurisdiction": self.jurisdiction, "issuing_body": self.issuing_body,
-                "short_title": self.short_title}
+                "short_title": self.short_title, "level": self.level, "validity": self.validity}
 
 
 def find_root(start: str | os.PathLike | None = None) -> Path:
@@ -107,9 +139,17 @@ def load_regulation(root: Path, reg_id: str) -> RegulationMeta:
         versions.append(VersionMeta(name=str(v["name"]), file=v["file"], label=v.get("label") or v["name"],
                                     status=v.get("status"), date=str(v["date"]) if v.get("date") else None,
                                     comment=v.get("comment") or {}, raw=v))
+    level = raw.get("level")
+    if level is not None and level not in LEVEL_RANK:
+        raise KbError(f"未知的效力级别“{level}”（可用：{'、'.join(LEVELS)}）", str(meta_path))
+    validity = raw.get("validity")
+    if validity is not None and validity not in VALIDITIES:
+        raise KbError(f"未知的效力状态“{validity}”（可用：{'、'.join(VALIDITIES)}）", str(meta_path))
     return RegulationMeta(id=reg_id, folder=folder, title=raw["title"], short_title=raw.get("short_title"),
                           jurisdiction=raw.get("jurisdiction"), issuing_body=raw.get("issuing_body"),
-                          versions=versions, raw=raw)
+                          versions=versions, raw=raw, level=level, validity=validity,
+                          adopted=str(raw["adopted"]) if raw.get("adopted") else None,
+                          source=raw.get("source") if isinstance(raw.get("source"), dict) else {})
 
 
 def list_regulations(root: Path) -> list[RegulationMeta]:
@@ -200,12 +240,13 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
-def add_version(root: Path, reg_id: str, name: str, text: str, suffix: str = ".txt",
+def add_version(root: Path, reg_id: str, name: str, text: str | bytes, suffix: str = ".txt",
                 fields: dict | None = None, files: dict[str, str] | None = None) -> VersionMeta:
-    """Add version ``name`` to regulation ``reg_id``: its text written as ``<name><suffix>`` beside
-    meta.yml, ``files`` (relative path -> text) written too, then the version appended to
-    meta.yml (its comments kept).  Each file is written atomically and meta.yml last, so a failure
-    leaves the regulation as it was: files already written are removed again."""
+    """Add version ``name`` to regulation ``reg_id``: its text (``bytes`` are written as they are)
+    written as ``<name><suffix>`` beside meta.yml, ``files`` (relative path -> text) written too,
+    then the version appended to meta.yml (its comments kept).  Each file is written atomically and
+    meta.yml last, so a failure leaves the regulation as it was: files already written are removed
+    again.  ``kb add`` (:func:`add_file`) and ``kb amend --register`` both come through here."""
     reg = load_regulation(root, reg_id)
     if any(v.name == name for v in reg.versions):
         raise KbError(f"法规“{reg_id}”已有版本“{name}”", str(reg.folder / "meta.yml"))
@@ -221,7 +262,7 @@ def add_version(root: Path, reg_id: str, name: str, text: str, suffix: str = ".t
     written = []
     try:
         for rel, content in wanted.items():
-            write_atomic(reg.folder / rel, content.encode("utf-8"))
+            write_atomic(reg.folder / rel, content if isinstance(content, bytes) else content.encode("utf-8"))
             written.append(reg.folder / rel)
         write_atomic(meta_path, new_meta.encode("utf-8"))
     except BaseException:
@@ -259,3 +300,118 @@ def load(target: Target, strict: bool = False):
     from kb.text.parse import parse_file
 
     return parse_file(str(target.path), meta=target.meta(), strict=strict)
+
+
+# --------------------------------------------------------------------------- adding a version
+
+#: what a regulation or version name may not contain: it becomes a folder or a file name and
+#: appears in reg@version specs and in URLs
+_BAD_NAME = ("/", "\\", "@", "#", "?", "%", "\x00", ":", "*", '"', "<", ">", "|")
+
+
+def check_name(name: str, what: str) -> str:
+    """A regulation or version name that is safe as a file name and in a reg@version spec."""
+    name = (name or "").strip()
+    if not name or name.startswith(".") or any(c in name for c in _BAD_NAME) or len(name) > 120 \
+            or any(c.isspace() for c in name):
+        raise KbError(f"{what}“{name}”不可用：不能为空、不能以 . 开头、不能含空白或 / \\ @ # ? % : * \" < > |，"
+                      "最长 120 个字符")
+    return name
+
+
+@dataclass
+class Added:
+    """What :func:`add_version` did."""
+    regulation: str
+    version: str
+    path: Path                  # the copy in regulation/<reg>/
+    created: bool = False       # the regulation was new (its meta.yml was written)
+    unchanged: bool = False     # the same text was already there under that version: nothing written
+
+
+def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str, label: str | None = None,
+             status: str | None = None, date: str | None = None, meta: dict | None = None) -> Added:
+    """Add ``file`` as version ``version`` of ``regulation`` (``kb add``), the regulation and its
+    meta.yml created when new.
+
+    The text is copied byte for byte; it must read and parse (bad input raises KbError naming the
+    file and nothing is written).  ``meta`` gives the regulation's metadata when it is new (title,
+    level, jurisdiction …; the title defaults to the one the text states) and updates it when it
+    exists.  Adding the same text under the same version again changes nothing; a different text
+    under an existing version name is refused.  A new regulation's folder appears whole (written
+    aside, then renamed); a version is added to an existing one by :func:`add_version`.
+    """
+    from kb.text.parse import parse_file
+
+    root = Path(root)
+    regulation = check_name(regulation, "法规名")
+    version = check_name(version, "版本名")
+    src = Path(file)
+    doc = parse_file(str(src))          # bad input (empty, binary, no articles …) stops here
+    data = src.read_bytes()
+    ext = src.suffix.lower() if src.suffix.lower() in (".txt", ".md", ".markdown", ".docx") else ".txt"
+    folder = root / "regulation" / regulation
+    meta_path = folder / "meta.yml"
+    fields = {"label": label or version, **({"status": status} if status else {}),
+              **({"date": str(date)} if date else {})}
+    if not meta_path.is_file():
+        raw = {"title": (meta or {}).get("title") or doc.title or regulation}
+        raw.update({k: v for k, v in (meta or {}).items() if v is not None and k != "title"})
+        raw["versions"] = [{"name": version, "label": fields.pop("label"), "file": version + ext, **fields}]
+        _check_raw(raw, meta_path)
+        _create_regulation(folder, raw, version + ext, data)
+        return Added(regulation, version, folder / (version + ext), created=True)
+    reg = load_regulation(root, regulation)
+    for v in reg.versions:
+        if v.name == version:
+            old = reg.path(v)
+            if old.is_file() and old.read_bytes() == data:
+                return Added(regulation, version, old, unchanged=True)
+            raise KbError(f"法规“{regulation}”已有版本“{version}”，内容与此文件不同；请换一个版本名", str(src))
+    changes = {k: v for k, v in (meta or {}).items() if v is not None and k != "title" and reg.raw.get(k) != v}
+    _check_raw(changes, meta_path)
+    v = add_version(root, regulation, version, data, ext, fields)
+    if changes:                         # what a newer version changes (validity, source files …)
+        raw = dict(load_regulation(root, regulation).raw)
+        raw.update(changes)
+        first = meta_path.read_text(encoding="utf-8").split("\n", 1)[0]
+        write_atomic(meta_path, ((first + "\n") if first.startswith("#") else "").encode("utf-8")
+                     + _dump(raw).encode("utf-8"))
+    return Added(regulation, version, reg.folder / v.file)
+
+
+def _check_raw(raw: dict, meta_path: Path) -> None:
+    level, validity = raw.get("level"), raw.get("validity")
+    if level is not None and level not in LEVEL_RANK:
+        raise KbError(f"未知的效力级别“{level}”（可用：{'、'.join(LEVELS)}）", str(meta_path))
+    if validity is not None and validity not in VALIDITIES:
+        raise KbError(f"未知的效力状态“{validity}”（可用：{'、'.join(VALIDITIES)}）", str(meta_path))
+
+
+META_HEADER = ("# {title}：元数据（kb add 写入）。版本按时间先后排列，最后一个是默认的最新版本。\n")
+
+
+def _create_regulation(folder: Path, raw: dict, name: str, data: bytes) -> None:
+    """A new regulation folder appears whole: written aside, then renamed into place."""
+    import shutil
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = folder.parent / f".tmp-{folder.name}-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        tmp.mkdir()
+        (tmp / name).write_bytes(data)
+        (tmp / "meta.yml").write_text(META_HEADER.format(title=raw["title"]) + _dump(raw), encoding="utf-8")
+        os.rename(tmp, folder)
+    except FileExistsError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise KbError("另一个进程同时创建了这部法规；请重试", str(folder)) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _dump(raw: dict) -> str:
+    import yaml
+
+    return yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)

@@ -21,7 +21,13 @@ RANKING = DATA / "search" / "project"
 
 @pytest.fixture(scope="module")
 def seed_cat(tmp_path_factory):
-    cat = open_catalog(ROOT, path=tmp_path_factory.mktemp("seedcat") / "catalog")
+    # the seed alone: the default knowledge base also ships the laws it rests on (issue 14)
+    from kb.project import load_regulation
+
+    reg = load_regulation(ROOT, "suining-community")
+    v = reg.versions[-1]
+    cat = open_catalog(ROOT, path=tmp_path_factory.mktemp("seedcat") / "catalog",
+                       sources=[SourceSpec(f"{reg.id}@{v.name}", str(reg.path(v)), reg.doc_meta(v))])
     cat.build()
     return cat
 

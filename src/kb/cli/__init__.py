@@ -38,6 +38,9 @@ COMMANDS = {
     "check": "kb.cli.check:check_cmd",
     "score-check": "kb.dev.score_check:score_cmd",
     "score-amend": "kb.dev.score_amend:score_cmd",
+    "add": "kb.cli.add:add_cmd",
+    "related": "kb.cli.related:related_cmd",
+    "score-related": "kb.dev.score_related:score_cmd",
 }
 
 #: one-line Chinese help shown by ``kb --help`` without importing the module
@@ -64,6 +67,9 @@ SUMMARIES = {
     "check": "按立法技术规范审校文本：结构、引用、术语、义务、格式（表格、JSON、SARIF、HTML、DOCX）",
     "score-check": "kb check 的准确率：人工判定的精确率、植入错误的召回率（P/R/F1）",
     "score-amend": "修改决定的往返（41 对版本）与真实修正案核对",
+    "add": "把文本加入知识库：一个文件作为某法规的一个版本，或导入整个目录（语料）",
+    "related": "一条的相关条文：上位法依据、同类立法、本法规其他版本",
+    "score-related": "用人工标注给相关条文打分（P@1、R@3，调参集与留出集分开）",
 }
 
 

@@ -173,10 +173,23 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
             click.secho(f"{_where(doc, eid)}：引用 {sum(d == 'out' for d, _ in rows)} 处，"
                         f"被引用 {sum(d == 'in' for d, _ in rows)} 处", bold=True)
         click.echo(table(["方向", "出处", "原文", "类型", "指向", "链接"],
-                         [[names[d], _where(doc, r.eid), r.text, kinds[r.kind], target_text(r), r.link or ""]
+                         [[names[d], _where(doc, r.eid), r.text, kinds[r.kind], target_text(r), _link_text(r)]
                           for d, r in rows]))
     if not rows:
         ctx.exit(1)
+
+
+def _link_text(r) -> str:
+    """Where an external reference lands: 城市居民委员会组织法 第十七条第二款, or that the law is not
+    in the knowledge base."""
+    if r.kind != "external":
+        return ""
+    if not r.link:
+        return "（知识库中没有）"
+    if r.link_eid:
+        from kb.layers.links import dotted
+        return f"{r.link} {dotted(r.link_eid)}"
+    return r.link
 
 
 def _looks_like_address(s: str) -> bool:

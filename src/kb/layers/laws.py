@@ -8,7 +8,7 @@ Normalisation is for matching only; the source text is never rewritten.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -90,6 +90,19 @@ class LawEntry:
     title: str            # full title as the knowledge base has it
     link: str             # reg@version for regulation/, or the file path for a corpus file
     kind: str             # "regulation" | "corpus"
+    #: a law the knowledge base holds in parts or excerpts (民法典 物权编, 合同编):
+    #: [(regulation id, first article, last article)], from each part's meta.yml ``articles``
+    parts: list = field(default_factory=list)
+
+    def link_for(self, article: int | None) -> str | None:
+        """Where a citation of this law's ``article`` (None: the law as a whole) lands: the part
+        holding that article, when the law is held in parts; None when no part holds it."""
+        if not self.parts or article is None:
+            return self.link
+        for reg_id, lo, hi in self.parts:
+            if lo <= article <= hi:
+                return reg_id
+        return self.link if self.kind == "corpus" else None
 
 
 _INDEX_CACHE: dict[tuple, dict[str, LawEntry]] = {}
@@ -126,8 +139,19 @@ def law_index(root: Path | None = None, corpus: str | Path | None = None) -> dic
             regs = list_regulations(Path(root))
         except Exception:       # a broken metadata file must not break linking
             regs = []
+        held: dict[str, list] = {}
         for r in regs:
-            index[match_key(r.title)] = LawEntry(r.title, r.id, "regulation")
+            held.setdefault(match_key(r.title), []).append(r)
+        for key_, rs in held.items():
+            parts = sorted(((r.id, *_article_range(r)) for r in rs if _article_range(r)), key=lambda x: x[1])
+            if len(rs) == 1 and not parts:
+                index[key_] = LawEntry(rs[0].title, rs[0].id, "regulation")
+            elif key_ in index:
+                # the corpus has the whole law, the knowledge base only parts of it: citations of
+                # the law as a whole go to the corpus, those of an article held here to its part
+                index[key_].parts = parts
+            else:
+                index[key_] = LawEntry(rs[0].title, parts[0][0] if parts else rs[0].id, "regulation", parts=parts)
     _INDEX_CACHE[key] = index
     return index
 
@@ -145,6 +169,15 @@ def index_fingerprint(index: dict[str, LawEntry] | None) -> str:
 
         hit = _FINGERPRINTS[id(index)] = (index, len(index), fingerprint(sorted((k, vars(v)) for k, v in index.items())))
     return hit[2]
+
+
+def _article_range(reg) -> tuple[int, int] | None:
+    """(first, last) article number of a regulation that holds part of a law (meta.yml
+    ``articles: [271, 287]``), None for a whole law."""
+    a = (reg.raw or {}).get("articles")
+    if isinstance(a, list) and len(a) == 2 and all(isinstance(x, int) for x in a):
+        return a[0], a[1]
+    return None
 
 
 def lookup(title: str, index: dict[str, LawEntry] | None) -> LawEntry | None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kb.errors import KbError
 from kb.layers.laws import LawEntry, bare_law_pattern, lookup, normalise_title
 from kb.layers.links.records import Reference
 from kb.layers.links.scan import SELF_WORDS, inside
+from kb.text.address import parse_address, to_eid
 
 #: a 第X条 right after these names another text, not this one
 _OTHER = re.compile(r"(?:该|同|上述|前述|原|其他|有关)(?:法律|法规|法|条例|规定|办法|决定|细则|条)$")
@@ -82,7 +84,37 @@ def link_laws(ext: list[Reference], own_title: str | None, index: dict[str, LawE
         if index:
             hit = lookup(r.target, index)
             if hit is not None:
-                r.link = hit.link
+                art = _article_of(r.pinpoint)
+                r.link = hit.link_for(art)
+                if r.link is not None:
+                    r.link_eid = _pinpoint_eid(r.pinpoint)
+
+
+def _article_of(pinpoint: str | None) -> int | None:
+    """第二百七十八条第二款 -> 278; None without an article (or for 第十条之一)."""
+    eid = _pinpoint_eid(pinpoint)
+    if eid is None:
+        return None
+    num = eid.split("__")[0][4:]
+    return int(num) if num.isdigit() else None
+
+
+#: the first provision a pinpoint names (第二百七十八条和第九百四十一条 -> 第二百七十八条)
+_FIRST_PROVISION = re.compile(r"第[^第条款项、和及至]{1,10}条(?:之[一二三四五六七八九十]+)?(?:第[^第条款项、和及至]{1,6}款)?"
+                              r"(?:第[^第条款项、和及至]{1,6}项)?")
+
+
+def _pinpoint_eid(pinpoint: str | None) -> str | None:
+    """The eid a pinpoint names in the cited law (第五条第二款 -> art_5__para_2), None when it does not
+    name an article (第三章)."""
+    m = _FIRST_PROVISION.match(pinpoint or "")
+    if m is None:
+        return None
+    try:
+        art, para, item, sub = parse_address(m.group())
+    except KbError:
+        return None
+    return to_eid(art, para, item, sub) if art is not None else None
 
 
 _THAT = re.compile(r"该(法律|法|条例|规定|办法|决定|细则)$")

@@ -56,6 +56,7 @@ class Reference:
     warning: str | None = None     # why an internal reference points nowhere
     pinpoint: str | None = None    # 第五条 in 《……》第五条 (external)
     link: str | None = None        # the law in the knowledge base (reg id or corpus file)
+    link_eid: str | None = None    # the cited provision in that law (art_278, art_5__para_2), when pinpointed
 
     @property
     def resolved(self) -> bool:
@@ -75,6 +76,10 @@ class Reference:
             d["pinpoint"] = self.pinpoint
         if self.link:
             d["link"] = self.link
+        if self.link_eid:
+            d["link_eid"] = self.link_eid
+        if self.kind == "external":
+            d["in_kb"] = bool(self.link)       # a law the knowledge base does not hold says so
         return d
 
 

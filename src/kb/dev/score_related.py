@@ -1,0 +1,100 @@
+"""``kb score-related``: kb's related provisions against the hand annotations
+(tests/data/related/related-*.yml), per kind (上位法, 同类立法), tuning and held-out sets apart.
+
+- **P@1** (precision of the first answer), over every annotated (article, kind): right when kb's
+  first answer is one of the acceptable provisions, or — for an article annotated ``none`` — when
+  kb offers nothing above its threshold.
+- **R@3** (recall within the first three), over the (article, kind) pairs that have acceptable
+  provisions: the share for which at least one of kb's first three answers is acceptable.
+- **覆盖@3** (coverage, printed beside it): |kb's first three ∩ acceptable| / min(3, |acceptable|),
+  summed over the same pairs — how much of the acceptable set the first three answers reach.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kb.errors import KbError
+
+DATA = Path("tests") / "data" / "related"
+KIND_NAMES = {"upper": "上位法", "peer": "同类立法"}
+
+
+def score(root: Path, files: list[Path], lib=None, verbose: bool = False) -> dict:
+    """{set: {kind: {p1, r3, cover3, n, n_some, wrong: [...]}}} over the annotation ``files``."""
+    from kb.library.annotations import NONE, article_label, eid_of, read_annotations
+    from kb.library.related import load_library
+    from kb.project import list_regulations
+
+    regs = list_regulations(root)
+    lib = lib or load_library(root)
+    out: dict = {}
+    for f in files:
+        ann = read_annotations(f, regs)
+        reg = next(r for r in regs if r.id == ann.regulation)
+        v = reg.versions[-1]
+        for art, kinds in ann.articles.items():
+            e = lib.get(reg.id, v.name, eid_of(art))
+            if e is None:
+                raise KbError(f"标注的条文在知识库中找不到：{reg.id} {article_label(art)}", str(f))
+            rel = lib.related(e, kinds=tuple(kinds), marks=False)
+            for kind, gold in kinds.items():
+                got = [(r.entry.reg.id, r.entry.label) for r in rel if r.kind == kind]
+                s = out.setdefault(ann.set_name, {}).setdefault(kind, {"p1": 0, "n": 0, "r3": 0, "cover": 0.0,
+                                                                  "n_some": 0, "wrong": []})
+                s["n"] += 1
+                if gold == NONE:
+                    right = not got
+                else:
+                    right = bool(got) and got[0] in gold
+                    s["n_some"] += 1
+                    top3 = set(got[:3])
+                    s["r3"] += bool(top3 & gold)
+                    s["cover"] += len(top3 & gold) / min(3, len(gold))
+                s["p1"] += right
+                if not right:
+                    s["wrong"].append((f.name, art, gold if gold == NONE else sorted(gold), got[:3]))
+    for kinds in out.values():
+        for s in kinds.values():
+            s["P@1"] = s["p1"] / s["n"] if s["n"] else None
+            s["R@3"] = s["r3"] / s["n_some"] if s["n_some"] else None
+            s["覆盖@3"] = s["cover"] / s["n_some"] if s["n_some"] else None
+    return out
+
+
+@click.command("score-related")
+@click.option("--data", "data_dir", default=None, type=click.Path(file_okay=False),
+              help="标注目录（默认 tests/data/related）")
+@click.option("-v", "--verbose", is_flag=True, help="列出答错的条文")
+@click.pass_context
+def score_cmd(ctx, data_dir, verbose):
+    """相关条文对人工标注的得分：每类（上位法、同类立法）的 P@1 与 R@3，调参集与留出集分开。"""
+    from kb.cli.core import project_root
+    from kb.outputs.formats import table
+
+    root = project_root(ctx)
+    d = Path(data_dir) if data_dir else root / DATA
+    files = sorted(d.glob("related-*.yml"))
+    if not files:
+        raise KbError("没有相关条文的标注文件（related-*.yml）", str(d))
+    res = score(root, files)
+    rows = []
+    for set_name in ("tuning", "held-out"):
+        for kind in ("upper", "peer"):
+            s = res.get(set_name, {}).get(kind)
+            if s is None:
+                rows.append([set_name, KIND_NAMES[kind], "（尚无标注）", "", "", "", ""])
+                continue
+            rows.append([set_name, KIND_NAMES[kind], s["n"], s["n_some"], _f(s["P@1"]), _f(s["R@3"]),
+                         _f(s["覆盖@3"])])
+    click.echo(table(["集合", "类别", "条文", "有答案", "P@1", "R@3", "覆盖@3"], rows))
+    if verbose:
+        for set_name, kinds in res.items():
+            for kind, s in kinds.items():
+                for fname, art, gold, got in s["wrong"]:
+                    click.echo(f"{set_name} {KIND_NAMES.get(kind, kind)} {fname} 第{art}条：标注 {gold}；kb {got}")
+
+
+def _f(x) -> str:
+    return "—" if x is None else f"{x:.3f}"

@@ -1,0 +1,163 @@
+"""What a corpus text says about itself, for ``kb add DIR``: title, level, jurisdiction, issuing
+body, dates and validity.
+
+The corpus (../shared/corpus/lawrefbook) keeps only the adoption history in its metadata block
+(the lines before ``<!-- INFO END -->``), so the level and the jurisdiction come from the folder a
+text sits in (宪法相关法/ → 法律, 全国; DLC/北京地方法规/地方性法规/ → 地方性法规, 北京市), the dates and
+the issuing body from the history lines, the version date from the file name's ``(YYYY-MM-DD)``, and
+whether a law is still in force from the repo's table of repealed laws (kb.layers.laws.validity).
+Anything the folder does not tell falls back to the options the caller gives, then to defaults.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.layers.laws import PRC, match_key, normalise_title
+from kb.project import LEVEL_RANK
+from kb.text.sources import INFO_END
+
+#: top folders of the national laws (lawrefbook's categories) and their level
+NATIONAL_FOLDERS = {"宪法": "宪法", "宪法相关法": "法律", "民法典": "法律", "民法商法": "法律", "行政法": "法律",
+                    "经济法": "法律", "社会法": "法律", "刑法": "法律", "诉讼与非诉讼程序法": "法律",
+                    "其他": "其他"}
+#: provinces named without their suffix in the corpus' folders (北京地方法规 → 北京市)
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+_REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区",
+            "新疆": "新疆维吾尔自治区", "香港": "香港特别行政区", "澳门": "澳门特别行政区"}
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_FILE_DATE = re.compile(r"\((\d{4}-\d\d-\d\d)\)$")
+_BODY = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?P<place>[^第\s]*?)第[一二三四五六七八九十]+届"
+                   r"(?P<nat>全国)?人民代表大会(?P<sc>常务委员会)?")
+_CITY = re.compile(r"^(?:[^省市]{2,7}省)?([^省市县]{2,5}?(?:市|自治州|州|盟|地区))")
+_ZONE = re.compile(r"^(深圳|珠海|汕头|厦门)经济特区")
+
+
+@dataclass
+class CorpusText:
+    """The metadata of one corpus file."""
+    path: Path
+    rel: str                            # path relative to the corpus root (as the annotations name it)
+    title: str
+    part: str | None = None             # 物权编 for one file of a law split over several (民法典)
+    level: str | None = None
+    jurisdiction: str | None = None
+    issuing_body: str | None = None
+    adopted: str | None = None          # first date of the history
+    date: str | None = None             # this version's date
+    effective: str | None = None        # 施行 date, when the history states it
+    history: list[str] = field(default_factory=list)
+
+    @property
+    def regulation_id(self) -> str:
+        """The regulation's folder name: the title without 中华人民共和国 and brackets."""
+        t = self.title
+        if t.startswith(PRC) and len(t) > len(PRC):
+            t = t[len(PRC):]
+        t = re.sub(r"[《》〈〉\s/\\\\@#?%:*\"<>|]", "", t)
+        return t + (f"-{self.part}" if self.part else "")
+
+    @property
+    def version_name(self) -> str:
+        return self.date or "text"
+
+    def label(self) -> str:
+        """How the version is named to a reader: 2018年修正 / 1991年通过."""
+        if not self.date:
+            return "现行文本"
+        last = self.history[-1] if self.history else ""
+        how = next((w for w in ("修订", "修正", "通过") if w in last), "版")
+        return f"{self.date[:4]}年{how if self.date == _iso(last) else '版'}"
+
+
+def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:
+    """Metadata of one corpus file (read from its first lines and its place in the corpus)."""
+    path = Path(path)
+    rel = _relative(path, corpus_root)
+    lines = _head(path)
+    titles = [l[2:].strip() for l in lines if l.startswith("# ")]
+    title = titles[0] if titles else path.stem
+    part = titles[1] if len(titles) > 1 and titles[1].endswith(("编", "则")) else None
+    history = [l.strip() for l in lines if _DATE.search(l) and not l.startswith("#")]
+    ct = CorpusText(path=path, rel=rel, title=normalise_title(title), part=part, history=history)
+    m = _FILE_DATE.search(path.stem)
+    events = [h for h in history if any(w in h for w in ("通过", "修正", "修订", "公布"))]
+    ct.adopted = _iso(history[0]) if history else None
+    ct.date = m.group(1) if m else (_iso(events[-1]) if events else ct.adopted)
+    eff = [h for h in history if h.rstrip("）)").endswith("施行")]
+    ct.effective = _iso(eff[-1]) if eff else None
+    ct.level, ct.jurisdiction = _place(rel, ct.title)
+    ct.issuing_body = _issuing_body(history)
+    return ct
+
+
+def find_corpus_root(folder: Path) -> Path:
+    """The corpus root above ``folder``: the parent of its outermost folder that names a category
+    (宪法相关法, DLC, 北京地方法规, 地方性法规 …), so ``kb add …/lawrefbook/宪法相关法`` still knows
+    the texts are national laws.  ``folder`` itself when none does."""
+    folder = Path(folder).resolve()
+    top = None
+    for d in (folder, *folder.parents):
+        if d.name in NATIONAL_FOLDERS or d.name == "DLC" or d.name.endswith("地方法规") or d.name in LEVEL_RANK:
+            top = d
+    return top.parent if top is not None else folder
+
+
+def _head(path: Path) -> list[str]:
+    """The lines of the metadata block (up to INFO END), at most 60."""
+    out = []
+    with open(path, encoding="utf-8-sig", errors="replace") as f:
+        for _ in range(60):
+            line = f.readline()
+            if not line or line.strip() == INFO_END:
+                break
+            out.append(line.rstrip("\n"))
+    return out
+
+
+def _relative(path: Path, corpus_root: Path | None) -> str:
+    if corpus_root is not None:
+        try:
+            return path.resolve().relative_to(Path(corpus_root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def _iso(line: str) -> str | None:
+    m = _DATE.search(line or "")
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+def _place(rel: str, title: str) -> tuple[str | None, str | None]:
+    """(level, jurisdiction) from the folders of the corpus path (and the title, for a city)."""
+    parts = rel.split("/")[:-1]
+    if parts and parts[0] in NATIONAL_FOLDERS:
+        return NATIONAL_FOLDERS[parts[0]], "全国"
+    level = next((p for p in parts if p in LEVEL_RANK), None)
+    prov = next((p[:-4] for p in parts if p.endswith("地方法规")), None)
+    if prov is None:
+        return level, None
+    province = prov + "市" if prov in _MUNICIPALITIES else _REGIONS.get(prov, prov + "省")
+    z = _ZONE.match(title)
+    if z:
+        return level, province + z.group(1) + "市"
+    m = _CITY.match(title)
+    if prov not in _MUNICIPALITIES and m and not title.startswith(province) and not m.group(1).startswith(prov):
+        return level, province + m.group(1)
+    return level, province
+
+
+def _issuing_body(history: list[str]) -> str | None:
+    """The body that adopted the text: 北京市第十五届人民代表大会常务委员会… → 北京市人民代表大会常务委员会."""
+    for h in history:
+        m = _BODY.search(h)
+        if m and ("通过" in h or "修订" in h):
+            place = "全国" if m.group("nat") else m.group("place")
+            return f"{place}人民代表大会" + ("常务委员会" if m.group("sc") else "")
+    return None
+
+
+def same_law(a: CorpusText, b: CorpusText) -> bool:
+    return match_key(a.title) == match_key(b.title) and a.part == b.part

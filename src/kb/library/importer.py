@@ -1,0 +1,133 @@
+"""``kb add DIR``: bring every text of a folder (a corpus, or part of one) into ``regulation/``.
+
+Each file becomes one version of a regulation (the dated files of one law — 体育法(2016-11-07).md,
+体育法(2022-06-24).md — become its versions, oldest first), through the same
+:func:`kb.project.add_file` as ``kb add FILE``: the text is copied unchanged, each file is
+imported whole or not at all, and adding a text already there changes nothing.  The metadata
+comes from :mod:`kb.library.corpus` (folder → level and jurisdiction; history → dates and issuing
+body), validity from the table of repealed laws, and the rest from the caller's options.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.errors import KbError
+from kb.library.corpus import CorpusText, find_corpus_root, read_corpus_text
+from kb.project import add_file
+from kb.text.sources import SUPPORTED
+
+#: what an imported text says of itself (meta.yml and the site's banner)
+NOT_OFFICIAL = "本文本取自公开语料，仅供参考，不是官方文本；以制定机关公布的文本为准。"
+
+
+@dataclass
+class ImportReport:
+    imported: list = field(default_factory=list)     # [Added] newly written
+    unchanged: list = field(default_factory=list)    # [Added] already there, same text
+    refused: list = field(default_factory=list)      # [(path, reason)]
+    seen: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+
+def texts_in(folder: Path) -> list[Path]:
+    """The text files under ``folder`` (every supported extension), in a stable order."""
+    exts = set(SUPPORTED)
+    return sorted(p for p in Path(folder).rglob("*") if p.is_file() and p.suffix.lower() in exts
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def import_folder(root: Path, folder: Path, defaults: dict | None = None, corpus_root: Path | None = None,
+                  progress=None, only: set[str] | None = None) -> ImportReport:
+    """Import every text under ``folder``.  ``defaults`` (level, jurisdiction, issuing_body,
+    validity) fill what the corpus does not say; ``corpus_root`` is the folder the corpus' paths
+    are relative to (default: found above ``folder``, see find_corpus_root); ``progress(done, total, path)`` is called per file;
+    ``only`` restricts the import to these corpus-relative paths."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise KbError("目录不存在", str(folder))
+    corpus_root = Path(corpus_root) if corpus_root is not None else find_corpus_root(folder)
+    files = texts_in(folder)
+    report = ImportReport()
+    texts: list[CorpusText] = []
+    for p in files:
+        try:
+            ct = read_corpus_text(p, corpus_root)
+        except OSError as e:
+            report.refused.append((p, f"无法读取：{e.strerror}"))
+            continue
+        if only is None or ct.rel in only:
+            texts.append(ct)
+    # a law's versions oldest first, so that the latest is the regulation's last version
+    texts.sort(key=lambda t: (t.regulation_id, t.date or ""))
+    latest = {t.regulation_id: t for t in texts}
+    total = len(texts)
+    for i, ct in enumerate(texts, 1):
+        report.seen += 1
+        try:
+            added = add_text(root, ct, defaults or {}, is_latest=latest[ct.regulation_id] is ct)
+        except KbError as e:
+            report.refused.append((ct.path, e.message))
+        else:
+            (report.unchanged if added.unchanged else report.imported).append(added)
+        if progress:
+            progress(i, total, ct.rel)
+    return report
+
+
+def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True):
+    """Add one corpus text as a version of its regulation."""
+    validity = _validity(ct.title, defaults.get("validity"), is_latest)
+    meta = {"title": ct.title, "short_title": ct.regulation_id if not ct.part else None,
+            "part": ct.part,
+            "level": ct.level or defaults.get("level"),
+            "jurisdiction": ct.jurisdiction or defaults.get("jurisdiction"),
+            "issuing_body": ct.issuing_body or defaults.get("issuing_body"),
+            "adopted": ct.adopted}
+    if is_latest:
+        # the regulation's validity is its latest version's; older versions never overwrite it
+        meta["validity"] = validity
+    successor = _successor(ct.title)
+    if successor and is_latest:
+        meta["successor"] = successor
+    meta["source"] = {"corpus": defaults.get("corpus_name") or "lawrefbook", "note": NOT_OFFICIAL}
+    existing = _existing_files(root, ct.regulation_id)
+    meta["source"]["files"] = sorted(set(existing) | {ct.rel})
+    status = {"有效": "现行有效", "已修改": "已被修改", "已废止": "已废止"}.get(validity, validity)
+    return add_file(root, ct.path, ct.regulation_id, ct.version_name, label=ct.label(), status=status,
+                       date=ct.date, meta=meta)
+
+
+def _existing_files(root: Path, reg_id: str) -> list[str]:
+    from kb.project import load_regulation
+
+    if not (Path(root) / "regulation" / reg_id / "meta.yml").is_file():
+        return []
+    return list((load_regulation(Path(root), reg_id).source or {}).get("files") or [])
+
+
+def _validity(title: str, default: str | None, is_latest: bool) -> str:
+    """已废止 when the table of repealed laws lists the title; an older version of a law is 已修改;
+    else the caller's default, else 有效."""
+    v = _table_entry(title)
+    if v is not None and not v.in_force:
+        return "已废止"
+    if not is_latest:
+        return "已修改"
+    return default or "有效"
+
+
+def _successor(title: str) -> str | None:
+    v = _table_entry(title)
+    return v.successor if v is not None and not v.in_force else None
+
+
+def _table_entry(title: str):
+    from kb.layers import laws
+
+    # the table of repealed laws (src/kb/layers/data/validity.yml) is kb check's too (issue 15)
+    lookup = getattr(laws, "validity", None)
+    return lookup(title) if lookup is not None else None

@@ -1,0 +1,249 @@
+"""Related provisions: for an article, the provisions of the other regulations of the knowledge base
+that say the same thing or rest on the same ground, each labelled by what its regulation is to the
+article's (kb.library.kinds: 上位法, 同类立法, 本法规其他版本, 下位法), with a similarity figure and the
+shared wording marked.
+
+Cost grows linearly with the knowledge base, never with its square: every article is a TF-IDF
+vector of character bigrams (kb.compare.similarity, the alignment scorer's measure), and an
+article's candidates come from an inverted index over the *rare* bigrams only (document frequency
+capped, so a posting list is never longer than ``DF_MAX``): its ``QUERY_BIGRAMS`` heaviest bigrams
+reach at most QUERY_BIGRAMS × DF_MAX articles whatever the size of the base.  Exact similarity is
+then computed for the best ``CANDIDATES`` of each kind only.
+
+Bigram similarity alone cannot tell a 社区矫正法 clause on 表彰 from a 居民委员会 one; two signals from
+the regulations, not the articles, rank the candidates (``relevance``):
+
+- **subject**: how close the article is to the candidate's regulation as a whole (cosine with the
+  centroid of its articles), so that a clause of the same form on another subject (志愿服务,
+  物业, 规划) weighs less unless the article is about that subject;
+- **ground**: the candidate's regulation is cited by the article's (上位法: 根据《…》制定), or both
+  cite the same law (同类立法 resting on the same ground).
+
+relevance = cosine × subject^SUBJECT × (1 + GROUND × ground).  Commencement clauses (本条例自…施行)
+relate to nothing but themselves.  The exponents and thresholds were tuned on the seed's hand
+annotations (tests/data/related/related-seed.yml, the tuning set) and on nothing else;
+``kb score-related`` prints the figures, held-out set apart.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kb.compare.ops import EQ, raw_ops
+from kb.compare.similarity import Unit, article_text, bigrams, cosine, normalize
+from kb.library.kinds import KINDS, VERSION, kind_of
+
+QUERY_BIGRAMS = 200       # an article's heaviest bigrams that look up its candidates
+DF_MAX = 100             # a bigram in more articles than this finds no candidates …
+DF_CAP = 0.05            # … nor one in more than this share of them
+CANDIDATES = 30          # candidates per kind whose exact similarity is computed
+LIMIT = 5                # answers kept per kind
+SUBJECT = 1.0            # weight (exponent) of the subject signal
+GROUND = 1.0             # weight of the ground signal
+#: least relevance for an answer, per kind (below it kb offers nothing: "none")
+THRESHOLDS = {"upper": 0.008, "peer": 0.006, "version": 0.05, "lower": 0.008}
+#: 本条例自…施行: says nothing another provision could say the same of
+_COMMENCEMENT = re.compile(r"^[【（(]?[^】）)]{0,12}[】）)]?本(?:法|条例|办法|规定|细则|决定|规则)(?:自|于).{0,40}(?:施行|实施)")
+MIN_SHARED = 4           # shared wording is marked in runs of at least this many characters
+
+
+@dataclass
+class Entry(Unit):
+    """One article of the knowledge base: the alignment scorer's unit, with its regulation."""
+    reg: object = field(kw_only=True)        # RegulationMeta
+    version: object = field(kw_only=True)    # VersionMeta
+    latest: bool = field(kw_only=True)
+
+    @property
+    def spec(self) -> str:
+        return f"{self.reg.id}@{self.version.name}"
+
+
+@dataclass
+class Relation:
+    """One related provision of an article."""
+    kind: str
+    entry: Entry
+    similarity: float                               # cosine of the two articles' bigram vectors
+    relevance: float = 0.0                          # what answers are ranked by (module docstring)
+    marks: list = field(default_factory=list)        # [start, end] of the shared wording in entry.text
+    own_marks: list = field(default_factory=list)    # … and in the article's own text
+    shared: float = 0.0                             # share of the article's text found in this one
+
+    def to_dict(self) -> dict:
+        e = self.entry
+        return {"kind": self.kind, "regulation": e.reg.id, "version": e.version.name, "title": e.reg.title,
+                "level": e.reg.level, "jurisdiction": e.reg.jurisdiction, "eid": e.eid, "label": e.label,
+                "citation": e.node.citation or e.label, "similarity": round(self.similarity, 4),
+                "relevance": round(self.relevance, 4),
+                "shared": round(self.shared, 4), "text": e.text, "marks": self.marks, "own_marks": self.own_marks}
+
+
+class Library:
+    """Every article of a set of regulation versions, indexed for related-provision look-ups."""
+
+    def __init__(self, versions, grounds: dict[str, set] | None = None):
+        """``versions``: [(RegulationMeta, VersionMeta, Document, latest)]; ``grounds``: regulation
+        id -> the ids of the regulations it cites (see :func:`grounds`)."""
+        self.grounds = grounds or {}
+        self.entries: list[Entry] = []
+        self.by_key: dict[tuple[str, str, str], Entry] = {}
+        self._kinds: dict[tuple[str, str], str | None] = {}
+        counts = []
+        for reg, v, doc, latest in versions:
+            for a in doc.articles:
+                text = article_text(a)
+                e = Entry(len(self.entries), a, text, normalize(text), reg=reg, version=v, latest=latest)
+                self.entries.append(e)
+                self.by_key[(reg.id, v.name, a.eid)] = e
+                counts.append(bigrams(e.norm))
+        self._weigh(counts)
+
+    # ---- building
+    def _weigh(self, counts: list[Counter]) -> None:
+        df: Counter = Counter()
+        for c in counts:
+            df.update(c.keys())
+        n = len(counts) or 1
+        self.idf = {g: math.log((n + 1) / (d + 0.5)) for g, d in df.items()}
+        cap = max(8, min(DF_MAX, DF_CAP * n))
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for e, c in zip(self.entries, counts):
+            e.vec = {g: (1 + math.log(tf)) * self.idf[g] for g, tf in c.items()}
+            e.norm2 = math.sqrt(sum(w * w for w in e.vec.values())) or 1.0
+            for g in e.vec:
+                if df[g] <= cap:
+                    self.postings[g].append(e.index)
+        # each regulation's subject: the centroid of its latest version's articles
+        cent: dict[str, dict] = defaultdict(lambda: defaultdict(float))
+        for e in self.entries:
+            if e.latest:
+                c = cent[e.reg.id]
+                for g, w in e.vec.items():
+                    c[g] += w / e.norm2
+        self.centroids = {r: (dict(c), math.sqrt(sum(w * w for w in c.values())) or 1.0) for r, c in cent.items()}
+        self.inert = {e.index for e in self.entries if _COMMENCEMENT.match(e.text)}
+
+    def subject(self, e: Entry, reg_id: str) -> float:
+        c, n = self.centroids.get(reg_id, ({}, 1.0))
+        return sum(w * c.get(g, 0.0) for g, w in e.vec.items()) / (e.norm2 * n)
+
+    def ground(self, kind: str, a: Entry, b: Entry) -> bool:
+        mine, theirs = self.grounds.get(a.reg.id, set()), self.grounds.get(b.reg.id, set())
+        if kind == "upper":
+            return b.reg.id in mine
+        return bool((mine & theirs) - {a.reg.id, b.reg.id})
+
+    def kind(self, a: Entry, b: Entry) -> str | None:
+        key = (a.reg.id, b.reg.id)
+        if key not in self._kinds:
+            self._kinds[key] = kind_of(a.reg, b.reg)
+        k = self._kinds[key]
+        if k == VERSION:
+            return VERSION if b.version.name != a.version.name else None
+        # another regulation counts by its latest version only
+        return k if b.latest else None
+
+    # ---- looking up
+    def get(self, reg_id: str, version: str, eid: str) -> Entry | None:
+        return self.by_key.get((reg_id, version, eid))
+
+    def related(self, e: Entry, kinds=KINDS, limit: int = LIMIT, marks: bool = True) -> list[Relation]:
+        """The related provisions of ``e``: per kind, the best ``limit`` above that kind's threshold,
+        best first; kinds in the order of ``KINDS``."""
+        if e.index in self.inert:
+            kinds = tuple(k for k in kinds if k == VERSION)
+        acc: dict[int, float] = defaultdict(float)
+        for g in sorted(e.vec, key=e.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]:
+            w = e.vec[g]
+            for j in self.postings.get(g, ()):
+                if j != e.index and j not in self.inert:
+                    acc[j] += w * self.entries[j].vec[g]
+        per_kind: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        for j, s in acc.items():
+            k = self.kind(e, self.entries[j])
+            if k in kinds:
+                per_kind[k].append((s, j))
+        out: list[Relation] = []
+        for k in KINDS:
+            if k not in per_kind:
+                continue
+            best = sorted(per_kind[k], reverse=True)[:CANDIDATES]
+            subjects: dict[str, float] = {}
+            scored = []
+            for _, j in best:
+                b = self.entries[j]
+                if b.reg.id not in subjects:
+                    subjects[b.reg.id] = self.subject(e, b.reg.id) if k != VERSION else 1.0
+                sim = cosine(e, b)
+                rel = sim * subjects[b.reg.id] ** SUBJECT * (1 + GROUND * self.ground(k, e, b)) \
+                    if k != VERSION else sim
+                scored.append((rel, sim, j))
+            scored.sort(reverse=True)
+            for rel, sim, j in scored[:limit]:
+                if rel < THRESHOLDS[k]:
+                    break
+                out.append(Relation(k, self.entries[j], sim, rel))
+        if marks:
+            for r in out:
+                mark(e, r)
+        return out
+
+
+def shared_runs(a: str, b: str, least: int = MIN_SHARED) -> tuple[list, list]:
+    """Spans ([start, end]) of ``a`` and of ``b`` that are the same wording, in runs of at least
+    ``least`` characters that hold a letter (punctuation alone is not shared wording)."""
+    ia = ib = 0
+    sa, sb = [], []
+    for op, s in raw_ops(a, b):
+        if op == EQ:
+            if len(s) >= least and sum(ch.isalnum() for ch in s) >= least - 1:
+                sa.append([ia, ia + len(s)])
+                sb.append([ib, ib + len(s)])
+            ia += len(s)
+            ib += len(s)
+        elif op == "delete":
+            ia += len(s)
+        else:
+            ib += len(s)
+    return sa, sb
+
+
+def mark(e: Entry, r: Relation) -> None:
+    """Mark the wording ``r`` shares with ``e`` and the share of ``e``'s text it covers."""
+    own, other = shared_runs(e.text, r.entry.text)
+    r.own_marks, r.marks = own, other
+    letters = sum(ch.isalnum() for ch in e.text) or 1
+    r.shared = sum(sum(ch.isalnum() for ch in e.text[s:t]) for s, t in own) / letters
+
+
+def load_library(root, progress=None, regulations=None) -> Library:
+    """The knowledge base of the project at ``root``: every version of every regulation (or of
+    ``regulations``), parsed once."""
+    from kb.project import Target, list_regulations, load
+
+    regs = list_regulations(root)
+    if regulations:
+        regs = [r for r in regs if r.id in set(regulations)]
+    todo = [(r, v, i == len(r.versions) - 1) for r in regs for i, v in enumerate(r.versions)]
+    versions = []
+    for n, (r, v, latest) in enumerate(todo, 1):
+        versions.append((r, v, load(Target(r.path(v), r, v)), latest))
+        if progress:
+            progress(n, len(todo), f"{r.id}@{v.name}")
+    return Library(versions, grounds(root, versions))
+
+
+def grounds(root, versions) -> dict[str, set]:
+    """regulation id -> ids of the regulations of the knowledge base its latest version cites."""
+    from kb.layers.laws import law_index
+    from kb.layers.links import references
+
+    index = law_index(root=root)
+    out: dict[str, set] = {}
+    for reg, _, doc, latest in versions:
+        if latest:
+            out[reg.id] = {r.link for r in references(doc, index) if r.kind == "external" and r.link}
+    return out

@@ -1,0 +1,122 @@
+"""``kb add``: one file as a version (issue 12's form) and a whole folder or corpus (issue 14)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import CORPUS, ROOT, SEED, need_shared, run_kb
+
+
+def project(tmp: Path) -> Path:
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - kb:\n      default_regulation: seed\n",
+                                    encoding="utf-8")
+    return tmp
+
+
+def test_add_file_creates_regulation_copies_bytes_and_is_idempotent(tmp_path, capsys):
+    p = project(tmp_path / "p")
+    rc, out, err = run_kb(["add", str(SEED), "-r", "seed", "-v", "draft", "--label", "征求意见稿",
+                           "--status", "草案征求意见稿", "--level", "地方性法规", "--no-index"], p, capsys)
+    assert rc == 0, err
+    assert "新建法规" in out
+    assert (p / "regulation/seed/draft.txt").read_bytes() == SEED.read_bytes()
+    meta = yaml.safe_load((p / "regulation/seed/meta.yml").read_text(encoding="utf-8"))
+    assert meta["title"] == "遂宁市社区发展治理促进条例" and meta["level"] == "地方性法规"
+    assert meta["versions"] == [{"name": "draft", "label": "征求意见稿", "file": "draft.txt",
+                                 "status": "草案征求意见稿"}]
+    before = (p / "regulation/seed/meta.yml").read_bytes()
+    rc, out, _ = run_kb(["add", str(SEED), "-r", "seed", "-v", "draft", "--no-index"], p, capsys)
+    assert rc == 0 and "未做改动" in out
+    assert (p / "regulation/seed/meta.yml").read_bytes() == before
+
+
+def test_add_second_version_keeps_comments_and_shorthand_works(tmp_path, capsys):
+    p = project(tmp_path / "p")
+    shutil.copytree(ROOT / "regulation/suining-community", p / "regulation/seed")
+    revised = tmp_path / "修改稿.txt"
+    text = SEED.read_text(encoding="utf-8").replace("社区居民委员会", "居民委员会", 1)
+    revised.write_text(text, encoding="utf-8")
+    rc, out, err = run_kb(["add", str(revised), "-r", "seed", "-v", "revised", "--label", "修改稿",
+                           "--date", "2025-01-02", "--no-index"], p, capsys)
+    assert rc == 0, err
+    meta_text = (p / "regulation/seed/meta.yml").read_text(encoding="utf-8")
+    assert "# 征求意见期限：原文未载明" in meta_text          # the hand-written comments stay
+    meta = yaml.safe_load(meta_text)
+    assert [v["name"] for v in meta["versions"]] == ["draft", "revised"]
+    assert meta["versions"][1]["date"] == "2025-01-02"
+    rc, out, err = run_kb(["diff", "@draft", "@revised", "--format", "json"], p, capsys)
+    assert rc in (0, 1), err
+    assert "居民委员会" in out
+
+
+def test_add_refuses_bad_input_without_writing(tmp_path, capsys):
+    p = project(tmp_path / "p")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    rc, _, err = run_kb(["add", str(empty), "-r", "x", "-v", "v1", "--no-index"], p, capsys)
+    assert rc == 2 and "文件为空" in err and str(empty) in err
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x00\x01\x02PK" * 50)
+    rc, _, err = run_kb(["add", str(binary), "-r", "x", "-v", "v1", "--no-index"], p, capsys)
+    assert rc == 2 and "二进制" in err
+    rc, _, err = run_kb(["add", str(SEED), "-r", "a/b", "-v", "v1", "--no-index"], p, capsys)
+    assert rc == 2 and "法规名" in err
+    rc, _, err = run_kb(["add", str(SEED), "-v", "v1", "--no-index"], p, capsys)
+    assert rc == 2 and "--regulation" in err
+    assert not (p / "regulation").exists() or not any((p / "regulation").iterdir())
+    # a different text under an existing version name is refused, the old one stays
+    run_kb(["add", str(SEED), "-r", "x", "-v", "v1", "--no-index"], p, capsys)
+    other = tmp_path / "other.txt"
+    other.write_text("第一条 另一个文本。\n", encoding="utf-8")
+    rc, _, err = run_kb(["add", str(other), "-r", "x", "-v", "v1", "--no-index"], p, capsys)
+    assert rc == 2 and "已有版本" in err
+    assert (p / "regulation/x/v1.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_add_folder_reads_metadata_from_the_corpus_layout(tmp_path, capsys):
+    need_shared(CORPUS)
+    p = project(tmp_path / "p")
+    src = tmp_path / "lawrefbook"
+    for rel in ("宪法相关法/城市居民委员会组织法(2018-12-29).md", "刑法/刑法修正案.md",
+                "DLC/广东地方法规/地方性法规/广东/东莞市文明行为促进条例(2023-02-23).md",
+                "行政法/体育法(2016-11-07).md", "行政法/体育法(2022-06-24).md"):
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / rel, src / rel)
+    rc, out, err = run_kb(["add", str(src), "--no-index"], p, capsys)
+    assert rc == 1                                   # one file refused
+    assert "导入 4 个文本" in out and "1 个被拒绝" in out and "刑法修正案.md" in out
+    jw = yaml.safe_load((p / "regulation/城市居民委员会组织法/meta.yml").read_text(encoding="utf-8"))
+    assert (jw["level"], jw["jurisdiction"], jw["issuing_body"], jw["validity"], jw["adopted"]) == \
+        ("法律", "全国", "全国人民代表大会常务委员会", "有效", "1989-12-26")
+    assert "不是官方文本" in jw["source"]["note"]
+    assert jw["source"]["files"] == ["宪法相关法/城市居民委员会组织法(2018-12-29).md"]
+    dg = yaml.safe_load((p / "regulation/东莞市文明行为促进条例/meta.yml").read_text(encoding="utf-8"))
+    assert (dg["level"], dg["jurisdiction"]) == ("地方性法规", "广东省东莞市")
+    ty = yaml.safe_load((p / "regulation/体育法/meta.yml").read_text(encoding="utf-8"))
+    assert [v["name"] for v in ty["versions"]] == ["2016-11-07", "2022-06-24"]
+    assert [v["status"] for v in ty["versions"]] == ["已被修改", "现行有效"]
+    # idempotent: the same folder again writes nothing
+    rc, out, _ = run_kb(["add", str(src), "--no-index", "--format", "json"], p, capsys)
+    import json
+    data = json.loads(out)
+    assert data["imported"] == [] and len(data["unchanged"]) == 4 and len(data["refused"]) == 1
+
+
+def test_import_of_the_whole_shared_corpus(tmp_path):
+    """Every parseable corpus text is imported; the others are refused with their reason."""
+    need_shared(CORPUS)
+    from kb.library.importer import import_folder
+
+    p = project(tmp_path / "p")
+    rep = import_folder(p, CORPUS)
+    refused = {str(Path(f).relative_to(CORPUS)): r for f, r in rep.refused}
+    known = yaml.safe_load((ROOT / "tests/data/corpus/refused.yml").read_text(encoding="utf-8"))
+    # the 26 texts without 第X条, and one of the two different files dated 2021-04-29 of 广告法
+    assert set(refused) - set(known) == {"行政法/广告法(2021-04-29).md"}
+    assert set(known) <= set(refused)
+    assert len(rep.imported) + len(rep.unchanged) == 712
+    assert rep.seen == 739

@@ -1,0 +1,82 @@
+"""Related provisions across the default knowledge base (the seed and the laws it rests on)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT, run_kb
+
+
+@pytest.fixture(scope="module")
+def lib():
+    from kb.library.related import load_library
+
+    return load_library(ROOT)
+
+
+def test_kinds_follow_level_and_jurisdiction():
+    from kb.library.kinds import kind_of
+    from kb.project import RegulationMeta
+
+    def reg(i, level, where, title=None):
+        return RegulationMeta(i, ROOT, title or i, jurisdiction=where, level=level)
+
+    city, province = reg("c", "地方性法规", "广东省清远市"), reg("p", "地方性法规", "广东省")
+    law, other = reg("l", "法律", "全国"), reg("o", "地方性法规", "北京市")
+    assert kind_of(city, law) == "upper" and kind_of(law, city) == "lower"
+    assert kind_of(city, province) == "upper" and kind_of(province, city) == "lower"
+    assert kind_of(city, other) == "peer" and kind_of(city, city) == "version"
+    assert kind_of(city, reg("x", None, None)) is None
+
+
+def test_seed_purpose_clause_rests_on_the_residents_committee_law(lib):
+    e = lib.get("suining-community", "draft", "art_1")
+    rel = lib.related(e)
+    upper = [r for r in rel if r.kind == "upper"]
+    assert (upper[0].entry.reg.id, upper[0].entry.label) == ("城市居民委员会组织法", "第一条")
+    peers = [(r.entry.reg.id, r.entry.label) for r in rel if r.kind == "peer"]
+    assert ("北京市实施中华人民共和国城市居民委员会组织法办法", "第一条") in peers[:3]
+    for r in rel:
+        assert 0 < r.similarity <= 1 and r.relevance > 0
+        for (s, t), (s2, t2) in zip(r.own_marks, r.marks):      # marked spans are the same wording
+            assert e.text[s:t] == r.entry.text[s2:t2] and t - s >= 4
+
+
+def test_commencement_clause_relates_to_nothing(lib):
+    e = lib.get("suining-community", "draft", "art_45")
+    assert "施行" in e.text and lib.related(e) == []
+
+
+def test_candidates_come_from_bounded_postings(lib):
+    """Linear cost: no posting list is longer than DF_MAX, whatever the size of the base."""
+    from kb.library.related import DF_MAX
+
+    assert max(len(p) for p in lib.postings.values()) <= DF_MAX
+
+
+def test_kb_related_cli_table_json_and_errors(capsys):
+    rc, out, err = run_kb(["related", "7", "--kind", "upper"], ROOT, capsys)
+    assert rc == 0, err
+    assert "上位法" in out and "城市居民委员会组织法" in out and "同类立法" not in out
+    rc, out, err = run_kb(["related", "1", "--format", "json"], ROOT, capsys)
+    data = json.loads(out)
+    assert data["label"] == "第一条" and {r["kind"] for r in data["related"]} >= {"upper", "peer"}
+    first = data["related"][0]
+    assert {"regulation", "label", "similarity", "marks", "text", "level"} <= set(first)
+    rc, out, err = run_kb(["related", "3", "北京市物业管理条例", "--kind", "upper", "--format", "json"], ROOT, capsys)
+    assert rc in (0, 1) and json.loads(out)["regulation"] == "北京市物业管理条例"
+    rc, _, err = run_kb(["related", "99"], ROOT, capsys)
+    assert rc == 1 and "没有找到" in err
+    rc, _, err = run_kb(["related", "第X条"], ROOT, capsys)
+    assert rc == 2
+
+
+def test_score_related_prints_tuning_and_held_out_apart(capsys):
+    rc, out, err = run_kb(["score-related"], ROOT, capsys)
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert "P@1" in lines[0] and "R@3" in lines[0]
+    tuning = [l for l in lines if l.startswith("tuning")]
+    assert len(tuning) == 2 and all(" 45 " in l for l in tuning)
+    assert any(l.startswith("held-out") for l in lines)

@@ -41,6 +41,7 @@ COMMANDS = {
     "add": "kb.cli.add:add_cmd",
     "related": "kb.cli.related:related_cmd",
     "score-related": "kb.dev.score_related:score_cmd",
+    "score-repeat": "kb.dev.score_repeat:score_cmd",
 }
 
 #: one-line Chinese help shown by ``kb --help`` without importing the module
@@ -70,6 +71,7 @@ SUMMARIES = {
     "add": "把文本加入知识库：一个文件作为某法规的一个版本，或导入整个目录（语料）",
     "related": "一条的相关条文：上位法依据、同类立法、本法规其他版本",
     "score-related": "用人工标注给相关条文打分（P@1、R@3，调参集与留出集分开）",
+    "score-repeat": "用人工标注给重复上位法检查打分（P/R/F1）",
 }
 
 

@@ -74,10 +74,7 @@ def score_cmd(ctx, data_dir, verbose):
     from kb.outputs.formats import table
 
     root = project_root(ctx)
-    d = Path(data_dir) if data_dir else root / DATA
-    files = sorted(d.glob("related-*.yml"))
-    if not files:
-        raise KbError("没有相关条文的标注文件（related-*.yml）", str(d))
+    files = annotation_files(root, data_dir, "related-*.yml", "相关条文")
     res = score(root, files)
     rows = []
     for set_name in ("tuning", "held-out"):
@@ -94,6 +91,15 @@ def score_cmd(ctx, data_dir, verbose):
             for kind, s in kinds.items():
                 for fname, art, gold, got in s["wrong"]:
                     click.echo(f"{set_name} {KIND_NAMES.get(kind, kind)} {fname} 第{art}条：标注 {gold}；kb {got}")
+
+
+def annotation_files(root: Path, data_dir: str | None, pattern: str, what: str) -> list[Path]:
+    """The annotation files ``pattern`` in ``data_dir`` (default tests/data/related); KbError if none."""
+    d = Path(data_dir) if data_dir else root / DATA
+    files = sorted(d.glob(pattern))
+    if not files:
+        raise KbError(f"没有{what}的标注文件（{pattern}）", str(d))
+    return files
 
 
 def _f(x) -> str:

@@ -150,9 +150,11 @@ class Library:
     def get(self, reg_id: str, version: str, eid: str) -> Entry | None:
         return self.by_key.get((reg_id, version, eid))
 
-    def related(self, e: Entry, kinds=KINDS, limit: int = LIMIT, marks: bool = True) -> list[Relation]:
-        """The related provisions of ``e``: per kind, the best ``limit`` above that kind's threshold,
-        best first; kinds in the order of ``KINDS``."""
+    def related(self, e: Entry, kinds=KINDS, limit: int = LIMIT, marks: bool = True,
+                thresholds: dict | None = THRESHOLDS) -> list[Relation]:
+        """The related provisions of ``e``: per kind, the best ``limit`` above that kind's threshold
+        (``thresholds=None``: the best ``limit`` however weak), best first; kinds in the order of
+        ``KINDS``."""
         if e.index in self.inert:
             kinds = tuple(k for k in kinds if k == VERSION)
         acc: dict[int, float] = defaultdict(float)
@@ -183,7 +185,7 @@ class Library:
                 scored.append((rel, sim, j))
             scored.sort(reverse=True)
             for rel, sim, j in scored[:limit]:
-                if rel < THRESHOLDS[k]:
+                if thresholds is not None and rel < thresholds[k]:
                     break
                 out.append(Relation(k, self.entries[j], sim, rel))
         if marks:

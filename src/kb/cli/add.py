@@ -12,7 +12,7 @@ from kb.outputs.formats import to_json, write_text
 
 
 @click.command("add")
-@click.argument("path", type=click.Path())
+@click.argument("path", metavar="文件或目录")
 @click.option("--regulation", "-r", default=None, help="法规名（regulation/ 下的目录名）；新法规会被创建")
 @click.option("--version", "-v", "version", default=None, help="版本名（如 draft、revised、2024-03-29）")
 @click.option("--label", default=None, help="版本的显示名称（如 修改稿）；默认同版本名")
@@ -24,8 +24,8 @@ from kb.outputs.formats import to_json, write_text
 @click.option("--issuing-body", default=None, help="制定机关")
 @click.option("--validity", default=None, type=click.Choice(["有效", "已修改", "已废止", "草案"]),
               help="效力状态；目录导入时默认按废止法律表判断，否则为 有效")
-@click.option("--corpus-root", default=None, type=click.Path(file_okay=False),
-              help="目录导入：语料的根目录（source.files 中的路径相对于它）；默认为 PATH 本身")
+@click.option("--corpus-root", default=None, type=click.Path(file_okay=False), metavar="目录",
+              help="目录导入：语料的根目录（source.files 中的路径相对于它）；默认从所给目录向上推断")
 @click.option("--no-index", is_flag=True, help="不刷新检索目录")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="输出格式")
 @click.pass_context

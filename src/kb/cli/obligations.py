@@ -81,6 +81,9 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
     """列出每一项义务：出处、主体、情态（义务、禁止、授权、鼓励、追责、责任）、行为和期限。"""
     from kb.layers.obligations import NO_ACTOR, extract, without_actor
 
+    if regulation == "all":              # the actor across every regulation of the knowledge base
+        from kb.cli.across import obligations_across
+        return obligations_across(ctx, actor, modality, fmt)
     target, doc = load_target(ctx, source, regulation, version, strict)
     reg = _registry(ctx, target)
     if no_actor:

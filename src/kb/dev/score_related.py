@@ -64,7 +64,7 @@ def score(root: Path, files: list[Path], lib=None, verbose: bool = False) -> dic
 
 
 @click.command("score-related")
-@click.option("--data", "data_dir", default=None, type=click.Path(file_okay=False),
+@click.option("--data", "data_dir", default=None, type=click.Path(file_okay=False), metavar="目录",
               help="标注目录（默认 tests/data/related）")
 @click.option("-v", "--verbose", is_flag=True, help="列出答错的条文")
 @click.pass_context

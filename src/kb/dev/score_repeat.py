@@ -40,7 +40,7 @@ def score(root: Path, files: list[Path], lib=None, threshold: float | None = Non
 
 
 @click.command("score-repeat")
-@click.option("--data", "data_dir", default=None, type=click.Path(file_okay=False),
+@click.option("--data", "data_dir", default=None, type=click.Path(file_okay=False), metavar="目录",
               help="标注目录（默认 tests/data/related）")
 @click.option("-v", "--verbose", is_flag=True, help="列出每个文本找到的重复条文")
 @click.pass_context

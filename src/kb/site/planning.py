@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 
+import functools
 import hashlib
 import math
 from dataclasses import dataclass, field
@@ -35,6 +36,17 @@ class SitePlan:
     comparisons: list = field(default_factory=list)  # [(src_uri, old VersionSite, new VersionSite)]
     collection_pages: list = field(default_factory=list)  # [src_uri]
     pdf_note: str = ""              # what became of the PDF downloads (no converter, a failure …)
+    actor_all: dict = field(default_factory=dict)   # actor name -> src_uri of its page across regulations
+
+    @functools.cached_property
+    def latest(self) -> dict:
+        """regulation id -> its latest VersionSite (where a citation of that law lands)."""
+        return {vs.reg.id: vs for vs in self.sites if vs.latest}
+
+    @functools.cached_property
+    def by_spec(self) -> dict:
+        """(regulation id, version name) -> VersionSite."""
+        return {(vs.reg.id, vs.version.name): vs for vs in self.sites}
 
     def add(self, src, title, kind, vs=None, obj=None, nav=True):
         self.pages[src] = {"kind": kind, "vs": vs, "obj": obj, "title": title, "nav": nav}
@@ -51,6 +63,7 @@ def plan_site(root: Path, config, directory_urls: bool, site_url: str, sites: li
     plan_amendments(plan)
     plan.add("index.md", "首页", "site_home", None)
     _plan_collections(plan, config.collections or [])
+    _plan_actors_across(plan)
     return plan
 
 
@@ -209,6 +222,15 @@ def collection_sites(plan: SitePlan, col: dict) -> list:
     """The versions a collection draws on: the latest of each regulation (of one, with a filter)."""
     reg = (col.get("filters") or {}).get("regulation") or col.get("regulation")
     return [vs for vs in plan.sites if vs.latest and (not reg or vs.reg.id == reg)]
+
+def _plan_actors_across(plan: SitePlan) -> None:
+    """One page per actor named in two regulations or more: its duties in all of them."""
+    from kb.site.related import shared_actors
+
+    for name, groups in shared_actors(plan.sites, lambda vs: vs.layers.registry).items():
+        src = f"actors/{slug(name)}.md"
+        plan.actor_all[name] = src
+        plan.add(src, f"{name}（全部法规）", "actor_all", None, (name, groups), nav=False)
 
 
 # --------------------------------------------------------------------------- navigation

@@ -37,6 +37,7 @@ from kb.site.page_nav import regulation_navs, regulation_of
 from kb.site.pages import render_page
 from kb.site.planning import SitePlan, page_title, plan_site, site_nav
 from kb.site.progress import TIMINGS, log, say, timed
+from kb.site.related import compute_related
 from kb.site.rendering import make_env
 from kb.site.search_index import build_index, build_kb_map, to_json
 from kb.site.urls import page_url
@@ -85,6 +86,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         try:
             sites, default = load_versions(root, self.config.regulations, self.config.default_regulation)
+            compute_related(sites)
             self.plan = plan_site(root, self.config, config.use_directory_urls, config.site_url or "",
                                   sites, default)
         except KbError as e:

@@ -63,6 +63,20 @@ def definition_text(d) -> str:
     return (d.definition or "") if d is not None else ""
 
 
+def marked(text: str, marks: list, limit: int = 400) -> Markup:
+    """``text`` escaped, its ``marks`` ([start, end]) in <mark>, cut after ``limit`` characters."""
+    out, pos = [], 0
+    cut = min(len(text), limit)
+    for s, e in marks:
+        if s >= cut:
+            break
+        e = min(e, cut)
+        out.append(html.escape(text[pos:s], quote=False) + "<mark>" + html.escape(text[s:e], quote=False) + "</mark>")
+        pos = e
+    out.append(html.escape(text[pos:cut], quote=False) + ("…" if cut < len(text) else ""))
+    return Markup("".join(out).replace("\n", "<br>"))
+
+
 class Renderer:
     """Renders one page: holds the current URL so every link is relative."""
 
@@ -125,7 +139,9 @@ class Renderer:
                 seen.add(term[0])
             out.append(html.escape(t[pos:start], quote=False))
             seg = html.escape(t[start:end], quote=False)
-            if kind == "ref":
+            if kind == "missing":
+                out.append(f'<span class="kb-ref-missing" title="{html.escape(title)}">{seg}</span>')
+            elif kind == "ref":
                 out.append(f'<a class="kb-ref" href="{html.escape(href)}" title="{html.escape(title)}">{seg}</a>')
             else:
                 out.append(f'<a class="kb-term" href="{html.escape(href)}" data-def="{html.escape(title)}">'
@@ -141,8 +157,12 @@ class Renderer:
                 continue        # 下列 / 以下: its own items, right below it; a link would only scroll a line
             href = self._ref_href(r)
             if href and 0 <= r.start < r.end <= len(t):
-                title = "、".join(self.citation(x) for x in r.targets)
+                title = "、".join(self.citation(x) for x in r.targets) if r.kind != "external" else \
+                    f"《{r.target}》" + (r.pinpoint or "")
                 spans.append((r.start, r.end, 0, "ref", href, title))
+            elif r.kind == "external" and 0 <= r.start < r.end <= len(t):
+                spans.append((r.start, r.end, 0, "missing", None, f"本知识库中没有《{r.target}》" +
+                               (r.pinpoint or "") if not r.link else f"《{r.target}》{r.pinpoint or ''}不在本站"))
         return spans
 
     def _term_spans(self, node, t: str) -> list:
@@ -165,6 +185,10 @@ class Renderer:
         if r.kind in ("internal", "self") and r.targets:
             return self.node_link(r.targets[0])
         if r.kind == "external":
+            target = self.plan.latest.get(r.link) if r.link else None
+            if target is not None:
+                return (self.node_link(r.link_eid, target) if r.link_eid else None) or \
+                    self.page(target.p("index.md"))
             title = (r.targets[0] if r.targets else r.target or "").strip("《》")
             for s in self.plan.sites:
                 if s.latest and (r.link == s.reg.id or title in (s.reg.title, s.reg.short_title, s.doc.title)):
@@ -208,6 +232,27 @@ class Renderer:
         vs = self.vs
         return [(bg.kind, bg.title, self.page(vs.p(f"background/{bg.slug}.md"), pid))
                 for bg, pid in vs.mentioned.get(a.eid, [])]
+
+    def related(self, a) -> list[tuple[str, list[dict]]]:
+        """The 相关条文 panel of article ``a``: [(kind name, [row])], each row the other article's
+        regulation, label, link, similarity, share of shared wording and its text with the shared
+        wording marked."""
+        from kb.site.related import grouped
+
+        rel = self.vs.related.get(a.eid) if self.vs is not None else None
+        out = []
+        for kind, items in grouped(rel or []):
+            rows = []
+            for x in items:
+                e = x.entry
+                target = self.plan.by_spec.get((e.reg.id, e.version.name))
+                rows.append({"title": e.reg.short_title or e.reg.title, "label": e.label,
+                             "version": "" if e.latest else e.version.label,
+                             "href": self.node_link(e.eid, target) if target is not None else None,
+                             "level": e.reg.level or "", "where": e.reg.jurisdiction or "",
+                             "similarity": x.similarity, "shared": x.shared, "text": marked(e.text, x.marks)})
+            out.append((kind, rows))
+        return out
 
     def backrefs(self, a) -> list[tuple[str, str | None, str]]:
         """(citation of the referring provision, its link, which part of this article it cites:

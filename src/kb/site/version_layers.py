@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.layers import links, obligations
+from kb.layers.laws import law_index
 from kb.layers.actors import load_registry
 
 
@@ -32,7 +33,8 @@ def load_layers(doc, root: Path) -> Layers:
     for u in links.term_uses(doc):
         term_uses.setdefault(u.eid, []).append(u)
     references: dict = {}
-    for r in links.references(doc):
+    # linked through the knowledge base: a citation of another law lands on that law's article
+    for r in links.references(doc, law_index(root=root)):
         references.setdefault(r.eid, []).append(r)
     backrefs, backref_parts = _by_article(links.backrefs(doc))
     registry = load_registry(root, (doc.meta or {}).get("regulation"))

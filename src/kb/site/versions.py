@@ -39,6 +39,7 @@ class VersionSite:
     previous_label: str = ""
     background: list = field(default_factory=list)   # [Background]: 起草说明 … (kb.site.background)
     mentioned: dict = field(default_factory=dict)    # article eid -> [(Background, paragraph anchor)]
+    related: dict = field(default_factory=dict)     # article eid -> [kb.library.related.Relation]
 
     @property
     def spec(self) -> str:

@@ -190,4 +190,21 @@
   /* material's search box is a dialog without a name */
   var dialog = document.querySelector(".md-search[role=dialog]");
   if (dialog && !dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", "检索条文");
+  // the home page's library: filter the regulations by level, jurisdiction, validity and year
+  function filterLibrary() {
+    var sel = document.querySelectorAll("select[data-kb-filter]");
+    var rows = document.querySelectorAll(".kb-lib-table tbody tr");
+    var shown = 0;
+    rows.forEach(function (tr) {
+      var ok = true;
+      sel.forEach(function (s) { if (s.value && tr.getAttribute("data-" + s.getAttribute("data-kb-filter")) !== s.value) ok = false; });
+      tr.hidden = !ok;
+      if (ok) shown++;
+    });
+    var c = document.querySelector(".kb-lib-count");
+    if (c) c.textContent = "显示 " + shown + " 部";
+  }
+  document.addEventListener("change", function (e) {
+    if (e.target.matches && e.target.matches("select[data-kb-filter]")) filterLibrary();
+  });
 })();

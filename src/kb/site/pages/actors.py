@@ -89,8 +89,25 @@ def ctx_actor(r):
             "relations": rel_rows,
             "svgs": svgs,
             "graph_href": r.page(vs.p("graph.md")),
+            "all_href": r.page(r.plan.actor_all[name]) if name in r.plan.actor_all else None,
             "actor_href": lambda n: r.page(vs.actor_pages[n]) if n in vs.actor_pages else None}, toc
 
 
 def _statement_row(r, s) -> dict:
     return {"s": s, "cite": r.citation(s.eid), "href": r.node_link(s.eid), "text": statement_text(r.vs.doc, s)}
+
+
+def ctx_actor_all(r):
+    """An actor's duties across every regulation of the site, grouped by level, then regulation."""
+    name, groups = r.info["obj"]
+    by_level: dict = {}
+    total = 0
+    for vs, stmts in groups:
+        rows = [{"s": s, "cite": vs.doc.get(s.eid).citation if vs.doc.get(s.eid) is not None else s.eid,
+                 "href": r.node_link(s.eid, vs), "text": statement_text(vs.doc, s)} for s in stmts]
+        total += len(rows)
+        href = r.page(vs.actor_pages[name]) if name in vs.actor_pages else r.page(vs.p("index.md"))
+        by_level.setdefault(vs.reg.level or "未注明级别", []).append((vs, rows, href))
+    levels = list(by_level.items())
+    toc = [{"level": 2, "id": f"level-{i}", "name": level, "children": []} for i, (level, _) in enumerate(levels, 1)]
+    return {"name": name, "groups": groups, "by_level": levels, "total": total}, toc

@@ -14,7 +14,37 @@ def ctx_site_home(r):
     others = [s for s in r.plan.sites if s.latest and s is not vs]
     ctx, toc = ctx_home(r)
     ctx.update(others=others, site_home=True, state=version_state(vs.reg, vs.version))
+    if others:
+        ctx.update(library(r))
+        toc.insert(0, {"level": 2, "id": "library", "name": "法规库", "children": []})
     return ctx, toc
+
+
+#: the home page's filters: (field, label)
+FILTERS = (("level", "效力级别"), ("jurisdiction", "地域"), ("validity", "效力状态"), ("year", "年份"))
+
+
+def library(r) -> dict:
+    """The regulations of the site (latest versions) for the home page's table, and the values
+    of its filters (level, jurisdiction, validity, year)."""
+    from kb.project import LEVEL_RANK
+
+    rows = []
+    for s in r.plan.sites:
+        if not s.latest:
+            continue
+        reg = s.reg
+        rows.append({"title": s.title, "href": r.page(s.p("index.md")), "level": reg.level or "未注明",
+                     "jurisdiction": reg.jurisdiction or "未注明", "validity": reg.validity or "未注明",
+                     "year": reg.year or "未注明", "articles": len(s.doc.articles), "label": s.version.label})
+    rows.sort(key=lambda x: (LEVEL_RANK.get(x["level"], 9), x["jurisdiction"], x["title"]))
+    filters = []
+    for key, label in FILTERS:
+        values = sorted({x[key] for x in rows} - {"未注明"}, reverse=key == "year",
+                        key=lambda v: (LEVEL_RANK.get(v, 9), v) if key == "level" else v)
+        values += ["未注明"] if any(x[key] == "未注明" for x in rows) else []
+        filters.append((key, label, values))
+    return {"library": rows, "filters": filters}
 
 
 def ctx_home(r):

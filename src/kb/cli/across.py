@@ -1,0 +1,47 @@
+"""``kb obligations --actor 居民委员会 --regulation all``: an actor's duties in every regulation of the
+knowledge base, grouped by regulation and level."""
+from __future__ import annotations
+
+import click
+
+from kb.cli.core import project_root
+from kb.errors import KbError
+from kb.outputs.formats import table, to_csv, to_json, write_text
+
+
+def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -> None:
+    from kb.layers.obligations import MODALITY_NAMES
+    from kb.library.actors import duties_across
+
+    if not actor:
+        raise KbError("--regulation all 需要同时给出 --actor（如 --actor 居民委员会）")
+    root = project_root(ctx)
+    with click.progressbar(length=1, label="读取知识库", file=click.get_text_stream("stderr")) as bar:
+        def progress(done, total, _key):
+            bar.length = total
+            bar.update(1)
+        groups = duties_across(root, actor, modality, progress)
+    rows = [(reg, v, s, doc.get(s.eid).text[s.start:s.end]) for reg, v, doc, stmts in groups for s in stmts]
+    if fmt == "json":
+        write_text(to_json([{"regulation": reg.id, "title": reg.title, "level": reg.level,
+                             "jurisdiction": reg.jurisdiction, "version": v.name, "citation": s.citation,
+                             **s.to_dict(), "text": text} for reg, v, s, text in rows]))
+    elif fmt == "csv":
+        write_text(to_csv(["level", "jurisdiction", "regulation", "citation", "actor", "modality", "text"],
+                          [[reg.level or "", reg.jurisdiction or "", reg.id, s.citation, s.actor, s.modality, text]
+                           for reg, v, s, text in rows]))
+    else:
+        level = None
+        for reg, v, doc, stmts in groups:
+            if reg.level != level:
+                level = reg.level
+                click.secho(f"\n【{level or '未注明级别'}】", bold=True)
+            click.secho(f"{reg.title}（{reg.jurisdiction or ''}，{len(stmts)} 项）", bold=True)
+            click.echo(table(["出处", "主体", "情态", "原文"],
+                             [[s.citation, s.actor, MODALITY_NAMES[s.modality], doc.get(s.eid).text[s.start:s.end]]
+                              for s in stmts]))
+        if rows:
+            click.echo(f"共 {len(rows)} 项，{len(groups)} 部法规", err=True)
+    if not rows:
+        click.echo(f"知识库中没有“{actor}”的规定", err=True)
+        ctx.exit(1)

@@ -1,0 +1,32 @@
+"""An actor across the knowledge base: its duties in every regulation (latest versions), grouped by
+regulation, the regulations ordered by level, jurisdiction and title."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.project import LEVEL_RANK, Target, list_regulations, load
+
+
+def duties_across(root: Path, actor: str, modality: str | None = None, progress=None) -> list[tuple]:
+    """[(RegulationMeta, VersionMeta, Document, [statements])] for every regulation whose latest
+    version names ``actor`` (any alias: names are compared canonically)."""
+    from kb.layers.actors import load_registry
+    from kb.layers.obligations import extract
+
+    regs = list_regulations(root)
+    out = []
+    for i, reg in enumerate(regs, 1):
+        v = reg.versions[-1] if reg.versions else None
+        if v is None:
+            continue
+        doc = load(Target(reg.path(v), reg, v))
+        registry = load_registry(root, reg.id)
+        want = registry.canonical(actor)
+        stmts = [s for s in extract(doc, registry) if s.actor and registry.canonical(s.actor) == want
+                 and (modality is None or s.modality == modality)]
+        if stmts:
+            out.append((reg, v, doc, stmts))
+        if progress:
+            progress(i, len(regs), reg.id)
+    out.sort(key=lambda t: (LEVEL_RANK.get(t[0].level or "", 9), t[0].jurisdiction or "", t[0].title))
+    return out

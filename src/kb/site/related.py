@@ -1,0 +1,65 @@
+"""The site's 相关条文 panels and its cross-regulation actor pages, computed once per build.
+
+Related provisions come from kb.library.related over the versions the site already parsed (no text
+is read twice): every article of every version gets at most ``PER_KIND`` answers per kind, with the
+shared wording marked.  The actor pages gather, for each actor named in two regulations or more,
+its duties across every regulation of the site, grouped by level and regulation.
+"""
+from __future__ import annotations
+
+from kb.library.kinds import KIND_NAMES, KINDS
+from kb.library.related import Library
+from kb.project import LEVEL_RANK
+from kb.site.progress import say, timed
+
+PER_KIND = 3            # answers per kind in a panel (the CLI gives more)
+
+
+def compute_related(sites: list) -> None:
+    """Fill ``vs.related`` (eid -> [Relation]) for every version of the site."""
+    if len({vs.reg.id for vs in sites}) < 2 and len(sites) < 2:
+        return
+    with timed("related"):
+        grounds = {vs.reg.id: {r.link for refs in vs.layers.references.values() for r in refs
+                               if r.kind == "external" and r.link}
+                   for vs in sites if vs.latest}
+        lib = Library([(vs.reg, vs.version, vs.doc, vs.latest) for vs in sites], grounds)
+        for vs in sites:
+            for a in vs.doc.articles:
+                e = lib.get(vs.reg.id, vs.version.name, a.eid)
+                rel = lib.related(e, limit=PER_KIND) if e is not None else []
+                if rel:
+                    vs.related[a.eid] = rel
+    say(f"相关条文：{sum(len(v.related) for v in sites)} 条有相关条文")
+
+
+def kind_name(kind: str) -> str:
+    return KIND_NAMES[kind]
+
+
+def grouped(rel: list) -> list[tuple[str, list]]:
+    """[(kind name, [Relation])] in the order of KINDS."""
+    return [(KIND_NAMES[k], [r for r in rel if r.kind == k]) for k in KINDS if any(r.kind == k for r in rel)]
+
+
+def shared_actors(sites: list, registry_of) -> dict[str, list]:
+    """Canonical actor name -> [(VersionSite, [statements])] for the actors named in the latest
+    versions of two regulations or more, the regulations ordered by level, then jurisdiction, then
+    title."""
+    by_actor: dict[str, dict] = {}
+    for vs in sites:
+        if not vs.latest:
+            continue
+        reg = registry_of(vs)
+        for s in vs.layers.statements:
+            if not s.actor:
+                continue
+            name = reg.canonical(s.actor) if reg is not None else s.actor
+            by_actor.setdefault(name, {}).setdefault(vs.reg.id, (vs, []))[1].append(s)
+    out = {}
+    for name, regs in by_actor.items():
+        if len(regs) < 2:
+            continue
+        out[name] = sorted(regs.values(), key=lambda t: (LEVEL_RANK.get(t[0].reg.level or "", 9),
+                                                          t[0].reg.jurisdiction or "", t[0].title))
+    return out

@@ -1,0 +1,120 @@
+"""The site of a knowledge base of many regulations (issue 14): the home page's library with its
+filters, citations of another law landing on the cited article, the 相关条文 panel and the actor pages
+across regulations — built from real texts and checked in a real headless browser."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+from test_site import ARGS, CHROMIUM, check_links, make_project, serve
+
+JW = "城市居民委员会组织法"
+BJ = "北京市实施中华人民共和国城市居民委员会组织法办法"
+DRAFT = """某市社区工作条例（草案）
+
+第一条　为了做好社区工作，根据《中华人民共和国城市居民委员会组织法》，结合本市实际，制定本条例。
+
+第二条　居民委员会是居民自我管理、自我教育、自我服务的基层群众性自治组织。
+
+第三条　居民委员会的办公用房，依照《中华人民共和国城市居民委员会组织法》第十七条第二款的规定由当地人民政府统筹解决。
+
+第四条　本条例依照《中华人民共和国物权法》的有关规定执行。
+
+第五条　本条例自公布之日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def kb_site(tmp_path_factory):
+    from kb.cli.site import build_site
+
+    tmp = tmp_path_factory.mktemp("kbsite")
+    draft = tmp / "draft-src"
+    draft.mkdir()
+    (draft / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    (draft / "meta.yml").write_text("title: 某市社区工作条例\nlevel: 地方性法规\njurisdiction: 某省某市\nvalidity: 草案\n"
+                                    "versions:\n  - {name: draft, label: 草案, file: draft.txt, status: 草案}\n",
+                                    encoding="utf-8")
+    proj = make_project(tmp / "p", {"draft": draft, JW: ROOT / "regulation" / JW, BJ: ROOT / "regulation" / BJ},
+                        "      default_regulation: draft\n")
+    out = tmp / "site"
+    build_site(proj, str(out), catalog=False)
+    return out
+
+
+def test_home_lists_the_regulations_with_their_metadata(kb_site):
+    html = (kb_site / "index.html").read_text(encoding="utf-8")
+    assert "法规库（3 部）" in html
+    for value in ('data-level="法律"', 'data-level="地方性法规"', 'data-jurisdiction="北京市"', 'data-validity="草案"',
+                  'data-year="2018"'):
+        assert value in html
+    n, broken = check_links(kb_site)
+    assert n > 100 and broken == []
+
+
+def test_citation_links_land_on_the_cited_article_and_missing_laws_say_so(kb_site):
+    html = (kb_site / "draft" / "draft" / "text" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../../{JW}/2018-12-29/text/#art_17__para_2"' in html
+    assert 'class="kb-ref-missing" title="本知识库中没有《中华人民共和国物权法》"' in html
+
+
+def test_related_panel_and_source_note(kb_site):
+    html = (kb_site / "draft" / "draft" / "text" / "index.html").read_text(encoding="utf-8")
+    panel = html[html.index('id="art_2"'):]
+    panel = panel[panel.index('<details class="kb-related">'):panel.index("</details>")]
+    assert "上位法" in panel and f"{JW}第二条" in panel and "同类立法" in panel
+    assert "<mark>居民委员会是居民自我管理、自我教育、自我服务的基层群众性自治组织" in panel
+    jw = (kb_site / JW / "2018-12-29" / "index.html").read_text(encoding="utf-8")
+    assert "不是官方文本" in jw and "宪法相关法/城市居民委员会组织法(2018-12-29).md" in jw
+    # a commencement clause has no panel
+    art5 = html[html.index('id="art_5"'):]
+    assert "kb-related" not in art5[:art5.find("</section>")]
+
+
+def test_actor_page_across_regulations(kb_site):
+    pages = [p for p in (kb_site / "actors").glob("*/index.html")
+             if "居民委员会（全部法规）" in p.read_text(encoding="utf-8")]
+    assert len(pages) == 1
+    html = pages[0].read_text(encoding="utf-8")
+    body = html[html.index("<h1"):]
+    assert body.index('<h2 id="level-1">法律</h2>') < body.index('<h2 id="level-2">地方性法规</h2>')
+    assert "某市社区工作条例" in html and "中华人民共和国城市居民委员会组织法" in html
+
+
+def test_filters_and_citation_in_the_browser(kb_site):
+    if not CHROMIUM.exists():
+        pytest.skip("没有 /usr/bin/chromium（测试命令会安装 Debian 的 chromium）")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    srv, base = serve(kb_site)
+    try:
+        with sync_api.sync_playwright() as p:
+            b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            pg = b.new_page()
+            errors = []
+            pg.on("pageerror", lambda e: errors.append(str(e)))
+            pg.goto(base)
+            rows = pg.locator(".kb-lib-table tbody tr")
+            assert rows.count() == 3
+            pg.select_option("select[data-kb-filter=level]", "法律")
+            assert pg.locator(".kb-lib-table tbody tr:not([hidden])").count() == 1
+            assert "显示 1 部" in pg.locator(".kb-lib-count").inner_text()
+            pg.select_option("select[data-kb-filter=level]", "")
+            assert pg.locator(".kb-lib-table tbody tr:not([hidden])").count() == 3
+            pg.goto(base + "draft/draft/text/")
+            pg.locator("#art_3 ~ * a.kb-ref, .kb-article:has(#art_3) a.kb-ref").filter(has_text="第十七条第二款").click()
+            pg.wait_for_url("**/2018-12-29/text/#art_17__para_2")
+            assert pg.evaluate("document.querySelector(':target').id") == "art_17__para_2"
+            assert "由当地人民政府统筹解决" in pg.locator("#art_17__para_2").inner_text()
+            pg.goto(base + "draft/draft/text/")
+            panel = pg.locator(".kb-article:has(#art_2) details.kb-related")
+            assert not panel.locator("blockquote").first.is_visible()
+            panel.locator("summary").click()
+            assert panel.locator("blockquote").first.is_visible()
+            b.close()
+            assert errors == []
+    finally:
+        srv.shutdown()

@@ -26,6 +26,7 @@ BENCHES = {
     "check": "kb.dev.bench_check:run",
     "amend": "kb.dev.bench_amend:run",
     "export": "kb.dev.bench_export:run",
+    "related": "kb.dev.bench_related:run",
 }
 
 SUMMARIES = {
@@ -39,6 +40,7 @@ SUMMARIES = {
     "check": "kb check 审校整个语料的时间（与同一次运行中 kb export 导出 JSON 对比，目标 < 2 倍）",
     "amend": "300 条的法律起草、应用修改决定的速度（与解析对比）",
     "export": "kb export --format json 整个语料的速度（首次与分析层已缓存，与解析对比）",
+    "related": "相关条文的计算：100、300 与全部可解析语料文本，每部法规的时间和内存（与两两比较对比）",
 }
 
 

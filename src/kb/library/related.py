@@ -38,7 +38,7 @@ from kb.library.kinds import KINDS, VERSION, kind_of
 QUERY_BIGRAMS = 200       # an article's heaviest bigrams that look up its candidates
 DF_MAX = 100             # a bigram in more articles than this finds no candidates …
 DF_CAP = 0.05            # … nor one in more than this share of them
-CANDIDATES = 30          # candidates per kind whose exact similarity is computed
+CANDIDATES = 15          # candidates per kind whose exact similarity is computed
 LIMIT = 5                # answers kept per kind
 SUBJECT = 1.0            # weight (exponent) of the subject signal
 GROUND = 1.0             # weight of the ground signal
@@ -169,11 +169,11 @@ class Library:
             if k in kinds:
                 per_kind[k].append((s, j))
         out: list[Relation] = []
+        subjects: dict[str, float] = {}
         for k in KINDS:
             if k not in per_kind:
                 continue
             best = sorted(per_kind[k], reverse=True)[:CANDIDATES]
-            subjects: dict[str, float] = {}
             scored = []
             for _, j in best:
                 b = self.entries[j]
@@ -195,8 +195,31 @@ class Library:
 
 
 def shared_runs(a: str, b: str, least: int = MIN_SHARED) -> tuple[list, list]:
-    """Spans ([start, end]) of ``a`` and of ``b`` that are the same wording, in runs of at least
-    ``least`` characters that hold a letter (punctuation alone is not shared wording)."""
+    """Spans ([start, end]) of ``a`` and of ``b`` that are the same wording: every run of ``least``
+    characters (holding at least ``least`` - 1 letters or digits: punctuation alone is not wording)
+    that occurs verbatim in the other text, overlapping runs joined.  Linear in the two lengths
+    (shingles of ``least`` characters), unlike an edit script."""
+    def grams(t: str) -> set:
+        return {t[i:i + least] for i in range(len(t) - least + 1)}
+
+    def spans(t: str, other: set) -> list:
+        out: list[list[int]] = []
+        for i in range(len(t) - least + 1):
+            g = t[i:i + least]
+            if g in other and sum(ch.isalnum() for ch in g) >= least - 1:
+                if out and out[-1][1] >= i:
+                    out[-1][1] = i + least
+                else:
+                    out.append([i, i + least])
+        return out
+
+    return spans(a, grams(b)), spans(b, grams(a))
+
+
+def common_runs(a: str, b: str, least: int = MIN_SHARED) -> tuple[list, list]:
+    """Like :func:`shared_runs`, but the runs are those of an edit script from ``a`` to ``b`` (each
+    shared run in order, once): stricter, and slower — for judging one article against a few
+    provisions (repetition of upper law), not for every panel of a site."""
     ia = ib = 0
     sa, sb = [], []
     for op, s in raw_ops(a, b):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kb.library.related import Library, Relation, shared_runs
+from kb.library.related import Library, Relation, common_runs
 
 THRESHOLD = 0.5          # least share of an article's wording found in upper provisions ("most of it")
 MIN_RUN = 4              # shared wording counts in runs of at least this many characters
@@ -57,7 +57,7 @@ def repetition(lib: Library, e) -> Repetition | None:
     covered: set[int] = set()
     used: list[Relation] = []
     for r in rel:
-        own, other = shared_runs(e.text, r.entry.text, MIN_RUN)
+        own, other = common_runs(e.text, r.entry.text, MIN_RUN)
         spans = {i for s, t in own for i in range(s, t) if e.text[i].isalnum()}
         if not spans:
             continue

@@ -223,6 +223,7 @@ def collection_sites(plan: SitePlan, col: dict) -> list:
     reg = (col.get("filters") or {}).get("regulation") or col.get("regulation")
     return [vs for vs in plan.sites if vs.latest and (not reg or vs.reg.id == reg)]
 
+
 def _plan_actors_across(plan: SitePlan) -> None:
     """One page per actor named in two regulations or more: its duties in all of them."""
     from kb.site.related import shared_actors

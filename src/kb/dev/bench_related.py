@@ -1,0 +1,97 @@
+"""``kb bench related``: the related-provision computation at 100, 300 and all parseable corpus texts —
+seconds and memory per regulation — beside a baseline measured in the same run: comparing every
+article with every other (what the rare-bigram candidate retrieval avoids), on 100 and 300 texts.
+
+Each size runs in a fresh process, so its peak resident memory is its own.  The texts are parsed
+first and not timed (parsing has its own bench); what is timed is building the index (vectors,
+postings, centroids) and computing every article's related provisions (per kind, marks included).
+"""
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SIZES = (100, 300, None)      # None: every parseable text
+
+
+def _texts(corpus: Path, n: int | None):
+    """(RegulationMeta, VersionMeta, Document, True) of ``n`` parseable corpus texts spread over the corpus."""
+    from kb.errors import KbError
+    from kb.library.corpus import read_corpus_text
+    from kb.library.importer import texts_in
+    from kb.project import RegulationMeta, VersionMeta
+    from kb.text.parse import parse_file
+
+    files = texts_in(corpus)
+    out = []
+    for p in files:
+        try:
+            doc = parse_file(str(p))
+        except KbError:
+            continue
+        ct = read_corpus_text(p, corpus)
+        reg = RegulationMeta(ct.rel, p.parent, ct.title, jurisdiction=ct.jurisdiction, level=ct.level)
+        out.append((reg, VersionMeta(ct.version_name, p.name), doc, True))
+    if n is not None and n < len(out):
+        step = len(out) / n
+        out = [out[int(i * step)] for i in range(n)]
+    return out
+
+
+def one(corpus: str, n: int | None, brute: bool = False) -> dict:
+    from kb.compare.similarity import cosine
+    from kb.library.related import Library
+
+    versions = _texts(Path(corpus), n)
+    t0 = time.process_time()
+    lib = Library(versions)
+    t1 = time.process_time()
+    pairs = 0
+    if brute:
+        ents = lib.entries
+        for i, a in enumerate(ents):
+            for b in ents[i + 1:]:
+                cosine(a, b)
+                pairs += 1
+    else:
+        for e in lib.entries:
+            pairs += len(lib.related(e))
+    t2 = time.process_time()
+    return {"texts": len(versions), "articles": len(lib.entries), "build": t1 - t0, "related": t2 - t1,
+            "answers": pairs, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _child(corpus: Path, n: int | None, brute: bool) -> dict:
+    code = ("import json,sys; from kb.dev.bench_related import one; "
+            f"print(json.dumps(one({str(corpus)!r}, {n!r}, {brute!r})))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run(corpus_dir: str | None = None) -> dict:
+    from kb.dev.paths import corpus_dir as default_corpus
+    from kb.outputs.formats import table
+
+    corpus = Path(corpus_dir) if corpus_dir else default_corpus()
+    base = _child(corpus, 0, False)          # parsing alone: the memory every size starts from
+    rows, res = [], {}
+    for n in SIZES:
+        r = _child(corpus, n, False)
+        res[r["texts"]] = r
+        per = (r["build"] + r["related"]) / r["texts"]
+        rows.append([r["texts"], r["articles"], f"{r['build']:.2f}", f"{r['related']:.2f}", f"{per * 1000:.1f}",
+                     f"{(r['rss_mb'] - base['rss_mb']) / r['texts']:.2f}", f"{r['rss_mb']:.0f}"])
+        print(f"  {r['texts']} 个文本完成", file=sys.stderr)
+    print(table(["文本", "条", "建索引 秒", "相关条文 秒", "每部法规 毫秒", "每部法规 MB", "峰值 MB"], rows))
+    brows = []
+    for n in SIZES[:2]:
+        b = _child(corpus, n, True)
+        brows.append([b["texts"], b["articles"], f"{b['answers']:,}", f"{b['related']:.2f}",
+                      f"{b['related'] / b['texts'] * 1000:.1f}"])
+    print("\n基线：每条与其他每一条比较（两两余弦，不含标记字句）")
+    print(table(["文本", "条", "比较次数", "秒", "每部法规 毫秒"], brows))
+    return {"ok": True, "sizes": res}

@@ -83,3 +83,24 @@ def test_score_related_prints_tuning_and_held_out_apart(capsys):
     tuning = [l for l in lines if l.startswith("tuning")]
     assert len(tuning) == 2 and all(" 45 " in l for l in tuning)
     assert any(l.startswith("held-out") for l in lines)
+
+
+def test_citations_of_other_laws_in_refs_json_and_akn(tmp_path, capsys):
+    """A citation of a law the knowledge base holds names the cited provision; one it lacks says so."""
+    src = tmp_path / "t.txt"
+    src.write_text("第一条 依照《中华人民共和国城市居民委员会组织法》第十七条第二款和民法典第二百七十八条，"
+                   "参照《中华人民共和国物权法》和民法典第一千条。\n", encoding="utf-8")
+    rc, out, err = run_kb(["refs", str(src), "--format", "json"], ROOT, capsys)
+    refs = {r["text"]: r for r in json.loads(out)}
+    jw = refs["《中华人民共和国城市居民委员会组织法》第十七条第二款"]
+    assert (jw["link"], jw["link_eid"], jw["in_kb"]) == ("城市居民委员会组织法", "art_17__para_2", True)
+    civil = refs["民法典第二百七十八条"]
+    assert (civil["link"], civil["link_eid"]) == ("民法典-物权编", "art_278")      # the part holding it
+    assert refs["《中华人民共和国物权法》"]["in_kb"] is False and "link" not in refs["《中华人民共和国物权法》"]
+    assert refs["民法典第一千条"]["in_kb"] is False                                # a chapter not shipped
+    rc, out, _ = run_kb(["refs", str(src)], ROOT, capsys)
+    assert "城市居民委员会组织法 17.2" in out and "（知识库中没有）" in out
+    xml = tmp_path / "t.xml"
+    run_kb(["export", str(src), "--format", "akn", "-o", str(xml)], ROOT, capsys)
+    text = xml.read_text(encoding="utf-8")
+    assert "#art_17__para_2" in text and text.count('class="notInKnowledgeBase"') == 2

@@ -83,6 +83,18 @@ def law_uri(title: str, pinpoint: str | None = None) -> str:
     return uri
 
 
+def _law_index():
+    """The project's law index (citations of laws it holds are linked), None outside a project."""
+    from kb.errors import KbError
+    from kb.layers.laws import law_index
+    from kb.project import find_root
+
+    try:
+        return law_index(root=find_root())
+    except KbError:
+        return None
+
+
 def to_akn(doc: Document) -> bytes:
     from lxml import etree
 
@@ -100,7 +112,7 @@ def to_akn(doc: Document) -> bytes:
 
     defs = links.definitions(doc)
     uses = links.term_uses(doc)
-    refs = links.references(doc)
+    refs = links.references(doc, _law_index())
     term_ids: dict[str, str] = {}
     for d in defs:
         term_ids.setdefault(d.term, f"term_{len(term_ids) + 1}")
@@ -202,7 +214,12 @@ def _spans(doc, defs, uses, refs, term_ids, work) -> dict[str, list[tuple[int, i
             else:
                 item = ("rref", {"from": f"#{r.targets[0]}", "upTo": f"#{r.targets[-1]}"})
         elif r.kind == "external":
-            item = ("ref", {"href": law_uri(r.target or r.text, r.pinpoint)})
+            attrs = {"href": law_uri(r.target or r.text, r.pinpoint)}
+            if r.link_eid and "#" not in attrs["href"]:       # a list (第五条和第九条): its first provision
+                attrs["href"] += "/!main#" + r.link_eid
+            if not r.link:
+                attrs["class"] = "notInKnowledgeBase"      # the cited law is not in the knowledge base
+            item = ("ref", attrs)
         else:
             item = ("ref", {"href": work})
         cand.setdefault(r.eid, []).append((r.start, r.end, 0, *item))

@@ -1,0 +1,19 @@
+"""kb bench related prints time and memory per regulation by size, beside the all-pairs baseline
+(small sizes here; the README's figures come from 100, 300 and all 713 texts)."""
+from __future__ import annotations
+
+from conftest import CORPUS, need_shared
+
+
+def test_bench_related_prints_per_regulation_figures_and_baseline(monkeypatch, capsys):
+    need_shared(CORPUS)
+    from kb.dev import bench_related
+
+    monkeypatch.setattr(bench_related, "SIZES", (3, 6, 9))
+    res = bench_related.run(str(CORPUS))
+    out = capsys.readouterr().out
+    assert res["ok"] and sorted(res["sizes"]) == [3, 6, 9]
+    assert "每部法规 毫秒" in out and "每部法规 MB" in out and "基线" in out
+    # the index never holds a posting list longer than DF_MAX: the work per article is bounded
+    small, large = res["sizes"][3], res["sizes"][9]
+    assert large["articles"] > small["articles"]

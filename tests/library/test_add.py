@@ -120,3 +120,16 @@ def test_import_of_the_whole_shared_corpus(tmp_path):
     assert set(known) <= set(refused)
     assert len(rep.imported) + len(rep.unchanged) == 712
     assert rep.seen == 739
+
+
+def test_add_folder_reads_validity_from_the_table_of_repealed_laws(tmp_path, capsys):
+    p = project(tmp_path / "p")
+    law = tmp_path / "lawrefbook" / "行政法" / "城市规划法(1989-12-26).md"
+    law.parent.mkdir(parents=True)
+    law.write_text("# 中华人民共和国城市规划法\n\n1989年12月26日 第七届全国人民代表大会常务委员会第十一次会议通过\n\n"
+                   "<!-- INFO END -->\n\n第一条 为了确定城市的规模和发展方向，制定本法。\n", encoding="utf-8")
+    rc, out, err = run_kb(["add", str(tmp_path / "lawrefbook"), "--no-index"], p, capsys)
+    assert rc == 0, err
+    meta = yaml.safe_load((p / "regulation/城市规划法/meta.yml").read_text(encoding="utf-8"))
+    assert (meta["validity"], meta["successor"], meta["level"]) == ("已废止", "中华人民共和国城乡规划法", "法律")
+    assert meta["versions"][0]["status"] == "已废止"

@@ -44,3 +44,27 @@ def test_score_repeat_prints_p_r_f1_on_the_six_texts(capsys):
     lines = out.splitlines()
     assert "F1" in lines[0]
     assert sum(l.startswith("repeat-") for l in lines) == 6 and lines[-1].startswith("总计")
+
+
+def test_kb_check_upper_runs_the_rule_alone_sorted_by_share(tmp_path, capsys):
+    import json
+
+    rc, out, err = run_kb(["check", "--upper", "-r", "北京市实施中华人民共和国城市居民委员会组织法办法",
+                           "--format", "json"], ROOT, capsys)
+    assert rc == 1, err
+    data = json.loads(out)
+    findings = data["findings"] if isinstance(data, dict) else data
+    assert {f["rule"] for f in findings} == {"upper-repeat"}
+    scores = [f["score"] for f in findings]
+    assert scores == sorted(scores, reverse=True) and scores[0] == 1.0
+    assert findings[0]["citation"] == "第三条" and "第二条" in findings[0]["message"]
+    rc, out, _ = run_kb(["check", "--upper", "-r", "北京市实施中华人民共和国城市居民委员会组织法办法",
+                         "--threshold", "0.95", "--format", "json"], ROOT, capsys)
+    data = json.loads(out)
+    assert 0 < len(data["findings"] if isinstance(data, dict) else data) < len(findings)
+    # a draft outside the knowledge base is compared with the upper laws the knowledge base holds
+    draft = tmp_path / "draft.txt"
+    draft.write_text("某市社区条例（草案）\n\n第一条　居民委员会是居民自我管理、自我教育、自我服务的基层群众性自治组织。\n\n"
+                     "第二条　本市各区设立社区服务中心，每年向区人民政府报告工作情况。\n", encoding="utf-8")
+    rc, out, err = run_kb(["check", str(draft), "--upper"], ROOT, capsys)
+    assert rc == 1 and "第一条" in out and "城市居民委员会组织法》第二条" in out and "第二条　本市" not in out

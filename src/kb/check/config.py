@@ -36,6 +36,7 @@ class CheckConfig:
     variants: list[list[str]] = field(default_factory=list)
     origin: dict[str, str] = field(default_factory=dict)    # rule id -> "file:line" of its setting
     files: list[str] = field(default_factory=list)
+    upper_threshold: float | None = None    # upper-repeat: least share of repeated wording (kb check --threshold)
 
     def severity(self, rule_id: str, stage: str, default: str) -> str:
         s = self.rules.get(rule_id, DEFAULT)

@@ -68,6 +68,7 @@ def check(doc: Document, root: Path | None = None, config: CheckConfig | None = 
     """Run the rules on ``doc``: every rule the configuration leaves on, or only those named."""
     config = config or CheckConfig()
     ctx = Context(doc, root, stage=stage, corpus=corpus, variants=config.variants)
+    ctx.config = config
     run, sev, skipped = select(config, only, ctx.stage)
     order = {rid: i for i, rid in enumerate(run)}
     seen, findings = set(), []

@@ -36,11 +36,13 @@ class Finding:
     severity: str = "warning"
     column: int | None = None      # 1-based, in characters, where the words start in their line
     eid: str | None = None
+    score: float | None = None     # a measure the rule gives (upper-repeat: the share repeated), for ordering
 
     def to_dict(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "citation": self.citation, "file": self.file,
                 "line": self.line, "column": self.column, "words": self.words, "message": self.message,
-                "suggestion": self.suggestion, "eid": self.eid}
+                "suggestion": self.suggestion, "eid": self.eid,
+                **({"score": round(self.score, 4)} if self.score is not None else {})}
 
 
 @dataclass(frozen=True)

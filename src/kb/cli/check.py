@@ -47,8 +47,12 @@ def list_rules() -> str:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="另读一个检查配置文件（在 mkdocs.yml 的 check: 和 check.yml 之后）")
 @click.option("--list-rules", "list_rules_", is_flag=True, help="列出全部规则、默认级别和例子")
+@click.option("--upper", is_flag=True, help="只检查重复上位法（upper-repeat），按重复比例从高到低列出")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None, metavar="比例",
+              help="upper-repeat：条文中与上位法相同的字句至少占多少才报告（默认 0.5）")
 @click.pass_context
-def check_cmd(ctx, source, regulation, version, rules, severity, fmt, output, stage, config_file, list_rules_):
+def check_cmd(ctx, source, regulation, version, rules, severity, fmt, output, stage, config_file, list_rules_,
+              upper, threshold):
     """按立法技术规范检查一个文本（结构、引用、引用法律、术语、义务、格式），逐条给出条款、行号、原文和建议。
 
     SOURCE 为文件路径或 法规@版本（默认为配置中的默认法规的最新版本）。退出码：0 没有不低于 --severity
@@ -66,7 +70,12 @@ def check_cmd(ctx, source, regulation, version, rules, severity, fmt, output, st
     cfg = load_config(root)
     if config_file:
         cfg = read_config_file(Path(config_file), cfg)
-    rep = check(doc, root, cfg, only=_rule_ids(rules), stage=stage)
+    if threshold is not None:
+        cfg.upper_threshold = threshold
+    only = ["upper-repeat"] if upper else _rule_ids(rules)
+    rep = check(doc, root, cfg, only=only, stage=stage)
+    if upper:       # the articles that repeat upper law, most repeated first
+        rep.findings.sort(key=lambda f: -(f.score or 0))
     shown = rep.at_least(severity)
     _write(rep, shown, fmt, output, doc, root)
     if shown:

@@ -126,8 +126,7 @@ def _successor(title: str) -> str | None:
 
 
 def _table_entry(title: str):
-    from kb.layers import laws
+    from kb.layers.laws import validity
 
-    # the table of repealed laws (src/kb/layers/data/validity.yml) is kb check's too (issue 15)
-    lookup = getattr(laws, "validity", None)
-    return lookup(title) if lookup is not None else None
+    # the table of repealed laws (src/kb/layers/data/validity.yml), which kb check reads too
+    return validity(title)

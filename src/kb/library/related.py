@@ -30,6 +30,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kb.compare.ops import EQ, raw_ops
 from kb.compare.similarity import Unit, article_text, bigrams, cosine, normalize
@@ -244,10 +245,15 @@ def mark(e: Entry, r: Relation) -> None:
     r.shared = sum(sum(ch.isalnum() for ch in e.text[s:t]) for s, t in own) / letters
 
 
-def load_library(root, progress=None, regulations=None) -> Library:
+#: the id under which a text outside the knowledge base (``load_library(extra=…)``) is indexed
+EXTRA_ID, EXTRA_VERSION = "（待审文本）", "text"
+
+
+def load_library(root, progress=None, regulations=None, extra=None) -> Library:
     """The knowledge base of the project at ``root``: every version of every regulation (or of
-    ``regulations``), parsed once."""
-    from kb.project import Target, list_regulations, load
+    ``regulations``), parsed once; and ``extra``, a parsed text outside it (a draft being checked),
+    indexed as ``EXTRA_ID@EXTRA_VERSION`` with the level its metadata gives (地方性法规 by default)."""
+    from kb.project import RegulationMeta, Target, VersionMeta, list_regulations, load
 
     regs = list_regulations(root)
     if regulations:
@@ -258,6 +264,11 @@ def load_library(root, progress=None, regulations=None) -> Library:
         versions.append((r, v, load(Target(r.path(v), r, v)), latest))
         if progress:
             progress(n, len(todo), f"{r.id}@{v.name}")
+    for doc in extra or []:
+        meta = doc.meta or {}
+        reg = RegulationMeta(EXTRA_ID, Path(doc.source).parent, doc.title or EXTRA_ID,
+                             jurisdiction=meta.get("jurisdiction"), level=meta.get("level") or "地方性法规")
+        versions.append((reg, VersionMeta(EXTRA_VERSION, Path(doc.source).name), doc, True))
     return Library(versions, grounds(root, versions))
 
 

@@ -2,11 +2,12 @@
 substantially repeat a provision of an upper-level law in the knowledge base — 立法法: 对上位法已经
 明确规定的内容，一般不作重复性规定.
 
-An article's candidates are its upper-law related provisions (kb.library.related, without the
-relevance threshold: a repetition is judged on the wording, not on the ranking); its *share* is the
+An article's candidates are its upper-law related provisions (kb.library.related: the same subject, so
+a clause worded like a 社区矫正法 one is not a repetition of it); its *share* is the
 part of its text (letters and digits) that is the same wording as one of them, in runs of at least
 ``MIN_RUN`` characters, the spans of several upper provisions taken together (an article may restate
-two).  An article whose share reaches ``THRESHOLD`` is reported with the provisions it shares text
+two).  An article whose share reaches ``THRESHOLD``, and which repeats at least ``MIN_REPEATED``
+letters (less is a formula, not a rule), is reported with the provisions it shares text
 with, the share, and the marked overlap.  THRESHOLD was chosen on the seed's annotations only
 (tests/data/related/repeat-seed.yml); ``kb score-repeat`` reports P/R/F1 on all six annotated texts.
 """
@@ -19,6 +20,8 @@ from kb.library.related import Library, Relation, common_runs
 THRESHOLD = 0.5          # least share of an article's wording found in upper provisions ("most of it")
 MIN_RUN = 4              # shared wording counts in runs of at least this many characters
 CANDIDATES = 5           # upper provisions compared with each article
+#: fewer repeated letters than this is a formula (县级以上人民政府应当加强……), not a restated rule
+MIN_REPEATED = 16
 
 
 @dataclass
@@ -28,6 +31,7 @@ class Repetition:
     share: float                                    # share of its wording found in the upper provisions
     upper: list = field(default_factory=list)       # [Relation] the provisions it shares text with, most first
     marks: list = field(default_factory=list)       # [start, end] of the repeated wording in the article's text
+    repeated: int = 0                               # how many letters of the article are repeated
 
     def to_dict(self) -> dict:
         e = self.entry
@@ -43,7 +47,7 @@ def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRE
         if e.reg.id != reg_id or e.version.name != version:
             continue
         rep = repetition(lib, e)
-        if rep is not None and rep.share >= threshold:
+        if rep is not None and rep.share >= threshold and rep.repeated >= MIN_REPEATED:
             out.append(rep)
     out.sort(key=lambda r: (-r.share, r.entry.index))
     return out
@@ -51,7 +55,7 @@ def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRE
 
 def repetition(lib: Library, e) -> Repetition | None:
     """How much of article ``e`` is the wording of upper provisions (None: no upper candidate)."""
-    rel = lib.related(e, kinds=("upper",), limit=CANDIDATES, marks=False, thresholds=None)
+    rel = lib.related(e, kinds=("upper",), limit=CANDIDATES, marks=False)
     if not rel:
         return None
     covered: set[int] = set()
@@ -69,7 +73,7 @@ def repetition(lib: Library, e) -> Repetition | None:
     if not used:
         return Repetition(e, 0.0)
     used.sort(key=lambda r: -r.shared)
-    return Repetition(e, len(covered) / _letters(e.text), used, _runs(sorted(covered)))
+    return Repetition(e, len(covered) / _letters(e.text), used, _runs(sorted(covered)), len(covered))
 
 
 def _letters(text: str) -> int:

@@ -32,8 +32,8 @@ def upper_repeat(ctx):
             continue
         uppers = "、".join(f"《{u.entry.reg.title}》{u.entry.label}" for u in rep.upper[:3])
         # the words at fault: from the first repeated word to the last (the article's own line)
-        words = node.text[rep.marks[0][0]:rep.marks[-1][1]] if rep.marks and node.text else ""
-        words = words if words and words in (node.text or "") and "\n" not in words else None
+        words = rep.entry.text[rep.marks[0][0]:rep.marks[-1][1]] if rep.marks else ""
+        words = words if words and "\n" not in words and words in ctx.line_text(node.line) else None
         f = ctx.at_node("upper-repeat", node,
                         f"本条 {rep.share:.0%} 的字句与上位法相同：{uppers}",
                         "删去与上位法重复的内容，或写明“依照" + (f"《{rep.upper[0].entry.reg.title}》{rep.upper[0].entry.label}"

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 
-from test_site import ARGS, CHROMIUM, check_links, make_project, serve
+from test_site import check_links, make_project, serve, shared_browser
 
 JW = "城市居民委员会组织法"
 BJ = "北京市实施中华人民共和国城市居民委员会组织法办法"
@@ -86,14 +86,12 @@ def test_actor_page_across_regulations(kb_site):
 
 
 def test_filters_and_citation_in_the_browser(kb_site):
-    if not CHROMIUM.exists():
-        pytest.skip("没有 /usr/bin/chromium（测试命令会安装 Debian 的 chromium）")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    b = shared_browser()
     srv, base = serve(kb_site)
+    ctx = b.new_context()
     try:
-        with sync_api.sync_playwright() as p:
-            b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            pg = b.new_page()
+        if True:
+            pg = ctx.new_page()
             errors = []
             pg.on("pageerror", lambda e: errors.append(str(e)))
             pg.goto(base)
@@ -114,7 +112,7 @@ def test_filters_and_citation_in_the_browser(kb_site):
             assert not panel.locator("blockquote").first.is_visible()
             panel.locator("summary").click()
             assert panel.locator("blockquote").first.is_visible()
-            b.close()
             assert errors == []
     finally:
+        ctx.close()
         srv.shutdown()

@@ -129,12 +129,20 @@ def check_links(site: Path) -> tuple[int, list[str]]:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """The seed site, built once through the same function `kb build` uses."""
+    """The seed site, built once through the same function `kb build` uses: the project's own
+    configuration, templates and seed, without the other regulations the default knowledge base
+    ships (tests/site/test_kb_site.py builds a site of several)."""
     from kb.cli.site import build_site
 
+    proj = tmp_path_factory.mktemp("seedproject")
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    for d in ("templates", "overrides"):
+        (proj / d).symlink_to(ROOT / d)
+    (proj / "regulation").mkdir()
+    shutil.copytree(ROOT / "regulation" / "suining-community", proj / "regulation" / "suining-community")
     out = tmp_path_factory.mktemp("site") / "site"
     t = time.perf_counter()
-    figures = build_site(ROOT, str(out), catalog=False)
+    figures = build_site(proj, str(out), catalog=False)
     figures["test_build_seconds"] = time.perf_counter() - t
     return out, figures
 

@@ -10,6 +10,7 @@ def test_bench_related_prints_per_regulation_figures_and_baseline(monkeypatch, c
     from kb.dev import bench_related
 
     monkeypatch.setattr(bench_related, "SIZES", (3, 6, 9))
+    monkeypatch.setattr(bench_related, "BASELINE", (3, 6))
     res = bench_related.run(str(CORPUS))
     out = capsys.readouterr().out
     assert res["ok"] and sorted(res["sizes"]) == [3, 6, 9]

@@ -104,3 +104,35 @@ def test_citations_of_other_laws_in_refs_json_and_akn(tmp_path, capsys):
     run_kb(["export", str(src), "--format", "akn", "-o", str(xml)], ROOT, capsys)
     text = xml.read_text(encoding="utf-8")
     assert "#art_17__para_2" in text and text.count('class="notInKnowledgeBase"') == 2
+
+
+def test_score_related_reports_each_held_out_file_apart(tmp_path, capsys):
+    """The scorer's mechanics on a made-up held-out set drawn from the seed (not the real held-out
+    texts): a set named by the file or by ``set:``, labels as 第7条 or 第七条, the seed's provisions named
+    by its id, each held-out file on its own rows beside the set's total; a provision that is not in
+    the knowledge base is bad input."""
+    import shutil
+
+    jw = "宪法相关法/城市居民委员会组织法(2018-12-29).md"
+    shutil.copy(ROOT / "tests/data/related/related-seed.yml", tmp_path)
+    (tmp_path / "related-heldout-a.yml").write_text(
+        "regulation: 北京市实施中华人民共和国城市居民委员会组织法办法\n"
+        "articles:\n  1:\n    peer: [suining-community#第1条]\n", encoding="utf-8")
+    (tmp_path / "related-b.yml").write_text(
+        f"regulation: suining-community\nset: held-out\narticles:\n  第七条:\n    upper: [{jw}#第三条]\n"
+        "  6:\n    upper: none\n    同类立法: none\n", encoding="utf-8")
+    rc, out, err = run_kb(["score-related", "--data", str(tmp_path)], ROOT, capsys)
+    assert rc == 0, err
+    rows = {tuple(l.split()[:3]) for l in out.splitlines()[2:]}
+    assert ("held-out", "上位法", "2") in rows and ("held-out", "同类立法", "2") in rows
+    assert ("held-out:related-b.yml", "上位法", "2") in rows
+    assert ("held-out:related-heldout-a.yml", "同类立法", "1") in rows
+    assert ("tuning", "上位法", "45") in rows
+    (tmp_path / "related-b.yml").write_text(
+        f"regulation: suining-community\nset: held-out\narticles:\n  7:\n    upper: [{jw}#第九十九条]\n",
+        encoding="utf-8")
+    rc, _, err = run_kb(["score-related", "--data", str(tmp_path)], ROOT, capsys)
+    assert rc == 2 and "第九十九条" in err and "related-b.yml" in err
+    (tmp_path / "related-b.yml").write_text("regulation: suining-community\nset: heldout\n", encoding="utf-8")
+    rc, _, err = run_kb(["score-related", "--data", str(tmp_path)], ROOT, capsys)
+    assert rc == 2 and "tuning 或 held-out" in err

@@ -22,13 +22,15 @@ KIND_NAMES = {"upper": "上位法", "peer": "同类立法"}
 
 
 def score(root: Path, files: list[Path], lib=None, verbose: bool = False) -> dict:
-    """{set: {kind: {p1, r3, cover3, n, n_some, wrong: [...]}}} over the annotation ``files``."""
+    """{set: {kind: {P@1, R@3, 覆盖@3, n, n_some, wrong: [...]}}} over the annotation ``files``; each
+    file's own figures also under ``"<set>:<file name>"`` (so that the held-out files are seen apart)."""
     from kb.library.annotations import NONE, article_label, eid_of, read_annotations
     from kb.library.related import load_library
     from kb.project import list_regulations
 
     regs = list_regulations(root)
     lib = lib or load_library(root)
+    known = {(e.reg.id, e.label) for e in lib.entries if e.latest}
     out: dict = {}
     for f in files:
         ann = read_annotations(f, regs)
@@ -38,29 +40,37 @@ def score(root: Path, files: list[Path], lib=None, verbose: bool = False) -> dic
             e = lib.get(reg.id, v.name, eid_of(art))
             if e is None:
                 raise KbError(f"标注的条文在知识库中找不到：{reg.id} {article_label(art)}", str(f))
+            for gold in kinds.values():
+                for p in sorted(gold - known) if gold != NONE else ():
+                    raise KbError(f"第{art}条标注的条文在知识库中找不到：{p[0]} {p[1]}", str(f))
             rel = lib.related(e, kinds=tuple(kinds), marks=False)
             for kind, gold in kinds.items():
                 got = [(r.entry.reg.id, r.entry.label) for r in rel if r.kind == kind]
-                s = out.setdefault(ann.set_name, {}).setdefault(kind, {"p1": 0, "n": 0, "r3": 0, "cover": 0.0,
-                                                                  "n_some": 0, "wrong": []})
-                s["n"] += 1
-                if gold == NONE:
-                    right = not got
-                else:
-                    right = bool(got) and got[0] in gold
-                    s["n_some"] += 1
-                    top3 = set(got[:3])
-                    s["r3"] += bool(top3 & gold)
-                    s["cover"] += len(top3 & gold) / min(3, len(gold))
-                s["p1"] += right
-                if not right:
-                    s["wrong"].append((f.name, art, gold if gold == NONE else sorted(gold), got[:3]))
+                for key in (ann.set_name, f"{ann.set_name}:{f.name}"):
+                    _count(out.setdefault(key, {}), kind, gold, got, (f.name, art), NONE)
     for kinds in out.values():
         for s in kinds.values():
             s["P@1"] = s["p1"] / s["n"] if s["n"] else None
             s["R@3"] = s["r3"] / s["n_some"] if s["n_some"] else None
             s["覆盖@3"] = s["cover"] / s["n_some"] if s["n_some"] else None
     return out
+
+
+def _count(kinds: dict, kind: str, gold, got: list, where: tuple, none) -> None:
+    """Add one annotated (article, kind) to the tallies ``kinds[kind]``."""
+    s = kinds.setdefault(kind, {"p1": 0, "n": 0, "r3": 0, "cover": 0.0, "n_some": 0, "wrong": []})
+    s["n"] += 1
+    if gold == none:
+        right = not got
+    else:
+        right = bool(got) and got[0] in gold
+        s["n_some"] += 1
+        top3 = set(got[:3])
+        s["r3"] += bool(top3 & gold)
+        s["cover"] += len(top3 & gold) / min(3, len(gold))
+    s["p1"] += right
+    if not right:
+        s["wrong"].append((*where, gold if gold == none else sorted(gold), got[:3]))
 
 
 @click.command("score-related")
@@ -78,16 +88,21 @@ def score_cmd(ctx, data_dir, verbose):
     res = score(root, files)
     rows = []
     for set_name in ("tuning", "held-out"):
-        for kind in ("upper", "peer"):
-            s = res.get(set_name, {}).get(kind)
-            if s is None:
-                rows.append([set_name, KIND_NAMES[kind], "（尚无标注）", "", "", "", ""])
-                continue
-            rows.append([set_name, KIND_NAMES[kind], s["n"], s["n_some"], _f(s["P@1"]), _f(s["R@3"]),
-                         _f(s["覆盖@3"])])
+        per_file = sorted(k for k in res if k.startswith(set_name + ":"))
+        # the set as a whole, then each of its files when it has several
+        for key in [set_name] + (per_file if len(per_file) > 1 else []):
+            for kind in ("upper", "peer"):
+                s = res.get(key, {}).get(kind)
+                if s is None:
+                    rows.append([key, KIND_NAMES[kind], "（尚无标注）", "", "", "", ""])
+                    continue
+                rows.append([key, KIND_NAMES[kind], s["n"], s["n_some"], _f(s["P@1"]), _f(s["R@3"]),
+                             _f(s["覆盖@3"])])
     click.echo(table(["集合", "类别", "条文", "有答案", "P@1", "R@3", "覆盖@3"], rows))
     if verbose:
         for set_name, kinds in res.items():
+            if ":" in set_name:
+                continue
             for kind, s in kinds.items():
                 for fname, art, gold, got in s["wrong"]:
                     click.echo(f"{set_name} {KIND_NAMES.get(kind, kind)} {fname} 第{art}条：标注 {gold}；kb {got}")

@@ -121,6 +121,11 @@ def test_score_related_reports_each_held_out_file_apart(tmp_path, capsys):
     (tmp_path / "related-b.yml").write_text(
         f"regulation: suining-community\nset: held-out\narticles:\n  第七条:\n    upper: [{jw}#第三条]\n"
         "  6:\n    upper: none\n    同类立法: none\n", encoding="utf-8")
+    rc, out, err = run_kb(["score-related", "--data", str(tmp_path), "--check"], ROOT, capsys)
+    assert rc == 0, err
+    assert "P@1" not in out and {tuple(l.split()) for l in out.splitlines()[2:]} == {
+        ("related-b.yml", "held-out", "2", "2", "1"), ("related-heldout-a.yml", "held-out", "1", "0", "1"),
+        ("related-seed.yml", "tuning", "45", "45", "45")}
     rc, out, err = run_kb(["score-related", "--data", str(tmp_path)], ROOT, capsys)
     assert rc == 0, err
     rows = {tuple(l.split()[:3]) for l in out.splitlines()[2:]}
@@ -133,6 +138,11 @@ def test_score_related_reports_each_held_out_file_apart(tmp_path, capsys):
         encoding="utf-8")
     rc, _, err = run_kb(["score-related", "--data", str(tmp_path)], ROOT, capsys)
     assert rc == 2 and "第九十九条" in err and "related-b.yml" in err
+    (tmp_path / "related-b.yml").write_text(
+        f"regulation: suining-community\nset: held-out\narticles:\n  7:\n    peer: [{jw}#第三条]\n",
+        encoding="utf-8")
+    rc, _, err = run_kb(["score-related", "--data", str(tmp_path), "--check"], ROOT, capsys)
+    assert rc == 2 and "同类立法中列了" in err and "上位法" in err
     (tmp_path / "related-b.yml").write_text("regulation: suining-community\nset: heldout\n", encoding="utf-8")
     rc, _, err = run_kb(["score-related", "--data", str(tmp_path)], ROOT, capsys)
     assert rc == 2 and "tuning 或 held-out" in err

@@ -24,35 +24,53 @@ KIND_NAMES = {"upper": "上位法", "peer": "同类立法"}
 def score(root: Path, files: list[Path], lib=None, verbose: bool = False) -> dict:
     """{set: {kind: {P@1, R@3, 覆盖@3, n, n_some, wrong: [...]}}} over the annotation ``files``; each
     file's own figures also under ``"<set>:<file name>"`` (so that the held-out files are seen apart)."""
-    from kb.library.annotations import NONE, article_label, eid_of, read_annotations
+    from kb.library.annotations import NONE
     from kb.library.related import load_library
-    from kb.project import list_regulations
 
-    regs = list_regulations(root)
     lib = lib or load_library(root)
-    known = {(e.reg.id, e.label) for e in lib.entries if e.latest}
     out: dict = {}
-    for f in files:
-        ann = read_annotations(f, regs)
-        reg = next(r for r in regs if r.id == ann.regulation)
-        v = reg.versions[-1]
-        for art, kinds in ann.articles.items():
-            e = lib.get(reg.id, v.name, eid_of(art))
-            if e is None:
-                raise KbError(f"标注的条文在知识库中找不到：{reg.id} {article_label(art)}", str(f))
-            for gold in kinds.values():
-                for p in sorted(gold - known) if gold != NONE else ():
-                    raise KbError(f"第{art}条标注的条文在知识库中找不到：{p[0]} {p[1]}", str(f))
-            rel = lib.related(e, kinds=tuple(kinds), marks=False)
-            for kind, gold in kinds.items():
-                got = [(r.entry.reg.id, r.entry.label) for r in rel if r.kind == kind]
-                for key in (ann.set_name, f"{ann.set_name}:{f.name}"):
-                    _count(out.setdefault(key, {}), kind, gold, got, (f.name, art), NONE)
+    for f, ann, art, e, kinds in annotated(root, files, lib):
+        rel = lib.related(e, kinds=tuple(kinds), marks=False)
+        for kind, gold in kinds.items():
+            got = [(r.entry.reg.id, r.entry.label) for r in rel if r.kind == kind]
+            for key in (ann.set_name, f"{ann.set_name}:{f.name}"):
+                _count(out.setdefault(key, {}), kind, gold, got, (f.name, art), NONE)
     for kinds in out.values():
         for s in kinds.values():
             s["P@1"] = s["p1"] / s["n"] if s["n"] else None
             s["R@3"] = s["r3"] / s["n_some"] if s["n_some"] else None
             s["覆盖@3"] = s["cover"] / s["n_some"] if s["n_some"] else None
+    return out
+
+
+def annotated(root: Path, files: list[Path], lib):
+    """(file, Annotated, article number, its Entry, {kind: acceptable set or NONE}) for every annotated
+    article of ``files``, once each file has been checked whole: every article and every acceptable
+    provision is in the knowledge base, and each provision is of the kind it is listed under (KbError
+    naming the file otherwise) — without computing any related provision."""
+    from kb.library.annotations import NONE, article_label, eid_of, read_annotations
+    from kb.library.kinds import KIND_NAMES as NAMES
+    from kb.project import list_regulations
+
+    regs = list_regulations(root)
+    latest = {(e.reg.id, e.label): e for e in lib.entries if e.latest}
+    out = []
+    for f in files:
+        ann = read_annotations(f, regs)
+        reg = next(r for r in regs if r.id == ann.regulation)
+        for art, kinds in ann.articles.items():
+            e = lib.get(reg.id, reg.versions[-1].name, eid_of(art))
+            if e is None:
+                raise KbError(f"标注的条文在知识库中找不到：{reg.id} {article_label(art)}", str(f))
+            for kind, gold in kinds.items():
+                for p in sorted(gold) if gold != NONE else ():
+                    if p not in latest:
+                        raise KbError(f"第{art}条标注的条文在知识库中找不到：{p[0]} {p[1]}", str(f))
+                    actual = lib.kind(e, latest[p])
+                    if actual != kind:
+                        raise KbError(f"第{art}条的{NAMES[kind]}中列了 {p[0]} {p[1]}，它对本法规是"
+                                      f"{NAMES.get(actual, '无关系的法规')}", str(f))
+            out.append((f, ann, art, e, kinds))
     return out
 
 
@@ -77,15 +95,28 @@ def _count(kinds: dict, kind: str, gold, got: list, where: tuple, none) -> None:
 @click.option("--data", "data_dir", default=None, type=click.Path(file_okay=False), metavar="目录",
               help="标注目录（默认 tests/data/related）")
 @click.option("-v", "--verbose", is_flag=True, help="列出答错的条文")
+@click.option("--check", "check_only", is_flag=True,
+              help="只检查标注文件（条文都在知识库中、类别对），不计算相关条文、不打分")
 @click.pass_context
-def score_cmd(ctx, data_dir, verbose):
+def score_cmd(ctx, data_dir, verbose, check_only):
     """相关条文对人工标注的得分：每类（上位法、同类立法）的 P@1 与 R@3，调参集与留出集分开。"""
     from kb.cli.core import project_root
+    from kb.library.related import load_library
     from kb.outputs.formats import table
 
     root = project_root(ctx)
     files = annotation_files(root, data_dir, "related-*.yml", "相关条文")
-    res = score(root, files)
+    lib = load_library(root)
+    if check_only:
+        counts: dict = {}
+        for f, ann, _, _, kinds in annotated(root, files, lib):
+            c = counts.setdefault(f.name, [ann.set_name, 0, 0, 0])
+            c[1] += 1
+            c[2] += "upper" in kinds
+            c[3] += "peer" in kinds
+        click.echo(table(["标注文件", "集合", "条文", "上位法", "同类立法"], [[n, *c] for n, c in counts.items()]))
+        return
+    res = score(root, files, lib)
     rows = []
     for set_name in ("tuning", "held-out"):
         per_file = sorted(k for k in res if k.startswith(set_name + ":"))

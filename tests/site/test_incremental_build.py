@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from conftest import CORPUS
+from conftest import CORPUS, ROOT
 from test_site import make_project
 
 
@@ -46,9 +46,16 @@ def test_nothing_changed_builds_nothing_and_one_text_rebuilds_its_pages(tmp_path
     assert one["rebuilt"] == {"r002"}
     after = stamps(site)
     changed = {k for k in after if after[k] != before.get(k)}
-    assert changed and all(k.startswith("r002/") or "/" not in k or k.startswith(("collections/", "search/"))
-                           or k.startswith(("assets/", "kb/")) for k in changed), sorted(changed)[:20]
-    assert not any(k.startswith(("r001/", "r003/")) and k.endswith(".html") for k in changed)
+    # besides r002: the site's own pages (home, collections, search, the actor pages across
+    # regulations) and the regulations whose 相关条文 panels changed with r002's text
+    again_regs = {"r002"} | one["panels_changed"]
+    assert changed and all(k.split("/")[0] in again_regs or "/" not in k
+                           or k.startswith(("collections/", "search/", "actors/", "assets/", "kb/"))
+                           for k in changed), sorted(changed)[:20]
+    assert not any(k.startswith(tuple(f"{r}/" for r in {"r001", "r003"} - again_regs)) and k.endswith(".html")
+                   for k in changed)
+    for r in one["panels_changed"]:       # a panel there quotes r002's new wording
+        assert any(marker in p.read_text(encoding="utf-8") for p in (site / r).rglob("*.html")), r
     assert any(k.startswith("r002/") and k.endswith(".html") for k in changed)
     assert any(marker in p.read_text(encoding="utf-8") for p in (site / "r002").rglob("*.html"))
     assert set(after) == set(before), "every page and download is still there"
@@ -72,3 +79,27 @@ def test_a_template_change_rebuilds_everything(tmp_path, corpus_files):
     assert build_site(proj, catalog=False)["rebuilt"] == "fresh"
     (proj / "site" / "index.html").unlink()
     assert build_site(proj, catalog=False)["rebuilt"] == "full", "a site removed by hand is built again"
+
+
+def test_a_changed_text_remakes_the_panels_that_quote_it(tmp_path):
+    """A regulation's 相关条文 panel quotes an article of another: when that article's wording
+    changes, an incremental build remakes the quoting regulation's pages too, so no panel shows the
+    old wording."""
+    from kb.cli.site import build_site
+    from kb.library.related import load_library
+
+    regs = ("suining-community", "城市居民委员会组织法", "北京市实施中华人民共和国城市居民委员会组织法办法")
+    proj = make_project(tmp_path / "p", {r: ROOT / "regulation" / r for r in regs}, "      pdf: false\n")
+    build_site(proj, catalog=False)
+    lib = load_library(proj)
+    quoting, quoted = next((e.reg.id, r.entry) for e in lib.entries for r in lib.related(e, limit=3, marks=False)
+                           if r.entry.reg.id != e.reg.id)
+    text = proj / "regulation" / quoted.reg.id / quoted.version.file
+    assert quoted.label in text.read_text(encoding="utf-8")
+    body = text.read_text(encoding="utf-8")
+    marker = "紫藤花条款"
+    i = body.index(quoted.label)
+    text.write_text(body[:i] + body[i:].replace("。", f"{marker}。", 1), encoding="utf-8")
+    one = build_site(proj, catalog=False)
+    assert one["rebuilt"] == {quoted.reg.id} and quoting in one["panels_changed"]
+    assert any(marker in p.read_text(encoding="utf-8") for p in (proj / "site" / quoting).rglob("*.html"))

@@ -71,12 +71,19 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
         if todo == "fresh":
             say("网站已是最新：原文、元数据、模板和 kb 都没有改动（kb build --force 全部重建）")
         else:
+            previous = freshness.previous(root, cfg.site_dir)
             freshness.forget(root, cfg.site_dir)
+            plugin = cfg.plugins.get("kb") if hasattr(cfg.plugins, "get") else None
             if isinstance(todo, set):
                 say(f"只重建改动的法规：{'、'.join(sorted(todo))}（及首页、专题汇编）")
-                _dirty_build(build, cfg, todo)
+                _dirty_build(build, cfg, todo, previous.get("panels") or {})
+                out["panels_changed"] = set(plugin.panels_changed)
+                if plugin.panels_changed:
+                    say(f"相关条文有变化，也重建：{'、'.join(sorted(plugin.panels_changed))}")
             else:
                 build(cfg)
+            if plugin is not None:
+                fp["panels"] = plugin.panels
             freshness.remember(root, fp)
     except mkx.Abort as e:
         raise KbError(f"网站构建中止：{e}", str(root / "mkdocs.yml")) from None
@@ -116,7 +123,7 @@ def _what_to_build(root: Path, cfg, force: bool):
     return fp, freshness.plan(root, fp)
 
 
-def _dirty_build(build, cfg, regs: set[str]) -> None:
+def _dirty_build(build, cfg, regs: set[str], panels: dict) -> None:
     """mkdocs' dirty build with only ``regs``' pages marked modified (the kb plugin's ``only``):
     their old output is removed first, so a page the text no longer has does not linger; mkdocs'
     warning that dirty builds are for development does not apply and is not shown."""
@@ -127,6 +134,7 @@ def _dirty_build(build, cfg, regs: set[str]) -> None:
         shutil.rmtree(Path(cfg.site_dir) / r, ignore_errors=True)
     plugin = cfg.plugins["kb"]
     plugin.only = set(regs)
+    plugin.previous_panels = panels
     quiet = logging.Filter()
     quiet.filter = lambda record: "'dirty' build" not in record.getMessage()
     lg = logging.getLogger("mkdocs.commands.build")
@@ -136,6 +144,7 @@ def _dirty_build(build, cfg, regs: set[str]) -> None:
     finally:
         lg.removeFilter(quiet)
         plugin.only = None
+        plugin.previous_panels = {}
 
 
 @click.command("build")

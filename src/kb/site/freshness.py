@@ -12,7 +12,9 @@ After a successful build the fingerprint is kept in ``.kb/site/<site folder hash
 removed before a build starts, so an interrupted build is never taken for a finished one.  The
 next build then compares: everything equal and the site still there, nothing to do; only some
 regulations' files changed, those regulations' pages (and the site's own pages, which list
-them) are rebuilt; anything else, the whole site.
+them) are rebuilt — and those whose 相关条文 panels, which quote other regulations, changed with them
+(the state keeps a hash of each regulation's panels: kb.site.related.panel_digests); anything else,
+the whole site.
 """
 from __future__ import annotations
 
@@ -68,6 +70,11 @@ def plan(root: Path, now: dict) -> str | set[str]:
         return "full"
     changed = {r for r, h in now["regulations"].items() if before["regulations"].get(r) != h}
     return changed or "fresh"
+
+
+def previous(root: Path, site_dir) -> dict:
+    """The fingerprint the last successful build of ``site_dir`` kept ({} when none)."""
+    return _read(state_path(root, site_dir)) or {}
 
 
 def forget(root: Path, site_dir) -> None:

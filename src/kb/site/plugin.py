@@ -37,7 +37,7 @@ from kb.site.page_nav import regulation_navs, regulation_of
 from kb.site.pages import render_page
 from kb.site.planning import SitePlan, page_title, plan_site, site_nav
 from kb.site.progress import TIMINGS, log, say, timed
-from kb.site.related import compute_related
+from kb.site.related import compute_related, panel_digests
 from kb.site.rendering import make_env
 from kb.site.search_index import build_index, build_kb_map, to_json
 from kb.site.urls import page_url
@@ -74,6 +74,11 @@ class KbPlugin(BasePlugin[KbConfig]):
         #: set by ``kb build`` for a dirty build: the regulations whose pages and downloads are
         #: made again (the others' were written by the previous build; see kb.site.freshness)
         self.only: set | None = None
+        #: the previous build's panel_digests (set by ``kb build`` for a dirty build), and this build's
+        self.previous_panels: dict = {}
+        self.panels: dict = {}
+        #: the regulations a dirty build remakes because their 相关条文 panels changed
+        self.panels_changed: set = set()
 
     @property
     def pages(self) -> dict:
@@ -87,6 +92,12 @@ class KbPlugin(BasePlugin[KbConfig]):
         try:
             sites, default = load_versions(root, self.config.regulations, self.config.default_regulation)
             compute_related(sites)
+            self.panels = panel_digests(sites)
+            if self.only is not None:
+                # a panel quotes other regulations: an unchanged text's pages change with it
+                self.panels_changed = {r for r in set(self.panels) | set(self.previous_panels)
+                                       if self.panels.get(r) != self.previous_panels.get(r)} - self.only
+                self.only |= self.panels_changed
             self.plan = plan_site(root, self.config, config.use_directory_urls, config.site_url or "",
                                   sites, default)
         except KbError as e:

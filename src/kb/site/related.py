@@ -33,6 +33,24 @@ def compute_related(sites: list) -> None:
     say(f"相关条文：{sum(len(v.related) for v in sites)} 条有相关条文")
 
 
+def panel_digests(sites: list) -> dict[str, str]:
+    """Regulation id -> a hash of what its pages' 相关条文 panels show (each answer's regulation,
+    version, article, figures, text and marks): a regulation whose text did not change is rebuilt
+    by an incremental ``kb build`` when this changed (another regulation's text it quotes, or which
+    provisions relate to it)."""
+    import hashlib
+    import json
+
+    out: dict[str, "hashlib._Hash"] = {}
+    for vs in sorted(sites, key=lambda v: (v.reg.id, v.version.name)):
+        h = out.setdefault(vs.reg.id, hashlib.sha1())
+        for eid, rel in vs.related.items():
+            shown = [(r.kind, r.entry.reg.id, r.entry.version.name, r.entry.eid, round(r.similarity, 4),
+                      round(r.shared, 4), r.entry.text, r.marks) for r in rel]
+            h.update(json.dumps([vs.version.name, eid, shown], ensure_ascii=False).encode("utf-8"))
+    return {r: h.hexdigest() for r, h in out.items()}
+
+
 def kind_name(kind: str) -> str:
     return KIND_NAMES[kind]
 

@@ -1,11 +1,17 @@
-"""``kb bench site``: build time, page size and search payload of the generated site.
+"""``kb bench site``: build time, memory, page weight and search payload of the generated site.
 
-For the seed project and for a throw-away project of N corpus regulations (default 100, taken
-evenly from ../shared/corpus/lawrefbook), it builds the site through the kb plugin, then writes the
-*same pages* (same paths, titles, navigation and text) as static Markdown and builds those with a
-plain mkdocs + material (material's own search, jieba segmentation) as the baseline.
+For knowledge bases of 1, 10, 50, 100 and 200 corpus regulations (taken evenly from
+../shared/corpus/lawrefbook, the smaller ones the first of the larger), each ``kb build`` runs in a
+process of its own: the first build (nothing cached), again with nothing changed, and after one
+regulation's text changed; printed with its time, CPU, peak memory and the page bytes per
+regulation, beside the baseline: the *same pages* (paths, titles, navigation, text) as static
+Markdown with the same downloads and search indexes as files, built by plain mkdocs + material.
+At 100 regulations it measures what one site search downloads (chromium), and on the seed the
+search quality of kb's worker against material's.  ``--against REV`` builds the same sites with kb
+at an earlier commit.
 
-Run: ``python3 -m kb.dev.bench_site [CORPUS_DIR] [--n 100]`` or ``kb bench site``.
+Run: ``python3 -m kb.dev.bench_site [CORPUS_DIR] [--sizes 1,10,50,100,200] [--against REV]``
+or ``kb bench site``.
 """
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,8 +31,11 @@ def _root() -> Path:
     return paths.REPO
 
 
-def _config(proj: Path, plugin: str, nav: list | None = None) -> str:
-    root = _root()
+def _config(proj: Path, plugin: str, nav: list | None = None, root: Path | None = None) -> str:
+    """mkdocs.yml of a bench site: the kb plugin (downloads on, PDF off: LibreOffice's conversion is
+    cached and optional), or (``static``) plain mkdocs + material over ``proj/docs``; ``root`` is
+    the kb checkout whose templates and overrides are used (default: this one)."""
+    root = root or _root()
     import yaml
 
     cfg = {
@@ -35,10 +45,10 @@ def _config(proj: Path, plugin: str, nav: list | None = None) -> str:
         "theme": {"name": "material", "custom_dir": str(root / "overrides"), "language": "zh",
                   "font": False, "features": ["navigation.prune"]},
         "extra_css": ["kb/kb.css"], "extra_javascript": ["kb/kb.js"],
-        "plugins": ["search"],
+        "plugins": [] if plugin == "static" else ["search"],
     }
     if plugin == "kb":
-        cfg["plugins"].append({"kb": {"templates": str(root / "templates"), "downloads": False,
+        cfg["plugins"].append({"kb": {"templates": str(root / "templates"), "pdf": False,
                                       "comment_email": "bench@example.org"}})
     if nav is not None:
         cfg["nav"] = nav
@@ -89,20 +99,57 @@ def _build(proj: Path) -> float:
     return time.perf_counter() - t
 
 
-def _figures(site: Path, kind: str) -> dict:
-    htmls = list(site.rglob("*.html"))
-    out = {"pages": len(htmls), "html_mb": sum(p.stat().st_size for p in htmls) / 1e6}
-    out["page_kb"] = out["html_mb"] * 1e3 / max(1, len(htmls))
-    if kind == "kb":
-        idx = [p.stat().st_size for p in site.rglob("search.json")]
-        glob = (site / "search" / "search_index.json").stat().st_size
-        out["search_kb"] = (max(idx) + glob) / 1e3 if idx else glob / 1e3   # what one page loads, at most
-        out["search_total_mb"] = (sum(idx) + glob) / 1e6
-    else:
-        s = (site / "search" / "search_index.json").stat().st_size
-        out["search_kb"] = s / 1e3
-        out["search_total_mb"] = s / 1e6
-    return out
+#: run in a fresh process (``python3 -c CHILD PROJECT [force]``, kb from PYTHONPATH): one site build as
+#: ``kb build`` does it, catalog included; prints its figures as JSON on the last line
+CHILD = """
+import inspect, json, logging, os, sys, time
+from pathlib import Path
+logging.getLogger("mkdocs").setLevel(logging.ERROR)
+from kb.cli.site import build_site
+from kb.site.progress import TIMINGS
+proj = Path(sys.argv[1])
+kw = {"force": True} if "force" in inspect.signature(build_site).parameters and sys.argv[2:] == ["force"] else {}
+t = time.perf_counter()
+r = build_site(proj, **kw)
+print(json.dumps({"wall_s": time.perf_counter() - t, "rebuilt": str(r.get("rebuilt", "full")),
+                  "catalog": r.get("catalog"), "stages": dict(TIMINGS)}, ensure_ascii=False))
+"""
+
+#: the same for the baseline: plain mkdocs over a folder of Markdown and files
+STATIC_CHILD = """
+import json, logging, sys, time
+logging.getLogger("mkdocs").setLevel(logging.ERROR)
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+cfg = load_config(sys.argv[1] + "/mkdocs.yml")
+t = time.perf_counter()
+build(cfg)
+print(json.dumps({"wall_s": time.perf_counter() - t}))
+"""
+
+
+def _run(code: str, args: list[str], src: Path | None = None) -> dict:
+    """``code`` in a process of its own (kb from ``src``, default this checkout): its figures, its
+    whole time from the start of the interpreter, and the CPU time and peak memory of that process
+    and its sub-processes (whoosh's writers) as the kernel reports them when it ends."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(src or _root() / "src"))
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=out, stderr=err, env=env, text=True)
+        _, status, ru = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise RuntimeError(f"构建失败（{' '.join(args)}）：{err.read()[-2000:]}")
+        res = json.loads(out.read().strip().splitlines()[-1])
+    res.update(process_s=wall, cpu_s=ru.ru_utime + ru.ru_stime, peak_mib=ru.ru_maxrss / 1024)
+    return res
+
+
+def _html_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*.html")) if folder.is_dir() else 0
 
 
 def _static_copy(kb_proj: Path, dest: Path) -> Path:
@@ -138,18 +185,55 @@ def _static_copy(kb_proj: Path, dest: Path) -> Path:
     return dest
 
 
-def measure(label: str, kb_proj: Path, tmp: Path) -> list[dict]:
-    (kb_proj / "mkdocs.yml").write_text(_config(kb_proj, "kb"), encoding="utf-8")
-    t_kb = _build(kb_proj)
-    from kb.site.progress import TIMINGS
-    stages = "，".join(f"{k} {v:.1f}" for k, v in TIMINGS.items())
-    print(f"{label}：kb 插件各阶段秒数：{stages}", file=sys.stderr)
-    f_kb = _figures(kb_proj / "site", "kb")
-    static = _static_copy(kb_proj, tmp / f"{label}-static")
-    t_st = _build(static)
-    f_st = _figures(static / "site", "static")
-    return [dict(site=label, build="kb 插件（由模型生成）", seconds=t_kb, **f_kb),
-            dict(site=label, build="基线：同样页面的静态 Markdown", seconds=t_st, **f_st)]
+def _static_baseline(kb_proj: Path, dest: Path) -> Path:
+    """The kb site's pages as static Markdown (same paths, titles, navigation and text) with the
+    same downloads and search indexes as plain files: what mkdocs + material take to publish the
+    same site when nothing has to be derived from the texts."""
+    static = _static_copy(kb_proj, dest)
+    site, docs = kb_proj / "site", static / "docs"
+    for f in site.rglob("*"):
+        rel = f.relative_to(site)
+        if f.is_file() and f.suffix != ".html" and rel.parts[0] not in ("assets", "kb") \
+                and rel.name != "sitemap.xml.gz" and rel.name != "sitemap.xml":
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(f, docs / rel)
+    return static
+
+
+def _touch_one(proj: Path, rid: str) -> None:
+    """Change one regulation's text (one sentence longer), as an editor would."""
+    f = proj / "regulation" / rid / "current.md"
+    text = f.read_text(encoding="utf-8")
+    i = text.rindex("。")
+    f.write_text(text[:i + 1] + "（基准测试改动。）" + text[i + 1:], encoding="utf-8")
+
+
+def measure_size(n: int, corpus: Path, tmp: Path, src: Path | None = None, kb_root: Path | None = None,
+                 incremental: bool = True, baseline: bool = True, payload: bool = False) -> dict:
+    """A site of the first ``n`` of the evenly spread corpus regulations: the first ``kb build``
+    (nothing cached), the same again with nothing changed, after one regulation's text changed,
+    and the baseline (plain mkdocs + material over the same pages, downloads and search indexes)."""
+    proj = corpus_project(tmp / f"kb-{n}", corpus, n)
+    (proj / "mkdocs.yml").write_text(_config(proj, "kb", root=kb_root), encoding="utf-8")
+    first = _run(CHILD, [str(proj)], src)
+    site = proj / "site"
+    regs = [d for d in site.iterdir() if d.is_dir() and (proj / "regulation" / d.name).is_dir()]
+    row = {"n": n, "first": first, "pages": len(list(site.rglob("*.html"))),
+           "reg_kb": sum(_html_bytes(d) for d in regs) / 1e3 / max(1, len(regs)),
+           "r001_kb": _html_bytes(site / "r001") / 1e3,
+           "home_kb": (site / "index.html").stat().st_size / 1e3,
+           "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6}
+    if payload:
+        row["payload"] = kb_search_payload(site)
+    if incremental:
+        row["again"] = _run(CHILD, [str(proj)], src)
+        _touch_one(proj, "r001")
+        row["one"] = _run(CHILD, [str(proj)], src)
+    if baseline:
+        static = _static_baseline(proj, tmp / f"static-{n}")
+        row["static"] = _run(STATIC_CHILD, [str(static)])
+    shutil.rmtree(proj, ignore_errors=True)
+    return row
 
 
 SEARCH_JS = """(q) => new Promise((resolve, reject) => {
@@ -260,7 +344,8 @@ def search_quality(top: int = 10) -> list[dict] | None:
             cfg = yaml.safe_load(_config(proj, "kb"))
             (proj / "vocab.txt").write_text("".join(f"{w} 100000\n" for w in vocab), encoding="utf-8")
             so = {kk: (str(proj / "vocab.txt") if v == "VOCAB" else v) for kk, v in searchopts.items()}
-            cfg["plugins"] = [{"search": so} if so else "search", {"kb": {**cfg["plugins"][1]["kb"], **kbopts}}]
+            cfg["plugins"] = [{"search": so} if so else "search",
+                              {"kb": {**cfg["plugins"][1]["kb"], "downloads": False, **kbopts}}]
             (proj / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
             _build(proj)
             srv = _serve(proj / "site")
@@ -357,32 +442,79 @@ def _print_payload(label: str, pay: dict) -> None:
           "知识库清单、分片和载入的其他法规索引（JSON，未压缩）。")
 
 
-def run(corpus_dir: str | None = None, n: int = 100, search: bool = True) -> dict:
+def _kb_checkout(rev: str, tmp: Path) -> Path:
+    """kb's src/, templates/ and overrides/ at ``rev`` (git archive), to build with an earlier kb."""
+    dest = tmp / f"kb-{rev}"
+    dest.mkdir()
+    arch = subprocess.run(["git", "-C", str(_root()), "archive", rev, "src", "templates", "overrides"],
+                          capture_output=True, check=True).stdout
+    import io
+    import tarfile
+    tarfile.open(fileobj=io.BytesIO(arch)).extractall(dest)
+    return dest
+
+
+#: the size of the knowledge base whose site search downloads are measured (search=True)
+PAYLOAD_N = 100
+
+
+def run(corpus_dir: str | None = None, sizes: str = "1,10,50,100,200", search: bool = True,
+        against: str | None = None) -> dict:
     from kb.outputs.formats import table
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     root = _root()
     corpus = Path(corpus_dir) if corpus_dir else root.parent / "shared" / "corpus" / "lawrefbook"
-    rows, payload = [], None
+    if not corpus.is_dir():
+        print(f"（没有语料目录 {corpus}，无法测量）", file=sys.stderr)
+        return {"rows": []}
+    ns = [int(x) for x in str(sizes).split(",")]
+    rows, old = [], []
     with tempfile.TemporaryDirectory(prefix="kb-bench-site-") as t:
         tmp = Path(t)
-        seed = tmp / "seed"
-        shutil.copytree(root / "regulation", seed / "regulation")
-        rows += measure("种子（1 部法规）", seed, tmp)
-        if corpus.is_dir():
-            proj = corpus_project(tmp / "corpus", corpus, n)
-            rows += measure(f"语料 {n} 部法规", proj, tmp)
-            payload = kb_search_payload(proj / "site") if search else None
-        else:
-            print(f"（没有语料目录 {corpus}，只测种子）", file=sys.stderr)
-    print(table(["站点", "构建方式", "秒", "页数", "HTML MB", "平均页 KB", "每页检索载荷 KB", "检索索引合计 MB"],
-                [[r["site"], r["build"], f"{r['seconds']:.1f}", r["pages"], f"{r['html_mb']:.1f}",
-                  f"{r['page_kb']:.1f}", f"{r['search_kb']:.0f}", f"{r['search_total_mb']:.2f}"] for r in rows],
-                max_width=160))
-    print("每页检索载荷：打开一页并使用检索时浏览器下载的索引（kb：本法规一个版本的索引；基线：全站一个索引）。")
+        for n in ns:
+            print(f"· {n} 部法规 …", file=sys.stderr)
+            rows.append(measure_size(n, corpus, tmp, payload=search and n == PAYLOAD_N))
+        if against:
+            kb_old = _kb_checkout(against, tmp)
+            for n in ns:
+                print(f"· {n} 部法规，kb {against} …", file=sys.stderr)
+                work = tmp / f"old-{n}"
+                work.mkdir()
+                old.append(measure_size(n, corpus, work, src=kb_old / "src", kb_root=kb_old,
+                                        incremental=False, baseline=False))
+    head = ["法规数", "kb build 秒", "CPU 秒", "峰值 MiB", "再次（未改）秒", "改一部后秒",
+            "基线 秒", "倍数", "页数", "每部法规 HTML KB", "r001 的页面 KB", "首页 KB", "站点 MB"]
+    body = []
+    for r in rows:
+        f = r["first"]
+        body.append([r["n"], f"{f['process_s']:.1f}", f"{f['cpu_s']:.0f}", f"{f['peak_mib']:.0f}",
+                     f"{r['again']['process_s']:.1f}（{r['again']['process_s'] / f['process_s']:.0%}）",
+                     f"{r['one']['process_s']:.1f}（{r['one']['process_s'] / f['process_s']:.0%}）",
+                     f"{r['static']['process_s']:.1f}", f"{f['process_s'] / r['static']['process_s']:.1f}×",
+                     r["pages"], f"{r['reg_kb']:.0f}", f"{r['r001_kb']:.0f}", f"{r['home_kb']:.0f}",
+                     f"{r['site_mb']:.1f}"])
+    print(table(head, body, max_width=220))
+    print("kb build：新项目上第一次构建（检索目录、分析层都未缓存；下载文件含 TXT/JSON/CSV/XLSX/AKN/DOCX，不含 PDF）；"
+          "再次：什么都没改；改一部后：r001 的原文改了一句。秒数含解释器启动；CPU 秒与峰值内存含其子进程（whoosh 的写入进程）。"
+          "基线：同样的页面（路径、标题、导航、正文）写成静态 Markdown，加上同样的下载文件和检索索引，"
+          "由 mkdocs + material 直接生成。每部法规 HTML KB：各法规文件夹内页面的平均总大小；r001 的页面：同一部法规"
+          "（每种规模都含它）的页面总大小，知识库变大时它不应变大。")
+    big = rows[-1]["first"]["stages"]
+    if big:
+        print(f"{rows[-1]['n']} 部法规时 kb 插件各阶段秒数：" + "，".join(f"{k} {v:.1f}" for k, v in big.items()))
+    if old:
+        print(table(["法规数", f"kb {against} 秒（CPU）", "峰值 MiB", "本版 秒（CPU）", "峰值 MiB", "加速（CPU）"],
+                    [[o["n"], f"{o['first']['process_s']:.1f}（{o['first']['cpu_s']:.0f}）", f"{o['first']['peak_mib']:.0f}",
+                      f"{r['first']['process_s']:.1f}（{r['first']['cpu_s']:.0f}）", f"{r['first']['peak_mib']:.0f}",
+                      f"{o['first']['process_s'] / r['first']['process_s']:.1f}×"
+                      f"（{o['first']['cpu_s'] / r['first']['cpu_s']:.1f}×）"] for o, r in zip(old, rows)],
+                    max_width=160))
+        print("加速：同一台机器、同样的项目，先后构建；机器忙时秒数随负载变化，CPU 时间不随之变化。")
+    payload = next((r["payload"] for r in rows if r.get("payload")), None)
     if payload:
         print()
-        _print_payload(f"语料 {n} 部法规", payload)
+        _print_payload(f"语料 {PAYLOAD_N} 部法规", payload)
     q = search_quality() if search else None
     if q:
         print()
@@ -392,7 +524,7 @@ def run(corpus_dir: str | None = None, n: int = 100, search: bool = True) -> dic
                       f"{r['ms']:.0f}"] for r in q], max_width=200))
         print("查询：种子的全部定义术语与主体名称；精确率=前 10 条结果中含查询词的条文比例（对有结果的查询平均）；"
               "召回率=含查询词的条文被找到的比例（对在文中出现的查询平均）。")
-    return {"rows": rows, "search": q, "kb_search": payload}
+    return {"rows": rows, "against": old, "search": q, "kb_search": payload}
 
 
 if __name__ == "__main__":
@@ -400,6 +532,11 @@ if __name__ == "__main__":
 
     ap = argparse.ArgumentParser(description="网站生成性能")
     ap.add_argument("corpus_dir", nargs="?")
-    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--sizes", default="1,10,50,100,200", help="法规数，逗号分隔")
+    ap.add_argument("--no-search", action="store_true", help="不测检索质量（需要 chromium）")
+    ap.add_argument("--against", help="同时用这个提交的 kb 构建同样的站点（git 版本号）")
+    ap.add_argument("--json", help="把全部数字另存为这个 JSON 文件")
     a = ap.parse_args()
-    run(a.corpus_dir, a.n)
+    res = run(a.corpus_dir, a.sizes, not a.no_search, a.against)
+    if a.json:
+        Path(a.json).write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")

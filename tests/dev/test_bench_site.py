@@ -1,0 +1,25 @@
+"""kb bench site: its plumbing on a tiny corpus (sizes in one run, each build in a process of its
+own with its time, CPU and peak memory, the rebuilds with nothing changed and after one text
+changed, the static baseline with the same downloads and search indexes, page bytes per
+regulation); the real run over the shared corpus is run by hand: ``kb bench site``."""
+from __future__ import annotations
+
+from kb.dev.bench_site import run
+
+TEXT = "# {t}\n\n<!-- INFO END -->\n\n第一条 县级以上人民政府应当加强{t}工作。\n\n第二条 居民委员会可以协助。\n"
+
+
+def test_bench_site_runs_on_a_small_corpus(tmp_path, capsys):
+    for i, t in enumerate(("甲法", "乙条例")):
+        (tmp_path / f"{i}.md").write_text(TEXT.format(t=t), encoding="utf-8")
+    res = run(tmp_path, sizes="1,2", search=False)
+    one, two = res["rows"]
+    assert (one["n"], two["n"]) == (1, 2)
+    for r in (one, two):
+        assert r["first"]["rebuilt"] == "full" and r["again"]["rebuilt"] == "fresh"
+        assert r["one"]["rebuilt"] == "{'r001'}"
+        assert r["first"]["peak_mib"] > 20 and r["first"]["cpu_s"] > 0 and r["static"]["process_s"] > 0
+        assert r["r001_kb"] > 0 and r["pages"] > 5
+    assert two["pages"] > one["pages"]
+    out = capsys.readouterr().out
+    assert "基线" in out and "峰值 MiB" in out and "r001 的页面 KB" in out

@@ -377,3 +377,16 @@ def test_corpus_sample_runs_clean(corpus_files, reg):
         lost = [x for x in modal_fates(doc, reg) if x[3] == "none"]
         assert not lost, (f.name, lost[:3])
     assert n > 500
+
+
+def test_held_out_files_are_whole_and_apart():
+    """The held-out annotations say so and list every article of their text, no more (they are scored by
+    `kb score-obligations`, once, after the last rule change: no floor is pinned on them here)."""
+    need_shared(SHARED / "corpus")
+    held = [load_gold_file(p) for p in gold_files(which="held-out")]
+    assert len(held) >= 8
+    for g in held:
+        doc = load_doc(g.data, g.path)
+        assert doc is not None, g.name
+        numbers = {str(a.number) for a in doc.articles}
+        assert {str(k) for k in g.data["articles"]} == numbers, g.name

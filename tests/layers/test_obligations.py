@@ -299,7 +299,12 @@ FLOORS = {
     "guangzhou-jijiu": (0.92, 0.93, 0.91), "jiangmen-wenming": (0.88, 0.90, 0.88),
     "jiating-jiaoyu": (0.90, 0.91, 0.82), "juanzeng": (0.98, 0.98, 0.93),
     "jumin-zuzhifa": (0.93, 0.94, 0.93), "qingyuan-wuye": (0.97, 0.98, 0.96),
-    "zaosheng": (0.87, 0.83, 0.71)}
+    "zaosheng": (0.87, 0.83, 0.71),
+    # held out in round 3 (scored once at 02eff74), tuning since: their figures at that point, minus 0.02
+    "beijing-kongyan": (0.83, 0.69, 0.59), "beijing-wuzhangai": (0.91, 0.86, 0.84),
+    "chongqing-jiating": (0.73, 0.71, 0.58), "chongqing-xiaofang": (0.64, 0.63, 0.56),
+    "dongguan-wenming": (0.83, 0.85, 0.79), "gonggong-tushuguan": (0.50, 0.46, 0.33),
+    "guangdong-zulin": (0.65, 0.69, 0.71), "laonianren": (0.81, 0.82, 0.76)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -334,6 +339,12 @@ def test_report_prints_the_tuning_and_held_out_sets_apart():
     assert pooled["tuning"]["s5"].tp == 11
 
 
+#: articles whose text lost an item's numeral (东莞市文明行为促进条例 第十条, 第十三条: the first item line has no （一）, so
+#: the parse reads it as a paragraph); the annotators kept the items the law cites (第十条第一项), which no
+#: node of the parse holds.
+LOST_NUMERAL = {("dongguan-wenming", "10"), ("dongguan-wenming", "13")}
+
+
 def test_gold_files_are_well_formed():
     """Every file: schema 2, a set, every article of its text (or a partial range), each record's
     paragraph and item a node of the text, its action a verbatim piece of it (…… may elide a middle)."""
@@ -350,9 +361,14 @@ def test_gold_files_are_well_formed():
             assert sorted(listed) == [a.number for a in doc.articles], f.name
         for d in g.duties:
             assert d.m in ("obligation", "prohibition", "permission", "encouragement", "sanction", "liability")
-            node = doc.get(f"art_{d.article}__para_{d.p}" + (f"__point_{d.i}" if d.i else ""))
+            if (f.stem, str(d.article)) in LOST_NUMERAL:
+                continue
+            para = doc.get(f"art_{d.article}__para_{d.p}")
+            node = doc.get(f"art_{d.article}__para_{d.p}__point_{d.i}") if d.i else para
             assert node is not None, (f.name, d.key5)
-            assert all(part in node.text for part in (d.action or "").split("……") if part), (f.name, d.action)
+            # an item that names the actor (下列单位应当建立……：（一）民用机场) takes its action from the lead-in
+            where = node.text + (para.text if d.i else "")
+            assert all(part in where for part in (d.action or "").split("……") if part), (f.name, d.action)
 
 
 # --- the corpus ---------------------------------------------------------------------------------------
@@ -379,13 +395,14 @@ def test_corpus_sample_runs_clean(corpus_files, reg):
     assert n > 500
 
 
-def test_held_out_files_are_whole_and_apart():
-    """The held-out annotations say so and list every article of their text, no more (they are scored by
-    `kb score-obligations`, once, after the last rule change: no floor is pinned on them here)."""
+def test_round_three_files_are_whole():
+    """The texts held out in round 3 (tuning since) list every article of their text, no more: a file
+    annotated for a held-out round covers its whole regulation."""
     need_shared(SHARED / "corpus")
-    held = [load_gold_file(p) for p in gold_files(which="held-out")]
-    assert len(held) >= 8
-    for g in held:
+    round3 = [load_gold_file(p) for p in gold_files(which="tuning")
+              if "held out in round 3" in p.read_text(encoding="utf-8")]
+    assert len(round3) == 8
+    for g in round3:
         doc = load_doc(g.data, g.path)
         assert doc is not None, g.name
         numbers = {str(a.number) for a in doc.articles}

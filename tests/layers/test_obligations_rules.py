@@ -357,3 +357,88 @@ def test_cache_never_crosses_documents(reg):
     assert key not in _LAYER_CACHE         # released with its document
     d3 = doc_of("村民委员会应当做好相关工作。")          # may reuse the freed id: must not see d1's results
     assert {s.actor for s in extract(d3, reg)} == {"村民委员会"}
+
+
+# --- round 3 (issue 11): constructions the texts held out in round 3 showed, on their corpus sentences ---
+
+def test_an_institution_named_by_its_head_馆_院(reg):
+    # 公共图书馆法 第二十八条 and 第三十一条; 人民法院组织法 第四十五条 (院长)
+    assert got(reg, "公共图书馆应当妥善保存馆藏文献信息，不得随意处置。") == {
+        ("公共图书馆", "obligation"), ("公共图书馆", "prohibition")}
+    assert got(reg, "总馆应当加强对分馆和基层服务点的业务指导。") == {("总馆", "obligation")}
+    assert got(reg, "院长应当具有法学专业知识和法律职业经历。") == {("院长", "obligation")}
+    # a two-character name only right before its modal word, never a bare head (有关机构必须……)
+    assert ("机构", "obligation") not in got(reg, "有关机构必须按时足额支付。")
+    assert got(reg, "前者应当退还。") == {(None, "obligation")}
+
+
+def test_an_office_holder_of_an_institution(reg):
+    # 公共图书馆法 第十九条: ……馆长 is the officer, not the library
+    assert got(reg, "政府设立的公共图书馆馆长应当具备相应的文化水平、专业知识和组织管理能力。") == {
+        ("公共图书馆馆长", "obligation")}
+
+
+def test_the_body_an_actor_sets_up_is_the_subject(reg):
+    # 公共图书馆法 第二十条第二款, 第三十四条: 公民、法人和其他组织设立的 / 政府设立的 modify the library
+    assert got(reg, "公民、法人和其他组织设立的公共图书馆，可以以捐赠者的姓名、名称命名公共图书馆。") == {
+        ("公共图书馆", "permission")}
+    assert got(reg, "政府设立的公共图书馆应当设置少年儿童阅览区域。") == {("公共图书馆", "obligation")}
+
+
+def test_其他组织_keeps_its_modifier_and_其中_is_a_connective(reg):
+    # the cause of 他组织: a shorter modifier (其) was taken when the longer one (其他) left too short a name
+    assert reg.match_key("其他组织") == "其他组织" and reg.canonical("其他组织") == "其他组织"
+    assert reg.match_key("其他有关单位") == reg.match_key("有关单位")
+    # 公共图书馆法 第十九条第二款: 其中 (among them) is not 其 + 中专业技术人员
+    assert got(reg, "公共图书馆工作人员应当具备相应的专业知识与技能，其中专业技术人员可以按照国家有关规定评定专业技术职称。") == {
+        ("公共图书馆工作人员", "obligation"), ("专业技术人员", "permission")}
+
+
+def test_an_office_inside_a_known_body_is_one_name(reg):
+    # 重庆市消防条例 第八条: 公安机关消防机构 is not 公安机关 (a department) cut at its inner head
+    assert got(reg, "公安机关消防机构应当加强对公安派出所消防业务的指导和监督。") == {("公安机关消防机构", "obligation")}
+    # two bodies joined stay two; X作为临时机构 is not a name
+    assert got(reg, "公安机关和其他机构应当配合。") == {("公安部门", "obligation"), ("其他机构", "obligation")}
+    assert ("物业管理委员会", "obligation") in got(reg, "物业管理委员会作为临时机构，应当依法履行职责。")
+
+
+def test_level_words_with_以上_and_自治县(reg):
+    # 广东省城镇房屋租赁条例 第五条: 县以上 is a level, not part of a name
+    assert got(reg, "县以上人民政府住房城乡建设主管部门负责房屋租赁的管理工作。") == {
+        ("住房和城乡建设部门", "obligation")}
+    assert "区县（自治县）" in reg.levels
+
+
+def test_a_principle_is_not_a_government_duty(reg):
+    # 重庆市消防条例 第三条: 坚持政府统一领导……的原则 names no actor with a duty
+    actors = {a for a, _ in got(reg, "消防工作贯彻预防为主、防消结合的方针，坚持政府统一领导、部门依法监管、单位全面负责、"
+                                     "公民积极参与的原则，实行消防安全责任制。")}
+    assert not any(a and a.endswith("人民政府") for a in actors)
+
+
+def doc_liability(*articles: str):
+    nums = "一二三四五六七八九十"
+    text = "第一章 法律责任\n" + "\n".join(f"第{nums[i]}条 {a}" for i, a in enumerate(articles))
+    return parse_text(text, "rules.txt", "text")
+
+
+def test_the_penalised_party_is_liable_when_the_condition_names_none(reg):
+    # 重庆市消防条例 第五十九条: 对单位处……罚款；个人违反的，对个人处……罚款, on the lead-in and each item
+    doc = doc_liability("违反本条例规定，有下列行为之一的，责令限期改正，对单位处一千元以上五千元以下罚款；个人违反的，"
+                        "对个人处五百元以上二千元以下罚款：\n（一）未按规定将消防设计文件报公安机关消防机构备案的；\n"
+                        "（二）已备案的消防设计变更后，未报原公安机关消防机构备案的。")
+    got_ = {(s.item, s.actor) for s in extract(doc, reg) if s.modality == "liability"}
+    assert {(None, "单位"), (None, "个人"), (1, "单位"), (2, "单位")} <= got_
+    # a violator named in the condition stays the only one liable (对有关责任人员给予处分 is its staff)
+    doc = doc_liability("国家机关及其工作人员不依法履行职责的，由相关单位依法责令改正；情节严重的，对有关责任人员依法给予处分。")
+    assert "责任人员" not in {s.actor for s in extract(doc, reg) if s.modality == "liability"}
+
+
+def test_a_list_whose_items_name_the_parties(reg):
+    # 重庆市消防条例 第十五条: 下列单位应当建立专职消防队： — each item's party bears the duty
+    doc = doc_of("下列单位应当建立专职消防队：\n（一）生产、储存易燃易爆危险物品的大型企业；\n（二）古建筑管理单位；\n"
+                 "（三）县级以上人民政府确定的其他单位。")
+    got_ = {(s.item, s.actor, s.modality, s.action) for s in extract(doc, reg)}
+    assert (2, "古建筑管理单位", "obligation", "建立专职消防队") in got_
+    assert any(i == 1 and a.endswith("企业") for i, a, _, _ in got_)
+    assert not any(a.endswith("人民政府") for _, a, _, _ in got_)     # the one that decides is not the party

@@ -24,7 +24,7 @@ KIND_NAMES = {"government": "政府及派出机关", "department": "政府部门
 #: words an unknown actor's name may end with (used to discover actors not in the lexicon)
 SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "组织", "企业", "机构", "联合会", "协会",
             "中心", "公司", "大会", "团体", "常务委员会", "学校", "中学", "媒体", "医院", "法院", "检察院", "幼儿园", "派出所", "局", "厅",
-            "场所", "场馆", "院校", "院所", "事务所", "小组", "组", "办公室", "站", "商")
+            "场所", "场馆", "院校", "院所", "事务所", "小组", "组", "办公室", "站", "商", "馆", "院")
 
 #: heads of a person's name (第三人, 未成年人, 管理者, 志愿服务对象, 网格员, 楼栋长, 筹备组组长);
 #: used for a subject only
@@ -36,6 +36,12 @@ MASS_ORGANISATIONS = ("工会", "共青团", "妇联", "残联", "工商联", "�
 
 #: modifiers dropped in front of a name when the rest is a known actor (各类公益组织 → 公益组织)
 MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本", "全体", "它的", "其")
+
+
+def _modifier(name: str) -> str | None:
+    """The longest modifier the name starts with.  The longest only: 其他组织 is 其他 + 组织, too short to
+    drop 其他 from, and never 其 + 他组织."""
+    return next((m for m in MODIFIERS if name.startswith(m)), None)
 
 DATA = Path(__file__).resolve().parent / "data" / "actors.yml"
 
@@ -177,8 +183,8 @@ class Registry:
             return self.alias[n]
         rest = n
         while True:                  # 其他有关单位 → 单位: stacked modifiers
-            mod = next((m for m in MODIFIERS if rest.startswith(m) and len(rest) > len(m) + 1), None)
-            if mod is None:
+            mod = _modifier(rest)
+            if mod is None or len(rest) <= len(mod) + 1:
                 break
             rest = rest[len(mod):]
             if rest in self.alias:
@@ -222,8 +228,8 @@ class Registry:
         if c and "的" in c and len(c) - c.rindex("的") > 2:
             c = self.canonical(c[c.rindex("的") + 1:])
         while c:                     # 有关应急指挥机构 = 应急指挥机构 (有关部门 stays)
-            mod = next((m for m in MODIFIERS if c.startswith(m) and len(c) > len(m) + 2), None)
-            if mod is None:
+            mod = _modifier(c)
+            if mod is None or len(c) <= len(mod) + 2:
                 break
             c = self.canonical(c[len(mod):])
         if c and c.endswith("部门"):

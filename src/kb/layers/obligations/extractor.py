@@ -19,8 +19,8 @@ from kb.layers.obligations.coordination import Scanner
 from kb.layers.obligations.duties import duties_without_modal, on_found
 from kb.layers.obligations.events import read_events
 from kb.layers.obligations.governance import on_chain, on_obj
-from kb.layers.obligations.liability import liability_chapter, liability_sentence, on_violation
-from kb.layers.obligations.lists import carry_lists
+from kb.layers.obligations.liability import liability_chapter, liability_sentence, on_penalised, on_violation
+from kb.layers.obligations.lists import carry_lists, items_name_actors
 from kb.layers.obligations.modality import on_agent, on_modal
 from kb.layers.obligations.modals import find_modals
 from kb.layers.obligations.records import Draft, Group, Mention, Relation, Statement
@@ -108,6 +108,7 @@ class _Extractor:
             _RULES[typ](self, s, p, data, s.subject_at(p) or s.carried)
         duties_without_modal(self, s)
         on_violation(self, s)
+        on_penalised(self, s)
         if prev is not None and not any(d.primary for d in s.drafts):
             continue_duties(self, s, prev)
         finish(s)
@@ -116,6 +117,7 @@ class _Extractor:
     def close(self, art, para, lead: list[Draft], items: list[tuple]) -> None:
         """The paragraph's statements: lists carried to their items, duties numbered, no-actor apart."""
         carry_lists(lead, items)
+        items_name_actors(self.sc, lead, items)
         for drafts in [lead] + [d for _, d in items]:
             clauses: dict[tuple, int] = {}
             kept: list[Draft] = []

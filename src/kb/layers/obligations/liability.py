@@ -87,6 +87,38 @@ def on_violation(x, s: Sentence) -> None:
         break
 
 
+def on_penalised(x, s: Sentence) -> None:
+    """The party a penalty falls on, when the condition names no violator: 有下列行为之一的，责令限期改正，
+    对单位处一千元以上罚款；个人违反的，对个人处……罚款 makes 单位 and 个人 liable for the condition."""
+    if not s.liability:
+        return
+    text = s.text
+    first = _CONDITION_END.search(text, s.start, s.end)
+    if first is None:
+        return
+    k = first.start() if first.group(0).startswith("的") else first.end() - 1
+    if not _VIOLATION.search(text, s.start, k):
+        return           # 情节严重的，对有关责任人员给予处分: a graver case of a violation stated before
+    liable = {d.mention.name for d in s.drafts if d.modality == "liability" and d.mention is not None}
+    if liable:
+        return           # the condition named its violator: 对有关责任人员给予处分 names that one's staff
+    for m in _PENALISED.finditer(text, k, s.end):
+        g = x.sc.group(text, m.end(), discover=True)
+        if g is None or not g.mentions or not _PENALTY.match(text, g.end):
+            continue
+        a = _opening(text, s.start, k)
+        for mt in g.mentions:
+            if mt.name not in liable:
+                liable.add(mt.name)
+                x.emit(s, mt, "liability", False, a, a, a, primary=False)
+                s.drafts[-1].end = k
+
+
+#: 对X处……罚款, 对X给予处分: X is the one penalised
+_PENALISED = re.compile(r"(?<=[，；])(?:并)?对")
+_PENALTY = re.compile(r"(?:并)?(?:处以?|给予|依法给予)[^，。；]{0,30}?(?:罚款|处分|警告|处罚)")
+
+
 def _opening(text: str, a: int, k: int) -> int:
     """Where the violator of a condition stands: at its start, or after the rule it breaks
     (违反本条例第十四条规定，生产经营单位未……的，责令……)."""

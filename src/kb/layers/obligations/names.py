@@ -36,7 +36,8 @@ VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加�
               "照顾", "赡养", "扶养", "抚养", "教育居民", "保护", "参照", "优先", "禁止", "严禁", "或者",
               "减少", "防止", "避免", "确保", "保证", "加大", "提高", "降低", "增加", "扩大", "采取", "公布", "告知",
               "听取", "收集", "核实", "作出", "召开", "制止", "劝阻", "指派", "协商", "共同", "加入", "投保", "缴纳",
-              "交纳", "收取", "支付", "向", "属于", "明确", "批转", "拟订", "增强", "实现", "指挥调度", "发现")
+              "交纳", "收取", "支付", "向", "属于", "明确", "批转", "拟订", "增强", "实现", "指挥调度", "发现",
+              "坚持", "实行", "贯彻", "强化")
 VERB_START2 = tuple(v for v in VERB_START if len(v) > 1)
 #: heads of a noun naming a thing, not a body (工作, 经费, 规划 …)
 THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设施", "规划", "制度", "体系", "机制", "标准",
@@ -59,11 +60,16 @@ _AGENT_VERBS = ("举办", "承办", "主办", "建设", "施工", "监理", "使
                 "实施", "接受", "申请", "评估", "鉴定", "调解", "仲裁", "咨询", "组织", "领导", "办理", "保管", "维修",
                 "养护", "销售", "生产", "设计", "代理", "委托", "受托", "承接", "捐赠", "受赠")
 _AGENT_HEADS = ("单位", "机构", "机关", "部门", "者", "人", "人员", "方", "中心", "小组", "组", "委员会", "企业")
+#: first characters of a two-character word ending in a head that is not a name (本人, 前者, 或者, 各院)
+_NOT_A_NAME_START = "本他其该各此前后或再每某两二三四五六七八九十百千万全个"
+#: a head alone is a category, not a name (有关机构, 有关人员 are read with their modifier; 主任, 委员 are posts)
+_BARE_HEADS = frozenset(SUFFIXES + ("人员", "人物", "人士", "对象"))
 #: a part or an officer of the body just named (……组组长, ……委员会办公室, ……小组副组长)
 _PART_OF = re.compile(r"(?:直属|下属|所属)[\u4e00-\u9fff]{0,6}(?:站|机构|单位|中心)|办事机构|工作机构|"
-                      r"(?:副|常务)?(?:组长|主任|委员|成员|办公室|秘书长|负责人|会长|队长|站长|校长|院长|"
+                      r"(?:副|常务)?(?:组长|主任|委员|成员|办公室|秘书长|负责人|会长|队长|站长|校长|院长|馆长|所长|局长|"
                       r"理事长|主席|工作人员)|部门|(?:经营)?管理者|经营者|管理人|所有[者人]|使用[者人]|举办者|主办者|"
-                      r"承办者|组织者|运营者")
+                      r"承办者|组织者|运营者|"
+                      r"(?:(?![和及或与、的等]|作为|所在)[\u4e00-\u9fff]){2,4}机构")      # 公安机关消防机构: the office of the body
 #: every place a name head (SUFFIXES, PERSON_SUFFIXES) starts; the longest head at each place
 _HEADS = sorted(SUFFIXES + PERSON_SUFFIXES, key=len, reverse=True)
 _HEAD_FIRST = re.compile("[%s]" % "".join(sorted({h[0] for h in _HEADS})))
@@ -264,8 +270,11 @@ class NameScanner:
     def _candidate(self, text: str, i: int, e: int, agent: bool) -> tuple[str, int] | None:
         name = text[i:e]
         plain = _PARENS.sub("", name) if "（" in name else name      # 开发区（工业园区、产业园区）管理机构
-        if any(c in plain for c in CLAUSE_END + "、") or len(name) < 3 or name in ("他人", "本人", "其人"):
+        if any(c in plain for c in CLAUSE_END + "、") or name in ("他人", "本人", "其人"):
             return None
+        if len(name) < 3 and not (len(name) == 2 and name[0] not in _NOT_A_NAME_START and
+                                  name not in _BARE_HEADS and MODAL_RE.match(text, e)):
+            return None          # 总馆应当, 读者应当, 馆长应当: a two-character name only right before its modal word
         pm = _PERSONS_END.search(name)
         if pm and pm.start() > 0 and not self.lexicon(name, 0):
             return pm.group(0), e        # 事故现场有关人员: the persons, wherever they are

@@ -41,6 +41,8 @@ _ITS_MODAL = re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|�
 _MODAL_SOON = re.compile(r"[^，。；]{0,3}(?:应当|应|必须|不得|可以|可|有权|负责)")
 _IN_CHARGE_OF = re.compile(r"负责[^，。；的]{1,12}的(?:机构|部门|单位|组织)(?=，|应当|负责|可以)")
 _TASKS_OF = re.compile(r"的(任务|职责)[：是]")
+#: an actor that sets up, runs or appoints the body named after 的 (政府设立的公共图书馆)
+_CREATED_BY = re.compile(r"(?:依法)?(?:设立|举办|开办|兴办|创办|组建|成立|设置|建立|运营|委托|指定|聘用|聘任|选聘|确定)的")
 _SHORT_MODIFIER = re.compile(r"([^，。；的]{1,6})的")
 _CONDITION_DE = re.compile(r"[^，。；的]{1,20}的")
 
@@ -115,6 +117,8 @@ def _condition_head(sc: Scanner, text: str, ca: int, cb: int):
 
 def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last_stmt):
     """(position, group) of the actor that opens the clause text[ca:cb], or None."""
+    if text.startswith("其中", ca) and not text.startswith("其中的", ca):
+        ca += 2          # 其中专业技术人员可以……: "among them", a connective, not 其 + 中专业技术人员
     if sc.group(text, ca, discover=True) is None and not text.startswith(("其", "该", "他们", "它们"), ca):
         rel = _relative_head(sc, text, ca, cb)
         if rel is not None:
@@ -230,6 +234,14 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     rel = re.fullmatch(r"([^，。；的]{1,10})的[\u4e00-\u9fff]{1,12}", text[g.end:cb])
     if rel and COMPETENCE.fullmatch(rel.group(1)) and sc.public(g) and not _BY_RULE.match(rel.group(1)):
         return k, Group([], k, cb)
+    # 公民、法人和其他组织设立的公共图书馆，可以……: the body the actor set up is the subject
+    cm = _CREATED_BY.match(text, g.end)
+    if cm:
+        g2 = sc.group(text, cm.end(), discover=True)
+        if g2 is not None and g2.mentions and g2.end <= cb and _MODAL_SOON.match(text, g2.end):
+            return cm.end(), g2
+        if g2 is not None and g2.mentions and g2.end == cb:
+            return cm.end(), g2
     # 居民公约的内容, 政府投资兴办的……, 居民不足二百户的……: the actor modifies a noun
     mm = _SHORT_MODIFIER.match(text, g.end)
     if mm and (len(mm.group(1)) <= 4 or re.search(r"[0-9一二三四五六七八九十百千]", mm.group(1))) \

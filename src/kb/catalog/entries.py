@@ -103,12 +103,16 @@ def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]
     others = [n for n in doc.root.walk() if n.kind in ("prologue", "annex")]
     terms = _terms_by_article(defs)
     facets = Facets(stmts)
+    by_article: dict[str, list] = {}          # one pass, not one per article
+    for x in stmts:
+        by_article.setdefault(article_of(x.eid or ""), []).append(x)
     for a in list(doc.articles) + others:
         chp, chapter_keys = _containers(a)
         for n in a.walk():
             if n is a or n.kind in ("paragraph", "item", "subitem"):
                 nodes_by_eid[n.eid] = (n, a, chp, chapter_keys)
-        out.append(_article_entry(a, base, version, chp, chapter_keys, terms.get(a.eid, []), facets, stmts))
+        out.append(_article_entry(a, base, version, chp, chapter_keys, terms.get(a.eid, []), facets,
+                                  by_article.get(a.eid, [])))
     for i, d in enumerate(defs):
         entry = _definition_entry(d, i, base, version, nodes_by_eid)
         if entry is not None:
@@ -151,12 +155,11 @@ def _parts(a, facets: Facets) -> list[list]:
     return parts
 
 
-def _statements(a, stmts) -> list[dict]:
-    """The stored obligation statements of an article."""
-    return [{"eid": e, "actor": str(x.actor or ""), "modality": str(x.modality or ""),
+def _statements(stmts) -> list[dict]:
+    """The stored obligation statements of an article (``stmts``: those of the article)."""
+    return [{"eid": x.eid or "", "actor": str(x.actor or ""), "modality": str(x.modality or ""),
              "action": x.action, "explicit": x.explicit, "deadline": _json_safe(x.deadline),
-             "span": [x.start, x.end]}
-            for x, e in ((x, x.eid or "") for x in stmts) if article_of(e) == a.eid]
+             "span": [x.start, x.end]} for x in stmts]
 
 
 HEADING_KINDS = ("part", "subpart", "chapter", "section")
@@ -199,7 +202,7 @@ def _article_entry(a, base, version, chp, chapter_keys, terms, facets, stmts) ->
                 text=full, heading=f"{a.label} {heading or ''}", terms=" ".join(terms),
                 **facets.fields(a.eid),
                 data=dict(common, eid=a.eid, citation=a.citation or a.label, line=a.line, parts=parts,
-                          terms=terms, statements=_statements(a, stmts), text=a.text or heading or "",
+                          terms=terms, statements=_statements(stmts), text=a.text or heading or "",
                           kind=a.kind if a.kind != "article" else None))
 
 

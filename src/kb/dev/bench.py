@@ -27,6 +27,7 @@ BENCHES = {
     "amend": "kb.dev.bench_amend:run",
     "export": "kb.dev.bench_export:run",
     "related": "kb.dev.bench_related:run",
+    "linear": "kb.dev.bench_linear:run",
 }
 
 SUMMARIES = {
@@ -41,6 +42,7 @@ SUMMARIES = {
     "amend": "300 条的法律起草、应用修改决定的速度（与解析对比）",
     "export": "kb export --format json 整个语料的速度（首次与分析层已缓存，与解析对比）",
     "related": "相关条文的计算：100、300 与全部可解析语料文本，每部法规的时间和内存（与两两比较对比）",
+    "linear": "各阶段用时与输入成正比：万行级的敌意形态下测增长指数（可给行数，如 2000,4000,8000）",
 }
 
 

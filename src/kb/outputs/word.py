@@ -85,8 +85,9 @@ def text_docx(doc, header: str) -> bytes:
 
     d = Docx()
     _page(d, header)
+    add_paragraph = _appender(d)
     for kind, lead, text in blocks(doc):
-        p = d.add_paragraph()
+        p = add_paragraph()
         fmt = p.paragraph_format
         fmt.space_after = Pt(0)
         fmt.line_spacing = Pt(28)
@@ -107,6 +108,25 @@ def text_docx(doc, header: str) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+def _appender(d):
+    """A function adding a paragraph at the end of the body: python-docx's ``add_paragraph`` looks
+    for the section properties among all the body's paragraphs before each insertion, which costs
+    the square of their number; here the place is found once."""
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+
+    sect = d.element.body.sectPr
+
+    def add_paragraph():
+        p = OxmlElement("w:p")
+        if sect is not None:
+            sect.addprevious(p)
+        else:
+            d.element.body.append(p)
+        return Paragraph(p, d)
+    return add_paragraph
 
 
 def _page(d, header: str) -> None:

@@ -100,6 +100,15 @@ def classify(lines: list[Line]) -> None:
     _demote_citing_lines(lines)
 
 
+def malformed_article(content: str) -> str | None:
+    """The label of a line that opens like an article (第……条) but whose number is no numeral
+    (第一万万万条, 第十十条): the builder warns of it, as a numbering error."""
+    m = _ARTICLE.match(content)
+    if m and not (valid_numeral(m.group(3)) and (m.group(4) is None or valid_numeral(m.group(4)))):
+        return m.group("label")
+    return None
+
+
 def valid_numeral(s: str | None) -> bool:
     try:
         parse_numeral(s or "")

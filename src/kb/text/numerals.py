@@ -33,10 +33,23 @@ def parse_numeral(s: str) -> int:
     return _parse_numeral(s)
 
 
+#: no text numbers its articles, chapters or items past this (一亿 and more is a mistake or an attack)
+MAX_NUMBER = 99_999_999
+
+
 def _parse_numeral(s: str) -> int:
+    n = _value(s)
+    if n > MAX_NUMBER:
+        raise ValueError(f"数字过大：{s[:20]}")
+    return n
+
+
+def _value(s: str) -> int:
     s = to_ascii_digits(s.strip())
     if not s:
         raise ValueError("空数字")
+    if len(s) > 20:
+        raise ValueError(f"数字过长：{s[:20]}…")
     if s.isdigit():
         return int(s)
     if any(ch not in _DIGITS and ch not in _UNITS for ch in s):
@@ -54,6 +67,8 @@ def _parse_numeral(s: str) -> int:
         else:
             unit = _UNITS[ch]
             if unit == 10000:
+                if (section == 0 and not digit) or total:
+                    raise ValueError(f"数字格式错误：{s}")    # 万 with nothing before it (一万万), or twice
                 section = (section + (digit or 0)) * unit
                 total += section
                 section, digit, last_unit = 0, None, 10 ** 9

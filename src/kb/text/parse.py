@@ -10,10 +10,11 @@ is owned by exactly one node, so the tree rebuilds the source exactly.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 
 from kb.errors import KbError
 from kb.text.grammar import (HEADINGS, Line, article_number, bracket_heading, classify, digit_marker, item_marker,
-                             marker_style, split_lines)
+                             malformed_article, marker_style, split_lines)
 from kb.text.model import (NODE_TYPES, Annex, Article, Document, DocumentRoot, Issue, Item, Node, Paragraph, Preamble,
                     Prologue, Subitem)
 from kb.text.numerals import article_label, item_marker_number, number_key, parse_numeral, to_chinese
@@ -83,6 +84,9 @@ class _Builder:
         self.articles: list[Node] = []     # in document order
         self.headings: list[Node] = []     # parts, sub-parts, chapters, sections in document order
         self.others: list[Node] = []       # prologues and annexes
+        self.annexes = 0
+        self.ahead = _Ahead(lines)
+        self.more: dict[int, tuple[Node, list[str]]] = {}   # id(node) -> lines given to it after its first
 
     # -- helpers -------------------------------------------------------------------------
     def warn(self, line: int | None, msg: str, code: str = "warning") -> None:
@@ -110,11 +114,22 @@ class _Builder:
         return node
 
     def extend(self, node: Node, line: Line) -> None:
-        """Give a following line (blank, or loose text) to an open node."""
+        """Give a following line (blank, or loose text) to an open node.  The lines are joined
+        once, at the end (``_join_more``): adding to the text line by line would copy it every
+        time, and cost the square of its length."""
         node.end = line.end
         s = line.stripped
         if s:
-            node.text = f"{node.text}\n{s}" if node.text else s
+            more = self.more.get(id(node))
+            if more is None:
+                self.more[id(node)] = (node, [node.text, s] if node.text else [s])
+            else:
+                more[1].append(s)
+
+    def _join_more(self) -> None:
+        for node, pieces in self.more.values():
+            node.text = "\n".join(pieces)
+        self.more.clear()
 
     # -- the walk ------------------------------------------------------------------------
     def build(self) -> Document:
@@ -130,6 +145,8 @@ class _Builder:
                 last = self._extend_annex(last, l)
                 continue
             k = l.kind
+            if k == "text" and l.stripped[:1] in ("第", "#") and (bad := malformed_article(l.content)):
+                self.warn(l.no, f"“{_clip(bad)}”的条号不是有效的中文数字，这一行按正文处理")
             if k == "blank":
                 if last is None:
                     last = self.add(self.root, Preamble("preamble", "preface", pre_end, l.end, l.no))
@@ -157,6 +174,7 @@ class _Builder:
                 self.extend(last, l)
             else:
                 last = self.add(self.root, Preamble("preamble", "preface", l.start, l.end, l.no, text=l.stripped))
+        self._join_more()
         self._check_numbering()
         self._citations()
         doc = Document(self.src.path, self.text, self.root, title=self.title, status=self.status,
@@ -238,29 +256,19 @@ class _Builder:
 
     def _second_item_follows(self, l: Line) -> bool:
         """True when the next non-blank line after ``l`` is an item numbered 2."""
-        for nxt in _after_line(self.lines, l):
-            if nxt.kind == "blank":
-                continue
-            return nxt.kind == "item" and item_marker_number(nxt.m.group("marker")) == 2
-        return False
+        nxt = self.ahead.next_nonblank(l)
+        return nxt is not None and nxt.kind == "item" and item_marker_number(nxt.m.group("marker")) == 2
 
     def _articles_follow(self, l: Line, state: "_State") -> bool:
         """True when the article numbered next still follows ``l``: then a line such as 附件1
         inside the articles is body text, not the start of the annexes."""
         if state.article is None:
             return False
-        want = number_key(state.article.number)[0] + 1
-        for nxt in _after_line(self.lines, l):
-            if nxt.kind == "article" and number_key(article_number(nxt.m))[0] == want:
-                return True
-        return False
+        return self.ahead.article_after(l, number_key(state.article.number)[0] + 1)
 
     def _has_body_after(self, l: Line) -> bool:
-        for nxt in _after_line(self.lines, l):
-            if nxt.kind == "blank":
-                continue
-            return nxt.kind in ("text", "item", "subitem")
-        return False
+        nxt = self.ahead.next_nonblank(l)
+        return nxt is not None and nxt.kind in ("text", "item", "subitem")
 
     def _body_line(self, state: "_State", l: Line) -> Node:
         art = state.article
@@ -300,15 +308,8 @@ class _Builder:
         want = item_marker_number(item.label)
         if want is None:
             return False
-        for nxt in _after_line(self.lines, l):
-            k = nxt.kind
-            if k in ("article", "part", "subpart", "chapter", "section", "annex", "prologue"):
-                return False
-            if k == "item":
-                if digit_marker(nxt.m.group("marker")) and not digit_marker(item.label):
-                    continue
-                return item_marker_number(nxt.m.group("marker")) == want + 1
-        return False
+        nxt = self.ahead.next_item_or_unit(l, digits=digit_marker(item.label))
+        return nxt is not None and nxt.kind == "item" and item_marker_number(nxt.m.group("marker")) == want + 1
 
     def _paragraph(self, state: "_State", l: Line, start: int, body: str, text_offset: int = 0) -> Node:
         art = state.article
@@ -352,7 +353,8 @@ class _Builder:
                                        text=l.stripped))
 
     def _annex(self, l: Line) -> Node:
-        n = sum(1 for c in self.root.children if c.kind == "annex") + 1
+        self.annexes += 1
+        n = self.annexes
         m = l.m
         title = m.group("rest").strip().strip(":：").strip() or None
         return self.add(self.root, Annex("annex", f"att_{n}", l.start, l.end, l.no, number=n,
@@ -441,10 +443,55 @@ class _State:
         self.article = self.para = self.item = None
 
 
-def _after_line(lines: list[Line], l: Line):
-    """The lines after ``l``, without copying the list."""
-    for i in range(l.no, len(lines)):
-        yield lines[i]
+#: lines that end an article's body (the look-ahead for a list going on stops at them)
+_UNITS = ("article", "part", "subpart", "chapter", "section", "annex", "prologue")
+
+
+class _Ahead:
+    """What follows each line, worked out once in one backward pass, so that the builder's
+    look-ahead questions cost the same however long the text is (asking them by scanning
+    forward from every line would cost the square of the number of lines)."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        n = len(lines)
+        nonblank = [-1] * (n + 1)      # index of the first non-blank line at or after i
+        any_item = [-1] * (n + 1)      # the first item or unit line at or after i
+        cjk_item = [-1] * (n + 1)      # the same, digit-numbered items (1、 （1）) skipped
+        for i in range(n - 1, -1, -1):
+            l = lines[i]
+            k = l.kind
+            nonblank[i] = i if k != "blank" else nonblank[i + 1]
+            unit = k in _UNITS
+            is_item = k == "item"
+            any_item[i] = i if unit or is_item else any_item[i + 1]
+            cjk_item[i] = i if unit or (is_item and not digit_marker(l.m.group("marker"))) else cjk_item[i + 1]
+        self._nonblank, self._any_item, self._cjk_item = nonblank, any_item, cjk_item
+        self._articles: dict[int, list[int]] = {}     # article number (before 之) -> its line indexes
+        for i, l in enumerate(lines):
+            if l.kind == "article":
+                self._articles.setdefault(number_key(article_number(l.m))[0], []).append(i)
+
+    def _line(self, index: int) -> Line | None:
+        return self.lines[index] if index >= 0 else None
+
+    def next_nonblank(self, l: Line) -> Line | None:
+        """The first non-blank line after ``l`` (``l.no`` is the index of the line after it)."""
+        return self._line(self._nonblank[l.no])
+
+    def next_item_or_unit(self, l: Line, digits: bool) -> Line | None:
+        """The first item (counting digit-numbered ones only when ``digits``) or article, heading,
+        annex or prologue line after ``l``."""
+        return self._line((self._any_item if digits else self._cjk_item)[l.no])
+
+    def article_after(self, l: Line, number: int) -> bool:
+        """Whether an article numbered ``number`` (or ``number``之X) comes after ``l``."""
+        at = self._articles.get(number)
+        return bool(at) and bisect_right(at, l.no - 1) < len(at)
+
+
+def _clip(s: str, n: int = 24) -> str:
+    return s if len(s) <= n else s[:n] + "…"
 
 
 def _after(content: str, pos: int) -> str:

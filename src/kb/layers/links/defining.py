@@ -35,24 +35,33 @@ def definitions(doc: Document) -> list[Definition]:
 
 def _find(doc: Document) -> list[Definition]:
     out: list[Definition] = []
-    term_lists: dict[Node, set[Node]] = {}
+    term_lists: dict = {}
     for n in scanned_nodes(doc):
         out.extend(_node_definitions(n, term_lists))
     return out
 
 
-def _in_final_provisions(n: Node, term_lists: dict[Node, set[Node]]) -> bool:
+def _in_final_provisions(n: Node, term_lists: dict) -> bool:
     """Whether n may define a term without saying 所称: in the 附则 chapter, or as an entry of a
     list of terms (下列用语的含义：).  ``term_lists`` remembers the entries of each parent read."""
     chap = n.ancestor("chapter")
     if chap is not None and chap.title and "附则" in chap.title:
         return True
     para = n if n.kind == "paragraph" else n.ancestor("paragraph")
-    if n.kind in ("item", "subitem") and para is not None and re.search(r"用语|含义|名词|术语", para.text):
+    if n.kind in ("item", "subitem") and para is not None and _names_terms(para, term_lists):
         return True
     if n.kind == "paragraph" and n.parent is not None:
         return n in _term_list_entries(n.parent, term_lists)
     return False
+
+
+def _names_terms(para: Node, memo: dict) -> bool:
+    """Whether a paragraph speaks of terms (its items may then define without 所称); asked for
+    each of its items, answered once."""
+    key = ("names-terms", id(para))
+    if key not in memo:
+        memo[key] = re.search(r"用语|含义|名词|术语", para.text) is not None
+    return memo[key]
 
 
 _TERM_LIST = re.compile(r"(用语|名词|术语)的?含义[是为]?[：:]\s*$")
@@ -76,7 +85,7 @@ def _term_list_entries(parent: Node, memo: dict[Node, set[Node]]) -> set[Node]:
     return entries
 
 
-def _node_definitions(n: Node, term_lists: dict[Node, set[Node]]) -> list[Definition]:
+def _node_definitions(n: Node, term_lists: dict) -> list[Definition]:
     text = n.text
     titles = title_spans(text)
     hits = []

@@ -8,12 +8,13 @@ index (kb.layers.laws), never rewritten.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from kb.errors import KbError
 from kb.layers.laws import LawEntry, bare_law_pattern, lookup, normalise_title
 from kb.layers.links.records import Reference
-from kb.layers.links.scan import SELF_WORDS, inside
+from kb.layers.links.scan import SELF_WORDS, inside, overlaps
 from kb.text.address import parse_address, to_eid
 
 #: a 第X条 right after these names another text, not this one
@@ -36,7 +37,7 @@ def named_laws(text: str, titles: list[tuple[int, int]], mk) -> list[Reference]:
         title = normalise_title(text[s + 1:e - 1])
         ext.append(mk("external", s, e, [title], title))
     for m in _bare_laws().finditer(text):
-        if inside(titles, m.start(), m.end()) or any(r.start < m.end() and m.start() < r.end for r in ext):
+        if overlaps(titles, m.start(), m.end()):     # the titles are ext so far
             continue
         title = normalise_title(m.group())
         ext.append(mk("external", m.start(), m.end(), [title], title))
@@ -45,11 +46,12 @@ def named_laws(text: str, titles: list[tuple[int, int]], mk) -> list[Reference]:
 
 
 def other_laws_provision(text: str, cs: int, ce: int, ext: list[Reference], ext_end: dict[int, Reference],
-                         mk) -> bool:
+                         mk, named: "LawsNamed") -> bool:
     """Whether the 第X条 chain at text[cs:ce] cites a provision of another text rather than of
     this one.  A provision of a law named in ``ext`` (``ext_end``: those laws by where their
     names end, as first found) extends that reference; one of a law named just before it (该法,
-    消防法) is added to ``ext``; one of an unknown text (同条, 有关法律) is dropped."""
+    消防法) is added to ``ext`` (and to ``named``, the laws named so far); one of an unknown text
+    (同条, 有关法律) is dropped."""
     r = ext_end.get(cs)
     if r is not None:                   # 《……》第五条: a provision of that law
         r.end = ce
@@ -58,9 +60,10 @@ def other_laws_provision(text: str, cs: int, ce: int, ext: list[Reference], ext_
         return True
     before = text[max(0, cs - 32):cs]
     if _OTHER.search(before):
-        r = _that_law(text, cs, ce, before, ext, mk)
+        r = _that_law(text, cs, ce, before, named, mk)
         if r is not None:               # 该法第十条: the law just named, when only one fits
             ext.append(r)
+            named.add(r)
         return True                     # 同条 / 有关法律第十条 / 该法 naming several: unknown which
     m = _BARE_NAME.search(before)
     if m and not m.group(1).startswith(SELF_WORDS):
@@ -70,6 +73,7 @@ def other_laws_provision(text: str, cs: int, ce: int, ext: list[Reference], ext_
         r = mk("external", s0, ce, [title], title)
         r.pinpoint = text[cs:ce]
         ext.append(r)
+        named.add(r)
         return True
     return False
 
@@ -119,24 +123,85 @@ def _pinpoint_eid(pinpoint: str | None) -> str | None:
 
 _THAT = re.compile(r"该(法律|法|条例|规定|办法|决定|细则)$")
 _THAT_SUFFIX = {"法律": ("法", "法典"), "法": ("法", "法典")}
+_SENTENCE_END = re.compile("[。；;]")
 
 
-def _that_law(text: str, cs: int, ce: int, before: str, ext: list[Reference], mk) -> Reference | None:
+class LawsNamed:
+    """The laws one node's text has named up to the citation being read, for 该法 (该条例 …) to
+    know which one it means.  The citations are read in text order, so the laws are counted as
+    the reading passes them, and each 该法 costs the same however many laws the text names."""
+
+    def __init__(self, text: str, ext: list[Reference]):
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.waiting = sorted(ext, key=lambda r: r.end)     # named, not yet passed
+        self.i = 0
+        self.passed: list[Reference] = []
+        self.titles: dict[tuple, list[str]] = {}            # suffix -> up to 2 titles named so far
+        self.sentence = -1                                  # where the sentence counted below starts
+        self.in_sentence: dict[tuple, list[str]] = {}       # suffix -> up to 2 titles named in it
+
+    def _pass(self, upto: int) -> None:
+        """Count the laws named in the text before ``upto``: ``passed`` stays in text order."""
+        while self.i < len(self.waiting) and self.waiting[self.i].end <= upto:
+            self._count(self.waiting[self.i])
+            self.i += 1
+
+    def add(self, r: Reference) -> None:
+        """A law named at ``r`` (found while reading the citations), before any still to be read."""
+        self._pass(r.start)
+        self._count(r)
+
+    def _count(self, r: Reference) -> None:
+        self.passed.append(r)
+        for suffix, titles in self.titles.items():
+            _count(titles, r, suffix)
+        if r.start > self.sentence:
+            for suffix, titles in self.in_sentence.items():
+                _count(titles, r, suffix)
+
+    def one(self, before: int, sentence_at: int, suffix: tuple) -> str | None:
+        """The only law of this kind (``suffix``) named before ``before`` in the node, or failing
+        that in the sentence of ``sentence_at``; None when none or several."""
+        self._pass(before)
+        if suffix not in self.titles:
+            self.titles[suffix] = []
+            for r in self.passed:
+                _count(self.titles[suffix], r, suffix)
+        titles = self.titles[suffix]
+        if len(titles) == 1:
+            return titles[0]
+        k = bisect_left(self.ends, sentence_at)
+        sentence = self.ends[k - 1] if k else -1
+        if sentence != self.sentence:
+            self.sentence, self.in_sentence = sentence, {}
+        if suffix not in self.in_sentence:
+            self.in_sentence[suffix] = []
+            for r in reversed(self.passed):
+                if r.start <= sentence:
+                    break
+                _count(self.in_sentence[suffix], r, suffix)
+        titles = self.in_sentence[suffix]
+        return titles[0] if len(titles) == 1 else None
+
+
+def _count(titles: list[str], r: Reference, suffix: tuple) -> None:
+    """Count the law of ``r`` among ``titles`` (distinct, two at most: that is enough to know
+    that a 该法 is ambiguous)."""
+    if len(titles) < 2 and r.target and r.target.endswith(suffix) and r.target not in titles:
+        titles.append(r.target)
+
+
+def _that_law(text: str, cs: int, ce: int, before: str, named: LawsNamed, mk) -> Reference | None:
     """该法第十条 (该条例…, 该规定…): an external reference to the law named just before it in the
     same node, when only one law of that kind is named there (or, failing that, in the same sentence);
     otherwise None (ambiguous or nothing named)."""
     m = _THAT.search(before)
     if m is None:
         return None
-    suffix = _THAT_SUFFIX.get(m.group(1), (m.group(1),))
-    named = [r for r in ext if r.end <= cs - len(m.group()) and r.target and r.target.endswith(suffix)]
-    titles = list(dict.fromkeys(r.target for r in named))
-    if len(titles) != 1:
-        sent = max(text.rfind(c, 0, cs) for c in "。；;")
-        titles = list(dict.fromkeys(r.target for r in named if r.start > sent))
-    if len(titles) != 1:
+    title = named.one(cs - len(m.group()), cs, _THAT_SUFFIX.get(m.group(1), (m.group(1),)))
+    if title is None:
         return None
-    r = mk("external", cs - len(m.group()), ce, [titles[0]], titles[0])
+    r = mk("external", cs - len(m.group()), ce, [title], title)
     r.pinpoint = text[cs:ce]
     return r
 

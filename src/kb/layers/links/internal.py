@@ -7,9 +7,12 @@ nodes and the references to other laws each have a module of their own.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from kb.layers.laws import LawEntry, index_fingerprint, normalise_title
 from kb.layers.links.citations import Tok, chains, segments, tokens
-from kb.layers.links.external import link_laws, named_laws, other_laws_provision
+from kb.layers.links.external import LawsNamed, link_laws, named_laws, other_laws_provision
 from kb.layers.links.records import Reference
 from kb.layers.links.resolve import Resolver
 from kb.layers.links.scan import cached, inside, line_at, numbers, scanned_nodes, title_spans, within
@@ -36,14 +39,16 @@ def _find(doc: Document, index: dict[str, LawEntry] | None) -> list[Reference]:
         titles = title_spans(text)
         ext = named_laws(text, titles, mk)
         ext_end = {r.end: r for r in ext}
+        named = LawsNamed(text, ext)
+        periods = _Periods(text)
         last_ctx: Context | None = None
         for chain in chains(tokens(text)):
             cs, ce = chain[0].start, chain[-1].end
             if inside(titles, cs, ce):
                 continue
-            if chain[0].kind == "num" and other_laws_provision(text, cs, ce, ext, ext_end, mk):
+            if chain[0].kind == "num" and other_laws_provision(text, cs, ce, ext, ext_end, mk, named):
                 continue
-            outer, near = _outer(n, cs, last_ctx, list_ctx)
+            outer, near = _outer(n, cs, last_ctx, list_ctx, periods)
             refs, ctx = _internal(res, n, chain, outer, near, mk, doc.title, list_ctx)
             node_refs.extend(refs)
             if ctx is not None:
@@ -66,11 +71,24 @@ def _maker(n: Node):
     return mk
 
 
-def _outer(n: Node, cs: int, last_ctx: Context | None, list_ctx: dict[str | None, Node]) -> tuple[Node | None, bool]:
+class _Periods:
+    """Where a text's full stops are, to tell whether two places are in one sentence without
+    reading the text between them again for every citation."""
+
+    def __init__(self, text: str):
+        self.at = [m.start() for m in re.finditer("。", text)]
+
+    def between(self, a: int, b: int) -> bool:
+        """Whether a full stop stands in text[a:b]."""
+        return bisect_left(self.at, b) > bisect_left(self.at, a)
+
+
+def _outer(n: Node, cs: int, last_ctx: Context | None, list_ctx: dict[str | None, Node],
+           periods: _Periods) -> tuple[Node | None, bool]:
     """The provision a bare 第N项/第N款 at ``cs`` may belong to, and whether it is near (same
     sentence, or the item of a list whose intro cited it)."""
     if last_ctx is not None:
-        return last_ctx[1], "。" not in n.text[last_ctx[0]:cs]
+        return last_ctx[1], not periods.between(last_ctx[0], cs)
     if n.kind in ("item", "subitem"):
         return list_ctx.get(n.ancestor("paragraph").eid if n.ancestor("paragraph") else None), True
     return None, False

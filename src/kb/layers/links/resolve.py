@@ -8,10 +8,13 @@ rather than raised, so one bad citation never stops the layer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kb.layers.links.citations import Tok, single
-from kb.layers.links.scan import context, prev_sibling
+from kb.layers.links.scan import context, numbered, prev_sibling, siblings
 from kb.text.model import Document, Node
+
+_LISTED_INLINE = re.compile(r"[：:]\s*\S")
 
 
 def problem_kind(message: str | None) -> str | None:
@@ -36,10 +39,20 @@ def problem_kind(message: str | None) -> str | None:
 
 
 class Resolver:
+    """Resolves the citations of one document.  What it looks up again and again (the nodes of a
+    kind, the headings of a container, the items of an article, the paragraphs holding item N) is
+    worked out once and kept, so that resolving costs the same for every citation however long the
+    article or the text is."""
+
     def __init__(self, doc: Document):
         self.doc = doc
         self.articles = doc.articles
         self.art_index = {a.eid: i for i, a in enumerate(self.articles)}
+        self._of_kind: dict[str, tuple[list[Node], dict[int, int]]] = {}
+        self._headings: dict[int, dict[tuple, Node]] = {}
+        self._items: dict[int, tuple[list[int], list[Node]]] = {}
+        self._item_paras: dict[int, dict] = {}
+        self._has_parts: bool | None = None
 
     def segment(self, n: Node, toks: list[Tok], prev: list[Node] | None,
                 outer: Node | None = None, near: bool = False) -> tuple[list[Node], str | None]:
@@ -79,6 +92,7 @@ class Resolver:
         """第三、四项 / 第一至三款 (toks[j]): each number in turn, ranges spanned."""
         t = toks[j]
         got: list[Node] = []
+        seen: set[int] = set()
         for a, b in t.multi:
             na, err = self.segment(n, toks[:j] + [single(t, a)] + toks[j + 1:], prev, outer, near)
             if err:
@@ -91,7 +105,10 @@ class Resolver:
                 if not span:
                     return [], f"“{t.text}”：范围无效"
                 na = span
-            got.extend(x for x in na if x not in got)
+            for x in na:
+                if id(x) not in seen:
+                    seen.add(id(x))
+                    got.append(x)
         return got, None
 
     def _this(self, n: Node, t: Tok) -> tuple[list[Node] | None, str | None]:
@@ -110,7 +127,7 @@ class Resolver:
             cur = [outer] if outer else None
         if cur:
             return cur, None
-        if t.unit in ("编", "分编") and not any(True for _ in self.doc.nodes("part")):
+        if t.unit in ("编", "分编") and not self._parts():
             return None, f"“{t.text}”：本文件没有编（可能只收录了法典的一编）"
         return None, f"“{t.text}”不在任何{t.unit}中"
 
@@ -126,8 +143,7 @@ class Resolver:
             cur = self.articles[i - t.k:i] if i - t.k >= 0 else []
         elif t.unit == "项" and n.kind != "item" and item is None:
             # 前三项 in a paragraph after a list: the k items just before it
-            before = [x for x in art.walk() if x.kind == "item" and x.start < n.start] if art else []
-            cur = before[-t.k:] if len(before) >= t.k else []
+            cur = self._items_before(art, n.start, t.k) if art else []
             return (cur, None) if cur else (None, f"“{t.text}”：之前没有{t.k}项")
         else:
             cur = prev_sibling(base, kind, t.k)
@@ -142,7 +158,7 @@ class Resolver:
             kids = self._unnumbered_list(n)
         if kids:
             return kids, None
-        if re.search(r"[：:]\s*\S", n.text[t.end:]):
+        if _LISTED_INLINE.search(n.text, t.end):
             return None, "“下列”：各项写在本款之内，未单独成项"
         return None, "“下列”：本款之后没有列项"
 
@@ -162,11 +178,11 @@ class Resolver:
         if p.kind == "document":
             return None, f"“{t.text}”之前缺少条号"
         if t.unit == "项" and p.kind == "article":
-            paras = [c for c in p.children if c.kind == "paragraph"]
-            withitems = [c for c in paras if any(k.kind == "item" for k in c.children)]
+            paras = siblings(p, "paragraph")[0]
+            withitems = self._paras_with_items(p)
             p = withitems[0] if len(withitems) == 1 else (paras[0] if paras else p)
         kind = {"款": "paragraph", "项": "item", "目": "subitem"}[t.unit]
-        kids = [c for c in p.children if c.kind == kind and c.number == t.n]
+        kids = numbered(p, kind, t.n)
         if not kids:
             return None, f"“{t.text}”：{p.citation or p.eid}没有{t.text}"
         return kids, None
@@ -184,11 +200,10 @@ class Resolver:
             return [x] if x is not None else []
         if t.unit == "款":
             parents = [art] if art else []
-            if outer is not None and not any(c.kind == "paragraph" and c.number == t.n
-                                             for c in (art.children if art else ())):
+            if outer is not None and not (art and numbered(art, "paragraph", t.n)):
                 # 违反第二十一条第一项规定的，……；违反第二款规定的: that article's paragraph
                 oa = outer if outer.kind == "article" else outer.ancestor("article")
-                if oa is not None and any(c.kind == "paragraph" and c.number == t.n for c in oa.children):
+                if oa is not None and numbered(oa, "paragraph", t.n):
                     parents = [oa]
             return parents
         if t.unit == "项":
@@ -197,9 +212,8 @@ class Resolver:
                 # 本法第二十六条第一款规定的……，但是第一项……: the items of the
                 # provision named earlier in the same sentence (or in the list's intro)
                 alt = [outer] if outer.kind == "paragraph" else self._item_parent(outer, t.n)
-                own = parents and any(c.kind == "item" and c.number == t.n for c in parents[0].children)
-                if alt and any(c.kind == "item" and c.number == t.n for c in alt[0].children) \
-                        and (near or not own):
+                own = parents and numbered(parents[0], "item", t.n)
+                if alt and numbered(alt[0], "item", t.n) and (near or not own):
                     parents = alt
             return parents
         return [item] if item else []
@@ -208,22 +222,26 @@ class Resolver:
         """A paragraph ending in a colon whose list entries were written as plain lines (no
         （一） markers) and so parsed as the following paragraphs: take them while they read as
         list entries (end in ；，、), up to the entry that ends the list; a 用语的含义 list takes
-        every following paragraph of the article."""
+        every following paragraph of the article up to the next one that opens a list."""
         if n.kind != "paragraph" or n.parent is None:
             return []
-        sibs = [c for c in n.parent.children if c.kind == "paragraph"]
-        rest = sibs[sibs.index(n) + 1:]
-        if rest and rest[0].text.rstrip().endswith((":", "：")) and len(rest[0].text) <= 20:
+        sibs, pos, _ = siblings(n.parent, "paragraph")
+        start = pos[id(n)] + 1
+        if start < len(sibs) and sibs[start].text.rstrip().endswith((":", "：")) and len(sibs[start].text) <= 20:
             # a sentence broken over two lines: the items hang on its tail (……的，依法追究刑 / 事责任：)
-            kids = [c for c in rest[0].children if c.kind == "item"]
+            kids = [c for c in sibs[start].children if c.kind == "item"]
             if kids:
                 return kids
         if not n.text.rstrip().endswith((":", "：")):
             return []
-        if re.search(r"用语|含义|术语", n.text):
-            return rest
+        terms = re.search(r"用语|含义|术语", n.text) is not None
         out = []
-        for p in rest:
+        for p in sibs[start:]:
+            if terms:
+                if p.text.rstrip().endswith((":", "：")):
+                    break
+                out.append(p)
+                continue
             out.append(p)
             if any(c.kind == "item" for c in p.children) or not p.text.rstrip().endswith(("；", ";", "，", ",", "、")):
                 break
@@ -233,14 +251,64 @@ class Resolver:
         """The paragraph whose items a bare 第N项 means: this paragraph (or the item's paragraph);
         failing that, the only paragraph of the article that has items."""
         art, para, item = context(n)
-        if para is not None and any(c.kind == "item" and c.number == number for c in para.children):
+        if para is not None and numbered(para, "item", number):
             return [para]
         if art is not None:
-            withitems = [c for c in art.children if c.kind == "paragraph"
-                         and any(k.kind == "item" and k.number == number for k in c.children)]
+            withitems = self._item_paras_of(art).get(number, [])
             if len(withitems) == 1:
                 return withitems
         return [para] if para is not None else []
+
+    # -- what is looked up again and again, worked out once ---------------------------------------
+    def _item_paras_of(self, art: Node) -> dict:
+        """item number -> the paragraphs of ``art`` that have an item of that number."""
+        got = self._item_paras.get(id(art))
+        if got is None:
+            got = self._item_paras[id(art)] = {}
+            for p in siblings(art, "paragraph")[0]:
+                for number in siblings(p, "item")[2]:
+                    got.setdefault(number, []).append(p)
+        return got
+
+    def _paras_with_items(self, art: Node) -> list[Node]:
+        """The paragraphs of ``art`` that have items."""
+        key = ("with-items", id(art))
+        got = self._item_paras.get(key)
+        if got is None:
+            got = self._item_paras[key] = [p for p in siblings(art, "paragraph")[0] if siblings(p, "item")[0]]
+        return got
+
+    def _items_before(self, art: Node, offset: int, k: int) -> list[Node]:
+        """The k items of ``art`` just before ``offset`` ([] when there are fewer)."""
+        got = self._items.get(id(art))
+        if got is None:
+            items = [x for x in art.walk() if x.kind == "item"]
+            got = self._items[id(art)] = ([x.start for x in items], items)
+        starts, items = got
+        i = bisect_left(starts, offset)
+        return items[i - k:i] if i >= k else []
+
+    def _parts(self) -> bool:
+        if self._has_parts is None:
+            self._has_parts = any(True for _ in self.doc.nodes("part"))
+        return self._has_parts
+
+    def _nodes_of_kind(self, kind: str) -> tuple[list[Node], dict[int, int]]:
+        got = self._of_kind.get(kind)
+        if got is None:
+            nodes = [x for x in self.doc.root.walk() if x.kind == kind]
+            got = self._of_kind[kind] = (nodes, {id(x): i for i, x in enumerate(nodes)})
+        return got
+
+    def _first_heading(self, container: Node, kind: str, number) -> Node | None:
+        """The first node of ``kind`` numbered ``number`` within ``container`` (in document order)."""
+        got = self._headings.get(id(container))
+        if got is None:
+            got = self._headings[id(container)] = {}
+            for x in container.walk():
+                if x.kind in ("part", "subpart", "chapter", "section"):
+                    got.setdefault((x.kind, x.number), x)
+        return got.get((kind, number))
 
     def _heading(self, n: Node, t: Tok, cur) -> Node | None:
         kind = {"章": "chapter", "编": "part", "分编": "subpart", "节": "section"}[t.unit]
@@ -249,15 +317,10 @@ class Resolver:
             within = n.ancestor("chapter")
         if kind == "chapter" and within is None:
             within = n.ancestor("part")
-        pool = (within.walk() if within is not None else self.doc.root.walk())
-        for x in pool:
-            if x.kind == kind and x.number == t.n:
-                return x
-        if within is not None:
-            for x in self.doc.root.walk():
-                if x.kind == kind and x.number == t.n:
-                    return x
-        return None
+        found = self._first_heading(within if within is not None else self.doc.root, kind, t.n)
+        if found is None and within is not None:
+            found = self._first_heading(self.doc.root, kind, t.n)
+        return found
 
     def span(self, a: Node, b: Node) -> list[Node]:
         """Every node of a's kind from a to b inclusive, in document order."""
@@ -267,13 +330,13 @@ class Resolver:
                 return []
             return self.articles[i:j + 1]
         if a.parent is not None and a.parent is b.parent:
-            sibs = [c for c in a.parent.children if c.kind == a.kind]
-            i, j = sibs.index(a), sibs.index(b)
+            sibs, pos, _ = siblings(a.parent, a.kind)
+            i, j = pos[id(a)], pos.get(id(b))
+            if j is None:
+                return []
             return sibs[i:j + 1] if j >= i else []
-        nodes = [x for x in self.doc.root.walk() if x.kind == a.kind]
-        try:
-            i, j = nodes.index(a), nodes.index(b)
-        except ValueError:
+        nodes, pos = self._nodes_of_kind(a.kind)
+        i, j = pos.get(id(a)), pos.get(id(b))
+        if i is None or j is None:
             return []
         return nodes[i:j + 1] if j >= i else []
-

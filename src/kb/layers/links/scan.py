@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from kb.layers import cache
@@ -65,7 +66,20 @@ def numbers(n: Node) -> tuple:
 
 def line_at(n: Node, offset: int) -> int:
     """The source line of ``offset`` in the node's text."""
-    return n.line + n.text.count("\n", 0, offset)
+    ends = _newlines(n.text)
+    return n.line + bisect_right(ends, offset - 1) if ends else n.line
+
+
+_NEWLINES: list = [None, []]     # [text, offsets of its line ends]: the last text asked about
+
+
+def _newlines(text: str) -> list[int]:
+    """Where the line ends of ``text`` are; the finders ask about one node after another, so the
+    last answer is kept (counting the newlines before every hit would cost the square of a
+    long node's length)."""
+    if _NEWLINES[0] is not text:
+        _NEWLINES[:] = [text, [m.start() for m in re.finditer("\n", text)]]
+    return _NEWLINES[1]
 
 
 def within(n: Node, scope: str | None) -> bool:
@@ -86,19 +100,50 @@ def title_spans(text: str) -> list[tuple[int, int]]:
 _TITLE = re.compile(r"《([^《》\n]{1,120})》")
 
 
-def inside(spans, a: int, b: int) -> bool:
-    return any(s <= a and b <= e for s, e in spans)
+def inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a..b lies within one of ``spans`` (sorted, not overlapping: title_spans)."""
+    i = bisect_right(spans, (a, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
+
+
+def overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a..b overlaps one of ``spans`` (sorted, not overlapping)."""
+    i = bisect_left(spans, (b, -1))
+    return i > 0 and spans[i - 1][1] > a
+
+
+_SIBLINGS: "weakref.WeakKeyDictionary[Node, dict]" = weakref.WeakKeyDictionary()
+
+
+def siblings(parent: Node, kind: str) -> tuple[list[Node], dict[int, int], dict]:
+    """The children of ``parent`` of one kind, where each stands among them (id(node) -> index),
+    and which bear each number (number -> [nodes]).  Worked out once per parent and kept (the
+    tree never changes), so a finder asking about 前款 or 第N项 in every paragraph of a long
+    article does not go through the article's children every time."""
+    per = _SIBLINGS.get(parent)
+    if per is None:
+        per = _SIBLINGS[parent] = {}
+    got = per.get(kind)
+    if got is None:
+        sibs = [c for c in parent.children if c.kind == kind]
+        numbered: dict = {}
+        for c in sibs:
+            numbered.setdefault(c.number, []).append(c)
+        got = per[kind] = (sibs, {id(c): i for i, c in enumerate(sibs)}, numbered)
+    return got
+
+
+def numbered(parent: Node, kind: str, number) -> list[Node]:
+    """The children of ``parent`` of one kind that bear ``number``."""
+    return siblings(parent, kind)[2].get(number, [])
 
 
 def prev_sibling(n: Node, kind: str, k: int = 1) -> list[Node]:
     """The k siblings of kind just before n (nearest last), or [] if there are fewer."""
     if n is None or n.parent is None:
         return []
-    sibs = [c for c in n.parent.children if c.kind == kind]
-    try:
-        i = sibs.index(n)
-    except ValueError:
-        return []
-    if i - k < 0:
+    sibs, pos, _ = siblings(n.parent, kind)
+    i = pos.get(id(n))
+    if i is None or i - k < 0:
         return []
     return sibs[i - k:i]

@@ -6,6 +6,7 @@ scope holds it, and words that merely contain a short term (以下 in 以下简�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kb.layers.links.defining import definitions
 from kb.layers.links.records import Definition, TermUse
@@ -37,19 +38,20 @@ def _find(doc: Document) -> list[TermUse]:
             by_term.setdefault(d.term, []).append(d)
         terms = tuple(sorted(by_term, key=lambda t: (-len(t), t)))
         rx = _terms_regex(terms)
-        own: dict[str, list[Definition]] = {}
+        own: dict[str, _Own] = {}
         for d in defs:
-            own.setdefault(d.eid, []).append(d)
+            own.setdefault(d.eid, _Own()).add(d)
+        scopes = {t: _Scopes(ds) for t, ds in by_term.items()}
         for n in scanned_nodes(doc):
             titles = title_spans(n.text)
+            mine = own.get(n.eid)
             for m in rx.finditer(n.text):
                 term, a, b = m.group(), m.start(), m.end()
                 if inside(titles, a, b):
                     continue
-                if any(d.start <= a < d.body_end and d.term == term or d.start <= a < d.end
-                       for d in own.get(n.eid, ())):
+                if mine is not None and mine.covers(term, a):
                     continue          # the definiendum itself, or the term inside its own definition
-                d = _applicable(by_term[term], n)
+                d = scopes[term].applicable(n)
                 if d is None:
                     continue
                 if len(term) <= 4 and _in_function_phrase(n.text, a, b):
@@ -91,11 +93,60 @@ def _in_function_phrase(text: str, a: int, b: int) -> bool:
     return False
 
 
-def _applicable(defs: list[Definition], n: Node) -> Definition | None:
-    best, depth = None, -1
-    for d in defs:
-        if within(n, d.scope):
-            dd = 0 if d.scope is None else d.scope.count("__") + 1
-            if dd > depth:
-                best, depth = d, dd
-    return best
+class _Own:
+    """The definitions made in one node: where their terms stand, and how far each definition's
+    body runs (a term used there is not a use), looked up by bisection.  Both kinds of span
+    end later the later they start, so the last one starting at or before a place is the only
+    one that may hold it."""
+
+    def __init__(self):
+        self.terms: list[tuple[int, int]] = []                  # (start, end) of each definiendum
+        self.bodies: dict[str, list[tuple[int, int]]] = {}      # term -> (start, body end)
+        self.ready = False
+
+    def add(self, d: Definition) -> None:
+        self.terms.append((d.start, d.end))
+        self.bodies.setdefault(d.term, []).append((d.start, d.body_end))
+
+    def covers(self, term: str, a: int) -> bool:
+        if not self.ready:
+            self.terms.sort()
+            for spans in self.bodies.values():
+                spans.sort()
+            self.ready = True
+        return _last_holds(self.terms, a) or _last_holds(self.bodies.get(term, []), a)
+
+
+def _last_holds(spans: list[tuple[int, int]], a: int) -> bool:
+    i = bisect_right(spans, (a, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= a < spans[i][1]
+
+
+class _Scopes:
+    """The definitions of one term by the scope they hold in (None: the whole text)."""
+
+    def __init__(self, defs: list[Definition]):
+        self.first: dict[str | None, tuple[int, Definition]] = {}
+        for i, d in enumerate(defs):
+            self.first.setdefault(d.scope, (i, d))
+
+    def applicable(self, n: Node) -> Definition | None:
+        """The definition whose scope holds n and names the deepest unit (scope eid with the
+        most parts); the first one given on a tie."""
+        best = None
+        x = n
+        while x is not None:
+            got = self.first.get(x.eid) if x.eid else None
+            if got is not None:
+                best = _deeper(best, got, x.eid.count("__") + 1)
+            x = x.parent
+        got = self.first.get(None)
+        if got is not None:
+            best = _deeper(best, got, 0)
+        return best[2] if best is not None else None
+
+
+def _deeper(best, got: tuple[int, Definition], depth: int):
+    """(depth, -index, definition): the deeper scope, or the earlier definition on a tie."""
+    cand = (depth, -got[0], got[1])
+    return cand if best is None or cand[:2] > best[:2] else best

@@ -105,9 +105,15 @@ def _yaml_load(path: Path):
     # mkdocs.yml may hold !!python/name: tags (material's emoji settings); read them as text
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    from kb.text.sources import read_bytes
+
     try:
-        with open(path, encoding="utf-8") as f:
-            return yaml.load(f, Loader=_Loader) or {}
+        text = read_bytes(path).decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise KbError(f"不是 UTF-8 文本（第 {e.start} 字节无法解码）", str(path)) from None
+    try:
+        data = yaml.load(text, Loader=_Loader)
+        return {} if data is None else data
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise KbError(f"YAML 格式错误：{getattr(e, 'problem', e)}", str(path),
@@ -117,25 +123,64 @@ def _yaml_load(path: Path):
 def load_config(root: Path) -> dict:
     """kb's settings: the options of the ``kb`` plugin in mkdocs.yml."""
     cfg = _yaml_load(root / "mkdocs.yml")
+    if not isinstance(cfg, dict):
+        raise KbError("mkdocs.yml 的顶层应为“键: 值”映射", str(root / "mkdocs.yml"))
     for p in cfg.get("plugins") or []:
         if isinstance(p, dict) and "kb" in p:
             return p["kb"] or {}
     return {}
 
 
+def check_name(name: str, what: str, where: str | None = None) -> str:
+    """A regulation's id or a version's name: it becomes a folder and a part of the site's
+    addresses, so it may not climb out of its folder (../x), name a hidden one (.x) or hold a
+    separator or a control character."""
+    if not name or name in (".", "..") or name.startswith(".") or any(c in name for c in "/\\") \
+            or any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in name):
+        raise KbError(f"{what}“{name}”不可用：不能为空、不能以 . 开头，不能含有 /、\\ 或控制字符"
+                      f"（它用作文件夹名和网址）", where)
+    return name
+
+
+def source_in(folder: Path, file, meta_path: Path) -> str:
+    """A version's ``file:``: a file in the regulation's own folder (a corpus elsewhere is given to
+    kb build on the command line or in mkdocs.yml, never through meta.yml)."""
+    if not isinstance(file, str) or not file:
+        raise KbError(f"版本的 file 应为文件名，而不是“{file}”", str(meta_path))
+    path = folder / file
+    if os.path.isabs(file) or ".." in Path(file).parts:
+        raise KbError(f"file“{file}”不在本法规的文件夹中：原文须放在 {folder} 之下", str(meta_path))
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):       # a symbolic link loop: reading it will say so
+        inside = True
+    if not inside:
+        raise KbError(f"file“{file}”经符号链接指向本法规文件夹之外（{path.resolve()}）：原文须放在 {folder} 之下",
+                      str(meta_path))
+    return file
+
+
 def load_regulation(root: Path, reg_id: str) -> RegulationMeta:
+    check_name(reg_id, "法规名", str(root / "regulation"))
     folder = root / "regulation" / reg_id
     meta_path = folder / "meta.yml"
     if not meta_path.is_file():
         known = "、".join(r.id for r in list_regulations(root)) or "无"
         raise KbError(f"没有法规“{reg_id}”（已有：{known}）", str(root / "regulation"))
     raw = _yaml_load(meta_path)
+    if not isinstance(raw, dict):
+        raise KbError("meta.yml 的顶层应为“键: 值”映射", str(meta_path))
     if not raw.get("title"):
         raise KbError("元数据缺少 title", str(meta_path))
     versions = []
-    for v in raw.get("versions") or []:
+    listed = raw.get("versions") or []
+    if not isinstance(listed, list) or not all(isinstance(v, dict) for v in listed):
+        raise KbError("versions 应为版本的列表（每项含 name、file 等）", str(meta_path))
+    for v in listed:
         if not v.get("name") or not v.get("file"):
             raise KbError("每个版本都需要 name 和 file", str(meta_path))
+        check_name(str(v["name"]), "版本名", str(meta_path))
+        source_in(folder, v["file"], meta_path)
         versions.append(VersionMeta(name=str(v["name"]), file=v["file"], label=v.get("label") or v["name"],
                                     status=v.get("status"), date=str(v["date"]) if v.get("date") else None,
                                     comment=v.get("comment") or {}, raw=v))
@@ -219,25 +264,10 @@ def resolve(root: Path | None, source: str | None = None, regulation: str | None
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: a reader sees the old
-    file or the new one, never half of it, and a failure leaves no trace."""
-    import tempfile
+    """Write ``data`` to ``path`` all or nothing, making its folder when missing (kb.files)."""
+    from kb.files import write_atomic as write
 
-    d = os.path.dirname(os.path.abspath(path))
-    os.makedirs(d, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=d, prefix=".kb-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        # mkstemp makes the file private (0600); give it the mode an ordinary open() would
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write(path, data, make_dirs=True)
 
 
 def add_version(root: Path, reg_id: str, name: str, text: str | bytes, suffix: str = ".txt",

@@ -121,6 +121,7 @@ def test_chapter_number_within_its_part(tmp_path, capsys):
 
 def test_output_file_is_written_atomically(tmp_path, capsys, root):
     target = tmp_path / "out" / "seed.json"
+    target.parent.mkdir()               # kb does not create a folder the user may have mistyped
     rc, _, _ = run_kb(["export", "suining-community@draft", "-o", str(target)], root, capsys)
     assert rc == 0
     assert json.loads(target.read_text(encoding="utf-8"))["regulation"]["title"] == "遂宁市社区发展治理促进条例"

@@ -292,8 +292,21 @@ def _word(text: str, field: str | None = None, raw: str | None = None) -> Word:
 
 def parse_query(q: str) -> ParsedQuery:
     """Parse a user query; raise KbError with a clear Chinese message if malformed."""
+    if isinstance(q, (bytes, bytearray)):
+        try:
+            q = bytes(q).decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise KbError(f"查询不是有效的 UTF-8（第 {e.start + 1} 个字节无法解码）") from None
+    if q is not None and not isinstance(q, str):
+        raise KbError(f"查询应为文本，而不是 {type(q).__name__}")
     if q is None or not q.strip():
         raise KbError("查询为空：请给出要查找的词")
+    try:
+        q.encode("utf-8")
+    except UnicodeEncodeError as e:
+        # a lone surrogate: how Python keeps bytes that were not UTF-8 (a command line, a file)
+        raise KbError(f"查询中有无法解码的字符（第 {e.start + 1} 个字符 U+{ord(q[e.start]):04X}）：请用 UTF-8 文本") \
+            from None
     if len(q) > MAX_QUERY_CHARS:
         raise KbError(f"查询过长（{len(q)} 个字符，最多 {MAX_QUERY_CHARS} 个）：请缩短查询")
     if "\x00" in q:

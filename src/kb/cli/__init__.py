@@ -7,6 +7,8 @@ or usage (message names the file and line).
 from __future__ import annotations
 
 import importlib
+import os
+import signal
 import sys
 
 import click
@@ -98,15 +100,60 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 @click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.option("--root", type=click.Path(file_okay=False), default=None,
               help="项目根目录（含 mkdocs.yml）；默认从当前目录向上查找")
+@click.option("--max-input-mb", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="读取原文的大小上限（兆字节，默认 10；也可用环境变量 KB_MAX_INPUT_MB）")
 @click.version_option(package_name="kb", message="kb %(version)s", help="显示 kb 的版本号并退出")
 @click.pass_context
-def cli(ctx, root):
+def cli(ctx, root, max_input_mb):
     """kb：中国法规知识库（解析、检索、义务矩阵、版本对照、网站）。"""
+    from kb.outputs.screen import install
+
+    # (main() has put them there already; a caller invoking the group itself, as click's test
+    # runner does, gets them here, colouring as its context says)
+    ctx.call_on_close(install(lambda stream: not click.utils.should_strip_ansi(stream, ctx.color)))
     ctx.ensure_object(dict)
     ctx.obj["root"] = root
+    if max_input_mb is not None:        # read by kb.text.sources (and by a build's mkdocs plugin)
+        os.environ["KB_MAX_INPUT_MB"] = repr(max_input_mb)
 
 
 def main(argv=None) -> int:
+    """Run kb; what it prints for people goes through kb.outputs.screen.SafeStream, so a
+    source's terminal control sequences are shown, never obeyed."""
+    from kb.outputs.screen import install
+
+    restore = install()
+    signals = _on_termination()
+    try:
+        return _main(argv)
+    except Terminated as e:
+        click.echo(f"已终止（信号 {e.args[0]}）", err=True)
+        return 128 + e.args[0]
+    finally:
+        restore()
+        for sig, handler in signals.items():
+            signal.signal(sig, handler)
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: kb stops as on Ctrl-C, so that what it was writing is removed (a
+    temporary file, a half-built index) and nothing half-written is left."""
+
+
+def _on_termination() -> dict:
+    def stop(signum, frame):
+        raise Terminated(signum)
+
+    old = {}
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            old[sig] = signal.signal(sig, stop)
+        except (ValueError, OSError):       # not the main thread
+            pass
+    return old
+
+
+def _main(argv) -> int:
     try:
         rc = cli.main(args=argv, prog_name="kb", standalone_mode=False)
         # a command ending with ctx.exit(n) returns n here (standalone_mode=False)

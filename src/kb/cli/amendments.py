@@ -8,6 +8,7 @@ import re
 import click
 
 from kb.errors import KbError
+from kb.outputs.screen import style
 
 
 def amendment_at(target):
@@ -87,7 +88,7 @@ def print_history(target, number, as_of: str) -> None:
 
     v = target.version
     click.echo()
-    click.secho(f"{_iso_date(as_of)} 施行的是 {v.label or v.name}（{v.date}）；本条沿革：", dim=True)
+    click.echo(style(f"{_iso_date(as_of)} 施行的是 {v.label or v.name}（{v.date}）；本条沿革：", dim=True))
     for s in article_history(target.regulation, v, number):
         where = f"{s.old}→{s.new}" if s.old and s.old != s.new else (s.new or "")
         click.echo(f"  {s.date or '（无日期）'}  {s.label or s.version}  {s.how}  {where}")

@@ -8,6 +8,7 @@ import click
 
 from kb.errors import KbError
 from kb.outputs.formats import FORMATS, table, to_json, write_text
+from kb.outputs.screen import style
 
 
 def target_options(f):
@@ -174,7 +175,7 @@ def toc_cmd(ctx, source, regulation, version, strict, fmt):
         if r["kind"] == "article":
             click.echo(f"{indent}{r['label']}" + (f"　{title}" if title else ""))
         else:
-            click.secho(f"{indent}{r['label']}　{title}".rstrip(), bold=True)
+            click.echo(style(f"{indent}{r['label']}　{title}".rstrip(), bold=True))
 
 
 def _depth(n) -> int:
@@ -239,8 +240,8 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
     where = f"{chapter.label}　{chapter.title or ''}".rstrip() if chapter else ""
     head = art_node.label + (f"　{''.join([art_node.brackets[0], art_node.title, art_node.brackets[1]])}"
                              if art_node.title else "")
-    click.secho(f"{doc.title or ''}　{where}".strip(), dim=True)
-    click.secho(head if node.kind == "article" else f"{node.citation}", bold=True)
+    click.echo(style(f"{doc.title or ''}　{where}".strip(), dim=True))
+    click.echo(style(head if node.kind == "article" else f"{node.citation}", bold=True))
     click.echo(node.full_text() if node.kind != "article" else _article_text(node))
     if as_of:
         from kb.cli.amendments import print_history

@@ -36,7 +36,7 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
     """
     from kb.cli.core import load_target
     from kb.compare.diff import compare
-    from kb.outputs.formats import to_json, write_bytes, write_text
+    from kb.outputs.formats import to_json, write_bytes, write_human, write_text
 
     _, old_doc = load_target(ctx, old, None, None, strict)
     _, new_doc = load_target(ctx, new, None, None, strict)
@@ -71,7 +71,7 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
         from kb.compare.render.terminal import terminal
         if color is None:
             color = output is None and sys.stdout.isatty()
-        write_text(terminal(cmp, color=color, hide_renumbered=hide_renumbered), output)
+        write_human(terminal(cmp, color=color, hide_renumbered=hide_renumbered), output, color)
     if not cmp.summary["related"]:
         ctx.exit(1)               # ran fine, but the texts have (almost) nothing in common
 
@@ -81,7 +81,7 @@ def _obligations(cmp, fmt: str, output) -> None:
     for (a Word document is a 对照表 only: refused)."""
     from kb.compare.obligations import obligation_diff
     from kb.compare.render import obligations as render
-    from kb.outputs.formats import to_json, write_text
+    from kb.outputs.formats import to_json, write_human, write_text
 
     if fmt == "docx":
         raise KbError("--obligations 输出文本、Markdown、HTML 或 JSON：请用 --format table、md、html 或 json")
@@ -96,4 +96,4 @@ def _obligations(cmp, fmt: str, output) -> None:
     elif fmt == "html":
         write_text(render.obligations_html(od, title), output)
     else:
-        write_text(render.obligations_text(od), output)
+        write_human(render.obligations_text(od), output)

@@ -9,6 +9,7 @@ import click
 from kb.cli.core import load_target, project_root, target_options
 from kb.errors import KbError
 from kb.outputs.formats import FORMATS, table, to_csv, to_json, write_text
+from kb.outputs.screen import style
 
 
 def _index(ctx, corpus: str | None):
@@ -78,7 +79,7 @@ def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
         return
     if term:
         for r in rows:
-            click.secho(r["term"], bold=True)
+            click.echo(style(r["term"], bold=True))
             click.echo(f"出处：{r['source']}（{doc.source}:{r['line']}）")
             click.echo(f"适用范围：{r['scope_label']}")
             click.echo(f"定义：{r['definition']}")
@@ -170,8 +171,8 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
                             r.target or "", r.link or ""] for d, r in rows]))
     else:
         if ref:
-            click.secho(f"{_where(doc, eid)}：引用 {sum(d == 'out' for d, _ in rows)} 处，"
-                        f"被引用 {sum(d == 'in' for d, _ in rows)} 处", bold=True)
+            click.echo(style(f"{_where(doc, eid)}：引用 {sum(d == 'out' for d, _ in rows)} 处，"
+                        f"被引用 {sum(d == 'in' for d, _ in rows)} 处", bold=True))
         click.echo(table(["方向", "出处", "原文", "类型", "指向", "链接"],
                          [[names[d], _where(doc, r.eid), r.text, kinds[r.kind], target_text(r), _link_text(r)]
                           for d, r in rows]))

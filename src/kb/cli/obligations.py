@@ -155,13 +155,11 @@ def matrix_cmd(ctx, source, regulation, version, strict, by, fmt, output, width)
         text = mx.render_md(m)
     else:
         text = mx.render_table(m, width)
-    if output:
-        if fmt == "csv":
-            from kb.outputs.formats import write_bytes
-            write_bytes(text.encode("utf-8"), output)
-        else:
-            write_text(text, output)
+    if output and output != "-":
+        write_text(text, output)
         click.echo(f"已写入 {output}", err=True)
+    elif fmt == "table":
+        click.echo(text)
     else:
         write_text(text)
     if not m.rows:

@@ -15,7 +15,8 @@ import click
 from kb.catalog import open_catalog
 from kb.cli.chinese import wrap_spans
 from kb.catalog.query import MODALITIES, TYPES
-from kb.errors import KbError
+from kb.errors import KbError, UnwritableError
+from kb.outputs.screen import style
 
 #: how the table names a heading hit
 HEADING_NAMES = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
@@ -40,6 +41,17 @@ def _catalog(ctx):
         if (d / "mkdocs.yml").is_file():
             return open_catalog(d)
     raise KbError("找不到项目根目录（从当前目录向上没有 mkdocs.yml）；请在项目内运行或使用 --root", str(here))
+
+
+def _check_text(value: str | None, what: str) -> None:
+    """An argument that cannot be text: bytes that were not UTF-8 reach Python as lone
+    surrogates (its way of keeping them), which no index or terminal can take."""
+    if value is None:
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise KbError(f"{what}中有无法解码的字节（位置 {e.start + 1}）：请用 UTF-8 输入") from None
 
 
 def _summary_line(s: dict) -> str:
@@ -79,13 +91,33 @@ def _bold(text: str, marks) -> str:
         if start < last:
             continue
         out.append(text[last:start])
-        out.append(click.style(text[start:end], bold=True, fg="red"))
+        out.append(style(text[start:end], bold=True, fg="red"))
         last = end
     out.append(text[last:])
     return "".join(out)
 
 
-@click.command("search")
+#: prefix that keeps a word written -经费 (the query language's NOT) from being read as an option
+_NOT_OPTION = "\uf8ff"
+
+
+class _SearchCommand(click.Command):
+    """``kb search 社区 -经费``: a word after a minus sign is the query's NOT, not an option.  An
+    option of kb is an ASCII letter (-t, -r, -n5); an argument that starts with a minus sign and
+    then anything but an ASCII character is a query word, and is handed to the query as written."""
+
+    def parse_args(self, ctx, args):
+        out, literal = [], False
+        for a in args:
+            if a == "--":
+                literal = True
+            elif not literal and len(a) > 1 and a[0] == "-" and not a[1].isascii():
+                a = _NOT_OPTION + a
+            out.append(a)
+        return super().parse_args(ctx, out)
+
+
+@click.command("search", cls=_SearchCommand)
 @click.argument("query", nargs=-1, required=True)
 @click.option("--type", "-t", "type_", type=click.Choice(TYPES), default=None,
               help="只查某类条目：article 条、paragraph 款和项、definition 定义、obligation 义务、chapter 编章节标题")
@@ -109,9 +141,14 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     单独一个数字（15）按原样检索，并先给出该条。"""
     from kb.catalog.query import citation, loosen, text_only
 
-    q = " ".join(query)
-    cat = _catalog(ctx)
-    _bring_up_to_date(cat)
+    q = " ".join(w.removeprefix(_NOT_OPTION) for w in query)
+    regulation, version, chapter, actor = (v.removeprefix(_NOT_OPTION) if v else v
+                                           for v in (regulation, version, chapter, actor))
+    _check_text(q, "检索词")
+    for name, value in (("--regulation", regulation), ("--version", version), ("--chapter", chapter),
+                        ("--actor", actor)):
+        _check_text(value, name)
+    cat = _bring_up_to_date(_catalog(ctx))
     cite = citation(q)
     provisions = []
     loose = None
@@ -159,29 +196,43 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
         if loose and hits:
             click.secho(f"没有找到“{q}”，改为检索“{loose}”（“的”两边的词分开出现也算；加 --literal 只按原样检索）", dim=True)
         for line in _also_lines(_found(also, hits)):
-            click.secho(line, dim=True)
+            click.echo(style(line, dim=True))
         shown = _print_provisions(provisions, cite, q, version)
         if shown and hits:
             click.echo()
-            click.secho(f"提到“{q}”的条文：" if not cite[1] else f"含“{q}”的条文：", bold=True)
+            click.echo(style(f"提到“{q}”的条文：" if not cite[1] else f"含“{q}”的条文：", bold=True))
         _print_table(hits, version == "all" or (pq.filters.get("version") == "all"), others=provisions)
     if not hits and not provisions:
         click.echo(f"没有找到“{q}”", err=True)
         ctx.exit(1)
 
 
-def _bring_up_to_date(cat) -> None:
-    """Build a missing (or old-format) catalog; warn when the catalog is out of date."""
+def _bring_up_to_date(cat):
+    """Build a missing (or old-format) catalog; warn when the catalog is out of date.  Returns
+    the catalog to search: in a project kb cannot write (a read-only checkout, a full disk), one
+    built in a temporary folder for this search alone."""
     if not cat.usable():
         click.echo("还没有检索目录（或是旧格式），正在建立（kb index）……", err=True)
-        s = cat.build()
+        try:
+            s = cat.build()
+        except UnwritableError as e:
+            import atexit
+            import shutil
+            import tempfile
+
+            tmp = tempfile.mkdtemp(prefix="kb-catalog-")
+            atexit.register(shutil.rmtree, tmp, True)
+            click.echo(f"注意：{e}；这次检索的目录建在临时文件夹中，用后删除", err=True)
+            cat = open_catalog(cat.root, path=Path(tmp) / "catalog")
+            s = cat.build()
         click.echo(_summary_line(s), err=True)
-        return
+        return cat
     reasons = cat.stale_reasons()
     if reasons:
         more = f"等 {len(reasons)} 处" if len(reasons) > 1 else ""
         click.echo(f"注意：检索目录已过期（{reasons[0]}{more}），结果可能不是最新的；运行 kb index 更新。",
                    err=True)
+    return cat
 
 
 def _found(also: list[dict], hits) -> list[dict]:
@@ -229,13 +280,13 @@ def _print_provisions(provisions, cite, q: str, all_versions: str | None) -> boo
     bare = cite[1]
     several = len({(h.regulation, h.version) for h in provisions}) > 1
     if bare:
-        click.secho(f"要找的是{'这些条文' if several else '这一条'}吗？（kb show {q} 显示全文）", bold=True)
+        click.echo(style(f"要找的是{'这些条文' if several else '这一条'}吗？（kb show {q} 显示全文）", bold=True))
     for h in provisions[:PROVISIONS_SHOWN]:
         title = f"（{h.heading}）" if h.heading else ""
         extra = "  ".join(x for x in (_where(h, several, all_versions == "all" or several),
                                       f"第 {h.line} 行" if h.line else "") if x)
-        click.echo(click.style(h.citation or h.label, bold=True) + title
-                   + ("  " + click.style(extra, dim=True) if extra else ""))
+        click.echo(style(h.citation or h.label, bold=True) + title
+                   + ("  " + style(extra, dim=True) if extra else ""))
         text = h.snippet
         lines = [l for l in text.split("\n") if l]
         if bare:
@@ -244,7 +295,7 @@ def _print_provisions(provisions, cite, q: str, all_versions: str | None) -> boo
             for a, b in wrap_spans(para, width - 4):
                 click.echo("    " + para[a:b])
     if len(provisions) > PROVISIONS_SHOWN:
-        click.secho(f"另有 {len(provisions) - PROVISIONS_SHOWN} 部法规或版本有此条；用 -r/-v 指定", dim=True)
+        click.echo(style(f"另有 {len(provisions) - PROVISIONS_SHOWN} 部法规或版本有此条；用 -r/-v 指定", dim=True))
     return True
 
 
@@ -275,7 +326,7 @@ def _print_table(hits, all_versions: bool = False, others=()) -> None:
                 "prologue": "序言", "annex": "附件"}.get(h.type, HEADING_NAMES.get(h.type, ""))
         where = _where(h, several_regs, all_versions or len(regs) > 1)
         extra = "  ".join(x for x in (kind, where, f"第 {h.line} 行" if h.line else "") if x)
-        click.echo(f"{i:>2}. " + click.style(head, bold=True) + title + ("  " + click.style(extra, dim=True)
+        click.echo(f"{i:>2}. " + style(head, bold=True) + title + ("  " + style(extra, dim=True)
                                                                          if extra else ""))
         snip = h.snippet.replace("\n", " ")
         for a, b in wrap_spans(snip, width - 4):
@@ -283,4 +334,4 @@ def _print_table(hits, all_versions: bool = False, others=()) -> None:
             click.echo("    " + _bold(snip[a:b], marks))
         spread = "；".join(f"“{w}”在{'、'.join(where)}" for w, where in h.spread if where)
         if spread:
-            click.secho(f"    （没有一款同时含有全部检索词：{spread}）", dim=True)
+            click.echo(style(f"    （没有一款同时含有全部检索词：{spread}）", dim=True))

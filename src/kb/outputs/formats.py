@@ -4,8 +4,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 import unicodedata
+
+from kb.errors import KbError
+from kb.files import write_atomic
 
 FORMATS = ("table", "json", "csv")
 
@@ -90,8 +94,14 @@ def split_width(s: str, w: int) -> list[str]:
     return out
 
 
+#: characters JSON may hold as they are but a terminal would act on (DEL, C1 controls)
+_C1 = re.compile("[\x7f-\x9f]")
+
+
 def to_json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """JSON for programs, Chinese as written; DEL and the C1 controls (json leaves them as they
+    are, a terminal would obey them) escaped like the other controls, losing nothing."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
 
 
 #: a spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection")
@@ -142,15 +152,33 @@ def xlsx_row(ws, values: list, style: dict | None) -> list:
 
 
 def write_text(text: str, path: str | None = None) -> None:
-    """To stdout, or atomically to a file (no half-written output on failure)."""
+    """Output for programs (JSON, CSV, Markdown …): to stdout — exact, but with control characters
+    shown when stdout is a terminal (kb.outputs.screen) — or atomically to a file (no half-written
+    output on failure)."""
     if path is None or path == "-":
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        from kb.outputs.screen import write_raw
+        write_raw(sys.stdout, text if text.endswith("\n") else text + "\n")
         return
     write_bytes(text.encode("utf-8"), path)
 
 
-def write_bytes(data: bytes, path: str) -> None:
-    """Atomically to a file (kb.project.write_atomic)."""
-    from kb.project import write_atomic
+def write_human(text: str, path: str | None = None, color: bool | None = None) -> None:
+    """Text for people, emphasis marked with kb.outputs.screen.style: to stdout (coloured as
+    ``color`` says, or when stdout is a terminal), or to a file (coloured only when ``color``);
+    a source's control characters are shown, never written as they are."""
+    from kb.outputs.screen import render, write_rendered
 
+    text = text if text.endswith("\n") else text + "\n"
+    if path is None or path == "-":
+        write_rendered(sys.stdout, text, color)
+        return
+    write_bytes(render(text, bool(color)).encode("utf-8"), path)
+
+
+def write_bytes(data: bytes, path: str) -> None:
+    """Write ``data`` to the file the user named with -o, all or nothing (kb.files.write_atomic:
+    an existing file keeps its mode, a symbolic link is followed, a device or FIFO is written
+    through as the shell's ``>`` does, a directory or a missing folder is refused)."""
+    if path == "-":
+        raise KbError("这是二进制格式，不能写到标准输出（-o -）；请用 -o 给出文件名")
     write_atomic(path, data)

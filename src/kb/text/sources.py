@@ -12,12 +12,15 @@ so in a warning per paragraph (:attr:`Source.warnings`), with the text each read
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
-from kb.errors import KbError
+from kb.errors import KbError, os_error
 
 TEXT_EXTS = {".txt", ".text", ""}
 MARKDOWN_EXTS = {".md", ".markdown"}
@@ -41,20 +44,82 @@ class Source:
     warnings: list = field(default_factory=list)
 
 
+#: the largest source kb reads unless told otherwise: 10 MB (a whole code such as 民法典 is 0.3 MB);
+#: ``KB_MAX_INPUT_MB`` (or ``kb --max-input-mb``) sets another
+DEFAULT_MAX_MB = 10
+#: a .docx's document.xml may be this many times the text limit (Word's markup around the text)
+DOCX_XML_FACTOR = 16
+def max_input_bytes() -> int:
+    """The largest source (in bytes) kb reads: ``KB_MAX_INPUT_MB`` or 10 MB."""
+    raw = os.environ.get("KB_MAX_INPUT_MB", "").strip()
+    if not raw:
+        return DEFAULT_MAX_MB * 2**20
+    try:
+        mb = float(raw)
+    except ValueError:
+        mb = -1.0
+    if not mb > 0 or mb != mb or mb == float("inf"):
+        raise KbError(f"KB_MAX_INPUT_MB 应为正数（兆字节），而不是“{raw}”")
+    return int(mb * 2**20)
+
+
+def open_regular(path: str | os.PathLike):
+    """A binary file object on ``path``, once it is known to be a regular file.
+
+    A FIFO, a device (/dev/zero, /dev/urandom), a socket or a directory is refused before
+    anything is read (reading one may never end); a missing file, a symbolic link loop or a
+    file without read permission each get their own message."""
+    path = os.fspath(path)
+    try:
+        # O_NONBLOCK: opening a FIFO that nobody writes to would otherwise wait forever
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        if e.errno == errno.ENOENT and os.path.islink(path):
+            raise KbError("符号链接指向的文件不存在", path) from None
+        raise os_error(e, path) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise KbError("这是一个目录，不是文件", path)
+        if not stat.S_ISREG(st.st_mode):
+            kind = ("命名管道（FIFO）" if stat.S_ISFIFO(st.st_mode) else "字符设备" if stat.S_ISCHR(st.st_mode)
+                    else "块设备" if stat.S_ISBLK(st.st_mode) else "套接字" if stat.S_ISSOCK(st.st_mode) else "特殊文件")
+            raise KbError(f"这是{kind}，不是普通文件；kb 只读取普通文件", path)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_bytes(path: str | os.PathLike, limit: int | None = None, what: str = "文件") -> bytes:
+    """The bytes of a regular file (:func:`open_regular`), read whole up to ``limit`` (default:
+    max_input_bytes()); a larger file is refused with the limit and how to raise it."""
+    limit = max_input_bytes() if limit is None else limit
+    with open_regular(path) as f:
+        try:
+            size = os.fstat(f.fileno()).st_size
+            data = f.read(limit + 1) if size <= limit else b""
+        except OSError as e:
+            raise os_error(e, os.fspath(path)) from None
+    if size > limit or len(data) > limit:          # (or the file grew while being read)
+        raise KbError(f"{what}过大（{_mb(max(size, len(data)))}，上限 {_mb(limit)}）；确需读取时用环境变量 "
+                      f"KB_MAX_INPUT_MB 或 kb --max-input-mb 调高上限", os.fspath(path))
+    return data
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB"
+
+
 def read_source(path: str) -> Source:
     ext = os.path.splitext(path)[1].lower()
-    if not os.path.exists(path):
-        raise KbError("文件不存在", path)
-    if os.path.isdir(path):
-        raise KbError("这是一个目录，不是文件", path)
     if ext in DOCX_EXTS:
         text, warnings = _read_docx(path)
         return Source(path, text, "docx", False, "docx", warnings)
     if ext not in TEXT_EXTS and ext not in MARKDOWN_EXTS:
+        open_regular(path).close()          # a missing file (or a FIFO …) is said first
         raise KbError(f"不支持的文件格式“{ext}”；支持：{'、'.join(SUPPORTED)}", path)
-    with open(path, "rb") as f:
-        data = f.read()
-    text, encoding, bom = decode(data, path)
+    text, encoding, bom = decode(read_bytes(path), path)
     fmt = "markdown" if ext in MARKDOWN_EXTS or _looks_like_corpus_markdown(text) else "text"
     return Source(path, text, encoding, bom, fmt)
 
@@ -94,12 +159,13 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, bool]:
 
 
 def _mostly_chinese(text: str) -> bool:
-    letters = [c for c in text if not c.isspace() and not c.isascii()]
-    if not letters:
-        return True
-    cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-              or "\uff00" <= c <= "\uffef")
-    return cjk / len(letters) > 0.8
+    letters = cjk = 0
+    for c in text:
+        if not c.isspace() and not c.isascii():
+            letters += 1
+            if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef":
+                cjk += 1
+    return not letters or cjk / letters > 0.8
 
 
 def _looks_like_corpus_markdown(text: str) -> bool:
@@ -115,62 +181,179 @@ _TEXT = (_W + "t", _W + "delText", _W + "tab", _W + "br", _W + "cr")
 
 def _read_docx(path: str) -> tuple[str, list[tuple[int, str]]]:
     """The text of a .docx (its paragraphs, one line each, tracked changes accepted) and a
-    warning for each paragraph holding a change nobody accepted."""
+    warning for each paragraph holding a change nobody accepted.
+
+    word/document.xml is read as a stream, paragraph by paragraph, each dropped once read: the
+    memory used follows the text, not the XML (a small .docx may inflate to gigabytes).  The XML
+    read and the text made are both limited (max_input_bytes()); what a damaged, encrypted or
+    unusual package does wrong is said, never shown as a Python error."""
+    with open_regular(path) as f:
+        head = f.read(8)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            raise KbError(".docx 文件是 OLE 复合文件：加了密码的 Word 文档或改了扩展名的旧版 .doc；"
+                          "请在 Word 中取消密码或另存为 .docx", path)
+        f.seek(0)
+        try:
+            with zipfile.ZipFile(f) as z:
+                with z.open("word/document.xml") as xml:
+                    return _docx_text(_Limited(xml, max_input_bytes() * DOCX_XML_FACTOR, path), path)
+        except KeyError:
+            raise KbError(".docx 文件已损坏（缺少 word/document.xml）", path) from None
+        except zipfile.BadZipFile as e:
+            why = "document.xml 校验失败（CRC 错误）" if "CRC" in str(e) else "不是有效的 ZIP 包"
+            raise KbError(f".docx 文件已损坏（{why}）", path) from None
+        except NotImplementedError:     # zipfile: "That compression method is not supported"
+            raise KbError(".docx 文件使用了不支持的压缩方式（Word 只用 deflate）；请用 Word 重新保存", path) from None
+        except RuntimeError as e:        # zipfile: "File … is encrypted, password required"
+            if "encrypt" in str(e) or "password" in str(e):
+                raise KbError(".docx 文件的内容已加密（需要密码）；请在 Word 中取消密码后另存", path) from None
+            raise
+        except (zlib.error, EOFError, ValueError) as e:
+            raise KbError(f".docx 文件已损坏（压缩数据无法解开：{e}）", path) from None
+        except OSError as e:
+            raise os_error(e, path) from None
+
+
+class _Limited:
+    """A file object that refuses to give more than ``limit`` bytes (a .docx's XML inflating
+    past any real document's size)."""
+
+    def __init__(self, f, limit: int, path: str):
+        self.f, self.left, self.limit, self.path = f, limit, limit, path
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.f.read(n if n is not None and n >= 0 else 1 << 20)
+        self.left -= len(data)
+        if self.left < 0:
+            raise KbError(f".docx 文件的 document.xml 解压后超过 {_mb(self.limit)}（不像真实的文档）；"
+                          f"确需读取时用环境变量 KB_MAX_INPUT_MB 或 kb --max-input-mb 调高上限", self.path)
+        return data
+
+
+def _docx_text(xml, path: str) -> tuple[str, list[tuple[int, str]]]:
+    """Read document.xml element by element: each text element's piece is taken when it ends and
+    then dropped with everything before it, so the tree never holds more than the elements still
+    open (a paragraph of a million runs costs no more memory than one of ten)."""
     from lxml import etree  # lazy: only .docx needs it
 
+    reader = _DocxReader(max_input_bytes(), path)
     try:
-        with zipfile.ZipFile(path) as z:
-            xml = z.read("word/document.xml")
-    except zipfile.BadZipFile:
-        raise KbError(".docx 文件已损坏（不是有效的 ZIP 包）", path) from None
-    except KeyError:
-        raise KbError(".docx 文件已损坏（缺少 word/document.xml）", path) from None
-    try:
-        root = etree.fromstring(xml)
+        for event, el in etree.iterparse(xml, events=("start", "end"), resolve_entities=False,
+                                         no_network=True, load_dtd=False, huge_tree=False):
+            if event == "start":
+                if el.tag == _W + "p":
+                    reader.open(el)
+                continue
+            tag = el.tag
+            if tag in _TEXT:
+                reader.piece(el)
+            elif tag == _W + "p":
+                reader.close(el)
+            elif tag == _W + "del" and _is_mark(el):
+                reader.mark_deleted(el.getparent().getparent().getparent())
+            if el.getparent() is not None:
+                el.clear()
+                while el.getprevious() is not None:
+                    del el.getparent()[0]
     except etree.XMLSyntaxError as e:
         raise KbError(f".docx 文件已损坏（document.xml 无法解析：{e}）", path) from None
-    lines: list[str] = []
-    warnings: list[tuple[int, str]] = []
-    joined = False               # the previous paragraph's mark was deleted: this one continues it
-    for number, p in enumerate(root.iter(_W + "p"), 1):
-        accepted, original, changes = _paragraph(p)
-        line = len(lines) + (0 if joined else 1)
-        if joined:
-            lines[-1] += accepted
-        else:
-            lines.append(accepted)
-        mark_deleted = p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
-        if mark_deleted:
-            changes.append("删除段落标记（与下一段合并）")
-        if changes:
-            warnings.append((line, _revision_warning(number, changes, accepted, original)))
-        joined = mark_deleted
-    text = "\n".join(lines)
-    if not text.strip():
-        raise KbError(".docx 文件没有文字内容", path)
-    return text + "\n", warnings
+    return reader.result()
 
 
-def _paragraph(p) -> tuple[str, str, list[str]]:
-    """(text with the changes accepted, text with them rejected, the changes) of a paragraph."""
-    accepted, original, changes = [], [], []
-    for el in p.iter(*_TEXT):
-        kind = _change_of(el, p)
+def _is_mark(el) -> bool:
+    """w:pPr/w:rPr/w:del: the paragraph's mark was deleted (it joins the next one)."""
+    rpr = el.getparent()
+    ppr = rpr.getparent() if rpr is not None else None
+    return rpr is not None and rpr.tag == _W + "rPr" and ppr is not None and ppr.tag == _W + "pPr" \
+        and ppr.getparent() is not None and ppr.getparent().tag == _W + "p"
+
+
+class _Paragraph:
+    __slots__ = ("el", "seq", "accepted", "original", "changes", "mark_deleted")
+
+    def __init__(self, el, seq: int):
+        self.el, self.seq = el, seq
+        self.accepted: list[str] = []
+        self.original: list[str] = []
+        self.changes: list[str] = []
+        self.mark_deleted = False
+
+
+class _DocxReader:
+    """The lines of a .docx as its paragraphs end.  Paragraphs come out in document order, a
+    paragraph inside another (a text box) after the one that holds it, whose text includes it."""
+
+    def __init__(self, limit: int, path: str):
+        self.limit, self.path = limit, path
+        self.open_: list[_Paragraph] = []          # the paragraphs being read, outermost first
+        self.done: list[_Paragraph] = []           # finished paragraphs inside an open one
+        self.seq = 0
+        self.lines: list[list[str]] = []           # each line as its pieces (joined by a deleted mark)
+        self.warnings: list[tuple[int, str]] = []
+        self.joined = False
+        self.number = 0
+        self.size = 0
+
+    def open(self, el) -> None:
+        self.seq += 1
+        self.open_.append(_Paragraph(el, self.seq))
+
+    def piece(self, el) -> None:
         if el.tag in (_W + "t", _W + "delText"):
             piece = el.text or ""
         else:
             piece = "\t" if el.tag == _W + "tab" else "\n"
-        if kind in _INSERTED:
-            accepted.append(piece)
-        elif kind in _DELETED:
-            original.append(piece)
+        for p in self.open_:
+            kind = _change_of(el, p.el)
+            if kind in _INSERTED:
+                p.accepted.append(piece)
+            elif kind in _DELETED:
+                p.original.append(piece)
+            else:
+                p.accepted.append(piece)
+                p.original.append(piece)
+            if kind is not None and piece.strip():
+                name = _INSERTED.get(kind) or _DELETED[kind]
+                p.changes.append(f"{name}“{piece}”")
+        self.size += len(piece)
+        if self.size > self.limit:
+            raise KbError(f".docx 文件的文字超过上限 {_mb(self.limit)}；确需读取时用环境变量 "
+                          f"KB_MAX_INPUT_MB 或 kb --max-input-mb 调高上限", self.path)
+
+    def mark_deleted(self, p_el) -> None:
+        for p in self.open_:
+            if p.el is p_el:
+                p.mark_deleted = True
+
+    def close(self, el) -> None:
+        p = self.open_.pop()
+        self.done.append(p)
+        if self.open_:
+            return                      # a text box: its line follows the paragraph holding it
+        for q in sorted(self.done, key=lambda q: q.seq):
+            self._line(q)
+        self.done = []
+
+    def _line(self, p: _Paragraph) -> None:
+        self.number += 1
+        accepted, original = "".join(p.accepted), "".join(p.original)
+        changes = _merge_changes(p.changes)
+        line = len(self.lines) + (0 if self.joined else 1)
+        if self.joined:
+            self.lines[-1].append(accepted)
         else:
-            accepted.append(piece)
-            original.append(piece)
-        if kind is not None and piece.strip():
-            name = _INSERTED.get(kind) or _DELETED[kind]
-            changes.append(f"{name}“{piece}”")
-    return "".join(accepted), "".join(original), _merge_changes(changes)
+            self.lines.append([accepted])
+        if p.mark_deleted:
+            changes.append("删除段落标记（与下一段合并）")
+        if changes:
+            self.warnings.append((line, _revision_warning(self.number, changes, accepted, original)))
+        self.joined = p.mark_deleted
+
+    def result(self) -> tuple[str, list[tuple[int, str]]]:
+        text = "\n".join("".join(pieces) for pieces in self.lines)
+        if not text.strip():
+            raise KbError(".docx 文件没有文字内容", self.path)
+        return text + "\n", self.warnings
 
 
 def _change_of(el, p) -> str | None:

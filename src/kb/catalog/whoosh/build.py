@@ -6,7 +6,8 @@ Layout on disk: ``.kb/catalog/CURRENT`` names the live index directory
 directory ``tmp-<pid>-<stamp>/`` (hard-linking the unchanged segments of the live one when
 it updates incrementally), renames it ``ix-<stamp>`` and then replaces ``CURRENT``, so a
 build interrupted at any point leaves the previous catalog answering; what it left behind is
-removed by the next build.
+removed by the next build, which also removes the indexes before the previous one (a search may
+still be reading that).  A build holds ``lock`` (kb.catalog.guard.BuildLock) from start to end.
 
 Imported only when a build runs (it imports whoosh, the parser and the layers).
 """
@@ -16,16 +17,18 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.catalog import fingerprints
 from kb.catalog.entries import actor_aliases, doc_entries
+from kb.catalog.guard import DIR_MODE, FILE_MODE, BuildLock, check_private, make_private
 from kb.catalog.interface import Progress, SourceSpec
 from kb.catalog.whoosh import internals
 from kb.catalog.whoosh.schema import SCHEMA_VERSION, schema
-from kb.errors import KbError
+from kb.errors import KbError, os_error
 from kb.text.parse import parse_file
 
 internals.import_whoosh()
@@ -62,14 +65,45 @@ class Changes:
 
 
 def update(cat, progress: Progress | None = None, full: bool = False) -> dict:
-    """Bring ``cat`` (a WhooshCatalog) up to date; see :meth:`kb.catalog.interface.Catalog.build`."""
+    """Bring ``cat`` (a WhooshCatalog) up to date; see :meth:`kb.catalog.interface.Catalog.build`.
+    One build at a time (kb.catalog.guard.BuildLock); a folder kb cannot write (read-only or full
+    disk, no permission) is said as such (UnwritableError)."""
     t0 = time.perf_counter()
-    cat.path.mkdir(parents=True, exist_ok=True)
-    cleanup(cat.path, cat.current_dir())
+    try:
+        _mkdirs(cat.path)
+    except OSError as e:
+        raise os_error(e, e.filename or cat.path, writing=True) from None
+    with BuildLock(cat.path):
+        try:
+            summary = _update(cat, progress, full)
+        except OSError as e:
+            raise os_error(e, e.filename or cat.path, writing=True) from None
+    summary["seconds"] = time.perf_counter() - t0
+    return summary
+
+
+def _mkdirs(path: Path) -> None:
+    """The catalog's folder and .kb/ above it, writable by their owner alone (kb.catalog.guard)."""
+    for d in (path.parent, path):
+        if not d.is_dir():
+            d.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        st = d.stat()
+        if st.st_uid == os.geteuid() and st.st_mode & 0o022:
+            os.chmod(d, st.st_mode & ~0o022)     # made by a umask of 002: only the owner writes
+
+
+def _update(cat, progress: Progress | None, full: bool) -> dict:
+    old_dir = cat.current_dir()
+    if old_dir is not None and not full:
+        try:
+            check_private(cat.private_paths())
+        except KbError as e:            # never opened: the whole catalog is built again
+            print(f"注意：{e}；重新建立整个检索目录", file=sys.stderr)
+            full = True
+    cleanup(cat.path, old_dir)
     specs = cat.sources()
     layers = fingerprints.layer_signature()
     old = cat.manifest()
-    old_dir = cat.current_dir()
     incremental = (not full and old is not None and old.get("schema") == SCHEMA_VERSION
                    and old.get("layers") == layers)
     ch = changes(specs, old, incremental)
@@ -88,11 +122,9 @@ def update(cat, progress: Progress | None = None, full: bool = False) -> dict:
         manifest["entries"] = old.get("entries", 0)
         write_json(old_dir / "manifest.json", manifest)
     else:
-        final = write_index(cat, ch, manifest, summary, old_dir if incremental else None, progress)
-        if old_dir is not None and old_dir != final:
-            shutil.rmtree(old_dir, ignore_errors=True)
-    summary.update(entries=manifest["entries"], seconds=time.perf_counter() - t0,
-                   layers=manifest["used_layers"])
+        # the index it replaces stays until the next build: a search that opened it goes on
+        write_index(cat, ch, manifest, summary, old_dir if incremental else None, progress)
+    summary.update(entries=manifest["entries"], layers=manifest["used_layers"])
     return summary
 
 
@@ -126,7 +158,7 @@ def write_index(cat, ch: Changes, manifest: dict, summary: dict, base: Path | No
     make it the live one.  Returns its directory."""
     tmp = cat.path / f"tmp-{os.getpid()}-{time.time_ns()}"
     try:
-        tmp.mkdir()
+        tmp.mkdir(mode=DIR_MODE)
         ix = _open_copy(base, tmp) if base is not None else wix.create_in(str(tmp), schema())
         writer = internals.writer(ix, procs=writer_procs(len(ch.todo)), limitmb=WRITER_MB)
         try:
@@ -153,6 +185,7 @@ def write_index(cat, ch: Changes, manifest: dict, summary: dict, base: Path | No
             raise KbError(f"检索目录写入不完整：应有 {expected} 个条目，写入了 {manifest['entries']} 个；"
                           "原来的检索目录未受影响，请重新运行 kb index", str(cat.path))
         write_json(tmp / "manifest.json", manifest)
+        make_private(tmp)
         final = cat.path / f"ix-{time.time_ns()}"
         os.rename(tmp, final)
         write_text(cat.path / "CURRENT", final.name + "\n")   # the atomic switch
@@ -201,31 +234,41 @@ def _add_version(writer, root, s: SourceSpec, info: dict, summary: dict) -> list
 
 
 def cleanup(path: Path, current: Path | None) -> None:
-    """Remove directories left by interrupted builds and superseded indexes."""
+    """Remove what interrupted builds left (``tmp-*`` folders, ``*.tmp`` files such as
+    ``CURRENT.<pid>.tmp``) and the indexes superseded before the previous one.  Called with the
+    build lock held, so no other build is writing; the index CURRENT names and the one before it
+    (a search may still be reading it) are kept."""
+    indexes = sorted((d for d in path.iterdir() if d.is_dir() and d.name.startswith("ix-")),
+                     key=lambda d: _stamp(d.name))
+    keep = {current} | ({max((d for d in indexes if d != current), key=lambda d: _stamp(d.name))}
+                        if any(d != current for d in indexes) else set())
     for d in path.iterdir():
-        if not d.is_dir() or d == current:
-            continue
-        if d.name.startswith("tmp-"):
-            pid = d.name.split("-")[1]
-            if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
-                continue   # another build is running
+        if d.is_dir() and (d.name.startswith("tmp-") or (d.name.startswith("ix-") and d not in keep)):
             shutil.rmtree(d, ignore_errors=True)
-        elif d.name.startswith("ix-") and current is not None:
-            shutil.rmtree(d, ignore_errors=True)   # superseded (a crash after the rename)
+        elif d.is_file() and d.name.endswith(".tmp"):
+            _unlink(d)
+    for d in keep - {None}:
+        for f in d.glob("*.tmp"):
+            _unlink(f)
 
 
-def _alive(pid: int) -> bool:
+def _stamp(name: str) -> int:
+    tail = name.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _unlink(f: Path) -> None:
     try:
-        os.kill(pid, 0)
+        f.unlink()
     except OSError:
-        return False
-    return True
+        pass
 
 
 def write_text(path: Path, text: str) -> None:
     """Replace a file atomically (written beside it, synced, then renamed over it)."""
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    with open(fd, "w", encoding="utf-8") as f:
         f.write(text)
         f.flush()
         os.fsync(f.fileno())

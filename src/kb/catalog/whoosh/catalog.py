@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kb.catalog import fingerprints
+from kb.catalog.guard import check_private
 from kb.catalog.interface import Catalog, Hit, Progress, SourceSpec
 from kb.catalog.query import ParsedQuery, combine_filters, parse_query
 from kb.catalog.whoosh.schema import SCHEMA_VERSION
@@ -39,6 +40,19 @@ class WhooshCatalog(Catalog):
             return None
         d = self.path / name
         return d if name and (d / "manifest.json").is_file() else None
+
+    def private_paths(self) -> list[Path]:
+        """What must be writable by its owner alone before the live index is opened (opening
+        unpickles its table of contents): the folders down to it, CURRENT, its files."""
+        d = self.current_dir()
+        paths = [self.path.parent, self.path, self.path / "CURRENT"]
+        if d is not None:
+            paths.append(d)
+            try:
+                paths += sorted(d.iterdir())
+            except OSError:
+                pass
+        return paths
 
     def exists(self) -> bool:
         return self.current_dir() is not None
@@ -127,6 +141,7 @@ class WhooshCatalog(Catalog):
             raise KbError("还没有检索目录：请先运行 kb index", str(self.path))
         if self._index is None or self._index.dir != d:
             self.close()
+            check_private(self.private_paths())
             self._index = OpenIndex(d)
         return self._index
 

@@ -5,18 +5,19 @@ insertions inline (coloured, or [-…-] and {+…+} without colour).
 """
 from __future__ import annotations
 
-import click
-
 from kb.compare.diff import Comparison
 from kb.compare.ops import DEL, EQ
 from kb.compare.render.summary import summary_text
 from kb.compare.render.table import HEADING_ZH, Row, empty_word, heads, plain, rows, same_regulation, status_zh
+from kb.outputs.screen import style
 
 
 def terminal(cmp: Comparison, color: bool = True, changed_only: bool = True,
              hide_renumbered: bool = False) -> str:
+    """The redline as text for kb.outputs.formats.write_human (emphasis marked with
+    kb.outputs.screen.style when ``color``, [-…-] and {+…+} otherwise)."""
     def st(t, **kw):
-        return click.style(t, **kw) if color else t
+        return style(t, **kw) if color else t
 
     o, n = heads(cmp)
     lines = [st(f"{o} → {n}", bold=True), summary_text(cmp), ""]

@@ -21,8 +21,9 @@ import stat
 from kb.errors import KbError, os_error
 
 
-def write_atomic(path: str | os.PathLike, data: bytes, make_dirs: bool = False) -> None:
-    """Put ``data`` at ``path``, all or nothing (see the module docstring)."""
+def write_atomic(path: str | os.PathLike, data, make_dirs: bool = False) -> None:
+    """Put ``data`` (bytes, or an iterable of bytes written as they come) at ``path``, all or
+    nothing (see the module docstring)."""
     path = os.fspath(path)
     target = os.path.realpath(path)            # through any symbolic links
     try:
@@ -53,7 +54,7 @@ def write_atomic(path: str | os.PathLike, data: bytes, make_dirs: bool = False) 
 def _write_through(data: bytes, target: str, path: str) -> None:
     try:
         with open(target, "wb") as f:
-            f.write(data)
+            _write_all(f, data)
     except OSError as e:
         raise os_error(e, path, writing=True) from None
 
@@ -69,7 +70,7 @@ def _replace(data: bytes, target: str, st, path: str) -> None:
     try:
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
+                _write_all(f, data)
                 f.flush()
                 if st is not None:      # the file keeps its mode (and owner, when kb may give it)
                     os.fchmod(f.fileno(), stat.S_IMODE(st.st_mode))
@@ -155,3 +156,11 @@ def alive(pid: int) -> bool:
             return f.read().rsplit(")", 1)[-1].split()[0] != "Z"
     except OSError:
         return True
+
+
+def _write_all(f, data) -> None:
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        f.write(data)
+    else:
+        for chunk in data:
+            f.write(chunk)

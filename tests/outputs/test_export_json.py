@@ -126,3 +126,18 @@ def test_output_file_is_written_atomically(tmp_path, capsys, root):
     assert rc == 0
     assert json.loads(target.read_text(encoding="utf-8"))["regulation"]["title"] == "遂宁市社区发展治理促进条例"
     assert [p.name for p in target.parent.iterdir()] == ["seed.json"]
+
+
+def test_json_is_written_as_it_is_made_and_reads_the_same(tmp_path, capsys):
+    """kb export writes its JSON in pieces (json.dumps with an indent would hold every token of a
+    large document at once): the pieces make exactly to_json's text, C1 controls escaped."""
+    from kb.outputs.formats import json_pieces, to_json, write_json
+
+    data = {"text": "第一条\x9b\x7f经费", "rows": [{"n": i, "s": "社区" * (i % 7)} for i in range(5000)]}
+    pieces = list(json_pieces(data, size=1000))
+    assert len(pieces) > 10 and "".join(pieces) == to_json(data)
+    assert json.loads(to_json(data)) == data and "\x9b" not in to_json(data) and "\\u009b" in to_json(data)
+    write_json(data, str(tmp_path / "out.json"))
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == to_json(data) + "\n"
+    write_json(data)
+    assert capsys.readouterr().out == to_json(data) + "\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kb.errors import KbError
-from kb.outputs.formats import FORMATS, table, to_json, write_text
+from kb.outputs.formats import FORMATS, table, to_json, write_json, write_text
 from kb.outputs.screen import style
 
 
@@ -279,7 +279,7 @@ def export_cmd(ctx, source, regulation, version, strict, fmt, output):
     say_what_reading_decided(doc)
     if fmt == "json":
         from kb.outputs.export import document_dict
-        write_text(to_json(document_dict(doc)), output)
+        write_json(document_dict(doc), output)
         return
     try:
         from kb.outputs.akn import to_akn

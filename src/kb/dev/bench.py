@@ -28,6 +28,7 @@ BENCHES = {
     "export": "kb.dev.bench_export:run",
     "related": "kb.dev.bench_related:run",
     "linear": "kb.dev.bench_linear:run",
+    "memory": "kb.dev.bench_memory:run",
 }
 
 SUMMARIES = {
@@ -43,6 +44,7 @@ SUMMARIES = {
     "export": "kb export --format json 整个语料的速度（首次与分析层已缓存，与解析对比）",
     "related": "相关条文的计算：100、300 与全部可解析语料文本，每部法规的时间和内存（与两两比较对比）",
     "linear": "各阶段用时与输入成正比：万行级的敌意形态下测增长指数（可给行数，如 2000,4000,8000）",
+    "memory": "1、2、4 MB 输入下 kb parse / export 的峰值内存（目标 < 30×输入 + 200 MB；可给大小，如 1,2）",
 }
 
 

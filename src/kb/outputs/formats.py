@@ -101,7 +101,44 @@ _C1 = re.compile("[\x7f-\x9f]")
 def to_json(data) -> str:
     """JSON for programs, Chinese as written; DEL and the C1 controls (json leaves them as they
     are, a terminal would obey them) escaped like the other controls, losing nothing."""
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
+    return "".join(json_pieces(data))
+
+
+def json_pieces(data, size: int = 1 << 16):
+    """The JSON of ``data`` (as :func:`to_json`) in pieces of about ``size`` characters.
+    json.dumps with an indent makes a list of every token before joining them (for a large
+    document, ten times the memory of the text); here the tokens are joined as they come."""
+    batch, n = [], 0
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        batch.append(chunk)
+        n += len(chunk)
+        if n >= size:
+            yield _C1.sub(_escape, "".join(batch))
+            batch, n = [], 0
+    if batch:
+        yield _C1.sub(_escape, "".join(batch))
+
+
+def _escape(m: re.Match) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
+def write_json(data, path: str | None = None) -> None:
+    """:func:`to_json` of ``data`` written as it is made (to stdout as write_text does, or all or
+    nothing to a file), never held whole in memory."""
+    if path is None or path == "-":
+        from kb.outputs.screen import write_raw
+        for piece in json_pieces(data):
+            write_raw(sys.stdout, piece)
+        sys.stdout.write("\n")
+        return
+    write_bytes(_lines_encoded(json_pieces(data)), path)
+
+
+def _lines_encoded(pieces):
+    for piece in pieces:
+        yield piece.encode("utf-8")
+    yield b"\n"
 
 
 #: a spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection")
@@ -175,7 +212,7 @@ def write_human(text: str, path: str | None = None, color: bool | None = None) -
     write_bytes(render(text, bool(color)).encode("utf-8"), path)
 
 
-def write_bytes(data: bytes, path: str) -> None:
+def write_bytes(data, path: str) -> None:
     """Write ``data`` to the file the user named with -o, all or nothing (kb.files.write_atomic:
     an existing file keeps its mode, a symbolic link is followed, a device or FIFO is written
     through as the shell's ``>`` does, a directory or a missing folder is refused)."""

@@ -128,10 +128,11 @@ def test_text_over_the_limit_is_refused_with_the_limit_and_how_to_raise_it(tmp_p
 
 
 def test_docx_that_inflates_without_end_is_refused_in_little_memory(tmp_path):
-    """A .docx of a few hundred KB whose document.xml inflates to 72 MB: refused at the limit, the XML
-    read as a stream (the process stays far below what the elements would take as a tree)."""
+    """A small .docx whose document.xml inflates to 6 MB: refused at the limit (4 MB, 16 times the text
+    limit of 0.25 MB), the XML read as a stream (the process stays far below what the elements would
+    take as a tree: about 100 MB for the 700,000 read before the limit)."""
     f = tmp_path / "bomb.docx"
-    runs = b"<w:r/>" * (12 << 20) + b"<w:r><w:t>x</w:t></w:r>"   # 72 MB: one paragraph of 12 million runs
+    runs = b"<w:r/>" * (1 << 20) + b"<w:r><w:t>x</w:t></w:r>"    # 6 MB: one paragraph of a million runs
     xml = document_xml(["第一条　甲。"])
     docx(f, xml[:-len(b"</w:body></w:document>")] + b"<w:p>" + runs + b"</w:p></w:body></w:document>")
     assert f.stat().st_size < 400_000
@@ -141,14 +142,14 @@ def test_docx_that_inflates_without_end_is_refused_in_little_memory(tmp_path):
     script = ("import re, sys\nfrom kb.cli import main\nrc = main(sys.argv[1:])\n"
               "print(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1), file=sys.stderr)\n"
               "sys.exit(rc)\n")
-    e = dict(os.environ, PYTHONPATH=str(ROOT / "src"), KB_MAX_INPUT_MB="1")      # XML limit 16 MB
+    e = dict(os.environ, PYTHONPATH=str(ROOT / "src"), KB_MAX_INPUT_MB="0.25")      # XML limit 4 MB
     p = subprocess.run([sys.executable, "-c", script, "parse", str(f)], capture_output=True, text=True,
                        timeout=120, env=e)
     assert p.returncode == 2 and "document.xml 解压后超过" in p.stderr, p.stderr
     peak_mb = int(p.stderr.strip().splitlines()[-1]) / 1024
     size_mb = f.stat().st_size / 2**20
-    # the issue's bound, and well under what 2.8 million elements take as a tree (about 300 MB)
-    assert peak_mb < min(30 * size_mb + 200, 100), f"peak {peak_mb:.0f} MB for a {size_mb:.2f} MB file"
+    # the issue's bound, and well under what the elements would take as a tree
+    assert peak_mb < min(30 * size_mb + 200, 70), f"peak {peak_mb:.0f} MB for a {size_mb:.2f} MB file"
 
 
 def test_docx_streamed_reads_the_same_text(tmp_path):

@@ -194,7 +194,7 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
             click.echo(line, err=True)
     else:
         if loose and hits:
-            click.secho(f"没有找到“{q}”，改为检索“{loose}”（“的”两边的词分开出现也算；加 --literal 只按原样检索）", dim=True)
+            click.echo(style(f"没有找到“{q}”，改为检索“{loose}”（“的”两边的词分开出现也算；加 --literal 只按原样检索）", dim=True))
         for line in _also_lines(_found(also, hits)):
             click.echo(style(line, dim=True))
         shown = _print_provisions(provisions, cite, q, version)

@@ -177,7 +177,9 @@ def test_sigterm_during_output_cleans_up(tmp_path):
     time.sleep(1.0)
     p.send_signal(signal.SIGTERM)
     _, err = p.communicate(timeout=60)
-    assert p.returncode in (0, 143), err
+    # 143: kb stopped on the signal and cleaned up; -15: the signal came while Python was still
+    # starting, before kb's handler (nothing written yet); 0: the export had finished
+    assert p.returncode in (0, 143, -signal.SIGTERM), err
     assert "Traceback" not in err
     assert [f.name for f in tmp_path.iterdir() if f.name != "big.txt"] in ([], ["out.json"])
 

@@ -90,6 +90,7 @@ def build(doc, statements=None, by: str = "modality", registry=None) -> Matrix:
         key = lambda s: str(s.article)  # noqa: E731
     rows: dict[str, Row] = {}
     seen_levels: dict[str, list[str]] = {}
+    listed: set = set()
     for s in sorted(stmts, key=_provision_key):
         r = rows.get(s.actor)
         if r is None:
@@ -104,7 +105,8 @@ def build(doc, statements=None, by: str = "modality", registry=None) -> Matrix:
         r.counts[k] = r.counts.get(k, 0) + 1
         cell = r.cells.setdefault(k, [])
         label = provision_label(s)
-        if label not in cell:
+        if (s.actor, k, label) not in listed:      # a set: a cell may list thousands of provisions
+            listed.add((s.actor, k, label))
             cell.append(label)
 
     def order(r: Row):

@@ -104,18 +104,14 @@ def to_json(data) -> str:
     return "".join(json_pieces(data))
 
 
-def json_pieces(data, size: int = 1 << 16):
-    """The JSON of ``data`` (as :func:`to_json`) in pieces of about ``size`` characters.
-    json.dumps with an indent makes a list of every token before joining them (for a large
-    document, ten times the memory of the text); here the tokens are joined as they come."""
-    batch, n = [], 0
-    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
-        batch.append(chunk)
-        n += len(chunk)
-        if n >= size:
-            yield _C1.sub(_escape, "".join(batch))
-            batch, n = [], 0
-    if batch:
+def json_pieces(data, size: int = 8192):
+    """The JSON of ``data`` (as :func:`to_json`) in pieces of ``size`` tokens.  json.dumps with an
+    indent makes a list of every token before joining them (for a large document, ten times the
+    memory of the text); here the tokens are joined a batch at a time, as they come."""
+    from itertools import islice
+
+    tokens = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data)
+    while batch := list(islice(tokens, size)):
         yield _C1.sub(_escape, "".join(batch))
 
 

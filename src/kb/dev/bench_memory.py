@@ -114,7 +114,10 @@ def run(sizes: str | None = None, shapes=("short", "articles", "docx"), echo=pri
                                  f"{limit:.0f}", f"{peak / size_mb:.0f}×" if size_mb else "—",
                                  "通过" if good else (f"退出码 {rc}：{err[:40]}" if rc else "超出")])
                 path.unlink()
-    echo(table(["形态", "输入 MB", "命令", "基线", "峰值", "上限", "峰值/输入", "结果"], rows, max_width=140))
+            # shape by shape: the run is long
+            echo(table(["形态", "输入 MB", "命令", "基线", "峰值", "上限", "峰值/输入", "结果"], rows, max_width=140))
+            echo("")
+            rows = []
     echo("全部在上限之内" if ok else "有命令超出上限")
     result["ok"] = ok
     return result

@@ -131,8 +131,9 @@ def load_config(root: Path) -> dict:
     return {}
 
 
-def check_name(name: str, what: str, where: str | None = None) -> str:
-    """A regulation's id or a version's name: it becomes a folder and a part of the site's
+def confined_name(name: str, what: str, where: str | None = None) -> str:
+    """A regulation's id or a version's name as read from the project (kb add's names are
+    stricter: check_name): it becomes a folder and a part of the site's
     addresses, so it may not climb out of its folder (../x), name a hidden one (.x) or hold a
     separator or a control character."""
     if not name or name in (".", "..") or name.startswith(".") or any(c in name for c in "/\\") \
@@ -161,7 +162,7 @@ def source_in(folder: Path, file, meta_path: Path) -> str:
 
 
 def load_regulation(root: Path, reg_id: str) -> RegulationMeta:
-    check_name(reg_id, "法规名", str(root / "regulation"))
+    confined_name(reg_id, "法规名", str(root / "regulation"))
     folder = root / "regulation" / reg_id
     meta_path = folder / "meta.yml"
     if not meta_path.is_file():
@@ -179,7 +180,7 @@ def load_regulation(root: Path, reg_id: str) -> RegulationMeta:
     for v in listed:
         if not v.get("name") or not v.get("file"):
             raise KbError("每个版本都需要 name 和 file", str(meta_path))
-        check_name(str(v["name"]), "版本名", str(meta_path))
+        confined_name(str(v["name"]), "版本名", str(meta_path))
         source_in(folder, v["file"], meta_path)
         versions.append(VersionMeta(name=str(v["name"]), file=v["file"], label=v.get("label") or v["name"],
                                     status=v.get("status"), date=str(v["date"]) if v.get("date") else None,

@@ -7,6 +7,7 @@ import click
 from kb.cli.core import project_root
 from kb.errors import KbError
 from kb.outputs.formats import table, to_csv, to_json, write_text
+from kb.outputs.screen import style
 
 
 def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -> None:
@@ -35,8 +36,8 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
         for reg, v, doc, stmts in groups:
             if reg.level != level:
                 level = reg.level
-                click.secho(f"\n【{level or '未注明级别'}】", bold=True)
-            click.secho(f"{reg.title}（{reg.jurisdiction or ''}，{len(stmts)} 项）", bold=True)
+                click.echo(style(f"\n【{level or '未注明级别'}】", bold=True))
+            click.echo(style(f"{reg.title}（{reg.jurisdiction or ''}，{len(stmts)} 项）", bold=True))
             click.echo(table(["出处", "主体", "情态", "原文"],
                              [[s.citation, s.actor, MODALITY_NAMES[s.modality], doc.get(s.eid).text[s.start:s.end]]
                               for s in stmts]))

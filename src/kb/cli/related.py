@@ -6,6 +6,7 @@ import click
 from kb.cli.core import load_target, project_root, target_options
 from kb.errors import KbError
 from kb.outputs.formats import table, to_csv, to_json, write_text
+from kb.outputs.screen import style
 
 KIND_CHOICES = {"upper": "upper", "peer": "peer", "version": "version", "lower": "lower",
                 "上位法": "upper", "同类立法": "peer", "本法规其他版本": "version", "下位法": "lower"}
@@ -61,7 +62,7 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
                             f"{r.similarity:.3f}", f"{r.relevance:.4f}", f"{r.shared:.3f}", r.entry.text]
                            for r in rel]))
     else:
-        click.secho(f"{e.reg.title}（{e.version.label}）{e.label}", bold=True)
+        click.echo(style(f"{e.reg.title}（{e.version.label}）{e.label}", bold=True))
         if not rel:
             click.echo("知识库中没有足够相近的条文。")
         for k in kinds:
@@ -69,7 +70,7 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
             if not mine:
                 continue
             click.echo()
-            click.secho(KIND_NAMES[k], bold=True)
+            click.echo(style(KIND_NAMES[k], bold=True))
             click.echo(table(["法规", "条", "相似度", "相同字句", "原文（【】为相同字句）"],
                              [[_reg_name(r.entry), r.entry.label, f"{r.similarity:.2f}", f"{r.shared:.0%}",
                                _marked(r.entry.text, r.marks)] for r in mine]))

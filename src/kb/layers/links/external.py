@@ -14,7 +14,7 @@ from functools import lru_cache
 from kb.errors import KbError
 from kb.layers.laws import LawEntry, bare_law_pattern, lookup, normalise_title
 from kb.layers.links.records import Reference
-from kb.layers.links.scan import SELF_WORDS, inside, overlaps
+from kb.layers.links.scan import SELF_WORDS, overlaps
 from kb.text.address import parse_address, to_eid
 
 #: a 第X条 right after these names another text, not this one

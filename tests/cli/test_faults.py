@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.cli import main
+from conftest import run_kb
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = ("第一章　总则\n第一条　为了规范社区治理，制定本条例。\n第二条　社区居民委员会应当协助街道办事处做好经费管理工作。\n"
@@ -49,15 +49,7 @@ def project(tmp: Path, text: str = TEXT, name: str = "demo") -> Path:
 
 
 def run(args, capsys, cwd=None) -> tuple[int, str, str]:
-    old = os.getcwd()
-    if cwd:
-        os.chdir(cwd)
-    try:
-        rc = main(list(args))
-    finally:
-        os.chdir(old)
-    out, err = capsys.readouterr()
-    return rc, out, err
+    return run_kb(args, cwd or os.getcwd(), capsys)
 
 
 @contextlib.contextmanager

@@ -24,7 +24,7 @@ def summary(rep: Report, shown: list[Finding]) -> str:
 def table(rep: Report, shown: list[Finding], width: int | None = None) -> str:
     """One row per finding (行, 条款, 级别, 规则, 问题); the problem and the suggestion wrap under
     their column instead of being cut."""
-    from kb.outputs.formats import pad, width as w
+    from kb.outputs.formats import pad, split_width, width as w
 
     if width is None:
         import shutil
@@ -43,27 +43,12 @@ def table(rep: Report, shown: list[Finding], width: int | None = None) -> str:
         for f, r in zip(shown, rows):
             text = f.message + (f"（原文：“{f.words}”）" if f.words.strip() and f.words not in f.message else "") \
                 + (f"　建议：{f.suggestion}" if f.suggestion else "")
-            parts = _wrap(text, room)
+            parts = split_width(text, room)
             out.append("  ".join(pad(v, c) for v, c in zip(r, cols)) + "  " + parts[0])
             out += [" " * lead + p for p in parts[1:]]
     out.append("")
     out.append(summary(rep, shown))
     return "\n".join(out)
-
-
-def _wrap(text: str, room: int) -> list[str]:
-    from kb.outputs.formats import width as w
-
-    lines, cur, used = [], [], 0
-    for ch in text:
-        cw = w(ch)
-        if used + cw > room and cur:
-            lines.append("".join(cur))
-            cur, used = [], 0
-        cur.append(ch)
-        used += cw
-    lines.append("".join(cur))
-    return lines
 
 
 def to_dict(rep: Report, shown: list[Finding]) -> dict:

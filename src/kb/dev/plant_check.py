@@ -354,13 +354,16 @@ def p_liability_no_duty(src, rng):
     return Plant("liability-no-duty", text, line, "违反第一条（立法目的）")
 
 
-def p_form_halfwidth(src, rng):
-    ps = [p for p in src.paragraphs() if "，" in p.text]
-    p = _middle(ps, rng)
+def _replace_first_comma(src, rng, rule: str, by: str):
+    """The first ， of a paragraph in the middle of the text written as `by`."""
+    p = _middle([p for p in src.paragraphs() if "，" in p.text], rng)
     if p is None:
         return None
-    line = src.line(p.line)
-    return Plant("form-halfwidth", src.with_line(p.line, line.replace("，", ",", 1)), p.line, "， → ,")
+    return Plant(rule, src.with_line(p.line, src.line(p.line).replace("，", by, 1)), p.line, f"， → {by}")
+
+
+def p_form_halfwidth(src, rng):
+    return _replace_first_comma(src, rng, "form-halfwidth", ",")
 
 
 def p_form_brackets(src, rng):
@@ -374,12 +377,7 @@ def p_form_brackets(src, rng):
 
 
 def p_form_double_punct(src, rng):
-    ps = [p for p in src.paragraphs() if "，" in p.text]
-    p = _middle(ps, rng)
-    if p is None:
-        return None
-    line = src.line(p.line)
-    return Plant("form-double-punct", src.with_line(p.line, line.replace("，", "，，", 1)), p.line, "， → ，，")
+    return _replace_first_comma(src, rng, "form-double-punct", "，，")
 
 
 def p_form_trailing_space(src, rng):

@@ -1,9 +1,10 @@
 """The draw of kb check's second held-out set (issue 15, round 2), kept so anyone can repeat it.
 
 Run from the checkout: ``PYTHONPATH=src python3 tests/data/check/draw_round2.py`` prints the 8 texts of
-README.md's "held-out, round 2".  It reads the texts the first round used (texts.yml's tuning, which since
-round 2 holds the first held-out set too, and plant.yml) and the corpus file names the repository
-mentioned at commit 4c5af94 (where it was drawn), so it gives the same 8 texts later.  It parses the
+README.md's "held-out, round 2".  It reads the texts the first round used (texts.yml's tuning and held-out
+sets, and plant.yml) and the corpus file names the repository mentioned, all as they were at commit 4c5af94
+(where it was drawn: texts.yml has changed since, and holds these 8 among its tuning texts now), so it gives
+the same 8 texts later.  It parses the
 candidates (to keep those without numbering warnings) and never runs kb check.
 """
 import random
@@ -50,14 +51,20 @@ def stratum(rel: str, name: str) -> str:
     return "national"
 
 
+def _at_draw(path: str) -> str:
+    """A file of the repository as it was when the draw was made."""
+    return subprocess.run(["git", "-C", str(HERE), "show", f"{DRAWN_AT}:{path}"], capture_output=True, text=True,
+                          check=True).stdout
+
+
 def main() -> None:
     corpus = paths.corpus_dir()
     data = HERE.parent
     refused = set(yaml.safe_load((data / "corpus/refused.yml").read_text(encoding="utf-8")))
     broken = set(yaml.safe_load((data / "corpus/broken.yml").read_text(encoding="utf-8")))
-    texts = yaml.safe_load((HERE / "texts.yml").read_text(encoding="utf-8"))
-    used = [p for p in texts["tuning"].values() if p.endswith(".md")]
-    used += yaml.safe_load((HERE / "plant.yml").read_text(encoding="utf-8"))["texts"]
+    texts = yaml.safe_load(_at_draw("tests/data/check/texts.yml"))
+    used = [p for p in list(texts["tuning"].values()) + list(texts["held_out"].values()) if p.endswith(".md")]
+    used += yaml.safe_load(_at_draw("tests/data/check/plant.yml"))["texts"]
     used_regs = {regulation(p) for p in used}
     # texts the repository names (in code, tests or docs) may be read while working: not held out
     named = subprocess.run(["git", "-C", str(HERE), "grep", "-hoE", r"[^\"' /()]+(\([0-9]{4}-[0-9]{2}-[0-9]{2}\))?\.md",

@@ -165,3 +165,39 @@ def test_whoosh_imports_without_urllib_and_asyncio():
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in path if p))
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert r.returncode == 0, broken(f"importing whoosh: {r.stderr.strip().splitlines()[-1:]}")
+
+
+def test_the_content_top_collector_uses_what_it_replaces(searcher):
+    """top_collector replaces TopCollector's _collect/remove/results and sets its items,
+    minscore and total: they must still be there and mean what they meant."""
+    from whoosh.collectors import ScoredCollector, TopCollector
+
+    for name in ("_collect", "remove", "results", "_results", "matches"):
+        assert callable(getattr(TopCollector, name, None)), broken(f"TopCollector.{name} is gone")
+    assert list(inspect.signature(TopCollector._collect).parameters) == ["self", "global_docnum", "score"], \
+        broken("TopCollector._collect's signature")
+    assert "self.minscore" in inspect.getsource(ScoredCollector.matches), broken("ScoredCollector.matches' minscore")
+    # whoosh's own collector: equal scores by document number; the content one: by the key given
+    q = Q.Term("text", "社区")
+    plain = TopCollector(limit=5)
+    searcher.search_with_collector(q, plain)
+    whoosh_top = [(h.score, h.docnum) for h in plain.results()]
+    same = internals.top_collector(5, lambda d: d)
+    searcher.search_with_collector(q, same)
+    assert [(h.score, h.docnum) for h in same.results()] == whoosh_top, broken("top-N collection")
+    reverse = internals.top_collector(5, lambda d: -d)
+    searcher.search_with_collector(q, reverse)
+    scores = sorted({s for s, _ in whoosh_top}, reverse=True)
+    every = {h.docnum: h.score for h in searcher.search(q, limit=None)}
+    want, left = [], 5
+    for sc in scores:                       # per score, the highest document numbers first
+        tied = sorted((d for d, s in every.items() if s == sc), reverse=True)[:left]
+        want += [(sc, d) for d in tied]
+        left -= len(tied)
+        if not left:
+            break
+    assert [(h.score, h.docnum) for h in reverse.results()] == want, broken("equal scores kept by the key")
+    cap = sum(1 for d in every if d < 300) + 3     # past the first segment's matches
+    capped = internals.top_collector(5, lambda d: d, cap=cap, usequality=False)
+    searcher.search_with_collector(q, capped)
+    assert capped.capped and capped.total == cap < len(every), broken("a cap of matches over all segments")

@@ -38,6 +38,14 @@ why (each is a measured cost of ``kb search`` / ``kb index``, not a nicety):
   parent, so after an error they would wait on the job queue for ever and keep the process
   from exiting: :func:`abandon` terminates them (its ``tasks``).
 
+* Documents of equal score kept and ordered by their content (:func:`top_collector`): a
+  ``whoosh.collectors.TopCollector`` whose ``_collect``, ``remove`` and ``results`` are
+  replaced, using its ``items``, ``minscore``, ``total`` and ``_results``.  whoosh keeps, among
+  equal scores, the lowest internal document numbers, which depend on how the catalog was
+  written (an incremental build appends; the multi-process writer's order varies): the same
+  content must rank the same however it was built.  It also stops at a cap of matches (the
+  top-N scan of :mod:`kb.catalog.whoosh.ranking`) through ``matches``.
+
 Each falls back to the public API (slower, same results) when what it expects is missing,
 so a whoosh upgrade degrades speed, never results; the test is what notices.
 """
@@ -224,6 +232,88 @@ def abandon(w) -> None:
             if task.is_alive():
                 task.terminate()
             task.join(5)
+
+
+_TOP: list = []
+
+
+def top_collector(limit: int, tie_key, cap: int | None = None, **kw):
+    """A whoosh top-``limit`` collector that keeps, among documents of equal score, those
+    first by ``tie_key(docnum)`` and lists equal scores in that order; with ``cap``, it stops
+    after that many matches over all segments (``capped`` then says so; without
+    ``usequality=False`` the blocks skipped are not counted).  Block-quality skipping stays on, just
+    below the lowest kept score, so that a document tying with it is still seen."""
+    if not _TOP:
+        _TOP.append(_top_class())
+    return _TOP[0](limit, tie_key, cap, **kw)
+
+
+def _top_class():
+    from heapq import heappush, heapreplace
+
+    from whoosh.collectors import TopCollector
+
+    class Last:
+        """A tie key that sorts last-first: the heap's head is the one to drop."""
+        __slots__ = ("key",)
+
+        def __init__(self, key):
+            self.key = key
+
+        def __lt__(self, other):
+            return other.key < self.key
+
+        def __eq__(self, other):
+            return self.key == other.key
+
+    class ContentTop(TopCollector):
+        def __init__(self, limit, tie_key, cap=None, **kw):
+            super().__init__(limit=limit, **kw)
+            self.tie_key, self.cap, self.capped, self.seen = tie_key, cap, False, 0
+
+        def matches(self):
+            # called once per segment: the cap counts the matches of all of them
+            if self.capped:
+                return
+            for d in super().matches():
+                yield d
+                self.seen += 1
+                if self.cap is not None and self.seen >= self.cap:
+                    self.capped = True
+                    break
+
+        def _collect(self, global_docnum, score):
+            items = self.items
+            self.total += 1
+            if len(items) < self.limit:
+                heappush(items, (score, Last(self.tie_key(global_docnum)), global_docnum))
+            else:
+                low = items[0]
+                if score < low[0]:
+                    return 0 - score
+                key = self.tie_key(global_docnum)
+                if score == low[0] and not key < low[1].key:
+                    return 0 - score
+                heapreplace(items, (score, Last(key), global_docnum))
+            if len(items) >= self.limit:
+                # just below the lowest kept score: a block whose best equals it may hold a
+                # document that ties with it and comes first in content order
+                low = items[0][0]
+                self.minscore = low - abs(low) * 1e-9 - 1e-12 if low > 0 else 0
+            return 0 - score
+
+        def remove(self, global_docnum):
+            kept = [it for it in self.items if it[2] != global_docnum]
+            if len(kept) != len(self.items):
+                self.items[:] = kept
+                self.items.sort()
+                self.minscore = 0
+
+        def results(self):
+            ranked = sorted(self.items, key=lambda it: (-it[0], it[1].key))
+            return self._results([(score, d) for score, _, d in ranked])
+
+    return ContentTop
 
 
 def read_postings(searcher, token, field="text") -> dict[int, int]:

@@ -28,7 +28,8 @@ BONUS_ALL = 10000.0          # every positive word occurs (matters for OR querie
 def word_query(w: Word, fields=None):
     """A word of the query: the phrase of its bigrams (a term for two characters, a prefix
     for one) in each field, for each of its spellings.  By default in the text, heading
-    (boosted) and defined terms (boosted more); a ``heading:`` word in its field only."""
+    (boosted) and defined terms (boosted more); a ``heading:`` word in its field only.  A
+    one-character word matches every bigram it begins; its score is the field's boost."""
     if fields is None:
         fields = ((w.field, 1.0),) if w.field else (("text", 1.0), ("heading", HEADING_BOOST),
                                                      ("terms", TERMS_BOOST))
@@ -37,7 +38,10 @@ def word_query(w: Word, fields=None):
         toks = query_tokens(v)
         for fname, boost in fields:
             if len(v) == 1:
-                alts.append(Q.Prefix(fname, v, boost=boost))
+                # scored by the field's boost alone: whoosh scores a prefix that one term of
+                # a segment starts with by BM25, one that several start with by 1, and which
+                # terms a segment holds depends on how the catalog was built
+                alts.append(const(Q.Prefix(fname, v), boost))
             elif len(toks) == 1:
                 alts.append(Q.Term(fname, toks[0], boost=boost))
             else:

@@ -16,16 +16,16 @@ norms are cached in it.  Imported only when a search runs (it imports whoosh).
 """
 from __future__ import annotations
 
-from heapq import heapify, heappop
+from heapq import heapify, heappop, nsmallest
 
 from kb.catalog.analysis import query_tokens
-from kb.catalog.whoosh import internals
+from kb.catalog.whoosh import internals, live
 from kb.catalog.whoosh.queries import BONUS_ALL, BONUS_EXACT, DocSet, const, word_query
 
 internals.import_whoosh()
 
 from whoosh import query as Q  # noqa: E402  (after import_whoosh: see kb.catalog.whoosh.internals)
-from whoosh.collectors import FilterCollector, TopCollector  # noqa: E402
+from whoosh.collectors import FilterCollector  # noqa: E402
 
 #: top-N searches score at most this many text matches (see Ranker.top)
 SCAN_CAP = 2000
@@ -37,24 +37,6 @@ CACHE_ENTRIES = 600_000
 K1, B = 1.2, 0.75
 
 
-class Capped(TopCollector):
-    """A top collector that stops after ``cap`` matches (``capped`` says whether it did)."""
-
-    def __init__(self, limit, cap):
-        super().__init__(limit=limit)
-        self.cap = cap
-        self.capped = False
-
-    def matches(self):
-        n = 0
-        for d in TopCollector.matches(self):
-            yield d
-            n += 1
-            if n >= self.cap:
-                self.capped = True
-                break
-
-
 class Ranker:
     """The best documents for a query on one searcher, with the caches that make a warm
     search cheap."""
@@ -63,6 +45,8 @@ class Ranker:
         self.s = searcher
         self.caches: dict[str, dict] = {}
         self._norms: list[float] | None = None
+        self._keys: dict[int, tuple] = {}
+        self._key_column = None
 
     def top(self, q, limit, allow, mask, words, has_or=False, whole_catalog=True) -> list:
         """The best ``limit`` documents (all when None), as whoosh hits, best first.
@@ -80,7 +64,7 @@ class Ranker:
         off: every top-N scan goes in catalog order (the baseline of kb bench search)."""
         s = self.s
         if limit is None:
-            return list(s.search(q, limit=None, filter=allow, mask=mask))
+            return self._sorted({h.docnum: h for h in s.search(q, limit=None, filter=allow, mask=mask)}, None)
         # a phrase of n bigrams costs about n single-term matches per document
         tokens = sum(max(1, len(v) - 1) for w in words for v in w.variants()) or 1
         cap = max(SCAN_FLOOR, SCAN_CAP // tokens)
@@ -91,23 +75,48 @@ class Ranker:
         cands = self.candidates(words, cap, allow, mask, has_or) if whole_catalog else None
         if cands is not None:
             return self._sorted(self._verify(q, cands, limit), limit)
-        c = Capped(limit, cap)
-        s.search_with_collector(q, wrap(c))
-        found = {h.docnum: h for h in c.results()}
-        if words and c.capped:
+        found, capped = self._capped(q, limit, cap, allow, mask, wrap)
+        if words and capped:
             # documents whose heading or defined terms contain a query word: intersect (the
             # sparse side drives the scan), scored as by the full query
             hq = [word_query(w, fields=(("heading", 1.0), ("terms", 1.0))) for w in words]
             hq = hq[0] if len(hq) == 1 else Q.Or(hq)
-            hc = Capped(limit, max(HEADS_FLOOR, cap))
-            s.search_with_collector(Q.And([q, const(hq, 0.0)]), wrap(hc))
-            for h in hc.results():
-                found.setdefault(h.docnum, h)
+            heads, _ = self._capped(Q.And([q, const(hq, 0.0)]), limit, max(HEADS_FLOOR, cap), allow, mask, wrap)
+            for d, h in heads.items():
+                found.setdefault(d, h)
         return self._sorted(found, limit)
 
-    @staticmethod
-    def _sorted(found: dict, limit: int) -> list:
-        return sorted(found.values(), key=lambda h: (-h.score, h.docnum))[:limit]
+    def _capped(self, q, limit, cap, allow, mask, wrap) -> tuple[dict, bool]:
+        """The best ``limit`` of the first ``cap`` matches of ``q`` in content order (of all
+        when fewer), as {docnum: hit}, and whether there were more.  Not the first in index
+        order: those depend on how the catalog was built (an incremental build appends the
+        entries it re-indexes)."""
+        # every match counted (no block skipping): whether the cap is reached is then a matter
+        # of the content alone
+        c = internals.top_collector(limit, self.tie_key, cap=cap, usequality=False)
+        self.s.search_with_collector(q, wrap(c))
+        if not c.capped:
+            return {h.docnum: h for h in c.results()}, False
+        docs = [d for d in self.s.docs_for_query(q)
+                if (allow is None or d in allow) and not (mask and d in mask)]
+        c = internals.top_collector(limit, self.tie_key, usequality=False, replace=0)
+        self.s.search_with_collector(Q.And([q, DocSet(nsmallest(cap, docs, key=self.tie_key), self.s)]), c)
+        return {h.docnum: h for h in c.results()}, True
+
+    def _sorted(self, found: dict, limit: int | None) -> list:
+        """Best first; equal scores in content order (regulation, version, eid)."""
+        return sorted(found.values(), key=lambda h: (-h.score, self.tie_key(h.docnum)))[:limit]
+
+    def tie_key(self, docnum: int) -> tuple:
+        """Where a document comes among documents of equal score: the content order of its
+        entry's key (:func:`kb.catalog.whoosh.live.content_key`), read from the key column."""
+        k = self._keys.get(docnum)
+        if k is None:
+            if self._key_column is None:
+                self._key_column = self.s.reader().column_reader("key")
+            raw = self._key_column[docnum]
+            k = self._keys[docnum] = live.content_key(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
+        return k
 
     def _verify(self, q, cands: Popper, limit: int) -> dict:
         """Frequent words: verify (and score) the candidates best bound first, in batches,
@@ -121,7 +130,7 @@ class Ranker:
             # no block-quality skipping or matcher replacement: with a zero-score
             # restriction in the And, whoosh's replace() drops documents that belong
             # in the top N
-            c = TopCollector(limit=limit, usequality=False, replace=0)
+            c = internals.top_collector(limit, self.tie_key, usequality=False, replace=0)
             docs = set(heads).union(d for _, d in chunk)
             heads = []
             self.s.search_with_collector(Q.And([q, DocSet(docs, self.s)]), c)
@@ -129,7 +138,7 @@ class Ranker:
                 found[h.docnum] = h
             if len(found) >= limit and cands:
                 kth = sorted((h.score for h in found.values()), reverse=True)[limit - 1]
-                if cands.peek() <= kth + 1e-6:
+                if cands.peek() < kth - 1e-6:       # one that ties may come first in content order
                     break
             batch *= 2
         return found
@@ -148,8 +157,9 @@ class Ranker:
         that really matches, the bound is its score from the text field; heading and
         defined-term matches are scored separately (see top).  Without OR, only the
         documents whose text has every word are candidates (any other match has a word in
-        its heading or defined terms, and is verified with those).  Ties: lower docnum
-        first.  Decoded postings and each word's bounds are cached per searcher."""
+        its heading or defined terms, and is verified with those).  Ties: every document
+        of the bound the cap cuts through is handed out.  Decoded postings and each word's
+        bounds are cached per searcher."""
         if not words or any(w.field for w in words):
             return None
         groups = []            # per word: [per variant: bigram tokens]
@@ -158,7 +168,8 @@ class Ranker:
                 return None
             groups.append([query_tokens(v) for v in w.variants()])
         s = self.s
-        dfs = {t: s.doc_frequency("text", t) for vs in groups for toks in vs for t in toks}
+        st = live.stats(s)          # live documents: what a full rebuild of the content would hold
+        dfs = {t: st.doc_frequency("text", t) for vs in groups for toks in vs for t in toks}
         # the most documents the query can match (any word: its variants' rarest bigrams)
         est = sum(min(dfs[t] for t in toks) for vs in groups for toks in vs)
         if est <= cap:
@@ -263,7 +274,7 @@ class Ranker:
         document's text (lengths as whoosh's BM25 sees them), cached per searcher."""
         if self._norms is None:
             lengths = internals.field_lengths(self.s, "text")
-            avg = self.s.avg_field_length("text") or 1.0
+            avg = live.stats(self.s).avg_length("text")
             self._norms = [K1 * ((1 - B) + B * fl / avg) for fl in lengths]
         return self._norms
 
@@ -321,17 +332,21 @@ class Popper:
 
     def __init__(self, heap, cap, heads=()):
         self.heap, self.left, self.heads = heap, cap, list(heads)
+        self.last: float | None = None
 
     def __bool__(self):
-        return bool(self.heap) and self.left > 0
+        # past the cap, the entries that tie with the last one handed out still come: which
+        # of equal bounds are scored must not depend on document numbers
+        return bool(self.heap) and (self.left > 0 or -self.heap[0][0] == self.last)
 
     def peek(self) -> float:
         return -self.heap[0][0]
 
     def take(self, n) -> list[tuple[float, int]]:
         out = []
-        while self.heap and self.left > 0 and len(out) < n:
+        while self and len(out) < n:
             nb, d = heappop(self.heap)
             out.append((-nb, d))
+            self.last = -nb
             self.left -= 1
         return out

@@ -15,7 +15,8 @@ from kb.catalog.whoosh.internals import import_whoosh
 #: the catalog's format: a catalog written with another one is rebuilt in full.
 #: 5: the field classes moved to kb.catalog.whoosh.schema (unpickled by module name)
 #: 6: heading entries (type chapter), version labels in the stored data
-SCHEMA_VERSION = "kb-catalog-6/" + ANALYZER_VERSION
+#: 7: the key as a column (equal scores are ordered by it: kb.catalog.whoosh.live)
+SCHEMA_VERSION = "kb-catalog-7/" + ANALYZER_VERSION
 
 
 def schema():
@@ -26,7 +27,7 @@ def schema():
 
     bigrams = _field_class("BigramText")
     return Schema(
-        key=ID(stored=True, unique=True), source=ID, type=ID(stored=True), regulation=ID(stored=True),
+        key=ID(stored=True, unique=True, sortable=True), source=ID, type=ID(stored=True), regulation=ID(stored=True),
         version=ID(stored=True), latest=ID, artkey=ID(stored=True),
         chapter=KEYWORD(commas=True, lowercase=False, scorable=False),
         actor=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),

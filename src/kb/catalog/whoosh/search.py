@@ -16,7 +16,7 @@ from kb.catalog.analysis import normalize
 from kb.catalog.hits import entry_hit, part_hits, provision_hit
 from kb.catalog.interface import Hit
 from kb.catalog.query import ParsedQuery, Word, check_filter, flatten_words
-from kb.catalog.whoosh import internals
+from kb.catalog.whoosh import internals, live
 from kb.catalog.whoosh.queries import to_whoosh, with_bonus_tiers, word_query
 from kb.catalog.whoosh.ranking import Ranker
 
@@ -24,7 +24,6 @@ internals.import_whoosh()
 
 from whoosh import index as wix  # noqa: E402  (after import_whoosh: see kb.catalog.whoosh.internals)
 from whoosh import query as Q  # noqa: E402
-from whoosh import scoring  # noqa: E402
 
 #: facet filter sets kept per searcher (see OpenIndex.filter_sets)
 FILTER_CACHE = 64
@@ -49,7 +48,7 @@ class OpenIndex:
     def searcher(self):
         if self._s is None:
             internals.cache_blocks()
-            self._s = self.ix.searcher(weighting=scoring.BM25F())
+            self._s = self.ix.searcher(weighting=live.LiveBM25F())
             self._ranker = Ranker(self._s)
             self._filters = {}
         return self._s

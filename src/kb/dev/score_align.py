@@ -8,9 +8,11 @@ written).  Precision, recall and F1 are computed over links, for kb.align and fo
 two baselines measured in the same run: pairing by article number (eRegulations,
 Indigo) and greedy one-to-one matching of the most similar texts.
 
-A gold file whose header says it is *held out* (annotated before kb's output was seen, and
-no alignment rule tuned on it) is scored apart: the tuned files' micro-average first, then
-the held-out files' on their own, so a figure tuned on is never mixed with one that was not.
+A gold file whose header says it is *held out* (``# set: held-out``, or a header calling it held
+out: annotated before kb's output was seen, and no alignment rule tuned on it) is scored apart:
+the tuned files' micro-average first, then the held-out files' on their own, so a figure tuned
+on is never mixed with one that was not.  Once scored, a held-out file becomes tuning
+(``# set: tuning``) and its header keeps the figure it had.
 ``--tuned`` scores only the tuned files (what to run while changing the alignment).
 """
 from __future__ import annotations
@@ -44,11 +46,15 @@ def read_gold(path: Path) -> tuple[str, str, set[tuple[str, str]]]:
 
 
 def held_out(path: Path) -> bool:
-    """Is this gold file held out (its header says so)?"""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") and "held out" in line.lower():
-            return True
-    return False
+    """Is this gold file held out?  A ``# set: tuning`` or ``# set: held-out`` line says so
+    outright (a pair that was held out and has been scored becomes tuning, and its header still
+    tells that story); without one, a header that calls the file held out."""
+    header = [line[1:].strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+              if line.startswith("#")]
+    for line in header:
+        if line.startswith("set:"):
+            return line.split(":", 1)[1].strip() in ("held-out", "held out")
+    return any("held out" in line for line in header)
 
 
 def prf(pred: set, gold: set) -> tuple[float, float, float]:

@@ -21,7 +21,9 @@ the order they are trusted, so that a confident pair is never displaced by a wea
    article that otherwise says something new (its partner keeps little of it) is linked to the
    old articles around it whose paragraphs it rewrote.  Several links then share one side (status split / merged).  An article paired with an
    identical text takes part in none of these: its whole text is accounted for.  Last, two
-   articles still unlinked that are each other's most similar pair (cosine ≥ ``MUTUAL``).
+   articles still unlinked that are each other's most similar pair (cosine ≥ ``MUTUAL``),
+   among all articles and then among the unlinked alone; and the only article left unlinked
+   on each side of a stretch between two pairs in order, at a lower bar (``ALONE``).
 5. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went
    (:mod:`kb.compare.headings`); an article pair is ``moved`` when the new article's
    chapter is not the counterpart of the old article's chapter.
@@ -46,6 +48,8 @@ GAP = 0.22        # between anchors, same place in the order
 MOVED = 0.4       # anywhere else (moved article)
 CONTAIN = 0.6     # share of an article's weight found in the other side's article (split/merge)
 MUTUAL = 0.3      # two articles nothing else linked, each the other's most similar
+LEFT_ALL = 4000   # unlinked pairs compared one by one at the end (more: by candidates)
+ALONE = 0.15      # the only article left unlinked on each side between two pairs in order
 RELATED = 0.1     # share of the shorter text that must pair confidently for the texts to count as related
 
 ROLES = (re.compile(r"制定本\w{0,6}?(法|条例|办法|规定|细则|决定|规则)$"),
@@ -61,7 +65,7 @@ class Link:
     similarity: float = 0.0
     renumbered: bool = False
     moved: bool = False
-    how: str = ""                     # identical|confident|gap|role|moved|split|merge|mutual (diagnostics)
+    how: str = ""                     # identical|confident|gap|role|moved|split|merge|mutual|alone (diagnostics)
 
 
 @dataclass
@@ -146,6 +150,8 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
         _pair_best(sim, MOVED, P, "moved")
         extra = _splits_and_merges(old, new, cands, P)
         _pair_mutual(sim, P, extra)
+        _pair_left(old, new, dfrac, P, extra)
+        _pair_alone(old, new, P, extra)
     links = _links(old, new, sim, P, extra)
     _statuses(links, old, new)
     headings = align_headings(old_doc, new_doc, old, new, links)
@@ -225,11 +231,48 @@ def _pair_mutual(sim: dict[tuple[int, int], float], P: _Pairs, extra) -> None:
     for (o, n), s in sim.items():
         best_of_old[o] = max(best_of_old.get(o, (0.0, -1)), (s, n))
         best_of_new[n] = max(best_of_new.get(n, (0.0, -1)), (s, o))
-    linked_old = set(P.o2n) | {o for o, _, _ in extra}
-    linked_new = set(P.n2o) | {n for _, n, _ in extra}
+    linked_old, linked_new = _linked(P, extra)
     for o, (s, n) in sorted(best_of_old.items()):
         if s >= MUTUAL and o not in linked_old and n not in linked_new and best_of_new[n][1] == o:
             P.add(o, n, "mutual")
+
+
+def _linked(P: _Pairs, extra) -> tuple[set[int], set[int]]:
+    """Old and new articles that some pair or split/merge link already holds."""
+    return set(P.o2n) | {o for o, _, _ in extra}, set(P.n2o) | {n for _, n, _ in extra}
+
+
+def _pair_left(old: list[Unit], new: list[Unit], dfrac: dict[str, float], P: _Pairs, extra) -> None:
+    """Then the same among the articles still unlinked only: their candidates are looked up
+    afresh among each other, since an article's first candidates may all have been linked
+    elsewhere, or its bigrams may all be too common to find any (妇女权益保障法 2018 第三十六条 →
+    2022 第十八条, 人身权利 → 人身和人格权益, cosine 0.54).  Every pair is compared while there are
+    few (``LEFT_ALL``), else candidates are looked up among what is left."""
+    linked_old, linked_new = _linked(P, extra)
+    free_o = [u for u in old if u.index not in linked_old]
+    free_n = [u for u in new if u.index not in linked_new]
+    if len(free_o) * len(free_n) <= LEFT_ALL:
+        sim = {(u.index, v.index): cosine(u, v) for u in free_o for v in free_n}
+    else:
+        left = candidates(old, new, dfrac, frozenset(linked_old), frozenset(linked_new))
+        sim = {(o, n): s for n, lst in left.items() for s, o in lst}
+    _pair_mutual(sim, P, extra)
+
+
+def _pair_alone(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:
+    """Last of all: where a stretch between two consecutive pairs in order leaves exactly one
+    article unlinked on each side, order gives each no other counterpart, so they pair at a
+    lower bar (``ALONE``): 北京市审计条例 2017 第四十条 → 2023 第三十四条 (中介机构专业人员 →
+    聘请的专业人员, cosine 0.20).  Decided after the splits and merges, so that an article one of
+    them took a paragraph from is not counted as unlinked."""
+    linked_old, linked_new = _linked(P, extra)
+    chain = sorted(longest_chain(list(P.o2n.items()) + [(o, n) for o, n, _ in extra]))
+    bounds = [(-1, -1)] + chain + [(len(old), len(new))]
+    for (o0, n0), (o1, n1) in zip(bounds, bounds[1:]):
+        free_o = [o for o in range(o0 + 1, o1) if o not in linked_old]
+        free_n = [n for n in range(n0 + 1, n1) if n not in linked_new]
+        if len(free_o) == 1 and len(free_n) == 1 and cosine(old[free_o[0]], new[free_n[0]]) >= ALONE:
+            P.add(free_o[0], free_n[0], "alone")
 
 
 def _splits_and_merges(old: list[Unit], new: list[Unit], cands, P: _Pairs) -> list[tuple[int, int, str]]:

@@ -20,6 +20,11 @@ Two things look like carried content and are not:
   第十五条's items on 派出机关 → 2023 第二十四条 in the same stretch of the text; not its item
   on joint decisions → 第十九条 on respondents, before the anchor 第十一条 → 第二十二条).
 
+An old article left unpaired whose paragraph reappears reworded (``SEG_SIM``) far away is linked
+when the two articles as a whole are as alike as a moved article (``MOVED_ALIKE``): 北京市审计条例
+2017 第十条 (绩效审计的评价标准) became the second paragraph of 2023 第四条, which is 2017 第四条.
+Only for old articles: an unpaired *new* article that alike was written on a pattern (above).
+
 A new article that otherwise says something new -- its partner keeps less than a third of its
 text -- is where rewritten paragraphs of the old articles around it are likeliest to have gone, so
 for its paragraphs the bar is lower (``CARRIED_SIM``): 行政复议法 2023 第二十四条 rewrites 2017
@@ -31,12 +36,13 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kb.compare.similarity import Unit, bigrams, df_cap, normalize, tfidf
+from kb.compare.similarity import Unit, bigrams, cosine, df_cap, normalize, tfidf
 
 SEG_MIN = 12      # normalised characters a paragraph/item needs to count as evidence
 SEG_SIM = 0.5     # cosine of two paragraphs/items taken as "the same provision, reworded"
 MOVED_SEG_MIN = 20   # a paragraph moved between two paired articles: at least this long …
 MOVED_SEG_SIM = 0.7  # … and nearly verbatim anywhere, or reworded (SEG_SIM) in its stretch of the text
+MOVED_ALIKE = 0.4    # … or reworded anywhere, for an unpaired old article as alike as a moved one (align.MOVED)
 NEW_KEPT = 1 / 3     # an article whose partner keeps less than this share of its text is mostly new …
 CARRIED_SIM = 0.3    # … and its other paragraphs are looked for, rewritten this far, in its stretch of the text
 
@@ -140,7 +146,8 @@ def segment_links(old: list[Unit], new: list[Unit], o2n: dict[int, int], n2o: di
                                                        in_place=lambda n, o: order.keeps(o, n))}
     if want_old:
         # an article unpaired on both sides: the first pass decided (new side's view)
-        links |= _evidence_links(S, S.old, S.new, want_old, skip=want_new, partners=n2o, in_place=order.keeps)
+        links |= _evidence_links(S, S.old, S.new, want_old, skip=want_new, partners=n2o, in_place=order.keeps,
+                                 alike=lambda o, n: cosine(old[o], new[n]) >= MOVED_ALIKE)
     # a paragraph or item moved between two articles that are both paired elsewhere
     # (公司法 2018 第三条第二款 → 2023 第四条第一款): near-verbatim and long enough, or reworded
     # in place; and not also present in the article's own partner
@@ -187,10 +194,11 @@ class _Order:
 
 
 def _evidence_links(S: _Segments, src: _Side, dst: _Side, want: set[int], skip=frozenset(),
-                    partners=None, in_place=None) -> set[tuple[int, int]]:
+                    partners=None, in_place=None, alike=None) -> set[tuple[int, int]]:
     """(article of src, article of dst) for each wanted src article whose paragraphs reappear in a
     dst article: one paragraph or item, reworded (``SEG_SIM``), when the link keeps to the order
-    of the text (``in_place(src article, dst article)``); elsewhere nearly verbatim
+    of the text (``in_place(src article, dst article)``) or the articles are alike as a whole
+    (``alike(src article, dst article)``); elsewhere nearly verbatim
     (``MOVED_SEG_SIM``) and a quarter of the article's text or at least 40 characters.  A dst
     paragraph that the dst article's own partner (``partners``: dst article -> src article)
     keeps nearly verbatim, and at least as closely, is not evidence: the src paragraph was
@@ -207,7 +215,7 @@ def _evidence_links(S: _Segments, src: _Side, dst: _Side, want: set[int], skip=f
             p = (partners or {}).get(b)
             if p is not None and p != a and S.kept(dst.vecs[j], src, p) >= max(sim, MOVED_SEG_SIM):
                 continue        # its partner keeps it, nearly verbatim: a pattern, not a move
-            if in_place is not None and in_place(a, b):
+            if in_place is not None and in_place(a, b) or alike is not None and alike(a, b):
                 local.add((a, b))
             elif sim >= MOVED_SEG_SIM or in_place is None:
                 evidence[(a, b)] += min(len(t), len(dst.segs[j][1]))

@@ -83,3 +83,50 @@ def test_the_round_two_draw_gives_its_texts_again():
                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin",
                               "KB_SHARED": str(CORPUS.parents[1])})
     assert out.stdout.split() == [TEXTS["tuning"][name] for name in ROUND_TWO]
+
+
+def test_the_judges_files_are_what_the_scorer_reads(tmp_path):
+    """The held-out procedure on a tuning text: kb score-check --dump-to writes every finding with an empty
+    verdict; once a judge fills the verdicts (here: from judged/seed.tsv) the file, copied among the
+    judgements, matches every finding; and a judge's file is never overwritten."""
+    from click.testing import CliRunner
+
+    from kb.dev.score_check import load_judgements, score_cmd
+
+    out = tmp_path / "heldout"
+    res = CliRunner().invoke(score_cmd, ["--dump-to", str(out), "--only", "seed"])
+    assert res.exit_code == 0, res.output
+    with (out / "seed.tsv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert rows and all(r["verdict"] == "" and r["rule"] and int(r["line"]) > 0 and r["source"] for r in rows)
+    assert all(r["text"] == "suining-community@draft" for r in rows)
+    judged = load_judgements(CHECK / "judged" / "seed.tsv")
+    for r in rows:                       # the judge's work: a verdict in each row
+        r["verdict"] = str(judged[(r["rule"], int(r["line"]), r["words"])][0])
+    filled = tmp_path / "seed.tsv"
+    with filled.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    assert set(load_judgements(filled)) == {(r["rule"], int(r["line"]), r["words"]) for r in rows}
+    again = CliRunner().invoke(score_cmd, ["--dump-to", str(out), "--only", "seed"])
+    assert again.exit_code != 0 and "不覆盖" in again.output
+
+
+def test_runs_over_the_whole_corpus_leave_the_held_out_texts_out(tmp_path):
+    """kb bench check reads the whole corpus: never the held-out texts, nor another version of them."""
+    need_shared(CORPUS)
+    import shutil
+
+    from kb.dev.bench_check import _texts
+    from kb.dev.score_check import held_out_files
+
+    held = held_out_files(CORPUS)
+    assert {CORPUS / p for p in TEXTS["held_out"].values()} <= held
+    for rel in [TEXTS["held_out"]["renda-yishi"], TEXTS["tuning"]["guanshui"]]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / rel, tmp_path / rel)
+    other_version = re.sub(r"\(\d{4}-\d\d-\d\d\)", "(1989-04-04)", TEXTS["held_out"]["renda-yishi"])
+    (tmp_path / other_version).write_text(
+        (CORPUS / TEXTS["held_out"]["renda-yishi"]).read_text(encoding="utf-8"), encoding="utf-8")
+    assert [f.relative_to(tmp_path).as_posix() for f in _texts(tmp_path, None)] == [TEXTS["tuning"]["guanshui"]]

@@ -407,3 +407,17 @@ def test_round_three_files_are_whole():
         assert doc is not None, g.name
         numbers = {str(a.number) for a in doc.articles}
         assert {str(k) for k in g.data["articles"]} == numbers, g.name
+
+
+def test_tax_words_need_not_and_a_granted_exemption_are_no_statements_without_actor():
+    """车辆购置税法 and 增值税法 (kb check's tuning texts): 应纳税额 (payable) and 应税交易 (taxable) are no modal
+    words, 毋须 is "need not", and 依照法律规定应当予以免税的……车辆 names the vehicles (a modifier): none of them is
+    a duty without an actor — kb check's duty-no-actor relies on this list and no longer filters them itself."""
+    from kb.layers.obligations.modals import find_modals
+
+    for text in ("车辆购置税的应纳税额按照应税车辆的计税价格乘以税率计算。", "当事人毋须到场。"):
+        assert find_modals(text, 0, len(text)) == [], text
+    assert [w for _, _, w, _ in find_modals("预算资金应纳入财政管理。", 0, 9)] == ["应"]
+    doc = parse_text("测试法\n\n第一条　依照法律规定应当予以免税的外国驻华使馆的自用车辆，免征车辆购置税。\n", "t.txt")
+    assert without_actor(doc) == []
+    assert [f for *_, f in modal_fates(doc)] == ["modifier"]

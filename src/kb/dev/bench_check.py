@@ -20,7 +20,11 @@ def _texts(root: Path, limit: int | None) -> list[Path]:
     from kb.errors import KbError
     from kb.text.parse import parse_file
 
-    files = sorted(root.rglob("*.md"))
+    from kb.dev.score_check import held_out_files
+
+    # kb check's held-out texts are checked once, after the last rule change (tests/data/check/README.md)
+    held = held_out_files(root)
+    files = sorted(f for f in root.rglob("*.md") if f not in held)
     if limit:
         files = files[::max(1, len(files) // limit)][:limit]
     ok = []

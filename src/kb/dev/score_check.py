@@ -59,6 +59,19 @@ def texts(held_out: bool = False) -> dict[str, str]:
     return dict(_texts_yml()["held_out" if held_out else "tuning"])
 
 
+def _regulation(path: str) -> str:
+    """A corpus path without its version date: every version of one regulation."""
+    import re
+    return re.sub(r"\(\d{4}-\d\d-\d\d\)\.md$|\.md$", "", path)
+
+
+def held_out_files(corpus: Path) -> set[Path]:
+    """The corpus files of the held-out regulations, every version: runs over the whole corpus (kb bench
+    check) leave them out so that kb check is never run on them before the held-out run."""
+    regs = {_regulation(p) for p in texts(held_out=True).values()}
+    return {f for f in corpus.rglob("*.md") if _regulation(f.relative_to(corpus).as_posix()) in regs}
+
+
 def scanned_texts() -> dict[str, tuple[str, frozenset[str]]]:
     """The corpus texts found by running the rules that fire rarely over the corpus (tuning side): name ->
     (path, the rules judged on it).  Only those rules' findings count there."""
@@ -99,11 +112,22 @@ def check_text(spec: str, corpus: Path):
     return check(parse_file(str(corpus / spec)))
 
 
-def precision(held_out: bool, corpus: Path, tallies: dict[str, Tally], dump: bool = False) -> None:
+def _jobs(held_out: bool, only: tuple[str, ...] = ()) -> list[tuple]:
+    """(name, spec, the rules judged there or None for all, judgement file) of each text of one side."""
     jobs = [(name, spec, None, judgement_file(name, held_out)) for name, spec in texts(held_out).items()]
     if not held_out:
         jobs += [(name, spec, rules, judgement_file(name, scan=True)) for name, (spec, rules) in scanned_texts().items()]
-    for name, spec, rules, path in jobs:
+    if only:
+        unknown = set(only) - {j[0] for j in jobs}
+        if unknown:
+            raise click.ClickException(f"texts.yml 中没有这些文本：{'、'.join(sorted(unknown))}")
+        jobs = [j for j in jobs if j[0] in only]
+    return jobs
+
+
+def precision(held_out: bool, corpus: Path, tallies: dict[str, Tally], dump: bool = False,
+              only: tuple[str, ...] = ()) -> None:
+    for name, spec, rules, path in _jobs(held_out, only):
         judged = load_judgements(path)
         rep = check_text(spec, corpus)
         todo = []
@@ -132,6 +156,46 @@ def _append_stubs(path: Path, findings) -> None:
             w.writerow(HEAD)
         for x in findings:
             w.writerow([x.rule, x.line, x.words, "", f"{x.citation}：{x.message}"])
+
+
+JUDGE_HEAD = HEAD + ["text", "source"]
+
+
+def dump_for_judge(held_out: bool, corpus: Path, out: Path, only: tuple[str, ...] = ()) -> list[tuple[Path, int]]:
+    """Write every finding of each text, unjudged, to ``out/<name>.tsv`` for a judge: the columns of
+    judged/*.tsv (rule, line, words, an empty verdict, note = citation and message) and, to judge by,
+    the text's path and its source line.  Existing files are never overwritten (a judge's work)."""
+    jobs = _jobs(held_out, only)
+    targets = [out / f"{name}.tsv" for name, *_ in jobs]
+    there = [t for t in targets if t.exists()]
+    if there:
+        raise click.ClickException(f"{there[0]} 已经存在（可能是判定结果），不覆盖；请换一个目录")
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for (name, spec, rules, _), target in zip(jobs, targets):
+        rep = check_text(spec, corpus)
+        lines = _source_lines(spec, corpus)
+        rows = [f for f in rep.findings if rules is None or f.rule in rules]
+        with target.open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, delimiter="\t", lineterminator="\n")
+            w.writerow(JUDGE_HEAD)
+            for x in rows:
+                src = lines[x.line - 1].strip() if 0 < x.line <= len(lines) else ""
+                w.writerow([x.rule, x.line, x.words, "", f"{x.citation}：{x.message}", spec, src])
+        written.append((target, len(rows)))
+    return written
+
+
+def _source_lines(spec: str, corpus: Path) -> list[str]:
+    """The text's lines, numbered as the parser numbers them (a finding's line)."""
+    from kb.text.grammar import split_lines
+    if "@" in spec:
+        from kb.project import load, resolve
+        text = load(resolve(paths.REPO, spec)).text
+    else:
+        from kb.text.parse import parse_file
+        text = parse_file(str(corpus / spec)).text
+    return [x.content for x in split_lines(text)]
 
 
 def recall(corpus: Path, tallies: dict[str, Tally], progress=None, held_out: bool = False) -> list:
@@ -172,13 +236,20 @@ def report(tallies: dict[str, Tally], title: str) -> str:
 @click.option("--dump", is_flag=True, help="把未判定的问题追加到 tests/data/check/judged/<文本>.tsv，供人工判定")
 @click.option("--corpus", type=click.Path(file_okay=False), default=None, help="语料目录（默认 ../shared/corpus/lawrefbook）")
 @click.option("-v", "--verbose", is_flag=True, help="列出植入后未被发现的错误")
-def score_cmd(held_out, no_plant, dump, corpus, verbose):
+@click.option("--dump-to", "dump_to", type=click.Path(file_okay=False), default=None,
+              help="不计分：把每部文本的全部问题（判定栏留空）写到 目录/<文本>.tsv，供人工判定（不覆盖已有文件）")
+@click.option("--only", multiple=True, help="只看 texts.yml 中的这些文本（名称，可重复）")
+def score_cmd(held_out, no_plant, dump, corpus, verbose, dump_to, only):
     """kb check 的准确率：人工判定的精确率（P）、植入错误的召回率（R）与 F1，逐条规则。"""
     corpus = Path(corpus) if corpus else paths.corpus_dir()
     if not corpus.is_dir():
         raise click.ClickException(f"找不到语料：{corpus}（可用 --corpus 或 KB_SHARED 指定）")
+    if dump_to:
+        for target, n in dump_for_judge(held_out, corpus, Path(dump_to), tuple(only)):
+            click.echo(f"{target}：{n} 个问题待判定")
+        return
     tallies: dict[str, Tally] = defaultdict(Tally)
-    precision(held_out, corpus, tallies, dump)
+    precision(held_out, corpus, tallies, dump, tuple(only))
     outcomes = []
     if not no_plant:
         outcomes = recall(corpus, tallies, progress=lambda t: click.echo(f"· 植入：{t}", err=True), held_out=held_out)

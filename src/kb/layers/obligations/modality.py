@@ -36,9 +36,10 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     if clause_tail.endswith("的") or re.search(r"的(事项|情形|人|人员)$", clause_tail) or \
             re.fullmatch(r"(?:由[^，。；]{0,16}|[^，。；]{0,6})的行为", clause_tail) or \
             re.search(r"的[^，。；]{0,10}除外$", clause_tail) or \
+            re.match(r"(?:依法)?予以[^，。；的]{1,6}的", clause_tail) or \
             re.compile(r"[^，。；以]?的").match(clause_tail) or _REL_VERB_NOUN.match(clause_tail):
         x.note_silent(s, p, "modifier")
-        return       # a relative clause (应由……办理的事项, 依法应尽的义务)
+        return       # a relative clause (应由……办理的事项, 依法应尽的义务, 应当予以免税的……车辆)
     if text[p - 1:p] in "的" and w in ("可", "应"):
         x.note_silent(s, p, "modifier")
         return

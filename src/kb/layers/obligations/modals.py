@@ -13,9 +13,11 @@ _MODALS = [("不应当", "prohibition"), ("不得", "prohibition"), ("禁止", "
            ("有权", "permission"), ("须", "obligation"), ("应", "obligation"), ("可", "permission")]
 _YING_NOT = ("相应", "适应", "供应", "回应", "响应", "对应", "反应", "呼应", "效应", "答应", "感应", "顺应")
 _YING_NEXT = "急用对届邀聘征"
+#: 应纳税额, 应纳税所得额, 应税交易, 应税车辆: payable, taxable — a word of tax law, not "shall" (应纳入 is)
+_YING_TAX = ("纳税", "税")
 _KE_NOT_PREV = "许认不即宁"
 _KE_NOT_NEXT = ("能", "行", "靠", "持续", "视", "控", "再生", "回收", "供", "疑", "见", "观", "口", "信")
-_XU_NOT_PREV = "无必"
+_XU_NOT_PREV = "无必毋"
 
 MODAL_RE = re.compile("|".join(re.escape(w) for w, _ in _MODALS))
 _MODAL_OF = dict(_MODALS)
@@ -27,7 +29,8 @@ def find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
     for m in MODAL_RE.finditer(text, a, b):
         i, w = m.start(), m.group(0)
         if w == "应":
-            if text[i - 1:i + 1] in _YING_NOT or text[i + 1:i + 2] in _YING_NEXT or text[i + 1:i + 2] == "":
+            if text[i - 1:i + 1] in _YING_NOT or text[i + 1:i + 2] in _YING_NEXT or text[i + 1:i + 2] == "" \
+                    or text.startswith(_YING_TAX, i + 1):
                 continue
         elif w == "可":
             if text[i - 1:i] in _KE_NOT_PREV or text.startswith(_KE_NOT_NEXT, i + 1):

@@ -304,7 +304,12 @@ FLOORS = {
     "beijing-kongyan": (0.83, 0.69, 0.59), "beijing-wuzhangai": (0.91, 0.86, 0.84),
     "chongqing-jiating": (0.73, 0.71, 0.59), "chongqing-xiaofang": (0.74, 0.74, 0.67),
     "dongguan-wenming": (0.83, 0.85, 0.79), "gonggong-tushuguan": (0.87, 0.87, 0.83),
-    "guangdong-zulin": (0.68, 0.71, 0.74), "laonianren": (0.81, 0.82, 0.76)}
+    "guangdong-zulin": (0.68, 0.71, 0.74), "laonianren": (0.81, 0.82, 0.76),
+    # held out in round 4 (scored once at 72ac263), tuning since: their first-run figures, minus 0.02
+    "aiguozhuyi": (0.78, 0.74, 0.68), "beijing-binzang": (0.75, 0.75, 0.70),
+    "beijing-falvyuanzhu": (0.84, 0.85, 0.78), "beijing-jisheng": (0.83, 0.78, 0.67),
+    "chongqing-tiyu": (0.88, 0.80, 0.66), "chongqing-yuanlin": (0.87, 0.82, 0.72),
+    "jiangmen-menlou": (0.91, 0.93, 0.90), "shantou-yiliao": (0.73, 0.74, 0.71)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -294,10 +294,10 @@ FLOORS = {
     "beijing-jiedao": (0.90, 0.91, 0.85), "beijing-jujia-yanglao": (0.96, 0.97, 0.93),
     "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.86, 0.88, 0.81),
     "beijing-zhiyuan": (0.93, 0.93, 0.87), "chengxiang-guihua": (0.96, 0.94, 0.91),
-    "chongqing-anquan": (0.79, 0.82, 0.75), "chongqing-zhiyuan": (0.95, 0.96, 0.95),
+    "chongqing-anquan": (0.79, 0.82, 0.75), "chongqing-zhiyuan": (0.95, 0.89, 0.95),
     "fanjiabao": (0.94, 0.94, 0.95), "guangzhou-cishan": (0.95, 0.95, 0.88),
-    "guangzhou-jijiu": (0.92, 0.93, 0.91), "jiangmen-wenming": (0.88, 0.90, 0.88),
-    "jiating-jiaoyu": (0.90, 0.91, 0.82), "juanzeng": (0.98, 0.98, 0.93),
+    "guangzhou-jijiu": (0.92, 0.87, 0.91), "jiangmen-wenming": (0.88, 0.90, 0.88),
+    "jiating-jiaoyu": (0.90, 0.88, 0.82), "juanzeng": (0.98, 0.98, 0.93),
     "jumin-zuzhifa": (0.93, 0.94, 0.93), "qingyuan-wuye": (0.97, 0.98, 0.96),
     "zaosheng": (0.87, 0.83, 0.71),
     # held out in round 3 (scored once at 02eff74), tuning since: their figures after the round-3 rules, minus 0.02
@@ -305,11 +305,15 @@ FLOORS = {
     "chongqing-jiating": (0.73, 0.71, 0.59), "chongqing-xiaofang": (0.74, 0.74, 0.67),
     "dongguan-wenming": (0.83, 0.85, 0.79), "gonggong-tushuguan": (0.87, 0.87, 0.83),
     "guangdong-zulin": (0.68, 0.71, 0.74), "laonianren": (0.81, 0.82, 0.76),
-    # held out in round 4 (scored once at 72ac263), tuning since: their first-run figures, minus 0.02
-    "aiguozhuyi": (0.78, 0.74, 0.68), "beijing-binzang": (0.75, 0.75, 0.70),
-    "beijing-falvyuanzhu": (0.84, 0.85, 0.78), "beijing-jisheng": (0.83, 0.78, 0.67),
-    "chongqing-tiyu": (0.88, 0.80, 0.66), "chongqing-yuanlin": (0.87, 0.82, 0.72),
-    "jiangmen-menlou": (0.91, 0.93, 0.90), "shantou-yiliao": (0.73, 0.74, 0.71)}
+    # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
+    "aiguozhuyi": (0.92, 0.93, 0.84), "beijing-binzang": (0.84, 0.84, 0.85),
+    "beijing-falvyuanzhu": (0.86, 0.87, 0.81), "beijing-jisheng": (0.86, 0.83, 0.73),
+    "chongqing-tiyu": (0.89, 0.93, 0.85), "chongqing-yuanlin": (0.90, 0.92, 0.87),
+    "jiangmen-menlou": (0.91, 0.93, 0.90), "shantou-yiliao": (0.79, 0.79, 0.80)}
+#: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
+#: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
+#: violations too, as the later annotators wrote it; these three files list the violations under the party liable
+#: only (their figures: 0.918, 0.892, 0.905)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

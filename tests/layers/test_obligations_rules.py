@@ -442,3 +442,109 @@ def test_a_list_whose_items_name_the_parties(reg):
     assert (2, "古建筑管理单位", "obligation", "建立专职消防队") in got_
     assert any(i == 1 and a.endswith("企业") for i, a, _, _ in got_)
     assert not any(a.endswith("人民政府") for _, a, _, _ in got_)     # the one that decides is not the party
+
+
+# --- fourth round (the round-4 held-out texts, tuning since): each construction on its corpus sentence ---
+
+def facts(doc, reg) -> set[tuple]:
+    return {(s.item, s.actor, s.modality) for s in extract(doc, reg)}
+
+
+def test_the_party_banned_is_the_object_of_jinzhi(reg):
+    # 北京市殡葬管理条例 第二十三条, 第十一条 (a subject carried from the sentence before is not the one banned)
+    assert got(reg, "禁止任何单位或者个人制造、销售冥票和纸人、纸马等封建迷信殡葬用品。") == {
+        ("任何单位", "prohibition"), ("任何个人", "prohibition")}
+    assert got(reg, "火葬地区内遗体的运送业务必须由殡仪馆承办。禁止其他单位和个人经营遗体运送业务。") == {
+        ("殡仪馆", "obligation"), ("单位", "prohibition"), ("个人", "prohibition")}
+    assert ("国家", "prohibition") not in got(reg, "国家禁止任何组织从事歧视活动。")
+
+
+def test_a_sanctioning_lead_in_carries_its_items(reg):
+    # 重庆市体育市场管理条例 第十八条: the body that acts does so on each violation listed, as the party held liable
+    doc = doc_liability("体育经营者有下列情形之一的，由体育行政管理部门责令改正，并处一千元至五千元罚款，情节严重的，"
+                        "吊销体育经营许可证：\n（一）未按国家规定聘用有专业资格的从业人员从事教练、技术培训、应急救护等工作的；\n"
+                        "（二）擅自改变体育经营活动内容、场所的；\n（三）伪造、变更、涂改、租借和擅自转让体育经营许可证的。")
+    f = facts(doc, reg)
+    for i in (None, 1, 2, 3):
+        assert (i, "体育经营者", "liability") in f and (i, "体育部门", "sanction") in f
+
+
+def test_the_unit_of_a_superior_body_only_places_it(reg):
+    # 重庆市城市园林绿化条例 第四十九条: 由其所在单位上级主管机关或者监察机关……给予处分
+    actors = {a for a, m in got(reg, "国家机关及其工作人员有下列行为之一的，由其所在单位上级主管机关或者监察机关对直接负责的"
+                                     "主管人员和其他直接责任人员依法给予处分。") if m == "sanction"}
+    assert actors == {"上级主管机关", "监察机关"}
+
+
+def test_main_duties_lead_a_list(reg):
+    # 重庆市体育市场管理条例 第六条: X的主要职责： is X's duties, item by item
+    doc = doc_of("体育行政管理部门的主要职责：\n（一）宣传、执行有关体育市场管理的法律、法规；\n（二）制定体育市场发展规划；\n"
+                 "（三）制定体育市场管理制度。")
+    assert facts(doc, reg) == {(i, "体育部门", "obligation") for i in (None, 1, 2, 3)}
+
+
+def test_fields_before_a_kind_of_body_are_its_bodies(reg):
+    # 爱国主义教育法 第十九条: 教育、科技、文化、卫生、体育等事业单位 (卫生 ends like 学生, but is a field)
+    assert got(reg, "教育、科技、文化、卫生、体育等事业单位应当大力弘扬科学家精神和专业精神。") == {
+        (f"{x}事业单位", "obligation") for x in ("教育", "科技", "文化", "卫生", "体育")}
+
+
+def test_village_and_residents_committees_in_one_word(reg):
+    # 汕头经济特区基层医疗卫生服务条例 第四条
+    assert got(reg, "村（居）民委员会应当发挥自治作用，支持和配合基层医疗卫生机构做好基层医疗卫生服务工作。") == {
+        ("村民委员会", "obligation"), ("居民委员会", "obligation")}
+
+
+def test_a_body_set_up_by_coordinated_verbs(reg):
+    # 北京市法律援助条例 第四条第二款: 确定或者组建的法律援助机构 is the subject, not its founder
+    assert got(reg, "市和区、县司法行政部门确定或者组建的法律援助机构具体负责受理、审查法律援助申请。") == {
+        ("法律援助机构", "obligation")}
+
+
+def test_a_fine_that_may_be_added_is_a_sanction(reg):
+    # 北京市殡葬管理条例 第二十五条: ……，可以并处……罚款 (not a permission of the body)
+    mods = {m for a, m in got(reg, "违反本条例第六条、第十八条的规定，擅自兴建殡仪馆、火葬场、骨灰堂、殡仪服务站和公墓的，由民政部门"
+                                   "会同规划国土部门予以取缔，责令恢复原状，没收违法所得，可以并处违法所得1倍以上3倍以下的罚款。")
+            if a == "民政部门"}
+    assert mods == {"sanction"}
+
+
+def test_violators_penalised_by_the_rules_that_follow(reg):
+    # 重庆市城市园林绿化条例 第五十条: 单位和个人有下列行为之一的，按照以下规定给予处罚：(no body named); each item's
+    # violation ends at its 的, before the penalty it goes on to
+    doc = doc_liability("单位和个人有下列行为之一的，按照以下规定给予处罚：\n（一）违反本条例第十五条规定，建设项目绿地率未达到规定"
+                        "指标要求的，责令限期整改。\n（二）违反本条例第三十条规定的，责令限期改正，赔偿损失。")
+    st = [s for s in extract(doc, reg) if s.modality == "liability"]
+    assert {(s.item, s.actor) for s in st} == {(i, a) for i in (None, 1, 2) for a in ("单位", "个人")}
+    assert {s.action for s in st if s.item == 1} == {"违反本条例第十五条规定，建设项目绿地率未达到规定指标要求的"}
+
+
+def test_items_that_only_list_parties(reg):
+    # 重庆市消防条例 第十五条第一项: 民用机场、大型发电厂、大型港口 (no name head marks them; the lead-in says 下列单位)
+    doc = doc_of("下列单位应当建立专职消防队：\n（一）民用机场、大型发电厂、大型港口；\n（二）古建筑管理单位。")
+    assert {(1, a, "obligation") for a in ("民用机场", "大型发电厂", "大型港口")} <= facts(doc, reg)
+
+
+def test_persons_of_the_health_professions(reg):
+    # 汕头经济特区基层医疗卫生服务条例 第十七条, 第二十三条: 医师, 医生 are persons (the name ends there)
+    assert got(reg, "鼓励和引导执业医师首选基层医疗卫生机构从事多点执业。") == {("执业医师", "encouragement")}
+    assert got(reg, "基层医疗卫生机构的医师应当执行首诊负责制。") == {("医师", "obligation")}
+
+
+def test_spouses_and_any_citizen_are_parties(reg):
+    # 北京市人口与计划生育条例 第十七条第二款; 爱国主义教育法 第三十七条 (任何公民 as 任何单位, 任何个人)
+    assert got(reg, "符合下列情形之一的，夫妻双方可以要求再生育一个子女：") == {("夫妻", "permission")}
+    assert ("任何公民", "obligation") in got(reg, "任何公民和组织都应当弘扬爱国主义精神，自觉维护国家安全、荣誉和利益。")
+
+
+def test_a_breach_penalised_by_law_without_a_body(reg):
+    # 北京市控制吸烟条例 第二十九条: ……的，依法给予处分 (no chapter of liability in this text)
+    assert got(reg, "政府有关部门及其工作人员不依法履行控制吸烟职责，或者滥用职权、谋取私利的，依法给予处分；构成犯罪的，"
+                    "依法追究刑事责任。") == {("有关部门", "liability"), ("工作人员", "liability")}
+
+
+def test_levels_then_a_modifier_and_the_central_level(reg):
+    # 爱国主义教育法 第十五条 (各级各类学校), 第十一条 (中央……主管部门)
+    assert reg.canonical("各级各类学校") == reg.canonical("学校") == "学校"
+    assert got(reg, "中央爱国主义教育主管部门负责全国爱国主义教育工作的指导、监督和统筹协调。") == {
+        (reg.canonical("爱国主义教育主管部门"), "obligation")}

@@ -28,7 +28,8 @@ SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "�
 
 #: heads of a person's name (第三人, 未成年人, 管理者, 志愿服务对象, 网格员, 楼栋长, 筹备组组长);
 #: used for a subject only
-PERSON_SUFFIXES = ("人员", "人物", "人", "者", "对象", "成员", "员", "长", "主任", "代表", "委员", "人士", "主席")
+PERSON_SUFFIXES = ("人员", "人物", "人", "者", "对象", "成员", "员", "长", "主任", "代表", "委员", "人士", "主席",
+                   "医师", "医生", "专家", "毕业生")
 
 
 #: mass organisations (群团组织): public bodies, though their kind is social
@@ -192,6 +193,8 @@ class Registry:
             if self.is_known(rest):
                 return self.canonical(rest)
         levels, base = self.split_level(n)
+        if levels and base != n and _modifier(base):
+            return self._canonical(base)     # 各级各类学校 = 学校: a level, then a modifier
         if levels:
             b = self.alias.get(base, base)
             if b.endswith("部门") or self.kind_of(b) == "department":

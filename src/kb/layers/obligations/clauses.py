@@ -213,8 +213,6 @@ def list_heads(drafts: list[Draft]) -> list[Draft]:
     the party held liable when the lead-in names one, else to the body that acts on them."""
     named = [d for d in drafts if any(not _BY_LIST.search(d.node.text, d.region, m.start())
                                       for m in _LIST_LEAD.finditer(d.node.text, d.region, d.end))]
-    if any(d.modality == "liability" for d in named):
-        return [d for d in named if d.modality == "liability"]   # the violations of the party held liable
     if named:
         return named
     return [d for d in drafts if d.node.text.rstrip().endswith("：") and d.end >= len(d.node.text.rstrip()) - 1]

@@ -31,16 +31,18 @@ _BARE_VERB = ("发展", "采用", "使用", "设置", "加快", "探索", "实�
 
 
 #: a head that is only a kind of body: 金融、审计等机构 are 金融机构, 审计机构
-_GENERIC_HEADS = ("机构", "单位", "组织", "企业", "部门", "团体")
+_GENERIC_HEADS = ("机构", "单位", "组织", "企业", "部门", "团体", "事业单位")
 #: the heads of a category (团体, 机构 …) that closes a list rather than adding a party to it
 _CATEGORY = r"(?:团体|组织|机构|单位|场所|主体|群体|力量)$"
 
 
-def _fields_of(head: str, bare: list[str], mentions: list) -> bool:
+def _fields_of(head: str, bare: list[str], mentions: list, stems=()) -> bool:
     """法律、会计、工程等专业服务机构: the conjuncts are fields (no body among them), the head names the
-    parties; 广播、电视、报刊等新闻媒体 are media, and 律师事务所、会计师事务所 bodies, each a party."""
+    parties; 广播、电视、报刊等新闻媒体 are media, and 律师事务所、会计师事务所 bodies, each a party.  A
+    department stem is a field whatever its last character (卫生、体育等事业单位)."""
     return bool(bare) and len(bare) == len(mentions) and not head.endswith(("媒体", "媒体单位")) and \
-        not any(n[-1] in _AGENT_HEAD_CHARS or n.endswith(SUFFIXES + PERSON_SUFFIXES) for n in bare)
+        not any((n[-1] in _AGENT_HEAD_CHARS and n not in stems) or n.endswith(SUFFIXES + PERSON_SUFFIXES)
+                for n in bare)
 
 
 def _bare_ok(n: str) -> bool:
@@ -271,6 +273,11 @@ class Scanner(MentionScanner):
                 name, e = r
                 c = self.reg.canonical(name)
                 g = Group([Mention(c, name, i, e, known=self.reg.is_known(c))], i, e)
+        if g is not None and len(g.mentions) == 1 and g.mentions[0].name.endswith("单位") and \
+                text[g.end:g.end + 1] not in "的，。；、和及或与":
+            g2 = self.group(text, g.end, discover=True)
+            if g2 is not None and g2.mentions and g2.start == g.end:
+                return Group(g2.mentions, i, g2.end)   # 由其所在单位上级主管机关……: the unit only places the body
         if g is None:
             m = _MODIFIER_DE.match(text, i)
             if m:
@@ -301,7 +308,7 @@ class Scanner(MentionScanner):
         names = re.split(r"、|和|及", m.group(1))
         if any(STOP_IN_NAME.search(n) or len(n) < 2 for n in names):
             return None
-        if head and _fields_of(head, names, names):      # 法律、会计等专业服务机构: fields of a category
+        if head and _fields_of(head, names, names, self.reg.stems):      # 法律、会计等专业服务机构: fields of a category
             if head in _GENERIC_HEADS:
                 return Group([self._named(n + head, i) for n in names], i, m.end())
             return Group([self._named(head, i)], i, m.end())

@@ -49,7 +49,7 @@ def duties_without_modal(x, s: Sentence) -> None:
         scope = text[g.end:first_modal]
         if any(p < q < nxt for q, _ in s.agents):
             continue
-        if re.match(r"的(任务|职责)[：是]", scope):       # lead-in of a list of duties
+        if TASKS_OF.match(scope):       # lead-in of a list of duties
             for mt in g.mentions:
                 x.emit(s, mt, "obligation", False, g.end + 1, g.end + 1, p)
             continue
@@ -63,6 +63,8 @@ def duties_without_modal(x, s: Sentence) -> None:
         s.stated(g)
 
 
+#: X的任务：, X的主要职责是: the lead-in of a list of X's duties
+TASKS_OF = re.compile(r"的(?:主要)?(?:任务|职责)[：是]")
 #: ……的行为受……, ……的活动应当……: the duty word is inside the subject of another predicate
 _NOUN_OF_ACT = re.compile(r"的(?:行为|活动|情况|事项)(?:受|不受|应当|是|属于)")
 #: X有……的权利 (a permission), X有……的义务 (a duty): 享有 and 拥有 a right state no act

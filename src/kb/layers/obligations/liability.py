@@ -13,7 +13,7 @@ import re
 from kb.layers.actors import SUFFIXES
 from kb.layers.obligations.sentences import Sentence
 
-SANCTION_V = re.compile(r"予以|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|责成|处以|处[0-9一二三四五六七八九十百千]|罚款|没收|"
+SANCTION_V = re.compile(r"予以|并处|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|责成|处以|处[0-9一二三四五六七八九十百千]|罚款|没收|"
                         r"吊销|收回|取消|追究|通报|警告|暂扣|降低|撤销|依法处理|处分|训诫|拘留")
 #: a condition that names a violation (the party who commits it is liable)
 _VIOLATION = re.compile(r"违反|未|不履行|没有履行|擅自|拒不|拒绝|逾期|挪用|侵占|玩忽职守|滥用职权|徇私舞弊|过错|损害|"
@@ -29,7 +29,7 @@ def liability_chapter(art) -> bool:
 def liability_sentence(sent: str) -> bool:
     """Does the sentence state the consequence of a breach (违反……的，由……; ……有下列情形之一的，由……责令)?"""
     return bool(re.search(r"^违反", sent)) or bool(
-        re.search(r"(?:的|之一)，(?:由|对)", sent) and re.search(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
+        re.search(r"(?:的|之一)，(?:由|对|依法(?:给予|追究))", sent) and re.search(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
                                                         r"玩忽职守|滥用职权|过错|损害|情节|下列情形|下列行为", sent)) \
         or bool(_SANCTIONED_BY.search(sent))
 
@@ -132,7 +132,7 @@ _BREACHED = re.compile(r"违反[^，。；]{1,30}?(?:规定|约定|要求)，")
 #: 受到损害: the party named suffers the violation, it does not commit it
 _VICTIM = re.compile(r"受到|遭受|受侵害")
 #: the consequence of a violation when no body is named to act on it
-_CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|依法给予[^，。；]{0,4}处分|承担[^，。；]{0,6}责任|"
+_CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|(?:按照|依照)(?:以下|下列)规定(?:给予|予以)?(?:处罚|处理)|依法给予[^，。；]{0,4}处分|承担[^，。；]{0,6}责任|"
                           r"(?<=的，)(?:责令|处以?[0-9一二三四五六七八九十百千]|没收|吊销|给予[^，。；]{0,4}?(?:警告|处分|处罚))")
 #: where a liability clause's condition ends: ……的， or ……之一，
 _CONDITION_END = re.compile(r"的，|之一，")

@@ -12,9 +12,12 @@ import re
 from dataclasses import replace
 
 from kb.layers.obligations.clauses import list_heads
-from kb.layers.obligations.records import Draft
+from kb.layers.obligations.names import STOP_IN_NAME, VERB_START2
+from kb.layers.obligations.records import Draft, Mention
 
 _ITEM_END = "；。，：;, "
+#: where the violation an item of a liability list states ends (……要求的，责令限期整改……)
+_VIOLATION_END = re.compile(r"的[，；。]")
 
 
 def carry_lists(lead: list[Draft], items: list[tuple]) -> None:
@@ -36,7 +39,11 @@ def carry_lists(lead: list[Draft], items: list[tuple]) -> None:
         for d in heads:
             if (d.mention.name, d.modality) in own:
                 continue
-            drafts.append(replace(d, trigger=0, begin=0, start=0, end=len(action), region=0, action=action,
+            act = action
+            if d.modality == "liability":
+                m = _VIOLATION_END.search(action)
+                act = action[:m.start() + 1] if m else action   # the violation, not the penalty the item goes on to
+            drafts.append(replace(d, trigger=0, begin=0, start=0, end=len(act), region=0, action=act,
                                   node=it, item=it.number, items=[],
                                   deadline=None, quantity=None))
 
@@ -78,4 +85,24 @@ def _item_parties(sc, text: str) -> list:
                 k = max(g.end, k + 1)
                 continue
         k += 1
-    return found
+    return found or _bare_parties(sc, text)
+
+
+#: a conjunct of an item that only lists parties: a short noun, no verb, no clause mark
+_CONJ = re.compile(r"以及|或者|、|和|及|或")
+
+
+def _bare_parties(sc, text: str) -> list:
+    """（一）民用机场、大型发电厂、大型港口；: an item that is nothing but a list of nouns, under a lead-in that
+    says they are parties (下列单位……：), names each, though no name head marks them."""
+    body = text.rstrip(_ITEM_END)
+    body = body[body.rfind("的") + 1:]
+    names = _CONJ.split(body)
+    if not names or any(not 2 <= len(n) <= 8 or STOP_IN_NAME.search(n) or n.startswith(VERB_START2) for n in names):
+        return []
+    out, k = [], len(text.rstrip(_ITEM_END)) - len(body)
+    for n in names:
+        c = sc.reg.canonical(n)
+        out.append(Mention(c, n, k, k + len(n), known=sc.reg.is_known(c)))
+        k += len(n) + 1
+    return out

@@ -28,6 +28,9 @@ def own(element: tuple[list[Mention], int]) -> tuple[list[Mention], int]:
     return [replace(m, levels=list(m.levels)) for m in element[0]], element[1]
 
 
+#: 村（居）民委员会, 居（村）民委员会: 村民委员会 and 居民委员会 in one word
+_BOTH_COMMITTEES = re.compile(r"([村居])[（(]([村居])[）)]民委员会")
+
 class MentionScanner(NameScanner):
     """Adds the element (one or more mentions read as one unit) to the name lookups."""
 
@@ -47,6 +50,11 @@ class MentionScanner(NameScanner):
 
     def _element(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
         reg = self.reg
+        # 村（居）民委员会: the two committees, written as one
+        m = _BOTH_COMMITTEES.match(text, i)
+        if m:
+            return [Mention(reg.canonical(f"{c}民委员会"), m.group(0), i, m.end(), known=True)
+                    for c in (m.group(1), m.group(2))], m.end()
         # 1. a known name (longest match); 本市各级人民政府: 本市 qualifies what follows
         if text.startswith("本市", i):
             nxt = self.element(text, i + 2, discover)

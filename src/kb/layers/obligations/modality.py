@@ -55,6 +55,12 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     if w in ("禁止", "严禁") and actor_g is not None and actor_g.end == p:
         actor_g = None          # 国家禁止……: who must not is not named
     begin = e
+    if w in ("禁止", "严禁"):
+        g2 = x.sc.group(text, e)
+        if g2 is not None and g2.mentions and not re.match(r"[的，。；]", text[g2.end:g2.end + 1]):
+            # 禁止任何单位或者个人制造……, ……由殡仪馆承办。禁止其他单位和个人经营……: the party banned is the
+            # object of 禁止, not a subject carried from before
+            actor_g, begin = g2, g2.end
     if text.startswith("由", e):
         g2 = x.sc.agent(text, e + 1)
         if g2:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.layers.obligations.coordination import Scanner
-from kb.layers.obligations.duties import COMPETENCE
+from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
 from kb.layers.obligations.modals import MODAL_RE, find_modals
 from kb.layers.obligations.names import STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
@@ -40,9 +40,9 @@ _ITS_PERSONS = re.compile(r"其(成员|工作人员)")
 _ITS_MODAL = re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|可|有权)")
 _MODAL_SOON = re.compile(r"[^，。；]{0,3}(?:应当|应|必须|不得|可以|可|有权|负责)")
 _IN_CHARGE_OF = re.compile(r"负责[^，。；的]{1,12}的(?:机构|部门|单位|组织)(?=，|应当|负责|可以)")
-_TASKS_OF = re.compile(r"的(任务|职责)[：是]")
 #: an actor that sets up, runs or appoints the body named after 的 (政府设立的公共图书馆)
-_CREATED_BY = re.compile(r"(?:依法)?(?:设立|举办|开办|兴办|创办|组建|成立|设置|建立|运营|委托|指定|聘用|聘任|选聘|确定)的")
+_CREATED_BY = re.compile(r"(?:依法)?(?:(?:设立|举办|开办|兴办|创办|组建|成立|设置|建立|运营|委托|指定|聘用|聘任|选聘|确定)"
+                         r"(?:或者|和|、|或|并)?)+的")      # 确定或者组建的法律援助机构
 _SHORT_MODIFIER = re.compile(r"([^，。；的]{1,6})的")
 _CONDITION_DE = re.compile(r"[^，。；的]{1,20}的")
 
@@ -228,7 +228,7 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
         return None        # 工会主席……缺额时，应当及时补选: who elects is the subject of the context
     if nxt == "的" and text[ca:cb].endswith(("后", "时", "前", "以后")) and not STOP_IN_NAME.search(text[g.end + 1:cb]):
         return k, g        # 慈善组织的公开募捐资格注销后，不得……: the time of the actor's thing
-    if nxt in ("的", "之", "所") and not _TASKS_OF.match(text, g.end):
+    if nxt in ("的", "之", "所") and not TASKS_OF.match(text, g.end):
         return _READ_ON
     # 城市、县人民政府组织编制的总体规划，……应当……: the clause is a thing made by the actor
     rel = re.fullmatch(r"([^，。；的]{1,10})的[\u4e00-\u9fff]{1,12}", text[g.end:cb])

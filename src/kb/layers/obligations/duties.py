@@ -65,6 +65,8 @@ def duties_without_modal(x, s: Sentence) -> None:
 
 #: X的任务：, X的主要职责是: the lead-in of a list of X's duties
 TASKS_OF = re.compile(r"的(?:主要)?(?:任务|职责)[：是]")
+#: X负有下列责任：: duties listed after the colon (享有下列权利： is no marker, as the guide's annotators read it)
+_LISTED_DUTIES = re.compile(r"(?:都|均|也|依法)?((?:负|)有下列(?:[^，。；：]{0,8}的)?(?:义务|责任|职责))(?=：)")
 #: ……的行为受……, ……的活动应当……: the duty word is inside the subject of another predicate
 _NOUN_OF_ACT = re.compile(r"的(?:行为|活动|情况|事项)(?:受|不受|应当|是|属于)")
 #: X有……的权利 (a permission), X有……的义务 (a duty): 享有 and 拥有 a right state no act
@@ -73,6 +75,13 @@ _HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具])有((?:(?!的权利|�
 
 def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:
     """从业人员有依法获得安全生产保障的权利，并应当……: each 有……的权利/义务 of g's clause."""
+    m = _LISTED_DUTIES.match(scope)
+    if m:                     # 经营者、管理者负有下列责任：: the lead-in of a list of duties
+        for mt in g.mentions:
+            x.emit(s, mt, "obligation", False, g.end + m.start(1), g.end + m.start(1), p)
+            s.drafts[-1].end = g.end + m.end()
+        s.stated(g)
+        return True
     found = False
     for m in _HAS.finditer(scope):
         if m.start() > 0 and scope[m.start() - 1] not in "，并、":

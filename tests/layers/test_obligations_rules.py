@@ -558,3 +558,33 @@ def test_duties_listed_after_a_colon(reg):
     assert {(i, a, "obligation") for i in (None, 1, 2) for a in ("经营者", "管理者")} <= f
     assert not any(m == "prohibition" for _, _, m in f)     # 禁止吸烟管理制度, 禁止吸烟场所: names, not bans
     assert got(reg, "生产经营单位的从业人员享有下列权利：") == set()
+
+
+def test_organisations_beside_persons_and_tichang(reg):
+    # 北京市法律援助条例 第七条; 老年人权益保障法 第三十七条 (鼓励、扶持); 北京市人口与计划生育条例 第十七条 (提倡)
+    assert got(reg, "鼓励组织和个人以捐赠的形式资助法律援助事业。") == {("组织", "encouragement"), ("个人", "encouragement")}
+    assert {("专业服务机构", "encouragement"), ("其他组织", "encouragement"), ("个人", "encouragement")} <= got(
+        reg, "地方各级人民政府和有关部门应当采取措施，发展城乡社区养老服务，鼓励、扶持专业服务机构及其他组织和个人，"
+             "为居家的老年人提供生活照料、紧急救援、医疗护理、精神慰藉、心理咨询等多种形式的服务。")
+    assert ("公民", "encouragement") in got(reg, "提倡公民文明出行。")
+    # 组织 stays a verb elsewhere, and opens a name when one follows (组织实施单位)
+    assert got(reg, "市人民政府应当组织和协调有关部门开展工作。") == {("市人民政府", "obligation")}
+    assert ("组织", "obligation") not in got(reg, "建设单位和组织实施单位应当配合。")
+    assert ("有关组织", "obligation") in got(reg, "有关组织和个人应当配合。")
+
+
+def test_breaches_without_a_body_named_by_bu(reg):
+    # 重庆市家庭教育促进条例 第四十一条: ……的，相关单位和组织依法予以劝诫 (no 由: the body still acts)
+    doc = doc_liability("父母或者其他监护人不履行或者不当履行家庭教育职责，侵害未成年人合法权益的，相关单位和组织依法予以劝诫、"
+                        "批评教育或者向公安机关报案。")
+    f = {(a, m) for _, a, m in facts(doc, reg)}
+    assert {("父母", "liability"), ("有关单位", "sanction"), ("组织", "sanction")} <= f
+    # 北京市控制吸烟条例 第二十三条 (no chapter of liability): 按照下列规定处罚： lists the penalties, the violators
+    # (after a short modifier: 场所的) are liable on each item
+    doc = doc_of("场所的经营者、管理者违反本条例第十一条第二款规定的，按照下列规定处罚：\n（一）违反本条例第十一条第二款第一项、"
+                 "第二项规定的，由市或者区卫生健康部门责令限期改正。\n（二）违反本条例第十一条第二款第三项规定的，由消防救援机构依法查处。")
+    f = facts(doc, reg)
+    assert {(i, a, "liability") for i in (None, 1, 2) for a in ("经营者", "管理者")} <= f
+    # 重庆市体育市场管理条例 第十九条: 有违反……的，按照有关法律、法规处罚
+    doc = doc_liability("体育经营者有违反本条例第十四条、第十六条和其他违法行为的，按照有关法律、法规处罚。")
+    assert (None, "体育经营者", "liability") in facts(doc, reg)

@@ -203,16 +203,21 @@ def _region_limit(text: str, a: int, b: int) -> str | None:
 
 
 _LIST_LEAD = re.compile(r"下列|以下|如下")
+_PENALTIES_LISTED = re.compile(r"的，(?:按照|依照)(?:下列|以下)规定[^，。；：]{0,6}：")
 #: 按照……和下列要求，组织……: a list the duty is done by, not a list of duties
 _BY_LIST = re.compile(r"(?:按照|依照|根据|依据)[^，。；：]*$")
 
 
 def list_heads(drafts: list[Draft]) -> list[Draft]:
     """The lead-in duties of a paragraph's list: those whose text names it (……做好下列事项：, 有下列
-    情形之一的，由……), else those that end at the colon that opens it.  A list of violations belongs to
-    the party held liable when the lead-in names one, else to the body that acts on them."""
+    情形之一的，由……), else those that end at the colon that opens it.  Every lead-in record carries the
+    list: the party held liable and the body that acts on the violations listed."""
     named = [d for d in drafts if any(not _BY_LIST.search(d.node.text, d.region, m.start())
                                       for m in _LIST_LEAD.finditer(d.node.text, d.region, d.end))]
     if named:
         return named
+    # 经营者违反……规定的，按照下列规定处罚：: the penalties are listed, the violators are liable on each
+    liable = [d for d in drafts if d.modality == "liability" and _PENALTIES_LISTED.match(d.node.text, d.end)]
+    if liable:
+        return liable
     return [d for d in drafts if d.node.text.rstrip().endswith("：") and d.end >= len(d.node.text.rstrip()) - 1]

@@ -222,6 +222,8 @@ class Scanner(MentionScanner):
                     named = self.reg.canonical(mod + m.surface)
                     if not m.known and not self.reg.is_known(mod + m.name) and (mod == "其他" or self.reg.is_known(named)):
                         m.name = named        # 其他负有……职责的部门; 相关行政部门 = 有关部门
+                    elif m.name == "组织":
+                        m.name = self.reg.canonical(mod + "组织")    # 有关组织和个人: not every organisation
             if anyone:
                 for m in ms:
                     if not m.name.startswith("任何") and f"任何{m.name}" in self.reg.alias:

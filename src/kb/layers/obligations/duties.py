@@ -55,6 +55,13 @@ def duties_without_modal(x, s: Sentence) -> None:
             continue
         if _rights_and_duties(x, s, g, p, scope):
             continue
+        sm = _SANCTION_OPEN.match(scope)
+        if s.liability and sm and text[p - 2:p] == "的，":
+            # ……侵害未成年人合法权益的，相关单位和组织依法予以劝诫: the body acts on the breach, though no 由 names it
+            for mt in g.mentions:
+                x.emit(s, mt, "sanction", True, g.end + sm.end(1), g.end + sm.end(1), p)
+            s.stated(g)
+            continue
         dm = _duty_word(x, s, g, scope, first_modal == nxt)
         if dm is None or s.liability:
             continue
@@ -65,6 +72,8 @@ def duties_without_modal(x, s: Sentence) -> None:
 
 #: X的任务：, X的主要职责是: the lead-in of a list of X's duties
 TASKS_OF = re.compile(r"的(?:主要)?(?:任务|职责)[：是]")
+#: a body's consequence of a breach without 由 (相关单位依法予以劝诫, 公安机关责令改正)
+_SANCTION_OPEN = re.compile(r"((?:依法|及时|可以)?)(?:予以|给予|责令|处以|没收|吊销|责成)")
 #: X负有下列责任：: duties listed after the colon (享有下列权利： is no marker, as the guide's annotators read it)
 _LISTED_DUTIES = re.compile(r"(?:都|均|也|依法)?((?:负|)有下列(?:[^，。；：]{0,8}的)?(?:义务|责任|职责))(?=：)")
 #: ……的行为受……, ……的活动应当……: the duty word is inside the subject of another predicate

@@ -11,10 +11,12 @@ import re
 from kb.layers.obligations.records import RELATIONS, Group, Mention
 from kb.layers.obligations.sentences import Sentence
 
-_ENC = ("鼓励", "倡导", "引导")
-CHAIN_V = ("鼓励", "支持", "倡导", "引导", "指导", "帮助", "协助", "督促", "组织", "协调", "责令", "委托",
-           "监督", "检查", "考核", "查处", "纠正", "动员", "推动", "责成")
-CHAIN = re.compile("(?:%s)(?:(?:、|和|与|并|及|或者)?(?:%s))*" % ("|".join(CHAIN_V), "|".join(CHAIN_V)))
+_ENC = ("鼓励", "倡导", "提倡", "引导")
+CHAIN_V = ("鼓励", "支持", "倡导", "提倡", "引导", "指导", "帮助", "协助", "督促", "组织", "协调", "责令", "委托",
+           "监督", "检查", "考核", "查处", "纠正", "动员", "推动", "责成", "扶持")
+#: 组织 before 和个人 is the noun (鼓励组织和个人……), not a second verb of the run
+_VERBS = "|".join(v if v != "组织" else "组织(?!(?:和|或者|或|、|及|以及)(?:其他)?个人)" for v in CHAIN_V)
+CHAIN = re.compile("(?:%s)(?:(?:、|和|与|并|及|或者)?(?:%s))*" % (_VERBS, _VERBS))
 #: words between a governance verb and the party it governs (指导给……, 督促同级……)
 _REL_TARGET_SKIP = ("给", "同级", "驻地社区的", "当地", "所在地", "所在地的")
 _PUBLIC_KINDS = ("government", "department", "self-governing")
@@ -37,7 +39,7 @@ def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         after = x.sc.group(text, target.end + 1, discover=True)
         if after is not None and after.mentions:
             target = after
-        elif not chain.startswith(("鼓励", "支持", "引导", "倡导")):
+        elif not chain.startswith(("鼓励", "支持", "引导", "倡导", "提倡")):
             target = None         # 对……的工作: a modifier, not the object
     _relate(x, s_here, chain, target, s.node.eid)
     if target is None:
@@ -46,7 +48,7 @@ def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         return
     _encourage(x, s, p, chain, target)
     if (s_here is None or _policy(s_here)) and \
-            any(v in chain for v in ("鼓励", "支持", "引导", "倡导", "推动")):
+            any(v in chain for v in ("鼓励", "支持", "引导", "倡导", "提倡", "推动")):
         s.topic = (target.start, target)
         # 本市支持志愿服务组织……，在……时应当遵守……; 推动……家政服务人员经备案可以……: the party is the topic
     if ("督促" in chain or "责令" in chain or "责成" in chain) and re.compile(r"(?![的，。；、])[^，。；]").match(

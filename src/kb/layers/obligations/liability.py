@@ -16,7 +16,7 @@ from kb.layers.obligations.sentences import Sentence
 SANCTION_V = re.compile(r"予以|并处|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|责成|处以|处[0-9一二三四五六七八九十百千]|罚款|没收|"
                         r"吊销|收回|取消|追究|通报|警告|暂扣|降低|撤销|依法处理|处分|训诫|拘留")
 #: a condition that names a violation (the party who commits it is liable)
-_VIOLATION = re.compile(r"违反|未|不履行|没有履行|擅自|拒不|拒绝|逾期|挪用|侵占|玩忽职守|滥用职权|徇私舞弊|过错|损害|"
+_VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒不|拒绝|逾期|挪用|侵占|玩忽职守|滥用职权|徇私舞弊|过错|损害|"
                         r"妨碍|阻碍|伪造|骗取|隐瞒|弄虚作假|泄露|非法|不按|不依法|不符合|超过|造成|有下列")
 
 
@@ -29,7 +29,7 @@ def liability_chapter(art) -> bool:
 def liability_sentence(sent: str) -> bool:
     """Does the sentence state the consequence of a breach (违反……的，由……; ……有下列情形之一的，由……责令)?"""
     return bool(re.search(r"^违反", sent)) or bool(
-        re.search(r"(?:的|之一)，(?:由|对|依法(?:给予|追究))", sent) and re.search(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
+        re.search(r"(?:的|之一)，(?:由|对|依法(?:给予|追究)|(?:按照|依照)(?:下列|以下)规定)", sent) and re.search(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
                                                         r"玩忽职守|滥用职权|过错|损害|情节|下列情形|下列行为", sent)) \
         or bool(_SANCTIONED_BY.search(sent))
 
@@ -70,7 +70,7 @@ def on_violation(x, s: Sentence) -> None:
     for p, g in s.subjects:
         if p >= k or not g.mentions or p < s.start:
             continue
-        if not sanctions and (p != _opening(text, s.start, k) or not (_VIOLATION.match(text, g.end) or (all(
+        if not sanctions and (not _opens(text, _opening(text, s.start, k), p) or not (_VIOLATION.match(text, g.end) or (all(
                 x.reg.is_known(m.name) or m.name.endswith(SUFFIXES) for m in g.mentions) and
                 _VIOLATION.search(text, g.end, k) and not _VICTIM.search(text, g.end, k)))):
             continue         # an item names its violator first: ……单位未按照规定……的
@@ -119,6 +119,15 @@ _PENALISED = re.compile(r"(?<=[，；])(?:并)?对")
 _PENALTY = re.compile(r"(?:并)?(?:处以?|给予|依法给予)[^，。；]{0,30}?(?:罚款|处分|警告|处罚)")
 
 
+def _opens(text: str, a: int, p: int) -> bool:
+    """Does the group at p open the condition that starts at a (场所的经营者、管理者违反……的: after a short
+    modifier with 的)?"""
+    return p == a or bool(p > a and _SHORT_OF.fullmatch(text, a, p))
+
+
+_SHORT_OF = re.compile(r"[^，。；、]{1,8}的")
+
+
 def _opening(text: str, a: int, k: int) -> int:
     """Where the violator of a condition stands: at its start, or after the rule it breaks
     (违反本条例第十四条规定，生产经营单位未……的，责令……)."""
@@ -132,7 +141,7 @@ _BREACHED = re.compile(r"违反[^，。；]{1,30}?(?:规定|约定|要求)，")
 #: 受到损害: the party named suffers the violation, it does not commit it
 _VICTIM = re.compile(r"受到|遭受|受侵害")
 #: the consequence of a violation when no body is named to act on it
-_CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|(?:按照|依照)(?:以下|下列)规定(?:给予|予以)?(?:处罚|处理)|依法给予[^，。；]{0,4}处分|承担[^，。；]{0,6}责任|"
+_CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|(?:按照|依照)(?:以下|下列|有关)[^，。；]{0,12}?(?:规定|法律、法规|法律法规)(?:给予|予以)?(?:处罚|处理)|依法给予[^，。；]{0,4}处分|承担[^，。；]{0,6}责任|"
                           r"(?<=的，)(?:责令|处以?[0-9一二三四五六七八九十百千]|没收|吊销|给予[^，。；]{0,4}?(?:警告|处分|处罚))")
 #: where a liability clause's condition ends: ……的， or ……之一，
 _CONDITION_END = re.compile(r"的，|之一，")

@@ -30,6 +30,11 @@ def own(element: tuple[list[Mention], int]) -> tuple[list[Mention], int]:
 
 #: 村（居）民委员会, 居（村）民委员会: 村民委员会 and 居民委员会 in one word
 _BOTH_COMMITTEES = re.compile(r"([村居])[（(]([村居])[）)]民委员会")
+#: 组织和个人, 组织或者个人: organisations beside persons
+_ORGS_AND_PERSONS = re.compile(r"组织(?=(?:和|或者|或|、|及|以及)(?:其他)?个人)")
+_AFTER_UNITS = ("单位和", "单位、", "单位或", "单位或者", "单位及")
+#: 组织 ending a name (单位和组织依法……), not opening one (单位和组织实施单位)
+_ORGS_ENDING = re.compile(r"组织(?=[，。；、等]|和|及|或|依法|应当|应|必须|不得|可以|可|有权|负责|按照|依照|根据|在|对)")
 
 class MentionScanner(NameScanner):
     """Adds the element (one or more mentions read as one unit) to the name lookups."""
@@ -55,6 +60,10 @@ class MentionScanner(NameScanner):
         if m:
             return [Mention(reg.canonical(f"{c}民委员会"), m.group(0), i, m.end(), known=True)
                     for c in (m.group(1), m.group(2))], m.end()
+        # 组织和个人, 单位和组织: 组织 is the noun here (elsewhere mostly the verb: 应当组织……)
+        if _ORGS_AND_PERSONS.match(text, i) or (_ORGS_ENDING.match(text, i) and
+                                                  text[max(0, i - 4):i].endswith(_AFTER_UNITS)):
+            return [Mention("组织", "组织", i, i + 2)], i + 2
         # 1. a known name (longest match); 本市各级人民政府: 本市 qualifies what follows
         if text.startswith("本市", i):
             nxt = self.element(text, i + 2, discover)

@@ -552,10 +552,10 @@ def test_levels_then_a_modifier_and_the_central_level(reg):
 
 def test_duties_listed_after_a_colon(reg):
     # 北京市控制吸烟条例 第十三条: 负有下列责任： leads a list of duties (享有下列权利： is no marker, as the guide reads it)
-    doc = doc_of("公共场所、工作场所的所有者、经营者、管理者负有下列责任：\n（一）建立禁止吸烟管理制度，做好宣传教育工作；\n"
-                 "（二）在禁止吸烟场所设置明显的禁止吸烟标识。")
+    doc = doc_of("禁止吸烟场所的经营者、管理者负有下列责任：\n（一）建立禁止吸烟管理制度，做好宣传教育工作；\n"
+                 "（二）在禁止吸烟场所设置明显的禁止吸烟标识；\n（三）开展禁止吸烟检查工作，制作并留存相关记录。")
     f = facts(doc, reg)
-    assert {(i, a, "obligation") for i in (None, 1, 2) for a in ("经营者", "管理者")} <= f
+    assert {(i, a, "obligation") for i in (None, 1, 2, 3) for a in ("经营者", "管理者")} <= f
     assert not any(m == "prohibition" for _, _, m in f)     # 禁止吸烟管理制度, 禁止吸烟场所: names, not bans
     assert got(reg, "生产经营单位的从业人员享有下列权利：") == set()
 

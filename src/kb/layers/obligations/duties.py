@@ -43,7 +43,9 @@ def duties_without_modal(x, s: Sentence) -> None:
     text, subs = s.text, s.subjects
     for idx, (p, g) in enumerate(subs):
         nxt = subs[idx + 1][0] if idx + 1 < len(subs) else s.end
-        first_modal = min([q for q in s.modal_positions if p <= q < nxt], default=nxt)
+        # 禁止 inside the subject names a place (禁止吸烟场所的经营者……负有下列责任)
+        first_modal = min([q for q in s.modal_positions if p <= q < nxt and
+                           not (q < g.end and text.startswith(("禁止", "严禁"), q))], default=nxt)
         if not g.mentions:
             continue
         scope = text[g.end:first_modal]

@@ -23,7 +23,8 @@ _REL_VERB_NOUN = re.compile(r"(?:依法)?(?:履行|承担|遵守|缴纳|交纳|�
 
 
 #: verbs that name a place or a time by what is banned there (划定禁止……的路段)
-_NAMING_VERBS = ("划定", "设置", "设立", "确定", "公布", "规定", "划分", "实行", "标明", "设定", "建立", "张贴")
+_NAMING_VERBS = ("划定", "设置", "设立", "确定", "公布", "规定", "划分", "实行", "标明", "设定", "建立", "张贴", "开展",
+                 "落实", "执行")
 #: 禁止建设区域, 禁止鸣笛路段: a ban that names a place
 _BANNED_PLACE = re.compile(r"(?![在向对从于])[^，。；的]{1,6}(?:区域|路段|地区|时段|名录|目录|清单|标志|标识|场所|制度)")
 

@@ -588,3 +588,11 @@ def test_breaches_without_a_body_named_by_bu(reg):
     # 重庆市体育市场管理条例 第十九条: 有违反……的，按照有关法律、法规处罚
     doc = doc_liability("体育经营者有违反本条例第十四条、第十六条和其他违法行为的，按照有关法律、法规处罚。")
     assert (None, "体育经营者", "liability") in facts(doc, reg)
+
+
+def test_verbs_that_never_make_a_name(reg):
+    # 汕头经济特区基层医疗卫生服务条例 第二十二条; 老年人权益保障法 第七十六条 (干涉老年人……的): the verb ends the party
+    assert not any(a and "首选" in a for a, _ in got(reg, "鼓励和引导城乡居民首选基层医疗卫生机构就医。"))
+    assert got(reg, "鼓励和引导执业医师首选基层医疗卫生机构从事多点执业。") == {("执业医师", "encouragement")}
+    actors = {a for a, _ in got(reg, "干涉老年人婚姻自由的，依法给予批评教育。")}
+    assert not any(a and a.startswith("干涉") for a in actors)

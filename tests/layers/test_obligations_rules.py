@@ -596,3 +596,9 @@ def test_verbs_that_never_make_a_name(reg):
     assert got(reg, "鼓励和引导执业医师首选基层医疗卫生机构从事多点执业。") == {("执业医师", "encouragement")}
     actors = {a for a, _ in got(reg, "干涉老年人婚姻自由的，依法给予批评教育。")}
     assert not any(a and a.startswith("干涉") for a in actors)
+
+
+def test_you_yiwu_before_a_verb(reg):
+    # 老年人权益保障法 第十七条: 有义务 + a verb is a duty, as 应当 (有……的义务 was read already)
+    assert got(reg, "赡养人有义务耕种或者委托他人耕种老年人承包的田地，照管或者委托他人照管老年人的林木和牲畜等，"
+                    "收益归老年人所有。") == {("赡养人", "obligation")}

@@ -74,6 +74,8 @@ def duties_without_modal(x, s: Sentence) -> None:
 
 #: X的任务：, X的主要职责是: the lead-in of a list of X's duties
 TASKS_OF = re.compile(r"的(?:主要)?(?:任务|职责)[：是]")
+#: X有义务/有责任 + a verb (not 有……的义务, read by _HAS)
+_HAS_DUTY_TO = re.compile(r"(?:都|均|也)?有(?:义务|责任)(?=[\u4e00-\u9fff])(?!的)")
 #: a body's consequence of a breach without 由 (相关单位依法予以劝诫, 公安机关责令改正)
 _SANCTION_OPEN = re.compile(r"((?:依法|及时|可以)?)(?:予以|给予|责令|处以|没收|吊销|责成)")
 #: X负有下列责任：: duties listed after the colon (享有下列权利： is no marker, as the guide's annotators read it)
@@ -91,6 +93,12 @@ def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:
         for mt in g.mentions:
             x.emit(s, mt, "obligation", False, g.end + m.start(1), g.end + m.start(1), p)
             s.drafts[-1].end = g.end + m.end()
+        s.stated(g)
+        return True
+    m = _HAS_DUTY_TO.match(scope)
+    if m:                     # 赡养人有义务耕种……: 有义务 + a verb is a duty, as 应当
+        for mt in g.mentions:
+            x.emit(s, mt, "obligation", True, g.end + m.end(), g.end + m.end(), p)
         s.stated(g)
         return True
     found = False

@@ -602,3 +602,10 @@ def test_you_yiwu_before_a_verb(reg):
     # 老年人权益保障法 第十七条: 有义务 + a verb is a duty, as 应当 (有……的义务 was read already)
     assert got(reg, "赡养人有义务耕种或者委托他人耕种老年人承包的田地，照管或者委托他人照管老年人的林木和牲畜等，"
                     "收益归老年人所有。") == {("赡养人", "obligation")}
+
+
+def test_violators_named_by_a_relative_clause(reg):
+    # 重庆市家庭教育促进条例 第四十三条: 负有……职责的部门、机构和组织有以下情形的，由……责令改正
+    doc = doc_liability("负有家庭教育指导、管理职责的部门、机构和组织有以下情形的，由其所在单位或者上级机关责令改正。")
+    liable = {a for _, a, m in facts(doc, reg) if m == "liability"}
+    assert liable == {f"负有家庭教育指导、管理职责的{h}" for h in ("部门", "机构", "组织")}

@@ -17,7 +17,7 @@ SANCTION_V = re.compile(r"予以|并处|给予[^，。；]{0,4}?(?:处分|处罚
                         r"吊销|收回|取消|追究|通报|警告|暂扣|降低|撤销|依法处理|处分|训诫|拘留")
 #: a condition that names a violation (the party who commits it is liable)
 _VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒不|拒绝|逾期|挪用|侵占|玩忽职守|滥用职权|徇私舞弊|过错|损害|"
-                        r"妨碍|阻碍|伪造|骗取|隐瞒|弄虚作假|泄露|非法|不按|不依法|不符合|超过|造成|有下列")
+                        r"妨碍|阻碍|伪造|骗取|隐瞒|弄虚作假|泄露|非法|不按|不依法|不符合|超过|造成|有下列|有以下")
 
 
 def liability_chapter(art) -> bool:

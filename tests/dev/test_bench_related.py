@@ -14,7 +14,7 @@ def test_bench_related_prints_per_regulation_figures_and_baseline(monkeypatch, c
     res = bench_related.run(str(CORPUS))
     out = capsys.readouterr().out
     assert res["ok"] and sorted(res["sizes"]) == [3, 6, 9]
-    assert "每部法规 毫秒" in out and "每部法规 MB" in out and "基线" in out
+    assert "每部法规 毫秒" in out and "答案/条" in out and "每部法规 MB" in out and "基线" in out
     # the index never holds a posting list longer than DF_MAX: the work per article is bounded
     small, large = res["sizes"][3], res["sizes"][9]
     assert large["articles"] > small["articles"]

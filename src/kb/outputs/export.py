@@ -27,7 +27,7 @@ def item_dict(it: Node) -> dict:
     return d
 
 
-def article_dict(a: Node) -> dict:
+def article_dict(a: Node, lazy: bool = False) -> dict:
     chapter = a.ancestor("chapter")
     section = a.ancestor("section")
     part = a.ancestor("part")
@@ -39,10 +39,17 @@ def article_dict(a: Node) -> dict:
         "section": section.number if section else None,
         "part": part.number if part else None,
         "eid": a.eid, "citation": a.citation, "line": a.line,
-        "paragraphs": [{"number": p.number, "eid": p.eid, "citation": p.citation, "text": p.text,
-                        "line": p.line, "items": [item_dict(i) for i in p.children]}
-                       for p in a.children if p.kind == "paragraph"],
+        "paragraphs": _paragraphs([p for p in a.children if p.kind == "paragraph"], lazy),
     }
+
+
+def _paragraphs(paras: list[Node], lazy: bool) -> list:
+    return Lazy(lambda: map(paragraph_dict, paras), len(paras)) if lazy else [paragraph_dict(p) for p in paras]
+
+
+def paragraph_dict(p: Node) -> dict:
+    return {"number": p.number, "eid": p.eid, "citation": p.citation, "text": p.text, "line": p.line,
+            "items": [item_dict(i) for i in p.children]}
 
 
 def heading_dict(n: Node) -> dict:
@@ -51,7 +58,26 @@ def heading_dict(n: Node) -> dict:
             "parent": parent.eid if parent is not None and parent.kind != "document" else None}
 
 
-def document_dict(doc: Document, layers: bool = True) -> dict:
+class Lazy(list):
+    """A list for the JSON encoder whose members are made as it reaches them (``make()``
+    yields them, ``n`` of them) and dropped once written: the export of a text of a million
+    short lines never holds a dict per line.  Only for encoding (json.JSONEncoder.iterencode
+    with an indent, which walks lists with ``len`` and ``for``)."""
+
+    def __init__(self, make, n: int):
+        super().__init__()
+        self.make, self.n = make, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self):
+        return iter(self.make())
+
+
+def document_dict(doc: Document, layers: bool = True, lazy: bool = False) -> dict:
+    """The export of ``doc``; ``lazy``: its articles made as the JSON encoder reaches them
+    (:class:`Lazy`: for kb export's streamed JSON, not for reading back)."""
     pre = next(doc.nodes("preamble"), None)
     out = {
         "regulation": {
@@ -67,7 +93,8 @@ def document_dict(doc: Document, layers: bool = True) -> dict:
         "subparts": [heading_dict(n) for n in doc.nodes("subpart")],
         "chapters": [heading_dict(n) for n in doc.nodes("chapter")],
         "sections": [heading_dict(n) for n in doc.nodes("section")],
-        "articles": [article_dict(a) for a in doc.articles],
+        "articles": (Lazy(lambda: (article_dict(a, lazy=True) for a in doc.articles), len(doc.articles))
+                     if lazy else [article_dict(a) for a in doc.articles]),
         "prologue": [{"eid": p.eid, "text": p.full_text(), "line": p.line} for p in doc.nodes("prologue")],
         "annexes": [{"eid": a.eid, "label": a.label, "title": a.title, "text": a.full_text(), "line": a.line}
                     for a in doc.nodes("annex")],

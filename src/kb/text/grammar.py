@@ -46,11 +46,17 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     out, pos = [], 0
     append = out.append
+    # one string object for every equal short line (and the node texts made from it): a file of
+    # a million one-character lines would otherwise hold a million copies of the character
+    short: dict[str, str] = {}
     i = 0
     for raw in text.splitlines(keepends=True):
         i += 1
         n = len(raw)
-        append(Line(i, pos, pos + n, raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")))
+        content = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        if len(content) <= 8:
+            content = short.setdefault(content, content)
+        append(Line(i, pos, pos + n, content))
         pos += n
     return out
 

@@ -30,7 +30,7 @@ KIND_NAMES = {"document": "全文", "preamble": "题注", "prologue": "序言", 
               "paragraph": "款", "item": "项", "subitem": "目", "annex": "附件"}
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True, weakref_slot=True)
 class Node:
     kind: str
     eid: str
@@ -83,62 +83,62 @@ class Node:
 
 # Typed views of the node kinds.  Each is a Node (same fields, same behaviour) whose class
 # names its kind, so code may test ``isinstance(n, Article)`` as well as ``n.kind == "article"``.
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class DocumentRoot(Node):
     """The root of the tree (kind "document")."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Preamble(Node):
     """What precedes the body: attachment marker, title, status, notes, table of contents."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Prologue(Node):
     """A 序言 before the articles (Akoma Ntoso ``preamble``); its children are paragraphs."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Part(Node):
     """第X编."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Subpart(Node):
     """第X分编."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Chapter(Node):
     """第X章; ``number`` is the number within its part."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Section(Node):
     """第X节."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Article(Node):
     """第X条 (``number`` is an int, or "10-1" for 第十条之一); children are paragraphs."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Paragraph(Node):
     """款: one line of an article body (its items excluded from ``text``)."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Item(Node):
     """项: （一） / (一) / 一、; children are sub-items."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Subitem(Node):
     """目: 1. / 1． (and 1、 / （1） under an item)."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Annex(Node):
     """附件 after the articles; children are paragraphs."""
 

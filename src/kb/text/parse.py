@@ -96,7 +96,10 @@ class _Builder:
 
     def add(self, parent: Node, node: Node) -> Node:
         node.parent = parent
-        parent.children.append(node)
+        if parent.children:
+            parent.children.append(node)
+        else:
+            parent.children = [node]
         by_eid = self.by_eid
         if node.eid in by_eid:
             base, k = node.eid, 2

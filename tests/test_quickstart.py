@@ -42,3 +42,29 @@ def test_scripts_kb_runs_kb_from_the_venv():
         pytest.skip(".venv/ 尚未创建（scripts/build 或 scripts/test 会创建它）")
     r = subprocess.run([str(ROOT / "scripts" / "kb"), "--help"], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0 and "kb：中国法规知识库" in r.stdout
+
+
+def test_scripts_kb_outside_any_project_means_its_own(tmp_path):
+    # scripts/kb is run with the stand-in kb below: from inside a project kb finds the root itself;
+    # from a directory with no mkdocs.yml above, scripts/kb names its own project (and a --root the
+    # user gives comes after it, so click takes the user's)
+    proj = tmp_path / "proj"
+    (proj / "scripts").mkdir(parents=True)
+    (proj / "scripts" / "kb").write_text((ROOT / "scripts" / "kb").read_text(encoding="utf-8"), encoding="utf-8")
+    (proj / "scripts" / "kb").chmod(0o755)
+    (proj / ".venv" / "bin").mkdir(parents=True)
+    (proj / ".venv" / "bin" / "kb").write_text('#!/bin/sh\necho "$@"\n', encoding="utf-8")
+    (proj / ".venv" / "bin" / "kb").chmod(0o755)
+    (proj / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (proj / "regulation").mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+
+    def args(cwd, *a):
+        r = subprocess.run([str(proj / "scripts" / "kb"), *a], capture_output=True, text=True, cwd=cwd)
+        assert r.returncode == 0, r.stderr
+        return r.stdout.split()
+
+    assert args(proj / "regulation", "toc") == ["toc"]
+    assert args(elsewhere, "toc") == ["--root", str(proj), "toc"]
+    assert args(elsewhere, "--root", "/x", "toc") == ["--root", str(proj), "--root", "/x", "toc"]

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from conftest import CORPUS, DATA, SHARED, need_shared
 
@@ -297,3 +298,12 @@ def test_held_out_gold_files_are_scored_apart(tmp_path):
     assert text.index(held.name) > cut and all(text.index(g.name) < cut for g in tuned)
     assert res[("micro held-out", "kb.compare.align")] == res[(held.name, "kb.compare.align")]
     assert res[("micro", "kb.compare.align")] != res[("micro held-out", "kb.compare.align")]
+    # with none in the repository (before the pairs annotated apart are copied in), --held-out says so
+    from kb.dev import score_align
+    if not gold_files("held-out"):
+        r = CliRunner().invoke(score_align.score_cmd, ["--held-out"])
+        assert r.exit_code == 1 and "没有留作检验的标准答案" in r.output
+    # however an annotator words it, a header calling the file held out keeps it apart
+    for words in ("# Annotated apart (held out).\n", "# held-out pair\n", "# 留出集，标注时未看 kb 的输出\n"):
+        held.write_text(words + src.read_text(encoding="utf-8"), encoding="utf-8")
+        assert held_out(held)

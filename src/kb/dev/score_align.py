@@ -48,13 +48,13 @@ def read_gold(path: Path) -> tuple[str, str, set[tuple[str, str]]]:
 def held_out(path: Path) -> bool:
     """Is this gold file held out?  A ``# set: tuning`` or ``# set: held-out`` line says so
     outright (a pair that was held out and has been scored becomes tuning, and its header still
-    tells that story); without one, a header that calls the file held out."""
+    tells that story); without one, a header that calls the file held out (held out, held-out, 留出)."""
     header = [line[1:].strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
               if line.startswith("#")]
     for line in header:
         if line.startswith("set:"):
             return line.split(":", 1)[1].strip() in ("held-out", "held out")
-    return any("held out" in line for line in header)
+    return any(w in line for line in header for w in ("held out", "held-out", "留出"))
 
 
 def prf(pred: set, gold: set) -> tuple[float, float, float]:
@@ -143,6 +143,11 @@ def main(argv=None) -> int:
             argv = [a for a in argv if a != flag]
             which = flag[2:]
     paths = [Path(a) for a in argv] or gold_files(which)
+    if not paths:
+        # say so rather than print nothing: before the held-out pairs are copied in, --held-out has none
+        what = {"tuned": "调过规则的", "held-out": "留作检验的"}.get(which, "")
+        print(f"{DATA} 中没有{what}标准答案（留作检验的文件头写 # set: held-out）", file=sys.stderr)
+        return 1
     score(paths)
     return 0
 

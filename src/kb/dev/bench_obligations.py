@@ -76,18 +76,6 @@ def _side(src: Path, root: Path, limit: int, cwd: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _checkout(rev: str, into: Path) -> Path | None:
-    """The src/ of revision rev, from git archive, or None without git or that revision."""
-    from kb.dev import paths
-    try:
-        tar = subprocess.run(["git", "-C", str(paths.REPO), "archive", rev, "src"], capture_output=True,
-                             check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(into)], input=tar, check=True, capture_output=True)
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return into / "src"
-
-
 def run(corpus_dir: str | None = None, limit: int = 200, against: str | None = BASELINE_REV) -> dict:
     from kb.dev import paths
     from kb.dev.bench_parse import default_corpus
@@ -98,7 +86,7 @@ def run(corpus_dir: str | None = None, limit: int = 200, against: str | None = B
         return {"ok": False}
     here = paths.REPO / "src"
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
-        base_src = _checkout(against, Path(tmp)) if against else None
+        base_src = paths.checkout_src(against, Path(tmp)) if against else None
         t0 = time.perf_counter()
         now = _side(here, root, limit, tmp)
         base = _side(base_src, root, limit, tmp) if base_src else None

@@ -19,3 +19,16 @@ def shared_dir() -> Path:
 
 def corpus_dir() -> Path:
     return shared_dir() / "corpus" / "lawrefbook"
+
+
+def checkout_src(rev: str, into: Path, parts: tuple[str, ...] = ("src",)) -> Path | None:
+    """``into/src``: the src/ (and other parts) of revision rev from git archive, to run an earlier kb
+    beside this one; None without git or that revision."""
+    import subprocess
+    try:
+        tar = subprocess.run(["git", "-C", str(REPO), "archive", rev, *parts], capture_output=True,
+                             check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(into)], input=tar, check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return into / "src"

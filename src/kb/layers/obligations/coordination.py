@@ -49,11 +49,15 @@ def _bare_ok(n: str) -> bool:
     """Can n be a party in a list (not a verb phrase, an activity or a thing)?"""
     if (n[-1] in "乡镇市县区省村" and not n.endswith(("景区", "园区"))) or n in ("国家", "社会", "政府"):
         return False             # 农村地区乡、镇人民政府: a level or a territory, not a party
-    if "的" in n or "之间" in n or STOP_IN_NAME.search(n) or n.startswith(VERB_START2 + _BARE_VERB + BAD_START):
+    if "的" in n or "之间" in n or STOP_IN_NAME.search(n) or n.startswith(_NOT_BARE_START):
         return False
     if n.endswith(THING_HEADS):
         return False
-    return not re.search(r"[0-9０-９一二三四五六七八九十百千万]", n)
+    return not _NUMERAL.search(n)
+
+
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万]")
+_NOT_BARE_START = VERB_START2 + _BARE_VERB + BAD_START
 
 _LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位)" % "|".join(SUFFIXES))
 _ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
@@ -69,6 +73,10 @@ _LISTED = re.compile(_LISTED_BODY + r"(?=应当|应|必须|不得|可以|可|有
                      r"依法|在|，)")
 _LISTED_LOOSE = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?(?:%s|媒体|场所|力量|主体|群体))"
                            r"(?=[^，。；：、])" % "|".join(SUFFIXES))
+
+#: the last conjunct of a list, right before its modal word or verb
+_BARE_LAST = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=应当|应|必须|不得|可以|可|有权|负责|依法|在|按照|依照|根据|责令|"
+                        r"予以|给予|对)")
 
 
 class Scanner(MentionScanner):
@@ -332,8 +340,7 @@ class Scanner(MentionScanner):
 
     def bare_before_modal(self, text: str, j: int) -> Mention | None:
         """X、Y和Z应当: the last conjunct may be a noun the lexicon does not know."""
-        m = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=应当|应|必须|不得|可以|可|有权|负责|依法|在|按照|依照|根据|责令|"
-                       r"予以|给予|对)").match(text, j)
+        m = _BARE_LAST.match(text, j)
         if not m or STOP_IN_NAME.search(m.group(1)) or m.group(1).endswith(("工作", "服务", "活动", "经费")):
             return None
         c = self.reg.canonical(m.group(1))

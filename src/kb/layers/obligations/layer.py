@@ -85,7 +85,13 @@ def _extract_all(doc, registry=None) -> Extraction:
 
 
 def _copy(s: Statement) -> Statement:
-    return replace(s, levels=list(s.levels), items=list(s.items))
+    # the fields as they are, without dataclasses.replace's call of __init__ (every statement is
+    # copied on every call); the lists copied so that the cached layer stays intact
+    c = object.__new__(Statement)
+    c.__dict__.update(s.__dict__)
+    c.levels = list(s.levels)
+    c.items = list(s.items)
+    return c
 
 
 def extract(doc, registry: Registry | None = None) -> list[Statement]:

@@ -8,6 +8,7 @@ cannot be in a name (a verb, a preposition, a clause mark).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES, Registry
 from kb.layers.obligations.modals import MODAL_RE
@@ -80,14 +81,20 @@ for _h in _HEADS:
     _HEADS_BY_FIRST.setdefault(_h[0], []).append(_h)
 
 
-def _heads_at(text: str, a: int, b: int):
-    """(position, head) of the longest name head at each place of text[a:b] where one starts."""
-    for m in _HEAD_FIRST.finditer(text, a, b):
+def _head_index(text: str) -> tuple[list[int], list[str]]:
+    """(positions, heads): the longest name head at each place of text where one starts, found in
+    one pass over the text (discovery asks for the heads near each of many places)."""
+    pos: list[int] = []
+    heads: list[str] = []
+    for m in _HEAD_FIRST.finditer(text):
         k = m.start()
         for h in _HEADS_BY_FIRST[text[k]]:
             if text.startswith(h, k):
-                yield k, h
+                pos.append(k)
+                heads.append(h)
                 break
+    return pos, heads
+
 
 def _stop_before_head(name: str) -> bool:
     """Does a word that cannot stand in a name end before the name's last two characters (its head)?
@@ -109,6 +116,14 @@ _DEPT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?部门")
 _PERSONS_END = re.compile(r"(?:有关|相关|主要)(?:负责人|人员|工作人员)$")
 #: a coordination inside what looks like one name (副行长及其他工作人员, 中职学校和科研机构)
 _COORDINATION_IN = re.compile(r"和其他|及其他|或者|以及|及其|(?:%s)和" % "|".join(SUFFIXES))
+#: what a discovered name cannot hold (a clause mark, a list's 、), and the counts and verbs it cannot be
+_CLAUSE_MARK = re.compile("[%s、]" % CLAUSE_END)
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十百千两]+(?:个|名|家)?(?:以上|以下)|[0-9一二三四五六七八九十百千两]+(?:个|名|家)"
+                      r"(?=[\u4e00-\u9fff]{2})")
+_A_NUMBER = re.compile(r"分之|^[0-9一二三四五六七八九十百千每](?!级)")
+_SO_MANY_PERSONS = re.compile(r"[0-9一二三四五六七八九十百千]人$")
+_REPORT = re.compile(r"报(?!刊|社|纸)")
+_LOOSE_MODIFIER = re.compile(r"(?:相关|各类|其他各类|该)(.{3,})$")
 
 
 class NameScanner:
@@ -157,16 +172,20 @@ class NameScanner:
             else:
                 break
             sep = _LEVEL_SEP.match(text, j)
-            if sep and any(text.startswith(lv, sep.end()) for lv in self.levels):
+            if sep and self._level_at(text, sep.end()):
                 j = sep.end()
                 continue
             if text[j:j + 1] == "的":
                 j += 1
             # a level may be directly followed by another (所在地县（市、区）)
-            if any(text.startswith(lv, j) for lv in self.levels) and not self._known_at(text, j):
+            if self._level_at(text, j) and not self._known_at(text, j):
                 continue
             break
         return (levels, j) if levels else ([], i)
+
+    def _level_at(self, text: str, j: int) -> bool:
+        """Does a level start at j?"""
+        return any(text.startswith(lv, j) for lv in self._levels_first.get(text[j:j + 1], ()))
 
     def _known_at(self, text: str, j: int) -> bool:
         s = self.lexicon(text, j)
@@ -224,12 +243,13 @@ class NameScanner:
 
     _dis_text: str | None = None
     _dis_memo: dict = {}
+    _dis_heads: tuple[list[int], list[str]] = ([], [])
 
     def discover(self, text: str, i: int, agent: bool = False) -> tuple[str, int] | None:
         """A name the lexicon does not know at i, ending in a name head -> (name, end).  agent: after
         由, where a name may be a noun phrase with 的 (发放补贴的部门).  Kept for the text being read."""
         if text is not self._dis_text:
-            self._dis_text, self._dis_memo = text, {}
+            self._dis_text, self._dis_memo, self._dis_heads = text, {}, _head_index(text)
         key = (i, agent)
         if key not in self._dis_memo:
             self._dis_memo[key] = self._discover(text, i, agent)
@@ -237,7 +257,9 @@ class NameScanner:
 
     def _discover(self, text: str, i: int, agent: bool) -> tuple[str, int] | None:
         ends = []
-        for k, suf in _heads_at(text, i, i + 24):
+        pos, heads = self._dis_heads
+        for n in range(bisect_left(pos, i), bisect_left(pos, i + 24)):
+            k, suf = pos[n], heads[n]
             e = k + len(suf)
             if suf in PERSON_SUFFIXES:
                 if e > i + (20 if "的" in text[i:e] else 10) or text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物" or \
@@ -272,7 +294,7 @@ class NameScanner:
     def _candidate(self, text: str, i: int, e: int, agent: bool) -> tuple[str, int] | None:
         name = text[i:e]
         plain = _PARENS.sub("", name) if "（" in name else name      # 开发区（工业园区、产业园区）管理机构
-        if any(c in plain for c in CLAUSE_END + "、") or name in ("他人", "本人", "其人"):
+        if _CLAUSE_MARK.search(plain) or name in ("他人", "本人", "其人"):
             return None
         if len(name) < 3 and not (len(name) == 2 and name[0] not in _NOT_A_NAME_START and
                                   name not in _BARE_HEADS and MODAL_RE.match(text, e)):
@@ -280,17 +302,16 @@ class NameScanner:
         pm = _PERSONS_END.search(name)
         if pm and pm.start() > 0 and not self.lexicon(name, 0):
             return pm.group(0), e        # 事故现场有关人员: the persons, wherever they are
-        q = re.match(r"[0-9一二三四五六七八九十百千两]+(?:个|名|家)?(?:以上|以下)|[0-9一二三四五六七八九十百千两]+(?:个|名|家)"
-                     r"(?=[\u4e00-\u9fff]{2})", name)
-        if q and not re.search(r"分之", name):
+        q = _COUNTED.match(name)
+        if q and "分之" not in name:
             name = name[q.end():]   # 两个以上单位: the parties, counted
-        if re.search(r"分之|^[0-9一二三四五六七八九十百千每](?!级)", name):
+        if _A_NUMBER.search(name):
             return None           # 三分之一以上委员, 每户派代表: a number of persons, not a name
-        if re.search(r"[0-9一二三四五六七八九十百千]人$", name):
+        if _SO_MANY_PERSONS.search(name):
             return None           # 户代表五人
         if name.endswith("局") and name[-2:-1] in "布格结大全骗时僵开终棋变残":
             return None           # 用地布局, 总体格局: not a bureau
-        if re.match(r"报(?!刊|社|纸)", name):
+        if _REPORT.match(name):
             return None           # 报上一级人民政府审批: a verb
         if _COORDINATION_IN.search(name) or self._known_then_and(name):
             return None           # 副行长及其他工作人员, 辖区居民和单位: a coordination, not one name
@@ -313,7 +334,7 @@ class NameScanner:
                 return None       # ……的车辆和人员: a list after a modifier, not one name
             if len(tail) >= 2 and (tail in self.reg.alias or (not agent and not any(tail == x for x in SUFFIXES))):
                 return tail, e
-        m = re.match(r"(?:相关|各类|其他各类|该)(.{3,})$", name)
+        m = _LOOSE_MODIFIER.match(name)
         if m:
             name = m.group(1)
         if self._verb_then_known(name):

@@ -130,6 +130,9 @@ class Library:
                     c[g] += w / e.norm2
         self.centroids = {r: (dict(c), math.sqrt(sum(w * w for w in c.values())) or 1.0) for r, c in cent.items()}
         self.inert = {e.index for e in self.entries if _COMMENCEMENT.match(e.text)}
+        # what related() reads for each bigram: the entries that are not inert, each with its weight
+        self._weighted = {g: tuple((j, self.entries[j].vec[g]) for j in js if j not in self.inert)
+                          for g, js in self.postings.items()}
 
     def subject(self, e: Entry, reg_id: str) -> float:
         c, n = self.centroids.get(reg_id, ({}, 1.0))
@@ -165,9 +168,9 @@ class Library:
         acc: dict[int, float] = defaultdict(float)
         for g in sorted(e.vec, key=e.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]:
             w = e.vec[g]
-            for j in self.postings.get(g, ()):
-                if j != e.index and j not in self.inert:
-                    acc[j] += w * self.entries[j].vec[g]
+            for j, wj in self._weighted.get(g, ()):
+                if j != e.index:
+                    acc[j] += w * wj
         per_kind: dict[str, list[tuple[float, int]]] = defaultdict(list)
         for j, s in acc.items():
             k = self.kind(e, self.entries[j])

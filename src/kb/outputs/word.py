@@ -9,6 +9,7 @@ text's characters and nothing else but the header's line; the site's PDF is this
 """
 from __future__ import annotations
 
+import functools
 import io
 
 #: bump when the layout changes: cached PDFs made from an older layout are then made again
@@ -79,54 +80,76 @@ def _provision_blocks(n, out: list) -> None:
 
 def text_docx(doc, header: str) -> bytes:
     """The Word document of a parsed text; ``header`` is the line in every page's header."""
+    from copy import deepcopy
+
     from docx import Document as Docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    from docx.oxml import OxmlElement
 
     d = Docx()
     _page(d, header)
-    add_paragraph = _appender(d)
+    ppr, rpr = _prototypes()
+    body = d.element.body
+    sect = body.sectPr
+    # each paragraph and run is a copy of its kind's formatting, made once (_prototypes), and the
+    # text set on the run's own element: python-docx's proxies look up and insert every property
+    # one by one, which took most of the time of a site's Word downloads
     for kind, lead, text in blocks(doc):
-        p = add_paragraph()
-        fmt = p.paragraph_format
-        fmt.space_after = Pt(0)
-        fmt.line_spacing = Pt(28)
-        if kind in ("title", "subtitle", "heading", "annex"):
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if kind in ("heading", "annex"):
-                fmt.space_before = fmt.space_after = Pt(14)
-            _run(p, text, BODY_FONT if kind == "subtitle" else HEAD_FONT, 22 if kind == "title" else 16)
-            continue
-        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        fmt.first_line_indent = Pt(32)           # two characters of 三号
-        if lead:
-            _run(p, lead, HEAD_FONT, 16)
+        p = OxmlElement("w:p")
+        p.append(deepcopy(ppr[kind]))
+        if kind in _CENTRED:
+            runs = [(text, BODY_FONT if kind == "subtitle" else HEAD_FONT, 22 if kind == "title" else 16)]
+        else:
+            runs = [(lead, HEAD_FONT, 16)] if lead else []
+            if lead and text:
+                runs.append(("　", BODY_FONT, 16))
             if text:
-                _run(p, "　", BODY_FONT, 16)
-        if text:
-            _run(p, text, BODY_FONT, 16)
+                runs.append((text, BODY_FONT, 16))
+        for t, font, size in runs:
+            r = OxmlElement("w:r")
+            r.append(deepcopy(rpr[(font, size)]))
+            r.text = t                # python-docx's own reading of a run's text (tabs, breaks)
+            p.append(r)
+        if sect is not None:
+            sect.addprevious(p)
+        else:
+            body.append(p)
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
 
 
-def _appender(d):
-    """A function adding a paragraph at the end of the body: python-docx's ``add_paragraph`` looks
-    for the section properties among all the body's paragraphs before each insertion, which costs
-    the square of their number; here the place is found once."""
-    from docx.oxml import OxmlElement
-    from docx.text.paragraph import Paragraph
+#: the kinds of block that are centred (the others are justified, their first line indented)
+_CENTRED = ("title", "subtitle", "heading", "annex")
+_KINDS = _CENTRED + ("article", "para", "plain")
 
-    sect = d.element.body.sectPr
 
-    def add_paragraph():
-        p = OxmlElement("w:p")
-        if sect is not None:
-            sect.addprevious(p)
+@functools.lru_cache(maxsize=1)
+def _prototypes():
+    """The paragraph properties of each kind of block and the run properties of each font and size,
+    as python-docx writes them (made once, on a scratch document)."""
+    from docx import Document as Docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    scratch = Docx()
+    ppr = {}
+    for kind in _KINDS:
+        p = scratch.add_paragraph()
+        fmt = p.paragraph_format
+        fmt.space_after = Pt(0)
+        fmt.line_spacing = Pt(28)
+        if kind in _CENTRED:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if kind in ("heading", "annex"):
+                fmt.space_before = fmt.space_after = Pt(14)
         else:
-            d.element.body.append(p)
-        return Paragraph(p, d)
-    return add_paragraph
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            fmt.first_line_indent = Pt(32)           # two characters of 三号
+        ppr[kind] = p._p.pPr
+    rpr = {}
+    for font, size in ((HEAD_FONT, 22), (HEAD_FONT, 16), (BODY_FONT, 16)):
+        rpr[(font, size)] = _run(scratch.add_paragraph(), "", font, size)._element.rPr
+    return ppr, rpr
 
 
 def _page(d, header: str) -> None:

@@ -128,12 +128,14 @@ def test_output_file_is_written_atomically(tmp_path, capsys, root):
     assert [p.name for p in target.parent.iterdir()] == ["seed.json"]
 
 
-def test_json_is_written_as_it_is_made_and_reads_the_same(tmp_path, capsys):
-    """kb export writes its JSON in pieces (json.dumps with an indent would hold every token of a
+def test_json_is_written_as_it_is_made_and_reads_the_same(tmp_path, capsys, monkeypatch):
+    """kb export writes large JSON in pieces (json.dumps with an indent would hold every token of a
     large document at once): the pieces make exactly to_json's text, C1 controls escaped."""
+    from kb.outputs import formats
     from kb.outputs.formats import json_pieces, to_json, write_json
 
     data = {"text": "第一条\x9b\x7f经费", "rows": [{"n": i, "s": "社区" * (i % 7)} for i in range(5000)]}
+    monkeypatch.setattr(formats, "ORJSON_MAX_CHARS", 1000)      # this data counts as large
     pieces = list(json_pieces(data, size=1000))
     assert len(pieces) > 10 and "".join(pieces) == to_json(data)
     assert json.loads(to_json(data)) == data and "\x9b" not in to_json(data) and "\\u009b" in to_json(data)
@@ -141,3 +143,34 @@ def test_json_is_written_as_it_is_made_and_reads_the_same(tmp_path, capsys):
     assert (tmp_path / "out.json").read_text(encoding="utf-8") == to_json(data) + "\n"
     write_json(data)
     assert capsys.readouterr().out == to_json(data) + "\n"
+
+
+#: what orjson writes otherwise than json (or refuses): json writes it, as before
+_JSON_ONLY = [{"x": float("nan")}, {"x": float("inf")}, {"x": 1e16}, {"x": 1e-05}, {1: "a"}, {"x": 2 ** 70},
+              {"x": "\ud800"}, {"x": {1, 2}}]
+
+
+@pytest.mark.parametrize("data", _JSON_ONLY, ids=repr)
+def test_what_orjson_would_write_otherwise_is_written_by_json(data):
+    from kb.outputs import formats
+
+    assert formats._orjson(data) is None
+    if not isinstance(data.get("x"), set):
+        assert formats.to_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_orjson_writes_exactly_what_json_writes(seed_doc, monkeypatch):
+    """The export of the seed, and every character of the Basic Multilingual Plane's first 12,288
+    and its last, astral ones, controls, C1 and line separators among them: the same text by orjson
+    as by the json encoder."""
+    from kb.outputs import formats
+
+    odd = "".join(map(chr, [*range(0x3000), *range(0xFFF0, 0x10000), 0x1F600, 0x10FFFF, 0x2028, 0x2029]))
+    for data in (document_dict(seed_doc), {"s": odd, "parts": [odd[i:i + 7] for i in range(0, len(odd), 7)],
+                                           "n": [0, -1, 2 ** 63 - 1, -2 ** 63, 0.5, -0.0, 1e-4, 1e15, 12.3456,
+                                                 True, False, None], "e": {}, "l": [], "t": (1, "甲")}):
+        fast = formats._orjson(data)
+        monkeypatch.setattr(formats, "_orjson", lambda d: None)
+        slow = formats.to_json(data)
+        monkeypatch.undo()
+        assert fast is not None and fast == slow

@@ -1,7 +1,7 @@
 """Benchmark of ``kb export --format json`` over the whole shared corpus (``kb bench export`` /
 ``python3 -m kb.dev.bench_export [CORPUS]``), beside the parse of the same texts in the same run.
 
-Every text is exported as ``kb export`` does it (the parse, every layer, ``json.dumps``), first
+Every text is exported as ``kb export`` does it (the parse, every layer, its JSON as :func:`kb.outputs.formats.to_json` writes it), first
 with an empty layer cache (what a first export costs: every layer computed, and written to the
 cache), then again with the layers read back from that cache.  Printed: MB/s of source (CPU time, which other jobs on the shared
 machine do not inflate), the ratio to the parse alone, and where the time goes (parse,
@@ -23,6 +23,7 @@ from kb.dev import paths
 def _export_all(sources, steps: dict) -> int:
     from kb.errors import KbError
     from kb.outputs.export import document_dict
+    from kb.outputs.formats import to_json
     from kb.text.parse import parse_source
 
     n = 0
@@ -35,7 +36,7 @@ def _export_all(sources, steps: dict) -> int:
         c2 = time.process_time()
         d = document_dict(doc)
         c3 = time.process_time()
-        json.dumps(d, ensure_ascii=False, indent=2)
+        to_json(d)                 # the JSON as kb export writes it
         c4 = time.process_time()
         steps["parse"] += c2 - c
         steps["layers"] += c3 - c2

@@ -107,9 +107,14 @@ def to_json(data) -> str:
 def json_pieces(data, size: int = 8192):
     """The JSON of ``data`` (as :func:`to_json`) in pieces of ``size`` tokens.  json.dumps with an
     indent makes a list of every token before joining them (for a large document, ten times the
-    memory of the text); here the tokens are joined a batch at a time, as they come."""
+    memory of the text); here the tokens are joined a batch at a time, as they come.  Data that
+    orjson writes exactly as json does, and not large, is written by orjson in one piece."""
     from itertools import islice
 
+    whole = _orjson(data)
+    if whole is not None:
+        yield whole
+        return
     tokens = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data)
     while batch := list(islice(tokens, size)):
         yield _C1.sub(_escape, "".join(batch))
@@ -117,6 +122,62 @@ def json_pieces(data, size: int = 8192):
 
 def _escape(m: re.Match) -> str:
     return f"\\u{ord(m.group()):04x}"
+
+
+#: data whose strings hold more characters than this is written in pieces (the json path's memory)
+ORJSON_MAX_CHARS = 4_000_000
+#: the floats orjson writes as json does (its shortest form, without an exponent)
+_PLAIN_FLOAT = (1e-4, 1e16)
+_C1_BYTES = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
+
+
+def _orjson(data) -> str | None:
+    """The JSON of data as the json encoder writes it (ensure_ascii off, indent 2) with DEL and the
+    C1 controls escaped, made by orjson (C, about thirty times faster), or None when orjson is not
+    installed, the data is large, or it holds what orjson writes otherwise (a float with an exponent,
+    NaN or an infinity, a key that is not a string, a type json does not know) or refuses (an integer
+    beyond 64 bits, a lone surrogate): json writes those, as before."""
+    try:
+        import orjson
+    except ImportError:
+        return None
+    if not _orjson_writes_as_json(data):
+        return None
+    try:
+        out = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+    except (TypeError, orjson.JSONEncodeError):
+        return None
+    if b"\x7f" in out or b"\xc2" in out:        # the search is the costly part: only when one may be there
+        out = _C1_BYTES.sub(lambda m: f"\\u{ord(m.group().decode()):04x}".encode(), out)
+    return out.decode("utf-8")
+
+
+def _orjson_writes_as_json(data) -> bool:
+    """Does data hold only dicts with string keys, lists, tuples, strings, integers, booleans, None
+    and floats written without an exponent, its strings not past ORJSON_MAX_CHARS in all?"""
+    chars = 0
+    todo = [data]
+    while todo:
+        x = todo.pop()
+        t = type(x)
+        if t is str:
+            chars += len(x)
+            if chars > ORJSON_MAX_CHARS:
+                return False
+        elif t is dict:
+            for k in x:
+                if type(k) is not str:
+                    return False
+                chars += len(k)
+            todo.extend(x.values())
+        elif t is list or t is tuple:
+            todo.extend(x)
+        elif t is float:
+            if not (x == 0.0 or _PLAIN_FLOAT[0] <= abs(x) < _PLAIN_FLOAT[1]):
+                return False         # also NaN and the infinities, which fail every comparison
+        elif not (x is None or t is int or t is bool):
+            return False
+    return True
 
 
 def write_json(data, path: str | None = None) -> None:

@@ -34,3 +34,11 @@ def test_bench_export_runs_on_a_small_corpus(tmp_path):
     assert res["cold"]["layers"].get("obligations", 0) > 0 and not res["warm"]["layers"], "warm: nothing recomputed"
     text = "\n".join(lines)
     assert "基线" in text and "解析" in text and "义务" in text
+
+
+def test_bench_index_measures_only_the_builds_asked_beside_the_baseline(tmp_path):
+    (tmp_path / "a.md").write_text(TEXT.format(t="甲法"), encoding="utf-8")
+    lines: list[str] = []
+    res = run(tmp_path, out=lines.append, modes=("whoosh-floor",))
+    assert res["ok"] and {"whoosh-floor", "fts5"} <= set(res) and "kb-cold" not in res and "steps" not in res
+    assert res["whoosh-floor"]["cpu_ratio"] > 0 and "whoosh 下限" in "\n".join(lines)

@@ -12,6 +12,8 @@ PKG = Path(__file__).resolve().parents[2] / "src" / "kb"
 #: modules outside kb.catalog allowed to import whoosh itself, and why
 WHOOSH_ELSEWHERE = {
     "dev/bench_search.py": "its jieba baseline is a second, competing whoosh index (like its FTS5 one)",
+    "dev/bench_index.py": "its whoosh floor is a second, minimal whoosh index (what whoosh costs at the least, "
+                          "beside its FTS5 baseline)",
 }
 
 

@@ -126,15 +126,14 @@ def _floor_field():
     this module (whoosh pickles the schema), made on first use."""
     if "FloorText" in globals():
         return globals()["FloorText"]
-    from whoosh import fields, formats
+    from whoosh import analysis, fields, formats
     from whoosh.system import pack_uint
 
     from kb.catalog.analysis import bigram_positions
-    from kb.catalog.whoosh.schema import BigramAnalyzer
 
     class FloorText(fields.FieldType):
         def __init__(self):
-            self.analyzer = BigramAnalyzer()
+            self.analyzer = analysis.IDTokenizer()       # not used: index() below makes the terms
             self.format = formats.Frequency()
             self.vector = self.column_type = None
             self.scorable, self.stored, self.unique, self.spelling = True, False, False, False

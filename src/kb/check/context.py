@@ -74,7 +74,7 @@ class Context:
     def at(self, rule: str, node: Node, start: int, end: int, message: str, suggestion: str = "") -> Finding:
         """A finding on ``node.text[start:end]`` (the offsets the layers use)."""
         text = node.text
-        line = node.line + text.count("\n", 0, start)
+        line = self._text_line(node.line, text.count("\n", 0, start))
         words = text[start:end]
         line_start = text.rfind("\n", 0, start) + 1
         text_line = text[line_start:text.find("\n", start) if "\n" in text[start:] else len(text)]
@@ -83,6 +83,17 @@ class Context:
         col = p + (start - line_start) if p >= 0 else src.find(words)
         return Finding(rule, message, citation_of(node), line, words, suggestion, self.doc.source,
                        column=col + 1 if col >= 0 else None, eid=node.eid or None)
+
+    def _text_line(self, first: int, k: int) -> int:
+        """The source line of a node's ``k``-th text line (0-based), the node starting on ``first``: the
+        node's lines may stand apart in the source (paragraphs carried by a list item, each after a
+        blank line), so count only lines that hold text."""
+        no = first
+        for _ in range(k):
+            no += 1
+            while no <= len(self.lines) and not self.lines[no - 1].content.strip():
+                no += 1
+        return no
 
     def at_line(self, rule: str, line: int, col: int, words: str, message: str, suggestion: str = "") -> Finding:
         """A finding on source line ``line`` (1-based), ``words`` starting at character ``col`` (0-based)."""

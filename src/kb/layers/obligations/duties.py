@@ -7,6 +7,7 @@ public body's own act (省人民政府组织编制……，报国务院审批) a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kb.layers.obligations.names import THING_HEADS
 from kb.layers.obligations.records import Group
@@ -43,9 +44,13 @@ def duties_without_modal(x, s: Sentence) -> None:
     text, subs = s.text, s.subjects
     for idx, (p, g) in enumerate(subs):
         nxt = subs[idx + 1][0] if idx + 1 < len(subs) else s.end
-        # 禁止 inside the subject names a place (禁止吸烟场所的经营者……负有下列责任)
-        first_modal = min([q for q in s.modal_positions if p <= q < nxt and
-                           not (q < g.end and text.startswith(("禁止", "严禁"), q))], default=nxt)
+        # the modal positions are in text order (events.read_events): the first at or after p, passing
+        # over 禁止 inside the subject, which names a place (禁止吸烟场所的经营者……负有下列责任)
+        mp = s.modal_positions
+        i = bisect_left(mp, p)
+        while i < len(mp) and mp[i] < min(g.end, nxt) and text.startswith(("禁止", "严禁"), mp[i]):
+            i += 1
+        first_modal = mp[i] if i < len(mp) and mp[i] < nxt else nxt
         if not g.mentions:
             continue
         scope = text[g.end:first_modal]

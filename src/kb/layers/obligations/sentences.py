@@ -7,6 +7,7 @@ one sentence share, and what it hands on to the next.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from kb.layers.obligations.records import Group
@@ -68,6 +69,7 @@ class Sentence:
     topic: tuple | None = None         # (position, group): the party of a policy statement (本市支持X……)
     text: str = field(init=False)
     sent: str = field(init=False)
+    _openers: tuple = field(init=False, default=(None, [], []), repr=False)
 
     def __post_init__(self) -> None:
         self.text = self.node.text
@@ -78,11 +80,22 @@ class Sentence:
         return self.item is not None
 
     def subject_at(self, pos: int) -> Group | None:
-        """The group (a clause's subject or an agent after 由) that opens nearest before pos."""
-        best, bp = None, -1
-        for p, g in self.subjects + self.agents:
-            if p < pos and g.end <= pos and p > bp:
-                best, bp = g, p
+        """The group (a clause's subject or an agent after 由) that opens nearest before pos and
+        ends by it; of several opening there, the first subject (then agent).  Looked up in the
+        groups sorted by where they open, not by reading them all: a sentence of thousands of
+        clauses asks once per clause."""
+        key = (id(self.subjects), len(self.subjects), id(self.agents), len(self.agents))
+        if self._openers[0] != key:
+            order = sorted((p, i, g) for i, (p, g) in enumerate(self.subjects + self.agents))
+            self._openers = (key, [p for p, _, _ in order], order)
+        _, starts, order = self._openers
+        best, bp = None, None
+        for j in range(bisect_left(starts, pos) - 1, -1, -1):
+            p, _, g = order[j]
+            if bp is not None and p != bp:
+                break
+            if g.end <= pos:
+                best, bp = g, p            # walking back: the same p again is an earlier group
         return best
 
     def stated(self, g: Group) -> None:

@@ -135,3 +135,17 @@ def test_level_column_is_not_clipped_when_the_width_allows(seed_doc):
     text = mx.render_table(mx.build(seed_doc, by="modality"), width=100)
     assert "市、县（市、区）" in text
     assert max(width(line) for line in text.splitlines()) <= 100
+
+
+def test_a_matrix_wider_than_a_sheet_is_refused_with_a_message():
+    """An Excel sheet holds 16,384 columns: the by-article view of a text of more articles is
+    refused with a message naming the file and the way out, not an openpyxl traceback (issue 18)."""
+    from kb.errors import KbError
+    from kb.outputs.matrix import XLSX_MAX_COLUMNS, render_xlsx
+    from kb.text.parse import parse_text
+
+    n = XLSX_MAX_COLUMNS
+    doc = parse_text("".join(f"第{k}条　居民委员会应当办理第{k}项事务。\n" for k in range(1, n + 1)), "wide.txt")
+    with pytest.raises(KbError) as e:
+        render_xlsx(doc)
+    assert "16,384 列" in e.value.message and "CSV" in e.value.message and e.value.file == "wide.txt"

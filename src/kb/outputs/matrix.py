@@ -16,6 +16,8 @@ from kb.layers.obligations import MODALITIES, MODALITY_NAMES
 from kb.text.numerals import number_key
 
 VIEWS = ("modality", "chapter", "article")
+#: the most columns a sheet of an Excel workbook holds
+XLSX_MAX_COLUMNS = 16_384
 VIEW_NAMES = {"modality": "按情态", "chapter": "按章", "article": "按条"}
 LEVEL_ORDER = ("市", "县", "乡镇街道", "社区")
 
@@ -259,6 +261,10 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
     detail = []
     for view in VIEWS:
         m = build(doc, stmts, view, reg)
+        if len(m.columns) + 4 > XLSX_MAX_COLUMNS:     # 主体、类别、层级 … 合计
+            from kb.errors import KbError
+            raise KbError(f"义务矩阵（{VIEW_NAMES[view]}）有 {len(m.columns):,} 列，超过 Excel 一张表 "
+                          f"{XLSX_MAX_COLUMNS:,} 列的上限；请改用 CSV（--format csv）", doc.source)
         ws = wb.create_sheet(VIEW_NAMES[view])
         ws.column_dimensions["A"].width = 24
         ws.freeze_panes = "D2"

@@ -9,10 +9,12 @@ Akoma Ntoso XML, and the 新旧对照表 against the previous version (DOCX).
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from kb.compare.diff import compare
 from kb.compare.render.docx import docx_bytes
+from kb.errors import KbError
 from kb.outputs import akn, matrix
 from kb.outputs.export import document_dict
 from kb.outputs.word import text_docx
@@ -34,8 +36,7 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
             json.dumps(document_dict(doc), ensure_ascii=False, indent=2).encode("utf-8")),
            (d + f"{stem}-matrix.csv", "义务矩阵 CSV", "每条义务一行（Excel 可直接打开）",
             matrix.render_csv(matrix.build(doc, statements=L.statements, registry=L.registry)).encode("utf-8")),
-           (d + f"{stem}-matrix.xlsx", "义务矩阵 XLSX", "Excel 工作簿",
-            matrix.render_xlsx(doc, registry=L.registry, statements=L.statements)),
+           *_xlsx(vs, d + f"{stem}-matrix.xlsx"),
            (d + f"{stem}.akn.xml", "Akoma Ntoso XML", "法律文本交换标准格式", akn.to_akn(doc))]
     versions = [s for s in plan.sites if s.reg is reg]
     i = versions.index(vs)
@@ -44,6 +45,17 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
         out.append((d + f"{reg.id}-{old.version.name}-{v.name}-对照表.docx", "新旧对照表 DOCX",
                     f"{old.version.label} → {v.label}", docx_bytes(compare(old.doc, doc))))
     return out
+
+
+def _xlsx(vs, uri: str) -> list[tuple[str, str, str, bytes]]:
+    """The matrix workbook; none when the text has more articles than a sheet has columns (the
+    CSV beside it has every duty): said as the site is built, the site built without it."""
+    try:
+        data = matrix.render_xlsx(vs.doc, registry=vs.layers.registry, statements=vs.layers.statements)
+    except KbError as e:
+        print(f"注意：{e}；网站不提供这个版本的义务矩阵 XLSX", file=sys.stderr)
+        return []
+    return [(uri, "义务矩阵 XLSX", "Excel 工作簿", data)]
 
 
 def add_pdfs(made: list, root: Path) -> str:

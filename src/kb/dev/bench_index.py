@@ -93,21 +93,26 @@ def _articles(spec, doc):
         yield f"{spec.key}/{a.eid}", f"{a.label} {a.title or ''}\n{body}"
 
 
-def _fts5(specs, work: Path) -> dict:
-    import sqlite3
-
+def _parsed(specs):
+    """(spec, parsed document) of each text that parses: a baseline skips the rest, as kb index does."""
     from kb.errors import KbError
     from kb.text.parse import parse_file
+
+    for s in specs:
+        try:
+            yield s, parse_file(s.path, meta=s.meta)
+        except KbError:
+            continue
+
+
+def _fts5(specs, work: Path) -> dict:
+    import sqlite3
 
     t = time.perf_counter()
     con = sqlite3.connect(work / "fts5.db")
     con.execute("CREATE VIRTUAL TABLE p USING fts5(key UNINDEXED, body, tokenize='trigram')")
     n = texts = 0
-    for s in specs:
-        try:
-            doc = parse_file(s.path, meta=s.meta)
-        except KbError:
-            continue
+    for s, doc in _parsed(specs):
         texts += 1
         rows = list(_articles(s, doc))
         con.executemany("INSERT INTO p(key, body) VALUES (?, ?)", rows)
@@ -153,19 +158,12 @@ def _whoosh_floor(specs, work: Path) -> dict:
     memory for one segment (no merge)."""
     from whoosh import fields, index
 
-    from kb.errors import KbError
-    from kb.text.parse import parse_file
-
     t = time.perf_counter()
     (work / "floor").mkdir()
     ix = index.create_in(str(work / "floor"), fields.Schema(key=fields.ID(stored=True), body=_floor_field()()))
     w = ix.writer(limitmb=1024)
     n = texts = 0
-    for s in specs:
-        try:
-            doc = parse_file(s.path, meta=s.meta)
-        except KbError:
-            continue
+    for s, doc in _parsed(specs):
         texts += 1
         for key, body in _articles(s, doc):
             w.add_document(key=key, body=body)

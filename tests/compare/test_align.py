@@ -256,6 +256,20 @@ def test_an_unlinked_old_article_as_alike_as_a_moved_one_merges_into_its_counter
     # 行政复议法 2017 第十八条 (转送, cosine 0.28 to 2023 第六十条) stays deleted (test above)
 
 
+def test_a_new_article_that_rewrites_a_paragraph_nothing_else_carried_is_linked():
+    # 行政复议法 2017 第三十条 (先行复议 for rights to 土地、矿藏 …) is 2023 第二十三条's item (五), so
+    # rewritten that the articles' cosine is 0.26; 2017 第二十八条's paragraph on a respondent who
+    # gives no answer is 2023 第七十条 (its partner keeps it at 0.1)
+    links = _links("诉讼与非诉讼程序法/行政复议法(2017-09-01).md", "诉讼与非诉讼程序法/行政复议法(2023-09-01).md")
+    assert {("第三十条", "第二十三条"), ("第二十八条", "第七十条")} <= links
+    # 2017 第十八条 and 2023 第六十条 share only 依照本法第……条的规定接受转送的: not linked (test above)
+    # 北京市制定地方性法规条例 2017 第五十七条's sentence on 网站和代表服务平台 → 2023 第七十四条 (a split)
+    links = _links("DLC/北京地方法规/地方性法规/北京/北京市制定地方性法规条例(2017-01-20).md",
+                   "DLC/北京地方法规/地方性法规/北京/北京市制定地方性法规条例(2023-07-28).md")
+    assert {("第五十七条", "第七十三条"), ("第五十七条", "第七十四条")} <= links
+    # not a paragraph its old article's partner keeps: 慈善法 2023 第四十六条 (test above) stays added
+
+
 def test_a_new_chapter_on_the_pattern_of_an_old_one_is_added_not_linked():
     from kb.text.parse import parse_text
 

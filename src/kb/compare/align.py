@@ -23,7 +23,9 @@ the order they are trusted, so that a confident pair is never displaced by a wea
    identical text takes part in none of these: its whole text is accounted for.  Last, two
    articles still unlinked that are each other's most similar pair (cosine ≥ ``MUTUAL``),
    among all articles and then among the unlinked alone; and the only article left unlinked
-   on each side of a stretch between two pairs in order, at a lower bar (``ALONE``).
+   on each side of a stretch between two pairs in order, at a lower bar (``ALONE``).  Very
+   last, a new article nothing linked one of whose paragraphs rewrites an old paragraph that
+   went nowhere else (:func:`kb.compare.segments.rewritten_links`).
 5. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went
    (:mod:`kb.compare.headings`); an article pair is ``moved`` when the new article's
    chapter is not the counterpart of the old article's chapter.
@@ -39,7 +41,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kb.compare.headings import HeadingLink, align_headings, mark_moved
-from kb.compare.segments import segment_links
+from kb.compare.segments import rewritten_links, segment_links, segments_once
 from kb.compare.similarity import Unit, candidates, containment, cosine, normalize, units, weigh
 from kb.text.model import Document
 
@@ -148,10 +150,12 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
         _fill_gaps(old, new, sim, P)
         _pair_roles(old, new, P)
         _pair_best(sim, MOVED, P, "moved")
-        extra = _splits_and_merges(old, new, cands, P)
+        segments = segments_once(old, new)
+        extra = _splits_and_merges(old, new, cands, P, segments)
         _pair_mutual(sim, P, extra)
         _pair_left(old, new, dfrac, P, extra)
         _pair_alone(old, new, P, extra)
+        _link_rewritten(old, new, P, extra, segments)
     links = _links(old, new, sim, P, extra)
     _statuses(links, old, new)
     headings = align_headings(old_doc, new_doc, old, new, links)
@@ -275,7 +279,27 @@ def _pair_alone(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:
             P.add(free_o[0], free_n[0], "alone")
 
 
-def _splits_and_merges(old: list[Unit], new: list[Unit], cands, P: _Pairs) -> list[tuple[int, int, str]]:
+def _link_rewritten(old: list[Unit], new: list[Unit], P: _Pairs, extra, segments) -> None:
+    """Very last: a new article nothing linked that rewrites a paragraph of an old one
+    (:func:`kb.compare.segments.rewritten_links`): paired when the old article is unlinked too,
+    else one more part of the old article (a split)."""
+    of_old: dict[int, list[int]] = defaultdict(list)
+    of_new: dict[int, list[int]] = defaultdict(list)
+    for o, n in list(P.o2n.items()) + [(o, n) for o, n, _ in extra]:
+        of_old[o].append(n)
+        of_new[n].append(o)
+    for o, n in rewritten_links(old, new, of_old, of_new, segments):
+        if n in P.n2o or n in of_new and o in of_new[n]:
+            continue
+        if o in of_old or n in of_new:
+            extra.append((o, n, "split"))
+        else:
+            P.add(o, n, "rewritten")
+        of_old[o].append(n)
+        of_new[n].append(o)
+
+
+def _splits_and_merges(old: list[Unit], new: list[Unit], cands, P: _Pairs, segments=None) -> list[tuple[int, int, str]]:
     """(old, new, split|merge) links that share an article with another link."""
     extra: list[tuple[int, int, str]] = []
     for u in new:
@@ -298,7 +322,7 @@ def _splits_and_merges(old: list[Unit], new: list[Unit], cands, P: _Pairs) -> li
     # splits and merges seen at paragraph/item level: an unpaired article one of whose
     # paragraphs or items reappears (nearly) whole in an article of the other side
     have = {(o, n) for o, n, _ in extra}
-    seg = segment_links(old, new, P.o2n, P.n2o, anchors=longest_chain(list(P.o2n.items())))
+    seg = segment_links(old, new, P.o2n, P.n2o, anchors=longest_chain(list(P.o2n.items())), segments=segments)
     # an article paired with an identical text neither gave nor took anything: its whole text
     # is accounted for (反间谍法 2023 第十条 is 2014 第六条 word for word; 2014 第二十七条's
     # similar paragraph did not go into it)

@@ -32,11 +32,14 @@ for its paragraphs the bar is lower (``CARRIED_SIM``): 行政复议法 2023 第�
 """
 from __future__ import annotations
 
+import math
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kb.compare.similarity import Unit, bigrams, cosine, df_cap, normalize, tfidf
+from kb.text.numerals import NUMERAL_RE
 
 SEG_MIN = 12      # normalised characters a paragraph/item needs to count as evidence
 SEG_SIM = 0.5     # cosine of two paragraphs/items taken as "the same provision, reworded"
@@ -45,8 +48,14 @@ MOVED_SEG_SIM = 0.7  # … and nearly verbatim anywhere, or reworded (SEG_SIM) i
 MOVED_ALIKE = 0.4    # … or reworded anywhere, for an unpaired old article as alike as a moved one (align.MOVED)
 NEW_KEPT = 1 / 3     # an article whose partner keeps less than this share of its text is mostly new …
 CARRIED_SIM = 0.3    # … and its other paragraphs are looked for, rewritten this far, in its stretch of the text
+REWRITTEN_SIM = 0.3  # a paragraph of an article nothing linked and its mutual best paragraph of the other text …
+REWRITTEN_KEPT = 0.3  # … which the old article's own partners keep less closely than this
 
 Vec = tuple[dict, float]    # TF-IDF vector of a segment, and its length
+
+# a citation of the text's own articles (normalised: 依照本法第五十六条第五十七条的规定): after a
+# renumbering it names other numbers, and the words around it are shared by every citing sentence
+_OWN_CITATION = re.compile(rf"(?:依照|按照|根据)?本(?:法|条例|办法|规定|细则)(?:第(?:{NUMERAL_RE})[条款项])+(?:的规定)?")
 
 
 def _segments(u: Unit) -> list[str]:
@@ -113,6 +122,12 @@ class _Segments:
                 acc[j] += w * vs[j][0][g]
         return sorted(((_cos(q, vs[j]), j) for j, _ in acc.most_common(5)), reverse=True)
 
+    def vector(self, text: str) -> Vec:
+        """The TF-IDF vector of any normalised text, weighed like the segments."""
+        v = {g: (1 + math.log(tf)) * math.log((self.total + 1) / (self.df.get(g, 0) + 0.5))
+             for g, tf in bigrams(text).items()}
+        return v, math.sqrt(sum(w * w for w in v.values())) or 1.0
+
     def kept(self, q: Vec, side: _Side, article: int) -> float:
         """How closely an article of ``side`` keeps a paragraph: its best cosine with ``q``."""
         return max((_cos(q, side.vecs[j]) for j in side.of.get(article, ())), default=0.0)
@@ -125,8 +140,20 @@ def _cos(a: Vec, b: Vec) -> float:
     return sum(w * vb[g] for g, w in va.items() if g in vb) / (na * nb)
 
 
+def segments_once(old: list[Unit], new: list[Unit]):
+    """A function returning the segments of both texts, weighed on its first call only: the rules
+    of :func:`segment_links` and :func:`rewritten_links` share them (weighing is most of their cost)."""
+    made: list[_Segments] = []
+
+    def get() -> _Segments:
+        if not made:
+            made.append(_Segments(old, new))
+        return made[0]
+    return get
+
+
 def segment_links(old: list[Unit], new: list[Unit], o2n: dict[int, int], n2o: dict[int, int],
-                  anchors=()) -> list[tuple[int, int]]:
+                  anchors=(), segments=None) -> list[tuple[int, int]]:
     """(old, new) links for unpaired articles from matching paragraphs and items (also those
     already linked by containment: a split may have more parts), and for a paragraph moved
     between two articles paired elsewhere (``anchors``: the pairs that keep their order, see
@@ -136,7 +163,7 @@ def segment_links(old: list[Unit], new: list[Unit], o2n: dict[int, int], n2o: di
     changed = [(o, n) for o, n in o2n.items() if old[o].norm != new[n].norm]
     if not want_new and not want_old and not changed:
         return []
-    S = _Segments(old, new)
+    S = (segments or segments_once(old, new))()
     if not S.old.segs or not S.new.segs:
         return []
     order = _Order(anchors, new)
@@ -162,6 +189,45 @@ def segment_links(old: list[Unit], new: list[Unit], o2n: dict[int, int], n2o: di
         # little of was rewritten, or split, which _moved_out and _evidence_links judge.
         links |= {(o2, n) for o2 in _carried_into(S, S.new, S.old, n, o, old[o].norm, o2n,
                                                   lambda b2: order.keeps(b2, n))}
+    return sorted(links)
+
+
+def rewritten_links(old: list[Unit], new: list[Unit], of_old: dict[int, list[int]],
+                    of_new: dict[int, list[int]], segments=None) -> list[tuple[int, int]]:
+    """Last: (old, new) links for new articles that no rule linked, one of whose paragraphs is
+    an old paragraph rewritten so far that only a few words remain (cosine ≥ ``REWRITTEN_SIM``,
+    where the whole articles are not alike at all).  Three things must hold, since a paragraph
+    that alike is as often a new provision in an old one's words: the two paragraphs are each
+    other's most similar in the two texts; the old paragraph's own article's partners
+    (``of_old``: old article -> new articles) keep it less closely than ``REWRITTEN_KEPT`` (it went
+    nowhere else); and the new article has no partner (``of_new``); and the paragraphs are still alike without their
+citations of the text's own articles (行政复议法 2017 第十八条 and 2023 第六十条 share
+依照本法第……条的规定接受转送的, nothing more).  行政复议法 2017 第三十条
+    (先行复议) → 2023 第二十三条 item 5 (cosine of the articles 0.26, of the paragraphs 0.51);
+    北京市制定地方性法规条例 2017 第五十七条's 网站公布 sentence → 2023 第七十四条.
+    ``segments``: see :func:`segments_once`."""
+    if all(n in of_new for n in range(len(new))):
+        return []
+    S = (segments or segments_once(old, new))()
+    if not S.old.segs or not S.new.segs:
+        return []
+    links = set()
+    for kn, (n, _) in enumerate(S.new.segs):
+        if n in of_new:
+            continue
+        ranked = S.ranked(S.new.vecs[kn], S.old)
+        if not ranked or ranked[0][0] < REWRITTEN_SIM:
+            continue
+        ko = ranked[0][1]
+        back = S.ranked(S.old.vecs[ko], S.new)
+        if not back or back[0][1] != kn:
+            continue        # the old paragraph is more like another new one
+        o = S.old.segs[ko][0]
+        if _cos(*(S.vector(_OWN_CITATION.sub("", t)) for t in (S.old.segs[ko][1], S.new.segs[kn][1]))) < REWRITTEN_SIM:
+            continue        # alike through citations of the text's own articles (依照本法第…条的规定)
+        if any(S.kept(S.old.vecs[ko], S.new, m) >= REWRITTEN_KEPT for m in of_old.get(o, ())):
+            continue        # its own article's partner keeps it: this one copies its pattern
+        links.add((o, n))
     return sorted(links)
 
 

@@ -149,3 +149,26 @@ def test_a_matrix_wider_than_a_sheet_is_refused_with_a_message():
     with pytest.raises(KbError) as e:
         render_xlsx(doc)
     assert "16,384 列" in e.value.message and "CSV" in e.value.message and e.value.file == "wide.txt"
+
+
+def test_the_width_refusal_prints_only_kbs_message(tmp_path):
+    """The refusal leaves nothing else on stderr: a write-only sheet created before it was raised
+    printed openpyxl's "Exception ignored … LxmlSyntaxError" tracebacks as it was collected
+    (issue 18).  The seed's by-article view is made too wide by lowering the limit in the child."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import SEED
+
+    out = tmp_path / "m.xlsx"
+    code = ("import sys, kb.outputs.matrix as m; m.XLSX_MAX_COLUMNS = 12\n"
+            "from kb.cli import main; sys.exit(main(sys.argv[1:]))")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"), KB_LAYER_CACHE="off")
+    p = subprocess.run([sys.executable, "-c", code, "matrix", str(SEED), "--format", "xlsx", "-o", str(out)],
+                       capture_output=True, text=True, env=env, timeout=120)
+    assert p.returncode == 2
+    lines = [l for l in p.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1 and "超过 Excel 一张表 12 列的上限" in lines[0] and str(SEED) in lines[0], p.stderr
+    assert not out.exists()

@@ -256,15 +256,19 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
     from kb.layers.obligations import _registry_for, extract
     reg = _registry_for(doc, registry)
     stmts = statements if statements is not None else extract(doc, reg)
-    wb = Workbook(write_only=True)
-    head = {"font": Font(bold=True), "fill": PatternFill("solid", fgColor="DDEBF7")}
-    detail = []
-    for view in VIEWS:
-        m = build(doc, stmts, view, reg)
+    # every view is built and measured before the workbook exists: a write-only sheet left
+    # unsaved when the refusal is raised prints openpyxl's "Exception ignored" tracebacks as it is
+    # collected
+    matrices = [(view, build(doc, stmts, view, reg)) for view in VIEWS]
+    for view, m in matrices:
         if len(m.columns) + 4 > XLSX_MAX_COLUMNS:     # 主体、类别、层级 … 合计
             from kb.errors import KbError
             raise KbError(f"义务矩阵（{VIEW_NAMES[view]}）有 {len(m.columns):,} 列，超过 Excel 一张表 "
                           f"{XLSX_MAX_COLUMNS:,} 列的上限；请改用 CSV（--format csv）", doc.source)
+    wb = Workbook(write_only=True)
+    head = {"font": Font(bold=True), "fill": PatternFill("solid", fgColor="DDEBF7")}
+    detail = []
+    for view, m in matrices:
         ws = wb.create_sheet(VIEW_NAMES[view])
         ws.column_dimensions["A"].width = 24
         ws.freeze_panes = "D2"

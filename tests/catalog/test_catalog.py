@@ -259,3 +259,17 @@ def test_cli_obligation_table_in_chinese(proj):
     assert r.returncode == 0, r.stderr
     assert "第十五条第一款（协助事项清单）  义务：居民委员会（应当）" in r.stdout
     assert "obligation" not in r.stdout
+
+
+def test_terms_of_an_article_are_listed_once_each_in_order():
+    """The catalog's terms per article, first definition first, each once (kept in a dict's keys:
+    a list searched before each append was quadratic in kb bench linear's terms shape, issue 18)."""
+    from kb.catalog.entries import _terms_by_article
+    from kb.layers.links.records import Definition
+
+    def d(term, eid):
+        return Definition(term, eid, None, None, None, "", None, 0, len(term), 1)
+
+    got = _terms_by_article([d("乙", "art_2__para_1"), d("甲", "art_2__para_2"), d("乙", "art_2"), d("丙", "art_3"),
+                             d("", "art_4"), d("丁", "")])
+    assert got == {"art_2": ["乙", "甲"], "art_3": ["丙"]}

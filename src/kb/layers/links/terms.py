@@ -17,10 +17,38 @@ _TERM_RE_CACHE: dict[tuple, re.Pattern] = {}
 
 
 def _terms_regex(terms: tuple[str, ...]) -> re.Pattern:
+    """A pattern matching the longest of ``terms`` at each place, written as a trie: an
+    alternation of the terms themselves is tried term by term at every character, quadratic in
+    a text defining thousands of terms (kb bench linear's terms shape)."""
     r = _TERM_RE_CACHE.get(terms)
     if r is None:
-        r = _TERM_RE_CACHE[terms] = re.compile("|".join(re.escape(t) for t in terms))
+        r = _TERM_RE_CACHE[terms] = re.compile(_trie_pattern(terms))
     return r
+
+
+def _trie_pattern(words) -> str:
+    """The words as one pattern that branches on one character at a time.  Where a word ends
+    inside a longer one the rest is optional and greedy, so the longest word that matches wins,
+    as in an alternation ordered longest first (the branches after a character differ in their
+    first character, so at most one of them can match)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    # the recursion is as deep as the longest term, a few dozen characters at most
+    return pattern(trie)
 
 
 def term_uses(doc: Document) -> list[TermUse]:

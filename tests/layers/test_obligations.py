@@ -310,11 +310,11 @@ FLOORS = {
     "beijing-falvyuanzhu": (0.86, 0.87, 0.81), "beijing-jisheng": (0.86, 0.83, 0.73),
     "chongqing-tiyu": (0.89, 0.93, 0.85), "chongqing-yuanlin": (0.90, 0.92, 0.87),
     "jiangmen-menlou": (0.91, 0.93, 0.90), "shantou-yiliao": (0.79, 0.79, 0.80),
-    # held out in round 5 (scored once at d9ffa1c), tuning since: their held-out figures minus 0.02
-    "beijing-jiaoshi": (0.86, 0.87, 0.74), "beijing-jiti-zichan": (0.52, 0.45, 0.27),
-    "beijing-zhiye-jiaoyu": (0.80, 0.82, 0.81), "beijing-zhongyiyao": (0.87, 0.88, 0.83),
-    "chongqing-jixujiaoyu": (0.60, 0.54, 0.33), "guangdong-xiangcun": (0.84, 0.81, 0.70),
-    "jiage": (0.77, 0.80, 0.76), "yancao": (0.78, 0.77, 0.66)}
+    # held out in round 5 (scored once at d9ffa1c), tuning since: their figures after the round-5 rules, minus 0.02
+    "beijing-jiaoshi": (0.90, 0.91, 0.77), "beijing-jiti-zichan": (0.72, 0.67, 0.63),
+    "beijing-zhiye-jiaoyu": (0.80, 0.82, 0.81), "beijing-zhongyiyao": (0.88, 0.89, 0.84),
+    "chongqing-jixujiaoyu": (0.60, 0.54, 0.33), "guangdong-xiangcun": (0.89, 0.89, 0.78),
+    "jiage": (0.83, 0.86, 0.79), "yancao": (0.80, 0.79, 0.68)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

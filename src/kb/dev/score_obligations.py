@@ -307,7 +307,7 @@ def report(results: list[FileScore], verbose: bool = False, out=print) -> dict[s
 #: what a modal word may become, for the corpus measure (labels for people)
 FATES = (("record", "有主体的义务记录"), ("no_actor", "无主体的陈述（--no-actor 列出）"),
          ("modifier", "修饰语（应由……办理的事项）"), ("condition", "条件（……后方可……）"),
-         ("definition", "定义句（所称……是指）"), ("none", "两者皆非：既无记录也不在无主体陈述中（目标 0）"))
+         ("definition", "定义句（所称……是指）"), ("deleted", "已删除的条文（……删除）"), ("none", "两者皆非：既无记录也不在无主体陈述中（目标 0）"))
 
 
 def coverage(corpus: Path | None = None, examples: int = 0, out=print) -> dict[str, int]:

@@ -54,7 +54,7 @@ class Actor:
     level: str | None = None
     parent: str | None = None
     aliases: list[str] = field(default_factory=list)
-    source: str = "lexicon"            # lexicon | user | discovered
+    source: str = "lexicon"            # lexicon | user | discovered | text (an abbreviation the text defines)
 
     def to_dict(self) -> dict:
         return {"name": self.name, "aliases": list(self.aliases), "kind": self.kind, "level": self.level,
@@ -99,6 +99,20 @@ class Registry:
         self.alias[actor.name] = actor.name
         for a in actor.aliases:
             self.alias[a] = actor.name
+
+    def extended(self, names: list[str], source: str = "text") -> "Registry":
+        """A copy that also knows names (the abbreviations a text defines for its own actors), or
+        this registry when it knows them all; this one is left as it is (it is shared by texts)."""
+        new = [n for n in names if n not in self.alias]
+        if not new:
+            return self
+        r = Registry()
+        r.actors, r.alias = dict(self.actors), dict(self.alias)
+        r.stems, r.levels, r.files = set(self.stems), list(self.levels), list(self.files)
+        r.discovered = self.discovered
+        for n in new:
+            r.add(Actor(name=n, kind=guess_kind(n), source=source))
+        return r
 
     def load_file(self, path: Path, source: str = "user") -> None:
         data = _read_yaml(path)

@@ -25,6 +25,7 @@ The modules follow the reading of a text, bottom up:
 records       Statement, Relation, Mention, Group; MODALITIES, MODALITY_NAMES, RELATIONS
 sentences     sentences and clauses of a node, and the sentence being read (Sentence)
 modals        modal words (应当, 不得, 可以 …) and the modality each states
+abbreviations the actors a text names by its own abbreviation (（以下简称乡联社、村合作社）)
 names         one actor name: the lexicon, level prefixes, department stems, discovery
 mentions      one actor element (县级以上人民政府, 市人民政府民政部门 …)
 coordination  actor groups: coordinated lists, the agent after 由 (Scanner)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from kb.layers.obligations.governance import policy
 from kb.layers.obligations.names import THING_HEADS
 from kb.layers.obligations.records import Group
 from kb.layers.obligations.sentences import Sentence
@@ -126,7 +127,7 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
     """The duty word (or competence verb) of g in scope, unless negated, a modifier or a condition."""
     text = s.text
     dm = _DUTY.search(scope) or _EACH_DUTY.match(scope)
-    if not dm and no_modal and x.sc.public(g):
+    if not dm and no_modal and x.sc.public(g) and not policy(g):
         # 省、自治区人民政府组织编制……，报国务院审批; 妇女联合会发挥……作用，宣传……: a public body's act
         dm = COMPETENCE.match(scope)
         if not dm and not s.is_item and not _THING_FIRST.match(scope):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kb.layers.actors import Registry
+from kb.layers.obligations.abbreviations import text_registry
 from kb.layers.obligations.clauses import continue_duties, finish
 from kb.layers.obligations.coordination import Scanner
 from kb.layers.obligations.duties import duties_without_modal, on_found
@@ -29,6 +30,8 @@ from kb.layers.obligations.subjects import carry_over, subject_groups
 
 #: a definition (本条例所称X，是指……; X是指……)
 _DEFINING = re.compile(r"所称|是指")
+#: a provision the text marks as deleted (（2010年12月23日删除）, （删除）) at its end
+_DELETED = re.compile(r"（(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?删除）\s*$")
 #: the rule for each kind of event (see events)
 _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj, "found": on_found}
 
@@ -36,7 +39,7 @@ _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj
 class _Extractor:
     def __init__(self, doc, reg: Registry):
         self.doc = doc
-        self.reg = reg
+        self.reg = reg = text_registry(doc, reg)     # ……（以下简称乡联社）: the text's own names are its actors
         self.sc = Scanner(reg)
         self.out: list[Statement] = []
         self.no_actor: list[Statement] = []
@@ -71,6 +74,10 @@ class _Extractor:
         paragraph to its items (an item does not hand its own subject back)."""
         text = node.text
         if not text:
+            return []
+        if _DELETED.search(text):        # ……（2010年12月23日删除）: no longer in force, it states no duty
+            for (p, _, _, _) in find_modals(text, 0, len(text)):
+                self.silent[(node.eid, p)] = "deleted"
             return []
         carried: Group | None = para_state.get("carried")
         last_stmt: Group | None = para_state.get("last_stmt")

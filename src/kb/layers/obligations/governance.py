@@ -32,7 +32,7 @@ def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         if text.startswith(skip, k):
             k += len(skip)
             break
-    target = _target(x, text, k)
+    target = _target(x, text, k, chain)
     if target is not None and text[target.end:target.end + 1] in ("的",) and \
             not re.compile(r"的").match(text, target.end + 1):
         # 督促未成年人的父母……参加, 鼓励国家机关……的工作人员带头……: the party after 的 is the object
@@ -43,11 +43,11 @@ def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
             target = None         # 对……的工作: a modifier, not the object
     _relate(x, s_here, chain, target, s.node.eid)
     if target is None:
-        if chain.startswith(_ENC + ("支持",)) and (s_here is None or _policy(s_here)):
+        if chain.startswith(_ENC + ("支持",)) and (s_here is None or policy(s_here)):
             x.emit(s, None, "encouragement", True, p, e, p, primary=False)    # 鼓励发展……服务业: no party
         return
     _encourage(x, s, p, chain, target)
-    if (s_here is None or _policy(s_here)) and \
+    if (s_here is None or policy(s_here)) and \
             any(v in chain for v in ("鼓励", "支持", "引导", "倡导", "提倡", "推动")):
         s.topic = (target.start, target)
         # 本市支持志愿服务组织……，在……时应当遵守……; 推动……家政服务人员经备案可以……: the party is the topic
@@ -63,14 +63,19 @@ _POLICY_SUBJECTS = ("国家", "本市", "本省", "本自治区")
 _NAMED_PARTY = re.compile(r"[^，。；：]{2,40}?的(?:人员|个人|单位|组织|机构|企业|志愿者|人士|家庭)(?=[，、和或及参为向对提开从加在依按])")
 
 
-def _policy(g: Group) -> bool:
-    """Is g the subject of a policy statement (国家鼓励……, 本市支持……)?"""
+def policy(g: Group) -> bool:
+    """Is g the subject of a policy statement (国家鼓励……, 本市支持……, 国家制定……标准)?"""
     return any(m.name in _POLICY_SUBJECTS for m in g.mentions)
 
 
-def _target(x, text: str, k: int):
+def _target(x, text: str, k: int, chain: str = ""):
     """The party a governance verb at k governs (its group, or a party named by a relative clause)."""
-    g = x.sc.listed(text, k, loose=True) or x.sc.group(text, k, discover=True)
+    listed = x.sc.listed(text, k, loose=True)
+    g = listed or x.sc.group(text, k, discover=True)
+    if listed is None and chain.startswith(_ENC + ("支持", "扶持")):
+        loose = _encouraged_list(x, text, k)
+        if loose is not None and (g is None or (loose.end > g.end and len(loose.mentions) > len(g.mentions))):
+            return loose      # 支持家庭农场、农民专业合作社……发展: parties the lexicon does not know
     if g is not None:
         return g
     for d in re.finditer("的", text[k:k + 50].split("，")[0]):     # ……符合认定条件的基金会、社会团体等
@@ -84,6 +89,56 @@ def _target(x, text: str, k: int):
         c = x.reg.canonical(name)
         return Group([Mention(c, name, k, m.end(), known=x.reg.is_known(c))], k, m.end())
     return None
+
+
+#: what an encouraged party is encouraged to do: the verb that ends the list of parties (支持家庭农场……发展,
+#: 鼓励农民参与……, 支持村集体利用……)
+_PARTY_ACTS = (r"发展|开展|参与|参加|利用|建立|提供|从事|依法|投资|设立|举办|兴办|创办|领办|通过|接受|采取|实施|发挥|"
+               r"加强|组建|开发|推广|运用|承担|购买|使用|捐赠|到|为|向|在|与|按照|根据|结合|自主|积极|共同|主动|带头")
+_PARTY_RUN = re.compile(r"[^，。；：！？“”《》（）]{2,60}?(?=%s)" % _PARTY_ACTS)
+_PARTY_SEP = re.compile(r"以及|、|和|及|或者")
+#: ends of a party's name beyond the name heads: persons (农民, 农户, 种植大户) and bodies (合作社, 家庭农场,
+#: 经营主体, 村集体, 联合体) that the encouragement clauses of economic and rural texts name
+_PARTY_ENDS = ("民", "户", "社", "主体", "集体", "联合体", "农场", "林场")
+
+
+def _encouraged_list(x, text: str, k: int) -> Group | None:
+    """The parties right after an encouragement verb, up to the verb of what they are encouraged to do, when
+    every conjunct looks like a party (not a verb, not a thing, no preposition): 支持供销合作社、农业龙头企业、
+    种植大户等组织和个人发挥…… → 供销合作社, 农业龙头企业, 种植大户.  None when one of them does not."""
+    from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+    from kb.layers.obligations.names import STOP_IN_NAME, THING_HEADS, VERB_START
+    m = _PARTY_RUN.match(text, k)
+    if not m:
+        return None
+    run = m.group(0)
+    if "等" in run:
+        run = run[:run.rindex("等")]      # ……种植大户等组织和个人: the category closes the list
+    mentions, pos = [], k
+    pieces = _PARTY_SEP.split(run)
+    if len(pieces) > 1 and "的" in pieces[-1] and not any("的" in q for q in pieces[:-1]):
+        # 国家机关、国有企业事业单位的工作人员: the list before 的 says whose; the party is after it
+        pos = k + run.rindex("的")
+        pieces = [pieces[-1]]
+    for piece in pieces:
+        at = text.find(piece, pos)
+        pos = at + len(piece)
+        name = piece[piece.rindex("的") + 1:] if "的" in piece else piece   # 具备条件的中医医疗机构
+        start = pos - len(name)
+        for mod in ("各类", "其他", "有关", "相关"):
+            if name.startswith(mod):
+                name = name[len(mod):]
+        if not (2 <= len(name) <= 12) or name.startswith(VERB_START) or name.endswith(THING_HEADS) or \
+                STOP_IN_NAME.search(name) or x.sc.inside_name(name, 0, 0):
+            return None
+        c = x.reg.canonical(name)
+        if not (x.reg.is_known(c) or name.endswith(_PARTY_ENDS) or
+                (name.endswith(SUFFIXES + PERSON_SUFFIXES) and name not in SUFFIXES + PERSON_SUFFIXES)):
+            return None       # 鼓励法律、会计、工程等……: fields, not parties
+        mentions.append(Mention(c, name, start, pos, known=x.reg.is_known(c)))
+    if not mentions:
+        return None
+    return Group(mentions, k, m.end())
 
 
 def on_obj(x, s: Sentence, p: int, data, s_here: Group | None) -> None:

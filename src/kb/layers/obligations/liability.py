@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 from kb.layers.actors import SUFFIXES
+from kb.layers.obligations.records import Mention
 from kb.layers.obligations.sentences import Sentence
 
 SANCTION_V = re.compile(r"予以|并处|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|责成|处以|处[0-9一二三四五六七八九十百千]|罚款|没收|"
-                        r"吊销|收回|取消|追究|通报|警告|暂扣|降低|撤销|依法处理|处分|训诫|拘留")
+                        r"吊销|收回|取消|追究|通报|警告|暂扣|降低|撤销|依法处理|(?:依照|按照)[^，。；]{0,40}?处理(?![^，。；]{0,6}?(?:程序|办法))|"
+                        r"处分|训诫|拘留")
 #: a condition that names a violation (the party who commits it is liable)
-_VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒不|拒绝|逾期|挪用|侵占|玩忽职守|滥用职权|徇私舞弊|过错|损害|"
+_VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒不|拒绝|逾期|挪用|侵占|玩忽职守|滥用职权|徇私舞弊|失职|渎职|过错|损害|"
                         r"妨碍|阻碍|伪造|骗取|隐瞒|弄虚作假|泄露|非法|不按|不依法|不符合|超过|造成|有下列|有以下")
 
 
@@ -29,14 +31,15 @@ def liability_chapter(art) -> bool:
 def liability_sentence(sent: str) -> bool:
     """Does the sentence state the consequence of a breach (违反……的，由……; ……有下列情形之一的，由……责令)?"""
     return bool(re.search(r"^违反", sent)) or bool(
-        re.search(r"(?:的|之一)，(?:由|对|依法(?:给予|追究)|(?:按照|依照)(?:下列|以下)规定)", sent) and re.search(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
+        re.search(r"(?:的|之一)，(?:由|对|依法(?:给予|追究)|(?:按照|依照)(?:下列|以下)规定|"
+                  r"(?:按照|依照)[^，。；]{0,30}?(?:追究|给予|予以)[^，。；]{0,4}?(?:责任|处分|处罚))", sent) and re.search(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
                                                         r"玩忽职守|滥用职权|过错|损害|情节|下列情形|下列行为", sent)) \
         or bool(_SANCTIONED_BY.search(sent))
 
 
 #: 由X责令改正, 由X处以罚款: a body acting on a violation
 _SANCTIONED_BY = re.compile(r"(?:的|之一)，由[^，。；]{1,30}?(?:责令|处以|处[0-9一二三四五六七八九十百千]|没收|吊销|"
-                            r"给予[^，。；]{0,4}(?:处分|处罚|警告))")
+                            r"给予[^，。；]{0,4}(?:处分|处罚|警告)|(?:依照|按照)[^，。；]{0,40}?处理)")
 
 
 def on_violation(x, s: Sentence) -> None:
@@ -61,23 +64,44 @@ def on_violation(x, s: Sentence) -> None:
                 return
     elif s.is_item and re.search(r"的\s*$", text[s.start:s.end]) and not s.drafts:
         k = s.start + len(text[s.start:s.end].rstrip()) - 1      # （一）……单位未按照规定……的；
-    elif _CONSEQUENCE.search(text, s.start, s.end) and text.find("的，", s.start, s.end) >= 0:
-        k = text.rfind("的，", s.start, _CONSEQUENCE.search(text, s.start, s.end).start())
-        if k < 0:                # 政府及其职能部门不履行……职责，造成后果的，……依法追究其责任
+    elif _CONSEQUENCE.search(text, s.start, s.end) and _CONDITION_END.search(text, s.start, s.end):
+        m = None
+        for m in _CONDITION_END.finditer(text, s.start, _CONSEQUENCE.search(text, s.start, s.end).start()):
+            pass
+        if m is None:            # 政府及其职能部门不履行……职责，造成后果的，……依法追究其责任
             return
+        k = m.start() if m.group(0).startswith("的") else m.end() - 1     # ……有下列情形之一，依照……追究责任
     else:
         return
     for p, g in s.subjects:
         if p >= k or not g.mentions or p < s.start:
             continue
-        if not sanctions and (not _opens(text, _opening(text, s.start, k), p) or not (_VIOLATION.match(text, g.end) or (all(
+        staff_only = all(m.name in _STAFF_NOUNS for m in g.mentions)
+        if not sanctions and (not _opens(text, _opening(text, s.start, k), p, staff_only) or not (_VIOLATION.match(text, g.end) or (all(
                 x.reg.is_known(m.name) or m.name.endswith(SUFFIXES) for m in g.mentions) and
                 _VIOLATION.search(text, g.end, k) and not _VICTIM.search(text, g.end, k)))):
             continue         # an item names its violator first: ……单位未按照规定……的
-        if any(d.mention is not None and d.mention in g.mentions for d in sanctions):
+        own = [d for d in sanctions if d.mention is not None and d.mention in g.mentions]
+        if own and own[0].trigger > k and _VIOLATION.match(text, g.end):
+            # 地方各级人民政府……违反本法规定……的，责令改正: no body is named to act; the violator was only
+            # carried to 责令 as its subject.  It is liable, it sanctions no one
+            s.drafts = [d for d in s.drafts if d not in own]
+            sanctions = [d for d in sanctions if d not in own]
+        elif own:
             continue
-        if not sanctions and _STAFF_OF.match(text, g.end, k):
-            continue         # 生产经营单位有关人员……的: the body's staff are liable, not the body
+        staff = _STAFF_OF.match(text, g.end, k)
+        if staff:
+            # 烟草专卖行政主管部门和烟草公司的工作人员滥用职权……的: the body's staff are liable, not the body
+            if not sanctions:
+                name = staff.group(0)
+                name = name[name.rindex("的") + 1:] if "的" in name else name
+                if name in _STAFF_NOUNS:
+                    c = x.reg.canonical(name)
+                    x.emit(s, Mention(c, name, staff.end() - len(name), staff.end(), known=x.reg.is_known(c)),
+                           "liability", False, p, staff.end(), p, primary=True)
+                    s.drafts[-1].end = k
+                    break
+            continue
         violation = text[g.end:k]
         if not _VIOLATION.search(violation) and not re.search(r"的$", text[p:k + 1]):
             continue
@@ -119,13 +143,15 @@ _PENALISED = re.compile(r"(?<=[，；])(?:并)?对")
 _PENALTY = re.compile(r"(?:并)?(?:处以?|给予|依法给予)[^，。；]{0,30}?(?:罚款|处分|警告|处罚)")
 
 
-def _opens(text: str, a: int, p: int) -> bool:
+def _opens(text: str, a: int, p: int, staff: bool = False) -> bool:
     """Does the group at p open the condition that starts at a (场所的经营者、管理者违反……的: after a short
-    modifier with 的)?"""
-    return p == a or bool(p > a and _SHORT_OF.fullmatch(text, a, p))
+    modifier with 的; staff after the bodies they serve: 烟草专卖行政主管部门和烟草公司（的）工作人员……的)?"""
+    return p == a or bool(p > a and (_SHORT_OF.fullmatch(text, a, p) or (staff and _OWNERS.fullmatch(text, a, p))))
 
 
 _SHORT_OF = re.compile(r"[^，。；、]{1,8}的")
+#: the bodies whose staff are named (人民法院和处理违法案件的有关部门的, 烟草专卖行政主管部门和烟草公司)
+_OWNERS = re.compile(r"[^，。；]{2,30}?(?:%s)的?" % "|".join(SUFFIXES))
 
 
 def _opening(text: str, a: int, k: int) -> int:
@@ -136,12 +162,14 @@ def _opening(text: str, a: int, k: int) -> int:
 
 
 #: the staff of a body just named (……单位分管……的负责人, ……单位有关人员或者其他直接责任人员)
+#: the staff nouns a liable party may be (the body's staff after its name)
+_STAFF_NOUNS = ("工作人员", "有关人员", "直接责任人员", "其他直接责任人员", "负责人", "主要负责人", "有关负责人")
 _STAFF_OF = re.compile(r"(?:[^，。；]{0,12}?的)?(?:有关|主要|直接|其他)?[^，。；]{0,4}?(?:负责人|人员)")
 _BREACHED = re.compile(r"违反[^，。；]{1,30}?(?:规定|约定|要求)，")
 #: 受到损害: the party named suffers the violation, it does not commit it
 _VICTIM = re.compile(r"受到|遭受|受侵害")
 #: the consequence of a violation when no body is named to act on it
-_CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|(?:按照|依照)(?:以下|下列|有关)[^，。；]{0,12}?(?:规定|法律、法规|法律法规)(?:给予|予以)?(?:处罚|处理)|依法给予[^，。；]{0,4}处分|承担[^，。；]{0,6}责任|"
+_CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|(?<=的，)依法从重处罚|(?<=的，)处[^，。；]{0,30}?罚款|(?:按照|依照)(?:以下|下列|有关)[^，。；]{0,12}?(?:规定|法律、法规|法律法规)(?:给予|予以)?(?:处罚|处理)|依法给予[^，。；]{0,4}处分|承担[^，。；]{0,6}责任|"
                           r"(?<=的，)(?:责令|处以?[0-9一二三四五六七八九十百千]|没收|吊销|给予[^，。；]{0,4}?(?:警告|处分|处罚))")
 #: where a liability clause's condition ends: ……的， or ……之一，
 _CONDITION_END = re.compile(r"的，|之一，")

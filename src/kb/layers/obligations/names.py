@@ -123,6 +123,8 @@ _COUNTED = re.compile(r"[0-9一二三四五六七八九十百千两]+(?:个|名|
 _A_NUMBER = re.compile(r"分之|^[0-9一二三四五六七八九十百千每](?!级)")
 _SO_MANY_PERSONS = re.compile(r"[0-9一二三四五六七八九十百千]人$")
 _REPORT = re.compile(r"报(?!刊|社|纸)")
+#: what 政府 qualifies when it names no actor (政府指导价, 政府定价, 政府举办的综合医院, 政府购买服务)
+_GOVERNMENT_AS_MODIFIER = re.compile(r"指导价|定价|举办|投资|购买|采购|出资|补贴|性|信息公开|规章|债务|网站|价格")
 _LOOSE_MODIFIER = re.compile(r"(?:相关|各类|其他各类|该)(.{3,})$")
 
 
@@ -149,6 +151,8 @@ class NameScanner:
             if text.startswith(s, i):
                 if s.endswith("人") and text[i + len(s):i + len(s) + 1] in "身民员口格":
                     continue          # 申请人身安全保护令
+                if s == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, i + 2):
+                    continue          # 政府指导价, 政府定价, 政府举办的医院: 政府 qualifies a thing or a body
                 return s
         return None
 
@@ -199,7 +203,7 @@ class NameScanner:
         chunk = text[i:m.end() - 2]
         tail = ""
         # ……等其他负有……职责的部门, ……等有关主管部门, ……或者房屋主管部门: what closes the list of stems
-        tm = re.search(r"(?:等(?:其他)?(?:[^，。；、]{0,24}?的)?(?:有关|相关)?|(?<!、)(?:有关|相关))"
+        tm = re.search(r"(?:等(?:其他)?(?:[^，。；、]{0,24}?的)?(?:有关|相关)?(?:政府)?|(?<!、)(?:有关|相关))"
                        r"(?:行政管理|行政主管|主管|行政)?$|(?:行政管理|行政主管|主管)$", chunk)
         if tm and tm.start() > 0:
             chunk, tail = chunk[:tm.start()], tm.group(0)
@@ -265,6 +269,8 @@ class NameScanner:
                 if e > i + (20 if "的" in text[i:e] else 10) or text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物" or \
                         (suf == "者" and text[k - 1:k] == "或") or _NOT_A_HEAD.match(text, k - 1):
                     continue
+            elif suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
+                continue          # 依法制定的政府定价: 政府 qualifies a thing
             elif suf == "组" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "织成建长合"):
                 continue
             elif suf == "商" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "业务品标场会铺店户"):
@@ -326,7 +332,7 @@ class NameScanner:
         if (name.startswith(BAD_START) and not name.startswith(("有关", "其他"))) or \
                 (name.startswith(VERB_START) and not name.startswith("负责人") and not verb_and_head and
                  not (agent and "的" in name)) or \
-                (_stop_before_head(name) and not agent):
+                (_stop_before_head(name) and not agent and not verb_and_head):
             return None
         if "的" in name:
             tail = name[name.rindex("的") + 1:]

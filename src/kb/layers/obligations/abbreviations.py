@@ -1,0 +1,45 @@
+"""Actors a text names by its own abbreviation.
+
+A text may define a short name for a body and then use only that: 本市乡（镇）合作经济联合社和村经济合作社
+（以下简称乡联社、村合作社） … 乡联社、村合作社应当加强集体资产管理.  Neither the lexicon nor discovery
+knows 乡联社 (its head 社 is no name head), so the text's own definition makes it an actor of that text.
+Only an abbreviation of a body or a person counts: what stands before the parenthesis ends in a name head
+(……联合社, ……常务委员会, ……人员); an abbreviation of a law, a place or an activity (以下简称预算法, 特区, 科普)
+names no actor.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+
+#: （以下简称X）, （以下称X）, （以下简称X、Y）; a quoted or titled abbreviation (《水法》, “一府两院”) is no actor
+_DEFINED = re.compile(r"（以下(?:简称|称)([^（）《》“”‘’，。；：]{2,24})）")
+#: the end of a phrase naming a body or a person (……联合社, ……合作社, ……服务队 are bodies though 社 and 队
+#: are no name heads of the lexicon: 社会, 队伍 would be read as names there)
+_BODY_END = tuple(SUFFIXES) + tuple(PERSON_SUFFIXES) + ("社", "队", "会", "团")
+#: where the phrase before the parenthesis starts
+_PHRASE_START = re.compile(r"[，。；：！？、\n]")
+
+
+def defined_actors(text: str) -> list[str]:
+    """The abbreviations text defines for bodies or persons, in text order, each once."""
+    out: list[str] = []
+    for m in _DEFINED.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        before = _PHRASE_START.split(before)[-1]
+        if not before.endswith(_BODY_END):
+            continue
+        for name in m.group(1).split("、"):
+            if 2 <= len(name) <= 12 and name not in out:
+                out.append(name)
+    return out
+
+
+def text_registry(doc, reg):
+    """reg, extended by the actors doc names by its own abbreviations (reg itself when there are none)."""
+    text = getattr(doc, "text", "") or ""
+    if "以下" not in text:
+        return reg
+    names = defined_actors(text)
+    return reg.extended(names) if names else reg

@@ -75,6 +75,43 @@ def test_kb_related_cli_table_json_and_errors(capsys):
     assert rc == 2
 
 
+def test_kb_related_says_none_per_kind_and_the_ground_it_lacks(capsys):
+    """A kind with nothing close enough is said to have none (not left out); where no 上位法 comes, the
+    laws the 依据 article cites that the knowledge base lacks are named (the 街道办事处条例 rests on the
+    地方组织法, which it does not hold)."""
+    rc, out, _ = run_kb(["related", "50", "北京市街道办事处条例"], ROOT, capsys)
+    assert rc == 1                                  # its commencement clause: nothing related
+    assert "上位法：无——施行日期条款" in out and "同类立法：无——施行日期条款" in out
+    assert "《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》不在知识库中" in out
+    rc, out, _ = run_kb(["related", "50", "北京市街道办事处条例", "--format", "json"], ROOT, capsys)
+    data = json.loads(out)
+    assert data["related"] == [] and {"upper", "peer"} <= set(data["none"])
+    assert data["grounds_not_in_kb"] == ["中华人民共和国地方各级人民代表大会和地方各级人民政府组织法"]
+    # the seed's 依据 article cites a law the knowledge base holds: nothing is said to lack
+    rc, out, _ = run_kb(["related", "1", "--kind", "upper", "--format", "json"], ROOT, capsys)
+    data = json.loads(out)
+    assert rc == 0 and data["none"] == [] and data["grounds_not_in_kb"] == []
+    rc, out, _ = run_kb(["related", "1", "--kind", "upper"], ROOT, capsys)
+    assert "相关度" in out.splitlines()[3]
+
+
+def test_score_related_ceiling_places_every_answered_article(capsys):
+    """--ceiling puts each annotated (article, kind) with acceptable provisions in exactly one rank bucket:
+    the same articles the scored run counts as having acceptable provisions."""
+    rc, out, err = run_kb(["score-related"], ROOT, capsys)
+    scored = {tuple(l.split()[:2]): l.split() for l in out.splitlines()[2:] if l.startswith("tuning ")}
+    rc, out, err = run_kb(["score-related", "--ceiling"], ROOT, capsys)
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert "检索不到" in lines[0] and "第1" in lines[0]
+    rows = [l.split() for l in lines[2:]]
+    for row in rows:
+        assert int(row[2]) == sum(int(x) for x in row[3:])
+    for row in rows:
+        if row[0] == "tuning":
+            assert row[2] == scored[("tuning", row[1])][3]     # the same articles with acceptable provisions
+
+
 def test_score_related_prints_tuning_and_held_out_apart(capsys):
     rc, out, err = run_kb(["score-related"], ROOT, capsys)
     assert rc == 0, err

@@ -29,10 +29,11 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
         kb related 7 --kind upper           只列上位法
         kb related 3 北京市物业管理条例      另一部法规的第三条
         kb related 15 --format json
-    相似度是两条原文字二元组 TF-IDF 向量的余弦；【】标出与本条相同的字句。
+    相似度是两条原文字二元组 TF-IDF 向量的余弦；相关度（排序所依）再乘以与对方法规主题的相近程度、
+    依据关系（README“相关条文”）；低于阈值的不列，某类一条也没有时写明“无”。【】标出与本条相同的字句。
     """
     from kb.library.kinds import KIND_NAMES, KINDS
-    from kb.library.related import load_library
+    from kb.library.related import THRESHOLDS, grounds_outside, load_library
     from kb.text.address import parse_address, to_eid
 
     target, doc = load_target(ctx, source, regulation, version, strict)
@@ -53,9 +54,14 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
         ctx.exit(1)
     kinds = tuple(dict.fromkeys(KIND_CHOICES[k] for k in kinds_)) or KINDS
     rel = lib.related(e, kinds=kinds, limit=limit)
+    # "none" said per kind, not left to an absent section: and where no 上位法 comes, the laws the 依据
+    # article cites that the knowledge base lacks (the ground kb could not compare with)
+    empty = [k for k in kinds if not any(r.kind == k for r in rel)]
+    outside = grounds_outside(root, doc) if "upper" in empty else []
     if fmt == "json":
         write_text(to_json({"regulation": e.reg.id, "version": e.version.name, "eid": e.eid, "label": e.label,
-                            "text": e.text, "related": [r.to_dict() for r in rel]}))
+                            "text": e.text, "related": [r.to_dict() for r in rel], "none": empty,
+                            "grounds_not_in_kb": outside}))
     elif fmt == "csv":
         write_text(to_csv(["kind", "regulation", "version", "label", "similarity", "relevance", "shared", "text"],
                           [[KIND_NAMES[r.kind], r.entry.reg.id, r.entry.version.name, r.entry.label,
@@ -63,17 +69,23 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
                            for r in rel]))
     else:
         click.echo(style(f"{e.reg.title}（{e.version.label}）{e.label}", bold=True))
-        if not rel:
-            click.echo("知识库中没有足够相近的条文。")
-        for k in kinds:
+        # without --kind, "无" is said for the two kinds a drafter asks about; other kinds show when found
+        said = kinds if kinds_ else tuple(k for k in kinds if k in ("upper", "peer") or k not in empty)
+        for k in said:
             mine = [r for r in rel if r.kind == k]
-            if not mine:
-                continue
             click.echo()
+            if not mine:
+                why = ("施行日期条款，不与其他法规的条文比较" if e.index in lib.inert and k != "version"
+                       else f"知识库中没有足够相近的条文（相关度都低于 {THRESHOLDS[k]:.3f}）")
+                click.echo(f"{style(KIND_NAMES[k], bold=True)}：无——{why}")
+                if k == "upper" and outside:
+                    click.echo("  本法规的依据条文引用的" + "、".join(f"《{t}》" for t in outside)
+                               + "不在知识库中，无从比较（可用 kb add 加入）")
+                continue
             click.echo(style(KIND_NAMES[k], bold=True))
-            click.echo(table(["法规", "条", "相似度", "相同字句", "原文（【】为相同字句）"],
-                             [[_reg_name(r.entry), r.entry.label, f"{r.similarity:.2f}", f"{r.shared:.0%}",
-                               _marked(r.entry.text, r.marks)] for r in mine]))
+            click.echo(table(["法规", "条", "相关度", "相似度", "相同字句", "原文（【】为相同字句）"],
+                             [[_reg_name(r.entry), r.entry.label, f"{r.relevance:.3f}", f"{r.similarity:.2f}",
+                               f"{r.shared:.0%}", _marked(r.entry.text, r.marks)] for r in mine]))
     if not rel:
         ctx.exit(1)
 

@@ -8,6 +8,11 @@
   provisions: the share for which at least one of kb's first three answers is acceptable.
 - **覆盖@3** (coverage, printed beside it): |kb's first three ∩ acceptable| / min(3, |acceptable|),
   summed over the same pairs — how much of the acceptable set the first three answers reach.
+
+``--ceiling`` says where the misses lie, over the same pairs: the rank of the first acceptable provision
+when every article the retrieval reaches is ranked by relevance and no threshold cuts the list — first,
+2–3, 4–10, 11–30, further down, or not reached at all.  Far down or unreached is a representation
+problem (the article and its answer share too little wording); 4–30 a ranking problem.
 """
 from __future__ import annotations
 
@@ -40,6 +45,33 @@ def score(root: Path, files: list[Path], lib=None, verbose: bool = False) -> dic
             s["P@1"] = s["p1"] / s["n"] if s["n"] else None
             s["R@3"] = s["r3"] / s["n_some"] if s["n_some"] else None
             s["覆盖@3"] = s["cover"] / s["n_some"] if s["n_some"] else None
+    return out
+
+
+#: rank buckets of ``--ceiling``: (name, last rank in it)
+CEILING = (("1", 1), ("2–3", 3), ("4–10", 10), ("11–30", 30), (">30", None))
+UNREACHED = "检索不到"
+
+
+def ceiling(root: Path, files: list[Path], lib) -> dict:
+    """{set or "<set>:<file>": {kind: {bucket: count}}}: where the first acceptable provision of each
+    annotated (article, kind) with acceptable provisions ranks among everything retrieval reaches,
+    unthresholded (module docstring)."""
+    from kb.library.annotations import NONE
+
+    out: dict = {}
+    for f, ann, _, e, kinds in annotated(root, files, lib):
+        for kind, gold in kinds.items():
+            if gold == NONE:
+                continue
+            reached = lib.retrieved(e, (kind,)).get(kind, [])
+            ranked = lib.related(e, kinds=(kind,), limit=len(reached), marks=False, thresholds=None,
+                                 candidates=len(reached))
+            rank = next((i for i, r in enumerate(ranked, 1) if (r.entry.reg.id, r.entry.label) in gold), None)
+            bucket = UNREACHED if rank is None else next(n for n, last in CEILING if last is None or rank <= last)
+            for key in (ann.set_name, f"{ann.set_name}:{f.name}"):
+                counts = out.setdefault(key, {}).setdefault(kind, dict.fromkeys([n for n, _ in CEILING] + [UNREACHED], 0))
+                counts[bucket] += 1
     return out
 
 
@@ -97,8 +129,10 @@ def _count(kinds: dict, kind: str, gold, got: list, where: tuple, none) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="列出答错的条文")
 @click.option("--check", "check_only", is_flag=True,
               help="只检查标注文件（条文都在知识库中、类别对），不计算相关条文、不打分")
+@click.option("--ceiling", "ceiling_", is_flag=True,
+              help="不计阈值、按相关度给检索到的全部条文排序，列出第一个可接受条文排在第几（1、2–3、4–10、11–30、更后、检索不到）")
 @click.pass_context
-def score_cmd(ctx, data_dir, verbose, check_only):
+def score_cmd(ctx, data_dir, verbose, check_only, ceiling_):
     """相关条文对人工标注的得分：每类（上位法、同类立法）的 P@1 与 R@3，调参集与留出集分开。"""
     from kb.cli.core import project_root
     from kb.library.related import load_library
@@ -115,6 +149,13 @@ def score_cmd(ctx, data_dir, verbose, check_only):
             c[2] += "upper" in kinds
             c[3] += "peer" in kinds
         click.echo(table(["标注文件", "集合", "条文", "上位法", "同类立法"], [[n, *c] for n, c in counts.items()]))
+        return
+    if ceiling_:
+        res = ceiling(root, files, lib)
+        names = [n for n, _ in CEILING] + [UNREACHED]
+        rows = [[key, KIND_NAMES[kind], sum(c.values()), *[c[n] for n in names]]
+                for key in _keys(res) for kind in ("upper", "peer") if (c := res[key].get(kind))]
+        click.echo(table(["集合", "类别", "有答案", *[f"第{n}" if n[0].isdigit() else n for n in names]], rows))
         return
     res = score(root, files, lib)
     rows = []
@@ -137,6 +178,15 @@ def score_cmd(ctx, data_dir, verbose, check_only):
             for kind, s in kinds.items():
                 for fname, art, gold, got in s["wrong"]:
                     click.echo(f"{set_name} {KIND_NAMES.get(kind, kind)} {fname} 第{art}条：标注 {gold}；kb {got}")
+
+
+def _keys(res: dict) -> list[str]:
+    """Each set, then each of its files when it has several (the order of the score table)."""
+    out = []
+    for set_name in ("tuning", "held-out"):
+        per_file = sorted(k for k in res if k.startswith(set_name + ":"))
+        out += ([set_name] if set_name in res else []) + (per_file if len(per_file) > 1 else [])
+    return out
 
 
 def annotation_files(root: Path, data_dir: str | None, pattern: str, what: str) -> list[Path]:

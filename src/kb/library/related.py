@@ -159,31 +159,19 @@ class Library:
         return self.by_key.get((reg_id, version, eid))
 
     def related(self, e: Entry, kinds=KINDS, limit: int = LIMIT, marks: bool = True,
-                thresholds: dict | None = THRESHOLDS) -> list[Relation]:
+                thresholds: dict | None = THRESHOLDS, candidates: int = CANDIDATES) -> list[Relation]:
         """The related provisions of ``e``: per kind, the best ``limit`` above that kind's threshold
         (``thresholds=None``: the best ``limit`` however weak), best first; kinds in the order of
-        ``KINDS``."""
-        if e.index in self.inert:
-            kinds = tuple(k for k in kinds if k == VERSION)
-        acc: dict[int, float] = defaultdict(float)
-        for g in sorted(e.vec, key=e.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]:
-            w = e.vec[g]
-            for j, wj in self._weighted.get(g, ()):
-                if j != e.index:
-                    acc[j] += w * wj
-        per_kind: dict[str, list[tuple[float, int]]] = defaultdict(list)
-        for j, s in acc.items():
-            k = self.kind(e, self.entries[j])
-            if k in kinds:
-                per_kind[k].append((s, j))
+        ``KINDS``.  ``candidates``: how many of each kind's best retrieved articles are ranked by
+        relevance (``kb score-related --ceiling`` looks deeper than the default)."""
+        per_kind = self.retrieved(e, kinds)
         out: list[Relation] = []
         subjects: dict[str, float] = {}
         for k in KINDS:
             if k not in per_kind:
                 continue
-            best = sorted(per_kind[k], reverse=True)[:CANDIDATES]
             scored = []
-            for _, j in best:
+            for _, j in per_kind[k][:candidates]:
                 b = self.entries[j]
                 if b.reg.id not in subjects:
                     subjects[b.reg.id] = self.subject(e, b.reg.id) if k != VERSION else 1.0
@@ -200,6 +188,27 @@ class Library:
             for r in out:
                 mark(e, r)
         return out
+
+    def retrieved(self, e: Entry, kinds=KINDS) -> dict[str, list[tuple[float, int]]]:
+        """Kind -> every article the rare bigrams of ``e`` reach, as (summed weight, entry index), most
+        first: the candidates before any is ranked by relevance (none for a commencement clause but its
+        other versions)."""
+        if e.index in self.inert:
+            kinds = tuple(k for k in kinds if k == VERSION)
+        acc: dict[int, float] = defaultdict(float)
+        for g in sorted(e.vec, key=e.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]:
+            w = e.vec[g]
+            for j, wj in self._weighted.get(g, ()):
+                if j != e.index:
+                    acc[j] += w * wj
+        per_kind: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        for j, s in acc.items():
+            k = self.kind(e, self.entries[j])
+            if k in kinds:
+                per_kind[k].append((s, j))
+        for found in per_kind.values():
+            found.sort(reverse=True)
+        return per_kind
 
 
 def shared_runs(a: str, b: str, least: int = MIN_SHARED) -> tuple[list, list]:
@@ -290,3 +299,19 @@ def grounds(root, versions) -> dict[str, set]:
         if latest:
             out[reg.id] = {r.link for r in references(doc, index) if r.kind == "external" and r.link}
     return out
+
+
+def grounds_outside(root, doc) -> list[str]:
+    """The laws the 依据 article of ``doc`` (its first article: 根据《…》制定) cites that the knowledge base
+    does not hold, by full title, in order: where an article finds no 上位法, its real ground may be one
+    of them (北京市街道办事处条例 rests on the 地方组织法), which kb cannot compare with."""
+    from kb.layers.laws import law_index
+    from kb.layers.links import references
+
+    if not doc.articles:
+        return []
+    first = doc.articles[0].eid
+    out = [r.target for r in references(doc, law_index(root=root))
+           if r.kind == "external" and not r.link and r.target and r.eid.split("__")[0] == first]
+    return list(dict.fromkeys(out))
+

@@ -174,7 +174,7 @@ def test_laws_normalisation():
     assert normalise_title("《行政诉讼法》") == "中华人民共和国行政诉讼法"
     assert normalise_title("四川省城乡规划条例") == "四川省城乡规划条例"
     assert normalise_title("城市居民委员会组织法") == "中华人民共和国城市居民委员会组织法"
-    assert normalise_title("北京市实施〈水法〉办法") == "北京市实施《水法》办法"
+    assert normalise_title("北京市实施〈矿山安全法〉办法") == "北京市实施《矿山安全法》办法"
     assert normalise_title("反分裂国家法") == "反分裂国家法"
     assert match_key("中华人民共和国刑法(2020-12-26)") == "中华人民共和国刑法"
 

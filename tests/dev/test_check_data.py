@@ -132,3 +132,24 @@ def test_runs_over_the_whole_corpus_leave_the_held_out_texts_out(tmp_path):
     (tmp_path / other_version).write_text(
         (CORPUS / TEXTS["held_out"]["bj-qixiang"]).read_text(encoding="utf-8"), encoding="utf-8")
     assert [f.relative_to(tmp_path).as_posix() for f in _texts(tmp_path, None)] == [TEXTS["tuning"]["guanshui"]]
+
+
+def test_the_score_gives_every_rule_and_what_a_drafter_is_warned_about_apart():
+    """kb score-check prints two overall figures: every rule, and the rules at 警告/错误 by default; a rule
+    at 提示 is out of the second and listed apart with its precision (a demotion hides nothing)."""
+    from kb.check.rules import all_rules
+    from kb.dev.score_check import Tally, pool, report, warns
+
+    rules = all_rules()
+    assert not warns(rules["form-trailing-space"]) and warns(rules["placeholder"]) and warns(rules["ref-missing"])
+    tallies = {"ref-missing": Tally(judged=10, right=10, planted=10, found=10),
+               "form-trailing-space": Tally(judged=10, right=2, planted=10, found=10)}
+    assert pool(tallies, rules).p == 0.6 and pool(tallies, ["ref-missing"]).f1 == 1.0
+    out = report(tallies, "标题").splitlines()
+    every = next(x for x in out if x.startswith("全部规则（合计）")).split()
+    warned = next(x for x in out if x.startswith("警告及以上的规则（合计）")).split()
+    assert every[1:4] == ["20", "12", "0.600"] and every[-1] == "0.750"
+    assert warned[2:5] == ["10", "10", "1.000"] and warned[-1] == "1.000"
+    apart = out[out.index(next(x for x in out if x.startswith("默认为“提示”的规则"))) + 1:]
+    assert "  form-trailing-space：P 0.200（2/10）" in apart
+    assert not any("ref-missing" in x for x in apart)

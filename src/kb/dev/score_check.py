@@ -213,21 +213,51 @@ def fmt(x: float | None) -> str:
     return "—" if x is None else f"{x:.3f}"
 
 
+def warns(rule) -> bool:
+    """Whether a rule warns a drafter by default: its severity is 警告 or 错误 at some stage of a text
+    (placeholder: 提示 in a 征求意见稿, 错误 before a vote).  A rule at 提示 at every stage — by nature
+    (form-trailing-space) or demoted for precision below 0.8 (the issue) — only informs."""
+    sev = rule.severity
+    return any(v != "info" for v in ([sev] if isinstance(sev, str) else [v for _, v in sev]))
+
+
+def pool(tallies: dict[str, Tally], rules) -> Tally:
+    out = Tally()
+    for rid in rules:
+        t = tallies.get(rid, Tally())
+        out.judged += t.judged
+        out.right += t.right
+        out.planted += t.planted
+        out.found += t.found
+    return out
+
+
+def _row(name: str, level: str, t: Tally) -> list:
+    return [name, level, t.judged, t.right, fmt(t.p), t.planted, t.found, fmt(t.r), fmt(t.f1)]
+
+
 def report(tallies: dict[str, Tally], title: str) -> str:
+    """P/R/F1 per rule, then two overall figures: over every rule (all findings kb check gives) and over
+    the rules that warn by default (what a drafter is warned about: the goal F1 ≥ 0.9 is read on this
+    one, the issue letting a rule below 0.8 precision be demoted to 提示 instead of fixed); the 提示 rules
+    are listed apart with their precision, so that a demotion hides nothing."""
+    from kb.check.registry import SEVERITY_NAMES
     from kb.check.rules import all_rules
     from kb.outputs.formats import table
 
-    rows, pooled = [], Tally()
-    for rid in all_rules():
-        t = tallies.get(rid, Tally())
-        pooled.judged += t.judged
-        pooled.right += t.right
-        pooled.planted += t.planted
-        pooled.found += t.found
-        rows.append([rid, t.judged, t.right, fmt(t.p), t.planted, t.found, fmt(t.r), fmt(t.f1)])
-    rows.append(["全部（合计）", pooled.judged, pooled.right, fmt(pooled.p), pooled.planted, pooled.found,
-                 fmt(pooled.r), fmt(pooled.f1)])
-    return title + "\n" + table(["规则", "判定", "正确", "P", "植入", "发现", "R", "F1"], rows, max_width=200)
+    rules = all_rules()
+    rows = [_row(rid, "、".join(dict.fromkeys(SEVERITY_NAMES[v] for v in (
+        [r.severity] if isinstance(r.severity, str) else [v for _, v in r.severity]))),
+        tallies.get(rid, Tally())) for rid, r in rules.items()]
+    warning = [rid for rid, r in rules.items() if warns(r)]
+    info = [rid for rid in rules if rid not in warning]
+    rows.append(_row("全部规则（合计）", "", pool(tallies, rules)))
+    rows.append(_row("警告及以上的规则（合计）", "警告、错误", pool(tallies, warning)))
+    out = [title, table(["规则", "默认级别", "判定", "正确", "P", "植入", "发现", "R", "F1"], rows, max_width=200)]
+    apart = [f"  {rid}：P {fmt(tallies.get(rid, Tally()).p)}（{tallies.get(rid, Tally()).right}/"
+             f"{tallies.get(rid, Tally()).judged}）" for rid in info]
+    out.append("默认为“提示”的规则（不计入“警告及以上”的合计；精确率低于 0.8 的规则降为提示）：\n" + "\n".join(apart))
+    return "\n".join(out)
 
 
 @click.command("score-check")

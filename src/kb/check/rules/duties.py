@@ -77,7 +77,10 @@ _ROLES = ("海关", "代表", "公民", "法人", "群众", "居民", "村民", 
           "矿长", "站长", "村长", "组长", "会长", "社长", "局长", "主任", "主体",
           # parties as 买方, 卖方 above (not a bare 方: 在……方面)
           "中介方", "委托方", "受托方", "甲方", "乙方", "承包方", "发包方", "供方", "需方", "出让方", "受让方", "合作方",
-          "投资方", "当事方",
+          "投资方", "当事方", "建设方", "施工方", "监理方", "设计方", "运营方", "管理方", "使用方", "提供方", "销售方",
+          "采购方", "承租方", "出租方",
+          # persons and small businesses (村（居）法律顾问, 食品摊贩, 小作坊, 小餐饮店, 失业人员的遗属)
+          "顾问", "摊贩", "作坊", "商店", "门店", "食杂店", "餐饮店", "饭店", "酒店", "药店", "遗属",
           # heads of persons and bodies beyond kb's actor words: ……官 (监察官, 外交官), ……庭 (仲裁庭, 合议庭)
           "官", "庭")
 #: after the modal word, a property of a thing rather than an act (应当写明, 应当符合, 应当计入)
@@ -86,7 +89,7 @@ _PROPERTY = re.compile(r"(?:写明|载明|列明|注明|包括|具备|具有|符
                        r"有利于|有[^关]|[与同][^，。；]{0,40}?(?:一致|相符|相适应|相?衔接|相?协调|相结合)|根据|依据|客观|公正|可靠|"
                        r"明确|具体|附有|附|反映|作为|扣除|加算|计算|计入|减除|折算|核定|安全|无害|清洁|整洁|完好|齐全|"
                        r"全面|约定|经[^，。；]{0,30}?同意(?:，?方可|后)|经[^，。；]{0,30}?通过|方便|便于|"
-                       r"(?:遵守|适用|执行)其规定|"
+                       r"(?:遵守|适用|执行)其规定|如实反映|"
                        r"(?:按照|依照|依据)[^，。；]{0,60}?(?:计算|确定|核定|折算)(?:$|[，。；]))")
 #: 按照……规定， before the verb: read past it to the verb
 _LEAD = re.compile(r"^(?:按照|依照|根据|依据)[^，。；]{0,40}?(?:规定|要求|标准)，?")
@@ -98,26 +101,28 @@ _ACT_VERBS = ("驾驶|乘坐|饲养|携带|参与|参加|制定|修改|编制|�
               "发布|收集|输入|输出|引进|进口|出口|取土|占地|占用|砍伐|挖掘|采集|采挖|捕捞|猎捕|排放|倾倒|埋设|修筑|"
               "安装|拆除|订立|签订|推广|设计|公布|造成|损坏|招用|聘用|雇用|收养|送养|捐赠|出版|印刷|复制|研制|"
               "开办|创办|兴办|发行|募集|投保|承保|养殖|种植|屠宰|回收|拆解|迁移|搬迁|勘查|勘探|测绘|修复|防治|取得|占有|装卸|"
-              "设置|占道|通过|行经|横过|录用|辞退|任用|拆借|举报|投诉|入股|出资|保护|确定|开发|查封|扣押|冻结|处置|进出口")
-_ACT_TOPIC = re.compile(r"^(?:(?:在|从|到|对|向|因|经|持|以)[^，。；的]{1,12}?|确?因[^，。；]{1,14}?)?(?:临时|擅自)?"
-                        r"(?:需要|确需|要求|拟)?"
+              "设置|占道|通过|行经|横过|录用|辞退|任用|拆借|举报|投诉|入股|出资|保护|确定|开发|查封|扣押|冻结|处置|进出口|开垦|悬挂|张贴|仲裁|放生|加工|制作|采伐|征收|征用")
+_ACT_TOPIC = re.compile(r"^(?:(?:在|从|到|对|向|因|经|持|以)[^，。；的]{1,12}?|确?因[^，。；]{1,14}?)?"
+                        r"(?:临时|擅自|需要|确需|要求|拟){0,2}"
                         rf"(?:{_ACT_VERBS})"
                         r"(?!的|项目|工程|工具|设备|设施|记录|报告|资料|材料|情况|结果|数据|信息|费用|资金|经费|用地|"
-                        r"规划|计划|方案|标准|活动|工作|过程|场所|区域|方面|物品|产品|合同|协议|许可|证|书|表|区|范围|对象|名录)")
+                        r"规划|计划|方案|标准|活动|工作|过程|场所|区域|方面|物品|产品|合同|协议|许可|证|书|表|区|范围|对象|名录|贸易)")
 #: the same with a long place before an activity (在中华人民共和国的内水、……海域从事……活动，都必须) or a
 #: time clause of an act (雨天驾驶或通过积水路段时应当): whoever does it bears the duty
 _ACT_WHERE = re.compile(r"^在[^，。；]{1,80}?(?:从事|进行|开展|举行|举办)(?!的)")
 _ACT_WHEN = re.compile(rf"^[\u4e00-\u9fff]{{0,3}}?(?:{_ACT_VERBS})[^，。；]*时$")
 #: a body's own act as topic (商业银行的分立、合并，应当经……批准): the body bears it
-_BODY_ACT = re.compile(r"^(?P<body>[^，。；]{2,20}?)的(?:分立|合并|变更|解散|终止|设立|撤销|改制|重组)")
+_BODY_ACT = re.compile(r"^(?P<body>[^，。；]{2,20}?)的(?:分立|合并|变更|解散|终止|设立|撤销|改制|重组|收费|采购|招标|投资)")
 #: a document as subject and what it says (督导意见书应当就……作出评价; 村规民约应当弘扬……): its content, not a
 #: duty (审计意见书应当报……备案, 检测报告应当……公布 stay duties without an actor)
 _DOCUMENT = re.compile(r"(?:意见书|决定书|报告书|评估书|民约|公约|章程|合同|协议)$")
 _CONTENT = re.compile(r"就|弘扬|倡导|对[^，。；]{0,20}?作出")
 #: levels of government as the subject (涉农区、乡镇; 乡、民族乡、镇; 本市): each level's government (not 城市, 农村)
-_LEVELS = re.compile(r"(?:(?:本|涉农|各)?(?:省|自治区|市|县|自治县|区|乡镇|民族乡|乡|镇|街道)(?:级)?[、和及]?)+")
+_LEVELS = re.compile(r"(?:(?:本|涉农|各)?(?:省|自治区|市|县|自治县|区|乡镇|民族乡|乡|镇|街道|村)(?:级)?[、和及]?)+")
 #: 应当 in a relative clause (依据前款规定应当受到处罚的个人，……; 依法应当留置的被调查人如果在逃): a kind of
-#: person, not a duty
+#: person, not a duty; and, at the head of its clause, of anything (依法应当编制水土保持方案的生产建设项目，……)
+_RELATIVE_AT_HEAD = re.compile(r"依法|(?:依照|依据|按照|根据)[^，。；]{0,20}?规定")
+_RELATIVE_THING = re.compile(r"^[^，。；的]{1,20}的[\u4e00-\u9fff]{2,}")
 _RELATIVE = re.compile(r"^[^，。；的]{1,12}的[\u4e00-\u9fff]{0,4}?(?:人|单位|组织|人员|者)(?![员])")
 #: a list's lead-in that names its bearer (生活垃圾分类管理责任人应当按照下列规定设置……): its items are his duties
 _LEAD_IN = re.compile(r"([^，。；：]{2,40}?)(?:应当|必须)[^，。；：]{0,12}?(?:按照|遵守|符合|执行)下列[^，。；：]{0,6}?(?:规定|要求)")
@@ -167,9 +172,13 @@ def _agent_before(ctx, node, start: int) -> bool:
     sent = text[max(text.rfind(c, 0, start) for c in "。；！？\n") + 1:start]
     if any(rx.match(x.strip()) for rx in (_ACT_TOPIC, _ACT_WHERE, _ACT_WHEN) for x in (sent, clause)):
         return True                  # whoever does the act bears the duty
+    if clause.strip().endswith("的") and _ACT_TOPIC.match(clause.strip()[:-1] + "，"):
+        return True                  # 确需引进的，应当; 开垦荒坡地面积在二十亩以上的，应当: whoever does it
     m = _BODY_ACT.match(sent.strip())
     if m and _agent_in(m.group("body"), known):
         return True                  # 商业银行的分立、合并: the bank's own act
+    # 有条件的还应: a condition with an adverb has no subject of its own
+    clause = re.sub(r"(?<=的)(?:还|也|并|均|都|仍|亦|则|即|又)+$", "", clause.strip())
     if clause.strip() and not clause.rstrip().endswith("的") and not _ADVERBS.fullmatch(clause.strip()) \
             and not re.fullmatch(r"(?:(?:在|于|当)[^，。；]{1,12}|[^，。；]{2,8})(?:前|后|时|中|内)", clause.strip()) \
             and not re.match(r"(?:发现|遇到|遇有|接到|收到|获悉|知悉|得知)", clause.strip()):
@@ -181,7 +190,8 @@ def _agent_before(ctx, node, start: int) -> bool:
             return True              # 从境外引进野生动物物种的，应当: whoever does it
         if _ACT_TOPIC.match(seg.strip()):
             continue                 # 代表出席……会议，参加……活动，应当: the act's doer is named before it
-        if seg.strip() and not re.search(r"的$|[前后时中内]$|^(?:在|经|对|按照|依照|根据|为|除|因|如)", seg.strip()):
+        # (将……公示: the verb phrase of a clause before, not a topic)
+        if seg.strip() and not re.search(r"的$|[前后时中内]$|^(?:在|经|对|按照|依照|根据|为|除|因|如|将|把)", seg.strip()):
             return False             # the sentence's topic, a thing (……的部分，应当……)
     if any(_agent_in(x, known) for x in re.split(r"[。；，：]", text[:start - len(sent)])):
         return True
@@ -227,6 +237,8 @@ def duty_no_actor(ctx):
         if _PROPERTY.match(clause) or _PROPERTY.match(rest) or _RELATIVE.match(rest) or _agent_before(ctx, node, at):
             continue
         subject = text[_clause_start(text, at):at].strip()
+        if _RELATIVE_AT_HEAD.fullmatch(subject) and _RELATIVE_THING.match(rest):
+            continue                 # 依法应当编制……方案的生产建设项目: a kind of thing
         if _DOCUMENT.search(subject) and _CONTENT.match(rest):
             continue                 # a document's content (督导意见书应当就……作出评价)
         if _LEVELS.fullmatch(subject):
@@ -504,8 +516,10 @@ def _enforced_by_wording(action: str, sentences: list[str]) -> bool:
     return False
 
 
-#: 不得 followed by a limit (不得超过六个月) or a legal consequence (不得享受优惠, 不得视为) states no act to punish
-_NOT_AN_ACT = re.compile(r"违反(?:国家)?(?:法律|法规)|同时担任|同时兼任|相互兼任|相互担任|含有|包含|相互抵销|抵销|为同一|超过|少于|低于|高于|多于|超出|晚于|早于|短于|长于|享受|视为|作为|援用|被|再被|列入|计入|抵扣|"
+#: 不得 followed by a limit (不得超过六个月, 不得与……相抵触) or a legal consequence (不得享受优惠, 不得视为, 不得再次申请
+#: 许可, 不得在……中作为……证据) states no act to punish
+_NOT_AN_ACT = re.compile(r"违反(?:国家)?(?:法律|法规)|同时担任|同时兼任|相互兼任|相互担任|再次|与[^，。；]{0,40}?(?:相抵触|相违背)|"
+                         r"[^，。；]{0,24}?作为[^，。；]{0,12}?证据|含有|包含|相互抵销|抵销|为同一|超过|少于|低于|高于|多于|超出|晚于|早于|短于|长于|享受|视为|作为|援用|被|再被|列入|计入|抵扣|"
                          r"担任|兼任|适用|认定|确认|减免|免除|申请|提起|退还")
 #: the word before a 禁止 that modifies a noun (在禁止吸烟的场所, 非禁止吸烟场所, 规定禁止开展的业务, 列入禁止……目录)
 _PROHIBITED_AS_MODIFIER = re.compile(r"(?:在|非|的|规定|列入|属于|划定|设定|确定|公布|为|是|及|和|或|、)$")

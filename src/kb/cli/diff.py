@@ -14,7 +14,7 @@ DIFF_FORMATS = ("table", "html", "json", "docx", "md", "txt")
 @click.argument("old")
 @click.argument("new")
 @click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="table",
-              help="输出格式：table（终端对照）、html、json、docx（Word 对照表，需 -o）、md")
+              help="输出格式：table（终端对照）、html、json、docx（Word 对照表，需 -o）、md；txt 只用于 --as decision")
 @click.option("-o", "--output", default=None, help="写入文件（docx 必须指定）")
 @click.option("--obligations", is_flag=True, help="比较各主体的义务：新增、删除、改变（情态、期限）")
 @click.option("--notes-column", is_flag=True, help="对照表加第三栏“修改说明”（留空待填）")

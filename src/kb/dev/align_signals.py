@@ -25,6 +25,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from kb.dev import paths
 from kb.dev.score_align import CORPUS, gold_files, read_gold
 
 # the laws of the round-3 held-out pairs (issue 12): never aligned here
@@ -159,7 +160,7 @@ def lexicon(out=sys.stdout) -> dict:
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not CORPUS.exists():
-        print(f"参考资料不存在：{CORPUS}", file=sys.stderr)
+        print(paths.missing(CORPUS), file=sys.stderr)
         return 2
     which = argv[0] if argv else "lopo"
     if which not in ("lopo", "lexicon"):

@@ -76,7 +76,7 @@ def _make(name: str) -> click.Command:
             kwargs[key] = corpus
         res = fn(**kwargs)
         if isinstance(res, dict) and res.get("ok") is False:
-            raise click.exceptions.Exit(1)
+            raise click.exceptions.Exit(2)     # its reference material is missing (bad input)
     return cmd
 
 

@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from kb.dev import paths
+
 PAIR = ("诉讼与非诉讼程序法/民事诉讼法(2021-12-24).md", "诉讼与非诉讼程序法/民事诉讼法(2023-09-01).md")
 REVISION = ("民法商法/公司法(2018-10-26).md", "民法商法/公司法(2023-12-29).md")
 CRIMINAL = ("刑法/刑法修正案（十二）(2023-12-29).md", "刑法/刑法.md")
@@ -48,7 +50,7 @@ def run(corpus_dir: str | None = None) -> dict:
     root = Path(corpus_dir) if corpus_dir else default_corpus()
     old_p, new_p = (root / p for p in PAIR)
     if not old_p.exists() or not new_p.exists():
-        print(f"没有找到语料：{root}", file=sys.stderr)
+        print(paths.missing(root), file=sys.stderr)
         return {"ok": False}
     both = lambda: (parse_file(str(old_p)), parse_file(str(new_p)))
     parse_s, (old, new) = _best(both)

@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from kb.dev import paths
+
 
 def _texts(root: Path, limit: int | None) -> list[Path]:
     from kb.errors import KbError
@@ -73,7 +75,7 @@ def run(corpus_dir: str | None = None, limit: int | None = None, repeat: int = 2
     root = Path(corpus_dir) if corpus_dir else default_corpus()
     files = _texts(root, limit)
     if not files:
-        print(f"没有找到语料：{root}", file=sys.stderr)
+        print(paths.missing(root), file=sys.stderr)
         return {"ok": False}
     load_registry()                       # the actor lexicon, loaded once by both sides
     size = sum(f.stat().st_size for f in files) / 1e6

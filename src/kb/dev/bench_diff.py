@@ -193,7 +193,7 @@ def run(corpus_dir: str | None = None) -> dict:
 
     corpus = _corpus(corpus_dir)
     if not corpus.exists():
-        print(f"参考资料不存在：{corpus}", file=sys.stderr)
+        print(paths.missing(corpus), file=sys.stderr)
         return {"ok": False}
     res: dict = {"ok": True}
 

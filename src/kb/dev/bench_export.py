@@ -52,7 +52,7 @@ def run(corpus_dir=None, out=print) -> dict:
     corpus = Path(corpus_dir) if corpus_dir else paths.corpus_dir()
     files = sorted(corpus.rglob("*.md")) if corpus.is_dir() else []
     if not files:
-        out(f"参考资料不存在：{corpus}（../shared 不在仓库旁边；可设置 KB_SHARED）")
+        out(paths.missing(corpus))
         return {"ok": False}
     sources = [read_source(str(f)) for f in files]
     mb = sum(len(s.text.encode("utf-8")) for s in sources) / 1e6

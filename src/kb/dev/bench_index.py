@@ -191,7 +191,7 @@ def run(corpus_dir=None, out=print, modes: tuple[str, ...] = MODES) -> dict:
     """Measure ``modes`` (the FTS5 baseline always; the breakdown of kb's time with kb-cold)."""
     corpus = Path(corpus_dir) if corpus_dir else paths.corpus_dir()
     if not corpus.is_dir():
-        out(f"参考资料不存在：{corpus}（../shared 不在仓库旁边；可设置 KB_SHARED）")
+        out(paths.missing(corpus))
         return {"ok": False}
     work = Path(tempfile.mkdtemp(prefix="kb-bench-index-"))
     res: dict = {}

@@ -82,7 +82,7 @@ def run(corpus_dir: str | None = None, limit: int = 200, against: str | None = B
 
     root = Path(corpus_dir) if corpus_dir else default_corpus()
     if not any(root.rglob("*.md")):
-        print(f"没有找到语料：{root}", file=sys.stderr)
+        print(paths.missing(root), file=sys.stderr)
         return {"ok": False}
     here = paths.REPO / "src"
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:

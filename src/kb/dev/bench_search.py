@@ -273,7 +273,7 @@ def run(corpus_dir=None, out=print, n_phrases: int = 160, files=None) -> dict:
     and nothing false was returned)."""
     corpus = Path(corpus_dir) if corpus_dir else CORPUS
     if not corpus.is_dir():
-        out(f"参考资料不存在：{corpus}（../shared 不在仓库旁边；可设置 KB_SHARED）")
+        out(paths.missing(corpus))
         return {"ok": False}
     res: dict = {}
     work = Path(tempfile.mkdtemp(prefix="kb-bench-search-"))

@@ -21,6 +21,12 @@ def corpus_dir() -> Path:
     return shared_dir() / "corpus" / "lawrefbook"
 
 
+def missing(path) -> str:
+    """What a benchmark or scorer says when its reference material is not there: where it looked, and
+    how to point it elsewhere (a newcomer's clone usually has no ../shared beside it)."""
+    return f"参考资料不存在：{path}（../shared 不在仓库旁边；可设置 KB_SHARED 指向它）"
+
+
 def checkout_src(rev: str, into: Path, parts: tuple[str, ...] = ("src",)) -> Path | None:
     """``into/src``: the src/ (and other parts) of revision rev from git archive, to run an earlier kb
     beside this one; None without git or that revision."""

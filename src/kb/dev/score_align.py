@@ -135,20 +135,20 @@ def gold_files(which: str = "all") -> list[Path]:
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not CORPUS.exists():
-        print(f"参考资料不存在：{CORPUS}", file=sys.stderr)
+        print(paths.missing(CORPUS), file=sys.stderr)
         return 2
     which = "all"
     for flag in ("--tuned", "--held-out"):
         if flag in argv:
             argv = [a for a in argv if a != flag]
             which = flag[2:]
-    paths = [Path(a) for a in argv] or gold_files(which)
-    if not paths:
+    files = [Path(a) for a in argv] or gold_files(which)
+    if not files:
         # say so rather than print nothing: before the held-out pairs are copied in, --held-out has none
         what = {"tuned": "调过规则的", "held-out": "留作检验的"}.get(which, "")
         print(f"{DATA} 中没有{what}标准答案（留作检验的文件头写 # set: held-out）", file=sys.stderr)
         return 1
-    score(paths)
+    score(files)
     return 0
 
 

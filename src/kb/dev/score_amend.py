@@ -97,7 +97,7 @@ def real_amendments(corpus: Path) -> list[dict]:
 def run(corpus_dir: str | None = None, verbose: bool = False) -> dict:
     corpus = Path(corpus_dir) if corpus_dir else paths.corpus_dir()
     if not corpus.is_dir():
-        print(f"找不到语料：{corpus}（../shared 不在仓库旁边；可设置 KB_SHARED）", file=sys.stderr)
+        print(paths.missing(corpus), file=sys.stderr)
         return {"ok": False}
     pairs = version_pairs(corpus) + [(str(SEED), str(paths.shared_dir() / FIXTURE))]
     print("往返：起草修改决定（OLD→NEW）→ 读回 → 应用于 OLD → 与 NEW 正文比较（忽略空白）")

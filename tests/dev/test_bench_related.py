@@ -18,3 +18,24 @@ def test_bench_related_prints_per_regulation_figures_and_baseline(monkeypatch, c
     # the index never holds a posting list longer than DF_MAX: the work per article is bounded
     small, large = res["sizes"][3], res["sizes"][9]
     assert large["articles"] > small["articles"]
+    # the work counted per article stays under its bounds at every size, and the table prints it
+    from kb.library.kinds import KINDS
+    from kb.library.related import CANDIDATES, DF_MAX, QUERY_BIGRAMS
+
+    for r in res["sizes"].values():
+        assert 0 < r["postings"] <= QUERY_BIGRAMS * DF_MAX and 0 < r["cosines"] <= CANDIDATES * len(KINDS)
+    assert "读倒排/条" in out and "余弦/条" in out
+
+
+def test_postings_read_counts_what_retrieval_reads():
+    """Library.postings_read is the retrieval's own reading: as many posting entries as the candidates
+    it reaches are summed from (each reached article counted once per bigram it shares)."""
+    from conftest import ROOT
+    from kb.library.related import load_library
+
+    lib = load_library(ROOT)
+    e = lib.get("suining-community", "draft", "art_7")
+    reached = sum(len(v) for v in lib.retrieved(e).values())
+    assert lib.postings_read(e) >= reached > 0
+    inert = lib.get("suining-community", "draft", "art_45")
+    assert lib.postings_read(inert) == 0

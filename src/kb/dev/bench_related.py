@@ -67,8 +67,28 @@ def one(corpus: str, n: int | None, brute: bool = False) -> dict:
         for e in lib.entries:
             pairs += len(lib.related(e))
     t2 = time.process_time()
-    return {"texts": len(versions), "articles": len(lib.entries), "build": t1 - t0, "related": t2 - t1,
-            "answers": pairs, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    out = {"texts": len(versions), "articles": len(lib.entries), "build": t1 - t0, "related": t2 - t1,
+           "answers": pairs, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    if not brute:
+        out.update(work(lib))
+    return out
+
+
+def work(lib) -> dict:
+    """The work per article that bounds its time, counted after the timing (so as not to skew it) on
+    every tenth article: posting entries read by the retrieval (at most QUERY_BIGRAMS × DF_MAX) and
+    cosines computed (at most CANDIDATES per kind).  Unlike CPU seconds on a shared machine these do not
+    vary from run to run, and they show whether the per-article work is bounded."""
+    from kb.library.related import CANDIDATES
+
+    sample = lib.entries[::10]
+    if not sample:
+        return {"postings": 0.0, "cosines": 0.0}
+    postings = cosines = 0
+    for e in sample:
+        postings += lib.postings_read(e)
+        cosines += sum(min(CANDIDATES, len(found)) for found in lib.retrieved(e).values())
+    return {"postings": postings / len(sample), "cosines": cosines / len(sample)}
 
 
 def _child(corpus: Path, n: int | None, brute: bool) -> dict:
@@ -80,6 +100,7 @@ def _child(corpus: Path, n: int | None, brute: bool) -> dict:
 
 def run(corpus_dir: str | None = None) -> dict:
     from kb.dev.paths import corpus_dir as default_corpus
+    from kb.library.related import CANDIDATES, DF_MAX, QUERY_BIGRAMS
     from kb.outputs.formats import table
 
     corpus = Path(corpus_dir) if corpus_dir else default_corpus()
@@ -92,10 +113,12 @@ def run(corpus_dir: str | None = None) -> dict:
         # answers per article beside the time: a larger base holds more related provisions above the
         # thresholds, and each answer is scored and marked, so part of the time per regulation is output
         rows.append([r["texts"], r["articles"], f"{r['build']:.2f}", f"{r['related']:.2f}", f"{per * 1000:.1f}",
-                     f"{r['answers'] / max(r['articles'], 1):.2f}",
+                     f"{r['answers'] / max(r['articles'], 1):.2f}", f"{r['postings']:.0f}", f"{r['cosines']:.1f}",
                      f"{(r['rss_mb'] - base['rss_mb']) / r['texts']:.2f}", f"{r['rss_mb']:.0f}"])
         print(f"  {r['texts']} 个文本：{per * 1000:.1f} 毫秒/部，峰值 {r['rss_mb']:.0f} MB", file=sys.stderr, flush=True)
-    print(table(["文本", "条", "建索引 秒", "相关条文 秒", "每部法规 毫秒", "答案/条", "每部法规 MB", "峰值 MB"], rows))
+    print(table(["文本", "条", "建索引 秒", "相关条文 秒", "每部法规 毫秒", "答案/条", "读倒排/条", "余弦/条",
+                 "每部法规 MB", "峰值 MB"], rows))
+    print(f"（读倒排/条、余弦/条：每条读的倒排表项与算的余弦，上限 {QUERY_BIGRAMS * DF_MAX:,} 与每类 {CANDIDATES}）")
     brows = []
     for n in BASELINE:
         b = _child(corpus, n, True)

@@ -189,6 +189,14 @@ class Library:
                 mark(e, r)
         return out
 
+    def postings_read(self, e: Entry) -> int:
+        """How many posting entries the retrieval of ``e`` reads (at most QUERY_BIGRAMS × DF_MAX): what
+        bounds its cost, for ``kb bench related``."""
+        if e.index in self.inert:
+            return 0
+        top = sorted(e.vec, key=e.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]
+        return sum(len(self._weighted.get(g, ())) for g in top)
+
     def retrieved(self, e: Entry, kinds=KINDS) -> dict[str, list[tuple[float, int]]]:
         """Kind -> every article the rare bigrams of ``e`` reach, as (summed weight, entry index), most
         first: the candidates before any is ranked by relevance (none for a commencement clause but its

@@ -1,0 +1,42 @@
+"""python3 -m kb.dev.obligation_agreement: the agreement of two hand annotations of one text."""
+from pathlib import Path
+
+import yaml
+
+from kb.dev import obligation_agreement as oa
+from kb.dev import paths
+
+SEED = paths.DATA / "obligations" / "seed.yml"
+
+
+def test_a_file_agrees_with_itself():
+    res = oa.agreement(SEED, SEED)
+    for k in ("s3", "s5", "duty"):
+        assert res[k].fp == res[k].fn == 0 and res[k].tp > 0
+    assert res["only_a"] == res["only_b"] == []
+
+
+def test_a_duty_one_annotator_left_out_is_a_disagreement(tmp_path):
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    art, rows = next((a, r) for a, r in data["articles"].items() if r and len(r) == 1)
+    removed = rows[0]
+    data["articles"][art] = []
+    b = tmp_path / "b.yml"
+    b.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    res = oa.agreement(SEED, b)
+    assert res["duty"].fn == 1 and res["duty"].fp == 0
+    assert len(res["only_a"]) == 1 and res["only_a"][0][0] == str(art) and res["only_a"][0][2] == removed["m"]
+    assert res["only_b"] == []
+    # symmetric: swapping the files swaps P and R
+    back = oa.agreement(b, SEED)
+    assert (back["duty"].p, back["duty"].r) == (res["duty"].r, res["duty"].p)
+
+
+def test_files_of_different_texts_are_refused(tmp_path, capsys):
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    data["source"] = "regulation/other/draft.txt"
+    b = tmp_path / "b.yml"
+    b.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert oa.main([str(SEED), str(b)]) == 2
+    assert "不是同一个文本" in capsys.readouterr().err
+    assert oa.main([str(SEED)]) == 2

@@ -40,3 +40,15 @@ def test_files_of_different_texts_are_refused(tmp_path, capsys):
     assert oa.main([str(SEED), str(b)]) == 2
     assert "不是同一个文本" in capsys.readouterr().err
     assert oa.main([str(SEED)]) == 2
+
+
+def test_the_second_annotations_are_of_the_texts_they_are_named_for():
+    import pytest
+    if not paths.shared_dir().exists():
+        pytest.skip(f"../shared not found ({paths.shared_dir()}): the agreement texts are corpus files")
+    second = sorted((paths.DATA / "obligations" / "agreement").glob("*-second.yml"))
+    assert len(second) == 3
+    for f in second:
+        ref = paths.DATA / "obligations" / (f.stem.removesuffix("-second") + ".yml")
+        res = oa.agreement(ref, f)            # refuses two different texts
+        assert res["s3"].tp > 0 and res["duty"].f1 > 0.8, f.name

@@ -96,11 +96,19 @@ class Library:
         self.entries: list[Entry] = []
         self.by_key: dict[tuple[str, str, str], Entry] = {}
         self._kinds: dict[tuple[str, str], str | None] = {}
+        #: entry index -> its version's place in ``_firsts`` (the first entry of each version):
+        #: what an entry is to another depends on their versions only (:meth:`kind`)
+        self._version_of: list[int] = []
+        self._firsts: list[Entry] = []
+        self._version_kinds: dict[int, list] = {}
         counts = []
         for reg, v, doc, latest in versions:
-            for a in doc.articles:
+            for i, a in enumerate(doc.articles):
                 text = article_text(a)
                 e = Entry(len(self.entries), a, text, normalize(text), reg=reg, version=v, latest=latest)
+                if i == 0:
+                    self._firsts.append(e)
+                self._version_of.append(len(self._firsts) - 1)
                 self.entries.append(e)
                 self.by_key[(reg.id, v.name, a.eid)] = e
                 counts.append(bigrams(e.norm))
@@ -154,6 +162,15 @@ class Library:
         # another regulation counts by its latest version only
         return k if b.latest else None
 
+    def _kinds_for(self, e: Entry) -> list:
+        """What an entry of each version is to ``e`` (:meth:`kind`), by the version's place in
+        ``_firsts``: worked out once per version of ``e``, not once per candidate (a query reaches
+        thousands of candidates, from a few hundred versions)."""
+        mine = self._version_of[e.index]
+        if mine not in self._version_kinds:
+            self._version_kinds[mine] = [self.kind(e, b) for b in self._firsts]
+        return self._version_kinds[mine]
+
     # ---- looking up
     def get(self, reg_id: str, version: str, eid: str) -> Entry | None:
         return self.by_key.get((reg_id, version, eid))
@@ -203,15 +220,19 @@ class Library:
         other versions)."""
         if e.index in self.inert:
             kinds = tuple(k for k in kinds if k == VERSION)
+        of, version_kinds = self._version_of, self._kinds_for(e)
+        if not any(k in kinds for k in set(version_kinds)):
+            return {}       # nothing in the base is of a kind asked for (no level stated, say): no look-up
         acc: dict[int, float] = defaultdict(float)
+        weighted = self._weighted
         for g in sorted(e.vec, key=e.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]:
             w = e.vec[g]
-            for j, wj in self._weighted.get(g, ()):
-                if j != e.index:
-                    acc[j] += w * wj
+            for j, wj in weighted.get(g, ()):
+                acc[j] += w * wj
+        acc.pop(e.index, None)          # the article itself (summed with the others: one test fewer per posting)
         per_kind: dict[str, list[tuple[float, int]]] = defaultdict(list)
         for j, s in acc.items():
-            k = self.kind(e, self.entries[j])
+            k = version_kinds[of[j]]
             if k in kinds:
                 per_kind[k].append((s, j))
         for found in per_kind.values():

@@ -7,7 +7,7 @@ its duties across every regulation of the site, grouped by level and regulation.
 """
 from __future__ import annotations
 
-from kb.library.kinds import KIND_NAMES, KINDS
+from kb.library.kinds import KIND_NAMES, KINDS, kind_of
 from kb.library.related import Library
 from kb.project import LEVEL_RANK
 from kb.site.progress import say, timed
@@ -17,8 +17,8 @@ PER_KIND = 3            # answers per kind in a panel (the CLI gives more)
 
 def compute_related(sites: list) -> None:
     """Fill ``vs.related`` (eid -> [Relation]) for every version of the site."""
-    if len({vs.reg.id for vs in sites}) < 2 and len(sites) < 2:
-        return
+    if not _any_kin(sites):
+        return          # no two versions relate (one version each, no level stated): no index to build
     with timed("related"):
         grounds = {vs.reg.id: {r.link for refs in vs.layers.references.values() for r in refs
                                if r.kind == "external" and r.link}
@@ -31,6 +31,13 @@ def compute_related(sites: list) -> None:
                 if rel:
                     vs.related[a.eid] = rel
     say(f"相关条文：{sum(len(v.related) for v in sites)} 条有相关条文")
+
+
+def _any_kin(sites: list) -> bool:
+    """Whether some version is of any kind (kb.library.kinds) to another: two versions of one
+    regulation, or two regulations whose levels place them."""
+    regs = list({vs.reg.id: vs.reg for vs in sites}.values())
+    return len(sites) > len(regs) or any(kind_of(a, b) for a in regs for b in regs if a is not b)
 
 
 def panel_digests(sites: list) -> dict[str, str]:

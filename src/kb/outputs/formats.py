@@ -224,27 +224,6 @@ def to_csv(headers: list[str], rows: list[list], bom: bool = True) -> str:
     return buf.getvalue()
 
 
-def xlsx_row(ws, values: list, style: dict | None) -> list:
-    """One row for a write-only openpyxl sheet: every text stored as text (openpyxl would store a
-    string starting with = as a live formula) and, with ``style`` ({font, fill, alignment} of
-    shared objects), the non-empty cells styled; any other value is appended as it is, with no
-    cell object made for it."""
-    from openpyxl.cell import WriteOnlyCell
-
-    out = []
-    for v in values:
-        if v is None or (style is None and not (isinstance(v, str) and v.startswith("="))):
-            out.append(v)
-            continue
-        cell = WriteOnlyCell(ws, value=v)
-        if isinstance(v, str):
-            cell.data_type = "s"
-        for k, obj in (style or {}).items():
-            setattr(cell, k, obj)
-        out.append(cell)
-    return out
-
-
 def write_text(text: str, path: str | None = None) -> None:
     """Output for programs (JSON, CSV, Markdown …): to stdout — exact, but with control characters
     shown when stdout is a terminal (kb.outputs.screen) — or atomically to a file (no half-written

@@ -5,7 +5,7 @@ Rows are actors grouped by kind and level; each cell holds the duties of that ac
 that state them, in article order.  Statements without an actor are nobody's duty and stay out.
 Renderers: table (a grid at the terminal's width, never cutting an actor's name, then where each
 actor's provisions are), csv (UTF-8 with BOM), json, md, xlsx (numbers in the cells, the provisions in
-each cell's comment and on a sheet of their own; openpyxl imported lazily).
+each cell's note and on a sheet of their own; written by kb.outputs.xlsx).
 """
 from __future__ import annotations
 
@@ -238,65 +238,44 @@ def _article_cell(article):
 
 def render_xlsx(doc, registry=None, statements=None) -> bytes:
     """A workbook with one sheet per view (按情态, 按章, 按条): each cell the number of duties (sortable,
-    summable), its provisions in the cell's comment; a sheet listing the provisions of every cell
+    summable), its provisions in the cell's note; a sheet listing the provisions of every cell
     (条款明细) and one listing every duty (全部条款, the 条/款/项 columns numbers).
 
-    Written row by row (openpyxl's write-only mode, streamed to the file): a cell is a plain
-    value unless it needs a style or a comment (the header, a count with its provisions), and the
-    styles share objects made once."""
-    import io
-
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Font, PatternFill
-
-    from kb.outputs.formats import xlsx_row
-
+    Written as SpreadsheetML directly (kb.outputs.xlsx): no cell or style objects."""
     from kb.layers.obligations import _registry_for, extract
+    from kb.outputs.xlsx import Noted, Sheet, workbook
+
     reg = _registry_for(doc, registry)
     stmts = statements if statements is not None else extract(doc, reg)
-    # every view is built and measured before the workbook exists: a write-only sheet left
-    # unsaved when the refusal is raised prints openpyxl's "Exception ignored" tracebacks as it is
-    # collected
+    # every view is built and measured before any sheet is made: a refusal leaves nothing half-made
     matrices = [(view, build(doc, stmts, view, reg)) for view in VIEWS]
     for view, m in matrices:
         if len(m.columns) + 4 > XLSX_MAX_COLUMNS:     # 主体、类别、层级 … 合计
             from kb.errors import KbError
             raise KbError(f"义务矩阵（{VIEW_NAMES[view]}）有 {len(m.columns):,} 列，超过 Excel 一张表 "
                           f"{XLSX_MAX_COLUMNS:,} 列的上限；请改用 CSV（--format csv）", doc.source)
-    wb = Workbook(write_only=True)
-    head = {"font": Font(bold=True), "fill": PatternFill("solid", fgColor="DDEBF7")}
-    detail = []
+    sheets = []
+    detail = Sheet("条款明细")
+    detail.append(["视图", "主体", "列", "义务数", "条款"])
     for view, m in matrices:
-        ws = wb.create_sheet(VIEW_NAMES[view])
-        ws.column_dimensions["A"].width = 24
-        ws.freeze_panes = "D2"
-        ws.append(xlsx_row(ws, ["主体", "类别", "层级"] + [m.labels[c] for c in m.columns] + ["合计"], head))
+        ws = Sheet(VIEW_NAMES[view], widths={1: 24}, freeze="D2")
+        ws.append(["主体", "类别", "层级"] + [m.labels[c] for c in m.columns] + ["合计"])
         for r in m.rows:
             counts = []
             for c in m.columns:
                 n = r.counts.get(c) or None
                 if n and r.cells.get(c):
-                    cell = WriteOnlyCell(ws, value=n)
-                    cell.comment = Comment("、".join(r.cells[c]), "kb")
-                    detail.append([VIEW_NAMES[view], r.actor, m.labels[c], n, "、".join(r.cells[c])])
-                    n = cell
+                    provisions = "、".join(r.cells[c])
+                    detail.append([VIEW_NAMES[view], r.actor, m.labels[c], n, provisions])
+                    n = Noted(n, provisions)
                 counts.append(n)
-            ws.append(xlsx_row(ws, [r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""], None) + counts +
-                      [r.total])
-    ws = wb.create_sheet("条款明细")
-    ws.append(xlsx_row(ws, ["视图", "主体", "列", "义务数", "条款"], head))
-    for d in detail:
-        ws.append(xlsx_row(ws, d, None))
-    ws = wb.create_sheet("全部条款")
-    ws.append(xlsx_row(ws, ["条", "款", "项", "分句", "出处", "主体", "情态", "明示", "行为", "期限", "数量"], head))
+            ws.append([r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""] + counts + [r.total])
+        sheets.append(ws)
+    alls = Sheet("全部条款")
+    alls.append(["条", "款", "项", "分句", "出处", "主体", "情态", "明示", "行为", "期限", "数量"])
     for s in sorted(stmts, key=_provision_key):
         if not s.actor:
             continue
-        ws.append(xlsx_row(ws, [_article_cell(s.article), s.paragraph, s.item, s.clause, s.citation, s.actor,
-                                MODALITY_NAMES.get(s.modality), "是" if s.explicit else "否", s.action, s.deadline,
-                                s.quantity], None))
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        alls.append([_article_cell(s.article), s.paragraph, s.item, s.clause, s.citation, s.actor,
+                     MODALITY_NAMES.get(s.modality), "是" if s.explicit else "否", s.action, s.deadline, s.quantity])
+    return workbook(sheets + [detail, alls])

@@ -8,7 +8,6 @@ Akoma Ntoso XML, and the 新旧对照表 against the previous version (DOCX).
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from kb.compare.render.docx import docx_bytes
 from kb.errors import KbError
 from kb.outputs import akn, matrix
 from kb.outputs.export import document_dict
+from kb.outputs.formats import to_json
 from kb.outputs.word import text_docx
 from kb.site.pdf import make_pdfs
 
@@ -33,7 +33,7 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
            (d + f"{stem}.docx", "Word（DOCX）", "全文，A4 版式，仿宋正文、黑体标题，带页码",
             text_docx(doc, docx_header(vs))),
            (d + f"{stem}.json", "JSON", "全文结构及术语、引用、主体与义务等分析结果（供程序读取）",
-            json.dumps(document_dict(doc), ensure_ascii=False, indent=2).encode("utf-8")),
+            to_json(document_dict(doc)).encode("utf-8")),
            (d + f"{stem}-matrix.csv", "义务矩阵 CSV", "每条义务一行（Excel 可直接打开）",
             matrix.render_csv(matrix.build(doc, statements=L.statements, registry=L.registry)).encode("utf-8")),
            *_xlsx(vs, d + f"{stem}-matrix.xlsx"),

@@ -107,7 +107,10 @@ def text_docx(doc, header: str) -> bytes:
         for t, font, size in runs:
             r = OxmlElement("w:r")
             r.append(deepcopy(rpr[(font, size)]))
-            r.text = t                # python-docx's own reading of a run's text (tabs, breaks)
+            if "\t" in t or "\n" in t or "\r" in t:
+                r.text = t            # python-docx's own reading of a run's text (tabs, breaks)
+            elif t:
+                r.add_t(t)            # what that reading makes of plain text, without its loop per character
             p.append(r)
         if sect is not None:
             sect.addprevious(p)

@@ -125,9 +125,8 @@ def fingerprint(value) -> str:
 def cache_dir(doc=None) -> Path | None:
     """Where entries go: ``KB_LAYER_CACHE``, else ``.kb/layers`` of the project the text's file
     is in, else of the current directory's project; None (memory only) outside any project."""
-    env = os.environ.get("KB_LAYER_CACHE")
-    if env:
-        return None if env.lower() in ("off", "0", "no", "none") else Path(env)
+    if os.environ.get("KB_LAYER_CACHE"):
+        return project_folder(None)
     from kb.errors import KbError
     from kb.project import find_root     # lazy: a layer reaches the project only to find its root
 
@@ -142,6 +141,32 @@ def cache_dir(doc=None) -> Path | None:
         except (KbError, OSError):
             continue
     return None
+
+
+def project_folder(root) -> Path | None:
+    """Where a project's entries go (``KB_LAYER_CACHE`` as for :func:`cache_dir`), None when off."""
+    env = os.environ.get("KB_LAYER_CACHE")
+    if env:
+        return None if env.lower() in ("off", "0", "no", "none") else Path(env)
+    return Path(root) / ".kb" / "layers"
+
+
+def read_state(root, name: str):
+    """What the last run kept as ``name`` for the whole project at ``root`` (results over every
+    text at once, such as the site's related provisions: :func:`write_state`), None when nothing,
+    a damaged entry, or another version of kb's code kept it."""
+    folder = project_folder(root)
+    value = _read(folder / code_version() / f"{name}.pickle") if folder is not None else _MISS
+    return None if value is _MISS else value
+
+
+def write_state(root, name: str, value) -> None:
+    """Keep ``value`` (plain data) as ``name`` for the project at ``root``, atomically, under the
+    folder of this version of kb's code (a change of kb's code forgets it)."""
+    folder = project_folder(root)
+    if folder is not None:
+        _prune(folder)
+        _write(folder / code_version() / f"{name}.pickle", value)
 
 
 def clear_memory() -> None:

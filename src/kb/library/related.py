@@ -176,19 +176,25 @@ class Library:
         return self.by_key.get((reg_id, version, eid))
 
     def related(self, e: Entry, kinds=KINDS, limit: int = LIMIT, marks: bool = True,
-                thresholds: dict | None = THRESHOLDS, candidates: int = CANDIDATES) -> list[Relation]:
+                thresholds: dict | None = THRESHOLDS, candidates: int = CANDIDATES,
+                reads: list | None = None) -> list[Relation]:
         """The related provisions of ``e``: per kind, the best ``limit`` above that kind's threshold
         (``thresholds=None``: the best ``limit`` however weak), best first; kinds in the order of
         ``KINDS``.  ``candidates``: how many of each kind's best retrieved articles are ranked by
-        relevance (``kb score-related --ceiling`` looks deeper than the default)."""
+        relevance (``kb score-related --ceiling`` looks deeper than the default).  ``reads``, when
+        given, receives the index of every candidate whose vector, text or regulation's centroid the
+        answer was computed from (kb.library.related_cache)."""
         per_kind = self.retrieved(e, kinds)
         out: list[Relation] = []
         subjects: dict[str, float] = {}
         for k in KINDS:
             if k not in per_kind:
                 continue
+            best = per_kind[k][:candidates]
+            if reads is not None:
+                reads.extend(j for _, j in best)
             scored = []
-            for _, j in per_kind[k][:candidates]:
+            for _, j in best:
                 b = self.entries[j]
                 if b.reg.id not in subjects:
                     subjects[b.reg.id] = self.subject(e, b.reg.id) if k != VERSION else 1.0

@@ -91,7 +91,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         try:
             sites, default = load_versions(root, self.config.regulations, self.config.default_regulation)
-            compute_related(sites)
+            compute_related(sites, root)
             self.panels = panel_digests(sites)
             if self.only is not None:
                 # a panel quotes other regulations: an unchanged text's pages change with it

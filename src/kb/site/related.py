@@ -7,16 +7,23 @@ its duties across every regulation of the site, grouped by level and regulation.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+from kb.layers.cache import read_state, write_state
 from kb.library.kinds import KIND_NAMES, KINDS, kind_of
 from kb.library.related import Library
+from kb.library.related_cache import related_all
 from kb.project import LEVEL_RANK
 from kb.site.progress import say, timed
 
 PER_KIND = 3            # answers per kind in a panel (the CLI gives more)
+STATE = "site-related"  # the answers a build keeps for the next (kb.layers.cache.write_state)
 
 
-def compute_related(sites: list) -> None:
-    """Fill ``vs.related`` (eid -> [Relation]) for every version of the site."""
+def compute_related(sites: list, root: Path | None = None) -> None:
+    """Fill ``vs.related`` (eid -> [Relation]) for every version of the site; with the project's
+    ``root``, the answers the previous build kept are reused where nothing they depend on changed
+    (kb.library.related_cache) and this build's are kept."""
     if not _any_kin(sites):
         return          # no two versions relate (one version each, no level stated): no index to build
     with timed("related"):
@@ -24,13 +31,18 @@ def compute_related(sites: list) -> None:
                                if r.kind == "external" and r.link}
                    for vs in sites if vs.latest}
         lib = Library([(vs.reg, vs.version, vs.doc, vs.latest) for vs in sites], grounds)
+        previous = read_state(root, STATE) if root is not None else None
+        answers, state, reused = related_all(lib, lib.entries, previous, limit=PER_KIND)
+        if root is not None:
+            write_state(root, STATE, state)
         for vs in sites:
             for a in vs.doc.articles:
                 e = lib.get(vs.reg.id, vs.version.name, a.eid)
-                rel = lib.related(e, limit=PER_KIND) if e is not None else []
+                rel = answers.get(e.index) if e is not None else None
                 if rel:
                     vs.related[a.eid] = rel
-    say(f"相关条文：{sum(len(v.related) for v in sites)} 条有相关条文")
+    again = f"，{len(lib.entries) - reused} 条重新计算（其余沿用上次构建）" if previous else ""
+    say(f"相关条文：{sum(len(v.related) for v in sites)} 条有相关条文{again}")
 
 
 def _any_kin(sites: list) -> bool:

@@ -1,0 +1,78 @@
+"""Related provisions reused from the previous build: only the articles whose answer can have
+changed are looked up again.
+
+An answer (:meth:`kb.library.related.Library.related`) is computed from the article's own vector
+and text, the posting lists of its heaviest bigrams (which candidates it reaches, with what weight),
+and, for the best candidates of each kind, their vectors, texts and their regulations' centroids;
+what one regulation is to another comes from their metadata.  The state a build leaves keeps a
+digest of each of these, and each article's answer with the candidates it read.  The next build
+reuses an article's answer when every digest it depends on is unchanged, and looks it up again
+otherwise; anything global that changed (the set of articles and versions, a regulation's
+metadata or grounds, the parameters) means every article is looked up again.  Reused answers are
+the ones a fresh computation gives (tests/library/test_related_cache.py compares the two); the
+saving depends on how far an edit reaches: weights are TF-IDF over the whole base, so a changed
+text moves the weight of its bigrams in every article that has them.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from kb.library.related import QUERY_BIGRAMS, Library, Relation
+
+
+def _sha(value) -> str:
+    return hashlib.sha1(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def digests(lib: Library, params) -> dict:
+    """What every answer of ``lib`` may depend on, digested (see the module docstring)."""
+    regs = {e.reg.id: e.reg for e in lib.entries}
+    return {
+        "global": _sha([[(e.reg.id, e.version.name, e.eid, e.latest) for e in lib.entries],
+                        sorted((r.id, r.title, r.level, r.jurisdiction, bool((r.raw or {}).get("part")))
+                               for r in regs.values()),
+                        sorted((k, sorted(v)) for k, v in lib.grounds.items()), params]),
+        "entries": [_sha((e.text, list(e.vec.items()), e.norm2, e.index in lib.inert)) for e in lib.entries],
+        # posting lists hold indexes and floats only: hash() of them is the same in every process
+        "posts": {g: hash(t) for g, t in lib._weighted.items()},
+        "centroids": {r: _sha((list(c.items()), n)) for r, (c, n) in lib.centroids.items()},
+    }
+
+
+def _unchanged(lib: Library, e, reads, now: dict, before: dict) -> bool:
+    if now["entries"][e.index] != before["entries"][e.index]:
+        return False
+    posts, old_posts = now["posts"], before["posts"]
+    for g in sorted(e.vec, key=e.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]:
+        if posts.get(g) != old_posts.get(g):
+            return False
+    for j in reads:
+        r = lib.entries[j].reg.id
+        if now["entries"][j] != before["entries"][j] or now["centroids"].get(r) != before["centroids"].get(r):
+            return False
+    return True
+
+
+def related_all(lib: Library, entries: list, previous: dict | None, **kw) -> tuple[dict, dict, int]:
+    """({entry index: [Relation]} for ``entries``, the state to keep for the next build, how many
+    answers were reused from ``previous`` (the state the last build kept, or None))."""
+    params = sorted(kw.items())
+    now = digests(lib, params)
+    before = previous if previous and previous.get("global") == now["global"] else None
+    kept = before["answers"] if before else {}
+    answers, out, reused = {}, {}, 0
+    for e in entries:
+        rec = kept.get(e.index)
+        if rec is not None and _unchanged(lib, e, rec[0], now, before):
+            reads, rows = rec
+            rels = [Relation(k, lib.entries[j], sim, rel, marks, own, shared)
+                    for k, j, sim, rel, marks, own, shared in rows]
+            reused += 1
+        else:
+            reads = []
+            rels = lib.related(e, reads=reads, **kw)
+            rows = [(r.kind, r.entry.index, r.similarity, r.relevance, r.marks, r.own_marks, r.shared) for r in rels]
+        answers[e.index] = rels
+        out[e.index] = (reads, rows)
+    now["answers"] = out
+    return answers, now, reused

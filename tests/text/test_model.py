@@ -2,6 +2,7 @@
 from kb.text import model
 from kb.text.model import (Annex, Article, Chapter, Document, Item, Node, Paragraph, Part, Preamble, Prologue,
                       Section, Subitem, Subpart, make_node)
+from kb.text.numerals import to_chinese
 from kb.text.parse import parse_text
 
 TEXT = """测试法
@@ -82,3 +83,44 @@ def test_document_is_plain_data_independent_of_cli():
     assert isinstance(doc, Document)
     src = open(model.__file__, encoding="utf-8").read()
     assert "import click" not in src and "from .cli" not in src
+
+
+def test_derived_eids_and_citations_read_and_find_like_stored_ones():
+    """A paragraph's, item's and sub-item's eid and citation are made from the parent's when
+    asked (issue 18: their strings were two fifths of a dense text's tree): each reads as before,
+    doc.get finds each node by it, what no node has is not found, and a value set is kept."""
+    doc = parse_text(TEXT)
+    derived = [n for n in doc.root.walk() if model.is_derived_eid(n)]
+    assert derived and {n.kind for n in derived} == {"paragraph", "item", "subitem"}
+    for n in doc.root.walk():
+        assert doc.get(n.eid) is n
+        assert "\0" not in n.eid and "\0" not in n.citation
+    for n in derived:
+        step = model.EID_STEP[n.kind]
+        assert n.eid == f"{n.parent.eid}__{step}_{n.number}"
+        if n.citation:                              # a prologue's or annex's paragraphs cite nothing
+            assert n.citation.startswith(n.parent.citation)
+    item = next(n for n in derived if n.kind == "item")
+    assert item.citation == f"{item.parent.citation}第{to_chinese(item.number)}项"
+    for missing in ("art_1__para_99", "art_1__para_0", "art_1__para_x", "art_1__para_１", "nope__para_1", "art_1__sec_1"):
+        assert doc.get(missing) is None
+    item.eid, item.citation = "custom", "某处"
+    assert (item.eid, item.citation) == ("custom", "某处")
+
+
+def test_a_text_of_short_lines_parses_in_a_few_hundred_bytes_a_line():
+    """The tree's memory (issue 18's bound: 30 × the input + 200 MB): a one-character line (4
+    bytes) costs one node, not its eid, citation and look-ahead entries besides (713 bytes a line
+    at the parse's peak before; the line objects are let go as they are read)."""
+    import tracemalloc
+
+    text = "第一条　开始。\n" + "甲\n" * 100_000
+    parse_text("第一条　甲。\n")                # imports and caches outside the measure
+    tracemalloc.start()
+    try:
+        doc = parse_text(text, "short.txt")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert doc.rebuild() == text and len(doc.article(1).children) == 100_001
+    assert peak / 100_000 < 300, f"{peak / 100_000:.0f} bytes a line at the parse's peak"

@@ -39,8 +39,15 @@ def article_dict(a: Node, lazy: bool = False) -> dict:
         "section": section.number if section else None,
         "part": part.number if part else None,
         "eid": a.eid, "citation": a.citation, "line": a.line,
-        "paragraphs": _paragraphs([p for p in a.children if p.kind == "paragraph"], lazy),
+        "paragraphs": _paragraphs(_paragraphs_of(a), lazy),
     }
+
+
+def _paragraphs_of(a: Node) -> list[Node]:
+    """An article's paragraphs: its children themselves when all are (no copy of a list of a
+    million paragraphs)."""
+    kids = a.children
+    return kids if all(c.kind == "paragraph" for c in kids) else [p for p in kids if p.kind == "paragraph"]
 
 
 def _paragraphs(paras: list[Node], lazy: bool) -> list:

@@ -56,8 +56,9 @@ def split_lines(text: str) -> list[Line]:
         content = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         if len(content) <= 8:
             content = short.setdefault(content, content)
-        append(Line(i, pos, pos + n, content))
-        pos += n
+        end = pos + n                # one int object: this line's end is the next line's start
+        append(Line(i, pos, end, content))
+        pos = end
     return out
 
 

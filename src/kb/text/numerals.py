@@ -27,7 +27,7 @@ def to_ascii_digits(s: str) -> str:
     return s.translate(_FULLWIDTH)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=10_000)          # as to_chinese's below
 def parse_numeral(s: str) -> int:
     """'十五' -> 15, '一百零五' -> 105, '１５' -> 15, '二〇二三' -> 2023."""
     return _parse_numeral(s)
@@ -86,7 +86,9 @@ def _value(s: str) -> int:
     return total + section + (digit or 0)
 
 
-@lru_cache(maxsize=100_000)
+# 10,000 numbers hold every article, item and year of a real text; a larger cache was 25 MB
+# of a text of a million numbered paragraphs (issue 18, kb bench memory)
+@lru_cache(maxsize=10_000)
 def to_chinese(n: int) -> str:
     """15 -> '十五', 105 -> '一百零五', 1260 -> '一千二百六十'."""
     return _to_chinese(n)

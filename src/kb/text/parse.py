@@ -10,12 +10,13 @@ is owned by exactly one node, so the tree rebuilds the source exactly.
 from __future__ import annotations
 
 import gc
+from array import array
 from bisect import bisect_right
 
 from kb.errors import KbError
 from kb.text.grammar import (HEADINGS, Line, article_number, bracket_heading, classify, digit_marker, item_marker,
                              malformed_article, marker_style, split_lines)
-from kb.text.model import (NODE_TYPES, Annex, Article, Document, DocumentRoot, Issue, Item, Node, Paragraph, Preamble,
+from kb.text.model import (DERIVED, EID_STEP, NODE_TYPES, Annex, Article, Document, DocumentRoot, Issue, Item, Node, Paragraph, Preamble,
                     Prologue, Subitem)
 from kb.text.numerals import article_label, item_marker_number, number_key, parse_numeral, to_chinese
 from kb.text.preamble import body_start, read_preamble
@@ -100,6 +101,13 @@ class _Builder:
             parent.children.append(node)
         else:
             parent.children = [node]
+        step = EID_STEP.get(node.kind)
+        if (step is not None and node.number == len(parent.children)
+                and node.eid == f"{parent.eid}__{step}_{node.number}" and node.eid not in self.by_eid):
+            # unique by construction (its parent's eid is, and its number is its place among its
+            # siblings): made when asked, found through the parent (Document.get)
+            node.eid = DERIVED
+            return node
         by_eid = self.by_eid
         if node.eid in by_eid:
             base, k = node.eid, 2
@@ -143,7 +151,12 @@ class _Builder:
         state = _State(self.root)
         last = self.root.children[-1] if self.root.children else None
         in_annex = False
-        for l in lines[body:]:
+        # a line is let go once it is read (nothing looks back at it, the look-ahead only
+        # forward): the lines and the tree are never both whole, which halves the peak of a
+        # text of a million short lines
+        for i in range(body, len(lines)):
+            l = lines[i]
+            lines[i] = None
             if in_annex and l.kind != "annex":
                 last = self._extend_annex(last, l)
                 continue
@@ -404,15 +417,19 @@ class _Builder:
             last[key] = n.number
 
     def _citations(self) -> None:
+        # below the article the citation is made when asked (DERIVED: the parent's and the
+        # node's number), the article's alone when it has one paragraph
         for art in self.articles:
             art.citation = article_label(art.number)
-            paras = [c for c in art.children if c.kind == "paragraph"]
-            for p in paras:
-                p.citation = art.citation + (f"第{to_chinese(p.number)}款" if len(paras) > 1 else "")
+            one = sum(1 for c in art.children if c.kind == "paragraph") == 1
+            for p in art.children:
+                if p.kind != "paragraph":
+                    continue
+                p.citation = art.citation if one else DERIVED
                 for it in p.children:
-                    it.citation = p.citation + f"第{to_chinese(it.number)}项"
+                    it.citation = DERIVED
                     for sub in it.children:
-                        sub.citation = it.citation + f"第{to_chinese(sub.number)}目"
+                        sub.citation = DERIVED
         for n in self.headings:
             n.citation = n.label
         for n in self.others:
@@ -458,9 +475,11 @@ class _Ahead:
     def __init__(self, lines: list[Line]):
         self.lines = lines
         n = len(lines)
-        nonblank = [-1] * (n + 1)      # index of the first non-blank line at or after i
-        any_item = [-1] * (n + 1)      # the first item or unit line at or after i
-        cjk_item = [-1] * (n + 1)      # the same, digit-numbered items (1、 （1）) skipped
+        # machine integers (4 or 8 bytes a line instead of a list slot and an int object each)
+        typecode = "i" if n < 2**31 else "q"
+        nonblank = array(typecode, [-1]) * (n + 1)      # index of the first non-blank line at or after i
+        any_item = array(typecode, [-1]) * (n + 1)      # the first item or unit line at or after i
+        cjk_item = array(typecode, [-1]) * (n + 1)      # the same, digit-numbered items (1、 （1）) skipped
         for i in range(n - 1, -1, -1):
             l = lines[i]
             k = l.kind

@@ -219,8 +219,10 @@ def _clause_start(text: str, i: int) -> int:
 # (0.421, below the issue's 0.8), so it was 提示 (info).  Round 4 reads the wrong findings of round 3 (acts and a
 # body's own act as subjects, a thing's property or a document's content, 应当 in a relative clause, levels of
 # government, items whose lead-in names the bearer): on every tuning text (round 3's included) 90 of 93 right
-# (0.968), so a warning again; the round-4 held-out run decides
-@rule("duty-no-actor", "duties", "warning", "义务性规定没有写明主体（谁应当）",
+# (0.968), so a warning again; the round-4 held-out run decided: 17 of 26 right (0.654).  Four held-out rounds in a
+# row below the issue's 0.8 while the tuning figure stood above 0.9: 提示 (info) by default, and a warning again only
+# when a held-out round, not the tuning texts, shows 0.8 (README, 审校)
+@rule("duty-no-actor", "duties", "info", "义务性规定没有写明主体（谁应当）",
       bad="社区综合服务设施建设经费应当得到保障。", good="市、县（市、区）人民政府应当保障社区综合服务设施建设经费。")
 def duty_no_actor(ctx):
     for s in _actorless(ctx):
@@ -534,8 +536,9 @@ _CONDITIONS = re.compile(r"条件|情形|要求|标准|规定")
 # the issue's 0.8), so it was 提示 (info).  Round 4 reads a liability clause that names the prohibited act's verbs
 # (a list of bare verbs; the verb after 对/以 and its object), the act after 以……为由, a government's clause for
 # 本市, a list ending in 其他滥用职权……行为; 禁止 as a modifier or a measure and 不得相互兼任 state no act: on every
-# tuning text 54 of 59 right (0.915), so a warning again; the round-4 held-out run decides
-@rule("duty-no-liability", "duties", "warning", "禁止性规定没有相应的法律责任条款",
+# tuning text 54 of 59 right (0.915), so a warning again; the round-4 held-out run decided: 13 of 24 right (0.542).
+# Four held-out rounds in a row below 0.8: 提示 (info) by default until a held-out round shows 0.8 (README, 审校)
+@rule("duty-no-liability", "duties", "info", "禁止性规定没有相应的法律责任条款",
       bad="第十四条 ……不得改变其使用性质。（法律责任一章没有相应规定）",
       good="第三十七条 违反本条例第十四条规定，改变社区综合服务设施使用性质的，由……责令改正。")
 def duty_no_liability(ctx):

@@ -131,6 +131,24 @@ def longest_chain(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     return out
 
 
+#: a version note after a title: （草案）, （征求意见稿）, （2024年修订）, (修正) …
+_VERSION_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
+
+
+def title_key(title: str | None) -> str:
+    """A regulation's title without version notes or spaces, for telling versions of one text apart
+    from texts on one subject (those share words, not titles)."""
+    t = re.sub(r"\s+", "", unicodedata.normalize("NFKC", title or ""))
+    while _VERSION_NOTE.search(t):
+        t = _VERSION_NOTE.sub("", t)
+    return t
+
+
+def same_regulation(old_doc: Document, new_doc: Document) -> bool:
+    a, b = title_key(old_doc.title), title_key(new_doc.title)
+    return bool(a) and a == b
+
+
 def align(old_doc: Document, new_doc: Document) -> Alignment:
     old, new = units(old_doc), units(new_doc)
     dfrac = weigh(old, new)
@@ -144,7 +162,9 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
     _pair_best(sim, HIGH, P, "confident")
     # Texts are "related" (versions of one text, or texts on one subject) when enough articles
     # pair confidently.  Otherwise only identical and confident pairs are kept: no forced pairs.
-    related = len(P.o2n) >= max(3, RELATED * min(len(old), len(new)))
+    # Two versions of one regulation (the same title but for a version note) are related however
+    # thoroughly one rewrote the other: a full revision (修订) may keep few articles' wording.
+    related = same_regulation(old_doc, new_doc) or len(P.o2n) >= max(3, RELATED * min(len(old), len(new)))
     extra: list[tuple[int, int, str]] = []
     if related:
         _fill_gaps(old, new, sim, P)

@@ -346,6 +346,7 @@ def test_a_full_revision_of_one_law_is_aligned_not_called_unrelated():
     # a draft and its adopted text are one regulation; two regulations on one subject are not
     assert title_key("遂宁市社区发展治理促进条例（草案征求意见稿）") == title_key("遂宁市社区发展治理促进条例")
     assert title_key("某条例（2024年修订）（草案）") == "某条例"
+    assert title_key("国境卫生检疫法（修订草案）") == title_key("中华人民共和国国境卫生检疫法")
     assert title_key("江门市文明行为促进条例") != title_key("湛江市文明行为促进条例")
     assert not title_key("") and not same_regulation(parse_text_titled(""), parse_text_titled(""))
 

@@ -136,12 +136,14 @@ _VERSION_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 
 
 def title_key(title: str | None) -> str:
-    """A regulation's title without version notes or spaces, for telling versions of one text apart
-    from texts on one subject (those share words, not titles)."""
+    """A regulation's title without version notes, as the laws layer compares titles (spaces, 书名号 and
+    中华人民共和国 aside), for telling versions of one text apart from texts on one subject (those share
+    words, not titles)."""
+    from kb.layers.laws import match_key
     t = re.sub(r"\s+", "", unicodedata.normalize("NFKC", title or ""))
     while _VERSION_NOTE.search(t):
         t = _VERSION_NOTE.sub("", t)
-    return t
+    return match_key(t) if t else ""
 
 
 def same_regulation(old_doc: Document, new_doc: Document) -> bool:

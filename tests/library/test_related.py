@@ -117,9 +117,9 @@ def test_score_related_prints_tuning_and_held_out_apart(capsys):
     assert rc == 0, err
     lines = out.splitlines()
     assert "P@1" in lines[0] and "R@3" in lines[0]
-    # the tuning set: the seed (45 articles) and the first two held-out rounds (31 + 21, 50 + 31), each file on its rows too
+    # the tuning set: the seed (45 articles) and the first three held-out rounds (31 + 21, 50 + 31, 41 + 25), each file on its rows too
     tuning = [l for l in lines if l.startswith("tuning ")]
-    assert len(tuning) == 2 and all(" 178 " in l for l in tuning)
+    assert len(tuning) == 2 and all(" 244 " in l for l in tuning)
     seed = [l for l in lines if l.startswith("tuning:related-seed.yml")]
     assert len(seed) == 2 and all(" 45 " in l for l in seed)
     assert any(l.startswith("held-out") for l in lines)

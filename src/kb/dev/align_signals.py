@@ -8,7 +8,7 @@ gold pair the thresholds are chosen on the other pairs from a grid, then that pa
 them; the micro-average is printed beside the rule switched off, measured in the same run.
 
 ``lexicon`` — a rewrite lexicon learned from the corpus itself (the version pairs of
-../shared/corpus/version-pairs.txt, minus the round-3 held-out laws, minus the law of the pair being
+../shared/corpus/version-pairs.txt, minus the held-out laws (HELD_OUT_LAWS), minus the law of the pair being
 scored): bigrams removed and added between articles kb links confidently (cosine 0.5–0.97), scored
 by PMI.  For each tuned pair, the candidate links among articles kb left unlinked are ranked by
 cosine + λ·lexicon score; the ranks of the gold links are printed for each λ (λ = 0 is cosine
@@ -28,8 +28,10 @@ from pathlib import Path
 from kb.dev import paths
 from kb.dev.score_align import CORPUS, gold_files, read_gold
 
-# the laws of the round-3 held-out pairs (issue 12): never aligned here
-HELD_OUT_LAWS = ("国境卫生检疫法", "国防教育法")
+# the laws of the held-out pairs being annotated (issue 12, round 4: 农业技术推广法 2012→2024,
+# 保守国家秘密法 2010→2024): never aligned here, never learnt from.  The round-3 laws (国境卫生检疫法,
+# 国防教育法) were scored once and are tuning pairs since.
+HELD_OUT_LAWS = ("农业技术推广法", "保守国家秘密法")
 GRID = list(itertools.product([0.25, 0.3, 0.35, 0.4, 0.5], [0.15, 0.3, 0.5]))
 
 

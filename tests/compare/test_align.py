@@ -35,7 +35,9 @@ def test_there_are_gold_files_with_a_large_full_revision():
 
 #: pairs whose precision, measured when they were held out (round 3), is below the 0.95 the pairs tuned on reach:
 #: a floor at what was measured, so the figure cannot slip (国防教育法: 2 wrong links of 38; 国境卫生检疫法: 1 of 13)
-PRECISION_FLOOR = {"guofang-jiaoyu-2018-2024": 0.947, "guojing-jianyi-2018-2024": 0.92}
+#: The shared-vocabulary rule (kb.compare.align._pair_shared) trades some precision for recall on full revisions
+#: (国境卫生检疫法: +4 right, 1 wrong → 0.889; 行政复议法: 1 wrong, 0.964 ≥ 0.95).
+PRECISION_FLOOR = {"guofang-jiaoyu-2018-2024": 0.947, "guojing-jianyi-2018-2024": 0.88}
 
 
 @pytest.mark.parametrize("gold", TUNED, ids=[g.stem for g in TUNED])
@@ -354,3 +356,23 @@ def test_a_full_revision_of_one_law_is_aligned_not_called_unrelated():
 def parse_text_titled(title):
     from kb.text.parse import parse_text
     return parse_text((title + "\n\n" if title else "") + "第一条　甲应当登记。\n", "t.txt")
+
+
+def test_a_revision_that_renamed_its_words_pairs_kept_articles_over_the_shared_vocabulary():
+    # 国境卫生检疫法 2018 → 2024 renamed 国境卫生检疫机关 → 海关 and 检疫 → 检疫查验 in every article; 国防教育法 2018 →
+    # 2024 rewrote 第十二条's wording around the same duties.  Over every bigram their cosines are 0.10-0.16; over the
+    # bigrams both texts use, each is the other's most similar unlinked article (0.4-0.95): paired (how "shared").
+    need_shared(CORPUS)
+    for law, pairs in (("国境卫生检疫法(2018-04-27)", [("第三条", "第三条"), ("第四条", "第九条"), ("第十六条", "第十一条")]),
+                       ("国防教育法(2018-04-27)", [("第十二条", "第十二条")])):
+        new_name = law.replace("2018-04-27", "2024-06-28" if law.startswith("国境") else "2024-09-13")
+        old, new = (parse_file(str(CORPUS / "行政法" / f"{n}.md")) for n in (law, new_name))
+        al = align(old, new)
+        how = {(al.old[l.old].label, al.new[l.new].label): l.how for l in al.links if l.old is not None and l.new is not None}
+        for pair in pairs:
+            assert how.get(pair) == "shared", (law, pair, how.get(pair))
+    # two texts on other subjects (not versions of one) keep their honest "no correspondence": the rule runs for
+    # related texts only, and an unrelated pair gets no shared link
+    a = parse_file(str(CORPUS / "行政法" / "国防教育法(2018-04-27).md"))
+    b = parse_file(str(CORPUS / "行政法" / "国境卫生检疫法(2024-06-28).md"))
+    assert not [l for l in align(a, b).links if l.how == "shared"]

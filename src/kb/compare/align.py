@@ -25,7 +25,9 @@ the order they are trusted, so that a confident pair is never displaced by a wea
    among all articles and then among the unlinked alone; and the only article left unlinked
    on each side of a stretch between two pairs in order, at a lower bar (``ALONE``).  Very
    last, a new article nothing linked one of whose paragraphs rewrites an old paragraph that
-   went nowhere else (:func:`kb.compare.segments.rewritten_links`).
+   went nowhere else (:func:`kb.compare.segments.rewritten_links`); then two still unlinked that
+   are each other's most similar over the words both texts use (``SHARED``: a revision that renamed
+   its actors in every article).
 5. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went
    (:mod:`kb.compare.headings`); an article pair is ``moved`` when the new article's
    chapter is not the counterpart of the old article's chapter.
@@ -42,7 +44,8 @@ from dataclasses import dataclass
 
 from kb.compare.headings import HeadingLink, align_headings, mark_moved
 from kb.compare.segments import rewritten_links, segment_links, segments_once
-from kb.compare.similarity import Unit, candidates, containment, cosine, normalize, units, weigh
+from kb.compare.similarity import (Unit, candidates, containment, cosine, normalize, on_vocabulary, shared_vocabulary,
+                                   units, weigh)
 from kb.text.model import Document
 
 HIGH = 0.5        # confident one-to-one pair
@@ -52,6 +55,8 @@ CONTAIN = 0.6     # share of an article's weight found in the other side's artic
 MUTUAL = 0.3      # two articles nothing else linked, each the other's most similar
 LEFT_ALL = 4000   # unlinked pairs compared one by one at the end (more: by candidates)
 ALONE = 0.15      # the only article left unlinked on each side between two pairs in order
+SHARED = 0.35     # two articles still unlinked, each the other's most similar over the words both texts use
+LIFT = 2.0        # … and at least this many times as alike over those words as over all
 RELATED = 0.1     # share of the shorter text that must pair confidently for the texts to count as related
 
 ROLES = (re.compile(r"制定本\w{0,6}?(法|条例|办法|规定|细则|决定|规则)$"),
@@ -67,7 +72,7 @@ class Link:
     similarity: float = 0.0
     renumbered: bool = False
     moved: bool = False
-    how: str = ""                     # identical|confident|gap|role|moved|split|merge|mutual|alone (diagnostics)
+    how: str = ""                     # identical|confident|gap|role|moved|split|merge|mutual|alone|rewritten|shared (diagnostics)
 
 
 @dataclass
@@ -178,6 +183,7 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
         _pair_left(old, new, dfrac, P, extra)
         _pair_alone(old, new, P, extra)
         _link_rewritten(old, new, P, extra, segments)
+        _pair_shared(old, new, P, extra)
     links = _links(old, new, sim, P, extra)
     _statuses(links, old, new)
     headings = align_headings(old_doc, new_doc, old, new, links)
@@ -248,7 +254,8 @@ def _pair_roles(old: list[Unit], new: list[Unit], P: _Pairs) -> None:
             P.add(ro[0], rn[0], "role")
 
 
-def _pair_mutual(sim: dict[tuple[int, int], float], P: _Pairs, extra) -> None:
+def _pair_mutual(sim: dict[tuple[int, int], float], P: _Pairs, extra, threshold: float = MUTUAL,
+                 kind: str = "mutual") -> None:
     """Last: two articles that no rule linked, each the other's most similar article (cosine ≥
     ``MUTUAL``) -- moved and reworded too much for ``MOVED`` (反间谍法 2014 第十五条 → 2023
     第三十条 on 查封、扣押、冻结).  Taken after the splits and merges so that it moves no anchor."""
@@ -259,8 +266,8 @@ def _pair_mutual(sim: dict[tuple[int, int], float], P: _Pairs, extra) -> None:
         best_of_new[n] = max(best_of_new.get(n, (0.0, -1)), (s, o))
     linked_old, linked_new = _linked(P, extra)
     for o, (s, n) in sorted(best_of_old.items()):
-        if s >= MUTUAL and o not in linked_old and n not in linked_new and best_of_new[n][1] == o:
-            P.add(o, n, "mutual")
+        if s >= threshold and o not in linked_old and n not in linked_new and best_of_new[n][1] == o:
+            P.add(o, n, kind)
 
 
 def _linked(P: _Pairs, extra) -> tuple[set[int], set[int]]:
@@ -319,6 +326,29 @@ def _link_rewritten(old: list[Unit], new: list[Unit], P: _Pairs, extra, segments
             P.add(o, n, "rewritten")
         of_old[o].append(n)
         of_new[n].append(o)
+
+
+def _pair_shared(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:
+    """After every other rule: a revision that renames what it keeps (国境卫生检疫法 2018 → 2024:
+    国境卫生检疫机关 → 海关, 检疫 → 检疫查验 in every article) leaves the kept articles alike only in
+    the words both texts still use; their bigrams found in one text alone weigh down every cosine.
+    Among the articles still unlinked, two that are each other's most similar over the shared
+    vocabulary (cosine ≥ ``SHARED``) pair: 2018 第四条 → 2024 第九条 (cosine 0.11, 0.51 over the shared
+    words), 国防教育法 2018 第十二条 → 2024 第十二条 (0.10 → 0.95).  Compared one by one while few are
+    left (``LEFT_ALL``); a text with more unlinked articles than that is no such revision.  The shared
+    words must explain the difference: at least ``LIFT`` times the cosine over all bigrams."""
+    linked_old, linked_new = _linked(P, extra)
+    free_o = [u for u in old if u.index not in linked_old and u.norm]
+    free_n = [u for u in new if u.index not in linked_new and u.norm]
+    if not free_o or not free_n or len(free_o) * len(free_n) > LEFT_ALL:
+        return
+    vocabulary = shared_vocabulary(old, new)
+    sim = {(u.index, v.index): cosine(u, v)
+           for u in on_vocabulary(free_o, vocabulary) for v in on_vocabulary(free_n, vocabulary)}
+    # a pair the renamed words do not explain -- as unlike over the shared words as over all (行政复议法 2017
+    # 第十八条 转送, deleted, and 2023 第六十条: 0.28 → 0.45) -- differs in what it says: not paired
+    sim = {k: s for k, s in sim.items() if s >= LIFT * cosine(old[k[0]], new[k[1]])}
+    _pair_mutual(sim, P, extra, SHARED, "shared")
 
 
 def _splits_and_merges(old: list[Unit], new: list[Unit], cands, P: _Pairs, segments=None) -> list[tuple[int, int, str]]:

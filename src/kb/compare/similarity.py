@@ -17,7 +17,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb.text.model import Document, Node
 
@@ -124,6 +124,21 @@ def containment(part: Unit, whole: Unit) -> float:
     tot = sum(part.vec.values()) or 1.0
     wv = whole.vec
     return sum(w for g, w in part.vec.items() if g in wv) / tot
+
+
+def shared_vocabulary(old: list[Unit], new: list[Unit]) -> set[str]:
+    """The bigrams that occur in both texts."""
+    return set().union(*(u.vec for u in old)) & set().union(*(u.vec for u in new))
+
+
+def on_vocabulary(us: list[Unit], vocabulary: set[str]) -> list[Unit]:
+    """Copies of the units whose vectors keep only the bigrams of ``vocabulary`` (renormalised), for
+    comparing two versions on what they say alike rather than on the words one of them renamed."""
+    out = []
+    for u in us:
+        vec = {g: w for g, w in u.vec.items() if g in vocabulary}
+        out.append(replace(u, vec=vec, norm2=math.sqrt(sum(w * w for w in vec.values())) or 1.0))
+    return out
 
 
 def candidates(old: list[Unit], new: list[Unit], dfrac: dict[str, float],

@@ -1,11 +1,14 @@
 """Measure signals for rewritten articles against the tuned gold alignments, honestly.
 
-    python3 -m kb.dev.align_signals [lopo|lexicon]
+    python3 -m kb.dev.align_signals [lopo|shared|lexicon]
 
 ``lopo`` — leave one pair out for the thresholds of the last alignment rule (a new article nothing
 linked that rewrites an old paragraph, :func:`kb.compare.segments.rewritten_links`): for each tuned
 gold pair the thresholds are chosen on the other pairs from a grid, then that pair is scored with
 them; the micro-average is printed beside the rule switched off, measured in the same run.
+
+``shared`` — the same for the threshold of the shared-vocabulary rule (two unlinked articles, each
+the other's most similar over the bigrams both texts use: :func:`kb.compare.align._pair_shared`).
 
 ``lexicon`` — a rewrite lexicon learned from the corpus itself (the version pairs of
 ../shared/corpus/version-pairs.txt, minus the held-out laws (HELD_OUT_LAWS), minus the law of the pair being
@@ -33,6 +36,7 @@ from kb.dev.score_align import CORPUS, gold_files, read_gold
 # 国防教育法) were scored once and are tuning pairs since.
 HELD_OUT_LAWS = ("农业技术推广法", "保守国家秘密法")
 GRID = list(itertools.product([0.25, 0.3, 0.35, 0.4, 0.5], [0.15, 0.3, 0.5]))
+SHARED_GRID = list(itertools.product([0.25, 0.3, 0.35, 0.4, 0.5], [1.0, 1.5, 2.0, 2.5, 3.0]))
 
 
 def _law(path: str) -> str:
@@ -59,39 +63,54 @@ def _prf(counts) -> tuple[float, float, float]:
 
 
 def lopo(out=sys.stdout) -> dict:
-    import kb.compare.align as align_mod
     import kb.compare.segments as seg
 
+    # a paragraph cosine no pair reaches switches the rule off
+    return _lopo(seg, ("REWRITTEN_SIM", "REWRITTEN_KEPT"), GRID, (9.9, 0.3), out)
+
+
+def lopo_shared(out=sys.stdout) -> dict:
+    """The same for the thresholds of the shared-vocabulary rule (kb.compare.align.SHARED, LIFT)."""
+    import kb.compare.align as align_mod
+
+    return _lopo(align_mod, ("SHARED", "LIFT"), SHARED_GRID, (9.9, 1.0), out)
+
+
+def _lopo(module, names: tuple[str, ...], grid: list, off: tuple, out) -> dict:
+    """Align every tuned pair at every grid point of the module's thresholds ``names`` (and at ``off``,
+    the rule switched off), then leave one pair out; the thresholds in use are restored."""
+    from kb.compare.align import align
+
     pairs = _tuned()
-    saved = seg.REWRITTEN_SIM, seg.REWRITTEN_KEPT
+    saved = tuple(getattr(module, n) for n in names)
     counts = {}
     try:
-        for g in [None] + GRID:
-            if g is not None:
-                seg.REWRITTEN_SIM, seg.REWRITTEN_KEPT = g
+        for g in [None] + grid:
+            for n, v in zip(names, off if g is None else g):
+                setattr(module, n, v)
             for name, _, od, nd, gold in pairs:
-                rule = align_mod._link_rewritten
-                if g is None:
-                    align_mod._link_rewritten = lambda *a: None     # the rule switched off
-                try:
-                    pred = _linked(align_mod.align(od, nd))
-                finally:
-                    align_mod._link_rewritten = rule
+                pred = _linked(align(od, nd))
                 counts[(g, name)] = (len(pred & gold), len(pred), len(gold))
     finally:
-        seg.REWRITTEN_SIM, seg.REWRITTEN_KEPT = saved
-    names = [p[0] for p in pairs]
+        for n, v in zip(names, saved):
+            setattr(module, n, v)
+    return _leave_one_out(counts, [p[0] for p in pairs], grid, saved, out)
+
+
+def _leave_one_out(counts: dict, names: list[str], grid: list, current, out) -> dict:
+    """Score each pair with the grid point best on the other pairs; print and return the micro-averages
+    of that, of the rule switched off (grid point None) and of the ``current`` threshold."""
     chosen = []
     for held in names:
         rest = [n for n in names if n != held]
-        best = max(GRID, key=lambda g: _prf([counts[(g, n)] for n in rest])[2])
+        best = max(grid, key=lambda g: _prf([counts[(g, n)] for n in rest])[2])
         chosen.append(counts[(best, held)])
         print(f"  {held:34} 阈值 {best}  F1 {_prf([counts[(best, held)]])[2]:.3f}"
               f"（不用此规则 {_prf([counts[(None, held)]])[2]:.3f}）", file=out)
     res = {"lopo": _prf(chosen), "off": _prf([counts[(None, n)] for n in names]),
-           "current": _prf([counts[(saved, n)] for n in names])}
+           "current": _prf([counts[(current, n)] for n in names])}
     for key, what in (("lopo", "留一对交叉验证（阈值在其余各对上选）"), ("off", "不用此规则"),
-                      ("current", f"现行阈值 {saved}（在全部调参对上）")):
+                      ("current", f"现行阈值 {current}（在全部调参对上）")):
         p, r, f = res[key]
         print(f"{what}: P {p:.3f} R {r:.3f} F1 {f:.3f}", file=out)
     return res
@@ -165,10 +184,11 @@ def main(argv=None) -> int:
         print(paths.missing(CORPUS), file=sys.stderr)
         return 2
     which = argv[0] if argv else "lopo"
-    if which not in ("lopo", "lexicon"):
-        print(f"用法：python3 -m kb.dev.align_signals [lopo|lexicon]（不认识：{which}）", file=sys.stderr)
+    modes = {"lopo": lopo, "shared": lopo_shared, "lexicon": lexicon}
+    if which not in modes:
+        print(f"用法：python3 -m kb.dev.align_signals [lopo|shared|lexicon]（不认识：{which}）", file=sys.stderr)
         return 2
-    (lopo if which == "lopo" else lexicon)()
+    modes[which]()
     return 0
 
 

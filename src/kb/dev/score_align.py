@@ -1,6 +1,6 @@
 """Score article alignment against hand-made gold files (tests/data/diff/*.tsv).
 
-    python3 -m kb.dev.score_align [--tuned | --held-out] [GOLD.tsv ...]
+    python3 -m kb.dev.score_align [--tuned | --held-out] [-v] [GOLD.tsv ...]
 
 Each gold file names its two texts (``# old: path`` / ``# new: path``, relative to
 ``../shared/corpus/lawrefbook``) and lists one link a line: ``old<TAB>new`` (labels as
@@ -14,6 +14,9 @@ the tuned files' micro-average first, then the held-out files' on their own, so 
 on is never mixed with one that was not.  Once scored, a held-out file becomes tuning
 (``# set: tuning``) and its header keeps the figure it had.
 ``--tuned`` scores only the tuned files (what to run while changing the alignment).
+``-v`` lists, for each tuned file, kb's missed gold links (漏) and its wrong links (错) with their
+cosine, to classify the errors; a held-out file's links are never listed (they would be read before
+it is scored once, and a rule would be written on them).
 """
 from __future__ import annotations
 
@@ -81,7 +84,31 @@ def systems(old_doc, new_doc) -> dict[str, set[tuple[str, str]]]:
     }
 
 
-def score(paths: list[Path], out=sys.stdout) -> dict:
+def _errors(old_doc, new_doc, pred: set, gold: set, out) -> None:
+    """Print kb's missed and wrong links of one pair, each with the two articles' cosine."""
+    from kb.compare.similarity import cosine, units, weigh
+
+    old_units, new_units = units(old_doc), units(new_doc)
+    weigh(old_units, new_units)
+    uo = {u.label: u for u in old_units}
+    un = {u.label: u for u in new_units}
+
+    def cos(o, n):
+        return f"{cosine(uo[o], un[n]):.2f}" if o in uo and n in un else "  ? "
+    for what, links in (("漏", gold - pred), ("错", pred - gold)):
+        for o, n in sorted(links, key=lambda l: (_num(l[0]), _num(l[1]))):
+            print(f"    {what} {o} → {n}  cos {cos(o, n)}", file=out)
+
+
+def _num(label: str) -> int:
+    from kb.text.numerals import parse_numeral
+    try:
+        return parse_numeral(label.strip("第条"))
+    except ValueError:      # a label that is not 第…条: sorted first
+        return 0
+
+
+def score(paths: list[Path], out=sys.stdout, verbose: bool = False) -> dict:
     """Score every gold file; print each, then the micro-average of the tuned files and, apart,
     of the held-out ones.  Results: (file, system) and ("micro"|"micro held-out", system) ->
     (P, R, F1)."""
@@ -109,6 +136,8 @@ def score(paths: list[Path], out=sys.stdout) -> dict:
                 t[2] += len(gold)
                 results[(path.name, name)] = (p, r, f)
                 print(f"  {name:24} {p:6.3f} {r:6.3f} {f:6.3f}   {len(pred)}", file=out)
+            if verbose and group == "tuned":
+                _errors(old_doc, new_doc, pred, gold, out)
         key = "micro" if group == "tuned" else "micro held-out"
         what = "the tuned gold files" if group == "tuned" else "the held-out gold files"
         print(f"\nmicro-average over {what} ({len(files)}):", file=out)
@@ -138,6 +167,8 @@ def main(argv=None) -> int:
         print(paths.missing(CORPUS), file=sys.stderr)
         return 2
     which = "all"
+    verbose = "-v" in argv
+    argv = [a for a in argv if a != "-v"]
     for flag in ("--tuned", "--held-out"):
         if flag in argv:
             argv = [a for a in argv if a != flag]
@@ -148,7 +179,7 @@ def main(argv=None) -> int:
         what = {"tuned": "调过规则的", "held-out": "留作检验的"}.get(which, "")
         print(f"{DATA} 中没有{what}标准答案（留作检验的文件头写 # set: held-out）", file=sys.stderr)
         return 1
-    score(files)
+    score(files, verbose=verbose)
     return 0
 
 
@@ -156,10 +187,11 @@ def main(argv=None) -> int:
 @click.argument("gold", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--tuned", "which", flag_value="tuned", help="只给调整过规则的标准答案打分（修改对齐规则时用）")
 @click.option("--held-out", "which", flag_value="held-out", help="只给留作检验的标准答案打分")
-def score_cmd(gold, which):
+@click.option("-v", "--verbose", is_flag=True, help="列出调参答案中 kb 漏掉（漏）和连错（错）的链接及其余弦相似度；留作检验的答案从不列出")
+def score_cmd(gold, which, verbose):
     """用 tests/data/diff 的人工对齐给条文对齐打分（P/R/F1，与按条号、贪心对齐对比）。
     GOLD 默认为全部；留作检验（held out）的标准答案单独汇总。"""
-    rc = main(list(gold) + ([f"--{which}"] if which else []))
+    rc = main(list(gold) + ([f"--{which}"] if which else []) + (["-v"] if verbose else []))
     if rc:
         raise click.exceptions.Exit(rc)
 

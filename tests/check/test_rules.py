@@ -490,3 +490,79 @@ def test_duty_no_liability_round_4_sees_the_clause_that_reaches_a_prohibition(pr
 ])
 def test_duty_no_liability_round_4_still_reports_what_no_clause_reaches(prohibition, liability, words):
     assert [f.words for f in run(with_liability(prohibition, liability), "duty-no-liability")] == [words]
+
+
+# ---- round 5: the wrong findings of the round-4 held-out run (those texts are tuning texts now), each reading with a
+#      good example the rule leaves alone and a bad one it still reports, from real texts (the source in the comment)
+
+@pytest.mark.parametrize("sentence", [
+    # 北京市数字经济促进条例 第四十八条: 开展 only ever opens an act (数据 after it is its object, not a noun's head)
+    "开展数据处理活动，应当加强风险监测，发现数据安全缺陷、漏洞等风险时，应当立即采取补救措施。",
+    # 北京市旅游管理条例 第二条: 凡……，均应当 — every doer of the act
+    "凡在本市行政区域内进行旅游开发建设，从事旅游经营和旅游业管理活动，均应当遵守本条例。",
+    # 重庆市民兵预备役工作条例 第十七条: a level of government with its other kinds in brackets
+    "各区县（自治县）应当建立民兵训练基地。",
+    # 北京市实施《水法》办法 第三十一条第二款: 达到……标准, a property of the water
+    "向本市确定的风景观赏功能河道、排水功能河道排水的，水质必须达到国家规定的排放标准。",
+    # 北京市实施《水法》办法 第十七条: only an act needs leave (应当经……批准): whoever sinks the well asks
+    "开凿机井应当经水务部门批准。",
+])
+def test_duty_no_actor_round_5_leaves_acts_levels_and_properties_alone(sentence):
+    assert run(as_article_3(sentence), "duty-no-actor") == []
+
+
+@pytest.mark.parametrize("sentence,words", [
+    # 重庆市矿产资源管理条例 第十条 (its subject without the act 编制 before it): a plan is a thing, not an act
+    ("市级矿产资源专项规划应当经国务院自然资源主管部门批准。", "市级矿产资源专项规划应当"),
+    # 遂宁市社区发展治理促进条例（草案）: an activity as subject with no light verb before it names no one
+    ("社区发展治理工作应当弘扬社会主义核心价值观。", "社区发展治理工作应当"),
+    # 体育法 第十二条第二款: 城市 is no level of government, brackets or not
+    ("城市应当发挥居民委员会等社区基层组织的作用，组织居民开展体育活动。", "城市应当"),
+])
+def test_duty_no_actor_round_5_still_reports_a_clause_with_no_one_in_it(sentence, words):
+    assert words in [f.words for f in run(as_article_3(sentence), "duty-no-actor")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # 重庆市民兵预备役工作条例 第三条: 应尽的义务, owed (应 heads a noun phrase)
+    "依法参加民兵组织、预备役部队是适龄公民应尽的义务。",
+    # 重庆市实施《归侨侨眷权益保护法》办法 第二十二条第三款: 应归属其本人的费用, due to him
+    "由社会保险经办机构按照国家和本市有关规定一次性结清应归属其本人的费用，并终止其基本养老保险关系。",
+    # the same 办法 第十条第三款: 应捐赠人的请求, at the donor's request
+    "县级以上人民政府负责侨务工作的机构应捐赠人的请求应当协助办理有关入境手续。",
+    # 全国人民代表大会议事规则 第三十六条 (judged wrong in round 3): 必须 in a condition, a need (= 需要)
+    "中央预算经全国人民代表大会批准后，在执行过程中必须作部分调整的，国务院应当将调整方案提请审查和批准。",
+    # 重庆市台湾同胞投资保护条例 第三十五条: 应 inside a condition (……承担的，), not a duty
+    "投诉事项调查处理完毕，主要责任应由行政机关及其工作人员承担的，由任免机关依法给予行政处分。",
+])
+def test_duty_modal_word_round_5_leaves_owed_at_request_and_conditions_alone(sentence):
+    assert run(as_article_3(sentence), "duty-modal-word") == []
+
+
+@pytest.mark.parametrize("sentence,word", [
+    # 重庆市实施《归侨侨眷权益保护法》办法 第二十六条 (judged right in round 4): 应 as shall before its verb
+    ("有关部门和单位应依法及时处理，并将处理结果及时回复当事人。", "应"),
+    # 重庆市台湾同胞投资保护条例 第三十五条 read as a duty: 应 with its object, no condition after it
+    ("主要责任应由行政机关及其工作人员承担。", "应"),
+    # an object after the verb (应保障职工的权益) is a duty, not a noun phrase
+    ("用人单位应保障归侨、侨眷职工的合法权益。", "应"),
+    # 北京市旅游管理条例 第二十六条 (judged right): a rule's requirement quoted inside a condition is still shall
+    ("旅游从业人员应当参加职业技能培训；国家规定必须具有岗位资格或者职业资格的，应当取得相应的资格证书。", "必须"),
+])
+def test_duty_modal_word_round_5_still_reports_ying_as_shall(sentence, word):
+    assert [f.words for f in run(as_article_3(sentence), "duty-modal-word")] == [word]
+
+
+def test_duty_no_liability_round_5_reads_a_clause_on_every_breach_of_the_text_and_the_laws_before_it():
+    # 重庆市实施《归侨侨眷权益保护法》办法 第十条第二款, 第二十七条: the persons responsible for any breach of the laws
+    # named and of this 办法 are held to account — every prohibition of the text is reached
+    prohibition = "受赠人不得改变捐赠用途，不得变卖、挪用捐赠财产，不得故意损坏捐赠标志。"
+    every = ("对违反《中华人民共和国归侨侨眷权益保护法》、《中华人民共和国归侨侨眷权益保护法实施办法》和本办法的主管人员、"
+             "直接责任人员，有关主管部门或监察机关应当根据其情节轻重，给予批评教育，责令停止侵害，限期改正，或给予行政处分。")
+    assert run(with_liability(prohibition, every), "duty-no-liability") == []
+    # 监察官法 第六十五条: the persons responsible for one act only (打击报复) — the prohibitions stay unreached
+    one = "对打击报复的直接责任人员，应当依法追究其责任。"
+    assert len(run(with_liability(prohibition, one), "duty-no-liability")) == 3
+    # a clause on every breach that holds to account only on a condition (……情节严重的，) reaches nothing
+    cond = "对违反本条例的单位和个人，情节严重的，依法给予处罚。"
+    assert len(run(with_liability(prohibition, cond), "duty-no-liability")) == 3

@@ -84,7 +84,7 @@ _ROLES = ("海关", "代表", "公民", "法人", "群众", "居民", "村民", 
           # heads of persons and bodies beyond kb's actor words: ……官 (监察官, 外交官), ……庭 (仲裁庭, 合议庭)
           "官", "庭")
 #: after the modal word, a property of a thing rather than an act (应当写明, 应当符合, 应当计入)
-_PROPERTY = re.compile(r"(?:写明|载明|列明|注明|包括|具备|具有|符合|遵循|坚持|贯彻|体现|适用|计入|计算|列入|属于|是|为|以|"
+_PROPERTY = re.compile(r"(?:写明|载明|列明|注明|包括|具备|具有|符合|达到|遵循|坚持|贯彻|体现|适用|计入|计算|列入|属于|是|为|以|"
                        r"不低于|不高于|不超过|不少于|低于|高于|少于|超过|相当|一致|相符|保持|真实|准确|完整|合法|公开|"
                        r"有利于|有[^关]|[与同][^，。；]{0,40}?(?:一致|相符|相适应|相?衔接|相?协调|相结合)|根据|依据|客观|公正|可靠|"
                        r"明确|具体|附有|附|反映|作为|扣除|加算|计算|计入|减除|折算|核定|安全|无害|清洁|整洁|完好|齐全|"
@@ -102,14 +102,19 @@ _ACT_VERBS = ("驾驶|乘坐|饲养|携带|参与|参加|制定|修改|编制|�
               "安装|拆除|订立|签订|推广|设计|公布|造成|损坏|招用|聘用|雇用|收养|送养|捐赠|出版|印刷|复制|研制|"
               "开办|创办|兴办|发行|募集|投保|承保|养殖|种植|屠宰|回收|拆解|迁移|搬迁|勘查|勘探|测绘|修复|防治|取得|占有|装卸|"
               "设置|占道|通过|行经|横过|录用|辞退|任用|拆借|举报|投诉|入股|出资|保护|确定|开发|查封|扣押|冻结|处置|进出口|开垦|悬挂|张贴|仲裁|放生|加工|制作|采伐|征收|征用")
-_ACT_TOPIC = re.compile(r"^(?:(?:在|从|到|对|向|因|经|持|以)[^，。；的]{1,12}?|确?因[^，。；]{1,14}?)?"
+#: verbs that only ever open an act, never a compound noun (开展数据处理活动, 进行旅游开发建设): 数据, 活动 after them
+#: are their object, not the head of a noun (建设项目, 运输工具)
+_LIGHT_VERBS = "从事|开展|进行|举办|举行"
+#: 凡……，均应当: every doer of the act (凡在本市行政区域内进行旅游开发建设……，均应当遵守本条例)
+_EVERY = r"(?:凡是|凡)?"
+_ACT_TOPIC = re.compile(rf"^{_EVERY}(?:(?:在|从|到|对|向|因|经|持|以)[^，。；的]{{1,12}}?|确?因[^，。；]{{1,14}}?)?"
                         r"(?:临时|擅自|需要|确需|要求|拟){0,2}"
-                        rf"(?:{_ACT_VERBS})"
+                        rf"(?:(?:{_LIGHT_VERBS})(?!的)|(?:{_ACT_VERBS})"
                         r"(?!的|项目|工程|工具|设备|设施|记录|报告|资料|材料|情况|结果|数据|信息|费用|资金|经费|用地|"
-                        r"规划|计划|方案|标准|活动|工作|过程|场所|区域|方面|物品|产品|合同|协议|许可|证|书|表|区|范围|对象|名录|贸易)")
+                        r"规划|计划|方案|标准|活动|工作|过程|场所|区域|方面|物品|产品|合同|协议|许可|证|书|表|区|范围|对象|名录|贸易))")
 #: the same with a long place before an activity (在中华人民共和国的内水、……海域从事……活动，都必须) or a
 #: time clause of an act (雨天驾驶或通过积水路段时应当): whoever does it bears the duty
-_ACT_WHERE = re.compile(r"^在[^，。；]{1,80}?(?:从事|进行|开展|举行|举办)(?!的)")
+_ACT_WHERE = re.compile(rf"^{_EVERY}在[^，。；]{{1,80}}?(?:{_LIGHT_VERBS})(?!的)")
 _ACT_WHEN = re.compile(rf"^[\u4e00-\u9fff]{{0,3}}?(?:{_ACT_VERBS})[^，。；]*时$")
 #: a body's own act as topic (商业银行的分立、合并，应当经……批准): the body bears it
 _BODY_ACT = re.compile(r"^(?P<body>[^，。；]{2,20}?)的(?:分立|合并|变更|解散|终止|设立|撤销|改制|重组|收费|采购|招标|投资)")
@@ -118,12 +123,19 @@ _BODY_ACT = re.compile(r"^(?P<body>[^，。；]{2,20}?)的(?:分立|合并|变�
 _DOCUMENT = re.compile(r"(?:意见书|决定书|报告书|评估书|民约|公约|章程|合同|协议)$")
 _CONTENT = re.compile(r"就|弘扬|倡导|对[^，。；]{0,20}?作出")
 #: levels of government as the subject (涉农区、乡镇; 乡、民族乡、镇; 本市): each level's government (not 城市, 农村)
-_LEVELS = re.compile(r"(?:(?:本|涉农|各)?(?:省|自治区|市|县|自治县|区|乡镇|民族乡|乡|镇|街道|村)(?:级)?[、和及]?)+")
+#: (各区县（自治县）: a level with the other kinds of it in brackets)
+_LEVEL = r"(?:省|自治区|市|县|自治县|区|乡镇|民族乡|乡|镇|街道|村)"
+_LEVELS = re.compile(rf"(?:(?:本|涉农|各)?{_LEVEL}+(?:[（(]{_LEVEL}+(?:[、，]{_LEVEL}+)*[）)])?(?:级)?[、和及]?)+")
 #: 应当 in a relative clause (依据前款规定应当受到处罚的个人，……; 依法应当留置的被调查人如果在逃): a kind of
 #: person, not a duty; and, at the head of its clause, of anything (依法应当编制水土保持方案的生产建设项目，……)
 _RELATIVE_AT_HEAD = re.compile(r"依法|(?:依照|依据|按照|根据)[^，。；]{0,20}?规定")
 _RELATIVE_THING = re.compile(r"^[^，。；的]{1,20}的[\u4e00-\u9fff]{2,}")
 _RELATIVE = re.compile(r"^[^，。；的]{1,12}的[\u4e00-\u9fff]{0,4}?(?:人|单位|组织|人员|者)(?![员])")
+#: 应当经……批准: the act before it needs leave, and whoever does it must ask; a short subject without 的 that
+#: does not end in a thing (开凿机井; not 建设项目, 审计报告) is that act
+_PERMIT = re.compile(r"经[^，。；]{1,30}?(?:批准|同意|审批|核准|许可)")
+_SHORT_ACT = re.compile(r"[\u4e00-\u9fff]{3,8}(?<!项目|工程|工具|设备|设施|报告|资料|材料|方案|规划|计划|标准|产品|物品|合同|协议|"
+                        r"文件|名单|经费|资金|费用|用地|建筑|房屋|土地|道路|场所|区域)")
 #: a list's lead-in that names its bearer (生活垃圾分类管理责任人应当按照下列规定设置……): its items are his duties
 _LEAD_IN = re.compile(r"([^，。；：]{2,40}?)(?:应当|必须)[^，。；：]{0,12}?(?:按照|遵守|符合|执行)下列[^，。；：]{0,6}?(?:规定|要求)")
 
@@ -172,7 +184,7 @@ def _agent_before(ctx, node, start: int) -> bool:
     sent = text[max(text.rfind(c, 0, start) for c in "。；！？\n") + 1:start]
     if any(rx.match(x.strip()) for rx in (_ACT_TOPIC, _ACT_WHERE, _ACT_WHEN) for x in (sent, clause)):
         return True                  # whoever does the act bears the duty
-    if clause.strip().endswith("的") and _ACT_TOPIC.match(clause.strip()[:-1] + "，"):
+    if _act_condition(clause):
         return True                  # 确需引进的，应当; 开垦荒坡地面积在二十亩以上的，应当: whoever does it
     m = _BODY_ACT.match(sent.strip())
     if m and _agent_in(m.group("body"), known):
@@ -186,7 +198,7 @@ def _agent_before(ctx, node, start: int) -> bool:
     for seg in reversed(re.split(r"[，：]", sent)[:-1]):
         if _agent_in(seg, known):
             return True
-        if seg.strip().endswith("的") and _ACT_TOPIC.match(seg.strip()[:-1] + "，"):
+        if _act_condition(seg):
             return True              # 从境外引进野生动物物种的，应当: whoever does it
         if _ACT_TOPIC.match(seg.strip()):
             continue                 # 代表出席……会议，参加……活动，应当: the act's doer is named before it
@@ -205,6 +217,13 @@ def _agent_before(ctx, node, start: int) -> bool:
     return bool(prev) and any(_agent_in(x, known) for x in re.split(r"[。；，：]", prev[0].text))
 
 
+def _act_condition(seg: str) -> bool:
+    """A condition ……的 that is an act (从境外引进……物种的; 医学上确需进行胎儿性别鉴定的: a light verb anywhere in
+    it opens one): whoever does it bears the duty that follows."""
+    seg = seg.strip()
+    return seg.endswith("的") and bool(_ACT_TOPIC.match(seg[:-1] + "，") or re.search(rf"(?:{_LIGHT_VERBS})(?!的)", seg))
+
+
 #: a clause of adverbs only (还应当, 但是应当, 一般应当) has no subject of its own
 _ADVERBS = re.compile(r"(?:还|也|并|并且|但|但是|同时|而且|一般|均|都|仍|仍然|另|另外|事后|事先|及时|依法|此外|其中|则|即|又|亦)+")
 
@@ -221,7 +240,10 @@ def _clause_start(text: str, i: int) -> int:
 # government, items whose lead-in names the bearer): on every tuning text (round 3's included) 90 of 93 right
 # (0.968), so a warning again; the round-4 held-out run decided: 17 of 26 right (0.654).  Four held-out rounds in a
 # row below the issue's 0.8 while the tuning figure stood above 0.9: 提示 (info) by default, and a warning again only
-# when a held-out round, not the tuning texts, shows 0.8 (README, 审校)
+# when a held-out round, not the tuning texts, shows 0.8 (README, 审校).  Round 5 reads light verbs (开展数据处理活动),
+# 凡……均应当, a level with its kinds in brackets, 达到 as a property, 应当经……批准 after a short act, and a condition with
+# a light verb in it; a fresh sample of 12 corpus texts judged before those last two changes gave 12 of 20 (0.600): the
+# misreadings left are words no list closes (促进乡村振兴, 重点实验室, 保护规划应当确定……内容), so it stays 提示
 @rule("duty-no-actor", "duties", "info", "义务性规定没有写明主体（谁应当）",
       bad="社区综合服务设施建设经费应当得到保障。", good="市、县（市、区）人民政府应当保障社区综合服务设施建设经费。")
 def duty_no_actor(ctx):
@@ -245,6 +267,8 @@ def duty_no_actor(ctx):
             continue                 # a document's content (督导意见书应当就……作出评价)
         if _LEVELS.fullmatch(subject):
             continue                 # 乡镇应当设立……: the township, a level of government, acts
+        if _PERMIT.match(rest) and _SHORT_ACT.fullmatch(subject):
+            continue                 # 开凿机井应当经水务部门批准: only an act is approved, its doer asks
         lead = node.ancestor("paragraph") if node.kind in ("item", "subitem") else None
         m = lead is not None and _LEAD_IN.search(lead.text.split("：")[0])
         if m and _agent_in(m.group(1), _text_agents(ctx)):
@@ -317,6 +341,25 @@ _OTHER_MODAL = re.compile(r"必须|应该|(?<![不相适供回响对反呼效答
                           r"|(?<![无必所])须(?![知])")
 
 
+# 应 heading a noun phrase: 应 + a verb of one or two characters (+ 其/本人) + 的 + a noun — 公民应尽的义务, 结清应归属
+# 其本人的费用 (owed, due); as "shall" 应 takes an object first (应保障职工的权益)
+_OWED = re.compile(r"应[\u4e00-\u9fff]{1,2}(?:其本人|本人|其)?的(?=[\u4e00-\u9fff])")
+# 应 as "at the request of": 应捐赠人的请求, 应当事人要求 — a requester, no verb of a duty before 请求/要求/邀请
+_AT_REQUEST = re.compile(r"应(?:(?!符合|达到|满足|按照|根据|依照|依据|执行|遵守|提出|落实|适应|服从)[^，。；：、\n]){1,12}?"
+                         r"(?:请求|要求|邀请)(?=[，,]|应当|后|时)")
+_CLAUSE_END = "，。；：\n"
+
+
+def _not_shall(text: str, start: int, end: int) -> bool:
+    """A modal-looking word that is no "shall": 应 in a noun phrase (owed) or as "at the request of", and any of
+    them inside a condition (主要责任应由行政机关承担的，由……给予处分; 在执行过程中必须作部分调整的，: the clause ……的，
+    says when, not what must) — unless a rule's requirement is quoted there (国家规定必须具有……资格的，: still shall)."""
+    if text[start] == "应" and (_OWED.match(text, start) or _AT_REQUEST.match(text, start)):
+        return True
+    e = min([i for i in (text.find(c, end) for c in _CLAUSE_END) if i >= 0] or [len(text)])
+    return text[e - 1:e] == "的" and text[e:e + 1] == "，" and not re.search(r"(?:规定|要求|依法)$", text[:start])
+
+
 @rule("duty-modal-word", "duties", "warning", "义务性规定混用“应”“须”“必须”与“应当”（立法技术规范用“应当”）",
       bad="……应当及时报告。……必须妥善保管。", good="……应当及时报告。……应当妥善保管。")
 def duty_modal_word(ctx):
@@ -329,6 +372,8 @@ def duty_modal_word(ctx):
         for m in _OTHER_MODAL.finditer(n.text):
             if inside(titles, m.start(), m.end()) or re.match(r"应(.)尽\1", n.text[m.start():m.start() + 4]):
                 continue             # 应保尽保, 应收尽收: a set phrase
+            if _not_shall(n.text, m.start(), m.end()):
+                continue
             w = m.group()
             better = "应当予以" if w == "应" and n.text.startswith("予", m.end()) else "应当"
             yield ctx.at("duty-modal-word", n, m.start(), m.end() + (1 if better == "应当予以" else 0),
@@ -397,7 +442,10 @@ _LIST_SANCTION = re.compile(r"有下列[^，。；]{0,6}?行为之一的，[^。
 #: 违反本办法规定的，由有关部门依法处理: every breach of the text is punished.  The sanction must follow
 #: at once and unconditionally: 违反本法规定，构成犯罪的，依法追究刑事责任 punishes crimes only, and a
 #: referral on a condition (法律、法规已有规定的，从其规定) punishes only what other laws already punish.
-_CATCH_ALL = re.compile(r"违反本(?:条例|办法|法|规定|细则|实施办法)(?:(?:的)?(?:有关|相关|其他)?(?:的)?规定)?"
+#: the upper laws a text may name before itself (违反《中华人民共和国归侨侨眷权益保护法》和本办法): the breach is still
+#: a breach of this text
+_UPPER_FIRST = r"(?:《[^》]{1,40}》[、和及]?|(?:有关|国家)?法律、(?:行政)?法规[、和及]?|[\u4e00-\u9fff]{2,20}?法[、和及])*"
+_CATCH_ALL = re.compile(r"违反" + _UPPER_FIRST + r"本(?:条例|办法|法|规定|细则|实施办法)(?:(?:的)?(?:有关|相关|其他)?(?:的)?规定)?"
                         r"(?:的行为|的|行为|其他行为(?:的)?|(?:实施|从事|有)[^，。；]{0,8}?行为(?:的)?)?，"
                         r"(?P<sanction>[^，。；]+)")
 _GENERAL_SANCTION = re.compile(r"^(?:由[^，。；]{1,30}?)?(?:依照|依据|按照|根据|依法|予以|给予|责令)[^，。；]{0,60}?"
@@ -407,21 +455,33 @@ _GENERAL_SANCTION = re.compile(r"^(?:由[^，。；]{1,30}?)?(?:依照|依据|�
 _REFERRAL = re.compile(r"已有|已经|已规定|另有|未规定|没有规定|从其规定|适用其规定")
 #: a party's breach of the whole text by another wording: 商业银行违反本法规定的，……可以……取消……任职资格;
 #: 政府和有关部门及其工作人员未按照本条例的规定依法履行职责……的，依法依规追究责任
-_PARTY_BREACH = re.compile(r"^(?P<party>[^，。；]{2,30}?)(?:违反本(?:条例|办法|法|规定|细则)(?:的)?(?:有关)?规定的|"
+#: 医疗保健机构及其工作人员不按照母婴保健法和本办法规定开展母婴保健工作的，由……给予警告; 各级人民政府及其有关部门在
+#: 乡村振兴促进工作中不履行或者不正确履行职责的，……给予处分 (a government's duties are all its 职责)
+_PARTY_BREACH = re.compile(r"^(?P<party>[^，。；]{2,30}?)(?:(?:违反|不按照|未按照|不依照|未依照)" + _UPPER_FIRST +
+                           r"本(?:条例|办法|法|规定|细则)(?:的)?(?:有关)?规定(?:[^，。；的]{0,16}?工作)?的|"
                            r"未(?:按照|依照|依)本(?:条例|办法|法|规定|细则)(?:的)?规定[^，。；]{0,6}?履行[^，。；]{0,6}?职责"
-                           r"[^，。；]{0,30}?的)，(?P<rest>[^。；]+)")
+                           r"[^，。；]{0,30}?的|(?:不履行或者不正确履行|不依法履行|未依法履行|不履行|未履行)(?:法定)?职责的)，"
+                           r"(?P<rest>[^。；]+)")
 #: the last item of a liability list: （十）其他职务违法犯罪行为 — every breach by the party of the lead-in
 _OTHER_BREACHES = re.compile(r"^其他[\u4e00-\u9fff、]{0,10}?(?:违法|违纪|违规|违反[^，。；]{0,12}?规定|滥用职权|玩忽职守|徇私舞弊)"
                              r"[\u4e00-\u9fff、]{0,12}?行为")
 
 
+#: 对违反……本办法的主管人员、直接责任人员，……给予批评教育，责令……，或给予行政处分: the persons responsible for any
+#: breach of the text are held to account, whoever's duty it was
+_CATCH_ALL_PERSONS = re.compile(r"^对违反" + _UPPER_FIRST + r"本(?:条例|办法|法|规定|细则|实施办法)(?:的?(?:有关|相关)?规定)?"
+                                r"的[^，。；]{0,30}?(?:人员|责任人|单位|个人|组织)，(?P<sanction>[^。；]+)")
+
+
 def general_liability(sent: str) -> bool:
-    """Whether a liability sentence enforces every prohibition of its text (see _CATCH_ALL)."""
+    """Whether a liability sentence enforces every prohibition of its text (see _CATCH_ALL, _CATCH_ALL_PERSONS)."""
     for m in _CATCH_ALL.finditer(sent):
         sanction = m.group("sanction")
         if _GENERAL_SANCTION.match(sanction) and not sanction.endswith("的") and not _REFERRAL.search(sanction):
             return True
-    return False
+    m = _CATCH_ALL_PERSONS.match(sent.strip())
+    return bool(m and _SANCTION.search(m.group("sanction")) and not _REFERRAL.search(m.group("sanction"))
+                and "的，" not in m.group("sanction"))
 
 
 def general_parties(liab: list) -> list[list[str]]:
@@ -537,7 +597,11 @@ _CONDITIONS = re.compile(r"条件|情形|要求|标准|规定")
 # (a list of bare verbs; the verb after 对/以 and its object), the act after 以……为由, a government's clause for
 # 本市, a list ending in 其他滥用职权……行为; 禁止 as a modifier or a measure and 不得相互兼任 state no act: on every
 # tuning text 54 of 59 right (0.915), so a warning again; the round-4 held-out run decided: 13 of 24 right (0.542).
-# Four held-out rounds in a row below 0.8: 提示 (info) by default until a held-out round shows 0.8 (README, 审校)
+# Four held-out rounds in a row below 0.8: 提示 (info) by default until a held-out round shows 0.8 (README, 审校).
+# Round 5 reads clauses on every breach of the text with the upper laws named first (对违反《……》和本办法的主管人员……)
+# and a party's clause written 不按照……本办法规定开展……工作的 or 不履行或者不正确履行职责的; a fresh sample of 12 corpus
+# texts judged before the party clauses were read gave 10 of 26 (0.385): general clauses by subject matter (违反有关
+# 农产品质量安全、生态环境保护……等法律法规的，……依法予以处罚) and measures (人民政府……严格禁止……) stay unread, so 提示
 @rule("duty-no-liability", "duties", "info", "禁止性规定没有相应的法律责任条款",
       bad="第十四条 ……不得改变其使用性质。（法律责任一章没有相应规定）",
       good="第三十七条 违反本条例第十四条规定，改变社区综合服务设施使用性质的，由……责令改正。")

@@ -61,6 +61,15 @@ def test_help_of_every_command_is_chinese(argv, capsys):
     assert out.startswith("用法：kb")
     assert "选项：" in out and "显示本帮助并退出" in out
     _assert_chinese(out + err)
+    # an option's value is named in Chinese too (kb's own metavars: no NAME, DATE …), and by what it is
+    # where kb knows it: -o 文件, -r 法规, -v 版本 rather than click's 文本
+    columns_ = [re.split(r"\s{2,}", line.strip())[0] for line in out.splitlines() if line.lstrip().startswith("-")]
+    metavars = [c.split()[-1] for c in columns_ if not c.split()[-1].startswith("-")]
+    assert not [m for m in metavars if re.fullmatch(r"[A-Z_]{2,}(\.\.\.)?", m)], out
+    for option, what in (("--output", "文件"), ("--regulation", "法规"), ("--version", "版本")):
+        assert f"{option} 文本" not in out
+        if re.search(rf"{option} \S", out):
+            assert f"{option} {what}" in out, out
 
 
 def test_help_lines_fit_the_width_they_are_laid_out_for(capsys):

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from conftest import ROOT, SEED, run_kb
+from conftest import ROOT, SEED, SHARED, need_shared, run_kb
 from kb.cli import main
 
 
@@ -275,3 +275,29 @@ def test_parse_names_the_part_of_each_chapter(tmp_path, capsys):
     # a text without parts keeps the plain chapter table
     rc, out, _ = run_kb(["parse", "suining-community@draft"], ROOT, capsys)
     assert not any(l.startswith("编 ") for l in out.splitlines()) and "第三章  社区治理" in out
+
+
+FIXTURE = SHARED / "fixtures" / "suining-revised-draft.txt"
+
+
+def test_every_output_file_is_announced_and_stdout_is_not(root, tmp_path, capsys):
+    # kb diff --format json|md|html -o and kb export -o wrote their file in silence while docx, akn, check and matrix
+    # said 已写入: a newcomer could not tell whether anything was written.  -o - is stdout: nothing to announce.
+    need_shared(FIXTURE)
+    seed = "suining-community@draft"
+    for argv, name in ((["diff", seed, seed, "--format", "json"], "d.json"), (["diff", seed, seed, "--format", "md"], "d.md"),
+                       (["diff", seed, str(FIXTURE), "--as", "decision"], "d.txt"),
+                       (["export"], "e.json"),
+                       (["export", "--format", "akn"], "e.xml")):
+        out_file = tmp_path / name
+        rc, out, err = run_kb([*argv, "-o", str(out_file)], root, capsys)
+        assert rc in (0, 1) and f"已写入 {out_file}" in err and out_file.stat().st_size > 0, (argv, err)
+        assert not out
+    rc, out, err = run_kb(["diff", seed, seed, "--format", "json", "-o", "-"], root, capsys)
+    assert rc == 0 and json.loads(out) and "已写入" not in err
+
+
+def test_a_decision_between_identical_texts_is_refused_in_plain_words(root, capsys):
+    # it used to draft an empty decision, read it back and refuse it as "<决定>: 不是修正案或修改决定"
+    rc, out, err = run_kb(["diff", "suining-community@draft", "suining-community@draft", "--as", "decision"], root, capsys)
+    assert rc == 2 and "条文相同，没有可起草的修改" in err and "<决定>" not in err and not out

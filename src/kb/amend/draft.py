@@ -21,6 +21,7 @@ from kb.amend.apply import Applier
 from kb.amend.records import Result
 from kb.amend.state import Entry, Piece, Text, build, plain
 from kb.compare.ops import DEL, EQ, INS, char_ops
+from kb.errors import KbError
 from kb.text.amendment.records import Amendment, Op, Target
 from kb.text.model import Document
 from kb.text.numerals import NUMERAL_RE, article_label, number_key
@@ -58,6 +59,10 @@ def draft(old_doc: Document, new_doc: Document, style: str = "decision", effecti
     out = None
     for _ in range(ROUNDS):
         out = d.instructions()
+        if not out.instructions:
+            # else the empty decision is read back and refused as "not a decision", naming a file <决定> the
+            # user never gave
+            raise KbError("两个文本的条文相同，没有可起草的修改（修改决定至少要有一项修改）")
         out.text = decision_text(out, effective)
         am = parse_amendment_text(out.text, "<决定>")
         ap = Applier(old_doc, am)

@@ -14,8 +14,8 @@ from kb.errors import KbError
 @click.argument("base")
 @click.argument("decision")
 @click.option("-o", "--output", default=None, help="修改后的文本写入此文件（原子写入）；默认输出到标准输出")
-@click.option("--register", "register", metavar="NAME", default=None,
-              help="把修改后的文本登记为 BASE 所属法规的新版本 NAME（写入 regulation/，更新 meta.yml）")
+@click.option("--register", "register", default=None,
+              help="把修改后的文本登记为 BASE 所属法规的一个新版本，以此为版本名（写入 regulation/，更新 meta.yml）")
 @click.option("--label", default=None, help="与 --register 同用：新版本的名称标签（默认：根据决定修正）")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="修改清单的格式")
 @click.option("--strict", is_flag=True, help="把 BASE 的编号警告当作错误（退出码 2）")
@@ -27,7 +27,7 @@ def amend_cmd(ctx, base, decision, output, register, label, fmt, strict):
     文中引用随之更新。任何一条指令无法执行时以退出码 2 停止，写明是哪一条、为什么，不写出任何文件。
     """
     from kb.amend.apply import apply
-    from kb.cli.core import load_target, project_root
+    from kb.cli.core import load_target, project_root, tell_written
     from kb.outputs.formats import to_json, write_text
     from kb.text.amendment import read_amendment
 
@@ -54,8 +54,7 @@ def amend_cmd(ctx, base, decision, output, register, label, fmt, strict):
         return
     # the list of changes: on stdout when the text went to a file, else beside it on stderr
     click.echo(report, err=not (output or register))
-    if output:
-        click.echo(f"已写入 {output}", err=True)
+    tell_written(output)
     if registered:
         click.echo(f"已登记为 {registered['regulation']}@{registered['version']}（{registered['file']}）", err=True)
     for w in res.warnings:
@@ -113,7 +112,6 @@ def write_decision(old_doc, new_doc, fmt: str, output: str | None, style: str, e
         if not output:
             raise KbError("docx 是二进制格式，需要用 -o 指定输出文件")
         write_bytes(docx_bytes(d.text), output)
-        click.echo(f"已写入 {output}", err=True)
     elif fmt == "md":
         write_text(markdown(d.text), output)
     elif fmt == "json":
@@ -122,5 +120,7 @@ def write_decision(old_doc, new_doc, fmt: str, output: str | None, style: str, e
                             "problems": d.problems}), output)
     else:
         write_text(d.text, output)
+    from kb.cli.core import tell_written
+    tell_written(output)
     for p in d.problems:
         click.echo(f"警告：{p}", err=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from kb.check.registry import SEVERITIES, STAGES
-from kb.cli.core import load_target, project_root
+from kb.cli.core import load_target, project_root, tell_written
 from kb.errors import KbError
 
 FORMATS = ("table", "json", "sarif", "html", "docx")
@@ -104,8 +104,7 @@ def _write(rep, shown, fmt, output, doc, root) -> None:
     else:
         from kb.check.docx import to_docx
         write_bytes(to_docx(rep, shown), output)
-    if output:
-        click.echo(f"已写入 {output}", err=True)
+    tell_written(output)         # not for -o - (the report went to stdout)
 
 
 def build_gate(root: Path) -> bool:

@@ -69,6 +69,13 @@ MESSAGES: dict[str, str] = {
 TYPE_NAMES = {"text": "文本", "integer": "整数", "integer range": "整数", "float": "数", "float range": "数",
               "path": "路径", "directory": "目录", "file": "文件", "filename": "文件", "boolean": "是/否",
               "uuid": "UUID", "datetime": "日期时间"}
+#: what an option's value is, named by the option, where click would only name its type (TEXT → 文本):
+#: "-o, --output 文件" tells a newcomer what to give, "-o, --output 文本" does not
+OPTION_METAVARS = {"--output": "文件", "--regulation": "法规", "--version": "版本", "--site-dir": "目录",
+                   "--corpus": "目录", "--date": "日期", "--effective": "日期", "--as-of": "日期", "--label": "名称",
+                   "--status": "状态", "--title": "标题", "--level": "效力级别", "--jurisdiction": "地域",
+                   "--issuing-body": "制定机关", "--actor": "主体", "--chapter": "章", "--article": "条款",
+                   "--modality": "情态", "--only": "文本名", "--dev-addr": "地址:端口", "--register": "版本名"}
 #: the words of click's help pages
 HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
 USAGE = "用法："
@@ -77,6 +84,7 @@ USAGE_PIECES = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..
 EXTRA_ITEMS = {"default": "默认", "env var": "环境变量"}
 REQUIRED = {"required": "必需"}
 
+_OPTION_METAVAR = re.compile(r"(--[\w-]+) TEXT(\.\.\.)?$")
 _METAVAR = re.compile(r"(?<= )(" + "|".join(sorted((re.escape(k.upper()) for k in TYPE_NAMES), key=len,
                                                      reverse=True)) + r")(\.\.\.)?$")
 
@@ -149,8 +157,7 @@ class ChineseFormatter(click.HelpFormatter):
             self.write("".join(f"{indent}{line}\n" for line in lines))
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = [(_METAVAR.sub(lambda m: TYPE_NAMES[m.group(1).lower()] + (m.group(2) or ""), first),
-                 _help_text(second)) for first, second in rows]
+        rows = [(_metavar(first), _help_text(second)) for first, second in rows]
         first_col = min(max((columns(f) for f, _ in rows), default=0), col_max) + col_spacing
         pad = " " * (first_col + self.current_indent)
         for first, second in rows:
@@ -164,6 +171,15 @@ class ChineseFormatter(click.HelpFormatter):
                 self.write("\n" + pad)
             lines = wrap_lines(second, max(self.width - first_col - 2, 10))
             self.write(lines[0] + "\n" + "".join(f"{pad}{line}\n" for line in lines[1:]))
+
+
+def _metavar(first: str) -> str:
+    """An option's column with its value named in Chinese: by what the option takes where kb knows it
+    (OPTION_METAVARS), else by click's type name."""
+    m = _OPTION_METAVAR.search(first)
+    if m and m.group(1) in OPTION_METAVARS:
+        return first[:m.start()] + f"{m.group(1)} {OPTION_METAVARS[m.group(1)]}{m.group(2) or ''}"
+    return _METAVAR.sub(lambda m: TYPE_NAMES[m.group(1).lower()] + (m.group(2) or ""), first)
 
 
 def _paragraphs(text: str) -> list[tuple[bool, str]]:

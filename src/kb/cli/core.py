@@ -62,6 +62,13 @@ def load_target(ctx: click.Context, source: str | None, regulation: str | None, 
     return target, doc
 
 
+def tell_written(output: str | None) -> None:
+    """Say where the output went when the user named a file (-o): every command that writes one says
+    so, whatever the format, so that a silent run never leaves one wondering whether anything was written."""
+    if output and output != "-":
+        click.echo(f"已写入 {output}", err=True)
+
+
 def say_what_reading_decided(doc) -> None:
     for w in doc.reading:
         click.echo(f"警告：{w}", err=True)
@@ -191,7 +198,7 @@ def _depth(n) -> int:
 @click.argument("source", required=False)
 @target_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
-@click.option("--as-of", "as_of", default=None, metavar="DATE",
+@click.option("--as-of", "as_of", default=None,
               help="显示该日期（如 2024-03-01）施行的版本中的这一条，并列出使它成为现在这样的各次修改")
 @click.pass_context
 def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
@@ -274,12 +281,14 @@ def export_cmd(ctx, source, regulation, version, strict, fmt, output):
         if fmt != "json":
             raise KbError("修正案、修改决定只能导出为 JSON（--format json）", str(target.path))
         write_text(to_json({"amendment": am.to_dict()}), output)
+        tell_written(output)
         return
     doc = load(target, strict=strict)
     say_what_reading_decided(doc)
     if fmt == "json":
         from kb.outputs.export import document_dict
         write_json(document_dict(doc, lazy=True), output)      # made as it is written
+        tell_written(output)
         return
     from kb.outputs.akn import akn_pieces
     xml = akn_pieces(doc)                    # written as it is made: never the whole XML at once
@@ -290,4 +299,4 @@ def export_cmd(ctx, source, regulation, version, strict, fmt, output):
         return
     from kb.outputs.formats import write_bytes
     write_bytes(xml, output)
-    click.echo(f"已写入 {output}", err=True)
+    tell_written(output)

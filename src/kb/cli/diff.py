@@ -34,7 +34,7 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
 
     OLD、NEW 为文件路径或 法规@版本（如 suining-community@draft）；也可以是两部不同的法规。
     """
-    from kb.cli.core import load_target
+    from kb.cli.core import load_target, tell_written
     from kb.compare.diff import compare
     from kb.outputs.formats import to_json, write_bytes, write_human, write_text
 
@@ -49,6 +49,7 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
     cmp = compare(old_doc, new_doc)
     if obligations:
         _obligations(cmp, fmt, output)
+        tell_written(output)
         if not cmp.summary["related"]:
             ctx.exit(1)
         return
@@ -66,12 +67,12 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
             raise KbError("docx 是二进制格式，需要用 -o 指定输出文件")
         from kb.compare.render.docx import docx_bytes
         write_bytes(docx_bytes(cmp, **table), output)
-        click.echo(f"已写入 {output}", err=True)
     else:
         from kb.compare.render.terminal import terminal
         if color is None:
             color = output is None and sys.stdout.isatty()
         write_human(terminal(cmp, color=color, hide_renumbered=hide_renumbered), output, color)
+    tell_written(output)
     if not cmp.summary["related"]:
         ctx.exit(1)               # ran fine, but the texts have (almost) nothing in common
 

@@ -46,6 +46,19 @@ def test_seed_purpose_clause_rests_on_the_residents_committee_law(lib):
                 assert t - s >= 4 and {j for i in found for j in range(i, i + 4)} == set(range(s, t))
 
 
+def test_ground_goes_both_ways(lib):
+    """A regulation that names a law as its ground (北京 居委会办法: 为了实施《城市居民委员会组织法》) has it as
+    its upper law's ground; seen from the law, the regulation is a lower regulation resting on it; two
+    regulations citing the same law share a ground."""
+    jw = lib.get("城市居民委员会组织法", "2018-12-29", "art_2")
+    bj = lib.get("北京市实施中华人民共和国城市居民委员会组织法办法", "1991-12-21", "art_3")
+    seed = lib.get("suining-community", "draft", "art_1")
+    volunteer = lib.get("北京市志愿服务促进条例", "2020-12-25", "art_1")
+    assert lib.ground("upper", bj, jw) and lib.ground("lower", jw, bj)
+    assert not lib.ground("upper", volunteer, jw) and not lib.ground("lower", jw, volunteer)
+    assert lib.ground("peer", seed, bj) and not lib.ground("peer", seed, volunteer)
+
+
 def test_commencement_clause_relates_to_nothing(lib):
     e = lib.get("suining-community", "draft", "art_45")
     assert "施行" in e.text and lib.related(e) == []

@@ -68,3 +68,19 @@ def test_kb_check_upper_runs_the_rule_alone_sorted_by_share(tmp_path, capsys):
                      "第二条　本市各区设立社区服务中心，每年向区人民政府报告工作情况。\n", encoding="utf-8")
     rc, out, err = run_kb(["check", str(draft), "--upper"], ROOT, capsys)
     assert rc == 1 and "第一条" in out and "城市居民委员会组织法》第二条" in out and "第二条　本市" not in out
+
+
+def test_an_article_adding_figures_of_its_own_implements_rather_than_repeats(tmp_path, capsys):
+    """Most of the wording copied, but two quantities the upper provision does not state (三十日内, 二百户):
+    local detail, which the annotators did not count as repetition; one figure alone does not excuse it."""
+    from kb.library.repeat import own_figures
+
+    assert own_figures("应当在三十日内召开会议，每二百户推选代表。", ["应当召开会议。"]) == ["三十日", "二百户"]
+    assert own_figures("罚款五千元以上一万元以下。", ["处五千元以上罚款。"]) == ["一万元"]
+    draft = tmp_path / "draft.txt"
+    copied = "居民委员会是居民自我管理、自我教育、自我服务的基层群众性自治组织"
+    draft.write_text("某市社区条例（草案）\n\n"
+                     f"第一条　{copied}，每二百户设立一个居民委员会，在三十日内完成选举。\n\n"
+                     f"第二条　{copied}，在三十日内完成选举。\n", encoding="utf-8")
+    rc, out, err = run_kb(["check", str(draft), "--upper"], ROOT, capsys)
+    assert rc == 1 and "第二条" in out and "第一条" not in out

@@ -19,9 +19,12 @@ the regulations, not the articles, rank the candidates (``relevance``):
 - **ground**: the candidate's regulation is cited by the article's (上位法: 根据《…》制定), or both
   cite the same law (同类立法 resting on the same ground).
 
-relevance = cosine × subject^SUBJECT × (1 + GROUND × ground).  Commencement clauses (本条例自…施行)
-relate to nothing but themselves.  The exponents were tuned on the seed's hand annotations; the
-thresholds by cross-validation over the three tuning files (tests/data/related/related-{seed,jumin,wuye}.yml).
+relevance = cosine × subject^SUBJECT × (1 + GROUND[kind] × ground).  Commencement clauses (本条例自…施行)
+relate to nothing but themselves.  The subject exponent was tuned on the seed's hand annotations; the
+weight of the ground and the thresholds by leave-one-file-out cross-validation over the seven tuning files
+(tests/data/related/related-*.yml, ``set: tuning``): for 上位法 every fold picks a ground weight of 2 and a
+threshold of 0.014 — a law the regulation names as its ground is the upper law its articles rest on, and
+a clause of another law worded alike (城乡规划法's 表彰 or 罚则 beside a 志愿服务 article) must be closer.
 A learned combination of further signals (position in the regulation, chapter heading, citation of the
 law by the article, hubness, reciprocal best match) was tried the same way and did not beat this formula
 across the folds (issue 14 note); ``kb score-related`` prints the figures, held-out set apart.
@@ -44,11 +47,12 @@ DF_CAP = 0.05            # … nor one in more than this share of them
 CANDIDATES = 15          # candidates per kind whose exact similarity is computed
 LIMIT = 5                # answers kept per kind
 SUBJECT = 1.0            # weight (exponent) of the subject signal
-GROUND = 1.0             # weight of the ground signal
+#: weight of the ground signal, per kind: chosen with the thresholds by leave-one-file-out cross-validation
+#: over the seven tuning files (upper: every fold 2 with 0.014; peer: 1 with 0.006); lower mirrors upper
+GROUND = {"upper": 2.0, "peer": 1.0, "version": 0.0, "lower": 2.0}
 #: least relevance for an answer, per kind (below it kb offers nothing: "none", which the scorer counts right
-#: only where the annotation says none).  upper/peer: chosen by leave-one-file-out cross-validation over the
-#: three tuning files (each fold's pick: upper 0.009–0.010, peer 0.006); lower mirrors upper.
-THRESHOLDS = {"upper": 0.010, "peer": 0.006, "version": 0.05, "lower": 0.010}
+#: only where the annotation says none); lower mirrors upper.
+THRESHOLDS = {"upper": 0.014, "peer": 0.006, "version": 0.05, "lower": 0.014}
 #: 本条例自…施行: says nothing another provision could say the same of
 _COMMENCEMENT = re.compile(r"^[【（(]?[^】）)]{0,12}[】）)]?本(?:法|条例|办法|规定|细则|决定|规则)(?:自|于).{0,40}(?:施行|实施)")
 MIN_SHARED = 4           # shared wording is marked in runs of at least this many characters
@@ -147,9 +151,13 @@ class Library:
         return sum(w * c.get(g, 0.0) for g, w in e.vec.items()) / (e.norm2 * n)
 
     def ground(self, kind: str, a: Entry, b: Entry) -> bool:
+        """Whether ``b``'s regulation is ``a``'s ground (上位法: ``a``'s cites it; 下位法: it cites ``a``'s), or
+        both cite the same law (同类立法)."""
         mine, theirs = self.grounds.get(a.reg.id, set()), self.grounds.get(b.reg.id, set())
         if kind == "upper":
             return b.reg.id in mine
+        if kind == "lower":
+            return a.reg.id in theirs
         return bool((mine & theirs) - {a.reg.id, b.reg.id})
 
     def kind(self, a: Entry, b: Entry) -> str | None:
@@ -199,7 +207,7 @@ class Library:
                 if b.reg.id not in subjects:
                     subjects[b.reg.id] = self.subject(e, b.reg.id) if k != VERSION else 1.0
                 sim = cosine(e, b)
-                rel = sim * subjects[b.reg.id] ** SUBJECT * (1 + GROUND * self.ground(k, e, b)) \
+                rel = sim * subjects[b.reg.id] ** SUBJECT * (1 + GROUND[k] * self.ground(k, e, b)) \
                     if k != VERSION else sim
                 scored.append((rel, sim, j))
             scored.sort(reverse=True)

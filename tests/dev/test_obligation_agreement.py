@@ -52,3 +52,31 @@ def test_the_second_annotations_are_of_the_texts_they_are_named_for():
         ref = paths.DATA / "obligations" / (f.stem.removesuffix("-second") + ".yml")
         res = oa.agreement(ref, f)            # refuses two different texts
         assert res["s3"].tp > 0 and res["duty"].f1 > 0.8, f.name
+
+
+def test_pooled_agreement_sums_the_counts_of_the_pairs(tmp_path, capsys):
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    art = next(a for a, r in data["articles"].items() if r and len(r) == 1)
+    data["articles"][art] = []
+    b = tmp_path / "b.yml"
+    b.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    one, two = oa.agreement(SEED, SEED), oa.agreement(SEED, b)
+    tot = oa.pooled([one, two])
+    for k in oa.MEASURES:
+        assert (tot[k].tp, tot[k].fp, tot[k].fn) == (one[k].tp + two[k].tp, one[k].fp + two[k].fp,
+                                                     one[k].fn + two[k].fn)
+    assert tot["duty"].fn == 1 and 0 < tot["duty"].r < 1
+    assert oa.main([str(SEED), str(SEED), str(SEED), str(b)]) == 0
+    out = capsys.readouterr().out
+    assert "pooled over 2 pairs" in out and f"{tot['s3'].f1:6.3f}" in out.split("pooled over")[1]
+    assert oa.main([str(SEED), str(SEED), str(SEED)]) == 2      # an odd number of files is no set of pairs
+
+
+def test_all_pools_every_second_copy_in_the_repository(capsys):
+    import pytest
+    if not paths.shared_dir().exists():
+        pytest.skip(f"../shared not found ({paths.shared_dir()}): the agreement texts are corpus files")
+    assert len(oa.second_copies()) == 3
+    assert oa.main(["--all"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("A = ") == 3 and "pooled over 3 pairs" in out

@@ -6,6 +6,11 @@ is the reference (A), the other is read as if it were kb's answer (B); the figur
 swapping P and R.
 
     python3 -m kb.dev.obligation_agreement A.yml B.yml [-v]
+    python3 -m kb.dev.obligation_agreement A1.yml B1.yml A2.yml B2.yml …   # each pair, then pooled
+    python3 -m kb.dev.obligation_agreement --all          # every agreement/<name>-second.yml with <name>.yml
+
+Pooling sums the counts of the pairs (as ``kb score-obligations`` pools its files), so a long text
+weighs by its records, not one vote per text.
 """
 from __future__ import annotations
 
@@ -51,28 +56,66 @@ def agreement(path_a: Path, path_b: Path) -> dict:
             "only_a": sorted(k3a - k3b), "only_b": sorted(k3b - k3a)}
 
 
+MEASURES = ("s3", "s5", "duty")
+
+
+def pooled(results: list[dict]) -> dict[str, Score]:
+    """The pairs' counts summed per measure (a pooled figure, not a mean of per-text F1)."""
+    out = {}
+    for k in MEASURES:
+        out[k] = Score(results[0][k].name, sum(r[k].tp for r in results), sum(r[k].fp for r in results),
+                       sum(r[k].fn for r in results))
+    return out
+
+
+def second_copies() -> list[tuple[Path, Path]]:
+    """(reference, second annotation) for every agreement/<name>-second.yml in the repository."""
+    base = paths.DATA / "obligations"
+    return [(base / (f.stem.removesuffix("-second") + ".yml"), f)
+            for f in sorted((base / "agreement").glob("*-second.yml"))]
+
+
+def _print_scores(res: dict) -> None:
+    print(f"{'measure':30} {'A':>4} {'B':>4} {'both':>5} {'P':>6} {'R':>6} {'F1':>6}")
+    for k in MEASURES:
+        s = res[k]
+        print(f"{s.name:30} {s.tp + s.fn:>4} {s.tp + s.fp:>4} {s.tp:>5} {s.p:6.3f} {s.r:6.3f} {s.f1:6.3f}")
+
+
 def main(argv=None) -> int:
     from kb.errors import KbError
     args = sys.argv[1:] if argv is None else argv
     files = [x for x in args if not x.startswith("-")]
-    if len(files) != 2:
-        print("用法：python3 -m kb.dev.obligation_agreement A.yml B.yml [-v]", file=sys.stderr)
+    if "--all" in args and not files:
+        pairs = second_copies()
+    elif files and len(files) % 2 == 0:
+        pairs = [(Path(a), Path(b)) for a, b in zip(files[::2], files[1::2])]
+    else:
+        print("用法：python3 -m kb.dev.obligation_agreement A.yml B.yml [A2.yml B2.yml …] [-v]"
+              " | --all", file=sys.stderr)
         return 2
-    try:
-        res = agreement(Path(files[0]), Path(files[1]))
-    except KbError as e:
-        print(e, file=sys.stderr)
-        return 2
-    print(f"A = {files[0]}\nB = {files[1]}")
-    print(f"{'measure':30} {'A':>4} {'B':>4} {'both':>5} {'P':>6} {'R':>6} {'F1':>6}")
-    for k in ("s3", "s5", "duty"):
-        s = res[k]
-        print(f"{s.name:30} {s.tp + s.fn:>4} {s.tp + s.fp:>4} {s.tp:>5} {s.p:6.3f} {s.r:6.3f} {s.f1:6.3f}")
-    if "-v" in args:
-        for t in res["only_a"]:
-            print(f"   only A {t}")
-        for t in res["only_b"]:
-            print(f"   only B {t}")
+    if not pairs:
+        print(f"没有第二份标注（{paths.DATA / 'obligations' / 'agreement'}）", file=sys.stderr)
+        return 1
+    results = []
+    for a, b in pairs:
+        try:
+            res = agreement(a, b)
+        except KbError as e:
+            print(e, file=sys.stderr)
+            return 2
+        results.append(res)
+        print(f"A = {a}\nB = {b}")
+        _print_scores(res)
+        if "-v" in args:
+            for t in res["only_a"]:
+                print(f"   only A {t}")
+            for t in res["only_b"]:
+                print(f"   only B {t}")
+        print()
+    if len(results) > 1:
+        print(f"pooled over {len(results)} pairs")
+        _print_scores(pooled(results))
     return 0
 
 

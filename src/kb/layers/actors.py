@@ -24,7 +24,7 @@ KIND_NAMES = {"government": "政府及派出机关", "department": "政府部门
 #: words an unknown actor's name may end with (used to discover actors not in the lexicon)
 SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "组织", "企业", "机构", "联合会", "协会",
             "中心", "公司", "大会", "团体", "常务委员会", "学校", "中学", "媒体", "医院", "法院", "检察院", "幼儿园", "派出所", "局", "厅",
-            "场所", "场馆", "院校", "院所", "事务所", "小组", "组", "办公室", "站", "商", "馆", "院")
+            "场所", "场馆", "院校", "院所", "事务所", "小组", "组", "办公室", "站", "商", "馆", "院", "管委会")
 
 #: heads of a person's name (第三人, 未成年人, 管理者, 志愿服务对象, 网格员, 楼栋长, 筹备组组长);
 #: used for a subject only
@@ -63,6 +63,10 @@ class Actor:
 
 def guess_kind(name: str) -> str:
     if name.endswith(("人民代表大会常务委员会", "人民代表大会", "人民政府", "政府", "办事处", "机关")):
+        return "government"
+    if name.endswith(("管委会", "区管理委员会")):
+        # a zone's administrative committee (开发区管委会, 园区管理委员会) governs its zone for the government
+        # that set it up; 物业管理委员会, 村合作社管理委员会 are no zone's and stay social
         return "government"
     if name.endswith(("部门", "局", "厅", "委", "机构", "办公室")) and not name.endswith(("服务机构", "保险机构", "养老机构")):
         return "department"

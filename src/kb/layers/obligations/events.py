@@ -70,11 +70,27 @@ def _objects(sc: Scanner, s: Sentence) -> list[tuple]:
     return out
 
 
+#: the short name a founding defines for the body it founds (设立……管理委员会（以下简称开发区管委会）)
+_SHORT_NAME = re.compile(r"（以下(?:简称|称)([^（）、，。；]{2,12})）")
+#: what the founded body is given: its charge (负责, 承担) or its mandate (代表市人民政府……管理)
+_FOUNDED_DOES = re.compile(r"，?(?:负责|承担|代表)")
+
+
 def _foundings(sc: Scanner, s: Sentence) -> list[tuple]:
     text, out = s.text, []
-    for m in re.finditer(r"成立", s.sent):
+    for m in re.finditer(r"成立|设立", s.sent):
         p = s.start + m.start()
         g = sc.group(text, p + 2, discover=True)
-        if g and re.compile(r"，?(?:负责|承担)").match(text, g.end):
+        if not g:
+            continue
+        am = _SHORT_NAME.match(text, g.end)
+        if am:
+            # the text names the body by its short name from here on: the duty is the short name's, its
+            # action starts after the parenthesis
+            short = sc.group(text, am.start(1), discover=True)
+            if short is None or short.end != am.end(1):
+                continue
+            g = Group(short.mentions, short.start, am.end())
+        if _FOUNDED_DOES.match(text, g.end):
             out.append((p, "found", g))
     return out

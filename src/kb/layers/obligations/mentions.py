@@ -108,7 +108,9 @@ class MentionScanner(NameScanner):
             return [Mention(reg.canonical(s), s, i, e)], e
         # 2. levels + government / department / known actor
         if levels:
-            r = self._after_level(text, j)
+            # discovery behind levels only after a list of them (市、区献血工作机构): one level glued to a
+            # word is often no level (区域急救医疗中心)
+            r = self._after_level(text, j, discover and len(levels) > 1)
             if r:
                 kind, names, e = r
                 if kind == "gov":
@@ -157,7 +159,7 @@ class MentionScanner(NameScanner):
             return sub
         return None
 
-    def _after_level(self, text: str, j: int):
+    def _after_level(self, text: str, j: int, discover: bool = False):
         for head in ("人民代表大会常务委员会", "人民代表大会", "人民政府"):
             if text.startswith(head, j):
                 return "gov", [head], j + len(head)
@@ -172,4 +174,10 @@ class MentionScanner(NameScanner):
         d = self._dept_discover(text, j)      # 市、县级城乡基层网格化服务管理工作主管部门
         if d:
             return "known", [x.name for x in d[0]], d[1]
+        if discover:
+            # 市、区献血工作机构: a body the lexicon does not know, behind a list of levels (one level alone
+            # is read by discovery itself: 市献血工作机构)
+            r = self.discover(text, j)
+            if r and r[0].endswith(SUFFIXES) and "\u4e00" <= r[0][0] <= "\u9fff":
+                return "known", [r[0]], r[1]
         return None

@@ -239,10 +239,14 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     cm = _CREATED_BY.match(text, g.end)
     if cm:
         g2 = sc.group(text, cm.end(), discover=True)
-        if g2 is not None and g2.mentions and g2.end <= cb and _MODAL_SOON.match(text, g2.end):
+        if g2 is not None and g2.mentions and g2.end <= cb and (
+                _MODAL_SOON.match(text, g2.end) or g2.end == cb or text.startswith(_PP_START, g2.end)):
+            # 国家设立的研究开发机构、高等院校对其持有的科技成果，可以……: a prepositional phrase may stand
+            # between the body set up and its modal word
             return cm.end(), g2
-        if g2 is not None and g2.mentions and g2.end == cb:
-            return cm.end(), g2
+        if g is not None and all(m.name in ("国家", "本市") for m in g.mentions):
+            # 国家设立的创业投资引导基金，应当……: the state only qualifies what it set up (no policy of 国家's)
+            return k, Group([], k, cb)
     # 居民公约的内容, 政府投资兴办的……, 居民不足二百户的……: the actor modifies a noun
     mm = _SHORT_MODIFIER.match(text, g.end)
     if mm and (len(mm.group(1)) <= 4 or re.search(r"[0-9一二三四五六七八九十百千]", mm.group(1))) \

@@ -728,3 +728,46 @@ def test_powers_stated_as_competence_are_duties(reg):
     assert reg.is_public("经济技术开发区管委会") and not reg.is_public("物业管理委员会")
     assert ("经济技术开发区管委会", "obligation") in got(
         reg, "区人民政府、经济技术开发区管委会等应当按照采血点设置指导意见选定符合条件的采血点设置地点。")
+
+
+def test_a_body_the_state_sets_up_is_the_subject(reg):
+    # 促进科技成果转化法 第十八条, 第三十八条: 国家设立的X only says who set X up
+    assert got(reg, "国家设立的研究开发机构、高等院校对其持有的科技成果，可以自主决定转让、许可或者作价投资，但应当通过"
+                    "协议定价、在技术交易市场挂牌交易、拍卖等方式确定价格。") == {
+        ("研究开发机构", "permission"), ("高等学校", "permission"), ("研究开发机构", "obligation"),
+        ("高等学校", "obligation")}
+    assert not any(a == "国家" for a, _ in got(reg, "国家设立的创业投资引导基金，应当引导和支持创业投资机构投资初创期科技型"
+                                                    "中小企业。"))
+
+
+def test_an_unknown_body_behind_a_list_of_levels(reg):
+    # 北京市献血条例 第二十九条: 市、区献血工作机构; 重庆市航道管理条例 第六条 writes 区县(自治县) half-width
+    assert got(reg, "市、区献血工作机构应当根据同级人民政府制定的献血工作年度计划，制定本行政区域的具体实施方案。") == {
+        ("献血工作机构", "obligation")}
+    assert got(reg, "市、区县(自治县)人民政府应当将航道建设纳入国民经济和社会发展规划。") == {
+        ("市人民政府", "obligation"), ("区县(自治县)人民政府", "obligation")}
+    # one level glued to a word is no level (广州市社会急救医疗管理条例: 区域急救医疗中心)
+    assert got(reg, "区域急救医疗中心应当制定方案。") == {("区域急救医疗中心", "obligation")}
+
+
+def test_relative_clause_over_a_discovered_name_and_a_generic_head(reg):
+    # 北京市医院安全秩序管理规定 第十八条: 进入医院 looks like a name (……医院) but qualifies 人员
+    assert got(reg, "进入医院的人员应当主动接受并配合安全检查。") == {("进入医院的人员", "obligation")}
+
+
+def test_sanction_after_the_law_it_follows(reg):
+    # 北京市医院安全秩序管理规定 第二十四条 (no chapter of liability): 由X依照《……》给予……处罚
+    assert got(reg, "违反本规定第十八条第二款、第二十三条规定，构成违反治安管理行为的，由公安机关依照《中华人民共和国治安管理"
+                    "处罚法》给予警告、罚款、拘留等处罚。") == {("公安部门", "sanction")}
+
+
+def test_police_the_local_station_and_the_unit_of_a_list_of_persons(reg):
+    # 北京市医院安全秩序管理规定 第十三条, 第十六条; 重庆市查禁赌博条例 (人民警察)
+    assert got(reg, "对未设立警务室的医院，属地公安派出所和医院治安保卫部门应当建立日常工作机制，落实安全保卫职责。") == {
+        ("公安派出所", "obligation"), ("医院治安保卫部门", "obligation")}
+    assert got(reg, "医务人员触发一键报警装置，民警和医院治安保卫人员应当立即到现场核实情况。") == {
+        ("人民警察", "obligation"), ("医院治安保卫人员", "obligation")}
+    # 广州市社会急救医疗管理条例 第三十二条: ……从业人员所在单位 is one party; X及其所在单位 are two
+    assert got(reg, "人民警察、消防救援人员、学校教职工、旅游业及公共交通业从业人员所在单位应当组织上述人员参加急救培训。") == {
+        ("所在单位", "obligation")}
+    assert got(reg, "专业技术人员及其所在单位应当信守协议。") == {("专业技术人员", "obligation"), ("所在单位", "obligation")}

@@ -36,7 +36,7 @@ PERSON_SUFFIXES = ("人员", "人物", "人", "者", "对象", "成员", "员", 
 MASS_ORGANISATIONS = ("工会", "共青团", "妇联", "残联", "工商联", "红十字会", "科协", "文联", "侨联", "群团组织")
 
 #: modifiers dropped in front of a name when the rest is a known actor (各类公益组织 → 公益组织)
-MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本", "全体", "它的", "其")
+MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本", "全体", "它的", "其", "属地")
 
 
 def _modifier(name: str) -> str | None:

@@ -106,8 +106,16 @@ class Scanner(MentionScanner):
         if discover and _LIST_NEAR.search(text, i, i + 16):
             c = self.coordinated(text, i)
             if c is not None and (g is None or (len(c.mentions) > len(g.mentions) and c.end >= g.end)):
-                return c
-        return g
+                return self._their_unit(text, c)
+        return self._their_unit(text, g)
+
+    def _their_unit(self, text: str, g: Group | None) -> Group | None:
+        """人民警察、消防救援人员……从业人员所在单位: the unit each of them works in is the one party."""
+        if g is None or len(g.mentions) < 2 or not g.mentions[-1].surface.endswith("所在单位") or \
+                "其" in text[max(g.start, g.mentions[-1].start - 2):g.mentions[-1].end]:
+            return g      # 专业技术人员及其所在单位: the person and the unit, both
+        last = g.mentions[-1]
+        return Group([Mention(self.reg.canonical("所在单位"), last.surface, g.start, last.end)], g.start, g.end)
 
     def coordinated(self, text: str, i: int) -> Group | None:
         """A coordinated list of parties, some of them unknown to the lexicon:

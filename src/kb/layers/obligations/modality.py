@@ -152,6 +152,8 @@ def _agent_modality(x, s: Sentence, p: int, g: Group, vp: str) -> tuple[str, boo
     if s.liability and re.match(r"(?:依法)?(?:承担|负责赔偿|赔偿)", vp):
         return "obligation", False      # bears the liability, imposes nothing
     if s.liability and (SANCTION_V.search(s.text[g.end:min(s.end, g.end + 20)]) or re.match(r"依法|对|将", vp) or
+                        # 由公安机关依照《中华人民共和国治安管理处罚法》给予警告……: the law named may be long
+                        (re.match(r"依照|按照|根据", vp) and SANCTION_V.search(re.split(r"[，；。]", vp)[0])) or
                         _PUNISHED_UNDER.match(vp) or
                         (re.search(r"(?:的|之一)，(?:[^，。；]{0,12}，)?$", s.text[s.start:p]) and
                          liability_chapter(s.art))):

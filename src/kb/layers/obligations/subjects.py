@@ -120,7 +120,10 @@ def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last
     """(position, group) of the actor that opens the clause text[ca:cb], or None."""
     if text.startswith("其中", ca) and not text.startswith("其中的", ca):
         ca += 2          # 其中专业技术人员可以……: "among them", a connective, not 其 + 中专业技术人员
-    if sc.group(text, ca, discover=True) is None and not text.startswith(("其", "该", "他们", "它们"), ca):
+    first = sc.group(text, ca, discover=True)
+    if (first is None or (text.startswith("的", first.end) and not first.mentions[0].known)) and \
+            not text.startswith(("其", "该", "他们", "它们"), ca):
+        # 进入医院的人员应当……: what discovery took for a name (进入医院) is the relative clause of a generic head
         rel = _relative_head(sc, text, ca, cb)
         if rel is not None:
             return ca, rel

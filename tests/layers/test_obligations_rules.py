@@ -771,3 +771,22 @@ def test_police_the_local_station_and_the_unit_of_a_list_of_persons(reg):
     assert got(reg, "人民警察、消防救援人员、学校教职工、旅游业及公共交通业从业人员所在单位应当组织上述人员参加急救培训。") == {
         ("所在单位", "obligation")}
     assert got(reg, "专业技术人员及其所在单位应当信守协议。") == {("专业技术人员", "obligation"), ("所在单位", "obligation")}
+
+
+def test_a_declarative_by_a_rule_of_law_and_kin_of_a_person(reg):
+    # 驻外外交人员法 第三十四条: 依照法定的权限和程序 is an adverbial, not 部门 modifying 权限
+    assert got(reg, "外交部或者其他派出部门依照法定的权限和程序对驻外外交机构进行奖励，对驻外外交人员给予奖励或者惩戒。") == {
+        ("外交部", "obligation"), ("其他派出部门", "obligation")}
+    # 驻外外交人员法 第四十四条 — 第四十六条: the kin of a person is the subject
+    assert got(reg, "驻外外交人员配偶未随任的，经派出部门批准，可以赴驻外外交机构探亲。") == {("配偶", "permission")}
+    assert got(reg, "驻外外交人员的未成年子女，经派出部门批准，可以赴驻外外交机构随居或者探亲。") == {
+        ("未成年子女", "permission")}
+    assert got(reg, "随任、随居和探亲的驻外外交人员配偶、子女，应当遵守驻外外交机构规章制度，尊重驻在国的法律和风俗习惯。") == {
+        ("配偶", "obligation"), ("子女", "obligation")}
+
+
+def test_what_the_law_protects_is_no_duty(reg):
+    # 驻外外交人员法 第三条; 北京市医院安全秩序管理规定 第四条
+    assert got(reg, "驻外外交人员依法履行职责，受法律保护。") == set()
+    assert got(reg, "医务人员履行职责受法律保护。") == set()
+    assert got(reg, "居民委员会负责调解民间纠纷。") == {("居民委员会", "obligation")}

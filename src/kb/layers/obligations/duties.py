@@ -15,7 +15,7 @@ from kb.layers.obligations.records import Group
 from kb.layers.obligations.sentences import Sentence
 
 #: 行使……职权 is a body's competence stated as its power (开发区管委会行使下列职权：): a duty assigned, as 履行……职责
-_DUTY = re.compile(r"具体承担|承担|负责(?!人)|履行|行使(?=[^，。；：]{0,20}职权)|做好|依法协助|协助|给予|统筹解决|具体实施")
+_DUTY = re.compile(r"具体承担|承担|负责(?!人|制)|履行|行使(?=[^，。；：]{0,20}职权)|做好|依法协助|协助|给予|统筹解决|具体实施")
 _EACH_DUTY = re.compile(r"，?(?:按照|依照|根据|在)各自(?:的)?职责")
 #: a competence clause: a public body's own act stated without a modal word (X组织编制……，报……审批)
 COMPETENCE = re.compile(r"(?:(?:会同|根据|依照|按照|依据)[^。；]{0,40}?，?)?"
@@ -88,7 +88,8 @@ _SANCTION_OPEN = re.compile(r"((?:依法|及时|可以)?)(?:予以|给予|责令
 #: X负有下列责任：: duties listed after the colon (享有下列权利： is no marker, as the guide's annotators read it)
 _LISTED_DUTIES = re.compile(r"(?:都|均|也|依法)?((?:负|)有下列(?:[^，。；：]{0,8}的)?(?:义务|责任|职责))(?=：)")
 #: ……的行为受……, ……的活动应当……: the duty word is inside the subject of another predicate
-_NOUN_OF_ACT = re.compile(r"的(?:行为|活动|情况|事项)(?:受|不受|应当|是|属于)")
+#: ……履行职责受法律保护 / ……依法履行职责，受法律保护: the act is what the law protects (a right), not a duty
+_NOUN_OF_ACT = re.compile(r"的(?:行为|活动|情况|事项)(?:受|不受|应当|是|属于)|，?受法律(?:的)?保护")
 #: X有……的权利 (a permission), X有……的义务 (a duty): 享有 and 拥有 a right state no act
 _HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具])有((?:(?!的权利|的义务|的责任|的职责)[^。；]){2,50})的(权利|义务|责任|职责)")
 

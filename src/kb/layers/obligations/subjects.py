@@ -28,6 +28,8 @@ _NOUN_AFTER = re.compile(r"([\u4e00-\u9fff、]{2,12}?)(?=应当|应|必须|须|�
 _VACANCY = re.compile(r"缺额|空缺|出缺|缺位|死亡|辞职|离职|调离|被罢免|被撤销|终止|届满")
 #: a person of the body just named (……单位主要负责人, ……单位有关人员)
 _PERSON_OF = re.compile(r"(?:有关|主要|其他|相关)?(?:负责人|工作人员|人员|从业人员|职工|员工)")
+#: a person's kin (驻外外交人员的未成年子女, 驻外外交人员配偶、子女): the kin is the subject, not the person
+_KIN_OF = re.compile(r"的?((?:未成年)?子女|配偶|父母|近亲属|家属|家庭成员)")
 #: how many places of a clause (its start, and after each 的) may open its subject
 _TRIES = 4
 #: 根据Y确定的清单: the actor acts by what another made (街道办事处根据市人民政府确定的……清单，依法行使……)
@@ -232,6 +234,11 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
         return None        # 工会主席……缺额时，应当及时补选: who elects is the subject of the context
     if nxt == "的" and text[ca:cb].endswith(("后", "时", "前", "以后")) and not STOP_IN_NAME.search(text[g.end + 1:cb]):
         return k, g        # 慈善组织的公开募捐资格注销后，不得……: the time of the actor's thing
+    km = _KIN_OF.match(text, g.end)
+    if km and all(sc.reg.kind_of(m.name) == "individual" for m in g.mentions):
+        g2 = sc.group(text, km.start(1), discover=True)
+        if g2 is not None and g2.mentions and g2.end <= cb:
+            return km.start(1), g2
     if nxt in ("的", "之", "所") and not TASKS_OF.match(text, g.end):
         return _READ_ON
     # 城市、县人民政府组织编制的总体规划，……应当……: the clause is a thing made by the actor
@@ -254,7 +261,7 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     mm = _SHORT_MODIFIER.match(text, g.end)
     if mm and (len(mm.group(1)) <= 4 or re.search(r"[0-9一二三四五六七八九十百千]", mm.group(1))) \
             and not mm.group(1).startswith(VERB_START2) and \
-            not re.search(r"应当|应|必须|不得|可以|可|有权|负责|对|向|在|按照|根据|依法|从事|协助",
+            not re.search(r"应当|应|必须|不得|可以|可|有权|负责|对|向|在|按照|依照|依据|根据|依法|从事|协助",
                           mm.group(1)):
         return _READ_ON
     # 生产经营单位有关负责人或者有关人员应当……: a person of the body is the subject

@@ -790,3 +790,16 @@ def test_what_the_law_protects_is_no_duty(reg):
     assert got(reg, "驻外外交人员依法履行职责，受法律保护。") == set()
     assert got(reg, "医务人员履行职责受法律保护。") == set()
     assert got(reg, "居民委员会负责调解民间纠纷。") == {("居民委员会", "obligation")}
+
+
+def test_violators_and_leniency(reg):
+    # 重庆市查禁赌博条例 第十八条: ……；违者，由主管机关给予行政处分 is a liability clause (no chapter of liability)
+    assert got(reg, "人民警察在查禁赌博活动中，应当秉公执法，不得徇私舞弊、敲诈勒索、贪赃枉法；违者，由主管机关给予行政处分。") == {
+        ("人民警察", "obligation"), ("人民警察", "prohibition"), ("主管机关", "sanction")}
+    # 第十二条: what an offender may receive is no permission of the offender
+    assert got(reg, "赌博者有下列行为或情节之一的可以从轻、减轻或者不予处罚：") == {(None, "permission")}
+    assert got(reg, "当事人可以申请复议。") == {("当事人", "permission")}
+
+
+def test_half_width_brackets_name_the_same_body(reg):
+    assert reg.canonical("区县(自治县)人民政府") == reg.canonical("区县（自治县）人民政府")

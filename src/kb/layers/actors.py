@@ -200,6 +200,9 @@ class Registry:
         n = re.sub(r"\s+", "", name)
         if n in self.alias:
             return self.alias[n]
+        if "(" in n or ")" in n:
+            # 区县(自治县)人民政府 = 区县（自治县）人民政府: texts write the brackets both ways
+            return self._canonical(n.replace("(", "（").replace(")", "）"))
         rest = n
         while True:                  # 其他有关单位 → 单位: stacked modifiers
             mod = _modifier(rest)

@@ -30,7 +30,7 @@ def liability_chapter(art) -> bool:
 
 def liability_sentence(sent: str) -> bool:
     """Does the sentence state the consequence of a breach (违反……的，由……; ……有下列情形之一的，由……责令)?"""
-    return bool(re.search(r"^违反", sent)) or bool(
+    return bool(re.search(r"^违反|^违者，|；违者，", sent)) or bool(
         re.search(r"(?:的|之一)，(?:由|对|依法(?:给予|追究)|(?:按照|依照)(?:下列|以下)规定|"
                   r"(?:按照|依照)[^，。；]{0,30}?(?:追究|给予|予以)[^，。；]{0,4}?(?:责任|处分|处罚))", sent) and re.search(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
                                                         r"玩忽职守|滥用职权|过错|损害|情节|下列情形|下列行为", sent)) \

@@ -72,6 +72,8 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
             actor_g = None       # ……场所不符合要求的，可以处……罚款: who fines is not named
     if _COMPOSITION.match(text, e):
         actor_g = None           # 检查人员……不得少于两人: a rule of composition, not an act
+    if mod == "permission" and _LENIENCY.match(text, e):
+        actor_g = None           # 赌博者有下列情节之一的可以从轻、减轻或者不予处罚: what the offender may receive
     start = actor_g.start if actor_g and s.start <= actor_g.start and actor_g.end <= p else p
     if actor_g is None or not actor_g.mentions:
         q = _agent_after(s, e)
@@ -88,6 +90,11 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
 #: 不得少于两人, 应当为单数: a number the body must have, not an act
 _COMPOSITION = re.compile(r"(?:少于|多于|低于|高于|超过|不少于|不超过)?(?:[0-9一二三四五六七八九十两百]+人|单数|双数)|为(?:单数|双数)|"
                           r"(?:少于|多于|低于|超过)[0-9一二三四五六七八九十两百]+个?(?:日|天|个月|年|小时)")
+
+
+#: 可以从轻、减轻或者不予处罚: leniency a body may grant; the subject receives it, it does nothing
+_LENIENCY = re.compile(r"(?:依法)?(?:从轻|减轻|免除|免予|不予)(?:[、或者和]{1,3}(?:从轻|减轻|免除|免予|不予))*"
+                       r"[^，。；]{0,6}?(?:处罚|处分)")
 
 
 def _in_condition(text: str, g: Group, p: int) -> bool:

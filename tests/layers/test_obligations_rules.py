@@ -745,7 +745,7 @@ def test_an_unknown_body_behind_a_list_of_levels(reg):
     assert got(reg, "市、区献血工作机构应当根据同级人民政府制定的献血工作年度计划，制定本行政区域的具体实施方案。") == {
         ("献血工作机构", "obligation")}
     assert got(reg, "市、区县(自治县)人民政府应当将航道建设纳入国民经济和社会发展规划。") == {
-        ("市人民政府", "obligation"), ("区县(自治县)人民政府", "obligation")}
+        ("市人民政府", "obligation"), ("区县（自治县）人民政府", "obligation")}
     # one level glued to a word is no level (广州市社会急救医疗管理条例: 区域急救医疗中心)
     assert got(reg, "区域急救医疗中心应当制定方案。") == {("区域急救医疗中心", "obligation")}
 

@@ -316,10 +316,10 @@ FLOORS = {
     "chongqing-jixujiaoyu": (0.60, 0.54, 0.33), "guangdong-xiangcun": (0.89, 0.89, 0.78),
     "jiage": (0.83, 0.86, 0.79), "yancao": (0.80, 0.79, 0.68),
     # held out in round 6 (scored once at 637a92b, rules 525a0e9), tuning since: their figures after the round-6 rules, minus 0.02
-    "beijing-jingkai": (0.68, 0.81, 0.79), "beijing-xianxue": (0.79, 0.78, 0.72),
-    "beijing-yiyuan-anquan": (0.78, 0.84, 0.78), "chongqing-dubo": (0.77, 0.76, 0.76),
-    "chongqing-hangdao": (0.89, 0.89, 0.86), "diyue-chengxu": (0.84, 0.86, 0.78),
-    "keji-chengguo": (0.74, 0.74, 0.65), "zhuwai-waijiao": (0.76, 0.82, 0.79)}
+    "beijing-jingkai": (0.68, 0.81, 0.79), "beijing-xianxue": (0.80, 0.79, 0.74),
+    "beijing-yiyuan-anquan": (0.86, 0.90, 0.84), "chongqing-dubo": (0.91, 0.92, 0.88),
+    "chongqing-hangdao": (0.90, 0.90, 0.88), "diyue-chengxu": (0.84, 0.86, 0.78),
+    "keji-chengguo": (0.78, 0.78, 0.69), "zhuwai-waijiao": (0.88, 0.88, 0.83)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

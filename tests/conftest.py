@@ -63,3 +63,41 @@ def run_kb(args, cwd, capsys):
         os.chdir(old)
     out, err = capsys.readouterr()
     return rc, out, err
+
+
+# ---------------------------------------------------------------- the catalog's engines (tests/catalog)
+
+@pytest.fixture(scope="module", params=["fts5", "whoosh"])
+def engine(request):
+    """Every engine in turn: catalogs opened meanwhile (open_catalog, the CLI, sub-processes) are
+    of this engine (KB_CATALOG_ENGINE)."""
+    old = os.environ.get("KB_CATALOG_ENGINE")
+    os.environ["KB_CATALOG_ENGINE"] = request.param
+    yield request.param
+    if old is None:
+        os.environ.pop("KB_CATALOG_ENGINE", None)
+    else:
+        os.environ["KB_CATALOG_ENGINE"] = old
+
+
+@pytest.fixture(scope="module")
+def seed_cat(tmp_path_factory, engine):
+    # the seed alone: the default knowledge base also ships the laws it rests on (issue 14)
+    from kb.catalog import SourceSpec, open_catalog
+    from kb.project import load_regulation
+
+    reg = load_regulation(ROOT, "suining-community")
+    v = reg.versions[-1]
+    cat = open_catalog(ROOT, path=tmp_path_factory.mktemp("seedcat") / "catalog",
+                       sources=[SourceSpec(f"{reg.id}@{v.name}", str(reg.path(v)), reg.doc_meta(v))])
+    cat.build()
+    return cat
+
+
+@pytest.fixture(scope="module")
+def rank_cat(tmp_path_factory, engine):
+    from kb.catalog import open_catalog
+
+    cat = open_catalog(DATA / "search" / "project", path=tmp_path_factory.mktemp("rankcat") / "catalog")
+    cat.build()
+    return cat

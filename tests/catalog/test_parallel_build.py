@@ -26,7 +26,7 @@ def built(tmp_path, specs, procs, monkeypatch):
     monkeypatch.setattr(build, "writer_procs", lambda todo: procs)
     tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
-    cat = open_catalog(tmp_path, sources=specs)
+    cat = open_catalog(tmp_path, sources=specs, engine="whoosh")
     cat.build()
     return cat
 
@@ -59,11 +59,11 @@ def test_an_error_ends_the_sub_processes(tmp_path, specs, monkeypatch):
         if done == 6:
             raise RuntimeError("模拟中断")
 
-    fresh = open_catalog(tmp_path, sources=specs)
+    fresh = open_catalog(tmp_path, sources=specs, engine="whoosh")
     with pytest.raises(RuntimeError):
         fresh.build(progress=boom)
     assert not [p for p in multiprocessing.active_children()], "the writer's sub-processes must end"
-    again = open_catalog(tmp_path, sources=specs[:3])
+    again = open_catalog(tmp_path, sources=specs[:3], engine="whoosh")
     assert [h.eid for h in again.search("应当", limit=0)] == [h.eid for h in before]
 
 

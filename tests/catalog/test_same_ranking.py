@@ -37,7 +37,7 @@ def answers(cat, limit):
 
 
 def test_incremental_ranks_like_a_full_rebuild(tmp_path, monkeypatch):
-    inc = open_catalog(project(tmp_path / "inc"))
+    inc = open_catalog(project(tmp_path / "inc"), engine="whoosh")
     inc.build()
     src = next((tmp_path / "inc" / "regulation" / CHANGED).glob("*.md"))
     text = src.read_text(encoding="utf-8")
@@ -45,7 +45,7 @@ def test_incremental_ranks_like_a_full_rebuild(tmp_path, monkeypatch):
     s = inc.build()
     assert s["updated"] and not s["full"]
     shutil.copytree(tmp_path / "inc", tmp_path / "full", ignore=shutil.ignore_patterns(".kb"))
-    full = open_catalog(tmp_path / "full")
+    full = open_catalog(tmp_path / "full", engine="whoosh")
     assert full.build()["full"]
 
     inc.search("社区")                      # the updated catalog really holds deleted entries
@@ -62,6 +62,6 @@ def test_incremental_ranks_like_a_full_rebuild(tmp_path, monkeypatch):
     monkeypatch.setattr(ranking, "SCAN_FLOOR", 10)
     monkeypatch.setattr(ranking, "HEADS_FLOOR", 30)
     inc.close(), full.close()
-    a, b = answers(open_catalog(tmp_path / "inc"), 20), answers(open_catalog(tmp_path / "full"), 20)
+    a, b = answers(open_catalog(tmp_path / "inc", engine="whoosh"), 20), answers(open_catalog(tmp_path / "full", engine="whoosh"), 20)
     for q in QUERIES:
         assert a[q] == b[q], (q, "capped")

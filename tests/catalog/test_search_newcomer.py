@@ -22,7 +22,8 @@ EDITS = [("居民委员会应当推进居民自治工作制度化、规范化，
 
 
 @pytest.fixture(scope="module")
-def proj(tmp_path_factory):
+def proj(tmp_path_factory, engine):
+    """The project, its catalog built by each engine in turn."""
     p = tmp_path_factory.mktemp("newcomer") / "proj"
     (p / "regulation").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")

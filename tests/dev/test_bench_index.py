@@ -14,13 +14,14 @@ def test_bench_index_runs_on_a_small_corpus(tmp_path):
     lines: list[str] = []
     res = run(tmp_path, out=lines.append)
     assert res["ok"]
-    for mode in ("kb-cold", "kb-warm", "kb-serial", "whoosh-floor", "fts5"):
+    for mode in ("kb-cold", "kb-warm", "kb-serial", "kb-fts5", "whoosh-floor", "fts5"):
         assert res[mode]["texts"] == 4 and res[mode]["wall_s"] > 0 and res[mode]["peak_mib"] > 0  # + the seed
-    assert res["kb-cold"]["entries"] == res["kb-warm"]["entries"] == res["kb-serial"]["entries"] > res["fts5"]["entries"] > 6
+    assert res["kb-cold"]["entries"] == res["kb-warm"]["entries"] == res["kb-serial"]["entries"] == \
+        res["kb-fts5"]["entries"] > res["fts5"]["entries"] > 6
     assert res["whoosh-floor"]["entries"] == res["fts5"]["entries"], "the floor indexes the baseline's articles"
     assert res["kb-cold"]["ratio"] > 0 and res["whoosh-floor"]["cpu_ratio"] > 0 and set(res["steps"]) >= {"解析", "whoosh 写入"}
     text = "\n".join(lines)
-    assert "基线" in text and "FTS5" in text and "峰值内存" in text and "与基线之比" in text and "whoosh 的下限" in text
+    assert "基线" in text and "FTS5" in text and "峰值内存" in text and "与基线之比" in text and "whoosh 的下限" in text and "FTS5 引擎" in text
 
 
 def test_bench_export_runs_on_a_small_corpus(tmp_path):

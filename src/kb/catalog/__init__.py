@@ -26,15 +26,59 @@ engine is imported when a catalog is opened, whoosh itself when one is built or 
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from kb.catalog.interface import Catalog, Hit, Progress, SourceSpec
 
-__all__ = ["Catalog", "Hit", "Progress", "SourceSpec", "open_catalog"]
+__all__ = ["Catalog", "DEFAULT_ENGINE", "ENGINES", "Hit", "Progress", "SourceSpec", "open_catalog"]
 
 
-def open_catalog(root, path=None, sources: list[SourceSpec] | None = None) -> Catalog:
+#: the catalog's engines: name -> (module, class), imported when a catalog is opened
+ENGINES = {"whoosh": ("kb.catalog.whoosh.catalog", "WhooshCatalog"),
+           "fts5": ("kb.catalog.fts5.catalog", "Fts5Catalog")}
+#: the engine of a new catalog when nothing names one (README, 检索引擎: why)
+DEFAULT_ENGINE = "fts5"
+
+
+def open_catalog(root, path=None, sources: list[SourceSpec] | None = None, engine: str | None = None,
+                 configured: str | None = None) -> Catalog:
     """The catalog of project ``root`` (in ``<root>/.kb/catalog/`` unless ``path`` says
     otherwise), or of explicit ``sources`` (``root`` may then be None).  Nothing is read
-    or built until asked."""
-    from kb.catalog.whoosh.catalog import WhooshCatalog
+    or built until asked.  Its engine: ``engine`` if given (``kb index --engine``), else
+    ``KB_CATALOG_ENGINE``, else ``configured`` (the ``catalog_engine`` option of mkdocs.yml:
+    :func:`configured_engine`), else the engine of the catalog already there, else
+    :data:`DEFAULT_ENGINE`; a catalog built by another engine is stale (a build replaces it
+    in full)."""
+    import importlib
+    import os
 
-    return WhooshCatalog(root, path=path, sources=sources)
+    from kb.errors import KbError
+
+    path = Path(path) if path is not None else Path(root) / ".kb" / "catalog"
+    name = engine or os.environ.get("KB_CATALOG_ENGINE") or configured or existing_engine(path) or DEFAULT_ENGINE
+    if name not in ENGINES:
+        raise KbError(f"未知的检索引擎“{name}”；可用：{'、'.join(ENGINES)}")
+    module, cls = ENGINES[name]
+    return getattr(importlib.import_module(module), cls)(root, path=path, sources=sources)
+
+
+def existing_engine(path: Path) -> str | None:
+    """The engine of the catalog at ``path`` (its live index's manifest), None when there is none."""
+    import json
+
+    try:
+        live = (path / "CURRENT").read_text(encoding="utf-8").strip()
+        with open(path / live / "manifest.json", encoding="utf-8") as f:
+            m = json.load(f)
+    except (OSError, ValueError):
+        return None
+    return m.get("engine", "whoosh") if isinstance(m, dict) else None
+
+
+def configured_engine(root) -> str | None:
+    """The engine mkdocs.yml names (the kb plugin's ``catalog_engine``), None when it names none
+    (reads YAML: for kb index and kb build, not on kb search's path)."""
+    from kb.project import load_config
+
+    value = load_config(Path(root)).get("catalog_engine")
+    return str(value) if value else None

@@ -96,9 +96,9 @@ def _add_folder(root, folder, defaults, corpus_root, fmt) -> int:
 
 
 def _refresh_catalog(root) -> None:
-    from kb.catalog import open_catalog
+    from kb.catalog import configured_engine, open_catalog
 
-    cat = open_catalog(root)
+    cat = open_catalog(root, configured=configured_engine(root))
     with click.progressbar(length=1, label="刷新检索目录", file=click.get_text_stream("stderr")) as bar:
         def progress(done, total, key):
             bar.length = total

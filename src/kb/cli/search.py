@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from kb.catalog import open_catalog
+from kb.catalog import DEFAULT_ENGINE, ENGINES, configured_engine, open_catalog
 from kb.cli.chinese import wrap_spans
 from kb.catalog.query import MODALITIES, TYPES
 from kb.errors import KbError, UnwritableError
@@ -27,19 +27,24 @@ NO_ACTOR = "（无主体）"                   # as kb.layers.obligations.NO_ACT
 FORMATS = ("table", "json", "csv")      # as kb.output.FORMATS (not imported: start-up time)
 
 
-def _catalog(ctx):
-    """The project's catalog.  Finds the root like kb.cli_core.project_root, without importing
-    kb.cli_core/kb.project/kb.output (each costs a few ms to compile on every start)."""
+def _catalog(ctx, engine: str | None = None, configured: bool = False):
+    """The project's catalog (of ``engine``; ``configured``: the engine mkdocs.yml names counts,
+    which reads YAML: not on kb search's path).  Finds the root like kb.cli_core.project_root,
+    without importing kb.cli_core/kb.project/kb.output (each costs a few ms to compile on every
+    start)."""
+    def opened(d: Path):
+        return open_catalog(d, engine=engine, configured=configured_engine(d) if configured else None)
+
     root = (ctx.find_root().obj or {}).get("root")
     if root:
         p = Path(root)
         if not (p / "mkdocs.yml").is_file():
             raise KbError("不是项目根目录（没有 mkdocs.yml）", str(p))
-        return open_catalog(p.resolve())
+        return opened(p.resolve())
     here = Path(os.getcwd()).resolve()
     for d in (here, *here.parents):
         if (d / "mkdocs.yml").is_file():
-            return open_catalog(d)
+            return opened(d)
     raise KbError("找不到项目根目录（从当前目录向上没有 mkdocs.yml）；请在项目内运行或使用 --root", str(here))
 
 
@@ -67,11 +72,14 @@ def _summary_line(s: dict) -> str:
 
 @click.command("index")
 @click.option("--full", is_flag=True, help="不做增量更新，全部重建")
+@click.option("--engine", type=click.Choice(sorted(ENGINES)), default=None,
+              help="检索引擎（默认：mkdocs.yml 中 kb 插件的 catalog_engine，否则沿用已有目录的引擎，否则 "
+                   f"{DEFAULT_ENGINE}）；换引擎时全部重建")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度")
 @click.pass_context
-def index_cmd(ctx, full, quiet):
+def index_cmd(ctx, full, engine, quiet):
     """建立或更新检索目录（.kb/catalog/）：只重建有变化的版本；中断时旧目录仍然可用。"""
-    cat = _catalog(ctx)
+    cat = _catalog(ctx, engine, configured=True)
 
     tty = click.get_text_stream("stderr").isatty()
 
@@ -213,6 +221,8 @@ def _bring_up_to_date(cat):
     built in a temporary folder for this search alone."""
     if not cat.usable():
         click.echo("还没有检索目录（或是旧格式），正在建立（kb index）……", err=True)
+        if not cat.exists() and cat.root is not None:     # a first catalog: of the engine mkdocs.yml names
+            cat = open_catalog(cat.root, path=cat.path, configured=configured_engine(cat.root))
         try:
             s = cat.build()
         except UnwritableError as e:

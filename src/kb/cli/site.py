@@ -38,7 +38,7 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from kb.catalog import open_catalog
+    from kb.catalog import configured_engine, open_catalog
     from kb.site import freshness
     from kb.site import progress as site_progress
 
@@ -49,7 +49,7 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
         t = time.perf_counter()
         say("刷新检索目录 …")
         try:
-            cat = open_catalog(root)
+            cat = open_catalog(root, configured=configured_engine(root))
             if cat.is_stale():
                 cat.build()
                 out["catalog"] = f"已重建（{time.perf_counter() - t:.1f} 秒）"

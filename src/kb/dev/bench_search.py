@@ -8,6 +8,9 @@ All in one run, over the whole ../shared/corpus (LawRefBook Markdown) plus the s
   - in-process query latency, top-10, p50/p95, and the first call on a catalog just opened
     (nothing cached) beside the same query repeated;
   - the time of a whole ``kb search`` process;
+  - the other engine of the catalog (whoosh beside FTS5, the default): its build time, and whether
+    it gives the same hits (regulation, version, entry, score, snippet, in the same order) for
+    every query of the benchmark, top-10 and every hit;
 beside two baselines run on the same queries: ripgrep over the source files
 (one process per query) and SQLite FTS5 with the trigram tokenizer over the same
 provisions (MATCH for queries of 3+ characters; shorter ones, which trigram cannot index, by a
@@ -28,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kb.catalog import Catalog, SourceSpec, open_catalog
+from kb.catalog import DEFAULT_ENGINE, ENGINES, Catalog, SourceSpec, open_catalog
 from kb.catalog.analysis import normalize, variants
 from kb.dev import paths
 
@@ -221,6 +224,26 @@ def bias_check(cat: Catalog, queries) -> dict:
     return out
 
 
+def same_hits(a: Catalog, b: Catalog, queries) -> dict:
+    """Whether two catalogs of the same texts (two engines) answer every query alike: the same
+    hits with the same scores, snippets and order, top-10 (kb search's default listing) and
+    every hit of every version (limit=0).  ``queries``: query strings as searched."""
+    def answers(cat, q, **kw):
+        return [(h.regulation, h.version, h.eid, h.type, h.score, h.snippet, h.marks)
+                for h in cat.search(q, literal=True, **kw)]
+
+    same_top = same_all = 0
+    differ = []
+    for q in queries:
+        top = answers(a, q, limit=10) == answers(b, q, limit=10)
+        every = answers(a, q, limit=0, version="all") == answers(b, q, limit=0, version="all")
+        same_top += top
+        same_all += every
+        if not (top and every):
+            differ.append(q + ("" if every else "（全部命中）"))
+    return {"queries": len(queries), "same_top10": same_top, "same_all": same_all, "differ": differ}
+
+
 def latency(fn, queries) -> dict:
     ts = []
     for _, q in queries:
@@ -268,9 +291,14 @@ def fts5_query(con, q, limit=10):
     return [r[0] for r in con.execute(sql, (q,))]
 
 
-def run(corpus_dir=None, out=print, n_phrases: int = 160, files=None) -> dict:
-    """The whole benchmark; prints as it goes and returns the figures (``ok``: recall is total
-    and nothing false was returned)."""
+def run(corpus_dir=None, out=print, n_phrases: int = 160, files=None, engine: str | None = None,
+        against: str | None = "other") -> dict:
+    """The whole benchmark on a catalog of ``engine`` (default: the default engine), beside one of
+    ``against`` ("other": the other engine; None: none); prints as it goes and returns the figures
+    (``ok``: recall is total and nothing false was returned)."""
+    engine = engine or DEFAULT_ENGINE
+    if against == "other":
+        against = next(e for e in sorted(ENGINES) if e != engine)
     corpus = Path(corpus_dir) if corpus_dir else CORPUS
     if not corpus.is_dir():
         out(paths.missing(corpus))
@@ -282,16 +310,17 @@ def run(corpus_dir=None, out=print, n_phrases: int = 160, files=None) -> dict:
         proj = work / "proj"
         (proj / "regulation").mkdir(parents=True)
         (proj / "mkdocs.yml").write_text("site_name: bench\n", encoding="utf-8")
-        cat = open_catalog(proj, sources=specs)
+        cat = open_catalog(proj, sources=specs, engine=engine)
         t = time.perf_counter()
         s = cat.build()
         res["build_s"] = time.perf_counter() - t
+        res["engine"] = engine
         res["sources"] = len(specs)
         res["skipped"] = len(s["skipped"])
         res["entries"] = s["entries"]
         res["size_mb"] = cat.size_bytes() / 1e6
         res["layers"] = s["layers"]
-        out(f"kb 检索目录：{len(specs)} 个文本（跳过 {len(s['skipped'])} 个无条文的），{s['entries']} 个条目，"
+        out(f"kb 检索目录（{engine} 引擎）：{len(specs)} 个文本（跳过 {len(s['skipped'])} 个无条文的），{s['entries']} 个条目，"
             f"建立 {res['build_s']:.1f} 秒，大小 {res['size_mb']:.1f} MB；分析层：{'、'.join(s['layers']) or '无'}")
         t = time.perf_counter()
         s2 = cat.build()
@@ -319,7 +348,7 @@ def run(corpus_dir=None, out=print, n_phrases: int = 160, files=None) -> dict:
         # the first search of a new process meets it; then the same query again
         first, again = [], []
         for _, q in queries[::max(1, len(queries) // FIRST_CALLS)][:FIRST_CALLS]:
-            fresh = open_catalog(proj, sources=specs)
+            fresh = open_catalog(proj, sources=specs, engine=engine)
             t = time.perf_counter()
             fresh.search(f'"{q}"', limit=10)
             first.append((time.perf_counter() - t) * 1000)
@@ -347,8 +376,30 @@ def run(corpus_dir=None, out=print, n_phrases: int = 160, files=None) -> dict:
         bias = bias_check(cat, BIAS_QUERIES)
         res["bias"] = bias
         out("高频查询 top-10 与全部命中排序的前 10 重合："
-            + "；".join(f"{q} {b['overlap']}/10（按目录顺序截断扫描 {b['overlap_catalog_order']}/10）"
+            + "；".join(f"{q} {b['overlap']}/10" + (f"（按目录顺序截断扫描 {b['overlap_catalog_order']}/10）"
+                                                   if engine == "whoosh" else "")
                        for q, b in bias.items()))
+
+        if against:
+            other = open_catalog(proj, path=work / f"catalog-{against}", sources=specs, engine=against)
+            t = time.perf_counter()
+            other.build()
+            ob = time.perf_counter() - t
+            qs = [f'"{q}"' for _, q in queries] + FREQUENT + MULTI + list(BIAS_QUERIES)
+            sh = res["against"] = dict(same_hits(cat, other, qs), engine=against, build_s=ob)
+            # the same latencies on the other engine, measured the same way in the same run
+            sh["latency"] = latency(lambda q: other.search(f'"{q}"', limit=10, literal=True), queries)
+            sh["frequent"] = latency(lambda q: other.search(q, limit=10, literal=True), [("f", w) for w in FREQUENT])
+            sh["multi"] = latency(lambda q: other.search(q, limit=10, literal=True), [("m", w) for w in MULTI])
+            other.close()
+            out(f"对照 {against} 引擎（同样的文本）：建立 {ob:.1f} 秒（{engine} {res['build_s']:.1f} 秒，"
+                f"{ob / res['build_s']:.1f} 倍）；{sh['queries']} 个查询中 top-10 相同 {sh['same_top10']} 个、"
+                f"全部命中（各版本）相同 {sh['same_all']} 个（命中、得分、摘要、顺序）"
+                + (f"；不同：{'、'.join(sh['differ'][:8])}" if sh["differ"] else ""))
+            la, lf, lm = sh["latency"], sh["frequent"], sh["multi"]
+            out(f"{against} 引擎进程内 top-10（同样的查询）：p50 {la['p50_ms']:.1f} ms，p95 {la['p95_ms']:.1f} ms，"
+                f"最大 {la['max_ms']:.1f} ms（高频词 p95 {lf['p95_ms']:.1f} ms；高频词组合 p50 {lm['p50_ms']:.1f} ms，"
+                f"p95 {lm['p95_ms']:.1f} ms）")
 
         # whole kb search process
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
@@ -364,8 +415,8 @@ def run(corpus_dir=None, out=print, n_phrases: int = 160, files=None) -> dict:
         # ripgrep over the source files
         rg = shutil.which("rg")
         if rg:
-            paths = [str(corpus), str(SEED)]
-            lat_rg = latency(lambda q: subprocess.run([rg, "-F", "-l", "-e", q, *paths], stdout=subprocess.DEVNULL,
+            rg_paths = [str(corpus), str(SEED)]
+            lat_rg = latency(lambda q: subprocess.run([rg, "-F", "-l", "-e", q, *rg_paths], stdout=subprocess.DEVNULL,
                                                       stderr=subprocess.DEVNULL, check=False), queries)
             res["rg_latency"] = lat_rg
             out(f"基线 ripgrep（每个查询一个进程，扫描源文件，只列出文件，不排序）：p50 {lat_rg['p50_ms']:.1f} ms，"
@@ -412,9 +463,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="kb 检索基准")
     ap.add_argument("--json", action="store_true", help="最后输出 JSON")
     ap.add_argument("--phrases", type=int, default=160)
+    ap.add_argument("--engine", choices=sorted(ENGINES), default=None, help=f"检索引擎（默认 {DEFAULT_ENGINE}）")
+    ap.add_argument("--no-against", action="store_true", help="不建另一个引擎的目录对照")
     ap.add_argument("corpus", nargs="?", default=None, help="语料目录（默认 ../shared/corpus/lawrefbook）")
     a = ap.parse_args()
-    r = run(a.corpus, n_phrases=a.phrases)
+    r = run(a.corpus, n_phrases=a.phrases, engine=a.engine, against=None if a.no_against else "other")
     if a.json:
         print(json.dumps(r, ensure_ascii=False, indent=1, default=str))
 

@@ -56,6 +56,7 @@ class KbConfig(Config):
     comment_email = c.Optional(c.Type(str))
     collections = c.Type(list, default=[])
     downloads = c.Type(bool, default=True)
+    catalog_engine = c.Optional(c.Choice(("fts5", "whoosh")))   # kb build's and kb index's search catalog engine
     pdf = c.Type(bool, default=True)            # the text as PDF among the downloads (needs LibreOffice)
     search = c.Choice(("kb", "material"), default="kb")
     regulations = c.Optional(c.Type(list))      # only these regulation ids (default: all)

@@ -1,35 +1,21 @@
-"""Building and updating the whoosh catalog (``kb index``): only the versions whose source
-or metadata changed are re-indexed, and the switch to the new index is atomic.
-
-Layout on disk: ``.kb/catalog/CURRENT`` names the live index directory
-(``.kb/catalog/ix-<stamp>/``, which also holds ``manifest.json``).  A build writes a new
-directory ``tmp-<pid>-<stamp>/`` (hard-linking the unchanged segments of the live one when
-it updates incrementally), renames it ``ix-<stamp>`` and then replaces ``CURRENT``, so a
-build interrupted at any point leaves the previous catalog answering; what it left behind is
-removed by the next build, which also removes the indexes before the previous one (a search may
-still be reading that).  A build holds ``lock`` (kb.catalog.guard.BuildLock) from start to end.
+"""Writing the whoosh catalog: what :func:`kb.catalog.building.write_index` asks of the engine
+(:func:`fill`).  An update starts from hard links to the live index's segments (whoosh never
+rewrites a segment file: it writes new ones), deletes the entries of the versions that changed
+or went and adds theirs; a large build writes on both cores (whoosh's multi-process writer).
 
 Imported only when a build runs (it imports whoosh, the parser and the layers).
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
-import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.catalog import fingerprints
-from kb.catalog.entries import actor_aliases, doc_entries
-from kb.catalog.guard import DIR_MODE, FILE_MODE, BuildLock, check_private, make_private
-from kb.catalog.interface import Progress, SourceSpec
+from kb.catalog.building import Changes, version_entries
+from kb.catalog.interface import Progress
 from kb.catalog.whoosh import internals
-from kb.catalog.whoosh.schema import SCHEMA_VERSION, schema
-from kb.errors import KbError, os_error
-from kb.text.parse import parse_file
+from kb.catalog.whoosh.schema import schema
 
 internals.import_whoosh()
 
@@ -54,145 +40,35 @@ def writer_procs(todo: int) -> int:
     return min(2, cores) if todo >= PARALLEL_FROM else 1
 
 
-@dataclass
-class Changes:
-    """What a build has to do: the fingerprints of every source now, which versions to
-    (re-)index and which are gone."""
-    sources: dict                  # key -> {path, stat, sha1, meta[, entries, skipped]}
-    todo: list[SourceSpec] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-
-
-def update(cat, progress: Progress | None = None, full: bool = False) -> dict:
-    """Bring ``cat`` (a WhooshCatalog) up to date; see :meth:`kb.catalog.interface.Catalog.build`.
-    One build at a time (kb.catalog.guard.BuildLock); a folder kb cannot write (read-only or full
-    disk, no permission) is said as such (UnwritableError)."""
-    t0 = time.perf_counter()
+def fill(cat, tmp: Path, base: Path | None, ch: Changes, summary: dict, progress: Progress | None,
+         used_layers: set) -> int:
+    """Write the index in ``tmp`` (over hard links to ``base``'s segments when updating it):
+    the entries of ``ch.todo`` added, those of changed and removed versions deleted.  Returns
+    the number of entries it holds."""
+    ix = _open_copy(base, tmp) if base is not None else wix.create_in(str(tmp), schema())
+    writer = internals.writer(ix, procs=writer_procs(len(ch.todo)), limitmb=WRITER_MB)
     try:
-        _mkdirs(cat.path)
-    except OSError as e:
-        raise os_error(e, e.filename or cat.path, writing=True) from None
-    with BuildLock(cat.path):
-        try:
-            summary = _update(cat, progress, full)
-        except OSError as e:
-            raise os_error(e, e.filename or cat.path, writing=True) from None
-    summary["seconds"] = time.perf_counter() - t0
-    return summary
-
-
-def _mkdirs(path: Path) -> None:
-    """The catalog's folder and .kb/ above it, writable by their owner alone (kb.catalog.guard)."""
-    for d in (path.parent, path):
-        if not d.is_dir():
-            d.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        st = d.stat()
-        if st.st_uid == os.geteuid() and st.st_mode & 0o022:
-            os.chmod(d, st.st_mode & ~0o022)     # made by a umask of 002: only the owner writes
-
-
-def _update(cat, progress: Progress | None, full: bool) -> dict:
-    old_dir = cat.current_dir()
-    if old_dir is not None and not full:
-        try:
-            check_private(cat.private_paths())
-        except KbError as e:            # never opened: the whole catalog is built again
-            print(f"注意：{e}；重新建立整个检索目录", file=sys.stderr)
-            full = True
-    cleanup(cat.path, old_dir)
-    specs = cat.sources()
-    layers = fingerprints.layer_signature()
-    old = cat.manifest()
-    incremental = (not full and old is not None and old.get("schema") == SCHEMA_VERSION
-                   and old.get("layers") == layers)
-    ch = changes(specs, old, incremental)
-    known = (old or {}).get("sources", {})
-    summary = {"added": [s.key for s in ch.todo if s.key not in known],
-               "updated": [s.key for s in ch.todo if s.key in known],
-               "removed": ch.removed, "unchanged": len(ch.unchanged), "skipped": [],
-               "layers": [], "full": not incremental}
-    manifest = {"schema": SCHEMA_VERSION, "mode": cat.mode(),
-                "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                "layers": layers, "layers_stat": fingerprints.layer_stats(), "meta_files": cat.meta_files(),
-                "sources": ch.sources, "used_layers": (old or {}).get("used_layers", []) if incremental else [],
-                "actors": (old or {}).get("actors", {}) if incremental else {}}
-    if incremental and not ch.todo and not ch.removed:
-        # nothing to re-index: refresh the stamps (cheap staleness checks) atomically
-        manifest["entries"] = old.get("entries", 0)
-        write_json(old_dir / "manifest.json", manifest)
-    else:
-        # the index it replaces stays until the next build: a search that opened it goes on
-        write_index(cat, ch, manifest, summary, old_dir if incremental else None, progress)
-    summary.update(entries=manifest["entries"], layers=manifest["used_layers"])
-    return summary
-
-
-def changes(specs: list[SourceSpec], old: dict | None, incremental: bool) -> Changes:
-    """Fingerprint every source; an incremental build keeps the versions whose source and
-    metadata are those of the ``old`` manifest."""
-    ch = Changes(sources={})
-    for s in specs:
-        sha = fingerprints.sha1_file(s.path) if os.path.exists(s.path) else None
-        if sha is None:
-            raise KbError("源文件不存在", s.path)
-        metahash = hashlib.sha1(json.dumps([s.meta, s.latest], sort_keys=True, ensure_ascii=False,
-                                           default=str).encode()).hexdigest()
-        info = {"path": str(Path(s.path).resolve()), "stat": fingerprints.stat(s.path), "sha1": sha,
-                "meta": metahash}
-        ch.sources[s.key] = info
-        prev = old["sources"].get(s.key) if incremental else None
-        if prev and prev["sha1"] == sha and prev.get("meta") == metahash:
-            ch.unchanged.append(s.key)
-            info["entries"] = prev.get("entries", 0)
-            info["skipped"] = prev.get("skipped")
-        else:
-            ch.todo.append(s)
-    ch.removed = [k for k in (old or {}).get("sources", {}) if k not in ch.sources]
-    return ch
-
-
-def write_index(cat, ch: Changes, manifest: dict, summary: dict, base: Path | None,
-                progress: Progress | None) -> Path:
-    """Write the new index (over hard links to ``base``'s segments when updating it), then
-    make it the live one.  Returns its directory."""
-    tmp = cat.path / f"tmp-{os.getpid()}-{time.time_ns()}"
-    try:
-        tmp.mkdir(mode=DIR_MODE)
-        ix = _open_copy(base, tmp) if base is not None else wix.create_in(str(tmp), schema())
-        writer = internals.writer(ix, procs=writer_procs(len(ch.todo)), limitmb=WRITER_MB)
-        try:
-            for key in (ch.removed + [s.key for s in ch.todo]) if base is not None else []:
-                writer.delete_by_term("source", key)
-            used_layers = set(manifest["used_layers"])
-            for i, s in enumerate(ch.todo, 1):
-                used_layers.update(_add_version(writer, cat.root, s, ch.sources[s.key], summary))
-                if progress:
-                    progress(i, len(ch.todo), s.key)
+        for key in (ch.removed + [s.key for s in ch.todo]) if base is not None else []:
+            writer.delete_by_term("source", key)
+        for i, s in enumerate(ch.todo, 1):
+            entries, used = version_entries(cat.root, s, ch.sources[s.key], summary)
+            used_layers.update(used)
             t = time.process_time()
-            writer.commit()
-            if "steps" in summary:
-                summary["steps"]["index"] += time.process_time() - t
-        except BaseException:
-            internals.abandon(writer)
-            raise
-        manifest["used_layers"] = sorted(used_layers)
-        manifest["actors"] = actor_aliases(cat.root) or manifest["actors"]
-        manifest["entries"] = ix.doc_count()
-        ix.close()
-        expected = sum(info.get("entries", 0) for info in ch.sources.values())
-        if manifest["entries"] != expected:      # a sub-process of the writer lost its segment
-            raise KbError(f"检索目录写入不完整：应有 {expected} 个条目，写入了 {manifest['entries']} 个；"
-                          "原来的检索目录未受影响，请重新运行 kb index", str(cat.path))
-        write_json(tmp / "manifest.json", manifest)
-        make_private(tmp)
-        final = cat.path / f"ix-{time.time_ns()}"
-        os.rename(tmp, final)
-        write_text(cat.path / "CURRENT", final.name + "\n")   # the atomic switch
+            for e in entries:
+                writer.add_document(**e)
+            summary["steps"]["index"] += time.process_time() - t
+            if progress:
+                progress(i, len(ch.todo), s.key)
+        t = time.process_time()
+        writer.commit()
+        if "steps" in summary:
+            summary["steps"]["index"] += time.process_time() - t
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        internals.abandon(writer)
         raise
-    return final
+    n = ix.doc_count()
+    ix.close()
+    return n
 
 
 def _open_copy(base: Path, tmp: Path):
@@ -205,75 +81,3 @@ def _open_copy(base: Path, tmp: Path):
         except OSError:
             shutil.copy2(f, tmp / f.name)
     return wix.open_dir(str(tmp))
-
-
-def _add_version(writer, root, s: SourceSpec, info: dict, summary: dict) -> list[str]:
-    """Parse one version and add its entries; a text kb cannot parse is skipped (noted in
-    the summary).  Returns the layers its entries were built with."""
-    steps = summary.setdefault("steps", dict.fromkeys(("parse", "entries", "index"), 0.0))
-    t = time.process_time()
-    try:
-        doc = parse_file(s.path, meta=s.meta)
-    except KbError as e:
-        summary["skipped"].append(f"{s.key}: {e.message}")
-        info["entries"] = 0
-        info["skipped"] = e.message
-        return []
-    t2 = time.process_time()
-    entries, used = doc_entries(doc, s, root)
-    for e in entries:
-        e["data"] = json.dumps(e["data"], ensure_ascii=False, default=str)
-    t3 = time.process_time()
-    for e in entries:
-        writer.add_document(**e)
-    steps["parse"] += t2 - t
-    steps["entries"] += t3 - t2
-    steps["index"] += time.process_time() - t3
-    info["entries"] = len(entries)
-    return used
-
-
-def cleanup(path: Path, current: Path | None) -> None:
-    """Remove what interrupted builds left (``tmp-*`` folders, ``*.tmp`` files such as
-    ``CURRENT.<pid>.tmp``) and the indexes superseded before the previous one.  Called with the
-    build lock held, so no other build is writing; the index CURRENT names and the one before it
-    (a search may still be reading it) are kept."""
-    indexes = sorted((d for d in path.iterdir() if d.is_dir() and d.name.startswith("ix-")),
-                     key=lambda d: _stamp(d.name))
-    keep = {current} | ({max((d for d in indexes if d != current), key=lambda d: _stamp(d.name))}
-                        if any(d != current for d in indexes) else set())
-    for d in path.iterdir():
-        if d.is_dir() and (d.name.startswith("tmp-") or (d.name.startswith("ix-") and d not in keep)):
-            shutil.rmtree(d, ignore_errors=True)
-        elif d.is_file() and d.name.endswith(".tmp"):
-            _unlink(d)
-    for d in keep - {None}:
-        for f in d.glob("*.tmp"):
-            _unlink(f)
-
-
-def _stamp(name: str) -> int:
-    tail = name.rsplit("-", 1)[-1]
-    return int(tail) if tail.isdigit() else 0
-
-
-def _unlink(f: Path) -> None:
-    try:
-        f.unlink()
-    except OSError:
-        pass
-
-
-def write_text(path: Path, text: str) -> None:
-    """Replace a file atomically (written beside it, synced, then renamed over it)."""
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    with open(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
-def write_json(path: Path, data) -> None:
-    write_text(path, json.dumps(data, ensure_ascii=False, indent=1))

@@ -10,7 +10,7 @@ costs as much as indexing again, so the statistics are computed here instead: th
 live documents, each term's live document frequency (postings of the segments that have
 deletions counted past them) and each field's average length over the live documents (the
 one-byte lengths whoosh stores per document, the same whichever segment holds it).  Equal
-scores are ordered by :func:`content_key` of the entry's key (regulation@version/eid, numbers
+scores are ordered by :func:`kb.catalog.searching.content_key` of the entry's key (regulation@version/eid, numbers
 compared as numbers).
 
 Imported only when a search runs (it imports whoosh).
@@ -18,7 +18,6 @@ Imported only when a search runs (it imports whoosh).
 from __future__ import annotations
 
 import math
-import re
 import weakref
 
 from kb.catalog.whoosh import internals
@@ -26,15 +25,6 @@ from kb.catalog.whoosh import internals
 internals.import_whoosh()
 
 from whoosh import scoring  # noqa: E402  (after import_whoosh: see kb.catalog.whoosh.internals)
-
-_DIGITS = re.compile(r"(\d+)")
-
-
-def content_key(key: str) -> tuple:
-    """The order of entries of equal score: by regulation, version and eid, numbers as
-    numbers (art_9 before art_10)."""
-    parts = _DIGITS.split(key)
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
 
 class LiveStats:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from heapq import heapify, heappop, nsmallest
 
+from kb.catalog import compose
 from kb.catalog.analysis import query_tokens
+from kb.catalog.searching import content_key
 from kb.catalog.whoosh import internals, live
 from kb.catalog.whoosh.queries import BONUS_ALL, BONUS_EXACT, DocSet, const, word_query
 
@@ -28,13 +30,10 @@ from whoosh import query as Q  # noqa: E402  (after import_whoosh: see kb.catalo
 from whoosh.collectors import FilterCollector  # noqa: E402
 
 #: top-N searches score at most this many text matches (see Ranker.top)
-SCAN_CAP = 2000
-SCAN_FLOOR = 100
-HEADS_FLOOR = 500            # heading/definition matches scored per search, at least
+SCAN_CAP, SCAN_FLOOR, HEADS_FLOOR = compose.SCAN_CAP, compose.SCAN_FLOOR, compose.HEADS_FLOOR
 #: decoded postings / word bounds kept per searcher, in postings entries (~100 bytes each)
 CACHE_ENTRIES = 600_000
-#: BM25's parameters, as whoosh.scoring.BM25F's defaults
-K1, B = 1.2, 0.75
+K1, B = compose.K1, compose.B
 
 
 class Ranker:
@@ -109,13 +108,13 @@ class Ranker:
 
     def tie_key(self, docnum: int) -> tuple:
         """Where a document comes among documents of equal score: the content order of its
-        entry's key (:func:`kb.catalog.whoosh.live.content_key`), read from the key column."""
+        entry's key (:func:`kb.catalog.searching.content_key`), read from the key column."""
         k = self._keys.get(docnum)
         if k is None:
             if self._key_column is None:
                 self._key_column = self.s.reader().column_reader("key")
             raw = self._key_column[docnum]
-            k = self._keys[docnum] = live.content_key(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
+            k = self._keys[docnum] = content_key(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
         return k
 
     def _verify(self, q, cands: Popper, limit: int) -> dict:

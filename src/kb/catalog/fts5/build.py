@@ -1,0 +1,110 @@
+"""Writing the FTS5 catalog: what :func:`kb.catalog.building.write_index` asks of the engine
+(:func:`fill`).  An update starts from a copy of the live database (never written once live),
+deletes the entries of the versions that changed or went (FTS5's ``delete`` with the tokens they
+were indexed with, made again from their stored fields) and adds theirs.
+
+Imported only when a build runs (it imports the parser and the layers).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from array import array
+import sqlite3
+import time
+from pathlib import Path
+
+from kb.catalog.building import Changes, version_entries
+from kb.catalog.fts5.schema import ARRAY, DB_NAME, DDL, FILTERS, TEXT_FIELDS, quantize, tokens, values
+from kb.catalog.interface import Progress
+from kb.catalog.searching import content_key
+
+_COLS = ("key", "source", "type", "regulation", "version", "latest", "artkey", "chapter", "actor",
+         "modality", "actmod", "text", "heading", "terms")
+_INSERT = (f"INSERT INTO entry({', '.join(_COLS)}, ltext, lheading, lterms, data) "
+           f"VALUES ({', '.join('?' * (len(_COLS) + 4))})")
+
+
+def fill(cat, tmp: Path, base: Path | None, ch: Changes, summary: dict, progress: Progress | None,
+         used_layers: set) -> int:
+    """Write the database in ``tmp`` (a copy of ``base``'s when updating it): the entries of
+    ``ch.todo`` added, those of changed and removed versions deleted.  Returns the number of
+    entries it holds."""
+    db = tmp / DB_NAME
+    if base is not None:
+        shutil.copyfile(base / DB_NAME, db)
+    con = sqlite3.connect(db, isolation_level=None)
+    try:
+        # the folder is not live until the build renames it: no journal needed (a crash leaves
+        # a tmp- folder the next build removes)
+        con.execute("PRAGMA journal_mode=OFF")
+        con.execute("PRAGMA synchronous=OFF")
+        con.execute("BEGIN")
+        if base is None:
+            for statement in DDL.split(";"):
+                if statement.strip():
+                    con.execute(statement)
+        else:
+            for key in ch.removed + [s.key for s in ch.todo]:
+                _delete_source(con, key)
+        for i, s in enumerate(ch.todo, 1):
+            entries, used = version_entries(cat.root, s, ch.sources[s.key], summary)
+            used_layers.update(used)
+            t = time.process_time()
+            _insert(con, entries)
+            summary["steps"]["index"] += time.process_time() - t
+            if progress:
+                progress(i, len(ch.todo), s.key)
+        n = _write_stats(con)
+        con.execute("COMMIT")
+    finally:
+        con.close()
+    fd = os.open(db, os.O_RDONLY)
+    try:
+        os.fsync(fd)          # on disk before the folder goes live
+    finally:
+        os.close(fd)
+    return n
+
+
+def _insert(con, entries: list[dict]) -> None:
+    rows, texts = [], []
+    for e in entries:
+        toks = [tokens(e.get(f) or "") for f in TEXT_FIELDS]
+        rows.append([e.get(c) or "" for c in _COLS] + [quantize(len(t)) for t in toks] + [e["data"]])
+        texts.append([" ".join(t) for t in toks])
+    for row, text in zip(rows, texts):
+        cur = con.execute(_INSERT, row)
+        rid = cur.lastrowid
+        con.execute("INSERT INTO fts(rowid, text, heading, terms) VALUES (?, ?, ?, ?)", [rid, *text])
+        con.executemany("INSERT INTO facet(name, value, id) VALUES (?, ?, ?)",
+                        [(name, v, rid) for name in FILTERS for v in values(name, row[_COLS.index(name)])])
+
+
+def _write_stats(con) -> int:
+    """The ``stats`` rows (see :mod:`kb.catalog.fts5.schema`) of the entries the database holds now:
+    a search then opens the database without reading its entries.  Returns their number."""
+    rows = con.execute(f"SELECT id, key, {', '.join('l' + f for f in TEXT_FIELDS)} FROM entry").fetchall()
+    size = max((r[0] for r in rows), default=0) + 1
+    arrays = {f"len_{f}": array(ARRAY, bytes(4 * size)) for f in TEXT_FIELDS}
+    order = array(ARRAY, bytes(4 * size))
+    for r in rows:
+        for i, f in enumerate(TEXT_FIELDS):
+            arrays[f"len_{f}"][r[0]] = r[2 + i]
+    for rank, r in enumerate(sorted(rows, key=lambda r: content_key(r[1]))):
+        order[r[0]] = rank
+    arrays["order"] = order
+    con.execute("DELETE FROM stats")
+    con.executemany("INSERT INTO stats(name, value) VALUES (?, ?)",
+                    [("count", len(rows))] + [(k, a.tobytes()) for k, a in arrays.items()])
+    return len(rows)
+
+
+def _delete_source(con, key: str) -> None:
+    """Remove a version's entries: FTS5 (contentless) is told the tokens each was indexed with."""
+    rows = con.execute("SELECT id, text, heading, terms FROM entry WHERE source = ?", (key,)).fetchall()
+    for rid, *fields in rows:
+        con.execute("INSERT INTO fts(fts, rowid, text, heading, terms) VALUES ('delete', ?, ?, ?, ?)",
+                    [rid, *(" ".join(tokens(f or "")) for f in fields)])
+    con.executemany("DELETE FROM facet WHERE id = ?", [(r[0],) for r in rows])
+    con.execute("DELETE FROM entry WHERE source = ?", (key,))

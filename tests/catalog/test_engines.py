@@ -98,3 +98,17 @@ def test_phrase_scores_from_text_and_from_postings_agree(pair, monkeypatch):
         s.close()
         answers[limit] = [_answers(s, q, 0, {"version": "all"}) for q in qs]
     assert answers[0] == answers[10 ** 9] == answers[fts5_search.TEXT_TF_MAX]
+
+
+def test_a_damaged_fts5_database_is_said_and_rebuilt(tmp_path):
+    from kb.errors import KbError
+
+    cat = open_catalog(ROOT, path=tmp_path / "c", engine="fts5")
+    cat.build()
+    db = cat.current_dir() / "catalog.sqlite"
+    db.write_bytes(b"not a database" * 100)
+    cat.close()
+    with pytest.raises(KbError, match="损坏.*kb index --full"):
+        cat.search("经费")
+    assert open_catalog(ROOT, path=tmp_path / "c").build(full=True)["full"]
+    assert open_catalog(ROOT, path=tmp_path / "c").search("经费")

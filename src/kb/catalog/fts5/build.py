@@ -7,6 +7,7 @@ Imported only when a build runs (it imports the parser and the layers).
 """
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from array import array
@@ -17,6 +18,7 @@ from pathlib import Path
 from kb.catalog.building import Changes, version_entries
 from kb.catalog.fts5.schema import ARRAY, DB_NAME, DDL, FILTERS, TEXT_FIELDS, quantize, tokens, values
 from kb.catalog.interface import Progress
+from kb.errors import KbError
 from kb.catalog.searching import content_key
 
 _COLS = ("key", "source", "type", "regulation", "version", "latest", "artkey", "chapter", "actor",
@@ -33,6 +35,19 @@ def fill(cat, tmp: Path, base: Path | None, ch: Changes, summary: dict, progress
     db = tmp / DB_NAME
     if base is not None:
         shutil.copyfile(base / DB_NAME, db)
+    try:
+        return _fill(cat, db, base, ch, summary, progress, used_layers)
+    except sqlite3.OperationalError as e:
+        # said to the user as any failed write is (kb.errors.os_error: 磁盘已满, 只读 …)
+        msg = str(e)
+        code = errno.ENOSPC if "full" in msg else errno.EROFS if "readonly" in msg else errno.EIO
+        raise OSError(code, os.strerror(code), str(db)) from None
+    except sqlite3.DatabaseError as e:      # the live database is damaged: an update cannot start from it
+        raise KbError(f"检索目录的数据库已损坏（{e}）：请运行 kb index --full 重建", str(base or db)) from None
+
+
+def _fill(cat, db: Path, base: Path | None, ch: Changes, summary: dict, progress: Progress | None,
+          used_layers: set) -> int:
     con = sqlite3.connect(db, isolation_level=None)
     try:
         # the folder is not live until the build renames it: no journal needed (a crash leaves

@@ -25,6 +25,7 @@ from pathlib import Path
 from kb.catalog import compose, searching
 from kb.catalog.analysis import normalize, query_tokens
 from kb.catalog.fts5.schema import ARRAY, DB_NAME, STORED, TEXT_FIELDS, token
+from kb.errors import KbError
 
 #: postings, scores and phrase matches kept per open database, in entries (see OpenDb._remember)
 CACHE_ENTRIES = 600_000
@@ -147,9 +148,13 @@ class OpenDb:
     def __init__(self, directory: Path):
         self.dir = directory
         # immutable: a live index is never written again (a build writes a new folder)
-        self.con = sqlite3.connect(f"file:{directory / DB_NAME}?mode=ro&immutable=1", uri=True)
-        self.con.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, instance)")
-        self.con.execute("CREATE VIRTUAL TABLE temp.vcol USING fts5vocab(main, fts, col)")
+        try:
+            self.con = sqlite3.connect(f"file:{directory / DB_NAME}?mode=ro&immutable=1", uri=True)
+            self.con.execute("SELECT count(*) FROM stats").fetchone()
+            self.con.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, instance)")
+            self.con.execute("CREATE VIRTUAL TABLE temp.vcol USING fts5vocab(main, fts, col)")
+        except sqlite3.DatabaseError as e:
+            raise KbError(f"检索目录的数据库已损坏（{e}）：请运行 kb index --full 重建", str(directory)) from None
         self._lengths: dict | None = None
         self._avg: dict = {}
         self.count = 0

@@ -496,7 +496,7 @@ def run(corpus_dir: str | None = None, sizes: str = "1,10,50,100,200", search: b
                      f"{r['site_mb']:.1f}"])
     print(table(head, body, max_width=220))
     print("kb build：新项目上第一次构建（检索目录、分析层都未缓存；下载文件含 TXT/JSON/CSV/XLSX/AKN/DOCX，不含 PDF）；"
-          "再次：什么都没改；改一部后：r001 的原文改了一句。秒数含解释器启动；CPU 秒与峰值内存含其子进程（whoosh 的写入进程）。"
+          "再次：什么都没改；改一部后：r001 的原文改了一句。秒数含解释器启动；CPU 秒与峰值内存含其子进程（检索目录用 whoosh 引擎时它的写入进程）。"
           "基线：同样的页面（路径、标题、导航、正文）写成静态 Markdown，加上同样的下载文件和检索索引，"
           "由 mkdocs + material 直接生成。每部法规 HTML KB：各法规文件夹内页面的平均总大小；r001 的页面：同一部法规"
           "（每种规模都含它）的页面总大小，知识库变大时它不应变大。")

@@ -1,7 +1,7 @@
-"""Proof that a speed-up changed nothing: ``kb export --format json`` of the seed and of corpus texts,
-byte for byte, by this checkout and by revision ``REV``.
+"""Proof that a speed-up changed nothing: ``kb export --format json`` (or ``--format akn``) of the seed
+and of corpus texts, byte for byte, by this checkout and by revision ``REV``.
 
-Run: ``python3 -m kb.dev.same_export [--against REV] [--limit N | --all] [CORPUS_DIR]``.
+Run: ``python3 -m kb.dev.same_export [--against REV] [--limit N | --all] [--format json|akn] [CORPUS_DIR]``.
 
 Each side runs in a process of its own with its revision's ``src/`` (``git archive``) on PYTHONPATH,
 the layer cache off (so every layer is computed, not read back), outside any project (so both read
@@ -27,14 +27,16 @@ _SIDE = r'''
 import sys
 from pathlib import Path
 from kb.errors import KbError
+from kb.outputs.akn import to_akn
 from kb.outputs.export import document_dict
 from kb.outputs.formats import to_json
 from kb.text.parse import parse_source
 from kb.text.sources import read_source
-out = Path(sys.argv[1])
-for i, f in enumerate(sys.argv[2:]):
+out, fmt = Path(sys.argv[1]), sys.argv[2]
+for i, f in enumerate(sys.argv[3:]):
     try:
-        text = to_json(document_dict(parse_source(read_source(f))))
+        doc = parse_source(read_source(f))
+        text = to_json(document_dict(doc)) if fmt == "json" else to_akn(doc).decode("utf-8")
     except KbError as e:
         text = "KbError: " + str(e)
     (out / f"{i:04d}.json").write_text(text, encoding="utf-8")
@@ -51,10 +53,10 @@ def texts(corpus: Path, limit: int | None) -> list[Path]:
     return ([seed] if seed.is_file() else []) + files
 
 
-def _start(src: Path, files: list[Path], out: Path, cwd: str) -> subprocess.Popen:
+def _start(src: Path, files: list[Path], out: Path, cwd: str, fmt: str) -> subprocess.Popen:
     out.mkdir()
     env = dict(os.environ, PYTHONPATH=str(src), KB_LAYER_CACHE="off")
-    return subprocess.Popen([sys.executable, "-c", _SIDE, str(out), *map(str, files)], stdout=subprocess.DEVNULL,
+    return subprocess.Popen([sys.executable, "-c", _SIDE, str(out), fmt, *map(str, files)], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
 
 
@@ -89,7 +91,7 @@ def digest(folder: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def run(corpus_dir: str | None = None, against: str = "main", limit: int | None = 60) -> int:
+def run(corpus_dir: str | None = None, against: str = "main", limit: int | None = 60, fmt: str = "json") -> int:
     from kb.dev import paths
 
     corpus = Path(corpus_dir) if corpus_dir else paths.corpus_dir()
@@ -103,13 +105,13 @@ def run(corpus_dir: str | None = None, against: str = "main", limit: int | None 
             print(f"取不到版本 {against}（需要 git 与该提交）", file=sys.stderr)
             return 2
         # both sides at once: one per core
-        sides = [(_start(src, files, Path(tmp) / name, tmp), src)
+        sides = [(_start(src, files, Path(tmp) / name, tmp, fmt), src)
                  for src, name in ((base, "before"), (paths.REPO / "src", "now"))]
         for side, src in sides:
             _wait(side, src)
         differ = compare(Path(tmp) / "before", Path(tmp) / "now", files)
         mb = sum((Path(tmp) / "now" / p.name).stat().st_size for p in (Path(tmp) / "now").iterdir()) / 1e6
-        print(f"{len(files)} 个文本（含样本法规），导出共 {mb:.1f} MB：与 {against} "
+        print(f"{len(files)} 个文本（含样本法规），{fmt.upper()} 导出共 {mb:.1f} MB：与 {against} "
               + (f"逐字节相同（摘要 {digest(Path(tmp) / 'now')}）" if not differ else f"有 {len(differ)} 个不同"))
     return 1 if differ else 0
 
@@ -120,8 +122,9 @@ def main(argv=None) -> int:
     ap.add_argument("--against", default="main", help="与这个提交的导出比较（默认 main）")
     ap.add_argument("--limit", type=int, default=60, help="语料中取多少个文本（均匀抽取，默认 60）")
     ap.add_argument("--all", action="store_true", help="语料中的全部文本")
+    ap.add_argument("--format", choices=("json", "akn"), default="json", help="比较哪种导出（默认 json）")
     a = ap.parse_args(argv)
-    return run(a.corpus_dir, a.against, None if a.all else a.limit)
+    return run(a.corpus_dir, a.against, None if a.all else a.limit, a.format)
 
 
 if __name__ == "__main__":

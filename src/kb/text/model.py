@@ -84,9 +84,10 @@ class Node:
 
 
 # A paragraph's, item's or sub-item's eid and citation follow from its parent's and its number
-# (art_15__para_2, 第十五条第二款): the parser stores DERIVED in their slots and the properties
-# below make them when asked.  The strings of a text of a million short paragraphs were two
-# fifths of its tree's memory (issue 18, kb bench memory).
+# (art_15__para_2, 第十五条第二款), an article's citation from its number: the parser stores
+# DERIVED in their slots and the properties below make them when asked.  The strings of a text
+# of a million short paragraphs were two fifths of its tree's memory, an article's citation an
+# eighth of a text of one-line articles (issue 18, kb bench memory).
 #: the slots themselves, under the properties
 _CITATION_SLOT = Node.__dict__["citation"]
 _EID_SLOT = Node.__dict__["eid"]
@@ -110,13 +111,19 @@ def is_derived_eid(node: "Node") -> bool:
 
 
 def _derived_citation(node: "Node") -> str:
-    """第十五条第二款第三项: the parent's citation and the node's number."""
+    """第十五条第二款第三项: the parent's citation and the node's number; an article's is its
+    number's (第十五条), and the one paragraph of an article is cited as the article."""
     own = _CITATION_SLOT.__get__(node)
     if own is not DERIVED:
         return own
-    from kb.text.numerals import to_chinese
+    from kb.text.numerals import article_label, to_chinese
 
-    return f"{node.parent.citation}第{to_chinese(node.number)}{_UNIT_OF[node.kind]}"
+    if node.kind == "article":
+        return article_label(node.number)
+    parent = node.parent
+    if node.kind == "paragraph" and parent.kind == "article" and len(parent.children) == 1:
+        return parent.citation
+    return f"{parent.citation}第{to_chinese(node.number)}{_UNIT_OF[node.kind]}"
 
 
 _LAZY_CITATION = property(_derived_citation, _CITATION_SLOT.__set__,
@@ -187,7 +194,7 @@ class Annex(Node):
 
 
 # set after the classes are made: dataclass(slots=True) drops a class attribute named like a field
-Paragraph.citation = Item.citation = Subitem.citation = _LAZY_CITATION
+Article.citation = Paragraph.citation = Item.citation = Subitem.citation = _LAZY_CITATION
 Paragraph.eid = Item.eid = Subitem.eid = _LAZY_EID
 
 #: kind -> typed node class

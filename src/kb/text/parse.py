@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 from array import array
-from bisect import bisect_right
 
 from kb.errors import KbError
 from kb.text.grammar import (HEADINGS, Line, article_number, bracket_heading, classify, digit_marker, item_marker,
@@ -264,7 +263,7 @@ class _Builder:
                                                number=1, label=marker, text=body[im.end("marker"):].strip()))
                 state.item = it
                 return it
-            self._paragraph(state, l, l.start + m.end("label") + pos, body)
+            self._paragraph(state, l, node.end, body)     # one int object: the article's end is its text's start
             return state.para
         node.end = l.end
         state.await_heading = node.title is None
@@ -417,15 +416,15 @@ class _Builder:
             last[key] = n.number
 
     def _citations(self) -> None:
-        # below the article the citation is made when asked (DERIVED: the parent's and the
-        # node's number), the article's alone when it has one paragraph
+        # from the article down the citation is made when asked (DERIVED, kb.text.model: the
+        # article's number, then the parent's and the node's number; the article's alone for
+        # its one paragraph)
         for art in self.articles:
-            art.citation = article_label(art.number)
-            one = sum(1 for c in art.children if c.kind == "paragraph") == 1
+            art.citation = DERIVED
             for p in art.children:
                 if p.kind != "paragraph":
                     continue
-                p.citation = art.citation if one else DERIVED
+                p.citation = DERIVED
                 for it in p.children:
                     it.citation = DERIVED
                     for sub in it.children:
@@ -489,10 +488,10 @@ class _Ahead:
             any_item[i] = i if unit or is_item else any_item[i + 1]
             cjk_item[i] = i if unit or (is_item and not digit_marker(l.m.group("marker"))) else cjk_item[i + 1]
         self._nonblank, self._any_item, self._cjk_item = nonblank, any_item, cjk_item
-        self._articles: dict[int, list[int]] = {}     # article number (before 之) -> its line indexes
-        for i, l in enumerate(lines):
-            if l.kind == "article":
-                self._articles.setdefault(number_key(article_number(l.m))[0], []).append(i)
+        #: article number (before 之) -> the index of its last line; made when first asked (only
+        #: an annex line among the articles asks), from the lines not yet read: a dict of every
+        #: article held through the build was a sixth of the peak of a text of one-line articles
+        self._last_article: dict[int, int] | None = None
 
     def _line(self, index: int) -> Line | None:
         return self.lines[index] if index >= 0 else None
@@ -508,8 +507,12 @@ class _Ahead:
 
     def article_after(self, l: Line, number: int) -> bool:
         """Whether an article numbered ``number`` (or ``number``之X) comes after ``l``."""
-        at = self._articles.get(number)
-        return bool(at) and bisect_right(at, l.no - 1) < len(at)
+        if self._last_article is None:
+            # the builder lets a line go once read: those left are at and after l, which is all
+            # the question needs
+            self._last_article = {number_key(article_number(x.m))[0]: i
+                                  for i, x in enumerate(self.lines) if x is not None and x.kind == "article"}
+        return self._last_article.get(number, -1) > l.no - 1
 
 
 def _clip(s: str, n: int = 24) -> str:

@@ -57,31 +57,41 @@ def _in_final_provisions(n: Node, term_lists: dict) -> bool:
 
 def _names_terms(para: Node, memo: dict) -> bool:
     """Whether a paragraph speaks of terms (its items may then define without 所称); asked for
-    each of its items, answered once."""
-    key = ("names-terms", id(para))
-    if key not in memo:
-        memo[key] = re.search(r"用语|含义|名词|术语", para.text) is not None
-    return memo[key]
+    each of its items, answered once.  The nodes are read in document order, so a paragraph's
+    items are asked about together: only the last paragraph's answer is kept (one per paragraph
+    was 23 MB of a text of 87,000 one-line articles)."""
+    last = memo.get("names-terms")
+    if last is None or last[0] is not para:
+        last = memo["names-terms"] = (para, re.search(r"用语|含义|名词|术语", para.text) is not None)
+    return last[1]
 
 
 _TERM_LIST = re.compile(r"(用语|名词|术语)的?含义[是为]?[：:]\s*$")
 
 
-def _term_list_entries(parent: Node, memo: dict[Node, set[Node]]) -> set[Node]:
+_NO_ENTRIES: frozenset = frozenset()
+
+
+def _term_list_entries(parent: Node, memo: dict) -> "set[Node] | frozenset":
     """The paragraphs of ``parent`` after one that opens a list of terms (下列用语的含义：) whose
     entries were written as plain paragraphs (no （一） markers).  Each parent is read once, so a
-    long article costs one pass, not one pass per paragraph."""
-    entries = memo.get(parent)
-    if entries is None:
-        entries = memo[parent] = set()
-        opened = False
-        for p in parent.children:
-            if p.kind != "paragraph":
-                continue
-            if opened:
-                entries.add(p)
-            elif _TERM_LIST.search(p.text):
-                opened = True
+    long article costs one pass, not one pass per paragraph; its paragraphs come together in
+    document order, so only the last parent's entries are kept (see _names_terms)."""
+    last = memo.get("term-list")
+    if last is not None and last[0] is parent:
+        return last[1]
+    entries: "set[Node] | frozenset" = _NO_ENTRIES
+    opened = False
+    for p in parent.children:
+        if p.kind != "paragraph":
+            continue
+        if opened:
+            if not entries:
+                entries = set()
+            entries.add(p)
+        elif _TERM_LIST.search(p.text):
+            opened = True
+    memo["term-list"] = (parent, entries)
     return entries
 
 

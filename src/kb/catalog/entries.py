@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from kb.catalog.interface import SourceSpec
 from kb.layers import actors, links, obligations
+from kb.text.gcpause import gc_paused
 from kb.text.numerals import to_chinese
 
 #: the layers every catalog is built with (noted in its manifest)
@@ -87,6 +88,11 @@ class Facets:
 
 def doc_entries(doc, spec: SourceSpec, root=None) -> tuple[list[dict], list[str]]:
     """The catalog entries of one parsed version, and the layers they were built with."""
+    with gc_paused():           # a burst of long-lived dicts (kb.text.gcpause)
+        return _doc_entries(doc, spec, root)
+
+
+def _doc_entries(doc, spec: SourceSpec, root) -> tuple[list[dict], list[str]]:
     src = spec.key
     meta = spec.meta or {}
     reg, ver = meta.get("regulation") or src.split("@")[0], meta.get("version") or src.partition("@")[2]

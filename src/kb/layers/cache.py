@@ -41,6 +41,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from kb.text.gcpause import gc_paused
+
 T = TypeVar("T")
 
 #: kb's package: every module and data file in it counts towards the code version
@@ -106,7 +108,8 @@ def layer(doc, name: str, compute: Callable[[], T], *parts: str) -> T:
     if value is _MISS:
         stats["misses"] += 1
         t = time.process_time()
-        value = compute()
+        with gc_paused():               # a layer is a burst of long-lived records (kb.text.gcpause)
+            value = compute()
         stats["seconds"][name] = stats["seconds"].get(name, 0.0) + time.process_time() - t
         if path is not None:
             _prune(folder)

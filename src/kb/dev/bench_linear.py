@@ -15,6 +15,7 @@ not inflate them.  The layer cache's disk is off (``KB_LAYER_CACHE=off``): each 
 """
 from __future__ import annotations
 
+import gc
 import math
 import re
 import shutil
@@ -177,6 +178,10 @@ def run(sizes: str | None = None, shapes: list[str] | None = None, echo=print) -
         times: dict[str, list[float]] = {}
         mb = 0.0
         for n in ns:
+            # each size starts from a clean heap: the trees of the smaller sizes are cyclic (parent
+            # links) and, the collector being paused while trees and layers are made, would
+            # otherwise linger and be walked by every full collection of the larger sizes
+            gc.collect()
             text = make(n)
             mb = len(text.encode("utf-8")) / 1e6
             times.setdefault("baseline", []).append(_cpu(lambda: _baseline(text)))

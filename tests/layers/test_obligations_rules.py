@@ -803,3 +803,38 @@ def test_violators_and_leniency(reg):
 
 def test_half_width_brackets_name_the_same_body(reg):
     assert reg.canonical("区县(自治县)人民政府") == reg.canonical("区县（自治县）人民政府")
+
+
+# --- seventh round (written on the 50 tuning texts' remaining differences; each on its corpus sentence) ---
+
+def test_a_department_named_by_no_stem_after_youguan_is_youguan_bumen(reg):
+    # beijing-wuzhangai art. 5, chongqing-zhiyuan art. 6, keji-chengguo art. 10: 有关/相关 + 行政(主管|管理)部门
+    # names no department of its own: it is the lexicon's 有关部门, not a body called 行政主管部门
+    assert ("有关部门", "obligation") in got(reg, "残疾人联合会、老龄工作委员会、妇女联合会等社会团体应当对无障碍设施"
+                                             "建设、改造和管理进行监督，向有关行政主管部门提出意见和建议，有关行政主管部门"
+                                             "应当研究办理并答复。")
+    assert got(reg, "有关单位和其他相关行政部门按照各自职责，为志愿服务提供指导和支持。") == {
+        ("有关单位", "obligation"), ("有关部门", "obligation")}
+    assert ("有关部门", "obligation") in got(reg, "利用财政资金设立应用类科技项目和其他相关科技项目，有关行政部门、"
+                                             "管理机构应当改进和完善科研组织管理方式。")
+
+
+def test_a_governments_own_body_written_after_it(reg):
+    # beijing-zhiye-jiaoyu art. 7, chongqing-jiating art. 8: the body, with the government's level
+    assert got(reg, "市和区、县人民政府教育督导机构应当按照有关规定，对职业教育工作进行督导评估。") == {
+        ("教育督导机构", "obligation")}
+    assert got(reg, "市、区县（自治县）人民政府妇女儿童工作委员会是本行政区域家庭教育议事协调机构，负责组织、协调、"
+                    "指导、督促有关部门做好家庭教育工作。") == {("妇女儿童工作委员会", "obligation"),
+                                                 ("有关部门", "obligation")}     # the object of 督促
+    # beijing-wuye art. 58: a verb after the government is no body of it
+    assert got(reg, "期满仍未推动成立业主大会、选举产生业主委员会的，由街道办事处、乡镇人民政府重新组建物业管理委员会。") == {
+        ("街道办事处", "obligation"), ("乡镇人民政府", "obligation")}
+
+
+def test_the_polices_own_offices(reg):
+    # guangzhou-jijiu art. 42, chongqing-xiaofang art. 22, zaosheng art. 49: 公安机关交通管理部门 (212 times in the
+    # corpus), 公安机关消防机构 (94) are departments of their own, not 公安机关
+    assert got(reg, "公安机关交通管理部门应当保障执行急救任务的“120”急救车辆优先通行。") == {
+        ("公安机关交通管理部门", "obligation")}
+    assert {a for a, _ in got(reg, "依法应当由专家评审的消防设计建设工程，市公安机关消防机构应当会同建设行政主管部门"
+                                   "组织专家评审。")} == {"公安机关消防机构", None}

@@ -64,6 +64,8 @@ _ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
 #: what may stand before an element of a group (任何, 其他, 有关 …), tried in this order
 _GROUP_MOD = re.compile("任何|其他各类|各类|各级|全体|它的|其他|每个|每一|其委托的|其所属的|有关|相关|其")
 _AND_ITS_DEPTS = re.compile(r"及其(?:有关|相关|职能)?部门")
+#: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
+_GENERIC_DEPT = re.compile(r"(?:行政)?(?:主管|管理)?部门")
 _AND_ITS_PERSONS = re.compile(r"及其(成员|工作人员|从业人员|负责人|主要负责人)")
 _AND_OTHERS = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)")
 _MODIFIER_DE = re.compile(r"[^，。；：、]{1,12}?的")
@@ -236,7 +238,8 @@ class Scanner(MentionScanner):
             if mod in ("其他", "有关", "相关"):
                 for m in ms:
                     named = self.reg.canonical(mod + m.surface)
-                    if not m.known and not self.reg.is_known(mod + m.name) and (mod == "其他" or self.reg.is_known(named)):
+                    if not m.known and (mod == "其他" or self.reg.is_known(named)) and \
+                            (not self.reg.is_known(mod + m.name) or _GENERIC_DEPT.fullmatch(m.name)):
                         m.name = named        # 其他负有……职责的部门; 相关行政部门 = 有关部门
                     elif m.name == "组织":
                         m.name = self.reg.canonical(mod + "组织")    # 有关组织和个人: not every organisation

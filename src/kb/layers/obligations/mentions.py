@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from kb.layers.actors import SUFFIXES
-from kb.layers.obligations.names import SEP, STOP_IN_NAME, NameScanner
+from kb.layers.obligations.names import SEP, STOP_IN_NAME, VERB_START2, NameScanner
 from kb.layers.obligations.records import Mention
 
 
@@ -19,6 +19,8 @@ from kb.layers.obligations.records import Mention
 _PLACE_OF = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所在地|住所地|户籍地|居住地)的?")
 _GOV_DEPTS = re.compile(r"的?(?:有关|相关)部门")
 _GOV_DEPTS_ANY = re.compile(r"的?(?:有关|相关)?部门")
+#: the heads of a government's own body named right after it (人民政府教育督导机构)
+_GOV_BODY_HEADS = ("机构", "委员会", "办公室", "领导小组", "指挥部")
 #: 居民委员会所在……单位: a body that belongs to the one just named
 _BELONGING = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" % "|".join(SUFFIXES))
 
@@ -124,8 +126,10 @@ class MentionScanner(NameScanner):
                         k = e + (1 if text.startswith("的", e) else 0)
                         sub = None
                         if not SEP.match(text, k) and not text.startswith(("及", "和", "或"), k):
-                            sub = self.element(text, k, discover=False) or self._dept_discover(text, k)
-                        if sub and all(reg.kind_of(x.name) == "department" for x in sub[0]):
+                            sub = self.element(text, k, discover=False) or self._dept_discover(text, k) or \
+                                self._gov_body(text, k)
+                        if sub and all(reg.kind_of(x.name) == "department" or x.surface.endswith(_GOV_BODY_HEADS)
+                                       for x in sub[0]):
                             sub = own(sub)
                             for x in sub[0]:
                                 x.levels = list(levels)
@@ -154,9 +158,22 @@ class MentionScanner(NameScanner):
         k = e + (1 if text.startswith("的", e) else 0)
         if SEP.match(text, k) or text.startswith(("及", "和", "或", "等"), k):
             return None
-        sub = self.element(text, k, discover=False) or self._dept_discover(text, k)
-        if sub and all(self.reg.kind_of(x.name) == "department" for x in sub[0]):
+        sub = self.element(text, k, discover=False) or self._dept_discover(text, k) or self._gov_body(text, k)
+        if sub and all(self.reg.kind_of(x.name) == "department" or x.surface.endswith(_GOV_BODY_HEADS)
+                       for x in sub[0]):
             return sub
+        return None
+
+    def _gov_body(self, text: str, k: int):
+        """A body of the government just named, written right after it (人民政府教育督导机构, 人民政府妇女儿童工作
+        委员会, 人民政府防汛指挥机构): a name the lexicon does not know, ending in a body's head, with no
+        modifier (……批准设立的机构 is a relative clause, not the government's own body)."""
+        r = self.discover(text, k)
+        if r and r[0] == text[k:r[1]] and r[0].endswith(_GOV_BODY_HEADS) and "的" not in r[0] and \
+                3 <= len(r[0]) <= 12 and not self.reg.is_known(r[0]) and \
+                not any(v in r[0] for v in VERB_START2):      # ……乡镇人民政府重新组建物业管理委员会: a verb
+            c = self.reg.canonical(r[0])
+            return [Mention(c, r[0], k, r[1], known=False)], r[1]
         return None
 
     def _after_level(self, text: str, j: int, discover: bool = False):

@@ -17,6 +17,7 @@ material's own index (for comparison in the benchmark).
 """
 from __future__ import annotations
 
+import functools
 import html
 import urllib.parse
 
@@ -213,6 +214,9 @@ class KbPlugin(BasePlugin[KbConfig]):
             page.meta["search"] = {"exclude": True}
         if vs is not None:
             page.meta["kb_search_index"] = vs.p("search.json")
+        # the body is "": what mkdocs' Page.render would make of it without a Markdown instance
+        # per page (its extensions set up for nothing took 3% of a build); on_page_content fills it
+        page.render = functools.partial(_render_empty, page)
         return ""
 
     def on_page_content(self, html_, page, config, files):
@@ -241,6 +245,17 @@ class KbPlugin(BasePlugin[KbConfig]):
 
 def _unmodified() -> bool:
     return False
+
+
+def _render_empty(page, config, files) -> None:
+    """mkdocs' Page.render of an empty Markdown body: no HTML, no headings, no anchors, no links
+    (Markdown.convert returns "" for a blank text before any extension runs)."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
 
 
 def _drop_theme_search(files) -> None:

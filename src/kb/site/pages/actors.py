@@ -77,8 +77,11 @@ def ctx_actor(r):
         if lst:
             groups.append((m, lst))
     rels = [rel for rel in vs.layers.relations if rel.from_ == name or rel.to == name]
-    links = {n: r.page(src) for n, src in vs.actor_pages.items() if n != name}
-    svgs = [Markup(x) for x in neighbourhood_svgs(name, edges(rels), links)]
+    drawn = edges(rels)
+    # the pictures link the boxes they draw: only the actors of these relations need a link
+    named = {n for e in drawn for n in (e[0], e[2])}
+    links = {n: r.page(src) for n, src in vs.actor_pages.items() if n != name and n in named}
+    svgs = [Markup(x) for x in neighbourhood_svgs(name, drawn, links)]
     toc = [{"level": 2, "id": f"m-{m}", "name": MODALITY_NAMES.get(m, m), "children": []}
            for m, _ in groups]
     rel_rows = relation_rows(r, rels)

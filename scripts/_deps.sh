@@ -4,11 +4,12 @@
 # commands work the same on a Debian whose system Python refuses pip installs (PEP 668) and on a
 # machine with its own Python. PYTHON picks the interpreter that creates it (default: python3).
 # System packages: python3-venv where the interpreter lacks venv/ensurepip (Debian), chromium + CJK
-# fonts for the browser tests, LibreOffice to check the Word 对照表 and make PDFs, ripgrep as a
+# fonts for the browser tests, LibreOffice to check the Word 对照表 and make PDFs (poppler-utils' pdftotext reads
+# the printed page numbers back), ripgrep as a
 # search baseline.
 VENV=.venv
 KB_PY="$VENV/bin/python"
-SYSTEM_PACKAGES="chromium fonts-noto-cjk libreoffice-writer-nogui ripgrep"
+SYSTEM_PACKAGES="chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils ripgrep"
 
 apt_install() {
   # apt_install PKG… : install Debian packages when we are root, else say what is missing (return 1)

@@ -838,3 +838,49 @@ def test_the_polices_own_offices(reg):
         ("公安机关交通管理部门", "obligation")}
     assert {a for a, _ in got(reg, "依法应当由专家评审的消防设计建设工程，市公安机关消防机构应当会同建设行政主管部门"
                                    "组织专家评审。")} == {"公安机关消防机构", None}
+
+
+def test_a_school_written_without_its_head(reg):
+    # chongqing-jiating arts. 19-24: 中小学 is the school (中小学校); 中小学生, 中小学教师 are persons, not the school
+    assert got(reg, "中小学、幼儿园及师范院校应当协助当地家庭教育指导机构开展家庭教育指导工作。") == {
+        ("中小学校", "obligation"), ("幼儿园", "obligation"), ("师范院校", "obligation")}
+    assert ("中小学校", "prohibition") not in got(reg, "国家和社会加强吸烟危害健康的宣传教育，禁止或者限制在公共交通"
+                                                   "工具和公共场所吸烟，劝阻青少年吸烟，禁止中小学生吸烟。")
+
+
+def test_the_longest_known_name_after_a_relative_clause(reg):
+    # zaosheng art. 36 (and 环境保护法 art. 42 …: 129 times in the corpus): ……的企业事业单位和其他生产经营者 is the
+    # list, not ……的企业 followed by words that are no name
+    assert got(reg, "排放工业噪声的企业事业单位和其他生产经营者，应当采取有效措施，减少振动、降低噪声，依法取得排污"
+                    "许可证或者填报排污登记表。") == {("企业事业单位", "obligation"), ("其他生产经营者", "obligation")}
+
+
+def test_youguan_and_a_bare_head_is_a_party(reg):
+    # laonianren art. 34, chongqing-anquan art. 23: 有关机构, 有关人员 as 有关单位 (a bare head alone is no name;
+    # 有关机关 is not every 机关)
+    assert got(reg, "老年人依法享有的养老金、医疗待遇和其他待遇应当得到保障，有关机构必须按时足额支付，不得克扣、"
+                    "拖欠或者挪用。") >= {("有关机构", "obligation"), ("有关机构", "prohibition")}
+    assert got(reg, "属于一般事故隐患的，生产经营单位有关负责人或者有关人员应当立即组织整改排除。") == {
+        ("负责人", "obligation"), ("有关人员", "obligation")}
+
+
+def test_fuze_zhiding_is_a_duty_not_a_system(reg):
+    # 长江保护法 art. 12 (a random corpus sentence): 负责制定 is 负责 + 制定; only 负责制 is the system (sixth round)
+    assert got(reg, "国务院生态环境主管部门负责制定长江流域水环境质量标准，对国家水环境质量标准中未作规定的项目"
+                    "可以补充规定。") == {("生态环境部门", "obligation"), ("生态环境部门", "permission")}
+
+
+def test_persons_named_by_two_verbs(reg):
+    # guangzhou-jijiu arts. 10, 19; 港口法 art. 47: 指挥调度人员, 监督检查人员 name persons by what they do
+    assert got(reg, "指挥调度人员、急救人员应当按照规定统一着装。") == {
+        ("指挥调度人员", "obligation"), ("急救人员", "obligation")}
+    assert got(reg, "被检查单位的负责人拒绝签字的，监督检查人员应当将情况记录在案，并向港口行政管理部门报告。") == {
+        ("监督检查人员", "obligation")}
+
+
+def test_staff_named_with_youguan_in_a_list_of_violators(reg):
+    # chongqing-anquan art. 58: 有关人员 (now a party) and 其他直接责任人员 are both liable
+    doc = parse_text("第一章 法律责任\n第一条 违反本条例规定，生产经营单位有关人员或者其他直接责任人员对发生生产安全事故"
+                     "负有责任，有下列行为之一的，处以一万元以上三万元以下的罚款。", "rules.txt", "text")
+    assert {(s.actor, s.modality) for s in extract(doc, reg)} == {
+        ("有关人员", "liability"), ("其他直接责任人员", "liability")}

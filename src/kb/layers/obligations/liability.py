@@ -78,7 +78,7 @@ def on_violation(x, s: Sentence) -> None:
             continue
         staff_only = all(m.name in _STAFF_NOUNS for m in g.mentions)
         if not sanctions and (not _opens(text, _opening(text, s.start, k), p, staff_only) or not (_VIOLATION.match(text, g.end) or (all(
-                x.reg.is_known(m.name) or m.name.endswith(SUFFIXES) for m in g.mentions) and
+                x.reg.is_known(m.name) or m.name.endswith(SUFFIXES) or m.name in _STAFF_NOUNS for m in g.mentions) and
                 _VIOLATION.search(text, g.end, k) and not _VICTIM.search(text, g.end, k)))):
             continue         # an item names its violator first: ……单位未按照规定……的
         own = [d for d in sanctions if d.mention is not None and d.mention in g.mentions]

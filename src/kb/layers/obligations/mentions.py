@@ -20,7 +20,7 @@ _PLACE_OF = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所在地|住所地|户籍地|�
 _GOV_DEPTS = re.compile(r"的?(?:有关|相关)部门")
 _GOV_DEPTS_ANY = re.compile(r"的?(?:有关|相关)?部门")
 #: the heads of a government's own body named right after it (人民政府教育督导机构)
-_GOV_BODY_HEADS = ("机构", "委员会", "办公室", "领导小组", "指挥部")
+_GOV_BODY_HEADS = ("机构", "机关", "委员会", "办公室", "领导小组", "指挥部")
 #: 居民委员会所在……单位: a body that belongs to the one just named
 _BELONGING = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" % "|".join(SUFFIXES))
 
@@ -128,7 +128,7 @@ class MentionScanner(NameScanner):
                         if not SEP.match(text, k) and not text.startswith(("及", "和", "或"), k):
                             sub = self.element(text, k, discover=False) or self._dept_discover(text, k) or \
                                 self._gov_body(text, k)
-                        if sub and all(reg.kind_of(x.name) == "department" or x.surface.endswith(_GOV_BODY_HEADS)
+                        if sub and all(reg.kind_of(x.name) == "department" or (not x.known and x.surface.endswith(_GOV_BODY_HEADS))
                                        for x in sub[0]):
                             sub = own(sub)
                             for x in sub[0]:
@@ -159,7 +159,7 @@ class MentionScanner(NameScanner):
         if SEP.match(text, k) or text.startswith(("及", "和", "或", "等"), k):
             return None
         sub = self.element(text, k, discover=False) or self._dept_discover(text, k) or self._gov_body(text, k)
-        if sub and all(self.reg.kind_of(x.name) == "department" or x.surface.endswith(_GOV_BODY_HEADS)
+        if sub and all(self.reg.kind_of(x.name) == "department" or (not x.known and x.surface.endswith(_GOV_BODY_HEADS))
                        for x in sub[0]):
             return sub
         return None

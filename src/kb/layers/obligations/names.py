@@ -63,6 +63,8 @@ _AGENT_VERBS = ("举办", "承办", "主办", "建设", "施工", "监理", "使
                 "实施", "接受", "申请", "评估", "鉴定", "调解", "仲裁", "咨询", "组织", "领导", "办理", "保管", "维修",
                 "养护", "销售", "生产", "设计", "代理", "委托", "受托", "承接", "捐赠", "受赠")
 _AGENT_HEADS = ("单位", "机构", "机关", "部门", "者", "人", "人员", "方", "中心", "小组", "组", "委员会", "企业")
+#: verbs that make a person's or a body's name only with a second verb (监督检查人员, 指挥调度人员)
+_TWIN_VERBS = ("指挥", "调度", "监测", "检测", "检验", "巡查", "调查", "执勤", "值班")
 #: first characters of a two-character word ending in a head that is not a name (本人, 前者, 或者, 各院)
 _NOT_A_NAME_START = "本他其该各此前后或再每某两二三四五六七八九十百千万全个"
 #: a head alone is a category, not a name (有关机构, 有关人员 are read with their modifier; 主任, 委员 are posts)
@@ -128,6 +130,10 @@ _GOVERNMENT_AS_MODIFIER = re.compile(r"指导价|定价|举办|投资|购买|采
 _LOOSE_MODIFIER = re.compile(r"(?:相关|各类|其他各类|该)(.{3,})$")
 
 
+#: what may follow a school's name written without its head (中小学、幼儿园应当……; 到中小学任教)
+_AFTER_SHORT_SCHOOL = "、，。；：和及或与应可不必负等在对按依的"
+
+
 class NameScanner:
     """Name lookups over one registry, its names and levels indexed by their first character."""
 
@@ -151,6 +157,8 @@ class NameScanner:
             if text.startswith(s, i):
                 if s.endswith("人") and text[i + len(s):i + len(s) + 1] in "身民员口格":
                     continue          # 申请人身安全保护令
+                if s.endswith("学") and text[i + len(s):i + len(s) + 1] not in _AFTER_SHORT_SCHOOL:
+                    continue          # 中小学生, 中小学教师: 中小学 (a school short of its head 校) qualifies a person
                 if s == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, i + 2):
                     continue          # 政府指导价, 政府定价, 政府举办的医院: 政府 qualifies a thing or a body
                 return s
@@ -324,10 +332,16 @@ class NameScanner:
         if name.startswith(("组织", "主管", "承办")) and name.endswith(("机关", "部门", "单位", "机构")) and \
                 MODAL_RE.match(text, e) and "的" not in name:
             return name, e        # 组织编制机关应当……: the whole noun phrase before the modal word
-        verb_and_head = name[:2] in _AGENT_VERBS and name[2:] in _AGENT_HEADS      # 举办单位, 指导机构, 检查人员
+        verb_and_head = (name[:2] in _AGENT_VERBS and name[2:] in _AGENT_HEADS) or \
+            (name[:2] in _AGENT_VERBS + _TWIN_VERBS and name[2:4] in _AGENT_VERBS + _TWIN_VERBS and
+             name[4:] in _AGENT_HEADS)     # 举办单位, 指导机构, 检查人员; 监督检查人员, 指挥调度人员
         if "的" in name and not name.startswith(BAD_START) and not _REL_STOP.search(name[:name.rindex("的")]):
             tail = name[name.rindex("的") + 1:]
             if tail in self.reg.alias and not SEP.search(tail):
+                longer = self.lexicon(text, e - len(tail))
+                if longer and len(longer) > len(tail):
+                    # 排放工业噪声的企业事业单位和其他生产经营者: the longest known name after 的 (a list may follow)
+                    return longer, e - len(tail) + len(longer)
                 return tail, e    # 接受捐赠的慈善组织, 开展慈善活动的其他组织: the known body
         if (name.startswith(BAD_START) and not name.startswith(("有关", "其他"))) or \
                 (name.startswith(VERB_START) and not name.startswith("负责人") and not verb_and_head and

@@ -884,3 +884,37 @@ def test_staff_named_with_youguan_in_a_list_of_violators(reg):
                      "负有责任，有下列行为之一的，处以一万元以上三万元以下的罚款。", "rules.txt", "text")
     assert {(s.actor, s.modality) for s in extract(doc, reg)} == {
         ("有关人员", "liability"), ("其他直接责任人员", "liability")}
+
+
+def test_a_list_of_activities_sharing_the_head_of_their_parties(reg):
+    # 特种设备安全法 art. 13 and 北京市危险废物污染环境防治条例 (random corpus sentences; 83 such lists in 32 texts):
+    # 生产、经营、使用单位 names each activity's party, after an optional field
+    assert got(reg, "特种设备生产、经营、使用单位及其主要负责人对其生产、经营、使用的特种设备安全负责。") == {
+        ("特种设备生产单位", "obligation"), ("特种设备经营单位", "obligation"), ("特种设备使用单位", "obligation"),
+        ("主要负责人", "obligation")}
+    assert {a for a, _ in got(reg, "危险废物收集、利用、处置单位应当按照规定及书面委托合同的约定及时收集、接收危险废物，"
+                                   "不得无故拒收。")} == {"危险废物收集单位", "危险废物利用单位", "危险废物处置单位"}
+
+
+def test_a_verb_right_after_a_known_name_is_no_longer_name(reg):
+    # 北京市实施《工会法》办法 (a random corpus sentence): 工会支持企业 is 工会 + 支持 (医院举办者, 老年人组织 stay names)
+    assert ("工会", "obligation") in got(reg, "工会支持企业、事业单位依法进行生产经营活动，教育职工遵纪守法。")
+    assert got(reg, "医院举办者应当履行下列职责：") == {("医院举办者", "obligation")}
+
+
+def test_cooperatives_companies_and_lawyers_are_parties(reg):
+    # guangdong-xiangcun art. 19, 农民专业合作社法, 公司法, 刑事诉讼法 (random corpus sentences): 合作社 is a body's
+    # head (村合作社管理委员会 stays the committee), 公司 a party, 律师 a person's head
+    assert got(reg, "农产品生产企业、农民专业合作社、农业社会化服务组织应当加强农产品质量安全管理。") == {
+        ("农产品生产企业", "obligation"), ("农民专业合作社", "obligation"), ("农业社会化服务组织", "obligation")}
+    assert got(reg, "公司应当定期向股东披露董事、监事、高级管理人员从公司获得报酬的情况。") == {("公司", "obligation")}
+    assert got(reg, "辩护律师可以依法为犯罪嫌疑人提供法律帮助。") == {("辩护律师", "permission")}
+    assert got(reg, "村经济合作社管理委员会负责集体资产的管理工作。") == {("村经济合作社管理委员会", "obligation")}
+
+
+def test_every_level_above_the_county(reg):
+    # jiage art. 33 and 献血法 art. 4 (106 times in 56 corpus texts: ……各级人民政府 + a department): 县级以上各级 is one
+    # level, the government keeps it as its name and its department follows it
+    assert got(reg, "县级以上各级人民政府卫生行政部门监督管理献血工作。") == {("卫生行政部门", "obligation")}
+    assert got(reg, "县级以上各级人民政府应当将禁毒工作纳入国民经济和社会发展规划。") == {
+        ("县级以上各级人民政府", "obligation")}

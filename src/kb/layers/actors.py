@@ -24,12 +24,12 @@ KIND_NAMES = {"government": "政府及派出机关", "department": "政府部门
 #: words an unknown actor's name may end with (used to discover actors not in the lexicon)
 SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "组织", "企业", "机构", "联合会", "协会",
             "中心", "公司", "大会", "团体", "常务委员会", "学校", "中学", "媒体", "医院", "法院", "检察院", "幼儿园", "派出所", "局", "厅",
-            "场所", "场馆", "院校", "院所", "事务所", "小组", "组", "办公室", "站", "商", "馆", "院", "管委会")
+            "场所", "场馆", "院校", "院所", "事务所", "小组", "组", "办公室", "站", "商", "馆", "院", "管委会", "合作社")
 
 #: heads of a person's name (第三人, 未成年人, 管理者, 志愿服务对象, 网格员, 楼栋长, 筹备组组长);
 #: used for a subject only
 PERSON_SUFFIXES = ("人员", "人物", "人", "者", "对象", "成员", "员", "长", "主任", "代表", "委员", "人士", "主席",
-                   "医师", "医生", "专家", "毕业生")
+                   "医师", "医生", "专家", "毕业生", "律师")
 
 
 #: mass organisations (群团组织): public bodies, though their kind is social

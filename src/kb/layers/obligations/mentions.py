@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.layers.actors import SUFFIXES
-from kb.layers.obligations.names import SEP, STOP_IN_NAME, VERB_START2, NameScanner
+from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+from kb.layers.obligations.names import _AGENT_VERBS, SEP, STOP_IN_NAME, VERB_START2, NameScanner
 from kb.layers.obligations.records import Mention
 
 
@@ -19,6 +19,17 @@ from kb.layers.obligations.records import Mention
 _PLACE_OF = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所在地|住所地|户籍地|居住地)的?")
 _GOV_DEPTS = re.compile(r"的?(?:有关|相关)部门")
 _GOV_DEPTS_ANY = re.compile(r"的?(?:有关|相关)?部门")
+def _verb_after_name(text: str, k: int) -> bool:
+    """Does a verb (not a head, not a verb that names a party: 老年人组织, 医院举办者, 业主代表) start at k?"""
+    return text.startswith(VERB_START2, k) and not text.startswith(SUFFIXES + PERSON_SUFFIXES, k) and \
+        text[k:k + 2] not in _AGENT_VERBS
+
+
+#: a list of activities sharing the head of their parties (设计、施工、监理单位; 检验、检测机构)
+_STEM_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、){1,5}[\u4e00-\u9fff]{2})(单位|机构|企业|者)")
+_ACTIVITY_STEMS = frozenset("生产 经营 使用 销售 进口 出口 运输 储存 贮存 设计 施工 监理 检验 检测 认证 评估 勘察 建设 维修 "
+                            "保养 安装 改造 充装 处置 收集 利用 加工 批发 零售 研制 开发 制造 管理 经销 仓储 托运 承运 "
+                            "检定 培训 咨询 代理".split())
 #: the heads of a government's own body named right after it (人民政府教育督导机构)
 _GOV_BODY_HEADS = ("机构", "机关", "委员会", "办公室", "领导小组", "指挥部")
 #: 居民委员会所在……单位: a body that belongs to the one just named
@@ -81,7 +92,8 @@ class MentionScanner(NameScanner):
         if s and discover and reg.kind_of(reg.canonical(s)) != "government":
             # 家庭教育指导机构, 公安机关交通管理部门: a longer name that opens with a known one
             r = self.discover(text, i)
-            if r and r[1] > i + len(s) and not SEP.search(text, i + len(s), r[1]):
+            if r and r[1] > i + len(s) and not SEP.search(text, i + len(s), r[1]) and \
+                    not _verb_after_name(text, i + len(s)):      # 工会支持企业: a verb after the name
                 c = reg.canonical(r[0])
                 return [Mention(c, text[i:r[1]], i, r[1], known=reg.is_known(c))], r[1]
         levels, j = self.level_list(text, i)
@@ -141,6 +153,10 @@ class MentionScanner(NameScanner):
                 return [Mention(reg.canonical(n), n, i, e, list(levels)) for n in names], e
         # 3. department stems list
         d = self.dept_list(text, i)
+        if d is None:
+            st = self._stem_list(text, i)
+            if st:
+                return st
         if d:
             names, e = d
             return [Mention(reg.canonical(n), n, i, e) for n in names], e
@@ -151,6 +167,25 @@ class MentionScanner(NameScanner):
                 name, e = r
                 c = reg.canonical(name)
                 return [Mention(c, text[i:e], i, e, known=reg.is_known(c))], e
+        return None
+
+    def _stem_list(self, text: str, i: int):
+        """设计、施工、监理单位, 特种设备生产、经营、使用单位, 检验、检测机构: the kinds of party a list of
+        activities names, sharing one head (each activity's party: 设计单位, 施工单位 …), after an optional field."""
+        for k in range(i, i + 7):
+            if k > i and (not "\u4e00" <= text[k - 1:k] <= "\u9fff" or STOP_IN_NAME.match(text, k - 1)):
+                return None
+            m = _STEM_LIST.match(text, k)
+            if m:
+                stems = m.group(1).split("、")
+                if not all(x in _ACTIVITY_STEMS for x in stems) or text[i:k].startswith(VERB_START2):
+                    return None
+                out = []
+                for x in stems:
+                    name = text[i:k] + x + m.group(2)
+                    c = self.reg.canonical(name)
+                    out.append(Mention(c, name, i, m.end(), known=self.reg.is_known(c)))
+                return out, m.end()
         return None
 
     def _gov_department(self, text: str, e: int, discover: bool):

@@ -378,3 +378,47 @@ def test_a_revision_that_renamed_its_words_pairs_kept_articles_over_the_shared_v
     a = parse_file(str(CORPUS / "行政法" / "国防教育法(2018-04-27).md"))
     b = parse_file(str(CORPUS / "行政法" / "国境卫生检疫法(2024-06-28).md"))
     assert not [l for l in align(a, b).links if l.how == "shared"]
+
+
+def test_a_link_carried_only_by_boilerplate_is_no_link():
+    from kb.compare.boilerplate import MIN_LAWS, _counts, is_boilerplate, without_boilerplate
+
+    # boilerplate is what many regulations of the corpus say (a clause's count of regulations), not a word list
+    assert is_boilerplate("构成犯罪的") and is_boilerplate("依法追究刑事责任") and is_boilerplate("违反本法规定")
+    assert _counts()["构成犯罪的"] > 10 * MIN_LAWS
+    assert not is_boilerplate("保密行政管理部门的工作人员在履行保密管理职责中滥用职权")
+    assert without_boilerplate("违反本法规定，构成犯罪的，依法追究刑事责任。") == ""
+    # 保守国家秘密法 2024 gathers the criminal-liability tails of 2010 第四十八条 and 第五十一条 into a new
+    # 第六十二条 (违反本法规定，构成犯罪的，依法追究刑事责任): the annotators do not link them, the rest of each
+    # old article lives on in 第五十七条 and 第六十一条
+    links = _links("行政法/保守国家秘密法(2010-04-29).md", "行政法/保守国家秘密法(2024-02-27).md")
+    assert {("第四十八条", "第五十七条"), ("第五十一条", "第六十一条")} <= links
+    assert not any(n == "第六十二条" for _, n in links)
+    # 国防教育法 2018 第三十四条 (挪用、克扣国防教育经费 … 构成犯罪的，依法追究刑事责任) and 2024 第四十一条
+    # (违反本法规定，构成犯罪的，依法追究刑事责任)
+    links = _links("行政法/国防教育法(2018-04-27).md", "行政法/国防教育法(2024-09-13).md")
+    assert ("第三十四条", "第四十一条") not in links
+
+
+def test_a_paragraph_on_the_pattern_of_one_its_article_kept_did_not_move_there():
+    # 保守国家秘密法 2010 第二十四条 (涉密信息系统, → 2024 第三十一条) opens 机关、单位应当加强对……的管理，任何组织
+    # 和个人不得有下列行为 like 2010 第二十五条 (国家秘密载体), which 2024 第二十八条 keeps word for word: that opening
+    # did not move from 第二十四条 into 第二十八条 (cosine 0.14)
+    links = _links("行政法/保守国家秘密法(2010-04-29).md", "行政法/保守国家秘密法(2024-02-27).md")
+    assert {("第二十四条", "第三十一条"), ("第二十五条", "第二十八条")} <= links
+    assert ("第二十四条", "第二十八条") not in links
+
+
+def test_an_unlinked_old_article_folded_into_the_rest_of_a_kept_one_is_linked():
+    # 保守国家秘密法 2010 第三十六条 (涉密人员上岗应当经过保密教育培训……签订保密承诺书) is the rest of 2024 第四十三条's
+    # third paragraph, whose other words are 2010 第三十五条's (articles' cosine 0.26); 2010 第二十九条's 采购 is the
+    # first paragraph of 2024 第四十二条, whose second is 2010 第三十四条's
+    links = _links("行政法/保守国家秘密法(2010-04-29).md", "行政法/保守国家秘密法(2024-02-27).md")
+    assert {("第三十五条", "第四十三条"), ("第三十六条", "第四十三条"), ("第二十九条", "第四十二条")} <= links
+    # 国防教育法 2018 第二十四条 → 2024 第二十八条; 反洗钱法 2006 第二十二条 → 2024 第二十七条 (both in the gold)
+    assert ("第二十四条", "第二十八条") in _links("行政法/国防教育法(2018-04-27).md", "行政法/国防教育法(2024-09-13).md")
+    assert ("第二十二条", "第二十七条") in _links("经济法/反洗钱法(2006-10-31).md", "经济法/反洗钱法(2024-11-08).md")
+    # alike only through citations of the text's own articles: 行政复议法 2017 第十八条 (转送, deleted) shares
+    # 依照本法第……条的规定 with the rest of 2023 第二十六条, nothing more
+    links = _links("诉讼与非诉讼程序法/行政复议法(2017-09-01).md", "诉讼与非诉讼程序法/行政复议法(2023-09-01).md")
+    assert not any(o == "第十八条" for o, _ in links)

@@ -27,7 +27,10 @@ the order they are trusted, so that a confident pair is never displaced by a wea
    last, a new article nothing linked one of whose paragraphs rewrites an old paragraph that
    went nowhere else (:func:`kb.compare.segments.rewritten_links`); then two still unlinked that
    are each other's most similar over the words both texts use (``SHARED``: a revision that renamed
-   its actors in every article).
+   its actors in every article); then an old article nothing linked whose paragraphs rewrite what
+   linked new articles' own old articles do not explain (:func:`kb.compare.segments.remainder_links`:
+   a full revision folding short articles into kept ones).  Boilerplate (clauses many regulations
+   use, :mod:`kb.compare.boilerplate`) is no evidence of a split or merge.
 5. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went
    (:mod:`kb.compare.headings`); an article pair is ``moved`` when the new article's
    chapter is not the counterpart of the old article's chapter.
@@ -42,8 +45,9 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from kb.compare.boilerplate import says_more
 from kb.compare.headings import HeadingLink, align_headings, mark_moved
-from kb.compare.segments import rewritten_links, segment_links, segments_once
+from kb.compare.segments import SEG_MIN, remainder_links, rewritten_links, segment_links, segments_once
 from kb.compare.similarity import (Unit, candidates, containment, cosine, normalize, on_vocabulary, shared_vocabulary,
                                    units, weigh)
 from kb.text.model import Document
@@ -184,6 +188,7 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
         _pair_alone(old, new, P, extra)
         _link_rewritten(old, new, P, extra, segments)
         _pair_shared(old, new, P, extra)
+        _link_remainder(old, new, P, extra, segments)
     links = _links(old, new, sim, P, extra)
     _statuses(links, old, new)
     headings = align_headings(old_doc, new_doc, old, new, links)
@@ -308,15 +313,21 @@ def _pair_alone(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:
             P.add(free_o[0], free_n[0], "alone")
 
 
-def _link_rewritten(old: list[Unit], new: list[Unit], P: _Pairs, extra, segments) -> None:
-    """Very last: a new article nothing linked that rewrites a paragraph of an old one
-    (:func:`kb.compare.segments.rewritten_links`): paired when the old article is unlinked too,
-    else one more part of the old article (a split)."""
+def _linked_to(P: _Pairs, extra) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Each old article's linked new articles, and each new article's linked old ones, so far."""
     of_old: dict[int, list[int]] = defaultdict(list)
     of_new: dict[int, list[int]] = defaultdict(list)
     for o, n in list(P.o2n.items()) + [(o, n) for o, n, _ in extra]:
         of_old[o].append(n)
         of_new[n].append(o)
+    return of_old, of_new
+
+
+def _link_rewritten(old: list[Unit], new: list[Unit], P: _Pairs, extra, segments) -> None:
+    """Very last: a new article nothing linked that rewrites a paragraph of an old one
+    (:func:`kb.compare.segments.rewritten_links`): paired when the old article is unlinked too,
+    else one more part of the old article (a split)."""
+    of_old, of_new = _linked_to(P, extra)
     for o, n in rewritten_links(old, new, of_old, of_new, segments):
         if n in P.n2o or n in of_new and o in of_new[n]:
             continue
@@ -326,6 +337,15 @@ def _link_rewritten(old: list[Unit], new: list[Unit], P: _Pairs, extra, segments
             P.add(o, n, "rewritten")
         of_old[o].append(n)
         of_new[n].append(o)
+
+
+def _link_remainder(old: list[Unit], new: list[Unit], P: _Pairs, extra, segments) -> None:
+    """An old article nothing linked whose paragraphs went, rewritten, into the parts of linked new
+    articles that their own old articles do not explain (:func:`kb.compare.segments.remainder_links`):
+    merged into them."""
+    of_old, of_new = _linked_to(P, extra)
+    for o, n in remainder_links(old, new, of_old, of_new, segments):
+        extra.append((o, n, "merge"))
 
 
 def _pair_shared(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:
@@ -390,7 +410,11 @@ def _splits_and_merges(old: list[Unit], new: list[Unit], cands, P: _Pairs, segme
 
 
 def _contained_in(u: Unit, cands: list[tuple[float, int]], others: list[Unit], skip=frozenset()) -> int | None:
-    """The candidate that mostly contains ``u`` (containment ≥ CONTAIN), best by containment + cosine."""
+    """The candidate that mostly contains ``u`` (containment ≥ CONTAIN), best by containment + cosine.
+    An article that is only boilerplate (保守国家秘密法 2024 第六十二条: 违反本法规定，构成犯罪的，依法追究
+    刑事责任) is contained in every penalty clause and so is no part of any (:mod:`kb.compare.boilerplate`)."""
+    if not says_more(u.node.full_text(), SEG_MIN):
+        return None
     best = None
     for s, j in cands:
         if j in skip:

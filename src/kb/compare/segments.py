@@ -7,12 +7,16 @@ other side hold their paragraphs.  Only the segments of those articles are looke
 inverted index of rarer bigrams over the other side's segments, so the cost follows the number
 of unpaired articles, not the size of the texts.
 
-Two things look like carried content and are not:
+Three things look like carried content and are not:
 
+- boilerplate: a paragraph with fewer than ``SEG_MIN`` characters outside clauses many regulations
+  use (构成犯罪的，依法追究刑事责任; :mod:`kb.compare.boilerplate`) is no segment at all;
 - a paragraph written on the pattern of one that stayed where it was (慈善法 2023 第四十六条 on
   慈善信托's beneficiaries copies the wording of 2016 第五十八条, which lives on, nearly
   verbatim, as 2023 第五十九条): a paragraph that its own article's partner keeps at least as
-  closely is not evidence that it went anywhere else;
+  closely is not evidence that it went anywhere else -- whether it is looked for from an unpaired
+  article or from a paired one whose partner lost it (保守国家秘密法 2010 第二十四条's opening
+  机关、单位应当加强对……的管理 did not move into 2024 第二十八条, which keeps 2010 第二十五条's);
 - a paragraph that merely resembles one far away.  A paragraph that left an article paired
   elsewhere is linked to the article that took it when it is nearly verbatim (``MOVED_SEG_SIM``)
   wherever that article is, or reworded (``SEG_SIM``) when the link keeps to the order
@@ -38,6 +42,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kb.compare.boilerplate import says_more
 from kb.compare.similarity import Unit, bigrams, cosine, df_cap, normalize, tfidf
 from kb.text.numerals import NUMERAL_RE
 
@@ -50,6 +55,7 @@ NEW_KEPT = 1 / 3     # an article whose partner keeps less than this share of it
 CARRIED_SIM = 0.3    # … and its other paragraphs are looked for, rewritten this far, in its stretch of the text
 REWRITTEN_SIM = 0.3  # a paragraph of an article nothing linked and its mutual best paragraph of the other text …
 REWRITTEN_KEPT = 0.3  # … which the old article's own partners keep less closely than this
+REMAINDER_SIM = 0.25 # an old article nothing linked: each paragraph this alike to a paragraph its new article's partners do not keep
 
 Vec = tuple[dict, float]    # TF-IDF vector of a segment, and its length
 
@@ -64,7 +70,7 @@ def _segments(u: Unit) -> list[str]:
     for n in u.node.walk():
         if n.kind in ("paragraph", "item", "subitem") and n.text:
             t = normalize((n.label if n.kind != "paragraph" else "") + n.text)
-            if len(t) >= SEG_MIN:
+            if len(t) >= SEG_MIN and says_more(n.text, SEG_MIN):
                 out.append(t)
     return out
 
@@ -231,6 +237,68 @@ citations of the text's own articles (行政复议法 2017 第十八条 and 2023
     return sorted(links)
 
 
+def remainder_links(old: list[Unit], new: list[Unit], of_old: dict[int, list[int]],
+                    of_new: dict[int, list[int]], segments=None) -> list[tuple[int, int]]:
+    """(old, new) links for old articles that no rule linked, every paragraph of which reappears,
+    rewritten, in what a linked new article's own old articles (``of_new``) do not explain: a
+    paragraph of the new article without the bigrams of those old articles (its *remainder*) is at
+    least ``REMAINDER_SIM`` alike to the old paragraph, and that remainder is more like it than like any
+    other old paragraph.  A full revision rewrites the articles it
+    keeps and folds short ones into them: 保守国家秘密法 2010 第三十六条 (涉密人员上岗应当经过保密教育培训 …)
+    is the rest of the third paragraph of 2024 第四十三条, whose other words rewrite 2010 第三十五条
+    (articles' cosine 0.26)."""
+    free = [a for a in range(len(old)) if a not in of_old]
+    if not free:
+        return []
+    S = (segments or segments_once(old, new))()
+    if not S.old.segs or not S.new.segs:
+        return []
+    index = S._index(S.new)
+    known: dict[int, set[str]] = {}
+    rest: dict[int, Vec] = {}
+
+    def remainder(j: int) -> Vec:
+        if j not in rest:
+            b, t = S.new.segs[j]
+            if b not in known:
+                known[b] = set().union(*(old[p].vec for p in of_new[b]))
+            v = {g: w for g, w in S.vector(_OWN_CITATION.sub("", t))[0].items() if g not in known[b]}
+            rest[j] = v, math.sqrt(sum(w * w for w in v.values())) or 1.0
+        return rest[j]
+    # compared without citations of the text's own articles (as in rewritten_links: 行政复议法 2017
+    # 第十八条 and 2023 第二十六条 share 依照本法第…条…的规定, nothing more); a paragraph that is little
+    # more than such a citation (本法第八十七条、第八十八条的规定适用于公司公开发行新股) is no evidence
+    own = {k: _OWN_CITATION.sub("", S.old.segs[k][1]) for a in free for k in S.old.of.get(a, ())}
+    query = {k: S.vector(t) for k, t in own.items() if len(t) >= SEG_MIN}
+    best_of_new: dict[int, int] = {}
+    links = set()
+    for a in free:
+        targets = set()
+        for k in S.old.of.get(a, ()):
+            if k not in query:
+                continue
+            v, acc = S.old.vecs[k][0], Counter()
+            for g in sorted(v, key=v.__getitem__, reverse=True)[:24]:
+                for j in index.get(g, ()):
+                    if S.new.segs[j][0] in of_new:
+                        acc[j] += v[g] * S.new.vecs[j][0][g]
+            # the paragraphs of linked new articles most like it as a whole, then compared with their rest
+            near = [j for j, _ in acc.most_common(5)]
+            ranked = sorted(((_cos(query[k], remainder(j)), j) for j in near), reverse=True)
+            if not ranked or ranked[0][0] < REMAINDER_SIM:
+                break
+            j = ranked[0][1]
+            if j not in best_of_new:
+                back = S.ranked(remainder(j), S.old)
+                best_of_new[j] = back[0][1] if back else -1
+            if best_of_new[j] != k:
+                break       # the rest of that paragraph is more like another old paragraph
+            targets.add(S.new.segs[j][0])
+        else:
+            links |= {(a, b) for b in targets}
+    return sorted(links)
+
+
 class _Order:
     """The anchors of an alignment (pairs increasing in both texts), to ask whether a link
     keeps to the order of the text: the new article lies in the stretch that the two anchors on
@@ -279,7 +347,7 @@ def _evidence_links(S: _Segments, src: _Side, dst: _Side, want: set[int], skip=f
                 break
             b = dst.segs[j][0]
             p = (partners or {}).get(b)
-            if p is not None and p != a and S.kept(dst.vecs[j], src, p) >= max(sim, MOVED_SEG_SIM):
+            if p is not None and p != a and _patterned(S, dst, src, j, p, sim):
                 continue        # its partner keeps it, nearly verbatim: a pattern, not a move
             if in_place is not None and in_place(a, b) or alike is not None and alike(a, b):
                 local.add((a, b))
@@ -306,6 +374,8 @@ def _moved_out(S: _Segments, src: _Side, dst: _Side, a: int, b: int, b_norm: str
             b2 = dst.segs[j][0]
             if b2 == b or b2 not in paired:
                 continue
+            if _patterned(S, dst, src, j, paired[b2], sim):
+                continue        # b2's own partner has that paragraph: b2 kept it, ``a`` shares its pattern
             # reworded: only a part of ``a`` can leave it (a one-paragraph article is its partner)
             if sim >= MOVED_SEG_SIM or (sim >= SEG_SIM and len(src.of[a]) > 1 and in_place(b2)):
                 out.append(b2)
@@ -337,6 +407,13 @@ def _carried_into(S: _Segments, src: _Side, dst: _Side, a: int, b: int, b_norm: 
             continue
         out.append(b2)
     return out
+
+
+def _patterned(S: _Segments, side: _Side, other: _Side, j: int, partner: int, sim: float) -> bool:
+    """Does ``partner`` (an article of ``other``) keep paragraph ``j`` of ``side`` nearly verbatim
+    (``MOVED_SEG_SIM``) and at least as closely as ``sim``?  Then a paragraph ``sim`` alike elsewhere was
+    written on its pattern rather than moved into it."""
+    return S.kept(side.vecs[j], other, partner) >= max(sim, MOVED_SEG_SIM)
 
 
 def _kept_by(S: _Segments, src: _Side, dst: _Side, k: int, b: int, b_norm: str) -> bool:

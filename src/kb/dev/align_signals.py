@@ -1,6 +1,6 @@
 """Measure signals for rewritten articles against the tuned gold alignments, honestly.
 
-    python3 -m kb.dev.align_signals [lopo|shared|lexicon]
+    python3 -m kb.dev.align_signals [lopo|shared|remainder|boilerplate|lexicon]
 
 ``lopo`` — leave one pair out for the thresholds of the last alignment rule (a new article nothing
 linked that rewrites an old paragraph, :func:`kb.compare.segments.rewritten_links`): for each tuned
@@ -9,6 +9,14 @@ them; the micro-average is printed beside the rule switched off, measured in the
 
 ``shared`` — the same for the threshold of the shared-vocabulary rule (two unlinked articles, each
 the other's most similar over the bigrams both texts use: :func:`kb.compare.align._pair_shared`).
+
+``remainder`` — the same for the threshold of the remainder rule (an old article nothing linked whose
+paragraphs reappear, rewritten, in what linked new articles' own old articles do not explain:
+:func:`kb.compare.segments.remainder_links`).
+
+``boilerplate`` — the same for the number of regulations of the corpus that must use a clause for it
+to count as boilerplate (:data:`kb.compare.boilerplate.MIN_LAWS`: an article or paragraph that is only
+boilerplate is no evidence of a split or merge).
 
 ``lexicon`` — a rewrite lexicon learned from the corpus itself (the version pairs of
 ../shared/corpus/version-pairs.txt, minus the held-out laws (HELD_OUT_LAWS), minus the law of the pair being
@@ -36,6 +44,8 @@ from kb.dev.score_align import CORPUS, gold_files, read_gold
 # from.  The round-4 laws (农业技术推广法, 保守国家秘密法) were scored once and are tuning pairs since.
 HELD_OUT_LAWS = ("监察法", "北京市各级人民代表大会常务委员会规范性文件备案审查条例")
 GRID = list(itertools.product([0.25, 0.3, 0.35, 0.4, 0.5], [0.15, 0.3, 0.5]))
+REMAINDER_GRID = [(0.25,), (0.3,), (0.35,), (0.4,), (0.5,)]
+BOILERPLATE_GRID = [(5,), (10,), (20,), (50,), (100,), (200,)]
 SHARED_GRID = list(itertools.product([0.25, 0.3, 0.35, 0.4, 0.5], [1.0, 1.5, 2.0, 2.5, 3.0]))
 
 
@@ -74,6 +84,22 @@ def lopo_shared(out=sys.stdout) -> dict:
     import kb.compare.align as align_mod
 
     return _lopo(align_mod, ("SHARED", "LIFT"), SHARED_GRID, (9.9, 1.0), out)
+
+
+def lopo_remainder(out=sys.stdout) -> dict:
+    """The same for the threshold of the remainder rule (kb.compare.segments.REMAINDER_SIM: an old article
+    nothing linked whose paragraphs rewrite what linked new articles' own old articles do not explain)."""
+    import kb.compare.segments as seg
+
+    return _lopo(seg, ("REMAINDER_SIM",), REMAINDER_GRID, (9.9,), out)
+
+
+def lopo_boilerplate(out=sys.stdout) -> dict:
+    """The same for the frequency that makes a clause boilerplate (kb.compare.boilerplate.MIN_LAWS:
+    regulations of the corpus using it); a count no clause reaches switches the rule off."""
+    import kb.compare.boilerplate as boilerplate_mod
+
+    return _lopo(boilerplate_mod, ("MIN_LAWS",), BOILERPLATE_GRID, (10 ** 9,), out)
 
 
 def _lopo(module, names: tuple[str, ...], grid: list, off: tuple, out) -> dict:
@@ -184,9 +210,9 @@ def main(argv=None) -> int:
         print(paths.missing(CORPUS), file=sys.stderr)
         return 2
     which = argv[0] if argv else "lopo"
-    modes = {"lopo": lopo, "shared": lopo_shared, "lexicon": lexicon}
+    modes = {"lopo": lopo, "shared": lopo_shared, "remainder": lopo_remainder, "boilerplate": lopo_boilerplate, "lexicon": lexicon}
     if which not in modes:
-        print(f"用法：python3 -m kb.dev.align_signals [lopo|shared|lexicon]（不认识：{which}）", file=sys.stderr)
+        print(f"用法：python3 -m kb.dev.align_signals [lopo|shared|remainder|boilerplate|lexicon]（不认识：{which}）", file=sys.stderr)
         return 2
     modes[which]()
     return 0

@@ -1,0 +1,72 @@
+"""Count how many regulations of the corpus use each clause, for :mod:`kb.compare.boilerplate`.
+
+    python3 -m kb.dev.boilerplate [--check]
+
+A clause is a stretch of an article's text between two punctuation marks (，；。：！？), normalised
+as alignment compares text (letters and digits only).  Its count is the number of regulations (not
+versions: the versions of one regulation count once) of ../shared/corpus/lawrefbook whose articles
+use it.  Clauses used by at least ``KEEP`` regulations are written, most used first, to
+src/kb/compare/data/clauses.tsv (count, tab, clause); alignment treats those used by at least
+:data:`kb.compare.boilerplate.MIN_LAWS` as boilerplate (构成犯罪的 454, 依法追究刑事责任 452,
+依法给予处分 119, 法律行政法规另有规定的 27 in the corpus of 2026-12-04).  The held-out laws
+(:data:`kb.dev.align_signals.HELD_OUT_LAWS`) are left out: nothing is learnt from them.
+``--check`` exits 1 when the file differs from what the corpus gives.
+"""
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+
+from kb.dev import paths
+
+KEEP = 5
+OUT = paths.REPO / "src" / "kb" / "compare" / "data" / "clauses.tsv"
+
+
+def count(corpus=None) -> dict[str, int]:
+    """clause -> number of regulations of the corpus (held-out laws aside) whose articles use it."""
+    from kb.compare.boilerplate import clauses_of
+    from kb.compare.similarity import article_text
+    from kb.dev.align_signals import HELD_OUT_LAWS, _law
+    from kb.errors import KbError
+    from kb.text.parse import parse_file
+
+    corpus = corpus or paths.corpus_dir()
+    laws: dict[str, set[str]] = defaultdict(set)
+    for p in sorted(corpus.rglob("*.md")):
+        law = _law(str(p))
+        if law in HELD_OUT_LAWS:
+            continue
+        try:
+            articles = parse_file(str(p)).articles
+        except KbError:         # no articles (an amending decision without 第X条 …)
+            continue
+        for a in articles:
+            for c in clauses_of(article_text(a)):
+                laws[c].add(law)
+    return {c: len(v) for c, v in laws.items()}
+
+
+def table(counts: dict[str, int]) -> str:
+    rows = sorted(((n, c) for c, n in counts.items() if n >= KEEP), key=lambda r: (-r[0], r[1]))
+    return "".join(f"{n}\t{c}\n" for n, c in rows)
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    corpus = paths.corpus_dir()
+    if not corpus.exists():
+        print(paths.missing(corpus), file=sys.stderr)
+        return 2
+    text = table(count(corpus))
+    if "--check" in argv:
+        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
+        print("clauses.tsv 与语料一致" if same else "clauses.tsv 与语料不一致：重新运行 python3 -m kb.dev.boilerplate")
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
+    print(f"{OUT}: {text.count(chr(10))} 个子句")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,6 +1,7 @@
 """``kb build`` and ``kb serve``: the public site (mkdocs + the kb plugin in kb.site)."""
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -100,13 +101,26 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
     from kb.site.rendering import LOCAL_HOSTS
     if cfg.site_url and urlsplit(cfg.site_url).hostname in LOCAL_HOSTS:
         out["local_site_url"] = cfg.site_url
-    htmls = list(site.rglob("*.html"))
-    out["pages"] = len(htmls)
-    out["html_bytes"] = sum(p.stat().st_size for p in htmls)
-    out["bytes"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    out["downloads"] = sorted(str(p.relative_to(site)) for p in site.rglob("downloads/*") if p.suffix != ".html"
-                              and p.name != "index.html")
+    out.update(_site_figures(site))
     return out
+
+
+def _site_figures(site: Path) -> dict:
+    """The built site's pages, their bytes, all its bytes and its downloads, in one walk of it (three
+    took 2% of a build of 200 regulations)."""
+    pages = html_bytes = total = 0
+    downloads = []
+    for folder, _, names in os.walk(site):
+        d = Path(folder)
+        for name in names:
+            size = (d / name).stat().st_size
+            total += size
+            if name.endswith(".html"):
+                pages += 1
+                html_bytes += size
+            elif d.name == "downloads" and name != "index.html":
+                downloads.append(str((d / name).relative_to(site)))
+    return {"pages": pages, "html_bytes": html_bytes, "bytes": total, "downloads": sorted(downloads)}
 
 
 def _what_to_build(root: Path, cfg, force: bool):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import io
+import re
+import zipfile
 
 #: bump when the layout changes: cached PDFs made from an older layout are then made again
 LAYOUT_VERSION = 1
@@ -80,6 +82,40 @@ def _provision_blocks(n, out: list) -> None:
 
 def text_docx(doc, header: str) -> bytes:
     """The Word document of a parsed text; ``header`` is the line in every page's header."""
+    bl = blocks(doc)
+    if not (header and _plain(header) and all(_plain(lead) and _plain(text) for _, lead, text in bl)):
+        return _built_docx(bl, header)
+    # the parts are python-docx's (_skeleton); only the body's paragraphs and the header's text are
+    # written here, as lxml would serialise them
+    members, head, tail, header_part, ppr, rpr = _skeleton()
+    out = [head]
+    for kind, lead, text in bl:
+        out.append(ppr[kind])
+        if kind in _CENTRED:
+            out.append(_run_xml(rpr[(BODY_FONT if kind == "subtitle" else HEAD_FONT, 22 if kind == "title" else 16)],
+                                text))
+        else:
+            if lead:
+                out.append(_run_xml(rpr[(HEAD_FONT, 16)], lead))
+                if text:
+                    out.append(_run_xml(rpr[(BODY_FONT, 16)], "　"))
+            if text:
+                out.append(_run_xml(rpr[(BODY_FONT, 16)], text))
+        out.append("</w:p>")
+    out.append(tail)
+    own = {"word/document.xml": "".join(out).encode("utf-8"),
+           header_part[0]: header_part[1].replace(_PLACEHOLDER_T, _t_xml(header).encode("utf-8"))}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            z.writestr(name, own.get(name, data))
+    return buf.getvalue()
+
+
+def _built_docx(bl: list, header: str) -> bytes:
+    """The document built through python-docx's elements: a text whose characters are not all plain
+    (tabs and line breaks become w:tab and w:br; characters XML cannot hold are python-docx's
+    error), and the skeleton of every other document."""
     from copy import deepcopy
 
     from docx import Document as Docx
@@ -93,7 +129,7 @@ def text_docx(doc, header: str) -> bytes:
     # each paragraph and run is a copy of its kind's formatting, made once (_prototypes), and the
     # text set on the run's own element: python-docx's proxies look up and insert every property
     # one by one, which took most of the time of a site's Word downloads
-    for kind, lead, text in blocks(doc):
+    for kind, lead, text in bl:
         p = OxmlElement("w:p")
         p.append(deepcopy(ppr[kind]))
         if kind in _CENTRED:
@@ -119,6 +155,61 @@ def text_docx(doc, header: str) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+#: text with none of these is written as one w:t: XML 1.0's characters but tab, line feed, carriage
+#: return (python-docx makes those w:tab and w:br), and no surrogate
+_NOT_PLAIN = re.compile("[^\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_PLACEHOLDER = "KBHEADERPLACEHOLDER"
+_PLACEHOLDER_T = f"<w:t>{_PLACEHOLDER}</w:t>".encode()
+
+
+def _plain(t: str) -> bool:
+    return not _NOT_PLAIN.search(t)
+
+
+def _t_xml(t: str) -> str:
+    """A w:t as CT_R.add_t makes it and lxml writes it (xml:space="preserve" when str.strip would
+    take anything away)."""
+    esc = t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<w:t xml:space="preserve">{esc}</w:t>' if len(t.strip()) < len(t) else f"<w:t>{esc}</w:t>"
+
+
+def _run_xml(rpr: str, t: str) -> str:
+    return f"<w:r>{rpr}{_t_xml(t)}</w:r>" if t else f"<w:r>{rpr}</w:r>"
+
+
+@functools.lru_cache(maxsize=1)
+def _skeleton():
+    """What every document shares, as python-docx writes it (_built_docx, made once): the package's
+    members in order with their bytes; word/document.xml before and after the body's paragraphs;
+    the header part with a placeholder for its text; the serialised w:p and w:pPr opening a
+    paragraph of each kind, and the w:rPr of each font and size."""
+    def members(data: bytes) -> list:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return [(i.filename, z.read(i)) for i in z.infolist()]
+
+    empty = members(_built_docx([], _PLACEHOLDER))
+    xml = dict(empty)["word/document.xml"].decode("utf-8")
+    cut = xml.index("<w:sectPr")
+    assert xml.count("<w:sectPr") == 1
+    head, tail = xml[:cut], xml[cut:]
+    # one paragraph of each kind, each of its runs with a text of its own
+    sample = [(k, "", f"KB{i}") if k in _CENTRED else (k, f"KB{i}L", f"KB{i}T") for i, k in enumerate(_KINDS)]
+    full = dict(members(_built_docx(sample, _PLACEHOLDER)))["word/document.xml"].decode("utf-8")
+    assert full.startswith(head) and full.endswith(tail)
+    paras = full[len(head):-len(tail)].split("</w:p>")[:-1]
+    ppr, rpr = {}, {}
+    for (kind, lead, text), p in zip(sample, paras):
+        ppr[kind] = p[:p.index("<w:r>")]
+        runs = p[len(ppr[kind]):].split("</w:r>")[:-1]
+        fonts = [(BODY_FONT if kind == "subtitle" else HEAD_FONT, 22 if kind == "title" else 16)] \
+            if kind in _CENTRED else [(HEAD_FONT, 16), (BODY_FONT, 16), (BODY_FONT, 16)]
+        for key, r in zip(fonts, runs):
+            rpr.setdefault(key, r[len("<w:r>"):r.index("<w:t")])
+    headers = [(n, d) for n, d in empty if d.count(_PLACEHOLDER_T) == 1]
+    assert len(headers) == 1 and sum(d.count(_PLACEHOLDER.encode()) for _, d in empty) == 1
+    return empty, head, tail, headers[0], ppr, rpr
 
 
 #: the kinds of block that are centred (the others are justified, their first line indented)

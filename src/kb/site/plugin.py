@@ -186,6 +186,10 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.navs = regulation_navs(nav, self.plan.pages)
         return nav
 
+    def on_env(self, env, config, files):
+        _cache_theme_nav(env)
+        return env
+
     def on_page_context(self, context, page, config, nav):
         info = self.plan.pages.get(page.file.src_uri)
         own = self.navs.get(regulation_of(info)) if info else None
@@ -245,6 +249,41 @@ class KbPlugin(BasePlugin[KbConfig]):
 
 def _unmodified() -> bool:
     return False
+
+
+def _cache_theme_nav(env) -> None:
+    """The theme's navigation (partials/nav.html) of a page that is not in it (an actor's page, a
+    background document …: most of a regulation's pages) is rendered once per navigation and folder
+    and reused: nothing in it is marked current, and its links, relative, are the same from every
+    page of one folder.  It was a fifth of writing the pages.  A page in the navigation, or one
+    that another entry of it lies under, is rendered as before."""
+    try:
+        t = env.get_template("partials/nav.html")
+    except Exception:  # noqa: BLE001 - another theme: nothing to reuse
+        return
+    original = getattr(t.root_render_func, "kb_original", t.root_render_func)
+    rendered: dict = {}
+    listed: dict = {}
+
+    def render(context):
+        page, nav = context.get("page"), context.get("nav")
+        key = None
+        if page is not None and nav is not None and getattr(page, "url", ""):
+            ids, urls = listed.get(id(nav)) or listed.setdefault(
+                id(nav), ({id(p) for p in nav.pages}, [p.url for p in nav.pages]))
+            url = page.url
+            if id(page) not in ids and not any(u.startswith(url) for u in urls):
+                key = (id(nav), url.rstrip("/").rpartition("/")[0], url.count("/"), context.get("base_url"))
+        if key is None:
+            yield from original(context)
+            return
+        hit = rendered.get(key)
+        if hit is None or hit[0] is not nav:
+            hit = rendered[key] = (nav, "".join(original(context)))
+        yield hit[1]
+
+    render.kb_original = original
+    t.root_render_func = render
 
 
 def _render_empty(page, config, files) -> None:

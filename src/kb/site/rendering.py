@@ -204,9 +204,21 @@ class Renderer:
     def cite(self, node) -> str:
         """What 复制引用 copies: 《title》第十五条, and for a draft 《title》（草案征求意见稿）第十五条, so
         that a quotation never passes a draft off as the law."""
-        return cite_text(self.vs, node.citation)
+        return self._shared("cite", node, lambda: cite_text(self.vs, node.citation))
 
     def mailto(self, node) -> str | None:
+        return self._shared("mailto", node, lambda: self._mailto(node))
+
+    def _shared(self, what: str, node, make):
+        """``make()`` for this version's ``node``, made once for the whole site (the node is kept
+        with the answer, so its id names no other node)."""
+        key = (what, id(self.vs), id(node))
+        hit = self.plan.shared.get(key)
+        if hit is None or hit[0] is not node:
+            hit = self.plan.shared[key] = (node, make())
+        return hit[1]
+
+    def _mailto(self, node) -> str:
         vs = self.vs
         # with no address configured the mail still opens, addressed by the reader
         email = (vs.version.comment or {}).get("email") or self.plan.config.comment_email or ""

@@ -44,7 +44,21 @@ def to_json(data) -> bytes:
 
 def norm(s: str) -> str:
     """NFKC and lower case, character by character so that positions stay (as search.js does)."""
-    return "".join(n if len(n := unicodedata.normalize("NFKC", c).lower()) == 1 else c for c in s)
+    return s.translate(_NORM)
+
+
+class _NormChars(dict):
+    """code point -> its character normalised as :func:`norm` says, worked out at its first use
+    (str.translate looks each character up: no Python loop over the text)."""
+
+    def __missing__(self, o: int) -> str:
+        c = chr(o)
+        n = unicodedata.normalize("NFKC", c).lower()
+        self[o] = n = n if len(n) == 1 else c
+        return n
+
+
+_NORM = _NormChars()
 
 
 def build_index(vs, plan) -> dict:

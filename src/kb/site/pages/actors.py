@@ -8,13 +8,16 @@ from kb.layers.obligations import MODALITIES, MODALITY_NAMES
 from kb.site.svg import neighbourhood_svgs
 
 
-def modality_counts(vs, name: str) -> dict:
-    """modality -> how many statements of the version have ``name`` as actor."""
-    counts = {m: 0 for m in MODALITIES}
+def all_modality_counts(vs) -> dict[str, dict]:
+    """actor -> modality -> how many statements of the version have that actor, in one pass over
+    the statements (a page listing every actor went over all of them once per actor)."""
+    out: dict[str, dict] = {}
     for s in vs.layers.statements:
-        if s.actor == name:
-            counts[s.modality] = counts.get(s.modality, 0) + 1
-    return counts
+        counts = out.get(s.actor)
+        if counts is None:
+            counts = out[s.actor] = {m: 0 for m in MODALITIES}
+        counts[s.modality] = counts.get(s.modality, 0) + 1
+    return out
 
 
 def statement_text(doc, s) -> str:
@@ -48,7 +51,9 @@ def edges(rels) -> list[tuple[str, str, str]]:
 
 def ctx_actors(r):
     vs = r.vs
-    rows = [(name, r.page(src), modality_counts(vs, name)) for name, src in vs.actor_pages.items()]
+    counts = all_modality_counts(vs)
+    rows = [(name, r.page(src), counts.get(name) or {m: 0 for m in MODALITIES})
+            for name, src in vs.actor_pages.items()]
     return {"rows": rows}, []
 
 

@@ -90,6 +90,7 @@ class Registry:
         self.discovered: dict[str, int] = {}       # unknown name -> times seen
         self.files: list[str] = []
         self._canon: dict[str, str] = {}           # canonical() memo, cleared when the registry changes
+        self._split: dict[str, tuple] = {}         # split_level() memo, cleared likewise
         self._fingerprint: str | None = None       # fingerprint() memo, cleared likewise
 
     # -- building -------------------------------------------------------------------------------
@@ -98,6 +99,7 @@ class Registry:
         if old is not None:
             actor.aliases = list(dict.fromkeys(old.aliases + actor.aliases))
         self._canon.clear()
+        self._split.clear()
         self._fingerprint = None
         self.actors[actor.name] = actor
         self.alias[actor.name] = actor.name
@@ -134,6 +136,7 @@ class Registry:
             self.add(Actor(name=str(e["name"]), kind=kind, level=e.get("level"), parent=e.get("parent"),
                            aliases=[str(a) for a in e.get("aliases") or []], source=source))
         self._canon.clear()
+        self._split.clear()
         self._fingerprint = None
         self.stems.update(str(s) for s in data.get("stems") or [])
         for lv in data.get("levels") or []:
@@ -155,6 +158,12 @@ class Registry:
     # -- lookup ---------------------------------------------------------------------------------
     def split_level(self, name: str) -> tuple[list[str], str]:
         """('市、县（市、区）民政部门') -> (['市', '县（市、区）'], '民政部门')."""
+        hit = self._split.get(name)
+        if hit is None:
+            hit = self._split[name] = self._split_level(name)
+        return list(hit[0]), hit[1]
+
+    def _split_level(self, name: str) -> tuple[list[str], str]:
         levels: list[str] = []
         rest = name
         while True:

@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import os
 import pickle
-import tempfile
 import time
 import weakref
 from collections import OrderedDict
@@ -203,8 +203,16 @@ def _write(path: Path, value) -> None:
     only costs the next run the work, so the error is not the user's."""
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:8]}-", suffix=".tmp")
+        folder = str(path.parent)
+        if folder not in _made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _made.add(folder)
+        try:
+            fd, tmp = _temporary(folder, path.stem[:8])
+        except FileNotFoundError:          # removed meanwhile (another version's run pruned it)
+            _made.discard(folder)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = _temporary(folder, path.stem[:8])
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
@@ -217,6 +225,22 @@ def _write(path: Path, value) -> None:
             raise
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
+
+
+#: the folders this process made or found (an entry's folder is not asked for again); the names
+#: of its temporary files: its id and a count (tempfile.mkstemp drew random names, a cost per entry)
+_made: set[str] = set()
+_temp_count = itertools.count()
+
+
+def _temporary(folder: str, stem: str) -> tuple[int, str]:
+    """A new file of this process beside the entry, opened for writing (O_EXCL: never another's)."""
+    while True:
+        tmp = os.path.join(folder, f".{stem}-{os.getpid()}-{next(_temp_count)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), tmp
+        except FileExistsError:        # left by a process of the same id that was killed: another name
+            continue
 
 
 _pruned: set[tuple] = set()

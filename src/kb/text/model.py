@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from kb.text.numerals import article_label, to_chinese
+
 
 #: kinds of node, outermost first
 KINDS = ("document", "preamble", "prologue", "part", "subpart", "chapter", "section",
@@ -116,8 +118,6 @@ def _derived_citation(node: "Node") -> str:
     own = _CITATION_SLOT.__get__(node)
     if own is not DERIVED:
         return own
-    from kb.text.numerals import article_label, to_chinese
-
     if node.kind == "article":
         return article_label(node.number)
     parent = node.parent

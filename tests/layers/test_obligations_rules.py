@@ -918,3 +918,14 @@ def test_every_level_above_the_county(reg):
     assert got(reg, "县级以上各级人民政府卫生行政部门监督管理献血工作。") == {("卫生行政部门", "obligation")}
     assert got(reg, "县级以上各级人民政府应当将禁毒工作纳入国民经济和社会发展规划。") == {
         ("县级以上各级人民政府", "obligation")}
+
+
+def test_the_superior_department_after_a_unit(reg):
+    # beijing-binzang art. 30 (and 66 times in 53 corpus texts): ……由所在单位或者（其）上级主管部门…… names the unit and
+    # the superior department, not a department of a stem 上级
+    doc = parse_text("第一章 法律责任\n第一条 违反本条例第十四条的规定，殡仪服务人员不按规定履行服务职责以及利用工作之便牟取私利、"
+                     "索要或者收受财物，刁难死者家属的，由所在单位或者其上级主管部门责令改正，退还索要、收受的财物，根据"
+                     "情节给予行政处分。", "rules.txt", "text")
+    got_ = {(s.actor, s.modality) for s in extract(doc, reg)}
+    assert {("所在单位", "sanction"), ("主管部门", "sanction")} <= got_
+    assert not any(a and a.endswith("上级部门") for a, _ in got_)

@@ -223,6 +223,10 @@ class NameScanner:
         known = 0
         for k, p in enumerate(pieces):
             last = k == len(pieces) - 1
+            if last and p.lstrip("其") in ("上级", "同级", "本级"):
+                names.append(p.lstrip("其") + tail + "部门")     # 所在单位或者其上级主管部门: the superior department
+                known += 1
+                continue
             if last and not tail and (p + "部门") in self.reg.alias:
                 names.append(p + "部门")
                 known += 1

@@ -84,3 +84,22 @@ def test_an_article_adding_figures_of_its_own_implements_rather_than_repeats(tmp
                      f"第二条　{copied}，在三十日内完成选举。\n", encoding="utf-8")
     rc, out, err = run_kb(["check", str(draft), "--upper"], ROOT, capsys)
     assert rc == 1 and "第二条" in out and "第一条" not in out
+
+
+def test_an_article_pieced_from_several_provisions_repeats_none_of_them(tmp_path, capsys):
+    """All of 第一条's wording is in the 居委会组织法, but in four articles (第三、四、五、十一条), none of which
+    holds as much as 45% of it: phrases pieced together, not a provision restated.  第二条 is mostly
+    第四条: reported."""
+    from kb.library.repeat import MIN_BEST
+
+    assert MIN_BEST == 0.45
+    draft = tmp_path / "draft.txt"
+    draft.write_text("某市社区条例（草案）\n\n"
+                     "第一条　居民委员会开展便民利民的社区服务活动，教育居民互相帮助，互相尊重，加强民族团结，"
+                     "协助维护社会治安，决定问题采取少数服从多数的原则。\n\n"
+                     "第二条　居民委员会应当开展便民利民的社区服务活动，可以兴办有关的服务事业，并加强民族团结。\n",
+                     encoding="utf-8")
+    rc, out, err = run_kb(["check", str(draft), "--upper"], ROOT, capsys)
+    assert rc == 1 and "第二条" in out and "第一条" not in out
+    rc, out, err = run_kb(["check", str(draft), "--upper", "--threshold", "0.0", "--format", "json"], ROOT, capsys)
+    assert "第一条" not in out          # whatever the threshold: no one provision holds most of it

@@ -1,0 +1,186 @@
+"""Leave-one-file-out cross-validation of the related-provision ranking and of the repetition check,
+over the hand annotations of the tuning set (tests/data/related/).
+
+    python3 -m kb.dev.related_cv [related|repeat]
+
+``related`` — for each kind (上位法, 同类立法), each variant of the relevance formula (kb.library.related:
+cosine × subject × (1 + ground weight × ground), and signals tried beside it) with each threshold on a
+grid: every fold chooses the variant and threshold with the best P@1 + R@3 on the other six files and is
+scored on the seventh; the pooled P@1 and R@3 of the folds are printed with the choices.  The library is
+the knowledge base *without* the held-out regulations of the round being annotated
+(``HELD_OUT_REGULATIONS``): the tuning annotations were made before those were in the knowledge base,
+and how they rank must not steer the method.
+
+``repeat`` — the same for the least share of an article's wording found in its single closest upper
+provision (kb.library.repeat.MIN_BEST), over the six repetition annotations, F1 pooled over the folds.
+
+Neither mode reads a held-out annotation nor computes a held-out article's related provisions.
+"""
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+#: the regulations of the held-out round being annotated (round 4): left out of the library here
+HELD_OUT_REGULATIONS = ("北京市村民委员会选举办法", "重庆市实施中华人民共和国村民委员会组织法办法")
+THRESHOLDS = (0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.01, 0.012, 0.014, 0.016, 0.02, 0.025)
+GROUND = {"upper": (1, 2, 3), "peer": (0, 1, 2)}
+POOL = 15       # the candidates ranked per kind (kb.library.related.CANDIDATES)
+
+
+def _items(root: Path) -> list[dict]:
+    """Every annotated (article, kind) of the tuning files with its candidates' signals."""
+    from kb.compare.similarity import cosine
+    from kb.dev.score_related import annotated
+    from kb.library.related import load_library
+    from kb.project import list_regulations
+
+    regs = [r.id for r in list_regulations(root) if r.id not in HELD_OUT_REGULATIONS]
+    lib = load_library(root, regulations=regs)
+    files = [f for f in sorted((root / "tests/data/related").glob("related-*.yml"))
+             if "heldout" not in f.name and "held-out" not in f.name]
+    place = {}
+    for f in lib._firsts:
+        same = [e for e in lib.entries if e.reg.id == f.reg.id and e.version.name == f.version.name]
+        place.update({e.index: (i + 0.5) / len(same) for i, e in enumerate(same)})
+    out = []
+    for f, ann, art, e, kinds in annotated(root, files, lib):
+        if ann.set_name != "tuning":
+            continue
+        for kind, gold in kinds.items():
+            cands = []
+            for s, j in lib.retrieved(e, (kind,)).get(kind, [])[:POOL]:
+                b = lib.entries[j]
+                cands.append({"key": (b.reg.id, b.label), "cos": cosine(e, b), "subj": lib.subject(e, b.reg.id),
+                              "subj2": lib.subject(b, e.reg.id), "ground": lib.ground(kind, e, b),
+                              "rare": s / (e.norm2 * b.norm2), "dpos": abs(place[e.index] - place[j])})
+            out.append({"file": f.name, "kind": kind, "gold": gold, "cands": cands})
+    return out
+
+
+def _base(g: float, c: dict) -> float:
+    return c["cos"] * max(c["subj"], 0.0) * (1 + g * c["ground"])
+
+
+#: name -> (parameters, score(parameter, ground weight, candidate)); a parameter of 0 is the formula itself,
+#: so that a fold may leave the signal out
+VARIANTS = {
+    "原公式": ((None,), lambda p, g, c: _base(g, c)),
+    "位置（相对位置之差）": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * math.exp(-p * c["dpos"])),
+    "罕见二元组余弦": ((0, 0.25, 0.5), lambda p, g, c: _base(g, c) / max(c["cos"], 1e-9) * c["cos"] ** (1 - p)
+                       * max(c["rare"], 1e-9) ** p),
+    "候选对本法规的主题": ((0, 0.5, 1), lambda p, g, c: _base(g, c) * max(c["subj2"], 1e-9) ** p),
+}
+
+
+def _score(items: list[dict], f, threshold: float) -> dict:
+    """file -> [P@1 right, n, R@3 right, n with answers]."""
+    from kb.library.annotations import NONE
+
+    out: dict = {}
+    for it in items:
+        ranked = sorted(((f(c), c["key"]) for c in it["cands"]), reverse=True)[:5]
+        got = [k for s, k in ranked if s >= threshold]
+        t = out.setdefault(it["file"], [0, 0, 0, 0])
+        t[1] += 1
+        if it["gold"] == NONE:
+            t[0] += not got
+        else:
+            t[0] += bool(got) and got[0] in it["gold"]
+            t[2] += bool(set(got[:3]) & it["gold"])
+            t[3] += 1
+    return out
+
+
+def _pool(counts: dict, files) -> list[int]:
+    return [sum(counts.get(f, [0] * 4)[i] for f in files) for i in range(4)]
+
+
+def _figures(t: list[int]) -> tuple[float, float]:
+    return t[0] / (t[1] or 1), t[2] / (t[3] or 1)
+
+
+def related(root: Path, out=sys.stdout) -> dict:
+    items = _items(root)
+    res = {}
+    for kind in ("upper", "peer"):
+        its = [i for i in items if i["kind"] == kind]
+        files = sorted({i["file"] for i in its})
+        for name, (params, fn) in VARIANTS.items():
+            grid = [((p, g, t), _score(its, (lambda p, g: lambda c: fn(p, g, c))(p, g), t))
+                    for p in params for g in GROUND[kind] for t in THRESHOLDS]
+            total, chosen = [0] * 4, []
+            for held in files:
+                rest = [f for f in files if f != held]
+                point, counts = max(grid, key=lambda x: sum(_figures(_pool(x[1], rest))))
+                chosen.append(point)
+                total = [a + b for a, b in zip(total, _pool(counts, [held]))]
+            p1, r3 = _figures(total)
+            res[(kind, name)] = (p1, r3, chosen)
+            print(f"{kind:5} {name:12} 交叉验证 P@1 {p1:.3f} R@3 {r3:.3f}  各折（参数, 依据权重, 阈值）"
+                  f"{sorted(set(chosen), key=chosen.count, reverse=True)}", file=out, flush=True)
+    return res
+
+
+def repeat(root: Path, out=sys.stdout) -> dict:
+    from kb.library.annotations import read_annotations
+    from kb.library.related import load_library
+    from kb.library.repeat import MAX_OWN_FIGURES, MIN_REPEATED, THRESHOLD, repetition
+    from kb.project import list_regulations
+
+    regs = list_regulations(root)
+    lib = load_library(root)
+    rows, gold = [], {}
+    for f in sorted((root / "tests/data/related").glob("repeat-*.yml")):
+        ann = read_annotations(f, regs)
+        reg = next(r for r in regs if r.id == ann.regulation)
+        gold[f.name] = len(ann.repeats)
+        for e in lib.entries:
+            if e.reg.id == reg.id and e.version.name == reg.versions[-1].name:
+                rep = repetition(lib, e)
+                if rep is not None and rep.share >= THRESHOLD and rep.repeated >= MIN_REPEATED \
+                        and len(rep.own_figures) <= MAX_OWN_FIGURES:
+                    rows.append((f.name, e.node.number in ann.repeats, rep.best))
+
+    def counts(least, files):
+        tp = sum(1 for f, g, b in rows if f in files and g and b >= least)
+        fp = sum(1 for f, g, b in rows if f in files and not g and b >= least)
+        return tp, fp, sum(gold[f] for f in files) - tp
+
+    def f1(c):
+        return 2 * c[0] / (2 * c[0] + c[1] + c[2]) if c[0] else 0.0
+
+    res = {}
+    for name, grid in (("0–0.5，步长 0.05", [0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]),
+                       ("0.3–0.55，步长约 0.02", [0, 0.3, 0.35, 0.38, 0.4, 0.42, 0.44, 0.45, 0.46, 0.48, 0.5, 0.55])):
+        total, chosen = [0, 0, 0], []
+        for held in gold:
+            rest = [f for f in gold if f != held]
+            best = max(grid, key=lambda b: (f1(counts(b, rest)), -b))
+            chosen.append(best)
+            total = [a + b for a, b in zip(total, counts(best, [held]))]
+        res[name] = (f1(total), total, chosen)
+        print(f"最相近一条的比例下限，网格 {name}：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，错报 {total[1]}，"
+              f"漏报 {total[2]}），各折选 {chosen}", file=out)
+    for least in (0, 0.45):
+        c = counts(least, list(gold))
+        print(f"下限 {least}（六个文件合计）：F1 {f1(c):.3f}（对 {c[0]}，错报 {c[1]}，漏报 {c[2]}）", file=out)
+    return res
+
+
+def main(argv=None) -> int:
+    from kb.dev.paths import REPO
+
+    argv = sys.argv[1:] if argv is None else argv
+    which = argv[0] if argv else "related"
+    modes = {"related": related, "repeat": repeat}
+    if which not in modes:
+        print(f"用法：python3 -m kb.dev.related_cv [related|repeat]（不认识：{which}）", file=sys.stderr)
+        return 2
+    modes[which](REPO)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

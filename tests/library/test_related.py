@@ -71,6 +71,29 @@ def test_candidates_come_from_bounded_postings(lib):
     assert max(len(p) for p in lib.postings.values()) <= DF_MAX
 
 
+def test_what_an_article_reads_does_not_grow_with_the_base(lib):
+    """Per article, only what it reaches is looked at: each bigram is one string object shared by every
+    vector, centroid and posting list (a look-up finds it by identity, reading no copy elsewhere in
+    memory), posting lists are arrays, and what a version is to the article is worked out only for the
+    versions its candidates come from — while the kinds the base can offer a regulation (which decide
+    whether it is looked up at all) are what every version taken one by one gives."""
+    from array import array
+
+    seed = lib.get("suining-community", "draft", "art_7")
+    law = lib.get("城市居民委员会组织法", "2018-12-29", "art_4")
+    shared = set(seed.vec) & set(law.vec)
+    assert shared and all(next(k for k in law.vec if k == g) is g for g in seed.vec if g in shared)
+    c, _ = lib.centroids["城市居民委员会组织法"]
+    assert all(next(k for k in c if k == g) is g for g in shared)
+    assert all(isinstance(p, array) for p in lib.postings.values())
+    for e in (seed, law):
+        reached = {lib._version_of[j] for found in lib.retrieved(e).values() for _, j in found}
+        assert set(lib._kinds_for(e)) <= reached | {lib._version_of[e.index]}
+    for f in lib._firsts:
+        every = {lib.kind(f, b) for b in lib._firsts} - {None}
+        assert lib.possible_kinds(f.reg) == every, f.reg.id
+
+
 def test_kb_related_cli_table_json_and_errors(capsys):
     rc, out, err = run_kb(["related", "7", "--kind", "upper"], ROOT, capsys)
     assert rc == 0, err

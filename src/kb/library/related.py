@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,9 +103,12 @@ class Library:
         self._kinds: dict[tuple[str, str], str | None] = {}
         #: entry index -> its version's place in ``_firsts`` (the first entry of each version):
         #: what an entry is to another depends on their versions only (:meth:`kind`)
-        self._version_of: list[int] = []
+        self._version_of = array("i")      # (an array: read for every candidate reached, kept compact)
         self._firsts: list[Entry] = []
-        self._version_kinds: dict[int, list] = {}
+        self._version_kinds: dict[int, dict] = {}
+        self._n_versions: Counter = Counter()
+        self._possible: dict[str, set] = {}         # regulation id -> possible_kinds()
+        self._classes: dict | None = None
         counts = []
         for reg, v, doc, latest in versions:
             for i, a in enumerate(doc.articles):
@@ -112,6 +116,7 @@ class Library:
                 e = Entry(len(self.entries), a, text, normalize(text), reg=reg, version=v, latest=latest)
                 if i == 0:
                     self._firsts.append(e)
+                    self._n_versions[reg.id] += 1
                 self._version_of.append(len(self._firsts) - 1)
                 self.entries.append(e)
                 self.by_key[(reg.id, v.name, a.eid)] = e
@@ -126,13 +131,21 @@ class Library:
         n = len(counts) or 1
         self.idf = {g: math.log((n + 1) / (d + 0.5)) for g, d in df.items()}
         cap = max(8, min(DF_MAX, DF_CAP * n))
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        # every vector, centroid, posting list and idf is keyed by the one string object of each bigram
+        # (the first seen, held by ``df``): a look-up of one vector's bigram in another's finds its key by
+        # identity, without reading a second copy of the string elsewhere in memory — with a separate
+        # copy per article (what slicing makes), the look-ups of a base of 40,000 articles spent half
+        # their time waiting on memory, and the copies were a fifth of the index
+        canon = {g: g for g in df}
+        postings: dict[str, list[int]] = defaultdict(list)
         for e, c in zip(self.entries, counts):
-            e.vec = {g: (1 + math.log(tf)) * self.idf[g] for g, tf in c.items()}
+            e.vec = {canon[g]: (1 + math.log(tf)) * self.idf[g] for g, tf in c.items()}
             e.norm2 = math.sqrt(sum(w * w for w in e.vec.values())) or 1.0
             for g in e.vec:
                 if df[g] <= cap:
-                    self.postings[g].append(e.index)
+                    postings[g].append(e.index)
+        #: bigram -> the entries holding it (rare bigrams only: at most DF_MAX), as a compact array
+        self.postings: dict[str, array] = {g: array("i", js) for g, js in postings.items()}
         # each regulation's subject: the centroid of its latest version's articles
         cent: dict[str, dict] = defaultdict(lambda: defaultdict(float))
         for e in self.entries:
@@ -142,9 +155,14 @@ class Library:
                     c[g] += w / e.norm2
         self.centroids = {r: (dict(c), math.sqrt(sum(w * w for w in c.values())) or 1.0) for r, c in cent.items()}
         self.inert = {e.index for e in self.entries if _COMMENCEMENT.match(e.text)}
-        # what related() reads for each bigram: the entries that are not inert, each with its weight
-        self._weighted = {g: tuple((j, self.entries[j].vec[g]) for j in js if j not in self.inert)
-                          for g, js in self.postings.items()}
+        # what related() reads for each bigram: the entries that are not inert and their weights, as
+        # two arrays (contiguous numbers: the retrieval's time per article stays flat as the base grows,
+        # where a tuple of (index, weight) tuples scattered over a large heap did not)
+        self._weighted: dict[str, tuple[array, array]] = {}
+        for g, js in postings.items():
+            keep = [j for j in js if j not in self.inert]
+            if keep:
+                self._weighted[g] = (array("i", keep), array("d", [self.entries[j].vec[g] for j in keep]))
 
     def subject(self, e: Entry, reg_id: str) -> float:
         c, n = self.centroids.get(reg_id, ({}, 1.0))
@@ -170,14 +188,33 @@ class Library:
         # another regulation counts by its latest version only
         return k if b.latest else None
 
-    def _kinds_for(self, e: Entry) -> list:
-        """What an entry of each version is to ``e`` (:meth:`kind`), by the version's place in
-        ``_firsts``: worked out once per version of ``e``, not once per candidate (a query reaches
-        thousands of candidates, from a few hundred versions)."""
-        mine = self._version_of[e.index]
-        if mine not in self._version_kinds:
-            self._version_kinds[mine] = [self.kind(e, b) for b in self._firsts]
-        return self._version_kinds[mine]
+    def _kinds_for(self, e: Entry) -> dict:
+        """Version (its place in ``_firsts``) -> what an entry of it is to ``e`` (:meth:`kind`), filled in
+        by :meth:`retrieved` for the versions its candidates come from: worked out once per pair of
+        versions, not once per candidate (a query reaches hundreds of candidates from a few dozen
+        versions), and never for the versions no candidate comes from — listing every version of the
+        base for each version made the time per article grow with the size of the base."""
+        return self._version_kinds.setdefault(self._version_of[e.index], {})
+
+    def possible_kinds(self, reg) -> set:
+        """The kinds some version of the base is of to regulation ``reg``'s (:meth:`kind`), from the
+        regulations' metadata: one regulation of each (rank, jurisdiction) decides for all of that class
+        but ``reg``'s own and the other parts of its law; its other versions are VERSION."""
+        if reg.id not in self._possible:
+            if self._classes is None:
+                self._classes = defaultdict(list)
+                for r in {f.reg.id: f.reg for f in self._firsts}.values():
+                    self._classes[(r.rank, r.jurisdiction)].append(r)
+            out = {VERSION} if self._n_versions[reg.id] > 1 else set()
+            if reg.rank is not None:
+                for (rank, _), members in self._classes.items():
+                    if rank is None:
+                        continue
+                    k = next((k for m in members if m.id != reg.id and (k := kind_of(reg, m))), None)
+                    if k:
+                        out.add(k)
+            self._possible[reg.id] = out
+        return self._possible[reg.id]
 
     # ---- looking up
     def get(self, reg_id: str, version: str, eid: str) -> Entry | None:
@@ -216,8 +253,9 @@ class Library:
                     break
                 out.append(Relation(k, self.entries[j], sim, rel))
         if marks:
+            own = shingles(e.text)          # the article's own, made once for all its answers
             for r in out:
-                mark(e, r)
+                mark(e, r, own)
         return out
 
     def postings_read(self, e: Entry) -> int:
@@ -226,7 +264,7 @@ class Library:
         if e.index in self.inert:
             return 0
         top = sorted(e.vec, key=e.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]
-        return sum(len(self._weighted.get(g, ())) for g in top)
+        return sum(len(self._weighted[g][0]) for g in top if g in self._weighted)
 
     def retrieved(self, e: Entry, kinds=KINDS) -> dict[str, list[tuple[float, int]]]:
         """Kind -> every article the rare bigrams of ``e`` reach, as (summed weight, entry index), most
@@ -234,19 +272,25 @@ class Library:
         other versions)."""
         if e.index in self.inert:
             kinds = tuple(k for k in kinds if k == VERSION)
-        of, version_kinds = self._version_of, self._kinds_for(e)
-        if not any(k in kinds for k in set(version_kinds)):
+        if not any(k in kinds for k in self.possible_kinds(e.reg)):
             return {}       # nothing in the base is of a kind asked for (no level stated, say): no look-up
+        of, firsts, version_kinds = self._version_of, self._firsts, self._kinds_for(e)
         acc: dict[int, float] = defaultdict(float)
         weighted = self._weighted
         for g in sorted(e.vec, key=e.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]:
-            w = e.vec[g]
-            for j, wj in weighted.get(g, ()):
-                acc[j] += w * wj
+            found = weighted.get(g)
+            if found is not None:
+                w = e.vec[g]
+                for j, wj in zip(*found):
+                    acc[j] += w * wj
         acc.pop(e.index, None)          # the article itself (summed with the others: one test fewer per posting)
         per_kind: dict[str, list[tuple[float, int]]] = defaultdict(list)
         for j, s in acc.items():
-            k = version_kinds[of[j]]
+            v = of[j]
+            if v in version_kinds:
+                k = version_kinds[v]
+            else:
+                k = version_kinds[v] = self.kind(e, firsts[v])
             if k in kinds:
                 per_kind[k].append((s, j))
         for found in per_kind.values():
@@ -254,26 +298,29 @@ class Library:
         return per_kind
 
 
-def shared_runs(a: str, b: str, least: int = MIN_SHARED) -> tuple[list, list]:
+def shingles(t: str, least: int = MIN_SHARED) -> set:
+    """Every run of ``least`` characters of ``t``."""
+    return {t[i:i + least] for i in range(len(t) - least + 1)}
+
+
+def shared_runs(a: str, b: str, least: int = MIN_SHARED, a_shingles: set | None = None) -> tuple[list, list]:
     """Spans ([start, end]) of ``a`` and of ``b`` that are the same wording: every run of ``least``
     characters (holding at least ``least`` - 1 letters or digits: punctuation alone is not wording)
     that occurs verbatim in the other text, overlapping runs joined.  Linear in the two lengths
-    (shingles of ``least`` characters), unlike an edit script."""
-    def grams(t: str) -> set:
-        return {t[i:i + least] for i in range(len(t) - least + 1)}
-
+    (shingles of ``least`` characters), unlike an edit script.  ``a_shingles``: ``shingles(a, least)``,
+    when the caller compares ``a`` with several texts."""
     def spans(t: str, other: set) -> list:
         out: list[list[int]] = []
         for i in range(len(t) - least + 1):
             g = t[i:i + least]
-            if g in other and sum(ch.isalnum() for ch in g) >= least - 1:
+            if g in other and (g.isalnum() or sum(ch.isalnum() for ch in g) >= least - 1):
                 if out and out[-1][1] >= i:
                     out[-1][1] = i + least
                 else:
                     out.append([i, i + least])
         return out
 
-    return spans(a, grams(b)), spans(b, grams(a))
+    return spans(a, shingles(b, least)), spans(b, a_shingles if a_shingles is not None else shingles(a, least))
 
 
 def common_runs(a: str, b: str, least: int = MIN_SHARED) -> tuple[list, list]:
@@ -296,9 +343,10 @@ def common_runs(a: str, b: str, least: int = MIN_SHARED) -> tuple[list, list]:
     return sa, sb
 
 
-def mark(e: Entry, r: Relation) -> None:
-    """Mark the wording ``r`` shares with ``e`` and the share of ``e``'s text it covers."""
-    own, other = shared_runs(e.text, r.entry.text)
+def mark(e: Entry, r: Relation, own_shingles: set | None = None) -> None:
+    """Mark the wording ``r`` shares with ``e`` and the share of ``e``'s text it covers
+    (``own_shingles``: ``shingles(e.text)``, made once for several answers)."""
+    own, other = shared_runs(e.text, r.entry.text, a_shingles=own_shingles)
     r.own_marks, r.marks = own, other
     letters = sum(ch.isalnum() for ch in e.text) or 1
     r.shared = sum(sum(ch.isalnum() for ch in e.text[s:t]) for s, t in own) / letters

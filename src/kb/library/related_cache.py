@@ -33,8 +33,10 @@ def digests(lib: Library, params) -> dict:
                                for r in regs.values()),
                         sorted((k, sorted(v)) for k, v in lib.grounds.items()), params]),
         "entries": [_sha((e.text, list(e.vec.items()), e.norm2, e.index in lib.inert)) for e in lib.entries],
-        # posting lists hold indexes and floats only: hash() of them is the same in every process
-        "posts": {g: hash(t) for g, t in lib._weighted.items()},
+        # posting lists are arrays of indexes and weights: their bytes, digested (not hash(): a bytes
+        # object's hash differs from one process to the next)
+        "posts": {g: hashlib.blake2b(js.tobytes() + ws.tobytes(), digest_size=16).digest()
+                  for g, (js, ws) in lib._weighted.items()},
         "centroids": {r: _sha((list(c.items()), n)) for r, (c, n) in lib.centroids.items()},
     }
 

@@ -39,10 +39,10 @@ from pathlib import Path
 from kb.dev import paths
 from kb.dev.score_align import CORPUS, gold_files, read_gold
 
-# the laws of the held-out pairs being annotated (issue 12, round 6: 北京市安全生产条例 2016→2022,
-# 畜牧法 2015→2022): never aligned here, never learnt from.  The round-5 laws (监察法, 北京市各级人民代表大会
-# 常务委员会规范性文件备案审查条例) were scored once and are tuning pairs since.
-HELD_OUT_LAWS = ("北京市安全生产条例", "畜牧法")
+# the laws of the next held-out pairs (issue 12, round 7, drawn 2026-12-04 with seed 20261217 among the version pairs
+# no gold file uses: 北京市实施《水法》办法, 海洋环境保护法; to be annotated before kb's alignment of them is seen):
+# never aligned here, never learnt from.  Round 6 (北京市安全生产条例, 畜牧法) was scored once and is tuning since.
+HELD_OUT_LAWS = ("北京市实施《水法》办法", "海洋环境保护法")
 GRID = list(itertools.product([0.25, 0.3, 0.35, 0.4, 0.5], [0.15, 0.3, 0.5]))
 REMAINDER_GRID = [(0.25,), (0.3,), (0.35,), (0.4,), (0.5,)]
 BOILERPLATE_GRID = [(5,), (10,), (20,), (50,), (100,), (200,)]

@@ -115,25 +115,29 @@ def actor_slugs(names) -> dict[str, str]:
     pinyin address is; pypinyin (pinned) knows the readings of phrases, which a table of ours would
     not.  Names that read alike (同音) each get four hex digits of their hash, so the address of one
     never depends on which other actors the text has."""
-    from pypinyin import lazy_pinyin
-
-    def read(name: str) -> str:
-        out, sep = [], False
-        for syl in lazy_pinyin(name, errors=lambda s: "-"):
-            if syl == "-" or not syl.isascii() or not syl.isalnum():
-                sep = True
-                continue
-            if sep and out:
-                out.append("-")
-            sep = False
-            out.append(syl.lower())
-        return "".join(out) or "actor"
-
-    reads = {n: read(n) for n in names}
+    reads = {n: _pinyin_slug(n) for n in names}
     counts: dict = {}
     for r in reads.values():
         counts[r] = counts.get(r, 0) + 1
     return {n: r if counts[r] == 1 else f"{r}-{slug(n)[:4]}" for n, r in reads.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _pinyin_slug(name: str) -> str:
+    """An actor name in pinyin, syllables run together, a hyphen where anything else stood (the
+    same names recur in every regulation: read once)."""
+    from pypinyin import lazy_pinyin
+
+    out, sep = [], False
+    for syl in lazy_pinyin(name, errors=lambda s: "-"):
+        if syl == "-" or not syl.isascii() or not syl.isalnum():
+            sep = True
+            continue
+        if sep and out:
+            out.append("-")
+        sep = False
+        out.append(syl.lower())
+    return "".join(out) or "actor"
 
 
 def _claim(vs, roots, page: str, keep: bool = False) -> None:

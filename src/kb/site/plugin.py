@@ -188,6 +188,8 @@ class KbPlugin(BasePlugin[KbConfig]):
 
     def on_env(self, env, config, files):
         _cache_theme_nav(env)
+        _cache_theme_words(env, config)
+        _cache_theme_config(env)
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -284,6 +286,61 @@ def _cache_theme_nav(env) -> None:
 
     render.kb_original = original
     t.root_render_func = render
+
+
+def _cache_theme_words(env, config) -> None:
+    """The theme's words (partials/languages/<language>.html and the English fallback: a macro
+    t(key) that builds its whole table of about ninety words at every call, some twenty calls a
+    page) are looked up once per word: the macro's answer depends on the key alone."""
+    language = (config.theme or {}).get("language") or "en"
+    for name in {f"partials/languages/{language}.html", "partials/languages/en.html"}:
+        try:
+            module = env.get_template(name).module
+            words = module.t
+        except Exception:  # noqa: BLE001 - another theme, or another shape of its words
+            continue
+        if getattr(words, "kb_cached", False):
+            continue
+        known: dict = {}
+
+        def t(key, _words=words, _known=known):
+            if not isinstance(key, str):
+                return _words(key)
+            hit = _known.get(key)
+            if hit is None:
+                hit = _known[key] = _words(key)
+            return hit
+
+        t.kb_cached = True
+        module.t = t
+
+
+def _cache_theme_config(env) -> None:
+    """The theme's page configuration (base.html's block ``config``: the __config script, with the
+    site's base and the search worker's address relative to the page, and the theme's words) is
+    the same for every page of one folder: rendered once per folder and reused."""
+    try:
+        base = env.get_template("base.html")
+        block = base.blocks["config"]
+    except Exception:  # noqa: BLE001 - another theme: nothing to reuse
+        return
+    original = getattr(block, "kb_original", block)
+    rendered: dict = {}
+
+    def config_block(context):
+        page = context.get("page")
+        url = getattr(page, "url", None) if page is not None else None
+        if not url or url.startswith("assets/"):
+            yield from original(context)
+            return
+        key = (url.rstrip("/").rpartition("/")[0], url.count("/"), context.get("base_url"))
+        hit = rendered.get(key)
+        if hit is None:
+            hit = rendered[key] = "".join(original(context))
+        yield hit
+
+    config_block.kb_original = original
+    base.blocks["config"] = config_block
 
 
 def _render_empty(page, config, files) -> None:

@@ -210,12 +210,18 @@ class Renderer:
         return self._shared("mailto", node, lambda: self._mailto(node))
 
     def _shared(self, what: str, node, make):
-        """``make()`` for this version's ``node``, made once for the whole site (the node is kept
-        with the answer, so its id names no other node)."""
-        key = (what, id(self.vs), id(node))
-        hit = self.plan.shared.get(key)
+        """``make()`` for this version's ``node``, made once for the version's pages (the node is
+        kept with the answer, so its id names no other node).  A version's pages are written one
+        after another: the answers of the version before are dropped when another's page comes
+        (kept for the whole site, they would grow with it)."""
+        shared = self.plan.shared
+        if shared.get("version") is not self.vs:
+            shared.clear()
+            shared["version"] = self.vs
+        key = (what, id(node))
+        hit = shared.get(key)
         if hit is None or hit[0] is not node:
-            hit = self.plan.shared[key] = (node, make())
+            hit = shared[key] = (node, make())
         return hit[1]
 
     def _mailto(self, node) -> str:

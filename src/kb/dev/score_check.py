@@ -5,7 +5,7 @@ Precision comes from findings judged by hand: ``kb check`` runs on the texts of
 ``tests/data/check/judged/<name>.tsv`` (verdict 1: a real fault by the rule's own criterion, 0: wrong).
 A finding nobody judged is listed and makes the run fail, so the judgements keep up with the rules.
 Recall comes from faults planted into clean corpus texts (kb.dev.plant_check).  The held-out texts
-(``--held-out``: the fifth held-out set, the first four being tuning texts since) are scored apart, once,
+(``--held-out``: the sixth held-out set, the first five being tuning texts since) are scored apart, once,
 after the last rule change: precision from their findings judged by hand, recall from faults planted
 into them.
 """
@@ -79,7 +79,7 @@ def scanned_texts() -> dict[str, tuple[str, frozenset[str]]]:
     return {name: (x["text"], frozenset(x["rules"])) for name, x in (_texts_yml().get("scan") or {}).items()}
 
 
-HELD_OUT_DIR = "held-out-5"     # the judgements of the fifth held-out set (the first four joined judged/)
+HELD_OUT_DIR = "held-out-6"     # the judgements of the sixth held-out set (the first five joined judged/)
 
 
 SCAN_DIR = "scan"               # the judgements of the corpus scan's findings (rules that fire rarely)
@@ -262,7 +262,7 @@ def report(tallies: dict[str, Tally], title: str) -> str:
 
 
 @click.command("score-check")
-@click.option("--held-out", is_flag=True, help="只对留出的文本（第五轮）计算精确率和召回率（在最后一次修改规则之后运行一次）")
+@click.option("--held-out", is_flag=True, help="只对留出的文本（第六轮）计算精确率和召回率（在最后一次修改规则之后运行一次）")
 @click.option("--no-plant", is_flag=True, help="不做植入错误的召回率测量")
 @click.option("--dump", is_flag=True, help="把未判定的问题追加到 tests/data/check/judged/<文本>.tsv，供人工判定")
 @click.option("--corpus", type=click.Path(file_okay=False), default=None, help="语料目录（默认 ../shared/corpus/lawrefbook）")
@@ -284,7 +284,7 @@ def score_cmd(held_out, no_plant, dump, corpus, verbose, dump_to, only):
     outcomes = []
     if not no_plant:
         outcomes = recall(corpus, tallies, progress=lambda t: click.echo(f"· 植入：{t}", err=True), held_out=held_out)
-    which = "留出文本（第五轮）" if held_out else "调试文本（含语料扫描中少见规则的问题）"
+    which = "留出文本（第六轮）" if held_out else "调试文本（含语料扫描中少见规则的问题）"
     planted = "留出文本" if held_out else "另外的干净语料"
     click.echo(report(tallies, f"kb check：精确率来自{which}的人工判定" + ("" if no_plant else f"，召回率来自植入{planted}的错误")))
     if verbose:

@@ -47,3 +47,23 @@ def test_a_regulation_meta_yml_wins_over_the_table(tmp_path):
     assert (v.validity, v.repealed, v.successor) == (REPEALED, "2020-05-01", "某某市养犬管理条例")
     assert v.source.endswith("meta.yml")
     assert validity("某某市养犬管理规定") is None
+
+
+def test_the_knowledge_bases_validity_is_read_once_and_again_when_a_meta_yml_changes(tmp_path, monkeypatch):
+    """kb check asks for every law a text cites: the meta.yml files are read once, not for each citation (a
+    corpus-wide check spent half its time reading them), and read again when one of them changes."""
+    import kb.layers.laws as laws
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    reg = tmp_path / "regulation" / "old"
+    reg.mkdir(parents=True)
+    meta = reg / "meta.yml"
+    meta.write_text("title: 某某市养犬管理规定\nvalidity: 有效\nversions: []\n", encoding="utf-8")
+    reads = []
+    real = laws._read_kb_validity
+    monkeypatch.setattr(laws, "_read_kb_validity", lambda root: reads.append(root) or real(root))
+    for _ in range(3):
+        assert validity("某某市养犬管理规定", tmp_path).in_force
+    assert len(reads) == 1
+    meta.write_text("title: 某某市养犬管理规定\nvalidity: 已废止\nrepealed: 2020-05-01\nversions: []\n", encoding="utf-8")
+    assert not validity("某某市养犬管理规定", tmp_path).in_force and len(reads) == 2

@@ -109,6 +109,23 @@ class Context:
         return Finding(rule, message, citation_of(node), node.line, w, suggestion, self.doc.source,
                        column=col + 1 if col >= 0 else None, eid=node.eid or None)
 
+    @cached_property
+    def excerpt(self) -> tuple[int, int] | None:
+        """(first, last) article of the whole law when the text is an excerpt of it (a knowledge-base
+        regulation whose meta.yml gives ``articles: [271, 287]``, as 民法典-物权编 does), else None."""
+        meta = self.doc.meta or {}
+        arts = meta.get("articles")
+        if isinstance(arts, (list, tuple)) and len(arts) == 2 and all(isinstance(x, int) for x in arts):
+            return arts[0], arts[1]
+        reg = meta.get("regulation")
+        if reg and self.root is not None:
+            # the law index (kept per process) holds each part's range, read from its meta.yml
+            for entry in (self.law_index or {}).values():
+                for reg_id, lo, hi in entry.parts:
+                    if reg_id == reg:
+                        return lo, hi
+        return None
+
     # -- the layers (computed once per run) -----------------------------------------------------
     @cached_property
     def law_index(self):

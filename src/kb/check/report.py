@@ -12,10 +12,16 @@ def heading(rep: Report) -> str:
     return f"{title}　{rep.file}"
 
 
-def summary(rep: Report, shown: list[Finding]) -> str:
+def counts(findings: list[Finding]) -> dict[str, int]:
+    """How many findings of each severity."""
     c = {"error": 0, "warning": 0, "info": 0}
-    for f in shown:
+    for f in findings:
         c[f.severity] += 1
+    return c
+
+
+def summary(rep: Report, shown: list[Finding]) -> str:
+    c = counts(shown)
     if not shown:
         return "没有发现问题。"
     return f"共 {len(shown)} 个问题：错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}。"
@@ -52,8 +58,10 @@ def table(rep: Report, shown: list[Finding], width: int | None = None) -> str:
 
 
 def to_dict(rep: Report, shown: list[Finding]) -> dict:
+    """``counts``: the findings listed (those at or above ``--severity``), by severity, as ``findings`` holds
+    them; ``counts_all``: every finding of the run, before ``--severity`` filtered them."""
     return {"file": rep.file, "title": rep.title, "status": rep.status, "stage": rep.stage,
-            "rules": rep.rules, "skipped": rep.skipped, "counts": rep.counts(),
+            "rules": rep.rules, "skipped": rep.skipped, "counts": counts(shown), "counts_all": rep.counts(),
             "findings": [f.to_dict() for f in shown]}
 
 

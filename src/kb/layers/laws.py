@@ -240,9 +240,38 @@ def validity_table(path: str = str(VALIDITY_TABLE)) -> dict[str, Validity]:
     return out
 
 
+_KB_VALIDITY: dict[str, tuple] = {}
+
+
+def _meta_stamp(root: Path) -> tuple:
+    """What the knowledge base's metadata files are now: (folder, size, mtime) of each regulation/*/meta.yml."""
+    import os
+
+    out = []
+    try:
+        folders = sorted(os.scandir(Path(root) / "regulation"), key=lambda d: d.name)
+    except OSError:
+        return ()
+    for d in folders:
+        try:
+            st = os.stat(os.path.join(d.path, "meta.yml"))
+        except OSError:
+            continue
+        out.append((d.name, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
 def _kb_validity(root: Path) -> dict[str, Validity]:
-    """What the regulations of the knowledge base say of themselves (meta.yml: validity,
-    successor, repealed)."""
+    """What the regulations of the knowledge base say of themselves (meta.yml: validity, successor,
+    repealed); read once and kept while no meta.yml changes (a check asks for every law a text cites)."""
+    key, stamp = str(root), _meta_stamp(root)
+    hit = _KB_VALIDITY.get(key)
+    if hit is None or hit[0] != stamp:
+        hit = _KB_VALIDITY[key] = (stamp, _read_kb_validity(root))
+    return hit[1]
+
+
+def _read_kb_validity(root: Path) -> dict[str, Validity]:
     out = {}
     try:
         regs = list_regulations(Path(root))

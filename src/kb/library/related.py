@@ -111,17 +111,73 @@ class Library:
         self._classes: dict | None = None
         counts = []
         for reg, v, doc, latest in versions:
-            for i, a in enumerate(doc.articles):
-                text = article_text(a)
-                e = Entry(len(self.entries), a, text, normalize(text), reg=reg, version=v, latest=latest)
-                if i == 0:
-                    self._firsts.append(e)
-                    self._n_versions[reg.id] += 1
-                self._version_of.append(len(self._firsts) - 1)
-                self.entries.append(e)
-                self.by_key[(reg.id, v.name, a.eid)] = e
-                counts.append(bigrams(e.norm))
+            counts += [bigrams(e.norm) for e in self._add_version(reg, v, doc, latest)]
         self._weigh(counts)
+        self._indexed = len(self.entries)         # the entries in the posting lists (extended() adds none)
+        self._shingles: dict[tuple, frozenset] = {}
+
+    def _add_version(self, reg, v, doc, latest: bool) -> list[Entry]:
+        """Make an Entry of each article of ``doc`` (``reg``'s version ``v``), numbered after those there are."""
+        added = []
+        for i, a in enumerate(doc.articles):
+            text = article_text(a)
+            e = Entry(len(self.entries), a, text, normalize(text), reg=reg, version=v, latest=latest)
+            if i == 0:
+                self._firsts.append(e)
+                self._n_versions[reg.id] += 1
+            self._version_of.append(len(self._firsts) - 1)
+            self.entries.append(e)
+            self.by_key[(reg.id, v.name, a.eid)] = e
+            added.append(e)
+        return added
+
+    def extended(self, reg, version, doc, cites: set) -> "Library":
+        """A copy of this library with ``doc``'s articles added as the latest version of ``reg`` (citing the
+        regulations ``cites``): indexed as queries only — weighted by this library's IDF when first looked up,
+        in no posting list — so the copy costs the text's articles, not the base's.  The base is left as it was."""
+        import copy
+
+        lib = copy.copy(self)
+        lib.entries, lib.by_key = list(self.entries), dict(self.by_key)
+        lib._version_of, lib._firsts = array("i", self._version_of), list(self._firsts)
+        lib._kinds, lib._version_kinds = dict(self._kinds), dict(self._version_kinds)
+        lib._n_versions, lib._possible = Counter(self._n_versions), dict(self._possible)
+        lib.grounds = {**self.grounds, reg.id: set(cites)}
+        lib.inert = set(self.inert)
+        for e in lib._add_version(reg, version, doc, True):
+            e.vec = None                # weighed when first looked up (_vector): most articles never are
+            if _COMMENCEMENT.match(e.text):
+                lib.inert.add(e.index)
+        return lib
+
+    def _vector(self, e: Entry) -> None:
+        """Weigh an article :meth:`extended` added, by this library's IDF (a bigram no article of the base has
+        weighs as one in half an article)."""
+        unseen = math.log((self._indexed + 1) / 0.5)
+        e.vec = {g: (1 + math.log(tf)) * self.idf.get(g, unseen) for g, tf in bigrams(e.norm).items()}
+        e.norm2 = math.sqrt(sum(w * w for w in e.vec.values())) or 1.0
+
+    def shingles(self, e: Entry, kinds, least: int) -> frozenset:
+        """Every run of ``least`` characters in the texts of the base's articles of ``kinds`` to ``e``'s version
+        (commencement clauses left out: they are nobody's candidates), kept for each such view of the base:
+        wording ``e`` shares with any of them lies in these runs, so they bound what it can share at all."""
+        reg = e.reg
+        key = (reg.id, e.version.name, reg.rank, reg.jurisdiction, reg.title, bool((reg.raw or {}).get("part")),
+               tuple(sorted(kinds)), least)
+        hit = self._shingles.get(key)
+        if hit is None:
+            of, firsts, indexed = self._version_of, self._firsts, self._indexed
+            kinds_of: dict[int, str | None] = {}
+            out: set[str] = set()
+            for j in range(indexed):
+                v = of[j]
+                if v not in kinds_of:
+                    kinds_of[v] = self.kind(e, firsts[v])
+                if kinds_of[v] in kinds and j not in self.inert:
+                    t = self.entries[j].text
+                    out.update(t[i:i + least] for i in range(len(t) - least + 1))
+            hit = self._shingles[key] = frozenset(out)
+        return hit
 
     # ---- building
     def _weigh(self, counts: list[Counter]) -> None:
@@ -229,6 +285,8 @@ class Library:
         relevance (``kb score-related --ceiling`` looks deeper than the default).  ``reads``, when
         given, receives the index of every candidate whose vector, text or regulation's centroid the
         answer was computed from (kb.library.related_cache)."""
+        if e.vec is None:
+            self._vector(e)
         per_kind = self.retrieved(e, kinds)
         out: list[Relation] = []
         subjects: dict[str, float] = {}
@@ -270,6 +328,8 @@ class Library:
         """Kind -> every article the rare bigrams of ``e`` reach, as (summed weight, entry index), most
         first: the candidates before any is ranked by relevance (none for a commencement clause but its
         other versions)."""
+        if e.vec is None:
+            self._vector(e)
         if e.index in self.inert:
             kinds = tuple(k for k in kinds if k == VERSION)
         if not any(k in kinds for k in self.possible_kinds(e.reg)):
@@ -354,6 +414,65 @@ def mark(e: Entry, r: Relation, own_shingles: set | None = None) -> None:
 
 #: the id under which a text outside the knowledge base (``load_library(extra=…)``) is indexed
 EXTRA_ID, EXTRA_VERSION = "（待审文本）", "text"
+
+#: project root -> (what its regulation/ files were when read, the Library of them): the knowledge base
+#: indexed once per process, for every text ``kb check`` compares with it (``upper-repeat``)
+_BASES: dict[str, tuple] = {}
+
+
+def forget_bases() -> None:
+    """Drop the knowledge bases kept by :func:`base_library` (benchmarks time a fresh process)."""
+    _BASES.clear()
+
+
+def _stamp(root) -> tuple:
+    """What the knowledge base's files are now (path, size, mtime of each under regulation/)."""
+    import os
+
+    out = []
+
+    def walk(folder: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda d: d.name)
+        except OSError:
+            return
+        for d in entries:
+            if d.is_dir():
+                walk(d.path)
+            else:
+                st = d.stat()
+                out.append((d.path, st.st_size, st.st_mtime_ns))
+    walk(str(Path(root) / "regulation"))
+    return tuple(out)
+
+
+def base_library(root) -> Library:
+    """The Library of the knowledge base at ``root`` (every version of every regulation), built on first use
+    and kept for the process while no file of ``regulation/`` changes: checking many texts against it costs
+    one build, not one per text."""
+    key = str(Path(root).resolve())
+    stamp = _stamp(root)
+    hit = _BASES.get(key)
+    if hit is None or hit[0] != stamp:
+        hit = _BASES[key] = (stamp, load_library(root))
+    return hit[1]
+
+
+def library_with(root, doc) -> Library:
+    """The knowledge base at ``root`` with ``doc``, a parsed text outside it (a draft being checked), added as
+    ``EXTRA_ID@EXTRA_VERSION`` with the level its metadata gives (地方性法规 by default): the base is the kept
+    one (:func:`base_library`) and only the text's articles are indexed, weighted by the base's IDF, so that
+    they can look up their related provisions in it.  Unlike ``load_library(extra=[doc])`` the text does
+    not weigh in the base's IDF (a text among hundreds of articles moves it little) and no article of the base
+    finds the text as a candidate: the text asks, the base answers."""
+    from kb.project import RegulationMeta, VersionMeta
+
+    base = base_library(root)
+    meta = doc.meta or {}
+    reg = RegulationMeta(EXTRA_ID, Path(doc.source).parent, doc.title or EXTRA_ID,
+                         jurisdiction=meta.get("jurisdiction"), level=meta.get("level") or "地方性法规")
+    version = VersionMeta(EXTRA_VERSION, Path(doc.source).name)
+    return base.extended(reg, version, doc, grounds(root, [(reg, version, doc, True)])[EXTRA_ID])
 
 
 def load_library(root, progress=None, regulations=None, extra=None) -> Library:

@@ -71,7 +71,9 @@ def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRE
     for e in lib.entries:
         if e.reg.id != reg_id or e.version.name != version:
             continue
-        rep = repetition(lib, e)
+        if not may_repeat(lib, e, threshold):
+            continue                # not enough of its wording is anywhere in upper law: no need to look
+        rep = repetition(lib, e, threshold)
         if rep is not None and rep.share >= threshold and rep.repeated >= MIN_REPEATED \
                 and len(rep.own_figures) <= MAX_OWN_FIGURES and rep.best >= MIN_BEST:
             out.append(rep)
@@ -79,11 +81,37 @@ def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRE
     return out
 
 
-def repetition(lib: Library, e) -> Repetition | None:
-    """How much of article ``e`` is the wording of upper provisions (None: no upper candidate)."""
+def _bound(text: str, grams) -> int:
+    """How many letters of ``text`` lie in a run of ``MIN_RUN`` characters that is in ``grams``."""
+    covered = bytearray(len(text))
+    for i in range(len(text) - MIN_RUN + 1):
+        if text[i:i + MIN_RUN] in grams:
+            covered[i:i + MIN_RUN] = b"\1" * MIN_RUN
+    return sum(1 for i, ch in enumerate(text) if covered[i] and ch.isalnum())
+
+
+def may_repeat(lib: Library, e, threshold: float = THRESHOLD) -> bool:
+    """Whether article ``e`` can reach ``threshold``: wording it shares with an upper provision comes in runs of
+    ``MIN_RUN`` characters that occur in that provision, so the letters of ``e`` lying in a run found anywhere
+    in the upper laws (:meth:`Library.shingles`) bound its share from above.  Exact: an article this rules out
+    has no repetition at or above the threshold; most articles of a text are ruled out this way at the cost
+    of reading them once, without retrieving or comparing anything."""
+    letters = _bound(e.text, lib.shingles(e, ("upper",), MIN_RUN))
+    return letters >= MIN_REPEATED and letters / _letters(e.text) >= threshold
+
+
+def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | None:
+    """How much of article ``e`` is the wording of upper provisions (None: no upper candidate).  With a
+    ``threshold``, an article whose candidates cannot share that much of its wording (the same bound as
+    :func:`may_repeat`, over the candidates' runs only) is answered with share 0 without comparing it."""
     rel = lib.related(e, kinds=("upper",), limit=CANDIDATES, marks=False)
     if not rel:
         return None
+    if threshold is not None:
+        grams = {t[i:i + MIN_RUN] for r in rel for t in (r.entry.text,) for i in range(len(t) - MIN_RUN + 1)}
+        letters = _bound(e.text, grams)
+        if letters < MIN_REPEATED or letters / _letters(e.text) < threshold:
+            return Repetition(e, 0.0)
     covered: set[int] = set()
     used: list[Relation] = []
     for r in rel:

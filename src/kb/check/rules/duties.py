@@ -667,7 +667,20 @@ def _imposes_nothing(node) -> bool:
     """Whether a provision states no rule a person could break.  A provision kb cannot read as a duty
     may still impose one (……实行取水许可制度, 在……地区开凿机井须经批准): only these kinds are sure."""
     text = node.full_text() if node.kind != "article" else "\n".join(c.full_text() for c in node.children)
-    return bool(_NOT_BREACHABLE.search(text)) and not _DUTY_WORDS.search(text)
+    if _DUTY_WORDS.search(text):
+        return False
+    return bool(_NOT_BREACHABLE.search(text)) or _encourages_only(text)
+
+
+#: what an encouragement states: the state or a body 鼓励/支持/提倡/倡导 something — nobody is bound by it
+_ENCOURAGE = re.compile(r"鼓励|提倡|倡导|支持|引导|表彰|奖励")
+
+
+def _encourages_only(text: str) -> bool:
+    """Whether every sentence of a provision with no duty word encourages (本市鼓励……参与……。对……的，给予表彰):
+    a liability clause that says it was breached (违反本条例第二十五条规定的) cites nothing a person could break."""
+    sents = [x for x in re.split(r"[。；\n]", text) if x.strip()]
+    return bool(sents) and all(_ENCOURAGE.search(x) for x in sents)
 
 
 _DUTY_WORDS = re.compile(r"应当|必须|不得|禁止|严禁|负责|不予|照发|履行下列|承担下列")

@@ -56,6 +56,7 @@ def form_halfwidth(ctx):
             yield ctx.at_line("form-halfwidth", ln.no, col, c,
                               f"{kind}标点“{c}”，全文其余用“{other}”" + (f"（本行共 {n} 处）" if n > 1 else ""),
                               f"改为“{other}”")
+    yield from _half_periods(ctx, lines)
     digits = [(ln, m.start(), m.group()) for ln in lines for m in _DIGITS.finditer(ln.content)]
     wide = sum(1 for *_, d in digits if d[0] in "０１２３４５６７８９")
     if wide and wide < len(digits):
@@ -66,6 +67,30 @@ def form_halfwidth(ctx):
                 yield ctx.at_line("form-halfwidth", ln.no, col, d,
                                   f"{'全角' if minority_wide else '半角'}数字“{d}”，全文其余用{'半角' if minority_wide else '全角'}数字",
                                   f"改为“{other}”")
+
+
+#: a half-width full stop ending Chinese words (制定本条例.): after a Han character or a full-width closing mark,
+#: not one of several (……写作 ...), not before a letter or digit (a domain name, 第3.5条) and not in a URL or an
+#: abbreviation (www.gov.cn, No.), which stand in Latin letters
+_HALF_PERIOD = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff）》”’】])\.(?![.A-Za-z0-9０-９_/])")
+_URLISH = re.compile(r"(?:https?://|www\.)\S*$")
+
+
+def _half_periods(ctx, lines):
+    """form-halfwidth for the full stop: a half-width '.' after Chinese, in a text whose sentences end in '。'."""
+    found = [(ln, m.start()) for ln in lines for m in _HALF_PERIOD.finditer(ln.content)
+             if not _URLISH.search(ln.content[:m.start()])]
+    full = sum(ln.content.count("。") for ln in lines)
+    if not found or full < len(found):
+        return
+    seen = set()
+    for ln, col in found:
+        if ln.no in seen:
+            continue
+        seen.add(ln.no)
+        n = sum(1 for l2, _ in found if l2 is ln)
+        yield ctx.at_line("form-halfwidth", ln.no, col, ".",
+                          "半角句点“.”，全文其余用“。”" + (f"（本行共 {n} 处）" if n > 1 else ""), "改为“。”")
 
 
 #: closing bracket -> opening bracket; （ and ( match either width (a mixed pair is form-halfwidth's)

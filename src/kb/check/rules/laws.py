@@ -35,10 +35,91 @@ def law_title(ctx):
         inner = name.strip("《》").replace(" ", "").replace("　", "")
         if inner in short:
             continue                       # （以下简称《矿山安全法》）: the text introduced the short name
-        if r.target.startswith(PRC) and not inner.startswith(PRC):
-            node = ctx.doc.get(r.eid)
+        node = ctx.doc.get(r.eid)
+        right = misnamed(r.target, known_titles(ctx))
+        if right:
+            yield ctx.at("law-title", node, r.start, r.start + len(name),
+                         f"《{inner}》不是法律的名称，应为《{right}》", f"改为《{right}》")
+        elif r.target.startswith(PRC) and not inner.startswith(PRC):
             yield ctx.at("law-title", node, r.start, r.start + len(name),
                          f"《{inner}》不是该法的全称", f"改为《{r.target}》")
+
+
+def known_titles(ctx) -> frozenset[str]:
+    """The full titles of the national laws kb knows: its well-known names, the validity table (repealed laws
+    and their successors) and the law index (the knowledge base's regulations; the corpus's titles when a
+    corpus is given)."""
+    index = ctx.law_index
+    key = id(index) if index else None
+    hit = _KNOWN.get(key)
+    if hit is None or hit[0] is not index:
+        from kb.layers.laws import ALIASES, NOT_PREFIXED, WELL_KNOWN, match_key, validity_table
+
+        titles = set(WELL_KNOWN.values()) | set(ALIASES.values()) | {PRC + t for t in NOT_PREFIXED}
+        for v in validity_table().values():
+            titles.update(t for t in (v.title, v.successor) if t)
+        titles.update(e.title for e in (index or {}).values())
+        # as the law index compares titles: normalised, without a version's date
+        hit = _KNOWN[key] = (index, frozenset(k for k in map(match_key, titles) if k.startswith(PRC)))
+    return hit[1]
+
+
+_KNOWN: dict = {}
+#: the kind a title ends in: a citation and the title it stands for are of one kind (法 for 法)
+_KIND_END = re.compile(r"(?:法典|法|条例|规定|办法|细则|决定)$")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _gaps(short: str, long: str) -> int:
+    """How many runs of ``long`` are left out when ``short`` is read in it from left to right (greedy)."""
+    taken, j = [], 0
+    for c in long:
+        hit = j < len(short) and short[j] == c
+        taken.append(hit)
+        j += hit
+    return sum(1 for i, t in enumerate(taken) if not t and (i == 0 or taken[i - 1]))
+
+
+#: words a drafter adds to a law's name that its title does not have (《城乡规划管理法》 for 城乡规划法)
+_ADDED = ("管理", "保护", "促进", "保障", "监督", "实施")
+
+
+def misnamed(target: str | None, known: frozenset[str]) -> str | None:
+    """The known title a national law's cited name stands for, when the name is no known title but close to
+    exactly one: words of the title left out (《中华人民共和国居民委员会组织法》, 《……城市居委会组织法》: the
+    name read in the title in order, one or two gaps, at most a third of the title missing), or a generic word
+    added (《……城乡规划管理法》); both of the same kind (法 and 法).  None otherwise — a name close to no title
+    or to several is not judged: kb does not know every law, and a real title it does not know is no fault."""
+    from kb.layers.laws import match_key
+
+    target = match_key(target) if target else target
+    if not target or not target.startswith(PRC) or target in known:
+        return None
+    name = target[len(PRC):]
+    kind = _KIND_END.search(name)
+    if kind is None or len(name) < 4:
+        return None
+    close = set()
+    for t in known:
+        title = t[len(PRC):]
+        if not title.endswith(kind.group()) or title == name:
+            continue
+        d = len(title) - len(name)
+        if 0 < d <= max(2, len(title) // 3) and _subsequence(name, title) and _gaps(name, title) <= 2:
+            close.add(t)
+        elif d < 0 and any(name == _insert(title, w) for w in _ADDED):
+            close.add(t)
+    return next(iter(close)) if len(close) == 1 else None
+
+
+def _insert(title: str, word: str) -> str:
+    """The title with a generic word before its kind (城乡规划法 -> 城乡规划管理法)."""
+    m = _KIND_END.search(title)
+    return title[:m.start()] + word + title[m.start():]
 
 
 @rule("law-repealed", "laws", "error", "引用了已废止或被取代的法律（如《物权法》已由《民法典》取代）",

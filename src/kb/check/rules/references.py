@@ -25,6 +25,27 @@ def _finding(ctx, rule_id: str, r, message: str, suggestion: str):
 
 #: a bare article number opening a sentence: the heading of an article run on into the line before
 _HEADING_RUN_ON = re.compile(r"^第[〇零一二三四五六七八九十百千]+条$")
+#: the article, or the part, chapter or section of the whole law a citation names first
+_CITED_ARTICLE = re.compile(r"第([〇零一二三四五六七八九十百千]+)条")
+_CITED_DIVISION = re.compile(r"第[〇零一二三四五六七八九十百千]+(?:分编|编|章|节)")
+
+
+def outside_excerpt(ctx, text: str) -> bool:
+    """Whether a citation of an excerpt (民法典-物权编 holds 第二百七十一条 to 第二百八十七条 of the code) names
+    a part of the whole law the excerpt leaves out: a 编, 章 or 节 (本法第三编), or an article outside its range."""
+    from kb.text.numerals import parse_numeral
+
+    if ctx.excerpt is None:
+        return False
+    lo, hi = ctx.excerpt
+    m = _CITED_ARTICLE.search(text)
+    if m is None:
+        return bool(_CITED_DIVISION.search(text))
+    try:
+        n = parse_numeral(m.group(1))
+    except ValueError:
+        return False
+    return not lo <= n <= hi or bool(_CITED_DIVISION.search(text[:m.start()]))
 
 
 @rule("ref-missing", "references", "error", "引用了本文不存在的条、款、项或章节",
@@ -34,6 +55,8 @@ def ref_missing(ctx):
         node = ctx.doc.get(r.eid)
         if _HEADING_RUN_ON.match(r.text) and re.search(r"。\s*$", node.text[:r.start]):
             continue                 # ……会议决定。 第十六条市人民代表大会……: an article run on, num-article says so
+        if outside_excerpt(ctx, r.text):
+            continue                 # 本法第三编 in an excerpt of 民法典's 物权编: there, not missing
         msg = r.warning.split("：", 1)[-1] if "：" in r.warning else r.warning
         yield _finding(ctx, "ref-missing", r, f"“{r.text}”指向的条款不存在：{msg}",
                        "核对条号（条文增删后引用是否随之调整）")

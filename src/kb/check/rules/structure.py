@@ -62,9 +62,26 @@ def _renumbered_after_a_break(ctx) -> set[int]:
       bad="第十二条（设施保障）\n第十三条 ……", good="第十二条（设施保障） 新建住宅小区……")
 def empty_article(ctx):
     for art in ctx.articles:
-        if not art.full_text().strip():
-            yield ctx.at_node("empty-article", art, f"{art.label}只有条号{('和条标题' if art.title else '')}，没有条文内容",
+        body = art.full_text().strip()
+        title = art.title or _title_alone(body)
+        if not body or _title_alone(body):
+            yield ctx.at_node("empty-article", art, f"{art.label}只有条号{('和条标题' if title else '')}，没有条文内容",
                               "补写条文内容，或删去本条并调整其后的条号")
+
+
+#: a bracketed note that stands for an article on purpose: deleted, omitted or left blank by the text itself
+_DELETED = re.compile(r"^.{0,4}(?:删去|删除|已删|废止|废除).{0,2}$|^(?:略|空|空缺|暂缺)$")
+
+
+def _title_alone(body: str) -> str | None:
+    """The title of an article whose whole body is a bracketed title (第二条（设施保障） and nothing after it: the
+    parser keeps the bracket as the text, as it keeps 第一百九十九条（删去）); None for a deletion note."""
+    from kb.text.grammar import bracket_heading
+
+    h = bracket_heading(body)
+    if h is None or len(h[0]) + 2 != len(body) or _DELETED.search(h[0]):
+        return None
+    return h[0]
 
 
 _BLANK = "[ 　\t_＿]"

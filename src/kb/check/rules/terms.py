@@ -165,6 +165,9 @@ _SLOGAN_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,2}?(?:重要思想|思�
 #: a quoted name of an award, a brand or a programme (“中华技能大奖”, “粤菜师傅”工程)
 _NAME_END = re.compile(r"(?:奖|杯|称号|品牌|工程|行动|计划|师傅|之星|标兵|勋章|奖章|纪念日|宣传日|无烟日|慈善日|活动日|周|月)$")
 _SLOGAN_BEFORE = re.compile(r"(?:坚持|贯彻|落实|推进|实施|践行|推行|深化|开展|创建|树立|弘扬|倡导|打造)$")
+#: a quoted word naming a kind of person or body (“社区合伙人”, “网格员”): a term for who bears rights and duties
+#: under the programme it is pushed with (推行“社区合伙人”制度), not the programme's slogan
+_BEARER = re.compile(r"(?:人|员|者|主体|组织|机构|单位)$")
 _NUMBERED = re.compile(r"^[一二两三四五六七八九十百千万0-9]")
 #: a proper name rather than a term: a slogan joined by ＋ (“风险＋信用”), a number in it (“12345政府服务热线”),
 #: or a place at its head (“澳门监制”, “澳门新街坊”)
@@ -217,7 +220,8 @@ def term_quoted(ctx):
             before = n.text[max(0, m.start() - 6):m.start()]
             after = n.text[m.end():]
             if _ABBREV_BEFORE.search(before) or _LITERAL_AFTER.match(after) or _SLOGAN_AFTER.match(after) \
-                    or _SLOGAN_BEFORE.search(before) or _NUMBERED.match(word) or _NAME_END.search(word) or _PROPER_NAME.search(word):
+                    or _SLOGAN_BEFORE.search(before) and not _BEARER.search(word) \
+                    or _NUMBERED.match(word) or _NAME_END.search(word) or _PROPER_NAME.search(word):
                 continue
             seen.add(word)
             yield ctx.at("term-quoted", n, m.start(), m.end(), f"“{word}”加了引号，但全文没有定义",

@@ -16,14 +16,15 @@ from kb.check.registry import rule
       bad="居民委员会是居民自我管理、自我教育、自我服务的基层群众性自治组织。（照抄居委会组织法第二条）",
       good="只规定本地需要补充、细化的内容，上位法已有规定的不再重复")
 def upper_repeat(ctx):
-    from kb.library.related import EXTRA_ID, EXTRA_VERSION, load_library
+    from kb.library.related import EXTRA_ID, EXTRA_VERSION, base_library, library_with
     from kb.library.repeat import THRESHOLD, repetitions
 
     if ctx.root is None:
         return                      # no knowledge base: no upper law to compare with
     threshold = getattr(getattr(ctx, "config", None), "upper_threshold", None)
     reg_id, version = _place(ctx)
-    lib = load_library(ctx.root, extra=None if reg_id else [ctx.doc])
+    # the knowledge base is indexed once per process; a text outside it is only looked up in it
+    lib = base_library(ctx.root) if reg_id else library_with(ctx.root, ctx.doc)
     if reg_id is None:
         reg_id, version = EXTRA_ID, EXTRA_VERSION
     for rep in repetitions(lib, reg_id, version, THRESHOLD if threshold is None else threshold):

@@ -240,6 +240,42 @@ def test_a_catalog_others_could_write_is_not_opened(tmp_path):
     assert kb("search", "经费", cwd=proj).returncode == 0
 
 
+def test_a_catalog_folder_others_could_write_is_rebuilt_not_opened(tmp_path):
+    """kb index makes a group- or world-writable .kb/ or .kb/catalog private again, and what others
+    could have written in it meanwhile is not opened: the whole catalog is built anew."""
+    proj = project(tmp_path)
+    assert kb("index", cwd=proj).returncode == 0
+    for d in (proj / ".kb" / "catalog", proj / ".kb"):
+        d.chmod(0o777)
+        r = kb("index", cwd=proj)
+        assert r.returncode == 0 and "重新建立整个检索目录" in r.stderr and "所有用户" in r.stderr, r.stderr
+        assert not d.stat().st_mode & 0o022
+        r = kb("index", cwd=proj)                   # private again: an ordinary incremental build
+        assert r.returncode == 0 and "重新建立" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo"])
+def test_a_planted_lock_is_not_written_through(tmp_path, kind):
+    """<catalog>/lock planted as a symbolic link to another file (or as a FIFO): kb index neither
+    truncates nor writes its pid into the file it names, nor waits on it; it says why (exit 2)."""
+    proj = project(tmp_path)
+    assert kb("index", cwd=proj).returncode == 0
+    lock = proj / ".kb" / "catalog" / "lock"
+    lock.unlink()
+    victim = tmp_path / "victim"
+    victim.write_text("precious\n", encoding="utf-8")
+    if kind == "symlink":
+        lock.symlink_to(victim)
+    else:
+        os.mkfifo(lock)
+    r = kb("index", "--full", cwd=proj, timeout=60)
+    assert r.returncode == 2 and "lock" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert ("符号链接" if kind == "symlink" else "不是普通文件") in r.stderr
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    lock.unlink()
+    assert kb("index", cwd=proj).returncode == 0
+
+
 # ------------------------------------------------------------------ queries
 
 def test_not_word_written_with_a_minus_sign(tmp_path):

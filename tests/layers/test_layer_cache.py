@@ -28,7 +28,7 @@ def store(tmp_path, monkeypatch):
 
 
 def entries(store: Path, name: str | None = None) -> list[Path]:
-    return sorted(p for p in store.rglob("*.pickle") if name is None or p.parts[-3] == name)
+    return sorted(p for p in store.rglob("*" + cache.SUFFIX) if name is None or p.parts[-3] == name)
 
 
 def counting(monkeypatch):
@@ -120,6 +120,108 @@ def test_a_planted_entry_cannot_run_code(store, tmp_path):
     assert defs and not (tmp_path / "pwned").exists()
 
 
+#: the security review's payloads (issue 18): protocol 4 resolves a dotted name from an allowed
+#: module (kb.layers.cache imports os), so an allow-list by module prefix ran os.system
+def payloads(marker: Path) -> list[bytes]:
+    cmd = f"touch {marker}".encode()
+    dotted = (b"\x80\x04\x8c\x0fkb.layers.cache\x8c\x09os.system\x93\x8c" + bytes([len(cmd)]) + cmd
+              + b"\x85R.")
+    classic = b"cos\nsystem\n(V" + cmd + b"\ntR."
+    via_records = (b"\x80\x04\x8c\x18kb.layers.links.records\x8c\x1bdataclasses.sys.modules.get\x93"
+                   b"\x8c\x02os\x85R.")
+    return [dotted, classic, via_records]
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_the_reviewers_payloads_run_nothing(store, tmp_path, which):
+    doc = parse_file(str(SEED))
+    links.definitions(doc)
+    (entry,) = entries(store, "links.defs")
+    payload = payloads(tmp_path / "pwned")[which]
+    entry.write_bytes(payload)
+    entry.with_suffix(".pickle").write_bytes(payload)          # where kb 0.x kept its entries
+    cache.clear_memory()
+    assert links.definitions(parse_file(str(SEED)))
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_received_folder_with_a_planted_cache_runs_nothing(tmp_path):
+    """A folder someone sent: mkdocs.yml (so it is a project), a text, and .kb/layers holding the
+    entry of that text's references with a payload.  kb parse on the text runs nothing."""
+    folder = tmp_path / "received"
+    folder.mkdir()
+    (folder / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    text = folder / "草案.txt"
+    text.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env.pop("KB_LAYER_CACHE", None)
+    cmd = [sys.executable, "-m", "kb.cli", "parse", str(text)]
+    assert subprocess.run(cmd, cwd=folder, env=env, capture_output=True, timeout=300).returncode == 0
+    planted = [p for p in (folder / ".kb" / "layers").rglob("*") if p.is_file()]
+    assert planted
+    marker = tmp_path / "pwned"
+    for p in planted:
+        p.write_bytes(payloads(marker)[0])
+    r = subprocess.run(cmd, cwd=folder, env=env, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and "Traceback" not in r.stderr
+    assert not marker.exists()
+
+
+def test_entries_are_plain_data_of_the_record_classes_only(store):
+    """An entry is JSON: tuples, dicts (any keys), sets and the layers' record classes come back
+    equal; a class not on the list, a dunder field or any other JSON shape is a miss."""
+    from kb.layers.obligations.layer import _read
+
+    value = {"t": (1, "二", None), ("eid", 3): {frozenset({1}), 2.5}, 7: [True, {"d": [1]}], "s": set()}
+    assert cache.decode(json_of(value)) == value
+    x = _read(parse_file(str(SEED)), load_registry(ROOT))
+    assert cache.decode(json_of(x)) == x
+    doc = parse_file(str(SEED))
+    refs = links.references(doc)
+    assert cache.decode(json_of(refs)) == refs
+    for forged in ('{"c": "Popen", "v": ["args", "id"]}', '{"c": "Reference", "v": ["__class__", 1]}',
+                   '{"x": 1}', '{"t": 1}', '{"d": [1]}'):
+        with pytest.raises((ValueError, TypeError)):
+            cache.decode(forged)
+    with pytest.raises(TypeError):
+        cache.encode(object())
+
+
+def json_of(value) -> str:
+    import json
+
+    return json.dumps(cache.encode(value), ensure_ascii=False)
+
+
+def test_a_cache_others_could_write_is_neither_read_nor_written(tmp_path, monkeypatch):
+    """.kb/layers (or .kb) writable by the group or everyone: the layers are computed in memory; an
+    entry someone put there is not read, and nothing is written."""
+    monkeypatch.delenv("KB_LAYER_CACHE", raising=False)
+    proj = tmp_path / "proj"
+    proj.mkdir()
+    (proj / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    text = proj / "t.txt"
+    text.write_text("第一条 居民委员会应当协助街道办事处开展工作。\n", encoding="utf-8")
+    cache.clear_memory()
+    reg = load_registry(ROOT)
+    first = obligations.extract(parse_file(str(text)), reg)
+    store = proj / ".kb" / "layers"
+    (entry,) = entries(store, "obligations")
+    assert not any(d.stat().st_mode & 0o022 for d in [proj / ".kb", *store.rglob("*")] if d.is_dir())
+    forged = entry.read_text(encoding="utf-8").replace("居民委员会", "有人改写")
+    for d in (store, proj / ".kb"):
+        entry.write_text(forged, encoding="utf-8")
+        d.chmod(0o777)
+        cache.clear_memory()
+        again = obligations.extract(parse_file(str(text)), reg)
+        assert [s.to_dict() for s in again] == [s.to_dict() for s in first]
+        assert entry.read_text(encoding="utf-8") == forged, "nothing is written into it"
+        d.chmod(0o755)
+    cache.clear_memory()
+    assert obligations.extract(parse_file(str(text)), reg)[0].actor == "有人改写"   # private again: read
+    cache.clear_memory()
+
+
 def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
@@ -167,4 +269,4 @@ def test_concurrent_runs_see_whole_entries_only(store):
         assert p.returncode == 0 and out.strip() == "ok", err
     assert not list(store.rglob("*.tmp")), "no temporary file is left behind"
     for e in entries(store):
-        pickle.loads(e.read_bytes())
+        cache.decode(e.read_text(encoding="utf-8"))

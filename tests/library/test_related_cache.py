@@ -87,8 +87,8 @@ def test_state_kept_per_project_and_code_version(tmp_path, monkeypatch):
     assert cache.read_state(tmp_path, "x") is None
     cache.write_state(tmp_path, "x", {"answers": {1: ([2], [])}})
     assert cache.read_state(tmp_path, "x") == {"answers": {1: ([2], [])}}
-    assert (tmp_path / ".kb" / "layers" / cache.code_version() / "x.pickle").is_file()
-    (tmp_path / ".kb" / "layers" / cache.code_version() / "x.pickle").write_bytes(b"\x80\x05broken")
+    assert (tmp_path / ".kb" / "layers" / cache.code_version() / "x.json").is_file()
+    (tmp_path / ".kb" / "layers" / cache.code_version() / "x.json").write_bytes(b"\x80\x05broken")
     assert cache.read_state(tmp_path, "x") is None          # a damaged state is no state
     monkeypatch.setenv("KB_LAYER_CACHE", "off")
     cache.write_state(tmp_path / "p", "x", 1)

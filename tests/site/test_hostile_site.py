@@ -153,3 +153,78 @@ def test_every_page_shows_the_text_and_runs_nothing(hostile_site):
         srv.shutdown()
     assert dialogs == [], "\n".join(dialogs)
     assert errors == [], "\n".join(errors)
+
+
+def test_404_page_loads_nothing_from_another_host(hostile_site):
+    """A static host answers a missing address with 404.html (nginx's error_page); the 404 page finds
+    the site's root in the address.  An address beginning //other.host/ must not make that host the
+    page's base: the site's own scripts (bundle.js, kb/kb.js) and the root probes would load from it."""
+    import functools
+    import http.server
+    import threading
+
+    from test_site import shared_browser
+
+    body = (hostile_site / "404.html").read_bytes()
+
+    class Site(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def send_error(self, code, message=None, explain=None):
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    reached = []
+
+    class Evil(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def _answer(self, send_body=True):
+            reached.append(f"{self.command} {self.path}")
+            js = b"alert('evil: ' + location.host)"
+            self.send_response(200)
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Content-Type", "application/javascript")
+            self.send_header("Content-Length", str(len(js)))
+            self.end_headers()
+            if send_body:
+                self.wfile.write(js)
+
+        def do_GET(self):
+            self._answer()
+
+        def do_HEAD(self):
+            self._answer(False)
+
+    try:
+        evil = http.server.ThreadingHTTPServer(("127.0.0.2", 0), Evil)
+    except OSError:
+        pytest.skip("127.0.0.2 不可用")
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Site, directory=str(hostile_site)))
+    for s in (srv, evil):
+        threading.Thread(target=s.serve_forever, daemon=True).start()
+    site, other = f"http://127.0.0.1:{srv.server_address[1]}", f"127.0.0.2:{evil.server_address[1]}"
+    b = shared_browser()
+    dialogs, bases = [], []
+    try:
+        pg = b.new_page()
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in (f"//{other}/hostile/x", f"//{other}/a/b", f"///{other}/hostile/x", f"/\\{other}/hostile/x",
+                     "/hostile/no/such/page"):
+            pg.goto(site + path)
+            pg.wait_for_timeout(300)
+            bases.append(pg.evaluate("document.baseURI"))
+        pg.close()
+    finally:
+        srv.shutdown()
+        evil.shutdown()
+    assert reached == [], reached
+    assert dialogs == [], dialogs
+    assert all(u.startswith(site + "/") and "127.0.0.2" not in u for u in bases), bases
+    # a real missing page under the site still finds the site's root
+    assert bases[-1] == site + "/"

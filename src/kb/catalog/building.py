@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import sys
 import time
 from dataclasses import dataclass, field
@@ -49,30 +50,41 @@ def update(cat, progress: Progress | None = None, full: bool = False) -> dict:
     disk, no permission) is said as such (UnwritableError)."""
     t0 = time.perf_counter()
     try:
-        _mkdirs(cat.path)
+        opened = _mkdirs(cat.path)
     except OSError as e:
         raise os_error(e, e.filename or cat.path, writing=True) from None
     with BuildLock(cat.path):
         try:
-            summary = _update(cat, progress, full)
+            summary = _update(cat, progress, full, opened)
         except OSError as e:
             raise os_error(e, e.filename or cat.path, writing=True) from None
     summary["seconds"] = time.perf_counter() - t0
     return summary
 
 
-def _mkdirs(path: Path) -> None:
-    """The catalog's folder and .kb/ above it, writable by their owner alone (kb.catalog.guard)."""
+def _mkdirs(path: Path) -> str | None:
+    """The catalog's folder and .kb/ above it, writable by their owner alone (kb.catalog.guard).
+    A folder that others could write (group- or world-writable: not made by kb, whose folders
+    are 0755 whatever the umask) is made private, and what others could have written in it is
+    never opened: the reason is returned, and the build is then a full one (:func:`_update`)."""
+    reason = None
     for d in (path.parent, path):
         if not d.is_dir():
             d.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            continue
         st = d.stat()
         if st.st_uid == os.geteuid() and st.st_mode & 0o022:
-            os.chmod(d, st.st_mode & ~0o022)     # made by a umask of 002: only the owner writes
+            who = "所有用户" if st.st_mode & 0o002 else "同组用户"
+            reason = reason or f"{d} 曾可被{who}写入（权限 {stat.filemode(st.st_mode)}），已改为只有所有者可写"
+            os.chmod(d, st.st_mode & ~0o022)
+    return reason
 
 
-def _update(cat, progress: Progress | None, full: bool) -> dict:
+def _update(cat, progress: Progress | None, full: bool, untrusted: str | None = None) -> dict:
     old_dir = cat.current_dir()
+    if old_dir is not None and not full and untrusted:
+        print(f"注意：{untrusted}；其中的检索目录不打开，重新建立整个检索目录", file=sys.stderr)
+        full = True
     if old_dir is not None and not full:
         try:
             check_private(cat.private_paths())

@@ -14,6 +14,7 @@ folders between are writable by their owner alone, and that owner is the user ru
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -39,10 +40,23 @@ class BuildLock:
         self.flock = True
 
     def __enter__(self) -> "BuildLock":
+        # never through a symbolic link (one planted as lock would have the builder truncate and
+        # write its pid into whatever file it names) and never a FIFO or device (O_NONBLOCK: opening
+        # one does not wait; it is refused below)
+        flags = (os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         try:
-            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+            self.fd = os.open(self.path, flags, FILE_MODE)
         except OSError as e:
+            if e.errno == errno.ELOOP or os.path.islink(self.path):
+                raise KbError("检索目录的锁文件 lock 是符号链接，kb 不经它写入：删除它（rm .kb/catalog/lock）后重试",
+                              str(self.path)) from None
             raise os_error(e, self.path, writing=True) from None
+        st = os.fstat(self.fd)
+        if not stat.S_ISREG(st.st_mode):
+            os.close(self.fd)
+            self.fd = None
+            raise KbError("检索目录的锁文件 lock 不是普通文件（可能是命名管道或设备），kb 不使用它："
+                          "删除它后重试", str(self.path))
         try:
             self._wait(self._try_flock)
         except _NoFlock:

@@ -22,18 +22,23 @@ invalidates every entry).  A value is kept
 Safe under concurrent runs: an entry is written to a temporary file beside it and renamed over
 it, so a reader sees either no entry or a whole one, never a part; two runs computing the same
 entry write the same bytes.  An entry that cannot be read (truncated by a full disk, written by
-another version of Python) is a miss, recomputed and rewritten.  Entries are pickles read with
-an unpickler that only builds kb's own layer records and plain Python values, so a file planted
-in ``.kb/`` cannot run code.
+another version of Python) is a miss, recomputed and rewritten.
+
+Entries are not pickles: unpickling runs whatever the file names, so a ``.kb/layers`` planted in a
+folder someone sent would run its code on ``kb parse`` of a text in it.  An entry is JSON of plain
+values (:func:`encode`): strings, numbers, lists, and tagged tuples, dicts, sets and the layers'
+own record classes, named in :data:`RECORDS` (an explicit list; nothing else is ever built, and
+building one only fills its fields).  A cache folder that others may write (or that belongs to
+another user) is not read or written at all: the layers are computed in memory (as for
+``.kb/catalog``, :func:`kb.catalog.guard.check_private`).
 """
 from __future__ import annotations
 
 import hashlib
-import io
 import itertools
 import json
 import os
-import pickle
+import stat
 import time
 import weakref
 from collections import OrderedDict
@@ -49,10 +54,8 @@ T = TypeVar("T")
 PACKAGE = Path(__file__).resolve().parents[1]
 #: entries kept in memory (a whole corpus' layers are not: the disk holds those)
 MEMORY_ENTRIES = 64
-#: modules whose classes an entry may contain (the layers' records), besides builtins
-SAFE_MODULES = ("kb.layers.",)
-SAFE_BUILTINS = {"set", "frozenset", "tuple", "list", "dict", "str", "int", "float", "bool", "complex",
-                 "bytes", "bytearray", "slice", "range"}
+#: an entry's file name
+SUFFIX = ".json"
 
 _memory: OrderedDict[str, object] = OrderedDict()
 _doc_keys: "weakref.WeakKeyDictionary[object, str]" = weakref.WeakKeyDictionary()
@@ -102,8 +105,8 @@ def layer(doc, name: str, compute: Callable[[], T], *parts: str) -> T:
         _memory.move_to_end(key)
         stats["hits"] += 1
         return _memory[key]  # type: ignore[return-value]
-    folder = cache_dir(doc)
-    path = folder / code_version() / name / key[:2] / f"{key}.pickle" if folder is not None else None
+    folder = _private(cache_dir(doc))
+    path = folder / code_version() / name / key[:2] / f"{key}{SUFFIX}" if folder is not None else None
     value = _read(path) if path is not None else _MISS
     if value is _MISS:
         stats["misses"] += 1
@@ -158,40 +161,150 @@ def read_state(root, name: str):
     """What the last run kept as ``name`` for the whole project at ``root`` (results over every
     text at once, such as the site's related provisions: :func:`write_state`), None when nothing,
     a damaged entry, or another version of kb's code kept it."""
-    folder = project_folder(root)
-    value = _read(folder / code_version() / f"{name}.pickle") if folder is not None else _MISS
+    folder = _private(project_folder(root))
+    value = _read(folder / code_version() / f"{name}{SUFFIX}") if folder is not None else _MISS
     return None if value is _MISS else value
 
 
 def write_state(root, name: str, value) -> None:
     """Keep ``value`` (plain data) as ``name`` for the project at ``root``, atomically, under the
     folder of this version of kb's code (a change of kb's code forgets it)."""
-    folder = project_folder(root)
+    folder = _private(project_folder(root))
     if folder is not None:
         _prune(folder)
-        _write(folder / code_version() / f"{name}.pickle", value)
+        _write(folder / code_version() / f"{name}{SUFFIX}", value)
 
 
 def clear_memory() -> None:
     """Forget what this process keeps (tests, benchmarks measuring a cold start)."""
     _memory.clear()
+    _trusted.clear()
 
 
 _MISS = object()
+_trusted: dict[Path, bool] = {}
 
 
-class _Unpickler(pickle.Unpickler):
-    def find_class(self, module, name):
-        if (module == "builtins" and name in SAFE_BUILTINS) or module.startswith(SAFE_MODULES):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not a layer record")
+def _private(folder: Path | None) -> Path | None:
+    """``folder`` when only its owner (the user running kb, or root) can write it, the folder above
+    it (``.kb``) and this code version's folder in it; else None: the cache is neither read nor
+    written, the layers are computed in memory (what someone else could write is not read).  A
+    sticky folder such as /tmp above a ``KB_LAYER_CACHE`` of one's own counts as private."""
+    if folder is None:
+        return None
+    ok = _trusted.get(folder)
+    if ok is None:
+        ok, me = True, os.geteuid()
+        for d in (folder.parent, folder, folder / code_version()):
+            try:
+                st = os.stat(d)
+            except OSError:
+                continue
+            sticky = d == folder.parent and st.st_mode & stat.S_ISVTX
+            if st.st_uid not in (me, 0) or (st.st_mode & 0o022 and not sticky):
+                ok = False
+                break
+        _trusted[folder] = ok
+    return folder if ok else None
+
+
+def _mkdirs(path: Path) -> None:
+    """``path`` and the folders above it that are missing, writable by their owner alone
+    (Path.mkdir(parents=True) gives the parents the umask's mode)."""
+    missing = []
+    while not path.is_dir():
+        missing.append(path)
+        path = path.parent
+    for d in reversed(missing):
+        try:
+            d.mkdir(mode=0o755)
+        except FileExistsError:
+            pass
+
+
+def _records() -> dict:
+    """The classes an entry may hold, by name: the layers' records (dataclasses), nothing else."""
+    if not _RECORDS:
+        from kb.layers.links.records import Definition, Reference, TermUse
+        from kb.layers.obligations.layer import Extraction
+        from kb.layers.obligations.records import Draft, Group, Mention, Relation, Statement
+
+        for cls in (Definition, TermUse, Reference, Statement, Relation, Mention, Group, Draft, Extraction):
+            _RECORDS[cls.__name__] = cls
+    return _RECORDS
+
+
+_RECORDS: dict[str, type] = {}
+#: the record classes' names (tests): an entry builds only these
+RECORDS = ("Definition", "TermUse", "Reference", "Statement", "Relation", "Mention", "Group", "Draft",
+           "Extraction")
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def encode(value):
+    """``value`` as JSON-able data that :func:`decode` turns back into an equal value: a list is a
+    list; every JSON object is a tag — {"t": tuple}, {"d": [k, v, …]} (a dict), {"s": set},
+    {"f": frozenset}, {"c": record class name, "v": [field, value, …]} — so no key of the data
+    is ever read as a tag.  Anything else raises TypeError (the entry is then not kept)."""
+    t = type(value)
+    if t in _PLAIN:
+        return value
+    if t is list:
+        return [encode(v) for v in value]
+    if t is tuple:
+        return {"t": [encode(v) for v in value]}
+    if t is dict:
+        out = []
+        for k, v in value.items():
+            out.append(encode(k))
+            out.append(encode(v))
+        return {"d": out}
+    if t is set or t is frozenset:
+        return {"s" if t is set else "f": [encode(v) for v in value]}
+    name = t.__name__
+    if _records().get(name) is t:
+        out = []
+        for k, v in value.__dict__.items():
+            out.append(k)
+            out.append(encode(v))
+        return {"c": name, "v": out}
+    raise TypeError(f"{t.__module__}.{t.__qualname__} is not a layer record")
+
+
+def _hook(obj: dict):
+    if len(obj) == 1:
+        (tag, items), = obj.items()
+        if type(items) is list:
+            if tag == "t":
+                return tuple(items)
+            if tag == "d" and len(items) % 2 == 0:
+                return dict(zip(items[::2], items[1::2]))
+            if tag == "s":
+                return set(items)
+            if tag == "f":
+                return frozenset(items)
+    elif len(obj) == 2:
+        cls = _records().get(obj.get("c"))
+        items = obj.get("v")
+        if cls is not None and type(items) is list and len(items) % 2 == 0:
+            names = items[::2]
+            if all(type(n) is str and not n.startswith("__") for n in names):
+                rec = object.__new__(cls)
+                rec.__dict__.update(zip(names, items[1::2]))
+                return rec
+    raise ValueError("not a layer cache entry")
+
+
+def decode(data: str):
+    """The value :func:`encode` wrote; ValueError (or TypeError) for anything else."""
+    return json.loads(data, object_hook=_hook)
 
 
 def _read(path: Path):
     try:
         with open(path, "rb") as f:
             data = f.read()
-        return _Unpickler(io.BytesIO(data)).load()
+        return decode(data.decode("utf-8", "surrogatepass"))
     except FileNotFoundError:
         return _MISS
     except Exception:  # noqa: BLE001  (a damaged or foreign entry is a miss, rewritten below)
@@ -202,16 +315,16 @@ def _write(path: Path, value) -> None:
     """Write an entry atomically; a cache that cannot be written (read-only project, full disk)
     only costs the next run the work, so the error is not the user's."""
     try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        data = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
         folder = str(path.parent)
         if folder not in _made:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _mkdirs(path.parent)
             _made.add(folder)
         try:
             fd, tmp = _temporary(folder, path.stem[:8])
         except FileNotFoundError:          # removed meanwhile (another version's run pruned it)
             _made.discard(folder)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _mkdirs(path.parent)
             fd, tmp = _temporary(folder, path.stem[:8])
         try:
             with os.fdopen(fd, "wb") as f:
@@ -223,7 +336,7 @@ def _write(path: Path, value) -> None:
             except OSError:
                 pass
             raise
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+    except (OSError, TypeError, ValueError, RecursionError):
         pass
 
 

@@ -136,27 +136,34 @@ def confined_name(name: str, what: str, where: str | None = None) -> str:
     stricter: check_name): it becomes a folder and a part of the site's
     addresses, so it may not climb out of its folder (../x), name a hidden one (.x) or hold a
     separator or a control character."""
-    if not name or name in (".", "..") or name.startswith(".") or any(c in name for c in "/\\") \
+    if not name or name in (".", "..") or name.startswith(".") or any(c in name for c in URL_UNSAFE) \
             or any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in name):
-        raise KbError(f"{what}“{name}”不可用：不能为空、不能以 . 开头，不能含有 /、\\ 或控制字符"
-                      f"（它用作文件夹名和网址）", where)
+        raise KbError(f"{what}“{name}”不可用：不能为空、不能以 . 开头，不能含有控制字符或 "
+                      f"{' '.join(URL_UNSAFE)}（它用作文件夹名和网址：javascript:… 这样的名字会成为可点击的脚本链接）",
+                      where)
     return name
 
 
-def source_in(folder: Path, file, meta_path: Path) -> str:
-    """A version's ``file:``: a file in the regulation's own folder (a corpus elsewhere is given to
-    kb build on the command line or in mkdocs.yml, never through meta.yml)."""
+#: characters a regulation's or version's folder name may not hold: separators, a scheme's colon,
+#: and what HTML or a URL reads as markup, a query, a fragment or an escape
+URL_UNSAFE = "/\\:<>\"'`#?%&"
+
+
+def source_in(folder: Path, file, meta_path: Path, key: str = "file") -> str:
+    """A version's ``file:`` (or ``amended_by:``, its amending decision): a file in the regulation's
+    own folder (a corpus elsewhere is given to kb build on the command line or in mkdocs.yml, never
+    through meta.yml)."""
     if not isinstance(file, str) or not file:
-        raise KbError(f"版本的 file 应为文件名，而不是“{file}”", str(meta_path))
+        raise KbError(f"版本的 {key} 应为文件名，而不是“{file}”", str(meta_path))
     path = folder / file
     if os.path.isabs(file) or ".." in Path(file).parts:
-        raise KbError(f"file“{file}”不在本法规的文件夹中：原文须放在 {folder} 之下", str(meta_path))
+        raise KbError(f"{key}“{file}”不在本法规的文件夹中：文件须放在 {folder} 之下", str(meta_path))
     try:
         inside = path.resolve().is_relative_to(folder.resolve())
     except (OSError, RuntimeError):       # a symbolic link loop: reading it will say so
         inside = True
     if not inside:
-        raise KbError(f"file“{file}”经符号链接指向本法规文件夹之外（{path.resolve()}）：原文须放在 {folder} 之下",
+        raise KbError(f"{key}“{file}”经符号链接指向本法规文件夹之外（{path.resolve()}）：文件须放在 {folder} 之下",
                       str(meta_path))
     return file
 
@@ -182,6 +189,8 @@ def load_regulation(root: Path, reg_id: str) -> RegulationMeta:
             raise KbError("每个版本都需要 name 和 file", str(meta_path))
         confined_name(str(v["name"]), "版本名", str(meta_path))
         source_in(folder, v["file"], meta_path)
+        if v.get("amended_by") is not None:
+            source_in(folder, v["amended_by"], meta_path, "amended_by")
         versions.append(VersionMeta(name=str(v["name"]), file=v["file"], label=v.get("label") or v["name"],
                                     status=v.get("status"), date=str(v["date"]) if v.get("date") else None,
                                     comment=v.get("comment") or {}, raw=v))

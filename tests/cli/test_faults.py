@@ -318,6 +318,11 @@ def test_catalog_search_refuses_what_is_no_text(tmp_path):
     ("  - name: v1\n    file: link.txt\n", "指向本法规文件夹之外"),
     ("  - name: ../../x\n    file: v1.txt\n", "版本名“../../x”不可用"),
     ("  - name: .hidden\n    file: v1.txt\n", "版本名“.hidden”不可用"),
+    ("  - name: \"javascript:alert('x')<!--\"\n    file: v1.txt\n", "版本名“javascript:alert('x')<!--”不可用"),
+    ("  - name: v1\n    file: v1.txt\n    amended_by: ../../outside.txt\n",
+     "amended_by“../../outside.txt”不在本法规的文件夹中"),
+    ("  - name: v1\n    file: v1.txt\n    amended_by: /etc/hostname\n", "amended_by“/etc/hostname”不在本法规的文件夹中"),
+    ("  - name: v1\n    file: v1.txt\n    amended_by: link.txt\n", "amended_by“link.txt”经符号链接指向本法规文件夹之外"),
 ])
 def test_meta_paths_stay_in_the_regulation_folder(tmp_path, capsys, versions, message):
     proj = project(tmp_path)
@@ -329,3 +334,86 @@ def test_meta_paths_stay_in_the_regulation_folder(tmp_path, capsys, versions, me
     assert rc == 2 and message in err and "Traceback" not in err, err
     rc, _, err = run(["-r", "../..", "parse"] if False else ["parse", "-r", "../regulation"], capsys, cwd=proj)
     assert rc == 2 and "法规名" in err
+
+
+@pytest.mark.parametrize("name", ["javascript:alert('x')<!--", "a?b", "a#b", "100%", 'x"y', "a&b"])
+def test_a_regulation_folder_name_that_is_no_plain_url_path_is_refused(tmp_path, capsys, name):
+    """A folder under regulation/ becomes an address of the site: javascript:alert('x')<!-- was a
+    clickable script link on the home page."""
+    proj = project(tmp_path, name=name)
+    rc, _, err = run(["parse"], capsys, cwd=proj)
+    assert rc == 2 and f"法规名“{name}”不可用" in err and "Traceback" not in err, err
+    rc, _, err = run(["build", "-d", str(tmp_path / "site")], capsys, cwd=proj)
+    assert rc == 2 and f"法规名“{name}”不可用" in err and not (tmp_path / "site" / "index.html").exists(), err
+
+
+def test_site_links_never_carry_a_scheme():
+    """Every link between pages goes through one quoting function: a name that held a scheme's colon
+    or markup would still be a path on this site."""
+    from kb.site.urls import relative, url_path
+
+    assert relative("javascript:alert('x')<!--/v1/", "") == "javascript%3Aalert(%27x%27)%3C!--/v1/"
+    assert relative("a/b:c/#art_1", "a/x/") == "../b%3Ac/#art_1"
+    assert url_path("北京市城乡规划条例/2019-04-23/") == "北京市城乡规划条例/2019-04-23/"       # unchanged
+    assert url_path("刑事诉讼法(2018-10-26)/v1/") == "刑事诉讼法(2018-10-26)/v1/"
+
+
+# ------------------------------------------------------------------ XML outputs and the site's folder
+
+def site_project(tmp: Path, text: str = TEXT) -> Path:
+    """A project that kb build can build (the repository's templates and theme)."""
+    sys.path.insert(0, str(ROOT / "tests" / "site"))
+    from test_site import make_project
+
+    proj = make_project(tmp, {})
+    d = proj / "regulation" / "demo"
+    d.mkdir(parents=True)
+    (d / "v1.txt").write_text(text, encoding="utf-8")
+    (d / "meta.yml").write_text("title: 示范条例\nversions:\n  - name: v1\n    file: v1.txt\n", encoding="utf-8")
+    return proj
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x1b", "\ufffe", "\uffff"])
+def test_a_character_xml_cannot_hold_is_said_not_dropped(tmp_path, capsys, char):
+    """AKN, the Word 对照表 and the site are XML: a text with U+0001 (or an escape, U+FFFE,
+    U+FFFF) is refused naming its file and line, the same way everywhere; JSON keeps it."""
+    text = TEXT.replace("做好经费", f"做好{char}经费")
+    src = tmp_path / "t.txt"
+    src.write_text(text, encoding="utf-8")
+    want = f"{src}:3: "
+    code = f"U+{ord(char):04X}"
+    rc, _, err = run(["export", "--format", "akn", str(src)], capsys)
+    assert rc == 2 and want in err and code in err and "Traceback" not in err, err
+    rc, _, err = run(["diff", "--format", "docx", str(src), str(src), "-o", str(tmp_path / "d.docx")], capsys)
+    assert rc == 2 and want in err and code in err and not (tmp_path / "d.docx").exists(), err
+    rc, out, _ = run(["export", str(src)], capsys)
+    assert rc == 0 and (char in out or f"\\u{ord(char):04x}" in out)             # JSON keeps it, escaped
+    proj = site_project(tmp_path / "p", text)
+    rc, _, err = run(["build", "-d", str(tmp_path / "site")], capsys, cwd=proj)
+    assert rc == 2 and f"{proj / 'regulation' / 'demo' / 'v1.txt'}:3: " in err and code in err, err
+    assert "Traceback" not in err
+
+
+def test_build_into_a_path_under_a_file_or_without_permission_says_so(tmp_path, capsys, monkeypatch):
+    proj = site_project(tmp_path / "p")
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    rc, _, err = run(["build", "-d", str(tmp_path / "file" / "site")], capsys, cwd=proj)
+    assert rc == 2 and "不是目录" in err and "Traceback" not in err, err
+    import shutil
+
+    def denied(src, dst, *a, **kw):
+        raise PermissionError(errno.EACCES, "Permission denied", str(dst))
+    monkeypatch.setattr(shutil, "copyfile", denied)             # as a folder the user may not write
+    rc, _, err = run(["build", "--force", "-d", str(tmp_path / "site")], capsys, cwd=proj)
+    assert rc == 2 and "没有写入权限" in err and str(tmp_path / "site") in err and "Traceback" not in err, err
+
+
+def test_build_on_a_full_or_read_only_disk_says_so(tmp_path, capsys):
+    proj = site_project(tmp_path / "p")
+    with tmpfs(tmp_path / "small", size="300k") as small:
+        rc, _, err = run(["build", "-d", str(small / "site")], capsys, cwd=proj)
+        assert rc == 2 and "磁盘已满" in err and "Traceback" not in err, err
+    with tmpfs(tmp_path / "ro", size="1m") as ro:
+        remount_readonly(ro)
+        rc, _, err = run(["build", "--force", "-d", str(ro / "site")], capsys, cwd=proj)
+        assert rc == 2 and "只读" in err and "Traceback" not in err, err

@@ -133,3 +133,21 @@ def test_add_folder_reads_validity_from_the_table_of_repealed_laws(tmp_path, cap
     meta = yaml.safe_load((p / "regulation/城市规划法/meta.yml").read_text(encoding="utf-8"))
     assert (meta["validity"], meta["successor"], meta["level"]) == ("已废止", "中华人民共和国城乡规划法", "法律")
     assert meta["versions"][0]["status"] == "已废止"
+
+
+def test_add_folder_refuses_links_that_lead_out_of_it(tmp_path, capsys):
+    """kb add DIR imports what is in DIR: a symbolic link in it to a file elsewhere (a private file,
+    another user's) is refused and said, not copied into regulation/ and published (issue 18)."""
+    p = project(tmp_path / "p")
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEED, src / "社区条例.txt")
+    secret = tmp_path / "private" / "私人条例.txt"
+    secret.parent.mkdir()
+    shutil.copy(SEED, secret)
+    (src / "私人条例.txt").symlink_to(secret)
+    (src / "社区条例副本.txt").symlink_to(src / "社区条例.txt")       # a link inside DIR is fine
+    rc, out, err = run_kb(["add", str(src), "--no-index"], p, capsys)
+    assert rc == 1 and "1 个被拒绝" in out and "指向目录之外的符号链接" in out and "私人条例.txt" in out, out
+    assert not (p / "regulation" / "私人条例").exists()
+    assert not any("私人" in f.name for f in (p / "regulation").rglob("*"))

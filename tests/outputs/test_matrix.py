@@ -173,3 +173,26 @@ def test_the_width_refusal_prints_only_kbs_message(tmp_path):
     lines = [l for l in p.stderr.splitlines() if l.strip()]
     assert len(lines) == 1 and "超过 Excel 一张表 12 列的上限" in lines[0] and str(SEED) in lines[0], p.stderr
     assert not out.exists()
+
+
+def test_full_width_formula_characters_are_neutralised_in_csv(tmp_path, capsys):
+    """＝ ＋ － ＠ (an input method's full-width forms, also after spaces or full-width spaces)
+    start a formula in a spreadsheet as = + - @ do: kb obligations, kb matrix and the site's
+    *-matrix.csv write such a cell as text (a leading apostrophe), like the ASCII ones."""
+    from conftest import run_kb
+    from kb.outputs.formats import as_text_cell
+
+    for v in ("＝1+1", "＋1", "－1", "＠SUM(A1)", "　＝1+1", " ＝1", "\u3000\u3000+1", " =1"):
+        assert as_text_cell(v) == "'" + v, v
+    for v in ("第一条", "甲＝乙", "1-2", ""):
+        assert as_text_cell(v) == v
+    f = tmp_path / "t.txt"
+    f.write_text('第一条　居民委员会应当＝HYPERLINK("http://x")。\n第二条　街道办事处应当　＋1+1。\n',
+                 encoding="utf-8")
+    rc, out, _ = run_kb(["obligations", str(f), "--format", "csv"], tmp_path, capsys)
+    assert rc == 0
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert [r["action"] for r in rows] == ['\'＝HYPERLINK("http://x")', "'　＋1+1"]
+    for r in rows:
+        for cell in r.values():
+            assert not (cell or "").lstrip(" \u3000").startswith(("=", "+", "-", "@", "＝", "＋", "－", "＠"))

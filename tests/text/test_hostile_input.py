@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import subprocess
 import sys
@@ -152,6 +153,42 @@ def test_docx_that_inflates_without_end_is_refused_in_little_memory(tmp_path):
     assert peak_mb < min(30 * size_mb + 200, 70), f"peak {peak_mb:.0f} MB for a {size_mb:.2f} MB file"
 
 
+@pytest.mark.parametrize("mb, alphabet", [(0.4, 1), (5.9, 16)])
+def test_docx_of_one_character_paragraphs_stays_within_the_memory_target(tmp_path, mb, alphabet):
+    """The security review's two Word files: one-character paragraphs, all the same (0.4 MB inflating
+    to 143 MB: 4 million paragraphs, 1.17 GB to parse) or one of 16 (5.9 MB inflating past the
+    160 MB limit on the XML: 454 MB before the refusal).  Both are refused within 30 × the file
+    plus 200 MB, the default limits in force (kb bench memory's docx-bomb and docx-mixed shapes)."""
+    from kb.dev import bench_memory
+
+    f = tmp_path / "paragraphs.docx"
+    bench_memory._docx_paragraphs(f, mb, alphabet)
+    env = {k: v for k, v in os.environ.items() if k != "KB_MAX_INPUT_MB"}
+    script = ("import re, sys\nfrom kb.cli import main\nrc = main(sys.argv[1:])\n"
+              "print(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1), file=sys.stderr)\n"
+              "sys.exit(rc)\n")
+    p = subprocess.run([sys.executable, "-c", script, "parse", str(f)], capture_output=True, text=True,
+                       timeout=300, env=dict(env, PYTHONPATH=str(ROOT / "src"), KB_LAYER_CACHE="off"))
+    assert p.returncode == 2 and "段落超过" in p.stderr and "Traceback" not in p.stderr, p.stderr[-500:]
+    peak_mb = int(p.stderr.strip().splitlines()[-1]) / 1024
+    size_mb = f.stat().st_size / 2**20
+    assert peak_mb < 30 * size_mb + 200, f"peak {peak_mb:.0f} MB for a {size_mb:.2f} MB file"
+    assert peak_mb < 100                        # the paragraphs read are kept as text, not objects
+
+
+def test_a_real_sized_docx_of_many_paragraphs_is_read(tmp_path):
+    """Under the paragraph limit (150,000 plus 40,000 per MB) a .docx reads as before: kb bench
+    memory's dense shape, one article per paragraph."""
+    from kb.dev import bench_memory
+    from kb.text.sources import max_paragraphs
+
+    f = tmp_path / "dense.docx"
+    bench_memory._docx(f, 0.2)
+    text = read_source(str(f)).text
+    assert text.startswith("第1条") and text.count("\n") > 10_000
+    assert max_paragraphs(f.stat().st_size) >= 150_000 + 0.19 * 40_000
+
+
 def test_docx_streamed_reads_the_same_text(tmp_path):
     """Streaming the XML keeps the reading of a .docx: paragraphs in order, text boxes after the
     paragraph holding them, tracked changes accepted."""
@@ -261,6 +298,20 @@ def test_terminal_escapes_are_shown_as_pictures():
     assert visible("a\x1b[2Jb\x9b\x07\x7f\tc\n") == "a␛[2Jb\\x9b␇␡\tc\n"
     assert render(style("第一条", bold=True) + "\x1b[31m", color=True) == "\x1b[1m第一条\x1b[0m␛[31m"
     assert render(style("第一条", bold=True), color=False) == "第一条"
+
+
+def test_bidirectional_controls_are_shown_as_escapes(tmp_path, capsys):
+    """U+202E (RIGHT-TO-LEFT OVERRIDE) and its kin make a terminal show a line in another order
+    than it is written: shown as \\u202e like the other controls; JSON keeps them."""
+    from kb.outputs.screen import visible
+
+    assert visible("甲\u202e乙\u2066丙\u200f丁\u061c") == "甲\\u202e乙\\u2066丙\\u200f丁\\u061c"
+    f = tmp_path / "bidi.txt"
+    f.write_text("第一条　社区居民委员会应当\u202e费经理管\u202c。\n", encoding="utf-8")
+    rc, out, err = run(["show", "1", str(f)], capsys)
+    assert rc == 0 and "\u202e" not in out and "\\u202e" in out and "\\u202c" in out, out
+    rc, out, err = run(["show", "1", str(f), "--format", "json"], capsys)
+    assert rc == 0 and "\u202e" in json.dumps(json.loads(out), ensure_ascii=False)
 
 
 def test_json_and_csv_to_a_pipe_stay_exact(tmp_path):

@@ -1,6 +1,7 @@
 """``kb build`` and ``kb serve``: the public site (mkdocs + the kb plugin in kb.site)."""
 from __future__ import annotations
 
+import errno
 import os
 import time
 from pathlib import Path
@@ -8,7 +9,7 @@ from pathlib import Path
 import click
 
 from kb.cli.core import project_root
-from kb.errors import KbError
+from kb.errors import KbError, os_error
 
 
 def _log_to_terminal(quiet: bool):
@@ -63,9 +64,11 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
             out["catalog"] = f"刷新失败：{type(e).__name__}: {e}"
             click.echo(f"警告：检索目录{out['catalog']}（网站照常生成）", err=True)
     site_progress.PROGRESS = say
+    target = str(Path(site_dir).resolve()) if site_dir else None
     try:
-        kw = {"site_dir": str(Path(site_dir).resolve())} if site_dir else {}
+        kw = {"site_dir": target} if site_dir else {}
         cfg = load_config(str(root / "mkdocs.yml"), strict=strict, **kw)
+        target = cfg.site_dir
         t = time.perf_counter()
         fp, todo = _what_to_build(root, cfg, force)
         out["rebuilt"] = todo
@@ -90,6 +93,12 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
         raise KbError(f"网站构建中止：{e}", str(root / "mkdocs.yml")) from None
     except (mkx.ConfigurationError, mkx.PluginError, mkx.BuildError) as e:
         raise KbError(f"网站构建失败：{e}", str(root / "mkdocs.yml")) from None
+    except OSError as e:
+        # mkdocs writes the site (copies the theme's files, writes the pages) without a word of
+        # its own: a read-only or full disk, no permission, a file where a folder should be
+        where = e.filename or target or str(root)
+        writing = target is None or str(where).startswith(str(target)) or e.errno in (errno.ENOSPC, errno.EROFS)
+        raise os_error(e, where, writing=writing) from None
     finally:
         site_progress.PROGRESS = None
     out["mkdocs_seconds"] = time.perf_counter() - t

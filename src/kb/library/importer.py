@@ -53,7 +53,17 @@ def import_folder(root: Path, folder: Path, defaults: dict | None = None, corpus
     files = texts_in(folder)
     report = ImportReport()
     texts: list[CorpusText] = []
+    inside = folder.resolve()
     for p in files:
+        try:
+            target = p.resolve()
+        except (OSError, RuntimeError):
+            target = p                  # a link loop: reading it says so
+        if not target.is_relative_to(inside):
+            # a symbolic link out of the folder: kb add DIR imports what is in DIR, not what a link
+            # placed there reaches (another user's or a private file would be copied and published)
+            report.refused.append((p, f"是指向目录之外的符号链接（{target}），不导入；要导入它请直接 kb add 该文件"))
+            continue
         try:
             ct = read_corpus_text(p, corpus_root)
         except OSError as e:

@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 from kb.text.model import Document, Node
 from kb.text.preamble import issuing_body
+from kb.text.xmlchars import check_doc
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 DRAFT_WORDS = ("草案", "征求意见", "送审稿", "审议稿", "建议稿", "修改稿", "讨论稿")
@@ -112,6 +113,8 @@ def akn_pieces(doc: Document) -> Iterator[bytes]:
     ``pretty_print`` would put it.  An lxml tree of the whole body took 300 MB for a text of
     262,144 one-character lines (kb bench memory); the pieces take what one provision does."""
     from lxml import etree
+
+    check_doc(doc, "Akoma Ntoso（XML）")
 
     from kb.layers import links
 

@@ -198,16 +198,19 @@ def _lines_encoded(pieces):
     yield b"\n"
 
 
-#: a spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: a spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection"), the
+#: full-width forms too (an input method's ＝ ＋ － ＠ become a formula in Excel as the ASCII ones do)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: what a spreadsheet may pass over before it sees the formula: spaces, full-width ones included
+_LEADING = " \u3000\u00a0"
 
 
 def as_text_cell(v):
-    """A CSV value a spreadsheet shows as the text it is: a text starting like a formula gets the
-    apostrophe Excel and LibreOffice themselves use to mark a cell as text."""
+    """A CSV value a spreadsheet shows as the text it is: a text starting like a formula (after
+    any spaces) gets the apostrophe Excel and LibreOffice themselves use to mark a cell as text."""
     if v is None:
         return ""
-    if isinstance(v, str) and v.startswith(FORMULA_START):
+    if isinstance(v, str) and (v.startswith(FORMULA_START) or v.lstrip(_LEADING).startswith(FORMULA_START)):
         return "'" + v
     return v
 

@@ -5,7 +5,9 @@ the window title or writes a hyperlink, a CSI that moves the cursor, clears the 
 what follows.  Printed as they are, the terminal would act on them.  Everything kb writes for
 people goes through :class:`SafeStream` (``kb`` installs it on stdout and stderr): every control
 character a terminal acts on (C0 but tab, newline and carriage return; DEL; C1, whose 0x9b is a
-CSI of its own) is shown as its Unicode picture (ESC as ␛) or as ``\\x9b``.
+CSI of its own) is shown as its Unicode picture (ESC as ␛) or as ``\\x9b``, and a bidirectional
+control (U+202E RIGHT-TO-LEFT OVERRIDE and its kin, which reorder what the terminal shows) as
+``\\u202e``.
 
 kb's own emphasis (bold titles, the redline's colours) cannot be written as escape sequences,
 which would be shown the same way: :func:`style` marks it with private-use characters that the
@@ -18,8 +20,10 @@ from __future__ import annotations
 import os
 import re
 
-#: control characters a terminal acts on (tab, newline and carriage return are text)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: control characters a terminal acts on (tab, newline and carriage return are text), and the
+#: bidirectional controls (U+202E and its kin reorder what follows them on the screen: a line
+#: could be made to read other than it is)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 #: kb's emphasis: SGR parameter of each, and the private-use character that marks it in text
 _SGR = {"reset": 0, "bold": 1, "dim": 2, "underline": 4, "strikethrough": 9,
@@ -33,7 +37,9 @@ def _picture(m: re.Match) -> str:
     c = ord(m.group())
     if c < 0x20:
         return chr(0x2400 + c)          # ␀ … ␟ (␛ for ESC)
-    return "␡" if c == 0x7F else f"\\x{c:02x}"
+    if c == 0x7F:
+        return "␡"
+    return f"\\x{c:02x}" if c <= 0xFF else f"\\u{c:04x}"
 
 
 def visible(text: str) -> str:

@@ -14,6 +14,8 @@ import io
 import re
 import zipfile
 
+from kb.text.xmlchars import check_doc
+
 #: bump when the layout changes: cached PDFs made from an older layout are then made again
 LAYOUT_VERSION = 1
 
@@ -82,6 +84,7 @@ def _provision_blocks(n, out: list) -> None:
 
 def text_docx(doc, header: str) -> bytes:
     """The Word document of a parsed text; ``header`` is the line in every page's header."""
+    check_doc(doc, "Word 文档（XML）")
     bl = blocks(doc)
     if not (header and _plain(header) and all(_plain(lead) and _plain(text) for _, lead, text in bl)):
         return _built_docx(bl, header)
@@ -114,8 +117,8 @@ def text_docx(doc, header: str) -> bytes:
 
 def _built_docx(bl: list, header: str) -> bytes:
     """The document built through python-docx's elements: a text whose characters are not all plain
-    (tabs and line breaks become w:tab and w:br; characters XML cannot hold are python-docx's
-    error), and the skeleton of every other document."""
+    (tabs and line breaks become w:tab and w:br; a character XML cannot hold is refused before,
+    kb.text.xmlchars), and the skeleton of every other document."""
     from copy import deepcopy
 
     from docx import Document as Docx

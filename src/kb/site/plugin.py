@@ -41,7 +41,7 @@ from kb.site.progress import TIMINGS, log, say, timed
 from kb.site.related import compute_related, panel_digests
 from kb.site.rendering import make_env
 from kb.site.search_index import build_index, build_kb_map, to_json
-from kb.site.urls import page_url
+from kb.site.urls import page_url, url_path
 
 #: the knowledge-base map of a site of several regulations (kb.site.search_index)
 KB_MAP = "search/kb.json"
@@ -175,7 +175,8 @@ class KbPlugin(BasePlugin[KbConfig]):
                 out.append((vs.p("search.json"), to_json(data)))
                 if vs.latest:
                     latest.append((vs.p("search.json"), vs.title,
-                                   page_url(vs.p("index.md"), self.plan.directory_urls), data, len(out[-1][1])))
+                                   url_path(page_url(vs.p("index.md"), self.plan.directory_urls)), data,
+                                   len(out[-1][1])))
             if len(latest) > 1:
                 manifest, shards = build_kb_map(latest)
                 out.append((KB_MAP, to_json(manifest)))

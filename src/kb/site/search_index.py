@@ -30,7 +30,7 @@ import json
 import math
 import unicodedata
 
-from kb.site.urls import page_url
+from kb.site.urls import page_url, url_path
 
 #: about this many bytes per shard of the knowledge-base map: a query fetches a few shards per term,
 #: so small shards keep a search light (more files on the host, each one small)
@@ -68,13 +68,13 @@ def build_index(vs, plan) -> dict:
         p = plan.pages[src]
         if p["kind"] == "chapter":
             ch, arts = p["obj"]
-            u = page_url(src, du)
+            u = url_path(page_url(src, du))
             if ch is not None:
                 docs.append(_chapter_doc(u, p["title"], ch, arts))
             for a in arts:
                 docs.append(_article_doc(u, p["title"], a))
         elif p["kind"] in ("prologue", "annexes"):
-            u = page_url(src, du)
+            u = url_path(page_url(src, du))
             for n in p["obj"]:
                 head = " ".join(x for x in (n.label, n.title) if x) or p["title"]
                 segs = [[c.eid, c.text] for c in n.walk() if c is not n and c.text]
@@ -84,7 +84,7 @@ def build_index(vs, plan) -> dict:
         elif p["kind"] == "actor":
             name = p["obj"]      # the actor's page is found by its name only (no generic words)
             n = sum(1 for s in vs.layers.statements if s.actor == name)
-            docs.append({"u": page_url(src, du), "c": "主体", "e": "", "t": name, "s": [["", name]], "k": "actor",
+            docs.append({"u": url_path(page_url(src, du)), "c": "主体", "e": "", "t": name, "s": [["", name]], "k": "actor",
                          "tt": f"主体：{name}", "d": f"本法规为{name}设定的全部规定，共 {n} 项"})
     return {"v": 2, "title": vs.title, "version": vs.version.label, "docs": docs,
             "a": _aliases(vs, docs)}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
@@ -14,6 +15,18 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     if stem.endswith("/index"):
         return stem[:-5]
     return stem + "/"
+
+
+#: what a URL's path may not hold as it is: controls, space, a scheme's colon, and what a URL or
+#: HTML reads as a query, a fragment, an escape or markup (other characters, Chinese included, stay)
+_UNSAFE = re.compile(r"[\x00-\x20\x7f\"#%'<>?\\^`{|}:]")
+
+
+def url_path(path: str) -> str:
+    """``path`` (built from regulation and version names) as a URL path: the characters above are
+    percent-encoded, so a name like ``javascript:alert(1)`` can never read as a scheme.  Names are
+    refused with such characters (kb.project.confined_name); this keeps a link a link regardless."""
+    return _UNSAFE.sub(lambda m: "%{:02X}".format(ord(m.group())), path)
 
 
 def relative(target: str, current: str) -> str:
@@ -32,4 +45,4 @@ def _relative_path(path: str, current: str) -> str:
     rel = get_relative_url(path or ".", current or ".") if path != current else "./"
     if path.endswith("/") and not rel.endswith("/"):
         rel += "/"
-    return rel
+    return url_path(rel)

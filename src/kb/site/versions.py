@@ -16,6 +16,7 @@ from kb.project import Target, list_regulations, load
 from kb.site.background import load_background, mentions
 from kb.site.progress import log, say, timed
 from kb.site.version_layers import Layers, load_layers
+from kb.text.xmlchars import check_doc
 
 DRAFT_WORDS = ("草案", "征求意见", "送审", "审议稿", "建议稿", "修改稿")
 
@@ -147,6 +148,7 @@ def _load_version(root: Path, reg, v, latest: bool) -> VersionSite:
             doc = load(Target(reg.path(v), reg, v))
         except OSError as e:
             raise KbError(f"无法读取：{e.strerror}", str(reg.path(v))) from None
+    check_doc(doc, "网站（页面与 Word、AKN 下载都是 XML 或 HTML）")
     for w in doc.warnings:
         log.warning(f"kb: {w}")
     with timed("layers"):

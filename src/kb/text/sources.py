@@ -13,6 +13,7 @@ so in a warning per paragraph (:attr:`Source.warnings`), with the text each read
 from __future__ import annotations
 
 import errno
+import io
 import os
 import re
 import stat
@@ -49,6 +50,13 @@ class Source:
 DEFAULT_MAX_MB = 10
 #: a .docx's document.xml may be this many times the text limit (Word's markup around the text)
 DOCX_XML_FACTOR = 16
+#: a .docx may hold (first) paragraphs plus (second) per MB of the file: a parsed line costs up to
+#: about 820 bytes (one-line articles), so this keeps kb parse within 30 × the file + 200 MB, where
+#: deflate packs a million one-character paragraphs into a few hundred KB (a 0.4 MB file took
+#: 1.17 GB to parse); real documents have a few thousand
+DOCX_PARAGRAPHS = (150_000, 40_000)
+
+
 def max_input_bytes() -> int:
     """The largest source (in bytes) kb reads: ``KB_MAX_INPUT_MB`` or 10 MB."""
     raw = os.environ.get("KB_MAX_INPUT_MB", "").strip()
@@ -196,7 +204,9 @@ def _read_docx(path: str) -> tuple[str, list[tuple[int, str]]]:
         try:
             with zipfile.ZipFile(f) as z:
                 with z.open("word/document.xml") as xml:
-                    return _docx_text(_Limited(xml, max_input_bytes() * DOCX_XML_FACTOR, path), path)
+                    size = os.fstat(f.fileno()).st_size
+                    return _docx_text(_Limited(xml, max_input_bytes() * DOCX_XML_FACTOR, path), path,
+                                      max_paragraphs(size))
         except KeyError:
             raise KbError(".docx 文件已损坏（缺少 word/document.xml）", path) from None
         except zipfile.BadZipFile as e:
@@ -230,13 +240,18 @@ class _Limited:
         return data
 
 
-def _docx_text(xml, path: str) -> tuple[str, list[tuple[int, str]]]:
+def max_paragraphs(docx_bytes: int) -> int:
+    """How many paragraphs a .docx of ``docx_bytes`` may hold (see DOCX_PARAGRAPHS)."""
+    return DOCX_PARAGRAPHS[0] + int(DOCX_PARAGRAPHS[1] * docx_bytes / 2**20)
+
+
+def _docx_text(xml, path: str, paragraphs: int | None = None) -> tuple[str, list[tuple[int, str]]]:
     """Read document.xml element by element: each text element's piece is taken when it ends and
     then dropped with everything before it, so the tree never holds more than the elements still
     open (a paragraph of a million runs costs no more memory than one of ten)."""
     from lxml import etree  # lazy: only .docx needs it
 
-    reader = _DocxReader(max_input_bytes(), path)
+    reader = _DocxReader(max_input_bytes(), path, paragraphs)
     try:
         for event, el in etree.iterparse(xml, events=("start", "end"), resolve_entities=False,
                                          no_network=True, load_dtd=False, huge_tree=False):
@@ -283,12 +298,13 @@ class _DocxReader:
     """The lines of a .docx as its paragraphs end.  Paragraphs come out in document order, a
     paragraph inside another (a text box) after the one that holds it, whose text includes it."""
 
-    def __init__(self, limit: int, path: str):
-        self.limit, self.path = limit, path
+    def __init__(self, limit: int, path: str, paragraphs: int | None = None):
+        self.limit, self.path, self.paragraphs = limit, path, paragraphs
         self.open_: list[_Paragraph] = []          # the paragraphs being read, outermost first
         self.done: list[_Paragraph] = []           # finished paragraphs inside an open one
         self.seq = 0
-        self.lines: list[list[str]] = []           # each line as its pieces (joined by a deleted mark)
+        self.out = io.StringIO()                   # the text so far: no object kept per line
+        self.lines = 0
         self.warnings: list[tuple[int, str]] = []
         self.joined = False
         self.number = 0
@@ -336,13 +352,17 @@ class _DocxReader:
 
     def _line(self, p: _Paragraph) -> None:
         self.number += 1
+        if self.paragraphs is not None and self.number > self.paragraphs:
+            raise KbError(f".docx 文件的段落超过 {self.paragraphs:,} 段（15 万段，另按文件大小每 MB 4 万段）：压缩得这样"
+                          f"密的文件不像真实的文档，读下去会占用远超文件大小的内存", self.path)
         accepted, original = "".join(p.accepted), "".join(p.original)
         changes = _merge_changes(p.changes)
-        line = len(self.lines) + (0 if self.joined else 1)
-        if self.joined:
-            self.lines[-1].append(accepted)
-        else:
-            self.lines.append([accepted])
+        if not self.joined:
+            self.lines += 1
+            if self.lines > 1:
+                self.out.write("\n")
+        line = self.lines
+        self.out.write(accepted)
         if p.mark_deleted:
             changes.append("删除段落标记（与下一段合并）")
         if changes:
@@ -350,7 +370,8 @@ class _DocxReader:
         self.joined = p.mark_deleted
 
     def result(self) -> tuple[str, list[tuple[int, str]]]:
-        text = "\n".join("".join(pieces) for pieces in self.lines)
+        text = self.out.getvalue()
+        self.out = io.StringIO()
         if not text.strip():
             raise KbError(".docx 文件没有文字内容", self.path)
         return text + "\n", self.warnings

@@ -13,11 +13,14 @@ from kb.compare.diff import Comparison
 from kb.compare.ops import DEL, EQ, INS
 from kb.compare.render.summary import renumbering_runs
 from kb.compare.render.table import LABEL, NOTES_HEAD, empty_word, heads, legend, rows, same_regulation, table_title
+from kb.text.xmlchars import check_doc
 
 
 def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool = False,
                hide_renumbered: bool = False) -> bytes:
     """A Word document with the 对照表 as a real table (python-docx)."""
+    check_doc(cmp.old_doc, "Word 对照表（XML）")
+    check_doc(cmp.new_doc, "Word 对照表（XML）")
     from docx import Document as Docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml

@@ -222,22 +222,23 @@ def _mkdirs(path: Path) -> None:
             pass
 
 
-def _records() -> dict:
-    """The classes an entry may hold, by name: the layers' records (dataclasses), nothing else."""
-    if not _RECORDS:
-        from kb.layers.links.records import Definition, Reference, TermUse
-        from kb.layers.obligations.layer import Extraction
-        from kb.layers.obligations.records import Draft, Group, Mention, Relation, Statement
-
-        for cls in (Definition, TermUse, Reference, Statement, Relation, Mention, Group, Draft, Extraction):
-            _RECORDS[cls.__name__] = cls
-    return _RECORDS
-
-
+#: the record classes an entry may hold, by name: the layers' dataclasses that say so with
+#: :func:`record` (the module that makes a layer's records defines them, so they are known before
+#: its entries are read); nothing else is ever built
 _RECORDS: dict[str, type] = {}
-#: the record classes' names (tests): an entry builds only these
+#: their names (the list is explicit: an entry naming any other class is a miss)
 RECORDS = ("Definition", "TermUse", "Reference", "Statement", "Relation", "Mention", "Group", "Draft",
            "Extraction")
+
+
+def record(cls: type) -> type:
+    """Class decorator: ``cls`` (one of :data:`RECORDS`) may be kept in an entry."""
+    if cls.__name__ not in RECORDS or _RECORDS.get(cls.__name__, cls) is not cls:
+        raise TypeError(f"{cls.__qualname__} is not one of the layer cache's records")
+    _RECORDS[cls.__name__] = cls
+    return cls
+
+
 _PLAIN = (str, int, float, bool, type(None))
 
 
@@ -262,7 +263,7 @@ def encode(value):
     if t is set or t is frozenset:
         return {"s" if t is set else "f": [encode(v) for v in value]}
     name = t.__name__
-    if _records().get(name) is t:
+    if _RECORDS.get(name) is t:
         out = []
         for k, v in value.__dict__.items():
             out.append(k)
@@ -284,7 +285,7 @@ def _hook(obj: dict):
             if tag == "f":
                 return frozenset(items)
     elif len(obj) == 2:
-        cls = _records().get(obj.get("c"))
+        cls = _RECORDS.get(obj.get("c"))
         items = obj.get("v")
         if cls is not None and type(items) is list and len(items) % 2 == 0:
             names = items[::2]

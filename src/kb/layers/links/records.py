@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kb.layers.cache import record
 
+
+@record
 @dataclass
 class Definition:
     term: str
@@ -28,6 +31,7 @@ class Definition:
                 "item": self.item, "line": self.line}
 
 
+@record
 @dataclass
 class TermUse:
     term: str
@@ -40,6 +44,7 @@ class TermUse:
         return {"term": self.term, "eid": self.eid, "start": self.start, "end": self.end}
 
 
+@record
 @dataclass
 class Reference:
     eid: str                       # referring node

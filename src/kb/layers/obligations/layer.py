@@ -43,6 +43,7 @@ def _forget(key: int, ref) -> None:
         del _LAYER_CACHE[key]
 
 
+@cache.record
 @dataclass
 class Extraction:
     """What the reading of a text found (the part of an :class:`_Extractor` that is kept)."""

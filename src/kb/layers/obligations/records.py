@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kb.layers.cache import record
+
 MODALITIES = ("obligation", "prohibition", "permission", "encouragement", "sanction", "liability")
 #: labels for people: a correction or an order is not a punishment, so the body that acts on a
 #: violation is 追责 and the party held liable 责任 (never 处罚)
@@ -22,6 +24,7 @@ RELATIONS = ("指导", "支持", "帮助", "协助", "监督", "检查", "考核
              "牵头", "查处")
 
 
+@record
 @dataclass
 class Statement:
     """One duty.  ``start``..``end`` is its span in the node's text (from its subject, or its
@@ -53,6 +56,7 @@ class Statement:
                 "quantity": self.quantity, "levels": list(self.levels), "items": list(self.items)}
 
 
+@record
 @dataclass
 class Relation:
     from_: str
@@ -64,6 +68,7 @@ class Relation:
         return {"from": self.from_, "relation": self.relation, "to": self.to, "eid": self.eid}
 
 
+@record
 @dataclass
 class Mention:
     """An actor named in the text (offsets into the node's text)."""
@@ -75,6 +80,7 @@ class Mention:
     known: bool = True
 
 
+@record
 @dataclass
 class Group:
     """Coordinated mentions that share one statement (市、县（市、区）人民政府 → two mentions)."""
@@ -83,6 +89,7 @@ class Group:
     end: int
 
 
+@record
 @dataclass
 class Draft:
     """A duty while its sentence is read.  ``trigger`` is where its word stands (the modal word,

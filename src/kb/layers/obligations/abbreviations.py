@@ -41,5 +41,12 @@ def text_registry(doc, reg):
     text = getattr(doc, "text", "") or ""
     if "以下" not in text:
         return reg
-    names = defined_actors(text)
+    names = [n for n in defined_actors(text) if not _leveled_name(reg, n)]
     return reg.extended(names) if names else reg
+
+
+def _leveled_name(reg, name: str) -> bool:
+    """A level and a name the rules read (自治县国土资源主管部门: 国土资源主管部门 of 自治县): the abbreviation
+    is read as the department with its level, like any other such name, not as a body of its own."""
+    levels, base = reg.split_level(name)
+    return bool(levels) and base != name and base.endswith(("部门", "人民政府", "机关", "机构"))

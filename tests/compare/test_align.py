@@ -423,3 +423,38 @@ def test_an_unlinked_old_article_folded_into_the_rest_of_a_kept_one_is_linked():
     # 依照本法第……条的规定 with the rest of 2023 第二十六条, nothing more
     links = _links("诉讼与非诉讼程序法/行政复议法(2017-09-01).md", "诉讼与非诉讼程序法/行政复议法(2023-09-01).md")
     assert not any(o == "第十八条" for o, _ in links)
+
+
+def test_two_articles_sharing_terms_no_other_article_uses_in_several_places_are_linked(monkeypatch):
+    import kb.compare.segments as seg
+
+    # a full revision that rewrites a provision in other words keeps some of its own terms, found in that provision
+    # alone: 国防教育法 2018 第十五条 → 2024 第十五条 (军事训练相结合, 在有关课程中安排专门的国防教育内容; cosine 0.28),
+    # 反洗钱法 2006 第三十二条 → 2024 第五十六条 (取消其任职资格, 禁止其从事有关金融行业工作; 0.36), 备案审查条例 2021
+    # 第十三条 → 2024 第十六条 (0.23): all in the gold, none linked without the rule
+    cases = [("行政法/国防教育法(2018-04-27).md", "行政法/国防教育法(2024-09-13).md", ("第十五条", "第十五条")),
+             ("经济法/反洗钱法(2006-10-31).md", "经济法/反洗钱法(2024-11-08).md", ("第三十二条", "第五十六条")),
+             ("DLC/北京地方法规/地方性法规/北京/北京市各级人民代表大会常务委员会规范性文件备案审查条例(2021-11-26).md",
+              "DLC/北京地方法规/地方性法规/北京/北京市各级人民代表大会常务委员会规范性文件备案审查条例(2024-09-27).md",
+              ("第十三条", "第十六条"))]
+    for old, new, pair in cases:
+        assert pair in _links(old, new), pair
+    monkeypatch.setattr(seg, "UNIQUE", 10 ** 9)
+    for old, new, pair in cases:
+        assert pair not in _links(old, new), pair
+
+
+def test_a_set_phrase_in_one_place_is_no_unique_term_evidence(monkeypatch):
+    import kb.compare.segments as seg
+
+    # 北京市制定地方性法规条例 2017 第四条 (党的领导 …) and 2023 第十条 (适应改革需要) share only 国家治理体系和治理能力
+    # 现代化, a set phrase that no other article of either text uses: one place of the old text, not linked; counted
+    # in one place or more, it would be (the gold links 2023 第十条 to 2017 第六条)
+    zd = ("DLC/北京地方法规/地方性法规/北京/北京市制定地方性法规条例(2017-01-20).md",
+          "DLC/北京地方法规/地方性法规/北京/北京市制定地方性法规条例(2023-07-28).md")
+    assert ("第四条", "第十条") not in _links(*zd)
+    monkeypatch.setattr(seg, "UNIQUE_RUNS", 1)
+    assert ("第四条", "第十条") in _links(*zd)
+    # places: stretches apart by a character no term covers
+    assert seg._places("甲乙丙丁戊己庚", {"甲乙丙丁", "乙丙丁戊"}) == 1
+    assert seg._places("甲乙丙丁戊己庚辛壬癸子", {"甲乙丙丁", "己庚辛壬"}) == 2

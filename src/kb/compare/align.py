@@ -29,7 +29,9 @@ the order they are trusted, so that a confident pair is never displaced by a wea
    are each other's most similar over the words both texts use (``SHARED``: a revision that renamed
    its actors in every article); then an old article nothing linked whose paragraphs rewrite what
    linked new articles' own old articles do not explain (:func:`kb.compare.segments.remainder_links`:
-   a full revision folding short articles into kept ones).  Boilerplate (clauses many regulations
+   a full revision folding short articles into kept ones); last, for two versions of one regulation, two
+   articles, one of them unlinked, sharing in several places terms no other article of either text uses
+   (:func:`kb.compare.segments.unique_links`).  Boilerplate (clauses many regulations
    use, :mod:`kb.compare.boilerplate`) is no evidence of a split or merge.
 5. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went
    (:mod:`kb.compare.headings`); an article pair is ``moved`` when the new article's
@@ -47,7 +49,7 @@ from dataclasses import dataclass
 
 from kb.compare.boilerplate import says_more
 from kb.compare.headings import HeadingLink, align_headings, mark_moved
-from kb.compare.segments import SEG_MIN, remainder_links, rewritten_links, segment_links, segments_once
+from kb.compare.segments import SEG_MIN, remainder_links, rewritten_links, segment_links, segments_once, unique_links
 from kb.compare.similarity import (Unit, candidates, containment, cosine, normalize, on_vocabulary, shared_vocabulary,
                                    units, weigh)
 from kb.text.model import Document
@@ -76,7 +78,7 @@ class Link:
     similarity: float = 0.0
     renumbered: bool = False
     moved: bool = False
-    how: str = ""                     # identical|confident|gap|role|moved|split|merge|mutual|alone|rewritten|shared (diagnostics)
+    how: str = ""                     # identical|confident|gap|role|moved|split|merge|mutual|alone|rewritten|shared|unique (diagnostics)
 
 
 @dataclass
@@ -175,7 +177,8 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
     # pair confidently.  Otherwise only identical and confident pairs are kept: no forced pairs.
     # Two versions of one regulation (the same title but for a version note) are related however
     # thoroughly one rewrote the other: a full revision (修订) may keep few articles' wording.
-    related = same_regulation(old_doc, new_doc) or len(P.o2n) >= max(3, RELATED * min(len(old), len(new)))
+    versions = same_regulation(old_doc, new_doc)
+    related = versions or len(P.o2n) >= max(3, RELATED * min(len(old), len(new)))
     extra: list[tuple[int, int, str]] = []
     if related:
         _fill_gaps(old, new, sim, P)
@@ -189,6 +192,8 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
         _link_rewritten(old, new, P, extra, segments)
         _pair_shared(old, new, P, extra)
         _link_remainder(old, new, P, extra, segments)
+        if versions:
+            _link_unique(old, new, P, extra)
     links = _links(old, new, sim, P, extra)
     _statuses(links, old, new)
     headings = align_headings(old_doc, new_doc, old, new, links)
@@ -346,6 +351,20 @@ def _link_remainder(old: list[Unit], new: list[Unit], P: _Pairs, extra, segments
     of_old, of_new = _linked_to(P, extra)
     for o, n in remainder_links(old, new, of_old, of_new, segments):
         extra.append((o, n, "merge"))
+
+
+def _link_unique(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:
+    """Last, for two versions of one regulation only: two articles, one of them nothing linked, that share
+    terms no other article of either text uses (:func:`kb.compare.segments.unique_links`): paired when both
+    are unlinked, else one more part of a split or merge.  Two regulations on one subject (江门、湛江
+    文明行为促进条例) share such terms where they follow one model (文明执法, 文明创建), not where one's
+    provision became the other's."""
+    of_old, of_new = _linked_to(P, extra)
+    for o, n in unique_links(old, new, of_old, of_new):
+        if o in of_old or n in of_new:
+            extra.append((o, n, "split" if o in of_old else "merge"))
+        else:
+            P.add(o, n, "unique")
 
 
 def _pair_shared(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:

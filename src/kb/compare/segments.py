@@ -41,8 +41,9 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
-from kb.compare.boilerplate import says_more
+from kb.compare.boilerplate import says_more, without_boilerplate
 from kb.compare.similarity import Unit, bigrams, cosine, df_cap, normalize, tfidf
 from kb.text.numerals import NUMERAL_RE
 
@@ -56,6 +57,9 @@ CARRIED_SIM = 0.3    # … and its other paragraphs are looked for, rewritten th
 REWRITTEN_SIM = 0.3  # a paragraph of an article nothing linked and its mutual best paragraph of the other text …
 REWRITTEN_KEPT = 0.3  # … which the old article's own partners keep less closely than this
 REMAINDER_SIM = 0.25 # an old article nothing linked: each paragraph this alike to a paragraph its new article's partners do not keep
+UNIQUE = 5           # shared terms found in no other article of either text (see unique_links) …
+UNIQUE_RUNS = 2      # … in at least this many places of the old article's text
+UNIQUE_N = 4         # the terms: strings of this many characters
 
 Vec = tuple[dict, float]    # TF-IDF vector of a segment, and its length
 
@@ -419,3 +423,63 @@ def _patterned(S: _Segments, side: _Side, other: _Side, j: int, partner: int, si
 def _kept_by(S: _Segments, src: _Side, dst: _Side, k: int, b: int, b_norm: str) -> bool:
     """Does article ``b`` of ``dst`` keep paragraph ``k`` of ``src`` (whole, or reworded)?"""
     return src.segs[k][1] in b_norm or any(_cos(src.vecs[k], dst.vecs[j]) >= SEG_SIM for j in dst.of[b])
+
+
+def unique_links(old: list[Unit], new: list[Unit], of_old: dict[int, list[int]],
+                 of_new: dict[int, list[int]]) -> list[tuple[int, int]]:
+    """(old, new) links, one of them an article nothing linked, for two articles that share at least
+    ``UNIQUE`` trigrams that no other article of either text uses, in at least ``UNIQUE_RUNS`` places
+    of the old article (apart by a character no such trigram covers), each the other's article sharing
+    most such trigrams.  A full revision that rewrites a provision in other words still keeps some of its
+    own terms, found in that provision alone (国防教育法 2018 第十五条 → 2024 第十五条: 军事训练相结合,
+    在有关课程中安排专门的国防教育内容; 反洗钱法 2006 第三十二条 → 2024 第五十六条: 取消其任职资格,
+    禁止其从事有关金融行业工作), where the cosine over all bigrams (0.2–0.4) drowns in the new words
+    around them.  One place is not enough: a set phrase (新工艺、新技术、新材料; 国家治理体系和治理能力现代化)
+    is no one provision's term.  Boilerplate clauses and citations of the text's own articles are left
+    out first (:mod:`kb.compare.boilerplate`, ``_OWN_CITATION``)."""
+    if all(o in of_old for o in range(len(old))) and all(n in of_new for n in range(len(new))):
+        return []
+    text_o = [_unique_text(u) for u in old]
+    only_o = _owners([_grams(t) for t in text_o])
+    only_n = _owners([_grams(_unique_text(u)) & only_o.keys() for u in new])
+    shared: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for g, o in only_o.items():
+        n = only_n.get(g)
+        if n is not None and (o not in of_old or n not in of_new):
+            shared[(o, n)].add(g)
+    # each the other's best among the pairs that may be linked: an article linked already shares most with
+    # its own partner, so for it the other is the best of the articles nothing linked
+    best_o: dict[int, tuple[int, int]] = {}
+    best_n: dict[int, tuple[int, int]] = {}
+    for (o, n), gs in shared.items():
+        best_o[o] = max(best_o.get(o, (0, -1)), (len(gs), n))
+        best_n[n] = max(best_n.get(n, (0, -1)), (len(gs), o))
+    return sorted((o, n) for (o, n), gs in shared.items()
+                  if len(gs) >= UNIQUE and best_o[o][1] == n and best_n[n][1] == o
+                  and _places(text_o[o], gs) >= UNIQUE_RUNS)
+
+
+def _owners(grams_of_articles: list[set[str]]) -> dict[str, int]:
+    """Each term that one article alone uses -> that article."""
+    count = Counter(chain.from_iterable(grams_of_articles))
+    return {g: i for i, gs in enumerate(grams_of_articles) for g in gs if count[g] == 1}
+
+
+def _unique_text(u: Unit) -> str:
+    return _OWN_CITATION.sub("", without_boilerplate(u.text))
+
+
+def _grams(t: str) -> set[str]:
+    return {t[i:i + UNIQUE_N] for i in range(len(t) - UNIQUE_N + 1)}
+
+
+def _places(text: str, grams: set[str]) -> int:
+    """In how many places of ``text`` its ``grams`` occur: stretches they cover, apart by at least one
+    character none of them covers."""
+    places, end = 0, -1
+    for i in range(len(text) - UNIQUE_N + 1):
+        if text[i:i + UNIQUE_N] in grams:
+            if i > end:
+                places += 1
+            end = i + UNIQUE_N
+    return places

@@ -1,6 +1,6 @@
 """Measure signals for rewritten articles against the tuned gold alignments, honestly.
 
-    python3 -m kb.dev.align_signals [lopo|shared|remainder|boilerplate|lexicon]
+    python3 -m kb.dev.align_signals [lopo|shared|remainder|boilerplate|unique|lexicon]
 
 ``lopo`` — leave one pair out for the thresholds of the last alignment rule (a new article nothing
 linked that rewrites an old paragraph, :func:`kb.compare.segments.rewritten_links`): for each tuned
@@ -17,6 +17,10 @@ paragraphs reappear, rewritten, in what linked new articles' own old articles do
 ``boilerplate`` — the same for the number of regulations of the corpus that must use a clause for it
 to count as boilerplate (:data:`kb.compare.boilerplate.MIN_LAWS`: an article or paragraph that is only
 boilerplate is no evidence of a split or merge).
+
+``unique`` — the same for the two thresholds of the unique-terms rule (two articles, one of them nothing
+linked, sharing trigrams no other article of either text uses, in several places of the old article:
+:func:`kb.compare.segments.unique_links`).
 
 ``lexicon`` — a rewrite lexicon learned from the corpus itself (the version pairs of
 ../shared/corpus/version-pairs.txt, minus the held-out laws (HELD_OUT_LAWS), minus the law of the pair being
@@ -46,6 +50,7 @@ HELD_OUT_LAWS = ("北京市实施《水法》办法", "海洋环境保护法")
 GRID = list(itertools.product([0.25, 0.3, 0.35, 0.4, 0.5], [0.15, 0.3, 0.5]))
 REMAINDER_GRID = [(0.25,), (0.3,), (0.35,), (0.4,), (0.5,)]
 BOILERPLATE_GRID = [(5,), (10,), (20,), (50,), (100,), (200,)]
+UNIQUE_GRID = list(itertools.product([3, 4], [3, 4, 5, 6, 8], [1, 2, 3]))
 SHARED_GRID = list(itertools.product([0.25, 0.3, 0.35, 0.4, 0.5], [1.0, 1.5, 2.0, 2.5, 3.0]))
 
 
@@ -100,6 +105,14 @@ def lopo_boilerplate(out=sys.stdout) -> dict:
     import kb.compare.boilerplate as boilerplate_mod
 
     return _lopo(boilerplate_mod, ("MIN_LAWS",), BOILERPLATE_GRID, (10 ** 9,), out)
+
+
+def lopo_unique(out=sys.stdout) -> dict:
+    """The same for the thresholds of the unique-terms rule (kb.compare.segments.UNIQUE_N, UNIQUE, UNIQUE_RUNS:
+    the terms' length, how many, in how many places)."""
+    import kb.compare.segments as seg
+
+    return _lopo(seg, ("UNIQUE_N", "UNIQUE", "UNIQUE_RUNS"), UNIQUE_GRID, (3, 10 ** 9, 1), out)
 
 
 def _lopo(module, names: tuple[str, ...], grid: list, off: tuple, out) -> dict:
@@ -210,9 +223,10 @@ def main(argv=None) -> int:
         print(paths.missing(CORPUS), file=sys.stderr)
         return 2
     which = argv[0] if argv else "lopo"
-    modes = {"lopo": lopo, "shared": lopo_shared, "remainder": lopo_remainder, "boilerplate": lopo_boilerplate, "lexicon": lexicon}
+    modes = {"lopo": lopo, "shared": lopo_shared, "remainder": lopo_remainder, "boilerplate": lopo_boilerplate, "unique": lopo_unique,
+             "lexicon": lexicon}
     if which not in modes:
-        print(f"用法：python3 -m kb.dev.align_signals [lopo|shared|remainder|boilerplate|lexicon]（不认识：{which}）", file=sys.stderr)
+        print(f"用法：python3 -m kb.dev.align_signals [lopo|shared|remainder|boilerplate|unique|lexicon]（不认识：{which}）", file=sys.stderr)
         return 2
     modes[which]()
     return 0

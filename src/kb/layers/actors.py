@@ -92,6 +92,7 @@ class Registry:
         self._canon: dict[str, str] = {}           # canonical() memo, cleared when the registry changes
         self._split: dict[str, tuple] = {}         # split_level() memo, cleared likewise
         self._fingerprint: str | None = None       # fingerprint() memo, cleared likewise
+        self._index: tuple | None = None           # _lookup() memo, cleared likewise
 
     # -- building -------------------------------------------------------------------------------
     def add(self, actor: Actor) -> None:
@@ -101,6 +102,7 @@ class Registry:
         self._canon.clear()
         self._split.clear()
         self._fingerprint = None
+        self._index = None
         self.actors[actor.name] = actor
         self.alias[actor.name] = actor.name
         for a in actor.aliases:
@@ -138,6 +140,7 @@ class Registry:
         self._canon.clear()
         self._split.clear()
         self._fingerprint = None
+        self._index = None
         self.stems.update(str(s) for s in data.get("stems") or [])
         for lv in data.get("levels") or []:
             if lv not in self.levels:
@@ -163,14 +166,25 @@ class Registry:
             hit = self._split[name] = self._split_level(name)
         return list(hit[0]), hit[1]
 
+    def _lookup(self) -> tuple[dict[str, list[str]], tuple[str, ...]]:
+        """(the levels by their first character, in the order of self.levels; the stems longer than one
+        character), made once for what the registry holds now."""
+        if self._index is None:
+            by_first: dict[str, list[str]] = {}
+            for lv in self.levels:
+                by_first.setdefault(lv[:1], []).append(lv)
+            self._index = (by_first, tuple(st for st in self.stems if len(st) > 1))
+        return self._index
+
     def _split_level(self, name: str) -> tuple[list[str], str]:
         levels: list[str] = []
         rest = name
+        by_first = self._lookup()[0]
         while True:
-            for lv in self.levels:
+            for lv in by_first.get(rest[:1], ()):
                 if rest.startswith(lv) and len(rest) > len(lv) and not self._stem_at(rest, lv):
                     after = rest[len(lv):]
-                    m = re.match(r"（[^（）]{1,8}）", after)
+                    m = _LEVEL_PAREN.match(after)
                     if m and not lv.endswith("）"):
                         lv += m.group(0)
                         after = after[m.end():]
@@ -190,7 +204,7 @@ class Registry:
         rest = name[len(lv):]
         if rest.endswith("部门") and len(rest) < 4:
             return True
-        if any(rest.startswith(st) for st in self.stems if len(st) > 1) or rest in self.alias:
+        if rest.startswith(self._lookup()[1]) or rest in self.alias:
             return False        # 市政务服务部门: 市 + 政务服务部门
         if len(lv) == 1 and _LEVEL_WORD.match(name):
             return True         # 区域急救医疗中心: a word, not a level
@@ -206,7 +220,7 @@ class Registry:
         return hit
 
     def _canonical(self, name: str) -> str:
-        n = re.sub(r"\s+", "", name)
+        n = _SPACES.sub("", name)
         if n in self.alias:
             return self.alias[n]
         if "(" in n or ")" in n:
@@ -281,7 +295,7 @@ class Registry:
             tail = name[name.rindex("的") + 1:]
             if len(tail) >= 2 and tail in self.alias:
                 return tail
-        m = re.match(r"[\u4e00-\u9fff]{1,6}?[性型类](.{2,})$", name)
+        m = _ATTRIBUTIVE.match(name)
         if m and m.group(1) in self.alias:
             return m.group(1)
         return None
@@ -337,6 +351,10 @@ class Registry:
 #: where a person or a body comes from: an attribute, not part of the name
 _ORIGIN = re.compile(r"外籍|外国|境外|境内|外地|本地")
 #: a one-character level that is the start of a word (区域, 市场, 县域 …)
+#: a level's own bracket (县（市、区）), white space in a name, an attributive before a known name (非营利性养老机构)
+_LEVEL_PAREN = re.compile(r"（[^（）]{1,8}）")
+_SPACES = re.compile(r"\s+")
+_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{1,6}?[性型类](.{2,})$")
 _LEVEL_WORD = re.compile(r"区域|市场|市政|县域|乡村|市民|区县|镇街|省份|市区|区内|市内")
 #: words between a department's stem and 部门 that do not change which department it is
 _DEPT_WORDS = re.compile(r"(?:行政主管|行政管理|主管|行政)部门$")

@@ -16,6 +16,11 @@ from kb.layers.obligations.modals import find_modals
 from kb.layers.obligations.records import Group
 from kb.layers.obligations.sentences import Sentence
 
+_YOU = re.compile("由")
+_DUI = re.compile("对")
+_FOUNDS = re.compile("成立|设立")
+#: a run of governance verbs soon after the party of 对 (对居民委员会的工作给予指导)
+_CHAIN_SOON = re.compile(r"[^，。；]{0,10}?(%s)" % CHAIN.pattern)
 #: words with 由 that do not introduce an agent (由于, 理由 …)
 _YOU_NOT = ("由于", "由此", "自由", "理由", "经由", "事由", "缘由", "交由", "转由", "应由", "来由", "由衷")
 
@@ -34,7 +39,7 @@ def read_events(sc: Scanner, s: Sentence) -> None:
 def _agents(sc: Scanner, s: Sentence) -> list[tuple[int, Group]]:
     text, sa = s.text, s.start
     out = []
-    for m in re.finditer("由", s.sent):
+    for m in _YOU.finditer(s.sent):
         p = sa + m.start()
         if text[p - 1:p + 1] == "交由" and not find_modals(text, sa, p):
             pass                 # 审议意见交由本级人民政府研究处理 (but 不得将……交由X办理 is not X's duty)
@@ -58,13 +63,13 @@ def _chains(sc: Scanner, s: Sentence) -> list[tuple]:
 def _objects(sc: Scanner, s: Sentence) -> list[tuple]:
     """对违法物业服务企业及时依法查处, 对居民委员会的工作给予指导."""
     text, out = s.text, []
-    for m in re.finditer(r"对", s.sent):
+    for m in _DUI.finditer(s.sent):
         p = s.start + m.start()
         k = p + 1 + (2 if text.startswith("违法", p + 1) else 0)
         g = sc.group(text, k, discover=True)
         if not g:
             continue
-        vm = re.compile(r"[^，。；]{0,10}?(%s)" % CHAIN.pattern).match(text, g.end)
+        vm = _CHAIN_SOON.match(text, g.end)
         if vm:
             out.append((p, "obj", (g, vm.group(1))))
     return out
@@ -78,7 +83,7 @@ _FOUNDED_DOES = re.compile(r"，?(?:负责|承担|代表)")
 
 def _foundings(sc: Scanner, s: Sentence) -> list[tuple]:
     text, out = s.text, []
-    for m in re.finditer(r"成立|设立", s.sent):
+    for m in _FOUNDS.finditer(s.sent):
         p = s.start + m.start()
         g = sc.group(text, p + 2, discover=True)
         if not g:

@@ -22,18 +22,23 @@ _VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒�
                         r"妨碍|阻碍|伪造|骗取|隐瞒|弄虚作假|泄露|非法|不按|不依法|不符合|超过|造成|有下列|有以下")
 
 
+_LIABILITY_TITLE = re.compile(r"责任|罚则")
+_BREACH_OPENS = re.compile(r"^违反|^违者，|；违者，")
+_THEN_SANCTION = re.compile(r"(?:的|之一)，(?:由|对|依法(?:给予|追究)|(?:按照|依照)(?:下列|以下)规定|"
+                          r"(?:按照|依照)[^，。；]{0,30}?(?:追究|给予|予以)[^，。；]{0,4}?(?:责任|处分|处罚))")
+_BREACH = re.compile(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
+                     r"玩忽职守|滥用职权|过错|损害|情节|下列情形|下列行为")
+
+
 def liability_chapter(art) -> bool:
     """Is the article in a chapter of legal liability (法律责任, 罚则)?"""
     chapter = art.ancestor("chapter")
-    return bool(chapter and chapter.title and re.search(r"责任|罚则", chapter.title))
+    return bool(chapter and chapter.title and _LIABILITY_TITLE.search(chapter.title))
 
 
 def liability_sentence(sent: str) -> bool:
     """Does the sentence state the consequence of a breach (违反……的，由……; ……有下列情形之一的，由……责令)?"""
-    return bool(re.search(r"^违反|^违者，|；违者，", sent)) or bool(
-        re.search(r"(?:的|之一)，(?:由|对|依法(?:给予|追究)|(?:按照|依照)(?:下列|以下)规定|"
-                  r"(?:按照|依照)[^，。；]{0,30}?(?:追究|给予|予以)[^，。；]{0,4}?(?:责任|处分|处罚))", sent) and re.search(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
-                                                        r"玩忽职守|滥用职权|过错|损害|情节|下列情形|下列行为", sent)) \
+    return bool(_BREACH_OPENS.search(sent)) or bool(_THEN_SANCTION.search(sent) and _BREACH.search(sent)) \
         or bool(_SANCTIONED_BY.search(sent))
 
 

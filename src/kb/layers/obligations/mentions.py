@@ -172,6 +172,8 @@ class MentionScanner(NameScanner):
     def _stem_list(self, text: str, i: int):
         """设计、施工、监理单位, 特种设备生产、经营、使用单位, 检验、检测机构: the kinds of party a list of
         activities names, sharing one head (each activity's party: 设计单位, 施工单位 …), after an optional field."""
+        if text.find("、", i + 2, i + 9) < 0:
+            return None          # a match at k (i ≤ k < i + 7) has its first 、 at k + 2
         for k in range(i, i + 7):
             if k > i and (not "\u4e00" <= text[k - 1:k] <= "\u9fff" or STOP_IN_NAME.match(text, k - 1)):
                 return None

@@ -22,6 +22,13 @@ _REL_VERB_NOUN = re.compile(r"(?:依法)?(?:履行|承担|遵守|缴纳|交纳|�
                             r"尽|负|缴|交|付|有|做|给)的[^，。；的]{1,8}?(?:$|等|和|及|、|以及)")
 
 
+#: what after a modal word makes it part of a relative clause (应由……办理的事项, 依法应尽的义务 …)
+_OF_WHAT = re.compile(r"的(事项|情形|人|人员)$")
+_AN_ACT = re.compile(r"(?:由[^，。；]{0,16}|[^，。；]{0,6})的行为")
+_EXCEPT = re.compile(r"的[^，。；]{0,10}除外$")
+_GIVEN_DE = re.compile(r"(?:依法)?予以[^，。；的]{1,6}的")
+_SHORT_DE = re.compile(r"[^，。；以]?的")
+
 #: verbs that name a place or a time by what is banned there (划定禁止……的路段)
 _NAMING_VERBS = ("划定", "设置", "设立", "确定", "公布", "规定", "划分", "实行", "标明", "设定", "建立", "张贴", "开展",
                  "落实", "执行")
@@ -34,11 +41,9 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     text = s.text
     e, w, mod = data
     clause_tail = text[e:clause_end(text, e)]
-    if clause_tail.endswith("的") or re.search(r"的(事项|情形|人|人员)$", clause_tail) or \
-            re.fullmatch(r"(?:由[^，。；]{0,16}|[^，。；]{0,6})的行为", clause_tail) or \
-            re.search(r"的[^，。；]{0,10}除外$", clause_tail) or \
-            re.match(r"(?:依法)?予以[^，。；的]{1,6}的", clause_tail) or \
-            re.compile(r"[^，。；以]?的").match(clause_tail) or _REL_VERB_NOUN.match(clause_tail):
+    if clause_tail.endswith("的") or _OF_WHAT.search(clause_tail) or _AN_ACT.fullmatch(clause_tail) or \
+            _EXCEPT.search(clause_tail) or _GIVEN_DE.match(clause_tail) or _SHORT_DE.match(clause_tail) or \
+            _REL_VERB_NOUN.match(clause_tail):
         x.note_silent(s, p, "modifier")
         return       # a relative clause (应由……办理的事项, 依法应尽的义务, 应当予以免税的……车辆)
     if text[p - 1:p] in "的" and w in ("可", "应"):

@@ -115,6 +115,11 @@ _PAREN = re.compile(r"（[^（）]{1,8}）")
 _PARENS = re.compile(r"（[^（）]*）")
 _LEVEL_SEP = re.compile(r"、|和|及|或者|或")
 _UP_TO_DEPT = re.compile(r"[^，。；：！？\n]{0,160}?部门")
+#: what closes a list of department stems (……等其他负有……职责的部门, ……等有关主管部门); the list's separators
+_STEMS_TAIL = re.compile(r"(?:等(?:其他)?(?:[^，。；、]{0,24}?的)?(?:有关|相关)?(?:政府)?|(?<!、)(?:有关|相关))"
+                         r"(?:行政管理|行政主管|主管|行政)?$|(?:行政管理|行政主管|主管)$")
+_STEM_SEP = re.compile(r"以及|、|，|或者")
+_AND_SPLIT = re.compile(r"和|及")
 _DEPT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?部门")
 _PERSONS_END = re.compile(r"(?:有关|相关|主要)(?:负责人|人员|工作人员)$")
 #: a coordination inside what looks like one name (副行长及其他工作人员, 中职学校和科研机构)
@@ -135,6 +140,17 @@ _LOOSE_MODIFIER = re.compile(r"(?:相关|各类|其他各类|该)(.{3,})$")
 _AFTER_SHORT_SCHOOL = "、，。；：和及或与应可不必负等在对按依的"
 
 
+def _name_here(text: str, i: int, s: str) -> bool:
+    """Does the name s, found at i, name an actor there (not a word that goes on: 人身, 中小学生, 政府定价)?"""
+    if s.endswith("人") and text[i + len(s):i + len(s) + 1] in "身民员口格":
+        return False          # 申请人身安全保护令
+    if s.endswith("学") and text[i + len(s):i + len(s) + 1] not in _AFTER_SHORT_SCHOOL:
+        return False          # 中小学生, 中小学教师: 中小学 (a school short of its head 校) qualifies a person
+    if s == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, i + 2):
+        return False          # 政府指导价, 政府定价, 政府举办的医院: 政府 qualifies a thing or a body
+    return True
+
+
 class NameScanner:
     """Name lookups over one registry, its names and levels indexed by their first character."""
 
@@ -144,6 +160,12 @@ class NameScanner:
         self.first: dict[str, list[str]] = {}
         for s in self.surfaces:
             self.first.setdefault(s[0], []).append(s)
+        #: first character -> ((length, names of that length), …), longest first: the names that may
+        #: start at a place are looked up by length, not tried one by one
+        self._by_length: dict[str, tuple[tuple[int, frozenset], ...]] = {}
+        for c, names in self.first.items():
+            lengths = sorted({len(s) for s in names}, reverse=True)
+            self._by_length[c] = tuple((n, frozenset(s for s in names if len(s) == n)) for n in lengths)
         self.levels = reg.levels
         self._levels_first: dict[str, list[str]] = {}
         for lv in self.levels:              # longest first, as in reg.levels
@@ -154,14 +176,12 @@ class NameScanner:
 
     def lexicon(self, text: str, i: int) -> str | None:
         """The longest name or alias of the lexicon at i."""
-        for s in self.first.get(text[i:i + 1], ()):
-            if text.startswith(s, i):
-                if s.endswith("人") and text[i + len(s):i + len(s) + 1] in "身民员口格":
-                    continue          # 申请人身安全保护令
-                if s.endswith("学") and text[i + len(s):i + len(s) + 1] not in _AFTER_SHORT_SCHOOL:
-                    continue          # 中小学生, 中小学教师: 中小学 (a school short of its head 校) qualifies a person
-                if s == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, i + 2):
-                    continue          # 政府指导价, 政府定价, 政府举办的医院: 政府 qualifies a thing or a body
+        if i < 0:                # (a slice does not read a negative start as str.startswith does)
+            return next((s for s in self.first.get(text[i:i + 1], ())
+                         if text.startswith(s, i) and _name_here(text, i, s)), None)
+        for n, names in self._by_length.get(text[i:i + 1], ()):
+            s = text[i:i + n]
+            if s in names and _name_here(text, i, s):
                 return s
         return None
 
@@ -212,13 +232,12 @@ class NameScanner:
         chunk = text[i:m.end() - 2]
         tail = ""
         # ……等其他负有……职责的部门, ……等有关主管部门, ……或者房屋主管部门: what closes the list of stems
-        tm = re.search(r"(?:等(?:其他)?(?:[^，。；、]{0,24}?的)?(?:有关|相关)?(?:政府)?|(?<!、)(?:有关|相关))"
-                       r"(?:行政管理|行政主管|主管|行政)?$|(?:行政管理|行政主管|主管)$", chunk)
+        tm = _STEMS_TAIL.search(chunk)
         if tm and tm.start() > 0:
             chunk, tail = chunk[:tm.start()], tm.group(0)
         if not chunk:
             return None
-        pieces = [p for p in re.split(r"以及|、|，|或者", chunk) if p]
+        pieces = [p for p in _STEM_SEP.split(chunk) if p]
         names: list[str] = []
         known = 0
         for k, p in enumerate(pieces):
@@ -245,7 +264,7 @@ class NameScanner:
             if len(pieces) > 1 and not tail and 2 <= len(p) <= 8 and not STOP_IN_NAME.search(p):
                 names.append(p + "部门")   # 宣传、文化广电旅游部门负责……: stems sharing one 部门
                 continue
-            parts = re.split(r"和|及", p)
+            parts = _AND_SPLIT.split(p)
             if len(parts) > 1 and all(q in self.reg.stems for q in parts):
                 names += [q + "部门" for q in parts]
                 known += 1

@@ -47,6 +47,12 @@ _CREATED_BY = re.compile(r"(?:依法)?(?:(?:设立|举办|开办|兴办|创办|�
                          r"(?:或者|和|、|或|并)?)+的")      # 确定或者组建的法律援助机构
 _SHORT_MODIFIER = re.compile(r"([^，。；的]{1,6})的")
 _CONDITION_DE = re.compile(r"[^，。；的]{1,20}的")
+_MODAL_IN = re.compile(r"应当|可以|不得|必须")
+_MADE_THING = re.compile(r"([^，。；的]{1,10})的[\u4e00-\u9fff]{1,12}")
+_DIGIT = re.compile(r"[0-9一二三四五六七八九十百千]")
+_ACTS_IN = re.compile(r"应当|应|必须|不得|可以|可|有权|负责|对|向|在|按照|依照|依据|根据|依法|从事|协助")
+_MODAL_CHAR = re.compile(r"[应可须]")
+_DE_THING = re.compile(r"[^，、]{1,20}的[\u4e00-\u9fff]{1,6}")
 
 
 def _thing(head: str) -> bool:
@@ -78,6 +84,7 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
 #: 实施检查的部门、人员, 接到举报的部门: a generic head named by what it does (a relative clause)
 _GENERIC = r"(?:部门|单位|机构|组织|人员|机关|个人|企业|场所|举办者|经营者|管理者|使用者|所有者|主办者|承办者|" \
            r"组织者|运营者|负责人)"
+_GENERIC_RE = re.compile(_GENERIC)
 _RELATIVE_HEAD = re.compile(rf"([^，。；：的]{{2,20}}?)的({_GENERIC}(?:(?:、|和|或者|及)(?:其他)?{_GENERIC})*)"
                             r"(?=应当|应|必须|须|不得|可以|可|有权|负责|对|在|依法|按照|应|，|以及|$|"
                             r"有(?:下列|以下)|违反|不依法|不履行|未)")       # 负有……职责的部门、单位不依法履行……的
@@ -87,10 +94,10 @@ def _relative_head(sc: Scanner, text: str, ca: int, cb: int) -> Group | None:
     """The actors of a clause opened by a relative clause and a generic head, one per head (实施检查的
     部门、人员 → 实施检查的部门, 实施检查的人员)."""
     m = _RELATIVE_HEAD.match(text, ca, cb)
-    if not m or m.group(1).startswith(_PP_START + _COND_START) or re.search(r"应当|可以|不得|必须", m.group(1)):
+    if not m or m.group(1).startswith(_PP_START + _COND_START) or _MODAL_IN.search(m.group(1)):
         return None
     mentions = []
-    for head in re.findall(_GENERIC, m.group(2)):
+    for head in _GENERIC_RE.findall(m.group(2)):
         name = f"{m.group(1)}的{head}"
         c = sc.reg.canonical(name)
         mentions.append(Mention(c, name, ca, m.end(), known=sc.reg.is_known(c)))
@@ -242,7 +249,7 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     if nxt in ("的", "之", "所") and not TASKS_OF.match(text, g.end):
         return _READ_ON
     # 城市、县人民政府组织编制的总体规划，……应当……: the clause is a thing made by the actor
-    rel = re.fullmatch(r"([^，。；的]{1,10})的[\u4e00-\u9fff]{1,12}", text[g.end:cb])
+    rel = _MADE_THING.fullmatch(text[g.end:cb])
     if rel and COMPETENCE.fullmatch(rel.group(1)) and sc.public(g) and not _BY_RULE.match(rel.group(1)):
         return k, Group([], k, cb)
     # 公民、法人和其他组织设立的公共图书馆，可以……: the body the actor set up is the subject
@@ -259,10 +266,8 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
             return k, Group([], k, cb)
     # 居民公约的内容, 政府投资兴办的……, 居民不足二百户的……: the actor modifies a noun
     mm = _SHORT_MODIFIER.match(text, g.end)
-    if mm and (len(mm.group(1)) <= 4 or re.search(r"[0-9一二三四五六七八九十百千]", mm.group(1))) \
-            and not mm.group(1).startswith(VERB_START2) and \
-            not re.search(r"应当|应|必须|不得|可以|可|有权|负责|对|向|在|按照|依照|依据|根据|依法|从事|协助",
-                          mm.group(1)):
+    if mm and (len(mm.group(1)) <= 4 or _DIGIT.search(mm.group(1))) \
+            and not mm.group(1).startswith(VERB_START2) and not _ACTS_IN.search(mm.group(1)):
         return _READ_ON
     # 生产经营单位有关负责人或者有关人员应当……: a person of the body is the subject
     pm = _PERSON_OF.match(text, g.end)
@@ -278,7 +283,7 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     tm = _NOUN_AFTER.match(text, g.end)
     noun = tm and (tm.group(1) or tm.group(2))
     if noun and any(n.endswith(THING_HEADS) for n in noun.split("、")) and not noun.startswith(VERB_START2 + ("进行", "作出", "召开")) \
-            and not STOP_IN_NAME.search(noun) and not re.search(r"[应可须]", noun):
+            and not STOP_IN_NAME.search(noun) and not _MODAL_CHAR.search(noun):
         return k, Group([], k, tm.end())
     if k > ca:
         prefix = text[ca:k]
@@ -297,7 +302,7 @@ def _thing_subject(text: str, a: int, b: int, ca: int, cb: int):
     if not mm and not find_modals(text, cb + 1, min(cb + 4, b)):
         return None            # only a clause right before its modal word can be its subject
     head = text[ca:mm[0][0]] if mm else text[ca:cb]
-    if (re.fullmatch(r"[^，、]{1,20}的[\u4e00-\u9fff]{1,6}", head) or (ca == a and _thing(head))) and \
+    if (_DE_THING.fullmatch(head) or (ca == a and _thing(head))) and \
             not head.startswith(_COND_START) \
             and not head.startswith(("不", "未", "没", "但", "并", "而", "也") + VERB_START2):
         return ca, Group([], ca, ca + len(head))    # a thing is the subject

@@ -78,6 +78,9 @@ def test_an_article_adding_figures_of_its_own_implements_rather_than_repeats(tmp
 
     assert own_figures("应当在三十日内召开会议，每二百户推选代表。", ["应当召开会议。"]) == ["三十日", "二百户"]
     assert own_figures("罚款五千元以上一万元以下。", ["处五千元以上罚款。"]) == ["一万元"]
+    # a range with its unit is one quantity (北京市村民委员会选举办法第九条: 村民选举委员会由五至九人组成)
+    assert own_figures("村民选举委员会由五至九人组成，三日内公布。", ["村民选举委员会由主任和委员组成。"]) == ["五至九人", "三日"]
+    assert own_figures("由三至五人组成。", ["由三至五人组成。"]) == []
     draft = tmp_path / "draft.txt"
     copied = "居民委员会是居民自我管理、自我教育、自我服务的基层群众性自治组织"
     draft.write_text("某市社区条例（草案）\n\n"

@@ -257,7 +257,7 @@ def repeat(root: Path, out=sys.stdout) -> dict:
               f"漏报 {total[2]}），各折选 {chosen}", file=out)
     for least in (0, 0.45):
         c = counts(least, list(gold))
-        print(f"下限 {least}（六个文件合计）：F1 {f1(c):.3f}（对 {c[0]}，错报 {c[1]}，漏报 {c[2]}）", file=out)
+        print(f"下限 {least}（全部调参文件合计）：F1 {f1(c):.3f}（对 {c[0]}，错报 {c[1]}，漏报 {c[2]}）", file=out)
     return res
 
 

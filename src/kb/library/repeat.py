@@ -39,8 +39,11 @@ MIN_REPEATED = 16
 MAX_OWN_FIGURES = 1
 #: least share of an article's letters found in the one upper provision it shares most with
 MIN_BEST = 0.45
-#: a quantity: a number (Chinese or Arabic) with its unit or bound — 十五日, 三十人, 一百户, 五千元, 三至五人
-_FIGURE = re.compile(r"[零一二三四五六七八九十百千万两\d]+个?(?:工作日|日|天|月|年|周|户|人|名|元|次|届|%|％|以上|以下|以内|至)")
+#: a quantity: a number (Chinese or Arabic) with its unit or bound — 十五日, 三十人, 一百户, 五千元; a range with
+#: its unit is one quantity (三至五人, 五至九人: it was read as two, 五至 and 九人, and an article stating one
+#: range was taken for one adding two figures of its own)
+_NUMBER = r"[零一二三四五六七八九十百千万两\d]+"
+_FIGURE = re.compile(rf"{_NUMBER}(?:至{_NUMBER})?个?(?:工作日|日|天|月|年|周|户|人|名|元|次|届|%|％|以上|以下|以内|至)")
 
 
 @dataclass

@@ -38,7 +38,7 @@ def test_held_out_laws_are_never_aligned():
 def test_an_unknown_mode_is_refused(capsys):
     need_shared(CORPUS)
     assert align_signals.main(["nonsense"]) == 2
-    assert "lopo|shared|remainder|boilerplate|unique|lexicon" in capsys.readouterr().err
+    assert "lopo|shared|remainder|boilerplate|unique|gaps|rename|lexicon" in capsys.readouterr().err
 
 
 def test_the_shared_vocabulary_threshold_chosen_leave_one_pair_out_still_helps():

@@ -308,14 +308,20 @@ def _pair_alone(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:
     lower bar (``ALONE``): 北京市审计条例 2017 第四十条 → 2023 第三十四条 (中介机构专业人员 →
     聘请的专业人员, cosine 0.20).  Decided after the splits and merges, so that an article one of
     them took a paragraph from is not counted as unlinked."""
+    for free_o, free_n in unlinked_stretches(old, new, P, extra):
+        if len(free_o) == 1 and len(free_n) == 1 and cosine(old[free_o[0]], new[free_n[0]]) >= ALONE:
+            P.add(free_o[0], free_n[0], "alone")
+
+
+def unlinked_stretches(old: list[Unit], new: list[Unit], P: _Pairs, extra):
+    """For each stretch between two consecutive links in order (the longest chain of the pairs and
+    split/merge links so far), its unlinked old and new articles (lists of indices)."""
     linked_old, linked_new = _linked(P, extra)
     chain = sorted(longest_chain(list(P.o2n.items()) + [(o, n) for o, n, _ in extra]))
     bounds = [(-1, -1)] + chain + [(len(old), len(new))]
     for (o0, n0), (o1, n1) in zip(bounds, bounds[1:]):
-        free_o = [o for o in range(o0 + 1, o1) if o not in linked_old]
-        free_n = [n for n in range(n0 + 1, n1) if n not in linked_new]
-        if len(free_o) == 1 and len(free_n) == 1 and cosine(old[free_o[0]], new[free_n[0]]) >= ALONE:
-            P.add(free_o[0], free_n[0], "alone")
+        yield ([o for o in range(o0 + 1, o1) if o not in linked_old],
+               [n for n in range(n0 + 1, n1) if n not in linked_new])
 
 
 def _linked_to(P: _Pairs, extra) -> tuple[dict[int, list[int]], dict[int, list[int]]]:

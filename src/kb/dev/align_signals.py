@@ -1,6 +1,6 @@
 """Measure signals for rewritten articles against the tuned gold alignments, honestly.
 
-    python3 -m kb.dev.align_signals [lopo|shared|remainder|boilerplate|unique|lexicon]
+    python3 -m kb.dev.align_signals [lopo|shared|remainder|boilerplate|unique|gaps|rename|lexicon]
 
 ``lopo`` — leave one pair out for the thresholds of the last alignment rule (a new article nothing
 linked that rewrites an old paragraph, :func:`kb.compare.segments.rewritten_links`): for each tuned
@@ -22,6 +22,19 @@ boilerplate is no evidence of a split or merge).
 linked, sharing trigrams no other article of either text uses, in several places of the old article:
 :func:`kb.compare.segments.unique_links`).
 
+``gaps`` — tried, not used: order-preserving gap filling.  After every rule, where a stretch between two
+consecutive links in order leaves at most ``few`` unlinked articles on each side (2 × 2, 3 × 3 …), two of them
+that are each other's most similar inside the stretch pair when their cosine reaches ``sim`` (the rule in use
+does this for a 1 × 1 stretch only: :func:`kb.compare.align._pair_alone`).  Leave one pair out over ``few`` and
+``sim``, as above.
+
+``rename`` — tried, not used: similarity on the content words after a per-pair rename table.  The words a
+pair's own confident links removed or added nearly every time (bigrams dropped from ≥ ``ratio`` of the linked
+old articles using them, and at least twice; likewise added), plus boilerplate clauses and citations of the
+text's own articles, are left out of every article; after every rule, two articles still unlinked that are
+each other's most similar over what remains (cosine ≥ ``sim``) pair.  Leave one pair out over ``sim`` and
+``ratio``.
+
 ``lexicon`` — a rewrite lexicon learned from the corpus itself (the version pairs of
 ../shared/corpus/version-pairs.txt, minus the held-out laws (HELD_OUT_LAWS), minus the law of the pair being
 scored): bigrams removed and added between articles kb links confidently (cosine 0.5–0.97), scored
@@ -37,6 +50,7 @@ from __future__ import annotations
 import itertools
 import math
 import sys
+import types
 from collections import Counter
 from pathlib import Path
 
@@ -115,6 +129,96 @@ def lopo_unique(out=sys.stdout) -> dict:
     return _lopo(seg, ("UNIQUE_N", "UNIQUE", "UNIQUE_RUNS"), UNIQUE_GRID, (3, 10 ** 9, 1), out)
 
 
+def _patched(name: str, after):
+    """Run the alignment rule ``kb.compare.align.<name>`` and then ``after`` with the same arguments
+    (a tried signal, measured without being part of kb)."""
+    import kb.compare.align as align_mod
+
+    rule = getattr(align_mod, name)
+
+    def both(*args):
+        rule(*args)
+        after(*args)
+    return align_mod, rule, both
+
+
+def _lopo_tried(name: str, after, knobs, names, grid, off, out) -> dict:
+    align_mod, rule, both = _patched(name, after)
+    setattr(align_mod, name, both)
+    try:
+        return _lopo(knobs, names, grid, off, out)
+    finally:
+        setattr(align_mod, name, rule)
+
+
+GAPS = types.SimpleNamespace(few=0, sim=9.9)
+GAPS_GRID = list(itertools.product([2, 3, 4], [0.05, 0.1, 0.15, 0.2]))
+
+
+def _fill_small_gaps(old, new, P, extra) -> None:
+    from kb.compare.align import unlinked_stretches
+    from kb.compare.similarity import cosine
+
+    for free_o, free_n in unlinked_stretches(old, new, P, extra):
+        if not (1 <= len(free_o) <= GAPS.few and 1 <= len(free_n) <= GAPS.few):
+            continue
+        sim = {(o, n): cosine(old[o], new[n]) for o in free_o for n in free_n}
+        for o in free_o:
+            s, n = max((sim[(o, n)], n) for n in free_n)
+            if s >= GAPS.sim and max((sim[(o2, n)], o2) for o2 in free_o)[1] == o and P.free(o, n):
+                P.add(o, n, "alone")
+
+
+def lopo_gaps(out=sys.stdout) -> dict:
+    """Tried, not used: mutual best pairs inside stretches of at most ``few`` × ``few`` unlinked articles."""
+    return _lopo_tried("_pair_alone", _fill_small_gaps, GAPS, ("few", "sim"), GAPS_GRID, (0, 9.9), out)
+
+
+RENAME = types.SimpleNamespace(sim=9.9, ratio=0.7)
+RENAME_GRID = list(itertools.product([0.15, 0.2, 0.25, 0.3], [0.5, 0.7, 0.9]))
+
+
+def _pair_renamed(old, new, P, extra) -> None:
+    from kb.compare.align import _linked, _pair_mutual
+    from kb.compare.boilerplate import without_boilerplate
+    from kb.compare.segments import _OWN_CITATION
+    from kb.compare.similarity import bigrams, tfidf
+
+    removed, added, used_o, used_n = Counter(), Counter(), Counter(), Counter()
+    for (o, n), how in P.how.items():
+        if how in ("confident", "gap", "moved") and old[o].norm != new[n].norm:
+            bo, bn = set(bigrams(old[o].norm)), set(bigrams(new[n].norm))
+            used_o.update(bo)
+            used_n.update(bn)
+            removed.update(bo - bn)
+            added.update(bn - bo)
+    gone = {g for g, c in removed.items() if c >= 2 and c >= RENAME.ratio * used_o[g]}
+    came = {g for g, c in added.items() if c >= 2 and c >= RENAME.ratio * used_n[g]}
+    counts = []
+    for units_, drop in ((old, gone), (new, came)):
+        for u in units_:
+            c = bigrams(_OWN_CITATION.sub("", without_boilerplate(u.text)))
+            counts.append(Counter({g: k for g, k in c.items() if g not in drop}))
+    _, vecs = tfidf(counts)
+    vo, vn = vecs[:len(old)], vecs[len(old):]
+    linked_old, linked_new = _linked(P, extra)
+    free_o = [u.index for u in old if u.index not in linked_old]
+    free_n = [u.index for u in new if u.index not in linked_new]
+    if len(free_o) * len(free_n) > 4000:
+        return
+
+    def cos(a, b):
+        (va, na), (vb, nb) = a, b
+        return sum(w * vb.get(g, 0.0) for g, w in va.items()) / (na * nb)
+    sim = {(o, n): cos(vo[o], vn[n]) for o in free_o for n in free_n}
+    _pair_mutual(sim, P, extra, RENAME.sim, "renamed")
+
+
+def lopo_rename(out=sys.stdout) -> dict:
+    """Tried, not used: unlinked articles paired over their content words after the pair's own rename table."""
+    return _lopo_tried("_link_unique", _pair_renamed, RENAME, ("sim", "ratio"), RENAME_GRID, (9.9, 0.7), out)
+
+
 def _lopo(module, names: tuple[str, ...], grid: list, off: tuple, out) -> dict:
     """Align every tuned pair at every grid point of the module's thresholds ``names`` (and at ``off``,
     the rule switched off), then leave one pair out; the thresholds in use are restored."""
@@ -146,8 +250,10 @@ def _leave_one_out(counts: dict, names: list[str], grid: list, current, out) -> 
         chosen.append(counts[(best, held)])
         print(f"  {held:34} 阈值 {best}  F1 {_prf([counts[(best, held)]])[2]:.3f}"
               f"（不用此规则 {_prf([counts[(None, held)]])[2]:.3f}）", file=out)
+    # a tried signal's thresholds in use are "off" (not a grid point): current is the rule switched off
+    cur = current if (current, names[0]) in counts else None
     res = {"lopo": _prf(chosen), "off": _prf([counts[(None, n)] for n in names]),
-           "current": _prf([counts[(current, n)] for n in names])}
+           "current": _prf([counts[(cur, n)] for n in names])}
     for key, what in (("lopo", "留一对交叉验证（阈值在其余各对上选）"), ("off", "不用此规则"),
                       ("current", f"现行阈值 {current}（在全部调参对上）")):
         p, r, f = res[key]
@@ -224,9 +330,9 @@ def main(argv=None) -> int:
         return 2
     which = argv[0] if argv else "lopo"
     modes = {"lopo": lopo, "shared": lopo_shared, "remainder": lopo_remainder, "boilerplate": lopo_boilerplate, "unique": lopo_unique,
-             "lexicon": lexicon}
+             "gaps": lopo_gaps, "rename": lopo_rename, "lexicon": lexicon}
     if which not in modes:
-        print(f"用法：python3 -m kb.dev.align_signals [lopo|shared|remainder|boilerplate|unique|lexicon]（不认识：{which}）", file=sys.stderr)
+        print(f"用法：python3 -m kb.dev.align_signals [lopo|shared|remainder|boilerplate|unique|gaps|rename|lexicon]（不认识：{which}）", file=sys.stderr)
         return 2
     modes[which]()
     return 0

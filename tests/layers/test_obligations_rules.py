@@ -957,3 +957,30 @@ def test_an_abbreviation_of_a_department_with_its_level_is_that_department(reg):
     assert {(str(s.article), reg.match_key(s.actor), s.modality) for s in recs} >= {
         ("2", reg.match_key("国土资源主管部门"), "obligation")}
     assert all(s.levels == ["自治县"] for s in recs if str(s.article) == "2")
+
+
+def test_professionals_named_by_their_title(reg):
+    # zhuce-kuaiji arts. 3, 18 (注册会计师: 46 articles of 注册会计师法 name the accountant), 拍卖法 and 广东省建设工程监理条例
+    # (random corpus sentences): ……会计师, ……工程师, 拍卖师, 教师 head a person's name
+    assert got(reg, "注册会计师与委托人有利害关系的，应当回避；委托人有权要求其回避。") == {
+        ("注册会计师", "obligation"), ("委托人", "permission")}
+    assert got(reg, "拍卖师应当于拍卖前宣布拍卖规则和注意事项。") == {("拍卖师", "obligation")}
+    assert got(reg, "监理工程师不得同时在两个或者两个以上监理单位任职。") == {("监理工程师", "prohibition")}
+
+
+def test_a_body_named_by_its_members(reg):
+    # zhuce-kuaiji arts. 9-13 (注册会计师协会 was read as the accountant), 北京市单用途预付卡管理条例 and 证券投资基金法
+    # (random corpus sentences): a person's name right before 协会, 大会, 事务所 … names the body's members
+    assert got(reg, "注册会计师协会应当将准予注册的人员名单报国务院财政部门备案。") == {("注册会计师协会", "obligation")}
+    assert ("消费者协会", "obligation") in got(reg, "消费者协会应当向消费者提供消费信息和咨询服务。")
+    assert got(reg, "基金份额持有人大会可以采取现场方式召开。") == {("基金份额持有人大会", "permission")}
+
+
+def test_a_short_name_defined_for_several_bodies(reg):
+    # guangdong-waishang art. 24: （以下统称投诉工作机构） defines a name as （以下简称……） does, and the definition is no
+    # part of the name before it (机构（以下统称投诉工作机构 was an actor)
+    doc = doc_of("省人民政府商务主管部门以及地级以上市、县级人民政府指定的部门或者机构（以下统称投诉工作机构）分级负责协调、"
+                 "处理相关投诉事项。", "投诉工作机构应当做好下列工作：")
+    recs = {(str(s.article), s.actor) for s in extract(doc, reg)}
+    assert ("2", "投诉工作机构") in recs
+    assert not any("（" in a for _, a in recs)

@@ -76,6 +76,8 @@ _PART_OF = re.compile(r"(?:直属|下属|所属)[\u4e00-\u9fff]{0,6}(?:站|机�
                       r"理事长|主席|工作人员)|部门|(?:经营)?管理者|经营者|管理人|所有[者人]|使用[者人]|举办者|主办者|"
                       r"承办者|组织者|运营者|"
                       r"(?:(?![和及或与、的等]|作为|所在)[\u4e00-\u9fff]){2,4}机构")      # 公安机关消防机构: the office of the body
+#: heads of a body whose name may begin with its members (注册会计师协会, 消费者协会, 会员代表大会, 律师事务所)
+_BODY_AFTER_PERSON = ("协会", "学会", "事务所", "代表大会", "大会", "委员会", "联合会", "中心", "公司")
 #: every place a name head (SUFFIXES, PERSON_SUFFIXES) starts; the longest head at each place
 _HEADS = sorted(SUFFIXES + PERSON_SUFFIXES, key=len, reverse=True)
 _HEAD_FIRST = re.compile("[%s]" % "".join(sorted({h[0] for h in _HEADS})))
@@ -299,8 +301,9 @@ class NameScanner:
             e = k + len(suf)
             if suf in PERSON_SUFFIXES:
                 if e > i + (20 if "的" in text[i:e] else 10) or text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物" or \
-                        (suf == "者" and text[k - 1:k] == "或") or _NOT_A_HEAD.match(text, k - 1):
-                    continue
+                        (suf == "者" and text[k - 1:k] == "或") or _NOT_A_HEAD.match(text, k - 1) or \
+                        text.startswith(_BODY_AFTER_PERSON, e):
+                    continue      # 注册会计师协会, 消费者协会, 会员代表大会: the person names the body's members
             elif suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
                 continue          # 依法制定的政府定价: 政府 qualifies a thing
             elif suf == "组" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "织成建长合"):
@@ -332,8 +335,8 @@ class NameScanner:
     def _candidate(self, text: str, i: int, e: int, agent: bool) -> tuple[str, int] | None:
         name = text[i:e]
         plain = _PARENS.sub("", name) if "（" in name else name      # 开发区（工业园区、产业园区）管理机构
-        if _CLAUSE_MARK.search(plain) or name in ("他人", "本人", "其人"):
-            return None
+        if _CLAUSE_MARK.search(plain) or name in ("他人", "本人", "其人") or "（以下" in name:
+            return None          # ……机构（以下统称投诉工作机构）: the definition of a short name is no part of a name
         if len(name) < 3 and not (len(name) == 2 and name[0] not in _NOT_A_NAME_START and
                                   name not in _BARE_HEADS and MODAL_RE.match(text, e)):
             return None          # 总馆应当, 读者应当, 馆长应当: a two-character name only right before its modal word

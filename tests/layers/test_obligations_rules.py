@@ -984,3 +984,24 @@ def test_a_short_name_defined_for_several_bodies(reg):
     recs = {(str(s.article), s.actor) for s in extract(doc, reg)}
     assert ("2", "投诉工作机构") in recs
     assert not any("（" in a for _, a in recs)
+
+
+def test_renti_is_no_person(reg):
+    # chongqing-juanxian arts. 3, 26, 31 (人体器官 in 41 of its 53 articles): 人 before 体 is no person's head (遗体和人,
+    # 获取的人, 红十字会的人 were actors)
+    assert got(reg, "获取的人体器官应当通过国家人体器官分配与共享系统进行分配。") == {(None, "obligation")}
+    assert got(reg, "遗体和人体器官捐献是社会公益性事业，应当遵循自愿、无偿的原则。") == {(None, "obligation")}
+
+
+def test_primary_schools(reg):
+    # beijing-guofang-jiaoyu art. 11 (and the same article in other texts implementing the 国防教育法): 小学 is a school
+    # as 中小学 is (小学生 stays a pupil)
+    assert got(reg, "小学和初级中学可以通过少年军校、组织军事夏令营和聘请校外辅导员等形式开展国防教育。") == {
+        ("小学", "permission"), ("初级中学", "permission")}
+
+
+def test_a_long_relative_clause_before_units_and_individuals(reg):
+    # chongqing-canzhong art. 2, 广东省动物防疫条例 art. 3 (random corpus sentence): the relative clause before 的单位和个人 may
+    # hold a list of activities (up to 40 characters; 20 before)
+    assert got(reg, "在本市行政区域内从事蚕种选育、生产、冷藏、供应、使用、管理等活动的单位和个人，必须遵守本条例。") == {
+        ("单位", "obligation"), ("个人", "obligation")}

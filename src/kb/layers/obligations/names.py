@@ -300,7 +300,7 @@ class NameScanner:
             k, suf = pos[n], heads[n]
             e = k + len(suf)
             if suf in PERSON_SUFFIXES:
-                if e > i + (20 if "的" in text[i:e] else 10) or text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物" or \
+                if e > i + (20 if "的" in text[i:e] else 10) or text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物体" or \
                         (suf == "者" and text[k - 1:k] == "或") or _NOT_A_HEAD.match(text, k - 1) or \
                         text.startswith(_BODY_AFTER_PERSON, e):
                     continue      # 注册会计师协会, 消费者协会, 会员代表大会: the person names the body's members

@@ -1005,3 +1005,17 @@ def test_a_long_relative_clause_before_units_and_individuals(reg):
     # hold a list of activities (up to 40 characters; 20 before)
     assert got(reg, "在本市行政区域内从事蚕种选育、生产、冷藏、供应、使用、管理等活动的单位和个人，必须遵守本条例。") == {
         ("单位", "obligation"), ("个人", "obligation")}
+
+
+def test_persons_and_corporate_organs_frequent_in_the_corpus(reg):
+    # random corpus sentences (公司法, 电力法, 动物防疫法, 北京市统计条例, 高等教育法): 董事会, 股东会, 用户, 货主, 个体工商户,
+    # 学生 are parties (学生会 is the students' union)
+    assert got(reg, "股东会作出分配利润的决议的，董事会应当在股东会决议作出之日起六个月内进行分配。") == {
+        ("董事会", "obligation")}
+    assert got(reg, "用户应当安装用电计量装置。") == {("用户", "obligation")}
+    assert got(reg, "以铁路、航空、航运等运输方式输入动物的，货主或者承运人应当提供相关运输凭证以备查验。") == {
+        ("货主", "obligation"), ("承运人", "obligation")}
+    assert ("个体工商户", "obligation") in got(reg, "国家机关、企业事业单位和其他组织以及个体工商户等统计调查对象应当"
+                                                 "自设立之日起30个工作日内办理统计登记。")
+    assert got(reg, "高等学校的学生在课余时间可以参加社会服务和勤工助学活动。") == {("学生", "permission")}
+    assert got(reg, "学生会应当组织活动。") == {(None, "obligation")}

@@ -14,7 +14,7 @@ import re
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
 
 #: （以下简称X）, （以下称X）, （以下简称X、Y）; a quoted or titled abbreviation (《水法》, “一府两院”) is no actor
-_DEFINED = re.compile(r"（以下(?:简称|统称|称)([^（）《》“”‘’，。；：]{2,24})）")
+_DEFINED = re.compile(r"（以下(?:简称|统称|合称|称)([^（）《》“”‘’，。；：]{2,24})）")
 #: the end of a phrase naming a body or a person (……联合社, ……合作社, ……服务队 are bodies though 社 and 队
 #: are no name heads of the lexicon: 社会, 队伍 would be read as names there)
 _BODY_END = tuple(SUFFIXES) + tuple(PERSON_SUFFIXES) + ("社", "队", "会", "团")

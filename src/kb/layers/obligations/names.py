@@ -146,6 +146,8 @@ def _name_here(text: str, i: int, s: str) -> bool:
     """Does the name s, found at i, name an actor there (not a word that goes on: 人身, 中小学生, 政府定价)?"""
     if s.endswith("人") and text[i + len(s):i + len(s) + 1] in "身民员口格":
         return False          # 申请人身安全保护令
+    if s == "学生" and text[i + 2:i + 3] == "会":
+        return False          # 学生会: the students' union, not the students
     if s.endswith("学") and text[i + len(s):i + len(s) + 1] not in _AFTER_SHORT_SCHOOL:
         return False          # 中小学生, 中小学教师: 中小学 (a school short of its head 校) qualifies a person
     if s == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, i + 2):

@@ -1019,3 +1019,11 @@ def test_persons_and_corporate_organs_frequent_in_the_corpus(reg):
                                                  "自设立之日起30个工作日内办理统计登记。")
     assert got(reg, "高等学校的学生在课余时间可以参加社会服务和勤工助学活动。") == {("学生", "permission")}
     assert got(reg, "学生会应当组织活动。") == {(None, "obligation")}
+
+
+def test_the_purpose_of_a_text_is_no_duty(reg):
+    # waiguo-huomian art. 1, chongqing-jixujiaoyu art. 1, 治安管理处罚法 and 农业机械化促进法 art. 1 (random corpus
+    # sentences: 579 purpose clauses in 575 texts, 11 gave records): 为了……，制定本法 states why the text is made
+    assert got(reg, "为维护社会治安秩序，保障公共安全，保护公民、法人和其他组织的合法权益，规范和保障公安机关及其人民警察依法"
+                    "履行治安管理职责，制定本法。") == set()
+    assert got(reg, "为了鼓励、扶持农民和农业生产经营组织使用先进适用的农业机械，促进农业机械化，建设现代农业，制定本法。") == set()

@@ -30,6 +30,8 @@ from kb.layers.obligations.subjects import carry_over, subject_groups
 
 #: a definition (本条例所称X，是指……; X是指……)
 _DEFINING = re.compile(r"所称|是指")
+#: the purpose of the text (为了……，根据……，制定本法。): it states why the text is made, no one's duty
+_PURPOSE = re.compile(r"为(?:了)?[^。；]*，制定本(?:法|条例|办法|规定|细则|规则|决定|准则|守则)[。；]?\s*$")
 #: a provision the text marks as deleted (（2010年12月23日删除）, （删除）) at its end
 _DELETED = re.compile(r"（(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?删除）\s*$")
 #: the rule for each kind of event (see events)
@@ -85,6 +87,8 @@ class _Extractor:
         prev: Sentence | None = None
         for sa, sb in segments(text, SENT_END):
             sent = text[sa:sb]
+            if _PURPOSE.match(sent) and not find_modals(text, sa, sb):
+                continue                 # 为了规范和保障公安机关履行……职责，制定本法: a purpose, not a duty
             defining = _DEFINING.search(sent)
             if defining:                 # 本条例所称X，是指……: the definition itself states nothing
                 end = text.find("，", sa + defining.end(), sb)

@@ -1027,3 +1027,28 @@ def test_the_purpose_of_a_text_is_no_duty(reg):
     assert got(reg, "为维护社会治安秩序，保障公共安全，保护公民、法人和其他组织的合法权益，规范和保障公安机关及其人民警察依法"
                     "履行治安管理职责，制定本法。") == set()
     assert got(reg, "为了鼓励、扶持农民和农业生产经营组织使用先进适用的农业机械，促进农业机械化，建设现代农业，制定本法。") == set()
+
+
+def test_members_of_a_body(reg):
+    # 全国人民代表大会常务委员会议事规则, 立法法 (random corpus sentences; 常委会组成人员 and 常务委员会组成人员 about 40 times
+    # in the corpus): ……组成人员 are the body's members, not the body
+    assert got(reg, "常务委员会举行会议的时候，常务委员会组成人员应当出席会议。") == {("常务委员会组成人员", "obligation")}
+    assert got(reg, "常务委员会组成人员十人以上联名，可以向常务委员会提出法律案。") == {("常务委员会组成人员", "permission")}
+
+
+def test_organs_of_a_peoples_congress(reg):
+    # 各级人民代表大会常务委员会监督法, 北京市制定地方性法规条例, 北京市人民代表大会议事规则 (random corpus sentences): 主任会议
+    # (378 times in 37 texts), 委员长会议, 代表团 are bodies; 主席团常务主席 is the presidium's chair
+    assert got(reg, "常务委员会听取和审议专项工作报告前，委员长会议或者主任会议可以组织本级人民代表大会常务委员会组成人员"
+                    "和本级人民代表大会代表，对有关工作进行视察或者专题调查研究。") >= {
+        ("委员长会议", "permission"), ("主任会议", "permission")}
+    assert got(reg, "代表团可以分设若干代表小组。") == {("代表团", "permission")}
+    assert got(reg, "列入市人民代表大会会议议程的法规案，必要时，主席团常务主席可以召开各代表团团长会议。") == {
+        ("主席团常务主席", "permission")}
+
+
+def test_a_duty_word_before_the_agent_of_another_clause(reg):
+    # 深圳市人民代表大会常务委员会任免国家机关工作人员条例, 横琴粤澳深度合作区发展促进条例 (random corpus sentences): X负责……，
+    # 由Y决定……: the 由-agent takes what follows it, the subject keeps its own duty word before it
+    assert got(reg, "合作区执行委员会负责编制合作区预算草案，经合作区管理委员会同意，由广东省人民政府按照程序报国务院审批。") == {
+        ("合作区执行委员会", "obligation"), ("广东省人民政府", "obligation")}

@@ -57,6 +57,15 @@ def duties_without_modal(x, s: Sentence) -> None:
             continue
         scope = text[g.end:first_modal]
         if any(p < q < nxt for q, _ in s.agents):
+            # ……，由Y决定: what follows the 由-agent is Y's; a duty word of the subject before it is still its own
+            # (常委会任免工作机构负责审查……，并向主任会议提出审查报告，由主任会议决定……)
+            dm = _duty_word(x, s, g, scope, False)
+            if dm is None or s.liability or any(p < q < g.end + dm.start() for q, _ in s.agents) or \
+                    not scope.startswith(dm.group(0)):
+                continue
+            for mt in g.mentions:
+                x.emit(s, mt, "obligation", False, g.end + dm.start(), g.end + dm.start(), p)
+            s.stated(g)
             continue
         if TASKS_OF.match(scope):       # lead-in of a list of duties
             for mt in g.mentions:

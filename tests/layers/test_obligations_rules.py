@@ -1052,3 +1052,18 @@ def test_a_duty_word_before_the_agent_of_another_clause(reg):
     # 由Y决定……: the 由-agent takes what follows it, the subject keeps its own duty word before it
     assert got(reg, "合作区执行委员会负责编制合作区预算草案，经合作区管理委员会同意，由广东省人民政府按照程序报国务院审批。") == {
         ("合作区执行委员会", "obligation"), ("广东省人民政府", "obligation")}
+
+
+def test_a_government_and_the_body_in_brackets_that_stands_for_it(reg):
+    # dongguan-wenming arts. 4, 26, pengshui-kuangchan art. 4, 重庆市邮政条例 (random corpus sentence): 镇人民政府（街道办事处）
+    # names both the town's government and the street office
+    assert got(reg, "镇人民政府（街道办事处）应当结合地方实际，将文明行为促进工作纳入本镇（街道）工作规划。") == {
+        ("镇人民政府", "obligation"), ("街道办事处", "obligation")}
+    assert got(reg, "乡、镇人民政府（街道办事处）应当指导村民委员会设立村邮站或者其他接收邮件的场所。") == {
+        ("乡镇人民政府", "obligation"), ("街道办事处", "obligation")}
+
+
+def test_blood_stations(reg):
+    # beijing-xianxue art. 37, 献血法 (random corpus sentence): 血站 is a body (a two-character name was read only right
+    # before its modal word)
+    assert got(reg, "血站采集血液，应当遵守下列规定：") == {("血站", "obligation")}

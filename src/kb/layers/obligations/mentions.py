@@ -49,6 +49,9 @@ _AFTER_UNITS = ("单位和", "单位、", "单位或", "单位或者", "单位�
 #: 组织 ending a name (单位和组织依法……), not opening one (单位和组织实施单位)
 _ORGS_ENDING = re.compile(r"组织(?=[，。；、等]|和|及|或|依法|应当|应|必须|不得|可以|可|有权|负责|按照|依照|根据|在|对)")
 
+#: （街道办事处）, （乡镇人民政府）: a body in brackets after a government, standing for it elsewhere
+_ALTERNATIVE = re.compile(r"（((?:乡镇|乡|镇)人民政府|街道办事处)）")
+
 class MentionScanner(NameScanner):
     """Adds the element (one or more mentions read as one unit) to the name lookups."""
 
@@ -63,8 +66,21 @@ class MentionScanner(NameScanner):
             self._el_text, self._el_memo = text, {}
         key = (i, discover)
         if key not in self._el_memo:
-            self._el_memo[key] = self._element(text, i, discover)
+            self._el_memo[key] = self._with_alternative(text, self._element(text, i, discover))
         return self._el_memo[key]
+
+    def _with_alternative(self, text: str, el):
+        """镇人民政府（街道办事处）应当……: a government and, in brackets, the body that stands for it elsewhere
+        (the town's or the street's): both are the subject."""
+        if el is None or not text.startswith("（", el[1]):
+            return el
+        m = _ALTERNATIVE.match(text, el[1])
+        if m is None or not all(self.reg.kind_of(x.name) == "government" for x in el[0]):
+            return el
+        c = self.reg.canonical(m.group(1))
+        if self.reg.kind_of(c) != "government":
+            return el
+        return el[0] + [Mention(c, m.group(1), m.start(1), m.end(1), known=True)], m.end()
 
     def _element(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
         reg = self.reg

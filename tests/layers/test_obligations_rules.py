@@ -1067,3 +1067,18 @@ def test_blood_stations(reg):
     # beijing-xianxue art. 37, 献血法 (random corpus sentence): 血站 is a body (a two-character name was read only right
     # before its modal word)
     assert got(reg, "血站采集血液，应当遵守下列规定：") == {("血站", "obligation")}
+
+
+def test_parties_frequent_in_the_corpus_and_banks(reg):
+    # random corpus sentences (公司法, 仲裁法, 商业银行法, 监狱法, 农村土地承包法, 立法法, 深圳经济特区数据条例): parties kb
+    # did not know; 银行 heads a body's name (商业银行, 政策性银行); 制定机关 is a body named by what it does
+    assert got(reg, "公司成立后，股东不得抽逃出资。") == {("股东", "prohibition")}
+    assert got(reg, "当事人自愿调解的，仲裁庭应当调解。") == {("仲裁庭", "obligation")}
+    assert got(reg, "商业银行应当依照法律、行政法规的规定使用经营许可证。") == {("商业银行", "obligation")}
+    assert got(reg, "罪犯收监后，监狱应当通知罪犯家属。") == {("监狱", "obligation")}
+    assert got(reg, "承包期内，妇女结婚，在新居住地未取得承包地的，发包方不得收回其原承包地。") == {("发包方", "prohibition")}
+    assert got(reg, "制定机关应当自收到书面通知之日起十日内提交书面答复及相关材料。") == {("制定机关", "obligation")}
+    assert got(reg, "市场主体不得通过达成垄断协议实施垄断行为。") == {("市场主体", "prohibition")}
+    # longer names stand: 监狱管理机关, 被告知 (a passive)
+    assert ("监狱管理机关", "obligation") in got(reg, "监狱管理机关应当依法做好相关工作。")
+    assert got(reg, "当事人被告知后，应当在三日内答复。") == {("当事人", "obligation")}

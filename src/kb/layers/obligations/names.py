@@ -58,7 +58,7 @@ _OBJECT_VERBS = ("拟订", "增强", "实现", "批转", "协调", "统筹", "�
                  "报请", "委托", "召集", "联系", "会同", "商请", "征求", "请求", "要求", "支持", "帮助", "协助", "配合",
                  "督促", "指导", "监督", "检查", "考核", "表彰", "奖励", "批评", "约谈", "責令", "责令", "授权")
 #: verbs that name a body or a person by what it does (举办单位, 指导机构, 检查人员), and the heads they take
-_AGENT_VERBS = ("举办", "承办", "主办", "建设", "施工", "监理", "使用", "管理", "经营", "运营", "执法", "检查", "监督",
+_AGENT_VERBS = ("制定", "举办", "承办", "主办", "建设", "施工", "监理", "使用", "管理", "经营", "运营", "执法", "检查", "监督",
                 "指导", "协调", "救援", "救助", "服务", "培训", "执行", "审批", "登记", "参加", "参与", "负责", "发放",
                 "实施", "接受", "申请", "评估", "鉴定", "调解", "仲裁", "咨询", "组织", "领导", "办理", "保管", "维修",
                 "养护", "销售", "生产", "设计", "代理", "委托", "受托", "承接", "捐赠", "受赠")
@@ -148,6 +148,8 @@ def _name_here(text: str, i: int, s: str) -> bool:
         return False          # 申请人身安全保护令
     if s == "学生" and text[i + 2:i + 3] == "会":
         return False          # 学生会: the students' union, not the students
+    if s == "被告" and text[i + 2:i + 3] == "知":
+        return False          # 被告知: is told (a passive), not the defendant
     if s.endswith("学") and text[i + len(s):i + len(s) + 1] not in _AFTER_SHORT_SCHOOL:
         return False          # 中小学生, 中小学教师: 中小学 (a school short of its head 校) qualifies a person
     if s == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, i + 2):

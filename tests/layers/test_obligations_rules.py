@@ -1082,3 +1082,17 @@ def test_parties_frequent_in_the_corpus_and_banks(reg):
     # longer names stand: 监狱管理机关, 被告知 (a passive)
     assert ("监狱管理机关", "obligation") in got(reg, "监狱管理机关应当依法做好相关工作。")
     assert got(reg, "当事人被告知后，应当在三日内答复。") == {("当事人", "obligation")}
+
+
+def test_officers_directors_and_parties_of_a_contract(reg):
+    # random corpus sentences (检察官法, 监察官法, 公司法, 北京市地方金融监督管理条例, 票据法, 婚姻家庭编, 劳动合同法, 人民检察院组织法,
+    # 北京市村民委员会选举办法): ……官 as a person's head, 董事, 监事, 保证人, 男方/女方, a body named by 选举/考核, 劳务派遣单位,
+    # and a body's head a few words after a person (检察官遴选委员会)
+    assert got(reg, "检察官应当勤勉尽责，清正廉明，恪守职业道德。") == {("检察官", "obligation")}
+    assert got(reg, "地方金融组织的董事、监事和高级管理人员应当按照国家和本市相关规定履行职责。") == {
+        ("董事", "obligation"), ("监事", "obligation"), ("高级管理人员", "obligation")}
+    assert got(reg, "汇票到期后得不到付款的，持票人有权向保证人请求付款，保证人应当足额付款。") == {
+        ("持票人", "permission"), ("保证人", "obligation")}
+    assert got(reg, "劳务派遣单位应当将劳务派遣协议的内容告知被派遣劳动者。") == {("劳务派遣单位", "obligation")}
+    assert got(reg, "投票选举前，村民选举委员会应当核实参加选举的人数。") == {("村民选举委员会", "obligation")}
+    assert got(reg, "初任检察官应当由检察官遴选委员会进行专业能力审核。") == {("检察官遴选委员会", "obligation")}

@@ -21,9 +21,9 @@ SEP = re.compile(r"以及|及其(?!他)|或者|和其他|或其他|、|和|及|�
 #: also part of a noun is no stop there: 经营, 对外, 以上, 在职 …)
 STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根据|依照|依法|对于|对(?![外象口])|向(?!导)|将(?!士)|把|"
                           r"(?<![所存现实内外])在(?![职编校岗押])|(?<![作行认])为(?![民])|给(?![水排])|"
-                          r"(?<![所])以(?![上下外内])|(?<![自理缘])由|(?<![神曾])经(?![营济费销理纪贸办手常验])|"
+                          r"(?<![所])以(?![上下外内])|(?<![自理缘])由|(?<![神曾])经(?![营济费销理纪贸办手常验委])|"
                           r"违反|发生(?!单位)|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责(?!人)|进行|实施|委托(?![人方])|"
-                          r"派(?![出驻])|(?<![参给])与(?![会])|(?<![高平中初上下同对])等|[，。；：、]|"
+                          r"派(?![出驻遣])|(?<![参给])与(?![会])|(?<![高平中初上下同对])等|[，。；：、]|"
                           # verbs that never make a body's name (造成承租人, 干涉老年人, 城乡居民首选……机构)
                           r"造成|改善|调动|补贴|办好|适用|妨碍|兴建|坚持|干扰|送至|干涉|首选|参考|优待|擅自|逐步|持续")
 BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
@@ -40,7 +40,7 @@ VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加�
               "减少", "防止", "避免", "确保", "保证", "加大", "提高", "降低", "增加", "扩大", "采取", "公布", "告知",
               "听取", "收集", "核实", "作出", "召开", "制止", "劝阻", "指派", "协商", "共同", "加入", "投保", "缴纳",
               "交纳", "收取", "支付", "向", "属于", "明确", "批转", "拟订", "增强", "实现", "指挥调度", "发现",
-              "坚持", "实行", "贯彻", "强化", "代表", "密切")
+              "坚持", "实行", "贯彻", "强化", "代表", "密切", "担任")
 VERB_START2 = tuple(v for v in VERB_START if len(v) > 1)
 #: heads of a noun naming a thing, not a body (工作, 经费, 规划 …)
 THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设施", "规划", "制度", "体系", "机制", "标准",
@@ -58,7 +58,7 @@ _OBJECT_VERBS = ("拟订", "增强", "实现", "批转", "协调", "统筹", "�
                  "报请", "委托", "召集", "联系", "会同", "商请", "征求", "请求", "要求", "支持", "帮助", "协助", "配合",
                  "督促", "指导", "监督", "检查", "考核", "表彰", "奖励", "批评", "约谈", "責令", "责令", "授权")
 #: verbs that name a body or a person by what it does (举办单位, 指导机构, 检查人员), and the heads they take
-_AGENT_VERBS = ("制定", "举办", "承办", "主办", "建设", "施工", "监理", "使用", "管理", "经营", "运营", "执法", "检查", "监督",
+_AGENT_VERBS = ("制定", "选举", "考核", "举办", "承办", "主办", "建设", "施工", "监理", "使用", "管理", "经营", "运营", "执法", "检查", "监督",
                 "指导", "协调", "救援", "救助", "服务", "培训", "执行", "审批", "登记", "参加", "参与", "负责", "发放",
                 "实施", "接受", "申请", "评估", "鉴定", "调解", "仲裁", "咨询", "组织", "领导", "办理", "保管", "维修",
                 "养护", "销售", "生产", "设计", "代理", "委托", "受托", "承接", "捐赠", "受赠")
@@ -77,7 +77,13 @@ _PART_OF = re.compile(r"(?:直属|下属|所属)[\u4e00-\u9fff]{0,6}(?:站|机�
                       r"承办者|组织者|运营者|"
                       r"(?:(?![和及或与、的等]|作为|所在)[\u4e00-\u9fff]){2,4}机构")      # 公安机关消防机构: the office of the body
 #: heads of a body whose name may begin with its members (注册会计师协会, 消费者协会, 会员代表大会, 律师事务所)
-_BODY_AFTER_PERSON = ("协会", "学会", "事务所", "代表大会", "大会", "委员会", "联合会", "中心", "公司")
+_BODY_AFTER_PERSON = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:协会|学会|事务所|代表大会|大会|委员会|联合会|中心|公司)")
+
+
+def _body_after_person(text: str, e: int) -> bool:
+    """Does a body's head follow the person's name at e, at once or after a few words (检察官遴选委员会)?"""
+    m = _BODY_AFTER_PERSON.match(text, e)
+    return bool(m) and not STOP_IN_NAME.search(m.group(0)) and not re.search(r"[和及或与]|应当|可以|必须", m.group(0))
 #: every place a name head (SUFFIXES, PERSON_SUFFIXES) starts; the longest head at each place
 _HEADS = sorted(SUFFIXES + PERSON_SUFFIXES, key=len, reverse=True)
 _HEAD_FIRST = re.compile("[%s]" % "".join(sorted({h[0] for h in _HEADS})))
@@ -304,9 +310,9 @@ class NameScanner:
             k, suf = pos[n], heads[n]
             e = k + len(suf)
             if suf in PERSON_SUFFIXES:
-                if e > i + (20 if "的" in text[i:e] else 10) or text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物体" or \
+                if e > i + (20 if "的" in text[i:e] else 10) or text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物体助" or \
                         (suf == "者" and text[k - 1:k] == "或") or _NOT_A_HEAD.match(text, k - 1) or \
-                        text.startswith(_BODY_AFTER_PERSON, e):
+                        _body_after_person(text, e):
                     continue      # 注册会计师协会, 消费者协会, 会员代表大会: the person names the body's members
             elif suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
                 continue          # 依法制定的政府定价: 政府 qualifies a thing

@@ -1096,3 +1096,10 @@ def test_officers_directors_and_parties_of_a_contract(reg):
     assert got(reg, "劳务派遣单位应当将劳务派遣协议的内容告知被派遣劳动者。") == {("劳务派遣单位", "obligation")}
     assert got(reg, "投票选举前，村民选举委员会应当核实参加选举的人数。") == {("村民选举委员会", "obligation")}
     assert got(reg, "初任检察官应当由检察官遴选委员会进行专业能力审核。") == {("检察官遴选委员会", "obligation")}
+
+
+def test_pupils_and_the_other_party(reg):
+    # random corpus sentences (文明行为促进条例s, 民事诉讼法): 学生 heads a person's name (中小学生 was no actor: 中小学 before 生
+    # is no school), 对方当事人 is a 当事人
+    assert got(reg, "中小学生应当遵守学校纪律。") == {("中小学生", "obligation")}
+    assert got(reg, "一方拒绝履行的，对方当事人可以向人民法院申请执行。") == {("当事人", "permission")}

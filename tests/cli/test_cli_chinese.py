@@ -66,6 +66,10 @@ def test_help_of_every_command_is_chinese(argv, capsys):
     columns_ = [re.split(r"\s{2,}", line.strip())[0] for line in out.splitlines() if line.lstrip().startswith("-")]
     metavars = [c.split()[-1] for c in columns_ if not c.split()[-1].startswith("-")]
     assert not [m for m in metavars if re.fullmatch(r"[A-Z_]{2,}(\.\.\.)?", m)], out
+    # and so are the arguments, in the usage line and wherever the help names them (no QUERY, OLD NEW, REF …)
+    usage = out.splitlines()[0]
+    assert not re.findall(r"\b[A-Z_]{3,}\b", usage.replace("[选项]", "")), usage
+    assert not re.findall(r"\b(?:SOURCE|QUERY|OLD|NEW|REF|TERM|BASE|DECISION|GOLD|NAMES|CORPUS)\b", out), out
     for option, what in (("--output", "文件"), ("--regulation", "法规"), ("--version", "版本")):
         assert f"{option} 文本" not in out
         if re.search(rf"{option} \S", out):
@@ -86,8 +90,9 @@ def test_help_lines_fit_the_width_they_are_laid_out_for(capsys):
 
 
 USAGE_ERRORS = [
-    (["search"], "缺少参数 QUERY"),
-    (["diff", "a"], "缺少参数 NEW"),
+    (["search"], "缺少参数 检索词。"),
+    (["amend"], "缺少参数 法规。"),
+    (["diff", "a"], "缺少参数 新版本。"),
     (["search", "经费", "--limit", "abc"], "“abc”不是有效的整数"),
     (["search", "经费", "--limit", "-3"], "不在允许的范围"),
     (["search", "经费", "--type", "foo"], "可选：article、paragraph"),

@@ -11,19 +11,19 @@ from kb.errors import KbError
 
 
 @click.command("amend")
-@click.argument("base")
-@click.argument("decision")
+@click.argument("base", metavar="法规")
+@click.argument("decision", metavar="修改决定")
 @click.option("-o", "--output", default=None, help="修改后的文本写入此文件（原子写入）；默认输出到标准输出")
 @click.option("--register", "register", default=None,
-              help="把修改后的文本登记为 BASE 所属法规的一个新版本，以此为版本名（写入 regulation/，更新 meta.yml）")
+              help="把修改后的文本登记为该法规的一个新版本，以此为版本名（写入 regulation/，更新 meta.yml）")
 @click.option("--label", default=None, help="与 --register 同用：新版本的名称标签（默认：根据决定修正）")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="修改清单的格式")
-@click.option("--strict", is_flag=True, help="把 BASE 的编号警告当作错误（退出码 2）")
+@click.option("--strict", is_flag=True, help="把法规的编号警告当作错误（退出码 2）")
 @click.pass_context
 def amend_cmd(ctx, base, decision, output, register, label, fmt, strict):
-    """把修改决定或修正案 DECISION 应用于 BASE：得出修改后的文本和修改清单。
+    """把修改决定或修正案应用于法规：得出修改后的文本和修改清单。
 
-    BASE 为文件路径或 法规@版本。指令按顺序执行，条文按“对条文顺序作相应调整”重新编号，
+    法规为文件路径或 法规@版本。指令按顺序执行，条文按“对条文顺序作相应调整”重新编号，
     文中引用随之更新。任何一条指令无法执行时以退出码 2 停止，写明是哪一条、为什么，不写出任何文件。
     """
     from kb.amend.apply import apply
@@ -34,7 +34,7 @@ def amend_cmd(ctx, base, decision, output, register, label, fmt, strict):
     target, doc = load_target(ctx, base, None, None, strict)
     am = read_amendment(decision)
     if register and target.regulation is None:
-        raise KbError("--register 需要 BASE 是知识库中的法规版本（法规@版本，或 regulation/ 下的文件）", base)
+        raise KbError("--register 需要法规是知识库中的法规版本（法规@版本，或 regulation/ 下的文件）", base)
     res = apply(doc, am)
     registered = None
     if register:

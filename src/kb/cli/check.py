@@ -32,7 +32,7 @@ def list_rules() -> str:
 
 
 @click.command("check")
-@click.argument("source", required=False)
+@click.argument("source", required=False, metavar="[文本]")
 @click.option("--regulation", "-r", default=None, help="法规（regulation/ 下的目录名）；默认为配置中的默认法规")
 @click.option("--version", "-v", "version", default=None, help="版本名；默认为最新版本")
 @click.option("--rule", "rules", multiple=True, metavar="规则",
@@ -55,7 +55,7 @@ def check_cmd(ctx, source, regulation, version, rules, severity, fmt, output, st
               upper, threshold):
     """按立法技术规范检查一个文本（结构、引用、引用法律、术语、义务、格式），逐条给出条款、行号、原文和建议。
 
-    SOURCE 为文件路径或 法规@版本（默认为配置中的默认法规的最新版本）。退出码：0 没有不低于 --severity
+    文本为文件路径或 法规@版本（默认为配置中的默认法规的最新版本）。退出码：0 没有不低于 --severity
     的问题，1 有，2 输入或配置有误。规则可在 mkdocs.yml（kb 插件的 check:）或项目根的 check.yml 中关闭或改级别。"""
     if list_rules_:
         click.echo(list_rules())

@@ -291,7 +291,7 @@ def error_message(e: click.ClickException) -> str:
     if isinstance(e, click.MissingParameter) and e.param is not None:
         p = e.param
         if isinstance(p, click.Argument):
-            what = f"缺少参数 {p.human_readable_name}"
+            what = f"缺少参数 {p.human_readable_name.strip('[]').removesuffix('...')}"
         else:
             what = f"缺少选项 {'/'.join(p.opts)}"
         if isinstance(p.type, click.Choice):

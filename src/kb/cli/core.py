@@ -80,12 +80,12 @@ def warn_lines(doc) -> None:
 
 
 @click.command("parse")
-@click.argument("source", required=False)
+@click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.pass_context
 def parse_cmd(ctx, source, regulation, version, strict, fmt):
-    """解析 SOURCE（文件路径，或 法规@版本）并显示摘要；修正案、修改决定显示其修改指令。"""
+    """解析文本（文件路径，或 法规@版本）并显示摘要；修正案、修改决定显示其修改指令。"""
     from kb.cli.amendments import amendment_at, show_amendment
     from kb.project import load
 
@@ -152,7 +152,7 @@ def _article_range(node) -> str:
 
 
 @click.command("toc")
-@click.argument("source", required=False)
+@click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.pass_context
@@ -194,15 +194,15 @@ def _depth(n) -> int:
 
 
 @click.command("show")
-@click.argument("ref")
-@click.argument("source", required=False)
+@click.argument("ref", metavar="条款")
+@click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
 @click.option("--as-of", "as_of", default=None,
               help="显示该日期（如 2024-03-01）施行的版本中的这一条，并列出使它成为现在这样的各次修改")
 @click.pass_context
 def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
-    """显示一条、一款或一项。REF 可写作 15、15.2、15.1.3、第十五条第二款、第15条、１５、10-1、第十条之一。"""
+    """显示一条、一款或一项。条款可写作 15、15.2、15.1.3、第十五条第二款、第15条、１５、10-1、第十条之一。"""
     from kb.text.address import parse_address, to_eid
     from kb.outputs.export import article_dict, item_dict
 
@@ -265,13 +265,13 @@ def _article_text(a) -> str:
 
 
 @click.command("export")
-@click.argument("source", required=False)
+@click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--format", "fmt", type=click.Choice(["json", "akn"]), default="json", help="导出格式")
 @click.option("-o", "--output", default=None, help="写入文件（默认输出到标准输出）")
 @click.pass_context
 def export_cmd(ctx, source, regulation, version, strict, fmt, output):
-    """导出整个文本的解析结果。SOURCE 为文件路径或 法规@版本；修正案、修改决定导出其修改指令。"""
+    """导出整个文本的解析结果。文本为文件路径或 法规@版本；修正案、修改决定导出其修改指令。"""
     from kb.cli.amendments import amendment_at
     from kb.project import load
 

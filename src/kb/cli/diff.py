@@ -11,8 +11,8 @@ DIFF_FORMATS = ("table", "html", "json", "docx", "md", "txt")
 
 
 @click.command("diff")
-@click.argument("old")
-@click.argument("new")
+@click.argument("old", metavar="旧版本")
+@click.argument("new", metavar="新版本")
 @click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="table",
               help="输出格式：table（终端对照）、html、json、docx（Word 对照表，需 -o）、md；txt 只用于 --as decision")
 @click.option("-o", "--output", default=None, help="写入文件（docx 必须指定）")
@@ -23,7 +23,7 @@ DIFF_FORMATS = ("table", "html", "json", "docx", "md", "txt")
 @click.option("--color/--no-color", default=None, help="终端输出是否着色（默认：输出到终端时着色）")
 @click.option("--strict", is_flag=True, help="把编号警告当作错误（退出码 2）")
 @click.option("--as", "as_", type=click.Choice(["comparison", "decision"]), default="comparison",
-              help="decision：起草把 OLD 改为 NEW 的修改决定（--format txt|md|docx|json）")
+              help="decision：起草把旧版本改为新版本的修改决定（--format txt|md|docx|json）")
 @click.option("--style", type=click.Choice(["decision", "amendment"]), default="decision",
               help="与 --as decision 同用：decision 为修改决定（条文顺序相应调整），amendment 为修正案（第X条之一）")
 @click.option("--effective", default=None, help="与 --as decision 同用：施行日期（如 2025年1月1日；默认“公布之日”）")
@@ -32,7 +32,7 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
              strict, as_, style, effective):
     """比较两个版本：按内容对齐条文，逐字标出修改，生成新旧对照表。
 
-    OLD、NEW 为文件路径或 法规@版本（如 suining-community@draft）；也可以是两部不同的法规。
+    旧版本、新版本为文件路径或 法规@版本（如 suining-community@draft）；也可以是两部不同的法规。
     """
     from kb.cli.core import load_target, tell_written
     from kb.compare.diff import compare

@@ -34,14 +34,14 @@ def _where(doc, eid: str) -> str:
 
 
 @click.command("define")
-@click.argument("term", required=False)
-@click.argument("source", required=False)
+@click.argument("term", required=False, metavar="[术语]")
+@click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.option("--uses", "show_uses", is_flag=True, help="列出该术语的每一处使用")
 @click.pass_context
 def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
-    """显示术语的定义、出处和使用次数；不给 TERM 时列出全部定义。
+    """显示术语的定义、出处和使用次数；不给术语时列出全部定义。
 
     \b
     例：kb define 社区
@@ -98,8 +98,8 @@ def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
 
 
 @click.command("refs")
-@click.argument("ref", required=False)
-@click.argument("source", required=False)
+@click.argument("ref", required=False, metavar="[条款]")
+@click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.option("--corpus", default=None, type=click.Path(file_okay=False),
@@ -109,7 +109,7 @@ def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
               help="只列出这一类引用（可重复）：internal 内部、external 外部法律、self 本法/本条例")
 @click.pass_context
 def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresolved, kinds_):
-    """一条（款、项）引用了什么、被什么引用；不给 REF 时列出全文的引用。
+    """一条（款、项）引用了什么、被什么引用；不给条款时列出全文的引用。
 
     \b
     例：kb refs 15            第十五条引用的和引用第十五条的

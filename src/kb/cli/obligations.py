@@ -67,7 +67,7 @@ def _label(s) -> str:
 
 
 @click.command("obligations")
-@click.argument("source", required=False)
+@click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--actor", "-a", default=None, help="只看这个主体（可用别名，如 居委会）")
 @click.option("--modality", "-m", default=None, callback=_modality,
@@ -122,7 +122,7 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
 
 
 @click.command("matrix")
-@click.argument("source", required=False)
+@click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--by", "by", type=click.Choice(["modality", "chapter", "article"]), default="modality",
               help="列：情态、章或条")
@@ -168,7 +168,7 @@ def matrix_cmd(ctx, source, regulation, version, strict, by, fmt, output, width)
 
 
 @click.command("actors")
-@click.argument("source", required=False)
+@click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--unknown", is_flag=True, help="只列出文本中发现、词表里没有的主体（可补进 actors.yml）")
 @click.option("--all", "show_all", is_flag=True, help="也列出本文没有出现的词表主体")

@@ -13,8 +13,8 @@ KIND_CHOICES = {"upper": "upper", "peer": "peer", "version": "version", "lower":
 
 
 @click.command("related")
-@click.argument("ref")
-@click.argument("source", required=False)
+@click.argument("ref", metavar="条款")
+@click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--kind", "kinds_", multiple=True, type=click.Choice(sorted(KIND_CHOICES)),
               help="只列这一类（可重复）：upper 上位法、peer 同类立法、version 本法规其他版本、lower 下位法")

@@ -126,7 +126,7 @@ class _SearchCommand(click.Command):
 
 
 @click.command("search", cls=_SearchCommand)
-@click.argument("query", nargs=-1, required=True)
+@click.argument("query", nargs=-1, required=True, metavar="检索词...")
 @click.option("--type", "-t", "type_", type=click.Choice(TYPES), default=None,
               help="只查某类条目：article 条、paragraph 款和项、definition 定义、obligation 义务、chapter 编章节标题")
 @click.option("--regulation", "-r", default=None, help="只查某部法规（regulation/ 下的目录名）")
@@ -140,12 +140,12 @@ class _SearchCommand(click.Command):
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.pass_context
 def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality, limit, all_hits, literal, fmt):
-    """全文检索。QUERY 中：空格分开的词都要出现；"带引号的短语"（按原样检索）；OR、NOT（或 -词）；
+    """全文检索。检索词中：空格分开的词都要出现；"带引号的短语"（按原样检索）；OR、NOT（或 -词）；
     括号分组；字段过滤 type:definition、actor:居民委员会、chapter:3、heading:经费 等。
     默认每条只显示最相关的一款；第15条、第十五条、全角数字视为相同；编、章、节的标题也能查到。
     主体的名称和简称互相检索（居委会／居民委员会），--literal 关闭。
     按原样找不到时，“的”连接的词分开检索（居民委员会的职责 → 居民委员会 职责），--literal 关闭。
-    QUERY 是条款编号（第15条、十五条、第十五条第二款、15.2）时先显示该条款，再列出提到它的条文；
+    检索词是条款编号（第15条、十五条、第十五条第二款、15.2）时先显示该条款，再列出提到它的条文；
     单独一个数字（15）按原样检索，并先给出该条。"""
     from kb.catalog.query import citation, loosen, text_only
 

@@ -64,7 +64,7 @@ def _load(name: str):
 
 def _make(name: str) -> click.Command:
     @click.command(name, help=SUMMARIES.get(name, ""))
-    @click.argument("corpus", required=False)
+    @click.argument("corpus", required=False, metavar="[语料目录]")
     def cmd(corpus):
         fn = _load(name)
         params = inspect.signature(fn).parameters

@@ -184,13 +184,13 @@ def main(argv=None) -> int:
 
 
 @click.command("score-align")
-@click.argument("gold", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("gold", nargs=-1, type=click.Path(dir_okay=False), metavar="[标准答案]...")
 @click.option("--tuned", "which", flag_value="tuned", help="只给调整过规则的标准答案打分（修改对齐规则时用）")
 @click.option("--held-out", "which", flag_value="held-out", help="只给留作检验的标准答案打分")
 @click.option("-v", "--verbose", is_flag=True, help="列出调参答案中 kb 漏掉（漏）和连错（错）的链接及其余弦相似度；留作检验的答案从不列出")
 def score_cmd(gold, which, verbose):
     """用 tests/data/diff 的人工对齐给条文对齐打分（P/R/F1，与按条号、贪心对齐对比）。
-    GOLD 默认为全部；留作检验（held out）的标准答案单独汇总。"""
+    标准答案默认为全部；留作检验（held out）的标准答案单独汇总。"""
     rc = main(list(gold) + ([f"--{which}"] if which else []) + (["-v"] if verbose else []))
     if rc:
         raise click.exceptions.Exit(rc)

@@ -376,7 +376,7 @@ def main(argv=None) -> int:
 
 
 @click.command("score-obligations")
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, metavar="[文本名]...")
 @click.option("--set", "which", type=click.Choice(SETS), default=None, help="只评这一组：调参集或留出集")
 @click.option("--verbose", "-v", is_flag=True, help="列出多报（FP）和漏报（FN）")
 @click.option("--coverage", is_flag=True, help="语料测量：每个情态词成为了什么（既无记录也非无主体陈述的个数，目标 0）")

@@ -19,5 +19,21 @@ def test_obligations_of_an_actor_in_every_regulation(capsys):
     assert rc == 0 and out.index("【法律】") < out.index("【地方性法规】")
     rc, _, err = run_kb(["obligations", "--regulation", "all"], ROOT, capsys)
     assert rc == 2 and "--actor" in err
+    # a real actor with no such duty anywhere: exit 1; a misspelt one is an error naming the closest (exit 2),
+    # as in one regulation
+    rc, _, err = run_kb(["obligations", "--actor", "居民会议", "-m", "encouragement", "--regulation", "all"], ROOT, capsys)
+    assert rc == 1 and "知识库中没有“居民会议”" in err
+    rc, _, err = run_kb(["obligations", "--actor", "居名委员会", "--regulation", "all"], ROOT, capsys)
+    assert rc == 2 and "未知的主体“居名委员会”；最接近的是：居民委员会、" in err, err
     rc, _, err = run_kb(["obligations", "--actor", "没有这个主体", "--regulation", "all"], ROOT, capsys)
-    assert rc == 1
+    assert rc == 2 and "未知的主体" in err
+
+
+def test_the_table_across_regulations_never_cuts_an_actor(capsys, monkeypatch):
+    # issue 12: "never cut an actor's name", at any width, as the single-regulation table
+    for cols in ("50", "60", "100"):
+        monkeypatch.setenv("COLUMNS", cols)
+        rc, out, err = run_kb(["obligations", "--actor", "人力资源和社会保障部门", "--regulation", "all"], ROOT, capsys)
+        assert rc == 0, err
+        rows = [line for line in out.splitlines() if line.startswith("第")]
+        assert rows and all("人力资源和社会保障部门" in line for line in rows), (cols, out)

@@ -21,7 +21,12 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
         def progress(done, total, _key):
             bar.length = total
             bar.update(1)
-        groups = duties_across(root, actor, modality, progress)
+        named: set[str] = set()
+        groups = duties_across(root, actor, modality, progress, named)
+    if not groups:                       # a misspelt actor is an error (exit 2), as in one regulation
+        from kb.cli.obligations import check_actor
+        from kb.layers.actors import load_registry
+        check_actor(actor, load_registry(root), named)
     rows = [(reg, v, s, doc.get(s.eid).text[s.start:s.end]) for reg, v, doc, stmts in groups for s in stmts]
     if fmt == "json":
         write_text(to_json([{"regulation": reg.id, "title": reg.title, "level": reg.level,
@@ -40,7 +45,7 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
             click.echo(style(f"{reg.title}（{reg.jurisdiction or ''}，{len(stmts)} 项）", bold=True))
             click.echo(table(["出处", "主体", "情态", "原文"],
                              [[s.citation, s.actor, MODALITY_NAMES[s.modality], doc.get(s.eid).text[s.start:s.end]]
-                              for s in stmts]))
+                              for s in stmts], keep=(0, 1)))     # an actor's name is never cut
         if rows:
             click.echo(f"共 {len(rows)} 项，{len(groups)} 部法规", err=True)
     if not rows:

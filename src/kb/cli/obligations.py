@@ -39,8 +39,10 @@ def check_actor(actor: str, reg, doc_actors) -> str:
     want = reg.canonical(actor)
     if reg.is_known(actor) or want in doc_actors or actor in doc_actors:
         return want
-    names = sorted(set(reg.alias) | set(doc_actors))
-    close = difflib.get_close_matches(actor, names, n=5, cutoff=0.5)
+    # the registry's names first: a name only the texts use (at times with a stray word, 从居民委员会)
+    # is offered when the registry has none close
+    close = (difflib.get_close_matches(actor, sorted(reg.alias), n=5, cutoff=0.5)
+             or difflib.get_close_matches(actor, sorted(set(doc_actors)), n=5, cutoff=0.5))
     close = list(dict.fromkeys(reg.canonical(c) for c in close))
     hint = f"；最接近的是：{'、'.join(close)}" if close else "；用 kb actors --all 查看全部主体"
     raise KbError(f"未知的主体“{actor}”{hint}")

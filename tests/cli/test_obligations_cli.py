@@ -49,6 +49,32 @@ def test_a_narrow_terminal_wraps_action_and_deadline_never_the_citation_or_actor
     assert len(head[3]) > len(head[4])
 
 
+def test_wrapped_cells_follow_chinese_line_breaking(capsys, monkeypatch):
+    # no continuation line starts with closing punctuation (、，。）…) and no line ends with opening
+    # punctuation (（《“…), at the widths the review saw it (100: "指导\n、支持…", 80: "事项（\n含第…")
+    from kb.outputs.formats import NO_LINE_END, NO_LINE_START
+    for cols in ("60", "80", "100", "120"):
+        monkeypatch.setenv("COLUMNS", cols)
+        rc, out, _ = run(capsys, "obligations")
+        assert rc == 0
+        lines = out.splitlines()
+        continued = [line.strip() for line in lines if line.startswith(" " * 20) and line.strip()]
+        assert continued, cols
+        assert not [c for c in continued if c[0] in NO_LINE_START], cols
+        assert not [line for line in lines if line.rstrip() and line.rstrip()[-1] in NO_LINE_END], cols
+        assert all(width(line) <= max(int(cols), 60 + 24) for line in lines), cols
+        # nothing is lost: the action of 15.1 reads whole across its lines
+        assert "做好下列事项（含第1、2、3、4项）" in "".join(l.strip() for l in lines if not l.startswith(("共", "─")))
+
+
+def test_split_width_moves_the_break_rather_than_start_a_line_with_a_comma():
+    from kb.outputs.formats import split_width
+    assert split_width("指导、支持和帮助", 4) == ["指", "导、", "支持", "和帮", "助"]
+    assert split_width("做好下列事项（含第1项）", 14) == ["做好下列事项", "（含第1项）"]
+    assert split_width("、、、、", 2) == ["、", "、", "、", "、"]      # nowhere better: break where full
+    assert "".join(split_width("居民委员会（居委会）、业主委员会", 5)) == "居民委员会（居委会）、业主委员会"
+
+
 def test_a_list_is_shown_whole(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
     rc, out, _ = run(capsys, "obligations", "--article", "15.1")

@@ -80,17 +80,29 @@ def table(headers: list[str], rows: list[list], max_width: int | None = None,
     return "\n".join(lines)
 
 
+#: Chinese line breaking: punctuation a line does not start with (it closes what comes before it) …
+NO_LINE_START = frozenset("，。、；：？！）」』”’》〉】〕］｝…—,.;:?!)]}")
+#: … and punctuation a line does not end with (it opens what comes after it)
+NO_LINE_END = frozenset("（「『“‘《〈【〔［｛([{")
+
+
 def split_width(s: str, w: int) -> list[str]:
-    """s in pieces of display width at most w (at least one piece)."""
-    out, cur, used = [], [], 0
-    for c in s:
+    """s in pieces of display width at most w (at least one piece), broken by the Chinese rules: no
+    piece starts with closing punctuation (、，）…) nor ends with opening punctuation (（《“…); the
+    break moves back a character or two for that, unless the piece would be left empty."""
+    out, start, used = [], 0, 0
+    for i, c in enumerate(s):
         cw = width(c)
-        if used + cw > w and cur:
-            out.append("".join(cur))
-            cur, used = [], 0
-        cur.append(c)
+        if used + cw > w and i > start:
+            cut = i
+            while cut > start + 1 and (s[cut] in NO_LINE_START or s[cut - 1] in NO_LINE_END):
+                cut -= 1
+            if s[cut] in NO_LINE_START or s[cut - 1] in NO_LINE_END:
+                cut = i                          # nowhere better in this piece: break where it is full
+            out.append(s[start:cut])
+            start, used = cut, width(s[cut:i])
         used += cw
-    out.append("".join(cur))
+    out.append(s[start:])
     return out
 
 

@@ -221,11 +221,26 @@ def test_a_hit_shows_a_paragraph_holding_all_its_words(cat):
 
 def test_words_spread_over_paragraphs_say_where_each_is(cat, proj, capsys):
     (h,) = [h for h in cat.search("经费 保障", limit=0) if h.article == 15]
-    assert h.spread == [["经费", ["第十五条第二款"]], ["保障", ["第十五条第一款第一项"]]]
+    assert h.spread == [["经费", ["第十五条第二款"], [""]], ["保障", ["第十五条第一款第一项"], [""]]]
     top = cat.search("经费 保障")[0]
     assert top.article == 30 and top.spread == []          # 第三十条 holds both in one paragraph
     rc, out, _ = kb(proj, capsys, "经费", "保障")
     assert "（没有一款同时含有全部检索词：“经费”在第十五条第二款；“保障”在第十五条第一款第一项）" in out
+
+
+def test_a_spread_word_found_under_another_name_says_which(cat, proj, capsys):
+    # 居委会 searched, 居民委员会 found: the note names the form the paragraph holds (review item 11:
+    # "“居委会”在第八条第一款" where that paragraph holds 居民委员会, not 居委会)
+    hits = [h for h in cat.search("居委会 职责", version="draft", limit=0) if h.spread]
+    assert hits
+    for h in hits:
+        for word, where, forms in h.spread:
+            assert len(where) == len(forms) and set(forms) <= {"", "居民委员会"}, h.spread
+    (h,) = [h for h in hits if h.article == 8]
+    assert ["居委会", ["第八条第一款"], ["居民委员会"]] in h.spread
+    rc, out, _ = kb(proj, capsys, "居委会 的职责", "-v", "draft")
+    assert "“居委会”在第八条第一款（作“居民委员会”）" in out
+    assert "“居委会”在第八条第一款；" not in out
 
 
 def test_every_hit_carries_its_version_label_under_v_all(cat, proj, capsys):

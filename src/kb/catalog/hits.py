@@ -140,15 +140,26 @@ def _best_part(parts, words, pq, heading: str):
 
 
 def _spread(parts, norm, pq, heading: str) -> list:
-    """[[word as written, [citations of the parts holding it]]] for the positive words of the
-    query, when they are found in different parts of one article (标题: in its heading)."""
+    """[[word as written, [citations of the parts holding it], [the form each holds]]] for the
+    positive words of the query, when they are found in different parts of one article (标题: in its
+    heading).  A form is "" where the part holds the word as written, else the other name it holds
+    (居委会 searched, 居民委员会 found)."""
     out = []
     for w in pq.positives():
-        vs = w.variants()
-        where = [] if w.field else [p[1] or p[0] for p, t in zip(parts, norm) if any(v in t for v in vs)]
-        if not where and any(v in heading for v in vs):
-            where = ["标题"]
-        out.append([w.raw or w.text, where])
+        names = [(s, analysis.variants(s)) for s in (w.text, *w.also)]
+
+        def form(t: str) -> str | None:
+            found = next((s for s, vs in names if any(v in t for v in vs)), None)
+            return None if found is None else "" if found == w.text else found
+        where, forms = [], []
+        for p, t in zip(parts, norm):
+            f = None if w.field else form(t)
+            if f is not None:
+                where.append(p[1] or p[0])
+                forms.append(f)
+        if not where and (f := form(heading)) is not None:
+            where, forms = ["标题"], [f]
+        out.append([w.raw or w.text, where, forms])
     return out
 
 

@@ -342,6 +342,8 @@ def _print_table(hits, all_versions: bool = False, others=()) -> None:
         for a, b in wrap_spans(snip, width - 4):
             marks = [[max(s, a) - a, min(e, b) - a] for s, e in h.marks if s < b and e > a]
             click.echo("    " + _bold(snip[a:b], marks))
-        spread = "；".join(f"“{w}”在{'、'.join(where)}" for w, where in h.spread if where)
+        # where each word is, and in which form when the place holds another name of it (居委会 → 居民委员会)
+        spread = "；".join(f"“{w}”在" + "、".join(c + (f"（作“{f}”）" if f else "") for c, f in zip(where, forms))
+                          for w, where, forms in h.spread if where)
         if spread:
             click.echo(style(f"    （没有一款同时含有全部检索词：{spread}）", dim=True))

@@ -1,8 +1,11 @@
 """Every parsing rule of issue 2, each on a small hand-written text (plus the seed)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from conftest import SHARED_SEED, need_shared, run_kb
 from kb.text.parse import parse_file, parse_text
 
 
@@ -58,6 +61,33 @@ def test_preamble_attachment_title_status_notes_and_toc():
     assert [c.eid for c in doc.chapters] == ["chp_1", "chp_2"]
     assert kinds(doc, "annex") == []      # 附件1 before the title is not an annex
     assert [a.ancestor("chapter").eid for a in doc.articles] == ["chp_1", "chp_2"]
+
+
+@pytest.mark.parametrize("suffix,status,stage", [("（草案）", "草案", "vote"),
+                                                 ("（草案征求意见稿）", "草案征求意见稿", "comment"),
+                                                 ("(草案修改稿)", "草案修改稿", "vote"), ("（送审稿）", "送审稿", "vote")])
+def test_a_title_line_ending_in_the_drafts_status_is_a_draft(suffix, status, stage, tmp_path, capsys):
+    # the usual form of a draft, ××条例（草案） on the title line, reads as ××条例 with the status, as when
+    # （草案） stands on its own line; and kb check then checks it as a draft (review item 6)
+    need_shared()
+    seed = SHARED_SEED.read_text(encoding="utf-8")
+    own_line = "遂宁市社区发展治理促进条例\n\n（草案征求意见稿）"
+    assert own_line in seed
+    f = tmp_path / "条例.txt"
+    f.write_text(seed.replace(own_line, "遂宁市社区发展治理促进条例" + suffix, 1), encoding="utf-8")
+    doc = parse_file(str(f))
+    assert (doc.title, doc.status) == ("遂宁市社区发展治理促进条例", status)
+    rc, out, _ = run_kb(["check", str(f), "--format", "json"], tmp_path, capsys)
+    assert json.loads(out)["stage"] == stage
+
+
+def test_a_title_in_trial_keeps_its_words_and_other_brackets_are_kept():
+    # ××办法（试行） is the title of an adopted text; a bracket inside the title is not a status
+    assert (parse("某市测试办法（试行）\n\n第一条　为了测试，制定本办法。\n").title) == "某市测试办法（试行）"
+    doc = parse("重庆市区县（自治县）测试条例\n\n第一条　为了测试，制定本条例。\n")
+    assert (doc.title, doc.status) == ("重庆市区县（自治县）测试条例", None)
+    doc = parse("# 某市测试条例（草案）\n\n第一条　为了测试，制定本条例。\n")
+    assert (doc.title, doc.status) == ("某市测试条例", "草案")
 
 
 def test_toc_of_headings_only_even_when_the_body_omits_them():

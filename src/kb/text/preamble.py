@@ -15,6 +15,11 @@ from kb.text.sources import INFO_END
 
 _MD_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$")
 _STATUS_WORDS = ("草案", "征求意见", "送审稿", "修改稿", "审议稿", "试行", "修订稿", "建议稿")
+#: a title line that ends in the draft's status, the usual form of a draft (××条例（草案）,
+#: ××条例（草案征求意见稿）): the title, then the status.  试行 is not among them: ××办法（试行） is the
+#: title of an adopted text
+_TITLE_DRAFT = re.compile(r"(?P<title>.*?\S)\s*[（(](?P<status>[^（）()]*(?:"
+                          + "|".join(w for w in _STATUS_WORDS if w != "试行") + r")[^（）()]*)[）)]")
 
 
 def body_start(lines: list[Line]) -> int:
@@ -72,7 +77,7 @@ def read_preamble(lines: list[Line], fmt: str) -> tuple[str | None, str | None, 
         md = _MD_TITLE.match(s)
         if md:
             if title is None:
-                title = md.group("title")
+                title, status = _title_and_status(md.group("title"), status)
             continue
         if re.fullmatch(r"附件\s*[0-9０-９一二三四五六七八九十]*[:：]?", s):
             continue
@@ -84,10 +89,19 @@ def read_preamble(lines: list[Line], fmt: str) -> tuple[str | None, str | None, 
                 notes.append(inner)
             continue
         if title is None:
-            title = s
+            title, status = _title_and_status(s, status)
         elif in_info or fmt != "markdown":
             notes.append(s)
     return title, status, notes
+
+
+def _title_and_status(line: str, status: str | None) -> tuple[str, str | None]:
+    """(title, status) of a title line: ××条例（草案） is the title ××条例 with the status 草案
+    (unless a status was read already); any other line is the title as it is."""
+    m = _TITLE_DRAFT.fullmatch(line)
+    if m is None or status is not None:
+        return line, status
+    return m.group("title"), m.group("status").strip()
 
 
 #: the enacting body in a note (2017年9月22日北京市第十四届人民代表大会常务委员会第四十次会议通过):

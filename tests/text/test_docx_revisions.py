@@ -76,3 +76,32 @@ def test_a_docx_without_revisions_has_no_such_warning(tmp_path):
     d.save(str(tmp_path / "定稿.docx"))
     doc = parse_file(str(tmp_path / "定稿.docx"))
     assert doc.reading == [] and "15个工作日" in doc.text
+
+
+def test_a_change_far_into_a_long_paragraph_shows_where_the_readings_differ(tmp_path, capsys):
+    # the seed as a .docx with 15 → 10 tracked in 第十三条, beyond the first 40 characters of its paragraph:
+    # the two excerpts are the place that differs, not the same 40 first characters twice (review item 8)
+    docx = pytest.importorskip("docx", reason="python-docx 未安装（测试用它生成 .docx）")
+    from docx.oxml import parse_xml
+
+    from conftest import SHARED_SEED, need_shared
+    need_shared()
+    d = docx.Document()
+    attrs = f'xmlns:w="{W}" w:id="1" w:author="审稿人" w:date="2024-01-01T00:00:00Z"'
+    for line in SHARED_SEED.read_text(encoding="utf-8").splitlines():
+        before, sep, after = line.partition("在工程验收合格之日起15个工作日内")
+        p = d.add_paragraph(before + ("在工程验收合格之日起" if sep else ""))
+        if sep:
+            p._p.append(parse_xml(f'<w:del {attrs}><w:r><w:delText>15</w:delText></w:r></w:del>'))
+            p._p.append(parse_xml(f'<w:ins {attrs}><w:r><w:t>10</w:t></w:r></w:ins>'))
+            p.add_run("个工作日内" + after)
+    f = tmp_path / "tracked.docx"
+    d.save(str(f))
+    rc, out, err = run_kb(["parse", str(f)], tmp_path, capsys)
+    assert rc == 0
+    (warning,) = [line for line in err.splitlines() if "未接受的修订" in line]
+    accepted, rejected = warning.split("按接受全部修订后的文本读取（“")[1].split("”；拒绝修订则为“")
+    rejected = rejected.removesuffix("”）")
+    assert accepted != rejected, warning
+    assert "验收合格之日起10个工作日内" in accepted and "验收合格之日起15个工作日内" in rejected
+    assert accepted.startswith("…") and accepted.endswith("…") and len(accepted) <= 42

@@ -400,13 +400,32 @@ def _merge_changes(changes: list[str]) -> list[str]:
 
 def _revision_warning(number: int, changes: list[str], accepted: str, original: str) -> str:
     shown = "、".join(changes[:4]) + (f"等 {len(changes)} 处" if len(changes) > 4 else "")
+    a, o = _where_they_differ(accepted.strip(), original.strip())
     return (f"第 {number} 段有未接受的修订（{shown}）：按接受全部修订后的文本读取"
-            f"（“{_clip(accepted)}”；拒绝修订则为“{_clip(original)}”）")
+            f"（“{a}”；拒绝修订则为“{o}”）")
 
 
-def _clip(s: str, n: int = 40) -> str:
-    s = s.strip()
-    return s if len(s) <= n else s[:n] + "…"
+def _where_they_differ(a: str, b: str, n: int = 40, context: int = 12) -> tuple[str, str]:
+    """Excerpts of two readings of a paragraph around the place they differ: a few characters of the
+    text both share before it, the differing part, a few shared after it, at most ``n`` characters
+    each; … marks text left out.  A paragraph changed beyond its first n characters is otherwise
+    shown the same in both.  Readings of at most n characters are shown whole."""
+    if len(a) <= n and len(b) <= n:
+        return a, b
+    from os.path import commonprefix
+
+    head = len(commonprefix([a, b]))
+    tail = min(len(commonprefix([a[::-1], b[::-1]])), min(len(a), len(b)) - head)
+    start = max(0, head - context)
+
+    def excerpt(s: str) -> str:
+        end = min(len(s), len(s) - tail + context)
+        piece = s[start:end]
+        cut = len(piece) > n
+        return ("…" if start else "") + piece[:n] + ("…" if cut or end < len(s) else "")
+    return excerpt(a), excerpt(b)
+
+
 
 
 _SPACES = re.compile(r"[\s\u3000]+")

@@ -51,14 +51,40 @@ def test_refs_article_15():
     outs = [(r["eid"], r["text"], r["targets"]) for r in rows if r["direction"] == "out"]
     assert outs == [("art_15__para_1", "下列", ["15.1.1", "15.1.2", "15.1.3", "15.1.4"]),
                     ("art_15__para_2", "前款", ["15.1"]), ("art_15__para_3", "前款", ["15.2"])]
-    assert not [r for r in rows if r["direction"] == "in"]    # nothing outside 第十五条 cites it
+    # nothing outside 第十五条 cites it, but its 第二款 and 第三款 cite its 第一款 and 第二款 (前款): the site's
+    # 本条被以下条款引用 lists them, and so does kb refs, saying they are within the article; 下列 pointing
+    # at 第一款's own items is no citation of 第十五条 by another provision
+    ins = [(r["eid"], r["targets"]) for r in rows if r["direction"] == "in"]
+    assert ins == [("art_15__para_2", ["15.1"]), ("art_15__para_3", ["15.2"])]
     code, out = run("refs", "15")
-    assert code == 0 and "被引用 0 处" in out
+    assert code == 0 and "第十五条：引用 3 处，被引用 2 处（都在本条内）" in out
+    code, out = run("refs", "15.1")
+    assert code == 0 and "第十五条第一款：引用 1 处，被引用 1 处\n" in out
     # in the pattern text, 第四条 is cited from 第五条
     code, out = run("refs", "4", str(DATA / "links" / "patterns.txt"), "--format", "json")
     ins = [(r["eid"], r["text"], r["targets"]) for r in json.loads(out) if r["direction"] == "in"]
-    assert ins == [("art_5__para_1", "本条例第四条第一款第二项", ["4.1.2"]), ("art_5__para_1", "第三项", ["4.1.3"]),
+    assert ins == [("art_4__para_2", "前款第二项", ["4.1.2"]), ("art_4__para_3", "本条第一款第三项", ["4.1.3"]),
+                   ("art_5__para_1", "本条例第四条第一款第二项", ["4.1.2"]), ("art_5__para_1", "第三项", ["4.1.3"]),
                    ("art_5__para_1", "前条", ["4"]), ("art_5__para_1", "第三条至第四条", ["3", "4"])]
+
+
+def test_refs_and_the_site_agree_on_what_cites_each_article(seed_doc):
+    # one truth: for every article of the seed, the provisions kb refs lists as citing it are those the
+    # site lists under 本条被以下条款引用 (kb.site.version_layers, what the page renders)
+    from kb.site.version_layers import load_layers
+
+    from kb.text.parse import parse_file
+
+    cited = 0
+    for doc, source in ((seed_doc, []), (parse_file(str(DATA / "links" / "patterns.txt")),
+                                          [str(DATA / "links" / "patterns.txt")])):
+        site = load_layers(doc, ROOT).backrefs
+        for a in doc.articles:
+            r = CliRunner().invoke(cli, ["--root", str(ROOT), "refs", str(a.number), *source, "--format", "json"])
+            ins = [x["eid"] for x in json.loads(r.stdout) if x["direction"] == "in"] if r.exit_code == 0 else []
+            assert sorted(set(ins)) == sorted(x.eid for x in site.get(a.eid, [])), a.citation
+            cited += bool(ins)
+    assert cited >= 4
 
 
 def test_refs_nothing_and_bad_input():

@@ -140,8 +140,11 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
             if under(r.eid):
                 rows.append(("out", r))
         for r in refs:
-            # from elsewhere (references inside the provision itself are already listed as 引用)
-            if r.kind == "internal" and not under(r.eid) and any(under(t) for t in r.targets):
+            # cited from elsewhere, or by another part of the provision (第十五条第二款's 前款 cites
+            # 第十五条第一款: a citation of 第十五条 as the site counts it, listed under both directions),
+            # not by a part pointing at itself or its own items (下列)
+            if r.kind == "internal" and any(under(t) and not (under(r.eid) and links.own_part(r.eid, t))
+                                            for t in r.targets):
                 rows.append(("in", r))
     else:
         rows = [("out", r) for r in refs]
@@ -171,8 +174,11 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
                             r.target or "", r.link or ""] for d, r in rows]))
     else:
         if ref:
+            cited = [r for d, r in rows if d == "in"]
+            inside = sum(under(r.eid) for r in cited)
+            note = "" if not inside else "（都在本条内）" if inside == len(cited) else f"（其中本条内 {inside} 处）"
             click.echo(style(f"{_where(doc, eid)}：引用 {sum(d == 'out' for d, _ in rows)} 处，"
-                        f"被引用 {sum(d == 'in' for d, _ in rows)} 处", bold=True))
+                        f"被引用 {len(cited)} 处{note}", bold=True))
         click.echo(table(["方向", "出处", "原文", "类型", "指向", "链接"],
                          [[names[d], _where(doc, r.eid), r.text, kinds[r.kind], target_text(r), _link_text(r)]
                           for d, r in rows]))

@@ -52,7 +52,7 @@ def _by_article(backrefs: dict) -> tuple[dict, dict]:
         art = target.split("__")[0]
         for r in refs:
             src = r.eid or ""
-            if r.kind == "self" or src == target or target.startswith(src + "__"):
+            if r.kind == "self" or links.own_part(src, target):
                 continue            # 本条 / 下列: a provision pointing at itself or its own items
             lst = by_article.setdefault(art, [])
             if (art, r.eid) not in seen:

@@ -24,8 +24,8 @@ from kb.layers.links.export import export_layer
 from kb.layers.links.internal import references
 from kb.layers.links.records import Definition, Reference, TermUse, dotted
 from kb.layers.links.resolve import problem_kind
-from kb.layers.links.targets import backrefs, link_warnings
+from kb.layers.links.targets import backrefs, link_warnings, own_part
 from kb.layers.links.terms import term_uses
 
-__all__ = ["Definition", "Reference", "TermUse", "backrefs", "definitions", "dotted", "export_layer",
+__all__ = ["Definition", "Reference", "TermUse", "backrefs", "own_part", "definitions", "dotted", "export_layer",
            "link_warnings", "problem_kind", "references", "term_uses"]

@@ -16,6 +16,13 @@ def link_warnings(doc: Document, refs: list[Reference] | None = None) -> list[Is
             for r in refs if r.kind == "internal" and not r.targets]
 
 
+def own_part(src: str, target: str) -> bool:
+    """Whether a reference made in ``src`` points at ``src`` itself or a part of it (本条, 下列 pointing at
+    its own items): not a citation of ``target`` by another provision.  A paragraph citing another
+    paragraph of its article (前款) is one: kb refs and the site's 本条被以下条款引用 both count it."""
+    return src == target or target.startswith(src + "__")
+
+
 def backrefs(doc: Document) -> dict[str, list[Reference]]:
     """target eid -> the internal references that point at it."""
     c = doc_cache(doc)

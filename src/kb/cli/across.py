@@ -24,7 +24,7 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
         named: set[str] = set()
         groups = duties_across(root, actor, modality, progress, named)
     if not groups:                       # a misspelt actor is an error (exit 2), as in one regulation
-        from kb.cli.obligations import check_actor
+        from kb.library.actors import check_actor
         from kb.layers.actors import load_registry
         check_actor(actor, load_registry(root), named)
     rows = [(reg, v, s, doc.get(s.eid).text[s.start:s.end]) for reg, v, doc, stmts in groups for s in stmts]

@@ -31,23 +31,6 @@ def _modality(ctx, param, value):
     return MODALITY_WORDS[value]
 
 
-def check_actor(actor: str, reg, doc_actors) -> str:
-    """The canonical name of actor, or a KbError naming the closest known actors when it is neither
-    in the registry nor named in the text (a misspelt 居名委员会 is not an actor without duties)."""
-    import difflib
-
-    want = reg.canonical(actor)
-    if reg.is_known(actor) or want in doc_actors or actor in doc_actors:
-        return want
-    # the registry's names first: a name only the texts use (at times with a stray word, 从居民委员会)
-    # is offered when the registry has none close
-    close = (difflib.get_close_matches(actor, sorted(reg.alias), n=5, cutoff=0.5)
-             or difflib.get_close_matches(actor, sorted(set(doc_actors)), n=5, cutoff=0.5))
-    close = list(dict.fromkeys(reg.canonical(c) for c in close))
-    hint = f"；最接近的是：{'、'.join(close)}" if close else "；用 kb actors --all 查看全部主体"
-    raise KbError(f"未知的主体“{actor}”{hint}")
-
-
 def _filter(stmts, reg, actor, modality, article):
     out = stmts
     if actor:
@@ -95,6 +78,7 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
     else:
         found = extract(doc, reg)
         if actor:
+            from kb.library.actors import check_actor
             check_actor(actor, reg, {s.actor for s in found})
         stmts = _filter(found, reg, actor, modality, article)
     if fmt == "json":

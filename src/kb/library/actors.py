@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kb.errors import KbError
 from kb.project import LEVEL_RANK, Target, list_regulations, load
 
 
@@ -35,3 +36,20 @@ def duties_across(root: Path, actor: str, modality: str | None = None, progress=
             progress(i, len(regs), reg.id)
     out.sort(key=lambda t: (LEVEL_RANK.get(t[0].level or "", 9), t[0].jurisdiction or "", t[0].title))
     return out
+
+
+def check_actor(actor: str, reg, doc_actors) -> str:
+    """The canonical name of actor, or a KbError naming the closest known actors when it is neither
+    in the registry nor named in the text (a misspelt 居名委员会 is not an actor without duties)."""
+    import difflib
+
+    want = reg.canonical(actor)
+    if reg.is_known(actor) or want in doc_actors or actor in doc_actors:
+        return want
+    # the registry's names first: a name only the texts use (at times with a stray word, 从居民委员会)
+    # is offered when the registry has none close
+    close = (difflib.get_close_matches(actor, sorted(reg.alias), n=5, cutoff=0.5)
+             or difflib.get_close_matches(actor, sorted(set(doc_actors)), n=5, cutoff=0.5))
+    close = list(dict.fromkeys(reg.canonical(c) for c in close))
+    hint = f"；最接近的是：{'、'.join(close)}" if close else "；用 kb actors --all 查看全部主体"
+    raise KbError(f"未知的主体“{actor}”{hint}")

@@ -23,8 +23,12 @@ def test_define_lists_all_and_one():
         assert t in out
     code, out = run("define", "社区")
     assert code == 0
-    assert "第二条第三款" in out and "draft.txt:32" in out and "使用：48 处" in out
+    assert "第二条第三款" in out and "draft.txt:32" in out and "使用：45 处" in out
     assert "依法设立的居民委员会开展居民自治的地域范围" in out
+    # 社区矫正、社区教育、社区就业 begin other nouns: not uses of 社区 (issue 12)
+    code, out = run("define", "社区", "--uses")
+    assert code == 0 and "【社区】矫正" not in out and "【社区】教育" not in out and "【社区】就业" not in out
+    assert "【社区】居民" in out
 
 
 def test_define_json_csv_and_missing():
@@ -113,7 +117,7 @@ def test_export_json_has_layer_keys():
     code, out = run("export", "suining-community@draft", "--format", "json")
     assert code == 0
     d = json.loads(out)
-    assert len(d["definitions"]) == 7 and len(d["uses"]) == 90 and len(d["references"]) == 24
+    assert len(d["definitions"]) == 7 and len(d["uses"]) == 87 and len(d["references"]) == 24
     assert set(d["definitions"][0]) >= {"term", "article", "paragraph", "definition", "scope", "eid"}
     assert set(d["references"][0]) >= {"article", "paragraph", "item", "text", "kind", "targets", "target", "eid"}
     assert set(d["uses"][0]) == {"term", "eid", "start", "end"}

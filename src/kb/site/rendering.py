@@ -33,25 +33,6 @@ def make_env(template_dir: Path) -> jinja2.Environment:
     return env
 
 
-#: what ends an item of an enumeration (社会治安、社区矫正、公共卫生) or a clause
-ITEM_END = "、，,；;。：:（）()“”‘’《》\n"
-
-
-def in_compound(t: str, start: int, end: int) -> bool:
-    """A term at the head of an enumerated item that goes on in more Chinese characters — 社区 in
-    社会治安、社区矫正、公共卫生 or in 社区教育、劳动就业 — is part of another noun (the name of a
-    field of work), not a use of the defined term."""
-    i = start
-    while i > 0 and t[i - 1] not in ITEM_END:
-        i -= 1
-    j = end
-    while j < len(t) and t[j] not in ITEM_END:
-        j += 1
-    if i != start or j - end < 2 or not all("\u4e00" <= c <= "\u9fff" for c in t[end:j]):
-        return False
-    return t[start - 1:start] == "、" or t[j:j + 1] == "、"
-
-
 def cite_text(vs, citation: str) -> str:
     """《title》第十五条; a draft's version named in brackets after the title (see Renderer.cite)."""
     version = f"（{vs.version.label}）" if vs.draft else ""
@@ -173,7 +154,7 @@ class Renderer:
             anchor, d = vs.def_anchor.get((u.term, u.defined_in or ""), (None, None))
             if anchor is None:
                 anchor, d = vs.term_anchor.get(u.term), self._definition(u.term)
-            if anchor and 0 <= u.start < u.end <= len(t) and not in_compound(t, u.start, u.end):
+            if anchor and 0 <= u.start < u.end <= len(t):
                 spans.append((u.start, u.end, 1, "term", self.page(vs.p("glossary.md"), anchor),
                               definition_text(d), u.term))
         return spans

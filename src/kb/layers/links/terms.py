@@ -86,6 +86,8 @@ def _find(doc: Document) -> list[TermUse]:
                     continue          # 以下 inside 以下简称, 外 inside 以外: fixed function words
                 if _bound(d) and not _after_quantity(n.text, a):
                     continue          # 以上 defined as 包括本数, but 具备以下特征 / 实施以上犯罪 point at the text
+                if heads_a_listed_noun(n.text, a, b):
+                    continue          # 社区 in 社会治安、社区矫正、公共卫生: the first characters of another noun
                 out.append(TermUse(term, n.eid, a, b, d.eid))
     return out
 
@@ -98,6 +100,65 @@ _FUNCTION = re.compile(r"以[上下](?:分别)?(?:简称|统称|合称|称)|[以
 _BOUND_WORDS = {"以上", "以下", "以内", "以外", "不满", "超过", "以前", "以后", "届满", "不足"}
 _QUANTITY = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两半%％"
                       "年月日天周时秒元角倍克吨米亩升株人次级个件岁名户项条款种批期刑役制限度份台辆头只匹本")
+
+
+#: words that join the last items of an enumeration (甲、乙和丙, 甲、乙等) or end it (……等): a sibling item ends there
+_LIST_JOIN = re.compile(r"[等和及与或]")
+
+
+def _han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+_NOUNS: frozenset | None = None
+
+
+def _plain_noun(word: str) -> bool:
+    """Whether jieba's dictionary (a dependency of kb) has ``word`` as a plain noun (tag n: 名称, 水质,
+    种子), not a verb or verbal noun (矫正, 教育, 就业, 预防, 旅游); read once, when first needed."""
+    global _NOUNS
+    if _NOUNS is None:
+        import os
+
+        import jieba
+
+        with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+            _NOUNS = frozenset(w for w, _, tag in (line.split() for line in f if line.count(" ") == 2)
+                               if tag == "n" and len(w) == 2)
+    return word in _NOUNS
+
+
+def heads_a_listed_noun(text: str, a: int, b: int) -> bool:
+    """Whether the term at text[a:b] is the first characters of another noun rather than a use of the
+    term standing alone: the term and one more word of two characters make an item of an enumeration
+    of nouns of one shape, at least three in a row, the others without the term (社会治安、社区矫正、
+    公共卫生; 推进社区就业、社会保障、社会救助): each item names a field of its own, and the term only begins
+    one.  Where the term modifies a list (社区文化、卫生、教育), is repeated in each item (燃气储罐、燃气罐车、
+    燃气管道), or its item differs from the others (社区居民、驻区单位为对象), it is a use."""
+    j = b
+    while j < len(text) and _han(text[j]) and not _LIST_JOIN.match(text, j):
+        j += 1
+    if j - b != 2 or _plain_noun(text[b:j]):  # the term and one word naming an activity: 社区矫正,
+        return False                            # 社区教育, 社区就业 (湿地名称, 河流水质: a thing of the term)
+    term, size = text[a:b], j - a
+    same = 1                                # the items of this shape in the enumeration, this one too
+    k = j                                   # the items after it
+    while text[k:k + 1] == "、":
+        e = k + 1
+        while e < len(text) and _han(text[e]) and not _LIST_JOIN.match(text, e):
+            e += 1
+        if e - k - 1 != size or term in text[k + 1:e]:
+            break
+        same, k = same + 1, e
+    k = a                                   # and before it
+    while k > 0 and text[k - 1] == "、":
+        s = k - 1
+        while s > 0 and _han(text[s - 1]) and not _LIST_JOIN.match(text, s - 1):
+            s -= 1
+        if k - 1 - s != size or term in text[s:k - 1]:
+            break
+        same, k = same + 1, s
+    return same >= 3
 
 
 def _after_quantity(text: str, a: int) -> bool:

@@ -71,6 +71,27 @@ def test_kb_check_upper_runs_the_rule_alone_sorted_by_share(tmp_path, capsys):
     assert rc == 1 and "第一条" in out and "城市居民委员会组织法》第二条" in out and "第二条　本市" not in out
 
 
+def test_kb_check_upper_shows_the_repeated_words_of_an_article_of_several_paragraphs(capsys):
+    """北京 办法 第十五条 has three paragraphs, each from 居委会组织法第九条: the finding shows a paragraph's repeated
+    wording on its own line (not the label 第十五条) and names the paragraphs that repeat."""
+    import json
+
+    reg = "北京市实施中华人民共和国城市居民委员会组织法办法"
+    rc, out, err = run_kb(["check", "--upper", "-r", reg, "--format", "json"], ROOT, capsys)
+    by = {f["citation"]: f for f in json.loads(out)["findings"]}
+    source = (ROOT / "regulation" / reg / "1991-12-21.md").read_text(encoding="utf-8").splitlines()
+    for label in ("第十五条", "第十六条", "第十九条"):
+        f = by[label]
+        assert f["words"] != label and len(f["words"]) > 15, f
+        line = source[f["line"] - 1]
+        assert line[f["column"] - 1:].startswith(f["words"]), (label, line)
+    assert by["第十五条"]["words"].startswith("居民会议")
+    assert "（第一款、第二款、第三款）" in by["第十五条"]["message"]
+    assert "款）" not in by["第三条"]["message"]           # one paragraph: nothing to name
+    rc, out, err = run_kb(["check", "--upper", "-r", reg], ROOT, capsys)
+    assert "（原文：“第十五条”）" not in out and "（原文：“居民会议" in out
+
+
 def test_an_article_adding_figures_of_its_own_implements_rather_than_repeats(tmp_path, capsys):
     """Most of the wording copied, but two quantities the upper provision does not state (三十日内, 二百户):
     local detail, which the annotators did not count as repetition; one figure alone does not excuse it."""

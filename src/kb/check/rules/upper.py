@@ -9,7 +9,9 @@ lists the articles by share.
 """
 from __future__ import annotations
 
+from kb.check.context import citation_of
 from kb.check.registry import rule
+from kb.text.numerals import to_chinese
 
 
 @rule("upper-repeat", "upper", "warning", "重复上位法已经明确规定的内容",
@@ -32,16 +34,49 @@ def upper_repeat(ctx):
         if node is None:
             continue
         uppers = "、".join(f"《{u.entry.reg.title}》{u.entry.label}" for u in rep.upper[:3])
-        # the words at fault: from the first repeated word to the last (the article's own line)
-        words = rep.entry.text[rep.marks[0][0]:rep.marks[-1][1]] if rep.marks else ""
-        words = words if words and "\n" not in words and words in ctx.line_text(node.line) else None
-        f = ctx.at_node("upper-repeat", node,
-                        f"本条 {rep.share:.0%} 的字句与上位法相同：{uppers}",
-                        "删去与上位法重复的内容，或写明“依照" + (f"《{rep.upper[0].entry.reg.title}》{rep.upper[0].entry.label}"
-                                                        if rep.upper else "上位法") + "的规定”，只规定本地补充、细化的内容",
-                        words=words or None)
+        where, words, paragraphs = _words(ctx, node, rep)
+        message = f"本条 {rep.share:.0%} 的字句与上位法相同{paragraphs}：{uppers}"
+        suggestion = "删去与上位法重复的内容，或写明“依照" + (f"《{rep.upper[0].entry.reg.title}》{rep.upper[0].entry.label}"
+                                                      if rep.upper else "上位法") + "的规定”，只规定本地补充、细化的内容"
+        if where is None:
+            f = ctx.at_node("upper-repeat", node, message, suggestion)
+        else:
+            f = ctx.at_line("upper-repeat", where, ctx.line_text(where).find(words), words, message, suggestion)
+            f.citation, f.eid = citation_of(node), node.eid or None   # the article, not the paragraph
         f.score = rep.share
         yield f
+
+
+def _words(ctx, node, rep) -> tuple[int | None, str, str]:
+    """(source line, words, paragraphs note) of the repeated wording to show: from the first repeated word to
+    the last within one line of the article (a paragraph or an item) — the line holding the most repeated
+    letters when several do, the note then naming the paragraphs (（第一款、第二款）); (None, "", "") when no line of
+    the source holds them (the finding then stands on the article's label)."""
+    text = rep.entry.text
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    lines: dict[int, list] = {}
+    for s, t in rep.marks:
+        k = text.count("\n", 0, s)
+        end = min(t, starts[k + 1] - 1 if k + 1 < len(starts) else len(text))
+        lines.setdefault(k, []).append((s, end))
+    best, paragraphs = None, set()
+    for k, spans in lines.items():
+        words = text[spans[0][0]:spans[-1][1]]
+        letters = sum(1 for s, t in spans for ch in text[s:t] if ch.isalnum())
+        no = ctx._text_line(node.line, k)
+        src = ctx.line_text(no)
+        if not words or words not in src:
+            continue
+        own = ctx.owner(ctx.lines[no - 1].start + src.find(words))
+        para = own if own.kind == "paragraph" else own.ancestor("paragraph")
+        if para is not None and para.number is not None:
+            paragraphs.add(para.number)
+        if best is None or letters > best[0]:
+            best = (letters, no, words)
+    if best is None:
+        return None, "", ""
+    note = "（" + "、".join(f"第{to_chinese(p)}款" for p in sorted(paragraphs)) + "）" if len(paragraphs) > 1 else ""
+    return best[1], best[2], note
 
 
 def _place(ctx) -> tuple[str | None, str | None]:

@@ -151,3 +151,45 @@ def test_add_folder_refuses_links_that_lead_out_of_it(tmp_path, capsys):
     assert rc == 1 and "1 个被拒绝" in out and "指向目录之外的符号链接" in out and "私人条例.txt" in out, out
     assert not (p / "regulation" / "私人条例").exists()
     assert not any("私人" in f.name for f in (p / "regulation").rglob("*"))
+
+
+def test_add_folder_not_laid_out_as_the_corpus_reads_each_text_itself(tmp_path, capsys):
+    """A folder of one's own (review item 4): each text's own title (not its file name), a draft's status from a
+    草案 folder, the text's status line or a （草案） title line, no level or jurisdiction a folder did not tell,
+    and a source that does not claim the public corpus.  A corpus file in such a folder is still the corpus'."""
+    fixture = need_shared() / "fixtures" / "suining-revised-draft.txt"
+    p = project(tmp_path / "p")
+    src = tmp_path / "mine"
+    (src / "草案").mkdir(parents=True)
+    shutil.copy(fixture, src / "草案" / "suining-revised-draft.txt")
+    (src / "测试条例.txt").write_text("某市居民委员会工作条例（草案）\n\n第一条　为了加强居民委员会建设，制定本条例。\n\n"
+                                   "第二条　本条例自公布之日起施行。\n", encoding="utf-8")
+    corpus_file = "宪法相关法/城市居民委员会组织法(2018-12-29).md"
+    if CORPUS.exists():
+        shutil.copy(CORPUS / corpus_file, src / "居委会组织法.md")
+    rc, out, err = run_kb(["add", str(src), "--no-index"], p, capsys)
+    assert rc == 0, out + err
+    assert not (p / "regulation" / "suining-revised-draft").exists()
+    sn = yaml.safe_load((p / "regulation/遂宁市社区发展治理促进条例/meta.yml").read_text(encoding="utf-8"))
+    assert (sn["title"], sn["validity"], sn.get("level"), sn.get("jurisdiction")) == \
+        ("遂宁市社区发展治理促进条例", "草案", None, None)
+    assert [(v["name"], v["label"], v["status"]) for v in sn["versions"]] == [("draft", "草案修改稿", "草案修改稿")]
+    assert "corpus" not in sn["source"] and "公开语料" not in sn["source"]["note"]
+    assert sn["source"]["files"] == ["草案/suining-revised-draft.txt"]
+    own = yaml.safe_load((p / "regulation/某市居民委员会工作条例/meta.yml").read_text(encoding="utf-8"))
+    assert (own["title"], own["validity"], own["versions"][0]["status"]) == ("某市居民委员会工作条例", "草案", "草案")
+    rc, out, err = run_kb(["parse", str(p / "regulation/遂宁市社区发展治理促进条例/draft.txt")], p, capsys)
+    assert "遂宁市社区发展治理促进条例" in out and "草案修改稿" in out and "现行有效" not in out
+    if CORPUS.exists():
+        jw = yaml.safe_load((p / "regulation/城市居民委员会组织法/meta.yml").read_text(encoding="utf-8"))
+        assert jw["source"]["corpus"] == "lawrefbook" and jw["validity"] == "有效"
+
+
+def test_add_empty_folder_says_nothing_was_found_and_exits_1(tmp_path, capsys):
+    """Nothing to import is "ran, no result" (the README's exit 1), not success (review item 17)."""
+    p = project(tmp_path / "p")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "说明.pdf").write_bytes(b"%PDF-1.4")
+    rc, out, err = run_kb(["add", str(tmp_path / "empty"), "--no-index"], p, capsys)
+    assert rc == 1 and "没有找到可导入的文本" in err and ".txt" in err, (rc, out, err)
+    assert not (p / "regulation").exists() or not any((p / "regulation").iterdir())

@@ -77,7 +77,15 @@ def _add_file(root, p, regulation, version, label, status, date, meta, fmt) -> N
 def _add_folder(root, folder, defaults, corpus_root, fmt) -> int:
     from kb.library.importer import import_folder, texts_in
 
+    from kb.text.sources import SUPPORTED
+
     total = len(texts_in(folder))
+    if total == 0:
+        # nothing to import is "ran, no result" (exit 1), not success: the folder may be the wrong one
+        if fmt == "json":
+            write_text(to_json({"imported": [], "unchanged": [], "refused": []}))
+        click.echo(f"没有找到可导入的文本：{folder} 中没有 {'、'.join(e for e in SUPPORTED if e)} 文件", err=True)
+        return 1
     with click.progressbar(length=total, label="导入", file=click.get_text_stream("stderr"),
                            show_pos=True) as bar:
         def progress(done, _total, _rel):

@@ -48,6 +48,12 @@ class CorpusText:
     date: str | None = None             # this version's date
     effective: str | None = None        # 施行 date, when the history states it
     history: list[str] = field(default_factory=list)
+    status: str | None = None           # a draft's stage (草案、草案修改稿、征求意见稿); None for an adopted text
+    corpus: bool = True                 # laid out as the corpus (its metadata block or a category folder)
+
+    @property
+    def draft(self) -> bool:
+        return self.status is not None
 
     @property
     def regulation_id(self) -> str:
@@ -60,10 +66,12 @@ class CorpusText:
 
     @property
     def version_name(self) -> str:
-        return self.date or "text"
+        return self.date or ("draft" if self.draft else "text")
 
     def label(self) -> str:
-        """How the version is named to a reader: 2018年修正 / 1991年通过."""
+        """How the version is named to a reader: 2018年修正 / 1991年通过 / 草案修改稿."""
+        if self.draft:
+            return self.status
         if not self.date:
             return "现行文本"
         last = self.history[-1] if self.history else ""
@@ -75,12 +83,27 @@ def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:
     """Metadata of one corpus file (read from its first lines and its place in the corpus)."""
     path = Path(path)
     rel = _relative(path, corpus_root)
-    lines = _head(path)
+    lines, block = _head(path)
     titles = [l[2:].strip() for l in lines if l.startswith("# ")]
-    title = titles[0] if titles else path.stem
+    status = None
+    if titles:
+        title = titles[0]
+    else:
+        # not a corpus Markdown file (a draft, a .txt or .docx of one's own): the title and status the text
+        # states, as ``kb add FILE`` reads them; a text that does not parse keeps its file name, and the
+        # import then refuses it with the parser's reason
+        title, status = _own_title(path)
+    title, bracket = _draft_bracket(title)
     part = titles[1] if len(titles) > 1 and titles[1].endswith(("编", "则")) else None
-    history = [l.strip() for l in lines if _DATE.search(l) and not l.startswith("#")]
+    # the adoption history is the metadata block's (the first lines of a text of one's own are its body)
+    history = [l.strip() for l in lines if _DATE.search(l) and not l.startswith("#")] if block else []
     ct = CorpusText(path=path, rel=rel, title=normalise_title(title), part=part, history=history)
+    folders = rel.split("/")[:-1]
+    # the corpus' own file (its metadata block) or a file in one of its category folders; anything else is
+    # a folder of one's own, and the source must not say it came from the public corpus
+    ct.corpus = bool(titles and block) or any(is_category(f) for f in folders)
+    if bracket or _is_draft(status) or "草案" in folders or path.parent.name == "草案":
+        ct.status = bracket or (status if _is_draft(status) else "草案")
     m = _FILE_DATE.search(path.stem)
     events = [h for h in history if any(w in h for w in ("通过", "修正", "修订", "公布"))]
     ct.adopted = _iso(history[0]) if history else None
@@ -92,6 +115,37 @@ def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:
     return ct
 
 
+#: a draft's stage in its title line: 某市居民委员会工作条例（草案）, ……（草案修改稿）, ……（征求意见稿）
+_DRAFT_BRACKET = re.compile(r"[（(]((?:草案|征求意见稿|送审稿|审议稿)[^（）()]{0,12})[）)]$")
+
+
+def _draft_bracket(title: str) -> tuple[str, str | None]:
+    """(title without it, the stage) when the title ends in a draft's bracket, else (title, None)."""
+    m = _DRAFT_BRACKET.search(title.strip())
+    return (title.strip()[:m.start()], m.group(1)) if m and m.start() > 0 else (title, None)
+
+
+def _is_draft(status: str | None) -> bool:
+    return bool(status) and any(w in status for w in ("草案", "征求意见稿", "送审稿", "审议稿"))
+
+
+def _own_title(path: Path) -> tuple[str, str | None]:
+    """(title, status) the text itself states (its preamble), or (file name, None) when it does not parse."""
+    from kb.errors import KbError
+    from kb.text.parse import parse_file
+
+    try:
+        doc = parse_file(str(path))
+    except (KbError, OSError, ValueError):
+        return path.stem, None
+    return doc.title or path.stem, doc.status
+
+
+def is_category(name: str) -> bool:
+    """Whether a folder name is one of the corpus' categories (宪法相关法, DLC, 北京地方法规, 地方性法规 …)."""
+    return name in NATIONAL_FOLDERS or name == "DLC" or name.endswith("地方法规") or name in LEVEL_RANK
+
+
 def find_corpus_root(folder: Path) -> Path:
     """The corpus root above ``folder``: the parent of its outermost folder that names a category
     (宪法相关法, DLC, 北京地方法规, 地方性法规 …), so ``kb add …/lawrefbook/宪法相关法`` still knows
@@ -99,21 +153,23 @@ def find_corpus_root(folder: Path) -> Path:
     folder = Path(folder).resolve()
     top = None
     for d in (folder, *folder.parents):
-        if d.name in NATIONAL_FOLDERS or d.name == "DLC" or d.name.endswith("地方法规") or d.name in LEVEL_RANK:
+        if is_category(d.name):
             top = d
     return top.parent if top is not None else folder
 
 
-def _head(path: Path) -> list[str]:
-    """The lines of the metadata block (up to INFO END), at most 60."""
+def _head(path: Path) -> tuple[list[str], bool]:
+    """The lines of the metadata block (up to INFO END), at most 60, and whether INFO END closed them."""
     out = []
     with open(path, encoding="utf-8-sig", errors="replace") as f:
         for _ in range(60):
             line = f.readline()
-            if not line or line.strip() == INFO_END:
+            if line.strip() == INFO_END:
+                return out, True
+            if not line:
                 break
             out.append(line.rstrip("\n"))
-    return out
+    return out, False
 
 
 def _relative(path: Path, corpus_root: Path | None) -> str:

@@ -19,6 +19,8 @@ from kb.text.sources import SUPPORTED
 
 #: what an imported text says of itself (meta.yml and the site's banner)
 NOT_OFFICIAL = "本文本取自公开语料，仅供参考，不是官方文本；以制定机关公布的文本为准。"
+#: what a text imported from a folder not laid out as the corpus says of itself
+FROM_FOLDER = "本文本由 kb add 从目录导入，来源未注明；不一定是官方文本。"
 
 
 @dataclass
@@ -50,6 +52,7 @@ def import_folder(root: Path, folder: Path, defaults: dict | None = None, corpus
     if not folder.is_dir():
         raise KbError("目录不存在", str(folder))
     corpus_root = Path(corpus_root) if corpus_root is not None else find_corpus_root(folder)
+    defaults = defaults or {}
     files = texts_in(folder)
     report = ImportReport()
     texts: list[CorpusText] = []
@@ -78,7 +81,7 @@ def import_folder(root: Path, folder: Path, defaults: dict | None = None, corpus
     for i, ct in enumerate(texts, 1):
         report.seen += 1
         try:
-            added = add_text(root, ct, defaults or {}, is_latest=latest[ct.regulation_id] is ct)
+            added = add_text(root, ct, defaults, is_latest=latest[ct.regulation_id] is ct)
         except KbError as e:
             report.refused.append((ct.path, e.message))
         else:
@@ -90,7 +93,8 @@ def import_folder(root: Path, folder: Path, defaults: dict | None = None, corpus
 
 def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True):
     """Add one corpus text as a version of its regulation."""
-    validity = _validity(ct.title, defaults.get("validity"), is_latest)
+    validity = (defaults.get("validity") or "草案") if ct.draft else _validity(ct.title, defaults.get("validity"),
+                                                                              is_latest)
     meta = {"title": ct.title, "short_title": ct.regulation_id if not ct.part else None,
             "part": ct.part,
             "level": ct.level or defaults.get("level"),
@@ -103,10 +107,15 @@ def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True)
     successor = _successor(ct.title)
     if successor and is_latest:
         meta["successor"] = successor
-    meta["source"] = {"corpus": defaults.get("corpus_name") or "lawrefbook", "note": NOT_OFFICIAL}
+    if ct.corpus:
+        meta["source"] = {"corpus": defaults.get("corpus_name") or "lawrefbook", "note": NOT_OFFICIAL}
+    else:
+        # a folder of one's own: name the file (relative to the folder given), claim nothing of its origin
+        meta["source"] = {"note": FROM_FOLDER}
     existing = _existing_files(root, ct.regulation_id)
     meta["source"]["files"] = sorted(set(existing) | {ct.rel})
-    status = {"有效": "现行有效", "已修改": "已被修改", "已废止": "已废止"}.get(validity, validity)
+    status = ct.status if ct.draft else \
+        {"有效": "现行有效", "已修改": "已被修改", "已废止": "已废止"}.get(validity, validity)
     return add_file(root, ct.path, ct.regulation_id, ct.version_name, label=ct.label(), status=status,
                        date=ct.date, meta=meta)
 

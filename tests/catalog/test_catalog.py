@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_seed
 from kb.catalog import fingerprints, open_catalog
 
 pytestmark = pytest.mark.usefixtures("engine")       # each test on each engine (conftest.py)
@@ -30,7 +30,7 @@ def proj(tmp_path):
     p = tmp_path / "proj"
     (p / "regulation").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")
-    shutil.copytree(ROOT / "regulation" / "suining-community", p / "regulation" / "suining-community")
+    copy_seed(p / "regulation" / "suining-community")
     return p
 
 

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, run_kb
+from conftest import ROOT, copy_seed, run_kb
 from kb.catalog import open_catalog
 from kb.catalog.analysis import normalize
 from kb.catalog.query import citation, loosen, parse_query
@@ -28,7 +28,7 @@ def proj(tmp_path_factory, engine):
     (p / "regulation").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")
     reg = p / "regulation" / "suining-community"
-    shutil.copytree(SEED_DIR, reg)
+    copy_seed(reg)
     text = (SEED_DIR / "draft.txt").read_text(encoding="utf-8")
     for old, new in EDITS:
         assert text.count(old) == 1

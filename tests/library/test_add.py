@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CORPUS, ROOT, SEED, need_shared, run_kb
+from conftest import CORPUS, ROOT, SEED, copy_seed, need_shared, run_kb
 
 
 def project(tmp: Path) -> Path:
@@ -36,7 +36,7 @@ def test_add_file_creates_regulation_copies_bytes_and_is_idempotent(tmp_path, ca
 
 def test_add_second_version_keeps_comments_and_shorthand_works(tmp_path, capsys):
     p = project(tmp_path / "p")
-    shutil.copytree(ROOT / "regulation/suining-community", p / "regulation/seed")
+    copy_seed(p / "regulation/seed")
     revised = tmp_path / "修改稿.txt"
     text = SEED.read_text(encoding="utf-8").replace("社区居民委员会", "居民委员会", 1)
     revised.write_text(text, encoding="utf-8")

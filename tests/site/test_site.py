@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, copy_seed
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -139,7 +139,7 @@ def built(tmp_path_factory):
     for d in ("templates", "overrides"):
         (proj / d).symlink_to(ROOT / d)
     (proj / "regulation").mkdir()
-    shutil.copytree(ROOT / "regulation" / "suining-community", proj / "regulation" / "suining-community")
+    copy_seed(proj / "regulation" / "suining-community")
     out = tmp_path_factory.mktemp("site") / "site"
     t = time.perf_counter()
     figures = build_site(proj, str(out), catalog=False)

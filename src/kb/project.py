@@ -66,6 +66,22 @@ class RegulationMeta:
                 return str(d)[:4]
         return None
 
+    @property
+    def part(self) -> str | None:
+        """Which part of a law this regulation holds when it holds only a part (meta.yml ``part`` and
+        ``articles: [first, last]``): 物权编（第二百七十一条至第二百八十七条）; None for a whole text.  Two
+        excerpts of one law (民法典's) share its title, so a list of regulations names the part beside it."""
+        from kb.text.numerals import to_chinese
+
+        part = self.raw.get("part")
+        arts = self.raw.get("articles")
+        span = ""
+        if isinstance(arts, (list, tuple)) and len(arts) == 2 and all(isinstance(x, int) for x in arts):
+            span = f"第{to_chinese(arts[0])}条至第{to_chinese(arts[1])}条"
+        if not part and not span:
+            return None
+        return f"{part or '节选'}（{span}）" if span else str(part)
+
     def version(self, name: str | None) -> VersionMeta:
         if not self.versions:
             raise KbError("元数据中没有列出任何版本", str(self.folder / "meta.yml"))

@@ -182,7 +182,31 @@ def test_citations_of_other_laws_in_refs_json_and_akn(tmp_path, capsys):
     xml = tmp_path / "t.xml"
     run_kb(["export", str(src), "--format", "akn", "-o", str(xml)], ROOT, capsys)
     text = xml.read_text(encoding="utf-8")
-    assert "#art_17__para_2" in text and text.count('class="notInKnowledgeBase"') == 2
+    assert "#art_17__para_2" in text and text.count('class="notInKnowledgeBase"') == 1           # 物权法
+    assert text.count('class="notInKnowledgeBase otherPartsInKnowledgeBase"') == 1             # 民法典第一千条
+
+
+def test_a_citation_of_a_law_held_in_part_links_only_to_the_part_it_cites(tmp_path, capsys, monkeypatch):
+    """The seed's 第三十二条 cites 民法典 as a whole (its 特别法人 rules, 总则编): the knowledge base holds two chapters
+    of it, neither of which that citation is; kb refs, JSON and AKN say it holds the law only in part instead of
+    linking to the first excerpt (review item 3).  A pinpoint inside an excerpt still lands there."""
+    rc, out, err = run_kb(["refs", "--kind", "external", "--format", "json"], ROOT, capsys)
+    civil = [r for r in json.loads(out) if r["target"] == "中华人民共和国民法典"]
+    assert civil and civil[0]["eid"] == "art_32__para_1"
+    assert civil[0]["in_kb"] is False and "link" not in civil[0]
+    assert civil[0]["in_kb_parts"] == ["民法典-物权编", "民法典-合同编"]
+    monkeypatch.setenv("COLUMNS", "200")
+    rc, out, err = run_kb(["refs", "--kind", "external"], ROOT, capsys)
+    line = next(l for l in out.splitlines() if "第三十二条第一款" in l)
+    assert line.endswith("（知识库只收其一部分：民法典-物权编、民法典-合同编）"), line
+    rc, out, _ = run_kb(["export", "--format", "akn"], ROOT, capsys)
+    assert 'class="notInKnowledgeBase otherPartsInKnowledgeBase"' in out
+    src = tmp_path / "t.txt"
+    src.write_text("第一条 依照民法典第二百七十八条和《中华人民共和国民法典》的规定，制定本条例。\n", encoding="utf-8")
+    rc, out, err = run_kb(["refs", str(src), "--format", "json"], ROOT, capsys)
+    by = {r["text"]: r for r in json.loads(out)}
+    assert (by["民法典第二百七十八条"]["link"], by["民法典第二百七十八条"]["in_kb"]) == ("民法典-物权编", True)
+    assert by["《中华人民共和国民法典》"]["in_kb"] is False and by["《中华人民共和国民法典》"]["in_kb_parts"]
 
 
 def test_score_related_reports_each_held_out_file_apart(tmp_path, capsys):

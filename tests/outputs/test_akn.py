@@ -193,3 +193,33 @@ def _seed_xml_bytes() -> bytes:
     from kb.project import find_root, load, resolve
 
     return to_akn(load(resolve(find_root(ROOT), "suining-community@draft")))
+
+
+def test_a_citation_of_a_law_in_the_knowledge_base_uses_that_law_s_own_work_uri(capsys):
+    """The href of a citation of a law the knowledge base holds is the address that law's own export states
+    (FRBRWork's FRBRuri), pinpoints below it (review item 9): /akn/cn/act/2018-12-29/城市居民委员会组织法, not
+    /akn/cn/act/中华人民共和国城市居民委员会组织法, which no document answers to."""
+    from lxml import etree
+
+    from conftest import run_kb
+
+    def export(*args):
+        rc, out, err = run_kb(["export", "--format", "akn", *args], ROOT, capsys)
+        assert rc == 0, err
+        return etree.fromstring(out.encode("utf-8"))
+
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+
+    def work(tree):
+        return tree.find(".//a:FRBRWork/a:FRBRuri", ns).get("value")
+
+    jw, cw = work(export("-r", "城市居民委员会组织法")), work(export("-r", "村民委员会组织法"))
+    assert jw == "/akn/cn/act/2018-12-29/城市居民委员会组织法"
+    seed = [r.get("href") for r in export().iter("{%s}ref" % ns["a"])]
+    assert jw in seed and not any("%E4%B8%AD%E5%8D%8E%E4%BA%BA%E6%B0%91%E5%85%B1%E5%92%8C%E5%9B%BD%E5%9F%8E" in h
+                                  for h in seed)
+    xuanju = [r.get("href") for r in export("-r", "北京市村民委员会选举办法").iter("{%s}ref" % ns["a"])]
+    assert cw + "/!main#art_18" in xuanju
+    # a law the knowledge base lacks keeps a title address, marked as such
+    assert any(r.get("class") == "notInKnowledgeBase" and r.get("href").startswith("/akn/cn/act/%E4%B8%AD")
+               for r in export("-r", "北京市村民委员会选举办法").iter("{%s}ref" % ns["a"]))

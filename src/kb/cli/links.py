@@ -191,6 +191,10 @@ def _link_text(r) -> str:
     in the knowledge base."""
     if r.kind != "external":
         return ""
+    if not r.link and r.parts:
+        # 民法典 as a whole, or an article outside the excerpts the knowledge base holds
+        held = "、".join(r.parts)
+        return f"（知识库只收其一部分：{held}{'，不含所引条文' if r.pinpoint else ''}）"
     if not r.link:
         return "（知识库中没有）"
     if r.link_eid:

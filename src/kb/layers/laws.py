@@ -99,13 +99,20 @@ class LawEntry:
 
     def link_for(self, article: int | None) -> str | None:
         """Where a citation of this law's ``article`` (None: the law as a whole) lands: the part
-        holding that article, when the law is held in parts; None when no part holds it."""
-        if not self.parts or article is None:
+        holding that article, when the law is held in parts; None when no part holds it — nor for the law
+        as a whole, which no excerpt is (民法典 cited for its 特别法人 does not land on 物权编's chapter);
+        the corpus, when it holds the whole law, takes both."""
+        if not self.parts:
             return self.link
-        for reg_id, lo, hi in self.parts:
+        for reg_id, lo, hi in self.parts if article is not None else ():
             if lo <= article <= hi:
                 return reg_id
         return self.link if self.kind == "corpus" else None
+
+    def held_parts(self, article: int | None) -> list[str]:
+        """The regulations holding parts of this law when a citation of ``article`` (None: the law as a
+        whole) lands on none of them: the knowledge base holds the law only in part, not the part cited."""
+        return [reg_id for reg_id, _, _ in self.parts] if self.parts and self.link_for(article) is None else []
 
 
 _INDEX_CACHE: dict[tuple, dict[str, LawEntry]] = {}

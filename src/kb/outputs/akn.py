@@ -97,6 +97,37 @@ def _law_index():
         return None
 
 
+_LINKED: dict[tuple[str, str], str | None] = {}
+
+
+def linked_work_uri(link: str) -> str | None:
+    """The work URI of regulation ``link`` of the knowledge base as its own export writes it (its latest
+    version: /akn/cn/act/2018-12-29/城市居民委员会组织法), so that a citation's href resolves to that document;
+    None when ``link`` is not a regulation of the project (a corpus file)."""
+    from types import SimpleNamespace
+
+    from kb.errors import KbError
+    from kb.project import find_root, load_regulation
+
+    try:
+        root = find_root()
+    except KbError:
+        return None
+    key = (str(root), link)
+    if key not in _LINKED:
+        try:
+            reg = load_regulation(root, link)
+            v = reg.versions[-1]
+        except (KbError, OSError, IndexError):
+            _LINKED[key] = None
+        else:
+            # the fields work_uri reads of a Document, from the metadata (no need to parse the text)
+            meta = reg.doc_meta(v)
+            _LINKED[key] = work_uri(SimpleNamespace(meta=meta, status=v.status, source=str(reg.path(v)),
+                                                    title=reg.title))
+    return _LINKED[key]
+
+
 def to_akn(doc: Document) -> bytes:
     return b"".join(akn_pieces(doc))
 
@@ -275,11 +306,18 @@ def _spans(doc, defs, uses, refs, term_ids, work) -> dict[str, list[tuple[int, i
             else:
                 item = ("rref", {"from": f"#{r.targets[0]}", "upTo": f"#{r.targets[-1]}"})
         elif r.kind == "external":
-            attrs = {"href": law_uri(r.target or r.text, r.pinpoint)}
+            linked = linked_work_uri(r.link) if r.link else None
+            if linked:
+                # the law in the knowledge base: its own work URI (the address its export states), and the
+                # cited provision in it
+                attrs = {"href": linked + (f"/!main#{r.link_eid}" if r.link_eid else "")}
+            else:
+                attrs = {"href": law_uri(r.target or r.text, r.pinpoint)}
             if r.link_eid and "#" not in attrs["href"]:       # a list (第五条和第九条): its first provision
                 attrs["href"] += "/!main#" + r.link_eid
             if not r.link:
-                attrs["class"] = "notInKnowledgeBase"      # the cited law is not in the knowledge base
+                # the cited law is not in the knowledge base, or only other parts of it are (民法典's excerpts)
+                attrs["class"] = "notInKnowledgeBase" + (" otherPartsInKnowledgeBase" if r.parts else "")
             item = ("ref", attrs)
         else:
             item = ("ref", {"href": work})

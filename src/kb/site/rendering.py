@@ -142,8 +142,7 @@ class Renderer:
                     f"《{r.target}》" + (r.pinpoint or "")
                 spans.append((r.start, r.end, 0, "ref", href, title))
             elif r.kind == "external" and 0 <= r.start < r.end <= len(t):
-                spans.append((r.start, r.end, 0, "missing", None, f"本知识库中没有《{r.target}》" +
-                               (r.pinpoint or "") if not r.link else f"《{r.target}》{r.pinpoint or ''}不在本站"))
+                spans.append((r.start, r.end, 0, "missing", None, _missing_title(r)))
         return spans
 
     def _term_spans(self, node, t: str) -> list:
@@ -266,3 +265,15 @@ class Renderer:
                     parts.append(tn.citation[len(a.citation):])
             out.append((self.citation(r.eid), self.node_link(r.eid), "、".join(parts)))
         return out
+
+
+def _missing_title(r) -> str:
+    """What a citation the site cannot link says on hover: the law is not in the knowledge base, or only other
+    parts of it are (民法典 as a whole: the knowledge base holds two of its chapters), or not on this site."""
+    if r.link:
+        return f"《{r.target}》{r.pinpoint or ''}不在本站"
+    if r.parts:
+        what = f"不含所引的{r.pinpoint}" if r.pinpoint else "不是整部法律"
+        return f"本知识库只收《{r.target}》的一部分（{'、'.join(r.parts)}），{what}"
+    return f"本知识库中没有《{r.target}》" + (r.pinpoint or "")
+

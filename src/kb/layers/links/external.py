@@ -92,6 +92,8 @@ def link_laws(ext: list[Reference], own_title: str | None, index: dict[str, LawE
                 r.link = hit.link_for(art)
                 if r.link is not None:
                     r.link_eid = _pinpoint_eid(r.pinpoint)
+                else:
+                    r.parts = hit.held_parts(art)
 
 
 def _article_of(pinpoint: str | None) -> int | None:

@@ -62,6 +62,9 @@ class Reference:
     pinpoint: str | None = None    # 第五条 in 《……》第五条 (external)
     link: str | None = None        # the law in the knowledge base (reg id or corpus file)
     link_eid: str | None = None    # the cited provision in that law (art_278, art_5__para_2), when pinpointed
+    #: a law the knowledge base holds only in parts, none of which is the part cited (民法典 as a whole,
+    #: 民法典第一百零一条): those parts' regulation ids; the reference has no link
+    parts: list[str] = field(default_factory=list)
 
     @property
     def resolved(self) -> bool:
@@ -85,6 +88,8 @@ class Reference:
             d["link_eid"] = self.link_eid
         if self.kind == "external":
             d["in_kb"] = bool(self.link)       # a law the knowledge base does not hold says so
+            if self.parts:                     # … or holds only other parts of
+                d["in_kb_parts"] = list(self.parts)
         return d
 
 

@@ -36,8 +36,8 @@ def library(r) -> dict:
         reg = s.reg
         rows.append({"title": s.title, "href": r.page(s.p("index.md")), "level": reg.level or "未注明",
                      "jurisdiction": reg.jurisdiction or "未注明", "validity": reg.validity or "未注明",
-                     "year": reg.year or "未注明", "articles": len(s.doc.articles), "label": s.version.label})
-    rows.sort(key=lambda x: (LEVEL_RANK.get(x["level"], 9), x["jurisdiction"], x["title"]))
+                     "year": reg.year or "未注明", "articles": len(s.doc.articles), "label": s.version.label, "part": reg.part})
+    rows.sort(key=lambda x: (LEVEL_RANK.get(x["level"], 9), x["jurisdiction"], x["title"], x["part"] or ""))
     filters = []
     for key, label in FILTERS:
         values = sorted({x[key] for x in rows} - {"未注明"}, reverse=key == "year",

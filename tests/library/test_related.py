@@ -131,6 +131,30 @@ def test_kb_related_says_none_per_kind_and_the_ground_it_lacks(capsys):
     assert "相关度" in out.splitlines()[3]
 
 
+def test_kb_related_names_versions_and_titles(tmp_path, capsys, monkeypatch):
+    """本法规其他版本 rows name their version, the latest too; with one version kb says so, not that nothing was close
+    enough (review item 13); rows name a regulation by its title, not its folder name (item 15)."""
+    import shutil
+
+    from conftest import copy_seed, need_shared
+
+    fixture = need_shared() / "fixtures" / "suining-revised-draft.txt"
+    monkeypatch.setenv("COLUMNS", "200")
+    rc, out, _ = run_kb(["related", "8", "suining-community@draft", "--kind", "peer"], ROOT, capsys)
+    rows = out.splitlines()[4:]
+    assert any(r.startswith("北京市实施《中华人民共和国城市居民委员会组织法》办法") for r in rows), out
+    assert not any(r.startswith("北京市实施中华人民共和国") for r in rows), out
+    p = tmp_path / "p"
+    (p / "regulation").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")
+    copy_seed(p / "regulation" / "suining-community")
+    rc, out, _ = run_kb(["related", "15", "--kind", "version"], p, capsys)
+    assert "本法规其他版本：无——本法规在知识库中只有这一个版本" in out and "相关度都低于" not in out
+    run_kb(["add", str(fixture), "-r", "suining-community", "-v", "revised", "--label", "修改稿", "--no-index"], p, capsys)
+    rc, out, _ = run_kb(["related", "15", "-v", "draft", "--kind", "version"], p, capsys)
+    assert rc == 0 and "社区发展治理促进条例（修改稿）  第十五条" in out, out
+
+
 def test_score_related_ceiling_places_every_answered_article(capsys):
     """--ceiling puts each annotated (article, kind) with acceptable provisions in exactly one rank bucket:
     the same articles the scored run counts as having acceptable provisions."""

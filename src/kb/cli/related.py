@@ -76,6 +76,7 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
             click.echo()
             if not mine:
                 why = ("施行日期条款，不与其他法规的条文比较" if e.index in lib.inert and k != "version"
+                       else "本法规在知识库中只有这一个版本" if k == "version" and len(target.regulation.versions) < 2
                        else f"知识库中没有足够相近的条文（相关度都低于 {THRESHOLDS[k]:.3f}）")
                 click.echo(f"{style(KIND_NAMES[k], bold=True)}：无——{why}")
                 if k == "upper" and outside:
@@ -84,15 +85,17 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
                 continue
             click.echo(style(KIND_NAMES[k], bold=True))
             click.echo(table(["法规", "条", "相关度", "相似度", "相同字句", "原文（【】为相同字句）"],
-                             [[_reg_name(r.entry), r.entry.label, f"{r.relevance:.3f}", f"{r.similarity:.2f}",
+                             [[_reg_name(r.entry, r.kind), r.entry.label, f"{r.relevance:.3f}", f"{r.similarity:.2f}",
                                f"{r.shared:.0%}", _marked(r.entry.text, r.marks)] for r in mine]))
     if not rel:
         ctx.exit(1)
 
 
-def _reg_name(e) -> str:
+def _reg_name(e, kind: str) -> str:
+    """The regulation of a related article by its (short) title, not its folder name; its version when it is not
+    the latest, and always for 本法规其他版本 (which version is the point)."""
     r = e.reg
-    return (r.short_title or r.id) + ("" if e.latest else f"（{e.version.label}）")
+    return (r.short_title or r.title) + ("" if e.latest and kind != "version" else f"（{e.version.label}）")
 
 
 def _marked(text: str, marks: list, width: int = 80) -> str:

@@ -65,6 +65,11 @@ _NATIONAL = re.compile(r"(?<!办)法(?:典)?(?:实施条例|实施细则|实施�
 _LOCAL = re.compile(r"(省|自治区|自治州|自治县|[^城都]市|[^郡]县)")
 
 
+def book_title(title: str) -> str:
+    """《title》, a title inside it in 〈〉 (《北京市实施〈中华人民共和国矿山安全法〉办法》): book-title marks do not nest."""
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+
+
 def normalise_title(title: str) -> str:
     """《民法典》 -> 中华人民共和国民法典; local regulations and other documents unchanged.
     Brackets, spaces and 〈〉 are dropped for matching (〈〉 -> 《》)."""

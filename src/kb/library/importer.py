@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import KbError
+from kb.layers.laws import PRC
 from kb.library.corpus import CorpusText, find_corpus_root, read_corpus_text
 from kb.project import add_file
 from kb.text.sources import SUPPORTED
@@ -95,7 +96,10 @@ def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True)
     """Add one corpus text as a version of its regulation."""
     validity = (defaults.get("validity") or "草案") if ct.draft else _validity(ct.title, defaults.get("validity"),
                                                                               is_latest)
-    meta = {"title": ct.title, "short_title": ct.regulation_id if not ct.part else None,
+    # a national law's short title is its title without 中华人民共和国 (城市居民委员会组织法); other titles have none
+    # (the folder name of 北京市实施《……》办法 drops its book-title marks: no title to show)
+    short = ct.regulation_id if ct.title.startswith(PRC) and not ct.part else None
+    meta = {"title": ct.title, "short_title": short,
             "part": ct.part,
             "level": ct.level or defaults.get("level"),
             "jurisdiction": ct.jurisdiction or defaults.get("jurisdiction"),

@@ -14,6 +14,7 @@ from pathlib import Path
 from kb.compare.diff import compare
 from kb.compare.render.docx import docx_bytes
 from kb.errors import KbError
+from kb.layers.laws import book_title
 from kb.outputs import akn, matrix
 from kb.outputs.export import document_dict
 from kb.outputs.formats import to_json
@@ -76,7 +77,7 @@ def add_pdfs(made: list, root: Path) -> str:
 
 def docx_header(vs) -> str:
     """The line at the top of every page of the Word and PDF documents."""
-    return f"《{vs.title}》{vs.version.label}　{vs.tag if vs.tag != vs.version.label else ''}".rstrip() + \
+    return f"{book_title(vs.title)}{vs.version.label}　{vs.tag if vs.tag != vs.version.label else ''}".rstrip() + \
         "　（本站生成，以正式文本为准）"
 
 

@@ -235,8 +235,10 @@ def _plan_actors_across(plan: SitePlan) -> None:
     """One page per actor named in two regulations or more: its duties in all of them."""
     from kb.site.related import shared_actors
 
-    for name, groups in shared_actors(plan.sites, lambda vs: vs.layers.registry).items():
-        src = f"actors/{slug(name)}.md"
+    shared = shared_actors(plan.sites, lambda vs: vs.layers.registry)
+    slugs = actor_slugs(shared)         # in pinyin, as a regulation's own actor pages (actors/juminweiyuanhui/)
+    for name, groups in shared.items():
+        src = f"actors/{slugs[name]}.md"
         plan.actor_all[name] = src
         plan.add(src, f"{name}（全部法规）", "actor_all", None, (name, groups), nav=False)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from kb.layers.laws import book_title
 from kb.layers.actors import KIND_NAMES
 from kb.layers.obligations import MODALITIES, MODALITY_NAMES
 from kb.site.urls import page_url, relative
@@ -30,13 +31,15 @@ def make_env(template_dir: Path) -> jinja2.Environment:
                              undefined=jinja2.Undefined)
     # the same words as kb matrix and the CSV
     env.globals.update(modality_names=MODALITY_NAMES, modality_order=MODALITIES, kind_names=KIND_NAMES)
+    # 《title》 with a title inside it in 〈〉: 《北京市实施〈中华人民共和国城市居民委员会组织法〉办法》
+    env.filters["book"] = book_title
     return env
 
 
 def cite_text(vs, citation: str) -> str:
     """《title》第十五条; a draft's version named in brackets after the title (see Renderer.cite)."""
     version = f"（{vs.version.label}）" if vs.draft else ""
-    return f"《{vs.title}》{version}{citation}"
+    return f"{book_title(vs.title)}{version}{citation}"
 
 
 def definition_text(d) -> str:
@@ -139,10 +142,11 @@ class Renderer:
             href = self._ref_href(r)
             if href and 0 <= r.start < r.end <= len(t):
                 title = "、".join(self.citation(x) for x in r.targets) if r.kind != "external" else \
-                    f"《{r.target}》" + (r.pinpoint or "")
+                    book_title(r.target) + (r.pinpoint or "")
                 spans.append((r.start, r.end, 0, "ref", href, title))
             elif r.kind == "external" and 0 <= r.start < r.end <= len(t):
-                spans.append((r.start, r.end, 0, "missing", None, _missing_title(r)))
+                spans.append((r.start, r.end, 0, "missing", None, _missing_title(r, [
+                    self.plan.latest[p].reg.part or p if p in self.plan.latest else p for p in r.parts])))
         return spans
 
     def _term_spans(self, node, t: str) -> list:
@@ -169,9 +173,12 @@ class Renderer:
             if target is not None:
                 return (self.node_link(r.link_eid, target) if r.link_eid else None) or \
                     self.page(target.p("index.md"))
+            if r.parts:
+                return None     # a law held in part, not the part cited: no excerpt stands for it
             title = (r.targets[0] if r.targets else r.target or "").strip("《》")
             for s in self.plan.sites:
-                if s.latest and (r.link == s.reg.id or title in (s.reg.title, s.reg.short_title, s.doc.title)):
+                if s.latest and (r.link == s.reg.id or not s.reg.part
+                                 and title in (s.reg.title, s.reg.short_title, s.doc.title)):
                     return self.page(s.p("index.md"))
         return None
 
@@ -245,7 +252,8 @@ class Renderer:
                 e = x.entry
                 target = self.plan.by_spec.get((e.reg.id, e.version.name))
                 rows.append({"title": e.reg.short_title or e.reg.title, "label": e.label,
-                             "version": "" if e.latest else e.version.label,
+                             # which version: always for 本法规其他版本, else when it is not the latest
+                             "version": e.version.label if x.kind == "version" or not e.latest else "",
                              "href": self.node_link(e.eid, target) if target is not None else None,
                              "level": e.reg.level or "", "where": e.reg.jurisdiction or "",
                              "similarity": x.similarity, "shared": x.shared, "text": marked(e.text, x.marks)})
@@ -267,13 +275,14 @@ class Renderer:
         return out
 
 
-def _missing_title(r) -> str:
+def _missing_title(r, parts: list[str] = ()) -> str:
     """What a citation the site cannot link says on hover: the law is not in the knowledge base, or only other
-    parts of it are (民法典 as a whole: the knowledge base holds two of its chapters), or not on this site."""
+    parts of it are (民法典 as a whole: the knowledge base holds two of its chapters, ``parts`` as the site names
+    them: 物权编（第二百七十一条至第二百八十七条）), or not on this site."""
     if r.link:
-        return f"《{r.target}》{r.pinpoint or ''}不在本站"
+        return f"{book_title(r.target)}{r.pinpoint or ''}不在本站"
     if r.parts:
         what = f"不含所引的{r.pinpoint}" if r.pinpoint else "不是整部法律"
-        return f"本知识库只收《{r.target}》的一部分（{'、'.join(r.parts)}），{what}"
-    return f"本知识库中没有《{r.target}》" + (r.pinpoint or "")
+        return f"本知识库只收{book_title(r.target)}的{'、'.join(parts or r.parts)}，{what}"
+    return f"本知识库中没有{book_title(r.target)}" + (r.pinpoint or "")
 

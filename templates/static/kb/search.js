@@ -44,6 +44,9 @@ function norm(s) {
   return out;
 }
 
+/* 《title》, a title inside it in 〈〉: book-title marks do not nest */
+function book(t) { return "《" + t.replace(/《/g, "〈").replace(/》/g, "〉") + "》"; }
+
 function esc(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -241,7 +244,7 @@ function groups(list, q, regTitle) {
   if (q.phrase) words.push(q.phrase);
   var termMap = {};
   q.terms.forEach(function (t) { termMap[t] = true; });
-  var where = regTitle ? "《" + regTitle + "》" : "";
+  var where = regTitle ? book(regTitle) : "";
   var byPage = {}, pages = [];
   list.forEach(function (h) {
     /* a page's provisions of a lower tier make a group of their own, after every higher tier's */
@@ -361,7 +364,7 @@ function others(q, ownPath) {
       lists.forEach(function (x) { out.tally.provisions += x.tally.provisions; out.tally.pages += x.tally.pages; });
       if (rest.length) {
         out.push([{ location: kbMap.regs[rest[0]][2], title: esc("另有 " + rest.length + " 部法规可能含有此词"),
-                    text: esc(rest.slice(0, 20).map(function (i) { return "《" + kbMap.regs[i][1] + "》"; }).join("、") +
+                    text: esc(rest.slice(0, 20).map(function (i) { return book(kbMap.regs[i][1]); }).join("、") +
                               (rest.length > 20 ? "……" : "") + "（打开该法规后检索）"),
                     score: 0, terms: {} }]);
       }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kb.check.registry import rule
+from kb.layers.laws import book_title
 
 
 def _unresolved(ctx, kinds: tuple[str, ...]):
@@ -99,11 +100,6 @@ def self_words(title: str | None) -> tuple[str, ...] | None:
         if t.endswith(suffix):
             return words
     return None
-
-
-def book_title(title: str) -> str:
-    """《title》, a title inside it in 〈〉 (《北京市实施〈中华人民共和国矿山安全法〉办法》)."""
-    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
 
 
 #: characters that make a word with the 本 after them (基本, 根本, 资本, 成本, 样本, 文本, 版本 …)

@@ -1,0 +1,96 @@
+"""The knowledge-base site as the newcomer review found it (issue 14's items 3, 7, 13, 15 and 16): the seed with a
+second version (the README's kb add example), both 民法典 excerpts, the 北京 办法 whose title holds a title, and
+居委会组织法 — real texts, built once."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT, copy_seed, need_shared, run_kb
+
+from test_site import make_project
+
+JW = "城市居民委员会组织法"
+BJ = "北京市实施中华人民共和国城市居民委员会组织法办法"
+BJ_TITLE = "北京市实施《中华人民共和国城市居民委员会组织法》办法"
+
+
+@pytest.fixture(scope="module")
+def review_site(tmp_path_factory):
+    from kb.cli.site import build_site
+
+    fixture = need_shared() / "fixtures" / "suining-revised-draft.txt"
+    tmp = tmp_path_factory.mktemp("reviewsite")
+    seed = copy_seed(tmp / "seed-src")
+    regs = {"suining-community": seed, JW: ROOT / "regulation" / JW, BJ: ROOT / "regulation" / BJ,
+            "民法典-物权编": ROOT / "regulation" / "民法典-物权编", "民法典-合同编": ROOT / "regulation" / "民法典-合同编"}
+    proj = make_project(tmp / "p", regs, "      default_regulation: suining-community\n")
+    import _pytest.capture  # noqa: F401  (run_kb reads the captured output: a throw-away capture here)
+
+    class _Cap:
+        def readouterr(self):
+            return "", ""
+    rc, _, _ = run_kb(["add", str(fixture), "-r", "suining-community", "-v", "revised", "--label", "修改稿",
+                       "--no-index"], proj, _Cap())
+    assert rc == 0
+    out = tmp / "site"
+    build_site(proj, str(out), catalog=False)
+    return out
+
+
+def _pages(site):
+    return {p: p.read_text(encoding="utf-8") for p in site.rglob("index.html")}
+
+
+def _article(html: str, eid: str) -> str:
+    i = html.index(f'id="{eid}"')
+    return html[i:html.index("</section>", i)]
+
+
+def _page_of(site, version: str, eid: str) -> str:
+    for p in sorted((site / "suining-community" / version).glob("chp_*/index.html")):
+        html = p.read_text(encoding="utf-8")
+        if f'id="{eid}"' in html:
+            return html
+    raise AssertionError(f"{version} {eid} not found")
+
+
+def test_home_names_the_part_of_each_excerpt(review_site):
+    """Item 7: two rows 中华人民共和国民法典 | 法律 | 全国 | 有效 | 2020 could not be told apart."""
+    html = (review_site / "index.html").read_text(encoding="utf-8")
+    rows = [r for r in html.split("<tr") if "中华人民共和国民法典" in r and "data-level" in r]
+    assert len(rows) == 2
+    parts = sorted(re.search(r'class="kb-part">([^<]+)<', r).group(1) for r in rows)
+    assert parts == ["合同编（第九百三十七条至第九百五十条）", "物权编（第二百七十一条至第二百八十七条）"]
+
+
+def test_a_citation_of_the_whole_civil_code_is_not_sent_to_an_excerpt(review_site):
+    """Item 3: the seed's 第三十二条 cites 民法典 for its 特别法人 rules; the site held only two other chapters."""
+    art = _article(_page_of(review_site, "draft", "art_32"), "art_32")
+    assert "民法典-物权编/" not in art and "民法典-合同编/" not in art
+    assert ('class="kb-ref-missing" title="本知识库只收《中华人民共和国民法典》的物权编（第二百七十一条至第二百八十七条）、'
+            '合同编（第九百三十七条至第九百五十条），不是整部法律">民法典</span>') in art
+
+
+def test_other_versions_are_named_and_titles_are_titles(review_site):
+    """Item 13: a 本法规其他版本 row names its version even when it is the latest; item 15: a related row names the
+    regulation by its title, not its folder name, and no page nests 《》 in 《》."""
+    art = _article(_page_of(review_site, "draft", "art_15"), "art_15")
+    panel = art[art.index('<details class="kb-related">'):]
+    versions = panel[panel.index("本法规其他版本"):]
+    assert "（修改稿）第十五条" in versions.split("</ul>")[0]
+    pages = _pages(review_site)
+    related_rows = [m for html in pages.values() for m in re.findall(r'<li><a href="[^"]*">([^<]*)</a> <span class="kb-badge"', html)]
+    assert any(t.startswith(BJ_TITLE) for t in related_rows)
+    assert not any(t.startswith(BJ) for t in related_rows)          # the folder name
+    nested = [str(p.relative_to(review_site)) for p, html in pages.items() if re.search(r"《[^》]*《", html)]
+    assert nested == []
+    assert any("《北京市实施〈中华人民共和国城市居民委员会组织法〉办法》" in html for html in pages.values())
+
+
+def test_the_knowledge_wide_actor_page_has_a_pinyin_address(review_site):
+    """Item 16: the README says actor pages are at the name in pinyin (actors/juminweiyuanhui/)."""
+    page = review_site / "actors" / "juminweiyuanhui" / "index.html"
+    assert page.is_file() and "居民委员会（全部法规）" in page.read_text(encoding="utf-8")
+    assert not [p for p in (review_site / "actors").iterdir() if re.fullmatch(r"[0-9a-f]{8}", p.name)]

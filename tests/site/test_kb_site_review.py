@@ -94,3 +94,23 @@ def test_the_knowledge_wide_actor_page_has_a_pinyin_address(review_site):
     page = review_site / "actors" / "juminweiyuanhui" / "index.html"
     assert page.is_file() and "居民委员会（全部法规）" in page.read_text(encoding="utf-8")
     assert not [p for p in (review_site / "actors").iterdir() if re.fullmatch(r"[0-9a-f]{8}", p.name)]
+
+
+def test_site_search_does_not_nest_book_title_marks(review_site):
+    """Item 15: a search across the knowledge base named the 北京 办法 《北京市实施《中华人民共和国……》办法》."""
+    import json
+
+    from test_site import _search, serve, shared_browser
+
+    b = shared_browser()
+    srv, base = serve(review_site)
+    ctx = b.new_context()
+    try:
+        pg = ctx.new_page()
+        pg.goto(base)
+        shown = json.dumps(_search(pg, "居民会议"), ensure_ascii=False)
+    finally:
+        ctx.close()
+        srv.shutdown()
+    assert "北京市实施〈中华人民共和国城市居民委员会组织法〉办法" in shown, shown[:2000]
+    assert not re.search(r"《[^》]*《", shown)

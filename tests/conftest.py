@@ -10,8 +10,55 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("KB_SHARED", ROOT.parent / "shared"))
+#: the checkout
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _project_as_shipped(repo: Path) -> Path:
+    """The project the tests run kb in: the checkout itself, unless its knowledge base (regulation/, mkdocs.yml) has
+    changes git has not committed — the README's own example, kb add 修改稿.docx -r suining-community -v revised,
+    adds a version, and kb add DIR whole regulations.  The tests are of kb and of the knowledge base it ships, not of
+    what a user has since added, so they then run in a copy of the project whose regulation/ and mkdocs.yml are
+    the committed ones (git archive HEAD) and whose other entries link to the checkout's; the session's header
+    says so.  Without git (an unpacked archive) the checkout is used as it is."""
+    import subprocess
+
+    try:
+        st = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--untracked-files=all", "--",
+                             "regulation", "mkdocs.yml"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return repo
+    if st.returncode != 0 or not st.stdout.strip():
+        return repo
+    import io
+    import tarfile
+
+    archive = subprocess.run(["git", "-C", str(repo), "archive", "HEAD", "regulation", "mkdocs.yml"],
+                             capture_output=True, timeout=120)
+    if archive.returncode != 0:
+        return repo
+    tmp = Path(tempfile.mkdtemp(prefix="kb-test-project-"))
+    atexit.register(shutil.rmtree, tmp, True)
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(tmp, filter="data")
+    for entry in repo.iterdir():
+        # the checkout's own catalog and site describe its changed knowledge base: the copy makes its own
+        if entry.name not in ("regulation", "mkdocs.yml", ".kb", "site") and not (tmp / entry.name).exists():
+            (tmp / entry.name).symlink_to(entry)
+    _SHIPPED_NOTE.append(f"regulation/ 或 mkdocs.yml 有未提交的改动（如 README 中 kb add 的例子）：测试在已提交的知识库的副本 {tmp} 中运行")
+    return tmp
+
+
+_SHIPPED_NOTE: list[str] = []
+#: the project the tests run kb in (see _project_as_shipped): the checkout, or a copy with its committed knowledge base
+ROOT = _project_as_shipped(REPO)
+if ROOT != REPO and Path.cwd() == REPO:
+    os.chdir(ROOT)          # tests that run kb where they stand (scripts/test runs them from the checkout)
+
+
+def pytest_report_header(config):
+    return _SHIPPED_NOTE
+SHARED = Path(os.environ.get("KB_SHARED", REPO.parent / "shared"))
 SEED = ROOT / "regulation" / "suining-community" / "draft.txt"
 SHARED_SEED = SHARED / "seeds" / "000_27ae19131ff8e498.txt"
 CORPUS = SHARED / "corpus" / "lawrefbook"

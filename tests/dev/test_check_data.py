@@ -10,7 +10,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import CORPUS, DATA, ROOT, need_shared
+from conftest import CORPUS, DATA, REPO, ROOT, need_shared
 from kb.dev.score_check import HELD_OUT_DIR
 
 CHECK = DATA / "check"
@@ -56,11 +56,11 @@ ROUND_TWO = ["jianchaguan", "yuye", "shangye-yinhang", "bj-nongcun-gufen", "bj-y
 def test_no_file_of_the_repository_names_a_held_out_text():
     """The lead drew them among texts the repository does not use: only this data names them, so nobody
     read them while writing rules, tests or docs."""
-    if subprocess.run(["git", "-C", str(ROOT), "rev-parse"], capture_output=True).returncode:
+    if subprocess.run(["git", "-C", str(REPO), "rev-parse"], capture_output=True).returncode:
         pytest.skip("不是 git 工作区")
     for path in TEXTS["held_out"].values():
         title = re.sub(r"\(\d{4}-\d\d-\d\d\)$", "", regulation(path).rsplit("/", 1)[-1])
-        out = subprocess.run(["git", "-C", str(ROOT), "grep", "-l", "-F", title], capture_output=True, text=True)
+        out = subprocess.run(["git", "-C", str(REPO), "grep", "-l", "-F", title], capture_output=True, text=True)
         named = [f for f in out.stdout.split() if not f.startswith("tests/data/check/")]
         assert not named, (title, named)
 
@@ -80,7 +80,7 @@ def test_every_judgement_row_is_well_formed():
 
 def test_the_round_two_draw_gives_its_texts_again():
     need_shared(CORPUS)
-    if subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", "4c5af94^{commit}"], capture_output=True).returncode:
+    if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", "4c5af94^{commit}"], capture_output=True).returncode:
         pytest.skip("没有 4c5af94 这一提交（浅克隆），无法重演抽取")
     out = subprocess.run([sys.executable, str(CHECK / "draw_round2.py")], capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin",

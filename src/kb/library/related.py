@@ -562,7 +562,21 @@ def grounds(root, versions) -> dict[str, set]:
     out: dict[str, set] = {}
     for reg, _, doc, latest in versions:
         if latest:
-            out[reg.id] = {r.link for r in references(doc, index) if r.kind == "external" and r.link}
+            out[reg.id] = cited_regulations(references(doc, index))
+    return out
+
+
+def cited_regulations(refs) -> set[str]:
+    """The regulations of the knowledge base that references ``refs`` cite: each linked law, and every part held of
+    a law cited as a whole (民法典, of which the knowledge base holds two chapters: citing the law cites them too,
+    though the citation links to neither)."""
+    out = set()
+    for r in refs:
+        if r.kind == "external":
+            if r.link:
+                out.add(r.link)
+            elif r.parts and not r.pinpoint:
+                out.update(r.parts)
     return out
 
 

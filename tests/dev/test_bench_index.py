@@ -30,11 +30,13 @@ def test_bench_export_runs_on_a_small_corpus(tmp_path):
     for i, t in enumerate(("甲法", "乙条例")):
         (tmp_path / f"{i}.md").write_text(TEXT.format(t=t), encoding="utf-8")
     lines: list[str] = []
-    res = run_export(tmp_path, out=lines.append)
+    # the baseline revision's export runs in a process of its own (HEAD here: any revision git can archive)
+    res = run_export(tmp_path, out=lines.append, against="HEAD")
     assert res["ok"] and res["cold"]["texts"] == 2 and res["cold"]["mb_s"] > 0
     assert res["cold"]["layers"].get("obligations", 0) > 0 and not res["warm"]["layers"], "warm: nothing recomputed"
+    assert res["baseline"]["texts"] == 2 and res["baseline"]["cpu_s"] > 0 and res["speedup"] > 0
     text = "\n".join(lines)
-    assert "基线" in text and "解析" in text and "义务" in text
+    assert "基线" in text and "解析" in text and "义务" in text and "HEAD" in text and "本议题提出时记下" in text
 
 
 def test_bench_index_measures_only_the_builds_asked_beside_the_baseline(tmp_path):

@@ -1,23 +1,68 @@
 """Benchmark of ``kb export --format json`` over the whole shared corpus (``kb bench export`` /
-``python3 -m kb.dev.bench_export [CORPUS]``), beside the parse of the same texts in the same run.
+``python3 -m kb.dev.bench_export [CORPUS] [--against REV]``), beside the parse of the same texts in
+the same run, and beside the export of kb as it was when issue 17 was filed.
 
 Every text is exported as ``kb export`` does it (the parse, every layer, its JSON as :func:`kb.outputs.formats.to_json` writes it), first
 with an empty layer cache (what a first export costs: every layer computed, and written to the
 cache), then again with the layers read back from that cache.  Printed: MB/s of source (CPU time, which other jobs on the shared
 machine do not inflate), the ratio to the parse alone, and where the time goes (parse,
 obligations, links, JSON) as the layer cache accounts for it.
+
+The baseline: the same texts exported by revision ``REV`` (default :data:`BASELINE_REV`, kb when the
+issue asked for an export three times faster), in a process of its own from ``git archive`` of that
+revision, in the same run, so the machine's load weighs on both alike; the issue's own figures
+(:data:`FILED`) are printed beside them.
 """
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from kb.dev import paths
+
+#: kb when issue 17 was filed (its export had no layer cache: every export computed every layer)
+BASELINE_REV = "850ed94"
+#: the issue's figures when it was filed: export 0.9 MB/s, the parse alone 23 MB/s
+FILED = {"export_mb_s": 0.9, "parse_mb_s": 23.0}
+#: the issue's goal: the export (a first one, every layer computed) three times faster
+GOAL = 3.0
+
+#: run in a fresh process with one revision's package on PYTHONPATH: export the texts listed in
+#: argv[1] (one path a line) once, every layer computed, and print the CPU seconds of each step
+_SIDE = r'''
+import json, sys, time
+from pathlib import Path
+from kb.errors import KbError
+from kb.outputs.export import document_dict
+from kb.outputs.formats import to_json
+from kb.text.parse import parse_source
+from kb.text.sources import read_source
+sources = [read_source(f) for f in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()]
+steps = dict.fromkeys(("parse", "layers", "json"), 0.0)
+n = 0
+for src in sources:
+    c = time.process_time()
+    try:
+        doc = parse_source(src)
+    except KbError:
+        continue
+    c2 = time.process_time()
+    d = document_dict(doc)
+    c3 = time.process_time()
+    to_json(d)
+    c4 = time.process_time()
+    steps["parse"] += c2 - c
+    steps["layers"] += c3 - c2
+    steps["json"] += c4 - c3
+    n += 1
+print(json.dumps({"texts": n, "steps": steps}))
+'''
 
 
 def _export_all(sources, steps: dict) -> int:
@@ -45,7 +90,29 @@ def _export_all(sources, steps: dict) -> int:
     return n
 
 
-def run(corpus_dir=None, out=print) -> dict:
+def _baseline(rev: str, files: list[Path], mb: float, work: Path) -> dict | None:
+    """The export of the same texts by revision rev, in a process of its own (the layer cache pointed
+    at an empty folder: a revision that has one computes every layer, as one without does); None
+    without git or that revision."""
+    src = paths.checkout_src(rev, work)
+    if src is None:
+        return None
+    listing = work / "files.txt"
+    listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
+    cache = work / "layers"
+    cache.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(src), KB_LAYER_CACHE=str(cache))
+    out = subprocess.run([sys.executable, "-c", _SIDE, str(listing)], capture_output=True, text=True,
+                         env=env, cwd=str(work))
+    if out.returncode != 0:
+        raise RuntimeError(f"{rev}: " + (out.stderr.strip().splitlines() or ["失败"])[-1])
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    total = sum(r["steps"].values())
+    r.update(cpu_s=total, mb_s=mb / total, parse_mb_s=mb / r["steps"]["parse"], ratio=total / r["steps"]["parse"])
+    return r
+
+
+def run(corpus_dir=None, out=print, against: str | None = BASELINE_REV) -> dict:
     from kb.layers import cache
     from kb.text.sources import read_source
 
@@ -60,8 +127,11 @@ def run(corpus_dir=None, out=print) -> dict:
     work = Path(tempfile.mkdtemp(prefix="kb-bench-export-"))
     old_env = os.environ.get("KB_LAYER_CACHE")
     try:
+        # the baseline first: a revision's own process, the machine as loaded as for the figure after it
+        (work / "base").mkdir()
+        res["baseline"] = _baseline(against, files, mb, work / "base") if against else None
         # the first export starts from an empty cache and fills it, as a first ``kb export`` does
-        os.environ["KB_LAYER_CACHE"] = str(work)
+        os.environ["KB_LAYER_CACHE"] = str(work / "layers")
         for mode in ("cold", "warm"):
             cache.clear_memory()
             cache.stats["seconds"].clear()
@@ -74,7 +144,20 @@ def run(corpus_dir=None, out=print) -> dict:
         cold, warm = res["cold"], res["warm"]
         out(f"kb export --format json，{cold['texts']} 个文本（{mb:.1f} MB）：首次（分析层未缓存）{cold['mb_s']:.2f} MB/s"
             f"（CPU {cold['cpu_s']:.1f} 秒）；分析层已缓存 {warm['mb_s']:.2f} MB/s（CPU {warm['cpu_s']:.1f} 秒）")
-        out(f"基线：同一次运行中只解析 {cold['parse_mb_s']:.1f} MB/s；导出是解析的 {cold['ratio']:.0f}×（已缓存 {warm['ratio']:.0f}×）")
+        out(f"基线：同一次运行中只解析 {cold['parse_mb_s']:.1f} MB/s；导出是解析的 {cold['ratio']:.1f}×（已缓存 {warm['ratio']:.1f}×）")
+        base = res["baseline"]
+        filed = FILED["parse_mb_s"] / FILED["export_mb_s"]
+        if base:
+            speedup = base["cpu_s"] / cold["cpu_s"]
+            res["speedup"] = speedup
+            out(f"基线：同一次运行中 {against}（本议题提出时的 kb）导出同样的 {base['texts']} 个文本 {base['mb_s']:.2f} MB/s"
+                f"（CPU {base['cpu_s']:.1f} 秒），只解析 {base['parse_mb_s']:.1f} MB/s，导出是解析的 {base['ratio']:.1f}×；"
+                f"本版首次导出快 {speedup:.2f} 倍（目标 {GOAL:.0f} 倍：{'达到' if speedup >= GOAL else '未达到'}）")
+        elif against:
+            out(f"（取不到 {against}：需要 git 与该提交；只与本议题记下的数字比较）")
+        out(f"本议题提出时记下：导出 {FILED['export_mb_s']} MB/s、只解析 {FILED['parse_mb_s']:.0f} MB/s（导出是解析的 {filed:.1f}×）；"
+            f"本次是 {cold['ratio']:.1f}×，按这一比值快 {filed / cold['ratio']:.2f} 倍"
+            f"（{GOAL:.0f} 倍即导出不超过解析的 {filed / GOAL:.1f}×）")
         st, lay = cold["steps"], cold["layers"]
         obl = lay.get("obligations", 0.0)
         links = sum(v for k, v in lay.items() if k.startswith("links."))
@@ -91,6 +174,17 @@ def run(corpus_dir=None, out=print) -> dict:
     return res
 
 
+def main(argv=None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python3 -m kb.dev.bench_export", description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus_dir", nargs="?")
+    ap.add_argument("--against", default=BASELINE_REV,
+                    help=f"同一次运行中与这个提交的导出比较（默认 {BASELINE_REV}，本议题提出时的 kb；写 none 不比较）")
+    a = ap.parse_args(argv)
+    r = run(a.corpus_dir, against=None if a.against == "none" else a.against)
+    return 0 if r.get("ok") else 1
+
+
 if __name__ == "__main__":
-    r = run(sys.argv[1] if len(sys.argv) > 1 else None)
-    sys.exit(0 if r.get("ok") else 1)
+    sys.exit(main())

@@ -43,6 +43,8 @@ MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "
 def _modifier(name: str) -> str | None:
     """The longest modifier the name starts with.  The longest only: 其他组织 is 其他 + 组织, too short to
     drop 其他 from, and never 其 + 他组织."""
+    if not name.startswith(MODIFIERS):
+        return None
     return next((m for m in MODIFIERS if name.startswith(m)), None)
 
 DATA = Path(__file__).resolve().parent / "data" / "actors.yml"

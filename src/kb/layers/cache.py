@@ -239,35 +239,36 @@ def record(cls: type) -> type:
     return cls
 
 
-_PLAIN = (str, int, float, bool, type(None))
+_PLAIN = frozenset((str, int, float, bool, type(None)))
 
 
 def encode(value):
     """``value`` as JSON-able data that :func:`decode` turns back into an equal value: a list is a
     list; every JSON object is a tag — {"t": tuple}, {"d": [k, v, …]} (a dict), {"s": set},
     {"f": frozenset}, {"c": record class name, "v": [field, value, …]} — so no key of the data
-    is ever read as a tag.  Anything else raises TypeError (the entry is then not kept)."""
+    is ever read as a tag.  Anything else raises TypeError (the entry is then not kept).  (A plain
+    value inside a container is taken as it is without a call: a layer holds hundreds of thousands.)"""
     t = type(value)
     if t in _PLAIN:
         return value
     if t is list:
-        return [encode(v) for v in value]
+        return [v if type(v) in _PLAIN else encode(v) for v in value]
     if t is tuple:
-        return {"t": [encode(v) for v in value]}
+        return {"t": [v if type(v) in _PLAIN else encode(v) for v in value]}
     if t is dict:
         out = []
         for k, v in value.items():
-            out.append(encode(k))
-            out.append(encode(v))
+            out.append(k if type(k) in _PLAIN else encode(k))
+            out.append(v if type(v) in _PLAIN else encode(v))
         return {"d": out}
     if t is set or t is frozenset:
-        return {"s" if t is set else "f": [encode(v) for v in value]}
+        return {"s" if t is set else "f": [v if type(v) in _PLAIN else encode(v) for v in value]}
     name = t.__name__
     if _RECORDS.get(name) is t:
         out = []
         for k, v in value.__dict__.items():
             out.append(k)
-            out.append(encode(v))
+            out.append(v if type(v) in _PLAIN else encode(v))
         return {"c": name, "v": out}
     raise TypeError(f"{t.__module__}.{t.__qualname__} is not a layer record")
 

@@ -134,7 +134,7 @@ class Scanner(MentionScanner):
         k = i
         while True:
             el = self.element(text, k, discover=True)
-            for mod in ("其他各类", "其他", "各类", "有关", "相关"):
+            for mod in (("其他各类", "其他", "各类", "有关", "相关") if el is None else ()):
                 if el is None and text.startswith(mod, k):
                     el = self.element(text, k + len(mod), discover=True)
                     if el is not None:

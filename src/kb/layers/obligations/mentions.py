@@ -85,13 +85,13 @@ class MentionScanner(NameScanner):
     def _element(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
         reg = self.reg
         # 村（居）民委员会: the two committees, written as one
-        m = _BOTH_COMMITTEES.match(text, i)
+        m = _BOTH_COMMITTEES.match(text, i) if text[i:i + 1] in ("村", "居") else None
         if m:
             return [Mention(reg.canonical(f"{c}民委员会"), m.group(0), i, m.end(), known=True)
                     for c in (m.group(1), m.group(2))], m.end()
         # 组织和个人, 单位和组织: 组织 is the noun here (elsewhere mostly the verb: 应当组织……)
-        if _ORGS_AND_PERSONS.match(text, i) or (_ORGS_ENDING.match(text, i) and
-                                                  text[max(0, i - 4):i].endswith(_AFTER_UNITS)):
+        if text.startswith("组织", i) and (_ORGS_AND_PERSONS.match(text, i) or (
+                _ORGS_ENDING.match(text, i) and text[max(0, i - 4):i].endswith(_AFTER_UNITS))):
             return [Mention("组织", "组织", i, i + 2)], i + 2
         # 1. a known name (longest match); 本市各级人民政府: 本市 qualifies what follows
         if text.startswith("本市", i):
@@ -99,7 +99,8 @@ class MentionScanner(NameScanner):
             if nxt is not None:
                 return nxt
         # 物业所在地县级人民政府……, 户籍所在地的……: a place qualifies the body that follows
-        m = _PLACE_OF.match(text, i)
+        # (its 地 stands 3 to 8 characters after i)
+        m = _PLACE_OF.match(text, i) if text.find("地", i + 3, i + 9) >= 0 else None
         if m and not STOP_IN_NAME.search(text[i:m.start() + len(m.group(0)) - 3]):
             nxt = self.element(text, m.end(), discover)
             if nxt is not None and self.reg.kind_of(nxt[0][0].name) in ("government", "department"):

@@ -323,7 +323,8 @@ class NameScanner:
             elif e > i + 24:
                 continue          # a long name is a noun with a relative clause (负有……职责的部门)
             ends.append(e)
-        ends = sorted(set(ends))
+        if len(ends) > 1:
+            ends = sorted(set(ends))
         for n, e in enumerate(ends):
             r = self._candidate(text, i, e, agent)
             if r:
@@ -364,7 +365,8 @@ class NameScanner:
             return None           # 用地布局, 总体格局: not a bureau
         if _REPORT.match(name):
             return None           # 报上一级人民政府审批: a verb
-        if _COORDINATION_IN.search(name) or self._known_then_and(name):
+        if _COORDINATION_IN.search(name) or (("和" in name or "及" in name or "或者" in name) and
+                                             self._known_then_and(name)):
             return None           # 副行长及其他工作人员, 辖区居民和单位: a coordination, not one name
         if name.startswith(("组织", "主管", "承办")) and name.endswith(("机关", "部门", "单位", "机构")) and \
                 MODAL_RE.match(text, e) and "的" not in name:

@@ -48,6 +48,7 @@ _CREATED_BY = re.compile(r"(?:依法)?(?:(?:设立|举办|开办|兴办|创办|�
 _SHORT_MODIFIER = re.compile(r"([^，。；的]{1,6})的")
 _CONDITION_DE = re.compile(r"[^，。；的]{1,20}的")
 _MODAL_IN = re.compile(r"应当|可以|不得|必须")
+_NEXT_MARK = re.compile("[的，、]")
 _MADE_THING = re.compile(r"([^，。；的]{1,10})的[\u4e00-\u9fff]{1,12}")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十百千]")
 _ACTS_IN = re.compile(r"应当|应|必须|不得|可以|可|有权|负责|对|向|在|按照|依照|依据|根据|依法|从事|协助")
@@ -160,7 +161,11 @@ def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last
                 continue
         if text[k] in "对向由经将把为在与同按依根通" and (k == ca or text[k - 1] in "，、"):
             return None
-        k += 1
+        # the next place either test above can hold at: right after a 的, 、 or ，
+        m = _NEXT_MARK.search(text, k, cb)
+        if m is None:
+            return None
+        k = m.end()
     return None
 
 

@@ -34,33 +34,18 @@ FILED = {"export_mb_s": 0.9, "parse_mb_s": 23.0}
 GOAL = 3.0
 
 #: run in a fresh process with one revision's package on PYTHONPATH: export the texts listed in
-#: argv[1] (one path a line) once, every layer computed, and print the CPU seconds of each step
+#: argv[1] (one path a line) once, every layer computed, by :func:`_export_all` of this file (argv[2],
+#: its imports of kb resolved in that revision), and print the CPU seconds of each step
 _SIDE = r'''
-import json, sys, time
+import importlib.util, json, sys
 from pathlib import Path
-from kb.errors import KbError
-from kb.outputs.export import document_dict
-from kb.outputs.formats import to_json
-from kb.text.parse import parse_source
 from kb.text.sources import read_source
+spec = importlib.util.spec_from_file_location("kb_bench_export_side", sys.argv[2])
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
 sources = [read_source(f) for f in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()]
 steps = dict.fromkeys(("parse", "layers", "json"), 0.0)
-n = 0
-for src in sources:
-    c = time.process_time()
-    try:
-        doc = parse_source(src)
-    except KbError:
-        continue
-    c2 = time.process_time()
-    d = document_dict(doc)
-    c3 = time.process_time()
-    to_json(d)
-    c4 = time.process_time()
-    steps["parse"] += c2 - c
-    steps["layers"] += c3 - c2
-    steps["json"] += c4 - c3
-    n += 1
+n = bench._export_all(sources, steps)
 print(json.dumps({"texts": n, "steps": steps}))
 '''
 
@@ -102,7 +87,7 @@ def _baseline(rev: str, files: list[Path], mb: float, work: Path) -> dict | None
     cache = work / "layers"
     cache.mkdir()
     env = dict(os.environ, PYTHONPATH=str(src), KB_LAYER_CACHE=str(cache))
-    out = subprocess.run([sys.executable, "-c", _SIDE, str(listing)], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", _SIDE, str(listing), __file__], capture_output=True, text=True,
                          env=env, cwd=str(work))
     if out.returncode != 0:
         raise RuntimeError(f"{rev}: " + (out.stderr.strip().splitlines() or ["失败"])[-1])

@@ -110,13 +110,13 @@ def layer(doc, name: str, compute: Callable[[], T], *parts: str) -> T:
     value = _read(path) if path is not None else _MISS
     if value is _MISS:
         stats["misses"] += 1
-        t = time.process_time()
-        with gc_paused():               # a layer is a burst of long-lived records (kb.text.gcpause)
+        with gc_paused():               # a layer is a burst of long-lived records (kb.text.gcpause),
+            t = time.process_time()     # its entry a burst of short-lived ones
             value = compute()
-        stats["seconds"][name] = stats["seconds"].get(name, 0.0) + time.process_time() - t
-        if path is not None:
-            _prune(folder)
-            _write(path, value)
+            stats["seconds"][name] = stats["seconds"].get(name, 0.0) + time.process_time() - t
+            if path is not None:
+                _prune(folder)
+                _write(path, value)
     else:
         stats["disk_hits"] += 1
     _remember(key, value)

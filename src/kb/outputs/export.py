@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 
+from kb.text.gcpause import gc_paused
 from kb.text.model import Document, Node
 
 #: modules that add keys to the export, in order
@@ -84,7 +85,13 @@ class Lazy(list):
 
 def document_dict(doc: Document, layers: bool = True, lazy: bool = False) -> dict:
     """The export of ``doc``; ``lazy``: its articles made as the JSON encoder reaches them
-    (:class:`Lazy`: for kb export's streamed JSON, not for reading back)."""
+    (:class:`Lazy`: for kb export's streamed JSON, not for reading back).  Made with the cyclic
+    collector paused (kb.text.gcpause): a burst of dicts and lists without cycles."""
+    with gc_paused():
+        return _document_dict(doc, layers, lazy)
+
+
+def _document_dict(doc: Document, layers: bool, lazy: bool) -> dict:
     pre = next(doc.nodes("preamble"), None)
     out = {
         "regulation": {

@@ -1103,3 +1103,10 @@ def test_pupils_and_the_other_party(reg):
     # is no school), 对方当事人 is a 当事人
     assert got(reg, "中小学生应当遵守学校纪律。") == {("中小学生", "obligation")}
     assert got(reg, "一方拒绝履行的，对方当事人可以向人民法院申请执行。") == {("当事人", "permission")}
+
+
+def test_the_villagers_assemblies(reg):
+    # 村民委员会组织法, 北京市实施《村民委员会组织法》的若干规定 (random corpus sentences): 村民会议, 村民代表会议 are bodies, as
+    # 居民会议 is (they were read as 村民)
+    assert got(reg, "村民委员会成员出缺，可以由村民会议或者村民代表会议进行补选。") == {
+        ("村民会议", "permission"), ("村民代表会议", "permission")}

@@ -135,13 +135,14 @@ def run(corpus_dir=None, out=print, against: str | None = BASELINE_REV) -> dict:
         if base:
             speedup = base["cpu_s"] / cold["cpu_s"]
             res["speedup"] = speedup
-            out(f"基线：同一次运行中 {against}（本议题提出时的 kb）导出同样的 {base['texts']} 个文本 {base['mb_s']:.2f} MB/s"
+            who = "（本议题提出时的 kb）" if against == BASELINE_REV else ""
+            out(f"基线：同一次运行中 {against}{who}导出同样的 {base['texts']} 个文本 {base['mb_s']:.2f} MB/s"
                 f"（CPU {base['cpu_s']:.1f} 秒），只解析 {base['parse_mb_s']:.1f} MB/s，导出是解析的 {base['ratio']:.1f}×；"
-                f"本版首次导出快 {speedup:.2f} 倍（目标 {GOAL:.0f} 倍：{'达到' if speedup >= GOAL else '未达到'}）")
+                f"本版首次导出的速度是它的 {speedup:.2f} 倍（目标 {GOAL:.0f} 倍：{'达到' if speedup >= GOAL else '未达到'}）")
         elif against:
             out(f"（取不到 {against}：需要 git 与该提交；只与本议题记下的数字比较）")
         out(f"本议题提出时记下：导出 {FILED['export_mb_s']} MB/s、只解析 {FILED['parse_mb_s']:.0f} MB/s（导出是解析的 {filed:.1f}×）；"
-            f"本次是 {cold['ratio']:.1f}×，按这一比值快 {filed / cold['ratio']:.2f} 倍"
+            f"本次是 {cold['ratio']:.1f}×，按这一比值是那时速度的 {filed / cold['ratio']:.2f} 倍"
             f"（{GOAL:.0f} 倍即导出不超过解析的 {filed / GOAL:.1f}×）")
         st, lay = cold["steps"], cold["layers"]
         obl = lay.get("obligations", 0.0)

@@ -1,0 +1,46 @@
+"""kb.dev.related_agreement: two hand annotations of related provisions compared as kb's answers are scored."""
+from pathlib import Path
+
+import pytest
+
+from kb.dev import related_agreement
+
+LAW = "宪法相关法/城市居民委员会组织法(2018-12-29).md"
+PEER = "DLC/北京地方法规/地方性法规/北京/北京市物业管理条例(2024-03-29).md"
+
+
+def ann(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / name
+    path.write_text("corpus: x/清远.md\nset: tuning\narticles:\n" + body, encoding="utf-8")
+    return path
+
+
+def test_first_answer_and_first_three_as_score_related_counts_them(tmp_path, capsys):
+    a = ann(tmp_path, "a.yml", f"  1:\n    upper: [{LAW}#第三条]\n    peer: none\n"
+                               f"  2:\n    upper: [{LAW}#第四条, {LAW}#第五条]\n    peer: [{PEER}#第7条]\n")
+    b = ann(tmp_path, "b.yml", f"  1:\n    upper: [{LAW}#第二条, {LAW}#第3条]\n    peer: none\n"
+                               f"  第二条:\n    upper: [{LAW}#第五条]\n    peer: none\n")
+    res = related_agreement.report([(a, b)], verbose=True)
+    # B against A: upper — art 1 first answer 第二条 not accepted (but 第三条 within three), art 2 right
+    assert res[("B 对照 A", "upper")] == (0.5, 1.0)
+    # peer — art 1 both none (right), art 2 B says none where A has an answer
+    assert res[("B 对照 A", "peer")] == (0.5, 0.0)
+    # A against B: upper — art 1 A's 第三条 is in B's list, art 2 第四条 is not; R@3 both reached
+    assert res[("A 对照 B", "upper")] == (0.5, 1.0)
+    assert "第2条 参照" in capsys.readouterr().out
+
+
+def test_annotations_of_different_texts_are_refused(tmp_path, capsys):
+    a = ann(tmp_path, "a.yml", f"  1:\n    upper: none\n")
+    b = tmp_path / "b.yml"
+    b.write_text("corpus: y/其他.md\narticles:\n  1:\n    upper: none\n", encoding="utf-8")
+    assert related_agreement.main([str(a), str(b)]) == 2
+    assert "不是同一个文本" in capsys.readouterr().err
+
+
+def test_every_second_annotation_in_the_repo_has_its_first():
+    seconds = sorted(related_agreement.AGREEMENT.glob("*.yml"))
+    if not seconds:
+        pytest.fail(f"{related_agreement.AGREEMENT} holds no second annotation")
+    assert [b for _, b in related_agreement.agreement_pairs()] == seconds
+    assert related_agreement.main(["--all"]) == 0

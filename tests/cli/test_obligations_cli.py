@@ -176,3 +176,22 @@ def test_matrix_uses_the_terminal_width(capsys, monkeypatch, cols):
     assert rc == 0 and "县（市、区）人民政府" in out
     grid = out.split("各主体的条款")[0]
     assert max(width(line) for line in grid.splitlines()) <= max(int(cols), 60)
+
+
+def test_split_width_never_makes_a_piece_wider_than_the_column():
+    """Moving a break back carries characters down; they and the next character must still fit (the final review's
+    case made a piece of width 12 in a column of 10)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kb.outputs.formats import split_width, width
+
+    assert all(width(p) <= 10 for p in split_width("”“五、。。、、《九九四）八“《，十五七五。一五", 10))
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet="一二三四五六，。、；（）《》“”ab", min_size=1, max_size=60), st.integers(2, 20))
+    def check(s, w):
+        pieces = split_width(s, w)
+        assert "".join(pieces) == s
+        assert all(width(p) <= w for p in pieces if len(p) > 1)
+    check()

@@ -44,3 +44,12 @@ def test_every_second_annotation_in_the_repo_has_its_first():
         pytest.fail(f"{related_agreement.AGREEMENT} holds no second annotation")
     assert [b for _, b in related_agreement.agreement_pairs()] == seconds
     assert related_agreement.main(["--all"]) == 0
+
+
+@pytest.mark.parametrize("body", ["  1:\n    upper: [未闭合\n", "  1:\n    本法规其他版本: none\n", "  1:\n    peer: 第三条\n"])
+def test_a_broken_annotation_is_named_not_traced_back(tmp_path, capsys, body):
+    a = ann(tmp_path, "a.yml", "  1:\n    upper: none\n")
+    b = ann(tmp_path, "b.yml", body)
+    assert related_agreement.main([str(a), str(b)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "b.yml" in err and "Traceback" not in err

@@ -320,11 +320,12 @@ FLOORS = {
     "beijing-yiyuan-anquan": (0.86, 0.90, 0.84), "chongqing-dubo": (0.91, 0.92, 0.88),
     "chongqing-hangdao": (0.90, 0.90, 0.88), "diyue-chengxu": (0.84, 0.86, 0.78),
     "keji-chengguo": (0.78, 0.78, 0.69), "zhuwai-waijiao": (0.88, 0.88, 0.83),
-    # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures there, minus 0.02
-    "beijing-guofang-jiaoyu": (0.79, 0.78, 0.71), "chongqing-canzhong": (0.81, 0.82, 0.73),
-    "chongqing-juanxian": (0.75, 0.75, 0.67), "guangdong-tudi": (0.85, 0.84, 0.71),
-    "guangdong-waishang": (0.85, 0.86, 0.79), "pengshui-kuangchan": (0.48, 0.61, 0.51),
-    "waiguo-huomian": (0.53, 0.53, 0.69), "zhuce-kuaiji": (0.62, 0.55, 0.46)}
+    # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures after the round-8 rules
+    # (2c35922), minus 0.02
+    "beijing-guofang-jiaoyu": (0.84, 0.83, 0.77), "chongqing-canzhong": (0.83, 0.84, 0.76),
+    "chongqing-juanxian": (0.83, 0.83, 0.74), "guangdong-tudi": (0.89, 0.88, 0.78),
+    "guangdong-waishang": (0.85, 0.86, 0.81), "pengshui-kuangchan": (0.86, 0.88, 0.81),
+    "waiguo-huomian": (0.53, 0.53, 0.69), "zhuce-kuaiji": (0.81, 0.80, 0.74)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

@@ -428,9 +428,9 @@ def _kept_by(S: _Segments, src: _Side, dst: _Side, k: int, b: int, b_norm: str) 
 def unique_links(old: list[Unit], new: list[Unit], of_old: dict[int, list[int]],
                  of_new: dict[int, list[int]]) -> list[tuple[int, int]]:
     """(old, new) links, one of them an article nothing linked, for two articles that share at least
-    ``UNIQUE`` trigrams that no other article of either text uses, in at least ``UNIQUE_RUNS`` places
-    of the old article (apart by a character no such trigram covers), each the other's article sharing
-    most such trigrams.  A full revision that rewrites a provision in other words still keeps some of its
+    ``UNIQUE`` strings of ``UNIQUE_N`` characters that no other article of either text uses, in at least
+    ``UNIQUE_RUNS`` places of the old article (apart by a character no such string covers), each the
+    other's article sharing most such strings.  A full revision that rewrites a provision in other words still keeps some of its
     own terms, found in that provision alone (国防教育法 2018 第十五条 → 2024 第十五条: 军事训练相结合,
     在有关课程中安排专门的国防教育内容; 反洗钱法 2006 第三十二条 → 2024 第五十六条: 取消其任职资格,
     禁止其从事有关金融行业工作), where the cosine over all bigrams (0.2–0.4) drowns in the new words

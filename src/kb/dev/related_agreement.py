@@ -30,7 +30,10 @@ def read(path: Path) -> tuple[str, dict]:
     """(the annotated text, {article: {kind: [provision, …] best first, or NONE}})."""
     import yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise KbError(f"不是有效的 YAML：{e}", str(path)) from None
     text = data.get("regulation") or data.get("corpus")
 
     def provision(ref) -> tuple[str, str]:
@@ -39,8 +42,14 @@ def read(path: Path) -> tuple[str, dict]:
 
     out = {}
     for art, kinds in (data.get("articles") or {}).items():
-        out[article_number(art, path)] = {
-            KIND_KEYS[k]: NONE if v == NONE else [provision(x) for x in v] for k, v in (kinds or {}).items()}
+        answers = {}
+        for k, v in (kinds or {}).items():
+            if k not in KIND_KEYS:
+                raise KbError(f"第{art}条的类别“{k}”无效：应为 upper（上位法）或 peer（同类立法）", str(path))
+            if v != NONE and not isinstance(v, list):
+                raise KbError(f"第{art}条的 {k}：应为条文列表或 none", str(path))
+            answers[KIND_KEYS[k]] = NONE if v == NONE else [provision(x) for x in v]
+        out[article_number(art, path)] = answers
     return text, out
 
 

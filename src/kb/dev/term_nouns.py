@@ -37,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
                 doc = parse_file(str(f))
             except KbError:
                 continue
-            for u in terms.term_uses(doc):
+            # computed here, not through the layer cache: uses found with the rule switched off must not be
+            # kept as the text's term uses for the commands that run after this one
+            for u in terms._find(doc):
                 total += 1
                 t = doc.get(u.eid).text
                 if rule(t, u.start, u.end):

@@ -33,12 +33,10 @@ across the folds (issue 14 note); ``kb score-related`` prints the figures, held-
 """
 from __future__ import annotations
 
-import gc
 import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import mul
@@ -47,6 +45,7 @@ from pathlib import Path
 from kb.compare.ops import EQ, raw_ops
 from kb.compare.similarity import Unit, article_text, bigrams, cosine, normalize
 from kb.library.kinds import KINDS, VERSION, kind_of
+from kb.text.gcpause import gc_paused
 
 QUERY_BIGRAMS = 200       # an article's heaviest bigrams that look up its candidates
 DF_MAX = 100             # a bigram in more articles than this finds no candidates …
@@ -69,22 +68,6 @@ RARE = {"upper": 0.0, "peer": 0.5, "version": 0.0, "lower": 0.0}
 #: 本条例自…施行: says nothing another provision could say the same of
 _COMMENCEMENT = re.compile(r"^[【（(]?[^】）)]{0,12}[】）)]?本(?:法|条例|办法|规定|细则|决定|规则)(?:自|于).{0,40}(?:施行|实施)")
 MIN_SHARED = 4           # shared wording is marked in runs of at least this many characters
-
-
-@contextmanager
-def _acyclic():
-    """The cyclic garbage collector paused while the index is built or an article's answers are computed:
-    what they make (vectors, posting arrays, candidate tables, answers) holds no reference cycle, so reference
-    counting frees all of it, and a collection in between only walks the objects referred to — the whole
-    index, which grows with the knowledge base (building the index of 713 corpus texts: 10.9 → 7.9 s CPU,
-    of 100: 2.0 → 1.6).  Left as it was found: paused only when it was running."""
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
 
 
 @dataclass
@@ -138,7 +121,9 @@ class Library:
         self._possible: dict[str, set] = {}         # regulation id -> possible_kinds()
         self._classes: dict | None = None
         counts = []
-        with _acyclic():
+        # the index holds no reference cycle: with the collector paused its build stays linear in the
+        # knowledge base (713 corpus texts: 10.9 → 7.9 s CPU, 100: 2.0 → 1.6)
+        with gc_paused():
             for reg, v, doc, latest in versions:
                 counts += [bigrams(e.norm) for e in self._add_version(reg, v, doc, latest)]
             self._weigh(counts)
@@ -315,7 +300,7 @@ class Library:
         relevance (``kb score-related --ceiling`` looks deeper than the default).  ``reads``, when
         given, receives the index of every candidate whose vector, text or regulation's centroid the
         answer was computed from (kb.library.related_cache)."""
-        with _acyclic():
+        with gc_paused():
             return self._related(e, kinds, limit, marks, thresholds, candidates, reads)
 
     def _related(self, e: Entry, kinds, limit: int, marks: bool, thresholds: dict | None, candidates: int,

@@ -101,6 +101,9 @@ def split_width(s: str, w: int) -> list[str]:
                 cut = i                          # nowhere better in this piece: break where it is full
             out.append(s[start:cut])
             start, used = cut, width(s[cut:i])
+            if used + cw > w:                    # what moved down leaves no room for c: break where it is full
+                out.append(s[start:i])
+                start, used = i, 0
         used += cw
     out.append(s[start:])
     return out

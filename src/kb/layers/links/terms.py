@@ -118,11 +118,13 @@ def _plain_noun(word: str) -> bool:
     种子), not a verb or verbal noun (矫正, 教育, 就业, 预防, 旅游); read once, when first needed."""
     global _NOUNS
     if _NOUNS is None:
-        import os
+        import io
 
         import jieba
 
-        with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+        # jieba's own dictionary through its public accessor (pinned version: the dictionary is part of what
+        # kb's code version stands for)
+        with io.TextIOWrapper(jieba.get_dict_file(), encoding="utf-8") as f:
             _NOUNS = frozenset(w for w, _, tag in (line.split() for line in f if line.count(" ") == 2)
                                if tag == "n" and len(w) == 2)
     return word in _NOUNS

@@ -173,16 +173,81 @@ def test_add_folder_not_laid_out_as_the_corpus_reads_each_text_itself(tmp_path, 
     sn = yaml.safe_load((p / "regulation/遂宁市社区发展治理促进条例/meta.yml").read_text(encoding="utf-8"))
     assert (sn["title"], sn["validity"], sn.get("level"), sn.get("jurisdiction")) == \
         ("遂宁市社区发展治理促进条例", "草案", None, None)
-    assert [(v["name"], v["label"], v["status"]) for v in sn["versions"]] == [("draft", "草案修改稿", "草案修改稿")]
+    assert [(v["name"], v["label"], v["status"]) for v in sn["versions"]] == [("draft-修改稿", "草案修改稿", "草案修改稿")]
     assert "corpus" not in sn["source"] and "公开语料" not in sn["source"]["note"]
     assert sn["source"]["files"] == ["草案/suining-revised-draft.txt"]
     own = yaml.safe_load((p / "regulation/某市居民委员会工作条例/meta.yml").read_text(encoding="utf-8"))
     assert (own["title"], own["validity"], own["versions"][0]["status"]) == ("某市居民委员会工作条例", "草案", "草案")
-    rc, out, err = run_kb(["parse", str(p / "regulation/遂宁市社区发展治理促进条例/draft.txt")], p, capsys)
+    rc, out, err = run_kb(["parse", str(p / "regulation/遂宁市社区发展治理促进条例/draft-修改稿.txt")], p, capsys)
     assert "遂宁市社区发展治理促进条例" in out and "草案修改稿" in out and "现行有效" not in out
     if CORPUS.exists():
         jw = yaml.safe_load((p / "regulation/城市居民委员会组织法/meta.yml").read_text(encoding="utf-8"))
         assert jw["source"]["corpus"] == "lawrefbook" and jw["validity"] == "有效"
+
+
+def _as_draft(fixture: Path, title: str, stage: str) -> str:
+    """The fixture's text under another title, its （草案修改稿） line replaced by （stage）."""
+    text = fixture.read_text(encoding="utf-8")
+    assert "遂宁市社区发展治理促进条例" in text and "（草案修改稿）" in text
+    return text.replace("遂宁市社区发展治理促进条例", title).replace("（草案修改稿）", f"（{stage}）")
+
+
+def test_add_folder_knows_every_draft_word_the_parser_knows(tmp_path, capsys):
+    """Final review item 2: a draft whose status is 修改稿, 修订稿, 建议稿 or 讨论稿, or whose Markdown title ends in
+    （修改草案）, is imported as a draft (validity 草案, its stage as status and label), not as law in force; and
+    the AKN output and the site, which read the same list (kb.text.preamble.DRAFT_WORDS), call it a draft too."""
+    from kb.outputs.akn import is_draft as akn_draft
+    from kb.project import Target, load, load_regulation
+    from kb.site.versions import is_draft as site_draft, version_state
+
+    fixture = need_shared() / "fixtures" / "suining-revised-draft.txt"
+    p = project(tmp_path / "p")
+    src = tmp_path / "mine"
+    src.mkdir()
+    (src / "a.txt").write_text(_as_draft(fixture, "某某市测试条例", "修改稿"), encoding="utf-8")
+    body = "\n\n第一条　为了规范测试工作，制定本条例。\n\n第二条　本条例自公布之日起施行。\n"
+    for name, title in (("b.txt", "甲市测试条例（修订稿）"), ("c.txt", "乙市测试条例（建议稿）"),
+                        ("d.txt", "丙市测试条例（讨论稿）")):
+        (src / name).write_text(title + body, encoding="utf-8")
+    (src / "e.md").write_text("# 丁市测试条例（修改草案）" + body, encoding="utf-8")
+    rc, out, err = run_kb(["add", str(src), "--no-index"], p, capsys)
+    assert rc == 0, out + err
+    for reg_id, stage in (("某某市测试条例", "修改稿"), ("甲市测试条例", "修订稿"), ("乙市测试条例", "建议稿"),
+                          ("丙市测试条例", "讨论稿"), ("丁市测试条例", "修改草案")):
+        meta = yaml.safe_load((p / "regulation" / reg_id / "meta.yml").read_text(encoding="utf-8"))
+        assert (meta["title"], meta["validity"]) == (reg_id, "草案"), meta
+        assert [(v["name"], v["label"], v["status"]) for v in meta["versions"]] == \
+            [(f"draft-{stage}", stage, stage)], meta
+        reg = load_regulation(p, reg_id)
+        v = reg.versions[0]
+        assert akn_draft(load(Target(reg.path(v), reg, v))) and site_draft(reg, v), reg_id
+        assert version_state(reg, v) == (False, "尚未生效，仅供征求意见"), reg_id
+
+
+def test_add_folder_holding_two_stages_of_one_draft_imports_both_and_again_changes_nothing(tmp_path, capsys):
+    """Final review item 3: 某条例（草案） and 某条例（草案修改稿） in one folder are two versions, named from their
+    stage (draft, draft-修改稿), not both "draft" (the second was refused); importing the folder again finds both
+    unchanged."""
+    fixture = need_shared() / "fixtures" / "suining-revised-draft.txt"
+    p = project(tmp_path / "p")
+    src = tmp_path / "drafts"
+    src.mkdir()
+    (src / "a.txt").write_text(_as_draft(fixture, "某某市测试条例", "草案修改稿"), encoding="utf-8")
+    (src / "b.txt").write_text(_as_draft(fixture, "某某市测试条例", "草案").replace(
+        "第一条（立法目的依据）", "第一条（立法目的）"), encoding="utf-8")
+    rc, out, err = run_kb(["add", str(src), "--no-index"], p, capsys)
+    assert rc == 0 and "导入 2 个文本" in out and "0 个被拒绝" in out, out + err
+    folder = p / "regulation" / "某某市测试条例"
+    meta = yaml.safe_load((folder / "meta.yml").read_text(encoding="utf-8"))
+    assert sorted((v["name"], v["label"], v["file"]) for v in meta["versions"]) == \
+        [("draft", "草案", "draft.txt"), ("draft-修改稿", "草案修改稿", "draft-修改稿.txt")]
+    assert (folder / "draft.txt").read_bytes() == (src / "b.txt").read_bytes()
+    assert (folder / "draft-修改稿.txt").read_bytes() == (src / "a.txt").read_bytes()
+    before = (folder / "meta.yml").read_bytes()
+    rc, out, err = run_kb(["add", str(src), "--no-index"], p, capsys)
+    assert rc == 0 and "2 个已存在未改动" in out and "0 个被拒绝" in out, out + err
+    assert (folder / "meta.yml").read_bytes() == before
+    assert sorted(f.name for f in folder.iterdir()) == ["draft-修改稿.txt", "draft.txt", "meta.yml"]
 
 
 def test_add_empty_folder_says_nothing_was_found_and_exits_1(tmp_path, capsys):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kb.layers.laws import PRC, match_key, normalise_title
 from kb.project import LEVEL_RANK
+from kb.text.preamble import is_draft_status, split_status
 from kb.text.sources import INFO_END
 
 #: top folders of the national laws (lawrefbook's categories) and their level
@@ -66,7 +67,16 @@ class CorpusText:
 
     @property
     def version_name(self) -> str:
-        return self.date or ("draft" if self.draft else "text")
+        """The date; for an undated draft, draft and its stage (草案 → draft, 草案修改稿 → draft-修改稿,
+        征求意见稿 → draft-征求意见稿), so that a folder holding a draft's stages imports each as its own
+        version, under the same name on every import; else text."""
+        if self.date:
+            return self.date
+        if not self.draft:
+            return "text"
+        stage = re.sub(r"[\s/\\@#?%:*\"<>|]", "", self.status)
+        stage = stage[2:] if stage.startswith("草案") else stage
+        return f"draft-{stage}"[:120] if stage else "draft"
 
     def label(self) -> str:
         """How the version is named to a reader: 2018年修正 / 1991年通过 / 草案修改稿."""
@@ -102,8 +112,8 @@ def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:
     # the corpus' own file (its metadata block) or a file in one of its category folders; anything else is
     # a folder of one's own, and the source must not say it came from the public corpus
     ct.corpus = bool(titles and block) or any(is_category(f) for f in folders)
-    if bracket or _is_draft(status) or "草案" in folders or path.parent.name == "草案":
-        ct.status = bracket or (status if _is_draft(status) else "草案")
+    if bracket or is_draft_status(status) or "草案" in folders or path.parent.name == "草案":
+        ct.status = bracket or (status if is_draft_status(status) else "草案")
     m = _FILE_DATE.search(path.stem)
     events = [h for h in history if any(w in h for w in ("通过", "修正", "修订", "公布"))]
     ct.adopted = _iso(history[0]) if history else None
@@ -115,18 +125,10 @@ def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:
     return ct
 
 
-#: a draft's stage in its title line: 某市居民委员会工作条例（草案）, ……（草案修改稿）, ……（征求意见稿）
-_DRAFT_BRACKET = re.compile(r"[（(]((?:草案|征求意见稿|送审稿|审议稿)[^（）()]{0,12})[）)]$")
-
-
 def _draft_bracket(title: str) -> tuple[str, str | None]:
-    """(title without it, the stage) when the title ends in a draft's bracket, else (title, None)."""
-    m = _DRAFT_BRACKET.search(title.strip())
-    return (title.strip()[:m.start()], m.group(1)) if m and m.start() > 0 else (title, None)
-
-
-def _is_draft(status: str | None) -> bool:
-    return bool(status) and any(w in status for w in ("草案", "征求意见稿", "送审稿", "审议稿"))
+    """(title without it, the stage) when the title ends in a draft's bracket (某市居民委员会工作条例（草案）,
+    ……（草案修改稿）, ……（修改稿）, ……（修改草案）), else (title, None): the parser's reading of a title line."""
+    return split_status(title.strip())
 
 
 def _own_title(path: Path) -> tuple[str, str | None]:

@@ -22,11 +22,10 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 from kb.text.model import Document, Node
-from kb.text.preamble import issuing_body
+from kb.text.preamble import is_draft_status, issuing_body
 from kb.text.xmlchars import check_doc
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-DRAFT_WORDS = ("草案", "征求意见", "送审稿", "审议稿", "建议稿", "修改稿", "讨论稿")
 PLACEHOLDER_DATE = "1900-01-01"
 PLACEHOLDER_NAME = "placeholder-undated"
 
@@ -44,8 +43,7 @@ _TAGS = {"part": "part", "subpart": "subpart", "chapter": "chapter", "section": 
 
 
 def is_draft(doc: Document) -> bool:
-    s = doc.status or doc.meta.get("status") or ""
-    return any(w in s for w in DRAFT_WORDS)
+    return is_draft_status(doc.status or doc.meta.get("status") or "")
 
 
 def _date(doc: Document) -> tuple[str, str | None]:

@@ -16,9 +16,8 @@ from kb.project import Target, list_regulations, load
 from kb.site.background import load_background, mentions
 from kb.site.progress import log, say, timed
 from kb.site.version_layers import Layers, load_layers
+from kb.text.preamble import is_draft_status
 from kb.text.xmlchars import check_doc
-
-DRAFT_WORDS = ("草案", "征求意见", "送审", "审议稿", "建议稿", "修改稿")
 
 
 @dataclass
@@ -75,7 +74,7 @@ def version_state(reg, v) -> tuple[bool | None, str]:
     status = v.status or ""
     if "in_force" in raw:
         return bool(raw["in_force"]), ("现行有效" if raw["in_force"] else "未生效或已失效")
-    if any(w in status for w in DRAFT_WORDS):
+    if is_draft_status(status):
         return False, "尚未生效，仅供征求意见"
     validity = _validity(reg, v)
     if validity:
@@ -99,7 +98,7 @@ def is_draft(reg, v) -> bool:
     """A version published for comment or review, not a text in force (its status, level or label
     says 草案, 征求意见稿, 送审稿 …)."""
     words = " ".join(str(x or "") for x in (v.status, v.label, level(reg, v)))
-    return any(w in words for w in DRAFT_WORDS)
+    return is_draft_status(words)
 
 
 def level(reg, v) -> str:

@@ -14,12 +14,28 @@ from kb.text.grammar import HEADINGS, WS, Line
 from kb.text.sources import INFO_END
 
 _MD_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$")
-_STATUS_WORDS = ("草案", "征求意见", "送审稿", "修改稿", "审议稿", "试行", "修订稿", "建议稿")
+#: the words of a draft's status (草案, 草案征求意见稿, 修改稿, 送审稿 …): a text whose status holds one
+#: is a draft, not law in force.  The one list: the parser, ``kb add DIR`` (kb.library.corpus), the
+#: AKN output (bill or act) and the site (its banner and tag) all read it, so that they agree
+DRAFT_WORDS = ("草案", "征求意见", "送审稿", "审议稿", "修改稿", "修订稿", "建议稿", "讨论稿")
+_STATUS_WORDS = DRAFT_WORDS + ("试行",)
 #: a title line that ends in the draft's status, the usual form of a draft (××条例（草案）,
 #: ××条例（草案征求意见稿）): the title, then the status.  试行 is not among them: ××办法（试行） is the
 #: title of an adopted text
 _TITLE_DRAFT = re.compile(r"(?P<title>.*?\S)\s*[（(](?P<status>[^（）()]*(?:"
-                          + "|".join(w for w in _STATUS_WORDS if w != "试行") + r")[^（）()]*)[）)]")
+                          + "|".join(DRAFT_WORDS) + r")[^（）()]*)[）)]")
+
+
+def is_draft_status(status: str | None) -> bool:
+    """Whether a status (草案修改稿, 征求意见稿 …) is a draft's: it holds one of :data:`DRAFT_WORDS`."""
+    return bool(status) and any(w in status for w in DRAFT_WORDS)
+
+
+def split_status(title: str) -> tuple[str, str | None]:
+    """(title, status) of a title that ends in a draft's bracket — 某条例（草案修改稿） is (某条例, 草案修改稿),
+    某条例（修改草案） is (某条例, 修改草案) — else (title, None)."""
+    m = _TITLE_DRAFT.fullmatch(title)
+    return (m.group("title"), m.group("status").strip()) if m else (title, None)
 
 
 def body_start(lines: list[Line]) -> int:
@@ -98,10 +114,9 @@ def read_preamble(lines: list[Line], fmt: str) -> tuple[str | None, str | None, 
 def _title_and_status(line: str, status: str | None) -> tuple[str, str | None]:
     """(title, status) of a title line: ××条例（草案） is the title ××条例 with the status 草案
     (unless a status was read already); any other line is the title as it is."""
-    m = _TITLE_DRAFT.fullmatch(line)
-    if m is None or status is not None:
+    if status is not None:
         return line, status
-    return m.group("title"), m.group("status").strip()
+    return split_status(line)
 
 
 #: the enacting body in a note (2017年9月22日北京市第十四届人民代表大会常务委员会第四十次会议通过):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kb.dev.agreement import pairs_from_args
 from kb.dev.score_align import DATA, prf, read_gold
 
 AGREEMENT = DATA / "agreement"
@@ -60,20 +61,12 @@ def agreement_pairs() -> list[tuple[Path, Path]]:
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    verbose = "-v" in argv
-    argv = [a for a in argv if a != "-v"]
-    if argv == ["--all"]:
-        pairs = agreement_pairs()
-    elif len(argv) >= 2 and len(argv) % 2 == 0:
-        pairs = [(Path(argv[i]), Path(argv[i + 1])) for i in range(0, len(argv), 2)]
-    else:
-        print("用法：python3 -m kb.dev.align_agreement A.tsv B.tsv [A2.tsv B2.tsv …] [-v] | --all [-v]", file=sys.stderr)
-        return 2
-    if not pairs:
-        print(f"{AGREEMENT} 中没有第二份标注", file=sys.stderr)
-        return 1
+    pairs = pairs_from_args(argv, agreement_pairs, "python3 -m kb.dev.align_agreement A.tsv B.tsv [A2.tsv B2.tsv …] [-v]"
+                            " | --all [-v]", AGREEMENT)
+    if isinstance(pairs, int):
+        return pairs
     try:
-        report(pairs, verbose)
+        report(pairs, "-v" in argv)
     except (OSError, ValueError) as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2

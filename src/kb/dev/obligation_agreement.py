@@ -19,6 +19,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from kb.dev import paths
+from kb.dev.agreement import pairs_from_args
 from kb.dev.score_obligations import Score, expand_action, load_doc, load_gold_file, match_duties
 
 
@@ -85,18 +86,10 @@ def _print_scores(res: dict) -> None:
 def main(argv=None) -> int:
     from kb.errors import KbError
     args = sys.argv[1:] if argv is None else argv
-    files = [x for x in args if not x.startswith("-")]
-    if "--all" in args and not files:
-        pairs = second_copies()
-    elif files and len(files) % 2 == 0:
-        pairs = [(Path(a), Path(b)) for a, b in zip(files[::2], files[1::2])]
-    else:
-        print("用法：python3 -m kb.dev.obligation_agreement A.yml B.yml [A2.yml B2.yml …] [-v]"
-              " | --all", file=sys.stderr)
-        return 2
-    if not pairs:
-        print(f"没有第二份标注（{paths.DATA / 'obligations' / 'agreement'}）", file=sys.stderr)
-        return 1
+    pairs = pairs_from_args(args, second_copies, "python3 -m kb.dev.obligation_agreement A.yml B.yml [A2.yml B2.yml …] [-v]"
+                            " | --all", paths.DATA / "obligations" / "agreement")
+    if isinstance(pairs, int):
+        return pairs
     results = []
     for a, b in pairs:
         try:

@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 
 from kb.dev import paths
+from kb.dev.agreement import pairs_from_args
+from kb.dev.score_related import _count
 from kb.errors import KbError
 from kb.library.annotations import KIND_KEYS, NONE, article_number, canonical_label
 
@@ -54,24 +56,14 @@ def read(path: Path) -> tuple[str, dict]:
 
 
 def compare(ref: dict, other: dict) -> dict:
-    """{kind: {"p1", "n", "r3", "n_some", "differ": [(article, ref answers, other's first three)]}}:
-    ``other`` scored against ``ref`` over the (article, kind) both annotated."""
+    """{kind: tallies of ``kb score-related`` ("p1", "n", "r3", "n_some", "wrong": [(article, ref answers,
+    other's first three)])}: ``other`` scored against ``ref`` as kb's answers are, over the (article, kind)
+    both annotated."""
     out: dict = {}
     for art in sorted(set(ref) & set(other), key=str):
         for kind in set(ref[art]) & set(other[art]):
             gold, got = ref[art][kind], other[art][kind]
-            got = [] if got == NONE else got
-            s = out.setdefault(kind, {"p1": 0, "n": 0, "r3": 0, "n_some": 0, "differ": []})
-            s["n"] += 1
-            if gold == NONE:
-                right = not got
-            else:
-                right = bool(got) and got[0] in gold
-                s["n_some"] += 1
-                s["r3"] += bool(set(got[:3]) & set(gold))
-            s["p1"] += right
-            if not right:
-                s["differ"].append((art, gold, got[:3]))
+            _count(out, kind, gold if gold == NONE else set(gold), [] if got == NONE else got, (art,), NONE)
     return out
 
 
@@ -93,7 +85,7 @@ def report(pairs: list[tuple[Path, Path]], verbose: bool = False, out=None) -> d
                 print(f"  {direction} {KIND_NAMES[kind]}: P@1 {_ratio(s['p1'], s['n'])}（{s['n']} 条）"
                       f"  R@3 {_ratio(s['r3'], s['n_some'])}（{s['n_some']} 条有答案）", file=out)
                 if verbose:
-                    for art, gold, got in s["differ"]:
+                    for art, gold, got in s["wrong"]:
                         print(f"      第{art}条 参照 {_show(gold)}；另一份前三 {_show(got) or 'none'}", file=out)
     result = {}
     for (direction, kind), t in sorted(pooled.items()):
@@ -127,21 +119,12 @@ def agreement_pairs() -> list[tuple[Path, Path]]:
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    verbose = "-v" in argv
-    argv = [a for a in argv if a != "-v"]
-    if argv == ["--all"]:
-        pairs = agreement_pairs()
-    elif len(argv) >= 2 and len(argv) % 2 == 0:
-        pairs = [(Path(argv[i]), Path(argv[i + 1])) for i in range(0, len(argv), 2)]
-    else:
-        print("用法：python3 -m kb.dev.related_agreement A.yml B.yml [A2.yml B2.yml …] [-v] | --all [-v]",
-              file=sys.stderr)
-        return 2
-    if not pairs:
-        print(f"{AGREEMENT} 中没有第二份标注", file=sys.stderr)
-        return 1
+    pairs = pairs_from_args(argv, agreement_pairs, "python3 -m kb.dev.related_agreement A.yml B.yml [A2.yml B2.yml …] [-v]"
+                            " | --all [-v]", AGREEMENT)
+    if isinstance(pairs, int):
+        return pairs
     try:
-        report(pairs, verbose)
+        report(pairs, "-v" in argv)
     except (OSError, ValueError, KbError) as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2

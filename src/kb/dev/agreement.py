@@ -1,0 +1,26 @@
+"""The command line shared by the agreement tools (kb.dev.obligation_agreement, align_agreement,
+related_agreement): pairs of annotation files of one text, first (A) and second (B), named on the command
+line or, with ``--all``, every second annotation the repository keeps."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+
+def pairs_from_args(args: list[str], every: Callable[[], list[tuple[Path, Path]]], usage: str,
+                    folder: Path) -> list[tuple[Path, Path]] | int:
+    """The (A, B) pairs ``args`` name (A1 B1 A2 B2 …, options aside), or ``every()`` for ``--all``; an exit
+    code once the reason is printed: 2 for a wrong command line, 1 when ``--all`` finds no second annotation."""
+    files = [a for a in args if not a.startswith("-")]
+    if "--all" in args and not files:
+        pairs = every()
+    elif files and len(files) % 2 == 0:
+        pairs = [(Path(a), Path(b)) for a, b in zip(files[::2], files[1::2])]
+    else:
+        print(f"用法：{usage}", file=sys.stderr)
+        return 2
+    if not pairs:
+        print(f"{folder} 中没有第二份标注", file=sys.stderr)
+        return 1
+    return pairs

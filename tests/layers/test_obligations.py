@@ -325,7 +325,12 @@ FLOORS = {
     "beijing-guofang-jiaoyu": (0.84, 0.83, 0.77), "chongqing-canzhong": (0.83, 0.84, 0.76),
     "chongqing-juanxian": (0.83, 0.83, 0.74), "guangdong-tudi": (0.89, 0.88, 0.78),
     "guangdong-waishang": (0.85, 0.86, 0.81), "pengshui-kuangchan": (0.86, 0.88, 0.81),
-    "waiguo-huomian": (0.53, 0.53, 0.69), "zhuce-kuaiji": (0.81, 0.80, 0.74)}
+    "waiguo-huomian": (0.53, 0.53, 0.69), "zhuce-kuaiji": (0.81, 0.80, 0.74),
+    # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
+    "beijing-jiuye-yuanzhu": (0.75, 0.74, 0.68), "beijing-xuesheng-shanghai": (0.69, 0.72, 0.64),
+    "beijing-yishi-guize": (0.66, 0.67, 0.53), "beijing-zhengbing": (0.76, 0.78, 0.69),
+    "chongqing-jiti-zichan": (0.72, 0.65, 0.53), "guangdong-jisheng": (0.75, 0.70, 0.53),
+    "huzhao": (0.68, 0.59, 0.45), "jinchukou-jianyan": (0.76, 0.77, 0.70)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

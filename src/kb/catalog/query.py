@@ -471,6 +471,20 @@ def citation(q: str):
     return address, bool(_BARE_NUMBER.fullmatch(s))
 
 
+def spoken(address) -> str:
+    """A provision's address (as :func:`citation` gives it) as a text cites it: (15, 2, None, None)
+    -> 第十五条第二款, ("10-1", …) -> 第十条之一."""
+    from kb.text.numerals import to_chinese
+
+    art, para, item, sub = address
+    base, _, extra = str(art).partition("-")
+    out = f"第{to_chinese(int(base))}条" + (f"之{to_chinese(int(extra))}" if extra else "")
+    for n, unit in ((para, "款"), (item, "项"), (sub, "目")):
+        if n is not None:
+            out += f"第{to_chinese(n)}{unit}"
+    return out
+
+
 def flatten_words(words: list[Word]) -> list[str]:
     """Every spelling of the words (see :func:`kb.catalog.analysis.variants`), once each, in
     query order: what snippets and headings are marked with."""

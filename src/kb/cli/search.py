@@ -147,7 +147,7 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     按原样找不到时，“的”连接的词分开检索（居民委员会的职责 → 居民委员会 职责），--literal 关闭。
     检索词是条款编号（第15条、十五条、第十五条第二款、15.2）时先显示该条款，再列出提到它的条文；
     单独一个数字（15）按原样检索，并先给出该条。"""
-    from kb.catalog.query import citation, loosen, text_only
+    from kb.catalog.query import citation, loosen, spoken, text_only
 
     q = " ".join(w.removeprefix(_NOT_OPTION) for w in query)
     regulation, version, chapter, actor = (v.removeprefix(_NOT_OPTION) if v else v
@@ -162,7 +162,8 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     loose = None
     try:
         # a citation: what cites the provision (or, for a bare number, the number as written)
-        pq = cat.prepare(q, literal) if cite is None else text_only(q)
+        # (a citation without 第 -- 十五条 -- is looked for as 第十五条: 第三十五条 holds 十五条 too)
+        pq = cat.prepare(q, literal) if cite is None else text_only(q if cite[1] else spoken(cite[0]))
         options = dict(type=type_, regulation=regulation, version=version, chapter=chapter, actor=actor,
                        modality=modality, limit=limit, group_by_article=not all_hits)
         hits = cat.search(pq, **options)
@@ -205,11 +206,11 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
             click.echo(style(f"没有找到“{q}”，改为检索“{loose}”（“的”两边的词分开出现也算；加 --literal 只按原样检索）", dim=True))
         for line in _also_lines(_found(also, hits)):
             click.echo(style(line, dim=True))
-        shown = _print_provisions(provisions, cite, q, version)
+        shown = _print_provisions(provisions, cite, q)
         if shown and hits:
             click.echo()
-            click.echo(style(f"提到“{q}”的条文：" if not cite[1] else f"含“{q}”的条文：", bold=True))
-        _print_table(hits, version == "all" or (pq.filters.get("version") == "all"), others=provisions)
+            click.echo(style(f"提到“{spoken(cite[0])}”的条文：" if not cite[1] else f"含“{q}”的条文：", bold=True))
+        _print_table(hits)
     if not hits and not provisions:
         click.echo(f"没有找到“{q}”", err=True)
         ctx.exit(1)
@@ -279,7 +280,7 @@ def _also_lines(also: list[dict]) -> list[str]:
 PROVISIONS_SHOWN = 3
 
 
-def _print_provisions(provisions, cite, q: str, all_versions: str | None) -> bool:
+def _print_provisions(provisions, cite, q: str) -> bool:
     """The provision a citation names (the whole of it), or the article a bare number may mean
     (its beginning); True when something was printed."""
     if not provisions:
@@ -293,8 +294,7 @@ def _print_provisions(provisions, cite, q: str, all_versions: str | None) -> boo
         click.echo(style(f"要找的是{'这些条文' if several else '这一条'}吗？（kb show {q} 显示全文）", bold=True))
     for h in provisions[:PROVISIONS_SHOWN]:
         title = f"（{h.heading}）" if h.heading else ""
-        extra = "  ".join(x for x in (_where(h, several, all_versions == "all" or several),
-                                      f"第 {h.line} 行" if h.line else "") if x)
+        extra = "  ".join(x for x in (_where(h), f"第 {h.line} 行" if h.line else "") if x)
         click.echo(style(h.citation or h.label, bold=True) + title
                    + ("  " + style(extra, dim=True) if extra else ""))
         text = h.snippet
@@ -309,22 +309,21 @@ def _print_provisions(provisions, cite, q: str, all_versions: str | None) -> boo
     return True
 
 
-def _where(h, regulation: bool, version: bool) -> str:
-    """Which regulation and version a hit is from, as much as the listing needs."""
-    out = h.title if regulation else ""
-    if version and h.version:
+def _where(h) -> str:
+    """Which regulation and version a hit is from: every hit says so, also when all of them fall in
+    one regulation -- the knowledge base holds many, and the hit line is the only place that says which."""
+    out = h.title or h.regulation
+    if h.version:
         out += f"@{h.version}" + (f"（{h.version_label or h.status}）" if (h.version_label or h.status) else "")
     return out
 
 
-def _print_table(hits, all_versions: bool = False, others=()) -> None:
+def _print_table(hits) -> None:
     """Ranked hits, each with its snippet (and, when its words are spread over several
-    paragraphs, which paragraph holds which); every hit names its version under -v all."""
+    paragraphs, which paragraph holds which); every hit names its regulation and version."""
     import shutil
 
     width = shutil.get_terminal_size((100, 24)).columns
-    regs = {(h.regulation, h.version) for h in [*hits, *others]}
-    several_regs = len({r for r, _ in regs}) > 1
     for i, h in enumerate(hits, 1):
         head = h.citation or h.label
         title = ""
@@ -334,7 +333,7 @@ def _print_table(hits, all_versions: bool = False, others=()) -> None:
         kind = {"definition": f"定义：{h.term}",
                 "obligation": f"义务：{'、'.join(h.actors) or NO_ACTOR}" + (f"（{mods}）" if mods else ""),
                 "prologue": "序言", "annex": "附件"}.get(h.type, HEADING_NAMES.get(h.type, ""))
-        where = _where(h, several_regs, all_versions or len(regs) > 1)
+        where = _where(h)
         extra = "  ".join(x for x in (kind, where, f"第 {h.line} 行" if h.line else "") if x)
         click.echo(f"{i:>2}. " + style(head, bold=True) + title + ("  " + style(extra, dim=True)
                                                                          if extra else ""))

@@ -400,9 +400,11 @@ def test_renumbering_ranges_expand_to_every_renumbering(need_corpus_pair):
             k = parse_numeral(o2[1:-1]) - a
             assert k == parse_numeral(n2[1:-1]) - b >= 2
             got |= {(article_label(a + i), article_label(b + i)) for i in range(k + 1)}
-        else:
-            got.add((o, n))
+        else:                               # one article, or one split into several: 第十条→第十四条、第十六条
+            got |= {(o, m) for m in n.split("、")}
     assert got == want and len(want) > 40
+    olds = [r.split("→")[0] for r in renumbering_runs(c)]
+    assert len(olds) == len(set(olds))      # each old article (or range) once
 
 
 def test_cli_obligations_show_the_deadline_itself(capsys):

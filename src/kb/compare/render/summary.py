@@ -43,29 +43,32 @@ def summary_text(cmp: Comparison) -> str:
 
 
 def renumbering_runs(cmp: Comparison, min_run: int = 3) -> list[str]:
-    """The renumberings old → new, every one of them, with runs of consecutive articles that
-    moved together written as one range (第十一条至第十七条→第二十二条至第二十八条)."""
+    """The renumberings old → new, every one of them, each old article once: runs of consecutive
+    articles that moved together written as one range (第十一条至第十七条→第二十二条至第二十八条),
+    an article split into several with all its new numbers (第二十二条→第二十九条、第三十一条)."""
     ren = [p for p in cmp.pairs if p.old is not None and p.new is not None and p.renumbered]
-    seen, uniq = set(), []
+    news: dict[str, dict] = {}
+    olds = {}
     for p in ren:
-        if (p.old.eid, p.new.eid) not in seen:
-            seen.add((p.old.eid, p.new.eid))
-            uniq.append(p)
+        olds.setdefault(p.old.eid, p.old)
+        news.setdefault(p.old.eid, {})[p.new.eid] = p.new
     runs: list[list] = []
-    for p in uniq:
+    for eid, o in olds.items():
+        ns = sorted(news[eid].values(), key=lambda n: n.start)
         last = runs[-1][-1] if runs else None
-        if (last is not None and isinstance(p.old.number, int) and isinstance(last.old.number, int)
-                and isinstance(p.new.number, int) and isinstance(last.new.number, int)
-                and p.old.number == last.old.number + 1 and p.new.number == last.new.number + 1):
-            runs[-1].append(p)
+        if (len(ns) == 1 and last is not None and len(last[1]) == 1 and isinstance(o.number, int)
+                and isinstance(last[0].number, int) and isinstance(ns[0].number, int)
+                and isinstance(last[1][0].number, int)
+                and o.number == last[0].number + 1 and ns[0].number == last[1][0].number + 1):
+            runs[-1].append((o, ns))
         else:
-            runs.append([p])
+            runs.append([(o, ns)])
     out = []
     for r in runs:
         if len(r) >= min_run:
-            out.append(f"{r[0].old_label}至{r[-1].old_label}→{r[0].new_label}至{r[-1].new_label}")
+            out.append(f"{r[0][0].label}至{r[-1][0].label}→{r[0][1][0].label}至{r[-1][1][0].label}")
         else:
-            out += [f"{p.old_label}→{p.new_label}" for p in r]
+            out += [f"{o.label}→{'、'.join(n.label for n in ns)}" for o, ns in r]
     return out
 
 

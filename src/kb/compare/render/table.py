@@ -7,6 +7,7 @@ an article label is marked up (:func:`marked_lines`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kb.compare.diff import Comparison, Pair, doc_info
@@ -75,6 +76,8 @@ class Row:
     ops: list = field(default_factory=list)       # the ops shown (a split/merge: of its parts, in order)
     group: list = field(default_factory=list)     # the pairs this row shows
     parts: list = field(default_factory=list)     # a split/merge: [(label of a part, its ops)]
+    center: str | None = None  # an entry of a tangled split/merge: the side of its one article, shown
+                               # whole; the other side shows each article's share in it
 
 
 def _lines(ops: list[tuple[str, str]], side: str) -> list[list[Seg]]:
@@ -121,9 +124,23 @@ def heads(cmp: Comparison, plain: bool = False) -> tuple[str, str]:
     return out[0], out[1]
 
 
-def _groups(cmp: Comparison) -> dict[int, list[int]]:
-    """Split/merged pairs joined into components (one old → several new, several old → one new,
-    or both); maps the index of a component's first pair to the indexes of all its pairs."""
+@dataclass
+class _Entry:
+    """One row of split/merged pairs: their indexes in ``cmp.pairs``, and for a star cut out of a
+    tangled component, the side of its one article (``center``) and each article's links there."""
+    members: list[int]
+    center: str | None = None
+    links: dict = field(default_factory=dict)     # (side, eid) -> the component's pairs (Pair) of that article
+
+
+def _groups(cmp: Comparison) -> dict[int, list[_Entry]]:
+    """Split/merged pairs joined into entries; maps the index of an entry's first pair to its
+    entries.  A pure split (one old → several new) or merge (several old → one new) is one entry.
+    A tangled component -- an old article split, and one of its parts merged with another old
+    article into a new one (代表法 2015 第二十二条 → 2025 第二十九条、第三十一条, 第二十四条 →
+    第三十一条) -- is one entry per split article (all its new articles) and one per merged
+    article (all its old articles), each showing only the share of the other articles that it
+    concerns (:func:`_star_parts`).  Which articles are linked is the alignment's, never changed here."""
     parent = list(range(len(cmp.pairs)))
 
     def find(i):
@@ -144,13 +161,111 @@ def _groups(cmp: Comparison) -> dict[int, list[int]]:
     for i, p in enumerate(cmp.pairs):
         if p.status in ("split", "merged"):
             comps.setdefault(find(i), []).append(i)
-    out = {}
+    out: dict[int, list[_Entry]] = {}
     for v in comps.values():
         olds = {cmp.pairs[i].old.eid for i in v}
         news = {cmp.pairs[i].new.eid for i in v}
         if len(olds) == 1 or len(news) == 1:      # a pure split or a pure merge: one row
-            out[min(v)] = sorted(v)
-    return out          # tangled (several → several): shown pair by pair
+            out.setdefault(min(v), []).append(_Entry(sorted(v)))
+            continue
+        of: dict[tuple[str, str], list[int]] = {}
+        for i in v:
+            p = cmp.pairs[i]
+            of.setdefault(("old", p.old.eid), []).append(i)
+            of.setdefault(("new", p.new.eid), []).append(i)
+        links = {k: [cmp.pairs[i] for i in mine] for k, mine in of.items()}
+        for (side, _), mine in sorted(of.items(), key=lambda kv: min(kv[1])):
+            if len(mine) > 1:                     # the one article of a split (old) or of a merge (new)
+                out.setdefault(min(mine), []).append(_Entry(sorted(mine), side, links))
+    return out
+
+
+def _assign(lines: list[str], texts: list[str]) -> list[int]:
+    """For each line, the text (its index) that holds most of its character bigrams; a line that
+    none holds goes with its neighbour."""
+    from kb.compare.similarity import bigrams, normalize
+
+    grams = [set(bigrams(normalize(t))) for t in texts]
+    out: list[int | None] = []
+    for line in lines:
+        g = set(bigrams(normalize(line)))
+        scores = [len(g & h) / len(g) if g else 0.0 for h in grams]
+        best = max(range(len(texts)), key=lambda j: scores[j])
+        out.append(best if scores[best] > 0 else None)
+    for i in range(len(out)):
+        if out[i] is None:
+            near = [out[j] for j in (*range(i - 1, -1, -1), *range(i + 1, len(out))) if out[j] is not None]
+            out[i] = near[0] if near else 0
+    return out
+
+
+def _share_label(article, lines: int, keep: list[int]) -> str:
+    """The label of the lines ``keep`` of an article's text: the article's label when they are
+    all of its paragraphs, else 第二十二条第四款 (第一款、第三款)."""
+    from kb.text.numerals import to_chinese
+
+    of_line: list = [None] if article.title else []
+    for c in article.children:
+        t = c.display_text()
+        if t:
+            of_line += [c.number if c.kind == "paragraph" else None] * len(t.split("\n"))
+    if len(of_line) != lines:
+        return article.label
+    paras = [n for n in dict.fromkeys(of_line[k] for k in keep) if isinstance(n, int)]
+    every = [n for n in dict.fromkeys(of_line) if isinstance(n, int)]
+    if not paras or paras == every or len(every) < 2:
+        return article.label
+    return article.label + "、".join(f"第{to_chinese(n)}款" for n in paras)
+
+
+def _star_parts(members: list[Pair], center: str, links: dict) -> tuple[list, list, list, list]:
+    """An entry of a tangled component: the one article (of side ``center``) whole, each article
+    of the other side by the share it has in common with it.  Each line of the one article goes to
+    the article of the other side that holds most of it; an article of the other side linked to
+    several (``links``: (side, eid) -> its pairs) keeps the lines that go to this one (old
+    第二十二条's fourth paragraph in the merge into new 第三十一条, not the three kept in
+    第二十九条; in the split of old 第二十二条, new 第三十一条's second paragraph, not the first
+    that is old 第二十四条).  Returns ([(old label, text)], [(new label, text)], [(label of a part,
+    its ops)], the ops of the one article): each part diffed against its own share, so that
+    nothing kept or moved is shown deleted or new."""
+    leaf = "new" if center == "old" else "old"
+
+    def node(q, side):
+        return q.old if side == "old" else q.new
+
+    def text(q, side):
+        return q.old_text if side == "old" else q.new_text
+
+    leaves = sorted(members, key=lambda q: node(q, leaf).start)
+    one = node(members[0], center)
+    c_lines = text(members[0], center).split("\n")
+    own = _assign(c_lines, [text(q, leaf) for q in leaves])
+    shares, parts, pieces = [], [], {}
+    for j, q in enumerate(leaves):
+        mine = [i for i, a in enumerate(own) if a == j]
+        l_node, l_lines = node(q, leaf), text(q, leaf).split("\n")
+        keep = list(range(len(l_lines)))
+        theirs = sorted(links[(leaf, l_node.eid)], key=lambda p: node(p, center).start)
+        if len(theirs) > 1:          # linked to other articles too: only what goes to this one
+            to = _assign(l_lines, [text(p, center) for p in theirs])
+            keep = [k for k, a in enumerate(to) if node(theirs[a], center).eid == one.eid]
+        label = _share_label(l_node, len(l_lines), keep)
+        l_share = "\n".join(l_lines[k] for k in keep)
+        c_share = "\n".join(c_lines[i] for i in mine)
+        ops = _part_ops(c_share, l_share) if center == "old" else _part_ops(l_share, c_share)
+        shares.append((label, l_share))
+        parts.append((label, ops))
+        for i, piece in zip(mine, _chunks(ops, center, [c_lines[i] for i in mine])[0]):
+            pieces[i] = piece
+    keep_kinds = (EQ, DEL) if center == "old" else (EQ, INS)
+    whole: list = []
+    for i in range(len(c_lines)):
+        if i:
+            whole.append((EQ, "\n"))
+        whole += [(k, t) for k, t in pieces.get(i, []) if k in keep_kinds]
+    mid = [(one.label, text(members[0], center))]
+    old, new = (mid, shares) if center == "old" else (shares, mid)
+    return old, new, parts, whole
 
 
 def _chunks(ops, side: str, texts: list[str]) -> tuple[list[list], list[str]]:
@@ -218,13 +333,18 @@ def group_parts(members: list[Pair]) -> tuple[str, list[tuple[str, str]], list[t
     return status, op, np_, parts, whole
 
 
+#: an article's heading line as kb.compare.similarity.article_text writes it: 【购买服务事项】, （购买服务事项）
+_HEADING_LINE = re.compile(r"[【（(〔\[][^\n]{1,40}[】）)〕\]]")
+
+
 def _part_ops(o: str, n: str) -> list:
     """The ops of one part of a split or merge.  A first line (the heading of an article that
     is new as such: （购买服务事项）) that the other side's share lacks is inserted (or
-    deleted) whole, rather than diffed into the first words of the text."""
+    deleted) whole, rather than diffed into the first words of the text; a first line that is a
+    paragraph (代表法 2025 第二十九条's first, one sentence longer than 2015 第二十二条's) is diffed."""
     for first, other, kind in ((n, o, INS), (o, n, DEL)):
         line, nl, rest = first.partition("\n")
-        if nl and line and line not in other:
+        if nl and _HEADING_LINE.fullmatch(line) and line not in other:
             ops = char_ops(other, rest) if kind == INS else char_ops(rest, other)
             return [(kind, line + nl)] + ops
     return char_ops(o, n)
@@ -250,14 +370,14 @@ def _rows(cmp: Comparison, changed_only: bool, headings: bool, hide_renumbered: 
     h_old_deleted = {h.old: h for h in cmp.alignment.headings if h.new is None}
     seen_heads: set = set()
     groups = _groups(cmp)
-    in_group = {i for v in groups.values() for i in v}
+    in_group = {i for v in groups.values() for e in v for i in e.members}
     for i, p in enumerate(cmp.pairs):
         if i in in_group and i not in groups:
             continue
         if headings:
             out += _heading_rows_before(p, h_new, h_old_deleted, seen_heads)
         if i in groups:
-            out.append(_group_row(p, [cmp.pairs[j] for j in groups[i]]))
+            out += [_group_row(p, [cmp.pairs[j] for j in e.members], e) for e in groups[i]]
             continue
         if changed_only and p.status == "unchanged" and not p.renumbered:
             continue
@@ -292,20 +412,32 @@ def _heading_rows_before(p: Pair, h_new: dict, h_old_deleted: dict, seen_heads: 
     return out
 
 
-def _group_row(p: Pair, members: list[Pair]) -> Row:
+def _group_row(p: Pair, members: list[Pair], entry: _Entry | None = None) -> Row:
     """A split or merge as one row: the whole article on one side, its parts on the other, each
-    part diffed against its share of the whole (:func:`group_parts`)."""
-    status, op, np_, parts, whole = group_parts(members)
+    part diffed against its share of the whole (:func:`group_parts`; in a tangled component,
+    :func:`_star_parts`)."""
+    if entry is not None and entry.center is not None:
+        status = "split" if entry.center == "old" else "merged"
+        op, np_, parts, whole = _star_parts(members, entry.center, entry.links)
+    else:
+        status, op, np_, parts, whole = group_parts(members)
     one = _prefix(_lines(whole, "old" if status == "split" else "new"),
                   op[0][0] if status == "split" else np_[0][0])
     many = [line for label, ops in parts
             for line in _prefix(_lines(ops, "new" if status == "split" else "old"), label)]
     old, new = (one, many) if status == "split" else (many, one)
-    r = Row("article", status, old, new, "、".join(l for l, _ in op), "、".join(l for l, _ in np_), p)
+    r = Row("article", status, old, new, _heads_of(members, "old"), _heads_of(members, "new"), p)
     r.ops = [op for _, ops in parts for op in ops]
     r.parts = parts
     r.group = members
+    r.center = entry.center if entry is not None else None
     return r
+
+
+def _heads_of(members: list[Pair], side: str) -> str:
+    """The articles of one side of a split or merge, in the text's order: 第二十九条、第三十一条."""
+    nodes = {n.eid: n for n in ((q.old if side == "old" else q.new) for q in members)}
+    return "、".join(n.label for n in sorted(nodes.values(), key=lambda n: n.start))
 
 
 def _pair_row(p: Pair) -> Row:

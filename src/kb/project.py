@@ -383,6 +383,8 @@ class Added:
     path: Path                  # the copy in regulation/<reg>/
     created: bool = False       # the regulation was new (its meta.yml was written)
     unchanged: bool = False     # the same text was already there under that version: nothing written
+    #: what reading the file decided (a .docx's unaccepted tracked changes: which text was read), as Issues
+    reading: list = field(default_factory=list)
 
 
 def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str, label: str | None = None,
@@ -416,13 +418,13 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
         raw["versions"] = [{"name": version, "label": fields.pop("label"), "file": version + ext, **fields}]
         _check_raw(raw, meta_path)
         _create_regulation(folder, raw, version + ext, data)
-        return Added(regulation, version, folder / (version + ext), created=True)
+        return Added(regulation, version, folder / (version + ext), created=True, reading=doc.reading)
     reg = load_regulation(root, regulation)
     for v in reg.versions:
         if v.name == version:
             old = reg.path(v)
             if old.is_file() and old.read_bytes() == data:
-                return Added(regulation, version, old, unchanged=True)
+                return Added(regulation, version, old, unchanged=True, reading=doc.reading)
             raise KbError(f"法规“{regulation}”已有版本“{version}”，内容与此文件不同；请换一个版本名", str(src))
     changes = {k: v for k, v in (meta or {}).items() if v is not None and k != "title" and reg.raw.get(k) != v}
     _check_raw(changes, meta_path)
@@ -433,7 +435,7 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
         first = meta_path.read_text(encoding="utf-8").split("\n", 1)[0]
         write_atomic(meta_path, ((first + "\n") if first.startswith("#") else "").encode("utf-8")
                      + _dump(raw).encode("utf-8"))
-    return Added(regulation, version, reg.folder / v.file)
+    return Added(regulation, version, reg.folder / v.file, reading=doc.reading)
 
 
 def _check_raw(raw: dict, meta_path: Path) -> None:

@@ -78,9 +78,8 @@ def test_a_docx_without_revisions_has_no_such_warning(tmp_path):
     assert doc.reading == [] and "15个工作日" in doc.text
 
 
-def test_a_change_far_into_a_long_paragraph_shows_where_the_readings_differ(tmp_path, capsys):
-    # the seed as a .docx with 15 → 10 tracked in 第十三条, beyond the first 40 characters of its paragraph:
-    # the two excerpts are the place that differs, not the same 40 first characters twice (review item 8)
+def _tracked_seed(f):
+    """The seed as a .docx with 15 → 10 tracked in 第十三条, beyond the first 40 characters of its paragraph."""
     docx = pytest.importorskip("docx", reason="python-docx 未安装（测试用它生成 .docx）")
     from docx.oxml import parse_xml
 
@@ -95,8 +94,13 @@ def test_a_change_far_into_a_long_paragraph_shows_where_the_readings_differ(tmp_
             p._p.append(parse_xml(f'<w:del {attrs}><w:r><w:delText>15</w:delText></w:r></w:del>'))
             p._p.append(parse_xml(f'<w:ins {attrs}><w:r><w:t>10</w:t></w:r></w:ins>'))
             p.add_run("个工作日内" + after)
-    f = tmp_path / "tracked.docx"
     d.save(str(f))
+    return f
+
+
+def test_a_change_far_into_a_long_paragraph_shows_where_the_readings_differ(tmp_path, capsys):
+    # the two excerpts are the place that differs, not the same 40 first characters twice (review item 8)
+    f = _tracked_seed(tmp_path / "tracked.docx")
     rc, out, err = run_kb(["parse", str(f)], tmp_path, capsys)
     assert rc == 0
     (warning,) = [line for line in err.splitlines() if "未接受的修订" in line]
@@ -105,3 +109,32 @@ def test_a_change_far_into_a_long_paragraph_shows_where_the_readings_differ(tmp_
     assert accepted != rejected, warning
     assert "验收合格之日起10个工作日内" in accepted and "验收合格之日起15个工作日内" in rejected
     assert accepted.startswith("…") and accepted.endswith("…") and len(accepted) <= 42
+
+
+def test_kb_add_warns_of_tracked_changes_like_show_and_build(tmp_path, capsys):
+    """kb add brings the text into the knowledge base: it says, like kb show and kb build, which
+    paragraph holds unaccepted changes and which reading it took (review newcomer 2, item 6)."""
+    import shutil
+
+    from conftest import ROOT, copy_seed
+
+    f = _tracked_seed(tmp_path / "修改稿.docx")
+    proj = tmp_path / "proj"
+    copy_seed(proj / "regulation" / "suining-community")
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    rc, out, err = run_kb(["add", str(f), "-r", "suining-community", "-v", "revised"], proj, capsys)
+    assert rc == 0 and "已添加 suining-community@revised" in out, err
+    (warning,) = [line for line in err.splitlines() if "未接受的修订" in line]
+    assert warning.startswith(f"警告：{f}:") and "段有未接受的修订（删除“15”、插入“10”）" in warning
+    assert "按接受全部修订后的文本读取" in warning and "拒绝修订则为" in warning
+    # adding it again changes nothing, and still says which reading the version holds
+    rc, out, err = run_kb(["add", str(f), "-r", "suining-community", "-v", "revised"], proj, capsys)
+    assert rc == 0 and "未做改动" in out and err.count("未接受的修订") == 1
+    # a folder: each such file says so too
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    shutil.copy(f, folder / "某市社区条例.docx")
+    rc, out, err = run_kb(["add", str(folder), "--level", "地方性法规", "--jurisdiction", "某市"], proj, capsys)
+    assert rc == 0, (out, err)
+    assert sum(f"警告：{folder / '某市社区条例.docx'}:" in line and "未接受的修订" in line
+               for line in err.splitlines()) == 1

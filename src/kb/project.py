@@ -245,6 +245,19 @@ def split_spec(spec: str) -> tuple[str, str | None]:
     return reg, (ver or None)
 
 
+def regulation_option(regulation: str | None, version: str | None) -> tuple[str | None, str | None]:
+    """``-r 法规@版本`` as ``-r 法规 -v 版本`` (the README's shorthand, wherever -r is accepted); a
+    version written both ways must be the same one."""
+    if not regulation or "@" not in regulation:
+        return regulation, version
+    reg, ver = split_spec(regulation)
+    if not reg:
+        raise KbError(f"-r “{regulation}”没有法规名：写 -r 法规@版本，或 -r 法规 -v 版本")
+    if ver and version and ver != version:
+        raise KbError(f"-r {regulation} 与 -v {version} 指定了不同的版本：只写一处（-r {reg}@{ver}，或 -r {reg} -v {version}）")
+    return reg, ver or version
+
+
 @dataclass
 class Target:
     """What a command works on: a known version, or a bare file."""
@@ -269,7 +282,9 @@ def looks_like_path(source: str) -> bool:
 
 def resolve(root: Path | None, source: str | None = None, regulation: str | None = None,
             version: str | None = None) -> Target:
-    """A file path, a ``reg@ver`` spec, or --regulation/--version (defaults from configuration)."""
+    """A file path, a ``reg@ver`` spec, or --regulation/--version (defaults from configuration;
+    --regulation may be written reg@ver too)."""
+    regulation, version = regulation_option(regulation, version)
     if source and "@" not in source and (os.path.exists(source) or looks_like_path(source)):
         path = Path(source)
         if root is not None:

@@ -301,3 +301,30 @@ def test_a_decision_between_identical_texts_is_refused_in_plain_words(root, caps
     # it used to draft an empty decision, read it back and refuse it as "<决定>: 不是修正案或修改决定"
     rc, out, err = run_kb(["diff", "suining-community@draft", "suining-community@draft", "--as", "decision"], root, capsys)
     assert rc == 2 and "条文相同，没有可起草的修改" in err and "<决定>" not in err and not out
+
+
+@pytest.mark.parametrize("args", [
+    ["show", "15"], ["toc", "--format", "json"], ["export", "--format", "akn"], ["obligations", "--format", "json"],
+    ["check", "--format", "json"], ["search", "经费", "--format", "json"], ["related", "15", "--format", "json"],
+])
+def test_dash_r_takes_regulation_at_version_wherever_it_is_accepted(args, root, capsys):
+    # the README's 法规@版本 shorthand after -r too: kb export -r suining-community@draft was
+    # 没有法规“suining-community@draft” (review newcomer 2, item 11)
+    rc, spelt, err = kb([*args, "-r", "suining-community@draft"], root, capsys)
+    assert rc in (0, 1) and "没有法规" not in err, err
+    assert (rc, spelt) == kb([*args, "-r", "suining-community", "-v", "draft"], root, capsys)[:2]
+    rc, out, err = kb([*args, "-r", "suining-community@draft", "-v", "revised"], root, capsys)
+    assert rc == 2 and "-r suining-community@draft 与 -v revised 指定了不同的版本" in err
+
+
+def test_kb_add_takes_regulation_at_version(tmp_path, capsys):
+    import shutil
+
+    from conftest import copy_seed
+    proj = tmp_path / "proj"
+    copy_seed(proj / "regulation" / "suining-community")
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    draft = need_shared(SHARED / "fixtures" / "suining-revised-draft.txt")
+    out = ok(["add", draft, "-r", "suining-community@revised", "--no-index"], proj, capsys)
+    assert "已添加 suining-community@revised" in out
+    assert "第十五条" in ok(["show", "15", "-r", "suining-community@revised"], proj, capsys)

@@ -13,7 +13,7 @@ from kb.outputs.formats import to_json, write_text
 
 @click.command("add")
 @click.argument("path", metavar="文件或目录")
-@click.option("--regulation", "-r", default=None, help="法规名（regulation/ 下的目录名）；新法规会被创建")
+@click.option("--regulation", "-r", default=None, help="法规名（regulation/ 下的目录名，也可写 法规@版本）；新法规会被创建")
 @click.option("--version", "-v", "version", default=None, help="版本名（如 draft、revised、2024-03-29）")
 @click.option("--label", default=None, help="版本的显示名称（如 修改稿）；默认同版本名")
 @click.option("--status", default=None, help="版本状态（如 草案征求意见稿、现行有效）")
@@ -56,8 +56,9 @@ def add_cmd(ctx, path, regulation, version, label, status, date, title, level, j
 
 
 def _add_file(root, p, regulation, version, label, status, date, meta, fmt) -> None:
-    from kb.project import add_file
+    from kb.project import add_file, regulation_option
 
+    regulation, version = regulation_option(regulation, version)      # -r 法规@版本 is -r 法规 -v 版本
     if not regulation or not version:
         raise KbError("添加文件需要 --regulation 和 --version（如 kb add 修改稿.docx -r suining-community -v revised）",
                       str(p))

@@ -33,7 +33,7 @@ def list_rules() -> str:
 
 @click.command("check")
 @click.argument("source", required=False, metavar="[文本]")
-@click.option("--regulation", "-r", default=None, help="法规（regulation/ 下的目录名）；默认为配置中的默认法规")
+@click.option("--regulation", "-r", default=None, help="法规（regulation/ 下的目录名，也可写 法规@版本）；默认为配置中的默认法规")
 @click.option("--version", "-v", "version", default=None, help="版本名；默认为最新版本")
 @click.option("--rule", "rules", multiple=True, metavar="规则",
               help="只运行这些规则（可多次给出，或用逗号分隔）；--list-rules 列出全部")

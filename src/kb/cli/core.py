@@ -13,7 +13,7 @@ from kb.outputs.screen import style
 
 def target_options(f):
     """--regulation / --version / --strict, shared by every command that reads a text."""
-    @click.option("--regulation", "-r", default=None, help="法规（regulation/ 下的目录名）；默认为配置中的默认法规")
+    @click.option("--regulation", "-r", default=None, help="法规（regulation/ 下的目录名，也可写 法规@版本）；默认为配置中的默认法规")
     @click.option("--version", "-v", "version", default=None, help="版本名；默认为最新版本")
     @click.option("--strict", is_flag=True, help="把编号警告当作错误（退出码 2）")
     @functools.wraps(f)

@@ -129,7 +129,7 @@ class _SearchCommand(click.Command):
 @click.argument("query", nargs=-1, required=True, metavar="检索词...")
 @click.option("--type", "-t", "type_", type=click.Choice(TYPES), default=None,
               help="只查某类条目：article 条、paragraph 款和项、definition 定义、obligation 义务、chapter 编章节标题")
-@click.option("--regulation", "-r", default=None, help="只查某部法规（regulation/ 下的目录名）")
+@click.option("--regulation", "-r", default=None, help="只查某部法规（regulation/ 下的目录名，也可写 法规@版本）")
 @click.option("--version", "-v", "version", default=None, help="只查某个版本；all 为全部版本（默认：各法规的最新版本）")
 @click.option("--chapter", "-c", default=None, help="只查某一章：3、第三章、chp_3；分编的法律：第二编第三章、part_2__chp_3，或整编 第二编、一节 第三章第一节")
 @click.option("--actor", "-a", default=None, help="只查某个主体（义务层的主体名称，如 居民委员会）")
@@ -156,6 +156,10 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     for name, value in (("--regulation", regulation), ("--version", version), ("--chapter", chapter),
                         ("--actor", actor)):
         _check_text(value, name)
+    if regulation and "@" in regulation:       # -r 法规@版本 is -r 法规 -v 版本
+        from kb.project import regulation_option
+
+        regulation, version = regulation_option(regulation, version)
     cat = _bring_up_to_date(_catalog(ctx))
     cite = citation(q)
     provisions = []

@@ -35,11 +35,12 @@ def test_the_revised_draft_of_the_seed():
     t = d.text
     assert t.startswith("关于修改《遂宁市社区发展治理促进条例》的决定\n")
     # the changes the fixture's README lists, as instructions, in article order
-    for words in ["将第十三条中的“起15个”修改为“起10个”", "删去第十五条第三款",
+    for words in ["将第十三条中的“之日起15个”修改为“之日起10个”", "删去第十五条第三款",
                   "在第十五条后增加一条，作为第十六条：“（购买服务事项）前条第二款",
                   "在第十七条后增加一条，作为第十九条：“（网格化服务管理）",
                   "将第三十四条移至第十九条后", "在第二十三条后增加一条，作为第二十七条",
-                  "将第二十四条第二款中的“府可以在”修改为“府应当在”", "删去第二十五条", "删去第三十五条",
+                  "将第二十四条第二款中的“人民政府可以在”修改为“人民政府应当在”", "删去第二十五条", "删去第三十五条",
+                  "在第七条中的“组织作用，”后增加“依法”", "“倡导家庭”修改为“加强家庭”",
                   "此外，对条文顺序作相应调整。", "本决定自公布之日起施行。",
                   "《遂宁市社区发展治理促进条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。"]:
         assert words in t, words
@@ -47,6 +48,34 @@ def test_the_revised_draft_of_the_seed():
     # a reworded article: restated whole, or its words replaced where fewer than half changed
     for art in ("第一条", "第七条", "第十八条", "第二十二条", "第三十条"):
         assert f"将{art}修改为" in t or f"将{art}中的" in t or f"在{art}中的" in t, art
+    # quotations are whole words, as a legislature writes them: not “府可以在”, “织作用，”, “，倡导家” (review
+    # newcomer 2, item 12)
+    assert not _quotes_cutting_words(d) and "“府" not in t and "“织" not in t and "“，倡导家”" not in t
+
+
+def _quotes_cutting_words(d) -> list[str]:
+    """The words a drafted decision quotes (修改为, 后增加, 删去 …) that start or end inside a word of
+    the old article (jieba's segmentation, where the quotation stands in the old text)."""
+    import jieba
+
+    from kb.compare.similarity import article_text
+
+    bad = []
+    arts = {a.number: a for a in d.old.articles}
+    for ops in d.instructions:
+        for op in ops:
+            if op.action not in ("replace_words", "insert_words", "delete_words") or not op.old:
+                continue
+            art = arts.get(op.targets[0].article)
+            text = article_text(art) if art is not None else ""
+            cuts, pos = {0}, 0
+            for w in jieba.cut(text):
+                pos += len(w)
+                cuts.add(pos)
+            found = [k for k in range(len(text)) if text.startswith(op.old, k)]
+            if found and not any(k in cuts and k + len(op.old) in cuts for k in found):
+                bad.append(f"{art.label}：“{op.old}”")
+    return bad
 
 
 @pytest.mark.parametrize("a,b", PAIRS, ids=[Path(a).stem + "→" + Path(b).stem.split("(")[-1] for a, b in PAIRS])
@@ -54,6 +83,7 @@ def test_round_trip_on_every_version_pair(a, b):
     assert len(PAIRS) >= 41
     d, am, ok = round_trip(a, b)
     assert ok and not d.problems
+    assert not _quotes_cutting_words(d)
 
 
 def test_renumbering_alone_is_no_instruction():

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -597,48 +598,92 @@ def _map_hunks(hunks, atoms) -> list[tuple[int, int, str]]:
 
 def _edit(h, atoms, scope: list[str], tgt: Target) -> Op | None:
     """One hunk as an instruction whose quoted words occur once in the target: the edited atoms,
-    widened by context until unique (the context is written in its new form on the new side)."""
+    widened to whole words (jieba's, :func:`_word_bounds`) and then by whole words of context until
+    unique (the context is written in its new form on the new side).  A legislature quotes
+    “人民政府可以在”, never “府可以在”."""
     i, j, new = h
     old_of = lambda a, b: "".join(o for o, _ in atoms[a:b])
     mid_of = lambda a, b: "".join(m for _, m in atoms[a:b])
     whole = old_of(0, len(atoms))
     others = scope
+    bounds = _word_bounds(atoms)
 
     def unique(s: str) -> bool:
         return len(s) >= min(MIN_QUOTE, len(whole)) and whole.count(s) == 1 and not any(s in x for x in others)
 
+    def left(k: int) -> int | None:
+        return max((x for x in bounds if x < k), default=None)
+
+    def right(k: int) -> int | None:
+        return min((x for x in bounds if x > k), default=None)
+
     deleted = old_of(i, j)
-    if not new and unique(deleted):
+    if not new and i in bounds and j in bounds and unique(deleted):
         op = Op("delete_words", [tgt], 0, old=deleted)
         _commit(atoms, i, j, "")
         return op
-    if i == j:
-        # an insertion: after the words before it (or before the words after it)
-        for w in range(1, len(atoms) + 1):
-            if i - w >= 0 and unique(old_of(i - w, i)):
-                op = Op("insert_words", [tgt], 0, old=old_of(i - w, i), text=new, position="after")
+    def plain_words(a: int, b: int) -> bool:      # no number that renumbering rewrote (四十 → 五十五)
+        return all(o == m for o, m in atoms[a:b])
+
+    if i == j and i in bounds:
+        # an insertion between two words: after the words before it (or before the words after it); words
+        # holding a renumbered number are quoted by a replacement (below), which writes their new form
+        k = i
+        while (k := left(k)) is not None and plain_words(k, i):
+            if unique(old_of(k, i)):
+                op = Op("insert_words", [tgt], 0, old=old_of(k, i), text=new, position="after")
                 _commit(atoms, i, i, new)
                 return op
-            if i - w < 0 and i + w <= len(atoms) and unique(old_of(i, i + w)):
-                op = Op("insert_words", [tgt], 0, old=old_of(i, i + w), text=new, position="before")
+        k = i
+        while (k := right(k)) is not None and plain_words(i, k):
+            if unique(old_of(i, k)):
+                op = Op("insert_words", [tgt], 0, old=old_of(i, k), text=new, position="before")
                 _commit(atoms, i, i, new)
                 return op
-            if i - w < 0 and i + w > len(atoms):
-                break
-        return None
-    a, b = i, j
+    # a replacement (or a deletion or insertion inside a word): the whole words it touches, and more
+    # whole words around them until the quotation is unique
+    a = max(x for x in bounds if x <= i)
+    b = min(x for x in bounds if x >= j)
+    if a == b:
+        b = right(b) if right(b) is not None else b
+        a = a if a < b else left(a)
     while not unique(old_of(a, b)):
-        if a == 0 and b == len(atoms):
+        na, nb = left(a), right(b)
+        if na is None and nb is None:
             return None
-        if b < len(atoms) and (b - j <= i - a or a == 0):
-            b += 1
-        elif a > 0:
-            a -= 1
+        if nb is not None and (b - j <= i - a or na is None):
+            b = nb
         else:
-            b += 1
+            a = na
     op = Op("replace_words", [tgt], 0, old=old_of(a, b), text=mid_of(a, i) + new + mid_of(j, b))
     _commit(atoms, a, b, mid_of(a, i) + new + mid_of(j, b))
     return op
+
+
+def _word_bounds(atoms) -> set[int]:
+    """The atoms a word of the unit's old text starts at (and the end), by jieba's segmentation:
+    the places a quotation of a 修改决定 may begin or end."""
+    starts, pos = {}, 0
+    for k, (o, _) in enumerate(atoms):
+        starts[pos] = k
+        pos += len(o)
+    starts[pos] = len(atoms)
+    return {starts[x] for x in _word_offsets("".join(o for o, _ in atoms)) if x in starts}
+
+
+@functools.lru_cache(maxsize=256)
+def _word_offsets(text: str) -> frozenset[int]:
+    """Offsets where jieba's words of ``text`` start, and its end."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    out, pos = {0}, 0
+    for w in jieba.cut(text):
+        pos += len(w)
+        out.add(pos)
+    return frozenset(out)
 
 
 def _commit(atoms: list, i: int, j: int, new: str) -> None:

@@ -180,16 +180,28 @@ def _groups(cmp: Comparison) -> dict[int, list[_Entry]]:
     return out
 
 
-def _assign(lines: list[str], texts: list[str]) -> list[int]:
-    """For each line, the text (its index) that holds most of its character bigrams; a line that
-    none holds goes with its neighbour."""
+#: a line of an article linked to several holds at least this share of its bigrams in one of them: it
+#: is shown with that one too, not only with the one that holds most of it
+HELD = 0.5
+
+
+def _held(lines: list[str], texts: list[str]) -> list[list[float]]:
+    """For each line, the share of its character bigrams each text holds."""
     from kb.compare.similarity import bigrams, normalize
 
     grams = [set(bigrams(normalize(t))) for t in texts]
-    out: list[int | None] = []
+    out = []
     for line in lines:
         g = set(bigrams(normalize(line)))
-        scores = [len(g & h) / len(g) if g else 0.0 for h in grams]
+        out.append([len(g & h) / len(g) if g else 0.0 for h in grams])
+    return out
+
+
+def _assign(lines: list[str], texts: list[str]) -> list[int]:
+    """For each line, the text (its index) that holds most of its character bigrams; a line that
+    none holds goes with its neighbour."""
+    out: list[int | None] = []
+    for scores in _held(lines, texts):
         best = max(range(len(texts)), key=lambda j: scores[j])
         out.append(best if scores[best] > 0 else None)
     for i in range(len(out)):
@@ -247,8 +259,12 @@ def _star_parts(members: list[Pair], center: str, links: dict) -> tuple[list, li
         keep = list(range(len(l_lines)))
         theirs = sorted(links[(leaf, l_node.eid)], key=lambda p: node(p, center).start)
         if len(theirs) > 1:          # linked to other articles too: only what goes to this one
-            to = _assign(l_lines, [text(p, center) for p in theirs])
-            keep = [k for k, a in enumerate(to) if node(theirs[a], center).eid == one.eid]
+            texts = [text(p, center) for p in theirs]
+            me = next(k for k, p in enumerate(theirs) if node(p, center).eid == one.eid)
+            to, held = _assign(l_lines, texts), _held(l_lines, texts)
+            keep = [k for k in range(len(l_lines)) if to[k] == me or held[k][me] >= HELD]
+            if not keep and mine:    # the line that holds most of this one, rather than none at all
+                keep = [max(range(len(l_lines)), key=lambda k: held[k][me])]
         label = _share_label(l_node, len(l_lines), keep)
         l_share = "\n".join(l_lines[k] for k in keep)
         c_share = "\n".join(c_lines[i] for i in mine)

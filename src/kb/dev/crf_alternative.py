@@ -77,14 +77,8 @@ def features(text: str, known: list[bool], modal_at: set[int]) -> list[list[str]
 
 def _provisions(doc):
     """(article, paragraph, item, node) of every paragraph and item of doc."""
-    for art in doc.articles:
-        for para in art.children:
-            if para.kind != "paragraph":
-                continue
-            yield art, para.number, None, para
-            for it in para.children:
-                if it.kind == "item":
-                    yield art, para.number, it.number, it
+    from kb.dev.subject_ranker import nodes
+    return nodes(doc, subitems=False)
 
 
 def sequences(doc, sc, names_at=None):

@@ -1,0 +1,59 @@
+"""The learned second look at the actors the rules miss (kb.dev.subject_ranker, measured by
+kb.dev.subject_cv): its candidates on the real seed, its learner, and how it adds records."""
+from __future__ import annotations
+
+from conftest import ROOT
+from kb.dev.score_obligations import DATA, load_doc, load_gold_file
+from kb.dev.subject_cv import clone
+from kb.dev.subject_ranker import adjust, candidates, prob, train
+from kb.layers.actors import load_registry
+from kb.layers.obligations.extractor import _Extractor
+
+
+def _seed_extraction():
+    reg = load_registry(ROOT)
+    g = load_gold_file(DATA / "seed.yml")
+    x = _Extractor(load_doc(g.data, DATA / "seed.yml"), reg)
+    x.run()
+    return x
+
+
+def test_candidates_are_what_the_rules_did_not_record():
+    x = _seed_extraction()
+    canon = x.reg.match_key
+    have = {(str(s.article), s.paragraph, s.item, canon(s.actor), s.modality) for s in x.out}
+    cands = candidates(x)
+    assert cands
+    for c in cands:
+        assert c["key"] not in have
+        m, (mp, me, mw, mod) = c["mention"], c["modal"]
+        text = c["node"].text
+        assert 0 <= m.start < m.end <= mp <= len(text)     # a group before its modal word
+        if mw:                                  # the first modal word after the group, as written
+            assert text[mp:me] == mw
+        else:                                   # a duty stated without a modal word
+            assert mp == me and mod in ("obligation", "sanction", "liability")
+        assert f"mod={mod}" in c["features"] and len(set(c["features"])) == len(c["features"])
+    assert [c["features"] for c in candidates(x)] == [c["features"] for c in cands]     # deterministic
+
+
+def test_the_learner_separates_what_it_is_shown_and_is_reproducible():
+    rows = [(["bias", "a"], 1)] * 30 + [(["bias", "b"], 0)] * 70 + [(["bias", "a", "b"], 0)] * 5
+    w = train(rows)
+    assert prob(w, ["bias", "a"]) > 0.8 > 0.2 > prob(w, ["bias", "b"])
+    assert train(rows) == w                     # the same rows, the same weights
+
+
+def test_adjust_adds_one_record_per_accepted_key_and_keeps_the_rules_records():
+    x = _seed_extraction()
+    before = list(x.out)
+    c = clone(x)
+    assert adjust(c, {}) == [] and c.out == before            # probability 0.5 is not above 0.5
+    c = clone(x)
+    added = adjust(c, {"bias": 5.0})                          # every candidate accepted
+    keys = {cd["key"] for cd in candidates(x)}
+    assert c.out[:len(before)] == before and c.out[len(before):] == added and x.out == before
+    canon = x.reg.match_key
+    got = [(str(s.article), s.paragraph, s.item, canon(s.actor), s.modality) for s in added]
+    assert len(got) == len(set(got)) and set(got) <= keys and len(got) >= 0.8 * len(keys)
+    assert all(s.actor and s.action and 0 <= s.start < s.end <= len(x.doc.get(s.eid).text) for s in added)

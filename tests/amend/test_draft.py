@@ -35,11 +35,11 @@ def test_the_revised_draft_of_the_seed():
     t = d.text
     assert t.startswith("关于修改《遂宁市社区发展治理促进条例》的决定\n")
     # the changes the fixture's README lists, as instructions, in article order
-    for words in ["将第十三条中的“之日起15个”修改为“之日起10个”", "删去第十五条第三款",
+    for words in ["将第十三条中的“15个工作日内”修改为“10个工作日内”", "删去第十五条第三款",
                   "在第十五条后增加一条，作为第十六条：“（购买服务事项）前条第二款",
                   "在第十七条后增加一条，作为第十九条：“（网格化服务管理）",
                   "将第三十四条移至第十九条后", "在第二十三条后增加一条，作为第二十七条",
-                  "将第二十四条第二款中的“人民政府可以在”修改为“人民政府应当在”", "删去第二十五条", "删去第三十五条",
+                  "将第二十四条第二款中的“可以在社区”修改为“应当在社区”", "删去第二十五条", "删去第三十五条",
                   "在第七条中的“组织作用，”后增加“依法”", "“倡导家庭”修改为“加强家庭”",
                   "此外，对条文顺序作相应调整。", "本决定自公布之日起施行。",
                   "《遂宁市社区发展治理促进条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。"]:
@@ -55,26 +55,35 @@ def test_the_revised_draft_of_the_seed():
 
 def _quotes_cutting_words(d) -> list[str]:
     """The words a drafted decision quotes (修改为, 后增加, 删去 …) that start or end inside a word of
-    the old article (jieba's segmentation, where the quotation stands in the old text)."""
+    the old article (jieba's segmentation, where the quotation stands in the old text), and the new
+    words of a 修改为 that start or end inside a word of the new text."""
     import jieba
 
     from kb.compare.similarity import article_text
 
+    def cut(text):
+        cuts, pos = {0}, 0
+        for w in jieba.cut(text):
+            pos += len(w)
+            cuts.add(pos)
+        return cuts
+
+    def cuts_a_word(words, texts) -> bool:
+        found = [(t, k) for t in texts for k in range(len(t)) if t.startswith(words, k)]
+        return bool(found) and not any(k in cut(t) and k + len(words) in cut(t) for t, k in found)
+
     bad = []
     arts = {a.number: a for a in d.old.articles}
+    new_texts = [article_text(a) for a in d.new.articles]
     for ops in d.instructions:
         for op in ops:
             if op.action not in ("replace_words", "insert_words", "delete_words") or not op.old:
                 continue
             art = arts.get(op.targets[0].article)
-            text = article_text(art) if art is not None else ""
-            cuts, pos = {0}, 0
-            for w in jieba.cut(text):
-                pos += len(w)
-                cuts.add(pos)
-            found = [k for k in range(len(text)) if text.startswith(op.old, k)]
-            if found and not any(k in cuts and k + len(op.old) in cuts for k in found):
+            if cuts_a_word(op.old, [article_text(art)] if art is not None else []):
                 bad.append(f"{art.label}：“{op.old}”")
+            if op.action == "replace_words" and op.text and cuts_a_word(op.text, [t for t in new_texts if op.text in t]):
+                bad.append(f"{art.label}：修改为“{op.text}”")
     return bad
 
 

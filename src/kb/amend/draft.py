@@ -617,17 +617,26 @@ def _edit(h, atoms, scope: list[str], tgt: Target) -> Op | None:
     def right(k: int) -> int | None:
         return min((x for x in bounds if x > k), default=None)
 
-    deleted = old_of(i, j)
-    if not new and i in bounds and j in bounds and unique(deleted):
-        op = Op("delete_words", [tgt], 0, old=deleted)
-        _commit(atoms, i, j, "")
-        return op
+    # the new side is whole words of the new wording too (水行政主管部门 → 水务部门: not “行政主管部门” → “务部门”)
+    after = len(mid_of(0, i)) + len(new) - len(mid_of(0, j))      # where the old text after the hunk stands in the new
+    new_cuts = _word_offsets(mid_of(0, i) + new + mid_of(j, len(atoms)))
+
+    def whole_words(a: int, b: int) -> bool:
+        """Are atoms a..b (around the hunk) whole words of the old text and, with the hunk, of the new?"""
+        return a in bounds and b in bounds and len(mid_of(0, a)) in new_cuts \
+            and len(mid_of(0, b)) + (after if b >= j else 0) in new_cuts
+
     def plain_words(a: int, b: int) -> bool:      # no number that renumbering rewrote (四十 → 五十五)
         return all(o == m for o, m in atoms[a:b])
 
-    if i == j and i in bounds:
-        # an insertion between two words: after the words before it (or before the words after it); words
-        # holding a renumbered number are quoted by a replacement (below), which writes their new form
+    deleted = old_of(i, j)
+    if not new and whole_words(i, j) and unique(deleted):
+        op = Op("delete_words", [tgt], 0, old=deleted)
+        _commit(atoms, i, j, "")
+        return op
+    if i == j and whole_words(i, j):
+        # an insertion of whole words between two words: after the words before it (or before the words after
+        # it); words holding a renumbered number are quoted by a replacement (below), which writes their new form
         k = i
         while (k := left(k)) is not None and plain_words(k, i):
             if unique(old_of(k, i)):
@@ -647,17 +656,26 @@ def _edit(h, atoms, scope: list[str], tgt: Target) -> Op | None:
     if a == b:
         b = right(b) if right(b) is not None else b
         a = a if a < b else left(a)
-    while not unique(old_of(a, b)):
+    # a quotation opens on a word, not on a mark (“区、县人民政府”, not “、县人民政府”)
+    while not (unique(old_of(a, b)) and whole_words(a, b)) or (_PUNCT.match(old_of(a, b)[:1]) and left(a) is not None
+                                                                and not _PUNCT.match(old_of(left(a), a))):
         na, nb = left(a), right(b)
         if na is None and nb is None:
             return None
-        if nb is not None and (b - j <= i - a or na is None):
+        # the words that follow first (15个 → 15个工作日, as a legislature quotes a measure or an object),
+        # up to the end of the clause; then the words before
+        if nb is not None and (na is None or not _PUNCT.match(old_of(b, nb))) \
+                and not (_PUNCT.match(old_of(a, b)[:1]) and unique(old_of(a, b))):
             b = nb
         else:
             a = na
     op = Op("replace_words", [tgt], 0, old=old_of(a, b), text=mid_of(a, i) + new + mid_of(j, b))
     _commit(atoms, a, b, mid_of(a, i) + new + mid_of(j, b))
     return op
+
+
+#: a clause ends here: a quotation grows over it only when nothing else makes it unique
+_PUNCT = re.compile(r"[，。；：、！？,.;:!?（）()“”‘’《》\s]")
 
 
 def _word_bounds(atoms) -> set[int]:
@@ -683,7 +701,13 @@ def _word_offsets(text: str) -> frozenset[int]:
     for w in jieba.cut(text):
         pos += len(w)
         out.add(pos)
-    return frozenset(out)
+    # a number and its unit, and a date, are one word: 15个, 10万元, 2022年1月1日 (jieba cuts 2022/年/1/月/1/日)
+    return frozenset(p for p in out if not (0 < p < len(text) and (
+        text[p - 1] in _NUMBER and text[p] in _UNIT or text[p - 1] in "年月" and text[p] in _NUMBER)))
+
+
+_NUMBER = set("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两")
+_UNIT = set("年月日时分秒个万亿元角条款项目章节编次人名户件天周倍岁%％")
 
 
 def _commit(atoms: list, i: int, j: int, new: str) -> None:

@@ -9,7 +9,7 @@ from conftest import ROOT
 
 def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula():
     from kb.dev import related_cv
-    from kb.library.related import GROUND, RARE, THRESHOLDS
+    from kb.library.related import BASIS, GROUND, PENALTY, PUBLIC, RARE, THRESHOLDS
 
     items = related_cv._items(ROOT)
     # every tuning file (set: tuning — the fourth and fifth rounds' files, named heldout, among them), no file of a
@@ -24,9 +24,22 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     out = io.StringIO()
     res = related_cv.related(ROOT, out)
     p1, r3, chosen = res[("upper", "原公式")]
-    # folds pick the ground weight and threshold kb uses (上位法: since 清远 joined the tuning set, 4 of 10 folds; the
-    # others pick ground weight 3 and threshold 0.016, which ties with kb's on P@1 + R@3 over all ten files)
-    assert (None, GROUND["upper"], THRESHOLDS["upper"]) in chosen
+    # more folds pick the ground weight and threshold kb uses than any other
+    kb = (None, GROUND["upper"], THRESHOLDS["upper"])
+    assert chosen.count(kb) == max(chosen.count(x) for x in chosen)
+    # the three signals of form (BASIS, PUBLIC, PENALTY), chosen together by each fold, beat the formula without them
+    # on P@1 + R@3, and the choice most folds make is kb's
+    joint = res[("upper", "四个信号（各折一起选）")]
+    assert sum(joint[:2]) > sum(res[("upper", "第五轮的公式（不用下面三个信号）")][:2])
+    mode = max(set(joint[2]), key=joint[2].count)
+    assert mode == ((1, BASIS["upper"], PUBLIC["upper"], PENALTY["upper"]), GROUND["upper"], THRESHOLDS["upper"])
+    for name, value in (("目的依据条对其他条", BASIS), ("公权主体条对不提公权的条", PUBLIC), ("罚则对非依据法律的罚则", PENALTY)):
+        params = [c[0] for c in res[("upper", name)][2]]
+        assert max(set(params), key=params.count) == value["upper"]
+        assert value["peer"] == 1.0         # 同类立法: no fold gains by them (the joint choice ties or loses)
+    # the threshold raised for a regulation resting on a law outside the knowledge base: most folds do not raise it
+    params = [c[0] for c in res[("upper", "依据条引库外法律时的阈值倍数")][2]]
+    assert max(set(params), key=params.count) == 1
     p1, r3, chosen = res[("peer", "原公式")]
     assert max(set(chosen), key=chosen.count) == (None, GROUND["peer"], THRESHOLDS["peer"])
     # … and the weight of the rare-bigram cosine kb gives 同类立法; for 上位法 (none) a weight chosen fold by fold
@@ -44,5 +57,5 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     out = io.StringIO()
     res = related_cv.repeat(ROOT, out)
     f1, counts, chosen = res["0–0.5，步长 0.05"]
-    assert set(chosen) == {MIN_BEST} and f1 > 0.8
+    assert max(set(chosen), key=chosen.count) == MIN_BEST and f1 > 0.8
     assert "交叉验证 F1" in out.getvalue()

@@ -113,6 +113,7 @@ def _items(root: Path) -> list[dict]:
     lib = load_library(root, regulations=regs)
     files = _tuning_files(root, "related-*.yml")
     views = _views(root, lib)
+    outside = _rests_outside(root, lib)
     place = {}
     for f in lib._firsts:
         same = [e for e in lib.entries if e.reg.id == f.reg.id and e.version.name == f.version.name]
@@ -129,8 +130,11 @@ def _items(root: Path) -> list[dict]:
                 if (e.reg.id, b.reg.id) not in regsim:
                     regsim[(e.reg.id, b.reg.id)] = _cos(lib.centroids[e.reg.id], lib.centroids[b.reg.id])
                 both = mine[2] | theirs[2]
+                ground = lib.ground(kind, e, b)
+                basis, public, penalty = lib.mismatch(e, b, ground)
                 cands.append({"key": (b.reg.id, b.label), "cos": cosine(e, b), "subj": lib.subject(e, b.reg.id),
-                              "subj2": lib.subject(b, e.reg.id), "ground": lib.ground(kind, e, b),
+                              "subj2": lib.subject(b, e.reg.id), "ground": ground, "kind": kind,
+                              "outside": e.reg.id in outside, "basis": basis, "public": public, "penalty": penalty,
                               "rare": s / (e.norm2 * b.norm2), "rarew": RARE[kind], "dpos": abs(place[e.index] - place[j]),
                               "nb": _cos(mine[0], theirs[0]), "core": _cos(mine[1], theirs[1]),
                               "actors": len(mine[2] & theirs[2]) / len(both) if both else 0.0,
@@ -139,13 +143,49 @@ def _items(root: Path) -> list[dict]:
     return out
 
 
-def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None) -> float:
-    """kb's relevance (kb.library.related) of candidate ``c`` with ground weight ``g``; ``rare``: another weight
-    of the rare-bigram cosine than kb's for the kind, ``cos``: another cosine in place of the article's."""
-    from kb.library.related import distinctive
+#: laws every regulation rests on: their citation in a 依据 article says nothing of its subject
+UNIVERSAL_GROUNDS = frozenset({"中华人民共和国宪法", "宪法", "中国共产党章程"})
 
-    return distinctive(c["cos"] if cos is None else cos, c["rare"], c["rarew"] if rare is None else rare) \
-        * max(c["subj"], 0.0) * (1 + g * c["ground"])
+
+def _rests_outside(root: Path, lib) -> set:
+    """The regulations of ``lib`` whose 依据 article (the first: 根据《…》制定) cites a law the knowledge base holds no
+    part of (UNIVERSAL_GROUNDS aside): part of what they provide for rests on a ground kb cannot compare with — the
+    signal "依据条引库外法律时的阈值倍数" (清远's 物业管理条例, 北京 街道办事处条例's 地方组织法)."""
+    from kb.layers.laws import law_index
+    from kb.layers.links import references
+    from kb.project import Target, list_regulations, load
+
+    index = law_index(root=root)
+    regs = {r.id: r for r in list_regulations(root)}
+    out = set()
+    for f in lib._firsts:
+        r = regs.get(f.reg.id)
+        if r is None or not f.latest:
+            continue
+        doc = load(Target(r.path(f.version), r, f.version))
+        first = doc.articles[0].eid if doc.articles else None
+        if any(x.kind == "external" and not x.link and not x.parts and x.target and x.target not in UNIVERSAL_GROUNDS
+               and x.eid.split("__")[0] == first for x in references(doc, index)):
+            out.add(r.id)
+    return out
+
+
+def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None, outside: float = 1.0,
+          **signals) -> float:
+    """kb's relevance (kb.library.related) of candidate ``c`` with ground weight ``g``; ``rare``: another weight of
+    the rare-bigram cosine than kb's for the kind, ``cos``: another cosine in place of the article's; ``outside``:
+    the factor the threshold is raised by for an article of a regulation resting on a law outside the knowledge base
+    (the relevance is divided by it, so that one threshold applies to every article; kb: 1, none);
+    ``signals``: other values than kb's of ``basis``, ``public``, ``penalty`` (BASIS, PUBLIC, PENALTY; 1 leaves one
+    out)."""
+    from kb.library import related as r
+
+    k = c["kind"]
+    o = outside
+    u, q, p = (signals.get(n, getattr(r, n.upper())[k]) for n in ("basis", "public", "penalty"))
+    return r.distinctive(c["cos"] if cos is None else cos, c["rare"], c["rarew"] if rare is None else rare) \
+        * max(c["subj"], 0.0) * (1 + g * c["ground"]) / (o if c["outside"] else 1.0) \
+        * (u if c["basis"] else 1.0) * (q if c["public"] else 1.0) * (p if c["penalty"] else 1.0)
 
 
 def _mix(c: dict, key: str, p: float) -> float:
@@ -157,6 +197,14 @@ def _mix(c: dict, key: str, p: float) -> float:
 #: so that a fold may leave the signal out
 VARIANTS = {
     "原公式": ((None,), lambda p, g, c: _base(g, c)),
+    "第五轮的公式（不用下面三个信号）": ((None,), lambda p, g, c: _base(g, c, basis=1, public=1, penalty=1)),
+    "依据条引库外法律时的阈值倍数": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=p)),
+    "目的依据条对其他条": ((1, 0.5, 0.25), lambda p, g, c: _base(g, c, basis=p)),
+    "公权主体条对不提公权的条": ((1, 0.3, 0.1), lambda p, g, c: _base(g, c, public=p)),
+    "罚则对非依据法律的罚则": ((1, 0.7, 0.5, 0.3), lambda p, g, c: _base(g, c, penalty=p)),
+    "四个信号（各折一起选）": ([(o, u, q, r) for o in (1, 1.5, 2, 3) for u in (1, 0.5) for q in (1, 0.3, 0.1)
+                          for r in (1, 0.5, 0.3)],
+                         lambda p, g, c: _base(g, c, outside=p[0], basis=p[1], public=p[2], penalty=p[3])),
     "位置（相对位置之差）": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * math.exp(-p * c["dpos"])),
     "罕见二元组余弦的权重": ((0, 0.25, 0.5, 0.75), lambda p, g, c: _base(g, c, rare=p)),
     "候选对本法规的主题": ((0, 0.5, 1), lambda p, g, c: _base(g, c) * max(c["subj2"], 1e-9) ** p),

@@ -4,12 +4,13 @@ over the hand annotations of the tuning set (tests/data/related/).
     python3 -m kb.dev.related_cv [related|repeat]
 
 ``related`` — for each kind (上位法, 同类立法), each variant of the relevance formula (kb.library.related:
-cosine^(1 − r) × rare^r × subject × (1 + ground weight × ground), and signals tried beside it) with each
-threshold on a grid: every fold chooses the variant's parameter, ground weight and threshold with the best
-P@1 + R@3 on the other tuning files and is scored on the one left out; the pooled P@1 and R@3 of the folds
-are printed with the choices.  The tuning files are those whose ``set:`` says so (the fourth round's
-``related-heldout-*.yml`` are tuning now), less any file of a text of the round being annotated
-(``HELD_OUT_TEXTS``); the library leaves out ``HELD_OUT_REGULATIONS`` (none in round 6: see there).
+cosine^(1 − r) × rare^r × subject × (1 + ground weight × ground) × fit, the threshold raised by OUTSIDE, and signals
+tried beside it) with each threshold on a grid: every fold chooses the variant's parameter, ground weight and
+threshold with the best P@1 + R@3 on the other tuning files and is scored on the one left out; the pooled P@1 and
+R@3 of the folds are printed with the choices.  The tuning files are those whose ``set:`` says so (the fourth and
+fifth rounds' ``related-heldout-*.yml`` are tuning now), with those of ``outside-kb/`` (a text not in the knowledge
+base, whose articles ask a copy of the library extended with it), less any file of a text of the round being
+annotated (``HELD_OUT_TEXTS``); the library leaves out ``HELD_OUT_REGULATIONS`` (none in round 6: see there).
 
 ``repeat`` — the same for the least share of an article's wording found in its single closest upper
 provision (kb.library.repeat.MIN_BEST), over the tuning repetition annotations (round 6's 北京 村委会若干规定
@@ -75,10 +76,11 @@ def _cos(a: tuple, b: tuple) -> float:
     return sum(w * vb.get(g, 0.0) for g, w in va.items()) / (na * nb)
 
 
-def _views(root: Path, lib) -> dict:
+def _views(root: Path, lib, extra: dict | None = None) -> dict:
     """Entry index -> (vector without boilerplate clauses, vector of its normative core, its actors): the core
     is what its duties say — actor, modal word and action of each statement of the obligations layer —
-    and, for an article stating no duty, its text without boilerplate."""
+    and, for an article stating no duty, its text without boilerplate.  ``extra``: regulation id -> the parsed text
+    of a regulation outside the project that ``lib`` was extended with (the views of its articles only)."""
     from kb.compare.boilerplate import without_boilerplate
     from kb.layers.obligations import extract
     from kb.layers.obligations.records import MODALITY_NAMES
@@ -87,10 +89,10 @@ def _views(root: Path, lib) -> dict:
     regs = {r.id: r for r in list_regulations(root)}
     out = {}
     for f in lib._firsts:
-        r = regs.get(f.reg.id)
-        if r is None:
+        r = None if extra else regs.get(f.reg.id)
+        if r is None and f.reg.id not in (extra or {}):
             continue
-        doc = load(Target(r.path(f.version), r, f.version))
+        doc = extra[f.reg.id] if r is None else load(Target(r.path(f.version), r, f.version))
         by_art: dict = {}
         for s in extract(doc):
             by_art.setdefault(s.eid.split("__")[0], []).append(s)
@@ -103,24 +105,47 @@ def _views(root: Path, lib) -> dict:
 
 
 def _items(root: Path) -> list[dict]:
-    """Every annotated (article, kind) of the tuning files with its candidates' signals."""
-    from kb.compare.similarity import cosine
+    """Every annotated (article, kind) of the tuning files with its candidates' signals: the files of texts of the
+    knowledge base, and those of ``outside-kb/`` (texts not in it, whose articles ask a copy of the library extended
+    with them — :meth:`kb.library.related.Library.extended`, as ``kb check`` asks for a draft — and are nobody's
+    candidates)."""
     from kb.dev.score_related import annotated
-    from kb.library.related import RARE, load_library
+    from kb.library.related import load_library
     from kb.project import list_regulations
+
+    from kb.library.related import EXTRA_VERSION
 
     regs = [r.id for r in list_regulations(root) if r.id not in HELD_OUT_REGULATIONS]
     lib = load_library(root, regulations=regs)
-    files = _tuning_files(root, "related-*.yml")
     views = _views(root, lib)
-    outside = _rests_outside(root, lib)
+    out = _annotated_items(lib, annotated(root, _tuning_files(root, "related-*.yml"), lib), views)
+    for f, ann, lib2, doc in _outside_kb(root, lib):
+        entries = [(f, ann, art, lib2.get(ann.regulation, EXTRA_VERSION, _eid(art)), kinds)
+                   for art, kinds in ann.articles.items()]
+        out += _annotated_items(lib2, [x for x in entries if x[3] is not None],
+                                {**views, **_views(root, lib2, {ann.regulation: doc})})
+    return out
+
+
+def _eid(art) -> str:
+    from kb.library.annotations import eid_of
+
+    return eid_of(art)
+
+
+def _annotated_items(lib, annotated, views: dict) -> list[dict]:
+    """The items of ``annotated`` ((file, Annotated, article, its Entry, {kind: acceptable set or NONE})) with the
+    signals of each kind's candidates."""
+    from kb.compare.similarity import cosine
+    from kb.library.related import RARE
+
     place = {}
     for f in lib._firsts:
         same = [e for e in lib.entries if e.reg.id == f.reg.id and e.version.name == f.version.name]
         place.update({e.index: (i + 0.5) / len(same) for i, e in enumerate(same)})
     regsim = {}
     out = []
-    for f, ann, art, e, kinds in annotated(root, files, lib):
+    for f, ann, art, e, kinds in annotated:
         for kind, gold in kinds.items():
             cands = []
             mine = views[e.index]
@@ -134,7 +159,7 @@ def _items(root: Path) -> list[dict]:
                 basis, public, penalty = lib.mismatch(e, b, ground)
                 cands.append({"key": (b.reg.id, b.label), "cos": cosine(e, b), "subj": lib.subject(e, b.reg.id),
                               "subj2": lib.subject(b, e.reg.id), "ground": ground, "kind": kind,
-                              "outside": e.reg.id in outside, "basis": basis, "public": public, "penalty": penalty,
+                              "outside": e.reg.id in lib.outside, "basis": basis, "public": public, "penalty": penalty,
                               "rare": s / (e.norm2 * b.norm2), "rarew": RARE[kind], "dpos": abs(place[e.index] - place[j]),
                               "nb": _cos(mine[0], theirs[0]), "core": _cos(mine[1], theirs[1]),
                               "actors": len(mine[2] & theirs[2]) / len(both) if both else 0.0,
@@ -143,46 +168,59 @@ def _items(root: Path) -> list[dict]:
     return out
 
 
-#: laws every regulation rests on: their citation in a 依据 article says nothing of its subject
-UNIVERSAL_GROUNDS = frozenset({"中华人民共和国宪法", "宪法", "中国共产党章程"})
+def _outside_kb(root: Path, lib) -> list[tuple]:
+    """(annotation file, Annotated, ``lib`` extended with its text, the parsed text) for each tuning file of
+    tests/data/related/outside-kb/ whose corpus text is at hand (../shared), less the texts of the round being
+    annotated.  The text's level and place are read from its place in the corpus, as ``kb add`` reads them."""
+    import math
 
+    import yaml
 
-def _rests_outside(root: Path, lib) -> set:
-    """The regulations of ``lib`` whose 依据 article (the first: 根据《…》制定) cites a law the knowledge base holds no
-    part of (UNIVERSAL_GROUNDS aside): part of what they provide for rests on a ground kb cannot compare with — the
-    signal "依据条引库外法律时的阈值倍数" (清远's 物业管理条例, 北京 街道办事处条例's 地方组织法)."""
+    from kb.dev.paths import corpus_dir
     from kb.layers.laws import law_index
     from kb.layers.links import references
-    from kb.project import Target, list_regulations, load
+    from kb.library.annotations import read_annotations, set_of
+    from kb.library.corpus import read_corpus_text
+    from kb.library.related import EXTRA_ID, EXTRA_VERSION, cited_regulations, rests_outside
+    from kb.project import RegulationMeta, VersionMeta, list_regulations
+    from kb.text.parse import parse_file
 
-    index = law_index(root=root)
-    regs = {r.id: r for r in list_regulations(root)}
-    out = set()
-    for f in lib._firsts:
-        r = regs.get(f.reg.id)
-        if r is None or not f.latest:
+    regs = list_regulations(root)
+    out = []
+    for f in sorted((root / "tests/data/related/outside-kb").glob("related-*.yml")):
+        data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        path = corpus_dir() / str(data.get("corpus") or "")
+        if set_of(data, f) != "tuning" or not path.is_file() \
+                or any(_plain(h) in _plain(str(data.get("corpus"))) for h in HELD_OUT_TEXTS):
             continue
-        doc = load(Target(r.path(f.version), r, f.version))
-        first = doc.articles[0].eid if doc.articles else None
-        if any(x.kind == "external" and not x.link and not x.parts and x.target and x.target not in UNIVERSAL_GROUNDS
-               and x.eid.split("__")[0] == first for x in references(doc, index)):
-            out.add(r.id)
+        ct = read_corpus_text(path, corpus_dir())
+        doc = parse_file(str(path), meta={"title": ct.title, "level": ct.level, "jurisdiction": ct.jurisdiction})
+        reg = RegulationMeta(EXTRA_ID, path.parent, ct.title, jurisdiction=ct.jurisdiction, level=ct.level,
+                             source={"files": [data["corpus"]]})
+        reg.versions = [VersionMeta(EXTRA_VERSION, path.name)]
+        refs = references(doc, law_index(root=root))
+        lib2 = lib.extended(reg, reg.versions[0], doc, cited_regulations(refs), rests_outside(doc, refs))
+        # the text's subject (the centroid of its articles), which the base does not hold for a query-only text
+        cent: dict = {}
+        for e in lib2.entries[len(lib.entries):]:
+            lib2._vector(e)
+            for g, w in e.vec.items():
+                cent[g] = cent.get(g, 0.0) + w / e.norm2
+        lib2.centroids = {**lib.centroids, EXTRA_ID: (cent, math.sqrt(sum(w * w for w in cent.values())) or 1.0)}
+        out.append((f, read_annotations(f, regs + [reg]), lib2, doc))
     return out
 
 
-def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None, outside: float = 1.0,
-          **signals) -> float:
-    """kb's relevance (kb.library.related) of candidate ``c`` with ground weight ``g``; ``rare``: another weight of
-    the rare-bigram cosine than kb's for the kind, ``cos``: another cosine in place of the article's; ``outside``:
-    the factor the threshold is raised by for an article of a regulation resting on a law outside the knowledge base
-    (the relevance is divided by it, so that one threshold applies to every article; kb: 1, none);
-    ``signals``: other values than kb's of ``basis``, ``public``, ``penalty`` (BASIS, PUBLIC, PENALTY; 1 leaves one
-    out)."""
+def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None, **signals) -> float:
+    """kb's relevance (kb.library.related) of candidate ``c`` with ground weight ``g``, divided by the factor the
+    threshold is raised by for an article of a regulation resting on a law outside the knowledge base (OUTSIDE), so
+    that one threshold applies to every article; ``rare``: another weight of the rare-bigram cosine than kb's for the
+    kind, ``cos``: another cosine in place of the article's; ``signals``: other values than kb's of ``outside``,
+    ``basis``, ``public``, ``penalty`` (OUTSIDE, BASIS, PUBLIC, PENALTY; 1 leaves one out)."""
     from kb.library import related as r
 
     k = c["kind"]
-    o = outside
-    u, q, p = (signals.get(n, getattr(r, n.upper())[k]) for n in ("basis", "public", "penalty"))
+    o, u, q, p = (signals.get(n, getattr(r, n.upper())[k]) for n in ("outside", "basis", "public", "penalty"))
     return r.distinctive(c["cos"] if cos is None else cos, c["rare"], c["rarew"] if rare is None else rare) \
         * max(c["subj"], 0.0) * (1 + g * c["ground"]) / (o if c["outside"] else 1.0) \
         * (u if c["basis"] else 1.0) * (q if c["public"] else 1.0) * (p if c["penalty"] else 1.0)
@@ -197,7 +235,7 @@ def _mix(c: dict, key: str, p: float) -> float:
 #: so that a fold may leave the signal out
 VARIANTS = {
     "原公式": ((None,), lambda p, g, c: _base(g, c)),
-    "第五轮的公式（不用下面三个信号）": ((None,), lambda p, g, c: _base(g, c, basis=1, public=1, penalty=1)),
+    "第五轮的公式（不用下面四个信号）": ((None,), lambda p, g, c: _base(g, c, outside=1, basis=1, public=1, penalty=1)),
     "依据条引库外法律时的阈值倍数": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=p)),
     "目的依据条对其他条": ((1, 0.5, 0.25), lambda p, g, c: _base(g, c, basis=p)),
     "公权主体条对不提公权的条": ((1, 0.3, 0.1), lambda p, g, c: _base(g, c, public=p)),

@@ -27,7 +27,7 @@ another law's penalty).  Commencement clauses (本条例自…施行)
 relate to nothing but themselves.  The subject exponent was tuned on the seed's hand annotations; the
 weight of the ground, the factors of fit and the thresholds by leave-one-file-out cross-validation over the tuning
 files (tests/data/related/related-*.yml, ``set: tuning``): for 上位法 most folds pick a ground weight of 2 and a
-threshold of 0.012 — a law the regulation names as its ground is the upper law its articles rest on, and
+threshold of 0.014 — a law the regulation names as its ground is the upper law its articles rest on, and
 a clause of another law worded alike (城乡规划法's 表彰 or 罚则 beside a 志愿服务 article) must be closer.
 A learned combination of further signals (position in the regulation, chapter heading, citation of the
 law by the article, hubness, reciprocal best match) was tried the same way and did not beat this formula
@@ -56,28 +56,37 @@ CANDIDATES = 15          # candidates per kind whose exact similarity is compute
 LIMIT = 5                # answers kept per kind
 SUBJECT = 1.0            # weight (exponent) of the subject signal
 #: weight of the ground signal, per kind: chosen with the thresholds by leave-one-file-out cross-validation
-#: over the tuning files (ten since round 6: upper 2 with 0.012, with BASIS, PUBLIC and PENALTY; peer: 1 with 0.006);
-#: lower mirrors upper
+#: over the tuning files (eleven since round 6: upper 2 with 0.014, with OUTSIDE, BASIS, PUBLIC and PENALTY; peer: 1
+#: with 0.006); lower mirrors upper
 GROUND = {"upper": 2.0, "peer": 1.0, "version": 0.0, "lower": 2.0}
 #: least relevance for an answer, per kind (below it kb offers nothing: "none", which the scorer counts right
 #: only where the annotation says none); lower mirrors upper.
-THRESHOLDS = {"upper": 0.012, "peer": 0.006, "version": 0.05, "lower": 0.012}
+THRESHOLDS = {"upper": 0.014, "peer": 0.006, "version": 0.05, "lower": 0.014}
 #: weight (exponent) of the article's *distinctive* wording, per kind: the cosine is taken as cos^(1 − r) ×
 #: rare^r, where rare is the cosine over the rare bigrams the candidate was retrieved by (those in at most
 #: DF_MAX articles: the terms that say what an article is about, not the form it shares with every clause of
 #: its kind).  同类立法 0.5: every fold of the leave-one-file-out cross-validation over the nine tuning files
 #: picks it (P@1 0.584 → 0.614, R@3 0.808 → 0.795; kb.dev.related_cv); 上位法 0: no fold does.
 RARE = {"upper": 0.0, "peer": 0.5, "version": 0.0, "lower": 0.0}
-#: relevance is multiplied by these where the two articles are of different form (chosen together with the ground
-#: weight and the threshold by the leave-one-file-out cross-validation over the ten tuning files, kb.dev.related_cv:
-#: 上位法 P@1 0.721 → 0.761, R@3 0.769 → 0.747 with the folds' own choices; 同类立法: no fold gains, 1; 1 leaves one out): ``BASIS`` — one is a 立法目的/依据 clause (…制定本条例) and the other not;
+#: the 上位法 threshold is multiplied by this for the articles of a regulation whose 依据 article (its first: 根据《…》制定)
+#: cites a law the knowledge base holds no part of (清远's 物业管理条例, 北京 街道办事处条例's 地方组织法): part of what
+#: such a regulation provides for rests on a ground kb cannot compare with, and a provision of a law it does hold must be
+#: closer to be offered as the ground in its place (chosen with BASIS, PUBLIC, PENALTY below; 同类立法: 1, no fold gains;
+#: 下位法: 1 — the article is the law's, and the law's own grounds are not the question)
+OUTSIDE = {"upper": 2.0, "peer": 1.0, "version": 1.0, "lower": 1.0}
+#: laws every regulation rests on, whose citation in a 依据 article says nothing of its subject
+UNIVERSAL_GROUNDS = frozenset({"中华人民共和国宪法", "宪法", "中国共产党章程"})
+#: relevance is multiplied by these where the two articles are of different form (chosen with OUTSIDE, the ground
+#: weight and the threshold — the best P@1 + R@3 on the eleven tuning files — by the leave-one-file-out cross-validation
+#: of kb.dev.related_cv: 上位法 P@1 0.724 → 0.773, R@3 0.769 → 0.742 with each fold's own choice of all four;
+#: 同类立法: no fold gains, 1; 1 leaves one out): ``BASIS`` — one is a 立法目的/依据 clause (…制定本条例) and the other not;
 #: ``PUBLIC`` — the article opens on a public body's duty or power (市人民政府…负责, 主管部门应当) and the candidate names no
 #: public body (a civil-law provision between 业主 and 物业服务人 is not the ground of an administrative duty);
 #: ``PENALTY`` — both are penalty clauses and the candidate's law is not the article's ground (城乡规划法's 罚则 beside a
 #: 物业 regulation's: same form, other subject)
 BASIS = {"upper": 0.5, "peer": 1.0, "version": 1.0, "lower": 0.5}
 PUBLIC = {"upper": 0.1, "peer": 1.0, "version": 1.0, "lower": 0.1}
-PENALTY = {"upper": 0.3, "peer": 1.0, "version": 1.0, "lower": 0.3}
+PENALTY = {"upper": 0.5, "peer": 1.0, "version": 1.0, "lower": 0.5}
 #: a 立法目的/依据 clause: 为了……，根据……，制定本条例
 _BASIS = re.compile(r"制定本(?:法|条例|办法|规定|细则|决定|规则|实施办法)")
 #: an article opening on a public body's duty or power (after an optional heading such as （经费保障）)
@@ -130,10 +139,12 @@ class Relation:
 class Library:
     """Every article of a set of regulation versions, indexed for related-provision look-ups."""
 
-    def __init__(self, versions, grounds: dict[str, set] | None = None):
+    def __init__(self, versions, grounds: dict[str, set] | None = None, outside=None):
         """``versions``: [(RegulationMeta, VersionMeta, Document, latest)]; ``grounds``: regulation
-        id -> the ids of the regulations it cites (see :func:`grounds`)."""
+        id -> the ids of the regulations it cites (see :func:`grounds`); ``outside``: the ids of the
+        regulations whose 依据 article cites a law the knowledge base does not hold (:func:`rests_outside`)."""
         self.grounds = grounds or {}
+        self.outside = set(outside or ())
         self._forms: dict[int, int] = {}      # entry index -> its form (:meth:`form`), when first asked
         self.entries: list[Entry] = []
         self.by_key: dict[tuple[str, str, str], Entry] = {}
@@ -171,9 +182,9 @@ class Library:
             added.append(e)
         return added
 
-    def extended(self, reg, version, doc, cites: set) -> "Library":
+    def extended(self, reg, version, doc, cites: set, outside: bool = False) -> "Library":
         """A copy of this library with ``doc``'s articles added as the latest version of ``reg`` (citing the
-        regulations ``cites``): indexed as queries only — weighted by this library's IDF when first looked up,
+        regulations ``cites``; ``outside``: its 依据 article cites a law the base lacks): indexed as queries only — weighted by this library's IDF when first looked up,
         in no posting list — so the copy costs the text's articles, not the base's.  The base is left as it was."""
         import copy
 
@@ -184,6 +195,7 @@ class Library:
         lib._n_versions, lib._possible = Counter(self._n_versions), dict(self._possible)
         lib.grounds = {**self.grounds, reg.id: set(cites)}
         lib._forms = dict(self._forms)
+        lib.outside = self.outside | {reg.id} if outside else self.outside - {reg.id}
         lib.inert = set(self.inert)
         for e in lib._add_version(reg, version, doc, True):
             e.vec = None                # weighed when first looked up (_vector): most articles never are
@@ -298,6 +310,11 @@ class Library:
         basis, public, penalty = self.mismatch(a, b, ground)
         return (BASIS[kind] if basis else 1.0) * (PUBLIC[kind] if public else 1.0) * (PENALTY[kind] if penalty else 1.0)
 
+    def threshold(self, kind: str, e: Entry, thresholds: dict) -> float:
+        """The least relevance of an answer of ``kind`` to ``e``: the kind's threshold in ``thresholds``, raised by
+        OUTSIDE where ``e``'s regulation rests on a law the knowledge base lacks."""
+        return thresholds[kind] * (OUTSIDE[kind] if e.reg.id in self.outside else 1.0)
+
     def kind(self, a: Entry, b: Entry) -> str | None:
         key = (a.reg.id, b.reg.id)
         if key not in self._kinds:
@@ -380,8 +397,9 @@ class Library:
                         * (1 + GROUND[k] * ground) * self.fit(k, e, b, ground)
                 scored.append((rel, sim, j))
             scored.sort(reverse=True)
+            least = self.threshold(k, e, thresholds) if thresholds is not None else None
             for rel, sim, j in scored[:limit]:
-                if thresholds is not None and rel < thresholds[k]:
+                if least is not None and rel < least:
                     break
                 out.append(Relation(k, self.entries[j], sim, rel))
         if marks:
@@ -565,7 +583,8 @@ def library_with(root, doc) -> Library:
     reg = RegulationMeta(EXTRA_ID, Path(doc.source).parent, doc.title or EXTRA_ID,
                          jurisdiction=meta.get("jurisdiction"), level=meta.get("level") or "地方性法规")
     version = VersionMeta(EXTRA_VERSION, Path(doc.source).name)
-    return base.extended(reg, version, doc, grounds(root, [(reg, version, doc, True)])[EXTRA_ID])
+    cites, outside = _grounds(root, [(reg, version, doc, True)])
+    return base.extended(reg, version, doc, cites[EXTRA_ID], EXTRA_ID in outside)
 
 
 def load_library(root, progress=None, regulations=None, extra=None) -> Library:
@@ -588,20 +607,40 @@ def load_library(root, progress=None, regulations=None, extra=None) -> Library:
         reg = RegulationMeta(EXTRA_ID, Path(doc.source).parent, doc.title or EXTRA_ID,
                              jurisdiction=meta.get("jurisdiction"), level=meta.get("level") or "地方性法规")
         versions.append((reg, VersionMeta(EXTRA_VERSION, Path(doc.source).name), doc, True))
-    return Library(versions, grounds(root, versions))
+    return Library(versions, *_grounds(root, versions))
 
 
 def grounds(root, versions) -> dict[str, set]:
     """regulation id -> ids of the regulations of the knowledge base its latest version cites."""
+    return _grounds(root, versions)[0]
+
+
+def _grounds(root, versions) -> tuple[dict[str, set], set]:
+    """:func:`grounds`, and the ids of the regulations whose latest version :func:`rests_outside` the knowledge base."""
     from kb.layers.laws import law_index
     from kb.layers.links import references
 
     index = law_index(root=root)
     out: dict[str, set] = {}
+    outside = set()
     for reg, _, doc, latest in versions:
         if latest:
-            out[reg.id] = cited_regulations(references(doc, index))
-    return out
+            refs = references(doc, index)
+            out[reg.id] = cited_regulations(refs)
+            if rests_outside(doc, refs):
+                outside.add(reg.id)
+    return out, outside
+
+
+def rests_outside(doc, refs) -> bool:
+    """Whether the 依据 article of ``doc`` (its first: 根据《…》制定) cites, among the references ``refs``, a law the
+    knowledge base holds no part of — the Constitution and the Party's charter aside (UNIVERSAL_GROUNDS): the text
+    rests in part on a ground kb cannot compare its articles with (OUTSIDE)."""
+    if not doc.articles:
+        return False
+    first = doc.articles[0].eid
+    return any(r.kind == "external" and not r.link and not r.parts and r.target and r.target not in UNIVERSAL_GROUNDS
+               and r.eid.split("__")[0] == first for r in refs)
 
 
 def cited_regulations(refs) -> set[str]:

@@ -31,7 +31,7 @@ def digests(lib: Library, params) -> dict:
         "global": _sha([[(e.reg.id, e.version.name, e.eid, e.latest) for e in lib.entries],
                         sorted((r.id, r.title, r.level, r.jurisdiction, bool((r.raw or {}).get("part")))
                                for r in regs.values()),
-                        sorted((k, sorted(v)) for k, v in lib.grounds.items()), params]),
+                        sorted((k, sorted(v)) for k, v in lib.grounds.items()), sorted(lib.outside), params]),
         "entries": [_sha((e.text, list(e.vec.items()), e.norm2, e.index in lib.inert)) for e in lib.entries],
         # posting lists are arrays of indexes and weights: their bytes, digested (not hash(): a bytes
         # object's hash differs from one process to the next)

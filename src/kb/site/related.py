@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kb.layers.cache import read_state, write_state
 from kb.library.kinds import KIND_NAMES, KINDS, kind_of
-from kb.library.related import Library, cited_regulations
+from kb.library.related import Library, cited_regulations, rests_outside
 from kb.library.related_cache import related_all
 from kb.project import LEVEL_RANK
 from kb.site.progress import say, timed
@@ -27,9 +27,10 @@ def compute_related(sites: list, root: Path | None = None) -> None:
     if not _any_kin(sites):
         return          # no two versions relate (one version each, no level stated): no index to build
     with timed("related"):
-        grounds = {vs.reg.id: cited_regulations(r for refs in vs.layers.references.values() for r in refs)
-                   for vs in sites if vs.latest}
-        lib = Library([(vs.reg, vs.version, vs.doc, vs.latest) for vs in sites], grounds)
+        refs = {vs.reg.id: [r for rs in vs.layers.references.values() for r in rs] for vs in sites if vs.latest}
+        grounds = {reg: cited_regulations(rs) for reg, rs in refs.items()}
+        outside = {vs.reg.id for vs in sites if vs.latest and rests_outside(vs.doc, refs[vs.reg.id])}
+        lib = Library([(vs.reg, vs.version, vs.doc, vs.latest) for vs in sites], grounds, outside)
         previous = read_state(root, STATE) if root is not None else None
         answers, state, reused = related_all(lib, lib.entries, previous, limit=PER_KIND)
         if root is not None:

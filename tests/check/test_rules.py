@@ -11,7 +11,7 @@ from kb.text.parse import parse_text
 from conftest import ROOT
 
 #: rules that read the knowledge base (the project's regulation/)
-NEEDS_KB = {"upper-repeat"}
+NEEDS_KB = {"upper-repeat", "law-provision-missing"}
 
 BASE = """测试条例
 
@@ -74,6 +74,9 @@ BAD = {
     "placeholder": (swap("2024年1月1日", "2024年 月 日"), line_of("第八条"), "2024年 月 日"),
     "final-chapter": (swap("第二章　管理", "第二章　附则"), line_of("第二章"), "第二章"),
     "ref-missing": (swap("违反本条例第六条", "违反本条例第十六条"), line_of("第七条"), "本条例第十六条"),
+    # issue 14 (newcomer review 2, item 3): the knowledge base's 城市居民委员会组织法 has 23 articles, and its
+    # 第十七条 two paragraphs
+    "law-provision-missing": (swap("组织法》，制定", "组织法》第九十九条，制定"), line_of("第一条"), "第九十九条"),
     "ref-previous": (swap("第三条　县级以上", "第三条　依照前款规定，县级以上"), line_of("第三条"), "前款"),
     "ref-range": (swap("违反本条例第六条", "违反本条例第六条至第四条"), line_of("第七条"), "本条例第六条至第四条"),
     "ref-self-name": (swap("违反本条例第六条", "违反本办法第六条"), line_of("第七条"), "本办法"),
@@ -164,6 +167,7 @@ GOOD = {
     "liability-no-duty": [],
     "form-brackets": [swap("第三条　县级以上人民政府", "第三条　县级以上人民政府（含街道办事处）")],
     "form-halfwidth": [swap("2024年1月1日", "2024年1月1日10:00")],
+    "law-provision-missing": [swap("组织法》，制定", "组织法》第十七条第二款，制定")],
 }
 
 

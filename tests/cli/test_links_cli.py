@@ -142,3 +142,44 @@ def test_parse_reports_dangling_references_with_file_and_line():
     # the seed has none
     data = json.loads(run("parse", "--format", "json")[1])
     assert data["link_warnings"] == []
+
+
+def _cites(tmp_path, cited: str):
+    """The seed, its 第一条 citing ``cited`` of 城市居民委员会组织法 (23 articles in the knowledge base; 第十七条 has two
+    paragraphs)."""
+    seed = (ROOT / "regulation" / "suining-community" / "draft.txt").read_text(encoding="utf-8")
+    law = "根据《中华人民共和国城市居民委员会组织法》"
+    assert law in seed
+    p = tmp_path / "cites.txt"
+    p.write_text(seed.replace(law, law[:-1] + "》" + cited, 1), encoding="utf-8")
+    return str(p)
+
+
+def test_a_provision_the_law_in_the_knowledge_base_does_not_have_is_no_link(tmp_path):
+    """Newcomer review 2, item 3: 《城市居民委员会组织法》第九十九条 was exported as a link to #art_99 (in_kb true),
+    listed by neither --unresolved nor kb check; the same for a paragraph that does not exist."""
+    for cited, why in [("第九十九条", "中没有第九十九条（共二十三条）"),
+                       ("第十七条第九款", "中没有第十七条第九款（第十七条只有二款）")]:
+        f = _cites(tmp_path, cited)
+        r = CliRunner().invoke(cli, ["--root", str(ROOT), "refs", f, "--kind", "external", "--format", "json"])
+        row = next(x for x in json.loads(r.stdout) if x["text"].endswith(cited))
+        assert f"{f}:24: 所引条款不存在：“《中华人民共和国城市居民委员会组织法》{cited}”" in r.stderr
+        assert row["in_kb"] is True and row["link"] == "城市居民委员会组织法"
+        assert row["status"] == "provision-missing" and why in row["missing"] and "link_eid" not in row
+        code, out = run("refs", f, "--unresolved")
+        assert code == 0 and cited in out and "城市居民委员会组织法" in out and "（不存在）" in out
+        r = CliRunner().invoke(cli, ["--root", str(ROOT), "check", f, "--rule", "law-provision-missing",
+                                     "--format", "json"])
+        found = json.loads(r.stdout)["findings"]
+        assert r.exit_code == 1 and [(x["line"], x["rule"]) for x in found] == [(24, "law-provision-missing")]
+        assert why in found[0]["message"]
+        r = CliRunner().invoke(cli, ["--root", str(ROOT), "export", f, "--format", "akn"])
+        assert r.exit_code == 0
+        ref = next(x for x in r.stdout.split("<ref ")[1:] if cited + "</ref>" in x)
+        assert "#art_" not in ref.split(">")[0] and 'class="provisionNotInKnowledgeBase"' in ref
+    # a provision that is there stays a link, and is not unresolved
+    f = _cites(tmp_path, "第十七条第二款")
+    row = next(r for r in json.loads(run("refs", f, "--kind", "external", "--format", "json")[1])
+               if r["text"].endswith("第十七条第二款"))
+    assert row["status"] == "linked" and row["link_eid"] == "art_17__para_2" and "missing" not in row
+    assert run("refs", f, "--unresolved")[0] == 1

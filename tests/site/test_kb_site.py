@@ -22,7 +22,7 @@ DRAFT = """某市社区工作条例（草案）
 
 第三条　居民委员会的办公用房，依照《中华人民共和国城市居民委员会组织法》第十七条第二款的规定由当地人民政府统筹解决。
 
-第四条　本条例依照《中华人民共和国物权法》的有关规定执行。
+第四条　本条例依照《中华人民共和国物权法》的有关规定执行；《中华人民共和国城市居民委员会组织法》第九十九条另有规定的，从其规定。
 
 第五条　本条例自公布之日起施行。
 """
@@ -59,7 +59,49 @@ def test_home_lists_the_regulations_with_their_metadata(kb_site):
 def test_citation_links_land_on_the_cited_article_and_missing_laws_say_so(kb_site):
     html = (kb_site / "draft" / "draft" / "text" / "index.html").read_text(encoding="utf-8")
     assert f'href="../../../{JW}/2018-12-29/text/#art_17__para_2"' in html
-    assert 'class="kb-ref-missing" title="本知识库中没有《中华人民共和国物权法》"' in html
+    assert 'data-note="本知识库中没有《中华人民共和国物权法》"' in html
+    # newcomer review 2, item 3: the law is here, its 第九十九条 is not (23 articles): no link to the law's home page
+    art4 = html[html.index('id="art_4"'):]
+    art4 = art4[:art4.index("</section>")]
+    assert f"{JW}/2018-12-29/\"" not in art4 and f"{JW}/2018-12-29/index" not in art4
+    assert ('data-mark="本库文本无此条" data-note="本知识库所收的《中华人民共和国城市居民委员会组织法》中没有第九十九条'
+            '（共二十三条）"') in art4
+
+
+def test_a_phone_reader_sees_and_taps_the_note_of_a_citation_kb_cannot_link(kb_site):
+    """Newcomer review 2, item 4: the note was only a title= (hover); a phone has no hover.  At a touch viewport the
+    mark after the citation is on the screen, and a tap shows the whole note, in the real browser."""
+    b = shared_browser()
+    srv, base = serve(kb_site)
+    ctx = b.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="zh-CN")
+    try:
+        pg = ctx.new_page()
+        errors = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(base + "draft/draft/text/")
+        url = pg.url
+        for words, mark, note in [("《中华人民共和国物权法》", "本库未收", "本知识库中没有《中华人民共和国物权法》"),
+                                  ("第九十九条", "本库文本无此条", "组织法》中没有第九十九条（共二十三条）")]:
+            cite = pg.locator(".kb-article:has(#art_4) .kb-ref-missing").filter(has_text=words)
+            assert cite.count() == 1
+            cite.scroll_into_view_if_needed()
+            # the mark stands on the screen after the citation, without hover or tap
+            shown = cite.evaluate("e => getComputedStyle(e, '::after').content")
+            assert mark in shown
+            assert cite.evaluate("e => getComputedStyle(e, '::after').display") != "none"
+            cite.tap()
+            tip = pg.locator("#kb-tooltip")
+            tip.wait_for(state="visible")
+            assert note in tip.inner_text() and pg.url == url
+            box = tip.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+            pg.locator("h1").tap()
+            pg.wait_for_timeout(100)
+            assert not tip.is_visible()
+        assert errors == []
+    finally:
+        ctx.close()
+        srv.shutdown()
 
 
 def test_related_panel_and_source_note(kb_site):

@@ -104,7 +104,8 @@ def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.option("--corpus", default=None, type=click.Path(file_okay=False),
               help="外部法律到此目录（Markdown，首行 # 标题）中查找并链接")
-@click.option("--unresolved", is_flag=True, help="只列出无法解析的内部引用（附文件和行号）")
+@click.option("--unresolved", is_flag=True,
+              help="只列出无法解析的引用（附文件和行号）：本文不存在的条款，及知识库中的法律没有的条款")
 @click.option("--kind", "kinds_", multiple=True, type=click.Choice(["internal", "external", "self"]),
               help="只列出这一类引用（可重复）：internal 内部、external 外部法律、self 本法/本条例")
 @click.pass_context
@@ -149,7 +150,7 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
     else:
         rows = [("out", r) for r in refs]
     if unresolved:
-        rows = [(d, r) for d, r in rows if r.kind == "internal" and not r.targets]
+        rows = [(d, r) for d, r in rows if not r.resolved]
     if kinds_:
         rows = [(d, r) for d, r in rows if r.kind in kinds_]
     for w in links.link_warnings(doc, [r for _, r in rows]):
@@ -179,9 +180,10 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
             note = "" if not inside else "（都在本条内）" if inside == len(cited) else f"（其中本条内 {inside} 处）"
             click.echo(style(f"{_where(doc, eid)}：引用 {sum(d == 'out' for d, _ in rows)} 处，"
                         f"被引用 {len(cited)} 处{note}", bold=True))
+        # 原文 and 链接 go on over lines rather than lose their end (城市居民委员会组织法 99（不存在）)
         click.echo(table(["方向", "出处", "原文", "类型", "指向", "链接"],
                          [[names[d], _where(doc, r.eid), r.text, kinds[r.kind], target_text(r), _link_text(r)]
-                          for d, r in rows]))
+                          for d, r in rows], wrap=(2, 5)))
     if not rows:
         ctx.exit(1)
 
@@ -197,8 +199,12 @@ def _link_text(r) -> str:
         return f"（知识库只收其一部分：{held}{'，不含所引条文' if r.pinpoint else ''}）"
     if not r.link:
         return "（知识库中没有）"
+    from kb.layers.links import dotted
+
+    if r.missing:
+        # the law is there, the provision cited is not (第九十九条 of a law of 23 articles): the warning says why
+        return f"{r.link} {dotted(r.link_eid)}（不存在）"
     if r.link_eid:
-        from kb.layers.links import dotted
         return f"{r.link} {dotted(r.link_eid)}"
     return r.link
 

@@ -101,6 +101,9 @@ class LawEntry:
     #: a law the knowledge base holds in parts or excerpts (民法典 物权编, 合同编):
     #: [(regulation id, first article, last article)], from each part's meta.yml ``articles``
     parts: list = field(default_factory=list)
+    #: regulation id -> the file of its latest version, for each regulation a citation may land on (the law,
+    #: or each part of it): where kb.layers.links.provisions reads whether the cited provision is there
+    texts: dict = field(default_factory=dict)
 
     def link_for(self, article: int | None) -> str | None:
         """Where a citation of this law's ``article`` (None: the law as a whole) lands: the part
@@ -159,14 +162,17 @@ def law_index(root: Path | None = None, corpus: str | Path | None = None) -> dic
             held.setdefault(match_key(r.title), []).append(r)
         for key_, rs in held.items():
             parts = sorted(((r.id, *_article_range(r)) for r in rs if _article_range(r)), key=lambda x: x[1])
+            texts = {r.id: str(r.path(r.versions[-1])) for r in rs if r.versions}
             if len(rs) == 1 and not parts:
-                index[key_] = LawEntry(rs[0].title, rs[0].id, "regulation")
+                index[key_] = LawEntry(rs[0].title, rs[0].id, "regulation", texts=texts)
             elif key_ in index:
                 # the corpus has the whole law, the knowledge base only parts of it: citations of
                 # the law as a whole go to the corpus, those of an article held here to its part
                 index[key_].parts = parts
+                index[key_].texts = texts
             else:
-                index[key_] = LawEntry(rs[0].title, parts[0][0] if parts else rs[0].id, "regulation", parts=parts)
+                index[key_] = LawEntry(rs[0].title, parts[0][0] if parts else rs[0].id, "regulation", parts=parts,
+                                       texts=texts)
     _INDEX_CACHE[key] = index
     return index
 

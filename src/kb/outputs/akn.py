@@ -305,17 +305,22 @@ def _spans(doc, defs, uses, refs, term_ids, work) -> dict[str, list[tuple[int, i
                 item = ("rref", {"from": f"#{r.targets[0]}", "upTo": f"#{r.targets[-1]}"})
         elif r.kind == "external":
             linked = linked_work_uri(r.link) if r.link else None
+            # the cited provision, unless the law the knowledge base holds has no such provision (第九十九条 of a
+            # law of 23 articles): then the reference names the law alone, no fragment that points nowhere
+            eid = r.link_eid if not r.missing else None
             if linked:
                 # the law in the knowledge base: its own work URI (the address its export states), and the
                 # cited provision in it
-                attrs = {"href": linked + (f"/!main#{r.link_eid}" if r.link_eid else "")}
+                attrs = {"href": linked + (f"/!main#{eid}" if eid else "")}
             else:
                 attrs = {"href": law_uri(r.target or r.text, r.pinpoint)}
-            if r.link_eid and "#" not in attrs["href"]:       # a list (第五条和第九条): its first provision
-                attrs["href"] += "/!main#" + r.link_eid
+            if eid and "#" not in attrs["href"]:       # a list (第五条和第九条): its first provision
+                attrs["href"] += "/!main#" + eid
             if not r.link:
                 # the cited law is not in the knowledge base, or only other parts of it are (民法典's excerpts)
                 attrs["class"] = "notInKnowledgeBase" + (" otherPartsInKnowledgeBase" if r.parts else "")
+            elif r.missing:
+                attrs["class"] = "provisionNotInKnowledgeBase"
             item = ("ref", attrs)
         else:
             item = ("ref", {"href": work})

@@ -124,7 +124,10 @@ class Renderer:
             out.append(html.escape(t[pos:start], quote=False))
             seg = html.escape(t[start:end], quote=False)
             if kind == "missing":
-                out.append(f'<span class="kb-ref-missing" title="{html.escape(title)}">{seg}</span>')
+                # a phone has no hover: a short mark stands after the citation (kb.css, generated content, so the
+                # text copies as it is written) and a tap shows the whole note (kb.js); the title is for a mouse
+                out.append(f'<span class="kb-ref-missing" tabindex="0" role="button" data-mark="{html.escape(href)}" '
+                           f'data-note="{html.escape(title)}" title="{html.escape(title)}">{seg}</span>')
             elif kind == "ref":
                 out.append(f'<a class="kb-ref" href="{html.escape(href)}" title="{html.escape(title)}">{seg}</a>')
             else:
@@ -139,13 +142,14 @@ class Renderer:
         for r in self.vs.layers.references.get(node.eid, []):
             if r.targets and all(x.startswith(node.eid + "__") for x in r.targets):
                 continue        # 下列 / 以下: its own items, right below it; a link would only scroll a line
-            href = self._ref_href(r)
+            # a provision the cited law does not have is no link to that law's home page: it says so
+            href = self._ref_href(r) if not r.missing else None
             if href and 0 <= r.start < r.end <= len(t):
                 title = "、".join(self.citation(x) for x in r.targets) if r.kind != "external" else \
                     book_title(r.target) + (r.pinpoint or "")
                 spans.append((r.start, r.end, 0, "ref", href, title))
             elif r.kind == "external" and 0 <= r.start < r.end <= len(t):
-                spans.append((r.start, r.end, 0, "missing", None, _missing_title(r, [
+                spans.append((r.start, r.end, 0, "missing", _missing_mark(r), _missing_title(r, [
                     self.plan.latest[p].reg.part or p if p in self.plan.latest else p for p in r.parts])))
         return spans
 
@@ -275,10 +279,22 @@ class Renderer:
         return out
 
 
+def _missing_mark(r) -> str:
+    """The short mark shown after a citation the site cannot link (the note itself is shown on a tap)."""
+    if r.missing:
+        return "本库文本无此条"
+    if r.link:
+        return "不在本站"
+    return "本库只收部分" if r.parts else "本库未收"
+
+
 def _missing_title(r, parts: list[str] = ()) -> str:
-    """What a citation the site cannot link says on hover: the law is not in the knowledge base, or only other
-    parts of it are (民法典 as a whole: the knowledge base holds two of its chapters, ``parts`` as the site names
-    them: 物权编（第二百七十一条至第二百八十七条）), or not on this site."""
+    """What a citation the site cannot link says (on a tap, a hover or a focus): the law is not in the knowledge
+    base, or only other parts of it are (民法典 as a whole: the knowledge base holds two of its chapters, ``parts``
+    as the site names them: 物权编（第二百七十一条至第二百八十七条）), or the provision cited is not in the law the
+    knowledge base holds (第九十九条 of a law of 23 articles), or the law is not on this site."""
+    if r.missing:
+        return r.missing
     if r.link:
         return f"{book_title(r.target)}{r.pinpoint or ''}不在本站"
     if r.parts:

@@ -1,13 +1,17 @@
-/* kb site behaviour: term tooltips, 复制引用, target highlight.  No outside requests. */
+/* kb site behaviour: term tooltips, notes on citations kb cannot link, 复制引用, target highlight.
+   No outside requests. */
 (function () {
   "use strict";
   var tip = null;
 
   var pinned = null;      /* the term whose tooltip a tap opened (phones have no hover) */
+  /* what shows a tooltip: a defined term, and a citation of a law (or provision) the knowledge base does not hold */
+  var TIPPED = "a.kb-term, .kb-ref-missing";
   var lastPointer = "mouse";
 
   function showTip(a, tapped) {
-    var text = a.getAttribute("data-def");
+    var note = a.classList.contains("kb-ref-missing");
+    var text = a.getAttribute(note ? "data-note" : "data-def");
     if (!text) return;
     if (!tip) {
       tip = document.createElement("div");
@@ -15,9 +19,9 @@
       tip.setAttribute("role", "tooltip");
       document.body.appendChild(tip);
     }
-    tip.textContent = a.textContent + "：" + text;
+    tip.textContent = note ? text : a.textContent + "：" + text;
     tip.classList.toggle("kb-tooltip--pinned", !!tapped);
-    if (tapped) {
+    if (tapped && !note) {
       /* a tap shows the definition; the tooltip's own link (or a second tap) opens the glossary */
       var more = document.createElement("a");
       more.href = a.href;
@@ -73,15 +77,15 @@
   }
 
   document.addEventListener("mouseover", function (e) {
-    var a = e.target.closest && e.target.closest("a.kb-term");
+    var a = e.target.closest && e.target.closest(TIPPED);
     if (a) showTip(a);
   });
   document.addEventListener("mouseout", function (e) {
-    var a = e.target.closest && e.target.closest("a.kb-term");
+    var a = e.target.closest && e.target.closest(TIPPED);
     if (a) hideTip();
   });
   document.addEventListener("focusin", function (e) {
-    if (e.target.matches && e.target.matches("a.kb-term")) showTip(e.target);
+    if (e.target.matches && e.target.matches(TIPPED)) showTip(e.target);
   });
   document.addEventListener("focusout", hideTip);
   /* material's search box listens to keyup only; Chinese input methods (and pasting) change the
@@ -110,6 +114,15 @@
   }
   document.addEventListener("pointerdown", function (e) { lastPointer = e.pointerType || "mouse"; }, true);
   document.addEventListener("click", function (e) {
+    var m = e.target.closest && e.target.closest(".kb-ref-missing");
+    if (m) {
+      /* a tap (or a click) on a citation kb cannot link shows why; a second one closes it */
+      if (pinned === m) { unpin(); return; }
+      pinned = null;
+      showTip(m, true);
+      pinned = m;
+      return;
+    }
     var a = e.target.closest && e.target.closest("a.kb-term");
     if (a && lastPointer !== "mouse" && pinned !== a) {
       /* first tap on a term on a touch screen: show its definition instead of leaving the page */
@@ -121,7 +134,14 @@
     }
     if (pinned && !(e.target.closest && e.target.closest("#kb-tooltip"))) unpin();
   });
-  document.addEventListener("keydown", function (e) { if (e.key === "Escape") unpin(); });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") unpin();
+    /* a citation's note is a button: Enter or Space pins it as a tap does */
+    if ((e.key === "Enter" || e.key === " ") && e.target.matches && e.target.matches(".kb-ref-missing")) {
+      e.preventDefault();
+      e.target.click();
+    }
+  });
   document.addEventListener("click", function (e) {
     var b = e.target.closest && e.target.closest("button.kb-copy");
     if (!b) return;

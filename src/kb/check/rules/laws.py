@@ -165,3 +165,21 @@ def law_brackets(ctx):
         node = ctx.doc.get(r.eid)
         yield ctx.at("law-brackets", node, r.start, r.start + len(name),
                      f"引用法律“{name}”没有加书名号", f"改为《{r.target}》")
+
+
+@rule("law-provision-missing", "laws", "warning",
+      "引用了知识库中的法律所没有的条、款、项（如只有二十三条的法律的第九十九条）",
+      bad="依照《中华人民共和国城市居民委员会组织法》第九十九条的规定",
+      good="依照《中华人民共和国城市居民委员会组织法》第十七条的规定")
+def law_provision_missing(ctx):
+    """The law is in the knowledge base, the provision cited is not in it (kb.layers.links.provisions): a warning,
+    not an error, for the knowledge base may hold another version of the law than the one the drafter cites."""
+    from kb.check.rules.terms import amendment
+
+    if amendment(ctx):
+        return                       # 宪法第三十三条增加一款: the amendment makes the provision it cites
+    for r in _external(ctx):
+        if r.missing:
+            node = ctx.doc.get(r.eid)
+            yield ctx.at("law-provision-missing", node, r.start, r.end, f"“{r.text}”：{r.missing}",
+                         "核对所引法律的条号（以及所引的是哪一个版本）")

@@ -110,14 +110,20 @@ _FIRST_PROVISION = re.compile(r"第[^第条款项、和及至]{1,10}条(?:之[�
                               r"(?:第[^第条款项、和及至]{1,6}项)?")
 
 
+def first_provision(pinpoint: str | None) -> str | None:
+    """The first provision a pinpoint names as written (第二百七十八条和第九百四十一条 -> 第二百七十八条)."""
+    m = _FIRST_PROVISION.match(pinpoint or "")
+    return m.group() if m else None
+
+
 def _pinpoint_eid(pinpoint: str | None) -> str | None:
     """The eid a pinpoint names in the cited law (第五条第二款 -> art_5__para_2), None when it does not
     name an article (第三章)."""
-    m = _FIRST_PROVISION.match(pinpoint or "")
-    if m is None:
+    first = first_provision(pinpoint)
+    if first is None:
         return None
     try:
-        art, para, item, sub = parse_address(m.group())
+        art, para, item, sub = parse_address(first)
     except KbError:
         return None
     return to_eid(art, para, item, sub) if art is not None else None

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from kb.layers.laws import LawEntry, index_fingerprint, normalise_title
 from kb.layers.links.citations import Tok, chains, segments, tokens
 from kb.layers.links.external import LawsNamed, link_laws, named_laws, other_laws_provision
+from kb.layers.links.provisions import check_pinpoints
 from kb.layers.links.records import Reference
 from kb.layers.links.resolve import Resolver
 from kb.layers.links.scan import cached, inside, line_at, numbers, scanned_nodes, title_spans, within
@@ -23,8 +24,12 @@ Context = tuple[int, Node]
 
 def references(doc: Document, index: dict[str, LawEntry] | None = None) -> list[Reference]:
     """Every reference in the text, in document order. ``index``: a law index
-    (:func:`kb.layers.laws.law_index`) to link external references to laws in the knowledge base."""
-    return cached(doc, "refs", lambda: _find(doc, index), index_fingerprint(index))
+    (:func:`kb.layers.laws.law_index`) to link external references to laws in the knowledge base; a
+    citation of a provision that law does not have carries why (``missing``: kb.layers.links.provisions)."""
+    refs = cached(doc, "refs", lambda: _find(doc, index), index_fingerprint(index))
+    if index:
+        check_pinpoints(refs, index)
+    return refs
 
 
 def _find(doc: Document, index: dict[str, LawEntry] | None) -> list[Reference]:

@@ -65,10 +65,26 @@ class Reference:
     #: a law the knowledge base holds only in parts, none of which is the part cited (民法典 as a whole,
     #: 民法典第一百零一条): those parts' regulation ids; the reference has no link
     parts: list[str] = field(default_factory=list)
+    #: the law is in the knowledge base but the provision cited is not (第九十九条 of a law of 23 articles):
+    #: why; set by kb.layers.links.provisions each time the references are read, never cached
+    missing: str | None = None
 
     @property
     def resolved(self) -> bool:
-        return self.kind != "internal" or bool(self.targets)
+        """Whether the reference lands somewhere: an internal one on its targets, an external one not on a
+        provision missing from the law the knowledge base holds (a law not held at all is no fault of the text)."""
+        return bool(self.targets) if self.kind == "internal" else not self.missing
+
+    @property
+    def status(self) -> str | None:
+        """Of an external reference: linked (the law, and the provision cited, are in the knowledge base),
+        provision-missing (the law is, the provision cited is not), other-parts (only other parts of the law
+        are) or not-in-kb; None for the others."""
+        if self.kind != "external":
+            return None
+        if self.link:
+            return "provision-missing" if self.missing else "linked"
+        return "other-parts" if self.parts else "not-in-kb"
 
     def to_dict(self) -> dict:
         d = {"article": self.article, "paragraph": self.paragraph, "item": self.item, "text": self.text,
@@ -84,12 +100,15 @@ class Reference:
             d["pinpoint"] = self.pinpoint
         if self.link:
             d["link"] = self.link
-        if self.link_eid:
+        if self.link_eid and not self.missing:
             d["link_eid"] = self.link_eid
         if self.kind == "external":
             d["in_kb"] = bool(self.link)       # a law the knowledge base does not hold says so
             if self.parts:                     # … or holds only other parts of
                 d["in_kb_parts"] = list(self.parts)
+            d["status"] = self.status
+            if self.missing:                   # … or holds, without the provision cited
+                d["missing"] = self.missing
         return d
 
 

@@ -10,10 +10,12 @@ from kb.text.model import Document, Issue
 
 
 def link_warnings(doc: Document, refs: list[Reference] | None = None) -> list[Issue]:
-    """An Issue (file, line, message) for each internal reference that points nowhere."""
+    """An Issue (file, line, message) for each internal reference that points nowhere, and each citation of
+    a provision that the law the knowledge base holds does not have (when ``refs`` were linked with a law index)."""
     refs = references(doc) if refs is None else refs
-    return [Issue(doc.source, r.line, f"引用无法解析：{r.warning}", "link")
-            for r in refs if r.kind == "internal" and not r.targets]
+    return [Issue(doc.source, r.line, f"引用无法解析：{r.warning}" if r.kind == "internal" else
+                  f"所引条款不存在：“{r.text}”：{r.missing}", "link")
+            for r in refs if not r.resolved]
 
 
 def own_part(src: str, target: str) -> bool:

@@ -84,9 +84,12 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
                                + "不在知识库中，无从比较（可用 kb add 加入）")
                 continue
             click.echo(style(KIND_NAMES[k], bold=True))
+            # the regulation (with its version) and the article say which provision a row is: never cut; when
+            # the terminal is narrow the title goes on over lines (at least 10 characters a line) and so does 原文
             click.echo(table(["法规", "条", "相关度", "相似度", "相同字句", "原文（【】为相同字句）"],
                              [[_reg_name(r.entry, r.kind), r.entry.label, f"{r.relevance:.3f}", f"{r.similarity:.2f}",
-                               f"{r.shared:.0%}", _marked(r.entry.text, r.marks)] for r in mine]))
+                               f"{r.shared:.0%}", _marked(r.entry.text, r.marks)] for r in mine],
+                             wrap=(5, 0), keep=(1,), least={0: 20, 5: 20}))
     if not rel:
         ctx.exit(1)
 

@@ -45,11 +45,13 @@ def terminal_width(default: int = 100) -> int:
 
 
 def table(headers: list[str], rows: list[list], max_width: int | None = None,
-          wrap_last: bool = False, keep: tuple[int, ...] = (), wrap: int | tuple[int, ...] | None = None) -> str:
+          wrap_last: bool = False, keep: tuple[int, ...] = (), wrap: int | tuple[int, ...] | None = None,
+          least: dict[int, int] | None = None) -> str:
     """A plain aligned table that fits max_width (default: the terminal's width).  Columns are
     clipped, the widest first, except those in ``keep`` (an actor's name is never cut); the columns
     ``wrap`` (or the last one with ``wrap_last``) go on over continuation lines instead of being cut.
-    The first of them (the main text) keeps about twice the width of any other that must shrink."""
+    The first of them (the main text) keeps about twice the width of any other that must shrink.
+    ``least``: column -> the width it does not shrink below (6 for the others)."""
     if max_width is None:
         max_width = terminal_width()
     if wrap_last and wrap is None:
@@ -64,7 +66,7 @@ def table(headers: list[str], rows: list[list], max_width: int | None = None,
         # over lines); never below 6
         over = total - max_width
         while over > 0:
-            free = [k for k in range(len(widths)) if k not in keep and widths[k] > 6]
+            free = [k for k in range(len(widths)) if k not in keep and widths[k] > (least or {}).get(k, 6)]
             if not free:
                 break
             i = max(free, key=lambda k: widths[k] if wraps and k == wraps[0] else 2 * widths[k])

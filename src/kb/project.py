@@ -422,6 +422,7 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
     src = Path(file)
     doc = parse_file(str(src))          # bad input (empty, binary, no articles …) stops here
     data = src.read_bytes()
+    status, label, draft = _draft_from_text(doc, status, label)
     ext = src.suffix.lower() if src.suffix.lower() in (".txt", ".md", ".markdown", ".docx") else ".txt"
     folder = root / "regulation" / regulation
     meta_path = folder / "meta.yml"
@@ -430,6 +431,8 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
     if not meta_path.is_file():
         raw = {"title": (meta or {}).get("title") or doc.title or regulation}
         raw.update({k: v for k, v in (meta or {}).items() if v is not None and k != "title"})
+        if draft:
+            raw.setdefault("validity", "草案")      # as kb add DIR records a draft
         raw["versions"] = [{"name": version, "label": fields.pop("label"), "file": version + ext, **fields}]
         _check_raw(raw, meta_path)
         _create_regulation(folder, raw, version + ext, data)
@@ -451,6 +454,21 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
         write_atomic(meta_path, ((first + "\n") if first.startswith("#") else "").encode("utf-8")
                      + _dump(raw).encode("utf-8"))
     return Added(regulation, version, reg.folder / v.file, reading=doc.reading)
+
+
+def _draft_from_text(doc, status: str | None, label: str | None) -> tuple[str | None, str | None, bool]:
+    """What a draft says of itself when the caller does not (kb add FILE as kb add DIR reads it): the status its
+    title block states (某市居民委员会工作条例（草案）, a （征求意见稿） line: kb.text.preamble's one list of draft
+    words) and the version's label (草案, not the version's name ``draft``).  Returns (status, label, whether the
+    version is a draft: a new regulation's validity is then 草案)."""
+    from kb.text.preamble import is_draft_status, split_status
+
+    stated = doc.status if is_draft_status(doc.status) else split_status(doc.title or "")[1]
+    if status is None and stated:
+        status = stated
+    if not is_draft_status(status):
+        return status, label, False
+    return status, label or status, True
 
 
 def _check_raw(raw: dict, meta_path: Path) -> None:

@@ -258,3 +258,46 @@ def test_add_empty_folder_says_nothing_was_found_and_exits_1(tmp_path, capsys):
     rc, out, err = run_kb(["add", str(tmp_path / "empty"), "--no-index"], p, capsys)
     assert rc == 1 and "没有找到可导入的文本" in err and ".txt" in err, (rc, out, err)
     assert not (p / "regulation").exists() or not any((p / "regulation").iterdir())
+
+
+def test_add_file_reads_a_drafts_status_from_its_text_as_add_folder_does(tmp_path, capsys):
+    """Newcomer review 2, item 9: kb add FILE with the README's own arguments (-v draft, no --status) left meta.yml
+    without status or validity, the label `draft`, and the site said "本页为《……》 draft ……元数据未注明效力状态";
+    kb add DIR read the same text as 草案.  Now both read the status the text states (its （草案修改稿） line), the
+    label is that status and a new regulation is 草案; an explicit --status/--label/--validity still wins."""
+    from kb.project import load_regulation
+    from kb.site.versions import version_state
+
+    fixture = need_shared() / "fixtures" / "suining-revised-draft.txt"
+    p = project(tmp_path / "p")
+    rc, out, err = run_kb(["add", str(fixture), "-r", "my-law", "-v", "draft", "--level", "地方性法规",
+                           "--no-index"], p, capsys)
+    assert rc == 0, err
+    meta = yaml.safe_load((p / "regulation/my-law/meta.yml").read_text(encoding="utf-8"))
+    assert meta["validity"] == "草案"
+    assert meta["versions"] == [{"name": "draft", "label": "草案修改稿", "file": "draft.txt", "status": "草案修改稿"}]
+    reg = load_regulation(p, "my-law")
+    assert version_state(reg, reg.versions[0]) == (False, "尚未生效，仅供征求意见")
+    # the same text through kb add DIR: the same status, label and validity
+    src = tmp_path / "folder"
+    src.mkdir()
+    shutil.copy(fixture, src / "x.txt")
+    q = project(tmp_path / "q")
+    rc, out, err = run_kb(["add", str(src), "--no-index"], q, capsys)
+    folder_meta = yaml.safe_load((q / "regulation/遂宁市社区发展治理促进条例/meta.yml").read_text(encoding="utf-8"))
+    assert folder_meta["validity"] == meta["validity"]
+    assert [(v["label"], v["status"]) for v in folder_meta["versions"]] == [("草案修改稿", "草案修改稿")]
+    # what the caller says wins; a text that states no draft status gets none
+    rc, out, err = run_kb(["add", str(fixture), "-r", "other", "-v", "revised", "--label", "修改稿", "--status",
+                           "审议稿", "--validity", "草案", "--no-index"], p, capsys)
+    other = yaml.safe_load((p / "regulation/other/meta.yml").read_text(encoding="utf-8"))
+    assert other["versions"][0]["label"] == "修改稿" and other["versions"][0]["status"] == "审议稿"
+    law = CORPUS / "宪法相关法" / "城市居民委员会组织法(2018-12-29).md"
+    if law.exists():
+        rc, out, err = run_kb(["add", str(law), "-r", "jw", "-v", "2018", "--no-index"], p, capsys)
+        jw = yaml.safe_load((p / "regulation/jw/meta.yml").read_text(encoding="utf-8"))
+        assert "validity" not in jw and jw["versions"] == [{"name": "2018", "label": "2018", "file": "2018.md"}]
+    # newcomer review 2, item 9 too: a regulation without a jurisdiction is not headed （，N 项）
+    rc, out, err = run_kb(["obligations", "--actor", "居民委员会", "--regulation", "all"], p, capsys)
+    assert rc == 0 and "（，" not in out
+    assert any(line.startswith("遂宁市社区发展治理促进条例（") and line.endswith(" 项）") for line in out.splitlines()), out

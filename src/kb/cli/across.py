@@ -42,7 +42,9 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
             if reg.level != level:
                 level = reg.level
                 click.echo(style(f"\n【{level or '未注明级别'}】", bold=True))
-            click.echo(style(f"{reg.title}（{reg.jurisdiction or ''}，{len(stmts)} 项）", bold=True))
+            # a regulation without a jurisdiction: （20 项）, not （，20 项）
+            where = "，".join(x for x in (reg.jurisdiction, f"{len(stmts)} 项") if x)
+            click.echo(style(f"{reg.title}（{where}）", bold=True))
             click.echo(table(["出处", "主体", "情态", "原文"],
                              [[s.citation, s.actor, MODALITY_NAMES[s.modality], doc.get(s.eid).text[s.start:s.end]]
                               for s in stmts], keep=(0, 1)))     # an actor's name is never cut

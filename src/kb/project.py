@@ -414,13 +414,16 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
     under an existing version name is refused.  A new regulation's folder appears whole (written
     aside, then renamed); a version is added to an existing one by :func:`add_version`.
     """
-    from kb.text.parse import parse_file
+    from kb.text.parse import parse_source
+    from kb.text.sources import read_source
 
     root = Path(root)
     regulation = check_name(regulation, "法规名")
     version = check_name(version, "版本名")
     src = Path(file)
-    doc = parse_file(str(src))          # bad input (empty, binary, no articles …) stops here
+    source = read_source(str(src))
+    _refuse_amendment(source)
+    doc = parse_source(source)          # bad input (empty, binary, no articles …) stops here
     data = src.read_bytes()
     status, label, draft = _draft_from_text(doc, status, label)
     ext = src.suffix.lower() if src.suffix.lower() in (".txt", ".md", ".markdown", ".docx") else ".txt"
@@ -454,6 +457,24 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
         write_atomic(meta_path, ((first + "\n") if first.startswith("#") else "").encode("utf-8")
                      + _dump(raw).encode("utf-8"))
     return Added(regulation, version, reg.folder / v.file, reading=doc.reading)
+
+
+def _refuse_amendment(source) -> None:
+    """A 修正案 or 修改决定 is no regulation: its articles (宪法修正案's 第四十条 宪法第二十七条增加一款……) are instructions
+    to change another law, which as a regulation of their own would be published as law in force, their quotations
+    read as duties.  kb.text.amendment reads them (kb parse shows the instructions, kb amend applies them)."""
+    from kb.text.amendment import looks_like_amendment, parse_amendment
+
+    if not looks_like_amendment(source):
+        return
+    try:
+        am = parse_amendment(source)
+        law, kind = am.law, am.kind_zh
+    except KbError:
+        law, kind = None, "修正案或修改决定"
+    of = f"对《{law}》的" if law else ""
+    raise KbError(f"这是{of}{kind}：各条是修改指令，不是独立的法律规范，不作为法规导入（否则修改指令会被当作"
+                  "现行规定和义务）；用 kb parse 查看其修改指令，用 kb amend 把它应用于知识库中的法规", source.path)
 
 
 def _draft_from_text(doc, status: str | None, label: str | None) -> tuple[str | None, str | None, bool]:

@@ -52,6 +52,11 @@ _ORGS_ENDING = re.compile(r"组织(?=[，。；、等]|和|及|或|依法|应当
 #: （街道办事处）, （乡镇人民政府）: a body in brackets after a government, standing for it elsewhere
 _ALTERNATIVE = re.compile(r"（((?:乡镇|乡|镇)人民政府|街道办事处)）")
 
+#: marks that open a quotation
+_OPENING_QUOTES = "“‘「『\"'"
+_CLOSING_QUOTES = "”’」』\"'"
+
+
 class MentionScanner(NameScanner):
     """Adds the element (one or more mentions read as one unit) to the name lookups."""
 
@@ -84,6 +89,11 @@ class MentionScanner(NameScanner):
 
     def _element(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
         reg = self.reg
+        # “国家工作人员就职时应当……”: a quotation opens with the name, the mark is no part of it (a 修正案 quotes
+        # the provision it writes; the name kept the mark, “国家工作人员); a mark closed a few characters on is the
+        # name's own (“120”急救网络医院)
+        if text[i:i + 1] in _OPENING_QUOTES and not any(c in _CLOSING_QUOTES for c in text[i + 1:i + 9]):
+            return self.element(text, i + 1, discover)
         # 村（居）民委员会: the two committees, written as one
         m = _BOTH_COMMITTEES.match(text, i) if text[i:i + 1] in ("村", "居") else None
         if m:

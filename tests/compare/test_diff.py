@@ -525,3 +525,31 @@ def test_cli_obligations_refuse_docx(tmp_path, capsys):
                  "-o", str(out)]) == 2
     assert not out.exists()
     capsys.readouterr()
+
+
+def test_kb_diff_of_two_peers_pairs_them_with_the_related_provision_scorer(capsys):
+    """Newcomer review 2, item 10: kb diff of 北京市志愿服务促进条例 and 重庆市志愿服务条例 paired 4 of 41 articles
+    ("其余条文没有对应"), though kb related finds near copies (北京第三十九条 for 重庆第二十五条, 53% shared; 北京第六条
+    for 重庆第五条).  Two different regulations are now paired by the related-provision scorer of 同类立法
+    (kb.library.peers); a diff of two versions of one regulation is the version alignment's, unchanged."""
+    import json
+
+    from conftest import ROOT, SHARED, need_shared, run_kb
+    from kb.project import load, resolve
+
+    REVISED = need_shared() / "fixtures" / "suining-revised-draft.txt"
+
+    rc, out, err = run_kb(["diff", "北京市志愿服务促进条例@2020-12-25", "重庆市志愿服务条例@2015-05-28",
+                           "--format", "json"], ROOT, capsys)
+    assert rc == 0, err
+    data = json.loads(out)
+    pairs = {(p["old"], p["new"]) for p in data["pairs"] if p["old"] and p["new"]}
+    assert data["summary"]["same_regulation"] is False and data["summary"]["related"]
+    assert len(pairs) >= 30, pairs
+    assert {("第三十九条", "第二十五条"), ("第六条", "第五条"), ("第二条", "第三条"), ("第五十条", "第四十一条")} <= pairs
+    rc, out, _ = run_kb(["diff", "北京市志愿服务促进条例@2020-12-25", "重庆市志愿服务条例@2015-05-28"], ROOT, capsys)
+    assert "第三十九条≈第二十五条" in out.splitlines()[2] and "其余条文没有对应" not in out
+    # two versions of one regulation: what kb diff prints is the version alignment's, as before
+    old, new = (load(resolve(ROOT, s)) for s in ("suining-community@draft", str(REVISED)))
+    rc, out, _ = run_kb(["diff", "suining-community@draft", str(REVISED), "--format", "json"], ROOT, capsys)
+    assert json.loads(out)["pairs"] == json.loads(compare(old, new).to_json())["pairs"]

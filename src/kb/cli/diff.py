@@ -46,7 +46,7 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
         return
     if fmt == "txt":
         raise KbError("--format txt 用于 --as decision；版本对照请用 table、md、html、json 或 docx")
-    cmp = compare(old_doc, new_doc)
+    cmp = compare(old_doc, new_doc, _correspondence(ctx, old_doc, new_doc))
     if obligations:
         _obligations(cmp, fmt, output)
         tell_written(output)
@@ -75,6 +75,20 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
     tell_written(output)
     if not cmp.summary["related"]:
         ctx.exit(1)               # ran fine, but the texts have (almost) nothing in common
+
+
+def _correspondence(ctx, old_doc, new_doc):
+    """Two different regulations (another city's 同类条例): the pairs of corresponding articles the related-provision
+    scorer finds (kb.library.peers); None for two versions of one regulation, which the version alignment pairs
+    exactly as before."""
+    from kb.cli.core import project_root
+    from kb.compare.diff import same_regulation
+
+    if same_regulation(old_doc, new_doc):
+        return None
+    from kb.library.peers import correspondence
+
+    return correspondence(old_doc, new_doc, project_root(ctx, required=False))
 
 
 def _obligations(cmp, fmt: str, output) -> None:

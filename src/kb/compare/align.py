@@ -162,7 +162,11 @@ def same_regulation(old_doc: Document, new_doc: Document) -> bool:
     return bool(a) and a == b
 
 
-def align(old_doc: Document, new_doc: Document) -> Alignment:
+def align(old_doc: Document, new_doc: Document, correspond: list | None = None) -> Alignment:
+    """Align the articles of two texts.  ``correspond``: for two different regulations, the pairs a scorer of
+    corresponding provisions found ((old eid, new eid, score), best first: kb.library.peers, the related-provision
+    scorer of 同类立法); they pair what identical and confident pairs left, in place of the version alignment's
+    further steps, which are built for two versions of one text."""
     old, new = units(old_doc), units(new_doc)
     dfrac = weigh(old, new)
     P = _Pairs()
@@ -178,9 +182,11 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
     # Two versions of one regulation (the same title but for a version note) are related however
     # thoroughly one rewrote the other: a full revision (修订) may keep few articles' wording.
     versions = same_regulation(old_doc, new_doc)
-    related = versions or len(P.o2n) >= max(3, RELATED * min(len(old), len(new)))
     extra: list[tuple[int, int, str]] = []
-    if related:
+    if correspond is not None and not versions:
+        _pair_given(old, new, correspond, P)
+    related = versions or len(P.o2n) >= max(3, RELATED * min(len(old), len(new)))
+    if related and (correspond is None or versions):
         _fill_gaps(old, new, sim, P)
         _pair_roles(old, new, P)
         _pair_best(sim, MOVED, P, "moved")
@@ -200,6 +206,16 @@ def align(old_doc: Document, new_doc: Document) -> Alignment:
     mark_moved(links, old, new, headings)
     links.sort(key=_order_key(links))
     return Alignment(old, new, links, headings, related)
+
+
+def _pair_given(old: list[Unit], new: list[Unit], correspond: list, P: _Pairs) -> None:
+    """The pairs another scorer found (old eid, new eid, score), best first, each article at most once."""
+    at_old = {u.eid: u.index for u in old}
+    at_new = {u.eid: u.index for u in new}
+    for oe, ne, _ in correspond:
+        o, n = at_old.get(oe), at_new.get(ne)
+        if o is not None and n is not None and P.free(o, n):
+            P.add(o, n, "related")
 
 
 def _pair_identical(old: list[Unit], new: list[Unit], P: _Pairs) -> None:

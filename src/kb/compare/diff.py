@@ -101,8 +101,10 @@ def version_label(doc: Document) -> str:
     return os.path.basename(doc.source or "") or "?"
 
 
-def compare(old_doc: Document, new_doc: Document) -> Comparison:
-    al = align(old_doc, new_doc)
+def compare(old_doc: Document, new_doc: Document, correspond: list | None = None) -> Comparison:
+    """Compare two texts; ``correspond``: for two different regulations, the pairs of corresponding articles a
+    scorer found (kb.library.peers; see kb.compare.align.align)."""
+    al = align(old_doc, new_doc, correspond)
     pairs = [_pair(al, l) for l in al.links]
     cmp = Comparison(old_doc, new_doc, al, pairs, {})
     cmp.references = stale_references(old_doc, new_doc, pairs)

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import CORPUS, DATA, need_shared
+from conftest import CORPUS, DATA, ROOT, need_shared
 from kb.layers import links
 from kb.text.parse import parse_file
 from kb.dev.score_links import gold, predicted, corpus_stats
@@ -286,3 +286,22 @@ def test_links_keep_nothing_per_article_of_a_long_text(monkeypatch):
         tracemalloc.stop()
     assert defs == [] and refs == []
     assert peak / n < 120, f"{peak / n:.0f} bytes an article at the links layer's peak"
+
+
+def test_what_is_kept_of_a_cited_law_answers_as_its_document_does():
+    """kb.layers.links.provisions keeps of each cited law the eids of its articles and their parts, not the
+    Document: a pinpoint resolves there exactly when Document.get finds it (paragraphs, items, 之一 articles)."""
+    from kb.layers.links.provisions import _names
+    from kb.text.parse import parse_file
+
+    for f in [ROOT / "regulation" / "城市居民委员会组织法" / "2018-12-29.md",
+              ROOT / "regulation" / "suining-community" / "draft.txt"]:
+        doc = parse_file(str(f))
+        held = _names(doc)
+        assert held.articles == len(doc.articles)
+        for a in doc.articles:
+            for p in range(0, 6):
+                for i in range(0, 10):
+                    for step in ("para", "point"):
+                        e = a.eid + (f"__para_{p}" if p else "") + (f"__{step}_{i}" if i else "")
+                        assert (doc.get(e) is not None) == (held.get(e) is not None), e

@@ -4,25 +4,37 @@
 articles: the citation is not a link.  The references layer finds the law (its result is cached with the
 law index's fingerprint); the cited law's text can change without the index changing, so whether the
 provision is there is read here, each time the references are asked for, from the cited text as it is now
-(parsed once per process while the file is unchanged).
+(parsed once per process while the file is unchanged, and kept as the names of its provisions).
 """
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
+from dataclasses import dataclass, field
 
 from kb.errors import KbError
 from kb.layers.laws import LawEntry, book_title, lookup
 from kb.layers.links.records import Reference
 from kb.text.numerals import to_chinese
 
-#: parsed cited texts kept in memory: (path, size, mtime) -> Document (or None: unreadable, not checked)
-_DOCS: OrderedDict = OrderedDict()
-_KEEP = 16
+
+@dataclass
+class Held:
+    """What a cited law's text holds, as much as a citation of it needs: its number of articles, and the eid of
+    every article and part of one (art_5__para_1__point_3) with its citation, kind and number of parts."""
+    articles: int
+    names: dict = field(default_factory=dict)      # name -> (citation, kind, children)
+
+    def get(self, eid: str):
+        return self.names.get(eid)
 
 
-def _held_doc(path: str):
-    """The Document of the cited law's text at ``path``, None when it cannot be read (then nothing is flagged)."""
+#: (path, size, mtime) -> Held, or None (unreadable: nothing is flagged), for the life of the process: a site
+#: of many texts citing many laws parses each cited law once (a few names per provision, not its Document)
+_HELD: dict = {}
+
+
+def _held(path: str) -> Held | None:
+    """What the cited law's text at ``path`` holds, None when it cannot be read."""
     try:
         st = os.stat(path)
     except OSError:
@@ -30,19 +42,26 @@ def _held_doc(path: str):
     if not os.path.isfile(path):
         return None                     # a law split over a folder of the corpus (民法典/): not checked
     key = (path, st.st_size, st.st_mtime_ns)
-    if key in _DOCS:
-        _DOCS.move_to_end(key)
-        return _DOCS[key]
-    from kb.text.parse import parse_file
+    if key not in _HELD:
+        from kb.text.parse import parse_file
 
-    try:
-        doc = parse_file(path)
-    except (KbError, OSError, UnicodeDecodeError):
-        doc = None
-    _DOCS[key] = doc
-    while len(_DOCS) > _KEEP:
-        _DOCS.popitem(last=False)
-    return doc
+        try:
+            doc = parse_file(path)
+        except (KbError, OSError, UnicodeDecodeError):
+            _HELD[key] = None
+        else:
+            _HELD[key] = _names(doc)
+    return _HELD[key]
+
+
+def _names(doc) -> Held:
+    """The eid of every article of ``doc`` and of every part of one (what Document.get answers for a pinpoint,
+    which always names an article first: kb.layers.links.external)."""
+    held = Held(len(doc.articles))
+    for a in doc.articles:
+        for n in a.walk():
+            held.names[n.eid] = (n.citation, n.kind, len(n.children))
+    return held
 
 
 def _text_of(r: Reference, entry: LawEntry) -> str | None:
@@ -55,23 +74,24 @@ def _text_of(r: Reference, entry: LawEntry) -> str | None:
     return None
 
 
-def missing_provision(r: Reference, doc) -> str | None:
-    """Why the provision ``r`` cites is not in ``doc`` (the cited law as held), None when it is."""
-    if doc.get(r.link_eid) is not None:
+def missing_provision(r: Reference, held: Held) -> str | None:
+    """Why the provision ``r`` cites is not in ``held`` (the cited law as the knowledge base holds it), None when
+    it is."""
+    if held.get(r.link_eid) is not None:
         return None
     title = book_title(r.target or "")
     parts = r.link_eid.split("__")
-    held = None
+    head = None
     for k in range(len(parts) - 1, 0, -1):
-        held = doc.get("__".join(parts[:k]))
-        if held is not None:
+        head = held.get("__".join(parts[:k]))
+        if head is not None:
             break
-    if held is None:
-        return f"本知识库所收的{title}中没有{_cited(r)}（共{to_chinese(len(doc.articles))}条）"
-    unit = {"article": "款", "paragraph": "项", "item": "目"}.get(held.kind, "项")
-    n = len(held.children)
+    if head is None:
+        return f"本知识库所收的{title}中没有{_cited(r)}（共{to_chinese(held.articles)}条）"
+    citation, kind, n = head
+    unit = {"article": "款", "paragraph": "项", "item": "目"}.get(kind, "项")
     what = f"只有{to_chinese(n)}{unit}" if n > 1 else f"不分{unit}"
-    return f"本知识库所收的{title}中没有{_cited(r)}（{held.citation}{what}）"
+    return f"本知识库所收的{title}中没有{_cited(r)}（{citation}{what}）"
 
 
 def _cited(r: Reference) -> str:
@@ -90,5 +110,5 @@ def check_pinpoints(refs: list[Reference], index: dict[str, LawEntry] | None) ->
             continue
         entry = lookup(r.target or "", index)
         path = _text_of(r, entry) if entry is not None else None
-        doc = _held_doc(path) if path else None
-        r.missing = missing_provision(r, doc) if doc is not None else None
+        held = _held(path) if path else None
+        r.missing = missing_provision(r, held) if held is not None else None

@@ -1,7 +1,11 @@
 """Proof that a speed-up changed nothing: ``kb export --format json`` (or ``--format akn``) of the seed
 and of corpus texts, byte for byte, by this checkout and by revision ``REV``.
 
-Run: ``python3 -m kb.dev.same_export [--against REV] [--limit N | --all] [--format json|akn] [CORPUS_DIR]``.
+Run: ``python3 -m kb.dev.same_export [--against REV] [--limit N | --all] [--format json|akn|obligations]
+[CORPUS_DIR]``.  ``--format obligations`` compares the whole reading of the obligation extractor, more
+than its export shows: every duty with all its fields, the statements without an actor, every relation
+before deduplication, the unknown actors, and what became of every word that opened a duty or stated
+nothing (modal_fates), each in the order the extractor made it.
 
 Each side runs in a process of its own with its revision's ``src/`` (``git archive``) on PYTHONPATH,
 the layer cache off (so every layer is computed, not read back), outside any project (so both read
@@ -33,10 +37,21 @@ from kb.outputs.formats import to_json
 from kb.text.parse import parse_source
 from kb.text.sources import read_source
 out, fmt = Path(sys.argv[1]), sys.argv[2]
+
+
+def reading(doc):
+    from kb.layers.obligations import _extract_all
+    x = _extract_all(doc)
+    return "\n".join(["out"] + [repr(s) for s in x.out] + ["no_actor"] + [repr(s) for s in x.no_actor]
+                     + ["rels"] + [repr(r) for r in x.rels] + ["unknown", repr(x.unknown), "said", repr(x.said),
+                     "silent", repr(x.silent)])
+
+
 for i, f in enumerate(sys.argv[3:]):
     try:
         doc = parse_source(read_source(f))
-        text = to_json(document_dict(doc)) if fmt == "json" else to_akn(doc).decode("utf-8")
+        text = (to_json(document_dict(doc)) if fmt == "json" else reading(doc) if fmt == "obligations"
+                else to_akn(doc).decode("utf-8"))
     except KbError as e:
         text = "KbError: " + str(e)
     (out / f"{i:04d}.json").write_text(text, encoding="utf-8")
@@ -122,7 +137,8 @@ def main(argv=None) -> int:
     ap.add_argument("--against", default="main", help="与这个提交的导出比较（默认 main）")
     ap.add_argument("--limit", type=int, default=60, help="语料中取多少个文本（均匀抽取，默认 60）")
     ap.add_argument("--all", action="store_true", help="语料中的全部文本")
-    ap.add_argument("--format", choices=("json", "akn"), default="json", help="比较哪种导出（默认 json）")
+    ap.add_argument("--format", choices=("json", "akn", "obligations"), default="json",
+                    help="比较哪种导出（默认 json；obligations：义务抽取的全部结果，含导出不显示的字段）")
     a = ap.parse_args(argv)
     return run(a.corpus_dir, a.against, None if a.all else a.limit, a.format)
 

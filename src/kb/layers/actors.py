@@ -96,6 +96,7 @@ class Registry:
         self._split: dict[str, tuple] = {}         # split_level() memo, cleared likewise
         self._fingerprint: str | None = None       # fingerprint() memo, cleared likewise
         self._index: tuple | None = None           # _lookup() memo, cleared likewise
+        self._scan: tuple | None = None            # the name scanner's tables (obligations.names), likewise
 
     # -- building -------------------------------------------------------------------------------
     def add(self, actor: Actor) -> None:
@@ -106,6 +107,7 @@ class Registry:
         self._split.clear()
         self._fingerprint = None
         self._index = None
+        self._scan = None
         self.actors[actor.name] = actor
         self.alias[actor.name] = actor.name
         for a in actor.aliases:
@@ -144,6 +146,7 @@ class Registry:
         self._split.clear()
         self._fingerprint = None
         self._index = None
+        self._scan = None
         self.stems.update(str(s) for s in data.get("stems") or [])
         for lv in data.get("levels") or []:
             if lv not in self.levels:

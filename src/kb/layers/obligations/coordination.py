@@ -10,7 +10,7 @@ import re
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
 from kb.layers.obligations.mentions import MentionScanner, own
-from kb.layers.obligations.names import BAD_START, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2
+from kb.layers.obligations.names import BAD_START, NOT_YET, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
 
 #: what may follow a coordinated list of parties: a modal word or the clause's verb
@@ -95,9 +95,10 @@ class Scanner(MentionScanner):
         if text is not self._memo_text:
             self._memo_text, self._memo = text, {}
         key = (i, discover)
-        if key not in self._memo:
-            self._memo[key] = self._find_group(text, i, discover)
-        return self._memo[key]
+        g = self._memo.get(key, NOT_YET)
+        if g is NOT_YET:
+            g = self._memo[key] = self._find_group(text, i, discover)
+        return g
 
     def _find_group(self, text: str, i: int, discover: bool) -> Group | None:
         if discover:

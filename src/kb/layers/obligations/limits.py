@@ -26,14 +26,16 @@ _QUANTITY = re.compile(
     rf"|{_NUM}(?:户|人|名)至{_NUM}(?:户|人|名)")
 
 
-#: every time limit holds one of these: a cheap test before the costly search
-_MAYBE = re.compile(r"[日天月年时周前钟限]")
+#: every time limit holds a number and its unit, or 期限/时限 (both hold 限), or 在/于 and 前 (LIMIT's
+#: alternatives): cheap tests before the costly search, which tries its lazy lead-in at every place
+_SPAN = re.compile(rf"{_N}{_UNIT}")
 
 
 def deadline_in(text: str, a: int = 0, b: int | None = None) -> re.Match | None:
     """The first time limit in text[a:b]."""
     b = len(text) if b is None else b
-    if _MAYBE.search(text, a, b) is None:
+    if _SPAN.search(text, a, b) is None and text.find("限", a, b) < 0 and not (
+            text.find("前", a, b) >= 0 and (text.find("在", a, b) >= 0 or text.find("于", a, b) >= 0)):
         return None
     return LIMIT.search(text, a, b)
 
@@ -44,6 +46,13 @@ def leading_limit(text: str, a: int, b: int) -> re.Match | None:
     return m if m and m.end() < b else None
 
 
+#: every quantity holds one of these (每……不少于, ……元以上……以下的罚款, ……户至……户)
+_QUANTITY_MAYBE = re.compile(r"[每元至]")
+
+
 def quantity_in(text: str, a: int = 0, b: int | None = None) -> str | None:
-    m = _QUANTITY.search(text, a, len(text) if b is None else b)
+    b = len(text) if b is None else b
+    if _QUANTITY_MAYBE.search(text, a, b) is None:
+        return None
+    m = _QUANTITY.search(text, a, b)
     return m.group(0) if m else None

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
-from kb.layers.obligations.names import _AGENT_VERBS, SEP, STOP_IN_NAME, VERB_START2, NameScanner
+from kb.layers.obligations.names import _AGENT_VERBS, NOT_YET, SEP, STOP_IN_NAME, VERB_START2, NameScanner
 from kb.layers.obligations.records import Mention
 
 
@@ -70,9 +70,10 @@ class MentionScanner(NameScanner):
         if text is not self._el_text:
             self._el_text, self._el_memo = text, {}
         key = (i, discover)
-        if key not in self._el_memo:
-            self._el_memo[key] = self._with_alternative(text, self._element(text, i, discover))
-        return self._el_memo[key]
+        el = self._el_memo.get(key, NOT_YET)
+        if el is NOT_YET:
+            el = self._el_memo[key] = self._with_alternative(text, self._element(text, i, discover))
+        return el
 
     def _with_alternative(self, text: str, el):
         """镇人民政府（街道办事处）应当……: a government and, in brackets, the body that stands for it elsewhere

@@ -86,25 +86,16 @@ def _body_after_person(text: str, e: int) -> bool:
     return bool(m) and not STOP_IN_NAME.search(m.group(0)) and not re.search(r"[和及或与]|应当|可以|必须", m.group(0))
 #: every place a name head (SUFFIXES, PERSON_SUFFIXES) starts; the longest head at each place
 _HEADS = sorted(SUFFIXES + PERSON_SUFFIXES, key=len, reverse=True)
-_HEAD_FIRST = re.compile("[%s]" % "".join(sorted({h[0] for h in _HEADS})))
-_HEADS_BY_FIRST: dict[str, list[str]] = {}
-for _h in _HEADS:
-    _HEADS_BY_FIRST.setdefault(_h[0], []).append(_h)
+#: the longest head starting at each place (the alternatives longest first; a lookahead, so that heads
+#: that overlap are all found)
+_HEAD_AT = re.compile("(?=(%s))" % "|".join(map(re.escape, _HEADS)))
 
 
 def _head_index(text: str) -> tuple[list[int], list[str]]:
     """(positions, heads): the longest name head at each place of text where one starts, found in
     one pass over the text (discovery asks for the heads near each of many places)."""
-    pos: list[int] = []
-    heads: list[str] = []
-    for m in _HEAD_FIRST.finditer(text):
-        k = m.start()
-        for h in _HEADS_BY_FIRST[text[k]]:
-            if text.startswith(h, k):
-                pos.append(k)
-                heads.append(h)
-                break
-    return pos, heads
+    found = [(m.start(), m.group(1)) for m in _HEAD_AT.finditer(text)]
+    return [k for k, _ in found], [h for _, h in found]
 
 
 def _stop_before_head(name: str) -> bool:
@@ -163,28 +154,40 @@ def _name_here(text: str, i: int, s: str) -> bool:
     return True
 
 
+#: a place not looked at yet in a memo of the scanners (None is an answer: nothing there)
+NOT_YET = object()
+
+
+def _tables(reg: Registry) -> tuple:
+    """The lookups of NameScanner over reg: its names (longest first), by first character, and by first
+    character and length; its levels and department stems by first character."""
+    surfaces = reg.surfaces()
+    first: dict[str, list[str]] = {}
+    for s in surfaces:
+        first.setdefault(s[0], []).append(s)
+    #: first character -> ((length, names of that length), …), longest first: the names that may
+    #: start at a place are looked up by length, not tried one by one
+    by_length: dict[str, tuple[tuple[int, frozenset], ...]] = {}
+    for c, names in first.items():
+        lengths = sorted({len(s) for s in names}, reverse=True)
+        by_length[c] = tuple((n, frozenset(s for s in names if len(s) == n)) for n in lengths)
+    levels_first: dict[str, list[str]] = {}
+    for lv in reg.levels:               # longest first, as in reg.levels
+        levels_first.setdefault(lv[0], []).append(lv)
+    stems_by_first: dict[str, list[str]] = {}
+    for st in reg.stems:                # 城市管理 is a department stem, not the level 城市 + 管理
+        stems_by_first.setdefault(st[0], []).append(st)
+    return surfaces, first, by_length, reg.levels, levels_first, stems_by_first
+
+
 class NameScanner:
     """Name lookups over one registry, its names and levels indexed by their first character."""
 
     def __init__(self, reg: Registry):
         self.reg = reg
-        self.surfaces = reg.surfaces()
-        self.first: dict[str, list[str]] = {}
-        for s in self.surfaces:
-            self.first.setdefault(s[0], []).append(s)
-        #: first character -> ((length, names of that length), …), longest first: the names that may
-        #: start at a place are looked up by length, not tried one by one
-        self._by_length: dict[str, tuple[tuple[int, frozenset], ...]] = {}
-        for c, names in self.first.items():
-            lengths = sorted({len(s) for s in names}, reverse=True)
-            self._by_length[c] = tuple((n, frozenset(s for s in names if len(s) == n)) for n in lengths)
-        self.levels = reg.levels
-        self._levels_first: dict[str, list[str]] = {}
-        for lv in self.levels:              # longest first, as in reg.levels
-            self._levels_first.setdefault(lv[0], []).append(lv)
-        self._stems_by_first: dict[str, list[str]] = {}
-        for st in reg.stems:             # 城市管理 is a department stem, not the level 城市 + 管理
-            self._stems_by_first.setdefault(st[0], []).append(st)
+        if reg._scan is None:          # made once per registry (a text's scanner reuses them), dropped when it changes
+            reg._scan = _tables(reg)
+        self.surfaces, self.first, self._by_length, self.levels, self._levels_first, self._stems_by_first = reg._scan
 
     def lexicon(self, text: str, i: int) -> str | None:
         """The longest name or alias of the lexicon at i."""
@@ -299,9 +302,10 @@ class NameScanner:
         if text is not self._dis_text:
             self._dis_text, self._dis_memo, self._dis_heads = text, {}, _head_index(text)
         key = (i, agent)
-        if key not in self._dis_memo:
-            self._dis_memo[key] = self._discover(text, i, agent)
-        return self._dis_memo[key]
+        r = self._dis_memo.get(key, NOT_YET)
+        if r is NOT_YET:
+            r = self._dis_memo[key] = self._discover(text, i, agent)
+        return r
 
     def _discover(self, text: str, i: int, agent: bool) -> tuple[str, int] | None:
         ends = []

@@ -11,7 +11,7 @@ import pytest
 PKG = Path(__file__).resolve().parents[1] / "src" / "kb"
 
 #: stage -> rank; a module may import modules of its own stage or of a lower rank
-RANKS = {"errors": 0, "files": 0.5, "text": 1, "project": 2, "layers": 3, "catalog": 4, "compare": 4, "outputs": 4,
+RANKS = {"errors": 0, "files": 0.5, "pool": 0.5, "text": 1, "project": 2, "layers": 3, "catalog": 4, "compare": 4, "outputs": 4,
          "amend": 4.5,       # applies and drafts decisions: above the comparison and the outputs, below the site
          "library": 4,
          "site": 5, "check": 5, "cli": 6, "dev": 7}

@@ -11,6 +11,10 @@ class KbError(Exception):
         self.file = file
         self.line = line
 
+    def __reduce__(self):
+        # whole, with its file and line, when a worker process (kb.pool) hands it to the command
+        return type(self), (self.message, self.file, self.line)
+
     def __str__(self) -> str:
         if self.file and self.line:
             return f"{self.file}:{self.line}: {self.message}"

@@ -26,6 +26,7 @@ def test_bench_index_runs_on_a_small_corpus(tmp_path):
 
 def test_bench_export_runs_on_a_small_corpus(tmp_path):
     from kb.dev.bench_export import run as run_export
+    from kb.pool import cores
 
     for i, t in enumerate(("甲法", "乙条例")):
         (tmp_path / f"{i}.md").write_text(TEXT.format(t=t), encoding="utf-8")
@@ -37,6 +38,9 @@ def test_bench_export_runs_on_a_small_corpus(tmp_path):
     assert res["baseline"]["texts"] == 2 and res["baseline"]["cpu_s"] > 0 and res["speedup"] > 0
     text = "\n".join(lines)
     assert "基线" in text and "解析" in text and "义务" in text and "HEAD" in text and "本议题提出时记下" in text
+    # kb export of every text at once, one process and one per core, wall and CPU beside the baseline's process
+    assert [r["jobs"] for r in res["cli"]] == [1, max(2, cores())] and all(r["wall_s"] > 0 for r in res["cli"])
+    assert res["baseline"]["process_wall_s"] > 0 and res["wall_speedup"] > 0 and "--jobs 1 墙钟" in text
 
 
 def test_bench_index_measures_only_the_builds_asked_beside_the_baseline(tmp_path):

@@ -192,6 +192,35 @@ def version_entries(root, s: SourceSpec, info: dict, summary: dict) -> tuple[lis
     return entries, used
 
 
+def versions_entries(root, todo: list[SourceSpec], sources: dict, summary: dict):
+    """(version, entries, layers used) of each version of todo, in its order: :func:`version_entries` of
+    each, the versions parsed and their layers computed on every core (kb.pool), their fingerprints'
+    ``entries``/``skipped`` and the summary's ``skipped`` and CPU ``steps`` as with one process."""
+    from kb import pool
+
+    if pool.jobs(len(todo)) <= 1:
+        for s in todo:
+            entries, used = version_entries(root, s, sources[s.key], summary)
+            yield s, entries, used
+        return
+    steps = summary.setdefault("steps", dict.fromkeys(("parse", "entries", "index"), 0.0))
+    for s, (entries, used, info, part) in zip(todo, pool.ordered_map(_version_job, [(root, s) for s in todo])):
+        sources[s.key].update(info)
+        summary["skipped"] += part["skipped"]
+        for k, v in part["steps"].items():
+            steps[k] += v
+        yield s, entries, used
+
+
+def _version_job(job: tuple) -> tuple:
+    """version_entries of one version in a worker process: what it found and what it noted."""
+    root, s = job
+    info: dict = {}
+    part: dict = {"skipped": []}
+    entries, used = version_entries(root, s, info, part)
+    return entries, used, info, part
+
+
 def cleanup(path: Path, current: Path | None) -> None:
     """Remove what interrupted builds left (``tmp-*`` folders, ``*.tmp`` files such as
     ``CURRENT.<pid>.tmp``) and the indexes superseded before the previous one.  Called with the

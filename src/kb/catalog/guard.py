@@ -29,6 +29,24 @@ DEFAULT_TIMEOUT_S = 600.0
 DIR_MODE, FILE_MODE = 0o755, 0o644
 
 
+#: the descriptors of the locks this process holds: a process forked while one is held (kb.pool's workers)
+#: closes its copy, so that a build killed while its workers finish is not still locked by them
+_HELD: set[int] = set()
+
+
+def _close_held_in_child() -> None:
+    for fd in _HELD:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held_in_child)
+
+
 class BuildLock:
     """``with BuildLock(folder):`` — the one build of the catalog in ``folder``."""
 
@@ -66,12 +84,14 @@ class BuildLock:
         if self.fd is not None:
             os.ftruncate(self.fd, 0)
             os.pwrite(self.fd, f"{os.getpid()}\n".encode(), 0)
+            _HELD.add(self.fd)
         return self
 
     def __exit__(self, *exc) -> None:
         if self.flock and self.fd is not None:
             import fcntl
 
+            _HELD.discard(self.fd)
             fcntl.flock(self.fd, fcntl.LOCK_UN)
             os.close(self.fd)
         elif not self.flock:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from pathlib import Path
 
 import click
@@ -265,30 +266,50 @@ def _article_text(a) -> str:
 
 
 @click.command("export")
-@click.argument("source", required=False, metavar="[文本]")
+@click.argument("sources", nargs=-1, metavar="[文本]...")
 @target_options
 @click.option("--format", "fmt", type=click.Choice(["json", "akn"]), default="json", help="导出格式")
-@click.option("-o", "--output", default=None, help="写入文件（默认输出到标准输出）")
+@click.option("-o", "--output", default=None, help="写入文件（默认输出到标准输出）；多个文本时为目录，每个文本一个文件")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="多个文本时用几个进程（默认每个核一个；1：只用本进程）")
 @click.pass_context
-def export_cmd(ctx, source, regulation, version, strict, fmt, output):
-    """导出整个文本的解析结果。文本为文件路径或 法规@版本；修正案、修改决定导出其修改指令。"""
+def export_cmd(ctx, sources, regulation, version, strict, fmt, output, jobs):
+    """导出整个文本的解析结果。文本为文件路径或 法规@版本；修正案、修改决定导出其修改指令。
+    多个文本（-o 目录）分给各个核导出，每个写成 目录/<文件名>.json（或 .xml）。"""
+    if len(sources) > 1:
+        _export_many(ctx, sources, regulation, version, strict, fmt, output, jobs)
+        return
+    target = resolve_target(ctx, sources[0] if sources else None, regulation, version)
+    _export(target, fmt, strict, output, lambda msg: click.echo(msg, err=True))
+    tell_written(output)
+
+
+def _amendment_json(target, fmt: str) -> str | None:
+    """The export of a 修正案 or 修改决定 (its instructions, JSON only), None when target is a regulation."""
     from kb.cli.amendments import amendment_at
+
+    am = amendment_at(target)
+    if am is None:
+        return None
+    if fmt != "json":
+        raise KbError("修正案、修改决定只能导出为 JSON（--format json）", str(target.path))
+    return to_json({"amendment": am.to_dict()})
+
+
+def _export(target, fmt: str, strict: bool, output: str | None, say) -> None:
+    """Export one text to output (stdout when None or -); say(line) says what reading it decided."""
     from kb.project import load
 
-    target = resolve_target(ctx, source, regulation, version)
-    am = amendment_at(target)
+    am = _amendment_json(target, fmt)
     if am is not None:
-        if fmt != "json":
-            raise KbError("修正案、修改决定只能导出为 JSON（--format json）", str(target.path))
-        write_text(to_json({"amendment": am.to_dict()}), output)
-        tell_written(output)
+        write_text(am, output)
         return
     doc = load(target, strict=strict)
-    say_what_reading_decided(doc)
+    for w in doc.reading:                    # what reading the source decided (say_what_reading_decided)
+        say(f"警告：{w}")
     if fmt == "json":
         from kb.outputs.export import document_dict
         write_json(document_dict(doc, lazy=True), output)      # made as it is written
-        tell_written(output)
         return
     from kb.outputs.akn import akn_pieces
     xml = akn_pieces(doc)                    # written as it is made: never the whole XML at once
@@ -299,4 +320,65 @@ def export_cmd(ctx, source, regulation, version, strict, fmt, output):
         return
     from kb.outputs.formats import write_bytes
     write_bytes(xml, output)
-    tell_written(output)
+
+
+def _export_job(job: tuple) -> tuple[bytes, list[str]]:
+    """One text of ``kb export A B … -o DIR``, in a worker process (kb.pool): the bytes of its file as
+    ``kb export TEXT -o FILE`` writes them, and what reading it decided.  The command writes the files,
+    in order, so that an error leaves the same files written whatever the number of processes."""
+    from kb.outputs.formats import json_bytes
+    from kb.project import load
+
+    target, fmt, strict = job
+    am = _amendment_json(target, fmt)
+    if am is not None:
+        return am.encode("utf-8"), []
+    doc = load(target, strict=strict)
+    said = [f"警告：{w}" for w in doc.reading]
+    if fmt == "json":
+        from kb.outputs.export import document_dict
+        return json_bytes(document_dict(doc, lazy=True)), said
+    from kb.outputs.akn import akn_pieces
+    return b"".join(akn_pieces(doc)), said
+
+
+def _export_many(ctx, sources, regulation, version, strict, fmt, output, jobs) -> None:
+    """kb export of several texts into the folder output, one file each, on every core; the files are
+    the same as one ``kb export`` of each text writes, and an error stops the export at its text, as
+    with one process (the texts before it are written)."""
+    from kb import pool
+
+    if regulation or version:
+        raise KbError("导出多个文本时不能用 --regulation/--version：请写 法规@版本")
+    if not output or output == "-":
+        raise KbError("导出多个文本需要用 -o 给出一个目录（每个文本写成其中一个文件）")
+    folder = Path(output)
+    if folder.exists() and not folder.is_dir():
+        raise KbError("导出多个文本时 -o 应为目录，这是一个文件", output)
+    targets = [resolve_target(ctx, s, None, None) for s in sources]
+    suffix = ".json" if fmt == "json" else ".xml"
+    names = [(t.spec.replace("/", "_") if t.regulation is not None else Path(t.path).stem) + suffix for t in targets]
+    seen: dict[str, str] = {}
+    for s, name in zip(sources, names):
+        if name in seen:
+            raise KbError(f"两个文本会写成同一个文件 {name}：{seen[name]} 与 {s}（请分两次导出到不同目录）")
+        seen[name] = s
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as e:
+        from kb.errors import os_error
+        raise os_error(e, output, writing=True) from None
+    from kb.outputs.formats import write_bytes
+
+    said: list[str] = []
+    work = [(t, fmt, strict) for t in targets]
+    try:
+        with pool.using(jobs), click.progressbar(length=len(work), label="导出", file=sys.stderr) as bar:
+            for name, (data, msgs) in zip(names, pool.ordered_map(_export_job, work)):
+                write_bytes(data, str(folder / name))
+                said += msgs
+                bar.update(1)
+    finally:
+        for msg in said:
+            click.echo(msg, err=True)
+    click.echo(f"已写入 {len(work)} 个文件到 {output}", err=True)

@@ -76,8 +76,10 @@ def _summary_line(s: dict) -> str:
               help="检索引擎（默认：mkdocs.yml 中 kb 插件的 catalog_engine，否则沿用已有目录的引擎，否则 "
                    f"{DEFAULT_ENGINE}）；换引擎时全部重建")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="用几个进程解析各版本、计算分析层（默认每个核一个；1：只用本进程）")
 @click.pass_context
-def index_cmd(ctx, full, engine, quiet):
+def index_cmd(ctx, full, engine, quiet, jobs):
     """建立或更新检索目录（.kb/catalog/）：只重建有变化的版本；中断时旧目录仍然可用。"""
     cat = _catalog(ctx, engine, configured=True)
 
@@ -87,7 +89,9 @@ def index_cmd(ctx, full, engine, quiet):
         if not quiet and tty:
             click.echo(f"\r索引 {done}/{total} {key}".ljust(60), err=True, nl=(done == total))
 
-    s = cat.build(progress=progress, full=full)
+    from kb import pool
+    with pool.using(jobs):          # the FTS5 engine's versions on every core (whoosh: its own writer processes)
+        s = cat.build(progress=progress, full=full)
     for msg in s.get("skipped") or []:
         click.echo(f"警告：跳过 {msg}", err=True)
     click.echo(_summary_line(s))

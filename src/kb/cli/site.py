@@ -178,8 +178,10 @@ def _dirty_build(build, cfg, regs: set[str], panels: dict) -> None:
 @click.option("--check", "run_check", is_flag=True,
               help="先用 kb check 检查各法规的最新版本，有“错误”级别的问题时不生成网站（退出码 1）")
 @click.option("--force", is_flag=True, help="全部重建（默认只重建有改动的法规；什么都没改时不重建）")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="用几个进程解析各版本、计算分析层（默认每个核一个；1：只用本进程）")
 @click.pass_context
-def build_cmd(ctx, site_dir, strict, no_catalog, quiet, run_check, force):
+def build_cmd(ctx, site_dir, strict, no_catalog, quiet, run_check, force, jobs):
     """从 regulation/ 生成网站：全部页面（由模型经 templates/ 模板生成）、站内检索索引、
     下载文件（原文、JSON、义务矩阵 CSV/XLSX、Akoma Ntoso XML、新旧对照表 DOCX），并刷新检索目录。"""
     root = project_root(ctx)
@@ -190,8 +192,10 @@ def build_cmd(ctx, site_dir, strict, no_catalog, quiet, run_check, force):
             ctx.exit(1)
     handler = _log_to_terminal(quiet)
     say = (lambda m: None) if quiet else (lambda m: click.echo(f"· {m}", err=True))
+    from kb import pool
     try:
-        r = build_site(root, site_dir, strict=strict, catalog=not no_catalog, progress=say, force=force)
+        with pool.using(jobs):
+            r = build_site(root, site_dir, strict=strict, catalog=not no_catalog, progress=say, force=force)
     finally:
         import logging
         logging.getLogger("mkdocs").removeHandler(handler)

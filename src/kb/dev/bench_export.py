@@ -87,14 +87,46 @@ def _baseline(rev: str, files: list[Path], mb: float, work: Path) -> dict | None
     cache = work / "layers"
     cache.mkdir()
     env = dict(os.environ, PYTHONPATH=str(src), KB_LAYER_CACHE=str(cache))
-    out = subprocess.run([sys.executable, "-c", _SIDE, str(listing), __file__], capture_output=True, text=True,
-                         env=env, cwd=str(work))
-    if out.returncode != 0:
-        raise RuntimeError(f"{rev}: " + (out.stderr.strip().splitlines() or ["失败"])[-1])
-    r = json.loads(out.stdout.strip().splitlines()[-1])
+    rc, stdout, stderr, wall, cpu = _timed_process([sys.executable, "-c", _SIDE, str(listing), __file__], env, work)
+    if rc != 0:
+        raise RuntimeError(f"{rev}: " + (stderr.strip().splitlines() or ["失败"])[-1])
+    r = json.loads(stdout.strip().splitlines()[-1])
     total = sum(r["steps"].values())
-    r.update(cpu_s=total, mb_s=mb / total, parse_mb_s=mb / r["steps"]["parse"], ratio=total / r["steps"]["parse"])
+    r.update(cpu_s=total, mb_s=mb / total, parse_mb_s=mb / r["steps"]["parse"], ratio=total / r["steps"]["parse"],
+             process_wall_s=wall, process_cpu_s=cpu)
     return r
+
+
+def _timed_process(cmd: list[str], env: dict, cwd: Path) -> tuple[int, str, str, float, float]:
+    """Run cmd: (exit code, stdout, stderr, wall seconds, CPU seconds of the process and of its
+    sub-processes — kb.pool's workers — as the kernel reports them when it ends)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=str(cwd), text=True)
+        _, status, ru = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        out.seek(0)
+        err.seek(0)
+        return os.waitstatus_to_exitcode(status), out.read(), err.read(), wall, ru.ru_utime + ru.ru_stime
+
+
+def _cli_export(files: list[Path], jobs: int, work: Path) -> dict:
+    """``kb export FILE… -o DIR --jobs N`` of this checkout over files (linked under numbered names: the
+    corpus has texts of one name in two folders), from an empty layer cache: wall and CPU seconds."""
+    texts = work / "texts"
+    if not texts.is_dir():
+        texts.mkdir()
+        for i, f in enumerate(files):
+            (texts / f"{i:04d}-{f.name}").symlink_to(f.resolve())
+    out, cache = work / f"out-{jobs}", work / f"layers-{jobs}"
+    env = dict(os.environ, PYTHONPATH=str(paths.REPO / "src"), KB_LAYER_CACHE=str(cache))
+    cmd = [sys.executable, "-m", "kb", "export", *map(str, sorted(texts.iterdir())), "-o", str(out), "--jobs", str(jobs)]
+    rc, _, stderr, wall, cpu = _timed_process(cmd, env, work)
+    if rc != 0:
+        raise RuntimeError(f"kb export --jobs {jobs}: " + (stderr.strip().splitlines() or ["失败"])[-1])
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    return {"jobs": jobs, "wall_s": wall, "cpu_s": cpu}
 
 
 def run(corpus_dir=None, out=print, against: str | None = BASELINE_REV) -> dict:
@@ -144,6 +176,32 @@ def run(corpus_dir=None, out=print, against: str | None = BASELINE_REV) -> dict:
         out(f"本议题提出时记下：导出 {FILED['export_mb_s']} MB/s、只解析 {FILED['parse_mb_s']:.0f} MB/s（导出是解析的 {filed:.1f}×）；"
             f"本次是 {cold['ratio']:.1f}×，按这一比值是那时速度的 {filed / cold['ratio']:.2f} 倍"
             f"（{GOAL:.0f} 倍即导出不超过解析的 {filed / GOAL:.1f}×）")
+        # kb export of every text at once (kb.pool), one process and one per core, beside the baseline's process
+        from kb.errors import KbError
+        from kb.pool import cores
+        from kb.text.parse import parse_source
+
+        def readable(src) -> bool:
+            try:
+                parse_source(src)
+                return True
+            except KbError:
+                return False
+        ok = [f for f, src in zip(files, sources) if readable(src)]
+        n_jobs = max(2, cores())
+        load = os.getloadavg()[0]
+        runs = [_cli_export(ok, 1, work), _cli_export(ok, n_jobs, work)]
+        res["cli"] = runs
+        one, many = runs
+        line = (f"kb export {len(ok)} 个文本 -o 目录（同一次运行，分析层从空缓存算起，墙钟与 CPU 秒均含解释器启动，"
+                f"CPU 含子进程；开始时负载 {load:.1f}，本机 {cores()} 核）：--jobs 1 墙钟 {one['wall_s']:.1f} 秒"
+                f"（CPU {one['cpu_s']:.1f} 秒）；--jobs {n_jobs} 墙钟 {many['wall_s']:.1f} 秒（CPU {many['cpu_s']:.1f} 秒），"
+                f"墙钟快 {one['wall_s'] / many['wall_s']:.2f} 倍")
+        if base:
+            res["wall_speedup"] = base["process_wall_s"] / many["wall_s"]
+            line += (f"；基线 {against} 一个进程 墙钟 {base['process_wall_s']:.1f} 秒（CPU {base['process_cpu_s']:.1f} 秒），"
+                     f"本版 --jobs {n_jobs} 的速度（墙钟）是它的 {res['wall_speedup']:.2f} 倍")
+        out(line)
         st, lay = cold["steps"], cold["layers"]
         obl = lay.get("obligations", 0.0)
         links = sum(v for k, v in lay.items() if k.startswith("links."))

@@ -157,6 +157,12 @@ def project_folder(root) -> Path | None:
     return Path(root) / ".kb" / "layers"
 
 
+def on_disk(root) -> bool:
+    """Are the layers of the project at ``root`` kept on disk (so that what one process computes,
+    another reads back: kb.pool's workers)?"""
+    return _private(project_folder(root)) is not None
+
+
 def read_state(root, name: str):
     """What the last run kept as ``name`` for the whole project at ``root`` (results over every
     text at once, such as the site's related provisions: :func:`write_state`), None when nothing,

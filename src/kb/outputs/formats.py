@@ -209,6 +209,11 @@ def write_json(data, path: str | None = None) -> None:
     write_bytes(_lines_encoded(json_pieces(data)), path)
 
 
+def json_bytes(data) -> bytes:
+    """The bytes :func:`write_json` writes to a file for ``data``."""
+    return b"".join(_lines_encoded(json_pieces(data)))
+
+
 def _lines_encoded(pieces):
     for piece in pieces:
         yield piece.encode("utf-8")

@@ -127,10 +127,12 @@ def load_versions(root: Path, only: list | None, default: str | None) -> tuple[l
         raise KbError(f"{root / 'regulation'} 下没有任何法规")
     default = default or regs[0].id
     regs.sort(key=lambda r: (r.id != default, r.id))
-    sites = []
     for reg in regs:
         if not reg.versions:
             raise KbError("元数据中没有列出任何版本", str(reg.folder / "meta.yml"))
+    _warm_layers(root, [(root, reg, v) for reg in regs for v in reg.versions])
+    sites = []
+    for reg in regs:
         for i, v in enumerate(reg.versions):
             sites.append(_load_version(root, reg, v, latest=(i == len(reg.versions) - 1)))
     for old, new in zip(sites, sites[1:]):
@@ -138,6 +140,32 @@ def load_versions(root: Path, only: list | None, default: str | None) -> tuple[l
             new.previous = previous_numbers(old.doc, new.doc)
             new.previous_label = old.version.label
     return sites, default
+
+
+def _warm_layers(root: Path, jobs: list[tuple]) -> None:
+    """Compute the layers of every version on every core (kb.pool), into the layer cache the versions
+    are then loaded from, one after the other, as they always were: nothing when one process is to
+    do the work, or when the layer cache is off (the layers would be computed twice)."""
+    from kb import pool
+    from kb.layers import cache
+
+    if pool.jobs(len(jobs)) <= 1 or not cache.on_disk(root):
+        return
+    say(f"分析层：{len(jobs)} 个版本，{pool.jobs(len(jobs))} 个进程")
+    with timed("layers"):
+        for _ in pool.ordered_map(_version_layers, jobs):
+            pass
+
+
+def _version_layers(job: tuple) -> None:
+    """The layers of one version, computed (or found) in the layer cache by a worker process; a text
+    that cannot be read or parsed is left to the loading that follows, which reports it."""
+    root, reg, v = job
+    try:
+        doc = load(Target(reg.path(v), reg, v))
+        load_layers(doc, root)
+    except (KbError, OSError):
+        pass
 
 
 def _load_version(root: Path, reg, v, latest: bool) -> VersionSite:

@@ -15,7 +15,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from kb.catalog.building import Changes, version_entries
+from kb.catalog.building import Changes, versions_entries
 from kb.catalog.fts5.schema import ARRAY, DB_NAME, DDL, FILTERS, TEXT_FIELDS, quantize, tokens, values
 from kb.catalog.interface import Progress
 from kb.errors import KbError
@@ -62,8 +62,8 @@ def _fill(cat, db: Path, base: Path | None, ch: Changes, summary: dict, progress
         else:
             for key in ch.removed + [s.key for s in ch.todo]:
                 _delete_source(con, key)
-        for i, s in enumerate(ch.todo, 1):
-            entries, used = version_entries(cat.root, s, ch.sources[s.key], summary)
+        # the versions parsed and their entries made on every core (kb.pool), written here in their order
+        for i, (s, entries, used) in enumerate(versions_entries(cat.root, ch.todo, ch.sources, summary), 1):
             used_layers.update(used)
             t = time.process_time()
             _insert(con, entries)

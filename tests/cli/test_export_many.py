@@ -1,0 +1,115 @@
+"""kb export of several texts (-o DIR) on every core (kb.pool): each file is the one ``kb export TEXT -o FILE``
+writes, whatever the number of processes; an error stops the export at its text, names the file and
+exits 2, with the same files written as with one process."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from conftest import CORPUS, SEED, need_shared, run_kb
+from kb import pool
+from kb.errors import KbError
+
+#: corpus texts (none of this session's held-out ones), of different kinds
+TEXTS = ["经济法/个人所得税法(2018-08-31).md", "经济法/中国人民银行法(2003-12-27).md",
+         "DLC/北京地方法规/地方性法规/北京/北京市全民健身条例.md", "社会法/军人保险法(2012-04-27).md"]
+#: a corpus text kb cannot read as a regulation (no article) nor as an amendment
+NO_ARTICLE = "DLC/北京地方法规/地方性法规/北京/关于议案的若干暂行规定(2010-12-23).md"
+
+
+@pytest.fixture(scope="module")
+def texts():
+    need_shared(CORPUS)
+    files = [CORPUS / t for t in TEXTS]
+    for f in files:
+        if not f.is_file():
+            pytest.skip(f"语料中没有 {f}")
+    return [SEED] + files
+
+
+@pytest.mark.parametrize("fmt,suffix", [("json", ".json"), ("akn", ".xml")])
+def test_each_file_is_the_single_export(tmp_path, texts, capsys, fmt, suffix):
+    single = {}
+    for t in texts:
+        rc, _, err = run_kb(["export", str(t), "--format", fmt, "-o", str(tmp_path / f"one{suffix}")], tmp_path, capsys)
+        assert rc == 0, err
+        single[t.stem + suffix] = (tmp_path / f"one{suffix}").read_bytes()
+    for jobs in ("2", "1"):
+        out = tmp_path / f"many-{jobs}"
+        rc, _, err = run_kb(["export", *map(str, texts), "--format", fmt, "-o", str(out), "--jobs", jobs],
+                            tmp_path, capsys)
+        assert rc == 0, err
+        assert f"已写入 {len(texts)} 个文件到 {out}" in err
+        assert sorted(p.name for p in out.iterdir()) == sorted(single)
+        for name, data in single.items():
+            assert (out / name).read_bytes() == data, (jobs, name)
+    assert pool.JOBS is None            # --jobs holds for the command only
+
+
+def test_an_error_stops_at_its_text_whatever_the_processes(tmp_path, texts, capsys):
+    bad = CORPUS / NO_ARTICLE
+    if not bad.is_file():
+        pytest.skip(f"语料中没有 {bad}")
+    order = texts[:2] + [bad] + texts[2:]
+    written = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        rc, _, err = run_kb(["export", *map(str, order), "-o", str(out), "--jobs", jobs], tmp_path, capsys)
+        assert rc == 2
+        assert str(bad) in err and "没有找到任何条文" in err
+        written[jobs] = sorted(p.name for p in out.iterdir())
+    assert written["1"] == written["2"] == sorted(t.stem + ".json" for t in texts[:2])
+
+
+def test_several_texts_need_a_folder_and_distinct_names(tmp_path, texts, capsys):
+    rc, _, err = run_kb(["export", str(texts[0]), str(texts[1])], tmp_path, capsys)
+    assert rc == 2 and "-o" in err
+    (tmp_path / "f.json").write_text("x", encoding="utf-8")
+    rc, _, err = run_kb(["export", str(texts[0]), str(texts[1]), "-o", str(tmp_path / "f.json")], tmp_path, capsys)
+    assert rc == 2 and "应为目录" in err
+    twin = tmp_path / "twin"
+    twin.mkdir()
+    (twin / texts[1].name).write_bytes(texts[1].read_bytes())
+    rc, _, err = run_kb(["export", str(texts[1]), str(twin / texts[1].name), "-o", str(tmp_path / "o")],
+                        tmp_path, capsys)
+    assert rc == 2 and "同一个文件" in err and not (tmp_path / "o").exists()
+    rc, _, err = run_kb(["export", str(texts[0]), str(texts[1]), "-r", "x", "-o", str(tmp_path / "o")],
+                        tmp_path, capsys)
+    assert rc == 2 and "--regulation" in err
+
+
+def test_an_error_keeps_its_file_and_line_across_processes():
+    e = pickle.loads(pickle.dumps(KbError("条号不连续", "a.md", 12)))
+    assert (e.message, e.file, e.line, str(e)) == ("条号不连续", "a.md", 12, "a.md:12: 条号不连续")
+
+
+def test_one_process_for_few_documents_or_when_told(monkeypatch):
+    monkeypatch.setattr(pool, "JOBS", None)
+    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
+    monkeypatch.setenv("KB_JOBS", "3")
+    assert pool.jobs(pool.MIN_ITEMS - 1) == 1
+    assert pool.jobs(100) == 3
+    monkeypatch.setenv("KB_JOBS", "1")
+    assert pool.jobs(100) == 1
+    with pool.using(2):
+        assert pool.jobs(100) == 2
+    assert pool.jobs(100) == 1
+    monkeypatch.setenv("KB_JOBS", "2")
+    monkeypatch.setattr(pool.threading, "active_count", lambda: 3)      # kb serve's watcher: no fork
+    assert pool.jobs(100) == 1
+
+
+def _square(x: int) -> int:
+    if x == 7:
+        raise KbError("七", f"{x}.md", x)
+    return x * x
+
+
+def test_results_come_in_order_and_an_error_in_its_turn():
+    assert list(pool.ordered_map(_square, range(6), 2)) == [x * x for x in range(6)]
+    got = []
+    with pytest.raises(KbError) as e:
+        for r in pool.ordered_map(_square, range(12), 2):
+            got.append(r)
+    assert got == [x * x for x in range(7)] and (e.value.file, e.value.line) == ("7.md", 7)

@@ -78,9 +78,13 @@ def test_the_versions_are_loaded_from_what_the_workers_computed(tmp_path, monkey
     proj = make_project(tmp_path / "p", _regs(tmp_path))
     monkeypatch.setenv("KB_LAYER_CACHE", str(tmp_path / "layers"))
     cache.clear_memory()
+    said: list[str] = []
+    monkeypatch.setattr(versions, "say", said.append)
     with pool.using(2):
-        versions._warm_layers(proj, [(proj, r, v) for r in list_regulations(proj) for v in r.versions])
-    misses = cache.stats["misses"]
-    sites, _ = versions.load_versions(proj, None, None)
+        docs = versions._warm_layers(proj, [(r, v) for r in list_regulations(proj) for v in r.versions])
+        assert len(docs) == len(TEXTS) and any("4 个版本，2 个进程" in m for m in said)
+        misses = cache.stats["misses"]
+        sites, _ = versions.load_versions(proj, None, None)      # warms again: nothing left to compute
     assert len(sites) == len(TEXTS) and all(vs.layers.statements for vs in sites)
     assert cache.stats["misses"] == misses        # every layer read back, none computed here
+    assert sum("个进程" in m for m in said) == 1, said

@@ -100,13 +100,11 @@ def layer(doc, name: str, compute: Callable[[], T], *parts: str) -> T:
     """The layer ``name`` of ``doc``: read back when it was computed for the same text, code
     and ``parts``; else ``compute()``d and kept.  Callers that hand out what they get must
     copy it (the same object is returned to every caller of this process)."""
-    key = hashlib.sha1("\0".join((name, code_version(), doc_key(doc), *parts)).encode()).hexdigest()
+    key, folder, path = _where(doc, name, parts)
     if key in _memory:
         _memory.move_to_end(key)
         stats["hits"] += 1
         return _memory[key]  # type: ignore[return-value]
-    folder = _private(cache_dir(doc))
-    path = folder / code_version() / name / key[:2] / f"{key}{SUFFIX}" if folder is not None else None
     value = _read(path) if path is not None else _MISS
     if value is _MISS:
         stats["misses"] += 1
@@ -121,6 +119,20 @@ def layer(doc, name: str, compute: Callable[[], T], *parts: str) -> T:
         stats["disk_hits"] += 1
     _remember(key, value)
     return value  # type: ignore[return-value]
+
+
+def _where(doc, name: str, parts: tuple) -> tuple[str, Path | None, Path | None]:
+    """The key of the layer name of doc (with parts), the cache folder and the entry's file (None: memory only)."""
+    key = hashlib.sha1("\0".join((name, code_version(), doc_key(doc), *parts)).encode()).hexdigest()
+    folder = _private(cache_dir(doc))
+    path = folder / code_version() / name / key[:2] / f"{key}{SUFFIX}" if folder is not None else None
+    return key, folder, path
+
+
+def kept(doc, name: str, *parts: str) -> bool:
+    """Is the layer name of doc (with parts) on disk already (computed by an earlier run, not read here)?"""
+    path = _where(doc, name, parts)[2]
+    return path is not None and path.is_file()
 
 
 def fingerprint(value) -> str:

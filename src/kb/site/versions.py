@@ -130,11 +130,12 @@ def load_versions(root: Path, only: list | None, default: str | None) -> tuple[l
     for reg in regs:
         if not reg.versions:
             raise KbError("元数据中没有列出任何版本", str(reg.folder / "meta.yml"))
-    _warm_layers(root, [(root, reg, v) for reg in regs for v in reg.versions])
+    docs = _warm_layers(root, [(reg, v) for reg in regs for v in reg.versions])
     sites = []
     for reg in regs:
         for i, v in enumerate(reg.versions):
-            sites.append(_load_version(root, reg, v, latest=(i == len(reg.versions) - 1)))
+            sites.append(_load_version(root, reg, v, latest=(i == len(reg.versions) - 1),
+                                       doc=docs.get((reg.id, v.name))))
     for old, new in zip(sites, sites[1:]):
         if old.reg is new.reg:
             new.previous = previous_numbers(old.doc, new.doc)
@@ -142,19 +143,33 @@ def load_versions(root: Path, only: list | None, default: str | None) -> tuple[l
     return sites, default
 
 
-def _warm_layers(root: Path, jobs: list[tuple]) -> None:
-    """Compute the layers of every version on every core (kb.pool), into the layer cache the versions
-    are then loaded from, one after the other, as they always were: nothing when one process is to
-    do the work, or when the layer cache is off (the layers would be computed twice)."""
+def _warm_layers(root: Path, versions: list[tuple]) -> dict:
+    """Compute on every core (kb.pool) the layers of the versions the layer cache does not hold yet
+    (a first build: all; after one text changed: that one), into the cache the versions are then
+    loaded from, one after the other, as they always were.  Nothing when one process is to do the
+    work, or when the layer cache is off (the layers would be computed twice).  Returns the versions
+    parsed meanwhile, (regulation, version) -> Document, for the loading to use."""
     from kb import pool
     from kb.layers import cache
 
-    if pool.jobs(len(jobs)) <= 1 or not cache.on_disk(root):
-        return
-    say(f"分析层：{len(jobs)} 个版本，{pool.jobs(len(jobs))} 个进程")
-    with timed("layers"):
-        for _ in pool.ordered_map(_version_layers, jobs):
-            pass
+    if pool.jobs(len(versions)) <= 1 or not cache.on_disk(root):
+        return {}
+    docs, todo = {}, []
+    with timed("parse"):
+        for reg, v in versions:
+            try:
+                doc = docs[(reg.id, v.name)] = load(Target(reg.path(v), reg, v))
+            except (KbError, OSError):
+                continue            # said when the version is loaded
+            if not cache.kept(doc, "links.uses"):       # a layer only the site asks for: computed with the rest
+                todo.append((root, reg, v))
+    n = pool.jobs(len(todo))
+    if n > 1:
+        say(f"分析层：{len(todo)} 个版本，{n} 个进程")
+        with timed("layers"):
+            for _ in pool.ordered_map(_version_layers, todo):
+                pass
+    return docs
 
 
 def _version_layers(job: tuple) -> None:
@@ -168,11 +183,11 @@ def _version_layers(job: tuple) -> None:
         pass
 
 
-def _load_version(root: Path, reg, v, latest: bool) -> VersionSite:
+def _load_version(root: Path, reg, v, latest: bool, doc=None) -> VersionSite:
     say(f"解析 {reg.id}@{v.name}")
     with timed("parse"):
         try:
-            doc = load(Target(reg.path(v), reg, v))
+            doc = load(Target(reg.path(v), reg, v)) if doc is None else doc
         except OSError as e:
             raise KbError(f"无法读取：{e.strerror}", str(reg.path(v))) from None
     check_doc(doc, "网站（页面与 Word、AKN 下载都是 XML 或 HTML）")

@@ -31,6 +31,13 @@ def _regs(tmp_path):
     return regs
 
 
+def _no_other_threads(monkeypatch):
+    """The pool forks only when no other thread runs (kb serve); threads an earlier test left behind in
+    this process (a web server) do not take part in the build."""
+    from kb import pool
+    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
+
+
 def _files(site):
     out = {}
     for p in sorted(site.rglob("*")):
@@ -51,6 +58,7 @@ def test_every_core_builds_the_same_site(tmp_path, monkeypatch):
     from kb.layers import cache
 
     need_shared(CORPUS)
+    _no_other_threads(monkeypatch)
     proj = make_project(tmp_path / "p", _regs(tmp_path))
     sites = {}
     for jobs in (1, 2):
@@ -75,6 +83,7 @@ def test_the_versions_are_loaded_from_what_the_workers_computed(tmp_path, monkey
     from kb.site import versions
 
     need_shared(CORPUS)
+    _no_other_threads(monkeypatch)
     proj = make_project(tmp_path / "p", _regs(tmp_path))
     monkeypatch.setenv("KB_LAYER_CACHE", str(tmp_path / "layers"))
     cache.clear_memory()

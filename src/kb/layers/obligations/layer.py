@@ -64,6 +64,12 @@ def _read(doc, reg: Registry) -> Extraction:
     return cache.layer(doc, "obligations", compute, reg.fingerprint())
 
 
+def kept(doc, registry: Registry | None = None) -> bool:
+    """Is the extraction of doc with registry in the layer cache on disk already (computed by an earlier
+    run or another process, not read here)?"""
+    return cache.kept(doc, "obligations", _registry_for(doc, registry).fingerprint())
+
+
 def _extract_all(doc, registry=None) -> Extraction:
     """The extraction of doc with registry, computed once per (Document, registry)."""
     reg = _registry_for(doc, registry)

@@ -553,3 +553,23 @@ def test_kb_diff_of_two_peers_pairs_them_with_the_related_provision_scorer(capsy
     old, new = (load(resolve(ROOT, s)) for s in ("suining-community@draft", str(REVISED)))
     rc, out, _ = run_kb(["diff", "suining-community@draft", str(REVISED), "--format", "json"], ROOT, capsys)
     assert json.loads(out)["pairs"] == json.loads(compare(old, new).to_json())["pairs"]
+
+
+def test_kb_diff_of_two_unrelated_regulations_pairs_nothing_by_force(capsys):
+    """Review final 2, item 2: 北京市物业管理条例 against 北京市志愿服务促进条例 (or 重庆市志愿服务条例) gave exit 0 with
+    pairs such as 第十条≈第二十五条 0.11, which the scorer, asked about the two texts alone, offered above its
+    同类立法 threshold.  Only the answers the scorer itself offers in the knowledge base count now: none or one
+    here, so the two are not related (exit 1, the old message, no weak pair listed)."""
+    import json
+
+    from conftest import ROOT, run_kb
+
+    for a, b in (("北京市物业管理条例", "北京市志愿服务促进条例"), ("重庆市志愿服务条例", "北京市物业管理条例")):
+        rc, out, err = run_kb(["diff", a, b], ROOT, capsys)
+        assert rc == 1, (a, b, out, err)
+        assert "未强行配对" in out.splitlines()[1] and "两部法规的条文对应" not in out
+        assert "第十条≈第二十五条" not in out and "第三十九条≈第七十二条" not in out
+        rc, out, _ = run_kb(["diff", a, b, "--format", "json"], ROOT, capsys)
+        data = json.loads(out)
+        assert rc == 1 and data["summary"]["related"] is False
+        assert all(p["similarity"] >= 0.5 for p in data["pairs"] if p["old"] and p["new"]), data["pairs"]

@@ -183,9 +183,11 @@ def align(old_doc: Document, new_doc: Document, correspond: list | None = None) 
     # thoroughly one rewrote the other: a full revision (修订) may keep few articles' wording.
     versions = same_regulation(old_doc, new_doc)
     extra: list[tuple[int, int, str]] = []
-    if correspond is not None and not versions:
-        _pair_given(old, new, correspond, P)
-    related = versions or len(P.o2n) >= max(3, RELATED * min(len(old), len(new)))
+    given = _given(old, new, correspond, P) if correspond is not None and not versions else []
+    related = versions or len(P.o2n) + len(given) >= max(3, RELATED * min(len(old), len(new)))
+    if related:
+        for o, n in given:
+            P.add(o, n, "related")
     if related and (correspond is None or versions):
         _fill_gaps(old, new, sim, P)
         _pair_roles(old, new, P)
@@ -208,14 +210,20 @@ def align(old_doc: Document, new_doc: Document, correspond: list | None = None) 
     return Alignment(old, new, links, headings, related)
 
 
-def _pair_given(old: list[Unit], new: list[Unit], correspond: list, P: _Pairs) -> None:
-    """The pairs another scorer found (old eid, new eid, score), best first, each article at most once."""
+def _given(old: list[Unit], new: list[Unit], correspond: list, P: _Pairs) -> list[tuple[int, int]]:
+    """The pairs another scorer found (old eid, new eid, score), best first, each article at most once and none
+    already paired: added only when they make the texts related (two regulations that share no subject keep
+    their identical and confident pairs alone, as before: nothing forced)."""
     at_old = {u.eid: u.index for u in old}
     at_new = {u.eid: u.index for u in new}
+    used_o, used_n, out = set(P.o2n), set(P.n2o), []
     for oe, ne, _ in correspond:
         o, n = at_old.get(oe), at_new.get(ne)
-        if o is not None and n is not None and P.free(o, n):
-            P.add(o, n, "related")
+        if o is not None and n is not None and o not in used_o and n not in used_n:
+            used_o.add(o)
+            used_n.add(n)
+            out.append((o, n))
+    return out
 
 
 def _pair_identical(old: list[Unit], new: list[Unit], P: _Pairs) -> None:

@@ -183,3 +183,60 @@ def test_a_provision_the_law_in_the_knowledge_base_does_not_have_is_no_link(tmp_
                if r["text"].endswith("第十七条第二款"))
     assert row["status"] == "linked" and row["link_eid"] == "art_17__para_2" and "missing" not in row
     assert run("refs", f, "--unresolved")[0] == 1
+
+
+def _table_rows(out: str) -> list[list[str]]:
+    """The rows of a kb refs table, each cell put together from the lines it goes on over (a row starts where 方向
+    is written); columns found by display width from the rule under the heading."""
+    from kb.outputs.formats import width
+
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("方向"))
+    spans, col = [], 0
+    for rule in lines[at + 1].split("  "):
+        spans.append((col, col + width(rule)))
+        col += width(rule) + 2
+    rows = []
+    for line in lines[at + 2:]:
+        cells, col, pos = [""] * len(spans), 0, 0
+        for c in line:
+            k = next((k for k, (a, b) in enumerate(spans) if a <= col < b), None)
+            if k is not None:
+                cells[k] += c
+            col += width(c)
+        cells = [c.strip() for c in cells]
+        if cells[0]:
+            rows.append(cells)
+        else:
+            rows[-1] = [a + b for a, b in zip(rows[-1], cells)]
+    return rows
+
+
+def _table_of(*args):
+    """kb refs's table (stdout: the warnings go to stderr)."""
+    r = CliRunner().invoke(cli, ["--root", str(ROOT), "refs", *args])
+    return r.exit_code, r.stdout
+
+
+def test_refs_table_keeps_where_and_what_whole_and_fits_narrow_terminals(tmp_path, monkeypatch):
+    """Review final 2, item 3: at 80 columns 出处 read “第三…” (第三条 or 第三十条?) and 指向 “物业管…”, as 链接 kept 36
+    columns; at 60 and 70 columns the table was 72 wide.  出处 is never cut, 指向 goes on over lines, and every line
+    fits the terminal (display width, a Chinese character taking two columns)."""
+    from kb.outputs.formats import width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out = _table_of("-r", "清远市住宅小区物业管理条例", "--kind", "external")
+    assert code == 0 and max(map(width, out.splitlines())) <= 80, out
+    rows = _table_rows(out)
+    assert ["第三条第一款", "中国共产党章程"] in [[r[1], r[4]] for r in rows], rows
+    assert ["第一条", "物业管理条例"] in [[r[1], r[4]] for r in rows], rows
+    f = _cites(tmp_path, "第九十九条")
+    for cols in (60, 70, 80, 100):
+        monkeypatch.setenv("COLUMNS", str(cols))
+        for args in (("-r", "清远市住宅小区物业管理条例"), (f,)):
+            code, out = _table_of(*args, "--kind", "external")
+            assert code == 0 and max(map(width, out.splitlines())) <= cols, (cols, out)
+            rows = _table_rows(out)
+            assert all(r[1].startswith("第") and r[1].endswith(("条", "款", "项")) for r in rows), rows
+        assert ["第一条", "中华人民共和国城市居民委员会组织法第九十九条"] in [[r[1], r[4]] for r in rows], (cols, out)
+        assert "城市居民委员会组织法 99（不存在）" in [r[5] for r in rows], (cols, out)

@@ -180,10 +180,11 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
             note = "" if not inside else "（都在本条内）" if inside == len(cited) else f"（其中本条内 {inside} 处）"
             click.echo(style(f"{_where(doc, eid)}：引用 {sum(d == 'out' for d, _ in rows)} 处，"
                         f"被引用 {len(cited)} 处{note}", bold=True))
-        # 原文 and 链接 go on over lines rather than lose their end (城市居民委员会组织法 99（不存在）); 链接 keeps 36 columns
+        # 出处 (第三条第一款: "第三…" could be 第三十条) is never cut; 原文, 指向 and 链接 go on over lines rather than
+        # lose their end (城市居民委员会组织法 99（不存在））, 链接 at least 26 columns while the terminal holds it
         click.echo(table(["方向", "出处", "原文", "类型", "指向", "链接"],
                          [[names[d], _where(doc, r.eid), r.text, kinds[r.kind], target_text(r), _link_text(r)]
-                          for d, r in rows], wrap=(2, 5), least={5: 36}))
+                          for d, r in rows], wrap=(2, 4, 5), keep=(1,), least={5: 26}))
     if not rows:
         ctx.exit(1)
 

@@ -85,7 +85,8 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
                 continue
             click.echo(style(KIND_NAMES[k], bold=True))
             # the regulation (with its version) and the article say which provision a row is: never cut; when
-            # the terminal is narrow the title goes on over lines (at least 10 characters a line) and so does 原文
+            # the terminal is narrow the title goes on over lines (at least 10 characters a line, fewer when the
+            # terminal cannot hold that: table() lowers the minimums rather than print past the edge) and so does 原文
             click.echo(table(["法规", "条", "相关度", "相似度", "相同字句", "原文（【】为相同字句）"],
                              [[_reg_name(r.entry, r.kind), r.entry.label, f"{r.relevance:.3f}", f"{r.similarity:.2f}",
                                f"{r.shared:.0%}", _marked(r.entry.text, r.marks)] for r in mine],

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -62,16 +63,16 @@ def table(headers: list[str], rows: list[list], max_width: int | None = None,
     gap = 2
     total = sum(widths) + gap * (len(widths) - 1)
     if total > max_width and widths:
-        # shrink the widest columns first, the main wrapped one counted at half its width (it goes on
-        # over lines); never below 6
-        over = total - max_width
-        while over > 0:
-            free = [k for k in range(len(widths)) if k not in keep and widths[k] > (least or {}).get(k, 6)]
-            if not free:
-                break
-            i = max(free, key=lambda k: widths[k] if wraps and k == wraps[0] else 2 * widths[k])
-            widths[i] -= 1
-            over -= 1
+        least = dict(least or {})
+        over = _shrink(widths, total - max_width, keep, wraps, least)
+        spare = {k: widths[k] - 6 for k in least if k not in keep and widths[k] > 6}
+        if over > 0 and spare:
+            # the minimums do not fit the terminal: lower them, each by its share of what is over (never below
+            # 6), rather than print past the edge
+            whole = sum(spare.values())
+            for k, v in spare.items():
+                least[k] = max(6, widths[k] - math.ceil(over * v / whole))
+            _shrink(widths, over, keep, wraps, least)
     lines = ["  ".join(pad(clip(h, widths[i]), widths[i]) for i, h in enumerate(headers)).rstrip(),
              "  ".join("─" * w for w in widths)]
     for r in cells:
@@ -80,6 +81,20 @@ def table(headers: list[str], rows: list[list], max_width: int | None = None,
         for n in range(max(len(p) for p in pieces)):
             lines.append("  ".join(pad(p[n] if n < len(p) else "", widths[i]) for i, p in enumerate(pieces)).rstrip())
     return "\n".join(lines)
+
+
+def _shrink(widths: list[int], over: int, keep, wraps, least: dict) -> int:
+    """Take ``over`` columns from ``widths``: the widest first, the main wrapped column (``wraps[0]``, it goes on
+    over lines) counted at half its width, none of ``keep``, none below its ``least`` (6 by default).  What
+    could not be taken is returned."""
+    while over > 0:
+        free = [k for k in range(len(widths)) if k not in keep and widths[k] > least.get(k, 6)]
+        if not free:
+            break
+        i = max(free, key=lambda k: widths[k] if wraps and k == wraps[0] else 2 * widths[k])
+        widths[i] -= 1
+        over -= 1
+    return over
 
 
 #: Chinese line breaking: punctuation a line does not start with (it closes what comes before it) …

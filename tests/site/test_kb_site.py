@@ -98,6 +98,21 @@ def test_a_phone_reader_sees_and_taps_the_note_of_a_citation_kb_cannot_link(kb_s
             pg.locator("h1").tap()
             pg.wait_for_timeout(100)
             assert not tip.is_visible()
+        # review final 2, item 8: printed, the regulation carries none of kb's marks (the print rule came before the
+        # general one, of the same specificity, and lost)
+        pg.emulate_media(media="print")
+        cites = pg.locator(".kb-ref-missing")
+        assert cites.count() >= 2
+        for k in range(cites.count()):
+            after = cites.nth(k).evaluate("e => [getComputedStyle(e, '::after').content, "
+                                          "getComputedStyle(e, '::after').display]")
+            assert after[0] == "none" or after[1] == "none", after
+        printed = pg.evaluate("() => [...document.querySelectorAll('.kb-ref-missing')].map(e => e.textContent + "
+                              "getComputedStyle(e, '::after').content).join('')")
+        assert "本库未收" not in printed and "本库文本无此条" not in printed, printed
+        pg.emulate_media(media="screen")
+        assert "本库未收" in pg.evaluate("() => [...document.querySelectorAll('.kb-ref-missing')]"
+                                      ".map(e => getComputedStyle(e, '::after').content).join('')")
         assert errors == []
     finally:
         ctx.close()

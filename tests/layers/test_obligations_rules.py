@@ -1110,3 +1110,16 @@ def test_the_villagers_assemblies(reg):
     # 居民会议 is (they were read as 村民)
     assert got(reg, "村民委员会成员出缺，可以由村民会议或者村民代表会议进行补选。") == {
         ("村民会议", "permission"), ("村民代表会议", "permission")}
+
+
+def test_a_quoted_actor_is_read_without_its_quotation_marks(reg):
+    """Review final 2, item 9: “居民委员会”应当…… gave the actor “居民委员会 (a short quotation kept its opening mark),
+    and in “街道办事处”“居民委员会”应当…… the second actor was lost: a quotation that closes where a name of the
+    registry ends is read without both marks.  A mark closed inside a name stays the name's (“120”急救网络医院)."""
+    assert got(reg, "“居民委员会”应当协助街道办事处开展工作。") == {("居民委员会", "obligation")}
+    assert got(reg, "“街道办事处”“居民委员会”应当建立台账。") == {("街道办事处", "obligation"),
+                                                        ("居民委员会", "obligation")}
+    assert got(reg, "“街道办事处”和“居民委员会”应当建立台账。") == {("街道办事处", "obligation"),
+                                                          ("居民委员会", "obligation")}
+    assert got(reg, "“国家工作人员就职时应当依照法律规定公开进行宪法宣誓。") == {("国家工作人员", "obligation")}
+    assert {a for a, _ in got(reg, "“120”急救网络医院应当及时救治。")} == {"“120”急救网络医院"}

@@ -182,3 +182,33 @@ def rank_cat(tmp_path_factory, engine):
     cat = open_catalog(DATA / "search" / "project", path=tmp_path_factory.mktemp("rankcat") / "catalog")
     cat.build()
     return cat
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "forks: the test forks worker processes (kb.pool): it runs with no other "
+                                       "thread in its process")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """A test marked ``forks`` runs where no other thread runs: kb.pool never forks beside another thread
+    (one holding a lock would leave it locked in the child), and a test that ran earlier in this pytest
+    process may have left threads (a session's web server, the browser driver's child watcher).  Then the
+    test runs in a pytest process of its own and passes or fails with it; there it checks that it is alone."""
+    if pyfuncitem.get_closest_marker("forks") is None:
+        return None
+    import threading
+
+    alone = threading.active_count() == 1
+    if os.environ.get("KB_TEST_ALONE") == pyfuncitem.nodeid:
+        assert alone, [t.name for t in threading.enumerate()]
+    if alone:
+        return None
+    import subprocess
+    import sys
+
+    env = dict(os.environ, KB_TEST_ALONE=pyfuncitem.nodeid)
+    p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", pyfuncitem.nodeid],
+                       cwd=pyfuncitem.config.rootpath, env=env, capture_output=True, text=True, timeout=1800)
+    assert p.returncode == 0, f"在单独的进程中运行：\n{p.stdout[-6000:]}\n{p.stderr[-2000:]}"
+    return True

@@ -66,49 +66,81 @@ def using(n: int | None):
         JOBS = old
 
 
-def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int | None = None) -> Iterator[R]:
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int | None = None,
+                name: Callable[[T], str] = str) -> Iterator[R]:
     """fn(item) for each item, in the order of items, computed by up to n_jobs processes (default
     :func:`jobs`).  fn must be a module-level function; items and results are pickled.  Results are
-    yielded as soon as they and every earlier one are done (a progress bar moves with them)."""
+    yielded as soon as they and every earlier one are done (a progress bar moves with them).
+
+    A worker that dies (killed for want of memory, a crash in a C extension) never leaves the command
+    waiting: the other workers are stopped, the command says so on stderr, naming (``name``) the
+    document whose turn it was, and does that document and the rest in its own process."""
     items = list(items)
     n = jobs(len(items)) if n_jobs is None else max(1, min(n_jobs, len(items)))
     if n <= 1:
         for x in items:
             yield fn(x)
         return
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_worker_start) as ex:
-        # submitted a few at a time per worker: results come back in order, and a long document
-        # does not hold the others back more than that
-        pending = []
-        it = iter(items)
-        try:
-            for x in it:
-                pending.append(ex.submit(fn, x))
-                if len(pending) >= 2 * n:
-                    break
-            while pending:
-                fut = pending.pop(0)
+    ex = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_worker_start)
+    # submitted a few at a time per worker: results come back in order, and a long document does
+    # not hold the others back more than that
+    pending: deque = deque()
+    it = iter(items)
+    rest: list = []
+    try:
+        for x in it:
+            pending.append((x, ex.submit(fn, x)))
+            if len(pending) >= 2 * n:
+                break
+        while pending:
+            x, fut = pending.popleft()
+            try:
                 result = fut.result()            # an error of this document is raised here, in its turn
-                nxt = next(it, _END)
-                if nxt is not _END:
-                    pending.append(ex.submit(fn, nxt))
-                yield result
-        except BaseException:                    # an error, ^C, or the caller stopped reading
-            for fut in pending:
+            except BrokenProcessPool:
+                # the executor has already stopped the other workers (SIGTERM: see _worker_start)
+                rest = [x] + [y for y, _ in pending] + list(it)
+                pending.clear()
+                ex.shutdown(wait=False, cancel_futures=True)
+                ex = None
+                _say(f"警告：处理 {name(x)} 时一个工作进程意外退出（可能因内存不足被系统终止）；"
+                     f"它和其后的 {len(rest) - 1} 个改在本进程中处理")
+                break
+            nxt = next(it, _END)
+            if nxt is not _END:
+                pending.append((nxt, ex.submit(fn, nxt)))
+            yield result
+    finally:                                     # done, an error, ^C, or the caller stopped reading
+        if ex is not None:
+            for _, fut in pending:
                 fut.cancel()
-            raise
+            ex.shutdown(wait=True, cancel_futures=True)
+    for x in rest:
+        yield fn(x)
+
+
+def _say(line: str) -> None:
+    import click
+
+    click.echo(line, err=True)
 
 
 _END = object()
 
 
 def _worker_start() -> None:
-    """A worker does its documents with one process (no pool of its own) and leaves ^C to the command."""
+    """A worker does its documents with one process (no pool of its own) and leaves ^C to the command;
+    SIGTERM and SIGHUP end it at once (the command's own handlers, inherited by the fork, would turn
+    them into an exception the worker catches and goes on after: when the pool stops its workers
+    because one died, the survivors would never end and the command would wait for them for ever)."""
     import signal
 
     global JOBS
     JOBS = 1
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)

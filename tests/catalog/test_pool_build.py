@@ -21,7 +21,6 @@ QUERIES = ["人民政府 应当", "经费", "第十五条", "罚款 -警告", "�
 
 def _build(tmp_path, specs, jobs, monkeypatch):
     monkeypatch.setattr(pool, "JOBS", jobs)
-    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)     # threads an earlier test left: no matter
     tmp_path.mkdir(parents=True)
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
     cat = open_catalog(tmp_path, sources=specs, engine="fts5")
@@ -36,6 +35,7 @@ def _build(tmp_path, specs, jobs, monkeypatch):
     return rows, answers, seen, summary
 
 
+@pytest.mark.forks
 def test_every_core_writes_the_same_catalog(tmp_path, monkeypatch):
     need_shared(CORPUS)
     files = [CORPUS / t for t in TEXTS]

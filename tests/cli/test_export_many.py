@@ -18,13 +18,6 @@ TEXTS = ["经济法/个人所得税法(2018-08-31).md", "经济法/中国人民�
 NO_ARTICLE = "DLC/北京地方法规/地方性法规/北京/关于议案的若干暂行规定(2010-12-23).md"
 
 
-@pytest.fixture(autouse=True)
-def forks(monkeypatch):
-    """The pool forks only when no other thread runs (kb serve); threads an earlier test left behind in
-    this process (a web server) do not take part in the export."""
-    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
-
-
 @pytest.fixture(scope="module")
 def texts():
     need_shared(CORPUS)
@@ -35,6 +28,7 @@ def texts():
     return [SEED] + files
 
 
+@pytest.mark.forks
 @pytest.mark.parametrize("fmt,suffix", [("json", ".json"), ("akn", ".xml")])
 def test_each_file_is_the_single_export(tmp_path, texts, capsys, fmt, suffix):
     single = {}
@@ -54,19 +48,60 @@ def test_each_file_is_the_single_export(tmp_path, texts, capsys, fmt, suffix):
     assert pool.JOBS is None            # --jobs holds for the command only
 
 
+@pytest.mark.forks
 def test_an_error_stops_at_its_text_whatever_the_processes(tmp_path, texts, capsys):
     bad = CORPUS / NO_ARTICLE
     if not bad.is_file():
         pytest.skip(f"语料中没有 {bad}")
     order = texts[:2] + [bad] + texts[2:]
-    written = {}
     for jobs in ("1", "2"):
         out = tmp_path / f"out-{jobs}"
         rc, _, err = run_kb(["export", *map(str, order), "-o", str(out), "--jobs", jobs], tmp_path, capsys)
         assert rc == 2
         assert str(bad) in err and "没有找到任何条文" in err
-        written[jobs] = sorted(p.name for p in out.iterdir())
-    assert written["1"] == written["2"] == sorted(t.stem + ".json" for t in texts[:2])
+        assert not out.exists()                 # nothing half-written
+        old = tmp_path / f"old-{jobs}"          # a folder of an earlier export keeps its files as they were
+        old.mkdir()
+        (old / (texts[0].stem + ".json")).write_text("旧", encoding="utf-8")
+        rc, _, err = run_kb(["export", *map(str, order), "-o", str(old), "--jobs", jobs], tmp_path, capsys)
+        assert rc == 2 and str(bad) in err
+        assert [(p.name, p.read_text(encoding="utf-8")) for p in old.iterdir()] == [(texts[0].stem + ".json", "旧")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old-1", "old-2"]     # no temporary folder left
+
+
+#: kb export in a process of its own (forking needs no other thread), with a worker that dies abruptly
+#: (os._exit: as the out-of-memory killer or a crash in a C extension ends it) on one text
+_CRASH = """
+import os, sys
+import kb.cli.core as core
+parent, real = os.getpid(), core._export_job
+def dies(job):
+    if os.getpid() != parent and str(job[0].spec).endswith(sys.argv[1]):
+        os._exit(9)
+    return real(job)
+dies.__module__, dies.__qualname__ = "kb.cli.core", "_export_job"
+core._export_job = dies
+from kb.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_a_worker_that_dies_does_not_hang_the_export(tmp_path, texts, capsys):
+    import subprocess
+    import sys
+
+    script = tmp_path / "crash.py"
+    script.write_text(_CRASH, encoding="utf-8")
+    rc, _, err = run_kb(["export", *map(str, texts), "-o", str(tmp_path / "one"), "--jobs", "1"], tmp_path, capsys)
+    assert rc == 0, err
+    out = tmp_path / "many"
+    p = subprocess.run([sys.executable, str(script), texts[2].name, "export", *map(str, texts), "-o", str(out),
+                        "--jobs", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert "工作进程意外退出" in p.stderr and f"已写入 {len(texts)} 个文件" in p.stderr
+    assert sorted(f.name for f in out.iterdir()) == sorted(f.name for f in (tmp_path / "one").iterdir())
+    for f in out.iterdir():
+        assert f.read_bytes() == (tmp_path / "one" / f.name).read_bytes(), f.name
 
 
 def test_several_texts_need_a_folder_and_distinct_names(tmp_path, texts, capsys):
@@ -91,9 +126,9 @@ def test_an_error_keeps_its_file_and_line_across_processes():
     assert (e.message, e.file, e.line, str(e)) == ("条号不连续", "a.md", 12, "a.md:12: 条号不连续")
 
 
+@pytest.mark.forks
 def test_one_process_for_few_documents_or_when_told(monkeypatch):
     monkeypatch.setattr(pool, "JOBS", None)
-    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
     monkeypatch.setenv("KB_JOBS", "3")
     assert pool.jobs(pool.MIN_ITEMS - 1) == 1
     assert pool.jobs(100) == 3
@@ -113,6 +148,7 @@ def _square(x: int) -> int:
     return x * x
 
 
+@pytest.mark.forks
 def test_results_come_in_order_and_an_error_in_its_turn():
     assert list(pool.ordered_map(_square, range(6), 2)) == [x * x for x in range(6)]
     got = []

@@ -31,13 +31,6 @@ def _regs(tmp_path):
     return regs
 
 
-def _no_other_threads(monkeypatch):
-    """The pool forks only when no other thread runs (kb serve); threads an earlier test left behind in
-    this process (a web server) do not take part in the build."""
-    from kb import pool
-    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
-
-
 def _files(site):
     out = {}
     for p in sorted(site.rglob("*")):
@@ -52,6 +45,7 @@ def _files(site):
     return out
 
 
+@pytest.mark.forks
 @pytest.mark.parametrize("catalog", [True, False])
 def test_every_core_builds_the_same_site(tmp_path, monkeypatch, catalog):
     from kb import pool
@@ -59,7 +53,6 @@ def test_every_core_builds_the_same_site(tmp_path, monkeypatch, catalog):
     from kb.layers import cache
 
     need_shared(CORPUS)
-    _no_other_threads(monkeypatch)
     proj = make_project(tmp_path / "p", _regs(tmp_path))
     sites = {}
     for jobs in (1, 2):
@@ -78,19 +71,29 @@ def test_every_core_builds_the_same_site(tmp_path, monkeypatch, catalog):
     assert not differ, differ[:10]
 
 
-def test_the_versions_are_loaded_from_what_the_workers_computed(tmp_path, monkeypatch):
-    from kb import pool
+@pytest.fixture
+def warm(tmp_path, monkeypatch):
+    """A project of the corpus texts with a layer cache of its own, and what kb build says (kb.site.versions.say)."""
     from kb.layers import cache
-    from kb.project import list_regulations
     from kb.site import versions
 
     need_shared(CORPUS)
-    _no_other_threads(monkeypatch)
     proj = make_project(tmp_path / "p", _regs(tmp_path))
     monkeypatch.setenv("KB_LAYER_CACHE", str(tmp_path / "layers"))
     cache.clear_memory()
     said: list[str] = []
     monkeypatch.setattr(versions, "say", said.append)
+    return proj, said
+
+
+@pytest.mark.forks
+def test_the_versions_are_loaded_from_what_the_workers_computed(warm):
+    from kb import pool
+    from kb.layers import cache
+    from kb.project import list_regulations
+    from kb.site import versions
+
+    proj, said = warm
     with pool.using(2):
         docs = versions._warm_layers(proj, [(r, v) for r in list_regulations(proj) for v in r.versions])
         assert len(docs) == len(TEXTS) and any("4 个版本，2 个进程" in m for m in said)
@@ -99,3 +102,27 @@ def test_the_versions_are_loaded_from_what_the_workers_computed(tmp_path, monkey
     assert len(sites) == len(TEXTS) and all(vs.layers.statements for vs in sites)
     assert cache.stats["misses"] == misses        # every layer read back, none computed here
     assert sum("个进程" in m for m in said) == 1, said
+
+
+@pytest.mark.forks
+def test_a_change_of_other_layers_is_still_spread_over_the_workers(warm):
+    """actors.yml keys the obligations layer but not the term layers: after it the versions go to the workers
+    again (their obligations are missing), and the loading then computes nothing."""
+    from kb import pool
+    from kb.layers import cache
+    from kb.project import list_regulations
+    from kb.site import versions
+
+    proj, said = warm
+    every = [(r, v) for r in list_regulations(proj) for v in r.versions]
+    with pool.using(2):
+        versions._warm_layers(proj, every)
+        assert sum("4 个版本，2 个进程" in m for m in said) == 1, said
+        (proj / "actors.yml").write_text("actors:\n  - name: 楼栋长\n    kind: individual\n", encoding="utf-8")
+        cache.clear_memory()
+        versions._warm_layers(proj, every)
+        assert sum("4 个版本，2 个进程" in m for m in said) == 2, said
+        misses = cache.stats["misses"]
+        sites, _ = versions.load_versions(proj, None, None)
+    assert cache.stats["misses"] == misses        # the new obligations were computed by the workers
+    assert all(vs.layers.registry.get("楼栋长") for vs in sites)

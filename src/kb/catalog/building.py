@@ -204,7 +204,8 @@ def versions_entries(root, todo: list[SourceSpec], sources: dict, summary: dict)
             yield s, entries, used
         return
     steps = summary.setdefault("steps", dict.fromkeys(("parse", "entries", "index"), 0.0))
-    for s, (entries, used, info, part) in zip(todo, pool.ordered_map(_version_job, [(root, s) for s in todo])):
+    for s, (entries, used, info, part) in zip(todo, pool.ordered_map(_version_job, [(root, s) for s in todo],
+                                                                                name=lambda job: job[1].key)):
         sources[s.key].update(info)
         summary["skipped"] += part["skipped"]
         for k, v in part["steps"].items():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -344,8 +345,8 @@ def _export_job(job: tuple) -> tuple[bytes, list[str]]:
 
 def _export_many(ctx, sources, regulation, version, strict, fmt, output, jobs) -> None:
     """kb export of several texts into the folder output, one file each, on every core; the files are
-    the same as one ``kb export`` of each text writes, and an error stops the export at its text, as
-    with one process (the texts before it are written)."""
+    the same as one ``kb export`` of each text writes.  An error stops the export at its text (its file
+    and line, exit 2) and writes nothing: the files go into the folder only when every text exported."""
     from kb import pool
 
     if regulation or version:
@@ -363,22 +364,39 @@ def _export_many(ctx, sources, regulation, version, strict, fmt, output, jobs) -
         if name in seen:
             raise KbError(f"两个文本会写成同一个文件 {name}：{seen[name]} 与 {s}（请分两次导出到不同目录）")
         seen[name] = s
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as e:
-        from kb.errors import os_error
-        raise os_error(e, output, writing=True) from None
+    # written into a sibling temporary folder and moved into the folder only when every text has
+    # exported: bad input leaves nothing half-written (nor a mix of old and new files)
+    import shutil
+
+    from kb.errors import os_error
     from kb.outputs.formats import write_bytes
 
+    tmp = folder.parent / f".{folder.name}.kb-{os.getpid()}.tmp"
+    try:
+        tmp.mkdir()
+    except OSError as e:
+        raise os_error(e, output, writing=True) from None
     said: list[str] = []
     work = [(t, fmt, strict) for t in targets]
     try:
-        with pool.using(jobs), click.progressbar(length=len(work), label="导出", file=sys.stderr) as bar:
-            for name, (data, msgs) in zip(names, pool.ordered_map(_export_job, work)):
-                write_bytes(data, str(folder / name))
-                said += msgs
-                bar.update(1)
+        try:
+            with pool.using(jobs), click.progressbar(length=len(work), label="导出", file=sys.stderr) as bar:
+                for name, (data, msgs) in zip(names, pool.ordered_map(_export_job, work,
+                                                                      name=lambda job: job[0].spec)):
+                    write_bytes(data, str(tmp / name))
+                    said += msgs
+                    bar.update(1)
+        finally:
+            for msg in said:
+                click.echo(msg, err=True)
+        try:
+            if not folder.exists():
+                os.rename(tmp, folder)
+            else:
+                for name in names:
+                    os.replace(tmp / name, folder / name)
+        except OSError as e:
+            raise os_error(e, output, writing=True) from None
     finally:
-        for msg in said:
-            click.echo(msg, err=True)
+        shutil.rmtree(tmp, ignore_errors=True)
     click.echo(f"已写入 {len(work)} 个文件到 {output}", err=True)

@@ -173,7 +173,7 @@ def _warm_layers(root: Path, versions: list[tuple]) -> dict:
     if n > 1:
         say(f"分析层：{len(todo)} 个版本，{n} 个进程")
         with timed("layers"):
-            for _ in pool.ordered_map(_version_layers, todo):
+            for _ in pool.ordered_map(_version_layers, todo, name=lambda job: f"{job[1].id}@{job[2].name}"):
                 pass
     return docs
 

@@ -309,6 +309,8 @@ def test_held_out_gold_files_are_scored_apart(tmp_path):
     from kb.dev.score_align import gold_files, score
 
     assert {"kepu-2002-2024", "beijing-shenji-2017-2023"} <= {g.stem for g in TUNED}
+    # round 8 (对外贸易法, 职业教育法), scored once, is tuning since
+    assert {"duiwai-maoyi-2016-2022", "zhiye-jiaoyu-1996-2022"} <= {g.stem for g in TUNED}
     assert not any(held_out(g) for g in TUNED)
     assert all(held_out(g) for g in gold_files("held-out"))
     src = DATA / "diff" / "guowuyuan-zuzhi-1982-2024.tsv"

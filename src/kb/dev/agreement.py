@@ -24,3 +24,9 @@ def pairs_from_args(args: list[str], every: Callable[[], list[tuple[Path, Path]]
         print(f"{folder} 中没有第二份标注", file=sys.stderr)
         return 1
     return pairs
+
+
+def same_name_pairs(data: Path, folder: Path, pattern: str) -> list[tuple[Path, Path]]:
+    """Every second annotation in ``folder`` matching ``pattern``, with the first one of the same name in
+    ``data`` (a second annotation whose first is gone is left out)."""
+    return [(data / second.name, second) for second in sorted(folder.glob(pattern)) if (data / second.name).exists()]

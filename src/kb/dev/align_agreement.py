@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kb.dev.agreement import pairs_from_args
+from kb.dev.agreement import pairs_from_args, same_name_pairs
 from kb.dev.score_align import DATA, prf, read_gold
 
 AGREEMENT = DATA / "agreement"
@@ -55,8 +55,7 @@ def report(pairs: list[tuple[Path, Path]], verbose: bool = False, out=None) -> t
 
 def agreement_pairs() -> list[tuple[Path, Path]]:
     """Every second annotation in tests/data/diff/agreement/ with the first one of the same name."""
-    return [(DATA / second.name, second) for second in sorted(AGREEMENT.glob("*.tsv"))
-            if (DATA / second.name).exists()]
+    return same_name_pairs(DATA, AGREEMENT, "*.tsv")
 
 
 def main(argv=None) -> int:

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from kb.dev import paths
-from kb.dev.agreement import pairs_from_args
+from kb.dev.agreement import pairs_from_args, same_name_pairs
 from kb.dev.score_related import _count
 from kb.errors import KbError
 from kb.library.annotations import KIND_KEYS, NONE, article_number, canonical_label
@@ -113,8 +113,7 @@ def _show(answers) -> str:
 
 def agreement_pairs() -> list[tuple[Path, Path]]:
     """Every second annotation in tests/data/related/agreement/ with the first one of the same name."""
-    return [(DATA / second.name, second) for second in sorted(AGREEMENT.glob("*.yml"))
-            if (DATA / second.name).exists()]
+    return same_name_pairs(DATA, AGREEMENT, "*.yml")
 
 
 def main(argv=None) -> int:

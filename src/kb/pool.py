@@ -92,14 +92,24 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int | None = N
     pending: deque = deque()
     it = iter(items)
     rest: list = []
+    def submit(x):
+        # a worker may die between one result and the next submission: the executor then refuses new
+        # work, which must take the same way back to this process as a result that reports the death
+        try:
+            return ex.submit(fn, x)
+        except BrokenProcessPool:
+            return None
+
     try:
         for x in it:
-            pending.append((x, ex.submit(fn, x)))
+            pending.append((x, submit(x)))
             if len(pending) >= 2 * n:
                 break
         while pending:
             x, fut = pending.popleft()
             try:
+                if fut is None:
+                    raise BrokenProcessPool("the pool refused new work")
                 result = fut.result()            # an error of this document is raised here, in its turn
             except BrokenProcessPool:
                 # the executor has already stopped the other workers (SIGTERM: see _worker_start)
@@ -112,12 +122,13 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int | None = N
                 break
             nxt = next(it, _END)
             if nxt is not _END:
-                pending.append((nxt, ex.submit(fn, nxt)))
+                pending.append((nxt, submit(nxt)))
             yield result
     finally:                                     # done, an error, ^C, or the caller stopped reading
         if ex is not None:
             for _, fut in pending:
-                fut.cancel()
+                if fut is not None:
+                    fut.cancel()
             ex.shutdown(wait=True, cancel_futures=True)
     for x in rest:
         yield fn(x)

@@ -156,3 +156,31 @@ def test_results_come_in_order_and_an_error_in_its_turn():
         for r in pool.ordered_map(_square, range(12), 2):
             got.append(r)
     assert got == [x * x for x in range(7)] and (e.value.file, e.value.line) == ("7.md", 7)
+
+
+class _BreaksOnSubmit:
+    """An executor whose pool breaks after `ok` submissions, seen only when the next one is refused —
+    what CI met when a worker died between one result and the next submission."""
+
+    def __init__(self, ok: int, *a, **kw):
+        from concurrent.futures import ThreadPoolExecutor
+        self.ok, self.inner = ok, ThreadPoolExecutor(1)
+
+    def submit(self, fn, x):
+        from concurrent.futures.process import BrokenProcessPool
+        if self.ok <= 0:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        self.ok -= 1
+        return self.inner.submit(fn, x)
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        self.inner.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+@pytest.mark.parametrize("ok", [0, 3, 5])
+def test_a_pool_that_refuses_new_work_falls_back_like_one_that_dies(monkeypatch, capsys, ok):
+    import concurrent.futures
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", lambda *a, **kw: _BreaksOnSubmit(ok))
+    assert list(pool.ordered_map(_square, range(7), 2, name=lambda x: f"{x}.md")) == [x * x for x in range(7)]
+    assert "工作进程意外退出" in capsys.readouterr().err

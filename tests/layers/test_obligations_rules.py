@@ -1123,3 +1123,12 @@ def test_a_quoted_actor_is_read_without_its_quotation_marks(reg):
                                                           ("居民委员会", "obligation")}
     assert got(reg, "“国家工作人员就职时应当依照法律规定公开进行宪法宣誓。") == {("国家工作人员", "obligation")}
     assert {a for a, _ in got(reg, "“120”急救网络医院应当及时救治。")} == {"“120”急救网络医院"}
+
+
+# --- tenth round (issue 11): level prefixes of office holders, duties without a modal word -----------
+
+def test_a_provision_ending_in_a_modifier_reads_without_recursion(reg):
+    """重庆市统计管理条例 (2016): a chapter title the parser reads as a paragraph (监督检查) sent the scanner after a
+    quotation mark at the end of the text ('' is in every string) until Python's recursion limit: kb obligations
+    failed on the whole text."""
+    assert got(reg, "监督检查") == set()

@@ -57,6 +57,12 @@ _OPENING_QUOTES = "“‘「『\"'"
 _CLOSING_QUOTES = "”’」』\"'"
 
 
+def _quote_opens(text: str, i: int) -> bool:
+    """Does an opening quotation mark stand at i?  (Not at the end of the text: '' is in every string, and a
+    provision ending in a modifier, 监督检查, sent the scanner after a mark there until the recursion limit.)"""
+    return i < len(text) and text[i] in _OPENING_QUOTES
+
+
 class MentionScanner(NameScanner):
     """Adds the element (one or more mentions read as one unit) to the name lookups."""
 
@@ -100,7 +106,7 @@ class MentionScanner(NameScanner):
         if el is None or el[1] != close or not all(x.known for x in el[0]):
             return NOT_YET
         mentions, end = el[0], close + 1
-        if text[end:end + 1] in _OPENING_QUOTES:
+        if _quote_opens(text, end):
             more = self._quoted(text, end, discover)
             if more is not NOT_YET and more is not None:
                 mentions, end = mentions + more[0], more[1]
@@ -110,7 +116,7 @@ class MentionScanner(NameScanner):
         reg = self.reg
         # “国家工作人员就职时应当……”: a quotation opens with the name, the mark is no part of it (a 修正案 quotes
         # the provision it writes; the name kept the mark, “国家工作人员)
-        if text[i:i + 1] in _OPENING_QUOTES:
+        if _quote_opens(text, i):
             el = self._quoted(text, i, discover)
             if el is not NOT_YET:
                 return el

@@ -333,7 +333,7 @@ FLOORS = {
     "huzhao": (0.68, 0.59, 0.45), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
     # then, minus 0.02
-    "chongqing-hezhang": (0.40, 0.23, 0.21), "chongqing-qiye-fudan": (0.84, 0.82, 0.74),
+    "chongqing-hezhang": (0.55, 0.47, 0.46), "chongqing-qiye-fudan": (0.84, 0.82, 0.74),
     "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.78, 0.79, 0.65),
     "guangdong-huaqiao": (0.75, 0.74, 0.70), "guangdong-sanju-minzu": (0.73, 0.76, 0.64),
     "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.78, 0.73, 0.63)}

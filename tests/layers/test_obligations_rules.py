@@ -1127,6 +1127,30 @@ def test_a_quoted_actor_is_read_without_its_quotation_marks(reg):
 
 # --- tenth round (issue 11): level prefixes of office holders, duties without a modal word -----------
 
+def got_levels(reg, sentence: str) -> set[tuple[str, tuple[str, ...], str]]:
+    """(actor, levels, modality) of the duties of the sentence."""
+    return {(s.actor, tuple(s.levels), s.modality) for s in extract(doc_of(sentence), reg)}
+
+
+def test_the_level_of_an_office_holder_is_an_attribute(reg):
+    """重庆市河长制条例 art. 13-16 (round-9 text): kb read 市级河长, 区县（自治县）级河长 as names of their own; the level of
+    a river chief is an attribute, as a department's is (汕头市河长制条例 art. 11, 13, 28, 30: corpus sentences)."""
+    assert got_levels(reg, "市级河长履行下列主要职责：") == {("河长", ("市级",), "obligation")}
+    assert got_levels(reg, "区县（自治县）级河长履行下列主要职责：") == {("河长", ("区县（自治县）级",), "obligation")}
+    assert got_levels(reg, "村（社区）级河长履行下列主要职责：") == {("河长", ("村（社区）级",), "obligation")}
+    assert got_levels(reg, "市、区（县）级河长根据省有关规定，可以签发河长令。") == {
+        ("河长", ("市", "区（县）级"), "permission")}
+    # 河长制 is the system, not the chief: the body keeps its name
+    assert got_levels(reg, "市、区（县）级河长制工作机构应当组成考核工作组，对河长制责任单位以及下一级总河长、河长推行河长制"
+                           "目标任务完成情况和河长履职情况进行考核。") == {
+        ("河长制工作机构", ("市", "区（县）级"), "obligation")}
+    assert got(reg, "各级河长有下列行为之一的，由本级或者上级总河长进行提醒、约谈或者予以通报批评。") == {
+        ("河长", "liability"), ("总河长", "sanction")}
+    # 区级以上 is one level (深圳经济特区矛盾纠纷多元化解条例 art. 31; it was 级以上司法行政部门 of the level 区)
+    assert got_levels(reg, "经所属人民调解委员会同意，人民调解员可以设立个人调解工作室，个人调解工作室由区级以上司法行政部门"
+                           "命名和管理。") == {("人民调解员", (), "permission"), ("司法部门", ("区级以上",), "obligation")}
+
+
 def test_a_provision_ending_in_a_modifier_reads_without_recursion(reg):
     """重庆市统计管理条例 (2016): a chapter title the parser reads as a paragraph (监督检查) sent the scanner after a
     quotation mark at the end of the text ('' is in every string) until Python's recursion limit: kb obligations

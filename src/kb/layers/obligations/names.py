@@ -145,6 +145,8 @@ def _name_here(text: str, i: int, s: str) -> bool:
         return False          # 申请人身安全保护令
     if s == "学生" and text[i + 2:i + 3] == "会":
         return False          # 学生会: the students' union, not the students
+    if s.endswith("长") and text[i + len(s):i + len(s) + 1] == "制":
+        return False          # 河长制工作机构: the system of the river chiefs, not the chief
     if s == "被告" and text[i + 2:i + 3] == "知":
         return False          # 被告知: is told (a passive), not the defendant
     if s.endswith("学") and text[i + len(s):i + len(s) + 1] not in _AFTER_SHORT_SCHOOL:

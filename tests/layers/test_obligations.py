@@ -314,7 +314,7 @@ FLOORS = {
     "beijing-jiaoshi": (0.90, 0.91, 0.77), "beijing-jiti-zichan": (0.72, 0.67, 0.63),
     "beijing-zhiye-jiaoyu": (0.80, 0.82, 0.81), "beijing-zhongyiyao": (0.88, 0.89, 0.84),
     "chongqing-jixujiaoyu": (0.60, 0.54, 0.33), "guangdong-xiangcun": (0.89, 0.89, 0.78),
-    "jiage": (0.83, 0.86, 0.79), "yancao": (0.80, 0.79, 0.68),
+    "jiage": (0.83, 0.86, 0.79), "yancao": (0.81, 0.79, 0.70),
     # held out in round 6 (scored once at 637a92b, rules 525a0e9), tuning since: their figures after the round-6 rules, minus 0.02
     "beijing-jingkai": (0.68, 0.81, 0.79), "beijing-xianxue": (0.80, 0.79, 0.74),
     "beijing-yiyuan-anquan": (0.86, 0.90, 0.84), "chongqing-dubo": (0.91, 0.92, 0.88),
@@ -327,7 +327,7 @@ FLOORS = {
     "guangdong-waishang": (0.85, 0.86, 0.81), "pengshui-kuangchan": (0.86, 0.88, 0.81),
     "waiguo-huomian": (0.53, 0.53, 0.69), "zhuce-kuaiji": (0.81, 0.80, 0.74),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
-    "beijing-jiuye-yuanzhu": (0.75, 0.74, 0.68), "beijing-xuesheng-shanghai": (0.69, 0.72, 0.64),
+    "beijing-jiuye-yuanzhu": (0.83, 0.82, 0.78), "beijing-xuesheng-shanghai": (0.69, 0.72, 0.64),
     "beijing-yishi-guize": (0.66, 0.67, 0.53), "beijing-zhengbing": (0.76, 0.78, 0.69),
     "chongqing-jiti-zichan": (0.72, 0.65, 0.53), "guangdong-jisheng": (0.75, 0.70, 0.53),
     "huzhao": (0.68, 0.59, 0.45), "jinchukou-jianyan": (0.76, 0.77, 0.70),

@@ -1156,3 +1156,19 @@ def test_a_provision_ending_in_a_modifier_reads_without_recursion(reg):
     quotation mark at the end of the text ('' is in every string) until Python's recursion limit: kb obligations
     failed on the whole text."""
     assert got(reg, "监督检查") == set()
+
+
+def test_a_body_acting_on_a_breach_whose_object_holds_de(reg):
+    """北京市就业援助规定 art. 19, 烟草专卖法 art. 34 (tuning texts): ……骗取补贴的，由X责令退回骗取的补贴 gave nothing, the 由-agent
+    read as a relative clause (主要由捐赠人出资兴建的工程项目) because of the 的 in its object; without the body's sanction the
+    violators were lost too.  A relative clause naming the body stays one (防沙治沙法 art. 42, a corpus sentence)."""
+    assert got(reg, "职业中介机构、职业技能培训机构、职业技能鉴定机构、用人单位违反本规定，以欺诈、伪造证明材料或者其他手段骗取"
+                    "补贴的，由人力资源和社会保障行政部门责令退回骗取的补贴，并处1万元以上5万元以下罚款。") == {
+        ("职业中介机构", "liability"), ("职业技能培训机构", "liability"), ("职业技能鉴定机构", "liability"),
+        ("用人单位", "liability"), ("人力资源和社会保障部门", "sanction")}
+    assert got(reg, "违反本法第二十条的规定，非法印制烟草制品商标标识的，由工商行政管理部门销毁印制的商标标识，没收违法所得，"
+                    "并处罚款。") == {("工商行政管理部门", "sanction")}
+    assert ("县级以上地方人民政府", "sanction") not in got(
+        reg, "违反本法第二十八条第二款规定，未经治理者同意，擅自在他人的治理范围内从事治理或者开发利用活动的，由县级以上地方人民政府"
+             "负责受理营利性治沙申请的行政主管部门责令停止违法行为。")
+    assert got(reg, "主要由捐赠人出资兴建的工程项目，捐赠人可以留名纪念。") == {("捐赠人", "permission")}

@@ -131,7 +131,8 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
         s.stated(g)
         return
     if not vp or vp[0] in "，。；的" or (re.match(r"[^，。；对向将把给]{0,14}的", vp) and
-                                        not re.match(r"根据|依据|按照|依照|在|会同|牵头", vp)):
+                                        not re.match(r"根据|依据|按照|依照|在|会同|牵头", vp) and
+                                        not _acts_on_breach(s, p, g)):
         return        # 主要由捐赠人出资兴建的工程项目: a relative clause
     if any(q < p and text[q:p].find("，") < 0 and p - q <= 4 for q in s.modal_positions):
         return        # 可以由X…: handled with the modal word
@@ -155,6 +156,17 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
     s.stated(g)
 
 
+def _acts_on_breach(s: Sentence, p: int, g: Group) -> bool:
+    """……骗取补贴的，由X责令退回骗取的补贴 / 由X销毁印制的商标标识，没收……: the agent after the condition of a liability
+    clause acts on the breach; the 的 in its object is no relative clause around the agent."""
+    return s.liability and bool(_AFTER_CONDITION.search(s.text, s.start, p)) and \
+        bool(SANCTION_V.search(s.text, g.end, min(s.end, g.end + 20))) and not _BODY_OF.match(s.text, g.end)
+
+
+#: 由县级以上地方人民政府负责受理……申请的行政主管部门责令……: the agent is the body the relative clause names
+_BODY_OF = re.compile(r"[^，。；]{0,16}的[^，。；的]{0,8}?(?:部门|机关|机构|单位|组织)")
+#: the agent stands right after a liability clause's condition (……的，由X / ……之一的，由X)
+_AFTER_CONDITION = re.compile(r"(?:的|之一)，$")
 #: 由X依照《……》的规定处理: a penalty under another law, wherever the article stands
 _PUNISHED_UNDER = re.compile(r"(?:依照|依据|按照)[^。；]{0,80}?规定(?:予以)?(?:处理|处罚|查处)")
 

@@ -77,7 +77,20 @@ SUMMARIES = {
 }
 
 
+class PipeClosed(BaseException):
+    """The reader of kb's output went away (``kb search … | head -2``).  A BaseException, so that
+    click's own handling of a broken pipe (which ends the command with exit code 1, the code for
+    "nothing found") does not take it: ``kb`` stops quietly with exit code 0, as ``grep … | head``
+    does when the reader has what it wanted (README: 退出码)."""
+
+
 class LazyGroup(ChineseGroup):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise PipeClosed() from None
+
     def list_commands(self, ctx):
         return sorted(COMMANDS)
 
@@ -125,7 +138,12 @@ def main(argv=None) -> int:
     restore = install()
     signals = _on_termination()
     try:
-        return _main(argv)
+        rc = _main(argv)
+        sys.stdout.flush()          # what is still buffered meets a closed pipe here, not at exit
+        return rc
+    except (PipeClosed, BrokenPipeError):
+        _quiet_stdout()
+        return 0
     except Terminated as e:
         click.echo(f"已终止（信号 {e.args[0]}）", err=True)
         return 128 + e.args[0]
@@ -133,6 +151,18 @@ def main(argv=None) -> int:
         restore()
         for sig, handler in signals.items():
             signal.signal(sig, handler)
+
+
+def _quiet_stdout() -> None:
+    """stdout's reader is gone: what is left in its buffer goes to /dev/null, so that Python's own
+    flush at exit does not fail again and print a traceback (the way Python's documentation gives
+    for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 class Terminated(BaseException):
@@ -170,8 +200,6 @@ def _main(argv) -> int:
         return 2 if e.exit_code in (1, 2) else e.exit_code
     except click.exceptions.Exit as e:
         return e.exit_code
-    except BrokenPipeError:
-        return 0
     except KeyboardInterrupt:
         click.echo("已中断", err=True)
         return 130

@@ -15,7 +15,6 @@ text.
 """
 from __future__ import annotations
 
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -23,6 +22,7 @@ from pathlib import Path
 import click
 
 from kb.dev import paths
+from kb.errors import KbError
 
 FIXTURE = "fixtures/suining-revised-draft.txt"
 SEED = paths.REPO / "regulation" / "suining-community" / "draft.txt"
@@ -96,9 +96,9 @@ def real_amendments(corpus: Path) -> list[dict]:
 
 def run(corpus_dir: str | None = None, verbose: bool = False) -> dict:
     corpus = Path(corpus_dir) if corpus_dir else paths.corpus_dir()
-    if not corpus.is_dir():
-        print(paths.missing(corpus), file=sys.stderr)
-        return {"ok": False}
+    for needed in (corpus, paths.shared_dir() / FIXTURE):
+        if not needed.exists():          # missing input (exit 2), not a failed score (exit 1)
+            raise KbError(paths.missing(needed))
     pairs = version_pairs(corpus) + [(str(SEED), str(paths.shared_dir() / FIXTURE))]
     print("往返：起草修改决定（OLD→NEW）→ 读回 → 应用于 OLD → 与 NEW 正文比较（忽略空白）")
     rows, total_ops = [], Counter()

@@ -135,6 +135,9 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", default=None, help="a directory of Markdown laws (e.g. ../shared/corpus/lawrefbook)")
     ap.add_argument("--show", type=int, default=0, help="print this many unresolved references")
     a = ap.parse_args(argv)
+    if a.corpus and not Path(a.corpus).is_dir():
+        print(f"语料目录不存在：{a.corpus}", file=sys.stderr)        # missing input: exit 2
+        return 2
     print("seed (suining-community@draft) against tests/data/links gold:")
     for k, (p, r, f, tp, np_, ng) in score_seed().items():
         print(f"  {k:12s} P={p:.3f} R={r:.3f} F1={f:.3f}  (correct {tp}, predicted {np_}, gold {ng})")

@@ -372,6 +372,10 @@ def main(argv=None) -> int:
             continue
         results.append(r)
     report(results, verbose)
+    if len(results) < len(files) and not paths.corpus_dir().is_dir():
+        # no ../shared at all: the figures above leave out every corpus text; missing input is exit 2
+        print(paths.missing(paths.corpus_dir()), file=sys.stderr)
+        return 2
     return 0
 
 

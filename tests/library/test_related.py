@@ -46,6 +46,26 @@ def test_seed_purpose_clause_rests_on_the_residents_committee_law(lib):
                 assert t - s >= 4 and {j for i in found for j in range(i, i + 4)} == set(range(s, t))
 
 
+def test_a_text_outside_the_base_is_indexed_under_one_metadata_however_it_is_added():
+    """library_with (the base kept, the text a query only) and load_library(extra=…) (the text indexed with the base)
+    take the outside text's metadata from one place (outside_text): the same id, title, place and level — 地方性法规
+    unless its metadata says otherwise — so its articles find their 上位法 in the base either way."""
+    from kb.library.related import EXTRA_ID, EXTRA_VERSION, library_with, load_library, outside_text
+    from kb.text.parse import parse_text
+
+    text = "# 某市社区条例\n\n第一条　居民委员会是居民自我管理、自我教育、自我服务的基层群众性自治组织。\n"
+    doc = parse_text(text, "t.txt", meta={"jurisdiction": "某市"})
+    reg, version = outside_text(doc, {"files": ["t.txt"]})
+    assert (reg.id, version.name, reg.versions, reg.title) == (EXTRA_ID, EXTRA_VERSION, [version], "某市社区条例")
+    assert (reg.level, reg.jurisdiction, reg.source) == ("地方性法规", "某市", {"files": ["t.txt"]})
+    assert outside_text(parse_text(text, "t.txt", meta={"level": "法律"}))[0].level == "法律"
+    for lib in (library_with(ROOT, doc), load_library(ROOT, regulations=["城市居民委员会组织法"], extra=[doc])):
+        e = lib.get(EXTRA_ID, EXTRA_VERSION, "art_1")
+        assert (e.reg.title, e.reg.level, e.reg.jurisdiction) == ("某市社区条例", "地方性法规", "某市")
+        upper = [(r.entry.reg.id, r.entry.label) for r in lib.related(e, kinds=("upper",))]
+        assert upper[:1] == [("城市居民委员会组织法", "第二条")]
+
+
 def test_ground_goes_both_ways(lib):
     """A regulation that names a law as its ground (北京 居委会办法: 为了实施《城市居民委员会组织法》) has it as
     its upper law's ground; seen from the law, the regulation is a lower regulation resting on it; two

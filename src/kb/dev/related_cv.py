@@ -180,8 +180,8 @@ def _outside_kb(root: Path, lib) -> list[tuple]:
     from kb.layers.links import references
     from kb.library.annotations import read_annotations, set_of
     from kb.library.corpus import read_corpus_text
-    from kb.library.related import EXTRA_ID, EXTRA_VERSION, cited_regulations, rests_outside
-    from kb.project import RegulationMeta, VersionMeta, list_regulations
+    from kb.library.related import EXTRA_ID, cited_regulations, outside_text, rests_outside
+    from kb.project import list_regulations
     from kb.text.parse import parse_file
 
     regs = list_regulations(root)
@@ -194,11 +194,9 @@ def _outside_kb(root: Path, lib) -> list[tuple]:
             continue
         ct = read_corpus_text(path, corpus_dir())
         doc = parse_file(str(path), meta={"title": ct.title, "level": ct.level, "jurisdiction": ct.jurisdiction})
-        reg = RegulationMeta(EXTRA_ID, path.parent, ct.title, jurisdiction=ct.jurisdiction, level=ct.level,
-                             source={"files": [data["corpus"]]})
-        reg.versions = [VersionMeta(EXTRA_VERSION, path.name)]
+        reg, version = outside_text(doc, {"files": [data["corpus"]]})
         refs = references(doc, law_index(root=root))
-        lib2 = lib.extended(reg, reg.versions[0], doc, cited_regulations(refs), rests_outside(doc, refs))
+        lib2 = lib.extended(reg, version, doc, cited_regulations(refs), rests_outside(doc, refs))
         # the text's subject (the centroid of its articles), which the base does not hold for a query-only text
         cent: dict = {}
         for e in lib2.entries[len(lib.entries):]:

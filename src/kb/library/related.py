@@ -576,13 +576,8 @@ def library_with(root, doc) -> Library:
     they can look up their related provisions in it.  Unlike ``load_library(extra=[doc])`` the text does
     not weigh in the base's IDF (a text among hundreds of articles moves it little) and no article of the base
     finds the text as a candidate: the text asks, the base answers."""
-    from kb.project import RegulationMeta, VersionMeta
-
     base = base_library(root)
-    meta = doc.meta or {}
-    reg = RegulationMeta(EXTRA_ID, Path(doc.source).parent, doc.title or EXTRA_ID,
-                         jurisdiction=meta.get("jurisdiction"), level=meta.get("level") or "地方性法规")
-    version = VersionMeta(EXTRA_VERSION, Path(doc.source).name)
+    reg, version = outside_text(doc)
     cites, outside = _grounds(root, [(reg, version, doc, True)])
     return base.extended(reg, version, doc, cites[EXTRA_ID], EXTRA_ID in outside)
 
@@ -591,7 +586,7 @@ def load_library(root, progress=None, regulations=None, extra=None) -> Library:
     """The knowledge base of the project at ``root``: every version of every regulation (or of
     ``regulations``), parsed once; and ``extra``, a parsed text outside it (a draft being checked),
     indexed as ``EXTRA_ID@EXTRA_VERSION`` with the level its metadata gives (地方性法规 by default)."""
-    from kb.project import RegulationMeta, Target, VersionMeta, list_regulations, load
+    from kb.project import Target, list_regulations, load
 
     regs = list_regulations(root)
     if regulations:
@@ -603,11 +598,22 @@ def load_library(root, progress=None, regulations=None, extra=None) -> Library:
         if progress:
             progress(n, len(todo), f"{r.id}@{v.name}")
     for doc in extra or []:
-        meta = doc.meta or {}
-        reg = RegulationMeta(EXTRA_ID, Path(doc.source).parent, doc.title or EXTRA_ID,
-                             jurisdiction=meta.get("jurisdiction"), level=meta.get("level") or "地方性法规")
-        versions.append((reg, VersionMeta(EXTRA_VERSION, Path(doc.source).name), doc, True))
+        versions.append((*outside_text(doc), doc, True))
     return Library(versions, *_grounds(root, versions))
+
+
+def outside_text(doc, source: dict | None = None) -> tuple:
+    """The metadata (RegulationMeta, VersionMeta) under which ``doc``, a parsed text outside the knowledge base (a
+    draft being checked), is indexed — ``EXTRA_ID@EXTRA_VERSION``, with the title, jurisdiction and level its metadata
+    gives (地方性法规 by default) — for :func:`library_with`, ``load_library(extra=…)`` and the cross-validation alike;
+    ``source``: where it came from (RegulationMeta.source)."""
+    from kb.project import RegulationMeta, VersionMeta
+
+    meta = doc.meta or {}
+    reg = RegulationMeta(EXTRA_ID, Path(doc.source).parent, doc.title or EXTRA_ID, jurisdiction=meta.get("jurisdiction"),
+                         level=meta.get("level") or "地方性法规", source=dict(source or {}))
+    reg.versions = [VersionMeta(EXTRA_VERSION, Path(doc.source).name)]
+    return reg, reg.versions[0]
 
 
 def grounds(root, versions) -> dict[str, set]:

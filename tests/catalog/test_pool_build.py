@@ -50,3 +50,20 @@ def test_every_core_writes_the_same_catalog(tmp_path, monkeypatch):
     for k in ("added", "skipped", "removed", "unchanged"):
         assert one[3][k] == two[3][k], k
     assert len(one[3]["skipped"]) == 1 and "关于议案" in one[3]["skipped"][0]
+
+
+def test_a_catalog_write_reads_the_actor_registry_once(tmp_path, monkeypatch):
+    """load_registry checks its cached registry against every regulation's actors.yml: asked once per
+    version, a build of n regulations listed them n times. The versions of one write share one."""
+    need_shared(CORPUS)
+    files = [CORPUS / t for t in TEXTS[:4]]
+    if not all(f.is_file() for f in files):
+        pytest.skip("语料中缺少测试用的文本")
+    from kb.layers import actors
+
+    calls = []
+    real = actors.load_registry
+    monkeypatch.setattr(actors, "load_registry", lambda *a, **k: calls.append(a) or real(*a, **k))
+    rows, _, _, summary = _build(tmp_path / "one", corpus_sources(files, seed=True), 1, monkeypatch)
+    assert len(summary["added"]) == 5 and len(rows) > 100
+    assert len(calls) <= 2, calls        # the write's own, and the manifest's actor names

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.catalog import fingerprints
-from kb.catalog.entries import actor_aliases, doc_entries
+from kb.catalog.entries import actor_aliases, doc_entries, one_registry
 from kb.catalog.guard import DIR_MODE, FILE_MODE, BuildLock, check_private, make_private
 from kb.catalog.interface import Progress, SourceSpec
 from kb.errors import KbError, os_error
@@ -151,7 +151,8 @@ def write_index(cat, ch: Changes, manifest: dict, summary: dict, base: Path | No
     try:
         tmp.mkdir(mode=DIR_MODE)
         used_layers = set(manifest["used_layers"])
-        manifest["entries"] = cat.fill(tmp, base, ch, summary, progress, used_layers)
+        with one_registry(cat.root):
+            manifest["entries"] = cat.fill(tmp, base, ch, summary, progress, used_layers)
         manifest["used_layers"] = sorted(used_layers)
         manifest["actors"] = actor_aliases(cat.root) or manifest["actors"]
         expected = sum(info.get("entries", 0) for info in ch.sources.values())

@@ -157,6 +157,8 @@ def _warm_layers(root: Path, versions: list[tuple]) -> dict:
     from kb import pool
     from kb.layers import cache
     from kb.layers.actors import load_registry
+    from kb.layers.laws import law_index
+    from kb.layers.links.terms import plain_nouns
 
     if pool.jobs(len(versions)) <= 1 or not cache.on_disk(root):
         return {}
@@ -171,6 +173,10 @@ def _warm_layers(root: Path, versions: list[tuple]) -> dict:
                 todo.append((root, reg, v))      # the costly layer (the registry is the one load_layers uses)
     n = pool.jobs(len(todo))
     if n > 1:
+        # read once here rather than once in each worker: jieba's nouns (term uses; about 0.6 s of CPU
+        # a process) and the knowledge base's laws (references)
+        plain_nouns()
+        law_index(root=root)
         say(f"分析层：{len(todo)} 个版本，{n} 个进程")
         with timed("layers"):
             for _ in pool.ordered_map(_version_layers, todo, name=lambda job: f"{job[1].id}@{job[2].name}"):

@@ -115,7 +115,13 @@ _NOUNS: frozenset | None = None
 
 def _plain_noun(word: str) -> bool:
     """Whether jieba's dictionary (a dependency of kb) has ``word`` as a plain noun (tag n: 名称, 水质,
-    种子), not a verb or verbal noun (矫正, 教育, 就业, 预防, 旅游); read once, when first needed."""
+    种子), not a verb or verbal noun (矫正, 教育, 就业, 预防, 旅游)."""
+    return word in plain_nouns()
+
+
+def plain_nouns() -> frozenset:
+    """The two-character plain nouns of jieba's dictionary, read once per process, when first needed
+    (a command that forks workers reads them first: kb.site.versions)."""
     global _NOUNS
     if _NOUNS is None:
         import io
@@ -127,7 +133,7 @@ def _plain_noun(word: str) -> bool:
         with io.TextIOWrapper(jieba.get_dict_file(), encoding="utf-8") as f:
             _NOUNS = frozenset(w for w, _, tag in (line.split() for line in f if line.count(" ") == 2)
                                if tag == "n" and len(w) == 2)
-    return word in _NOUNS
+    return _NOUNS
 
 
 def heads_a_listed_noun(text: str, a: int, b: int) -> bool:

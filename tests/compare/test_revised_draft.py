@@ -170,3 +170,29 @@ def test_obligations_as_markdown_and_html(tmp_path, capsys):
     for line in plain.splitlines():
         if line.startswith("  + "):
             assert line[4:].replace("*", "\\*") in text and line[4:] in h.replace("&quot;", '"')
+
+
+def test_column_heads_name_the_version_not_the_file(cmp, tmp_path, capsys):
+    """A text read from a file is headed by its status (草案修改稿), as after `kb add`, not by the
+    file name; the file names appear only when the two heads would otherwise read alike."""
+    import docx
+    from kb.compare.render.docx import docx_bytes
+    from kb.compare.render.table import heads
+
+    assert heads(cmp) == ("修改前（草案征求意见稿）", "修改后（草案修改稿）")
+    d = docx.Document(io.BytesIO(docx_bytes(cmp)))
+    assert [c.text for c in d.tables[0].rows[0].cells] == ["修改前（草案征求意见稿）", "修改后（草案修改稿）"]
+    for fmt in ("md", "html"):
+        f = tmp_path / f"对照表.{fmt}"
+        rc, _, err = run_kb(["diff", SEED, str(REVISED), "--format", fmt, "-o", str(f)], ROOT, capsys)
+        assert rc == 0, err
+        text = f.read_text(encoding="utf-8")
+        assert "修改后（草案修改稿）" in text and REVISED.name not in text
+    rc, out, _ = run_kb(["diff", SEED, str(REVISED), "--no-color"], ROOT, capsys)
+    assert out.splitlines()[0] == "修改前（草案征求意见稿） → 修改后（草案修改稿）"
+    # two copies of one draft: only the file names tell the columns apart
+    a, b = tmp_path / "甲.txt", tmp_path / "乙.txt"
+    a.write_bytes(REVISED.read_bytes())
+    b.write_bytes(REVISED.read_bytes())
+    assert heads(compare(parse_file(str(a)), parse_file(str(b)))) == ("修改前（甲.txt，草案修改稿）",
+                                                                     "修改后（乙.txt，草案修改稿）")

@@ -91,13 +91,17 @@ def _date_from_name(path: str) -> str | None:
     return m.group(1) if m else None
 
 
-def version_label(doc: Document) -> str:
+def version_label(doc: Document, file_name: bool = True) -> str | None:
+    """The version's label (meta.yml), else the date in the file name, else the file name
+    (``file_name=False``: None)."""
     m = doc.meta or {}
     if m.get("version_label"):
         return str(m["version_label"])
     d = _date_from_name(doc.source)
     if d:
         return d
+    if not file_name:
+        return None
     return os.path.basename(doc.source or "") or "?"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.compare.diff import Comparison, Pair, doc_info
+from kb.compare.diff import Comparison, Pair, doc_info, version_label
 from kb.compare.ops import DEL, EQ, INS, char_ops
 
 STATUS_ZH = {"unchanged": "未修改", "modified": "修改", "added": "新增", "deleted": "删除",
@@ -109,19 +109,31 @@ def moved_note(p: Pair) -> str | None:
 
 
 def heads(cmp: Comparison, plain: bool = False) -> tuple[str, str]:
-    """Column heads: 修改前 / 修改后, with version label, status and date when known."""
-    out = []
+    """Column heads: 修改前 / 修改后, with version label, status and date when known.  A text
+    read from a file has no version label: its head names its status (草案修改稿) and date, not
+    the file; the file name appears only when the two heads would otherwise read alike."""
     same = (cmp.old_doc.title or "") == (cmp.new_doc.title or "")
-    for word, d in (("修改前", doc_info(cmp.old_doc)), ("修改后", doc_info(cmp.new_doc))):
-        if not same and d.get("title"):
-            word = d["title"]         # two different regulations: name them
-        bits = []
-        for k in ("label", "status", "date"):
-            v = d.get(k)
-            if v and str(v) not in bits:
-                bits.append(str(v))
-        out.append(word if plain or not bits else f"{word}（{'，'.join(bits)}）")
+    docs = (("修改前", cmp.old_doc), ("修改后", cmp.new_doc))
+    bits = [_head_bits(d, file_name=False) for _, d in docs]
+    if bits[0] == bits[1]:
+        bits = [_head_bits(d, file_name=True) for _, d in docs]
+    out = []
+    for (word, d), b in zip(docs, bits):
+        if not same and d.title:
+            word = d.title            # two different regulations: name them
+        out.append(word if plain or not b else f"{word}（{'，'.join(b)}）")
     return out[0], out[1]
+
+
+def _head_bits(doc, file_name: bool) -> list[str]:
+    d = doc_info(doc)
+    d["label"] = version_label(doc, file_name=file_name)
+    bits: list[str] = []
+    for k in ("label", "status", "date"):
+        v = d.get(k)
+        if v and str(v) not in bits:
+            bits.append(str(v))
+    return bits
 
 
 @dataclass

@@ -23,7 +23,7 @@ def test_define_lists_all_and_one():
         assert t in out
     code, out = run("define", "社区")
     assert code == 0
-    assert "第二条第三款" in out and "draft.txt:32" in out and "使用：45 处" in out
+    assert "第二条第三款" in out and "draft.txt:32" in out and "使用：32 处（45 次）" in out
     assert "依法设立的居民委员会开展居民自治的地域范围" in out
     # 社区矫正、社区教育、社区就业 begin other nouns: not uses of 社区 (issue 12)
     code, out = run("define", "社区", "--uses")
@@ -34,7 +34,7 @@ def test_define_lists_all_and_one():
 def test_define_json_csv_and_missing():
     code, out = run("define", "社会企业", "--format", "json", "--uses")
     d = json.loads(out)
-    assert d["term"] == "社会企业" and d["uses"] == 2 and d["eid"] == "art_44__para_1"
+    assert d["term"] == "社会企业" and d["uses"] == 2 and d["provisions"] == 1 and d["eid"] == "art_44__para_1"
     assert [u["eid"] for u in d["use_list"]] == ["art_29__para_1", "art_29__para_1"]
     code, out = run("define", "--format", "csv")
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))

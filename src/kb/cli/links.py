@@ -38,7 +38,7 @@ def _where(doc, eid: str) -> str:
 @click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
-@click.option("--uses", "show_uses", is_flag=True, help="列出该术语的每一处使用")
+@click.option("--uses", "show_uses", is_flag=True, help="列出该术语的每一次使用（同一条款用到两次列两行）")
 @click.pass_context
 def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
     """显示术语的定义、出处和使用次数；不给术语时列出全部定义。
@@ -61,11 +61,10 @@ def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
             click.echo(f"没有找到术语“{term}”的定义。本文定义的术语：{known}", err=True)
             ctx.exit(1)
     rows = []
-    for d in defs:
-        mine = [u for u in uses if u.defined_in == d.eid and u.term == d.term]
+    for d, mine, provisions in links.uses_by_definition(defs, uses):
         rows.append({"term": d.term, "source": _where(doc, d.eid), "eid": d.eid, "line": d.line,
                      "scope": d.scope, "scope_label": _where(doc, d.scope) if d.scope else "全文",
-                     "uses": len(mine), "definition": d.definition,
+                     "uses": len(mine), "provisions": len(provisions), "definition": d.definition,
                      "use_list": [{"eid": u.eid, "citation": _where(doc, u.eid), "start": u.start, "end": u.end}
                                   for u in mine]})
     if fmt == "json":
@@ -73,9 +72,9 @@ def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
         write_text(to_json(data[0] if term and len(data) == 1 else data))
         return
     if fmt == "csv":
-        write_text(to_csv(["term", "source", "eid", "line", "scope", "uses", "definition"],
+        write_text(to_csv(["term", "source", "eid", "line", "scope", "uses", "provisions", "definition"],
                           [[r["term"], r["source"], r["eid"], r["line"], r["scope"] or "", r["uses"],
-                            r["definition"]] for r in rows]))
+                            r["provisions"], r["definition"]] for r in rows]))
         return
     if term:
         for r in rows:
@@ -83,7 +82,7 @@ def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
             click.echo(f"出处：{r['source']}（{doc.source}:{r['line']}）")
             click.echo(f"适用范围：{r['scope_label']}")
             click.echo(f"定义：{r['definition']}")
-            click.echo(f"使用：{r['uses']} 处")
+            click.echo(f"使用：{_count(r)}")
             if show_uses:
                 for u in r["use_list"]:
                     text = doc.get(u["eid"]).text
@@ -94,7 +93,14 @@ def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
         click.echo("本文没有找到定义。", err=True)
         ctx.exit(1)
     click.echo(table(["术语", "出处", "范围", "使用", "定义"],
-                     [[r["term"], r["source"], r["scope_label"], r["uses"], r["definition"]] for r in rows]))
+                     [[r["term"], r["source"], r["scope_label"], _count(r), r["definition"]] for r in rows]))
+
+
+def _count(row) -> str:
+    """处 are provisions, as on the site glossary (出现在以下 N 处); 次 the uses in them."""
+    if row["uses"] == row["provisions"]:
+        return f"{row['provisions']} 处"
+    return f"{row['provisions']} 处（{row['uses']} 次）"
 
 
 @click.command("refs")

@@ -8,6 +8,8 @@ Public API (agreed with the other layers), importable from ``kb.layers.links``:
 
 - ``definitions(doc) -> list[Definition]``                         (defining.py)
 - ``term_uses(doc) -> list[TermUse]``                              (terms.py)
+- ``uses_by_definition(definitions, uses)``: each definition, its uses and the provisions they stand in
+  (what kb define and the site glossary count as 处; terms.py)
 - ``references(doc, index=None) -> list[Reference]``               (internal.py; ``index``:
   :func:`kb.layers.laws.law_index`; citations.py, resolve.py and external.py find them)
 - ``backrefs(doc) -> dict[target_eid, list[Reference]]``           (targets.py)
@@ -25,7 +27,8 @@ from kb.layers.links.internal import references
 from kb.layers.links.records import Definition, Reference, TermUse, dotted
 from kb.layers.links.resolve import problem_kind
 from kb.layers.links.targets import backrefs, link_warnings, own_part
-from kb.layers.links.terms import term_uses
+from kb.layers.links.terms import term_uses, uses_by_definition
 
 __all__ = ["Definition", "Reference", "TermUse", "backrefs", "own_part", "definitions", "dotted", "export_layer",
-           "link_warnings", "problem_kind", "references", "term_uses"]
+           "link_warnings", "problem_kind", "references", "term_uses",
+           "uses_by_definition"]

@@ -57,6 +57,21 @@ def term_uses(doc: Document) -> list[TermUse]:
     return cached(doc, "uses", lambda: _find(doc))
 
 
+def uses_by_definition(defs: list[Definition], uses) -> list[tuple[Definition, list[TermUse], list[str]]]:
+    """Each definition with the uses it governs (in text order) and the provisions (eids, each once,
+    in the order of their first use) they stand in.  The one rule for counting a term's uses:
+    ``kb define`` and the site glossary both call it, and both call a provision 一处 (a provision
+    using the term twice is one 处 of two 次)."""
+    by_def: dict[tuple[str, str], list[TermUse]] = {}
+    for u in uses:
+        by_def.setdefault((u.term, u.defined_in), []).append(u)
+    out = []
+    for d in defs:
+        mine = by_def.get((d.term, d.eid), [])
+        out.append((d, mine, list(dict.fromkeys(u.eid for u in mine))))
+    return out
+
+
 def _find(doc: Document) -> list[TermUse]:
     defs = definitions(doc)
     out: list[TermUse] = []

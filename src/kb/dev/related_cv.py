@@ -156,7 +156,8 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                 both = mine[2] | theirs[2]
                 ground = lib.ground(kind, e, b)
                 basis, public, penalty = lib.mismatch(e, b, ground)
-                cands.append({"key": (b.reg.id, b.label), "cos": cosine(e, b), "subj": lib.subject(e, b.reg.id),
+                cos, subj, own = cosine(e, b), lib.subject(e, b.reg.id), lib.subject(b, b.reg.id)
+                cands.append({"key": (b.reg.id, b.label), "cos": cos, "subj": subj, "resid": _residual(cos, subj, own),
                               "subj2": lib.subject(b, e.reg.id), "ground": ground, "kind": kind,
                               "outside": e.reg.id in lib.outside, "basis": basis, "public": public, "penalty": penalty,
                               "rare": s / (e.norm2 * b.norm2), "rarew": RARE[kind], "dpos": abs(place[e.index] - place[j]),
@@ -165,6 +166,13 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                               "regsim": regsim[(e.reg.id, b.reg.id)]})
             out.append({"file": f.name, "kind": kind, "gold": gold, "cands": cands})
     return out
+
+
+def _residual(cos: float, mine: float, theirs: float) -> float:
+    """The cosine of two articles once the direction of the candidate's regulation (its centroid) is taken out of both
+    (a partial correlation): ``cos`` their cosine, ``mine`` and ``theirs`` each one's cosine with that centroid — what
+    the two share beyond the vocabulary every article of that law shares (村民委员会, 村民会议 in the 村民委员会组织法)."""
+    return (cos - mine * theirs) / math.sqrt(max((1 - mine * mine) * (1 - theirs * theirs), 1e-12))
 
 
 def _outside_kb(root: Path, lib) -> list[tuple]:
@@ -245,6 +253,9 @@ VARIANTS = {
     "候选对本法规的主题": ((0, 0.5, 1), lambda p, g, c: _base(g, c) * max(c["subj2"], 1e-9) ** p),
     "去套语余弦": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: _base(g, c, cos=_mix(c, "nb", p))),
     "规范核心余弦": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: _base(g, c, cos=_mix(c, "core", p))),
+    "去法规主题的余弦": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: _base(g, c, cos=_mix(c, "resid", p))),
+    "阈值倍数只对本法规未引的法律": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=1)
+                          / (p if c["outside"] and not c["ground"] else 1.0)),
     "主体重合": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * (1 + p * c["actors"])),
     "法规同主题": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * max(c["regsim"], 1e-9) ** p),
 }
@@ -302,7 +313,7 @@ def related(root: Path, out=sys.stdout) -> dict:
 def repeat(root: Path, out=sys.stdout) -> dict:
     from kb.library.annotations import read_annotations
     from kb.library.related import load_library
-    from kb.library.repeat import MAX_OWN_FIGURES, MIN_REPEATED, THRESHOLD, repetition
+    from kb.library.repeat import MAX_OWN_FIGURES, MIN_BEST, MIN_REPEATED, THRESHOLD, repetition
     from kb.project import list_regulations
 
     regs = list_regulations(root)
@@ -317,12 +328,12 @@ def repeat(root: Path, out=sys.stdout) -> dict:
                 rep = repetition(lib, e)
                 if rep is not None and rep.share >= THRESHOLD and rep.repeated >= MIN_REPEATED \
                         and len(rep.own_figures) <= MAX_OWN_FIGURES:
-                    rows.append((f.name, e.node.number in ann.repeats, rep.best))
+                    rows.append((f.name, e.node.number in ann.repeats, rep.best, _top_two(rep)))
 
-    def counts(least, files):
-        tp = sum(1 for f, g, b in rows if f in files and g and b >= least)
-        fp = sum(1 for f, g, b in rows if f in files and not g and b >= least)
-        return tp, fp, sum(gold[f] for f in files) - tp
+    def counts(least, files, two=None):
+        hits = [(f, g) for f, g, b, t in rows if f in files and (b >= least or (two is not None and t >= two))]
+        tp = sum(1 for f, g in hits if g)
+        return tp, len(hits) - tp, sum(gold[f] for f in files) - tp
 
     def f1(c):
         return 2 * c[0] / (2 * c[0] + c[1] + c[2]) if c[0] else 0.0
@@ -339,10 +350,30 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         res[name] = (f1(total), total, chosen)
         print(f"最相近一条的比例下限，网格 {name}：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，错报 {total[1]}，"
               f"漏报 {total[2]}），各折选 {chosen}", file=out)
+    # a repeat spread over two provisions (村民会议的职权 from three articles of the law) is missed by MIN_BEST: also report an
+    # article whose two closest provisions together hold ``two`` of its letters (None: not at all)
+    grid = [0.5, 0.55, 0.6, 0.7, 0.8, 0.9, None]
+    total, chosen = [0, 0, 0], []
+    for held in gold:
+        rest = [f for f in gold if f != held]
+        two = max(grid, key=lambda t: (f1(counts(MIN_BEST, rest, t)), t is None, t or 0))
+        chosen.append(two)
+        total = [a + b for a, b in zip(total, counts(MIN_BEST, [held], two))]
+    res["前两条合计"] = (f1(total), total, chosen)
+    print(f"最相近一条 ≥ {MIN_BEST}，或最相近两条合计 ≥ 下限（None：不用）：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，"
+          f"错报 {total[1]}，漏报 {total[2]}），各折选 {chosen}", file=out)
     for least in (0, 0.45):
         c = counts(least, list(gold))
         print(f"下限 {least}（全部调参文件合计）：F1 {f1(c):.3f}（对 {c[0]}，错报 {c[1]}，漏报 {c[2]}）", file=out)
     return res
+
+
+def _top_two(rep) -> float:
+    """The share of a repetition's article (kb.library.repeat.Repetition) that its two closest upper provisions hold together."""
+    text = rep.entry.text
+    spans = [{i for s, t in u.own_marks for i in range(s, t) if text[i].isalnum()} for u in rep.upper]
+    letters = sum(ch.isalnum() for ch in text) or 1
+    return max((len(a | b) / letters for i, a in enumerate(spans) for b in spans[i + 1:]), default=rep.best)
 
 
 def main(argv=None) -> int:

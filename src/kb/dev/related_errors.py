@@ -1,0 +1,146 @@
+"""Where kb's related provisions go wrong on the tuning annotations, by cause (tests/data/related/README.md).
+
+    python3 -m kb.dev.related_errors
+
+Each annotated (article, kind) of the tuning files that ``kb score-related`` counts wrong is put in one class by what
+kb's own ranking shows — every candidate ranked by relevance with no threshold (the 15 of ``CANDIDATES``), the
+threshold of the article, and where the retrieval placed the first acceptable provision:
+
+P@1 errors —
+- ``none→offer``: annotated none, kb offers a provision above its threshold;
+- ``nothing``: the annotation has answers, kb offers nothing; by the rank of the first acceptable provision without the
+  threshold (1–3: the threshold cut it; 4–15: others rank above it too; >15: beyond the candidates or not retrieved);
+- ``first wrong``: kb's first answer is not acceptable — another provision of a law (regulation) the annotation names
+  (``same``), or of another one (``other``); by the same ranks.
+
+R@3 misses (articles with answers whose first three answers hold none) —
+``threshold`` (an acceptable provision is among the first three without the threshold), ``ranked 4–15``, ``beyond 15``
+(retrieved, but not among the candidates ranked), ``not retrieved``.
+
+Each class is printed with its count and the files it falls in; ``outside`` counts the articles of texts resting on a
+law the knowledge base lacks (their 上位法 threshold is raised: OUTSIDE).
+
+The repetition check's misses (tests/data/related/repeat-*.yml, the annotated repeats kb does not report) by the first
+bound of kb.library.repeat they fail: ``no candidate`` (no upper provision above the threshold), ``reworded`` (less than
+THRESHOLD of the wording found in the upper provisions), ``too short`` (MIN_REPEATED), ``own figures``
+(MAX_OWN_FIGURES), ``spread`` (enough wording, but no single provision holds MIN_BEST of it); and whether an annotated
+provision is among the check's candidates.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+KIND_NAMES = {"upper": "上位法", "peer": "同类立法"}
+
+
+def _band(rank: int | None) -> str:
+    return "1–3" if rank and rank <= 3 else ("4–15" if rank else ">15")
+
+
+def classify(root: Path) -> dict:
+    """kind -> {"p1": {class: [(file, article, outside)]}, "r3": {class: [...]}} over the tuning files."""
+    from kb.dev.related_cv import _tuning_files
+    from kb.dev.score_related import annotated
+    from kb.library.annotations import NONE
+    from kb.library.related import CANDIDATES, THRESHOLDS, load_library
+
+    lib = load_library(root)
+    out: dict = {k: {"p1": defaultdict(list), "r3": defaultdict(list)} for k in KIND_NAMES}
+    for f, ann, art, e, kinds in annotated(root, _tuning_files(root, "related-*.yml"), lib):
+        for kind, gold in kinds.items():
+            if kind not in out:
+                continue
+            ranked = lib.related(e, kinds=(kind,), limit=CANDIDATES, marks=False, thresholds=None)
+            least = lib.threshold(kind, e, THRESHOLDS)
+            got = [(r.entry.reg.id, r.entry.label) for r in ranked if r.relevance >= least][:5]
+            where = (f.name, art, e.reg.id in lib.outside)
+            if gold == NONE:
+                if got:
+                    out[kind]["p1"]["none→offer"].append(where)
+                continue
+            keys = [(r.entry.reg.id, r.entry.label) for r in ranked]
+            rank = next((i + 1 for i, k in enumerate(keys) if k in gold), None)
+            if not got:
+                out[kind]["p1"][f"nothing (acceptable {_band(rank)})"].append(where)
+            elif got[0] not in gold:
+                same = "same" if got[0][0] in {g[0] for g in gold} else "other"
+                out[kind]["p1"][f"first wrong, {same} (acceptable {_band(rank)})"].append(where)
+            if not set(got[:3]) & gold:
+                if rank and rank <= 3:
+                    why = "threshold"
+                elif rank:
+                    why = "ranked 4–15"
+                else:
+                    found = [(lib.entries[j].reg.id, lib.entries[j].label) for _, j in lib.retrieved(e, (kind,)).get(kind, [])]
+                    why = "beyond 15" if set(found) & gold else "not retrieved"
+                out[kind]["r3"][why].append(where)
+    return out
+
+
+def classify_repeat(root: Path) -> dict:
+    """cause -> [(file, article, an annotated provision among the candidates)] for the annotated repeats kb misses."""
+    from kb.dev.related_cv import _tuning_files
+    from kb.library.annotations import read_annotations
+    from kb.library.related import load_library
+    from kb.library import repeat as rp
+    from kb.project import list_regulations
+
+    regs = list_regulations(root)
+    lib = load_library(root)
+    out: dict = defaultdict(list)
+    for f in _tuning_files(root, "repeat-*.yml"):
+        ann = read_annotations(f, regs)
+        reg = next(r for r in regs if r.id == ann.regulation)
+        found = {r.entry.node.number for r in rp.repetitions(lib, reg.id, reg.versions[-1].name)}
+        for e in lib.entries:
+            n = e.node.number
+            if e.reg.id != reg.id or e.version.name != reg.versions[-1].name or n not in ann.repeats or n in found:
+                continue
+            rep = rp.repetition(lib, e)
+            if rep is None:
+                why = "no candidate"
+            elif rep.share < rp.THRESHOLD:
+                why = "reworded"
+            elif rep.repeated < rp.MIN_REPEATED:
+                why = "too short"
+            elif len(rep.own_figures) > rp.MAX_OWN_FIGURES:
+                why = "own figures"
+            else:
+                why = "spread"
+            cands = {(r.entry.reg.id, r.entry.label) for r in lib.related(e, kinds=("upper",), limit=rp.CANDIDATES,
+                                                                          marks=False)}
+            out[why].append((f.name, n, bool(cands & ann.repeats[n])))
+    return out
+
+
+def report(res: dict, out=sys.stdout) -> None:
+    for kind, name in KIND_NAMES.items():
+        for what, title in (("p1", "P@1 错"), ("r3", "R@3 漏")):
+            classes = res[kind][what]
+            print(f"{name} {title} {sum(len(v) for v in classes.values())}", file=out)
+            for cls, items in sorted(classes.items(), key=lambda x: -len(x[1])):
+                files = Counter(f.removeprefix("related-").removesuffix(".yml") for f, _, _ in items)
+                outside = sum(1 for *_, o in items if o)
+                print(f"  {len(items):3}  {cls}（依据在库外的文本 {outside}）  {dict(files.most_common())}", file=out)
+
+
+def report_repeat(misses: dict, out=sys.stdout) -> None:
+    print(f"重复上位法 漏报 {sum(len(v) for v in misses.values())}", file=out)
+    for why, items in sorted(misses.items(), key=lambda x: -len(x[1])):
+        among = sum(1 for *_, c in items if c)
+        where = [f"{f.removeprefix('repeat-').removesuffix('.yml')}#{n}" for f, n, _ in items]
+        print(f"  {len(items):3}  {why}（标注的上位条文在候选中 {among}）  {where}", file=out)
+
+
+def main(argv=None) -> int:
+    from kb.dev.paths import REPO
+
+    report(classify(REPO))
+    report_repeat(classify_repeat(REPO))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -88,7 +88,10 @@ def _body_after_person(text: str, e: int) -> bool:
 _HEADS = sorted(SUFFIXES + PERSON_SUFFIXES, key=len, reverse=True)
 #: the longest head starting at each place (the alternatives longest first; a lookahead, so that heads
 #: that overlap are all found)
-_HEAD_AT = re.compile("(?=(%s))" % "|".join(map(re.escape, _HEADS)))
+#: (the class of their first characters first: a place where none starts is passed over without trying
+#: the seventy alternatives; half the time of the search)
+_HEAD_AT = re.compile("(?=[%s])(?=(%s))" % (re.escape("".join(sorted({h[0] for h in _HEADS}))),
+                                             "|".join(map(re.escape, _HEADS))))
 
 
 def _head_index(text: str) -> tuple[list[int], list[str]]:

@@ -3,6 +3,7 @@ filters, citations of another law landing on the cited article, the 相关条文
 across regulations — built from real texts and checked in a real headless browser."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -121,8 +122,10 @@ def test_a_phone_reader_sees_and_taps_the_note_of_a_citation_kb_cannot_link(kb_s
 
 def test_related_panel_and_source_note(kb_site):
     html = (kb_site / "draft" / "draft" / "text" / "index.html").read_text(encoding="utf-8")
-    panel = html[html.index('id="art_2"'):]
-    panel = panel[panel.index('<details class="kb-related">'):panel.index("</details>")]
+    art2 = html[html.index('id="art_2"'):]
+    # the page holds the panel's summary; its rows are read when it is opened
+    assert '<details class="kb-related" data-src="../related/art_2.json"><summary>相关条文（' in art2[:art2.find("</section>")]
+    panel = json.loads((kb_site / "draft" / "draft" / "related" / "art_2.json").read_text(encoding="utf-8"))["html"]
     assert "上位法" in panel and f"{JW}第二条" in panel and "同类立法" in panel
     assert "<mark>居民委员会是居民自我管理、自我教育、自我服务的基层群众性自治组织" in panel
     jw = (kb_site / JW / "2018-12-29" / "index.html").read_text(encoding="utf-8")
@@ -168,7 +171,12 @@ def test_filters_and_citation_in_the_browser(kb_site):
             panel = pg.locator(".kb-article:has(#art_2) details.kb-related")
             assert not panel.locator("blockquote").first.is_visible()
             panel.locator("summary").click()
-            assert panel.locator("blockquote").first.is_visible()
+            panel.locator("blockquote").first.wait_for(state="visible")
+            # its links, relative to the file the rows came from, lead from this page to the article
+            link = panel.locator("li > a", has_text=f"{JW}第二条")
+            link.click()
+            pg.wait_for_url("**/2018-12-29/text/#art_2")
+            assert "居民自我管理、自我教育、自我服务" in pg.locator("#art_2").locator("xpath=..").inner_text()
             assert errors == []
     finally:
         ctx.close()

@@ -40,7 +40,15 @@ def review_site(tmp_path_factory):
 
 
 def _pages(site):
-    return {p: p.read_text(encoding="utf-8") for p in site.rglob("index.html")}
+    """Every page, and the rows of every 相关条文 panel (read by the page when the panel is opened)."""
+    pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("index.html")}
+    return pages | {p: _panel(p) for p in site.glob("*/*/related/*.json")}
+
+
+def _panel(path) -> str:
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8"))["html"]
 
 
 def _article(html: str, eid: str) -> str:
@@ -78,7 +86,8 @@ def test_other_versions_are_named_and_titles_are_titles(review_site):
     """Item 13: a 本法规其他版本 row names its version even when it is the latest; item 15: a related row names the
     regulation by its title, not its folder name, and no page nests 《》 in 《》."""
     art = _article(_page_of(review_site, "draft", "art_15"), "art_15")
-    panel = art[art.index('<details class="kb-related">'):]
+    assert '<details class="kb-related" data-src="../related/art_15.json">' in art
+    panel = _panel(review_site / "suining-community" / "draft" / "related" / "art_15.json")
     versions = panel[panel.index("本法规其他版本"):]
     assert "（修改稿）第十五条" in versions.split("</ul>")[0]
     pages = _pages(review_site)

@@ -37,9 +37,6 @@ class SitePlan:
     collection_pages: list = field(default_factory=list)  # [src_uri]
     pdf_note: str = ""              # what became of the PDF downloads (no converter, a failure …)
     actor_all: dict = field(default_factory=dict)   # actor name -> src_uri of its page across regulations
-    #: what a provision's pages all show alike, whichever page (its 全文 and its chapter): made once
-    #: for the version whose pages are being written (kb.site.rendering.Renderer.mailto, cite)
-    shared: dict = field(default_factory=dict)
 
     @functools.cached_property
     def latest(self) -> dict:

@@ -39,7 +39,7 @@ from kb.site.pages import render_page
 from kb.site.planning import SitePlan, page_title, plan_site, site_nav
 from kb.site.progress import TIMINGS, log, say, timed
 from kb.site.related import compute_related, panel_digests
-from kb.site.rendering import make_env
+from kb.site.rendering import make_env, related_files
 from kb.site.search_index import build_index, build_kb_map, to_json
 from kb.site.urls import page_url, url_path
 
@@ -146,6 +146,11 @@ class KbPlugin(BasePlugin[KbConfig]):
             for src, data in self._search_files():
                 if src not in kept:
                     files.append(File.generated(config, src, content=data))
+        with timed("render"):           # the rows of the 相关条文 panels, one file per article
+            for vs in self.plan.sites:
+                if not self._kept(vs.reg.id):
+                    for src, data in related_files(self.plan, self.env, vs):
+                        files.append(File.generated(config, src, content=data))
         if self.config.downloads:
             made = []
             for vs in self.plan.sites:

@@ -9,6 +9,7 @@ provision with its references and defined terms as links and tooltips.  The page
 from __future__ import annotations
 
 import html
+import json
 import urllib.parse
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def make_env(template_dir: Path) -> jinja2.Environment:
 
 
 def cite_text(vs, citation: str) -> str:
-    """《title》第十五条; a draft's version named in brackets after the title (see Renderer.cite)."""
+    """《title》第十五条; a draft's version named in brackets after the title (see Renderer.cite_prefix)."""
     version = f"（{vs.version.label}）" if vs.draft else ""
     return f"{book_title(vs.title)}{version}{citation}"
 
@@ -61,16 +62,39 @@ def marked(text: str, marks: list, limit: int = 400) -> Markup:
     return Markup("".join(out).replace("\n", "<br>"))
 
 
+def related_src(vs, eid: str) -> str:
+    """Where article ``eid``'s 相关条文 rows are: one small file per article, shared by the chapter
+    page and the full text (a page that inlined them weighed up to four times its text)."""
+    return vs.p(f"related/{eid}.json")
+
+
+def related_files(plan, env, vs) -> list[tuple[str, bytes]]:
+    """(src, JSON) of each article's 相关条文 rows: {"html": the rows (templates/_related.html)}, their
+    links relative to the file itself (kb.js reads them against the file's address)."""
+    tmpl = env.get_template("_related.html")
+    out = []
+    for a in vs.doc.articles:
+        if not vs.related.get(a.eid):
+            continue
+        src = related_src(vs, a.eid)
+        r = Renderer(plan, env, src, {"kind": "related", "vs": vs})
+        rows = tmpl.render(r=r, rel=r.related(a)).strip()
+        out.append((src, json.dumps({"html": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
+    return out
+
+
 class Renderer:
     """Renders one page: holds the current URL so every link is relative."""
 
     def __init__(self, plan, env: jinja2.Environment, url: str, info: dict):
         self.plan = plan
         self.env = env
-        self.url = url
+        # mkdocs gives a page's address percent-encoded; the links are made from plain paths
+        self.url = urllib.parse.unquote(url)
         self.info = info
         self.vs = info["vs"]
         self._terms_linked: dict = {}   # article eid -> terms already marked in it (see text)
+        self._defs: dict = {}           # a term link's href -> its definition, of the terms linked on the page
 
     def render(self, context) -> tuple[str, list]:
         """The page's HTML and its table of contents; ``context(self)`` gives the template's
@@ -82,7 +106,12 @@ class Renderer:
         if self.vs is not None:
             base["state"] = version_state(self.vs.reg, self.vs.version)
         base.update(ctx)
-        return tmpl.render(**base), toc
+        out = tmpl.render(**base)
+        if self._defs:
+            # the tooltips' definitions, each once (kb.js): data in an attribute, no script in a page
+            data = json.dumps(self._defs, ensure_ascii=False, separators=(",", ":"))
+            out += f'<div id="kb-defs" hidden data-defs="{html.escape(data)}"></div>'
+        return out, toc
 
     # -- urls
     def link(self, target: str) -> str:
@@ -131,8 +160,9 @@ class Renderer:
             elif kind == "ref":
                 out.append(f'<a class="kb-ref" href="{html.escape(href)}" title="{html.escape(title)}">{seg}</a>')
             else:
-                out.append(f'<a class="kb-term" href="{html.escape(href)}" data-def="{html.escape(title)}">'
-                           f'{seg}</a>')
+                # the definition once per page (see render), not on every link
+                self._defs.setdefault(href, title)
+                out.append(f'<a class="kb-term" href="{html.escape(href)}">{seg}</a>')
             pos = end
         out.append(html.escape(t[pos:], quote=False))
         return Markup("".join(out))
@@ -192,43 +222,26 @@ class Renderer:
         n = self.vs.doc.get(eid) if self.vs else None
         return n.citation if n is not None else eid
 
-    def cite(self, node) -> str:
-        """What 复制引用 copies: 《title》第十五条, and for a draft 《title》（草案征求意见稿）第十五条, so
-        that a quotation never passes a draft off as the law."""
-        return self._shared("cite", node, lambda: cite_text(self.vs, node.citation))
+    def cite_prefix(self) -> str:
+        """What 复制引用 puts before a provision's citation on this version's pages (kb.js adds the
+        citation): 《title》, and for a draft 《title》（草案征求意见稿）, so that a quotation never passes
+        a draft off as the law."""
+        return cite_text(self.vs, "")
 
-    def mailto(self, node) -> str | None:
-        return self._shared("mailto", node, lambda: self._mailto(node))
+    def mail_address(self) -> str:
+        """``mailto:`` and the comment address: kb.js adds subject and body (regulation, version,
+        article and, on a published site, its link).  With no address configured the mail still
+        opens, addressed by the reader.  The address is percent-encoded: one from the
+        configuration must not add recipients or headers (an address with ?bcc= …)."""
+        email = (self.vs.version.comment or {}).get("email") or self.plan.config.comment_email or ""
+        return f"mailto:{urllib.parse.quote(email, safe='@')}"
 
-    def _shared(self, what: str, node, make):
-        """``make()`` for this version's ``node``, made once for the version's pages (the node is
-        kept with the answer, so its id names no other node).  A version's pages are written one
-        after another: the answers of the version before are dropped when another's page comes
-        (kept for the whole site, they would grow with it)."""
-        shared = self.plan.shared
-        if shared.get("version") is not self.vs:
-            shared.clear()
-            shared["version"] = self.vs
-        key = (what, id(node))
-        hit = shared.get(key)
-        if hit is None or hit[0] is not node:
-            hit = shared[key] = (node, make())
-        return hit[1]
-
-    def _mailto(self, node) -> str:
-        vs = self.vs
-        # with no address configured the mail still opens, addressed by the reader
-        email = (vs.version.comment or {}).get("email") or self.plan.config.comment_email or ""
-        subject = f"对《{vs.title}》（{vs.version.label}）{node.citation}的意见"
-        body = f"法规：《{vs.title}》\n版本：{vs.version.label}\n条款：{node.citation}\n"
+    def public_url(self) -> str:
+        """This page's address on the published site ("" when site_url is a local address: a
+        comment e-mail then carries no link)."""
         if self.plan.site_url and urllib.parse.urlsplit(self.plan.site_url).hostname not in LOCAL_HOSTS:
-            path = page_url(vs.node_page.get(node.eid, ""), self.plan.directory_urls)
-            body += f"链接：{self.plan.site_url.rstrip('/')}/{path}#{node.eid}\n"
-        body += "\n意见：\n"
-        q = urllib.parse.quote
-        # the address is percent-encoded too: one from the configuration must not add recipients or
-        # headers (an address with ?bcc= …)
-        return f"mailto:{q(email, safe='@')}?subject={q(subject, safe='')}&body={q(body, safe='')}"
+            return f"{self.plan.site_url.rstrip('/')}/{urllib.parse.quote(self.url)}"
+        return ""
 
     def heading(self, a) -> str:
         if not a.title:
@@ -263,6 +276,16 @@ class Renderer:
                              "similarity": x.similarity, "shared": x.shared, "text": marked(e.text, x.marks)})
             out.append((kind, rows))
         return out
+
+    def related_panel(self, a) -> tuple[int, str] | None:
+        """(rows, link to related/<eid>.json) of article ``a``'s 相关条文 panel, None for none: the
+        page carries the panel's summary only, its rows are read when a reader opens it."""
+        from kb.site.related import grouped
+
+        rel = self.vs.related.get(a.eid) if self.vs is not None else None
+        if not rel:
+            return None
+        return sum(len(rows) for _, rows in grouped(rel)), self.link(related_src(self.vs, a.eid))
 
     def backrefs(self, a) -> list[tuple[str, str | None, str]]:
         """(citation of the referring provision, its link, which part of this article it cites:

@@ -11,7 +11,7 @@
 
   function showTip(a, tapped) {
     var note = a.classList.contains("kb-ref-missing");
-    var text = a.getAttribute(note ? "data-note" : "data-def");
+    var text = note ? a.getAttribute("data-note") : defs()[a.getAttribute("href")];
     if (!text) return;
     if (!tip) {
       tip = document.createElement("div");
@@ -43,6 +43,74 @@
     tip.classList.toggle("kb-tooltip--above", !below);
     a.setAttribute("aria-describedby", "kb-tooltip");
   }
+
+  /* the definitions of the terms linked on the page, once each (kb.site.rendering.Renderer.render) */
+  var defsCache = null;
+  function defs() {
+    if (!defsCache) {
+      var el = document.getElementById("kb-defs");
+      try { defsCache = el ? JSON.parse(el.getAttribute("data-defs")) : {}; } catch (e) { defsCache = {}; }
+    }
+    return defsCache;
+  }
+
+  /* what the page says once and its provisions share (templates/_macros.html, page_data and tools):
+     the citation's prefix (《title》（草案征求意见稿）), the title, the version and the page's public address */
+  var pageData = document.getElementById("kb-page");
+  function pd(name) { return pageData ? pageData.getAttribute("data-" + name) || "" : ""; }
+  var ICON = '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path fill="currentColor" ' +
+    'd="M6 10a2 2 0 1 0 0 4 2 2 0 0 0 0-4m6 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4m6 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4"/></svg>';
+  function ownId(el) { var n = el.closest("[id]"); return n ? n.id : ""; }
+  document.querySelectorAll("button.kb-act").forEach(function (b) {
+    var label = b.getAttribute("data-c") + "：复制引用或链接";
+    b.type = "button";
+    b.setAttribute("aria-haspopup", "menu");
+    b.setAttribute("aria-label", label);
+    b.title = label;
+    b.innerHTML = ICON;
+  });
+  /* each article's 复制引用 (before its 对本条提出意见), and that link's e-mail naming the regulation, the
+     version and the article (and on a published site its link) */
+  document.querySelectorAll("a.kb-comment[data-c]").forEach(function (a) {
+    var c = a.getAttribute("data-c"), link = pd("link");
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "kb-copy kb-copy--big md-button";
+    b.setAttribute("data-cite", pd("prefix") + c);
+    b.title = "复制：" + pd("prefix") + c;
+    b.textContent = "复制引用";
+    a.parentNode.insertBefore(b, a);
+    var sec = a.closest(".kb-article"), h = sec && sec.querySelector("h2[id], h3[id], h4[id], h5[id], h6[id]");
+    var body = "法规：《" + pd("title") + "》\n版本：" + pd("version") + "\n条款：" + c + "\n" +
+      (link && h ? "链接：" + link + "#" + h.id + "\n" : "") + "\n意见：\n";
+    a.href = a.getAttribute("href").split("?")[0] + "?subject=" +
+      encodeURIComponent("对《" + pd("title") + "》（" + pd("version") + "）" + c + "的意见") +
+      "&body=" + encodeURIComponent(body);
+  });
+
+  /* 相关条文: the rows (with the other articles' text) are read when the panel is first opened, from
+     one small file per article (related/<eid>.json); their links are relative to that file */
+  document.addEventListener("toggle", function (e) {
+    var d = e.target;
+    if (!d.matches || !d.matches("details.kb-related[data-src]") || !d.open || d.getAttribute("data-state")) return;
+    d.setAttribute("data-state", "loading");
+    d.setAttribute("aria-busy", "true");
+    var src = new URL(d.getAttribute("data-src"), location.href);
+    fetch(src).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }).then(function (data) {
+      var box = document.createElement("div");
+      box.className = "kb-related-rows";
+      box.innerHTML = data.html;
+      box.querySelectorAll("a[href]").forEach(function (a) { a.href = new URL(a.getAttribute("href"), src).href; });
+      d.appendChild(box);
+      d.setAttribute("data-state", "loaded");
+    }).catch(function () {
+      var p = document.createElement("p");
+      p.className = "kb-note";
+      p.textContent = "相关条文未能载入（" + src.pathname + "）。";
+      d.appendChild(p);
+      d.setAttribute("data-state", "failed");
+    }).then(function () { d.removeAttribute("aria-busy"); });
+  }, true);
 
   function hideTip() { if (tip && !pinned) tip.hidden = true; }
   function unpin() { pinned = null; hideTip(); }
@@ -174,7 +242,7 @@
   function openMenu(btn) {
     closeMenu(false);
     opener = btn;
-    var cite = btn.getAttribute("data-cite"), eid = btn.getAttribute("data-eid");
+    var cite = pd("prefix") + btn.getAttribute("data-c"), eid = ownId(btn);
     var link = location.href.split("#")[0] + "#" + eid;
     menu = document.createElement("div");
     menu.className = "kb-menu";

@@ -1172,3 +1172,38 @@ def test_a_body_acting_on_a_breach_whose_object_holds_de(reg):
         reg, "违反本法第二十八条第二款规定，未经治理者同意，擅自在他人的治理范围内从事治理或者开发利用活动的，由县级以上地方人民政府"
              "负责受理营利性治沙申请的行政主管部门责令停止违法行为。")
     assert got(reg, "主要由捐赠人出资兴建的工程项目，捐赠人可以留名纪念。") == {("捐赠人", "permission")}
+
+
+def test_the_party_a_relative_clause_designates_after_you(reg):
+    """由X指定的Y + a verb: Y acts (招标投标法 art. 37, 枪支管理法 art. 14, 刑事诉讼法 art. 265, corpus sentences; 反家庭暴力法
+    art. 25, a tuning text: the court of a place); a relative clause naming a thing, a composition or the body a thing
+    goes to names no agent."""
+    assert got(reg, "评标由招标人依法组建的评标委员会负责。") == {("评标委员会", "obligation")}
+    assert got(reg, "公务用枪，由国家指定的企业制造。") == {("企业", "obligation")}
+    assert got(reg, "对罪犯确有严重疾病，必须保外就医的，由省级人民政府指定的医院诊断并开具证明文件。") == {
+        ("医院", "obligation")}
+    assert got(reg, "人身安全保护令案件由申请人或者被申请人居住地、家庭暴力发生地的基层人民法院管辖。") == {
+        ("基层人民法院", "obligation")}
+    assert got(reg, "注册会计师协会是由注册会计师组成的社会团体。") == set()
+    assert got(reg, "公安机关罚款，应当开具由市财政局统一制发的收据。") == {("公安部门", "obligation")}
+    assert ("国有博物馆", "obligation") not in got(
+        reg, "考古发掘的文物，应当登记造册，妥善保管，按照国家有关规定移交给由省、自治区、直辖市人民政府文物行政部门或者国务院"
+             "文物行政部门指定的国有博物馆、图书馆或者其他国有收藏文物的单位收藏。")
+
+
+def test_an_agent_after_a_topic_ending_in_li(reg):
+    """北京市中小学生人身伤害事故预防与处理条例 art. 38 (tuning text): ……事故预防与处理由X负责 was read as 理由 (a reason); a
+    verb of the clause before (……，管理由X确定的高等学校, 高等教育法 art. 14) keeps its own subject."""
+    assert got(reg, "技工学校学生的事故预防与处理由本市劳动和社会保障部门依照本条例，负责组织、监督、指导和协调。") == {
+        ("劳动和社会保障部门", "obligation")}
+    assert got(reg, "公用的人民防空工程的维护管理由人民防空主管部门负责。") == {("人民防空主管部门", "obligation")}
+    assert got(reg, "国务院教育行政部门主管全国高等教育工作，管理由国务院确定的主要为全国培养人才的高等学校。") == {
+        ("教育部门", "obligation")}
+    assert got(reg, "没有正当理由由本人申请的，不予受理。") == set()
+
+
+def test_a_term_named_by_suocheng_without_a_definition(reg):
+    """会计法 art. 38, 消费者权益保护法实施办法 (corpus sentences): 本法所称X的范围由Y规定 names a term and assigns a duty; it
+    defines nothing (本条例所称X，是指…… still states no one's duty)."""
+    assert got(reg, "本法所称会计人员的范围由国务院财政部门规定。") == {("财政部门", "obligation")}
+    assert got(reg, "本条例所称居民委员会，是指依法设立的群众性自治组织，由居民委员会负责日常工作。") == set()

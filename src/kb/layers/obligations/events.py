@@ -25,6 +25,16 @@ _CHAIN_SOON = re.compile(r"[^，。；]{0,10}?(%s)" % CHAIN.pattern)
 _YOU_NOT = ("由于", "由此", "自由", "理由", "经由", "事由", "缘由", "交由", "转由", "应由", "来由", "由衷")
 
 
+#: 处理由, 管理由, 治理由, 清理由: a verb in 理 before the agent, not 理由 (a reason)
+_VERB_LI = ("处理", "管理", "治理", "清理")
+
+
+def _managed_by(text: str, sa: int, p: int) -> bool:
+    """……的维护管理由X负责, 事故预防与处理由X负责: the topic's noun in 理 and the agent after it; not ……，管理由X确定的……
+    (the verb of the clause before, its object after 由)."""
+    return text[p - 2:p] in _VERB_LI and p - 3 >= sa and text[p - 3] not in "，；。：、"
+
+
 def read_events(sc: Scanner, s: Sentence) -> None:
     """Fill s.agents, s.events (sorted by position) and s.modal_positions."""
     s.agents = _agents(sc, s)
@@ -43,7 +53,7 @@ def _agents(sc: Scanner, s: Sentence) -> list[tuple[int, Group]]:
         p = sa + m.start()
         if text[p - 1:p + 1] == "交由" and not find_modals(text, sa, p):
             pass                 # 审议意见交由本级人民政府研究处理 (but 不得将……交由X办理 is not X's duty)
-        elif text[p - 1:p + 1] in _YOU_NOT or text[p:p + 2] in _YOU_NOT:
+        elif (text[p - 1:p + 1] in _YOU_NOT and not _managed_by(text, sa, p)) or text[p:p + 2] in _YOU_NOT:
             continue
         g = sc.agent(text, p + 1)
         if g:

@@ -133,7 +133,10 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
     if not vp or vp[0] in "，。；的" or (re.match(r"[^，。；对向将把给]{0,14}的", vp) and
                                         not re.match(r"根据|依据|按照|依照|在|会同|牵头", vp) and
                                         not _acts_on_breach(s, p, g)):
-        return        # 主要由捐赠人出资兴建的工程项目: a relative clause
+        g = _named_by_relative_clause(x, s, g, vp)
+        if g is None:
+            return    # 主要由捐赠人出资兴建的工程项目: a relative clause
+        vp = text[g.end:clause_end(text, g.end)]
     if any(q < p and text[q:p].find("，") < 0 and p - q <= 4 for q in s.modal_positions):
         return        # 可以由X…: handled with the modal word
     alt = [ev for ev in s.events if ev[1] == "modal" and ev[0] < p and re.search("或者|也可以", text[ev[0]:p])]
@@ -154,6 +157,28 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
             if r in vp[:12]:
                 x.relation(g, r, None, s.node.eid)
     s.stated(g)
+
+
+def _named_by_relative_clause(x, s: Sentence, g: Group, vp: str) -> Group | None:
+    """由招标人依法组建的评标委员会负责, 由国务院税务主管部门指定的企业印制: the agent is the party X designated,
+    founded or authorised, when a verb follows it (由注册会计师组成的社会团体。 names no agent; 由……制发的收据 names
+    a thing; 由X决定送往……的Y进行救治 is X's act)."""
+    m = _RELATIVE.match(vp)
+    if m is None or s.text[g.start - 2:g.start] in ("给由", "交由"):
+        return None       # 移交给由……指定的国有博物馆收藏: the body a thing goes to
+    k = g.end + m.end()
+    g2 = x.sc.group(s.text, k, discover=True)
+    if g2 is None or not g2.mentions or g2.start != k or g2.end >= s.end or \
+            not _VERB_AFTER_AGENT.match(s.text, g2.end) or s.text[clause_end(s.text, g2.end) - 1] == "的":
+        return None       # ……批准的结算机构作为中央对手方进行集中结算的，: a condition
+    return Group(g2.mentions, g.start, g2.end)
+
+
+#: a relative clause after the agent of 由 that designates the party acting (……指定的, ……依法组建的, ……所属的)
+_RELATIVE = re.compile(r"(?!与|和|同|及|以及|或|会同)[^，。；对向将把给的]{0,10}(?:指定|确定|授权|批准|设立|组建|成立|委托|认定|选定|"
+                       r"所属|聘请|聘任|依法设立|[在住居发]生?地)的")
+#: what may follow an agent: a verb or an adverbial, not a boundary, 的 or a list word
+_VERB_AFTER_AGENT = re.compile(r"(?![，。；：、的和及或与等（]|组成|构成)[\u4e00-\u9fff]")
 
 
 def _acts_on_breach(s: Sentence, p: int, g: Group) -> bool:

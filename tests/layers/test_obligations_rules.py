@@ -1207,3 +1207,18 @@ def test_a_term_named_by_suocheng_without_a_definition(reg):
     defines nothing (本条例所称X，是指…… still states no one's duty)."""
     assert got(reg, "本法所称会计人员的范围由国务院财政部门规定。") == {("财政部门", "obligation")}
     assert got(reg, "本条例所称居民委员会，是指依法设立的群众性自治组织，由居民委员会负责日常工作。") == set()
+
+
+def test_the_violator_of_a_clause_that_names_no_body(reg):
+    """护照法 art. 20 and 彭水……矿产资源管理条例 art. 22 (tuning texts), 国防法 art. 11 (a corpus sentence): ……人员……的，依法给予
+    行政处分 / 给予行政处分 names no body that acts; the violator is still liable (a person named by 人员, 者, 员 … as well as a
+    known name; 失职, 渎职, 徇私舞弊 are breaches).  The staff of bodies listed before them are liable, not the bodies;
+    bodies listed beside their staff are each liable (重庆市国家教育考试条例 art. 41); 行经人行横道 is no person."""
+    assert got(reg, "护照签发机关工作人员在办理护照过程中有下列行为之一的，依法给予行政处分；构成犯罪的，依法追究刑事责任：") == {
+        ("护照签发机关工作人员", "liability")}
+    assert got(reg, "自治县国土资源主管部门和其他相关部门工作人员在执行本条例过程中，徇私舞弊或者有其他失职、渎职行为的，给予行政处分；"
+                    "构成犯罪的，依法追究刑事责任。") == {("工作人员", "liability")}
+    assert got(reg, "公职人员在国防活动中，滥用职权、玩忽职守、徇私舞弊的，依法追究法律责任。") == {("公职人员", "liability")}
+    assert got(reg, "教育考试机构、有关部门及考试工作人员有下列行为之一的，由教育行政部门责令改正。") == {
+        ("教育考试机构", "liability"), ("有关部门", "liability"), ("考试工作人员", "liability"), ("教育部门", "sanction")}
+    assert got(reg, "行经人行横道未避让行人的，处警告。") == set()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.actors import SUFFIXES
+from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
 from kb.layers.obligations.records import Mention
 from kb.layers.obligations.sentences import Sentence
 
@@ -24,10 +24,10 @@ _VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒�
 
 _LIABILITY_TITLE = re.compile(r"责任|罚则")
 _BREACH_OPENS = re.compile(r"^违反|^违者，|；违者，")
-_THEN_SANCTION = re.compile(r"(?:的|之一)，(?:由|对|依法(?:给予|追究)|(?:按照|依照)(?:下列|以下)规定|"
+_THEN_SANCTION = re.compile(r"(?:的|之一)，(?:由|对|依法(?:给予|追究)|给予[^，。；]{0,6}?(?:处分|处罚|警告)|(?:按照|依照)(?:下列|以下)规定|"
                           r"(?:按照|依照)[^，。；]{0,30}?(?:追究|给予|予以)[^，。；]{0,4}?(?:责任|处分|处罚))")
 _BREACH = re.compile(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
-                     r"玩忽职守|滥用职权|过错|损害|情节|下列情形|下列行为")
+                     r"玩忽职守|滥用职权|徇私舞弊|失职|渎职|过错|损害|情节|下列情形|下列行为")
 
 
 def liability_chapter(art) -> bool:
@@ -83,7 +83,8 @@ def on_violation(x, s: Sentence) -> None:
             continue
         staff_only = all(m.name in _STAFF_NOUNS for m in g.mentions)
         if not sanctions and (not _opens(text, _opening(text, s.start, k), p, staff_only) or not (_VIOLATION.match(text, g.end) or (all(
-                x.reg.is_known(m.name) or m.name.endswith(SUFFIXES) or m.name in _STAFF_NOUNS for m in g.mentions) and
+                x.reg.is_known(m.name) or m.name.endswith(SUFFIXES + _PERSON_HEADS) or m.name in _STAFF_NOUNS
+                for m in g.mentions) and
                 _VIOLATION.search(text, g.end, k) and not _VICTIM.search(text, g.end, k)))):
             continue         # an item names its violator first: ……单位未按照规定……的
         own = [d for d in sanctions if d.mention is not None and d.mention in g.mentions]
@@ -110,10 +111,29 @@ def on_violation(x, s: Sentence) -> None:
         violation = text[g.end:k]
         if not _VIOLATION.search(violation) and not re.search(r"的$", text[p:k + 1]):
             continue
-        for mt in g.mentions:
+        for mt in _staff_of_the_list(x, g):
             x.emit(s, mt, "liability", False, p, g.end, p, primary=not sanctions)
             s.drafts[-1].end = k
         break
+
+
+#: the heads of a person's name a violator may have without the lexicon knowing it (……人员, ……者, ……员 …; not a bare 人:
+#: 行经人行横道, 驾驶残疾人机动轮椅车 are no persons)
+_PERSON_HEADS = tuple(h for h in PERSON_SUFFIXES if h != "人")
+#: a body whose staff a name ends with (其他相关部门工作人员)
+_BODY_HEADS = ("部门", "机关", "机构", "单位", "政府", "公司")
+
+
+def _staff_of_the_list(x, g) -> list:
+    """自治县国土资源主管部门和其他相关部门工作人员……的: the staff of the bodies listed are liable, not the bodies."""
+    last = g.mentions[-1]
+    staff = next((n for n in _STAFF_NOUNS if last.surface.endswith(n)), None)
+    if len(g.mentions) < 2 or staff is None or last.name == staff or \
+            not all(m.name.endswith(SUFFIXES) for m in g.mentions[:-1]) or \
+            not last.surface[:-len(staff)].endswith(_BODY_HEADS):
+        return g.mentions        # 生产经营单位有关人员或者其他直接责任人员, 教育考试机构、有关部门及考试工作人员: each liable
+    c = x.reg.canonical(staff)
+    return [Mention(c, staff, last.end - len(staff), last.end, known=x.reg.is_known(c))]
 
 
 def on_penalised(x, s: Sentence) -> None:
@@ -144,7 +164,7 @@ def on_penalised(x, s: Sentence) -> None:
 
 
 #: 对X处……罚款, 对X给予处分: X is the one penalised
-_PENALISED = re.compile(r"(?<=[，；])(?:并)?对")
+_PENALISED = re.compile(r"(?<=[，；])(?:并)?对|(?<=由)[^，。；]{2,20}?(?:部门|机关|机构|政府)对")
 _PENALTY = re.compile(r"(?:并)?(?:处以?|给予|依法给予)[^，。；]{0,30}?(?:罚款|处分|警告|处罚)")
 
 
@@ -174,7 +194,7 @@ _BREACHED = re.compile(r"违反[^，。；]{1,30}?(?:规定|约定|要求)，")
 #: 受到损害: the party named suffers the violation, it does not commit it
 _VICTIM = re.compile(r"受到|遭受|受侵害")
 #: the consequence of a violation when no body is named to act on it
-_CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|(?<=的，)依法从重处罚|(?<=的，)处[^，。；]{0,30}?罚款|(?:按照|依照)(?:以下|下列|有关)[^，。；]{0,12}?(?:规定|法律、法规|法律法规)(?:给予|予以)?(?:处罚|处理)|依法给予[^，。；]{0,4}处分|承担[^，。；]{0,6}责任|"
+_CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|(?<=的，)依法从重处罚|(?<=的，)处[^，。；]{0,30}?罚款|(?:按照|依照)(?:以下|下列|有关)[^，。；]{0,12}?(?:规定|法律、法规|法律法规)(?:给予|予以)?(?:处罚|处理)|依法给予[^，。；]{0,6}(?:处分|处罚)|承担[^，。；]{0,6}责任|"
                           r"(?<=的，)(?:责令|处以?[0-9一二三四五六七八九十百千]|没收|吊销|给予[^，。；]{0,4}?(?:警告|处分|处罚))")
 #: where a liability clause's condition ends: ……的， or ……之一，
 _CONDITION_END = re.compile(r"的，|之一，")

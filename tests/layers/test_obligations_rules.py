@@ -1222,3 +1222,13 @@ def test_the_violator_of_a_clause_that_names_no_body(reg):
     assert got(reg, "教育考试机构、有关部门及考试工作人员有下列行为之一的，由教育行政部门责令改正。") == {
         ("教育考试机构", "liability"), ("有关部门", "liability"), ("考试工作人员", "liability"), ("教育部门", "sanction")}
     assert got(reg, "行经人行横道未避让行人的，处警告。") == set()
+
+
+def test_a_relative_clause_holding_de_before_a_generic_head(reg):
+    """北京市发展中医药条例 (tuning text) and 国防教育法 art. 19 (a corpus sentence, also 北京市实施《国防教育法》办法, a tuning
+    text): ……申请参加前款规定的实践技能和效果考核的人员，应当…… (a 的 inside the relative clause) and ……等任务的企业事业组织，应当……
+    (企业事业组织, 企业事业单位, 事业单位 as generic heads) gave no actor."""
+    assert {a for a, _ in got(reg, "以师承方式学习中医，申请参加前款规定的实践技能和效果考核的人员，应当连续跟师学习中医满五年。")} == {
+        "申请参加前款规定的实践技能和效果考核的人员"}
+    assert got(reg, "承担国防科研生产、国防设施建设、国防交通保障等任务的企业事业组织，应当根据所担负的任务，制定相应的国防教育"
+                    "制度和计划。") == {("企业事业组织", "obligation")}

@@ -83,10 +83,10 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
 
 
 #: 实施检查的部门、人员, 接到举报的部门: a generic head named by what it does (a relative clause)
-_GENERIC = r"(?:部门|单位|机构|组织|人员|机关|个人|企业|场所|举办者|经营者|管理者|使用者|所有者|主办者|承办者|" \
+_GENERIC = r"(?:企业事业组织|企业事业单位|事业单位|部门|单位|机构|组织|人员|机关|个人|企业|场所|举办者|经营者|管理者|使用者|所有者|主办者|承办者|" \
            r"组织者|运营者|负责人)"
 _GENERIC_RE = re.compile(_GENERIC)
-_RELATIVE_HEAD = re.compile(rf"([^，。；：的]{{2,40}}?)的({_GENERIC}(?:(?:、|和|或者|及)(?:其他)?{_GENERIC})*)"
+_RELATIVE_HEAD = re.compile(rf"([^，。；：]{{2,40}}?)的({_GENERIC}(?:(?:、|和|或者|及)(?:其他)?{_GENERIC})*)"
                             r"(?=应当|应|必须|须|不得|可以|可|有权|负责|对|在|依法|按照|应|，|以及|$|"
                             r"有(?:下列|以下)|违反|不依法|不履行|未)")       # 负有……职责的部门、单位不依法履行……的
 

@@ -290,53 +290,55 @@ def test_seed_scores(reg):
 #: floors: ``kb score-obligations --set tuning`` on 2026-12-03 after the duty-level rules, F1 at
 #: (article, actor, modality) and at (article, paragraph, item, actor, modality), and the duty-level
 #: recall, each minus about 0.02.  First-run figures of the earlier held-out files are in the README.
+#: Raised on 2026-12-04 after the tenth round of rules (issue 11) to each file's figures then minus 0.02, where that
+#: is higher (none lowered).
 FLOORS = {
-    "beijing-jiedao": (0.90, 0.91, 0.85), "beijing-jujia-yanglao": (0.96, 0.97, 0.93),
-    "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.86, 0.88, 0.81),
-    "beijing-zhiyuan": (0.93, 0.93, 0.87), "chengxiang-guihua": (0.96, 0.94, 0.91),
-    "chongqing-anquan": (0.79, 0.82, 0.75), "chongqing-zhiyuan": (0.95, 0.89, 0.95),
+    "beijing-jiedao": (0.92, 0.93, 0.87), "beijing-jujia-yanglao": (0.96, 0.97, 0.94),
+    "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.89, 0.89, 0.83),
+    "beijing-zhiyuan": (0.93, 0.94, 0.88), "chengxiang-guihua": (0.96, 0.94, 0.91),
+    "chongqing-anquan": (0.82, 0.86, 0.80), "chongqing-zhiyuan": (0.96, 0.90, 0.95),
     "fanjiabao": (0.94, 0.94, 0.95), "guangzhou-cishan": (0.95, 0.95, 0.88),
-    "guangzhou-jijiu": (0.92, 0.87, 0.91), "jiangmen-wenming": (0.88, 0.90, 0.88),
-    "jiating-jiaoyu": (0.90, 0.88, 0.82), "juanzeng": (0.98, 0.98, 0.93),
+    "guangzhou-jijiu": (0.95, 0.89, 0.93), "jiangmen-wenming": (0.90, 0.91, 0.89),
+    "jiating-jiaoyu": (0.90, 0.89, 0.82), "juanzeng": (0.98, 0.98, 0.93),
     "jumin-zuzhifa": (0.93, 0.94, 0.93), "qingyuan-wuye": (0.97, 0.98, 0.96),
-    "zaosheng": (0.87, 0.83, 0.71),
+    "zaosheng": (0.92, 0.88, 0.78),
     # held out in round 3 (scored once at 02eff74), tuning since: their figures after the round-3 rules, minus 0.02
-    "beijing-kongyan": (0.83, 0.69, 0.59), "beijing-wuzhangai": (0.91, 0.86, 0.84),
-    "chongqing-jiating": (0.73, 0.71, 0.59), "chongqing-xiaofang": (0.74, 0.74, 0.67),
-    "dongguan-wenming": (0.83, 0.85, 0.79), "gonggong-tushuguan": (0.87, 0.87, 0.83),
-    "guangdong-zulin": (0.68, 0.71, 0.74), "laonianren": (0.81, 0.82, 0.76),
+    "beijing-kongyan": (0.91, 0.91, 0.84), "beijing-wuzhangai": (0.93, 0.93, 0.92),
+    "chongqing-jiating": (0.87, 0.88, 0.83), "chongqing-xiaofang": (0.78, 0.79, 0.73),
+    "dongguan-wenming": (0.86, 0.87, 0.80), "gonggong-tushuguan": (0.89, 0.91, 0.90),
+    "guangdong-zulin": (0.71, 0.74, 0.76), "laonianren": (0.86, 0.86, 0.82),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
-    "aiguozhuyi": (0.92, 0.93, 0.84), "beijing-binzang": (0.84, 0.84, 0.85),
-    "beijing-falvyuanzhu": (0.86, 0.87, 0.81), "beijing-jisheng": (0.86, 0.83, 0.73),
+    "aiguozhuyi": (0.92, 0.93, 0.84), "beijing-binzang": (0.87, 0.87, 0.87),
+    "beijing-falvyuanzhu": (0.90, 0.90, 0.86), "beijing-jisheng": (0.86, 0.83, 0.73),
     "chongqing-tiyu": (0.89, 0.93, 0.85), "chongqing-yuanlin": (0.90, 0.92, 0.87),
-    "jiangmen-menlou": (0.91, 0.93, 0.90), "shantou-yiliao": (0.79, 0.79, 0.80),
+    "jiangmen-menlou": (0.93, 0.94, 0.92), "shantou-yiliao": (0.80, 0.80, 0.81),
     # held out in round 5 (scored once at d9ffa1c), tuning since: their figures after the round-5 rules, minus 0.02
     "beijing-jiaoshi": (0.90, 0.91, 0.77), "beijing-jiti-zichan": (0.72, 0.67, 0.63),
-    "beijing-zhiye-jiaoyu": (0.80, 0.82, 0.81), "beijing-zhongyiyao": (0.88, 0.89, 0.84),
-    "chongqing-jixujiaoyu": (0.60, 0.54, 0.33), "guangdong-xiangcun": (0.89, 0.89, 0.78),
-    "jiage": (0.83, 0.86, 0.79), "yancao": (0.81, 0.79, 0.70),
+    "beijing-zhiye-jiaoyu": (0.86, 0.88, 0.85), "beijing-zhongyiyao": (0.88, 0.89, 0.84),
+    "chongqing-jixujiaoyu": (0.70, 0.63, 0.40), "guangdong-xiangcun": (0.92, 0.92, 0.82),
+    "jiage": (0.84, 0.87, 0.79), "yancao": (0.81, 0.79, 0.70),
     # held out in round 6 (scored once at 637a92b, rules 525a0e9), tuning since: their figures after the round-6 rules, minus 0.02
-    "beijing-jingkai": (0.68, 0.81, 0.79), "beijing-xianxue": (0.80, 0.79, 0.74),
+    "beijing-jingkai": (0.68, 0.81, 0.79), "beijing-xianxue": (0.82, 0.83, 0.79),
     "beijing-yiyuan-anquan": (0.86, 0.90, 0.84), "chongqing-dubo": (0.91, 0.92, 0.88),
     "chongqing-hangdao": (0.90, 0.90, 0.88), "diyue-chengxu": (0.84, 0.86, 0.78),
-    "keji-chengguo": (0.78, 0.78, 0.69), "zhuwai-waijiao": (0.88, 0.88, 0.83),
+    "keji-chengguo": (0.82, 0.81, 0.74), "zhuwai-waijiao": (0.88, 0.88, 0.83),
     # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures after the round-8 rules
     # (2c35922), minus 0.02
-    "beijing-guofang-jiaoyu": (0.84, 0.83, 0.77), "chongqing-canzhong": (0.83, 0.84, 0.76),
+    "beijing-guofang-jiaoyu": (0.84, 0.84, 0.78), "chongqing-canzhong": (0.83, 0.84, 0.76),
     "chongqing-juanxian": (0.83, 0.83, 0.74), "guangdong-tudi": (0.89, 0.88, 0.78),
-    "guangdong-waishang": (0.85, 0.86, 0.81), "pengshui-kuangchan": (0.86, 0.88, 0.81),
+    "guangdong-waishang": (0.85, 0.86, 0.81), "pengshui-kuangchan": (0.88, 0.90, 0.83),
     "waiguo-huomian": (0.53, 0.53, 0.69), "zhuce-kuaiji": (0.81, 0.80, 0.74),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
-    "beijing-jiuye-yuanzhu": (0.83, 0.82, 0.78), "beijing-xuesheng-shanghai": (0.69, 0.72, 0.64),
+    "beijing-jiuye-yuanzhu": (0.83, 0.82, 0.78), "beijing-xuesheng-shanghai": (0.70, 0.72, 0.65),
     "beijing-yishi-guize": (0.66, 0.67, 0.53), "beijing-zhengbing": (0.76, 0.78, 0.69),
-    "chongqing-jiti-zichan": (0.72, 0.65, 0.53), "guangdong-jisheng": (0.75, 0.70, 0.53),
-    "huzhao": (0.68, 0.59, 0.45), "jinchukou-jianyan": (0.76, 0.77, 0.70),
+    "chongqing-jiti-zichan": (0.72, 0.65, 0.54), "guangdong-jisheng": (0.75, 0.70, 0.54),
+    "huzhao": (0.70, 0.68, 0.54), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
     # then, minus 0.02
-    "chongqing-hezhang": (0.55, 0.47, 0.46), "chongqing-qiye-fudan": (0.84, 0.82, 0.74),
+    "chongqing-hezhang": (0.56, 0.48, 0.47), "chongqing-qiye-fudan": (0.84, 0.82, 0.74),
     "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.78, 0.79, 0.65),
     "guangdong-huaqiao": (0.75, 0.74, 0.70), "guangdong-sanju-minzu": (0.73, 0.76, 0.64),
-    "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.78, 0.73, 0.63)}
+    "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.79, 0.73, 0.63)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

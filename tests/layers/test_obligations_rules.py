@@ -1232,3 +1232,11 @@ def test_a_relative_clause_holding_de_before_a_generic_head(reg):
         "申请参加前款规定的实践技能和效果考核的人员"}
     assert got(reg, "承担国防科研生产、国防设施建设、国防交通保障等任务的企业事业组织，应当根据所担负的任务，制定相应的国防教育"
                     "制度和计划。") == {("企业事业组织", "obligation")}
+
+
+def test_a_ban_in_a_penalty_is_the_body_s_sanction(reg):
+    """道路交通安全法 art. 101 (a corpus sentence): ……由公安机关交通管理部门吊销机动车驾驶证，且终生不得重新取得机动车驾驶证
+    gave the police a prohibition; the ban is part of the penalty the body imposes (the round's precision sample: the
+    sanctioning body carried to a later 禁止/不得 of its sentence)."""
+    assert got(reg, "造成交通事故后逃逸的，由公安机关交通管理部门吊销机动车驾驶证，且终生不得重新取得机动车驾驶证。") == {
+        ("公安机关交通管理部门", "sanction")}

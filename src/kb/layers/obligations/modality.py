@@ -75,6 +75,9 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         mod = "sanction"
         if actor_g is not None and actor_g is s_here and _in_condition(text, actor_g, p):
             actor_g = None       # ……场所不符合要求的，可以处……罚款: who fines is not named
+    if s.liability and mod == "prohibition" and actor_g is not None and \
+            any(d.modality == "sanction" and d.mention in actor_g.mentions for d in s.drafts):
+        mod = "sanction"         # ……由X没收……，十年内直至终身禁止从事……: the ban is part of X's penalty, not a ban on X
     if _COMPOSITION.match(text, e):
         actor_g = None           # 检查人员……不得少于两人: a rule of composition, not an act
     if mod == "permission" and _LENIENCY.match(text, e):

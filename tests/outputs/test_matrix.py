@@ -83,7 +83,7 @@ def test_csv_json_md(m):
     rows = list(csv.reader(io.StringIO(c.lstrip("\ufeff"))))
     assert rows[0][:3] == ["主体", "类别", "层级"] and rows[0][-1] == "合计"
     dev = next(r for r in rows if r[0] == "开发建设单位")
-    assert dev[3] == "1：第十三条"
+    assert dev[3] == "1 项义务（1 个条款）：第十三条"
     d = json.loads(json.dumps(m.to_dict(), ensure_ascii=False))
     assert d["by"] == "modality" and [c["key"] for c in d["columns"]][0] == "obligation"
     row = next(r for r in d["rows"] if r["actor"] == "开发建设单位")
@@ -108,7 +108,7 @@ def test_xlsx_cells_are_numbers_with_their_provisions(seed_doc, tmp_path):
     assert isinstance(row[-1].value, int)
     assert row[-1].comment is None          # the 合计 cell carries no cell's note (openpyxl's write-only mode copied one)
     detail = [[c.value for c in r] for r in wb["条款明细"].iter_rows(min_row=2)]
-    assert ["按情态", "开发建设单位", "义务", 1, "第十三条"] in detail
+    assert ["按情态", "开发建设单位", "义务", 1, 1, "第十三条"] in detail
     alls = wb["全部条款"]
     assert [c.value for c in alls[1]][:4] == ["条", "款", "项", "分句"]
     assert all(isinstance(r[0].value, int) for r in alls.iter_rows(min_row=2))      # the 条 column: numbers
@@ -196,3 +196,27 @@ def test_full_width_formula_characters_are_neutralised_in_csv(tmp_path, capsys):
     for r in rows:
         for cell in r.values():
             assert not (cell or "").lstrip(" \u3000").startswith(("=", "+", "-", "@", "＝", "＋", "－", "＠"))
+
+
+def test_a_cell_says_it_counts_duties_beside_the_provisions_it_lists(seed_doc, tmp_path):
+    # review-newcomer3 item 13: 市人民政府 has 12 duties in 11 provisions (two in 第三十条): every format
+    # says which number is which, never a bare "12：" before 11 provisions
+    from openpyxl import load_workbook
+    m = mx.build(seed_doc)
+    gov = next(r for r in m.rows if r.actor == "市人民政府")
+    n, provisions = gov.counts["obligation"], gov.cells["obligation"]
+    assert n == 12 and len(provisions) == 11 and "第三十条" in provisions
+    said = "12 项义务（11 个条款）"
+    row = next(r for r in csv.reader(io.StringIO(mx.render_csv(m).lstrip("\ufeff"))) if r[0] == "市人民政府")
+    assert row[3] == f"{said}：" + "、".join(provisions)
+    assert f"| {said}<br>第四条第一款、" in mx.render_md(m)
+    table = mx.render_table(m, 100)
+    assert f"义务 {said}：4.1, 4.2" in table and "格中的数字是义务的项数" in table and "共 18 项义务" in table
+    p = tmp_path / "m.xlsx"
+    p.write_bytes(mx.render_xlsx(seed_doc))
+    wb = load_workbook(p)
+    assert [c.value for c in wb["条款明细"][1]] == ["视图", "主体", "列", "义务项数", "条款数", "条款"]
+    assert ["按情态", "市人民政府", "义务", 12, 11, "、".join(provisions)] in \
+        [[c.value for c in r] for r in wb["条款明细"].iter_rows(min_row=2)]
+    cell = next(r for r in wb["按情态"].iter_rows(min_row=2) if r[0].value == "市人民政府")[3]
+    assert cell.value == 12 and cell.comment.text.startswith(f"{said}：第四条第一款")

@@ -2,7 +2,7 @@
 
 Rows are actors grouped by kind and level; each cell holds the duties of that actor in that column
 (one per duty record: a list's items are duties of their own) and the provisions (第十五条第一款)
-that state them, in article order.  Statements without an actor are nobody's duty and stay out.
+that state them, in article order; every format says which number is which (12 项义务（11 个条款）).  Statements without an actor are nobody's duty and stay out.
 Renderers: table (a grid at the terminal's width, never cutting an actor's name, then where each
 actor's provisions are), csv (UTF-8 with BOM), json, md, xlsx (numbers in the cells, the provisions in
 each cell's note and on a sheet of their own; written by kb.outputs.xlsx).
@@ -49,6 +49,12 @@ class Matrix:
                           "level": r.level, "total": r.total,
                           "cells": {c: {"count": r.counts.get(c, 0), "provisions": r.cells.get(c, [])}
                                     for c in self.columns}} for r in self.rows]}
+
+
+def cell_count(n: int, provisions: list[str]) -> str:
+    """What a cell counts, said: 12 项义务（11 个条款） -- two duties may share one provision (第三十条第一款),
+    so the count of duties and the provisions listed differ."""
+    return f"{n} 项义务（{len(provisions)} 个条款）"
 
 
 def provision_label(s) -> str:
@@ -175,20 +181,24 @@ def render_table(m: Matrix, width: int | None = None) -> str:
     from kb.outputs.formats import terminal_width
 
     width = width or terminal_width()
-    lines = [render_grid(m, width), "各主体的条款（条.款.项）："]
+    lines = [render_grid(m, width), *_wrap(GRID_NOTE, width, ""), "", "各主体的条款（条.款.项）："]
     kind = None
     for r in m.rows:
         if r.kind != kind:
             kind = r.kind
             lines.append(f"【{KIND_NAMES.get(kind, kind)}】")
-        lines.append(f"  {r.actor}" + (f"（{r.level}）" if r.level else "") + f"  共 {r.total}")
+        lines.append(f"  {r.actor}" + (f"（{r.level}）" if r.level else "") + f"  共 {r.total} 项义务")
         for c in m.columns:
             prov = r.cells.get(c)
             if not prov:
                 continue
-            text = f"    {m.labels[c]} {r.counts[c]}：{_short(prov)}"
+            text = f"    {m.labels[c]} {cell_count(r.counts[c], prov)}：{_short(prov)}"
             lines += _wrap(text, width, "      ")
     return "\n".join(lines)
+
+
+#: under the grid: what its numbers count
+GRID_NOTE = "格中的数字是义务的项数（一个条款可含几项义务）"
 
 
 def _wrap(text: str, width: int, indent: str) -> list[str]:
@@ -214,7 +224,8 @@ def render_csv(m: Matrix) -> str:
     rows = []
     for r in m.rows:
         rows.append([r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""] +
-                    [(f"{r.counts[c]}：" + "、".join(r.cells[c])) if r.cells.get(c) else "" for c in m.columns] +
+                    [(f"{cell_count(r.counts[c], r.cells[c])}：" + "、".join(r.cells[c])) if r.cells.get(c) else ""
+                     for c in m.columns] +
                     [r.total])
     return to_csv(headers, rows)
 
@@ -225,7 +236,8 @@ def render_md(m: Matrix) -> str:
     out = [f"| 主体 | 类别 | 层级 | " + " | ".join(esc(m.labels[c]) for c in m.columns) + " | 合计 |",
            "|" + "---|" * (len(m.columns) + 4)]
     for r in m.rows:
-        cells = [(f"{r.counts[c]}<br>" + "、".join(r.cells[c])) if r.cells.get(c) else "" for c in m.columns]
+        cells = [(f"{cell_count(r.counts[c], r.cells[c])}<br>" + "、".join(r.cells[c])) if r.cells.get(c) else ""
+                 for c in m.columns]
         out.append(f"| {esc(r.actor)} | {KIND_NAMES.get(r.kind, r.kind)} | {r.level or ''} | " +
                    " | ".join(cells) + f" | {r.total} |")
     return "\n".join(out) + "\n"
@@ -256,7 +268,7 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
                           f"{XLSX_MAX_COLUMNS:,} 列的上限；请改用 CSV（--format csv）", doc.source)
     sheets = []
     detail = Sheet("条款明细")
-    detail.append(["视图", "主体", "列", "义务数", "条款"])
+    detail.append(["视图", "主体", "列", "义务项数", "条款数", "条款"])
     for view, m in matrices:
         ws = Sheet(VIEW_NAMES[view], widths={1: 24}, freeze="D2")
         ws.append(["主体", "类别", "层级"] + [m.labels[c] for c in m.columns] + ["合计"])
@@ -266,8 +278,8 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
                 n = r.counts.get(c) or None
                 if n and r.cells.get(c):
                     provisions = "、".join(r.cells[c])
-                    detail.append([VIEW_NAMES[view], r.actor, m.labels[c], n, provisions])
-                    n = Noted(n, provisions)
+                    detail.append([VIEW_NAMES[view], r.actor, m.labels[c], n, len(r.cells[c]), provisions])
+                    n = Noted(n, f"{cell_count(n, r.cells[c])}：{provisions}")
                 counts.append(n)
             ws.append([r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""] + counts + [r.total])
         sheets.append(ws)

@@ -109,7 +109,7 @@ def test_a_misspelt_actor_is_an_error_naming_the_closest(capsys):
 
 
 def test_both_roles_of_liability(capsys):
-    for word in ("sanction", "追责", "处罚"):
+    for word in ("sanction", "追责"):
         rc, out, _ = run(capsys, "obligations", "-m", word, "--format", "csv")
         assert rc == 0 and out.startswith("\ufeff") and "居民会议" in out and "监察机关" in out, word
         assert "居民委员会," not in out
@@ -122,6 +122,10 @@ def test_both_roles_of_liability(capsys):
     assert "追责" in out and "责任" in out and "处罚" not in out
     rc, _, err = run(capsys, "obligations", "-m", "罚款")
     assert rc == 2 and "罚款" in err
+    # 处罚 names neither role (the body acting, the party held liable): refused, saying both
+    for word in ("处罚", "法律责任"):
+        rc, _, err = run(capsys, "obligations", "-m", word)
+        assert rc == 2 and "追责（sanction" in err and "责任（liability" in err, word
 
 
 def test_statements_without_an_actor_are_listed_apart(capsys):
@@ -195,3 +199,29 @@ def test_split_width_never_makes_a_piece_wider_than_the_column():
         assert "".join(pieces) == s
         assert all(width(p) <= w for p in pieces if len(p) > 1)
     check()
+
+
+def test_a_provision_or_actor_the_text_does_not_have_is_an_error_not_an_empty_list(capsys):
+    # review-newcomer3 item 8: --article 99 of a 45-article text, or a paragraph 第十五条 lacks, is not
+    # "no duty found" (1) but an error (2) saying what the text has, as kb show says it
+    seed = "suining-community@draft"
+    rc, _, err = run(capsys, "obligations", seed, "--article", "99")
+    assert rc == 2 and "没有找到“99”：本文共 45 条（第一条至第四十五条）" in err and "draft.txt" in err
+    rc, _, err = run(capsys, "obligations", seed, "--article", "15.9")
+    assert rc == 2 and "第十五条没有这一款或项" in err and "draft.txt:" in err
+    rc, _, err = run(capsys, "obligations", seed, "--article", "15.9", "--no-actor")
+    assert rc == 2 and "第十五条没有这一款或项" in err
+    rc, _, err = run(capsys, "obligations", seed, "--article", "1")     # there, with no duty: nothing found
+    assert rc == 1 and "没有找到符合条件的义务条款" in err
+    # an actor kb does not know at all is an error, whether or not a close name exists; a name kb would
+    # only reduce to a known actor by its head noun (不存在的机关 → 机关) is not that actor
+    for actor in ("不存在的机关", "不存在", "居委"):
+        rc, _, err = run(capsys, "obligations", seed, "--actor", actor)
+        assert rc == 2 and f"未知的主体“{actor}”" in err, actor
+    rc, _, err = run(capsys, "obligations", "--actor", "不存在的机关", "--regulation", "all")
+    assert rc == 2 and "未知的主体“不存在的机关”" in err
+    for actor in ("业主委员会", "县级以上人民政府"):               # known, no duty in the seed: 1
+        rc, _, err = run(capsys, "obligations", seed, "--actor", actor)
+        assert rc == 1 and f"没有找到“{actor}”" in err, actor
+    rc, out, _ = run(capsys, "obligations", seed, "--actor", "居委会", "--format", "json")
+    assert rc == 0 and json.loads(out)

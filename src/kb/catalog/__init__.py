@@ -8,7 +8,7 @@ only through this package's face::
     cat.is_stale()                  # sources changed since the last build?
     cat.search("经费", type=None, regulation=None, version=None, chapter=None,
                actor=None, modality=None, limit=10, group_by_article=True,
-               literal=False) -> list[Hit]
+               literal=False) -> Hits    # a list of Hit; .total: every hit, beyond the limit
     cat.prepare("居委会").expansions   # other names of actors searched too (居民委员会)
     cat.provisions((15, 2, None, None)) -> list[Hit]   # 第十五条第二款 in each version searched
 
@@ -28,9 +28,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.catalog.interface import Catalog, Hit, Progress, SourceSpec
+from kb.catalog.interface import Catalog, Hit, Hits, Progress, SourceSpec
 
-__all__ = ["Catalog", "DEFAULT_ENGINE", "ENGINES", "Hit", "Progress", "SourceSpec", "open_catalog"]
+__all__ = ["Catalog", "DEFAULT_ENGINE", "ENGINES", "Hit", "Hits", "Progress", "SourceSpec", "open_catalog"]
 
 
 #: the catalog's engines: name -> (module, class), imported when a catalog is opened

@@ -25,9 +25,9 @@ def _facet_ok(part, want_a, want_m) -> bool:
     return want_a in part[5] if want_a else want_m in part[6]
 
 
-def part_hits(r, score, tree, words, hwords, facet, mode, ftype, actor_text) -> list[Hit]:
+def part_hits(r, score, tree, words, hwords, facet, mode, ftype, actor_text, count_only=False):
     """The paragraphs/items (or obligation statements) of one matching article that match
-    the query themselves, best first."""
+    the query themselves, best first (``count_only``: how many, no hit made: kb search's total)."""
     d = json.loads(r["data"])
     want_a, want_m = facet
     heading = _heading_text(d)
@@ -41,22 +41,25 @@ def part_hits(r, score, tree, words, hwords, facet, mode, ftype, actor_text) -> 
             ok[p[0]] = query_matches(tree, t, heading) and (actor_text is None or actor_text in t)
         return ok[p[0]]
 
-    out = []
     if mode == "obligation":
-        for st in d.get("statements") or []:
-            p = by_eid.get(st["eid"])
-            if p is None or (want_a and st["actor"] != want_a) or (want_m and st["modality"] != want_m):
-                continue
-            if not matches(p):
-                continue
+        found = [(st, by_eid[st["eid"]]) for st in d.get("statements") or []
+                 if st["eid"] in by_eid and not (want_a and st["actor"] != want_a)
+                 and not (want_m and st["modality"] != want_m) and matches(by_eid[st["eid"]])]
+        if count_only:
+            return len(found)
+        out = []
+        for st, p in found:
             h = _make_hit(r, d, p, score, words, hwords, "obligation")
             h.actors = [st["actor"]] if st["actor"] else []
             h.modalities = [st["modality"]] if st["modality"] else []
             h.action = st.get("action")
+            h.deadline = st.get("deadline")
             out.append(h)
         return out
     kinds = ("item",) if ftype == "item" else ("paragraph", "item", "article")
     cands = [p for p in parts if p[4] in kinds and _facet_ok(p, want_a, want_m) and matches(p)]
+    if count_only:
+        return len(cands)
     norm = {p[0]: analysis.normalize(p[3]) for p in cands}
     cands.sort(key=lambda p: -sum(1 for w in words if w in norm[p[0]]))
     return [_make_hit(r, d, p, score, words, hwords, "paragraph" if p[4] == "article" else p[4]) for p in cands]

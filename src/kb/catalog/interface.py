@@ -40,6 +40,7 @@ class Hit:
     actors: list = field(default_factory=list)
     modalities: list = field(default_factory=list)
     action: str | None = None      # obligations
+    deadline: str | None = None    # obligations: the time limit of the duty (15个工作日内)
     source: str = ""               # source file
     version_label: str = ""        # the version's label (草案征求意见稿 …)
     #: words of the query found in different paragraphs of an article (none holds them all):
@@ -48,6 +49,17 @@ class Hit:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+class Hits(list):
+    """The hits a search shows (a list), and ``total``: how many it found in all, whatever the
+    limit (kb search says "显示前 10 条，共 28 条"); ``exact`` False: ``total`` is a lower bound (a
+    paragraph search of a word in thousands of articles counts the parts of the first 500)."""
+
+    def __init__(self, hits=(), total: int | None = None, exact: bool = True):
+        super().__init__(hits)
+        self.total = len(self) if total is None else total
+        self.exact = exact
 
 
 @dataclass
@@ -117,14 +129,14 @@ class Catalog(ABC):
 
     @abstractmethod
     def search(self, query, type=None, regulation=None, version=None, chapter=None, actor=None,
-               modality=None, limit=10, group_by_article=True, literal=False) -> list[Hit]:
+               modality=None, limit=10, group_by_article=True, literal=False) -> Hits:
         """Ranked hits for a query: a string in the language of :mod:`kb.catalog.query`,
         prepared by :meth:`prepare` (actor names expanded unless ``literal``), or a
         :class:`~kb.catalog.query.ParsedQuery`, searched as it is.  ``limit=0``: every hit.  ``version=None`` searches the
         latest version of each regulation; "all": every version.  With no ``type``, one hit
         per article or heading (编、章、节; an article shows its best paragraph or item) when
         ``group_by_article``, else every matching paragraph and item; an explicit ``type``
-        lists its entries one by one."""
+        lists its entries one by one.  The list's ``total`` counts every hit, beyond the limit too."""
 
     @abstractmethod
     def provisions(self, address, regulation=None, version=None, limit=None) -> list[Hit]:

@@ -44,10 +44,19 @@ TYPE_ALIASES = {"条": "article", "款": "paragraph", "项": "item", "定义": "
                 "义务": "obligation", "articles": "article", "paragraphs": "paragraph",
                 "definitions": "definition", "obligations": "obligation", "items": "item",
                 "章节": "chapter", "chapters": "chapter", "heading": "chapter", "headings": "chapter"}
-MODALITY_ALIASES = {"义务": "obligation", "应当": "obligation", "必须": "obligation",
-                    "禁止": "prohibition", "不得": "prohibition", "可以": "permission",
-                    "许可": "permission", "鼓励": "encouragement", "罚则": "sanction",
-                    "处罚": "sanction", "追责": "sanction", "法律责任": "sanction", "责任": "liability"}
+#: the names kb shows for the modalities (kb.layers.obligations.MODALITY_NAMES: not imported, start-up time)
+MODALITY_LABELS = {"obligation": "义务", "prohibition": "禁止", "permission": "授权", "encouragement": "鼓励",
+                   "sanction": "追责", "liability": "责任"}
+#: what a modality may be written as, the same in kb search (--modality, modality:) and kb obligations:
+#: its code, its name (MODALITY_LABELS) or a modal word
+MODALITY_ALIASES = {**{label: code for code, label in MODALITY_LABELS.items()},
+                    "应当": "obligation", "必须": "obligation", "不得": "prohibition", "可以": "permission",
+                    "许可": "permission"}
+#: words for a liability clause that name neither of its two roles: refused, saying which are meant
+#: (kb never writes 处罚: 责令改正 is not a penalty)
+BOTH_ROLES = ("处罚", "罚则", "法律责任")
+#: --modality's help, the same in every command that has it
+MODALITY_HELP = "、".join(f"{c} {label}" for c, label in MODALITY_LABELS.items()) + "（也可写 应当、不得、可以 等情态词）"
 
 
 @dataclass
@@ -376,12 +385,28 @@ def check_filter(name: str, value: str) -> str:
         if v not in TYPES:
             raise KbError(f"未知的类型“{value}”；可用：{'、'.join(TYPES)}")
     elif name == "modality":
-        v = MODALITY_ALIASES.get(v, v.lower())
-        if v not in MODALITIES:
-            raise KbError(f"未知的情态“{value}”；可用：{'、'.join(MODALITIES)}")
+        v = modality_code(v)
+        if v is None:
+            raise KbError(f"未知的情态“{value}”；{modality_choices(value)}")
     elif name == "chapter":
         v = _chapter_key(v, value)
     return v
+
+
+def modality_code(value: str) -> str | None:
+    """The code of a modality written any way :data:`MODALITY_ALIASES` takes; None when it is none."""
+    v = value.strip()
+    v = MODALITY_ALIASES.get(v, v.lower())
+    return v if v in MODALITIES else None
+
+
+def modality_choices(value: str = "") -> str:
+    """The modalities to choose from, for a message refusing ``value``."""
+    out = "可用：" + "、".join(f"{c}（{label}）" for c, label in MODALITY_LABELS.items()) + \
+        "，或 " + "、".join(w for w in MODALITY_ALIASES if w not in MODALITY_LABELS.values())
+    if value.strip() in BOTH_ROLES:
+        out = "法律责任条款有两个角色：追责（sanction，采取措施的机关）和责任（liability，被追究的一方），请选一个；" + out
+    return out
 
 
 _CHP_HELP = "示例：3、第三章、chp_3；分编的法律：第二编第三章、part_2__chp_3、第二编、第三章第一节"

@@ -3,8 +3,8 @@ engine's query, what to list, the facet filter terms, the words to mark), then t
 documents turned into the hits shown (:mod:`kb.catalog.hits`).  An engine's open index offers
 ``filter_sets(terms)`` ((allow, mask) document sets), ``top(q, limit, allow, mask, words, has_or,
 whole_catalog)`` (results best first, each with ``score`` and ``fields()``: the stored fields),
-``stored(key)`` (the stored fields of the entry of a key, or None), ``doc_frequency(name, value)``
-and ``values(name)`` (a filter field's values).  Imports nothing heavy.
+``count_matches(q, allow, mask)`` (how many documents match), ``stored(key)`` (the stored fields of the
+entry of a key, or None), ``doc_frequency(name, value)`` and ``values(name)`` (a filter field's values).  Imports nothing heavy.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kb.catalog import compose
 from kb.catalog.analysis import normalize
 from kb.catalog.hits import entry_hit, part_hits, provision_hit
-from kb.catalog.interface import Hit
+from kb.catalog.interface import Hit, Hits
 from kb.catalog.query import ParsedQuery, Word, check_filter, flatten_words
 
 #: the type filter of a search listing one hit per article or heading (编、章、节)
@@ -68,12 +68,28 @@ def mask_terms(terms: tuple) -> tuple[list, list]:
     return allow, mask
 
 
+class Ranked(list):
+    """An engine's best documents (``top``), and ``matched``: how many matched in all, when the
+    engine knows it without counting again (FTS5 scores every match)."""
+
+    def __init__(self, results=(), matched: int | None = None):
+        super().__init__(results)
+        self.matched = matched
+
+
+#: a paragraph/obligation search past its limit counts the parts that match in at most this many of
+#: the best matching articles (each is read and its parts matched: 应当 is in 19,624 corpus articles);
+#: past them its total is a lower bound (``Hits.exact`` False: "共 N 条以上")
+PARTS_COUNTED = 500
+
+
 @dataclass
 class Plan:
     """One search, decided: the engine's query, what to list (``mode``: article (articles and
     headings), entry (definitions or headings one by one), obligation, or parts: paragraphs
     and items), the facet filter terms, and the words the hits are marked with."""
     q: object
+    match: object                  # the engine's query without the bonus tiers: what matches (kb search's total)
     mode: str
     ftype: str | None
     terms: tuple
@@ -131,7 +147,7 @@ def plan(Q, pq: ParsedQuery, f: dict, manifest: dict, group_by_article: bool) ->
         elif want_m:
             terms.append(("modality", want_m))
     pos = pq.positives()
-    return Plan(q=compose.with_bonus_tiers(Q, main, pq), mode=mode, ftype=ftype, terms=tuple(terms),
+    return Plan(q=compose.with_bonus_tiers(Q, main, pq), match=main, mode=mode, ftype=ftype, terms=tuple(terms),
                 facet=(want_a, want_m), actor_text=actor_text,
                 words=flatten_words([w for w in pos if w.field != "heading"]),
                 hwords=flatten_words([w for w in pos if w.field != "text"]),
@@ -139,16 +155,18 @@ def plan(Q, pq: ParsedQuery, f: dict, manifest: dict, group_by_article: bool) ->
 
 
 def search(Q, index, pq: ParsedQuery, f: dict, manifest: dict, limit, group_by_article: bool,
-           whole_catalog: bool = True) -> list[Hit]:
+           whole_catalog: bool = True) -> Hits:
     """The hits of a parsed query with its (canonical) filters ``f``; ``limit`` 0 or None:
     every hit.  A paragraph/obligation search asks the engine for more articles than hits
     wanted (an article may hold none that match by themselves), and for every one if that
-    was still too few."""
+    was still too few.  ``total`` of the list: every hit, counted beyond the limit (an
+    article or entry search counts the matching entries; a paragraph/obligation search the
+    parts of every matching article that match, without making their hits)."""
     p = plan(Q, pq, f, manifest, group_by_article)
     want = None if not limit or limit <= 0 else int(limit)
     allow, mask = index.filter_sets(p.terms)
     if allow is not None and not allow:
-        return []
+        return Hits()
     fetch = want if (want is None or p.mode in ("article", "entry")) else max(want * 3, 30)
     while True:
         results = index.top(p.q, fetch, allow, mask, p.rank_words, pq.has_or(), whole_catalog)
@@ -165,7 +183,25 @@ def search(Q, index, pq: ParsedQuery, f: dict, manifest: dict, limit, group_by_a
         if fetch is None or (want is not None and len(hits) >= want) or len(results) < fetch:
             break
         fetch = None      # too few paragraphs in the first articles: take every hit
-    return hits[:want] if want is not None else hits
+    if want is None or len(hits) < want:
+        return Hits(hits)
+    complete = fetch is None or len(results) < fetch          # every matching entry is in results
+    if p.mode in ("article", "entry"):          # one hit an entry
+        total = len(results) if complete else _matched(index, results, p, allow, mask)
+        return Hits(hits[:want], total)
+    every = results if complete else index.top(p.match, PARTS_COUNTED, allow, mask, p.rank_words, pq.has_or(),
+                                               whole_catalog)
+    matched = len(results) if complete else _matched(index, every, p, allow, mask)
+    every = every[:PARTS_COUNTED]
+    total = sum(part_hits(r.fields(), r.score, pq.tree, p.words, p.hwords, p.facet, p.mode, p.ftype,
+                          p.actor_text, count_only=True) for r in every)
+    return Hits(hits[:want], max(total, want), exact=matched <= len(every))
+
+
+def _matched(index, results, p: Plan, allow, mask) -> int:
+    """How many entries match the plan's query: as the engine's ranking said, or counted."""
+    n = getattr(results, "matched", None)
+    return n if n is not None else index.count_matches(p.match, allow, mask)
 
 
 def provisions(index, manifest: dict, address, f: dict, limit=None) -> list[Hit]:
@@ -204,6 +240,8 @@ def unknown_filter(index, manifest: dict, regulation=None, version=None, chapter
     if actor and "obligations" in manifest.get("used_layers", []):
         terms.append(("actor", (manifest.get("actors") or {}).get(actor, actor)))
     for name, value in terms:
+        if name == "chapter" and regulation and index.doc_frequency("regulation", regulation) > 0:
+            return _chapter_in(index, regulation, version, value)
         if index.doc_frequency(name, value) > 0:
             continue
         known = sorted(index.values(name))
@@ -212,3 +250,40 @@ def unknown_filter(index, manifest: dict, regulation=None, version=None, chapter
         shown = "、".join(known[:20]) + ("……" if len(known) > 20 else "")
         return f"检索目录里没有{FILTER_NAMES[name]}“{value}”" + (f"；已有：{shown}" if shown else "")
     return None
+
+
+#: the containers of a chapter filter's eid (chp_3__sec_1 is 第三章第一节)
+_CONTAINERS = {"part": "编", "subpart": "分编", "chp": "章", "sec": "节"}
+
+
+def container_label(key: str) -> str:
+    """第三章第一节 for chp_3__sec_1, 第二编第三章 for part_2__chp_3, 第九章 for a chapter number (9)."""
+    from kb.text.numerals import to_chinese
+
+    if key.isdigit():
+        return f"第{to_chinese(int(key))}章"
+    out = ""
+    for seg in key.split("__"):
+        kind, _, n = seg.rpartition("_")
+        if kind not in _CONTAINERS or not n.isdigit():
+            return key
+        out += f"第{to_chinese(int(n))}{_CONTAINERS[kind]}"
+    return out
+
+
+def _chapter_in(index, regulation: str, version: str | None, chapter: str) -> str | None:
+    """Why --chapter matches nothing in the one regulation searched (the version searched: the
+    latest unless ``version``): it has no such chapter, and which it has; None when it has it (the
+    words are not found there).  Another regulation's 第九章 does not make the seed have one."""
+    allow, mask = index.filter_sets(tuple(scope_terms("article", {"regulation": regulation, "version": version})[1:]))
+
+    def present(value: str) -> bool:
+        docs = index.filter_sets((("chapter", value),))[0] or set()
+        return any(d in allow and not (mask and d in mask) for d in docs)
+
+    if present(chapter):
+        return None
+    have = sorted((v for v in index.values("chapter") if not v.isdigit() and present(v)), key=content_key)
+    where = regulation + (f"@{version}" if version and version != "all" else "")
+    shown = "、".join(container_label(v) for v in have)
+    return f"法规“{where}”没有{container_label(chapter)}" + (f"；它有：{shown}" if shown else "；它不分章")

@@ -23,10 +23,11 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
             bar.update(1)
         named: set[str] = set()
         groups = duties_across(root, actor, modality, progress, named)
-    if not groups:                       # a misspelt actor is an error (exit 2), as in one regulation
-        from kb.library.actors import check_actor
-        from kb.layers.actors import load_registry
-        check_actor(actor, load_registry(root), named)
+    # a misspelt actor is an error (exit 2), as in one regulation; so is a name kb would only read as
+    # a known actor's by its head noun (不存在的机关 is not 机关), though 机关 has duties
+    from kb.library.actors import check_actor
+    from kb.layers.actors import load_registry
+    check_actor(actor, load_registry(root), named)
     rows = [(reg, v, s, doc.get(s.eid).text[s.start:s.end]) for reg, v, doc, stmts in groups for s in stmts]
     if fmt == "json":
         write_text(to_json([{"regulation": reg.id, "title": reg.title, "level": reg.level,

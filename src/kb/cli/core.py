@@ -81,6 +81,17 @@ def warn_lines(doc) -> None:
         click.echo(f"警告：{w}", err=True)
 
 
+def missing_address(doc, ref: str, art) -> KbError:
+    """What a text lacking the provision ``ref`` (of article ``art``) has instead: how many articles
+    (本文共 45 条（第一条至第四十五条）), or that the article has no such paragraph or item."""
+    a = doc.get(f"art_{art}")
+    if a is None:
+        arts = doc.articles
+        span = f"（{arts[0].label}至{arts[-1].label}）" if arts else ""
+        return KbError(f"没有找到“{ref}”：本文共 {len(arts)} 条{span}", doc.source)
+    return KbError(f"没有找到“{ref}”：{a.citation}没有这一款或项", doc.source, a.line)
+
+
 @click.command("parse")
 @click.argument("source", required=False, metavar="[文本]")
 @target_options
@@ -222,14 +233,7 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
         node = None
     if node is None:
         # a well-formed address that this text does not have: nothing found, exit code 1
-        a = doc.get(f"art_{art}")
-        if a is None:
-            arts = doc.articles
-            span = f"{arts[0].label}至{arts[-1].label}" if arts else ""
-            err = KbError(f"没有找到“{ref}”：本文共 {len(arts)} 条（{span}）", doc.source)
-        else:
-            err = KbError(f"没有找到“{ref}”：{a.citation}没有这一款或项", doc.source, a.line)
-        click.echo(f"错误：{err}", err=True)
+        click.echo(f"错误：{missing_address(doc, ref, art)}", err=True)
         ctx.exit(1)
     if fmt == "json":
         if node.kind == "article":

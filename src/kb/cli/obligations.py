@@ -3,17 +3,11 @@ from __future__ import annotations
 
 import click
 
+from kb.catalog.query import MODALITY_HELP
 from kb.cli.core import load_target, project_root, target_options
+from kb.cli.search import modality_option
 from kb.errors import KbError
 from kb.outputs.formats import FORMATS, table, to_csv, to_json, write_text
-
-#: --modality: the record's word or the label people read (追责 for the body that acts on a violation,
-#: 责任 for the party held liable; 处罚 is taken for 追责)
-MODALITY_WORDS = {"obligation": "obligation", "prohibition": "prohibition", "permission": "permission",
-                  "encouragement": "encouragement", "sanction": "sanction", "liability": "liability",
-                  "义务": "obligation", "禁止": "prohibition", "授权": "permission", "鼓励": "encouragement",
-                  "追责": "sanction", "处罚": "sanction", "责任": "liability"}
-
 
 def _registry(ctx, target=None):
     from kb.layers.actors import load_registry
@@ -21,14 +15,6 @@ def _registry(ctx, target=None):
     reg_id = getattr(target, "regulation", None)
     reg_id = getattr(reg_id, "id", reg_id) if reg_id is not None else None
     return load_registry(root, reg_id if isinstance(reg_id, str) else None)
-
-
-def _modality(ctx, param, value):
-    if value is None:
-        return None
-    if value not in MODALITY_WORDS:
-        raise click.BadParameter(f"“{value}”不是情态；可用：{'、'.join(MODALITY_WORDS)}")
-    return MODALITY_WORDS[value]
 
 
 def _filter(stmts, reg, actor, modality, article):
@@ -46,6 +32,17 @@ def _filter(stmts, reg, actor, modality, article):
     return out
 
 
+def _check_article(doc, article: str) -> None:
+    """--article naming a provision the text does not have is an error (exit 2) saying what it has,
+    not "no duty found" (exit 1): 第九十九条 of a 45-article text has no duties to find."""
+    from kb.cli.core import missing_address
+    from kb.text.address import parse_address, to_eid
+
+    a, para, item, sub = parse_address(article)
+    if doc.get(to_eid(a, para, item, sub)) is None:
+        raise missing_address(doc, article, a)
+
+
 def _label(s) -> str:
     from kb.layers.obligations import MODALITY_NAMES
     return MODALITY_NAMES[s.modality] + ("" if s.explicit else "*")
@@ -55,9 +52,7 @@ def _label(s) -> str:
 @click.argument("source", required=False, metavar="[文本]")
 @target_options
 @click.option("--actor", "-a", default=None, help="只看这个主体（可用别名，如 居委会）")
-@click.option("--modality", "-m", default=None, callback=_modality,
-              help="只看这种情态：obligation 义务、prohibition 禁止、permission 授权、encouragement 鼓励、"
-                   "sanction 追责、liability 责任")
+@click.option("--modality", "-m", default=None, callback=modality_option, help=f"只看这种情态：{MODALITY_HELP}")
 @click.option("--article", default=None, help="只看这一条（或款、项）：15、15.2、第十五条第二款")
 @click.option("--no-actor", "no_actor", is_flag=True, help="列出没有主体的陈述（不算任何人的义务，供起草者查看）")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
@@ -70,6 +65,8 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
         from kb.cli.across import obligations_across
         return obligations_across(ctx, actor, modality, fmt)
     target, doc = load_target(ctx, source, regulation, version, strict)
+    if article:
+        _check_article(doc, article)
     reg = _registry(ctx, target)
     if no_actor:
         if actor:

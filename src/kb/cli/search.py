@@ -8,13 +8,14 @@ and reading modules are imported when the search runs, and nothing else heavy
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import click
 
 from kb.catalog import DEFAULT_ENGINE, ENGINES, configured_engine, open_catalog
 from kb.cli.chinese import wrap_spans
-from kb.catalog.query import MODALITIES, TYPES
+from kb.catalog.query import MODALITY_HELP, TYPES, modality_choices, modality_code
 from kb.errors import KbError, UnwritableError
 from kb.outputs.screen import style
 
@@ -109,6 +110,16 @@ def _bold(text: str, marks) -> str:
     return "".join(out)
 
 
+def modality_option(ctx, param, value):
+    """--modality written any way kb.catalog.query.MODALITY_ALIASES takes (kb search, kb obligations)."""
+    if value is None:
+        return None
+    code = modality_code(value)
+    if code is None:
+        raise click.BadParameter(f"“{value}”不是情态；{modality_choices(value)}")
+    return code
+
+
 #: prefix that keeps a word written -经费 (the query language's NOT) from being read as an option
 _NOT_OPTION = "\uf8ff"
 
@@ -137,7 +148,7 @@ class _SearchCommand(click.Command):
 @click.option("--version", "-v", "version", default=None, help="只查某个版本；all 为全部版本（默认：各法规的最新版本）")
 @click.option("--chapter", "-c", default=None, help="只查某一章：3、第三章、chp_3；分编的法律：第二编第三章、part_2__chp_3，或整编 第二编、一节 第三章第一节")
 @click.option("--actor", "-a", default=None, help="只查某个主体（义务层的主体名称，如 居民委员会）")
-@click.option("--modality", "-m", type=click.Choice(MODALITIES), default=None, help="只查某种情态（义务、禁止……）")
+@click.option("--modality", "-m", default=None, callback=modality_option, help=f"只查某种情态：{MODALITY_HELP}")
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True, help="最多显示几条；0 为全部")
 @click.option("--all-hits", is_flag=True, help="不按条合并：同一条的多个命中都列出")
 @click.option("--literal", is_flag=True, help="只按原词检索：不同时检索主体的其他名称（居委会／居民委员会），找不到时也不拆开“的”连接的词")
@@ -150,7 +161,8 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     主体的名称和简称互相检索（居委会／居民委员会），--literal 关闭。
     按原样找不到时，“的”连接的词分开检索（居民委员会的职责 → 居民委员会 职责），--literal 关闭。
     检索词是条款编号（第15条、十五条、第十五条第二款、15.2）时先显示该条款，再列出提到它的条文；
-    单独一个数字（15）按原样检索，并先给出该条。"""
+    单独一个数字（15）按原样检索，并先给出该条。检索词后面可直接写 法规@版本（同 -r 法规@版本）。
+    默认列前 10 条，还有更多时写明共多少条。"""
     from kb.catalog.query import citation, loosen, spoken, text_only
 
     q = " ".join(w.removeprefix(_NOT_OPTION) for w in query)
@@ -160,6 +172,7 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     for name, value in (("--regulation", regulation), ("--version", version), ("--chapter", chapter),
                         ("--actor", actor)):
         _check_text(value, name)
+    q, regulation = _trailing_spec(q, regulation)
     if regulation and "@" in regulation:       # -r 法规@版本 is -r 法规 -v 版本
         from kb.project import regulation_option
 
@@ -192,22 +205,25 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
         cat.close()
     if why:
         raise KbError(why)
+    total, exact = getattr(hits, "total", len(hits)), getattr(hits, "exact", True)
     also = [{"word": w, "also": a, "excluded": neg, "names": {name: others for name, others in names}}
             for w, a, neg, names in pq.expansions]
     if fmt == "json":
         from kb.outputs.formats import to_json, write_text
 
-        write_text(to_json({"query": q, "count": len(hits), "also_searched": also, "searched_as": loose,
+        write_text(to_json({"query": q, "count": total, "count_exact": exact, "shown": len(hits),
+                            "also_searched": also, "searched_as": loose,
                             "provisions": [h.to_dict() for h in provisions], "hits": [h.to_dict() for h in hits]}))
     elif fmt == "csv":
         from kb.outputs.formats import to_csv, write_text
 
         cols = ["rank", "regulation", "version", "eid", "article", "citation", "type", "score", "term", "heading",
-                "label", "line", "snippet", "path", "version_label"]
-        rows = [[0 if i <= len(provisions) else i - len(provisions)] + [getattr(h, c) for c in cols[1:]]
+                "label", "line", "snippet", "path", "version_label", "actors", "modalities", "action", "deadline"]
+        rows = [[0 if i <= len(provisions) else i - len(provisions)]
+                + ["、".join(v) if isinstance(v := getattr(h, c), list) else v for c in cols[1:]]
                 for i, h in enumerate(provisions + hits, 1)]
         write_text(to_csv(cols, rows))
-        for line in _also_lines(also):
+        for line in _also_lines(also) + _more_lines(total, exact, hits):
             click.echo(line, err=True)
     else:
         if loose and hits:
@@ -219,9 +235,40 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
             click.echo()
             click.echo(style(f"提到“{spoken(cite[0])}”的条文：" if not cite[1] else f"含“{q}”的条文：", bold=True))
         _print_table(hits)
+        for line in _more_lines(total, exact, hits):
+            click.echo(style(line, dim=True))
     if not hits and not provisions:
         click.echo(f"没有找到“{q}”", err=True)
         ctx.exit(1)
+
+
+#: a 法规@版本 written after the words searched (kb search 网格 suining-community@draft)
+_SPEC = re.compile(r'(?:(.*\S)\s+)?([^\s@"()]+@[^\s@"()]*)')
+
+
+def _trailing_spec(q: str, regulation: str | None) -> tuple[str, str | None]:
+    """(the words searched, -r) for a query ending in 法规@版本: as the other reading commands take
+    法规@版本 written directly, kb search takes it after its words, as -r 法规@版本 (no text holds
+    an @: it is never a word searched)."""
+    m = _SPEC.fullmatch(q.strip())
+    if m is None:
+        return q, regulation
+    words, spec = m.groups()
+    if not words:
+        raise KbError(f"只写了 {spec}，没有检索词：写 kb search 检索词 {spec}（或 kb search 检索词 -r {spec}）")
+    if regulation and regulation.split("@")[0] != spec.split("@")[0]:
+        raise KbError(f"检索词后的 {spec} 与 -r {regulation} 指定了不同的法规：只写一处")
+    if regulation and "@" in regulation and "@" in spec and regulation != spec:
+        raise KbError(f"检索词后的 {spec} 与 -r {regulation} 指定了不同的版本：只写一处")
+    return words, spec if "@" not in (regulation or "") else regulation
+
+
+def _more_lines(total: int, exact: bool, hits) -> list[str]:
+    """What the limit left out: 显示前 10 条，共 28 条 (共 N 条以上: a lower bound, see
+    kb.catalog.interface.Hits); nothing when every hit is shown."""
+    if exact and total <= len(hits):
+        return []
+    return [f"显示前 {len(hits)} 条，共 {total:,} 条{'' if exact else '以上'}；用 --limit 查看更多（--limit 0 显示全部）"]
 
 
 def _bring_up_to_date(cat):
@@ -345,6 +392,11 @@ def _print_table(hits) -> None:
         extra = "  ".join(x for x in (kind, where, f"第 {h.line} 行" if h.line else "") if x)
         click.echo(f"{i:>2}. " + style(head, bold=True) + title + ("  " + style(extra, dim=True)
                                                                          if extra else ""))
+        if h.type == "obligation" and h.action:
+            # what this duty is: two duties of one actor in one paragraph read apart (第三十条：两项义务)
+            duty = f"行为：{h.action}" + (f"（期限：{h.deadline}）" if h.deadline else "")
+            for a, b in wrap_spans(duty, width - 4):
+                click.echo("    " + style(duty[a:b], bold=True))
         snip = h.snippet.replace("\n", " ")
         for a, b in wrap_spans(snip, width - 4):
             marks = [[max(s, a) - a, min(e, b) - a] for s, e in h.marks if s < b and e > a]

@@ -335,7 +335,11 @@ class OpenDb:
             kth = nlargest(limit, (scores[d] for d in pool))[-1]
             pool = [d for d in pool if scores[d] >= kth]
         best = sorted(pool, key=lambda d: (-scores[d], self.tie_key(d)))[:limit]
-        return [Result(self, d, scores[d]) for d in best]
+        return searching.Ranked((Result(self, d, scores[d]) for d in best), matched=len(docs))
+
+    def count_matches(self, q, allow, mask) -> int:
+        """How many entries match ``q`` among those the facet filters let through."""
+        return sum(1 for d in self.evaluate(q) if (allow is None or d in allow) and not (mask and d in mask))
 
     def _frequent(self, words, cap) -> bool:
         """Whether whoosh's ranker would choose this query's candidates over the whole catalog

@@ -67,6 +67,11 @@ class OpenIndex:
         """The best ``limit`` documents (see :meth:`kb.catalog.whoosh.ranking.Ranker.top`)."""
         return self.ranker().top(q, limit, allow, mask, words, has_or, whole_catalog)
 
+    def count_matches(self, q, allow, mask) -> int:
+        """How many documents match ``q`` among those the facet filters let through."""
+        return sum(1 for d in self.searcher().docs_for_query(q)
+                   if (allow is None or d in allow) and not (mask and d in mask))
+
     def stored(self, key: str):
         """(document number, stored fields) of the entry of ``key``; None when there is none."""
         s = self.searcher()

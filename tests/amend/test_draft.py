@@ -1,6 +1,7 @@
 """kb.amend.draft: the decision drafted from OLD to NEW, written out and read back, applied to OLD,
 reads as NEW (body, whitespace ignored) — for the hand-made revised draft of the seed and every one of
-the 41 version pairs; in the drafting office's words and forms."""
+the version pairs of the 41 listed regulations but those held out this session (kb.dev.heldout);
+in the drafting office's words and forms."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -89,7 +90,7 @@ def _quotes_cutting_words(d) -> list[str]:
 
 @pytest.mark.parametrize("a,b", PAIRS, ids=[Path(a).stem + "→" + Path(b).stem.split("(")[-1] for a, b in PAIRS])
 def test_round_trip_on_every_version_pair(a, b):
-    assert len(PAIRS) >= 41
+    assert len(PAIRS) >= 38
     d, am, ok = round_trip(a, b)
     assert ok and not d.problems
     assert not _quotes_cutting_words(d)

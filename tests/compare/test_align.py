@@ -1,8 +1,7 @@
 """kb.compare.align on real revisions: hand-made gold alignments (tests/data/diff/*.tsv) scored against the two
-baselines; invariants over all 41 version pairs of ../shared/corpus; the 1,260-article 民法典 pair."""
+baselines; invariants over the version pairs of ../shared/corpus (41 regulations, the held-out ones left out); the 1,260-article 民法典 pair."""
 from __future__ import annotations
 
-import glob
 import time
 from collections import Counter
 from pathlib import Path
@@ -60,23 +59,25 @@ def test_alignment_beats_both_baselines_on_gold(gold):
 
 
 def _version_pairs():
-    if not (SHARED / "corpus" / "version-pairs.txt").exists():
-        return []
-    out = []
-    for pre in (SHARED / "corpus" / "version-pairs.txt").read_text(encoding="utf-8").split():
-        files = sorted(glob.glob(str(CORPUS / (glob.escape(pre) + "(*).md"))))
-        if (CORPUS / (pre + ".md")).exists():
-            files.append(str(CORPUS / (pre + ".md")))
-        out += list(zip(files, files[1:]))
-    return out
+    from kb.dev.score_amend import version_pairs
+    return version_pairs(CORPUS) if (SHARED / "corpus" / "version-pairs.txt").exists() else []
 
 
 PAIRS = _version_pairs()
 
 
-def test_all_41_regulations_are_listed():
+def test_all_41_regulations_are_listed_and_the_held_out_ones_never_compared():
     need_shared(CORPUS)
-    assert len({Path(a).name.split("(")[0] for a, _ in PAIRS}) == 41
+    from kb.dev.align_signals import HELD_OUT_LAWS
+    from kb.dev.heldout import held_out_regulations
+    from kb.dev.score_amend import version_pairs
+    listed = {Path(a).name.split("(")[0].removesuffix(".md") for a, _ in version_pairs(CORPUS, held_out=True)}
+    assert len(listed) == 41
+    # round 9 of alignment (矿产资源法, 北京市未成年人保护条例) and round 10 of obligations (北京市机动车停车条例) are
+    # being annotated by people who never ran kb: no test aligns their versions
+    assert set(HELD_OUT_LAWS) | {"北京市机动车停车条例"} <= held_out_regulations() <= listed
+    compared = {Path(a).name.split("(")[0].removesuffix(".md") for a, _ in PAIRS}
+    assert compared == listed - held_out_regulations()
 
 
 @pytest.mark.parametrize("a,b", PAIRS, ids=[Path(a).stem + "→" + Path(b).stem.split("(")[-1] for a, b in PAIRS])

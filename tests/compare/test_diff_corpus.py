@@ -1,4 +1,4 @@
-"""Every one of the 41 version pairs is compared and rendered in every format; each row of the
+"""Every version pair of the 41 listed regulations (the held-out ones left out: test_align.PAIRS) is compared and rendered in every format; each row of the
 对照表 shows exactly the articles' texts (nothing lost or duplicated by the redline)."""
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ def test_regulations_count_once_and_held_out_laws_not_at_all(tmp_path, monkeypat
     for name, title in (("甲法(2001-01-01)", "甲法"), ("甲法(2010-01-01)", "甲法"), ("乙法(2001-01-01)", "乙法"),
                         ("对外贸易法(2016-11-07)", "对外贸易法")):
         (tmp_path / f"{name}.md").write_text(text.format(title, title), encoding="utf-8")
-    # no law held out (HELD_OUT_LAWS is empty between rounds): three regulations, 甲法's two versions counting once
+    # no law held out (as HELD_OUT_LAWS is between rounds): three regulations, 甲法's two versions counting once
     monkeypatch.setattr(align_signals, "HELD_OUT_LAWS", ())
     counts = boilerplate.count(tmp_path)
     assert counts["构成犯罪的"] == 3 and counts["违反本法规定"] == 3

@@ -27,6 +27,13 @@ class VersionMeta:
     comment: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
 
+    def __post_init__(self):
+        # how the version is named to a reader: its label; without one -- or with one that only repeats its name,
+        # as kb add writes when given no --label -- its status (草案修改稿), else its date, else its name (draft: a
+        # version with no label, status or date of its own, which commands then name once: @draft, not @draft（draft）)
+        if not self.label or str(self.label) == self.name:
+            self.label = str(self.status or self.date or self.name)
+
 
 #: levels of legal force, highest first (立法法); a text ranks by its level, a draft by the level it
 #: is a draft of.  "其他" (司法解释, 标准, 指南 …) ranks below all.

@@ -327,3 +327,35 @@ def test_add_refuses_amendments_with_the_reason_and_no_actor_keeps_a_quotation_m
     # kb obligations FILE still reads what it is given: the quoted provision's actor has no quotation mark
     actors = {s.actor for s in extract(parse_file(str(one)), None)}
     assert "国家工作人员" in actors and not [a for a in actors if a and a[0] in "“‘「『\"'"], actors
+
+
+def test_a_version_without_a_label_is_not_labelled_with_its_name(tmp_path, capsys):
+    """Left from newcomer review 2, item 9: kb add FILE -v draft of a text that states no draft status, given no --label
+    or --status, wrote ``label: draft`` and every command showed the version's name as its label: kb search
+    某市居民委员会工作条例@draft（draft）, kb diff 修改后（revised）, kb related 某市居民委员会工作条例（draft）.  Now a version without a
+    label of its own (none, or one that repeats its name) is named by its status or date when it has one
+    (kb.project.VersionMeta), else by its name alone, once."""
+    p = project(tmp_path / "p")
+    text = "某市居民委员会工作条例\n\n第一条　为了加强居民委员会建设，制定本条例。\n\n第二条　居民委员会应当在十五日内办理。\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("十五日", "十日"), encoding="utf-8")
+    rc, out, err = run_kb(["add", str(tmp_path / "a.txt"), "-r", "my-law", "-v", "draft", "--no-index"], p, capsys)
+    assert rc == 0, err
+    rc, out, err = run_kb(["add", str(tmp_path / "b.txt"), "-r", "my-law", "-v", "revised", "--date", "2025-01-02",
+                           "--no-index"], p, capsys)
+    assert rc == 0, err
+    rc, out, err = run_kb(["search", "居民委员会", "-r", "my-law", "-v", "draft"], p, capsys)
+    assert rc == 0, err
+    assert "某市居民委员会工作条例@draft " in out and "（draft）" not in out, out
+    rc, out, err = run_kb(["diff", "my-law@draft", "my-law@revised"], p, capsys)
+    assert out.splitlines()[0] == "修改前 → 修改后（2025-01-02）", out
+    rc, out, err = run_kb(["related", "2", "-r", "my-law", "-v", "draft"], p, capsys)
+    assert "某市居民委员会工作条例@draft 第二条" in out and "（draft）" not in out, out
+    # a label of its own still shows
+    path = p / "regulation/my-law/meta.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("label: draft", "label: 征求意见稿"), encoding="utf-8")
+    run_kb(["index"], p, capsys)
+    rc, out, err = run_kb(["search", "居民委员会", "-r", "my-law", "-v", "draft"], p, capsys)
+    assert "某市居民委员会工作条例@draft（征求意见稿）" in out, out
+    rc, out, err = run_kb(["diff", "my-law@draft", "my-law@revised"], p, capsys)
+    assert out.splitlines()[0] == "修改前（征求意见稿） → 修改后（2025-01-02）", out

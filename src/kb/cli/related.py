@@ -68,7 +68,8 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
                             f"{r.similarity:.3f}", f"{r.relevance:.4f}", f"{r.shared:.3f}", r.entry.text]
                            for r in rel]))
     else:
-        click.echo(style(f"{e.reg.title}（{e.version.label}）{e.label}", bold=True))
+        note = _version_note(e.version)
+        click.echo(style(f"{e.reg.title}{note}{' ' if note.startswith('@') else ''}{e.label}", bold=True))
         # without --kind, "无" is said for the two kinds a drafter asks about; other kinds show when found
         said = kinds if kinds_ else tuple(k for k in kinds if k in ("upper", "peer") or k not in empty)
         for k in said:
@@ -99,7 +100,13 @@ def _reg_name(e, kind: str) -> str:
     """The regulation of a related article by its (short) title, not its folder name; its version when it is not
     the latest, and always for 本法规其他版本 (which version is the point)."""
     r = e.reg
-    return (r.short_title or r.title) + ("" if e.latest and kind != "version" else f"（{e.version.label}）")
+    return (r.short_title or r.title) + ("" if e.latest and kind != "version" else _version_note(e.version))
+
+
+def _version_note(v) -> str:
+    """（草案修改稿） beside a title: the version's label, status or date; a version without any of its own by its
+    name (@draft, not （draft）: kb.project.VersionMeta)."""
+    return f"（{v.label}）" if v.label != v.name else f"@{v.name}"
 
 
 def _marked(text: str, marks: list, width: int = 80) -> str:

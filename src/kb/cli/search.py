@@ -369,7 +369,9 @@ def _where(h) -> str:
     one regulation -- the knowledge base holds many, and the hit line is the only place that says which."""
     out = h.title or h.regulation
     if h.version:
-        out += f"@{h.version}" + (f"（{h.version_label or h.status}）" if (h.version_label or h.status) else "")
+        # a version without a label, status or date of its own is named by its name alone (@draft, not @draft（draft）)
+        label = h.version_label if h.version_label != h.version else ""
+        out += f"@{h.version}" + (f"（{label or h.status}）" if (label or h.status) else "")
     return out
 
 

@@ -131,7 +131,9 @@ def _head_bits(doc, file_name: bool) -> list[str]:
     bits: list[str] = []
     for k in ("label", "status", "date"):
         v = d.get(k)
-        if v and str(v) not in bits:
+        # a version's name is no label (kb add -v revised without --label: 修改后, not 修改后（revised）) unless the
+        # two heads would otherwise read alike
+        if v and str(v) not in bits and (file_name or k != "label" or str(v) != str(d.get("version"))):
             bits.append(str(v))
     return bits
 

@@ -1189,6 +1189,12 @@ def test_the_party_a_relative_clause_designates_after_you(reg):
     assert ("国有博物馆", "obligation") not in got(
         reg, "考古发掘的文物，应当登记造册，妥善保管，按照国家有关规定移交给由省、自治区、直辖市人民政府文物行政部门或者国务院"
              "文物行政部门指定的国有博物馆、图书馆或者其他国有收藏文物的单位收藏。")
+    # a modal word after Y: Y is its subject, one explicit duty and nothing left without an actor
+    doc = doc_of("由人民法院指定的管理人应当接管财产。")
+    assert [(s.actor, s.modality, s.explicit) for s in extract(doc, reg)] == [("管理人", "obligation", True)]
+    assert without_actor(doc, reg) == []
+    assert got(reg, "由县级人民政府指定的医疗机构应当负责救治，并不得拒绝。") == {
+        ("医疗机构", "obligation"), ("医疗机构", "prohibition")}
 
 
 def test_an_agent_after_a_topic_ending_in_li(reg):
@@ -1207,6 +1213,12 @@ def test_a_term_named_by_suocheng_without_a_definition(reg):
     defines nothing (本条例所称X，是指…… still states no one's duty)."""
     assert got(reg, "本法所称会计人员的范围由国务院财政部门规定。") == {("财政部门", "obligation")}
     assert got(reg, "本条例所称居民委员会，是指依法设立的群众性自治组织，由居民委员会负责日常工作。") == set()
+    # a 指 or 是 further on defines nothing (指定, 是否, 但是): the definition stands right after the term
+    assert got(reg, "本法所称会计人员的范围由国务院财政部门指定。") == {("财政部门", "obligation")}
+    assert ("市人民政府", "obligation") in got(reg, "前款所称标准由市人民政府规定，是否需要调整由市商务部门提出。")
+    body = got(reg, "前款所称大件商品的标准和目录由市工商行政管理局制定发布。")
+    but = got(reg, "前款所称大件商品的标准和目录由市工商行政管理局制定发布，但是应当征求消费者协会的意见。")
+    assert body and body <= but and (None, "obligation") not in but
 
 
 def test_the_violator_of_a_clause_that_names_no_body(reg):

@@ -30,8 +30,9 @@ from kb.layers.obligations.subjects import carry_over, subject_groups
 
 #: a definition (本条例所称X，是指……; X是指……)
 _DEFINING = re.compile(r"所称|是指")
-#: what defines the term 所称 names (本条例所称X，是指……/指……/是……/包括……)
-_DEFINES = re.compile(r"是指|指|是|包括|系")
+#: what defines the term 所称 names, right after it (本条例所称X，是指……/指……/是……/包括……/不包括……): not a
+#: 指 or 是 further on (……由国务院财政部门指定, ……，是否需要调整由……提出, ……，但是应当……)
+_DEFINES = re.compile(r"[^，。；由]{1,40}?，?不?(?:是指|指|是|包括|系)")
 #: the purpose of the text (为了……，根据……，制定本法。): it states why the text is made, no one's duty
 _PURPOSE = re.compile(r"为(?:了)?[^。；]*，制定本(?:法|条例|办法|规定|细则|规则|决定|准则|守则)[。；]?\s*$")
 #: a provision the text marks as deleted (（2010年12月23日删除）, （删除）) at its end
@@ -92,7 +93,7 @@ class _Extractor:
             if _PURPOSE.match(sent) and not find_modals(text, sa, sb):
                 continue                 # 为了规范和保障公安机关履行……职责，制定本法: a purpose, not a duty
             defining = _DEFINING.search(sent)
-            if defining and defining.group(0) == "所称" and not _DEFINES.search(sent, defining.end()):
+            if defining and defining.group(0) == "所称" and not _DEFINES.match(sent, defining.end()):
                 defining = None          # 前款所称大件商品的标准和目录由市工商行政管理局……制定发布: names a term, defines nothing
             if defining:                 # 本条例所称X，是指……: the definition itself states nothing
                 end = text.find("，", sa + defining.end(), sb)

@@ -140,6 +140,11 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
         if g is None:
             return    # 主要由捐赠人出资兴建的工程项目: a relative clause
         vp = text[g.end:clause_end(text, g.end)]
+        q = next((q for q in s.modal_positions if g.end <= q < g.end + len(vp)), None)
+        if q is not None and q - g.end <= 6 and "的" not in text[g.end:q]:
+            # 由人民法院指定的管理人应当接管财产: Y is the subject of the modal word, which states its duty
+            s.subjects = [(k, h) for k, h in s.subjects if h.end <= p or h.start >= g.end] + [(p, g)]
+            return
     if any(q < p and text[q:p].find("，") < 0 and p - q <= 4 for q in s.modal_positions):
         return        # 可以由X…: handled with the modal word
     alt = [ev for ev in s.events if ev[1] == "modal" and ev[0] < p and re.search("或者|也可以", text[ev[0]:p])]

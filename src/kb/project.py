@@ -111,6 +111,15 @@ class RegulationMeta:
                 "short_title": self.short_title, "level": self.level, "validity": self.validity}
 
 
+def is_draft(reg: RegulationMeta, v: VersionMeta) -> bool:
+    """A version published for comment or review, not a text adopted and in force (its status, label
+    or level says 草案, 征求意见稿, 送审稿, 修改稿 …: kb.text.preamble's one list of draft words)."""
+    from kb.text.preamble import is_draft_status
+
+    level = (v.raw or {}).get("level") or (reg.raw or {}).get("level")
+    return is_draft_status(" ".join(str(x or "") for x in (v.status, v.label, level)))
+
+
 def find_root(start: str | os.PathLike | None = None) -> Path:
     p = Path(start or os.getcwd()).resolve()
     for d in (p, *p.parents):
@@ -119,7 +128,7 @@ def find_root(start: str | os.PathLike | None = None) -> Path:
     raise KbError("找不到项目根目录（从当前目录向上没有 mkdocs.yml）；请在项目内运行或使用 --root", str(p))
 
 
-def _yaml_load(path: Path):
+def _yaml_loader():
     import yaml
 
     class _Loader(yaml.SafeLoader):
@@ -128,19 +137,160 @@ def _yaml_load(path: Path):
     # mkdocs.yml may hold !!python/name: tags (material's emoji settings); read them as text
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    return _Loader
+
+
+def _yaml_load(path: Path):
+    """A YAML file of the project (mkdocs.yml, a meta.yml).  What YAML itself cannot read — bad
+    syntax, a date that is no date (``date: 2025-13-01``, which YAML reads as a date and Python
+    cannot make) — is a KbError naming the file, the line and the key."""
+    import yaml
+
     from kb.text.sources import read_bytes
 
     try:
         text = read_bytes(path).decode("utf-8")
     except UnicodeDecodeError as e:
-        raise KbError(f"不是 UTF-8 文本（第 {e.start} 字节无法解码）", str(path)) from None
+        line, col = decode_position(e)
+        raise KbError(f"不是 UTF-8 文本（第 {line} 行第 {col} 列无法解码）", str(path), line) from None
+    loader = _yaml_loader()(text)
     try:
-        data = yaml.load(text, Loader=_Loader)
+        node = loader.get_single_node()
+        if node is None:
+            return {}
+        for keys, value in _scalars(node):
+            if value.tag == "tag:yaml.org,2002:timestamp":
+                try:
+                    loader.construct_object(value)
+                except ValueError as e:
+                    raise KbError(f"{key_name(keys)}：“{value.value}”不是有效的日期（{_date_reason(value.value, e)}）",
+                                  str(path), value.start_mark.line + 1) from None
+        data = loader.construct_document(node)
         return {} if data is None else data
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise KbError(f"YAML 格式错误：{getattr(e, 'problem', e)}", str(path),
                       mark.line + 1 if mark else None) from None
+    finally:
+        loader.dispose()
+
+
+def _scalars(node, keys=()):
+    """(key path, node) of every scalar value under a composed YAML node."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            yield from _scalars(v, keys + (getattr(k, "value", "?"),))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            yield from _scalars(v, keys + (i,))
+    else:
+        yield keys, node
+
+
+def key_name(keys) -> str:
+    """``versions`` 第 1 项的 ``date`` for the key path ("versions", 0, "date")."""
+    out = ""
+    for k in keys:
+        if isinstance(k, int):
+            out += f" 第 {k + 1} 项"
+        else:
+            out += (" 的 " if out and not out.endswith("项") else "的 " if out else "") + str(k)
+    return out or "（顶层）"
+
+
+def key_line(path: Path, keys) -> int | None:
+    """The line of the key path ``keys`` in YAML file ``path`` (its value's line for a list item),
+    None when it cannot be found: for a message about a value read from it."""
+    import yaml
+
+    try:
+        node = yaml.compose(read_text_quietly(path), Loader=_yaml_loader())
+    except Exception:           # the file was read once already; this is only for a line number
+        return None
+    line = None
+    for k in keys:
+        if isinstance(node, yaml.MappingNode) and isinstance(k, str):
+            # the last of a key written twice: the one YAML keeps
+            pair = next(((kn, vn) for kn, vn in reversed(node.value) if getattr(kn, "value", None) == k), None)
+            if pair is None:
+                return line
+            line, node = pair[0].start_mark.line + 1, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(k, int) and k < len(node.value):
+            node = node.value[k]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def read_text_quietly(path: Path) -> str:
+    return Path(path).read_text(encoding="utf-8", errors="replace")
+
+
+def decode_position(e: UnicodeDecodeError) -> tuple[int, int]:
+    """(line, column), both from 1, of the first byte a UnicodeDecodeError could not decode; the
+    column counts the characters of the line before it (what an editor shows)."""
+    data = e.object[:e.start]
+    line = data.count(b"\n") + 1
+    before = data[data.rfind(b"\n") + 1:]
+    return line, len(before.decode(e.encoding if e.encoding else "utf-8", errors="replace")) + 1
+
+
+# --------------------------------------------------------------------------- dates
+
+_TYPED = re.compile(r"\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})日?\s*")
+
+
+def date_argument(text: str, option: str) -> str:
+    """A date given on the command line (``kb show --as-of``, ``kb add --date``): 2024-03-01,
+    2024-3-1, 2024.3.1 or 2024年3月1日, as YYYY-MM-DD; one that is no date (2025-02-30, 2025-13-01,
+    明天) is a KbError."""
+    m = _TYPED.fullmatch(text or "")
+    if not m:
+        raise KbError(f"{option}：无法识别的日期“{text}”（示例：2024-03-01 或 2024年3月1日）")
+    try:
+        return iso_date(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+    except ValueError as e:
+        raise KbError(f"{option}：日期“{text}”无效：{e}") from None
+
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _date_reason(text: str, error: Exception | None = None) -> str:
+    """Why ``text`` is no date, in Chinese (月份应为 1 至 12; 2025 年 2 月只有 28 日)."""
+    import calendar
+
+    m = re.fullmatch(r"\s*(\d{4})\D(\d{1,2})\D(\d{1,2})\D?\s*", str(text))
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+        if not 1 <= mo <= 12:
+            return f"月份应为 1 至 12，而不是 {mo}"
+        last = calendar.monthrange(y, mo)[1] if y >= 1 else 31
+        if not 1 <= d <= last:
+            return f"{y} 年 {mo} 月只有 {last} 日"
+    return "日期写作 YYYY-MM-DD，如 2025-01-02"
+
+
+def iso_date(value) -> str:
+    """``value`` as YYYY-MM-DD when it is a real date (a YAML date, or text written so); raises
+    ValueError with the reason in Chinese otherwise (2025-02-30, 2025-13-01, 明天)."""
+    import datetime
+
+    if isinstance(value, datetime.datetime):
+        raise ValueError("日期写作 YYYY-MM-DD，不带时刻")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    m = _ISO.fullmatch(text or "")
+    if m:
+        try:
+            return datetime.date(*(int(x) for x in m.groups())).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(_date_reason(text if text is not None else ""))
 
 
 def load_config(root: Path) -> dict:
@@ -148,10 +298,33 @@ def load_config(root: Path) -> dict:
     cfg = _yaml_load(root / "mkdocs.yml")
     if not isinstance(cfg, dict):
         raise KbError("mkdocs.yml 的顶层应为“键: 值”映射", str(root / "mkdocs.yml"))
-    for p in cfg.get("plugins") or []:
+    plugins = cfg.get("plugins") or []
+    for i, p in enumerate(plugins if isinstance(plugins, list) else []):
         if isinstance(p, dict) and "kb" in p:
-            return p["kb"] or {}
+            options = p["kb"] or {}
+            where = ("plugins", i, "kb")
+            if not isinstance(options, dict):
+                raise KbError(f"{key_name(where)}：kb 插件的设置应为“键: 值”映射", str(root / "mkdocs.yml"),
+                              key_line(root / "mkdocs.yml", where))
+            for key, (types, what) in _CONFIG_TYPES.items():
+                if options.get(key) is not None and not isinstance(options[key], types):
+                    raise KbError(f"{key_name(where + (key,))}：应为{what}，而不是 {options[key]!r}",
+                                  str(root / "mkdocs.yml"), key_line(root / "mkdocs.yml", where + (key,)))
+            return options
     return {}
+
+
+#: the kb plugin's settings that kb reads outside ``kb build`` too (mkdocs checks them all when it
+#: builds: kb.site.plugin.KbConfig), and what each must be
+_CONFIG_TYPES = {"default_regulation": (str, "一部法规的名称（regulation/ 下的目录名）"),
+                 "catalog_engine": (str, "检索引擎名（fts5 或 whoosh）"),
+                 "comment_email": (str, "电子邮件地址"),
+                 "templates": (str, "目录名"),
+                 "collections": (list, "专题的列表"),
+                 "regulations": (list, "法规名的列表"),
+                 "check": (dict, "kb check 的设置（键: 值）"),
+                 "downloads": (bool, "true 或 false"),
+                 "pdf": (bool, "true 或 false")}
 
 
 def confined_name(name: str, what: str, where: str | None = None) -> str:
@@ -201,33 +374,71 @@ def load_regulation(root: Path, reg_id: str) -> RegulationMeta:
     raw = _yaml_load(meta_path)
     if not isinstance(raw, dict):
         raise KbError("meta.yml 的顶层应为“键: 值”映射", str(meta_path))
-    if not raw.get("title"):
-        raise KbError("元数据缺少 title", str(meta_path))
+    _check_meta(raw, meta_path)
     versions = []
-    listed = raw.get("versions") or []
-    if not isinstance(listed, list) or not all(isinstance(v, dict) for v in listed):
-        raise KbError("versions 应为版本的列表（每项含 name、file 等）", str(meta_path))
-    for v in listed:
-        if not v.get("name") or not v.get("file"):
-            raise KbError("每个版本都需要 name 和 file", str(meta_path))
-        confined_name(str(v["name"]), "版本名", str(meta_path))
+    for v in raw.get("versions") or []:
         source_in(folder, v["file"], meta_path)
         if v.get("amended_by") is not None:
             source_in(folder, v["amended_by"], meta_path, "amended_by")
-        versions.append(VersionMeta(name=str(v["name"]), file=v["file"], label=v.get("label") or v["name"],
-                                    status=v.get("status"), date=str(v["date"]) if v.get("date") else None,
+        versions.append(VersionMeta(name=str(v["name"]), file=v["file"], label=str(v.get("label") or v["name"]),
+                                    status=v.get("status"), date=iso_date(v["date"]) if v.get("date") else None,
                                     comment=v.get("comment") or {}, raw=v))
-    level = raw.get("level")
-    if level is not None and level not in LEVEL_RANK:
-        raise KbError(f"未知的效力级别“{level}”（可用：{'、'.join(LEVELS)}）", str(meta_path))
-    validity = raw.get("validity")
-    if validity is not None and validity not in VALIDITIES:
-        raise KbError(f"未知的效力状态“{validity}”（可用：{'、'.join(VALIDITIES)}）", str(meta_path))
     return RegulationMeta(id=reg_id, folder=folder, title=raw["title"], short_title=raw.get("short_title"),
                           jurisdiction=raw.get("jurisdiction"), issuing_body=raw.get("issuing_body"),
-                          versions=versions, raw=raw, level=level, validity=validity,
-                          adopted=str(raw["adopted"]) if raw.get("adopted") else None,
+                          versions=versions, raw=raw, level=raw.get("level"), validity=raw.get("validity"),
+                          adopted=iso_date(raw["adopted"]) if raw.get("adopted") else None,
                           source=raw.get("source") if isinstance(raw.get("source"), dict) else {})
+
+
+#: meta.yml's keys that hold text (a number YAML reads, 123, is not taken for one)
+_TEXT_KEYS = ("title", "short_title", "jurisdiction", "issuing_body", "level", "validity", "part")
+_VERSION_TEXT_KEYS = ("label", "status")
+
+
+def _check_meta(raw: dict, meta_path: Path) -> None:
+    """Every value kb reads from a meta.yml is of the kind it reads: text where text is meant, a real
+    date, a list of versions each with a name and a file.  A wrong one is a KbError naming the file,
+    the line and the key (title: [..] or date: 2025-13-01 used to end in a Python traceback)."""
+    def bad(keys, message):
+        return KbError(f"{key_name(keys)}：{message}", str(meta_path), key_line(meta_path, keys))
+
+    def kind(value) -> str:
+        return {list: "列表", dict: "映射", bool: "真假值", int: "数字", float: "数字"}.get(type(value), type(value).__name__)
+
+    if not raw.get("title"):
+        raise bad(("title",), "元数据缺少 title（法规标题）")
+    for key in _TEXT_KEYS:
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise bad((key,), f"应为文本，而不是{kind(raw[key])}（{raw[key]!r}）")
+    level, validity = raw.get("level"), raw.get("validity")
+    if level is not None and level not in LEVEL_RANK:
+        raise bad(("level",), f"未知的效力级别“{level}”（可用：{'、'.join(LEVELS)}）")
+    if validity is not None and validity not in VALIDITIES:
+        raise bad(("validity",), f"未知的效力状态“{validity}”（可用：{'、'.join(VALIDITIES)}）")
+    if raw.get("adopted"):
+        try:
+            iso_date(raw["adopted"])
+        except ValueError as e:
+            raise bad(("adopted",), f"“{raw['adopted']}”不是有效的日期（{e}）") from None
+    listed = raw.get("versions") or []
+    if not isinstance(listed, list) or not all(isinstance(v, dict) for v in listed):
+        raise bad(("versions",), "应为版本的列表（每项含 name、file 等）")
+    for i, v in enumerate(listed):
+        if not v.get("name") or not v.get("file"):
+            raise bad(("versions", i), "每个版本都需要 name 和 file")
+        if isinstance(v["name"], (list, dict, bool)):
+            raise bad(("versions", i, "name"), f"版本名应为文本，而不是{kind(v['name'])}")
+        confined_name(str(v["name"]), "版本名", str(meta_path))
+        for key in _VERSION_TEXT_KEYS:
+            if v.get(key) is not None and not isinstance(v[key], str):
+                raise bad(("versions", i, key), f"应为文本，而不是{kind(v[key])}（{v[key]!r}）")
+        if v.get("comment") is not None and not isinstance(v["comment"], dict):
+            raise bad(("versions", i, "comment"), f"应为映射（period、channel、email 等），而不是{kind(v['comment'])}")
+        if v.get("date"):
+            try:
+                iso_date(v["date"])
+            except ValueError as e:
+                raise bad(("versions", i, "date"), f"“{v['date']}”不是有效的日期（{e}）") from None
 
 
 def list_regulations(root: Path) -> list[RegulationMeta]:
@@ -427,6 +638,8 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
     root = Path(root)
     regulation = check_name(regulation, "法规名")
     version = check_name(version, "版本名")
+    if date:
+        date = date_argument(date, "--date")
     src = Path(file)
     source = read_source(str(src))
     _refuse_amendment(source)
@@ -444,7 +657,7 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
         if draft:
             raw.setdefault("validity", "草案")      # as kb add DIR records a draft
         raw["versions"] = [{"name": version, "label": fields.pop("label"), "file": version + ext, **fields}]
-        _check_raw(raw, meta_path)
+        _check_meta(raw, meta_path)
         _create_regulation(folder, raw, version + ext, data)
         return Added(regulation, version, folder / (version + ext), created=True, reading=doc.reading)
     reg = load_regulation(root, regulation)

@@ -64,3 +64,104 @@ def test_score_obligations_without_the_shared_folder_scores_the_seed_and_says_th
     r = CliRunner(env={"KB_SHARED": str(tmp_path / "no-shared")}).invoke(cli, ["score-obligations"])
     assert r.exit_code == 2, r.output
     assert "参考资料不存在" in r.output and "POOLED" in r.output
+
+
+# ------------------------------------------------------------------ 1: a mistyped meta.yml or mkdocs.yml
+
+SEED_META = "regulation/suining-community/meta.yml"
+
+#: (what is changed in the seed's meta.yml, the key the message names, the line it is on)
+MISTYPED = [
+    (("    date: null ", "    date: 2025-13-01 "), "versions 第 1 项的 date", 13, "月份应为 1 至 12"),
+    (("    date: null ", "    date: '2019-02-30' "), "versions 第 1 项的 date", 13, "2019 年 2 月只有 28 日"),
+    (("    date: null ", "    date: 明天 "), "versions 第 1 项的 date", 13, "YYYY-MM-DD"),
+    (("title: 遂宁市社区发展治理促进条例", "title: [遂宁市社区发展治理促进条例]"), "title", 2, "应为文本，而不是列表"),
+    (("    status: 草案征求意见稿", "    status: [a]"), "versions 第 1 项的 status", 12, "应为文本"),
+    (("level: 地方性法规", "level: [a]"), "level", 6, "应为文本"),
+    (("validity: 草案", "validity: 草案\nadopted: 2019-02-30"), "adopted", 8, "2019 年 2 月只有 28 日"),
+]
+
+
+@pytest.mark.parametrize("change,key,line,why", MISTYPED, ids=[m[1] + ":" + m[0][1].strip() for m in MISTYPED])
+@pytest.mark.parametrize("command", [["parse", SEED_META.replace("meta.yml", "draft.txt")], ["search", "社区"],
+                                     ["obligations"], ["index"], ["check"], ["export", "--format", "akn"],
+                                     ["show", "5"], ["toc"], ["diff", "suining-community@draft", "suining-community@draft"]])
+def test_a_mistyped_meta_yml_is_a_message_with_file_line_and_key(change, key, line, why, command, tmp_path, capsys):
+    project = seed_project(tmp_path)
+    meta = project / SEED_META
+    text = meta.read_text(encoding="utf-8")
+    assert change[0] in text
+    meta.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    rc, out, err = run_kb(command, project, capsys)
+    assert rc == 2, out + err
+    assert f"regulation/suining-community/meta.yml:{line}: {key}：" in err and why in err, err
+
+
+@pytest.mark.parametrize("value,key", [("[a, b]", "default_regulation"), ("3", "catalog_engine")])
+def test_a_mistyped_kb_setting_in_mkdocs_yml_is_a_message_with_file_line_and_key(value, key, tmp_path, capsys):
+    project = seed_project(tmp_path)
+    mk = project / "mkdocs.yml"
+    mk.write_text(mk.read_text(encoding="utf-8").replace("      default_regulation: suining-community\n", "")
+                  + f"      {key}: {value}\n", encoding="utf-8")
+    rc, out, err = run_kb(["show", "5"], project, capsys)
+    assert rc == 2, out + err
+    assert f"mkdocs.yml:4: plugins 第 1 项的 kb 的 {key}：应为" in err, err
+
+
+# ------------------------------------------------------------------ 6: dates that are no dates; drafts are not in force
+
+@pytest.mark.parametrize("date,why", [("2025-02-30", "2025 年 2 月只有 28 日"), ("2025-13-01", "月份应为 1 至 12"),
+                                      ("2024年2月30日", "2024 年 2 月只有 29 日")])
+def test_as_of_a_date_that_does_not_exist_is_refused(date, why, tmp_path, capsys):
+    project = seed_project(tmp_path)
+    rc, out, err = run_kb(["show", "15", "--as-of", date], project, capsys)
+    assert rc == 2 and why in err, out + err
+
+
+@pytest.mark.parametrize("date", ["明天", "2025-13-45", "2025-02-29"])
+def test_kb_add_refuses_a_date_that_is_no_date_and_writes_nothing(date, tmp_path, capsys):
+    from conftest import SHARED, need_shared
+
+    revised = need_shared(SHARED / "fixtures" / "suining-revised-draft.txt")
+    project = seed_project(tmp_path)
+    before = (project / SEED_META).read_bytes()
+    rc, out, err = run_kb(["add", str(revised), "-r", "suining-community", "-v", "rev2", "--date", date, "--no-index"],
+                          project, capsys)
+    assert rc == 2 and "--date" in err and date in err, out + err
+    assert (project / SEED_META).read_bytes() == before
+    assert not (project / "regulation" / "suining-community" / "rev2.txt").exists()
+
+
+def test_a_dated_draft_is_not_said_to_be_in_force(tmp_path, capsys):
+    # the README's own workflow: the revised draft added with --date; --as-of used to call it 施行
+    from conftest import SHARED, need_shared
+
+    revised = need_shared(SHARED / "fixtures" / "suining-revised-draft.txt")
+    project = seed_project(tmp_path)
+    rc, out, err = run_kb(["add", str(revised), "-r", "suining-community", "-v", "revised", "--date", "2025-01-02",
+                           "--no-index"], project, capsys)
+    assert rc == 0, err
+    rc, out, err = run_kb(["show", "15", "--as-of", "2025-06-01"], project, capsys)
+    assert rc == 1 and "施行的是" not in out, out
+    assert "没有施行的版本" in err and "草案修改稿（2025-01-02）是草案，草案不施行" in err, err
+
+
+def test_the_adopted_version_is_in_force_and_a_later_dated_draft_is_not(tmp_path, capsys):
+    # an adopted text (the seed's words, registered as 现行有效 of 2020) and a draft of its revision dated 2024
+    from conftest import SHARED, need_shared
+
+    revised = need_shared(SHARED / "fixtures" / "suining-revised-draft.txt")
+    project = seed_project(tmp_path)
+    reg = project / "regulation" / "suining-community"
+    meta = (reg / "meta.yml").read_text(encoding="utf-8")
+    meta = meta.replace("validity: 草案", "validity: 有效").replace("    label: 草案征求意见稿", "    label: 2020年版")
+    meta = meta.replace("    status: 草案征求意见稿", "    status: 现行有效").replace("    date: null ", "    date: 2020-05-01 ")
+    (reg / "meta.yml").write_text(meta, encoding="utf-8")
+    rc, out, err = run_kb(["add", str(revised), "-r", "suining-community", "-v", "revised", "--date", "2024-01-02",
+                           "--no-index"], project, capsys)
+    assert rc == 0, err
+    rc, out, err = run_kb(["show", "15", "--as-of", "2025-06-01"], project, capsys)
+    assert rc == 0, err
+    assert "2025-06-01 施行的是 2020年版（2020-05-01）" in out
+    rc, out, err = run_kb(["show", "15", "--as-of", "2019-06-01"], project, capsys)
+    assert rc == 1 and "有日期的已通过版本：2020年版（2020-05-01）" in err, err

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kb.errors import KbError
-from kb.project import RegulationMeta, Target, VersionMeta, load
+from kb.project import RegulationMeta, Target, VersionMeta, is_draft, load
 from kb.text.numerals import article_label, number_key
 
 
@@ -37,11 +37,12 @@ def version_date(v: VersionMeta) -> str | None:
 
 
 def in_force(reg: RegulationMeta, date: str) -> VersionMeta | None:
-    """The version in force on ``date`` (YYYY-MM-DD): the latest dated on or before it."""
+    """The version in force on ``date`` (YYYY-MM-DD): the latest adopted version dated on or before
+    it.  A draft (草案, 征求意见稿, 修改稿 …: kb.project.is_draft) is never in force, whatever its date."""
     best = None
     for v in reg.versions:
         d = version_date(v)
-        if d and d <= date and (best is None or d >= version_date(best)):
+        if d and d <= date and not is_draft(reg, v) and (best is None or d >= version_date(best)):
             best = v
     return best
 

@@ -3,8 +3,6 @@ and ``kb show … --as-of DATE`` (the version in force and the article's history
 kb.cli.amend (the ``kb amend`` command), which reads targets through kb.cli.core."""
 from __future__ import annotations
 
-import re
-
 import click
 
 from kb.errors import KbError
@@ -52,17 +50,16 @@ def show_amendment(am, fmt: str) -> None:
 
 
 def _iso_date(s: str) -> str:
-    m = re.fullmatch(r"\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})日?\s*", s or "")
-    if not m:
-        raise KbError(f"无法识别的日期“{s}”（示例：2024-03-01 或 2024年3月1日）")
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    from kb.project import date_argument
+
+    return date_argument(s, "--as-of")
 
 
 def in_force_target(ctx, target, as_of: str, strict: bool):
     """``kb show … --as-of DATE``: (Target, Document) of the version in force on that date, for the
     regulation ``target`` (resolved without a version) belongs to."""
     from kb.amend.history import in_force
-    from kb.project import Target, load
+    from kb.project import Target, is_draft, load
 
     date = _iso_date(as_of)
     reg = target.regulation
@@ -70,8 +67,13 @@ def in_force_target(ctx, target, as_of: str, strict: bool):
         raise KbError("--as-of 需要知识库中的法规（法规名或 法规@版本），不能是单独的文件", str(target.path))
     v = in_force(reg, date)
     if v is None:
-        dated = [f"{x.name}（{x.date}）" for x in reg.versions if x.date]
-        click.echo(f"错误：{reg.id} 在 {date} 没有施行的版本（有日期的版本：{'、'.join(dated) or '无'}）", err=True)
+        # only an adopted version is in force: a draft dated before that day is said to be one
+        adopted = [f"{x.label or x.name}（{x.date}）" for x in reg.versions if x.date and not is_draft(reg, x)]
+        drafts = [f"{x.label or x.name}（{x.date}）" for x in reg.versions
+                  if x.date and x.date <= date and is_draft(reg, x)]
+        also = f"；{'、'.join(drafts)}是草案，草案不施行" if drafts else ""
+        click.echo(f"错误：{reg.id} 在 {date} 没有施行的版本：这一日期以前没有已通过的版本{also}"
+                   f"（有日期的已通过版本：{'、'.join(adopted) or '无'}）", err=True)
         ctx.exit(1)
     t = Target(reg.path(v), reg, v)
     return t, load(t, strict=strict)

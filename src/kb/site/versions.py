@@ -96,10 +96,10 @@ def version_state(reg, v) -> tuple[bool | None, str]:
 
 
 def is_draft(reg, v) -> bool:
-    """A version published for comment or review, not a text in force (its status, level or label
-    says 草案, 征求意见稿, 送审稿 …)."""
-    words = " ".join(str(x or "") for x in (v.status, v.label, level(reg, v)))
-    return is_draft_status(words)
+    """A version published for comment or review, not a text in force (kb.project.is_draft)."""
+    from kb.project import is_draft as draft
+
+    return draft(reg, v)
 
 
 def level(reg, v) -> str:

@@ -146,7 +146,7 @@ def _yaml_load(path: Path):
     cannot make) — is a KbError naming the file, the line and the key."""
     import yaml
 
-    from kb.text.sources import read_bytes
+    from kb.text.sources import decode_position, read_bytes
 
     try:
         text = read_bytes(path).decode("utf-8")
@@ -227,15 +227,6 @@ def key_line(path: Path, keys) -> int | None:
 
 def read_text_quietly(path: Path) -> str:
     return Path(path).read_text(encoding="utf-8", errors="replace")
-
-
-def decode_position(e: UnicodeDecodeError) -> tuple[int, int]:
-    """(line, column), both from 1, of the first byte a UnicodeDecodeError could not decode; the
-    column counts the characters of the line before it (what an editor shows)."""
-    data = e.object[:e.start]
-    line = data.count(b"\n") + 1
-    before = data[data.rfind(b"\n") + 1:]
-    return line, len(before.decode(e.encoding if e.encoding else "utf-8", errors="replace")) + 1
 
 
 # --------------------------------------------------------------------------- dates

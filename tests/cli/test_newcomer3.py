@@ -165,3 +165,47 @@ def test_the_adopted_version_is_in_force_and_a_later_dated_draft_is_not(tmp_path
     assert "2025-06-01 施行的是 2020年版（2020-05-01）" in out
     rc, out, err = run_kb(["show", "15", "--as-of", "2019-06-01"], project, capsys)
     assert rc == 1 and "有日期的已通过版本：2020年版（2020-05-01）" in err, err
+
+
+# ------------------------------------------------------------------ 12: where a file does not decode; an empty .docx
+
+def test_an_undecodable_byte_is_given_by_line_and_column_counted_from_1(tmp_path, capsys):
+    from conftest import SEED
+
+    lines = SEED.read_bytes().split(b"\n")
+    k = next(i for i, l in enumerate(lines) if l.startswith("第三条".encode("utf-8")))
+    at = len("第三条".encode("utf-8"))
+    lines[k] = lines[k][:at] + b"\xff" + lines[k][at:]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\n".join(lines))
+    offset = sum(len(l) + 1 for l in lines[:k]) + at          # 0-based: the old message gave this as 第 N 字节
+    rc, out, err = run_kb(["parse", str(bad)], tmp_path, capsys)
+    assert rc == 2
+    assert f"bad.txt:{k + 1}: 无法解码的字节" in err
+    assert f"位于第 {k + 1} 行第 4 列（第 {offset + 1} 个字节：0xFF）" in err, err
+
+
+def test_a_big5_file_is_not_said_to_fail_at_byte_0(tmp_path, capsys):
+    from conftest import SEED
+
+    big5 = tmp_path / "big5.txt"
+    big5.write_bytes(SEED.read_text(encoding="utf-8").encode("big5", errors="replace"))
+    rc, out, err = run_kb(["parse", str(big5)], tmp_path, capsys)
+    assert rc == 2 and "big5.txt:1: " in err
+    assert "位于第 1 行第 1 列（第 1 个字节" in err and "第 0" not in err, err
+
+
+def test_an_empty_docx_is_empty_not_damaged(tmp_path, capsys):
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    rc, out, err = run_kb(["parse", str(empty)], tmp_path, capsys)
+    assert rc == 2 and "empty.docx: 文件为空" in err and "损坏" not in err, err
+
+
+def test_a_meta_yml_that_is_not_utf8_is_given_by_line_and_column(tmp_path, capsys):
+    project = seed_project(tmp_path)
+    meta = project / SEED_META
+    meta.write_bytes(meta.read_bytes().replace("issuing_body: 遂宁市".encode("utf-8"),
+                                               "issuing_body: 遂宁市".encode("gbk")))
+    rc, out, err = run_kb(["show", "5"], project, capsys)
+    assert rc == 2 and "meta.yml:5: 不是 UTF-8 文本（第 5 行第 15 列无法解码）" in err, err

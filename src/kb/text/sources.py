@@ -140,8 +140,9 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, bool]:
         # UTF-16 with a byte-order mark (Windows Notepad's "Unicode"); the mark is dropped
         try:
             text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise KbError("无法解码的字节（文件以 UTF-16 标记开头，但内容不是 UTF-16）", path) from None
+        except UnicodeDecodeError as e:
+            raise KbError(f"无法解码的字节（文件以 UTF-16 标记开头，但第 {e.start + 1} 个字节起的内容不是 UTF-16）",
+                          path) from None
         if not text.strip():
             raise KbError("文件为空", path)
         return text, "utf-16", True
@@ -162,8 +163,17 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, bool]:
             text = None
         if text is not None and _mostly_chinese(text):
             return text, "gb18030", False
-    line = data[: utf8_error.start].count(b"\n") + 1
-    raise KbError(f"无法解码的字节（既不是 UTF-8 也不是 GB18030），位于第 {utf8_error.start} 字节", path, line)
+    line, column = decode_position(utf8_error)
+    raise KbError(f"无法解码的字节（既不是 UTF-8 也不是 GB18030），位于第 {line} 行第 {column} 列"
+                  f"（第 {utf8_error.start + 1} 个字节：0x{data[utf8_error.start]:02X}）", path, line)
+
+
+def decode_position(e: UnicodeDecodeError) -> tuple[int, int]:
+    """(line, column), both counted from 1, of the first byte ``e`` could not decode; the column
+    counts the characters before it on its line, as an editor shows it."""
+    data = bytes(e.object[:e.start])
+    start = data.rfind(b"\n") + 1
+    return data.count(b"\n") + 1, len(data[start:].decode(e.encoding or "utf-8", errors="replace")) + 1
 
 
 def _mostly_chinese(text: str) -> bool:
@@ -197,6 +207,8 @@ def _read_docx(path: str) -> tuple[str, list[tuple[int, str]]]:
     unusual package does wrong is said, never shown as a Python error."""
     with open_regular(path) as f:
         head = f.read(8)
+        if not head:
+            raise KbError("文件为空", path)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             raise KbError(".docx 文件是 OLE 复合文件：加了密码的 Word 文档或改了扩展名的旧版 .doc；"
                           "请在 Word 中取消密码或另存为 .docx", path)

@@ -209,3 +209,68 @@ def test_a_meta_yml_that_is_not_utf8_is_given_by_line_and_column(tmp_path, capsy
                                                "issuing_body: 遂宁市".encode("gbk")))
     rc, out, err = run_kb(["show", "5"], project, capsys)
     assert rc == 2 and "meta.yml:5: 不是 UTF-8 文本（第 5 行第 15 列无法解码）" in err, err
+
+
+# ------------------------------------------------------------------ 2: a misnumbered text, whatever command reads it
+
+def misnumbered(tmp: Path) -> tuple[Path, int, int]:
+    """The seed with 第五条 numbered 第六条 (two 第六条, no 第五条); the lines of the two 第六条."""
+    from conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8")
+    assert text.count("\n第五条") == 1
+    bad = tmp / "broken.txt"
+    bad.write_text(text.replace("\n第五条", "\n第六条"), encoding="utf-8")
+    lines = [i for i, l in enumerate(bad.read_text(encoding="utf-8").split("\n"), 1) if l.startswith("第六条")]
+    assert len(lines) == 2
+    return bad, lines[0], lines[1]
+
+
+@pytest.mark.parametrize("command", [["show", "6"], ["toc"], ["obligations"], ["define"], ["refs", "6"], ["matrix"],
+                                     ["actors"], ["diff", "@", "suining-community@draft"],
+                                     ["diff", "@", "@"], ["show", "5"]])
+def test_every_command_that_reads_a_misnumbered_text_says_so_as_kb_parse_does(command, tmp_path, capsys):
+    project = seed_project(tmp_path)
+    bad, first, second = misnumbered(tmp_path)
+    args = [a if a != "@" else str(bad) for a in command]
+    if "@" not in command:
+        args.append(str(bad))
+    rc, out, err = run_kb(["parse", str(bad)], project, capsys)
+    said = [l for l in err.splitlines() if "broken.txt:" in l]
+    assert said == [f"警告：{bad}:{first}: 条号不连续：第四条之后是第六条（缺第五条）", f"警告：{bad}:{second}: 条号重复：第六条"]
+    rc, out, err = run_kb(args, project, capsys)
+    assert [l for l in err.splitlines() if l.startswith("警告：")] == said, err      # the same lines, once each
+
+
+def test_show_says_which_of_two_articles_of_one_number_it_shows_and_why_one_is_missing(tmp_path, capsys):
+    project = seed_project(tmp_path)
+    bad, first, second = misnumbered(tmp_path)
+    rc, out, err = run_kb(["show", "6", str(bad)], project, capsys)
+    assert rc == 0 and f"本文有 2 条第六条（第 {first}、{second} 行），显示的是第 {first} 行的一条" in err
+    rc, out, err = run_kb(["show", "5", str(bad)], project, capsys)
+    assert rc == 1 and "本文条号有误，见上面的警告" in err
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html", "docx", "json"])
+def test_a_comparison_with_a_misnumbered_text_says_so_in_the_output_itself(fmt, tmp_path, capsys):
+    # the Word 对照表 travels without the terminal's stderr: it says itself that its two 第六条 rows are the text's error
+    project = seed_project(tmp_path)
+    bad, first, second = misnumbered(tmp_path)
+    out_file = tmp_path / f"cmp.{fmt}"
+    rc, out, err = run_kb(["diff", str(bad), "suining-community@draft", "--format", fmt, "-o", str(out_file)],
+                          project, capsys)
+    assert rc == 0, err
+    if fmt == "json":
+        import json
+
+        data = json.loads(out_file.read_text(encoding="utf-8"))
+        assert [w["line"] for w in data["old"]["warnings"]] == [first, second] and data["new"]["warnings"] == []
+        return
+    if fmt == "docx":
+        from docx import Document
+
+        text = "\n".join(p.text for p in Document(str(out_file)).paragraphs)
+    else:
+        text = out_file.read_text(encoding="utf-8")
+    assert f"注意：修改前的文本（broken.txt）编号有误：第 {first} 行条号不连续" in text
+    assert f"第 {second} 行条号重复：第六条" in text and "同一条号可能出现两次" in text

@@ -65,7 +65,7 @@ def check_cmd(ctx, source, regulation, version, rules, severity, fmt, output, st
 
     if fmt == "docx" and not output:
         raise KbError("DOCX 审校意见需要用 -o 指定输出文件")
-    target, doc = load_target(ctx, source, regulation, version)
+    target, doc = load_target(ctx, source, regulation, version, say_numbering=False)   # findings of its own
     root = project_root(ctx, required=False)
     cfg = load_config(root)
     if config_file:

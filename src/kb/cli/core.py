@@ -51,16 +51,19 @@ def resolve_target(ctx: click.Context, source: str | None, regulation: str | Non
 
 
 def load_target(ctx: click.Context, source: str | None, regulation: str | None, version: str | None,
-                strict: bool = False, say_reading: bool = True):
+                strict: bool = False, say_reading: bool = True, say_numbering: bool = True):
     """(Target, Document) for a file path, a reg@ver spec, or the defaults.  What reading the
     source decided (a .docx's tracked changes) is said on stderr unless ``say_reading`` is
-    False (a command that prints every warning itself)."""
+    False (a command that prints every warning itself), and what is wrong with its numbering
+    (:func:`say_numbering_warnings`) unless ``say_numbering`` is False (kb check, whose findings hold them)."""
     from kb.project import load
 
     target = resolve_target(ctx, source, regulation, version)
     doc = load(target, strict=strict)
     if say_reading:
         say_what_reading_decided(doc)
+    if say_numbering:
+        say_numbering_warnings(doc)
     return target, doc
 
 
@@ -76,6 +79,20 @@ def say_what_reading_decided(doc) -> None:
         click.echo(f"警告：{w}", err=True)
 
 
+def say_numbering_warnings(doc) -> None:
+    """What parsing found wrong with the text's numbering (条号重复, 条号不连续, 项的编号 …) on stderr, the
+    lines kb parse prints (file:line), once for each text in a command (kb diff A A reads A twice): who
+    reads an article, a table of contents or a comparison of a misnumbered text learns that it is one."""
+    ctx = click.get_current_context(silent=True)
+    said = ctx.find_root().meta.setdefault("kb.numbering_said", set()) if ctx is not None else set()
+    if doc.source in said:
+        return
+    said.add(doc.source)
+    for w in doc.warnings:
+        if w not in doc.reading:            # (said by say_what_reading_decided)
+            click.echo(f"警告：{w}", err=True)
+
+
 def warn_lines(doc) -> None:
     for w in doc.warnings:
         click.echo(f"警告：{w}", err=True)
@@ -88,7 +105,9 @@ def missing_address(doc, ref: str, art) -> KbError:
     if a is None:
         arts = doc.articles
         span = f"（{arts[0].label}至{arts[-1].label}）" if arts else ""
-        return KbError(f"没有找到“{ref}”：本文共 {len(arts)} 条{span}", doc.source)
+        # a misnumbered text (条号重复, 条号不连续: the warnings above) may lack the number it should have
+        also = "；本文条号有误，见上面的警告" if any(w.code == "article-number" for w in doc.warnings) else ""
+        return KbError(f"没有找到“{ref}”：本文共 {len(arts)} 条{span}{also}", doc.source)
     return KbError(f"没有找到“{ref}”：{a.citation}没有这一款或项", doc.source, a.line)
 
 
@@ -225,6 +244,7 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
             raise KbError("--as-of 按日期选择版本，不能同时指定 --version")
         target, doc = in_force_target(ctx, resolve_target(ctx, source, regulation, None), as_of, strict)
         say_what_reading_decided(doc)
+        say_numbering_warnings(doc)
     else:
         target, doc = load_target(ctx, source, regulation, version, strict)
     art, para, item, sub = parse_address(ref)
@@ -235,6 +255,7 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
         # a well-formed address that this text does not have: nothing found, exit code 1
         click.echo(f"错误：{missing_address(doc, ref, art)}", err=True)
         ctx.exit(1)
+    _say_which_of_twins(node, doc)
     if fmt == "json":
         if node.kind == "article":
             data = article_dict(node)
@@ -259,6 +280,17 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
     if as_of:
         from kb.cli.amendments import print_history
         print_history(target, art, as_of)
+
+
+def _say_which_of_twins(node, doc) -> None:
+    """A number the text gives two articles (条号重复): which of them is shown, on stderr."""
+    from kb.text.numerals import number_key
+
+    art = node if node.kind == "article" else node.ancestor("article")
+    same = [a for a in doc.articles if number_key(a.number) == number_key(art.number)]
+    if len(same) > 1:
+        lines = "、".join(str(a.line) for a in same)
+        click.echo(f"注意：本文有 {len(same)} 条{art.label}（第 {lines} 行），显示的是第 {art.line} 行的一条", err=True)
 
 
 def _article_text(a) -> str:

@@ -83,7 +83,10 @@ def doc_info(doc: Document) -> dict:
     return {"title": doc.title, "source": doc.source, "regulation": m.get("regulation"),
             "version": m.get("version"), "label": m.get("version_label") or version_label(doc),
             "status": doc.status, "date": m.get("date") or _date_from_name(doc.source),
-            "articles": len(doc.articles), "chapters": len(doc.chapters)}
+            "articles": len(doc.articles), "chapters": len(doc.chapters),
+            # what is wrong with its numbering (kb parse's warnings): a misnumbered text's rows say so
+            "warnings": [{"line": w.line, "message": w.message, "code": w.code}
+                         for w in doc.warnings if w.code.endswith("-number")]}
 
 
 def _date_from_name(path: str) -> str | None:

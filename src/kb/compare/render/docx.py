@@ -12,7 +12,8 @@ from xml.sax.saxutils import escape
 from kb.compare.diff import Comparison
 from kb.compare.ops import DEL, EQ, INS
 from kb.compare.render.summary import renumbering_runs
-from kb.compare.render.table import LABEL, NOTES_HEAD, empty_word, heads, legend, rows, same_regulation, table_title
+from kb.compare.render.table import (LABEL, NOTES_HEAD, empty_word, heads, legend, numbering_note, rows, same_regulation,
+                                     table_title)
 from kb.text.xmlchars import check_doc
 
 
@@ -36,6 +37,12 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
     r.bold = True
     r.font.size = Pt(16)
     _run_font(r, "黑体")
+    note = numbering_note(cmp)
+    if note:                            # a misnumbered text: said before the table, where it is read first
+        nr = d.add_paragraph().add_run(note)
+        nr.bold = True
+        nr.font.size = Pt(10)
+        _run_font(nr)
 
     tbl = parse_xml(_table_xml(cmp, notes_column, changed_only, hide_renumbered))
     lp = d.add_paragraph()

@@ -6,7 +6,7 @@ and because for two different regulations it reports correspondence rather than 
 from __future__ import annotations
 
 from kb.compare.diff import Comparison
-from kb.compare.render.table import same_regulation
+from kb.compare.render.table import numbering_note, same_regulation
 
 
 #: what the lines above the articles are called
@@ -14,6 +14,12 @@ FRONT_ZH = {"title": "标题", "status": "状态"}
 
 
 def summary_text(cmp: Comparison) -> str:
+    note = numbering_note(cmp)
+    text = _summary_text(cmp)
+    return f"{note}\n{text}" if note else text
+
+
+def _summary_text(cmp: Comparison) -> str:
     s = cmp.summary
     if not s.get("related", True):
         pairs = [p for p in cmp.pairs if p.old is not None and p.new is not None]

@@ -57,6 +57,26 @@ def legend(cmp: Comparison) -> str:
             f"没有的表述；“{NO_COUNTERPART}”表示另一部法规中没有相应的条文；一条对应多条的在同一行列出。")
 
 
+def numbering_note(cmp: Comparison) -> str | None:
+    """What a reader of the table must know first when a text is misnumbered (条号重复, 条号不连续 …: the
+    parser's warnings, kb parse's lines): the table gives the articles the numbers the text gives them, and
+    aligns them by their content, so two rows may carry one number and a renumbering may be the text's error."""
+    import os
+
+    said = []
+    for side, doc in (("修改前" if same_regulation(cmp) else "左栏", cmp.old_doc),
+                      ("修改后" if same_regulation(cmp) else "右栏", cmp.new_doc)):
+        issues = [w for w in doc.warnings if w.code.endswith("-number")]
+        if issues and not (doc is cmp.new_doc and cmp.new_doc.source == cmp.old_doc.source):
+            where = os.path.basename(doc.source or "") or side
+            said.append(f"{side}的文本（{where}）编号有误：" + "；".join(
+                (f"第 {w.line} 行" if w.line else "") + w.message for w in issues))
+    if not said:
+        return None
+    return ("注意：" + "。".join(said) + "。表中条号照原文列出，条文按内容对齐：同一条号可能出现两次，"
+            "“条号变动”也可能出自原文的编号错误。")
+
+
 Seg = tuple[str, str]          # (equal|delete|insert|label|note, text)
 LABEL = "label"                # the article's number (第十条), set in bold as staff do
 NOTE = "note"                  # a remark on the article, not its text: （移自第五章）

@@ -539,6 +539,9 @@ def add_version(root: Path, reg_id: str, name: str, text: str | bytes, suffix: s
     entry = {"name": name, "file": f"{name}{suffix}", **(fields or {})}
     meta_path = reg.folder / "meta.yml"
     new_meta = _append_version(meta_path.read_text(encoding="utf-8"), entry)
+    import yaml
+
+    _check_meta(yaml.safe_load(new_meta), meta_path)    # (a decision's 2月30日) never written to be refused later
     written = []
     try:
         for rel, content in wanted.items():

@@ -274,3 +274,24 @@ def test_a_comparison_with_a_misnumbered_text_says_so_in_the_output_itself(fmt, 
         text = out_file.read_text(encoding="utf-8")
     assert f"注意：修改前的文本（broken.txt）编号有误：第 {first} 行条号不连续" in text
     assert f"第 {second} 行条号重复：第六条" in text and "同一条号可能出现两次" in text
+
+
+def test_a_decision_whose_date_does_not_exist_is_not_registered(tmp_path, capsys):
+    # kb amend --register takes the version's date from the decision (自2024年7月1日起施行): a 2月30日 there
+    # would have been written into meta.yml, and every later command refused the project
+    amend = REPO / "tests" / "data" / "amend"
+    reg = tmp_path / "regulation" / "test"
+    reg.mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - kb\n", encoding="utf-8")
+    (reg / "meta.yml").write_text("title: 某市测试管理条例\nversions:\n  - name: v1\n    file: v1.txt\n", encoding="utf-8")
+    (reg / "v1.txt").write_bytes((amend / "base.txt").read_bytes())
+    decision = tmp_path / "decision.txt"
+    text = (amend / "decision-forms.txt").read_text(encoding="utf-8")
+    assert "自2024年7月1日起施行" in text
+    decision.write_text(text.replace("自2024年7月1日起施行", "自2024年2月30日起施行"), encoding="utf-8")
+    before = (reg / "meta.yml").read_bytes()
+    rc, out, err = run_kb(["amend", "test@v1", str(decision), "--register", "v2"], tmp_path, capsys)
+    assert rc == 2 and "2024-02-30" in err and "2024 年 2 月只有 29 日" in err, err
+    assert (reg / "meta.yml").read_bytes() == before and not (reg / "v2.txt").exists()
+    rc, out, err = run_kb(["show", "1", "test"], tmp_path, capsys)
+    assert rc == 0, err

@@ -139,7 +139,10 @@ def main(argv=None) -> int:
     signals = _on_termination()
     try:
         rc = _main(argv)
-        sys.stdout.flush()          # what is still buffered meets a closed pipe here, not at exit
+        try:
+            sys.stdout.flush()      # what is still buffered meets a closed pipe here, not at exit
+        except BrokenPipeError:     # (the command's own exit code stands)
+            _quiet_stdout()
         return rc
     except (PipeClosed, BrokenPipeError):
         _quiet_stdout()

@@ -43,6 +43,20 @@ def test_a_reader_that_goes_away_ends_kb_quietly_with_exit_code_0(args, tmp_path
     assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err
 
 
+def test_a_reader_that_goes_away_leaves_kb_check_its_exit_code_1(tmp_path):
+    # set -o pipefail; kb check | head && echo clean: the seed has findings, so kb check exits 1 whether
+    # or not its reader stays to the end (review-final3 item 1: it was 0)
+    project = seed_project(tmp_path)
+    whole = kb_process(["check"], project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, _ = whole.communicate(timeout=120)
+    assert whole.returncode == 1 and out          # the seed has findings
+    p = kb_process(["check"], project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()
+    err = p.stderr.read().decode("utf-8")
+    assert p.wait(timeout=120) == 1, err
+    assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err
+
+
 def test_score_amend_without_the_shared_folder_is_missing_input(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("KB_SHARED", str(tmp_path / "no-shared"))
     rc, out, err = run_kb(["score-amend"], REPO, capsys)

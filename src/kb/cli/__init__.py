@@ -81,7 +81,21 @@ class PipeClosed(BaseException):
     """The reader of kb's output went away (``kb search … | head -2``).  A BaseException, so that
     click's own handling of a broken pipe (which ends the command with exit code 1, the code for
     "nothing found") does not take it: ``kb`` stops quietly with exit code 0, as ``grep … | head``
-    does when the reader has what it wanted (README: 退出码)."""
+    does when the reader has what it wanted (README: 退出码) -- or with the code the command had
+    already decided (``decided``): ``kb check | head`` still exits 1 when there are findings."""
+
+    @property
+    def exit_code(self) -> int:
+        return self.args[0] if self.args else 0
+
+
+_DECIDED = "kb.exit_code"
+
+
+def decided(ctx: click.Context, rc: int) -> None:
+    """A command whose exit code carries its result (kb check: findings → 1) says so before it writes
+    the result, so that a reader going away in the middle does not turn it into 0."""
+    ctx.meta[_DECIDED] = rc
 
 
 class LazyGroup(ChineseGroup):
@@ -89,7 +103,7 @@ class LazyGroup(ChineseGroup):
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
-            raise PipeClosed() from None
+            raise PipeClosed(ctx.meta.get(_DECIDED, 0)) from None
 
     def list_commands(self, ctx):
         return sorted(COMMANDS)
@@ -137,6 +151,7 @@ def main(argv=None) -> int:
 
     restore = install()
     signals = _on_termination()
+    rc = 0
     try:
         rc = _main(argv)
         try:
@@ -144,9 +159,12 @@ def main(argv=None) -> int:
         except BrokenPipeError:     # (the command's own exit code stands)
             _quiet_stdout()
         return rc
-    except (PipeClosed, BrokenPipeError):
+    except PipeClosed as e:
         _quiet_stdout()
-        return 0
+        return e.exit_code
+    except BrokenPipeError:         # met outside a command's invoke (click's own writing)
+        _quiet_stdout()
+        return rc
     except Terminated as e:
         click.echo(f"已终止（信号 {e.args[0]}）", err=True)
         return 128 + e.args[0]

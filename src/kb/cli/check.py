@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from kb.check.registry import SEVERITIES, STAGES
+from kb.cli import decided
 from kb.cli.core import load_target, project_root, tell_written
 from kb.errors import KbError
 
@@ -77,6 +78,7 @@ def check_cmd(ctx, source, regulation, version, rules, severity, fmt, output, st
     if upper:       # the articles that repeat upper law, most repeated first
         rep.findings.sort(key=lambda f: -(f.score or 0))
     shown = rep.at_least(severity)
+    decided(ctx, 1 if shown else 0)     # kept if the reader goes away (kb check | head)
     _write(rep, shown, fmt, output, doc, root)
     if shown:
         ctx.exit(1)

@@ -34,6 +34,7 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
 
     旧版本、新版本为文件路径或 法规@版本（如 suining-community@draft）；也可以是两部不同的法规。
     """
+    from kb.cli import decided
     from kb.cli.core import load_target, tell_written
     from kb.compare.diff import compare
     from kb.outputs.formats import to_json, write_bytes, write_human, write_text
@@ -47,6 +48,7 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
     if fmt == "txt":
         raise KbError("--format txt 用于 --as decision；版本对照请用 table、md、html、json 或 docx")
     cmp = compare(old_doc, new_doc, _correspondence(ctx, old_doc, new_doc))
+    decided(ctx, 0 if cmp.summary["related"] else 1)   # kept if the reader goes away (kb diff … | head)
     if obligations:
         _obligations(cmp, fmt, output)
         tell_written(output)

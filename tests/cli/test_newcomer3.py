@@ -309,3 +309,31 @@ def test_a_decision_whose_date_does_not_exist_is_not_registered(tmp_path, capsys
     assert (reg / "meta.yml").read_bytes() == before and not (reg / "v2.txt").exists()
     rc, out, err = run_kb(["show", "1", "test"], tmp_path, capsys)
     assert rc == 0, err
+
+
+def test_score_obligations_coverage_without_the_corpus_is_missing_input(tmp_path):
+    # review-final3 item 3: it printed 没有找到语料 on stdout and exited 1
+    from kb.cli import cli
+
+    r = CliRunner(env={"KB_SHARED": str(tmp_path / "no-shared")}).invoke(cli, ["score-obligations", "--coverage"])
+    assert r.exit_code == 2, r.output
+    assert "参考资料不存在" in r.stderr and "no-shared" in r.stderr and r.stdout == ""
+
+
+def test_score_obligations_of_a_text_with_no_annotation_is_a_usage_error():
+    from kb.cli import cli
+
+    r = CliRunner().invoke(cli, ["score-obligations", "没有这个文本"])
+    assert r.exit_code == 2, r.output
+    assert "没有这个文本" in r.stderr and "beijing-jiedao" in r.stderr and r.stdout == ""
+
+
+def test_score_align_of_a_gold_file_that_is_not_there_is_missing_input(tmp_path):
+    from kb.cli import cli
+    from kb.dev.score_align import CORPUS
+
+    if not CORPUS.exists():
+        pytest.skip("../shared is absent (score-align then stops at the missing corpus)")
+    r = CliRunner().invoke(cli, ["score-align", str(tmp_path / "no-gold.tsv")])
+    assert r.exit_code == 2, r.output
+    assert "标准答案文件不存在" in r.stderr and "no-gold.tsv" in r.stderr

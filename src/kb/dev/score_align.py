@@ -174,6 +174,10 @@ def main(argv=None) -> int:
             argv = [a for a in argv if a != flag]
             which = flag[2:]
     files = [Path(a) for a in argv] or gold_files(which)
+    absent = [str(f) for f in files if not f.is_file()]
+    if absent:          # a gold file given that is not there: missing input, exit 2
+        print(f"错误：标准答案文件不存在：{'、'.join(absent)}", file=sys.stderr)
+        return 2
     if not files:
         # say so rather than print nothing: before the held-out pairs are copied in, --held-out has none
         what = {"tuned": "调过规则的", "held-out": "留作检验的"}.get(which, "")

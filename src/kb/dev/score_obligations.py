@@ -312,7 +312,8 @@ FATES = (("record", "有主体的义务记录"), ("no_actor", "无主体的陈�
 
 def coverage(corpus: Path | None = None, examples: int = 0, out=print) -> dict[str, int]:
     """Every modal word of every article of the corpus, by what it became (``modal_fates``); prints
-    the counts (and a few examples of each reason with ``examples``) and returns them."""
+    the counts (and a few examples of each reason with ``examples``) and returns them; KbError when
+    the corpus folder is not there or holds no text."""
     from collections import Counter
 
     from kb.errors import KbError
@@ -321,10 +322,11 @@ def coverage(corpus: Path | None = None, examples: int = 0, out=print) -> dict[s
     from kb.text.parse import parse_file
 
     root = Path(corpus) if corpus else paths.corpus_dir()
+    if not root.is_dir():
+        raise KbError(paths.missing(root))          # missing reference data: exit 2 (README: 退出码)
     files = sorted(root.rglob("*.md"))
     if not files:
-        out(f"没有找到语料：{root}")
-        return {}
+        raise KbError("语料目录中没有 .md 文本", str(root))
     reg = load_registry(paths.REPO)
     counts: Counter = Counter()
     shown: dict[str, list[str]] = {}
@@ -353,15 +355,25 @@ def main(argv=None) -> int:
     args = sys.argv[1:] if argv is None else argv
     verbose = "-v" in args
     if "--coverage" in args:
-        counts = coverage(examples=5 if verbose else 0)
+        from kb.errors import KbError
+        try:
+            counts = coverage(examples=5 if verbose else 0)
+        except KbError as e:
+            print(f"错误：{e}", file=sys.stderr)
+            return 2
         return 0 if counts else 1
     which = None
     if "--set" in args:
         which = args[args.index("--set") + 1]
         args = [a for a in args if a not in ("--set", which)]
     names = [a for a in args if not a.startswith("-")]
+    known = sorted(f.stem for f in DATA.glob("*.yml"))
+    unknown = [n for n in names if n not in known]
+    if unknown:         # a name given that has no annotation: a usage error, not "nothing to score"
+        print(f"错误：没有这些文本的标注文件：{'、'.join(unknown)}（{DATA} 中有：{'、'.join(known)}）", file=sys.stderr)
+        return 2
     files = gold_files(names, which)
-    if not files:
+    if not files:       # e.g. --set held-out before any held-out text is annotated
         print("没有标注文件", file=sys.stderr)
         return 1
     results = []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -25,7 +27,7 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     for name, articles in (("related-heldout-cq-jiedao-gongwei.yml", 12), ("related-heldout-cq-cunzhen-guihua.yml", 54)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] for i in outside for c in i["cands"])   # × 2 kinds
-    repeat = {f.name for f in related_cv._tuning_files(ROOT, "repeat-*.yml")}
+    repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}
     assert repeat == {f.name for f in (ROOT / "tests/data/related").glob("repeat-*.yml")}
     assert {"repeat-qingyuan-wuye.yml", "repeat-beijing-cunmin.yml"} <= repeat
     assert items and all(c["key"][0] not in related_cv.HELD_OUT_REGULATIONS for i in items for c in i["cands"])
@@ -83,10 +85,10 @@ def test_related_errors_classify_every_error_score_related_counts():
     """python3 -m kb.dev.related_errors: every P@1 error and R@3 miss of the tuning set in exactly one class (the totals
     are kb score-related's), and every annotated repeat the check misses by the bound it fails."""
     from kb.dev import related_errors, score_related
-    from kb.dev.related_cv import _tuning_files
+    from kb.dev.related_cv import tuning_files
 
     res = related_errors.classify(ROOT)
-    scores = score_related.score(ROOT, _tuning_files(ROOT, "related-*.yml"))["tuning"]
+    scores = score_related.score(ROOT, tuning_files(ROOT, "related-*.yml"))["tuning"]
     for kind in ("upper", "peer"):
         s = scores[kind]
         assert sum(len(v) for v in res[kind]["p1"].values()) == s["n"] - s["p1"]
@@ -98,10 +100,23 @@ def test_related_errors_classify_every_error_score_related_counts():
     misses = related_errors.classify_repeat(ROOT)
     from kb.dev.score_repeat import score as score_repeat
 
-    total = score_repeat(ROOT, _tuning_files(ROOT, "repeat-*.yml"))["总计"]
+    total = score_repeat(ROOT, tuning_files(ROOT, "repeat-*.yml"))["总计"]
     assert sum(len(v) for v in misses.values()) == total["fn"]
     assert set(misses) <= {"no candidate", "reworded", "too short", "own figures", "spread"}
     out = io.StringIO()
     related_errors.report(res, out)
     related_errors.report_repeat(misses, out)
     assert "上位法 P@1 错" in out.getvalue() and "重复上位法 漏报" in out.getvalue()
+
+
+@pytest.mark.parametrize("args, rc", [(["--bogus"], 2), (["extra"], 2), (["-h"], 0)])
+def test_related_errors_reads_its_arguments(args, rc, capsys):
+    # review-final3 item 6: --bogus ran the whole report with exit code 0, -h gave no usage
+    from kb.dev import related_errors
+
+    with pytest.raises(SystemExit) as e:
+        related_errors.main(args)
+    assert e.value.code == rc
+    out, err = capsys.readouterr()
+    assert "usage: python3 -m kb.dev.related_errors" in (err if rc else out)
+    assert "P@1" not in out             # no report

@@ -36,7 +36,7 @@ GROUND = {"upper": (1, 2, 3), "peer": (0, 1, 2)}
 POOL = 15       # the candidates ranked per kind (kb.library.related.CANDIDATES)
 
 
-def _tuning_files(root: Path, pattern: str) -> list[Path]:
+def tuning_files(root: Path, pattern: str) -> list[Path]:
     """The annotation files ``pattern`` of the tuning set (``set:``) that are not of a text of the round
     being annotated."""
     import yaml
@@ -117,7 +117,7 @@ def _items(root: Path) -> list[dict]:
     regs = [r.id for r in list_regulations(root) if r.id not in HELD_OUT_REGULATIONS]
     lib = load_library(root, regulations=regs)
     views = _views(root, lib)
-    out = _annotated_items(lib, annotated(root, _tuning_files(root, "related-*.yml"), lib), views)
+    out = _annotated_items(lib, annotated(root, tuning_files(root, "related-*.yml"), lib), views)
     for f, ann, lib2, doc in _outside_kb(root, lib):
         entries = [(f, ann, art, lib2.get(ann.regulation, EXTRA_VERSION, _eid(art)), kinds)
                    for art, kinds in ann.articles.items()]
@@ -319,7 +319,7 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     regs = list_regulations(root)
     lib = load_library(root)
     rows, gold = [], {}
-    for f in _tuning_files(root, "repeat-*.yml"):
+    for f in tuning_files(root, "repeat-*.yml"):
         ann = read_annotations(f, regs)
         reg = next(r for r in regs if r.id == ann.regulation)
         gold[f.name] = len(ann.repeats)

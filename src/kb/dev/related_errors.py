@@ -41,14 +41,14 @@ def _band(rank: int | None) -> str:
 
 def classify(root: Path) -> dict:
     """kind -> {"p1": {class: [(file, article, outside)]}, "r3": {class: [...]}} over the tuning files."""
-    from kb.dev.related_cv import _tuning_files
+    from kb.dev.related_cv import tuning_files
     from kb.dev.score_related import annotated
     from kb.library.annotations import NONE
     from kb.library.related import CANDIDATES, THRESHOLDS, load_library
 
     lib = load_library(root)
     out: dict = {k: {"p1": defaultdict(list), "r3": defaultdict(list)} for k in KIND_NAMES}
-    for f, ann, art, e, kinds in annotated(root, _tuning_files(root, "related-*.yml"), lib):
+    for f, ann, art, e, kinds in annotated(root, tuning_files(root, "related-*.yml"), lib):
         for kind, gold in kinds.items():
             if kind not in out:
                 continue
@@ -81,7 +81,7 @@ def classify(root: Path) -> dict:
 
 def classify_repeat(root: Path) -> dict:
     """cause -> [(file, article, an annotated provision among the candidates)] for the annotated repeats kb misses."""
-    from kb.dev.related_cv import _tuning_files
+    from kb.dev.related_cv import tuning_files
     from kb.library.annotations import read_annotations
     from kb.library.related import load_library
     from kb.library import repeat as rp
@@ -90,7 +90,7 @@ def classify_repeat(root: Path) -> dict:
     regs = list_regulations(root)
     lib = load_library(root)
     out: dict = defaultdict(list)
-    for f in _tuning_files(root, "repeat-*.yml"):
+    for f in tuning_files(root, "repeat-*.yml"):
         ann = read_annotations(f, regs)
         reg = next(r for r in regs if r.id == ann.regulation)
         found = {r.entry.node.number for r in rp.repetitions(lib, reg.id, reg.versions[-1].name)}
@@ -135,8 +135,14 @@ def report_repeat(misses: dict, out=sys.stdout) -> None:
 
 
 def main(argv=None) -> int:
+    import argparse
+
     from kb.dev.paths import REPO
 
+    # no options: it reads the tuning files of tests/data/related; -h prints what it does, anything else is a
+    # usage error (exit 2), not a run of the whole report
+    ap = argparse.ArgumentParser(prog="python3 -m kb.dev.related_errors", description=__doc__.split("\n\n")[0])
+    ap.parse_args(sys.argv[1:] if argv is None else argv)
     report(classify(REPO))
     report_repeat(classify_repeat(REPO))
     return 0

@@ -338,7 +338,13 @@ FLOORS = {
     "chongqing-hezhang": (0.56, 0.48, 0.47), "chongqing-qiye-fudan": (0.84, 0.82, 0.74),
     "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.78, 0.79, 0.65),
     "guangdong-huaqiao": (0.75, 0.74, 0.70), "guangdong-sanju-minzu": (0.73, 0.76, 0.64),
-    "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.79, 0.73, 0.63)}
+    "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.79, 0.73, 0.63),
+    # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: their figures then,
+    # minus 0.02
+    "beijing-huangshan-zulin": (0.51, 0.45, 0.34), "beijing-nongye-jixiehua": (0.79, 0.81, 0.75),
+    "beijing-tingche": (0.82, 0.83, 0.81), "beijing-yuye": (0.91, 0.93, 0.87),
+    "chongqing-fangzhen-jianzai": (0.81, 0.83, 0.71), "chongqing-guaimai": (0.71, 0.65, 0.64),
+    "chongqing-renshi-renmian": (0.40, 0.36, 0.31), "guangdong-renshi-renmian": (0.43, 0.51, 0.47)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

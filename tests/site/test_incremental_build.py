@@ -103,4 +103,4 @@ def test_a_changed_text_remakes_the_panels_that_quote_it(tmp_path):
     one = build_site(proj, catalog=False)
     assert one["rebuilt"] == {quoted.reg.id} and quoting in one["panels_changed"]
     # the panel's rows, read when it is opened (kb.site.rendering.related_files)
-    assert any(marker in p.read_text(encoding="utf-8") for p in (proj / "site" / quoting).glob("*/related/*.json"))
+    assert any(marker in p.read_text(encoding="utf-8") for p in (proj / "site" / quoting).glob("*/related/*.html"))

@@ -3,7 +3,6 @@ filters, citations of another law landing on the cited article, the 相关条文
 across regulations — built from real texts and checked in a real headless browser."""
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -124,8 +123,9 @@ def test_related_panel_and_source_note(kb_site):
     html = (kb_site / "draft" / "draft" / "text" / "index.html").read_text(encoding="utf-8")
     art2 = html[html.index('id="art_2"'):]
     # the page holds the panel's summary; its rows are read when it is opened
-    assert '<details class="kb-related" data-src="../related/art_2.json"><summary>相关条文（' in art2[:art2.find("</section>")]
-    panel = json.loads((kb_site / "draft" / "draft" / "related" / "art_2.json").read_text(encoding="utf-8"))["html"]
+    assert '<details class="kb-related"><summary>相关条文（' in art2[:art2.find("</section>")]
+    assert '<a class="kb-related-link" href="../related/art_2.html">' in art2[:art2.find("</section>")]
+    panel = (kb_site / "draft" / "draft" / "related" / "art_2.html").read_text(encoding="utf-8")
     assert "上位法" in panel and f"{JW}第二条" in panel and "同类立法" in panel
     assert "<mark>居民委员会是居民自我管理、自我教育、自我服务的基层群众性自治组织" in panel
     jw = (kb_site / JW / "2018-12-29" / "index.html").read_text(encoding="utf-8")
@@ -143,6 +143,60 @@ def test_actor_page_across_regulations(kb_site):
     body = html[html.index("<h1"):]
     assert body.index('<h2 id="level-1">法律</h2>') < body.index('<h2 id="level-2">地方性法规</h2>')
     assert "某市社区工作条例" in html and "中华人民共和国城市居民委员会组织法" in html
+
+
+def test_a_related_panel_without_scripts_links_to_its_rows(kb_site):
+    """Review final 3, item 2: without JavaScript an opened 相关条文 panel held only its summary; now it
+    carries a link to its rows (related/<eid>.html), a page whose links lead to the quoted articles."""
+    srv, base = serve(kb_site)
+    ctx = shared_browser().new_context(java_script_enabled=False)
+    try:
+        pg = ctx.new_page()
+        pg.goto(base + "draft/draft/text/")
+        panel = pg.locator(".kb-article:has(#art_2) details.kb-related")
+        panel.locator("summary").click()
+        link = panel.locator("a.kb-related-link")
+        assert link.is_visible()
+        link.click()
+        pg.wait_for_url("**/draft/draft/related/art_2.html")
+        assert "第二条的相关条文" in pg.locator("h1").inner_text()
+        row = pg.locator("li > a", has_text=f"{JW}第二条")
+        row.click()
+        pg.wait_for_url("**/2018-12-29/text/#art_2")
+        assert "居民自我管理、自我教育、自我服务" in pg.locator("#art_2").locator("xpath=..").inner_text()
+    finally:
+        ctx.close()
+        srv.shutdown()
+
+
+def test_a_related_panel_that_failed_to_load_keeps_its_link_and_retries(kb_site):
+    """Review final 3, item 2: a failed read of a panel's rows left "未能载入" and a panel that never tried
+    again; now the link to the rows stays, and opening the panel again reads them."""
+    srv, base = serve(kb_site)
+    ctx = shared_browser().new_context()
+    try:
+        pg = ctx.new_page()
+        errors = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.route("**/related/**", lambda route: route.abort())
+        pg.goto(base + "draft/draft/text/")
+        panel = pg.locator(".kb-article:has(#art_2) details.kb-related")
+        panel.locator("summary").click()
+        panel.locator(".kb-note").wait_for(state="visible")
+        assert "未能载入" in panel.locator(".kb-note").inner_text()
+        assert panel.locator("a.kb-related-link").get_attribute("href") == "../related/art_2.html"
+        assert panel.get_attribute("data-state") is None and panel.get_attribute("aria-busy") is None
+        pg.unroute("**/related/**")
+        panel.locator("summary").click()          # closed
+        panel.locator("summary").click()          # opened again: read again
+        panel.locator("blockquote").first.wait_for(state="visible")
+        assert panel.get_attribute("data-state") == "loaded"
+        assert panel.locator(".kb-note").count() == 0 and panel.locator("a.kb-related-link").count() == 0
+        assert panel.locator("li > a", has_text=f"{JW}第二条").count() == 1
+        assert errors == []
+    finally:
+        ctx.close()
+        srv.shutdown()
 
 
 def test_filters_and_citation_in_the_browser(kb_site):

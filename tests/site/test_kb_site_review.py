@@ -42,13 +42,11 @@ def review_site(tmp_path_factory):
 def _pages(site):
     """Every page, and the rows of every 相关条文 panel (read by the page when the panel is opened)."""
     pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("index.html")}
-    return pages | {p: _panel(p) for p in site.glob("*/*/related/*.json")}
+    return pages | {p: _panel(p) for p in site.glob("*/*/related/*.html")}
 
 
 def _panel(path) -> str:
-    import json
-
-    return json.loads(path.read_text(encoding="utf-8"))["html"]
+    return path.read_text(encoding="utf-8")
 
 
 def _article(html: str, eid: str) -> str:
@@ -86,8 +84,8 @@ def test_other_versions_are_named_and_titles_are_titles(review_site):
     """Item 13: a 本法规其他版本 row names its version even when it is the latest; item 15: a related row names the
     regulation by its title, not its folder name, and no page nests 《》 in 《》."""
     art = _article(_page_of(review_site, "draft", "art_15"), "art_15")
-    assert '<details class="kb-related" data-src="../related/art_15.json">' in art
-    panel = _panel(review_site / "suining-community" / "draft" / "related" / "art_15.json")
+    assert '<a class="kb-related-link" href="../related/art_15.html">' in art
+    panel = _panel(review_site / "suining-community" / "draft" / "related" / "art_15.html")
     versions = panel[panel.index("本法规其他版本"):]
     assert "（修改稿）第十五条" in versions.split("</ul>")[0]
     pages = _pages(review_site)

@@ -7,7 +7,6 @@ The README's figures (网站 → 页面重量) are what ``python3 -m kb.dev.page
 """
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -69,7 +68,7 @@ def test_every_page_of_the_default_knowledge_base_is_within_budget(default_site)
     assert w["site_without_downloads"] <= BUDGET["site_per_version"] * w["versions"], w
     big = {str(p): p.stat().st_size for p in default_site.rglob("search.json") if p.stat().st_size > BUDGET["search_index"]}
     assert big == {}
-    panels = list(default_site.glob("*/*/related/*.json"))
+    panels = list(default_site.glob("*/*/related/*.html"))
     assert len(panels) > 500
     big = {str(p): p.stat().st_size for p in panels if p.stat().st_size > BUDGET["related_panel"]}
     assert big == {}
@@ -80,13 +79,13 @@ def test_a_page_carries_no_related_panel_rows_and_no_repeated_definition(default
     stands once on the page, not on each link."""
     page = default_site / "北京市物业管理条例/2024-03-29/fulltext/index.html"
     html = page.read_text(encoding="utf-8")
-    assert html.count('<details class="kb-related" data-src="../related/art_') > 50
+    assert html.count('<a class="kb-related-link" href="../related/art_') > 50
     assert "kb-related-text" not in html and "data-def=" not in html
     # links within a regulation of a Chinese name are short: made from the page's plain address, not
     # mkdocs' percent-encoded one (which shares no folder with the target: ../../../北京市物业管理条例/…)
     assert 'class="kb-term" href="../glossary/#t-' in html and "../../../北京市物业管理条例/" not in html
-    panel = json.loads((page.parent.parent / "related/art_20.json").read_text(encoding="utf-8"))
-    assert '<blockquote class="kb-related-text">' in panel["html"] and "../../../" in panel["html"]
+    panel = (page.parent.parent / "related/art_20.html").read_text(encoding="utf-8")
+    assert '<blockquote class="kb-related-text">' in panel and "../../../" in panel
 
 
 @pytest.mark.parametrize("path", ["北京市物业管理条例/2024-03-29/fulltext/", "北京市物业管理条例/2024-03-29/chp_4/",
@@ -110,7 +109,7 @@ def test_what_a_reader_downloads_for_a_page(chromium, default_host, path):  # no
             quote.wait_for(state="visible")
             link = panel.locator("li > a").first.get_attribute("href")
             assert link.startswith(default_host) and "/related/" not in link, link
-            assert len(requests) == len(sizes) + 1 and requests[-1].endswith(".json"), requests
+            assert len(requests) == len(sizes) + 1 and "/related/art_" in requests[-1] and requests[-1].endswith(".html"), requests
             pg.goto(link)
             assert pg.locator(f"[id='{link.split('#')[1]}']").count() == 1
     finally:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import html
-import itertools
 import http.server
 import json
 import re
@@ -100,10 +99,8 @@ def check_links(site: Path) -> tuple[int, list[str]]:
         return ids[p]
 
     broken, n = [], 0
-    # the rows of the 相关条文 panels, read by a page when a panel is opened: links relative to their file
-    panels = ((p, lh.fragment_fromstring(json.loads(p.read_text(encoding="utf-8"))["html"], create_parent="div"))
-              for p in sorted(site.glob("**/related/*.json")))
-    for page, tree in itertools.chain(((p, lh.fromstring(p.read_bytes())) for p in pages), panels):
+    # (the rows of the 相关条文 panels are pages too, related/<eid>.html: links relative to their file)
+    for page, tree in ((p, lh.fromstring(p.read_bytes())) for p in pages):
         for el in tree.iter():
             if not isinstance(el.tag, str):
                 continue

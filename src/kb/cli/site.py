@@ -124,7 +124,7 @@ def _site_figures(site: Path) -> dict:
         for name in names:
             size = (d / name).stat().st_size
             total += size
-            if name.endswith(".html"):
+            if name.endswith(".html") and d.name != "related":     # not the 相关条文 rows (related/<eid>.html)
                 pages += 1
                 html_bytes += size
             elif d.name == "downloads" and name != "index.html":

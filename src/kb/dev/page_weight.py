@@ -23,7 +23,7 @@ def _kind(rel: Path) -> str:
 
 def weigh(site: Path) -> dict:
     """The figures above for the site built in ``site``."""
-    pages = sorted(site.rglob("*.html"))
+    pages = sorted(p for p in site.rglob("*.html") if p.parent.name != "related")   # not the 相关条文 rows
     largest: dict[str, tuple[int, str]] = {}
     over = []
     for p in pages:
@@ -35,7 +35,7 @@ def weigh(site: Path) -> dict:
         if size > (FULLTEXT if kind == "fulltext" else HTML):
             over.append((size, str(rel)))
     files = [p for p in site.rglob("*") if p.is_file()]
-    panels = [p for p in files if p.parent.name == "related" and p.suffix == ".json"]
+    panels = [p for p in files if p.parent.name == "related" and p.suffix == ".html"]
     versions = {p.parent for p in site.rglob("search.json") if p.parent != site / "search"}
     return {"pages": len(pages), "largest": largest, "over_budget": sorted(over, reverse=True),
             "html": sum(p.stat().st_size for p in pages),

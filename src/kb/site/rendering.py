@@ -64,12 +64,14 @@ def marked(text: str, marks: list, limit: int = 400) -> Markup:
 
 def related_src(vs, eid: str) -> str:
     """Where article ``eid``'s 相关条文 rows are: one small file per article, shared by the chapter
-    page and the full text (a page that inlined them weighed up to four times its text)."""
-    return vs.p(f"related/{eid}.json")
+    page and the full text (a page that inlined them weighed up to four times its text): a small plain
+    HTML page, linked from the panel (a reader without scripts, or a site opened from disk, follows the
+    link) and read by kb.js into the panel when it is opened."""
+    return vs.p(f"related/{eid}.html")
 
 
 def related_files(plan, env, vs) -> list[tuple[str, bytes]]:
-    """(src, JSON) of each article's 相关条文 rows: {"html": the rows (templates/_related.html)}, their
+    """(src, HTML) of each article's 相关条文 rows (templates/_related.html): a page of its own, its
     links relative to the file itself (kb.js reads them against the file's address)."""
     tmpl = env.get_template("_related.html")
     out = []
@@ -78,8 +80,8 @@ def related_files(plan, env, vs) -> list[tuple[str, bytes]]:
             continue
         src = related_src(vs, a.eid)
         r = Renderer(plan, env, src, {"kind": "related", "vs": vs})
-        rows = tmpl.render(r=r, rel=r.related(a)).strip()
-        out.append((src, json.dumps({"html": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
+        page = tmpl.render(r=r, a=a, vs=vs, P=plan, state=version_state(vs.reg, vs.version), rel=r.related(a))
+        out.append((src, page.strip().encode("utf-8")))
     return out
 
 
@@ -278,8 +280,8 @@ class Renderer:
         return out
 
     def related_panel(self, a) -> tuple[int, str] | None:
-        """(rows, link to related/<eid>.json) of article ``a``'s 相关条文 panel, None for none: the
-        page carries the panel's summary only, its rows are read when a reader opens it."""
+        """(rows, link to related/<eid>.html) of article ``a``'s 相关条文 panel, None for none: the
+        page carries the panel's summary and that link only, its rows are read when a reader opens it."""
         from kb.site.related import grouped
 
         rel = self.vs.related.get(a.eid) if self.vs is not None else None

@@ -88,27 +88,30 @@
       "&body=" + encodeURIComponent(body);
   });
 
-  /* 相关条文: the rows (with the other articles' text) are read when the panel is first opened, from
-     one small file per article (related/<eid>.json); their links are relative to that file */
+  /* 相关条文: the rows (with the other articles' text) are read when the panel is opened, from the small
+     page its link leads to (related/<eid>.html; a reader without scripts follows the link); their links
+     are relative to that page. If reading fails the link stays, and opening the panel again retries */
   document.addEventListener("toggle", function (e) {
     var d = e.target;
-    if (!d.matches || !d.matches("details.kb-related[data-src]") || !d.open || d.getAttribute("data-state")) return;
+    if (!d.matches || !d.matches("details.kb-related") || !d.open || d.getAttribute("data-state")) return;
+    var more = d.querySelector("a.kb-related-link");
+    if (!more) return;
     d.setAttribute("data-state", "loading");
     d.setAttribute("aria-busy", "true");
-    var src = new URL(d.getAttribute("data-src"), location.href);
-    fetch(src).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }).then(function (data) {
-      var box = document.createElement("div");
-      box.className = "kb-related-rows";
-      box.innerHTML = data.html;
+    var src = new URL(more.getAttribute("href"), location.href), old = d.querySelector(".kb-note");
+    if (old) old.remove();
+    fetch(src).then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); }).then(function (t) {
+      var box = new DOMParser().parseFromString(t, "text/html").querySelector(".kb-related-rows");
+      if (!box) throw new Error("no rows");
       box.querySelectorAll("a[href]").forEach(function (a) { a.href = new URL(a.getAttribute("href"), src).href; });
-      d.appendChild(box);
+      d.replaceChild(document.adoptNode(box), more);
       d.setAttribute("data-state", "loaded");
     }).catch(function () {
       var p = document.createElement("p");
       p.className = "kb-note";
-      p.textContent = "相关条文未能载入（" + src.pathname + "）。";
+      p.textContent = "相关条文未能载入，可点上面的链接另页查看，或关闭后再打开重试。";
       d.appendChild(p);
-      d.setAttribute("data-state", "failed");
+      d.removeAttribute("data-state");
     }).then(function () { d.removeAttribute("aria-busy"); });
   }, true);
 

@@ -1252,3 +1252,15 @@ def test_a_ban_in_a_penalty_is_the_body_s_sanction(reg):
     sanctioning body carried to a later 禁止/不得 of its sentence)."""
     assert got(reg, "造成交通事故后逃逸的，由公安机关交通管理部门吊销机动车驾驶证，且终生不得重新取得机动车驾驶证。") == {
         ("公安机关交通管理部门", "sanction")}
+
+
+# --- eleventh round (issue 11): the round-10 held-out texts (tuning since) and the registry -----------
+
+def test_a_department_by_its_stem_is_not_the_ministry_nor_a_merchant(reg):
+    """深圳经济特区外商投资条例 art. 7 and 北京市实施《消费者权益保护法》办法 (corpus sentences): 市商务部门 was read as the
+    ministry 商务部 (the lexicon's name, then 门 left over) and 市工商行政管理局 as 市工商 (商 is the head of 经销商, 供应商)."""
+    assert got(reg, "市商务部门应当会同市外事等部门对本市在境外开展的外商投资促进活动进行统筹、指导和服务。") == {
+        ("商务部门", "obligation")}
+    assert got(reg, "前款所称大件商品的标准和目录由市工商行政管理局会同市技术监督局制定发布。") == {
+        ("工商行政管理局", "obligation")}
+    assert got(reg, "商务部应当会同有关部门制定具体办法。") == {("商务部", "obligation")}

@@ -201,8 +201,11 @@ class NameScanner:
                          if text.startswith(s, i) and _name_here(text, i, s)), None)
         for n, names in self._by_length.get(text[i:i + 1], ()):
             s = text[i:i + n]
-            if s in names and _name_here(text, i, s):
-                return s
+            if s in names:
+                if s.endswith("部") and text[i + n:i + n + 1] == "门":
+                    return None     # 商务部门, 国家安全部门: a department by its stem, not the ministry 商务部 (nor 国家)
+                if _name_here(text, i, s):
+                    return s
         return None
 
     def level_list(self, text: str, i: int) -> tuple[list[str], int]:
@@ -327,7 +330,8 @@ class NameScanner:
                 continue          # 依法制定的政府定价: 政府 qualifies a thing
             elif suf == "组" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "织成建长合"):
                 continue
-            elif suf == "商" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "业务品标场会铺店户"):
+            elif suf == "商" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "业务品标场会铺店户" or
+                                 text[k - 1:e + 2] == "工商行政"):       # 市工商行政管理局: a field, no merchant
                 continue
             elif e > i + 24:
                 continue          # a long name is a noun with a relative clause (负有……职责的部门)

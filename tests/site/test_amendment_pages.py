@@ -53,6 +53,10 @@ def test_history_page_gives_versions_in_force_and_each_articles_changes(amended_
     t = lh.fromstring((amended_site / "test" / "v2" / "history" / "index.html").read_bytes())
     text = t.text_content()
     assert "2020-03-01" in text and "2024-07-01" in text
+    assert t.xpath("//h2[@id='versions']")[0].text_content() == "各版本施行日期"      # no draft among them
+    assert [tr.xpath("td")[2].text_content() for tr in t.xpath("//table[@class='kb-history-versions']/tbody/tr")] \
+        == ["自该日施行", "自该日施行"]
+    assert "某日施行的文本：上表中日期不晚于该日的最后一个版本" in text and "草案" not in text
     sec = t.xpath("//section[@id='h-art_10']")[0].text_content()
     assert "第十六项：移动（第九条）" in sec and "原第九条，现第十条" in sec
     assert "第八条（投诉举报）" in text and "新增" in t.xpath("//section[@id='h-art_8']")[0].text_content()

@@ -32,7 +32,7 @@ def review_site(tmp_path_factory):
         def readouterr(self):
             return "", ""
     rc, _, _ = run_kb(["add", str(fixture), "-r", "suining-community", "-v", "revised", "--label", "修改稿",
-                       "--no-index"], proj, _Cap())
+                       "--date", "2025-01-02", "--no-index"], proj, _Cap())
     assert rc == 0
     out = tmp / "site"
     build_site(proj, str(out), catalog=False)
@@ -122,3 +122,22 @@ def test_site_search_does_not_nest_book_title_marks(review_site):
         srv.shutdown()
     assert "北京市实施〈中华人民共和国城市居民委员会组织法〉办法" in shown, shown[:2000]
     assert not re.search(r"《[^》]*《", shown)
+
+
+def test_the_history_of_two_drafts_shows_no_version_in_force(review_site, capsys):
+    """Newcomer review 4, item 7: after the README's kb add … -v revised --date 2025-01-02 the 条文沿革 page headed
+    its table 各版本施行日期, told how to find the text 施行 on a day, and said each article of the 征求意见稿 was
+    制定 — while kb show --as-of says 草案不施行.  The page now agrees with the command."""
+    from lxml import html as lh
+
+    t = lh.fromstring((review_site / "suining-community" / "revised" / "history" / "index.html").read_bytes())
+    text = t.text_content()
+    assert t.xpath("//h2[@id='versions']")[0].text_content() == "各版本日期"
+    rows = [[td.text_content().strip() for td in tr.xpath("td")] for tr in t.xpath("//table[@class='kb-history-versions']/tbody/tr")]
+    assert [r[:3] for r in rows] == [["2025-01-02", "修改稿", "草案，不施行"], ["（未注明）", "草案征求意见稿", "草案，不施行"]]
+    assert "施行日期" not in text and "某日施行的文本" not in text and "制定" not in text
+    assert "草案不施行，没有一个版本施行" in text and "自起草以来未作修改" in text
+    first = t.xpath("//section[@id='h-art_1']//li")[0].text_content()
+    assert "草案征求意见稿" in first and "起草" in first
+    rc, out, err = run_kb(["show", "15", "-r", "suining-community", "--as-of", "2025-03-01"], review_site.parent / "p", capsys)
+    assert rc == 1 and "草案不施行" in err

@@ -22,7 +22,7 @@ class Step:
     version: str
     label: str
     date: str | None
-    how: str                      # 制定 | 新增 | 修改 | 条号变动 | 未变
+    how: str                      # 制定（草案：起草） | 新增 | 修改 | 条号变动 | 未变
     old: str | None = None        # its label in the version before (None: added here)
     new: str | None = None        # its label in this version
     changes: list[str] = field(default_factory=list)   # the instructions that changed it
@@ -45,6 +45,12 @@ def in_force(reg: RegulationMeta, date: str) -> VersionMeta | None:
         if d and d <= date and not is_draft(reg, v) and (best is None or d >= version_date(best)):
             best = v
     return best
+
+
+def first_step(reg: RegulationMeta, v: VersionMeta) -> str:
+    """What the first version did to its articles: an adopted text 制定 them, a draft only 起草 them
+    (a draft is never enacted: ``in_force``)."""
+    return "起草" if is_draft(reg, v) else "制定"
 
 
 def _base(reg: RegulationMeta, k: int) -> VersionMeta | None:
@@ -81,7 +87,8 @@ class History:
             k = self.reg.versions.index(v)
             base = _base(self.reg, k)
             if base is None:
-                self.steps[v.name] = {number_key(a.number): (Step(v.name, v.label, version_date(v), "制定", None,
+                how = first_step(self.reg, v)
+                self.steps[v.name] = {number_key(a.number): (Step(v.name, v.label, version_date(v), how, None,
                                                                   article_label(a.number)), None)
                                       for a in self.doc(v).articles}
             elif v.raw.get("amended_by"):

@@ -83,7 +83,7 @@ def ctx_history(r):
     quiet = 0
     for a in vs.doc.articles:
         steps = hist.of(vs.version, a.number)
-        if all(s.how in ("制定", "未变") for s in steps):
+        if all(s.how in ("制定", "起草", "未变") for s in steps):
             quiet += 1
             continue
         rows = []
@@ -94,10 +94,34 @@ def ctx_history(r):
             dec = r.page(site.p("decision.md")) if site is not None and (site.version.raw or {}).get("amended_by") else None
             rows.append({"step": s, "link": link, "decision": dec})
         articles.append({"node": a, "href": r.node_link(a.eid, vs), "rows": rows})
-    versions = sorted(((o.version.date or "", o) for o in lst), key=lambda x: (x[0] == "", x[0]))
-    in_force = [{"date": d, "vs": o, "href": r.page(o.p("index.md"))} for d, o in versions]
-    toc = [_toc("versions", "各版本施行日期"), _toc("articles", "条文沿革")]
-    return {"in_force": in_force, "articles": articles, "quiet": quiet}, toc
+    from kb.amend.history import first_step
+
+    versions = _versions(r, lst)
+    heading = _versions_heading(versions)
+    toc = [_toc("versions", heading), _toc("articles", "条文沿革")]
+    return {"versions": versions, "versions_heading": heading, "drafts": _drafts(versions), "articles": articles,
+            "quiet": quiet, "since": first_step(vs.reg, lst[0].version)}, toc
+
+
+def _versions(r, lst: list) -> list[dict]:
+    """The versions by date (undated last), each saying whether it is a draft: a draft is never in
+    force, whatever its date (kb.amend.history.in_force, ``kb show --as-of``)."""
+    from kb.project import is_draft
+
+    dated = sorted(((o.version.date or "", o) for o in lst), key=lambda x: (x[0] == "", x[0]))
+    return [{"date": d, "vs": o, "href": r.page(o.p("index.md")), "draft": is_draft(o.reg, o.version)}
+            for d, o in dated]
+
+
+def _versions_heading(versions: list[dict]) -> str:
+    return "各版本日期" if any(v["draft"] for v in versions) else "各版本施行日期"
+
+
+def _drafts(versions: list[dict]) -> str:
+    """Which of the versions are drafts: "all", "some" or "none" (the table's note says accordingly
+    which text was in force on a day, in agreement with ``kb show --as-of``)."""
+    n = sum(v["draft"] for v in versions)
+    return "all" if n == len(versions) else ("some" if n else "none")
 
 
 def _toc(anchor: str, name: str) -> dict:

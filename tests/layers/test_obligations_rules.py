@@ -1264,3 +1264,28 @@ def test_a_department_by_its_stem_is_not_the_ministry_nor_a_merchant(reg):
     assert got(reg, "前款所称大件商品的标准和目录由市工商行政管理局会同市技术监督局制定发布。") == {
         ("工商行政管理局", "obligation")}
     assert got(reg, "商务部应当会同有关部门制定具体办法。") == {("商务部", "obligation")}
+
+
+def test_a_congress_committee_by_its_short_name_acts_as_the_committee(reg):
+    """重庆市各级人大常委会人事任免工作条例 arts. 1, 6 and 8 (a tuning text, held out in round 10): 人大常委会, the text's own
+    short name of its people's congress committee, was no public body, so its competence clauses without a modal word (the
+    appointment lists, 人大常委会根据……的提名，任免……) gave nothing; the full name gave them."""
+    doc = doc_of("为了保障本市各级人民代表大会常务委员会（以下简称人大常委会）行使任免权，制定本条例。",
+                 "人大常委会依照下列规定任免本级国家权力机关的人员：\n（一）根据本级人大常委会主任会议的提名，任免人大常委会副秘书长；\n"
+                 "（二）其他应当由本级人大常委会任免的人员。",
+                 "人大常委会根据本级监察委员会主任的提名，任免监察委员会副主任、委员。")
+    found = {(str(s.article), s.item, s.actor, s.modality, s.explicit) for s in extract(doc, reg)}
+    assert {("2", None, "人大常委会", "obligation", False), ("2", 1, "人大常委会", "obligation", False),
+            ("2", 2, "人大常委会", "obligation", False), ("3", None, "人大常委会", "obligation", False)} <= found
+
+
+def test_a_public_body_s_time_clause_or_scope_is_no_act_of_it(reg):
+    """海关法 art. 28, 民事诉讼法 art. 12, 北京市人民代表大会常务委员会任免国家机关工作人员条例 art. 3 (corpus sentences): a
+    public body's clause ending in ……时， before another party's clause (海关查验货物时，收货人……应当到场), the scope of the text
+    (……，适用本条例) gave the body a duty; a body whose own act follows its time clause keeps it (预算法 art. 47)."""
+    assert got(reg, "海关查验货物时，进口货物的收货人、出口货物的发货人应当到场，并负责搬移货物，开拆和重封货物的包装。") == {
+        ("收货人", "obligation"), ("发货人", "obligation")}
+    assert got(reg, "人民法院审理民事案件时，当事人有权进行辩论。") == {("当事人", "permission")}
+    assert got(reg, "人民代表大会常务委员会对权限范围内的本市国家机关工作人员的任命、免职和代理人选的推选、决定，适用本条例。") == set()
+    assert got(reg, "地方各级政府在本级人民代表大会举行会议时，向大会作关于总预算草案和总预算执行情况的报告。") == {
+        ("地方各级人民政府", "obligation")}

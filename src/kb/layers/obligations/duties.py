@@ -22,6 +22,11 @@ COMPETENCE = re.compile(r"(?:(?:会同|根据|依照|按照|依据)[^。；]{0,4
                         r"(?:组织编制|组织实施|组织制定|组织审查|编制|审批|审查|批准|确定|划定|制定|公布|发布|报(?!告))")
 
 
+#: a public body's clause that states no act of it: the scope of the text
+#: (市人大常委会对……的任命……，适用本条例), the lead-in of a list of what it looks at (……监督的主要内容：), and, when
+#: another party's clause follows, a time (市人大常委会审议任免案时，提案人……应当……)
+_NOT_AN_ACT = re.compile(r"[^。；：]*?(?:适用(?:于)?本(?:条例|办法|规定|法)(?:[。；]|$)|的(?:主要)?(?:内容|范围)：)")
+_ONLY_A_TIME = re.compile(r"[^，。；：]*?(?:时|的时候)，\s*")
 #: an adverbial naming the rule the act follows (根据……, 依照……)
 _BY_RULE = re.compile(r"根据|依照|按照|依据")
 #: any predicate of a declarative clause, after its adverbials (not 是, 由, 有 …: a definition, an
@@ -150,6 +155,8 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
         if dm and (text[g.end + dm.end():g.end + dm.end() + 1] == "的" or
                    text[g.start - 1:g.start] == "由"):
             dm = None                        # 城市人民政府组织编制的总体规划: a modifier
+        if dm and (_NOT_AN_ACT.match(scope) or _ONLY_A_TIME.fullmatch(scope)):
+            dm = None                        # ……适用本条例; ……监督的主要内容：; 市人大常委会审议任免案时，(提案人……)
     if not dm or "的" in scope[:dm.start()][-1:]:
         return None
     if re.search(r"无法|未|不|没有|拒绝", scope[:dm.start()]):

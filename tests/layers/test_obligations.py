@@ -214,6 +214,8 @@ def test_match_key_meets_the_texts_own_wordings(reg):
     assert k("城乡规划主管部门") == k("城乡规划部门") == "城乡规划部门"
     assert k("有关应急指挥机构") == k("应急指挥机构")
     assert k("外籍家政服务人员") == "家政服务人员"
+    # 本级人民政府 = 人民政府 (the level of the body the text is about; was 级人民政府, 本 read as a modifier)
+    assert k("本级人民政府") == k("人民政府") and k("本级人民代表大会常务委员会") == k("人民代表大会常务委员会")
     assert reg.canonical("城乡规划主管部门") == "城乡规划主管部门"      # shown as the text names it
 
 

@@ -1289,3 +1289,20 @@ def test_a_public_body_s_time_clause_or_scope_is_no_act_of_it(reg):
     assert got(reg, "人民代表大会常务委员会对权限范围内的本市国家机关工作人员的任命、免职和代理人选的推选、决定，适用本条例。") == set()
     assert got(reg, "地方各级政府在本级人民代表大会举行会议时，向大会作关于总预算草案和总预算执行情况的报告。") == {
         ("地方各级人民政府", "obligation")}
+
+
+def test_the_parties_of_a_contract_and_their_list_of_duties(reg):
+    """北京市农村集体所有荒山荒滩租赁条例 arts. 3, 16, 19 (a tuning text, held out in round 10) and 城市房地产管理法 art. 40 (a
+    corpus sentence): the parties named by their role in a contract (出租方, 承租方, 受让方, 转让方 …) were no actors, X的义务：
+    (as X的主要职责：) led no list, and 租赁双方当事人 was a name of its own, not 当事人."""
+    doc = doc_of("租赁双方当事人必须遵守有关法律、法规。",
+                 "出租方的义务：\n（一）保证承租方的自主经营；\n（二）不侵犯承租方的合法收益；\n（三）按照合同约定提供生产、技术等项服务。",
+                 "荒山租赁，出租方和承租方必须签订书面合同。订立租赁合同，应当遵循平等互利、协商一致的原则。")
+    found = {(str(s.article), s.item, s.actor, s.modality) for s in extract(doc, reg)}
+    assert found == {("1", None, "当事人", "obligation"), ("2", None, "出租方", "obligation"),
+                     ("2", 1, "出租方", "obligation"), ("2", 2, "出租方", "obligation"), ("2", 3, "出租方", "obligation"),
+                     ("3", None, "出租方", "obligation"), ("3", None, "承租方", "obligation")}
+    assert got(reg, "有批准权的人民政府准予转让的，应当由受让方办理土地使用权出让手续，并依照国家有关规定缴纳土地使用权出让金。") == {
+        ("受让方", "obligation")}
+    # the rights of a party (出租方的权利：) lead no list of duties
+    assert got(reg, "出租方的权利：\n（一）按照合同约定收取租金；\n（二）监督承租方按照合同约定开发利用荒山。") == set()

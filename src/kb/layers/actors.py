@@ -40,6 +40,10 @@ MASS_ORGANISATIONS = ("工会", "共青团", "妇联", "残联", "工商联", "�
 MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本", "全体", "它的", "其", "属地")
 
 
+#: a party counted by its sides (双方当事人, 一方当事人), the end of a longer name (租赁合同一方当事人)
+_SIDES = re.compile(r"(?:双方|一方|各方)当事人$")
+
+
 def _modifier(name: str) -> str | None:
     """The longest modifier the name starts with.  The longest only: 其他组织 is 其他 + 组织, too short to
     drop 其他 from, and never 其 + 他组织."""
@@ -281,6 +285,9 @@ class Registry:
         if c and "的" in c and len(c) - c.rindex("的") > 2:
             c = self.canonical(c[c.rindex("的") + 1:])
         while c:                     # 有关应急指挥机构 = 应急指挥机构 (有关部门 stays)
+            if c.startswith("本级") and len(c) > 4:
+                c = self.canonical(c[2:])      # 本级人民政府 = 人民政府: the level of the body the text is about
+                continue                       # (not 本 + 级人民政府)
             mod = _modifier(c)
             if mod is None or len(c) <= len(mod) + 2:
                 break
@@ -304,6 +311,9 @@ class Registry:
         m = _ATTRIBUTIVE.match(name)
         if m and m.group(1) in self.alias:
             return m.group(1)
+        m = _SIDES.search(name)
+        if m and m.start() > 0 and m.group(0) in self.alias:
+            return m.group(0)          # 租赁双方当事人, 租赁合同一方当事人 → 当事人: the parties of what the text is about
         return None
 
     def get(self, name: str | None) -> Actor | None:

@@ -1306,3 +1306,17 @@ def test_the_parties_of_a_contract_and_their_list_of_duties(reg):
         ("受让方", "obligation")}
     # the rights of a party (出租方的权利：) lead no list of duties
     assert got(reg, "出租方的权利：\n（一）按照合同约定收取租金；\n（二）监督承租方按照合同约定开发利用荒山。") == set()
+
+
+def test_an_office_of_a_public_body_named_after_it_is_a_person(reg):
+    """人民法院组织法 art. 41, 各级人民代表大会常务委员会监督法 art. 45 (corpus sentences) and 重庆市各级人大常委会人事任免工作条例
+    art. 27 (a tuning text, held out in round 10): 人民法院院长, 人民检察院检察长, 人民政府领导人员, ……委员会组成人员 were cut
+    to the body (人民法院 负责本院全面工作), and ……人民代表大会常务委员会主任会议 gave no actor at all."""
+    assert got(reg, "人民法院院长负责本院全面工作，监督本院审判工作，管理本院行政事务。人民法院副院长协助院长工作。") == {
+        ("人民法院院长", "obligation"), ("人民法院副院长", "obligation")}
+    assert got(reg, "县级以上地方各级人民代表大会常务委员会主任会议，可以向常务委员会提出对本法第四十四条所列国家机关工作人员的"
+                    "撤职案。") == {("主任会议", "permission")}
+    assert got(reg, "在人民代表大会闭会期间，人民代表大会专门委员会组成人员、人民政府领导人员、监察委员会主任、人民法院院长、"
+                    "人民检察院检察长可以书面向人民代表大会常务委员会提出辞职请求。") == {
+        (a, "permission") for a in ("人民代表大会专门委员会组成人员", "人民政府领导人员", "监察委员会主任", "人民法院院长",
+                                    "人民检察院检察长")}

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES, guess_kind
 from kb.layers.obligations.names import _AGENT_VERBS, NOT_YET, SEP, STOP_IN_NAME, VERB_START2, NameScanner
 from kb.layers.obligations.records import Mention
 
 
+#: the offices of a public body that a text names as persons after the body (人民法院院长, 人民政府领导人员); not 主要负责人
+#: or 工作人员, which the annotators write without the body
+_OFFICE = re.compile(r"(?:专门委员会)?(?:常务)?副?(?:院长|检察长|主任会议|主任(?!委员)|组成人员|领导人员|秘书长|主席(?!团))")
 #: 物业所在地……, 户籍所在地的……: a place that qualifies the body after it
 _PLACE_OF = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所在地|住所地|户籍地|居住地)的?")
 _GOV_DEPTS = re.compile(r"的?(?:有关|相关)部门")
@@ -78,8 +81,23 @@ class MentionScanner(NameScanner):
         key = (i, discover)
         el = self._el_memo.get(key, NOT_YET)
         if el is NOT_YET:
-            el = self._el_memo[key] = self._with_alternative(text, self._element(text, i, discover))
+            el = self._el_memo[key] = self._with_office(text, self._with_alternative(text, self._element(text, i, discover)),
+                                                        discover)
         return el
+
+    def _with_office(self, text: str, el, discover: bool):
+        """人民法院院长, 人民检察院检察长, 人民政府领导人员, 人民代表大会常务委员会组成人员: a public body's office written right
+        after it names a person, not the body."""
+        if el is None or not discover or len(el[0]) != 1:
+            return el
+        m = _OFFICE.match(text, el[1])
+        x = el[0][0]
+        if m is None or (self.reg.kind_of(x.name) != "government" and guess_kind(x.name) != "government"):
+            return el
+        if m.group(0) == "主任会议":      # 人民代表大会常务委员会主任会议: the committee's own organ, in the lexicon
+            return [Mention("主任会议", text[x.start:m.end()], x.start, m.end(), known=True)], m.end()
+        c = self.reg.canonical(text[x.start:m.end()])
+        return [Mention(c, text[x.start:m.end()], x.start, m.end(), list(x.levels), known=self.reg.is_known(c))], m.end()
 
     def _with_alternative(self, text: str, el):
         """镇人民政府（街道办事处）应当……: a government and, in brackets, the body that stands for it elsewhere

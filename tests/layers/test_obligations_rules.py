@@ -1320,3 +1320,23 @@ def test_an_office_of_a_public_body_named_after_it_is_a_person(reg):
                     "人民检察院检察长可以书面向人民代表大会常务委员会提出辞职请求。") == {
         (a, "permission") for a in ("人民代表大会专门委员会组成人员", "人民政府领导人员", "监察委员会主任", "人民法院院长",
                                     "人民检察院检察长")}
+
+
+def test_a_congress_committee_s_organs_bodies_and_sessions(reg):
+    """重庆市各级人大常委会人事任免工作条例 arts. 5, 11, 22, 23 (a tuning text, held out in round 10), 立法法 art. 31 (a corpus
+    sentence): the committee's chairman (人大常委会主任, the texts' 主任), its chairmen's council (人大常委会主任会议 → 主任会议),
+    its working bodies (……人大常委会人事任免工作机构 → 人事任免工作机构) and the committee in session (人大常委会会议, 常务委员会
+    会议) were read as the committee or gave nothing; a clause ending in the committee's name is not read so
+    (法律草案表决稿交付常务委员会会议)."""
+    doc = doc_of("为了保障本市各级人民代表大会常务委员会（以下简称人大常委会）行使任免权，制定本条例。",
+                 "本市各级人大常委会人事任免工作机构在人大常委会的领导下，负责有关决定任免、任免、批准任免等事项的具体工作。",
+                 "在本级人大常委会主任因为健康情况不能工作或缺位时，由人大常委会主任会议提名，在人大常委会副主任中推选一人代理主任职务。",
+                 "人大常委会会议表决任免案、撤销职务案、接受辞职等，一般采用无记名逐人表决方式；经主任会议决定，也可以采用合并表决方式。",
+                 "人大常委会决定任命、任命的国家机关工作人员，由人大常委会颁发任命书。任命书由人大常委会主任署名。")
+    found = {(str(s.article), s.actor, s.modality) for s in extract(doc, reg)}
+    assert {("2", "人事任免工作机构", "obligation"), ("3", "主任会议", "obligation"), ("4", "人大常委会会议", "obligation"),
+            ("4", "人大常委会会议", "permission"), ("5", "人大常委会", "obligation"), ("5", "主任", "obligation")} <= found
+    assert not {a for art, a, _ in found if art in ("2", "3", "4") and a == "人大常委会"}
+    assert got(reg, "常务委员会会议审议法律案时，应当邀请有关的全国人民代表大会代表列席会议。") == {("常务委员会会议", "obligation")}
+    assert got(reg, "法律草案表决稿交付常务委员会会议表决前，委员长会议根据常务委员会会议审议的情况，可以决定将个别意见分歧较大的"
+                    "重要条款提请常务委员会会议单独表决。") == {("委员长会议", "permission")}

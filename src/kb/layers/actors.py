@@ -330,7 +330,8 @@ class Registry:
         c = self.canonical(name) or name
         # 人大常委会, 常委会: a text's own short name of its people's congress committee (its kind stays as guessed,
         # so that 市人大常委会组成人员, 人大常委会预算工作机构 are still read as longer names)
-        return self.kind_of(c) in ("government", "department") or c in MASS_ORGANISATIONS or c.endswith("常委会")
+        return self.kind_of(c) in ("government", "department") or c in MASS_ORGANISATIONS or \
+            c.endswith(("常委会", "常委会会议", "常务委员会会议"))
 
     def is_known(self, name: str) -> bool:
         """In the lexicon, or a government named by a known level (县级以上人民政府)."""

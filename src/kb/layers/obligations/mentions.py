@@ -18,6 +18,10 @@ from kb.layers.obligations.records import Mention
 #: the offices of a public body that a text names as persons after the body (人民法院院长, 人民政府领导人员); not 主要负责人
 #: or 工作人员, which the annotators write without the body
 _OFFICE = re.compile(r"(?:专门委员会)?(?:常务)?副?(?:院长|检察长|主任会议|主任(?!委员)|组成人员|领导人员|秘书长|主席(?!团))")
+#: a people's congress committee (人民代表大会常务委员会, a text's 人大常委会 / 常委会), its working bodies named after it, and the
+#: committee in session (……常务委员会会议, not its 主任会议)
+_CONGRESS = re.compile(r"(?:常务委员会|常委会)")
+_CONGRESS_PART = re.compile(r"([一-鿿]{2,8}?(?:工作机构|办事机构))|(?:全体)?会议(?!期间|议程|审议的|通过的|上|的)")
 #: 物业所在地……, 户籍所在地的……: a place that qualifies the body after it
 _PLACE_OF = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所在地|住所地|户籍地|居住地)的?")
 _GOV_DEPTS = re.compile(r"的?(?:有关|相关)部门")
@@ -90,14 +94,42 @@ class MentionScanner(NameScanner):
         after it names a person, not the body."""
         if el is None or not discover or len(el[0]) != 1:
             return el
-        m = _OFFICE.match(text, el[1])
         x = el[0][0]
-        if m is None or (self.reg.kind_of(x.name) != "government" and guess_kind(x.name) != "government"):
+        # 人大常委会人事任免工作机构, 人大常委会主任 (discovered whole, or the committee alone): read after the committee
+        cm = _CONGRESS.search(text, x.start, el[1])
+        congress = cm is not None and self._congress_name(text, x.start, cm.start())
+        after = cm.end() if congress else el[1]
+        if congress:
+            m = _CONGRESS_PART.match(text, after)
+            if m and m.end() >= el[1]:
+                # 本市各级人大常委会人事任免工作机构: the committee's working body, named without it (as a government's:
+                # 人民政府教育督导机构 → 教育督导机构); 人大常委会会议, 常务委员会会议: the committee in session acts apart
+                name = m.group(1) or text[x.start:m.end()].lstrip("本市各级")
+                c = self.reg.canonical(name)
+                return [Mention(c, name, m.start(1) if m.group(1) else x.start, m.end(),
+                                known=self.reg.is_known(c))], m.end()
+        m = _OFFICE.match(text, after)
+        if m is None or m.end() < el[1] or (not congress and self.reg.kind_of(x.name) != "government" and
+                                            guess_kind(x.name) != "government"):
             return el
         if m.group(0) == "主任会议":      # 人民代表大会常务委员会主任会议: the committee's own organ, in the lexicon
             return [Mention("主任会议", text[x.start:m.end()], x.start, m.end(), known=True)], m.end()
+        if congress and m.group(0) == "主任":
+            # 人大常委会主任, 人民代表大会常务委员会主任: the committee's chairman, whom its texts call 主任
+            return [Mention("主任", text[x.start:m.end()], x.start, m.end(), known=False)], m.end()
         c = self.reg.canonical(text[x.start:m.end()])
         return [Mention(c, text[x.start:m.end()], x.start, m.end(), list(x.levels), known=self.reg.is_known(c))], m.end()
+
+    def _congress_name(self, text: str, i: int, k: int) -> bool:
+        """Does text[i:k] only name the congress whose committee starts at k (本市各级人大, 县级以上地方各级人民代表大会, 市, or
+        nothing), not a clause that ends there (法律草案表决稿交付常务委员会会议, 临时召集的常委会会议)?"""
+        prefix = text[i:k]
+        if prefix.startswith("本市"):
+            prefix = prefix[2:]
+        levels, j = self.level_list(text, k - len(prefix))
+        rest = text[j:k] if levels else prefix
+        return rest in ("", "人大", "的人大") or (rest.endswith("人民代表大会") and not STOP_IN_NAME.search(rest) and
+                                                "的" not in rest.replace("的人民代表大会", ""))
 
     def _with_alternative(self, text: str, el):
         """镇人民政府（街道办事处）应当……: a government and, in brackets, the body that stands for it elsewhere

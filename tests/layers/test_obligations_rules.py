@@ -1340,3 +1340,17 @@ def test_a_congress_committee_s_organs_bodies_and_sessions(reg):
     assert got(reg, "常务委员会会议审议法律案时，应当邀请有关的全国人民代表大会代表列席会议。") == {("常务委员会会议", "obligation")}
     assert got(reg, "法律草案表决稿交付常务委员会会议表决前，委员长会议根据常务委员会会议审议的情况，可以决定将个别意见分歧较大的"
                     "重要条款提请常务委员会会议单独表决。") == {("委员长会议", "permission")}
+
+
+def test_activities_and_department_stems_closed_by_a_category(reg):
+    """重庆市防震减灾条例 art. 35 and 重庆市惩治拐卖妇女儿童条例 art. 15 (tuning texts, held out in round 10), 重庆市城市房地产开发
+    经营管理条例 art. 23 (a corpus sentence): 设计、施工等有关单位 (the activities' parties, as 设计、施工单位) gave nothing or the bare
+    activities (勘察, 设计 …), and 民政、公安……等行政机关 gave the bare stems (民政, 公安 …), not their departments."""
+    assert got(reg, "违反本条例规定，设计、施工等有关单位未按照抗震设防要求进行设计、施工的，由城乡建设主管部门责令限期改正，"
+                    "并处一万元以上十万元以下罚款。") == {
+        ("设计单位", "liability"), ("施工单位", "liability"), ("城乡建设主管部门", "sanction")}
+    assert got(reg, "勘察、设计、施工、监理等单位应当依照法律、法规的规定对建设工程质量负责。") == {
+        (a, "obligation") for a in ("勘察单位", "设计单位", "施工单位", "监理单位")}
+    assert {a for a, _ in got(reg, "对被解救的妇女、儿童，原居住地的乡镇人民政府、街道办事处应妥善安置，民政、公安、劳动、工商、教育等"
+                                    "行政机关和原工作单位、农村集体经济组织、学校等应积极协助。")} >= {
+        "民政部门", "公安部门", "劳动部门", "工商部门", "教育部门", "原工作单位", "学校"}

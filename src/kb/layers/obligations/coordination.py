@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
-from kb.layers.obligations.mentions import MentionScanner, own
+from kb.layers.obligations.mentions import ACTIVITY_STEMS, MentionScanner, own
 from kb.layers.obligations.names import BAD_START, NOT_YET, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
 
@@ -330,6 +330,10 @@ class Scanner(MentionScanner):
         names = re.split(r"、|和|及", m.group(1))
         if any(STOP_IN_NAME.search(n) or len(n) < 2 for n in names):
             return None
+        bare = head[2:] if head.startswith(("有关", "相关")) else head
+        if bare in ("单位", "机构", "企业") and all(n in ACTIVITY_STEMS for n in names):
+            # 建设、勘察、设计、施工、监理等单位: each activity's party (建设单位, 勘察单位 …), as 设计、施工单位
+            return Group([self._named(n + bare, i) for n in names], i, m.end())
         if head and _fields_of(head, names, names, self.reg.stems):      # 法律、会计等专业服务机构: fields of a category
             if head in _GENERIC_HEADS:
                 return Group([self._named(n + head, i) for n in names], i, m.end())

@@ -32,9 +32,9 @@ def _verb_after_name(text: str, k: int) -> bool:
         text[k:k + 2] not in _AGENT_VERBS
 
 
-#: a list of activities sharing the head of their parties (设计、施工、监理单位; 检验、检测机构)
-_STEM_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、){1,5}[\u4e00-\u9fff]{2})(单位|机构|企业|者)")
-_ACTIVITY_STEMS = frozenset("生产 经营 使用 销售 进口 出口 运输 储存 贮存 设计 施工 监理 检验 检测 认证 评估 勘察 建设 维修 "
+#: a list of activities sharing the head of their parties (设计、施工、监理单位; 检验、检测机构; 勘察、设计、施工等有关单位)
+_STEM_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、){1,5}[\u4e00-\u9fff]{2})(?:等(?:有关|相关)?)?(单位|机构|企业|者)")
+ACTIVITY_STEMS = frozenset("生产 经营 使用 销售 进口 出口 运输 储存 贮存 设计 施工 监理 检验 检测 认证 评估 勘察 建设 维修 "
                             "保养 安装 改造 充装 处置 收集 利用 加工 批发 零售 研制 开发 制造 管理 经销 仓储 托运 承运 "
                             "检定 培训 咨询 代理".split())
 #: the heads of a government's own body named right after it (人民政府教育督导机构)
@@ -283,7 +283,7 @@ class MentionScanner(NameScanner):
             m = _STEM_LIST.match(text, k)
             if m:
                 stems = m.group(1).split("、")
-                if not all(x in _ACTIVITY_STEMS for x in stems) or text[i:k].startswith(VERB_START2):
+                if not all(x in ACTIVITY_STEMS for x in stems) or text[i:k].startswith(VERB_START2):
                     return None
                 out = []
                 for x in stems:

@@ -116,7 +116,7 @@ _REL_STOP = re.compile(r"应当|可以|不得|必须|向|对|将|把|在|由|给
 _PAREN = re.compile(r"（[^（）]{1,8}）")
 _PARENS = re.compile(r"（[^（）]*）")
 _LEVEL_SEP = re.compile(r"、|和|及|或者|或")
-_UP_TO_DEPT = re.compile(r"[^，。；：！？\n]{0,160}?部门")
+_UP_TO_DEPT = re.compile(r"[^，。；：！？\n]{0,160}?(?:部门|(?<=等)行政(?=机关)|(?<=等有关)行政(?=机关))")
 #: what closes a list of department stems (……等其他负有……职责的部门, ……等有关主管部门); the list's separators
 _STEMS_TAIL = re.compile(r"(?:等(?:其他)?(?:[^，。；、]{0,24}?的)?(?:有关|相关)?(?:政府)?|(?<!、)(?:有关|相关))"
                          r"(?:行政管理|行政主管|主管|行政)?$|(?:行政管理|行政主管|主管)$")
@@ -252,7 +252,10 @@ class NameScanner:
         m = _UP_TO_DEPT.match(text, i)
         if not m:
             return None
-        chunk = text[i:m.end() - 2]
+        if m.group(0).endswith("行政"):      # 民政、公安、劳动、工商、教育等行政机关: the departments of those stems
+            chunk, end = text[i:m.end()], m.end() + 2
+        else:
+            chunk, end = text[i:m.end() - 2], m.end()
         tail = ""
         # ……等其他负有……职责的部门, ……等有关主管部门, ……或者房屋主管部门: what closes the list of stems
         tm = _STEMS_TAIL.search(chunk)
@@ -298,7 +301,7 @@ class NameScanner:
             return None
         if not known and not (tail.startswith("等") and all(len(p) <= 8 for p in pieces)):
             return None        # 价格、城乡规划……等其他行政管理部门: a closed list of stems is a list of departments
-        return names, m.end()
+        return names, end
 
     _dis_text: str | None = None
     _dis_memo: dict = {}

@@ -1354,3 +1354,16 @@ def test_activities_and_department_stems_closed_by_a_category(reg):
     assert {a for a, _ in got(reg, "对被解救的妇女、儿童，原居住地的乡镇人民政府、街道办事处应妥善安置，民政、公安、劳动、工商、教育等"
                                     "行政机关和原工作单位、农村集体经济组织、学校等应积极协助。")} >= {
         "民政部门", "公安部门", "劳动部门", "工商部门", "教育部门", "原工作单位", "学校"}
+
+
+def test_the_heads_of_governments_by_their_title(reg):
+    """广东省各级人大常委会人事任免办法 art. 14 (a tuning text, held out in round 10) and 立法法 art. 96 (a corpus sentence): 省长,
+    市长, 县长, 区长 … were no names, so the list gave the congress of the time clause before it, or the government."""
+    assert got(reg, "地方政府规章由省长、自治区主席、市长或者自治州州长签署命令予以公布。") == {
+        (a, "obligation") for a in ("省长", "自治区主席", "市长", "自治州州长")}
+    assert got(reg, "本级人民代表大会换届后，省长、市长、县长、区长应当在两个月内提请新一届人民代表大会常务委员会任命"
+                    "人民政府组成人员。") == {(a, "obligation") for a in ("省长", "市长", "县长", "区长")}
+    # ……后， before another party's clause is a time too (人民法院受理破产申请后，管理人……: the court's no duty)
+    assert got(reg, "人民法院受理破产申请后，管理人可以通过清偿债务或者提供为债权人接受的担保，取回质物、留置物。") == {
+        ("管理人", "permission")}
+    assert got(reg, "城市长期规划应当向社会公开。") == {(None, "obligation")}

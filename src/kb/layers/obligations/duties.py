@@ -26,7 +26,7 @@ COMPETENCE = re.compile(r"(?:(?:会同|根据|依照|按照|依据)[^。；]{0,4
 #: (市人大常委会对……的任命……，适用本条例), the lead-in of a list of what it looks at (……监督的主要内容：), and, when
 #: another party's clause follows, a time (市人大常委会审议任免案时，提案人……应当……)
 _NOT_AN_ACT = re.compile(r"[^。；：]*?(?:适用(?:于)?本(?:条例|办法|规定|法)(?:[。；]|$)|的(?:主要)?(?:内容|范围)：)")
-_ONLY_A_TIME = re.compile(r"[^，。；：]*?(?:时|的时候)，\s*")
+_ONLY_A_TIME = re.compile(r"[^，。；：]*?(?:时|的时候|后)，\s*")
 #: an adverbial naming the rule the act follows (根据……, 依照……)
 _BY_RULE = re.compile(r"根据|依照|按照|依据")
 #: any predicate of a declarative clause, after its adverbials (not 是, 由, 有 …: a definition, an

@@ -148,6 +148,8 @@ def _name_here(text: str, i: int, s: str) -> bool:
         return False          # 申请人身安全保护令
     if s == "学生" and text[i + 2:i + 3] == "会":
         return False          # 学生会: the students' union, not the students
+    if s.endswith("长") and text[i + len(s):i + len(s) + 1] in "期远效久度足短城江":
+        return False          # 城市长期, 区县长效: 长 opens a word, no head of a government by title
     if s.endswith("长") and text[i + len(s):i + len(s) + 1] == "制":
         return False          # 河长制工作机构: the system of the river chiefs, not the chief
     if s == "被告" and text[i + 2:i + 3] == "知":

@@ -293,7 +293,7 @@ def test_seed_scores(reg):
 #: (article, actor, modality) and at (article, paragraph, item, actor, modality), and the duty-level
 #: recall, each minus about 0.02.  First-run figures of the earlier held-out files are in the README.
 #: Raised on 2026-12-04 after the tenth round of rules (issue 11) to each file's figures then minus 0.02, where that
-#: is higher (none lowered).
+#: is higher (none lowered); raised again likewise after the eleventh round (2026-12-04, issue 11).
 FLOORS = {
     "beijing-jiedao": (0.92, 0.93, 0.87), "beijing-jujia-yanglao": (0.96, 0.97, 0.94),
     "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.89, 0.89, 0.83),
@@ -308,7 +308,7 @@ FLOORS = {
     "beijing-kongyan": (0.91, 0.91, 0.84), "beijing-wuzhangai": (0.93, 0.93, 0.92),
     "chongqing-jiating": (0.87, 0.88, 0.83), "chongqing-xiaofang": (0.78, 0.79, 0.73),
     "dongguan-wenming": (0.86, 0.87, 0.80), "gonggong-tushuguan": (0.89, 0.91, 0.90),
-    "guangdong-zulin": (0.71, 0.74, 0.76), "laonianren": (0.86, 0.86, 0.82),
+    "guangdong-zulin": (0.73, 0.75, 0.78), "laonianren": (0.86, 0.86, 0.82),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
     "aiguozhuyi": (0.92, 0.93, 0.84), "beijing-binzang": (0.87, 0.87, 0.87),
     "beijing-falvyuanzhu": (0.90, 0.90, 0.86), "beijing-jisheng": (0.86, 0.83, 0.73),
@@ -328,11 +328,11 @@ FLOORS = {
     # (2c35922), minus 0.02
     "beijing-guofang-jiaoyu": (0.84, 0.84, 0.78), "chongqing-canzhong": (0.83, 0.84, 0.76),
     "chongqing-juanxian": (0.83, 0.83, 0.74), "guangdong-tudi": (0.89, 0.88, 0.78),
-    "guangdong-waishang": (0.85, 0.86, 0.81), "pengshui-kuangchan": (0.88, 0.90, 0.83),
+    "guangdong-waishang": (0.85, 0.87, 0.81), "pengshui-kuangchan": (0.88, 0.90, 0.83),
     "waiguo-huomian": (0.53, 0.53, 0.69), "zhuce-kuaiji": (0.81, 0.80, 0.74),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
     "beijing-jiuye-yuanzhu": (0.83, 0.82, 0.78), "beijing-xuesheng-shanghai": (0.70, 0.72, 0.65),
-    "beijing-yishi-guize": (0.66, 0.67, 0.53), "beijing-zhengbing": (0.76, 0.78, 0.69),
+    "beijing-yishi-guize": (0.76, 0.77, 0.63), "beijing-zhengbing": (0.76, 0.78, 0.69),
     "chongqing-jiti-zichan": (0.72, 0.65, 0.54), "guangdong-jisheng": (0.75, 0.70, 0.54),
     "huzhao": (0.70, 0.68, 0.54), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
@@ -343,10 +343,10 @@ FLOORS = {
     "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.79, 0.73, 0.63),
     # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: their figures then,
     # minus 0.02
-    "beijing-huangshan-zulin": (0.51, 0.45, 0.34), "beijing-nongye-jixiehua": (0.79, 0.81, 0.75),
+    "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.79, 0.81, 0.75),
     "beijing-tingche": (0.82, 0.83, 0.81), "beijing-yuye": (0.91, 0.93, 0.87),
-    "chongqing-fangzhen-jianzai": (0.81, 0.83, 0.71), "chongqing-guaimai": (0.71, 0.65, 0.64),
-    "chongqing-renshi-renmian": (0.40, 0.36, 0.31), "guangdong-renshi-renmian": (0.43, 0.51, 0.47)}
+    "chongqing-fangzhen-jianzai": (0.83, 0.84, 0.72), "chongqing-guaimai": (0.78, 0.71, 0.69),
+    "chongqing-renshi-renmian": (0.77, 0.82, 0.74), "guangdong-renshi-renmian": (0.67, 0.72, 0.67)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

@@ -344,7 +344,7 @@ FLOORS = {
     # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: their figures then,
     # minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.79, 0.81, 0.75),
-    "beijing-tingche": (0.82, 0.83, 0.81), "beijing-yuye": (0.91, 0.93, 0.87),
+    "beijing-tingche": (0.87, 0.87, 0.86), "beijing-yuye": (0.91, 0.93, 0.87),
     "chongqing-fangzhen-jianzai": (0.83, 0.84, 0.72), "chongqing-guaimai": (0.78, 0.71, 0.69),
     "chongqing-renshi-renmian": (0.77, 0.82, 0.74), "guangdong-renshi-renmian": (0.67, 0.72, 0.67)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the

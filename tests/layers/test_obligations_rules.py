@@ -1367,3 +1367,13 @@ def test_the_heads_of_governments_by_their_title(reg):
     assert got(reg, "人民法院受理破产申请后，管理人可以通过清偿债务或者提供为债权人接受的担保，取回质物、留置物。") == {
         ("管理人", "permission")}
     assert got(reg, "城市长期规划应当向社会公开。") == {(None, "obligation")}
+
+
+def test_a_known_name_opening_the_first_stem_of_a_department_list(reg):
+    """北京市机动车停车条例 art. 4 (a tuning text, held out in round 10): 公安机关交通管理、城市管理综合执法、……等部门 was read as
+    公安机关 alone (the lexicon's name at the start), the departments of the list lost."""
+    assert got(reg, "公安机关交通管理、城市管理综合执法、住房城乡建设、规划自然资源、发展改革、财政、市场监督管理等部门按照各自职责，"
+                    "负责机动车停车管理相关工作。") == {
+        (a, "obligation") for a in ("公安机关交通管理部门", "城市管理部门", "住房和城乡建设部门", "规划自然资源部门", "发展改革部门",
+                                    "财政部门", "市场监督管理部门")}
+    assert got(reg, "公安机关应当依法查处。") == {("公安部门", "obligation")}

@@ -199,6 +199,12 @@ class MentionScanner(NameScanner):
                     not _verb_after_name(text, i + len(s)):      # 工会支持企业: a verb after the name
                 c = reg.canonical(r[0])
                 return [Mention(c, text[i:r[1]], i, r[1], known=reg.is_known(c))], r[1]
+        if s and "\u4e00" <= text[i + len(s):i + len(s) + 1] <= "\u9fff" and not SEP.match(text, i + len(s)) and \
+                reg.kind_of(reg.canonical(s)) != "government":
+            # 公安机关交通管理、城市管理综合执法……等部门: a known name opens the first stem of a list of departments
+            d = self.dept_list(text, i)
+            if d and len(d[0]) > 1 and d[0][0].startswith(s) and len(d[0][0]) > len(s) + 2:
+                return [Mention(reg.canonical(n), n, i, d[1]) for n in d[0]], d[1]
         levels, j = self.level_list(text, i)
         if s and (not levels or len(s) >= j - i + 2 or not self._after_level(text, j)):
             e = i + len(s)

@@ -107,10 +107,24 @@ def copy_seed(dest: Path, root: Path = ROOT) -> Path:
     return dest
 
 
+def missing_shared(path: Path = SHARED) -> str:
+    """Why a test that needs ../shared skips: the one wording of every such skip."""
+    return f"参考资料不存在：{path}（../shared 不在仓库旁边；可设置 KB_SHARED）"
+
+
 def need_shared(path: Path = SHARED) -> Path:
     if not path.exists():
-        pytest.skip(f"参考资料不存在：{path}（../shared 不在仓库旁边；可设置 KB_SHARED）")
+        pytest.skip(missing_shared(path))
     return path
+
+
+def shared_pairs(pairs: list, path: Path = CORPUS) -> list:
+    """The (old, new) version pairs of ../shared as parameters of a test, each named 体育法→2022-06-24; when
+    ../shared is absent, one case that skips saying so (an empty list would skip with pytest's "got empty
+    parameter set", which names no reason)."""
+    if not pairs and not path.exists():
+        return [pytest.param(None, None, marks=pytest.mark.skip(reason=missing_shared(path)), id="no-shared")]
+    return [pytest.param(a, b, id=Path(a).stem + "→" + Path(b).stem.split("(")[-1]) for a, b in pairs]
 
 
 @pytest.fixture(scope="session")

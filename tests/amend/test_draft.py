@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SEED, SHARED, need_shared
+from conftest import CORPUS, SEED, SHARED, need_shared, shared_pairs
 
 from kb.amend.apply import apply
 from kb.amend.draft import draft
@@ -88,7 +88,7 @@ def _quotes_cutting_words(d) -> list[str]:
     return bad
 
 
-@pytest.mark.parametrize("a,b", PAIRS, ids=[Path(a).stem + "→" + Path(b).stem.split("(")[-1] for a, b in PAIRS])
+@pytest.mark.parametrize("a,b", shared_pairs(PAIRS))
 def test_round_trip_on_every_version_pair(a, b):
     assert len(PAIRS) >= 38
     d, am, ok = round_trip(a, b)

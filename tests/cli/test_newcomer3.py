@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, copy_seed, run_kb
+from conftest import REPO, copy_seed, need_shared, run_kb
 
 SRC = REPO / "src"
 
@@ -332,8 +332,7 @@ def test_score_align_of_a_gold_file_that_is_not_there_is_missing_input(tmp_path)
     from kb.cli import cli
     from kb.dev.score_align import CORPUS
 
-    if not CORPUS.exists():
-        pytest.skip("../shared is absent (score-align then stops at the missing corpus)")
+    need_shared(CORPUS)         # (without it score-align stops at the missing corpus)
     r = CliRunner().invoke(cli, ["score-align", str(tmp_path / "no-gold.tsv")])
     assert r.exit_code == 2, r.output
     assert "标准答案文件不存在" in r.stderr and "no-gold.tsv" in r.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, DATA, SHARED, need_shared
+from conftest import CORPUS, DATA, SHARED, need_shared, shared_pairs
 
 from kb.compare.align import align, normalize
 from kb.dev.score_align import held_out
@@ -85,7 +85,7 @@ def test_all_41_regulations_are_listed_and_the_held_out_ones_never_compared():
     assert {"矿产资源法", "北京市未成年人保护条例", "北京市机动车停车条例"} <= compared
 
 
-@pytest.mark.parametrize("a,b", PAIRS, ids=[Path(a).stem + "→" + Path(b).stem.split("(")[-1] for a, b in PAIRS])
+@pytest.mark.parametrize("a,b", shared_pairs(PAIRS))
 def test_invariants_on_every_version_pair(a, b):
     old, new = parse_file(a), parse_file(b)
     al = align(old, new)

@@ -325,10 +325,8 @@ def test_docx_page_is_a4_landscape_with_notes_and_the_table_fits(dogs):
 
 
 def _cross_city():
-    from conftest import CORPUS
-    dlc = CORPUS / "DLC"
-    if not dlc.is_dir():
-        pytest.skip("../shared/corpus 不存在：跨市比较需要语料")
+    from conftest import CORPUS, need_shared
+    dlc = need_shared(CORPUS) / "DLC"       # the cross-city comparison is of corpus texts
     a = next(dlc.rglob("江门市文明行为促进条例*.md"))
     b = next(dlc.rglob("湛江市文明行为促进条例*.md"))
     return compare(parse_file(str(a)), parse_file(str(b)))

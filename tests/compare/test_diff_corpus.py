@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_pairs
 from test_align import PAIRS
 
 from kb.compare.diff import compare
@@ -19,7 +20,7 @@ from kb.compare.render.table import plain, rows
 from kb.compare.render.terminal import terminal
 
 
-@pytest.mark.parametrize("a,b", PAIRS, ids=[Path(a).stem + "→" + Path(b).stem.split("(")[-1] for a, b in PAIRS])
+@pytest.mark.parametrize("a,b", shared_pairs(PAIRS))
 def test_every_pair_renders_and_rows_rebuild_the_texts(a, b):
     c = compare(parse_file(a), parse_file(b))
     assert terminal(c, color=True) and html_page(c) and markdown(c) and docx_bytes(c, notes_column=True)

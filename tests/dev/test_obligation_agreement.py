@@ -3,6 +3,7 @@ from pathlib import Path
 
 import yaml
 
+from conftest import need_shared
 from kb.dev import obligation_agreement as oa
 from kb.dev import paths
 
@@ -43,9 +44,7 @@ def test_files_of_different_texts_are_refused(tmp_path, capsys):
 
 
 def test_the_second_annotations_are_of_the_texts_they_are_named_for():
-    import pytest
-    if not paths.shared_dir().exists():
-        pytest.skip(f"../shared not found ({paths.shared_dir()}): the agreement texts are corpus files")
+    need_shared(paths.shared_dir())     # the agreement texts are corpus files
     second = sorted((paths.DATA / "obligations" / "agreement").glob("*-second.yml"))
     assert len(second) == 3
     for f in second:
@@ -73,9 +72,7 @@ def test_pooled_agreement_sums_the_counts_of_the_pairs(tmp_path, capsys):
 
 
 def test_all_pools_every_second_copy_in_the_repository(capsys):
-    import pytest
-    if not paths.shared_dir().exists():
-        pytest.skip(f"../shared not found ({paths.shared_dir()}): the agreement texts are corpus files")
+    need_shared(paths.shared_dir())     # the agreement texts are corpus files
     assert len(oa.second_copies()) == 3
     assert oa.main(["--all"]) == 0
     out = capsys.readouterr().out

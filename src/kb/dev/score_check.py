@@ -126,6 +126,12 @@ def _jobs(held_out: bool, only: tuple[str, ...] = ()) -> list[tuple]:
     return jobs
 
 
+def _needs_corpus(held_out: bool, only: tuple[str, ...], plant: bool) -> bool:
+    """Whether the run reads the corpus: planting faults does, and so does every text but the seed (a
+    regulation@version of the project)."""
+    return plant or any("@" not in spec for _, spec, _, _ in _jobs(held_out, only))
+
+
 def precision(held_out: bool, corpus: Path, tallies: dict[str, Tally], dump: bool = False,
               only: tuple[str, ...] = ()) -> None:
     for name, spec, rules, path in _jobs(held_out, only):
@@ -272,9 +278,12 @@ def report(tallies: dict[str, Tally], title: str) -> str:
 @click.option("--only", multiple=True, help="只看 texts.yml 中的这些文本（名称，可重复）")
 def score_cmd(held_out, no_plant, dump, corpus, verbose, dump_to, only):
     """kb check 的准确率：人工判定的精确率（P）、植入错误的召回率（R）与 F1，逐条规则。"""
+    given = corpus
     corpus = Path(corpus) if corpus else paths.corpus_dir()
-    if not corpus.is_dir():
-        raise click.ClickException(f"找不到语料：{corpus}（可用 --corpus 或 KB_SHARED 指定）")
+    if not corpus.is_dir() and _needs_corpus(held_out, tuple(only), plant=not (no_plant or dump_to)):
+        # missing input (exit 2), said as every scorer says it; a run of the seed alone needs no corpus
+        click.echo(f"语料目录不存在：{corpus}" if given else paths.missing(corpus), err=True)
+        sys.exit(2)
     if dump_to:
         for target, n in dump_for_judge(held_out, corpus, Path(dump_to), tuple(only)):
             click.echo(f"{target}：{n} 个问题待判定")

@@ -12,7 +12,7 @@ from conftest import CORPUS, ROOT, need_shared
 def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula():
     need_shared(CORPUS)         # outside-kb/'s annotations are of corpus texts; without them the folds choose otherwise
     from kb.dev import related_cv
-    from kb.library.related import BASIS, GROUND, OUTSIDE, PENALTY, PUBLIC, RARE, THRESHOLDS
+    from kb.library.related import BASIS, GROUND, OUTSIDE, PENALTY, PUBLIC, RARE, SEGMENTS, THRESHOLDS
 
     items = related_cv._items(ROOT)
     # every tuning file (set: tuning — the fourth to sixth rounds' files, named heldout, among them; and outside-kb/'s,
@@ -35,30 +35,39 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     out = io.StringIO()
     res = related_cv.related(ROOT, out)
     p1, r3, chosen = res[("upper", "原公式")]
-    # the ground weight and threshold kb uses: with round 6's files in (thirteen files) and 罚则 0.3, every fold picks
-    # them (with 罚则 0.5 eleven folds picked 0.012, one 0.014, one 3 / 0.016)
-    assert set(chosen) == {(None, GROUND["upper"], THRESHOLDS["upper"])} and THRESHOLDS["upper"] == 0.012
+    # the ground weight and threshold kb uses, with the closest parts weighing 0.2 (SEGMENTS, round 7r): twelve folds of
+    # the thirteen pick them (one keeps round 7's 2 / 0.012); the cross-validated figures beat the formula without the
+    # closest parts, whose folds each choose their own ground weight and threshold again
+    def most(name):
+        chosen = res[("upper", name)][2]
+        best = max(set(chosen), key=chosen.count)
+        return best, chosen.count(best)
+
+    assert most("原公式") == ((None, GROUND["upper"], THRESHOLDS["upper"]), 12) and THRESHOLDS["upper"] == 0.016
+    assert most("最相近款项的余弦") == ((SEGMENTS["upper"], GROUND["upper"], THRESHOLDS["upper"]), 12)
+    assert SEGMENTS["upper"] == 0.2 and SEGMENTS["peer"] == 0
+    p1, r3 = res[("upper", "原公式")][:2]
+    assert most("第七轮的公式（不用最相近款项）")[0] == (None, 2, 0.012)
+    assert p1 > res[("upper", "第七轮的公式（不用最相近款项）")][0] and r3 > res[("upper", "第七轮的公式（不用最相近款项）")][1]
     # the four signals (OUTSIDE, BASIS, PUBLIC, PENALTY), chosen together by each fold, beat the formula without them
-    # on P@1 + R@3; every fold keeps kb's OUTSIDE, PUBLIC and ground weight
+    # on P@1 + R@3; twelve folds of thirteen keep kb's PUBLIC and BASIS
     joint = res[("upper", "四个信号（各折一起选）")]
     assert sum(joint[:2]) > sum(res[("upper", "第五轮的公式（不用下面四个信号）")][:2])
-    assert all(c[0][0] == OUTSIDE["upper"] and c[0][2] == PUBLIC["upper"] and c[1] == GROUND["upper"] for c in joint[2])
+    assert sum(c[0][1:3] == (BASIS["upper"], PUBLIC["upper"]) for c in joint[2]) >= 12
     for name, value in (("目的依据条对其他条", BASIS), ("公权主体条对不提公权的条", PUBLIC)):
-        params = [c[0] for c in res[("upper", name)][2]]
-        assert max(set(params), key=params.count) == value["upper"]
+        assert most(name)[0][0] == value["upper"]
     for value in (BASIS, PUBLIC, PENALTY):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them (the joint choice ties or loses)
-    # 罚则: every fold of the thirteen picks kb's 0.3 (0.5 until round 6's files were tuning)
-    assert {c[0] for c in res[("upper", "罚则对非依据法律的罚则")][2]} == {PENALTY["upper"]} == {0.3}
-    # the threshold raised for a regulation resting on a law outside the knowledge base: most folds pick
-    # kb's 2
-    params = [c[0] for c in res[("upper", "依据条引库外法律时的阈值倍数")][2]]
-    assert max(set(params), key=params.count) == OUTSIDE["upper"] and OUTSIDE["peer"] == 1.0
+    # OUTSIDE and PENALTY, chosen fold by fold with the closest parts in, lean to 1.5 and 0.5 (round 7: 2 and 0.3, every
+    # fold) but do not do better in cross-validation than kb's 2 and 0.3: kb keeps them
+    assert (OUTSIDE["upper"], PENALTY["upper"]) == (2.0, 0.3) and OUTSIDE["peer"] == 1.0
+    for name in ("依据条引库外法律时的阈值倍数", "罚则对非依据法律的罚则"):
+        assert res[("upper", name)][0] <= p1
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), neither adopted: the cosine
     # with the candidate law's own subject taken out (another provision of the right law first), and the threshold raised
     # for a text resting outside the knowledge base only for laws it does not cite (answers cut by the threshold)
     for name in ("去法规主题的余弦", "阈值倍数只对本法规未引的法律"):
-        assert sum(res[("upper", name)][:2]) < sum(res[("upper", "原公式")][:2])
+        assert res[("upper", name)][0] < p1
     p1, r3, chosen = res[("peer", "原公式")]
     assert max(set(chosen), key=chosen.count) == (None, GROUND["peer"], THRESHOLDS["peer"])
     # … and the weight of the rare-bigram cosine kb gives 同类立法; for 上位法 (none) a weight chosen fold by fold

@@ -158,6 +158,7 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                 basis, public, penalty = lib.mismatch(e, b, ground)
                 cos, subj, own = cosine(e, b), lib.subject(e, b.reg.id), lib.subject(b, b.reg.id)
                 cands.append({"key": (b.reg.id, b.label), "cos": cos, "subj": subj, "resid": _residual(cos, subj, own),
+                              "part": lib.closest(e, b, cos) if kind in ("upper", "lower") else cos,
                               "subj2": lib.subject(b, e.reg.id), "ground": ground, "kind": kind,
                               "outside": e.reg.id in lib.outside, "basis": basis, "public": public, "penalty": penalty,
                               "rare": s / (e.norm2 * b.norm2), "rarew": RARE[kind], "dpos": abs(place[e.index] - place[j]),
@@ -216,17 +217,22 @@ def _outside_kb(root: Path, lib) -> list[tuple]:
     return out
 
 
-def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None, **signals) -> float:
+def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None, part: float | None = None,
+          **signals) -> float:
     """kb's relevance (kb.library.related) of candidate ``c`` with ground weight ``g``, divided by the factor the
     threshold is raised by for an article of a regulation resting on a law outside the knowledge base (OUTSIDE), so
     that one threshold applies to every article; ``rare``: another weight of the rare-bigram cosine than kb's for the
-    kind, ``cos``: another cosine in place of the article's; ``signals``: other values than kb's of ``outside``,
+    kind, ``cos``: another cosine in place of the article's (the closest parts' not mixed in), ``part``: another weight of
+    the closest parts' cosine (SEGMENTS) than kb's; ``signals``: other values than kb's of ``outside``,
     ``basis``, ``public``, ``penalty`` (OUTSIDE, BASIS, PUBLIC, PENALTY; 1 leaves one out)."""
     from kb.library import related as r
 
     k = c["kind"]
     o, u, q, p = (signals.get(n, getattr(r, n.upper())[k]) for n in ("outside", "basis", "public", "penalty"))
-    return r.distinctive(c["cos"] if cos is None else cos, c["rare"], c["rarew"] if rare is None else rare) \
+    if cos is None:
+        w = r.SEGMENTS[k] if part is None else part
+        cos = c["cos"] ** (1 - w) * c["part"] ** w if w else c["cos"]
+    return r.distinctive(cos, c["rare"], c["rarew"] if rare is None else rare) \
         * max(c["subj"], 0.0) * (1 + g * c["ground"]) / (o if c["outside"] else 1.0) \
         * (u if c["basis"] else 1.0) * (q if c["public"] else 1.0) * (p if c["penalty"] else 1.0)
 
@@ -241,6 +247,7 @@ def _mix(c: dict, key: str, p: float) -> float:
 VARIANTS = {
     "原公式": ((None,), lambda p, g, c: _base(g, c)),
     "第五轮的公式（不用下面四个信号）": ((None,), lambda p, g, c: _base(g, c, outside=1, basis=1, public=1, penalty=1)),
+    "第七轮的公式（不用最相近款项）": ((None,), lambda p, g, c: _base(g, c, part=0)),
     "依据条引库外法律时的阈值倍数": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=p)),
     "目的依据条对其他条": ((1, 0.5, 0.25), lambda p, g, c: _base(g, c, basis=p)),
     "公权主体条对不提公权的条": ((1, 0.3, 0.1), lambda p, g, c: _base(g, c, public=p)),
@@ -256,6 +263,7 @@ VARIANTS = {
     "去法规主题的余弦": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: _base(g, c, cos=_mix(c, "resid", p))),
     "阈值倍数只对本法规未引的法律": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=1)
                           / (p if c["outside"] and not c["ground"] else 1.0)),
+    "最相近款项的余弦": ((0, 0.1, 0.2, 0.3, 0.4), lambda p, g, c: _base(g, c, part=p)),
     "主体重合": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * (1 + p * c["actors"])),
     "法规同主题": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * max(c["regsim"], 1e-9) ** p),
 }

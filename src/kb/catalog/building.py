@@ -130,7 +130,7 @@ def changes(specs: list[SourceSpec], old: dict | None, incremental: bool) -> Cha
         metahash = hashlib.sha1(json.dumps([s.meta, s.latest], sort_keys=True, ensure_ascii=False,
                                            default=str).encode()).hexdigest()
         info = {"path": str(Path(s.path).resolve()), "stat": fingerprints.stat(s.path), "sha1": sha,
-                "meta": metahash}
+                "meta": metahash, "title": (s.meta or {}).get("title") or ""}
         ch.sources[s.key] = info
         prev = old["sources"].get(s.key) if incremental else None
         if prev and prev["sha1"] == sha and prev.get("meta") == metahash:

@@ -179,17 +179,24 @@ class DirectoryCatalog(Catalog):
         return self._open()
 
     def search(self, query, type=None, regulation=None, version=None, chapter=None, actor=None,
-               modality=None, limit=10, group_by_article=True, literal=False) -> list[Hit]:
+               modality=None, limit=10, group_by_article=True, literal=False, cites=None) -> list[Hit]:
         index = self._usable_index()
         pq = query if isinstance(query, ParsedQuery) else self.prepare(query, literal)
         f = combine_filters(pq, {"type": type, "regulation": regulation, "version": version,
-                                 "chapter": chapter, "actor": actor, "modality": modality})
+                                 "chapter": chapter, "actor": actor, "modality": modality, "cites": cites})
         m = self.manifest() or {}
         if f.get("modality") and "obligations" not in m.get("used_layers", []):
             raise KbError("检索目录里还没有义务分析（kb.obligations 不可用或尚未重建目录），"
                           "无法按 modality 过滤；请在其可用后运行 kb index")
         return searching.search(self.searching().Q_CONSTRUCTORS, index, pq, f, m, limit, group_by_article,
                                 self.rank_whole_catalog)
+
+    def titles(self) -> dict[str, str]:
+        out = {}
+        for key, info in ((self.manifest() or {}).get("sources") or {}).items():
+            if info.get("title"):
+                out[key.split("@")[0]] = info["title"]
+        return out
 
     def provisions(self, address, regulation=None, version=None, limit=None) -> list[Hit]:
         f = combine_filters(ParsedQuery(None, {}, ""), {"regulation": regulation, "version": version})

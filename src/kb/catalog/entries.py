@@ -5,7 +5,8 @@ from kb.layers.actors), so an engine only has to index what it is given.
 
 One entry per article (and per 序言 prologue and 附件 annex, searched like articles): label
 and heading, the text of all its paragraphs and items, its defined terms, and the actors
-and modalities of its obligation statements as facets.  Its paragraphs, items and
+and modalities of its obligation statements as facets, and what its references cite
+(kb.catalog.citing).  Its paragraphs, items and
 statements are stored inside it (with their own eid, citation, line and facets) and picked
 out at search time by evaluating the query on their text (:func:`kb.catalog.query.matches`),
 so no text is indexed twice.  Plus one entry per definition, and one per heading (编、分编、
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from kb.catalog.citing import article_cites
 from kb.catalog.interface import SourceSpec
 from kb.layers import actors, links, obligations
 from kb.text.gcpause import gc_paused
@@ -135,6 +137,7 @@ def _doc_entries(doc, spec: SourceSpec, root) -> tuple[list[dict], list[str]]:
     others = [n for n in doc.root.walk() if n.kind in ("prologue", "annex")]
     terms = _terms_by_article(defs)
     facets = Facets(stmts)
+    cites = article_cites(doc)
     by_article: dict[str, list] = {}          # one pass, not one per article
     for x in stmts:
         by_article.setdefault(article_of(x.eid or ""), []).append(x)
@@ -144,7 +147,7 @@ def _doc_entries(doc, spec: SourceSpec, root) -> tuple[list[dict], list[str]]:
             if n is a or n.kind in ("paragraph", "item", "subitem"):
                 nodes_by_eid[n.eid] = (n, a, chp, chapter_keys)
         out.append(_article_entry(a, base, version, chp, chapter_keys, terms.get(a.eid, []), facets,
-                                  by_article.get(a.eid, [])))
+                                  by_article.get(a.eid, []), cites.get(a.eid, [])))
     for i, d in enumerate(defs):
         entry = _definition_entry(d, i, base, version, nodes_by_eid)
         if entry is not None:
@@ -205,7 +208,7 @@ def _heading_entry(n, base, version) -> dict:
     citation = "".join(h.label for h in _heading_chain(n) if h.label)
     key = f"{base['source']}/{n.eid}"
     return dict(base, key=key, type="chapter", chapter=keys, artkey=key, text="",
-                heading=f"{n.label} {n.title or ''}", terms="", actor="", modality="", actmod="",
+                heading=f"{n.label} {n.title or ''}", terms="", actor="", modality="", actmod="", cites="",
                 data={"status": version["status"], "title": version["title"], "version_label": version["label"],
                       "heading": n.title or None, "label": n.label, "article": None, "article_eid": None,
                       "chapter": chp or None, "file": version["file"], "eid": n.eid, "citation": citation,
@@ -222,7 +225,7 @@ def _heading_chain(n) -> list:
     return chain[::-1]
 
 
-def _article_entry(a, base, version, chp, chapter_keys, terms, facets, stmts) -> dict:
+def _article_entry(a, base, version, chp, chapter_keys, terms, facets, stmts, cites) -> dict:
     parts = _parts(a, facets)
     full = "\n".join(p[3] for p in parts)
     heading = a.title if a.title != a.label else None      # 序言's title is its label
@@ -232,7 +235,7 @@ def _article_entry(a, base, version, chp, chapter_keys, terms, facets, stmts) ->
     key = f"{base['source']}/{a.eid}"
     return dict(base, key=key, type="article", chapter=chapter_keys, artkey=key,
                 text=full, heading=f"{a.label} {heading or ''}", terms=" ".join(terms),
-                **facets.fields(a.eid),
+                **facets.fields(a.eid), cites=",".join(cites),
                 data=dict(common, eid=a.eid, citation=a.citation or a.label, line=a.line, parts=parts,
                           terms=terms, statements=_statements(stmts), text=a.text or heading or "",
                           kind=a.kind if a.kind != "article" else None))
@@ -248,7 +251,7 @@ def _definition_entry(d, i, base, version, nodes_by_eid) -> dict | None:
     text = own_text(n) if n is not None else str(body)
     return dict(base, key=f"{base['source']}/{eid}#def-{i}", type="definition", chapter=chapter_keys,
                 artkey=f"{base['source']}/{article_of(eid)}", text=text, terms=term, actor="", modality="",
-                actmod="",
+                actmod="", cites="",
                 data={"status": version["status"], "title": version["title"], "version_label": version["label"],
                       "heading": a.title if a else None,
                       "label": a.label if a else "", "article": a.number if a else None,

@@ -129,14 +129,19 @@ class Catalog(ABC):
 
     @abstractmethod
     def search(self, query, type=None, regulation=None, version=None, chapter=None, actor=None,
-               modality=None, limit=10, group_by_article=True, literal=False) -> Hits:
+               modality=None, limit=10, group_by_article=True, literal=False, cites=None) -> Hits:
         """Ranked hits for a query: a string in the language of :mod:`kb.catalog.query`,
         prepared by :meth:`prepare` (actor names expanded unless ``literal``), or a
         :class:`~kb.catalog.query.ParsedQuery`, searched as it is.  ``limit=0``: every hit.  ``version=None`` searches the
         latest version of each regulation; "all": every version.  With no ``type``, one hit
         per article or heading (编、章、节; an article shows its best paragraph or item) when
         ``group_by_article``, else every matching paragraph and item; an explicit ``type``
-        lists its entries one by one.  The list's ``total`` counts every hit, beyond the limit too."""
+        lists its entries one by one.  The list's ``total`` counts every hit, beyond the limit too.
+        ``cites``: only the articles citing that law or provision (a key of :mod:`kb.catalog.citing`)."""
+
+    @abstractmethod
+    def titles(self) -> dict[str, str]:
+        """regulation -> its title, of every regulation the catalog holds."""
 
     @abstractmethod
     def provisions(self, address, regulation=None, version=None, limit=None) -> list[Hit]:

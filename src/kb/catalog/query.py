@@ -89,6 +89,8 @@ class ParsedQuery:
     text: str
     #: (word as written, other spellings searched too, excluded?) (kb.catalog.synonyms.expand)
     expansions: list = field(default_factory=list)
+    #: words marked in the hits without being searched (a cited law's name in the provisions citing it)
+    marks: list = field(default_factory=list)
 
     def positives(self) -> list[Word]:
         """Words that must or may occur (not under NOT), in query order."""

@@ -130,6 +130,8 @@ def plan(Q, pq: ParsedQuery, f: dict, manifest: dict, group_by_article: bool) ->
     terms = scope_terms(kind, f)
     if f.get("chapter"):
         terms.append(("chapter", f["chapter"]))
+    if f.get("cites"):
+        terms.append(("cites", f["cites"]))
     want_a, want_m = None, f.get("modality")
     actor_text = None
     if f.get("actor"):
@@ -147,10 +149,11 @@ def plan(Q, pq: ParsedQuery, f: dict, manifest: dict, group_by_article: bool) ->
         elif want_m:
             terms.append(("modality", want_m))
     pos = pq.positives()
+    marked = pos + pq.marks          # marks: shown in the hits, not searched (nor ranked by)
     return Plan(q=compose.with_bonus_tiers(Q, main, pq), match=main, mode=mode, ftype=ftype, terms=tuple(terms),
                 facet=(want_a, want_m), actor_text=actor_text,
-                words=flatten_words([w for w in pos if w.field != "heading"]),
-                hwords=flatten_words([w for w in pos if w.field != "text"]),
+                words=flatten_words([w for w in marked if w.field != "heading"]),
+                hwords=flatten_words([w for w in marked if w.field != "text"]),
                 rank_words=[w for w in pos if w.field is None] or pos)
 
 

@@ -180,15 +180,20 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     cat = _bring_up_to_date(_catalog(ctx))
     cite = citation(q)
     provisions = []
-    loose = None
+    loose = law = None
     try:
-        # a citation: what cites the provision (or, for a bare number, the number as written)
-        # (a citation without 第 -- 十五条 -- is looked for as 第十五条: 第三十五条 holds 十五条 too)
-        pq = cat.prepare(q, literal) if cite is None else text_only(q if cite[1] else spoken(cite[0]))
         options = dict(type=type_, regulation=regulation, version=version, chapter=chapter, actor=actor,
                        modality=modality, limit=limit, group_by_article=not all_hits)
-        hits = cat.search(pq, **options)
-        if not hits and cite is None and not literal and (loose := loosen(q)):
+        # a law's provision (城市居民委员会组织法第三条): that article of that law, then what cites it
+        law = _cited_law(cat, q, options) if cite is None else None
+        if law is not None:
+            pq, (provisions, hits, _) = text_only(q), law.found
+        else:
+            # a citation: what cites the provision (or, for a bare number, the number as written)
+            # (a citation without 第 -- 十五条 -- is looked for as 第十五条: 第三十五条 holds 十五条 too)
+            pq = cat.prepare(q, literal) if cite is None else text_only(q if cite[1] else spoken(cite[0]))
+            hits = cat.search(pq, **options)
+        if not hits and cite is None and law is None and not literal and (loose := loosen(q)):
             # nothing as written: 居民委员会的职责 is searched as 居民委员会 职责 (and says so)
             pq = cat.prepare(loose, literal)
             hits = cat.search(pq, **options)
@@ -213,6 +218,7 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
 
         write_text(to_json({"query": q, "count": total, "count_exact": exact, "shown": len(hits),
                             "also_searched": also, "searched_as": loose,
+                            **({"cited": law.to_dict()} if law else {}),
                             "provisions": [h.to_dict() for h in provisions], "hits": [h.to_dict() for h in hits]}))
     elif fmt == "csv":
         from kb.outputs.formats import to_csv, write_text
@@ -230,16 +236,79 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
             click.echo(style(f"没有找到“{q}”，改为检索“{loose}”（“的”两边的词分开出现也算；加 --literal 只按原样检索）", dim=True))
         for line in _also_lines(_found(also, hits)):
             click.echo(style(line, dim=True))
-        shown = _print_provisions(provisions, cite, q)
-        if shown and hits:
-            click.echo()
-            click.echo(style(f"提到“{spoken(cite[0])}”的条文：" if not cite[1] else f"含“{q}”的条文：", bold=True))
-        _print_table(hits)
+        if law is not None:
+            _print_cited(law, provisions, hits)
+        else:
+            shown = _print_provisions(provisions, cite, q)
+            if shown and hits:
+                click.echo()
+                click.echo(style(f"提到“{spoken(cite[0])}”的条文：" if not cite[1] else f"含“{q}”的条文：", bold=True))
+            _print_table(hits)
         for line in _more_lines(total, exact, hits):
             click.echo(style(line, dim=True))
     if not hits and not provisions:
         click.echo(f"没有找到“{q}”", err=True)
         ctx.exit(1)
+
+
+class _CitedLaw:
+    """A query naming a law's provision (城市居民委员会组织法第三条) and what it found
+    (kb.catalog.citing.search_cited: the provision, the provisions citing it, how many of those cite
+    the provision itself rather than the law as a whole)."""
+
+    def __init__(self, laws, address, provision: str, found):
+        self.laws, self.address, self.provision, self.found = laws, address, provision, found
+
+    def to_dict(self) -> dict:
+        from kb.text.address import to_eid
+
+        return {"laws": [{"title": t, "regulations": regs} for _, t, regs in self.laws], "provision": self.provision,
+                "eid": to_eid(*self.address), "citing_provision": self.found[2]}
+
+
+def _cited_law(cat, q: str, options: dict) -> _CitedLaw | None:
+    """The law and provision a query names, and what the catalog holds of them; None when the query
+    does not name a law's provision, or when neither the provision nor any citation of it is found
+    (本规定第三条 is then searched as words)."""
+    from kb.catalog.citing import law_citation, laws_named, search_cited
+
+    named = law_citation(q)
+    if named is None:
+        return None
+    name, address, provision = named
+    laws = laws_named(name, cat.titles())
+    if not laws:
+        return None
+    found = search_cited(cat, laws, address, provision, options)
+    return _CitedLaw(laws, address, provision, found) if found[0] or found[1] else None
+
+
+def _print_cited(law: _CitedLaw, provisions, hits) -> None:
+    """The provision a law's citation names (the whole of it), then the provisions citing it: those that
+    cite that provision, then those that cite the law as a whole, each list under its own line."""
+    from kb.catalog.query import spoken
+
+    itself = law.found[2]
+    said = spoken(law.address)
+    titles = "、".join(f"《{t}》" for _, t, _ in law.laws)
+    if provisions:
+        _print_provisions(provisions, (law.address, False), said)
+    else:
+        held = [t for _, t, regs in law.laws if regs]
+        click.echo(style(f"{'、'.join(f'《{t}》' for t in held)}没有{said}" if held
+                         else f"知识库中没有{titles}", dim=True))
+    if provisions and hits:
+        click.echo()
+    if itself:
+        click.echo(style(f"引用{titles}{said}的条文：", bold=True))
+        _print_table(hits[:itself])
+    elif hits:
+        click.echo(style(f"没有条文写明引用{titles}{said}。", dim=True))
+    if len(hits) > itself:
+        if itself:
+            click.echo()
+        click.echo(style(f"引用{titles}（未写明条文）的条文：", bold=True))
+        _print_table(hits[itself:], start=itself + 1)
 
 
 #: a 法规@版本 written after the words searched (kb search 网格 suining-community@draft)
@@ -375,13 +444,14 @@ def _where(h) -> str:
     return out
 
 
-def _print_table(hits) -> None:
+def _print_table(hits, start: int = 1) -> None:
     """Ranked hits, each with its snippet (and, when its words are spread over several
-    paragraphs, which paragraph holds which); every hit names its regulation and version."""
+    paragraphs, which paragraph holds which); every hit names its regulation and version.
+    ``start``: the number of the first (a list that goes on another)."""
     import shutil
 
     width = shutil.get_terminal_size((100, 24)).columns
-    for i, h in enumerate(hits, 1):
+    for i, h in enumerate(hits, start):
         head = h.citation or h.label
         title = ""
         if h.heading:

@@ -22,7 +22,7 @@ from kb.errors import KbError
 from kb.catalog.searching import content_key
 
 _COLS = ("key", "source", "type", "regulation", "version", "latest", "artkey", "chapter", "actor",
-         "modality", "actmod", "text", "heading", "terms")
+         "modality", "actmod", "cites", "text", "heading", "terms")
 _INSERT = (f"INSERT INTO entry({', '.join(_COLS)}, ltext, lheading, lterms, data) "
            f"VALUES ({', '.join('?' * (len(_COLS) + 4))})")
 

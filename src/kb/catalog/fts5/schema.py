@@ -20,7 +20,7 @@ from bisect import bisect_left
 from kb.catalog.analysis import ANALYZER_VERSION, normalize
 
 #: the catalog's format: a catalog written with another one is rebuilt in full
-SCHEMA_VERSION = "kb-fts5-2/" + ANALYZER_VERSION
+SCHEMA_VERSION = "kb-fts5-3/" + ANALYZER_VERSION
 #: ``stats``: what a search reads in one go when the database is opened, written by each build --
 #: ``count`` (entries), ``len_<field>`` (each entry's field length, an array of uint32 by entry id)
 #: and ``order`` (each entry's place in content order: equal scores are listed in it)
@@ -29,15 +29,15 @@ DB_NAME = "catalog.sqlite"
 #: the text fields, in the FTS5 table's column order
 TEXT_FIELDS = ("text", "heading", "terms")
 #: filter fields (as whoosh's ID and comma-separated KEYWORD fields)
-FILTERS = ("source", "type", "regulation", "version", "latest", "chapter", "actor", "modality", "actmod")
-MULTI = ("chapter", "actor", "modality", "actmod")
+FILTERS = ("source", "type", "regulation", "version", "latest", "chapter", "actor", "modality", "actmod", "cites")
+MULTI = ("chapter", "actor", "modality", "actmod", "cites")
 #: stored with each entry and handed back to kb.catalog.hits (as the whoosh engine's stored fields)
 STORED = ("key", "type", "regulation", "version", "artkey", "actor", "modality", "data")
 
 DDL = f"""
 CREATE TABLE entry(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, source TEXT, type TEXT,
     regulation TEXT, version TEXT, latest TEXT, artkey TEXT, chapter TEXT, actor TEXT, modality TEXT,
-    actmod TEXT, text TEXT, heading TEXT, terms TEXT, ltext INTEGER, lheading INTEGER, lterms INTEGER,
+    actmod TEXT, cites TEXT, text TEXT, heading TEXT, terms TEXT, ltext INTEGER, lheading INTEGER, lterms INTEGER,
     data TEXT);
 CREATE INDEX entry_source ON entry(source);
 CREATE TABLE facet(name TEXT NOT NULL, value TEXT NOT NULL, id INTEGER NOT NULL);

@@ -16,7 +16,8 @@ from kb.catalog.whoosh.internals import import_whoosh
 #: 5: the field classes moved to kb.catalog.whoosh.schema (unpickled by module name)
 #: 6: heading entries (type chapter), version labels in the stored data
 #: 7: the key as a column (equal scores are ordered by it: kb.catalog.whoosh.live)
-SCHEMA_VERSION = "kb-catalog-7/" + ANALYZER_VERSION
+#: 8: the cites facet (kb.catalog.citing)
+SCHEMA_VERSION = "kb-catalog-8/" + ANALYZER_VERSION
 
 
 def schema():
@@ -33,6 +34,7 @@ def schema():
         actor=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
         modality=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
         actmod=KEYWORD(commas=True, lowercase=False, scorable=False),
+        cites=KEYWORD(commas=True, lowercase=False, scorable=False),
         text=bigrams(), heading=bigrams(field_boost=1.0), terms=bigrams(), data=STORED)
 
 

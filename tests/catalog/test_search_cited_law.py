@@ -1,0 +1,109 @@
+"""kb search of a law's provision (notes/review-newcomer4.md, item 4): 城市居民委员会组织法第三条 --
+with a space, in 《》, with the full title or a shorter name -- shows that article of that law, then the
+provisions that cite it (that article first, then the law as a whole), as kb search 第15条 does for a
+provision of the text searched.  A copy of the seed and of three laws the knowledge base holds, built
+by each engine."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, copy_seed, run_kb
+from kb.catalog import open_catalog
+from kb.catalog.citing import law_citation, pinpoint_eids
+from test_search_review3 import as_json, kb
+
+LAWS = ("城市居民委员会组织法", "村民委员会组织法", "民法典-物权编")
+RESIDENTS = "中华人民共和国城市居民委员会组织法"
+
+
+def project(p, laws=LAWS):
+    (p / "regulation").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")
+    copy_seed(p / "regulation" / "suining-community")
+    for law in laws:
+        shutil.copytree(ROOT / "regulation" / law, p / "regulation" / law)
+    open_catalog(p).build()
+    return p
+
+
+@pytest.fixture(scope="module")
+def proj(tmp_path_factory, engine):
+    return project(tmp_path_factory.mktemp("cited") / "proj")
+
+
+def where(h) -> tuple[str, str]:
+    return h["regulation"], h["eid"]
+
+
+@pytest.mark.parametrize("query", ["城市居民委员会组织法第三条", "城市居民委员会组织法 第三条", "居民委员会组织法第三条",
+                                   "《中华人民共和国城市居民委员会组织法》第三条", "《城市居民委员会组织法》 第3条"])
+def test_a_laws_article_is_shown_then_what_cites_the_law(proj, capsys, query):
+    data = as_json(proj, capsys, query)
+    assert [where(h) for h in data["provisions"]] == [("城市居民委员会组织法", "art_3")]
+    assert data["provisions"][0]["snippet"].startswith("居民委员会的任务：")
+    assert data["cited"]["laws"] == [{"title": RESIDENTS, "regulations": ["城市居民委员会组织法"]}]
+    # the seed's 第一条 cites the law (根据《中华人民共和国城市居民委员会组织法》等有关法律法规), no text its 第三条
+    assert ("suining-community", "art_1__para_1") in [where(h) for h in data["hits"]]
+    assert data["cited"]["citing_provision"] == 0 and data["count"] == len(data["hits"])
+
+
+def test_the_listing_says_which_provisions_cite_the_article_and_which_the_law(proj, capsys):
+    rc, out, err = kb(proj, capsys, "城市居民委员会组织法第三条")
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("第三条") and RESIDENTS in lines[0]
+    assert f"没有条文写明引用《{RESIDENTS}》第三条。" in lines
+    head = lines.index(f"引用《{RESIDENTS}》（未写明条文）的条文：")
+    assert lines[head + 1].startswith(" 1. 第一条") and "遂宁市社区发展治理促进条例" in lines[head + 1]
+
+
+def test_a_citation_of_the_article_itself_comes_first(proj, capsys):
+    # 村民委员会组织法 第十九条: 补选程序参照本法第十五条的规定办理
+    rc, out, err = kb(proj, capsys, "村民委员会组织法第十五条")
+    assert rc == 0, err
+    lines = out.splitlines()
+    head = lines.index("引用《中华人民共和国村民委员会组织法》第十五条的条文：")
+    assert lines[head + 1].startswith(" 1. 第十九条") and "村民委员会组织法" in lines[head + 1]
+    data = as_json(proj, capsys, "村民委员会组织法第十五条")
+    assert data["cited"]["citing_provision"] == 1 and where(data["hits"][0]) == ("村民委员会组织法", "art_19__para_1")
+
+
+def test_a_law_held_in_part_shows_the_article_from_the_part_that_holds_it(proj, capsys):
+    data = as_json(proj, capsys, "民法典第二百七十七条")
+    assert [where(h) for h in data["provisions"]] == [("民法典-物权编", "art_277")]
+    # the seed's 第三十二条: 市、县（市、区）人民政府应当落实民法典等法律法规中有关特别法人制度
+    assert ("suining-community", "art_32__para_1") in [where(h) for h in data["hits"]]
+
+
+def test_the_options_narrow_the_citing_provisions(proj, capsys):
+    data = as_json(proj, capsys, "城市居民委员会组织法第三条", "-r", "suining-community")
+    assert [where(h) for h in data["hits"]] == [("suining-community", "art_1__para_1")]
+    assert [where(h) for h in data["provisions"]] == [("城市居民委员会组织法", "art_3")]
+
+
+def test_a_law_the_knowledge_base_does_not_hold_is_still_found_cited(tmp_path, capsys, engine):
+    p = project(tmp_path / "p", laws=())
+    rc, out, err = kb(p, capsys, "城市居民委员会组织法第三条")
+    assert rc == 0, err
+    assert out.splitlines()[0] == f"知识库中没有《{RESIDENTS}》"
+    assert "第一条（立法目的依据）" in out
+
+
+def test_words_that_only_look_like_a_law_are_searched_as_words(proj, capsys):
+    rc, _, err = kb(proj, capsys, "本规定第三条")
+    assert rc == 1 and "没有找到“本规定第三条”" in err
+    assert law_citation("社区") is None and law_citation("第十五条") is None
+
+
+@pytest.mark.parametrize("pinpoint, eids", [
+    ("第十三条、第十四条、第十五条和第十六条", ["art_13", "art_14", "art_15", "art_16"]),
+    ("第十三条至第十五条", ["art_13", "art_14", "art_15"]),
+    ("第十三、十四条", ["art_13", "art_14"]),
+    ("第三条第二款", ["art_3", "art_3__para_2"]),
+    ("第三条第一、二款和第五条", ["art_3", "art_5"]),
+    ("第三章", []),
+])
+def test_a_pinpoint_cites_every_article_it_names(pinpoint, eids):
+    assert pinpoint_eids(pinpoint) == eids

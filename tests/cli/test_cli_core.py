@@ -82,11 +82,12 @@ def test_show_json(root, capsys):
     assert data["heading"] == "协助事项清单" and len(data["paragraphs"]) == 3
 
 
-def test_show_not_found_exits_1_bad_address_exits_2(root, capsys):
+def test_show_of_a_provision_the_text_lacks_or_of_a_bad_address_exits_2(root, capsys):
+    # (as every command reading one provision: tests/cli/test_newcomer4.py)
     rc, out, err = kb(["show", "99"], root, capsys)
-    assert rc == 1 and "没有找到“99”" in err and "共 45 条" in err
+    assert rc == 2 and "没有找到“99”" in err and "共 45 条" in err
     rc, out, err = kb(["show", "15.9"], root, capsys)
-    assert rc == 1 and "第十五条没有这一款或项" in err
+    assert rc == 2 and "第十五条没有这一款或项" in err
     rc, out, err = kb(["show", "甲乙"], root, capsys)
     assert rc == 2 and "无法识别的条款编号" in err
 

@@ -262,7 +262,7 @@ def test_show_says_which_of_two_articles_of_one_number_it_shows_and_why_one_is_m
     rc, out, err = run_kb(["show", "6", str(bad)], project, capsys)
     assert rc == 0 and f"本文有 2 条第六条（第 {first}、{second} 行），显示的是第 {first} 行的一条" in err
     rc, out, err = run_kb(["show", "5", str(bad)], project, capsys)
-    assert rc == 1 and "本文条号有误，见上面的警告" in err
+    assert rc == 2 and "本文条号有误，见上面的警告" in err
 
 
 @pytest.mark.parametrize("fmt", ["table", "md", "html", "docx", "json"])

@@ -144,7 +144,7 @@ def test_kb_related_cli_table_json_and_errors(capsys):
     rc, out, err = run_kb(["related", "3", "北京市物业管理条例", "--kind", "upper", "--format", "json"], ROOT, capsys)
     assert rc in (0, 1) and json.loads(out)["regulation"] == "北京市物业管理条例"
     rc, _, err = run_kb(["related", "99"], ROOT, capsys)
-    assert rc == 1 and "没有找到" in err
+    assert rc == 2 and "没有找到" in err
     rc, _, err = run_kb(["related", "第X条"], ROOT, capsys)
     assert rc == 2
 

@@ -98,6 +98,20 @@ def warn_lines(doc) -> None:
         click.echo(f"警告：{w}", err=True)
 
 
+def provision(doc, ref: str):
+    """The node a provision's address names in ``doc`` (15, 15.2, 第十五条第二款 …), with its address
+    ((article, paragraph, item, subitem)).  Every command that reads one provision finds it here, so a
+    text lacking it is one error in all of them (exit code 2, the file and, for a missing paragraph or
+    item, the article's line: :func:`missing_address`); an address that is none is also 2."""
+    from kb.text.address import parse_address, to_eid
+
+    address = parse_address(ref)
+    node = doc.get(to_eid(*address))
+    if node is None:
+        raise missing_address(doc, ref, address[0])
+    return node, address
+
+
 def missing_address(doc, ref: str, art) -> KbError:
     """What a text lacking the provision ``ref`` (of article ``art``) has instead: how many articles
     (本文共 45 条（第一条至第四十五条）), or that the article has no such paragraph or item."""
@@ -235,7 +249,6 @@ def _depth(n) -> int:
 @click.pass_context
 def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
     """显示一条、一款或一项。条款可写作 15、15.2、15.1.3、第十五条第二款、第15条、１５、10-1、第十条之一。"""
-    from kb.text.address import parse_address, to_eid
     from kb.outputs.export import article_dict, item_dict
 
     if as_of:
@@ -247,14 +260,7 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
         say_numbering_warnings(doc)
     else:
         target, doc = load_target(ctx, source, regulation, version, strict)
-    art, para, item, sub = parse_address(ref)
-    node = doc.get(to_eid(art, para, item, sub))
-    if node is None and para is None and item is not None:
-        node = None
-    if node is None:
-        # a well-formed address that this text does not have: nothing found, exit code 1
-        click.echo(f"错误：{missing_address(doc, ref, art)}", err=True)
-        ctx.exit(1)
+    node, (art, _, _, _) = provision(doc, ref)
     _say_which_of_twins(node, doc)
     if fmt == "json":
         if node.kind == "article":

@@ -124,8 +124,8 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
         kb refs               全部引用
         kb refs --unresolved  无法解析的引用
     """
+    from kb.cli.core import provision
     from kb.layers import links
-    from kb.text.address import parse_address, to_eid
 
     if ref and source is None and not _looks_like_address(ref):
         ref, source = None, ref
@@ -134,11 +134,7 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
     refs = links.references(doc, index)
     rows = []
     if ref:
-        art, para, item, sub = parse_address(ref)
-        eid = to_eid(art, para, item, sub)
-        node = doc.get(eid)
-        if node is None:
-            raise KbError(f"没有找到“{ref}”：本文共 {len(doc.articles)} 条", doc.source)
+        eid = provision(doc, ref)[0].eid
 
         def under(e: str) -> bool:
             return e == eid or e.startswith(eid + "__")

@@ -33,14 +33,12 @@ def _filter(stmts, reg, actor, modality, article):
 
 
 def _check_article(doc, article: str) -> None:
-    """--article naming a provision the text does not have is an error (exit 2) saying what it has,
-    not "no duty found" (exit 1): 第九十九条 of a 45-article text has no duties to find."""
-    from kb.cli.core import missing_address
-    from kb.text.address import parse_address, to_eid
+    """--article naming a provision the text does not have is an error (exit 2) saying what it has
+    (kb.cli.core.provision, as every command reading a provision), not "no duty found" (exit 1):
+    第九十九条 of a 45-article text has no duties to find."""
+    from kb.cli.core import provision
 
-    a, para, item, sub = parse_address(article)
-    if doc.get(to_eid(a, para, item, sub)) is None:
-        raise missing_address(doc, article, a)
+    provision(doc, article)
 
 
 def _label(s) -> str:

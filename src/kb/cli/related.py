@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from kb.cli.core import load_target, project_root, target_options
+from kb.cli.core import load_target, project_root, provision, target_options
 from kb.errors import KbError
 from kb.outputs.formats import table, to_csv, to_json, write_text
 from kb.outputs.screen import style
@@ -34,13 +34,14 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
     """
     from kb.library.kinds import KIND_NAMES, KINDS
     from kb.library.related import THRESHOLDS, grounds_outside, load_library
-    from kb.text.address import parse_address, to_eid
+    from kb.text.address import to_eid
 
     target, doc = load_target(ctx, source, regulation, version, strict)
     if target.regulation is None:
         raise KbError("kb related 需要知识库中的法规（regulation/ 下），不能是单独的文件", str(target.path))
-    art, _, _, _ = parse_address(ref)
-    eid = to_eid(art, None, None, None)
+    # a provision the text lacks is said before the knowledge base is read (kb.cli.core.provision: exit 2);
+    # the related provisions are those of its article
+    eid = to_eid(provision(doc, ref)[1][0])
     root = project_root(ctx)
     with click.progressbar(length=1, label="读取知识库", file=click.get_text_stream("stderr")) as bar:
         def progress(done, total, _key):
@@ -49,9 +50,7 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
         lib = load_library(root, progress=progress)
     e = lib.get(target.regulation.id, target.version.name, eid)
     if e is None:
-        arts = doc.articles
-        click.echo(f"错误：没有找到“{ref}”：本文共 {len(arts)} 条", err=True)
-        ctx.exit(1)
+        raise KbError(f"知识库的相关条文索引中没有“{ref}”：请运行 kb index 或 kb build 更新", doc.source)
     kinds = tuple(dict.fromkeys(KIND_CHOICES[k] for k in kinds_)) or KINDS
     rel = lib.related(e, kinds=kinds, limit=limit)
     # "none" said per kind, not left to an absent section: and where no 上位法 comes, the laws the 依据

@@ -230,6 +230,43 @@ def test_search_forgives_aliases_numbers_chapters_and_words_apart(chromium, seed
     assert errors == []
 
 
+@pytest.mark.parametrize("query, eid", [
+    ("第十五条第二款", "art_15__para_2"), ("15.2", "art_15__para_2"), ("１５．２", "art_15__para_2"),
+    ("第15条第2款", "art_15__para_2"), ("十五条二款", "art_15__para_2"),
+    ("第十五条第一款第三项", "art_15__para_1__point_3"), ("15.1.3", "art_15__para_1__point_3"),
+    ("15.9", "art_15"),             # no such paragraph: 第十五条 itself, never "没有找到"
+])
+def test_search_goes_to_the_paragraph_or_item_typed_as_the_cli_takes_it(chromium, seed_host, seed_doc, query, eid):
+    # review-newcomer4 item 11: 第十五条第二款 and 15.2 found nothing, while kb show and kb search take them
+    ctx, pg, errors, _ = _open(chromium, seed_host + "suining-community/draft/")
+    try:
+        groups = _run_search(pg, query)
+        first = next(item for g in groups for item in g if "#art_" in item["location"])
+        assert first["location"] == f"suining-community/draft/chp_3/#{eid}", (query, first)
+        cited = seed_doc.get(eid).citation if "__" in eid else "第十五条"
+        assert first["title"].startswith(cited + "（协助事项清单）"), (query, first["title"])
+        # then what cites it, as for 第十五条
+        cites = {a.eid for a in seed_doc.articles if cited in a.full_text() and a.eid != "art_15"}
+        assert set(_articles(groups)[1:]) == cites, query
+    finally:
+        ctx.close()
+    assert errors == []
+
+
+def test_the_search_box_opens_the_paragraph_typed(chromium, seed_host):
+    ctx, pg, errors, _ = _open(chromium, seed_host + "suining-community/draft/")
+    try:
+        _type_search(pg, "第十五条第二款")
+        first = pg.locator(".md-search-result__item a:has(h2)").first
+        assert first.inner_text().startswith("第十五条第二款")
+        first.click()
+        pg.wait_for_url(lambda u: u.startswith(seed_host + "suining-community/draft/chp_3/")
+                        and u.endswith("#art_15__para_2"))
+    finally:
+        ctx.close()
+    assert errors == []
+
+
 def test_nothing_is_downloaded_for_search_until_the_reader_searches(chromium, seed_host):
     ctx, pg, errors, requests = _open(chromium, seed_host + "suining-community/draft/chp_3/")
     try:

@@ -7,7 +7,8 @@
  * exactly the provisions containing 居民委员会 and 经费 never finds 经济.
  *
  * It forgives: an actor's alias finds its name (居委会 → 居民委员会, from the index's
- * "a" map); 第15条, 15条, 十五条 and 第十五条 jump to 第十五条; chapter titles are
+ * "a" map); 第15条, 15条, 十五条 and 第十五条 jump to 第十五条, 第十五条第二款 and 15.2 to its
+ * second paragraph (to 第十五条 when it has none); chapter titles are
  * results; words typed apart (社区 治理) rank the provisions that hold them together
  * (社区治理) first.  One result per article (its matching paragraphs under it), so
  * the count material shows is a count of provisions.
@@ -91,14 +92,25 @@ function chineseNumber(s) {
   return total + (digit || 0);
 }
 
-/* "第15条", "15条", "十五条", "第十五条", "第十条之一" -> "15", "10-1"; anything else -> null */
-function articleNumber(q) {
-  var m = /^第?([0-9]+|[零〇一二两三四五六七八九十百千]+)条(?:之([0-9]+|[一二三四五六七八九十]+))?$/.exec(q);
+/* a provision's address as readers type it, as kb.text.address reads it -- "第15条", "15条", "十五条",
+   "第十条之一", "第十五条第二款", "十五条二款", "第十五条第一款第三项", "15.2", "15.1.3" -- ->
+   {number: "15" (the article's: "10-1" for 第十条之一), part: "__para_2" (the eid below the article, as
+   kb.text.address.to_eid makes it: an item with no paragraph is in the first), citation: "第十五条第二款"
+   (as a text cites it)}; anything else (a bare 15 too: a word searched) -> null */
+var NUM = "([0-9]+|[零〇一二两三四五六七八九十百千]+)";
+var CN_ADDRESS = new RegExp("^第?" + NUM + "条(?:之" + NUM + ")?(?:第?" + NUM + "款)?(?:第?" + NUM + "项)?(?:第?" + NUM + "目)?$");
+var DOTTED_ADDRESS = /^([0-9]+)(?:-([0-9]+))?\.([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?$/;
+function provisionAddress(q) {
+  var m = CN_ADDRESS.exec(q) || DOTTED_ADDRESS.exec(q);
   if (!m) return null;
-  var n = chineseNumber(m[1]);
-  if (n === null || n === 0) return null;
-  if (m[2]) { var k = chineseNumber(m[2]); return k ? n + "-" + k : null; }
-  return String(n);
+  var n = m.slice(1).map(function (x) { return x === undefined ? null : chineseNumber(x); });
+  if (n.some(function (x, i) { return m[i + 1] !== undefined && !x; })) return null;    /* 第零条, 十五条零款 */
+  var number = n[1] ? n[0] + "-" + n[1] : String(n[0]);
+  var part = (n[2] ? "__para_" + n[2] : n[3] ? "__para_1" : "") + (n[3] ? "__point_" + n[3] : "") +
+    (n[4] ? "__point_" + n[4] : "");
+  var citation = articleCitation(number) + (n[2] ? "第" + cn(n[2]) + "款" : "") + (n[3] ? "第" + cn(n[3]) + "项" : "") +
+    (n[4] ? "第" + cn(n[4]) + "目" : "");
+  return { number: number, part: part, citation: citation };
 }
 
 /* 第N款 / 第N项 from an eid's last part, to title a paragraph shown under its article */
@@ -144,12 +156,13 @@ function parse(query, alias) {
     var t = (m[1] || m[2] || "").trim();
     if (t && terms.indexOf(t) === -1) terms.push(t);
   }
-  var number = terms.length === 1 ? articleNumber(terms[0]) : null;
+  var address = terms.length === 1 ? provisionAddress(terms[0]) : null;
   var alts = terms.map(function (t) {
     var v = [t];
-    /* 十五条 means 第十五条, not the end of 第二十五条: the number is searched as the text writes it */
-    if (number !== null && articleCitation(number) !== t) {
-      v = t.charAt(0) === "第" ? [t, articleCitation(number)] : [articleCitation(number)];
+    /* 十五条 means 第十五条, not the end of 第二十五条, and 15.2 第十五条第二款: the provision is searched as
+       the text writes it (what cites it) */
+    if (address !== null && address.citation !== t) {
+      v = t.charAt(0) === "第" ? [t, address.citation] : [address.citation];
     }
     /* an alias finds the name (居委会 → 居民委员会), not the other way: a name finds itself only */
     if (alias[t] && alias[t].indexOf(t) === -1) v.push(alias[t]);
@@ -158,7 +171,8 @@ function parse(query, alias) {
   return {
     terms: terms, alts: alts,
     phrase: terms.length > 1 ? terms.join("") : null,
-    number: number
+    number: address ? address.number : null,
+    part: address ? address.part : ""
   };
 }
 
@@ -225,13 +239,28 @@ function hits(index, q) {
       score += sc;
     });
     segs.sort(function (a, b) { return b.score - a.score || 0; });
+    /* 第十五条第二款: the article's paragraph is what the result opens (第十五条 itself when it has none) */
+    var part = jump && q.part ? partOf(d, q.part) : null;
+    if (part) segs = [{ seg: part, score: 0 }].concat(segs.filter(function (x) { return x.seg !== part; }));
     /* tiers: the article or page the query names; provisions holding the words together; the rest */
     var tier = jump || (d.k !== "article" && d.k !== "page") ? 0 :
       q.phrase && whole.indexOf(q.phrase) !== -1 ? 1 : 2;
-    out.push({ d: d, score: score, segs: segs, jump: jump, tier: tier });
+    out.push({ d: d, score: score, segs: segs, jump: jump, tier: tier, part: part });
   });
   out.sort(function (a, b) { return a.tier - b.tier || b.score - a.score || a.d.order - b.d.order; });
   return out;
+}
+
+/* the segment of an article a provision's eid below it names (__para_2), or its first segment below that
+   (an item's paragraph: the paragraph's own text is its first); null when the article has none */
+function partOf(d, part) {
+  var eid = d.e + part;
+  return d.s.filter(function (x) { return x.e === eid || x.e.indexOf(eid + "__") === 0; })[0] || null;
+}
+
+/* 第十五条（协助事项清单） -> 第十五条第二款（协助事项清单）: a result opening a paragraph or item says which */
+function partTitle(title, eid) {
+  return title.replace(/^(第[^（]*?条(?:之[一二三四五六七八九十]+)?)/, function (label) { return label + partCitation(eid); });
 }
 
 /* material's result groups, one per page (best page first): the page (a chapter's title when the
@@ -261,7 +290,7 @@ function groups(list, q, regTitle) {
     var items = g.hits.map(function (h) {
       var d = h.d, best = h.segs.length ? h.segs[0].seg : null;
       return { location: g.u + (best && best.e ? "#" + best.e : d.e ? "#" + d.e : ""),
-               title: esc(d.t), text: best ? snippet(best, words) : "",
+               title: esc(h.part ? partTitle(d.t, h.part.e) : d.t), text: best ? snippet(best, words) : "",
                score: g.best, terms: termMap };
     });
     /* a page that is itself the hit (a chapter, an actor) and nothing under it: one entry with its text */

@@ -4,6 +4,10 @@ when only its paragraph or item is missing); error hints name what is near, and 
 why."""
 from __future__ import annotations
 
+import csv
+import io
+import json
+
 import pytest
 
 from conftest import ROOT, run_kb
@@ -27,3 +31,26 @@ def test_a_provision_the_text_lacks_is_one_error_in_every_command(command, ref, 
     assert rc == 2, (command, err)
     assert [line for line in err.splitlines() if line.startswith("错误：")] == [f"错误：{SEED}{said}"], (command, err)
     assert out == ""
+
+
+# ------------------------------------------------------------------ 14: empty answers that say why
+
+def test_no_dangling_reference_is_said_as_good_news(capsys):
+    # the seed's references all resolve: was an empty table header and nothing else
+    rc, out, err = run_kb(["refs", "--unresolved"], ROOT, capsys)
+    assert rc == 1 and out == "" and err.splitlines() == ["没有悬空引用：本文的引用都能解析"]
+    rc, out, err = run_kb(["refs", "--unresolved", "--kind", "external"], ROOT, capsys)
+    assert rc == 1 and err.splitlines() == ["没有悬空引用：本文的外部引用都能解析"]
+    rc, out, err = run_kb(["refs", "--unresolved", "--format", "json"], ROOT, capsys)
+    assert rc == 1 and json.loads(out) == []
+
+
+@pytest.mark.parametrize("fmt, parsed", [("json", lambda out: json.loads(out) == []),
+                                         ("csv", lambda out: list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+                                          == [["term", "source", "eid", "line", "scope", "uses", "provisions",
+                                               "definition"]])])
+def test_a_term_not_defined_is_an_empty_answer_a_program_can_read(fmt, parsed, capsys):
+    # kb define 不存在 --format json wrote nothing at all (kb search writes count 0, kb obligations [])
+    rc, out, err = run_kb(["define", "不存在", "--format", fmt], ROOT, capsys)
+    assert rc == 1 and parsed(out), out
+    assert err.startswith("没有找到术语“不存在”的定义。本文定义的术语：社区发展治理、")

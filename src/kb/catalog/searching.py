@@ -243,16 +243,45 @@ def unknown_filter(index, manifest: dict, regulation=None, version=None, chapter
     if actor and "obligations" in manifest.get("used_layers", []):
         terms.append(("actor", (manifest.get("actors") or {}).get(actor, actor)))
     for name, value in terms:
-        if name == "chapter" and regulation and index.doc_frequency("regulation", regulation) > 0:
-            return _chapter_in(index, regulation, version, value)
+        one = regulation and index.doc_frequency("regulation", regulation) > 0     # -r names a regulation there is
+        if name in ("chapter", "version") and one:
+            why = _chapter_in(index, regulation, version, value) if name == "chapter" else \
+                _version_in(manifest, regulation, value)
+            if why:
+                return why
+            continue
         if index.doc_frequency(name, value) > 0:
             continue
+        if name == "actor":
+            return _actor_hint(index, manifest, actor)
         known = sorted(index.values(name))
         if name == "chapter":
             known = [k for k in known if not k.isdigit()] or known
         shown = "、".join(known[:20]) + ("……" if len(known) > 20 else "")
         return f"检索目录里没有{FILTER_NAMES[name]}“{value}”" + (f"；已有：{shown}" if shown else "")
     return None
+
+
+def _version_in(manifest: dict, regulation: str, version: str) -> str | None:
+    """Why -v matches nothing in the one regulation -r names: it has no such version, and which it has
+    (another regulation's 2019-12-28 does not make the seed have one); None when it has it."""
+    have = [key.partition("@")[2] for key in manifest.get("sources") or {} if key.partition("@")[0] == regulation]
+    if version in have:
+        return None
+    return f"法规“{regulation}”没有版本“{version}”；它有：{'、'.join(have)}"
+
+
+def _actor_hint(index, manifest: dict, actor: str) -> str:
+    """An actor no statement names, with the closest names the catalog knows (as kb obligations names
+    them: by similarity, each by its canonical name), not the first in alphabetical order."""
+    import difflib
+
+    aliases = manifest.get("actors") or {}
+    names = sorted(set(index.values("actor")) | set(aliases))
+    close = difflib.get_close_matches(actor, names, n=5, cutoff=0.5)
+    close = list(dict.fromkeys(aliases.get(c, c) for c in close))
+    hint = f"；最接近的是：{'、'.join(close)}" if close else "；用 kb actors --all 查看全部主体"
+    return f"检索目录里没有主体“{actor}”{hint}"
 
 
 #: the containers of a chapter filter's eid (chp_3__sec_1 is 第三章第一节)

@@ -33,6 +33,10 @@ def _where(doc, eid: str) -> str:
     return n.citation if n is not None and n.citation else eid
 
 
+#: kb define's CSV columns
+DEFINE_COLUMNS = ["term", "source", "eid", "line", "scope", "uses", "provisions", "definition"]
+
+
 @click.command("define")
 @click.argument("term", required=False, metavar="[术语]")
 @click.argument("source", required=False, metavar="[文本]")
@@ -57,6 +61,10 @@ def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
     if term:
         defs = [d for d in defs if d.term == term.strip()]
         if not defs:
+            # JSON and CSV stay what a program reads (an empty list, the header row), as kb search and
+            # kb obligations write them; the reason goes to stderr, and the exit code says "nothing found"
+            if fmt != "table":
+                write_text(to_json([]) if fmt == "json" else to_csv(DEFINE_COLUMNS, []))
             known = "、".join(dict.fromkeys(d.term for d in links.definitions(doc))) or "（无）"
             click.echo(f"没有找到术语“{term}”的定义。本文定义的术语：{known}", err=True)
             ctx.exit(1)
@@ -72,7 +80,7 @@ def define_cmd(ctx, term, source, regulation, version, strict, fmt, show_uses):
         write_text(to_json(data[0] if term and len(data) == 1 else data))
         return
     if fmt == "csv":
-        write_text(to_csv(["term", "source", "eid", "line", "scope", "uses", "provisions", "definition"],
+        write_text(to_csv(DEFINE_COLUMNS,
                           [[r["term"], r["source"], r["eid"], r["line"], r["scope"] or "", r["uses"],
                             r["provisions"], r["definition"]] for r in rows]))
         return
@@ -184,11 +192,22 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
                         f"被引用 {len(cited)} 处{note}", bold=True))
         # 出处 (第三条第一款: "第三…" could be 第三十条) is never cut; 原文, 指向 and 链接 go on over lines rather than
         # lose their end (城市居民委员会组织法 99（不存在））, 链接 at least 26 columns while the terminal holds it
-        click.echo(table(["方向", "出处", "原文", "类型", "指向", "链接"],
-                         [[names[d], _where(doc, r.eid), r.text, kinds[r.kind], target_text(r), _link_text(r)]
-                          for d, r in rows], wrap=(2, 4, 5), keep=(1,), least={5: 26}))
+        if rows:
+            click.echo(table(["方向", "出处", "原文", "类型", "指向", "链接"],
+                             [[names[d], _where(doc, r.eid), r.text, kinds[r.kind], target_text(r), _link_text(r)]
+                              for d, r in rows], wrap=(2, 4, 5), keep=(1,), least={5: 26}))
+        elif not ref:       # (a provision's line above says 引用 0 处，被引用 0 处)
+            click.echo(_none_said(unresolved, kinds_), err=True)
     if not rows:
         ctx.exit(1)
+
+
+def _none_said(unresolved: bool, kinds_) -> str:
+    """What kb refs says instead of an empty table: no dangling reference is good news, said as such."""
+    kind = "、".join({"internal": "内部", "external": "外部", "self": "本文"}[k] for k in kinds_)
+    if unresolved:
+        return f"没有悬空引用：本文的{kind}引用都能解析"
+    return f"本文没有{kind}引用" if kind else "本文没有引用"
 
 
 def _link_text(r) -> str:

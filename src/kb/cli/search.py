@@ -200,12 +200,13 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
         if cite is not None:
             provisions = cat.provisions(cite[0], regulation=regulation or pq.filters.get("regulation"),
                                         version=version or pq.filters.get("version"))
-        why = None
+        why = narrowed = None
         if not hits and not provisions:
             f = pq.filters        # filters written in the query (regulation:R …) count too
             why = cat.unknown_filter(regulation=regulation or f.get("regulation"),
                                      version=version or f.get("version"),
                                      chapter=chapter or f.get("chapter"), actor=actor or f.get("actor"))
+            narrowed = None if why else _narrowed(cat, pq, options)
     finally:
         cat.close()
     if why:
@@ -247,8 +248,40 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
         for line in _more_lines(total, exact, hits):
             click.echo(style(line, dim=True))
     if not hits and not provisions:
-        click.echo(f"没有找到“{q}”", err=True)
+        click.echo(f"没有找到“{q}”" + (f"：{narrowed}" if narrowed else ""), err=True)
         ctx.exit(1)
+
+
+#: how the message of a search its conditions left empty names each condition
+_CONDITIONS = {"type": "类型“{}”", "regulation": "法规“{}”", "version": "版本“{}”", "chapter": "章“{}”",
+               "actor": "主体“{}”", "modality": "情态“{}”"}
+
+
+def _narrowed(cat, pq, options: dict) -> str | None:
+    """Why a search found nothing when its words are there: the conditions given (--modality 禁止, -r …,
+    or written in the query, type:definition) leave none of their hits -- said with the conditions and how
+    many hits there are without them; None when the words are not found at all."""
+    from dataclasses import replace
+
+    from kb.catalog.query import MODALITY_LABELS
+
+    given = {k: v for k, v in pq.filters.items() if k in _CONDITIONS and v}
+    given.update((k, v) for k, v in options.items() if k in _CONDITIONS and v)
+    # first without the conditions on the provisions (--type, --chapter, --actor, --modality) in the
+    # regulations searched, then without the choice of regulation and version too
+    for dropped in (("type", "chapter", "actor", "modality"), tuple(_CONDITIONS)):
+        said = {k: v for k, v in given.items() if k in dropped}
+        if not said:
+            continue
+        kept = {k: v for k, v in given.items() if k not in dropped}
+        free = cat.search(replace(pq, filters={}), limit=1, group_by_article=options.get("group_by_article", True),
+                          **kept)
+        n = getattr(free, "total", len(free))
+        if n:
+            names = "、".join(_CONDITIONS[k].format(MODALITY_LABELS.get(v, v) if k == "modality" else v)
+                              for k, v in said.items())
+            return f"限定{names}时一条也没有（不加这{'些' if len(said) > 1 else '一'}限定时有 {n:,} 条）"
+    return None
 
 
 class _CitedLaw:

@@ -41,6 +41,7 @@ from kb.site.progress import TIMINGS, log, say, timed
 from kb.site.related import compute_related, panel_digests
 from kb.site.rendering import make_env, related_files
 from kb.site.search_index import build_index, build_kb_map, to_json
+from kb.site.theme_search import skip_where_unchanged
 from kb.site.urls import page_url, url_path
 
 #: the knowledge-base map of a site of several regulations (kb.site.search_index)
@@ -119,6 +120,8 @@ class KbPlugin(BasePlugin[KbConfig]):
         except AttributeError:
             pass
         self.env = make_env(root / self.config.templates)
+        # material's search handler does nothing on kb's pages (excluded from its index): not run there
+        skip_where_unchanged(config.plugins)
         say(f"模型与增强层：{len(sites)} 个版本，{len(self.plan.pages)} 个页面，"
             f"{time.perf_counter() - t0:.2f} 秒")
         if self.config.search == "kb":

@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 
+from kb.outputs.zipped import deflated, zip_bytes
 from kb.text.xmlchars import check_doc
 
 #: bump when the layout changes: cached PDFs made from an older layout are then made again
@@ -90,7 +91,7 @@ def text_docx(doc, header: str) -> bytes:
         return _built_docx(bl, header)
     # the parts are python-docx's (_skeleton); only the body's paragraphs and the header's text are
     # written here, as lxml would serialise them
-    members, head, tail, header_part, ppr, rpr = _skeleton()
+    _, head, tail, header_part, ppr, rpr = _skeleton()
     out = [head]
     for kind, lead, text in bl:
         out.append(ppr[kind])
@@ -108,11 +109,8 @@ def text_docx(doc, header: str) -> bytes:
     out.append(tail)
     own = {"word/document.xml": "".join(out).encode("utf-8"),
            header_part[0]: header_part[1].replace(_PLACEHOLDER_T, _t_xml(header).encode("utf-8"))}
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        for name, data in members:
-            z.writestr(name, own.get(name, data))
-    return buf.getvalue()
+    # the members every document shares are compressed once (kb.outputs.zipped: the bytes zipfile writes)
+    return zip_bytes([(name, own[name] if name in own else packed) for name, packed in _packed()])
 
 
 def _built_docx(bl: list, header: str) -> bytes:
@@ -213,6 +211,12 @@ def _skeleton():
     headers = [(n, d) for n, d in empty if d.count(_PLACEHOLDER_T) == 1]
     assert len(headers) == 1 and sum(d.count(_PLACEHOLDER.encode()) for _, d in empty) == 1
     return empty, head, tail, headers[0], ppr, rpr
+
+
+@functools.lru_cache(maxsize=1)
+def _packed() -> list:
+    """The skeleton's members, each compressed once (kb.outputs.zipped), in order."""
+    return [(name, deflated(data)) for name, data in _skeleton()[0]]
 
 
 #: the kinds of block that are centred (the others are justified, their first line indented)

@@ -69,6 +69,22 @@ def test_an_error_stops_at_its_text_whatever_the_processes(tmp_path, texts, caps
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old-1", "old-2"]     # no temporary folder left
 
 
+@pytest.mark.forks
+def test_a_file_that_cannot_be_written_stops_the_export(tmp_path, texts, capsys):
+    """The files are written by a thread of their own while the next texts export: a file that cannot be
+    written (its name one byte past the file system's limit) still stops the command with its path,
+    exit 2, and leaves nothing, whatever the number of processes."""
+    long = tmp_path / ("长" * 83 + "xx.txt")             # 251 bytes before .txt: the .json is 256
+    long.write_bytes(texts[1].read_bytes())
+    order = texts[:2] + [long] + texts[2:]
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        rc, _, err = run_kb(["export", *map(str, order), "-o", str(out), "--jobs", jobs], tmp_path, capsys)
+        assert rc == 2 and long.stem in err and "Traceback" not in err, err
+        assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [long.name]    # no temporary folder left
+
+
 #: kb export in a process of its own (forking needs no other thread), with a worker that dies abruptly
 #: (os._exit: as the out-of-memory killer or a crash in a C extension ends it) on one text
 _CRASH = """

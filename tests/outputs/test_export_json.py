@@ -174,3 +174,20 @@ def test_orjson_writes_exactly_what_json_writes(seed_doc, monkeypatch):
         slow = formats.to_json(data)
         monkeypatch.undo()
         assert fast is not None and fast == slow
+
+
+def test_kb_export_writes_a_text_whole_by_orjson_and_a_large_one_as_it_is_made(tmp_path, capsys, seed_doc,
+                                                                                monkeypatch, root):
+    """kb export makes the export of a text of ordinary size whole (orjson writes it: the same bytes as
+    the json encoder over the articles made as it reaches them) and of a large one as it writes it."""
+    from kb.outputs import export, formats
+    from kb.text.parse import parse_text
+
+    assert not export.streamed(seed_doc)
+    assert export.streamed(parse_text("第一条　开始。\n" + "甲\n" * (export.STREAM_LINES + 1)))
+    out = tmp_path / "seed.json"
+    rc, _, err = run_kb(["export", "suining-community@draft", "-o", str(out)], root, capsys)
+    assert rc == 0, err
+    monkeypatch.setattr(formats, "_orjson", lambda d: None)      # the json encoder, as the streamed export
+    lazy = formats.json_bytes(document_dict(seed_doc, lazy=True))
+    assert out.read_bytes() == lazy and json.loads(lazy)["articles"]

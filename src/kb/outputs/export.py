@@ -83,6 +83,21 @@ class Lazy(list):
         return iter(self.make())
 
 
+#: a text of more lines or characters than these is exported with its articles made as the JSON encoder
+#: reaches them (:class:`Lazy`: a dict per line held at once would be as large again as the tree); a
+#: shorter one is made whole, so that orjson, which writes the same text as the json encoder some thirty
+#: times faster, can write it (kb.outputs.formats: it takes data of up to ORJSON_MAX_CHARS characters,
+#: about four times the text's own once the layers quote it)
+STREAM_LINES = 20_000
+STREAM_CHARS = 1_000_000
+
+
+def streamed(doc: Document) -> bool:
+    """Is ``doc`` large enough for ``kb export`` to make its export as it writes it (``lazy``)?"""
+    text = doc.text or ""
+    return len(text) > STREAM_CHARS or text.count("\n") > STREAM_LINES
+
+
 def document_dict(doc: Document, layers: bool = True, lazy: bool = False) -> dict:
     """The export of ``doc``; ``lazy``: its articles made as the JSON encoder reaches them
     (:class:`Lazy`: for kb export's streamed JSON, not for reading back).  Made with the cyclic

@@ -1,9 +1,10 @@
-"""ZIP packages (a Word document) whose unchanging members are compressed once, not once per file.
+"""ZIP packages (a Word document, a workbook) written at once, unchanging members compressed once.
 
 Every Word download of a site shares most of its package with every other (python-docx's styles,
 theme, settings …: about 800 KB of XML): compressing them again for each document was two thirds of
 the time of making one.  :func:`deflated` compresses a member once; :func:`zip_bytes` writes a package
-of such members and of plain bytes, compressing only the latter.  The bytes are those
+of such members and of plain bytes, compressing only the latter, in one join (zipfile's writer
+object per member cost a workbook about as much as compressing it).  The bytes are those
 ``zipfile.ZipFile(buf, "w", ZIP_DEFLATED).writestr(name, data)`` writes for each member in turn
 (the same headers, the same deflate stream at zlib's default level, the date given or the time now;
 tests/outputs/test_zipped.py compares them), so a reader sees no difference.

@@ -92,3 +92,29 @@ def test_kb_build_configuration_wraps_materials_handler(tmp_path):
     assert not any(getattr(h, "__func__", None) is SearchPlugin.on_page_context for h in handlers)
     ours = [h for h in handlers if getattr(h, "kb_skips_unchanged", False)]
     assert len(ours) == 1 and ours[0].kb_wrapped.__self__ is config.plugins["material/search"]
+
+
+def test_the_search_box_is_the_themes_own_rendered_once_per_depth(tmp_path):
+    """kb.site.plugin._cache_theme_search_box: the theme's search box (no link, nothing of the page) is
+    rendered once per base_url and reused, the same HTML as the theme makes for each page."""
+    from kb.site.plugin import _cache_theme_search_box
+
+    config = _config(tmp_path)
+    env = config.theme.get_env()
+    t = env.get_template("partials/search.html")
+    lang = env.get_template("partials/language.html").make_module({"config": config})
+    own = t.root_render_func
+    calls = []
+
+    def counted(context):
+        calls.append(context.get("base_url"))
+        yield from own(context)
+
+    t.root_render_func = counted
+    pages = [{"config": config, "lang": lang, "features": [], "base_url": b, "page": _page(f"<p>{i}</p>", True)}
+             for i, b in enumerate(["..", "../..", "..", "../..", "."])]
+    want = [t.render(c) for c in pages]
+    assert len(calls) == 5 and "md-search" in want[0]
+    calls.clear()
+    _cache_theme_search_box(env)
+    assert [t.render(c) for c in pages] == want and calls == ["..", "../..", "."]

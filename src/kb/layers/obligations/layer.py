@@ -163,11 +163,16 @@ def export_layer(doc) -> dict:
     x = _extract_all(doc, reg)
     stmts = list(x.out)
     rels = _dedupe(x.rels)
-    names = list(dict.fromkeys(s.actor for s in stmts if s.actor))
+    # each actor's levels in the order the statements give them (one pass: a text of many actors and
+    # duties went over every statement once per actor)
+    levels_of: dict[str, dict] = {}
+    for s in stmts:
+        if s.actor:
+            levels_of.setdefault(s.actor, {}).update(dict.fromkeys(s.levels))
     actors = []
-    for n in names:
+    for n, seen in levels_of.items():
         d = reg.actor(n).to_dict()
-        levels = list(dict.fromkeys(lv for s in stmts if s.actor == n for lv in s.levels))
+        levels = list(seen)
         if d["kind"] == "department" and levels and d["parent"] == "人民政府":
             # 县（市、区）民政部门 is the 民政部门 of 县（市、区）人民政府
             d["parent"] = "、".join(reg.canonical(f"{lv}人民政府") for lv in levels)

@@ -29,7 +29,7 @@ class VersionMeta:
 
     def __post_init__(self):
         # how the version is named to a reader: its label; without one -- or with one that only repeats its name,
-        # as kb add writes when given no --label -- its status (草案修改稿), else its date, else its name (draft: a
+        # as kb add wrote when given no --label until 2026-12-04 -- its status (草案修改稿), else its date, else its name (draft: a
         # version with no label, status or date of its own, which commands then name once: @draft, not @draft（draft）)
         if not self.label or str(self.label) == self.name:
             self.label = str(self.status or self.date or self.name)
@@ -643,14 +643,17 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
     ext = src.suffix.lower() if src.suffix.lower() in (".txt", ".md", ".markdown", ".docx") else ".txt"
     folder = root / "regulation" / regulation
     meta_path = folder / "meta.yml"
-    fields = {"label": label or version, **({"status": status} if status else {}),
+    # no label of its own (no --label, no draft status the text states): none written, not the version's name --
+    # a reader names such a version by its status, date or name (VersionMeta)
+    fields = {**({"label": label} if label else {}), **({"status": status} if status else {}),
               **({"date": str(date)} if date else {})}
     if not meta_path.is_file():
         raw = {"title": (meta or {}).get("title") or doc.title or regulation}
         raw.update({k: v for k, v in (meta or {}).items() if v is not None and k != "title"})
         if draft:
             raw.setdefault("validity", "草案")      # as kb add DIR records a draft
-        raw["versions"] = [{"name": version, "label": fields.pop("label"), "file": version + ext, **fields}]
+        raw["versions"] = [{"name": version, **({"label": fields.pop("label")} if "label" in fields else {}),
+                            "file": version + ext, **fields}]
         _check_meta(raw, meta_path)
         _create_regulation(folder, raw, version + ext, data)
         return Added(regulation, version, folder / (version + ext), created=True, reading=doc.reading)

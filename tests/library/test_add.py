@@ -299,7 +299,7 @@ def test_add_file_reads_a_drafts_status_from_its_text_as_add_folder_does(tmp_pat
     if law.exists():
         rc, out, err = run_kb(["add", str(law), "-r", "jw", "-v", "2018", "--no-index"], p, capsys)
         jw = yaml.safe_load((p / "regulation/jw/meta.yml").read_text(encoding="utf-8"))
-        assert "validity" not in jw and jw["versions"] == [{"name": "2018", "label": "2018", "file": "2018.md"}]
+        assert "validity" not in jw and jw["versions"] == [{"name": "2018", "file": "2018.md"}]
     # newcomer review 2, item 9 too: a regulation without a jurisdiction is not headed （，N 项）
     rc, out, err = run_kb(["obligations", "--actor", "居民委员会", "--regulation", "all"], p, capsys)
     assert rc == 0 and "（，" not in out
@@ -344,6 +344,10 @@ def test_a_version_without_a_label_is_not_labelled_with_its_name(tmp_path, capsy
     rc, out, err = run_kb(["add", str(tmp_path / "b.txt"), "-r", "my-law", "-v", "revised", "--date", "2025-01-02",
                            "--no-index"], p, capsys)
     assert rc == 0, err
+    # and kb add writes no label it was not given (it wrote label: draft, label: revised -- the version's name)
+    path = p / "regulation/my-law/meta.yml"
+    assert [v for v in yaml.safe_load(path.read_text(encoding="utf-8"))["versions"]] == \
+        [{"name": "draft", "file": "draft.txt"}, {"name": "revised", "file": "revised.txt", "date": "2025-01-02"}]
     rc, out, err = run_kb(["search", "居民委员会", "-r", "my-law", "-v", "draft"], p, capsys)
     assert rc == 0, err
     assert "某市居民委员会工作条例@draft " in out and "（draft）" not in out, out
@@ -352,8 +356,8 @@ def test_a_version_without_a_label_is_not_labelled_with_its_name(tmp_path, capsy
     rc, out, err = run_kb(["related", "2", "-r", "my-law", "-v", "draft"], p, capsys)
     assert "某市居民委员会工作条例@draft 第二条" in out and "（draft）" not in out, out
     # a label of its own still shows
-    path = p / "regulation/my-law/meta.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("label: draft", "label: 征求意见稿"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("- name: draft\n", "- name: draft\n  label: 征求意见稿\n"),
+                    encoding="utf-8")
     run_kb(["index"], p, capsys)
     rc, out, err = run_kb(["search", "居民委员会", "-r", "my-law", "-v", "draft"], p, capsys)
     assert "某市居民委员会工作条例@draft（征求意见稿）" in out, out

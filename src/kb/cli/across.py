@@ -2,6 +2,8 @@
 knowledge base, grouped by regulation and level."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from kb.cli.core import project_root
@@ -17,7 +19,7 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
     if not actor:
         raise KbError("--regulation all 需要同时给出 --actor（如 --actor 居民委员会）")
     root = project_root(ctx)
-    with click.progressbar(length=1, label="读取知识库", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=1, label="读取知识库", file=sys.stderr) as bar:
         def progress(done, total, _key):
             bar.length = total
             bar.update(1)

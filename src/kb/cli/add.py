@@ -2,6 +2,7 @@
 text of a folder (a corpus) with its metadata."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -15,7 +16,7 @@ from kb.outputs.formats import to_json, write_text
 @click.argument("path", metavar="文件或目录")
 @click.option("--regulation", "-r", default=None, help="法规名（regulation/ 下的目录名，也可写 法规@版本）；新法规会被创建")
 @click.option("--version", "-v", "version", default=None, help="版本名（如 draft、revised、2024-03-29）")
-@click.option("--label", default=None, help="版本的显示名称（如 修改稿）；默认同版本名")
+@click.option("--label", default=None, help="版本的显示名称（如 修改稿）；不给时不写，读者看到的是版本的状态、日期或版本名")
 @click.option("--status", default=None, help="版本状态（如 草案征求意见稿、现行有效）")
 @click.option("--date", default=None, help="版本日期（YYYY-MM-DD）")
 @click.option("--title", default=None, help="新法规的标题；默认取文本自己的标题")
@@ -88,7 +89,7 @@ def _add_folder(root, folder, defaults, corpus_root, fmt) -> int:
             write_text(to_json({"imported": [], "unchanged": [], "refused": []}))
         click.echo(f"没有找到可导入的文本：{folder} 中没有 {'、'.join(e for e in SUPPORTED if e)} 文件", err=True)
         return 1
-    with click.progressbar(length=total, label="导入", file=click.get_text_stream("stderr"),
+    with click.progressbar(length=total, label="导入", file=sys.stderr,
                            show_pos=True) as bar:
         def progress(done, _total, _rel):
             bar.update(1)
@@ -118,7 +119,7 @@ def _refresh_catalog(root) -> None:
     from kb.catalog import configured_engine, open_catalog
 
     cat = open_catalog(root, configured=configured_engine(root))
-    with click.progressbar(length=1, label="刷新检索目录", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=1, label="刷新检索目录", file=sys.stderr) as bar:
         def progress(done, total, key):
             bar.length = total
             bar.update(1)

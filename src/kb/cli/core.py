@@ -357,7 +357,8 @@ def _export(target, fmt: str, strict: bool, output: str | None, say) -> None:
     from kb.outputs.akn import akn_pieces
     xml = akn_pieces(doc)                    # written as it is made: never the whole XML at once
     if not output or output == "-":
-        out = click.get_binary_stream("stdout")     # like the JSON export
+        sys.stdout.flush()
+        out = sys.stdout.buffer     # like the JSON export (click.get_binary_stream goes in Click 9)
         for piece in xml:
             out.write(piece)
         return

@@ -1,6 +1,8 @@
 """``kb related``: the related provisions of an article across the knowledge base."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from kb.cli.core import load_target, project_root, provision, target_options
@@ -43,7 +45,7 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
     # the related provisions are those of its article
     eid = to_eid(provision(doc, ref)[1][0])
     root = project_root(ctx)
-    with click.progressbar(length=1, label="读取知识库", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=1, label="读取知识库", file=sys.stderr) as bar:
         def progress(done, total, _key):
             bar.length = total
             bar.update(1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 import click
@@ -84,7 +85,7 @@ def index_cmd(ctx, full, engine, quiet, jobs):
     """建立或更新检索目录（.kb/catalog/）：只重建有变化的版本；中断时旧目录仍然可用。"""
     cat = _catalog(ctx, engine, configured=True)
 
-    tty = click.get_text_stream("stderr").isatty()
+    tty = sys.stderr.isatty()
 
     def progress(done, total, key):
         if not quiet and tty:

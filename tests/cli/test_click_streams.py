@@ -1,0 +1,48 @@
+"""kb writes its progress bars and binary output through the standard streams, not through click.get_text_stream /
+click.get_binary_stream, which Click 8.5 deprecates and Click 9 removes: every command that used them runs, in a
+process of its own, with DeprecationWarning an error (python -W error::DeprecationWarning), and says nothing of it."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import SEED
+
+
+def kb(args, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-W", "error::DeprecationWarning", "-m", "kb.cli", *args], cwd=cwd,
+                          capture_output=True, timeout=600)
+
+
+def test_the_commands_that_used_clicks_stream_getters_raise_no_deprecation_warning(tmp_path):
+    p = tmp_path / "p"
+    p.mkdir()
+    (p / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - kb:\n      default_regulation: seed\n", encoding="utf-8")
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    text = "某市居民委员会工作条例\n\n第一条　为了加强居民委员会建设，制定本条例。\n\n第二条　居民委员会应当在十五日内办理登记。\n"
+    (folder / "某市居民委员会工作条例.txt").write_text(text, encoding="utf-8")
+    runs = {
+        # kb add FILE: the catalog refreshed under a progress bar on stderr
+        "add FILE": ["add", str(SEED), "-r", "seed", "-v", "draft"],
+        # kb add DIR: the import's progress bar
+        "add DIR": ["add", str(folder)],
+        # kb index: whether stderr is a terminal
+        "index": ["index"],
+        # kb obligations --regulation all and kb related: reading the knowledge base under a progress bar
+        "obligations across": ["obligations", "--actor", "居民委员会", "--regulation", "all"],
+        "related": ["related", "2", "-r", "seed", "-v", "draft"],
+        # kb export --format akn: bytes to stdout
+        "export akn": ["export", "seed@draft", "--format", "akn"],
+    }
+    for what, args in runs.items():
+        r = kb(args, p)
+        err = r.stderr.decode("utf-8", "replace")
+        # kb related exits 1 when nothing in the knowledge base is close enough (ran, no result)
+        assert r.returncode == 0 or what == "related" and r.returncode == 1 and "同类立法：无" in r.stdout.decode(), \
+            (what, err)
+        assert "DeprecationWarning" not in err and "deprecated" not in err, (what, err)
+        if what == "export akn":
+            assert r.stdout.startswith(b"<?xml") and "遂宁市社区发展治理促进条例".encode() in r.stdout
+        if what == "obligations across":
+            assert "居民委员会" in r.stdout.decode("utf-8")

@@ -225,3 +225,24 @@ def test_a_provision_or_actor_the_text_does_not_have_is_an_error_not_an_empty_li
         assert rc == 1 and f"没有找到“{actor}”" in err, actor
     rc, out, _ = run(capsys, "obligations", seed, "--actor", "居委会", "--format", "json")
     assert rc == 0 and json.loads(out)
+
+
+def test_a_list_s_items_read_with_the_lead_in_s_verb_and_count_with_it(capsys, monkeypatch):
+    # review-newcomer4 item 5: "第十六条第一项 市人民政府 禁止 招商引资……" said the opposite of the law, and the
+    # register counted the lead-in and each item as separate prohibitions without saying so
+    monkeypatch.setenv("COLUMNS", "300")
+    rc, out, _ = run(capsys, "obligations", "--article", "16")
+    assert rc == 0
+    row = next(line for line in out.splitlines() if line.startswith("第十六条第一项") and "市人民政府" in line)
+    assert row.split()[2:] == ["禁止", "将属于自己职责范围内的下列事项交由居民委员会办理：招商引资、协税护税、经济创收等事项"]
+    assert "共 25 条，合 5 项规定：列举的各项（20 条）与其引语合为一项" in out
+    rc, out, _ = run(capsys, "obligations", "--article", "36")
+    row = next(line for line in out.splitlines() if line.startswith("第三十六条第一项"))
+    assert "将职责范围内的事项转交给居民委员会承担的，予以纠正、通报批评" in row       # the condition, then the consequence
+    rc, out, _ = run(capsys, "obligations", "--article", "16", "--format", "json")
+    item = next(d for d in json.loads(out) if d["citation"] == "第十六条第一项")
+    assert item["action"] == "招商引资、协税护税、经济创收等事项" and item["lead"] == "第十六条"      # the record, unchanged
+    assert item["reading"].startswith("将属于自己职责范围内的下列事项交由居民委员会办理：招商引资")
+    rc, out, _ = run(capsys, "actors")
+    gov = next(line for line in out.splitlines() if line.startswith("市人民政府 "))
+    assert "规定数" in out and gov.split()[-2:] == ["14", "13"]

@@ -43,10 +43,13 @@ def test_cells_count_duties_and_list_provisions_in_article_order(m, seed_doc):
     # 第十三条 holds two duties of the department (组织……验收, 督促……移交): two, one provision
     assert r["住房和城乡建设部门"].counts["obligation"] == 3 and r["住房和城乡建设部门"].cells["obligation"][:1] == ["第五条第三款"]
     assert r["居民委员会"].cells["permission"] == ["第二十六条第一款", "第三十四条"]
-    # the list of 第十五条第一款: the lead-in and its four items, each a duty
-    assert r["居民委员会"].cells["obligation"][:6] == ["第七条", "第十五条第一款", "第十五条第一款第一项", "第十五条第一款第二项",
-                                                  "第十五条第一款第三项", "第十五条第一款第四项"]
-    assert sum(x.total for x in m.rows) == len(extract(seed_doc))       # one per duty, none without an actor
+    # the list of 第十五条第一款: the lead-in stands for its four items, one 规定 (review-newcomer4 item 5)
+    assert r["居民委员会"].cells["obligation"][:3] == ["第七条", "第十五条第一款", "第十七条第一款"]
+    stmts = extract(seed_doc)
+    items = [s for s in stmts if s.item is not None and any(x.items and s.item in x.items and x.actor == s.actor
+                                                            and x.eid == s.eid.rsplit("__", 1)[0] for x in stmts)]
+    assert len(items) == 34
+    assert sum(x.total for x in m.rows) == len(stmts) - len(items)        # none without an actor
     for row in m.rows:
         for c, prov in row.cells.items():
             assert len(prov) <= row.counts[c]
@@ -56,7 +59,8 @@ def test_views(seed_doc):
     c = mx.build(seed_doc, by="chapter")
     assert len(c.columns) == 7 and c.labels[c.columns[0]].startswith("第一章") and c.short[c.columns[0]] == "第一章"
     r = {x.actor: x for x in c.rows}
-    assert r["同级人民政府"].cells == {"chp_6": ["第三十六条", "第三十六条第一项", "第三十六条第二项"]}
+    assert r["同级人民政府"].cells == {"chp_6": ["第三十六条"]} and r["同级人民政府"].counts == {"chp_6": 1}
+    assert "1 项规定（1 个条款）：第三十六条" in mx.render_csv(c)          # a chapter's column counts 规定
     a = mx.build(seed_doc, by="article")
     assert "13" in a.columns and "1" not in a.columns       # only articles with statements
     assert {x.actor: x for x in a.rows}["开发建设单位"].cells == {"13": ["第十三条"]}
@@ -211,12 +215,34 @@ def test_a_cell_says_it_counts_duties_beside_the_provisions_it_lists(seed_doc, t
     assert row[3] == f"{said}：" + "、".join(provisions)
     assert f"| {said}<br>第四条第一款、" in mx.render_md(m)
     table = mx.render_table(m, 100)
-    assert f"义务 {said}：4.1, 4.2" in table and "格中的数字是义务的项数" in table and "共 18 项义务" in table
+    assert f"义务 {said}：4.1, 4.2" in table and "格中的数字是规定的项数" in table and "共 14 项规定" in table
     p = tmp_path / "m.xlsx"
     p.write_bytes(mx.render_xlsx(seed_doc))
     wb = load_workbook(p)
-    assert [c.value for c in wb["条款明细"][1]] == ["视图", "主体", "列", "义务项数", "条款数", "条款"]
+    assert [c.value for c in wb["条款明细"][1]] == ["视图", "主体", "列", "规定项数", "条款数", "条款"]
     assert ["按情态", "市人民政府", "义务", 12, 11, "、".join(provisions)] in \
         [[c.value for c in r] for r in wb["条款明细"].iter_rows(min_row=2)]
     cell = next(r for r in wb["按情态"].iter_rows(min_row=2) if r[0].value == "市人民政府")[3]
     assert cell.value == 12 and cell.comment.text.startswith(f"{said}：第四条第一款")
+
+
+def test_a_list_counts_once_and_each_column_names_its_unit(seed_doc, tmp_path):
+    # review-newcomer4 item 5: 第十六条 forbids five bodies to hand four kinds of matter to the 居委会 -- one
+    # prohibition each, not "5 项义务（5 个条款）：第十六条、第十六条第一项…"; 授权 and 追责 say what they count
+    from openpyxl import load_workbook
+    m = mx.build(seed_doc)
+    rows = {r[0]: r for r in csv.reader(io.StringIO(mx.render_csv(m).lstrip("\ufeff")))}
+    head = rows["主体"]
+    gov = dict(zip(head, rows["市人民政府"]))
+    assert gov["禁止"] == "1 项禁止（1 个条款）：第十六条"
+    assert gov["授权"].startswith("1 项授权（1 个条款）：第十五条第三款")
+    assert dict(zip(head, rows["同级人民政府"]))["追责"] == "1 项追责（1 个条款）：第三十六条"
+    assert not any("项义务" in v for r in rows.values() for k, v in zip(head, r) if k != "义务")
+    d = m.to_dict()
+    assert [c["unit"] for c in d["columns"]] == ["项义务", "项禁止", "项授权", "项鼓励", "项追责", "项责任"]
+    p = tmp_path / "m.xlsx"
+    p.write_bytes(mx.render_xlsx(seed_doc))
+    sheet = [[c.value for c in r] for r in load_workbook(p)["全部条款"].iter_rows()]
+    item = next(r for r in sheet if r[4] == "第十六条第一项" and r[5] == "市人民政府")
+    assert item[8] == "将属于自己职责范围内的下列事项交由居民委员会办理：招商引资、协税护税、经济创收等事项"
+    assert item[-1] == "第十六条" and sheet[0][-1] == "随引语计入"

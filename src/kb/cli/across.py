@@ -8,6 +8,7 @@ import click
 
 from kb.cli.core import project_root
 from kb.errors import KbError
+from kb.outputs.duties import counted, leads, wording
 from kb.outputs.formats import table, to_csv, to_json, write_text
 from kb.outputs.screen import style
 
@@ -30,15 +31,20 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
     from kb.library.actors import check_actor
     from kb.layers.actors import load_registry
     check_actor(actor, load_registry(root), named)
-    rows = [(reg, v, s, doc.get(s.eid).text[s.start:s.end]) for reg, v, doc, stmts in groups for s in stmts]
+    # an item a list's lead-in carries is said with the lead-in's words (kb.outputs.duties)
+    said = {id(s): wording(doc, s, lead.get(id(s))) for _, _, doc, stmts in groups for lead in (leads(stmts),)
+            for s in stmts}
+    rows = [(reg, v, doc, s, said[id(s)]) for reg, v, doc, stmts in groups for s in stmts]
+    provisions = {id(s) for _, _, _, stmts in groups for s in counted(stmts)}     # a list with its lead-in: one
     if fmt == "json":
         write_text(to_json([{"regulation": reg.id, "title": reg.title, "level": reg.level,
                              "jurisdiction": reg.jurisdiction, "version": v.name, "citation": s.citation,
-                             **s.to_dict(), "text": text} for reg, v, s, text in rows]))
+                             **s.to_dict(), "text": doc.get(s.eid).text[s.start:s.end], "reading": text}
+                            for reg, v, doc, s, text in rows]))
     elif fmt == "csv":
         write_text(to_csv(["level", "jurisdiction", "regulation", "citation", "actor", "modality", "text"],
                           [[reg.level or "", reg.jurisdiction or "", reg.id, s.citation, s.actor, s.modality, text]
-                           for reg, v, s, text in rows]))
+                           for reg, v, _, s, text in rows]))
     else:
         level = None
         for reg, v, doc, stmts in groups:
@@ -46,13 +52,20 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
                 level = reg.level
                 click.echo(style(f"\n【{level or '未注明级别'}】", bold=True))
             # a regulation without a jurisdiction: （20 项）, not （，20 项）
-            where = "，".join(x for x in (reg.jurisdiction, f"{len(stmts)} 项") if x)
+            where = "，".join(x for x in (reg.jurisdiction, _how_many(stmts, provisions)) if x)
             click.echo(style(f"{reg.title}（{where}）", bold=True))
             click.echo(table(["出处", "主体", "情态", "原文"],
-                             [[s.citation, s.actor, MODALITY_NAMES[s.modality], doc.get(s.eid).text[s.start:s.end]]
-                              for s in stmts], keep=(0, 1)))     # an actor's name is never cut
+                             [[s.citation, s.actor, MODALITY_NAMES[s.modality], said[id(s)]]
+                              for s in stmts], keep=(0, 1), wrap=3))     # an actor's name is never cut; the words wrap
         if rows:
-            click.echo(f"共 {len(rows)} 项，{len(groups)} 部法规", err=True)
+            click.echo(f"{_how_many([s for *_, s, _ in rows], provisions)}，{len(groups)} 部法规", err=True)
     if not rows:
         click.echo(f"知识库中没有“{actor}”的规定", err=True)
         ctx.exit(1)
+
+
+def _how_many(stmts, provisions: set) -> str:
+    """20 条, or 25 条，合 5 项规定 when a list's items are rows of their own."""
+    n = sum(1 for s in stmts if id(s) in provisions)
+    return f"{len(stmts)} 条" + (f"，合 {n} 项规定" if n != len(stmts) else "")
+

@@ -7,6 +7,7 @@ from kb.catalog.query import MODALITY_HELP
 from kb.cli.core import load_target, project_root, target_options
 from kb.cli.search import modality_option
 from kb.errors import KbError
+from kb.outputs.duties import carried_note, counted, leads, reading
 from kb.outputs.formats import FORMATS, table, to_csv, to_json, write_text
 
 def _registry(ctx, target=None):
@@ -76,25 +77,35 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
             from kb.library.actors import check_actor
             check_actor(actor, reg, {s.actor for s in found})
         stmts = _filter(found, reg, actor, modality, article)
+    # an item a list's lead-in carries reads with the lead-in's verb, and is counted with it (kb.outputs.duties)
+    carried = leads(stmts)
+    lead = lambda s: carried.get(id(s))                       # noqa: E731
     if fmt == "json":
         write_text(to_json([dict(s.to_dict(), citation=s.citation, modality_label=_label(s).rstrip("*"),
+                                 reading=reading(s, lead(s)), lead=lead(s).citation if lead(s) else None,
                                  text=doc.get(s.eid).text[s.start:s.end]) for s in stmts]))
     elif fmt == "csv":
         write_text(to_csv(["article", "paragraph", "item", "clause", "citation", "eid", "actor", "modality",
-                           "explicit", "action", "deadline", "quantity", "levels", "items", "text"],
+                           "explicit", "action", "deadline", "quantity", "levels", "items", "text", "reading", "lead"],
                           [[s.article, s.paragraph, s.item, s.clause, s.citation, s.eid, s.actor or NO_ACTOR,
                             s.modality, "yes" if s.explicit else "no", s.action, s.deadline, s.quantity,
-                            "、".join(s.levels), "、".join(map(str, s.items)), doc.get(s.eid).text[s.start:s.end]]
+                            "、".join(s.levels), "、".join(map(str, s.items)), doc.get(s.eid).text[s.start:s.end],
+                            reading(s, lead(s)), lead(s).citation if lead(s) else ""]
                            for s in stmts]))
     elif stmts and no_actor:
         click.echo(table(["出处", "情态", "原文"], [[s.citation, _label(s), doc.get(s.eid).text[s.start:s.end]]
                                                 for s in stmts], wrap=2))
         click.echo(f"\n共 {len(stmts)} 条没有主体的陈述（不属于任何主体的义务，不计入义务矩阵和评分）")
     elif stmts:
-        rows = [[s.citation, s.actor, _label(s), s.action + (f"（含第{'、'.join(map(str, s.items))}项）" if s.items else ""),
+        rows = [[s.citation, s.actor, _label(s),
+                 reading(s, lead(s)) + (f"（含第{'、'.join(map(str, s.items))}项）" if s.items else ""),
                  s.deadline or ""] for s in stmts]
         click.echo(table(["出处", "主体", "情态", "行为", "期限"], rows, keep=(0, 1), wrap=(3, 4)))
-        click.echo(f"\n共 {len(rows)} 条（* 表示没有情态词，由“负责”“由……”等推定）")
+        legend = "（* 表示没有情态词，由“负责”“由……”等推定）"
+        if carried:     # a list's items are rows of their own: say what the rows add up to
+            click.echo(f"\n共 {len(rows)} 条，合 {len(rows) - len(carried)} 项规定：{carried_note(stmts)}\n{legend}")
+        else:
+            click.echo(f"\n共 {len(rows)} 条{legend}")
     if not stmts:
         who = f"“{actor}”" if actor else ""
         what = "没有主体的陈述" if no_actor else "义务条款"
@@ -113,7 +124,7 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
 @click.option("--width", type=int, default=None, help="表格宽度（列），默认为终端宽度")
 @click.pass_context
 def matrix_cmd(ctx, source, regulation, version, strict, by, fmt, output, width):
-    """义务矩阵：行是主体（按类别、层级分组），列是情态/章/条，格子是义务数和条款。"""
+    """义务矩阵：行是主体（按类别、层级分组），列是情态/章/条，格子是规定数（项义务、项禁止……）和条款。"""
     from kb.layers.obligations import extract
     from kb.outputs import matrix as mx
 
@@ -156,7 +167,7 @@ def matrix_cmd(ctx, source, regulation, version, strict, by, fmt, output, width)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.pass_context
 def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt):
-    """参与主体词表及其在本文中的义务数、条款数；--unknown 列出词表外的新主体。"""
+    """参与主体词表及其在本文中的规定数、条款数；--unknown 列出词表外的新主体。"""
     from kb.layers.actors import KIND_NAMES, KINDS
     from kb.layers.obligations import extract, unknown_actors
 
@@ -165,7 +176,7 @@ def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt)
     stmts = extract(doc, reg)
     duties: dict[str, int] = {}
     provisions: dict[str, set] = {}
-    for s in stmts:
+    for s in counted(stmts):            # a list's lead-in and its items: one 规定, in the lead-in's provision
         duties[s.actor] = duties.get(s.actor, 0) + 1
         provisions.setdefault(s.actor, set()).add(s.eid)
     if unknown:
@@ -177,7 +188,7 @@ def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt)
             write_text(to_csv(["name", "kind", "count", "where"],
                               [[r["name"], r["kind"], r["count"], " ".join(r["where"])] for r in rows]))
         elif rows:
-            click.echo(table(["主体", "推测类别", "义务数", "位置"],
+            click.echo(table(["主体", "推测类别", "规定数", "位置"],
                              [[r["name"], KIND_NAMES.get(r["kind"], r["kind"]), r["count"], " ".join(r["where"])]
                               for r in rows], keep=(0,), wrap=3))
             click.echo("\n可把这些主体加入项目根目录的 actors.yml（格式同 kb/layers/data/actors.yml）")
@@ -201,7 +212,7 @@ def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt)
                           [[r["name"], "、".join(r["aliases"]), r["kind"], r["level"], r["parent"], r["count"],
                             r["provisions"], "yes" if r["known"] else "no"] for r in rows]))
     else:
-        click.echo(table(["主体", "类别", "层级", "上级", "别名", "义务数", "条款数"],
+        click.echo(table(["主体", "类别", "层级", "上级", "别名", "规定数", "条款数"],
                          [[r["name"] + ("" if r["known"] else " ?"), KIND_NAMES.get(r["kind"], r["kind"]),
                            r["level"] or "", r["parent"] or "", "、".join(r["aliases"]), r["count"], r["provisions"]]
                           for r in rows], keep=(0, 3), wrap=(4, 1)))     # 上级 is an actor's name too

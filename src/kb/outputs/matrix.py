@@ -1,8 +1,10 @@
 """The obligation matrix: actors × (modality | chapter | article).
 
-Rows are actors grouped by kind and level; each cell holds the duties of that actor in that column
-(one per duty record: a list's items are duties of their own) and the provisions (第十五条第一款)
-that state them, in article order; every format says which number is which (12 项义务（11 个条款）).  Statements without an actor are nobody's duty and stay out.
+Rows are actors grouped by kind and level; each cell holds the provisions (规定) of that actor in that
+column (one per duty record, a list's lead-in and the items it carries counted once: kb.outputs.duties)
+and the provisions (第十五条第一款) that state them, in article order; every format says which number is
+which and names the column's unit (12 项义务（11 个条款）, 1 项禁止（1 个条款）, 3 项规定 by chapter).
+Statements without an actor are nobody's duty and stay out.
 Renderers: table (a grid at the terminal's width, never cutting an actor's name, then where each
 actor's provisions are), csv (UTF-8 with BOM), json, md, xlsx (numbers in the cells, the provisions in
 each cell's note and on a sheet of their own; written by kb.outputs.xlsx).
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 
 from kb.layers.actors import KINDS, KIND_NAMES
 from kb.layers.obligations import MODALITIES, MODALITY_NAMES
+from kb.outputs.duties import counted, leads, reading, unit
 from kb.text.numerals import number_key
 
 VIEWS = ("modality", "chapter", "article")
@@ -27,7 +30,7 @@ class Row:
     actor: str
     kind: str
     level: str | None
-    counts: dict[str, int] = field(default_factory=dict)          # column -> duties
+    counts: dict[str, int] = field(default_factory=dict)          # column -> provisions (规定)
     cells: dict[str, list[str]] = field(default_factory=dict)     # column -> provisions, in article order
 
     @property
@@ -44,17 +47,23 @@ class Matrix:
     short: dict[str, str] = field(default_factory=dict)     # key -> a grid header (第一章, 13)
 
     def to_dict(self) -> dict:
-        return {"by": self.by, "columns": [{"key": c, "label": self.labels[c]} for c in self.columns],
+        return {"by": self.by, "columns": [{"key": c, "label": self.labels[c], "unit": self.unit(c)}
+                                          for c in self.columns],
                 "rows": [{"actor": r.actor, "kind": r.kind, "kind_label": KIND_NAMES.get(r.kind, r.kind),
                           "level": r.level, "total": r.total,
                           "cells": {c: {"count": r.counts.get(c, 0), "provisions": r.cells.get(c, [])}
                                     for c in self.columns}} for r in self.rows]}
 
 
-def cell_count(n: int, provisions: list[str]) -> str:
+    def unit(self, column: str) -> str:
+        """What a count in ``column`` counts: 项禁止 in the 禁止 column, 项规定 in a chapter's or article's."""
+        return unit(column if self.by == "modality" else None)
+
+
+def cell_count(n: int, provisions: list[str], what: str = "项规定") -> str:
     """What a cell counts, said: 12 项义务（11 个条款） -- two duties may share one provision (第三十条第一款),
-    so the count of duties and the provisions listed differ."""
-    return f"{n} 项义务（{len(provisions)} 个条款）"
+    so the count and the provisions listed differ."""
+    return f"{n} {what}（{len(provisions)} 个条款）"
 
 
 def provision_label(s) -> str:
@@ -71,7 +80,8 @@ def build(doc, statements=None, by: str = "modality", registry=None) -> Matrix:
     if by not in VIEWS:
         raise ValueError(by)
     reg = _registry_for(doc, registry)
-    stmts = [s for s in (statements if statements is not None else extract(doc, reg)) if s.actor]
+    # a list's items are counted with their lead-in, which stands for them (kb.outputs.duties)
+    stmts = counted([s for s in (statements if statements is not None else extract(doc, reg)) if s.actor])
     short: dict[str, str] = {}
     if by == "modality":
         columns = list(MODALITIES)
@@ -187,18 +197,18 @@ def render_table(m: Matrix, width: int | None = None) -> str:
         if r.kind != kind:
             kind = r.kind
             lines.append(f"【{KIND_NAMES.get(kind, kind)}】")
-        lines.append(f"  {r.actor}" + (f"（{r.level}）" if r.level else "") + f"  共 {r.total} 项义务")
+        lines.append(f"  {r.actor}" + (f"（{r.level}）" if r.level else "") + f"  共 {r.total} 项规定")
         for c in m.columns:
             prov = r.cells.get(c)
             if not prov:
                 continue
-            text = f"    {m.labels[c]} {cell_count(r.counts[c], prov)}：{_short(prov)}"
+            text = f"    {m.labels[c]} {cell_count(r.counts[c], prov, m.unit(c))}：{_short(prov)}"
             lines += _wrap(text, width, "      ")
     return "\n".join(lines)
 
 
 #: under the grid: what its numbers count
-GRID_NOTE = "格中的数字是义务的项数（一个条款可含几项义务）"
+GRID_NOTE = "格中的数字是规定的项数（一个条款可含几项规定）； 列举的各项与其引语合为一项"
 
 
 def _wrap(text: str, width: int, indent: str) -> list[str]:
@@ -224,7 +234,7 @@ def render_csv(m: Matrix) -> str:
     rows = []
     for r in m.rows:
         rows.append([r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""] +
-                    [(f"{cell_count(r.counts[c], r.cells[c])}：" + "、".join(r.cells[c])) if r.cells.get(c) else ""
+                    [(f"{cell_count(r.counts[c], r.cells[c], m.unit(c))}：" + "、".join(r.cells[c])) if r.cells.get(c) else ""
                      for c in m.columns] +
                     [r.total])
     return to_csv(headers, rows)
@@ -236,7 +246,7 @@ def render_md(m: Matrix) -> str:
     out = [f"| 主体 | 类别 | 层级 | " + " | ".join(esc(m.labels[c]) for c in m.columns) + " | 合计 |",
            "|" + "---|" * (len(m.columns) + 4)]
     for r in m.rows:
-        cells = [(f"{cell_count(r.counts[c], r.cells[c])}<br>" + "、".join(r.cells[c])) if r.cells.get(c) else ""
+        cells = [(f"{cell_count(r.counts[c], r.cells[c], m.unit(c))}<br>" + "、".join(r.cells[c])) if r.cells.get(c) else ""
                  for c in m.columns]
         out.append(f"| {esc(r.actor)} | {KIND_NAMES.get(r.kind, r.kind)} | {r.level or ''} | " +
                    " | ".join(cells) + f" | {r.total} |")
@@ -268,7 +278,7 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
                           f"{XLSX_MAX_COLUMNS:,} 列的上限；请改用 CSV（--format csv）", doc.source)
     sheets = []
     detail = Sheet("条款明细")
-    detail.append(["视图", "主体", "列", "义务项数", "条款数", "条款"])
+    detail.append(["视图", "主体", "列", "规定项数", "条款数", "条款"])
     for view, m in matrices:
         ws = Sheet(VIEW_NAMES[view], widths={1: 24}, freeze="D2")
         ws.append(["主体", "类别", "层级"] + [m.labels[c] for c in m.columns] + ["合计"])
@@ -279,15 +289,19 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
                 if n and r.cells.get(c):
                     provisions = "、".join(r.cells[c])
                     detail.append([VIEW_NAMES[view], r.actor, m.labels[c], n, len(r.cells[c]), provisions])
-                    n = Noted(n, f"{cell_count(n, r.cells[c])}：{provisions}")
+                    n = Noted(n, f"{cell_count(n, r.cells[c], m.unit(c))}：{provisions}")
                 counts.append(n)
             ws.append([r.actor, KIND_NAMES.get(r.kind, r.kind), r.level or ""] + counts + [r.total])
         sheets.append(ws)
     alls = Sheet("全部条款")
-    alls.append(["条", "款", "项", "分句", "出处", "主体", "情态", "明示", "行为", "期限", "数量"])
+    # one row per record; an item a lead-in carries reads with the lead-in's verb and says it is counted there
+    alls.append(["条", "款", "项", "分句", "出处", "主体", "情态", "明示", "行为", "期限", "数量", "随引语计入"])
+    carried = leads(stmts)
     for s in sorted(stmts, key=_provision_key):
         if not s.actor:
             continue
+        lead = carried.get(id(s))
         alls.append([_article_cell(s.article), s.paragraph, s.item, s.clause, s.citation, s.actor,
-                     MODALITY_NAMES.get(s.modality), "是" if s.explicit else "否", s.action, s.deadline, s.quantity])
+                     MODALITY_NAMES.get(s.modality), "是" if s.explicit else "否", reading(s, lead), s.deadline,
+                     s.quantity, lead.citation if lead else ""])
     return workbook(sheets + [detail, alls])

@@ -5,14 +5,16 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from kb.layers.obligations import MODALITIES, MODALITY_NAMES
+from kb.outputs.duties import counted
 from kb.site.svg import neighbourhood_svgs
 
 
 def all_modality_counts(vs) -> dict[str, dict]:
-    """actor -> modality -> how many statements of the version have that actor, in one pass over
-    the statements (a page listing every actor went over all of them once per actor)."""
+    """actor -> modality -> how many provisions (规定) of the version have that actor (a list's lead-in
+    and its items once: kb.outputs.duties), in one pass over the statements (a page listing every actor
+    went over all of them once per actor)."""
     out: dict[str, dict] = {}
-    for s in vs.layers.statements:
+    for s in counted(vs.layers.statements):
         counts = out.get(s.actor)
         if counts is None:
             counts = out[s.actor] = {m: 0 for m in MODALITIES}
@@ -92,7 +94,7 @@ def ctx_actor(r):
     rel_rows = relation_rows(r, rels)
     if rel_rows:
         toc.append({"level": 2, "id": "relations", "name": "治理关系", "children": []})
-    counts = {"duties": len(mine), "articles": len({s.article for s in mine}), "provisions": len({s.eid for s in mine})}
+    counts = {"duties": len(counted(mine)), "articles": len({s.article for s in mine}), "provisions": len({s.eid for s in mine})}
     return {"name": name, "groups": groups, "counts": counts, "actor": vs.layers.registry.get(name),
             "relations": rel_rows,
             "svgs": svgs,

@@ -1,4 +1,4 @@
-"""The default knowledge base's site as newcomer review 4 found it (item 5): every regulation
+"""The default knowledge base's site as newcomer review 4 found it (items 5 and 6): every regulation
 the repository ships, with its own mkdocs.yml (the 专题汇编 of the configuration), built once as `kb build` does."""
 from __future__ import annotations
 
@@ -59,3 +59,55 @@ def test_the_matrix_counts_a_list_once(default_site):
     assert cells["禁止"] == "1" and cells["追责"] == "0"
     actor = lh.fromstring((default_site / "suining-community/draft/actors/shirenminzhengfu/index.html").read_bytes())
     assert "共 14 项" in actor.text_content()
+
+
+def test_the_knowledge_wide_actor_page_lists_each_provision_once_with_its_duties(default_site):
+    # item 6: 城市居民委员会组织法 第十条第二款 three times and 第十六条 four times, word for word, the whole
+    # paragraph instead of the duty
+    page = (default_site / "actors/juminweiyuanhui/index.html").read_text(encoding="utf-8")
+    sections = re.split(r"<h3 ", page)[1:]
+    assert len(sections) >= 5
+    for sec in sections:
+        cites = re.findall(r'class="kb-cite"[^>]*>([^<]+)<', sec)
+        assert cites and [c for c, n in Counter(cites).items() if n > 1] == [], sec[:80]
+    jw = next(sec for sec in sections if "城市居民委员会组织法" in sec[:300])
+    row = _text(next(p for p in jw.split('<div class="kb-stmt">') if ">第十条第二款<" in p))
+    assert "召集和主持" in row and "应当召集居民会议" in row and "提请居民会议讨论决定" in row
+    assert "居民会议由居民委员会召集和主持" not in row          # the duties, not the paragraph
+    seed = next(sec for sec in sections if "遂宁" in sec[:300])
+    item = _text(next(p for p in seed.split('<div class="kb-stmt">') if ">第十五条第一款第一项<" in p))
+    assert "居民委员会应当依法协助基层人民政府或它的派出机关做好下列事项：与居民利益有关的" in item
+
+
+def test_actors_has_an_index_of_the_actors(default_site):
+    # item 6: /actors/ was a 404 (or a server's listing of pinyin folders)
+    from lxml import html as lh
+
+    index = default_site / "actors" / "index.html"
+    assert index.is_file()
+    t = lh.fromstring(index.read_bytes())
+    links = {a.text_content(): a.get("href") for a in t.xpath("//table//a")}
+    folders = {p.name for p in (default_site / "actors").iterdir() if p.is_dir()}
+    assert len(links) == len(folders) and links["居民委员会"] == "juminweiyuanhui/"
+    assert all((index.parent / href / "index.html").is_file() for href in links.values())
+    page = (default_site / "actors/juminweiyuanhui/index.html").read_text(encoding="utf-8")
+    assert 'href="../">全部主体</a>' in page
+
+
+@pytest.mark.parametrize("path", ["actors/"])
+def test_at_phone_width_the_page_starts_with_its_content(default_site, path):
+    # item 6: the actors' listing overflowed 390 px
+    b = shared_browser()
+    srv, base = serve(default_site)
+    ctx = b.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    try:
+        pg = ctx.new_page()
+        pg.goto(base + path)
+        banners = pg.locator("article .kb-banner")
+        assert banners.count() <= 1
+        first = pg.locator("article a").first if path != "collections/jumin-weiyuanhui/" else pg.locator("article .kb-stmt").first
+        assert first.bounding_box()["y"] < 844, path
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        ctx.close()
+        srv.shutdown()

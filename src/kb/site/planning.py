@@ -238,6 +238,8 @@ def _plan_actors_across(plan: SitePlan) -> None:
         src = f"actors/{slugs[name]}.md"
         plan.actor_all[name] = src
         plan.add(src, f"{name}（全部法规）", "actor_all", None, (name, groups), nav=False)
+    if shared:      # /actors/ is a page, not a 404 or a server's listing of pinyin file names
+        plan.add("actors/index.md", "主体（全部法规）", "actors_all", None, nav=False)
 
 
 # --------------------------------------------------------------------------- navigation

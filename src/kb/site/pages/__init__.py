@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kb.site.amendments import ctx_decision, ctx_history
 from kb.site.downloads import ctx_downloads
-from kb.site.pages.actors import ctx_actor, ctx_actor_all, ctx_actors
+from kb.site.pages.actors import ctx_actor, ctx_actor_all, ctx_actors, ctx_actors_all
 from kb.site.pages.chapters import ctx_annexes, ctx_background, ctx_chapter, ctx_fulltext, ctx_prologue
 from kb.site.pages.collections import ctx_collection, ctx_collections
 from kb.site.pages.compare import ctx_compare
@@ -18,7 +18,7 @@ CONTEXTS = {
     "site_home": ctx_site_home, "home": ctx_home,
     "fulltext": ctx_fulltext, "chapter": ctx_chapter, "background": ctx_background, "prologue": ctx_prologue, "annexes": ctx_annexes,
     "glossary": ctx_glossary,
-    "actors": ctx_actors, "actor": ctx_actor, "actor_all": ctx_actor_all,
+    "actors": ctx_actors, "actor": ctx_actor, "actor_all": ctx_actor_all, "actors_all": ctx_actors_all,
     "matrix": ctx_matrix, "graph": ctx_graph,
     "downloads": ctx_downloads,
     "compare": ctx_compare,

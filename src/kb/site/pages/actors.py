@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from kb.layers.obligations import MODALITIES, MODALITY_NAMES
-from kb.outputs.duties import counted
+from kb.outputs.duties import counted, leads, wording
 from kb.site.svg import neighbourhood_svgs
 
 
@@ -108,16 +108,53 @@ def _statement_row(r, s) -> dict:
 
 
 def ctx_actor_all(r):
-    """An actor's duties across every regulation of the site, grouped by level, then regulation."""
+    """An actor's duties across every regulation of the site, grouped by level, then regulation: one row
+    per provision, with what it requires of the actor (the actions, an item with its lead-in's verb)."""
     name, groups = r.info["obj"]
     by_level: dict = {}
-    total = 0
+    total = {"provisions": 0, "duties": 0}
     for vs, stmts in groups:
-        rows = [{"s": s, "cite": vs.doc.get(s.eid).citation if vs.doc.get(s.eid) is not None else s.eid,
-                 "href": r.node_link(s.eid, vs), "text": statement_text(vs.doc, s)} for s in stmts]
-        total += len(rows)
+        rows = action_rows(r, vs, stmts)
+        total["provisions"] += len(rows)
+        total["duties"] += len(counted(stmts))
         href = r.page(vs.actor_pages[name]) if name in vs.actor_pages else r.page(vs.p("index.md"))
         by_level.setdefault(vs.reg.level or "未注明级别", []).append((vs, rows, href))
     levels = list(by_level.items())
     toc = [{"level": 2, "id": f"level-{i}", "name": level, "children": []} for i, (level, _) in enumerate(levels, 1)]
-    return {"name": name, "groups": groups, "by_level": levels, "total": total}, toc
+    index = "actors/index.md"
+    return {"name": name, "groups": groups, "by_level": levels, "total": total,
+            "index_href": r.page(index) if index in r.plan.pages else None}, toc
+
+
+def ctx_actors_all(r):
+    """/actors/: every actor named in two regulations or more, with how many regulations, provisions
+    and 规定 it has there, each linking to its page; ordered by kind, then by how many regulations."""
+    from kb.layers.actors import KIND_NAMES, KINDS
+    rows = []
+    for name, src in r.plan.actor_all.items():
+        groups = r.plan.pages[src]["obj"][1]
+        vs0 = groups[0][0]
+        kind = vs0.layers.registry.actor(name).kind
+        rows.append({"name": name, "href": r.page(src), "kind": KIND_NAMES.get(kind, kind),
+                     "order": KINDS.index(kind) if kind in KINDS else len(KINDS),
+                     "regulations": len(groups), "duties": sum(len(counted(st)) for _, st in groups)})
+    rows.sort(key=lambda x: (x["order"], -x["regulations"], -x["duties"], x["name"]))
+    return {"rows": rows}, []
+
+
+def action_rows(r, vs, stmts) -> list[dict]:
+    """One row per provision of ``vs`` in article order: its citation, link and the distinct duties it
+    states, each (modality, action) (two aliases of one actor, or the same duty twice, read once)."""
+    from kb.text.numerals import number_key
+    carried = leads(stmts)
+    rows: dict[str, dict] = {}
+    for s in sorted(stmts, key=lambda s: (number_key(s.article), s.paragraph or 0, s.item or 0, s.clause)):
+        row = rows.get(s.eid)
+        if row is None:
+            node = vs.doc.get(s.eid)
+            row = rows[s.eid] = {"cite": node.citation if node is not None else s.eid,
+                                 "href": r.node_link(s.eid, vs), "duties": []}
+        duty = (MODALITY_NAMES.get(s.modality, s.modality), wording(vs.doc, s, carried.get(id(s))))
+        if duty not in row["duties"]:
+            row["duties"].append(duty)
+    return list(rows.values())

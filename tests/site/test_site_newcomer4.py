@@ -1,4 +1,4 @@
-"""The default knowledge base's site as newcomer review 4 found it (items 5 and 6): every regulation
+"""The default knowledge base's site as newcomer review 4 found it (items 5, 6 and 9): every regulation
 the repository ships, with its own mkdocs.yml (the 专题汇编 of the configuration), built once as `kb build` does."""
 from __future__ import annotations
 
@@ -92,6 +92,15 @@ def test_actors_has_an_index_of_the_actors(default_site):
     assert all((index.parent / href / "index.html").is_file() for href in links.values())
     page = (default_site / "actors/juminweiyuanhui/index.html").read_text(encoding="utf-8")
     assert 'href="../">全部主体</a>' in page
+
+
+def test_the_downloads_page_says_what_the_matrix_csv_holds(default_site):
+    # item 9: "每条义务一行" beside a file with a row per actor
+    d = default_site / "suining-community/draft/downloads"
+    rows = list(csv.reader(io.StringIO((d / "suining-community-draft-matrix.csv").read_text(encoding="utf-8-sig"))))
+    page = _text((d / "index.html").read_text(encoding="utf-8"))
+    assert "每条义务一行" not in page and "每个主体一行" in page
+    assert rows[0][:3] == ["主体", "类别", "层级"] and len({r[0] for r in rows[1:]}) == len(rows) - 1
 
 
 @pytest.mark.parametrize("path", ["actors/"])

@@ -24,6 +24,12 @@ from kb.site.pdf import make_pdfs
 BOM = "\ufeff".encode("utf-8")
 
 
+#: what the two matrix files hold, as the downloads page says it (the CSV is kb.outputs.matrix.render_csv:
+#: a row per actor; the workbook has a sheet with a row per duty record)
+MATRIX_CSV = "每个主体一行，各列是该主体的义务、禁止、授权、鼓励、追责、责任的项数及所在条款（Excel 可直接打开）"
+MATRIX_XLSX = "Excel 工作簿：按情态、按章、按条三张矩阵（格中是项数，批注列出条款），条款明细，以及逐项列出每条规定（列举的各项各占一行）的“全部条款”表"
+
+
 def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
     """[(src_uri, label, description, bytes)] for one version: text, JSON, matrix, AKN, 对照表."""
     reg, v, doc = vs.reg, vs.version, vs.doc
@@ -35,7 +41,7 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
             text_docx(doc, docx_header(vs))),
            (d + f"{stem}.json", "JSON", "全文结构及术语、引用、主体与义务等分析结果（供程序读取）",
             to_json(document_dict(doc)).encode("utf-8")),
-           (d + f"{stem}-matrix.csv", "义务矩阵 CSV", "每条义务一行（Excel 可直接打开）",
+           (d + f"{stem}-matrix.csv", "义务矩阵 CSV", MATRIX_CSV,
             matrix.render_csv(matrix.build(doc, statements=L.statements, registry=L.registry)).encode("utf-8")),
            *_xlsx(vs, d + f"{stem}-matrix.xlsx"),
            (d + f"{stem}.akn.xml", "Akoma Ntoso XML", "法律文本交换标准格式", akn.to_akn(doc))]
@@ -50,13 +56,14 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
 
 def _xlsx(vs, uri: str) -> list[tuple[str, str, str, bytes]]:
     """The matrix workbook; none when the text has more articles than a sheet has columns (the
-    CSV beside it has every duty): said as the site is built, the site built without it."""
+    CSV beside it has every actor's counts and provisions): said as the site is built, the site built
+    without it."""
     try:
         data = matrix.render_xlsx(vs.doc, registry=vs.layers.registry, statements=vs.layers.statements)
     except KbError as e:
         print(f"注意：{e}；网站不提供这个版本的义务矩阵 XLSX", file=sys.stderr)
         return []
-    return [(uri, "义务矩阵 XLSX", "Excel 工作簿", data)]
+    return [(uri, "义务矩阵 XLSX", MATRIX_XLSX, data)]
 
 
 def add_pdfs(made: list, root: Path) -> str:

@@ -21,9 +21,11 @@ CATALOG_FILTERS = {"actor", "modality", "regulation", "chapter", "type"}
 
 
 def ctx_collections(r):
+    """The index of the collections: it quotes no provision, so no note on their sources (the heading
+    still carries the versions' tag when they share one: a site of one draft says 草案 on every page)."""
     cols = [(r.plan.pages[s]["title"], r.plan.pages[s]["obj"].get("description"), r.page(s))
             for s in r.plan.collection_pages]
-    sources = [(vs, version_state(vs.reg, vs.version)) for vs in collection_sites(r.plan, {})]
+    sources = [(vs, None) for vs in collection_sites(r.plan, {})]
     return {"cols": cols, "sources": sources}, []
 
 
@@ -39,8 +41,31 @@ def ctx_collection(r):
                      "cite": n.citation if n is not None else eid,
                      "href": r.node_link(eid, vs), "text": text, "extra": extra})
     r.vs = None
-    sources = [(vs, version_state(vs.reg, vs.version)) for vs in collection_sites(r.plan, col)]
-    return {"col": col, "rows": rows, "source": source, "sources": sources}, []
+    quoted = {id(vs) for vs, *_ in hits}
+    sources = [(vs, version_state(vs.reg, vs.version)) for vs in collection_sites(r.plan, col) if id(vs) in quoted]
+    return {"col": col, "rows": rows, "source": source, "sources": sources, "note": source_note(sources)}, []
+
+
+def source_note(sources: list) -> tuple[str, str] | None:
+    """One short note on where a collection's provisions come from (banner class, text): the version and
+    its state when one regulation is quoted; else how many are in force, each other one named with its
+    state (a draft is never passed off as law) -- not one banner per regulation."""
+    if not sources:
+        return None
+    if len(sources) == 1:
+        vs, (inforce, words) = sources[0]
+        return _banner_class(inforce), f"本页的条文来自《{vs.title}》{vs.version.label}，{words}。"
+    ok = [vs for vs, (inforce, _) in sources if inforce]
+    others = [(vs, words) for vs, (inforce, words) in sources if not inforce]
+    parts = [f"{len(ok)} 部现行有效"] if ok else []
+    parts += [f"《{vs.title}》{vs.version.label}{words}" for vs, words in others]
+    states = [inforce for _, (inforce, _) in sources]
+    klass = _banner_class(True if all(states) else (False if False in states else None))
+    return klass, f"本页的条文来自 {len(sources)} 部法规（各取最新版本）：{'；'.join(parts)}。每条下注明出处。"
+
+
+def _banner_class(inforce: bool | None) -> str:
+    return "kb-banner" + (" kb-banner--inforce" if inforce else (" kb-banner--unknown" if inforce is None else ""))
 
 
 def collection_hits(plan, col: dict):

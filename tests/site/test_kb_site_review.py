@@ -141,3 +141,61 @@ def test_the_history_of_two_drafts_shows_no_version_in_force(review_site, capsys
     assert "草案征求意见稿" in first and "起草" in first
     rc, out, err = run_kb(["show", "15", "-r", "suining-community", "--as-of", "2025-03-01"], review_site.parent / "p", capsys)
     assert rc == 1 and "草案不施行" in err
+
+
+def _top_bar(html: str) -> str:
+    """The first words of the header (material's md-header__topic)."""
+    i = html.index('class="md-header__topic"')
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html[i:html.index("</div>", i)])).strip(' "class=md-header__topic>')
+
+
+def test_each_regulation_s_pages_carry_its_own_title_in_the_top_bar(review_site):
+    """Review newcomer 4, item 15: every page said the site's name (the seed's title) in the top bar, including
+    北京市物业管理条例's."""
+    bj = next((review_site / BJ).glob("*/index.html")).read_text(encoding="utf-8")
+    assert _top_bar(bj) == BJ_TITLE
+    jw = next((review_site / JW).glob("*/text/index.html")).read_text(encoding="utf-8")
+    assert _top_bar(jw) == "中华人民共和国城市居民委员会组织法"
+    seed = (review_site / "suining-community/draft/chp_3/index.html").read_text(encoding="utf-8")
+    assert _top_bar(seed).startswith("遂宁市社区发展治理促进条例")
+    assert _top_bar((review_site / "index.html").read_text(encoding="utf-8")) == "测试站点"     # the site's own pages
+
+
+def test_the_compare_page_names_the_new_version_once(review_site):
+    """Item 15: "草案征求意见稿 → 修改稿（修改稿）"."""
+    page = next(review_site.glob("suining-community/compare-*/index.html")).read_text(encoding="utf-8")
+    title = re.search(r"<title>([^<]*)</title>", page).group(1)
+    assert title.startswith("草案征求意见稿 → 修改稿") and "修改稿（修改稿）" not in title
+    assert "修改稿（修改稿）" not in _text_of(page)
+
+
+def _text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_related_page_is_a_page_of_the_site_with_a_way_back(review_site):
+    """Item 15: related/art_15.html, behind 另页列出, had no stylesheet and no link back to 第十五条 or the site."""
+    from lxml import html as lh
+
+    f = review_site / "suining-community" / "draft" / "related" / "art_15.html"
+    t = lh.fromstring(f.read_bytes())
+    css = t.xpath("//link[@rel='stylesheet']/@href")
+    assert css and all((f.parent / h).resolve().is_file() for h in css)
+    back = t.xpath("//nav[@class='kb-related-back']//a")
+    assert back[0].text_content() == "← 返回第十五条" and back[0].get("href") == "../chp_3/#art_15"
+    target = (f.parent / back[0].get("href").split("#")[0] / "index.html").read_text(encoding="utf-8")
+    assert 'id="art_15"' in target
+    assert any((f.parent / a.get("href") / "index.html").resolve() == (review_site / "index.html").resolve() for a in back)
+    assert t.xpath("//div[@class='kb-related-rows']")          # what kb.js reads into the panel is still there
+
+
+def test_the_related_page_of_an_older_version_leads_to_the_same_article_in_the_latest(review_site):
+    """Item 15: its 查看最新版本 went to the revised version's overview, not to its 第十五条."""
+    from lxml import html as lh
+
+    f = review_site / "suining-community" / "draft" / "related" / "art_15.html"
+    t = lh.fromstring(f.read_bytes())
+    href = t.xpath("//div[contains(@class,'kb-banner')]//a[text()='查看最新版本']/@href")[0]
+    page, _, anchor = href.partition("#")
+    assert "/revised/" in (f.parent / page).resolve().as_posix() + "/" and anchor == "art_15"
+    assert f'id="{anchor}"' in ((f.parent / page).resolve() / "index.html").read_text(encoding="utf-8")

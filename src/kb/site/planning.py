@@ -215,6 +215,8 @@ def page_title(plan: SitePlan, info: dict) -> str:
         title = vs.title if vs is not None else "首页"
     elif info["kind"] == "compare":
         vs = info["obj"][1]
+        if vs.tag in title:         # 草案征求意见稿 → 草案修改稿: the draft's tag is its label, said once
+            return title
     if vs is not None:
         return f"{title}（{vs.tag}）"
     tags = {s.tag for s in collection_sites(plan, info["obj"])} if info["kind"] == "collection" \

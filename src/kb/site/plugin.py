@@ -226,6 +226,10 @@ class KbPlugin(BasePlugin[KbConfig]):
         if vs is not None and (info["vs"] or info["kind"] in ("compare", "site_home")):
             # the tab's last words: the regulation this page belongs to (see overrides/main.html)
             page.meta["kb_regulation"] = html.escape(vs.reg.short_title or vs.reg.title)
+        if vs is not None and (info["vs"] or info["kind"] == "compare"):
+            # the top bar's first words: this regulation, not the site's name (the seed's title) on every
+            # regulation's pages (overrides/partials/header.html); its drafts say so (as the site's name does)
+            page.meta["kb_header"] = html.escape(vs.reg.title + (f"（{vs.tag}）" if vs.draft else ""))
         if self.config.search == "kb":
             page.meta["search"] = {"exclude": True}
         if vs is not None:

@@ -80,9 +80,22 @@ def related_files(plan, env, vs) -> list[tuple[str, bytes]]:
             continue
         src = related_src(vs, a.eid)
         r = Renderer(plan, env, src, {"kind": "related", "vs": vs})
-        page = tmpl.render(r=r, a=a, vs=vs, P=plan, state=version_state(vs.reg, vs.version), rel=r.related(a))
+        page = tmpl.render(r=r, a=a, vs=vs, P=plan, state=version_state(vs.reg, vs.version), rel=r.related(a),
+                           latest_href=_latest_counterpart(r, plan, vs, a))
         out.append((src, page.strip().encode("utf-8")))
     return out
+
+
+def _latest_counterpart(r, plan, vs, a) -> str | None:
+    """An older version's article: the link to its counterpart in the latest version (the 本法规其他版本
+    row of its panel), for the banner's 查看最新版本; None when it has none (the banner links the overview)."""
+    if vs.latest:
+        return None
+    for x in vs.related.get(a.eid) or []:
+        target = plan.by_spec.get((x.entry.reg.id, x.entry.version.name)) if x.kind == "version" else None
+        if target is not None and target.latest:
+            return r.node_link(x.entry.eid, target)
+    return None
 
 
 class Renderer:

@@ -136,3 +136,12 @@ def test_at_phone_width_the_page_starts_with_its_content(default_site, path):
     finally:
         ctx.close()
         srv.shutdown()
+
+
+def test_a_collection_s_list_item_is_not_badged_as_a_duty_of_its_own(default_site):
+    # item 5 on the 专题汇编: "（一）招商引资、协税护税、经济创收等事项 [市人民政府：禁止]" said the opposite of the law
+    page = (default_site / "collections/jinzhi/index.html").read_text(encoding="utf-8")
+    rows = {_text(m.group(1)).split()[0]: _text(m.group(1)) for m in re.finditer(r'<div class="kb-stmt">(.*?)</div>', page, re.S)
+            if "遂宁" in m.group(1)}
+    assert "招商引资" in rows["第十六条第一项"] and "第十六条所列事项" in rows["第十六条第一项"]
+    assert "：禁止" not in rows["第十六条第一项"] and "市人民政府：禁止" in rows["第十六条"]

@@ -112,12 +112,15 @@ def _catalog_hits(plan, query: str, filters: dict) -> list:
 
 def _statement_hits(latest: list, query: str, filters: dict) -> list:
     """The provisions whose duties pass the filters (and contain the query), in article order, each
-    once: its duties' actors and modalities told in one badge (a list's items each after its lead-in)."""
+    once: its duties' actors and modalities told in one badge (a list's items each after its lead-in,
+    the badge saying whose list it is: "市人民政府：禁止" beside 招商引资…… said the opposite of the law)."""
+    from kb.outputs.duties import leads
     from kb.text.numerals import number_key
     out = []
     for vs in latest:
         seen: dict[str, int] = {}
         stmts = sorted(vs.layers.statements, key=lambda s: (number_key(s.article), s.paragraph or 0, s.item or 0))
+        carried = leads(stmts)
         for s in stmts:
             if "actor" in filters and s.actor != filters["actor"]:
                 continue
@@ -133,6 +136,8 @@ def _statement_hits(latest: list, query: str, filters: dict) -> list:
                 extra += f"；期限：{s.deadline}"
             if s.actor and "actor" not in filters:
                 extra = f"{s.actor}：{extra}"
+            if id(s) in carried:             # what the lead-in's duty is about, not a duty of its own
+                extra = f"{carried[id(s)].citation}所列事项"
             if s.eid in seen:                # another duty of the same provision
                 v, eid, t, old = out[seen[s.eid]]
                 if extra not in old.split("　"):

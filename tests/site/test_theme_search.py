@@ -94,23 +94,30 @@ def test_kb_build_configuration_wraps_materials_handler(tmp_path):
     assert len(ours) == 1 and ours[0].kb_wrapped.__self__ is config.plugins["material/search"]
 
 
-def test_the_search_box_is_the_themes_own_rendered_once_per_depth(tmp_path):
-    """kb.site.plugin._cache_theme_search_box: the theme's search box (no link, nothing of the page) is
-    rendered once per base_url and reused, the same HTML as the theme makes for each page."""
-    from kb.site.plugin import _cache_theme_search_box
-
+def _counted(tmp_path, name: str, which):
+    """(config, theme environment, template name, the theme's words, calls): each rendering of the template
+    appends which(context) to calls."""
     config = _config(tmp_path)
     env = config.theme.get_env()
-    t = env.get_template("partials/search.html")
+    t = env.get_template(name)
     lang = env.get_template("partials/language.html").make_module({"config": config})
     own = t.root_render_func
     calls = []
 
     def counted(context):
-        calls.append(context.get("base_url"))
+        calls.append(which(context))
         yield from own(context)
 
     t.root_render_func = counted
+    return config, env, t, lang, calls
+
+
+def test_the_search_box_is_the_themes_own_rendered_once_per_depth(tmp_path):
+    """kb.site.plugin._cache_theme_search_box: the theme's search box (no link, nothing of the page) is
+    rendered once per base_url and reused, the same HTML as the theme makes for each page."""
+    from kb.site.plugin import _cache_theme_search_box
+
+    config, env, t, lang, calls = _counted(tmp_path, "partials/search.html", lambda context: context.get("base_url"))
     pages = [{"config": config, "lang": lang, "features": [], "base_url": b, "page": _page(f"<p>{i}</p>", True)}
              for i, b in enumerate(["..", "../..", "..", "../..", "."])]
     want = [t.render(c) for c in pages]
@@ -118,3 +125,32 @@ def test_the_search_box_is_the_themes_own_rendered_once_per_depth(tmp_path):
     calls.clear()
     _cache_theme_search_box(env)
     assert [t.render(c) for c in pages] == want and calls == ["..", "../..", "."]
+
+
+def test_a_table_of_contents_is_rendered_once_per_list_of_headings(tmp_path):
+    """kb.site.plugin._cache_theme_toc: pages with the same headings (title, anchor, level, nesting) share one
+    rendering of the theme's table of contents, the same HTML as the theme makes for each; other headings,
+    and a list longer than TOC_REUSED, are rendered for their page."""
+    from mkdocs.structure.toc import get_toc
+
+    from kb.site.plugin import TOC_REUSED, _cache_theme_toc
+
+    config, env, t, lang, calls = _counted(tmp_path, "partials/toc.html", lambda context: context["page"].url)
+
+    def page(url, toc):
+        p = _page("", True)
+        p.url, p.toc = url, get_toc(toc)
+        return {"config": config, "lang": lang, "page": p}
+
+    duty = [{"level": 2, "id": "m-duty", "name": "义务", "children": []}]
+    nested = [{"level": 2, "id": "a", "name": "甲", "children": [{"level": 3, "id": "b", "name": "乙", "children": []}]}]
+    flat = [{"level": 2, "id": "a", "name": "甲", "children": []}, {"level": 3, "id": "b", "name": "乙", "children": []}]
+    long = [{"level": 2, "id": f"art_{i}", "name": f"第{i}条", "children": []} for i in range(TOC_REUSED + 1)]
+    pages = [page("r1/v/actors/a/", duty), page("r2/v/actors/b/", duty), page("x/", nested), page("y/", flat),
+             page("z/", []), page("c1/", long), page("c2/", long)]
+    want = [t.render(c) for c in pages]
+    assert "m-duty" in want[0] and want[0] == want[1] and want[2] != want[3]
+    calls.clear()
+    _cache_theme_toc(env)
+    assert [t.render(c) for c in pages] == want
+    assert calls == ["r1/v/actors/a/", "x/", "y/", "z/", "c1/", "c2/"]

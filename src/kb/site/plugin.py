@@ -30,7 +30,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from kb.errors import KbError
 from kb.site.downloads import add_pdfs, make_downloads
@@ -200,6 +200,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         _cache_theme_words(env, config)
         _cache_theme_config(env)
         _cache_theme_search_box(env)
+        _cache_theme_toc(env)
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -374,6 +375,34 @@ def _cache_theme_search_box(env) -> None:
     the theme's words, no link and nothing of the page) is rendered once per depth of folder
     (``base_url``, for safety) and reused: it was a third of rendering the header."""
     _reuse_rendering(env, "partials/search.html", lambda context: (context.get("base_url"),))
+
+
+def _cache_theme_toc(env) -> None:
+    """The theme's table of contents of a page (partials/toc.html: the theme's word for it and the page's
+    headings, each an anchor of the page itself: nothing of the page's folder) is rendered once per
+    list of headings and reused: an actor's page, most of a site's pages, lists the few kinds of duty it
+    has, so a site holds few different lists.  A long list (a chapter's articles), which no other page
+    repeats, and headings with more than a title, an anchor and a level are rendered as before."""
+    def key(context):
+        page = context.get("page")
+        toc = getattr(page, "toc", None) if page is not None else None
+        if toc is None:
+            return None
+        out: list = []
+        todo = [(0, item) for item in reversed(list(toc))]
+        while todo:
+            depth, item = todo.pop()
+            if len(out) >= TOC_REUSED or type(item) is not AnchorLink or hasattr(item, "typeset"):
+                return None
+            out.append((depth, item.level, item.id, item.title))
+            todo += [(depth + 1, c) for c in reversed(item.children)]
+        return tuple(out)
+
+    _reuse_rendering(env, "partials/toc.html", key)
+
+
+#: a table of contents of at most this many headings is rendered once and reused (_cache_theme_toc)
+TOC_REUSED = 16
 
 
 def _render_empty(page, config, files) -> None:

@@ -25,9 +25,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
             "related-heldout-bj-cunmin-guiding.yml"} <= names
     outside_files = {"related-heldout-cq-jiedao-gongwei.yml", "related-heldout-cq-cunzhen-guihua.yml"}
     assert {i["file"] for i in items} == names | outside_files
-    for name, articles in (("related-heldout-cq-jiedao-gongwei.yml", 12), ("related-heldout-cq-cunzhen-guihua.yml", 54)):
+    # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
+    # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus
+    for name, articles, rests_outside in (("related-heldout-cq-jiedao-gongwei.yml", 12, False),
+                                          ("related-heldout-cq-cunzhen-guihua.yml", 54, True)):
         outside = [i for i in items if i["file"] == name]
-        assert len(outside) == 2 * articles and all(c["outside"] for i in outside for c in i["cands"])   # × 2 kinds
+        assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}
     assert repeat == {f.name for f in (ROOT / "tests/data/related").glob("repeat-*.yml")}
     assert {"repeat-qingyuan-wuye.yml", "repeat-beijing-cunmin.yml"} <= repeat
@@ -35,41 +38,41 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     out = io.StringIO()
     res = related_cv.related(ROOT, out)
     p1, r3, chosen = res[("upper", "原公式")]
-    # the ground weight and threshold kb uses, with the closest parts weighing 0.2 (SEGMENTS, round 7r): twelve folds of
-    # the thirteen pick them (one keeps round 7's 2 / 0.012); the cross-validated figures beat the formula without the
-    # closest parts, whose folds each choose their own ground weight and threshold again
-    def most(name):
-        chosen = res[("upper", name)][2]
+    # the ground weight and threshold kb uses, with the closest parts weighing 0.2 (SEGMENTS, round 7r): on the annotations
+    # extended to the 地方组织法 and 代表法 (round 7r) every fold picks them (before the extension twelve of thirteen)
+    def most(kind, name):
+        chosen = res[(kind, name)][2]
         best = max(set(chosen), key=chosen.count)
         return best, chosen.count(best)
 
-    assert most("原公式") == ((None, GROUND["upper"], THRESHOLDS["upper"]), 12) and THRESHOLDS["upper"] == 0.016
-    assert most("最相近款项的余弦") == ((SEGMENTS["upper"], GROUND["upper"], THRESHOLDS["upper"]), 12)
-    assert SEGMENTS["upper"] == 0.2 and SEGMENTS["peer"] == 0
+    best, n = most("upper", "原公式")
+    assert best == (None, GROUND["upper"], THRESHOLDS["upper"]) and n >= 12 and THRESHOLDS["upper"] == 0.016
+    # the closest parts beat round 7's formula without them; their weight was chosen (0.2, twelve folds) before the
+    # extension — on the extended data the folds lean to 0.4 (the same P@1, a higher R@3), not adopted after the deadline
     p1, r3 = res[("upper", "原公式")][:2]
-    assert most("第七轮的公式（不用最相近款项）")[0] == (None, 2, 0.012)
-    assert p1 > res[("upper", "第七轮的公式（不用最相近款项）")][0] and r3 > res[("upper", "第七轮的公式（不用最相近款项）")][1]
+    r7 = res[("upper", "第七轮的公式（不用最相近款项）")]
+    assert p1 > r7[0] and r3 >= r7[1]
+    assert SEGMENTS["upper"] == 0.2 and SEGMENTS["peer"] == 0
+    assert most("upper", "最相近款项的余弦")[0][0] in (0.2, 0.3, 0.4)
     # the four signals (OUTSIDE, BASIS, PUBLIC, PENALTY), chosen together by each fold, beat the formula without them
-    # on P@1 + R@3; twelve folds of thirteen keep kb's PUBLIC and BASIS
+    # on P@1 + R@3; every fold keeps kb's BASIS
     joint = res[("upper", "四个信号（各折一起选）")]
     assert sum(joint[:2]) > sum(res[("upper", "第五轮的公式（不用下面四个信号）")][:2])
-    assert sum(c[0][1:3] == (BASIS["upper"], PUBLIC["upper"]) for c in joint[2]) >= 12
-    for name, value in (("目的依据条对其他条", BASIS), ("公权主体条对不提公权的条", PUBLIC)):
-        assert most(name)[0][0] == value["upper"]
+    assert most("upper", "目的依据条对其他条")[0][0] == BASIS["upper"]
     for value in (BASIS, PUBLIC, PENALTY):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them (the joint choice ties or loses)
-    # OUTSIDE and PENALTY, chosen fold by fold with the closest parts in, lean to 1.5 and 0.5 (round 7: 2 and 0.3, every
-    # fold) but do not do better in cross-validation than kb's 2 and 0.3: kb keeps them
-    assert (OUTSIDE["upper"], PENALTY["upper"]) == (2.0, 0.3) and OUTSIDE["peer"] == 1.0
-    for name in ("依据条引库外法律时的阈值倍数", "罚则对非依据法律的罚则"):
+    # OUTSIDE, PUBLIC and PENALTY, each chosen again fold by fold, do no better in cross-validation than kb's 2, 0.1, 0.3
+    assert (OUTSIDE["upper"], PUBLIC["upper"], PENALTY["upper"]) == (2.0, 0.1, 0.3) and OUTSIDE["peer"] == 1.0
+    for name in ("依据条引库外法律时的阈值倍数", "公权主体条对不提公权的条", "罚则对非依据法律的罚则"):
         assert res[("upper", name)][0] <= p1
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), neither adopted: the cosine
     # with the candidate law's own subject taken out (another provision of the right law first), and the threshold raised
     # for a text resting outside the knowledge base only for laws it does not cite (answers cut by the threshold)
     for name in ("去法规主题的余弦", "阈值倍数只对本法规未引的法律"):
         assert res[("upper", name)][0] < p1
+    # 同类立法: every fold keeps kb's threshold 0.006 (the ground weight: since the r7 extension most folds pick 0, kb 1)
     p1, r3, chosen = res[("peer", "原公式")]
-    assert max(set(chosen), key=chosen.count) == (None, GROUND["peer"], THRESHOLDS["peer"])
+    assert {c[2] for c in chosen} == {THRESHOLDS["peer"]}
     # … and the weight of the rare-bigram cosine kb gives 同类立法; for 上位法 (none) a weight chosen fold by fold
     # does worse in cross-validation than the formula without it
     chosen = res[("peer", "罕见二元组余弦的权重")][2]
@@ -86,8 +89,9 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     res = related_cv.repeat(ROOT, out)
     f1, counts, chosen = res["0–0.5，步长 0.05"]
     assert max(set(chosen), key=chosen.count) == MIN_BEST and f1 > 0.8
-    # two provisions together (a repeat spread over them) do not beat the single closest one
-    assert res["前两条合计"][0] < f1
+    # two provisions together (a repeat spread over them) do not beat the single closest one (since round 7r every fold
+    # leaves them out: the same figure)
+    assert res["前两条合计"][0] <= f1 and None in res["前两条合计"][2]
     assert "交叉验证 F1" in out.getvalue()
 
 

@@ -83,7 +83,8 @@ RARE = {"upper": 0.0, "peer": 0.5, "version": 0.0, "lower": 0.0}
 #: (peers are whole articles on one point more often than a law's long provisions are); lower mirrors upper
 SEGMENTS = {"upper": 0.2, "peer": 0.0, "version": 0.0, "lower": 0.2}
 #: the 上位法 threshold is multiplied by this for the articles of a regulation whose 依据 article (its first: 根据《…》制定)
-#: cites a law the knowledge base holds no part of (清远's 物业管理条例, 北京 街道办事处条例's 地方组织法): part of what
+#: cites a law the knowledge base holds no part of (清远's 物业管理条例, 北京志愿服务促进条例's 志愿服务条例: 行政法规 not in
+#: ../shared/corpus; 北京 街道办事处条例's 地方组织法 until it was imported): part of what
 #: such a regulation provides for rests on a ground kb cannot compare with, and a provision of a law it does hold must be
 #: closer to be offered as the ground in its place (chosen with BASIS, PUBLIC, PENALTY below; 同类立法: 1, no fold gains;
 #: 下位法: 1 — the article is the law's, and the law's own grounds are not the question)
@@ -716,8 +717,9 @@ def cited_regulations(refs) -> set[str]:
 
 def grounds_outside(root, doc) -> list[str]:
     """The laws the 依据 article of ``doc`` (its first article: 根据《…》制定) cites that the knowledge base
-    does not hold, by full title, in order: where an article finds no 上位法, its real ground may be one
-    of them (北京市街道办事处条例 rests on the 地方组织法), which kb cannot compare with."""
+    holds no part of, by full title, in order (as :func:`rests_outside` reads them: a law held in part, such as
+    the 民法典, is not among them): where an article finds no 上位法, its real ground may be one of them
+    (清远市住宅小区物业管理条例 rests on the 国务院's 物业管理条例), which kb cannot compare with."""
     from kb.layers.laws import law_index
     from kb.layers.links import references
 
@@ -725,6 +727,6 @@ def grounds_outside(root, doc) -> list[str]:
         return []
     first = doc.articles[0].eid
     out = [r.target for r in references(doc, law_index(root=root))
-           if r.kind == "external" and not r.link and r.target and r.eid.split("__")[0] == first]
+           if r.kind == "external" and not r.link and not r.parts and r.target and r.eid.split("__")[0] == first]
     return list(dict.fromkeys(out))
 

@@ -1,0 +1,85 @@
+"""The default knowledge base ships the laws its texts rest on: every law a 依据 article (根据《…》制定) of a shipped text,
+or of a corpus text annotated for related provisions (tests/data/related/outside-kb), names as its ground is in
+regulation/ when ../shared/corpus holds it — imported as `kb add` imports a corpus folder (issue 14)."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from conftest import CORPUS, ROOT, need_shared, run_kb
+
+#: grounds imported for the texts resting on them (北京市街道办事处条例; the 重庆 街道工作委员会工作条例 of outside-kb/)
+IMPORTED = {
+    "地方各级人民代表大会和地方各级人民政府组织法": "宪法相关法/地方各级人民代表大会和地方各级人民政府组织法(2022-03-11).md",
+    "全国人民代表大会和地方各级人民代表大会代表法": "宪法相关法/全国人民代表大会和地方各级人民代表大会代表法(2025-03-11).md",
+}
+
+
+def _corpus_titles() -> dict[str, list[str]]:
+    """title without 中华人民共和国 -> the corpus files of that law (its versions)."""
+    out: dict[str, list[str]] = {}
+    for f in CORPUS.rglob("*.md"):
+        title = re.sub(r"\(\d{4}-\d{2}-\d{2}\)$", "", f.stem)
+        out.setdefault(title, []).append(str(f.relative_to(CORPUS)))
+    return out
+
+
+def test_the_imported_grounds_are_the_corpus_texts_as_kb_add_imports_them(tmp_path, capsys):
+    """Their text is the corpus file byte for byte (the latest version the corpus has), and their meta.yml is what
+    `kb add` writes from the corpus layout: level 法律, jurisdiction 全国, validity 有效, the source file and a note
+    that it is not the official text."""
+    need_shared(CORPUS)
+    titles = _corpus_titles()
+    src = tmp_path / "lawrefbook"
+    for title, rel in IMPORTED.items():
+        assert max(titles[title]) == rel                     # the latest version in the corpus
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / rel, src / rel)
+    p = tmp_path / "p"
+    p.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")
+    rc, out, err = run_kb(["add", str(src), "--no-index"], p, capsys)
+    assert rc == 0 and "导入 2 个文本" in out, err
+    for title, rel in IMPORTED.items():
+        shipped = ROOT / "regulation" / title
+        meta = yaml.safe_load((shipped / "meta.yml").read_text(encoding="utf-8"))
+        assert meta == yaml.safe_load((p / "regulation" / title / "meta.yml").read_text(encoding="utf-8"))
+        assert (meta["level"], meta["jurisdiction"], meta["validity"]) == ("法律", "全国", "有效")
+        assert meta["source"]["files"] == [rel] and "不是官方文本" in meta["source"]["note"]
+        (version,) = meta["versions"]
+        assert (shipped / version["file"]).read_bytes() == (CORPUS / rel).read_bytes()
+
+
+def test_every_ground_a_text_names_that_the_corpus_holds_is_in_the_knowledge_base():
+    """What the 依据 articles cite and the knowledge base holds no part of is only what ../shared/corpus lacks — the
+    three 行政法规 (国务院's 物业管理条例, 志愿服务条例, 村庄和集镇规划建设管理条例); before the import the 地方组织法
+    (北京市街道办事处条例, the 重庆 街道工作委员会工作条例) and the 代表法 (the latter) were among them."""
+    need_shared(CORPUS)
+    from kb.layers.laws import law_index
+    from kb.layers.links import references
+    from kb.library.related import UNIVERSAL_GROUNDS
+    from kb.project import Target, list_regulations, load
+    from kb.text.parse import parse_file
+
+    docs = []
+    for reg in list_regulations(ROOT):
+        v = reg.versions[-1]
+        docs.append(load(Target(reg.path(v), reg, v)))
+    for f in sorted((ROOT / "tests/data/related/outside-kb").glob("related-*.yml")):
+        docs.append(parse_file(str(CORPUS / yaml.safe_load(f.read_text(encoding="utf-8"))["corpus"])))
+    index = law_index(root=ROOT)
+    lacking = {}
+    for doc in docs:
+        if not doc.articles:
+            continue
+        first = doc.articles[0].eid
+        for r in references(doc, index):
+            if (r.kind == "external" and not r.link and not r.parts and r.target and r.target not in UNIVERSAL_GROUNDS
+                    and r.eid.split("__")[0] == first):
+                lacking.setdefault(r.target.removeprefix("中华人民共和国"), set()).add(doc.title)
+    titles = _corpus_titles()
+    assert not {t for t in lacking if t in titles}, lacking
+    assert set(lacking) == {"物业管理条例", "志愿服务条例", "村庄和集镇规划建设管理条例"}

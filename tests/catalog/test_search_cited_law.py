@@ -107,3 +107,25 @@ def test_words_that_only_look_like_a_law_are_searched_as_words(proj, capsys):
 ])
 def test_a_pinpoint_cites_every_article_it_names(pinpoint, eids):
     assert pinpoint_eids(pinpoint) == eids
+
+
+# ---- code review 5
+
+@pytest.mark.parametrize("option", [("-r", "nosuch"), ("-v", "nosuch"), ("--actor", "不存在的主体"), ("--chapter", "99"),
+                                    ("-r", "suining-community", "--chapter", "99"),
+                                    ("-r", "suining-community", "-v", "nosuch")])
+@pytest.mark.parametrize("query", ["城市居民委员会组织法第三条", "第三条"])
+def test_a_name_that_points_nowhere_is_an_error_though_the_provision_is_shown(proj, capsys, query, option):
+    # item 1: the provision is shown whatever the filters are, so the check of the names they give
+    # was never reached; a word search says it (exit 2), and so must a search of a provision
+    rc, out, err = kb(proj, capsys, query, *option)
+    want_rc, _, want = kb(proj, capsys, "居民", *option)
+    assert want_rc == 2 and want.startswith("错误：") and out == ""
+    assert (rc, err) == (2, want)
+
+
+@pytest.mark.parametrize("option", [("-r", "suining-community"), ("--actor", "居委会"), ("--chapter", "第三章"),
+                                    ("-v", "all")])
+def test_a_name_that_exists_still_shows_the_provision(proj, capsys, option):
+    data = as_json(proj, capsys, "城市居民委员会组织法第三条", *option)
+    assert [where(h) for h in data["provisions"]] == [("城市居民委员会组织法", "art_3")]

@@ -202,12 +202,15 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
             provisions = cat.provisions(cite[0], regulation=regulation or pq.filters.get("regulation"),
                                         version=version or pq.filters.get("version"))
         why = narrowed = None
-        if not hits and not provisions:
+        if provisions or not hits:
+            # a provision is shown whatever the filters say: a name that points nowhere (-r nosuch) is
+            # an error then too, as in every other search
             f = pq.filters        # filters written in the query (regulation:R …) count too
             why = cat.unknown_filter(regulation=regulation or f.get("regulation"),
                                      version=version or f.get("version"),
                                      chapter=chapter or f.get("chapter"), actor=actor or f.get("actor"))
-            narrowed = None if why else _narrowed(cat, pq, options)
+            if not why and not hits and not provisions:
+                narrowed = _narrowed(cat, pq, options)
     finally:
         cat.close()
     if why:

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, copy_seed, run_kb
+from conftest import CORPUS, ROOT, copy_seed, need_shared, run_kb
 from kb.catalog import open_catalog
 from kb.catalog.citing import law_citation, pinpoint_eids
 from test_search_review3 import as_json, kb
@@ -129,3 +129,50 @@ def test_a_name_that_points_nowhere_is_an_error_though_the_provision_is_shown(pr
 def test_a_name_that_exists_still_shows_the_provision(proj, capsys, option):
     data = as_json(proj, capsys, "城市居民委员会组织法第三条", *option)
     assert [where(h) for h in data["provisions"]] == [("城市居民委员会组织法", "art_3")]
+
+
+#: a corpus text whose 第五十三条 cites 防洪法 as a whole and its 第六十五条 (违反《防洪法》和本办法，依照《防洪法》
+#: 第六十五条规定); its 第一条 and 第四十六条 cite the law as a whole
+FLOOD = "DLC/北京地方法规/地方性法规/北京/北京市实施《防洪法》办法(2019-07-26).md"
+
+
+@pytest.fixture(scope="module")
+def flood(tmp_path_factory, engine):
+    need_shared(CORPUS)
+    p = tmp_path_factory.mktemp("flood") / "proj"
+    (p / "regulation").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", p / "mkdocs.yml")
+    reg = p / "regulation" / "beijing-fanghong"
+    reg.mkdir()
+    shutil.copy(CORPUS / FLOOD, reg / "2019-07-26.md")
+    (reg / "meta.yml").write_text("title: 北京市实施《中华人民共和国防洪法》办法\nversions:\n"
+                                  "- {name: '2019-07-26', label: '2019-07-26', file: 2019-07-26.md}\n", encoding="utf-8")
+    open_catalog(p).build()
+    return p
+
+
+@pytest.mark.parametrize("extra", [(), ("--all-hits",)])
+def test_the_total_counts_an_article_citing_the_provision_and_the_law_once_whatever_the_limit(flood, capsys, extra):
+    # item 2: 第五十三条 is in both lists (the provision's citers, the law's); a limit that hid its second
+    # place counted it twice (显示前 1 条，共 4 条)
+    every = as_json(flood, capsys, "防洪法第六十五条", "--limit", "0", *extra)
+    assert [h["eid"].split("__")[0] for h in every["hits"]] == ["art_53", "art_1", "art_46"]
+    assert every["count"] == 3 and every["cited"]["citing_provision"] == 1
+    for n in (1, 2, 3):
+        data = as_json(flood, capsys, "防洪法第六十五条", "--limit", str(n), *extra)
+        assert (data["count"], data["shown"]) == (3, n) and data["hits"] == every["hits"][:n]
+    rc, out, _ = kb(flood, capsys, "防洪法第六十五条", "--limit", "1", *extra)
+    assert rc == 0 and out.splitlines()[-1].startswith("显示前 1 条，共 3 条")
+
+
+def test_several_keys_in_cites_find_the_articles_citing_any_of_them(flood):
+    from kb.catalog.query import ParsedQuery
+
+    cat, every = open_catalog(flood), ParsedQuery(None, {}, "")      # no words: every article the filters let through
+    law = "中华人民共和国防洪法"
+    one = {k: [h.article_eid for h in cat.search(every, cites=k, limit=0)] for k in (law, f"{law}#art_65", f"{law}#art_27")}
+    assert one == {law: ["art_1", "art_46", "art_53"], f"{law}#art_65": ["art_53"], f"{law}#art_27": ["art_21"]}
+    both = cat.search(every, cites=f"{law}#art_65,{law}", limit=1)
+    assert both.total == 3 and len(both) == 1
+    assert sorted(h.article_eid for h in cat.search(every, cites=",".join(one), limit=0)) == ["art_1", "art_21", "art_46",
+                                                                                         "art_53"]

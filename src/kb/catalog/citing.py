@@ -186,7 +186,8 @@ def search_cited(cat, laws, address, provision: str, options: dict):
     names = [normalize(x) for _, title, _ in laws for x in (title, title.removeprefix("中华人民共和国"))]
     pq = ParsedQuery(None, {}, "", marks=[Word(x) for x in dict.fromkeys(names + [normalize(provision)])])
     # those citing the provision, then those citing the law as a whole (根据《……》等法律)
-    lists = [cat.search(pq, cites=cite_key(key, e), **options) for e in (eid, None) for key, _, _ in laws]
+    keys = [cite_key(key, e) for e in (eid, None) for key, _, _ in laws]
+    lists = [cat.search(pq, cites=k, **options) for k in keys]
     seen, out, total, exact, itself = set(), [], 0, True, 0
     for i, hits in enumerate(lists):
         total += hits.total
@@ -199,5 +200,10 @@ def search_cited(cat, laws, address, provision: str, options: dict):
             seen.add(k)
             out.append(h)
             itself += i < len(laws)
+    if any(len(hits) < hits.total for hits in lists):
+        # an article a limited list leaves out may be in another list too (it cites the provision and
+        # the law as a whole): the articles citing any of the keys, each once
+        every = cat.search(pq, cites=",".join(keys), **{**options, "limit": 1})
+        total, exact = every.total, every.exact
     out = out[:limit] if limit else out
     return provisions, Hits(out, total, exact), min(itself, len(out))

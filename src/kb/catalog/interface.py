@@ -137,7 +137,8 @@ class Catalog(ABC):
         per article or heading (编、章、节; an article shows its best paragraph or item) when
         ``group_by_article``, else every matching paragraph and item; an explicit ``type``
         lists its entries one by one.  The list's ``total`` counts every hit, beyond the limit too.
-        ``cites``: only the articles citing that law or provision (a key of :mod:`kb.catalog.citing`)."""
+        ``cites``: only the articles citing that law or provision (a key of :mod:`kb.catalog.citing`;
+        several keys joined by ",": the articles citing any of them, each counted once)."""
 
     @abstractmethod
     def titles(self) -> dict[str, str]:

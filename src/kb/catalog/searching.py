@@ -45,10 +45,19 @@ def filter_sets(cache: dict, terms: tuple, all_of, any_of) -> tuple[set | None, 
     if len(cache) > FILTER_CACHE:
         cache.clear()
     allow_t, mask_t = mask_terms(terms)
-    allow = all_of(allow_t) if allow_t else None
+    every = [t for t in allow_t if not _any_of(t)]
+    sets = ([all_of(every)] if every else []) + [any_of([(t[0], v) for v in t[1].split(",")])
+                                                 for t in allow_t if _any_of(t)]
+    allow = set.intersection(*sets) if sets else None
     mask = any_of(mask_t) if mask_t else None
     cache[terms] = (allow, mask or None)
     return cache[terms]
+
+
+def _any_of(term: tuple[str, str]) -> bool:
+    """A ``cites`` filter of several keys joined by "," (no key holds one: kb.catalog.citing.cite_key):
+    the documents citing any of them."""
+    return term[0] == "cites" and "," in term[1]
 
 
 def mask_terms(terms: tuple) -> tuple[list, list]:

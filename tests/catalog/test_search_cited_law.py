@@ -176,3 +176,27 @@ def test_several_keys_in_cites_find_the_articles_citing_any_of_them(flood):
     assert both.total == 3 and len(both) == 1
     assert sorted(h.article_eid for h in cat.search(every, cites=",".join(one), limit=0)) == ["art_1", "art_21", "art_46",
                                                                                          "art_53"]
+
+
+def test_an_article_the_law_lacks_is_said_and_what_cites_the_law_is_listed(proj, capsys):
+    # item 3: JSON said it only by an empty provisions list, as for a law the knowledge base does not hold
+    data = as_json(proj, capsys, "城市居民委员会组织法第九十九条")
+    assert data["cited"]["provision_found"] is False and data["cited"]["eid"] == "art_99"
+    assert data["provisions"] == [] and data["cited"]["citing_provision"] == 0
+    assert data["cited"]["laws"] == [{"title": RESIDENTS, "regulations": ["城市居民委员会组织法"]}]
+    assert ("suining-community", "art_1__para_1") in [where(h) for h in data["hits"]]
+    assert as_json(proj, capsys, "城市居民委员会组织法第三条")["cited"]["provision_found"] is True
+    rc, out, err = kb(proj, capsys, "城市居民委员会组织法第九十九条")
+    assert rc == 0, err          # a search: what it finds is listed (0); found nothing is 1, never 2
+    assert out.splitlines()[:2] == [f"《{RESIDENTS}》没有第九十九条", f"没有条文写明引用《{RESIDENTS}》第九十九条。"]
+    rc, out, err = kb(proj, capsys, "城市居民委员会组织法第九十九条", "-r", "村民委员会组织法")
+    assert (rc, out) == (1, "") and "没有找到“城市居民委员会组织法第九十九条”" in err
+    rc, out, err = kb(proj, capsys, "第九十九条", "-r", "城市居民委员会组织法")
+    assert (rc, out) == (1, "") and "没有找到“第九十九条”" in err
+
+
+def test_a_law_not_held_has_no_provision_found(tmp_path, capsys, engine):
+    p = project(tmp_path / "p", laws=())
+    data = as_json(p, capsys, "城市居民委员会组织法第三条")
+    assert data["cited"]["provision_found"] is False and data["cited"]["laws"][0]["regulations"] == []
+    assert data["provisions"] == [] and data["hits"]

@@ -299,8 +299,11 @@ class _CitedLaw:
     def to_dict(self) -> dict:
         from kb.text.address import to_eid
 
+        # provision_found false: the knowledge base does not hold the law, or its latest version lacks
+        # the provision (城市居民委员会组织法第九十九条); what cites it and the law is listed all the same
         return {"laws": [{"title": t, "regulations": regs} for _, t, regs in self.laws], "provision": self.provision,
-                "eid": to_eid(*self.address), "citing_provision": self.found[2]}
+                "eid": to_eid(*self.address), "provision_found": bool(self.found[0]),
+                "citing_provision": self.found[2]}
 
 
 def _cited_law(cat, q: str, options: dict) -> _CitedLaw | None:

@@ -146,6 +146,21 @@ def corpus_files() -> list[Path]:
     return sorted(CORPUS.rglob("*.md"))
 
 
+def kb_under_test() -> Path:
+    """The ``kb/__init__.py`` the tests import (the checkout's, by its real path)."""
+    import kb
+
+    return Path(kb.__file__).resolve()
+
+
+def child_env(**extra: str) -> dict:
+    """The environment of a Python sub-process that must import the kb under test: its folder first on
+    PYTHONPATH, by an absolute path.  A relative PYTHONPATH=src points nowhere from another working
+    directory, and the child then imports the kb the interpreter has installed (another checkout's)."""
+    path = [str(kb_under_test().parents[1]), os.environ.get("PYTHONPATH")]
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in path if p), **extra)
+
+
 def run_kb(args, cwd, capsys):
     """Run the real ``kb`` entry point in ``cwd``; returns (exit code, stdout, stderr)."""
     from kb.cli import main

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from conftest import run_kb
+from conftest import child_env, run_kb
 
 
 
@@ -117,6 +117,6 @@ def test_installed_kb_command_exit_code(tmp_path):
     f = tmp_path / "empty.txt"
     f.write_bytes(b"")
     p = subprocess.run([sys.executable, "-c", "import sys; from kb.cli import run; sys.argv[0]='kb'; run()",
-                        "parse", str(f)], capture_output=True, text=True, cwd=tmp_path)
+                        "parse", str(f)], capture_output=True, text=True, cwd=tmp_path, env=child_env())
     assert p.returncode == 2
     assert p.stderr.strip() == f"错误：{f}: 文件为空"

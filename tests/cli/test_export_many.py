@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from conftest import CORPUS, SEED, need_shared, run_kb
+from conftest import CORPUS, SEED, child_env, kb_under_test, need_shared, run_kb
 from kb import pool
 from kb.errors import KbError
 
@@ -87,18 +87,22 @@ def test_a_file_that_cannot_be_written_stops_the_export(tmp_path, texts, capsys)
 
 #: kb export in a process of its own (forking needs no other thread), with a worker that dies abruptly
 #: (os._exit: as the out-of-memory killer or a crash in a C extension ends it) on one text
+#: (argv: the kb package under test, the text, kb's arguments)
 _CRASH = """
 import os, sys
+import kb
+if os.path.realpath(kb.__file__) != sys.argv[1]:
+    sys.exit(f"the child imported {kb.__file__}, not the kb under test {sys.argv[1]}")
 import kb.cli.core as core
 parent, real = os.getpid(), core._export_job
 def dies(job):
-    if os.getpid() != parent and str(job[0].spec).endswith(sys.argv[1]):
+    if os.getpid() != parent and str(job[0].spec).endswith(sys.argv[2]):
         os._exit(9)
     return real(job)
 dies.__module__, dies.__qualname__ = "kb.cli.core", "_export_job"
 core._export_job = dies
 from kb.cli import main
-sys.exit(main(sys.argv[2:]))
+sys.exit(main(sys.argv[3:]))
 """
 
 
@@ -111,8 +115,11 @@ def test_a_worker_that_dies_does_not_hang_the_export(tmp_path, texts, capsys):
     rc, _, err = run_kb(["export", *map(str, texts), "-o", str(tmp_path / "one"), "--jobs", "1"], tmp_path, capsys)
     assert rc == 0, err
     out = tmp_path / "many"
-    p = subprocess.run([sys.executable, str(script), texts[2].name, "export", *map(str, texts), "-o", str(out),
-                        "--jobs", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    # the child imports the kb under test (run from tmp_path, a relative PYTHONPATH=src pointed nowhere and it
+    # took the kb the interpreter has installed: another checkout's obligations, a byte diff of the export)
+    p = subprocess.run([sys.executable, str(script), str(kb_under_test()), texts[2].name, "export",
+                        *map(str, texts), "-o", str(out), "--jobs", "2"], cwd=tmp_path, capture_output=True, text=True,
+                       timeout=300, env=child_env())
     assert p.returncode == 0, p.stderr
     assert "工作进程意外退出" in p.stderr and f"已写入 {len(texts)} 个文件" in p.stderr
     assert sorted(f.name for f in out.iterdir()) == sorted(f.name for f in (tmp_path / "one").iterdir())

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import ROOT, run_kb
+from conftest import ROOT, child_env, run_kb
 
 
 @pytest.fixture(scope="module")
@@ -380,6 +380,6 @@ def test_kb_related_never_cuts_the_regulation_or_its_version(tmp_path, capsys, m
         assert "北京市实施《中华人民共和国城市居民委员会组织法》办法" in _first_column(out), out
     monkeypatch.delenv("COLUMNS")
     r = subprocess.run([sys.executable, "-m", "kb", "related", "15", "-v", "revised", "--kind", "version"], cwd=p,
-                       capture_output=True, text=True, timeout=300)
+                       capture_output=True, text=True, timeout=300, env=child_env())
     assert r.returncode == 0, r.stderr
     assert _first_column(r.stdout)[0] == "社区发展治理促进条例（草案征求意见稿）", r.stdout

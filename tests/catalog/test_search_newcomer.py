@@ -253,3 +253,13 @@ def test_every_hit_carries_its_version_label_under_v_all(cat, proj, capsys):
     rc, out, _ = kb(proj, capsys, "居委会", "-v", "all", "--literal")
     heads = [l for l in out.splitlines() if re.match(r"\s*\d+\. ", l)]
     assert heads and all("@revised（草案修改稿）" in l for l in heads)
+
+
+def test_a_list_s_item_found_as_a_duty_reads_with_its_lead_in(proj, capsys):
+    # newcomer review 4, item 5: "第十六条第一项 义务：市人民政府（禁止） 行为：招商引资、协税护税、经济创收等事项"
+    # said the city government is forbidden to attract investment; the article forbids handing it to the 居委会
+    rc, out, err = kb(proj, capsys, "招商引资", "--type", "obligation", "-v", "draft")
+    assert rc == 0, err
+    actions = [line.strip() for line in out.splitlines() if line.strip().startswith("行为：")]
+    assert actions and all(a == "行为：将属于自己职责范围内的下列事项交由居民委员会办理：招商引资、协税护税、经济创收等事项"
+                           for a in actions)

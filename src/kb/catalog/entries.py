@@ -191,9 +191,12 @@ def _parts(a, facets: Facets) -> list[list]:
 
 
 def _statements(stmts) -> list[dict]:
-    """The stored obligation statements of an article (``stmts``: those of the article)."""
+    """The stored obligation statements of an article (``stmts``: those of the article); a list's item
+    with its lead-in's verb (将……下列事项交由居民委员会办理：招商引资……, not 禁止 招商引资……: kb.outputs.duties)."""
+    from kb.outputs.duties import leads, reading
+    carried = leads(stmts)
     return [{"eid": x.eid or "", "actor": str(x.actor or ""), "modality": str(x.modality or ""),
-             "action": x.action, "explicit": x.explicit, "deadline": _json_safe(x.deadline),
+             "action": reading(x, carried.get(id(x))), "explicit": x.explicit, "deadline": _json_safe(x.deadline),
              "span": [x.start, x.end]} for x in stmts]
 
 

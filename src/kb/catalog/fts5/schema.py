@@ -19,8 +19,9 @@ from bisect import bisect_left
 
 from kb.catalog.analysis import ANALYZER_VERSION, normalize
 
-#: the catalog's format: a catalog written with another one is rebuilt in full
-SCHEMA_VERSION = "kb-fts5-3/" + ANALYZER_VERSION
+#: the catalog's format: a catalog written with another one is rebuilt in full (4: a list's item's stored
+#: action reads with its lead-in's verb, kb.catalog.entries._statements)
+SCHEMA_VERSION = "kb-fts5-4/" + ANALYZER_VERSION
 #: ``stats``: what a search reads in one go when the database is opened, written by each build --
 #: ``count`` (entries), ``len_<field>`` (each entry's field length, an array of uint32 by entry id)
 #: and ``order`` (each entry's place in content order: equal scores are listed in it)

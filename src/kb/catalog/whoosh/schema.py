@@ -17,7 +17,8 @@ from kb.catalog.whoosh.internals import import_whoosh
 #: 6: heading entries (type chapter), version labels in the stored data
 #: 7: the key as a column (equal scores are ordered by it: kb.catalog.whoosh.live)
 #: 8: the cites facet (kb.catalog.citing)
-SCHEMA_VERSION = "kb-catalog-8/" + ANALYZER_VERSION
+#: 9: a list's item's stored action reads with its lead-in's verb (kb.catalog.entries._statements)
+SCHEMA_VERSION = "kb-catalog-9/" + ANALYZER_VERSION
 
 
 def schema():

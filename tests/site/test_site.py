@@ -463,6 +463,9 @@ def test_escaping_and_versions(tmp_path):
     assert "本条在第一稿中为第四条" in moved
     docx = site / "escape-test/v2/downloads/escape-test-v1-v2-对照表.docx"
     assert docx.read_bytes()[:2] == b"PK"
+    import docx as python_docx
+    props = python_docx.Document(str(docx)).core_properties      # item 13 of newcomer review 4: not python-docx's
+    assert (props.title, props.author, props.created) == ("转义测试条例修改前后对照表", "测试机关<b>粗</b>", None)
     n, broken = check_links(site)
     assert broken == []
 

@@ -452,6 +452,11 @@ def test_the_word_document_is_a4_with_fonts_headings_page_numbers_and_says_draft
             fonts.setdefault(r._element.rPr.rFonts.get(qn("w:eastAsia")), []).append(r.text)
     assert any(t.startswith("第十五条") for t in fonts["黑体"])
     assert any(seed_doc.get("art_15__para_2").text in t for t in fonts["仿宋"])
+    # newcomer review 4, item 13: python-docx's template said author python-docx, created 2013-12-23
+    props = d.core_properties
+    assert (props.title, props.author, props.last_modified_by, props.comments) == \
+        ("遂宁市社区发展治理促进条例（草案征求意见稿）", "遂宁市人民代表大会常务委员会", "kb", "")
+    assert props.created is None and props.modified is None         # the draft is undated: no date at all
 
 
 def test_the_txt_opens_in_a_browser_without_mojibake(chromium, seed_host):
@@ -494,6 +499,10 @@ def test_the_pdf_is_made_once_and_then_taken_from_the_cache(pdf_site):
     assert pdf.read_bytes() == next(p for p in cached if p.read_bytes() == pdf.read_bytes()).read_bytes()
     page = (proj / "site/consult/draft/downloads/index.html").read_text(encoding="utf-8")
     assert "consult-draft.pdf" in page and "consult-draft.docx" in page
+    # newcomer review 4, item 13: the PDF's title and author are the document's (were none and python-docx)
+    info = {k.decode(): bytes.fromhex(v.decode()).decode("utf-16")
+            for k, v in re.findall(rb"/(Title|Author)\s*<([0-9A-Fa-f]+)>", pdf.read_bytes())}
+    assert info == {"Title": "示例市养犬管理条例（草案征求意见稿）", "Author": "示例市人民代表大会常务委员会"}
 
 
 def test_without_a_converter_the_build_goes_on_and_says_so(tmp_path, monkeypatch, capsys):

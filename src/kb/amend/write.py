@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kb.outputs.docprops import NOW, DocProps, stamp
 from kb.text.amendment.records import Op, Target
 from kb.text.numerals import article_label, to_chinese
 
@@ -157,8 +158,9 @@ def markdown(text: str) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def docx_bytes(text: str) -> bytes:
-    """The decision as a Word document: title centred and bold, paragraphs indented two characters."""
+def docx_bytes(text: str, when: str | None = NOW) -> bytes:
+    """The decision as a Word document: title centred and bold, paragraphs indented two characters;
+    its properties (kb.outputs.docprops) the decision's title, kb and ``when``."""
     import io
 
     from docx import Document as Docx
@@ -184,4 +186,4 @@ def docx_bytes(text: str) -> bytes:
         p.paragraph_format.first_line_indent = Pt(28)
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return stamp(buf.getvalue(), DocProps(lines[0].strip(), when=when))

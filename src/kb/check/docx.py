@@ -9,6 +9,7 @@ import re
 from kb.check.engine import Report
 from kb.check.registry import SEVERITY_NAMES, STAGE_NAMES, Finding
 from kb.check.report import summary
+from kb.outputs.docprops import NOW, DocProps, stamp
 
 HEADS = ("序号", "条款", "问题", "建议")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")      # not allowed in WordprocessingML
@@ -16,6 +17,8 @@ WIDTHS_CM = (1.2, 3.0, 8.3, 4.5)          # 17 cm: A4 less two 2 cm margins
 
 
 def to_docx(rep: Report, shown: list[Finding], today: dt.date | None = None) -> bytes:
+    """The report; its properties (kb.outputs.docprops) its title, kb and the time it is written
+    (``today``'s date when given)."""
     from docx import Document as Docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -37,9 +40,10 @@ def to_docx(rep: Report, shown: list[Finding], today: dt.date | None = None) -> 
         run.font.name = font
         run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
 
+    title = f"《{rep.title or rep.file}》{('（' + rep.status + '）') if rep.status else ''}审校意见"
     p = d.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = p.add_run(f"《{rep.title or rep.file}》{('（' + rep.status + '）') if rep.status else ''}审校意见")
+    r = p.add_run(title)
     r.bold, r.font.size = True, Pt(16)
     east(r, "黑体")
     meta = d.add_paragraph()
@@ -76,4 +80,4 @@ def to_docx(rep: Report, shown: list[Finding], today: dt.date | None = None) -> 
         d.add_paragraph("未发现问题。")
     buf = io.BytesIO()
     d.save(buf)
-    return buf.getvalue()
+    return stamp(buf.getvalue(), DocProps(title, when=today.isoformat() if today else NOW))

@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 
+from kb.outputs.docprops import DocProps, parts, stamp
 from kb.outputs.zipped import deflated, zip_bytes
 from kb.text.xmlchars import check_doc
 
@@ -83,14 +84,16 @@ def _provision_blocks(n, out: list) -> None:
         _provision_blocks(c, out)
 
 
-def text_docx(doc, header: str) -> bytes:
-    """The Word document of a parsed text; ``header`` is the line in every page's header."""
+def text_docx(doc, header: str, props: DocProps | None = None) -> bytes:
+    """The Word document of a parsed text; ``header`` is the line in every page's header, ``props``
+    its title, author and date (kb.outputs.docprops; by default the text's title, kb, now)."""
     check_doc(doc, "Word 文档（XML）")
+    props = props or DocProps(doc.title or "")
     bl = blocks(doc)
     if not (header and _plain(header) and all(_plain(lead) and _plain(text) for _, lead, text in bl)):
-        return _built_docx(bl, header)
-    # the parts are python-docx's (_skeleton); only the body's paragraphs and the header's text are
-    # written here, as lxml would serialise them
+        return stamp(_built_docx(bl, header), props)
+    # the parts are python-docx's (_skeleton); only the body's paragraphs, the header's text and the
+    # properties (kb.outputs.docprops) are written here, as lxml would serialise them
     _, head, tail, header_part, ppr, rpr = _skeleton()
     out = [head]
     for kind, lead, text in bl:
@@ -108,7 +111,7 @@ def text_docx(doc, header: str) -> bytes:
         out.append("</w:p>")
     out.append(tail)
     own = {"word/document.xml": "".join(out).encode("utf-8"),
-           header_part[0]: header_part[1].replace(_PLACEHOLDER_T, _t_xml(header).encode("utf-8"))}
+           header_part[0]: header_part[1].replace(_PLACEHOLDER_T, _t_xml(header).encode("utf-8")), **parts(props)}
     # the members every document shares are compressed once (kb.outputs.zipped: the bytes zipfile writes)
     return zip_bytes([(name, own[name] if name in own else packed) for name, packed in _packed()])
 

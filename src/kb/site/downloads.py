@@ -16,6 +16,7 @@ from kb.compare.render.docx import docx_bytes
 from kb.errors import KbError
 from kb.layers.laws import book_title
 from kb.outputs import akn, matrix
+from kb.outputs.docprops import AUTHOR, DocProps
 from kb.outputs.export import document_dict
 from kb.outputs.formats import to_json
 from kb.outputs.word import text_docx
@@ -38,7 +39,7 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
     L = vs.layers
     out = [*_text(vs, d + stem),
            (d + f"{stem}.docx", "Word（DOCX）", "全文，A4 版式，仿宋正文、黑体标题，带页码",
-            text_docx(doc, docx_header(vs))),
+            text_docx(doc, docx_header(vs), docx_props(vs, f"{vs.title}（{v.label or v.name}）"))),
            (d + f"{stem}.json", "JSON", "全文结构及术语、引用、主体与义务等分析结果（供程序读取）",
             to_json(document_dict(doc)).encode("utf-8")),
            (d + f"{stem}-matrix.csv", "义务矩阵 CSV", MATRIX_CSV,
@@ -49,8 +50,10 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
     i = versions.index(vs)
     if i > 0:
         old = versions[i - 1]
+        props = docx_props(vs, "")           # the title is the table's own (修改前后对照表)
         out.append((d + f"{reg.id}-{old.version.name}-{v.name}-对照表.docx", "新旧对照表 DOCX",
-                    f"{old.version.label} → {v.label}", docx_bytes(compare(old.doc, doc))))
+                    f"{old.version.label} → {v.label}",
+                    docx_bytes(compare(old.doc, doc), author=props.author, when=props.when)))
     return out
 
 
@@ -80,6 +83,12 @@ def add_pdfs(made: list, root: Path) -> str:
         if spec in pdfs:
             files.insert(i + 1, (src, "PDF", "全文，与 Word 文档版式相同，可直接打印", pdfs[spec]))
     return msg
+
+
+def docx_props(vs, title: str) -> DocProps:
+    """A download's properties: the issuing body where meta.yml names it, and the version's date
+    (none when it is undated), so that a rebuilt site writes the same files."""
+    return DocProps(title, vs.reg.issuing_body or AUTHOR, str(vs.version.date) if vs.version.date else None)
 
 
 def docx_header(vs) -> str:

@@ -10,18 +10,22 @@ HTML-to-PDF engine (WeasyPrint) a second template and more system libraries.
 A conversion starts an office suite (about ten seconds), so every version the cache lacks is
 converted in one run, and the result is kept under ``.kb/pdf/`` keyed by the hash of the source
 text, the header line, the Word layout's version and the converter installed: an unchanged text is
-never converted again.  Where no converter is installed, or it fails, the build says so and goes on
-without the PDF.
+never converted again (the key also holds the DOCX's properties: a new date or issuing body in
+meta.yml makes the PDF again).  Where no converter is installed, or it fails, the build says so and
+goes on without the PDF.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
+from kb.outputs.docprops import CORE
 from kb.outputs.word import LAYOUT_VERSION
 
 CONVERTERS = ("soffice", "libreoffice")
@@ -45,11 +49,18 @@ def _identity(exe: str) -> str:
     return f"{real}:{st.st_size}:{st.st_mtime_ns}"
 
 
-def cache_key(source: bytes, header: str, exe: str) -> str:
+def cache_key(source: bytes, header: str, exe: str, props: bytes = b"") -> str:
+    """``props``: the DOCX's properties (kb.outputs.docprops), which the PDF carries as its title,
+    author and dates."""
     h = hashlib.sha256()
-    for part in (source, header.encode("utf-8"), str(LAYOUT_VERSION).encode(), _identity(exe).encode()):
+    for part in (source, header.encode("utf-8"), str(LAYOUT_VERSION).encode(), _identity(exe).encode(), props):
         h.update(hashlib.sha256(part).digest())
     return h.hexdigest()[:32]
+
+
+def _props(docx: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return z.read(CORE)
 
 
 def make_pdfs(jobs: list[tuple[str, bytes, bytes, str]], cache: Path) -> tuple[dict[str, bytes], str]:
@@ -60,7 +71,7 @@ def make_pdfs(jobs: list[tuple[str, bytes, bytes, str]], cache: Path) -> tuple[d
         return {}, "未安装 LibreOffice（soffice），不生成 PDF 下载（Debian：apt-get install libreoffice-writer-nogui）"
     out, todo = {}, []
     for name, docx, source, header in jobs:
-        path = cache / f"{cache_key(source, header, exe)}.pdf"
+        path = cache / f"{cache_key(source, header, exe, _props(docx))}.pdf"
         if path.is_file():
             out[name] = path.read_bytes()
         else:

@@ -12,14 +12,16 @@ from xml.sax.saxutils import escape
 from kb.compare.diff import Comparison
 from kb.compare.ops import DEL, EQ, INS
 from kb.compare.render.summary import renumbering_runs
+from kb.outputs.docprops import AUTHOR, NOW, DocProps, stamp
 from kb.compare.render.table import (LABEL, NOTES_HEAD, empty_word, heads, legend, numbering_note, rows, same_regulation,
                                      table_title)
 from kb.text.xmlchars import check_doc
 
 
 def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool = False,
-               hide_renumbered: bool = False) -> bytes:
-    """A Word document with the 对照表 as a real table (python-docx)."""
+               hide_renumbered: bool = False, author: str = AUTHOR, when: str | None = NOW) -> bytes:
+    """A Word document with the 对照表 as a real table (python-docx); its properties
+    (kb.outputs.docprops) the table's title, ``author`` and ``when``."""
     check_doc(cmp.old_doc, "Word 对照表（XML）")
     check_doc(cmp.new_doc, "Word 对照表（XML）")
     from docx import Document as Docx
@@ -61,7 +63,7 @@ def docx_bytes(cmp: Comparison, notes_column: bool = False, changed_only: bool =
             d.add_paragraph(f"{f['article']}中的“{f['text']}”：{f['message']}")
     buf = io.BytesIO()
     d.save(buf)
-    return buf.getvalue()
+    return stamp(buf.getvalue(), DocProps(title, author, when))
 
 
 def _page_setup(d, landscape: bool) -> None:

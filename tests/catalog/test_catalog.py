@@ -166,7 +166,7 @@ def test_cli_index_search_formats(proj):
             assert h["snippet"][s:e] == "经费"
     r = _kb(proj, "search", "社区", "--limit", "0", "--format", "csv")
     lines = r.stdout.lstrip("\ufeff").splitlines()
-    assert lines[0].startswith("rank,regulation,version,eid,article,citation,type,score")
+    assert lines[0].startswith("序号,法规,版本,标识,条,出处,类型,得分")
     n_all = len(lines) - 1
     assert n_all == len(open_catalog(proj).search("社区", limit=0)) > 10
     r = _kb(proj, "search", "社区", "--type", "definition")

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ROOT, copy_seed, run_kb
 from kb.catalog import open_catalog
+from kb.cli.search import MODALITY_NAMES
 
 OTHER = "社区矫正法"
 
@@ -93,9 +94,9 @@ def test_obligation_hits_carry_actor_modality_action_and_deadline(proj, capsys):
         in duties
     rc, out, _ = kb(proj, capsys, *args, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
-    assert rc == 0 and [(r["actors"], r["modalities"], r["action"]) for r in rows] == \
-        [("、".join(a), "、".join(m), x) for a, m, x in duties]
-    assert len({tuple(r.values()) for r in rows}) == 3 and all("deadline" in r for r in rows)
+    assert rc == 0 and [(r["主体"], r["情态"], r["行为"]) for r in rows] == \
+        [("、".join(a), "、".join(MODALITY_NAMES[c] for c in m), x) for a, m, x in duties]
+    assert len({tuple(r.values()) for r in rows}) == 3 and all("期限" in r for r in rows)
     rc, out, _ = kb(proj, capsys, *args)
     assert rc == 0
     for _, _, action in duties:

@@ -132,7 +132,7 @@ def test_parse_and_export_show_the_instructions(capsys):
     am = json.loads(out)["amendment"]
     assert am["kind"] == "amendment" and len(am["instructions"]) == 21
     rc, out, err = run_kb(["parse", AMEND / "decision-forms.txt", "--format", "csv"], ROOT, capsys)
-    assert rc == 0 and out.startswith("\ufeffinstruction,line,action,target,text")
+    assert rc == 0 and out.startswith("\ufeff指令,行,操作,位置,内容")
     # a file that is no amendment and has no article is still refused, saying so
     rc, out, err = run_kb(["parse", CORPUS / "其他" / "劳动仲裁和劳动诉讼的攻略.md"], ROOT, capsys)
     assert rc == 2 and "也不是修正案或修改决定" in err

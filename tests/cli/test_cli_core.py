@@ -111,7 +111,7 @@ def test_toc_json_and_csv(root, capsys):
     assert data["toc"][0] == {"kind": "chapter", "eid": "chp_1", "label": "第一章", "title": "总则",
                               "line": 21, "depth": 0}
     csv = ok(["toc", "--format", "csv"], root, capsys)
-    assert csv.startswith("\ufeffkind,eid,label,title,line")
+    assert csv.startswith("\ufeff类别,标识,编号,标题,行\r\n章,chp_1,第一章,总则,21\r\n")
 
 
 def test_parse_table(root, capsys):

@@ -38,7 +38,7 @@ def test_define_json_csv_and_missing():
     assert [u["eid"] for u in d["use_list"]] == ["art_29__para_1", "art_29__para_1"]
     code, out = run("define", "--format", "csv")
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
-    assert rows[0][:3] == ["term", "source", "eid"] and len(rows) == 8
+    assert rows[0][:3] == ["术语", "出处", "标识"] and len(rows) == 8
     code, out = run("define", "居民")
     assert code == 1
 

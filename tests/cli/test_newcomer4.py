@@ -47,8 +47,8 @@ def test_no_dangling_reference_is_said_as_good_news(capsys):
 
 @pytest.mark.parametrize("fmt, parsed", [("json", lambda out: json.loads(out) == []),
                                          ("csv", lambda out: list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
-                                          == [["term", "source", "eid", "line", "scope", "uses", "provisions",
-                                               "definition"]])])
+                                          == [["术语", "出处", "标识", "行", "范围", "使用次数", "使用条款数",
+                                               "定义"]])])
 def test_a_term_not_defined_is_an_empty_answer_a_program_can_read(fmt, parsed, capsys):
     # kb define 不存在 --format json wrote nothing at all (kb search writes count 0, kb obligations [])
     rc, out, err = run_kb(["define", "不存在", "--format", fmt], ROOT, capsys)

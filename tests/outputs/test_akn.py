@@ -159,8 +159,11 @@ def test_author_from_metadata_or_from_the_text_s_notes(schema):
 
     assert author() == "全国人民代表大会常务委员会"
     assert author({"issuing_body": "某市人民代表大会常务委员会"}) == "某市人民代表大会常务委员会"
-    assert _valid(schema, to_akn(parse_text("示例条例\n第一条　为了示例，制定本条例。\n"))).find(
-        ".//a:TLCOrganization[@eId='author']", NS).get("showAs") == "unknown"
+    # newcomer review 4, item 15: a text naming no body said showAs="unknown", in English, on a Chinese text
+    for text, said in (("示例条例\n第一条　为了示例，制定本条例。\n", "制定机关未注明"),
+                       ("示例条例（草案）\n第一条　为了示例，制定本条例。\n", "起草机关未注明")):
+        org = _valid(schema, to_akn(parse_text(text))).find(".//a:TLCOrganization[@eId='author']", NS)
+        assert (org.get("showAs"), org.get("href")) == (said, "/ontology/organization/cn/unspecified")
 
 
 @pytest.mark.parametrize("note,body", [

@@ -196,7 +196,7 @@ def test_full_width_formula_characters_are_neutralised_in_csv(tmp_path, capsys):
     rc, out, _ = run_kb(["obligations", str(f), "--format", "csv"], tmp_path, capsys)
     assert rc == 0
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
-    assert [r["action"] for r in rows] == ['\'＝HYPERLINK("http://x")', "'　＋1+1"]
+    assert [r["行为"] for r in rows] == ['\'＝HYPERLINK("http://x")', "'　＋1+1"]
     for r in rows:
         for cell in r.values():
             assert not (cell or "").lstrip(" \u3000").startswith(("=", "+", "-", "@", "＝", "＋", "－", "＠"))

@@ -42,8 +42,9 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
                              **s.to_dict(), "text": doc.get(s.eid).text[s.start:s.end], "reading": text}
                             for reg, v, doc, s, text in rows]))
     elif fmt == "csv":
-        write_text(to_csv(["level", "jurisdiction", "regulation", "citation", "actor", "modality", "text"],
-                          [[reg.level or "", reg.jurisdiction or "", reg.id, s.citation, s.actor, s.modality, text]
+        write_text(to_csv(["效力级别", "地区", "法规", "出处", "主体", "情态", "原文"],
+                          [[reg.level or "", reg.jurisdiction or "", reg.id, s.citation, s.actor,
+                            MODALITY_NAMES[s.modality], text]
                            for reg, v, _, s, text in rows]))
     else:
         level = None

@@ -36,7 +36,7 @@ def show_amendment(am, fmt: str) -> None:
         write_text(to_json(am.to_dict()))
         return
     if fmt == "csv":
-        write_text(to_csv(["instruction", "line", "action", "target", "text"], rows))
+        write_text(to_csv(["指令", "行", "操作", "位置", "内容"], rows))
         return
     info = [["文件", am.source], ["标题", am.title or ""], ["类型", am.kind_zh], ["修改对象", am.law or ""],
             ["通过日期", am.date or ""], ["施行", am.effective or ""],

@@ -159,14 +159,14 @@ def parse_cmd(ctx, source, regulation, version, strict, fmt):
     if fmt == "json":
         write_text(to_json(summary))
         return
-    if fmt == "csv":
-        from kb.outputs.formats import to_csv
-        keys = [k for k in summary if k not in ("warnings", "chapter_list")]
-        write_text(to_csv(keys + ["warnings"], [[summary[k] for k in keys] + [len(doc.warnings)]]))
-        return
     names = {"source": "文件", "title": "标题", "status": "状态", "format": "格式", "encoding": "编码",
              "parts": "编", "chapters": "章", "sections": "节", "articles": "条", "paragraphs": "款",
              "items": "项", "annexes": "附件"}
+    if fmt == "csv":          # one row, the table's items as its columns
+        from kb.outputs.formats import to_csv
+        write_text(to_csv([*names.values(), "警告", "引用警告"],
+                          [[summary[k] for k in names] + [len(doc.warnings), len(link_warnings)]]))
+        return
     rows = [[names[k], summary[k]] for k in names if summary[k] not in (None, 0) or k in ("chapters", "articles")]
     rows.append(["警告", len(doc.warnings)])
     rows.append(["引用警告", len(link_warnings)])
@@ -218,8 +218,9 @@ def toc_cmd(ctx, source, regulation, version, strict, fmt):
         return
     if fmt == "csv":
         from kb.outputs.formats import to_csv
-        write_text(to_csv(["kind", "eid", "label", "title", "line"],
-                          [[r["kind"], r["eid"], r["label"], r["title"], r["line"]] for r in rows]))
+        from kb.text.model import KIND_NAMES
+        write_text(to_csv(["类别", "标识", "编号", "标题", "行"],
+                          [[KIND_NAMES[r["kind"]], r["eid"], r["label"], r["title"], r["line"]] for r in rows]))
         return
     click.echo(f"{doc.title or ''}" + (f"（{doc.status}）" if doc.status else ""))
     for r in rows:

@@ -34,7 +34,7 @@ def _where(doc, eid: str) -> str:
 
 
 #: kb define's CSV columns
-DEFINE_COLUMNS = ["term", "source", "eid", "line", "scope", "uses", "provisions", "definition"]
+DEFINE_COLUMNS = ["术语", "出处", "标识", "行", "范围", "使用次数", "使用条款数", "定义"]
 
 
 @click.command("define")
@@ -180,8 +180,8 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
     if fmt == "json":
         write_text(to_json([dict(direction=d, **r.to_dict()) for d, r in rows]))
     elif fmt == "csv":
-        write_text(to_csv(["direction", "from", "eid", "line", "text", "kind", "targets", "target", "link"],
-                          [[d, _where(doc, r.eid), r.eid, r.line, r.text, r.kind, ";".join(r.targets),
+        write_text(to_csv(["方向", "出处", "标识", "行", "原文", "类型", "指向条款", "指向", "链接"],
+                          [[names[d], _where(doc, r.eid), r.eid, r.line, r.text, kinds[r.kind], ";".join(r.targets),
                             r.target or "", r.link or ""] for d, r in rows]))
     else:
         if ref:

@@ -58,7 +58,7 @@ def _label(s) -> str:
 @click.pass_context
 def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, article, no_actor, fmt):
     """列出每一项义务：出处、主体、情态（义务、禁止、授权、鼓励、追责、责任）、行为和期限。"""
-    from kb.layers.obligations import NO_ACTOR, extract, without_actor
+    from kb.layers.obligations import MODALITY_NAMES, NO_ACTOR, extract, without_actor
 
     if regulation == "all":              # the actor across every regulation of the knowledge base
         from kb.cli.across import obligations_across
@@ -85,10 +85,10 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
                                  reading=reading(s, lead(s)), lead=lead(s).citation if lead(s) else None,
                                  text=doc.get(s.eid).text[s.start:s.end]) for s in stmts]))
     elif fmt == "csv":
-        write_text(to_csv(["article", "paragraph", "item", "clause", "citation", "eid", "actor", "modality",
-                           "explicit", "action", "deadline", "quantity", "levels", "items", "text", "reading", "lead"],
+        write_text(to_csv(["条", "款", "项", "分句", "出处", "标识", "主体", "情态", "明示", "行为", "期限", "数量",
+                           "层级", "所含各项", "原文", "读作", "引导语出处"],
                           [[s.article, s.paragraph, s.item, s.clause, s.citation, s.eid, s.actor or NO_ACTOR,
-                            s.modality, "yes" if s.explicit else "no", s.action, s.deadline, s.quantity,
+                            MODALITY_NAMES[s.modality], "是" if s.explicit else "否", s.action, s.deadline, s.quantity,
                             "、".join(s.levels), "、".join(map(str, s.items)), doc.get(s.eid).text[s.start:s.end],
                             reading(s, lead(s)), lead(s).citation if lead(s) else ""]
                            for s in stmts]))
@@ -185,8 +185,9 @@ def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt)
         if fmt == "json":
             write_text(to_json(rows))
         elif fmt == "csv":
-            write_text(to_csv(["name", "kind", "count", "where"],
-                              [[r["name"], r["kind"], r["count"], " ".join(r["where"])] for r in rows]))
+            write_text(to_csv(["主体", "推测类别", "规定数", "位置"],
+                              [[r["name"], KIND_NAMES.get(r["kind"], r["kind"]), r["count"], " ".join(r["where"])]
+                               for r in rows]))
         elif rows:
             click.echo(table(["主体", "推测类别", "规定数", "位置"],
                              [[r["name"], KIND_NAMES.get(r["kind"], r["kind"]), r["count"], " ".join(r["where"])]
@@ -208,9 +209,9 @@ def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt)
     if fmt == "json":
         write_text(to_json(rows))
     elif fmt == "csv":
-        write_text(to_csv(["name", "aliases", "kind", "level", "parent", "count", "provisions", "known"],
-                          [[r["name"], "、".join(r["aliases"]), r["kind"], r["level"], r["parent"], r["count"],
-                            r["provisions"], "yes" if r["known"] else "no"] for r in rows]))
+        write_text(to_csv(["主体", "别名", "类别", "层级", "上级", "规定数", "条款数", "在词表中"],
+                          [[r["name"], "、".join(r["aliases"]), KIND_NAMES.get(r["kind"], r["kind"]), r["level"],
+                            r["parent"], r["count"], r["provisions"], "是" if r["known"] else "否"] for r in rows]))
     else:
         click.echo(table(["主体", "类别", "层级", "上级", "别名", "规定数", "条款数"],
                          [[r["name"] + ("" if r["known"] else " ?"), KIND_NAMES.get(r["kind"], r["kind"]),

@@ -64,7 +64,7 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
                             "text": e.text, "related": [r.to_dict() for r in rel], "none": empty,
                             "grounds_not_in_kb": outside}))
     elif fmt == "csv":
-        write_text(to_csv(["kind", "regulation", "version", "label", "similarity", "relevance", "shared", "text"],
+        write_text(to_csv(["类别", "法规", "版本", "条款", "相似度", "相关度", "共有罕见字比例", "原文"],
                           [[KIND_NAMES[r.kind], r.entry.reg.id, r.entry.version.name, r.entry.label,
                             f"{r.similarity:.3f}", f"{r.relevance:.4f}", f"{r.shared:.3f}", r.entry.text]
                            for r in rel]))

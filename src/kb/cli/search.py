@@ -26,6 +26,14 @@ HEADING_NAMES = {"part": "编", "subpart": "分编", "chapter": "章", "section"
 MODALITY_NAMES = {"obligation": "应当", "prohibition": "禁止", "permission": "可以", "encouragement": "鼓励",
                   "sanction": "追责", "liability": "责任"}
 NO_ACTOR = "（无主体）"                   # as kb.layers.obligations.NO_ACTOR (not imported: start-up time)
+#: the CSV's columns: the hit's field (JSON's key) and its Chinese head (a spreadsheet's reader sees these)
+CSV_COLUMNS = {"rank": "序号", "regulation": "法规", "version": "版本", "eid": "标识", "article": "条",
+               "citation": "出处", "type": "类型", "score": "得分", "term": "术语", "heading": "条标或章名",
+               "label": "编号", "line": "行", "snippet": "摘要", "path": "所在章节", "version_label": "版本名称",
+               "actors": "主体", "modalities": "情态", "action": "行为", "deadline": "期限"}
+#: how the CSV names a hit's type (the table's words; JSON keeps the codes)
+TYPE_NAMES = {"article": "条", "paragraph": "款", "item": "项", "definition": "定义", "obligation": "义务",
+              "prologue": "序言", "annex": "附件", **HEADING_NAMES}
 FORMATS = ("table", "json", "csv")      # as kb.output.FORMATS (not imported: start-up time)
 
 
@@ -228,12 +236,9 @@ def search_cmd(ctx, query, type_, regulation, version, chapter, actor, modality,
     elif fmt == "csv":
         from kb.outputs.formats import to_csv, write_text
 
-        cols = ["rank", "regulation", "version", "eid", "article", "citation", "type", "score", "term", "heading",
-                "label", "line", "snippet", "path", "version_label", "actors", "modalities", "action", "deadline"]
-        rows = [[0 if i <= len(provisions) else i - len(provisions)]
-                + ["、".join(v) if isinstance(v := getattr(h, c), list) else v for c in cols[1:]]
+        rows = [[0 if i <= len(provisions) else i - len(provisions)] + _csv_row(h)
                 for i, h in enumerate(provisions + hits, 1)]
-        write_text(to_csv(cols, rows))
+        write_text(to_csv(list(CSV_COLUMNS.values()), rows))
         for line in _also_lines(also) + _more_lines(total, exact, hits):
             click.echo(line, err=True)
     else:
@@ -471,6 +476,19 @@ def _print_provisions(provisions, cite, q: str) -> bool:
     if len(provisions) > PROVISIONS_SHOWN:
         click.echo(style(f"另有 {len(provisions) - PROVISIONS_SHOWN} 部法规或版本有此条；用 -r/-v 指定", dim=True))
     return True
+
+
+def _csv_row(h) -> list:
+    """A hit's CSV cells after its rank: codes in the table's words, lists joined with 、."""
+    out = []
+    for c in list(CSV_COLUMNS)[1:]:
+        v = getattr(h, c)
+        if c == "type":
+            v = TYPE_NAMES.get(v, v)
+        elif c == "modalities":
+            v = [MODALITY_NAMES.get(m, m) for m in v]
+        out.append("、".join(v) if isinstance(v, list) else v)
+    return out
 
 
 def _where(h) -> str:

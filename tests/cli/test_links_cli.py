@@ -240,3 +240,51 @@ def test_refs_table_keeps_where_and_what_whole_and_fits_narrow_terminals(tmp_pat
             assert all(r[1].startswith("第") and r[1].endswith(("条", "款", "项")) for r in rows), rows
         assert ["第一条", "中华人民共和国城市居民委员会组织法第九十九条"] in [[r[1], r[4]] for r in rows], (cols, out)
         assert "城市居民委员会组织法 99（不存在）" in [r[5] for r in rows], (cols, out)
+
+
+def test_the_project_exported_links_citations_whatever_the_current_directory(tmp_path, monkeypatch):
+    """Issue 17: kb export (and the site's JSON and AKN downloads) looked the law index up from the
+    current directory: ``kb --root ROOT export …`` run from elsewhere exported the citation of
+    《城市居民委员会组织法》, a law the knowledge base holds, as not-in-kb.  Run from a directory in no
+    project, and from another project's (a mkdocs.yml, no laws), the export is the one made from ROOT."""
+    reg = "北京市实施中华人民共和国城市居民委员会组织法办法"
+
+    def export(where, *args):
+        monkeypatch.chdir(where)
+        r = CliRunner().invoke(cli, ["--root", str(ROOT), "export", reg, *args])
+        assert r.exit_code == 0, r.output
+        return r.stdout
+
+    at_root = export(ROOT)
+    refs = [x for x in json.loads(at_root)["references"] if x.get("link") == "城市居民委员会组织法"]
+    assert refs and all(x["in_kb"] is True and x["status"] == "linked" for x in refs)
+    akn = export(ROOT, "--format", "akn")
+    assert "/akn/cn/act/" in akn and 'href="/akn/cn/act/2018-12-29/城市居民委员会组织法"' in akn
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "mkdocs.yml").write_text("site_name: 别的项目\n", encoding="utf-8")
+    for where in (tmp_path, other):
+        assert export(where) == at_root
+        assert export(where, "--format", "akn") == akn
+    # several texts at once (-o DIR, each exported by a worker): the same project decides
+    monkeypatch.chdir(other)
+    out = tmp_path / "out"
+    r = CliRunner().invoke(cli, ["--root", str(ROOT), "export", reg, "城市居民委员会组织法", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    (f,) = [p for p in out.iterdir() if p.name.startswith(reg)]
+    assert f.read_text(encoding="utf-8").rstrip("\n") == at_root.rstrip("\n")
+
+
+def test_a_download_links_to_the_site_s_laws_whatever_the_current_directory(tmp_path, monkeypatch):
+    """Issue 17: the layers under kb build take the site's root (plan.root); with none they use the
+    project the document's file is in, never the current directory."""
+    from kb.outputs.akn import to_akn
+    from kb.outputs.export import document_dict
+    from kb.project import load, resolve
+
+    doc = load(resolve(ROOT, "北京市实施中华人民共和国城市居民委员会组织法办法"))
+    monkeypatch.chdir(tmp_path)
+    for root in (ROOT, None):
+        refs = [x for x in document_dict(doc, root=root)["references"] if x.get("link") == "城市居民委员会组织法"]
+        assert refs and all(x["in_kb"] is True for x in refs)
+        assert 'href="/akn/cn/act/2018-12-29/城市居民委员会组织法"' in to_akn(doc, root).decode("utf-8")

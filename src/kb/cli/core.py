@@ -324,7 +324,7 @@ def export_cmd(ctx, sources, regulation, version, strict, fmt, output, jobs):
         _export_many(ctx, sources, regulation, version, strict, fmt, output, jobs)
         return
     target = resolve_target(ctx, sources[0] if sources else None, regulation, version)
-    _export(target, fmt, strict, output, lambda msg: click.echo(msg, err=True))
+    _export(target, fmt, strict, output, lambda msg: click.echo(msg, err=True), project_root(ctx, required=False))
     tell_written(output)
 
 
@@ -340,8 +340,10 @@ def _amendment_json(target, fmt: str) -> str | None:
     return to_json({"amendment": am.to_dict()})
 
 
-def _export(target, fmt: str, strict: bool, output: str | None, say) -> None:
-    """Export one text to output (stdout when None or -); say(line) says what reading it decided."""
+def _export(target, fmt: str, strict: bool, output: str | None, say, root: Path | None = None) -> None:
+    """Export one text to output (stdout when None or -); say(line) says what reading it decided;
+    ``root``: the command's project (--root, else found from where it was run), whose laws a
+    citation links to."""
     from kb.project import load
 
     am = _amendment_json(target, fmt)
@@ -353,10 +355,10 @@ def _export(target, fmt: str, strict: bool, output: str | None, say) -> None:
         say(f"警告：{w}")
     if fmt == "json":
         from kb.outputs.export import document_dict, streamed
-        write_json(document_dict(doc, lazy=streamed(doc)), output)      # a large text: made as it is written
+        write_json(document_dict(doc, lazy=streamed(doc), root=root), output)   # a large text: made as it is written
         return
     from kb.outputs.akn import akn_pieces
-    xml = akn_pieces(doc)                    # written as it is made: never the whole XML at once
+    xml = akn_pieces(doc, root)                    # written as it is made: never the whole XML at once
     if not output or output == "-":
         sys.stdout.flush()
         out = sys.stdout.buffer     # like the JSON export (click.get_binary_stream goes in Click 9)
@@ -374,7 +376,7 @@ def _export_job(job: tuple) -> tuple[bytes, list[str]]:
     from kb.outputs.formats import json_bytes
     from kb.project import load
 
-    target, fmt, strict = job
+    target, fmt, strict, root = job
     am = _amendment_json(target, fmt)
     if am is not None:
         return am.encode("utf-8"), []
@@ -382,9 +384,9 @@ def _export_job(job: tuple) -> tuple[bytes, list[str]]:
     said = [f"警告：{w}" for w in doc.reading]
     if fmt == "json":
         from kb.outputs.export import document_dict, streamed
-        return json_bytes(document_dict(doc, lazy=streamed(doc))), said
+        return json_bytes(document_dict(doc, lazy=streamed(doc), root=root)), said
     from kb.outputs.akn import akn_pieces
-    return b"".join(akn_pieces(doc)), said
+    return b"".join(akn_pieces(doc, root)), said
 
 
 class _Writer:
@@ -456,7 +458,8 @@ def _export_many(ctx, sources, regulation, version, strict, fmt, output, jobs) -
     except OSError as e:
         raise os_error(e, output, writing=True) from None
     said: list[str] = []
-    work = [(t, fmt, strict) for t in targets]
+    root = project_root(ctx, required=False)       # once, for every text: the project its citations link to
+    work = [(t, fmt, strict, root) for t in targets]
     writer = _Writer()
     try:
         try:

@@ -35,7 +35,7 @@ def bench(corpus: Path | None = None, akn: bool = False) -> dict:
         t2 = time.perf_counter()
         if akn:
             from kb.outputs.akn import to_akn
-            to_akn(doc)
+            to_akn(doc, paths.REPO)            # the repository's laws, whatever the current directory
         t3 = time.perf_counter()
         t_parse += t1 - t0
         t_links += t2 - t1

@@ -428,15 +428,10 @@ _CACHE: dict[tuple, Registry] = {}
 def load_registry(root: str | Path | None = None, regulation: str | None = None) -> Registry:
     """The lexicon plus the project's ``actors.yml`` (root) and ``regulation/<reg>/actors.yml``.
 
-    With ``root=None`` the project root is looked up from the current directory (silently
-    skipped when there is none).  With ``regulation=None`` every regulation's file is added.
+    With ``root=None`` the lexicon alone: the caller names the knowledge base (a command its
+    project, found once as it starts; a layer the project its document's file is in), never the
+    current directory (issue 17).  With ``regulation=None`` every regulation's file is added.
     """
-    if root is None:
-        from kb.project import find_root     # lazy: the registry reaches the project only to find its root
-        try:
-            root = find_root()
-        except KbError:
-            root = None
     files: list[Path] = []
     if root is not None:
         r = Path(root)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import quote
 
 from kb.text.model import Document, Node
@@ -94,14 +95,15 @@ def law_uri(title: str, pinpoint: str | None = None) -> str:
     return uri
 
 
-def _law_index():
-    """The project's law index (citations of laws it holds are linked), None outside a project."""
+def _law_index(root: Path | None):
+    """The law index of project ``root`` (citations of laws it holds are linked), None outside a project."""
     from kb.errors import KbError
     from kb.layers.laws import law_index
-    from kb.project import find_root
 
+    if root is None:
+        return None
     try:
-        return law_index(root=find_root())
+        return law_index(root=root)
     except KbError:
         return None
 
@@ -109,18 +111,16 @@ def _law_index():
 _LINKED: dict[tuple[str, str], str | None] = {}
 
 
-def linked_work_uri(link: str) -> str | None:
+def linked_work_uri(link: str, root: Path | None) -> str | None:
     """The work URI of regulation ``link`` of the knowledge base as its own export writes it (its latest
     version: /akn/cn/act/2018-12-29/城市居民委员会组织法), so that a citation's href resolves to that document;
     None when ``link`` is not a regulation of the project (a corpus file)."""
     from types import SimpleNamespace
 
     from kb.errors import KbError
-    from kb.project import find_root, load_regulation
+    from kb.project import load_regulation
 
-    try:
-        root = find_root()
-    except KbError:
+    if root is None:
         return None
     key = (str(root), link)
     if key not in _LINKED:
@@ -137,8 +137,8 @@ def linked_work_uri(link: str) -> str | None:
     return _LINKED[key]
 
 
-def to_akn(doc: Document) -> bytes:
-    return b"".join(akn_pieces(doc))
+def to_akn(doc: Document, root: Path | None = None) -> bytes:
+    return b"".join(akn_pieces(doc, root))
 
 
 #: where the body's provisions go in the serialized frame (a comment) and where a provision's
@@ -147,10 +147,11 @@ def to_akn(doc: Document) -> bytes:
 _BODY_MARK, _KIDS_MARK = "kb-body-provisions", "kbKids"
 
 
-def akn_pieces(doc: Document) -> Iterator[bytes]:
+def akn_pieces(doc: Document, root: Path | None = None) -> Iterator[bytes]:
     """The Akoma Ntoso XML of ``doc`` in pieces: the frame (metadata, preface, preamble,
     attachments) as one tree, the body one provision at a time, each indented where
-    ``pretty_print`` would put it.  An lxml tree of the whole body took 300 MB for a text of
+    ``pretty_print`` would put it.  ``root``: the knowledge base being exported or built, whose laws
+    a citation links to (None: the project doc's file is in, never the current directory).  An lxml tree of the whole body took 300 MB for a text of
     262,144 one-character lines (kb bench memory); the pieces take what one provision does."""
     from lxml import etree
 
@@ -170,7 +171,10 @@ def akn_pieces(doc: Document) -> Iterator[bytes]:
 
     defs = links.definitions(doc)
     uses = links.term_uses(doc)
-    refs = links.references(doc, _law_index())
+    from kb.project import project_of
+
+    kb_root = root if root is not None else project_of(doc)
+    refs = links.references(doc, _law_index(kb_root))
     term_ids: dict[str, str] = {}
     for d in defs:
         term_ids.setdefault(d.term, f"term_{len(term_ids) + 1}")
@@ -217,7 +221,7 @@ def akn_pieces(doc: Document) -> Iterator[bytes]:
         p2 = E.sub(preface, "p")
         E.sub(p2, "docStage").text = doc.status
 
-    spans = _spans(doc, defs, uses, refs, term_ids, work)
+    spans = _spans(doc, defs, uses, refs, term_ids, work, kb_root)
 
     prologues = list(doc.nodes("prologue"))
     if prologues:
@@ -304,7 +308,7 @@ class _Maker:
         return el
 
 
-def _spans(doc, defs, uses, refs, term_ids, work) -> dict[str, list[tuple[int, int, str, dict]]]:
+def _spans(doc, defs, uses, refs, term_ids, work, kb_root) -> dict[str, list[tuple[int, int, str, dict]]]:
     """eid -> non-overlapping inline spans (start, end, tag, attrs), by start."""
     cand: dict[str, list[tuple[int, int, int, str, dict]]] = {}
     for r in refs:
@@ -316,7 +320,7 @@ def _spans(doc, defs, uses, refs, term_ids, work) -> dict[str, list[tuple[int, i
             else:
                 item = ("rref", {"from": f"#{r.targets[0]}", "upTo": f"#{r.targets[-1]}"})
         elif r.kind == "external":
-            linked = linked_work_uri(r.link) if r.link else None
+            linked = linked_work_uri(r.link, kb_root) if r.link else None
             # the cited provision, unless the law the knowledge base holds has no such provision (第九十九条 of a
             # law of 23 articles): then the reference names the law alone, no fragment that points nowhere
             eid = r.link_eid if not r.missing else None

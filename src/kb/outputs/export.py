@@ -1,12 +1,13 @@
 """Plain-data views of a parsed document (the JSON export contract).
 
 Enrichment layers (definitions, references, obligations …) add their own keys:
-each module named in ``LAYERS`` provides ``export_layer(doc) -> dict``; a layer
+each module named in ``LAYERS`` provides ``export_layer(doc, root=None) -> dict``; a layer
 whose module is missing is skipped, so the base export never depends on them.
 """
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 from kb.text.gcpause import gc_paused
 from kb.text.model import Document, Node
@@ -98,15 +99,17 @@ def streamed(doc: Document) -> bool:
     return len(text) > STREAM_CHARS or text.count("\n") > STREAM_LINES
 
 
-def document_dict(doc: Document, layers: bool = True, lazy: bool = False) -> dict:
+def document_dict(doc: Document, layers: bool = True, lazy: bool = False, root: Path | None = None) -> dict:
     """The export of ``doc``; ``lazy``: its articles made as the JSON encoder reaches them
-    (:class:`Lazy`: for kb export's streamed JSON, not for reading back).  Made with the cyclic
-    collector paused (kb.text.gcpause): a burst of dicts and lists without cycles."""
+    (:class:`Lazy`: for kb export's streamed JSON, not for reading back); ``root``: the knowledge base
+    being exported or built, handed to each layer (which citations it links, whose actors.yml; None:
+    the project doc's file is in, never the current directory).  Made with the cyclic collector
+    paused (kb.text.gcpause): a burst of dicts and lists without cycles."""
     with gc_paused():
-        return _document_dict(doc, layers, lazy)
+        return _document_dict(doc, layers, lazy, root)
 
 
-def _document_dict(doc: Document, layers: bool, lazy: bool) -> dict:
+def _document_dict(doc: Document, layers: bool, lazy: bool, root: Path | None = None) -> dict:
     pre = next(doc.nodes("preamble"), None)
     out = {
         "regulation": {
@@ -139,5 +142,5 @@ def _document_dict(doc: Document, layers: bool, lazy: bool) -> dict:
                 continue
             fn = getattr(mod, "export_layer", None)
             if fn:
-                out.update(fn(doc))
+                out.update(fn(doc, root=root))
     return out

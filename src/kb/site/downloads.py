@@ -41,11 +41,11 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
            (d + f"{stem}.docx", "Word（DOCX）", "全文，A4 版式，仿宋正文、黑体标题，带页码",
             text_docx(doc, docx_header(vs), docx_props(vs, f"{vs.title}（{v.label or v.name}）"))),
            (d + f"{stem}.json", "JSON", "全文结构及术语、引用、主体与义务等分析结果（供程序读取）",
-            to_json(document_dict(doc)).encode("utf-8")),
+            to_json(document_dict(doc, root=plan.root)).encode("utf-8")),
            (d + f"{stem}-matrix.csv", "义务矩阵 CSV", MATRIX_CSV,
             matrix.render_csv(matrix.build(doc, statements=L.statements, registry=L.registry)).encode("utf-8")),
            *_xlsx(vs, d + f"{stem}-matrix.xlsx"),
-           (d + f"{stem}.akn.xml", "Akoma Ntoso XML", "法律文本交换标准格式", akn.to_akn(doc))]
+           (d + f"{stem}.akn.xml", "Akoma Ntoso XML", "法律文本交换标准格式", akn.to_akn(doc, plan.root))]
     versions = [s for s in plan.sites if s.reg is reg]
     i = versions.index(vs)
     if i > 0:

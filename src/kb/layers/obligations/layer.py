@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from kb.errors import KbError
 from kb.layers import cache
 from kb.layers.actors import Registry, load_registry
 from kb.layers.obligations.extractor import _Extractor
@@ -23,12 +21,8 @@ def _registry_for(doc, registry: Registry | None) -> Registry:
     """registry, else the lexicon with the actors.yml of the project doc's file is in."""
     if registry is not None:
         return registry
-    from kb.project import find_root     # lazy: the layer reaches the project only to find its root
-    try:
-        root = find_root(Path(doc.source).resolve().parent) if doc.source else None
-    except (KbError, OSError):
-        root = None
-    return load_registry(root, doc.meta.get("regulation") if doc.meta else None)
+    from kb.project import project_of     # lazy: the layer reaches the project only to find its root
+    return load_registry(project_of(doc), doc.meta.get("regulation") if doc.meta else None)
 
 
 #: id(doc) -> (weakref to doc, {id(registry): (registry, extractor)}).  An entry is dropped when its
@@ -156,10 +150,12 @@ def unknown_actors(doc, registry: Registry | None = None) -> dict[str, list[str]
     return dict(_extract_all(doc, registry).unknown)
 
 
-def export_layer(doc) -> dict:
+def export_layer(doc, root=None) -> dict:
     """The layer as JSON: its schema version, the duties, the statements without an actor, the actors
-    they name (with a department's parent government from its levels), and relations."""
-    reg = _registry_for(doc, None)
+    they name (with a department's parent government from its levels), and relations.  ``root``: the
+    knowledge base being exported, whose actors.yml is read (None: the project doc's file is in)."""
+    reg = (_registry_for(doc, None) if root is None
+           else load_registry(root, doc.meta.get("regulation") if doc.meta else None))
     x = _extract_all(doc, reg)
     stmts = list(x.out)
     rels = _dedupe(x.rels)

@@ -341,12 +341,18 @@ FLOORS = {
     "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.78, 0.79, 0.65),
     "guangdong-huaqiao": (0.75, 0.74, 0.70), "guangdong-sanju-minzu": (0.73, 0.76, 0.64),
     "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.79, 0.73, 0.63),
-    # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: their figures then,
-    # minus 0.02
+    # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: raised after the
+    # round-11 rules (bef61ff) to their figures then, minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.79, 0.81, 0.75),
     "beijing-tingche": (0.87, 0.87, 0.86), "beijing-yuye": (0.91, 0.93, 0.87),
     "chongqing-fangzhen-jianzai": (0.83, 0.84, 0.72), "chongqing-guaimai": (0.78, 0.71, 0.69),
-    "chongqing-renshi-renmian": (0.77, 0.82, 0.74), "guangdong-renshi-renmian": (0.67, 0.72, 0.67)}
+    "chongqing-renshi-renmian": (0.77, 0.82, 0.74), "guangdong-renshi-renmian": (0.67, 0.72, 0.67),
+    # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
+    # minus 0.02
+    "beijing-shiyan-dongwu": (0.91, 0.91, 0.84), "beijing-shuili-gongcheng": (0.54, 0.48, 0.31),
+    "beijing-xiangzhen-renda": (0.14, 0.09, 0.09), "beijing-yangquan": (0.84, 0.85, 0.81),
+    "beijing-zhifa-jiancha": (0.36, 0.28, 0.19), "chongqing-jiage-jianzheng": (0.83, 0.82, 0.75),
+    "guangdong-jiazheng": (0.90, 0.92, 0.84), "guojia-qingbao": (0.73, 0.72, 0.68)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable
@@ -389,6 +395,10 @@ def test_report_prints_the_tuning_and_held_out_sets_apart():
 #: the parse reads it as a paragraph); the annotators kept the items the law cites (第十条第一项), which no
 #: node of the parse holds.
 LOST_NUMERAL = {("dongguan-wenming", "10"), ("dongguan-wenming", "13")}
+#: the source file of 北京市水利工程保护管理条例 breaks 第十五条's third paragraph in the middle of a phrase (……10日内向市和 /
+#: 区、县人民政府提出……), so the parse holds it as two paragraphs; the annotator recorded the 设障单位's duty in the paragraph of
+#: its 应当 with its whole action, which therefore spans both
+SPLIT_BY_SOURCE = {("beijing-shuili-gongcheng", "15")}
 
 
 def test_gold_files_are_well_formed():
@@ -414,6 +424,9 @@ def test_gold_files_are_well_formed():
             assert node is not None, (f.name, d.key5)
             # an item that names the actor (下列单位应当建立……：（一）民用机场) takes its action from the lead-in
             where = node.text + (para.text if d.i else "")
+            if (f.stem, str(d.article)) in SPLIT_BY_SOURCE:
+                following = doc.get(f"art_{d.article}__para_{d.p + 1}")
+                where += following.text if following is not None else ""
             assert all(part in where for part in (d.action or "").split("……") if part), (f.name, d.action)
 
 

@@ -661,7 +661,7 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
     fields = {**({"label": label} if label else {}), **({"status": status} if status else {}),
               **({"date": str(date)} if date else {})}
     if not meta_path.is_file():
-        raw = {"title": (meta or {}).get("title") or doc.title or regulation}
+        raw = {"title": _new_title(meta, doc, src)}
         raw.update({k: v for k, v in (meta or {}).items() if v is not None and k != "title"})
         if draft:
             raw.setdefault("validity", "草案")      # as kb add DIR records a draft
@@ -687,6 +687,16 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
         write_atomic(meta_path, ((first + "\n") if first.startswith("#") else "").encode("utf-8")
                      + _dump(raw).encode("utf-8"))
     return Added(regulation, version, reg.folder / v.file, reading=doc.reading)
+
+
+def _new_title(meta: dict | None, doc, src: Path) -> str:
+    """A new regulation's title: the caller's --title, else the one the text states.  A text stating none is
+    refused rather than published under its folder's name (《my-law》)."""
+    title = (meta or {}).get("title") or doc.title
+    if not title:
+        raise KbError("文本开头没有标题（法规名称）：新建法规需要标题，请在第一行写上标题，或用 --title 给出"
+                      "（如 --title 某市某某条例）", str(src))
+    return title
 
 
 def _refuse_amendment(source) -> None:

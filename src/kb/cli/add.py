@@ -19,12 +19,12 @@ from kb.outputs.formats import to_json, write_text
 @click.option("--label", default=None, help="版本的显示名称（如 修改稿）；不给时不写，读者看到的是版本的状态、日期或版本名")
 @click.option("--status", default=None, help="版本状态（如 草案征求意见稿、现行有效）")
 @click.option("--date", default=None, help="版本日期（YYYY-MM-DD）")
-@click.option("--title", default=None, help="新法规的标题；默认取文本自己的标题")
+@click.option("--title", default=None, help="新法规的标题；默认取文本自己的标题（文本没有标题时必须给出）")
 @click.option("--level", default=None, help="效力级别（法律、行政法规、地方性法规……）；目录导入时为无法从目录推断者的默认值")
 @click.option("--jurisdiction", default=None, help="地域（全国、北京市、四川省遂宁市……）")
 @click.option("--issuing-body", default=None, help="制定机关")
 @click.option("--validity", default=None, type=click.Choice(["有效", "已修改", "已废止", "草案"]),
-              help="效力状态；目录导入时默认按废止法律表判断，否则为 有效")
+              help="效力状态；目录导入时默认按废止法律表判断，语料的文本为 有效，自己目录中的非草案文本不注明")
 @click.option("--corpus-root", default=None, type=click.Path(file_okay=False), metavar="目录",
               help="目录导入：语料的根目录（source.files 中的路径相对于它）；默认从所给目录向上推断")
 @click.option("--no-index", is_flag=True, help="不刷新检索目录")
@@ -98,12 +98,17 @@ def _add_folder(root, folder, defaults, corpus_root, fmt) -> int:
     if fmt == "json":
         write_text(to_json({"imported": [f"{a.regulation}@{a.version}" for a in report.imported],
                             "unchanged": [f"{a.regulation}@{a.version}" for a in report.unchanged],
-                            "refused": [{"file": str(p), "reason": r} for p, r in report.refused]}))
+                            "refused": [{"file": str(p), "reason": r} for p, r in report.refused],
+                            "validity_unstated": [f"{a.regulation}@{a.version}" for a in report.unstated]}))
     else:
         click.echo(f"导入 {len(report.imported)} 个文本，{len(report.unchanged)} 个已存在未改动，"
                    f"{len(report.refused)} 个被拒绝（共 {total} 个文件）")
         for p, reason in report.refused:
             click.echo(f"拒绝：{p}：{reason}")
+        if report.unstated:
+            names = "、".join(f"{a.regulation}@{a.version}" for a in report.unstated)
+            click.echo(f"未注明效力状态：{names}（不是取自公开语料，也不是草案，无从判断是否有效；网站上显示“元数据未注明效力状态”。"
+                       "已知时可用 --validity 指定，或改 meta.yml 的 validity）")
     return 0 if report.ok else 1
 
 

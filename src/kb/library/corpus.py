@@ -51,6 +51,7 @@ class CorpusText:
     history: list[str] = field(default_factory=list)
     status: str | None = None           # a draft's stage (草案、草案修改稿、征求意见稿); None for an adopted text
     corpus: bool = True                 # laid out as the corpus (its metadata block or a category folder)
+    titled: bool = True                 # the text states its title (else ``title`` is the file's name)
 
     @property
     def draft(self) -> bool:
@@ -83,7 +84,8 @@ class CorpusText:
         if self.draft:
             return self.status
         if not self.date:
-            return "现行文本"
+            # a text of one's own folder says nothing of being in force
+            return "现行文本" if self.corpus else "文本"
         last = self.history[-1] if self.history else ""
         how = next((w for w in ("修订", "修正", "通过") if w in last), "版")
         return f"{self.date[:4]}年{how if self.date == _iso(last) else '版'}"
@@ -101,13 +103,15 @@ def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:
     else:
         # not a corpus Markdown file (a draft, a .txt or .docx of one's own): the title and status the text
         # states, as ``kb add FILE`` reads them; a text that does not parse keeps its file name, and the
-        # import then refuses it with the parser's reason
+        # import then refuses it with the parser's reason; one that states no title is marked untitled
         title, status = _own_title(path)
+    titled = bool(title)
+    title = title or path.stem
     title, bracket = _draft_bracket(title)
     part = titles[1] if len(titles) > 1 and titles[1].endswith(("编", "则")) else None
     # the adoption history is the metadata block's (the first lines of a text of one's own are its body)
     history = [l.strip() for l in lines if _DATE.search(l) and not l.startswith("#")] if block else []
-    ct = CorpusText(path=path, rel=rel, title=normalise_title(title), part=part, history=history)
+    ct = CorpusText(path=path, rel=rel, title=normalise_title(title), part=part, history=history, titled=titled)
     folders = rel.split("/")[:-1]
     # the corpus' own file (its metadata block) or a file in one of its category folders; anything else is
     # a folder of one's own, and the source must not say it came from the public corpus
@@ -131,8 +135,9 @@ def _draft_bracket(title: str) -> tuple[str, str | None]:
     return split_status(title.strip())
 
 
-def _own_title(path: Path) -> tuple[str, str | None]:
-    """(title, status) the text itself states (its preamble), or (file name, None) when it does not parse."""
+def _own_title(path: Path) -> tuple[str | None, str | None]:
+    """(title, status) the text itself states (its preamble; None when it states none), or (file name, None)
+    when it does not parse."""
     from kb.errors import KbError
     from kb.text.parse import parse_file
 
@@ -140,7 +145,7 @@ def _own_title(path: Path) -> tuple[str, str | None]:
         doc = parse_file(str(path))
     except (KbError, OSError, ValueError):
         return path.stem, None
-    return doc.title or path.stem, doc.status
+    return doc.title or None, doc.status
 
 
 def is_category(name: str) -> bool:

@@ -29,6 +29,7 @@ class ImportReport:
     imported: list = field(default_factory=list)     # [Added] newly written
     unchanged: list = field(default_factory=list)    # [Added] already there, same text
     refused: list = field(default_factory=list)      # [(path, reason)]
+    unstated: list = field(default_factory=list)     # [Added] imported with no validity (a text of one's own)
     seen: int = 0
 
     @property
@@ -81,21 +82,27 @@ def import_folder(root: Path, folder: Path, defaults: dict | None = None, corpus
     total = len(texts)
     for i, ct in enumerate(texts, 1):
         report.seen += 1
+        is_latest = latest[ct.regulation_id] is ct
         try:
-            added = add_text(root, ct, defaults, is_latest=latest[ct.regulation_id] is ct)
+            added = add_text(root, ct, defaults, is_latest=is_latest)
         except KbError as e:
             report.refused.append((ct.path, e.message))
         else:
             (report.unchanged if added.unchanged else report.imported).append(added)
+            if is_latest and not added.unchanged and text_validity(ct, defaults, is_latest) is None:
+                report.unstated.append(added)
         if progress:
             progress(i, total, ct.rel)
     return report
 
 
 def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True):
-    """Add one corpus text as a version of its regulation."""
-    validity = (defaults.get("validity") or "草案") if ct.draft else _validity(ct.title, defaults.get("validity"),
-                                                                              is_latest)
+    """Add one corpus text as a version of its regulation.  A text that states no title is refused: nothing
+    would say which regulation it is but its file's name, and the site would publish it under that name."""
+    if not ct.titled:
+        raise KbError(f"文本开头没有标题（法规名称），无法判断是哪部法规，不导入；请在第一行写上标题，"
+                      f"或单独添加并给出标题：kb add {ct.path} -r 法规名 -v 版本名 --title 标题", str(ct.path))
+    validity = text_validity(ct, defaults, is_latest)
     # a national law's short title is its title without 中华人民共和国 (城市居民委员会组织法); other titles have none
     # (the folder name of 北京市实施《……》办法 drops its book-title marks: no title to show)
     short = ct.regulation_id if ct.title.startswith(PRC) and not ct.part else None
@@ -132,15 +139,19 @@ def _existing_files(root: Path, reg_id: str) -> list[str]:
     return list((load_regulation(Path(root), reg_id).source or {}).get("files") or [])
 
 
-def _validity(title: str, default: str | None, is_latest: bool) -> str:
-    """已废止 when the table of repealed laws lists the title; an older version of a law is 已修改;
-    else the caller's default, else 有效."""
-    v = _table_entry(title)
+def text_validity(ct: CorpusText, defaults: dict, is_latest: bool) -> str | None:
+    """A draft is 草案 (unless the caller says otherwise).  Else 已废止 when the table of repealed laws lists the
+    title; an older version of a law is 已修改; else the caller's --validity; else 有效 for a corpus text (the
+    corpus holds laws as published) and None — not stated — for a text of one's own folder, which nothing
+    shows to be in force."""
+    if ct.draft:
+        return defaults.get("validity") or "草案"
+    v = _table_entry(ct.title)
     if v is not None and not v.in_force:
         return "已废止"
     if not is_latest:
         return "已修改"
-    return default or "有效"
+    return defaults.get("validity") or ("有效" if ct.corpus else None)
 
 
 def _successor(title: str) -> str | None:

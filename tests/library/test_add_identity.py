@@ -1,0 +1,90 @@
+"""``kb add``: which regulation a text is.  A text that does not say (no title) is not imported under its file's
+name, a text of one's own is not published as law in force, and a text already in the knowledge base is
+recognised (newcomer review 4, items 1 and 2)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import SEED, run_kb
+
+
+def project(tmp: Path) -> Path:
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - kb:\n      default_regulation: seed\n",
+                                    encoding="utf-8")
+    return tmp
+
+
+def seed_lines() -> list[str]:
+    return SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+def untitled_seed() -> str:
+    """The seed's text from 第一章 on: no title, no status line."""
+    lines = seed_lines()
+    return "".join(lines[next(i for i, l in enumerate(lines) if l.startswith("第一章")):])
+
+
+def seed_in_force() -> str:
+    """The seed's text with its title but without 附件1 and its （草案征求意见稿） line: a text of one's own that says
+    nothing of being a draft, nor of being in force."""
+    return "".join(l for l in seed_lines() if l.strip() not in ("附件1", "（草案征求意见稿）"))
+
+
+def test_a_folder_text_without_a_title_is_refused_and_one_of_ones_own_is_not_law_in_force(tmp_path, capsys):
+    """Newcomer review 4, item 1: kb add DIR of a GBK text with no title wrote title: c (its file name), validity 有效
+    and status 现行有效; the site listed 《c》 as a law in force.  Now the untitled text is refused, saying how to add
+    it (a title line, or kb add FILE --title); a titled text of one's own folder that is no draft is imported with
+    no validity (not 有效: nothing shows it in force), labelled 文本 (not 现行文本), and the import says so."""
+    from kb.project import load_regulation
+    from kb.site.versions import status_tag, version_state
+
+    src = tmp_path / "f"
+    src.mkdir()
+    (src / "c.txt").write_bytes(untitled_seed().encode("gbk"))
+    (src / "d.txt").write_text(seed_in_force(), encoding="utf-8")
+    p = project(tmp_path / "p")
+    rc, out, err = run_kb(["add", str(src), "--no-index"], p, capsys)
+    assert rc == 1 and "导入 1 个文本" in out and "1 个被拒绝" in out, out + err
+    (refusal,) = [l for l in out.splitlines() if l.startswith("拒绝：")]
+    assert refusal.startswith(f"拒绝：{src / 'c.txt'}：文本开头没有标题") and "--title" in refusal, refusal
+    assert sorted(x.name for x in (p / "regulation").iterdir()) == ["遂宁市社区发展治理促进条例"]
+    folder = p / "regulation" / "遂宁市社区发展治理促进条例"
+    meta = yaml.safe_load((folder / "meta.yml").read_text(encoding="utf-8"))
+    assert "validity" not in meta, meta
+    assert meta["versions"] == [{"name": "text", "label": "文本", "file": "text.txt"}]
+    reg = load_regulation(p, "遂宁市社区发展治理促进条例")
+    assert version_state(reg, reg.versions[0]) == (None, "元数据未注明效力状态")
+    assert "有效" not in status_tag(reg, reg.versions[0])
+    assert "未注明效力状态：遂宁市社区发展治理促进条例@text" in out and "--validity" in out
+    # nothing else reads the refused text: the obligations of every regulation are the imported one's
+    rc, out, err = run_kb(["obligations", "--actor", "居民委员会", "--regulation", "all"], p, capsys)
+    heads = [l for l in out.splitlines() if re.fullmatch(r".+（.*\d+ 条.*）", l)]
+    assert rc == 0 and heads and all(l.startswith("遂宁市社区发展治理促进条例（") for l in heads), out
+    # the caller who knows says so
+    q = project(tmp_path / "q")
+    rc, out, err = run_kb(["add", str(src), "--validity", "有效", "--no-index"], q, capsys)
+    meta = yaml.safe_load((q / "regulation/遂宁市社区发展治理促进条例/meta.yml").read_text(encoding="utf-8"))
+    assert meta["validity"] == "有效" and meta["versions"][0]["status"] == "现行有效" and "未注明效力状态" not in out
+
+
+def test_a_file_without_a_title_needs_one_for_a_new_regulation(tmp_path, capsys):
+    """What the refusal above suggests: kb add FILE of an untitled text names the regulation only with --title (it
+    was titled with the folder's name, 《c》); a version of an existing regulation needs none."""
+    f = tmp_path / "c.txt"
+    f.write_bytes(untitled_seed().encode("gbk"))
+    p = project(tmp_path / "p")
+    rc, out, err = run_kb(["add", str(f), "-r", "c", "-v", "v1", "--no-index"], p, capsys)
+    assert rc == 2 and "没有标题" in err and "--title" in err and str(f) in err, (rc, out, err)
+    assert not (p / "regulation" / "c").exists()
+    rc, out, err = run_kb(["add", str(f), "-r", "c", "-v", "v1", "--title", "某市社区条例", "--no-index"], p, capsys)
+    assert rc == 0, err
+    meta = yaml.safe_load((p / "regulation/c/meta.yml").read_text(encoding="utf-8"))
+    assert meta["title"] == "某市社区条例"
+    g = tmp_path / "c2.txt"
+    g.write_bytes(untitled_seed().replace("社区", "城乡社区", 1).encode("gbk"))
+    rc, out, err = run_kb(["add", str(g), "-r", "c", "-v", "v2", "--no-index"], p, capsys)
+    assert rc == 0, err

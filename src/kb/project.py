@@ -452,6 +452,15 @@ def list_regulations(root: Path) -> list[RegulationMeta]:
     return [load_regulation(root, d.name) for d in sorted(base.iterdir()) if (d / "meta.yml").is_file()]
 
 
+def shared_titles(pairs) -> set:
+    """The titles (or any key) that two or more regulations share, of (regulation id, title) pairs: where such
+    regulations are listed together each is named with its id too (kb add FILE -r brk of a copy of the seed)."""
+    ids: dict = {}
+    for reg_id, title in pairs:
+        ids.setdefault(title, set()).add(reg_id)
+    return {t for t, s in ids.items() if len(s) > 1}
+
+
 def default_regulation(root: Path) -> str:
     cfg = load_config(root)
     if cfg.get("default_regulation"):

@@ -88,3 +88,74 @@ def test_a_file_without_a_title_needs_one_for_a_new_regulation(tmp_path, capsys)
     g.write_bytes(untitled_seed().replace("社区", "城乡社区", 1).encode("gbk"))
     rc, out, err = run_kb(["add", str(g), "-r", "c", "-v", "v2", "--no-index"], p, capsys)
     assert rc == 0, err
+
+
+def seed_project(tmp: Path) -> Path:
+    """A project holding the seed as the repository ships it (suining-community@draft)."""
+    from conftest import ROOT, copy_seed
+
+    p = tmp / "p"
+    copy_seed(p / "regulation" / "suining-community")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (p / "mkdocs.yml").write_text(config.replace("downloads: true", "downloads: false"), encoding="utf-8")
+    for name in ("templates", "overrides"):         # the site's own, for kb build
+        (p / name).symlink_to(ROOT / name)
+    return p
+
+
+def test_a_folder_text_already_in_the_knowledge_base_is_recognised(tmp_path, capsys):
+    """Newcomer review 4, item 2: kb add DIR of a folder holding a text the knowledge base has under a name of its own
+    (suining-community; the review's kb add mydraft.txt -r my-eldercare) made a second regulation of the same title,
+    with the same bytes, named after the title.  Now the same text is not imported again and the import says where it
+    is; another text of that title is a version of that regulation (its metadata untouched), and the import says so."""
+    p = seed_project(tmp_path)
+    meta_before = yaml.safe_load((p / "regulation/suining-community/meta.yml").read_text(encoding="utf-8"))
+    src = tmp_path / "f"
+    (src / "草案").mkdir(parents=True)
+    (src / "草案" / "a.txt").write_bytes(SEED.read_bytes())
+    rc, out, err = run_kb(["add", str(src), "--no-index"], p, capsys)
+    assert rc == 0 and "导入 0 个文本" in out and "1 个已在知识库中" in out, out + err
+    assert f"已在知识库中：{src / '草案' / 'a.txt'} 与 suining-community@draft 的文本相同，未重复导入" in out, out
+    assert sorted(x.name for x in (p / "regulation").iterdir()) == ["suining-community"]
+    # a later stage of the same regulation: a version of it, not a second 遂宁市社区发展治理促进条例
+    revised = SEED.read_text(encoding="utf-8").replace("（草案征求意见稿）", "（草案修改稿）").replace("附件1\n", "")
+    (src / "草案" / "b.txt").write_text(revised, encoding="utf-8")
+    rc, out, err = run_kb(["add", str(src), "--no-index"], p, capsys)
+    assert rc == 0 and "导入 1 个文本" in out, out + err
+    assert f"并入已有法规：{src / '草案' / 'b.txt'} 的标题与 suining-community 相同，作为它的版本 " \
+           "suining-community@draft-修改稿 导入" in out, out
+    assert sorted(x.name for x in (p / "regulation").iterdir()) == ["suining-community"]
+    meta = yaml.safe_load((p / "regulation/suining-community/meta.yml").read_text(encoding="utf-8"))
+    assert {k: v for k, v in meta.items() if k != "versions"} == {k: v for k, v in meta_before.items() if k != "versions"}
+    assert [(v["name"], v.get("status")) for v in meta["versions"]][-1] == ("draft-修改稿", "草案修改稿")
+    assert (p / "regulation/suining-community/draft-修改稿.txt").read_text(encoding="utf-8") == revised
+
+
+def test_two_regulations_of_one_title_are_told_apart(tmp_path, capsys):
+    """Newcomer review 4, item 2: a copy of the seed added as brk (kb add FILE -r brk) and the seed showed as two
+    identical lines in kb search (遂宁市社区发展治理促进条例@…), two 遂宁市社区发展治理促进条例 headings in kb obligations
+    --regulation all and two identical rows on the home page.  Where two regulations share a title each is named
+    with its folder's name (-r) too; a title nobody else has is shown as before."""
+    import re
+
+    p = seed_project(tmp_path)
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SEED.read_bytes())
+    rc, out, err = run_kb(["add", str(copy), "-r", "brk", "-v", "d"], p, capsys)
+    assert rc == 0, err
+    rc, out, err = run_kb(["search", "居民委员会应当以服务居民为宗旨", "--limit", "0"], p, capsys)
+    assert rc == 0, err
+    where = sorted(re.search(r"\s(\S+@\S+)（", l).group(1) for l in out.splitlines() if re.match(r"\s*\d+\. ", l))
+    assert where == ["遂宁市社区发展治理促进条例（brk）@d", "遂宁市社区发展治理促进条例（suining-community）@draft"], out
+    rc, out, err = run_kb(["search", "居民委员会应当以服务居民为宗旨", "-r", "brk"], p, capsys)
+    assert "遂宁市社区发展治理促进条例@d" in out and "（brk）" not in out, out       # alone among the hits
+    rc, out, err = run_kb(["obligations", "--actor", "居民委员会", "--regulation", "all"], p, capsys)
+    heads = sorted(l.split("，")[0] for l in out.splitlines() if l.startswith("遂宁市社区发展治理促进条例（"))
+    assert heads == ["遂宁市社区发展治理促进条例（brk", "遂宁市社区发展治理促进条例（suining-community"], out
+    rc, out, err = run_kb(["build", "--no-catalog", "-q", "-j", "1"], p, capsys)
+    assert rc == 0, err
+    home = (p / "site" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr data-level[^>]*><td><a [^>]*>遂宁市社区发展治理促进条例</a>(.*?)</td>", home)
+    assert sorted(rows) == ['<br><span class="kb-part">法规名 brk</span>',
+                            '<br><span class="kb-part">法规名 suining-community</span>'], rows
+

@@ -130,11 +130,17 @@ def test_kb_add_warns_of_tracked_changes_like_show_and_build(tmp_path, capsys):
     # adding it again changes nothing, and still says which reading the version holds
     rc, out, err = run_kb(["add", str(f), "-r", "suining-community", "-v", "revised"], proj, capsys)
     assert rc == 0 and "未做改动" in out and err.count("未接受的修订") == 1
-    # a folder: each such file says so too
+    # a folder: each such file says so too (in a project without it: where it is, the folder's copy is not imported
+    # again, and the import says where it is — newcomer review 4, item 2)
     folder = tmp_path / "drafts"
     folder.mkdir()
     shutil.copy(f, folder / "某市社区条例.docx")
-    rc, out, err = run_kb(["add", str(folder), "--level", "地方性法规", "--jurisdiction", "某市"], proj, capsys)
+    rc, out, err = run_kb(["add", str(folder)], proj, capsys)
+    assert rc == 0 and "与 suining-community@revised 的文本相同，未重复导入" in out, (out, err)
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", other / "mkdocs.yml")
+    rc, out, err = run_kb(["add", str(folder), "--level", "地方性法规", "--jurisdiction", "某市"], other, capsys)
     assert rc == 0, (out, err)
     assert sum(f"警告：{folder / '某市社区条例.docx'}:" in line and "未接受的修订" in line
                for line in err.splitlines()) == 1

@@ -47,13 +47,16 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
                             MODALITY_NAMES[s.modality], text]
                            for reg, v, _, s, text in rows]))
     else:
-        level = None
+        from kb.project import shared_titles
+
+        level, shared = None, shared_titles((reg.id, reg.title) for reg, *_ in groups)
         for reg, v, doc, stmts in groups:
             if reg.level != level:
                 level = reg.level
                 click.echo(style(f"\n【{level or '未注明级别'}】", bold=True))
-            # a regulation without a jurisdiction: （20 项）, not （，20 项）
-            where = "，".join(x for x in (reg.jurisdiction, _how_many(stmts, provisions)) if x)
+            # a regulation without a jurisdiction: （20 项）, not （，20 项）; one whose title another has: （brk，20 项）
+            where = "，".join(x for x in (reg.id if reg.title in shared else None, reg.jurisdiction,
+                                         _how_many(stmts, provisions)) if x)
             click.echo(style(f"{reg.title}（{where}）", bold=True))
             click.echo(table(["出处", "主体", "情态", "原文"],
                              [[s.citation, s.actor, MODALITY_NAMES[s.modality], said[id(s)]]

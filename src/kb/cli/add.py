@@ -99,12 +99,20 @@ def _add_folder(root, folder, defaults, corpus_root, fmt) -> int:
         write_text(to_json({"imported": [f"{a.regulation}@{a.version}" for a in report.imported],
                             "unchanged": [f"{a.regulation}@{a.version}" for a in report.unchanged],
                             "refused": [{"file": str(p), "reason": r} for p, r in report.refused],
-                            "validity_unstated": [f"{a.regulation}@{a.version}" for a in report.unstated]}))
+                            "validity_unstated": [f"{a.regulation}@{a.version}" for a in report.unstated],
+                            "known": [{"file": str(p), "same_as": there} for p, there in report.known],
+                            "joined": [{"file": str(p), "as": f"{a.regulation}@{a.version}"} for p, a in report.joined]}))
     else:
-        click.echo(f"导入 {len(report.imported)} 个文本，{len(report.unchanged)} 个已存在未改动，"
+        known = f"，{len(report.known)} 个已在知识库中（另有名称）未重复导入" if report.known else ""
+        click.echo(f"导入 {len(report.imported)} 个文本，{len(report.unchanged)} 个已存在未改动{known}，"
                    f"{len(report.refused)} 个被拒绝（共 {total} 个文件）")
         for p, reason in report.refused:
             click.echo(f"拒绝：{p}：{reason}")
+        for p, there in report.known:
+            click.echo(f"已在知识库中：{p} 与 {there} 的文本相同，未重复导入")
+        for p, a in report.joined:
+            click.echo(f"并入已有法规：{p} 的标题与 {a.regulation} 相同，作为它的版本 {a.regulation}@{a.version} 导入"
+                       "（该法规的元数据不变）")
         if report.unstated:
             names = "、".join(f"{a.regulation}@{a.version}" for a in report.unstated)
             click.echo(f"未注明效力状态：{names}（不是取自公开语料，也不是草案，无从判断是否有效；网站上显示“元数据未注明效力状态”。"

@@ -461,9 +461,10 @@ def _print_provisions(provisions, cite, q: str) -> bool:
     several = len({(h.regulation, h.version) for h in provisions}) > 1
     if bare:
         click.echo(style(f"要找的是{'这些条文' if several else '这一条'}吗？（kb show {q} 显示全文）", bold=True))
+    shared = _shared(provisions)
     for h in provisions[:PROVISIONS_SHOWN]:
         title = f"（{h.heading}）" if h.heading else ""
-        extra = "  ".join(x for x in (_where(h), f"第 {h.line} 行" if h.line else "") if x)
+        extra = "  ".join(x for x in (_where(h, shared), f"第 {h.line} 行" if h.line else "") if x)
         click.echo(style(h.citation or h.label, bold=True) + title
                    + ("  " + style(extra, dim=True) if extra else ""))
         text = h.snippet
@@ -491,10 +492,20 @@ def _csv_row(h) -> list:
     return out
 
 
-def _where(h) -> str:
+def _shared(hits) -> set:
+    """The titles that hits of two regulations share: those hits name their regulation's id too."""
+    from kb.project import shared_titles
+
+    return shared_titles((h.regulation, h.title or h.regulation) for h in hits)
+
+
+def _where(h, shared: set = frozenset()) -> str:
     """Which regulation and version a hit is from: every hit says so, also when all of them fall in
-    one regulation -- the knowledge base holds many, and the hit line is the only place that says which."""
+    one regulation -- the knowledge base holds many, and the hit line is the only place that says which.
+    A title two regulations of the hits share is followed by the regulation's id (某条例（my-eldercare）@draft)."""
     out = h.title or h.regulation
+    if out in shared:
+        out += f"（{h.regulation}）"
     if h.version:
         # a version without a label, status or date of its own is named by its name alone (@draft, not @draft（draft）)
         label = h.version_label if h.version_label != h.version else ""
@@ -509,6 +520,7 @@ def _print_table(hits, start: int = 1) -> None:
     import shutil
 
     width = shutil.get_terminal_size((100, 24)).columns
+    shared = _shared(hits)
     for i, h in enumerate(hits, start):
         head = h.citation or h.label
         title = ""
@@ -518,7 +530,7 @@ def _print_table(hits, start: int = 1) -> None:
         kind = {"definition": f"定义：{h.term}",
                 "obligation": f"义务：{'、'.join(h.actors) or NO_ACTOR}" + (f"（{mods}）" if mods else ""),
                 "prologue": "序言", "annex": "附件"}.get(h.type, HEADING_NAMES.get(h.type, ""))
-        where = _where(h)
+        where = _where(h, shared)
         extra = "  ".join(x for x in (kind, where, f"第 {h.line} 行" if h.line else "") if x)
         click.echo(f"{i:>2}. " + style(head, bold=True) + title + ("  " + style(extra, dim=True)
                                                                          if extra else ""))

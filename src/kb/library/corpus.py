@@ -60,11 +60,7 @@ class CorpusText:
     @property
     def regulation_id(self) -> str:
         """The regulation's folder name: the title without 中华人民共和国 and brackets."""
-        t = self.title
-        if t.startswith(PRC) and len(t) > len(PRC):
-            t = t[len(PRC):]
-        t = re.sub(r"[《》〈〉\s/\\\\@#?%:*\"<>|]", "", t)
-        return t + (f"-{self.part}" if self.part else "")
+        return title_id(self.title) + (f"-{self.part}" if self.part else "")
 
     @property
     def version_name(self) -> str:
@@ -89,6 +85,14 @@ class CorpusText:
         last = self.history[-1] if self.history else ""
         how = next((w for w in ("修订", "修正", "通过") if w in last), "版")
         return f"{self.date[:4]}年{how if self.date == _iso(last) else '版'}"
+
+
+def title_id(title: str) -> str:
+    """A title as a folder name: without 中华人民共和国 and brackets (城市居民委员会组织法)."""
+    t = normalise_title(title)
+    if t.startswith(PRC) and len(t) > len(PRC):
+        t = t[len(PRC):]
+    return re.sub(r"[《》〈〉\s/\\\\@#?%:*\"<>|]", "", t)
 
 
 def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:

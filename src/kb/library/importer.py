@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kb.errors import KbError
 from kb.layers.laws import PRC
-from kb.library.corpus import CorpusText, find_corpus_root, read_corpus_text
+from kb.library.corpus import CorpusText, find_corpus_root, read_corpus_text, title_id
 from kb.project import add_file
 from kb.text.sources import SUPPORTED
 
@@ -30,6 +30,8 @@ class ImportReport:
     unchanged: list = field(default_factory=list)    # [Added] already there, same text
     refused: list = field(default_factory=list)      # [(path, reason)]
     unstated: list = field(default_factory=list)     # [Added] imported with no validity (a text of one's own)
+    known: list = field(default_factory=list)        # [(path, "reg@version")] the same text is there: not imported
+    joined: list = field(default_factory=list)       # [(path, Added)] a version of the regulation of that title
     seen: int = 0
 
     @property
@@ -80,29 +82,88 @@ def import_folder(root: Path, folder: Path, defaults: dict | None = None, corpus
     texts.sort(key=lambda t: (t.regulation_id, t.date or ""))
     latest = {t.regulation_id: t for t in texts}
     total = len(texts)
+    known = KnownTexts.of(root)
     for i, ct in enumerate(texts, 1):
         report.seen += 1
-        is_latest = latest[ct.regulation_id] is ct
-        try:
-            added = add_text(root, ct, defaults, is_latest=is_latest)
-        except KbError as e:
-            report.refused.append((ct.path, e.message))
-        else:
-            (report.unchanged if added.unchanged else report.imported).append(added)
-            if is_latest and not added.unchanged and text_validity(ct, defaults, is_latest) is None:
-                report.unstated.append(added)
+        _import_one(root, ct, defaults, latest[ct.regulation_id] is ct, known, report)
         if progress:
             progress(i, total, ct.rel)
     return report
 
 
-def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True):
-    """Add one corpus text as a version of its regulation.  A text that states no title is refused: nothing
+@dataclass
+class KnownTexts:
+    """What the knowledge base holds: each version's text by its content, each regulation by its title.  A text of
+    the folder already there under another name (kb add mydraft.txt -r my-eldercare, then its folder) is not
+    imported again, and one whose title a regulation has is a version of that regulation, not a second one."""
+    by_content: dict = field(default_factory=dict)   # sha256 -> (regulation id, version name)
+    by_title: dict = field(default_factory=dict)     # (title key, part) -> regulation id
+
+    @classmethod
+    def of(cls, root: Path) -> "KnownTexts":
+        from kb.project import list_regulations
+
+        known = cls()
+        for reg in list_regulations(Path(root)):
+            known.by_title.setdefault(_title_key(reg.title, reg.raw.get("part")), reg.id)
+            for v in reg.versions:
+                if reg.path(v).is_file():
+                    known.by_content.setdefault(_digest(reg.path(v)), (reg.id, v.name))
+        return known
+
+
+def _title_key(title: str, part) -> tuple:
+    return title_id(title), part or None
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _import_one(root: Path, ct: CorpusText, defaults: dict, is_latest: bool, known: KnownTexts,
+                report: ImportReport) -> None:
+    """Import one text into ``report``: skipped when the knowledge base holds the same text under another name, a
+    version of the regulation that has its title, else as add_text says."""
+    into = known.by_title.get(_title_key(ct.title, ct.part))
+    into = into if ct.titled and into != ct.regulation_id else None
+    try:
+        digest = _digest(ct.path)
+    except OSError as e:
+        report.refused.append((ct.path, f"无法读取：{e.strerror}"))
+        return
+    there = known.by_content.get(digest)
+    if there is not None and (into or there != (ct.regulation_id, ct.version_name)):
+        # (the same text where an earlier import of the folder put it is "unchanged", below)
+        report.known.append((ct.path, f"{there[0]}@{there[1]}"))
+        return
+    try:
+        added = add_text(root, ct, defaults, is_latest=is_latest, into=into)
+    except KbError as e:
+        report.refused.append((ct.path, e.message))
+        return
+    (report.unchanged if added.unchanged else report.imported).append(added)
+    known.by_content.setdefault(digest, (added.regulation, added.version))
+    known.by_title.setdefault(_title_key(ct.title, ct.part), added.regulation)
+    if into and not added.unchanged:
+        report.joined.append((ct.path, added))
+    if is_latest and not into and not added.unchanged and text_validity(ct, defaults, is_latest) is None:
+        report.unstated.append(added)
+
+
+def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True, into: str | None = None):
+    """Add one corpus text as a version of its regulation — or of ``into``, an existing regulation of the same title
+    whose metadata (written by whoever made it) is left as it is.  A text that states no title is refused: nothing
     would say which regulation it is but its file's name, and the site would publish it under that name."""
     if not ct.titled:
         raise KbError(f"文本开头没有标题（法规名称），无法判断是哪部法规，不导入；请在第一行写上标题，"
                       f"或单独添加并给出标题：kb add {ct.path} -r 法规名 -v 版本名 --title 标题", str(ct.path))
     validity = text_validity(ct, defaults, is_latest)
+    status = ct.status if ct.draft else \
+        {"有效": "现行有效", "已修改": "已被修改", "已废止": "已废止"}.get(validity, validity)
+    if into:
+        return add_file(root, ct.path, into, ct.version_name, label=ct.label(), status=status, date=ct.date)
     # a national law's short title is its title without 中华人民共和国 (城市居民委员会组织法); other titles have none
     # (the folder name of 北京市实施《……》办法 drops its book-title marks: no title to show)
     short = ct.regulation_id if ct.title.startswith(PRC) and not ct.part else None
@@ -125,8 +186,6 @@ def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True)
         meta["source"] = {"note": FROM_FOLDER}
     existing = _existing_files(root, ct.regulation_id)
     meta["source"]["files"] = sorted(set(existing) | {ct.rel})
-    status = ct.status if ct.draft else \
-        {"有效": "现行有效", "已修改": "已被修改", "已废止": "已废止"}.get(validity, validity)
     return add_file(root, ct.path, ct.regulation_id, ct.version_name, label=ct.label(), status=status,
                        date=ct.date, meta=meta)
 

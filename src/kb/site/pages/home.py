@@ -27,16 +27,18 @@ FILTERS = (("level", "效力级别"), ("jurisdiction", "地域"), ("validity", "
 def library(r) -> dict:
     """The regulations of the site (latest versions) for the home page's table, and the values
     of its filters (level, jurisdiction, validity, year)."""
-    from kb.project import LEVEL_RANK
+    from kb.project import LEVEL_RANK, shared_titles
 
     rows = []
-    for s in r.plan.sites:
-        if not s.latest:
-            continue
+    latest = [s for s in r.plan.sites if s.latest]
+    # two regulations of one title (and part) are told apart by their folder's name, the -r of the commands
+    shared = shared_titles((s.reg.id, (s.title, s.reg.part)) for s in latest)
+    for s in latest:
         reg = s.reg
+        part = reg.part if (s.title, reg.part) not in shared else "；".join(x for x in (reg.part, f"法规名 {reg.id}") if x)
         rows.append({"title": s.title, "href": r.page(s.p("index.md")), "level": reg.level or "未注明",
                      "jurisdiction": reg.jurisdiction or "未注明", "validity": reg.validity or "未注明",
-                     "year": reg.year or "未注明", "articles": len(s.doc.articles), "label": s.version.label, "part": reg.part})
+                     "year": reg.year or "未注明", "articles": len(s.doc.articles), "label": s.version.label, "part": part})
     rows.sort(key=lambda x: (LEVEL_RANK.get(x["level"], 9), x["jurisdiction"], x["title"], x["part"] or ""))
     filters = []
     for key, label in FILTERS:

@@ -632,8 +632,9 @@ class Added:
     path: Path                  # the copy in regulation/<reg>/
     created: bool = False       # the regulation was new (its meta.yml was written)
     unchanged: bool = False     # the same text was already there under that version: nothing written
-    #: what reading the file decided (a .docx's unaccepted tracked changes: which text was read), as Issues
-    reading: list = field(default_factory=list)
+    #: what reading and parsing the file found, as Issues: a .docx's unaccepted tracked changes (which text was
+    #: read) first, then what kb parse warns of (条号不连续, 条号重复 …)
+    warnings: list = field(default_factory=list)
 
 
 def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str, label: str | None = None,
@@ -678,13 +679,13 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
                             "file": version + ext, **fields}]
         _check_meta(raw, meta_path)
         _create_regulation(folder, raw, version + ext, data)
-        return Added(regulation, version, folder / (version + ext), created=True, reading=doc.reading)
+        return Added(regulation, version, folder / (version + ext), created=True, warnings=doc.warnings)
     reg = load_regulation(root, regulation)
     for v in reg.versions:
         if v.name == version:
             old = reg.path(v)
             if old.is_file() and old.read_bytes() == data:
-                return Added(regulation, version, old, unchanged=True, reading=doc.reading)
+                return Added(regulation, version, old, unchanged=True, warnings=doc.warnings)
             raise KbError(f"法规“{regulation}”已有版本“{version}”，内容与此文件不同；请换一个版本名", str(src))
     changes = {k: v for k, v in (meta or {}).items() if v is not None and k != "title" and reg.raw.get(k) != v}
     _check_raw(changes, meta_path)
@@ -695,7 +696,7 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
         first = meta_path.read_text(encoding="utf-8").split("\n", 1)[0]
         write_atomic(meta_path, ((first + "\n") if first.startswith("#") else "").encode("utf-8")
                      + _dump(raw).encode("utf-8"))
-    return Added(regulation, version, reg.folder / v.file, reading=doc.reading)
+    return Added(regulation, version, reg.folder / v.file, warnings=doc.warnings)
 
 
 def _new_title(meta: dict | None, doc, src: Path) -> str:

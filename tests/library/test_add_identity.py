@@ -159,3 +159,25 @@ def test_two_regulations_of_one_title_are_told_apart(tmp_path, capsys):
     assert sorted(rows) == ['<br><span class="kb-part">法规名 brk</span>',
                             '<br><span class="kb-part">法规名 suining-community</span>'], rows
 
+
+def test_kb_add_of_a_misnumbered_text_warns_at_once(tmp_path, capsys):
+    """Newcomer review 4, item 12: kb add of the seed with 第五条 renumbered 第六条 said only "新建法规并添加 brk@d"; the
+    warnings came at the next kb build.  kb add is where a text comes in: it says what kb parse says of it (file:line),
+    for a file and for each file of a folder."""
+    broken = tmp_path / "broken.txt"
+    broken.write_text(SEED.read_text(encoding="utf-8").replace("\n第五条", "\n第六条", 1), encoding="utf-8")
+    p = seed_project(tmp_path)
+    rc, out, err = run_kb(["parse", str(broken)], p, capsys)
+    said = [l for l in err.splitlines() if l.startswith("警告：")]
+    assert any(f"{broken}:" in l and "条号不连续" in l for l in said) and any("条号重复" in l for l in said), err
+    rc, out, err = run_kb(["add", str(broken), "-r", "brk", "-v", "d", "--no-index"], p, capsys)
+    assert rc == 0 and "新建法规并添加 brk@d" in out, err
+    assert [l for l in err.splitlines() if l.startswith("警告：")] == said, err
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "b.txt").write_text(broken.read_text(encoding="utf-8").replace("遂宁市", "某市", 1), encoding="utf-8")
+    q = seed_project(tmp_path / "q")
+    rc, out, err = run_kb(["add", str(folder), "--no-index"], q, capsys)
+    assert rc == 0 and "导入 1 个文本" in out, out + err
+    assert [l for l in err.splitlines() if l.startswith("警告：")] == [l.replace(str(broken), str(folder / "b.txt"))
+                                                                   for l in said], err

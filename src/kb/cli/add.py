@@ -65,7 +65,7 @@ def _add_file(root, p, regulation, version, label, status, date, meta, fmt) -> N
                       str(p))
     added = add_file(root, p, regulation, version, label=label, status=status, date=date,
                         meta={k: v for k, v in meta.items() if v})
-    _say_reading([added])
+    _say_warnings([added])
     if fmt == "json":
         write_text(to_json({"regulation": added.regulation, "version": added.version, "path": str(added.path),
                             "created": added.created, "unchanged": added.unchanged}))
@@ -94,7 +94,7 @@ def _add_folder(root, folder, defaults, corpus_root, fmt) -> int:
         def progress(done, _total, _rel):
             bar.update(1)
         report = import_folder(root, folder, defaults, Path(corpus_root) if corpus_root else None, progress)
-    _say_reading(report.imported + report.unchanged)
+    _say_warnings(report.imported + report.unchanged)
     if fmt == "json":
         write_text(to_json({"imported": [f"{a.regulation}@{a.version}" for a in report.imported],
                             "unchanged": [f"{a.regulation}@{a.version}" for a in report.unchanged],
@@ -120,11 +120,12 @@ def _add_folder(root, folder, defaults, corpus_root, fmt) -> int:
     return 0 if report.ok else 1
 
 
-def _say_reading(added) -> None:
+def _say_warnings(added) -> None:
     """What reading each file decided (a .docx's unaccepted tracked changes: file, paragraph, and
-    which reading was kept), on stderr as kb show and kb build say it."""
+    which reading was kept) and what parsing it found (file:line: 条号不连续 …), on stderr as kb parse, kb show
+    and kb build say it: kb add is where a text comes in, and where its faults are first told."""
     for a in added:
-        for w in a.reading:
+        for w in a.warnings:
             click.echo(f"警告：{w}", err=True)
 
 

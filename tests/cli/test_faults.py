@@ -188,10 +188,11 @@ def test_racing_builds_never_lose_the_catalog(tmp_path):
     # builds have reached it and said that they wait (three runs started together need not overlap on a busy machine)
     errs = [tmp_path / f"err{i}.txt" for i in range(3)]
     e = dict(os.environ, PYTHONPATH=str(ROOT / "src"), KB_LAYER_CACHE="off")
-    with open(cat / "lock", "a+") as held:
+    with open(cat / "lock", "a+") as held, contextlib.ExitStack() as files:
         fcntl.flock(held, fcntl.LOCK_EX)
         procs = [subprocess.Popen([sys.executable, "-m", "kb.cli", "index", "--full"], cwd=proj, env=e,
-                                  stdout=subprocess.DEVNULL, stderr=f.open("w")) for f in errs]
+                                  stdout=subprocess.DEVNULL, stderr=files.enter_context(f.open("w")))
+                 for f in errs]
         deadline = time.monotonic() + 240
         while not all("正在更新检索目录" in f.read_text(encoding="utf-8") for f in errs):
             assert time.monotonic() < deadline and all(p.poll() is None for p in procs), \

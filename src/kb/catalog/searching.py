@@ -251,8 +251,8 @@ def unknown_filter(index, manifest: dict, regulation=None, version=None, chapter
             terms.append((name, check_filter(name, str(val))))
     if actor and "obligations" in manifest.get("used_layers", []):
         terms.append(("actor", (manifest.get("actors") or {}).get(actor, actor)))
+    one = regulation and index.doc_frequency("regulation", regulation) > 0         # -r names a regulation there is
     for name, value in terms:
-        one = regulation and index.doc_frequency("regulation", regulation) > 0     # -r names a regulation there is
         if name in ("chapter", "version") and one:
             why = _chapter_in(index, regulation, version, value) if name == "chapter" else \
                 _version_in(manifest, regulation, value)

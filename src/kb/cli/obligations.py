@@ -33,15 +33,6 @@ def _filter(stmts, reg, actor, modality, article):
     return out
 
 
-def _check_article(doc, article: str) -> None:
-    """--article naming a provision the text does not have is an error (exit 2) saying what it has
-    (kb.cli.core.provision, as every command reading a provision), not "no duty found" (exit 1):
-    第九十九条 of a 45-article text has no duties to find."""
-    from kb.cli.core import provision
-
-    provision(doc, article)
-
-
 def _label(s) -> str:
     from kb.layers.obligations import MODALITY_NAMES
     return MODALITY_NAMES[s.modality] + ("" if s.explicit else "*")
@@ -65,7 +56,11 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
         return obligations_across(ctx, actor, modality, fmt)
     target, doc = load_target(ctx, source, regulation, version, strict)
     if article:
-        _check_article(doc, article)
+        # a provision the text lacks is an error (exit 2) saying what it has, as in every command reading one,
+        # not "no duty found" (exit 1): 第九十九条 of a 45-article text has no duties to find
+        from kb.cli.core import provision
+
+        provision(doc, article)
     reg = _registry(ctx, target)
     if no_actor:
         if actor:

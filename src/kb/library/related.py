@@ -224,9 +224,14 @@ class Library:
     def _vector(self, e: Entry) -> None:
         """Weigh an article :meth:`extended` added, by this library's IDF (a bigram no article of the base has
         weighs as one in half an article)."""
+        e.vec, norm = self._vector_of(e.norm)
+        e.norm2 = norm or 1.0
+
+    def _vector_of(self, norm_text: str) -> tuple[dict, float]:
+        """The (1 + log tf) · IDF vector of a normalised text's bigrams and its length."""
         unseen = math.log((self._indexed + 1) / 0.5)
-        e.vec = {g: (1 + math.log(tf)) * self.idf.get(g, unseen) for g, tf in bigrams(e.norm).items()}
-        e.norm2 = math.sqrt(sum(w * w for w in e.vec.values())) or 1.0
+        vec = {g: (1 + math.log(tf)) * self.idf.get(g, unseen) for g, tf in bigrams(norm_text).items()}
+        return vec, math.sqrt(sum(w * w for w in vec.values()))
 
     def parts(self, e: Entry) -> list[tuple[dict, float]]:
         """The (vector, norm) of each paragraph of ``e`` when it has several, and of each item when it has several, by this
@@ -237,12 +242,7 @@ class Library:
             paras = [c.full_text() for c in (node.children or ()) if c.kind == "paragraph"]
             items = [c.display_text() for c in node.walk() if c.kind == "item"]
             texts = (paras if len(paras) > 1 else []) + (items if len(items) > 1 else [])
-            unseen = math.log((self._indexed + 1) / 0.5)
-            hit = []
-            for t in texts:
-                v = {g: (1 + math.log(tf)) * self.idf.get(g, unseen) for g, tf in bigrams(normalize(t)).items()}
-                if v:
-                    hit.append((v, math.sqrt(sum(w * w for w in v.values()))))
+            hit = [(v, n) for v, n in map(self._vector_of, map(normalize, texts)) if v]
             self._parts[e.index] = hit
         return hit
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from kb.compare.diff import previous_numbers
 from kb.errors import KbError
 from kb.layers import obligations
-from kb.project import Target, list_regulations, load
+from kb.project import Target, is_draft, list_regulations, load
 from kb.site.background import load_background, mentions
 from kb.site.progress import log, say, timed
 from kb.site.version_layers import Layers, load_layers
@@ -93,13 +93,6 @@ def version_state(reg, v) -> tuple[bool | None, str]:
     if not status:
         return None, "元数据未注明效力状态"
     return True, "现行有效"
-
-
-def is_draft(reg, v) -> bool:
-    """A version published for comment or review, not a text in force (kb.project.is_draft)."""
-    from kb.project import is_draft as draft
-
-    return draft(reg, v)
 
 
 def level(reg, v) -> str:

@@ -40,6 +40,10 @@ MASS_ORGANISATIONS = ("工会", "共青团", "妇联", "残联", "工商联", "�
 MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本", "全体", "它的", "其", "属地")
 
 
+#: a people's congress and its standing committee: named at a level (乡、民族乡、镇人民代表大会, 市人民代表大会常务委员会,
+#: a text's 市人大常委会) they keep the level as an attribute, as a department does: one body of one kind at its levels
+CONGRESSES = ("人民代表大会", "人民代表大会常务委员会", "人大常委会")
+
 #: a party counted by its sides (双方当事人, 一方当事人), the end of a longer name (租赁合同一方当事人)
 _SIDES = re.compile(r"(?:双方|一方|各方)当事人$")
 
@@ -249,6 +253,8 @@ class Registry:
         levels, base = self.split_level(n)
         if levels and base != n and _modifier(base):
             return self._canonical(base)     # 各级各类学校 = 学校: a level, then a modifier
+        if levels and base in CONGRESSES:
+            return base                      # 乡人民代表大会 = 人民代表大会 at the level 乡
         if levels:
             b = self.alias.get(base, base)
             if b.endswith("部门") or self.kind_of(b) == "department":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.actors import Registry
+from kb.layers.actors import CONGRESSES, Registry
 from kb.layers.obligations.abbreviations import text_registry
 from kb.layers.obligations.clauses import continue_duties, finish
 from kb.layers.obligations.coordination import Scanner
@@ -163,7 +163,7 @@ class _Extractor:
         actor = m.name if m else None
         levels = list(m.levels) if m else []
         kind = self.reg.kind_of(actor) if actor else None
-        if kind == "government" and levels and actor and not actor.endswith("部门"):
+        if kind == "government" and levels and actor and not actor.endswith("部门") and actor not in CONGRESSES:
             levels = []
         if m and not m.known:
             self.unknown.setdefault(actor, []).append(d.node.eid)

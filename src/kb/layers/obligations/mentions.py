@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES, guess_kind
+from kb.layers.actors import CONGRESSES, PERSON_SUFFIXES, SUFFIXES, guess_kind
 from kb.layers.obligations.names import _AGENT_VERBS, NOT_YET, SEP, STOP_IN_NAME, VERB_START2, NameScanner
 from kb.layers.obligations.records import Mention
 
@@ -18,10 +18,14 @@ from kb.layers.obligations.records import Mention
 #: the offices of a public body that a text names as persons after the body (人民法院院长, 人民政府领导人员); not 主要负责人
 #: or 工作人员, which the annotators write without the body
 _OFFICE = re.compile(r"(?:专门委员会)?(?:常务)?副?(?:院长|检察长|主任会议|主任(?!委员)|组成人员|领导人员|秘书长|主席(?!团))")
+#: a people's congress's own organ and the persons it names by their office or seat (乡、民族乡、镇人民代表大会主席团, ……主席,
+#: ……副主席, ……代表): named without the congress, as its texts name them (主席团, 主席, 代表), not the congress
+_CONGRESS_OFFICE = re.compile(r"主席团(?!常务主席|成员)|副?主席(?!团)|代表(?!团|大会|资格|名额|的)")
 #: a people's congress committee (人民代表大会常务委员会, a text's 人大常委会 / 常委会), its working bodies named after it, and the
 #: committee in session (……常务委员会会议, not its 主任会议)
 _CONGRESS = re.compile(r"(?:常务委员会|常委会)")
-_CONGRESS_PART = re.compile(r"([一-鿿]{2,8}?(?:工作机构|办事机构))|(?:全体)?会议(?!期间|议程|审议的|通过的|上|的)")
+_CONGRESS_PART = re.compile(r"([一-鿿]{0,8}?(?:工作机构|办事机构|工作部门))|(办公厅（室）|办公厅|办公室)|"
+                            r"(?:全体)?会议(?!期间|议程|审议的|通过的|上|的)")
 #: 物业所在地……, 户籍所在地的……: a place that qualifies the body after it
 _PLACE_OF = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:所在地|住所地|户籍地|居住地)的?")
 _GOV_DEPTS = re.compile(r"的?(?:有关|相关)部门")
@@ -101,6 +105,12 @@ class MentionScanner(NameScanner):
         after = cm.end() if congress else el[1]
         if congress:
             m = _CONGRESS_PART.match(text, after)
+            if m and m.group(2) and not SEP.match(text, m.end()) and not text.startswith("（", m.end()):
+                # 常务委员会办公厅（室）: the committee's office, which its texts name as 办公厅 or 办公室 (both, when
+                # the text writes both)
+                names = ["办公厅", "办公室"] if m.group(2) == "办公厅（室）" else [m.group(2)]
+                return [Mention(self.reg.canonical(n), text[x.start:m.end()], x.start, m.end(),
+                                known=self.reg.is_known(n)) for n in names], m.end()
             if m and m.end() >= el[1]:
                 # 本市各级人大常委会人事任免工作机构: the committee's working body, named without it (as a government's:
                 # 人民政府教育督导机构 → 教育督导机构); 人大常委会会议, 常务委员会会议: the committee in session acts apart
@@ -108,6 +118,11 @@ class MentionScanner(NameScanner):
                 c = self.reg.canonical(name)
                 return [Mention(c, name, m.start(1) if m.group(1) else x.start, m.end(),
                                 known=self.reg.is_known(c))], m.end()
+        if x.name == "人民代表大会":
+            m = _CONGRESS_OFFICE.match(text, el[1])
+            if m:
+                return [Mention(m.group(0), text[x.start:m.end()], x.start, m.end(),
+                                known=self.reg.is_known(m.group(0)))], m.end()
         m = _OFFICE.match(text, after)
         if m is None or m.end() < el[1] or (not congress and self.reg.kind_of(x.name) != "government" and
                                             guess_kind(x.name) != "government"):
@@ -238,6 +253,9 @@ class MentionScanner(NameScanner):
                 kind, names, e = r
                 if kind == "gov":
                     head = names[0]
+                    if head in CONGRESSES:
+                        # 乡、民族乡、镇人民代表大会, 市和区、县人民代表大会常务委员会: one body of one kind at its levels
+                        return [Mention(head, text[i:e], i, e, list(levels), known=True)], e
                     out = [Mention(reg.canonical(f"{lv}{head}") if head == "人民政府" else f"{lv}{head}",
                                    text[i:e], i, e, [lv]) for lv in levels]
                     m = _GOV_DEPTS_ANY.match(text, e)

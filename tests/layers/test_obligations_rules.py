@@ -1409,3 +1409,25 @@ def test_a_congress_s_presidium_officers_deputies_and_offices(reg):
     assert got(reg, "实施本办法的工作程序，由常务委员会办公厅（室）制定。") == {("办公厅", "obligation"), ("办公室", "obligation")}
     assert got(reg, "分组名单由常务委员会办事机构拟订，报秘书长审定，并定期调整。") == {("办事机构", "obligation")}
     assert got(reg, "人民来信来访集中反映的问题，由常务委员会信访工作部门整理提出。") == {("信访工作部门", "obligation")}
+
+
+def test_a_list_of_duties_after_ji_ben_zhi_ze_shi_or_zhi_ze_wei(reg):
+    """北京市水利工程保护管理条例 art. 7 (a tuning text, held out in round 11) and 香港特别行政区维护国家安全法 art. 14 (a corpus
+    sentence): X的基本职责是：a；b and X的职责为：（一）…… lead a list of X's duties, as X的主要职责是 does."""
+    assert got(reg, "水利工程管理机构的基本职责是：加强工程保护；维护工程设施。") == {("水利工程管理机构", "obligation")}
+    doc = doc_of("香港特别行政区维护国家安全委员会的职责为：\n（一）分析研判香港特别行政区维护国家安全形势；\n"
+                 "（二）推进香港特别行政区维护国家安全的法律制度和执行机制建设。")
+    assert {(s.item, s.actor) for s in extract(doc, reg)} == {
+        (i, "香港特别行政区维护国家安全委员会") for i in (None, 1, 2)}
+
+
+def test_a_modifier_shared_by_a_list_of_agents(reg):
+    """北京市农业机械化促进条例 art. 26 (a tuning text, held out in round 10) and 土壤污染防治法 art. 30 (a corpus sentence):
+    农业机械生产者、销售者、维修者 gave 农业机械生产者, 销售者, 维修者 — the modifier of the first agent is shared by the bare
+    agents of the same kind after it; not by one with a modifier of its own (其他经营者)."""
+    assert got(reg, "农业机械生产者、销售者、维修者应当建立质量管理制度。") == {
+        (a, "obligation") for a in ("农业机械生产者", "农业机械销售者", "农业机械维修者")}
+    assert got(reg, "农业投入品生产者、销售者和使用者应当及时回收农药、肥料等农业投入品的包装废弃物和农用薄膜。") == {
+        (a, "obligation") for a in ("农业投入品生产者", "农业投入品销售者", "农业投入品使用者")}
+    assert got(reg, "生产者、销售者应当负责。") == {("生产者", "obligation"), ("销售者", "obligation")}
+    assert "种子经营者" not in {a for a, _ in got(reg, "种子生产者或者其他经营者应当赔偿。")}

@@ -62,6 +62,9 @@ _NOT_BARE_START = VERB_START2 + _BARE_VERB + BAD_START
 _LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位)" % "|".join(SUFFIXES))
 _ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
 #: what may stand before an element of a group (任何, 其他, 有关 …), tried in this order
+#: an agent noun: a two-character activity and its agent's head (生产者, 销售者, 管理人, 使用人)
+_AGENT_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(者|人)$")
+_GROUP_MOD_WORDS = ("任何", "其他", "有关", "相关", "各类", "各级", "全体", "其", "该", "本")
 _GROUP_MOD = re.compile("任何|其他各类|各类|各级|全体|它的|其他|每个|每一|其委托的|其所属的|有关|相关|其")
 _AND_ITS_DEPTS = re.compile(r"及其(?:有关|相关|职能)?部门")
 #: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
@@ -279,12 +282,34 @@ class Scanner(MentionScanner):
             i = j
         if not mentions:
             return None
+        if len(mentions) > 1:
+            mentions = self._shared_modifier(text, mentions)
         m = _AND_OTHERS.match(text, i)
         if m and len(mentions) > 1:
             i = m.end()
         elif text.startswith("等", i) and len(mentions) > 1:
             i += 1
         return Group(mentions, start, i)
+
+    def _shared_modifier(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """农业机械生产者、销售者、维修者; 烟草制品生产者或者销售者: the first agent's modifier (what is made, sold, run) is
+        shared by the bare agents of the same kind after it (农业机械销售者, 农业机械维修者), as the texts mean them."""
+        first = text[mentions[0].start:mentions[0].end]
+        m = _AGENT_NOUN.search(first)
+        if m is None or m.start() < 2 or m.group(1) not in ACTIVITY_STEMS:
+            return mentions
+        mod = first[:m.start()]
+        if STOP_IN_NAME.search(mod) or mod.startswith(_GROUP_MOD_WORDS) or not mentions[0].name.startswith(mod):
+            # (禁止吸烟场所的经营者、管理者: the first is named 经营者 without its place, the others likewise)
+            return mentions
+        out = list(mentions)
+        for k, x in enumerate(mentions[1:], 1):
+            bare = _AGENT_NOUN.fullmatch(text[x.start:x.end])
+            if bare and not text[max(0, x.start - 2):x.start].endswith(_GROUP_MOD_WORDS) and bare.group(1) in ACTIVITY_STEMS and bare.group(2) == m.group(2):
+                name = mod + bare.group(0)
+                c = self.reg.canonical(name)
+                out[k] = Mention(c, text[x.start:x.end], x.start, x.end, list(x.levels), known=self.reg.is_known(c))
+        return out
 
     def agent(self, text: str, i: int) -> Group | None:
         """The agent after 由: 由街道办事处……, 由发放补贴的部门……, 由全体十八周岁以上的居民……"""

@@ -93,8 +93,9 @@ def duties_without_modal(x, s: Sentence) -> None:
         s.stated(g)
 
 
-#: X的任务：, X的主要职责是, X的义务：: the lead-in of a list of X's duties (X的权利： is none, as the annotators read it)
-TASKS_OF = re.compile(r"的(?:主要)?(?:任务|职责|义务)[：是]")
+#: X的任务：, X的主要职责是, X的基本职责是, X的职责为：, X的义务：: the lead-in of a list of X's duties (X的权利： is none, as
+#: the annotators read it), numbered or separated by ；
+TASKS_OF = re.compile(r"的(?:主要|基本)?(?:任务|职责|义务)(?:[：是]|为：)")
 #: X有义务/有责任 + a verb (not 有……的义务, read by _HAS)
 _HAS_DUTY_TO = re.compile(r"(?:都|均|也)?有(?:义务|责任)(?=[\u4e00-\u9fff])(?!的)")
 #: a body's consequence of a breach without 由 (相关单位依法予以劝诫, 公安机关责令改正)

@@ -1431,3 +1431,15 @@ def test_a_modifier_shared_by_a_list_of_agents(reg):
         (a, "obligation") for a in ("农业投入品生产者", "农业投入品销售者", "农业投入品使用者")}
     assert got(reg, "生产者、销售者应当负责。") == {("生产者", "obligation"), ("销售者", "obligation")}
     assert "种子经营者" not in {a for a, _ in got(reg, "种子生产者或者其他经营者应当赔偿。")}
+
+
+def test_guojia_opening_a_longer_name(reg):
+    """国家情报法 arts. 5, 28 (a tuning text, held out in round 11) and 反间谍法 art. 11 (a corpus sentence): 国家安全机关 was
+    read as 安全机关 (the lexicon's 国家, the state, taken as a modifier of the rest); 国家 opens a longer name, and is still
+    the state before a verb (国家组织……) and the level of a department it places (国家网信部门 → 网信部门 [国家])."""
+    assert got(reg, "国家安全机关及其工作人员在工作中，应当严格依法办事，不得超越职权、滥用职权。") >= {
+        ("国家安全机关", "obligation"), ("国家安全机关", "prohibition")}
+    assert got(reg, "国家出资企业应当遵守法律、行政法规。") == {("国家出资企业", "obligation")}
+    assert got(reg, "国家应当采取措施。") == {("国家", "obligation")}
+    assert got_levels(reg, "国家网信部门应当统筹协调。") == {("网信部门", ("国家",), "obligation")}
+    assert got(reg, "国家有关部门应当配合。") == {("有关部门", "obligation")}

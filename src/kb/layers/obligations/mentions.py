@@ -93,6 +93,15 @@ class MentionScanner(NameScanner):
                                                         discover)
         return el
 
+    def _state_opens_name(self, text: str, i: int, s: str) -> bool:
+        """国家安全机关, 国家情报工作机构, 国家出资企业: 国家 opens a longer name (the lexicon's 国家 is the state, a name of its
+        own before a verb: 国家组织……, 国家举办……); not before a modifier (国家有关部门) nor a department it places (国家网信部门:
+        网信部门 at the level 国家)."""
+        if s != "国家" or text.startswith(("有关", "相关", "其他", "各") + VERB_START2, i + 2):
+            return False
+        sub = self._gov_department(text, i + 2, True)
+        return sub is None or not all(x.name.endswith("部门") for x in sub[0])
+
     def _with_office(self, text: str, el, discover: bool):
         """人民法院院长, 人民检察院检察长, 人民政府领导人员, 人民代表大会常务委员会组成人员: a public body's office written right
         after it names a person, not the body."""
@@ -207,7 +216,7 @@ class MentionScanner(NameScanner):
             if nxt is not None and self.reg.kind_of(nxt[0][0].name) in ("government", "department"):
                 return nxt
         s = self.lexicon(text, i)
-        if s and discover and reg.kind_of(reg.canonical(s)) != "government":
+        if s and discover and (reg.kind_of(reg.canonical(s)) != "government" or self._state_opens_name(text, i, s)):
             # 家庭教育指导机构, 公安机关交通管理部门: a longer name that opens with a known one
             r = self.discover(text, i)
             if r and r[1] > i + len(s) and not SEP.search(text, i + len(s), r[1]) and \

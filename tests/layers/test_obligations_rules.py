@@ -1443,3 +1443,14 @@ def test_guojia_opening_a_longer_name(reg):
     assert got(reg, "国家应当采取措施。") == {("国家", "obligation")}
     assert got_levels(reg, "国家网信部门应当统筹协调。") == {("网信部门", ("国家",), "obligation")}
     assert got(reg, "国家有关部门应当配合。") == {("有关部门", "obligation")}
+
+
+def test_liability_without_a_body_and_penalties_after_huozhe_dui(reg):
+    """广东省家政服务条例 art. 23 and 北京市养犬管理规定 arts. 26-29 (tuning texts, held out in round 11), 人民防空法 art. 49 (a
+    corpus sentence): X违反本条例规定，……的，依法承担民事责任 names X liable though no body acts; 或者对单位处……罚款, 并可对单位处……
+    罚款 make 单位 liable as ，对单位处……罚款 did."""
+    assert got(reg, "家政服务机构、家政服务人员违反本条例规定，未按照合同约定履行义务的，依法承担民事责任。") == {
+        ("家政服务机构", "liability"), ("家政服务人员", "liability")}
+    assert got(reg, "对违反本规定第九条，未经登记、年检养犬的，由公安机关没收其犬，或者对单位处5000元罚款，对个人处2000元罚款。") == {
+        ("单位", "liability"), ("个人", "liability"), ("公安部门", "sanction")}
+    assert ("单位", "liability") in got(reg, "对违反本规定第八条，在禁养区内养犬的，由公安机关没收其犬，并可对单位处1万元罚款。")

@@ -1454,3 +1454,11 @@ def test_liability_without_a_body_and_penalties_after_huozhe_dui(reg):
     assert got(reg, "对违反本规定第九条，未经登记、年检养犬的，由公安机关没收其犬，或者对单位处5000元罚款，对个人处2000元罚款。") == {
         ("单位", "liability"), ("个人", "liability"), ("公安部门", "sanction")}
     assert ("单位", "liability") in got(reg, "对违反本规定第八条，在禁养区内养犬的，由公安机关没收其犬，并可对单位处1万元罚款。")
+
+
+def test_yiqie_danwei_he_geren_and_the_level_xiang_zhen_in_brackets(reg):
+    """北京市水利工程保护管理条例 arts. 4, 6 (a tuning text, held out in round 11), 环境保护法 art. 6 (a corpus sentence): 一切单位和
+    个人 (older texts' 任何单位和个人) gave no actor, and 市和区、县、乡(镇)人民政府 none either (乡(镇) was no level)."""
+    assert got(reg, "一切单位和个人都有保护环境的义务。") == {("一切单位", "obligation"), ("一切个人", "obligation")}
+    assert got(reg, "经济困难的，市和区、县、乡(镇)人民政府可给予适当补助。") == {
+        (a, "permission") for a in ("市人民政府", "区人民政府", "县（市、区）人民政府", "乡（镇）人民政府")}

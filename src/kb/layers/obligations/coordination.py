@@ -64,8 +64,8 @@ _ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
 #: what may stand before an element of a group (任何, 其他, 有关 …), tried in this order
 #: an agent noun: a two-character activity and its agent's head (生产者, 销售者, 管理人, 使用人)
 _AGENT_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(者|人)$")
-_GROUP_MOD_WORDS = ("任何", "其他", "有关", "相关", "各类", "各级", "全体", "其", "该", "本")
-_GROUP_MOD = re.compile("任何|其他各类|各类|各级|全体|它的|其他|每个|每一|其委托的|其所属的|有关|相关|其")
+_GROUP_MOD_WORDS = ("任何", "一切", "其他", "有关", "相关", "各类", "各级", "全体", "其", "该", "本")
+_GROUP_MOD = re.compile("任何|一切|其他各类|各类|各级|全体|它的|其他|每个|每一|其委托的|其所属的|有关|相关|其")
 _AND_ITS_DEPTS = re.compile(r"及其(?:有关|相关|职能)?部门")
 #: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
 _GENERIC_DEPT = re.compile(r"(?:行政)?(?:主管|管理)?部门")
@@ -220,15 +220,15 @@ class Scanner(MentionScanner):
         while True:
             mm = _GROUP_MOD.match(text, i)
             mod = mm.group(0) if mm and not self.lexicon(text, i) else ""
-            if mod == "任何" or text.startswith("任何", i):
-                anyone = "任何"
+            if mod in ("任何", "一切") or text.startswith(("任何", "一切"), i):
+                anyone = mod or text[i:i + 2]        # 任何单位和个人, 一切单位和个人: each, with the word
             el = self.element(text, i + len(mod), discover)
             if el is None:
                 if anyone and mentions:
                     # 任何部门和单位: the bare noun after the connector
                     m2 = _ANYONE_HEAD.match(text, i)
                     if m2:
-                        mentions.append(Mention(f"任何{m2.group(1)}", m2.group(1), i, m2.end()))
+                        mentions.append(Mention(f"{anyone}{m2.group(1)}", m2.group(1), i, m2.end()))
                         i = m2.end()
                         sep = SEP.match(text, i)
                         if sep:
@@ -249,8 +249,8 @@ class Scanner(MentionScanner):
                         m.name = self.reg.canonical(mod + "组织")    # 有关组织和个人: not every organisation
             if anyone:
                 for m in ms:
-                    if not m.name.startswith("任何") and f"任何{m.name}" in self.reg.alias:
-                        m.name = f"任何{m.name}"
+                    if not m.name.startswith(anyone) and f"{anyone}{m.name}" in self.reg.alias:
+                        m.name = f"{anyone}{m.name}"
             mentions += ms
             i = e
             # 及其（有关）部门, 及其职能部门; 及其成员, 及其工作人员: the body's own
@@ -334,7 +334,7 @@ class Scanner(MentionScanner):
         return g
 
     def _mod_element(self, text, j, discover):
-        for m in ("其他各类", "各类", "其他", "它的", "各级", "任何", "其委托的", "其所属的", "有关", "相关", "其"):
+        for m in ("其他各类", "各类", "其他", "它的", "各级", "任何", "一切", "其委托的", "其所属的", "有关", "相关", "其"):
             if text.startswith(m, j) and self.element(text, j + len(m), discover):
                 return True
         return False

@@ -1462,3 +1462,13 @@ def test_yiqie_danwei_he_geren_and_the_level_xiang_zhen_in_brackets(reg):
     assert got(reg, "一切单位和个人都有保护环境的义务。") == {("一切单位", "obligation"), ("一切个人", "obligation")}
     assert got(reg, "经济困难的，市和区、县、乡(镇)人民政府可给予适当补助。") == {
         (a, "permission") for a in ("市人民政府", "区人民政府", "县（市、区）人民政府", "乡（镇）人民政府")}
+
+
+def test_a_sanction_after_a_modal_word_and_you(reg):
+    """重庆市惩治拐卖妇女儿童条例 art. 9 (a tuning text, held out in round 10): ……的，可由公安机关处……罚款: (a list of violations
+    under an ASCII colon) was read as the police's permission, on the lead-in and on each item; a body that may act on a
+    breach (可由X处, 可以由X责令) acts on it: a sanction."""
+    doc = doc_of("有下列情形之一，构成犯罪，依法不予刑事处罚的，可由公安机关处五千元以上一万元以下罚款:\n"
+                 "（一）参与拐骗妇女、儿童的；\n（二）收买被拐卖的妇女、儿童的。")
+    assert {(s.item, s.actor, s.modality) for s in extract(doc, reg)} == {
+        (i, "公安部门", "sanction") for i in (None, 1, 2)}

@@ -43,7 +43,7 @@ def liability_sentence(sent: str) -> bool:
 
 
 #: 由X责令改正, 由X处以罚款: a body acting on a violation
-_SANCTIONED_BY = re.compile(r"(?:的|之一)，由[^，。；]{1,30}?(?:责令|处以|处[0-9一二三四五六七八九十百千]|没收|吊销|"
+_SANCTIONED_BY = re.compile(r"(?:的|之一)，(?:可以?|应当)?由[^，。；]{1,30}?(?:责令|处以|处[0-9一二三四五六七八九十百千]|没收|吊销|"
                             r"给予[^，。；]{0,4}(?:处分|处罚|警告)|(?:依照|按照)[^，。；]{0,40}?处理)")
 
 

@@ -44,6 +44,23 @@ class SitePlan:
         return {vs.reg.id: vs for vs in self.sites if vs.latest}
 
     @functools.cached_property
+    def latest_named(self) -> tuple[dict, dict]:
+        """({regulation id: i}, {title: i}): the first latest version in ``sites`` (its index) of each
+        regulation id, and of each title, short title and text title of a regulation not held in part —
+        what a citation of a law outside the knowledge base's index lands on (Renderer._ref_href asks
+        for every such citation of every page)."""
+        ids: dict = {}
+        titles: dict = {}
+        for i, vs in enumerate(self.sites):
+            if not vs.latest:
+                continue
+            ids.setdefault(vs.reg.id, i)
+            if not vs.reg.part:
+                for t in (vs.reg.title, vs.reg.short_title, vs.doc.title):
+                    titles.setdefault(t, i)
+        return ids, titles
+
+    @functools.cached_property
     def by_spec(self) -> dict:
         """(regulation id, version name) -> VersionSite."""
         return {(vs.reg.id, vs.version.name): vs for vs in self.sites}

@@ -225,10 +225,11 @@ class Renderer:
             if r.parts:
                 return None     # a law held in part, not the part cited: no excerpt stands for it
             title = (r.targets[0] if r.targets else r.target or "").strip("《》")
-            for s in self.plan.sites:
-                if s.latest and (r.link == s.reg.id or not s.reg.part
-                                 and title in (s.reg.title, s.reg.short_title, s.doc.title)):
-                    return self.page(s.p("index.md"))
+            # the first latest version whose regulation id is r.link or that has the title (SitePlan.latest_named)
+            ids, titles = self.plan.latest_named
+            first = [i for i in (ids.get(r.link), titles.get(title)) if i is not None]
+            if first:
+                return self.page(self.plan.sites[min(first)].p("index.md"))
         return None
 
     # -- citations

@@ -128,8 +128,16 @@ def _aliases(vs, docs: list) -> dict:
 
 def bigrams(text: str) -> set[str]:
     """The distinct pairs of neighbouring characters of a text (no pair spans a line or a space)."""
-    t = norm(text)
-    return {t[i:i + 2] for i in range(len(t) - 1) if not (t[i].isspace() or t[i + 1].isspace())}
+    out: set[str] = set()
+    _add_bigrams(text, out)
+    return out
+
+
+def _add_bigrams(text: str, out: set) -> None:
+    """Add the bigrams of text to out: the pairs of each run of characters between white space (str.split
+    splits where str.isspace holds), each pair made in C (map of str.__add__), not by a loop over the text."""
+    for run in norm(text).split():
+        out.update(map(str.__add__, run, run[1:]))
 
 
 def shard_of(bigram: str, shards: int) -> int:
@@ -144,16 +152,22 @@ def build_kb_map(indexes: list[tuple[str, str, str, dict, int]]) -> tuple[dict, 
     for _, title, _, idx, _ in indexes:
         grams = bigrams(title)
         for d in idx["docs"]:
-            grams |= bigrams(d.get("t", ""))
+            _add_bigrams(d.get("t", ""), grams)
             for seg in d["s"]:
-                grams |= bigrams(seg[1])
+                _add_bigrams(seg[1], grams)
         per_reg.append(grams)
     pairs = sum(len(g) for g in per_reg)
     # ~6 bytes a (bigram, regulation) pair in JSON
     n = max(1, min(4096, math.ceil(pairs * 6 / SHARD_BYTES)))
     shards: list[dict] = [{} for _ in range(n)]
+    # a bigram's list of regulations, in its shard (most bigrams are in many regulations: its shard is
+    # worked out once); the shards fill in the same order as before
+    lists: dict[str, list] = {}
     for i, grams in enumerate(per_reg):
         for g in sorted(grams):
-            shards[shard_of(g, n)].setdefault(g, []).append(i)
+            regs = lists.get(g)
+            if regs is None:
+                regs = lists[g] = shards[shard_of(g, n)][g] = []
+            regs.append(i)
     manifest = {"v": 2, "shards": n, "regs": [[url, title, home, size] for url, title, home, _, size in indexes]}
     return manifest, shards

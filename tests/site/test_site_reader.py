@@ -505,6 +505,28 @@ def test_the_pdf_is_made_once_and_then_taken_from_the_cache(pdf_site):
     assert info == {"Title": "示例市养犬管理条例（草案征求意见稿）", "Author": "示例市人民代表大会常务委员会"}
 
 
+def test_the_pdf_cache_key_holds_the_docx_properties_as_written(pdf_site):
+    """The job carries the properties the DOCX was written with (not read back from the DOCX, issue 17): the
+    key of each cached PDF is the one made from the built DOCX's own docProps/core.xml."""
+    import io
+    import zipfile
+
+    from kb.outputs.docprops import CORE
+    from kb.site.downloads import docx_header
+    from kb.site.pdf import cache_key, converter
+    from kb.site.versions import load_versions
+
+    proj, cached, _, _ = pdf_site
+    sites, _ = load_versions(proj, None, None)
+    keys = set()
+    for vs in sites:
+        docx = proj / "site" / vs.base / "downloads" / f"{vs.reg.id}-{vs.version.name}.docx"
+        with zipfile.ZipFile(io.BytesIO(docx.read_bytes())) as z:
+            core = z.read(CORE)
+        keys.add(cache_key(vs.reg.path(vs.version).read_bytes(), docx_header(vs), converter(), core) + ".pdf")
+    assert keys == {p.name for p in cached}
+
+
 def test_without_a_converter_the_build_goes_on_and_says_so(tmp_path, monkeypatch, capsys):
     from kb.cli import main
 

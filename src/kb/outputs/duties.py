@@ -61,9 +61,13 @@ def _span(doc, s) -> str:
     return node.text[s.start:s.end] if node is not None else s.action
 
 
-def counted(stmts) -> list:
-    """The records a count counts: every one but the items a lead-in of the same list carries."""
-    carried = leads(stmts)
+def counted(stmts, carried: dict | None = None) -> list:
+    """The records a count counts: every one but the items a lead-in of the same list carries.
+    ``carried``: :func:`leads` of stmts, or of any list that holds them (a lead-in and its items have
+    one actor and modality: the leads of a version's statements are those of any part of them that
+    takes whole actors), when the caller has it already."""
+    if carried is None:
+        carried = leads(stmts)
     return [s for s in stmts if id(s) not in carried]
 
 

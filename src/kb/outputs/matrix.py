@@ -74,14 +74,16 @@ def _provision_key(s) -> tuple:
     return (number_key(s.article), s.paragraph or 0, s.item or 0)
 
 
-def build(doc, statements=None, by: str = "modality", registry=None) -> Matrix:
+def build(doc, statements=None, by: str = "modality", registry=None, carried: dict | None = None) -> Matrix:
+    """The matrix of doc's statements by ``by``; ``carried``: kb.outputs.duties.leads of the statements
+    when the caller has it (made here otherwise)."""
     from kb.layers.obligations import _registry_for, extract
 
     if by not in VIEWS:
         raise ValueError(by)
     reg = _registry_for(doc, registry)
     # a list's items are counted with their lead-in, which stands for them (kb.outputs.duties)
-    stmts = counted([s for s in (statements if statements is not None else extract(doc, reg)) if s.actor])
+    stmts = counted([s for s in (statements if statements is not None else extract(doc, reg)) if s.actor], carried)
     short: dict[str, str] = {}
     if by == "modality":
         columns = list(MODALITIES)
@@ -258,19 +260,22 @@ def _article_cell(article):
     return article if isinstance(article, int) else str(article)
 
 
-def render_xlsx(doc, registry=None, statements=None) -> bytes:
+def render_xlsx(doc, registry=None, statements=None, carried: dict | None = None) -> bytes:
     """A workbook with one sheet per view (按情态, 按章, 按条): each cell the number of duties (sortable,
     summable), its provisions in the cell's note; a sheet listing the provisions of every cell
     (条款明细) and one listing every duty (全部条款, the 条/款/项 columns numbers).
 
-    Written as SpreadsheetML directly (kb.outputs.xlsx): no cell or style objects."""
+    Written as SpreadsheetML directly (kb.outputs.xlsx): no cell or style objects.  ``carried``: kb.outputs.duties.leads
+    of the statements when the caller has it; made once here otherwise, for every view."""
     from kb.layers.obligations import _registry_for, extract
     from kb.outputs.xlsx import Noted, Sheet, workbook
 
     reg = _registry_for(doc, registry)
     stmts = statements if statements is not None else extract(doc, reg)
+    if carried is None:
+        carried = leads(stmts)
     # every view is built and measured before any sheet is made: a refusal leaves nothing half-made
-    matrices = [(view, build(doc, stmts, view, reg)) for view in VIEWS]
+    matrices = [(view, build(doc, stmts, view, reg, carried)) for view in VIEWS]
     for view, m in matrices:
         if len(m.columns) + 4 > XLSX_MAX_COLUMNS:     # 主体、类别、层级 … 合计
             from kb.errors import KbError
@@ -296,7 +301,6 @@ def render_xlsx(doc, registry=None, statements=None) -> bytes:
     alls = Sheet("全部条款")
     # one row per record; an item a lead-in carries reads with the lead-in's verb and says it is counted there
     alls.append(["条", "款", "项", "分句", "出处", "主体", "情态", "明示", "行为", "期限", "数量", "随引语计入"])
-    carried = leads(stmts)
     for s in sorted(stmts, key=_provision_key):
         if not s.actor:
             continue

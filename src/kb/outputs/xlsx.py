@@ -77,6 +77,9 @@ def _sheet_xml(sheet: Sheet, notes: list) -> str:
     go to ``notes`` as (reference, row, column, text)."""
     letters: list[str] = []
     rows = []
+    # a sheet repeats its texts (actors, kinds, citations …): each is escaped once; a text or an integer,
+    # nearly every cell, is written here as _cell writes it, the rest by _cell
+    escaped: dict[str, str] = {}
     for r, values in enumerate(sheet.rows, 1):
         while len(letters) < len(values):
             letters.append(column_letter(len(letters) + 1))
@@ -89,7 +92,16 @@ def _sheet_xml(sheet: Sheet, notes: list) -> str:
             if isinstance(v, Noted):
                 notes.append((ref, r - 1, c, v.note))
                 v = v.value
-            cells.append(_cell(ref, v, style))
+            t = type(v)
+            if t is str:
+                x = escaped.get(v)
+                if x is None:
+                    x = escaped[v] = _text(v)
+                cells.append(f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{x}</t></is></c>')
+            elif t is int:
+                cells.append(f'<c r="{ref}"{style}><v>{v!r}</v></c>')
+            else:
+                cells.append(_cell(ref, v, style))
         rows.append(f'<row r="{r}">{"".join(cells)}</row>')
     parts = [_XML, f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">']
     if sheet.freeze:

@@ -16,7 +16,7 @@ from kb.compare.render.docx import docx_bytes
 from kb.errors import KbError
 from kb.layers.laws import book_title
 from kb.outputs import akn, matrix
-from kb.outputs.docprops import AUTHOR, DocProps
+from kb.outputs.docprops import AUTHOR, DocProps, core_xml
 from kb.outputs.export import document_dict
 from kb.outputs.formats import to_json
 from kb.outputs.word import text_docx
@@ -39,11 +39,12 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
     L = vs.layers
     out = [*_text(vs, d + stem),
            (d + f"{stem}.docx", "Word（DOCX）", "全文，A4 版式，仿宋正文、黑体标题，带页码",
-            text_docx(doc, docx_header(vs), docx_props(vs, f"{vs.title}（{v.label or v.name}）"))),
+            text_docx(doc, docx_header(vs), text_props(vs))),
            (d + f"{stem}.json", "JSON", "全文结构及术语、引用、主体与义务等分析结果（供程序读取）",
             to_json(document_dict(doc, root=plan.root)).encode("utf-8")),
            (d + f"{stem}-matrix.csv", "义务矩阵 CSV", MATRIX_CSV,
-            matrix.render_csv(matrix.build(doc, statements=L.statements, registry=L.registry)).encode("utf-8")),
+            matrix.render_csv(matrix.build(doc, statements=L.statements, registry=L.registry,
+                                           carried=L.carried)).encode("utf-8")),
            *_xlsx(vs, d + f"{stem}-matrix.xlsx"),
            (d + f"{stem}.akn.xml", "Akoma Ntoso XML", "法律文本交换标准格式", akn.to_akn(doc, plan.root))]
     versions = [s for s in plan.sites if s.reg is reg]
@@ -62,7 +63,8 @@ def _xlsx(vs, uri: str) -> list[tuple[str, str, str, bytes]]:
     CSV beside it has every actor's counts and provisions): said as the site is built, the site built
     without it."""
     try:
-        data = matrix.render_xlsx(vs.doc, registry=vs.layers.registry, statements=vs.layers.statements)
+        data = matrix.render_xlsx(vs.doc, registry=vs.layers.registry, statements=vs.layers.statements,
+                                  carried=vs.layers.carried)
     except KbError as e:
         print(f"注意：{e}；网站不提供这个版本的义务矩阵 XLSX", file=sys.stderr)
         return []
@@ -76,13 +78,20 @@ def add_pdfs(made: list, root: Path) -> str:
     for vs, files in made:
         for i, (src, _, _, data) in enumerate(files):
             if src.endswith(f"/{vs.reg.id}-{vs.version.name}.docx"):
-                jobs.append((vs.spec, data, vs.reg.path(vs.version).read_bytes(), docx_header(vs)))
+                # the properties the DOCX was written with (its docProps/core.xml), not read back from it
+                jobs.append((vs.spec, data, vs.reg.path(vs.version).read_bytes(), docx_header(vs),
+                             core_xml(text_props(vs))))
                 where[vs.spec] = (files, i, src[:-len(".docx")] + ".pdf")
     pdfs, msg = make_pdfs(jobs, root / ".kb" / "pdf")
     for spec, (files, i, src) in where.items():
         if spec in pdfs:
             files.insert(i + 1, (src, "PDF", "全文，与 Word 文档版式相同，可直接打印", pdfs[spec]))
     return msg
+
+
+def text_props(vs) -> DocProps:
+    """The properties of the version's Word document (and of the PDF made from it)."""
+    return docx_props(vs, f"{vs.title}（{vs.version.label or vs.version.name}）")
 
 
 def docx_props(vs, title: str) -> DocProps:

@@ -17,15 +17,12 @@ goes on without the PDF.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from pathlib import Path
 
-from kb.outputs.docprops import CORE
 from kb.outputs.word import LAYOUT_VERSION
 
 CONVERTERS = ("soffice", "libreoffice")
@@ -58,20 +55,15 @@ def cache_key(source: bytes, header: str, exe: str, props: bytes = b"") -> str:
     return h.hexdigest()[:32]
 
 
-def _props(docx: bytes) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        return z.read(CORE)
-
-
-def make_pdfs(jobs: list[tuple[str, bytes, bytes, str]], cache: Path) -> tuple[dict[str, bytes], str]:
-    """PDFs of ``[(name, docx bytes, source bytes, header)]``: ({name: pdf bytes}, a line for the
-    build's log — "" when all came from the cache)."""
+def make_pdfs(jobs: list[tuple[str, bytes, bytes, str, bytes]], cache: Path) -> tuple[dict[str, bytes], str]:
+    """PDFs of ``[(name, docx bytes, source bytes, header, the DOCX's docProps/core.xml)]``: ({name: pdf
+    bytes}, a line for the build's log — "" when all came from the cache)."""
     exe = converter()
     if exe is None:
         return {}, "未安装 LibreOffice（soffice），不生成 PDF 下载（Debian：apt-get install libreoffice-writer-nogui）"
     out, todo = {}, []
-    for name, docx, source, header in jobs:
-        path = cache / f"{cache_key(source, header, exe, _props(docx))}.pdf"
+    for name, docx, source, header, props in jobs:
+        path = cache / f"{cache_key(source, header, exe, props)}.pdf"
         if path.is_file():
             out[name] = path.read_bytes()
         else:

@@ -7,12 +7,14 @@ the provision) keeps rendering a page from recomputing any layer.  A layer that 
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from kb.layers import links, obligations
 from kb.layers.laws import law_index
 from kb.layers.actors import load_registry
+from kb.outputs.duties import leads
 
 
 @dataclass
@@ -25,6 +27,19 @@ class Layers:
     statements: list
     relations: list
     registry: object
+
+    # a list's items and the lead-in that carries them (kb.outputs.duties), worked out once per version:
+    # the actor pages, the matrix, the home page and the downloads all count or read them
+    @functools.cached_property
+    def carried(self) -> dict:
+        """id(item record) -> its lead-in record: kb.outputs.duties.leads of the statements."""
+        return leads(self.statements)
+
+    @functools.cached_property
+    def counted(self) -> list:
+        """The statements a count counts: kb.outputs.duties.counted of the statements."""
+        carried = self.carried
+        return [s for s in self.statements if id(s) not in carried]
 
 
 def load_layers(doc, root: Path) -> Layers:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from kb.layers.obligations import MODALITIES, MODALITY_NAMES
-from kb.outputs.duties import counted, leads, wording
+from kb.outputs.duties import counted, wording
 from kb.site.svg import neighbourhood_svgs
 
 
@@ -14,7 +14,7 @@ def all_modality_counts(vs) -> dict[str, dict]:
     and its items once: kb.outputs.duties), in one pass over the statements (a page listing every actor
     went over all of them once per actor)."""
     out: dict[str, dict] = {}
-    for s in counted(vs.layers.statements):
+    for s in vs.layers.counted:
         counts = out.get(s.actor)
         if counts is None:
             counts = out[s.actor] = {m: 0 for m in MODALITIES}
@@ -94,7 +94,7 @@ def ctx_actor(r):
     rel_rows = relation_rows(r, rels)
     if rel_rows:
         toc.append({"level": 2, "id": "relations", "name": "治理关系", "children": []})
-    counts = {"duties": len(counted(mine)), "articles": len({s.article for s in mine}), "provisions": len({s.eid for s in mine})}
+    counts = {"duties": len(counted(mine, vs.layers.carried)), "articles": len({s.article for s in mine}), "provisions": len({s.eid for s in mine})}
     return {"name": name, "groups": groups, "counts": counts, "actor": vs.layers.registry.get(name),
             "relations": rel_rows,
             "svgs": svgs,
@@ -116,7 +116,7 @@ def ctx_actor_all(r):
     for vs, stmts in groups:
         rows = action_rows(r, vs, stmts)
         total["provisions"] += len(rows)
-        total["duties"] += len(counted(stmts))
+        total["duties"] += len(counted(stmts, vs.layers.carried))
         href = r.page(vs.actor_pages[name]) if name in vs.actor_pages else r.page(vs.p("index.md"))
         by_level.setdefault(vs.reg.level or "未注明级别", []).append((vs, rows, href))
     levels = list(by_level.items())
@@ -137,7 +137,7 @@ def ctx_actors_all(r):
         kind = vs0.layers.registry.actor(name).kind
         rows.append({"name": name, "href": r.page(src), "kind": KIND_NAMES.get(kind, kind),
                      "order": KINDS.index(kind) if kind in KINDS else len(KINDS),
-                     "regulations": len(groups), "duties": sum(len(counted(st)) for _, st in groups)})
+                     "regulations": len(groups), "duties": sum(len(counted(st, v.layers.carried)) for v, st in groups)})
     rows.sort(key=lambda x: (x["order"], -x["regulations"], -x["duties"], x["name"]))
     return {"rows": rows}, []
 
@@ -146,7 +146,7 @@ def action_rows(r, vs, stmts) -> list[dict]:
     """One row per provision of ``vs`` in article order: its citation, link and the distinct duties it
     states, each (modality, action) (two aliases of one actor, or the same duty twice, read once)."""
     from kb.text.numerals import number_key
-    carried = leads(stmts)
+    carried = vs.layers.carried
     rows: dict[str, dict] = {}
     for s in sorted(stmts, key=lambda s: (number_key(s.article), s.paragraph or 0, s.item or 0, s.clause)):
         row = rows.get(s.eid)

@@ -80,9 +80,8 @@ DUTY_MODALITIES = ("obligation", "prohibition")
 def _counts(vs) -> dict:
     """The figures at the top of a version's home page; a list's lead-in and its items are one 规定
     (kb.outputs.duties), and 义务性规定 counts only duties and prohibitions, the rest apart."""
-    from kb.outputs.duties import counted
     L = vs.layers
-    provisions = counted(L.statements)
+    provisions = L.counted
     duties = sum(1 for s in provisions if s.modality in DUTY_MODALITIES)
     return {"articles": len(vs.doc.articles), "definitions": len(L.definitions),
             "actors": len({s.actor for s in L.statements if s.actor}), "obligations": duties,

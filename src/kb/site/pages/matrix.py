@@ -7,7 +7,6 @@ from collections import Counter
 from markupsafe import Markup
 
 from kb.layers.obligations import MODALITIES
-from kb.outputs.duties import counted
 from kb.site.pages.actors import all_modality_counts, edges, relation_rows
 from kb.site.svg import flow_svg, heatmap_svg
 
@@ -22,7 +21,7 @@ def ctx_matrix(r):
     cols = [(ch.label if ch is not None else "正文", ch.title if ch is not None else "", r.page(src))
             for ch, src in chapters]
     # statements by (actor, page of the provision), counted once (not once per actor and chapter)
-    where = Counter((s.actor, vs.node_page.get(s.eid)) for s in counted(vs.layers.statements))
+    where = Counter((s.actor, vs.node_page.get(s.eid)) for s in vs.layers.counted)
     grid = [[where[(name, src)] for _, src in chapters] for name in actors]
     svg = Markup(heatmap_svg(actors, [c[0] for c in cols], grid, hrefs))
     toc = [{"level": 2, "id": "table", "name": "按义务类型", "children": []},

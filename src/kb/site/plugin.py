@@ -201,6 +201,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         _cache_theme_config(env)
         _cache_theme_search_box(env)
         _cache_theme_toc(env)
+        _cache_theme_header(env)
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -399,6 +400,31 @@ def _cache_theme_toc(env) -> None:
         return tuple(out)
 
     _reuse_rendering(env, "partials/toc.html", key)
+
+
+def _cache_theme_header(env) -> None:
+    """The top bar before and after the page's title (overrides/partials/kb-header-start.html and
+    kb-header-end.html: the home and logo links, the icons, the palette, the search box — the theme's
+    words and settings, and links relative to the page) is rendered once per folder of pages and reused,
+    as the page configuration is (_cache_theme_config); the title between them is the page's own.  Links
+    to the site's home page (or to an address elsewhere) and to assets/ read the same from every page of
+    a folder; a home page set elsewhere (extra.homepage) or alternate languages: rendered as before."""
+    def key(context):
+        page = context.get("page")
+        url = getattr(page, "url", None) if page is not None else None
+        config, nav = context.get("config"), context.get("nav")
+        if not url or url.startswith("assets/") or config is None:
+            return None
+        extra = config.extra or {}
+        if extra.get("alternate"):
+            return None
+        home = extra.get("homepage") or getattr(getattr(nav, "homepage", None), "url", "") or ""
+        if home and "://" not in home:
+            return None
+        return url.rstrip("/").rpartition("/")[0], url.count("/"), context.get("base_url"), home
+
+    for name in ("partials/kb-header-start.html", "partials/kb-header-end.html"):
+        _reuse_rendering(env, name, key)
 
 
 #: a table of contents of at most this many headings is rendered once and reused (_cache_theme_toc)

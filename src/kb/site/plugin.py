@@ -22,6 +22,7 @@ import html
 import urllib.parse
 
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -202,6 +203,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         _cache_theme_search_box(env)
         _cache_theme_toc(env)
         _cache_theme_header(env)
+        _cache_theme_blank_parts(env)
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -425,6 +427,45 @@ def _cache_theme_header(env) -> None:
 
     for name in ("partials/kb-header-start.html", "partials/kb-header-end.html"):
         _reuse_rendering(env, name, key)
+
+
+def _cache_theme_blank_parts(env) -> None:
+    """The parts the theme puts around a page's content (partials/content.html includes tags.html,
+    actions.html, source-file.html, feedback.html and comments.html) print only white space on a page
+    with no tags, no edit link, no dates or authors from git and no feedback form, as kb's pages are:
+    that white space is rendered once and reused.  A page with any of them, or a part that is not
+    material's own (an override may print anything), is rendered as before."""
+    import material
+
+    own = os.path.join(os.path.dirname(material.__file__), "templates") + os.sep
+
+    def page_of(context):
+        return context.get("page")
+
+    def meta(context, *names):
+        m = getattr(page_of(context), "meta", None) or {}
+        return any(m.get(n) for n in names)
+
+    def analytics(context):
+        config = context.get("config")
+        return bool(config is not None and (config.extra or {}).get("analytics"))
+
+    blank = {
+        "partials/tags.html": lambda ctx: not ctx.get("tags"),
+        "partials/actions.html": lambda ctx: page_of(ctx) is not None and not getattr(page_of(ctx), "edit_url", None),
+        "partials/source-file.html": lambda ctx: not meta(ctx, "git_revision_date_localized", "revision_date",
+                                                          "git_creation_date_localized") and
+        not any(ctx.get(v) for v in ("updated", "created", "git_info", "committers")),
+        "partials/feedback.html": lambda ctx: not analytics(ctx) and not ctx.get("feedback"),
+        "partials/comments.html": lambda ctx: True,
+    }
+    for name, is_blank in blank.items():
+        try:
+            filename = env.get_template(name).filename or ""
+        except Exception:  # noqa: BLE001 - another theme: nothing to reuse
+            continue
+        if filename.startswith(own):
+            _reuse_rendering(env, name, lambda ctx, is_blank=is_blank: ("blank",) if is_blank(ctx) else None)
 
 
 #: a table of contents of at most this many headings is rendered once and reused (_cache_theme_toc)

@@ -326,15 +326,15 @@ FLOORS = {
     "keji-chengguo": (0.82, 0.81, 0.74), "zhuwai-waijiao": (0.88, 0.88, 0.83),
     # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures after the round-8 rules
     # (2c35922), minus 0.02
-    "beijing-guofang-jiaoyu": (0.84, 0.84, 0.78), "chongqing-canzhong": (0.83, 0.84, 0.76),
+    "beijing-guofang-jiaoyu": (0.84, 0.84, 0.78), "chongqing-canzhong": (0.85, 0.85, 0.77),
     "chongqing-juanxian": (0.83, 0.83, 0.74), "guangdong-tudi": (0.89, 0.88, 0.78),
     "guangdong-waishang": (0.85, 0.87, 0.81), "pengshui-kuangchan": (0.88, 0.90, 0.83),
     "waiguo-huomian": (0.53, 0.53, 0.69), "zhuce-kuaiji": (0.81, 0.80, 0.74),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
     "beijing-jiuye-yuanzhu": (0.83, 0.82, 0.78), "beijing-xuesheng-shanghai": (0.70, 0.72, 0.65),
-    "beijing-yishi-guize": (0.76, 0.77, 0.63), "beijing-zhengbing": (0.76, 0.78, 0.69),
-    "chongqing-jiti-zichan": (0.72, 0.65, 0.54), "guangdong-jisheng": (0.75, 0.70, 0.54),
-    "huzhao": (0.70, 0.68, 0.54), "jinchukou-jianyan": (0.76, 0.77, 0.70),
+    "beijing-yishi-guize": (0.78, 0.78, 0.65), "beijing-zhengbing": (0.76, 0.78, 0.69),
+    "chongqing-jiti-zichan": (0.72, 0.65, 0.54), "guangdong-jisheng": (0.77, 0.72, 0.56),
+    "huzhao": (0.72, 0.69, 0.55), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
     # then, minus 0.02
     "chongqing-hezhang": (0.56, 0.48, 0.47), "chongqing-qiye-fudan": (0.84, 0.82, 0.74),
@@ -343,16 +343,16 @@ FLOORS = {
     "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.79, 0.73, 0.63),
     # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: raised after the
     # round-11 rules (bef61ff) to their figures then, minus 0.02
-    "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.79, 0.81, 0.75),
+    "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.85, 0.86, 0.79),
     "beijing-tingche": (0.87, 0.87, 0.86), "beijing-yuye": (0.91, 0.93, 0.87),
-    "chongqing-fangzhen-jianzai": (0.83, 0.84, 0.72), "chongqing-guaimai": (0.78, 0.71, 0.69),
-    "chongqing-renshi-renmian": (0.77, 0.82, 0.74), "guangdong-renshi-renmian": (0.67, 0.72, 0.67),
+    "chongqing-fangzhen-jianzai": (0.83, 0.84, 0.72), "chongqing-guaimai": (0.80, 0.81, 0.77),
+    "chongqing-renshi-renmian": (0.77, 0.82, 0.74), "guangdong-renshi-renmian": (0.69, 0.74, 0.69),
     # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
     # minus 0.02
-    "beijing-shiyan-dongwu": (0.91, 0.91, 0.84), "beijing-shuili-gongcheng": (0.54, 0.48, 0.31),
-    "beijing-xiangzhen-renda": (0.14, 0.09, 0.09), "beijing-yangquan": (0.84, 0.85, 0.81),
-    "beijing-zhifa-jiancha": (0.36, 0.28, 0.19), "chongqing-jiage-jianzheng": (0.83, 0.82, 0.75),
-    "guangdong-jiazheng": (0.90, 0.92, 0.84), "guojia-qingbao": (0.73, 0.72, 0.68)}
+    "beijing-shiyan-dongwu": (0.91, 0.91, 0.84), "beijing-shuili-gongcheng": (0.65, 0.58, 0.39),
+    "beijing-xiangzhen-renda": (0.57, 0.63, 0.47), "beijing-yangquan": (0.87, 0.89, 0.87),
+    "beijing-zhifa-jiancha": (0.59, 0.54, 0.37), "chongqing-jiage-jianzheng": (0.83, 0.82, 0.75),
+    "guangdong-jiazheng": (0.92, 0.93, 0.87), "guojia-qingbao": (0.78, 0.77, 0.73)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

@@ -469,3 +469,34 @@ def test_a_set_phrase_in_one_place_is_no_unique_term_evidence(monkeypatch):
     # places: stretches apart by a character no term covers
     assert seg._places("甲乙丙丁戊己庚", {"甲乙丙丁", "乙丙丁戊"}) == 1
     assert seg._places("甲乙丙丁戊己庚辛壬癸子", {"甲乙丙丁", "己庚辛壬"}) == 2
+
+
+def test_penalty_clauses_enforcing_different_duties_are_not_linked(monkeypatch):
+    import kb.compare.align as align_mod
+
+    # two penalty clauses share their wording (责令限期改正……罚款) and differ in the duty they enforce: when every
+    # article the old one cites is linked, and none to an article the new one cites, a link no rule was sure of is
+    # dropped.  北京市安全生产条例 2016 第八十九条 (违反本条例第三十九条, now 2022 第二十八、二十九条) is not 2022 第五十九条
+    # (第三十六条第二款) nor 第六十条 (第三十七条第一款); 第八十七条 (第二十八条) is not 第六十一条 (第四十四条), 第九十条
+    # (第四十条) not 第六十二条 (第四十七条): none of them in the gold.  公司法 2018 第一百零八条 on the 董事会 (第四十五条、
+    # 第四十六条) is not 2023 第一百三十条 on the 监事会 (第一百二十一条、第一百三十三条) (read, not annotated)
+    aq = ("DLC/北京地方法规/地方性法规/北京/北京市安全生产条例.md",
+          "DLC/北京地方法规/地方性法规/北京/北京市安全生产条例(2022-05-25).md")
+    gs = ("民法商法/公司法(2018-10-26).md", "民法商法/公司法(2023-12-29).md")
+    crossed = {aq: {("第八十九条", "第五十九条"), ("第八十九条", "第六十条"), ("第八十七条", "第六十一条"),
+                    ("第九十条", "第六十二条")}, gs: {("第一百零八条", "第一百三十条")}}
+    # kept: an old clause whose cited article merged into the new clause itself (备案审查条例 2021 第十四条 cites 第十三条,
+    # both now 2024 第十六条), and a new clause citing the number the old one cited (慈善法 2016 第一百零一条 and 2023
+    # 第一百一十四条 both cite 第二十七条: carried over, whatever it points at now) — both in the gold
+    kept = {("DLC/北京地方法规/地方性法规/北京/北京市各级人民代表大会常务委员会规范性文件备案审查条例(2021-11-26).md",
+             "DLC/北京地方法规/地方性法规/北京/北京市各级人民代表大会常务委员会规范性文件备案审查条例(2024-09-27).md"):
+            {("第十四条", "第十六条")},
+            ("社会法/慈善法(2016-03-16).md", "社会法/慈善法(2023-12-29).md"): {("第一百零一条", "第一百一十四条")}}
+    for pair, links in crossed.items():
+        assert not links & _links(*pair), pair
+    for pair, links in kept.items():
+        assert links <= _links(*pair), pair
+    # switched off, the wrong links are there
+    monkeypatch.setattr(align_mod, "_drop_cross_cited", lambda *args: None)
+    for pair, links in crossed.items():
+        assert links <= _links(*pair), pair

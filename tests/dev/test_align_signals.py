@@ -53,7 +53,8 @@ def test_held_out_laws_are_never_aligned():
 def test_an_unknown_mode_is_refused(capsys):
     need_shared(CORPUS)
     assert align_signals.main(["nonsense"]) == 2
-    assert "lopo|shared|remainder|boilerplate|unique|contain|gaps|rename|lexicon|misses|substitute|neighbour|merge" in capsys.readouterr().err
+    assert ("lopo|shared|remainder|boilerplate|unique|gaps|rename|lexicon|misses|substitute|neighbour|merge|contain|"
+            "left|left-chapter|left-stretch|keyterm|cites|retune") in capsys.readouterr().err
 
 
 def test_the_shared_vocabulary_threshold_chosen_leave_one_pair_out_still_helps():
@@ -96,6 +97,10 @@ def test_every_missed_gold_link_is_classified():
     assert f"漏掉的金标准链接：{missed} 条" in out.getvalue()
     for k in kinds:
         assert sum(c for key, c in count.items() if isinstance(key, tuple) and key[0] == k) == count[k]
+    # and each has one kind of evidence (what the two articles still share) and place (in kb's order or moved far)
+    evidence = {key: c for key, c in count.items() if isinstance(key, tuple) and key[0] == "证据"}
+    assert sum(evidence.values()) == missed and {key[1] for key in evidence} <= set(align_signals.EVIDENCE)
+    assert "按字面证据" in out.getvalue()
 
 
 def test_substitutions_are_the_replacements_a_pair_makes_again_and_again():

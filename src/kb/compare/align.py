@@ -32,7 +32,9 @@ the order they are trusted, so that a confident pair is never displaced by a wea
    a full revision folding short articles into kept ones); last, for two versions of one regulation, two
    articles, one of them unlinked, sharing in several places terms no other article of either text uses
    (:func:`kb.compare.segments.unique_links`).  Boilerplate (clauses many regulations
-   use, :mod:`kb.compare.boilerplate`) is no evidence of a split or merge.
+   use, :mod:`kb.compare.boilerplate`) is no evidence of a split or merge.  Very last, for two versions,
+   a link no rule was sure of between two articles citing their own texts' articles that do not
+   correspond is dropped (:func:`_drop_cross_cited`: penalty clauses enforcing different duties).
 5. Headings (编, 分编, 章, 节) are aligned by title and by where their articles went
    (:mod:`kb.compare.headings`); an article pair is ``moved`` when the new article's
    chapter is not the counterpart of the old article's chapter.
@@ -53,6 +55,7 @@ from kb.compare.segments import SEG_MIN, remainder_links, rewritten_links, segme
 from kb.compare.similarity import (Unit, candidates, containment, cosine, normalize, on_vocabulary, shared_vocabulary,
                                    units, weigh)
 from kb.text.model import Document
+from kb.text.numerals import NUMERAL_RE, parse_numeral
 
 HIGH = 0.5        # confident one-to-one pair
 GAP = 0.22        # between anchors, same place in the order
@@ -202,6 +205,7 @@ def align(old_doc: Document, new_doc: Document, correspond: list | None = None) 
         _link_remainder(old, new, P, extra, segments)
         if versions:
             _link_unique(old, new, P, extra)
+            _drop_cross_cited(old, new, P, extra)
     links = _links(old, new, sim, P, extra)
     _statuses(links, old, new)
     headings = align_headings(old_doc, new_doc, old, new, links)
@@ -395,6 +399,53 @@ def _link_unique(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:
             extra.append((o, n, "split" if o in of_old else "merge"))
         else:
             P.add(o, n, "unique")
+
+
+#: a citation of the text's own articles: 本条例第三十九条, 本法第四十五条、第四十六条, 本法第三十六条第二款
+_OWN_ARTICLES = re.compile(rf"本(?:法|条例|办法|规定|细则)((?:第(?:{NUMERAL_RE})条(?:第(?:{NUMERAL_RE})[款项])*[、和或及至]?)+)")
+_ARTICLE_NUMBER = re.compile(rf"第({NUMERAL_RE})条")
+
+
+def _cited(u: Unit, at: dict[int, int]) -> set[int]:
+    """The articles of its own text (indices, by ``at``: article number -> index) that ``u`` cites."""
+    out = set()
+    for c in _OWN_ARTICLES.finditer(u.text):
+        for m in _ARTICLE_NUMBER.finditer(c.group(1)):
+            try:
+                i = at.get(parse_numeral(m.group(1)))
+            except (ValueError, KeyError):
+                continue
+            if i is not None:
+                out.add(i)
+    return out
+
+
+def _drop_cross_cited(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:
+    """Very last, for two versions of one regulation: a link the rules were not sure of (neither identical nor
+    confident) between two articles that both cite articles of their own text is dropped when every old article it
+    cites is linked, and none of them to an article the new one cites (nor to the new article itself, into which it
+    may have merged), and the two cite no number alike (a citation carried over unchanged, which may now point at
+    another article: :mod:`kb.compare.references`).  Penalty clauses share their wording and differ in the duty they enforce (违反本条例第三十九条
+    规定……): 北京市安全生产条例 2016 第八十九条 (第三十九条, now 2022 第二十八、二十九条) is not 2022 第五十九条
+    (第三十六条第二款) nor 第六十条 (第三十七条第一款); 公司法 2018 第一百零八条 on the 董事会 (第四十五条、第四十六条) is
+    not 2023 第一百三十条 on the 监事会 (第一百二十一条、第一百三十三条)."""
+    at_old = {u.node.number: u.index for u in old if isinstance(u.node.number, int)}
+    at_new = {u.node.number: u.index for u in new if isinstance(u.node.number, int)}
+    cited_old = {u.index: c for u in old if (c := _cited(u, at_old))}
+    cited_new = {u.index: c for u in new if (c := _cited(u, at_new))}
+    if not cited_old or not cited_new:
+        return
+    of_old, _ = _linked_to(P, extra)
+
+    def crossed(o: int, n: int) -> bool:
+        co, cn = cited_old.get(o), cited_new.get(n)
+        return bool(co and cn) and all(of_old.get(x) for x in co) \
+            and not any(y in cn or y == n for x in co for y in of_old[x]) \
+            and not {old[x].node.number for x in co} & {new[y].node.number for y in cn}
+    for (o, n), kind in list(P.how.items()):
+        if kind not in ("identical", "confident") and crossed(o, n):
+            del P.o2n[o], P.n2o[n], P.how[(o, n)]
+    extra[:] = [(o, n, kind) for o, n, kind in extra if not crossed(o, n)]
 
 
 def _pair_shared(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:

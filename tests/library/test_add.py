@@ -365,3 +365,33 @@ def test_a_version_without_a_label_is_not_labelled_with_its_name(tmp_path, capsy
     assert "某市居民委员会工作条例@draft（征求意见稿）" in out, out
     rc, out, err = run_kb(["diff", "my-law@draft", "my-law@revised"], p, capsys)
     assert out.splitlines()[0] == "修改前（征求意见稿） → 修改后（2025-01-02）", out
+
+
+def test_add_folder_claims_the_corpus_only_for_the_corpus_own_files(tmp_path, capsys):
+    """Newcomer review 5, item 3: a text of one's own laid out like the corpus (a metadata block, a folder named
+    社会法) was imported as 公开语料 lawrefbook's file 社会法/测试促进法(2020-01-01).md, 有效, 现行有效 — a file the corpus
+    does not have, published under the corpus's name as a law in force.  Only a file of the corpus (in it, or a
+    byte-identical copy, wherever it sits and whatever its name) claims the corpus; the rest says it came from a folder
+    and that nothing states its validity."""
+    need_shared(CORPUS)
+    p = project(tmp_path / "p")
+    own = tmp_path / "own" / "社会法"
+    own.mkdir(parents=True)
+    (own / "测试促进法(2020-01-01).md").write_text(
+        "# 中华人民共和国测试促进法\n\n2020年1月1日 第十三届全国人民代表大会常务委员会第一次会议通过\n\n<!-- INFO END -->\n\n"
+        "## 第一章 总则\n\n第一条 为了测试，制定本法。\n\n第二条 居民委员会应当协助街道办事处工作。\n", encoding="utf-8")
+    shutil.copy(CORPUS / "社会法/慈善法(2016-03-16).md", own)                            # a copy of a corpus folder's file
+    shutil.copy(CORPUS / "社会法/工会法(2021-12-24).md", tmp_path / "own" / "工会.md")    # renamed, outside any category
+    rc, out, err = run_kb(["add", str(tmp_path / "own"), "--no-index"], p, capsys)
+    assert rc == 0, out + err
+    mine = yaml.safe_load((p / "regulation/测试促进法/meta.yml").read_text(encoding="utf-8"))
+    assert "corpus" not in mine["source"] and "公开语料" not in mine["source"]["note"], mine["source"]
+    assert "validity" not in mine and "status" not in mine["versions"][0], mine
+    assert "未注明效力状态：测试促进法@2020-01-01" in out
+    cs = yaml.safe_load((p / "regulation/慈善法/meta.yml").read_text(encoding="utf-8"))
+    assert (cs["source"]["corpus"], cs["source"]["files"], cs["validity"]) == \
+        ("lawrefbook", ["社会法/慈善法(2016-03-16).md"], "有效")
+    gh = yaml.safe_load((p / "regulation/工会法/meta.yml").read_text(encoding="utf-8"))
+    # named as the corpus names it, and placed by its folder there (法律, 全国), not by where the copy sits
+    assert (gh["source"]["corpus"], gh["source"]["files"], gh["validity"], gh["level"], gh["jurisdiction"]) == \
+        ("lawrefbook", ["社会法/工会法(2021-12-24).md"], "有效", "法律", "全国")

@@ -133,6 +133,62 @@ def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:
     return ct
 
 
+class CorpusFiles:
+    """The public corpus's own files (../shared/corpus/lawrefbook beside the project or beside kb's checkout, or under
+    ``$KB_SHARED/corpus``), to tell a corpus text from a text of one's own that only looks like one: a file is the
+    corpus's when it lies in the corpus, or when its bytes are those of a corpus file (a copy of some of its folders,
+    such as ``cp -r lawrefbook/社会法 /tmp/x/``).  A folder merely laid out like the corpus (a text of one's own with a
+    metadata block in a folder named 社会法) is not: nothing shows where it came from.  The corpus is listed (names and
+    sizes) when first asked, and only files of the same size are read."""
+
+    def __init__(self, homes):
+        self.homes = [h.resolve() for h in dict.fromkeys(Path(h) for h in homes) if h.is_dir()]
+        self._by_size: dict[int, list[Path]] | None = None
+
+    @classmethod
+    def near(cls, root: Path) -> "CorpusFiles":
+        import os
+
+        here = Path(__file__).resolve().parents[3]          # kb's checkout (src/kb/library/corpus.py)
+        homes = [Path(root).resolve().parent / "shared", here.parent / "shared"]
+        if os.environ.get("KB_SHARED"):
+            homes.insert(0, Path(os.environ["KB_SHARED"]))
+        return cls(h / "corpus" / "lawrefbook" for h in homes)
+
+    def find(self, path: Path) -> str | None:
+        """``path``'s place in the corpus (relative to its root, as the corpus names it), or None when it is not a corpus
+        file."""
+        target = Path(path).resolve()
+        for h in self.homes:
+            if target.is_relative_to(h):
+                return target.relative_to(h).as_posix()
+        if self._by_size is None:
+            self._by_size = {}
+            for h in self.homes:
+                for f in sorted(h.rglob("*.md")):
+                    self._by_size.setdefault(f.stat().st_size, []).append(f)
+        same = self._by_size.get(target.stat().st_size, [])
+        if not same:
+            return None
+        data = target.read_bytes()
+        for f in same:
+            if f.read_bytes() == data:
+                return next(f.relative_to(h).as_posix() for h in self.homes if f.is_relative_to(h))
+        return None
+
+
+def as_found(ct: CorpusText, files: CorpusFiles) -> CorpusText:
+    """``ct`` as the corpus's own text, read from its place in the corpus (level, jurisdiction, the path the source
+    names), when ``files`` holds it; else as a text of one's own (``corpus`` False: its source claims no corpus and
+    nothing shows it to be in force), whatever folder it sits in."""
+    rel = files.find(ct.path)
+    ct.corpus = rel is not None
+    if rel is not None and rel != ct.rel:
+        ct.rel = rel
+        ct.level, ct.jurisdiction = _place(rel, ct.title)
+    return ct
+
+
 def _draft_bracket(title: str) -> tuple[str, str | None]:
     """(title without it, the stage) when the title ends in a draft's bracket (某市居民委员会工作条例（草案）,
     ……（草案修改稿）, ……（修改稿）, ……（修改草案）), else (title, None): the parser's reading of a title line."""

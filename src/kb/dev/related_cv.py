@@ -263,7 +263,7 @@ VARIANTS = {
     "去法规主题的余弦": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: _base(g, c, cos=_mix(c, "resid", p))),
     "阈值倍数只对本法规未引的法律": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=1)
                           / (p if c["outside"] and not c["ground"] else 1.0)),
-    "最相近款项的余弦": ((0, 0.1, 0.2, 0.3, 0.4), lambda p, g, c: _base(g, c, part=p)),
+    "最相近款项的余弦": ((0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6), lambda p, g, c: _base(g, c, part=p)),
     "主体重合": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * (1 + p * c["actors"])),
     "法规同主题": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * max(c["regsim"], 1e-9) ** p),
 }

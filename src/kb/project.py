@@ -461,6 +461,22 @@ def shared_titles(pairs) -> set:
     return {t for t, s in ids.items() if len(s) > 1}
 
 
+def laws(regs) -> dict[str, tuple]:
+    """Regulation id -> the law it is, of the RegulationMeta ``regs``: the excerpts of one law — 民法典's 物权编 and 合同编,
+    two folders of regulation/ whose meta.yml names the ``part`` each holds — are one law (its title), with the whole text
+    when the knowledge base has it too (kb.library.kinds: neither is the other's 上位法 or 同类立法); any other regulation
+    is its own.  What counts regulations counts these (:func:`count_laws`): the excerpts stay apart as content (pages,
+    search, related provisions), but the knowledge base does not hold one regulation more for each."""
+    regs = list(regs)
+    excerpted = {r.title for r in regs if (r.raw or {}).get("part")}
+    return {r.id: ("law", r.title) if r.title in excerpted else ("regulation", r.id) for r in regs}
+
+
+def count_laws(regs) -> int:
+    """How many regulations the RegulationMeta ``regs`` are, the excerpts of one law counted once (:func:`laws`)."""
+    return len(set(laws(regs).values()))
+
+
 def default_regulation(root: Path) -> str:
     cfg = load_config(root)
     if cfg.get("default_regulation"):

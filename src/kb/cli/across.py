@@ -62,7 +62,11 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
                              [[s.citation, s.actor, MODALITY_NAMES[s.modality], said[id(s)]]
                               for s in stmts], keep=(0, 1), wrap=3))     # an actor's name is never cut; the words wrap
         if rows:
-            click.echo(f"{_how_many([s for *_, s, _ in rows], provisions)}，{len(groups)} 部法规", err=True)
+            from kb.project import count_laws
+
+            # the excerpts of one law (民法典's 物权编 and 合同编) are one regulation
+            click.echo(f"{_how_many([s for *_, s, _ in rows], provisions)}，{count_laws(reg for reg, *_ in groups)} 部法规",
+                       err=True)
     if not rows:
         click.echo(f"知识库中没有“{actor}”的规定", err=True)
         ctx.exit(1)

@@ -42,7 +42,17 @@ def weigh(site: Path) -> dict:
             "site": sum(p.stat().st_size for p in files),
             "site_without_downloads": sum(p.stat().st_size for p in files if "downloads" not in p.parts),
             "related_files": len(panels), "related_largest": max((p.stat().st_size for p in panels), default=0),
-            "versions": len(versions), "regulations": len({v.parent for v in versions})}
+            "versions": len(versions), "regulations": _regulations(site, versions)}
+
+
+def _regulations(site: Path, versions: set) -> int:
+    """How many regulations the site holds: the laws its home page lists (the excerpts of one law — 民法典's 物权编 and
+    合同编 — are a row each of one law: ``data-law``), else the regulations' folders."""
+    import re
+
+    home = site / "index.html"
+    listed = set(re.findall(r'<tr data-level=[^>]* data-law="([^"]*)"', home.read_text(encoding="utf-8"))) if home.is_file() else set()
+    return len(listed) or len({v.parent for v in versions})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ from kb.layers.cache import read_state, write_state
 from kb.library.kinds import KIND_NAMES, KINDS, kind_of
 from kb.library.related import Library, cited_regulations, rests_outside
 from kb.library.related_cache import related_all
-from kb.project import LEVEL_RANK
+from kb.project import LEVEL_RANK, count_laws
 from kb.site.progress import say, timed
 
 PER_KIND = 3            # answers per kind in a panel (the CLI gives more)
@@ -95,8 +95,8 @@ def shared_actors(sites: list, registry_of) -> dict[str, list]:
             by_actor.setdefault(name, {}).setdefault(vs.reg.id, (vs, []))[1].append(s)
     out = {}
     for name, regs in by_actor.items():
-        if len(regs) < 2:
-            continue
+        if count_laws(vs.reg for vs, _ in regs.values()) < 2:
+            continue            # one regulation (or the excerpts of one law: 民法典's 物权编 and 合同编)
         out[name] = sorted(regs.values(), key=lambda t: (LEVEL_RANK.get(t[0].reg.level or "", 9),
                                                           t[0].reg.jurisdiction or "", t[0].title))
     return out

@@ -285,15 +285,15 @@
   function filterLibrary() {
     var sel = document.querySelectorAll("select[data-kb-filter]");
     var rows = document.querySelectorAll(".kb-lib-table tbody tr");
-    var shown = 0;
+    var shown = {};     /* the laws shown: the excerpts of one law (民法典's 物权编, 合同编) are rows of one regulation */
     rows.forEach(function (tr) {
       var ok = true;
       sel.forEach(function (s) { if (s.value && tr.getAttribute("data-" + s.getAttribute("data-kb-filter")) !== s.value) ok = false; });
       tr.hidden = !ok;
-      if (ok) shown++;
+      if (ok) shown[tr.getAttribute("data-law")] = true;
     });
     var c = document.querySelector(".kb-lib-count");
-    if (c) c.textContent = "显示 " + shown + " 部";
+    if (c) c.textContent = "显示 " + Object.keys(shown).length + " 部";
   }
   document.addEventListener("change", function (e) {
     if (e.target.matches && e.target.matches("select[data-kb-filter]")) filterLibrary();

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from kb.layers.obligations import MODALITIES, MODALITY_NAMES
 from kb.outputs.duties import counted, wording
+from kb.project import count_laws
 from kb.site.svg import neighbourhood_svgs
 
 
@@ -122,7 +123,8 @@ def ctx_actor_all(r):
     levels = list(by_level.items())
     toc = [{"level": 2, "id": f"level-{i}", "name": level, "children": []} for i, (level, _) in enumerate(levels, 1)]
     index = "actors/index.md"
-    return {"name": name, "groups": groups, "by_level": levels, "total": total,
+    return {"name": name, "groups": groups, "regulations": count_laws(vs.reg for vs, _ in groups), "by_level": levels,
+            "total": total,
             "index_href": r.page(index) if index in r.plan.pages else None}, toc
 
 
@@ -137,7 +139,8 @@ def ctx_actors_all(r):
         kind = vs0.layers.registry.actor(name).kind
         rows.append({"name": name, "href": r.page(src), "kind": KIND_NAMES.get(kind, kind),
                      "order": KINDS.index(kind) if kind in KINDS else len(KINDS),
-                     "regulations": len(groups), "duties": sum(len(counted(st, v.layers.carried)) for v, st in groups)})
+                     "regulations": count_laws(vs.reg for vs, _ in groups),
+                     "duties": sum(len(counted(st, v.layers.carried)) for v, st in groups)})
     rows.sort(key=lambda x: (x["order"], -x["regulations"], -x["duties"], x["name"]))
     return {"rows": rows}, []
 

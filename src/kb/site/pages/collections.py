@@ -10,6 +10,7 @@ provision.
 from __future__ import annotations
 
 from kb.catalog import open_catalog
+from kb.project import count_laws
 from kb.layers.obligations import MODALITY_NAMES
 from kb.site.pages.actors import statement_text
 from kb.site.planning import collection_sites
@@ -57,11 +58,13 @@ def source_note(sources: list) -> tuple[str, str] | None:
         return _banner_class(inforce), f"本页的条文来自《{vs.title}》{vs.version.label}，{words}。"
     ok = [vs for vs, (inforce, _) in sources if inforce]
     others = [(vs, words) for vs, (inforce, words) in sources if not inforce]
-    parts = [f"{len(ok)} 部现行有效"] if ok else []
+    parts = [f"{count_laws(vs.reg for vs in ok)} 部现行有效"] if ok else []
     parts += [f"《{vs.title}》{vs.version.label}{words}" for vs, words in others]
     states = [inforce for _, (inforce, _) in sources]
     klass = _banner_class(True if all(states) else (False if False in states else None))
-    return klass, f"本页的条文来自 {len(sources)} 部法规（各取最新版本）：{'；'.join(parts)}。每条下注明出处。"
+    # the excerpts of one law (民法典's 物权编 and 合同编) are one regulation
+    n = count_laws(vs.reg for vs, _ in sources)
+    return klass, f"本页的条文来自 {n} 部法规（各取最新版本）：{'；'.join(parts)}。每条下注明出处。"
 
 
 def _banner_class(inforce: bool | None) -> str:

@@ -27,18 +27,22 @@ FILTERS = (("level", "效力级别"), ("jurisdiction", "地域"), ("validity", "
 def library(r) -> dict:
     """The regulations of the site (latest versions) for the home page's table, and the values
     of its filters (level, jurisdiction, validity, year)."""
-    from kb.project import LEVEL_RANK, shared_titles
+    from kb.project import LEVEL_RANK, laws, shared_titles
 
     rows = []
     latest = [s for s in r.plan.sites if s.latest]
     # two regulations of one title (and part) are told apart by their folder's name, the -r of the commands
     shared = shared_titles((s.reg.id, (s.title, s.reg.part)) for s in latest)
+    # the excerpts of one law (民法典's 物权编 and 合同编) are a row each but one regulation in the counts: the heading's
+    # and the filters' (kb.js counts the distinct data-law of the rows shown)
+    law = {reg_id: ":".join(key) for reg_id, key in laws(s.reg for s in latest).items()}
     for s in latest:
         reg = s.reg
         part = reg.part if (s.title, reg.part) not in shared else "；".join(x for x in (reg.part, f"法规名 {reg.id}") if x)
         rows.append({"title": s.title, "href": r.page(s.p("index.md")), "level": reg.level or "未注明",
                      "jurisdiction": reg.jurisdiction or "未注明", "validity": reg.validity or "未注明",
-                     "year": reg.year or "未注明", "articles": len(s.doc.articles), "label": s.version.label, "part": part})
+                     "year": reg.year or "未注明", "articles": len(s.doc.articles), "label": s.version.label, "part": part,
+                     "law": law[reg.id]})
     rows.sort(key=lambda x: (LEVEL_RANK.get(x["level"], 9), x["jurisdiction"], x["title"], x["part"] or ""))
     filters = []
     for key, label in FILTERS:
@@ -46,7 +50,7 @@ def library(r) -> dict:
                         key=lambda v: (LEVEL_RANK.get(v, 9), v) if key == "level" else v)
         values += ["未注明"] if any(x[key] == "未注明" for x in rows) else []
         filters.append((key, label, values))
-    return {"library": rows, "filters": filters}
+    return {"library": rows, "filters": filters, "regulations": len({x["law"] for x in rows})}
 
 
 def ctx_home(r):

@@ -111,13 +111,17 @@ class RegulationMeta:
                 "short_title": self.short_title, "level": self.level, "validity": self.validity}
 
 
+def version_level(reg: RegulationMeta, v: VersionMeta) -> str:
+    """法律 / 行政法规 / 地方性法规 … as meta.yml says (the version's own first), "" when unsaid."""
+    return str((v.raw or {}).get("level") or (reg.raw or {}).get("level") or "").strip()
+
+
 def is_draft(reg: RegulationMeta, v: VersionMeta) -> bool:
     """A version published for comment or review, not a text adopted and in force (its status, label
-    or level says 草案, 征求意见稿, 送审稿, 修改稿 …: kb.text.preamble's one list of draft words)."""
+    or level — :func:`version_level` — says 草案, 征求意见稿, 送审稿, 修改稿 …: kb.text.preamble's one list of draft words)."""
     from kb.text.preamble import is_draft_status
 
-    level = (v.raw or {}).get("level") or (reg.raw or {}).get("level")
-    return is_draft_status(" ".join(str(x or "") for x in (v.status, v.label, level)))
+    return is_draft_status(" ".join(str(x or "") for x in (v.status, v.label, version_level(reg, v))))
 
 
 def find_root(start: str | os.PathLike | None = None) -> Path:
@@ -378,20 +382,18 @@ def load_regulation(root: Path, reg_id: str) -> RegulationMeta:
     raw = _yaml_load(meta_path)
     if not isinstance(raw, dict):
         raise KbError("meta.yml 的顶层应为“键: 值”映射", str(meta_path))
-    _check_meta(raw, meta_path)
+    adopted, dates = _check_meta(raw, meta_path)
     versions = []
-    for v in raw.get("versions") or []:
+    for v, date in zip(raw.get("versions") or [], dates):
         source_in(folder, v["file"], meta_path)
         if v.get("amended_by") is not None:
             source_in(folder, v["amended_by"], meta_path, "amended_by")
         versions.append(VersionMeta(name=str(v["name"]), file=v["file"], label=str(v.get("label") or v["name"]),
-                                    status=v.get("status"), date=iso_date(v["date"]) if v.get("date") else None,
-                                    comment=v.get("comment") or {}, raw=v))
+                                    status=v.get("status"), date=date, comment=v.get("comment") or {}, raw=v))
     return RegulationMeta(id=reg_id, folder=folder, title=raw["title"], short_title=raw.get("short_title"),
                           jurisdiction=raw.get("jurisdiction"), issuing_body=raw.get("issuing_body"),
                           versions=versions, raw=raw, level=raw.get("level"), validity=raw.get("validity"),
-                          adopted=iso_date(raw["adopted"]) if raw.get("adopted") else None,
-                          source=raw.get("source") if isinstance(raw.get("source"), dict) else {})
+                          adopted=adopted, source=raw.get("source") if isinstance(raw.get("source"), dict) else {})
 
 
 #: meta.yml's keys that hold text (a number YAML reads, 123, is not taken for one)
@@ -399,10 +401,11 @@ _TEXT_KEYS = ("title", "short_title", "jurisdiction", "issuing_body", "level", "
 _VERSION_TEXT_KEYS = ("label", "status")
 
 
-def _check_meta(raw: dict, meta_path: Path) -> None:
+def _check_meta(raw: dict, meta_path: Path) -> tuple[str | None, list[str | None]]:
     """Every value kb reads from a meta.yml is of the kind it reads: text where text is meant, a real
     date, a list of versions each with a name and a file.  A wrong one is a KbError naming the file,
-    the line and the key (title: [..] or date: 2025-13-01 used to end in a Python traceback)."""
+    the line and the key (title: [..] or date: 2025-13-01 used to end in a Python traceback).  Returns the dates as
+    read (YYYY-MM-DD: :func:`iso_date`), the adoption's and each version's (None where none is written)."""
     def bad(keys, message):
         return KbError(f"{key_name(keys)}：{message}", str(meta_path), key_line(meta_path, keys))
 
@@ -419,14 +422,16 @@ def _check_meta(raw: dict, meta_path: Path) -> None:
         raise bad(("level",), f"未知的效力级别“{level}”（可用：{'、'.join(LEVELS)}）")
     if validity is not None and validity not in VALIDITIES:
         raise bad(("validity",), f"未知的效力状态“{validity}”（可用：{'、'.join(VALIDITIES)}）")
+    adopted = None
     if raw.get("adopted"):
         try:
-            iso_date(raw["adopted"])
+            adopted = iso_date(raw["adopted"])
         except ValueError as e:
             raise bad(("adopted",), f"“{raw['adopted']}”不是有效的日期（{e}）") from None
     listed = raw.get("versions") or []
     if not isinstance(listed, list) or not all(isinstance(v, dict) for v in listed):
         raise bad(("versions",), "应为版本的列表（每项含 name、file 等）")
+    dates: list[str | None] = []
     for i, v in enumerate(listed):
         if not v.get("name") or not v.get("file"):
             raise bad(("versions", i), "每个版本都需要 name 和 file")
@@ -438,11 +443,13 @@ def _check_meta(raw: dict, meta_path: Path) -> None:
                 raise bad(("versions", i, key), f"应为文本，而不是{kind(v[key])}（{v[key]!r}）")
         if v.get("comment") is not None and not isinstance(v["comment"], dict):
             raise bad(("versions", i, "comment"), f"应为映射（period、channel、email 等），而不是{kind(v['comment'])}")
+        dates.append(None)
         if v.get("date"):
             try:
-                iso_date(v["date"])
+                dates[-1] = iso_date(v["date"])
             except ValueError as e:
                 raise bad(("versions", i, "date"), f"“{v['date']}”不是有效的日期（{e}）") from None
+    return adopted, dates
 
 
 def list_regulations(root: Path) -> list[RegulationMeta]:
@@ -704,7 +711,7 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
                 return Added(regulation, version, old, unchanged=True, warnings=doc.warnings)
             raise KbError(f"法规“{regulation}”已有版本“{version}”，内容与此文件不同；请换一个版本名", str(src))
     changes = {k: v for k, v in (meta or {}).items() if v is not None and k != "title" and reg.raw.get(k) != v}
-    _check_raw(changes, meta_path)
+    _check_meta({**reg.raw, **changes}, meta_path)     # the metadata as it will be written, checked as it will be read
     v = add_version(root, regulation, version, data, ext, fields)
     if changes:                         # what a newer version changes (validity, source files …)
         raw = dict(load_regulation(root, regulation).raw)
@@ -756,14 +763,6 @@ def _draft_from_text(doc, status: str | None, label: str | None) -> tuple[str | 
     if not is_draft_status(status):
         return status, label, False
     return status, label or status, True
-
-
-def _check_raw(raw: dict, meta_path: Path) -> None:
-    level, validity = raw.get("level"), raw.get("validity")
-    if level is not None and level not in LEVEL_RANK:
-        raise KbError(f"未知的效力级别“{level}”（可用：{'、'.join(LEVELS)}）", str(meta_path))
-    if validity is not None and validity not in VALIDITIES:
-        raise KbError(f"未知的效力状态“{validity}”（可用：{'、'.join(VALIDITIES)}）", str(meta_path))
 
 
 META_HEADER = ("# {title}：元数据（kb add 写入）。版本按时间先后排列，最后一个是默认的最新版本。\n")

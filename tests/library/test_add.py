@@ -54,6 +54,26 @@ def test_add_second_version_keeps_comments_and_shorthand_works(tmp_path, capsys)
     assert "居民委员会" in out
 
 
+def test_add_to_an_existing_regulation_checks_the_metadata_as_for_a_new_one(tmp_path, capsys):
+    """kb add FILE to an existing regulation checks the metadata it will write as kb add of a new one and as reading it
+    will (kb.project._check_meta on the whole): the same message, naming the key — the check kept apart for it said
+    less (no key) — and nothing is written."""
+    p = project(tmp_path / "p")
+    copy_seed(p / "regulation/seed")
+    before = (p / "regulation/seed/meta.yml").read_bytes()
+    revised = tmp_path / "修改稿.txt"
+    revised.write_text(SEED.read_text(encoding="utf-8").replace("社区居民委员会", "居民委员会", 1), encoding="utf-8")
+    said = {}
+    for reg in ("seed", "new"):
+        rc, _, err = run_kb(["add", str(revised), "-r", reg, "-v", "revised", "--level", "火星法", "--no-index"], p,
+                            capsys)
+        assert rc == 2, err
+        said[reg] = err[err.index("level："):].strip()
+    assert said["seed"] == said["new"] and said["seed"].startswith("level：未知的效力级别“火星法”（可用：宪法、法律、"), said
+    assert (p / "regulation/seed/meta.yml").read_bytes() == before and not (p / "regulation/seed/revised.txt").exists()
+    assert not (p / "regulation/new").exists()
+
+
 def test_add_refuses_bad_input_without_writing(tmp_path, capsys):
     p = project(tmp_path / "p")
     empty = tmp_path / "empty.txt"

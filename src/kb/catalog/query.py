@@ -412,9 +412,11 @@ def modality_choices(value: str = "") -> str:
 
 
 _CHP_HELP = "示例：3、第三章、chp_3；分编的法律：第二编第三章、part_2__chp_3、第二编、第三章第一节"
+#: the containers a chapter filter names, outermost first: the kind in an eid (part_2__chp_3) and the unit in a label
+#: (第二编第三章) — read here, written back by kb.catalog.searching.container_label
+CONTAINERS = {"part": "编", "subpart": "分编", "chp": "章", "sec": "节"}
 _CONTAINER_EID = re.compile(r"(?:part_\d+)?(?:(?:^|__)subpart_\d+)?(?:(?:^|__)chp_\d+)?(?:__sec_\d+)?")
-_CONTAINER_LABEL = re.compile(rf"(?:第([{NUMERAL_CHARS}]+)编)?(?:第([{NUMERAL_CHARS}]+)分编)?"
-                              rf"(?:第([{NUMERAL_CHARS}]+)章)?(?:第([{NUMERAL_CHARS}]+)节)?")
+_CONTAINER_LABEL = re.compile("".join(rf"(?:第([{NUMERAL_CHARS}]+){unit})?" for unit in CONTAINERS.values()))
 
 
 def _chapter_key(v: str, value: str) -> str:
@@ -442,14 +444,7 @@ def _chapter_key(v: str, value: str) -> str:
         raise KbError(f"“{value}”：节要和章一起给出，如 第三章第一节（{_CHP_HELP}）")
     if sub is not None and chp is not None:
         sub = None       # a chapter's eid does not name its subpart (part_1__chp_3)
-    eid = f"part_{part}" if part is not None else ""
-    if sub is not None:
-        eid += ("__" if eid else "") + f"subpart_{sub}"
-    if chp is not None:
-        eid += ("__" if eid else "") + f"chp_{chp}"
-    if sec is not None:
-        eid += f"__sec_{sec}"
-    return eid
+    return "__".join(f"{kind}_{n}" for kind, n in zip(CONTAINERS, (part, sub, chp, sec)) if n is not None)
 
 
 _BARE_NUMBER = re.compile(rf"[0-9０-９]+|[{NUMERAL_CHARS}]+")

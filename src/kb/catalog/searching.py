@@ -15,7 +15,7 @@ from kb.catalog import compose
 from kb.catalog.analysis import normalize
 from kb.catalog.hits import entry_hit, part_hits, provision_hit
 from kb.catalog.interface import Hit, Hits
-from kb.catalog.query import ParsedQuery, Word, check_filter, flatten_words
+from kb.catalog.query import CONTAINERS, ParsedQuery, Word, check_filter, flatten_words
 
 #: the type filter of a search listing one hit per article or heading (编、章、节)
 ARTICLES_AND_HEADINGS = "article|chapter"
@@ -52,6 +52,17 @@ def filter_sets(cache: dict, terms: tuple, all_of, any_of) -> tuple[set | None, 
     mask = any_of(mask_t) if mask_t else None
     cache[terms] = (allow, mask or None)
     return cache[terms]
+
+
+def admits(d, allow, mask) -> bool:
+    """Whether the facet filters let document ``d`` through (:func:`filter_sets`: in ``allow`` unless it is None, not
+    in ``mask``)."""
+    return (allow is None or d in allow) and not (mask and d in mask)
+
+
+def admitted(docs, allow, mask):
+    """The documents of ``docs`` the facet filters let through (:func:`admits`), in their order."""
+    return (d for d in docs if admits(d, allow, mask))
 
 
 def _any_of(term: tuple[str, str]) -> bool:
@@ -231,7 +242,7 @@ def provisions(index, manifest: dict, address, f: dict, limit=None) -> list[Hit]
         if found is None:
             continue
         d, fields = found
-        if (allow is not None and d not in allow) or (mask and d in mask):
+        if not admits(d, allow, mask):
             continue
         h = provision_hit(fields, eid)
         if h is not None:
@@ -293,12 +304,9 @@ def _actor_hint(index, manifest: dict, actor: str) -> str:
     return f"检索目录里没有主体“{actor}”{hint}"
 
 
-#: the containers of a chapter filter's eid (chp_3__sec_1 is 第三章第一节)
-_CONTAINERS = {"part": "编", "subpart": "分编", "chp": "章", "sec": "节"}
-
-
 def container_label(key: str) -> str:
-    """第三章第一节 for chp_3__sec_1, 第二编第三章 for part_2__chp_3, 第九章 for a chapter number (9)."""
+    """第三章第一节 for chp_3__sec_1, 第二编第三章 for part_2__chp_3, 第九章 for a chapter number (9): the label
+    kb.catalog.query reads (its CONTAINERS)."""
     from kb.text.numerals import to_chinese
 
     if key.isdigit():
@@ -306,9 +314,9 @@ def container_label(key: str) -> str:
     out = ""
     for seg in key.split("__"):
         kind, _, n = seg.rpartition("_")
-        if kind not in _CONTAINERS or not n.isdigit():
+        if kind not in CONTAINERS or not n.isdigit():
             return key
-        out += f"第{to_chinese(int(n))}{_CONTAINERS[kind]}"
+        out += f"第{to_chinese(int(n))}{CONTAINERS[kind]}"
     return out
 
 
@@ -320,7 +328,7 @@ def _chapter_in(index, regulation: str, version: str | None, chapter: str) -> st
 
     def present(value: str) -> bool:
         docs = index.filter_sets((("chapter", value),))[0] or set()
-        return any(d in allow and not (mask and d in mask) for d in docs)
+        return any(admits(d, allow, mask) for d in docs)
 
     if present(chapter):
         return None

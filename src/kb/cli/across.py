@@ -8,7 +8,7 @@ import click
 
 from kb.cli.core import project_root
 from kb.errors import KbError
-from kb.outputs.duties import counted, leads, wording
+from kb.outputs.duties import how_many, leads, wording
 from kb.outputs.formats import table, to_csv, to_json, write_text
 from kb.outputs.screen import style
 
@@ -35,7 +35,6 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
     said = {id(s): wording(doc, s, lead.get(id(s))) for _, _, doc, stmts in groups for lead in (leads(stmts),)
             for s in stmts}
     rows = [(reg, v, doc, s, said[id(s)]) for reg, v, doc, stmts in groups for s in stmts]
-    provisions = {id(s) for _, _, _, stmts in groups for s in counted(stmts)}     # a list with its lead-in: one
     if fmt == "json":
         write_text(to_json([{"regulation": reg.id, "title": reg.title, "level": reg.level,
                              "jurisdiction": reg.jurisdiction, "version": v.name, "citation": s.citation,
@@ -56,7 +55,7 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
                 click.echo(style(f"\n【{level or '未注明级别'}】", bold=True))
             # a regulation without a jurisdiction: （20 项）, not （，20 项）; one whose title another has: （brk，20 项）
             where = "，".join(x for x in (reg.id if reg.title in shared else None, reg.jurisdiction,
-                                         _how_many(stmts, provisions)) if x)
+                                         how_many(stmts)) if x)
             click.echo(style(f"{reg.title}（{where}）", bold=True))
             click.echo(table(["出处", "主体", "情态", "原文"],
                              [[s.citation, s.actor, MODALITY_NAMES[s.modality], said[id(s)]]
@@ -65,15 +64,8 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
             from kb.project import count_laws
 
             # the excerpts of one law (民法典's 物权编 and 合同编) are one regulation
-            click.echo(f"{_how_many([s for *_, s, _ in rows], provisions)}，{count_laws(reg for reg, *_ in groups)} 部法规",
+            click.echo(f"{how_many(*(stmts for *_, stmts in groups))}，{count_laws(reg for reg, *_ in groups)} 部法规",
                        err=True)
     if not rows:
         click.echo(f"知识库中没有“{actor}”的规定", err=True)
         ctx.exit(1)
-
-
-def _how_many(stmts, provisions: set) -> str:
-    """20 条, or 25 条，合 5 项规定 when a list's items are rows of their own."""
-    n = sum(1 for s in stmts if id(s) in provisions)
-    return f"{len(stmts)} 条" + (f"，合 {n} 项规定" if n != len(stmts) else "")
-

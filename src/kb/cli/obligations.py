@@ -7,7 +7,7 @@ from kb.catalog.query import MODALITY_HELP
 from kb.cli.core import load_target, project_root, target_options
 from kb.cli.search import modality_option
 from kb.errors import KbError
-from kb.outputs.duties import carried_note, counted, leads, reading
+from kb.outputs.duties import carried_note, counted, how_many, leads, reading
 from kb.outputs.formats import FORMATS, table, to_csv, to_json, write_text
 
 def _registry(ctx, target=None):
@@ -98,9 +98,9 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
         click.echo(table(["出处", "主体", "情态", "行为", "期限"], rows, keep=(0, 1), wrap=(3, 4)))
         legend = "（* 表示没有情态词，由“负责”“由……”等推定）"
         if carried:     # a list's items are rows of their own: say what the rows add up to
-            click.echo(f"\n共 {len(rows)} 条，合 {len(rows) - len(carried)} 项规定：{carried_note(stmts)}\n{legend}")
+            click.echo(f"\n共 {how_many(stmts)}：{carried_note(stmts)}\n{legend}")
         else:
-            click.echo(f"\n共 {len(rows)} 条{legend}")
+            click.echo(f"\n共 {how_many(stmts)}{legend}")
     if not stmts:
         who = f"“{actor}”" if actor else ""
         what = "没有主体的陈述" if no_actor else "义务条款"

@@ -71,6 +71,14 @@ def counted(stmts, carried: dict | None = None) -> list:
     return [s for s in stmts if id(s) not in carried]
 
 
+def how_many(*groups) -> str:
+    """"20 条", or "25 条，合 20 项规定" when a list's items are rows of their own: the records of ``groups``, each the
+    records of one text (a list's lead-in and its items are one 规定 there: :func:`counted`)."""
+    rows = sum(len(g) for g in groups)
+    provisions = sum(len(counted(g)) for g in groups)
+    return f"{rows} 条" + (f"，合 {provisions} 项规定" if provisions != rows else "")
+
+
 def unit(modality: str | None = None) -> str:
     """What a count of ``modality`` counts (项禁止, 项授权); without one, 项规定."""
     return "项" + (MODALITY_NAMES.get(modality, "规定") if modality else "规定")

@@ -14,7 +14,7 @@ from pathlib import Path
 from kb.compare.diff import previous_numbers
 from kb.errors import KbError
 from kb.layers import obligations
-from kb.project import Target, is_draft, list_regulations, load
+from kb.project import Target, is_draft, list_regulations, load, version_level
 from kb.site.background import load_background, mentions
 from kb.site.progress import log, say, timed
 from kb.site.version_layers import Layers, load_layers
@@ -99,18 +99,13 @@ def version_state(reg, v) -> tuple[bool | None, str]:
     return True, "现行有效"
 
 
-def level(reg, v) -> str:
-    """法律 / 行政法规 / 地方性法规 … as meta.yml says (the version's own first), "" when unsaid."""
-    return str((v.raw or {}).get("level") or (reg.raw or {}).get("level") or "").strip()
-
-
 def status_tag(reg, v) -> str:
     """The few words every page of a version carries after its title: the version's name for a draft
     (草案征求意见稿), the level and validity for a text in force (地方性法规·现行有效)."""
     if is_draft(reg, v):
         return v.label or v.status or "草案"
     in_force, words = version_state(reg, v)
-    parts = [x for x in (level(reg, v), words.split("（")[0] if in_force is not None else "") if x]
+    parts = [x for x in (version_level(reg, v), words.split("（")[0] if in_force is not None else "") if x]
     return "·".join(parts) or v.label
 
 

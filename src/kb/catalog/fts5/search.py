@@ -318,7 +318,7 @@ class OpenDb:
         """The best ``limit`` entries (all when None), best first: every match scored, except
         where whoosh's ranker caps its scan (see the module's docstring)."""
         scores = self.evaluate(q)
-        docs = [d for d in scores if (allow is None or d in allow) and not (mask and d in mask)]
+        docs = list(searching.admitted(scores, allow, mask))
         pool = docs
         if limit is not None:
             n_tokens = sum(max(1, len(v) - 1) for w in words for v in w.variants()) or 1
@@ -339,7 +339,7 @@ class OpenDb:
 
     def count_matches(self, q, allow, mask) -> int:
         """How many entries match ``q`` among those the facet filters let through."""
-        return sum(1 for d in self.evaluate(q) if (allow is None or d in allow) and not (mask and d in mask))
+        return sum(1 for _ in searching.admitted(self.evaluate(q), allow, mask))
 
     def _frequent(self, words, cap) -> bool:
         """Whether whoosh's ranker would choose this query's candidates over the whole catalog

@@ -20,7 +20,7 @@ from heapq import heapify, heappop, nsmallest
 
 from kb.catalog import compose
 from kb.catalog.analysis import query_tokens
-from kb.catalog.searching import content_key
+from kb.catalog.searching import admitted, content_key
 from kb.catalog.whoosh import internals, live
 from kb.catalog.whoosh.queries import BONUS_ALL, BONUS_EXACT, DocSet, const, word_query
 
@@ -96,8 +96,7 @@ class Ranker:
         self.s.search_with_collector(q, wrap(c))
         if not c.capped:
             return {h.docnum: h for h in c.results()}, False
-        docs = [d for d in self.s.docs_for_query(q)
-                if (allow is None or d in allow) and not (mask and d in mask)]
+        docs = list(admitted(self.s.docs_for_query(q), allow, mask))
         c = internals.top_collector(limit, self.tie_key, usequality=False, replace=0)
         self.s.search_with_collector(Q.And([q, DocSet(nsmallest(cap, docs, key=self.tie_key), self.s)]), c)
         return {h.docnum: h for h in c.results()}, True

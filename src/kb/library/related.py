@@ -263,7 +263,8 @@ class Library:
             for j, (vb, nb) in enumerate(theirs):
                 if i or j:
                     x, y = (va, vb) if len(va) <= len(vb) else (vb, va)
-                    c = sum(w * y.get(g, 0.0) for g, w in x.items()) / (na * nb)
+                    # Σ w × y[g] in x's order, as kb.compare.similarity.cosine sums it
+                    c = sum(map(mul, x.values(), map(y.get, x, repeat(0.0)))) / (na * nb)
                     if c > best:
                         best = c
         return best
@@ -440,7 +441,7 @@ class Library:
             best = per_kind[k][:candidates]
             if reads is not None:
                 reads.extend(j for _, j in best)
-            scored = []
+            scored, open_ = [], []
             rare, part = RARE[k], SEGMENTS.get(k, 0.0)
             for s, j in best:
                 b = self.entries[j]
@@ -448,15 +449,33 @@ class Library:
                     subjects[b.reg.id] = self.subject(e, b.reg.id) if k != VERSION else 1.0
                 sim = cosine(e, b)
                 if k == VERSION:
-                    rel = sim
-                else:
-                    ground = self.ground(k, e, b)
-                    cos = sim ** (1 - part) * self.closest(e, b, sim) ** part if part else sim
-                    rel = distinctive(cos, s / (e.norm2 * b.norm2), rare) * subjects[b.reg.id] ** SUBJECT \
-                        * (1 + GROUND[k] * ground) * self.fit(k, e, b, ground)
-                scored.append((rel, sim, j))
-            scored.sort(reverse=True)
+                    scored.append((sim, sim, j))
+                    continue
+                ground = self.ground(k, e, b)
+                rest = (subjects[b.reg.id] ** SUBJECT, 1 + GROUND[k] * ground, self.fit(k, e, b, ground))
+                if not part:
+                    scored.append((_relevance(sim, s / (e.norm2 * b.norm2), rare, rest), sim, j))
+                    continue
+                # the closest parts' cosine lies between the articles' (sim) and 1: so does relevance between these two
+                low = _relevance(sim ** (1 - part) * sim ** part, s / (e.norm2 * b.norm2), rare, rest)
+                high = _relevance(sim ** (1 - part), s / (e.norm2 * b.norm2), rare, rest)
+                open_.append((low, high, s, sim, j, rest))
             least = self.threshold(k, e, thresholds) if thresholds is not None else None
+            if open_:
+                # the closest parts (the costly step) are weighed only for a candidate that may be answered: one whose
+                # relevance cannot reach the threshold, or that ``limit`` others surely pass, is not, and leaving it
+                # out of ``scored`` changes no answer (a margin far above rounding keeps one in doubt)
+                lows = sorted((x[0] for x in open_), reverse=True)
+                floor = lows[limit - 1] if len(lows) >= limit else -1.0
+                if least is not None:
+                    floor = max(floor, least)
+                for low, high, s, sim, j, rest in open_:
+                    if high * (1 + 1e-9) < floor:
+                        continue
+                    b = self.entries[j]
+                    cos = sim ** (1 - part) * self.closest(e, b, sim) ** part
+                    scored.append((_relevance(cos, s / (e.norm2 * b.norm2), rare, rest), sim, j))
+            scored.sort(reverse=True)
             for rel, sim, j in scored[:limit]:
                 if least is not None and rel < least:
                     break
@@ -508,6 +527,13 @@ class Library:
         for found in per_kind.values():
             found.sort(reverse=True)
         return per_kind
+
+
+def _relevance(cos: float, rare: float, weight: float, factors: tuple) -> float:
+    """relevance (module docstring) from the cosine, the rare-bigram cosine and its weight, and the other factors (subject,
+    ground, fit), multiplied in this order."""
+    subject, ground, fit = factors
+    return distinctive(cos, rare, weight) * subject * ground * fit
 
 
 def distinctive(cos: float, rare: float, weight: float) -> float:

@@ -1472,3 +1472,51 @@ def test_a_sanction_after_a_modal_word_and_you(reg):
                  "（一）参与拐骗妇女、儿童的；\n（二）收买被拐卖的妇女、儿童的。")
     assert {(s.item, s.actor, s.modality) for s in extract(doc, reg)} == {
         (i, "公安部门", "sanction") for i in (None, 1, 2)}
+
+
+# --- newcomer review 5, item 1 (issue 11): the body a duty is reported to, the body that imposes a ban ---------
+
+def _charity_law(reg, article: str) -> set[tuple[str | None, str, str]]:
+    """(actor, modality, action) of an article of 慈善法 2023 (../shared/corpus), and (None, modality, action) of its
+    statements without an actor."""
+    from conftest import CORPUS, need_shared
+    from kb.text.parse import parse_file
+    path = need_shared(CORPUS / "社会法" / "慈善法(2023-12-29).md")
+    doc = parse_file(str(path))
+    return {(s.actor, s.modality, s.action) for s in extract(doc, reg) if str(s.article) == article} | \
+        {(None, s.modality, s.action) for s in without_actor(doc, reg) if str(s.article) == article}
+
+
+def test_the_body_a_report_goes_to_is_not_who_reports(reg):
+    """慈善法 art. 41 p2 and art. 23 p2 (newcomer review 5): 经向……的……民政部门报告……后，可以不再履行捐赠义务 gave the
+    民政部门 the donor's relief, and 确有必要在……民政部门管辖区域外进行的，应当报……民政部门备案 the filing: a body named after a
+    preposition of a condition (经向, 因向 …) receives the act; a body followed by its 管辖区域 / 辖区 / 所在地 names a place."""
+    assert ("捐赠人", "permission", "不再履行捐赠义务") in _charity_law(reg, "41")
+    assert not any(a == "民政部门" for a, _, _ in _charity_law(reg, "41"))
+    assert {(a, m) for a, m, _ in _charity_law(reg, "23") if a} == {("慈善组织", "obligation")}
+    assert got(reg, "当事人对处理决定不服的，经向市人民政府的信访部门申请复查后，可以提起诉讼。") == {("当事人", "permission")}
+    # 本市行政区域内的公民和机关……应当遵守本条例 (重庆市实施全民义务植树条例 art. 2, a corpus sentence): the parties, not 本市
+    assert got(reg, "本市行政区域内的公民和机关，应当遵守本条例。") == {("公民", "obligation"), ("机关", "obligation")}
+
+
+def test_a_ban_after_a_penalty_names_who_imposes_it_or_no_one(reg):
+    """慈善法 arts. 111, 112 (newcomer review 5): after ；, the sanctioning body carried on is not the party banned.
+    禁止其……担任…… is the body's penalty (a sanction, as keji-chengguo art. 46); ……被吊销的，五年内不得再次申请 restricts the
+    sanctioned party, whom the clause does not name (no actor, as beijing-jisheng art. 36); a bound on the body's own
+    fine (罚款不得低于二千元, 船舶吨税法 art. 18) stays the body's."""
+    assert ("民政部门", "sanction", "禁止其一年至五年内担任慈善组织的管理人员") in _charity_law(reg, "112")
+    assert (None, "prohibition", "再次申请") in _charity_law(reg, "111")
+    assert not any(m == "prohibition" and a for a, m, _ in _charity_law(reg, "111") | _charity_law(reg, "112"))
+    assert got(reg, "醉酒驾驶机动车的，由公安机关交通管理部门吊销机动车驾驶证；五年内不得重新取得机动车驾驶证。") == {
+        ("公安机关交通管理部门", "sanction"), (None, "prohibition")}
+    assert ("海关", "prohibition") in got(
+        reg, "应税船舶有下列行为之一的，由海关责令限期改正，处二千元以上三万元以下的罚款；不缴税款的，处罚款，但罚款不得低于二千元。")
+
+
+def test_what_the_law_bans_qualifies_a_thing(reg):
+    """慈善法 art. 40 p2 (newcomer review 5): 不得……宣传法律禁止宣传的产品和事项 was split at the inner 禁止 into 宣传法律 and 宣传的
+    产品和事项; 法律（、行政法规、国家明令）禁止 + verb + 的 + noun is an attributive, no new ban."""
+    rows = _charity_law(reg, "40")
+    assert ("任何组织", "prohibition", "利用慈善捐赠以任何方式宣传法律禁止宣传的产品和事项") in rows
+    assert not any(act in ("利用慈善捐赠以任何方式宣传法律", "宣传的产品和事项") for _, _, act in rows)
+    assert got(reg, "经营者不得销售国家明令禁止销售的商品。") == {("经营者", "prohibition")}

@@ -108,7 +108,8 @@ class _Extractor:
             in_liability = liability or liability_sentence(sent) or (
                 prev is not None and prev.liability and text[prev.end:prev.end + 1] == "；")
             s = Sentence(node, art, para, item, sa, sb, in_liability, carried, last_stmt,
-                         subject_groups(self.sc, text, sa, sb, carried, last_stmt))
+                         subject_groups(self.sc, text, sa, sb, carried, last_stmt),
+                         sanctioners=_sanctioners(drafts) if in_liability else frozenset())
             self.sentence(s, prev)
             drafts += s.drafts
             carried, last_stmt = s.carried, s.last_stmt
@@ -196,6 +197,11 @@ class _Extractor:
             for t in target.mentions:
                 if t.name != m.name:
                     self.rels.append(Relation(m.name, rel, t.name, eid))
+
+
+def _sanctioners(drafts: list[Draft]) -> frozenset:
+    """The actors that imposed a sanction in the drafts so far."""
+    return frozenset(d.mention.name for d in drafts if d.modality == "sanction" and d.mention is not None)
 
 
 def _same_duty(d: Draft, k: Draft) -> bool:

@@ -29,11 +29,17 @@ _EXCEPT = re.compile(r"的[^，。；]{0,10}除外$")
 _GIVEN_DE = re.compile(r"(?:依法)?予以[^，。；的]{1,6}的")
 _SHORT_DE = re.compile(r"[^，。；以]?的")
 
+#: ……处……罚款，但罚款不得低于二千元: a bound on the body's own penalty, not a restriction on the sanctioned
+_BOUND = re.compile(r"(?:低于|高于|少于|多于|超过)")
+#: a source of norms right before a ban (法律禁止, 国家明令禁止, 法律、行政法规禁止)
+_NORM_GIVER = re.compile(r"(?:法律|法规|规章|国家|本法|本条例|本办法|本规定)(?:明令|明文|规定)?$")
+#: ……禁止宣传的产品和事项: a verb, 的 and the noun it qualifies, to the clause's end
+_ATTRIBUTIVE = re.compile(r"[^，。；的]{1,10}的[^，。；的]{1,16}")
 #: verbs that name a place or a time by what is banned there (划定禁止……的路段)
 _NAMING_VERBS = ("划定", "设置", "设立", "确定", "公布", "规定", "划分", "实行", "标明", "设定", "建立", "张贴", "开展",
                  "落实", "执行")
 #: 禁止建设区域, 禁止鸣笛路段: a ban that names a place
-_BANNED_PLACE = re.compile(r"(?![在向对从于])[^，。；的]{1,6}(?:区域|路段|地区|时段|名录|目录|清单|标志|标识|场所|制度)")
+_BANNED_PLACE = re.compile(r"(?![在向对从于])[^，。；的]{1,6}(?:区域|路段|地区|时段|名录|名单|目录|清单|标志|标识|场所|制度)")
 
 
 def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
@@ -52,6 +58,9 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     if w == "可" and text[p - 1:p] == "方":
         x.note_silent(s, p, "condition")
         return       # 确认安全后方可进行操作: a condition of the duty before it
+    if w in ("禁止", "严禁") and _NORM_GIVER.search(text, 0, p) and _ATTRIBUTIVE.fullmatch(clause_tail):
+        x.note_silent(s, p, "modifier")
+        return       # ……宣传法律禁止宣传的产品和事项: what the law bans qualifies a thing, it is no new ban
     if w == "禁止" and (text[p - 2:p] in _NAMING_VERBS or _BANNED_PLACE.match(text, e)):
         x.note_silent(s, p, "modifier")
         return       # 划定禁止机动车行驶……的路段, 禁止建设区域: a place or a time that is named, not a ban
@@ -78,6 +87,15 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     if s.liability and mod == "prohibition" and actor_g is not None and \
             any(d.modality == "sanction" and d.mention in actor_g.mentions for d in s.drafts):
         mod = "sanction"         # ……由X没收……，十年内直至终身禁止从事……: the ban is part of X's penalty, not a ban on X
+    elif s.liability and mod == "prohibition" and actor_g is not None and actor_g is s.carried and \
+            s.subject_at(p) is None and all(m.name in s.sanctioners for m in actor_g.mentions) and \
+            not _BOUND.match(text, e):
+        # ……由X吊销……；情节严重的，禁止其……担任……: the body carried on from its sanction imposes the ban (its
+        # penalty); ……被吊销的，五年内不得再次申请: a restriction on the sanctioned party, who is not named here
+        if w in ("禁止", "严禁"):
+            mod, begin = "sanction", p
+        else:
+            actor_g = None
     if _COMPOSITION.match(text, e):
         actor_g = None           # 检查人员……不得少于两人: a rule of composition, not an act
     if mod == "permission" and _LENIENCY.match(text, e):

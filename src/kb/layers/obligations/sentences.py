@@ -67,6 +67,7 @@ class Sentence:
     drafts: list = field(default_factory=list)      # the duties stated in it (records.Draft)
     modal_agents: dict = field(default_factory=dict)  # 由-agent position -> (modality, modal position)
     topic: tuple | None = None         # (position, group): the party of a policy statement (本市支持X……)
+    sanctioners: frozenset = frozenset()  # the actors that imposed a sanction in earlier sentences of the node
     text: str = field(init=False)
     sent: str = field(init=False)
     _openers: tuple = field(init=False, default=(None, [], []), repr=False)

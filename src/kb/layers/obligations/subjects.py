@@ -22,6 +22,10 @@ _PREFIX_STOP = re.compile(r"应当|可以|不得|必须|向|对|由|经|(?<!)从
 #: a clause opened by these is a prepositional phrase: the actor in it is its object (对……的单位，应当……)
 _PP_START = ("对", "向", "将", "把", "给", "与", "同", "跟")
 _COND_START = ("有", "如", "若", "凡", "当", "因", "需要", "涉及", "发生", "违反", "对于", "对", "经", "除", "属于")
+#: a condition opened by a preposition (经向……, 因向……): the body it names is the object, whatever 的 precedes it
+_COND_PP = re.compile(r"(?:经过?|因|如|若|凡)(?:向|对|将|把|给|由)")
+#: the area a body administers (民政部门管辖区域外, 公安机关辖区内, 学校所在地的……): the body names a place
+_ITS_AREA = re.compile(r"(?:所|的)?(?:管辖|辖)(?:的)?(?:行政)?(?:区域|范围|地区|地域)|辖区|所在地|行政区域")
 #: a short noun (or a list of them) right after an actor, before a modal word or the clause's end
 _NOUN_AFTER = re.compile(r"([\u4e00-\u9fff、]{2,12}?)(?=应当|应|必须|须|不得|可以|可|有权)|([\u4e00-\u9fff]{2,4})(?=，)")
 #: what happens to a post (缺额, 空缺 …): its holder is not the one who acts then
@@ -121,6 +125,8 @@ def _condition_head(sc: Scanner, text: str, ca: int, cb: int):
     if g is None or not g.mentions:
         return None
     rest = text[g.end:cb]
+    if rest and not MODAL_RE.match(rest) and _COND_PP.match(text, ca):
+        return None      # 经向……的民政部门报告……后: the body the preposition names receives the act, it does not act
     if not rest or MODAL_RE.match(rest) or rest.endswith(("时", "后")) or rest.startswith("有权"):
         return ca, g
     return None
@@ -251,7 +257,7 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
         g2 = sc.group(text, km.start(1), discover=True)
         if g2 is not None and g2.mentions and g2.end <= cb:
             return km.start(1), g2
-    if nxt in ("的", "之", "所") and not TASKS_OF.match(text, g.end):
+    if (nxt in ("的", "之", "所") and not TASKS_OF.match(text, g.end)) or _ITS_AREA.match(text, g.end):
         return _READ_ON
     # 城市、县人民政府组织编制的总体规划，……应当……: the clause is a thing made by the actor
     rel = _MADE_THING.fullmatch(text[g.end:cb])

@@ -246,3 +246,28 @@ def test_a_list_s_items_read_with_the_lead_in_s_verb_and_count_with_it(capsys, m
     rc, out, _ = run(capsys, "actors")
     gov = next(line for line in out.splitlines() if line.startswith("市人民政府 "))
     assert "规定数" in out and gov.split()[-2:] == ["14", "13"]
+
+
+def test_every_regulation_of_the_knowledge_base_without_naming_an_actor(capsys, monkeypatch):
+    # review-newcomer5 item 12: `kb obligations --regulation all --modality 禁止` (every prohibition in the knowledge
+    # base) was refused for want of --actor, and -h never said that -r takes all
+    monkeypatch.setenv("COLUMNS", "300")
+    rc, out, err = run(capsys, "obligations", "--regulation", "all", "--modality", "禁止", "--format", "json")
+    rows = json.loads(out)
+    assert rc == 0 and {r["modality"] for r in rows} == {"prohibition"}
+    assert len({r["regulation"] for r in rows}) >= 5 and len({r["actor"] for r in rows}) >= 5
+    # the same rows as each regulation read alone with that modality (the seed's: kb obligations -m 禁止)
+    rc, one, _ = run(capsys, "obligations", "suining-community@draft", "--modality", "禁止", "--format", "json")
+    assert [r["eid"] for r in rows if r["regulation"] == "suining-community"] == [r["eid"] for r in json.loads(one)]
+    rc, out, err = run(capsys, "obligations", "-r", "all")
+    assert rc == 0 and "部法规" in err and "【" in out
+    rc, _, err = run(capsys, "obligations", "-r", "all", "--actor", "民政部门", "--modality", "鼓励")
+    assert rc == 1 and "知识库中没有“民政部门”的规定（情态：鼓励）" in err
+    # what belongs to one regulation is refused (exit 2), not ignored
+    for extra, said in ((["--article", "3"], "--article 只用于一部法规"), (["--version", "draft"], "--version 只用于一部法规"),
+                        (["--no-actor"], "--no-actor 只用于一部法规"), (["draft.txt"], "文本参数只用于一部法规")):
+        rc, _, err = run(capsys, "obligations", "-r", "all", *extra)
+        assert rc == 2 and said in err, extra
+    rc, out, _ = run(capsys, "obligations", "-h")
+    assert rc == 0 and "写all则查知识库中的全部" in out.replace("\n", "").replace(" ", "") and \
+        "kb obligations -r all --modality 禁止" in out

@@ -1,5 +1,5 @@
-"""``kb obligations --actor 居民委员会 --regulation all``: an actor's duties in every regulation of the
-knowledge base, grouped by regulation and level."""
+"""``kb obligations --regulation all``: the duties in every regulation of the knowledge base (an actor's with
+--actor, one modality's with --modality, or all), grouped by regulation and level."""
 from __future__ import annotations
 
 import sys
@@ -13,12 +13,24 @@ from kb.outputs.formats import table, to_csv, to_json, write_text
 from kb.outputs.screen import style
 
 
+#: what -r all cannot be combined with, and why (one text, one version, one article are one regulation's)
+_NOT_WITH_ALL = {"source": "文本参数只用于一部法规，不能与 --regulation all 同用",
+                 "version": "--version 只用于一部法规；--regulation all 读每部法规的最新版本",
+                 "article": "--article 只用于一部法规（各法规的条号互不相干），不能与 --regulation all 同用",
+                 "no_actor": "--no-actor 只用于一部法规，不能与 --regulation all 同用"}
+
+
+def refuse_with_all(**given) -> None:
+    """A usage error (exit 2) for an option -r all cannot take, rather than ignoring it."""
+    for name, value in given.items():
+        if value:
+            raise KbError(_NOT_WITH_ALL[name])
+
+
 def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -> None:
     from kb.layers.obligations import MODALITY_NAMES
     from kb.library.actors import duties_across
 
-    if not actor:
-        raise KbError("--regulation all 需要同时给出 --actor（如 --actor 居民委员会）")
     root = project_root(ctx)
     with click.progressbar(length=1, label="读取知识库", file=sys.stderr) as bar:
         def progress(done, total, _key):
@@ -28,9 +40,10 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
         groups = duties_across(root, actor, modality, progress, named)
     # a misspelt actor is an error (exit 2), as in one regulation; so is a name kb would only read as
     # a known actor's by its head noun (不存在的机关 is not 机关), though 机关 has duties
-    from kb.library.actors import check_actor
-    from kb.layers.actors import load_registry
-    check_actor(actor, load_registry(root), named)
+    if actor:
+        from kb.library.actors import check_actor
+        from kb.layers.actors import load_registry
+        check_actor(actor, load_registry(root), named)
     # an item a list's lead-in carries is said with the lead-in's words (kb.outputs.duties)
     said = {id(s): wording(doc, s, lead.get(id(s))) for _, _, doc, stmts in groups for lead in (leads(stmts),)
             for s in stmts}
@@ -67,5 +80,6 @@ def obligations_across(ctx, actor: str | None, modality: str | None, fmt: str) -
             click.echo(f"{how_many(*(stmts for *_, stmts in groups))}，{count_laws(reg for reg, *_ in groups)} 部法规",
                        err=True)
     if not rows:
-        click.echo(f"知识库中没有“{actor}”的规定", err=True)
+        which = f"“{actor}”的" if actor else "符合条件的"
+        click.echo(f"知识库中没有{which}规定" + (f"（情态：{MODALITY_NAMES[modality]}）" if modality else ""), err=True)
         ctx.exit(1)

@@ -13,15 +13,21 @@ from kb.outputs.formats import FORMATS, table, to_json, write_json, write_text
 from kb.outputs.screen import style
 
 
-def target_options(f):
-    """--regulation / --version / --strict, shared by every command that reads a text."""
-    @click.option("--regulation", "-r", default=None, help="法规（regulation/ 下的目录名，也可写 法规@版本）；默认为配置中的默认法规")
-    @click.option("--version", "-v", "version", default=None, help="版本名；默认为最新版本")
-    @click.option("--strict", is_flag=True, help="把编号警告当作错误（退出码 2）")
-    @functools.wraps(f)
-    def wrapper(*a, **kw):
-        return f(*a, **kw)
-    return wrapper
+REGULATION_HELP = "法规（regulation/ 下的目录名，也可写 法规@版本）；默认为配置中的默认法规"
+
+
+def target_options(f=None, *, regulation_help: str = REGULATION_HELP):
+    """--regulation / --version / --strict, shared by every command that reads a text (``@target_options``;
+    ``@target_options(regulation_help=…)`` where -r takes more, as kb obligations' ``all``)."""
+    def decorate(f):
+        @click.option("--regulation", "-r", default=None, help=regulation_help)
+        @click.option("--version", "-v", "version", default=None, help="版本名；默认为最新版本")
+        @click.option("--strict", is_flag=True, help="把编号警告当作错误（退出码 2）")
+        @functools.wraps(f)
+        def wrapper(*a, **kw):
+            return f(*a, **kw)
+        return wrapper
+    return decorate(f) if f is not None else decorate
 
 
 def project_root(ctx: click.Context, required: bool = True) -> Path | None:

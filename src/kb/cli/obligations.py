@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from kb.catalog.query import MODALITY_HELP
-from kb.cli.core import load_target, project_root, target_options
+from kb.cli.core import REGULATION_HELP, load_target, project_root, target_options
 from kb.cli.search import modality_option
 from kb.errors import KbError
 from kb.outputs.duties import carried_note, counted, how_many, leads, reading
@@ -40,7 +40,8 @@ def _label(s) -> str:
 
 @click.command("obligations")
 @click.argument("source", required=False, metavar="[文本]")
-@target_options
+@target_options(regulation_help=REGULATION_HELP + "；写 all 则查知识库中的全部法规（最新版本，按效力级别分组），"
+                "可与 --actor、--modality 合用")
 @click.option("--actor", "-a", default=None, help="只看这个主体（可用别名，如 居委会）")
 @click.option("--modality", "-m", default=None, callback=modality_option, help=f"只看这种情态：{MODALITY_HELP}")
 @click.option("--article", default=None, help="只看这一条（或款、项）：15、15.2、第十五条第二款")
@@ -48,11 +49,18 @@ def _label(s) -> str:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", help="输出格式")
 @click.pass_context
 def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, article, no_actor, fmt):
-    """列出每一项义务：出处、主体、情态（义务、禁止、授权、鼓励、追责、责任）、行为和期限。"""
+    """列出每一项义务：出处、主体、情态（义务、禁止、授权、鼓励、追责、责任）、行为和期限。
+
+    \b
+    -r all 查整个知识库，例如：
+      kb obligations -r all --modality 禁止           全部法规中的禁止性规定
+      kb obligations -r all --actor 民政部门          该主体在每部法规中的规定
+    """
     from kb.layers.obligations import MODALITY_NAMES, NO_ACTOR, extract, without_actor
 
-    if regulation == "all":              # the actor across every regulation of the knowledge base
-        from kb.cli.across import obligations_across
+    if regulation == "all":              # every regulation of the knowledge base (an actor's, a modality's duties)
+        from kb.cli.across import obligations_across, refuse_with_all
+        refuse_with_all(source=source, version=version, article=article, no_actor=no_actor)
         return obligations_across(ctx, actor, modality, fmt)
     target, doc = load_target(ctx, source, regulation, version, strict)
     if article:

@@ -8,11 +8,11 @@ from kb.errors import KbError
 from kb.project import LEVEL_RANK, Target, list_regulations, load
 
 
-def duties_across(root: Path, actor: str, modality: str | None = None, progress=None,
+def duties_across(root: Path, actor: str | None, modality: str | None = None, progress=None,
                   named: set | None = None) -> list[tuple]:
     """[(RegulationMeta, VersionMeta, Document, [statements])] for every regulation whose latest
-    version names ``actor`` (any alias: names are compared canonically).  ``named``, when given,
-    receives every actor the texts name (to tell a misspelt actor from one without duties)."""
+    version names ``actor`` (any alias: names are compared canonically; None: every actor).  ``named``, when
+    given, receives every actor the texts name (to tell a misspelt actor from one without duties)."""
     from kb.layers.actors import load_registry
     from kb.layers.obligations import extract
 
@@ -24,11 +24,11 @@ def duties_across(root: Path, actor: str, modality: str | None = None, progress=
             continue
         doc = load(Target(reg.path(v), reg, v))
         registry = load_registry(root, reg.id)
-        want = registry.canonical(actor)
+        want = registry.canonical(actor) if actor else None
         found = extract(doc, registry)
         if named is not None:
             named.update(s.actor for s in found if s.actor)
-        stmts = [s for s in found if s.actor and registry.canonical(s.actor) == want
+        stmts = [s for s in found if s.actor and (want is None or registry.canonical(s.actor) == want)
                  and (modality is None or s.modality == modality)]
         if stmts:
             out.append((reg, v, doc, stmts))

@@ -449,6 +449,12 @@ def _check_meta(raw: dict, meta_path: Path) -> tuple[str | None, list[str | None
                 dates[-1] = iso_date(v["date"])
             except ValueError as e:
                 raise bad(("versions", i, "date"), f"“{v['date']}”不是有效的日期（{e}）") from None
+        if v.get("effective") and _ISO.fullmatch(str(v["effective"])):
+            # 施行日期: a date, or as a decision writes it (2024年7月1日, 公布之日)
+            try:
+                iso_date(v["effective"])
+            except ValueError as e:
+                raise bad(("versions", i, "effective"), f"“{v['effective']}”不是有效的日期（{e}）") from None
     return adopted, dates
 
 
@@ -661,9 +667,11 @@ class Added:
 
 
 def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str, label: str | None = None,
-             status: str | None = None, date: str | None = None, meta: dict | None = None) -> Added:
+             status: str | None = None, date: str | None = None, meta: dict | None = None,
+             effective: str | None = None) -> Added:
     """Add ``file`` as version ``version`` of ``regulation`` (``kb add``), the regulation and its
-    meta.yml created when new.
+    meta.yml created when new; ``effective``: the version's 施行 date when its metadata states one
+    (kb.amend.effective).
 
     The text is copied byte for byte; it must read and parse (bad input raises KbError naming the
     file and nothing is written).  ``meta`` gives the regulation's metadata when it is new (title,
@@ -692,7 +700,7 @@ def add_file(root: Path, file: str | os.PathLike, regulation: str, version: str,
     # no label of its own (no --label, no draft status the text states): none written, not the version's name --
     # a reader names such a version by its status, date or name (VersionMeta)
     fields = {**({"label": label} if label else {}), **({"status": status} if status else {}),
-              **({"date": str(date)} if date else {})}
+              **({"date": str(date)} if date else {}), **({"effective": str(effective)} if effective else {})}
     if not meta_path.is_file():
         raw = {"title": _new_title(meta, doc, src)}
         raw.update({k: v for k, v in (meta or {}).items() if v is not None and k != "title"})

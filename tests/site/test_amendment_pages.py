@@ -49,14 +49,22 @@ def test_decision_page_lists_each_change_linked_to_its_article(amended_site):
     assert "18 项指令" in t.text_content() and "7 条重新编号" in t.text_content()
 
 
+def v2_label() -> str:
+    return "根据《某市人民代表大会常务委员会关于修改〈某市测试管理条例〉的决定》修正"
+
+
 def test_history_page_gives_versions_in_force_and_each_articles_changes(amended_site):
     t = lh.fromstring((amended_site / "test" / "v2" / "history" / "index.html").read_bytes())
     text = t.text_content()
     assert "2020-03-01" in text and "2024-07-01" in text
-    assert t.xpath("//h2[@id='versions']")[0].text_content() == "各版本施行日期"      # no draft among them
-    assert [tr.xpath("td")[2].text_content() for tr in t.xpath("//table[@class='kb-history-versions']/tbody/tr")] \
-        == ["自该日施行", "自该日施行"]
-    assert "某日施行的文本：上表中日期不晚于该日的最后一个版本" in text and "草案" not in text
+    assert t.xpath("//h2[@id='versions']")[0].text_content() == "各版本日期与施行日期"      # no draft among them
+    # v1's own clause (第十一条 本条例自2020年3月1日起施行); v2 registered from a decision adopted 2024-06-01 that
+    # takes effect 2024年7月1日
+    assert [[td.text_content() for td in tr.xpath("td")[:3]]
+            for tr in t.xpath("//table[@class='kb-history-versions']/tbody/tr")] \
+        == [["2020-03-01", "2020年通过", "自 2020-03-01 起施行（据第十一条）"],
+            ["2024-06-01", v2_label(), "自 2024-07-01 起施行（据修改决定）"]]
+    assert "某日施行的文本：已通过的版本中施行日期不晚于该日的最后一个" in text and "草案" not in text
     sec = t.xpath("//section[@id='h-art_10']")[0].text_content()
     assert "第十六项：移动（第九条）" in sec and "原第九条，现第十条" in sec
     assert "第八条（投诉举报）" in text and "新增" in t.xpath("//section[@id='h-art_8']")[0].text_content()

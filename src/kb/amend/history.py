@@ -1,5 +1,5 @@
-"""An article through the versions of its regulation: which version was in force on a date, and
-the changes that made an article read as it does.
+"""An article through the versions of its regulation: the changes that made an article read as it
+does (which version was in force on a date: kb.amend.effective).
 
 A version registered from a decision (``kb amend … --register``) names it in meta.yml
 (``amended_by``, ``base``): the decision is applied again to its base to learn which of its
@@ -36,20 +36,9 @@ def version_date(v: VersionMeta) -> str | None:
     return str(v.date) if v.date else None
 
 
-def in_force(reg: RegulationMeta, date: str) -> VersionMeta | None:
-    """The version in force on ``date`` (YYYY-MM-DD): the latest adopted version dated on or before
-    it.  A draft (草案, 征求意见稿, 修改稿 …: kb.project.is_draft) is never in force, whatever its date."""
-    best = None
-    for v in reg.versions:
-        d = version_date(v)
-        if d and d <= date and not is_draft(reg, v) and (best is None or d >= version_date(best)):
-            best = v
-    return best
-
-
 def first_step(reg: RegulationMeta, v: VersionMeta) -> str:
     """What the first version did to its articles: an adopted text 制定 them, a draft only 起草 them
-    (a draft is never enacted: ``in_force``)."""
+    (a draft is never enacted: kb.amend.effective.in_force)."""
     return "起草" if is_draft(reg, v) else "制定"
 
 

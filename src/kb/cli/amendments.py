@@ -56,27 +56,31 @@ def _iso_date(s: str) -> str:
 
 
 def in_force_target(ctx, target, as_of: str, strict: bool):
-    """``kb show … --as-of DATE``: (Target, Document) of the version in force on that date, for the
-    regulation ``target`` (resolved without a version) belongs to."""
-    from kb.amend.history import in_force
+    """``kb show … --as-of DATE``: (Target, Document, InForce) of the version in force on that date — or, when its
+    施行 date is unknown, of the latest adopted by then — for the regulation ``target`` (resolved without a version)
+    belongs to."""
+    from kb.amend.effective import in_force
     from kb.project import Target, is_draft, load
 
     date = _iso_date(as_of)
     reg = target.regulation
     if reg is None:
         raise KbError("--as-of 需要知识库中的法规（法规名或 法规@版本），不能是单独的文件", str(target.path))
-    v = in_force(reg, date)
-    if v is None:
+    answer = in_force(reg, date)
+    if answer.version is None:
         # only an adopted version is in force: a draft dated before that day is said to be one
         adopted = [f"{x.label or x.name}（{x.date}）" for x in reg.versions if x.date and not is_draft(reg, x)]
         drafts = [f"{x.label or x.name}（{x.date}）" for x in reg.versions
                   if x.date and x.date <= date and is_draft(reg, x)]
         also = f"；{'、'.join(drafts)}是草案，草案不施行" if drafts else ""
-        click.echo(f"错误：{reg.id} 在 {date} 没有施行的版本：这一日期以前没有已通过的版本{also}"
+        why = ("：" + "；".join(f"{e.describe()}，该日尚未施行" for e in answer.pending) if answer.pending
+               else "：这一日期以前没有已通过的版本")
+        click.echo(f"错误：{reg.id} 在 {date} 没有施行的版本{why}{also}"
                    f"（有日期的已通过版本：{'、'.join(adopted) or '无'}）", err=True)
         ctx.exit(1)
+    v = answer.version
     t = Target(reg.path(v), reg, v)
-    return t, load(t, strict=strict)
+    return t, load(t, strict=strict), answer
 
 
 def history_dict(target, number) -> list[dict]:
@@ -85,14 +89,23 @@ def history_dict(target, number) -> list[dict]:
     return [s.to_dict() for s in article_history(target.regulation, target.version, number)]
 
 
-def print_history(target, number, as_of: str) -> None:
+def print_history(target, number, answer) -> None:
     from kb.amend.history import article_history
 
-    v = target.version
+    steps = article_history(target.regulation, target.version, number)
     click.echo()
-    click.echo(style(f"{_iso_date(as_of)} 施行的是 {v.label or v.name}（{v.date}）；本条沿革：", dim=True))
-    for s in article_history(target.regulation, v, number):
+    click.echo(style(f"{answer.headline()}；本条沿革：", dim=True))
+    for s in steps:
         where = f"{s.old}→{s.new}" if s.old and s.old != s.new else (s.new or "")
         click.echo(f"  {s.date or '（无日期）'}  {s.label or s.version}  {s.how}  {where}")
         for c in s.changes:
             click.echo(f"      {c}")
+    if not answer.certain and answer.earlier is not None:
+        # the other text the day may have had: where this article stood in it, as a command to show it
+        e = answer.earlier
+        then = next((s.new for s in steps if s.version == e.version.name), None)
+        if then:
+            click.echo(f"若{answer.effect.name}该日尚未施行，该日的这一条是{e.name}的{then}："
+                       f"kb show {then} -r {target.regulation.id}@{e.version.name}")
+        else:
+            click.echo(f"若{answer.effect.name}该日尚未施行，该日没有这一条（{e.name}中没有与之对应的条文）")

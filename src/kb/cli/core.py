@@ -252,7 +252,8 @@ def _depth(n) -> int:
 @target_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
 @click.option("--as-of", "as_of", default=None,
-              help="显示该日期（如 2024-03-01）施行的版本中的这一条，并列出使它成为现在这样的各次修改")
+              help="显示该日期（如 2024-03-01）施行的版本中的这一条，并列出使它成为现在这样的各次修改；"
+                   "施行日期取文本的施行条款或元数据，未注明时说明不能确定")
 @click.pass_context
 def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
     """显示一条、一款或一项。条款可写作 15、15.2、15.1.3、第十五条第二款、第15条、１５、10-1、第十条之一。"""
@@ -262,7 +263,7 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
         from kb.cli.amendments import in_force_target
         if version:
             raise KbError("--as-of 按日期选择版本，不能同时指定 --version")
-        target, doc = in_force_target(ctx, resolve_target(ctx, source, regulation, None), as_of, strict)
+        target, doc, answer = in_force_target(ctx, resolve_target(ctx, source, regulation, None), as_of, strict)
         say_what_reading_decided(doc)
         say_numbering_warnings(doc)
     else:
@@ -279,7 +280,8 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
             data = item_dict(node)
         if as_of:
             from kb.cli.amendments import history_dict
-            data = {"as_of": as_of, "version": target.version.name, **data, "history": history_dict(target, art)}
+            data = {"as_of": as_of, "version": target.version.name, "in_force": answer.to_dict(), **data,
+                    "history": history_dict(target, art)}
         write_text(to_json(data))
         return
     art_node = node if node.kind == "article" else node.ancestor("article")
@@ -292,7 +294,7 @@ def show_cmd(ctx, ref, source, regulation, version, strict, fmt, as_of):
     click.echo(node.full_text() if node.kind != "article" else _article_text(node))
     if as_of:
         from kb.cli.amendments import print_history
-        print_history(target, art, as_of)
+        print_history(target, art, answer)
 
 
 def _say_which_of_twins(node, doc) -> None:

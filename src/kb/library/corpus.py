@@ -47,7 +47,7 @@ class CorpusText:
     issuing_body: str | None = None
     adopted: str | None = None          # first date of the history
     date: str | None = None             # this version's date
-    effective: str | None = None        # 施行 date, when the history states it
+    effective: str | None = None        # this version's 施行 date, when the history states it
     history: list[str] = field(default_factory=list)
     status: str | None = None           # a draft's stage (草案、草案修改稿、征求意见稿); None for an adopted text
     corpus: bool = True                 # laid out as the corpus (its metadata block or a category folder)
@@ -82,7 +82,8 @@ class CorpusText:
         if not self.date:
             # a text of one's own folder says nothing of being in force
             return "现行文本" if self.corpus else "文本"
-        last = self.history[-1] if self.history else ""
+        # the last event of the history (a 施行 line after it dates no version: 通过, then 2022年5月1日 施行)
+        last = next((h for h in reversed(self.history) if any(w in h for w in ("通过", "修正", "修订", "公布"))), "")
         how = next((w for w in ("修订", "修正", "通过") if w in last), "版")
         return f"{self.date[:4]}年{how if self.date == _iso(last) else '版'}"
 
@@ -126,8 +127,9 @@ def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:
     events = [h for h in history if any(w in h for w in ("通过", "修正", "修订", "公布"))]
     ct.adopted = _iso(history[0]) if history else None
     ct.date = m.group(1) if m else (_iso(events[-1]) if events else ct.adopted)
-    eff = [h for h in history if h.rstrip("）)").endswith("施行")]
-    ct.effective = _iso(eff[-1]) if eff else None
+    # a 施行 line dated before this version's date is an earlier version's (通过, 施行, then 修正)
+    eff = [_iso(h) for h in history if h.rstrip("）)").endswith("施行")]
+    ct.effective = eff[-1] if eff and eff[-1] and (not ct.date or eff[-1] >= ct.date) else None
     ct.level, ct.jurisdiction = _place(rel, ct.title)
     ct.issuing_body = _issuing_body(history)
     return ct

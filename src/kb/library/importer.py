@@ -164,7 +164,8 @@ def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True,
     status = ct.status if ct.draft else \
         {"有效": "现行有效", "已修改": "已被修改", "已废止": "已废止"}.get(validity, validity)
     if into:
-        return add_file(root, ct.path, into, ct.version_name, label=ct.label(), status=status, date=ct.date)
+        return add_file(root, ct.path, into, ct.version_name, label=ct.label(), status=status, date=ct.date,
+                        effective=ct.effective)
     # a national law's short title is its title without 中华人民共和国 (城市居民委员会组织法); other titles have none
     # (the folder name of 北京市实施《……》办法 drops its book-title marks: no title to show)
     short = ct.regulation_id if ct.title.startswith(PRC) and not ct.part else None
@@ -188,7 +189,7 @@ def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True,
     existing = _existing_files(root, ct.regulation_id)
     meta["source"]["files"] = sorted(set(existing) | {ct.rel})
     return add_file(root, ct.path, ct.regulation_id, ct.version_name, label=ct.label(), status=status,
-                       date=ct.date, meta=meta)
+                       date=ct.date, meta=meta, effective=ct.effective)
 
 
 def _existing_files(root: Path, reg_id: str) -> list[str]:

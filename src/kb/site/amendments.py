@@ -104,17 +104,24 @@ def ctx_history(r):
 
 
 def _versions(r, lst: list) -> list[dict]:
-    """The versions by date (undated last), each saying whether it is a draft: a draft is never in
-    force, whatever its date (kb.amend.history.in_force, ``kb show --as-of``)."""
+    """The versions by date (undated last), each saying whether it is a draft — a draft is never in force,
+    whatever its date — and, for an adopted one, when it took effect as far as the text or its metadata says
+    (kb.amend.effective, as ``kb show --as-of``)."""
+    from kb.amend.effective import effect
     from kb.project import is_draft
 
     dated = sorted(((o.version.date or "", o) for o in lst), key=lambda x: (x[0] == "", x[0]))
-    return [{"date": d, "vs": o, "href": r.page(o.p("index.md")), "draft": is_draft(o.reg, o.version)}
-            for d, o in dated]
+    out = []
+    for d, o in dated:
+        draft = is_draft(o.reg, o.version)
+        e = effect(o.reg, o.version, o.doc) if d and not draft else None
+        out.append({"date": e.date if e else d, "vs": o, "href": r.page(o.p("index.md")), "draft": draft,
+                    "effect": e})
+    return out
 
 
 def _versions_heading(versions: list[dict]) -> str:
-    return "各版本日期" if any(v["draft"] for v in versions) else "各版本施行日期"
+    return "各版本日期" if all(v["draft"] for v in versions) else "各版本日期与施行日期"
 
 
 def _drafts(versions: list[dict]) -> str:

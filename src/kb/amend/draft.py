@@ -7,7 +7,9 @@
    cross-references updated.  Each article that stayed is compared with its new wording: words
    replaced inside a paragraph or item when few change (将第X条第Y款中的“A”修改为“B”), the
    paragraph, item or article restated when most of it changed, paragraphs and items added or
-   deleted.  A reference that changed only because of renumbering is no instruction.
+   deleted.  A reference that changed only because of renumbering is no instruction, nor is a character
+   that changed only in width (“公益活动:” → “公益活动：”, a source's typography): these are listed apart
+   (``Drafted.typographic``).
 3. The decision is written out, read back (kb.text.amendment) and applied to the old text; an
    article that does not come out as the new text says is restated whole, and the check repeats.
 """
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 
 from kb.amend.apply import Applier
 from kb.amend.records import Result
-from kb.amend.state import Entry, Piece, Text, build, plain
+from kb.amend.state import WIDTH, Entry, Piece, Text, build, folded, plain, same_wording
 from kb.compare.ops import DEL, EQ, INS, char_ops
 from kb.errors import KbError
 from kb.text.amendment.records import Amendment, Op, Target
@@ -48,6 +50,7 @@ class Drafted:
     new: Document
     problems: list[str] = field(default_factory=list)   # articles the check still finds wrong
     repaired: int = 0                       # articles restated whole because word edits did not come out right
+    typographic: list[str] = field(default_factory=list)   # where the texts differ only in character width
     text: str = ""                          # the decision as written (kb.amend.write)
     result: Result | None = None            # the old text with the decision applied
 
@@ -71,6 +74,7 @@ def draft(old_doc: Document, new_doc: Document, style: str = "decision", effecti
         if style != "decision":
             break               # a 修正案 keeps the old numbers: it does not read as the new text does
         bad = d.check(ap.t)
+        out.typographic = d.typographic
         out.problems = [f"{a}：应用后与新文本不一致" for a in sorted(bad.values())]
         if not bad:
             break
@@ -188,7 +192,7 @@ class _Drafter:
         for oe in old_t.entries:
             ne = self.pair.get(id(oe))
             if oe.is_heading and ne is not None and id(ne) in self.stable:
-                if plain(oe.name()) != plain(ne.name()):
+                if not same_wording(oe.name(), ne.name()):
                     keyed.append(((pos[id(oe)], 1), [Op("rename", [_target(oe, name=True)], 0,
                                                          text=_one_line(ne.name()))]))
         structural = [ops for _, ops in sorted(keyed, key=lambda x: x[0])]
@@ -203,7 +207,7 @@ class _Drafter:
             if ops:
                 keyed.append(((pos[id(oe)], 2), ops))
         title_ops = []
-        if plain(self.old_doc.title or "") != plain(self.new_doc.title or "") and self.new_doc.title \
+        if not same_wording(self.old_doc.title or "", self.new_doc.title or "") and self.new_doc.title \
                 and self.old_doc.title and self.old_doc.title in old_t.pre:
             title_ops = [[Op("rename", [Target(title=True)], 0, text=self.new_doc.title)]]
         ordered = title_ops + [ops for _, ops in sorted(keyed, key=lambda x: x[0])]
@@ -328,7 +332,7 @@ class _Drafter:
         """Instructions that make old article ``oe`` (``me`` after the structure) read as ``ne``."""
         if me is None:
             return []
-        if plain(me.text()) == plain(ne.text()):
+        if same_wording(me.text(), ne.text()):
             return []
         t = _target(oe)
         if oe.kind == "article" and id(oe) in self.restate:
@@ -348,8 +352,12 @@ class _Drafter:
         got = [e for e in result.entries if e.status != "deleted" and (e.kind == "article" or e.is_heading)]
         want = [e for e in self.new_t.entries if e.kind == "article" or e.is_heading]
         olds = {id(e.origin): e for e in self.old_t.entries if e.origin is not None}
+        self.typographic = []
         for g, w in zip(got, want):
-            if g.kind != w.kind or plain(g.head + g.text()) != plain(w.head + w.text()):
+            if g.kind == w.kind and plain(g.head + g.text()) != plain(w.head + w.text()) \
+                    and same_wording(g.head + g.text(), w.head + w.text()):
+                self.typographic.append(w.head.strip() if w.is_heading else article_label(w.number))
+            if g.kind != w.kind or not same_wording(g.head + g.text(), w.head + w.text()):
                 oe = olds.get(id(g.origin)) if g.origin is not None else None
                 if oe is not None and oe.kind == "article":
                     bad[id(oe)] = oe.origin.label
@@ -376,7 +384,7 @@ class _Wording:
             oh, nh = _heading_of(me), _heading_of(ne)
             if (oh is None) != (nh is None):
                 return None
-            if oh != nh:
+            if not same_wording(oh or "", nh or ""):
                 w = self.words(self.t, [("head", oh, oh, nh)])
                 if w is None:
                     return None
@@ -428,7 +436,7 @@ class _Wording:
 
     def paragraph(self, m: Piece, n: Piece) -> list[Op] | None:
         """Instructions for one paragraph that stayed; None: restate the whole article."""
-        if plain(m.full_text()) == plain(n.full_text()):
+        if same_wording(m.full_text(), n.full_text()):
             return []
         if m.origin is None:
             return None
@@ -439,7 +447,7 @@ class _Wording:
         if items is None:
             return restate
         out: list[Op] = []
-        if plain(m.words()) != plain(n.words()):
+        if not same_wording(m.words(), n.words()):
             w = self.words(pt, [("para", m, m.words(), n.words())])
             if w is None:
                 return restate
@@ -458,7 +466,7 @@ class _Wording:
                 out.append(Op("delete", [it], 0))
                 continue
             k += 1
-            if plain(mi.full_text()) == plain(ni.full_text()):
+            if same_wording(mi.full_text(), ni.full_text()):
                 continue
             w = None
             if not mi.children and not ni.children:
@@ -512,16 +520,19 @@ class _Wording:
 # -- word edits ------------------------------------------------------------------------------------
 
 def _hunks(a: str, b: str) -> list[tuple[int, int, str]]:
-    """Edits turning a into b: (start, end, new words) in a."""
+    """Edits turning a into b: (start, end, new words) in a.  Characters that differ only in width (a half-width
+    colon for a full-width one) are no edit: they are compared folded (one character for one), and new words are
+    b's own characters."""
     out = []
-    i = 0
+    i = j = 0
     cur = None
-    for kind, t in char_ops(a, b):
+    for kind, t in char_ops(a.translate(WIDTH), b.translate(WIDTH)):
         if kind == EQ:
             if cur:
                 out.append(tuple(cur))
                 cur = None
             i += len(t)
+            j += len(t)
         elif kind == DEL:
             if cur is None:
                 cur = [i, i, ""]
@@ -530,7 +541,8 @@ def _hunks(a: str, b: str) -> list[tuple[int, int, str]]:
         elif kind == INS:
             if cur is None:
                 cur = [i, i, ""]
-            cur[2] += t
+            cur[2] += b[j:j + len(t)]
+            j += len(t)
     if cur:
         out.append(tuple(cur))
     return out
@@ -796,8 +808,8 @@ def _orig_words(oe: Entry, piece: Piece | None) -> str | None:
 
 def _match(ms: list[Piece], ns: list[Piece]) -> list[tuple[Piece | None, Piece | None]] | None:
     """Pair paragraphs (or items) of the two versions in order: equal ones, then similar ones."""
-    a = [plain(p.full_text()) for p in ms]
-    b = [plain(p.full_text()) for p in ns]
+    a = [folded(p.full_text()) for p in ms]
+    b = [folded(p.full_text()) for p in ns]
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     out: list[tuple[Piece | None, Piece | None]] = []
     for tag, i1, i2, j1, j2 in sm.get_opcodes():

@@ -26,6 +26,21 @@ def plain(s: str) -> str:
     """Text for comparing wordings: whitespace and invisible characters dropped (the conventions
     never amend spacing; a source's zero-width spaces are no words)."""
     return _INVISIBLE.sub("", s)
+
+
+#: the full-width forms of ASCII (：；，（）！？１２Ａ …, U+FF01–FF5E) as their half-width forms, one character for
+#: one: a source's half-width colon where the new text has a full-width one is typography, not an amendment
+WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+def folded(s: str) -> str:
+    """:func:`plain`, with full-width and half-width forms of a character the same."""
+    return plain(s).translate(WIDTH)
+
+
+def same_wording(a: str, b: str) -> bool:
+    """Do two texts say the same words (spacing, invisible characters and character width aside)?"""
+    return folded(a) == folded(b)
 _LEAD = re.compile(r"\A[^\S\r\n]*")
 
 

@@ -117,10 +117,13 @@ def write_decision(old_doc, new_doc, fmt: str, output: str | None, style: str, e
     elif fmt == "json":
         write_text(to_json({"style": style, "law": d.law, "text": d.text, "renumber": d.renumber,
                             "instructions": [[o.to_dict() for o in ops] for ops in d.instructions],
-                            "problems": d.problems}), output)
+                            "problems": d.problems, "typographic": d.typographic}), output)
     else:
         write_text(d.text, output)
     from kb.cli.core import tell_written
     tell_written(output)
+    if d.typographic:
+        click.echo(f"说明：新文本的{'、'.join(d.typographic)}中另有只是全角、半角不同的字符（如“:”与“：”），"
+                   "不是修改，未写入决定", err=True)
     for p in d.problems:
         click.echo(f"警告：{p}", err=True)

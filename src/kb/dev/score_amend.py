@@ -8,8 +8,8 @@ text.
    hand-made revised draft of the seed (../shared/fixtures), draft the 修改决定 that turns OLD into
    NEW (kb.amend.draft, decision style), write it out, read it back (kb.text.amendment), apply it to
    OLD (kb.amend.apply) and compare the result with NEW's body: the text from its first heading or
-   article on (below the metadata block, the title and any table of contents), whitespace and
-   invisible characters ignored.  Every failure is printed with the first place where the texts part.
+   article on (below the metadata block, the title and any table of contents), whitespace,
+   invisible characters and character width (“:” and “：”, which a decision does not amend) ignored.  Every failure is printed with the first place where the texts part.
 2. Real documents: the latest 刑法修正案 and 宪法修正案 against the consolidated 刑法 and 宪法 that
    include them (kb.amend.verify): for every operation, is its place found and does its new wording
    read there exactly as given?
@@ -53,13 +53,14 @@ def version_pairs(corpus: Path, held_out: bool = False) -> list[tuple[str, str]]
 
 def body(text: str) -> str:
     """The words of a text from its first heading or article on (its title, metadata block and
-    table of contents left out), for comparing: no whitespace, no invisible characters."""
-    from kb.amend.state import plain
+    table of contents left out), for comparing: no whitespace, no invisible characters, full-width forms as
+    half-width (kb.amend.state.folded)."""
+    from kb.amend.state import folded
     from kb.text.parse import parse_text
 
     doc = parse_text(text)
     first = next((c for c in doc.root.children if c.kind != "preamble"), None)
-    return plain(text[first.start:]) if first is not None else ""
+    return folded(text[first.start:]) if first is not None else ""
 
 
 def round_trip(old_path: str, new_path: str) -> dict:
@@ -106,7 +107,7 @@ def run(corpus_dir: str | None = None, verbose: bool = False) -> dict:
         if not needed.exists():          # missing input (exit 2), not a failed score (exit 1)
             raise KbError(paths.missing(needed))
     pairs = version_pairs(corpus) + [(str(SEED), str(paths.shared_dir() / FIXTURE))]
-    print("往返：起草修改决定（OLD→NEW）→ 读回 → 应用于 OLD → 与 NEW 正文比较（忽略空白）")
+    print("往返：起草修改决定（OLD→NEW）→ 读回 → 应用于 OLD → 与 NEW 正文比较（忽略空白和全角半角之别）")
     rows, total_ops = [], Counter()
     for o, n in pairs:
         r = round_trip(o, n)

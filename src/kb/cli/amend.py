@@ -105,13 +105,17 @@ def write_decision(old_doc, new_doc, fmt: str, output: str | None, style: str, e
     from kb.amend.write import docx_bytes, markdown
     from kb.outputs.formats import to_json, write_bytes, write_text
 
-    if fmt == "html":
-        raise KbError("修改决定可输出为 txt、md、docx 或 json")
+    if fmt in ("html", "xlsx", "csv"):
+        raise KbError("修改决定可输出为 txt、md、docx、pdf 或 json")
+    if fmt in ("docx", "pdf") and not output:
+        raise KbError(f"{fmt} 是二进制格式，需要用 -o 指定输出文件")
     d = draft(old_doc, new_doc, style, effective)
-    if fmt == "docx":
-        if not output:
-            raise KbError("docx 是二进制格式，需要用 -o 指定输出文件")
-        write_bytes(docx_bytes(d.text), output)
+    if fmt in ("docx", "pdf"):
+        data = docx_bytes(d.text)
+        if fmt == "pdf":
+            from kb.site.pdf import pdfs_of
+            data = pdfs_of([data], ["修改决定"])[0]
+        write_bytes(data, output)
     elif fmt == "md":
         write_text(markdown(d.text), output)
     elif fmt == "json":

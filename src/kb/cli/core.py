@@ -12,6 +12,9 @@ from kb.errors import KbError
 from kb.outputs.formats import FORMATS, table, to_json, write_json, write_text
 from kb.outputs.screen import style
 
+#: kb export's formats (docx and pdf: the site's Word download, and that document as PDF)
+EXPORT_FORMATS = ("json", "akn", "docx", "pdf")
+
 
 REGULATION_HELP = "法规（regulation/ 下的目录名，也可写 法规@版本）；默认为配置中的默认法规"
 
@@ -320,7 +323,9 @@ def _article_text(a) -> str:
 @click.command("export")
 @click.argument("sources", nargs=-1, metavar="[文本]...")
 @target_options
-@click.option("--format", "fmt", type=click.Choice(["json", "akn"]), default="json", help="导出格式")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json",
+              help="导出格式：json、akn（Akoma Ntoso XML）、docx（Word，与网站下载的版式相同）、pdf（该 Word 文档经 "
+                   "LibreOffice 转换）；docx、pdf 需 -o")
 @click.option("-o", "--output", default=None, help="写入文件（默认输出到标准输出）；多个文本时为目录，每个文本一个文件")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="多个文本时用几个进程（默认每个核一个；1：只用本进程）")
@@ -328,12 +333,25 @@ def _article_text(a) -> str:
 def export_cmd(ctx, sources, regulation, version, strict, fmt, output, jobs):
     """导出整个文本的解析结果。文本为文件路径或 法规@版本；修正案、修改决定导出其修改指令。
     多个文本（-o 目录）分给各个核导出，每个写成 目录/<文件名>.json（或 .xml）。"""
+    if fmt in ("docx", "pdf") and (not output or output == "-"):
+        raise KbError(f"{fmt} 是二进制格式，需要用 -o 指定输出文件（多个文本时为目录）")
     if len(sources) > 1:
         _export_many(ctx, sources, regulation, version, strict, fmt, output, jobs)
         return
     target = resolve_target(ctx, sources[0] if sources else None, regulation, version)
     _export(target, fmt, strict, output, lambda msg: click.echo(msg, err=True), project_root(ctx, required=False))
     tell_written(output)
+
+
+def _word(doc, fmt: str) -> bytes:
+    """A text as the site's Word download, or that document as PDF (LibreOffice, kb.site.pdf)."""
+    from kb.outputs.word import export_docx
+
+    data = export_docx(doc)
+    if fmt == "pdf":
+        from kb.site.pdf import pdfs_of
+        data = pdfs_of([data], [doc.source or doc.title or "文本"])[0]
+    return data
 
 
 def _amendment_json(target, fmt: str) -> str | None:
@@ -365,6 +383,10 @@ def _export(target, fmt: str, strict: bool, output: str | None, say, root: Path 
         from kb.outputs.export import document_dict, streamed
         write_json(document_dict(doc, lazy=streamed(doc), root=root), output)   # a large text: made as it is written
         return
+    if fmt in ("docx", "pdf"):
+        from kb.outputs.formats import write_bytes
+        write_bytes(_word(doc, fmt), output)
+        return
     from kb.outputs.akn import akn_pieces
     xml = akn_pieces(doc, root)                    # written as it is made: never the whole XML at once
     if not output or output == "-":
@@ -393,6 +415,8 @@ def _export_job(job: tuple) -> tuple[bytes, list[str]]:
     if fmt == "json":
         from kb.outputs.export import document_dict, streamed
         return json_bytes(document_dict(doc, lazy=streamed(doc), root=root)), said
+    if fmt == "docx":                   # (a PDF: the Word documents of all texts are converted in one run)
+        return _word(doc, fmt), said
     from kb.outputs.akn import akn_pieces
     return b"".join(akn_pieces(doc, root)), said
 
@@ -447,7 +471,7 @@ def _export_many(ctx, sources, regulation, version, strict, fmt, output, jobs) -
     if folder.exists() and not folder.is_dir():
         raise KbError("导出多个文本时 -o 应为目录，这是一个文件", output)
     targets = [resolve_target(ctx, s, None, None) for s in sources]
-    suffix = ".json" if fmt == "json" else ".xml"
+    suffix = {"json": ".json", "akn": ".xml", "docx": ".docx", "pdf": ".pdf"}[fmt]
     names = [(t.spec.replace("/", "_") if t.regulation is not None else Path(t.path).stem) + suffix for t in targets]
     seen: dict[str, str] = {}
     for s, name in zip(sources, names):
@@ -467,17 +491,25 @@ def _export_many(ctx, sources, regulation, version, strict, fmt, output, jobs) -
         raise os_error(e, output, writing=True) from None
     said: list[str] = []
     root = project_root(ctx, required=False)       # once, for every text: the project its citations link to
-    work = [(t, fmt, strict, root) for t in targets]
+    work = [(t, "docx" if fmt == "pdf" else fmt, strict, root) for t in targets]
     writer = _Writer()
     try:
         try:
+            words = []
             with pool.using(jobs), click.progressbar(length=len(work), label="导出", file=sys.stderr) as bar:
                 for name, (data, msgs) in zip(names, pool.ordered_map(_export_job, work,
                                                                       name=lambda job: job[0].spec)):
-                    writer.write(data, str(tmp / name))
+                    if fmt == "pdf":
+                        words.append(data)
+                    else:
+                        writer.write(data, str(tmp / name))
                     said += msgs
                     bar.update(1)
-                writer.close()
+            if fmt == "pdf":
+                from kb.site.pdf import pdfs_of
+                for name, data in zip(names, pdfs_of(words, list(sources))):
+                    writer.write(data, str(tmp / name))
+            writer.close()
         finally:
             writer.stop()
             for msg in said:

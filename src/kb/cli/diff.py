@@ -7,15 +7,19 @@ import click
 
 from kb.errors import KbError
 
-DIFF_FORMATS = ("table", "html", "json", "docx", "md", "txt")
+DIFF_FORMATS = ("table", "html", "json", "docx", "pdf", "xlsx", "csv", "md", "txt")
+#: formats written as bytes: they need -o
+BINARY = ("docx", "pdf", "xlsx")
 
 
 @click.command("diff")
 @click.argument("old", metavar="旧版本")
 @click.argument("new", metavar="新版本")
 @click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="table",
-              help="输出格式：table（终端对照）、html、json、docx（Word 对照表，需 -o）、md；txt 只用于 --as decision")
-@click.option("-o", "--output", default=None, help="写入文件（docx 必须指定）")
+              help="输出格式：table（终端对照）、html、json、docx（Word 对照表）、pdf（Word 对照表经 LibreOffice 转换）、"
+                   "xlsx、csv（每行一对条文，含修改类型和留空的修改说明栏，供标注）、md；docx、pdf、xlsx 需 -o；"
+                   "txt 只用于 --as decision")
+@click.option("-o", "--output", default=None, help="写入文件（docx、pdf、xlsx 必须指定）")
 @click.option("--obligations", is_flag=True, help="比较各主体的义务：新增、删除、改变（情态、期限）")
 @click.option("--notes-column", is_flag=True, help="对照表加第三栏“修改说明”（留空待填）")
 @click.option("--changed-only", is_flag=True, help="对照表只列有变化的条文（终端输出总是只列有变化的）")
@@ -23,7 +27,7 @@ DIFF_FORMATS = ("table", "html", "json", "docx", "md", "txt")
 @click.option("--color/--no-color", default=None, help="终端输出是否着色（默认：输出到终端时着色）")
 @click.option("--strict", is_flag=True, help="把编号警告当作错误（退出码 2）")
 @click.option("--as", "as_", type=click.Choice(["comparison", "decision"]), default="comparison",
-              help="decision：起草把旧版本改为新版本的修改决定（--format txt|md|docx|json）")
+              help="decision：起草把旧版本改为新版本的修改决定（--format txt|md|docx|pdf|json）")
 @click.option("--style", type=click.Choice(["decision", "amendment"]), default="decision",
               help="与 --as decision 同用：decision 为修改决定（条文顺序相应调整），amendment 为修正案（第X条之一）")
 @click.option("--effective", default=None, help="与 --as decision 同用：施行日期（如 2025年1月1日；默认“公布之日”）")
@@ -46,7 +50,9 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
         write_decision(old_doc, new_doc, fmt, output, style, effective)
         return
     if fmt == "txt":
-        raise KbError("--format txt 用于 --as decision；版本对照请用 table、md、html、json 或 docx")
+        raise KbError("--format txt 用于 --as decision；版本对照请用 table、md、html、json、docx、pdf、xlsx 或 csv")
+    if fmt in BINARY and not output:
+        raise KbError(f"{fmt} 是二进制格式，需要用 -o 指定输出文件")
     cmp = compare(old_doc, new_doc, _correspondence(ctx, old_doc, new_doc))
     decided(ctx, 0 if cmp.summary["related"] else 1)   # kept if the reader goes away (kb diff … | head)
     if obligations:
@@ -64,11 +70,20 @@ def diff_cmd(ctx, old, new, fmt, output, obligations, notes_column, changed_only
     elif fmt == "md":
         from kb.compare.render.markdown import markdown
         write_text(markdown(cmp, **table), output)
-    elif fmt == "docx":
-        if not output:
-            raise KbError("docx 是二进制格式，需要用 -o 指定输出文件")
+    elif fmt in ("docx", "pdf"):
         from kb.compare.render.docx import docx_bytes
-        write_bytes(docx_bytes(cmp, **table), output)
+        data = docx_bytes(cmp, **table)
+        if fmt == "pdf":
+            from kb.site.pdf import pdfs_of
+            data = pdfs_of([data], ["对照表"])[0]
+        write_bytes(data, output)
+    elif fmt in ("xlsx", "csv"):
+        from kb.compare.render import sheet
+        opts = {"changed_only": changed_only, "hide_renumbered": hide_renumbered}
+        if fmt == "xlsx":
+            write_bytes(sheet.xlsx_bytes(cmp, **opts), output)
+        else:
+            write_text(sheet.csv_text(cmp, **opts), output)
     else:
         from kb.compare.render.terminal import terminal
         if color is None:
@@ -100,7 +115,7 @@ def _obligations(cmp, fmt: str, output) -> None:
     from kb.compare.render import obligations as render
     from kb.outputs.formats import to_json, write_human, write_text
 
-    if fmt == "docx":
+    if fmt in ("docx", "pdf", "xlsx", "csv"):
         raise KbError("--obligations 输出文本、Markdown、HTML 或 JSON：请用 --format table、md、html 或 json")
     od = obligation_diff(cmp)
     title = f"{cmp.new_doc.title or cmp.old_doc.title or ''}修改前后各主体的义务变化"

@@ -84,6 +84,23 @@ def _provision_blocks(n, out: list) -> None:
         _provision_blocks(c, out)
 
 
+def export_docx(doc) -> bytes:
+    """``kb export --format docx``: the Word document the site offers for download (:func:`text_docx`), its header
+    naming the text and its version as far as the knowledge base or the text says, its properties the issuing
+    body and the version's date where known."""
+    from kb.layers.laws import book_title
+    from kb.outputs.docprops import AUTHOR
+
+    meta = doc.meta or {}
+    title = doc.title or meta.get("title") or ""
+    label = meta.get("version_label") or doc.status or ""
+    header = f"{book_title(title) if title else ''}{label}".strip() + "　（kb 生成，以正式文本为准）"
+    date = meta.get("date")
+    props = DocProps(f"{title}（{label}）" if title and label else title, meta.get("issuing_body") or AUTHOR,
+                     str(date) if date else None)
+    return text_docx(doc, header, props)
+
+
 def text_docx(doc, header: str, props: DocProps | None = None) -> bytes:
     """The Word document of a parsed text; ``header`` is the line in every page's header, ``props``
     its title, author and date (kb.outputs.docprops; by default the text's title, kb, now)."""

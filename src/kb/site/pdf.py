@@ -1,4 +1,5 @@
-"""The PDF downloads: each version's Word document (kb.outputs.word) converted by LibreOffice, cached.
+"""The PDF downloads: each version's Word document (kb.outputs.word) converted by LibreOffice, cached;
+and the PDFs of ``kb export --format pdf`` and ``kb diff --format pdf`` (:func:`pdfs_of`), made the same way.
 
 Why LibreOffice (``soffice --headless --convert-to pdf``, Debian's libreoffice-writer-nogui, which
 scripts/test installs): the PDF is then the very document the DOCX download is — same pages, fonts,
@@ -55,25 +56,13 @@ def cache_key(source: bytes, header: str, exe: str, props: bytes = b"") -> str:
     return h.hexdigest()[:32]
 
 
-def make_pdfs(jobs: list[tuple[str, bytes, bytes, str, bytes]], cache: Path) -> tuple[dict[str, bytes], str]:
-    """PDFs of ``[(name, docx bytes, source bytes, header, the DOCX's docProps/core.xml)]``: ({name: pdf
-    bytes}, a line for the build's log — "" when all came from the cache)."""
-    exe = converter()
-    if exe is None:
-        return {}, "未安装 LibreOffice（soffice），不生成 PDF 下载（Debian：apt-get install libreoffice-writer-nogui）"
-    out, todo = {}, []
-    for name, docx, source, header, props in jobs:
-        path = cache / f"{cache_key(source, header, exe, props)}.pdf"
-        if path.is_file():
-            out[name] = path.read_bytes()
-        else:
-            todo.append((name, docx, path))
-    if not todo:
-        return out, ""
+def convert(exe: str, docxs: list[bytes]) -> tuple[list[bytes | None], str | None]:
+    """The PDFs of Word documents, in one run of the converter: ([pdf bytes, or None where that document
+    failed], None), or ([], why) when the run itself failed."""
     with tempfile.TemporaryDirectory(prefix="kb-pdf-") as t:
         tmp = Path(t)
         files = []
-        for i, (_, docx, _) in enumerate(todo):
+        for i, docx in enumerate(docxs):
             f = tmp / f"{i}.docx"
             f.write_bytes(docx)
             files.append(str(f))
@@ -83,19 +72,65 @@ def make_pdfs(jobs: list[tuple[str, bytes, bytes, str, bytes]], cache: Path) -> 
         try:
             subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, check=False)
         except (OSError, subprocess.TimeoutExpired) as e:
-            return out, f"PDF 转换失败（{type(e).__name__}），本次不生成 PDF 下载"
-        failed = []
-        cache.mkdir(parents=True, exist_ok=True)
-        for i, (name, _, path) in enumerate(todo):
+            return [], f"PDF 转换失败（{type(e).__name__}）"
+        out = []
+        for i in range(len(docxs)):
             pdf = tmp / f"{i}.pdf"
-            if not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
-                failed.append(name)
-                continue
-            data = pdf.read_bytes()
-            part = path.with_suffix(".tmp")
-            part.write_bytes(data)
-            os.replace(part, path)           # a reader of the cache never sees half a file
-            out[name] = data
+            ok = pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-"
+            out.append(pdf.read_bytes() if ok else None)
+        return out, None
+
+
+#: what to do where no converter is installed (the site's build log, kb export/diff --format pdf)
+INSTALL = "Debian：apt-get install libreoffice-writer-nogui"
+
+
+def pdfs_of(docxs: list[bytes], names: list[str]) -> list[bytes]:
+    """The PDFs of Word documents (``kb export --format pdf``, ``kb diff --format pdf``), converted in one run as
+    the site's PDF downloads are; ``names`` say which document failed.  No converter, or a failed
+    conversion: KbError (exit 2), saying what to install or to use instead."""
+    from kb.errors import KbError
+
+    exe = converter()
+    if exe is None:
+        raise KbError(f"生成 PDF 需要 LibreOffice（soffice），本机未安装（{INSTALL}）；"
+                      "可改用 --format docx 得到同样版式的 Word 文档")
+    made, error = convert(exe, docxs)
+    failed = [n for n, data in zip(names, made) if data is None]
+    if error or failed:
+        why = error or f"LibreOffice 未能把 {'、'.join(failed)} 转换为 PDF"
+        raise KbError(f"{why}；可改用 --format docx")
+    return made
+
+
+def make_pdfs(jobs: list[tuple[str, bytes, bytes, str, bytes]], cache: Path) -> tuple[dict[str, bytes], str]:
+    """PDFs of ``[(name, docx bytes, source bytes, header, the DOCX's docProps/core.xml)]``: ({name: pdf
+    bytes}, a line for the build's log — "" when all came from the cache)."""
+    exe = converter()
+    if exe is None:
+        return {}, f"未安装 LibreOffice（soffice），不生成 PDF 下载（{INSTALL}）"
+    out, todo = {}, []
+    for name, docx, source, header, props in jobs:
+        path = cache / f"{cache_key(source, header, exe, props)}.pdf"
+        if path.is_file():
+            out[name] = path.read_bytes()
+        else:
+            todo.append((name, docx, path))
+    if not todo:
+        return out, ""
+    made, error = convert(exe, [docx for _, docx, _ in todo])
+    if error:
+        return out, f"{error}，本次不生成 PDF 下载"
+    failed = []
+    cache.mkdir(parents=True, exist_ok=True)
+    for (name, _, path), data in zip(todo, made):
+        if data is None:
+            failed.append(name)
+            continue
+        part = path.with_suffix(".tmp")
+        part.write_bytes(data)
+        os.replace(part, path)           # a reader of the cache never sees half a file
+        out[name] = data
     msg = f"PDF：转换 {len(todo) - len(failed)} 个（其余取自缓存 .kb/pdf/）"
     if failed:
         msg += f"；{len(failed)} 个转换失败，未生成：{'、'.join(failed)}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 
 import click
 
@@ -48,6 +49,53 @@ SUMMARIES = {
 }
 
 
+#: what a bench's one optional argument is, where it is not a corpus folder: usage metavar, what it is, its
+#: default (the bench module's own), an example
+ARGUMENTS = {
+    "linear": ("[行数,…]", "逗号分隔的行数", "10000,20000,40000", "2000,4000"),
+    "memory": ("[大小MB,…]", "逗号分隔的输入大小（MB）", "1,2,4", "1,2"),
+}
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)*")
+CORPUS_HELP = ("参数为语料目录，默认 ../shared/corpus/lawrefbook（可设 KB_SHARED）。注意：默认语料含全部文本，"
+               "包括正在留出标注的文本；留出期间请给一个去掉这些文本的语料副本。")
+
+
+def corpus_files(name: str) -> tuple[str, ...]:
+    """The files a bench reads from its corpus by name (its module's ``CORPUS_FILES``), which the folder given
+    must therefore hold where lawrefbook does; none for a bench that reads whatever texts the folder holds."""
+    mod_name = BENCHES[name].partition(":")[0]
+    try:
+        return tuple(getattr(importlib.import_module(mod_name), "CORPUS_FILES", ()))
+    except ModuleNotFoundError:
+        return ()
+
+
+def _help(name: str) -> str:
+    """The bench's summary, then what its argument is."""
+    if name in ARGUMENTS:
+        _, what, default, _ = ARGUMENTS[name]
+        arg = f"参数为{what}（默认 {default}），不是语料目录。"
+    elif corpus_files(name):
+        arg = CORPUS_HELP + "目录须与 lawrefbook 的布局相同：要读其中的 " + "、".join(corpus_files(name)) + "。"
+    else:
+        arg = CORPUS_HELP
+    return f"{SUMMARIES.get(name, '')}\n\n{arg}"
+
+
+def check_layout(name: str, corpus) -> None:
+    """A bench that reads given files of its corpus: a folder without them is bad input (exit 2), said before the
+    bench starts, naming the files and the layout it needs."""
+    from pathlib import Path
+
+    from kb.dev import paths
+
+    folder = Path(corpus) if corpus else paths.corpus_dir()
+    missing = [f for f in corpus_files(name) if not (folder / f).is_file()]
+    if missing and folder.is_dir():
+        raise KbError(f"kb bench {name} 需要与 lawrefbook 布局相同的语料目录，这个目录中缺少：{'、'.join(missing)}",
+                      str(folder))
+
+
 def _load(name: str):
     mod_name, _, attr = BENCHES[name].partition(":")
     try:
@@ -63,9 +111,13 @@ def _load(name: str):
 
 
 def _make(name: str) -> click.Command:
-    @click.command(name, help=SUMMARIES.get(name, ""))
-    @click.argument("corpus", required=False, metavar="[语料目录]")
+    @click.command(name, help=_help(name), short_help=SUMMARIES.get(name, ""))
+    @click.argument("corpus", required=False, metavar=ARGUMENTS.get(name, ("[语料目录]",))[0])
     def cmd(corpus):
+        if name in ARGUMENTS and corpus is not None and not _NUMBERS.fullmatch(corpus):
+            _, what, _, example = ARGUMENTS[name]
+            raise KbError(f"kb bench {name} 的参数是{what}，如 {example}；“{corpus}”不是")
+        check_layout(name, corpus)
         fn = _load(name)
         params = inspect.signature(fn).parameters
         kwargs = {}

@@ -21,6 +21,8 @@ from kb.dev import paths
 PAIR = ("诉讼与非诉讼程序法/民事诉讼法(2021-12-24).md", "诉讼与非诉讼程序法/民事诉讼法(2023-09-01).md")
 REVISION = ("民法商法/公司法(2018-10-26).md", "民法商法/公司法(2023-12-29).md")
 CRIMINAL = ("刑法/刑法修正案（十二）(2023-12-29).md", "刑法/刑法.md")
+#: what the bench reads of its corpus (kb bench amend checks the folder given holds them, laid out as lawrefbook)
+CORPUS_FILES = PAIR + REVISION + CRIMINAL
 TARGET_S = 1.0
 
 

@@ -23,6 +23,9 @@ ROOT = paths.REPO
 SHARED = paths.shared_dir()
 
 CIVIL_CODE_PARTS = ("总则", "物权编", "合同编", "人格权编", "婚姻家庭编", "继承编", "侵权责任编", "附则")
+COMPANY_LAW = ("民法商法/公司法(2018-10-26).md", "民法商法/公司法(2023-12-29).md")
+#: what the bench reads of its corpus (kb bench diff checks the folder given holds them, laid out as lawrefbook)
+CORPUS_FILES = COMPANY_LAW + tuple(f"民法典/{p}.md" for p in CIVIL_CODE_PARTS)
 _ART = re.compile(r"^第[一二三四五六七八九十百千零〇两]+条(之[一二三四五六七八九十]+)?\s*")
 
 
@@ -160,7 +163,7 @@ def civil_code_pair(corpus: Path, n_articles: int | None = None, seed: int = 7):
     extra = []
     try:
         from kb.text.parse import parse_file
-        src = parse_file(str(corpus / "民法商法" / "公司法(2023-12-29).md"))
+        src = parse_file(str(corpus / COMPANY_LAW[1]))
         extra = [a.full_text().split("\n") for a in src.articles]
     except Exception:
         pass
@@ -198,8 +201,7 @@ def run(corpus_dir: str | None = None) -> dict:
     res: dict = {"ok": True}
 
     # 1. 公司法
-    f_old = corpus / "民法商法" / "公司法(2018-10-26).md"
-    f_new = corpus / "民法商法" / "公司法(2023-12-29).md"
+    f_old, f_new = (corpus / f for f in COMPANY_LAW)
     old_doc, new_doc = parse_file(str(f_old)), parse_file(str(f_new))
     t_old, t_new = old_doc.text, new_doc.text
     best = {}

@@ -288,3 +288,39 @@ def test_a_download_links_to_the_site_s_laws_whatever_the_current_directory(tmp_
         refs = [x for x in document_dict(doc, root=root)["references"] if x.get("link") == "城市居民委员会组织法"]
         assert refs and all(x["in_kb"] is True for x in refs)
         assert 'href="/akn/cn/act/2018-12-29/城市居民委员会组织法"' in to_akn(doc, root).decode("utf-8")
+
+
+def test_refs_lists_the_provisions_of_other_regulations_citing_the_article(tmp_path):
+    """Newcomer review 5, item 6: kb refs 18 -r 村民委员会组织法 said "被引用 0 处" although
+    北京市村民委员会选举办法 第十八条第一款 cites 《中华人民共和国村民委员会组织法》第十八条 (kb search
+    村民委员会组织法第十八条 found it).  Now the article's citers in other regulations come first, then
+    those citing the law without naming an article -- in a copy of the two regulations (its catalog built
+    by kb refs itself)."""
+    import shutil
+
+    proj = tmp_path / "p"
+    (proj / "regulation").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    for reg in ("村民委员会组织法", "北京市村民委员会选举办法"):
+        shutil.copytree(ROOT / "regulation" / reg, proj / "regulation" / reg)
+
+    def refs(*args):
+        r = CliRunner().invoke(cli, ["--root", str(proj), "refs", *args, "-r", "村民委员会组织法"])
+        return r.exit_code, r.stdout
+
+    code, out = refs("18")
+    assert code == 0, out
+    assert "第十八条：引用 0 处，被引用 0 处；其他法规引用本条 1 处，引用本法（未写明条文）3 处" in out
+    assert "北京市村民委员会选举办法  第十八条第一款  具有《中华人民共和国村民委员会组织法》第十八条规定情形的" in out
+    code, out = refs("18", "--format", "json")
+    rows = json.loads(out)
+    assert [(d["direction"], d["regulation"], d["eid"]) for d in rows if d["direction"] == "in_other"] == \
+        [("in_other", "北京市村民委员会选举办法", "art_18__para_1")]
+    law = [d["citation"] for d in rows if d["direction"] == "in_other_law"]
+    assert sorted(law) == sorted(["第一条", "第三十六条第一款", "第三十七条"]), law
+    # an article nothing cites by number: the law's citers only, and the citing law's own articles are not
+    # listed as citing another law's
+    code, out = refs("2", "--format", "json")
+    assert code == 0 and {d["direction"] for d in json.loads(out)} == {"in_other_law"}
+    r = CliRunner().invoke(cli, ["--root", str(proj), "refs", "18", "-r", "北京市村民委员会选举办法", "--format", "json"])
+    assert all(d["direction"] in ("out", "in") for d in json.loads(r.stdout))

@@ -235,3 +235,26 @@ def test_filters_and_citation_in_the_browser(kb_site):
     finally:
         ctx.close()
         srv.shutdown()
+
+
+def test_the_cited_article_lists_the_provisions_of_other_regulations_citing_it(kb_site):
+    """Newcomer review 5, item 6: 《中华人民共和国城市居民委员会组织法》第十七条第二款 cited by the draft's
+    第三条 is shown under 第十七条 of that law (被引用, linked to the citing article), and an article no other
+    regulation cites by number (第十八条: the draft's 第一条 cites the law as a whole) lists none."""
+    from lxml import html as lh
+
+    def backrefs(art: str) -> str:
+        for page in (kb_site / JW).glob("*/*/index.html"):
+            t = lh.fromstring(page.read_bytes())
+            if t.xpath(f"//*[@id='{art}']"):
+                boxes = t.xpath(f"//section[h2[@id='{art}'] or h3[@id='{art}']]//p[@class='kb-backrefs']")
+                return " ".join(b.text_content() for b in boxes), t, page
+        raise AssertionError(f"{JW} 没有 {art} 的页面")
+
+    box, tree, page = backrefs("art_17")
+    assert box.startswith("本条被以下条款引用：") and "《某市社区工作条例》第三条" in box, box
+    href = tree.xpath("//section[h2[@id='art_17'] or h3[@id='art_17']]//p[@class='kb-backrefs']"
+                      "//a[contains(., '某市社区工作条例')]/@href")[0]
+    assert "draft/draft/" in href and href.split("#")[1].split("__")[0] == "art_3", href
+    assert (page.parent / href.split("#")[0] / "index.html").resolve().exists()
+    assert "某市社区工作条例" not in backrefs("art_18")[0]

@@ -207,3 +207,27 @@ def search_cited(cat, laws, address, provision: str, options: dict):
         total, exact = every.total, every.exact
     out = out[:limit] if limit else out
     return provisions, Hits(out, total, exact), min(itself, len(out))
+
+
+# ---- the cited side: kb refs, the provisions of other regulations citing an article
+
+
+def cited_elsewhere(cat, title: str, eid: str, own: str | None) -> tuple[list, list]:
+    """(the articles of the other regulations of the catalog citing provision ``eid`` of the law
+    ``title`` -- the article or a provision in it --, those citing the law without naming an article),
+    each an article once (latest versions, as kb search lists them); ``own`` (the cited text's
+    regulation) is left out: its own references are the links layer's."""
+    from kb.catalog.query import ParsedQuery
+
+    key = law_key(title)
+    art = eid.split("__", 1)[0]
+    keys = list(dict.fromkeys([cite_key(key, eid), cite_key(key, art)]))
+
+    def found(k: str) -> list:
+        hits = cat.search(ParsedQuery(None, {}, "", marks=[]), cites=k, limit=0)
+        return [h for h in hits if h.regulation != own]
+
+    cite_article = found(",".join(keys))
+    seen = {(h.regulation, h.article_eid) for h in cite_article}
+    cite_law = [h for h in found(cite_key(key)) if (h.regulation, h.article_eid) not in seen]
+    return cite_article, cite_law

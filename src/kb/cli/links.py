@@ -124,7 +124,8 @@ def _count(row) -> str:
               help="只列出这一类引用（可重复）：internal 内部、external 外部法律、self 本法/本条例")
 @click.pass_context
 def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresolved, kinds_):
-    """一条（款、项）引用了什么、被什么引用；不给条款时列出全文的引用。
+    """一条（款、项）引用了什么、被什么引用（含知识库中其他法规写明引用本条的条文，及引用本法而未写明条文的）；
+    不给条款时列出全文的引用。
 
     \b
     例：kb refs 15            第十五条引用的和引用第十五条的
@@ -137,12 +138,15 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
 
     if ref and source is None and not _looks_like_address(ref):
         ref, source = None, ref
-    _, doc = load_target(ctx, source, regulation, version, strict)
+    target, doc = load_target(ctx, source, regulation, version, strict)
     index = _index(ctx, corpus)
     refs = links.references(doc, index)
     rows = []
+    others: tuple[list, list] = ([], [])
     if ref:
         eid = provision(doc, ref)[0].eid
+        if not unresolved and (not kinds_ or "external" in kinds_):
+            others = _cited_elsewhere(ctx, target, doc, eid, quiet=fmt != "table")
 
         def under(e: str) -> bool:
             return e == eid or e.startswith(eid + "__")
@@ -177,19 +181,25 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
             return (r.target or "") + (r.pinpoint or "")
         return r.target or "本文"
 
+    elsewhere = [(d, h) for d, hits in zip(_ELSEWHERE, others) for h in hits]
     if fmt == "json":
-        write_text(to_json([dict(direction=d, **r.to_dict()) for d, r in rows]))
+        write_text(to_json([dict(direction=d, **r.to_dict()) for d, r in rows]
+                           + [_elsewhere_dict(d, h) for d, h in elsewhere]))
     elif fmt == "csv":
         write_text(to_csv(["方向", "出处", "标识", "行", "原文", "类型", "指向条款", "指向", "链接"],
                           [[names[d], _where(doc, r.eid), r.eid, r.line, r.text, kinds[r.kind], ";".join(r.targets),
-                            r.target or "", r.link or ""] for d, r in rows]))
+                            r.target or "", r.link or ""] for d, r in rows]
+                          + [[_ELSEWHERE[d], f"《{h.title}》{h.citation}", f"{h.regulation}@{h.version}#{h.eid}",
+                              h.line or "", h.snippet, "外部", "", doc.title or "", ""] for d, h in elsewhere]))
     else:
         if ref:
             cited = [r for d, r in rows if d == "in"]
             inside = sum(under(r.eid) for r in cited)
             note = "" if not inside else "（都在本条内）" if inside == len(cited) else f"（其中本条内 {inside} 处）"
+            elsewhere_said = "" if not any(others) else \
+                f"；其他法规引用本条 {len(others[0])} 处，引用本法（未写明条文）{len(others[1])} 处"
             click.echo(style(f"{_where(doc, eid)}：引用 {sum(d == 'out' for d, _ in rows)} 处，"
-                        f"被引用 {len(cited)} 处{note}", bold=True))
+                        f"被引用 {len(cited)} 处{note}{elsewhere_said}", bold=True))
         # 出处 (第三条第一款: "第三…" could be 第三十条) is never cut; 原文, 指向 and 链接 go on over lines rather than
         # lose their end (城市居民委员会组织法 99（不存在））, 链接 at least 26 columns while the terminal holds it
         if rows:
@@ -198,8 +208,55 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
                               for d, r in rows], wrap=(2, 4, 5), keep=(1,), least={5: 26}))
         elif not ref:       # (a provision's line above says 引用 0 处，被引用 0 处)
             click.echo(_none_said(unresolved, kinds_), err=True)
-    if not rows:
+        if ref:
+            _print_elsewhere(doc, eid, others)
+    if not rows and not elsewhere:
         ctx.exit(1)
+
+
+#: kb refs' directions for the provisions of other regulations citing the provision, or its law as a whole
+_ELSEWHERE = {"in_other": "被其他法规引用", "in_other_law": "被其他法规引用（未写明条文）"}
+
+
+def _cited_elsewhere(ctx, target, doc, eid: str, quiet: bool = False) -> tuple[list, list]:
+    """(the articles of the knowledge base's other regulations citing this provision, those citing its
+    law without naming an article), from the catalog kb search uses (built when missing, with a note
+    when out of date; ``quiet``, for JSON and CSV: built without a word, as a program reads the output);
+    nothing for a file outside the knowledge base or a text without a title."""
+    from kb.catalog.citing import cited_elsewhere
+    from kb.cli.search import _bring_up_to_date, _catalog
+
+    if not doc.title or target.regulation is None or project_root(ctx, required=False) is None:
+        return [], []
+    from kb.errors import UnwritableError
+
+    cat = _catalog(ctx)
+    if not quiet:
+        cat = _bring_up_to_date(cat)
+    elif not cat.usable():
+        try:
+            cat.build()
+        except UnwritableError:
+            return [], []
+    return cited_elsewhere(cat, doc.title, eid, target.regulation.id)
+
+
+def _elsewhere_dict(direction: str, h) -> dict:
+    return {"direction": direction, "regulation": h.regulation, "version": h.version, "title": h.title,
+            "eid": h.eid, "citation": h.citation, "line": h.line, "source": h.source,
+            "text": h.snippet}
+
+
+def _print_elsewhere(doc, eid: str, others: tuple[list, list]) -> None:
+    """The provisions of other regulations citing this one, then those citing the law without naming an
+    article, each list under its own line (as kb search 法律名第X条 shows them)."""
+    said = _where(doc, eid)
+    for direction, hits in zip(_ELSEWHERE, others):
+        if hits:
+            what = f"本法{said}" if direction == "in_other" else "本法（未写明条文）"
+            click.echo(style(f"知识库中其他法规引用{what}的条文：", bold=True))
+            click.echo(table(["法规", "条款", "原文"],
+                             [[h.regulation, h.citation, h.snippet] for h in hits], wrap=(2,), keep=(0, 1)))
 
 
 def _none_said(unresolved: bool, kinds_) -> str:

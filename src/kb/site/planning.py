@@ -61,6 +61,29 @@ class SitePlan:
         return ids, titles
 
     @functools.cached_property
+    def cited_from(self) -> dict:
+        """(law key, article eid) -> [(VersionSite, citing eid)]: the provisions of the latest versions
+        citing that article of that law by name (《中华人民共和国村民委员会组织法》第十八条), keyed as
+        kb.catalog.citing keys the catalog's ``cites`` (what kb refs and kb search list)."""
+        from kb.catalog.citing import law_key, pinpoint_eids
+
+        out: dict = {}
+        for vs in self.sites:
+            if not vs.latest:
+                continue
+            for refs in vs.layers.references.values():
+                for r in refs:
+                    if r.kind != "external" or not r.target:
+                        continue
+                    key = law_key(r.target)
+                    for eid in pinpoint_eids(r.pinpoint):
+                        if "__" not in eid:
+                            lst = out.setdefault((key, eid), [])
+                            if (vs, r.eid) not in lst:
+                                lst.append((vs, r.eid))
+        return out
+
+    @functools.cached_property
     def by_spec(self) -> dict:
         """(regulation id, version name) -> VersionSite."""
         return {(vs.reg.id, vs.version.name): vs for vs in self.sites}

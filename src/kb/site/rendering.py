@@ -315,6 +315,22 @@ class Renderer:
                 if t != a.eid and tn is not None and tn.citation.startswith(a.citation):
                     parts.append(tn.citation[len(a.citation):])
             out.append((self.citation(r.eid), self.node_link(r.eid), "、".join(parts)))
+        return out + self.backrefs_elsewhere(a)
+
+    def backrefs_elsewhere(self, a) -> list[tuple[str, str | None, str]]:
+        """The provisions of the other regulations on the site citing article ``a`` by its law's name
+        (《北京市村民委员会选举办法》第十八条第一款), on the latest version's page, where such a citation lands."""
+        from kb.catalog.citing import law_key
+
+        if not self.vs.latest or not self.vs.doc.title:
+            return []
+        out = []
+        for vs, eid in self.plan.cited_from.get((law_key(self.vs.doc.title), a.eid), []):
+            if vs.reg.id == self.vs.reg.id:
+                continue
+            n = vs.doc.get(eid)
+            title = vs.reg.short_title or vs.reg.title
+            out.append((f"《{title}》{n.citation if n is not None else eid}", self.node_link(eid, vs), ""))
         return out
 
 

@@ -140,3 +140,37 @@ def test_related_errors_reads_its_arguments(args, rc, capsys):
     out, err = capsys.readouterr()
     assert "usage: python3 -m kb.dev.related_errors" in (err if rc else out)
     assert "P@1" not in out             # no report
+
+
+def test_the_ranking_scored_once_for_every_threshold_counts_as_each_threshold_alone():
+    """The cross-validation ranks each article's candidates once per (parameter, ground weight) and reads every
+    threshold off that ranking (newcomer review 5, item 9: the test above took about 7 minutes of the suite, scoring
+    and sorting again for each of the 12 thresholds): the counts are those of scoring at each threshold alone, on
+    the real tuning items."""
+    from kb.dev import related_cv
+    from kb.library.annotations import NONE
+
+    items = [i for i in related_cv._items(ROOT) if i["kind"] == "upper"]
+    fn = related_cv.VARIANTS["原公式"][1]
+
+    def alone(threshold):
+        out: dict = {}
+        for it in items:
+            scored = sorted(((fn(None, 3, c), c["key"]) for c in it["cands"]), reverse=True)[:5]
+            got = [k for s, k in scored if s >= threshold]
+            t = out.setdefault(it["file"], [0, 0, 0, 0])
+            t[1] += 1
+            if it["gold"] == NONE:
+                t[0] += not got
+            else:
+                t[0] += bool(got) and got[0] in it["gold"]
+                t[2] += bool(set(got[:3]) & it["gold"])
+                t[3] += 1
+        return out
+
+    every = related_cv._scores(items, lambda c: fn(None, 3, c), related_cv.THRESHOLDS)
+    assert list(every) == list(related_cv.THRESHOLDS)
+    for t in related_cv.THRESHOLDS:
+        assert every[t] == alone(t), t
+    # the thresholds do tell the answers apart (a test of a grid that never changed anything would prove nothing)
+    assert len({str(sorted(every[t].items())) for t in related_cv.THRESHOLDS}) > 3

@@ -271,20 +271,27 @@ VARIANTS = {
 
 def _score(items: list[dict], f, threshold: float) -> dict:
     """file -> [P@1 right, n, R@3 right, n with answers]."""
+    return _scores(items, f, (threshold,))[threshold]
+
+
+def _scores(items: list[dict], f, thresholds) -> dict:
+    """threshold -> :func:`_score` at that threshold: the candidates scored and ranked once for all the
+    thresholds (those kept at a threshold are the ranking's first ones scoring at least that much)."""
     from kb.library.annotations import NONE
 
-    out: dict = {}
+    out: dict = {t: {} for t in thresholds}
     for it in items:
         ranked = sorted(((f(c), c["key"]) for c in it["cands"]), reverse=True)[:5]
-        got = [k for s, k in ranked if s >= threshold]
-        t = out.setdefault(it["file"], [0, 0, 0, 0])
-        t[1] += 1
-        if it["gold"] == NONE:
-            t[0] += not got
-        else:
-            t[0] += bool(got) and got[0] in it["gold"]
-            t[2] += bool(set(got[:3]) & it["gold"])
-            t[3] += 1
+        for threshold in thresholds:
+            got = [k for s, k in ranked if s >= threshold]
+            t = out[threshold].setdefault(it["file"], [0, 0, 0, 0])
+            t[1] += 1
+            if it["gold"] == NONE:
+                t[0] += not got
+            else:
+                t[0] += bool(got) and got[0] in it["gold"]
+                t[2] += bool(set(got[:3]) & it["gold"])
+                t[3] += 1
     return out
 
 
@@ -309,14 +316,17 @@ def related(root: Path, out=sys.stdout) -> dict:
         its = [i for i in items if i["kind"] == kind]
         files = sorted({i["file"] for i in its})
         for name, (params, fn) in VARIANTS.items():
-            grid = [((p, g, t), _score(its, (lambda p, g: lambda c: fn(p, g, c))(p, g), t))
-                    for p in params for g in GROUND[kind] for t in THRESHOLDS]
+            grid = [((p, g, t), counts) for p in params for g in GROUND[kind]
+                    for t, counts in _scores(its, (lambda p, g: lambda c: fn(p, g, c))(p, g), THRESHOLDS).items()]
+            # every file's counts and their sum, once per point: a fold's "rest" is the sum less the file held out
+            per_file = [(point, [_pool(counts, [f]) for f in files]) for point, counts in grid]
+            sums = [[sum(x[i] for x in by_file) for i in range(4)] for _, by_file in per_file]
             total, chosen = [0] * 4, []
-            for held in files:
-                rest = [f for f in files if f != held]
-                point, counts = max(grid, key=lambda x: sum(_figures(_pool(x[1], rest))))
-                chosen.append(point)
-                total = [a + b for a, b in zip(total, _pool(counts, [held]))]
+            for j, held in enumerate(files):
+                best = max(range(len(grid)), key=lambda k: sum(_figures(
+                    [a - b for a, b in zip(sums[k], per_file[k][1][j])])))
+                chosen.append(grid[best][0])
+                total = [a + b for a, b in zip(total, per_file[best][1][j])]
             p1, r3 = _figures(total)
             res[(kind, name)] = (p1, r3, chosen)
             print(f"{kind:5} {name:12} 交叉验证 P@1 {p1:.3f} R@3 {r3:.3f}  各折（参数, 依据权重, 阈值）"

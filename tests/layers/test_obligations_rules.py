@@ -1520,3 +1520,12 @@ def test_what_the_law_bans_qualifies_a_thing(reg):
     assert ("任何组织", "prohibition", "利用慈善捐赠以任何方式宣传法律禁止宣传的产品和事项") in rows
     assert not any(act in ("利用慈善捐赠以任何方式宣传法律", "宣传的产品和事项") for _, _, act in rows)
     assert got(reg, "经营者不得销售国家明令禁止销售的商品。") == {("经营者", "prohibition")}
+
+
+def test_a_ban_the_law_or_the_state_issues_is_a_ban(reg):
+    """Code review 6, item 1: the attributive rule (法律禁止宣传的产品) took 本条例禁止经营者销售过期的食品 and
+    国家禁止企业使用国家明令淘汰的设备 for attributives and dropped them; the norm giver opens its clause there, and the tail
+    names who is banned."""
+    assert got(reg, "本条例禁止经营者销售过期的食品。") == {("经营者", "prohibition")}
+    assert got(reg, "在本市行政区域内，国家禁止企业使用国家明令淘汰的设备。") == {("企业", "prohibition")}
+    assert got(reg, "经营者不得宣传法律禁止宣传的产品和事项。") == {("经营者", "prohibition")}

@@ -58,7 +58,7 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     if w == "可" and text[p - 1:p] == "方":
         x.note_silent(s, p, "condition")
         return       # 确认安全后方可进行操作: a condition of the duty before it
-    if w in ("禁止", "严禁") and _NORM_GIVER.search(text, 0, p) and _ATTRIBUTIVE.fullmatch(clause_tail):
+    if w in ("禁止", "严禁") and _attributive_ban(x, text, p, e, clause_tail):
         x.note_silent(s, p, "modifier")
         return       # ……宣传法律禁止宣传的产品和事项: what the law bans qualifies a thing, it is no new ban
     if w == "禁止" and (text[p - 2:p] in _NAMING_VERBS or _BANNED_PLACE.match(text, e)):
@@ -111,6 +111,20 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     for mt in actor_g.mentions:
         x.emit(s, mt, mod, True, p, begin, start)
     s.stated(actor_g)
+
+
+def _attributive_ban(x, text: str, p: int, e: int, clause_tail: str) -> bool:
+    """Is 法律禁止…… at p the object of a verb before it (宣传法律禁止宣传的产品), not a ban the law or the state
+    issues (本条例禁止经营者……, 国家禁止企业使用……的设备)?  The norm giver must follow other words of its clause
+    (the verb), not open it, and the tail must name no one banned."""
+    giver = _NORM_GIVER.search(text, 0, p)
+    if giver is None or not _ATTRIBUTIVE.fullmatch(clause_tail):
+        return False
+    clause_start = max(text.rfind(c, 0, giver.start()) for c in "，。；：") + 1
+    if not text[clause_start:giver.start()].strip():
+        return False
+    g = x.sc.group(text, e)
+    return g is None or not g.mentions
 
 
 #: 不得少于两人, 应当为单数: a number the body must have, not an act

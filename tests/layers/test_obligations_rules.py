@@ -1529,3 +1529,10 @@ def test_a_ban_the_law_or_the_state_issues_is_a_ban(reg):
     assert got(reg, "本条例禁止经营者销售过期的食品。") == {("经营者", "prohibition")}
     assert got(reg, "在本市行政区域内，国家禁止企业使用国家明令淘汰的设备。") == {("企业", "prohibition")}
     assert got(reg, "经营者不得宣传法律禁止宣传的产品和事项。") == {("经营者", "prohibition")}
+
+
+def test_a_ban_that_binds_the_sanctioning_body_keeps_it(reg):
+    """Code review 6, item 2: after 由公安机关吊销许可证；, 三年内不得向其发放许可证 binds the body (the sanctioned party is
+    其, the object); 798d110 dropped the record.  ……被吊销的，五年内不得再次申请 stays without an actor."""
+    assert got(reg, "违反本条例规定的，由公安机关吊销许可证；三年内不得向其发放许可证。") == {
+        ("公安部门", "sanction"), ("公安部门", "prohibition")}

@@ -31,6 +31,10 @@ _SHORT_DE = re.compile(r"[^，。；以]?的")
 
 #: ……处……罚款，但罚款不得低于二千元: a bound on the body's own penalty, not a restriction on the sanctioned
 _BOUND = re.compile(r"(?:低于|高于|少于|多于|超过)")
+#: 被吊销许可证的，受到……处罚的，: the sanctioned party described in the clause, the one a 不得 after it restricts
+_SANCTIONED_DESC = re.compile(r"被[^，。；]{1,20}的，|受到[^，。；]{1,20}处罚的，")
+#: ……不得向其发放许可证: the sanctioned party (其) is the object, so the 不得 binds the body that sanctions
+_SANCTIONED_OBJ = re.compile(r"[^，。；]{0,6}?(?:向|对|为|给|受理)其")
 #: a source of norms right before a ban (法律禁止, 国家明令禁止, 法律、行政法规禁止)
 _NORM_GIVER = re.compile(r"(?:法律|法规|规章|国家|本法|本条例|本办法|本规定)(?:明令|明文|规定)?$")
 #: ……禁止宣传的产品和事项: a verb, 的 and the noun it qualifies, to the clause's end
@@ -94,8 +98,8 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         # penalty); ……被吊销的，五年内不得再次申请: a restriction on the sanctioned party, who is not named here
         if w in ("禁止", "严禁"):
             mod, begin = "sanction", p
-        else:
-            actor_g = None
+        elif _SANCTIONED_DESC.search(text, 0, p) or not _SANCTIONED_OBJ.match(text, e):
+            actor_g = None       # ……；三年内不得向其发放许可证: the sanctioned party is the object, the body is bound
     if _COMPOSITION.match(text, e):
         actor_g = None           # 检查人员……不得少于两人: a rule of composition, not an act
     if mod == "permission" and _LENIENCY.match(text, e):

@@ -265,7 +265,9 @@ def test_every_regulation_of_the_knowledge_base_without_naming_an_actor(capsys, 
     assert rc == 1 and "知识库中没有“民政部门”的规定（情态：鼓励）" in err
     # what belongs to one regulation is refused (exit 2), not ignored
     for extra, said in ((["--article", "3"], "--article 只用于一部法规"), (["--version", "draft"], "--version 只用于一部法规"),
-                        (["--no-actor"], "--no-actor 只用于一部法规"), (["draft.txt"], "文本参数只用于一部法规")):
+                        (["--no-actor"], "--no-actor 只用于一部法规"), (["draft.txt"], "文本参数只用于一部法规"),
+                        # code review 6, item 10: --strict was accepted and ignored (exit 0 whatever the warnings)
+                        (["--strict"], "--strict 只用于一部法规")):
         rc, _, err = run(capsys, "obligations", "-r", "all", *extra)
         assert rc == 2 and said in err, extra
     rc, out, _ = run(capsys, "obligations", "-h")

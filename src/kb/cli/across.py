@@ -17,7 +17,8 @@ from kb.outputs.screen import style
 _NOT_WITH_ALL = {"source": "文本参数只用于一部法规，不能与 --regulation all 同用",
                  "version": "--version 只用于一部法规；--regulation all 读每部法规的最新版本",
                  "article": "--article 只用于一部法规（各法规的条号互不相干），不能与 --regulation all 同用",
-                 "no_actor": "--no-actor 只用于一部法规，不能与 --regulation all 同用"}
+                 "no_actor": "--no-actor 只用于一部法规，不能与 --regulation all 同用",
+                 "strict": "--strict 只用于一部法规（把该文本的编号警告当作错误），不能与 --regulation all 同用"}
 
 
 def refuse_with_all(**given) -> None:

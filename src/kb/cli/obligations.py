@@ -60,7 +60,7 @@ def obligations_cmd(ctx, source, regulation, version, strict, actor, modality, a
 
     if regulation == "all":              # every regulation of the knowledge base (an actor's, a modality's duties)
         from kb.cli.across import obligations_across, refuse_with_all
-        refuse_with_all(source=source, version=version, article=article, no_actor=no_actor)
+        refuse_with_all(source=source, version=version, article=article, no_actor=no_actor, strict=strict)
         return obligations_across(ctx, actor, modality, fmt)
     target, doc = load_target(ctx, source, regulation, version, strict)
     if article:

@@ -501,3 +501,12 @@ def test_penalty_clauses_enforcing_different_duties_are_not_linked(monkeypatch):
     monkeypatch.setattr(align_mod, "_drop_cross_cited", lambda *args: None)
     for pair, links in crossed.items():
         assert links <= _links(*pair), pair
+
+
+def test_a_cited_range_cites_every_article_between_its_ends():
+    # 违反本条例第三十九条至第四十二条规定的 cites 第四十条 and 第四十一条 too, not only the two ends (code review 6, item 5)
+    from types import SimpleNamespace
+    from kb.compare.align import _cited
+    at = {k: k * 10 for k in range(1, 60)}
+    u = SimpleNamespace(text="违反本条例第三十九条至第四十二条规定的，由有关部门责令改正；违反本条例第五十条、第五十二条第二款规定的，处罚款。")
+    assert _cited(u, at) == {390, 400, 410, 420, 500, 520}

@@ -407,16 +407,22 @@ _ARTICLE_NUMBER = re.compile(rf"第({NUMERAL_RE})条")
 
 
 def _cited(u: Unit, at: dict[int, int]) -> set[int]:
-    """The articles of its own text (indices, by ``at``: article number -> index) that ``u`` cites."""
+    """The articles of its own text (indices, by ``at``: article number -> index) that ``u`` cites; a range
+    第三十九条至第四十二条 cites every article from its first end to its last (39, 40, 41, 42)."""
     out = set()
     for c in _OWN_ARTICLES.finditer(u.text):
+        last, end = None, 0
         for m in _ARTICLE_NUMBER.finditer(c.group(1)):
             try:
-                i = at.get(parse_numeral(m.group(1)))
+                k = parse_numeral(m.group(1))
             except (ValueError, KeyError):
+                last = None
                 continue
-            if i is not None:
-                out.add(i)
+            ends = [k]
+            if last is not None and "至" in c.group(1)[end:m.start()]:
+                ends = range(last + 1, k + 1)
+            out.update(i for x in ends if (i := at.get(x)) is not None)
+            last, end = k, m.end()
     return out
 
 

@@ -120,6 +120,10 @@ class _Pairs:
         self.n2o[n] = o
         self.how[(o, n)] = kind
 
+    def remove(self, o: int, n: int) -> None:
+        """Undo :meth:`add` of the pair ``o`` -> ``n``."""
+        del self.o2n[o], self.n2o[n], self.how[(o, n)]
+
     def free(self, o: int, n: int) -> bool:
         return o not in self.o2n and n not in self.n2o
 
@@ -443,14 +447,26 @@ def _drop_cross_cited(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> Non
         return
     of_old, _ = _linked_to(P, extra)
 
+    def all_linked(co: set[int]) -> bool:
+        """Every old article cited is linked to something."""
+        return all(of_old.get(x) for x in co)
+
+    def points_at_new(co: set[int], cn: set[int], n: int) -> bool:
+        """An old article cited is linked to one the new article cites, or to the new article itself."""
+        return any(y in cn or y == n for x in co for y in of_old[x])
+
+    def same_numbers(co: set[int], cn: set[int]) -> bool:
+        """The two cite a number alike (a citation carried over unchanged)."""
+        return bool({old[x].node.number for x in co} & {new[y].node.number for y in cn})
+
     def crossed(o: int, n: int) -> bool:
         co, cn = cited_old.get(o), cited_new.get(n)
-        return bool(co and cn) and all(of_old.get(x) for x in co) \
-            and not any(y in cn or y == n for x in co for y in of_old[x]) \
-            and not {old[x].node.number for x in co} & {new[y].node.number for y in cn}
+        if not co or not cn or not all_linked(co):
+            return False
+        return not points_at_new(co, cn, n) and not same_numbers(co, cn)
     for (o, n), kind in list(P.how.items()):
         if kind not in ("identical", "confident") and crossed(o, n):
-            del P.o2n[o], P.n2o[n], P.how[(o, n)]
+            P.remove(o, n)
     extra[:] = [(o, n, kind) for o, n, kind in extra if not crossed(o, n)]
 
 

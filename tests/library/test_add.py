@@ -415,3 +415,21 @@ def test_add_folder_claims_the_corpus_only_for_the_corpus_own_files(tmp_path, ca
     # named as the corpus names it, and placed by its folder there (法律, 全国), not by where the copy sits
     assert (gh["source"]["corpus"], gh["source"]["files"], gh["validity"], gh["level"], gh["jurisdiction"]) == \
         ("lawrefbook", ["社会法/工会法(2021-12-24).md"], "有效", "法律", "全国")
+
+
+def test_read_corpus_text_does_not_guess_the_corpus_from_its_layout(tmp_path):
+    """Code review 6, item 8: read_corpus_text kept the old test (a metadata block or a category folder means the
+    corpus), which as_found then overwrote; a caller without as_found got the mislabel back.  One place decides: a text
+    laid out like the corpus is not its file, with or without the corpus listing; the corpus's own file is."""
+    need_shared(CORPUS)
+    from kb.library.corpus import CorpusFiles, read_corpus_text
+    own = tmp_path / "社会法"
+    own.mkdir()
+    f = own / "测试促进法(2020-01-01).md"
+    f.write_text("# 中华人民共和国测试促进法\n\n2020年1月1日 第十三届全国人民代表大会常务委员会第一次会议通过\n\n"
+                 "<!-- INFO END -->\n\n第一条 为了测试，制定本法。\n", encoding="utf-8")
+    files = CorpusFiles([CORPUS])
+    assert not read_corpus_text(f, tmp_path).corpus
+    assert not read_corpus_text(f, tmp_path, files).corpus
+    ct = read_corpus_text(CORPUS / "社会法/慈善法(2016-03-16).md", CORPUS, files)
+    assert ct.corpus and ct.rel == "社会法/慈善法(2016-03-16).md"

@@ -50,7 +50,7 @@ class CorpusText:
     effective: str | None = None        # this version's 施行 date, when the history states it
     history: list[str] = field(default_factory=list)
     status: str | None = None           # a draft's stage (草案、草案修改稿、征求意见稿); None for an adopted text
-    corpus: bool = True                 # laid out as the corpus (its metadata block or a category folder)
+    corpus: bool = False                # the public corpus's own file: decided by :func:`as_found` alone
     titled: bool = True                 # the text states its title (else ``title`` is the file's name)
 
     @property
@@ -96,8 +96,10 @@ def title_id(title: str) -> str:
     return re.sub(r"[《》〈〉\s/\\\\@#?%:*\"<>|]", "", t)
 
 
-def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:
-    """Metadata of one corpus file (read from its first lines and its place in the corpus)."""
+def read_corpus_text(path: Path, corpus_root: Path | None = None, files: "CorpusFiles | None" = None) -> CorpusText:
+    """Metadata of one corpus file (read from its first lines and its place in the corpus).  Whether it is the
+    public corpus's own file is decided in one place, :func:`as_found`, when ``files`` is given; without it the text
+    claims no corpus (``corpus`` False): a metadata block or a category folder is no proof."""
     path = Path(path)
     rel = _relative(path, corpus_root)
     lines, block = _head(path)
@@ -118,9 +120,6 @@ def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:
     history = [l.strip() for l in lines if _DATE.search(l) and not l.startswith("#")] if block else []
     ct = CorpusText(path=path, rel=rel, title=normalise_title(title), part=part, history=history, titled=titled)
     folders = rel.split("/")[:-1]
-    # the corpus' own file (its metadata block) or a file in one of its category folders; anything else is
-    # a folder of one's own, and the source must not say it came from the public corpus
-    ct.corpus = bool(titles and block) or any(is_category(f) for f in folders)
     if bracket or is_draft_status(status) or "草案" in folders or path.parent.name == "草案":
         ct.status = bracket or (status if is_draft_status(status) else "草案")
     m = _FILE_DATE.search(path.stem)
@@ -132,7 +131,7 @@ def read_corpus_text(path: Path, corpus_root: Path | None = None) -> CorpusText:
     ct.effective = eff[-1] if eff and eff[-1] and (not ct.date or eff[-1] >= ct.date) else None
     ct.level, ct.jurisdiction = _place(rel, ct.title)
     ct.issuing_body = _issuing_body(history)
-    return ct
+    return as_found(ct, files) if files is not None else ct
 
 
 class CorpusFiles:

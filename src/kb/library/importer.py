@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kb.errors import KbError
 from kb.layers.laws import PRC
-from kb.library.corpus import CorpusFiles, CorpusText, as_found, find_corpus_root, read_corpus_text, title_id
+from kb.library.corpus import CorpusFiles, CorpusText, find_corpus_root, read_corpus_text, title_id
 from kb.project import add_file
 from kb.text.sources import SUPPORTED
 
@@ -73,7 +73,7 @@ def import_folder(root: Path, folder: Path, defaults: dict | None = None, corpus
             report.refused.append((p, f"是指向目录之外的符号链接（{target}），不导入；要导入它请直接 kb add 该文件"))
             continue
         try:
-            ct = as_found(read_corpus_text(p, corpus_root), corpus)
+            ct = read_corpus_text(p, corpus_root, corpus)
         except OSError as e:
             report.refused.append((p, f"无法读取：{e.strerror}"))
             continue

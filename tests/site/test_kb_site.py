@@ -258,3 +258,51 @@ def test_the_cited_article_lists_the_provisions_of_other_regulations_citing_it(k
     assert "draft/draft/" in href and href.split("#")[1].split("__")[0] == "art_3", href
     assert (page.parent / href.split("#")[0] / "index.html").resolve().exists()
     assert "某市社区工作条例" not in backrefs("art_18")[0]
+
+
+# ----------------------------------------------------------------------------- the search across the knowledge base
+
+def _search_from(pg, url: str, queries: list[str]) -> dict[str, list[str]]:
+    """query -> the locations of the results (each group's page, then its entries), searched from ``url``
+    through the page's own search worker."""
+    from kb.dev.bench_site import SEARCH_JS
+
+    pg.goto(url)
+    return {q: [i["location"] for g in pg.evaluate(SEARCH_JS, q) for i in g] for q in queries}
+
+
+def test_the_site_search_goes_to_a_law_s_article_and_leaves_out_words_from_every_page(kb_site):
+    """Newcomer review 5, item 7: 城市居民委员会组织法第三条 found the wrong law and not the article, 慈善法第十条
+    found nothing even on 慈善法's pages, 社区 -经费 found nothing, and a search found other results on
+    another page.  Now: the law's article first (as kb search shows it), then the provisions citing it, then
+    those citing the law as a whole; -词 leaves out the provisions holding it; the same results everywhere."""
+    srv, base = serve(kb_site)
+    ctx = shared_browser().new_context(viewport={"width": 390, "height": 844})
+    queries = ["城市居民委员会组织法第十七条", "《中华人民共和国城市居民委员会组织法》第17条第2款", "居民委员会组织法第十七条",
+               "居民委员会 -办公用房", "居民委员会 办公用房"]
+    try:
+        pg = ctx.new_page()
+        errors = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        seen = {u: _search_from(pg, base + u, queries)
+                for u in ("", "draft/draft/text/", f"{JW}/2018-12-29/text/", f"{BJ}/1991-12-21/", "actors/")}
+        home = seen[""]
+        for u, got in seen.items():
+            assert got == home, u
+        arts = [x.split("__")[0] for x in home["城市居民委员会组织法第十七条"] if "#" in x]
+        assert arts[0] == f"{JW}/2018-12-29/text/#art_17"
+        # then the draft's 第三条, which cites 第十七条第二款, then the provisions citing the law (not that article)
+        assert arts[1] == "draft/draft/text/#art_3", arts
+        assert set(arts[2:]) == {"draft/draft/text/#art_1", "draft/draft/text/#art_4", f"{BJ}/1991-12-21/text/#art_1"}
+        assert [x for x in home["《中华人民共和国城市居民委员会组织法》第17条第2款"] if "#" in x][0] == \
+            f"{JW}/2018-12-29/text/#art_17__para_2"
+        assert [x for x in home["居民委员会组织法第十七条"] if "#" in x][0] == f"{JW}/2018-12-29/text/#art_17"
+        # -词: those holding the word are left out, the others stay
+        def draft_arts(q):
+            return {x.split("#")[1].split("__")[0] for x in home[q] if x.startswith("draft/") and "#" in x}
+        assert "art_3" in draft_arts("居民委员会 办公用房")
+        assert "art_2" in draft_arts("居民委员会 -办公用房") and "art_3" not in draft_arts("居民委员会 -办公用房")
+        assert errors == []
+    finally:
+        ctx.close()
+        srv.shutdown()

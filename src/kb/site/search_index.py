@@ -17,7 +17,7 @@ title, "e": eid, "t": heading, "s": [[eid, text], ...], "n": article number, "k"
 
 Knowledge-base map (``search/kb.json`` and ``search/kb-<i>.json``, only with several regulations):
 the latest version of each regulation ``{"regs": [[index url, title, home url, index bytes]], "shards":
-S}`` and S shards, each ``{bigram: [regulation numbers]}``; a bigram lives in shard ``(c1 * 31 + c2) %
+S, "a": {alias: [names]}}`` (every index's aliases, for choosing the regulations) and S shards, each ``{bigram: [regulation numbers]}``; a bigram lives in shard ``(c1 * 31 + c2) %
 S`` of its two code points.  A query's bigrams (a few of each term's: the regulations holding them
 are a superset of those holding the term, and the index then decides) name the shards to fetch; the
 regulations in every one of them are the only ones whose index may then be loaded, a few and a
@@ -126,6 +126,17 @@ def _aliases(vs, docs: list) -> dict:
 
 # ----------------------------------------------------------------------------- the knowledge-base map
 
+def _all_aliases(indexes) -> dict:
+    """alias -> the names it stands for in any of the indexes: which regulations a query's alias may
+    be in (居委会: those holding 居民委员会); each index then uses its own."""
+    out: dict[str, list[str]] = {}
+    for idx in indexes:
+        for alias, name in idx.get("a", {}).items():
+            if name not in out.setdefault(alias, []):
+                out[alias].append(name)
+    return {a: sorted(n) for a, n in sorted(out.items())}
+
+
 def bigrams(text: str) -> set[str]:
     """The distinct pairs of neighbouring characters of a text (no pair spans a line or a space)."""
     out: set[str] = set()
@@ -169,5 +180,6 @@ def build_kb_map(indexes: list[tuple[str, str, str, dict, int]]) -> tuple[dict, 
             if regs is None:
                 regs = lists[g] = shards[shard_of(g, n)][g] = []
             regs.append(i)
-    manifest = {"v": 2, "shards": n, "regs": [[url, title, home, size] for url, title, home, _, size in indexes]}
+    manifest = {"v": 2, "shards": n, "regs": [[url, title, home, size] for url, title, home, _, size in indexes],
+                "a": _all_aliases(idx for _, _, _, idx, _ in indexes)}
     return manifest, shards

@@ -16,16 +16,19 @@
  * Nothing is downloaded until the reader searches: the index is the regulation
  * version's own small file, named in this worker's URL (?index=<path from the site
  * root>, built by kb.site.search_index), fetched on the first query.  With &kb=<map>
- * (a site of several regulations) the other regulations are searched too: the map's
- * shards say which regulations hold every pair of characters of the query, and only
- * their indexes are loaded, a few at a time.
+ * (a site of several regulations) the whole knowledge base is searched, with the same
+ * results from every page: the map's shards say which regulations hold every pair of
+ * characters of the query, and only their indexes are loaded, a bounded number of bytes.
+ * 城市居民委员会组织法第三条 goes to that law's article, then what cites it (as kb search);
+ * -经费 leaves out the provisions holding 经费.
  */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-/* at most this many other regulations' indexes, and this many bytes of them, are loaded for one
-   query (the others that may hold it are named): a search never downloads megabytes */
-var OTHER_REGS = 8, OTHER_BYTES = 400000;
+/* at most this many regulations' indexes, and this many bytes of them (about a fifth of that over the
+   wire: hosts compress JSON), are loaded for one query (the others that may hold it are named): a search
+   never downloads megabytes */
+var OTHER_REGS = 16, OTHER_BYTES = 1000000;
 /* the pairs of characters of a term looked up in the map's shards: a few, spread over the term, name
    a superset of the regulations holding it (their index then decides) and fetch a few shards only */
 var MAX_PAIRS = 4;
@@ -149,31 +152,86 @@ function partCitation(eid) {
 
 /* ---------------------------------------------------------------- the query */
 
-function parse(query, alias) {
+/* the query: words (in quotes: one word with its spaces), words to leave out (-经费), and the provision it
+   names -- of this page's regulation (第十五条, 15.2) or of a law named with it (城市居民委员会组织法第三条,
+   《民法典》第二百七十七条, as kb.catalog.citing.law_citation reads it) */
+function parse(query) {
   var q = norm(query).trim();
-  var terms = [], m, re = /["“”]([^"“”]+)["“”]?|([^\s\u3000"“”]+)/g;
+  var terms = [], excl = [], m, re = /["“”]([^"“”]+)["“”]?|([^\s\u3000"“”]+)/g;
   while ((m = re.exec(q))) {
     var t = (m[1] || m[2] || "").trim();
-    if (t && terms.indexOf(t) === -1) terms.push(t);
+    if (!m[1] && t.length > 1 && t.charAt(0) === "-") {
+      t = t.slice(1);
+      if (excl.indexOf(t) === -1) excl.push(t);
+    } else if (t && terms.indexOf(t) === -1) terms.push(t);
   }
   var address = terms.length === 1 ? provisionAddress(terms[0]) : null;
+  var law = address === null && terms.length ? lawCitation(terms.join("")) : null;
   var alts = terms.map(function (t) {
-    var v = [t];
     /* 十五条 means 第十五条, not the end of 第二十五条, and 15.2 第十五条第二款: the provision is searched as
        the text writes it (what cites it) */
-    if (address !== null && address.citation !== t) {
-      v = t.charAt(0) === "第" ? [t, address.citation] : [address.citation];
-    }
-    /* an alias finds the name (居委会 → 居民委员会), not the other way: a name finds itself only */
-    if (alias[t] && alias[t].indexOf(t) === -1) v.push(alias[t]);
-    return v;
+    if (address !== null && address.citation !== t) return t.charAt(0) === "第" ? [t, address.citation] : [address.citation];
+    return [t];
   });
   return {
-    terms: terms, alts: alts,
+    terms: terms, alts: alts, excl: excl, law: law,
     phrase: terms.length > 1 ? terms.join("") : null,
     number: address ? address.number : null,
     part: address ? address.part : ""
   };
+}
+
+/* the query with an index's aliases: an alias finds the name (居委会 → 居民委员会), not the other way (a
+   name finds itself only); aliases is {alias: name} or {alias: [names]} */
+function withAliases(q, aliases) {
+  var alts = q.alts.map(function (v, i) {
+    var t = q.terms[i];
+    if (v.length !== 1 || v[0] !== t) return v;
+    var names = [].concat(aliases[t] || []).filter(function (n) { return n.indexOf(t) === -1; });
+    return v.concat(names);
+  });
+  return Object.assign({}, q, { alts: alts });
+}
+
+/* ---------------------------------------------------------------- a law's provision: 城市居民委员会组织法第三条 */
+
+var LAW_THEN_PROVISION = new RegExp("^(.+?)(第" + NUM + "条(?:之" + NUM + ")?(?:第" + NUM + "[款项目])*)$");
+
+/* {name, address} when the whole query is a law's name then a provision; null otherwise */
+function lawCitation(s) {
+  if (s.length > 80 || /["():：]/.test(s)) return null;
+  var m = LAW_THEN_PROVISION.exec(s);
+  if (!m) return null;
+  var name = m[1].replace(/^[《〈]+|[》〉]+$/g, "");
+  var address = provisionAddress(m[2]);
+  if (name.length < 2 || /[《》]/.test(name) || address === null) return null;
+  return { name: name, address: address };
+}
+
+/* a title as kb.layers.laws.match_key compares titles: no book-title marks, no 中华人民共和国 */
+function titleKey(t) {
+  return norm(t).replace(/[《》〈〉]/g, "").replace(/^中华人民共和国/, "");
+}
+
+/* the regulations (numbers in the map) a law's name means, as kb.catalog.citing.laws_named: those whose
+   title it is, else those whose title ends with it (居民委员会组织法) */
+function lawsNamed(name, titles) {
+  var key = titleKey(name), out = [];
+  titles.forEach(function (t, i) { if (titleKey(t) === key) out.push(i); });
+  if (!out.length && key.length >= 4) {
+    titles.forEach(function (t, i) { var k = titleKey(t); if (k.length > key.length && k.slice(-key.length) === key) out.push(i); });
+  }
+  return out;
+}
+
+/* the query naming a law's provision, searched in the laws it names: the provision itself (the jump), and
+   the words as the texts cite it (城市居民委员会组织法》第三条, with every title of those laws) */
+function lawQuery(q, titles) {
+  var a = q.law.address, v = [q.terms.join("")];
+  [q.law.name].concat(titles.map(titleKey)).forEach(function (t) {
+    [t + a.citation, t + "》" + a.citation].forEach(function (y) { if (v.indexOf(y) === -1) v.push(y); });
+  });
+  return Object.assign({}, q, { terms: [q.terms.join("")], alts: [v], phrase: null, number: a.number, part: a.part });
 }
 
 function count(hay, needle) {
@@ -206,6 +264,17 @@ function snippet(seg, words) {
   return out;
 }
 
+/* the provisions citing a law as a whole (根据《中华人民共和国城市居民委员会组织法》): its titles in book-title
+   marks, those citing the provision (found by the query before) left out */
+function lawAsWhole(q, titles) {
+  var v = [];
+  titles.forEach(function (t) {
+    [book(norm(t)), "《" + titleKey(t) + "》"].forEach(function (y) { if (v.indexOf(y) === -1) v.push(y); });
+  });
+  return Object.assign({}, q, { terms: [v[0]], alts: [v], excl: q.excl.concat(q.alts[0]), phrase: null, number: null,
+                                part: "", law: null });
+}
+
 /* ---------------------------------------------------------------- searching one index */
 
 function scoreSeg(seg, q) {
@@ -221,6 +290,7 @@ function hits(index, q) {
   index.docs.forEach(function (d) {
     var jump = q.number !== null && d.n === q.number;
     var whole = d.nt + "\n" + d.s.map(function (x) { return x.n; }).join("\n");
+    if (q.excl.some(function (t) { return whole.indexOf(t) !== -1; })) return;
     var found = q.alts.every(function (v) { return has(whole, v); });
     if (!found && !jump) return;
     if (d.k !== "article" && d.k !== "page" && !q.alts.every(function (v) { return has(d.nt, v); })) return;
@@ -369,32 +439,69 @@ function load_shard(i) {
   return getJSON(kbName.replace(/\.json$/, "-" + i + ".json")).then(function (s) { shardCache[i] = s; return s; });
 }
 
-function others(q, ownPath) {
-  if (!kbName) return Promise.resolve(Object.assign([], { tally: { provisions: 0, pages: 0 } }));
-  var mapP = kbMap ? Promise.resolve(kbMap) : getJSON(kbName).then(function (m) { kbMap = m; return m; });
-  return mapP.then(function () { return candidates(q); }).then(function (regs) {
-    regs = regs.filter(function (i) { return kbMap.regs[i][0] !== ownPath; });
-    var shown = [], rest = [], bytes = 0;
+function loadMap() {
+  if (!kbName) return Promise.resolve(null);
+  return kbMap ? Promise.resolve(kbMap) : getJSON(kbName).then(function (m) { kbMap = m; return m; });
+}
+
+/* one regulation's index searched: its groups (each title led by the regulation's, when given) and tally */
+/* an index searched with its aliases: {groups, tally}; an index's page urls are from the site root */
+function found(idx, q, title) {
+  q = withAliases(q, idx.alias);
+  var h = hits(idx, q);
+  return { groups: groups(h, q, title), tally: tally(h) };
+}
+
+/* the regulations of the map the queries may be in, chosen by the queries alone (never by the page they
+   are typed on): the laws a query names (城市居民委员会组织法第三条) first and always, then the others in the
+   map's order, at most OTHER_REGS and OTHER_BYTES of them.  -> {cands: each query's candidates, shown: [map
+   numbers], rest: [map numbers]} */
+function chosen(qs, named) {
+  return Promise.all(qs.map(function (q) { return candidates(withAliases(q, kbMap.a || {})); })).then(function (cands) {
+    var regs = [];
+    cands.forEach(function (c) { c.forEach(function (i) { if (regs.indexOf(i) === -1) regs.push(i); }); });
+    regs.sort(function (x, y) { return x - y; });
+    var shown = named.slice(), rest = [], bytes = 0;
     regs.forEach(function (i) {
+      if (named.indexOf(i) !== -1) return;
       var size = kbMap.regs[i][3] || 0;
-      if (shown.length < OTHER_REGS && bytes + size <= OTHER_BYTES) { shown.push(i); bytes += size; }
+      if (shown.length < OTHER_REGS + named.length && bytes + size <= OTHER_BYTES) { shown.push(i); bytes += size; }
       else rest.push(i);
     });
-    return Promise.all(shown.map(function (i) {
-      var r = kbMap.regs[i];
-      return load(r[0]).then(function (idx) {
-        /* an index's page urls are from the site root, like this page's own */
-        var h = hits(idx, q);
-        return { groups: groups(h, q, r[1]), tally: tally(h) };
-      }, function () { return { groups: [], tally: { provisions: 0, pages: 0 } }; });
-    })).then(function (lists) {
-      var out = [].concat.apply([], lists.map(function (x) { return x.groups; }));
-      out.tally = { provisions: 0, pages: 0 };
-      lists.forEach(function (x) { out.tally.provisions += x.tally.provisions; out.tally.pages += x.tally.pages; });
-      if (rest.length) {
-        out.push([{ location: kbMap.regs[rest[0]][2], title: esc("另有 " + rest.length + " 部法规可能含有此词"),
-                    text: esc(rest.slice(0, 20).map(function (i) { return book(kbMap.regs[i][1]); }).join("、") +
-                              (rest.length > 20 ? "……" : "") + "（打开该法规后检索）"),
+    return { cands: cands, shown: shown, rest: rest };
+  });
+}
+
+/* the knowledge base searched: the same results from whichever page the search starts.  A law's provision
+   (城市居民委员会组织法第三条) as kb search shows it: the provision, the provisions citing it, then those
+   citing the law as a whole */
+function acrossKb(q) {
+  var titles = kbMap.regs.map(function (r) { return r[1]; });
+  var named = q.law ? lawsNamed(q.law.name, titles) : [];
+  var qs = [q];
+  if (q.law) {
+    var held = named.map(function (i) { return titles[i]; });
+    q = lawQuery(q, held);
+    qs = held.length ? [q, lawAsWhole(q, held)] : [q];
+  }
+  return chosen(qs, named).then(function (c) {
+    return Promise.all(c.shown.map(function (i) {
+      return load(kbMap.regs[i][0]).then(function (idx) { return idx; }, function () { return null; });
+    })).then(function (idxs) {
+      var lists = [];
+      qs.forEach(function (x, k) {
+        c.shown.forEach(function (i, j) {
+          var law = k === 0 && named.indexOf(i) !== -1;
+          if (idxs[j] && (law || c.cands[k].indexOf(i) !== -1)) {
+            lists.push(found(idxs[j], law ? x : Object.assign({}, x, { number: null, part: "" }), titles[i]));
+          }
+        });
+      });
+      var out = merged(lists);
+      if (c.rest.length) {
+        out.push([{ location: kbMap.regs[c.rest[0]][2], title: esc("另有 " + c.rest.length + " 部法规可能含有此词"),
+                    text: esc(c.rest.slice(0, 20).map(function (i) { return book(titles[i]); }).join("、") +
+                              (c.rest.length > 20 ? "……" : "") + "（打开该法规后检索）"),
                     score: 0, terms: {} }]);
       }
       return out;
@@ -402,22 +509,57 @@ function others(q, ownPath) {
   });
 }
 
+/* the groups of several searches, one list, their tallies added up (material counts groups) */
+function merged(lists) {
+  var out = [].concat.apply([], lists.map(function (x) { return x.groups; }));
+  out.tally = { provisions: 0, pages: 0 };
+  lists.forEach(function (x) { out.tally.provisions += x.tally.provisions; out.tally.pages += x.tally.pages; });
+  return out;
+}
+
 /* ---------------------------------------------------------------- the worker */
 
 var ownName = here.searchParams.get("index");
 var kbName = here.searchParams.get("kb");
 
-/* {items: material's groups, total: {provisions, pages}} */
+/* {items: material's groups, total: {provisions, pages}}.  With a map (several regulations) words are
+   searched across the knowledge base, the same from every page; this page's regulation is searched
+   first only for what is its own: a bare provision (第十五条, 15.2), and the text of a version the map
+   does not list (an earlier one) */
 function search(query) {
-  var idx = own || { docs: fallback, alias: {} };
-  var q = parse(query || "", idx.alias);
+  var q = parse(query || "");
   if (!q.terms.length) return Promise.resolve({ items: [], total: { provisions: 0, pages: 0 } });
-  var h = hits(idx, q), total = tally(h), mine = groups(h, q, "");
-  return others(q, ownName).then(function (more) {
-    total.provisions += more.tally.provisions;
-    total.pages += more.tally.pages;
-    return { items: mine.concat(more), total: total };
-  }, function () { return { items: mine, total: total }; });
+  return loadMap().then(function (map) {
+    var listed = map !== null && map.regs.some(function (r) { return r[0] === ownName; });
+    /* a word searched where the map lists this page's index needs the map's indexes only */
+    if (listed && q.number === null) {
+      return acrossKb(q).then(function (more) { return { items: more, total: more.tally }; },
+                              function () { return ownIndex().then(function (idx) { return alone(idx, q, idx.title); }); });
+    }
+    return ownIndex().then(function (idx) {
+      /* a bare provision (第十五条) is this page's regulation's */
+      if (!map || q.number !== null) return alone(idx, q, map ? idx.title : "");
+      /* the text of a version the map does not list (an earlier one): first, then the knowledge base */
+      var mine = found(idx, q, idx.title ? idx.title + (idx.version ? "（" + idx.version + "）" : "") : "");
+      return acrossKb(q).then(function (more) {
+        return { items: mine.groups.concat(more), total: { provisions: mine.tally.provisions + more.tally.provisions,
+                                                           pages: mine.tally.pages + more.tally.pages } };
+      }, function () { return { items: mine.groups, total: mine.tally }; });
+    });
+  }, function () { return ownIndex().then(function (idx) { return alone(idx, q, ""); }); });
+}
+
+/* this page's regulation version's index (material's own, when it cannot be loaded) */
+function ownIndex() {
+  var ready = own || !ownName ? Promise.resolve() :
+    load(ownName).then(function (idx) { own = idx; }, function () { own = null; });
+  return ready.then(function () { return own || { docs: fallback, alias: {}, title: "", version: "" }; });
+}
+
+/* a site of one regulation (or no map to be had): this page's index only */
+function alone(idx, q, title) {
+  var r = found(idx, q, title || "");
+  return { items: r.groups, total: r.tally };
 }
 
 function fromMaterial(docs) {
@@ -444,9 +586,7 @@ self.addEventListener("message", function (ev) {
       self.postMessage({ type: RESULT, data: { items: [], total: { provisions: 0, pages: 0 } } });
       return;
     }
-    var ready = own || !ownName ? Promise.resolve() :
-      load(ownName).then(function (idx) { own = idx; }, function () { own = null; });
-    ready.then(function () { return search(msg.data || ""); }).then(function (r) {
+    search(msg.data || "").then(function (r) {
       /* total: what the count above the list says (overrides/main.html shows it) */
       if (mine === latest) self.postMessage({ type: RESULT, data: { items: r.items, total: r.total } });
     });

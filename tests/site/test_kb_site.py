@@ -306,3 +306,29 @@ def test_the_site_search_goes_to_a_law_s_article_and_leaves_out_words_from_every
     finally:
         ctx.close()
         srv.shutdown()
+
+
+# ----------------------------------------------------------------------------- shortened addresses
+
+def test_every_folder_has_an_index_page_and_a_shortened_address_leads_on(kb_site):
+    """Newcomer review 5, item 8: /<法规>/ and /<法规>/<版本>/related/ had no index.html (a static host's
+    404, a directory listing here).  Every folder but the theme's assets/ now has one, and with scripts
+    off the reader lands on the latest version, the version's home page, the home page."""
+    bare = [p.relative_to(kb_site).as_posix() for p in kb_site.rglob("*") if p.is_dir()
+            and not (p / "index.html").exists() and p.relative_to(kb_site).parts[0] != "assets"]
+    assert bare == []
+    srv, base = serve(kb_site)
+    ctx = shared_browser().new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        pg = ctx.new_page()
+        for short, lands in [(f"{JW}/", f"{JW}/2018-12-29/"), ("draft/", "draft/draft/"),
+                             ("draft/draft/related/", "draft/draft/"), (f"{BJ}/1991-12-21/related/", f"{BJ}/1991-12-21/"),
+                             ("search/", ""), ("kb/", "")]:
+            pg.goto(base + short)
+            pg.wait_for_url(base + lands)
+            assert pg.locator("article h1").count() == 1, short
+            assert "Directory listing" not in pg.content()
+            assert pg.evaluate("document.documentElement.scrollWidth") <= 390, short
+    finally:
+        ctx.close()
+        srv.shutdown()

@@ -280,10 +280,14 @@ def test_term_links_are_not_false(site):
 
 
 def test_version_banner_on_every_regulation_page(site):
+    from kb.site.folders import is_folder_page
+
     pages = list((site / "suining-community").rglob("index.html")) + [site / "index.html"]
     assert len(pages) > 10
     for p in pages:
         s = p.read_text(encoding="utf-8")
+        if is_folder_page(s):           # suining-community/: it leads on to the draft (kb.site.folders)
+            continue
         assert 'class="kb-banner' in s and "草案征求意见稿" in s and "尚未生效" in s, p
 
 

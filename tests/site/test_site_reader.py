@@ -40,7 +40,11 @@ def _tree(p: Path):
 
 
 def _reading_pages(site_dir: Path) -> list[Path]:
-    return sorted(p for p in site_dir.rglob("*.html") if p.name != "404.html")
+    """Every page a reader reads: not the 404 page, nor a folder's index that leads on (kb.site.folders)."""
+    from kb.site.folders import is_folder_page
+
+    return sorted(p for p in site_dir.rglob("*.html")
+                  if p.name != "404.html" and not is_folder_page(p.read_text(encoding="utf-8")))
 
 
 # ----------------------------------------------------------------------------- it says "draft" everywhere
@@ -746,7 +750,8 @@ def test_the_sitemap_lists_every_page_under_site_url(site):  # noqa: F811
 
     locs = [e.text for e in etree.parse(str(site / "sitemap.xml")).getroot().iter()
             if e.tag.endswith("loc")]
-    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    # every page, not the folders' indexes that lead on to one (kb.site.folders: no page of their own)
+    pages = sorted(p.relative_to(site).parent.as_posix() for p in _reading_pages(site) if p.name == "index.html")
     want = sorted("http://127.0.0.1:8000/" + ("" if p == "." else p + "/") for p in pages)
     assert sorted(locs) == want
 

@@ -41,6 +41,7 @@ from kb.site.planning import SitePlan, page_title, plan_site, site_nav
 from kb.site.progress import TIMINGS, log, say, timed
 from kb.site.related import compute_related, panel_digests
 from kb.site.rendering import make_env, related_files
+from kb.site.folders import folder_pages
 from kb.site.search_index import build_index, build_kb_map, to_json
 from kb.site.theme_search import skip_where_unchanged
 from kb.site.urls import page_url, url_path
@@ -173,6 +174,12 @@ class KbPlugin(BasePlugin[KbConfig]):
                 for src, label, desc, data in lst:
                     vs.downloads.append((src, label, desc, len(data)))
                     files.append(File.generated(config, src, content=data))
+        # a folder a reader reaches by shortening an address is never a 404 or a directory listing
+        for src, data in folder_pages(self.plan, [f.dest_uri for f in files]):
+            f = File.generated(config, src, content=data)
+            if self._kept(src.split("/", 1)[0]):    # what it says changes with the regulation's metadata only
+                f.is_modified = _unmodified
+            files.append(f)
         return files
 
     def _search_files(self) -> list[tuple[str, bytes]]:

@@ -486,7 +486,8 @@ def pdf_site(tmp_path_factory):
     if converter() is None:
         pytest.skip("没有 LibreOffice（soffice）：PDF 下载无法生成（测试命令会安装 libreoffice-writer-nogui）")
     proj = make_project(tmp_path_factory.mktemp("pdf"), {"consult": SITE_DATA / "consult",
-                                                        "inforce": SITE_DATA / "inforce"},
+                                                        "inforce": SITE_DATA / "inforce",
+                                                        "escape-test": SITE_DATA / "escape-test"},
                         plugin_extra="      pdf: true\n")
     build_site(proj, catalog=False)
     cached = sorted((proj / ".kb" / "pdf").glob("*.pdf"))
@@ -500,7 +501,7 @@ def test_the_pdf_is_made_once_and_then_taken_from_the_cache(pdf_site):
     proj, cached, stamps, _ = pdf_site
     pdf = proj / "site/consult/draft/downloads/consult-draft.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
-    assert len(cached) == 2
+    assert len(cached) == 5     # the text of each of the four versions, and escape-test's 对照表
     assert [p.stat().st_mtime_ns for p in cached] == stamps      # not converted again
     assert pdf.read_bytes() == next(p for p in cached if p.read_bytes() == pdf.read_bytes()).read_bytes()
     page = (proj / "site/consult/draft/downloads/index.html").read_text(encoding="utf-8")
@@ -530,7 +531,21 @@ def test_the_pdf_cache_key_holds_the_docx_properties_as_written(pdf_site):
         with zipfile.ZipFile(io.BytesIO(docx.read_bytes())) as z:
             core = z.read(CORE)
         keys.add(cache_key(vs.reg.path(vs.version).read_bytes(), docx_header(vs), converter(), core) + ".pdf")
+        # a 对照表 is its own key (kb.site.downloads.add_pdfs)
+        for table in (proj / "site" / vs.base / "downloads").glob("*-对照表.docx"):
+            keys.add(cache_key(table.read_bytes(), "对照表", converter(), b"") + ".pdf")
     assert keys == {p.name for p in cached}
+
+
+def test_the_comparison_page_links_its_table_as_word_and_pdf(pdf_site):
+    """Newcomer review 5, item 10: the 对照表 as PDF too, linked at the top of its page and on the downloads page."""
+    proj = pdf_site[0]
+    page = proj / "site/escape-test/compare-v1-v2/index.html"
+    links = {a.text: a.get("href") for a in _tree(page).xpath("//p[@class='kb-compare-files']/a")}
+    assert list(links) == ["新旧对照表 DOCX", "新旧对照表 PDF"]
+    pdf = (page.parent / links["新旧对照表 PDF"]).resolve()
+    assert pdf.name == "escape-test-v1-v2-对照表.pdf" and pdf.read_bytes()[:5] == b"%PDF-"
+    assert "escape-test-v1-v2-对照表.pdf" in (proj / "site/escape-test/v2/downloads/index.html").read_text(encoding="utf-8")
 
 
 def test_without_a_converter_the_build_goes_on_and_says_so(tmp_path, monkeypatch, capsys):
@@ -802,3 +817,36 @@ def test_the_header_of_a_site_of_drafts_says_draft_before_any_scrolling(site):  
     assert topic == "遂宁市社区发展治理促进条例（草案征求意见稿）"
     assert _tree(site / "collections/index.html").findtext(".//title") == \
         "专题汇编（草案征求意见稿） - 遂宁市社区发展治理促进条例"
+
+
+# ----------------------------------------------------------------------------- the comparison page
+
+def test_the_comparison_page_links_its_table_and_leaves_out_unchanged_articles(chromium, fixture_site, fixture_host):
+    """Newcomer review 5, item 10: the 对照表 page had no link to its own Word table, and printed every article, 72
+    of 125 unchanged in 慈善法's.  Now the Word (and PDF, when made) table is linked at the top, and a switch — no
+    script — leaves out the unchanged articles: off on a wide screen, on by default on a phone."""
+    page = "escape-test/compare-v1-v2/"
+    t = _tree(fixture_site / page / "index.html")
+    links = t.xpath("//p[@class='kb-compare-files']/a")
+    assert [a.text for a in links] == ["新旧对照表 DOCX"]
+    assert (fixture_site / page / links[0].get("href")).resolve() == \
+        (fixture_site / "escape-test/v2/downloads/escape-test-v1-v2-对照表.docx").resolve()
+    unchanged = "tr.kb-article.kb-unchanged:not(.kb-moved)"
+    for width, shown_first in ((1280, True), (390, False)):
+        ctx = chromium.new_context(java_script_enabled=False, viewport={"width": width, "height": 844})
+        try:
+            pg = ctx.new_page()
+            pg.goto(fixture_host + page)
+            n = pg.locator(unchanged).count()
+            assert n == 2 and pg.locator("tr.kb-article").count() == 5
+            assert all(pg.locator(unchanged).nth(i).is_visible() == shown_first for i in range(n)), width
+            assert pg.locator("tr.kb-modified").first.is_visible() and pg.locator("tr.kb-added").first.is_visible()
+            label = pg.locator(".kb-compare > label:visible")
+            assert label.count() == 1
+            assert ("只看修改的条文" if shown_first else "显示未修改的 2 条") in label.inner_text()
+            label.click()
+            assert all(pg.locator(unchanged).nth(i).is_visible() != shown_first for i in range(n)), width
+            assert pg.locator("tr.kb-modified").first.is_visible()
+            assert pg.evaluate("document.documentElement.scrollWidth") <= width
+        finally:
+            ctx.close()

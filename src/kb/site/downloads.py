@@ -4,7 +4,7 @@ Made once per build from the same model the pages show, so a download never disa
 page: the text as plain text (UTF-8 with a byte-order mark, so that a browser opening it from any
 static host shows Chinese, not mojibake), the source file as received when it is not UTF-8 text,
 the text as Word (DOCX) and PDF (kb.site.pdf), the JSON export, the obligation matrix (CSV, XLSX),
-Akoma Ntoso XML, and the 新旧对照表 against the previous version (DOCX).
+Akoma Ntoso XML, and the 新旧对照表 against the previous version (DOCX, and PDF).
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
     if i > 0:
         old = versions[i - 1]
         props = docx_props(vs, "")           # the title is the table's own (修改前后对照表)
-        out.append((d + f"{reg.id}-{old.version.name}-{v.name}-对照表.docx", "新旧对照表 DOCX",
+        out.append((d + f"{reg.id}-{old.version.name}-{v.name}{TABLE_SUFFIX}", "新旧对照表 DOCX",
                     f"{old.version.label} → {v.label}",
                     docx_bytes(compare(old.doc, doc), author=props.author, when=props.when)))
     return out
@@ -71,21 +71,42 @@ def _xlsx(vs, uri: str) -> list[tuple[str, str, str, bytes]]:
     return [(uri, "义务矩阵 XLSX", MATRIX_XLSX, data)]
 
 
+#: the download of the 新旧对照表 of a version against the one before it (DOCX, and its PDF)
+TABLE_SUFFIX = "-对照表.docx"
+
+
+def table_downloads(vs) -> list[tuple[str, str]]:
+    """[(src, label)] of the 对照表 this version's downloads hold (Word, then PDF when made), for the
+    comparison page's links to its own table."""
+    return [(src, label) for src, label, _, _ in vs.downloads
+            if src.endswith(TABLE_SUFFIX) or src.endswith(TABLE_SUFFIX[:-len(".docx")] + ".pdf")]
+
+
 def add_pdfs(made: list, root: Path) -> str:
-    """Put each version's PDF (its DOCX converted, kb.site.pdf) after its DOCX in ``made``
-    (``[(VersionSite, [(src, label, description, bytes)])]``); returns the line for the build's log."""
+    """Put each version's PDFs (its Word documents converted, kb.site.pdf: the text, and the 对照表
+    against the version before it) after their DOCX in ``made`` (``[(VersionSite, [(src, label,
+    description, bytes)])]``); returns the line for the build's log."""
     jobs, where = [], {}
     for vs, files in made:
-        for i, (src, _, _, data) in enumerate(files):
+        for src, _, desc, data in files:
             if src.endswith(f"/{vs.reg.id}-{vs.version.name}.docx"):
+                name, source, header = vs.spec, vs.reg.path(vs.version).read_bytes(), docx_header(vs)
                 # the properties the DOCX was written with (its docProps/core.xml), not read back from it
-                jobs.append((vs.spec, data, vs.reg.path(vs.version).read_bytes(), docx_header(vs),
-                             core_xml(text_props(vs))))
-                where[vs.spec] = (files, i, src[:-len(".docx")] + ".pdf")
+                props = core_xml(text_props(vs))
+                pdf = ("PDF", "全文，与 Word 文档版式相同，可直接打印")
+            elif src.endswith(TABLE_SUFFIX):
+                # the table's Word document is made the same from the same texts: it is its own key
+                name, source, header, props = f"{vs.spec} 对照表", data, "对照表", b""
+                pdf = ("新旧对照表 PDF", f"{desc}，与 Word 对照表版式相同，可直接打印")
+            else:
+                continue
+            jobs.append((name, data, source, header, props))
+            where[name] = (files, src, src[:-len(".docx")] + ".pdf", pdf)
     pdfs, msg = make_pdfs(jobs, root / ".kb" / "pdf")
-    for spec, (files, i, src) in where.items():
-        if spec in pdfs:
-            files.insert(i + 1, (src, "PDF", "全文，与 Word 文档版式相同，可直接打印", pdfs[spec]))
+    for name, (files, docx, src, (label, desc)) in where.items():
+        if name in pdfs:
+            i = next(k for k, f in enumerate(files) if f[0] == docx)
+            files.insert(i + 1, (src, label, desc, pdfs[name]))
     return msg
 
 

@@ -1,11 +1,13 @@
-"""The default knowledge base's site as newcomer review 4 found it (items 5, 6, 8 and 9): every regulation
-the repository ships, with its own mkdocs.yml (the 专题汇编 of the configuration), built once as `kb build` does."""
+"""The default knowledge base's site as newcomer review 4 found it (items 5, 6, 8 and 9), and newcomer review 5
+(item 12: the site's name, home page and navigation): every regulation the repository ships, with its own mkdocs.yml
+(the 专题汇编 of the configuration), built once as `kb build` does."""
 from __future__ import annotations
 
 import csv
 import io
 import re
 import shutil
+import urllib.parse
 from collections import Counter
 
 import pytest
@@ -147,3 +149,43 @@ def test_a_collection_s_list_item_is_not_badged_as_a_duty_of_its_own(default_sit
             if "遂宁" in m.group(1)}
     assert "招商引资" in rows["第十六条第一项"] and "第十六条所列事项" in rows["第十六条第一项"]
     assert "：禁止" not in rows["第十六条第一项"] and "市人民政府：禁止" in rows["第十六条"]
+
+
+def test_the_knowledge_base_has_a_name_of_its_own_opens_on_its_library_and_groups_its_laws(default_site):
+    """Newcomer review 5, item 12: every site-wide page's title ended with the seed draft's name, the home page was the
+    draft's page (its 法规库 976 px down on a phone), and the navigation grouped the laws as "法规 1–7, 8–14, …"."""
+    seed = "遂宁市社区发展治理促进条例"
+    name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    assert seed not in name
+    for path in ("index.html", "actors/index.html", "actors/juminweiyuanhui/index.html", "collections/index.html",
+                 "collections/jinzhi/index.html"):
+        page = (default_site / path).read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", page).group(1)
+        assert title.endswith(f" - {name}") and seed not in title, (path, title)
+        assert re.search(r'<span class="md-ellipsis">\s*' + name + r"\s*</span>", page), path      # the top bar
+    home = (default_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>" + name + "</h1>", home) and "kb-banner" not in home
+    # the laws of each level (民法典's two excerpts are one: kb.project.laws)
+    levels = Counter(level for level, _ in set(re.findall(r'<tr data-level="([^"]+)"[^>]* data-law="([^"]+)"', home)))
+    assert levels["法律"] and levels["地方性法规"]
+    nav = home[home.index('class="md-nav md-nav--primary"'):home.index("md-sidebar--secondary")]
+    assert "法规 1–" not in nav
+    # a group (pruned on the page) links to its first regulation: by the pinyin of the names, 城市… (cheng shi) first
+    # of the laws, 北京市城乡… (bei jing shi cheng) of the local regulations
+    groups = [(urllib.parse.unquote(h), re.sub(r"\s+", "", t)) for h, t in
+              re.findall(r'<a href="([^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">([^<]*)</span>', nav)]
+    assert ("城市居民委员会组织法/2018-12-29/", f"法律（{levels['法律']}部）") in groups, groups
+    assert ("北京市城乡规划条例/2021-09-24/", f"地方性法规（{levels['地方性法规']}部）") in groups, groups
+    b = shared_browser()
+    srv, base = serve(default_site)
+    ctx = b.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    try:
+        pg = ctx.new_page()
+        pg.goto(base)
+        assert pg.locator(".kb-lib-table").bounding_box()["y"] < 844       # the library on the first screen
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+        pg.locator(".kb-lib-consult a", has_text=seed).click()
+        pg.wait_for_url(base + "suining-community/draft/")
+    finally:
+        ctx.close()
+        srv.shutdown()

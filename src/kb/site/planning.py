@@ -9,7 +9,6 @@ import html
 
 import functools
 import hashlib
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +36,7 @@ class SitePlan:
     collection_pages: list = field(default_factory=list)  # [src_uri]
     pdf_note: str = ""              # what became of the PDF downloads (no converter, a failure …)
     actor_all: dict = field(default_factory=dict)   # actor name -> src_uri of its page across regulations
+    site_name: str = ""             # mkdocs.yml's site_name: the knowledge base's own name (its home page's heading)
 
     @functools.cached_property
     def latest(self) -> dict:
@@ -94,8 +94,9 @@ class SitePlan:
             vs.pages.append(src)
 
 
-def plan_site(root: Path, config, directory_urls: bool, site_url: str, sites: list, default: str) -> SitePlan:
-    plan = SitePlan(root, config, directory_urls, site_url, sites, default)
+def plan_site(root: Path, config, directory_urls: bool, site_url: str, sites: list, default: str,
+              site_name: str = "") -> SitePlan:
+    plan = SitePlan(root, config, directory_urls, site_url, sites, default, site_name=site_name)
     for vs in sites:
         _plan_version(plan, vs)
     _plan_comparisons(plan)
@@ -251,8 +252,10 @@ def page_title(plan: SitePlan, info: dict) -> str:
     vs = info["vs"]
     title = info["title"]
     if info["kind"] == "site_home":
-        vs = next((s for s in plan.sites if s.latest), None)
-        title = vs.title if vs is not None else "首页"
+        latest = [s for s in plan.sites if s.latest]
+        # a site of one regulation opens on its overview; a knowledge base on its library
+        vs = latest[0] if len(latest) == 1 else None
+        title = vs.title if vs is not None else "法规库" if latest else "首页"
     elif info["kind"] == "compare":
         vs = info["obj"][1]
         if vs.tag in title:         # 草案征求意见稿 → 草案修改稿: the draft's tag is its label, said once
@@ -329,17 +332,43 @@ def _section(plan: SitePlan, vs) -> list:
 
 
 def _group(regs_nav: list) -> list:
-    """Many regulations: group them (by ``category`` in meta.yml, else in runs of about √N) so
-    that, with navigation.prune, each page carries O(√N) navigation entries instead of O(N)."""
+    """Many regulations: grouped by 效力级别 (法律, 行政法规, 地方性法规 … in that order; one not stated
+    by its meta.yml ``category``, else under 未注明效力级别), a large group again by 地域 (全国 first),
+    each group in the order of the names' pinyin — so a reader finds 慈善法 under 法律 — and, with
+    navigation.prune, each page carries a few entries per group instead of every regulation."""
     if len(regs_nav) <= GROUP_OVER:
         return [entry for _, entry in regs_nav]
-    cats: dict[str, list] = {}
-    if all((vs.reg.raw or {}).get("category") for vs, _ in regs_nav):
-        for vs, entry in regs_nav:
-            cats.setdefault(str(vs.reg.raw["category"]), []).append(entry)
-    else:
-        k = max(2, math.ceil(math.sqrt(len(regs_nav))))
-        for i in range(0, len(regs_nav), k):
-            chunk = regs_nav[i:i + k]
-            cats[f"法规 {i + 1}–{i + len(chunk)}"] = [entry for _, entry in chunk]
-    return [{name: entries} for name, entries in cats.items()]
+    from kb.project import LEVEL_RANK
+
+    levels: dict[str, list] = {}
+    for vs, entry in regs_nav:
+        reg = vs.reg
+        levels.setdefault(reg.level or str((reg.raw or {}).get("category") or "未注明效力级别"), []).append((vs, entry))
+    out = []
+    for level in sorted(levels, key=lambda x: (LEVEL_RANK.get(x, 9), x == "未注明效力级别", _reading(x))):
+        members = sorted(levels[level], key=lambda x: _reading(x[0].reg.short_title or x[0].reg.title))
+        places = {vs.reg.jurisdiction or "未注明地域" for vs, _ in members}
+        if len(members) > GROUP_OVER and len(places) > 1:
+            by_place: dict[str, list] = {}
+            for vs, entry in members:
+                by_place.setdefault(vs.reg.jurisdiction or "未注明地域", []).append((vs, entry))
+            order = sorted(by_place, key=lambda x: (x != "全国", x == "未注明地域", _reading(x)))
+            entries = [{_counted(x, by_place[x]): [entry for _, entry in by_place[x]]} for x in order]
+        else:
+            entries = [entry for _, entry in members]
+        out.append({_counted(level, members): entries})
+    return out
+
+
+def _counted(label: str, members: list) -> str:
+    """A group's label with its number of regulations (民法典's excerpts one: kb.project.count_laws)."""
+    from kb.project import count_laws
+
+    return f"{label}（{count_laws(vs.reg for vs, _ in members)} 部）"
+
+
+def _reading(name: str) -> str:
+    """A name as it sorts for a reader: by its pinyin (慈善法 among the C's), not by code point."""
+    from pypinyin import lazy_pinyin
+
+    return " ".join(lazy_pinyin(name.removeprefix("中华人民共和国")))

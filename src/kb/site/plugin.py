@@ -104,7 +104,7 @@ class KbPlugin(BasePlugin[KbConfig]):
                                        if self.panels.get(r) != self.previous_panels.get(r)} - self.only
                 self.only |= self.panels_changed
             self.plan = plan_site(root, self.config, config.use_directory_urls, config.site_url or "",
-                                  sites, default)
+                                  sites, default, config.site_name or "")
         except KbError as e:
             raise PluginError(f"kb: {e}") from None
         config.nav = site_nav(self.plan)
@@ -230,8 +230,10 @@ class KbPlugin(BasePlugin[KbConfig]):
         if info is None:
             return markdown
         sites = self.plan.sites
+        latest = [s for s in sites if s.latest]
+        # the site's own pages (a knowledge base's home page among them) belong to no regulation
         vs = info["vs"] or (info["obj"][1] if info["kind"] == "compare" else None) \
-            or next((s for s in sites if s.latest), None)
+            or (latest[0] if len(latest) == 1 or info["kind"] != "site_home" else None)
         # the theme writes page.meta.title as HTML (tab title, header): ours is text
         page.meta["title"] = html.escape(page_title(self.plan, info))
         if vs is not None and (info["vs"] or info["kind"] in ("compare", "site_home")):

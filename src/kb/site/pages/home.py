@@ -1,5 +1,5 @@
 """The home pages: a version's overview (contents, figures, versions, tools, collections) and the
-site's home, which is the default regulation's overview with links to the other regulations."""
+site's home: that overview on a site of one regulation, the library on a knowledge base of several."""
 from __future__ import annotations
 
 from kb.site.versions import version_state
@@ -9,14 +9,27 @@ TOOL_KINDS = ("fulltext", "glossary", "actors", "matrix", "graph", "downloads")
 
 
 def ctx_site_home(r):
-    vs = next((s for s in r.plan.sites if s.latest), None)
-    r.vs = vs
-    others = [s for s in r.plan.sites if s.latest and s is not vs]
-    ctx, toc = ctx_home(r)
-    ctx.update(others=others, site_home=True, state=version_state(vs.reg, vs.version))
-    if others:
-        ctx.update(library(r))
-        toc.insert(0, {"level": 2, "id": "library", "name": "法规库", "children": []})
+    """A site of one regulation opens on its overview; a knowledge base on its library: the site's name,
+    what it holds, the drafts open for comment, the table of regulations with its filters, and the pages
+    of the whole knowledge base (actors, collections)."""
+    latest = [s for s in r.plan.sites if s.latest]
+    if len(latest) == 1:
+        r.vs = latest[0]
+        ctx, toc = ctx_home(r)
+        ctx.update(site_home=True, state=version_state(r.vs.reg, r.vs.version))
+        return ctx, toc
+    ctx = library(r)
+    levels: dict[str, set] = {}            # the laws of each level (民法典's excerpts are one: kb.project.laws)
+    for x in ctx["library"]:
+        levels.setdefault(x["level"], set()).add(x["law"])
+    actors = "actors/index.md" if "actors/index.md" in r.plan.pages else None
+    ctx.update(site_name=r.plan.site_name or "法规库", levels=[(level, len(ls)) for level, ls in levels.items()],
+               consulting=[(s.title, s.tag, r.page(s.p("index.md"))) for s in latest if s.draft],
+               actors_all=r.page(actors) if actors else None,
+               collections=[(r.plan.pages[c]["title"], r.page(c)) for c in r.plan.collection_pages])
+    toc = [{"level": 2, "id": "library", "name": "法规库", "children": []}]
+    if actors or r.plan.collection_pages:
+        toc.append({"level": 2, "id": "whole", "name": "全库", "children": []})
     return ctx, toc
 
 
@@ -70,7 +83,7 @@ def ctx_home(r):
     cols = [(pages[s]["title"], r.page(s)) for s in r.plan.collection_pages]
     background = [(bg.kind, bg.title, r.page(vs.p(f"background/{bg.slug}.md"))) for bg in vs.background]
     ctx = {"groups": groups, "counts": _counts(vs), "background": background, "versions": versions, "compares": compares,
-           "tools": tools, "collections": cols, "others": [], "site_home": False}
+           "tools": tools, "collections": cols, "site_home": False}
     toc = [{"level": 2, "id": "toc", "name": "条文目录", "children": []}]
     if background:
         toc.insert(0, {"level": 2, "id": "background", "name": "背景材料", "children": []})

@@ -45,7 +45,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
         return best, chosen.count(best)
 
     best, n = most("upper", "原公式")
-    assert best == (None, GROUND["upper"], THRESHOLDS["upper"]) and n == 13 and THRESHOLDS["upper"] == 0.016
+    # (with TOPIC/OFF_TOPIC, newcomer review 5: eleven folds of thirteen; without it every fold)
+    assert best == (None, GROUND["upper"], THRESHOLDS["upper"]) and n >= 11 and THRESHOLDS["upper"] == 0.016
     # the closest parts beat round 7's formula without them; their weight, 0.2 when chosen (twelve folds, round 7r) and 0.4
     # on the annotations extended that round (every fold, of a grid reaching 0.6: not an edge of it), with kb's ground
     # weight and threshold
@@ -55,6 +56,14 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
     assert most("upper", "最相近款项的余弦") == ((SEGMENTS["upper"], GROUND["upper"], THRESHOLDS["upper"]), 13)
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
+    # the topic of a law the regulation does not cite (TOPIC, OFF_TOPIC: newcomer review 5): with the closest parts at 0.4
+    # it costs cross-validated P@1 on the default knowledge base (0.745 → 0.733, R@3 0.755 both: two folds lower their
+    # thresholds), though kb score-related's totals do not move (the earlier formulas above are without it, as they were)
+    from kb.library.related import OFF_TOPIC, TOPIC
+
+    assert (TOPIC["upper"], TOPIC["lower"], TOPIC["peer"], OFF_TOPIC) == (0.05, 0.05, 0.0, 0.025)
+    before = res[("upper", "不看主题的公式（TOPIC 之前）")][:2]
+    assert r3 == before[1] and p1 >= before[0] - 0.015
     # the four signals (OUTSIDE, BASIS, PUBLIC, PENALTY), chosen together by each fold, beat the formula without them
     # on P@1 + R@3; every fold keeps kb's BASIS
     joint = res[("upper", "四个信号（各折一起选）")]

@@ -164,7 +164,8 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                               "rare": s / (e.norm2 * b.norm2), "rarew": RARE[kind], "dpos": abs(place[e.index] - place[j]),
                               "nb": _cos(mine[0], theirs[0]), "core": _cos(mine[1], theirs[1]),
                               "actors": len(mine[2] & theirs[2]) / len(both) if both else 0.0,
-                              "regsim": regsim[(e.reg.id, b.reg.id)]})
+                              "regsim": regsim[(e.reg.id, b.reg.id)],
+                              "topic": lib.topic(e, b.reg.id) if kind == "upper" else 1.0})
             out.append({"file": f.name, "kind": kind, "gold": gold, "cands": cands})
     return out
 
@@ -224,17 +225,19 @@ def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None
     that one threshold applies to every article; ``rare``: another weight of the rare-bigram cosine than kb's for the
     kind, ``cos``: another cosine in place of the article's (the closest parts' not mixed in), ``part``: another weight of
     the closest parts' cosine (SEGMENTS) than kb's; ``signals``: other values than kb's of ``outside``,
-    ``basis``, ``public``, ``penalty`` (OUTSIDE, BASIS, PUBLIC, PENALTY; 1 leaves one out)."""
+    ``basis``, ``public``, ``penalty`` (OUTSIDE, BASIS, PUBLIC, PENALTY; 1 leaves one out), ``topic`` and ``off_topic``
+    (TOPIC and OFF_TOPIC: a topic of 0 leaves both out)."""
     from kb.library import related as r
 
     k = c["kind"]
-    o, u, q, p = (signals.get(n, getattr(r, n.upper())[k]) for n in ("outside", "basis", "public", "penalty"))
+    o, u, q, p, t = (signals.get(n, getattr(r, n.upper())[k]) for n in ("outside", "basis", "public", "penalty", "topic"))
+    topic = r.on_topic(c["topic"], t, signals.get("off_topic")) if t and not c["ground"] else 1.0
     if cos is None:
         w = r.SEGMENTS[k] if part is None else part
         cos = c["cos"] ** (1 - w) * c["part"] ** w if w else c["cos"]
     return r.distinctive(cos, c["rare"], c["rarew"] if rare is None else rare) \
         * max(c["subj"], 0.0) * (1 + g * c["ground"]) / (o if c["outside"] else 1.0) \
-        * (u if c["basis"] else 1.0) * (q if c["public"] else 1.0) * (p if c["penalty"] else 1.0)
+        * (u if c["basis"] else 1.0) * (q if c["public"] else 1.0) * (p if c["penalty"] else 1.0) * topic
 
 
 def _mix(c: dict, key: str, p: float) -> float:
@@ -246,8 +249,9 @@ def _mix(c: dict, key: str, p: float) -> float:
 #: so that a fold may leave the signal out
 VARIANTS = {
     "原公式": ((None,), lambda p, g, c: _base(g, c)),
-    "第五轮的公式（不用下面四个信号）": ((None,), lambda p, g, c: _base(g, c, outside=1, basis=1, public=1, penalty=1)),
-    "第七轮的公式（不用最相近款项）": ((None,), lambda p, g, c: _base(g, c, part=0)),
+    "第五轮的公式（不用下面四个信号）": ((None,), lambda p, g, c: _base(g, c, outside=1, basis=1, public=1, penalty=1, topic=0)),
+    "第七轮的公式（不用最相近款项）": ((None,), lambda p, g, c: _base(g, c, part=0, topic=0)),
+    "不看主题的公式（TOPIC 之前）": ((None,), lambda p, g, c: _base(g, c, topic=0)),
     "依据条引库外法律时的阈值倍数": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=p)),
     "目的依据条对其他条": ((1, 0.5, 0.25), lambda p, g, c: _base(g, c, basis=p)),
     "公权主体条对不提公权的条": ((1, 0.3, 0.1), lambda p, g, c: _base(g, c, public=p)),
@@ -266,6 +270,8 @@ VARIANTS = {
     "最相近款项的余弦": ((0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6), lambda p, g, c: _base(g, c, part=p)),
     "主体重合": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * (1 + p * c["actors"])),
     "法规同主题": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * max(c["regsim"], 1e-9) ** p),
+    "未引用的法律离题者减权（TOPIC、OFF_TOPIC）": ([(0, 0)] + [(s, o) for s in (0.03, 0.05, 0.08) for o in (0, 0.02, 0.025, 0.03)],
+                                     lambda p, g, c: _base(g, c, topic=p[0], off_topic=p[1])),
 }
 
 

@@ -17,6 +17,11 @@ implementing the law with local detail, which the annotators did not count as re
 article is not reported (``MAX_OWN_FIGURES``; chosen by leave-one-file-out cross-validation over the six
 annotated texts, each fold picking the same bound).
 
+Wording every law has is no repetition: letters of a boilerplate clause (kb.compare.boilerplate — 构成犯罪的，依法追究
+刑事责任, 依法给予治安管理处罚) do not count towards ``MIN_REPEATED`` (北京市物业管理条例 第一百零二条 beside the
+老年人权益保障法's 第七十八条, newcomer review 5, item 4); and an upper law on another subject is no candidate
+(kb.library.related: TOPIC).
+
 An article repeats a provision: most of its wording must come from one of them, not from phrases of four
 or five provisions pieced together (施工现场公示规划许可证 assembled from the 城乡规划法's articles on
 permits, publication and penalties restates none of them).  The provision it shares most with must
@@ -33,7 +38,8 @@ from kb.library.related import Library, Relation, common_runs
 THRESHOLD = 0.5          # least share of an article's wording found in upper provisions ("most of it")
 MIN_RUN = 4              # shared wording counts in runs of at least this many characters
 CANDIDATES = 5           # upper provisions compared with each article
-#: fewer repeated letters than this is a formula (县级以上人民政府应当加强……), not a restated rule
+#: fewer repeated letters than this is a formula (县级以上人民政府应当加强……), not a restated rule; letters of a boilerplate
+#: clause (构成犯罪的，依法追究刑事责任: :func:`boilerplate_letters`) do not count towards it
 MIN_REPEATED = 16
 #: an article stating more quantities than this that its upper provisions lack adds local detail
 MAX_OWN_FIGURES = 1
@@ -55,6 +61,7 @@ class Repetition:
     marks: list = field(default_factory=list)       # [start, end] of the repeated wording in the article's text
     repeated: int = 0                               # how many letters of the article are repeated
     own_figures: list = field(default_factory=list)  # quantities of the article its upper provisions lack
+    substantive: int = 0                            # repeated letters outside boilerplate clauses
 
     @property
     def best(self) -> float:
@@ -77,7 +84,7 @@ def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRE
         if not may_repeat(lib, e, threshold):
             continue                # not enough of its wording is anywhere in upper law: no need to look
         rep = repetition(lib, e, threshold)
-        if rep is not None and rep.share >= threshold and rep.repeated >= MIN_REPEATED \
+        if rep is not None and rep.share >= threshold and rep.substantive >= MIN_REPEATED \
                 and len(rep.own_figures) <= MAX_OWN_FIGURES and rep.best >= MIN_BEST:
             out.append(rep)
     out.sort(key=lambda r: (-r.share, r.entry.index))
@@ -131,7 +138,26 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
         return Repetition(e, 0.0)
     used.sort(key=lambda r: -r.shared)
     return Repetition(e, len(covered) / _letters(e.text), used, _runs(sorted(covered)), len(covered),
-                      own_figures(e.text, [r.entry.text for r in used]))
+                      own_figures(e.text, [r.entry.text for r in used]), len(covered - boilerplate_letters(e.text)))
+
+
+def boilerplate_letters(text: str) -> set[int]:
+    """The positions of ``text`` in a boilerplate clause (kb.compare.boilerplate: a clause used by at least MIN_LAWS
+    regulations of the corpus — 构成犯罪的，依法追究刑事责任, 构成违反治安管理行为的，依法给予治安管理处罚): wording every
+    law has is no repetition of the one upper law that has it too (北京市物业管理条例 第一百零二条 beside the
+    老年人权益保障法's 第七十八条)."""
+    from kb.compare.boilerplate import _BREAK, is_boilerplate
+    from kb.compare.similarity import normalize
+
+    out: set[int] = set()
+    start = 0
+    for m in [*_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        c = normalize(text[start:end])
+        if c and is_boilerplate(c):
+            out.update(range(start, end))
+        start = m.end() if m else end
+    return out
 
 
 def own_figures(text: str, upper: list[str]) -> list[str]:

@@ -352,7 +352,13 @@ FLOORS = {
     "beijing-shiyan-dongwu": (0.91, 0.91, 0.84), "beijing-shuili-gongcheng": (0.65, 0.58, 0.39),
     "beijing-xiangzhen-renda": (0.57, 0.63, 0.47), "beijing-yangquan": (0.87, 0.89, 0.87),
     "beijing-zhifa-jiancha": (0.59, 0.54, 0.37), "chongqing-jiage-jianzheng": (0.83, 0.82, 0.75),
-    "guangdong-jiazheng": (0.92, 0.93, 0.87), "guojia-qingbao": (0.78, 0.77, 0.73)}
+    "guangdong-jiazheng": (0.92, 0.93, 0.87), "guojia-qingbao": (0.78, 0.77, 0.73),
+    # held out in round 12 (scored once on main d6e60d6, after the round-12 rules), tuning since: their figures then,
+    # minus 0.02
+    "beijing-rencai-shichang": (0.88, 0.89, 0.86), "beijing-zhongzhouxian": (0.83, 0.84, 0.73),
+    "chongqing-dianxin": (0.85, 0.79, 0.70), "chongqing-qixiang-zaihai": (0.87, 0.86, 0.78),
+    "guangdong-tudi-quanshu": (0.79, 0.79, 0.72), "jiliang": (0.84, 0.85, 0.74),
+    "xuewei-tiaoli": (0.60, 0.61, 0.61), "yinhuashui": (0.88, 0.81, 0.70)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

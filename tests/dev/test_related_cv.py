@@ -54,7 +54,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     r7 = res[("upper", "第七轮的公式（不用最相近款项）")]
     assert p1 > r7[0] and r3 >= r7[1]
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
-    assert most("upper", "最相近款项的余弦") == ((SEGMENTS["upper"], GROUND["upper"], THRESHOLDS["upper"]), 13)
+    # 10 of 13 folds: with the topic of uncited laws (TOPIC, below) three folds pick other closest-parts settings; on the
+    # formula before it every fold chose 0.4
+    assert most("upper", "最相近款项的余弦") == ((SEGMENTS["upper"], GROUND["upper"], THRESHOLDS["upper"]), 10)
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the topic of a law the regulation does not cite (TOPIC, OFF_TOPIC: newcomer review 5): with the closest parts at 0.4
     # it costs cross-validated P@1 on the default knowledge base (0.745 → 0.733, R@3 0.755 both: two folds lower their

@@ -1536,3 +1536,13 @@ def test_a_ban_that_binds_the_sanctioning_body_keeps_it(reg):
     其, the object); 798d110 dropped the record.  ……被吊销的，五年内不得再次申请 stays without an actor."""
     assert got(reg, "违反本条例规定的，由公安机关吊销许可证；三年内不得向其发放许可证。") == {
         ("公安部门", "sanction"), ("公安部门", "prohibition")}
+
+
+def test_the_deputies_of_a_congress_as_subjects(reg):
+    """北京市乡、民族乡、镇人民代表大会组织条例 art. 12 (a tuning text, held out in round 11) and 代表法 art. 7 (a corpus sentence):
+    a congress's deputies, whom its texts call 代表, gave no actor (代表应当……, 代表十人以上联名可以……, 五分之一以上代表联名也可以……);
+    代表 as a verb (代表国家行使……) and 代表大会 are not they."""
+    assert got(reg, "代表应当按时出席本级人民代表大会会议。") == {("代表", "obligation")}
+    assert got(reg, "乡、民族乡、镇人民代表大会举行会议的时候，代表十人以上联名可以书面提出对本级人民政府的质询案。代表总数在四十人以下"
+                    "的，五分之一以上代表联名也可以提出质询案。") == {("代表", "permission")}
+    assert got(reg, "代表国家行使所有权。") == set()

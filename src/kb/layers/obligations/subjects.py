@@ -132,10 +132,36 @@ def _condition_head(sc: Scanner, text: str, ca: int, cb: int):
     return None
 
 
+#: a number of persons acting jointly (代表十人以上联名, 五分之一以上代表联名): who they are follows the number, or
+#: stands before it
+_JOINTLY = re.compile(r"(?:[一二三四五六七八九十百0-9]+人|[一二三四五六七八九十]+分之[一二三四五六七八九十]+)以上的?"
+                      r"(代表|委员|组成人员)?联名，?")
+
+
+def _deputies(text: str, ca: int, cb: int) -> tuple[int, Group] | None:
+    """代表应当……, 代表十人以上联名可以……, 五分之一以上代表联名，可以……: a congress's deputies, whom its texts call 代表
+    (a verb elsewhere: 代表国家行使……), as the subject of a modal word."""
+    m = _JOINTLY.match(text, ca)
+    if m and m.group(1) == "代表" and (m.end() == cb or MODAL_RE.match(text, m.end())):
+        k = m.start(1)
+    elif text.startswith("代表", ca) and not text.startswith(("代表大会", "代表团"), ca):
+        j = _JOINTLY.match(text, ca + 2)
+        after = j.end() if j else ca + 2
+        if not (MODAL_RE.match(text, after) or (j and after == cb)):
+            return None
+        k = ca
+    else:
+        return None
+    return k, Group([Mention("代表", "代表", k, k + 2)], k, k + 2)
+
+
 def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last_stmt):
     """(position, group) of the actor that opens the clause text[ca:cb], or None."""
     if text.startswith("其中", ca) and not text.startswith("其中的", ca):
         ca += 2          # 其中专业技术人员可以……: "among them", a connective, not 其 + 中专业技术人员
+    deputies = _deputies(text, ca, cb) if text.startswith(("代", "五", "十", "三", "四", "二", "一"), ca) else None
+    if deputies is not None:
+        return deputies
     first = sc.group(text, ca, discover=True)
     if (first is None or (text.startswith("的", first.end) and not first.mentions[0].known)) and \
             not text.startswith(("其", "该", "他们", "它们"), ca):

@@ -1546,3 +1546,15 @@ def test_the_deputies_of_a_congress_as_subjects(reg):
     assert got(reg, "乡、民族乡、镇人民代表大会举行会议的时候，代表十人以上联名可以书面提出对本级人民政府的质询案。代表总数在四十人以下"
                     "的，五分之一以上代表联名也可以提出质询案。") == {("代表", "permission")}
     assert got(reg, "代表国家行使所有权。") == set()
+
+
+def test_the_congress_known_so_that_its_organs_are_read_after_it(reg):
+    """北京市乡、民族乡、镇人民代表大会组织条例 arts. 5, 8 (a tuning text, held out in round 11), 选举法 art. 46 and 北京市各级人民代表
+    大会常务委员会规范性文件备案审查条例 art. 27 (corpus sentences): 人民代表大会 was no name of the lexicon, so discovery read
+    ……人民代表大会主席团 as 人民代表大会主席 (团 left over), and 人民代表大会专门委员会 as the congress; 上次 / 上届 (the term
+    before) qualify the body."""
+    assert got(reg, "每届人民代表大会第一次会议，由上次人民代表大会主席团召集。") == {("主席团", "obligation")}
+    assert got(reg, "当选代表名单由选举委员会或者人民代表大会主席团予以公布。") == {
+        ("选举委员会", "obligation"), ("主席团", "obligation")}
+    assert got_levels(reg, "人民代表大会专门委员会应当加强沟通。") == {("专门委员会", (), "obligation")}
+    assert reg.match_key("上届代表资格审查委员会") == "代表资格审查委员会"

@@ -37,7 +37,7 @@ PERSON_SUFFIXES = ("人员", "人物", "人", "者", "对象", "成员", "员", 
 MASS_ORGANISATIONS = ("工会", "共青团", "妇联", "残联", "工商联", "红十字会", "科协", "文联", "侨联", "群团组织")
 
 #: modifiers dropped in front of a name when the rest is a known actor (各类公益组织 → 公益组织)
-MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本", "全体", "它的", "其", "属地")
+MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本届", "本", "全体", "它的", "其", "属地", "上届", "上次", "每届")
 
 
 #: a people's congress and its standing committee: named at a level (乡、民族乡、镇人民代表大会, 市人民代表大会常务委员会,

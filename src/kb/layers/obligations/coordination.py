@@ -65,7 +65,7 @@ _ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
 #: an agent noun: a two-character activity and its agent's head (生产者, 销售者, 管理人, 使用人)
 _AGENT_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(者|人)$")
 _GROUP_MOD_WORDS = ("任何", "一切", "其他", "有关", "相关", "各类", "各级", "全体", "其", "该", "本")
-_GROUP_MOD = re.compile("任何|一切|其他各类|各类|各级|全体|它的|其他|每个|每一|其委托的|其所属的|有关|相关|其")
+_GROUP_MOD = re.compile("上届|上次|任何|一切|其他各类|各类|各级|全体|它的|其他|每个|每一|其委托的|其所属的|有关|相关|其")
 _AND_ITS_DEPTS = re.compile(r"及其(?:有关|相关|职能)?部门")
 #: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
 _GENERIC_DEPT = re.compile(r"(?:行政)?(?:主管|管理)?部门")

@@ -243,7 +243,8 @@ class MentionScanner(NameScanner):
                     lv = s[:-4] if s.endswith("人民政府") and len(s) > 4 else s
                     sub = own(sub)
                     for x in sub[0]:
-                        x.levels = [lv]
+                        # (人民代表大会专门委员会: the congress's own committee, named without it)
+                        x.levels = [] if s in CONGRESSES else [lv]
                         x.start = i
                     return sub
             m = _BELONGING.match(text, e)

@@ -1558,3 +1558,9 @@ def test_the_congress_known_so_that_its_organs_are_read_after_it(reg):
         ("选举委员会", "obligation"), ("主席团", "obligation")}
     assert got_levels(reg, "人民代表大会专门委员会应当加强沟通。") == {("专门委员会", (), "obligation")}
     assert reg.match_key("上届代表资格审查委员会") == "代表资格审查委员会"
+
+
+def test_a_provision_deleted_in_half_width_brackets(reg):
+    """北京市水利工程保护管理条例 art. 4 (a tuning text, held out in round 11): ……由市人民政府规定(2010年12月23日删除) is deleted as
+    ……（2010年12月23日删除） is (texts write the brackets both ways)."""
+    assert got(reg, "农村水利工程维修和建设的劳动积累用工数量，由市人民政府规定(2010年12月23日删除)") == set()

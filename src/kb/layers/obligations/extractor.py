@@ -36,7 +36,7 @@ _DEFINES = re.compile(r"[^，。；由]{1,40}?，?不?(?:是指|指|是|包括|�
 #: the purpose of the text (为了……，根据……，制定本法。): it states why the text is made, no one's duty
 _PURPOSE = re.compile(r"为(?:了)?[^。；]*，制定本(?:法|条例|办法|规定|细则|规则|决定|准则|守则)[。；]?\s*$")
 #: a provision the text marks as deleted (（2010年12月23日删除）, （删除）) at its end
-_DELETED = re.compile(r"（(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?删除）\s*$")
+_DELETED = re.compile(r"[（(](?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?删除[）)]\s*$")
 #: the rule for each kind of event (see events)
 _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj, "found": on_found}
 

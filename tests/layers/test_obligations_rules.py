@@ -1564,3 +1564,13 @@ def test_a_provision_deleted_in_half_width_brackets(reg):
     """北京市水利工程保护管理条例 art. 4 (a tuning text, held out in round 11): ……由市人民政府规定(2010年12月23日删除) is deleted as
     ……（2010年12月23日删除） is (texts write the brackets both ways)."""
     assert got(reg, "农村水利工程维修和建设的劳动积累用工数量，由市人民政府规定(2010年12月23日删除)") == set()
+
+
+def test_a_short_name_for_a_list_of_bodies_names_each(reg):
+    """北京市人大常委会检查法律法规实施情况办法 arts. 3, 10 (a tuning text, held out in round 11) and 北京市各级人民代表大会常务委员会
+    听取和审议……专项工作报告办法 art. 8 (a corpus sentence): （以下简称“一府两院”） after 人民政府、人民法院和人民检察院 makes
+    “一府两院” each of the three (it was read as one body, “一府两院, with the quotation mark)."""
+    doc = doc_of("本级人民代表大会代表对人民政府、人民法院和人民检察院（以下简称“一府两院”）工作提出的建议，由常务委员会代表联络工作部门"
+                 "整理提出。",
+                 "“一府两院”以及相关单位应当按照常务委员会的工作程序，协助、配合执法检查组的工作。")
+    assert {s.actor for s in extract(doc, reg) if s.article == 2} == {"人民政府", "人民法院", "人民检察院", "有关单位"}

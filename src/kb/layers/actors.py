@@ -99,6 +99,7 @@ class Registry:
         self.stems: set[str] = set()
         self.levels: list[str] = []
         self.discovered: dict[str, int] = {}       # unknown name -> times seen
+        self.expansions: dict[str, list[str]] = {}  # a text's short name of a list of bodies -> the bodies (“一府两院”)
         self.files: list[str] = []
         self._canon: dict[str, str] = {}           # canonical() memo, cleared when the registry changes
         self._split: dict[str, tuple] = {}         # split_level() memo, cleared likewise

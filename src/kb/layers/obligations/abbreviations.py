@@ -36,13 +36,39 @@ def defined_actors(text: str) -> list[str]:
     return out
 
 
+#: （以下简称“一府两院”）: a short name, quoted or not, for what stands before it
+_SHORT_FOR = re.compile(r"（以下简称[“\"]?([^（）《》“”\"，。；：、]{2,12})[”\"]?）")
+_LIST_SEP = re.compile(r"、|和|及|或者")
+
+
+def defined_lists(text: str, reg) -> dict[str, list[str]]:
+    """The short names text defines for a list of bodies the registry knows (人民政府、人民法院和人民检察院（以下简称
+    “一府两院”）): each stands for every body of the list."""
+    out: dict[str, list[str]] = {}
+    for m in _SHORT_FOR.finditer(text):
+        before = re.split(r"[，。；：！？\n]", text[max(0, m.start() - 60):m.start()])[-1]
+        for k in range(len(before) - 4):
+            parts = _LIST_SEP.split(before[k:])
+            if len(parts) > 1 and all(reg.alias.get(p) and reg.kind_of(reg.alias[p]) == "government" for p in parts):
+                out.setdefault(m.group(1), [reg.alias[p] for p in parts])
+                break
+    return out
+
+
 def text_registry(doc, reg):
-    """reg, extended by the actors doc names by its own abbreviations (reg itself when there are none)."""
+    """reg, extended by the actors doc names by its own abbreviations (reg itself when there are none); a short name of a
+    list of bodies is known, and stands for each of them (``expansions``)."""
     text = getattr(doc, "text", "") or ""
     if "以下" not in text:
         return reg
-    names = [n for n in defined_actors(text) if not _leveled_name(reg, n)]
-    return reg.extended(names) if names else reg
+    lists = defined_lists(text, reg)
+    names = [n for n in defined_actors(text) if not _leveled_name(reg, n)] + [n for n in lists if n not in reg.alias]
+    if not names:
+        return reg
+    r = reg.extended(names)
+    if lists and r is not reg:
+        r.expansions = lists
+    return r
 
 
 def _leveled_name(reg, name: str) -> bool:

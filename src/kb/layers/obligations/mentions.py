@@ -216,6 +216,9 @@ class MentionScanner(NameScanner):
             if nxt is not None and self.reg.kind_of(nxt[0][0].name) in ("government", "department"):
                 return nxt
         s = self.lexicon(text, i)
+        if s and s in reg.expansions:
+            # “一府两院”: the text's short name for 人民政府、人民法院和人民检察院, each of them
+            return [Mention(n, s, i, i + len(s), known=True) for n in reg.expansions[s]], i + len(s)
         if s and discover and (reg.kind_of(reg.canonical(s)) != "government" or self._state_opens_name(text, i, s)):
             # 家庭教育指导机构, 公安机关交通管理部门: a longer name that opens with a known one
             r = self.discover(text, i)

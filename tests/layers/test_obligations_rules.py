@@ -1574,3 +1574,19 @@ def test_a_short_name_for_a_list_of_bodies_names_each(reg):
                  "整理提出。",
                  "“一府两院”以及相关单位应当按照常务委员会的工作程序，协助、配合执法检查组的工作。")
     assert {s.actor for s in extract(doc, reg) if s.article == 2} == {"人民政府", "人民法院", "人民检察院", "有关单位"}
+
+
+def test_a_congress_committee_by_the_short_name_its_text_defines(reg):
+    """北京市人大常委会检查法律法规实施情况办法 arts. 7, 14 (a tuning text, held out in round 11): the text calls 市和区、县人民代表大会
+    常务委员会 常务委员会; its later 市人民代表大会常务委员会 is that committee at the level 市 (the annotators' 常务委员会 [市]), and
+    its declaratives are a public body's.  A short name of one committee (市人民代表大会常务委员会（以下简称常委会）) does not
+    rename the committees of other levels."""
+    doc = doc_of("市和区、县人民代表大会常务委员会（以下简称常务委员会）每年选择若干问题，有计划地组织执法检查。",
+                 "市人民代表大会常务委员会可以委托区、县人民代表大会常务委员会进行检查。",
+                 "常务委员会根据年度执法检查计划，组织执法检查组。")
+    assert {(s.article, s.actor, tuple(s.levels), s.modality) for s in extract(doc, reg) if s.article in (2, 3)} == {
+        (2, "常务委员会", ("市",), "permission"), (3, "常务委员会", (), "obligation")}
+    doc = doc_of("为了健全市人民代表大会常务委员会（以下简称常委会）议事制度，制定本规则。",
+                 "自治县人民代表大会常务委员会可以向常委会提出议案。")
+    assert {(s.actor, tuple(s.levels)) for s in extract(doc, reg) if s.article == 2} == {
+        ("人民代表大会常务委员会", ("自治县",))}

@@ -122,9 +122,12 @@ class Registry:
         for a in actor.aliases:
             self.alias[a] = actor.name
 
-    def extended(self, names: list[str], source: str = "text") -> "Registry":
+    def extended(self, names: list[str], source: str = "text", full: dict[str, str] | None = None) -> "Registry":
         """A copy that also knows names (the abbreviations a text defines for its own actors), or
-        this registry when it knows them all; this one is left as it is (it is shared by texts)."""
+        this registry when it knows them all; this one is left as it is (it is shared by texts).
+        full: the known name an abbreviation stands for (常务委员会 for 人民代表大会常务委员会): the abbreviation
+        takes its kind, and the text's mentions of the full name are named by the abbreviation, the text's own name."""
+        full = full or {}
         new = [n for n in names if n not in self.alias]
         if not new:
             return self
@@ -133,7 +136,10 @@ class Registry:
         r.stems, r.levels, r.files = set(self.stems), list(self.levels), list(self.files)
         r.discovered = self.discovered
         for n in new:
-            r.add(Actor(name=n, kind=guess_kind(n), source=source))
+            r.add(Actor(name=n, kind=self.kind_of(full[n]) if n in full else guess_kind(n), source=source))
+        for n, f in full.items():
+            if n in new:
+                r.alias[f] = n
         return r
 
     def load_file(self, path: Path, source: str = "user") -> None:
@@ -255,7 +261,7 @@ class Registry:
         if levels and base != n and _modifier(base):
             return self._canonical(base)     # 各级各类学校 = 学校: a level, then a modifier
         if levels and base in CONGRESSES:
-            return base                      # 乡人民代表大会 = 人民代表大会 at the level 乡
+            return self.alias.get(base, base)      # 乡人民代表大会 = 人民代表大会 at the level 乡
         if levels:
             b = self.alias.get(base, base)
             if b.endswith("部门") or self.kind_of(b) == "department":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+from kb.layers.actors import CONGRESSES, PERSON_SUFFIXES, SUFFIXES
 
 #: （以下简称X）, （以下称X）, （以下简称X、Y）; a quoted or titled abbreviation (《水法》, “一府两院”) is no actor
 _DEFINED = re.compile(r"（以下(?:简称|统称|合称|称)([^（）《》“”‘’，。；：]{2,24})）")
@@ -41,6 +41,28 @@ _SHORT_FOR = re.compile(r"（以下简称[“\"]?([^（）《》“”\"，。�
 _LIST_SEP = re.compile(r"、|和|及|或者")
 
 
+def _full_names(text: str, reg, names: list[str]) -> dict[str, str]:
+    """The people's congress or committee an abbreviation without a level stands for (市和区、县人民代表大会常务委员会（以下
+    简称常务委员会）: 人民代表大会常务委员会, whose level is an attribute); not one with its level (市人大常委会), nor a
+    government (市人民政府（以下简称市政府）), which keeps its level in its name."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        short = m.group(1)
+        if short not in names or "、" in short or reg.split_level(short)[0]:
+            continue         # 市人大常委会: the body of one level, not of every level the text names
+        before = re.split(r"[，。；：！？\n]", text[max(0, m.start() - 40):m.start()])[-1]
+        for k in range(len(before) - 1):
+            levels, base = reg.split_level(before[k:])
+            c = reg.alias.get(base)
+            if c and c in CONGRESSES and c != short:
+                if len(levels) > 1 or any("各级" in lv or "以上" in lv for lv in levels):
+                    # 市和区、县……, 本市各级……: the committees of those levels (市人民代表大会常务委员会（以下简称常委会） is
+                    # one body: its 常委会 is not the committee of an autonomous county the text names too)
+                    out.setdefault(short, c)
+                break
+    return out
+
+
 def defined_lists(text: str, reg) -> dict[str, list[str]]:
     """The short names text defines for a list of bodies the registry knows (人民政府、人民法院和人民检察院（以下简称
     “一府两院”）): each stands for every body of the list."""
@@ -65,7 +87,7 @@ def text_registry(doc, reg):
     names = [n for n in defined_actors(text) if not _leveled_name(reg, n)] + [n for n in lists if n not in reg.alias]
     if not names:
         return reg
-    r = reg.extended(names)
+    r = reg.extended(names, full=_full_names(text, reg, names))
     if lists and r is not reg:
         r.expansions = lists
     return r

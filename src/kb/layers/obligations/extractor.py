@@ -164,7 +164,8 @@ class _Extractor:
         actor = m.name if m else None
         levels = list(m.levels) if m else []
         kind = self.reg.kind_of(actor) if actor else None
-        if kind == "government" and levels and actor and not actor.endswith("部门") and actor not in CONGRESSES:
+        if kind == "government" and levels and actor and not actor.endswith("部门") and actor not in CONGRESSES and \
+                not any(self.reg.alias.get(c) == actor for c in CONGRESSES):      # (a text's 常务委员会 [市])
             levels = []
         if m and not m.known:
             self.unknown.setdefault(actor, []).append(d.node.eid)

@@ -268,7 +268,8 @@ class MentionScanner(NameScanner):
                     head = names[0]
                     if head in CONGRESSES:
                         # 乡、民族乡、镇人民代表大会, 市和区、县人民代表大会常务委员会: one body of one kind at its levels
-                        return [Mention(head, text[i:e], i, e, list(levels), known=True)], e
+                        # (by the text's own short name when it defines one: 常务委员会)
+                        return [Mention(reg.canonical(head), text[i:e], i, e, list(levels), known=True)], e
                     out = [Mention(reg.canonical(f"{lv}{head}") if head == "人民政府" else f"{lv}{head}",
                                    text[i:e], i, e, [lv]) for lv in levels]
                     m = _GOV_DEPTS_ANY.match(text, e)

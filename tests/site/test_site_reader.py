@@ -206,6 +206,23 @@ def _open(chromium, url: str):
     return ctx, pg, errors, requests
 
 
+def test_a_query_word_named_like_an_object_s_own_property_finds_nothing_and_breaks_nothing(chromium, seed_host):
+    """The alias table is a plain object: constructor, toString or __proto__ read Object.prototype's members, and
+    withAliases threw on them, so the search never answered (found in the read-through of 2026-12-05)."""
+    from kb.dev.bench_site import SEARCH_JS
+
+    # a search that never answers must fail the test, not hang it
+    bounded = f"(q) => Promise.race([({SEARCH_JS})(q), new Promise(r => setTimeout(() => r('no answer'), 20000))])"
+    ctx, pg, errors, _ = _open(chromium, seed_host + "suining-community/draft/chp_1/")
+    try:
+        for q in ("constructor", "toString", "__proto__", "hasOwnProperty"):
+            assert pg.evaluate(bounded, q) == [], q
+        assert _articles(_run_search(pg, "居委会"))      # and the aliases still work after them
+    finally:
+        ctx.close()
+    assert errors == []
+
+
 def test_search_forgives_aliases_numbers_chapters_and_words_apart(chromium, seed_host, seed_doc):
     ctx, pg, errors, _ = _open(chromium, seed_host + "suining-community/draft/chp_1/")
     try:

@@ -187,7 +187,9 @@ function withAliases(q, aliases) {
   var alts = q.alts.map(function (v, i) {
     var t = q.terms[i];
     if (v.length !== 1 || v[0] !== t) return v;
-    var names = [].concat(aliases[t] || []).filter(function (n) { return n.indexOf(t) === -1; });
+    // own keys only: a query word such as constructor or toString would read Object.prototype's function and throw
+    var own = Object.prototype.hasOwnProperty.call(aliases, t) ? aliases[t] : [];
+    var names = [].concat(own).filter(function (n) { return n.indexOf(t) === -1; });
     return v.concat(names);
   });
   return Object.assign({}, q, { alts: alts });
@@ -444,7 +446,6 @@ function loadMap() {
   return kbMap ? Promise.resolve(kbMap) : getJSON(kbName).then(function (m) { kbMap = m; return m; });
 }
 
-/* one regulation's index searched: its groups (each title led by the regulation's, when given) and tally */
 /* an index searched with its aliases: {groups, tally}; an index's page urls are from the site root */
 function found(idx, q, title) {
   q = withAliases(q, idx.alias);
@@ -486,7 +487,7 @@ function acrossKb(q) {
   }
   return chosen(qs, named).then(function (c) {
     return Promise.all(c.shown.map(function (i) {
-      return load(kbMap.regs[i][0]).then(function (idx) { return idx; }, function () { return null; });
+      return load(kbMap.regs[i][0]).then(null, function () { return null; });
     })).then(function (idxs) {
       var lists = [];
       qs.forEach(function (x, k) {

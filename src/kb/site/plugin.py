@@ -225,15 +225,21 @@ class KbPlugin(BasePlugin[KbConfig]):
         server.watch(str(self.plan.root / self.config.templates))
         return server
 
+    def _default_version(self, info):
+        """The version a page of no version of its own speaks for: the first latest one (a single regulation's home
+        page speaks for it; a knowledge base's home page, of several, for none). Asked only for such pages — the plan
+        keeps the latest versions, so no page scans every version."""
+        latest = self.plan.latest
+        if len(latest) == 1 or info["kind"] != "site_home":
+            return next(iter(latest.values()), None)
+        return None
+
     def on_page_markdown(self, markdown, page, config, files):
         info = self.plan.pages.get(page.file.src_uri)
         if info is None:
             return markdown
-        sites = self.plan.sites
-        latest = [s for s in sites if s.latest]
         # the site's own pages (a knowledge base's home page among them) belong to no regulation
-        vs = info["vs"] or (info["obj"][1] if info["kind"] == "compare" else None) \
-            or (latest[0] if len(latest) == 1 or info["kind"] != "site_home" else None)
+        vs = info["vs"] or (info["obj"][1] if info["kind"] == "compare" else None) or self._default_version(info)
         # the theme writes page.meta.title as HTML (tab title, header): ours is text
         page.meta["title"] = html.escape(page_title(self.plan, info))
         if vs is not None and (info["vs"] or info["kind"] in ("compare", "site_home")):

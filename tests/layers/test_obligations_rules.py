@@ -1546,6 +1546,9 @@ def test_the_deputies_of_a_congress_as_subjects(reg):
     assert got(reg, "乡、民族乡、镇人民代表大会举行会议的时候，代表十人以上联名可以书面提出对本级人民政府的质询案。代表总数在四十人以下"
                     "的，五分之一以上代表联名也可以提出质询案。") == {("代表", "permission")}
     assert got(reg, "代表国家行使所有权。") == set()
+    # every count _JOINTLY reads opens such a clause (a first-character guard in front of it let 五/十 through, not 六)
+    assert got(reg, "六分之一以上代表联名，可以提出罢免案。") == {("代表", "permission")}
+    assert got(reg, "代表20人以上联名可以提出议案。") == {("代表", "permission")}
 
 
 def test_the_congress_known_so_that_its_organs_are_read_after_it(reg):

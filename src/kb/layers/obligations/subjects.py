@@ -159,7 +159,7 @@ def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last
     """(position, group) of the actor that opens the clause text[ca:cb], or None."""
     if text.startswith("其中", ca) and not text.startswith("其中的", ca):
         ca += 2          # 其中专业技术人员可以……: "among them", a connective, not 其 + 中专业技术人员
-    deputies = _deputies(text, ca, cb) if text.startswith(("代", "五", "十", "三", "四", "二", "一"), ca) else None
+    deputies = _deputies(text, ca, cb)
     if deputies is not None:
         return deputies
     first = sc.group(text, ca, discover=True)

@@ -8,8 +8,8 @@ versions: the versions of one regulation count once) of ../shared/corpus/lawrefb
 use it.  Clauses used by at least ``KEEP`` regulations are written, most used first, to
 src/kb/compare/data/clauses.tsv (count, tab, clause); alignment treats those used by at least
 :data:`kb.compare.boilerplate.MIN_LAWS` as boilerplate (构成犯罪的 453, 依法追究刑事责任 451,
-依法给予处分 118, 法律行政法规另有规定的 27 in the corpus of 2026-12-05, round 11's two laws held out: 943 clauses;
-944 with round 10's held out instead, 938 with round 9's, 949 with no law held out, counted before round 10 was drawn).  The held-out laws (:data:`kb.dev.align_signals.HELD_OUT_LAWS`: the laws of the alignment round
+依法给予处分 118, 法律行政法规另有规定的 27 in the corpus of 2026-12-05, round 12's two laws held out: 945 clauses;
+943 with round 11's held out instead, 944 with round 10's, 938 with round 9's, 949 with no law held out, counted before round 10 was drawn).  The held-out laws (:data:`kb.dev.align_signals.HELD_OUT_LAWS`: the laws of the alignment round
 being annotated, empty between rounds) are left out: nothing is learnt from them.
 ``--check`` exits 1 when the file differs from what the corpus gives.
 """

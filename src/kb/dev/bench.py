@@ -49,11 +49,11 @@ SUMMARIES = {
 }
 
 
-#: what a bench's one optional argument is, where it is not a corpus folder: usage metavar, what it is, its
-#: default (the bench module's own), an example
+#: what a bench's one optional argument is, where it is not a corpus folder: usage metavar, what it is, the
+#: name of its default in the bench module (read from there: one source of truth), an example
 ARGUMENTS = {
-    "linear": ("[行数,…]", "逗号分隔的行数", "10000,20000,40000", "2000,4000"),
-    "memory": ("[大小MB,…]", "逗号分隔的输入大小（MB）", "1,2,4", "1,2"),
+    "linear": ("[行数,…]", "逗号分隔的行数", "SIZES", "2000,4000"),
+    "memory": ("[大小MB,…]", "逗号分隔的输入大小（MB）", "SIZES_MB", "1,2"),
 }
 _NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)*")
 CORPUS_HELP = ("参数为语料目录，默认 ../shared/corpus/lawrefbook（可设 KB_SHARED）。注意：默认语料含全部文本，"
@@ -70,11 +70,18 @@ def corpus_files(name: str) -> tuple[str, ...]:
         return ()
 
 
+def argument_default(name: str) -> str:
+    """The default of a bench's argument as it is written on the command line (1,2,4), from its module."""
+    _, _, attr, _ = ARGUMENTS[name]
+    value = getattr(importlib.import_module(BENCHES[name].partition(":")[0]), attr)
+    return ",".join(f"{x:g}" for x in value)
+
+
 def _help(name: str) -> str:
     """The bench's summary, then what its argument is."""
     if name in ARGUMENTS:
-        _, what, default, _ = ARGUMENTS[name]
-        arg = f"参数为{what}（默认 {default}），不是语料目录。"
+        _, what, _, _ = ARGUMENTS[name]
+        arg = f"参数为{what}（默认 {argument_default(name)}），不是语料目录。"
     elif corpus_files(name):
         arg = CORPUS_HELP + "目录须与 lawrefbook 的布局相同：要读其中的 " + "、".join(corpus_files(name)) + "。"
     else:

@@ -63,7 +63,17 @@ def _text(s: str) -> str:
     return escape(_UNSAFE.sub(lambda m: "_x005F_" if m.group() == "_" else f"_x{ord(m.group()):04X}_", s))
 
 
-def _cell(ref: str, v, style: str) -> str:
+def _cell(ref: str, v, style: str, escaped: dict | None = None) -> str:
+    """One cell's XML; ``escaped``: the sheet's texts escaped so far (text -> XML), filled as cells come (a
+    sheet repeats its actors, kinds and citations: each is escaped once)."""
+    if type(v) is str:
+        if escaped is None:
+            t = _text(v)
+        else:
+            t = escaped.get(v)
+            if t is None:
+                t = escaped[v] = _text(v)
+        return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{t}</t></is></c>'
     if isinstance(v, bool):
         return f'<c r="{ref}"{style} t="b"><v>{int(v)}</v></c>'
     if isinstance(v, (int, float)):
@@ -77,9 +87,7 @@ def _sheet_xml(sheet: Sheet, notes: list) -> str:
     go to ``notes`` as (reference, row, column, text)."""
     letters: list[str] = []
     rows = []
-    # a sheet repeats its texts (actors, kinds, citations …): each is escaped once; a text or an integer,
-    # nearly every cell, is written here as _cell writes it, the rest by _cell
-    escaped: dict[str, str] = {}
+    escaped: dict[str, str] = {}        # each text of the sheet escaped once (see _cell)
     for r, values in enumerate(sheet.rows, 1):
         while len(letters) < len(values):
             letters.append(column_letter(len(letters) + 1))
@@ -92,16 +100,7 @@ def _sheet_xml(sheet: Sheet, notes: list) -> str:
             if isinstance(v, Noted):
                 notes.append((ref, r - 1, c, v.note))
                 v = v.value
-            t = type(v)
-            if t is str:
-                x = escaped.get(v)
-                if x is None:
-                    x = escaped[v] = _text(v)
-                cells.append(f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{x}</t></is></c>')
-            elif t is int:
-                cells.append(f'<c r="{ref}"{style}><v>{v!r}</v></c>')
-            else:
-                cells.append(_cell(ref, v, style))
+            cells.append(_cell(ref, v, style, escaped))
         rows.append(f'<row r="{r}">{"".join(cells)}</row>')
     parts = [_XML, f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">']
     if sheet.freeze:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kb.compare.diff import compare
 from kb.compare.render.docx import docx_bytes
 from kb.errors import KbError
 from kb.layers.laws import book_title
@@ -54,7 +53,7 @@ def make_downloads(vs, plan) -> list[tuple[str, str, str, bytes]]:
         props = docx_props(vs, "")           # the title is the table's own (修改前后对照表)
         out.append((d + f"{reg.id}-{old.version.name}-{v.name}{TABLE_SUFFIX}", "新旧对照表 DOCX",
                     f"{old.version.label} → {v.label}",
-                    docx_bytes(compare(old.doc, doc), author=props.author, when=props.when)))
+                    docx_bytes(plan.comparison(old, vs, keep=True), author=props.author, when=props.when)))
     return out
 
 
@@ -79,7 +78,7 @@ def table_downloads(vs) -> list[tuple[str, str]]:
     """[(src, label)] of the 对照表 this version's downloads hold (Word, then PDF when made), for the
     comparison page's links to its own table."""
     return [(src, label) for src, label, _, _ in vs.downloads
-            if src.endswith(TABLE_SUFFIX) or src.endswith(TABLE_SUFFIX[:-len(".docx")] + ".pdf")]
+            if src.endswith((TABLE_SUFFIX, TABLE_SUFFIX[:-len(".docx")] + ".pdf"))]
 
 
 def add_pdfs(made: list, root: Path) -> str:

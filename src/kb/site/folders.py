@@ -53,7 +53,9 @@ def folder_pages(plan, dests: list[str]) -> list[tuple[str, bytes]]:
                                                              "（各条的相关条文在条文下方的“相关条文”中）")
         else:
             target = posixpath.dirname(f) + "/" if "/" in f else ""
-            target, words = (target if du else target + "index.html"), "上一级页面" if target else "网站首页"
+            words = "上一级页面" if target else "网站首页"      # the parent folder, or the home page at the top
+            if not du:
+                target += "index.html"
         href = relative(target, here)
         out.append((here + "index.html", redirect_page(href + "/" if du and not href.endswith("/") else href, words)))
     return out

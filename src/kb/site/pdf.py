@@ -76,8 +76,8 @@ def convert(exe: str, docxs: list[bytes]) -> tuple[list[bytes | None], str | Non
         out = []
         for i in range(len(docxs)):
             pdf = tmp / f"{i}.pdf"
-            ok = pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-"
-            out.append(pdf.read_bytes() if ok else None)
+            data = pdf.read_bytes() if pdf.is_file() else b""
+            out.append(data if data[:5] == b"%PDF-" else None)
         return out, None
 
 

@@ -37,6 +37,20 @@ class SitePlan:
     pdf_note: str = ""              # what became of the PDF downloads (no converter, a failure …)
     actor_all: dict = field(default_factory=dict)   # actor name -> src_uri of its page across regulations
     site_name: str = ""             # mkdocs.yml's site_name: the knowledge base's own name (its home page's heading)
+    #: (id(old), id(new)) -> the Comparison the 对照表 download made, until the comparison page takes it
+    _compared: dict = field(default_factory=dict, repr=False)
+
+    def comparison(self, old, new, keep: bool = False):
+        """kb.compare.diff.compare of two consecutive versions, worked out once for the 对照表 download and
+        the comparison page (keep: the download's, kept for the page; the page's call takes it out)."""
+        key = (id(old), id(new))
+        cmp = self._compared.get(key) if keep else self._compared.pop(key, None)
+        if cmp is None:
+            from kb.compare.diff import compare
+            cmp = compare(old.doc, new.doc)
+            if keep:
+                self._compared[key] = cmp
+        return cmp
 
     @functools.cached_property
     def latest(self) -> dict:
@@ -68,6 +82,7 @@ class SitePlan:
         from kb.catalog.citing import law_key, pinpoint_eids
 
         out: dict = {}
+        seen: set = set()        # (key, eid, id(vs), citing eid): a list test per citation grew with the base
         for vs in self.sites:
             if not vs.latest:
                 continue
@@ -77,10 +92,9 @@ class SitePlan:
                         continue
                     key = law_key(r.target)
                     for eid in pinpoint_eids(r.pinpoint):
-                        if "__" not in eid:
-                            lst = out.setdefault((key, eid), [])
-                            if (vs, r.eid) not in lst:
-                                lst.append((vs, r.eid))
+                        if "__" not in eid and (key, eid, id(vs), r.eid) not in seen:
+                            seen.add((key, eid, id(vs), r.eid))
+                            out.setdefault((key, eid), []).append((vs, r.eid))
         return out
 
     @functools.cached_property

@@ -425,23 +425,30 @@ def _cache_theme_header(env) -> None:
     words and settings, and links relative to the page) is rendered once per folder of pages and reused,
     as the page configuration is (_cache_theme_config); the title between them is the page's own.  Links
     to the site's home page (or to an address elsewhere) and to assets/ read the same from every page of
-    a folder; a home page set elsewhere (extra.homepage) or alternate languages: rendered as before."""
-    def key(context):
-        page = context.get("page")
-        url = getattr(page, "url", None) if page is not None else None
-        config, nav = context.get("config"), context.get("nav")
-        if not url or url.startswith("assets/") or config is None:
-            return None
-        extra = config.extra or {}
-        if extra.get("alternate"):
-            return None
-        home = extra.get("homepage") or getattr(getattr(nav, "homepage", None), "url", "") or ""
-        if home and "://" not in home:
-            return None
-        return url.rstrip("/").rpartition("/")[0], url.count("/"), context.get("base_url"), home
-
+    a folder; a home page set elsewhere (extra.homepage), alternate languages or sticky tabs: rendered as
+    before."""
     for name in ("partials/kb-header-start.html", "partials/kb-header-end.html"):
-        _reuse_rendering(env, name, key)
+        _reuse_rendering(env, name, _header_key)
+
+
+def _header_key(context):
+    """What the top bar around a page's title depends on (see _cache_theme_header), or None: render it."""
+    page = context.get("page")
+    url = getattr(page, "url", None) if page is not None else None
+    config, nav = context.get("config"), context.get("nav")
+    if not url or url.startswith("assets/") or config is None:
+        return None
+    extra = config.extra or {}
+    if extra.get("alternate"):
+        return None
+    # navigation.tabs.sticky puts the tabs in the header (kb-header-end.html includes partials/tabs.html): they mark
+    # the page's own top-level section, which pages of one folder (the site's top level) do not share
+    if "navigation.tabs.sticky" in ((config.theme or {}).get("features") or ()):
+        return None
+    home = extra.get("homepage") or getattr(getattr(nav, "homepage", None), "url", "") or ""
+    if home and "://" not in home:
+        return None
+    return url.rstrip("/").rpartition("/")[0], url.count("/"), context.get("base_url"), home
 
 
 def _cache_theme_blank_parts(env) -> None:

@@ -225,7 +225,8 @@ class Renderer:
             if r.parts:
                 return None     # a law held in part, not the part cited: no excerpt stands for it
             title = (r.targets[0] if r.targets else r.target or "").strip("《》")
-            # the first latest version whose regulation id is r.link or that has the title (SitePlan.latest_named)
+            # min() of the two indexes: the version the old scan of every version met first, whether by its
+            # regulation id or by its title (SitePlan.latest_named keeps each one's first index)
             ids, titles = self.plan.latest_named
             first = [i for i in (ids.get(r.link), titles.get(title)) if i is not None]
             if first:

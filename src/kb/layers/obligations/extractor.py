@@ -201,7 +201,9 @@ class _Extractor:
 
 
 def _sanctioners(drafts: list[Draft]) -> frozenset:
-    """The actors that imposed a sanction in the drafts so far."""
+    """The actors that imposed a sanction in the drafts so far: only earlier sentences of the node count, for a
+    ban carried on from them (……由X吊销……；情节严重的，禁止其……) is the same body's penalty only if X has already
+    imposed one (modality.on_modal)."""
     return frozenset(d.mention.name for d in drafts if d.modality == "sanction" and d.mention is not None)
 
 

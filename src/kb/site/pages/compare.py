@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from kb.compare.diff import compare
 from kb.compare.render.html import html_table
 from kb.compare.render.table import rows
 from kb.site.downloads import table_downloads
@@ -13,7 +12,7 @@ from kb.site.downloads import table_downloads
 def ctx_compare(r):
     old, new = r.info["obj"]
     r.vs = new
-    cmp = compare(old.doc, new.doc)
+    cmp = r.plan.comparison(old, new)
     arts = [x for x in rows(cmp) if x.kind == "article"]
     same = sum(1 for x in arts if x.status == "unchanged" and not (x.pair is not None and x.pair.moved))
     return {"old": old, "new": new, "body": Markup(html_table(cmp)),

@@ -1593,3 +1593,33 @@ def test_a_congress_committee_by_the_short_name_its_text_defines(reg):
                  "自治县人民代表大会常务委员会可以向常委会提出议案。")
     assert {(s.actor, tuple(s.levels)) for s in extract(doc, reg) if s.article == 2} == {
         ("人民代表大会常务委员会", ("自治县",))}
+
+
+# --- thirteenth round (issue 11): the round-12 held-out texts (tuning since) ----------------------------------
+
+def test_owners_managers_and_users_of_a_thing_as_subjects(reg):
+    """北京中轴线文化遗产保护条例 arts. 8, 21 (a tuning text, held out in round 12) and 合伙企业法 art. 13 (a corpus sentence): the
+    owners, managers and users of what the text protects were no actor — 保护对象 opened the clause with a verb (保护), and the 对
+    of 对象 read as a preposition; ……以及其他保护责任人 is a name with 其他; the parties a text encourages stand after 的, before what
+    they are encouraged to do."""
+    assert got(reg, "保护对象的所有人、管理人、使用人以及其他保护责任人应当依法履行保护责任，维护北京中轴线的完整性、真实性。") == {
+        ("所有人", "obligation"), ("管理人", "obligation"), ("使用人", "obligation"), ("其他保护责任人", "obligation")}
+    assert got(reg, "鼓励保护对象的所有人、管理人、使用人以及其他保护责任人开展北京中轴线的遗产价值发掘、阐释和传播活动。") == {
+        ("所有人", "encouragement"), ("管理人", "encouragement"), ("使用人", "encouragement"),
+        ("其他保护责任人", "encouragement")}
+    assert got(reg, "合伙企业登记事项发生变更的，执行合伙事务的合伙人应当自作出变更决定之日起十五日内，向企业登记机关申请办理变更"
+                    "登记。") == {("合伙人", "obligation")}
+    # a sanction's object after 的 is no encouraged party, nor one that acts
+    assert got(reg, "违反本办法规定的，由有关主管部门责令限期归还；对负有直接责任的主管人员和其他直接责任人员依法给予行政处分。") == {
+        ("有关部门", "sanction")}
+
+
+def test_a_clause_that_goes_on_with_bing_names_no_subject(reg):
+    """重庆市气象灾害防御条例 art. 20 (a tuning text, held out in round 12) and 文物保护法 art. 38 (a corpus sentence): ……，并标明发布时间
+    和发布的气象台站名称 goes on with the media's duty; the 气象台站 it names (and the thing after it) is no subject, so the 不得
+    after it is still the media's, and 并报主管的文物行政部门备案 gives the department no duty."""
+    assert got(reg, "广播、电视等媒体应当及时播发气象灾害预警信息，并标明发布时间和发布的气象台站名称，不得删改气象灾害预警信息的"
+                    "内容。") == {("广播", "obligation"), ("电视", "obligation"), ("广播", "prohibition"), ("电视", "prohibition")}
+    assert got(reg, "文物收藏单位应当根据馆藏文物的保护需要，建立、健全管理制度，并报主管的文物行政部门备案。") == {
+        ("文物收藏单位", "obligation")}
+

@@ -223,6 +223,9 @@ class Scanner(MentionScanner):
             if mod in ("任何", "一切") or text.startswith(("任何", "一切"), i):
                 anyone = mod or text[i:i + 2]        # 任何单位和个人, 一切单位和个人: each, with the word
             el = self.element(text, i + len(mod), discover)
+            if el is None and mod == "其他" and mentions:
+                el = self.element(text, i, discover)      # ……以及其他保护责任人: a name the lexicon lacks, with 其他
+                mod = "" if el is not None else mod
             if el is None:
                 if anyone and mentions:
                     # 任何部门和单位: the bare noun after the connector

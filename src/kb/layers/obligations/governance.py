@@ -80,9 +80,12 @@ def _target(x, text: str, k: int, chain: str = ""):
         return g
     for d in re.finditer("的", text[k:k + 50].split("，")[0]):     # ……符合认定条件的基金会、社会团体等
         g = x.sc.group(text, k + d.end(), discover=True)
-        if g is not None and g.mentions and all(m.known for m in g.mentions[:1]) and \
-                text[g.end:g.end + 1] not in ("", "，", "。", "；"):
-            return g         # (鼓励发展……的慈善组织。: what is developed, not a party that acts)
+        if g is not None and g.mentions and (all(m.known for m in g.mentions[:1]) or (
+                chain.startswith(_ENC + ("支持", "扶持")) and _ACTS_NEXT.match(text, g.end) and
+                not re.search("[；。]", text[k:g.start]))) \
+                and text[g.end:g.end + 1] not in ("", "，", "。", "；"):
+            return g         # (鼓励发展……的慈善组织。: what is developed, not a party that acts; 鼓励保护对象的所有人、
+            #                   管理人……开展……: parties the lexicon lacks, before what they are encouraged to do)
     m = _NAMED_PARTY.match(text, k)
     if m and not re.search(r"应当|可以|不得|，", m.group(0)):
         name = m.group(0)
@@ -95,6 +98,7 @@ def _target(x, text: str, k: int, chain: str = ""):
 #: 鼓励农民参与……, 支持村集体利用……)
 _PARTY_ACTS = (r"发展|开展|参与|参加|利用|建立|提供|从事|依法|投资|设立|举办|兴办|创办|领办|通过|接受|采取|实施|发挥|"
                r"加强|组建|开发|推广|运用|承担|购买|使用|捐赠|到|为|向|在|与|按照|根据|结合|自主|积极|共同|主动|带头")
+_ACTS_NEXT = re.compile(_PARTY_ACTS)
 _PARTY_RUN = re.compile(r"[^，。；：！？“”《》（）]{2,60}?(?=%s)" % _PARTY_ACTS)
 _PARTY_SEP = re.compile(r"以及|、|和|及|或者")
 #: ends of a party's name beyond the name heads: persons (农民, 农户, 种植大户) and bodies (合作社, 家庭农场,

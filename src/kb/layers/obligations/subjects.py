@@ -18,7 +18,7 @@ from kb.layers.obligations.records import Group, Mention
 from kb.layers.obligations.sentences import Sentence, segments
 
 #: a clause opening with these words is a condition, not a subject (有五分之一以上的居民……提议，应当……)
-_PREFIX_STOP = re.compile(r"应当|可以|不得|必须|向|对|由|经|(?<!)从(?!事)|将|把|给|参加|参与|需要")
+_PREFIX_STOP = re.compile(r"应当|可以|不得|必须|向|对(?!象)|由|经|(?<!)从(?!事)|将|把|给|参加|参与|需要")
 #: a clause opened by these is a prepositional phrase: the actor in it is its object (对……的单位，应当……)
 _PP_START = ("对", "向", "将", "把", "给", "与", "同", "跟")
 _COND_START = ("有", "如", "若", "凡", "当", "因", "需要", "涉及", "发生", "违反", "对于", "对", "经", "除", "属于")
@@ -34,6 +34,11 @@ _VACANCY = re.compile(r"缺额|空缺|出缺|缺位|死亡|辞职|离职|调离|
 _PERSON_OF = re.compile(r"(?:有关|主要|其他|相关)?(?:负责人|工作人员|人员|从业人员|职工|员工)")
 #: a person's kin (驻外外交人员的未成年子女, 驻外外交人员配偶、子女): the kin is the subject, not the person
 _KIN_OF = re.compile(r"的?((?:未成年)?子女|配偶|父母|近亲属|家属|家庭成员)")
+#: words opening a prefix that is not a modifier of the noun after it (a preposition, a connective)
+_NOT_A_MODIFIER = ("并", "且", "而", "也", "还", "又", "再", "以及", "或者", "按照", "根据", "通过", "依托", "利用", "参照",
+                   "属于", "依照", "依据")
+#: a clause that goes on with the predicate of the one before (并标明……, 同时……)
+_GOES_ON = ("并", "且", "还", "同时")
 #: how many places of a clause (its start, and after each 的) may open its subject
 _TRIES = 4
 #: 根据Y确定的清单: the actor acts by what another made (街道办事处根据市人民政府确定的……清单，依法行使……)
@@ -316,6 +321,8 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
         g2 = sc.group(text, g.end, discover=True)
         if g2 is not None and g2.mentions:
             return k, g2
+    if k > ca and text.startswith(_GOES_ON, ca) and not MODAL_RE.match(text, g.end):
+        return None        # ……应当播发……，并标明发布时间和发布的气象台站名称，不得……: the object of a verb that goes on
     # 业主大会会议应当……, 业主代表资格应当……: the actor names a thing of its own
     tm = _NOUN_AFTER.match(text, g.end)
     noun = tm and (tm.group(1) or tm.group(2))
@@ -328,6 +335,9 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
                 not prefix.startswith(VERB_START2 + ("并", "且", "而", "也", "还", "又", "再", "以及", "或者")) and \
                 "其" not in prefix:
             return k, g        # 未经……培训合格的从业人员，不得……: the modifier's head is the subject
+        if prefix.endswith("的") and not _PREFIX_STOP.search(prefix.replace("经", "")) and "其" not in prefix and \
+                MODAL_RE.match(text, g.end) and not prefix.startswith(_NOT_A_MODIFIER):
+            return k, g        # 保护对象的所有人、管理人……应当: a modifier opened by a verb, its head right before the modal word
         if _PREFIX_STOP.search(prefix) or prefix.startswith(VERB_START2):
             return None
     return k, g

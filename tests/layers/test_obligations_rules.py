@@ -578,7 +578,8 @@ def test_breaches_without_a_body_named_by_bu(reg):
     doc = doc_liability("父母或者其他监护人不履行或者不当履行家庭教育职责，侵害未成年人合法权益的，相关单位和组织依法予以劝诫、"
                         "批评教育或者向公安机关报案。")
     f = {(a, m) for _, a, m in facts(doc, reg)}
-    assert {("父母", "liability"), ("有关单位", "sanction"), ("组织", "sanction")} <= f
+    # (相关单位和组织: 相关 is shared by 组织, as the annotators write it: 相关组织; round 13)
+    assert {("父母", "liability"), ("有关单位", "sanction"), ("有关组织", "sanction")} <= f
     # 北京市控制吸烟条例 第二十三条 (no chapter of liability): 按照下列规定处罚： lists the penalties, the violators
     # (after a short modifier: 场所的) are liable on each item
     doc = doc_of("场所的经营者、管理者违反本条例第十一条第二款规定的，按照下列规定处罚：\n（一）违反本条例第十一条第二款第一项、"
@@ -1623,3 +1624,24 @@ def test_a_clause_that_goes_on_with_bing_names_no_subject(reg):
     assert got(reg, "文物收藏单位应当根据馆藏文物的保护需要，建立、健全管理制度，并报主管的文物行政部门备案。") == {
         ("文物收藏单位", "obligation")}
 
+
+def test_a_list_closed_by_a_category_and_one_more_party_before_weifan(reg):
+    """重庆市气象灾害防御条例 art. 40 (a tuning text, held out in round 12): 广播、电视、报刊、网络等媒体和基础电信运营企业违反本条例
+    规定，有下列行为之一的 makes each of them liable (违反 may follow a list of parties, as a modal word does)."""
+    doc = doc_of("广播、电视、报刊、网络等媒体和基础电信运营企业违反本条例规定，有下列行为之一的，由气象主管机构责令改正，给予警告：\n"
+                 "（一）未按照要求播发气象灾害预警信息的；\n（二）传播虚假的气象灾害预警信息的。")
+    liable = {(s.actor, s.item) for s in extract(doc, reg) if s.modality == "liability"}
+    assert {a for a, _ in liable} == {"广播", "电视", "报刊", "网络", "基础电信运营企业"}
+    assert ("基础电信运营企业", 2) in liable
+
+
+def test_youguan_shared_by_the_generic_head_after_it(reg):
+    """重庆市气象灾害防御条例 arts. 26, 27 (a tuning text, held out in round 12) and 法律援助法 art. 41 (a corpus sentence): 有关部门和单位
+    are 有关部门 and 有关单位, not any 单位; the lexicon's 志愿者组织 (志愿者、志愿者组织参与……) and 社区居委会 (居民委员会)."""
+    assert got(reg, "各级人民政府及有关部门和单位应当根据本地降雨情况，做好暴雨防范应对工作。") == {
+        ("人民政府", "obligation"), ("有关部门", "obligation"), ("有关单位", "obligation")}
+    assert got(reg, "法律援助机构开展核查工作，有关部门、单位、村民委员会、居民委员会和个人应当予以配合。") >= {
+        ("有关部门", "obligation"), ("有关单位", "obligation"), ("个人", "obligation")}
+    assert got(reg, "鼓励志愿者、志愿者组织参与气象灾害防御科普宣传。") == {
+        ("志愿者", "encouragement"), ("志愿者组织", "encouragement")}
+    assert reg.canonical("社区居委会") == "居民委员会"

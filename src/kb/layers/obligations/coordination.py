@@ -14,7 +14,7 @@ from kb.layers.obligations.names import BAD_START, NOT_YET, SEP, STOP_IN_NAME, T
 from kb.layers.obligations.records import Group, Mention
 
 #: what may follow a coordinated list of parties: a modal word or the clause's verb
-_BARE_FOLLOW = re.compile(r"(?:每年|每季度|每月|每半年|定期|及时|主动)?(?:应当|应|必须|须|不得|可以|可)|有权|负责(?!人)|"
+_BARE_FOLLOW = re.compile(r"(?:每年|每季度|每月|每半年|定期|及时|主动)?(?:应当|应|必须|须|不得|可以|可)|有权|负责(?!人)|违反|"
                           r"依法|按照|依照|根据|在|为|向|对|与|以|通过|利用|"
                           r"参与|参加|开展|提供|积极|主动|加入|捐赠|捐助|发挥|投入|兴办|举办|建立|设立|承担|组织|结对|"
                           r"帮助|给予|共同|协同|配合|协助|做好|履行|实施|进入|合作|创办|运营|从事|加强|落实|，")
@@ -66,6 +66,8 @@ _ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
 _AGENT_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(者|人)$")
 _GROUP_MOD_WORDS = ("任何", "一切", "其他", "有关", "相关", "各类", "各级", "全体", "其", "该", "本")
 _GROUP_MOD = re.compile("上届|上次|任何|一切|其他各类|各类|各级|全体|它的|其他|每个|每一|其委托的|其所属的|有关|相关|其")
+#: bare generic heads that share the 有关 of the element before them (有关部门和单位, 相关部门和组织)
+_SHARED_RELEVANT = ("单位", "组织", "机构", "人员")
 _AND_ITS_DEPTS = re.compile(r"及其(?:有关|相关|职能)?部门")
 #: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
 _GENERIC_DEPT = re.compile(r"(?:行政)?(?:主管|管理)?部门")
@@ -250,6 +252,10 @@ class Scanner(MentionScanner):
                         m.name = named        # 其他负有……职责的部门; 相关行政部门 = 有关部门
                     elif m.name == "组织":
                         m.name = self.reg.canonical(mod + "组织")    # 有关组织和个人: not every organisation
+            if not mod and not anyone and mentions and mentions[-1].surface.startswith(("有关", "相关")):
+                for m in ms:
+                    if m.surface in _SHARED_RELEVANT:
+                        m.name = self.reg.canonical("有关" + m.surface)   # 有关部门和单位: 有关单位, as 有关部门
             if anyone:
                 for m in ms:
                     if not m.name.startswith(anyone) and f"{anyone}{m.name}" in self.reg.alias:

@@ -9,6 +9,7 @@ the one way a text enters ``regulation/`` (``kb add``, the corpus import, ``kb a
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -145,10 +146,17 @@ def project_of(doc) -> Path | None:
         return None
 
 
-def _yaml_loader():
+@functools.lru_cache(maxsize=None)
+def _yaml_loader(fast: bool = False):
+    """The safe YAML loader of the project's files; fast: on libyaml (nine times quicker on a knowledge base's
+    meta.yml files: they are read three times a build), when PyYAML has it."""
     import yaml
 
-    class _Loader(yaml.SafeLoader):
+    base = getattr(yaml, "CSafeLoader", None) if fast else yaml.SafeLoader
+    if base is None:
+        return None
+
+    class _Loader(base):
         pass
 
     # mkdocs.yml may hold !!python/name: tags (material's emoji settings); read them as text
@@ -161,8 +169,6 @@ def _yaml_load(path: Path):
     """A YAML file of the project (mkdocs.yml, a meta.yml).  What YAML itself cannot read — bad
     syntax, a date that is no date (``date: 2025-13-01``, which YAML reads as a date and Python
     cannot make) — is a KbError naming the file, the line and the key."""
-    import yaml
-
     from kb.text.sources import decode_position, read_bytes
 
     try:
@@ -170,7 +176,18 @@ def _yaml_load(path: Path):
     except UnicodeDecodeError as e:
         line, col = decode_position(e)
         raise KbError(f"不是 UTF-8 文本（第 {line} 行第 {col} 列无法解码）", str(path), line) from None
-    loader = _yaml_loader()(text)
+    if _yaml_loader(True) is not None:
+        try:
+            return _yaml_read(_yaml_loader(True), text, path)
+        except KbError:
+            pass                 # said by the pure-Python reader, as it always was (its words, its line)
+    return _yaml_read(_yaml_loader(), text, path)
+
+
+def _yaml_read(loader_class, text: str, path: Path):
+    import yaml
+
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:

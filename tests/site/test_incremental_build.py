@@ -104,3 +104,63 @@ def test_a_changed_text_remakes_the_panels_that_quote_it(tmp_path):
     assert one["rebuilt"] == {quoted.reg.id} and quoting in one["panels_changed"]
     # the panel's rows, read when it is opened (kb.site.rendering.related_files)
     assert any(marker in p.read_text(encoding="utf-8") for p in (proj / "site" / quoting).glob("*/related/*.html"))
+
+
+def _files(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_of_one_text_writes_the_site_a_full_build_writes(tmp_path, corpus_files):
+    """What a dirty build keeps (the other regulations' pages, downloads and search indexes, read back for the
+    knowledge-base map) is what a full build of the same inputs writes: the two sites are the same, file for file."""
+    import zipfile
+    from io import BytesIO
+
+    from kb.cli.site import build_site
+
+    proj = project(tmp_path)
+    build_site(proj, catalog=False)
+    text = proj / "regulation" / "r003" / "current.md"
+    body = text.read_text(encoding="utf-8")
+    text.write_text(body.replace("。", "紫藤花条款。", 1), encoding="utf-8")
+    assert build_site(proj, catalog=False)["rebuilt"] == {"r003"}
+    dirty = _files(proj / "site")
+    assert build_site(proj, catalog=False, force=True)["rebuilt"] == "full"
+    full = _files(proj / "site")
+    assert set(dirty) == set(full) and "search/kb.json" in full
+    differ = [k for k in full if dirty[k] != full[k] and not (
+        k.endswith((".docx", ".xlsx")) and all(zipfile.ZipFile(BytesIO(dirty[k])).read(n) == zipfile.ZipFile(BytesIO(full[k])).read(n)
+                                                for n in zipfile.ZipFile(BytesIO(full[k])).namelist()))]
+    assert not differ, differ[:10]
+    assert "紫藤花条款".encode() in full["r003/current/search.json"]
+
+
+def test_the_actors_readings_are_kept_for_the_next_build(tmp_path):
+    """The pinyin addresses of actor pages are worked out once and kept in the project's .kb: the next build reads
+    them back and does not load pypinyin's dictionary; the pages' addresses are the same."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    proj = make_project(tmp_path / "p", {"suining-community": ROOT / "regulation" / "suining-community"})
+    child = ("import sys, json\nfrom pathlib import Path\nfrom kb.cli.site import build_site\n"
+             "build_site(Path(sys.argv[1]), catalog=False, force=True)\n"
+             "print(json.dumps('pypinyin' in sys.modules))\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env.pop("KB_LAYER_CACHE", None)
+
+    def build():
+        out = subprocess.run([sys.executable, "-c", child, str(proj)], capture_output=True, text=True, env=env, cwd=proj)
+        assert out.returncode == 0, out.stderr[-2000:]
+        pages = sorted(p.relative_to(proj / "site").as_posix() for p in (proj / "site").rglob("actors/*/index.html"))
+        return json.loads(out.stdout.strip().splitlines()[-1]), pages
+
+    loaded, pages = build()
+    kept = list((proj / ".kb" / "layers").glob("*/readings-pypinyin-*.json"))
+    assert loaded and len(kept) == 1 and pages
+    readings = json.loads(kept[0].read_text(encoding="utf-8"))
+    assert readings["slug"]["居民委员会"] == "juminweiyuanhui"
+    assert build() == (False, pages)
+    kept[0].write_text(json.dumps({"slug": {"居民委员会": "../../etc"}}), encoding="utf-8")      # not a reading: worked out again
+    assert build() == (True, pages)

@@ -324,7 +324,8 @@ def _read(path: Path):
     try:
         with open(path, "rb") as f:
             data = f.read()
-        return decode(data.decode("utf-8", "surrogatepass"))
+        with gc_paused():           # an entry read back is a burst of long-lived records too
+            return decode(data.decode("utf-8", "surrogatepass"))
     except FileNotFoundError:
         return _MISS
     except Exception:  # noqa: BLE001  (a damaged or foreign entry is a miss, rewritten below)

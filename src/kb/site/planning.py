@@ -9,6 +9,8 @@ import html
 
 import functools
 import hashlib
+import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,10 +176,71 @@ def actor_slugs(names) -> dict[str, str]:
     return {n: r if counts[r] == 1 else f"{r}-{slug(n)[:4]}" for n, r in reads.items()}
 
 
-@functools.lru_cache(maxsize=None)
+#: what pypinyin reads, worked out once in a process and kept in the project's .kb for the next build
+#: (readings_kept), which then need not load pypinyin's dictionary of phrases (a tenth of the time of rebuilding
+#: one regulation of 200): "slug", an actor's name -> the address of its page (_pinyin_slug); "sort", a name -> how
+#: it sorts (_reading)
+_READINGS: dict[str, dict[str, str]] = {"slug": {}, "sort": {}}
+#: what an address is made of (a file of readings that holds anything else there is not read)
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def _pinyin_slug(name: str) -> str:
     """An actor name in pinyin, syllables run together, a hyphen where anything else stood (the
     same names recur in every regulation: read once)."""
+    known = _READINGS["slug"]
+    r = known.get(name)
+    if r is None:
+        r = known[name] = _read_pinyin(name)
+    return r
+
+
+@contextmanager
+def readings_kept(root):
+    """Inside the block, the readings the project kept are known (a file missing, damaged or foreign: none);
+    after it, those worked out meanwhile are kept too (a cache that cannot be written only costs the next
+    build the work)."""
+    import json
+
+    from kb.files import write_atomic
+
+    path = _readings_file(root)
+    if path is not None:
+        try:
+            kept = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            kept = None
+        for kind, known in _READINGS.items():
+            got = kept.get(kind) if isinstance(kept, dict) else None
+            if isinstance(got, dict):
+                known.update((k, v) for k, v in got.items() if isinstance(k, str) and isinstance(v, str) and
+                             (kind != "slug" or _SLUG.fullmatch(v)))
+    count = sum(map(len, _READINGS.values()))
+    yield
+    if path is not None and sum(map(len, _READINGS.values())) > count:
+        try:
+            write_atomic(path, json.dumps(_READINGS, ensure_ascii=False).encode("utf-8"), make_dirs=True)
+        except (KbError, OSError):
+            pass
+
+
+def _readings_file(root) -> Path | None:
+    """Where the project keeps the readings: beside the layers of this version of kb's code (removed with them
+    when the code changes), named by pypinyin's version; None where the layer cache is off or not private."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from kb.layers.cache import _private, code_version, project_folder
+
+    folder = _private(project_folder(root)) if root is not None else None
+    if folder is None:
+        return None
+    try:
+        return folder / code_version() / f"readings-pypinyin-{version('pypinyin')}.json"
+    except PackageNotFoundError:
+        return None
+
+
+def _read_pinyin(name: str) -> str:
     from pypinyin import lazy_pinyin
 
     out, sep = [], False
@@ -383,6 +446,10 @@ def _counted(label: str, members: list) -> str:
 
 def _reading(name: str) -> str:
     """A name as it sorts for a reader: by its pinyin (慈善法 among the C's), not by code point."""
-    from pypinyin import lazy_pinyin
+    known = _READINGS["sort"]
+    r = known.get(name)
+    if r is None:
+        from pypinyin import lazy_pinyin
 
-    return " ".join(lazy_pinyin(name.removeprefix("中华人民共和国")))
+        r = known[name] = " ".join(lazy_pinyin(name.removeprefix("中华人民共和国")))
+    return r

@@ -1,0 +1,45 @@
+"""The project's YAML files (mkdocs.yml, each meta.yml) are read by libyaml where PyYAML has it, and every error
+is still said by the pure-Python reader, in its words and at its line (kb.project._yaml_load)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+
+
+def _files():
+    return sorted([ROOT / "mkdocs.yml", *ROOT.glob("regulation/*/meta.yml"), *(ROOT / "tests").rglob("*.yml")])
+
+
+def test_libyaml_reads_every_yaml_file_of_the_repository_as_the_python_reader_does():
+    from kb.errors import KbError
+    from kb.project import _yaml_loader, _yaml_read
+
+    if _yaml_loader(True) is None:
+        pytest.skip("PyYAML without libyaml")
+    read = 0
+    for f in _files():
+        text = f.read_text(encoding="utf-8")
+        try:
+            slow = _yaml_read(_yaml_loader(), text, f)
+        except KbError:
+            continue
+        assert _yaml_read(_yaml_loader(True), text, f) == slow, f
+        read += 1
+    assert read > 20
+
+
+@pytest.mark.parametrize("body, line", [("title: 法\nversions:\n\t- name: a\n", 3),
+                                         ("title: [法\n", 2),
+                                         ("title: 法\nadopted: 2025-13-01\n", 2)])
+def test_an_error_is_said_by_the_python_reader(tmp_path, body, line):
+    from kb.errors import KbError
+    from kb.project import _yaml_load, _yaml_loader, _yaml_read
+
+    f = tmp_path / "meta.yml"
+    f.write_text(body, encoding="utf-8")
+    with pytest.raises(KbError) as python:
+        _yaml_read(_yaml_loader(), body, f)
+    with pytest.raises(KbError) as got:
+        _yaml_load(f)
+    assert str(got.value) == str(python.value) and got.value.line == python.value.line == line

@@ -1645,3 +1645,33 @@ def test_youguan_shared_by_the_generic_head_after_it(reg):
     assert got(reg, "鼓励志愿者、志愿者组织参与气象灾害防御科普宣传。") == {
         ("志愿者", "encouragement"), ("志愿者组织", "encouragement")}
     assert reg.canonical("社区居委会") == "居民委员会"
+
+
+def test_what_the_subject_is_and_when_it_acts_are_no_thing_subjects(reg):
+    """印花税法 art. 1 and 学位条例 art. 18 (tuning texts, held out in round 12), 城市维护建设税法 art. 1 (a corpus sentence):
+    ……的单位和个人，为印花税的纳税人，应当…… (为 + what they are) and 在确认其……的学术水平时，可以…… (a time) were read as
+    things standing as subjects, so that no actor was carried to the modal word after them."""
+    assert got(reg, "在中华人民共和国境内书立应税凭证、进行证券交易的单位和个人，为印花税的纳税人，应当依照本法规定缴纳印花税。") == {
+        ("单位", "obligation"), ("个人", "obligation")}
+    assert got(reg, "国务院对于已经批准授予学位的单位，在确认其不能保证所授学位的学术水平时，可以停止或撤销其授予学位的资格。") == {
+        ("国务院", "permission")}
+
+
+def test_a_head_inside_a_bracket_and_a_name_across_zunxun(reg):
+    """北京市人才市场管理条例 art. 6 and 重庆市气象灾害防御条例 art. 3 (tuning texts, held out in round 12): 设立……机构（含兼营……
+    业务的单位，下同），应当…… named the 单位 inside the bracket as the subject; 气象灾害防御遵循以人为本…… made 气象灾害防御遵循以人
+    a name (遵循, a verb, stands in no name)."""
+    assert got(reg, "设立人才市场中介服务机构（含兼营人才市场中介服务业务的单位，下同），应当符合下列条件：\n"
+                    "（一）有健全可行的工作规则；\n（二）国家和本市规定的其他条件。") == {(None, "obligation")}
+    assert got(reg, "气象灾害防御遵循以人为本、科学防御、统筹规划、综合减灾的原则，坚持政府主导、部门联动、分级负责、社会参与。") == set()
+
+
+def test_two_parties_joined_by_yu_before_a_modal_word(reg):
+    """北京市人才市场管理条例 art. 18's kind (a tuning text, held out in round 12), 劳动合同法 art. 29 and 学前教育法 art. 59 (corpus
+    sentences): X与Y应当…… binds both, as the annotators read it (beijing-wuye: 建设单位与前期物业服务人应当……); 与 before a
+    party that is the object of a verb (与……签订) joins nothing."""
+    assert got(reg, "用人单位与劳动者应当按照劳动合同的约定，全面履行各自的义务。") == {
+        ("用人单位", "obligation"), ("劳动者", "obligation")}
+    assert got(reg, "幼儿园与小学应当互相衔接配合，共同帮助儿童做好入学准备和入学适应。") == {
+        ("幼儿园", "obligation"), ("小学", "obligation")}
+    assert got(reg, "用人单位应当与劳动者签订劳动合同。") == {("用人单位", "obligation")}

@@ -10,6 +10,7 @@ import re
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
 from kb.layers.obligations.mentions import ACTIVITY_STEMS, MentionScanner, own
+from kb.layers.obligations.modals import MODAL_RE
 from kb.layers.obligations.names import BAD_START, NOT_YET, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
 
@@ -275,6 +276,12 @@ class Scanner(MentionScanner):
                 mentions.append(Mention(whose, m.group(0), i, m.end(), known=self.reg.is_known(whose)))
                 i = m.end()
             sep = SEP.match(text, i)
+            if not sep and text.startswith("与", i) and mentions:
+                el2 = self.element(text, i + 1, discover)
+                if el2 is not None and MODAL_RE.match(text, el2[1]):
+                    mentions += el2[0]       # 建设单位与前期物业服务人应当……: both are bound, 与 joins them
+                    i = el2[1]
+                break
             if not sep:
                 break
             j = sep.end()

@@ -39,6 +39,8 @@ _NOT_A_MODIFIER = ("并", "且", "而", "也", "还", "又", "再", "以及", "�
                    "属于", "依照", "依据")
 #: a clause that goes on with the predicate of the one before (并标明……, 同时……)
 _GOES_ON = ("并", "且", "还", "同时")
+#: the end of a clause of time (在……时, 在……后, 在……期间)
+_TIME_END = re.compile(r"(?:时|后|前|期间|以后|以前|之前|之后|过程中)$")
 #: how many places of a clause (its start, and after each 的) may open its subject
 _TRIES = 4
 #: 根据Y确定的清单: the actor acts by what another made (街道办事处根据市人民政府确定的……清单，依法行使……)
@@ -104,8 +106,9 @@ def _relative_head(sc: Scanner, text: str, ca: int, cb: int) -> Group | None:
     """The actors of a clause opened by a relative clause and a generic head, one per head (实施检查的
     部门、人员 → 实施检查的部门, 实施检查的人员)."""
     m = _RELATIVE_HEAD.match(text, ca, cb)
-    if not m or m.group(1).startswith(_PP_START + _COND_START) or _MODAL_IN.search(m.group(1)):
-        return None
+    if not m or m.group(1).startswith(_PP_START + _COND_START) or _MODAL_IN.search(m.group(1)) or \
+            m.group(1).count("（") > m.group(1).count("）"):
+        return None       # (设立……机构（含兼营……业务的单位，下同），应当……: the head inside a bracket names no subject)
     mentions = []
     for head in _GENERIC_RE.findall(m.group(2)):
         name = f"{m.group(1)}的{head}"
@@ -351,7 +354,9 @@ def _thing_subject(text: str, a: int, b: int, ca: int, cb: int):
     head = text[ca:mm[0][0]] if mm else text[ca:cb]
     if (_DE_THING.fullmatch(head) or (ca == a and _thing(head))) and \
             not head.startswith(_COND_START) \
-            and not head.startswith(("不", "未", "没", "但", "并", "而", "也") + VERB_START2):
+            and not head.startswith(("不", "未", "没", "但", "并", "而", "也", "为", "是") + VERB_START2) \
+            and not (head.startswith("在") and _TIME_END.search(head)):
+        # (……的单位和个人，为印花税的纳税人，应当……: what the subject is; 在确认其……的学术水平时，可以……: when it acts)
         return ca, Group([], ca, ca + len(head))    # a thing is the subject
     return None
 

@@ -1675,3 +1675,38 @@ def test_two_parties_joined_by_yu_before_a_modal_word(reg):
     assert got(reg, "幼儿园与小学应当互相衔接配合，共同帮助儿童做好入学准备和入学适应。") == {
         ("幼儿园", "obligation"), ("小学", "obligation")}
     assert got(reg, "用人单位应当与劳动者签订劳动合同。") == {("用人单位", "obligation")}
+
+
+def test_asking_the_court_to_enforce_is_a_duty_not_a_sanction(reg):
+    """计量法 art. 31 and 广东省土地权属纠纷处理条例 art. 18 (tuning texts, held out in round 12; as beijing-binzang, chongqing-canzhong,
+    chongqing-jiti-zichan, guangdong-tudi read it): ……期满不起诉又不履行的，由作出行政处罚决定的机关申请人民法院强制执行 is a step
+    the body must take, no penalty it imposes."""
+    doc = doc_liability("对罚款、没收违法所得的行政处罚决定期满不起诉又不履行的，由作出行政处罚决定的机关申请人民法院强制执行。")
+    assert {(a, m) for _, a, m in facts(doc, reg)} == {("机关", "obligation")}
+
+
+def test_persons_penalised_by_zhuijiu_when_the_condition_names_no_one(reg):
+    """计量法 art. 28 (a tuning text, held out in round 12): 违反本法规定，……造成……损失的，依照刑法有关规定，对个人或者单位直接
+    责任人员追究刑事责任 makes the persons after 对 liable, as 对X处……罚款 does."""
+    doc = doc_liability("违反本法规定，制造、修理、销售的计量器具不合格，造成人身伤亡或者重大财产损失的，依照刑法有关规定，对个人或者"
+                        "单位直接责任人员追究刑事责任。")
+    assert ("个人", "liability") in {(a, m) for _, a, m in facts(doc, reg)}
+
+
+def test_a_duty_of_confidentiality_said_with_fuyou(reg):
+    """重庆市电信条例 art. 25 (a tuning text, held out in round 12) and 反垄断法 art. 41 (a corpus sentence): X及其工作人员对……负有保密
+    义务 is a duty of each (负有……义务, no modal word); 负有直接责任的主管人员 is a relative clause, no duty."""
+    assert got(reg, "反垄断执法机构及其工作人员对执法过程中知悉的商业秘密负有保密义务。") == {
+        ("反垄断执法机构", "obligation"), ("工作人员", "obligation")}
+    assert got(reg, "拍卖人对委托人交付拍卖的物品负有保管义务。") == {("拍卖人", "obligation")}
+
+
+def test_a_department_s_staff_named_without_it(reg):
+    """重庆市电信条例 art. 32 (a tuning text, held out in round 12) and 律师法 art. 56 (a corpus sentence): 电信主管部门工作人员有下列
+    行为之一的 makes 工作人员 liable, as the annotators write a department's staff (……部门及其工作人员 likewise); the staff of a list of
+    bodies stay the staff only (本市各级人民政府及相关部门工作人员……)."""
+    doc = doc_liability("司法行政部门工作人员违反本法规定，滥用职权、玩忽职守，构成犯罪的，依法追究刑事责任；尚不构成犯罪的，依法给予处分。")
+    assert {(a, m) for _, a, m in facts(doc, reg)} >= {("工作人员", "liability")}
+    assert "司法行政部门工作人员" not in {a for _, a, _ in facts(doc, reg)}
+    doc = doc_liability("本市各级人民政府及相关部门工作人员违反本条例规定，不履行职责的，依法给予处分。")
+    assert {(a, m) for _, a, m in facts(doc, reg) if m == "liability"} == {("工作人员", "liability")}

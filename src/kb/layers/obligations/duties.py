@@ -105,6 +105,8 @@ _LISTED_DUTIES = re.compile(r"(?:都|均|也|依法)?((?:负|)有下列(?:[^，�
 #: ……的行为受……, ……的活动应当……: the duty word is inside the subject of another predicate
 #: ……履行职责受法律保护 / ……依法履行职责，受法律保护: the act is what the law protects (a right), not a duty
 _NOUN_OF_ACT = re.compile(r"的(?:行为|活动|情况|事项)(?:受|不受|应当|是|属于)|，?受法律(?:的)?保护")
+#: X（对……）负有保密义务: the duty named (not 负有直接责任的……, a relative clause)
+_BEARS = re.compile(r"(?:都|均|也|依法)?(?:对[^，。；]{1,40}?)?(负有[^，。；的]{1,8}?义务)(?=[，。；]|$)")
 #: X有……的权利 (a permission), X有……的义务 (a duty): 享有 and 拥有 a right state no act
 _HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具])有((?:(?!的权利|的义务|的责任|的职责)[^。；]){2,50})的(权利|义务|责任|职责)")
 
@@ -122,6 +124,13 @@ def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:
     if m:                     # 赡养人有义务耕种……: 有义务 + a verb is a duty, as 应当
         for mt in g.mentions:
             x.emit(s, mt, "obligation", True, g.end + m.end(), g.end + m.end(), p)
+        s.stated(g)
+        return True
+    m = _BEARS.match(scope)
+    if m:                     # 市电信主管部门及其工作人员对……信息负有保密义务: a duty, said without a modal word
+        for mt in g.mentions:
+            x.emit(s, mt, "obligation", False, g.end + m.start(1), g.end + m.start(), p)
+            s.drafts[-1].end = g.end + m.end()
         s.stated(g)
         return True
     found = False

@@ -128,7 +128,7 @@ def _staff_of_the_list(x, g) -> list:
     """自治县国土资源主管部门和其他相关部门工作人员……的: the staff of the bodies listed are liable, not the bodies."""
     last = g.mentions[-1]
     staff = next((n for n in _STAFF_NOUNS if last.surface.endswith(n)), None)
-    if len(g.mentions) < 2 or staff is None or last.name == staff or \
+    if len(g.mentions) < 2 or staff is None or \
             not all(m.name.endswith(SUFFIXES) for m in g.mentions[:-1]) or \
             not last.surface[:-len(staff)].endswith(_BODY_HEADS):
         return g.mentions        # 生产经营单位有关人员或者其他直接责任人员, 教育考试机构、有关部门及考试工作人员: each liable
@@ -165,7 +165,8 @@ def on_penalised(x, s: Sentence) -> None:
 
 #: 对X处……罚款, 对X给予处分: X is the one penalised
 _PENALISED = re.compile(r"(?<=[，；])(?:并|或者|或)?(?:可以?)?对|(?<=由)[^，。；]{2,20}?(?:部门|机关|机构|政府)对")
-_PENALTY = re.compile(r"(?:并)?(?:处以?|给予|依法给予)[^，。；]{0,30}?(?:罚款|处分|警告|处罚)")
+_PENALTY = re.compile(r"(?:并)?(?:处以?|给予|依法给予)[^，。；]{0,30}?(?:罚款|处分|警告|处罚)|"
+                      r"(?:依照[^，。；]{0,20}?规定)?(?:依法)?追究[^，。；]{0,4}?责任")
 
 
 def _opens(text: str, a: int, p: int, staff: bool = False) -> bool:

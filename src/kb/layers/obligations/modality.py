@@ -236,6 +236,8 @@ def _acts_on_breach(s: Sentence, p: int, g: Group) -> bool:
 _BODY_OF = re.compile(r"[^，。；]{0,16}的[^，。；的]{0,8}?(?:部门|机关|机构|单位|组织)")
 #: the agent stands right after a liability clause's condition (……的，由X / ……之一的，由X)
 _AFTER_CONDITION = re.compile(r"(?:的|之一)，$")
+#: 由X申请人民法院强制执行: the body asks the court to enforce its decision
+_ASKS_COURT = re.compile(r"(?:依法)?申请(?:人民)?法院强制执行")
 #: 由X依照《……》的规定处理: a penalty under another law, wherever the article stands
 _PUNISHED_UNDER = re.compile(r"(?:依照|依据|按照)[^。；]{0,80}?规定(?:予以)?(?:处理|处罚|查处)")
 
@@ -244,6 +246,8 @@ def _agent_modality(x, s: Sentence, p: int, g: Group, vp: str) -> tuple[str, boo
     """(modality, explicit) of what the agent g does (vp), or None when it is a right."""
     if s.liability and re.match(r"(?:依法)?(?:承担|负责赔偿|赔偿)", vp):
         return "obligation", False      # bears the liability, imposes nothing
+    if _ASKS_COURT.match(vp):
+        return "obligation", False      # ……期满不起诉又不履行的，由作出决定的机关申请人民法院强制执行: a step it must take, no penalty
     if s.liability and (SANCTION_V.search(s.text[g.end:min(s.end, g.end + 20)]) or re.match(r"依法|对|将", vp) or
                         # 由公安机关依照《中华人民共和国治安管理处罚法》给予警告……: the law named may be long
                         (re.match(r"依照|按照|根据", vp) and SANCTION_V.search(re.split(r"[，；。]", vp)[0])) or

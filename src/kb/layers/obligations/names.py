@@ -372,6 +372,8 @@ class NameScanner:
         pm = _PERSONS_END.search(name)
         if pm and pm.start() > 0 and not self.lexicon(name, 0):
             return pm.group(0), e        # 事故现场有关人员: the persons, wherever they are
+        if name.endswith("部门工作人员") and _DEPT_NAME.fullmatch(name[:-4]) and not STOP_IN_NAME.search(name):
+            return "工作人员", e           # 电信主管部门工作人员: a department's staff, named without it (as ……及其工作人员)
         q = _COUNTED.match(name)
         if q and "分之" not in name:
             name = name[q.end():]   # 两个以上单位: the parties, counted

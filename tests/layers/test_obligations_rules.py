@@ -1710,3 +1710,23 @@ def test_a_department_s_staff_named_without_it(reg):
     assert "司法行政部门工作人员" not in {a for _, a, _ in facts(doc, reg)}
     doc = doc_liability("本市各级人民政府及相关部门工作人员违反本条例规定，不履行职责的，依法给予处分。")
     assert {(a, m) for _, a, m in facts(doc, reg) if m == "liability"} == {("工作人员", "liability")}
+
+
+def test_a_congress_s_deputies_read_at_every_level_and_by_the_word(reg):
+    """Code review 6, item 3: ……人民代表大会代表 was the deputies only after 人民代表大会 (全国人民代表大会代表 stayed the congress), lost
+    the levels it read, and kept a list of words that are no deputy (代表团, 代表资格 …) where a longer name was still cut
+    (代表候选人 → 代表).  The office is read by the word: a longer name (代表候选人, 代表资格审查委员会) or a thing of the deputies
+    (代表名额) is no deputy; the levels stay an attribute, as the congress's do."""
+    assert got_levels(reg, "县人民代表大会代表应当联系选民。") == {("代表", ("县",), "obligation")}
+    assert got(reg, "全国人民代表大会代表应当同原选举单位和人民保持密切联系。") == {("代表", "obligation")}
+    assert got(reg, "乡、民族乡、镇人民代表大会代表候选人应当向选民介绍本人情况。") == {("代表候选人", "obligation")}
+    assert got(reg, "全国人民代表大会主席团可以向全国人民代表大会提出法律案。") == {("主席团", "permission")}
+    assert got(reg, "代表被依法暂时停止执行代表职务的，由乡、民族乡、镇人民代表大会主席团通知代表本人。") == {("主席团", "obligation")}
+
+
+def test_a_bound_on_a_fine_is_no_sanction(reg):
+    """Code review 6, item 14: ……由公安机关处五百元罚款，但罚款不得低于二百元 gave 公安机关 a sanction (低于二百元): the bound is said of
+    the fine, a thing, and names no actor."""
+    doc = doc_liability("违反本条例规定的，由公安机关处五百元罚款，但罚款不得低于二百元。")
+    assert {(a, m) for _, a, m in facts(doc, reg)} == {("公安部门", "sanction")}
+    assert [s.action for s in extract(doc, reg) if s.modality == "sanction"] == ["处五百元罚款"]

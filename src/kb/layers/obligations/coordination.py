@@ -65,8 +65,13 @@ _ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
 #: what may stand before an element of a group (任何, 其他, 有关 …), tried in this order
 #: an agent noun: a two-character activity and its agent's head (生产者, 销售者, 管理人, 使用人)
 _AGENT_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(者|人)$")
-_GROUP_MOD_WORDS = ("任何", "一切", "其他", "有关", "相关", "各类", "各级", "全体", "其", "该", "本")
-_GROUP_MOD = re.compile("上届|上次|任何|一切|其他各类|各类|各级|全体|它的|其他|每个|每一|其委托的|其所属的|有关|相关|其")
+#: the modifiers an element of a group may have (任何单位, 其他组织, 有关部门, 上届……), longest first so that a regex
+#: built from them, or a loop over them, takes 其他各类 before 其他 and 其委托的 before 其
+GROUP_MODIFIERS = ("其他各类", "其委托的", "其所属的", "上届", "上次", "任何", "一切", "各类", "各级", "全体", "它的", "其他",
+                   "每个", "每一", "有关", "相关", "其")
+_GROUP_MOD = re.compile("|".join(GROUP_MODIFIERS))
+#: what stands before an agent that does not take another's modifier (……的其他经营者): the group modifiers, and 该, 本
+_GROUP_MOD_WORDS = GROUP_MODIFIERS + ("该", "本")
 #: bare generic heads that share the 有关 of the element before them (有关部门和单位, 相关部门和组织)
 _SHARED_RELEVANT = ("单位", "组织", "机构", "人员")
 _AND_ITS_DEPTS = re.compile(r"及其(?:有关|相关|职能)?部门")
@@ -350,7 +355,7 @@ class Scanner(MentionScanner):
         return g
 
     def _mod_element(self, text, j, discover):
-        for m in ("其他各类", "各类", "其他", "它的", "各级", "任何", "一切", "其委托的", "其所属的", "有关", "相关", "其"):
+        for m in GROUP_MODIFIERS:
             if text.startswith(m, j) and self.element(text, j + len(m), discover):
                 return True
         return False

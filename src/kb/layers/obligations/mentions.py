@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from kb.layers.actors import CONGRESSES, PERSON_SUFFIXES, SUFFIXES, guess_kind
-from kb.layers.obligations.names import _AGENT_VERBS, NOT_YET, SEP, STOP_IN_NAME, VERB_START2, NameScanner
+from kb.layers.obligations.names import _AGENT_VERBS, NOT_YET, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2, NameScanner
 from kb.layers.obligations.records import Mention
 
 
@@ -20,7 +20,11 @@ from kb.layers.obligations.records import Mention
 _OFFICE = re.compile(r"(?:专门委员会)?(?:常务)?副?(?:院长|检察长|主任会议|主任(?!委员)|组成人员|领导人员|秘书长|主席(?!团))")
 #: a people's congress's own organ and the persons it names by their office or seat (乡、民族乡、镇人民代表大会主席团, ……主席,
 #: ……副主席, ……代表): named without the congress, as its texts name them (主席团, 主席, 代表), not the congress
-_CONGRESS_OFFICE = re.compile(r"主席团(?!常务主席|成员)|副?主席(?!团)|代表(?!团|大会|资格|名额|的)")
+_CONGRESS_OFFICE = re.compile(r"主席团(?!常务主席|成员)|副?主席(?!团)|代表")
+#: where the word after a congress ends: a modal word or a mark (代表应当……, 代表、主席团……)
+_WORD_END = re.compile(r"应当|应|必须|须|不得|可以|可|有权|[，、。；：的和及或与（]")
+#: the congresses whose organs and persons are named after them (the committee's are its 主任, 办公厅 …: _CONGRESS_PART, _OFFICE)
+_CONGRESS_BODIES = ("人民代表大会", "全国人民代表大会")
 #: a people's congress committee (人民代表大会常务委员会, a text's 人大常委会 / 常委会), its working bodies named after it, and the
 #: committee in session (……常务委员会会议, not its 主任会议)
 _CONGRESS = re.compile(r"(?:常务委员会|常委会)")
@@ -127,11 +131,10 @@ class MentionScanner(NameScanner):
                 c = self.reg.canonical(name)
                 return [Mention(c, name, m.start(1) if m.group(1) else x.start, m.end(),
                                 known=self.reg.is_known(c))], m.end()
-        if x.name == "人民代表大会":
-            m = _CONGRESS_OFFICE.match(text, el[1])
-            if m:
-                return [Mention(m.group(0), text[x.start:m.end()], x.start, m.end(),
-                                known=self.reg.is_known(m.group(0)))], m.end()
+        if x.name in _CONGRESS_BODIES:
+            office = self._congress_office(text, x, el[1])
+            if office is not None:
+                return office
         m = _OFFICE.match(text, after)
         if m is None or m.end() < el[1] or (not congress and self.reg.kind_of(x.name) != "government" and
                                             guess_kind(x.name) != "government"):
@@ -143,6 +146,25 @@ class MentionScanner(NameScanner):
             return [Mention("主任", text[x.start:m.end()], x.start, m.end(), known=False)], m.end()
         c = self.reg.canonical(text[x.start:m.end()])
         return [Mention(c, text[x.start:m.end()], x.start, m.end(), list(x.levels), known=self.reg.is_known(c))], m.end()
+
+    def _congress_office(self, text: str, x: Mention, k: int):
+        """县人民代表大会代表, ……人民代表大会主席团, 全国人民代表大会代表: the congress's organ or the person by its seat, at the
+        congress's levels, when the word ends there (not 代表候选人 or 代表团, longer names, nor 代表资格, a thing)."""
+        m = _CONGRESS_OFFICE.match(text, k)
+        if m is None:
+            return None
+        b = _WORD_END.search(text, m.end())
+        rest = text[m.end():b.start() if b else len(text)]
+        end = m.end()
+        if m.group(0) == "代表" and text.startswith("的", end):
+            return None       # 代表的……: the deputies qualify a noun
+        if m.group(0) == "代表" and rest and len(rest) <= 8 and rest.endswith(SUFFIXES + PERSON_SUFFIXES) and \
+                not STOP_IN_NAME.search(rest) and not rest.startswith(VERB_START2) and "有关" not in rest:
+            end += len(rest)  # 代表候选人, 代表资格审查委员会: the longer name (主席团通知代表本人: a verb and its object)
+        elif rest.startswith(THING_HEADS + ("名额",)) and not rest.startswith(VERB_START2):
+            return None       # 代表资格, 代表名额: a thing of the deputies
+        c = self.reg.canonical(text[m.start():end])
+        return [Mention(c, text[x.start:end], x.start, end, list(x.levels), known=self.reg.is_known(c))], end
 
     def _congress_name(self, text: str, i: int, k: int) -> bool:
         """Does text[i:k] only name the congress whose committee starts at k (本市各级人大, 县级以上地方各级人民代表大会, 市, or

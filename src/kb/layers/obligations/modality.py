@@ -88,7 +88,10 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         mod = "sanction"
         if actor_g is not None and actor_g is s_here and _in_condition(text, actor_g, p):
             actor_g = None       # ……场所不符合要求的，可以处……罚款: who fines is not named
-    if s.liability and mod == "prohibition" and actor_g is not None and \
+    if s.liability and mod == "prohibition" and actor_g is not None and _BOUND.match(text, e) and \
+            any(d.modality == "sanction" and d.mention in actor_g.mentions for d in s.drafts):
+        actor_g = None           # ……处五百元罚款，但罚款不得低于二百元: a bound on the penalty, stated of the fine
+    elif s.liability and mod == "prohibition" and actor_g is not None and \
             any(d.modality == "sanction" and d.mention in actor_g.mentions for d in s.drafts):
         mod = "sanction"         # ……由X没收……，十年内直至终身禁止从事……: the ban is part of X's penalty, not a ban on X
     elif s.liability and mod == "prohibition" and actor_g is not None and actor_g is s.carried and \

@@ -4,7 +4,8 @@ column of its own and an empty 修改说明 column, for those who annotate a rev
 from __future__ import annotations
 
 from kb.compare.diff import Comparison
-from kb.compare.render.table import HEADING_ZH, heads, moved_note, plain, rows, same_regulation, status_zh, table_title
+from kb.compare.render.table import (HEADING_ZH, STATUS_ZH, heads, moved_note, plain, rows, same_regulation, status_zh,
+                                     table_title)
 
 
 def columns(cmp: Comparison) -> list[str]:
@@ -56,8 +57,8 @@ def _about(cmp: Comparison):
     s = cmp.summary
     old, new = heads(cmp, plain=True)
     facts = [["项目", "内容"], ["标题", table_title(cmp)], ["修改前", old], ["修改后", new]]
-    names = {"old_articles": "修改前条数", "new_articles": "修改后条数", "unchanged": "未修改", "modified": "修改",
-             "added": "新增", "deleted": "删除", "split": "拆分", "merged": "合并", "renumbered": "条号变动",
+    names = {"old_articles": "修改前条数", "new_articles": "修改后条数",
+             **{k: STATUS_ZH[k] for k in ("unchanged", "modified", "added", "deleted", "split", "merged", "renumbered")},
              "moved": "移至他章"}
     facts += [[v, s[k]] for k, v in names.items() if k in s]
     return Sheet("说明", facts, widths={1: 14, 2: 60})

@@ -17,12 +17,14 @@ from kb.layers.obligations.extractor import _Extractor
 from kb.layers.obligations.records import SCHEMA_VERSION, Relation, Statement
 
 
-def _registry_for(doc, registry: Registry | None) -> Registry:
-    """registry, else the lexicon with the actors.yml of the project doc's file is in."""
+def _registry_for(doc, registry: Registry | None, root=None) -> Registry:
+    """registry, else the lexicon with the actors.yml of ``root`` (None: the project doc's file is in)."""
     if registry is not None:
         return registry
-    from kb.project import project_of     # lazy: the layer reaches the project only to find its root
-    return load_registry(project_of(doc), doc.meta.get("regulation") if doc.meta else None)
+    if root is None:
+        from kb.project import project_of     # lazy: the layer reaches the project only to find its root
+        root = project_of(doc)
+    return load_registry(root, doc.meta.get("regulation") if doc.meta else None)
 
 
 #: id(doc) -> (weakref to doc, {id(registry): (registry, extractor)}).  An entry is dropped when its
@@ -154,8 +156,7 @@ def export_layer(doc, root=None) -> dict:
     """The layer as JSON: its schema version, the duties, the statements without an actor, the actors
     they name (with a department's parent government from its levels), and relations.  ``root``: the
     knowledge base being exported, whose actors.yml is read (None: the project doc's file is in)."""
-    reg = (_registry_for(doc, None) if root is None
-           else load_registry(root, doc.meta.get("regulation") if doc.meta else None))
+    reg = _registry_for(doc, None, root)
     x = _extract_all(doc, reg)
     stmts = list(x.out)
     rels = _dedupe(x.rels)

@@ -61,6 +61,10 @@ def test_boilerplate_and_other_subjects_make_no_repetition_of_upper_law(project,
     assert "第一百零二条" not in found and "第十一条" in found, out
     rc, out, err = run_kb(["check", "--upper", "-r", "重庆市志愿服务条例", "--format", "json"], project, capsys)
     assert "第四十条" not in {f["citation"] for f in json.loads(out)["findings"]}, out
+    # 第七条 (国家机关、人民团体、社会团体、企业事业单位、基层群众性自治组织以及其他组织和个人应当尊重志愿者…) was still
+    # reported as repeating 妇女权益保障法第四条 (55%: the list of bodies): the law is not its ground and the article is not on
+    # its subject in full (topic 0.034 < REPEAT_TOPIC 0.05), so it is no law the article repeats (newcomer review 5, item 4)
+    assert "第七条" not in {f["citation"] for f in json.loads(out)["findings"]}, out
     from kb.library.repeat import boilerplate_letters
 
     text = "违反本条例规定，造成他人损失的，依法承担民事责任；构成违反治安管理行为的，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任。"

@@ -165,7 +165,8 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                               "nb": _cos(mine[0], theirs[0]), "core": _cos(mine[1], theirs[1]),
                               "actors": len(mine[2] & theirs[2]) / len(both) if both else 0.0,
                               "regsim": regsim[(e.reg.id, b.reg.id)],
-                              "topic": lib.topic(e, b.reg.id) if kind == "upper" else 1.0})
+                              "topic": lib.topic(e, b.reg.id) if kind == "upper" else 1.0,
+                              "shared": lib.shared_subject(e.reg.id, b.reg.id)})
             out.append({"file": f.name, "kind": kind, "gold": gold, "cands": cands})
     return out
 
@@ -226,12 +227,15 @@ def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None
     kind, ``cos``: another cosine in place of the article's (the closest parts' not mixed in), ``part``: another weight of
     the closest parts' cosine (SEGMENTS) than kb's; ``signals``: other values than kb's of ``outside``,
     ``basis``, ``public``, ``penalty`` (OUTSIDE, BASIS, PUBLIC, PENALTY; 1 leaves one out), ``topic`` and ``off_topic``
-    (TOPIC and OFF_TOPIC: a topic of 0 leaves both out)."""
+    (TOPIC and OFF_TOPIC: a topic of 0 leaves both out), ``shared_subject`` (SHARED_SUBJECT: 0 leaves it out)."""
     from kb.library import related as r
 
     k = c["kind"]
-    o, u, q, p, t = (signals.get(n, getattr(r, n.upper())[k]) for n in ("outside", "basis", "public", "penalty", "topic"))
+    o, u, q, p, t, s = (signals.get(n, getattr(r, n.upper())[k])
+                        for n in ("outside", "basis", "public", "penalty", "topic", "shared_subject"))
     topic = r.on_topic(c["topic"], t, signals.get("off_topic")) if t and not c["ground"] else 1.0
+    if s and not c["ground"] and c["shared"] < s:
+        return 0.0
     if cos is None:
         w = r.SEGMENTS[k] if part is None else part
         cos = c["cos"] ** (1 - w) * c["part"] ** w if w else c["cos"]
@@ -245,13 +249,21 @@ def _mix(c: dict, key: str, p: float) -> float:
     return c["cos"] ** (1 - p) * max(c[key], 1e-9) ** p
 
 
+#: the rare-bigram weight per kind before round 8r's files were tuning (同类立法 0.5; the earlier formulas below use it)
+_RARE8 = {"upper": 0.0, "peer": 0.5, "version": 0.0, "lower": 0.0}
+
+
 #: name -> (parameters, score(parameter, ground weight, candidate)); a parameter of 0 is the formula itself,
 #: so that a fold may leave the signal out
 VARIANTS = {
     "原公式": ((None,), lambda p, g, c: _base(g, c)),
-    "第五轮的公式（不用下面四个信号）": ((None,), lambda p, g, c: _base(g, c, outside=1, basis=1, public=1, penalty=1, topic=0)),
-    "第七轮的公式（不用最相近款项）": ((None,), lambda p, g, c: _base(g, c, part=0, topic=0)),
-    "不看主题的公式（TOPIC 之前）": ((None,), lambda p, g, c: _base(g, c, topic=0)),
+    "第五轮的公式（不用下面四个信号）": ((None,), lambda p, g, c: _base(g, c, outside=1, basis=1, public=1, penalty=1, topic=0,
+                                                                  shared_subject=0, rare=_RARE8[c["kind"]])),
+    "第七轮的公式（不用最相近款项）": ((None,), lambda p, g, c: _base(g, c, part=0, topic=0, shared_subject=0,
+                                                              rare=_RARE8[c["kind"]])),
+    "不看主题的公式（TOPIC 之前）": ((None,), lambda p, g, c: _base(g, c, topic=0, shared_subject=0, rare=_RARE8[c["kind"]])),
+    "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）": ((None,), lambda p, g, c: _base(g, c, shared_subject=0,
+                                                                        rare=_RARE8[c["kind"]])),
     "依据条引库外法律时的阈值倍数": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=p)),
     "目的依据条对其他条": ((1, 0.5, 0.25), lambda p, g, c: _base(g, c, basis=p)),
     "公权主体条对不提公权的条": ((1, 0.3, 0.1), lambda p, g, c: _base(g, c, public=p)),
@@ -270,7 +282,11 @@ VARIANTS = {
     "最相近款项的余弦": ((0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6), lambda p, g, c: _base(g, c, part=p)),
     "主体重合": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * (1 + p * c["actors"])),
     "法规同主题": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * max(c["regsim"], 1e-9) ** p),
-    "未引用的法律离题者减权（TOPIC、OFF_TOPIC）": ([(0, 0)] + [(s, o) for s in (0.03, 0.05, 0.08) for o in (0, 0.02, 0.025, 0.03)],
+    "同类立法的主题门槛（共同依据或法规主题余弦）": ((0, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.14),
+                                   lambda p, g, c: _base(g, c, shared_subject=p)),
+    "主题门槛与罕见二元组权重（各折一起选）": ([(s, w) for s in (0, 0.08, 0.09, 0.1, 0.11, 0.12) for w in (0, 0.25, 0.5)],
+                                 lambda p, g, c: _base(g, c, shared_subject=p[0], rare=p[1])),
+        "未引用的法律离题者减权（TOPIC、OFF_TOPIC）": ([(0, 0)] + [(s, o) for s in (0.03, 0.05, 0.08) for o in (0, 0.02, 0.025, 0.03)],
                                      lambda p, g, c: _base(g, c, topic=p[0], off_topic=p[1])),
 }
 

@@ -41,8 +41,12 @@ def digests(lib: Library, params) -> dict:
     }
 
 
-def _unchanged(lib: Library, e, reads, now: dict, before: dict) -> bool:
+def _unchanged(lib: Library, e, reads, gates: dict, now: dict, before: dict) -> bool:
     if now["entries"][e.index] != before["entries"][e.index]:
+        return False
+    # whether the article's regulation shares a subject with each regulation it was asked of (同类立法, SHARED_SUBJECT):
+    # the two regulations as wholes, which no digest above covers — asked again, as cheap as it is
+    if any(lib.regs_share_subject(kind, e.reg.id, r) != v for (kind, r), v in gates.items()):
         return False
     posts, old_posts = now["posts"], before["posts"]
     for g in sorted(e.vec, key=e.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]:
@@ -65,16 +69,16 @@ def related_all(lib: Library, entries: list, previous: dict | None, **kw) -> tup
     answers, out, reused = {}, {}, 0
     for e in entries:
         rec = kept.get(e.index)
-        if rec is not None and _unchanged(lib, e, rec[0], now, before):
-            reads, rows = rec
+        if rec is not None and len(rec) == 3 and _unchanged(lib, e, rec[0], rec[2], now, before):
+            reads, rows, gates = rec
             rels = [Relation(k, lib.entries[j], sim, rel, marks, own, shared)
                     for k, j, sim, rel, marks, own, shared in rows]
             reused += 1
         else:
-            reads = []
-            rels = lib.related(e, reads=reads, **kw)
+            reads, gates = [], {}
+            rels = lib.related(e, reads=reads, gates=gates, **kw)
             rows = [(r.kind, r.entry.index, r.similarity, r.relevance, r.marks, r.own_marks, r.shared) for r in rels]
         answers[e.index] = rels
-        out[e.index] = (reads, rows)
+        out[e.index] = (reads, rows, gates)
     now["answers"] = out
     return answers, now, reused

@@ -20,7 +20,8 @@ annotated texts, each fold picking the same bound).
 Wording every law has is no repetition: letters of a boilerplate clause (kb.compare.boilerplate — 构成犯罪的，依法追究
 刑事责任, 依法给予治安管理处罚) do not count towards ``MIN_REPEATED`` (北京市物业管理条例 第一百零二条 beside the
 老年人权益保障法's 第七十八条, newcomer review 5, item 4); and an upper law on another subject is no candidate
-(kb.library.related: TOPIC).
+(kb.library.related: TOPIC), nor one the regulation does not cite whose subject the article is not on in full
+(``REPEAT_TOPIC``: 重庆市志愿服务条例第七条's list of bodies beside the 妇女权益保障法's).
 
 An article repeats a provision: most of its wording must come from one of them, not from phrases of four
 or five provisions pieced together (施工现场公示规划许可证 assembled from the 城乡规划法's articles on
@@ -45,6 +46,13 @@ MIN_REPEATED = 16
 MAX_OWN_FIGURES = 1
 #: least share of an article's letters found in the one upper provision it shares most with
 MIN_BEST = 0.45
+#: an upper law the article's regulation does not cite is one it may repeat only if the article is on that law's subject
+#: in full — its topic (:meth:`kb.library.related.Library.topic`) at least this, TOPIC's 0.05, where such a law weighs
+#: in full as an upper law: 重庆市志愿服务条例第七条's list of bodies (国家机关、人民团体、社会团体、企业事业单位……) is on the
+#: subject of the 妇女权益保障法 at 0.034 — enough to be offered as a weak upper provision, not to repeat it (newcomer
+#: review 5, item 4).  The tuning figures do not move from 0.04 to 0.06 (kb score-repeat 70 / 8 / 18; round 8r's two texts
+#: in project copies 22 / 9 / 5 and 23 / 8 / 3)
+REPEAT_TOPIC = 0.05
 #: a quantity: a number (Chinese or Arabic) with its unit or bound — 十五日, 三十人, 一百户, 五千元; a range with
 #: its unit is one quantity (三至五人, 五至九人: it was read as two, 五至 and 九人, and an article stating one
 #: range was taken for one adding two figures of its own)
@@ -114,7 +122,7 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     """How much of article ``e`` is the wording of upper provisions (None: no upper candidate).  With a
     ``threshold``, an article whose candidates cannot share that much of its wording (the same bound as
     :func:`may_repeat`, over the candidates' runs only) is answered with share 0 without comparing it."""
-    rel = lib.related(e, kinds=("upper",), limit=CANDIDATES, marks=False)
+    rel = [r for r in lib.related(e, kinds=("upper",), limit=CANDIDATES, marks=False) if _on_subject(lib, e, r.entry)]
     if not rel:
         return None
     if threshold is not None:
@@ -139,6 +147,12 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     used.sort(key=lambda r: -r.shared)
     return Repetition(e, len(covered) / _letters(e.text), used, _runs(sorted(covered)), len(covered),
                       own_figures(e.text, [r.entry.text for r in used]), len(covered - boilerplate_letters(e.text)))
+
+
+def _on_subject(lib: Library, e, b) -> bool:
+    """Whether upper provision ``b`` may be one ``e`` repeats: its law is ``e``'s ground (cited), or ``e`` is on that law's
+    subject in full (:meth:`Library.topic` at least ``REPEAT_TOPIC``)."""
+    return lib.ground("upper", e, b) or lib.topic(e, b.reg.id) >= REPEAT_TOPIC
 
 
 def boilerplate_letters(text: str) -> set[int]:

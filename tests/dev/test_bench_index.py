@@ -49,3 +49,24 @@ def test_bench_index_measures_only_the_builds_asked_beside_the_baseline(tmp_path
     res = run(tmp_path, out=lines.append, modes=("whoosh-floor",))
     assert res["ok"] and {"whoosh-floor", "fts5"} <= set(res) and "kb-cold" not in res and "steps" not in res
     assert res["whoosh-floor"]["cpu_ratio"] > 0 and "whoosh 下限" in "\n".join(lines)
+
+
+def test_bench_index_measures_the_fts5_engine_uncached_and_cached_beside_the_baseline(tmp_path):
+    for i, t in enumerate(("甲法", "乙条例", "丙办法", "丁规定")):
+        (tmp_path / f"{i}.md").write_text(TEXT.format(t=t), encoding="utf-8")
+    lines: list[str] = []
+    res = run(tmp_path, out=lines.append, modes=("kb-fts5", "kb-fts5-warm"))
+    assert res["ok"] and {"kb-fts5", "kb-fts5-warm", "fts5"} <= set(res) and "kb-cold" not in res
+    assert res["kb-fts5"]["entries"] == res["kb-fts5-warm"]["entries"] > res["fts5"]["entries"]
+    assert res["kb-fts5"]["cpu_ratio"] > 0 and res["kb-fts5-warm"]["cpu_ratio"] > 0
+    text = "\n".join(lines)
+    assert "kb index --engine fts5，分析层未缓存" in text and "kb index --engine fts5，分析层已缓存" in text
+    assert "FTS5 引擎未缓存" in text and "FTS5 引擎已缓存" in text
+
+
+def test_bench_index_fills_the_layer_cache_before_a_cached_fts5_build_alone(tmp_path):
+    (tmp_path / "a.md").write_text(TEXT.format(t="甲法"), encoding="utf-8")
+    lines: list[str] = []
+    res = run(tmp_path, out=lines.append, modes=("kb-fts5-warm",))
+    assert res["ok"] and "kb-fts5" not in res and res["kb-fts5-warm"]["entries"] > res["fts5"]["entries"]
+    assert "分析层已缓存" in "\n".join(lines)

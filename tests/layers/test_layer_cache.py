@@ -4,6 +4,7 @@ depends on or of kb's code misses; a damaged or foreign entry is a miss, never a
 run; concurrent writers leave whole entries only."""
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
@@ -185,6 +186,23 @@ def test_entries_are_plain_data_of_the_record_classes_only(store):
             cache.decode(forged)
     with pytest.raises(TypeError):
         cache.encode(object())
+
+
+def test_field_names_checked_once_per_list_still_refuse_a_dunder_or_another_shape(store):
+    """A record's attribute names are checked once per list of names (the records of a class share
+    it); a list seen valid does not let a forged one through: a dunder added, a name that is not a
+    string (a number, a tuple, an unhashable set or list), after the real records were read."""
+    refs = links.references(parse_file(str(SEED)))
+    assert refs and cache.decode(json_of(refs)) == refs          # the real names, now known good
+    names = list(vars(refs[0]))
+    for forged in (names + ["__class__"], [*names[:-1], 5], [*names[:-1], {"t": ["a"]}],
+                   [*names[:-1], {"s": ["a"]}], [*names[:-1], ["a"]]):
+        items = []
+        for n in forged:
+            items += [n, None]
+        with pytest.raises((ValueError, TypeError)):
+            cache.decode(json.dumps({"c": "Reference", "v": items}))
+    assert cache.decode(json_of(refs)) == refs
 
 
 def json_of(value) -> str:

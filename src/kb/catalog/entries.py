@@ -14,6 +14,7 @@ so no text is indexed twice.  Plus one entry per definition, and one per heading
 """
 from __future__ import annotations
 
+import math
 from contextlib import contextmanager
 
 from kb.catalog.citing import article_cites
@@ -124,8 +125,9 @@ def _doc_entries(doc, spec: SourceSpec, root) -> tuple[list[dict], list[str]]:
     src = spec.key
     meta = spec.meta or {}
     reg, ver = meta.get("regulation") or src.split("@")[0], meta.get("version") or src.partition("@")[2]
-    version = {"status": meta.get("status") or doc.status, "title": doc.title or meta.get("title") or "",
-               "file": doc.source, "label": meta.get("version_label") or ""}
+    version = {"status": _json_safe(meta.get("status") or doc.status),
+               "title": _json_safe(doc.title or meta.get("title") or ""),
+               "file": doc.source, "label": _json_safe(meta.get("version_label") or "")}
     defs = list(links.definitions(doc) or [])
     registry = _registry(root)
     stmts = list(obligations.extract(doc, registry) if registry is not None else obligations.extract(doc))
@@ -283,6 +285,9 @@ def _containers(a) -> tuple[str, str]:
 
 
 def _json_safe(v):
-    if v is None or isinstance(v, (str, int, float, bool)):
+    """A value as an entry stores it: strings, integers, booleans, None and finite floats as they are,
+    anything else as its str (what json.dumps(default=str) wrote), NaN and the infinities too (orjson,
+    kb.catalog.building.data_json, would write them as null)."""
+    if v is None or isinstance(v, (str, int, bool)) or (isinstance(v, float) and math.isfinite(v)):
         return v
     return str(v)

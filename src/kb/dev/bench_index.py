@@ -7,8 +7,11 @@ Each build runs in a process of its own, so its time and peak memory are its own
 * kb, layers cached: the same full rebuild once the layer cache holds every text's layers
   (what ``kb index`` costs after ``kb build``, ``kb export`` or a change of kb's catalog code);
 * kb on one core: the same, whoosh writing in one process (the former ``kb index``);
-* kb with the FTS5 engine, layers cached: the same full rebuild written by the catalog's SQLite
-  FTS5 engine (``kb index --engine fts5``: the same entries, the same answers as whoosh's);
+* kb with the FTS5 engine (the default): the same full rebuild written by the catalog's SQLite
+  FTS5 engine (``kb index --engine fts5``: the same entries, the same answers as whoosh's), layers
+  not cached unless a whoosh build ran before it;
+* kb with the FTS5 engine, layers cached: the same again once the layer cache holds every text's
+  layers (a second ``kb index --full``);
 * whoosh's floor: parse every text and write the baseline's article texts as bigrams with their
   counts only (no positions, no stored fields, one segment, no merge): the least whoosh can do
   for the job, so that whether 4× is reachable with whoosh at all is measured, not guessed;
@@ -63,7 +66,7 @@ def child(mode: str, corpus: str, work: str) -> dict:
         return _whoosh_floor(specs, work_p)
     from kb.catalog import open_catalog
 
-    engine = "fts5" if mode == "kb-fts5" else "whoosh"
+    engine = "fts5" if mode.startswith("kb-fts5") else "whoosh"
     if mode in ("kb-serial", "kb-steps"):
         os.environ["KB_INDEX_PROCS"] = "1"
     if mode == "kb-steps":           # where the time goes: the first texts, layers computed
@@ -187,7 +190,7 @@ def _measure(mode: str, corpus: Path, work: Path, env: dict) -> dict:
 
 
 #: every build the benchmark measures, in order (the baseline last)
-MODES = ("kb-cold", "kb-warm", "kb-serial", "kb-fts5", "whoosh-floor", "fts5")
+MODES = ("kb-cold", "kb-warm", "kb-serial", "kb-fts5", "kb-fts5-warm", "whoosh-floor", "fts5")
 
 
 def run(corpus_dir=None, out=print, modes: tuple[str, ...] = MODES) -> dict:
@@ -205,9 +208,12 @@ def run(corpus_dir=None, out=print, modes: tuple[str, ...] = MODES) -> dict:
         names = {"kb-cold": "kb index，分析层未缓存（两核写入）", "kb-warm": "kb index，分析层已缓存（两核写入）",
                  "kb-serial": "kb index，分析层已缓存（单核写入，原来的做法）",
                  "kb-fts5": "kb index --engine fts5，分析层" + ("已缓存" if "kb-cold" in modes else "未缓存"),
+                 "kb-fts5-warm": "kb index --engine fts5，分析层已缓存",
                  "whoosh-floor": "whoosh 的下限：解析 + 只写同样的条的二元组（无位置、无存储字段、一个段、不合并）",
                  "fts5": "基线：解析 + SQLite FTS5 trigram 插入同样的条（标题与各款项原文）"}
         modes = tuple(m for m in MODES if m in modes or m == "fts5")
+        if "kb-fts5-warm" in modes and not {"kb-cold", "kb-fts5"} & set(modes):
+            _measure("kb-fts5", corpus, work, env)      # fills the layer cache, not reported
         for mode in modes:
             r = res[mode] = _measure(mode, corpus, work, env)
             out(f"{names[mode]}：{r['texts']} 个文本、{r['entries']} 个条目；用时 {r['wall_s']:.1f} 秒"
@@ -219,7 +225,8 @@ def run(corpus_dir=None, out=print, modes: tuple[str, ...] = MODES) -> dict:
             res[mode]["ratio"] = res[mode]["wall_s"] / base
             res[mode]["cpu_ratio"] = res[mode]["cpu_s"] / base_cpu
         res["ok"] = True
-        labels = {"kb-cold": "未缓存", "kb-warm": "已缓存", "kb-serial": "单核", "kb-fts5": "FTS5 引擎",
+        labels = {"kb-cold": "未缓存", "kb-warm": "已缓存", "kb-serial": "单核",
+                  "kb-fts5": "FTS5 引擎" + ("" if "kb-cold" in modes else "未缓存"), "kb-fts5-warm": "FTS5 引擎已缓存",
                   "whoosh-floor": "whoosh 下限"}
         out("与基线之比，用时（CPU）：" + "，".join(
             f"{labels[m]} {res[m]['ratio']:.1f}×（{res[m]['cpu_ratio']:.1f}×）" for m in modes[:-1])
@@ -238,6 +245,12 @@ def run(corpus_dir=None, out=print, modes: tuple[str, ...] = MODES) -> dict:
 
 
 def _verdict(res: dict) -> str:
+    warm = res.get("kb-fts5-warm")
+    cold = res.get("kb-fts5") if "kb-cold" not in res else None      # kb-fts5 is uncached then
+    if warm and warm["cpu_ratio"] <= TARGET and cold and cold["cpu_ratio"] > TARGET:
+        return "，FTS5 引擎已缓存时达到，未缓存时达不到"
+    if warm and warm["cpu_ratio"] <= TARGET and not cold:
+        return "，FTS5 引擎已缓存时达到"
     if "kb-fts5" in res and res["kb-fts5"]["cpu_ratio"] <= TARGET:
         return "，FTS5 引擎已达到" + ("（whoosh 达不到）" if "kb-warm" in res and res["kb-warm"]["cpu_ratio"] > TARGET else "")
     if "kb-warm" in res and res["kb-warm"]["cpu_ratio"] <= TARGET:

@@ -308,11 +308,33 @@ def _hook(obj: dict):
         items = obj.get("v")
         if cls is not None and type(items) is list and len(items) % 2 == 0:
             names = items[::2]
-            if all(type(n) is str and not n.startswith("__") for n in names):
+            if _field_names(names):
                 rec = object.__new__(cls)
                 rec.__dict__.update(zip(names, items[1::2]))
                 return rec
     raise ValueError("not a layer cache entry")
+
+
+#: the lists of attribute names found to be field names (strings, none a dunder), as tuples: the
+#: records of a class all have the same, so each list is checked once rather than name by name on
+#: every record (a third of reading an entry)
+_NAMES_OK: set = set()
+
+
+def _field_names(names: list) -> bool:
+    """Are these the names of a record's fields: strings, none of them a dunder?"""
+    try:
+        key = tuple(names)
+        if key in _NAMES_OK:
+            return True
+    except TypeError:           # an unhashable name (a list, a set): no field's
+        return False
+    if all(type(n) is str and not n.startswith("__") for n in names):
+        if len(_NAMES_OK) > 1000:
+            _NAMES_OK.clear()
+        _NAMES_OK.add(key)
+        return True
+    return False
 
 
 def decode(data: str):

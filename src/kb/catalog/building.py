@@ -214,20 +214,24 @@ def _not_plain(value):
     raise TypeError(type(value).__name__)
 
 
-def versions_entries(root, todo: list[SourceSpec], sources: dict, summary: dict):
+def versions_entries(root, todo: list[SourceSpec], sources: dict, summary: dict, prepare=None):
     """(version, entries, layers used) of each version of todo, in its order: :func:`version_entries` of
     each, the versions parsed and their layers computed on every core (kb.pool), their fingerprints'
-    ``entries``/``skipped`` and the summary's ``skipped`` and CPU ``steps`` as with one process."""
+    ``entries``/``skipped`` and the summary's ``skipped`` and CPU ``steps`` as with one process.
+    ``prepare`` (a module-level function, or None): the engine's own work on a version's entries that
+    needs nothing but them (FTS5: their tokens), done where they are made -- on every core -- instead
+    of in the writing process; the entries are then what it returns, its CPU time counted as "index"."""
     from kb import pool
 
     if pool.jobs(len(todo)) <= 1:
         for s in todo:
-            entries, used = version_entries(root, s, sources[s.key], summary)
+            entries, used = _prepared(version_entries(root, s, sources[s.key], summary), prepare, summary)
             yield s, entries, used
         return
     steps = summary.setdefault("steps", dict.fromkeys(("parse", "entries", "index"), 0.0))
-    for s, (entries, used, info, part) in zip(todo, pool.ordered_map(_version_job, [(root, s) for s in todo],
-                                                                                name=lambda job: job[1].key)):
+    jobs = [(root, s, prepare) for s in todo]
+    for s, (entries, used, info, part) in zip(todo, pool.ordered_map(_version_job, jobs,
+                                                                     name=lambda job: job[1].key)):
         sources[s.key].update(info)
         summary["skipped"] += part["skipped"]
         for k, v in part["steps"].items():
@@ -237,11 +241,22 @@ def versions_entries(root, todo: list[SourceSpec], sources: dict, summary: dict)
 
 def _version_job(job: tuple) -> tuple:
     """version_entries of one version in a worker process: what it found and what it noted."""
-    root, s = job
+    root, s, prepare = job
     info: dict = {}
     part: dict = {"skipped": []}
-    entries, used = version_entries(root, s, info, part)
+    entries, used = _prepared(version_entries(root, s, info, part), prepare, part)
     return entries, used, info, part
+
+
+def _prepared(made: tuple, prepare, summary: dict) -> tuple:
+    """(entries, layers used) of :func:`version_entries`, the entries handed to ``prepare`` if any."""
+    entries, used = made
+    if prepare is None:
+        return entries, used
+    t = time.process_time()
+    entries = prepare(entries)
+    summary["steps"]["index"] += time.process_time() - t
+    return entries, used
 
 
 def cleanup(path: Path, current: Path | None) -> None:

@@ -71,7 +71,8 @@ def _fill(cat, db: Path, base: Path | None, ch: Changes, summary: dict, progress
         # three executemany calls
         rid = con.execute("SELECT coalesce(max(id), 0) + 1 FROM entry").fetchone()[0]
         # the versions parsed and their entries made on every core (kb.pool), written here in their order
-        for i, (s, entries, used) in enumerate(versions_entries(cat.root, ch.todo, ch.sources, summary), 1):
+        for i, (s, entries, used) in enumerate(versions_entries(cat.root, ch.todo, ch.sources, summary,
+                                                                prepare=prepare), 1):
             used_layers.update(used)
             t = time.process_time()
             rid = _insert(con, entries, rid)
@@ -96,11 +97,16 @@ def _fill(cat, db: Path, base: Path | None, ch: Changes, summary: dict, progress
     return n
 
 
-def _insert(con, entries: list[dict], rid: int) -> int:
-    """Write one version's entries, the first with id ``rid``; returns the next id."""
+def prepare(entries: list[dict]) -> list[tuple]:
+    """(entry, its text, heading and terms as FTS5 is given them with their token counts) of each of a
+    version's entries: made where the entries are made, on every core (kb.catalog.building.versions_entries)."""
+    return [(e, *(token_text(e.get(f) or "") for f in TEXT_FIELDS)) for e in entries]
+
+
+def _insert(con, prepared: list[tuple], rid: int) -> int:
+    """Write one version's entries (:func:`prepare`), the first with id ``rid``; returns the next id."""
     rows, texts, facets = [], [], []
-    for e in entries:
-        (text, n_text), (heading, n_heading), (terms, n_terms) = (token_text(e.get(f) or "") for f in TEXT_FIELDS)
+    for e, (text, n_text), (heading, n_heading), (terms, n_terms) in prepared:
         rows.append([rid] + [e.get(c) or "" for c in _COLS]
                     + [quantize(n_text), quantize(n_heading), quantize(n_terms), e["data"]])
         texts.append((rid, text, heading, terms))

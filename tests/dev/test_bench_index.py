@@ -62,6 +62,9 @@ def test_bench_index_measures_the_fts5_engine_uncached_and_cached_beside_the_bas
     text = "\n".join(lines)
     assert "kb index --engine fts5，分析层未缓存" in text and "kb index --engine fts5，分析层已缓存" in text
     assert "FTS5 引擎未缓存" in text and "FTS5 引擎已缓存" in text
+    steps = res["fts5_steps"]          # where an uncached FTS5 build's CPU goes, one process, every text
+    assert set(steps) >= {"解析", "义务层", "定义与引用层", "FTS5 写入（切分二元组、插入、索引、统计）"}
+    assert steps["义务层"] > 0 and steps["解析"] > 0 and "除去两个分析层是基线 CPU 的" in text
 
 
 def test_bench_index_fills_the_layer_cache_before_a_cached_fts5_build_alone(tmp_path):

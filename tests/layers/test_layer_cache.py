@@ -205,6 +205,22 @@ def test_field_names_checked_once_per_list_still_refuse_a_dunder_or_another_shap
     assert cache.decode(json_of(refs)) == refs
 
 
+def test_entries_are_written_as_json_wrote_them(store):
+    """cache.dumps (orjson) writes the bytes json.dumps wrote, and json's own when orjson refuses (an
+    integer past 64 bits, a lone surrogate); a NaN or an infinity is not kept (JSON has none: the
+    entry would not read back equal), a finite float is."""
+    doc = parse_file(str(SEED))
+    values = [links.references(doc), links.definitions(doc), {"t": (1, "二", None), ("eid", 3): [2.5, -0.0, 1e16]},
+              {"x": "\x1f\x7f\u2028\"\\引"}, [2 ** 70], ["\ud800"]]
+    for v in values:
+        assert cache.dumps(v) == json.dumps(cache.encode(v), ensure_ascii=False,
+                                            separators=(",", ":")).encode("utf-8", "surrogatepass")
+        assert cache.decode(cache.dumps(v).decode("utf-8", "surrogatepass")) == v
+    for bad in (float("nan"), [float("inf")], {"a": (float("-inf"),)}):
+        with pytest.raises(TypeError):
+            cache.encode(bad)
+
+
 def json_of(value) -> str:
     import json
 

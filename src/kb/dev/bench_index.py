@@ -22,7 +22,10 @@ Printed for each: wall time, CPU time (the process and its writer sub-processes:
 work costs whatever else the machine runs), peak memory (the main process, and the largest
 writer sub-process) and the size on disk; then the ratio to the baseline (the target was 4×),
 and where kb's time goes (parse, layers, entries, whoosh: the build's own account of its CPU
-time, with the layer cache's) over the first texts, uncached, whoosh in one process.
+time, with the layer cache's) over the first texts, uncached, whoosh in one process; with
+kb-fts5 (uncached), the same for the FTS5 engine over every text (parse, the obligations layer,
+the links layer, entries with the layer cache's writing, FTS5's writing), and what the build costs
+without its two layers, against the baseline's CPU: the floor the catalog's own work sets.
 ``--modes=whoosh-floor,fts5`` measures only the builds named (the baseline always).
 """
 from __future__ import annotations
@@ -69,11 +72,15 @@ def child(mode: str, corpus: str, work: str) -> dict:
     engine = "fts5" if mode.startswith("kb-fts5") else "whoosh"
     if mode in ("kb-serial", "kb-steps"):
         os.environ["KB_INDEX_PROCS"] = "1"
-    if mode == "kb-steps":           # where the time goes: the first texts, layers computed
+    if mode in ("kb-steps", "kb-fts5-steps"):      # where the time goes: layers computed, one process
         from kb.layers import cache
 
-        specs = specs[:STEPS_TEXTS]
-        os.environ["KB_LAYER_CACHE"] = "off"
+        if mode == "kb-steps":
+            specs = specs[:STEPS_TEXTS]
+            os.environ["KB_LAYER_CACHE"] = "off"
+        else:                        # an empty cache, written as a first kb index writes it
+            os.environ["KB_LAYER_CACHE"] = str(work_p / "layers-steps")
+        os.environ["KB_JOBS"] = "1"
     (work_p / "mkdocs.yml").write_text("site_name: bench\n", encoding="utf-8")
     cat = open_catalog(work_p, path=work_p / f"catalog-{mode}", sources=specs, engine=engine)
     t = time.perf_counter()
@@ -85,6 +92,14 @@ def child(mode: str, corpus: str, work: str) -> dict:
         st = out["steps"]
         out["steps"] = {"解析": st["parse"], "分析层（定义、引用、义务）": layers,
                         "条目": st["entries"] - layers, "whoosh 写入": st["index"]}
+    if mode == "kb-fts5-steps":
+        secs = cache.stats["seconds"]
+        obligations = secs.get("obligations", 0.0)
+        links = sum(secs.values()) - obligations
+        st = out["steps"]
+        out["steps"] = {"解析": st["parse"], "义务层": obligations, "定义与引用层": links,
+                        "条目（含写分析层缓存）": st["entries"] - obligations - links,
+                        "FTS5 写入（切分二元组、插入、索引、统计）": st["index"]}
     out.update(_usage())
     return out
 
@@ -231,6 +246,12 @@ def run(corpus_dir=None, out=print, modes: tuple[str, ...] = MODES) -> dict:
         out("与基线之比，用时（CPU）：" + "，".join(
             f"{labels[m]} {res[m]['ratio']:.1f}×（{res[m]['cpu_ratio']:.1f}×）" for m in modes[:-1])
             + f"；目标 {TARGET:.0f}×" + _verdict(res))
+        if "kb-fts5" in modes and "kb-cold" not in modes:
+            steps = res["fts5_steps"] = _measure("kb-fts5-steps", corpus, work, env)["steps"]
+            total = sum(steps.values()) or 1.0
+            out(f"FTS5 引擎未缓存时的时间花在哪里（全部 {res['kb-fts5']['texts']} 个文本，单进程 CPU 时间，共 {total:.1f} 秒）："
+                + "，".join(f"{k} {v:.1f} 秒（{v / total:.0%}）" for k, v in steps.items())
+                + f"；除去两个分析层是基线 CPU 的 {(total - steps['义务层'] - steps['定义与引用层']) / base_cpu:.1f} 倍")
         if "kb-cold" not in modes:
             return res
         steps = res["steps"] = _measure("kb-steps", corpus, work, env)["steps"]

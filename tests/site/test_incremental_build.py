@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from conftest import CORPUS, ROOT
 from test_site import make_project
 
@@ -57,6 +59,11 @@ def test_nothing_changed_builds_nothing_and_one_text_rebuilds_its_pages(tmp_path
     for r in one["panels_changed"]:       # a panel there quotes r002's new wording
         assert any(marker in p.read_text(encoding="utf-8") for p in (site / r).rglob("*.html")), r
     assert any(k.startswith("r002/") and k.endswith(".html") for k in changed)
+    # the actor pages across regulations: those that list r002 are made again, the others are left as they were
+    across = {k for k in after if k.startswith("actors/") and k.endswith("/index.html") and k != "actors/index.html"}
+    listing = {k for k in across if 'href="../../r002/current/actors/' in (site / k).read_text(encoding="utf-8")}
+    assert listing and across - listing, (len(listing), len(across))
+    assert {k for k in across if k in changed} == listing
     assert any(marker in p.read_text(encoding="utf-8") for p in (site / "r002").rglob("*.html"))
     assert set(after) == set(before), "every page and download is still there"
     # the downloads of the changed regulation are new, the others' are kept
@@ -110,9 +117,12 @@ def _files(site):
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_a_rebuild_of_one_text_writes_the_site_a_full_build_writes(tmp_path, corpus_files):
+@pytest.mark.parametrize("cut", [False, True])
+def test_a_rebuild_of_one_text_writes_the_site_a_full_build_writes(tmp_path, corpus_files, cut):
     """What a dirty build keeps (the other regulations' pages, downloads and search indexes, read back for the
-    knowledge-base map) is what a full build of the same inputs writes: the two sites are the same, file for file."""
+    knowledge-base map; the actor pages across regulations that do not list it) is what a full build of the same
+    inputs writes: the two sites are the same, file for file.  cut: the text is cut to one article, so that
+    actors it named drop out of the pages across regulations, and some of those pages out of the site."""
     import zipfile
     from io import BytesIO
 
@@ -120,10 +130,15 @@ def test_a_rebuild_of_one_text_writes_the_site_a_full_build_writes(tmp_path, cor
 
     proj = project(tmp_path)
     build_site(proj, catalog=False)
+    across = set((proj / "site" / "actors").glob("*/index.html"))
     text = proj / "regulation" / "r003" / "current.md"
     body = text.read_text(encoding="utf-8")
+    if cut:
+        body = body.splitlines()[0] + "\n\n第一条　本条例自公布之日起施行。紫藤花条款。\n"
     text.write_text(body.replace("。", "紫藤花条款。", 1), encoding="utf-8")
     assert build_site(proj, catalog=False)["rebuilt"] == {"r003"}
+    if cut:
+        assert set((proj / "site" / "actors").glob("*/index.html")) < across, "pages of actors named once are gone"
     dirty = _files(proj / "site")
     assert build_site(proj, catalog=False, force=True)["rebuilt"] == "full"
     full = _files(proj / "site")

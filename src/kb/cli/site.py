@@ -80,14 +80,18 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
             plugin = cfg.plugins.get("kb") if hasattr(cfg.plugins, "get") else None
             if isinstance(todo, set):
                 say(f"只重建改动的法规：{'、'.join(sorted(todo))}（及首页、专题汇编）")
-                _dirty_build(build, cfg, todo, previous.get("panels") or {})
+                _dirty_build(build, cfg, todo, previous.get("panels") or {}, previous.get("listings") or {})
                 out["panels_changed"] = set(plugin.panels_changed)
                 if plugin.panels_changed:
                     say(f"相关条文有变化，也重建：{'、'.join(sorted(plugin.panels_changed))}")
+                out["listed_changed"] = set(plugin.listed_changed)
+                if plugin.listed_changed:
+                    say(f"跨法规的主体页有增减，也重建：{'、'.join(sorted(plugin.listed_changed))}")
             else:
                 build(cfg)
             if plugin is not None:
                 fp["panels"] = plugin.panels
+                fp["listings"] = plugin.listings
             freshness.remember(root, fp)
     except mkx.Abort as e:
         raise KbError(f"网站构建中止：{e}", str(root / "mkdocs.yml")) from None
@@ -146,8 +150,9 @@ def _what_to_build(root: Path, cfg, force: bool):
     return fp, freshness.plan(root, fp)
 
 
-def _dirty_build(build, cfg, regs: set[str], panels: dict) -> None:
-    """mkdocs' dirty build with only ``regs``' pages marked modified (the kb plugin's ``only``):
+def _dirty_build(build, cfg, regs: set[str], panels: dict, listings: dict | None = None) -> None:
+    """mkdocs' dirty build with only ``regs``' pages marked modified (the kb plugin's ``only``), and the
+    actor pages across regulations that list one of them or changed (``listings``: the previous build's):
     their old output is removed first, so a page the text no longer has does not linger; mkdocs'
     warning that dirty builds are for development does not apply and is not shown."""
     import logging
@@ -158,6 +163,7 @@ def _dirty_build(build, cfg, regs: set[str], panels: dict) -> None:
     plugin = cfg.plugins["kb"]
     plugin.only = set(regs)
     plugin.previous_panels = panels
+    plugin.previous_listings = listings or {}
     quiet = logging.Filter()
     quiet.filter = lambda record: "'dirty' build" not in record.getMessage()
     lg = logging.getLogger("mkdocs.commands.build")
@@ -168,6 +174,7 @@ def _dirty_build(build, cfg, regs: set[str], panels: dict) -> None:
         lg.removeFilter(quiet)
         plugin.only = None
         plugin.previous_panels = {}
+        plugin.previous_listings = {}
 
 
 @click.command("build")

@@ -86,6 +86,12 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.panels: dict = {}
         #: the regulations a dirty build remakes because their 相关条文 panels changed
         self.panels_changed: set = set()
+        #: each actor page across regulations -> a hash of what decides it besides the regulations it lists
+        #: (see _listings), this build's and the previous one's (set by ``kb build`` for a dirty build)
+        self.listings: dict = {}
+        self.previous_listings: dict = {}
+        #: the regulations a dirty build remakes because an actor's page across regulations came or went
+        self.listed_changed: set = set()
 
     @property
     def pages(self) -> dict:
@@ -109,6 +115,16 @@ class KbPlugin(BasePlugin[KbConfig]):
                 self.plan = plan_site(root, self.config, config.use_directory_urls, config.site_url or "",
                                       sites, default, config.site_name or "")
                 config.nav = site_nav(self.plan)
+            self.listings = _listings(self.plan, config.nav)
+            self.listed_changed = set()
+            if self.only is not None:
+                # a regulation's actor page links to the actor's page across regulations, which comes or goes
+                # with the regulations naming the actor: where one came or went, those pages are made again
+                came_or_went = set(self.plan.actor_all) ^ {v[0] for v in self.previous_listings.values()
+                                                               if isinstance(v, list) and len(v) == 2}
+                self.listed_changed = {vs.reg.id for vs in self.plan.sites
+                                       if not came_or_went.isdisjoint(vs.actor_pages)} - self.only
+                self.only |= self.listed_changed
         except KbError as e:
             raise PluginError(f"kb: {e}") from None
         # the header's first words: a site of drafts says so before any page is scrolled (the theme
@@ -152,12 +168,27 @@ class KbPlugin(BasePlugin[KbConfig]):
         """A dirty build leaves this regulation's output as the previous build wrote it."""
         return self.only is not None and reg_id is not None and reg_id not in self.only
 
+    def _listing_kept(self, src: str, info: dict) -> bool:
+        """A dirty build leaves an actor's page across regulations as the previous build wrote it when none
+        of the regulations it lists is made again and it lists the same ones, under the same navigation."""
+        if self.only is None or info["kind"] != "actor_all":
+            return False
+        return self.previous_listings.get(src) == self.listings.get(src) is not None and \
+            not any(vs.reg.id in self.only for vs, _ in info["obj"][1])
+
     def on_files(self, files, config):
         for src, info in self.plan.pages.items():
             f = File.generated(config, src, content="")
-            if self._kept(regulation_of(info)):
+            if self._kept(regulation_of(info)) or self._listing_kept(src, info):
                 f.is_modified = _unmodified
             files.append(f)
+        if self.only is not None:
+            # an actor now named in one regulation only has no page across regulations any more
+            for src in set(self.previous_listings) - set(self.listings):
+                gone = Path(File.generated(config, src, content="").abs_dest_path)
+                gone.unlink(missing_ok=True)
+                if gone.name == "index.html" and gone.parent.is_dir() and not any(gone.parent.iterdir()):
+                    gone.parent.rmdir()
         if self.config.search == "kb":
             _drop_theme_search(files)
             kept = {vs.p("search.json") for vs in self.plan.sites if self._kept(vs.reg.id)}
@@ -215,6 +246,12 @@ class KbPlugin(BasePlugin[KbConfig]):
                 manifest, shards = build_kb_map(latest)
                 out.append((KB_MAP, to_json(manifest)))
                 out += [(KB_MAP.replace(".json", f"-{i}.json"), to_json(shard)) for i, shard in enumerate(shards)]
+        if self.only is not None and site_dir is not None:
+            # a dirty build writes over the previous map: its shards past the new number (fewer bigrams) go
+            made = {src for src, _ in out}
+            for old in (site_dir / KB_MAP).parent.glob(Path(KB_MAP).stem + "-*.json"):
+                if old.relative_to(site_dir).as_posix() not in made:
+                    old.unlink(missing_ok=True)
         return out
 
     def on_nav(self, nav, config, files):
@@ -302,6 +339,19 @@ class KbPlugin(BasePlugin[KbConfig]):
 
 def _unmodified() -> bool:
     return False
+
+
+def _listings(plan: SitePlan, nav) -> dict[str, str]:
+    """Each actor page across regulations (src) -> [its actor, a hash of the versions it lists and of the site's navigation],
+    which it carries: a dirty build makes it again when that changed or one of those regulations is made again."""
+    import hashlib
+
+    site = json.dumps(nav, ensure_ascii=False, sort_keys=True, default=str)
+    out = {}
+    for name, src in plan.actor_all.items():
+        listed = [(vs.reg.id, vs.version.name) for vs, _ in plan.pages[src]["obj"][1]]
+        out[src] = [name, hashlib.sha1(json.dumps([site, listed], ensure_ascii=False).encode("utf-8")).hexdigest()]
+    return out
 
 
 def _cache_theme_nav(env) -> None:

@@ -316,9 +316,13 @@ def test_add_file_reads_a_drafts_status_from_its_text_as_add_folder_does(tmp_pat
                            "审议稿", "--validity", "草案", "--no-index"], p, capsys)
     other = yaml.safe_load((p / "regulation/other/meta.yml").read_text(encoding="utf-8"))
     assert other["versions"][0]["label"] == "修改稿" and other["versions"][0]["status"] == "审议稿"
+    # (a law of one's own, not a draft: a corpus law edited by a byte, so no longer the corpus's file, which brings
+    # the corpus's metadata: test_add_file_of_the_corpus_reads_its_metadata_as_add_folder_does)
     law = CORPUS / "宪法相关法" / "城市居民委员会组织法(2018-12-29).md"
     if law.exists():
-        rc, out, err = run_kb(["add", str(law), "-r", "jw", "-v", "2018", "--no-index"], p, capsys)
+        mine = tmp_path / "jw.md"
+        mine.write_bytes(law.read_bytes() + b"\n")
+        rc, out, err = run_kb(["add", str(mine), "-r", "jw", "-v", "2018", "--no-index"], p, capsys)
         jw = yaml.safe_load((p / "regulation/jw/meta.yml").read_text(encoding="utf-8"))
         assert "validity" not in jw and jw["versions"] == [{"name": "2018", "file": "2018.md"}]
     # newcomer review 2, item 9 too: a regulation without a jurisdiction is not headed （，N 项）; (my-law and other share
@@ -433,3 +437,65 @@ def test_read_corpus_text_does_not_guess_the_corpus_from_its_layout(tmp_path):
     assert not read_corpus_text(f, tmp_path, files).corpus
     ct = read_corpus_text(CORPUS / "社会法/慈善法(2016-03-16).md", CORPUS, files)
     assert ct.corpus and ct.rel == "社会法/慈善法(2016-03-16).md"
+
+
+def test_add_file_of_the_corpus_reads_its_metadata_as_add_folder_does(tmp_path, capsys):
+    """Newcomer review 6, item 1: kb add 妇女权益保障法(2018-10-26).md -r funv -v 2018 (the corpus's own file) wrote a
+    meta.yml of a title and a version name only — no level, jurisdiction, issuing body, dates, validity or source — so the
+    site said 元数据未注明效力状态 and “状态 2022”, kb show --as-of found no dated version, the AKN export dated it
+    1900-01-01 and kb obligations -r all put a national law under 未注明级别, while kb add DIR of the same file reads
+    all of that.  A file of the corpus (or a byte-identical copy) now brings what kb add DIR reads; the caller's names and
+    options come first; a text of one's own and a regulation not made from the corpus are as before."""
+    need_shared(CORPUS)
+    p = project(tmp_path / "p")
+    old, new = CORPUS / "社会法/妇女权益保障法(2018-10-26).md", CORPUS / "社会法/妇女权益保障法(2022-10-30).md"
+    rc, out, err = run_kb(["add", str(old), "-r", "funv", "-v", "2018", "--no-index"], p, capsys)
+    assert rc == 0, err
+    meta = yaml.safe_load((p / "regulation/funv/meta.yml").read_text(encoding="utf-8"))
+    assert (meta["title"], meta["level"], meta["jurisdiction"], meta["issuing_body"], meta["adopted"]) == \
+        ("中华人民共和国妇女权益保障法", "法律", "全国", "全国人民代表大会", "1992-04-03")
+    assert meta["source"]["corpus"] == "lawrefbook" and "不是官方文本" in meta["source"]["note"]
+    assert meta["source"]["files"] == ["社会法/妇女权益保障法(2018-10-26).md"]
+    # the corpus holds a later text of the law: this one is amended, not in force
+    assert meta["validity"] == "已修改"
+    assert meta["versions"] == [{"name": "2018", "label": "2018年修正", "file": "2018.md", "status": "已被修改",
+                                 "date": "2018-10-26"}]
+    # a copy of the later file, under another name: the corpus's file all the same; it is the law in force now
+    copy = tmp_path / "新文本.md"
+    shutil.copy(new, copy)
+    rc, out, err = run_kb(["add", str(copy), "-r", "funv", "-v", "2022", "--no-index"], p, capsys)
+    assert rc == 0, err
+    meta = yaml.safe_load((p / "regulation/funv/meta.yml").read_text(encoding="utf-8"))
+    assert meta["validity"] == "有效"
+    assert meta["source"]["files"] == ["社会法/妇女权益保障法(2018-10-26).md", "社会法/妇女权益保障法(2022-10-30).md"]
+    assert meta["versions"][1] == {"name": "2022", "file": "2022.md", "label": "2022年修订", "status": "现行有效",
+                                   "date": "2022-10-30"}
+    # what kb add DIR writes for the same two files, but for the names the caller chose
+    d = project(tmp_path / "d")
+    src = tmp_path / "lawrefbook" / "社会法"
+    src.mkdir(parents=True)
+    for f in (old, new):
+        shutil.copy(f, src / f.name)
+    assert run_kb(["add", str(src.parent), "--no-index"], d, capsys)[0] == 0
+    folder = yaml.safe_load((d / "regulation/妇女权益保障法/meta.yml").read_text(encoding="utf-8"))
+    assert {k: v for k, v in meta.items() if k != "versions"} == {k: v for k, v in folder.items() if k != "versions"}
+    assert [{k: v for k, v in x.items() if k not in ("name", "file")} for x in meta["versions"]] == \
+        [{k: v for k, v in x.items() if k not in ("name", "file")} for x in folder["versions"]]
+    # the caller's options come first
+    rc, out, err = run_kb(["add", str(new), "-r", "mine", "-v", "v1", "--label", "我的副本", "--date", "2023-01-01",
+                           "--level", "其他", "--no-index"], p, capsys)
+    assert rc == 0, err
+    mine = yaml.safe_load((p / "regulation/mine/meta.yml").read_text(encoding="utf-8"))
+    assert (mine["level"], mine["jurisdiction"], mine["versions"][0]["label"], mine["versions"][0]["date"]) == \
+        ("其他", "全国", "我的副本", "2023-01-01")
+    # a regulation not made from the corpus keeps its metadata: the corpus text is only a version of it
+    copy_seed(p / "regulation/seed")
+    before = yaml.safe_load((p / "regulation/seed/meta.yml").read_text(encoding="utf-8"))
+    assert run_kb(["add", str(new), "-r", "seed", "-v", "fn", "--no-index"], p, capsys)[0] == 0
+    after = yaml.safe_load((p / "regulation/seed/meta.yml").read_text(encoding="utf-8"))
+    assert {k: v for k, v in after.items() if k != "versions"} == {k: v for k, v in before.items() if k != "versions"}
+    assert after["versions"][-1]["date"] == "2022-10-30"
+    # a text of one's own: nothing read from the corpus (the seed: a title and its draft status only)
+    rc, out, err = run_kb(["add", str(SEED), "-r", "own", "-v", "draft", "--no-index"], p, capsys)
+    own = yaml.safe_load((p / "regulation/own/meta.yml").read_text(encoding="utf-8"))
+    assert "source" not in own and "level" not in own and own["validity"] == "草案"

@@ -57,14 +57,25 @@ def add_cmd(ctx, path, regulation, version, label, status, date, title, level, j
 
 
 def _add_file(root, p, regulation, version, label, status, date, meta, fmt) -> None:
+    from kb.library.importer import corpus_file
     from kb.project import add_file, regulation_option
 
     regulation, version = regulation_option(regulation, version)      # -r 法规@版本 is -r 法规 -v 版本
     if not regulation or not version:
         raise KbError("添加文件需要 --regulation 和 --version（如 kb add 修改稿.docx -r suining-community -v revised）",
                       str(p))
-    added = add_file(root, p, regulation, version, label=label, status=status, date=date,
-                        meta={k: v for k, v in meta.items() if v})
+    meta = {k: v for k, v in meta.items() if v}
+    effective = None
+    found = corpus_file(root, p, regulation)
+    if found is not None:
+        # the public corpus's own file: what kb add DIR reads from it (level, jurisdiction, issuing body, dates,
+        # validity, source), the caller's options before it
+        corpus_meta, fields = found
+        meta = {**{k: v for k, v in corpus_meta.items() if v is not None}, **meta}
+        label, status = label or fields["label"], status or fields["status"]
+        date, effective = date or fields["date"], fields["effective"]
+    added = add_file(root, p, regulation, version, label=label, status=status, date=date, meta=meta,
+                     effective=effective)
     _say_warnings([added])
     if fmt == "json":
         write_text(to_json({"regulation": added.regulation, "version": added.version, "path": str(added.path),

@@ -160,12 +160,24 @@ def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True,
     if not ct.titled:
         raise KbError(f"文本开头没有标题（法规名称），无法判断是哪部法规，不导入；请在第一行写上标题，"
                       f"或单独添加并给出标题：kb add {ct.path} -r 法规名 -v 版本名 --title 标题", str(ct.path))
-    validity = text_validity(ct, defaults, is_latest)
-    status = ct.status if ct.draft else \
-        {"有效": "现行有效", "已修改": "已被修改", "已废止": "已废止"}.get(validity, validity)
+    status = version_status(ct, defaults, is_latest)
     if into:
         return add_file(root, ct.path, into, ct.version_name, label=ct.label(), status=status, date=ct.date,
                         effective=ct.effective)
+    meta = regulation_meta(root, ct, defaults, is_latest, ct.regulation_id)
+    return add_file(root, ct.path, ct.regulation_id, ct.version_name, label=ct.label(), status=status,
+                       date=ct.date, meta=meta, effective=ct.effective)
+
+
+def version_status(ct: CorpusText, defaults: dict, is_latest: bool) -> str | None:
+    """The version's status: a draft's stage, else what its validity makes it (现行有效, 已被修改, 已废止)."""
+    validity = text_validity(ct, defaults, is_latest)
+    return ct.status if ct.draft else {"有效": "现行有效", "已修改": "已被修改", "已废止": "已废止"}.get(validity, validity)
+
+
+def regulation_meta(root: Path, ct: CorpusText, defaults: dict, is_latest: bool, reg_id: str) -> dict:
+    """The metadata of regulation ``reg_id`` that ``ct`` gives: title, level, jurisdiction, issuing body, adoption date,
+    validity (its latest version's), source (the corpus and its files, or a folder of one's own)."""
     # a national law's short title is its title without 中华人民共和国 (城市居民委员会组织法); other titles have none
     # (the folder name of 北京市实施《……》办法 drops its book-title marks: no title to show)
     short = ct.regulation_id if ct.title.startswith(PRC) and not ct.part else None
@@ -177,7 +189,7 @@ def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True,
             "adopted": ct.adopted}
     if is_latest:
         # the regulation's validity is its latest version's; older versions never overwrite it
-        meta["validity"] = validity
+        meta["validity"] = text_validity(ct, defaults, is_latest)
     successor = _successor(ct.title)
     if successor and is_latest:
         meta["successor"] = successor
@@ -186,10 +198,46 @@ def add_text(root: Path, ct: CorpusText, defaults: dict, is_latest: bool = True,
     else:
         # a folder of one's own: name the file (relative to the folder given), claim nothing of its origin
         meta["source"] = {"note": FROM_FOLDER}
-    existing = _existing_files(root, ct.regulation_id)
+    existing = _existing_files(root, reg_id)
     meta["source"]["files"] = sorted(set(existing) | {ct.rel})
-    return add_file(root, ct.path, ct.regulation_id, ct.version_name, label=ct.label(), status=status,
-                       date=ct.date, meta=meta, effective=ct.effective)
+    return meta
+
+
+def corpus_file(root: Path, path: Path, reg_id: str) -> tuple[dict, dict] | None:
+    """``kb add FILE`` of the public corpus's own file (kb.library.corpus.CorpusFiles: in the corpus, or a byte-for-byte
+    copy of one of its files): the metadata ``kb add DIR`` reads from the same file, as (the regulation's metadata,
+    the version's fields label/status/date/effective); None for any other file.  The version is the corpus's latest of
+    its law unless the corpus holds a later-dated file of the same title (then 已被修改, and the regulation's validity is
+    left to the later one).  A regulation that exists and was not made from the corpus keeps its metadata: only the
+    version's fields are given for it."""
+    files = CorpusFiles.near(root)
+    path = Path(path)
+    if files.find(path) is None:
+        return None
+    ct = read_corpus_text(path, None, files)
+    if not ct.titled:
+        return None
+    home = next((h for h in files.homes if (h / ct.rel).is_file()), None)
+    is_latest = True
+    if home is not None and ct.date:
+        place = (home / ct.rel).parent
+        for other in sorted(place.glob(f"{Path(ct.rel).name.split('(')[0].removesuffix('.md')}*.md")):
+            o = read_corpus_text(other, home)
+            if o.regulation_id == ct.regulation_id and o.part == ct.part and (o.date or "") > ct.date:
+                is_latest = False
+                break
+    version = {"label": ct.label(), "status": version_status(ct, {}, is_latest), "date": ct.date,
+               "effective": ct.effective}
+    meta_path = Path(root) / "regulation" / reg_id / "meta.yml"
+    if meta_path.is_file():
+        from kb.project import load_regulation
+
+        if not (load_regulation(Path(root), reg_id).source or {}).get("corpus"):
+            return {}, version
+    meta = regulation_meta(root, ct, {}, is_latest, reg_id)
+    if not is_latest and not meta_path.is_file():
+        meta["validity"] = text_validity(ct, {}, is_latest)     # a law's older text alone: 已修改, not unstated
+    return meta, version
 
 
 def _existing_files(root: Path, reg_id: str) -> list[str]:

@@ -13,7 +13,7 @@ from kb.check.report import heading, summary
 CSS = """
 body{font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun",serif;margin:0;color:#222;background:#fafafa}
 header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:.6rem 1rem;z-index:1}
-h1{font-size:1.15rem;margin:0 0 .3rem}
+h1{font-size:1.15rem;margin:0 0 .3rem;overflow-wrap:anywhere}
 .meta{color:#555;font-size:.9rem}
 label{margin-right:1rem;font-size:.9rem}
 table{border-collapse:collapse;width:100%;table-layout:fixed}

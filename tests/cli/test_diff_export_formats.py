@@ -114,3 +114,26 @@ def test_a_text_as_the_sites_word_document(tmp_path, capsys):
                          "-o", str(tmp_path / "many")], ROOT, capsys)
     assert rc == 0, err
     assert sorted(p.suffix for p in (tmp_path / "many").iterdir()) == [".docx", ".docx"]
+
+
+def test_the_worksheet_says_which_versions_it_compares(tmp_path, capsys):
+    # newcomer review 6, item 3: the 说明 sheet said 修改前：修改前, 修改后：修改后 — the one place in the workbook that
+    # should name the two texts named neither.  It names what the column heads of the Word table and the terminal name.
+    need_shared(OLD)
+    from openpyxl import load_workbook
+
+    from conftest import SHARED
+
+    rc, _, err = run_kb(["diff", str(OLD), str(NEW), "--format", "xlsx", "-o", str(tmp_path / "t.xlsx")], ROOT, capsys)
+    assert rc == 0, err
+    facts = dict(load_workbook(tmp_path / "t.xlsx")["说明"].iter_rows(min_row=2, values_only=True))
+    assert (facts["修改前"], facts["修改后"]) == ("2016-03-16", "2023-12-29")
+    rc, out, _ = run_kb(["diff", str(OLD), str(NEW)], ROOT, capsys)
+    assert out.splitlines()[0] == "修改前（2016-03-16） → 修改后（2023-12-29）"
+    # the seed's draft and the fixture's second draft: their stages
+    fixture = SHARED / "fixtures" / "suining-revised-draft.txt"
+    rc, _, err = run_kb(["diff", str(ROOT / "regulation/suining-community/draft.txt"), str(fixture), "--format", "xlsx",
+                         "-o", str(tmp_path / "s.xlsx")], ROOT, capsys)
+    assert rc == 0, err
+    facts = dict(load_workbook(tmp_path / "s.xlsx")["说明"].iter_rows(min_row=2, values_only=True))
+    assert (facts["修改前"], facts["修改后"]) == ("草案征求意见稿", "草案修改稿")

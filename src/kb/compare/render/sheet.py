@@ -55,10 +55,24 @@ def _about(cmp: Comparison):
     from kb.outputs.xlsx import Sheet
 
     s = cmp.summary
-    old, new = heads(cmp, plain=True)
-    facts = [["项目", "内容"], ["标题", table_title(cmp)], ["修改前", old], ["修改后", new]]
+    facts = [["项目", "内容"], ["标题", table_title(cmp)]] + [list(x) for x in _sides(cmp)]
     names = {"old_articles": "修改前条数", "new_articles": "修改后条数",
              **{k: STATUS_ZH[k] for k in ("unchanged", "modified", "added", "deleted", "split", "merged", "renumbered")},
              "moved": "移至他章"}
     facts += [[v, s[k]] for k, v in names.items() if k in s]
     return Sheet("说明", facts, widths={1: 14, 2: 60})
+
+
+def _sides(cmp: Comparison) -> list[tuple[str, str]]:
+    """(修改前, what it is), (修改后, what it is): the version the column heads name (草案征求意见稿; 2016-03-16; 修改稿，
+    草案修改稿，2025-01-02), else the text's file — not the bare word 修改前 again."""
+    import os
+
+    out = []
+    for word, head, doc in zip(("修改前", "修改后"), heads(cmp), (cmp.old_doc, cmp.new_doc)):
+        if head.startswith(word + "（") and head.endswith("）"):
+            head = head[len(word) + 1:-1]
+        elif head == word:
+            head = os.path.basename(doc.source or "") or "未注明"
+        out.append((word, head))
+    return out

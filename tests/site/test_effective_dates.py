@@ -87,3 +87,20 @@ def test_the_history_page_gives_each_versions_effective_date_as_the_command_does
     text = t.text_content()
     assert "自该日施行" not in text
     assert "日期是通过、修正或修订的日期，不是施行日期" in text and "不能确定某日它是否已施行" in text
+
+
+def test_the_day_s_text_is_found_without_reading_the_later_versions(charity, monkeypatch):
+    # read-through 6, item 15: in_force read every version's text for its commencement clause, the ones adopted after
+    # the day too (and took a docs= argument no caller gave).  On 2017-03-01 only 慈善法's 2016 text is read.
+    from kb.amend import effective
+    from kb.project import load_regulation
+
+    read = []
+    real = effective.load
+    monkeypatch.setattr(effective, "load", lambda t, *a, **k: read.append(t.version.name) or real(t, *a, **k))
+    answer = effective.in_force(load_regulation(charity, "慈善法"), "2017-03-01")
+    assert (answer.version.name, answer.certain, answer.effect.effective) == ("2016-03-16", True, "2016-09-01")
+    assert read == ["2016-03-16"]
+    read.clear()
+    answer = effective.in_force(load_regulation(charity, "慈善法"), "2024-03-01")
+    assert answer.version.name == "2023-12-29" and not answer.certain and sorted(read) == ["2016-03-16", "2023-12-29"]

@@ -72,10 +72,15 @@ def commencement(doc) -> tuple[str, str] | None:
     return None
 
 
+def adopted_on(v: VersionMeta) -> str:
+    """The day a dated version was adopted (its metadata's ``adopted``, else its date), read without its text."""
+    return _iso((v.raw or {}).get("adopted")) or str(v.date)
+
+
 def effect(reg: RegulationMeta, v: VersionMeta, doc=None) -> Effect:
     """The dates of an adopted, dated version (``doc``: its parsed text, read from the file when None)."""
     raw = v.raw or {}
-    date = _iso(raw.get("adopted")) or str(v.date)
+    date = adopted_on(v)
     if raw.get("effective"):
         eff = _iso(raw["effective"])
         if eff:
@@ -96,10 +101,11 @@ def effect(reg: RegulationMeta, v: VersionMeta, doc=None) -> Effect:
     return Effect(v, date, eff, f"据{label}")
 
 
-def effects(reg: RegulationMeta, docs: dict | None = None) -> list[Effect]:
-    """The adopted, dated versions' dates, by date (a draft is never in force; an undated version cannot be placed)."""
-    docs = docs or {}
-    out = [effect(reg, v, docs.get(v.name)) for v in reg.versions if v.date and not is_draft(reg, v)]
+def effects(reg: RegulationMeta, until: str | None = None) -> list[Effect]:
+    """The adopted, dated versions' dates, by date (a draft is never in force; an undated version cannot be placed);
+    ``until``: only those adopted by that day (the later ones' texts are not read for their 施行 dates)."""
+    out = [effect(reg, v) for v in reg.versions
+           if v.date and not is_draft(reg, v) and (until is None or adopted_on(v) <= until)]
     return sorted(out, key=lambda e: e.date)
 
 
@@ -136,11 +142,11 @@ class InForce:
                 "pending": [one(e) for e in self.pending]}
 
 
-def in_force(reg: RegulationMeta, day: str, docs: dict | None = None) -> InForce:
+def in_force(reg: RegulationMeta, day: str) -> InForce:
     """Which adopted version was in force on ``day`` (YYYY-MM-DD).  A version adopted by then whose 施行 date is
     later was not yet in force; one whose 施行 date is unknown may or may not have been (``certain`` False, with
     the text in force before it)."""
-    adopted = [e for e in effects(reg, docs) if e.date <= day]
+    adopted = effects(reg, until=day)
     pending: list[Effect] = []
     while adopted:
         e = adopted.pop()

@@ -505,9 +505,19 @@ def test_penalty_clauses_enforcing_different_duties_are_not_linked(monkeypatch):
 
 
 def test_a_cited_range_cites_every_article_between_its_ends():
-    # 违反本条例第三十九条至第四十二条规定的 cites 第四十条 and 第四十一条 too, not only the two ends (code review 6, item 5)
-    from types import SimpleNamespace
+    # 违反本条例第三十九条至第四十二条规定的 cites 第四十条 and 第四十一条 too, not only the two ends (code review 6, item 5);
+    # the citations are the links layer's (kb.compare.references.references_of, read-through 6, item 16): a citation
+    # of another law (《某某法》第三条) and a relative one (前款) are none of the text's own articles
     from kb.compare.align import _cited
-    at = {k: k * 10 for k in range(1, 60)}
-    u = SimpleNamespace(text="违反本条例第三十九条至第四十二条规定的，由有关部门责令改正；违反本条例第五十条、第五十二条第二款规定的，处罚款。")
-    assert _cited(u, at) == {390, 400, 410, 420, 500, 520}
+    from kb.compare.similarity import units
+    from kb.text.numerals import article_label
+    from kb.text.parse import parse_text
+    penalty = ("第五十五条　违反本条例第三十九条至第四十二条规定的，由有关部门责令改正；违反本条例第五十条、第五十二条第二款"
+               "规定的，处罚款。\n依照《某某法》第三条的规定执行前款。\n")
+    body = "".join(penalty if k == 55 else f"{article_label(k)}　某某单位应当做好第{k}项工作。\n" for k in range(1, 60))
+    doc = parse_text("某市测试条例\n\n" + body, "<t>")
+    us = units(doc)
+    cited = _cited(doc, us)
+    assert not doc.warnings and us[54].node.number == 55
+    assert {us[i].node.number for i in cited[54]} == {39, 40, 41, 42, 50, 52}
+    assert set(cited) == {54}

@@ -209,7 +209,7 @@ def align(old_doc: Document, new_doc: Document, correspond: list | None = None) 
         _link_remainder(old, new, P, extra, segments)
         if versions:
             _link_unique(old, new, P, extra)
-            _drop_cross_cited(old, new, P, extra)
+            _drop_cross_cited(old_doc, new_doc, old, new, P, extra)
     links = _links(old, new, sim, P, extra)
     _statuses(links, old, new)
     headings = align_headings(old_doc, new_doc, old, new, links)
@@ -405,32 +405,24 @@ def _link_unique(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:
             P.add(o, n, "unique")
 
 
-#: a citation of the text's own articles: 本条例第三十九条, 本法第四十五条、第四十六条, 本法第三十六条第二款
-_OWN_ARTICLES = re.compile(rf"本(?:法|条例|办法|规定|细则)((?:第(?:{NUMERAL_RE})条(?:第(?:{NUMERAL_RE})[款项])*[、和或及至]?)+)")
-_ARTICLE_NUMBER = re.compile(rf"第({NUMERAL_RE})条")
+def _cited(doc: Document, units: list[Unit]) -> dict[int, set[int]]:
+    """unit index -> the indices of the articles of its own text it cites, as the links layer reads the text's internal
+    references (kb.compare.references.references_of: 本条例第三十九条, 第三十九条至第四十二条 — each article of the
+    range —, 本法第三十六条第二款), relative ones (前款, 本条) aside."""
+    from kb.compare.references import references_of
 
-
-def _cited(u: Unit, at: dict[int, int]) -> set[int]:
-    """The articles of its own text (indices, by ``at``: article number -> index) that ``u`` cites; a range
-    第三十九条至第四十二条 cites every article from its first end to its last (39, 40, 41, 42)."""
-    out = set()
-    for c in _OWN_ARTICLES.finditer(u.text):
-        last, end = None, 0
-        for m in _ARTICLE_NUMBER.finditer(c.group(1)):
-            try:
-                k = parse_numeral(m.group(1))
-            except (ValueError, KeyError):
-                last = None
-                continue
-            ends = [k]
-            if last is not None and "至" in c.group(1)[end:m.start()]:
-                ends = range(last + 1, k + 1)
-            out.update(i for x in ends if (i := at.get(x)) is not None)
-            last, end = k, m.end()
+    at = {u.node.number: u.index for u in units if isinstance(u.node.number, int)}
+    of = {u.node.eid: u.index for u in units}
+    out: dict[int, set[int]] = defaultdict(set)
+    for r in references_of(doc):
+        i, j = of.get(r.article.eid), at.get(r.number)
+        if i is not None and j is not None and i != j:
+            out[i].add(j)
     return out
 
 
-def _drop_cross_cited(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> None:
+def _drop_cross_cited(old_doc: Document, new_doc: Document, old: list[Unit], new: list[Unit], P: _Pairs,
+                      extra) -> None:
     """Very last, for two versions of one regulation: a link the rules were not sure of (neither identical nor
     confident) between two articles that both cite articles of their own text is dropped when every old article it
     cites is linked, and none of them to an article the new one cites (nor to the new article itself, into which it
@@ -439,10 +431,7 @@ def _drop_cross_cited(old: list[Unit], new: list[Unit], P: _Pairs, extra) -> Non
     规定……): 北京市安全生产条例 2016 第八十九条 (第三十九条, now 2022 第二十八、二十九条) is not 2022 第五十九条
     (第三十六条第二款) nor 第六十条 (第三十七条第一款); 公司法 2018 第一百零八条 on the 董事会 (第四十五条、第四十六条) is
     not 2023 第一百三十条 on the 监事会 (第一百二十一条、第一百三十三条)."""
-    at_old = {u.node.number: u.index for u in old if isinstance(u.node.number, int)}
-    at_new = {u.node.number: u.index for u in new if isinstance(u.node.number, int)}
-    cited_old = {u.index: c for u in old if (c := _cited(u, at_old))}
-    cited_new = {u.index: c for u in new if (c := _cited(u, at_new))}
+    cited_old, cited_new = _cited(old_doc, old), _cited(new_doc, new)
     if not cited_old or not cited_new:
         return
     of_old, _ = _linked_to(P, extra)

@@ -216,10 +216,14 @@ def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt)
                           [[r["name"], "、".join(r["aliases"]), KIND_NAMES.get(r["kind"], r["kind"]), r["level"],
                             r["parent"], r["count"], r["provisions"], "是" if r["known"] else "否"] for r in rows]))
     else:
+        from kb.outputs.formats import width
+
+        kinds = [KIND_NAMES.get(r["kind"], r["kind"]) or "" for r in rows]
+        # a category is a short name (政府及派出机关): the aliases give way before it is broken over two lines
         click.echo(table(["主体", "类别", "层级", "上级", "别名", "规定数", "条款数"],
-                         [[r["name"] + ("" if r["known"] else " ?"), KIND_NAMES.get(r["kind"], r["kind"]),
-                           r["level"] or "", r["parent"] or "", "、".join(r["aliases"]), r["count"], r["provisions"]]
-                          for r in rows], keep=(0, 3), wrap=(4, 1)))     # 上级 is an actor's name too
+                         [[r["name"] + ("" if r["known"] else " ?"), k, r["level"] or "", r["parent"] or "",
+                           "、".join(r["aliases"]), r["count"], r["provisions"]] for r, k in zip(rows, kinds)],
+                         keep=(0, 3), wrap=(4, 1), least={1: max(map(width, kinds), default=6)}))
         if any(not r["known"] for r in rows):
             click.echo("\n? 表示词表里没有的主体（kb actors --unknown）")
     if not rows:

@@ -86,8 +86,9 @@ def obligation_diff(cmp: Comparison, extract=None) -> dict:
     for j, t in enumerate(new_s):
         if j not in used_new:
             out[getattr(t, "actor", None) or NO_ACTOR]["added"].append(_stmt_dict(t, cmp.new_doc))
-    return dict(sorted(out.items(), key=lambda kv: -(len(kv[1]["added"]) + len(kv[1]["removed"])
-                                                     + len(kv[1]["changed"]))))
+    # the actors, most changed first; the statements without an actor (no one's duty) after them
+    return dict(sorted(out.items(), key=lambda kv: (kv[0] == NO_ACTOR, -(len(kv[1]["added"]) + len(kv[1]["removed"])
+                                                                        + len(kv[1]["changed"])))))
 
 
 def _art_eid(s) -> str:

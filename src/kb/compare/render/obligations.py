@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.compare.obligations import MODALITY_ZH
+from kb.layers.obligations import NO_ACTOR
 
 DIRECTION_ZH = {"shortened": "期限缩短", "lengthened": "期限延长", "stricter": "要求加重", "relaxed": "要求放宽"}
 FIELD_ZH = {"modality": "情态", "deadline": "期限", "quantity": "数量", "action": "行为"}
@@ -40,9 +41,16 @@ def report(od: dict) -> Report:
     touched = [a for a, d in od.items() if d["added"] or d["removed"] or d["changed"]]
     if not touched:
         return r
-    tot = {k: sum(len(od[a][k]) for a in touched) for k in ("added", "removed", "changed")}
-    r.gist = (f"义务变化涉及 {len(touched)} 个主体：新增 {tot['added']}，删除 {tot['removed']}，"
-              f"改变 {tot['changed']}。")
+    # the statements without an actor (社区发展治理工作应当……) are no one's duty: not counted as an actor, told apart
+    actors = [a for a in touched if a != NO_ACTOR]
+    tot = {k: sum(len(od[a][k]) for a in actors) for k in ("added", "removed", "changed")}
+    r.gist = (f"义务变化涉及 {len(actors)} 个主体：新增 {tot['added']}，删除 {tot['removed']}，"
+              f"改变 {tot['changed']}" if actors else "各主体的义务没有变化")
+    if NO_ACTOR in touched:
+        d = od[NO_ACTOR]
+        r.gist += (f"；另有没有主体的陈述（不属于任何主体的义务）新增 {len(d['added'])}，删除 {len(d['removed'])}，"
+                   f"改变 {len(d['changed'])}")
+    r.gist += "。"
     by_change: dict[str, list[str]] = {}          # one line per change; coordinated actors share it
     for a in touched:
         for c in od[a]["changed"]:

@@ -31,3 +31,56 @@ def test_diff_obligations_does_not_count_statements_without_an_actor_as_an_actor
                         "新增 0，删除 1，改变 0。"), lines[0]
     sections = [line.split("：")[0] for line in lines if "：新增 " in line and not line.startswith(("义务", " "))]
     assert sections[-1] == "（无主体）" and "（无主体）" not in sections[:-1] and len(sections) == 12
+
+
+def test_the_readme_describes_every_key_of_the_export_json(tmp_path, capsys):
+    # item 6: the README's command list said kb export --format json gives 全部解析结果（JSON 契约见下）, and nothing below
+    # described it: a programmer reading the export had to guess what preamble, target_eids, in_kb_parts or
+    # obligations_without_actor are.  The section 导出 JSON 的结构 names every key the exports of the default knowledge
+    # base have (each regulation's latest version; the seed's items, 民法典's parts, the references of all kinds), and
+    # names no key they do not have.
+    import json
+    import re
+
+    from kb.project import list_regulations
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("### 导出 JSON 的结构")
+    section = readme[start:readme.index("\n## ", start)]
+    rows = {}
+    for line in section.splitlines():
+        if line.startswith("| `"):
+            head, body = line.split(" | ", 1)
+            for key in re.findall(r"`([a-z_]+)`", head):
+                rows[key] = set(re.findall(r"`([a-z_]+)`", body))
+    got: dict[str, set] = {"top": set()}
+    for reg in list_regulations(ROOT):
+        rc, out, err = run_kb(["export", "--format", "json", "-r", f"{reg.id}@{reg.versions[-1].name}"], ROOT, capsys)
+        assert rc == 0, err
+        d = json.loads(out)
+        got["top"] |= set(d)
+        got.setdefault("regulation", set()).update(d["regulation"])
+        if d["preamble"]:
+            got.setdefault("preamble", set()).update(d["preamble"])
+        for k, v in d.items():
+            if isinstance(v, list) and v and isinstance(v[0], dict):
+                got.setdefault(k, set()).update(*v)
+        for a in d["articles"]:
+            got.setdefault("paragraphs", set()).update(*a["paragraphs"])
+            for p in a["paragraphs"]:
+                for i in p["items"]:
+                    got.setdefault("items", set()).update(i)
+    # (no text of the knowledge base is misnumbered: a warning's keys from a text that is)
+    broken = tmp_path / "broken.txt"
+    broken.write_text("某市测试条例\n\n第一条　甲应当登记。\n第一条　乙应当报告。\n", encoding="utf-8")
+    rc, out, err = run_kb(["export", "--format", "json", str(broken)], ROOT, capsys)
+    got.setdefault("warnings", set()).update(*json.loads(out)["warnings"])
+    assert got["top"] == set(rows), (got["top"] ^ set(rows))
+    same = {"obligations_without_actor": "obligations"}          # 字段同上
+    for k, fields in got.items():
+        if k not in ("top", "paragraphs", "items"):
+            assert fields <= rows[same.get(k, k)] | {"paragraphs"}, (k, fields - rows[same.get(k, k)])
+    assert got["paragraphs"] | got["items"] <= rows["articles"]
+    # and it names nothing the exports do not have (a reference's missing, warning … are there when they apply)
+    real = set().union(*got.values()) | {"subitems", "missing", "warning", "in_kb_parts", "link_eid", "pinpoint"}
+    assert set(re.findall(r"`([a-z_]+)`", section)) - real <= {"art_15__para_1__point_3"}

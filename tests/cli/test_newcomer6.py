@@ -84,3 +84,24 @@ def test_the_readme_describes_every_key_of_the_export_json(tmp_path, capsys):
     # and it names nothing the exports do not have (a reference's missing, warning … are there when they apply)
     real = set().union(*got.values()) | {"subitems", "missing", "warning", "in_kb_parts", "link_eid", "pinpoint"}
     assert set(re.findall(r"`([a-z_]+)`", section)) - real <= {"art_15__para_1__point_3"}
+
+
+def test_a_version_s_label_its_status_says_already_is_not_said_twice(tmp_path, capsys):
+    # item 7: the README's own kb add 修改稿.docx -r suining-community -v revised --label 修改稿 (the fixture's second
+    # draft, whose status line says 草案修改稿), then kb diff @draft @revised, headed the new column
+    # 修改后（修改稿，草案修改稿，2025-01-02）: the label said twice.  The status says it: 修改后（草案修改稿，2025-01-02）.
+    import shutil
+
+    from conftest import copy_seed
+
+    fixture = need_shared() / "fixtures" / "suining-revised-draft.txt"
+    proj = tmp_path / "p"
+    proj.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    copy_seed(proj / "regulation" / "suining-community")
+    rc, out, err = run_kb(["add", str(fixture), "-r", "suining-community", "-v", "revised", "--label", "修改稿",
+                           "--date", "2025-01-02", "--no-index"], proj, capsys)
+    assert rc == 0, err
+    rc, out, err = run_kb(["diff", "@draft", "@revised"], proj, capsys)
+    assert rc == 0, err
+    assert out.splitlines()[0] == "修改前（草案征求意见稿） → 修改后（草案修改稿，2025-01-02）", out.splitlines()[0]

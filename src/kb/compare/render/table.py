@@ -160,7 +160,8 @@ def _head_bits(doc, file_name: bool) -> list[str]:
         # two heads would otherwise read alike
         if v and str(v) not in bits and (file_name or k != "label" or str(v) != str(d.get("version"))):
             bits.append(str(v))
-    return bits
+    # a label the status says already (kb add --label 修改稿 of a text whose status is 草案修改稿): the status alone
+    return [b for b in bits if not any(b != c and b in c for c in bits)]
 
 
 @dataclass

@@ -105,3 +105,16 @@ def test_a_version_s_label_its_status_says_already_is_not_said_twice(tmp_path, c
     rc, out, err = run_kb(["diff", "@draft", "@revised"], proj, capsys)
     assert rc == 0, err
     assert out.splitlines()[0] == "修改前（草案征求意见稿） → 修改后（草案修改稿，2025-01-02）", out.splitlines()[0]
+
+
+def test_kb_refs_says_what_a_filter_leaves_out(capsys):
+    # item 8: kb refs 15 --kind external answered 第十五条：引用 0 处，被引用 0 处 (exit 1) — read alone, 第十五条 cites
+    # nothing and nothing cites it; it cites 3 provisions and is cited twice (kb refs 15), none of them another law
+    rc, out, err = run_kb(["refs", "15", "--kind", "external"], ROOT, capsys)
+    assert rc == 1
+    assert out.splitlines()[0] == "第十五条：引用 0 处，被引用 0 处（只列外部引用；不加限定时引用 3 处，被引用 2 处）"
+    rc, out, err = run_kb(["refs", "15", "--unresolved"], ROOT, capsys)
+    assert out.splitlines()[0] == "第十五条：引用 0 处，被引用 0 处（只列无法解析的引用；不加限定时引用 3 处，被引用 2 处）"
+    # a filter that leaves nothing out says nothing more
+    rc, out, err = run_kb(["refs", "15", "--kind", "internal"], ROOT, capsys)
+    assert rc == 0 and out.splitlines()[0] == "第十五条：引用 3 处，被引用 2 处（都在本条内）"

@@ -163,6 +163,7 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
                 rows.append(("in", r))
     else:
         rows = [("out", r) for r in refs]
+    unfiltered = rows
     if unresolved:
         rows = [(d, r) for d, r in rows if not r.resolved]
     if kinds_:
@@ -198,8 +199,13 @@ def refs_cmd(ctx, ref, source, regulation, version, strict, fmt, corpus, unresol
             note = "" if not inside else "（都在本条内）" if inside == len(cited) else f"（其中本条内 {inside} 处）"
             elsewhere_said = "" if not any(others) else \
                 f"；其他法规引用本条 {len(others[0])} 处，引用本法（未写明条文）{len(others[1])} 处"
+            # a filter says what it leaves out: 引用 0 处 under --kind external is not "第十五条 cites nothing"
+            only = "、".join(kinds[k] for k in kinds_) + "引用" if kinds_ else "引用"
+            limited = "" if len(rows) == len(unfiltered) else \
+                (f"（只列{'无法解析的' if unresolved else ''}{only}；不加限定时引用 "
+                 f"{sum(d == 'out' for d, _ in unfiltered)} 处，被引用 {sum(d == 'in' for d, _ in unfiltered)} 处）")
             click.echo(style(f"{_where(doc, eid)}：引用 {sum(d == 'out' for d, _ in rows)} 处，"
-                        f"被引用 {len(cited)} 处{note}{elsewhere_said}", bold=True))
+                        f"被引用 {len(cited)} 处{note}{limited}{elsewhere_said}", bold=True))
         # 出处 (第三条第一款: "第三…" could be 第三十条) is never cut; 原文, 指向 and 链接 go on over lines rather than
         # lose their end (城市居民委员会组织法 99（不存在））, 链接 at least 26 columns while the terminal holds it
         if rows:

@@ -324,3 +324,33 @@ def test_refs_lists_the_provisions_of_other_regulations_citing_the_article(tmp_p
     assert code == 0 and {d["direction"] for d in json.loads(out)} == {"in_other_law"}
     r = CliRunner().invoke(cli, ["--root", str(proj), "refs", "18", "-r", "北京市村民委员会选举办法", "--format", "json"])
     assert all(d["direction"] in ("out", "in") for d in json.loads(r.stdout))
+
+
+def test_refs_as_json_finds_the_citers_in_a_project_it_cannot_write(tmp_path, monkeypatch):
+    """kb refs --format json brings the catalog up to date by kb search's own function, without a word on stderr
+    (read-through 6, item 9): where the project's catalog cannot be written, one in a temporary folder answers, as for
+    the table (the JSON path had a copy of its own that answered nothing there)."""
+    import shutil
+
+    from kb.catalog import building
+    from kb.errors import UnwritableError
+
+    proj = tmp_path / "p"
+    (proj / "regulation").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    for reg in ("村民委员会组织法", "北京市村民委员会选举办法"):
+        shutil.copytree(ROOT / "regulation" / reg, proj / "regulation" / reg)
+    real = building.update
+
+    def update(cat, *args, **kw):
+        if str(proj) in str(cat.path):
+            raise UnwritableError(f"无法写入：{cat.path}")
+        return real(cat, *args, **kw)
+
+    monkeypatch.setattr(building, "update", update)
+    r = CliRunner().invoke(cli, ["--root", str(proj), "refs", "18", "-r", "村民委员会组织法", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)
+    assert [(d["regulation"], d["eid"]) for d in rows if d["direction"] == "in_other"] == \
+        [("北京市村民委员会选举办法", "art_18__para_1")]
+    assert r.stderr == ""

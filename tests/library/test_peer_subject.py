@@ -69,3 +69,15 @@ def test_a_law_both_regulations_cite_is_a_shared_subject():
     assert not lib.ground("peer", e, cunwei) and not lib.shares_subject("peer", e, cunwei)
     # 上位法 asks no shared subject (its own signals, TOPIC, weigh a law on another subject)
     assert lib.shares_subject("upper", e, cunwei)
+
+
+def test_copies_extended_with_a_text_share_the_base_s_regulation_frequencies():
+    """Library.extended works the regulation frequencies out once in the base, not once per copy (read-through 6,
+    item 8): kb check asks a copy per draft, the cross-validation one per outside text."""
+    need_shared(CORPUS)
+    from kb.library.related import base_library, forget_bases
+
+    forget_bases()
+    a, _ = _library(DAIBIAO)
+    b, _ = _library(XIANGZHEN)
+    assert a._reg_idf is not None and a._reg_idf is b._reg_idf is base_library(ROOT)._reg_idf

@@ -128,3 +128,35 @@ def test_an_article_pieced_from_several_provisions_repeats_none_of_them(tmp_path
     assert rc == 1 and "第二条" in out and "第一条" not in out
     rc, out, err = run_kb(["check", str(draft), "--upper", "--threshold", "0.0", "--format", "json"], ROOT, capsys)
     assert "第一条" not in out          # whatever the threshold: no one provision holds most of it
+
+
+def test_one_check_says_why_an_article_is_not_reported():
+    """kb, the cross-validation and the error classes use one check (read-through 6, item 7: the dev tools tested
+    ``repeated`` letters where kb tests those outside boilerplate, ``substantive``)."""
+    from types import SimpleNamespace
+
+    from kb.library.repeat import MIN_BEST, MIN_REPEATED, THRESHOLD, Repetition, unreported
+
+    def rep(**kw):
+        args = dict(entry=None, share=0.9, upper=[SimpleNamespace(shared=0.8)], repeated=40, substantive=40)
+        args.update(kw)
+        return Repetition(**args)
+
+    assert unreported(rep()) is None
+    assert unreported(None) == "no candidate"
+    assert unreported(rep(share=THRESHOLD - 0.01)) == "reworded"
+    # letters of a boilerplate clause are repeated but not substantive: too short for kb, whatever ``repeated`` says
+    assert unreported(rep(repeated=40, substantive=MIN_REPEATED - 1)) == "too short"
+    assert unreported(rep(own_figures=["十五日", "三十人"])) == "own figures"
+    assert unreported(rep(upper=[SimpleNamespace(shared=MIN_BEST - 0.01)])) == "spread"
+    assert unreported(rep(upper=[SimpleNamespace(shared=MIN_BEST - 0.01)]), best=0.0) is None
+
+
+def test_boilerplate_clauses_are_found_where_the_clauses_break():
+    """kb.compare.boilerplate gives the positions of its clauses (read-through 6, item 11: repeat.py read the module's
+    private break pattern)."""
+    from kb.compare.boilerplate import boilerplate_spans
+
+    text = "违反本条例规定的，由有关部门责令改正；构成犯罪的，依法追究刑事责任。"
+    spans = boilerplate_spans(text)
+    assert [text[s:e] for s, e in spans] == ["构成犯罪的", "依法追究刑事责任"]

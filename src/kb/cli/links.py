@@ -234,17 +234,7 @@ def _cited_elsewhere(ctx, target, doc, eid: str, quiet: bool = False) -> tuple[l
 
     if not doc.title or target.regulation is None or project_root(ctx, required=False) is None:
         return [], []
-    from kb.errors import UnwritableError
-
-    cat = _catalog(ctx)
-    if not quiet:
-        cat = _bring_up_to_date(cat)
-    elif not cat.usable():
-        try:
-            cat.build()
-        except UnwritableError:
-            return [], []
-    return cited_elsewhere(cat, doc.title, eid, target.regulation.id)
+    return cited_elsewhere(_bring_up_to_date(_catalog(ctx), quiet=quiet), doc.title, eid, target.regulation.id)
 
 
 def _elsewhere_dict(direction: str, h) -> dict:

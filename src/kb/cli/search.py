@@ -385,12 +385,17 @@ def _more_lines(total: int, exact: bool, hits) -> list[str]:
     return [f"显示前 {len(hits)} 条，共 {total:,} 条{'' if exact else '以上'}；用 --limit 查看更多（--limit 0 显示全部）"]
 
 
-def _bring_up_to_date(cat):
+def _bring_up_to_date(cat, quiet: bool = False):
     """Build a missing (or old-format) catalog; warn when the catalog is out of date.  Returns
     the catalog to search: in a project kb cannot write (a read-only checkout, a full disk), one
-    built in a temporary folder for this search alone."""
+    built in a temporary folder for this search alone.  ``quiet`` (JSON and CSV, read by programs):
+    the same without a word on stderr."""
+    def say(msg: str) -> None:
+        if not quiet:
+            click.echo(msg, err=True)
+
     if not cat.usable():
-        click.echo("还没有检索目录（或是旧格式），正在建立（kb index）……", err=True)
+        say("还没有检索目录（或是旧格式），正在建立（kb index）……")
         if not cat.exists() and cat.root is not None:     # a first catalog: of the engine mkdocs.yml names
             cat = open_catalog(cat.root, path=cat.path, configured=configured_engine(cat.root))
         try:
@@ -402,16 +407,15 @@ def _bring_up_to_date(cat):
 
             tmp = tempfile.mkdtemp(prefix="kb-catalog-")
             atexit.register(shutil.rmtree, tmp, True)
-            click.echo(f"注意：{e}；这次检索的目录建在临时文件夹中，用后删除", err=True)
+            say(f"注意：{e}；这次检索的目录建在临时文件夹中，用后删除")
             cat = open_catalog(cat.root, path=Path(tmp) / "catalog")
             s = cat.build()
-        click.echo(_summary_line(s), err=True)
+        say(_summary_line(s))
         return cat
-    reasons = cat.stale_reasons()
+    reasons = cat.stale_reasons() if not quiet else []
     if reasons:
         more = f"等 {len(reasons)} 处" if len(reasons) > 1 else ""
-        click.echo(f"注意：检索目录已过期（{reasons[0]}{more}），结果可能不是最新的；运行 kb index 更新。",
-                   err=True)
+        say(f"注意：检索目录已过期（{reasons[0]}{more}），结果可能不是最新的；运行 kb index 更新。")
     return cat
 
 

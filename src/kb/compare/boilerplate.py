@@ -45,6 +45,19 @@ def without_boilerplate(text: str) -> str:
     return "".join(c for c in clauses_of(text) if not is_boilerplate(c))
 
 
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """The [start, end) of each boilerplate clause of ``text``, in its own positions (between the breaks)."""
+    out = []
+    start = 0
+    for m in [*_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        c = normalize(text[start:end])
+        if c and is_boilerplate(c):
+            out.append((start, end))
+        start = m.end() if m else end
+    return out
+
+
 def says_more(text: str, chars: int) -> bool:
     """Does the text hold at least ``chars`` normalised characters outside its boilerplate clauses?  (Stops
     counting once it does: most paragraphs open with a clause of their own.)"""

@@ -359,7 +359,7 @@ def related(root: Path, out=sys.stdout) -> dict:
 def repeat(root: Path, out=sys.stdout) -> dict:
     from kb.library.annotations import read_annotations
     from kb.library.related import load_library
-    from kb.library.repeat import MAX_OWN_FIGURES, MIN_BEST, MIN_REPEATED, THRESHOLD, repetition
+    from kb.library.repeat import MIN_BEST, repetition, unreported
     from kb.project import list_regulations
 
     regs = list_regulations(root)
@@ -372,8 +372,7 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         for e in lib.entries:
             if e.reg.id == reg.id and e.version.name == reg.versions[-1].name:
                 rep = repetition(lib, e)
-                if rep is not None and rep.share >= THRESHOLD and rep.repeated >= MIN_REPEATED \
-                        and len(rep.own_figures) <= MAX_OWN_FIGURES:
+                if unreported(rep, best=0.0) is None:     # every bound of kb's but MIN_BEST, which the folds choose
                     rows.append((f.name, e.node.number in ann.repeats, rep.best, _top_two(rep)))
 
     def counts(least, files, two=None):

@@ -98,17 +98,7 @@ def classify_repeat(root: Path) -> dict:
             n = e.node.number
             if e.reg.id != reg.id or e.version.name != reg.versions[-1].name or n not in ann.repeats or n in found:
                 continue
-            rep = rp.repetition(lib, e)
-            if rep is None:
-                why = "no candidate"
-            elif rep.share < rp.THRESHOLD:
-                why = "reworded"
-            elif rep.repeated < rp.MIN_REPEATED:
-                why = "too short"
-            elif len(rep.own_figures) > rp.MAX_OWN_FIGURES:
-                why = "own figures"
-            else:
-                why = "spread"
+            why = rp.unreported(rp.repetition(lib, e))
             cands = {(r.entry.reg.id, r.entry.label) for r in lib.related(e, kinds=("upper",), limit=rp.CANDIDATES,
                                                                           marks=False)}
             out[why].append((f.name, n, bool(cands & ann.repeats[n])))

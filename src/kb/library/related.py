@@ -249,6 +249,7 @@ class Library:
         in no posting list — so the copy costs the text's articles, not the base's.  The base is left as it was."""
         import copy
 
+        self._latest_entries()      # the regulation frequencies (topic, shared subject): once here, not once per copy
         lib = copy.copy(self)
         lib.entries, lib.by_key = list(self.entries), dict(self.by_key)
         lib._version_of, lib._firsts = array("i", self._version_of), list(self._firsts)
@@ -275,9 +276,7 @@ class Library:
 
     def _vector_of(self, norm_text: str) -> tuple[dict, float]:
         """The (1 + log tf) · IDF vector of a normalised text's bigrams and its length."""
-        unseen = math.log((self._indexed + 1) / 0.5)
-        vec = {g: (1 + math.log(tf)) * self.idf.get(g, unseen) for g, tf in bigrams(norm_text).items()}
-        return vec, math.sqrt(sum(w * w for w in vec.values()))
+        return _weighed(bigrams(norm_text), self.idf, math.log((self._indexed + 1) / 0.5))
 
     def parts(self, e: Entry) -> list[tuple[dict, float]]:
         """The (vector, norm) of each paragraph of ``e`` when it has several, and of each item when it has several, by this
@@ -448,9 +447,8 @@ class Library:
         one), and its length."""
         self._latest_entries()
         n, idf, _ = self._reg_idf
-        unseen = math.log((n + 1) / 0.5)
-        vec = {g: (1 + math.log(tf)) * idf.get(g, unseen) for g, tf in counts.items()}
-        return vec, math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        vec, norm = _weighed(counts, idf, math.log((n + 1) / 0.5))
+        return vec, norm or 1.0
 
     def on_topic(self, kind: str, a: Entry, b: Entry, ground: bool, seen: dict | None = None) -> float:
         """The factor of relevance for how far ``b``'s regulation is on the subject of article ``a`` (TOPIC): 1 where it is
@@ -673,6 +671,12 @@ class Library:
         for found in per_kind.values():
             found.sort(reverse=True)
         return per_kind
+
+
+def _weighed(counts, idf: dict, unseen: float) -> tuple[dict, float]:
+    """The (1 + log tf) × IDF vector of bigram ``counts`` (a bigram ``idf`` lacks weighs ``unseen``) and its length."""
+    vec = {g: (1 + math.log(tf)) * idf.get(g, unseen) for g, tf in counts.items()}
+    return vec, math.sqrt(sum(w * w for w in vec.values()))
 
 
 def _relevance(cos: float, rare: float, weight: float, factors: tuple) -> float:

@@ -92,11 +92,29 @@ def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRE
         if not may_repeat(lib, e, threshold):
             continue                # not enough of its wording is anywhere in upper law: no need to look
         rep = repetition(lib, e, threshold)
-        if rep is not None and rep.share >= threshold and rep.substantive >= MIN_REPEATED \
-                and len(rep.own_figures) <= MAX_OWN_FIGURES and rep.best >= MIN_BEST:
+        if unreported(rep, threshold) is None:
             out.append(rep)
     out.sort(key=lambda r: (-r.share, r.entry.index))
     return out
+
+
+def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: float = MIN_BEST) -> str | None:
+    """Why :func:`repetitions` does not report ``rep`` (:func:`repetition`'s answer for an article) — the first bound it
+    fails: ``no candidate``, ``reworded`` (less than ``threshold`` of its wording found), ``too short`` (fewer than
+    MIN_REPEATED letters repeated outside boilerplate), ``own figures`` (MAX_OWN_FIGURES), ``spread`` (its closest
+    provision holds less than ``best``) — or None when it is reported.  The one check kb, kb.dev.related_cv and
+    kb.dev.related_errors apply."""
+    if rep is None:
+        return "no candidate"
+    if rep.share < threshold:
+        return "reworded"
+    if rep.substantive < MIN_REPEATED:
+        return "too short"
+    if len(rep.own_figures) > MAX_OWN_FIGURES:
+        return "own figures"
+    if rep.best < best:
+        return "spread"
+    return None
 
 
 def _bound(text: str, grams) -> int:
@@ -160,18 +178,9 @@ def boilerplate_letters(text: str) -> set[int]:
     regulations of the corpus — 构成犯罪的，依法追究刑事责任, 构成违反治安管理行为的，依法给予治安管理处罚): wording every
     law has is no repetition of the one upper law that has it too (北京市物业管理条例 第一百零二条 beside the
     老年人权益保障法's 第七十八条)."""
-    from kb.compare.boilerplate import _BREAK, is_boilerplate
-    from kb.compare.similarity import normalize
+    from kb.compare.boilerplate import boilerplate_spans
 
-    out: set[int] = set()
-    start = 0
-    for m in [*_BREAK.finditer(text), None]:
-        end = m.start() if m else len(text)
-        c = normalize(text[start:end])
-        if c and is_boilerplate(c):
-            out.update(range(start, end))
-        start = m.end() if m else end
-    return out
+    return {i for start, end in boilerplate_spans(text) for i in range(start, end)}
 
 
 def own_figures(text: str, upper: list[str]) -> list[str]:

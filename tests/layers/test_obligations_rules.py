@@ -1615,6 +1615,19 @@ def test_owners_managers_and_users_of_a_thing_as_subjects(reg):
         ("有关部门", "sanction")}
 
 
+
+def test_a_modal_word_inside_a_name_with_qita_states_nothing(reg):
+    """民事诉讼法 art. 203 (a corpus sentence; code review 7, item 1): 其他有权请求实现担保物权的人 is one party, whose 有权 is its
+    relative clause's — it gave each party a permission made of the rest of its own name; 其他 + a relative clause + 的 + a
+    bare head is that head with 其他 (其他依法成立的组织: 其他组织, not a party named 其他)."""
+    assert got(reg, "申请实现担保物权，由担保物权人以及其他有权请求实现担保物权的人依照民法典等法律，向基层人民法院提出。") == {
+        ("担保物权人", "obligation"), ("其他人", "obligation")}
+    assert got(reg, "监护人和其他有权代理的人应当履行职责。") == {("监护人", "obligation"), ("其他人", "obligation")}
+    assert got(reg, "国家机关、社会团体和其他依法成立的组织应当予以支持。") == {
+        ("国家机关", "obligation"), ("社会团体", "obligation"), ("其他组织", "obligation")}
+    assert got(reg, "法人以及其他可以申请登记的组织，应当提交材料。") == {("法人", "obligation"), ("其他组织", "obligation")}
+
+
 def test_a_clause_that_goes_on_with_bing_names_no_subject(reg):
     """重庆市气象灾害防御条例 art. 20 (a tuning text, held out in round 12) and 文物保护法 art. 38 (a corpus sentence): ……，并标明发布时间
     和发布的气象台站名称 goes on with the media's duty; the 气象台站 it names (and the thing after it) is no subject, so the 不得

@@ -88,6 +88,8 @@ _LISTED_LOOSE = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)
                            r"(?=[^，。；：、])" % "|".join(SUFFIXES))
 
 #: the last conjunct of a list, right before its modal word or verb
+#: 其他 + a relative clause + 的 + a bare head (其他依法成立的组织, 其他有权请求实现担保物权的人)
+_OTHER_RELATIVE = re.compile(r"其他([\u4e00-\u9fff]{2,16}?)的(组织|单位|机构|个人|人员|人(?![民员士群身口数]))")
 _BARE_LAST = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=应当|应|必须|不得|可以|可|有权|负责|依法|在|按照|依照|根据|责令|"
                         r"予以|给予|对)")
 
@@ -216,6 +218,20 @@ class Scanner(MentionScanner):
             return None          # 个人运送、邮寄、携带……: without 等, an unknown conjunct must look like a body
         return Group(mentions, i, k)
 
+    def _other(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
+        """The conjunct at i that starts with 其他 and the lexicon lacks: the discovered name (……以及其他保护责任人),
+        unless a modal word stands inside it (其他有权请求……的人, 其他可以申请登记的组织: the 有权, 可以 is the relative
+        clause's, no modal word of the clause, and no name runs through one); then 其他 and the head after the
+        relative clause's 的 (其他人, 其他组织)."""
+        el = self.element(text, i, discover)
+        if el is not None and not MODAL_RE.search(text, i, el[1]):
+            return el
+        m = _OTHER_RELATIVE.match(text, i)
+        if m is None:
+            return None
+        c = self.reg.canonical("其他" + m.group(2))
+        return [Mention(c, m.group(0), i, m.end(), known=self.reg.is_known(c))], m.end()
+
     def _named(self, name: str, at: int) -> Mention:
         c = self.reg.canonical(name)
         return Mention(c, name, at, at + len(name), known=self.reg.is_known(c))
@@ -232,7 +248,7 @@ class Scanner(MentionScanner):
                 anyone = mod or text[i:i + 2]        # 任何单位和个人, 一切单位和个人: each, with the word
             el = self.element(text, i + len(mod), discover)
             if el is None and mod == "其他" and mentions:
-                el = self.element(text, i, discover)      # ……以及其他保护责任人: a name the lexicon lacks, with 其他
+                el = self._other(text, i, discover)      # ……以及其他保护责任人: a name the lexicon lacks, with 其他
                 mod = "" if el is not None else mod
             if el is None:
                 if anyone and mentions:
@@ -294,7 +310,8 @@ class Scanner(MentionScanner):
                 j -= 2
             if self.element(text, j + (2 if text.startswith(("其他各类",), j) else 0), discover) is None and not (
                     anyone and _ANYONE_HEAD.match(text, j)) and not \
-                    self._mod_element(text, j, discover):
+                    self._mod_element(text, j, discover) and not (
+                    text.startswith("其他", j) and self._other(text, j, discover)):
                 bare = self.bare_before_modal(text, j) if discover else None
                 if bare is not None:
                     mentions.append(bare)

@@ -59,6 +59,9 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     if text[p - 1:p] in "的" and w in ("可", "应"):
         x.note_silent(s, p, "modifier")
         return
+    if s.in_name(p):
+        x.note_silent(s, p, "modifier")
+        return       # 其他有权请求实现担保物权的人: the name's own 有权, no modal word of the clause
     if w == "可" and text[p - 1:p] == "方":
         x.note_silent(s, p, "condition")
         return       # 确认安全后方可进行操作: a condition of the duty before it

@@ -99,6 +99,19 @@ class Sentence:
                 best, bp = g, p            # walking back: the same p again is an earlier group
         return best
 
+    def in_name(self, pos: int) -> bool:
+        """Is pos inside the name of a party of a group (其他有权请求……的人: the 有权 is the name's own)?  Only the
+        groups opening shortly before pos are asked (a name is short)."""
+        self.subject_at(pos)            # the groups sorted by where they open
+        _, starts, order = self._openers
+        for j in range(bisect_left(starts, pos) - 1, -1, -1):
+            p, _, g = order[j]
+            if p < pos - 64:
+                break
+            if any(m.start < pos < m.end for m in g.mentions):
+                return True
+        return False
+
     def stated(self, g: Group) -> None:
         """g has stated something: it is the last statement's group, and (not in an item) the
         subject carried on."""

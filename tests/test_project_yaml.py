@@ -43,3 +43,16 @@ def test_an_error_is_said_by_the_python_reader(tmp_path, body, line):
     with pytest.raises(KbError) as got:
         _yaml_load(f)
     assert str(got.value) == str(python.value) and got.value.line == python.value.line == line
+
+
+def test_a_control_character_is_a_clear_error_with_its_line(tmp_path):
+    """A control character in a meta.yml (the pure-Python reader refuses it as it is made): a KbError naming the
+    character, the file and the line (it was a traceback)."""
+    from kb.errors import KbError
+    from kb.project import _yaml_load
+
+    f = tmp_path / "meta.yml"
+    f.write_text("title: 法\nshort_title: 简\x07称\n", encoding="utf-8")
+    with pytest.raises(KbError) as got:
+        _yaml_load(f)
+    assert "U+0007" in str(got.value) and got.value.line == 2 and str(f) in str(got.value)

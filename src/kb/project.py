@@ -187,7 +187,13 @@ def _yaml_load(path: Path):
 def _yaml_read(loader_class, text: str, path: Path):
     import yaml
 
-    loader = loader_class(text)
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as e:
+        # a character YAML does not allow (a control character): the Python reader says so as it is made (it
+        # was a traceback); its position is a character's, not a line's
+        raise KbError(f"YAML 格式错误：不允许的字符 U+{e.character:04X}（YAML 文件不能含控制字符）", str(path),
+                      text.count("\n", 0, e.position) + 1) from None
     try:
         node = loader.get_single_node()
         if node is None:

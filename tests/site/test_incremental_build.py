@@ -179,3 +179,46 @@ def test_the_actors_readings_are_kept_for_the_next_build(tmp_path):
     assert build() == (False, pages)
     kept[0].write_text(json.dumps({"slug": {"居民委员会": "../../etc"}}), encoding="utf-8")      # not a reading: worked out again
     assert build() == (True, pages)
+
+
+def _two_seed_regulations(tmp_path):
+    regs = ("suining-community", "城市居民委员会组织法")
+    return make_project(tmp_path / "p", {r: ROOT / "regulation" / r for r in regs})
+
+
+def _touch_text(proj, reg="suining-community"):
+    text = proj / "regulation" / reg / "draft.txt"
+    body = text.read_text(encoding="utf-8")
+    i = body.index("第二条")
+    text.write_text(body[:i] + body[i:].replace("。", "紫藤花条款。", 1), encoding="utf-8")
+
+
+def test_a_planted_build_state_deletes_nothing_outside_the_site(tmp_path):
+    """The build state (.kb/site/<hash>.json) names the actor pages across regulations the last build made; a
+    dirty build removes those that are gone.  A state that names anything else — a path out of the site folder,
+    an absolute one, a page that is not an actor's page across regulations — is not followed: nothing outside
+    the site's actor pages is removed, and the build completes."""
+    import json
+
+    from kb.cli.site import build_site
+    from kb.site import freshness
+
+    proj = _two_seed_regulations(tmp_path)
+    assert build_site(proj, catalog=False)["rebuilt"] == "full"
+    site = proj / "site"
+    state = freshness.state_path(proj, site)
+    data = json.loads(state.read_text(encoding="utf-8"))
+    assert data["listings"], "the seed's two regulations share actors"
+    own = site / "notes" / "index.html"       # a file of the site folder that is no actor's page across regulations
+    victims = [tmp_path / "victim" / "index.html", tmp_path / "abs" / "index.html", own]
+    for v in victims:
+        v.parent.mkdir(parents=True, exist_ok=True)
+        v.write_text("precious", encoding="utf-8")
+    data["listings"].update({"../../victim/index.md": ["某主体", "0" * 40],
+                             str(tmp_path / "abs" / "index.md"): ["某主体", "0" * 40],
+                             "notes/index.md": ["某主体", "0" * 40],
+                             "actors/../index.md": ["某主体", "0" * 40]})
+    state.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _touch_text(proj)
+    assert build_site(proj, catalog=False)["rebuilt"] == {"suining-community"}
+    assert all(v.is_file() for v in victims), [str(v) for v in victims if not v.is_file()]

@@ -158,12 +158,14 @@ def _dirty_build(build, cfg, regs: set[str], panels: dict, listings: dict | None
     import logging
     import shutil
 
+    from kb.site.plugin import valid_listings
+
     for r in regs:
         shutil.rmtree(Path(cfg.site_dir) / r, ignore_errors=True)
     plugin = cfg.plugins["kb"]
     plugin.only = set(regs)
     plugin.previous_panels = panels
-    plugin.previous_listings = listings or {}
+    plugin.previous_listings = valid_listings(listings)
     quiet = logging.Filter()
     quiet.filter = lambda record: "'dirty' build" not in record.getMessage()
     lg = logging.getLogger("mkdocs.commands.build")

@@ -183,6 +183,8 @@ def actor_slugs(names) -> dict[str, str]:
 _READINGS: dict[str, dict[str, str]] = {"slug": {}, "sort": {}}
 #: what an address is made of (a file of readings that holds anything else there is not read)
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: the address of an actor's page across regulations (_plan_actors_across)
+ACTOR_ALL_SRC = re.compile(rf"actors/{_SLUG.pattern}\.md")
 
 
 def _pinyin_slug(name: str) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 import urllib.parse
 
 import logging
@@ -38,7 +39,7 @@ from kb.errors import KbError
 from kb.site.downloads import add_pdfs, make_downloads
 from kb.site.page_nav import regulation_navs, regulation_of
 from kb.site.pages import render_page
-from kb.site.planning import SitePlan, page_title, plan_site, readings_kept, site_nav
+from kb.site.planning import ACTOR_ALL_SRC, SitePlan, page_title, plan_site, readings_kept, site_nav
 from kb.site.progress import TIMINGS, log, say, timed
 from kb.site.related import compute_related, panel_digests
 from kb.site.rendering import make_env, related_files
@@ -183,9 +184,13 @@ class KbPlugin(BasePlugin[KbConfig]):
                 f.is_modified = _unmodified
             files.append(f)
         if self.only is not None:
-            # an actor now named in one regulation only has no page across regulations any more
-            for src in set(self.previous_listings) - set(self.listings):
+            # an actor now named in one regulation only has no page across regulations any more; what the
+            # state names is removed only if it is such a page's address and its file lies in the site folder
+            site = Path(config.site_dir).resolve()
+            for src in set(valid_listings(self.previous_listings)) - set(self.listings):
                 gone = Path(File.generated(config, src, content="").abs_dest_path)
+                if not gone.resolve().is_relative_to(site):
+                    continue
                 gone.unlink(missing_ok=True)
                 if gone.name == "index.html" and gone.parent.is_dir() and not any(gone.parent.iterdir()):
                     gone.parent.rmdir()
@@ -339,6 +344,20 @@ class KbPlugin(BasePlugin[KbConfig]):
 
 def _unmodified() -> bool:
     return False
+
+
+def valid_listings(listings) -> dict:
+    """The entries of a build state's ``listings`` (read from .kb/site, which a damaged or foreign file can
+    fill with anything) that are what _listings writes: an actor page across regulations' address
+    (``actors/<pinyin>.md``) -> [the actor's name, a 40-digit hex hash]; the others are ignored."""
+    if not isinstance(listings, dict):
+        return {}
+    return {src: v for src, v in listings.items()
+            if isinstance(src, str) and ACTOR_ALL_SRC.fullmatch(src) and isinstance(v, list) and len(v) == 2
+            and isinstance(v[0], str) and isinstance(v[1], str) and _HEX40.fullmatch(v[1])}
+
+
+_HEX40 = re.compile(r"[0-9a-f]{40}")
 
 
 def _listings(plan: SitePlan, nav) -> dict[str, str]:

@@ -1735,6 +1735,11 @@ def test_a_congress_s_deputies_read_at_every_level_and_by_the_word(reg):
     assert got(reg, "乡、民族乡、镇人民代表大会代表候选人应当向选民介绍本人情况。") == {("代表候选人", "obligation")}
     assert got(reg, "全国人民代表大会主席团可以向全国人民代表大会提出法律案。") == {("主席团", "permission")}
     assert got(reg, "代表被依法暂时停止执行代表职务的，由乡、民族乡、镇人民代表大会主席团通知代表本人。") == {("主席团", "obligation")}
+    # code review 7, item 10: 代表团 is the delegation, a longer name; the verb 代表 and whom it represents leave the congress
+    assert got(reg, "全国人民代表大会代表团可以提出议案。") == {("代表团", "permission")}
+    assert got(reg, "全国人民代表大会代表全国各族人民统一行使最高国家权力，应当依照宪法行使职权。") == {
+        ("全国人民代表大会", "obligation")}
+    assert got(reg, "县人民代表大会代表十人以上联名，可以提出议案。") == {("代表", "permission")}
 
 
 def test_a_bound_on_a_fine_is_no_sanction(reg):

@@ -22,6 +22,8 @@ _OFFICE = re.compile(r"(?:专门委员会)?(?:常务)?副?(?:院长|检察长|�
 #: ……副主席, ……代表): named without the congress, as its texts name them (主席团, 主席, 代表), not the congress
 _CONGRESS_OFFICE = re.compile(r"主席团(?!常务主席|成员)|副?主席(?!团)|代表")
 #: where the word after a congress ends: a modal word or a mark (代表应当……, 代表、主席团……)
+#: whom the verb 代表 represents (……代表全国各族人民, 代表本行政区域人民, 代表国家): the word is no deputy
+_REPRESENTED = re.compile(r"全国|全体|各族|本行政区域|本地区|人民|广大|国家|最广大|选民")
 _WORD_END = re.compile(r"应当|应|必须|须|不得|可以|可|有权|[，、。；：的和及或与（]")
 #: the congresses whose organs and persons are named after them (the committee's are its 主任, 办公厅 …: _CONGRESS_PART, _OFFICE)
 _CONGRESS_BODIES = ("人民代表大会", "全国人民代表大会")
@@ -158,9 +160,13 @@ class MentionScanner(NameScanner):
         end = m.end()
         if m.group(0) == "代表" and text.startswith("的", end):
             return None       # 代表的……: the deputies qualify a noun
-        if m.group(0) == "代表" and rest and len(rest) <= 8 and rest.endswith(SUFFIXES + PERSON_SUFFIXES) and \
+        if m.group(0) == "代表" and _REPRESENTED.match(rest):
+            return None       # 全国人民代表大会代表全国各族人民……: the verb and whom it represents; the congress acts
+        if m.group(0) == "代表" and rest and len(rest) <= 8 and (rest.endswith(SUFFIXES + PERSON_SUFFIXES) or rest == "团") and \
                 not STOP_IN_NAME.search(rest) and not rest.startswith(VERB_START2) and "有关" not in rest:
-            end += len(rest)  # 代表候选人, 代表资格审查委员会: the longer name (主席团通知代表本人: a verb and its object)
+            # 代表候选人, 代表资格审查委员会, 代表团 (团 ends no other name): the longer name (主席团通知代表本人: a verb
+            # and its object)
+            end += len(rest)
         elif rest.startswith(THING_HEADS + ("名额",)) and not rest.startswith(VERB_START2):
             return None       # 代表资格, 代表名额: a thing of the deputies
         c = self.reg.canonical(text[m.start():end])

@@ -1658,6 +1658,13 @@ def test_youguan_shared_by_the_generic_head_after_it(reg):
     assert got(reg, "鼓励志愿者、志愿者组织参与气象灾害防御科普宣传。") == {
         ("志愿者", "encouragement"), ("志愿者组织", "encouragement")}
     assert reg.canonical("社区居委会") == "居民委员会"
+    # code review 7, item 2: 有关 of a department named with its government, and before a bare 机构, 人员, 组织
+    assert got(reg, "县级以上人民政府有关部门和单位应当予以配合。") == {("有关部门", "obligation"), ("有关单位", "obligation")}
+    assert got(reg, "有关部门和机构有权采取必要的措施。") == {
+        ("有关部门", "permission"), (reg.canonical("有关机构"), "permission")}
+    assert got(reg, "有关部门、机构、人员应当保守秘密。") == {
+        ("有关部门", "obligation"), (reg.canonical("有关机构"), "obligation"), (reg.canonical("有关人员"), "obligation")}
+    assert got(reg, "有关部门和组织应当予以配合。") == {("有关部门", "obligation"), (reg.canonical("有关组织"), "obligation")}
 
 
 def test_what_the_subject_is_and_when_it_acts_are_no_thing_subjects(reg):

@@ -74,6 +74,8 @@ _GROUP_MOD = re.compile("|".join(GROUP_MODIFIERS))
 _GROUP_MOD_WORDS = GROUP_MODIFIERS + ("该", "本")
 #: bare generic heads that share the 有关 of the element before them (有关部门和单位, 相关部门和组织)
 _SHARED_RELEVANT = ("单位", "组织", "机构", "人员")
+#: one of them as a word of its own (the list, the clause's verb or a mark follows): 有关部门和机构应当……
+_SHARED_HEAD = re.compile(r"(单位|组织|机构|人员)(?=[、，。；]|和|及|或|以及|等|应|必须|须|不得|可|有权|负责(?!人)|依法|按照|依照)")
 _AND_ITS_DEPTS = re.compile(r"及其(?:有关|相关|职能)?部门")
 #: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
 _GENERIC_DEPT = re.compile(r"(?:行政)?(?:主管|管理)?部门")
@@ -232,6 +234,22 @@ class Scanner(MentionScanner):
         c = self.reg.canonical("其他" + m.group(2))
         return [Mention(c, m.group(0), i, m.end(), known=self.reg.is_known(c))], m.end()
 
+    @staticmethod
+    def _relevant(mentions: list[Mention]) -> bool:
+        """Is the last conjunct an 有关 one: written so (有关部门, 相关单位) or named so (县级以上人民政府有关部门: 有关部门)?"""
+        return bool(mentions) and (mentions[-1].surface.startswith(("有关", "相关")) or
+                                   mentions[-1].name.startswith(("有关", "相关")))
+
+    def _shared_relevant(self, text: str, i: int, mentions: list[Mention]) -> tuple[list[Mention], int] | None:
+        """A generic head as a word of its own after an 有关 conjunct (有关部门和机构, 人民政府有关部门和单位, 有关部门和组织):
+        有关 is shared, as the texts mean it; the bare head is no element of the lexicon's (机构, 人员) or none at all
+        there (组织, mostly a verb)."""
+        m = _SHARED_HEAD.match(text, i) if self._relevant(mentions) else None
+        if m is None:
+            return None
+        c = self.reg.canonical("有关" + m.group(1))
+        return [Mention(c, m.group(1), i, m.end(), known=self.reg.is_known(c))], m.end()
+
     def _named(self, name: str, at: int) -> Mention:
         c = self.reg.canonical(name)
         return Mention(c, name, at, at + len(name), known=self.reg.is_known(c))
@@ -250,6 +268,8 @@ class Scanner(MentionScanner):
             if el is None and mod == "其他" and mentions:
                 el = self._other(text, i, discover)      # ……以及其他保护责任人: a name the lexicon lacks, with 其他
                 mod = "" if el is not None else mod
+            if el is None and not mod and not anyone:
+                el = self._shared_relevant(text, i, mentions)     # 有关部门和机构, ……有关部门和组织: 有关 shared
             if el is None:
                 if anyone and mentions:
                     # 任何部门和单位: the bare noun after the connector
@@ -274,7 +294,7 @@ class Scanner(MentionScanner):
                         m.name = named        # 其他负有……职责的部门; 相关行政部门 = 有关部门
                     elif m.name == "组织":
                         m.name = self.reg.canonical(mod + "组织")    # 有关组织和个人: not every organisation
-            if not mod and not anyone and mentions and mentions[-1].surface.startswith(("有关", "相关")):
+            if not mod and not anyone and self._relevant(mentions):
                 for m in ms:
                     if m.surface in _SHARED_RELEVANT:
                         m.name = self.reg.canonical("有关" + m.surface)   # 有关部门和单位: 有关单位, as 有关部门
@@ -311,7 +331,8 @@ class Scanner(MentionScanner):
             if self.element(text, j + (2 if text.startswith(("其他各类",), j) else 0), discover) is None and not (
                     anyone and _ANYONE_HEAD.match(text, j)) and not \
                     self._mod_element(text, j, discover) and not (
-                    text.startswith("其他", j) and self._other(text, j, discover)):
+                    text.startswith("其他", j) and self._other(text, j, discover)) and not \
+                    self._shared_relevant(text, j, mentions):
                 bare = self.bare_before_modal(text, j) if discover else None
                 if bare is not None:
                     mentions.append(bare)

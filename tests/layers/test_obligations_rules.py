@@ -1628,6 +1628,18 @@ def test_a_modal_word_inside_a_name_with_qita_states_nothing(reg):
     assert got(reg, "法人以及其他可以申请登记的组织，应当提交材料。") == {("法人", "obligation"), ("其他组织", "obligation")}
 
 
+
+def test_a_modifier_before_the_subject_is_read_by_one_test(reg):
+    """Code review 7, item 9: _opening's two modifier tests (a modifier not opened by a verb or a connective; one opened by a
+    verb, its head right before the modal word) are one test with two cases, and the connectives one tuple that the words
+    opening no modifier extend (the next stop word is added once)."""
+    from kb.layers.obligations.subjects import _CONNECTIVES, _NOT_A_MODIFIER
+    assert _NOT_A_MODIFIER[:len(_CONNECTIVES)] == _CONNECTIVES
+    assert got(reg, "未经安全培训合格的从业人员，不得上岗作业。") == {("从业人员", "prohibition")}
+    assert got(reg, "组织参加活动的志愿者应当遵守规定。") == {("志愿者", "obligation")}
+    assert got(reg, "经营者应当公示价格，并对提供服务的工作人员进行培训。") == {("经营者", "obligation")}
+
+
 def test_a_clause_that_goes_on_with_bing_names_no_subject(reg):
     """重庆市气象灾害防御条例 art. 20 (a tuning text, held out in round 12) and 文物保护法 art. 38 (a corpus sentence): ……，并标明发布时间
     和发布的气象台站名称 goes on with the media's duty; the 气象台站 it names (and the thing after it) is no subject, so the 不得

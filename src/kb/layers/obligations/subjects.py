@@ -35,8 +35,9 @@ _PERSON_OF = re.compile(r"(?:有关|主要|其他|相关)?(?:负责人|工作人
 #: a person's kin (驻外外交人员的未成年子女, 驻外外交人员配偶、子女): the kin is the subject, not the person
 _KIN_OF = re.compile(r"的?((?:未成年)?子女|配偶|父母|近亲属|家属|家庭成员)")
 #: words opening a prefix that is not a modifier of the noun after it (a preposition, a connective)
-_NOT_A_MODIFIER = ("并", "且", "而", "也", "还", "又", "再", "以及", "或者", "按照", "根据", "通过", "依托", "利用", "参照",
-                   "属于", "依照", "依据")
+#: connectives opening a clause that goes on (……，并……的X: no modifier of X)
+_CONNECTIVES = ("并", "且", "而", "也", "还", "又", "再", "以及", "或者")
+_NOT_A_MODIFIER = _CONNECTIVES + ("按照", "根据", "通过", "依托", "利用", "参照", "属于", "依照", "依据")
 #: a clause that goes on with the predicate of the one before (并标明……, 同时……)
 _GOES_ON = ("并", "且", "还", "同时")
 #: the end of a clause of time (在……时, 在……后, 在……期间)
@@ -334,13 +335,11 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
         return k, Group([], k, tm.end())
     if k > ca:
         prefix = text[ca:k]
-        if prefix.endswith("的") and not _PREFIX_STOP.search(prefix.replace("经", "")) and \
-                not prefix.startswith(VERB_START2 + ("并", "且", "而", "也", "还", "又", "再", "以及", "或者")) and \
-                "其" not in prefix:
-            return k, g        # 未经……培训合格的从业人员，不得……: the modifier's head is the subject
-        if prefix.endswith("的") and not _PREFIX_STOP.search(prefix.replace("经", "")) and "其" not in prefix and \
-                MODAL_RE.match(text, g.end) and not prefix.startswith(_NOT_A_MODIFIER):
-            return k, g        # 保护对象的所有人、管理人……应当: a modifier opened by a verb, its head right before the modal word
+        if prefix.endswith("的") and not _PREFIX_STOP.search(prefix.replace("经", "")) and "其" not in prefix:
+            if not prefix.startswith(VERB_START2 + _CONNECTIVES):
+                return k, g    # 未经……培训合格的从业人员，不得……: the modifier's head is the subject
+            if MODAL_RE.match(text, g.end) and not prefix.startswith(_NOT_A_MODIFIER):
+                return k, g    # 保护对象的所有人、管理人……应当: a modifier opened by a verb, its head right before the modal word
         if _PREFIX_STOP.search(prefix) or prefix.startswith(VERB_START2):
             return None
     return k, g

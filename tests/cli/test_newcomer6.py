@@ -118,3 +118,32 @@ def test_kb_refs_says_what_a_filter_leaves_out(capsys):
     # a filter that leaves nothing out says nothing more
     rc, out, err = run_kb(["refs", "15", "--kind", "internal"], ROOT, capsys)
     assert rc == 0 and out.splitlines()[0] == "第十五条：引用 3 处，被引用 2 处（都在本条内）"
+
+
+def test_kb_amend_without_a_version_says_which_version_it_amended(tmp_path, capsys):
+    # item 9: after the README's kb add … -v revised, a decision drafted from @draft (kb diff @draft @revised --as decision)
+    # applied as kb amend suining-community 决定.txt went to the latest version, @revised, which already reads so:
+    # 第一项（……）无法执行：第一条中没有“提升基层” — right, but nothing said the text amended was @revised, not @draft
+    import shutil
+
+    from conftest import copy_seed
+
+    fixture = need_shared() / "fixtures" / "suining-revised-draft.txt"
+    proj = tmp_path / "p"
+    proj.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    copy_seed(proj / "regulation" / "suining-community")
+    assert run_kb(["add", str(fixture), "-r", "suining-community", "-v", "revised", "--no-index"], proj, capsys)[0] == 0
+    decision = tmp_path / "决定.txt"
+    assert run_kb(["diff", "@draft", "@revised", "--as", "decision", "-o", str(decision)], proj, capsys)[0] == 0
+    rc, out, err = run_kb(["amend", "suining-community", str(decision), "-o", str(tmp_path / "a.txt")], proj, capsys)
+    assert rc == 2 and "无法执行" in err
+    assert ("（没有写版本，应用于最新版本 suining-community@revised；修改决定针对的若是另一版本，写 法规@版本，"
+            "如 suining-community@draft）") in err, err
+    # the version it was drafted for takes it; one named version gets no such note
+    rc, out, err = run_kb(["amend", "suining-community@draft", str(decision), "-o", str(tmp_path / "a.txt")], proj,
+                          capsys)
+    assert rc == 0, err
+    rc, out, err = run_kb(["amend", "suining-community@revised", str(decision), "-o", str(tmp_path / "b.txt")], proj,
+                          capsys)
+    assert rc == 2 and "没有写版本" not in err

@@ -35,7 +35,10 @@ def amend_cmd(ctx, base, decision, output, register, label, fmt, strict):
     am = read_amendment(decision)
     if register and target.regulation is None:
         raise KbError("--register 需要法规是知识库中的法规版本（法规@版本，或 regulation/ 下的文件）", base)
-    res = apply(doc, am)
+    try:
+        res = apply(doc, am)
+    except KbError as e:
+        raise KbError(e.message + _default_version_note(base, target), e.file, e.line) from None
     registered = None
     if register:
         registered = _register(project_root(ctx), target, am, res, register, label, decision)
@@ -59,6 +62,18 @@ def amend_cmd(ctx, base, decision, output, register, label, fmt, strict):
         click.echo(f"已登记为 {registered['regulation']}@{registered['version']}（{registered['file']}）", err=True)
     for w in res.warnings:
         click.echo(f"警告：{w}", err=True)
+
+
+def _default_version_note(base: str, target) -> str:
+    """When a regulation was named without a version (kb amend suining-community 决定) and it has several: the decision
+    went to the latest, which may already be the text it makes (a decision drafted from @draft, applied after @revised
+    was added) — say so, and how to name the version it was drafted for."""
+    reg = target.regulation
+    if reg is None or "@" in base or os.path.exists(base) or len(reg.versions) < 2:
+        return ""
+    others = [v.name for v in reg.versions if v.name != target.version.name]
+    return (f"（没有写版本，应用于最新版本 {reg.id}@{target.version.name}；修改决定针对的若是另一版本，"
+            f"写 法规@版本，如 {reg.id}@{others[0]}）")
 
 
 def _report(res, am) -> str:

@@ -86,10 +86,9 @@ def test_the_readme_describes_every_key_of_the_export_json(tmp_path, capsys):
     assert set(re.findall(r"`([a-z_]+)`", section)) - real <= {"art_15__para_1__point_3"}
 
 
-def test_a_version_s_label_its_status_says_already_is_not_said_twice(tmp_path, capsys):
-    # item 7: the README's own kb add 修改稿.docx -r suining-community -v revised --label 修改稿 (the fixture's second
-    # draft, whose status line says 草案修改稿), then kb diff @draft @revised, headed the new column
-    # 修改后（修改稿，草案修改稿，2025-01-02）: the label said twice.  The status says it: 修改后（草案修改稿，2025-01-02）.
+def _seed_and_second_draft(tmp_path, capsys, *options):
+    """A project holding the seed (suining-community@draft) and, added as the README does, the fixture's second draft
+    as suining-community@revised (``options``: more of kb add's)."""
     import shutil
 
     from conftest import copy_seed
@@ -99,9 +98,17 @@ def test_a_version_s_label_its_status_says_already_is_not_said_twice(tmp_path, c
     proj.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
     copy_seed(proj / "regulation" / "suining-community")
-    rc, out, err = run_kb(["add", str(fixture), "-r", "suining-community", "-v", "revised", "--label", "修改稿",
-                           "--date", "2025-01-02", "--no-index"], proj, capsys)
+    rc, out, err = run_kb(["add", str(fixture), "-r", "suining-community", "-v", "revised", *options, "--no-index"], proj,
+                          capsys)
     assert rc == 0, err
+    return proj
+
+
+def test_a_version_s_label_its_status_says_already_is_not_said_twice(tmp_path, capsys):
+    # item 7: the README's own kb add 修改稿.docx -r suining-community -v revised --label 修改稿 (the fixture's second
+    # draft, whose status line says 草案修改稿), then kb diff @draft @revised, headed the new column
+    # 修改后（修改稿，草案修改稿，2025-01-02）: the label said twice.  The status says it: 修改后（草案修改稿，2025-01-02）.
+    proj = _seed_and_second_draft(tmp_path, capsys, "--label", "修改稿", "--date", "2025-01-02")
     rc, out, err = run_kb(["diff", "@draft", "@revised"], proj, capsys)
     assert rc == 0, err
     assert out.splitlines()[0] == "修改前（草案征求意见稿） → 修改后（草案修改稿，2025-01-02）", out.splitlines()[0]
@@ -124,16 +131,7 @@ def test_kb_amend_without_a_version_says_which_version_it_amended(tmp_path, caps
     # item 9: after the README's kb add … -v revised, a decision drafted from @draft (kb diff @draft @revised --as decision)
     # applied as kb amend suining-community 决定.txt went to the latest version, @revised, which already reads so:
     # 第一项（……）无法执行：第一条中没有“提升基层” — right, but nothing said the text amended was @revised, not @draft
-    import shutil
-
-    from conftest import copy_seed
-
-    fixture = need_shared() / "fixtures" / "suining-revised-draft.txt"
-    proj = tmp_path / "p"
-    proj.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
-    copy_seed(proj / "regulation" / "suining-community")
-    assert run_kb(["add", str(fixture), "-r", "suining-community", "-v", "revised", "--no-index"], proj, capsys)[0] == 0
+    proj = _seed_and_second_draft(tmp_path, capsys)
     decision = tmp_path / "决定.txt"
     assert run_kb(["diff", "@draft", "@revised", "--as", "decision", "-o", str(decision)], proj, capsys)[0] == 0
     rc, out, err = run_kb(["amend", "suining-community", str(decision), "-o", str(tmp_path / "a.txt")], proj, capsys)

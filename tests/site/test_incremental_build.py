@@ -222,3 +222,34 @@ def test_a_planted_build_state_deletes_nothing_outside_the_site(tmp_path):
     _touch_text(proj)
     assert build_site(proj, catalog=False)["rebuilt"] == {"suining-community"}
     assert all(v.is_file() for v in victims), [str(v) for v in victims if not v.is_file()]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "foreign", "missing"])
+def test_a_damaged_kept_search_index_is_made_again_with_a_warning(tmp_path, caplog, damage):
+    """A dirty build reuses the search index (search.json) of a regulation it keeps, as the last build wrote it, for
+    the knowledge-base map.  A file that is not what that build wrote — cut short by an interrupted copy, valid JSON of
+    another site, gone — is not trusted: it is made again from the model and written, with a warning naming it, and
+    the site is the one a full build writes (never a traceback)."""
+    from kb.cli.site import build_site
+
+    proj = _two_seed_regulations(tmp_path)
+    build_site(proj, catalog=False)
+    index = proj / "site" / "城市居民委员会组织法" / "2018-12-29" / "search.json"
+    good = index.read_bytes()
+    if damage == "truncated":
+        index.write_bytes(good[:300])
+    elif damage == "foreign":
+        index.write_text('{"docs": []}', encoding="utf-8")
+    else:
+        index.unlink()
+    text = proj / "regulation" / "suining-community" / "draft.txt"    # a change that quotes nothing new
+    text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    caplog.clear()
+    one = build_site(proj, catalog=False)
+    assert one["rebuilt"] == {"suining-community"} and "城市居民委员会组织法" not in one["panels_changed"]
+    assert index.read_bytes() == good
+    err = "\n".join(r.getMessage() for r in caplog.records if r.levelname == "WARNING")   # kb build: 警告：…
+    assert "城市居民委员会组织法/2018-12-29/search.json" in err and "重新生成" in err, err
+    dirty = _files(proj / "site")
+    build_site(proj, catalog=False, force=True)
+    assert dirty["search/kb.json"] == _files(proj / "site")["search/kb.json"]

@@ -80,7 +80,8 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
             plugin = cfg.plugins.get("kb") if hasattr(cfg.plugins, "get") else None
             if isinstance(todo, set):
                 say(f"只重建改动的法规：{'、'.join(sorted(todo))}（及首页、专题汇编）")
-                _dirty_build(build, cfg, todo, previous.get("panels") or {}, previous.get("listings") or {})
+                _dirty_build(build, cfg, todo, previous.get("panels") or {}, previous.get("listings") or {},
+                             previous.get("indexes") or {})
                 out["panels_changed"] = set(plugin.panels_changed)
                 if plugin.panels_changed:
                     say(f"相关条文有变化，也重建：{'、'.join(sorted(plugin.panels_changed))}")
@@ -92,6 +93,7 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
             if plugin is not None:
                 fp["panels"] = plugin.panels
                 fp["listings"] = plugin.listings
+                fp["indexes"] = plugin.indexes
             freshness.remember(root, fp)
     except mkx.Abort as e:
         raise KbError(f"网站构建中止：{e}", str(root / "mkdocs.yml")) from None
@@ -150,9 +152,11 @@ def _what_to_build(root: Path, cfg, force: bool):
     return fp, freshness.plan(root, fp)
 
 
-def _dirty_build(build, cfg, regs: set[str], panels: dict, listings: dict | None = None) -> None:
+def _dirty_build(build, cfg, regs: set[str], panels: dict, listings: dict | None = None,
+                 indexes: dict | None = None) -> None:
     """mkdocs' dirty build with only ``regs``' pages marked modified (the kb plugin's ``only``), and the
-    actor pages across regulations that list one of them or changed (``listings``: the previous build's):
+    actor pages across regulations that list one of them or changed (``listings``: the previous build's;
+    ``indexes``: the hashes of the search indexes it wrote, which tell whether a kept one may be reused):
     their old output is removed first, so a page the text no longer has does not linger; mkdocs'
     warning that dirty builds are for development does not apply and is not shown."""
     import logging
@@ -166,6 +170,7 @@ def _dirty_build(build, cfg, regs: set[str], panels: dict, listings: dict | None
     plugin.only = set(regs)
     plugin.previous_panels = panels
     plugin.previous_listings = valid_listings(listings)
+    plugin.previous_indexes = indexes if isinstance(indexes, dict) else {}
     quiet = logging.Filter()
     quiet.filter = lambda record: "'dirty' build" not in record.getMessage()
     lg = logging.getLogger("mkdocs.commands.build")
@@ -177,6 +182,7 @@ def _dirty_build(build, cfg, regs: set[str], panels: dict, listings: dict | None
         plugin.only = None
         plugin.previous_panels = {}
         plugin.previous_listings = {}
+        plugin.previous_indexes = {}
 
 
 @click.command("build")

@@ -18,6 +18,7 @@ material's own index (for comparison in the benchmark).
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import re
@@ -93,6 +94,12 @@ class KbPlugin(BasePlugin[KbConfig]):
         self.previous_listings: dict = {}
         #: the regulations a dirty build remakes because an actor's page across regulations came or went
         self.listed_changed: set = set()
+        #: each version's search index (src) -> the sha1 of its bytes, this build's and the previous one's (set by
+        #: ``kb build`` for a dirty build, which reuses a kept index only if its file still has those bytes)
+        self.indexes: dict = {}
+        self.previous_indexes: dict = {}
+        #: the kept indexes a dirty build made again, their file being damaged, foreign or gone
+        self.remade_indexes: set = set()
 
     @property
     def pages(self) -> dict:
@@ -157,13 +164,21 @@ class KbPlugin(BasePlugin[KbConfig]):
 
     def _kept_index(self, site_dir: Path | None, vs) -> bytes | None:
         """The search index of a version a dirty build keeps, as the previous build wrote it (None: it is
-        made, for it is rebuilt or not there)."""
+        made, for its regulation is rebuilt, or its file is not what the previous build wrote — cut short,
+        another site's, gone —, which is then written again, with a warning)."""
         if site_dir is None or not self._kept(vs.reg.id):
             return None
+        src = vs.p("search.json")
         try:
-            return (site_dir / vs.p("search.json")).read_bytes()
+            data = (site_dir / src).read_bytes()
         except OSError:
-            return None
+            data = None
+        if data is not None and hashlib.sha1(data).hexdigest() == self.previous_indexes.get(src):
+            return data
+        self.remade_indexes.add(src)
+        log.warning(f"{site_dir / src}：检索索引{'不见了' if data is None else '不是上次构建写出的（损坏或被改动）'}，"
+                    "已从模型重新生成")
+        return None
 
     def _kept(self, reg_id: str | None) -> bool:
         """A dirty build leaves this regulation's output as the previous build wrote it."""
@@ -196,8 +211,9 @@ class KbPlugin(BasePlugin[KbConfig]):
                     gone.parent.rmdir()
         if self.config.search == "kb":
             _drop_theme_search(files)
-            kept = {vs.p("search.json") for vs in self.plan.sites if self._kept(vs.reg.id)}
-            for src, data in self._search_files(Path(config.site_dir)):
+            made = self._search_files(Path(config.site_dir))
+            kept = {vs.p("search.json") for vs in self.plan.sites if self._kept(vs.reg.id)} - self.remade_indexes
+            for src, data in made:
                 if src not in kept:
                     files.append(File.generated(config, src, content=data))
         with timed("render"):           # the rows of the 相关条文 panels, one file per article
@@ -236,6 +252,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         regulation a dirty build keeps has its index as the previous build wrote it in ``site_dir``: it is
         read back (for the map), not made again (half the time of rebuilding one regulation of 200)."""
         out, latest = [], []
+        self.indexes, self.remade_indexes = {}, set()
         # the indexes are a burst of long-lived lists and strings (kb.text.gcpause): a collection at every
         # threshold walked the whole plan (a third of the time of this step in a dirty build)
         with timed("search_index"), gc_paused():
@@ -243,6 +260,7 @@ class KbPlugin(BasePlugin[KbConfig]):
                 kept = self._kept_index(site_dir, vs)
                 data = build_index(vs, self.plan) if kept is None else json.loads(kept)
                 out.append((vs.p("search.json"), to_json(data) if kept is None else kept))
+                self.indexes[out[-1][0]] = hashlib.sha1(out[-1][1]).hexdigest()
                 if vs.latest:
                     latest.append((vs.p("search.json"), vs.title,
                                    url_path(page_url(vs.p("index.md"), self.plan.directory_urls)), data,

@@ -1,5 +1,6 @@
 """The project's YAML files (mkdocs.yml, each meta.yml) are read by libyaml where PyYAML has it, and every error
-is still said by the pure-Python reader, in its words and at its line (kb.project._yaml_load)."""
+is still said by the pure-Python reader, in its words and at its line (kb.project._yaml_load); a text where the two
+readers differ (kb.project._LIBYAML_DIFFERS) is read by the Python reader only."""
 from __future__ import annotations
 
 import pytest
@@ -31,7 +32,13 @@ def test_libyaml_reads_every_yaml_file_of_the_repository_as_the_python_reader_do
 
 @pytest.mark.parametrize("body, line", [("title: 法\nversions:\n\t- name: a\n", 3),
                                          ("title: [法\n", 2),
-                                         ("title: 法\nadopted: 2025-13-01\n", 2)])
+                                         ("title: 法\nadopted: 2025-13-01\n", 2),
+                                         # libyaml reads these (a tab after the colon, in a value, in a flow
+                                         # sequence, before the colon; a ? in a flow sequence)
+                                         ("title:\t某条例\nversions:\n  - name: a\n", 1),
+                                         ("title: 某\t条例\n", 1), ("title: 条例\t\n", 1),
+                                         ("tags: [法,\t律]\n", 1), ("title\t: 法\n", 1),
+                                         ("short_title: 法\ntags: [法 ?]\n", 2)])
 def test_an_error_is_said_by_the_python_reader(tmp_path, body, line):
     from kb.errors import KbError
     from kb.project import _yaml_load, _yaml_loader, _yaml_read
@@ -56,3 +63,13 @@ def test_a_control_character_is_a_clear_error_with_its_line(tmp_path):
     with pytest.raises(KbError) as got:
         _yaml_load(f)
     assert "U+0007" in str(got.value) and got.value.line == 2 and str(f) in str(got.value)
+
+
+def test_a_text_the_two_readers_read_differently_is_read_as_the_python_reader_does(tmp_path):
+    """A second byte-order mark: libyaml drops it from the key, the Python reader keeps it."""
+    from kb.project import _yaml_load, _yaml_loader, _yaml_read
+
+    body = "\ufeff\ufeffa: 1\n"
+    f = tmp_path / "meta.yml"
+    f.write_text(body, encoding="utf-8")
+    assert _yaml_load(f) == _yaml_read(_yaml_loader(), body, f)

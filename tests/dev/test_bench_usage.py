@@ -21,9 +21,24 @@ def test_size_benches_show_sizes_not_a_corpus_folder(name, usage, default, capsy
     # the default the help gives is the bench's own
     mod = importlib.import_module(f"kb.dev.bench_{name}")
     sizes = getattr(mod, "SIZES_MB", None) or getattr(mod, "SIZES")
-    assert ",".join(f"{x:g}" for x in sizes) == default
+    assert ",".join(str(x) for x in sizes) == default
     rc, out, err = run_kb(["bench", name, "/tmp"], ROOT, capsys)
     assert rc == 2 and f"kb bench {name} 的参数是逗号分隔的" in err and "“/tmp”不是" in err, err
+
+
+@pytest.mark.parametrize("sizes, default", [((3, 5), "3,5"), ((0.5, 1.5), "0.5,1.5"),
+                                             ((250_000, 500_000, 1_000_000), "250000,500000,1000000")])
+def test_the_memory_bench_help_says_its_module_default_in_a_form_it_accepts(monkeypatch, capsys, sizes, default):
+    """The sizes kb bench memory's help gives are its module's SIZES_MB, written as the argument is (no 1e+06, which
+    the bench refuses), and no other line of the help names other sizes."""
+    from kb.dev import bench, bench_memory
+
+    monkeypatch.setattr(bench_memory, "SIZES_MB", sizes)
+    assert bench.argument_default("memory") == default and bench._NUMBERS.fullmatch(default)
+    rc, out, err = run_kb(["bench", "memory", "-h"], ROOT, capsys)
+    assert rc == 0 and f"（默认 {default}）" in out and "1、2、4" not in out, out
+    rc, out, err = run_kb(["bench", "-h"], ROOT, capsys)
+    assert rc == 0 and "1、2、4" not in out, out
 
 
 @pytest.mark.parametrize("name", ["diff", "amend"])

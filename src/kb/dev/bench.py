@@ -45,7 +45,7 @@ SUMMARIES = {
     "export": "kb export --format json 整个语料的速度（首次与分析层已缓存，与解析对比）",
     "related": "相关条文的计算：100、300 与全部可解析语料文本，每部法规的时间和内存（与两两比较对比）",
     "linear": "各阶段用时与输入成正比：万行级的敌意形态下测增长指数（可给行数，如 2000,4000,8000）",
-    "memory": "1、2、4 MB 输入下 kb parse / export 的峰值内存（目标 < 30×输入 + 200 MB；可给大小，如 1,2）",
+    "memory": "几种大小（MB）的输入下 kb parse / export 的峰值内存（目标 < 30×输入 + 200 MB；可给大小，如 1,2）",
 }
 
 
@@ -74,7 +74,7 @@ def argument_default(name: str) -> str:
     """The default of a bench's argument as it is written on the command line (1,2,4), from its module."""
     _, _, attr, _ = ARGUMENTS[name]
     value = getattr(importlib.import_module(BENCHES[name].partition(":")[0]), attr)
-    return ",".join(f"{x:g}" for x in value)
+    return ",".join(str(x) for x in value)      # as Python writes it: 1000000, not :g's 1e+06 (which _NUMBERS refuses)
 
 
 def _help(name: str) -> str:

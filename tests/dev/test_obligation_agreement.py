@@ -46,11 +46,13 @@ def test_files_of_different_texts_are_refused(tmp_path, capsys):
 def test_the_second_annotations_are_of_the_texts_they_are_named_for():
     need_shared(paths.shared_dir())     # the agreement texts are corpus files
     second = sorted((paths.DATA / "obligations" / "agreement").glob("*-second.yml"))
-    assert len(second) == 7
+    assert len(second) == 9
     for f in second:
         ref = paths.DATA / "obligations" / (f.stem.removesuffix("-second") + ".yml")
         res = oa.agreement(ref, f)            # refuses two different texts
-        assert res["s3"].tp > 0 and res["duty"].f1 > 0.8, f.name
+        # a copy of another text scores near 0; two real annotations of one text agree at 0.77 (国家通用语言文字法,
+        # round 13: the annotators differ on 有……的权利 and on declaratives of schools and broadcasters) to 1.0
+        assert res["s3"].tp > 0 and res["duty"].f1 > 0.7, f.name
 
 
 def test_pooled_agreement_sums_the_counts_of_the_pairs(tmp_path, capsys):
@@ -73,7 +75,7 @@ def test_pooled_agreement_sums_the_counts_of_the_pairs(tmp_path, capsys):
 
 def test_all_pools_every_second_copy_in_the_repository(capsys):
     need_shared(paths.shared_dir())     # the agreement texts are corpus files
-    assert len(oa.second_copies()) == 7
+    assert len(oa.second_copies()) == 9
     assert oa.main(["--all"]) == 0
     out = capsys.readouterr().out
-    assert out.count("A = ") == 7 and "pooled over 7 pairs" in out
+    assert out.count("A = ") == 9 and "pooled over 9 pairs" in out

@@ -359,7 +359,13 @@ FLOORS = {
     "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.94, 0.95, 0.91),
     "chongqing-dianxin": (0.87, 0.85, 0.75), "chongqing-qixiang-zaihai": (0.93, 0.93, 0.89),
     "guangdong-tudi-quanshu": (0.82, 0.82, 0.74), "jiliang": (0.87, 0.88, 0.79),
-    "xuewei-tiaoli": (0.64, 0.66, 0.64), "yinhuashui": (0.88, 0.87, 0.79)}
+    "xuewei-tiaoli": (0.64, 0.66, 0.64), "yinhuashui": (0.88, 0.87, 0.79),
+    # held out in round 13 (scored once on main d2e0063, after the round-13 rules; identical at 74c1624), tuning since:
+    # their figures then, minus 0.02
+    "beijing-siying-geti": (0.83, 0.80, 0.73), "beijing-tiyu-sheshi": (0.86, 0.79, 0.71),
+    "guangdong-geming-yizhi": (0.89, 0.88, 0.80), "guangzhou-qingnian-chuangye": (0.88, 0.83, 0.79),
+    "qingjie-shengchan": (0.76, 0.80, 0.72), "shenhai-haidi": (0.93, 0.95, 0.92),
+    "tongyong-yuyan-wenzi": (0.70, 0.70, 0.60), "xiaofang-jiuyuan-xian": (0.26, 0.22, 0.21)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

@@ -10,7 +10,11 @@ src/kb/compare/data/clauses.tsv (count, tab, clause); alignment treats those use
 :data:`kb.compare.boilerplate.MIN_LAWS` as boilerplate (构成犯罪的 453, 依法追究刑事责任 451,
 依法给予处分 118, 法律行政法规另有规定的 27 in the corpus of 2026-12-05, round 12's two laws held out: 945 clauses;
 943 with round 11's held out instead, 944 with round 10's, 938 with round 9's, 949 with no law held out, counted before round 10 was drawn).  The held-out laws (:data:`kb.dev.align_signals.HELD_OUT_LAWS`: the laws of the alignment round
-being annotated, empty between rounds) are left out: nothing is learnt from them.
+being annotated, empty between rounds) are left out: nothing is learnt from them; so is every corpus file of a round
+being annotated (:func:`kb.dev.heldout.held_out_file`: obligations round 13 and related round 9r too), which this tool
+does not parse.  The table shipped was counted before that second guard, with those ten texts: counted without them,
+本法下列用语的含义 and 根据有关法律行政法规 fall from 20 to 19 regulations (under MIN_LAWS), so it is recounted once those
+rounds are scored, not while accuracy figures are frozen for them (tests/dev/test_boilerplate.py bounds the difference).
 ``--check`` exits 1 when the file differs from what the corpus gives.
 """
 from __future__ import annotations
@@ -29,6 +33,7 @@ def count(corpus=None) -> dict[str, int]:
     from kb.compare.boilerplate import clauses_of
     from kb.compare.similarity import article_text
     from kb.dev.align_signals import HELD_OUT_LAWS, _law
+    from kb.dev.heldout import held_out_file
     from kb.errors import KbError
     from kb.text.parse import parse_file
 
@@ -36,7 +41,7 @@ def count(corpus=None) -> dict[str, int]:
     laws: dict[str, set[str]] = defaultdict(set)
     for p in sorted(corpus.rglob("*.md")):
         law = _law(str(p))
-        if law in HELD_OUT_LAWS:
+        if law in HELD_OUT_LAWS or held_out_file(p):
             continue
         try:
             articles = parse_file(str(p)).articles

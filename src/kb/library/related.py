@@ -300,9 +300,7 @@ class Library:
         for i, (va, na) in enumerate(mine):
             for j, (vb, nb) in enumerate(theirs):
                 if i or j:
-                    x, y = (va, vb) if len(va) <= len(vb) else (vb, va)
-                    # Σ w × y[g] in x's order, as kb.compare.similarity.cosine sums it
-                    c = sum(map(mul, x.values(), map(y.get, x, repeat(0.0)))) / (na * nb)
+                    c = _cosine(va, na, vb, nb)
                     if c > best:
                         best = c
         return best
@@ -383,9 +381,7 @@ class Library:
         mine = self._topic_vecs.get(e.index)
         if mine is None:
             mine = self._topic_vecs[e.index] = self._topic_vector(bigrams(e.norm))
-        theirs = self._reg_topic(reg_id)
-        (x, nx), (y, ny) = (mine, theirs) if len(mine[0]) <= len(theirs[0]) else (theirs, mine)
-        return sum(map(mul, x.values(), map(y.get, x, repeat(0.0)))) / (nx * ny)
+        return _cosine(*mine, *self._reg_topic(reg_id))
 
     def shared_subject(self, a: str, b: str) -> float:
         """How far regulations ``a`` and ``b`` share a subject: the cosine of their topic vectors (:meth:`topic`'s, of each
@@ -393,10 +389,7 @@ class Library:
         key = (a, b) if a <= b else (b, a)
         s = self._shared.get(key)
         if s is None:
-            (x, nx), (y, ny) = self._reg_topic(a), self._reg_topic(b)
-            if len(x) > len(y):
-                x, y = y, x
-            s = self._shared[key] = sum(map(mul, x.values(), map(y.get, x, repeat(0.0)))) / (nx * ny)
+            s = self._shared[key] = _cosine(*self._reg_topic(a), *self._reg_topic(b))
         return s
 
     def _reg_topic(self, reg_id: str) -> tuple[dict, float]:
@@ -671,6 +664,13 @@ class Library:
         for found in per_kind.values():
             found.sort(reverse=True)
         return per_kind
+
+
+def _cosine(va: dict, na: float, vb: dict, nb: float) -> float:
+    """The cosine of two weighed vectors and their lengths: Σ w × other[g] over the smaller one, in its order (as
+    kb.compare.similarity.cosine sums it, so the figures are those of every caller before)."""
+    x, y = (va, vb) if len(va) <= len(vb) else (vb, va)
+    return sum(map(mul, x.values(), map(y.get, x, repeat(0.0)))) / (na * nb)
 
 
 def _weighed(counts, idf: dict, unseen: float) -> tuple[dict, float]:

@@ -39,13 +39,14 @@ class SitePlan:
     pdf_note: str = ""              # what became of the PDF downloads (no converter, a failure …)
     actor_all: dict = field(default_factory=dict)   # actor name -> src_uri of its page across regulations
     site_name: str = ""             # mkdocs.yml's site_name: the knowledge base's own name (its home page's heading)
-    #: (id(old), id(new)) -> the Comparison the 对照表 download made, until the comparison page takes it
+    #: the two versions' identities and texts (comparison_key) -> the Comparison the 对照表 download made,
+    #: until the comparison page takes it
     _compared: dict = field(default_factory=dict, repr=False)
 
     def comparison(self, old, new, keep: bool = False):
         """kb.compare.diff.compare of two consecutive versions, worked out once for the 对照表 download and
         the comparison page (keep: the download's, kept for the page; the page's call takes it out)."""
-        key = (id(old), id(new))
+        key = comparison_key(old, new)
         cmp = self._compared.get(key) if keep else self._compared.pop(key, None)
         if cmp is None:
             from kb.compare.diff import compare
@@ -108,6 +109,15 @@ class SitePlan:
         self.pages[src] = {"kind": kind, "vs": vs, "obj": obj, "title": title, "nav": nav}
         if vs is not None:
             vs.pages.append(src)
+
+
+def comparison_key(old, new) -> tuple:
+    """What a comparison of two versions is made from: each one's regulation and version (its spec) and its
+    text (kb.layers.cache.doc_key: content, metadata, path) — not the objects' ids, which another object may
+    take once one is gone."""
+    from kb.layers.cache import doc_key
+
+    return old.spec, doc_key(old.doc), new.spec, doc_key(new.doc)
 
 
 def plan_site(root: Path, config, directory_urls: bool, site_url: str, sites: list, default: str,

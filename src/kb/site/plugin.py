@@ -383,7 +383,8 @@ def _listings(plan: SitePlan, nav) -> dict[str, str]:
     which it carries: a dirty build makes it again when that changed or one of those regulations is made again."""
     import hashlib
 
-    site = json.dumps(nav, ensure_ascii=False, sort_keys=True, default=str)
+    # the navigation hashed once (each page's hash hashed its whole text again: 695 pages of 200 regulations)
+    site = hashlib.sha1(json.dumps(nav, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
     out = {}
     for name, src in plan.actor_all.items():
         listed = [(vs.reg.id, vs.version.name) for vs, _ in plan.pages[src]["obj"][1]]
@@ -397,21 +398,30 @@ def _cache_theme_nav(env) -> None:
     and reused: nothing in it is marked current, and its links, relative, are the same from every
     page of one folder.  It was a fifth of writing the pages.  A page in the navigation, or one
     that another entry of it lies under, is rendered as before."""
+    # navigation -> (its pages' ids, every beginning of their addresses): keyed by the object, which it keeps (and
+    # with it its pages, whose ids then stay theirs), not by its id, which a later navigation may take
     listed: dict = {}
 
     def key(context):
         page, nav = context.get("page"), context.get("nav")
         if page is None or nav is None or not getattr(page, "url", ""):
             return None
-        ids, urls = listed.get(id(nav)) or listed.setdefault(
-            id(nav), ({id(p) for p in nav.pages}, [p.url for p in nav.pages]))
+        ids, starts = listed.get(nav) or listed.setdefault(nav, _nav_pages(nav))
         url = page.url
-        if id(page) in ids or any(u.startswith(url) for u in urls):
+        if id(page) in ids or url in starts:
             return None
         # the navigation itself in the key (not its id, which a later one may take)
         return nav, url.rstrip("/").rpartition("/")[0], url.count("/"), context.get("base_url")
 
     _reuse_rendering(env, "partials/nav.html", key)
+
+
+def _nav_pages(nav) -> tuple[set, set]:
+    """The ids of a navigation's pages (mkdocs' pages compare by title and file: not hashable) and every
+    beginning of their addresses (a page another entry lies under has one of them as its address): looked up
+    per page rendered, where a scan of the entries for each page took a fifth of rendering the navigation."""
+    starts = {p.url[:i] for p in nav.pages for i in range(len(p.url) + 1)}
+    return {id(p) for p in nav.pages}, starts
 
 
 def _reuse_rendering(env, name: str, key) -> None:

@@ -27,16 +27,20 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert {"related-heldout-cq-cunwei.yml", "related-heldout-qingyuan-wuye.yml",
             "related-heldout-bj-cunmin-guiding.yml"} <= names
     outside_files = {"related-heldout-cq-jiedao-gongwei.yml", "related-heldout-cq-cunzhen-guihua.yml",
-                     "related-heldout-cq-daibiao.yml", "related-heldout-cq-xiangzhen-renda.yml"}
+                     "related-heldout-cq-daibiao.yml", "related-heldout-cq-xiangzhen-renda.yml",
+                     "related-heldout-cq-daibiao-jianyi.yml", "related-heldout-cq-changweihui-yishi.yml"}
     assert {i["file"] for i in items} == names | outside_files
     # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
     # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus; round 8r's two
     # texts (tuning since 2026-12-05): the 代表法 实施办法 rests on the 代表法, the 乡镇人大工作条例 on the 选举法 too, which
-    # the knowledge base leaves out (tests/library/test_shipped_grounds.py)
+    # the knowledge base leaves out (tests/library/test_shipped_grounds.py); round 9r's two (tuning since the third session
+    # of 2026-12-05) rest on the 代表法 and the 地方组织法, both in the knowledge base
     for name, articles, rests_outside in (("related-heldout-cq-jiedao-gongwei.yml", 12, False),
                                           ("related-heldout-cq-cunzhen-guihua.yml", 54, True),
                                           ("related-heldout-cq-daibiao.yml", 58, False),
-                                          ("related-heldout-cq-xiangzhen-renda.yml", 52, True)):
+                                          ("related-heldout-cq-xiangzhen-renda.yml", 52, True),
+                                          ("related-heldout-cq-daibiao-jianyi.yml", 40, False),
+                                          ("related-heldout-cq-changweihui-yishi.yml", 49, False)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}
@@ -62,10 +66,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     r7 = res[("upper", "第七轮的公式（不用最相近款项）")]
     assert p1 > r7[0] and r3 >= r7[1]
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
-    # 13 of 15 folds since round 8r's two files joined (10 of 13 before; with the topic of uncited laws, TOPIC, below,
-    # some folds pick other ground weights or thresholds — every fold the weight 0.4; on the formula before it every fold chose
-    # all three)
-    assert most("upper", "最相近款项的余弦") == ((SEGMENTS["upper"], GROUND["upper"], THRESHOLDS["upper"]), 13)
+    # 16 of 17 folds since round 9r's two files joined (13 of 15 with round 8r's, 10 of 13 before; with the topic of uncited
+    # laws, TOPIC, below, some folds pick other ground weights or thresholds — every fold the weight 0.4; on the formula
+    # before it every fold chose all three)
+    assert most("upper", "最相近款项的余弦") == ((SEGMENTS["upper"], GROUND["upper"], THRESHOLDS["upper"]), 16)
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the topic of a law the regulation does not cite (TOPIC, OFF_TOPIC: newcomer review 5): with the closest parts at 0.4
     # it costs cross-validated P@1 on the default knowledge base (0.745 → 0.733, R@3 0.755 both: two folds lower their
@@ -82,9 +86,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert most("upper", "目的依据条对其他条")[0][0] == BASIS["upper"]
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
-    # … but every fold weighs a penalty clause beside a peer's resting on another ground at kb's 0.5 (with kb's ground
-    # weight 0 and threshold)
-    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], THRESHOLDS["peer"]), 10)
+    # … but most folds weigh a penalty clause beside a peer's resting on another ground at kb's 0.5 (with kb's ground
+    # weight 0 and threshold: 12 of 17 since round 9r's files joined, 10 of 15 before)
+    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], THRESHOLDS["peer"]), 12)
     assert PENALTY["peer"] == 0.5
     # OUTSIDE, PUBLIC and PENALTY, each chosen again fold by fold, do no better in cross-validation than kb's 2, 0.1, 0.3
     assert (OUTSIDE["upper"], PUBLIC["upper"], PENALTY["upper"]) == (2.0, 0.1, 0.3) and OUTSIDE["peer"] == 1.0
@@ -98,12 +102,14 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 同类立法: the folds keep kb's threshold 0.006 and ground weight 0 (no weight for two peers citing the same law: twelve
     # folds of thirteen on round 7r's extended annotations, every fold with the penalty factor 0.5); 13 of 15 since round
     # 8r's two files joined (annotated none but one article each): the folds leaving out related-jiedao.yml and
-    # related-seed.yml pick ground 1 / threshold 0.014 and 0 / 0.007
-    assert most("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）") == ((None, 0, 0.006), 13)
-    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 11) and GROUND["peer"] == 0
+    # related-seed.yml pick ground 1 / threshold 0.014 and 0 / 0.007; since round 9r's two files joined (17 folds) that
+    # formula's folds pick 0.007 (14 of 17), kb's formula's kb's 0.006 (15 of 17; 11 of 15 before)
+    assert most("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）") == ((None, 0, 0.007), 14)
+    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 15) and GROUND["peer"] == 0
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the
     # rare-bigram weight is 0.25 (was 0.5): cross-validated 同类立法 P@1 0.615 → 0.686, R@3 0.751 → 0.776; 13 of 15 folds
-    # choose the gate 0.1 (the others 0.08, 0.14); the rare-bigram weight chosen with it: 0.25 in 8 folds, 0 in 7
+    # choose the gate 0.1 (the others 0.08, 0.14); the rare-bigram weight chosen with it: 0.25 in 8 folds, 0 in 7 (since
+    # round 9r's two files joined: the gate 0.1 in 15 folds of 17, the weight 0.25 with it in 11)
     from kb.library.related import SHARED_SUBJECT
 
     p1, r3 = res[("peer", "原公式")][:2]
@@ -111,17 +117,18 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert p1 > round8[0] + 0.05 and r3 > round8[1]
     gate = res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")][2]
     assert SHARED_SUBJECT == {"upper": 0.0, "peer": 0.1, "version": 0.0, "lower": 0.0}
-    assert sum(g[0] == SHARED_SUBJECT["peer"] for g in gate) == 13
+    assert sum(g[0] == SHARED_SUBJECT["peer"] for g in gate) == 15
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")][2]
     assert all(g[0][0] == SHARED_SUBJECT["peer"] for g in joint)
-    assert sum(g[0][1] == RARE["peer"] for g in joint) == 8 and RARE["peer"] == 0.25
+    assert sum(g[0][1] == RARE["peer"] for g in joint) == 11 and RARE["peer"] == 0.25
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds choose a gate too but do worse in cross-validation than kb's formula without it
     assert res[("upper", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] < res[("upper", "原公式")][0]
     # … and the weight of the rare-bigram cosine kb gives 同类立法; for 上位法 (none) a weight chosen fold by fold
     # does worse in cross-validation than the formula without it
-    # (on round 8's formula 14 of 15 folds chose 0.25; with the shared subject 7 folds choose 0.25, the rest 0)
-    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], THRESHOLDS["peer"]), 7)
+    # (on round 8's formula 14 of 15 folds chose 0.25; with the shared subject 7 folds choose 0.25, the rest 0; 11 of 17
+    # since round 9r's files joined)
+    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], THRESHOLDS["peer"]), 11)
     assert RARE.get("upper", 0) == 0 and sum(res[("upper", "罕见二元组余弦的权重")][:2]) <= sum(res[("upper", "原公式")][:2])
     assert "交叉验证 P@1" in out.getvalue()
 
@@ -130,10 +137,14 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     from kb.dev import related_cv
     from kb.library.repeat import MIN_BEST
 
+    need_shared(CORPUS)         # outside-kb/'s annotations are of corpus texts
     out = io.StringIO()
     res = related_cv.repeat(ROOT, out)
     f1, counts, chosen = res["0–0.5，步长 0.05"]
-    assert max(set(chosen), key=chosen.count) == MIN_BEST and f1 > 0.8
+    # thirteen folds: the eight files of texts of the knowledge base and the five of outside-kb/ (rounds 6, 8r and 9r,
+    # checked in a copy of the library extended with the text, as kb check checks a draft; before the third session of
+    # 2026-12-05 the cross-validation read the eight only: F1 0.843, 70 / 8 / 18); every fold picks kb's MIN_BEST
+    assert len(chosen) == 13 and set(chosen) == {MIN_BEST} and f1 > 0.75
     # two provisions together (a repeat spread over them) do not beat the single closest one (since round 7r every fold
     # leaves them out: the same figure)
     assert res["前两条合计"][0] <= f1 and None in res["前两条合计"][2]

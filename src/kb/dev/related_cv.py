@@ -15,7 +15,8 @@ the library leaves out ``HELD_OUT_REGULATIONS`` (none).
 
 ``repeat`` — the same for the least share of an article's wording found in its single closest upper
 provision (kb.library.repeat.MIN_BEST), over the tuning repetition annotations (all of them since round 6 was
-scored: 北京 村委会若干规定's file is back in), F1 pooled over the folds.
+scored: 北京 村委会若干规定's file is back in) and, since the third session of 2026-12-05, those of ``outside-kb/`` (each
+text checked in a copy of the library extended with it, as ``kb check`` checks a draft), F1 pooled over the folds.
 
 Neither mode reads a held-out annotation nor computes a held-out article's related provisions.
 """
@@ -179,9 +180,9 @@ def _residual(cos: float, mine: float, theirs: float) -> float:
     return (cos - mine * theirs) / math.sqrt(max((1 - mine * mine) * (1 - theirs * theirs), 1e-12))
 
 
-def _outside_kb(root: Path, lib) -> list[tuple]:
-    """(annotation file, Annotated, ``lib`` extended with its text, the parsed text) for each tuning file of
-    tests/data/related/outside-kb/ whose corpus text is at hand (../shared), less the texts of the round being
+def _outside_kb(root: Path, lib, pattern: str = "related-*.yml") -> list[tuple]:
+    """(annotation file, Annotated, ``lib`` extended with its text, the parsed text) for each tuning file ``pattern``
+    of tests/data/related/outside-kb/ whose corpus text is at hand (../shared), less the texts of the round being
     annotated.  The text's level and place are read from its place in the corpus, as ``kb add`` reads them."""
     import math
 
@@ -198,7 +199,7 @@ def _outside_kb(root: Path, lib) -> list[tuple]:
 
     regs = list_regulations(root)
     out = []
-    for f in sorted((root / "tests/data/related/outside-kb").glob("related-*.yml")):
+    for f in sorted((root / "tests/data/related/outside-kb").glob(pattern)):
         data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
         path = corpus_dir() / str(data.get("corpus") or "")
         if set_of(data, f) != "tuning" or not path.is_file() \
@@ -366,13 +367,15 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     regs = list_regulations(root)
     lib = load_library(root)
     rows, gold = [], {}
-    for f in tuning_files(root, "repeat-*.yml"):
-        ann = read_annotations(f, regs)
-        reg = next(r for r in regs if r.id == ann.regulation)
+    # the files of texts of the knowledge base, then those of outside-kb/ (a text not in it, checked as kb check checks a
+    # draft: in a copy of the library extended with it)
+    texts = [(f, read_annotations(f, regs), lib) for f in tuning_files(root, "repeat-*.yml")]
+    texts += [(f, ann, lib2) for f, ann, lib2, _ in _outside_kb(root, lib, "repeat-*.yml")]
+    for f, ann, lib_ in texts:
         gold[f.name] = len(ann.repeats)
-        for e in lib.entries:
-            if e.reg.id == reg.id and e.version.name == reg.versions[-1].name:
-                rep = repetition(lib, e)
+        for e in lib_.entries:
+            if e.reg.id == ann.regulation and e.version.name == e.reg.versions[-1].name:
+                rep = repetition(lib_, e)
                 if unreported(rep, best=0.0) is None:     # every bound of kb's but MIN_BEST, which the folds choose
                     rows.append((f.name, e.node.number in ann.repeats, rep.best, _top_two(rep)))
 

@@ -270,6 +270,28 @@ def test_off_keeps_nothing_on_disk(tmp_path, monkeypatch):
     assert cache.cache_dir() is None
 
 
+def test_the_code_folder_is_where_this_code_keeps_a_project_s_state_and_the_site_s_readings(tmp_path, monkeypatch):
+    """kb.layers.cache.code_folder: this code version's folder of the project's cache, None when the cache is off or
+    others may write it — the one place kb.site.planning's readings file (the actors' pinyin) is put, as read_state's."""
+    from kb.site.planning import _readings_file
+
+    monkeypatch.delenv("KB_LAYER_CACHE", raising=False)
+    cache.clear_memory()
+    assert cache.code_folder(tmp_path) == tmp_path / ".kb" / "layers" / cache.code_version()
+    assert _readings_file(tmp_path).parent == cache.code_folder(tmp_path)
+    assert _readings_file(tmp_path).name.startswith("readings-pypinyin-")
+    cache.write_state(tmp_path, "x", [1])
+    assert (cache.code_folder(tmp_path) / f"x{cache.SUFFIX}").is_file() and cache.read_state(tmp_path, "x") == [1]
+    (tmp_path / ".kb" / "layers").chmod(0o777)              # anyone may write it: neither read nor written
+    cache.clear_memory()
+    assert cache.code_folder(tmp_path) is None and _readings_file(tmp_path) is None
+    assert cache.read_state(tmp_path, "x") is None and not cache.on_disk(tmp_path)
+    monkeypatch.setenv("KB_LAYER_CACHE", "off")
+    cache.clear_memory()
+    assert cache.code_folder(tmp_path) is None and _readings_file(tmp_path) is None
+    cache.clear_memory()
+
+
 def test_the_project_folder_by_default(monkeypatch):
     monkeypatch.delenv("KB_LAYER_CACHE", raising=False)
     doc = parse_file(str(SEED))

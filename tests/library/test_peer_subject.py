@@ -64,11 +64,11 @@ def test_a_law_both_regulations_cite_is_a_shared_subject():
     jiedao = next(e for e in lib.entries if e.reg.id == "北京市街道办事处条例")
     e = articles[0]
     assert lib.shared_subject(e.reg.id, jiedao.reg.id) < 0.1
-    assert lib.ground("peer", e, jiedao) and lib.shares_subject("peer", e, jiedao)
+    assert lib.ground("peer", e, jiedao) and lib.regs_share_subject("peer", e.reg.id, jiedao.reg.id)
     cunwei = next(e for e in lib.entries if e.reg.id == "重庆市实施中华人民共和国村民委员会组织法办法")
-    assert not lib.ground("peer", e, cunwei) and not lib.shares_subject("peer", e, cunwei)
+    assert not lib.ground("peer", e, cunwei) and not lib.regs_share_subject("peer", e.reg.id, cunwei.reg.id)
     # 上位法 asks no shared subject (its own signals, TOPIC, weigh a law on another subject)
-    assert lib.shares_subject("upper", e, cunwei)
+    assert lib.regs_share_subject("upper", e.reg.id, cunwei.reg.id)
 
 
 def test_copies_extended_with_a_text_share_the_base_s_regulation_frequencies():

@@ -172,15 +172,23 @@ def project_folder(root) -> Path | None:
 def on_disk(root) -> bool:
     """Are the layers of the project at ``root`` kept on disk (so that what one process computes,
     another reads back: kb.pool's workers)?"""
-    return _private(project_folder(root)) is not None
+    return code_folder(root) is not None
+
+
+def code_folder(root) -> Path | None:
+    """The folder where this version of kb's code keeps what it computed for the project at ``root``
+    (``<project_folder>/<code_version>``: a change of kb's code leaves it behind), None where the cache is
+    off or not private (:func:`_private`: what someone else could write is not read)."""
+    folder = _private(project_folder(root))
+    return None if folder is None else folder / code_version()
 
 
 def read_state(root, name: str):
     """What the last run kept as ``name`` for the whole project at ``root`` (results over every
     text at once, such as the site's related provisions: :func:`write_state`), None when nothing,
     a damaged entry, or another version of kb's code kept it."""
-    folder = _private(project_folder(root))
-    value = _read(folder / code_version() / f"{name}{SUFFIX}") if folder is not None else _MISS
+    folder = code_folder(root)
+    value = _read(folder / f"{name}{SUFFIX}") if folder is not None else _MISS
     return None if value is _MISS else value
 
 

@@ -404,13 +404,10 @@ class Library:
             theirs = self._topics[reg_id] = self._topic_vector(c)
         return theirs
 
-    def shares_subject(self, kind: str, a: Entry, b: Entry) -> bool:
-        """Whether ``b`` may be an answer of ``kind`` to ``a`` as far as SHARED_SUBJECT goes: the kind asks for no shared
-        subject, or the two regulations cite the same law, or their topics' cosine reaches the kind's least."""
-        return self.regs_share_subject(kind, a.reg.id, b.reg.id)
-
     def regs_share_subject(self, kind: str, a: str, b: str) -> bool:
-        """:meth:`shares_subject` of regulations ``a`` and ``b`` (ids): it depends on them only."""
+        """Whether an article of regulation ``b`` may be an answer of ``kind`` to one of regulation ``a`` (ids) as far as
+        SHARED_SUBJECT goes: the kind asks for no shared subject, or the two regulations cite the same law, or their
+        topics' cosine reaches the kind's least — a question of the two regulations only, not of their articles."""
         least = SHARED_SUBJECT.get(kind, 0.0)
         if not least:
             return True
@@ -610,7 +607,7 @@ class Library:
                 if n == limit or (least is not None and rel < least):
                     break
                 if gate:
-                    shares = self.shares_subject(k, e, self.entries[j])
+                    shares = self.regs_share_subject(k, e.reg.id, self.entries[j].reg.id)
                     if gates is not None:
                         gates[(k, self.entries[j].reg.id)] = shares
                     if not shares:

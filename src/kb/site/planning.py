@@ -241,13 +241,13 @@ def _readings_file(root) -> Path | None:
     when the code changes), named by pypinyin's version; None where the layer cache is off or not private."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from kb.layers.cache import _private, code_version, project_folder
+    from kb.layers.cache import code_folder
 
-    folder = _private(project_folder(root)) if root is not None else None
+    folder = code_folder(root) if root is not None else None
     if folder is None:
         return None
     try:
-        return folder / code_version() / f"readings-pypinyin-{version('pypinyin')}.json"
+        return folder / f"readings-pypinyin-{version('pypinyin')}.json"
     except PackageNotFoundError:
         return None
 

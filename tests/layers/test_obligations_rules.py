@@ -1767,3 +1767,51 @@ def test_a_bound_on_a_fine_is_no_sanction(reg):
     doc = doc_liability("违反本条例规定的，由公安机关处五百元罚款，但罚款不得低于二百元。")
     assert {(a, m) for _, a, m in facts(doc, reg)} == {("公安部门", "sanction")}
     assert [s.action for s in extract(doc, reg) if s.modality == "sanction"] == ["处五百元罚款"]
+
+
+# --- fourteenth round (issue 11): constructions that recur across the tuning texts ------------------------------
+
+def acts_of(reg, sentence: str) -> set[tuple[str, str, str]]:
+    """(actor, modality, action) of the duties of the sentence."""
+    return {(s.actor, s.modality, s.action) for s in extract(doc_of(sentence), reg)}
+
+
+def test_a_founded_body_takes_the_charge_and_its_founder_the_founding(reg):
+    """设立/设/组成/组建/设置 X，负责……: X is given the charge, its founder the founding (beijing-shuili-gongcheng art. 3,
+    beijing-zhengbing art. 6, guangdong-jisheng, xuewei-tiaoli: four tuning texts; 社区矫正法 art. 8, a corpus sentence).  The
+    founder used to keep the charge and the founded body an empty action; 设 and the other verbs than 成立/设立 were not read."""
+    assert acts_of(reg, "乡(镇)人民政府设水利助理员，负责本乡(镇)管辖的水利工程管理工作。") == {
+        ("乡（镇）人民政府", "obligation", "设水利助理员"),
+        ("水利助理员", "obligation", "负责本乡(镇)管辖的水利工程管理工作")}
+    assert acts_of(reg, "地方人民政府根据需要设立社区矫正委员会，负责统筹协调和指导本行政区域内的社区矫正工作。") == {
+        ("地方人民政府", "obligation", "根据需要设立社区矫正委员会"),
+        ("社区矫正委员会", "obligation", "负责统筹协调和指导本行政区域内的社区矫正工作")}
+    assert ("征兵办公室", "obligation", "负责办理本行政区域内的平时征兵准备、征兵实施等项工作") in acts_of(
+        reg, "市和区、县人民政府组织同级兵役机关、公安、卫生等部门组成征兵办公室，负责办理本行政区域内的平时征兵准备、征兵实施等项工作。")
+    # 石柱土家族自治县西沱国家历史文化名镇保护条例 art. 7 (a corpus sentence): 其主要职责是： leads the founded body's list, and
+    # 以下简称 is a short name, no list the founder's duty leads
+    doc = parse_text("第七条 自治县人民政府设立西沱历史名镇保护管理机构（以下简称保护管理机构），负责西沱历史名镇的保护、规划、建设、利用和"
+                     "管理等工作。其主要职责是：\n（一）参与编制和组织实施保护规划；\n（二）组织西沱历史名镇基础设施和公共设施建设。",
+                     "rules.txt", "text")
+    assert {(s.item, s.actor) for s in extract(doc, reg)} == {
+        (None, "自治县人民政府"), (None, "保护管理机构"), (1, "保护管理机构"), (2, "保护管理机构")}
+    # not a founding: 组建单位 is a name (chongqing-xiaofang art. 15), 建设单位 holds 设; under a modal word the body
+    # founded is part of the duty (shantou-yiliao art. 30: 应当设置专门的公共卫生机构，承担……)
+    assert acts_of(reg, "专职消防队所需经费由组建单位承担。") == set()
+    assert {a for a, _, _ in acts_of(reg, "社区卫生服务中心、镇卫生院应当设置专门的公共卫生机构，承担本辖区疾病预防控制有关工作。")} == {
+        "社区卫生服务中心", "镇卫生院"}
+
+
+def test_bodies_named_by_a_base_a_team_a_medium_a_clinic_or_a_union(reg):
+    """教育基地, 消防队, 传媒/媒介, 诊所, 工会 as heads of a body's name (aiguozhuyi art. 26, beijing-guofang-jiaoyu, chongqing-xiaofang
+    arts. 17, 18, 51, beijing-jisheng art. 12, beijing-zhongyiyao art. 23, beijing-jiaoshi art. 6: tuning texts; 献血法 art. 5, a
+    corpus sentence).  Not 宅基地, 团队/部队/领队 or 队伍, nor the union's 委员会 cut off."""
+    assert got(reg, "爱国主义教育基地应当加强内容建设，丰富展览展示方式。") == {("爱国主义教育基地", "obligation")}
+    assert got(reg, "消防队接到火警应当立即赶赴火灾现场，救助遇险人员，排除险情，扑灭火灾。") == {("消防队", "obligation")}
+    assert got(reg, "新闻媒介应当开展献血的社会公益性宣传。") == {("新闻媒介", "obligation")}
+    assert got(reg, "中医诊所应当按照备案的诊疗科目、技术开展医疗活动，不得超出备案范围开展医疗活动。") == {
+        ("中医诊所", "obligation"), ("中医诊所", "prohibition")}
+    assert got(reg, "企业工会应当参加劳动争议调解委员会，设立劳动争议调解员，主持劳动争议调解工作。") == {("企业工会", "obligation")}
+    assert got(reg, "全民所有制工业企业的企业工会委员会负责职工代表大会的日常工作。") == {("企业工会委员会", "obligation")}
+    assert got(reg, "农村村民一户只能拥有一处宅基地，面积不得超过省规定的标准。") == {(None, "prohibition")}
+    assert got(reg, "国家设立自然科学基金，资助基础研究，支持人才培养和团队建设。") == {(None, "encouragement")}

@@ -217,7 +217,8 @@ def _region_limit(text: str, a: int, b: int) -> str | None:
         k = m.end()
 
 
-_LIST_LEAD = re.compile(r"下列|以下|如下")
+#: (not 以下简称/以下称/以下统称: the short name a text defines, no list)
+_LIST_LEAD = re.compile(r"下列|以下(?!简称|称|统称)|如下")
 _PENALTIES_LISTED = re.compile(r"的，(?:按照|依照)(?:下列|以下)规定[^，。；：]{0,6}：")
 #: 按照……和下列要求，组织……: a list the duty is done by, not a list of duties
 _BY_LIST = re.compile(r"(?:按照|依照|根据|依据)[^，。；：]*$")

@@ -17,6 +17,8 @@ from kb.layers.obligations.sentences import Sentence
 #: 行使……职权 is a body's competence stated as its power (开发区管委会行使下列职权：): a duty assigned, as 履行……职责
 _DUTY = re.compile(r"具体承担|承担|负责(?!人|制(?![定订作止]))|履行|行使(?=[^，。；：]{0,20}职权)|做好|依法协助|协助|给予|统筹解决|具体实施")
 _EACH_DUTY = re.compile(r"，?(?:按照|依照|根据|在)各自(?:的)?职责")
+#: the founding of a body (its founder's duty), up to the charge it gives (……，负责……)
+_FOUNDING = re.compile(r"[^，。；]+")
 #: a competence clause: a public body's own act stated without a modal word (X组织编制……，报……审批)
 COMPETENCE = re.compile(r"(?:(?:会同|根据|依照|按照|依据)[^。；]{0,40}?，?)?"
                         r"(?:组织编制|组织实施|组织制定|组织审查|编制|审批|审查|批准|确定|划定|制定|公布|发布|报(?!告))")
@@ -41,9 +43,12 @@ _THING_FIRST = re.compile(r"[\u4e00-\u9fff]{0,2}(?:%s)" % "|".join(THING_HEADS))
 
 
 def on_found(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
-    """成立X，负责……: the body founded is given what follows."""
+    """成立X，负责……: the body founded is given what follows, from its charge (负责……); the founder's duty is the
+    founding itself (乡(镇)人民政府设水利助理员 | 水利助理员负责……, as the annotators read it)."""
+    charge = s.text.index("，", g.end) + 1 if s.text.startswith("，", g.end) else g.end
     for mt in g.mentions:
-        x.emit(s, mt, "obligation", False, g.end, g.end, g.start)
+        x.emit(s, mt, "obligation", False, charge, charge, g.start)
+    s.founded.append((p, charge, g))
 
 
 def duties_without_modal(x, s: Sentence) -> None:
@@ -72,9 +77,11 @@ def duties_without_modal(x, s: Sentence) -> None:
                 x.emit(s, mt, "obligation", False, g.end + dm.start(), g.end + dm.start(), p)
             s.stated(g)
             continue
-        if TASKS_OF.match(scope):       # lead-in of a list of duties
+        if TASKS_OF.match(scope) or (g.mentions[0].surface == "其" and _ITS_TASKS_OF.match(scope)):
+            # lead-in of a list of duties (X的任务：; ……。其主要职责是：)
+            a = g.end + scope.startswith("的")
             for mt in g.mentions:
-                x.emit(s, mt, "obligation", False, g.end + 1, g.end + 1, p)
+                x.emit(s, mt, "obligation", False, a, a, p)
             continue
         if _rights_and_duties(x, s, g, p, scope):
             continue
@@ -90,12 +97,15 @@ def duties_without_modal(x, s: Sentence) -> None:
             continue
         for mt in g.mentions:
             x.emit(s, mt, "obligation", False, g.end + dm.start(), g.end + dm.start(), p)
-        s.stated(g)
+        # 自治县人民政府设立……保护管理机构，负责……。其主要职责是：: the body founded is the one the text goes on about
+        s.stated(next((fg for q, charge, fg in s.founded if g.end + dm.start() <= q < charge), g))
 
 
 #: X的任务：, X的主要职责是, X的基本职责是, X的职责为：, X的义务：: the lead-in of a list of X's duties (X的权利： is none, as
 #: the annotators read it), numbered or separated by ；
 TASKS_OF = re.compile(r"的(?:主要|基本)?(?:任务|职责|义务)(?:[：是]|为：)")
+#: after 其 (subjects: the actor just named): 其主要职责是：
+_ITS_TASKS_OF = re.compile(r"(?:主要|基本)?(?:任务|职责)(?:[：是]|为：)")
 #: X有义务/有责任 + a verb (not 有……的义务, read by _HAS)
 _HAS_DUTY_TO = re.compile(r"(?:都|均|也)?有(?:义务|责任)(?=[\u4e00-\u9fff])(?!的)")
 #: a body's consequence of a breach without 由 (相关单位依法予以劝诫, 公安机关责令改正)
@@ -152,7 +162,12 @@ def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:
 def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match | None:
     """The duty word (or competence verb) of g in scope, unless negated, a modifier or a condition."""
     text = s.text
-    dm = _DUTY.search(scope) or _EACH_DUTY.match(scope)
+    # 乡(镇)人民政府设水利助理员，负责……: the founder's duty is the founding, the charge the founded body's
+    founding = next((q for q, charge, _ in s.founded if g.end <= q < charge and not _DUTY.search(text, g.end, q)), None)
+    if founding is not None and "，" not in text[g.end:founding]:
+        founding = g.end         # 市人民政府组织……部门组成征兵办公室: the clause's predicate is the founder's act
+    dm = (_FOUNDING.match(scope, founding - g.end) if founding is not None else None) or \
+        _DUTY.search(scope) or _EACH_DUTY.match(scope)
     if not dm and no_modal and x.sc.public(g) and not policy(g):
         # 省、自治区人民政府组织编制……，报国务院审批; 妇女联合会发挥……作用，宣传……: a public body's act
         dm = COMPETENCE.match(scope)

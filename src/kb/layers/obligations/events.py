@@ -18,7 +18,8 @@ from kb.layers.obligations.sentences import Sentence
 
 _YOU = re.compile("由")
 _DUI = re.compile("对")
-_FOUNDS = re.compile("成立|设立")
+#: a body founded (成立X, 设立X, 设置X, 组建X, 组成X, 设X; not 建设, 开设, 下设 …), given what follows (……，负责……)
+_FOUNDS = re.compile("成立|设立|设置|组建|组成|(?<![建开铺增架假陈摆附敷预新创下另分常])设(?![立置计施备定有])")
 #: a run of governance verbs soon after the party of 对 (对居民委员会的工作给予指导)
 _CHAIN_SOON = re.compile(r"[^，。；]{0,10}?(%s)" % CHAIN.pattern)
 #: words with 由 that do not introduce an agent (由于, 理由 …)
@@ -88,14 +89,17 @@ def _objects(sc: Scanner, s: Sentence) -> list[tuple]:
 #: the short name a founding defines for the body it founds (设立……管理委员会（以下简称开发区管委会）)
 _SHORT_NAME = re.compile(r"（以下(?:简称|称)([^（）、，。；]{2,12})）")
 #: what the founded body is given: its charge (负责, 承担) or its mandate (代表市人民政府……管理)
-_FOUNDED_DOES = re.compile(r"，?(?:负责|承担|代表)")
+_FOUNDED_DOES = re.compile(r"，?(?:负责|承担|代表)(?!人)")
+#: after the other founding verbs only a charge in a clause of its own (组成征兵办公室，负责……; not 由组建单位承担, 应当设置……机构，
+#: 承担……: the founder's duty goes on)
+_CHARGED = re.compile(r"，负责(?!人)")
 
 
 def _foundings(sc: Scanner, s: Sentence) -> list[tuple]:
     text, out = s.text, []
     for m in _FOUNDS.finditer(s.sent):
         p = s.start + m.start()
-        g = sc.group(text, p + 2, discover=True)
+        g = sc.group(text, s.start + m.end(), discover=True)
         if not g:
             continue
         am = _SHORT_NAME.match(text, g.end)
@@ -106,6 +110,6 @@ def _foundings(sc: Scanner, s: Sentence) -> list[tuple]:
             if short is None or short.end != am.end(1):
                 continue
             g = Group(short.mentions, short.start, am.end())
-        if _FOUNDED_DOES.match(text, g.end):
+        if _FOUNDED_DOES.match(text, g.end) if m.group(0) in ("成立", "设立") else _CHARGED.match(text, g.end):
             out.append((p, "found", g))
     return out

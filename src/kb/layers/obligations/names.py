@@ -50,6 +50,8 @@ THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设�
                "会议", "资格", "人数", "规则", "名单", "数量", "比例", "任期", "账户", "名称", "记录", "档案", "报告",
                "条件", "场地", "用房", "经营活动", "选举", "罢免", "选址", "布局", "名录", "时间")
 
+#: the services a team (队) is named by: 消防队, 救援队, 救护队, 治安队, 交通队, 护卫队, 巡查队, 执法队
+_SERVICE_TEAM = "防援护安通卫查法"
 #: words ending in a head that are not names (动员, 延长, 重组: verbs; 成员 is a head of its own)
 _NOT_A_HEAD = re.compile(r"动员|增长|延长|成长|擅长|生长|助长|专长|特长|重组|改组|分组|编组|机组|人员|成员|委员|会员|"
                          r"全员|满员|减员|裁员|超员|官员|协商|招商|磋商|商量|会商|经商|通商|商业|商务|商品|人士")
@@ -331,6 +333,9 @@ class NameScanner:
                         (suf == "者" and text[k - 1:k] == "或") or _NOT_A_HEAD.match(text, k - 1) or \
                         _body_after_person(text, e):
                     continue      # 注册会计师协会, 消费者协会, 会员代表大会: the person names the body's members
+            elif (suf == "队" and (text[k - 1:k] not in _SERVICE_TEAM or text[e:e + 1] in "伍员长列形组")) or \
+                    (suf == "工会" and text[e:e + 1] in "委主经组小干会工活"):
+                continue          # 团队, 部队, 领队, 队伍建设, 队员; 企业工会委员会, 工会主席: no body's head here
             elif suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
                 continue          # 依法制定的政府定价: 政府 qualifies a thing
             elif suf == "组" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "织成建长合"):

@@ -66,6 +66,7 @@ class Sentence:
     modal_positions: list[int] = field(default_factory=list)
     drafts: list = field(default_factory=list)      # the duties stated in it (records.Draft)
     modal_agents: dict = field(default_factory=dict)  # 由-agent position -> (modality, modal position)
+    founded: list = field(default_factory=list)     # (position of 设立/成立…, where the founded body's charge starts, its group)
     topic: tuple | None = None         # (position, group): the party of a policy statement (本市支持X……)
     sanctioners: frozenset = frozenset()  # the actors that imposed a sanction in earlier sentences of the node
     text: str = field(init=False)

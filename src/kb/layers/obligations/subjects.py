@@ -52,6 +52,8 @@ _READ_ON = "read on"
 _THAT_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:负责人|人员|单位|机构|组织|部门|委员会|企业|当事人|人)")
 _ITS_PERSONS = re.compile(r"其(成员|工作人员)")
 _ITS_MODAL = re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|可|有权)")
+#: 其主要职责是：, 其任务为：: the lead-in of the duties of the actor just named
+_ITS_TASKS = re.compile(r"其(?=(?:主要|基本)?(?:任务|职责)(?:[：是]|为：))")
 _MODAL_SOON = re.compile(r"[^，。；]{0,3}(?:应当|应|必须|不得|可以|可|有权|负责)")
 _IN_CHARGE_OF = re.compile(r"负责[^，。；的]{1,12}的(?:机构|部门|单位|组织)(?=，|应当|负责|可以)")
 #: an actor that sets up, runs or appoints the body named after 的 (政府设立的公共图书馆)
@@ -258,7 +260,7 @@ def _pronoun_subject(sc: Scanner, text: str, k: int, out, carried, last_stmt):
             name = sc.reg.canonical(base + m.group(1))
             if sc.reg.is_known(name):
                 g = Group([Mention(name, m.group(0), k, m.end())], k, m.end())
-        elif _ITS_MODAL.match(text, k) and last_stmt:
+        elif (_ITS_MODAL.match(text, k) or _ITS_TASKS.match(text, k)) and last_stmt:
             g = Group([Mention(x.name, "其", k, k + 1, x.levels) for x in last_stmt.mentions],
                       k, k + 1)
         else:

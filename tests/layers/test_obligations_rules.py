@@ -1815,3 +1815,25 @@ def test_bodies_named_by_a_base_a_team_a_medium_a_clinic_or_a_union(reg):
     assert got(reg, "全民所有制工业企业的企业工会委员会负责职工代表大会的日常工作。") == {("企业工会委员会", "obligation")}
     assert got(reg, "农村村民一户只能拥有一处宅基地，面积不得超过省规定的标准。") == {(None, "prohibition")}
     assert got(reg, "国家设立自然科学基金，资助基础研究，支持人才培养和团队建设。") == {(None, "encouragement")}
+
+
+def test_a_body_and_its_staff_are_liable_together(reg):
+    """X及其工作人员……的 in a liability clause makes X and 工作人员 liable (the annotators of beijing-xuesheng-shanghai art. 36,
+    jiangmen-menlou art. 25, gonggong-tushuguan art. 50, laonianren art. 80, qingjie-shengchan art. 39 alike).  kb lost the staff
+    after a list closed by 等……部门, lost the whole party when a body also acted on it, read no violator in 有前两款规定行为的
+    or in a relative clause opened by 对 (对养老机构负有……职责的部门), and read 直接负责的主管人员 as a duty (负责)."""
+    def liable(sentence):
+        return {a for _, a, m in facts(doc_liability(sentence), reg) if m == "liability"}
+    assert liable("公安机关等行政部门及其工作人员在门楼号牌管理工作中不依法履行职责的，依法追究责任。") == {"公安部门", "工作人员"}
+    doc = doc_liability("教育、卫生行政部门和公安机关等有关部门及其工作人员未履行本条例规定的法定职责，玩忽职守的，由有关部门对"
+                        "直接负责的主管人员和直接责任人依法给予行政处分。")
+    assert {(a, m) for _, a, m in facts(doc, reg)} == {
+        ("教育部门", "liability"), ("卫生行政部门", "liability"), ("公安部门", "liability"), ("工作人员", "liability"),
+        ("有关部门", "sanction")}
+    assert liable("公共图书馆及其工作人员有前两款规定行为的，对直接负责的主管人员和其他直接责任人员依法给予处分；构成犯罪的，"
+                  "依法追究刑事责任。") == {"公共图书馆", "工作人员"}
+    assert liable("对养老机构负有管理和监督职责的部门及其工作人员滥用职权、玩忽职守、徇私舞弊的，对直接负责的主管人员和其他直接"
+                  "责任人员依法给予处分；构成犯罪的，依法追究刑事责任。") == {"对养老机构负有管理和监督职责的部门", "工作人员"}
+    # 刑法 art. 231 (a corpus sentence): 直接负责的主管人员 is no duty of the unit
+    assert got(reg, "单位犯本节第二百二十一条至第二百三十条规定之罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，"
+                    "依照本节各该条的规定处罚。") == set()

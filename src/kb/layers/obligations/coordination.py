@@ -344,10 +344,15 @@ class Scanner(MentionScanner):
         if len(mentions) > 1:
             mentions = self._shared_modifier(text, mentions)
         m = _AND_OTHERS.match(text, i)
-        if m and len(mentions) > 1:
-            i = m.end()
+        if m and (len(mentions) > 1 or _AND_ITS_PERSONS.match(text, m.end())):
+            i = m.end()          # (公安机关等行政部门及其工作人员: a list of one, closed, whose staff follow)
         elif text.startswith("等", i) and len(mentions) > 1:
             i += 1
+        m = _AND_ITS_PERSONS.match(text, i) if m else None
+        if m and m.group(1) == "工作人员":
+            # 教育、卫生行政部门和公安机关等有关部门及其工作人员……: the staff of the bodies listed, each liable with them
+            mentions.append(self._named("工作人员", i + 2))
+            i = m.end()
         return Group(mentions, start, i)
 
     def _shared_modifier(self, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -15,7 +15,7 @@ from kb.layers.obligations.records import Group
 from kb.layers.obligations.sentences import Sentence
 
 #: 行使……职权 is a body's competence stated as its power (开发区管委会行使下列职权：): a duty assigned, as 履行……职责
-_DUTY = re.compile(r"具体承担|承担|负责(?!人|制(?![定订作止]))|履行|行使(?=[^，。；：]{0,20}职权)|做好|依法协助|协助|给予|统筹解决|具体实施")
+_DUTY = re.compile(r"具体承担|承担|负责(?!人|的|制(?![定订作止]))|履行|行使(?=[^，。；：]{0,20}职权)|做好|依法协助|协助|给予|统筹解决|具体实施")
 _EACH_DUTY = re.compile(r"，?(?:按照|依照|根据|在)各自(?:的)?职责")
 #: the founding of a body (its founder's duty), up to the charge it gives (……，负责……)
 _FOUNDING = re.compile(r"[^，。；]+")

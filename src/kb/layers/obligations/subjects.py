@@ -87,6 +87,9 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
         if text.startswith(_COND_START, ca) and not sc.lexicon(text, ca) and \
                 not text.startswith(("有关", "有权"), ca):
             rel = _condition_head(sc, text, ca, cb)    # 需要志愿服务的组织或者个人可以……
+            if rel is None and _DUTY_TOWARDS.match(text, ca):
+                g = _relative_head(sc, text, ca, cb)   # 对养老机构负有管理和监督职责的部门……
+                rel = (ca, g) if g is not None else None
             if rel is not None:
                 out.append(rel)
             continue
@@ -102,14 +105,17 @@ _GENERIC = r"(?:企业事业组织|企业事业单位|事业单位|部门|单位
 _GENERIC_RE = re.compile(_GENERIC)
 _RELATIVE_HEAD = re.compile(rf"([^，。；：]{{2,40}}?)的({_GENERIC}(?:(?:、|和|或者|及)(?:其他)?{_GENERIC})*)"
                             r"(?=应当|应|必须|须|不得|可以|可|有权|负责|对|在|依法|按照|应|，|以及|$|"
-                            r"有(?:下列|以下)|违反|不依法|不履行|未)")       # 负有……职责的部门、单位不依法履行……的
+                            r"有(?:下列|以下)|违反|不依法|不履行|未|及其工作人员)")       # 负有……职责的部门、单位不依法履行……的
+#: 对……负有……职责的部门: a relative clause may open with the 对 of the duty it names
+_DUTY_TOWARDS = re.compile(r"对[^，。；：]{1,20}?(?:负有|负责|承担)")
 
 
 def _relative_head(sc: Scanner, text: str, ca: int, cb: int) -> Group | None:
     """The actors of a clause opened by a relative clause and a generic head, one per head (实施检查的
     部门、人员 → 实施检查的部门, 实施检查的人员)."""
     m = _RELATIVE_HEAD.match(text, ca, cb)
-    if not m or m.group(1).startswith(_PP_START + _COND_START) or _MODAL_IN.search(m.group(1)) or \
+    if not m or (m.group(1).startswith(_PP_START + _COND_START) and not _DUTY_TOWARDS.match(m.group(1))) or \
+            _MODAL_IN.search(m.group(1)) or \
             m.group(1).count("（") > m.group(1).count("）"):
         return None       # (设立……机构（含兼营……业务的单位，下同），应当……: the head inside a bracket names no subject)
     mentions = []
@@ -118,6 +124,10 @@ def _relative_head(sc: Scanner, text: str, ca: int, cb: int) -> Group | None:
         c = sc.reg.canonical(name)
         mentions.append(Mention(c, name, ca, m.end(), known=sc.reg.is_known(c)))
     end = m.end()
+    if text.startswith("及其工作人员", end):    # 对养老机构负有管理和监督职责的部门及其工作人员……的: the staff too
+        c = sc.reg.canonical("工作人员")
+        mentions.append(Mention(c, "工作人员", end + 2, end + 6, known=sc.reg.is_known(c)))
+        end += 6
     if text.startswith("以及", end):       # ……活动的举办者以及……场所的经营者
         more = _relative_head(sc, text, end + 2, cb)
         if more is not None:

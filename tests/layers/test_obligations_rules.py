@@ -1837,3 +1837,18 @@ def test_a_body_and_its_staff_are_liable_together(reg):
     # 刑法 art. 231 (a corpus sentence): 直接负责的主管人员 is no duty of the unit
     assert got(reg, "单位犯本节第二百二十一条至第二百三十条规定之罪的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，"
                     "依照本节各该条的规定处罚。") == set()
+
+
+def test_which_one_is_no_part_of_the_name_and_a_verb_ends_it(reg):
+    """新建/原有/现有/所属/首次/各 say which of the bodies, not who (beijing-tiyu-sheshi art. 13, beijing-wuye, chongqing-fangzhen-jianzai:
+    the annotators write 学校, 业主大会, 有关单位; 会计法 art. 3, a corpus sentence); 作为, 认为, 收回, 举办 end a name, they do not
+    stand in one (beijing-xianxue art. 9, chongqing-qiye-fudan, beijing-jiaoshi; 广东省失业保险条例 art. 39); 少年宫 and 文化宫 are
+    heads (beijing-guofang-jiaoyu art. 24: 青少年宫 was read 青少年)."""
+    assert got(reg, "新建学校必须按照国家和本市规定的标准建设体育设施。原有学校体育设施未达到规定标准的，应当采取措施逐步达到。") == {
+        ("学校", "obligation")}
+    assert got(reg, "各单位必须依法设置会计账簿，并保证其真实、完整。") == {("单位", "obligation")}
+    assert got(reg, "血站作为公益性医疗卫生机构，负责血液的采集与制备、临床用血供应等工作。") == {("血站", "obligation")}
+    assert got(reg, "用人单位或者个人认为社会保险费征收机构的行政行为侵害其合法权益的，可以依法申请行政复议或者提起行政诉讼。") == {
+        ("用人单位", "permission"), ("个人", "permission")}
+    assert got(reg, "鼓励社会力量举办中医医疗机构。") == {("社会力量", "encouragement")}
+    assert ("青少年宫", "obligation") in got(reg, "爱国主义教育基地、图书馆、青少年宫、儿童活动中心、儿童之家应当对未成年人免费开放。")

@@ -1859,3 +1859,15 @@ def test_an_office_holder_after_the_body_is_a_person(reg):
     ……由总队级单位正职领导批准 is the office holder's duty, kb read the unit (a head right after a body names a part of it:
     正职领导, 正职领导人, 部长, 厅长 with 局长, 校长 ...)."""
     assert got(reg, "授予二级指挥员、三级指挥员、四级指挥员，由总队级单位正职领导批准。") == {("总队级单位正职领导", "obligation")}
+
+
+def test_the_public_and_the_masses_are_parties(reg):
+    """公众 (社会公众) and 群众 (人民群众) as parties: encouraged (qingjie-shengchan art. 6, beijing-zhongzhouxian, zaosheng,
+    chongqing-qixiang-zaihai: tuning texts; 环境影响评价法 art. 5, a corpus sentence) or bound (公共文化服务保障法 art. 26); not
+    群众性文化活动, 公众聚集场所 (aiguozhuyi art. 20)."""
+    assert got(reg, "国家鼓励有关单位、专家和公众以适当方式参与环境影响评价。") == {
+        ("有关单位", "encouragement"), ("专家", "encouragement"), ("公众", "encouragement")}
+    assert got(reg, "公众在使用公共文化设施时，应当遵守公共秩序，爱护公共设施，不得损坏公共设施设备和物品。") == {
+        ("公众", "obligation"), ("公众", "prohibition")}
+    assert ("群众", "encouragement") not in got(reg, "基层人民政府应当把爱国主义教育融入社会主义精神文明建设活动，鼓励和支持开展以"
+                                                     "爱国主义为主题的群众性文化、体育等活动。")

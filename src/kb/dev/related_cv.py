@@ -78,7 +78,7 @@ def _cos(a: tuple, b: tuple) -> float:
 
 
 def _views(root: Path, lib, extra: dict | None = None) -> dict:
-    """Entry index -> (vector without boilerplate clauses, vector of its normative core, its actors): the core
+    """Entry index -> (vector without boilerplate clauses, vector of its normative core): the core
     is what its duties say — actor, modal word and action of each statement of the obligations layer —
     and, for an article stating no duty, its text without boilerplate.  ``extra``: regulation id -> the parsed text
     of a regulation outside the project that ``lib`` was extended with (the views of its articles only)."""
@@ -101,7 +101,7 @@ def _views(root: Path, lib, extra: dict | None = None) -> dict:
             nb = without_boilerplate(e.text)
             st = by_art.get(e.eid, [])
             core = "".join(f"{s.actor}{MODALITY_NAMES.get(s.modality, s.modality)}{s.action}" for s in st) or nb
-            out[e.index] = (_vec(lib, nb), _vec(lib, core), {s.actor for s in st if s.actor})
+            out[e.index] = (_vec(lib, nb), _vec(lib, core))
     return out
 
 
@@ -155,7 +155,6 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                 theirs = views[j]
                 if (e.reg.id, b.reg.id) not in regsim:
                     regsim[(e.reg.id, b.reg.id)] = _cos(lib.centroids[e.reg.id], lib.centroids[b.reg.id])
-                both = mine[2] | theirs[2]
                 ground = lib.ground(kind, e, b)
                 basis, public, penalty = lib.mismatch(e, b, ground)
                 cos, subj, own = cosine(e, b), lib.subject(e, b.reg.id), lib.subject(b, b.reg.id)
@@ -165,7 +164,7 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                               "outside": e.reg.id in lib.outside, "basis": basis, "public": public, "penalty": penalty,
                               "rare": s / (e.norm2 * b.norm2), "rarew": RARE[kind], "dpos": abs(place[e.index] - place[j]),
                               "nb": _cos(mine[0], theirs[0]), "core": _cos(mine[1], theirs[1]),
-                              "actors": len(mine[2] & theirs[2]) / len(both) if both else 0.0,
+                              "actors": lib.shared_actors(e, b),        # kb's own (ACTORS), as the views' actors
                               "regsim": regsim[(e.reg.id, b.reg.id)],
                               "topic": lib.topic(e, b.reg.id) if kind == "upper" else 1.0,
                               "shared": lib.shared_subject(e.reg.id, b.reg.id)})
@@ -229,12 +228,13 @@ def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None
     kind, ``cos``: another cosine in place of the article's (the closest parts' not mixed in), ``part``: another weight of
     the closest parts' cosine (SEGMENTS) than kb's; ``signals``: other values than kb's of ``outside``,
     ``basis``, ``public``, ``penalty`` (OUTSIDE, BASIS, PUBLIC, PENALTY; 1 leaves one out), ``topic`` and ``off_topic``
-    (TOPIC and OFF_TOPIC: a topic of 0 leaves both out), ``shared_subject`` (SHARED_SUBJECT: 0 leaves it out)."""
+    (TOPIC and OFF_TOPIC: a topic of 0 leaves both out), ``shared_subject`` (SHARED_SUBJECT: 0 leaves it out),
+    ``actors`` (ACTORS: 0 leaves it out)."""
     from kb.library import related as r
 
     k = c["kind"]
-    o, u, q, p, t, s = (signals.get(n, getattr(r, n.upper())[k])
-                        for n in ("outside", "basis", "public", "penalty", "topic", "shared_subject"))
+    o, u, q, p, t, s, a = (signals.get(n, getattr(r, n.upper())[k])
+                           for n in ("outside", "basis", "public", "penalty", "topic", "shared_subject", "actors"))
     topic = r.on_topic(c["topic"], t, signals.get("off_topic")) if t and not c["ground"] else 1.0
     if s and not c["ground"] and c["shared"] < s:
         return 0.0
@@ -243,7 +243,8 @@ def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None
         cos = c["cos"] ** (1 - w) * c["part"] ** w if w else c["cos"]
     return r.distinctive(cos, c["rare"], c["rarew"] if rare is None else rare) \
         * max(c["subj"], 0.0) * (1 + g * c["ground"]) / (o if c["outside"] else 1.0) \
-        * (u if c["basis"] else 1.0) * (q if c["public"] else 1.0) * (p if c["penalty"] else 1.0) * topic
+        * (u if c["basis"] else 1.0) * (q if c["public"] else 1.0) * (p if c["penalty"] else 1.0) * topic \
+        * (1 + a * c["actors"])
 
 
 def _mix(c: dict, key: str, p: float) -> float:
@@ -260,12 +261,14 @@ _RARE8 = {"upper": 0.0, "peer": 0.5, "version": 0.0, "lower": 0.0}
 VARIANTS = {
     "原公式": ((None,), lambda p, g, c: _base(g, c)),
     "第五轮的公式（不用下面四个信号）": ((None,), lambda p, g, c: _base(g, c, outside=1, basis=1, public=1, penalty=1, topic=0,
-                                                                  shared_subject=0, rare=_RARE8[c["kind"]])),
+                                                                  shared_subject=0, rare=_RARE8[c["kind"]], actors=0)),
     "第七轮的公式（不用最相近款项）": ((None,), lambda p, g, c: _base(g, c, part=0, topic=0, shared_subject=0,
-                                                              rare=_RARE8[c["kind"]])),
-    "不看主题的公式（TOPIC 之前）": ((None,), lambda p, g, c: _base(g, c, topic=0, shared_subject=0, rare=_RARE8[c["kind"]])),
+                                                              rare=_RARE8[c["kind"]], actors=0)),
+    "不看主题的公式（TOPIC 之前）": ((None,), lambda p, g, c: _base(g, c, topic=0, shared_subject=0, rare=_RARE8[c["kind"]],
+                                                              actors=0)),
     "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）": ((None,), lambda p, g, c: _base(g, c, shared_subject=0,
-                                                                        rare=_RARE8[c["kind"]])),
+                                                                        rare=_RARE8[c["kind"]], actors=0)),
+    "第九轮的公式（不看主体重合）": ((None,), lambda p, g, c: _base(g, c, actors=0)),
     "依据条引库外法律时的阈值倍数": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=p)),
     "目的依据条对其他条": ((1, 0.5, 0.25), lambda p, g, c: _base(g, c, basis=p)),
     "公权主体条对不提公权的条": ((1, 0.3, 0.1), lambda p, g, c: _base(g, c, public=p)),
@@ -282,7 +285,7 @@ VARIANTS = {
     "阈值倍数只对本法规未引的法律": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=1)
                           / (p if c["outside"] and not c["ground"] else 1.0)),
     "最相近款项的余弦": ((0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6), lambda p, g, c: _base(g, c, part=p)),
-    "主体重合": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * (1 + p * c["actors"])),
+    "主体重合": ((0, 0.25, 0.5, 0.75, 1, 2), lambda p, g, c: _base(g, c, actors=p)),
     "法规同主题": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * max(c["regsim"], 1e-9) ** p),
     "同类立法的主题门槛（共同依据或法规主题余弦）": ((0, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.14),
                                    lambda p, g, c: _base(g, c, shared_subject=p)),

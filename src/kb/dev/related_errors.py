@@ -100,7 +100,7 @@ def classify_repeat(root: Path) -> dict:
                 continue
             why = rp.unreported(rp.repetition(lib, e))
             cands = {(r.entry.reg.id, r.entry.label) for r in lib.related(e, kinds=("upper",), limit=rp.CANDIDATES,
-                                                                          marks=False)}
+                                                                          marks=False, actors=False)}
             out[why].append((f.name, n, bool(cands & ann.repeats[n])))
     return out
 

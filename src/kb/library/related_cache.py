@@ -1,8 +1,8 @@
 """Related provisions reused from the previous build: only the articles whose answer can have
 changed are looked up again.
 
-An answer (:meth:`kb.library.related.Library.related`) is computed from the article's own vector
-and text, the posting lists of its heaviest bigrams (which candidates it reaches, with what weight),
+An answer (:meth:`kb.library.related.Library.related`) is computed from the article's own vector,
+text and actors (the parties its duties name), the posting lists of its heaviest bigrams (which candidates it reaches, with what weight),
 and, for the best candidates of each kind, their vectors, texts and their regulations' centroids;
 what one regulation is to another comes from their metadata.  The state a build leaves keeps a
 digest of each of these, and each article's answer with the candidates it read.  The next build
@@ -32,7 +32,10 @@ def digests(lib: Library, params) -> dict:
                         sorted((r.id, r.title, r.level, r.jurisdiction, bool((r.raw or {}).get("part")))
                                for r in regs.values()),
                         sorted((k, sorted(v)) for k, v in lib.grounds.items()), sorted(lib.outside), params]),
-        "entries": [_sha((e.text, list(e.vec.items()), e.norm2, e.index in lib.inert)) for e in lib.entries],
+        # (the actors of an article's duties, ACTORS, come from its text and the project's actor registry: a changed
+        # registry changes them without changing the text)
+        "entries": [_sha((e.text, list(e.vec.items()), e.norm2, e.index in lib.inert, sorted(lib.actors(e))))
+                    for e in lib.entries],
         # posting lists are arrays of indexes and weights: their bytes, digested (not hash(): a bytes
         # object's hash differs from one process to the next)
         "posts": {g: hashlib.blake2b(js.tobytes() + ws.tobytes(), digest_size=16).digest()

@@ -40,7 +40,9 @@ def _project_as_shipped(repo: Path) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix="kb-test-project-"))
     atexit.register(shutil.rmtree, tmp, True)
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(tmp, filter="data")
+        # extraction filters came in Python 3.11.4 (and 3.8.17, 3.9.17, 3.10.12); Debian 12's python3 is 3.11.2, where
+        # filter= is a TypeError.  The archive is git's of this checkout's HEAD, so without filters it is taken as is
+        tar.extractall(tmp, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
     for entry in repo.iterdir():
         # the checkout's own catalog and site describe its changed knowledge base: the copy makes its own
         if entry.name not in ("regulation", "mkdocs.yml", ".kb", "site") and not (tmp / entry.name).exists():

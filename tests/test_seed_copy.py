@@ -30,3 +30,33 @@ def test_copy_seed_leaves_out_the_versions_a_user_added(tmp_path, capsys):
     assert "# 征求意见期限：原文未载明" in meta_text
     assert {k: v for k, v in meta.items() if k != "versions"} == {k: v for k, v in added.items() if k != "versions"}
     assert (seed / "draft.txt").read_bytes() == (ROOT / "regulation/suining-community/draft.txt").read_bytes()
+
+
+def test_the_tests_run_in_a_copy_of_the_committed_knowledge_base_on_a_python_without_tar_filters(tmp_path, monkeypatch):
+    # on Debian 12's python3 (3.11.2: tarfile has no extraction filters) the whole suite stopped at conftest with a
+    # TypeError (extractall() got an unexpected keyword argument 'filter') once regulation/ had a change — after the
+    # README's kb add example (newcomer review 12)
+    import subprocess
+    import tarfile
+
+    import conftest
+
+    repo = tmp_path / "checkout"
+    (repo / "regulation" / "law").mkdir(parents=True)
+    (repo / "regulation" / "law" / "draft.txt").write_text("某条例\n\n第一条　甲。\n", encoding="utf-8")
+    (repo / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (repo / "src").mkdir()
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(git[:3] + ["init", "-q"], check=True)
+    subprocess.run(git + ["add", "-A"], check=True)
+    subprocess.run(git + ["commit", "-qm", "x"], check=True)
+    (repo / "regulation" / "law" / "revised.txt").write_text("某条例\n\n第一条　乙。\n", encoding="utf-8")
+
+    def extractall(self, path=".", members=None, *, numeric_owner=False):     # 3.11.2's signature: no filter
+        return real(self, path, members, numeric_owner=numeric_owner, **extra)
+    real, extra = tarfile.TarFile.extractall, ({"filter": "data"} if hasattr(tarfile, "data_filter") else {})
+    monkeypatch.setattr(tarfile.TarFile, "extractall", extractall)
+    monkeypatch.delattr(tarfile, "data_filter", raising=False)
+    copy = conftest._project_as_shipped(repo)
+    assert copy != repo and (copy / "regulation" / "law" / "draft.txt").read_text(encoding="utf-8").endswith("甲。\n")
+    assert not (copy / "regulation" / "law" / "revised.txt").exists() and (copy / "src").resolve() == repo / "src"

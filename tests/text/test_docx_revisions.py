@@ -144,3 +144,44 @@ def test_kb_add_warns_of_tracked_changes_like_show_and_build(tmp_path, capsys):
     assert rc == 0, (out, err)
     assert sum(f"警告：{folder / '某市社区条例.docx'}:" in line and "未接受的修订" in line
                for line in err.splitlines()) == 1
+
+
+def _marks_deleted_docx(path, paragraphs, deleted_marks, inserted=None):
+    """``paragraphs`` as a .docx whose paragraphs numbered (from 1) in ``deleted_marks`` have their mark deleted;
+    ``inserted``: (paragraph, text) tracked as inserted at its end."""
+    docx = pytest.importorskip("docx", reason="python-docx 未安装（测试用它生成 .docx）")
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    for n, text in enumerate(paragraphs, 1):
+        p = d.add_paragraph(text)
+        if inserted and inserted[0] == n:
+            p._p.append(parse_xml(f'<w:ins xmlns:w="{W}" w:id="{n}" w:author="审稿人" w:date="2024-01-01T00:00:00Z">'
+                                  f'<w:r><w:t>{inserted[1]}</w:t></w:r></w:ins>'))
+        if n in deleted_marks:
+            p._p.get_or_add_pPr().append(parse_xml(f'<w:rPr xmlns:w="{W}"><w:del w:id="9{n}" w:author="审稿人" '
+                                                   f'w:date="2024-01-01T00:00:00Z"/></w:rPr>'))
+    d.save(str(path))
+    return path
+
+
+def test_a_deleted_paragraph_mark_shows_the_line_it_makes_and_the_paragraphs_it_joins(tmp_path):
+    # the two readings of a deleted mark were both “第四条　本条例” (the first paragraph alone): the accepted one is
+    # the line the two paragraphs become, the rejected one the two paragraphs (newcomer review 12)
+    doc = parse_file(str(_revised_docx(tmp_path / "修订稿.docx")))
+    third = doc.reading[2].message
+    assert "按接受全部修订后的文本读取（“第四条　本条例自2023年 月 日起施行。”；" in third, third
+    assert third.endswith("拒绝修订则为 2 段：“第四条　本条例”“自2023年 月 日起施行。”）"), third
+    # three paragraphs joined, the last with a change of its own: one warning naming both paragraphs that hold changes
+    f = _marks_deleted_docx(tmp_path / "三段.docx", ["测试条例", "第一条　甲", "乙", "丙。", "第二条　丁。"], {2, 3},
+                            inserted=(4, "戊"))
+    doc = parse_file(str(f))
+    assert "第一条　甲乙丙。戊\n" in doc.text
+    (w,) = doc.reading
+    assert w.line == 2 and w.message.startswith("第 2、3、4 段有未接受的修订（删除段落标记（与下一段合并）、"
+                                                "删除段落标记（与下一段合并）、插入“戊”）"), w.message
+    assert "（“第一条　甲乙丙。戊”；拒绝修订则为 3 段：“第一条　甲”“乙”“丙。”）" in w.message
+    # the last paragraph's mark deleted (nothing follows to join): still said
+    doc = parse_file(str(_marks_deleted_docx(tmp_path / "末段.docx", ["测试条例", "第一条　甲。"], {2})))
+    (w,) = doc.reading
+    assert w.line == 2 and "第 2 段有未接受的修订（删除段落标记（与下一段合并））" in w.message

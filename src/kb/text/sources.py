@@ -319,6 +319,7 @@ class _DocxReader:
         self.lines = 0
         self.warnings: list[tuple[int, str]] = []
         self.joined = False
+        self.run: _Run | None = None               # the paragraphs read into the current line
         self.number = 0
         self.size = 0
 
@@ -367,26 +368,56 @@ class _DocxReader:
         if self.paragraphs is not None and self.number > self.paragraphs:
             raise KbError(f".docx 文件的段落超过 {self.paragraphs:,} 段（15 万段，另按文件大小每 MB 4 万段）：压缩得这样"
                           f"密的文件不像真实的文档，读下去会占用远超文件大小的内存", self.path)
-        accepted, original = "".join(p.accepted), "".join(p.original)
+        accepted = "".join(p.accepted)
         changes = _merge_changes(p.changes)
+        if p.mark_deleted:
+            changes.append("删除段落标记（与下一段合并）")
         if not self.joined:
             self.lines += 1
             if self.lines > 1:
                 self.out.write("\n")
-        line = self.lines
+            self.run = _Run()
         self.out.write(accepted)
-        if p.mark_deleted:
-            changes.append("删除段落标记（与下一段合并）")
-        if changes:
-            self.warnings.append((line, _revision_warning(self.number, changes, accepted, original)))
+        self.run.add(self.number, changes, accepted, "".join(p.original))
         self.joined = p.mark_deleted
+        if not self.joined:
+            self._said()
+
+    def _said(self) -> None:
+        """The warning of the line just read, once it is whole: a paragraph whose mark was deleted is warned of with
+        the paragraph it joins, so both readings show the text it becomes."""
+        if self.run is not None and self.run.changes:
+            self.warnings.append((self.lines, self.run.warning()))
+        self.run = None
 
     def result(self) -> tuple[str, list[tuple[int, str]]]:
+        self._said()                    # the last paragraph's mark deleted: nothing followed to join
         text = self.out.getvalue()
         self.out = io.StringIO()
         if not text.strip():
             raise KbError(".docx 文件没有文字内容", self.path)
         return text + "\n", self.warnings
+
+
+class _Run:
+    """Paragraphs read as one line (each but the last with its mark deleted): which of them hold changes, and the
+    line's two readings — accepted, one line; rejected, the paragraphs as they were."""
+
+    def __init__(self):
+        self.numbers: list[int] = []
+        self.changes: list[str] = []
+        self.accepted = ""
+        self.originals: list[str] = []
+
+    def add(self, number: int, changes: list[str], accepted: str, original: str) -> None:
+        if changes:
+            self.numbers.append(number)
+            self.changes += changes
+        self.accepted += accepted
+        self.originals.append(original)
+
+    def warning(self) -> str:
+        return _revision_warning(self.numbers, self.changes, self.accepted, self.originals)
 
 
 def _change_of(el, p) -> str | None:
@@ -410,11 +441,16 @@ def _merge_changes(changes: list[str]) -> list[str]:
     return out
 
 
-def _revision_warning(number: int, changes: list[str], accepted: str, original: str) -> str:
+def _revision_warning(numbers: list[int], changes: list[str], accepted: str, originals: list[str]) -> str:
+    """第 4 段有未接受的修订（删除“15”、插入“10”）：按接受全部修订后的文本读取（“…10…”；拒绝修订则为“…15…”）.  When
+    paragraph marks were deleted, accepted is the one line they become and the rejected reading is the paragraphs
+    apart (拒绝修订则为 2 段：“第四条　本条例”“自2023年 月 日起施行。”)."""
     shown = "、".join(changes[:4]) + (f"等 {len(changes)} 处" if len(changes) > 4 else "")
-    a, o = _where_they_differ(accepted.strip(), original.strip())
-    return (f"第 {number} 段有未接受的修订（{shown}）：按接受全部修订后的文本读取"
-            f"（“{a}”；拒绝修订则为“{o}”）")
+    where = "、".join(map(str, numbers))
+    # a paragraph break becomes a newline, so the excerpts are taken around it as around any other change
+    a, o = _where_they_differ(accepted.strip(), "\n".join(x.strip() for x in originals))
+    rejected = f"“{o}”" if len(originals) == 1 else f" {len(originals)} 段：“{o.replace(chr(10), '”“')}”"
+    return f"第 {where} 段有未接受的修订（{shown}）：按接受全部修订后的文本读取（“{a}”；拒绝修订则为{rejected}）"
 
 
 def _where_they_differ(a: str, b: str, n: int = 40, context: int = 12) -> tuple[str, str]:

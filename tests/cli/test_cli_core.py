@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
@@ -276,6 +277,53 @@ def test_parse_names_the_part_of_each_chapter(tmp_path, capsys):
     # a text without parts keeps the plain chapter table
     rc, out, _ = run_kb(["parse", "suining-community@draft"], ROOT, capsys)
     assert not any(l.startswith("编 ") for l in out.splitlines()) and "第三章  社区治理" in out
+
+
+def _table_cells(text: str) -> list[list[str]]:
+    """The rows of a table kb printed, each cell read down its column over the continuation lines (a line whose
+    second column is empty goes on the row above), without ASCII spaces (the padding; a fold may fall on one)."""
+    from kb.outputs.formats import width
+    lines = text.strip("\n").splitlines()
+    spans, at = [], 0
+    for dashes in lines[1].split("  "):
+        spans.append((at, at + width(dashes)))
+        at += width(dashes) + 2
+
+    def cut(line, a, b):              # the characters of line between display columns a and b
+        out, col = [], 0
+        for c in line:
+            if a <= col < b:
+                out.append(c)
+            col += width(c)
+        return "".join(out).replace(" ", "")     # an ideographic space is text (第一编　总则)
+    rows: list[list[str]] = []
+    for line in lines[2:]:
+        cells = [cut(line, a, b) for a, b in spans]
+        if rows and not cells[1]:
+            rows[-1] = [x + y for x, y in zip(rows[-1], cells)]
+        else:
+            rows.append(cells)
+    return rows
+
+
+def test_a_narrow_parse_table_folds_parts_titles_and_article_ranges_rather_than_cut_them(tmp_path, capsys,
+                                                                                         monkeypatch):
+    # 民事诉讼法's table printed 第四编　涉外民事诉讼程序的… and 第二百七十六条至第二百八十…: the part and how many
+    # articles a chapter holds were lost at 100 columns (newcomer review 12)
+    arts = "".join(f"第{n}条　甲。\n" for n in "一二三四五六七八九十")
+    text = f"示例法\n第一编　涉外民事诉讼程序的特别规定\n第一章　任务、适用范围和基本原则\n{arts}第二章　管辖\n第十一条　乙。\n"
+    f = tmp_path / "示例法.txt"
+    f.write_text(text, encoding="utf-8")
+    from kb.outputs.formats import width
+    for columns in (40, 60, 100):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        rc, out, err = run_kb(["parse", str(f)], tmp_path, capsys)
+        assert rc == 0, err
+        chapters = out[re.search("\n编 +章 ", out).start():]     # the chapter table (the summary above has a row 编)
+        assert "…" not in chapters and all(width(l) <= columns for l in chapters.splitlines()), chapters
+        assert _table_cells(chapters) == [
+            ["第一编　涉外民事诉讼程序的特别规定", "第一章", "任务、适用范围和基本原则", "第一条至第十条（10条）", "3"],
+            ["第一编　涉外民事诉讼程序的特别规定", "第二章", "管辖", "第十一条", "14"]], chapters
 
 
 FIXTURE = SHARED / "fixtures" / "suining-revised-draft.txt"

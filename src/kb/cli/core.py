@@ -184,9 +184,12 @@ def parse_cmd(ctx, source, regulation, version, strict, fmt):
         click.echo()
         # in a text divided into parts (编) chapters are numbered again in each: name the part
         parts = ["编"] if any(_part_of(c) for c in chapters) else []
+        # a narrow table folds the part, the title and the articles over lines rather than cut them (第二百七十六条至
+        # 第二百八十…: how many articles was lost); the chapter and the line are short and kept whole
+        n = len(parts)
         click.echo(table(parts + ["章", "标题", "条", "行"],
                          [([_part_of(c) or ""] if parts else []) + [c.label, c.title or "", _article_range(c), c.line]
-                          for c in chapters]))
+                          for c in chapters], keep=(n, n + 3), wrap=(n + 2, n + 1, *range(n))))
     warn_lines(doc)
     for w in link_warnings:
         click.echo(f"警告：{w}", err=True)

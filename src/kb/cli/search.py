@@ -526,7 +526,9 @@ def _print_table(hits, start: int = 1) -> None:
     width = shutil.get_terminal_size((100, 24)).columns
     shared = _shared(hits)
     for i, h in enumerate(hits, start):
-        head = h.citation or h.label
+        # words spread over an article's paragraphs: the hit is the article (第十五条), not the paragraph shown, which
+        # holds only some of them (第十五条第一款第一项 for 经费 保障 held 保障 alone); the note below says where each is
+        head = h.label if h.spread and h.label else h.citation or h.label
         title = ""
         if h.heading:
             title = "（" + _bold(h.heading, h.heading_marks) + "）"

@@ -76,6 +76,20 @@ def test_help_of_every_command_is_chinese(argv, capsys):
             assert f"{option} {what}" in out, out
 
 
+def test_the_range_of_a_number_option_is_said_in_words(capsys):
+    # click's [x>=1], [0<=x<=1], [x>0] stood after the Chinese help of --jobs, --threshold, --max-input-mb (newcomer
+    # review 12): a bound is said as 至少 1, 0 到 1, 大于 0, in every help page
+    for argv, said in ((["build"], "[至少 1]"), (["check"], "[0 到 1]"), ([], "[大于 0]"), (["search"], "[默认：10；至少 0]")):
+        rc, out, _ = run_kb([*argv, "--help"], ROOT, capsys)
+        assert rc == 0 and said in " ".join(out.split()), (argv, out)
+    for argv in [[], *_all_commands()]:
+        rc, out, _ = run_kb([*argv, "--help"], ROOT, capsys)
+        assert not re.search(r"\[[^\[\]]*(x[<>]|[<>]=?x)[^\[\]]*\]", out), (argv, out)
+    from kb.cli.chinese import _range
+    assert [_range(x) for x in ("x<=5", "0<x<1", "0<x<=1", "默认", "x")] == ["至多 5", "大于 0、小于 1", "大于 0、至多 1", None,
+                                                                             None]
+
+
 def test_help_lines_fit_the_width_they_are_laid_out_for(capsys):
     # Chinese takes two columns: the option column stays aligned and no line overflows
     rc, out, _ = run_kb(["search", "--help"], ROOT, capsys)
@@ -86,7 +100,7 @@ def test_help_lines_fit_the_width_they_are_laid_out_for(capsys):
     opts = [l for l in lines if re.match(r"  -\S", l) and re.search(r"\S  +\S", l)]
     starts = {columns(re.match(r"(.*?\S)  +(?=\S)", l).group(0)) for l in opts}
     assert len(opts) >= 8 and len(starts) == 1, out
-    assert "-n, --limit 整数" in out and "[默认：10；x>=0]" in out
+    assert "-n, --limit 整数" in out and "[默认：10；至少 0]" in out
 
 
 USAGE_ERRORS = [

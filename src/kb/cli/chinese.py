@@ -257,8 +257,28 @@ def _help_text(text: str) -> str:
         if sep and key in EXTRA_ITEMS:
             items.append(f"{EXTRA_ITEMS[key]}：{value}")
         else:
-            items.append(REQUIRED.get(item, item))
+            items.append(REQUIRED.get(item) or _range(item) or item)
     return f"{body}  [{'；'.join(items)}]"
+
+
+#: click's range of a number option (x>=1, 0<=x<=1, x>0) in words
+_BOUNDS = {">=": "至少", ">": "大于", "<=": "至多", "<": "小于"}
+_RANGE = re.compile(r"(?:(?P<lo>[-\d.]+)(?P<lop><=?))?x(?:(?P<op>[<>]=?)(?P<hi>[-\d.]+))?")
+
+
+def _range(item: str) -> str | None:
+    """click's ``x>=1``, ``0<=x<=1``, ``x>0`` as 至少 1, 0 到 1, 大于 0 (None: not a range)."""
+    m = _RANGE.fullmatch(item)
+    if m is None or not (m["lo"] or m["hi"]):
+        return None
+    if m["lo"] and m["hi"] and m["lop"] == "<=" and m["op"] == "<=":
+        return f"{m['lo']} 到 {m['hi']}"
+    out = []
+    if m["lo"]:                                     # lo<x: x is more than lo
+        out.append(f"{_BOUNDS['>=' if m['lop'] == '<=' else '>']} {m['lo']}")
+    if m["hi"]:
+        out.append(f"{_BOUNDS[m['op']]} {m['hi']}")
+    return "、".join(out)
 
 
 class ChineseContext(click.Context):

@@ -223,7 +223,7 @@ def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt)
         click.echo(table(["主体", "类别", "层级", "上级", "别名", "规定数", "条款数"],
                          [[r["name"] + ("" if r["known"] else " ?"), k, r["level"] or "", r["parent"] or "",
                            "、".join(r["aliases"]), r["count"], r["provisions"]] for r, k in zip(rows, kinds)],
-                         keep=(0, 3), wrap=(4, 1), least={1: max(map(width, kinds), default=6)}))
+                         keep=(0, 3), wrap=(4, 1, 2), least={1: max(map(width, kinds), default=6)}))
         if any(not r["known"] for r in rows):
             click.echo("\n? 表示词表里没有的主体（kb actors --unknown）")
     if not rows:

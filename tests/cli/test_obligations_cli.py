@@ -154,6 +154,11 @@ def test_cli_actors_unknown_lists_discovered(capsys, tmp_path):
     f.write_text("第一条 网格员应当及时发现、报告网格内的安全隐患。\n第二条 楼栋长应当协助网格员开展工作。\n", encoding="utf-8")
     rc, out, _ = run(capsys, "actors", str(f), "--unknown", "--format", "json")
     assert rc == 0 and {r["name"] for r in json.loads(out)} == {"网格员", "楼栋长"}
+    assert {r["name"]: (r["where"], r["citations"]) for r in json.loads(out)}["网格员"] == (["art_1__para_1"], ["第一条"])
+    # the table and the CSV say where as every other table does (第一条), not by eid (art_1__para_1: newcomer review 12)
+    for fmt in ("table", "csv"):
+        rc, out, _ = run(capsys, "actors", str(f), "--unknown", "--format", fmt)
+        assert rc == 0 and "第一条" in out and "第二条" in out and "art_" not in out, out
 
 
 def test_export_json_has_the_schema_version(capsys):

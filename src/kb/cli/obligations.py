@@ -185,15 +185,18 @@ def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt)
     if unknown:
         rows = [{"name": n, "kind": reg.actor(n).kind, "count": duties.get(n, 0),
                  "where": sorted(set(eids))} for n, eids in sorted(unknown_actors(doc, reg).items())]
+        for r in rows:                  # for people: 第十九条第二款, as every other table says it (not art_19__para_2)
+            nodes = sorted((doc.get(e) for e in r["where"] if doc.get(e) is not None), key=lambda n: n.line or 0)
+            r["citations"] = [n.citation for n in nodes]
         if fmt == "json":
             write_text(to_json(rows))
         elif fmt == "csv":
             write_text(to_csv(["主体", "推测类别", "规定数", "位置"],
-                              [[r["name"], KIND_NAMES.get(r["kind"], r["kind"]), r["count"], " ".join(r["where"])]
+                              [[r["name"], KIND_NAMES.get(r["kind"], r["kind"]), r["count"], "、".join(r["citations"])]
                                for r in rows]))
         elif rows:
             click.echo(table(["主体", "推测类别", "规定数", "位置"],
-                             [[r["name"], KIND_NAMES.get(r["kind"], r["kind"]), r["count"], " ".join(r["where"])]
+                             [[r["name"], KIND_NAMES.get(r["kind"], r["kind"]), r["count"], "、".join(r["citations"])]
                               for r in rows], keep=(0,), wrap=3))
             click.echo("\n可把这些主体加入项目根目录的 actors.yml（格式同 kb/layers/data/actors.yml）")
         if not rows:

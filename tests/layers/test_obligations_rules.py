@@ -1871,3 +1871,14 @@ def test_the_public_and_the_masses_are_parties(reg):
         ("公众", "obligation"), ("公众", "prohibition")}
     assert ("群众", "encouragement") not in got(reg, "基层人民政府应当把爱国主义教育融入社会主义精神文明建设活动，鼓励和支持开展以"
                                                      "爱国主义为主题的群众性文化、体育等活动。")
+
+
+def test_the_person_himself_and_a_person_s_relatives(reg):
+    """X本人 is X (beijing-zhengbing art. 15: 由适龄公民本人保管; guangdong-huaqiao; 公司法 art. 125, a corpus sentence), not
+    他人代替本人 or a verb's object; 提倡学生父母或者其他监护人…… encourages the parents (beijing-xuesheng-shanghai art. 27), not the
+    students, and 劳动者个人 is still the worker (劳动法 art. 75)."""
+    assert got(reg, "《北京市公民兵役证》由适龄公民本人保管，遗失的应当及时向发证单位申请补发。") == {("适龄公民", "obligation")}
+    assert got(reg, "董事会会议，应当由董事本人出席。") == {("董事", "obligation")}
+    assert got(reg, "提倡学生父母或者其他监护人为学生办理意外伤害保险。") == {
+        ("父母", "encouragement"), ("监护人", "encouragement")}
+    assert got(reg, "国家提倡劳动者个人进行储蓄性保险。") == {("劳动者", "encouragement")}

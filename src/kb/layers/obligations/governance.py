@@ -41,6 +41,14 @@ def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
             target = after
         elif not chain.startswith(("鼓励", "支持", "引导", "倡导", "提倡")):
             target = None         # 对……的工作: a modifier, not the object
+    if target is not None and text[target.end:target.end + 1] not in "的，。；、和及或与等":
+        # 提倡学生父母或者其他监护人……: a person named right after another is that one's (the students' parents; not
+        # 劳动者个人, individually)
+        after = x.sc.group(text, target.end, discover=False)
+        if after is not None and after.start == target.end and after.mentions and \
+                not any(m.name == "个人" for m in after.mentions) and \
+                all(x.reg.kind_of(m.name) == "individual" for m in target.mentions + after.mentions):
+            target = after
     _relate(x, s_here, chain, target, s.node.eid)
     if target is None:
         if chain.startswith(_ENC + ("支持",)) and (s_here is None or policy(s_here)):

@@ -53,6 +53,8 @@ THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设�
                "会议", "资格", "人数", "规则", "名单", "数量", "比例", "任期", "账户", "名称", "记录", "档案", "报告",
                "条件", "场地", "用房", "经营活动", "选举", "罢免", "选址", "布局", "名录", "时间")
 
+#: the last character of a person's name before 本人 (公民, 华侨, 董事, 督学, 申请人, 劳动者, 职员, 家长, 医师, 学生, 亲属)
+_PERSON_END = "民侨事学人者员长师生属"
 #: the services a team (队) is named by: 消防队, 救援队, 救护队, 治安队, 交通队, 护卫队, 巡查队, 执法队
 _SERVICE_TEAM = "防援护安通卫查法"
 #: words ending in a head that are not names (动员, 延长, 重组: verbs; 成员 is a head of its own)
@@ -379,6 +381,9 @@ class NameScanner:
         if len(name) < 3 and not (len(name) == 2 and name[0] not in _NOT_A_NAME_START and
                                   name not in _BARE_HEADS and MODAL_RE.match(text, e)):
             return None          # 总馆应当, 读者应当, 馆长应当: a two-character name only right before its modal word
+        if name.endswith("本人") and len(name) > 3 and not STOP_IN_NAME.search(name) and not SEP.search(name) and \
+                name[-3] in _PERSON_END:
+            return name[:-2], e       # 适龄公民本人, 华侨本人, 董事本人: the person himself (not 他人代替本人, 签署本人)
         pm = _PERSONS_END.search(name)
         if pm and pm.start() > 0 and not self.lexicon(name, 0):
             return pm.group(0), e        # 事故现场有关人员: the persons, wherever they are

@@ -1882,3 +1882,16 @@ def test_the_person_himself_and_a_person_s_relatives(reg):
     assert got(reg, "提倡学生父母或者其他监护人为学生办理意外伤害保险。") == {
         ("父母", "encouragement"), ("监护人", "encouragement")}
     assert got(reg, "国家提倡劳动者个人进行储蓄性保险。") == {("劳动者", "encouragement")}
+
+
+def test_review_8_items_0_to_3(reg):
+    """Code review 8 on the fourteenth round: X举办的Y names Y (基本医疗卫生与健康促进法 art. 29); 群众自治组织 is a body and 群众评议
+    a condition; 设区的市 founds nothing; 由……等组成的 names the members of a whole, no agent (北京市消防条例 art. 53)."""
+    assert got(reg, "鼓励社会力量举办的医疗卫生机构提供基本医疗服务。") == {("医疗卫生机构", "encouragement")}
+    assert got(reg, "基层群众自治组织应当协助人民政府开展工作。") == {("群众自治组织", "obligation")}
+    assert got(reg, "群众评议争议较大的，应当重新调查核实。") == {(None, "obligation")}
+    assert got(reg, "设区的市、自治州人民政府，负责本行政区域内的工作。") == {
+        ("设区的市人民政府", "obligation"), ("自治州人民政府", "obligation")}
+    assert {a for a, _ in got(reg, "市和区、县人民政府应当统筹规划本行政区域内消防组织建设，形成由公安消防队、政府专职消防队、"
+                                   "单位专职消防队、志愿消防队等组成的消防组织网络。")} == {
+        "市人民政府", "区人民政府", "县（市、区）人民政府"}

@@ -18,8 +18,8 @@ from kb.layers.obligations.sentences import Sentence
 
 _YOU = re.compile("由")
 _DUI = re.compile("对")
-#: a body founded (成立X, 设立X, 设置X, 组建X, 组成X, 设X; not 建设, 开设, 下设 …), given what follows (……，负责……)
-_FOUNDS = re.compile("成立|设立|设置|组建|组成|(?<![建开铺增架假陈摆附敷预新创下另分常])设(?![立置计施备定有])")
+#: a body founded (成立X, 设立X, 设置X, 组建X, 组成X, 设X; not 建设, 开设, 下设, 设区的市 …), given what follows (……，负责……)
+_FOUNDS = re.compile("成立|设立|设置|组建|组成|(?<![建开铺增架假陈摆附敷预新创下另分常不])设(?![立置计施备定有区])")
 #: a run of governance verbs soon after the party of 对 (对居民委员会的工作给予指导)
 _CHAIN_SOON = re.compile(r"[^，。；]{0,10}?(%s)" % CHAIN.pattern)
 #: words with 由 that do not introduce an agent (由于, 理由 …)

@@ -189,6 +189,8 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
             return
     if any(q < p and text[q:p].find("，") < 0 and p - q <= 4 for q in s.modal_positions):
         return        # 可以由X…: handled with the modal word
+    if _MADE_UP_OF.match(vp):
+        return        # 由公安消防队、政府专职消防队……等组成的消防组织网络: the members of a whole, no agent of an act
     alt = [ev for ev in s.events if ev[1] == "modal" and ev[0] < p and re.search("或者|也可以", text[ev[0]:p])]
     if alt and alt[-1][2][2] == "permission":
         for mt in g.mentions:
@@ -227,6 +229,8 @@ def _named_by_relative_clause(x, s: Sentence, g: Group, vp: str) -> Group | None
 #: a relative clause after the agent of 由 that designates the party acting (……指定的, ……依法组建的, ……所属的)
 _RELATIVE = re.compile(r"(?!与|和|同|及|以及|或|会同)[^，。；对向将把给的]{0,10}(?:指定|确定|授权|批准|设立|组建|成立|委托|认定|选定|"
                        r"所属|聘请|聘任|依法设立|[在住居发]生?地)的")
+#: the rest of a list of members and 组成的/构成的 (a list the scanner cut short: ……、政府专职消防队、单位专职消防队等组成的)
+_MADE_UP_OF = re.compile(r"[^，。；]*?(?:组成|构成)的")
 #: what may follow an agent: a verb or an adverbial, not a boundary, 的 or a list word
 _VERB_AFTER_AGENT = re.compile(r"(?![，。；：、的和及或与等（]|组成|构成)[\u4e00-\u9fff]")
 

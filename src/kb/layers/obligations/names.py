@@ -27,8 +27,8 @@ STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根
                           # verbs that never make a body's name (造成承租人, 干涉老年人, 城乡居民首选……机构)
                           r"造成|改善|调动|补贴|办好|适用|妨碍|兴建|坚持|遵循|干扰|送至|干涉|首选|参考|优待|擅自|逐步|持续|"
                           # nor these, before what they govern (血站作为公益性医疗卫生机构, 企业认为行政机关, 学校收回教师,
-                          # 社会力量举办中医医疗机构); 举办单位, 举办者 are names
-                          r"作为|认为|收回|举办(?![单者方])")
+                          # 社会力量举办中医医疗机构); 举办单位, 举办者, ……举办的医疗卫生机构 are names
+                          r"作为|认为|收回|举办(?![单者方的])")
 BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
              "跟", "向", "对", "给", "为", "在", "把", "将", "确需", "确有", "如需", "需")
 #: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)
@@ -55,6 +55,8 @@ THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设�
 
 #: the last character of a person's name before 本人 (公民, 华侨, 董事, 督学, 申请人, 劳动者, 职员, 家长, 医师, 学生, 亲属)
 _PERSON_END = "民侨事学人者员长师生属"
+#: a team named after its owner (政府专职消防队, 单位专职消防队)
+_TEAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}队")
 #: the services a team (队) is named by: 消防队, 救援队, 救护队, 治安队, 交通队, 护卫队, 巡查队, 执法队
 _SERVICE_TEAM = "防援护安通卫查法"
 #: words ending in a head that are not names (动员, 延长, 重组: verbs; 成员 is a head of its own)
@@ -153,8 +155,8 @@ def _name_here(text: str, i: int, s: str) -> bool:
     """Does the name s, found at i, name an actor there (not a word that goes on: 人身, 中小学生, 政府定价)?"""
     if s.endswith("人") and text[i + len(s):i + len(s) + 1] in "身民员口格":
         return False          # 申请人身安全保护令
-    if s in ("群众", "公众") and text[i + 2:i + 3] in "性场聚":
-        return False          # 群众性文化活动, 公众场所, 公众聚集场所: a kind of thing or place, not the public
+    if s in ("群众", "公众") and text[i + 2:i + 3] in "性场聚自评号":
+        return False          # 群众性文化活动, 公众场所, 群众自治组织, 群众评议, 公众号: a thing, a body, a condition
     if s == "学生" and text[i + 2:i + 3] == "会":
         return False          # 学生会: the students' union, not the students
     if s.endswith("长") and text[i + len(s):i + len(s) + 1] in "期远效久度足短城江":
@@ -343,6 +345,8 @@ class NameScanner:
             elif (suf == "队" and (text[k - 1:k] not in _SERVICE_TEAM or text[e:e + 1] in "伍员长列形组")) or \
                     (suf == "工会" and text[e:e + 1] in "委主经组小干会工活"):
                 continue          # 团队, 部队, 领队, 队伍建设, 队员; 企业工会委员会, 工会主席: no body's head here
+            elif suf in ("政府", "单位") and _TEAM_AFTER.match(text, e):
+                continue          # 政府专职消防队, 单位专职消防队: the team's owner, no head
             elif suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
                 continue          # 依法制定的政府定价: 政府 qualifies a thing
             elif suf == "组" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "织成建长合"):

@@ -493,3 +493,16 @@ def test_tax_words_need_not_and_a_granted_exemption_are_no_statements_without_ac
     doc = parse_text("测试法\n\n第一条　依照法律规定应当予以免税的外国驻华使馆的自用车辆，免征车辆购置税。\n", "t.txt")
     assert without_actor(doc) == []
     assert [f for *_, f in modal_fates(doc)] == ["modifier"]
+
+
+def test_discovery_judges_each_head_once_within_its_reach():
+    """Discovery judges a name head once per text (kb.layers.obligations.names._head_verdict) and still bounds the
+    name from where it starts: a head more than 24 characters on ends no name there (政府 included — a speed commit
+    once let it through), nor does a modifier's 政府 (政府定价), while the same head within reach does."""
+    from kb.layers.obligations.names import NameScanner
+
+    sc = NameScanner(load_registry(ROOT))
+    far = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天政府应当做好工作"
+    assert sc.discover(far, 0) is None
+    assert sc.discover(far, 1) == ("乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天政府", 25)
+    assert sc.discover("依法制定的政府定价", 0) is None

@@ -139,16 +139,19 @@ def plain_nouns() -> frozenset:
     (a command that forks workers reads them first: kb.site.versions)."""
     global _NOUNS
     if _NOUNS is None:
-        import io
-
         import jieba
 
         # jieba's own dictionary through its public accessor (pinned version: the dictionary is part of what
-        # kb's code version stands for)
-        with io.TextIOWrapper(jieba.get_dict_file(), encoding="utf-8") as f:
-            _NOUNS = frozenset(w for w, _, tag in (line.split() for line in f if line.count(" ") == 2)
-                               if tag == "n" and len(w) == 2)
+        # kb's code version stands for); its lines are "word frequency tag": one search over the whole file
+        # (a third of the time of splitting its 349,046 lines one by one, a cost of every process that exports)
+        with jieba.get_dict_file() as f:
+            data = f.read().decode("utf-8")
+        _NOUNS = frozenset(_NOUN_LINE.findall(data))
     return _NOUNS
+
+
+#: a line of jieba's dictionary giving a plain noun (tag n) of two characters: 名称 1234 n
+_NOUN_LINE = re.compile(r"^(\S\S) \S+ n$", re.M)
 
 
 def heads_a_listed_noun(text: str, a: int, b: int) -> bool:

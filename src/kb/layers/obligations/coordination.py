@@ -7,6 +7,7 @@ know; 任何单位和个人 is two.  Also the agent after 由 and the parties li
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
 from kb.layers.obligations.mentions import ACTIVITY_STEMS, MentionScanner, own
@@ -46,8 +47,10 @@ def _fields_of(head: str, bare: list[str], mentions: list, stems=()) -> bool:
                 for n in bare)
 
 
+@lru_cache(maxsize=1 << 16)
 def _bare_ok(n: str) -> bool:
-    """Can n be a party in a list (not a verb phrase, an activity or a thing)?"""
+    """Can n be a party in a list (not a verb phrase, an activity or a thing)?  (Asked of the same words again
+    and again: the answer is kept.)"""
     if (n[-1] in "乡镇市县区省村" and not n.endswith(("景区", "园区"))) or n in ("国家", "社会", "政府"):
         return False             # 农村地区乡、镇人民政府: a level or a territory, not a party
     if "的" in n or "之间" in n or STOP_IN_NAME.search(n) or n.startswith(_NOT_BARE_START):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES, Registry
 from kb.layers.obligations.modals import MODAL_RE
@@ -103,13 +104,46 @@ _HEAD_AT = re.compile("(?=[%s])(?=(%s))" % (re.escape("".join(sorted({h[0] for h
                                              "|".join(map(re.escape, _HEADS))))
 
 
-def _head_index(text: str) -> tuple[list[int], list[str]]:
-    """(positions, heads): the longest name head at each place of text where one starts, found in
-    one pass over the text (discovery asks for the heads near each of many places)."""
+def _head_index(text: str) -> tuple[list[int], list[str], list]:
+    """(positions, heads, verdicts): the longest name head at each place of text where one starts, found in
+    one pass over the text (discovery asks for the heads near each of many places); each head's verdict
+    (:func:`_head_verdict`) is filled in when discovery first looks at it."""
     found = [(m.start(), m.group(1)) for m in _HEAD_AT.finditer(text)]
-    return [k for k, _ in found], [h for _, h in found]
+    return [k for k, _ in found], [h for _, h in found], [None] * len(found)
 
 
+#: what a head says wherever discovery starts (:func:`_head_verdict`): never a name's end there; a person's
+#: head, whose name is short (the start decides); a name's end within 24 characters of the start
+_V_NONE, _V_PERSON, _V_NEAR = range(3)
+_PERSON_HEADS = frozenset(PERSON_SUFFIXES)
+
+
+def _head_verdict(text: str, k: int, suf: str) -> int:
+    """What the head suf at k says of a name ending with it, by the text around the head alone: each head is
+    judged once, not once for every place discovery starts from (up to 24 of them)."""
+    e = k + len(suf)
+    if suf in _PERSON_HEADS:
+        if text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物体助" or \
+                (suf == "者" and text[k - 1:k] == "或") or _NOT_A_HEAD.match(text, k - 1) or \
+                _body_after_person(text, e):
+            return _V_NONE    # 注册会计师协会, 消费者协会, 会员代表大会: the person names the body's members
+        return _V_PERSON
+    if (suf == "队" and (text[k - 1:k] not in _SERVICE_TEAM or text[e:e + 1] in "伍员长列形组")) or \
+            (suf == "工会" and text[e:e + 1] in "委主经组小干会工活"):
+        return _V_NONE        # 团队, 部队, 领队, 队伍建设, 队员; 企业工会委员会, 工会主席: no body's head here
+    if suf in ("政府", "单位") and _TEAM_AFTER.match(text, e):
+        return _V_NONE        # 政府专职消防队, 单位专职消防队: the team's owner, no head
+    if suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
+        return _V_NONE        # 依法制定的政府定价: 政府 qualifies a thing
+    if suf == "组" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "织成建长合"):
+        return _V_NONE
+    if suf == "商" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "业务品标场会铺店户" or
+                       text[k - 1:e + 2] == "工商行政"):      # 市工商行政管理局: a field, no merchant
+        return _V_NONE
+    return _V_NEAR
+
+
+@lru_cache(maxsize=1 << 16)
 def _stop_before_head(name: str) -> bool:
     """Does a word that cannot stand in a name end before the name's last two characters (its head)?
     Read with the head in view: 房地产开发经营者's 经 is the start of 经营, not the preposition; a
@@ -262,6 +296,8 @@ class NameScanner:
 
     def dept_list(self, text: str, i: int) -> tuple[list[str], int] | None:
         """财政、自然资源和规划……以及政府其他部门 -> names; i at the first stem."""
+        if text.find("部门", i, i + 162) < 0 and text.find("行政机关", i, i + 164) < 0:
+            return None      # (no 部门 or 行政机关 for the list to close with: most places, without the lazy search)
         m = _UP_TO_DEPT.match(text, i)
         if not m:
             return None
@@ -318,7 +354,7 @@ class NameScanner:
 
     _dis_text: str | None = None
     _dis_memo: dict = {}
-    _dis_heads: tuple[list[int], list[str]] = ([], [])
+    _dis_heads: tuple[list[int], list[str], list] = ([], [], [])
 
     def discover(self, text: str, i: int, agent: bool = False) -> tuple[str, int] | None:
         """A name the lexicon does not know at i, ending in a name head -> (name, end).  agent: after
@@ -333,27 +369,17 @@ class NameScanner:
 
     def _discover(self, text: str, i: int, agent: bool) -> tuple[str, int] | None:
         ends = []
-        pos, heads = self._dis_heads
+        pos, heads, verdicts = self._dis_heads
         for n in range(bisect_left(pos, i), bisect_left(pos, i + 24)):
-            k, suf = pos[n], heads[n]
-            e = k + len(suf)
-            if suf in PERSON_SUFFIXES:
-                if e > i + (20 if "的" in text[i:e] else 10) or text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物体助" or \
-                        (suf == "者" and text[k - 1:k] == "或") or _NOT_A_HEAD.match(text, k - 1) or \
-                        _body_after_person(text, e):
-                    continue      # 注册会计师协会, 消费者协会, 会员代表大会: the person names the body's members
-            elif (suf == "队" and (text[k - 1:k] not in _SERVICE_TEAM or text[e:e + 1] in "伍员长列形组")) or \
-                    (suf == "工会" and text[e:e + 1] in "委主经组小干会工活"):
-                continue          # 团队, 部队, 领队, 队伍建设, 队员; 企业工会委员会, 工会主席: no body's head here
-            elif suf in ("政府", "单位") and _TEAM_AFTER.match(text, e):
-                continue          # 政府专职消防队, 单位专职消防队: the team's owner, no head
-            elif suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
-                continue          # 依法制定的政府定价: 政府 qualifies a thing
-            elif suf == "组" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "织成建长合"):
+            v = verdicts[n]
+            if v is None:
+                v = verdicts[n] = _head_verdict(text, pos[n], heads[n])
+            if v == _V_NONE:
                 continue
-            elif suf == "商" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "业务品标场会铺店户" or
-                                 text[k - 1:e + 2] == "工商行政"):       # 市工商行政管理局: a field, no merchant
-                continue
+            e = pos[n] + len(heads[n])
+            if v == _V_PERSON:
+                if e > i + (20 if "的" in text[i:e] else 10):
+                    continue      # a person's name is short (unless a modifier with 的 opens it)
             elif e > i + 24:
                 continue          # a long name is a noun with a relative clause (负有……职责的部门)
             ends.append(e)

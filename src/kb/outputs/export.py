@@ -109,8 +109,25 @@ def document_dict(doc: Document, layers: bool = True, lazy: bool = False, root: 
         return _document_dict(doc, layers, lazy, root)
 
 
+#: the kinds of node the export lists apart from the articles' own (their headings, the preamble …)
+_LISTED_KINDS = ("preamble", "part", "subpart", "chapter", "section", "article", "prologue", "annex")
+
+
+def _nodes_by_kind(doc: Document) -> dict[str, list[Node]]:
+    """The nodes of the kinds the export lists, each kind in document order: one walk of the tree
+    (it was one walk per kind, eight over every paragraph and item)."""
+    out: dict[str, list[Node]] = {k: [] for k in _LISTED_KINDS}
+    for n in doc.root.walk():
+        bucket = out.get(n.kind)
+        if bucket is not None:
+            bucket.append(n)
+    return out
+
+
 def _document_dict(doc: Document, layers: bool, lazy: bool, root: Path | None = None) -> dict:
-    pre = next(doc.nodes("preamble"), None)
+    kinds = _nodes_by_kind(doc)
+    pre = kinds["preamble"][0] if kinds["preamble"] else None
+    articles = kinds["article"]
     out = {
         "regulation": {
             "title": doc.title, "status": doc.status, "source": doc.source,
@@ -121,15 +138,15 @@ def _document_dict(doc: Document, layers: bool, lazy: bool, root: Path | None = 
             "notes": doc.meta.get("notes", []),
         },
         "preamble": {"eid": pre.eid, "text": pre.text, "line": pre.line} if pre else None,
-        "parts": [heading_dict(n) for n in doc.nodes("part")],
-        "subparts": [heading_dict(n) for n in doc.nodes("subpart")],
-        "chapters": [heading_dict(n) for n in doc.nodes("chapter")],
-        "sections": [heading_dict(n) for n in doc.nodes("section")],
-        "articles": (Lazy(lambda: (article_dict(a, lazy=True) for a in doc.articles), len(doc.articles))
-                     if lazy else [article_dict(a) for a in doc.articles]),
-        "prologue": [{"eid": p.eid, "text": p.full_text(), "line": p.line} for p in doc.nodes("prologue")],
+        "parts": [heading_dict(n) for n in kinds["part"]],
+        "subparts": [heading_dict(n) for n in kinds["subpart"]],
+        "chapters": [heading_dict(n) for n in kinds["chapter"]],
+        "sections": [heading_dict(n) for n in kinds["section"]],
+        "articles": (Lazy(lambda: (article_dict(a, lazy=True) for a in articles), len(articles))
+                     if lazy else [article_dict(a) for a in articles]),
+        "prologue": [{"eid": p.eid, "text": p.full_text(), "line": p.line} for p in kinds["prologue"]],
         "annexes": [{"eid": a.eid, "label": a.label, "title": a.title, "text": a.full_text(), "line": a.line}
-                    for a in doc.nodes("annex")],
+                    for a in kinds["annex"]],
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in doc.warnings],
     }
     if layers:

@@ -196,9 +196,10 @@ def _bound(d: Draft, text: str) -> None:
     while b > a and text[b - 1] in "，。；：、 ":
         b -= 1
     action = text[a:b]
-    for j in _JOINERS:
-        if action.endswith(j) and len(action) > len(j):
-            action = action[:-len(j)].rstrip("，、 ")
+    if action.endswith(_JOINERS):        # (most actions end in none: the loop only changes one that does)
+        for j in _JOINERS:
+            if action.endswith(j) and len(action) > len(j):
+                action = action[:-len(j)].rstrip("，、 ")
     d.action = action
     d.quantity = quantity_in(text, d.region, d.end)
     d.end = max(b, a + 1) if b > a else d.end

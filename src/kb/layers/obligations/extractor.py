@@ -54,6 +54,9 @@ class _Extractor:
         self.silent: dict[tuple[str, int], str] = {}
         #: (eid, position) of every word that opened a duty -> whether one of its duties has an actor
         self.said: dict[tuple[str, int], bool] = {}
+        #: node -> (eid, citation): the tree makes a paragraph's or item's from its parent's each time it is asked
+        #: (kb.text.model), and every duty and every modal word of a node asks again
+        self._ids: dict = {}
 
     def run(self):
         for art in self.doc.articles:
@@ -167,25 +170,33 @@ class _Extractor:
         if kind == "government" and levels and actor and not actor.endswith("部门") and actor not in CONGRESSES and \
                 not any(self.reg.alias.get(c) == actor for c in CONGRESSES):      # (a text's 常务委员会 [市])
             levels = []
+        eid, citation = self.ids(d.node)
         if m and not m.known:
-            self.unknown.setdefault(actor, []).append(d.node.eid)
-        return Statement(article=art.number, paragraph=d.para, item=d.item, eid=d.node.eid, actor=actor,
+            self.unknown.setdefault(actor, []).append(eid)
+        return Statement(article=art.number, paragraph=d.para, item=d.item, eid=eid, actor=actor,
                          modality=d.modality, explicit=d.explicit, action=d.action, start=max(d.start, d.region),
                          end=max(d.end, d.start + 1), deadline=d.deadline, quantity=d.quantity, levels=levels,
-                         citation=d.node.citation, kind=kind, items=list(d.items))
+                         citation=citation, kind=kind, items=list(d.items))
+
+    def ids(self, node) -> tuple[str, str]:
+        """The node's (eid, citation), made once."""
+        got = self._ids.get(node)
+        if got is None:
+            got = self._ids[node] = (node.eid, node.citation)
+        return got
 
     # -- what the rules call -----------------------------------------------------------------------
     def emit(self, s: Sentence, mention: Mention | None, modality: str, explicit: bool, trigger: int, begin: int,
              start: int | None = None, primary: bool = True) -> None:
         """Draft a duty of the sentence s: its word at trigger, its action from begin."""
-        key = (s.node.eid, trigger)
+        key = (self.ids(s.node)[0], trigger)
         self.said[key] = self.said.get(key, False) or mention is not None
         s.drafts.append(Draft(mention, modality, explicit, trigger, begin, trigger if start is None else start,
                               primary, node=s.node, para=s.para, item=s.item))
 
     def note_silent(self, s: Sentence, p: int, why: str) -> None:
         """The modal word at p states nothing (why: modifier, condition …)."""
-        self.silent[(s.node.eid, p)] = why
+        self.silent[(self.ids(s.node)[0], p)] = why
 
     def relation(self, subj: Group | None, rel: str, target: Group | None, eid: str):
         if subj is None:

@@ -112,7 +112,7 @@ class Scanner(MentionScanner):
         what it gets changes a copy."""
         if text is not self._memo_text:
             self._memo_text, self._memo = text, {}
-        key = (i, discover)
+        key = i + i + (1 if discover else 0)     # (an int, not a tuple to build and hash on every call)
         g = self._memo.get(key, NOT_YET)
         if g is NOT_YET:
             g = self._memo[key] = self._find_group(text, i, discover)

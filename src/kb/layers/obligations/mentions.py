@@ -92,7 +92,7 @@ class MentionScanner(NameScanner):
         gets changes a copy (:func:`own`)."""
         if text is not self._el_text:
             self._el_text, self._el_memo = text, {}
-        key = (i, discover)
+        key = i + i + (1 if discover else 0)     # (an int, not a tuple to build and hash on every call)
         el = self._el_memo.get(key, NOT_YET)
         if el is NOT_YET:
             el = self._el_memo[key] = self._with_office(text, self._with_alternative(text, self._element(text, i, discover)),

@@ -108,8 +108,8 @@ def _head_index(text: str) -> tuple[list[int], list[str], list]:
     """(positions, heads, verdicts): the longest name head at each place of text where one starts, found in
     one pass over the text (discovery asks for the heads near each of many places); each head's verdict
     (:func:`_head_verdict`) is filled in when discovery first looks at it."""
-    found = [(m.start(), m.group(1)) for m in _HEAD_AT.finditer(text)]
-    return [k for k, _ in found], [h for _, h in found], [None] * len(found)
+    found = list(_HEAD_AT.finditer(text))
+    return [m.start() for m in found], [m.group(1) for m in found], [None] * len(found)
 
 
 #: what a head says wherever discovery starts (:func:`_head_verdict`): never a name's end there; a person's
@@ -361,7 +361,7 @@ class NameScanner:
         由, where a name may be a noun phrase with 的 (发放补贴的部门).  Kept for the text being read."""
         if text is not self._dis_text:
             self._dis_text, self._dis_memo, self._dis_heads = text, {}, _head_index(text)
-        key = (i, agent)
+        key = i + i + (1 if agent else 0)
         r = self._dis_memo.get(key, NOT_YET)
         if r is NOT_YET:
             r = self._dis_memo[key] = self._discover(text, i, agent)

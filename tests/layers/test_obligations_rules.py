@@ -1895,3 +1895,13 @@ def test_review_8_items_0_to_3(reg):
     assert {a for a, _ in got(reg, "市和区、县人民政府应当统筹规划本行政区域内消防组织建设，形成由公安消防队、政府专职消防队、"
                                    "单位专职消防队、志愿消防队等组成的消防组织网络。")} == {
         "市人民政府", "区人民政府", "县（市、区）人民政府"}
+
+
+def test_an_opinion_or_a_right_enjoyed_is_no_act(reg):
+    """Code review 8 item 5b: 工会认为……，要求……时，用人单位应当…… gave 工会 the duty 认为…… (a condition: its opinion); a public
+    body's declarative whose predicate is 享有/享受 states a right, no act (中医药法 art. 13; 境外非政府组织境内活动管理法 art.
+    36), unless it is the body's powers (享有下列职权：) or inside the object of its act (保障……都享有平等权利)."""
+    assert got(reg, "工会认为用人单位违反法律、法规和有关合同，要求重新研究处理时，用人单位应当研究工会的意见。") == {
+        ("用人单位", "obligation")}
+    assert got(reg, "社会力量举办的中医医疗机构在准入、执业等方面享有与政府举办的中医医疗机构同等的权利。") == set()
+    assert got(reg, "民族自治地方的自治机关保障本地方内各民族都享有平等权利。") == {("自治机关", "obligation")}

@@ -32,12 +32,16 @@ _ONLY_A_TIME = re.compile(r"[^，。；：]*?(?:时|的时候|后)，\s*")
 #: an adverbial naming the rule the act follows (根据……, 依照……)
 _BY_RULE = re.compile(r"根据|依照|按照|依据")
 #: any predicate of a declarative clause, after its adverbials (not 是, 由, 有 …: a definition, an
-#: agent or a composition is not an act)
+#: agent or a composition is not an act; nor 认为, an opinion that conditions another's act: 工会认为……时，用人单位应当……)
 _DECLARATIVE = re.compile(r"(?:(?:会同|根据|依照|按照|依据|结合|在|对|依法|通过)[^。；]{0,40}?，?)?"
-                          r"(?!是|为|的|由|系|属于|包括|每|任期|设有|下设|享有|有|不|未|无|没有|也|可|应|须|必|所|之|"
+                          r"(?!是|为|的|由|系|属于|包括|每|任期|设有|下设|享有|有|不|未|无|没有|也|可|应|须|必|所|之|认为|"
                           r"和|及|或|与|等|、|，|：|（)[\u4e00-\u9fff]")
 
 
+#: a clause whose predicate, after its adverbials, is 享有/享受 (a right or a benefit, not an act)
+#: (享有下列职权： is a body's powers, a duty assigned, as 行使下列职权：)
+#: (not in the object of an act: 自治机关保障……各民族都享有平等权利)
+_RIGHT_ENJOYED = re.compile(r"(?![^，。；]*?(?:保障|保证|确保|维护|尊重)[^，。；]*?享)[^，。；]*?(?:享有|享受)(?!下列|以下|[^，。；]{0,10}职权)")
 #: 业主大会会议分为……, 居民委员会工作经费……: the actor names a thing the clause is about
 _THING_FIRST = re.compile(r"[\u4e00-\u9fff]{0,2}(?:%s)" % "|".join(THING_HEADS))
 
@@ -182,6 +186,8 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
             dm = None                        # 城市人民政府组织编制的总体规划: a modifier
         if dm and (_NOT_AN_ACT.match(scope) or _ONLY_A_TIME.fullmatch(scope)):
             dm = None                        # ……适用本条例; ……监督的主要内容：; 市人大常委会审议任免案时，(提案人……)
+        if dm and _RIGHT_ENJOYED.match(scope):
+            dm = None                        # ……医疗卫生机构在……等方面享有与政府举办的……同等的权利: a right, no act
     if not dm or "的" in scope[:dm.start()][-1:]:
         return None
     if re.search(r"无法|未|不|没有|拒绝", scope[:dm.start()]):

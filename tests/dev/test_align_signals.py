@@ -46,7 +46,12 @@ def test_held_out_laws_are_never_aligned():
     assert {"行政复议法", "北京市实施《水法》办法", "海洋环境保护法", "对外贸易法", "职业教育法", "矿产资源法",
             "北京市未成年人保护条例", "体育法", "农产品质量安全法", "文物保护法",
             "北京市人民代表大会常务委员会任免国家机关工作人员条例", "统计法", "北京市优化营商环境条例"} <= tuned_laws
-    assert len(gold_files("tuned")) == 28 and gold_files("held-out") == []
+    assert len(gold_files("tuned")) == 28
+    # round 13's gold, scored once at the end of the session that drew it, is in the repository marked held out; its
+    # laws stay held out until the next session makes it tuning data
+    held = gold_files("held-out")
+    assert [p.name for p in held] == ["beijing-tingche-2021-2024.tsv", "yesheng-dongwu-2018-2022.tsv"]
+    assert {align_signals._law(read_gold(p)[0]) for p in held} == set(align_signals.HELD_OUT_LAWS)
     assert not tuned_laws & set(align_signals.HELD_OUT_LAWS)
 
 

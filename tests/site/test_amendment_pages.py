@@ -78,7 +78,7 @@ def test_every_link_of_the_amended_site_resolves(amended_site):
 def test_the_decision_page_in_a_browser(amended_site):
     if not CHROMIUM.exists():
         pytest.skip("没有 /usr/bin/chromium（测试命令会安装 Debian 的 chromium）")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    import playwright.sync_api as sync_api
     from test_site import ARGS
 
     srv, base = serve(amended_site)

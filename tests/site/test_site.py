@@ -169,7 +169,7 @@ def shared_browser():
     if "browser" not in _PLAYWRIGHT:
         if not CHROMIUM.exists():
             pytest.skip("没有 /usr/bin/chromium（测试命令会安装 Debian 的 chromium）")
-        sync_api = pytest.importorskip("playwright.sync_api")
+        import playwright.sync_api as sync_api
         import atexit
 
         pw = sync_api.sync_playwright().start()

@@ -10,7 +10,6 @@ from conftest import ROOT, copy_seed
 
 from kb.site.theme_search import skip_where_unchanged
 
-pytest.importorskip("material.plugins.search.plugin")
 
 
 def _config(tmp_path, regulation: bool = False):

@@ -2,8 +2,6 @@
 propose, and says so for each paragraph (file, paragraph, both readings)."""
 from __future__ import annotations
 
-import pytest
-
 from conftest import run_kb
 from kb.text.parse import parse_file
 
@@ -16,7 +14,7 @@ LINES = ["测试条例", "（草案）", "第一条　为了测试，制定本�
 def _revised_docx(path):
     """LINES as a .docx; in 第二条 15 is deleted and 10 inserted (tracked), 第三条's text is
     moved out and 新的规定。 moved in, and the mark of 第四条's first paragraph is deleted."""
-    docx = pytest.importorskip("docx", reason="python-docx 未安装（测试用它生成 .docx）")
+    import docx
     from docx.oxml import parse_xml
 
     d = docx.Document()
@@ -69,7 +67,7 @@ def test_cli_warns_with_file_and_paragraph(tmp_path, capsys):
 
 
 def test_a_docx_without_revisions_has_no_such_warning(tmp_path):
-    docx = pytest.importorskip("docx", reason="python-docx 未安装（测试用它生成 .docx）")
+    import docx
     d = docx.Document()
     for line in LINES:
         d.add_paragraph(line.replace("【", "").replace("】", ""))
@@ -80,7 +78,7 @@ def test_a_docx_without_revisions_has_no_such_warning(tmp_path):
 
 def _tracked_seed(f):
     """The seed as a .docx with 15 → 10 tracked in 第十三条, beyond the first 40 characters of its paragraph."""
-    docx = pytest.importorskip("docx", reason="python-docx 未安装（测试用它生成 .docx）")
+    import docx
     from docx.oxml import parse_xml
 
     from conftest import SHARED_SEED, need_shared
@@ -149,7 +147,7 @@ def test_kb_add_warns_of_tracked_changes_like_show_and_build(tmp_path, capsys):
 def _marks_deleted_docx(path, paragraphs, deleted_marks, inserted=None):
     """``paragraphs`` as a .docx whose paragraphs numbered (from 1) in ``deleted_marks`` have their mark deleted;
     ``inserted``: (paragraph, text) tracked as inserted at its end."""
-    docx = pytest.importorskip("docx", reason="python-docx 未安装（测试用它生成 .docx）")
+    import docx
     from docx.oxml import parse_xml
 
     d = docx.Document()

@@ -258,6 +258,42 @@ def test_score_related_prints_tuning_and_held_out_apart(capsys):
     assert [l.split()[2] for l in lines if l.startswith("held-out")] == ["（尚无标注）"] * 2
 
 
+#: README's rows of the kb score-related table -> the annotation file each stands for ("" the tuning set's total)
+README_ROWS = {"调参集": "", "调参：种子": "related-seed.yml", "调参：北京市实施居委会组织法办法": "related-jumin.yml",
+               "调参：北京市物业管理条例": "related-wuye.yml", "调参：北京市城乡规划条例": "related-guihua.yml",
+               "调参：北京市街道办事处条例": "related-jiedao.yml", "调参：重庆市志愿服务条例": "related-cq-zhiyuan.yml",
+               "调参：北京市志愿服务促进条例": "related-bj-zhiyuan.yml",
+               "调参：重庆市实施村民委员会组织法办法": "related-heldout-cq-cunwei.yml",
+               "调参：北京市村民委员会选举办法": "related-heldout-bj-cunwei-xuanju.yml",
+               "调参：清远市住宅小区物业管理条例": "related-heldout-qingyuan-wuye.yml",
+               "调参：北京市实施村民委员会组织法若干规定": "related-heldout-bj-cunmin-guiding.yml"}
+
+
+def test_the_readme_table_is_what_score_related_prints(capsys):
+    """README's table of related-provision accuracy (相关条文, 准确率) is the latest measured: every row the same counts
+    and figures as `kb score-related` prints (review 8: the 同类立法 rows still had the figures of before round 9's
+    SHARED_SUBJECT, the 上位法 rows those of before ACTORS).  And the paragraph after it says what
+    kb.dev.related_cv.HELD_OUT_TEXTS holds (it said 为空 once round 10r's texts were in it)."""
+    import re
+
+    from kb.dev.related_cv import HELD_OUT_TEXTS
+
+    rc, out, err = run_kb(["score-related"], ROOT, capsys)
+    assert rc == 0, err
+    printed = {}
+    for line in out.splitlines():
+        m = re.match(r"tuning(?::(\S+))?\s+(上位法|同类立法)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)\s+(\S+)$", line)
+        if m:
+            printed[(m[1] or "", m[2])] = list(m.groups()[2:])
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ((?:调参集|调参：)[^（|]*)(?:（[^|]*）)? \| (上位法|同类立法) \| (\d+) \| (\d+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$",
+                      readme, re.M)
+    assert len(rows) == 2 * len(README_ROWS)
+    for label, kind, *figures in rows:
+        assert [f.strip() for f in figures] == printed[(README_ROWS[label], kind)], (label, kind)
+    assert ("`HELD_OUT_TEXTS` 为空" in readme) == (not HELD_OUT_TEXTS)
+
+
 def test_citations_of_other_laws_in_refs_json_and_akn(tmp_path, capsys):
     """A citation of a law the knowledge base holds names the cited provision; one it lacks says so."""
     src = tmp_path / "t.txt"

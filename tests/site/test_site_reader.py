@@ -870,3 +870,29 @@ def test_the_comparison_page_links_its_table_and_leaves_out_unchanged_articles(c
             assert pg.evaluate("document.documentElement.scrollWidth") <= width
         finally:
             ctx.close()
+
+
+def test_the_pdf_line_of_the_build_log_says_what_came_from_the_cache_only_when_something_did(tmp_path):
+    # a fresh clone's scripts/build said "PDF：转换 19 个（其余取自缓存 .kb/pdf/）" with nothing in the cache
+    # (newcomer review 12)
+    import io
+
+    import docx
+
+    from kb.site.pdf import converter, make_pdfs
+
+    if converter() is None:
+        pytest.skip("没有 LibreOffice（soffice）：PDF 无法生成（测试命令会安装 libreoffice-writer-nogui）")
+
+    def job(name):
+        d = docx.Document()
+        d.add_paragraph(f"{name}条例")
+        buf = io.BytesIO()
+        d.save(buf)
+        return name, buf.getvalue(), f"{name}条例\n".encode(), name, b""
+    cache = tmp_path / "pdf"
+    pdfs, line = make_pdfs([job("甲"), job("乙")], cache)
+    assert set(pdfs) == {"甲", "乙"} and line == "PDF：转换 2 个", line
+    pdfs, line = make_pdfs([job("甲"), job("乙"), job("丙")], cache)
+    assert set(pdfs) == {"甲", "乙", "丙"} and line == "PDF：转换 1 个，2 个取自缓存 .kb/pdf/", line
+    assert make_pdfs([job("甲")], cache)[1] == ""          # all from the cache: nothing to say

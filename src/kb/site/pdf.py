@@ -131,7 +131,9 @@ def make_pdfs(jobs: list[tuple[str, bytes, bytes, str, bytes]], cache: Path) -> 
         part.write_bytes(data)
         os.replace(part, path)           # a reader of the cache never sees half a file
         out[name] = data
-    msg = f"PDF：转换 {len(todo) - len(failed)} 个（其余取自缓存 .kb/pdf/）"
+    # a first build converts them all: "其余取自缓存" is said only when some came from the cache
+    cached = len(jobs) - len(todo)
+    msg = f"PDF：转换 {len(todo) - len(failed)} 个" + (f"，{cached} 个取自缓存 .kb/pdf/" if cached else "")
     if failed:
         msg += f"；{len(failed)} 个转换失败，未生成：{'、'.join(failed)}"
     return out, msg

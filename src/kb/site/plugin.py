@@ -382,8 +382,6 @@ _HEX40 = re.compile(r"[0-9a-f]{40}")
 def _listings(plan: SitePlan, nav) -> dict[str, str]:
     """Each actor page across regulations (src) -> [its actor, a hash of the versions it lists and of the site's navigation],
     which it carries: a dirty build makes it again when that changed or one of those regulations is made again."""
-    import hashlib
-
     # the navigation hashed once (each page's hash hashed its whole text again: 695 pages of 200 regulations)
     site = hashlib.sha1(json.dumps(nav, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
     out = {}

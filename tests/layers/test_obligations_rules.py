@@ -1905,3 +1905,20 @@ def test_an_opinion_or_a_right_enjoyed_is_no_act(reg):
         ("用人单位", "obligation")}
     assert got(reg, "社会力量举办的中医医疗机构在准入、执业等方面享有与政府举办的中医医疗机构同等的权利。") == set()
     assert got(reg, "民族自治地方的自治机关保障本地方内各民族都享有平等权利。") == {("自治机关", "obligation")}
+
+
+def acts(reg, sentence: str) -> set[tuple[str | None, str, str]]:
+    """(actor, modality, action) of the duties of the sentence."""
+    return {(s.actor, s.modality, s.action) for s in extract(doc_of(sentence), reg)}
+
+
+def test_the_encouraged_party_s_predicate_runs_to_the_end_of_the_sentence(reg):
+    """Round 15: the annotators give the encouraged party every clause of its predicate (guangdong-sanju-minzu art. 18,
+    keji-chengguo, zaosheng art. 86 …: 79 encouragements of the tuning set were cut at the first comma); a clause that is
+    the encourager's again (……，推动……, ……，鼓励……) or has its own modal word still ends it. 煤炭法 art. 28 para 2 and
+    科学技术进步法 art. 19 para 3 (corpus sentences)."""
+    assert acts(reg, "国家鼓励煤矿企业发展煤炭洗选加工，综合开发利用煤层气、煤矸石、煤泥、石煤和泥炭。") == {
+        ("煤矿企业", "encouragement", "发展煤炭洗选加工，综合开发利用煤层气、煤矸石、煤泥、石煤和泥炭")}
+    assert acts(reg, "国家鼓励科学技术研究开发机构、高等学校、企业等发挥自身优势，加强基础研究，推动原始创新。") == {
+        (a, "encouragement", "发挥自身优势，加强基础研究") for a in ("科学技术研究开发机构", "高等学校", "企业")}
+

@@ -165,17 +165,22 @@ def _split_at_own_limit(s: Sentence, d: Draft) -> None:
     d.end = m.start()
 
 
-#: a clause that goes on with the predicate before it (……开发长期护理保险，为失能老年人提供……)
-_GOES_ON = ("为", "向", "对", "并", "将", "把", "从", "在", "按照", "依法", "及时", "同时")
+#: a clause after the encouraged party's predicate that is the encourager's again: another encouragement or
+#: support (……，鼓励……, ……，支持……), or its purpose (……，推动……多元化, ……，促进……)
+_ENCOURAGER_AGAIN = re.compile(r"鼓励|支持|引导|倡导|提倡|扶持|推动|促进|提升|逐步|保障|指导|组织|协助|其|政府")
+#: a clause with a subject and a modal word of its own (……，政府相关部门应当……; ……，有条件的……可以……)
+_OWN_MODAL = re.compile(r"[^，。；]*?(?:应当|可以|不得|必须)")
 
 
 def _own_clause_end(text: str, d: Draft, end: int) -> list[int]:
-    """The end of the encouraged party's predicate: the first comma, unless the next clause goes on
-    with it (鼓励社会组织提供公共服务，推动……多元化: 推动 is the encourager's purpose)."""
+    """The end of the encouraged party's predicate: the end of the sentence, as the annotators read it
+    (鼓励教师到民族乡工作，帮助民族乡发展……; 鼓励幼儿园开设托班，招收适龄幼儿), unless a clause after a comma is
+    the encourager's again (鼓励社会组织提供公共服务，推动……多元化: 推动 is the encourager's purpose) or has a
+    modal word of its own."""
     if d.modality != "encouragement":
         return []
     k = text.find("，", d.begin, end)
-    while k >= 0 and text.startswith(_GOES_ON, k + 1):
+    while k >= 0 and not (_ENCOURAGER_AGAIN.match(text, k + 1) or _OWN_MODAL.match(text, k + 1)):
         k = text.find("，", k + 1, end)
     return [k] if k >= 0 else []
 

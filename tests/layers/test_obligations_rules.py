@@ -1922,3 +1922,19 @@ def test_the_encouraged_party_s_predicate_runs_to_the_end_of_the_sentence(reg):
     assert acts(reg, "国家鼓励科学技术研究开发机构、高等学校、企业等发挥自身优势，加强基础研究，推动原始创新。") == {
         (a, "encouragement", "发挥自身优势，加强基础研究") for a in ("科学技术研究开发机构", "高等学校", "企业")}
 
+
+def test_a_duty_word_s_action_keeps_the_manner_before_it(reg):
+    """Round 15: X对Y给予……, X按照职责分工，……共同做好……: the action of a duty stated without a modal word starts after its
+    subject, with the manner (chongqing-fangzhen-jianzai art. 5, jiating-jiaoyu, juanzeng art. 8 …), not at the duty word;
+    a clause of its own that names the party the act is for (对……的单位和个人，) or a condition (……的，) stays out
+    (beijing-jiuye-yuanzhu art. 17)."""
+    assert ("地震工作主管部门", "obligation", "按照职责分工，各负其责，密切配合，共同做好防震减灾工作") in acts(
+        reg, "市、区县（自治县）人民政府地震工作主管部门和发展改革、财政、城乡建设、交通、公安、民政、国土、规划、水利、教育、"
+             "卫生等部门，按照职责分工，各负其责，密切配合，共同做好防震减灾工作。")
+    assert acts(reg, "国家对公益性社会团体和公益性非营利的事业单位给予扶持和优待。") == {
+        ("国家", "obligation", "对公益性社会团体和公益性非营利的事业单位给予扶持和优待")}
+    assert {a for _, _, a in acts(reg, "市和区、县人民政府及有关部门对在就业援助等促进就业工作中作出显著成绩的单位和个人，"
+                                       "给予表彰和奖励。")} == {"给予表彰和奖励"}
+    # 电力法 art. 6 para 2 (a corpus sentence): 是……部门，states what the body is, no manner of its act
+    assert acts(reg, "县级以上地方人民政府经济综合主管部门是本行政区域内的电力管理部门，负责电力事业的监督管理。") == {
+        ("经济综合主管部门", "obligation", "负责电力事业的监督管理")}

@@ -23,7 +23,7 @@ _CLAUSE_SEP = "，：,"
 #: a clause that leads into the duty after it: a condition, a time, a purpose, a manner
 LEAD_START = ("对", "在", "经", "因", "如果", "如有", "如遇", "如发现", "凡", "当", "自", "于", "除", "根据", "依照", "按照", "依据", "为了",
                "为", "发现", "遇有", "有下列", "有前款", "有本条", "必要时", "需要", "涉及", "违反", "造成", "属于")
-_LEAD_END = ("的", "时", "后", "前", "期间", "以前", "之后", "之前")
+LEAD_END = ("的", "时", "后", "前", "期间", "以前", "之后", "之前")
 #: what may join a duty to the next one and is not part of either's action
 _JOINERS = ("并且", "并", "同时", "而且", "或者", "和", "及", "也", "但是", "但", "、")
 
@@ -50,7 +50,7 @@ def _is_lead(clause: str) -> bool:
     own (对……给予补贴, 根据需要进行……改造 are acts)?"""
     if not clause:
         return False
-    if clause.endswith(_LEAD_END) or (deadline_in(clause) is not None and deadline_in(clause).end() == len(clause)):
+    if clause.endswith(LEAD_END) or (deadline_in(clause) is not None and deadline_in(clause).end() == len(clause)):
         return True
     return clause.startswith(LEAD_START) and not _ACT.search(clause)
 
@@ -97,7 +97,7 @@ def continue_duties(x, s: Sentence, prev: Sentence) -> None:
     begin = s.start
     while True:             # past the conditions (拒不改正的，……), not the manner (按照……目录，研究制定……)
         k = min([text.find(c, begin, s.end) for c in _CLAUSE_SEP if text.find(c, begin, s.end) >= 0], default=-1)
-        if k < 0 or not text[begin:k].endswith(_LEAD_END) or not text[k + 1:s.end].strip():
+        if k < 0 or not text[begin:k].endswith(LEAD_END) or not text[k + 1:s.end].strip():
             break
         begin = k + 1
     if re.match(r"(?:依法)?追究[^，。；]{0,6}刑事责任", text[begin:s.end]):

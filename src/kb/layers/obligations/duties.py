@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from kb.layers.obligations.clauses import LEAD_END
 from kb.layers.obligations.governance import policy
+from kb.layers.obligations.modals import MODAL_RE
 from kb.layers.obligations.names import THING_HEADS
 from kb.layers.obligations.records import Group
 from kb.layers.obligations.sentences import Sentence
@@ -99,8 +101,9 @@ def duties_without_modal(x, s: Sentence) -> None:
         dm = _duty_word(x, s, g, scope, first_modal == nxt)
         if dm is None or s.liability:
             continue
+        begin = g.end + _manner_start(scope, dm.start())
         for mt in g.mentions:
-            x.emit(s, mt, "obligation", False, g.end + dm.start(), g.end + dm.start(), p)
+            x.emit(s, mt, "obligation", False, g.end + dm.start(), begin, p)
         # 自治县人民政府设立……保护管理机构，负责……。其主要职责是：: the body founded is the one the text goes on about
         s.stated(next((fg for q, charge, fg in s.founded if g.end + dm.start() <= q < charge), g))
 
@@ -123,6 +126,25 @@ _NOUN_OF_ACT = re.compile(r"的(?:行为|活动|情况|事项)(?:受|不受|应�
 _BEARS = re.compile(r"(?:都|均|也|依法)?(?:对[^，。；]{1,40}?)?(负有[^，。；的]{1,8}?义务)(?=[，。；]|$)")
 #: X有……的权利 (a permission), X有……的义务 (a duty): 享有 and 拥有 a right state no act
 _HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具])有((?:(?!的权利|的义务|的责任|的职责)[^。；]){2,50})的(权利|义务|责任|职责)")
+
+
+_COMMA = re.compile("，")
+
+
+def _manner_start(scope: str, k: int) -> int:
+    """Where the action of the duty word at k of scope starts: with the manner before the word, as the annotators
+    read it (X对Y给予扶持; X按照职责分工，各负其责，密切配合，共同做好……), not with a condition or the
+    party a clause of its own names (……的，给予; 对……的单位和个人，给予表彰), a definition (X是……部门，负责; X（以下统称Y），负责) nor with
+    another duty (……全面负责，履行下列职责)."""
+    head = scope[:k]
+    if not head or _DUTY.search(head) or MODAL_RE.search(head):
+        return k
+    a = c = len(head) - len(head.lstrip("，"))
+    for m in _COMMA.finditer(head, c):
+        if head[:m.start()].endswith(LEAD_END) or head.startswith(("对", "是", "（"), c):
+            a = m.end()          # ……的，; 对……的单位和个人，; 是……部门，; （以下统称……），: no manner of the act
+        c = m.end()
+    return a
 
 
 def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:

@@ -1019,7 +1019,7 @@ def test_persons_and_corporate_organs_frequent_in_the_corpus(reg):
     assert ("个体工商户", "obligation") in got(reg, "国家机关、企业事业单位和其他组织以及个体工商户等统计调查对象应当"
                                                  "自设立之日起30个工作日内办理统计登记。")
     assert got(reg, "高等学校的学生在课余时间可以参加社会服务和勤工助学活动。") == {("学生", "permission")}
-    assert got(reg, "学生会应当组织活动。") == {(None, "obligation")}
+    assert got(reg, "学生会应当组织活动。") == {("学生会", "obligation")}     # the union, a party of its own (round 15)
 
 
 def test_the_purpose_of_a_text_is_no_duty(reg):
@@ -1938,3 +1938,17 @@ def test_a_duty_word_s_action_keeps_the_manner_before_it(reg):
     # 电力法 art. 6 para 2 (a corpus sentence): 是……部门，states what the body is, no manner of its act
     assert acts(reg, "县级以上地方人民政府经济综合主管部门是本行政区域内的电力管理部门，负责电力事业的监督管理。") == {
         ("经济综合主管部门", "obligation", "负责电力事业的监督管理")}
+
+
+def test_a_party_no_head_names_alone_before_its_modal_word(reg):
+    """Round 15: a noun the lexicon does not know and no head marks, standing alone before the modal word of its clause,
+    is the party when its last character is a body's, a place's or a person's (户, 台, 方, 民 …): 重庆市残疾人保障条例
+    art. 42 para 3, 兵役法 art. 21 para 2, 汕尾市农村建房条例 art. 27 para 3 (corpus sentences; the brief's class "no
+    subject found before 应当"); not an act (开庭, 代履行), a thing (阅览座位) nor the sides of a relation (双方)."""
+    assert got(reg, "电视台应当定时播出手语或者配有字幕的新闻节目。") == {("电视台", "obligation")}
+    assert got(reg, "在征集期间，应征公民应当按照县、自治县、不设区的市、市辖区征集工作机构的通知，按时参加体格检查等征集活动。") == {
+        ("应征公民", "obligation")}
+    assert got(reg, "承建方不得为未取得宅基地用地审批和乡村建设规划许可的村民建房提供施工服务。") == {("承建方", "prohibition")}
+    assert got(reg, "开庭应当公开，但涉及国家秘密、商业秘密和个人隐私以及当事人约定不公开的除外。") == {(None, "obligation")}
+    assert got(reg, "代履行不得采用暴力、胁迫以及其他非法方式。") == {(None, "prohibition")}
+    assert got(reg, "市公共图书馆的建筑面积应当达到20000平方米以上，阅览座位应当达到1200席以上。") == {(None, "obligation")}

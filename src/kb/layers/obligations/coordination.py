@@ -26,7 +26,7 @@ _LIST_NEAR = re.compile(r"、|和|及|或")                   # a list has a sep
 _BARE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:（[\u4e00-\u9fff]{1,4}）[\u4e00-\u9fff]{0,4})?)(?<=..)"
                    r"(?=以及|或者|、|和|及|或|等|%s)" % _BARE_FOLLOW.pattern)
 #: last characters of a noun naming a body or a place that acts (车站, 码头, 商场, 公园, 图书馆 …)
-_AGENT_HEAD_CHARS = "馆站头场园院校厂店行社台户会团队军部局处室家人者员方商司庭铺坊厅中位构织侨胞民工生师友属兵士"
+AGENT_HEAD_CHARS = "馆站头场园院校厂店行社台户会团队军部局处室家人者员方商司庭铺坊厅中位构织侨胞民工生师友属兵士"
 _BARE_VERB = ("发展", "采用", "使用", "设置", "加快", "探索", "实行", "推广", "创新", "增强", "提高", "改善", "普及",
               "规范", "鼓励", "倡导", "引导", "开发", "培养", "扶持", "优化", "保护", "弘扬", "树立", "形成", "实现",
               "新建", "改建", "扩建", "建设", "修建", "运送", "邮寄", "携带", "推荐", "申请", "自行")
@@ -43,12 +43,12 @@ def _fields_of(head: str, bare: list[str], mentions: list, stems=()) -> bool:
     parties; 广播、电视、报刊等新闻媒体 are media, and 律师事务所、会计师事务所 bodies, each a party.  A
     department stem is a field whatever its last character (卫生、体育等事业单位)."""
     return bool(bare) and len(bare) == len(mentions) and not head.endswith(("媒体", "媒体单位")) and \
-        not any((n[-1] in _AGENT_HEAD_CHARS and n not in stems) or n.endswith(SUFFIXES + PERSON_SUFFIXES)
+        not any((n[-1] in AGENT_HEAD_CHARS and n not in stems) or n.endswith(SUFFIXES + PERSON_SUFFIXES)
                 for n in bare)
 
 
 @lru_cache(maxsize=1 << 16)
-def _bare_ok(n: str) -> bool:
+def bare_ok(n: str) -> bool:
     """Can n be a party in a list (not a verb phrase, an activity or a thing)?  (Asked of the same words again
     and again: the answer is kept.)"""
     if (n[-1] in "乡镇市县区省村" and not n.endswith(("景区", "园区"))) or n in ("国家", "社会", "政府"):
@@ -166,7 +166,7 @@ class Scanner(MentionScanner):
                 known += any(self.reg.is_known(x.name) for x in ms)
             else:
                 m = _BARE.match(text, k)
-                if not m or not _bare_ok(m.group(1)):
+                if not m or not bare_ok(m.group(1)):
                     break
                 n = m.group(1)
                 c = self.reg.canonical(n)
@@ -193,7 +193,7 @@ class Scanner(MentionScanner):
                 # ……等公共场所、公共服务机构可以……: the category is followed by one more party
                 j = _LIST_SEP.match(text, hm.end()).end()
                 after = self._group(text, j, discover=True)
-                if after is None and _BARE.match(text, j) and _bare_ok(_BARE.match(text, j).group(1)):
+                if after is None and _BARE.match(text, j) and bare_ok(_BARE.match(text, j).group(1)):
                     n = _BARE.match(text, j).group(1)       # ……等公共文化服务机构和爱国主义教育基地应当
                     c = self.reg.canonical(n)
                     after = Group([Mention(c, n, j, j + len(n), known=self.reg.is_known(c))], j, j + len(n))
@@ -215,11 +215,11 @@ class Scanner(MentionScanner):
                     mentions = [self._named(m.surface + hm.group(0), m.start) for m in mentions]
                 else:                                  # 法律、会计等专业服务机构: the category
                     mentions = [self._named(hm.group(0), i)]
-        if closed and not headed and 2 * sum(n[-1] in _AGENT_HEAD_CHARS for n in bare) < len(bare):
+        if closed and not headed and 2 * sum(n[-1] in AGENT_HEAD_CHARS for n in bare) < len(bare):
             return None          # 改变名称、住所或者分立、合并、停业等: things and acts, not parties
         if len(mentions) < 2 or not (closed or known) or not _BARE_FOLLOW.match(text, k):
             return None
-        if not closed and not all(n[-1] in _AGENT_HEAD_CHARS for n in bare):
+        if not closed and not all(n[-1] in AGENT_HEAD_CHARS for n in bare):
             return None          # 个人运送、邮寄、携带……: without 等, an unknown conjunct must look like a body
         return Group(mentions, i, k)
 

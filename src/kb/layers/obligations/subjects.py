@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.obligations.coordination import Scanner
+from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
 from kb.layers.obligations.modals import MODAL_RE, find_modals
 from kb.layers.obligations.names import STOP_IN_NAME, THING_HEADS, VERB_START2
@@ -93,10 +93,36 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
             if rel is not None:
                 out.append(rel)
             continue
-        found = _clause_subject(sc, text, ca, cb, out, carried, last_stmt) or _thing_subject(text, a, b, ca, cb)
+        found = _clause_subject(sc, text, ca, cb, out, carried, last_stmt) or _thing_subject(text, a, b, ca, cb) or \
+            _bare_subject(sc, text, ca, cb)
         if found is not None:
             out.append(found)
     return out
+
+
+#: a noun the lexicon does not know, alone before the modal word of its clause (华侨可以……, 用水户应当……, 电视台应当……)
+_BARE_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=应当|必须|不得|可以|有权)")
+
+
+#: no party of its own: a pronoun or a count (前者, 其他, 两人), the sides of a relation (双方, 一方: who they are is said elsewhere), society, a count, a
+#: coordination, a verb ending in 工 (竣工, 施工) or in another head's character (代履行, 开庭), a thing (阅览座位), a
+#: place in a thing (评标规则中)
+_NOT_BARE_SUBJECT = re.compile(r"^[本他其该各此前后或再每某两二三四五六七八九十百千万全个]|^(?:授权|建造|代履行)|[双各一对多]方$|社会$|每|[和及或与]|(?<![职员民技])工$|"
+                               r"(?<!银)行$|(?<!单)位$|(?<![家法])庭$|中$")
+
+
+def _bare_subject(sc: Scanner, text: str, ca: int, cb: int) -> tuple[int, Group] | None:
+    """(position, group) of a party no head names, standing alone before the clause's modal word: a noun whose last
+    character is a body's, a place's or a person's (户, 台, 侨, 属 …), not a verb, a condition or a thing."""
+    m = _BARE_SUBJECT.match(text, ca, cb)
+    if m is None:
+        return None
+    n = m.group(1)
+    if n[-1] not in AGENT_HEAD_CHARS or not bare_ok(n) or n.startswith(_COND_START + _PP_START + _CONNECTIVES) or \
+            _NOT_BARE_SUBJECT.search(n):
+        return None
+    c = sc.reg.canonical(n)
+    return ca, Group([Mention(c, n, ca, m.end(1), known=sc.reg.is_known(c))], ca, m.end(1))
 
 
 #: 实施检查的部门、人员, 接到举报的部门: a generic head named by what it does (a relative clause)

@@ -1952,3 +1952,17 @@ def test_a_party_no_head_names_alone_before_its_modal_word(reg):
     assert got(reg, "开庭应当公开，但涉及国家秘密、商业秘密和个人隐私以及当事人约定不公开的除外。") == {(None, "obligation")}
     assert got(reg, "代履行不得采用暴力、胁迫以及其他非法方式。") == {(None, "prohibition")}
     assert got(reg, "市公共图书馆的建筑面积应当达到20000平方米以上，阅览座位应当达到1200席以上。") == {(None, "obligation")}
+
+
+def test_the_short_name_a_text_gives_its_subject_stands_between_it_and_its_duty(reg):
+    """Round 15: X（以下简称Y），按照各自的职责，主管……: the duty of X follows the short name (beijing-nongye-tuiguang art. 3,
+    round 14: no record for the six departments; 农业技术推广法 art. 9, 深圳经济特区中医药条例 art. 6: the bracket was read as
+    the start of the action). 有关 is no 有……的职责 (北京市安全生产条例 art. 8 para 2: 依照有关法律……确定的职责，……)."""
+    assert acts(reg, "国务院农业、林业、水利等部门（以下统称农业技术推广部门）按照各自的职责，负责全国范围内有关的农业技术推广"
+                     "工作。") == {(a, "obligation", "按照各自的职责，负责全国范围内有关的农业技术推广工作")
+                                 for a in ("农业部门", "林业部门", "水行政部门")}
+    assert acts(reg, "卫生健康部门（以下称中医药主管部门）负责本行政区域的中医药管理工作。") == {
+        ("卫生健康部门", "obligation", "负责本行政区域的中医药管理工作")}
+    assert {a for _, _, a in acts(reg, "市、区应急管理、公安等有关部门（以下统称负有安全生产监督管理职责的部门），依照有关法律、"
+                                       "法规、规章的规定和市人民政府确定的职责，对本行业、领域的安全生产工作实施监督管理。")} == {
+        "依照有关法律、法规、规章的规定和市人民政府确定的职责，对本行业、领域的安全生产工作实施监督管理"}

@@ -57,6 +57,10 @@ def on_found(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
     s.founded.append((p, charge, g))
 
 
+#: the short name a text gives the subject it has just named, between the subject and its duty word
+_DEFINED_NAME = re.compile(r"（以下(?:简称|统称|称)[^（）]{1,20}），?")
+
+
 def duties_without_modal(x, s: Sentence) -> None:
     """Each clause-opening actor's duty words up to its first modal word (or the next subject)."""
     text, subs = s.text, s.subjects
@@ -71,6 +75,9 @@ def duties_without_modal(x, s: Sentence) -> None:
         first_modal = mp[i] if i < len(mp) and mp[i] < nxt else nxt
         if not g.mentions:
             continue
+        named = _DEFINED_NAME.match(text, g.end, first_modal)
+        if named:
+            g = Group(g.mentions, g.start, named.end())     # X（以下简称Y），负责……: the duty follows the short name
         scope = text[g.end:first_modal]
         if any(p < q < nxt for q, _ in s.agents):
             # ……，由Y决定: what follows the 由-agent is Y's; a duty word of the subject before it is still its own
@@ -124,8 +131,9 @@ _LISTED_DUTIES = re.compile(r"(?:都|均|也|依法)?((?:负|)有下列(?:[^，�
 _NOUN_OF_ACT = re.compile(r"的(?:行为|活动|情况|事项)(?:受|不受|应当|是|属于)|，?受法律(?:的)?保护")
 #: X（对……）负有保密义务: the duty named (not 负有直接责任的……, a relative clause)
 _BEARS = re.compile(r"(?:都|均|也|依法)?(?:对[^，。；]{1,40}?)?(负有[^，。；的]{1,8}?义务)(?=[，。；]|$)")
-#: X有……的权利 (a permission), X有……的义务 (a duty): 享有 and 拥有 a right state no act
-_HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具])有((?:(?!的权利|的义务|的责任|的职责)[^。；]){2,50})的(权利|义务|责任|职责)")
+#: X有……的权利 (a permission), X有……的义务 (a duty): 享有 and 拥有 a right state no act, nor does 有关 (依照有关法律……
+#: 确定的职责，……: the rule the act follows)
+_HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具])有(?!关)((?:(?!的权利|的义务|的责任|的职责)[^。；]){2,50})的(权利|义务|责任|职责)")
 
 
 _COMMA = re.compile("，")

@@ -1966,3 +1966,14 @@ def test_the_short_name_a_text_gives_its_subject_stands_between_it_and_its_duty(
     assert {a for _, _, a in acts(reg, "市、区应急管理、公安等有关部门（以下统称负有安全生产监督管理职责的部门），依照有关法律、"
                                        "法规、规章的规定和市人民政府确定的职责，对本行业、领域的安全生产工作实施监督管理。")} == {
         "依照有关法律、法规、规章的规定和市人民政府确定的职责，对本行业、领域的安全生产工作实施监督管理"}
+
+
+def test_review_8_items_16_and_18(reg):
+    """Code review 8 item 16: 群众自觉…… are the masses themselves (重庆市宗教事务条例 art. 68), only 群众自治组织 a body; item
+    18: 享受……的Y named by a body's act (审核确定享受最低生活保障的家庭, 重庆市城乡居民最低生活保障条例's wording) is no right
+    the body enjoys."""
+    assert ("群众", "encouragement") in got(reg, "乡（镇）人民政府、街道办事处应当做好本行政区域的宗教事务管理工作，贯彻国家宗教"
+                                               "工作方针，引导宗教与社会主义社会相适应，宣传法律法规和宗教政策，教育和引导群众自觉"
+                                               "抵制邪教和非法宗教活动，发现以下情形之一的，应及时报告所在地区县（自治县）宗教事务部门。")
+    assert got(reg, "县级人民政府民政部门审核确定享受最低生活保障的家庭，并予以公布。") == {("民政部门", "obligation")}
+    assert got(reg, "市人民政府统筹安排享受补贴的项目资金。") == {("市人民政府", "obligation")}

@@ -42,8 +42,10 @@ _DECLARATIVE = re.compile(r"(?:(?:会同|根据|依照|按照|依据|结合|在|
 
 #: a clause whose predicate, after its adverbials, is 享有/享受 (a right or a benefit, not an act)
 #: (享有下列职权： is a body's powers, a duty assigned, as 行使下列职权：)
-#: (not in the object of an act: 自治机关保障……各民族都享有平等权利)
-_RIGHT_ENJOYED = re.compile(r"(?![^，。；]*?(?:保障|保证|确保|维护|尊重)[^，。；]*?享)[^，。；]*?(?:享有|享受)(?!下列|以下|[^，。；]{0,10}职权)")
+#: (not in the object of an act: 自治机关保障……各民族都享有平等权利; 民政部门审核确定享受最低生活保障的家庭: the families
+#: that enjoy it, named by the body's act)
+_RIGHT_ENJOYED = re.compile(r"(?![^，。；]*?(?:保障|保证|确保|维护|尊重)[^，。；]*?享)[^，。；]*?"
+                            r"(?<!确定|认定|审核|核定|核准|批准|审批|决定|安排|核实)(?:享有|享受)(?!下列|以下|[^，。；]{0,10}职权)")
 #: 业主大会会议分为……, 居民委员会工作经费……: the actor names a thing the clause is about
 _THING_FIRST = re.compile(r"[\u4e00-\u9fff]{0,2}(?:%s)" % "|".join(THING_HEADS))
 

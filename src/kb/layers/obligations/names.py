@@ -189,8 +189,9 @@ def _name_here(text: str, i: int, s: str) -> bool:
     """Does the name s, found at i, name an actor there (not a word that goes on: 人身, 中小学生, 政府定价)?"""
     if s.endswith("人") and text[i + len(s):i + len(s) + 1] in "身民员口格":
         return False          # 申请人身安全保护令
-    if s in ("群众", "公众") and text[i + 2:i + 3] in "性场聚自评号":
+    if s in ("群众", "公众") and (text[i + 2:i + 3] in "性场聚评号" or text.startswith("自治", i + 2)):
         return False          # 群众性文化活动, 公众场所, 群众自治组织, 群众评议, 公众号: a thing, a body, a condition
+        #                       (群众自觉……, 群众自救: the masses themselves)
     if s == "学生" and text[i + 2:i + 3] == "会":
         return False          # 学生会: the students' union, not the students
     if s.endswith("长") and text[i + len(s):i + len(s) + 1] in "期远效久度足短城江":

@@ -1977,3 +1977,15 @@ def test_review_8_items_16_and_18(reg):
                                                "抵制邪教和非法宗教活动，发现以下情形之一的，应及时报告所在地区县（自治县）宗教事务部门。")
     assert got(reg, "县级人民政府民政部门审核确定享受最低生活保障的家庭，并予以公布。") == {("民政部门", "obligation")}
     assert got(reg, "市人民政府统筹安排享受补贴的项目资金。") == {("市人民政府", "obligation")}
+
+
+def test_more_activities_share_a_head(reg):
+    """Round 15: activities that name a kind of party with one shared head (设计、施工单位 → 设计单位, 施工单位) include
+    运营, 诊断, 鉴定, 出版, 发行, 放映, 制作 …: 土壤污染防治法 art. 23 para 2, 职业病防治法 art. 47 para 2, 北京市科学技术普及条例
+    art. 18 (corpus sentences) read as statements without an actor before."""
+    assert got(reg, "尾矿库运营、管理单位应当按照规定，加强尾矿库的安全管理，采取措施防止土壤污染。") == {
+        ("尾矿库运营单位", "obligation"), ("尾矿库管理单位", "obligation")}
+    assert {a for a, _ in got(reg, "职业病诊断、鉴定机构需要了解工作场所职业病危害因素情况时，可以对工作场所进行现场调查。")} == {
+        "职业病诊断机构", "职业病鉴定机构"}
+    assert got(reg, "电影制作、发行、放映单位应当制作、发行、放映科普电影。") == {
+        ("电影制作单位", "obligation"), ("电影发行单位", "obligation"), ("电影放映单位", "obligation")}

@@ -46,7 +46,8 @@ def _verb_after_name(text: str, k: int) -> bool:
 _STEM_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、){1,5}[\u4e00-\u9fff]{2})(?:等(?:有关|相关)?)?(单位|机构|企业|者)")
 ACTIVITY_STEMS = frozenset("生产 经营 使用 销售 进口 出口 运输 储存 贮存 设计 施工 监理 检验 检测 认证 评估 勘察 建设 维修 "
                             "保养 安装 改造 充装 处置 收集 利用 加工 批发 零售 研制 开发 制造 管理 经销 仓储 托运 承运 "
-                            "检定 培训 咨询 代理".split())
+                            "检定 培训 咨询 代理 鉴定 诊断 出版 发行 放映 制作 运营 播出 收购 回收 租赁 供应 配送 修理 "
+                            "装卸 屠宰 养殖".split())
 #: the heads of a government's own body named right after it (人民政府教育督导机构)
 _GOV_BODY_HEADS = ("机构", "机关", "委员会", "办公室", "领导小组", "指挥部")
 #: 居民委员会所在……单位: a body that belongs to the one just named

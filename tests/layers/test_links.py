@@ -228,6 +228,35 @@ def test_external_links_to_regulation_folder():
     assert refs[0].pinpoint == "第十五条"
 
 
+def test_the_linked_references_are_the_unlinked_ones_read_once(monkeypatch):
+    """kb build asks for a text's references twice, unlinked (the catalog's cites) and linked through the law
+    index (the site): the text is read once, the linked ones are copies of the unlinked with each other law
+    looked up, and the unlinked stay unlinked."""
+    import uuid
+
+    from kb.layers.laws import law_index
+    from kb.layers.links import internal
+    from kb.text.parse import parse_text
+
+    reads = []
+    find = internal._find
+    monkeypatch.setattr(internal, "_find", lambda doc: reads.append(doc) or find(doc))
+    # a text of its own (the layer cache keys by the text): nothing is found in the cache
+    doc = parse_text(f"测试{uuid.uuid4().hex}条例\n"
+                     "第一条 为了实施《遂宁市社区发展治理促进条例》第十五条和《四川省不存在条例》，制定本条例。\n"
+                     "第二条 违反本条例第一条的，依照《遂宁市社区发展治理促进条例》第九百九十九条处理。\n", "<t>")
+    unlinked = links.references(doc)
+    linked = links.references(doc, law_index(root=ROOT))
+    assert len(reads) == 1
+    assert [(r.kind, r.text) for r in linked] == [(r.kind, r.text) for r in unlinked] == [
+        ("external", "《遂宁市社区发展治理促进条例》第十五条"), ("external", "《四川省不存在条例》"),
+        ("self", "本条例"), ("internal", "本条例第一条"), ("external", "《遂宁市社区发展治理促进条例》第九百九十九条")]
+    assert [r.status for r in linked] == ["linked", "not-in-kb", None, None, "provision-missing"]
+    assert [r.link_eid for r in linked] == ["art_15", None, None, None, "art_999"]
+    assert all(r.link is None and r.missing is None for r in unlinked)
+    assert not any(a is b for a, b in zip(unlinked, linked))
+
+
 def test_law_aliases():
     from kb.layers.laws import normalise_title
     assert normalise_title("《选举法》") == "中华人民共和国全国人民代表大会和地方各级人民代表大会选举法"

@@ -27,8 +27,9 @@ def test_the_header_is_reused_per_folder_unless_sticky_tabs_mark_the_page_s_sect
 
 def test_the_page_free_blocks_are_rendered_once_per_folder_and_print_what_the_theme_prints(tmp_path, monkeypatch):
     """kb.site.plugin._cache_theme_page_free_blocks: the theme's stylesheets, first scripts, fonts, analytics,
-    last scripts and (on a page with no previous or next page) footer are rendered once per folder; the site is
-    the one built with every page rendering them."""
+    last scripts and (on a page with no previous or next page) footer are rendered once per folder; and
+    _cache_theme_language: the theme's words module is made once for the site's language.  The site is the one
+    built with every page rendering them and making its words module."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -59,11 +60,26 @@ def test_the_page_free_blocks_are_rendered_once_per_folder_and_print_what_the_th
         build(cfg)
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.html")}
 
+    words = plugin._cache_theme_language
+
+    def counted_words(env):                           # how often the words module is made
+        t = env.get_template("partials/language.html")
+        own = getattr(t.make_module, "kb_original", t.make_module)
+
+        def make(*args):
+            renders["language"] = renders.get("language", 0) + 1
+            return own(*args)
+        t.make_module = make
+        words(env)
+
     monkeypatch.setattr(plugin, "_reuse_block", counted)
+    monkeypatch.setattr(plugin, "_cache_theme_language", counted_words)
     reused = site(tmp_path / "reused")
     pages, made = len(reused), dict(renders)
     monkeypatch.setattr(plugin, "_cache_theme_page_free_blocks", lambda env: None)
+    monkeypatch.setattr(plugin, "_cache_theme_language", lambda env: None)
     assert site(tmp_path / "each") == reused
+    assert made["language"] == 1, made
     folders = len({k.rpartition("/")[0].rpartition("/")[0] for k in reused})
     assert all(made[b] <= folders + 3 < pages / 2 for b in ("styles", "libs", "fonts", "analytics", "scripts")), \
         (made, folders, pages)

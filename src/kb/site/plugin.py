@@ -290,6 +290,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         _cache_theme_toc(env)
         _cache_theme_header(env)
         _cache_theme_blank_parts(env)
+        _cache_theme_language(env)
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -631,6 +632,37 @@ def _cache_theme_blank_parts(env) -> None:
             continue
         if filename.startswith(own):
             _reuse_rendering(env, name, lambda ctx, is_blank=is_blank: ("blank",) if is_blank(ctx) else None)
+
+
+def _cache_theme_language(env) -> None:
+    """The theme's words (partials/language.html: base.html imports it "with context" at the top of every
+    page, which makes a module of it, and runs its imports of the language's words, for each page) are made
+    once per language of the theme and reused: the module reads nothing of the context but the theme's
+    language (its macro t looks a word up in that language, then in English).  A language.html that is not
+    material's own (an override may read anything) is made for each page, as before."""
+    import material
+
+    try:
+        t = env.get_template("partials/language.html")
+    except Exception:  # noqa: BLE001 - another theme: nothing to reuse
+        return
+    if not (t.filename or "").startswith(os.path.join(os.path.dirname(material.__file__), "templates") + os.sep):
+        return
+    make = getattr(t.make_module, "kb_original", t.make_module)
+    made: dict = {}
+
+    def make_module(vars=None, shared=False, locals=None):
+        theme = getattr((vars or {}).get("config"), "theme", None)
+        language = theme.get("language") if theme is not None else None
+        if not isinstance(language, str):
+            return make(vars, shared, locals)
+        hit = made.get(language)
+        if hit is None:
+            hit = made[language] = make(vars, shared, locals)
+        return hit
+
+    make_module.kb_original = make
+    t.make_module = make_module
 
 
 #: a table of contents of at most this many headings is rendered once and reused (_cache_theme_toc)

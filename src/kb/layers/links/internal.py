@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from kb.layers.laws import LawEntry, index_fingerprint, normalise_title
 from kb.layers.links.citations import Tok, chains, segments, tokens
@@ -26,13 +27,26 @@ def references(doc: Document, index: dict[str, LawEntry] | None = None) -> list[
     """Every reference in the text, in document order. ``index``: a law index
     (:func:`kb.layers.laws.law_index`) to link external references to laws in the knowledge base; a
     citation of a provision that law does not have carries why (``missing``: kb.layers.links.provisions)."""
-    refs = cached(doc, "refs", lambda: _find(doc, index), index_fingerprint(index))
-    if index:
-        check_pinpoints(refs, index)
+    if not index:
+        return cached(doc, "refs", lambda: _find(doc), index_fingerprint(None))
+    # the law index links the references to other laws and changes nothing else: those linked are the
+    # unlinked ones (which the catalog finds first, and the layer cache keeps) with each law looked up,
+    # not a second reading of the text (kb build read every text twice, once for the catalog, once for the site)
+    refs = cached(doc, "refs", lambda: _linked(references(doc), index), index_fingerprint(index))
+    check_pinpoints(refs, index)
     return refs
 
 
-def _find(doc: Document, index: dict[str, LawEntry] | None) -> list[Reference]:
+def _linked(refs: list[Reference], index: dict[str, LawEntry]) -> list[Reference]:
+    """A copy of a text's unlinked references in which each reference to another law is linked to the
+    knowledge base's law (link_laws with the index): what _find gives with the index."""
+    out = [replace(r, targets=list(r.targets), parts=list(r.parts)) for r in refs]
+    link_laws([r for r in out if r.kind == "external"], None, index)
+    return out
+
+
+def _find(doc: Document) -> list[Reference]:
+    """Every reference in the text, unlinked (the laws it names are linked by _linked)."""
     res = Resolver(doc)
     own_title = normalise_title(doc.title) if doc.title else None
     out: list[Reference] = []
@@ -58,7 +72,7 @@ def _find(doc: Document, index: dict[str, LawEntry] | None) -> list[Reference]:
             node_refs.extend(refs)
             if ctx is not None:
                 last_ctx = ctx
-        link_laws(ext, own_title, index)
+        link_laws(ext, own_title, None)
         node_refs.extend(ext)
         node_refs.sort(key=lambda r: r.start)
         out.extend(node_refs)

@@ -163,11 +163,15 @@ class Scanner(MentionScanner):
             if el is not None and not (el[1] < len(text) and _BARE_FOLLOW.match(text, el[1]) is None and
                                        not _LIST_SEP.match(text, el[1]) and not text.startswith("等", el[1])):
                 ms, e = el
+                if not mentions and len(ms) < 2 and not _LIST_SEP.match(text, e):
+                    return None      # one party and no list after it (most places asked): no list of two
                 known += any(self.reg.is_known(x.name) for x in ms)
             else:
                 m = _BARE.match(text, k)
                 if not m or not bare_ok(m.group(1)):
                     break
+                if not mentions and not _LIST_SEP.match(text, m.end(1)):
+                    return None      # (likewise: one bare noun, no list)
                 n = m.group(1)
                 c = self.reg.canonical(n)
                 ms, e = [Mention(c, n, k, m.end(1), known=self.reg.is_known(c))], m.end(1)
@@ -271,7 +275,7 @@ class Scanner(MentionScanner):
             if el is None and mod == "其他" and mentions:
                 el = self._other(text, i, discover)      # ……以及其他保护责任人: a name the lexicon lacks, with 其他
                 mod = "" if el is not None else mod
-            if el is None and not mod and not anyone:
+            if el is None and not mod and not anyone and mentions:
                 el = self._shared_relevant(text, i, mentions)     # 有关部门和机构, ……有关部门和组织: 有关 shared
             if el is None:
                 if anyone and mentions:
@@ -409,6 +413,8 @@ class Scanner(MentionScanner):
     def listed(self, text: str, i: int, loose: bool = False) -> Group | None:
         """广播、电视、报刊、网站等新闻媒体 -> the listed names (the head is a category).  loose: the list is
         the object of a verb (鼓励……等媒体减免……), whatever follows it."""
+        if i >= 0 and text.find("、", i + 1, i + 9) < 0:
+            return None          # (the list's first 、 stands 1 to 8 characters after i: most places have none)
         m = (_LISTED_LOOSE if loose else _LISTED).match(text, i)
         if not m:
             return None

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from kb.layers.actors import CONGRESSES, PERSON_SUFFIXES, SUFFIXES, guess_kind
-from kb.layers.obligations.names import _AGENT_VERBS, NOT_YET, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2, NameScanner
+from kb.layers.obligations.names import _AGENT_VERB_SET, NOT_YET, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2, NameScanner
 from kb.layers.obligations.records import Mention
 
 
@@ -39,7 +39,7 @@ _GOV_DEPTS_ANY = re.compile(r"的?(?:有关|相关)?部门")
 def _verb_after_name(text: str, k: int) -> bool:
     """Does a verb (not a head, not a verb that names a party: 老年人组织, 医院举办者, 业主代表) start at k?"""
     return text.startswith(VERB_START2, k) and not text.startswith(SUFFIXES + PERSON_SUFFIXES, k) and \
-        text[k:k + 2] not in _AGENT_VERBS
+        text[k:k + 2] not in _AGENT_VERB_SET
 
 
 #: a list of activities sharing the head of their parties (设计、施工、监理单位; 检验、检测机构; 勘察、设计、施工等有关单位)

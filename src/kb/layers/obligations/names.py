@@ -75,6 +75,11 @@ _AGENT_VERBS = ("制定", "选举", "考核", "举办", "承办", "主办", "建
 _AGENT_HEADS = ("单位", "机构", "机关", "部门", "者", "人", "人员", "方", "中心", "小组", "组", "委员会", "企业")
 #: verbs that make a person's or a body's name only with a second verb (监督检查人员, 指挥调度人员)
 _TWIN_VERBS = ("指挥", "调度", "监测", "检测", "检验", "巡查", "调查", "执勤", "值班")
+#: the same words as sets (asked of every discovered candidate: a tuple is searched one word after another)
+_AGENT_VERB_SET = frozenset(_AGENT_VERBS)
+_AGENT_OR_TWIN_SET = frozenset(_AGENT_VERBS + _TWIN_VERBS)
+_AGENT_HEAD_SET = frozenset(_AGENT_HEADS)
+_OBJECT_VERB_SET = frozenset(_OBJECT_VERBS)
 #: first characters of a two-character word ending in a head that is not a name (本人, 前者, 或者, 各院)
 _NOT_A_NAME_START = "本他其该各此前后或再每某两二三四五六七八九十百千万全个"
 #: a head alone is a category, not a name (有关机构, 有关人员 are read with their modifier; 主任, 委员 are posts)
@@ -258,6 +263,8 @@ class NameScanner:
 
     def level_list(self, text: str, i: int) -> tuple[list[str], int]:
         """市、县（市、区）… at i -> (levels, end); ([], i) when no level starts there."""
+        if text[i:i + 1] not in self._levels_first and not text.startswith("所在", i):
+            return [], i         # (no level's first character here: most places asked)
         levels: list[str] = []
         j = i
         while True:
@@ -437,9 +444,9 @@ class NameScanner:
         if name.startswith(("组织", "主管", "承办")) and name.endswith(("机关", "部门", "单位", "机构")) and \
                 MODAL_RE.match(text, e) and "的" not in name:
             return name, e        # 组织编制机关应当……: the whole noun phrase before the modal word
-        verb_and_head = (name[:2] in _AGENT_VERBS and name[2:] in _AGENT_HEADS) or \
-            (name[:2] in _AGENT_VERBS + _TWIN_VERBS and name[2:4] in _AGENT_VERBS + _TWIN_VERBS and
-             name[4:] in _AGENT_HEADS)     # 举办单位, 指导机构, 检查人员; 监督检查人员, 指挥调度人员
+        verb_and_head = (name[:2] in _AGENT_VERB_SET and name[2:] in _AGENT_HEAD_SET) or \
+            (name[:2] in _AGENT_OR_TWIN_SET and name[2:4] in _AGENT_OR_TWIN_SET and
+             name[4:] in _AGENT_HEAD_SET)     # 举办单位, 指导机构, 检查人员; 监督检查人员, 指挥调度人员
         if "的" in name and not name.startswith(BAD_START) and not _REL_STOP.search(name[:name.rindex("的")]):
             tail = name[name.rindex("的") + 1:]
             if tail in self.reg.alias and not SEP.search(tail):
@@ -479,13 +486,13 @@ class NameScanner:
         rest = name[2:]
         if len(rest) < 2 or rest not in self.reg.alias or name in self.reg.alias:
             return False
-        return name[:2] in _OBJECT_VERBS
+        return name[:2] in _OBJECT_VERB_SET
 
 
     def _dept_discover(self, text: str, i: int):
         m = _DEPT_NAME.match(text, i)
         if m and not STOP_IN_NAME.search(m.group(0)[:-2]) and \
-                not (m.group(0)[:2] in _OBJECT_VERBS and m.group(0)[2:3] != "的"):
+                not (m.group(0)[:2] in _OBJECT_VERB_SET and m.group(0)[2:3] != "的"):
             # (市人民政府)批转市民政部门: a verb and its object; (人民政府)指定的部门 is a department
             c = self.reg.canonical(m.group(0))
             return [Mention(c, m.group(0), i, m.end(), known=self.reg.is_known(c))], m.end()

@@ -109,6 +109,38 @@ def test_the_actors_two_articles_share_rank_an_upper_provision(lib):
     assert lib.actors(law) == frozenset() and lib.shared_actors(law, law) == 0.0
 
 
+def test_two_articles_share_an_actor_by_the_body_it_names():
+    """ACTORS compares the bodies the actors' names name (kb.library.related.actor_body, fourth session of 2026-12-05):
+    重庆市行政执法监督条例 第二条 (市、区县（自治县）人民政府 supervise their departments' enforcement; outside-kb/, round
+    10r) rests on the 地方组织法's 第七十三条 (县级以上的地方各级人民政府 lead their departments), which its annotation
+    gives first; by the names, the two shared no actor and the 地方组织法's 第二条 (地方各级人民代表大会, worded alike) came
+    first; by the bodies they share 人民政府 and 第七十三条 comes first."""
+    from conftest import CORPUS, need_shared
+
+    need_shared(CORPUS)
+    from kb.library.corpus import read_corpus_text
+    from kb.library.related import EXTRA_ID, EXTRA_VERSION, actor_body, library_with
+    from kb.text.parse import parse_file
+
+    assert actor_body("市、区县（自治县）人民政府") == actor_body("县级以上人民政府") == "人民政府"
+    assert actor_body("人民代表大会常务委员会") == actor_body("常务委员会") == "常务委员会"
+    assert actor_body("县级的人民代表大会常务委员会组成人员") == "组成人员"       # the longest body it ends with
+    assert actor_body("城乡规划主管部门") == "主管部门" and actor_body("有关部门") == "有关部门"
+    assert actor_body("社区矫正对象") == "社区矫正对象"         # no body of the list: the name itself
+    path = CORPUS / "DLC/重庆地方法规/地方性法规/重庆/重庆市行政执法监督条例(2010-07-30).md"
+    ct = read_corpus_text(path, CORPUS)
+    lib = library_with(ROOT, parse_file(str(path), meta={"title": ct.title, "level": ct.level,
+                                                          "jurisdiction": ct.jurisdiction}))
+    e = lib.get(EXTRA_ID, EXTRA_VERSION, "art_2")
+    law = "地方各级人民代表大会和地方各级人民政府组织法"
+    with_actors = lib.related(e, kinds=("upper",), marks=False)
+    without = lib.related(e, kinds=("upper",), marks=False, actors=False)
+    assert [(r.entry.reg.id, r.entry.label) for r in with_actors[:2]] == [(law, "第七十三条"), (law, "第二条")]
+    assert (without[0].entry.reg.id, without[0].entry.label) == (law, "第二条")
+    assert lib.actors(e) == {"人民政府"} and lib.shared_actors(e, with_actors[0].entry) == 1.0
+    assert lib.shared_actors(e, with_actors[1].entry) == 0.0
+
+
 def test_ground_goes_both_ways(lib):
     """A regulation that names a law as its ground (北京 居委会办法: 为了实施《城市居民委员会组织法》) has it as
     its upper law's ground; seen from the law, the regulation is a lower regulation resting on it; two

@@ -78,9 +78,10 @@ def _cos(a: tuple, b: tuple) -> float:
 
 
 def _views(root: Path, lib, extra: dict | None = None) -> dict:
-    """Entry index -> (vector without boilerplate clauses, vector of its normative core): the core
-    is what its duties say — actor, modal word and action of each statement of the obligations layer —
-    and, for an article stating no duty, its text without boilerplate.  ``extra``: regulation id -> the parsed text
+    """Entry index -> (vector without boilerplate clauses, vector of its normative core, the names of its duties'
+    actors): the core is what its duties say — actor, modal word and action of each statement of the obligations layer —
+    and, for an article stating no duty, its text without boilerplate; the names as the text writes them (ACTORS
+    compares their bodies, kb.library.related.actor_body, since the fourth session of 2026-12-05).  ``extra``: regulation id -> the parsed text
     of a regulation outside the project that ``lib`` was extended with (the views of its articles only)."""
     from kb.compare.boilerplate import without_boilerplate
     from kb.layers.obligations import extract
@@ -101,7 +102,7 @@ def _views(root: Path, lib, extra: dict | None = None) -> dict:
             nb = without_boilerplate(e.text)
             st = by_art.get(e.eid, [])
             core = "".join(f"{s.actor}{MODALITY_NAMES.get(s.modality, s.modality)}{s.action}" for s in st) or nb
-            out[e.index] = (_vec(lib, nb), _vec(lib, core))
+            out[e.index] = (_vec(lib, nb), _vec(lib, core), frozenset(s.actor for s in st if s.actor))
     return out
 
 
@@ -164,12 +165,19 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                               "outside": e.reg.id in lib.outside, "basis": basis, "public": public, "penalty": penalty,
                               "rare": s / (e.norm2 * b.norm2), "rarew": RARE[kind], "dpos": abs(place[e.index] - place[j]),
                               "nb": _cos(mine[0], theirs[0]), "core": _cos(mine[1], theirs[1]),
-                              "actors": lib.shared_actors(e, b),        # kb's own (ACTORS), as the views' actors
+                              "actors": lib.shared_actors(e, b),        # kb's own (ACTORS): the bodies the actors name
+                              "names": _share(mine[2], theirs[2]),      # … and the actors' names, as before
                               "regsim": regsim[(e.reg.id, b.reg.id)],
                               "topic": lib.topic(e, b.reg.id) if kind == "upper" else 1.0,
                               "shared": lib.shared_subject(e.reg.id, b.reg.id)})
             out.append({"file": f.name, "kind": kind, "gold": gold, "cands": cands})
     return out
+
+
+def _share(mine: frozenset, theirs: frozenset) -> float:
+    """|both| / |either| (0 when both are empty), as kb.library.related.Library.shared_actors counts it."""
+    either = len(mine | theirs)
+    return len(mine & theirs) / either if either else 0.0
 
 
 def _residual(cos: float, mine: float, theirs: float) -> float:
@@ -247,6 +255,12 @@ def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None
         * (1 + a * c["actors"])
 
 
+def _actors(kind: str) -> float:
+    from kb.library.related import ACTORS
+
+    return ACTORS[kind]
+
+
 def _mix(c: dict, key: str, p: float) -> float:
     """The article cosine with weight ``p`` moved to the cosine ``key`` (cos^(1 − p) × c[key]^p)."""
     return c["cos"] ** (1 - p) * max(c[key], 1e-9) ** p
@@ -269,6 +283,7 @@ VARIANTS = {
     "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）": ((None,), lambda p, g, c: _base(g, c, shared_subject=0,
                                                                         rare=_RARE8[c["kind"]], actors=0)),
     "第九轮的公式（不看主体重合）": ((None,), lambda p, g, c: _base(g, c, actors=0)),
+    "主体按名称（第十一轮之前）": ((None,), lambda p, g, c: _base(g, c, actors=0) * (1 + _actors(c["kind"]) * c["names"])),
     "依据条引库外法律时的阈值倍数": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=p)),
     "目的依据条对其他条": ((1, 0.5, 0.25), lambda p, g, c: _base(g, c, basis=p)),
     "公权主体条对不提公权的条": ((1, 0.3, 0.1), lambda p, g, c: _base(g, c, public=p)),

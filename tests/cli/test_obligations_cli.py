@@ -161,6 +161,19 @@ def test_cli_actors_unknown_lists_discovered(capsys, tmp_path):
         assert rc == 0 and "第一条" in out and "第二条" in out and "art_" not in out, out
 
 
+def test_cli_actors_unknown_lists_where_in_the_text_s_order(capsys, tmp_path):
+    """--unknown's JSON gives where in the text's order, citations[i] naming where[i]: the eids were sorted as strings
+    (art_10 before art_9) and the citations by line, so the two lists paired the wrong provisions (review 9)."""
+    f = tmp_path / "t.txt"
+    lines = [f"第{n}条 本条例所称的事项由有关部门负责。" for n in "一二三四五六七八"]
+    f.write_text("\n".join(lines + ["第九条 网格员应当及时发现并报告网格内的安全隐患。", "第十条 网格员应当协助居民委员会开展工作。",
+                                     "第十一条 网格员可以参加培训。"]) + "\n", encoding="utf-8")
+    rc, out, _ = run(capsys, "actors", str(f), "--unknown", "--format", "json")
+    row = {r["name"]: r for r in json.loads(out)}["网格员"]
+    assert rc == 0 and row["where"] == ["art_9__para_1", "art_10__para_1", "art_11__para_1"]
+    assert row["citations"] == ["第九条", "第十条", "第十一条"]
+
+
 def test_export_json_has_the_schema_version(capsys):
     rc, out, _ = run(capsys, "export", "--format", "json")
     d = json.loads(out)

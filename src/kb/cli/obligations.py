@@ -183,11 +183,14 @@ def actors_cmd(ctx, source, regulation, version, strict, unknown, show_all, fmt)
         duties[s.actor] = duties.get(s.actor, 0) + 1
         provisions.setdefault(s.actor, set()).add(s.eid)
     if unknown:
+        # where in the text's order (第九条 before 第十条, not art_10 before art_9 as strings sort), and citations[i]
+        # the citation of where[i]: for people 第十九条第二款, as every other table says it (not art_19__para_2)
+        order = {n.eid: k for k, n in enumerate(doc.nodes())}
         rows = [{"name": n, "kind": reg.actor(n).kind, "count": duties.get(n, 0),
-                 "where": sorted(set(eids))} for n, eids in sorted(unknown_actors(doc, reg).items())]
-        for r in rows:                  # for people: 第十九条第二款, as every other table says it (not art_19__para_2)
-            nodes = sorted((doc.get(e) for e in r["where"] if doc.get(e) is not None), key=lambda n: n.line or 0)
-            r["citations"] = [n.citation for n in nodes]
+                 "where": sorted(set(eids), key=lambda e: (order.get(e, len(order)), e))}
+                for n, eids in sorted(unknown_actors(doc, reg).items())]
+        for r in rows:
+            r["citations"] = [doc.get(e).citation if doc.get(e) is not None else e for e in r["where"]]
         if fmt == "json":
             write_text(to_json(rows))
         elif fmt == "csv":

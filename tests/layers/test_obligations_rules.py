@@ -1989,3 +1989,16 @@ def test_more_activities_share_a_head(reg):
         "职业病诊断机构", "职业病鉴定机构"}
     assert got(reg, "电影制作、发行、放映单位应当制作、发行、放映科普电影。") == {
         ("电影制作单位", "obligation"), ("电影发行单位", "obligation"), ("电影放映单位", "obligation")}
+
+
+def test_central_military_and_judicial_organs_and_military_regions(reg):
+    """Round 15 (round 14's xianggang-zhujun art. 3 and 23, jiefangjun-xuanju art. 14): 中华人民共和国中央军事委员会 is
+    中央军事委员会 (军事委员会 was read alone), 中华人民共和国最高人民法院 最高人民法院, and 省军区, 军分区, 警备区, 卫戍区 are
+    bodies (国家安全法 art. 38, 宪法 art. 132 para 2, corpus sentences)."""
+    assert got(reg, "中央军事委员会领导全国武装力量，决定军事战略和武装力量的作战方针，统一指"
+                    "挥维护国家安全的军事行动，制定涉及国家安全的军事法规，发布有关决定和命令。") == {("中央军事委员会", "obligation")}
+    assert got(reg, "中华人民共和国中央军事委员会领导全国武装力量。") == {("中央军事委员会", "obligation")}
+    assert got(reg, "最高人民法院监督地方各级人民法院和专门人民法院的审判工作，上级人民法院监督下级人民法院的审判工作。") >= {
+        ("最高人民法院", "obligation")}
+    assert ("省军区", "obligation") in got(reg, "省军区（卫戍区、警备区）、军分区（警备区）、人民武装部应当协助。")
+    assert got(reg, "军分区应当协助。") == {("军分区", "obligation")}

@@ -295,84 +295,85 @@ def test_seed_scores(reg):
 #: Raised on 2026-12-04 after the tenth round of rules (issue 11) to each file's figures then minus 0.02, where that
 #: is higher (none lowered); raised again likewise after the eleventh round (2026-12-04, issue 11) and after the
 #: thirteenth (2026-12-05, issue 11: 26 files, among them the twelfth round's congress texts and the eight round-12 texts)
-#: and after the fourteenth (2026-12-05, third session, issue 11: 34 files).
+#: and after the fourteenth (2026-12-05, third session, issue 11: 34 files) and the fifteenth (2026-12-05, fourth
+#: session, issue 11: 37 files).
 FLOORS = {
-    "beijing-jiedao": (0.92, 0.93, 0.87), "beijing-jujia-yanglao": (0.96, 0.97, 0.94),
+    "beijing-jiedao": (0.92, 0.93, 0.87), "beijing-jujia-yanglao": (0.96, 0.97, 0.96),
     "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.89, 0.90, 0.83),
-    "beijing-zhiyuan": (0.93, 0.94, 0.88), "chengxiang-guihua": (0.96, 0.94, 0.91),
-    "chongqing-anquan": (0.82, 0.86, 0.80), "chongqing-zhiyuan": (0.96, 0.90, 0.95),
-    "fanjiabao": (0.94, 0.94, 0.95), "guangzhou-cishan": (0.96, 0.96, 0.90),
-    "guangzhou-jijiu": (0.95, 0.89, 0.93), "jiangmen-wenming": (0.93, 0.93, 0.92),
-    "jiating-jiaoyu": (0.90, 0.89, 0.83), "juanzeng": (0.98, 0.98, 0.93),
+    "beijing-zhiyuan": (0.93, 0.94, 0.92), "chengxiang-guihua": (0.96, 0.94, 0.91),
+    "chongqing-anquan": (0.82, 0.86, 0.81), "chongqing-zhiyuan": (0.96, 0.90, 0.95),
+    "fanjiabao": (0.94, 0.94, 0.95), "guangzhou-cishan": (0.96, 0.96, 0.91),
+    "guangzhou-jijiu": (0.95, 0.89, 0.93), "jiangmen-wenming": (0.93, 0.93, 0.94),
+    "jiating-jiaoyu": (0.90, 0.89, 0.86), "juanzeng": (0.98, 0.98, 0.94),
     "jumin-zuzhifa": (0.93, 0.94, 0.93), "qingyuan-wuye": (0.97, 0.98, 0.96),
-    "zaosheng": (0.92, 0.89, 0.78),
+    "zaosheng": (0.92, 0.89, 0.79),
     # held out in round 3 (scored once at 02eff74), tuning since: their figures after the round-3 rules, minus 0.02
     "beijing-kongyan": (0.94, 0.93, 0.86), "beijing-wuzhangai": (0.93, 0.93, 0.92),
     "chongqing-jiating": (0.90, 0.90, 0.85), "chongqing-xiaofang": (0.79, 0.79, 0.74),
-    "dongguan-wenming": (0.86, 0.87, 0.80), "gonggong-tushuguan": (0.89, 0.92, 0.91),
+    "dongguan-wenming": (0.86, 0.87, 0.81), "gonggong-tushuguan": (0.89, 0.92, 0.92),
     "guangdong-zulin": (0.75, 0.77, 0.80), "laonianren": (0.87, 0.87, 0.83),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
-    "aiguozhuyi": (0.93, 0.93, 0.85), "beijing-binzang": (0.91, 0.91, 0.90),
-    "beijing-falvyuanzhu": (0.90, 0.90, 0.86), "beijing-jisheng": (0.87, 0.84, 0.75),
-    "chongqing-tiyu": (0.91, 0.94, 0.87), "chongqing-yuanlin": (0.90, 0.92, 0.87),
+    "aiguozhuyi": (0.93, 0.93, 0.88), "beijing-binzang": (0.91, 0.91, 0.90),
+    "beijing-falvyuanzhu": (0.90, 0.90, 0.86), "beijing-jisheng": (0.87, 0.84, 0.77),
+    "chongqing-tiyu": (0.91, 0.94, 0.87), "chongqing-yuanlin": (0.90, 0.92, 0.88),
     "jiangmen-menlou": (0.94, 0.95, 0.93), "shantou-yiliao": (0.81, 0.80, 0.82),
     # held out in round 5 (scored once at d9ffa1c), tuning since: their figures after the round-5 rules, minus 0.02
     "beijing-jiaoshi": (0.92, 0.92, 0.79), "beijing-jiti-zichan": (0.72, 0.67, 0.63),
-    "beijing-zhiye-jiaoyu": (0.86, 0.88, 0.85), "beijing-zhongyiyao": (0.90, 0.91, 0.86),
-    "chongqing-jixujiaoyu": (0.70, 0.63, 0.40), "guangdong-xiangcun": (0.92, 0.92, 0.82),
+    "beijing-zhiye-jiaoyu": (0.86, 0.88, 0.85), "beijing-zhongyiyao": (0.90, 0.91, 0.88),
+    "chongqing-jixujiaoyu": (0.70, 0.63, 0.40), "guangdong-xiangcun": (0.92, 0.92, 0.84),
     "jiage": (0.84, 0.87, 0.79), "yancao": (0.81, 0.79, 0.70),
     # held out in round 6 (scored once at 637a92b, rules 525a0e9), tuning since: their figures after the round-6 rules, minus 0.02
     "beijing-jingkai": (0.68, 0.81, 0.79), "beijing-xianxue": (0.82, 0.84, 0.80),
     "beijing-yiyuan-anquan": (0.87, 0.90, 0.85), "chongqing-dubo": (0.91, 0.92, 0.88),
     "chongqing-hangdao": (0.90, 0.90, 0.88), "diyue-chengxu": (0.84, 0.86, 0.78),
-    "keji-chengguo": (0.83, 0.82, 0.75), "zhuwai-waijiao": (0.88, 0.88, 0.83),
+    "keji-chengguo": (0.83, 0.82, 0.79), "zhuwai-waijiao": (0.88, 0.88, 0.85),
     # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures after the round-8 rules
     # (2c35922), minus 0.02
-    "beijing-guofang-jiaoyu": (0.86, 0.86, 0.81), "chongqing-canzhong": (0.87, 0.86, 0.78),
-    "chongqing-juanxian": (0.83, 0.83, 0.74), "guangdong-tudi": (0.89, 0.88, 0.78),
-    "guangdong-waishang": (0.85, 0.87, 0.81), "pengshui-kuangchan": (0.88, 0.90, 0.83),
-    "waiguo-huomian": (0.53, 0.53, 0.69), "zhuce-kuaiji": (0.81, 0.80, 0.74),
+    "beijing-guofang-jiaoyu": (0.86, 0.86, 0.86), "chongqing-canzhong": (0.87, 0.86, 0.78),
+    "chongqing-juanxian": (0.83, 0.83, 0.77), "guangdong-tudi": (0.89, 0.88, 0.79),
+    "guangdong-waishang": (0.85, 0.87, 0.84), "pengshui-kuangchan": (0.88, 0.90, 0.83),
+    "waiguo-huomian": (0.53, 0.53, 0.69), "zhuce-kuaiji": (0.81, 0.80, 0.75),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
     "beijing-jiuye-yuanzhu": (0.83, 0.82, 0.78), "beijing-xuesheng-shanghai": (0.77, 0.77, 0.71),
-    "beijing-yishi-guize": (0.78, 0.78, 0.65), "beijing-zhengbing": (0.78, 0.80, 0.73),
-    "chongqing-jiti-zichan": (0.73, 0.66, 0.55), "guangdong-jisheng": (0.79, 0.73, 0.58),
+    "beijing-yishi-guize": (0.78, 0.78, 0.65), "beijing-zhengbing": (0.79, 0.80, 0.74),
+    "chongqing-jiti-zichan": (0.73, 0.66, 0.55), "guangdong-jisheng": (0.79, 0.73, 0.61),
     "huzhao": (0.72, 0.69, 0.55), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
     # then, minus 0.02
     "chongqing-hezhang": (0.57, 0.48, 0.47), "chongqing-qiye-fudan": (0.86, 0.84, 0.76),
     "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.78, 0.79, 0.65),
-    "guangdong-huaqiao": (0.76, 0.75, 0.70), "guangdong-sanju-minzu": (0.75, 0.78, 0.65),
-    "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.80, 0.74, 0.63),
+    "guangdong-huaqiao": (0.77, 0.75, 0.71), "guangdong-sanju-minzu": (0.76, 0.78, 0.73),
+    "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.80, 0.74, 0.68),
     # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: raised after the
     # round-11 rules (bef61ff) to their figures then, minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.85, 0.86, 0.79),
     "beijing-tingche": (0.87, 0.87, 0.86), "beijing-yuye": (0.91, 0.93, 0.87),
-    "chongqing-fangzhen-jianzai": (0.84, 0.85, 0.73), "chongqing-guaimai": (0.80, 0.81, 0.77),
+    "chongqing-fangzhen-jianzai": (0.84, 0.85, 0.82), "chongqing-guaimai": (0.80, 0.81, 0.77),
     "chongqing-renshi-renmian": (0.77, 0.82, 0.74), "guangdong-renshi-renmian": (0.69, 0.74, 0.69),
     # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
     # minus 0.02
     "beijing-shiyan-dongwu": (0.91, 0.91, 0.84), "beijing-shuili-gongcheng": (0.67, 0.59, 0.41),
-    "beijing-xiangzhen-renda": (0.63, 0.68, 0.53), "beijing-yangquan": (0.87, 0.89, 0.87),
+    "beijing-xiangzhen-renda": (0.63, 0.68, 0.54), "beijing-yangquan": (0.87, 0.89, 0.87),
     "beijing-zhifa-jiancha": (0.82, 0.72, 0.60), "chongqing-jiage-jianzheng": (0.83, 0.82, 0.75),
-    "guangdong-jiazheng": (0.93, 0.94, 0.88), "guojia-qingbao": (0.80, 0.79, 0.74),
+    "guangdong-jiazheng": (0.93, 0.94, 0.90), "guojia-qingbao": (0.81, 0.80, 0.77),
     # held out in round 12 (scored once on main d6e60d6, after the round-12 rules), tuning since: their figures then,
     # minus 0.02; raised after the round-13 rules (written on them)
-    "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.94, 0.95, 0.92),
+    "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.94, 0.95, 0.95),
     "chongqing-dianxin": (0.87, 0.85, 0.75), "chongqing-qixiang-zaihai": (0.93, 0.93, 0.90),
     "guangdong-tudi-quanshu": (0.82, 0.82, 0.74), "jiliang": (0.87, 0.88, 0.79),
     "xuewei-tiaoli": (0.64, 0.66, 0.72), "yinhuashui": (0.88, 0.87, 0.79),
     # held out in round 13 (scored once on main d2e0063, after the round-13 rules; identical at 74c1624), tuning since:
     # their figures then, minus 0.02
-    "beijing-siying-geti": (0.83, 0.80, 0.73), "beijing-tiyu-sheshi": (0.89, 0.81, 0.74),
-    "guangdong-geming-yizhi": (0.89, 0.88, 0.80), "guangzhou-qingnian-chuangye": (0.88, 0.83, 0.79),
+    "beijing-siying-geti": (0.83, 0.80, 0.74), "beijing-tiyu-sheshi": (0.89, 0.81, 0.74),
+    "guangdong-geming-yizhi": (0.89, 0.88, 0.81), "guangzhou-qingnian-chuangye": (0.88, 0.83, 0.79),
     "qingjie-shengchan": (0.81, 0.84, 0.77), "shenhai-haidi": (0.95, 0.96, 0.93),
     "tongyong-yuyan-wenzi": (0.70, 0.70, 0.60), "xiaofang-jiuyuan-xian": (0.60, 0.61, 0.59),
     # held out in round 14 (scored once on main a6764ef, after the fourteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-jianyi-yongwei": (0.85, 0.85, 0.76), "beijing-jihui-youxing": (0.76, 0.78, 0.74),
-    "beijing-nongye-tuiguang": (0.76, 0.77, 0.65), "beijing-qixiang": (0.84, 0.83, 0.85),
+    "beijing-nongye-tuiguang": (0.79, 0.80, 0.72), "beijing-qixiang": (0.84, 0.83, 0.85),
     "beijing-yesheng-dongwu": (0.87, 0.88, 0.89), "chongqing-gonglu-guanxian": (0.94, 0.95, 0.87),
-    "jiefangjun-xuanju": (0.49, 0.46, 0.39), "xianggang-zhujun": (0.76, 0.76, 0.69)}
+    "jiefangjun-xuanju": (0.50, 0.47, 0.40), "xianggang-zhujun": (0.80, 0.79, 0.71)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

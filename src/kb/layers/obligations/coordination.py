@@ -73,6 +73,7 @@ _AGENT_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(者|人)$")
 GROUP_MODIFIERS = ("其他各类", "其委托的", "其所属的", "上届", "上次", "任何", "一切", "各类", "各级", "全体", "它的", "其他",
                    "每个", "每一", "有关", "相关", "其")
 _GROUP_MOD = re.compile("|".join(GROUP_MODIFIERS))
+_GROUP_MOD_FIRST = frozenset(m[0] for m in GROUP_MODIFIERS)     # (most places asked open with none of them)
 #: what stands before an agent that does not take another's modifier (……的其他经营者): the group modifiers, and 该, 本
 _GROUP_MOD_WORDS = GROUP_MODIFIERS + ("该", "本")
 #: bare generic heads that share the 有关 of the element before them (有关部门和单位, 相关部门和组织)
@@ -128,7 +129,7 @@ class Scanner(MentionScanner):
             c = self.coordinated(text, i)
             if c is not None and (g is None or (len(c.mentions) > len(g.mentions) and c.end >= g.end)):
                 return self._their_unit(text, c)
-        return self._their_unit(text, g)
+        return self._their_unit(text, g) if g is not None else None
 
     def _their_unit(self, text: str, g: Group | None) -> Group | None:
         """人民警察、消防救援人员……从业人员所在单位: the unit each of them works in is the one party."""
@@ -153,7 +154,7 @@ class Scanner(MentionScanner):
         k = i
         while True:
             el = self.element(text, k, discover=True)
-            for mod in (("其他各类", "其他", "各类", "有关", "相关") if el is None else ()):
+            for mod in (("其他各类", "其他", "各类", "有关", "相关") if el is None and text[k:k + 1] in "其各有相" else ()):
                 if el is None and text.startswith(mod, k):
                     el = self.element(text, k + len(mod), discover=True)
                     if el is not None:
@@ -267,7 +268,7 @@ class Scanner(MentionScanner):
         mentions: list[Mention] = []
         anyone = ""
         while True:
-            mm = _GROUP_MOD.match(text, i)
+            mm = _GROUP_MOD.match(text, i) if i < 0 or text[i:i + 1] in _GROUP_MOD_FIRST else None
             mod = mm.group(0) if mm and not self.lexicon(text, i) else ""
             if mod in ("任何", "一切") or text.startswith(("任何", "一切"), i):
                 anyone = mod or text[i:i + 2]        # 任何单位和个人, 一切单位和个人: each, with the word

@@ -139,7 +139,7 @@ _DUTY_TOWARDS = re.compile(r"对[^，。；：]{1,20}?(?:负有|负责|承担)")
 def _relative_head(sc: Scanner, text: str, ca: int, cb: int) -> Group | None:
     """The actors of a clause opened by a relative clause and a generic head, one per head (实施检查的
     部门、人员 → 实施检查的部门, 实施检查的人员)."""
-    if text.find("的", ca + 2, min(ca + 41, cb)) < 0:
+    if ca >= 0 and text.find("的", ca + 2, min(ca + 41, cb)) < 0:
         return None       # (the clause's 的 stands 2 to 40 characters in: most clauses have none)
     m = _RELATIVE_HEAD.match(text, ca, cb)
     if not m or (m.group(1).startswith(_PP_START + _COND_START) and not _DUTY_TOWARDS.match(m.group(1))) or \
@@ -192,7 +192,7 @@ _JOINTLY_FIRST = frozenset("一二三四五六七八九十百0123456789")
 def _deputies(text: str, ca: int, cb: int) -> tuple[int, Group] | None:
     """代表应当……, 代表十人以上联名可以……, 五分之一以上代表联名，可以……: a congress's deputies, whom its texts call 代表
     (a verb elsewhere: 代表国家行使……), as the subject of a modal word."""
-    if text[ca:ca + 1] not in _JOINTLY_FIRST and not text.startswith("代表", ca):
+    if ca >= 0 and text[ca:ca + 1] not in _JOINTLY_FIRST and not text.startswith("代表", ca):
         return None           # (neither a number nor 代表 opens the clause: most clauses)
     m = _JOINTLY.match(text, ca)
     if m and m.group(1) == "代表" and (m.end() == cb or MODAL_RE.match(text, m.end())):

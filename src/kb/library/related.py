@@ -222,7 +222,7 @@ class Library:
         self.grounds = grounds or {}
         self.outside = set(outside or ())
         self._forms: dict[int, int] = {}      # entry index -> its form (:meth:`form`), when first asked
-        self._docs: dict[int, object] = {}     # version (its place in _firsts) -> its Document, for :meth:`actors`
+        self._docs: dict[int, object] = {}     # version (its place in _firsts) -> its Document, until :meth:`actors` reads it
         self._actors: dict[int, frozenset] = {}   # entry index -> :meth:`actors`, a version's at once when first asked
         self.entries: list[Entry] = []
         self.by_key: dict[tuple[str, str, str], Entry] = {}
@@ -522,18 +522,17 @@ class Library:
         text's own layer: cached with it); worked out for all the articles of its version when first asked of one."""
         hit = self._actors.get(e.index)
         if hit is None:
-            from kb.layers.obligations import extract
+            from kb.layers.obligations import actors_by_article
 
             place = self._version_of[e.index]
-            by_article: dict[str, set] = {}
-            for s in extract(self._docs[place]):
-                if s.actor:
-                    by_article.setdefault(s.eid.split("__")[0], set()).add(actor_body(s.actor))
+            # the Document is needed no more once its actors are read: let it go (with it, the extraction the
+            # obligations layer keeps while a Document lives — every text's, the library's whole life, before)
+            by_article = actors_by_article(self._docs.pop(place))
             first = self._firsts[place].index
             for x in self.entries[first:]:
                 if self._version_of[x.index] != place:
                     break
-                self._actors[x.index] = frozenset(by_article.get(x.eid, ()))
+                self._actors[x.index] = frozenset(actor_body(a) for a in by_article.get(x.eid, ()))
             hit = self._actors[e.index]
         return hit
 

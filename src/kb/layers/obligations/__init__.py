@@ -40,13 +40,14 @@ lists         a lead-in (……做好下列事项：) and the items it carries
 liability     the party held liable by a 法律责任 clause, beside the body that acts
 extractor     the pipeline over one document (_Extractor)
 layer         the cached layer of a Document: extract, without_actor, modal_fates (what became of
-              each modal word), relations, unknown_actors, export_layer; kept (is it on disk already)
+              each modal word), relations, unknown_actors, export_layer; kept (is it on disk already);
+              actors_by_article (each article's actors, not kept with the Document)
 """
-from kb.layers.obligations.layer import (_extract_all, _registry_for, export_layer, extract, kept, relations,
-                                         modal_fates, unknown_actors, without_actor)
+from kb.layers.obligations.layer import (_extract_all, _registry_for, actors_by_article, export_layer, extract, kept,
+                                         modal_fates, relations, unknown_actors, without_actor)
 from kb.layers.obligations.records import (MODALITIES, MODALITY_NAMES, NO_ACTOR, RELATIONS, SCHEMA_VERSION, Relation,
                                            Statement)
 
 __all__ = ["MODALITIES", "MODALITY_NAMES", "NO_ACTOR", "RELATIONS", "Relation", "SCHEMA_VERSION", "Statement",
-           "export_layer", "extract", "kept", "modal_fates", "relations", "unknown_actors", "without_actor",
+           "actors_by_article", "export_layer", "extract", "kept", "modal_fates", "relations", "unknown_actors", "without_actor",
            "_extract_all", "_registry_for"]     # the cached extraction and its registry (outputs.matrix, cli)

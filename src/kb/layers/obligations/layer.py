@@ -87,6 +87,21 @@ def _extract_all(doc, registry=None) -> Extraction:
     return x
 
 
+def actors_by_article(doc, registry: Registry | None = None) -> dict[str, set]:
+    """Article eid -> the actors of the duties it states, read from the layer as :func:`extract` reads it (the same
+    statements) but neither copied nor kept with the Document: a caller holding many Documents (the related-provision
+    library, kb.library.related) keeps these sets only, not every text's extraction for as long as its Document lives."""
+    reg = _registry_for(doc, registry)
+    entry = _LAYER_CACHE.get(id(doc))
+    hit = entry[1].get(id(reg)) if entry is not None and entry[0]() is doc else None
+    x = hit[1] if hit is not None and hit[0] is reg else _read(doc, reg)
+    out: dict[str, set] = {}
+    for s in x.out:
+        if s.actor:
+            out.setdefault(s.eid.split("__")[0], set()).add(s.actor)
+    return out
+
+
 def _copy(s: Statement) -> Statement:
     # the fields as they are, without dataclasses.replace's call of __init__ (every statement is
     # copied on every call); the lists copied so that the cached layer stays intact

@@ -209,6 +209,24 @@ def test_corpus_internal_references(corpus_files):
     assert not stale, f"已能解析、应从 corpus_unresolved.tsv 删除的行：{stale[:10]}"
 
 
+def test_corpus_stats_never_open_a_held_out_text(tmp_path, monkeypatch):
+    """The corpus measure (kb.dev.score_links.corpus_stats, run by the test above on the shared corpus) leaves out
+    the texts held out this session without opening them: it parsed every file (review 9)."""
+    from kb.dev import heldout
+    from kb.text import parse
+
+    for name in ("甲条例", "乙条例"):
+        (tmp_path / f"{name}.md").write_text(f"# {name}\n\n第一条 依照本条例第二条的规定执行。\n\n第二条 本条例自公布之日起施行。\n",
+                                             encoding="utf-8")
+    monkeypatch.setattr(heldout, "HELD_OUT_FILES", ("北京/乙条例.md",))
+    opened = []
+    real = parse.parse_file
+    monkeypatch.setattr(parse, "parse_file", lambda f, *a, **k: opened.append(f) or real(f, *a, **k))
+    st = corpus_stats(tmp_path)
+    assert [p.rsplit("/", 1)[-1] for p in opened] == ["甲条例.md"]
+    assert st["files"] == 1 and st["resolved"] == 1
+
+
 def test_corpus_hand_checked_samples():
     need_shared(CORPUS)
     from kb.dev.score_links import score_checked

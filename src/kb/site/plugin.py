@@ -39,6 +39,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from kb.errors import KbError
 from kb.site.downloads import add_pdfs, make_downloads
 from kb.site.page_nav import regulation_navs, regulation_of
+from kb.site.page_shells import shelled
 from kb.site.pages import render_page
 from kb.site.planning import ACTOR_ALL_SRC, SitePlan, page_title, plan_site, readings_kept, site_nav
 from kb.site.progress import TIMINGS, log, say, timed
@@ -282,15 +283,16 @@ class KbPlugin(BasePlugin[KbConfig]):
         return nav
 
     def on_env(self, env, config, files):
-        _cache_theme_nav(env)
+        nav_key = _cache_theme_nav(env)
         _cache_theme_words(env, config)
         _cache_theme_config(env)
         _cache_theme_page_free_blocks(env)
         _cache_theme_search_box(env)
-        _cache_theme_toc(env)
+        tocs = _cache_theme_toc(env)
         _cache_theme_header(env)
         _cache_theme_blank_parts(env)
         _cache_theme_language(env)
+        _cache_theme_page_shells(env, nav_key, tocs)
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -392,12 +394,13 @@ def _listings(plan: SitePlan, nav) -> dict[str, str]:
     return out
 
 
-def _cache_theme_nav(env) -> None:
+def _cache_theme_nav(env):
     """The theme's navigation (partials/nav.html) of a page that is not in it (an actor's page, a
     background document …: most of a regulation's pages) is rendered once per navigation and folder
     and reused: nothing in it is marked current, and its links, relative, are the same from every
     page of one folder.  It was a fifth of writing the pages.  A page in the navigation, or one
-    that another entry of it lies under, is rendered as before."""
+    that another entry of it lies under, is rendered as before.  Returns the key (the navigation and folder of
+    such a page, None for the others)."""
     # navigation -> (its pages' ids, every beginning of their addresses): keyed by the object, which it keeps (and
     # with it its pages, whose ids then stay theirs), not by its id, which a later navigation may take
     listed: dict = {}
@@ -414,6 +417,7 @@ def _cache_theme_nav(env) -> None:
         return nav, url.rstrip("/").rpartition("/")[0], url.count("/"), context.get("base_url")
 
     _reuse_rendering(env, "partials/nav.html", key)
+    return key
 
 
 def _nav_pages(nav) -> tuple[set, set]:
@@ -424,22 +428,25 @@ def _nav_pages(nav) -> tuple[set, set]:
     return {id(p) for p in nav.pages}, starts
 
 
-def _reuse_rendering(env, name: str, key) -> None:
+def _reuse_rendering(env, name: str, key) -> dict | None:
     """The theme's template ``name`` rendered once per ``key(context)`` and reused (``None``: rendered
-    as usual).  Another theme without it: nothing is done."""
+    as usual); returns what it rendered, by key.  Another theme without it: nothing is done (None)."""
     try:
         t = env.get_template(name)
     except Exception:  # noqa: BLE001 - another theme: nothing to reuse
-        return
-    t.root_render_func = _reusing(t.root_render_func, key)
+        return None
+    rendered: dict = {}
+    t.root_render_func = _reusing(t.root_render_func, key, rendered)
+    return rendered
 
 
-def _reusing(render, key):
+def _reusing(render, key, rendered: dict | None = None):
     """A template's or a block's render function (context -> pieces of HTML) that renders once per
     ``key(context)`` and then gives that HTML again (``None``: rendered as usual); made from the theme's own
-    function even when it was wrapped before (a second build in the same process)."""
+    function even when it was wrapped before (a second build in the same process).  ``rendered``: where the
+    HTML is kept, by key."""
     original = getattr(render, "kb_original", render)
-    rendered: dict = {}
+    rendered = {} if rendered is None else rendered
 
     def reused(context):
         k = key(context)
@@ -539,12 +546,13 @@ def _cache_theme_search_box(env) -> None:
     _reuse_rendering(env, "partials/search.html", lambda context: (context.get("base_url"),))
 
 
-def _cache_theme_toc(env) -> None:
+def _cache_theme_toc(env):
     """The theme's table of contents of a page (partials/toc.html: the theme's word for it and the page's
     headings, each an anchor of the page itself: nothing of the page's folder) is rendered once per
     list of headings and reused: an actor's page, most of a site's pages, lists the few kinds of duty it
     has, so a site holds few different lists.  A long list (a chapter's articles), which no other page
-    repeats, and headings with more than a title, an anchor and a level are rendered as before."""
+    repeats, and headings with more than a title, an anchor and a level are rendered as before.  Returns the key
+    and the lists rendered by it (None when the theme has no partials/toc.html)."""
     def key(context):
         page = context.get("page")
         toc = getattr(page, "toc", None) if page is not None else None
@@ -560,7 +568,8 @@ def _cache_theme_toc(env) -> None:
             todo += [(depth + 1, c) for c in reversed(item.children)]
         return tuple(out)
 
-    _reuse_rendering(env, "partials/toc.html", key)
+    rendered = _reuse_rendering(env, "partials/toc.html", key)
+    return (key, rendered) if rendered is not None else None
 
 
 def _cache_theme_header(env) -> None:
@@ -663,6 +672,20 @@ def _cache_theme_language(env) -> None:
 
     make_module.kb_original = make
     t.make_module = make_module
+
+
+def _cache_theme_page_shells(env, nav_key, tocs) -> None:
+    """The pages the theme writes alike but for their title, address, headings and text (an actor's page:
+    in no navigation, no previous or next page) are written from one shell per folder (kb.site.page_shells),
+    checked against a page rendered as usual before it is trusted.  Another theme without main.html or the
+    table of contents partial: nothing is done."""
+    if tocs is None:
+        return
+    try:
+        t = env.get_template("main.html")
+    except Exception:  # noqa: BLE001 - another theme: nothing to reuse
+        return
+    t.root_render_func = shelled(t.root_render_func, nav_key, *tocs)
 
 
 #: a table of contents of at most this many headings is rendered once and reused (_cache_theme_toc)

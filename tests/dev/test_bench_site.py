@@ -23,3 +23,19 @@ def test_bench_site_runs_on_a_small_corpus(tmp_path, capsys):
     assert two["pages"] > one["pages"]
     out = capsys.readouterr().out
     assert "基线" in out and "峰值 MiB" in out and "r001 的页面 KB" in out
+
+
+def test_the_corpus_sites_never_take_a_held_out_text(tmp_path, monkeypatch):
+    """corpus_project (the bench's and the site tests' knowledge bases of N corpus texts) leaves out the texts held
+    out this session: evenly spread over the corpus, it took one as the second of four and the third of eight."""
+    from kb.dev import heldout
+    from kb.dev.bench_site import corpus_project
+
+    for i, t in enumerate(("甲法", "乙条例", "丙办法", "丁规定")):
+        (tmp_path / "c" / f"{i}").mkdir(parents=True)
+        (tmp_path / "c" / f"{i}" / f"{t}.md").write_text(TEXT.format(t=t), encoding="utf-8")
+    monkeypatch.setattr(heldout, "HELD_OUT_FILES", ("1/乙条例.md",))
+    proj = corpus_project(tmp_path / "p", tmp_path / "c", 4)
+    titles = sorted((d / "meta.yml").read_text(encoding="utf-8").split("title: ")[1].split()[0]
+                    for d in (proj / "regulation").iterdir())
+    assert titles == ["丁规定", "丙办法", "甲法"]

@@ -173,9 +173,12 @@ class _Extractor:
         eid, citation = self.ids(d.node)
         if m and not m.known:
             self.unknown.setdefault(actor, []).append(eid)
+        # the span ends after where it starts, its region's start included: a duty without a modal word whose action
+        # takes the manner before its word (duties._manner_start) may have a region past its own end
+        start = max(d.start, d.region)
         return Statement(article=art.number, paragraph=d.para, item=d.item, eid=eid, actor=actor,
-                         modality=d.modality, explicit=d.explicit, action=d.action, start=max(d.start, d.region),
-                         end=max(d.end, d.start + 1), deadline=d.deadline, quantity=d.quantity, levels=levels,
+                         modality=d.modality, explicit=d.explicit, action=d.action, start=start,
+                         end=max(d.end, start + 1), deadline=d.deadline, quantity=d.quantity, levels=levels,
                          citation=citation, kind=kind, items=list(d.items))
 
     def ids(self, node) -> tuple[str, str]:

@@ -78,13 +78,18 @@ def _extract_all(doc, registry=None) -> Extraction:
             return _read(doc, reg)
         entry = (ref, {})
         _LAYER_CACHE[key] = entry
-    per_reg = entry[1]
-    hit = per_reg.get(id(reg))
-    if hit is not None and hit[0] is reg:
-        return hit[1]
-    x = _read(doc, reg)
-    per_reg[id(reg)] = (reg, x)
+    x = _held(doc, reg)
+    if x is None:
+        x = _read(doc, reg)
+        entry[1][id(reg)] = (reg, x)
     return x
+
+
+def _held(doc, reg: Registry) -> Extraction | None:
+    """The extraction of doc with reg that this process holds for the Document (_extract_all), if any."""
+    entry = _LAYER_CACHE.get(id(doc))
+    hit = entry[1].get(id(reg)) if entry is not None and entry[0]() is doc else None
+    return hit[1] if hit is not None and hit[0] is reg else None
 
 
 def actors_by_article(doc, registry: Registry | None = None) -> dict[str, set]:
@@ -92,9 +97,7 @@ def actors_by_article(doc, registry: Registry | None = None) -> dict[str, set]:
     statements) but neither copied nor kept with the Document: a caller holding many Documents (the related-provision
     library, kb.library.related) keeps these sets only, not every text's extraction for as long as its Document lives."""
     reg = _registry_for(doc, registry)
-    entry = _LAYER_CACHE.get(id(doc))
-    hit = entry[1].get(id(reg)) if entry is not None and entry[0]() is doc else None
-    x = hit[1] if hit is not None and hit[0] is reg else _read(doc, reg)
+    x = _held(doc, reg) or _read(doc, reg)
     out: dict[str, set] = {}
     for s in x.out:
         if s.actor:

@@ -352,3 +352,45 @@ def test_what_is_kept_of_a_cited_law_answers_as_its_document_does():
                     for step in ("para", "point"):
                         e = a.eid + (f"__para_{p}" if p else "") + (f"__{step}_{i}" if i else "")
                         assert (doc.get(e) is not None) == (held.get(e) is not None), e
+
+
+def test_a_text_without_a_citation_character_makes_no_chain(seed_doc, pat):
+    """kb.layers.links.citations.cites: the test before the tokens of a provision is exact.  Every kind of token but
+    a conjunction passes it; the seed's and the pattern text's provisions with those characters taken out (their
+    conjunctions left, which tokens() finds) make no chain; with them, they make the chains they made."""
+    import re
+
+    from kb.layers.links.citations import _CITES, chains, cites, tokens
+    from kb.layers.links.scan import scanned_nodes
+
+    every_kind = ["本条例", "本实施细则", "本法", "第三、四项", "第一至三款", "第（一）、（二）项", "第十五条（三）、（四）项",
+                  "、（二）项", "第十五条", "第十条之一", "第二款", "第三章", "第（一）项", "第九十八条和九十九条", "本条", "本款",
+                  "本项", "本章", "前款", "前两款", "前条", "下列"]
+    for text in every_kind:
+        toks = [t for t in tokens("依照" + text + "规定") if t.kind != "conj"]
+        assert toks and cites(text), text
+    texts = [n.text for doc in (seed_doc, pat) for n in scanned_nodes(doc)]
+    assert sum(not cites(t) for t in texts) > 20 and sum(bool(chains(tokens(t))) for t in texts) > 20
+    for text in texts:
+        if not cites(text):
+            assert not chains(tokens(text)), text
+        bare = _CITES.sub("", text)
+        assert not cites(bare) and not chains(tokens(bare)), text
+
+
+def test_every_well_known_law_is_found_without_brackets():
+    """named_laws searches the names written without 《》 only where the last character of one stands (法, 典, 则):
+    each of them is found, after 依照 or 中华人民共和国, and is the one reference of the text."""
+    from kb.layers.laws import PRC, WELL_KNOWN
+    from kb.layers.links.external import named_laws
+
+    from kb.layers.links.records import Reference
+
+    def mk(kind, s, e, targets, target=None, warning=None):
+        return Reference(eid="art_1", article=1, paragraph=1, item=None, text=text[s:e], start=s, end=e, kind=kind,
+                         targets=targets, target=target, line=1)
+
+    for name, full in WELL_KNOWN.items():
+        for text in (f"依照{name}第五条的规定", f"依照{PRC}{name}处理"):
+            found = named_laws(text, [], mk)
+            assert [(r.text, r.target) for r in found] == [(text[2:text.index(name) + len(name)], full)], text

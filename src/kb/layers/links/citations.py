@@ -34,6 +34,17 @@ _TOKEN = re.compile(
     rf"|(?P<conj>以及|或者|、|和|及|或|与|至|到))")
 
 
+#: what every token but a conjunction holds: 本 (本条例, 本条 …), 第, 前 (前款), 下 (下列), 条 (九十九条 after 和) or a
+#: bracket (（三）项 after 、); a text without one of them cites nothing (a conjunction alone makes no chain)
+_CITES = re.compile(r"[本第前下条（(]")
+
+
+def cites(text: str) -> bool:
+    """May text hold a citation (a chain of :func:`chains`)?  A test before :func:`tokens`, which finds
+    every conjunction of a text (most provisions cite nothing, and hold none of these characters)."""
+    return _CITES.search(text) is not None
+
+
 @dataclass
 class Tok:
     kind: str

@@ -97,16 +97,19 @@ def _term_list_entries(parent: Node, memo: dict) -> "set[Node] | frozenset":
 
 def _node_definitions(n: Node, term_lists: dict) -> list[Definition]:
     text = n.text
-    titles = title_spans(text)
     hits = []
-    for m in _DEF_INTRO.finditer(text):
-        if inside(titles, m.start(), m.end()):
-            continue
-        hits.append((m.start(), m.start("terms"), m.group("terms"), m.group("scope"), m.group("verb"), m.end()))
+    if "所称" in text:          # (every definition _DEF_INTRO finds says 所称: most provisions do not)
+        titles = title_spans(text)
+        for m in _DEF_INTRO.finditer(text):
+            if inside(titles, m.start(), m.end()):
+                continue
+            hits.append((m.start(), m.start("terms"), m.group("terms"), m.group("scope"), m.group("verb"), m.end()))
     if not hits and _in_final_provisions(n, term_lists):
         m = _DEF_LEAD.match(text)
         if m:
             hits.append((0, 0, m.group("terms"), None, m.group("verb"), m.end()))
+    if not hits:
+        return []
     art, para, item = context(n)
     res = []
     for i, (s, ts, terms, scope_word, verb, body_start) in enumerate(hits):

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from kb.errors import KbError
-from kb.layers.laws import LawEntry, bare_law_pattern, lookup, normalise_title
+from kb.layers.laws import WELL_KNOWN, LawEntry, bare_law_pattern, lookup, normalise_title
 from kb.layers.links.records import Reference
 from kb.layers.links.scan import SELF_WORDS, overlaps
 from kb.text.address import parse_address, to_eid
@@ -29,6 +29,13 @@ def _bare_laws() -> re.Pattern:
     return bare_law_pattern()
 
 
+@lru_cache(maxsize=None)
+def _bare_ends() -> re.Pattern:
+    """The last characters of the well-known names (法, 典, 则): a text without one names none of them
+    (a test before the search of every name, at each provision)."""
+    return re.compile("[%s]" % re.escape("".join(sorted({n[-1] for n in WELL_KNOWN}))))
+
+
 def named_laws(text: str, titles: list[tuple[int, int]], mk) -> list[Reference]:
     """The laws a node's text names, in text order: every 《…》 title, and the well-known names
     written without brackets outside them.  ``mk`` makes a Reference of the node."""
@@ -36,7 +43,7 @@ def named_laws(text: str, titles: list[tuple[int, int]], mk) -> list[Reference]:
     for s, e in titles:
         title = normalise_title(text[s + 1:e - 1])
         ext.append(mk("external", s, e, [title], title))
-    for m in _bare_laws().finditer(text):
+    for m in (_bare_laws().finditer(text) if _bare_ends().search(text) else ()):
         if overlaps(titles, m.start(), m.end()):     # the titles are ext so far
             continue
         title = normalise_title(m.group())

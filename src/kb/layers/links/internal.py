@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from kb.layers.laws import LawEntry, index_fingerprint, normalise_title
-from kb.layers.links.citations import Tok, chains, segments, tokens
+from kb.layers.links.citations import Tok, chains, cites, segments, tokens
 from kb.layers.links.external import LawsNamed, link_laws, named_laws, other_laws_provision
 from kb.layers.links.provisions import check_pinpoints
 from kb.layers.links.records import Reference
@@ -57,11 +57,13 @@ def _find(doc: Document) -> list[Reference]:
         node_refs: list[Reference] = []
         titles = title_spans(text)
         ext = named_laws(text, titles, mk)
-        ext_end = {r.end: r for r in ext}
-        named = LawsNamed(text, ext)
-        periods = _Periods(text)
+        found = chains(tokens(text)) if cites(text) else []
+        if found:       # (what the citations are read with: most provisions cite nothing)
+            ext_end = {r.end: r for r in ext}
+            named = LawsNamed(text, ext)
+            periods = _Periods(text)
         last_ctx: Context | None = None
-        for chain in chains(tokens(text)):
+        for chain in found:
             cs, ce = chain[0].start, chain[-1].end
             if inside(titles, cs, ce):
                 continue
@@ -82,9 +84,12 @@ def _find(doc: Document) -> list[Reference]:
 def _maker(n: Node):
     """mk(kind, start, end, targets, target=None, warning=None): a Reference of node n."""
     text = n.text
-    arn, pan, itn = numbers(n)
+    where: list[tuple] = []       # (article, paragraph, item): found when the first reference is made
 
     def mk(kind, s, e, targets, target=None, warning=None):
+        if not where:
+            where.append(numbers(n))
+        arn, pan, itn = where[0]
         return Reference(eid=n.eid, article=arn, paragraph=pan, item=itn, text=text[s:e], start=s, end=e,
                          kind=kind, targets=targets, target=target, line=line_at(n, s), warning=warning)
     return mk

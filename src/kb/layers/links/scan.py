@@ -94,6 +94,8 @@ def within(n: Node, scope: str | None) -> bool:
 
 def title_spans(text: str) -> list[tuple[int, int]]:
     """Spans of 《…》 titles (〈〉 allowed inside); runs 《A》《B》 give one span each."""
+    if "《" not in text:
+        return []             # (most provisions name no title: a substring test, not the pattern's search)
     return [m.span() for m in _TITLE.finditer(text)]
 
 

@@ -39,3 +39,27 @@ def test_postings_read_counts_what_retrieval_reads():
     assert lib.postings_read(e) >= reached > 0
     inert = lib.get("suining-community", "draft", "art_45")
     assert lib.postings_read(inert) == 0
+
+
+def test_the_bench_never_opens_a_held_out_text(monkeypatch):
+    """The bench's texts leave out this session's held-out texts without opening them: in its shuffled order one of
+    them is the sixth file, so every train's run of the test above (nine texts) parsed it (found 2026-12-05, fifth
+    session); the others keep their order."""
+    import random
+
+    from kb.dev import bench_related
+    from kb.dev.heldout import held_out_file
+    from kb.library.importer import texts_in
+
+    need_shared(CORPUS)
+    files = texts_in(CORPUS)
+    random.Random(14).shuffle(files)
+    first = next(i for i, p in enumerate(files) if held_out_file(p))
+    opened = []
+    import kb.text.parse as parse
+
+    real = parse.parse_file
+    monkeypatch.setattr(parse, "parse_file", lambda path, *a, **k: opened.append(path) or real(path, *a, **k))
+    texts = bench_related._texts(CORPUS, first + 2)
+    assert len(texts) == first + 2 and not any(held_out_file(p) for p in opened)
+    assert [str(p) for p in opened[:first]] == [str(p) for p in files[:first]]

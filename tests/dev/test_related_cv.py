@@ -85,27 +85,39 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # two files joined, 13 of 15 with round 8r's, 10 of 13 before; with the topic of uncited laws, TOPIC, below, some folds
     # picked other ground weights or thresholds — every fold the weight 0.4; on the formula before it every fold chose all
     # three); since the four laws joined (21 folds, the four laws' provisions missing from the gold) every fold picks 0.5 with kb's ground
-    # weight and threshold (0.590 / 0.672 against kb's 0.595 / 0.663)
-    assert most("upper", "最相近款项的余弦") == ((0.5, GROUND["upper"], THRESHOLDS["upper"]), 21)
+    # weight and threshold (0.590 / 0.672 against kb's 0.595 / 0.663); with the actors' bodies cut to levels and places
+    # (ACTOR_BODIES, fifth session) 19 of 21 (0.589 / 0.665 against kb's 0.592 / 0.660)
+    assert most("upper", "最相近款项的余弦") == ((0.5, GROUND["upper"], THRESHOLDS["upper"]), 19)
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
     # 2026-12-05): every fold picks 0.5 with kb's ground weight and threshold, and the formula beats the one without it
     # (0.751 / 0.815 → 0.757 / 0.822 on seventeen folds; 0.722 / 0.787 → 0.727 / 0.793 on nineteen, every fold too; by
     # the actors' bodies, below, 0.729 / 0.801); since the four laws joined (21 folds, the four laws' provisions missing from the gold) 20 of
-    # 21 folds pick 0.5, and ACTORS buys R@3 for P@1 (0.601 / 0.647 without it, 0.595 / 0.663 with it)
+    # 21 folds pick 0.5, and ACTORS buys R@3 for P@1 (0.601 / 0.647 without it, 0.595 / 0.663 with it); with the bodies cut
+    # to levels and places (below) 18 of 21 (3 pick 0.25): 0.601 / 0.647 without it, 0.592 / 0.660 with it
     from kb.library.related import ACTORS
 
-    assert most("upper", "主体重合") == ((ACTORS["upper"], GROUND["upper"], THRESHOLDS["upper"]), 20)
+    assert most("upper", "主体重合") == ((ACTORS["upper"], GROUND["upper"], THRESHOLDS["upper"]), 18)
     r9 = res[("upper", "第九轮的公式（不看主体重合）")]
-    assert r3 > r9[1] and p1 + r3 > r9[0] + r9[1] and ACTORS["peer"] == 0
-    # 同类立法: no fold gained by it on nineteen folds (10 of 19 picked 0, 9 0.5); on 21 with the four laws 19 pick 0.75,
-    # at no gain (0.764 / 0.732 against kb's 0.762 / 0.735): kb keeps 0
-    peer_actors = res[("peer", "主体重合")]
-    assert most("peer", "主体重合")[0][0] == 0.75 and sum(peer_actors[:2]) <= sum(res[("peer", "原公式")][:2])
+    assert r3 > r9[1] and p1 + r3 > r9[0] + r9[1]
+    # 同类立法: no fold gained by it on nineteen folds (10 of 19 picked 0, 9 0.5); on 21 with the four laws 19 picked 0.75
+    # at no gain while a department's or unit's name was its generic tail (0.764 / 0.732 against 0.762 / 0.735); with
+    # the bodies cut to levels and places every fold picks 0.75, kb's ACTORS for 同类立法 since the fifth session:
+    # 0.762 / 0.735 → 0.770 / 0.745 (the same actors with the generic tails: 0.767 / 0.745)
+    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 21) and ACTORS["peer"] == 0.75
+    peer_p1, peer_r3 = res[("peer", "原公式")][:2]
+    p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
+    assert peer_p1 > p9[0] and peer_r3 > p9[1] and peer_p1 > generic[0] and peer_r3 >= generic[1]
     # the actors compared by the bodies their names name (ACTOR_BODIES, fourth session of 2026-12-05) beat the names
     # themselves: 0.727 / 0.793 → 0.729 / 0.801 on nineteen folds, every fold keeping ACTORS 0.5, ground 3, threshold 0.016;
-    # on 21 with the four laws 0.597 / 0.652 → 0.595 / 0.663 (20 folds keep ground 3, threshold 0.016)
+    # on 21 with the four laws 0.597 / 0.652 → 0.595 / 0.663 (20 folds keep ground 3, threshold 0.016). Those bodies
+    # ended in generic tails (部门, 单位, 主任, 代表 …: 民政部门 was 财政部门, code review 9, M9); cut to the bodies a
+    # level or place qualifies (fifth session) 0.592 / 0.660, every fold but one keeping ground 3 and threshold 0.016
+    # (one picks 0.014) — at kb's own ground weight and threshold three 上位法 answers more are right and none fewer
+    # (北京市城乡规划条例 two, the 乡镇人大工作条例 one): within a fold's noise of the generic tails
     names = res[("upper", "主体按名称（第十一轮之前）")]
     assert r3 > names[1] and p1 + r3 > sum(names[:2]) and most("upper", "主体按名称（第十一轮之前）")[1] == 20
+    generic = res[("upper", "主体按机关含通名（第十二轮之前）")]
+    assert abs(generic[0] - p1) < 0.005 and abs(generic[1] - r3) < 0.005
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the topic of a law the regulation does not cite (TOPIC, OFF_TOPIC: newcomer review 5): with the closest parts at 0.4
     # it costs cross-validated P@1 on the default knowledge base (0.745 → 0.733, R@3 0.755 both: two folds lower their
@@ -119,22 +131,26 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # on P@1 + R@3; every fold keeps kb's BASIS
     joint = res[("upper", "四个信号（各折一起选）")]
     assert sum(joint[:2]) > sum(res[("upper", "第五轮的公式（不用下面四个信号）")][:2])
-    # … and kept kb's BASIS 0.5 until the four laws joined; on 21 folds with them every fold picks 1 (no factor), at the
-    # same figures (0.595 / 0.663)
-    assert most("upper", "目的依据条对其他条") == ((1, GROUND["upper"], THRESHOLDS["upper"]), 21) and BASIS["upper"] == 0.5
+    # … and kept kb's BASIS 0.5 until the four laws joined; on 21 folds with them 20 folds pick 1 (no factor), at the
+    # same figures (0.592 / 0.660)
+    assert most("upper", "目的依据条对其他条") == ((1, GROUND["upper"], THRESHOLDS["upper"]), 20) and BASIS["upper"] == 0.5
     assert res[("upper", "目的依据条对其他条")][:2] == res[("upper", "原公式")][:2]
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
     # … and most folds weighed a penalty clause beside a peer's resting on another ground at kb's 0.5 (with kb's ground
     # weight 0 and threshold: 17 of 19 since round 10r's files joined, 12 of 17 since round 9r's, 10 of 15 before); on 21
-    # folds with the four laws the four laws' provisions missing from the gold 16 pick 1 and threshold 0.007, at a lower figure (0.751 / 0.732)
-    assert most("peer", "罚则对非依据法律的罚则") == ((1, GROUND["peer"], 0.007), 16)
+    # folds with the four laws, the four laws' provisions missing from the gold, 20 pick kb's 0.5 and threshold 0.007 (with
+    # ACTORS 0.75 for 同类立法; without it 16 picked 1), at a figure no higher (0.769 / 0.745)
+    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], 0.007), 20)
     assert sum(res[("peer", "罚则对非依据法律的罚则")][:2]) < sum(res[("peer", "原公式")][:2])
     assert PENALTY["peer"] == 0.5
-    # OUTSIDE, PUBLIC and PENALTY, each chosen again fold by fold, do no better in cross-validation than kb's 2, 0.1, 0.3
+    # OUTSIDE, PUBLIC and PENALTY, each chosen again fold by fold, did no better in cross-validation than kb's 2, 0.1, 0.3;
+    # on 21 folds with the four laws (the gold undercounting) and the bodies cut to levels and places, PUBLIC chosen again
+    # (0.3 in 20 folds) gives 0.596 / 0.660 and OUTSIDE 0.597 / 0.657 against kb's 0.592 / 0.660: two to four articles,
+    # not adopted on this gold (measured again once rounds 8r–11r are extended with the four laws)
     assert (OUTSIDE["upper"], PUBLIC["upper"], PENALTY["upper"]) == (2.0, 0.1, 0.3) and OUTSIDE["peer"] == 1.0
     for name in ("依据条引库外法律时的阈值倍数", "公权主体条对不提公权的条", "罚则对非依据法律的罚则"):
-        assert res[("upper", name)][0] <= p1
+        assert res[("upper", name)][0] <= p1 + 0.005 and res[("upper", name)][1] <= r3
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), neither adopted: the cosine
     # with the candidate law's own subject taken out (another provision of the right law first), and the threshold raised
     # for a text resting outside the knowledge base only for laws it does not cite (answers cut by the threshold)
@@ -147,16 +163,18 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # related-seed.yml pick ground 1 / threshold 0.014 and 0 / 0.007; since round 9r's two files joined (17 folds) that
     # formula's folds pick 0.007 (14 of 17), kb's formula's kb's 0.006 (15 of 17; 11 of 15 before); since round 10r's two
     # joined (19 folds) 11 of 19 and every fold; on 21 folds with the four laws (the four laws' provisions missing from the gold) round 8's
-    # formula splits 9 / 9 between 0 / 0.007 and 1 / 0.008, and kb's formula's folds pick 0.007 (20 of 21; kb keeps 0.006)
+    # formula splits 9 / 9 between 0 / 0.007 and 1 / 0.008, and kb's formula's folds pick 0.007 (every fold with ACTORS
+    # 0.75, 20 of 21 before; kb keeps 0.006)
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
     assert r8_chosen.count((None, 0, 0.007)) == r8_chosen.count((None, 1, 0.008)) == 9
-    assert most("peer", "原公式") == ((None, GROUND["peer"], 0.007), 20) and GROUND["peer"] == 0
+    assert most("peer", "原公式") == ((None, GROUND["peer"], 0.007), 21) and GROUND["peer"] == 0
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the
     # rare-bigram weight is 0.25 (was 0.5): cross-validated 同类立法 P@1 0.615 → 0.686, R@3 0.751 → 0.776; 13 of 15 folds
     # choose the gate 0.1 (the others 0.08, 0.14); the rare-bigram weight chosen with it: 0.25 in 8 folds, 0 in 7 (since
     # round 9r's two files joined: the gate 0.1 in 15 folds of 17, the weight 0.25 with it in 11; since round 10r's: 18 of 19
     # and 15; on 21 folds with the four laws, the four laws' provisions missing from the gold, the gate 0.08 in 20 and, chosen with the
-    # weight, 0.09 with weight 0 in 20 — neither doing better than kb's formula)
+    # weight, 0.09 with weight 0 in 20 — neither doing better than kb's formula; with ACTORS 0.75 for 同类立法 the gate
+    # 0.08 in every fold and, with the weight, 0.08 and kb's 0.25 in 19)
     from kb.library.related import SHARED_SUBJECT
 
     p1, r3 = res[("peer", "原公式")][:2]
@@ -164,9 +182,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert p1 > round8[0] + 0.05 and r3 > round8[1]
     gate = res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")][2]
     assert SHARED_SUBJECT == {"upper": 0.0, "peer": 0.1, "version": 0.0, "lower": 0.0}
-    assert sum(g[0] == 0.08 for g in gate) == 20
+    assert sum(g[0] == 0.08 for g in gate) == 21
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")][2]
-    assert sum(g[0] == (0.09, 0) for g in joint) == 20 and RARE["peer"] == 0.25
+    assert sum(g[0] == (0.08, RARE["peer"]) for g in joint) == 19 and RARE["peer"] == 0.25
     assert res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] < p1
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds chose a gate too but did worse in cross-validation than kb's formula without it; with ACTORS no fold chose one
@@ -176,8 +194,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # does worse in cross-validation than the formula without it
     # (on round 8's formula 14 of 15 folds chose 0.25; with the shared subject 7 folds choose 0.25, the rest 0; 11 of 17
     # since round 9r's files joined, 15 of 19 since round 10r's; on 21 folds with the four laws, the four laws' provisions missing from the gold,
-    # every fold chooses 0 and threshold 0.007: 0.765 / 0.747 against kb's 0.762 / 0.735 — not adopted on this gold)
-    assert most("peer", "罕见二元组余弦的权重") == ((0, GROUND["peer"], 0.007), 21)
+    # every fold chose 0 and threshold 0.007: 0.765 / 0.747 against 0.762 / 0.735 — not adopted on this gold; with ACTORS
+    # 0.75 for 同类立法 every fold chooses kb's 0.25)
+    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 21)
     assert RARE.get("upper", 0) == 0 and sum(res[("upper", "罕见二元组余弦的权重")][:2]) <= sum(res[("upper", "原公式")][:2])
     assert "交叉验证 P@1" in out.getvalue()
 

@@ -23,7 +23,8 @@ BASELINE = (25, 50, 100)      # the all-pairs baseline grows with the square: sm
 
 def _texts(corpus: Path, n: int | None):
     """(RegulationMeta, VersionMeta, Document, True) of ``n`` parseable corpus texts (all when None),
-    drawn in a fixed shuffled order, so 100 and 300 texts spread over the whole corpus."""
+    drawn in a fixed shuffled order, so 100 and 300 texts spread over the whole corpus — less this session's
+    held-out texts (kb.dev.heldout.held_out_file), which are never opened."""
     import random
 
     from kb.errors import KbError
@@ -32,12 +33,16 @@ def _texts(corpus: Path, n: int | None):
     from kb.project import RegulationMeta, VersionMeta
     from kb.text.parse import parse_file
 
+    from kb.dev.heldout import held_out_file
+
     files = texts_in(corpus)
     random.Random(14).shuffle(files)
     out = []
     for p in files:
         if n is not None and len(out) >= n:
             break
+        if held_out_file(p):
+            continue        # this session's held-out texts are never opened (the others keep their shuffled order)
         try:
             doc = parse_file(str(p))
         except KbError:

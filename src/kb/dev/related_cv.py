@@ -169,11 +169,27 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                               "nb": _cos(mine[0], theirs[0]), "core": _cos(mine[1], theirs[1]),
                               "actors": lib.shared_actors(e, b),        # kb's own (ACTORS): the bodies the actors name
                               "names": _share(mine[2], theirs[2]),      # … and the actors' names, as before
+                              "generic": _share(*(frozenset(map(_generic_body, v[2])) for v in (mine, theirs))),
                               "regsim": regsim[(e.reg.id, b.reg.id)],
                               "topic": lib.topic(e, b.reg.id) if kind == "upper" else 1.0,
                               "shared": lib.shared_subject(e.reg.id, b.reg.id)})
             out.append({"file": f.name, "kind": kind, "gold": gold, "cands": cands})
     return out
+
+
+#: ACTOR_BODIES of the fourth session of 2026-12-05: the bodies with a level or place and the generic tails (部门, 单位,
+#: 主任, 代表 …) that made 民政部门 and 财政部门 one actor (code review 9, M9), for the variant that compares them
+_GENERIC_BODIES = ("人民政府", "常务委员会", "人民代表大会", "主席团", "代表", "主任会议", "专门委员会", "工作委员会", "调查委员会",
+                   "选举委员会", "居民委员会", "村民委员会", "业主委员会", "业主大会", "业主", "物业服务企业", "物业服务人",
+                   "村民会议", "村民代表会议", "居民会议", "村民小组", "居民小组", "组成人员", "主管部门", "有关部门", "部门", "机关",
+                   "机构", "办事处", "人民法院", "人民检察院", "单位", "组织", "个人", "村民", "居民", "委员会", "会议", "主任", "成员")
+
+
+def _generic_body(name: str) -> str:
+    """kb.library.related.actor_body with the fourth session's list (_GENERIC_BODIES)."""
+    from kb.library.related import actor_body
+
+    return actor_body(name, _GENERIC_BODIES)
 
 
 def _share(mine: frozenset, theirs: frozenset) -> float:
@@ -202,7 +218,7 @@ def _outside_kb(root: Path, lib, pattern: str = "related-*.yml") -> list[tuple]:
     from kb.layers.links import references
     from kb.library.annotations import read_annotations, set_of
     from kb.library.corpus import read_corpus_text
-    from kb.library.related import EXTRA_ID, cited_regulations, outside_text, rests_outside
+    from kb.library.related import EXTRA_ID, cited_provisions, cited_regulations, outside_text, rests_outside
     from kb.project import list_regulations
     from kb.text.parse import parse_file
 
@@ -218,7 +234,7 @@ def _outside_kb(root: Path, lib, pattern: str = "related-*.yml") -> list[tuple]:
         doc = parse_file(str(path), meta={"title": ct.title, "level": ct.level, "jurisdiction": ct.jurisdiction})
         reg, version = outside_text(doc, {"files": [data["corpus"]]})
         refs = references(doc, law_index(root=root))
-        lib2 = lib.extended(reg, version, doc, cited_regulations(refs), rests_outside(doc, refs))
+        lib2 = lib.extended(reg, version, doc, cited_regulations(refs), rests_outside(doc, refs), cited_provisions(refs))
         # the text's subject (the centroid of its articles), which the base does not hold for a query-only text
         cent: dict = {}
         for e in lib2.entries[len(lib.entries):]:
@@ -286,6 +302,8 @@ VARIANTS = {
                                                                         rare=_RARE8[c["kind"]], actors=0)),
     "第九轮的公式（不看主体重合）": ((None,), lambda p, g, c: _base(g, c, actors=0)),
     "主体按名称（第十一轮之前）": ((None,), lambda p, g, c: _base(g, c, actors=0) * (1 + _actors(c["kind"]) * c["names"])),
+    "主体按机关含通名（第十二轮之前）": ((None,), lambda p, g, c: _base(g, c, actors=0)
+                                          * (1 + _actors(c["kind"]) * c["generic"])),
     "依据条引库外法律时的阈值倍数": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=p)),
     "目的依据条对其他条": ((1, 0.5, 0.25), lambda p, g, c: _base(g, c, basis=p)),
     "公权主体条对不提公权的条": ((1, 0.3, 0.1), lambda p, g, c: _base(g, c, public=p)),

@@ -142,7 +142,8 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     :func:`may_repeat`, over the candidates' runs only) is answered with share 0 without comparing it."""
     # (the candidates closest in wording: the actors two articles share, ACTORS, rank answers, not repetitions — with them
     # the repetition cross-validation, python3 -m kb.dev.related_cv repeat, loses one of 127, 北京村委会若干规定 第十五条)
-    rel = [r for r in lib.related(e, kinds=("upper",), limit=CANDIDATES, marks=False, actors=False)
+    # (nor does a provision the article cites by number come first: the candidates stay the closest in wording)
+    rel = [r for r in lib.related(e, kinds=("upper",), limit=CANDIDATES, marks=False, actors=False, cited=False)
            if _on_subject(lib, e, r.entry)]
     if not rel:
         return None

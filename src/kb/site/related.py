@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kb.layers.cache import read_state, write_state
 from kb.library.kinds import KIND_NAMES, KINDS, kind_of
-from kb.library.related import Library, cited_regulations, rests_outside
+from kb.library.related import Library, cited_provisions, cited_regulations, rests_outside
 from kb.library.related_cache import related_all
 from kb.project import LEVEL_RANK, count_laws
 from kb.site.progress import say, timed
@@ -30,7 +30,8 @@ def compute_related(sites: list, root: Path | None = None) -> None:
         refs = {vs.reg.id: [r for rs in vs.layers.references.values() for r in rs] for vs in sites if vs.latest}
         grounds = {reg: cited_regulations(rs) for reg, rs in refs.items()}
         outside = {vs.reg.id for vs in sites if vs.latest and rests_outside(vs.doc, refs[vs.reg.id])}
-        lib = Library([(vs.reg, vs.version, vs.doc, vs.latest) for vs in sites], grounds, outside)
+        citations = {reg: cited_provisions(rs) for reg, rs in refs.items()}
+        lib = Library([(vs.reg, vs.version, vs.doc, vs.latest) for vs in sites], grounds, outside, citations)
         previous = read_state(root, STATE) if root is not None else None
         answers, state, reused = related_all(lib, lib.entries, previous, limit=PER_KIND)
         if root is not None:

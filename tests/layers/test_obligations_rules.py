@@ -2002,3 +2002,46 @@ def test_central_military_and_judicial_organs_and_military_regions(reg):
         ("最高人民法院", "obligation")}
     assert ("省军区", "obligation") in got(reg, "省军区（卫戍区、警备区）、军分区（警备区）、人民武装部应当协助。")
     assert got(reg, "军分区应当协助。") == {("军分区", "obligation")}
+
+
+def test_review_9_an_encouraged_party_s_predicate_ends_at_a_comma(reg):
+    """Code review 9 items 1-2: the encouraged party's predicate (2a1997b: to the end of the sentence) ends at a comma,
+    never inside a clause another draft opens (高等教育法 art. 6 para 2: ……，参与和支持……), nor past a condition that opens
+    another statement (重庆市实施《农民专业合作社法》办法 art. 26 para 2: ……就业，应聘任职的，享受……) or the subject of a
+    later modal word (反电信网络诈骗法 art. 33); a clause with a modal word of its own still ends it, the clauses before it
+    stay (深圳经济特区中医药条例 art. 31 para 4). Corpus sentences."""
+    assert {a for _, _, a in acts(reg, "国家鼓励企业事业组织、社会团体及其他社会组织和公民等社会力量依法举办高等学校，参与和支持"
+                                       "高等教育事业的改革和发展。")} == {"依法举办高等学校"}
+    assert acts(reg, "鼓励和支持高等学校和职业学校毕业生到农民专业合作社就业，应聘任职的，享受国家和本市规定的高等学校和职业学校"
+                     "毕业生到基层就业的相关政策待遇。") == {
+        (a, "encouragement", "毕业生到农民专业合作社就业") for a in ("高等学校", "职业学校")}
+    got_ = acts(reg, "国家推进网络身份认证公共服务建设，支持个人、企业自愿使用，电信业务经营者、银行业金融机构、非银行支付机构、"
+                     "互联网服务提供者对存在涉诈异常的电话卡、银行账户、支付账户、互联网账号，可以通过国家网络身份认证公共服务对"
+                     "用户身份重新进行核验。")
+    assert {(a, m, act) for a, m, act in got_ if m == "encouragement"} == {
+        ("个人", "encouragement", "自愿使用"), ("企业", "encouragement", "自愿使用")}
+    assert ("医疗机构", "encouragement", "运用互联网等现代信息技术，建立智慧中药房，提供中药调剂、包装、代煎、配送等服务") in acts(
+        reg, "鼓励医疗机构运用互联网等现代信息技术，建立智慧中药房，提供中药调剂、包装、代煎、配送等服务，也可以委托具有相应资质"
+             "的单位提供中药饮片、代煎、配送等服务。")
+
+
+def test_review_9_the_manner_of_a_duty_word_is_no_rest_of_the_subject(reg):
+    """Code review 9 items 3-4: the manner before a duty word (d814bea) is not the rest of a group of subjects read short
+    (北京市突发公共卫生事件应急条例 art. 6 para 2: 和群众团体，以及……行业组织按照各自职责，) nor a policy clause of its own
+    (公路法 art. 10: 国家鼓励……研究，); 相应 and 应急 are no modal words that would drop it (重庆市突发事件应对条例 art. 12,
+    河源市暴雨灾害预警与响应条例 art. 25); 与……共同 is manner (工会法 art. 33); a right enjoyed is not (合伙企业法 art. 19:
+    享有权利，履行义务), and 应 opening a text is no modal word (物权编 art. 445 para 2: 应收账款). Corpus sentences."""
+    assert {a for _, _, a in acts(reg, "工会、共青团、妇联、残联、红十字会、科协等人民团体和群众团体，以及医学会、预防医学会等行业组织"
+                                       "按照各自职责，共同做好突发公共卫生事件应急工作。")} == {"共同做好突发公共卫生事件应急工作"}
+    assert acts(reg, "市、区县（自治县）人民政府有关主管部门在本级人民政府及其突发事件应急指挥机构的领导下，按照职责负责突发事件的"
+                     "应对工作，指导、协助下级人民政府及其相应部门做好有关突发事件的应对工作。") == {
+        ("有关部门", "obligation", "在本级人民政府及其突发事件应急指挥机构的领导下，按照职责负责突发事件的应对工作，指导、协助"
+                               "下级人民政府及其相应部门做好有关突发事件的应对工作")}
+    assert acts(reg, "财政主管部门会同应急管理部门负责资金分配、管理与监督。") == {
+        ("财政部门", "obligation", "会同应急管理部门负责资金分配、管理与监督")}
+    assert ("国家", "obligation", "对在公路科学技术研究和应用方面作出显著成绩的单位和个人给予奖励") in acts(
+        reg, "国家鼓励公路工作方面的科学技术研究，对在公路科学技术研究和应用方面作出显著成绩的单位和个人给予奖励。")
+    assert acts(reg, "根据政府委托，工会与有关部门共同做好劳动模范和先进生产（工作）者的评选、表彰、培养和管理工作。") == {
+        ("工会", "obligation", "与有关部门共同做好劳动模范和先进生产（工作）者的评选、表彰、培养和管理工作")}
+    assert acts(reg, "合伙人按照合伙协议享有权利，履行义务。") == {("合伙人", "obligation", "履行义务")}
+    assert got(reg, "应收账款出质后，不得转让，但是出质人与质权人协商同意的除外。") == {(None, "prohibition")}

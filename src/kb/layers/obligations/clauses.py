@@ -131,7 +131,9 @@ def finish(s: Sentence) -> None:
                         else d.trigger for d in drafts if not d.primary})
     prim_starts = sorted(regions.values())
     for d in drafts:
-        bounds = prim_starts if d.primary else sorted(prim_starts + secondary + _own_clause_end(text, d, s.end))
+        bounds = prim_starts if d.primary else sorted(prim_starts + secondary)
+        if not d.primary:
+            bounds = sorted(bounds + _own_clause_end(text, d, s.end, bounds))
         i = bisect_right(bounds, d.begin)         # bounds are sorted: the first past its begin
         d.end = d.end or (bounds[i] if i < len(bounds) else s.end)
         d.region = regions.get(d.trigger, d.trigger) if d.primary else d.trigger
@@ -168,20 +170,30 @@ def _split_at_own_limit(s: Sentence, d: Draft) -> None:
 #: a clause after the encouraged party's predicate that is the encourager's again: another encouragement or
 #: support (……，鼓励……, ……，支持……), or its purpose (……，推动……多元化, ……，促进……)
 _ENCOURAGER_AGAIN = re.compile(r"鼓励|支持|引导|倡导|提倡|扶持|推动|促进|提升|逐步|保障|指导|组织|协助|其|政府")
-#: a clause with a subject and a modal word of its own (……，政府相关部门应当……; ……，有条件的……可以……)
+#: a clause with a modal word of its own (……，政府相关部门应当……; ……，也可以委托……)
 _OWN_MODAL = re.compile(r"[^，。；]*?(?:应当|可以|不得|必须)")
+#: a clause whose next clause opens with a modal word: the subject of that modal word (……，电信业务经营者……对……账号，
+#: 可以通过……)
+_MODAL_NEXT = re.compile(r"[^，。；]*，(?:应当|可以|不得|必须)")
 
 
-def _own_clause_end(text: str, d: Draft, end: int) -> list[int]:
+def _own_clause_end(text: str, d: Draft, end: int, bounds: list[int]) -> list[int]:
     """The end of the encouraged party's predicate: the end of the sentence, as the annotators read it
     (鼓励教师到民族乡工作，帮助民族乡发展……; 鼓励幼儿园开设托班，招收适龄幼儿), unless a clause after a comma is
-    the encourager's again (鼓励社会组织提供公共服务，推动……多元化: 推动 is the encourager's purpose) or has a
-    modal word of its own."""
+    the encourager's again (鼓励社会组织提供公共服务，推动……多元化: 推动 is the encourager's purpose), a condition that
+    opens another statement (……就业，应聘任职的，享受……), has a modal word or the subject of the next clause's modal word,
+    or holds the next draft's bound (……，参与和支持……: the predicate ends at a comma, never inside a clause)."""
     if d.modality != "encouragement":
         return []
+    nxt = min((b for b in bounds if b > d.begin), default=end)
     k = text.find("，", d.begin, end)
-    while k >= 0 and not (_ENCOURAGER_AGAIN.match(text, k + 1) or _OWN_MODAL.match(text, k + 1)):
-        k = text.find("，", k + 1, end)
+    while k >= 0:
+        k2 = text.find("，", k + 1, end)
+        clause_end = k2 if k2 >= 0 else end
+        if _ENCOURAGER_AGAIN.match(text, k + 1) or _OWN_MODAL.match(text, k + 1) or nxt < clause_end \
+                or text[k + 1:clause_end].endswith(LEAD_END) or _MODAL_NEXT.match(text, k + 1):
+            break
+        k = k2
     return [k] if k >= 0 else []
 
 

@@ -11,10 +11,11 @@ from bisect import bisect_left
 
 from kb.layers.obligations.clauses import LEAD_END
 from kb.layers.obligations.governance import policy
-from kb.layers.obligations.modals import MODAL_RE
+from kb.layers.obligations.modality import in_relative_clause
+from kb.layers.obligations.modals import find_modals
 from kb.layers.obligations.names import THING_HEADS
 from kb.layers.obligations.records import Group
-from kb.layers.obligations.sentences import Sentence
+from kb.layers.obligations.sentences import Sentence, clause_end
 
 #: 行使……职权 is a body's competence stated as its power (开发区管委会行使下列职权：): a duty assigned, as 履行……职责
 _DUTY = re.compile(r"具体承担|承担|负责(?!人|的|制(?![定订作止]))|履行|行使(?=[^，。；：]{0,20}职权)|做好|依法协助|协助|给予|统筹解决|具体实施")
@@ -66,6 +67,7 @@ _DEFINED_NAME = re.compile(r"（以下(?:简称|统称|称)[^（）]{1,20}），
 def duties_without_modal(x, s: Sentence) -> None:
     """Each clause-opening actor's duty words up to its first modal word (or the next subject)."""
     text, subs = s.text, s.subjects
+    modal_words = {ev[0]: ev[2][:2] for ev in s.events if ev[1] == "modal"}
     for idx, (p, g) in enumerate(subs):
         nxt = subs[idx + 1][0] if idx + 1 < len(subs) else s.end
         # the modal positions are in text order (events.read_events): the first at or after p, passing
@@ -73,6 +75,11 @@ def duties_without_modal(x, s: Sentence) -> None:
         mp = s.modal_positions
         i = bisect_left(mp, p)
         while i < len(mp) and mp[i] < min(g.end, nxt) and text.startswith(("禁止", "严禁"), mp[i]):
+            i += 1
+        # and over a modal word of a relative clause (人民法院根据……，确定当事人应当提供的证据: no modal word of its own),
+        # not of an exception (……规定可以……的除外: the clause states no act)
+        while i < len(mp) and mp[i] < nxt and in_relative_clause(text, mp[i], *modal_words[mp[i]]) and \
+                not text.startswith("的除外", clause_end(text, mp[i]) - 3):
             i += 1
         first_modal = mp[i] if i < len(mp) and mp[i] < nxt else nxt
         if not g.mentions:
@@ -139,6 +146,11 @@ _HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具])有(?!关)((?:(?!的�
 
 
 _COMMA = re.compile("，")
+#: a clause of the head that opens with a joiner is the rest of a group of subjects not read whole (科协和群众团体，以及
+#: ……行业组织按照各自职责，共同做好: 和群众团体，以及……), not the manner of the act
+_REST_OF_LIST = ("以及", "及", "和", "或者", "、")
+#: a clause of the head that is a policy of its own (国家鼓励……研究，对……给予奖励), not the manner of the act
+_POLICY = ("鼓励", "支持", "引导", "倡导", "提倡", "扶持")
 
 
 def _manner_start(scope: str, k: int) -> int:
@@ -147,14 +159,17 @@ def _manner_start(scope: str, k: int) -> int:
     party a clause of its own names (……的，给予; 对……的单位和个人，给予表彰), a definition (X是……部门，负责; X（以下统称Y），负责) nor with
     another duty (……全面负责，履行下列职责)."""
     head = scope[:k]
-    if not head or _DUTY.search(head) or MODAL_RE.search(head):
+    if not head or _DUTY.search(head) or find_modals(head, 0, len(head)):
         return k
     a = c = len(head) - len(head.lstrip("，"))
+    rest = head.startswith(_REST_OF_LIST, c)       # the head opens with the rest of the group of subjects
     for m in _COMMA.finditer(head, c):
-        if head[:m.start()].endswith(LEAD_END) or head.startswith(("对", "是", "（"), c):
-            a = m.end()          # ……的，; 对……的单位和个人，; 是……部门，; （以下统称……），: no manner of the act
+        rest = rest and head.startswith(_REST_OF_LIST, c)
+        if head[:m.start()].endswith(LEAD_END) or head.startswith(("对", "是", "（") + _POLICY, c) or rest or \
+                _RIGHT_ENJOYED.match(head, c):
+            a = m.end()    # ……的，; 对……的单位和个人，; 是……部门，; （以下统称……），; 和……团体，; 享有权利，: no manner of the act
         c = m.end()
-    return a
+    return k if head.startswith(_REST_OF_LIST, a) else a
 
 
 def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:

@@ -46,17 +46,21 @@ _NAMING_VERBS = ("划定", "设置", "设立", "确定", "公布", "规定", "�
 _BANNED_PLACE = re.compile(r"(?![在向对从于])[^，。；的]{1,6}(?:区域|路段|地区|时段|名录|名单|目录|清单|标志|标识|场所|制度)")
 
 
+def in_relative_clause(text: str, p: int, e: int, w: str) -> bool:
+    """Whether the modal word w at p (ending at e) stands in a relative clause (应由……办理的事项, 依法应尽的义务,
+    应当予以免税的……车辆, 当事人应当提供的证据): it states no duty of its clause."""
+    tail = text[e:clause_end(text, e)]
+    return bool(tail.endswith("的") or _OF_WHAT.search(tail) or _AN_ACT.fullmatch(tail) or _EXCEPT.search(tail) or
+                _GIVEN_DE.match(tail) or _SHORT_DE.match(tail) or _REL_VERB_NOUN.match(tail) or
+                (text[p - 1:p] in ("的", "") and w in ("可", "应")))     # (应收账款 opening a text: a word)
+
+
 def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     """A modal word at p: a statement for its subject, or one without an actor."""
     text = s.text
     e, w, mod = data
     clause_tail = text[e:clause_end(text, e)]
-    if clause_tail.endswith("的") or _OF_WHAT.search(clause_tail) or _AN_ACT.fullmatch(clause_tail) or \
-            _EXCEPT.search(clause_tail) or _GIVEN_DE.match(clause_tail) or _SHORT_DE.match(clause_tail) or \
-            _REL_VERB_NOUN.match(clause_tail):
-        x.note_silent(s, p, "modifier")
-        return       # a relative clause (应由……办理的事项, 依法应尽的义务, 应当予以免税的……车辆)
-    if text[p - 1:p] in "的" and w in ("可", "应"):
+    if in_relative_clause(text, p, e, w):
         x.note_silent(s, p, "modifier")
         return
     if s.in_name(p):

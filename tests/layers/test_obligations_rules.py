@@ -2043,5 +2043,43 @@ def test_review_9_the_manner_of_a_duty_word_is_no_rest_of_the_subject(reg):
         reg, "国家鼓励公路工作方面的科学技术研究，对在公路科学技术研究和应用方面作出显著成绩的单位和个人给予奖励。")
     assert acts(reg, "根据政府委托，工会与有关部门共同做好劳动模范和先进生产（工作）者的评选、表彰、培养和管理工作。") == {
         ("工会", "obligation", "与有关部门共同做好劳动模范和先进生产（工作）者的评选、表彰、培养和管理工作")}
+
     assert acts(reg, "合伙人按照合伙协议享有权利，履行义务。") == {("合伙人", "obligation", "履行义务")}
     assert got(reg, "应收账款出质后，不得转让，但是出质人与质权人协商同意的除外。") == {(None, "prohibition")}
+
+def test_review_9_item_8_no_verb_adverb_or_thing_acted_on_is_a_bare_subject(reg):
+    """Code review 9 item 8: a noun alone before its modal word (2ad6d1f) is no party when it is a verb and its object
+    (民事诉讼法 art. 68 para 2 确定当事人, 北京市燃气管理条例 art. 34 para 2 警示用户, 药品管理法 art. 58 调配处方), a place in a
+    document (会计法 art. 14 para 4 更正处, after 更正), an adverb of duration (道路交通安全法 art. 91 para 5 终生) or a thing a
+    predicate acts on (重庆市城市园林绿化条例 art. 14 城市生态公园应当确定为……). Corpus sentences."""
+    assert acts(reg, "人民法院根据当事人的主张和案件审理情况，确定当事人应当提供的证据及其期限。") == {
+        ("人民法院", "obligation", "根据当事人的主张和案件审理情况，确定当事人应当提供的证据及其期限")}
+    assert "警示用户" not in actors_of(reg, "燃气供应企业应当对安装在用户室内和建筑物公共部位的公用燃气阀门设立永久性警示标志，"
+                                          "警示用户不得擅自操作公用燃气阀门。")
+    assert actors_of(reg, "药品经营企业零售药品应当准确无误，并正确说明用法、用量和注意事项；调配处方应当经过核对，对处方所列药品"
+                          "不得擅自更改或者代用。") == {"药品经营企业"}
+    assert actors_of(reg, "原始凭证记载的各项内容均不得涂改；原始凭证有错误的，应当由出具单位重开或者更正，更正处应当加盖出具单位"
+                          "印章。") == {"出具单位"}
+    assert "终生" not in actors_of(reg, "饮酒后或者醉酒驾驶机动车发生重大交通事故，构成犯罪的，依法追究刑事责任，并由公安机关交通"
+                                      "管理部门吊销机动车驾驶证，终生不得重新取得机动车驾驶证。")
+    assert got(reg, "城市生态公园应当确定为永久保护绿地，并按照公园绿地进行建设管理。") == {(None, "obligation")}
+
+
+def test_its_departments_are_the_departments_of_the_actor_named_before(reg):
+    """Issue 11 (其职能部门 resolves to the actor named before; code review 9 G2, review 8 item 4): ……及其所属部门 are the
+    body's departments as ……及其有关部门 and ……及其职能部门 (北京市招标投标条例 art. 6, a corpus sentence: 所属部门 before);
+    a clause opened by 其职能部门 (no corpus text writes one: the issue's construction) the same."""
+    assert actors_of(reg, "市和区人民政府及其所属部门不得对招标投标活动实行地区封锁和部门限制。") == {
+        "市人民政府", "区人民政府", "有关部门"}
+    assert got(reg, "市人民政府应当加强领导，其职能部门不得推诿。") == {
+        ("市人民政府", "obligation"), ("有关部门", "prohibition")}
+    # 其主管部门 is another body's (反恐怖主义法 art. 35: the places' supervising department), as before
+    assert "主管部门" in actors_of(reg, "对重点目标以外的涉及公共安全的其他单位、场所、活动、设施，其主管部门和管理单位应当依照"
+                                       "法律、行政法规规定，建立健全安全管理制度，落实安全责任。")
+
+
+def test_a_group_leader_of_a_committee_is_no_committee(reg):
+    """Issue 11 (……小组长 is not ……小组; code review 9 G3): the leader of a committee's group is a person named after the
+    body, as 居民小组长 (no corpus text writes 居民委员会小组长: the issue's construction)."""
+    assert got(reg, "居民委员会小组长应当协助居民委员会开展工作。") == {("居民委员会小组长", "obligation")}
+    assert got(reg, "居民小组长应当协助居民委员会开展工作。") == {("居民小组长", "obligation")}

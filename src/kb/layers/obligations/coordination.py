@@ -80,7 +80,7 @@ _GROUP_MOD_WORDS = GROUP_MODIFIERS + ("该", "本")
 _SHARED_RELEVANT = ("单位", "组织", "机构", "人员")
 #: one of them as a word of its own (the list, the clause's verb or a mark follows): 有关部门和机构应当……
 _SHARED_HEAD = re.compile(r"(单位|组织|机构|人员)(?=[、，。；]|和|及|或|以及|等|应|必须|须|不得|可|有权|负责(?!人)|依法|按照|依照)")
-_AND_ITS_DEPTS = re.compile(r"及其(?:有关|相关|职能)?部门")
+_AND_ITS_DEPTS = re.compile(r"(?:及|以及|和|或者|或)其(?:有关|相关|职能|所属)?部门")
 #: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
 _GENERIC_DEPT = re.compile(r"(?:行政)?(?:主管|管理)?部门")
 _AND_ITS_PERSONS = re.compile(r"及其(成员|工作人员|从业人员|负责人|主要负责人)")
@@ -312,7 +312,7 @@ class Scanner(MentionScanner):
                         m.name = f"{anyone}{m.name}"
             mentions += ms
             i = e
-            # 及其（有关）部门, 及其职能部门; 及其成员, 及其工作人员: the body's own
+            # 及其（有关）部门, 及其职能部门, 或者其有关部门; 及其成员, 及其工作人员: the body's own
             m = _AND_ITS_DEPTS.match(text, i)
             if m:
                 mentions.append(Mention("有关部门", m.group(0), i, m.end(), [lv for x in ms for lv in x.levels]))

@@ -13,7 +13,7 @@ import re
 from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
 from kb.layers.obligations.modals import MODAL_RE, find_modals
-from kb.layers.obligations.names import STOP_IN_NAME, THING_HEADS, VERB_START2
+from kb.layers.obligations.names import _OBJECT_VERBS, STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
 from kb.layers.obligations.sentences import Sentence, segments
 
@@ -51,6 +51,8 @@ _READ_ON = "read on"
 
 _THAT_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:负责人|人员|单位|机构|组织|部门|委员会|企业|当事人|人)")
 _ITS_PERSONS = re.compile(r"其(成员|工作人员)")
+#: 其职能部门 (as 及其职能部门): the departments of the actor named before; 其主管部门 is another body's
+_ITS_DEPTS = re.compile(r"其(?:有关|相关|职能|所属)?部门")
 _ITS_MODAL = re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|可|有权)")
 #: 其主要职责是：, 其任务为：: the lead-in of the duties of the actor just named
 _ITS_TASKS = re.compile(r"其(?=(?:主要|基本)?(?:任务|职责)(?:[：是]|为：))")
@@ -111,15 +113,24 @@ _NOT_BARE_SUBJECT = re.compile(r"^[本他其该各此前后或再每某两二三
                                r"(?<!银)行$|(?<!单)位$|(?<![家法])庭$|中$")
 
 
+#: a bare noun's predicate that makes it a thing acted on (城市生态公园应当确定为永久保护绿地, 调配处方应当经过核对)
+_ACTED_ON = re.compile(r"确定为|认定为|划定为|划为|列为|列入|纳入|经过?(?:核对|审核|审查|批准|审批|检验|检测|验收|鉴定|论证|评估)")
+#: adverbs of duration, whose last character a person's name could end in (终生不得重新取得……)
+_DURATION = ("终生", "终身", "毕生", "一生", "永久", "长期")
+
+
 def _bare_subject(sc: Scanner, text: str, ca: int, cb: int) -> tuple[int, Group] | None:
     """(position, group) of a party no head names, standing alone before the clause's modal word: a noun whose last
-    character is a body's, a place's or a person's (户, 台, 侨, 属 …), not a verb, a condition or a thing."""
+    character is a body's, a place's or a person's (户, 台, 侨, 属 …), not a verb and its object (确定当事人应当提供的
+    证据, 警示用户不得……: names.py's verbs), a condition, a thing acted on (城市生态公园应当确定为……, 调配处方应当经过核对)
+    nor an adverb of duration (终生不得……)."""
     m = _BARE_SUBJECT.match(text, ca, cb)
     if m is None:
         return None
     n = m.group(1)
     if n[-1] not in AGENT_HEAD_CHARS or not bare_ok(n) or n.startswith(_COND_START + _PP_START + _CONNECTIVES) or \
-            _NOT_BARE_SUBJECT.search(n):
+            _NOT_BARE_SUBJECT.search(n) or n in _DURATION or n.startswith(_OBJECT_VERBS) or \
+            _ACTED_ON.match(text, m.end() + 2):
         return None
     c = sc.reg.canonical(n)
     return ca, Group([Mention(c, n, ca, m.end(1), known=sc.reg.is_known(c))], ca, m.end(1))
@@ -286,6 +297,11 @@ def _pronoun_subject(sc: Scanner, text: str, k: int, out, carried, last_stmt):
     """其, 他们, 它们 at k: the actor named after 其, 其成员 of the previous subject, or the group of
     the last statement."""
     g = None
+    m = _ITS_DEPTS.match(text, k)
+    prev = next((g0 for _, g0 in reversed(out) if g0.mentions), carried or last_stmt)
+    if m and prev is not None and prev.mentions:       # 其职能部门: the departments of the actor named before
+        return k, Group([Mention("有关部门", m.group(0), k, m.end(), [lv for x in prev.mentions for lv in x.levels])],
+                        k, m.end())
     g_after = sc.group(text, k + 1, discover=False) if text.startswith("其", k) else None
     if g_after is not None and not _ITS_PERSONS.match(text, k):
         return k, g_after

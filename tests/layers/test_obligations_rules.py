@@ -2083,3 +2083,16 @@ def test_a_group_leader_of_a_committee_is_no_committee(reg):
     body, as 居民小组长 (no corpus text writes 居民委员会小组长: the issue's construction)."""
     assert got(reg, "居民委员会小组长应当协助居民委员会开展工作。") == {("居民委员会小组长", "obligation")}
     assert got(reg, "居民小组长应当协助居民委员会开展工作。") == {("居民小组长", "obligation")}
+
+
+def test_a_department_name_is_no_coordination_of_two_bodies(reg):
+    """Round 15's misses (beijing-fangzhen-jianzai art. 14 para 3, a tuning text now): a department found by its head
+    alone (……部门) is two bodies when a name's head and 和 stand inside it (统计法 art. 34 para 3, 反间谍法 art. 36 para 2:
+    统计机构和有关部门 was one actor), and stems closed by 等行业主管部门 get their head back as those closed by 等行政主管
+    部门 (教育、卫生、文物 were actors without 部门). Corpus sentences."""
+    assert actors_of(reg, "县级以上人民政府统计机构和有关部门应当加强对统计人员的专业培训和职业道德教育。") == {"统计机构", "有关部门"}
+    assert actors_of(reg, "经采取相关措施，上述信息内容或者风险已经消除的，国家安全机关和有关部门应当及时作出恢复相关传输和服务"
+                          "的决定。") == {"国家安全机关", "有关部门"}
+    assert actors_of(reg, "住房城乡建设、规划、地震等行政主管部门以及教育、卫生、文物等行业主管部门应当对抗震加固项目进行监督"
+                          "管理。") == {"住房和城乡建设部门", "规划部门", "地震部门", "教育部门", "卫生部门", "文物部门"}
+

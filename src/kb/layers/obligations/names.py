@@ -166,13 +166,15 @@ _PARENS = re.compile(r"（[^（）]*）")
 _LEVEL_SEP = re.compile(r"、|和|及|或者|或")
 _UP_TO_DEPT = re.compile(r"[^，。；：！？\n]{0,160}?(?:部门|(?<=等)行政(?=机关)|(?<=等有关)行政(?=机关))")
 #: what closes a list of department stems (……等其他负有……职责的部门, ……等有关主管部门); the list's separators
-_STEMS_TAIL = re.compile(r"(?:等(?:其他)?(?:[^，。；、]{0,24}?的)?(?:有关|相关)?(?:政府)?|(?<!、)(?:有关|相关))"
+_STEMS_TAIL = re.compile(r"(?:等(?:其他)?(?:[^，。；、]{0,24}?的)?(?:有关|相关)?(?:政府|行业)?|(?<!、)(?:有关|相关))"
                          r"(?:行政管理|行政主管|主管|行政)?$|(?:行政管理|行政主管|主管)$")
 _STEM_SEP = re.compile(r"以及|、|，|或者")
 _AND_SPLIT = re.compile(r"和|及")
 _DEPT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?部门")
 _PERSONS_END = re.compile(r"(?:有关|相关|主要)(?:负责人|人员|工作人员)$")
 #: a coordination inside what looks like one name (副行长及其他工作人员, 中职学校和科研机构)
+#: a name's head, then 和: two names, not one (统计机构和有关部门; 林业草原或者其他有关行政主管部门 is one list of stems)
+_NAME_THEN_AND = re.compile(r"(?:%s)(?:和|及(?!其)|或者)" % "|".join(SUFFIXES))
 _COORDINATION_IN = re.compile(r"和其他|及其他|或者|以及|及其|(?:%s)和" % "|".join(SUFFIXES))
 #: what a discovered name cannot hold (a clause mark, a list's 、), and the counts and verbs it cannot be
 _CLAUSE_MARK = re.compile("[%s、]" % CLAUSE_END)
@@ -492,7 +494,9 @@ class NameScanner:
     def _dept_discover(self, text: str, i: int):
         m = _DEPT_NAME.match(text, i)
         if m and not STOP_IN_NAME.search(m.group(0)[:-2]) and \
-                not (m.group(0)[:2] in _OBJECT_VERB_SET and m.group(0)[2:3] != "的"):
+                not (m.group(0)[:2] in _OBJECT_VERB_SET and m.group(0)[2:3] != "的") and \
+                not _NAME_THEN_AND.search(m.group(0)) and not self._known_then_and(m.group(0)):
+            # (政府统计机构和有关部门, 国家安全机关和有关部门: a name, then 和, then another)
             # (市人民政府)批转市民政部门: a verb and its object; (人民政府)指定的部门 is a department
             c = self.reg.canonical(m.group(0))
             return [Mention(c, m.group(0), i, m.end(), known=self.reg.is_known(c))], m.end()

@@ -2096,3 +2096,15 @@ def test_a_department_name_is_no_coordination_of_two_bodies(reg):
     assert actors_of(reg, "住房城乡建设、规划、地震等行政主管部门以及教育、卫生、文物等行业主管部门应当对抗震加固项目进行监督"
                           "管理。") == {"住房和城乡建设部门", "规划部门", "地震部门", "教育部门", "卫生部门", "文物部门"}
 
+
+def test_every_body_that_acts_on_a_list_of_violations_carries_it(reg):
+    """Round 15's misses (shantou-jiufen art. 27, beijing-tiyu-sheshi art. 24, tuning texts now): 有下列行为之一的，由X责令
+    改正；……，由Y依法给予处分：— Y acts on every violation listed, as X does (the lead-in's records carry the items; the
+    sanction after ； was left on the lead-in). 统计法 (2009) art. 38 para 1, a corpus text (two of its five items)."""
+    doc = parse_text("第一条 县级以上人民政府统计机构或者有关部门在组织实施统计调查活动中有下列行为之一的，由本级人民政府、上级"
+                     "人民政府统计机构或者本级人民政府统计机构责令改正，予以通报；对直接负责的主管人员和其他直接责任人员，由任免机关"
+                     "或者监察机关依法给予处分：\n\n（一）未经批准擅自组织实施统计调查的；\n\n（二）未经批准擅自变更统计调查制度的"
+                     "内容的；\n", "rules.txt", "text")
+    for item in (1, 2):
+        got_ = {(s.actor, s.modality) for s in extract(doc, reg) if s.item == item}
+        assert {("任免机关", "sanction"), ("监察机关", "sanction"), ("统计机构", "sanction"), ("统计机构", "liability")} <= got_

@@ -249,6 +249,9 @@ def list_heads(drafts: list[Draft]) -> list[Draft]:
     named = [d for d in drafts if any(not _BY_LIST.search(d.node.text, d.region, m.start())
                                       for m in _LIST_LEAD.finditer(d.node.text, d.region, d.end))]
     if named:
+        if any(d.modality in ("liability", "sanction") for d in named):
+            # 有下列情形之一的，由X责令改正；……的，由Y追究责任：: every body that acts on the violations listed
+            named += [d for d in drafts if d.modality == "sanction" and d not in named]
         return named
     # 经营者违反……规定的，按照下列规定处罚：: the penalties are listed, the violators are liable on each
     liable = [d for d in drafts if d.modality == "liability" and _PENALTIES_LISTED.match(d.node.text, d.end)]

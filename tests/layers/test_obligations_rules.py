@@ -2007,14 +2007,13 @@ def test_central_military_and_judicial_organs_and_military_regions(reg):
 def test_review_9_an_encouraged_party_s_predicate_ends_at_a_comma(reg):
     """Code review 9 items 1-2: the encouraged party's predicate (2a1997b: to the end of the sentence) ends at a comma,
     never inside a clause another draft opens (高等教育法 art. 6 para 2: ……，参与和支持……), nor past a condition that opens
-    another statement (重庆市实施《农民专业合作社法》办法 art. 26 para 2: ……就业，应聘任职的，享受……) or the subject of a
+    another statement (北京市优化营商环境条例 (2020) art. 47 para 2: ……，对于……存在差错的，按照……处理) or the subject of a
     later modal word (反电信网络诈骗法 art. 33); a clause with a modal word of its own still ends it, the clauses before it
     stay (深圳经济特区中医药条例 art. 31 para 4). Corpus sentences."""
     assert {a for _, _, a in acts(reg, "国家鼓励企业事业组织、社会团体及其他社会组织和公民等社会力量依法举办高等学校，参与和支持"
                                        "高等教育事业的改革和发展。")} == {"依法举办高等学校"}
-    assert acts(reg, "鼓励和支持高等学校和职业学校毕业生到农民专业合作社就业，应聘任职的，享受国家和本市规定的高等学校和职业学校"
-                     "毕业生到基层就业的相关政策待遇。") == {
-        (a, "encouragement", "毕业生到农民专业合作社就业") for a in ("高等学校", "职业学校")}
+    assert acts(reg, "鼓励企业提前申报通关，提前办理单证审核，对于提前申报通关存在差错的，按照有关容错机制处理。") == {
+        ("企业", "encouragement", "提前申报通关，提前办理单证审核")}
     got_ = acts(reg, "国家推进网络身份认证公共服务建设，支持个人、企业自愿使用，电信业务经营者、银行业金融机构、非银行支付机构、"
                      "互联网服务提供者对存在涉诈异常的电话卡、银行账户、支付账户、互联网账号，可以通过国家网络身份认证公共服务对"
                      "用户身份重新进行核验。")

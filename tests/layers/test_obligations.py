@@ -295,8 +295,8 @@ def test_seed_scores(reg):
 #: Raised on 2026-12-04 after the tenth round of rules (issue 11) to each file's figures then minus 0.02, where that
 #: is higher (none lowered); raised again likewise after the eleventh round (2026-12-04, issue 11) and after the
 #: thirteenth (2026-12-05, issue 11: 26 files, among them the twelfth round's congress texts and the eight round-12 texts)
-#: and after the fourteenth (2026-12-05, third session, issue 11: 34 files) and the fifteenth (2026-12-05, fourth
-#: session, issue 11: 37 files).
+#: and after the fourteenth (2026-12-05, third session, issue 11: 34 files), the fifteenth (2026-12-05, fourth
+#: session, issue 11: 37 files) and the sixteenth (2026-12-05, fifth session, issue 11: 8 files).
 FLOORS = {
     "beijing-jiedao": (0.92, 0.93, 0.87), "beijing-jujia-yanglao": (0.96, 0.97, 0.96),
     "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.89, 0.90, 0.83),
@@ -324,7 +324,7 @@ FLOORS = {
     "jiage": (0.84, 0.87, 0.79), "yancao": (0.81, 0.79, 0.70),
     # held out in round 6 (scored once at 637a92b, rules 525a0e9), tuning since: their figures after the round-6 rules, minus 0.02
     "beijing-jingkai": (0.68, 0.81, 0.79), "beijing-xianxue": (0.82, 0.84, 0.80),
-    "beijing-yiyuan-anquan": (0.87, 0.90, 0.85), "chongqing-dubo": (0.91, 0.92, 0.88),
+    "beijing-yiyuan-anquan": (0.87, 0.90, 0.86), "chongqing-dubo": (0.91, 0.92, 0.88),
     "chongqing-hangdao": (0.90, 0.90, 0.88), "diyue-chengxu": (0.84, 0.86, 0.78),
     "keji-chengguo": (0.83, 0.82, 0.79), "zhuwai-waijiao": (0.88, 0.88, 0.85),
     # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures after the round-8 rules
@@ -332,11 +332,11 @@ FLOORS = {
     "beijing-guofang-jiaoyu": (0.86, 0.86, 0.86), "chongqing-canzhong": (0.87, 0.86, 0.78),
     "chongqing-juanxian": (0.83, 0.83, 0.77), "guangdong-tudi": (0.89, 0.88, 0.79),
     "guangdong-waishang": (0.85, 0.87, 0.84), "pengshui-kuangchan": (0.88, 0.90, 0.83),
-    "waiguo-huomian": (0.53, 0.53, 0.69), "zhuce-kuaiji": (0.81, 0.80, 0.75),
+    "waiguo-huomian": (0.61, 0.57, 0.76), "zhuce-kuaiji": (0.81, 0.80, 0.75),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
     "beijing-jiuye-yuanzhu": (0.83, 0.82, 0.78), "beijing-xuesheng-shanghai": (0.77, 0.77, 0.71),
     "beijing-yishi-guize": (0.78, 0.78, 0.65), "beijing-zhengbing": (0.79, 0.80, 0.74),
-    "chongqing-jiti-zichan": (0.73, 0.66, 0.55), "guangdong-jisheng": (0.79, 0.73, 0.61),
+    "chongqing-jiti-zichan": (0.73, 0.66, 0.55), "guangdong-jisheng": (0.79, 0.74, 0.62),
     "huzhao": (0.72, 0.69, 0.55), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
     # then, minus 0.02
@@ -359,27 +359,27 @@ FLOORS = {
     # held out in round 12 (scored once on main d6e60d6, after the round-12 rules), tuning since: their figures then,
     # minus 0.02; raised after the round-13 rules (written on them)
     "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.94, 0.95, 0.95),
-    "chongqing-dianxin": (0.87, 0.85, 0.75), "chongqing-qixiang-zaihai": (0.93, 0.93, 0.90),
+    "chongqing-dianxin": (0.87, 0.85, 0.75), "chongqing-qixiang-zaihai": (0.93, 0.93, 0.91),
     "guangdong-tudi-quanshu": (0.82, 0.82, 0.74), "jiliang": (0.87, 0.88, 0.79),
     "xuewei-tiaoli": (0.64, 0.66, 0.72), "yinhuashui": (0.88, 0.87, 0.79),
     # held out in round 13 (scored once on main d2e0063, after the round-13 rules; identical at 74c1624), tuning since:
     # their figures then, minus 0.02
-    "beijing-siying-geti": (0.83, 0.80, 0.74), "beijing-tiyu-sheshi": (0.89, 0.81, 0.74),
+    "beijing-siying-geti": (0.83, 0.80, 0.74), "beijing-tiyu-sheshi": (0.89, 0.93, 0.94),
     "guangdong-geming-yizhi": (0.89, 0.88, 0.81), "guangzhou-qingnian-chuangye": (0.88, 0.83, 0.79),
     "qingjie-shengchan": (0.81, 0.84, 0.77), "shenhai-haidi": (0.95, 0.96, 0.93),
     "tongyong-yuyan-wenzi": (0.70, 0.70, 0.60), "xiaofang-jiuyuan-xian": (0.60, 0.61, 0.59),
     # held out in round 14 (scored once on main a6764ef, after the fourteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-jianyi-yongwei": (0.85, 0.85, 0.76), "beijing-jihui-youxing": (0.76, 0.78, 0.74),
-    "beijing-nongye-tuiguang": (0.79, 0.80, 0.72), "beijing-qixiang": (0.84, 0.83, 0.85),
+    "beijing-nongye-tuiguang": (0.79, 0.80, 0.73), "beijing-qixiang": (0.84, 0.83, 0.85),
     "beijing-yesheng-dongwu": (0.87, 0.88, 0.89), "chongqing-gonglu-guanxian": (0.94, 0.95, 0.87),
     "jiefangjun-xuanju": (0.50, 0.47, 0.40), "xianggang-zhujun": (0.80, 0.79, 0.71),
     # held out in round 15 (scored once on main 7c9385b, after the fifteenth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "beijing-fangzhen-jianzai": (0.87, 0.86, 0.82), "beijing-sifa-jianding": (0.83, 0.83, 0.74),
+    "beijing-fangzhen-jianzai": (0.90, 0.88, 0.85), "beijing-sifa-jianding": (0.83, 0.83, 0.74),
     "beijing-yanhua-baozhu": (0.76, 0.83, 0.75), "beijing-yusuan-jiandu": (0.79, 0.80, 0.69),
     "chongqing-lvhua": (0.82, 0.84, 0.77), "fan-shipin-langfei": (0.78, 0.78, 0.73),
-    "renmin-jingcha-jingxian": (0.78, 0.74, 0.69), "shantou-jiufen": (0.71, 0.69, 0.57)}
+    "renmin-jingcha-jingxian": (0.78, 0.74, 0.69), "shantou-jiufen": (0.71, 0.73, 0.62)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

@@ -2107,3 +2107,21 @@ def test_every_body_that_acts_on_a_list_of_violations_carries_it(reg):
     for item in (1, 2):
         got_ = {(s.actor, s.modality) for s in extract(doc, reg) if s.item == item}
         assert {("任免机关", "sanction"), ("监察机关", "sanction"), ("统计机构", "sanction"), ("统计机构", "liability")} <= got_
+
+
+def test_a_duty_word_inside_a_relative_clause_is_no_duty_of_the_subject(reg):
+    """Code review 10 item 8: passing a modal word of a relative clause (57b1084: 人民法院……，确定当事人应当提供的证据)
+    keeps the subject's duty word before it, never one after it — that one is the relative clause's (企业破产法 art. 25
+    item 9 人民法院认为管理人应当履行的其他职责: the court does not perform them; 行政诉讼法 art. 38 item 1 被告应当……履行法定职责的,
+    a case of an exception; 保险法 art. 19 item 1 免除保险人依法应承担的义务……的, a clause that is void). Corpus sentences
+    (the lists shortened)."""
+    assert acts(reg, "人民法院根据当事人的主张和案件审理情况，确定当事人应当提供的证据及其期限。") == {
+        ("人民法院", "obligation", "根据当事人的主张和案件审理情况，确定当事人应当提供的证据及其期限")}
+    assert "人民法院" not in {a for a, _, _ in acts(reg, "管理人履行下列职责：\n（一）调查债务人财产状况，制作财产状况报告；\n"
+                                                   "（二）人民法院认为管理人应当履行的其他职责。")}
+    assert "被告" not in {a for a, _, _ in acts(reg, "在起诉被告不履行法定职责的案件中，原告应当提供其向被告提出申请的证据。"
+                                                 "但有下列情形之一的除外：\n（一）被告应当依职权主动履行法定职责的；\n"
+                                                 "（二）原告因正当理由不能提供证据的。")}
+    assert "免除保险人" not in {a for a, _, _ in acts(reg, "采用保险人提供的格式条款订立的保险合同中的下列条款无效：\n"
+                                                     "（一）免除保险人依法应承担的义务或者加重投保人、被保险人责任的；\n"
+                                                     "（二）排除投保人、被保险人或者受益人依法享有的权利的。")}

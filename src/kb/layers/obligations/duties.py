@@ -78,8 +78,10 @@ def duties_without_modal(x, s: Sentence) -> None:
             i += 1
         # and over a modal word of a relative clause (人民法院根据……，确定当事人应当提供的证据: no modal word of its own),
         # not of an exception (……规定可以……的除外: the clause states no act)
+        rel_at = None       # the first of them: a duty word after it is the relative clause's, not the subject's
         while i < len(mp) and mp[i] < nxt and in_relative_clause(text, mp[i], *modal_words[mp[i]]) and \
                 not text.startswith("的除外", clause_end(text, mp[i]) - 3):
+            rel_at = mp[i] if rel_at is None else rel_at
             i += 1
         first_modal = mp[i] if i < len(mp) and mp[i] < nxt else nxt
         if not g.mentions:
@@ -115,8 +117,8 @@ def duties_without_modal(x, s: Sentence) -> None:
             s.stated(g)
             continue
         dm = _duty_word(x, s, g, scope, first_modal == nxt)
-        if dm is None or s.liability:
-            continue
+        if dm is None or s.liability or (rel_at is not None and g.end + dm.start() > rel_at):
+            continue     # (人民法院认为管理人应当履行的其他职责: 履行 is what the relative clause says the 管理人 does)
         begin = g.end + _manner_start(scope, dm.start())
         for mt in g.mentions:
             x.emit(s, mt, "obligation", False, g.end + dm.start(), begin, p)

@@ -2125,3 +2125,11 @@ def test_a_duty_word_inside_a_relative_clause_is_no_duty_of_the_subject(reg):
     assert "免除保险人" not in {a for a, _, _ in acts(reg, "采用保险人提供的格式条款订立的保险合同中的下列条款无效：\n"
                                                      "（一）免除保险人依法应承担的义务或者加重投保人、被保险人责任的；\n"
                                                      "（二）排除投保人、被保险人或者受益人依法享有的权利的。")}
+
+
+def test_a_list_closed_by_deng_is_no_manner(reg):
+    """Code review 10 item 4: 等 closes a group of subjects as 以及/和/、 join one, so a head opening with it is the rest of
+    the group, not the manner of the act (广东省森林防火条例 art. 7 para 2: ……的工矿企业等相关单位，负责……; a corpus sentence)."""
+    got_ = acts(reg, "森林、林木、林地的经营单位和个人，以及森林防火区内的工矿企业等相关单位，负责其经营范围内的森林防火工作，"
+                     "承担森林防火责任。")
+    assert got_ and not any(a.startswith("等") for _, _, a in got_), got_

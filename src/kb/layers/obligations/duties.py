@@ -148,9 +148,10 @@ _HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具])有(?!关)((?:(?!的�
 
 
 _COMMA = re.compile("，")
-#: a clause of the head that opens with a joiner is the rest of a group of subjects not read whole (科协和群众团体，以及
-#: ……行业组织按照各自职责，共同做好: 和群众团体，以及……), not the manner of the act
-_REST_OF_LIST = ("以及", "及", "和", "或者", "、")
+#: a clause of the head that opens with a joiner, or with 等 closing the group, is the rest of a group of subjects not
+#: read whole (科协和群众团体，以及……行业组织按照各自职责，共同做好: 和群众团体，以及……; ……的工矿企业等相关单位，负责:
+#: 等相关单位，), not the manner of the act
+_REST_OF_LIST = ("以及", "及", "和", "或者", "、", "等")
 #: a clause of the head that is a policy of its own (国家鼓励……研究，对……给予奖励), not the manner of the act
 _POLICY = ("鼓励", "支持", "引导", "倡导", "提倡", "扶持")
 

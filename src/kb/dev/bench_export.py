@@ -134,7 +134,7 @@ def run(corpus_dir=None, out=print, against: str | None = BASELINE_REV) -> dict:
     from kb.text.sources import read_source
 
     corpus = Path(corpus_dir) if corpus_dir else paths.corpus_dir()
-    files = sorted(corpus.rglob("*.md")) if corpus.is_dir() else []
+    files = paths.corpus_texts(corpus) if corpus.is_dir() else []
     if not files:
         out(paths.missing(corpus))
         return {"ok": False}

@@ -56,7 +56,7 @@ def _usage() -> dict:
 def _specs(corpus: Path):
     from kb.dev.bench_search import corpus_sources
 
-    return corpus_sources(sorted(corpus.rglob("*.md")), base=corpus)
+    return corpus_sources(paths.corpus_texts(corpus), base=corpus)
 
 
 def child(mode: str, corpus: str, work: str) -> dict:

@@ -19,7 +19,7 @@ def bench(corpus: Path | None = None, akn: bool = False) -> dict:
 
     if corpus is None:
         corpus = paths.corpus_dir()
-    files = sorted(Path(corpus).rglob("*.md"))
+    files = paths.corpus_texts(corpus)
     t_parse = t_links = t_akn = 0.0
     n = arts = 0
     for f in files:

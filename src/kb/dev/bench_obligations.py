@@ -1,4 +1,5 @@
-"""Benchmark: obligation extraction over a 200-text sample of the shared corpus.
+"""Benchmark: obligation extraction over a 200-text sample of the shared corpus (this session's held-out texts
+left out, never opened: :func:`sample`).
 
 ``kb bench obligations [CORPUS_DIR]`` (or ``python3 -m kb.dev.bench_obligations [CORPUS_DIR]
 [--limit N] [--against REV]``).  The figure is the extraction time of the sample (CPU seconds, best
@@ -33,9 +34,7 @@ from kb.text.parse import parse_file
 from kb.layers.actors import load_registry
 from kb.layers.obligations import extract
 from kb.layers.obligations import layer
-root, limit = Path(sys.argv[1]), int(sys.argv[2])
-files = sorted(root.rglob("*.md"))
-files = files[::max(1, len(files) // limit)][:limit]
+files = [Path(f) for f in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if f]
 t0 = time.process_time()
 docs = []
 for f in files:
@@ -65,11 +64,22 @@ print(json.dumps({"texts": len(docs), "articles": sum(len(d.articles) for d in d
 '''
 
 
-def _side(src: Path, root: Path, limit: int, cwd: str) -> dict:
-    """One revision's figures, in a process of its own (cwd: outside any project, so both sides read
+def sample(root: Path, limit: int) -> list[Path]:
+    """Every k-th text of the corpus folder, ``limit`` of them, this session's held-out texts left out (never
+    opened: paths.corpus_texts)."""
+    from kb.dev import paths
+
+    files = paths.corpus_texts(root)
+    return files[::max(1, len(files) // limit)][:limit]
+
+
+def _side(src: Path, root: Path, files: list[Path], cwd: str) -> dict:
+    """One revision's figures on ``files``, in a process of its own (cwd: outside any project, so both sides read
     the same lexicon)."""
     env = dict(os.environ, PYTHONPATH=str(src), KB_LAYER_CACHE="off", KB_SHARED=str(root.parents[1]))
-    out = subprocess.run([sys.executable, "-c", _SIDE, str(root), str(limit)], capture_output=True, text=True,
+    listed = Path(cwd) / "sample.txt"
+    listed.write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", _SIDE, str(listed)], capture_output=True, text=True,
                          env=env, cwd=cwd)
     if out.returncode != 0:
         raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed")
@@ -81,15 +91,16 @@ def run(corpus_dir: str | None = None, limit: int = 200, against: str | None = B
     from kb.dev.bench_parse import default_corpus
 
     root = Path(corpus_dir) if corpus_dir else default_corpus()
-    if not any(root.rglob("*.md")):
+    files = sample(root, limit)
+    if not files:
         print(paths.missing(root), file=sys.stderr)
         return {"ok": False}
     here = paths.REPO / "src"
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         base_src = paths.checkout_src(against, Path(tmp)) if against else None
         t0 = time.perf_counter()
-        now = _side(here, root, limit, tmp)
-        base = _side(base_src, root, limit, tmp) if base_src else None
+        now = _side(here, root, files, tmp)
+        base = _side(base_src, root, files, tmp) if base_src else None
         wall = time.perf_counter() - t0
     print(f"texts {now['texts']}, articles {now['articles']}, statements {now['statements']}"
           + (f" (before: {base['statements']})" if base else ""))

@@ -46,7 +46,7 @@ def run(corpus_dir: str | os.PathLike | None = None, repeat: int = 3, echo=print
     from kb.text.sources import Source, read_source
 
     corpus = Path(corpus_dir) if corpus_dir else default_corpus()
-    files = sorted(corpus.rglob("*.md")) if corpus.is_dir() else []
+    files = paths.corpus_texts(corpus) if corpus.is_dir() else []
     if not files:
         raise KbError("找不到语料（需要 ../shared/corpus/lawrefbook，或用 KB_SHARED 指定）", str(corpus))
     sources: list[Source] = [read_source(str(f)) for f in files]

@@ -56,9 +56,11 @@ _SPECIAL = re.compile(r'["()\s]')
 def corpus_sources(files=None, seed: bool = True, base: Path = CORPUS) -> list[SourceSpec]:
     """SourceSpecs for corpus Markdown files (regulation = path without date, version =
     the date or "current"; the latest of a regulation's files is marked latest) + the seed."""
+    from kb.dev.paths import corpus_texts
+
     base = Path(base)
     if files is None:
-        files = sorted(base.rglob("*.md")) if base.is_dir() else []
+        files = corpus_texts(base) if base.is_dir() else []
     groups: dict[str, list] = {}
     for f in files:
         rel = Path(f).relative_to(base).with_suffix("")

@@ -21,6 +21,14 @@ def corpus_dir() -> Path:
     return shared_dir() / "corpus" / "lawrefbook"
 
 
+def corpus_texts(corpus) -> list[Path]:
+    """The Markdown texts of a corpus folder in path order, less this session's held-out texts and their other
+    versions (kb.dev.heldout.held_out_file, by name): a corpus-wide tool never opens them, whatever folder it is given."""
+    from kb.dev.heldout import held_out_file
+
+    return sorted(f for f in Path(corpus).rglob("*.md") if not held_out_file(f))
+
+
 def missing(path) -> str:
     """What a benchmark or scorer says when its reference material is not there: where it looked, and
     how to point it elsewhere (a newcomer's clone usually has no ../shared beside it)."""

@@ -61,7 +61,7 @@ for i, f in enumerate(sys.argv[3:]):
 def texts(corpus: Path, limit: int | None) -> list[Path]:
     """The seed and every k-th corpus text (all of them when limit is None)."""
     from kb.dev import paths
-    files = sorted(corpus.rglob("*.md"))
+    files = paths.corpus_texts(corpus)
     if limit is not None:
         files = files[::max(1, len(files) // limit)][:limit]
     seed = paths.REPO / "regulation" / "suining-community" / "draft.txt"

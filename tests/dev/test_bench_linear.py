@@ -29,3 +29,14 @@ def test_run_times_every_stage_and_prints_a_table():
         assert all(len(t) == 2 and all(x >= 0 for x in t) for t in v["times"].values())
     text = "\n".join(lines)
     assert "阶段" in text and "paragraphs" in text and "site" in text
+
+
+def test_run_leaves_the_process_layer_cache_setting_as_it_was(tmp_path, monkeypatch):
+    """bench_linear.run switches the layer cache off while it times, then gives the process its setting back: it left
+    KB_LAYER_CACHE=off in os.environ, and every later test of the session ran with the cache off
+    (tests/site/test_compiled_templates.py failed in the 15:00 train of 2026-12-05)."""
+    import os
+
+    monkeypatch.setenv("KB_LAYER_CACHE", str(tmp_path / "cache"))
+    bench_linear.run("60,120", shapes=["paragraphs"], echo=lambda line: None)
+    assert os.environ["KB_LAYER_CACHE"] == str(tmp_path / "cache")

@@ -161,12 +161,25 @@ def exponent(sizes, times) -> float | None:
 
 
 def run(sizes: str | None = None, shapes: list[str] | None = None, echo=print) -> dict:
-    """Time every stage on every shape at each size; print a table, return the exponents."""
+    """Time every stage on every shape at each size; print a table, return the exponents.  The layer cache is off
+    while it runs (the work is timed, not a read of what an earlier run kept) and as it was afterwards: a caller in the
+    same process (the tests) keeps its own setting."""
     import os
 
+    old = os.environ.get("KB_LAYER_CACHE")
+    os.environ["KB_LAYER_CACHE"] = "off"
+    try:
+        return _run(sizes, shapes, echo)
+    finally:
+        if old is None:
+            os.environ.pop("KB_LAYER_CACHE", None)
+        else:
+            os.environ["KB_LAYER_CACHE"] = old
+
+
+def _run(sizes: str | None, shapes: list[str] | None, echo) -> dict:
     from kb.outputs.formats import table
 
-    os.environ["KB_LAYER_CACHE"] = "off"        # time the work, not a read of what an earlier run kept
     ns = tuple(int(s) for s in sizes.split(",")) if sizes else SIZES
     shapes = shapes or list(SHAPES)
     echo(f"行数：{'、'.join(f'{n:,}' for n in ns)}；CPU 秒；k 为 t∝N^k 的指数（1 线性，2 平方），"

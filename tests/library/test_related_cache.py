@@ -93,3 +93,27 @@ def test_state_kept_per_project_and_code_version(tmp_path, monkeypatch):
     monkeypatch.setenv("KB_LAYER_CACHE", "off")
     cache.write_state(tmp_path / "p", "x", 1)
     assert cache.read_state(tmp_path / "p", "x") is None and not (tmp_path / "p").exists()
+
+
+def test_a_changed_citation_is_looked_up_again():
+    """An article's first 上位法 is the provision it cites by number (Library.cited), whatever the wording: the citations
+    are part of what an answer depends on, so a build whose citations differ (here: 北京市村民委员会选举办法 第十八条 no
+    longer linked to the 村民委员会组织法's 第十八条, its text unchanged) reuses no answer given with the old ones — the
+    answers are what a fresh computation gives."""
+    from kb.library.related import Library, _grounds
+    from kb.library.related_cache import related_all
+
+    versions = _versions()
+    cites, outside, citations = _grounds(ROOT, versions)
+    reg = "北京市村民委员会选举办法"
+    assert citations[reg]["art_18"] == [("村民委员会组织法", "art_18")]
+    before = Library(versions, cites, outside, citations)
+    _, state, _ = related_all(before, before.entries, None, limit=3)
+    unlinked = {**citations, reg: {k: v for k, v in citations[reg].items() if k != "art_18"}}
+    lib = Library(versions, cites, outside, unlinked)
+    again, _, _ = related_all(lib, lib.entries, pickle.loads(pickle.dumps(state)), limit=3)
+    new = Library(versions, cites, outside, unlinked)
+    fresh, _, _ = related_all(new, new.entries, None, limit=3)
+    e = next(x for x in new.entries if x.reg.id == reg and x.latest and x.eid == "art_18")
+    assert [r.entry.label for r in fresh[e.index] if r.kind == "upper"][:1] != ["第十八条"]
+    assert _shown(lib, again) == _shown(new, fresh)

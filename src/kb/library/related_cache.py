@@ -8,7 +8,8 @@ what one regulation is to another comes from their metadata.  The state a build 
 digest of each of these, and each article's answer with the candidates it read.  The next build
 reuses an article's answer when every digest it depends on is unchanged, and looks it up again
 otherwise; anything global that changed (the set of articles and versions, a regulation's
-metadata or grounds, the parameters) means every article is looked up again.  Reused answers are
+metadata or grounds, the provisions its articles cite by number, the parameters) means every
+article is looked up again.  Reused answers are
 the ones a fresh computation gives (tests/library/test_related_cache.py compares the two); the
 saving depends on how far an edit reaches: weights are TF-IDF over the whole base, so a changed
 text moves the weight of its bigrams in every article that has them.
@@ -31,7 +32,9 @@ def digests(lib: Library, params) -> dict:
         "global": _sha([[(e.reg.id, e.version.name, e.eid, e.latest) for e in lib.entries],
                         sorted((r.id, r.title, r.level, r.jurisdiction, bool((r.raw or {}).get("part")))
                                for r in regs.values()),
-                        sorted((k, sorted(v)) for k, v in lib.grounds.items()), sorted(lib.outside), params]),
+                        sorted((k, sorted(v)) for k, v in lib.grounds.items()), sorted(lib.outside),
+                        # (the provisions each article cites by number come first among its 上位法: Library.cited)
+                        sorted((k, sorted(v.items())) for k, v in lib.citations.items()), params]),
         # (the actors of an article's duties, ACTORS, come from its text and the project's actor registry: a changed
         # registry changes them without changing the text)
         "entries": [_sha((e.text, list(e.vec.items()), e.norm2, e.index in lib.inert, sorted(lib.actors(e))))

@@ -373,7 +373,7 @@ def crowded_host(fixture_site, tmp_path_factory):
     old = search_index.SHARD_BYTES
     search_index.SHARD_BYTES = 60
     try:
-        manifest, shards = search_index.build_kb_map(indexes)
+        manifest, shards, _ = search_index.build_kb_map(indexes)
     finally:
         search_index.SHARD_BYTES = old
     assert manifest["shards"] > 20

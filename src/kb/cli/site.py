@@ -122,19 +122,27 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
 
 def _site_figures(site: Path) -> dict:
     """The built site's pages, their bytes, all its bytes and its downloads, in one walk of it (three
-    took 2% of a build of 200 regulations)."""
+    took 2% of a build of 200 regulations), each file's size from its folder's listing (os.scandir:
+    no path object per file, which took two thirds of the walk of 12,000 files)."""
     pages = html_bytes = total = 0
     downloads = []
-    for folder, _, names in os.walk(site):
-        d = Path(folder)
-        for name in names:
-            size = (d / name).stat().st_size
-            total += size
-            if name.endswith(".html") and d.name != "related":     # not the 相关条文 rows (related/<eid>.html)
-                pages += 1
-                html_bytes += size
-            elif d.name == "downloads" and name != "index.html":
-                downloads.append(str((d / name).relative_to(site)))
+    todo = [str(site)]
+    while todo:
+        folder = todo.pop()
+        kind = os.path.basename(folder)
+        with os.scandir(folder) as entries:
+            for e in entries:
+                if e.is_dir():
+                    if not e.is_symlink():          # as os.walk: a link to a folder is not followed
+                        todo.append(e.path)
+                    continue
+                size = e.stat().st_size
+                total += size
+                if e.name.endswith(".html") and kind != "related":     # not the 相关条文 rows (related/<eid>.html)
+                    pages += 1
+                    html_bytes += size
+                elif kind == "downloads" and e.name != "index.html":
+                    downloads.append(os.path.relpath(e.path, site))
     return {"pages": pages, "html_bytes": html_bytes, "bytes": total, "downloads": sorted(downloads)}
 
 
@@ -214,12 +222,25 @@ def build_cmd(ctx, site_dir, strict, no_catalog, quiet, run_check, force, jobs):
     finally:
         import logging
         logging.getLogger("mkdocs").removeHandler(handler)
+    _no_last_collection()
     if r.get("local_site_url"):
         click.echo(f"提示：site_url 是本机地址（{r['local_site_url']}）；发布前请用 KB_SITE_URL 设定网站的发布地址",
                    err=True)
     click.echo(f"完成：{r['site_dir']}　{r['pages']} 个页面（HTML 共 {r['html_bytes'] / 1e6:.1f} MB，"
                f"全部文件 {r['bytes'] / 1e6:.1f} MB），{len(r['downloads'])} 个下载文件，"
                f"用时 {r['seconds']:.1f} 秒")
+
+
+def _no_last_collection() -> None:
+    """At the end of the process (atexit, which runs before it), the objects alive are set aside from the
+    collection the interpreter makes as it ends: it would walk the whole site's model once more (0.3 s of CPU
+    at 200 regulations) to free what the end of the process frees anyway.  A process that goes on after the
+    build (tests calling the command) is left as it is until it ends."""
+    import atexit
+    import gc
+
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 @click.command("serve")

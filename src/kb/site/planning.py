@@ -385,11 +385,12 @@ def site_nav(plan: SitePlan) -> list:
     latest = [vs for vs in plan.sites if vs.latest]
     many = len(latest) > 1
     regs_nav: list = []
+    order = {src: i for i, src in enumerate(plan.pages)}
     for vs in latest:
-        items = _section(plan, vs)
+        items = _section(plan, vs, order)
         for o in plan.sites:
             if o.reg is vs.reg and o is not vs:
-                items.append({f"{o.version.label}（历史版本）": _section(plan, o)})
+                items.append({f"{o.version.label}（历史版本）": _section(plan, o, order)})
         for src, old, new in plan.comparisons:
             if new.reg is vs.reg:
                 items.append({f"对照：{plan.pages[src]['title']}": src})
@@ -413,8 +414,11 @@ def as_html_titles(nav):
     return nav
 
 
-def _section(plan: SitePlan, vs) -> list:
-    items = [{p["title"]: src} for src, p in plan.pages.items() if p["vs"] is vs and p["nav"]]
+def _section(plan: SitePlan, vs, order: dict) -> list:
+    """The version's pages in the navigation, in the plan's order (``order``: each page's place in it): its own
+    list of pages looked up, not every page of the site (for each of 200 regulations, 10,000 pages)."""
+    mine = [src for src in dict.fromkeys(vs.pages) if plan.pages[src]["vs"] is vs and plan.pages[src]["nav"]]
+    items = [{plan.pages[src]["title"]: src} for src in sorted(mine, key=order.__getitem__)]
     if vs.latest and vs.reg.id == plan.default and len(plan.sites) == 1:
         items = items[1:]          # the site's home page is this version's home
     return items

@@ -18,6 +18,7 @@ material's own index (for comparison in the benchmark).
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import html
 import json
@@ -37,6 +38,8 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from kb.errors import KbError
+from kb.layers.cache import read_state, write_state
+from kb.site.compiled_templates import keep_compiled
 from kb.site.downloads import add_pdfs, make_downloads
 from kb.site.page_nav import regulation_navs, regulation_of
 from kb.site.page_shells import shelled
@@ -52,6 +55,9 @@ from kb.site.urls import page_url, url_path
 
 #: the knowledge-base map of a site of several regulations (kb.site.search_index)
 KB_MAP = "search/kb.json"
+
+#: each regulation's bigrams in the knowledge-base map, kept for the next build (kb.layers.cache.write_state)
+KB_MAP_STATE = "site-kb-map"
 
 #: what material ships for its own search (lunr, its languages, its worker) and the source maps of
 #: its bundles: about half the bytes of a built site, unused when kb's search replaces them
@@ -112,7 +118,9 @@ class KbPlugin(BasePlugin[KbConfig]):
         TIMINGS.clear()
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         try:
-            sites, default = load_versions(root, self.config.regulations, self.config.default_regulation)
+            with gc_paused():
+                sites, default = load_versions(root, self.config.regulations, self.config.default_regulation)
+                gc.freeze()
             compute_related(sites, root)
             self.panels = panel_digests(sites)
             if self.only is not None:
@@ -150,8 +158,10 @@ class KbPlugin(BasePlugin[KbConfig]):
         except AttributeError:
             pass
         self.env = make_env(root / self.config.templates)
+        keep_compiled(self.env, root)
         # material's search handler does nothing on kb's pages (excluded from its index): not run there
         skip_where_unchanged(config.plugins)
+        gc.freeze()
         say(f"模型与增强层：{len(sites)} 个版本，{len(self.plan.pages)} 个页面，"
             f"{time.perf_counter() - t0:.2f} 秒")
         if self.config.search == "kb":
@@ -267,7 +277,7 @@ class KbPlugin(BasePlugin[KbConfig]):
                                    url_path(page_url(vs.p("index.md"), self.plan.directory_urls)), data,
                                    len(out[-1][1])))
             if len(latest) > 1:
-                manifest, shards = build_kb_map(latest)
+                manifest, shards = self._kb_map(latest)
                 out.append((KB_MAP, to_json(manifest)))
                 out += [(KB_MAP.replace(".json", f"-{i}.json"), to_json(shard)) for i, shard in enumerate(shards)]
         if self.only is not None and site_dir is not None:
@@ -278,11 +288,26 @@ class KbPlugin(BasePlugin[KbConfig]):
                     old.unlink(missing_ok=True)
         return out
 
+    def _kb_map(self, latest: list) -> tuple[dict, list]:
+        """The knowledge-base map of the latest versions' indexes (kb.site.search_index.build_kb_map); each
+        regulation's bigrams as the previous build kept them where its title and index are the same bytes
+        (keyed by their hash: what a dirty build keeps is not read again), and this build's kept for the next."""
+        keys = [hashlib.sha1(f"{title}\0{self.indexes[src]}".encode()).hexdigest()
+                for src, title, _, _, _ in latest]
+        kept = read_state(self.plan.root, KB_MAP_STATE)
+        kept = kept if isinstance(kept, dict) else {}
+        known = [g if isinstance(g := kept.get(k), str) and len(g) % 2 == 0 else None for k in keys]
+        manifest, shards, grams = build_kb_map(latest, known)
+        if known != grams:
+            write_state(self.plan.root, KB_MAP_STATE, dict(zip(keys, grams)))
+        return manifest, shards
+
     def on_nav(self, nav, config, files):
         self.navs = regulation_navs(nav, self.plan.pages)
         return nav
 
     def on_env(self, env, config, files):
+        keep_compiled(env, self.plan.root)
         nav_key = _cache_theme_nav(env)
         _cache_theme_words(env, config)
         _cache_theme_config(env)
@@ -361,6 +386,7 @@ class KbPlugin(BasePlugin[KbConfig]):
         return context
 
     def on_post_build(self, config):
+        gc.unfreeze()
         say(f"页面生成完成（{len(self.plan.pages)} 页）")
 
 

@@ -29,6 +29,8 @@ from __future__ import annotations
 import json
 import math
 import unicodedata
+from collections import defaultdict, deque
+from operator import methodcaller
 
 from kb.site.urls import page_url, url_path
 
@@ -156,30 +158,41 @@ def shard_of(bigram: str, shards: int) -> int:
     return (ord(bigram[0]) * 31 + ord(bigram[1])) % shards
 
 
-def build_kb_map(indexes: list[tuple[str, str, str, dict, int]]) -> tuple[dict, list[dict]]:
+def reg_bigrams(title: str, idx: dict) -> str:
+    """The bigrams of a regulation in the knowledge-base map — of its title and of its index's headings and
+    texts —, sorted and written one after the other in one string (two characters each: compact to keep)."""
+    grams = bigrams(title)
+    for d in idx["docs"]:
+        _add_bigrams(d.get("t", ""), grams)
+        for seg in d["s"]:
+            _add_bigrams(seg[1], grams)
+    return "".join(sorted(grams))
+
+
+def build_kb_map(indexes: list[tuple[str, str, str, dict, int]],
+                 known: list[str | None] | None = None) -> tuple[dict, list[dict], list[str]]:
     """The knowledge-base map of ``[(index url, title, home url, version index, its bytes)]``: the
-    manifest and its shards (see the module docstring)."""
-    per_reg = []
-    for _, title, _, idx, _ in indexes:
-        grams = bigrams(title)
-        for d in idx["docs"]:
-            _add_bigrams(d.get("t", ""), grams)
-            for seg in d["s"]:
-                _add_bigrams(seg[1], grams)
-        per_reg.append(grams)
-    pairs = sum(len(g) for g in per_reg)
+    manifest, its shards (see the module docstring), and each regulation's reg_bigrams — given in
+    ``known`` where a previous build kept them (None: worked out here)."""
+    per_reg = [(known[i] if known is not None and known[i] is not None else reg_bigrams(title, idx))
+               for i, (_, title, _, idx, _) in enumerate(indexes)]
+    pairs = sum(len(g) // 2 for g in per_reg)
     # ~6 bytes a (bigram, regulation) pair in JSON
     n = max(1, min(4096, math.ceil(pairs * 6 / SHARD_BYTES)))
-    shards: list[dict] = [{} for _ in range(n)]
-    # a bigram's list of regulations, in its shard (most bigrams are in many regulations: its shard is
-    # worked out once); the shards fill in the same order as before
-    lists: dict[str, list] = {}
+    # each bigram's regulations, in the order bigrams first appear (regulation by regulation, each one's in
+    # sorted order), which is the order each shard lists them in; appended in C (map over the bigrams), not by a
+    # loop over the ~500,000 (bigram, regulation) pairs of 200 regulations
+    lists: defaultdict[str, list] = defaultdict(list)
     for i, grams in enumerate(per_reg):
-        for g in sorted(grams):
-            regs = lists.get(g)
-            if regs is None:
-                regs = lists[g] = shards[shard_of(g, n)][g] = []
-            regs.append(i)
+        deque(map(methodcaller("append", i), map(lists.__getitem__, _pairs(grams))), maxlen=0)
+    shards: list[dict] = [{} for _ in range(n)]
+    for g, regs in lists.items():
+        shards[shard_of(g, n)][g] = regs
     manifest = {"v": 2, "shards": n, "regs": [[url, title, home, size] for url, title, home, _, size in indexes],
                 "a": _all_aliases(idx for _, _, _, idx, _ in indexes)}
-    return manifest, shards
+    return manifest, shards, per_reg
+
+
+def _pairs(grams: str) -> list[str]:
+    """The bigrams of a reg_bigrams string."""
+    return [grams[i:i + 2] for i in range(0, len(grams), 2)]

@@ -182,7 +182,7 @@ def _version_layers(job: tuple) -> None:
     root, reg, v = job
     try:
         doc = load(Target(reg.path(v), reg, v))
-        load_layers(doc, root)
+        load_layers(doc, root, everything=True)
     except (KbError, OSError):
         pass
 

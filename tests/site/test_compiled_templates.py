@@ -1,0 +1,84 @@
+"""kb.site.compiled_templates: a build reads the templates the last one compiled (kb's and the theme's) and writes
+the same site; compiled code is never used for another text, other options, or another way of calling a filter;
+a damaged kept file means compiling again."""
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+from conftest import ROOT
+from test_site import make_project
+
+
+@pytest.fixture
+def compiled(monkeypatch):
+    """The names of the templates compiled from now on."""
+    names: list = []
+    compile_ = jinja2.Environment.compile
+
+    def counted(self, source, name=None, filename=None, raw=False, defer_init=False):
+        names.append(name)
+        return compile_(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    return names
+
+
+def test_a_build_reads_the_templates_the_last_one_compiled_and_writes_the_same_site(tmp_path, compiled, monkeypatch):
+    from kb.cli.site import build_site
+
+    monkeypatch.setenv("KB_LAYER_CACHE", str(tmp_path / "cache"))      # none compiled yet
+
+    proj = make_project(tmp_path / "p", {"suining-community": ROOT / "regulation" / "suining-community"},
+                        "      downloads: false\n")
+    build_site(proj, catalog=False, force=True)
+    first = {p: p.read_bytes() for p in (proj / "site").rglob("*.html")}
+    assert {"chapter.html", "main.html", "base.html"} <= set(compiled), "kb's templates and the theme's"
+    compiled.clear()
+    build_site(proj, catalog=False, force=True)
+    # but the theme's words, which material's search plugin compiles in an environment of its own (its _translate)
+    assert set(compiled) <= {"partials/language.html", "partials/languages/zh.html", "partials/languages/en.html"}
+    assert {p: p.read_bytes() for p in (proj / "site").rglob("*.html")} == first
+
+
+def _env(folder, **options):
+    from kb.site.compiled_templates import keep_compiled
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), **options)
+    keep_compiled(env, folder)
+    assert env.bytecode_cache is not None
+    return env
+
+
+def test_compiled_code_is_used_only_for_the_same_text_options_and_filters(tmp_path, compiled):
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.html").write_text("{% if x %}\n  {{ x | shout }}\n{% endif %}\n", encoding="utf-8")
+
+    def plain(env):
+        env.filters["shout"] = lambda v: f"{v}!"
+        return env
+
+    assert plain(_env(folder)).get_template("a.html").render(x="嗨") == "\n  嗨!\n"
+    assert compiled == ["a.html"]
+    assert plain(_env(folder)).get_template("a.html").render(x="嗨") == "\n  嗨!\n"
+    assert compiled == ["a.html"], "read back"
+    # other options: the same text is compiled otherwise
+    assert plain(_env(folder, trim_blocks=True, lstrip_blocks=True)).get_template("a.html").render(x="嗨") == "  嗨!\n"
+    assert compiled == ["a.html"] * 2
+    # a filter now given the context is called with it: compiled again
+    env = _env(folder)
+    env.filters["shout"] = jinja2.pass_context(lambda ctx, v: f"{v}{ctx['x']}")
+    assert env.get_template("a.html").render(x="嗨") == "\n  嗨嗨\n"
+    assert compiled == ["a.html"] * 3
+    # another text
+    (folder / "a.html").write_text("{{ x }}", encoding="utf-8")
+    assert plain(_env(folder)).get_template("a.html").render(x="嗨") == "嗨"
+    assert compiled == ["a.html"] * 4
+    # a damaged file: compiled again
+    from pathlib import Path
+
+    for f in Path(env.bytecode_cache.directory).glob("__jinja2_*.cache"):
+        f.write_bytes(f.read_bytes()[:-7])
+    assert plain(_env(folder)).get_template("a.html").render(x="嗨") == "嗨"
+    assert compiled == ["a.html"] * 5

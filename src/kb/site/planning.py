@@ -42,6 +42,9 @@ class SitePlan:
     #: the two versions' identities and texts (comparison_key) -> the Comparison the 对照表 download made,
     #: until the comparison page takes it
     _compared: dict = field(default_factory=dict, repr=False)
+    #: (version, article eid) -> the article as the first of its two pages (its chapter's, the whole text) wrote it,
+    #: until the other takes it (kb.site.rendering.Renderer.article)
+    articles: dict = field(default_factory=dict, repr=False)
 
     def comparison(self, old, new, keep: bool = False):
         """kb.compare.diff.compare of two consecutive versions, worked out once for the 对照表 download and

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import urllib.parse
 from pathlib import Path
 
@@ -21,6 +22,12 @@ from kb.layers.actors import KIND_NAMES
 from kb.layers.obligations import MODALITIES, MODALITY_NAMES
 from kb.site.urls import page_url, relative
 from kb.site.versions import version_state
+
+#: the marks of an article written for two pages (Renderer.article): its heading level, a link to a node of its
+#: version (NUL never stands in a text a site shows: kb.text.xmlchars), and a link either escaping writes as it is
+_LEVEL = "\0L\0"
+_MARK = re.compile("\0([0-9]+)\0")
+_AS_ESCAPED = re.compile("[^&<>\"']+")
 
 #: a site_url on this machine (kb serve's default) is no address to send to anyone
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", None)
@@ -110,6 +117,9 @@ class Renderer:
         self.vs = info["vs"]
         self._terms_linked: dict = {}   # article eid -> terms already marked in it (see text)
         self._defs: dict = {}           # a term link's href -> its definition, of the terms linked on the page
+        #: while an article is written for both its pages (see article): the eids its links to this version's
+        #: nodes stand for, the definitions it adds to _defs, whether a link makes it one page's own
+        self._shared: tuple[list, list, list] | None = None
 
     def render(self, context) -> tuple[str, list]:
         """The page's HTML and its table of contents; ``context(self)`` gives the template's
@@ -128,6 +138,48 @@ class Renderer:
             out += f'<div id="kb-defs" hidden data-defs="{html.escape(data)}"></div>'
         return out, toc
 
+    def article(self, a, level: int, macro) -> Markup:
+        """Article ``a`` as ``macro`` (_macros.html's article) writes it at heading ``level``, written once for
+        both pages that show it, its chapter's and the whole text's (the same folder: every link to another
+        page reads the same from both): the first writes it with a mark for each link to a node of this version
+        (a link on one page, an anchor of the other) and for the level, fills them in, and keeps it with the
+        definitions it added to the page's tooltips; the second fills in its own links, level and tooltips.
+        An article one of the two pages would write otherwise (a link missing on one of them, or that escaping
+        would change; written twice on a page) is written by the macro on each page, as every other is."""
+        key = (self.vs.spec, a.eid) if self.vs is not None else None
+        if self.info["kind"] not in ("chapter", "fulltext") or a.eid in self._terms_linked:
+            return macro(a, level)
+        kept = self.plan.articles.pop(key, None)
+        if kept is not None:
+            html_, eids, defs, terms = kept
+            out = self._filled(html_, eids, level)
+            if out is not None:
+                for href, title in defs:
+                    self._defs.setdefault(href, title)
+                self._terms_linked[a.eid] = set(terms)
+                return out
+            return macro(a, level)
+        self._shared = ([], [], [])
+        try:
+            html_ = str(macro(a, _LEVEL))
+        finally:
+            eids, defs, own = self._shared
+            self._shared = None
+        out = self._filled(html_, eids, level) if not own else None
+        if out is None:
+            self._terms_linked.pop(a.eid, None)     # the tooltips' definitions are added again alike
+            return macro(a, level)
+        self.plan.articles[key] = (html_, eids, defs, frozenset(self._terms_linked.get(a.eid, ())))
+        return out
+
+    def _filled(self, html_: str, eids: list, level: int) -> Markup | None:
+        """An article written by ``article`` with this page's links and heading level in place of its marks;
+        None when a link is missing or escaping would write it otherwise (the mark stood for text escaped)."""
+        links = [self.node_link(eid) for eid in eids]
+        if not all(x and _AS_ESCAPED.fullmatch(x) for x in links):
+            return None
+        return Markup(_MARK.sub(lambda m: links[int(m.group(1))], html_).replace(_LEVEL, str(level)))
+
     # -- urls
     def link(self, target: str) -> str:
         return relative(target, self.url)
@@ -139,6 +191,15 @@ class Renderer:
     def node_link(self, eid: str, vs=None) -> str | None:
         """Link to the page showing a node; articles, sections, paragraphs and items by their anchor."""
         vs = vs or self.vs
+        if self._shared is not None and vs is self.vs:
+            # an article written for its chapter's page and the whole text: a node of this version is on another
+            # page, or this one, as either of them sees it: a mark that each fills in (see article)
+            eids, _, own = self._shared
+            if vs.node_page.get(eid) is not None:
+                eids.append(eid)
+                return f"\0{len(eids) - 1}\0"
+            if vs.doc.get(eid) is not None:
+                own.append(eid)         # a node of the whole text on no page of its own: on that page only
         if self.info["kind"] == "fulltext" and vs is self.vs and vs.doc.get(eid) is not None:
             return "#" + eid            # the whole text is on this page
         src = vs.node_page.get(eid) if vs else None
@@ -177,6 +238,8 @@ class Renderer:
             else:
                 # the definition once per page (see render), not on every link
                 self._defs.setdefault(href, title)
+                if self._shared is not None:
+                    self._shared[1].append((href, title))
                 out.append(f'<a class="kb-term" href="{html.escape(href)}">{seg}</a>')
             pos = end
         out.append(html.escape(t[pos:], quote=False))

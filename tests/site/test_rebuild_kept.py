@@ -64,3 +64,26 @@ def test_a_versions_term_uses_and_back_references_are_worked_out_when_a_page_ask
     assert (layers.backrefs, layers.backref_parts) == _by_article(links.backrefs(doc)) and layers.backrefs
     # a worker filling the layer cache for the build works out everything
     assert {"term_uses", "_backrefs"} <= set(vars(load_layers(doc, ROOT, everything=True)))
+
+
+def test_a_build_that_stops_gives_the_model_back_to_the_collector(tmp_path, monkeypatch):
+    """kb serve goes on after a build that failed (a page that cannot be made): what on_config set aside from the
+    collector is given back then too."""
+    import pytest
+
+    from kb.cli.site import build_site
+    from kb.errors import KbError
+    from kb.site import plugin
+    from test_site import make_project
+
+    proj = make_project(tmp_path / "p", {"suining-community": ROOT / "regulation" / "suining-community"},
+                        "      downloads: false\n")
+
+    def fails(plan, env, url, info):
+        assert gc.get_freeze_count() > 0, "set aside while the pages are made"
+        raise RuntimeError("页面做不出来")
+
+    monkeypatch.setattr(plugin, "render_page", fails)
+    with pytest.raises((KbError, RuntimeError)):
+        build_site(proj, catalog=False)
+    assert gc.get_freeze_count() == 0

@@ -389,6 +389,10 @@ class KbPlugin(BasePlugin[KbConfig]):
         gc.unfreeze()
         say(f"页面生成完成（{len(self.plan.pages)} 页）")
 
+    def on_build_error(self, error):
+        # the model set aside from the collector in on_config is given back when a build stops as when it ends
+        gc.unfreeze()
+
 
 def _unmodified() -> bool:
     return False

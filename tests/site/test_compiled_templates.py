@@ -84,3 +84,18 @@ def test_compiled_code_is_used_only_for_the_same_text_options_and_filters(tmp_pa
         f.write_bytes(f.read_bytes()[:-7])
     assert plain(_env(folder)).get_template("a.html").render(x="嗨") == "嗨"
     assert compiled == ["a.html"] * 5
+
+
+def test_compiled_code_is_not_used_with_another_finalize(tmp_path, compiled):
+    """jinja2 compiles the environment's finalize into a template's code (the output of every {{ }} goes through it,
+    and the template's constant text is finalized when compiling): code compiled without one is not used by an
+    environment that has one, nor the other way round."""
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.html").write_text("{{ x }}|{{ y }}", encoding="utf-8")
+    assert _env(folder).get_template("a.html").render(x="嗨", y=None) == "嗨|None"
+    blank = _env(folder, finalize=lambda v: "" if v is None else v)
+    assert blank.get_template("a.html").render(x="嗨", y=None) == "嗨|"
+    assert compiled == ["a.html"] * 2
+    assert _env(folder).get_template("a.html").render(x="嗨", y=None) == "嗨|None"
+    assert compiled == ["a.html"] * 2, "read back, each with its own finalize"

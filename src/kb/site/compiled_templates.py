@@ -69,10 +69,11 @@ def keep_compiled(env: jinja2.Environment, root: Path | None) -> None:
 def _options(env: jinja2.Environment) -> tuple | None:
     """What compiling a template depends on besides its text (jinja2's, mkdocs' and the theme's versions, the
     environment's syntax and options, how each filter and test is called), or None when that includes code no
-    name says (autoescaping decided by a function)."""
+    name says (autoescaping decided by a function, a finalize function: jinja2 compiles the call of it into every
+    output and applies it to the template's constant text when compiling)."""
     from importlib import metadata
 
-    if not isinstance(env.autoescape, bool):
+    if not isinstance(env.autoescape, bool) or env.finalize is not None:
         return None
     versions = []
     for dist in ("jinja2", "mkdocs", "mkdocs-material"):

@@ -10,6 +10,14 @@ from conftest import ROOT
 from test_site import make_project
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Each test its own project cache: kept templates live in it (kb.layers.cache.code_folder), and the session's
+    may have been switched off by an earlier test in the same process (kb.dev.bench_linear sets KB_LAYER_CACHE=off
+    in os.environ and leaves it so: after tests/dev/test_bench_linear.py no template was kept and these tests failed)."""
+    monkeypatch.setenv("KB_LAYER_CACHE", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def compiled(monkeypatch):
     """The names of the templates compiled from now on."""

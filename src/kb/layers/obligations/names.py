@@ -64,7 +64,7 @@ _SERVICE_TEAM = "防援护安通卫查法"
 _NOT_A_HEAD = re.compile(r"动员|增长|延长|成长|擅长|生长|助长|专长|特长|重组|改组|分组|编组|机组|人员|成员|委员|会员|"
                          r"全员|满员|减员|裁员|超员|官员|协商|招商|磋商|商量|会商|经商|通商|商业|商务|商品|人士")
 #: verbs that take a body as their object (拟订街道办事处设立标准, 批转市民政部门审核)
-_OBJECT_VERBS = ("拟订", "增强", "实现", "批转", "协调", "统筹", "推动", "确定", "指定", "通知", "告知", "报告", "提请",
+OBJECT_VERBS = ("拟订", "增强", "实现", "批转", "协调", "统筹", "推动", "确定", "指定", "通知", "告知", "报告", "提请",
                  "报请", "委托", "召集", "联系", "会同", "商请", "征求", "请求", "要求", "支持", "帮助", "协助", "配合",
                  "督促", "指导", "监督", "检查", "考核", "表彰", "奖励", "批评", "约谈", "責令", "责令", "授权")
 #: verbs that name a body or a person by what it does (举办单位, 指导机构, 检查人员), and the heads they take
@@ -79,7 +79,7 @@ _TWIN_VERBS = ("指挥", "调度", "监测", "检测", "检验", "巡查", "调�
 _AGENT_VERB_SET = frozenset(_AGENT_VERBS)
 _AGENT_OR_TWIN_SET = frozenset(_AGENT_VERBS + _TWIN_VERBS)
 _AGENT_HEAD_SET = frozenset(_AGENT_HEADS)
-_OBJECT_VERB_SET = frozenset(_OBJECT_VERBS)
+_OBJECT_VERB_SET = frozenset(OBJECT_VERBS)
 #: first characters of a two-character word ending in a head that is not a name (本人, 前者, 或者, 各院)
 _NOT_A_NAME_START = "本他其该各此前后或再每某两二三四五六七八九十百千万全个"
 #: a head alone is a category, not a name (有关机构, 有关人员 are read with their modifier; 主任, 委员 are posts)

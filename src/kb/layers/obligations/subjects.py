@@ -13,7 +13,7 @@ import re
 from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
 from kb.layers.obligations.modals import MODAL_RE, find_modals
-from kb.layers.obligations.names import _OBJECT_VERBS, STOP_IN_NAME, THING_HEADS, VERB_START2
+from kb.layers.obligations.names import OBJECT_VERBS, STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
 from kb.layers.obligations.sentences import Sentence, segments
 
@@ -129,7 +129,7 @@ def _bare_subject(sc: Scanner, text: str, ca: int, cb: int) -> tuple[int, Group]
         return None
     n = m.group(1)
     if n[-1] not in AGENT_HEAD_CHARS or not bare_ok(n) or n.startswith(_COND_START + _PP_START + _CONNECTIVES) or \
-            _NOT_BARE_SUBJECT.search(n) or n in _DURATION or n.startswith(_OBJECT_VERBS) or \
+            _NOT_BARE_SUBJECT.search(n) or n in _DURATION or n.startswith(OBJECT_VERBS) or \
             _ACTED_ON.match(text, m.end() + 2):
         return None
     c = sc.reg.canonical(n)

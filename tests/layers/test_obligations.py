@@ -379,7 +379,13 @@ FLOORS = {
     "beijing-fangzhen-jianzai": (0.90, 0.88, 0.85), "beijing-sifa-jianding": (0.83, 0.83, 0.74),
     "beijing-yanhua-baozhu": (0.76, 0.83, 0.75), "beijing-yusuan-jiandu": (0.79, 0.80, 0.69),
     "chongqing-lvhua": (0.82, 0.84, 0.77), "fan-shipin-langfei": (0.78, 0.78, 0.73),
-    "renmin-jingcha-jingxian": (0.78, 0.74, 0.69), "shantou-jiufen": (0.71, 0.73, 0.62)}
+    "renmin-jingcha-jingxian": (0.78, 0.74, 0.69), "shantou-jiufen": (0.71, 0.73, 0.62),
+    # held out in round 16 (scored once on main 28c51b5, after the sixteenth round's last rule), tuning since: their
+    # figures then, minus 0.02
+    "beijing-fan-shipin-langfei": (0.74, 0.74, 0.65), "beijing-shaoshu-minzu": (0.74, 0.78, 0.68),
+    "beijing-tushuguan": (0.84, 0.79, 0.74), "chongqing-fanghulin": (0.78, 0.76, 0.64),
+    "chongqing-zhuanli": (0.86, 0.88, 0.86), "heitudi-baohu": (0.83, 0.80, 0.67),
+    "mima-fa": (0.90, 0.90, 0.91), "shantou-keji-chuangxin": (0.87, 0.89, 0.83)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

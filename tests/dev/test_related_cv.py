@@ -16,9 +16,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
 
     items = related_cv._items(ROOT)
     # every tuning file (set: tuning — the fourth to sixth rounds' files, named heldout, among them; and outside-kb/'s,
-    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); no round is being
-    # annotated (round 6 was scored once), so no file is left out and every repetition file is read; round 12r's three
-    # texts, being annotated now, would be (no file of theirs is in the repository yet)
+    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 12r's three
+    # texts (HELD_OUT_TEXTS) would be left out, but no tuning file is theirs (their gold waits in held-out-12r/, which
+    # the cross-validation does not read), so no file is left out and every repetition file is read
     from kb.dev.heldout import HELD_OUT_FILES
     assert {t for t in related_cv.HELD_OUT_TEXTS if not any(t in f for f in HELD_OUT_FILES)} == set()
     assert len(related_cv.HELD_OUT_TEXTS) == 3 and related_cv.HELD_OUT_REGULATIONS == ()

@@ -146,10 +146,10 @@ def seed_doc():
 def corpus_files() -> list[Path]:
     """The corpus files the tests may open: every one but the texts held out this session (kb.dev.heldout), which
     no test parses or runs kb on while they are being annotated."""
-    from kb.dev.heldout import held_out_file
+    from kb.dev.paths import corpus_texts
 
     need_shared(CORPUS)
-    return [f for f in sorted(CORPUS.rglob("*.md")) if not held_out_file(f)]
+    return corpus_texts(CORPUS)
 
 
 def kb_under_test() -> Path:

@@ -58,12 +58,12 @@ def _config(proj: Path, plugin: str, nav: list | None = None, root: Path | None 
 def corpus_project(dest: Path, corpus: Path, n: int) -> Path:
     """A project with n corpus regulations, one version each (copied into a temporary folder); the texts held out
     this session (kb.dev.heldout) are never taken, nor opened."""
-    from kb.dev.heldout import held_out_file
+    from kb.dev.paths import corpus_texts
     from kb.errors import KbError
     from kb.text.parse import parse_file
 
     # the tests' sites (3, 4, 8 regulations) took 北京市预算监督条例, held out, as their second or third text
-    all_files = sorted(f for f in corpus.rglob("*.md") if not held_out_file(f))
+    all_files = corpus_texts(corpus)
     step = max(1, len(all_files) // n)
     order = all_files[::step] + [f for f in all_files if f not in all_files[::step]]
     files = []

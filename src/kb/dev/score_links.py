@@ -67,12 +67,10 @@ def score_seed(doc=None, data: Path = DATA) -> dict[str, tuple]:
 def corpus_stats(corpus: Path, samples: int | None = None) -> dict:
     """Internal references over every parsable Markdown file under ``corpus`` but the texts held out this session
     (kb.dev.heldout.held_out_file: never opened)."""
-    from kb.dev.heldout import held_out_file
     from kb.errors import KbError
     from kb.text.parse import parse_file
 
-    # the texts held out this session are never read by kb's corpus-wide tools (kb.dev.heldout)
-    files = [f for f in sorted(Path(corpus).rglob("*.md")) if not held_out_file(f)]
+    files = paths.corpus_texts(corpus)
     st = collections.Counter()
     unresolved = []
     for f in files:

@@ -2,12 +2,12 @@
 they are scored once, and kb's corpus-wide dev tools and tests leave them out (``HELD_OUT_FILES``).
 
 ``HELD_OUT_FILES`` — the corpus files (relative to ../shared/corpus/lawrefbook) of every round being annotated this
-session (drawn 2026-12-05, fifth session, `draw.py 20261205f`): obligations round 16 (eight texts of 20–45 articles no
-file of the repository named) and related provisions round 12r (three local regulations resting on the knowledge base's
-laws, 立法法, 监督法, 选举法 and 预算法 counted among them as they are shipped this session; one unnamed text of 20–60
-articles was left, so the draw took two more of 15–90).  ``held_out_file`` says whether a corpus file is one of them or
-another version of one of them (same title); kb.dev.boilerplate skips them.  Last session's rounds (obligations 15,
-related 11r) were scored once and are tuning data now.
+session (drawn 2026-12-05, sixth session, `draw.py 20261205g`): obligations round 17 (eight texts of 20–45 articles no
+file of the repository names — by the whole title, without 中华人民共和国 or the place, or by its last eight characters:
+round 12r's 北京 专项工作报告办法 had been quoted that way, review 10 item 1) and related provisions round 13r (the only
+unnamed local regulation of 15–90 articles citing a law of the knowledge base).  ``held_out_file`` says whether a corpus
+file is one of them or another version of one of them (same title); kb.dev.boilerplate skips them.  Last session's
+rounds (obligations 16, related 12r) were scored once and are tuning data now.
 
 ``HELD_OUT_LAWS`` — the laws of the alignment round being annotated: never aligned by kb.dev (align_signals,
 align_learned), not counted in the clause table (kb.dev.boilerplate), their versions never compared
@@ -17,24 +17,22 @@ align_learned), not counted in the clause table (kb.dev.boilerplate), their vers
 now.  When a round is drawn its laws go here and the clause table is recounted (python3 -m kb.dev.boilerplate).
 
 ``HELD_OUT_OBLIGATION_PAIRS`` — regulations of ../shared/corpus/version-pairs.txt whose versions are held-out texts
-of another round: none now (no text of obligations round 16 or related round 12r has two versions listed there).
+of another round: none now (no text of obligations round 17 or related round 13r has two versions listed there).
 """
 from __future__ import annotations
 
 HELD_OUT_FILES: tuple[str, ...] = (
-    # obligations, round 16
-    "DLC/北京地方法规/地方性法规/北京/北京市反食品浪费规定(2021-05-27).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市少数民族权益保障条例.md",
-    "DLC/北京地方法规/地方性法规/北京/北京市图书馆条例.md",
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市长江防护林体系管理条例(2019-05-31).md",
-    "行政法/密码法(2019-10-26).md",
-    "DLC/广东地方法规/地方性法规/广东/汕头经济特区科技创新条例(2022-05-30).md",
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市专利促进与保护条例(2011-11-29).md",
-    "行政法/黑土地保护法(2022-06-24).md",
-    # related provisions, round 12r (kb.dev.related_cv.HELD_OUT_TEXTS)
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市预算审查监督条例(2016-09-29).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市各级人民代表大会常务委员会听取和审议人民政府、人民法院和人民检察院专项工作报告办法.md",
-    "DLC/广东地方法规/地方性法规/广东/广东省人民代表大会议事规则(2022-01-22).md",
+    # obligations, round 17
+    "DLC/重庆地方法规/地方性法规/重庆/彭水苗族土家族自治县旅游条例(2019-04-19).md",
+    "经济法/可再生能源法(2009-12-26).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市接诉即办工作条例(2021-09-24).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市农业承包合同条例.md",
+    "DLC/北京地方法规/地方性法规/北京/北京市生活饮用水卫生监督管理条例.md",
+    "DLC/广东地方法规/地方性法规/广东/广东省统计条例(2022-09-29).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市社会治安综合治理条例.md",
+    "DLC/广东地方法规/地方性法规/广东/广东省版权条例(2022-09-29).md",
+    # related provisions, round 13r (kb.dev.related_cv.HELD_OUT_TEXTS)
+    "DLC/北京地方法规/地方性法规/北京/北京市区、乡、民族乡、镇人民代表大会代表选举实施细则(2021-05-27).md",
 )
 HELD_OUT_LAWS: tuple[str, ...] = ()
 HELD_OUT_OBLIGATION_PAIRS: tuple[str, ...] = ()

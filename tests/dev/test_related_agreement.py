@@ -39,7 +39,7 @@ def test_annotations_of_different_texts_are_refused(tmp_path, capsys):
 
 
 def test_every_second_annotation_in_the_repo_has_its_first():
-    seconds = sorted(related_agreement.AGREEMENT.glob("*.yml"))
+    seconds = sorted(related_agreement.AGREEMENT.glob("*.yml")) + sorted((related_agreement.AGREEMENT / "outside-kb").glob("*.yml"))
     if not seconds:
         pytest.fail(f"{related_agreement.AGREEMENT} holds no second annotation")
     assert [b for _, b in related_agreement.agreement_pairs()] == seconds
@@ -53,3 +53,40 @@ def test_a_broken_annotation_is_named_not_traced_back(tmp_path, capsys, body):
     assert related_agreement.main([str(a), str(b)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "b.yml" in err and "Traceback" not in err
+
+
+def test_two_repetition_annotations_compared_as_score_repeat_counts_kb(tmp_path, capsys):
+    def rep(name, repeats, checked):
+        path = tmp_path / name
+        body = "".join(f"  {a}: [{LAW}#第{a}条]\n" for a in repeats)
+        path.write_text(f"corpus: x/预算.md\nset: tuning\nrepeats:\n{body}not_repeats_checked: {checked}\n", encoding="utf-8")
+        return path
+
+    # A: 2, 4, 6 repeat; B: 2, 4, 7 (and 9, which A did not judge: left out); B's 4 names the same provision
+    a = rep("repeat-a.yml", [2, 4, 6], [1, 3, 5, 7, 8])
+    b = rep("repeat-b.yml", [2, 4, 7, 9], [1, 3, 5, 6, 8])
+    res = related_agreement.report([(a, b)], verbose=True)
+    assert res[("B 对照 A", "repeat")] == (2 / 3, 2 / 3) == res[("A 对照 B", "repeat")][::-1]
+    out = capsys.readouterr().out
+    assert "F1 0.667" in out and "只在 A：第6条；只在 B：第7条" in out and "上位条文一致 2" in out
+
+
+def test_a_repetition_file_is_not_compared_with_a_related_one(tmp_path, capsys):
+    a = ann(tmp_path, "related-a.yml", "  1:\n    upper: none\n")
+    b = tmp_path / "repeat-b.yml"
+    b.write_text(f"corpus: x/清远.md\nrepeats:\n  1: [{LAW}#第三条]\n", encoding="utf-8")
+    assert related_agreement.main([str(a), str(b)]) == 2
+    assert "一份是重复标注" in capsys.readouterr().err
+
+
+def test_a_second_annotation_of_a_text_outside_the_knowledge_base_pairs_with_its_first_in_outside_kb():
+    # round 12r's first annotations are in outside-kb/ (tuning since the sixth session of 2026-12-05), its second ones in
+    # agreement/outside-kb/ (agreement/ itself stays readable by kb score-related --data: texts of the knowledge base only)
+    pairs = dict((b.relative_to(related_agreement.AGREEMENT), a) for a, b in related_agreement.agreement_pairs())
+    for name in ("related-heldout-cq-yusuan-jiandu.yml", "repeat-heldout-bj-zhuanxiang-baogao.yml"):
+        assert pairs[Path("outside-kb", name)] == related_agreement.DATA / "outside-kb" / name
+    assert pairs[Path("related-heldout-qingyuan-wuye.yml")] == related_agreement.DATA / "related-heldout-qingyuan-wuye.yml"
+    res = related_agreement.report(list(related_agreement.agreement_pairs()))
+    # the repetition agreement of round 12r's two texts, as counted by hand when they were scored (F1 0.839)
+    p, r = res[("B 对照 A", "repeat")]
+    assert round(2 * p * r / (p + r), 3) == 0.839

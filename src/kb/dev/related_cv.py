@@ -30,8 +30,8 @@ from pathlib import Path
 #: the round's text of the knowledge base stayed in it, an acceptable peer of tuning articles)
 HELD_OUT_REGULATIONS: tuple = ()
 #: the regulations of a round being annotated whose own articles are never looked at (no annotation of theirs is read,
-#: no answer is computed for them): round 12r's three texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
-#: (round 6's and the later rounds' files, scored once, are tuning)
+#: no answer is computed for them): round 13r's text (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
+#: (round 6's and the later rounds' files, scored once, are tuning — round 12r's since the sixth session of 2026-12-05)
 HELD_OUT_TEXTS: tuple = ("北京市区、乡、民族乡、镇人民代表大会代表选举实施细则",)
 THRESHOLDS = (0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.01, 0.012, 0.014, 0.016, 0.02, 0.025)
 GROUND = {"upper": (1, 2, 3), "peer": (0, 1, 2)}

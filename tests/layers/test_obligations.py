@@ -300,43 +300,43 @@ def test_seed_scores(reg):
 FLOORS = {
     "beijing-jiedao": (0.92, 0.93, 0.87), "beijing-jujia-yanglao": (0.96, 0.97, 0.96),
     "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.89, 0.90, 0.83),
-    "beijing-zhiyuan": (0.93, 0.94, 0.92), "chengxiang-guihua": (0.96, 0.94, 0.91),
-    "chongqing-anquan": (0.82, 0.86, 0.81), "chongqing-zhiyuan": (0.96, 0.90, 0.95),
+    "beijing-zhiyuan": (0.94, 0.95, 0.92), "chengxiang-guihua": (0.96, 0.95, 0.91),
+    "chongqing-anquan": (0.82, 0.86, 0.81), "chongqing-zhiyuan": (0.96, 0.96, 0.95),
     "fanjiabao": (0.94, 0.94, 0.95), "guangzhou-cishan": (0.96, 0.96, 0.91),
-    "guangzhou-jijiu": (0.95, 0.89, 0.93), "jiangmen-wenming": (0.93, 0.93, 0.94),
-    "jiating-jiaoyu": (0.90, 0.89, 0.86), "juanzeng": (0.98, 0.98, 0.94),
+    "guangzhou-jijiu": (0.95, 0.94, 0.93), "jiangmen-wenming": (0.93, 0.93, 0.94),
+    "jiating-jiaoyu": (0.90, 0.91, 0.86), "juanzeng": (0.98, 0.98, 0.94),
     "jumin-zuzhifa": (0.93, 0.94, 0.93), "qingyuan-wuye": (0.97, 0.98, 0.96),
     "zaosheng": (0.92, 0.89, 0.79),
     # held out in round 3 (scored once at 02eff74), tuning since: their figures after the round-3 rules, minus 0.02
     "beijing-kongyan": (0.94, 0.93, 0.86), "beijing-wuzhangai": (0.93, 0.93, 0.92),
     "chongqing-jiating": (0.90, 0.90, 0.85), "chongqing-xiaofang": (0.79, 0.79, 0.74),
     "dongguan-wenming": (0.86, 0.87, 0.81), "gonggong-tushuguan": (0.89, 0.92, 0.92),
-    "guangdong-zulin": (0.75, 0.77, 0.80), "laonianren": (0.87, 0.87, 0.83),
+    "guangdong-zulin": (0.71, 0.74, 0.75), "laonianren": (0.87, 0.87, 0.83),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
     "aiguozhuyi": (0.93, 0.93, 0.88), "beijing-binzang": (0.91, 0.91, 0.90),
     "beijing-falvyuanzhu": (0.90, 0.90, 0.86), "beijing-jisheng": (0.87, 0.84, 0.77),
     "chongqing-tiyu": (0.91, 0.94, 0.87), "chongqing-yuanlin": (0.90, 0.92, 0.88),
     "jiangmen-menlou": (0.94, 0.95, 0.93), "shantou-yiliao": (0.81, 0.80, 0.82),
     # held out in round 5 (scored once at d9ffa1c), tuning since: their figures after the round-5 rules, minus 0.02
-    "beijing-jiaoshi": (0.92, 0.92, 0.79), "beijing-jiti-zichan": (0.72, 0.67, 0.63),
+    "beijing-jiaoshi": (0.92, 0.92, 0.79), "beijing-jiti-zichan": (0.72, 0.68, 0.60),
     "beijing-zhiye-jiaoyu": (0.86, 0.88, 0.85), "beijing-zhongyiyao": (0.90, 0.91, 0.88),
     "chongqing-jixujiaoyu": (0.70, 0.63, 0.40), "guangdong-xiangcun": (0.92, 0.92, 0.84),
     "jiage": (0.84, 0.87, 0.79), "yancao": (0.81, 0.79, 0.70),
     # held out in round 6 (scored once at 637a92b, rules 525a0e9), tuning since: their figures after the round-6 rules, minus 0.02
-    "beijing-jingkai": (0.68, 0.81, 0.79), "beijing-xianxue": (0.82, 0.84, 0.80),
+    "beijing-jingkai": (0.73, 0.83, 0.83), "beijing-xianxue": (0.84, 0.85, 0.80),
     "beijing-yiyuan-anquan": (0.87, 0.90, 0.86), "chongqing-dubo": (0.91, 0.92, 0.88),
     "chongqing-hangdao": (0.90, 0.90, 0.88), "diyue-chengxu": (0.84, 0.86, 0.78),
     "keji-chengguo": (0.83, 0.82, 0.79), "zhuwai-waijiao": (0.88, 0.88, 0.85),
     # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures after the round-8 rules
     # (2c35922), minus 0.02
     "beijing-guofang-jiaoyu": (0.86, 0.86, 0.86), "chongqing-canzhong": (0.87, 0.86, 0.78),
-    "chongqing-juanxian": (0.83, 0.83, 0.77), "guangdong-tudi": (0.89, 0.88, 0.79),
-    "guangdong-waishang": (0.85, 0.87, 0.84), "pengshui-kuangchan": (0.88, 0.90, 0.83),
+    "chongqing-juanxian": (0.84, 0.83, 0.77), "guangdong-tudi": (0.89, 0.88, 0.79),
+    "guangdong-waishang": (0.86, 0.87, 0.84), "pengshui-kuangchan": (0.88, 0.90, 0.83),
     "waiguo-huomian": (0.61, 0.57, 0.76), "zhuce-kuaiji": (0.81, 0.80, 0.75),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
     "beijing-jiuye-yuanzhu": (0.83, 0.82, 0.78), "beijing-xuesheng-shanghai": (0.77, 0.77, 0.71),
-    "beijing-yishi-guize": (0.78, 0.78, 0.65), "beijing-zhengbing": (0.79, 0.80, 0.74),
-    "chongqing-jiti-zichan": (0.73, 0.66, 0.55), "guangdong-jisheng": (0.79, 0.74, 0.62),
+    "beijing-yishi-guize": (0.78, 0.78, 0.65), "beijing-zhengbing": (0.79, 0.81, 0.75),
+    "chongqing-jiti-zichan": (0.75, 0.68, 0.57), "guangdong-jisheng": (0.80, 0.76, 0.64),
     "huzhao": (0.72, 0.69, 0.55), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
     # then, minus 0.02
@@ -348,48 +348,53 @@ FLOORS = {
     # round-11 rules (bef61ff) to their figures then, minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.85, 0.86, 0.79),
     "beijing-tingche": (0.87, 0.87, 0.86), "beijing-yuye": (0.91, 0.93, 0.87),
-    "chongqing-fangzhen-jianzai": (0.84, 0.85, 0.82), "chongqing-guaimai": (0.80, 0.81, 0.77),
+    "chongqing-fangzhen-jianzai": (0.87, 0.87, 0.86), "chongqing-guaimai": (0.80, 0.81, 0.77),
     "chongqing-renshi-renmian": (0.77, 0.82, 0.74), "guangdong-renshi-renmian": (0.69, 0.74, 0.69),
     # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
     # minus 0.02
     "beijing-shiyan-dongwu": (0.91, 0.91, 0.84), "beijing-shuili-gongcheng": (0.67, 0.59, 0.41),
     "beijing-xiangzhen-renda": (0.63, 0.68, 0.54), "beijing-yangquan": (0.87, 0.89, 0.87),
     "beijing-zhifa-jiancha": (0.82, 0.72, 0.60), "chongqing-jiage-jianzheng": (0.83, 0.82, 0.75),
-    "guangdong-jiazheng": (0.93, 0.94, 0.90), "guojia-qingbao": (0.81, 0.80, 0.77),
+    "guangdong-jiazheng": (0.93, 0.94, 0.90), "guojia-qingbao": (0.83, 0.82, 0.79),
     # held out in round 12 (scored once on main d6e60d6, after the round-12 rules), tuning since: their figures then,
     # minus 0.02; raised after the round-13 rules (written on them)
-    "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.94, 0.95, 0.95),
+    "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.95, 0.96, 0.96),
     "chongqing-dianxin": (0.87, 0.85, 0.75), "chongqing-qixiang-zaihai": (0.93, 0.93, 0.91),
     "guangdong-tudi-quanshu": (0.82, 0.82, 0.74), "jiliang": (0.87, 0.88, 0.79),
     "xuewei-tiaoli": (0.64, 0.66, 0.72), "yinhuashui": (0.88, 0.87, 0.79),
     # held out in round 13 (scored once on main d2e0063, after the round-13 rules; identical at 74c1624), tuning since:
     # their figures then, minus 0.02
-    "beijing-siying-geti": (0.83, 0.80, 0.74), "beijing-tiyu-sheshi": (0.89, 0.93, 0.94),
-    "guangdong-geming-yizhi": (0.89, 0.88, 0.81), "guangzhou-qingnian-chuangye": (0.88, 0.83, 0.79),
-    "qingjie-shengchan": (0.81, 0.84, 0.77), "shenhai-haidi": (0.95, 0.96, 0.93),
+    "beijing-siying-geti": (0.83, 0.80, 0.74), "beijing-tiyu-sheshi": (0.91, 0.94, 0.96),
+    "guangdong-geming-yizhi": (0.89, 0.88, 0.81), "guangzhou-qingnian-chuangye": (0.90, 0.85, 0.81),
+    "qingjie-shengchan": (0.81, 0.84, 0.77), "shenhai-haidi": (0.96, 0.97, 0.95),
     "tongyong-yuyan-wenzi": (0.70, 0.70, 0.60), "xiaofang-jiuyuan-xian": (0.60, 0.61, 0.59),
     # held out in round 14 (scored once on main a6764ef, after the fourteenth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "beijing-jianyi-yongwei": (0.85, 0.85, 0.76), "beijing-jihui-youxing": (0.76, 0.78, 0.74),
+    "beijing-jianyi-yongwei": (0.89, 0.89, 0.82), "beijing-jihui-youxing": (0.76, 0.78, 0.74),
     "beijing-nongye-tuiguang": (0.79, 0.80, 0.73), "beijing-qixiang": (0.84, 0.83, 0.85),
     "beijing-yesheng-dongwu": (0.87, 0.88, 0.89), "chongqing-gonglu-guanxian": (0.94, 0.95, 0.87),
     "jiefangjun-xuanju": (0.50, 0.47, 0.40), "xianggang-zhujun": (0.80, 0.79, 0.71),
     # held out in round 15 (scored once on main 7c9385b, after the fifteenth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "beijing-fangzhen-jianzai": (0.90, 0.88, 0.85), "beijing-sifa-jianding": (0.83, 0.83, 0.74),
+    "beijing-fangzhen-jianzai": (0.94, 0.92, 0.89), "beijing-sifa-jianding": (0.83, 0.83, 0.74),
     "beijing-yanhua-baozhu": (0.76, 0.83, 0.75), "beijing-yusuan-jiandu": (0.79, 0.80, 0.69),
-    "chongqing-lvhua": (0.82, 0.84, 0.77), "fan-shipin-langfei": (0.78, 0.78, 0.73),
-    "renmin-jingcha-jingxian": (0.78, 0.74, 0.69), "shantou-jiufen": (0.71, 0.73, 0.62),
+    "chongqing-lvhua": (0.82, 0.84, 0.77), "fan-shipin-langfei": (0.81, 0.80, 0.75),
+    "renmin-jingcha-jingxian": (0.78, 0.74, 0.69), "shantou-jiufen": (0.85, 0.86, 0.78),
     # held out in round 16 (scored once on main 28c51b5, after the sixteenth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "beijing-fan-shipin-langfei": (0.74, 0.74, 0.65), "beijing-shaoshu-minzu": (0.74, 0.78, 0.68),
+    "beijing-fan-shipin-langfei": (0.78, 0.79, 0.70), "beijing-shaoshu-minzu": (0.78, 0.81, 0.74),
     "beijing-tushuguan": (0.84, 0.79, 0.74), "chongqing-fanghulin": (0.78, 0.76, 0.64),
-    "chongqing-zhuanli": (0.86, 0.88, 0.86), "heitudi-baohu": (0.83, 0.80, 0.67),
-    "mima-fa": (0.90, 0.90, 0.91), "shantou-keji-chuangxin": (0.87, 0.89, 0.83)}
+    "chongqing-zhuanli": (0.92, 0.93, 0.92), "heitudi-baohu": (0.83, 0.80, 0.67),
+    "mima-fa": (0.90, 0.90, 0.91), "shantou-keji-chuangxin": (0.88, 0.90, 0.85)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable
-#: only (their figures: 0.918, 0.892, 0.905)
+#: only (their figures: 0.918, 0.892, 0.905).  2026-12-05 (sixth session): the gold was harmonised to the conventions
+#: settled that day (issue-11h: those three files' sanction lead-ins now carry their items, 企业事业单位 split, rights
+#: stated with 享有 are permissions …) and kb follows them; every floor a file's figures rose past was raised to its
+#: figures minus 0.02.  Two were lowered, both files whose gold the curator extended with rights stated without
+#: 有权/可以 (享受 + a benefit, 有……的权利 in a list) that kb reads only in part: guangdong-zulin (was 0.75, 0.77, 0.80;
+#: now 0.740, 0.765, 0.776) and beijing-jiti-zichan's duty recall (was 0.63; now 0.622).
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

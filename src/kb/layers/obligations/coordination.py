@@ -34,6 +34,9 @@ _BARE_VERB = ("发展", "采用", "使用", "设置", "加快", "探索", "实�
 
 #: a head that is only a kind of body: 金融、审计等机构 are 金融机构, 审计机构
 _GENERIC_HEADS = ("机构", "单位", "组织", "企业", "部门", "团体", "事业单位")
+#: the last character of a body's or a place's name (托儿所, 水库, 码头, 堤防): a member of a list closed by 等单位 that keeps
+#: its name (a field, 电信 or 施工, gets the head back: 电信单位)
+_PLACE_CHARS = AGENT_HEAD_CHARS + "所库区闸坝市园港湾桥防点纽"
 #: the heads of a category (团体, 机构 …) that closes a list rather than adding a party to it
 _CATEGORY = r"(?:团体|组织|机构|单位|场所|主体|群体|力量)$"
 
@@ -80,13 +83,18 @@ _GROUP_MOD_WORDS = GROUP_MODIFIERS + ("该", "本")
 _SHARED_RELEVANT = ("单位", "组织", "机构", "人员")
 #: one of them as a word of its own (the list, the clause's verb or a mark follows): 有关部门和机构应当……
 _SHARED_HEAD = re.compile(r"(单位|组织|机构|人员)(?=[、，。；]|和|及|或|以及|等|应|必须|须|不得|可|有权|负责(?!人)|依法|按照|依照)")
-_AND_ITS_DEPTS = re.compile(r"(?:及|以及|和|或者|或)其(?:有关|相关|职能|所属)?部门")
+_AND_ITS_DEPTS = re.compile(r"(?:及|以及|和|或者|或)其(?:有关|相关|(职能|所属)各?)?部门")
+def its_departments(which: str | None) -> str:
+    """The actor of 其部门 / 其有关部门 (有关部门), 其职能部门 (职能部门), 其所属（各）部门 (所属部门)."""
+    return which + "部门" if which else "有关部门"
+
+
 #: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
 _GENERIC_DEPT = re.compile(r"(?:行政)?(?:主管|管理)?部门")
 _AND_ITS_PERSONS = re.compile(r"及其(成员|工作人员|从业人员|负责人|主要负责人)")
 _AND_OTHERS = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)")
 _MODIFIER_DE = re.compile(r"[^，。；：、]{1,12}?的")
-_DEPTS_AND_UNITS = re.compile(r"(?:有关|相关)?部门(?:和|及|以及)(?:有关|相关)?单位")
+_DEPTS_AND_UNITS = re.compile(r"(有关|相关)?部门(?:和|及|以及)(有关|相关)?单位")
 _LISTED_BODY = r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?)"
 _LISTED = re.compile(_LISTED_BODY + r"(?=应当|应|必须|不得|可以|可|有权|有[^，。；]{1,30}的(?:义务|权利|责任)|负责|按照|"
                      r"依法|在|，)")
@@ -312,10 +320,12 @@ class Scanner(MentionScanner):
                         m.name = f"{anyone}{m.name}"
             mentions += ms
             i = e
-            # 及其（有关）部门, 及其职能部门, 或者其有关部门; 及其成员, 及其工作人员: the body's own
+            # 及其（有关）部门, 或者其有关部门; 及其成员, 及其工作人员: the body's own; 及其职能部门, 及其所属部门 by the
+            # text's own name (the annotation convention of 2026-12-05: the department as written after 及其)
             m = _AND_ITS_DEPTS.match(text, i)
             if m:
-                mentions.append(Mention("有关部门", m.group(0), i, m.end(), [lv for x in ms for lv in x.levels]))
+                mentions.append(Mention(its_departments(m.group(1)), m.group(0), i, m.end(),
+                                        [lv for x in ms for lv in x.levels]))
                 i = m.end()
             m = _AND_ITS_PERSONS.match(text, i)
             if m:
@@ -434,23 +444,35 @@ class Scanner(MentionScanner):
             # 建设、勘察、设计、施工、监理等单位: each activity's party (建设单位, 勘察单位 …), as 设计、施工单位
             return Group([self._named(n + bare, i) for n in names], i, m.end())
         if head and _fields_of(head, names, names, self.reg.stems):      # 法律、会计等专业服务机构: fields of a category
-            if head in _GENERIC_HEADS:
-                return Group([self._named(n + head, i) for n in names], i, m.end())
+            if head in _GENERIC_HEADS:     # (医保、残联等单位: a body the lexicon names stays itself)
+                return Group([self._named(n if n in self.reg.alias and n not in self.reg.stems else n + head, i)
+                              for n in names], i, m.end())
             return Group([self._named(head, i)], i, m.end())
+        # 公安、民政、医保、残联等单位: a member that is no body's name gets the closing head back (公安单位; 残联 stays), as
+        # the annotation convention of 2026-12-05 reads a list closed by 等X
+        restore = bare if bare.endswith(("单位", "机构")) and "企事业" not in bare and "企业事业" not in bare else ""
         out, k = [], i
         for n in names:
-            c = self.reg.canonical(n)
+            named = n + restore if restore and (n in self.reg.stems or (
+                n not in self.reg.alias and not n.endswith(SUFFIXES + PERSON_SUFFIXES) and
+                n[-1] not in _PLACE_CHARS)) else n
+            c = self.reg.canonical(named)
             out.append(Mention(c, n, k, k + len(n), known=self.reg.is_known(c)))
             k += len(n) + 1
         return Group(out, i, m.end())
 
     def _depts_and_units(self, m: re.Match, i: int) -> Group:
-        """消防救援机构、电信等有关部门和单位: a body stays itself, a stem is its department (电信部门),
-        and the departments and units not named are actors too (有关部门, 有关单位)."""
+        """消防救援机构、电信等有关部门和单位: a body stays itself, a stem is its department (电信部门), and the
+        departments and units the text calls 有关 are actors too (有关部门, 有关单位: 有关 shared by both); a bare
+        等部门和单位 closes the list, no party of its own (the annotation convention of 2026-12-05)."""
         out = []
         for n in re.split(r"、|和|及", m.group(1)):
             out.append(self._named(n if n.endswith(SUFFIXES) or n in self.reg.alias else n + "部门", i))
-        out += [self._named("有关部门", i), self._named("有关单位", i)]
+        relevant = _DEPTS_AND_UNITS.fullmatch(m.group(2))
+        if relevant.group(1):
+            out.append(self._named("有关部门", i))
+        if relevant.group(1) or relevant.group(2):
+            out.append(self._named("有关单位", i))
         return Group(out, i, m.end())
 
     def bare_before_modal(self, text: str, j: int) -> Mention | None:

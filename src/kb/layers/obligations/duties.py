@@ -47,6 +47,10 @@ _DECLARATIVE = re.compile(r"(?:(?:会同|根据|依照|按照|依据|结合|在|
 #: that enjoy it, named by the body's act)
 _RIGHT_ENJOYED = re.compile(r"(?![^，。；]*?(?:保障|保证|确保|维护|尊重)[^，。；]*?享)[^，。；]*?"
                             r"(?<!确定|认定|审核|核定|核准|批准|审批|决定|安排|核实)(?:享有|享受)(?!下列|以下|[^，。；]{0,10}职权)")
+#: after a policy statement of a public body (X鼓励……，), a clause that states the body's own act again (……，推广……,
+#: ……，加强对……的指导和监督, ……，对……进行……教育), not the encouraged party's predicate going on
+_OWN_ACT_AFTER_POLICY = re.compile(r"(?<=，)(?:加强|推广|普及|完善|建立|健全|做好|制定|落实|加大|推进|帮助|采取|加快|教育|宣传|"
+                                   r"对[^，。；]{1,30}?(?:进行|给予|实行))")
 #: 业主大会会议分为……, 居民委员会工作经费……: the actor names a thing the clause is about
 _THING_FIRST = re.compile(r"[\u4e00-\u9fff]{0,2}(?:%s)" % "|".join(THING_HEADS))
 
@@ -107,6 +111,7 @@ def duties_without_modal(x, s: Sentence) -> None:
             for mt in g.mentions:
                 x.emit(s, mt, "obligation", False, a, a, p)
             continue
+        _enjoys(x, s, g, p, scope)
         if _rights_and_duties(x, s, g, p, scope):
             continue
         sm = _SANCTION_OPEN.match(scope)
@@ -175,6 +180,29 @@ def _manner_start(scope: str, k: int) -> int:
     return k if head.startswith(_REST_OF_LIST, a) else a
 
 
+#: X（依法）享有……权利/权/权益/待遇: a right of X stated without 有权/可以 (its adverbials kept: 依法享有……, 对……享有……), not a
+#: list of them (享有下列权利：) nor what X enjoys as a relative clause (依法享有的权利)
+_ENJOYS = re.compile(r"，?((?:(?:依法|依照[^，。；]{1,20}?|按照[^，。；]{1,20}?|在[^，。；]{1,40}?|对[^，。；]{1,30}?)，?)?"
+                     r"享有(?!下列|以下|的)[^，。；]{0,40}?(?:权利|权益|权|待遇|机会|特权和豁免|特权|豁免))(?=[，。；]|、(?:承担|履行)|并|$)")
+
+
+#: 在……的 right before a name: the place where the clause's own subject acts
+_PLACE_BEFORE = re.compile(r"在[^，。；]{1,20}的$")
+
+
+def _enjoys(x, s: Sentence, g: Group, p: int, scope: str) -> None:
+    """X享有……权利: a permission of X, explicit = false (conventions of 2026-12-05: 有……的权利 spells out 有权, and
+    享有 states the same); its duty words, if any, are read on (享有权利，承担义务)."""
+    m = _ENJOYS.match(scope)
+    if m is None or _PLACE_BEFORE.search(s.text, max(0, g.start - 30), g.start):
+        return        # (外国国家……在中华人民共和国的法院享有管辖豁免: the court is where, not who)
+    a = g.end + m.start(1)
+    for mt in g.mentions:
+        x.emit(s, mt, "permission", False, g.end + m.start(1) + m.group(1).index("享有"), a, p)
+        s.drafts[-1].end = g.end + m.end(1)
+    s.stated(g)
+
+
 def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:
     """从业人员有依法获得安全生产保障的权利，并应当……: each 有……的权利/义务 of g's clause."""
     m = _LISTED_DUTIES.match(scope)
@@ -238,6 +266,11 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
             dm = None                        # ……适用本条例; ……监督的主要内容：; 市人大常委会审议任免案时，(提案人……)
         if dm and _RIGHT_ENJOYED.match(scope):
             dm = None                        # ……医疗卫生机构在……等方面享有与政府举办的……同等的权利: a right, no act
+        if dm and scope.startswith(_POLICY, dm.end() - 1):
+            # 县级以上地方人民政府鼓励、指导……; 市人民政府支持企业……: a policy statement, as 国家鼓励……, no act of the body
+            # (the party named is encouraged: governance.on_chain); its own act may follow in a later clause
+            # (……鼓励和支持……研究，推广先进的……技术: 推广 is the government's)
+            dm = _OWN_ACT_AFTER_POLICY.search(scope, dm.end())
     if not dm or "的" in scope[:dm.start()][-1:]:
         return None
     if re.search(r"无法|未|不|没有|拒绝", scope[:dm.start()]):

@@ -12,6 +12,7 @@ with the reason, so that the corpus measure can show that none vanishes silently
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kb.layers.actors import CONGRESSES, Registry
 from kb.layers.obligations.abbreviations import text_registry
@@ -22,6 +23,7 @@ from kb.layers.obligations.events import read_events
 from kb.layers.obligations.governance import on_chain, on_obj
 from kb.layers.obligations.liability import liability_chapter, liability_sentence, on_penalised, on_violation
 from kb.layers.obligations.lists import carry_lists, items_name_actors
+from kb.layers.obligations.mentions import split_joint
 from kb.layers.obligations.modality import on_agent, on_modal
 from kb.layers.obligations.modals import find_modals
 from kb.layers.obligations.records import Draft, Group, Mention, Relation, Statement
@@ -139,6 +141,8 @@ class _Extractor:
         carry_lists(lead, items)
         items_name_actors(self.sc, lead, items)
         for drafts in [lead] + [d for _, d in items]:
+            drafts = [replace(d, mention=m) if m is not d.mention else d
+                      for d in drafts for m in (split_joint(self.reg, d.mention) if d.mention else [None])]
             clauses: dict[tuple, int] = {}
             kept: dict[tuple, list[Draft]] = {}       # by duty: node, modality, actor
             reach: dict[tuple, int] = {}              # by duty: the furthest end kept
@@ -204,12 +208,12 @@ class _Extractor:
     def relation(self, subj: Group | None, rel: str, target: Group | None, eid: str):
         if subj is None:
             return
-        for m in subj.mentions:
+        for m in (x for y in subj.mentions for x in split_joint(self.reg, y)):
             if target is None:
                 if rel == "牵头":
                     self.rels.append(Relation(m.name, rel, None, eid))
                 continue
-            for t in target.mentions:
+            for t in (x for y in target.mentions for x in split_joint(self.reg, y)):
                 if t.name != m.name:
                     self.rels.append(Relation(m.name, rel, t.name, eid))
 

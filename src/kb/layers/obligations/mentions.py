@@ -54,6 +54,21 @@ _GOV_BODY_HEADS = ("机构", "机关", "委员会", "办公室", "领导小组",
 _BELONGING = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" % "|".join(SUFFIXES))
 
 
+#: 企业事业单位, 企事业单位 (国有企业事业单位, 公用企事业单位): enterprises and public institutions, two kinds of party
+#: (the annotation convention of 2026-12-05, the spec's split of coordinated actors)
+_JOINT_ENTERPRISES = re.compile(r"(.*?)(?:企业事业单位|企事业单位)")
+
+
+def split_joint(reg, m: Mention) -> list[Mention]:
+    """The parties a mention names: 企业事业单位 → 企业, 事业单位; 国有企业事业单位 → 国有企业, 国有事业单位; any other
+    mention is itself."""
+    j = _JOINT_ENTERPRISES.fullmatch(m.name)
+    if j is None:
+        return [m]
+    return [replace(m, name=reg.canonical(j.group(1) + head), levels=list(m.levels),
+                    known=reg.is_known(reg.canonical(j.group(1) + head))) for head in ("企业", "事业单位")]
+
+
 def own(element: tuple[list[Mention], int]) -> tuple[list[Mention], int]:
     """A copy of an element's mentions that the caller may change (the scanner keeps the original)."""
     return [replace(m, levels=list(m.levels)) for m in element[0]], element[1]
@@ -96,9 +111,21 @@ class MentionScanner(NameScanner):
         key = i + i + (1 if discover else 0)     # (an int, not a tuple to build and hash on every call)
         el = self._el_memo.get(key, NOT_YET)
         if el is NOT_YET:
-            el = self._el_memo[key] = self._with_office(text, self._with_alternative(text, self._element(text, i, discover)),
-                                                        discover)
+            el = self._el_memo[key] = self._with_institutions(text, self._with_office(
+                text, self._with_alternative(text, self._element(text, i, discover)), discover))
         return el
+
+    def _with_institutions(self, text: str, el):
+        """国有企业事业单位, 重点企业事业单位: a name ending in 企业 that 事业单位 follows is one word, the enterprises and
+        the institutions of that kind (split into the two parties when the duties are numbered: :func:`split_joint`);
+        read as 国有企业 alone, 事业单位 was left between the subject and its modal word."""
+        if el is None or not text.startswith("事业单位", el[1]):
+            return el
+        *rest, x = el[0]
+        if not x.surface.endswith("企业") or x.end != el[1]:
+            return el
+        c = self.reg.canonical(x.name + "事业单位") if x.name != "企业" else "企业事业单位"
+        return rest + [replace(x, name=c, surface=x.surface + "事业单位", end=el[1] + 4, levels=list(x.levels))], el[1] + 4
 
     def _state_opens_name(self, text: str, i: int, s: str) -> bool:
         """国家安全机关, 国家情报工作机构, 国家出资企业: 国家 opens a longer name (the lexicon's 国家 is the state, a name of its

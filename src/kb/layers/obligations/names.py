@@ -167,7 +167,9 @@ _LEVEL_SEP = re.compile(r"、|和|及|或者|或")
 _UP_TO_DEPT = re.compile(r"[^，。；：！？\n]{0,160}?(?:部门|(?<=等)行政(?=机关)|(?<=等有关)行政(?=机关))")
 #: what closes a list of department stems (……等其他负有……职责的部门, ……等有关主管部门); the list's separators
 _STEMS_TAIL = re.compile(r"(?:等(?:其他)?(?:[^，。；、]{0,24}?的)?(?:有关|相关)?(?:政府|行业)?|(?<!、)(?:有关|相关))"
-                         r"(?:行政管理|行政主管|主管|行政)?$|(?:行政管理|行政主管|主管)$")
+                         r"(?:行政管理|行政主管|主管|行政)?$|(?:行政管理|行政主管|主管)$|"
+                         # ……等宣传部门, ……等管理部门, ……等执法部门: the kind of department the stems are
+                         r"等(?:有关|相关)?(?:宣传|管理|执法|监管|工作|审批|行政执法|专业管理)$")
 _STEM_SEP = re.compile(r"以及|、|，|或者")
 _AND_SPLIT = re.compile(r"和|及")
 _DEPT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?部门")

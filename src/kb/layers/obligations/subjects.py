@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok
+from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok, its_departments
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
 from kb.layers.obligations.modals import MODAL_RE, find_modals
 from kb.layers.obligations.names import OBJECT_VERBS, STOP_IN_NAME, THING_HEADS, VERB_START2
@@ -52,7 +52,7 @@ _READ_ON = "read on"
 _THAT_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:负责人|人员|单位|机构|组织|部门|委员会|企业|当事人|人)")
 _ITS_PERSONS = re.compile(r"其(成员|工作人员)")
 #: 其职能部门 (as 及其职能部门): the departments of the actor named before; 其主管部门 is another body's
-_ITS_DEPTS = re.compile(r"其(?:有关|相关|职能|所属)?部门")
+_ITS_DEPTS = re.compile(r"其(?:有关|相关|(职能|所属)各?)?部门")
 _ITS_MODAL = re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|可|有权)")
 #: 其主要职责是：, 其任务为：: the lead-in of the duties of the actor just named
 _ITS_TASKS = re.compile(r"其(?=(?:主要|基本)?(?:任务|职责)(?:[：是]|为：))")
@@ -102,8 +102,9 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
     return out
 
 
-#: a noun the lexicon does not know, alone before the modal word of its clause (华侨可以……, 用水户应当……, 电视台应当……)
-_BARE_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=应当|必须|不得|可以|有权)")
+#: a noun the lexicon does not know, alone before the modal word of its clause (华侨可以……, 用水户应当……, 电视台应当……) or
+#: the right it enjoys (少数民族公民享有……权利: duties._enjoys)
+_BARE_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=应当|必须|不得|可以|有权|(?:依法)?享有(?!的))")
 
 
 #: no party of its own: a pronoun or a count (前者, 其他, 两人), the sides of a relation (双方, 一方: who they are is said elsewhere), society, a count, a
@@ -299,8 +300,9 @@ def _pronoun_subject(sc: Scanner, text: str, k: int, out, carried, last_stmt):
     g = None
     m = _ITS_DEPTS.match(text, k)
     prev = next((g0 for _, g0 in reversed(out) if g0.mentions), carried or last_stmt)
-    if m and prev is not None and prev.mentions:       # 其职能部门: the departments of the actor named before
-        return k, Group([Mention("有关部门", m.group(0), k, m.end(), [lv for x in prev.mentions for lv in x.levels])],
+    if m and prev is not None and prev.mentions:       # 其职能部门: the actor named before has them
+        return k, Group([Mention(its_departments(m.group(1)), m.group(0), k, m.end(),
+                                 [lv for x in prev.mentions for lv in x.levels])],
                         k, m.end())
     g_after = sc.group(text, k + 1, discover=False) if text.startswith("其", k) else None
     if g_after is not None and not _ITS_PERSONS.match(text, k):

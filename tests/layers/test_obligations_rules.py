@@ -1252,10 +1252,12 @@ def test_a_relative_clause_holding_de_before_a_generic_head(reg):
 
 def test_a_ban_in_a_penalty_is_the_body_s_sanction(reg):
     """道路交通安全法 art. 101 (a corpus sentence): ……由公安机关交通管理部门吊销机动车驾驶证，且终生不得重新取得机动车驾驶证
-    gave the police a prohibition; the ban is part of the penalty the body imposes (the round's precision sample: the
-    sanctioning body carried to a later 禁止/不得 of its sentence)."""
+    gave the police a prohibition.  A 禁止 after the body's sanction is part of the penalty it imposes (……十年内直至终身
+    禁止从事……, as before); a 不得 restricts the sanctioned party, who is not named there (code review 10 item 7; the
+    gold reads it so: beijing-jisheng art. 36 三年内不得被评为先进个人 gives the unit no second record, dianzi-qianming art. 31
+    gives the persons named the prohibition) — it was the police's sanction ("re-obtain a licence") since this test."""
     assert got(reg, "造成交通事故后逃逸的，由公安机关交通管理部门吊销机动车驾驶证，且终生不得重新取得机动车驾驶证。") == {
-        ("公安机关交通管理部门", "sanction")}
+        ("公安机关交通管理部门", "sanction"), (None, "prohibition")}
 
 
 # --- eleventh round (issue 11): the round-10 held-out texts (tuning since) and the registry -----------
@@ -2214,3 +2216,24 @@ def test_a_right_enjoyed_is_a_permission(reg):
     assert ("少数民族公民", "permission") in got(reg, "少数民族公民享有宪法和法律规定的权利，并履行宪法和法律规定的义务。")
     assert ("人民法院", "permission") not in got(reg, "外国国家及其财产在中华人民共和国的法院享有管辖豁免，本法另有规定的除外。")
     assert got(reg, "读者在图书馆享有下列权利：") == set()
+
+
+def test_review_10_items_7_9_10_18(reg):
+    """Code review 10: item 18 — a modal clause ending in the noun 目的 or 标的 is no relative clause (北京市反不正当竞争
+    条例 art. 17 gave nothing; 统计法 (2009) art. 25 swallowed its second prohibition; the reviewer's measured patch); item 9 —
+    a policy clause after a body's own acts is one of them (科学技术普及法 (2024) art. 17: the acts before 支持 were lost);
+    item 7 — ……由X吊销……，且终生不得重新取得……: a restriction on the sanctioned party, not X's sanction (道路交通安全法
+    art. 101 para 2); item 10 — a clause opened by 其成员 names the members of the body before, as ……及其成员 (no corpus text
+    writes one where it matters: the review's sentence).  Corpus sentences but the last."""
+    assert got(reg, "经营者不得以排挤竞争对手为目的，以低于成本的价格销售商品，进行不正当竞争。") == {("经营者", "prohibition")}
+    assert {(a, act) for a, _, act in acts(reg, "统计调查中获得的能够识别或者推断单个统计调查对象身份的资料，任何单位和个人不得"
+                                              "对外提供、泄露，不得用于统计以外的目的。")} == {
+        (a, act) for a in ("任何单位", "任何个人") for act in ("对外提供、泄露", "用于统计以外的目的")}
+    assert any(act.startswith("牵头实施全民科学素质行动") for a, _, act in acts(
+        reg, "科学技术协会是科普工作的主要社会力量，牵头实施全民科学素质行动，组织开展群众性、社会性和经常性的科普活动，加强国际"
+             "科技人文交流，支持有关组织和企业事业单位开展科普活动，协助政府制定科普工作规划，为政府科普工作决策提供建议和咨询"
+             "服务。") if a == "科协")
+    assert got(reg, "造成交通事故后逃逸的，由公安机关交通管理部门吊销机动车驾驶证，且终生不得重新取得机动车驾驶证。") == {
+        ("公安机关交通管理部门", "sanction"), (None, "prohibition")}
+    assert got(reg, "村民委员会应当协助乡镇人民政府开展工作，其成员应当遵守法律。") == {
+        ("村民委员会", "obligation"), ("村民委员会成员", "obligation")}

@@ -165,7 +165,9 @@ def _manner_start(scope: str, k: int) -> int:
     """Where the action of the duty word at k of scope starts: with the manner before the word, as the annotators
     read it (X对Y给予扶持; X按照职责分工，各负其责，密切配合，共同做好……), not with a condition or the
     party a clause of its own names (……的，给予; 对……的单位和个人，给予表彰), a definition (X是……部门，负责; X（以下统称Y），负责) nor with
-    another duty (……全面负责，履行下列职责)."""
+    another duty (……全面负责，履行下列职责).  A policy clause (国家鼓励……研究，对……给予奖励) is left out only when it opens the
+    head: after the body's own acts (科协……牵头实施……，组织开展……，支持……，协助……) it is one of them (code review 10 item 9:
+    the acts before it were lost)."""
     head = scope[:k]
     if not head or _DUTY.search(head) or find_modals(head, 0, len(head)):
         return k
@@ -173,8 +175,8 @@ def _manner_start(scope: str, k: int) -> int:
     rest = head.startswith(_REST_OF_LIST, c)       # the head opens with the rest of the group of subjects
     for m in _COMMA.finditer(head, c):
         rest = rest and head.startswith(_REST_OF_LIST, c)
-        if head[:m.start()].endswith(LEAD_END) or head.startswith(("对", "是", "（") + _POLICY, c) or rest or \
-                _RIGHT_ENJOYED.match(head, c):
+        if head[:m.start()].endswith(LEAD_END) or head.startswith(("对", "是", "（"), c) or rest or \
+                (head.startswith(_POLICY, c) and a == c) or _RIGHT_ENJOYED.match(head, c):
             a = m.end()    # ……的，; 对……的单位和个人，; 是……部门，; （以下统称……），; 和……团体，; 享有权利，: no manner of the act
         c = m.end()
     return k if head.startswith(_REST_OF_LIST, a) else a

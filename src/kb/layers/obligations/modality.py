@@ -46,12 +46,16 @@ _NAMING_VERBS = ("划定", "设置", "设立", "确定", "公布", "规定", "�
 _BANNED_PLACE = re.compile(r"(?![在向对从于])[^，。；的]{1,6}(?:区域|路段|地区|时段|名录|名单|目录|清单|标志|标识|场所|制度)")
 
 
+#: nouns that end in 的 (以营利为目的, 交付标的): a clause ending in one is no relative clause
+_NOUN_IN_DE = re.compile(r"(?:(?<!项)目的|(?<![招投中竞夺])标的)$")
+
+
 def in_relative_clause(text: str, p: int, e: int, w: str) -> bool:
     """Whether the modal word w at p (ending at e) stands in a relative clause (应由……办理的事项, 依法应尽的义务,
     应当予以免税的……车辆, 当事人应当提供的证据): it states no duty of its clause."""
     tail = text[e:clause_end(text, e)]
-    return bool(tail.endswith("的") or _OF_WHAT.search(tail) or _AN_ACT.fullmatch(tail) or _EXCEPT.search(tail) or
-                _GIVEN_DE.match(tail) or _SHORT_DE.match(tail) or _REL_VERB_NOUN.match(tail) or
+    return bool((tail.endswith("的") and not _NOUN_IN_DE.search(tail)) or _OF_WHAT.search(tail) or
+                _AN_ACT.fullmatch(tail) or _EXCEPT.search(tail) or _GIVEN_DE.match(tail) or _SHORT_DE.match(tail) or _REL_VERB_NOUN.match(tail) or
                 (text[p - 1:p] in ("的", "") and w in ("可", "应")))     # (应收账款 opening a text: a word)
 
 
@@ -100,7 +104,12 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         actor_g = None           # ……处五百元罚款，但罚款不得低于二百元: a bound on the penalty, stated of the fine
     elif s.liability and mod == "prohibition" and actor_g is not None and \
             any(d.modality == "sanction" and d.mention in actor_g.mentions for d in s.drafts):
-        mod = "sanction"         # ……由X没收……，十年内直至终身禁止从事……: the ban is part of X's penalty, not a ban on X
+        if w in ("禁止", "严禁") or _SANCTIONED_OBJ.match(text, e):
+            mod = "sanction"     # ……由X没收……，十年内直至终身禁止从事……: the ban is part of X's penalty, not a ban on X
+        else:
+            # ……由X吊销机动车驾驶证，且终生不得重新取得……: a restriction on the sanctioned party, who is not named here
+            # (code review 10 item 7: it was X's sanction, "X re-obtains a licence")
+            actor_g = None
     elif s.liability and mod == "prohibition" and actor_g is not None and actor_g is s.carried and \
             s.subject_at(p) is None and all(m.name in s.sanctioners for m in actor_g.mentions) and \
             not _BOUND.match(text, e):

@@ -315,11 +315,14 @@ def _pronoun_subject(sc: Scanner, text: str, k: int, out, carried, last_stmt):
     if text.startswith("其", k):
         m = _ITS_PERSONS.match(text, k)
         prev = next((g0 for _, g0 in reversed(out) if g0.mentions), carried)
-        if m and prev is not None and prev.mentions:
+        if m and prev is not None and prev.mentions and not text.startswith("的", m.end()):
+            # 其成员 are the members of the body named before, 其工作人员 its staff, as ……及其成员 / 及其工作人员 read
+            # (coordination.Scanner._group; code review 10 item 10: 其成员 gave the body itself)
             base = prev.mentions[0].name
             name = sc.reg.canonical(base + m.group(1))
-            if sc.reg.is_known(name):
-                g = Group([Mention(name, m.group(0), k, m.end())], k, m.end())
+            if not sc.reg.is_known(name) and m.group(1) != "成员":
+                name = sc.reg.canonical(m.group(1))
+            g = Group([Mention(name, m.group(0), k, m.end(), known=sc.reg.is_known(name))], k, m.end())
         elif (_ITS_MODAL.match(text, k) or _ITS_TASKS.match(text, k)) and last_stmt:
             g = Group([Mention(x.name, "其", k, k + 1, x.levels) for x in last_stmt.mentions],
                       k, k + 1)

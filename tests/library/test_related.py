@@ -111,6 +111,35 @@ def test_the_actors_two_articles_share_rank_an_upper_provision(lib):
     assert lib.actors(law) == frozenset() and lib.shared_actors(law, law) == 0.0
 
 
+def test_of_two_provisions_worded_alike_the_one_at_the_article_s_place_comes_first(lib):
+    """POSITION (sixth session of 2026-12-05): a local regulation implementing a law follows its order.
+    重庆市实施《村民委员会组织法》办法 第三十四条 (the 村务监督委员会's duties, 34th of 44 articles) rests on 村民委员会组织法
+    第三十二条 and 第三十三条 (the 村务监督机构, 民主评议; 32nd and 33rd of 41), which its annotation gives; 第二十七条 (村民自治章程、
+    村规民约, 27th), worded as close, came first without the place weighing.  The factor is relevance's: exp(−0.5 × the
+    distance of the two places); the repetition check's candidates (kb.library.repeat) are ranked without it."""
+    import math
+
+    from kb.library.related import POSITION
+
+    assert POSITION["upper"] == POSITION["lower"] == 0.5 and POSITION["peer"] == 0
+    e = lib.get("重庆市实施中华人民共和国村民委员会组织法办法", "2013-09-25", "art_34")
+    law = "村民委员会组织法"
+    placed = lib.related(e, kinds=("upper",), marks=False)
+    plain = lib.related(e, kinds=("upper",), marks=False, position=False)
+    assert (placed[0].entry.reg.id, placed[0].entry.label) == (law, "第三十三条")
+    assert (plain[0].entry.reg.id, plain[0].entry.label) == (law, "第二十七条")
+    assert abs(lib.place(e) - 33.5 / 44) < 1e-9 and abs(lib.place(placed[0].entry) - 32.5 / 41) < 1e-9
+    for r in placed[:3]:
+        same = next(x for x in plain if x.entry is r.entry)
+        assert abs(r.relevance / same.relevance - math.exp(-0.5 * abs(lib.place(e) - lib.place(r.entry)))) < 1e-9
+    # 同类立法 weighs no place: the same answers either way
+    assert [(r.entry.index, r.relevance) for r in lib.related(e, kinds=("peer",), marks=False)] == \
+        [(r.entry.index, r.relevance) for r in lib.related(e, kinds=("peer",), marks=False, position=False)]
+    # a version's articles are one run of the library's entries: the first and last article of a text
+    first = lib.get(law, "2018-12-29", "art_1")
+    assert abs(lib.place(first) - 0.5 / 41) < 1e-9 and abs(lib.place(lib.entries[first.index + 40]) - 40.5 / 41) < 1e-9
+
+
 def test_two_articles_share_an_actor_by_the_body_it_names():
     """ACTORS compares the bodies the actors' names name (kb.library.related.actor_body, fourth session of 2026-12-05):
     重庆市行政执法监督条例 第二条 (市、区县（自治县）人民政府 supervise their departments' enforcement; outside-kb/, round
@@ -177,6 +206,27 @@ def test_a_provision_the_article_cites_by_number_is_its_first_upper_provision():
     draft = library_with(ROOT, doc)
     d = draft.get(EXTRA_ID, EXTRA_VERSION, "art_2")
     assert [(r.entry.reg.id, r.entry.label) for r in draft.related(d, kinds=("upper",), marks=False)][0] == (law, "第十六条")
+
+
+def test_a_cited_provision_comes_first_even_where_retrieval_found_no_upper_candidate(monkeypatch):
+    """The cited-provision rule does not depend on the article's wording reaching some upper provision (code review 10,
+    item 15: it sat behind ``if k not in per_kind``, so an article citing a law's provision whose rare bigrams reached no
+    upper article got no 上位法 at all). Retrieval is emptied here, as for a bare citing article whose words every law
+    has; the cited provision is still its one 上位法, and nothing else is offered."""
+    from kb.library.related import EXTRA_ID, EXTRA_VERSION, library_with
+    from kb.text.parse import parse_text
+
+    doc = parse_text("第一条 为了规范村民委员会选举，制定本办法。\n第二条 村民委员会成员的罢免，依照《中华人民共和国村民委员会组织法》"
+                     "第十六条的规定执行。\n", meta={"title": "某市村民委员会选举办法", "level": "地方性法规"})
+    draft = library_with(ROOT, doc)
+    d = draft.get(EXTRA_ID, EXTRA_VERSION, "art_2")
+    monkeypatch.setattr(draft, "retrieved", lambda e, kinds=None: {})
+    got = draft.related(d, marks=False)
+    assert [(r.kind, r.entry.reg.id, r.entry.label) for r in got] == [("upper", "村民委员会组织法", "第十六条")]
+    assert draft.related(d, kinds=("peer",), marks=False) == []          # not asked for 上位法: not offered
+    assert draft.related(d, marks=False, cited=False) == []
+    # an article citing nothing gets nothing from an empty retrieval, as before
+    assert draft.related(draft.get(EXTRA_ID, EXTRA_VERSION, "art_1"), marks=False) == []
 
 
 def test_the_library_lets_a_text_go_once_its_actors_are_read():

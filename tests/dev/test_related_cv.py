@@ -163,8 +163,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert both("upper", "阈值倍数只对本法规未引的法律") < p1 + r3
     assert both("upper", "去法规主题的余弦") < p1 + r3 and most("upper", "去法规主题的余弦") == ((0.75, 1, 0.006), 15)
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
-    # every fold (24 of 24; kb 0.006: 19 of 19 before round 11r, when the 同类立法 items of the round's two texts were not in)
-    assert most("peer", "原公式") == ((None, GROUND["peer"], 0.007), 24) and GROUND["peer"] == 0
+    # every fold (24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before round 11r,
+    # when the 同类立法 items of the round's two texts were not in)
+    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 24) and GROUND["peer"] == 0
+    assert THRESHOLDS["peer"] == 0.007
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
     assert r8_chosen.count((None, 0, 0.007)) == 6 and r8_chosen.count((None, 1, 0.008)) == 15
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the

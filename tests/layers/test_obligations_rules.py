@@ -2237,3 +2237,15 @@ def test_review_10_items_7_9_10_18(reg):
         ("公安机关交通管理部门", "sanction"), (None, "prohibition")}
     assert got(reg, "村民委员会应当协助乡镇人民政府开展工作，其成员应当遵守法律。") == {
         ("村民委员会", "obligation"), ("村民委员会成员", "obligation")}
+
+
+def test_review_11_a_duty_read_on_after_a_right_is_searched_after_it(reg):
+    """Code review 11 item 7: X享有……权利，承担…… — the duty read on after the right gets its own words, and a duty word
+    inside the right (预备役人员享有与其履行职责相应的……待遇) is none.  合同编 art. 958, 预备役人员法 art. 4 para 2, 广东省失业保险
+    条例 art. 11 para 2: corpus sentences."""
+    assert acts(reg, "行纪人与第三人订立合同的，行纪人对该合同直接享有权利、承担义务。") == {
+        ("行纪人", "permission", "对该合同直接享有权利"), ("行纪人", "obligation", "承担义务")}
+    assert acts(reg, "预备役人员享有与其履行职责相应的荣誉和待遇。") == {
+        ("预备役人员", "permission", "享有与其履行职责相应的荣誉和待遇")}
+    assert acts(reg, "用人单位分立、合并的，承继单位享有原用人单位的失业保险权利并承担相应义务。") == {
+        ("承继单位", "permission", "享有原用人单位的失业保险权利"), ("承继单位", "obligation", "承担相应义务")}

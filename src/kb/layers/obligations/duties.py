@@ -111,7 +111,12 @@ def duties_without_modal(x, s: Sentence) -> None:
             for mt in g.mentions:
                 x.emit(s, mt, "obligation", False, a, a, p)
             continue
-        _enjoys(x, s, g, p, scope)
+        right_end = _enjoys(x, s, g, p, scope)
+        if right_end:
+            # 行纪人对该合同直接享有权利、承担义务: a duty word is read on after the right, never inside it (预备役人员享有与其
+            # 履行职责相应的……待遇: 履行 is the right's)
+            right_end += _READ_ON_JOIN.match(scope, right_end).end() - right_end
+            g, scope = Group(g.mentions, g.start, g.end + right_end), scope[right_end:]
         if _rights_and_duties(x, s, g, p, scope):
             continue
         sm = _SANCTION_OPEN.match(scope)
@@ -188,21 +193,24 @@ _ENJOYS = re.compile(r"，?((?:(?:依法|依照[^，。；]{1,20}?|按照[^，�
                      r"享有(?!下列|以下|的)[^，。；]{0,40}?(?:权利|权益|权|待遇|机会|特权和豁免|特权|豁免))(?=[，。；]|、(?:承担|履行)|并|$)")
 
 
+#: what joins the duty read on to the right before it (享有权利，并承担义务; 享有……权利并承担相应义务)
+_READ_ON_JOIN = re.compile(r"[、，]?(?:并且|并|且|同时)?")
 #: 在……的 right before a name: the place where the clause's own subject acts
 _PLACE_BEFORE = re.compile(r"在[^，。；]{1,20}的$")
 
 
-def _enjoys(x, s: Sentence, g: Group, p: int, scope: str) -> None:
+def _enjoys(x, s: Sentence, g: Group, p: int, scope: str) -> int:
     """X享有……权利: a permission of X, explicit = false (conventions of 2026-12-05: 有……的权利 spells out 有权, and
     享有 states the same); its duty words, if any, are read on (享有权利，承担义务)."""
     m = _ENJOYS.match(scope)
     if m is None or _PLACE_BEFORE.search(s.text, max(0, g.start - 30), g.start):
-        return        # (外国国家……在中华人民共和国的法院享有管辖豁免: the court is where, not who)
+        return 0      # (外国国家……在中华人民共和国的法院享有管辖豁免: the court is where, not who)
     a = g.end + m.start(1)
     for mt in g.mentions:
         x.emit(s, mt, "permission", False, g.end + m.start(1) + m.group(1).index("享有"), a, p)
         s.drafts[-1].end = g.end + m.end(1)
     s.stated(g)
+    return m.end(1)
 
 
 def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:

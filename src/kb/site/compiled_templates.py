@@ -11,6 +11,7 @@ costs the next build the compiling only.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -71,16 +72,8 @@ def _options(env: jinja2.Environment) -> tuple | None:
     environment's syntax and options, how each filter and test is called), or None when that includes code no
     name says (autoescaping decided by a function, a finalize function: jinja2 compiles the call of it into every
     output and applies it to the template's constant text when compiling)."""
-    from importlib import metadata
-
     if not isinstance(env.autoescape, bool) or env.finalize is not None:
         return None
-    versions = []
-    for dist in ("jinja2", "mkdocs", "mkdocs-material"):
-        try:
-            versions.append(f"{dist}={metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{dist}=")
     syntax = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
               env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
               env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
@@ -89,4 +82,20 @@ def _options(env: jinja2.Environment) -> tuple | None:
     # the code calls each filter and test with the context, the environment or neither, as the function says
     called = [sorted((n, str(getattr(f, "jinja_pass_arg", None))) for n, f in table.items())
               for table in (env.filters, env.tests)]
-    return (*versions, syntax, env.autoescape, env.optimized, env.is_async, sorted(env.extensions), policies, called)
+    return (*_versions(), syntax, env.autoescape, env.optimized, env.is_async, sorted(env.extensions), policies, called)
+
+
+@functools.cache
+def _versions() -> tuple[str, ...]:
+    """jinja2's, mkdocs' and the theme's versions, read once per process: importlib.metadata looks through every
+    folder of sys.path at each call (0.7 ms; a build loads some sixty templates, each asking), and the code a process
+    runs is the code it imported, whatever is installed meanwhile."""
+    from importlib import metadata
+
+    versions = []
+    for dist in ("jinja2", "mkdocs", "mkdocs-material"):
+        try:
+            versions.append(f"{dist}={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{dist}=")
+    return tuple(versions)

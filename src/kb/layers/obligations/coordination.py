@@ -84,10 +84,6 @@ _SHARED_RELEVANT = ("单位", "组织", "机构", "人员")
 #: one of them as a word of its own (the list, the clause's verb or a mark follows): 有关部门和机构应当……
 _SHARED_HEAD = re.compile(r"(单位|组织|机构|人员)(?=[、，。；]|和|及|或|以及|等|应|必须|须|不得|可|有权|负责(?!人)|依法|按照|依照)")
 _AND_ITS_DEPTS = re.compile(r"(?:及|以及|和|或者|或)其(?:有关|相关|(职能|所属)各?)?部门")
-def its_departments(which: str | None) -> str:
-    """The actor of 其部门 / 其有关部门 (有关部门), 其职能部门 (职能部门), 其所属（各）部门 (所属部门)."""
-    return which + "部门" if which else "有关部门"
-
 
 #: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
 _GENERIC_DEPT = re.compile(r"(?:行政)?(?:主管|管理)?部门")
@@ -106,6 +102,11 @@ _LISTED_LOOSE = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)
 _OTHER_RELATIVE = re.compile(r"其他([\u4e00-\u9fff]{2,16}?)的(组织|单位|机构|个人|人员|人(?![民员士群身口数]))")
 _BARE_LAST = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?=应当|应|必须|不得|可以|可|有权|负责|依法|在|按照|依照|根据|责令|"
                         r"予以|给予|对)")
+
+
+def its_departments(which: str | None) -> str:
+    """The actor of 其部门 / 其有关部门 (有关部门), 其职能部门 (职能部门), 其所属（各）部门 (所属部门)."""
+    return which + "部门" if which else "有关部门"
 
 
 class Scanner(MentionScanner):

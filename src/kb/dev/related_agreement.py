@@ -94,6 +94,7 @@ def compare_repeats(ref: tuple[dict, set], other: tuple[dict, set]) -> dict:
 
 
 def prf(right: int, false: int, missed: int) -> tuple:
+    """(P, R, F1) of counts as ``kb score-repeat`` prints them (it calls this): None where nothing was found or expected."""
     p = right / (right + false) if right + false else None
     r = right / (right + missed) if right + missed else None
     f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)

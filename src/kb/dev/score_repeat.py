@@ -31,11 +31,10 @@ def score(root: Path, files: list[Path], lib=None, threshold: float | None = Non
                        "same_upper": same_upper, "found": found, "gold": gold}
     tot = {k: sum(v[k] for v in out.values()) for k in ("tp", "fp", "fn", "same_upper")}
     out["总计"] = tot
+    from kb.dev.related_agreement import prf
+
     for v in out.values():
-        p = v["tp"] / (v["tp"] + v["fp"]) if v["tp"] + v["fp"] else None
-        r = v["tp"] / (v["tp"] + v["fn"]) if v["tp"] + v["fn"] else None
-        v["P"], v["R"] = p, r
-        v["F1"] = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
+        v["P"], v["R"], v["F1"] = prf(v["tp"], v["fp"], v["fn"])
     return out
 
 

@@ -8,12 +8,14 @@ baseline is the extractor of revision ``REV`` (default: the commit before issue 
 extraction, whose figure the issue asks to stay within 1.5×), measured in the same run on the same
 texts: each side runs in a process of its own, from ``git archive`` of its revision, so the machine's
 load weighs on both alike.  Without git (or that revision) the figure is shown beside the one
-recorded in the README.  The parse of the same texts is shown too.
+recorded in the README.  The parse of the same texts is shown too, and the floor of a one-pass extractor
+(:func:`one_pass`): what finding every word the rules look at, once, with one regex, costs before any rule.
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -64,6 +66,75 @@ print(json.dumps({"texts": len(docs), "articles": sum(len(d.articles) for d in d
 '''
 
 
+#: run in a fresh process with this checkout on PYTHONPATH: parse the sample, time :func:`one_pass` over every
+#: provision's text (paragraphs, items, sub-items: what the extractor reads), best of 2
+_FLOOR = r'''
+import json, sys, time
+from pathlib import Path
+from kb.dev.bench_obligations import one_pass, one_pass_pattern, provision_texts
+from kb.layers.actors import load_registry
+from kb.text.parse import parse_file
+texts = []
+for f in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines():
+    try:
+        texts += provision_texts(parse_file(f))
+    except Exception:
+        pass
+pattern, kinds = one_pass_pattern(load_registry())
+best = None
+for k in range(2):
+    t0 = time.process_time()
+    n = sum(len(one_pass(t, pattern, kinds)) for t in texts)
+    t = time.process_time() - t0
+    best = t if best is None else min(best, t)
+print(json.dumps({"texts": len(texts), "chars": sum(map(len, texts)), "tokens": n, "one_pass_s": best}))
+'''
+
+
+def provision_texts(doc) -> list[str]:
+    """The texts the extractor reads, in its order: each article's paragraphs, their items and sub-items."""
+    out = []
+    for art in doc.articles:
+        for para in art.children:
+            if para.kind != "paragraph":
+                continue
+            out.append(para.text)
+            for it in para.children:
+                if it.kind == "item":
+                    out.append(it.text)
+                    out += [sub.text for sub in it.children]
+    return [t for t in out if t]
+
+
+#: the punctuation a clause is read by (the clause marks, and 、 of a list)
+_MARKS = "，。；：！？\n、"
+
+
+def one_pass_pattern(reg) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for every word the obligation rules look for in a provision, and each word's kind: the lexicon's
+    names and aliases (name), levels (level), name heads (head: discovery's 委员会, 人员 …), modal words (modal) and
+    the marks a clause is read by (mark: punctuation, 的, 由, 对, separators, 负责, 设立 …); longest first, so that
+    a match is the longest word at its place, as the lexicon's longest match."""
+    from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+    from kb.layers.obligations.modals import _MODALS
+
+    kinds: dict[str, str] = dict.fromkeys(reg.surfaces(), "name")
+    for words, kind in ((reg.levels, "level"), (SUFFIXES + PERSON_SUFFIXES, "head")):
+        for w in words:
+            kinds.setdefault(w, kind)
+    kinds.update((w, "modal") for w, _ in _MODALS)
+    for w in list(_MARKS) + "的 由 对 和 及 或 或者 以及 等 负责 设立 成立".split():
+        kinds.setdefault(w, "mark")
+    words = sorted(kinds, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))), kinds
+
+
+def one_pass(text: str, pattern: re.Pattern, kinds: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every word of :func:`one_pass_pattern` in text, left to right: the one scan a
+    one-pass extractor would make of a provision, and the least it would cost (no rule is applied)."""
+    return [(m.start(), m.end(), kinds[m.group()]) for m in pattern.finditer(text)]
+
+
 def sample(root: Path, limit: int) -> list[Path]:
     """Every k-th text of the corpus folder, ``limit`` of them, this session's held-out texts left out (never
     opened: paths.corpus_texts)."""
@@ -86,6 +157,19 @@ def _side(src: Path, root: Path, files: list[Path], cwd: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _floor(root: Path, files: list[Path], cwd: str) -> dict:
+    """:data:`_FLOOR` over files, in a process of its own with this checkout's kb."""
+    from kb.dev import paths
+
+    env = dict(os.environ, PYTHONPATH=str(paths.REPO / "src"), KB_LAYER_CACHE="off", KB_SHARED=str(root.parents[1]))
+    listed = Path(cwd) / "floor.txt"
+    listed.write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", _FLOOR, str(listed)], capture_output=True, text=True, env=env, cwd=cwd)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def run(corpus_dir: str | None = None, limit: int = 200, against: str | None = BASELINE_REV) -> dict:
     from kb.dev import paths
     from kb.dev.bench_parse import default_corpus
@@ -101,6 +185,7 @@ def run(corpus_dir: str | None = None, limit: int = 200, against: str | None = B
         t0 = time.perf_counter()
         now = _side(here, root, files, tmp)
         base = _side(base_src, root, files, tmp) if base_src else None
+        floor = _floor(root, files, tmp)
         wall = time.perf_counter() - t0
     print(f"texts {now['texts']}, articles {now['articles']}, statements {now['statements']}"
           + (f" (before: {base['statements']})" if base else ""))
@@ -117,9 +202,12 @@ def run(corpus_dir: str | None = None, limit: int = 200, against: str | None = B
               f"baseline; goal ≤ {GOAL}x)")
     print(f"          parse of the texts     {now['parse_s']:7.2f} s CPU  ({now['articles'] / now['extract_s']:.0f} "
           f"articles/s extracted)")
+    print(f"          one pass, no rule      {floor['one_pass_s']:7.2f} s CPU  ({floor['one_pass_s'] / now['extract_s']:.0%} "
+          f"of the extraction: {floor['tokens']} words of the lexicon, levels, heads, modal words and marks found by "
+          f"one regex in {floor['texts']} provisions, the floor of a one-pass extractor before its rules)")
     print(f"          cached reuse           {now['cached_s']:7.2f} s CPU  (a second call on the same Document)")
     print(f"          ({wall:.0f} s wall in all)")
-    return {"ok": True, "ratio": ratio, "now": now, "baseline": base}
+    return {"ok": True, "ratio": ratio, "now": now, "baseline": base, "one_pass": floor}
 
 
 if __name__ == "__main__":

@@ -21,13 +21,13 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
 
     items = related_cv._items(ROOT)
     # every tuning file (set: tuning — the fourth to sixth rounds' files, named heldout, among them; and outside-kb/'s,
-    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 13r's text
-    # (HELD_OUT_TEXTS) would be left out, but no tuning file is its (it is being annotated outside the repository; round
-    # 12r's three texts, scored once, are tuning in outside-kb/ since the sixth session of 2026-12-05), so no file is left
-    # out and every repetition file is read
+    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 14r's two
+    # texts (HELD_OUT_TEXTS) would be left out, but no tuning file is theirs (they are being annotated outside the
+    # repository; round 13r's text, scored once, is tuning in outside-kb/ since the seventh session of 2026-12-05), so no
+    # file is left out and every repetition file is read
     from kb.dev.heldout import HELD_OUT_FILES
     assert {t for t in related_cv.HELD_OUT_TEXTS if not any(t in f for f in HELD_OUT_FILES)} == set()
-    assert len(related_cv.HELD_OUT_TEXTS) == 1 and related_cv.HELD_OUT_REGULATIONS == ()
+    assert len(related_cv.HELD_OUT_TEXTS) == 2 and related_cv.HELD_OUT_REGULATIONS == ()
     names = {f.name for f in (ROOT / "tests/data/related").glob("related-*.yml")
              if "\nset: held-out" not in f.read_text(encoding="utf-8")}
     assert {"related-heldout-cq-cunwei.yml", "related-heldout-qingyuan-wuye.yml",
@@ -38,7 +38,7 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                      "related-heldout-cq-zhifa-jiandu.yml", "related-heldout-gd-changweihui-yishi.yml",
                      "related-heldout-cq-difang-lifa.yml", "related-heldout-bj-jihua-shencha.yml",
                      "related-heldout-cq-yusuan-jiandu.yml", "related-heldout-bj-zhuanxiang-baogao.yml",
-                     "related-heldout-gd-renda-yishi.yml"}
+                     "related-heldout-gd-renda-yishi.yml", "related-heldout-bj-xuanju-xize.yml"}
     assert {i["file"] for i in items} == names | outside_files
     # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
     # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus; round 8r's two
@@ -50,7 +50,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 选举法; round 11r's two (tuning since that session): the 重庆市地方立法条例 on the 立法法 and the 地方组织法, the 北京
     # 计划审查监督条例 on the 地方组织法 and the 监督法 — since the four laws joined, every text rests on the knowledge base but
     # the 村镇规划建设管理条例; round 12r's three (tuning since the sixth session): the 预算法 and 监督法, the 监督法, and the
-    # 地方组织法, 选举法 and 代表法 (with the 宪法, which every text may cite)
+    # 地方组织法, 选举法 and 代表法 (with the 宪法, which every text may cite); round 13r's one (tuning since the seventh
+    # session): the 选举法, the 地方组织法 and the 立法法 — it rests outside too: its 第一条 cites the 全国人大常委会's 若干规定 on
+    # direct elections, not in the knowledge base
     for name, articles, rests_outside in (("related-heldout-cq-jiedao-gongwei.yml", 12, False),
                                           ("related-heldout-cq-cunzhen-guihua.yml", 54, True),
                                           ("related-heldout-cq-daibiao.yml", 58, False),
@@ -63,7 +65,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                           ("related-heldout-bj-jihua-shencha.yml", 34, False),
                                           ("related-heldout-cq-yusuan-jiandu.yml", 44, False),
                                           ("related-heldout-bj-zhuanxiang-baogao.yml", 17, False),
-                                          ("related-heldout-gd-renda-yishi.yml", 66, False)):
+                                          ("related-heldout-gd-renda-yishi.yml", 66, False),
+                                          ("related-heldout-bj-xuanju-xize.yml", 68, True)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}
@@ -87,44 +90,51 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.007: 0.694 / 0.812); with the place of the two articles in their texts (POSITION, thirteenth round of tuning):
     # 0.694 / 0.812 → 0.708 / 0.815, 22 folds 2 / 0.012 (2 folds 2 / 0.01). kb keeps 3 / 0.016 (kb.library.related.GROUND
     # says why: P@1 on all 24 files 0.716 there, 0.714 at 2 / 0.012; and at 0.012 the seed's 表彰奖励 clause takes the
-    # 残疾人保障法's in a knowledge base with the 社会法 laws, tests/library/test_other_subjects.py)
+    # 残疾人保障法's in a knowledge base with the 社会法 laws, tests/library/test_other_subjects.py). Seventh session: 25
+    # folds (round 13r's election text joined): 0.697 / 0.823, 21 folds 2 / 0.012 (2 folds 0.006, 1 each 0.008, 0.01)
     p1, r3 = res[("upper", "原公式")][:2]
     best, n = most("upper", "原公式")
-    assert best == (None, 2, 0.012) and n == 22
+    assert best == (None, 2, 0.012) and n == 21
     assert (GROUND["upper"], THRESHOLDS["upper"]) == (GROUND["lower"], THRESHOLDS["lower"]) == (3.0, 0.016)
-    # POSITION: every fold weighs it 0.5 (22 with ground weight 2 / threshold 0.012) of 0 … 1; without it 0.694 / 0.812
+    # POSITION: every fold weighs it 0.5 (22 of 24 with ground weight 2 / threshold 0.012, 21 of 25) of 0 … 1; without it
+    # 0.694 / 0.812 on 24 folds, 0.696 / 0.819 on 25 — the election text follows the 选举法's order, so the place adds
+    # little there: the gain on 25 folds is 0.001 / 0.004
     unplaced = res[("upper", "第十三轮之前（不看位置）")]
-    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.012), 22)
+    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.012), 21)
     assert all(c[0] == POSITION["upper"] for c in res[("upper", "位置（相对位置之差）")][2])
-    assert p1 > unplaced[0] + 0.01 and r3 >= unplaced[1] and POSITION["peer"] == 0
+    assert p1 > unplaced[0] and r3 > unplaced[1] and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
-    # 0.704 / 0.805 on 21); their weight 0.4: 19 folds of 24 (with ground 2 / threshold 0.012), 0.5 in 4
+    # 0.704 / 0.805 on 21; 0.700 / 0.819 on 25: R@3 for a little P@1); their weight 0.4: 19 folds of 24 (with ground 2 /
+    # threshold 0.012), 0.5 in 4; 18 of 25
     r7 = res[("upper", "第七轮的公式（不用最相近款项）")]
-    assert p1 > r7[0] and r3 > r7[1]
+    assert r3 > r7[1] and p1 + r3 > r7[0] + r7[1]
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
-    assert most("upper", "最相近款项的余弦") == ((SEGMENTS["upper"], 2, 0.012), 19)
+    assert most("upper", "最相近款项的余弦") == ((SEGMENTS["upper"], 2, 0.012), 18)
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
     # 2026-12-05; 0.751 / 0.815 → 0.757 / 0.822 on seventeen folds, 0.722 / 0.787 → 0.727 / 0.793 on nineteen): on 24 folds
     # without it and POSITION 0.691 / 0.799; before POSITION every fold picked kb's 0.5; with it 19 folds lean to 0.75, 3
-    # keep 0.5, at no gain (0.705 / 0.812): kb keeps 0.5
+    # keep 0.5, at no gain (0.705 / 0.812): kb keeps 0.5. On 25 folds 18 lean to 0.75, 0.704 / 0.818 against kb's 0.697 /
+    # 0.823 — P@1 for R@3, within 0.002 of P@1 + R@3: a candidate for the next tuning, not a finding
     from kb.library.related import ACTORS
 
-    assert most("upper", "主体重合") == ((0.75, 2, 0.012), 19) and ACTORS["upper"] == 0.5
-    assert both("upper", "主体重合") <= p1 + r3
+    assert most("upper", "主体重合") == ((0.75, 2, 0.012), 18) and ACTORS["upper"] == 0.5
+    assert abs(both("upper", "主体重合") - p1 - r3) < 0.005
     r9 = res[("upper", "第九轮的公式（不看主体重合）")]
     assert r3 > r9[1] and p1 + r3 > r9[0] + r9[1] - 0.001
     # the actors compared by the bodies their names name (ACTOR_BODIES, fourth session: 0.727 / 0.793 → 0.729 / 0.801 on
     # nineteen folds); the bodies ended in generic tails (部门, 单位, 主任, 代表 …: 民政部门 was 财政部门, code review 9, M9),
     # cut to the bodies a level or place qualifies in the fifth session. On 24 folds (each without POSITION): by the names
     # 0.700 / 0.808, with the generic tails 0.698 / 0.812, cut 0.694 / 0.812 — the same folds' choices but one: a fold's
-    # noise either way; kb's formula, cut bodies and POSITION, beats both
+    # noise either way; kb's formula, cut bodies and POSITION, beat both on 24 folds; on 25 (with POSITION) by the names
+    # 0.706 / 0.815, with the tails 0.704 / 0.818, kb's 0.697 / 0.823: R@3 higher, P@1 lower, P@1 + R@3 within 0.002
     names, generic = res[("upper", "主体按名称（第十一轮之前）")], res[("upper", "主体按机关含通名（第十二轮之前）")]
-    assert p1 > names[0] and r3 > names[1] and p1 > generic[0] and r3 > generic[1]
+    assert r3 > names[1] and r3 > generic[1]
+    assert abs(sum(names[:2]) - p1 - r3) < 0.005 and abs(sum(generic[:2]) - p1 - r3) < 0.005
     # 同类立法: with the generic tails no fold gained by ACTORS (on nineteen folds 10 picked 0, 9 0.5); with the bodies cut
-    # every fold picks 0.75 (21 of 21, 24 of 24), kb's since the fifth session: 0.783 / 0.725 without it on 24 folds,
-    # 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736)
-    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 24) and ACTORS["peer"] == 0.75
+    # every fold picks 0.75 (21 of 21, 24 of 24, 25 of 25), kb's since the fifth session: 0.783 / 0.725 without it on 24
+    # folds, 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736); on 25: 0.754 / 0.725 → 0.760 / 0.736
+    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 25) and ACTORS["peer"] == 0.75
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
     assert peer_p1 > p9[0] and peer_r3 > p9[1] and peer_p1 > generic[0] and peer_r3 >= generic[1]
@@ -145,30 +155,34 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
     # most folds weigh a penalty clause beside a peer's resting on another ground at kb's 0.5 (with kb's ground weight 0:
-    # 23 of 24 at threshold 0.007, 20 of 21 before round 12r, 17 of 19 at kb's 0.006 before round 11r)
-    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], 0.007), 23) and PENALTY["peer"] == 0.5
+    # 24 of 25 and 23 of 24 at threshold 0.007, 20 of 21 before round 12r, 17 of 19 at kb's 0.006 before round 11r)
+    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], 0.007), 24) and PENALTY["peer"] == 0.5
     # PUBLIC and PENALTY, each chosen again fold by fold, do no better than kb's 0.1, 0.3 (24 folds: 0.705 / 0.814, 0.707 /
     # 0.815). OUTSIDE chosen again: 4 with threshold 0.006 in 22 folds, 0.702 / 0.828 — R@3 bought with P@1, the measure
-    # furthest from the goal: not taken (before POSITION: 3 with ground 1 / threshold 0.007 in 23 folds, 0.703 / 0.814)
+    # furthest from the goal: not taken (before POSITION: 3 with ground 1 / threshold 0.007 in 23 folds, 0.703 / 0.814).
+    # On 25 folds (seventh session, with round 13r) 4 / 0.006 in 23 folds gives 0.708 / 0.833 against kb's 0.697 / 0.823 —
+    # both higher now: the first candidate of the seventh session's tuning (issue 14), stated here until it is decided
     assert (OUTSIDE["upper"], PUBLIC["upper"], PENALTY["upper"]) == (2.0, 0.1, 0.3) and OUTSIDE["peer"] == 1.0
     for name in ("公权主体条对不提公权的条", "罚则对非依据法律的罚则"):
         assert both("upper", name) < p1 + r3 + 0.005
     outside = res[("upper", "依据条引库外法律时的阈值倍数")]
-    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 22) and outside[0] < p1
+    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 23) and outside[0] > p1 and outside[1] > r3
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), not adopted: the
     # threshold raised for a text resting outside the knowledge base only for laws it does not cite (0.676 / 0.815 on
     # 24 folds: 0.686 / 0.811); the cosine with the candidate law's own subject taken out, worse then, 0.711 / 0.806 on 21
     # folds (every fold 0.75 with threshold 0.012), 0.699 / 0.814 on 24 before POSITION, 0.701 / 0.795 with it (15 folds
-    # 0.75 with ground 1 / threshold 0.006): the sixth session's first candidate, no gain once POSITION weighs
+    # 0.75 with ground 1 / threshold 0.006): the sixth session's first candidate, no gain once POSITION weighs (25 folds:
+    # 0.701 / 0.805, 17 folds 0.75 with ground 1 / threshold 0.006)
     assert both("upper", "阈值倍数只对本法规未引的法律") < p1 + r3
-    assert both("upper", "去法规主题的余弦") < p1 + r3 and most("upper", "去法规主题的余弦") == ((0.75, 1, 0.006), 15)
+    assert both("upper", "去法规主题的余弦") < p1 + r3 and most("upper", "去法规主题的余弦") == ((0.75, 1, 0.006), 17)
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
-    # every fold (24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before round 11r,
-    # when the 同类立法 items of the round's two texts were not in)
-    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 24) and GROUND["peer"] == 0
+    # every fold (25 of 25, 24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before
+    # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
+    # kb offering a peer for 48): 0.793 / 0.736 → 0.760 / 0.736
+    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 25) and GROUND["peer"] == 0
     assert THRESHOLDS["peer"] == 0.007
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
-    assert r8_chosen.count((None, 0, 0.007)) == 6 and r8_chosen.count((None, 1, 0.008)) == 15
+    assert r8_chosen.count((None, 1, 0.008)) == 23 and r8_chosen.count((None, 1, 0.012)) == 2
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the
     # rare-bigram weight is 0.25 (was 0.5): cross-validated 同类立法 P@1 0.615 → 0.686, R@3 0.751 → 0.776 when it came;
     # on 24 folds round 8's formula 0.716 / 0.695, kb's 0.793 / 0.736. The gate chosen fold by fold: 0.08 in every fold
@@ -180,15 +194,15 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert peer_p1 > round8[0] + 0.05 and peer_r3 > round8[1]
     assert SHARED_SUBJECT == {"upper": 0.0, "peer": 0.1, "version": 0.0, "lower": 0.0}
     gate = res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")]
-    assert sum(g[0] == 0.08 for g in gate[2]) == 24 and gate[0] < peer_p1
+    assert sum(g[0] == 0.08 for g in gate[2]) == 25 and gate[0] < peer_p1
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")][2]
     assert sum(g[0] == (0.08, RARE["peer"]) for g in joint) == 24 and RARE["peer"] == 0.25
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds choose a gate (0.07 in 22 of 24) and lose by it (0.697 / 0.812)
     assert res[("upper", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] < p1
-    # … and the weight of the rare-bigram cosine: 同类立法's 0.25 in 22 folds of 24 (with threshold 0.007); for 上位法
-    # (none) a weight chosen fold by fold does no better
-    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 22)
+    # … and the weight of the rare-bigram cosine: 同类立法's 0.25 in 22 folds of 24, 24 of 25 (with threshold 0.007); for
+    # 上位法 (none) a weight chosen fold by fold does no better
+    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 24)
     assert RARE.get("upper", 0) == 0 and both("upper", "罕见二元组余弦的权重") <= p1 + r3
     assert "交叉验证 P@1" in out.getvalue()
 
@@ -208,19 +222,21 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 0.682 (150 / 80 / 60; the folds chose 0.5 in 11, 0.4 in 5, kb's 0.45 in 1); with round 12r's three texts (sixth
     # session, twenty folds) 0.673 (185 / 112 / 68): 15 folds choose 0.5, 5 choose 0.25, none kb's 0.45 — the new laws'
     # provisions repeated with other bodies' names and local steps (the annotators' "not repetitions") sit on the bound.
-    # All twenty files at kb's bounds: 185 / 88 / 68 (0.703)
-    assert len(chosen) == 20 and chosen.count(0.5) == 15 and chosen.count(0.25) == 5 and chosen.count(MIN_BEST) == 0
-    assert f1 > 0.65
+    # All twenty files at kb's bounds: 185 / 88 / 68 (0.703). With round 13r's election text (seventh session, 21 folds;
+    # it copies the 选举法 closely, 35 repeats): 0.721 (205 / 76 / 83), 19 folds 0.5, 2 kb's 0.45
+    assert len(chosen) == 21 and chosen.count(0.5) == 19 and chosen.count(MIN_BEST) == 2
+    assert f1 > 0.7
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
-    # (every fold left them out); since, most folds take them (a pair's share ≥ 0.6: 18 of 20) for a better figure (0.696)
+    # (every fold left them out); since, most folds take them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
+    # figure (0.696 on 20; on 21 a hair, 0.7213 against 0.7206: 220 / 102 / 68)
     assert res["前两条合计"][2].count(0.6) == 18 and res["前两条合计"][0] > f1
     # the least share of the article's wording in its upper provisions together (THRESHOLD 0.5): every fold picks 0.55
-    # (0.707, 181 / 78 / 72), but kb score-repeat's eight files of the knowledge base lose three repeats (69 / 9 / 19 →
-    # 66 / 8 / 22): not adopted (kb.library.repeat.THRESHOLD)
+    # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73), but kb score-repeat's eight files of the knowledge base
+    # lose three repeats (69 / 9 / 19 → 66 / 8 / 22): not adopted (kb.library.repeat.THRESHOLD)
     from kb.library.repeat import THRESHOLD
 
     share = res["合计比例下限"]
-    assert share[2].count(0.55) == 20 and THRESHOLD == 0.5
+    assert share[2].count(0.55) == 21 and THRESHOLD == 0.5
     assert "交叉验证 F1" in out.getvalue()
 
 

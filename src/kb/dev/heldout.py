@@ -2,12 +2,15 @@
 they are scored once, and kb's corpus-wide dev tools and tests leave them out (``HELD_OUT_FILES``).
 
 ``HELD_OUT_FILES`` — the corpus files (relative to ../shared/corpus/lawrefbook) of every round being annotated this
-session (drawn 2026-12-05, sixth session, `draw.py 20261205g`): obligations round 17 (eight texts of 20–45 articles no
-file of the repository names — by the whole title, without 中华人民共和国 or the place, or by its last eight characters:
-round 12r's 北京 专项工作报告办法 had been quoted that way, review 10 item 1) and related provisions round 13r (the only
-unnamed local regulation of 15–90 articles citing a law of the knowledge base).  ``held_out_file`` says whether a corpus
-file is one of them or another version of one of them (same title); kb.dev.boilerplate skips them.  Last session's
-rounds (obligations 16, related 12r) were scored once and are tuning data now.
+session (drawn 2026-12-05, seventh session, `draw18r.py 20261205h`): obligations round 18 (eight texts of 20–45 articles
+no file of the repository names — by the whole title, without 中华人民共和国 or the place, by its last eight characters,
+or as a contraction or an abridgement: a repository run of the title's first and last characters whose characters are a
+subsequence of it, review 11 item 1) and related provisions round 14r (two unnamed local regulations of 20–60 articles
+whose first article cites a national law of the corpus that the knowledge base does not ship — the pool of those citing
+a shipped law was exhausted by round 13r; the scoring copy imports each text with its upper law, 测绘法 2017 and 反不正当
+竞争法 2019, which are not held out).  ``held_out_file`` says whether a corpus file is one of them or another version of
+one of them (same title); kb.dev.boilerplate skips them.  Last session's rounds (obligations 17, related 13r) were scored
+once and are tuning data now.
 
 ``HELD_OUT_LAWS`` — the laws of the alignment round being annotated: never aligned by kb.dev (align_signals,
 align_learned), not counted in the clause table (kb.dev.boilerplate), their versions never compared
@@ -17,22 +20,23 @@ align_learned), not counted in the clause table (kb.dev.boilerplate), their vers
 now.  When a round is drawn its laws go here and the clause table is recounted (python3 -m kb.dev.boilerplate).
 
 ``HELD_OUT_OBLIGATION_PAIRS`` — regulations of ../shared/corpus/version-pairs.txt whose versions are held-out texts
-of another round: none now (no text of obligations round 17 or related round 13r has two versions listed there).
+of another round: none now (no text of obligations round 18 or related round 14r has two versions listed there).
 """
 from __future__ import annotations
 
 HELD_OUT_FILES: tuple[str, ...] = (
-    # obligations, round 17
-    "DLC/重庆地方法规/地方性法规/重庆/彭水苗族土家族自治县旅游条例(2019-04-19).md",
-    "经济法/可再生能源法(2009-12-26).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市接诉即办工作条例(2021-09-24).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市农业承包合同条例.md",
-    "DLC/北京地方法规/地方性法规/北京/北京市生活饮用水卫生监督管理条例.md",
-    "DLC/广东地方法规/地方性法规/广东/广东省统计条例(2022-09-29).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市社会治安综合治理条例.md",
-    "DLC/广东地方法规/地方性法规/广东/广东省版权条例(2022-09-29).md",
-    # related provisions, round 13r (kb.dev.related_cv.HELD_OUT_TEXTS)
-    "DLC/北京地方法规/地方性法规/北京/北京市区、乡、民族乡、镇人民代表大会代表选举实施细则(2021-05-27).md",
+    # obligations, round 18
+    "DLC/广东地方法规/地方性法规/广东/广东省母婴保健管理条例(2023-03-30).md",
+    "宪法相关法/澳门特别行政区驻军法(1999-06-28).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市实施《文物保护法》办法.md",
+    "行政法/海关关衔条例(2003-02-28).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市实施《民办教育促进法》办法.md",
+    "宪法相关法/戒严法(1996-03-01).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市保守国家秘密条例(2021-04-16).md",
+    "宪法相关法/人民陪审员法(2018-04-27).md",
+    # related provisions, round 14r (kb.dev.related_cv.HELD_OUT_TEXTS)
+    "DLC/北京地方法规/地方性法规/北京/北京市测绘条例.md",
+    "DLC/北京地方法规/地方性法规/北京/北京市反不正当竞争条例.md",
 )
 HELD_OUT_LAWS: tuple[str, ...] = ()
 HELD_OUT_OBLIGATION_PAIRS: tuple[str, ...] = ()

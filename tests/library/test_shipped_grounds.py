@@ -84,6 +84,7 @@ def test_every_ground_a_text_names_that_the_corpus_holds_is_in_the_knowledge_bas
     need_shared(CORPUS)
     from kb.layers.laws import law_index
     from kb.layers.links import references
+    from kb.library.corpus import title_id
     from kb.library.related import UNIVERSAL_GROUNDS
     from kb.project import Target, list_regulations, load
     from kb.text.parse import parse_file
@@ -92,8 +93,13 @@ def test_every_ground_a_text_names_that_the_corpus_holds_is_in_the_knowledge_bas
     for reg in list_regulations(ROOT):
         v = reg.versions[-1]
         docs.append(load(Target(reg.path(v), reg, v)))
+    # a text resting on a law the knowledge base does not ship names it in its annotation (extra_laws: since the seventh
+    # session of 2026-12-05; kb.dev.extra_laws): scored and cross-validated in a copy that holds it, not lacking
+    brought: dict[str, set] = {}
     for f in sorted((ROOT / "tests/data/related/outside-kb").glob("related-*.yml")):
-        docs.append(parse_file(str(CORPUS / yaml.safe_load(f.read_text(encoding="utf-8"))["corpus"])))
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        docs.append(parse_file(str(CORPUS / data["corpus"])))
+        brought[docs[-1].title] = {title_id(Path(rel).stem.split("(")[0]) for rel in data.get("extra_laws") or []}
     index = law_index(root=ROOT)
     lacking, linked = {}, {}
     for doc in docs:
@@ -102,7 +108,7 @@ def test_every_ground_a_text_names_that_the_corpus_holds_is_in_the_knowledge_bas
         first = doc.articles[0].eid
         for r in references(doc, index):
             if (r.kind == "external" and not r.link and not r.parts and r.target and r.target not in UNIVERSAL_GROUNDS
-                    and r.eid.split("__")[0] == first):
+                    and r.eid.split("__")[0] == first and title_id(r.target) not in brought.get(doc.title, ())):
                 lacking.setdefault(r.target.removeprefix("中华人民共和国"), set()).add(doc.title)
             elif r.kind == "external" and r.link and r.eid.split("__")[0] == first:
                 linked.setdefault(r.target.removeprefix("中华人民共和国"), set()).add(doc.title)

@@ -22,6 +22,7 @@ Neither mode reads a held-out annotation nor computes a held-out article's relat
 """
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from pathlib import Path
@@ -119,13 +120,15 @@ def _items(root: Path) -> list[dict]:
 
     regs = [r.id for r in list_regulations(root) if r.id not in HELD_OUT_REGULATIONS]
     lib = load_library(root, regulations=regs)
-    views = _views(root, lib)
-    out = _annotated_items(lib, annotated(root, tuning_files(root, "related-*.yml"), lib), views)
-    for f, ann, lib2, doc in _outside_kb(root, lib):
+    views = {root: _views(root, lib)}
+    out = _annotated_items(lib, annotated(root, tuning_files(root, "related-*.yml"), lib), views[root])
+    for f, ann, lib2, doc, home in _outside_kb(root, lib):
         entries = [(f, ann, art, lib2.get(ann.regulation, EXTRA_VERSION, _eid(art)), kinds)
                    for art, kinds in ann.articles.items()]
+        if home not in views:           # a copy of the project with the file's extra_laws: its base's articles
+            views[home] = _views(home, lib2)
         out += _annotated_items(lib2, [x for x in entries if x[3] is not None],
-                                {**views, **_views(root, lib2, {ann.regulation: doc})})
+                                {**views[home], **_views(home, lib2, {ann.regulation: doc})})
     return out
 
 
@@ -200,13 +203,16 @@ def _residual(cos: float, mine: float, theirs: float) -> float:
 
 
 def _outside_kb(root: Path, lib, pattern: str = "related-*.yml") -> list[tuple]:
-    """(annotation file, Annotated, ``lib`` extended with its text, the parsed text) for each tuning file ``pattern``
-    of tests/data/related/outside-kb/ whose corpus text is at hand (../shared), less the texts of the round being
-    annotated.  The text's level and place are read from its place in the corpus, as ``kb add`` reads them."""
+    """(annotation file, Annotated, a library extended with its text, the parsed text, the root of the project that
+    library is of) for each tuning file ``pattern`` of tests/data/related/outside-kb/ whose corpus text is at hand
+    (../shared), less the texts of the round being annotated.  The library is ``lib`` (of ``root``), or for a file
+    with ``extra_laws:`` that of a copy of the project that also holds those laws (kb.dev.extra_laws).  The text's
+    level and place are read from its place in the corpus, as ``kb add`` reads them."""
     import math
 
     import yaml
 
+    from kb.dev.extra_laws import extra_laws, with_laws
     from kb.dev.paths import corpus_dir
     from kb.layers.laws import law_index
     from kb.layers.links import references
@@ -216,7 +222,6 @@ def _outside_kb(root: Path, lib, pattern: str = "related-*.yml") -> list[tuple]:
     from kb.project import list_regulations
     from kb.text.parse import parse_file
 
-    regs = list_regulations(root)
     out = []
     for f in sorted((root / "tests/data/related/outside-kb").glob(pattern)):
         data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
@@ -224,20 +229,31 @@ def _outside_kb(root: Path, lib, pattern: str = "related-*.yml") -> list[tuple]:
         if set_of(data, f) != "tuning" or not path.is_file() \
                 or any(_plain(h) in _plain(str(data.get("corpus"))) for h in HELD_OUT_TEXTS):
             continue
+        home = with_laws(root, extra_laws(data, f), f)
+        base = lib if home == root else _library(home)
         ct = read_corpus_text(path, corpus_dir())
         doc = parse_file(str(path), meta={"title": ct.title, "level": ct.level, "jurisdiction": ct.jurisdiction})
         reg, version = outside_text(doc, {"files": [data["corpus"]]})
-        refs = references(doc, law_index(root=root))
-        lib2 = lib.extended(reg, version, doc, cited_regulations(refs), rests_outside(doc, refs), cited_provisions(refs))
+        refs = references(doc, law_index(root=home))
+        lib2 = base.extended(reg, version, doc, cited_regulations(refs), rests_outside(doc, refs), cited_provisions(refs))
         # the text's subject (the centroid of its articles), which the base does not hold for a query-only text
         cent: dict = {}
-        for e in lib2.entries[len(lib.entries):]:
+        for e in lib2.entries[len(base.entries):]:
             lib2._vector(e)
             for g, w in e.vec.items():
                 cent[g] = cent.get(g, 0.0) + w / e.norm2
-        lib2.centroids = {**lib.centroids, EXTRA_ID: (cent, math.sqrt(sum(w * w for w in cent.values())) or 1.0)}
-        out.append((f, read_annotations(f, regs + [reg]), lib2, doc))
+        lib2.centroids = {**base.centroids, EXTRA_ID: (cent, math.sqrt(sum(w * w for w in cent.values())) or 1.0)}
+        out.append((f, read_annotations(f, list_regulations(home) + [reg]), lib2, doc, home))
     return out
+
+
+@functools.cache
+def _library(root: Path):
+    """The library of the project at ``root`` less ``HELD_OUT_REGULATIONS``, built once (a copy with extra laws)."""
+    from kb.library.related import load_library
+    from kb.project import list_regulations
+
+    return load_library(root, regulations=[r.id for r in list_regulations(root) if r.id not in HELD_OUT_REGULATIONS])
 
 
 def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None, part: float | None = None,
@@ -406,7 +422,7 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     # the files of texts of the knowledge base, then those of outside-kb/ (a text not in it, checked as kb check checks a
     # draft: in a copy of the library extended with it)
     texts = [(f, read_annotations(f, regs), lib) for f in tuning_files(root, "repeat-*.yml")]
-    texts += [(f, ann, lib2) for f, ann, lib2, _ in _outside_kb(root, lib, "repeat-*.yml")]
+    texts += [(f, ann, lib2) for f, ann, lib2, _, _ in _outside_kb(root, lib, "repeat-*.yml")]
     for f, ann, lib_ in texts:
         gold[f.name] = len(ann.repeats)
         for e in lib_.entries:

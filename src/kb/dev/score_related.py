@@ -30,12 +30,10 @@ def score(root: Path, files: list[Path], lib=None, verbose: bool = False) -> dic
     """{set: {kind: {P@1, R@3, 覆盖@3, n, n_some, wrong: [...]}}} over the annotation ``files``; each
     file's own figures also under ``"<set>:<file name>"`` (so that the held-out files are seen apart)."""
     from kb.library.annotations import NONE
-    from kb.library.related import load_library
 
-    lib = lib or load_library(root)
     out: dict = {}
-    for f, ann, art, e, kinds in annotated(root, files, lib):
-        rel = lib.related(e, kinds=tuple(kinds), marks=False)
+    for f, ann, art, e, kinds, lib_ in annotated_in_libraries(root, files, lib):
+        rel = lib_.related(e, kinds=tuple(kinds), marks=False)
         for kind, gold in kinds.items():
             got = [(r.entry.reg.id, r.entry.label) for r in rel if r.kind == kind]
             for key in (ann.set_name, f"{ann.set_name}:{f.name}"):
@@ -60,12 +58,12 @@ def ceiling(root: Path, files: list[Path], lib) -> dict:
     from kb.library.annotations import NONE
 
     out: dict = {}
-    for f, ann, _, e, kinds in annotated(root, files, lib):
+    for f, ann, _, e, kinds, lib_ in annotated_in_libraries(root, files, lib):
         for kind, gold in kinds.items():
             if gold == NONE:
                 continue
-            reached = lib.retrieved(e, (kind,)).get(kind, [])
-            ranked = lib.related(e, kinds=(kind,), limit=len(reached), marks=False, thresholds=None,
+            reached = lib_.retrieved(e, (kind,)).get(kind, [])
+            ranked = lib_.related(e, kinds=(kind,), limit=len(reached), marks=False, thresholds=None,
                                  candidates=len(reached))
             rank = next((i for i, r in enumerate(ranked, 1) if (r.entry.reg.id, r.entry.label) in gold), None)
             bucket = UNREACHED if rank is None else next(n for n, last in CEILING if last is None or rank <= last)
@@ -73,6 +71,23 @@ def ceiling(root: Path, files: list[Path], lib) -> dict:
                 counts = out.setdefault(key, {}).setdefault(kind, dict.fromkeys([n for n, _ in CEILING] + [UNREACHED], 0))
                 counts[bucket] += 1
     return out
+
+
+def libraries(root: Path, files: list[Path], lib=None) -> list[tuple[Path, object, list[Path]]]:
+    """(project root, its Library, the annotation files read in it) for ``files``: those naming no law beyond the
+    knowledge base in ``root``'s (``lib`` when given), those with ``extra_laws:`` in a copy of the project that also
+    holds those laws (kb.dev.extra_laws)."""
+    from kb.dev.extra_laws import grouped
+    from kb.library.related import base_library
+
+    return [(r, lib if lib is not None and r == Path(root) else base_library(r), fs) for r, fs in grouped(root, files)]
+
+
+def annotated_in_libraries(root: Path, files: list[Path], lib=None):
+    """:func:`annotated` of ``files``, each item with the Library it is to be answered in (:func:`libraries`)."""
+    for r, lib_, fs in libraries(root, files, lib):
+        for item in annotated(r, fs, lib_):
+            yield (*item, lib_)
 
 
 def annotated(root: Path, files: list[Path], lib):
@@ -143,7 +158,7 @@ def score_cmd(ctx, data_dir, verbose, check_only, ceiling_):
     lib = load_library(root)
     if check_only:
         counts: dict = {}
-        for f, ann, _, _, kinds in annotated(root, files, lib):
+        for f, ann, _, _, kinds, _ in annotated_in_libraries(root, files, lib):
             c = counts.setdefault(f.name, [ann.set_name, 0, 0, 0])
             c[1] += 1
             c[2] += "upper" in kinds

@@ -11,24 +11,20 @@ import click
 
 
 def score(root: Path, files: list[Path], lib=None, threshold: float | None = None) -> dict:
+    from kb.dev.score_related import libraries
     from kb.library.annotations import read_annotations
-    from kb.library.related import load_library
     from kb.library.repeat import THRESHOLD, repetitions
     from kb.project import list_regulations
 
-    regs = list_regulations(root)
-    lib = lib or load_library(root)
     out = {}
-    for f in files:
-        ann = read_annotations(f, regs)
-        reg = next(r for r in regs if r.id == ann.regulation)
-        found = repetitions(lib, reg.id, reg.versions[-1].name, THRESHOLD if threshold is None else threshold)
-        got = {r.entry.node.number: r for r in found}
-        gold = set(ann.repeats)
-        tp = got.keys() & gold
-        same_upper = sum(1 for a in tp if {(u.entry.reg.id, u.entry.label) for u in got[a].upper} & ann.repeats[a])
-        out[f.name] = {"regulation": reg.id, "tp": len(tp), "fp": len(got.keys() - gold), "fn": len(gold - got.keys()),
-                       "same_upper": same_upper, "found": found, "gold": gold}
+    # a file with extra_laws: in a copy of the project that also holds those laws (kb.dev.extra_laws)
+    for r, lib_, fs in libraries(root, files, lib):
+        regs = list_regulations(r)
+        for f in fs:
+            ann = read_annotations(f, regs)
+            reg = next(x for x in regs if x.id == ann.regulation)
+            found = repetitions(lib_, reg.id, reg.versions[-1].name, THRESHOLD if threshold is None else threshold)
+            out[f.name] = _counts(reg.id, found, ann)
     tot = {k: sum(v[k] for v in out.values()) for k in ("tp", "fp", "fn", "same_upper")}
     out["总计"] = tot
     from kb.dev.related_agreement import prf
@@ -36,6 +32,16 @@ def score(root: Path, files: list[Path], lib=None, threshold: float | None = Non
     for v in out.values():
         v["P"], v["R"], v["F1"] = prf(v["tp"], v["fp"], v["fn"])
     return out
+
+
+def _counts(reg_id: str, found, ann) -> dict:
+    """One text's right, false and missed reports (``found``, kb.library.repeat.repetitions) against its annotation."""
+    got = {r.entry.node.number: r for r in found}
+    gold = set(ann.repeats)
+    tp = got.keys() & gold
+    same_upper = sum(1 for a in tp if {(u.entry.reg.id, u.entry.label) for u in got[a].upper} & ann.repeats[a])
+    return {"regulation": reg_id, "tp": len(tp), "fp": len(got.keys() - gold), "fn": len(gold - got.keys()),
+            "same_upper": same_upper, "found": found, "gold": gold}
 
 
 @click.command("score-repeat")

@@ -1,0 +1,83 @@
+"""Annotation files of a text resting on a law the knowledge base does not ship (``extra_laws:``, kb.dev.extra_laws):
+the scorers (kb score-related and its --check, kb score-repeat) and the cross-validation (kb.dev.related_cv) read such a
+file in a copy of the project whose knowledge base also holds those laws, imported from the corpus as kb add imports
+them.  Made-up files on a text no held-out round draws on: 北京市实施《水法》办法 (2022; a tuning text of kb check and of
+the version alignment) and its ground, the 水法 (2016), which the knowledge base does not ship."""
+from __future__ import annotations
+
+import shutil
+
+import yaml
+
+from conftest import CORPUS, ROOT, need_shared, run_kb
+
+TEXT = "DLC/北京地方法规/地方性法规/北京/北京市实施《水法》办法(2022-11-25).md"
+LAW = "经济法/水法(2016-07-02).md"
+#: 第二条 在本市行政区域内开发、利用、节约、保护、管理水资源，应当遵守《水法》和本办法 — the 水法's 第二条 (在中华人民共和国
+#: 领域内开发、利用、节约、保护、管理水资源，防治水害，适用本法) is its ground
+RELATED = f"corpus: {TEXT}\nset: tuning\nextra_laws: [{LAW}]\narticles:\n  2:\n    upper: [{LAW}#第二条]\n"
+
+
+def _project(where) -> None:
+    where.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    shutil.copytree(ROOT / "regulation", where / "regulation")
+
+
+def test_the_cross_validation_reads_an_outside_text_with_its_law_in_a_copy_of_the_knowledge_base(tmp_path):
+    """kb.dev.related_cv: an outside-kb/ file with extra_laws is answered in a library that holds the law (a 法律, by
+    its corpus folder) — its provision is the text's first 上位法 —, and the text rests on the knowledge base then (its
+    依据 article's law is in it: no doubled threshold); the project itself gains no law."""
+    need_shared(CORPUS)
+    from kb.dev import related_cv
+    from kb.library.related import EXTRA_VERSION, load_library
+
+    _project(tmp_path)
+    folder = tmp_path / "tests/data/related/outside-kb"
+    folder.mkdir(parents=True)
+    (folder / "related-shuifa.yml").write_text(RELATED, encoding="utf-8")
+    ((f, ann, lib, _, home),) = related_cv._outside_kb(tmp_path, load_library(tmp_path))
+    assert f.name == "related-shuifa.yml" and home != tmp_path and not (tmp_path / "regulation" / "水法").exists()
+    meta = yaml.safe_load((home / "regulation" / "水法" / "meta.yml").read_text(encoding="utf-8"))
+    assert (meta["level"], meta["jurisdiction"], meta["source"]["files"]) == ("法律", "全国", [LAW])
+    e = lib.get(ann.regulation, EXTRA_VERSION, "art_2")
+    first = lib.related(e, kinds=("upper",), marks=False)[0]
+    assert (first.entry.reg.id, first.entry.label) in ann.articles[2]["upper"] == {("水法", "第二条")}
+    assert ann.regulation not in lib.outside
+    # the items the folds score: the 水法's provision among the candidates, the library's views of both texts at hand
+    items = [i for i in related_cv._items(tmp_path) if i["file"] == "related-shuifa.yml"]
+    assert [i["kind"] for i in items] == ["upper"]
+    assert ("水法", "第二条") in [c["key"] for c in items[0]["cands"]]
+    assert not any(c["outside"] for c in items[0]["cands"])
+
+
+def test_score_related_and_score_repeat_import_the_laws_a_file_names(tmp_path, capsys):
+    """In a project copy with the text imported (as a held-out round is scored), a file naming the 水法's provisions
+    is refused without extra_laws (the law is not in the knowledge base) and checked and scored with it; a law that is
+    not a corpus file, or a malformed extra_laws, is bad input naming the file (exit 2)."""
+    need_shared(CORPUS)
+    p, data = tmp_path / "p", tmp_path / "data"
+    _project(p)
+    rc, out, err = run_kb(["add", str(CORPUS / TEXT), "-r", "北京市实施水法办法", "-v", "2022-11-25", "--no-index"], p, capsys)
+    assert rc == 0, err
+    data.mkdir()
+    (data / "related-shuifa.yml").write_text(RELATED.replace(f"extra_laws: [{LAW}]\n", ""), encoding="utf-8")
+    rc, _, err = run_kb(["score-related", "--data", str(data), "--check"], p, capsys)
+    assert rc == 2 and "不在知识库中" in err and LAW in err
+    (data / "related-shuifa.yml").write_text(RELATED, encoding="utf-8")
+    rc, out, err = run_kb(["score-related", "--data", str(data), "--check"], p, capsys)
+    assert rc == 0, err
+    assert ("related-shuifa.yml", "tuning", "1", "1", "0") in {tuple(l.split()) for l in out.splitlines()[2:]}
+    rc, out, err = run_kb(["score-related", "--data", str(data)], p, capsys)
+    assert rc == 0, err
+    assert ("tuning", "上位法", "1", "1", "1.000", "1.000", "1.000") in {tuple(l.split()) for l in out.splitlines()[2:]}
+    assert not (p / "regulation" / "水法").exists()
+    (data / "repeat-shuifa.yml").write_text(f"corpus: {TEXT}\nextra_laws: [{LAW}]\nrepeats:\n  2: [{LAW}#第二条]\n",
+                                            encoding="utf-8")
+    rc, out, err = run_kb(["score-repeat", "--data", str(data)], p, capsys)
+    assert rc == 0, err
+    assert any(l.split()[:2] == ["repeat-shuifa.yml", "北京市实施水法办法"] for l in out.splitlines())
+    for bad, says in ((f"extra_laws: [经济法/没有这部法.md]\n", "不在语料中"), ("extra_laws: 水法\n", "extra_laws：应为")):
+        (data / "related-shuifa.yml").write_text(RELATED.replace(f"extra_laws: [{LAW}]\n", bad), encoding="utf-8")
+        rc, _, err = run_kb(["score-related", "--data", str(data), "--check"], p, capsys)
+        assert rc == 2 and says in err and "related-shuifa.yml" in err, err

@@ -133,8 +133,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert abs(sum(names[:2]) - p1 - r3) < 0.005 and abs(sum(generic[:2]) - p1 - r3) < 0.005
     # 同类立法: with the generic tails no fold gained by ACTORS (on nineteen folds 10 picked 0, 9 0.5); with the bodies cut
     # every fold picks 0.75 (21 of 21, 24 of 24, 25 of 25), kb's since the fifth session: 0.783 / 0.725 without it on 24
-    # folds, 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736); on 25: 0.754 / 0.725 → 0.760 / 0.736
-    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 25) and ACTORS["peer"] == 0.75
+    # folds, 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736); on 25: 0.754 / 0.725 → 0.760 / 0.736; with
+    # OTHER_BODIES (below) 22 of 25 (3 pick 0.5 with threshold 0.006: 0.815 / 0.733, kb's 0.817 / 0.736)
+    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 22) and ACTORS["peer"] == 0.75
+    assert both("peer", "主体重合") < sum(res[("peer", "原公式")][:2])
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
     assert peer_p1 > p9[0] and peer_r3 > p9[1] and peer_p1 > generic[0] and peer_r3 >= generic[1]
@@ -161,7 +163,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.815). OUTSIDE chosen again: 4 with threshold 0.006 in 22 folds, 0.702 / 0.828 — R@3 bought with P@1, the measure
     # furthest from the goal: not taken (before POSITION: 3 with ground 1 / threshold 0.007 in 23 folds, 0.703 / 0.814).
     # On 25 folds (seventh session, with round 13r) 4 / 0.006 in 23 folds gives 0.708 / 0.833 against kb's 0.697 / 0.823 —
-    # both higher now: the first candidate of the seventh session's tuning (issue 14), stated here until it is decided
+    # both higher — but only with the threshold 0.006 for every text resting on the knowledge base: kb's threshold stays at
+    # 0.016 (GROUND says why: at 0.012 already the seed's 表彰 clause takes the 残疾人保障法's in a knowledge base with the
+    # 社会法 laws), and on thresholds of 0.012 and up every fold keeps kb's OUTSIDE 2 (0.719 / 0.820; at 3 / 0.016 alone all
+    # 25: 0.721 / 0.813): not adopted (seventh session)
     assert (OUTSIDE["upper"], PUBLIC["upper"], PENALTY["upper"]) == (2.0, 0.1, 0.3) and OUTSIDE["peer"] == 1.0
     for name in ("公权主体条对不提公权的条", "罚则对非依据法律的罚则"):
         assert both("upper", name) < p1 + r3 + 0.005
@@ -178,7 +183,7 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
     # every fold (25 of 25, 24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before
     # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
-    # kb offering a peer for 48): 0.793 / 0.736 → 0.760 / 0.736
+    # kb offering a peer for 48): 0.793 / 0.736 → 0.760 / 0.736; with OTHER_BODIES 0.817 / 0.736
     assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 25) and GROUND["peer"] == 0
     assert THRESHOLDS["peer"] == 0.007
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
@@ -194,15 +199,26 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert peer_p1 > round8[0] + 0.05 and peer_r3 > round8[1]
     assert SHARED_SUBJECT == {"upper": 0.0, "peer": 0.1, "version": 0.0, "lower": 0.0}
     gate = res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")]
-    assert sum(g[0] == 0.08 for g in gate[2]) == 25 and gate[0] < peer_p1
+    assert sum(g[0] == 0.08 for g in gate[2]) == 24 and gate[0] < peer_p1         # (25 of 25 before OTHER_BODIES)
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")][2]
-    assert sum(g[0] == (0.08, RARE["peer"]) for g in joint) == 24 and RARE["peer"] == 0.25
+    assert sum(g[0] == (0.08, RARE["peer"]) for g in joint) == 25 and RARE["peer"] == 0.25    # (24 before)
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds choose a gate (0.07 in 22 of 24) and lose by it (0.697 / 0.812)
     assert res[("upper", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] < p1
-    # … and the weight of the rare-bigram cosine: 同类立法's 0.25 in 22 folds of 24, 24 of 25 (with threshold 0.007); for
-    # 上位法 (none) a weight chosen fold by fold does no better
-    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 24)
+    # … and the weight of the rare-bigram cosine: 同类立法's 0.25 in 22 folds of 24, 24 of 25 (with threshold 0.007), 22 of
+    # 25 with OTHER_BODIES (3 folds 0); for 上位法 (none) a weight chosen fold by fold does no better
+    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 22)
+    # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of
+    # BODY_KINDS and no kind in common → relevance × 0): every fold of 25 picks 0 of 1, 0.5, 0.25, 0 (with 0 / 0.007);
+    # 同类立法 0.760 / 0.736 → 0.817 / 0.736 (round 13r's election text 19 → 68 of its 68 articles rightly without a peer,
+    # the 乡镇人大工作条例 38 → 50 of 51). 上位法: the folds pick 0.25 at no gain (0.697 / 0.824): kb keeps 1
+    from kb.library.related import OTHER_BODIES
+
+    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 25)
+    before14 = res[("peer", "第十四轮之前（不看法规名称所指机关）")]
+    assert OTHER_BODIES["peer"] == 0 and peer_p1 > before14[0] + 0.05 and peer_r3 >= before14[1]
+    assert OTHER_BODIES["upper"] == OTHER_BODIES["lower"] == 1.0
+    assert both("upper", "法规名称所指机关种类不同") < p1 + r3 + 0.002
     assert RARE.get("upper", 0) == 0 and both("upper", "罕见二元组余弦的权重") <= p1 + r3
     assert "交叉验证 P@1" in out.getvalue()
 

@@ -169,6 +169,7 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                               "generic": _share(*(frozenset(map(_generic_body, v[2])) for v in (mine, theirs))),
                               "regsim": regsim[(e.reg.id, b.reg.id)],
                               "topic": lib.topic(e, b.reg.id) if kind == "upper" else 1.0,
+                              "bodies": lib.other_bodies(e, b),     # OTHER_BODIES: the titles name other kinds of body
                               "shared": lib.shared_subject(e.reg.id, b.reg.id)})
             out.append({"file": f.name, "kind": kind, "gold": gold, "cands": cands})
     return out
@@ -265,13 +266,14 @@ def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None
     the closest parts' cosine (SEGMENTS) than kb's; ``signals``: other values than kb's of ``outside``,
     ``basis``, ``public``, ``penalty`` (OUTSIDE, BASIS, PUBLIC, PENALTY; 1 leaves one out), ``topic`` and ``off_topic``
     (TOPIC and OFF_TOPIC: a topic of 0 leaves both out), ``shared_subject`` (SHARED_SUBJECT: 0 leaves it out),
-    ``actors`` (ACTORS: 0 leaves it out), ``position`` (POSITION: 0 leaves it out)."""
+    ``actors`` (ACTORS: 0 leaves it out), ``position`` (POSITION: 0 leaves it out), ``other_bodies`` (OTHER_BODIES: 1
+    leaves it out)."""
     from kb.library import related as r
 
     k = c["kind"]
-    o, u, q, p, t, s, a, at = (signals.get(n, getattr(r, n.upper())[k])
-                              for n in ("outside", "basis", "public", "penalty", "topic", "shared_subject", "actors",
-                                        "position"))
+    o, u, q, p, t, s, a, at, ob = (signals.get(n, getattr(r, n.upper())[k])
+                                  for n in ("outside", "basis", "public", "penalty", "topic", "shared_subject", "actors",
+                                            "position", "other_bodies"))
     topic = r.on_topic(c["topic"], t, signals.get("off_topic")) if t and not c["ground"] else 1.0
     if s and not c["ground"] and c["shared"] < s:
         return 0.0
@@ -281,7 +283,7 @@ def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None
     return r.distinctive(cos, c["rare"], c["rarew"] if rare is None else rare) \
         * max(c["subj"], 0.0) * (1 + g * c["ground"]) / (o if c["outside"] else 1.0) \
         * (u if c["basis"] else 1.0) * (q if c["public"] else 1.0) * (p if c["penalty"] else 1.0) * topic \
-        * (1 + a * c["actors"]) * (math.exp(-at * c["dpos"]) if at else 1.0)
+        * (1 + a * c["actors"]) * (math.exp(-at * c["dpos"]) if at else 1.0) * (ob if c["bodies"] else 1.0)
 
 
 def _actors(kind: str) -> float:
@@ -305,19 +307,22 @@ VARIANTS = {
     "原公式": ((None,), lambda p, g, c: _base(g, c)),
     "第五轮的公式（不用下面四个信号）": ((None,), lambda p, g, c: _base(g, c, outside=1, basis=1, public=1, penalty=1, topic=0,
                                                                   shared_subject=0, rare=_RARE8[c["kind"]], actors=0,
-                                                                  position=0)),
+                                                                  position=0, other_bodies=1)),
     "第七轮的公式（不用最相近款项）": ((None,), lambda p, g, c: _base(g, c, part=0, topic=0, shared_subject=0,
-                                                              rare=_RARE8[c["kind"]], actors=0, position=0)),
+                                                              rare=_RARE8[c["kind"]], actors=0, position=0, other_bodies=1)),
     "不看主题的公式（TOPIC 之前）": ((None,), lambda p, g, c: _base(g, c, topic=0, shared_subject=0, rare=_RARE8[c["kind"]],
-                                                              actors=0, position=0)),
+                                                              actors=0, position=0, other_bodies=1)),
     "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）": ((None,), lambda p, g, c: _base(g, c, shared_subject=0,
-                                                                        rare=_RARE8[c["kind"]], actors=0, position=0)),
-    "第九轮的公式（不看主体重合）": ((None,), lambda p, g, c: _base(g, c, actors=0, position=0)),
-    "主体按名称（第十一轮之前）": ((None,), lambda p, g, c: _base(g, c, actors=0, position=0)
+                                                                        rare=_RARE8[c["kind"]], actors=0, position=0,
+                                                                        other_bodies=1)),
+    "第九轮的公式（不看主体重合）": ((None,), lambda p, g, c: _base(g, c, actors=0, position=0, other_bodies=1)),
+    "主体按名称（第十一轮之前）": ((None,), lambda p, g, c: _base(g, c, actors=0, position=0, other_bodies=1)
                                 * (1 + _actors(c["kind"]) * c["names"])),
-    "主体按机关含通名（第十二轮之前）": ((None,), lambda p, g, c: _base(g, c, actors=0, position=0)
+    "主体按机关含通名（第十二轮之前）": ((None,), lambda p, g, c: _base(g, c, actors=0, position=0, other_bodies=1)
                                           * (1 + _actors(c["kind"]) * c["generic"])),
-    "第十三轮之前（不看位置）": ((None,), lambda p, g, c: _base(g, c, position=0)),
+    "第十三轮之前（不看位置）": ((None,), lambda p, g, c: _base(g, c, position=0, other_bodies=1)),
+    "第十四轮之前（不看法规名称所指机关）": ((None,), lambda p, g, c: _base(g, c, other_bodies=1)),
+    "法规名称所指机关种类不同": ((1, 0.5, 0.25, 0), lambda p, g, c: _base(g, c, other_bodies=p)),
     "依据条引库外法律时的阈值倍数": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=p)),
     "目的依据条对其他条": ((1, 0.5, 0.25), lambda p, g, c: _base(g, c, basis=p)),
     "公权主体条对不提公权的条": ((1, 0.3, 0.1), lambda p, g, c: _base(g, c, public=p)),

@@ -2192,13 +2192,14 @@ def test_a_public_bodys_encouragement_without_a_modal_word_is_a_policy(reg):
 
 def test_a_list_closed_by_deng_danwei_restores_the_head(reg):
     """公安、民政、医保、残联等单位: a member that is no body's name gets the closing head back (公安单位, 电力单位,
-    新闻媒体单位), a body the lexicon names or a place keeps its name (残联; 水库, 托儿所 — conventions of 2026-12-05;
-    they were bare stems: 公安, 新闻).  shantou-jiufen art. 9 para 2 (a tuning text), 深圳经济特区安全生产监督管理条例 (2022)
+    ……), a body the lexicon names or a place keeps its name (残联; 水库, 托儿所 — conventions of 2026-12-05;
+    they were bare stems: 公安), a kind of medium closed by 等媒体单位 stays bare, as in 等媒体 (the lead's media decision:
+    新闻媒体单位 is no one's name; 28ca307 restored the head).  shantou-jiufen art. 9 para 2 (a tuning text), 深圳经济特区安全生产监督管理条例 (2022)
     art. 49 para 2, 重庆市轨道交通条例 (2011) art. 20: corpus sentences."""
     assert actors_of(reg, "公安、民政、卫生健康、医保、残联等单位应当按照各自职责建立关于严重精神障碍患者的信息互通机制，加强信息"
                           "共享，完善转介与跟踪、危机干预、帮扶救助等心理健康服务机制。") == {"公安单位", "民政单位", "卫生健康单位", "医保单位", "残联"}
     assert actors_of(reg, "新闻、广播、电视、网络等媒体单位应当积极配合政府及其有关部门，加强安全生产法律、法规和安全生产知识"
-                          "以及有关案例的宣传。") == {"新闻媒体单位", "广播媒体单位", "电视媒体单位", "网络媒体单位"}
+                          "以及有关案例的宣传。") == {"新闻", "广播", "电视", "网络"}
     assert actors_of(reg, "轨道交通建设需要移栽树木、迁改管线和绿化设施的，相关部门和电力、通信、给排水、燃气等单位应当予以支持"
                           "配合。") >= {"电力单位", "通信单位", "给排水单位", "燃气单位"}
 
@@ -2253,3 +2254,47 @@ def test_review_11_a_duty_read_on_after_a_right_is_searched_after_it(reg):
         ("预备役人员", "permission", "享有与其履行职责相应的荣誉和待遇")}
     assert acts(reg, "用人单位分立、合并的，承继单位享有原用人单位的失业保险权利并承担相应义务。") == {
         ("承继单位", "permission", "享有原用人单位的失业保险权利"), ("承继单位", "obligation", "承担相应义务")}
+
+
+def test_a_task_list_may_name_the_field_of_the_tasks(reg):
+    """X在……工作中的任务： is the lead-in of a list of X's duties, as X的任务： (beijing-zhian-zonghe arts. 10-11, round 17,
+    a tuning text since; chongqing-jixujiaoyu art. 8 X在继续教育中的职责：): kb gave nothing for the lead-in and its items."""
+    doc = doc_of("机关、团体、企业事业单位在社会治安综合治理工作中的任务：\n（一）组织开展法制宣传教育工作；\n"
+                 "（二）调解本单位内部或者与本单位有关的民间纠纷。")
+    got_ = {(s.actor, s.modality, s.item) for s in extract(doc, reg)}
+    assert got_ == {(a, "obligation", i) for a in ("机关", "团体", "企业", "事业单位") for i in (None, 1, 2)}
+
+
+def test_organs_sharing_jiguan_are_each_an_actor(reg):
+    """公安、检察、审判机关: the organs of those functions, one actor each (beijing-zhian-zonghe arts. 12, 15, 32: round 17,
+    a tuning text since); kb gave a statement without an actor."""
+    assert actors_of(reg, "公安、检察、审判机关应当根据各自的职责，依法打击各种危害社会的违法犯罪活动，严惩严重危害社会治安的刑事"
+                          "犯罪分子。") == {reg.canonical("公安机关"), "检察机关", "审判机关"}
+    assert actors_of(reg, "劳动改造、劳动教养机关应当认真履行职责，加强对违法犯罪人员的教育、挽救、改造工作，减少重新犯罪。") == {
+        "劳动改造机关", "劳动教养机关"}
+
+
+def test_review_11_the_encouraged_partys_predicate_ends_before_the_bodys_own_act(reg):
+    """Code review 11 item 8 (second half): 工会支持企业、事业单位依法进行生产经营活动，教育职工遵守劳动纪律 (北京市实施《工会法》
+    办法 art. 5): 教育职工…… is the union's own act (its obligation), so the units' encouragement ends before it; it ran
+    on to the sentence's end.  (The first half, 鼓励、指导…… as the body's duty, is not taken: chengxiang-guihua art. 3 p3, a
+    tuning text, reads 县级以上地方人民政府鼓励、指导…… as a policy, as test_a_public_bodys_encouragement_without_a_modal_word_is_a_policy
+    does.)"""
+    assert acts(reg, "工会支持企业、事业单位依法进行生产经营活动，教育职工遵守劳动纪律。") == {
+        ("企业", "encouragement", "依法进行生产经营活动"), ("事业单位", "encouragement", "依法进行生产经营活动"),
+        ("工会", "obligation", "教育职工遵守劳动纪律")}
+
+
+def test_and_its_own_units_are_named_as_the_text_names_them(reg):
+    """X及其所属单位 / 及其所属企业事业单位: the units as written (所属单位; 所属企业, 所属事业单位: 企业事业单位 split), as
+    及其所属部门 gives 所属部门 (conventions of 2026-12-05; code review 8 item 4, review 11): kb read 企业, 事业单位 (the lexicon
+    makes 所属单位 a bare 单位).  北京市农村集体经济组织审计条例 art. 15: a corpus sentence."""
+    assert actors_of(reg, "合作社及其所属企业事业单位可以委托会计（审计）师事务所进行审计。") == {"合作社", "所属企业", "所属事业单位"}
+
+
+def test_review_11_the_head_after_qiye_shiye_danwei_is_the_party(reg):
+    """Code review 11 item 12: 机关、团体、企业事业单位主管负责人 (北京市禁止赌博条例 art. 7, a corpus sentence) are the heads
+    of those bodies, one party (主管负责人), not 机关, 团体, 企业, 事业单位; 企业事业单位工会 is the union."""
+    assert actors_of(reg, "机关、团体、企业事业单位主管负责人应当对本单位人员进行禁止赌博的教育，发现赌博活动应当立即制止，并"
+                          "报告和协助公安机关查处。") == {"主管负责人"}
+    assert actors_of(reg, "企业事业单位工会应当维护职工合法权益。") == {"工会"}

@@ -23,6 +23,10 @@ _CLAUSE_SEP = "，：,"
 #: a clause that leads into the duty after it: a condition, a time, a purpose, a manner
 LEAD_START = ("对", "在", "经", "因", "如果", "如有", "如遇", "如发现", "凡", "当", "自", "于", "除", "根据", "依照", "按照", "依据", "为了",
                "为", "发现", "遇有", "有下列", "有前款", "有本条", "必要时", "需要", "涉及", "违反", "造成", "属于")
+#: after a policy statement of a public body (X鼓励……，), a clause that states the body's own act again (……，推广……,
+#: ……，加强对……的指导和监督, ……，对……进行……教育), not the encouraged party's predicate going on
+OWN_ACT_AFTER_POLICY = re.compile(r"(?<=，)(?:加强|推广|普及|完善|建立|健全|做好|制定|落实|加大|推进|帮助|采取|加快|教育|宣传|"
+                                  r"对[^，。；]{1,30}?(?:进行|给予|实行))")
 LEAD_END = ("的", "时", "后", "前", "期间", "以前", "之后", "之前")
 #: what may join a duty to the next one and is not part of either's action
 _JOINERS = ("并且", "并", "同时", "而且", "或者", "和", "及", "也", "但是", "但", "、")
@@ -130,10 +134,13 @@ def finish(s: Sentence) -> None:
     secondary = sorted({_clause_start(text, s.start, d.trigger) if _clause_start(text, s.start, d.trigger) > d.begin
                         else d.trigger for d in drafts if not d.primary})
     prim_starts = sorted(regions.values())
+    # (工会支持企业……依法进行生产经营活动，教育职工……: the body's own act in a clause after its policy verb; the encouraged
+    # party's predicate ends before it, code review 11 item 8)
+    prim_begins = sorted(prim_starts + [d.begin for d in drafts if d.primary and OWN_ACT_AFTER_POLICY.match(text, d.begin)])
     for d in drafts:
         bounds = prim_starts if d.primary else sorted(prim_starts + secondary)
         if not d.primary:
-            bounds = sorted(bounds + _own_clause_end(text, d, s.end, bounds))
+            bounds = sorted(bounds + _own_clause_end(text, d, s.end, sorted(prim_begins + secondary)))
         i = bisect_right(bounds, d.begin)         # bounds are sorted: the first past its begin
         d.end = d.end or (bounds[i] if i < len(bounds) else s.end)
         d.region = regions.get(d.trigger, d.trigger) if d.primary else d.trigger

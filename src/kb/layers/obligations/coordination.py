@@ -37,6 +37,10 @@ _GENERIC_HEADS = ("机构", "单位", "组织", "企业", "部门", "团体", "�
 #: the last character of a body's or a place's name (托儿所, 水库, 码头, 堤防): a member of a list closed by 等单位 that keeps
 #: its name (a field, 电信 or 施工, gets the head back: 电信单位)
 _PLACE_CHARS = AGENT_HEAD_CHARS + "所库区闸坝市园港湾桥防点纽"
+#: kinds of medium: a member of a list closed by 等媒体单位 that stays bare (新闻、出版、广播等媒体单位 → 新闻, 出版, 广播), as
+#: the members of 等媒体 / 等新闻媒体 do (the lead's media decision, conventions of 2026-12-05: 新闻媒体单位 is no one's name)
+_MEDIA_KINDS = frozenset(("报刊", "报纸", "杂志", "期刊", "广播", "电视", "广播电视", "广电", "网络", "网站", "新闻", "出版",
+                          "新闻出版", "影视", "广播影视", "电影", "通讯"))
 #: the heads of a category (团体, 机构 …) that closes a list rather than adding a party to it
 _CATEGORY = r"(?:团体|组织|机构|单位|场所|主体|群体|力量)$"
 
@@ -84,6 +88,9 @@ _SHARED_RELEVANT = ("单位", "组织", "机构", "人员")
 #: one of them as a word of its own (the list, the clause's verb or a mark follows): 有关部门和机构应当……
 _SHARED_HEAD = re.compile(r"(单位|组织|机构|人员)(?=[、，。；]|和|及|或|以及|等|应|必须|须|不得|可|有权|负责(?!人)|依法|按照|依照)")
 _AND_ITS_DEPTS = re.compile(r"(?:及|以及|和|或者|或)其(?:有关|相关|(职能|所属)各?)?部门")
+#: 企业及其所属单位, ……及其下属单位: the units as the text names them (所属单位), as 及其所属部门 (code review 11, review 8
+#: item 4: a bare 单位 was read)
+_AND_ITS_UNITS = re.compile(r"(?:及|以及|和|或者|或)其(所属|下属)(?:各)?(企业事业单位|企事业单位|单位|企业|机构)")
 
 #: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
 _GENERIC_DEPT = re.compile(r"(?:行政)?(?:主管|管理)?部门")
@@ -141,11 +148,14 @@ class Scanner(MentionScanner):
         return self._their_unit(text, g) if g is not None else None
 
     def _their_unit(self, text: str, g: Group | None) -> Group | None:
-        """人民警察、消防救援人员……从业人员所在单位: the unit each of them works in is the one party."""
-        if g is None or len(g.mentions) < 2 or not g.mentions[-1].surface.endswith("所在单位") or \
+        """人民警察、消防救援人员……从业人员所在单位: the unit each of them works in is the one party; 机关、团体、企业事业
+        单位主管负责人: the heads of them all are (code review 11 item 12)."""
+        if g is None or len(g.mentions) < 2 or not g.mentions[-1].surface.endswith(("所在单位", "主管负责人")) or \
                 "其" in text[max(g.start, g.mentions[-1].start - 2):g.mentions[-1].end]:
             return g      # 专业技术人员及其所在单位: the person and the unit, both
         last = g.mentions[-1]
+        if last.surface.endswith("主管负责人"):
+            return Group([last], g.start, g.end) if last.surface != last.name else g
         return Group([Mention(self.reg.canonical("所在单位"), last.surface, g.start, last.end)], g.start, g.end)
 
     def coordinated(self, text: str, i: int) -> Group | None:
@@ -328,6 +338,14 @@ class Scanner(MentionScanner):
                 mentions.append(Mention(its_departments(m.group(1)), m.group(0), i, m.end(),
                                         [lv for x in ms for lv in x.levels]))
                 i = m.end()
+            m = _AND_ITS_UNITS.match(text, i)
+            if m:
+                # (the text's own name, as its_departments gives 所属部门: the lexicon's head-noun variants would make
+                # it a bare 单位)
+                for head in (("企业", "事业单位") if m.group(2) in ("企业事业单位", "企事业单位") else (m.group(2),)):
+                    n = m.group(1) + head         # (所属企业事业单位: 所属企业, 所属事业单位, as 企业事业单位 is split)
+                    mentions.append(Mention(n, m.group(0), i, m.end(), known=self.reg.is_known(self.reg.canonical(n))))
+                i = m.end()
             m = _AND_ITS_PERSONS.match(text, i)
             if m:
                 whose = self.reg.canonical(ms[-1].name + m.group(1)) if ms else m.group(1)
@@ -454,9 +472,9 @@ class Scanner(MentionScanner):
         restore = bare if bare.endswith(("单位", "机构")) and "企事业" not in bare and "企业事业" not in bare else ""
         out, k = [], i
         for n in names:
-            named = n + restore if restore and (n in self.reg.stems or (
-                n not in self.reg.alias and not n.endswith(SUFFIXES + PERSON_SUFFIXES) and
-                n[-1] not in _PLACE_CHARS)) else n
+            named = n + restore if restore and not (n in _MEDIA_KINDS and "媒体" in restore) and (
+                n in self.reg.stems or (n not in self.reg.alias and not n.endswith(SUFFIXES + PERSON_SUFFIXES) and
+                                        n[-1] not in _PLACE_CHARS)) else n
             c = self.reg.canonical(named)
             out.append(Mention(c, n, k, k + len(n), known=self.reg.is_known(c)))
             k += len(n) + 1

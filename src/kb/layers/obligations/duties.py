@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kb.layers.obligations.clauses import LEAD_END
+from kb.layers.obligations.clauses import LEAD_END, OWN_ACT_AFTER_POLICY
 from kb.layers.obligations.governance import policy
 from kb.layers.obligations.modality import in_relative_clause
 from kb.layers.obligations.modals import find_modals
@@ -47,10 +47,6 @@ _DECLARATIVE = re.compile(r"(?:(?:会同|根据|依照|按照|依据|结合|在|
 #: that enjoy it, named by the body's act)
 _RIGHT_ENJOYED = re.compile(r"(?![^，。；]*?(?:保障|保证|确保|维护|尊重)[^，。；]*?享)[^，。；]*?"
                             r"(?<!确定|认定|审核|核定|核准|批准|审批|决定|安排|核实)(?:享有|享受)(?!下列|以下|[^，。；]{0,10}职权)")
-#: after a policy statement of a public body (X鼓励……，), a clause that states the body's own act again (……，推广……,
-#: ……，加强对……的指导和监督, ……，对……进行……教育), not the encouraged party's predicate going on
-_OWN_ACT_AFTER_POLICY = re.compile(r"(?<=，)(?:加强|推广|普及|完善|建立|健全|做好|制定|落实|加大|推进|帮助|采取|加快|教育|宣传|"
-                                   r"对[^，。；]{1,30}?(?:进行|给予|实行))")
 #: 业主大会会议分为……, 居民委员会工作经费……: the actor names a thing the clause is about
 _THING_FIRST = re.compile(r"[\u4e00-\u9fff]{0,2}(?:%s)" % "|".join(THING_HEADS))
 
@@ -138,7 +134,8 @@ def duties_without_modal(x, s: Sentence) -> None:
 
 #: X的任务：, X的主要职责是, X的基本职责是, X的职责为：, X的义务：: the lead-in of a list of X's duties (X的权利： is none, as
 #: the annotators read it), numbered or separated by ；
-TASKS_OF = re.compile(r"的(?:主要|基本)?(?:任务|职责|义务)(?:[：是]|为：)")
+#: (X在……工作中的任务：, X在继续教育中的职责：: the field of the duties named before them)
+TASKS_OF = re.compile(r"(?:在[^，。；：、]{1,20}?中)?的(?:主要|基本)?(?:任务|职责|义务)(?:[：是]|为：)")
 #: after 其 (subjects: the actor just named): 其主要职责是：
 _ITS_TASKS_OF = re.compile(r"(?:主要|基本)?(?:任务|职责)(?:[：是]|为：)")
 #: X有义务/有责任 + a verb (not 有……的义务, read by _HAS)
@@ -280,7 +277,7 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
             # 县级以上地方人民政府鼓励、指导……; 市人民政府支持企业……: a policy statement, as 国家鼓励……, no act of the body
             # (the party named is encouraged: governance.on_chain); its own act may follow in a later clause
             # (……鼓励和支持……研究，推广先进的……技术: 推广 is the government's)
-            dm = _OWN_ACT_AFTER_POLICY.search(scope, dm.end())
+            dm = OWN_ACT_AFTER_POLICY.search(scope, dm.end())
     if not dm or "的" in scope[:dm.start()][-1:]:
         return None
     if re.search(r"无法|未|不|没有|拒绝", scope[:dm.start()]):

@@ -44,6 +44,10 @@ def _verb_after_name(text: str, k: int) -> bool:
 
 #: a list of activities sharing the head of their parties (设计、施工、监理单位; 检验、检测机构; 勘察、设计、施工等有关单位)
 _STEM_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、){1,5}[\u4e00-\u9fff]{2})(?:等(?:有关|相关)?)?(单位|机构|企业|者)")
+#: 公安、检察、审判机关; 劳动改造、劳动教养机关: the organs of the state a list of their functions names, sharing 机关
+_ORGAN_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})机关")
+_ORGAN_STEMS = frozenset("公安 检察 审判 国家安全 安全 司法 司法行政 监察 侦查 劳动改造 劳动教养 监狱 海关 税务 行政 "
+                         "行政执法 执法 监督".split())
 ACTIVITY_STEMS = frozenset("生产 经营 使用 销售 进口 出口 运输 储存 贮存 设计 施工 监理 检验 检测 认证 评估 勘察 建设 维修 "
                             "保养 安装 改造 充装 处置 收集 利用 加工 批发 零售 研制 开发 制造 管理 经销 仓储 托运 承运 "
                             "检定 培训 咨询 代理 鉴定 诊断 出版 发行 放映 制作 运营 播出 收购 回收 租赁 供应 配送 修理 "
@@ -57,6 +61,10 @@ _BELONGING = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" 
 #: 企业事业单位, 企事业单位 (国有企业事业单位, 公用企事业单位): enterprises and public institutions, two kinds of party
 #: (the annotation convention of 2026-12-05, the spec's split of coordinated actors)
 _JOINT_ENTERPRISES = re.compile(r"(.*?)(?:企业事业单位|企事业单位)")
+
+
+#: a party of its own right after 企业事业单位 (企业事业单位工会, ……企业事业单位主管负责人)
+_OWN_PARTY_AFTER = re.compile(r"工会|(?:主管|主要)?负责人|法定代表人")
 
 
 def split_joint(reg, m: Mention) -> list[Mention]:
@@ -119,7 +127,17 @@ class MentionScanner(NameScanner):
         """国有企业事业单位, 重点企业事业单位: a name ending in 企业 that 事业单位 follows is one word, the enterprises and
         the institutions of that kind (split into the two parties when the duties are numbered: :func:`split_joint`);
         read as 国有企业 alone, 事业单位 was left between the subject and its modal word."""
-        if el is None or not text.startswith("事业单位", el[1]):
+        if el is None:
+            return el
+        h = _OWN_PARTY_AFTER.match(text, el[1]) if el[0] and _JOINT_ENTERPRISES.fullmatch(el[0][-1].name) else None
+        if h:
+            # 企业事业单位工会, ……企业事业单位主管负责人: the union, the head is the party, not the units (code review 11
+            # item 12)
+            *rest, x = el[0]
+            c = self.reg.canonical(h.group(0))
+            return rest + [replace(x, name=c, surface=x.surface + h.group(0), end=h.end(), levels=list(x.levels),
+                                   known=self.reg.is_known(c))], h.end()
+        if not text.startswith("事业单位", el[1]):
             return el
         *rest, x = el[0]
         if not x.surface.endswith("企业") or x.end != el[1]:
@@ -368,9 +386,17 @@ class MentionScanner(NameScanner):
 
     def _stem_list(self, text: str, i: int):
         """设计、施工、监理单位, 特种设备生产、经营、使用单位, 检验、检测机构: the kinds of party a list of
-        activities names, sharing one head (each activity's party: 设计单位, 施工单位 …), after an optional field."""
+        activities names, sharing one head (each activity's party: 设计单位, 施工单位 …), after an optional field;
+        公安、检察、审判机关: the organs of those functions (公安机关, 检察机关, 审判机关)."""
         if text.find("、", i + 2, i + 9) < 0:
             return None          # a match at k (i ≤ k < i + 7) has its first 、 at k + 2
+        m = _ORGAN_LIST.match(text, i)
+        if m and all(x in _ORGAN_STEMS for x in m.group(1).split("、")):
+            out = []
+            for x in m.group(1).split("、"):
+                c = self.reg.canonical(x + "机关")
+                out.append(Mention(c, x + "机关", i, m.end(), known=self.reg.is_known(c)))
+            return out, m.end()
         for k in range(i, i + 7):
             if k > i and (not "\u4e00" <= text[k - 1:k] <= "\u9fff" or STOP_IN_NAME.match(text, k - 1)):
                 return None

@@ -297,8 +297,8 @@ def test_seed_scores(reg):
 #: thirteenth (2026-12-05, issue 11: 26 files, among them the twelfth round's congress texts and the eight round-12 texts)
 #: and after the fourteenth (2026-12-05, third session, issue 11: 34 files), the fifteenth (2026-12-05, fourth
 #: session, issue 11: 37 files) and the sixteenth (2026-12-05, fifth session, issue 11: 8 files); round 17's eight
-#: files joined after their one held-out scoring (2026-12-05, sixth session); seventh session (issue 11): beijing-zhian-zonghe
-#: and chongqing-jiage-jianzheng raised (X在……工作中的任务：, 公安、检察、审判机关).
+#: files joined after their one held-out scoring (2026-12-05, sixth session); seventh session (issue 11): six raised
+#: (X在……工作中的任务：, 公安、检察、审判机关, 乡、镇人民政府 split, 上级主管部门或者所在单位), none lowered.
 FLOORS = {
     "beijing-jiedao": (0.92, 0.93, 0.87), "beijing-jujia-yanglao": (0.96, 0.97, 0.96),
     "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.89, 0.90, 0.83),
@@ -332,7 +332,7 @@ FLOORS = {
     # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures after the round-8 rules
     # (2c35922), minus 0.02
     "beijing-guofang-jiaoyu": (0.86, 0.86, 0.86), "chongqing-canzhong": (0.87, 0.86, 0.78),
-    "chongqing-juanxian": (0.84, 0.83, 0.77), "guangdong-tudi": (0.89, 0.88, 0.79),
+    "chongqing-juanxian": (0.84, 0.84, 0.78), "guangdong-tudi": (0.89, 0.88, 0.79),
     "guangdong-waishang": (0.86, 0.87, 0.84), "pengshui-kuangchan": (0.88, 0.90, 0.83),
     "waiguo-huomian": (0.61, 0.57, 0.76), "zhuce-kuaiji": (0.81, 0.80, 0.75),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
@@ -348,14 +348,14 @@ FLOORS = {
     "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.80, 0.74, 0.68),
     # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: raised after the
     # round-11 rules (bef61ff) to their figures then, minus 0.02
-    "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.85, 0.86, 0.79),
+    "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.86, 0.87, 0.80),
     "beijing-tingche": (0.87, 0.87, 0.86), "beijing-yuye": (0.91, 0.93, 0.87),
     "chongqing-fangzhen-jianzai": (0.87, 0.87, 0.86), "chongqing-guaimai": (0.80, 0.81, 0.77),
     "chongqing-renshi-renmian": (0.77, 0.82, 0.74), "guangdong-renshi-renmian": (0.69, 0.74, 0.69),
     # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
     # minus 0.02
     "beijing-shiyan-dongwu": (0.91, 0.91, 0.84), "beijing-shuili-gongcheng": (0.67, 0.59, 0.41),
-    "beijing-xiangzhen-renda": (0.63, 0.68, 0.54), "beijing-yangquan": (0.87, 0.89, 0.87),
+    "beijing-xiangzhen-renda": (0.63, 0.68, 0.54), "beijing-yangquan": (0.88, 0.90, 0.88),
     "beijing-zhifa-jiancha": (0.82, 0.72, 0.60), "chongqing-jiage-jianzheng": (0.87, 0.84, 0.78),
     "guangdong-jiazheng": (0.93, 0.94, 0.90), "guojia-qingbao": (0.83, 0.82, 0.79),
     # held out in round 12 (scored once on main d6e60d6, after the round-12 rules), tuning since: their figures then,
@@ -391,8 +391,8 @@ FLOORS = {
     # held out in round 17 (scored once on main 1d870b1, after the seventeenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-jiesu-jiban": (0.79, 0.77, 0.66), "beijing-nongye-chengbao": (0.67, 0.61, 0.49),
-    "beijing-yinyongshui": (0.78, 0.78, 0.59), "beijing-zhian-zonghe": (0.82, 0.85, 0.82),
-    "guangdong-banquan": (0.94, 0.90, 0.74), "guangdong-tongji-tiaoli": (0.85, 0.84, 0.82),
+    "beijing-yinyongshui": (0.78, 0.78, 0.59), "beijing-zhian-zonghe": (0.87, 0.90, 0.89),
+    "guangdong-banquan": (0.94, 0.90, 0.74), "guangdong-tongji-tiaoli": (0.90, 0.89, 0.88),
     "kezaisheng-nengyuan": (0.89, 0.87, 0.84), "pengshui-lvyou": (0.85, 0.85, 0.82)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of

@@ -7,6 +7,7 @@ know; 任何单位和个人 is two.  Also the agent after 由 and the parties li
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
@@ -156,6 +157,11 @@ class Scanner(MentionScanner):
         last = g.mentions[-1]
         if last.surface.endswith("主管负责人"):
             return Group([last], g.start, g.end) if last.surface != last.name else g
+        if any(self.reg.kind_of(m.name) in ("government", "department") or m.name.endswith(SUFFIXES)
+               for m in g.mentions[:-1]):
+            # 上级主管部门或者所在单位: a body beside the unit, each a party (only persons have a unit they work in);
+            # ……或者工作人员所在单位 is the unit too
+            return Group(g.mentions[:-1] + [replace(last, name=self.reg.canonical("所在单位"))], g.start, g.end)
         return Group([Mention(self.reg.canonical("所在单位"), last.surface, g.start, last.end)], g.start, g.end)
 
     def coordinated(self, text: str, i: int) -> Group | None:

@@ -297,14 +297,15 @@ def test_seed_scores(reg):
 #: thirteenth (2026-12-05, issue 11: 26 files, among them the twelfth round's congress texts and the eight round-12 texts)
 #: and after the fourteenth (2026-12-05, third session, issue 11: 34 files), the fifteenth (2026-12-05, fourth
 #: session, issue 11: 37 files) and the sixteenth (2026-12-05, fifth session, issue 11: 8 files); round 17's eight
-#: files joined after their one held-out scoring (2026-12-05, sixth session); seventh session (issue 11): six raised
-#: (X在……工作中的任务：, 公安、检察、审判机关, 乡、镇人民政府 split, 上级主管部门或者所在单位), none lowered.
+#: files joined after their one held-out scoring (2026-12-05, sixth session); seventh session (issue 11): seven raised
+#: (X在……工作中的任务：, 公安、检察、审判机关, 乡、镇人民政府 split, 上级主管部门或者所在单位) and guangzhou-cishan (review 11
+#: item 11), none lowered.
 FLOORS = {
     "beijing-jiedao": (0.92, 0.93, 0.87), "beijing-jujia-yanglao": (0.96, 0.97, 0.96),
     "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.89, 0.90, 0.83),
     "beijing-zhiyuan": (0.94, 0.95, 0.92), "chengxiang-guihua": (0.96, 0.95, 0.91),
     "chongqing-anquan": (0.82, 0.86, 0.81), "chongqing-zhiyuan": (0.96, 0.96, 0.95),
-    "fanjiabao": (0.94, 0.94, 0.95), "guangzhou-cishan": (0.96, 0.96, 0.91),
+    "fanjiabao": (0.94, 0.94, 0.95), "guangzhou-cishan": (0.96, 0.97, 0.92),
     "guangzhou-jijiu": (0.95, 0.94, 0.93), "jiangmen-wenming": (0.93, 0.93, 0.94),
     "jiating-jiaoyu": (0.90, 0.91, 0.86), "juanzeng": (0.98, 0.98, 0.94),
     "jumin-zuzhifa": (0.93, 0.94, 0.93), "qingyuan-wuye": (0.97, 0.98, 0.96),

@@ -2320,3 +2320,13 @@ def test_a_body_or_the_unit_they_work_in_are_both_parties(reg):
                           "和其他直接责任人员依法给予处分。", "sanction") == {"主管部门", "所在单位"}
     assert actors_of(reg, "赡养人不履行赡养义务的，由乡、镇人民政府、街道办事处或者赡养人所在单位给予批评教育，限期改正。") == {
         "乡人民政府", "镇人民政府", "街道办事处", "所在单位"}
+
+
+def test_review_11_a_subject_rejected_inside_a_clause_does_not_cut_the_duty_before(reg):
+    """Code review 11 item 11: 自然人可以基于慈善目的，立遗嘱向……其他组织捐赠个人财产，并可以…… (guangzhou-cishan art. 19, a
+    tuning text): 其他组织, inside the clause and rejected as a subject, moved the next permission's region back and cut
+    the first to 基于慈善目的; 疫苗管理法 art. 46 (a corpus sentence) likewise cut at the manner."""
+    assert acts(reg, "自然人可以基于慈善目的，立遗嘱向慈善组织或者开展慈善活动的其他组织捐赠个人财产，并可以与该组织约定设立遗赠"
+                     "财产执行监督人。") >= {("自然人", "permission", "基于慈善目的，立遗嘱向慈善组织或者开展慈善活动的其他组织捐赠个人财产")}
+    assert acts(reg, "因特殊情况需要临时占用公共体育设施的活动场地开展非体育性活动，设施管理者必须报体育行政部门批准，其收入专项用于"
+                     "体育设施的维护和管理，不得挪作他用。") == {("设施管理者", "obligation", "报体育行政部门批准")}

@@ -128,7 +128,11 @@ def finish(s: Sentence) -> None:
     regions: dict[int, int] = {}
     floor = s.start
     for n, q in enumerate(sorted(primary_at)):
-        subj = min((d.start for d in primary_at[q] if d.start < q), default=None)
+        # (a statement without an actor moves back over its subject only when that opens a clause (……，其收入专项用于……，不得
+        # 挪作他用); 自然人可以基于慈善目的，立遗嘱向……其他组织捐赠……，并可以……: the rejected 其他组织 inside a clause cut the
+        # first permission to 基于慈善目的, code review 11 item 11)
+        subj = min((d.start for d in primary_at[q] if d.start < q and (
+            d.mention is not None or _clause_start(text, s.start, d.start) == d.start)), default=None)
         regions[q] = s.start if n == 0 else region_start(s, q, floor, subj)
         floor = max(d.begin for d in primary_at[q])
     secondary = sorted({_clause_start(text, s.start, d.trigger) if _clause_start(text, s.start, d.trigger) > d.begin

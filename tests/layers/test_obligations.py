@@ -297,9 +297,9 @@ def test_seed_scores(reg):
 #: thirteenth (2026-12-05, issue 11: 26 files, among them the twelfth round's congress texts and the eight round-12 texts)
 #: and after the fourteenth (2026-12-05, third session, issue 11: 34 files), the fifteenth (2026-12-05, fourth
 #: session, issue 11: 37 files) and the sixteenth (2026-12-05, fifth session, issue 11: 8 files); round 17's eight
-#: files joined after their one held-out scoring (2026-12-05, sixth session); seventh session (issue 11): seven raised
-#: (X在……工作中的任务：, 公安、检察、审判机关, 乡、镇人民政府 split, 上级主管部门或者所在单位) and guangzhou-cishan (review 11
-#: item 11), none lowered.
+#: files joined after their one held-out scoring (2026-12-05, sixth session); seventh session (issue 11): nine raised
+#: (X在……工作中的任务：, 公安、检察、审判机关, 乡、镇人民政府 split, 上级主管部门或者所在单位, review 11 item 11, ……是公民的
+#: 义务), none lowered.
 FLOORS = {
     "beijing-jiedao": (0.92, 0.93, 0.87), "beijing-jujia-yanglao": (0.96, 0.97, 0.96),
     "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.89, 0.90, 0.83),
@@ -332,13 +332,13 @@ FLOORS = {
     "keji-chengguo": (0.83, 0.82, 0.79), "zhuwai-waijiao": (0.88, 0.88, 0.85),
     # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures after the round-8 rules
     # (2c35922), minus 0.02
-    "beijing-guofang-jiaoyu": (0.86, 0.86, 0.86), "chongqing-canzhong": (0.87, 0.86, 0.78),
+    "beijing-guofang-jiaoyu": (0.87, 0.87, 0.87), "chongqing-canzhong": (0.87, 0.86, 0.78),
     "chongqing-juanxian": (0.84, 0.84, 0.78), "guangdong-tudi": (0.89, 0.88, 0.79),
     "guangdong-waishang": (0.86, 0.87, 0.84), "pengshui-kuangchan": (0.88, 0.90, 0.83),
     "waiguo-huomian": (0.61, 0.57, 0.76), "zhuce-kuaiji": (0.81, 0.80, 0.75),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
     "beijing-jiuye-yuanzhu": (0.83, 0.82, 0.78), "beijing-xuesheng-shanghai": (0.77, 0.77, 0.71),
-    "beijing-yishi-guize": (0.78, 0.78, 0.65), "beijing-zhengbing": (0.79, 0.81, 0.75),
+    "beijing-yishi-guize": (0.78, 0.78, 0.65), "beijing-zhengbing": (0.80, 0.81, 0.76),
     "chongqing-jiti-zichan": (0.75, 0.68, 0.57), "guangdong-jisheng": (0.80, 0.76, 0.64),
     "huzhao": (0.72, 0.69, 0.55), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures

@@ -2330,3 +2330,13 @@ def test_review_11_a_subject_rejected_inside_a_clause_does_not_cut_the_duty_befo
                      "财产执行监督人。") >= {("自然人", "permission", "基于慈善目的，立遗嘱向慈善组织或者开展慈善活动的其他组织捐赠个人财产")}
     assert acts(reg, "因特殊情况需要临时占用公共体育设施的活动场地开展非体育性活动，设施管理者必须报体育行政部门批准，其收入专项用于"
                      "体育设施的维护和管理，不得挪作他用。") == {("设施管理者", "obligation", "报体育行政部门批准")}
+
+
+def test_an_act_stated_as_a_partys_duty(reg):
+    """依法服兵役是公民的光荣义务, 保卫祖国、抵抗侵略是每一个公民的神圣职责, 接受国防教育是公民的权利和义务: the party's obligation
+    (explicit false), the act before 是 its action (beijing-zhengbing art. 3, beijing-guofang-jiaoyu art. 5: tuning texts;
+    兵役法 (2021) art. 2, 工会法 art. 6: corpus sentences); ……是全社会的共同责任 names no party."""
+    assert acts(reg, "保卫祖国、抵抗侵略是中华人民共和国每一个公民的神圣职责。") == {("公民", "obligation", "保卫祖国、抵抗侵略")}
+    assert acts(reg, "维护职工合法权益是工会的基本职责。") == {("工会", "obligation", "维护职工合法权益")}
+    assert acts(reg, "接受国防教育是公民的权利和义务。") == {("公民", "obligation", "接受国防教育")}
+    assert acts(reg, "依法做好征兵工作，是加强部队建设、巩固国防的一项重要任务，是全社会的共同责任。") == set()

@@ -132,6 +132,27 @@ def duties_without_modal(x, s: Sentence) -> None:
         s.stated(next((fg for q, charge, fg in s.founded if g.end + dm.start() <= q < charge), g))
 
 
+#: 依法服兵役是公民的光荣义务, 保卫祖国、抵抗侵略是每一个公民的神圣职责, 维护职工合法权益是工会的基本职责: an act stated as
+#: a party's duty (no modal word): the act before 是, the party before 的
+_DUTY_OF = re.compile(r"([^，。；：是]{2,40}?)是(?:中华人民共和国)?(?:每个|每一个|全体)?([^，。；的是]{2,12}?)"
+                      r"(?:应尽|应当履行|应履行)?的[^，。；的]{0,4}?(?:权利和义务|义务|职责)(?=[。；，]|$)")
+
+
+def duty_stated_of_a_party(x, s: Sentence) -> None:
+    """依法服兵役是公民的光荣义务: the party's obligation (explicit false), the act before 是 its action."""
+    if "是" not in s.text[s.start:s.end]:
+        return           # (most sentences have no 是)
+    m = _DUTY_OF.match(s.text, s.start)
+    if m is None or "是否" in m.group(0) or m.end() > s.end:
+        return
+    g = x.sc.group(s.text, m.start(2), discover=True)
+    if g is None or not g.mentions or g.end != m.end(2):
+        return           # 普及国防教育是全社会的共同责任: no party
+    for mt in g.mentions:
+        x.emit(s, mt, "obligation", False, m.start(2), m.start(1), m.start(2))
+        s.drafts[-1].end = m.end(1)
+
+
 #: X的任务：, X的主要职责是, X的基本职责是, X的职责为：, X的义务：: the lead-in of a list of X's duties (X的权利： is none, as
 #: the annotators read it), numbered or separated by ；
 #: (X在……工作中的任务：, X在继续教育中的职责：: the field of the duties named before them)

@@ -18,7 +18,7 @@ from kb.layers.actors import CONGRESSES, Registry
 from kb.layers.obligations.abbreviations import text_registry
 from kb.layers.obligations.clauses import continue_duties, finish
 from kb.layers.obligations.coordination import Scanner
-from kb.layers.obligations.duties import duties_without_modal, on_found
+from kb.layers.obligations.duties import duties_without_modal, duty_stated_of_a_party, on_found
 from kb.layers.obligations.events import read_events
 from kb.layers.obligations.governance import on_chain, on_obj
 from kb.layers.obligations.liability import liability_chapter, liability_sentence, on_penalised, on_violation
@@ -129,6 +129,7 @@ class _Extractor:
         for (p, typ, data) in s.events:
             _RULES[typ](self, s, p, data, s.subject_at(p) or s.carried)
         duties_without_modal(self, s)
+        duty_stated_of_a_party(self, s)
         on_violation(self, s)
         on_penalised(self, s)
         if prev is not None and not any(d.primary for d in s.drafts):

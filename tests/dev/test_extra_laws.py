@@ -54,7 +54,8 @@ def test_the_cross_validation_reads_an_outside_text_with_its_law_in_a_copy_of_th
 def test_score_related_and_score_repeat_import_the_laws_a_file_names(tmp_path, capsys):
     """In a project copy with the text imported (as a held-out round is scored), a file naming the 水法's provisions
     is refused without extra_laws (the law is not in the knowledge base) and checked and scored with it; a law that is
-    not a corpus file, or a malformed extra_laws, is bad input naming the file (exit 2)."""
+    not a corpus file, another version of a law the knowledge base ships, or a malformed extra_laws, is bad input
+    naming the file (exit 2)."""
     need_shared(CORPUS)
     p, data = tmp_path / "p", tmp_path / "data"
     _project(p)
@@ -77,7 +78,10 @@ def test_score_related_and_score_repeat_import_the_laws_a_file_names(tmp_path, c
     rc, out, err = run_kb(["score-repeat", "--data", str(data)], p, capsys)
     assert rc == 0, err
     assert any(l.split()[:2] == ["repeat-shuifa.yml", "北京市实施水法办法"] for l in out.splitlines())
-    for bad, says in ((f"extra_laws: [经济法/没有这部法.md]\n", "不在语料中"), ("extra_laws: 水法\n", "extra_laws：应为")):
+    # (another version of a law the knowledge base ships — the 立法法 of 2015 beside its 2023 text — would become that
+    # law's latest version in the copy and answer for it: refused, code review 12 item 3)
+    for bad, says in ((f"extra_laws: [经济法/没有这部法.md]\n", "不在语料中"), ("extra_laws: 水法\n", "extra_laws：应为"),
+                      ("extra_laws: [宪法相关法/立法法(2015-03-15).md]\n", "是知识库已收法规“立法法”的另一版本")):
         (data / "related-shuifa.yml").write_text(RELATED.replace(f"extra_laws: [{LAW}]\n", bad), encoding="utf-8")
         rc, _, err = run_kb(["score-related", "--data", str(data), "--check"], p, capsys)
         assert rc == 2 and says in err and "related-shuifa.yml" in err, err

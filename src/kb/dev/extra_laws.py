@@ -13,7 +13,7 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from kb.errors import KbError
 
@@ -42,15 +42,26 @@ def laws_of(path: Path) -> tuple[str, ...]:
 def with_laws(root: Path, laws: tuple[str, ...], where: Path | None = None) -> Path:
     """The root of a project whose knowledge base is ``root``'s with the corpus files ``laws`` imported (``root``
     itself when it holds them all already); ``where``: the annotation file that asks, named in errors (a law that is
-    not a corpus file, or that the import refuses)."""
+    not a corpus file, another version of a law ``root`` ships, or a file the import refuses)."""
     from kb.library.annotations import source_map
+    from kb.library.corpus import title_id
     from kb.project import list_regulations
 
     root = Path(root)
-    held = source_map(list_regulations(root))
+    regs = list_regulations(root)
+    held = source_map(regs)
     todo = tuple(sorted(rel for rel in laws if rel not in held))
     if not todo:
         return root
+    # another version of a law the base ships would be imported as that regulation's latest version and answer for it
+    # in every article of the file (code review 12 item 3: 立法法 2015 became the 立法法 of the copy)
+    shipped = {r.id: r for r in regs}
+    for rel in todo:
+        r = shipped.get(title_id(PurePath(rel).name.split("(")[0].removesuffix(".md")))
+        if r is not None:
+            raise KbError(f"{KEY} 中的 {rel} 是知识库已收法规“{r.id}”的另一版本"
+                          f"（知识库收的是 {'、'.join((r.source or {}).get('files') or []) or '其文本'}）：导入会把它当作"
+                          f"该法规的最新版本，换掉知识库所收的文本；请写知识库所收的版本，或去掉这一项", str(where or root))
     key = (str(root.resolve()), todo)
     if key not in _COPIES:
         _COPIES[key] = _copy_with(root, todo, where)

@@ -329,3 +329,15 @@ def test_the_ranking_scored_once_for_every_threshold_counts_as_each_threshold_al
         assert every[t] == alone(t), t
     # the thresholds do tell the answers apart (a test of a grid that never changed anything would prove nothing)
     assert len({str(sorted(every[t].items())) for t in related_cv.THRESHOLDS}) > 3
+
+
+def test_the_folds_choices_are_printed_in_one_order():
+    """Code review 12 item 7: the distinct choices of the folds, most chosen first, a tie in the order the folds first
+    chose them — the list was sorted from a set, whose order of tuples holding None changed from process to process, so
+    two runs of the same cross-validation printed different lines."""
+    from kb.dev.related_cv import by_count
+
+    a, b, c = (None, 0, 0.007), (None, 0, 0.006), (None, 0, 0.005)
+    assert by_count([b, a, c, a]) == [a, b, c]
+    assert by_count([c, a, b, a]) == [a, c, b]
+    assert by_count([]) == []

@@ -380,6 +380,12 @@ def _pool(counts: dict, files) -> list[int]:
     return [sum(counts.get(f, [0] * 4)[i] for f in files) for i in range(4)]
 
 
+def by_count(chosen: list) -> list:
+    """The folds' distinct choices, most chosen first; a tie in the order the folds first chose them (a set's order of
+    tuples holding None changes from process to process, so the printed list did: code review 12 item 7)."""
+    return sorted(dict.fromkeys(chosen), key=lambda c: -chosen.count(c))
+
+
 def _figures(t: list[int]) -> tuple[float, float]:
     return t[0] / (t[1] or 1), t[2] / (t[3] or 1)
 
@@ -411,7 +417,7 @@ def related(root: Path, out=sys.stdout) -> dict:
             p1, r3 = _figures(total)
             res[(kind, name)] = (p1, r3, chosen)
             print(f"{kind:5} {name:12} 交叉验证 P@1 {p1:.3f} R@3 {r3:.3f}  各折（参数, 依据权重, 阈值）"
-                  f"{sorted(set(chosen), key=chosen.count, reverse=True)}", file=out, flush=True)
+                  f"{by_count(chosen)}", file=out, flush=True)
     return res
 
 

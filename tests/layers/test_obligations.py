@@ -394,7 +394,13 @@ FLOORS = {
     "beijing-jiesu-jiban": (0.79, 0.77, 0.66), "beijing-nongye-chengbao": (0.67, 0.61, 0.49),
     "beijing-yinyongshui": (0.78, 0.78, 0.59), "beijing-zhian-zonghe": (0.87, 0.90, 0.89),
     "guangdong-banquan": (0.94, 0.90, 0.74), "guangdong-tongji-tiaoli": (0.90, 0.89, 0.88),
-    "kezaisheng-nengyuan": (0.89, 0.87, 0.84), "pengshui-lvyou": (0.85, 0.85, 0.82)}
+    "kezaisheng-nengyuan": (0.89, 0.87, 0.84), "pengshui-lvyou": (0.85, 0.85, 0.82),
+    # held out in round 18 (scored once on main f9c2ef0, after the eighteenth round's last rule), tuning since: their
+    # figures then, minus 0.02
+    "aomen-zhujun": (0.81, 0.82, 0.79), "beijing-wenwu-baohu": (0.86, 0.87, 0.76),
+    "guangdong-muying-baojian": (0.91, 0.91, 0.83), "jieyan": (0.74, 0.72, 0.56),
+    "beijing-baomi": (0.86, 0.75, 0.67), "beijing-minban-jiaoyu": (0.90, 0.90, 0.85),
+    "haiguan-guanxian": (0.62, 0.52, 0.50), "renmin-peishenyuan": (0.61, 0.56, 0.44)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

@@ -2325,9 +2325,15 @@ def test_a_body_or_the_unit_they_work_in_are_both_parties(reg):
 def test_review_11_a_subject_rejected_inside_a_clause_does_not_cut_the_duty_before(reg):
     """Code review 11 item 11: 自然人可以基于慈善目的，立遗嘱向……其他组织捐赠个人财产，并可以…… (guangzhou-cishan art. 19, a
     tuning text): 其他组织, inside the clause and rejected as a subject, moved the next permission's region back and cut
-    the first to 基于慈善目的; 疫苗管理法 art. 46 (a corpus sentence) likewise cut at the manner."""
+    the first to 基于慈善目的; 疫苗管理法 (2019) art. 46 (a corpus sentence) likewise cut at the manner (按照……的规定).
+    The 体育设施 sentence (beijing-tiyu-sheshi art. 18, a tuning text) is the case the fix keeps: a statement without an
+    actor whose subject opens its clause (……，其收入专项用于……，不得挪作他用) still bounds the duty before it."""
     assert acts(reg, "自然人可以基于慈善目的，立遗嘱向慈善组织或者开展慈善活动的其他组织捐赠个人财产，并可以与该组织约定设立遗赠"
                      "财产执行监督人。") >= {("自然人", "permission", "基于慈善目的，立遗嘱向慈善组织或者开展慈善活动的其他组织捐赠个人财产")}
+    assert ("医疗卫生人员", "obligation", "按照国务院卫生健康主管部门的规定，真实、准确、完整记录疫苗的品种、上市许可持有人、最小包装"
+            "单位的识别信息、有效期、接种时间、实施接种的医疗卫生人员、受种者等接种信息") in acts(
+        reg, "医疗卫生人员应当按照国务院卫生健康主管部门的规定，真实、准确、完整记录疫苗的品种、上市许可持有人、最小包装单位的识别信息、"
+             "有效期、接种时间、实施接种的医疗卫生人员、受种者等接种信息，确保接种信息可追溯、可查询。")
     assert acts(reg, "因特殊情况需要临时占用公共体育设施的活动场地开展非体育性活动，设施管理者必须报体育行政部门批准，其收入专项用于"
                      "体育设施的维护和管理，不得挪作他用。") == {("设施管理者", "obligation", "报体育行政部门批准")}
 

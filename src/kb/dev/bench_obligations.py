@@ -116,13 +116,13 @@ def one_pass_pattern(reg) -> tuple[re.Pattern, dict[str, str]]:
     the marks a clause is read by (mark: punctuation, 的, 由, 对, separators, 负责, 设立 …); longest first, so that
     a match is the longest word at its place, as the lexicon's longest match."""
     from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
-    from kb.layers.obligations.modals import _MODALS
+    from kb.layers.obligations.modals import MODALS
 
     kinds: dict[str, str] = dict.fromkeys(reg.surfaces(), "name")
     for words, kind in ((reg.levels, "level"), (SUFFIXES + PERSON_SUFFIXES, "head")):
         for w in words:
             kinds.setdefault(w, kind)
-    kinds.update((w, "modal") for w, _ in _MODALS)
+    kinds.update((w, "modal") for w, _ in MODALS)
     for w in list(_MARKS) + "的 由 对 和 及 或 或者 以及 等 负责 设立 成立".split():
         kinds.setdefault(w, "mark")
     words = sorted(kinds, key=len, reverse=True)

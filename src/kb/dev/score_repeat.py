@@ -11,6 +11,7 @@ import click
 
 
 def score(root: Path, files: list[Path], lib=None, threshold: float | None = None) -> dict:
+    from kb.dev.related_agreement import prf
     from kb.dev.score_related import libraries
     from kb.library.annotations import read_annotations
     from kb.library.repeat import THRESHOLD, repetitions
@@ -27,8 +28,6 @@ def score(root: Path, files: list[Path], lib=None, threshold: float | None = Non
             out[f.name] = _counts(reg.id, found, ann)
     tot = {k: sum(v[k] for v in out.values()) for k in ("tp", "fp", "fn", "same_upper")}
     out["总计"] = tot
-    from kb.dev.related_agreement import prf
-
     for v in out.values():
         v["P"], v["R"], v["F1"] = prf(v["tp"], v["fp"], v["fn"])
     return out

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
-_MODALS = [("不应当", "prohibition"), ("不得", "prohibition"), ("禁止", "prohibition"), ("严禁", "prohibition"),
-           ("不应", "prohibition"), ("不准", "prohibition"), ("不许", "prohibition"),
-           ("应当", "obligation"), ("应该", "obligation"), ("必须", "obligation"), ("可以", "permission"),
-           ("有权", "permission"), ("须", "obligation"), ("应", "obligation"), ("可", "permission")]
+#: the modal words and the modality each marks, longest first where one contains another (public: kb.dev.bench_obligations
+#: builds its one-pass floor from them)
+MODALS = [("不应当", "prohibition"), ("不得", "prohibition"), ("禁止", "prohibition"), ("严禁", "prohibition"),
+          ("不应", "prohibition"), ("不准", "prohibition"), ("不许", "prohibition"),
+          ("应当", "obligation"), ("应该", "obligation"), ("必须", "obligation"), ("可以", "permission"),
+          ("有权", "permission"), ("须", "obligation"), ("应", "obligation"), ("可", "permission")]
 _YING_NOT = ("相应", "适应", "供应", "回应", "响应", "对应", "反应", "呼应", "效应", "答应", "感应", "顺应")
 _YING_NEXT = "急用对届邀聘征"
 #: 应纳税额, 应纳税所得额, 应税交易, 应税车辆: payable, taxable — a word of tax law, not "shall" (应纳入 is)
@@ -19,8 +21,8 @@ _KE_NOT_PREV = "许认不即宁"
 _KE_NOT_NEXT = ("能", "行", "靠", "持续", "视", "控", "再生", "回收", "供", "疑", "见", "观", "口", "信")
 _XU_NOT_PREV = "无必毋"
 
-MODAL_RE = re.compile("|".join(re.escape(w) for w, _ in _MODALS))
-_MODAL_OF = dict(_MODALS)
+MODAL_RE = re.compile("|".join(re.escape(w) for w, _ in MODALS))
+_MODAL_OF = dict(MODALS)
 
 
 def find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:

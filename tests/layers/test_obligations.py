@@ -317,7 +317,7 @@ FLOORS = {
     "guangdong-zulin": (0.71, 0.74, 0.75), "laonianren": (0.87, 0.87, 0.83),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
     "aiguozhuyi": (0.93, 0.93, 0.88), "beijing-binzang": (0.91, 0.91, 0.90),
-    "beijing-falvyuanzhu": (0.90, 0.90, 0.86), "beijing-jisheng": (0.87, 0.84, 0.77),
+    "beijing-falvyuanzhu": (0.90, 0.90, 0.86), "beijing-jisheng": (0.89, 0.89, 0.85),
     "chongqing-tiyu": (0.91, 0.94, 0.87), "chongqing-yuanlin": (0.90, 0.92, 0.88),
     "jiangmen-menlou": (0.94, 0.95, 0.93), "shantou-yiliao": (0.81, 0.80, 0.82),
     # held out in round 5 (scored once at d9ffa1c), tuning since: their figures after the round-5 rules, minus 0.02
@@ -334,47 +334,47 @@ FLOORS = {
     # (2c35922), minus 0.02
     "beijing-guofang-jiaoyu": (0.87, 0.87, 0.87), "chongqing-canzhong": (0.87, 0.86, 0.78),
     "chongqing-juanxian": (0.84, 0.84, 0.78), "guangdong-tudi": (0.89, 0.88, 0.79),
-    "guangdong-waishang": (0.86, 0.87, 0.84), "pengshui-kuangchan": (0.88, 0.90, 0.83),
+    "guangdong-waishang": (0.88, 0.89, 0.87), "pengshui-kuangchan": (0.88, 0.90, 0.83),
     "waiguo-huomian": (0.61, 0.57, 0.76), "zhuce-kuaiji": (0.81, 0.80, 0.75),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
-    "beijing-jiuye-yuanzhu": (0.83, 0.82, 0.78), "beijing-xuesheng-shanghai": (0.77, 0.77, 0.71),
-    "beijing-yishi-guize": (0.78, 0.78, 0.65), "beijing-zhengbing": (0.80, 0.81, 0.76),
-    "chongqing-jiti-zichan": (0.75, 0.68, 0.57), "guangdong-jisheng": (0.80, 0.76, 0.64),
+    "beijing-jiuye-yuanzhu": (0.87, 0.87, 0.85), "beijing-xuesheng-shanghai": (0.77, 0.77, 0.71),
+    "beijing-yishi-guize": (0.78, 0.78, 0.65), "beijing-zhengbing": (0.81, 0.82, 0.77),
+    "chongqing-jiti-zichan": (0.75, 0.68, 0.57), "guangdong-jisheng": (0.82, 0.80, 0.69),
     "huzhao": (0.72, 0.69, 0.55), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
     # then, minus 0.02
     "chongqing-hezhang": (0.57, 0.48, 0.47), "chongqing-qiye-fudan": (0.86, 0.84, 0.76),
     "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.78, 0.79, 0.65),
-    "guangdong-huaqiao": (0.77, 0.75, 0.71), "guangdong-sanju-minzu": (0.76, 0.78, 0.73),
+    "guangdong-huaqiao": (0.77, 0.76, 0.72), "guangdong-sanju-minzu": (0.76, 0.79, 0.73),
     "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.80, 0.74, 0.68),
     # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: raised after the
     # round-11 rules (bef61ff) to their figures then, minus 0.02
-    "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.86, 0.87, 0.80),
+    "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.87, 0.88, 0.82),
     "beijing-tingche": (0.87, 0.87, 0.86), "beijing-yuye": (0.91, 0.93, 0.87),
     "chongqing-fangzhen-jianzai": (0.87, 0.87, 0.86), "chongqing-guaimai": (0.80, 0.81, 0.77),
     "chongqing-renshi-renmian": (0.77, 0.82, 0.74), "guangdong-renshi-renmian": (0.69, 0.74, 0.69),
     # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
     # minus 0.02
     "beijing-shiyan-dongwu": (0.91, 0.91, 0.84), "beijing-shuili-gongcheng": (0.67, 0.59, 0.41),
-    "beijing-xiangzhen-renda": (0.63, 0.68, 0.54), "beijing-yangquan": (0.88, 0.90, 0.88),
+    "beijing-xiangzhen-renda": (0.64, 0.69, 0.55), "beijing-yangquan": (0.88, 0.90, 0.88),
     "beijing-zhifa-jiancha": (0.82, 0.72, 0.60), "chongqing-jiage-jianzheng": (0.87, 0.84, 0.78),
     "guangdong-jiazheng": (0.93, 0.94, 0.90), "guojia-qingbao": (0.83, 0.82, 0.79),
     # held out in round 12 (scored once on main d6e60d6, after the round-12 rules), tuning since: their figures then,
     # minus 0.02; raised after the round-13 rules (written on them)
-    "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.95, 0.96, 0.96),
+    "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.96, 0.97, 0.98),
     "chongqing-dianxin": (0.87, 0.85, 0.75), "chongqing-qixiang-zaihai": (0.93, 0.93, 0.91),
     "guangdong-tudi-quanshu": (0.82, 0.82, 0.74), "jiliang": (0.87, 0.88, 0.79),
     "xuewei-tiaoli": (0.64, 0.66, 0.72), "yinhuashui": (0.88, 0.87, 0.79),
     # held out in round 13 (scored once on main d2e0063, after the round-13 rules; identical at 74c1624), tuning since:
     # their figures then, minus 0.02
-    "beijing-siying-geti": (0.83, 0.80, 0.74), "beijing-tiyu-sheshi": (0.91, 0.94, 0.96),
+    "beijing-siying-geti": (0.85, 0.83, 0.78), "beijing-tiyu-sheshi": (0.91, 0.94, 0.96),
     "guangdong-geming-yizhi": (0.89, 0.88, 0.81), "guangzhou-qingnian-chuangye": (0.90, 0.85, 0.81),
     "qingjie-shengchan": (0.81, 0.84, 0.77), "shenhai-haidi": (0.96, 0.97, 0.95),
     "tongyong-yuyan-wenzi": (0.70, 0.70, 0.60), "xiaofang-jiuyuan-xian": (0.60, 0.61, 0.59),
     # held out in round 14 (scored once on main a6764ef, after the fourteenth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "beijing-jianyi-yongwei": (0.89, 0.89, 0.82), "beijing-jihui-youxing": (0.76, 0.78, 0.74),
-    "beijing-nongye-tuiguang": (0.79, 0.80, 0.73), "beijing-qixiang": (0.84, 0.83, 0.85),
+    "beijing-jianyi-yongwei": (0.92, 0.92, 0.86), "beijing-jihui-youxing": (0.76, 0.78, 0.74),
+    "beijing-nongye-tuiguang": (0.80, 0.81, 0.74), "beijing-qixiang": (0.84, 0.83, 0.85),
     "beijing-yesheng-dongwu": (0.87, 0.88, 0.89), "chongqing-gonglu-guanxian": (0.94, 0.95, 0.87),
     "jiefangjun-xuanju": (0.50, 0.47, 0.40), "xianggang-zhujun": (0.80, 0.79, 0.71),
     # held out in round 15 (scored once on main 7c9385b, after the fifteenth round's last rule), tuning since: their
@@ -386,9 +386,9 @@ FLOORS = {
     # held out in round 16 (scored once on main 28c51b5, after the sixteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-fan-shipin-langfei": (0.78, 0.79, 0.70), "beijing-shaoshu-minzu": (0.78, 0.81, 0.74),
-    "beijing-tushuguan": (0.84, 0.79, 0.74), "chongqing-fanghulin": (0.78, 0.76, 0.64),
-    "chongqing-zhuanli": (0.92, 0.93, 0.92), "heitudi-baohu": (0.83, 0.80, 0.67),
-    "mima-fa": (0.90, 0.90, 0.91), "shantou-keji-chuangxin": (0.88, 0.90, 0.85),
+    "beijing-tushuguan": (0.85, 0.79, 0.75), "chongqing-fanghulin": (0.78, 0.76, 0.64),
+    "chongqing-zhuanli": (0.93, 0.94, 0.93), "heitudi-baohu": (0.83, 0.80, 0.67),
+    "mima-fa": (0.90, 0.90, 0.91), "shantou-keji-chuangxin": (0.89, 0.90, 0.85),
     # held out in round 17 (scored once on main 1d870b1, after the seventeenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-jiesu-jiban": (0.79, 0.77, 0.66), "beijing-nongye-chengbao": (0.67, 0.61, 0.49),
@@ -399,7 +399,7 @@ FLOORS = {
     # figures then, minus 0.02
     "aomen-zhujun": (0.81, 0.82, 0.79), "beijing-wenwu-baohu": (0.86, 0.87, 0.76),
     "guangdong-muying-baojian": (0.91, 0.91, 0.83), "jieyan": (0.74, 0.72, 0.56),
-    "beijing-baomi": (0.86, 0.75, 0.67), "beijing-minban-jiaoyu": (0.90, 0.90, 0.85),
+    "beijing-baomi": (0.86, 0.75, 0.67), "beijing-minban-jiaoyu": (0.91, 0.91, 0.87),
     "haiguan-guanxian": (0.62, 0.52, 0.50), "renmin-peishenyuan": (0.61, 0.56, 0.44)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
@@ -410,6 +410,9 @@ FLOORS = {
 #: figures minus 0.02.  Two were lowered, both files whose gold the curator extended with rights stated without
 #: 有权/可以 (享受 + a benefit, 有……的权利 in a list) that kb reads only in part: guangdong-zulin (was 0.75, 0.77, 0.80;
 #: now 0.740, 0.765, 0.776) and beijing-jiti-zichan's duty recall (was 0.63; now 0.622).
+#: Eighth session (issue 11c, data only): 62 tuning records of a bare 享受 + a benefit were removed (README, conventions
+#: settled 2026-12-05: no record); kb matched none of them, so the 18 files' recall rose and 17 floors were raised to
+#: their figures minus 0.02 (beijing-jiedao's rise stays under its floor plus 0.02); none lowered.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -23,8 +23,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # every tuning file (set: tuning — the fourth to sixth rounds' files, named heldout, among them; and outside-kb/'s,
     # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 14r's two
     # texts (HELD_OUT_TEXTS) would be left out, but no tuning file is theirs (they are being annotated outside the
-    # repository; round 13r's text, scored once, is tuning in outside-kb/ since the seventh session of 2026-12-05), so no
-    # file is left out and every repetition file is read
+    # repository; round 14r's two texts, scored once, are tuning in outside-kb/ since the eighth session of 2026-12-05), so
+    # no file is left out and every repetition file is read
     from kb.dev.heldout import HELD_OUT_FILES
     assert {t for t in related_cv.HELD_OUT_TEXTS if not any(t in f for f in HELD_OUT_FILES)} == set()
     assert len(related_cv.HELD_OUT_TEXTS) == 2 and related_cv.HELD_OUT_REGULATIONS == ()
@@ -38,7 +38,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                      "related-heldout-cq-zhifa-jiandu.yml", "related-heldout-gd-changweihui-yishi.yml",
                      "related-heldout-cq-difang-lifa.yml", "related-heldout-bj-jihua-shencha.yml",
                      "related-heldout-cq-yusuan-jiandu.yml", "related-heldout-bj-zhuanxiang-baogao.yml",
-                     "related-heldout-gd-renda-yishi.yml", "related-heldout-bj-xuanju-xize.yml"}
+                     "related-heldout-gd-renda-yishi.yml", "related-heldout-bj-xuanju-xize.yml",
+                     "related-heldout-bj-cehui.yml", "related-heldout-bj-fanbuzhengdang.yml"}
     assert {i["file"] for i in items} == names | outside_files
     # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
     # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus; round 8r's two
@@ -52,7 +53,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # the 村镇规划建设管理条例; round 12r's three (tuning since the sixth session): the 预算法 and 监督法, the 监督法, and the
     # 地方组织法, 选举法 and 代表法 (with the 宪法, which every text may cite); round 13r's one (tuning since the seventh
     # session): the 选举法, the 地方组织法 and the 立法法 — it rests outside too: its 第一条 cites the 全国人大常委会's 若干规定 on
-    # direct elections, not in the knowledge base
+    # direct elections, not in the knowledge base; round 14r's two (tuning since the eighth session): each rests on a law
+    # the knowledge base does not ship (测绘法 2017, 反不正当竞争法 2019), which its files name under extra_laws:, so each is
+    # read in a copy that holds that law and rests on it there
     for name, articles, rests_outside in (("related-heldout-cq-jiedao-gongwei.yml", 12, False),
                                           ("related-heldout-cq-cunzhen-guihua.yml", 54, True),
                                           ("related-heldout-cq-daibiao.yml", 58, False),
@@ -66,7 +69,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                           ("related-heldout-cq-yusuan-jiandu.yml", 44, False),
                                           ("related-heldout-bj-zhuanxiang-baogao.yml", 17, False),
                                           ("related-heldout-gd-renda-yishi.yml", 66, False),
-                                          ("related-heldout-bj-xuanju-xize.yml", 68, True)):
+                                          ("related-heldout-bj-xuanju-xize.yml", 68, True),
+                                          ("related-heldout-bj-cehui.yml", 55, False),
+                                          ("related-heldout-bj-fanbuzhengdang.yml", 50, False)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}
@@ -91,35 +96,41 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.694 / 0.812 → 0.708 / 0.815, 22 folds 2 / 0.012 (2 folds 2 / 0.01). kb keeps 3 / 0.016 (kb.library.related.GROUND
     # says why: P@1 on all 24 files 0.716 there, 0.714 at 2 / 0.012; and at 0.012 the seed's 表彰奖励 clause takes the
     # 残疾人保障法's in a knowledge base with the 社会法 laws, tests/library/test_other_subjects.py). Seventh session: 25
-    # folds (round 13r's election text joined): 0.697 / 0.823, 21 folds 2 / 0.012 (2 folds 0.006, 1 each 0.008, 0.01)
+    # folds (round 13r's election text joined): 0.697 / 0.823, 21 folds 2 / 0.012 (2 folds 0.006, 1 each 0.008, 0.01).
+    # Eighth session: 27 folds (round 14r's 测绘 and 反不正当竞争 texts joined, each older than its law's corpus version):
+    # 0.687 / 0.831, 17 folds 2 / 0.01 (5 folds 0.012, 4 0.006, 1 0.007). Several of kb's signals no longer pay on 27 folds
+    # (below: POSITION, SEGMENTS, ACTORS, OUTSIDE); the bookkeeping states the figures and leaves the choices to issue 14
     p1, r3 = res[("upper", "原公式")][:2]
     best, n = most("upper", "原公式")
-    assert best == (None, 2, 0.012) and n == 21
+    assert best == (None, 2, 0.01) and n == 17
     assert (GROUND["upper"], THRESHOLDS["upper"]) == (GROUND["lower"], THRESHOLDS["lower"]) == (3.0, 0.016)
     # POSITION: every fold weighs it 0.5 (22 of 24 with ground weight 2 / threshold 0.012, 21 of 25) of 0 … 1; without it
     # 0.694 / 0.812 on 24 folds, 0.696 / 0.819 on 25 — the election text follows the 选举法's order, so the place adds
-    # little there: the gain on 25 folds is 0.001 / 0.004
+    # little there: the gain on 25 folds is 0.001 / 0.004; on 27 it trades P@1 for R@3 (0.692 / 0.828 without it, 0.687 /
+    # 0.831 with; 26 folds weigh it 0.5, 1 fold 0.25)
     unplaced = res[("upper", "第十三轮之前（不看位置）")]
-    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.012), 21)
-    assert all(c[0] == POSITION["upper"] for c in res[("upper", "位置（相对位置之差）")][2])
-    assert p1 > unplaced[0] and r3 > unplaced[1] and POSITION["peer"] == 0
+    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.01), 16)
+    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 26
+    assert r3 > unplaced[1] and abs(sum(unplaced[:2]) - p1 - r3) < 0.002 and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
     # 0.704 / 0.805 on 21; 0.700 / 0.819 on 25: R@3 for a little P@1); their weight 0.4: 19 folds of 24 (with ground 2 /
-    # threshold 0.012), 0.5 in 4; 18 of 25
+    # threshold 0.012), 0.5 in 4; 18 of 25. On 27 folds they no longer pay: without them 0.696 / 0.831 (every fold 3 /
+    # 0.012), with them 0.687 / 0.831; chosen fold by fold 0.5 in 22 (18 with 2 / 0.012): 0.682 / 0.829 — for issue 14
     r7 = res[("upper", "第七轮的公式（不用最相近款项）")]
-    assert r3 > r7[1] and p1 + r3 > r7[0] + r7[1]
+    assert abs(r3 - r7[1]) < 0.001 and r7[0] > p1
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
-    assert most("upper", "最相近款项的余弦") == ((SEGMENTS["upper"], 2, 0.012), 18)
+    assert most("upper", "最相近款项的余弦") == ((0.5, 2, 0.012), 18)
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
     # 2026-12-05; 0.751 / 0.815 → 0.757 / 0.822 on seventeen folds, 0.722 / 0.787 → 0.727 / 0.793 on nineteen): on 24 folds
     # without it and POSITION 0.691 / 0.799; before POSITION every fold picked kb's 0.5; with it 19 folds lean to 0.75, 3
     # keep 0.5, at no gain (0.705 / 0.812): kb keeps 0.5. On 25 folds 18 lean to 0.75, 0.704 / 0.818 against kb's 0.697 /
-    # 0.823 — P@1 for R@3, within 0.002 of P@1 + R@3: a candidate for the next tuning, not a finding
+    # 0.823 — P@1 for R@3, within 0.002 of P@1 + R@3: a candidate for the next tuning, not a finding. On 27 folds 23 pick 0
+    # (no actors) with threshold 0.006: 0.689 / 0.838, above kb's 0.687 / 0.831 on both — a candidate for issue 14
     from kb.library.related import ACTORS
 
-    assert most("upper", "主体重合") == ((0.75, 2, 0.012), 18) and ACTORS["upper"] == 0.5
-    assert abs(both("upper", "主体重合") - p1 - r3) < 0.005
+    assert most("upper", "主体重合") == ((0, 2, 0.006), 23) and ACTORS["upper"] == 0.5
+    assert both("upper", "主体重合") > p1 + r3
     r9 = res[("upper", "第九轮的公式（不看主体重合）")]
     assert r3 > r9[1] and p1 + r3 > r9[0] + r9[1] - 0.001
     # the actors compared by the bodies their names name (ACTOR_BODIES, fourth session: 0.727 / 0.793 → 0.729 / 0.801 on
@@ -127,38 +138,42 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # cut to the bodies a level or place qualifies in the fifth session. On 24 folds (each without POSITION): by the names
     # 0.700 / 0.808, with the generic tails 0.698 / 0.812, cut 0.694 / 0.812 — the same folds' choices but one: a fold's
     # noise either way; kb's formula, cut bodies and POSITION, beat both on 24 folds; on 25 (with POSITION) by the names
-    # 0.706 / 0.815, with the tails 0.704 / 0.818, kb's 0.697 / 0.823: R@3 higher, P@1 lower, P@1 + R@3 within 0.002
+    # 0.706 / 0.815, with the tails 0.704 / 0.818, kb's 0.697 / 0.823: R@3 higher, P@1 lower, P@1 + R@3 within 0.002; on 27
+    # by the names 0.701 / 0.822, with the tails 0.699 / 0.828, kb's 0.687 / 0.831: R@3 higher, P@1 lower by more
     names, generic = res[("upper", "主体按名称（第十一轮之前）")], res[("upper", "主体按机关含通名（第十二轮之前）")]
     assert r3 > names[1] and r3 > generic[1]
-    assert abs(sum(names[:2]) - p1 - r3) < 0.005 and abs(sum(generic[:2]) - p1 - r3) < 0.005
+    assert abs(sum(names[:2]) - p1 - r3) < 0.01 and abs(sum(generic[:2]) - p1 - r3) < 0.01
     # 同类立法: with the generic tails no fold gained by ACTORS (on nineteen folds 10 picked 0, 9 0.5); with the bodies cut
     # every fold picks 0.75 (21 of 21, 24 of 24, 25 of 25), kb's since the fifth session: 0.783 / 0.725 without it on 24
     # folds, 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736); on 25: 0.754 / 0.725 → 0.760 / 0.736; with
-    # OTHER_BODIES (below) 22 of 25 (3 pick 0.5 with threshold 0.006: 0.815 / 0.733, kb's 0.817 / 0.736)
-    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 22) and ACTORS["peer"] == 0.75
-    assert both("peer", "主体重合") < sum(res[("peer", "原公式")][:2])
+    # OTHER_BODIES (below) 22 of 25 (3 pick 0.5 with threshold 0.006: 0.815 / 0.733, kb's 0.817 / 0.736); 27 of 27
+    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 27) and ACTORS["peer"] == 0.75
+    assert both("peer", "主体重合") <= sum(res[("peer", "原公式")][:2])
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
     assert peer_p1 > p9[0] and peer_r3 > p9[1] and peer_p1 > generic[0] and peer_r3 >= generic[1]
     # the topic of a law the regulation does not cite (TOPIC, OFF_TOPIC: newcomer review 5) cost cross-validated P@1 on the
-    # default knowledge base when it came (0.745 → 0.733); on 24 folds it trades P@1 for R@3 (0.700 / 0.796 without it)
+    # default knowledge base when it came (0.745 → 0.733); on 24 folds it trades P@1 for R@3 (0.700 / 0.796 without it);
+    # on 27 folds 0.707 / 0.816 without it (and without ACTORS) against kb's 0.687 / 0.831
     from kb.library.related import OFF_TOPIC, TOPIC
 
     assert (TOPIC["upper"], TOPIC["lower"], TOPIC["peer"], OFF_TOPIC) == (0.05, 0.05, 0.0, 0.025)
     before = res[("upper", "不看主题的公式（TOPIC 之前）")][:2]      # (and without ACTORS)
-    assert r3 > before[1] and p1 >= before[0] - 0.015
+    assert r3 > before[1] and p1 >= before[0] - 0.025
     # the four signals (OUTSIDE, BASIS, PUBLIC, PENALTY), chosen together by each fold, beat the formula without them
     # on P@1 + R@3; BASIS: every fold kept kb's 0.5 until the four laws joined, every fold picked 1 (no factor) at the same
-    # figures after; with POSITION 21 folds of 24 keep kb's 0.5 again (0.707 / 0.815)
+    # figures after; with POSITION 21 folds of 24 keep kb's 0.5 again (0.707 / 0.815). On 27 folds the four chosen together
+    # no longer beat round 5's formula (0.680 / 0.828 against 0.691 / 0.822), and BASIS: 22 folds pick 1 (no factor), 5 kb's
+    # 0.5, at kb's figures
     joint = res[("upper", "四个信号（各折一起选）")]
-    assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）")
-    assert most("upper", "目的依据条对其他条") == ((BASIS["upper"], 2, 0.012), 21)
+    assert sum(joint[:2]) < both("upper", "第五轮的公式（不用下面四个信号）")
+    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.01), 17)
     assert BASIS["upper"] == 0.5 and abs(both("upper", "目的依据条对其他条") - p1 - r3) < 0.005
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
     # most folds weigh a penalty clause beside a peer's resting on another ground at kb's 0.5 (with kb's ground weight 0:
-    # 24 of 25 and 23 of 24 at threshold 0.007, 20 of 21 before round 12r, 17 of 19 at kb's 0.006 before round 11r)
-    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], 0.007), 24) and PENALTY["peer"] == 0.5
+    # 27 of 27, 24 of 25 and 23 of 24 at threshold 0.007, 20 of 21 before round 12r, 17 of 19 at kb's 0.006 before round 11r)
+    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], 0.007), 27) and PENALTY["peer"] == 0.5
     # PUBLIC and PENALTY, each chosen again fold by fold, do no better than kb's 0.1, 0.3 (24 folds: 0.705 / 0.814, 0.707 /
     # 0.815). OUTSIDE chosen again: 4 with threshold 0.006 in 22 folds, 0.702 / 0.828 — R@3 bought with P@1, the measure
     # furthest from the goal: not taken (before POSITION: 3 with ground 1 / threshold 0.007 in 23 folds, 0.703 / 0.814).
@@ -166,28 +181,30 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # both higher — but only with the threshold 0.006 for every text resting on the knowledge base: kb's threshold stays at
     # 0.016 (GROUND says why: at 0.012 already the seed's 表彰 clause takes the 残疾人保障法's in a knowledge base with the
     # 社会法 laws), and on thresholds of 0.012 and up every fold keeps kb's OUTSIDE 2 (0.719 / 0.820; at 3 / 0.016 alone all
-    # 25: 0.721 / 0.813): not adopted (seventh session)
+    # 25: 0.721 / 0.813): not adopted (seventh session). On 27 folds every fold picks 4 / 0.006: 0.705 / 0.842 against kb's
+    # 0.687 / 0.831 — the strongest candidate for issue 14, with the same caveat on the threshold
     assert (OUTSIDE["upper"], PUBLIC["upper"], PENALTY["upper"]) == (2.0, 0.1, 0.3) and OUTSIDE["peer"] == 1.0
     for name in ("公权主体条对不提公权的条", "罚则对非依据法律的罚则"):
         assert both("upper", name) < p1 + r3 + 0.005
     outside = res[("upper", "依据条引库外法律时的阈值倍数")]
-    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 23) and outside[0] > p1 and outside[1] > r3
+    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 27) and outside[0] > p1 and outside[1] > r3
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), not adopted: the
     # threshold raised for a text resting outside the knowledge base only for laws it does not cite (0.676 / 0.815 on
     # 24 folds: 0.686 / 0.811); the cosine with the candidate law's own subject taken out, worse then, 0.711 / 0.806 on 21
     # folds (every fold 0.75 with threshold 0.012), 0.699 / 0.814 on 24 before POSITION, 0.701 / 0.795 with it (15 folds
     # 0.75 with ground 1 / threshold 0.006): the sixth session's first candidate, no gain once POSITION weighs (25 folds:
-    # 0.701 / 0.805, 17 folds 0.75 with ground 1 / threshold 0.006)
-    assert both("upper", "阈值倍数只对本法规未引的法律") < p1 + r3
-    assert both("upper", "去法规主题的余弦") < p1 + r3 and most("upper", "去法规主题的余弦") == ((0.75, 1, 0.006), 17)
+    # 0.701 / 0.805, 17 folds 0.75 with ground 1 / threshold 0.006; 27 folds: 0.697 / 0.820, 21 folds). The first, on 27
+    # folds: 0.701 / 0.824 (25 folds 1.5 with 2 / 0.016), above kb's P@1 + R@3 by 0.007 — another candidate for issue 14
+    assert both("upper", "阈值倍数只对本法规未引的法律") > p1 + r3
+    assert both("upper", "去法规主题的余弦") < p1 + r3 and most("upper", "去法规主题的余弦") == ((0.75, 1, 0.006), 21)
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
     # every fold (25 of 25, 24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before
     # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
-    # kb offering a peer for 48): 0.793 / 0.736 → 0.760 / 0.736; with OTHER_BODIES 0.817 / 0.736
-    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 25) and GROUND["peer"] == 0
+    # kb offering a peer for 48): 0.793 / 0.736 → 0.760 / 0.736; with OTHER_BODIES 0.817 / 0.736; 27 folds 0.823 / 0.737
+    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 27) and GROUND["peer"] == 0
     assert THRESHOLDS["peer"] == 0.007
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
-    assert r8_chosen.count((None, 1, 0.008)) == 23 and r8_chosen.count((None, 1, 0.012)) == 2
+    assert r8_chosen.count((None, 1, 0.008)) == 25 and r8_chosen.count((None, 1, 0.012)) == 1
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the
     # rare-bigram weight is 0.25 (was 0.5): cross-validated 同类立法 P@1 0.615 → 0.686, R@3 0.751 → 0.776 when it came;
     # on 24 folds round 8's formula 0.716 / 0.695, kb's 0.793 / 0.736. The gate chosen fold by fold: 0.08 in every fold
@@ -199,22 +216,22 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert peer_p1 > round8[0] + 0.05 and peer_r3 > round8[1]
     assert SHARED_SUBJECT == {"upper": 0.0, "peer": 0.1, "version": 0.0, "lower": 0.0}
     gate = res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")]
-    assert sum(g[0] == 0.08 for g in gate[2]) == 24 and gate[0] < peer_p1         # (25 of 25 before OTHER_BODIES)
+    assert sum(g[0] == 0.08 for g in gate[2]) == 27 and gate[0] < peer_p1  # (24 of 25 with OTHER_BODIES, 25 before)
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")][2]
-    assert sum(g[0] == (0.08, RARE["peer"]) for g in joint) == 25 and RARE["peer"] == 0.25    # (24 before)
+    assert sum(g[0] == (0.08, RARE["peer"]) for g in joint) == 27 and RARE["peer"] == 0.25    # (25 of 25, 24 before)
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds choose a gate (0.07 in 22 of 24) and lose by it (0.697 / 0.812)
     assert res[("upper", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] < p1
     # … and the weight of the rare-bigram cosine: 同类立法's 0.25 in 22 folds of 24, 24 of 25 (with threshold 0.007), 22 of
-    # 25 with OTHER_BODIES (3 folds 0); for 上位法 (none) a weight chosen fold by fold does no better
-    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 22)
+    # 25 with OTHER_BODIES (3 folds 0), 25 of 27; for 上位法 (none) a weight chosen fold by fold does no better
+    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 25)
     # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of
     # BODY_KINDS and no kind in common → relevance × 0): every fold of 25 picks 0 of 1, 0.5, 0.25, 0 (with 0 / 0.007);
     # 同类立法 0.760 / 0.736 → 0.817 / 0.736 (round 13r's election text 19 → 68 of its 68 articles rightly without a peer,
     # the 乡镇人大工作条例 38 → 50 of 51). 上位法: the folds pick 0.25 at no gain (0.697 / 0.824): kb keeps 1
     from kb.library.related import OTHER_BODIES
 
-    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 25)
+    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 27)
     before14 = res[("peer", "第十四轮之前（不看法规名称所指机关）")]
     assert OTHER_BODIES["peer"] == 0 and peer_p1 > before14[0] + 0.05 and peer_r3 >= before14[1]
     assert OTHER_BODIES["upper"] == OTHER_BODIES["lower"] == 1.0
@@ -239,20 +256,23 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # session, twenty folds) 0.673 (185 / 112 / 68): 15 folds choose 0.5, 5 choose 0.25, none kb's 0.45 — the new laws'
     # provisions repeated with other bodies' names and local steps (the annotators' "not repetitions") sit on the bound.
     # All twenty files at kb's bounds: 185 / 88 / 68 (0.703). With round 13r's election text (seventh session, 21 folds;
-    # it copies the 选举法 closely, 35 repeats): 0.721 (205 / 76 / 83), 19 folds 0.5, 2 kb's 0.45
-    assert len(chosen) == 21 and chosen.count(0.5) == 19 and chosen.count(MIN_BEST) == 2
+    # it copies the 选举法 closely, 35 repeats): 0.721 (205 / 76 / 83), 19 folds 0.5, 2 kb's 0.45. With round 14r's two
+    # texts (eighth session, 23 folds; each read in a copy with its law, extra_laws:): 0.742 (223 / 65 / 90), every fold
+    # 0.5 — kb's 0.45 in none (a candidate for issue 14, not adopted by the bookkeeping)
+    assert len(chosen) == 23 and chosen.count(0.5) == 23 and MIN_BEST == 0.45
     assert f1 > 0.7
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
-    # (every fold left them out); since, most folds take them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
-    # figure (0.696 on 20; on 21 a hair, 0.7213 against 0.7206: 220 / 102 / 68)
-    assert res["前两条合计"][2].count(0.6) == 18 and res["前两条合计"][0] > f1
+    # (every fold left them out); then most folds took them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
+    # figure (0.696 on 20; on 21 a hair, 0.7213 against 0.7206: 220 / 102 / 68); on 23 folds 21 take 0.6 but the pair
+    # does worse than the single provision (0.728, 243 / 112 / 70, against 0.742)
+    assert res["前两条合计"][2].count(0.6) == 21 and res["前两条合计"][0] < f1
     # the least share of the article's wording in its upper provisions together (THRESHOLD 0.5): every fold picks 0.55
-    # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73), but kb score-repeat's eight files of the knowledge base
-    # lose three repeats (69 / 9 / 19 → 66 / 8 / 22): not adopted (kb.library.repeat.THRESHOLD)
+    # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73; on 23 0.739, 233 / 85 / 80), but kb score-repeat's eight
+    # files of the knowledge base lose three repeats (69 / 9 / 19 → 66 / 8 / 22): not adopted (kb.library.repeat.THRESHOLD)
     from kb.library.repeat import THRESHOLD
 
     share = res["合计比例下限"]
-    assert share[2].count(0.55) == 21 and THRESHOLD == 0.5
+    assert share[2].count(0.55) == 23 and THRESHOLD == 0.5
     assert "交叉验证 F1" in out.getvalue()
 
 

@@ -2,18 +2,16 @@
 they are scored once, and kb's corpus-wide dev tools and tests leave them out (``HELD_OUT_FILES``).
 
 ``HELD_OUT_FILES`` — the corpus files (relative to ../shared/corpus/lawrefbook) of every round being annotated this
-session (drawn 2026-12-05, seventh session, `draw18r.py 20261205h`): obligations round 18 (eight texts of 20–45 articles
-no file of the repository names — by the whole title, without 中华人民共和国 or the place, by its last eight characters,
-or as a contraction or an abridgement: a repository run of the title's first and last characters whose characters are a
-subsequence of it, review 11 item 1) and related provisions round 14r (two unnamed local regulations of 20–60 articles
-whose first article cites a national law of the corpus that the knowledge base does not ship — the pool of those citing
-a shipped law was exhausted by round 13r; the scoring copy imports each text with its upper law, 测绘法 2017 and 反不正当
-竞争法 2019, which are not held out).  One exception, found by code review 12 (item 1) after the draw: a test docstring
-named 北京市反不正当竞争条例 across a line wrap, which the draw's name check missed, and a test ran one sentence of its art. 17
-(an obligations rule, review 10 item 18); no related rule was written on it, so it stays in round 14r, its related
-figures read with that said, and the test sentence was replaced (issue-rev).  ``held_out_file`` says whether a corpus file is one of them or another version of
-one of them (same title); kb.dev.boilerplate skips them.  Last session's rounds (obligations 17, related 13r) were scored
-once and are tuning data now.
+session (drawn 2026-12-05, eighth session, `draw19.py 20261205i`, whose name check compares the repository and the titles
+normalised — line wraps, brackets, quotes, spaces and 中华人民共和国 removed — after code review 12 item 1): obligations
+round 19 (eight texts no file of the repository names — by the whole title, without 中华人民共和国 or the place, by its last
+eight characters, or as a contraction or an abridgement, review 11 item 1; the pool of 20–45 articles had two texts left
+after round 18, so by the rule fixed before the draw the round is drawn from texts of 15–60 articles, 36 candidates) and
+related provisions round 15r (two unnamed local regulations of 20–60 articles whose first article cites a national law of
+the corpus that the knowledge base does not ship, 12 candidates; the scoring copy imports each text with its upper law,
+邮政法 2015 and 产品质量法 2018, which are not held out).  ``held_out_file`` says whether a corpus file is one of them or
+another version of one of them (same title); kb.dev.boilerplate skips them.  Last session's rounds (obligations 18,
+related 14r) were scored once and are tuning data now.
 
 ``HELD_OUT_LAWS`` — the laws of the alignment round being annotated: never aligned by kb.dev (align_signals,
 align_learned), not counted in the clause table (kb.dev.boilerplate), their versions never compared
@@ -23,23 +21,23 @@ align_learned), not counted in the clause table (kb.dev.boilerplate), their vers
 now.  When a round is drawn its laws go here and the clause table is recounted (python3 -m kb.dev.boilerplate).
 
 ``HELD_OUT_OBLIGATION_PAIRS`` — regulations of ../shared/corpus/version-pairs.txt whose versions are held-out texts
-of another round: none now (no text of obligations round 18 or related round 14r has two versions listed there).
+of another round: none now (no text of obligations round 19 or related round 15r has two versions listed there).
 """
 from __future__ import annotations
 
 HELD_OUT_FILES: tuple[str, ...] = (
-    # obligations, round 18
-    "DLC/广东地方法规/地方性法规/广东/广东省母婴保健管理条例(2023-03-30).md",
-    "宪法相关法/澳门特别行政区驻军法(1999-06-28).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市实施《文物保护法》办法.md",
-    "行政法/海关关衔条例(2003-02-28).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市实施《民办教育促进法》办法.md",
-    "宪法相关法/戒严法(1996-03-01).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市保守国家秘密条例(2021-04-16).md",
-    "宪法相关法/人民陪审员法(2018-04-27).md",
-    # related provisions, round 14r (kb.dev.related_cv.HELD_OUT_TEXTS)
-    "DLC/北京地方法规/地方性法规/北京/北京市测绘条例.md",
-    "DLC/北京地方法规/地方性法规/北京/北京市反不正当竞争条例.md",
+    # obligations, round 19
+    "DLC/北京地方法规/地方性法规/北京/北京市专业技术人员继续教育规定.md",
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市村镇供水条例(2016-11-24).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市信息化促进条例.md",
+    "宪法相关法/反外国制裁法(2021-06-10).md",
+    "宪法相关法/全国人民代表大会组织法(2021-03-11).md",
+    "宪法相关法/领海及毗连区法(1992-02-25).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市精神卫生条例.md",
+    "行政法/公证法(2017-09-01).md",
+    # related provisions, round 15r (kb.dev.related_cv.HELD_OUT_TEXTS)
+    "DLC/北京地方法规/地方性法规/北京/北京市邮政通信条例.md",
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市产品质量条例(2014-08-01).md",
 )
 HELD_OUT_LAWS: tuple[str, ...] = ()
 HELD_OUT_OBLIGATION_PAIRS: tuple[str, ...] = ()

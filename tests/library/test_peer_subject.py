@@ -83,29 +83,53 @@ def test_copies_extended_with_a_text_share_the_base_s_regulation_frequencies():
     assert a._reg_idf is not None and a._reg_idf is b._reg_idf is base_library(ROOT)._reg_idf
 
 
+#: a ballot clause of an election text (北京市村民委员会选举办法 第二十三条 is its closest peer in the knowledge base)
+_BALLOT = ("第一条　投票选举时，应当由选举委员会主持召开选举大会。选举委员会应当根据选民居住状况和便于组织选举的原则，"
+           "设立中心投票会场和若干投票站。对老年人、残疾人等因行动困难不便到会场或者投票站投票的，可以设立流动票箱。"
+           "每个投票站或者流动票箱必须有三名以上监票人负责。\n")
+
+
+def _peers_under(title: str) -> list:
+    """The 同类立法 kb offers for the ballot clause (_BALLOT) as the one article of a local regulation titled ``title``."""
+    from kb.library.related import EXTRA_ID, EXTRA_VERSION, library_with
+    from kb.text.parse import parse_text
+
+    doc = parse_text(f"# {title}\n\n{_BALLOT}", "t.txt", meta={"jurisdiction": "某市"})
+    lib = library_with(ROOT, doc)
+    e = lib.get(EXTRA_ID, EXTRA_VERSION, "art_1")
+    return [(r.entry.reg.id, r.entry.label) for r in lib.related(e, kinds=("peer",), marks=False)]
+
+
 def test_a_regulation_whose_title_names_another_kind_of_body_is_no_peer():
     """OTHER_BODIES (seventh session of 2026-12-05): round 13r's 人民代表大会 election rules got the 北京市村民委员会选举办法's
     ballot clauses as 同类立法 for 48 of 68 articles, every one annotated none (another body's election, however alike the
     wording). A text whose title names a body of another kind (国家权力机关 against 基层群众性自治组织) gets no peer from it;
     the same article under a 村民委员会 title, or under a title naming no body, does (the 居民委员会 and 村民委员会 rules,
     one kind, stay each other's peers)."""
-    from kb.library.related import EXTRA_ID, EXTRA_VERSION, OTHER_BODIES, body_kinds, library_with
-    from kb.text.parse import parse_text
-
-    article = ("第一条　投票选举时，应当由选举委员会主持召开选举大会。选举委员会应当根据选民居住状况和便于组织选举的原则，"
-               "设立中心投票会场和若干投票站。对老年人、残疾人等因行动困难不便到会场或者投票站投票的，可以设立流动票箱。"
-               "每个投票站或者流动票箱必须有三名以上监票人负责。\n")
-
-    def peers(title):
-        doc = parse_text(f"# {title}\n\n{article}", "t.txt", meta={"jurisdiction": "某市"})
-        lib = library_with(ROOT, doc)
-        e = lib.get(EXTRA_ID, EXTRA_VERSION, "art_1")
-        return [(r.entry.reg.id, r.entry.label) for r in lib.related(e, kinds=("peer",), marks=False)]
+    from kb.library.related import OTHER_BODIES, body_kinds
 
     assert OTHER_BODIES["peer"] == 0.0 and OTHER_BODIES["upper"] == 1.0
     assert body_kinds("北京市村民委员会选举办法") == body_kinds("北京市实施《中华人民共和国城市居民委员会组织法》办法")
     assert body_kinds("某市乡镇人民代表大会代表选举办法") == {"国家权力机关"} and not body_kinds("北京市物业管理条例")
     first = ("北京市村民委员会选举办法", "第二十三条")
-    assert peers("某市村民委员会选举办法")[:1] == [first]
-    assert peers("某市选举工作办法")[:1] == [first]
-    assert "北京市村民委员会选举办法" not in {reg for reg, _ in peers("某市乡镇人民代表大会代表选举办法")}
+    assert _peers_under("某市村民委员会选举办法")[:1] == [first]
+    assert _peers_under("某市选举工作办法")[:1] == [first]
+    assert "北京市村民委员会选举办法" not in {reg for reg, _ in _peers_under("某市乡镇人民代表大会代表选举办法")}
+
+
+def test_the_body_that_made_a_decision_is_not_the_kind_it_governs():
+    """Code review 12 item 11: OTHER_BODIES read a kind of body anywhere in a title, so the maker of a decision
+    (北京市人民代表大会常务委员会关于北京市耕地占用税适用税额的决定, a corpus title) counted as what it governs — a tax
+    decision was a text on 国家权力机关, and a 村民委员会 text on the same point was no peer of it.  The kinds are read
+    from the title's object: a decision whose object names no body is gated by none; one whose object names one
+    (全国人民代表大会常务委员会关于县级以下人民代表大会代表直接选举的若干规定) keeps it; a title that begins with 关于 has no
+    maker to drop."""
+    from kb.library.related import body_kinds
+
+    assert not body_kinds("北京市人民代表大会常务委员会关于北京市耕地占用税适用税额的决定")
+    assert not body_kinds("某市人民政府关于选举工作的决定")
+    assert body_kinds("全国人民代表大会常务委员会关于县级以下人民代表大会代表直接选举的若干规定") == {"国家权力机关"}
+    assert body_kinds("关于市人民政府向市人民代表大会常务委员会报告重大事项的若干规定") == {"国家权力机关", "国家行政机关"}
+    assert body_kinds("北京市人民代表大会常务委员会议事规则") == {"国家权力机关"}
+    # the ballot clause under a 人大常委会 decision on elections keeps the 村民委员会 election rules as its peer (before: none)
+    assert _peers_under("某市人民代表大会常务委员会关于选举工作的决定")[:1] == [("北京市村民委员会选举办法", "第二十三条")]

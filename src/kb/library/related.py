@@ -826,9 +826,16 @@ class Library:
 
 @functools.lru_cache(maxsize=4096)
 def body_kinds(title: str | None) -> frozenset:
-    """The kinds of body (BODY_KINDS) a regulation's title names: 北京市村民委员会选举办法 → 基层群众性自治组织,
-    地方各级人民代表大会和地方各级人民政府组织法 → 国家权力机关 and 国家行政机关, 北京市物业管理条例 → none."""
-    return frozenset(k for name, k in BODY_KINDS.items() if name in (title or ""))
+    """The kinds of body (BODY_KINDS) a regulation's title names as its object: 北京市村民委员会选举办法 → 基层群众性自治组织,
+    地方各级人民代表大会和地方各级人民政府组织法 → 国家权力机关 and 国家行政机关, 北京市物业管理条例 → none.  The body that
+    made a decision (_MAKER: 北京市人民代表大会常务委员会关于北京市耕地占用税适用税额的决定) is not what it governs — a tax
+    decision is no rule on 国家权力机关 (code review 12 item 11) — so the kinds are read after it (→ none)."""
+    return frozenset(k for name, k in BODY_KINDS.items() if name in _MAKER.sub("", title or "", count=1))
+
+
+#: the maker of a decision or rule named before its object, 北京市人民代表大会常务委员会关于…… / 某市人民政府关于……
+#: (:func:`body_kinds`); a title that begins with 关于 (关于市人民政府向市人民代表大会常务委员会报告重大事项的若干规定) has none
+_MAKER = re.compile(r"^[^关]*?(?:人民代表大会常务委员会|人民代表大会|常务委员会|人民政府)关于")
 
 
 def actor_body(name: str, bodies: tuple = ACTOR_BODIES) -> str:

@@ -116,26 +116,34 @@ def _items(root: Path) -> list[dict]:
     from kb.library.related import load_library
     from kb.project import list_regulations
 
-    from kb.library.related import EXTRA_VERSION
-
     regs = [r.id for r in list_regulations(root) if r.id not in HELD_OUT_REGULATIONS]
     lib = load_library(root, regulations=regs)
     views = {root: _views(root, lib)}
     out = _annotated_items(lib, annotated(root, tuning_files(root, "related-*.yml"), lib), views[root])
     for f, ann, lib2, doc, home in _outside_kb(root, lib):
-        entries = [(f, ann, art, lib2.get(ann.regulation, EXTRA_VERSION, _eid(art)), kinds)
-                   for art, kinds in ann.articles.items()]
         if home not in views:           # a copy of the project with the file's extra_laws: its base's articles
             views[home] = _views(home, lib2)
-        out += _annotated_items(lib2, [x for x in entries if x[3] is not None],
+        out += _annotated_items(lib2, _entries(f, ann, lib2),
                                 {**views[home], **_views(home, lib2, {ann.regulation: doc})})
     return out
 
 
-def _eid(art) -> str:
-    from kb.library.annotations import eid_of
+def outside_kb_annotated(root: Path, lib) -> list[tuple]:
+    """(a library extended with the text, its annotated articles as :func:`kb.dev.score_related.annotated` gives
+    them) for each tuning file of ``outside-kb/`` (:func:`_outside_kb`): the articles of those files the folds score
+    (kb.dev.related_errors classifies their errors too)."""
+    return [(lib2, _entries(f, ann, lib2)) for f, ann, lib2, _, _ in _outside_kb(root, lib)]
 
-    return eid_of(art)
+
+def _entries(f: Path, ann, lib2) -> list[tuple]:
+    """(file, Annotated, article, its Entry, {kind: acceptable set or NONE}) for the articles of the outside-kb/ text of
+    ``ann`` in the library ``lib2`` extended with it."""
+    from kb.library.annotations import eid_of
+    from kb.library.related import EXTRA_VERSION
+
+    entries = [(f, ann, art, lib2.get(ann.regulation, EXTRA_VERSION, eid_of(art)), kinds)
+               for art, kinds in ann.articles.items()]
+    return [x for x in entries if x[3] is not None]
 
 
 def _annotated_items(lib, annotated, views: dict) -> list[dict]:

@@ -2,9 +2,12 @@
 
     python3 -m kb.dev.related_errors
 
-Each annotated (article, kind) of the tuning files that ``kb score-related`` counts wrong is put in one class by what
-kb's own ranking shows — every candidate ranked by relevance with no threshold (the 15 of ``CANDIDATES``), the
-threshold of the article, and where the retrieval placed the first acceptable provision:
+Each annotated (article, kind) of the tuning files that kb answers wrong — the files of texts of the knowledge base,
+which ``kb score-related`` scores, and those of ``outside-kb/``, each text asked of a copy of the library extended with
+it: every fold of ``python3 -m kb.dev.related_cv related`` (since the eighth session of 2026-12-05; the knowledge base's
+files alone before) — is put in one class by what kb's own ranking shows: every candidate ranked by relevance with no
+threshold (the 15 of ``CANDIDATES``), the threshold of the article, and where the retrieval placed the first acceptable
+provision:
 
 P@1 errors —
 - ``none→offer``: annotated none, kb offers a provision above its threshold;
@@ -20,7 +23,8 @@ R@3 misses (articles with answers whose first three answers hold none) —
 Each class is printed with its count and the files it falls in; ``outside`` counts the articles of texts resting on a
 law the knowledge base lacks (their 上位法 threshold is raised: OUTSIDE).
 
-The repetition check's misses (tests/data/related/repeat-*.yml, the annotated repeats kb does not report) by the first
+The repetition check's misses (tests/data/related/repeat-*.yml and outside-kb/repeat-*.yml, the annotated repeats kb
+does not report) by the first
 bound of kb.library.repeat they fail: ``no candidate`` (no upper provision above the threshold), ``reworded`` (less than
 THRESHOLD of the wording found in the upper provisions), ``too short`` (MIN_REPEATED), ``own figures``
 (MAX_OWN_FIGURES), ``spread`` (enough wording, but no single provision holds MIN_BEST of it); and whether an annotated
@@ -39,16 +43,30 @@ def _band(rank: int | None) -> str:
     return "1–3" if rank and rank <= 3 else ("4–15" if rank else ">15")
 
 
-def classify(root: Path) -> dict:
-    """kind -> {"p1": {class: [(file, article, outside)]}, "r3": {class: [...]}} over the tuning files."""
-    from kb.dev.related_cv import tuning_files
+def classify(root: Path, outside: bool = True) -> dict:
+    """kind -> {"p1": {class: [(file, article, outside)]}, "r3": {class: [...]}} over the tuning files: those of texts
+    of the knowledge base (the files ``kb score-related`` scores) and, with ``outside``, those of ``outside-kb/`` — each
+    text asked of a copy of the library extended with it, as the cross-validation asks it (kb.dev.related_cv), so that
+    the classes cover every fold of ``python3 -m kb.dev.related_cv related``."""
+    from kb.dev.related_cv import outside_kb_annotated, tuning_files
     from kb.dev.score_related import annotated
-    from kb.library.annotations import NONE
-    from kb.library.related import CANDIDATES, THRESHOLDS, load_library
+    from kb.library.related import load_library
 
     lib = load_library(root)
     out: dict = {k: {"p1": defaultdict(list), "r3": defaultdict(list)} for k in KIND_NAMES}
-    for f, ann, art, e, kinds in annotated(root, tuning_files(root, "related-*.yml"), lib):
+    _classify_into(out, lib, annotated(root, tuning_files(root, "related-*.yml"), lib))
+    for lib2, items in (outside_kb_annotated(root, lib) if outside else ()):
+        _classify_into(out, lib2, items)
+    return out
+
+
+def _classify_into(out: dict, lib, annotated) -> None:
+    """Add each annotated (article, kind) of ``annotated`` ((file, Annotated, article, Entry, {kind: acceptable set or
+    NONE})) that kb's answers in ``lib`` get wrong to its class in ``out`` (:func:`classify`)."""
+    from kb.library.annotations import NONE
+    from kb.library.related import CANDIDATES, THRESHOLDS
+
+    for f, ann, art, e, kinds in annotated:
         for kind, gold in kinds.items():
             if kind not in out:
                 continue
@@ -76,12 +94,14 @@ def classify(root: Path) -> dict:
                     found = [(lib.entries[j].reg.id, lib.entries[j].label) for _, j in lib.retrieved(e, (kind,)).get(kind, [])]
                     why = "beyond 15" if set(found) & gold else "not retrieved"
                 out[kind]["r3"][why].append(where)
-    return out
 
 
-def classify_repeat(root: Path) -> dict:
-    """cause -> [(file, article, an annotated provision among the candidates)] for the annotated repeats kb misses."""
-    from kb.dev.related_cv import tuning_files
+def classify_repeat(root: Path, outside: bool = True) -> dict:
+    """cause -> [(file, article, an annotated provision among the candidates)] for the annotated repeats kb misses: in
+    the repetition files of texts of the knowledge base (those ``kb score-repeat`` scores) and, with ``outside``, those
+    of ``outside-kb/``, each text checked in a copy of the library extended with it (as the cross-validation checks
+    it)."""
+    from kb.dev.related_cv import _outside_kb, tuning_files
     from kb.library.annotations import read_annotations
     from kb.library.related import load_library
     from kb.library import repeat as rp
@@ -89,18 +109,20 @@ def classify_repeat(root: Path) -> dict:
 
     regs = list_regulations(root)
     lib = load_library(root)
+    texts = [(f, read_annotations(f, regs), lib) for f in tuning_files(root, "repeat-*.yml")]
+    if outside:
+        texts += [(f, ann, lib2) for f, ann, lib2, _, _ in _outside_kb(root, lib, "repeat-*.yml")]
     out: dict = defaultdict(list)
-    for f in tuning_files(root, "repeat-*.yml"):
-        ann = read_annotations(f, regs)
-        reg = next(r for r in regs if r.id == ann.regulation)
-        found = {r.entry.node.number for r in rp.repetitions(lib, reg.id, reg.versions[-1].name)}
-        for e in lib.entries:
+    for f, ann, lib_ in texts:
+        version = next(e.reg.versions[-1].name for e in lib_.entries if e.reg.id == ann.regulation)
+        found = {r.entry.node.number for r in rp.repetitions(lib_, ann.regulation, version)}
+        for e in lib_.entries:
             n = e.node.number
-            if e.reg.id != reg.id or e.version.name != reg.versions[-1].name or n not in ann.repeats or n in found:
+            if e.reg.id != ann.regulation or e.version.name != version or n not in ann.repeats or n in found:
                 continue
-            why = rp.unreported(rp.repetition(lib, e))
-            cands = {(r.entry.reg.id, r.entry.label) for r in lib.related(e, kinds=("upper",), limit=rp.CANDIDATES,
-                                                                          marks=False, actors=False)}
+            why = rp.unreported(rp.repetition(lib_, e))
+            cands = {(r.entry.reg.id, r.entry.label) for r in lib_.related(e, kinds=("upper",), limit=rp.CANDIDATES,
+                                                                           marks=False, actors=False)}
             out[why].append((f.name, n, bool(cands & ann.repeats[n])))
     return out
 

@@ -99,38 +99,44 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # folds (round 13r's election text joined): 0.697 / 0.823, 21 folds 2 / 0.012 (2 folds 0.006, 1 each 0.008, 0.01).
     # Eighth session: 27 folds (round 14r's 测绘 and 反不正当竞争 texts joined, each older than its law's corpus version):
     # 0.687 / 0.831, 17 folds 2 / 0.01 (5 folds 0.012, 4 0.006, 1 0.007). Several of kb's signals no longer pay on 27 folds
-    # (below: POSITION, SEGMENTS, ACTORS, OUTSIDE); the bookkeeping states the figures and leaves the choices to issue 14
+    # (below: POSITION, SEGMENTS, ACTORS, OUTSIDE); the bookkeeping stated the figures and left the choices to issue 14.
+    # Issue 14 (same session): ground weight 3 → 2 with OUTSIDE 2 → 1.5 (kb.library.related.GROUND says why): 0.717 / 0.818,
+    # 26 folds 2 / 0.016 — kb's ground weight and threshold — and the signals pay again (below)
     p1, r3 = res[("upper", "原公式")][:2]
     best, n = most("upper", "原公式")
-    assert best == (None, 2, 0.01) and n == 17
-    assert (GROUND["upper"], THRESHOLDS["upper"]) == (GROUND["lower"], THRESHOLDS["lower"]) == (3.0, 0.016)
+    assert best == (None, 2, 0.016) and n == 26
+    assert (GROUND["upper"], THRESHOLDS["upper"]) == (GROUND["lower"], THRESHOLDS["lower"]) == (2.0, 0.016)
     # POSITION: every fold weighs it 0.5 (22 of 24 with ground weight 2 / threshold 0.012, 21 of 25) of 0 … 1; without it
     # 0.694 / 0.812 on 24 folds, 0.696 / 0.819 on 25 — the election text follows the 选举法's order, so the place adds
     # little there: the gain on 25 folds is 0.001 / 0.004; on 27 it trades P@1 for R@3 (0.692 / 0.828 without it, 0.687 /
-    # 0.831 with; 26 folds weigh it 0.5, 1 fold 0.25)
+    # 0.831 with; 26 folds weigh it 0.5, 1 fold 0.25); with kb's ground weight 2 / OUTSIDE 1.5 it pays again: 0.686 / 0.824
+    # without it, 0.717 / 0.818 with (24 folds weigh it 0.5, 23 of them with 2 / 0.016)
     unplaced = res[("upper", "第十三轮之前（不看位置）")]
-    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.01), 16)
-    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 26
-    assert r3 > unplaced[1] and abs(sum(unplaced[:2]) - p1 - r3) < 0.002 and POSITION["peer"] == 0
+    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.016), 23)
+    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 24
+    assert p1 > unplaced[0] + 0.02 and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
     # 0.704 / 0.805 on 21; 0.700 / 0.819 on 25: R@3 for a little P@1); their weight 0.4: 19 folds of 24 (with ground 2 /
     # threshold 0.012), 0.5 in 4; 18 of 25. On 27 folds they no longer pay: without them 0.696 / 0.831 (every fold 3 /
-    # 0.012), with them 0.687 / 0.831; chosen fold by fold 0.5 in 22 (18 with 2 / 0.012): 0.682 / 0.829 — for issue 14
+    # 0.012), with them 0.687 / 0.831; chosen fold by fold 0.5 in 22 (18 with 2 / 0.012): 0.682 / 0.829. With ground 2 /
+    # OUTSIDE 1.5 they pay again (without them 0.686 / 0.829, 22 folds 3 / 0.012); 26 folds lean to 0.5 with 2 / 0.016
+    # (0.723 / 0.818): a candidate for the next tuning
     r7 = res[("upper", "第七轮的公式（不用最相近款项）")]
-    assert abs(r3 - r7[1]) < 0.001 and r7[0] > p1
+    assert p1 > r7[0] + 0.02 and p1 + r3 > sum(r7[:2])
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
-    assert most("upper", "最相近款项的余弦") == ((0.5, 2, 0.012), 18)
+    assert most("upper", "最相近款项的余弦") == ((0.5, 2, 0.016), 26)
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
     # 2026-12-05; 0.751 / 0.815 → 0.757 / 0.822 on seventeen folds, 0.722 / 0.787 → 0.727 / 0.793 on nineteen): on 24 folds
     # without it and POSITION 0.691 / 0.799; before POSITION every fold picked kb's 0.5; with it 19 folds lean to 0.75, 3
     # keep 0.5, at no gain (0.705 / 0.812): kb keeps 0.5. On 25 folds 18 lean to 0.75, 0.704 / 0.818 against kb's 0.697 /
     # 0.823 — P@1 for R@3, within 0.002 of P@1 + R@3: a candidate for the next tuning, not a finding. On 27 folds 23 pick 0
-    # (no actors) with threshold 0.006: 0.689 / 0.838, above kb's 0.687 / 0.831 on both — a candidate for issue 14
+    # (no actors) with threshold 0.006: 0.689 / 0.838, above kb's 0.687 / 0.831 on both; with ground 2 / OUTSIDE 1.5, 19
+    # folds keep kb's 0.5 (with 2 / 0.016), 2 pick 0: 0.695 / 0.816, below kb's 0.717 / 0.818
     from kb.library.related import ACTORS
 
-    assert most("upper", "主体重合") == ((0, 2, 0.006), 23) and ACTORS["upper"] == 0.5
-    assert both("upper", "主体重合") > p1 + r3
+    assert most("upper", "主体重合") == ((ACTORS["upper"], 2, 0.016), 19) and ACTORS["upper"] == 0.5
+    assert both("upper", "主体重合") < p1 + r3
     r9 = res[("upper", "第九轮的公式（不看主体重合）")]
     assert r3 > r9[1] and p1 + r3 > r9[0] + r9[1] - 0.001
     # the actors compared by the bodies their names name (ACTOR_BODIES, fourth session: 0.727 / 0.793 → 0.729 / 0.801 on
@@ -139,10 +145,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.700 / 0.808, with the generic tails 0.698 / 0.812, cut 0.694 / 0.812 — the same folds' choices but one: a fold's
     # noise either way; kb's formula, cut bodies and POSITION, beat both on 24 folds; on 25 (with POSITION) by the names
     # 0.706 / 0.815, with the tails 0.704 / 0.818, kb's 0.697 / 0.823: R@3 higher, P@1 lower, P@1 + R@3 within 0.002; on 27
-    # by the names 0.701 / 0.822, with the tails 0.699 / 0.828, kb's 0.687 / 0.831: R@3 higher, P@1 lower by more
+    # by the names 0.701 / 0.822, with the tails 0.699 / 0.828, kb's 0.687 / 0.831: R@3 higher, P@1 lower by more; with
+    # ground 2 / OUTSIDE 1.5 by the names 0.690 / 0.824, with the tails 0.682 / 0.825, kb's 0.717 / 0.818
     names, generic = res[("upper", "主体按名称（第十一轮之前）")], res[("upper", "主体按机关含通名（第十二轮之前）")]
-    assert r3 > names[1] and r3 > generic[1]
-    assert abs(sum(names[:2]) - p1 - r3) < 0.01 and abs(sum(generic[:2]) - p1 - r3) < 0.01
+    assert p1 > names[0] + 0.02 and p1 > generic[0] + 0.02
+    assert sum(names[:2]) < p1 + r3 and sum(generic[:2]) < p1 + r3
     # 同类立法: with the generic tails no fold gained by ACTORS (on nineteen folds 10 picked 0, 9 0.5); with the bodies cut
     # every fold picks 0.75 (21 of 21, 24 of 24, 25 of 25), kb's since the fifth session: 0.783 / 0.725 without it on 24
     # folds, 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736); on 25: 0.754 / 0.725 → 0.760 / 0.736; with
@@ -167,7 +174,7 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.5, at kb's figures
     joint = res[("upper", "四个信号（各折一起选）")]
     assert sum(joint[:2]) < both("upper", "第五轮的公式（不用下面四个信号）")
-    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.01), 17)
+    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.016), 26)
     assert BASIS["upper"] == 0.5 and abs(both("upper", "目的依据条对其他条") - p1 - r3) < 0.005
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
@@ -182,21 +189,25 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.016 (GROUND says why: at 0.012 already the seed's 表彰 clause takes the 残疾人保障法's in a knowledge base with the
     # 社会法 laws), and on thresholds of 0.012 and up every fold keeps kb's OUTSIDE 2 (0.719 / 0.820; at 3 / 0.016 alone all
     # 25: 0.721 / 0.813): not adopted (seventh session). On 27 folds every fold picks 4 / 0.006: 0.705 / 0.842 against kb's
-    # 0.687 / 0.831 — the strongest candidate for issue 14, with the same caveat on the threshold
-    assert (OUTSIDE["upper"], PUBLIC["upper"], PENALTY["upper"]) == (2.0, 0.1, 0.3) and OUTSIDE["peer"] == 1.0
+    # 0.687 / 0.831 — the strongest candidate for issue 14, with the same caveat on the threshold. Issue 14 (eighth session):
+    # on thresholds of 0.016 and up 26 folds pick 1.5 with ground 2 (0.713 / 0.812 → 0.718 / 0.818): kb's OUTSIDE 1.5 and
+    # GROUND 2 since (GROUND); the folds still pick 4 / 0.006 (0.705 / 0.842: R@3 bought with P@1 at a threshold kb cannot take)
+    assert (OUTSIDE["upper"], PUBLIC["upper"], PENALTY["upper"]) == (1.5, 0.1, 0.3) and OUTSIDE["peer"] == 1.0
     for name in ("公权主体条对不提公权的条", "罚则对非依据法律的罚则"):
         assert both("upper", name) < p1 + r3 + 0.005
     outside = res[("upper", "依据条引库外法律时的阈值倍数")]
-    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 27) and outside[0] > p1 and outside[1] > r3
+    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 27) and outside[0] < p1 and outside[1] > r3
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), not adopted: the
     # threshold raised for a text resting outside the knowledge base only for laws it does not cite (0.676 / 0.815 on
     # 24 folds: 0.686 / 0.811); the cosine with the candidate law's own subject taken out, worse then, 0.711 / 0.806 on 21
     # folds (every fold 0.75 with threshold 0.012), 0.699 / 0.814 on 24 before POSITION, 0.701 / 0.795 with it (15 folds
     # 0.75 with ground 1 / threshold 0.006): the sixth session's first candidate, no gain once POSITION weighs (25 folds:
     # 0.701 / 0.805, 17 folds 0.75 with ground 1 / threshold 0.006; 27 folds: 0.697 / 0.820, 21 folds). The first, on 27
-    # folds: 0.701 / 0.824 (25 folds 1.5 with 2 / 0.016), above kb's P@1 + R@3 by 0.007 — another candidate for issue 14
-    assert both("upper", "阈值倍数只对本法规未引的法律") > p1 + r3
-    assert both("upper", "去法规主题的余弦") < p1 + r3 and most("upper", "去法规主题的余弦") == ((0.75, 1, 0.006), 21)
+    # folds: 0.701 / 0.824 (25 folds 1.5 with 2 / 0.016), above kb's P@1 + R@3 by 0.007 — another candidate for issue 14;
+    # with kb's ground 2 / OUTSIDE 1.5 below it (the same 0.701 / 0.824 against 0.717 / 0.818), and the cosine without the
+    # law's subject 0.707 / 0.830 (26 folds 1 with ground 1 / threshold 0.006): P@1 for R@3 at a threshold kb cannot take
+    assert both("upper", "阈值倍数只对本法规未引的法律") < p1 + r3
+    assert res[("upper", "去法规主题的余弦")][0] < p1 and most("upper", "去法规主题的余弦") == ((1, 1, 0.006), 26)
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
     # every fold (25 of 25, 24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before
     # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
@@ -258,7 +269,8 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # All twenty files at kb's bounds: 185 / 88 / 68 (0.703). With round 13r's election text (seventh session, 21 folds;
     # it copies the 选举法 closely, 35 repeats): 0.721 (205 / 76 / 83), 19 folds 0.5, 2 kb's 0.45. With round 14r's two
     # texts (eighth session, 23 folds; each read in a copy with its law, extra_laws:): 0.742 (223 / 65 / 90), every fold
-    # 0.5 — kb's 0.45 in none (a candidate for issue 14, not adopted by the bookkeeping)
+    # 0.5 — kb's 0.45 in none; not adopted (kb.library.repeat.MIN_BEST: all 23 files at 0.45 are 0.733, 238 / 98 / 75, so
+    # the folds gain 0.009, all of it outside-kb/'s, while kb score-repeat's eight files go 69 / 9 / 19 → 60 / 4 / 28)
     assert len(chosen) == 23 and chosen.count(0.5) == 23 and MIN_BEST == 0.45
     assert f1 > 0.7
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
@@ -267,7 +279,8 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # does worse than the single provision (0.728, 243 / 112 / 70, against 0.742)
     assert res["前两条合计"][2].count(0.6) == 21 and res["前两条合计"][0] < f1
     # the least share of the article's wording in its upper provisions together (THRESHOLD 0.5): every fold picks 0.55
-    # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73; on 23 0.739, 233 / 85 / 80), but kb score-repeat's eight
+    # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73; on 23 0.739, 233 / 85 / 80, 0.737 with 86 false reports
+    # since the 上位法 ground weight 2 / OUTSIDE 1.5 moved a candidate), but kb score-repeat's eight
     # files of the knowledge base lose three repeats (69 / 9 / 19 → 66 / 8 / 22): not adopted (kb.library.repeat.THRESHOLD)
     from kb.library.repeat import THRESHOLD
 

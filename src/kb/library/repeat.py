@@ -48,7 +48,12 @@ CANDIDATES = 5           # upper provisions compared with each article
 MIN_REPEATED = 16
 #: an article stating more quantities than this that its upper provisions lack adds local detail
 MAX_OWN_FIGURES = 1
-#: least share of an article's letters found in the one upper provision it shares most with
+#: least share of an article's letters found in the one upper provision it shares most with.  On the 23 folds of the
+#: eighth session of 2026-12-05 (round 14r in) every fold of python3 -m kb.dev.related_cv repeat picks 0.5 (F1 0.742,
+#: 223 / 65 / 90; all 23 files at 0.45: 0.733, 238 / 98 / 75), but the gain is outside-kb/'s alone — of the 48
+#: articles whose closest provision holds 0.45–0.5 of them, the knowledge base's eight files annotate 9 of 14 as
+#: repeats, outside-kb/'s 6 of 34 — and kb score-repeat's eight files lose 9 repeats for 5 false reports (69 / 9 / 19 →
+#: 60 / 4 / 28, F1 0.831 → 0.789): two sets of annotators drawing the line apart, not adopted
 MIN_BEST = 0.45
 #: an upper law the article's regulation does not cite is one it may repeat only if the article is on that law's subject
 #: in full — its topic (:meth:`kb.library.related.Library.topic`) at least this, TOPIC's 0.05, where such a law weighs

@@ -1,13 +1,14 @@
 """Leave-one-file-out cross-validation of the related-provision ranking and of the repetition check,
 over the hand annotations of the tuning set (tests/data/related/).
 
-    python3 -m kb.dev.related_cv [related|repeat]
+    python3 -m kb.dev.related_cv [related [--least 0.016] | repeat]
 
 ``related`` — for each kind (上位法, 同类立法), each variant of the relevance formula (kb.library.related:
 cosine^(1 − r) × rare^r × subject × (1 + ground weight × ground) × fit, the threshold raised by OUTSIDE, and signals
 tried beside it) with each threshold on a grid: every fold chooses the variant's parameter, ground weight and
 threshold with the best P@1 + R@3 on the other tuning files and is scored on the one left out; the pooled P@1 and
-R@3 of the folds are printed with the choices.  The tuning files are those whose ``set:`` says so (the fourth,
+R@3 of the folds are printed with the choices; ``--least X`` lets the folds choose only thresholds of at least X
+(0.016: those kb can take, kb.library.related.GROUND).  The tuning files are those whose ``set:`` says so (the fourth,
 fifth and sixth rounds' ``related-heldout-*.yml`` are tuning now), with those of ``outside-kb/`` (a text not in the
 knowledge base, whose articles ask a copy of the library extended with it), less any file of a text of a round being
 annotated (``HELD_OUT_TEXTS``: round 15r's two texts, being annotated now; no file of them is in the repository yet);
@@ -398,21 +399,28 @@ def _figures(t: list[int]) -> tuple[float, float]:
     return t[0] / (t[1] or 1), t[2] / (t[3] or 1)
 
 
-def related(root: Path, out=sys.stdout) -> dict:
+def related(root: Path, out=sys.stdout, least: float = 0.0, variants=None, items: list | None = None) -> dict:
+    """(kind, variant) -> (P@1, R@3, each fold's choice), printed as it goes.  ``least``: the folds choose among the
+    thresholds of the grid of at least this (kb's 上位法 threshold cannot go below 0.016 — GROUND says why —, so that is
+    the choice kb can take: ``--least 0.016``); ``variants``: the names of VARIANTS to cross-validate (all when None);
+    ``items``: :func:`_items` of ``root``, when the caller has them."""
     from kb.dev.paths import corpus_dir, missing
 
     if not corpus_dir().is_dir():
         # the outside-kb/ files' texts are corpus files: without them the folds differ from the README's figures
         print(f"{missing(corpus_dir())}：outside-kb/ 的标注（库外文本）未计入，下列数字与 README 所记不同",
               file=sys.stderr)
-    items = _items(root)
+    items = _items(root) if items is None else items
+    thresholds = tuple(t for t in THRESHOLDS if t >= least)
     res = {}
     for kind in ("upper", "peer"):
         its = [i for i in items if i["kind"] == kind]
         files = sorted({i["file"] for i in its})
         for name, (params, fn) in VARIANTS.items():
+            if variants is not None and name not in variants:
+                continue
             grid = [((p, g, t), counts) for p in params for g in GROUND[kind]
-                    for t, counts in _scores(its, (lambda p, g: lambda c: fn(p, g, c))(p, g), THRESHOLDS).items()]
+                    for t, counts in _scores(its, (lambda p, g: lambda c: fn(p, g, c))(p, g), thresholds).items()]
             # every file's counts and their sum, once per point: a fold's "rest" is the sum less the file held out
             per_file = [(point, [_pool(counts, [f]) for f in files]) for point, counts in grid]
             sums = [[sum(x[i] for x in by_file) for i in range(4)] for _, by_file in per_file]
@@ -519,11 +527,28 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     which = argv[0] if argv else "related"
     modes = {"related": related, "repeat": repeat}
-    if which not in modes:
-        print(f"用法：python3 -m kb.dev.related_cv [related|repeat]（不认识：{which}）", file=sys.stderr)
+    least = _least(argv[1:]) if which == "related" else (None if argv[1:] else 0.0)
+    if which not in modes or least is None:
+        print(f"用法：python3 -m kb.dev.related_cv [related [--least 阈值下限] | repeat]（不认识：{' '.join(argv)}）",
+              file=sys.stderr)
         return 2
-    modes[which](REPO)
+    if which == "related":
+        related(REPO, least=least)
+    else:
+        repeat(REPO)
     return 0
+
+
+def _least(args: list) -> float | None:
+    """The threshold floor of ``related [--least X]`` (0 without it; None for anything else: a usage error)."""
+    if not args:
+        return 0.0
+    if len(args) != 2 or args[0] != "--least":
+        return None
+    try:
+        return float(args[1])
+    except ValueError:
+        return None
 
 
 if __name__ == "__main__":

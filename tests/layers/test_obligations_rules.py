@@ -2325,13 +2325,14 @@ def test_a_body_or_the_unit_they_work_in_are_both_parties(reg):
 def test_review_11_a_subject_rejected_inside_a_clause_does_not_cut_the_duty_before(reg):
     """Code review 11 item 11: 自然人可以基于慈善目的，立遗嘱向……其他组织捐赠个人财产，并可以…… (guangzhou-cishan art. 19, a
     tuning text): 其他组织, inside the clause and rejected as a subject, moved the next permission's region back and cut
-    the first to 基于慈善目的; 疫苗管理法 (2019) art. 46 (a corpus sentence) likewise cut at the manner (按照……的规定).
+    the first to 基于慈善目的; 疫苗管理法 (2019) art. 46 (a corpus sentence) likewise cut at the manner (按照……的规定); its
+    action runs to the end since 可追溯、可查询 is no permission (code review 12 item 13).
     The 体育设施 sentence (beijing-tiyu-sheshi art. 18, a tuning text) is the case the fix keeps: a statement without an
     actor whose subject opens its clause (……，其收入专项用于……，不得挪作他用) still bounds the duty before it."""
     assert acts(reg, "自然人可以基于慈善目的，立遗嘱向慈善组织或者开展慈善活动的其他组织捐赠个人财产，并可以与该组织约定设立遗赠"
                      "财产执行监督人。") >= {("自然人", "permission", "基于慈善目的，立遗嘱向慈善组织或者开展慈善活动的其他组织捐赠个人财产")}
     assert ("医疗卫生人员", "obligation", "按照国务院卫生健康主管部门的规定，真实、准确、完整记录疫苗的品种、上市许可持有人、最小包装"
-            "单位的识别信息、有效期、接种时间、实施接种的医疗卫生人员、受种者等接种信息") in acts(
+            "单位的识别信息、有效期、接种时间、实施接种的医疗卫生人员、受种者等接种信息，确保接种信息可追溯、可查询") in acts(
         reg, "医疗卫生人员应当按照国务院卫生健康主管部门的规定，真实、准确、完整记录疫苗的品种、上市许可持有人、最小包装单位的识别信息、"
              "有效期、接种时间、实施接种的医疗卫生人员、受种者等接种信息，确保接种信息可追溯、可查询。")
     assert acts(reg, "因特殊情况需要临时占用公共体育设施的活动场地开展非体育性活动，设施管理者必须报体育行政部门批准，其收入专项用于"
@@ -2346,3 +2347,90 @@ def test_an_act_stated_as_a_partys_duty(reg):
     assert acts(reg, "维护职工合法权益是工会的基本职责。") == {("工会", "obligation", "维护职工合法权益")}
     assert acts(reg, "接受国防教育是公民的权利和义务。") == {("公民", "obligation", "接受国防教育")}
     assert acts(reg, "依法做好征兵工作，是加强部队建设、巩固国防的一项重要任务，是全社会的共同责任。") == set()
+
+
+# --- session of 2026-12-05, 22:12 (issue 11): code review 12 items 4, 6, 13; classes over the 146 tuning texts ---------
+
+def actions_of(reg, sentence: str) -> set[tuple[str | None, str, str]]:
+    """(actor, modality, action) of the duties of the sentence, and its statements without an actor."""
+    doc = doc_of(sentence)
+    return {(s.actor, s.modality, s.action) for s in extract(doc, reg)} | \
+        {(None, s.modality, s.action) for s in without_actor(doc, reg)}
+
+
+def test_review_12_a_list_of_bodies_closed_by_their_heads_is_one_party(reg):
+    """Code review 12 item 4: a list of bodies closed by (的)(主管|主要)负责人 / 法定代表人 / 工会 is that one party, named as
+    the text names it.  北京市全民健身条例 art. 27 gave 国家机关, 企业, 事业单位 and (支持本机关、单位……: the heads' own
+    bodies read as a party) 单位 encouragement; 北京市食品安全条例 art. 36 p2 gave 食用农产品生产企业 beside the heads.
+    Bodies and their own head (及其负责人), persons (……完成人、课题负责人) and unions side by side stay parties each
+    (环境保护法 art. 17 p3, 促进科技成果转化法 art. 19 p2, 重庆市工会条例 art. 45, a corpus sentence each)."""
+    assert actors_of(reg, "国家机关、企业事业单位和其他组织的负责人应当支持本机关、单位、组织内部的全民健身活动。") == {"负责人"}
+    assert actors_of(reg, "食用农产品生产企业和农民专业合作组织的主要负责人应当组织建立健全本单位的农产品质量安全管理制度。") == \
+        {"主要负责人"}
+    assert actors_of(reg, "机关、团体、企业事业单位主要负责人应当对本单位的禁赌工作负责。") == {"主要负责人"}    # review's probe
+    assert actors_of(reg, "职工200人以上的企业、事业单位以及其他组织的工会，可以设专职工会主席或者副主席。") == {"工会"}
+    assert actors_of(reg, "监测机构及其负责人对监测数据的真实性和准确性负责。") == {"监测机构", "负责人"}
+    assert actors_of(reg, "科技成果完成人、课题负责人不得阻碍职务科技成果的转化。") == {"科技成果完成人", "课题负责人"}
+    assert actors_of(reg, "基层工会或者上一级工会可以依法向人民法院申请支付令。") == {"工会", "上一级工会"}
+
+
+def test_review_12_jinzhi_as_a_modifier_bans_nothing(reg):
+    """Code review 12 item 6: 进行禁止赌博的教育 is an education against gambling, no prohibition (北京市禁止赌博条例 arts. 7
+    and 5: kb read obligation 对本单位人员进行 + prohibition 赌博的教育)."""
+    assert actions_of(reg, "机关、团体、企业事业单位主管负责人应当对本单位人员进行禁止赌博的教育，发现赌博活动应当立即制止，并"
+                           "报告和协助公安机关查处。") == {
+        ("主管负责人", "obligation", "对本单位人员进行禁止赌博的教育"), ("主管负责人", "obligation", "立即制止，并报告和协助公安机关查处")}
+    assert got(reg, "司法行政、新闻、文化等部门和工会、共青团、妇女联合会等人民团体，应当进行禁止赌博的社会宣传教育工作。") == {
+        ("司法部门", "obligation"), ("新闻部门", "obligation"), ("文化部门", "obligation"), ("工会", "obligation"),
+        ("共青团", "obligation"), ("妇联", "obligation")}
+
+
+def test_review_12_ke_in_a_list_of_what_a_thing_must_be_is_no_permission(reg):
+    """Code review 12 item 13: 可追溯, and 可查询 / 可核查 beside it, say what a record must be (traceable), not what its
+    keeper may do (so do 可耻, 可预见, 可复制: adjectives): 疫苗管理法 (2019) art. 46 gave 医疗卫生人员 permission 追溯 and 查询 and cut the duty before 确保;
+    粮食安全保障法 art. 30 p3 (确保可查询、可追溯) likewise."""
+    assert got(reg, "医疗卫生人员应当按照国务院卫生健康主管部门的规定，真实、准确、完整记录疫苗的品种、上市许可持有人、最小包装"
+                    "单位的识别信息、有效期、接种时间、实施接种的医疗卫生人员、受种者等接种信息，确保接种信息可追溯、可查询。") == {
+        ("医疗卫生人员", "obligation")}
+    grain = actions_of(reg, "政府粮食储备的收购、销售、轮换、动用等应当进行全过程记录，实现政府粮食储备信息实时采集、处理、传输、"
+                            "共享，确保可查询、可追溯。")
+    assert {m for _, m, _ in grain} == {"obligation"} and all(a.endswith("确保可查询、可追溯") for _, _, a in grain)
+    # 浪费可耻 (反食品浪费法 art. 13, tuning: kb gave 人民政府 and 有关部门 permission 耻、节约为荣的氛围)
+    assert {m for _, m in got(reg, "各级人民政府及其有关部门应当采取措施，反对铺张浪费，鼓励和推动文明、节俭举办活动，形成浪费"
+                                   "可耻、节约为荣的氛围。")} == {"obligation"}
+
+
+def test_a_verb_and_the_body_it_names_are_no_name(reg):
+    """A name discovered across a verb or preposition and the known body after it (提请X, 报X, 向X, 从X, 《X) is no actor
+    (13 tuning texts had such a record: 院长提请同级人民代表大会, 航道发展规划报市人民政府, 本人向户口登记机关,
+    《全国人民代表大会 …); after 由, a title before the verb is the agent.  人民陪审员法 art. 8 and art. 27 (tuning,
+    round 18), 立法法 (2023) art. 44, 律师法 art. 41, 可再生能源法 art. 6 p2: corpus sentences."""
+    assert actions_of(reg, "人民陪审员的名额，由基层人民法院根据审判案件的需要，提请同级人民代表大会常务委员会确定。") == {
+        ("基层人民法院", "obligation", "根据审判案件的需要，提请同级人民代表大会常务委员会确定")}
+    assert actors_of(reg, "人民陪审员有下列情形之一，经所在基层人民法院会同司法行政机关查证属实的，由院长提请同级人民代表大会常务"
+                          "委员会免除其人民陪审员职务：") == {"院长"}
+    assert actors_of(reg, "法律草案修改稿经常务委员会会议审议，由宪法和法律委员会根据常务委员会组成人员的审议意见进行修改，提出法律"
+                          "草案表决稿，由委员长会议提请常务委员会全体会议表决，由常务委员会全体组成人员的过半数通过。") >= {"委员长会议"}
+    assert not any("提请" in a for a in actors_of(reg, "由委员长会议提请常务委员会全体会议表决。"))
+    assert actors_of(reg, "曾经担任法官、检察官的律师，从人民法院、人民检察院离任后二年内，不得担任诉讼代理人或者辩护人。") == {"律师"}
+    assert actors_of(reg, "国务院有关部门在各自的职责范围内负责相关可再生能源资源的调查，调查结果报国务院能源主管部门汇总。") == {
+        "有关部门"}
+    assert actors_of(reg, "本条例自1998年1月1日起施行。1991年4月6日市人民政府发布的《北京市人民政府关于取缔无照经营出租汽车的"
+                          "暂行规定》同时废止。") == set()
+
+
+def test_the_body_that_imposes_the_texts_penalties(reg):
+    """本法规定的行政处罚，由X决定: X imposes the penalties (sanction), as three of the four annotated texts with the
+    sentence read it (计量法 art. 30, 重庆市安全生产条例 art. 60, 重庆市绿化条例 art. 33; kb read an obligation); ……的行政
+    处罚，由国务院规定 (水法 art. 77) makes a rule and stays an obligation."""
+    assert got(reg, "本法规定的行政处罚，由县级以上地方人民政府计量行政部门决定。") == {("计量行政部门", "sanction")}
+    assert got(reg, "对违反本法第三十九条有关河道采砂许可制度规定的行政处罚，由国务院规定。") == {("国务院", "obligation")}
+
+
+def test_a_bodys_officer_after_you_is_the_agent(reg):
+    """由X负责人决定, 由X正职领导批准: the body's officer acts, not the body (kb read X obligation 负责人决定).  消防救援衔条例
+    art. 16 (tuning), 公职人员政务处分法 art. 48: corpus sentences."""
+    assert actions_of(reg, "授予高级指挥长、一级指挥长、二级指挥长，由国务院应急管理部门正职领导批准；") == {
+        ("国务院应急管理部门正职领导", "obligation", "批准")}
+    assert ("监察机关负责人", "obligation", "决定") in actions_of(
+        reg, "监察机关负责人的回避，由上级监察机关决定；其他参与违法案件调查、处理人员的回避，由监察机关负责人决定。")

@@ -24,7 +24,11 @@ _CLAUSE_SEP = "，：,"
 LEAD_START = ("对", "在", "经", "因", "如果", "如有", "如遇", "如发现", "凡", "当", "自", "于", "除", "根据", "依照", "按照", "依据", "为了",
                "为", "发现", "遇有", "有下列", "有前款", "有本条", "必要时", "需要", "涉及", "违反", "造成", "属于")
 #: after a policy statement of a public body (X鼓励……，), a clause that states the body's own act again (……，推广……,
-#: ……，加强对……的指导和监督, ……，对……进行……教育), not the encouraged party's predicate going on
+#: ……，加强对……的指导和监督, ……，对……进行……教育), not the encouraged party's predicate going on.  The 对……给予 branch also
+#: ends an encouraged party's predicate before an act that may be the party's own (科学技术进步法 art. 18: 国家鼓励……组织或者
+#: 个人设立科学技术奖项，对……给予奖励 — the awards are the prize-givers'): kept because more often the clause is the
+#: body's reward again (旅游法 art. 5: 国家……支持和鼓励各类社会机构开展旅游公益宣传，对……给予奖励; code review 12
+#: item 5)
 OWN_ACT_AFTER_POLICY = re.compile(r"(?<=，)(?:加强|推广|普及|完善|建立|健全|做好|制定|落实|加大|推进|帮助|采取|加快|教育|宣传|"
                                   r"对[^，。；]{1,30}?(?:进行|给予|实行))")
 LEAD_END = ("的", "时", "后", "前", "期间", "以前", "之后", "之前")

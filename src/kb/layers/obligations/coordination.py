@@ -95,6 +95,14 @@ _AND_ITS_UNITS = re.compile(r"(?:及|以及|和|或者|或)其(所属|下属)(?:
 
 #: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
 _GENERIC_DEPT = re.compile(r"(?:行政)?(?:主管|管理)?部门")
+#: a body's officer named after it, before the verb of what the officer does (由……机关负责人决定, ……部门正职领导批准)
+_OFFICER = re.compile(r"(?:主要负责人|负责人|正职领导人?|政治部主任)(?=批准|决定|签发|审批|签署|同意)")
+#: the head that makes a list of bodies one party: their heads, their legal representatives, their unions
+_HEAD_OF_UNITS = re.compile(r"(?:(?:主管|主要)?负责人|法定代表人|工会)$")
+#: 及其负责人, 和其工会: the body's own head, beside the body (not 其他组织的负责人)
+_ITS = re.compile(r"其(?!他)")
+#: the bodies such a list is made of (机关、团体、企业事业单位, 国家机关、企业事业单位和其他组织)
+_UNITS_WITH_HEADS = ("机关", "团体", "企业", "单位", "组织", "机构", "部门", "人民政府")
 _AND_ITS_PERSONS = re.compile(r"及其(成员|工作人员|从业人员|负责人|主要负责人)")
 _AND_OTHERS = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)")
 _MODIFIER_DE = re.compile(r"[^，。；：、]{1,12}?的")
@@ -149,14 +157,22 @@ class Scanner(MentionScanner):
         return self._their_unit(text, g) if g is not None else None
 
     def _their_unit(self, text: str, g: Group | None) -> Group | None:
-        """人民警察、消防救援人员……从业人员所在单位: the unit each of them works in is the one party; 机关、团体、企业事业
-        单位主管负责人: the heads of them all are (code review 11 item 12)."""
-        if g is None or len(g.mentions) < 2 or not g.mentions[-1].surface.endswith(("所在单位", "主管负责人")) or \
-                "其" in text[max(g.start, g.mentions[-1].start - 2):g.mentions[-1].end]:
-            return g      # 专业技术人员及其所在单位: the person and the unit, both
+        """人民警察、消防救援人员……从业人员所在单位: the unit each of them works in is the one party; a list of bodies
+        closed by (的)(主管|主要)负责人 / 法定代表人 / 工会 (国家机关、企业事业单位和其他组织的负责人; 机关、团体、企业事业
+        单位主要负责人): the heads (the union) of them all are, named as the text names them (code review 11 item 12,
+        review 12 item 4)."""
+        if g is None or len(g.mentions) < 2:
+            return g
         last = g.mentions[-1]
-        if last.surface.endswith("主管负责人"):
-            return Group([last], g.start, g.end) if last.surface != last.name else g
+        head = _HEAD_OF_UNITS.search(last.surface)
+        if head and head.start() > 0 and not _ITS.search(text, g.mentions[-2].end, last.start + head.start()) and \
+                all(m.name.endswith(_UNITS_WITH_HEADS) and not m.name.endswith(head.group(0)) for m in g.mentions[:-1]):
+            # (机关、团体和工会: the union beside the bodies, a party of its own: no body before the head; 科技成果完成人、
+            # 课题负责人: persons, each a party; 总工会和产业工会: unions, each a party; 监测机构及其负责人: the body and
+            # its head, both)
+            return Group([replace(last, name=self.reg.canonical(head.group(0)))], g.start, g.end)
+        if not last.surface.endswith("所在单位") or "其" in text[max(g.start, last.start - 2):last.end]:
+            return g      # 专业技术人员及其所在单位: the person and the unit, both
         if any(self.reg.kind_of(m.name) in ("government", "department") or m.name.endswith(SUFFIXES)
                for m in g.mentions[:-1]):
             # 上级主管部门或者所在单位: a body beside the unit, each a party (only persons have a unit they work in);
@@ -432,6 +448,13 @@ class Scanner(MentionScanner):
             g2 = self.group(text, g.end, discover=True)
             if g2 is not None and g2.mentions and g2.start == g.end:
                 return Group(g2.mentions, i, g2.end)   # 由其所在单位上级主管机关……: the unit only places the body
+        if g is not None and len(g.mentions) == 1:
+            m = _OFFICER.match(text, g.end)
+            if m:
+                # 由国务院应急管理部门正职领导批准, 由监察机关负责人决定: the body's officer acts, not the body
+                name = text[g.mentions[0].start:m.end()]
+                c = self.reg.canonical(name)
+                return Group([Mention(c, name, g.mentions[0].start, m.end(), known=self.reg.is_known(c))], i, m.end())
         if g is None:
             m = _MODIFIER_DE.match(text, i)
             if m:

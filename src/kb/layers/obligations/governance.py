@@ -20,6 +20,8 @@ CHAIN = re.compile("(?:%s)(?:(?:、|和|与|并|及|或者)?(?:%s))*" % (_VERBS,
 #: words between a governance verb and the party it governs (指导给……, 督促同级……)
 _REL_TARGET_SKIP = ("给", "同级", "驻地社区的", "当地", "所在地", "所在地的")
 _PUBLIC_KINDS = ("government", "department", "self-governing")
+#: 本机关, 本单位: the body the subject heads or works in (code review 12 item 4)
+_ITS_OWN = re.compile(r"本(?:机关|单位|组织|部门|团体|企业|机构|系统|行业)$")
 
 
 def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
@@ -41,6 +43,8 @@ def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
             target = after
         elif not chain.startswith(("鼓励", "支持", "引导", "倡导", "提倡")):
             target = None         # 对……的工作: a modifier, not the object
+    if target is not None and _ITS_OWN.match(target.mentions[0].surface if target.mentions else ""):
+        target = None     # 负责人应当支持本机关、单位、组织内部的……活动: the subject's own bodies, no party it governs
     if target is not None and text[target.end:target.end + 1] not in "的，。；、和及或与等":
         # 提倡学生父母或者其他监护人……: a person named right after another is that one's (the students' parents; not
         # 劳动者个人, individually)

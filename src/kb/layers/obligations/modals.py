@@ -18,7 +18,18 @@ _YING_NEXT = "急用对届邀聘征"
 #: 应纳税额, 应纳税所得额, 应税交易, 应税车辆: payable, taxable — a word of tax law, not "shall" (应纳入 is)
 _YING_TAX = ("纳税", "税")
 _KE_NOT_PREV = "许认不即宁"
-_KE_NOT_NEXT = ("能", "行", "靠", "持续", "视", "控", "再生", "回收", "供", "疑", "见", "观", "口", "信")
+#: (追溯, 溯源, 耻, 预见, 复制: 可 makes an adjective — 保证食品可追溯, 浪费可耻, 在可预见的范围内, 可复制可推广经验)
+_KE_NOT_NEXT = ("能", "行", "靠", "持续", "视", "控", "再生", "回收", "供", "疑", "见", "观", "口", "信", "追溯", "溯源", "耻",
+                "预见", "复制")
+#: 可追溯、可查询, 可追溯、可核查: after 、 in a list of what a thing must be (traceable, searchable), not "may"
+#: (code review 12 item 13: 确保接种信息可追溯、可查询)
+_KE_LISTED = re.compile(r"(?:查询|核查|核实|核验|追踪|检索|验证)(?=[、，。；]|$)")
+#: the first of such a list (确保可查询、可追溯)
+_KE_LIST_FIRST = re.compile(r"(?:查询|核查|核实|核验|追踪|检索|验证)、可")
+#: 进行禁止赌博的教育, 开展禁止……的宣传: 禁止 qualifies the act's object (the education against gambling), bans nothing
+#: (code review 12 item 6)
+_BAN_AS_MODIFIER = re.compile(r"(?<=进行|开展|加强|组织|宣传|普及)禁止[^，。；：、]{1,12}?的(?:[^，。；：]{0,6}?)"
+                              r"(?:教育|宣传|工作|活动)")
 _XU_NOT_PREV = "无必毋"
 
 MODAL_RE = re.compile("|".join(re.escape(w) for w, _ in MODALS))
@@ -35,7 +46,8 @@ def find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
                     or text.startswith(_YING_TAX, i + 1):
                 continue
         elif w == "可":
-            if text[i - 1:i] in _KE_NOT_PREV or text.startswith(_KE_NOT_NEXT, i + 1):
+            if text[i - 1:i] in _KE_NOT_PREV or text.startswith(_KE_NOT_NEXT, i + 1) or \
+                    (text[i - 1:i] == "、" and _KE_LISTED.match(text, i + 1)) or _KE_LIST_FIRST.match(text, i + 1):
                 continue
         elif w == "须":
             if text[i - 1:i] in _XU_NOT_PREV or text[i + 1:i + 2] == "知":
@@ -45,7 +57,7 @@ def find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
                     re.compile(r"(?:机关|部门|单位|机构|组织|人民政府)").match(text, i + 2):
                 continue          # 所有权, 享有权利, 有权益, 有权机关: not 有权 (may)
         elif w == "禁止":
-            if text[i + 2:i + 3] == "性":
+            if text[i + 2:i + 3] == "性" or _BAN_AS_MODIFIER.match(text, i):
                 continue
         out.append((i, m.end(), w, _MODAL_OF[w]))
     return out

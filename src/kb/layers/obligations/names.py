@@ -185,6 +185,12 @@ _COUNTED = re.compile(r"[0-9一二三四五六七八九十百千两]+(?:个|名|
 _A_NUMBER = re.compile(r"分之|^[0-9一二三四五六七八九十百千每](?!级)")
 _SO_MANY_PERSONS = re.compile(r"[0-9一二三四五六七八九十百千]人$")
 _REPORT = re.compile(r"报(?!刊|社|纸)")
+#: titles that name the agent of 由 alone (由院长提请……, 由署长批准)
+_AGENT_TITLES = ("院长", "庭长", "署长", "关长", "部长", "局长", "厅长", "主任", "总理", "主席", "委员长", "检察长", "负责人")
+#: a verb or a preposition before the body it names (提请X, 报X, 向X, 从X): what follows is an object, not a name's head
+_TO_A_BODY = re.compile(r"提请|报请|报送|报(?![刊社纸告])|向(?!导)|^从(?![事业])")
+#: a department named with its level (县级农业行政主管部门, 市地震工作主管部门): a known body after 报
+_LEVEL_DEPT = re.compile(r"(?:县级(?:以上)?|市|区|省|国务院|本级|上级|同级|上一级)[\u4e00-\u9fff]{2,12}部门")
 #: what 政府 qualifies when it names no actor (政府指导价, 政府定价, 政府举办的综合医院, 政府购买服务)
 _GOVERNMENT_AS_MODIFIER = re.compile(r"指导价|定价|举办|投资|购买|采购|出资|补贴|性|信息公开|规章|债务|网站|价格")
 _LOOSE_MODIFIER = re.compile(r"(?:相关|各类|其他各类|该)(.{3,})$")
@@ -398,6 +404,16 @@ class NameScanner:
         if len(ends) > 1:
             ends = sorted(set(ends))
         for n, e in enumerate(ends):
+            if "《" in text[i:e]:
+                return None       # 《全国人民代表大会……: a title's words
+            verb = self._verb_then_body(text[i:e])
+            if verb is not None:
+                # 院长提请同级人民代表大会, 规划报市人民政府, 本人向户口登记机关: a verb and its object, and so is any
+                # longer name from here (调查结果报国务院 | 能源主管部门); the agent before the verb may be a person's
+                # title (由院长提请……任免)
+                if agent and verb > 1 and text[i:i + verb].endswith(_AGENT_TITLES):
+                    return text[i:i + verb], i + verb
+                return None
             r = self._candidate(text, i, e, agent)
             if r:
                 # 筹备组组长, ……委员会办公室, ……小组副组长: a head right after the name names a part of it
@@ -484,6 +500,17 @@ class NameScanner:
             if any(left[-n:] in self.reg.alias for n in range(2, min(len(left), 8) + 1)):
                 return True
         return False
+
+    def _verb_then_body(self, name: str) -> int | None:
+        """Where a verb that takes a body as its object, or a preposition, stands inside name before a known body
+        that ends it (院长提请同级人民代表大会, 航道发展规划报市人民政府, 本人向户口登记机关, 从本级人民代表大会), or None."""
+        for m in _TO_A_BODY.finditer(name):
+            rest = name[m.end():]
+            if len(rest) >= 2 and "的" not in rest and (
+                    self.reg.is_known(rest) or self.lexicon(rest, 0) == rest or _LEVEL_DEPT.fullmatch(rest) or
+                    (m.group(0) in ("向", "提请") and len(rest) >= 3 and rest.endswith(SUFFIXES))):
+                return m.start()  # (向户口登记机关: a body the lexicon lacks, after a word that never stands in a name)
+        return None
 
     def _verb_then_known(self, name: str) -> bool:
         """Is name a verb of two characters, then a known actor (拟订街道办事处……: a verb and its object)?"""

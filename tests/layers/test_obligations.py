@@ -304,7 +304,7 @@ FLOORS = {
     "beijing-jiedao": (0.92, 0.93, 0.87), "beijing-jujia-yanglao": (0.96, 0.97, 0.96),
     "beijing-jumin-banfa": (0.92, 0.93, 0.92), "beijing-wuye": (0.89, 0.90, 0.83),
     "beijing-zhiyuan": (0.94, 0.95, 0.92), "chengxiang-guihua": (0.96, 0.95, 0.91),
-    "chongqing-anquan": (0.82, 0.86, 0.81), "chongqing-zhiyuan": (0.96, 0.96, 0.95),
+    "chongqing-anquan": (0.83, 0.87, 0.82), "chongqing-zhiyuan": (0.96, 0.96, 0.95),
     "fanjiabao": (0.94, 0.94, 0.95), "guangzhou-cishan": (0.96, 0.97, 0.92),
     "guangzhou-jijiu": (0.95, 0.94, 0.93), "jiangmen-wenming": (0.93, 0.93, 0.94),
     "jiating-jiaoyu": (0.90, 0.91, 0.86), "juanzeng": (0.98, 0.98, 0.94),
@@ -328,7 +328,7 @@ FLOORS = {
     # held out in round 6 (scored once at 637a92b, rules 525a0e9), tuning since: their figures after the round-6 rules, minus 0.02
     "beijing-jingkai": (0.73, 0.83, 0.83), "beijing-xianxue": (0.84, 0.85, 0.80),
     "beijing-yiyuan-anquan": (0.87, 0.90, 0.86), "chongqing-dubo": (0.91, 0.92, 0.88),
-    "chongqing-hangdao": (0.90, 0.90, 0.88), "diyue-chengxu": (0.84, 0.86, 0.78),
+    "chongqing-hangdao": (0.91, 0.90, 0.88), "diyue-chengxu": (0.84, 0.86, 0.78),
     "keji-chengguo": (0.83, 0.82, 0.79), "zhuwai-waijiao": (0.88, 0.88, 0.85),
     # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures after the round-8 rules
     # (2c35922), minus 0.02
@@ -338,39 +338,39 @@ FLOORS = {
     "waiguo-huomian": (0.61, 0.57, 0.76), "zhuce-kuaiji": (0.81, 0.80, 0.75),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
     "beijing-jiuye-yuanzhu": (0.87, 0.87, 0.85), "beijing-xuesheng-shanghai": (0.77, 0.77, 0.71),
-    "beijing-yishi-guize": (0.78, 0.78, 0.65), "beijing-zhengbing": (0.81, 0.82, 0.77),
+    "beijing-yishi-guize": (0.78, 0.79, 0.67), "beijing-zhengbing": (0.81, 0.82, 0.77),
     "chongqing-jiti-zichan": (0.75, 0.68, 0.57), "guangdong-jisheng": (0.82, 0.80, 0.69),
-    "huzhao": (0.72, 0.69, 0.55), "jinchukou-jianyan": (0.76, 0.77, 0.70),
+    "huzhao": (0.73, 0.70, 0.55), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
     # then, minus 0.02
     "chongqing-hezhang": (0.57, 0.48, 0.47), "chongqing-qiye-fudan": (0.86, 0.84, 0.76),
     "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.78, 0.79, 0.65),
     "guangdong-huaqiao": (0.77, 0.76, 0.72), "guangdong-sanju-minzu": (0.76, 0.79, 0.73),
-    "hukou-dengji": (0.47, 0.43, 0.31), "xiangzhen-qiye": (0.80, 0.74, 0.68),
+    "hukou-dengji": (0.48, 0.43, 0.31), "xiangzhen-qiye": (0.80, 0.74, 0.68),
     # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: raised after the
     # round-11 rules (bef61ff) to their figures then, minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.87, 0.88, 0.82),
     "beijing-tingche": (0.87, 0.87, 0.86), "beijing-yuye": (0.91, 0.93, 0.87),
     "chongqing-fangzhen-jianzai": (0.87, 0.87, 0.86), "chongqing-guaimai": (0.80, 0.81, 0.77),
-    "chongqing-renshi-renmian": (0.77, 0.82, 0.74), "guangdong-renshi-renmian": (0.69, 0.74, 0.69),
+    "chongqing-renshi-renmian": (0.77, 0.83, 0.74), "guangdong-renshi-renmian": (0.70, 0.74, 0.69),
     # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
     # minus 0.02
     "beijing-shiyan-dongwu": (0.91, 0.91, 0.84), "beijing-shuili-gongcheng": (0.67, 0.59, 0.41),
-    "beijing-xiangzhen-renda": (0.64, 0.69, 0.55), "beijing-yangquan": (0.88, 0.90, 0.88),
-    "beijing-zhifa-jiancha": (0.82, 0.72, 0.60), "chongqing-jiage-jianzheng": (0.87, 0.84, 0.78),
+    "beijing-xiangzhen-renda": (0.66, 0.70, 0.56), "beijing-yangquan": (0.88, 0.90, 0.88),
+    "beijing-zhifa-jiancha": (0.82, 0.72, 0.60), "chongqing-jiage-jianzheng": (0.88, 0.85, 0.79),
     "guangdong-jiazheng": (0.93, 0.94, 0.90), "guojia-qingbao": (0.83, 0.82, 0.79),
     # held out in round 12 (scored once on main d6e60d6, after the round-12 rules), tuning since: their figures then,
     # minus 0.02; raised after the round-13 rules (written on them)
     "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.96, 0.97, 0.98),
     "chongqing-dianxin": (0.87, 0.85, 0.75), "chongqing-qixiang-zaihai": (0.93, 0.93, 0.91),
-    "guangdong-tudi-quanshu": (0.82, 0.82, 0.74), "jiliang": (0.87, 0.88, 0.79),
+    "guangdong-tudi-quanshu": (0.82, 0.82, 0.74), "jiliang": (0.90, 0.90, 0.81),
     "xuewei-tiaoli": (0.64, 0.66, 0.72), "yinhuashui": (0.88, 0.87, 0.79),
     # held out in round 13 (scored once on main d2e0063, after the round-13 rules; identical at 74c1624), tuning since:
     # their figures then, minus 0.02
     "beijing-siying-geti": (0.85, 0.83, 0.78), "beijing-tiyu-sheshi": (0.91, 0.94, 0.96),
     "guangdong-geming-yizhi": (0.89, 0.88, 0.81), "guangzhou-qingnian-chuangye": (0.90, 0.85, 0.81),
     "qingjie-shengchan": (0.81, 0.84, 0.77), "shenhai-haidi": (0.96, 0.97, 0.95),
-    "tongyong-yuyan-wenzi": (0.70, 0.70, 0.60), "xiaofang-jiuyuan-xian": (0.60, 0.61, 0.59),
+    "tongyong-yuyan-wenzi": (0.70, 0.70, 0.60), "xiaofang-jiuyuan-xian": (0.68, 0.71, 0.69),
     # held out in round 14 (scored once on main a6764ef, after the fourteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-jianyi-yongwei": (0.92, 0.92, 0.86), "beijing-jihui-youxing": (0.76, 0.78, 0.74),
@@ -381,7 +381,7 @@ FLOORS = {
     # figures then, minus 0.02
     "beijing-fangzhen-jianzai": (0.94, 0.92, 0.89), "beijing-sifa-jianding": (0.83, 0.83, 0.74),
     "beijing-yanhua-baozhu": (0.76, 0.83, 0.75), "beijing-yusuan-jiandu": (0.79, 0.80, 0.69),
-    "chongqing-lvhua": (0.82, 0.84, 0.77), "fan-shipin-langfei": (0.81, 0.80, 0.75),
+    "chongqing-lvhua": (0.82, 0.85, 0.78), "fan-shipin-langfei": (0.82, 0.81, 0.75),
     "renmin-jingcha-jingxian": (0.78, 0.74, 0.69), "shantou-jiufen": (0.85, 0.86, 0.78),
     # held out in round 16 (scored once on main 28c51b5, after the sixteenth round's last rule), tuning since: their
     # figures then, minus 0.02
@@ -392,7 +392,7 @@ FLOORS = {
     # held out in round 17 (scored once on main 1d870b1, after the seventeenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-jiesu-jiban": (0.79, 0.77, 0.66), "beijing-nongye-chengbao": (0.67, 0.61, 0.49),
-    "beijing-yinyongshui": (0.78, 0.78, 0.59), "beijing-zhian-zonghe": (0.87, 0.90, 0.89),
+    "beijing-yinyongshui": (0.79, 0.79, 0.59), "beijing-zhian-zonghe": (0.87, 0.90, 0.89),
     "guangdong-banquan": (0.94, 0.90, 0.74), "guangdong-tongji-tiaoli": (0.90, 0.89, 0.88),
     "kezaisheng-nengyuan": (0.89, 0.87, 0.84), "pengshui-lvyou": (0.85, 0.85, 0.82),
     # held out in round 18 (scored once on main f9c2ef0, after the eighteenth round's last rule), tuning since: their
@@ -400,7 +400,7 @@ FLOORS = {
     "aomen-zhujun": (0.81, 0.82, 0.79), "beijing-wenwu-baohu": (0.86, 0.87, 0.76),
     "guangdong-muying-baojian": (0.91, 0.91, 0.83), "jieyan": (0.74, 0.72, 0.56),
     "beijing-baomi": (0.86, 0.75, 0.67), "beijing-minban-jiaoyu": (0.91, 0.91, 0.87),
-    "haiguan-guanxian": (0.62, 0.52, 0.50), "renmin-peishenyuan": (0.61, 0.56, 0.44)}
+    "haiguan-guanxian": (0.62, 0.52, 0.50), "renmin-peishenyuan": (0.65, 0.67, 0.53)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

@@ -124,7 +124,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     r7 = res[("upper", "第七轮的公式（不用最相近款项）")]
     assert p1 > r7[0] + 0.02 and p1 + r3 > sum(r7[:2])
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
-    assert most("upper", "最相近款项的余弦") == ((0.5, 2, 0.016), 26)
+    # (27 folds since issue 11's nineteenth round, eighth session: the obligations' actors changed in a few articles)
+    assert most("upper", "最相近款项的余弦") == ((0.5, 2, 0.016), 27)
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
     # 2026-12-05; 0.751 / 0.815 → 0.757 / 0.822 on seventeen folds, 0.722 / 0.787 → 0.727 / 0.793 on nineteen): on 24 folds
@@ -132,10 +133,14 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # keep 0.5, at no gain (0.705 / 0.812): kb keeps 0.5. On 25 folds 18 lean to 0.75, 0.704 / 0.818 against kb's 0.697 /
     # 0.823 — P@1 for R@3, within 0.002 of P@1 + R@3: a candidate for the next tuning, not a finding. On 27 folds 23 pick 0
     # (no actors) with threshold 0.006: 0.689 / 0.838, above kb's 0.687 / 0.831 on both; with ground 2 / OUTSIDE 1.5, 19
-    # folds keep kb's 0.5 (with 2 / 0.016), 2 pick 0: 0.695 / 0.816, below kb's 0.717 / 0.818
+    # folds keep kb's 0.5 (with 2 / 0.016), 2 pick 0: 0.695 / 0.816, below kb's 0.717 / 0.818. Issue 11's nineteenth
+    # round (obligations, same session: names across a verb, a list of bodies closed by their heads …) changed the actors
+    # of a few articles: 10 folds keep 0.5, 10 pick 0.75 (with 2 / 0.016; 4 more 0.75 with 0.014 / 0.01): 0.694 / 0.816,
+    # still below kb's 0.717 / 0.818 (unchanged), so kb keeps 0.5
     from kb.library.related import ACTORS
 
-    assert most("upper", "主体重合") == ((ACTORS["upper"], 2, 0.016), 19) and ACTORS["upper"] == 0.5
+    chosen = [c for c in res[("upper", "主体重合")][2]]
+    assert chosen.count((ACTORS["upper"], 2, 0.016)) == chosen.count((0.75, 2, 0.016)) == 10 and ACTORS["upper"] == 0.5
     assert both("upper", "主体重合") < p1 + r3
     r9 = res[("upper", "第九轮的公式（不看主体重合）")]
     assert r3 > r9[1] and p1 + r3 > r9[0] + r9[1] - 0.001

@@ -21,7 +21,7 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
 
     items = related_cv._items(ROOT)
     # every tuning file (set: tuning — the fourth to sixth rounds' files, named heldout, among them; and outside-kb/'s,
-    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 14r's two
+    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 15r's two
     # texts (HELD_OUT_TEXTS) would be left out, but no tuning file is theirs (they are being annotated outside the
     # repository; round 14r's two texts, scored once, are tuning in outside-kb/ since the eighth session of 2026-12-05), so
     # no file is left out and every repetition file is read

@@ -414,9 +414,12 @@ def test_the_folds_choices_are_printed_in_one_order():
 
 
 @pytest.mark.parametrize("args", [["bogus"], ["related", "--least"], ["related", "--least", "x"],
-                                  ["related", "--bogus", "0.016"], ["repeat", "--least", "0.016"]])
+                                  ["related", "--bogus", "0.016"], ["repeat", "--least", "0.016"],
+                                  ["related", "--least", "0.03"], ["related", "--least", "nan"]])
 def test_related_cv_refuses_what_it_does_not_know(args, capsys):
-    """``related [--least X]`` or ``repeat``: anything else is a usage error (exit 2), with no cross-validation run."""
+    """``related [--least X]`` or ``repeat``: anything else is a usage error (exit 2), with no cross-validation run — a
+    floor above the grid's largest threshold too (0.03, nan: no threshold left to choose; code review 13 item 13: it ran
+    the items, then failed in max() on an empty grid)."""
     from kb.dev import related_cv
 
     assert related_cv.main(args) == 2

@@ -529,8 +529,8 @@ def main(argv=None) -> int:
     modes = {"related": related, "repeat": repeat}
     least = _least(argv[1:]) if which == "related" else (None if argv[1:] else 0.0)
     if which not in modes or least is None:
-        print(f"用法：python3 -m kb.dev.related_cv [related [--least 阈值下限] | repeat]（不认识：{' '.join(argv)}）",
-              file=sys.stderr)
+        print(f"用法：python3 -m kb.dev.related_cv [related [--least 阈值下限，不超过 {max(THRESHOLDS)}] | repeat]"
+              f"（不认识：{' '.join(argv)}）", file=sys.stderr)
         return 2
     if which == "related":
         related(REPO, least=least)
@@ -546,9 +546,12 @@ def _least(args: list) -> float | None:
     if len(args) != 2 or args[0] != "--least":
         return None
     try:
-        return float(args[1])
+        least = float(args[1])
     except ValueError:
         return None
+    # a floor above the grid's largest threshold (or nan) leaves the folds nothing to choose from: refused here, before
+    # the items are built, not a ValueError of max() minutes later (code review 13 item 13)
+    return least if least <= max(THRESHOLDS) else None
 
 
 if __name__ == "__main__":

@@ -400,7 +400,13 @@ FLOORS = {
     "aomen-zhujun": (0.81, 0.82, 0.79), "beijing-wenwu-baohu": (0.86, 0.87, 0.76),
     "guangdong-muying-baojian": (0.91, 0.91, 0.83), "jieyan": (0.74, 0.72, 0.56),
     "beijing-baomi": (0.86, 0.75, 0.67), "beijing-minban-jiaoyu": (0.91, 0.91, 0.87),
-    "haiguan-guanxian": (0.62, 0.52, 0.50), "renmin-peishenyuan": (0.65, 0.67, 0.53)}
+    "haiguan-guanxian": (0.62, 0.52, 0.50), "renmin-peishenyuan": (0.65, 0.67, 0.53),
+    # held out in round 19 (scored once on main d14c588, after the nineteenth round's last rule), tuning since: their
+    # figures then, minus 0.02
+    "chongqing-cunzhen-gongshui": (0.85, 0.79, 0.67), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
+    "linghai-pilianqu": (0.25, 0.25, 0.17), "quanguo-renda-zuzhi": (0.56, 0.54, 0.37),
+    "beijing-jingshen-weisheng": (0.85, 0.84, 0.77), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
+    "beijing-xinxihua": (0.78, 0.78, 0.74), "gongzheng": (0.84, 0.87, 0.85)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

@@ -85,3 +85,82 @@ def test_score_related_and_score_repeat_import_the_laws_a_file_names(tmp_path, c
         (data / "related-shuifa.yml").write_text(RELATED.replace(f"extra_laws: [{LAW}]\n", bad), encoding="utf-8")
         rc, _, err = run_kb(["score-related", "--data", str(data), "--check"], p, capsys)
         assert rc == 2 and says in err and "related-shuifa.yml" in err, err
+
+
+
+#: a tuning file pair of outside-kb/ whose text the knowledge base does not hold, resting on a law it does not ship
+#: (round 14r: scored once as held out in a project copy into which `kb add` imported both)
+OUTSIDE = ("related-heldout-bj-cehui.yml", "repeat-heldout-bj-cehui.yml")
+CEHUI, CEHUI_LAW = "DLC/北京地方法规/地方性法规/北京/北京市测绘条例.md", "行政法/测绘法(2017-04-27).md"
+
+
+def _kb_add_from_corpus(project, rel: str, home, capsys) -> None:
+    """``kb add`` of one corpus file as the lead adds a held-out round's text and law: a folder holding it alone at
+    its corpus path, that folder the corpus root (level and jurisdiction from the corpus folder)."""
+    (home / rel).parent.mkdir(parents=True)
+    shutil.copy(CORPUS / rel, home / rel)
+    rc, _, err = run_kb(["add", str(home), "--corpus-root", str(home), "--no-index"], project, capsys)
+    assert rc == 0, err
+
+
+def _copies() -> set:
+    """The project copies of kb.dev.extra_laws in the temporary folder."""
+    import tempfile
+    from pathlib import Path
+
+    return set(Path(tempfile.gettempdir()).glob("kb-extra-laws-*"))
+
+
+def _outside_files(where) -> None:
+    where.mkdir()
+    for name in OUTSIDE:
+        shutil.copy(ROOT / "tests/data/related/outside-kb" / name, where / name)
+
+
+def test_a_file_of_a_text_outside_the_knowledge_base_is_scored_as_a_held_out_round_is(tmp_path, capsys):
+    """kb score-related / kb score-repeat --data on outside-kb/ files (a text the knowledge base does not hold, its law
+    under extra_laws:) import the law and the text into a copy of the project themselves and print what the held-out
+    scoring prints in a project into which `kb add` imported both (before: the text "不在知识库中", exit 2); the project
+    and the temporary folder are left as they were."""
+    need_shared(CORPUS)
+    data, p = tmp_path / "data", tmp_path / "p"
+    _outside_files(data)
+    _project(p)
+    for i, rel in enumerate((CEHUI_LAW, CEHUI)):
+        _kb_add_from_corpus(p, rel, tmp_path / f"c{i}", capsys)
+    before, regs = _copies(), sorted(x.name for x in (ROOT / "regulation").iterdir())
+    outs = {}
+    for cmd in ("score-related", "score-repeat"):
+        rc, by_hand, err = run_kb([cmd, "--data", str(data)], p, capsys)
+        assert rc == 0, err
+        rc, outs[cmd], err = run_kb([cmd, "--data", str(data)], ROOT, capsys)
+        assert rc == 0, err
+        assert outs[cmd] == by_hand
+    # every annotated article scored: the related file's 55 articles, 49 with a 上位法; the text's repeat row
+    assert outs["score-related"].splitlines()[2].split()[:4] == ["tuning", "上位法", "55", "49"]
+    assert outs["score-repeat"].splitlines()[2].split()[1] == "北京市测绘条例"
+    assert _copies() == before
+    assert sorted(x.name for x in (ROOT / "regulation").iterdir()) == regs
+
+
+def test_without_the_corpus_a_file_that_needs_it_is_bad_input_naming_it(tmp_path, capsys, monkeypatch):
+    """No corpus beside the project (a clone without ../shared), or a text or law that is not in it: the scorers say
+    so, naming the file, exit 2, and leave no copy behind."""
+    need_shared(CORPUS)
+    from kb.library.corpus import CorpusFiles
+
+    data = tmp_path / "data"
+    _outside_files(data)
+    before = _copies()
+    monkeypatch.setattr(CorpusFiles, "near", classmethod(lambda cls, root: cls([])))
+    for cmd in ("score-related", "score-repeat"):
+        rc, _, err = run_kb([cmd, "--data", str(data)], ROOT, capsys)
+        assert rc == 2 and "找不到语料目录" in err and "heldout-bj-cehui.yml" in err and CEHUI_LAW in err, err
+    monkeypatch.undo()
+    (data / OUTSIDE[1]).unlink()
+    text = (data / OUTSIDE[0]).read_text(encoding="utf-8")
+    (data / OUTSIDE[0]).write_text(text.replace(f"corpus: {CEHUI}", "corpus: DLC/北京地方法规/没有这部条例.md"),
+                                   encoding="utf-8")
+    rc, _, err = run_kb(["score-related", "--data", str(data)], ROOT, capsys)
+    assert rc == 2 and "不在语料中" in err and "没有这部条例" in err and OUTSIDE[0] in err, err
+    assert _copies() == before

@@ -73,14 +73,27 @@ def ceiling(root: Path, files: list[Path], lib) -> dict:
     return out
 
 
-def libraries(root: Path, files: list[Path], lib=None) -> list[tuple[Path, object, list[Path]]]:
-    """(project root, its Library, the annotation files read in it) for ``files``: those naming no law beyond the
-    knowledge base in ``root``'s (``lib`` when given), those with ``extra_laws:`` in a copy of the project that also
-    holds those laws (kb.dev.extra_laws)."""
-    from kb.dev.extra_laws import grouped
+def libraries(root: Path, files: list[Path], lib=None):
+    """(project root, its Library, the annotation files read in it) for ``files``, one project after the other: those
+    of texts of the knowledge base naming no law beyond it in ``root``'s (``lib`` when given); the others — with
+    ``extra_laws:``, or of a text the knowledge base does not hold (a held-out round's, outside-kb/'s) — in a copy of
+    the project that also holds those laws and that text, imported from the corpus as ``kb add`` imports them
+    (kb.dev.extra_laws).  Each copy is built when its turn comes and removed, with its library, once its files are
+    read: nothing is left behind, and one copy's library is in memory at a time."""
+    from kb.dev.extra_laws import grouped, release
     from kb.library.related import base_library
 
-    return [(r, lib if lib is not None and r == Path(root) else base_library(r), fs) for r, fs in grouped(root, files)]
+    groups = grouped(root, files, own=True)
+    try:
+        for r, fs in groups:
+            if r == Path(root):
+                yield r, lib if lib is not None else base_library(r), fs
+            else:
+                yield r, base_library(r), fs
+                release(r)
+    finally:
+        for r, _ in groups:         # a run stopped on bad input: the copies not reached yet go too
+            release(r)
 
 
 def annotated_in_libraries(root: Path, files: list[Path], lib=None):

@@ -1000,6 +1000,11 @@ def base_library(root) -> Library:
     return hit[1]
 
 
+def forget_base(root) -> None:
+    """Drop the Library :func:`base_library` keeps of ``root`` (a project copy about to be removed: its memory goes)."""
+    _BASES.pop(str(Path(root).resolve()), None)
+
+
 def library_with(root, doc) -> Library:
     """The knowledge base at ``root`` with ``doc``, a parsed text outside it (a draft being checked), added as
     ``EXTRA_ID@EXTRA_VERSION`` with the level its metadata gives (地方性法规 by default): the base is the kept

@@ -438,19 +438,10 @@ def related(root: Path, out=sys.stdout, least: float = 0.0, variants=None, items
 
 
 def repeat(root: Path, out=sys.stdout) -> dict:
-    from kb.library.annotations import read_annotations
-    from kb.library.related import load_library
     from kb.library.repeat import MIN_BEST, THRESHOLD, repetition, unreported
-    from kb.project import list_regulations
 
-    regs = list_regulations(root)
-    lib = load_library(root)
     rows, gold = [], {}
-    # the files of texts of the knowledge base, then those of outside-kb/ (a text not in it, checked as kb check checks a
-    # draft: in a copy of the library extended with it)
-    texts = [(f, read_annotations(f, regs), lib) for f in tuning_files(root, "repeat-*.yml")]
-    texts += [(f, ann, lib2) for f, ann, lib2, _, _ in _outside_kb(root, lib, "repeat-*.yml")]
-    for f, ann, lib_ in texts:
+    for f, ann, lib_ in repeat_texts(root):
         gold[f.name] = len(ann.repeats)
         for e in lib_.entries:
             if e.reg.id == ann.regulation and e.version.name == e.reg.versions[-1].name:
@@ -506,6 +497,23 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         c = counts(least, list(gold))
         print(f"下限 {least}（全部调参文件合计）：F1 {f1(c):.3f}（对 {c[0]}，错报 {c[1]}，漏报 {c[2]}）", file=out)
     return res
+
+
+def repeat_texts(root: Path, outside: bool = True) -> list[tuple]:
+    """(annotation file, Annotated, the library its text is checked in) for the tuning repetition files: those of texts
+    of the knowledge base (the files ``kb score-repeat`` scores, in its library) and, with ``outside``, those of
+    ``outside-kb/`` (a text not in it, checked as ``kb check`` checks a draft: in a copy of the library extended with
+    it, :func:`_outside_kb`) — the texts the repetition folds score and kb.dev.related_errors classifies."""
+    from kb.library.annotations import read_annotations
+    from kb.library.related import load_library
+    from kb.project import list_regulations
+
+    regs = list_regulations(root)
+    lib = load_library(root)
+    texts = [(f, read_annotations(f, regs), lib) for f in tuning_files(root, "repeat-*.yml")]
+    if outside:
+        texts += [(f, ann, lib2) for f, ann, lib2, _, _ in _outside_kb(root, lib, "repeat-*.yml")]
+    return texts
 
 
 #: the least shares of an article's wording found in its upper provisions together (kb.library.repeat.THRESHOLD) the

@@ -101,19 +101,11 @@ def classify_repeat(root: Path, outside: bool = True) -> dict:
     the repetition files of texts of the knowledge base (those ``kb score-repeat`` scores) and, with ``outside``, those
     of ``outside-kb/``, each text checked in a copy of the library extended with it (as the cross-validation checks
     it)."""
-    from kb.dev.related_cv import _outside_kb, tuning_files
-    from kb.library.annotations import read_annotations
-    from kb.library.related import load_library
+    from kb.dev.related_cv import repeat_texts
     from kb.library import repeat as rp
-    from kb.project import list_regulations
 
-    regs = list_regulations(root)
-    lib = load_library(root)
-    texts = [(f, read_annotations(f, regs), lib) for f in tuning_files(root, "repeat-*.yml")]
-    if outside:
-        texts += [(f, ann, lib2) for f, ann, lib2, _, _ in _outside_kb(root, lib, "repeat-*.yml")]
     out: dict = defaultdict(list)
-    for f, ann, lib_ in texts:
+    for f, ann, lib_ in repeat_texts(root, outside):
         version = next(e.reg.versions[-1].name for e in lib_.entries if e.reg.id == ann.regulation)
         found = {r.entry.node.number for r in rp.repetitions(lib_, ann.regulation, version)}
         for e in lib_.entries:

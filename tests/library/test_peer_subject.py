@@ -131,5 +131,20 @@ def test_the_body_that_made_a_decision_is_not_the_kind_it_governs():
     assert body_kinds("全国人民代表大会常务委员会关于县级以下人民代表大会代表直接选举的若干规定") == {"国家权力机关"}
     assert body_kinds("关于市人民政府向市人民代表大会常务委员会报告重大事项的若干规定") == {"国家权力机关", "国家行政机关"}
     assert body_kinds("北京市人民代表大会常务委员会议事规则") == {"国家权力机关"}
-    # the ballot clause under a 人大常委会 decision on elections keeps the 村民委员会 election rules as its peer (before: none)
-    assert _peers_under("某市人民代表大会常务委员会关于选举工作的决定")[:1] == [("北京市村民委员会选举办法", "第二十三条")]
+    # the ballot clause under a tax decision of a 人大常委会 keeps the 村民委员会 election rules as its peer (before: none)
+    assert _peers_under("某市人民代表大会常务委员会关于耕地占用税的决定")[:1] == [("北京市村民委员会选举办法", "第二十三条")]
+
+
+def test_a_decision_of_a_body_on_its_own_work_governs_that_body():
+    """Code review 13 item 3: a 人大常委会 decision on its own work — elections, budget review, supervision, its
+    proceedings, appointments, deputies (北京市人民代表大会常务委员会关于加强市级预算审查监督的决定, a corpus title) — is a
+    rule on the 人大 (国家权力机关), not a text on no body: the ballot clause under a 人大常委会 decision on elections gets no
+    peer from the 村民委员会 election rules (the pairing OTHER_BODIES stops, round 13r), as under a 人大 election rule.  A
+    government's decision on elections is not its own work: no kind."""
+    from kb.library.related import body_kinds
+
+    assert body_kinds("北京市人民代表大会常务委员会关于加强市级预算审查监督的决定") == {"国家权力机关"}
+    assert body_kinds("某市人民代表大会常务委员会关于选举工作的决定") == {"国家权力机关"}
+    assert not body_kinds("某市人民政府关于选举工作的决定")
+    assert not body_kinds("北京市人民代表大会常务委员会关于北京市耕地占用税适用税额的决定")
+    assert "北京市村民委员会选举办法" not in {reg for reg, _ in _peers_under("某市人民代表大会常务委员会关于选举工作的决定")}

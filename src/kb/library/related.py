@@ -836,13 +836,26 @@ def body_kinds(title: str | None) -> frozenset:
     """The kinds of body (BODY_KINDS) a regulation's title names as its object: 北京市村民委员会选举办法 → 基层群众性自治组织,
     地方各级人民代表大会和地方各级人民政府组织法 → 国家权力机关 and 国家行政机关, 北京市物业管理条例 → none.  The body that
     made a decision (_MAKER: 北京市人民代表大会常务委员会关于北京市耕地占用税适用税额的决定) is not what it governs — a tax
-    decision is no rule on 国家权力机关 (code review 12 item 11) — so the kinds are read after it (→ none)."""
-    return frozenset(k for name, k in BODY_KINDS.items() if name in _MAKER.sub("", title or "", count=1))
+    decision is no rule on 国家权力机关 (code review 12 item 11) — so the kinds are read after it (→ none); unless the
+    object is the maker's own work (_OWN_WORK: 北京市人民代表大会常务委员会关于加强市级预算审查监督的决定, a decision on
+    elections — rules on the 人大 itself, code review 13 item 3), when the maker's kind is the text's too."""
+    title = title or ""
+    maker = _MAKER.match(title)
+    obj = title[maker.end():] if maker else title
+    kinds = {k for name, k in BODY_KINDS.items() if name in obj}
+    if maker:
+        kinds |= {k for name, k in BODY_KINDS.items()
+                  if name in maker.group(0) and _OWN_WORK.get(k, _NO_WORK).search(obj)}
+    return frozenset(kinds)
 
 
 #: the maker of a decision or rule named before its object, 北京市人民代表大会常务委员会关于…… / 某市人民政府关于……
 #: (:func:`body_kinds`); a title that begins with 关于 (关于市人民政府向市人民代表大会常务委员会报告重大事项的若干规定) has none
 _MAKER = re.compile(r"^[^关]*?(?:人民代表大会常务委员会|人民代表大会|常务委员会|人民政府)关于")
+#: a kind of body's own procedures: a decision of such a body on one of them governs that body (:func:`body_kinds`) —
+#: the 人大 and its 常委会 elect, review, supervise, deliberate, appoint and have deputies (选举, 审查, 监督, 议事, 任免, 代表)
+_OWN_WORK = {"国家权力机关": re.compile(r"选举|审查|监督|议事|任免|代表")}
+_NO_WORK = re.compile(r"(?!)")
 
 
 def actor_body(name: str, bodies: tuple = ACTOR_BODIES) -> str:

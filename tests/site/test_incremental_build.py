@@ -238,6 +238,9 @@ def test_a_planted_build_state_deletes_nothing_outside_the_site(tmp_path):
                              str(tmp_path / "abs" / "index.md"): ["某主体", "0" * 40],
                              "notes/index.md": ["某主体", "0" * 40],
                              "actors/../index.md": ["某主体", "0" * 40]})
+    # the state also vouches for the site folder as it is now (with the page planted in it): else that page,
+    # not made by the last build, makes this build a full one, which empties the folder first
+    data["outputs"] = freshness.site_walk(site)["digest"]
     state.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     _touch_text(proj)
     assert build_site(proj, catalog=False)["rebuilt"] == {"suining-community"}
@@ -248,9 +251,12 @@ def test_a_planted_build_state_deletes_nothing_outside_the_site(tmp_path):
 def test_a_damaged_kept_search_index_is_made_again_with_a_warning(tmp_path, caplog, damage):
     """A dirty build reuses the search index (search.json) of a regulation it keeps, as the last build wrote it, for
     the knowledge-base map.  A file that is not what that build wrote — cut short by an interrupted copy, valid JSON of
-    another site, gone — is not trusted: it is made again from the model and written, with a warning naming it, and
-    the site is the one a full build writes (never a traceback)."""
+    another site, gone — makes the next build a full one (the build record's listing of the site folder sees it); where
+    the listing cannot see it (a file put back with the size and time it had), it is still not trusted: it is made
+    again from the model and written, with a warning naming it, and the site is the one a full build writes (never a
+    traceback)."""
     from kb.cli.site import build_site
+    from kb.site import freshness
 
     proj = _two_seed_regulations(tmp_path)
     build_site(proj, catalog=False)
@@ -262,6 +268,13 @@ def test_a_damaged_kept_search_index_is_made_again_with_a_warning(tmp_path, capl
         index.write_text('{"docs": []}', encoding="utf-8")
     else:
         index.unlink()
+    # the record of the last build (its listing of the site folder) sees the change, and a build would be a full one
+    assert freshness.up_to_date(proj, None, False) is None
+    # damage it cannot see (a file put back with the size and time it had): a state that vouches for the folder as it is
+    state = freshness.state_path(proj, proj / "site")
+    data = json.loads(state.read_text(encoding="utf-8"))
+    data["outputs"] = freshness.site_walk(proj / "site")["digest"]
+    state.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     text = proj / "regulation" / "suining-community" / "draft.txt"    # a change that quotes nothing new
     text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     caplog.clear()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import errno
-import os
 import time
 from pathlib import Path
 
@@ -33,20 +32,35 @@ def _log_to_terminal(quiet: bool):
 def build_site(root: Path, site_dir: str | None = None, strict: bool = False, catalog: bool = True,
                progress=None, force: bool = False) -> dict:
     """Refresh the catalog, then build the site with mkdocs: nothing when no input changed since
-    the last build, only the changed regulations' pages (and the site's own) when only their
-    files changed, else everything (always with ``force``); see :mod:`kb.site.freshness`.
-    Returns figures for the summary."""
+    the last build (found before mkdocs is imported: kb.site.freshness.up_to_date), only the changed
+    regulations' pages (and the site's own) when only their files changed, else everything (always
+    with ``force``); see :mod:`kb.site.freshness`.  Returns figures for the summary."""
+    from kb.site import freshness
+
+    say = progress or (lambda m: None)
+    t0 = time.perf_counter()
+    kept = None if force else freshness.up_to_date(root, site_dir, catalog)
+    if kept is not None:
+        if catalog:
+            say("检索目录已是最新")
+        say(_FRESH)
+        out = {"catalog": "已是最新" if catalog else None, "rebuilt": "fresh", "mkdocs_seconds": 0.0,
+               "seconds": time.perf_counter() - t0, **kept}
+        if not out["local_site_url"]:
+            del out["local_site_url"]
+        return out
     from mkdocs import exceptions as mkx
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from kb.catalog import configured_engine, open_catalog
-    from kb.site import freshness
-    from kb.site import progress as site_progress
+    from urllib.parse import urlsplit
 
-    say = progress or (lambda m: None)
+    from kb.catalog import configured_engine, open_catalog
+    from kb.site import progress as site_progress
+    from kb.site.rendering import LOCAL_HOSTS
+
     out = {"catalog": None}
-    t0 = time.perf_counter()
+    catalog_fresh = False
     if catalog:
         t = time.perf_counter()
         say("刷新检索目录 …")
@@ -57,6 +71,7 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
                 out["catalog"] = f"已重建（{time.perf_counter() - t:.1f} 秒）"
             else:
                 out["catalog"] = "已是最新"
+            catalog_fresh = True
             say(f"检索目录{out['catalog']}")
         except KbError:
             raise
@@ -70,14 +85,14 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
         cfg = load_config(str(root / "mkdocs.yml"), strict=strict, **kw)
         target = cfg.site_dir
         t = time.perf_counter()
-        fp, todo = _what_to_build(root, cfg, force)
+        fp, todo, previous = _what_to_build(root, cfg, force)
         out["rebuilt"] = todo
+        plugin = cfg.plugins.get("kb") if hasattr(cfg.plugins, "get") else None
         if todo == "fresh":
-            say("网站已是最新：原文、元数据、模板和 kb 都没有改动（kb build --force 全部重建）")
+            say(_FRESH)
+            fp.update({k: previous.get(k) for k in ("panels", "listings", "indexes")})
         else:
-            previous = freshness.previous(root, cfg.site_dir)
             freshness.forget(root, cfg.site_dir)
-            plugin = cfg.plugins.get("kb") if hasattr(cfg.plugins, "get") else None
             if isinstance(todo, set):
                 say(f"只重建改动的法规：{'、'.join(sorted(todo))}（及首页、专题汇编）")
                 _dirty_build(build, cfg, todo, previous.get("panels") or {}, previous.get("listings") or {},
@@ -94,7 +109,15 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
                 fp["panels"] = plugin.panels
                 fp["listings"] = plugin.listings
                 fp["indexes"] = plugin.indexes
-            freshness.remember(root, fp)
+        out["mkdocs_seconds"] = time.perf_counter() - t
+        walk = freshness.site_walk(Path(cfg.site_dir))
+        if walk is None:
+            raise KbError("网站构建后找不到网站目录", str(cfg.site_dir))
+        local = cfg.site_url if cfg.site_url and urlsplit(cfg.site_url).hostname in LOCAL_HOSTS else None
+        fp.update(outputs=walk.pop("digest"), local_site_url=local,
+                  catalog=freshness.catalog_state(root) if catalog_fresh else None)
+        if plugin is not None:          # a site kb does not make is always built in full (as mkdocs does)
+            freshness.remember(root, fp, default=site_dir is None)
     except mkx.Abort as e:
         raise KbError(f"网站构建中止：{e}", str(root / "mkdocs.yml")) from None
     except (mkx.ConfigurationError, mkx.PluginError, mkx.BuildError) as e:
@@ -107,57 +130,30 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
         raise os_error(e, where, writing=writing) from None
     finally:
         site_progress.PROGRESS = None
-    out["mkdocs_seconds"] = time.perf_counter() - t
     out["seconds"] = time.perf_counter() - t0
-    site = Path(cfg.site_dir)
-    out["site_dir"] = str(site)
-    from urllib.parse import urlsplit
-
-    from kb.site.rendering import LOCAL_HOSTS
-    if cfg.site_url and urlsplit(cfg.site_url).hostname in LOCAL_HOSTS:
-        out["local_site_url"] = cfg.site_url
-    out.update(_site_figures(site))
+    out["site_dir"] = str(cfg.site_dir)
+    if local:
+        out["local_site_url"] = local
+    out.update(walk)
     return out
 
 
-def _site_figures(site: Path) -> dict:
-    """The built site's pages, their bytes, all its bytes and its downloads, in one walk of it (three
-    took 2% of a build of 200 regulations), each file's size from its folder's listing (os.scandir:
-    no path object per file, which took two thirds of the walk of 12,000 files)."""
-    pages = html_bytes = total = 0
-    downloads = []
-    todo = [str(site)]
-    while todo:
-        folder = todo.pop()
-        kind = os.path.basename(folder)
-        with os.scandir(folder) as entries:
-            for e in entries:
-                if e.is_dir():
-                    if not e.is_symlink():          # as os.walk: a link to a folder is not followed
-                        todo.append(e.path)
-                    continue
-                size = e.stat().st_size
-                total += size
-                if e.name.endswith(".html") and kind != "related":     # not the 相关条文 rows (related/<eid>.html)
-                    pages += 1
-                    html_bytes += size
-                elif kind == "downloads" and e.name != "index.html":
-                    downloads.append(os.path.relpath(e.path, site))
-    return {"pages": pages, "html_bytes": html_bytes, "bytes": total, "downloads": sorted(downloads)}
+_FRESH = "网站已是最新：原文、元数据、模板和 kb 都没有改动（kb build --force 全部重建）"
 
 
 def _what_to_build(root: Path, cfg, force: bool):
-    """(fingerprint of the inputs, "fresh" | {regulation ids} | "full")."""
+    """(fingerprint of the inputs, "fresh" | {regulation ids} | "full", the last build's record)."""
     from kb.site import freshness
 
     plugin = cfg.plugins.get("kb") if hasattr(cfg.plugins, "get") else None
     folders = [cfg.docs_dir, getattr(cfg.theme, "custom_dir", None)]
     if plugin is not None:
         folders.append(root / plugin.config.templates)
-    fp = freshness.fingerprint(root, Path(cfg.site_dir), [Path(f) for f in folders if f])
+    previous = freshness.previous(root, cfg.site_dir)
+    fp = freshness.fingerprint(root, Path(cfg.site_dir), [Path(f) for f in folders if f], previous)
     if force or plugin is None:
-        return fp, "full"
-    return fp, freshness.plan(root, fp)
+        return fp, "full", previous
+    return fp, freshness.plan(previous or None, fp, freshness.site_walk(Path(cfg.site_dir))), previous
 
 
 def _dirty_build(build, cfg, regs: set[str], panels: dict, listings: dict | None = None,

@@ -307,14 +307,14 @@ FLOORS = {
     "chongqing-anquan": (0.83, 0.87, 0.82), "chongqing-zhiyuan": (0.96, 0.96, 0.95),
     "fanjiabao": (0.94, 0.94, 0.95), "guangzhou-cishan": (0.96, 0.97, 0.92),
     "guangzhou-jijiu": (0.95, 0.94, 0.93), "jiangmen-wenming": (0.93, 0.93, 0.94),
-    "jiating-jiaoyu": (0.90, 0.91, 0.86), "juanzeng": (0.98, 0.98, 0.94),
+    "jiating-jiaoyu": (0.90, 0.91, 0.86), "juanzeng": (0.98, 0.98, 0.96),
     "jumin-zuzhifa": (0.93, 0.94, 0.93), "qingyuan-wuye": (0.97, 0.98, 0.96),
     "zaosheng": (0.92, 0.89, 0.79),
     # held out in round 3 (scored once at 02eff74), tuning since: their figures after the round-3 rules, minus 0.02
-    "beijing-kongyan": (0.94, 0.93, 0.86), "beijing-wuzhangai": (0.93, 0.93, 0.92),
+    "beijing-kongyan": (0.95, 0.94, 0.88), "beijing-wuzhangai": (0.93, 0.93, 0.92),
     "chongqing-jiating": (0.90, 0.90, 0.85), "chongqing-xiaofang": (0.79, 0.79, 0.74),
-    "dongguan-wenming": (0.86, 0.87, 0.81), "gonggong-tushuguan": (0.89, 0.92, 0.92),
-    "guangdong-zulin": (0.71, 0.74, 0.75), "laonianren": (0.87, 0.87, 0.83),
+    "dongguan-wenming": (0.87, 0.87, 0.81), "gonggong-tushuguan": (0.89, 0.92, 0.92),
+    "guangdong-zulin": (0.72, 0.74, 0.75), "laonianren": (0.87, 0.87, 0.83),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
     "aiguozhuyi": (0.93, 0.93, 0.88), "beijing-binzang": (0.91, 0.91, 0.90),
     "beijing-falvyuanzhu": (0.90, 0.90, 0.86), "beijing-jisheng": (0.89, 0.89, 0.85),
@@ -351,7 +351,7 @@ FLOORS = {
     # round-11 rules (bef61ff) to their figures then, minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.87, 0.88, 0.82),
     "beijing-tingche": (0.87, 0.87, 0.86), "beijing-yuye": (0.91, 0.93, 0.87),
-    "chongqing-fangzhen-jianzai": (0.87, 0.87, 0.86), "chongqing-guaimai": (0.80, 0.81, 0.77),
+    "chongqing-fangzhen-jianzai": (0.87, 0.88, 0.86), "chongqing-guaimai": (0.80, 0.81, 0.77),
     "chongqing-renshi-renmian": (0.77, 0.83, 0.74), "guangdong-renshi-renmian": (0.70, 0.74, 0.69),
     # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
     # minus 0.02
@@ -368,7 +368,7 @@ FLOORS = {
     # held out in round 13 (scored once on main d2e0063, after the round-13 rules; identical at 74c1624), tuning since:
     # their figures then, minus 0.02
     "beijing-siying-geti": (0.85, 0.83, 0.78), "beijing-tiyu-sheshi": (0.91, 0.94, 0.96),
-    "guangdong-geming-yizhi": (0.89, 0.88, 0.81), "guangzhou-qingnian-chuangye": (0.90, 0.85, 0.81),
+    "guangdong-geming-yizhi": (0.89, 0.88, 0.81), "guangzhou-qingnian-chuangye": (0.90, 0.85, 0.82),
     "qingjie-shengchan": (0.81, 0.84, 0.77), "shenhai-haidi": (0.96, 0.97, 0.95),
     "tongyong-yuyan-wenzi": (0.70, 0.70, 0.60), "xiaofang-jiuyuan-xian": (0.68, 0.71, 0.69),
     # held out in round 14 (scored once on main a6764ef, after the fourteenth round's last rule), tuning since: their
@@ -376,7 +376,7 @@ FLOORS = {
     "beijing-jianyi-yongwei": (0.92, 0.92, 0.86), "beijing-jihui-youxing": (0.76, 0.78, 0.74),
     "beijing-nongye-tuiguang": (0.80, 0.81, 0.74), "beijing-qixiang": (0.84, 0.83, 0.85),
     "beijing-yesheng-dongwu": (0.87, 0.88, 0.89), "chongqing-gonglu-guanxian": (0.94, 0.95, 0.87),
-    "jiefangjun-xuanju": (0.50, 0.47, 0.40), "xianggang-zhujun": (0.80, 0.79, 0.71),
+    "jiefangjun-xuanju": (0.51, 0.48, 0.41), "xianggang-zhujun": (0.80, 0.79, 0.71),
     # held out in round 15 (scored once on main 7c9385b, after the fifteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-fangzhen-jianzai": (0.94, 0.92, 0.89), "beijing-sifa-jianding": (0.83, 0.83, 0.74),
@@ -403,10 +403,10 @@ FLOORS = {
     "haiguan-guanxian": (0.62, 0.52, 0.50), "renmin-peishenyuan": (0.65, 0.67, 0.53),
     # held out in round 19 (scored once on main d14c588, after the nineteenth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "chongqing-cunzhen-gongshui": (0.85, 0.79, 0.67), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
-    "linghai-pilianqu": (0.25, 0.25, 0.17), "quanguo-renda-zuzhi": (0.56, 0.54, 0.37),
+    "chongqing-cunzhen-gongshui": (0.85, 0.80, 0.67), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
+    "linghai-pilianqu": (0.25, 0.25, 0.17), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
     "beijing-jingshen-weisheng": (0.85, 0.84, 0.77), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
-    "beijing-xinxihua": (0.78, 0.78, 0.74), "gongzheng": (0.84, 0.87, 0.85)}
+    "beijing-xinxihua": (0.78, 0.78, 0.74), "gongzheng": (0.85, 0.87, 0.85)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable
@@ -419,6 +419,8 @@ FLOORS = {
 #: Eighth session (issue 11c, data only): 62 tuning records of a bare 享受 + a benefit were removed (README, conventions
 #: settled 2026-12-05: no record); kb matched none of them, so the 18 files' recall rose and 17 floors were raised to
 #: their figures minus 0.02 (beijing-jiedao's rise stays under its floor plus 0.02); none lowered.
+#: Ninth session (issue 11, twentieth round: code review 13 items 6-11, 主持 / 工作如下, criminal liability and liability
+#: borne not the sanctioning body's, exceptions, charters): ten raised to their figures minus 0.02; none lowered.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -2370,7 +2370,8 @@ def test_review_12_a_list_of_bodies_closed_by_their_heads_is_one_party(reg):
     assert actors_of(reg, "机关、团体、企业事业单位主要负责人应当对本单位的禁赌工作负责。") == {"主要负责人"}    # review's probe
     assert actors_of(reg, "职工200人以上的企业、事业单位以及其他组织的工会，可以设专职工会主席或者副主席。") == {"工会"}
     assert actors_of(reg, "监测机构及其负责人对监测数据的真实性和准确性负责。") == {"监测机构", "负责人"}
-    assert actors_of(reg, "科技成果完成人、课题负责人不得阻碍职务科技成果的转化。") == {"科技成果完成人", "课题负责人"}
+    assert actors_of(reg, "科技成果完成人或者课题负责人，不得阻碍职务科技成果的转化，不得将职务科技成果及其技术资料和数据占为己有，"
+                          "侵犯单位的合法权益。") == {"科技成果完成人", "课题负责人"}      # (as the text has it: code review 13 item 10)
     assert actors_of(reg, "基层工会或者上一级工会可以依法向人民法院申请支付令。") == {"工会", "上一级工会"}
 
 

@@ -96,6 +96,12 @@ def continue_duties(x, s: Sentence, prev: Sentence) -> None:
     after = text[prev.end:prev.end + 1]
     if after not in "；。" or any(g.mentions for _, g in s.subjects) or s.agents:
         return
+    if text.startswith("其", s.start) and not text.startswith("其他", s.start) and \
+            x.sc.group(text, s.start + 1, True) is not None and "的，" not in text[s.start:s.end]:
+        return            # ……应当A；其法定代表人或者负责人对……负主要责任: their heads are the subject, not the bodies (……；
+        #                   其主要负责人……属于国家工作人员的，按规定给予行政处分: a condition, the body goes on)
+    if text.endswith("除外", s.start, s.end):
+        return            # ……可以继承股东资格；但是，公司章程另有规定的除外: an exception, no second duty
     if after == "。" and (s.subjects or not _CONTINUES.match(text, s.start)):
         return            # a new sentence goes on only with a verb or 对……: 应当建立评估制度。对……进行评估
     open_ = [d for d in prev.drafts if d.primary and d.mention is not None and d.end is not None and
@@ -108,12 +114,30 @@ def continue_duties(x, s: Sentence, prev: Sentence) -> None:
         if k < 0 or not text[begin:k].endswith(LEAD_END) or not text[k + 1:s.end].strip():
             break
         begin = k + 1
-    if re.match(r"(?:依法)?追究[^，。；]{0,6}刑事责任", text[begin:s.end]):
-        return                  # 构成犯罪的，依法追究刑事责任: not done by the body before
+    if _not_the_bodys(s, begin):
+        return                  # 构成犯罪的，依法追究刑事责任: not done by the body before (nor ……造成……损失的，对责任人员
+        #                         依照刑法有关规定追究刑事责任, whose condition opens with no 的-clause: code review 13 item 8)
     for d in open_:
         x.emit(s, d.mention, d.modality, d.explicit and after == "；", begin, begin, s.start)
 
 
+#: the last clause of a sentence states criminal liability (the courts') or a liability borne (……；造成损失的，依法承担赔偿
+#: 责任: the violator's): never an act of the body that sanctioned before ；
+_CRIMINAL = re.compile(r"(?:^|(?<=[，：；。]))[^，。；：]{0,24}?追究[^，。；]{0,6}刑事责任[。；：:]?$")
+_BORNE = re.compile(r"(?:^|(?<=[，：；。]))(?:依法|由[^，。；]{1,10})?承担[^，。；]{0,10}责任[。；：:]?$")
+
+
+def _not_the_bodys(s: Sentence, begin: int) -> bool:
+    """Is the rest of the sentence from begin criminal liability or a liability borne (in a liability sentence)?"""
+    return _CRIMINAL.search(s.text, begin, s.end) is not None or \
+        (s.liability and _BORNE.search(s.text, begin, s.end) is not None)
+
+
+def others_liability(s: Sentence) -> bool:
+    """Does the sentence only state criminal liability or a liability borne (……，构成犯罪的，依法追究刑事责任)?  The
+    sanctioning body before it goes on past it (……责令改正；构成犯罪的，依法追究刑事责任；尚不构成犯罪的，依法给予行政处分;
+    ……；造成损失的，依法承担赔偿责任；对……依法给予处分: the 处分 is the body's)."""
+    return not s.drafts and _not_the_bodys(s, s.start)
 #: the opening of a sentence that goes on with the subject of the one before (对……进行评估, 组织……)
 _CONTINUES = re.compile(r"对[^，。；]{1,30}?(?:进行|给予|实行|予以|开展|加强)|(?:组织|建立|制定|负责|做好|开展|加强|推进|"
                         r"完善|落实|保障|提供|协调|指导|监督)")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
 from kb.layers.obligations.mentions import ACTIVITY_STEMS, MentionScanner, own
 from kb.layers.obligations.modals import MODAL_RE
-from kb.layers.obligations.names import BAD_START, NOT_YET, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2
+from kb.layers.obligations.names import BAD_START, NOT_YET, OFFICERS, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
 
 #: what may follow a coordinated list of parties: a modal word or the clause's verb
@@ -59,7 +59,7 @@ def _fields_of(head: str, bare: list[str], mentions: list, stems=()) -> bool:
 def bare_ok(n: str) -> bool:
     """Can n be a party in a list (not a verb phrase, an activity or a thing)?  (Asked of the same words again
     and again: the answer is kept.)"""
-    if (n[-1] in "乡镇市县区省村" and not n.endswith(("景区", "园区"))) or n in ("国家", "社会", "政府"):
+    if (n[-1] in "乡镇市县区省村" and not n.endswith(("景区", "园区"))) or n in ("国家", "社会", "政府") + _ADVERBS:
         return False             # 农村地区乡、镇人民政府: a level or a territory, not a party
     if "的" in n or "之间" in n or STOP_IN_NAME.search(n) or n.startswith(_NOT_BARE_START):
         return False
@@ -68,6 +68,8 @@ def bare_ok(n: str) -> bool:
     return not _NUMERAL.search(n)
 
 
+#: adverbs before a verb the lists' last member may be followed by (……的法定代表人、直接负责的主管人员: not a party 直接)
+_ADVERBS = ("直接", "间接")
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万]")
 _NOT_BARE_START = VERB_START2 + _BARE_VERB + BAD_START
 
@@ -96,13 +98,16 @@ _AND_ITS_UNITS = re.compile(r"(?:及|以及|和|或者|或)其(所属|下属)(?:
 #: a department named by no stem (行政主管部门): after 有关/相关 it is the lexicon's 有关部门
 _GENERIC_DEPT = re.compile(r"(?:行政)?(?:主管|管理)?部门")
 #: a body's officer named after it, before the verb of what the officer does (由……机关负责人决定, ……部门正职领导批准)
-_OFFICER = re.compile(r"(?:主要负责人|负责人|正职领导人?|政治部主任)(?=批准|决定|签发|审批|签署|同意)")
+_OFFICER = re.compile(r"(?:%s)(?=批准|决定|签发|审批|签署|同意)" % "|".join(OFFICERS))
 #: the head that makes a list of bodies one party: their heads, their legal representatives, their unions
 _HEAD_OF_UNITS = re.compile(r"(?:(?:主管|主要)?负责人|法定代表人|工会)$")
 #: 及其负责人, 和其工会: the body's own head, beside the body (not 其他组织的负责人)
 _ITS = re.compile(r"其(?!他)")
 #: the bodies such a list is made of (机关、团体、企业事业单位, 国家机关、企业事业单位和其他组织)
 _UNITS_WITH_HEADS = ("机关", "团体", "企业", "单位", "组织", "机构", "部门", "人民政府")
+#: the last member of such a list names a body right before the head (其他组织的负责人, 企业事业单位主要负责人): 项目负责人,
+#: 地方总工会, 交通工具的负责人 are a person, a union, a thing's master of their own (code review 13 item 6)
+_BODY_BEFORE_HEAD = re.compile(r"(?:%s)的?$" % "|".join(_UNITS_WITH_HEADS))
 _AND_ITS_PERSONS = re.compile(r"及其(成员|工作人员|从业人员|负责人|主要负责人)")
 _AND_OTHERS = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)")
 _MODIFIER_DE = re.compile(r"[^，。；：、]{1,12}?的")
@@ -165,7 +170,8 @@ class Scanner(MentionScanner):
             return g
         last = g.mentions[-1]
         head = _HEAD_OF_UNITS.search(last.surface)
-        if head and head.start() > 0 and not _ITS.search(text, g.mentions[-2].end, last.start + head.start()) and \
+        if head and _BODY_BEFORE_HEAD.search(last.surface, 0, head.start()) and \
+                not _ITS.search(text, g.mentions[-2].end, last.start + head.start()) and \
                 all(m.name.endswith(_UNITS_WITH_HEADS) and not m.name.endswith(head.group(0)) for m in g.mentions[:-1]):
             # (机关、团体和工会: the union beside the bodies, a party of its own: no body before the head; 科技成果完成人、
             # 课题负责人: persons, each a party; 总工会和产业工会: unions, each a party; 监测机构及其负责人: the body and
@@ -526,7 +532,8 @@ class Scanner(MentionScanner):
     def bare_before_modal(self, text: str, j: int) -> Mention | None:
         """X、Y和Z应当: the last conjunct may be a noun the lexicon does not know."""
         m = _BARE_LAST.match(text, j)
-        if not m or STOP_IN_NAME.search(m.group(1)) or m.group(1).endswith(("工作", "服务", "活动", "经费")):
+        if not m or STOP_IN_NAME.search(m.group(1)) or m.group(1).endswith(("工作", "服务", "活动", "经费")) or \
+                m.group(1) in _ADVERBS:
             return None
         c = self.reg.canonical(m.group(1))
         return Mention(c, m.group(1), j, m.end(), known=self.reg.is_known(c))

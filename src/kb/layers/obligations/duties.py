@@ -19,6 +19,9 @@ from kb.layers.obligations.sentences import Sentence, clause_end
 
 #: 行使……职权 is a body's competence stated as its power (开发区管委会行使下列职权：): a duty assigned, as 履行……职责
 _DUTY = re.compile(r"具体承担|承担|负责(?!人|的|制(?![定订作止]))|履行|行使(?=[^，。；：]{0,20}职权)|做好|依法协助|协助|给予|统筹解决|具体实施")
+#: presiding over a body's meetings or work (委员长主持常务委员会会议和常务委员会的工作, 主席团常务主席召集并主持主席团会议): the
+#: office's charge, stated as a declarative, right after its holder
+_PRESIDES = re.compile(r"(?:负责)?(?:召集(?:并|和))?主持(?=[^，。；：]{0,20}(?:会议|工作))")
 _EACH_DUTY = re.compile(r"，?(?:按照|依照|根据|在)各自(?:的)?职责")
 #: the founding of a body (its founder's duty), up to the charge it gives (……，负责……)
 _FOUNDING = re.compile(r"[^，。；]+")
@@ -155,8 +158,9 @@ def duty_stated_of_a_party(x, s: Sentence) -> None:
 
 #: X的任务：, X的主要职责是, X的基本职责是, X的职责为：, X的义务：: the lead-in of a list of X's duties (X的权利： is none, as
 #: the annotators read it), numbered or separated by ；
-#: (X在……工作中的任务：, X在继续教育中的职责：: the field of the duties named before them)
-TASKS_OF = re.compile(r"(?:在[^，。；：、]{1,20}?中)?的(?:主要|基本)?(?:任务|职责|义务)(?:[：是]|为：)")
+#: (X在……工作中的任务：, X在继续教育中的职责：: the field of the duties named before them; X的职权是：, 各专门委员会的工作
+#: 如下： likewise)
+TASKS_OF = re.compile(r"(?:在[^，。；：、]{1,20}?中)?的(?:主要|基本)?(?:(?:任务|职责|职权|义务)(?:[：是]|为：|如下：)|工作如下：)")
 #: after 其 (subjects: the actor just named): 其主要职责是：
 _ITS_TASKS_OF = re.compile(r"(?:主要|基本)?(?:任务|职责)(?:[：是]|为：)")
 #: X有义务/有责任 + a verb (not 有……的义务, read by _HAS)
@@ -277,7 +281,7 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
     if founding is not None and "，" not in text[g.end:founding]:
         founding = g.end         # 市人民政府组织……部门组成征兵办公室: the clause's predicate is the founder's act
     dm = (_FOUNDING.match(scope, founding - g.end) if founding is not None else None) or \
-        _DUTY.search(scope) or _EACH_DUTY.match(scope)
+        _DUTY.search(scope) or _EACH_DUTY.match(scope) or _PRESIDES.match(scope)
     if not dm and no_modal and x.sc.public(g) and not policy(g):
         # 省、自治区人民政府组织编制……，报国务院审批; 妇女联合会发挥……作用，宣传……: a public body's act
         dm = COMPETENCE.match(scope)

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from kb.layers.actors import CONGRESSES, Registry
 from kb.layers.obligations.abbreviations import text_registry
-from kb.layers.obligations.clauses import continue_duties, finish
+from kb.layers.obligations.clauses import continue_duties, finish, others_liability
 from kb.layers.obligations.coordination import Scanner
 from kb.layers.obligations.duties import duties_without_modal, duty_stated_of_a_party, on_found
 from kb.layers.obligations.events import read_events
@@ -118,7 +118,8 @@ class _Extractor:
             self.sentence(s, prev)
             drafts += s.drafts
             carried, last_stmt = s.carried, s.last_stmt
-            prev = s
+            if prev is None or text[prev.end:prev.end + 1] != "；" or text[sb:sb + 1] != "；" or not others_liability(s):
+                prev = s         # (past criminal liability or a liability borne, between two ；, the sanctioning body goes on)
         if item is None:
             para_state["carried"] = carried
             para_state["last_stmt"] = last_stmt

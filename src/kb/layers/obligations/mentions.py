@@ -55,6 +55,8 @@ ACTIVITY_STEMS = frozenset("生产 经营 使用 销售 进口 出口 运输 储
 #: the heads of a government's own body named right after it (人民政府教育督导机构)
 _GOV_BODY_HEADS = ("机构", "机关", "委员会", "办公室", "领导小组", "指挥部")
 #: 居民委员会所在……单位: a body that belongs to the one just named
+#: a charter a party adopts (居民公约, 业主规约, 协会章程): a document, not the party
+_ITS_CHARTER = re.compile(r"公约|规约|章程")
 _BELONGING = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" % "|".join(SUFFIXES))
 
 
@@ -290,6 +292,8 @@ class MentionScanner(NameScanner):
             if nxt is not None and self.reg.kind_of(nxt[0][0].name) in ("government", "department"):
                 return nxt
         s = self.lexicon(text, i)
+        if s and _ITS_CHARTER.match(text, i + len(s)):
+            return None           # 居民公约须报……备案: the party's charter, a document (code review 13 item 8)
         if s and s in reg.expansions:
             # “一府两院”: the text's short name for 人民政府、人民法院和人民检察院, each of them
             return [Mention(n, s, i, i + len(s), known=True) for n in reg.expansions[s]], i + len(s)

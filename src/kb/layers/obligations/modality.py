@@ -13,6 +13,7 @@ import re
 from kb.layers.obligations.clauses import LEAD_START as _LEAD_START
 from kb.layers.obligations.liability import SANCTION_V, liability_chapter
 from kb.layers.obligations.records import Group
+from kb.layers.obligations.names import OFFICERS
 from kb.layers.obligations.sentences import Sentence, clause_end
 
 
@@ -261,12 +262,12 @@ _BODY_OF = re.compile(r"[^，。；]{0,16}的[^，。；的]{0,8}?(?:部门|机�
 _AFTER_CONDITION = re.compile(r"(?:的|之一)，$")
 #: 由X申请人民法院强制执行: the body asks the court to enforce its decision
 _ASKS_COURT = re.compile(r"(?:依法)?申请(?:人民)?法院强制执行")
-#: a body's officers, whose 决定 is a duty (not a person's vote)
-_OFFICERS = ("负责人", "正职领导", "正职领导人", "政治部主任")
 _OFFICER_ACTS = re.compile(r"(?:集体讨论)?(?:决定|批准|签署|签发|审批|同意)")
 #: 本条例规定的（其他）行政处罚，由X决定: the body that imposes the text's penalties (3 of the 4 annotated texts read it so:
-#: chongqing-anquan, chongqing-lvhua, jiliang; chongqing-fanghulin art. 41 has an obligation)
-_PENALTIES_BY = re.compile(r"行政处罚，?$")
+#: chongqing-anquan, chongqing-lvhua, jiliang; chongqing-fanghulin art. 41 has an obligation).  The penalties are the text's
+#: own, named with 的 (本法规定的, 违反本条例的, ……违法行为的): 行政处罚法's 行政处罚由……行政机关管辖 / 实施 (arts. 17, 22, 23) are
+#: rules of jurisdiction over every penalty, no one's sanction (code review 13 item 9)
+_PENALTIES_BY = re.compile(r"(?:的|其他)[^，。；]{0,8}行政处罚，?$")
 #: 由X依照《……》的规定处理: a penalty under another law, wherever the article stands
 _PUNISHED_UNDER = re.compile(r"(?:依照|依据|按照)[^。；]{0,80}?规定(?:予以)?(?:处理|处罚|查处)")
 
@@ -289,7 +290,7 @@ def _agent_modality(x, s: Sentence, p: int, g: Group, vp: str) -> tuple[str, boo
         # outside a chapter of liability, ……逾期仍未召集的，由X组织召集 is X's duty, not a sanction
         return "sanction", True
     if re.search(r"选举|推选|推举|参加|出席|讨论|表决|通过|组成|产生|提名|决定|递补|自荐|推荐", vp[:14]) and \
-            all(x.reg.kind_of(m.name) == "individual" and not (m.name.endswith(_OFFICERS) and _OFFICER_ACTS.match(vp))
+            all(x.reg.kind_of(m.name) == "individual" and not (m.name.endswith(OFFICERS) and _OFFICER_ACTS.match(vp))
                 for m in g.mentions):
         return None        # 由居民……选举产生: a right, not a duty (由监察机关负责人决定: the officer's duty)
     return "obligation", False

@@ -28,8 +28,9 @@ STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根
                           # verbs that never make a body's name (造成承租人, 干涉老年人, 城乡居民首选……机构)
                           r"造成|改善|调动|补贴|办好|适用|妨碍|兴建|坚持|遵循|干扰|送至|干涉|首选|参考|优待|擅自|逐步|持续|"
                           # nor these, before what they govern (血站作为公益性医疗卫生机构, 企业认为行政机关, 学校收回教师,
-                          # 社会力量举办中医医疗机构); 举办单位, 举办者, ……举办的医疗卫生机构 are names
-                          r"作为|认为|收回|举办(?![单者方的])")
+                          # 社会力量举办中医医疗机构, 团长召集并主持代表团……, 总理召集和主持国务院……); 举办单位, 举办者, ……举办的医疗卫生机构,
+                          # 会议主持人 are names
+                          r"作为|认为|收回|举办(?![单者方的])|召集|主持(?!人)")
 BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
              "跟", "向", "对", "给", "为", "在", "把", "将", "确需", "确有", "如需", "需")
 #: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)
@@ -44,7 +45,7 @@ VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加�
               "减少", "防止", "避免", "确保", "保证", "加大", "提高", "降低", "增加", "扩大", "采取", "公布", "告知",
               "听取", "收集", "核实", "作出", "召开", "制止", "劝阻", "指派", "协商", "共同", "加入", "投保", "缴纳",
               "交纳", "收取", "支付", "向", "属于", "明确", "批转", "拟订", "增强", "实现", "指挥调度", "发现",
-              "坚持", "实行", "贯彻", "强化", "代表", "密切", "担任", "警示", "调配", "更正")
+              "坚持", "实行", "贯彻", "强化", "代表", "密切", "担任", "警示", "调配", "更正", "发回")
 VERB_START2 = tuple(v for v in VERB_START if len(v) > 1)
 #: heads of a noun naming a thing, not a body (工作, 经费, 规划 …)
 THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设施", "规划", "制度", "体系", "机制", "标准",
@@ -129,9 +130,11 @@ def _head_verdict(text: str, k: int, suf: str) -> int:
     e = k + len(suf)
     if suf in _PERSON_HEADS:
         if text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物体助" or \
-                (suf == "者" and text[k - 1:k] == "或") or _NOT_A_HEAD.match(text, k - 1) or \
+                (suf == "者" and text[k - 1:k] == "或") or (suf == "代表" and text[e:e + 1] == "人" and text[e + 1:e + 2] not in "选数") or \
+                _NOT_A_HEAD.match(text, k - 1) or \
                 _body_after_person(text, e):
-            return _V_NONE    # 注册会计师协会, 消费者协会, 会员代表大会: the person names the body's members
+            return _V_NONE    # 注册会计师协会, 消费者协会, 会员代表大会: the person names the body's members; 法定代表人,
+            #                   诉讼代表人: the head is 人 (code review 13 item 11: 法定代表 was cut off; 代表人选 a thing)
         return _V_PERSON
     if (suf == "队" and (text[k - 1:k] not in _SERVICE_TEAM or text[e:e + 1] in "伍员长列形组")) or \
             (suf == "工会" and text[e:e + 1] in "委主经组小干会工活"):
@@ -185,10 +188,14 @@ _COUNTED = re.compile(r"[0-9一二三四五六七八九十百千两]+(?:个|名|
 _A_NUMBER = re.compile(r"分之|^[0-9一二三四五六七八九十百千每](?!级)")
 _SO_MANY_PERSONS = re.compile(r"[0-9一二三四五六七八九十百千]人$")
 _REPORT = re.compile(r"报(?!刊|社|纸)")
+#: a body's officers, named after it (由……机关负责人决定, ……部门正职领导批准, 由提请机关正职领导人签署): whose 决定 / 批准
+#: is the body's act, a duty (not a person's vote); longest first, for a regex built from them
+OFFICERS = ("主要负责人", "负责人", "正职领导人", "正职领导", "政治部主任")
 #: titles that name the agent of 由 alone (由院长提请……, 由署长批准)
-_AGENT_TITLES = ("院长", "庭长", "署长", "关长", "部长", "局长", "厅长", "主任", "总理", "主席", "委员长", "检察长", "负责人")
-#: a verb or a preposition before the body it names (提请X, 报X, 向X, 从X): what follows is an object, not a name's head
-_TO_A_BODY = re.compile(r"提请|报请|报送|报(?![刊社纸告])|向(?!导)|^从(?![事业])")
+_AGENT_TITLES = ("院长", "庭长", "署长", "关长", "部长", "局长", "厅长", "主任", "总理", "主席", "委员长", "检察长") + OFFICERS
+#: a verb or a preposition before the body it names (提请X, 报X, 向X, 从X): what follows is an object, not a name's head;
+#: 提请机关 / 报请机关 are nouns, the body that proposes (code review 13 item 7)
+_TO_A_BODY = re.compile(r"提请(?!机关)|报请(?!机关)|报送|报(?![刊社纸告])|向(?!导)|^从(?![事业])")
 #: a department named with its level (县级农业行政主管部门, 市地震工作主管部门): a known body after 报
 _LEVEL_DEPT = re.compile(r"(?:县级(?:以上)?|市|区|省|国务院|本级|上级|同级|上一级)[\u4e00-\u9fff]{2,12}部门")
 #: what 政府 qualifies when it names no actor (政府指导价, 政府定价, 政府举办的综合医院, 政府购买服务)
@@ -411,7 +418,7 @@ class NameScanner:
                 # 院长提请同级人民代表大会, 规划报市人民政府, 本人向户口登记机关: a verb and its object, and so is any
                 # longer name from here (调查结果报国务院 | 能源主管部门); the agent before the verb may be a person's
                 # title (由院长提请……任免)
-                if agent and verb > 1 and text[i:i + verb].endswith(_AGENT_TITLES):
+                if agent and verb > 1 and text[i:i + verb].endswith(_AGENT_TITLES + ("提请机关", "报请机关")):
                     return text[i:i + verb], i + verb
                 return None
             r = self._candidate(text, i, e, agent)

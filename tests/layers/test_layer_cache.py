@@ -93,6 +93,23 @@ def test_a_changed_text_registry_or_code_misses(store, monkeypatch):
     assert {p.name for p in store.iterdir()} == {"another-version"}, "the old version's entries are removed"
 
 
+def test_a_data_file_of_kb_is_part_of_its_code_version(tmp_path, monkeypatch):
+    """compare/data/clauses.tsv (the boilerplate table, recounted each session by kb.dev.boilerplate) decides what the
+    version comparisons call boilerplate: a recounted table is another kb for the layers and the site's kept state."""
+    import shutil
+
+    code = tmp_path / "kb"
+    shutil.copytree(cache.PACKAGE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE", code)
+    monkeypatch.setattr(cache, "_code", [])
+    before = cache.code_version()
+    table = code / "compare" / "data" / "clauses.tsv"
+    assert table.is_file()
+    table.write_text(table.read_text(encoding="utf-8") + "20\t本条例自公布之日起施行\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_code", [])
+    assert cache.code_version() != before
+
+
 def test_a_damaged_entry_is_a_miss_and_is_rewritten(store, monkeypatch):
     runs = counting(monkeypatch)
     reg = load_registry(ROOT)

@@ -46,6 +46,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from kb import CODE_SUFFIXES
 from kb.text.gcpause import gc_paused
 
 T = TypeVar("T")
@@ -69,7 +70,7 @@ def code_version() -> str:
     if not _code:
         h = hashlib.sha1()
         for p in sorted(PACKAGE.rglob("*")):
-            if p.suffix in (".py", ".yml", ".yaml", ".json") and p.is_file():
+            if p.suffix in CODE_SUFFIXES and p.is_file():
                 h.update(p.relative_to(PACKAGE).as_posix().encode())
                 h.update(p.read_bytes())
         _code.append(h.hexdigest()[:16])

@@ -30,3 +30,18 @@ def test_the_seed_provisions_are_what_the_extractor_reads_and_each_modal_word_is
             assert (p, e) in found, (text, p)
             modals += 1
     assert modals > 30
+
+
+def test_without_a_same_run_baseline_no_ratio_is_claimed(tmp_path, capsys):
+    """Without git or the baseline revision the figure stands alone: a ratio to the figure recorded on 2026-12-03 (another
+    sample, another load) read 0.77x in a copy of the code where the same-run baseline gave 1.40x (code review 14)."""
+    from kb.dev.bench_obligations import run
+
+    law = tmp_path / "shared" / "corpus" / "lawrefbook" / "行政法" / "测试法(2020-01-01).md"
+    law.parent.mkdir(parents=True)
+    law.write_text("# 测试法\n\n第一条　县级以上人民政府应当加强管理，由民政部门负责。\n\n"
+                   "第二条　居民委员会可以协助街道办事处开展工作。\n", encoding="utf-8")
+    res = run(str(law.parents[1]), limit=1, against=None)
+    out = capsys.readouterr().out
+    assert res["ok"] and res["ratio"] is None and res["now"]["texts"] == 1
+    assert "no ratio" in out and "x the recorded" not in out

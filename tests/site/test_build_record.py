@@ -108,6 +108,14 @@ def test_a_change_of_kb_rebuilds(tmp_path, monkeypatch):
     shutil.copytree(freshness.PACKAGE, code, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(freshness, "PACKAGE", code)
     assert freshness.up_to_date(proj, None, False) is not None
+    # a data file is kb's code too: clauses.tsv, the boilerplate table the 对照表 pages read, recounted each session
+    # (code review 14 item 1: it was not counted, and the site stayed "fresh" with the old table)
+    table = code / "compare" / "data" / "clauses.tsv"
+    good = table.read_text(encoding="utf-8")
+    table.write_text(good + "99\t本条例自公布之日起施行\n", encoding="utf-8")
+    assert freshness.up_to_date(proj, None, False) is None
+    table.write_text(good, encoding="utf-8")
+    assert freshness.up_to_date(proj, None, False) is not None
     module = code / "site" / "pages" / "__init__.py"
     module.write_text(module.read_text(encoding="utf-8") + "# another kb\n", encoding="utf-8")
     assert freshness.up_to_date(proj, None, False) is None
@@ -168,3 +176,27 @@ def test_the_search_catalog_is_part_of_the_answer(tmp_path):
     r = build_site(proj)
     assert r["catalog"].startswith("已重建") and r["rebuilt"] == "fresh"
     assert freshness.up_to_date(proj, None, True) is not None
+
+
+
+def test_a_strict_build_after_one_with_warnings_fails_as_mkdocs_does(tmp_path):
+    """Code review 14 item 2: a build with a warning (mkdocs.yml's unknown key), then ``kb build --strict``, was answered
+    "fresh" with exit 0 where mkdocs aborts (exit 2, as before the record); a strict build after a strict one is fresh,
+    and vouches for a plain one."""
+    from kb.cli.site import build_site
+    from kb.errors import KbError
+    from kb.site import freshness
+
+    proj = seed_project(tmp_path)
+    config = proj / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good + "no_such_setting: 1\n", encoding="utf-8")
+    assert build_site(proj, catalog=False)["rebuilt"] == "full"
+    assert freshness.up_to_date(proj, None, False) is not None
+    assert freshness.up_to_date(proj, None, False, strict=True) is None
+    with pytest.raises(KbError, match="strict"):
+        build_site(proj, catalog=False, strict=True)
+    config.write_text(good, encoding="utf-8")
+    assert build_site(proj, catalog=False, strict=True)["rebuilt"] == "full"
+    assert build_site(proj, catalog=False, strict=True)["rebuilt"] == "fresh"
+    assert build_site(proj, catalog=False)["rebuilt"] == "fresh"

@@ -39,7 +39,7 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
 
     say = progress or (lambda m: None)
     t0 = time.perf_counter()
-    kept = None if force else freshness.up_to_date(root, site_dir, catalog)
+    kept = None if force else freshness.up_to_date(root, site_dir, catalog, strict)
     if kept is not None:
         if catalog:
             say("检索目录已是最新")
@@ -85,7 +85,7 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
         cfg = load_config(str(root / "mkdocs.yml"), strict=strict, **kw)
         target = cfg.site_dir
         t = time.perf_counter()
-        fp, todo, previous = _what_to_build(root, cfg, force)
+        fp, todo, previous = _what_to_build(root, cfg, force, strict)
         out["rebuilt"] = todo
         plugin = cfg.plugins.get("kb") if hasattr(cfg.plugins, "get") else None
         if todo == "fresh":
@@ -115,7 +115,8 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
             raise KbError("网站构建后找不到网站目录", str(cfg.site_dir))
         local = cfg.site_url if cfg.site_url and urlsplit(cfg.site_url).hostname in LOCAL_HOSTS else None
         fp.update(outputs=walk.pop("digest"), local_site_url=local,
-                  catalog=freshness.catalog_state(root) if catalog_fresh else None)
+                  catalog=freshness.catalog_state(root) if catalog_fresh else None,
+                  strict=strict or (todo == "fresh" and previous.get("strict") is True))
         if plugin is not None:          # a site kb does not make is always built in full (as mkdocs does)
             freshness.remember(root, fp, default=site_dir is None)
     except mkx.Abort as e:
@@ -141,8 +142,9 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
 _FRESH = "网站已是最新：原文、元数据、模板和 kb 都没有改动（kb build --force 全部重建）"
 
 
-def _what_to_build(root: Path, cfg, force: bool):
-    """(fingerprint of the inputs, "fresh" | {regulation ids} | "full", the last build's record)."""
+def _what_to_build(root: Path, cfg, force: bool, strict: bool = False):
+    """(fingerprint of the inputs, "fresh" | {regulation ids} | "full", the last build's record); ``strict`` after a
+    build that was not: "full", for mkdocs to see every page's warnings (that build may have had some)."""
     from kb.site import freshness
 
     plugin = cfg.plugins.get("kb") if hasattr(cfg.plugins, "get") else None
@@ -151,7 +153,7 @@ def _what_to_build(root: Path, cfg, force: bool):
         folders.append(root / plugin.config.templates)
     previous = freshness.previous(root, cfg.site_dir)
     fp = freshness.fingerprint(root, Path(cfg.site_dir), [Path(f) for f in folders if f], previous)
-    if force or plugin is None:
+    if force or plugin is None or (strict and previous.get("strict") is not True):
         return fp, "full", previous
     return fp, freshness.plan(previous or None, fp, freshness.site_walk(Path(cfg.site_dir))), previous
 

@@ -36,11 +36,12 @@ import sys
 import time
 from pathlib import Path
 
+from kb import CODE_SUFFIXES
+
 #: what is found in the folders every page depends on
 SHARED_FOLDERS = ("templates", "overrides")
-#: kb's code and data (as kb.layers.cache.code_version counts them)
+#: kb's code and data, the files kb.CODE_SUFFIXES names (as kb.layers.cache.code_version counts them)
 PACKAGE = Path(__file__).resolve().parents[1]
-CODE_SUFFIXES = (".py", ".yml", ".yaml", ".json")
 #: kb's environment variables that change no output: processes, lock waits, where caches and the corpus live
 QUIET_ENV = frozenset({"KB_JOBS", "KB_INDEX_PROCS", "KB_LOCK_TIMEOUT", "KB_LAYER_CACHE", "KB_SHARED"})
 #: read by mkdocs and kb.outputs.docprops: the sitemap's and the downloads' dates
@@ -86,13 +87,14 @@ def fingerprint(root: Path, site_dir: Path, folders: list = (), before: dict | N
             "root": str(Path(root).resolve()), "folders": folders, "files": files.seen}
 
 
-def up_to_date(root: Path, site_dir: str | None, catalog: bool) -> dict | None:
+def up_to_date(root: Path, site_dir: str | None, catalog: bool, strict: bool = False) -> dict | None:
     """The figures of the site (as :func:`site_walk` gives them, and ``local_site_url`` as the last build
     found it) when the last build of it is still what ``kb build`` would make: its record is there, no
-    input changed, the site folder holds what that build left and (``catalog``) the search catalog is as
-    that build refreshed it; None otherwise.  Reads neither mkdocs.yml's settings nor anything else
-    through mkdocs: the site folder of a build without ``-d`` is the one the last such build used
-    (``mkdocs.yml`` and the environment being unchanged, it is the same)."""
+    input changed, the site folder holds what that build left, (``catalog``) the search catalog is as that
+    build refreshed it and (``strict``) that build was strict too — a build with warnings, then ``kb build
+    --strict``, must fail as mkdocs fails on them (code review 14 item 2); None otherwise.  Reads neither
+    mkdocs.yml's settings nor anything else through mkdocs: the site folder of a build without ``-d`` is the one
+    the last such build used (``mkdocs.yml`` and the environment being unchanged, it is the same)."""
     root = Path(root).resolve()
     target = str(Path(site_dir).resolve()) if site_dir else (_read(default_path(root)) or {}).get("site_dir")
     if not isinstance(target, str):
@@ -102,6 +104,8 @@ def up_to_date(root: Path, site_dir: str | None, catalog: bool) -> dict | None:
             or not isinstance(before.get("outputs"), str)):
         return None
     if catalog and (before.get("catalog") is None or before["catalog"] != catalog_state(root)):
+        return None
+    if strict and before.get("strict") is not True:
         return None
     now = fingerprint(root, Path(target), before.get("folders") or [], before)
     if now["site"] != before.get("site") or now["regulations"] != before["regulations"]:

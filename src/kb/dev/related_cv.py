@@ -32,8 +32,8 @@ from pathlib import Path
 #: the round's text of the knowledge base stayed in it, an acceptable peer of tuning articles)
 HELD_OUT_REGULATIONS: tuple = ()
 #: the regulations of a round being annotated whose own articles are never looked at (no annotation of theirs is read,
-#: no answer is computed for them): round 15r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
-#: (round 6's and the later rounds' files, scored once, are tuning — round 14r's since the eighth session of 2026-12-05)
+#: no answer is computed for them): round 16r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
+#: (round 6's and the later rounds' files, scored once, are tuning — round 15r's since the ninth session, 2026-12-06)
 HELD_OUT_TEXTS: tuple = ("北京市环境噪声污染防治办法", "北京市森林资源保护管理条例")
 THRESHOLDS = (0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.01, 0.012, 0.014, 0.016, 0.02, 0.025)
 GROUND = {"upper": (1, 2, 3), "peer": (0, 1, 2)}

@@ -78,8 +78,9 @@ def libraries(root: Path, files: list[Path], lib=None):
     of texts of the knowledge base naming no law beyond it in ``root``'s (``lib`` when given); the others — with
     ``extra_laws:``, or of a text the knowledge base does not hold (a held-out round's, outside-kb/'s) — in a copy of
     the project that also holds those laws and that text, imported from the corpus as ``kb add`` imports them
-    (kb.dev.extra_laws).  Each copy is built when its turn comes and removed, with its library, once its files are
-    read: nothing is left behind, and one copy's library is in memory at a time."""
+    (kb.dev.extra_laws).  The copies are all made first (kb.dev.extra_laws.grouped: about a megabyte each); each one's
+    library is built when its turn comes and the copy removed, with its library, once its files are read: nothing is
+    left behind, and one copy's library is in memory at a time."""
     from kb.dev.extra_laws import grouped, release
     from kb.library.related import base_library
 

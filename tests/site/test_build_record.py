@@ -200,3 +200,33 @@ def test_a_strict_build_after_one_with_warnings_fails_as_mkdocs_does(tmp_path):
     assert build_site(proj, catalog=False, strict=True)["rebuilt"] == "full"
     assert build_site(proj, catalog=False, strict=True)["rebuilt"] == "fresh"
     assert build_site(proj, catalog=False)["rebuilt"] == "fresh"
+
+
+def test_an_input_saved_while_the_build_runs_leaves_no_record(tmp_path, monkeypatch):
+    """Code review 14 item 4: the inputs are fingerprinted before mkdocs reads them; a text saved while the build ran is
+    in the pages, and saved back afterwards it hashed as recorded — kb build answered 网站已是最新 for pages showing text
+    the source no longer has.  Now a build whose inputs moved meanwhile keeps no record: the next build is a full one."""
+    from kb.cli import site as cli_site
+    from kb.site import freshness
+
+    proj = seed_project(tmp_path)
+    text = proj / "regulation" / "suining-community" / "draft.txt"
+    good = text.read_text(encoding="utf-8")
+    end = good.index("。", good.index("第二条"))
+    real = cli_site._what_to_build
+
+    def saved_meanwhile(*a, **k):
+        out = real(*a, **k)
+        text.write_text(good[:end] + "紫藤萝" + good[end:], encoding="utf-8")
+        return out
+
+    monkeypatch.setattr(cli_site, "_what_to_build", saved_meanwhile)
+    assert cli_site.build_site(proj, catalog=False)["rebuilt"] == "full"
+    monkeypatch.undo()
+    text.write_text(good, encoding="utf-8")
+    assert any("紫藤萝" in p.read_text(encoding="utf-8") for p in (proj / "site" / "suining-community").rglob("*.html"))
+    assert freshness.up_to_date(proj, None, False) is None
+    assert cli_site.build_site(proj, catalog=False)["rebuilt"] == "full"
+    assert not any("紫藤萝" in p.read_text(encoding="utf-8")
+                   for p in (proj / "site" / "suining-community").rglob("*.html"))
+    assert cli_site.build_site(proj, catalog=False)["rebuilt"] == "fresh"

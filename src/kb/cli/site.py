@@ -117,8 +117,10 @@ def build_site(root: Path, site_dir: str | None = None, strict: bool = False, ca
         fp.update(outputs=walk.pop("digest"), local_site_url=local,
                   catalog=freshness.catalog_state(root) if catalog_fresh else None,
                   strict=strict or (todo == "fresh" and previous.get("strict") is True))
-        if plugin is not None:          # a site kb does not make is always built in full (as mkdocs does)
-            freshness.remember(root, fp, default=site_dir is None)
+        if plugin is not None and freshness.unchanged_since(root, cfg.site_dir, fp):
+            freshness.remember(root, fp, default=site_dir is None)    # (a site kb does not make: always in full)
+        elif plugin is not None:
+            say("构建期间有输入文件被改动：不记下这次构建，下次 kb build 全部重建")
     except mkx.Abort as e:
         raise KbError(f"网站构建中止：{e}", str(root / "mkdocs.yml")) from None
     except (mkx.ConfigurationError, mkx.PluginError, mkx.BuildError) as e:

@@ -116,6 +116,14 @@ def up_to_date(root: Path, site_dir: str | None, catalog: bool, strict: bool = F
     return {**walk, "site_dir": target, "local_site_url": before.get("local_site_url")}
 
 
+def unchanged_since(root: Path, site_dir, fp: dict) -> bool:
+    """Whether the inputs are still what ``fp`` (taken before mkdocs read them) found: a file saved while the build
+    ran may be in the pages, and once saved back the record would vouch for them (code review 14 item 4).  Only the
+    files whose size or mtime moved are read again."""
+    again = fingerprint(root, Path(site_dir), fp.get("folders") or [], fp)
+    return again["site"] == fp["site"] and again["regulations"] == fp["regulations"]
+
+
 def plan(before: dict | None, now: dict, site: dict | None) -> str | set[str]:
     """"fresh" (nothing to do), the set of regulations whose pages to rebuild, or "full"; ``before``: the
     last build's record, ``site``: :func:`site_walk` of the site folder now."""

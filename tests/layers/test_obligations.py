@@ -406,7 +406,13 @@ FLOORS = {
     "chongqing-cunzhen-gongshui": (0.85, 0.80, 0.67), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
     "linghai-pilianqu": (0.25, 0.25, 0.17), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
     "beijing-jingshen-weisheng": (0.85, 0.84, 0.77), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
-    "beijing-xinxihua": (0.78, 0.78, 0.74), "gongzheng": (0.85, 0.87, 0.85)}
+    "beijing-xinxihua": (0.78, 0.78, 0.74), "gongzheng": (0.85, 0.87, 0.85),
+    # held out in round 20 (scored once on main e4ae227, after the twentieth round's last rule), tuning since: their
+    # figures then, minus 0.02
+    "beijing-shishi-tongyong-yuyan": (0.49, 0.50, 0.61), "beijing-zhongxiao-qiye": (0.81, 0.78, 0.69),
+    "guofang-jiaotong": (0.83, 0.85, 0.81), "zhuanshu-jingjiqu": (0.38, 0.33, 0.23),
+    "beijing-hongshizihui": (0.68, 0.58, 0.42), "beijing-shebaoka": (0.75, 0.74, 0.60),
+    "chukou-guanzhi": (0.76, 0.80, 0.75), "hainan-ziyougang": (0.76, 0.76, 0.66)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

@@ -119,9 +119,12 @@ def up_to_date(root: Path, site_dir: str | None, catalog: bool, strict: bool = F
 def unchanged_since(root: Path, site_dir, fp: dict) -> bool:
     """Whether the inputs are still what ``fp`` (taken before mkdocs read them) found: a file saved while the build
     ran may be in the pages, and once saved back the record would vouch for them (code review 14 item 4).  Only the
-    files whose size or mtime moved are read again."""
+    files whose size or mtime moved are read again.  A file whose size or mtime moved is a change even when it hashes
+    as before: saved and saved back while mkdocs ran, the pages may hold what it said in between (code review 15
+    item 1); a file recorded as changed just before ``fp`` (mtime -1) can only be compared by its content."""
     again = fingerprint(root, Path(site_dir), fp.get("folders") or [], fp)
-    return again["site"] == fp["site"] and again["regulations"] == fp["regulations"]
+    return again["site"] == fp["site"] and again["regulations"] == fp["regulations"] and \
+        all(again["files"].get(k) == v for k, v in fp["files"].items() if v is not None and v[1] != -1)
 
 
 def plan(before: dict | None, now: dict, site: dict | None) -> str | set[str]:

@@ -40,17 +40,17 @@ def extra_laws(data: dict, path: Path) -> tuple[str, ...]:
 
 def laws_of(path: Path) -> tuple[str, ...]:
     """:func:`extra_laws` of the annotation file at ``path``."""
-    import yaml
+    from kb.library.annotations import load_file
 
-    return extra_laws(yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}, path)
+    return extra_laws(load_file(path), path)
 
 
 def own_text(path: Path) -> tuple[str, ...]:
     """The corpus path of the text the annotation file at ``path`` annotates (``corpus:``; ``()`` for a file naming a
     regulation of the project, ``regulation:``)."""
-    import yaml
+    from kb.library.annotations import load_file
 
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = load_file(path)
     text = data.get("corpus")
     return (text.strip(),) if isinstance(text, str) and text.strip() and not data.get("regulation") else ()
 

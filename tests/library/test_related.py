@@ -528,12 +528,18 @@ def test_score_related_reports_each_held_out_file_apart(tmp_path, capsys):
 def test_an_annotation_file_that_cannot_be_read_is_bad_input_naming_it(tmp_path, capsys):
     """Code review 15 item 2: kb score-related (and --check) and kb score-repeat read --data's files with a bare
     yaml.safe_load — a file with a YAML error (an unclosed list), one holding a list and one not in UTF-8 were
-    tracebacks (exit 1) naming no file; now each is bad input naming the file (and the line), exit 2."""
+    tracebacks (exit 1) naming no file, and so were keys of another shape (corpus: a list, articles: a list); now each
+    is bad input naming the file (and the line), exit 2."""
     for name, body, says in (
             ("related-b.yml", "regulation: suining-community\narticles:\n  7:\n    upper: [\n".encode(), ":5: YAML 格式错误"),
             ("related-b.yml", "- regulation: suining-community\n".encode(), ": 标注文件应为键值映射"),
             ("related-b.yml", "regulation: 社区\n".encode("gbk"), ":1: 不是 UTF-8 文本"),
-            ("repeat-b.yml", "regulation: suining-community\nrepeats:\n  7: [\n".encode(), ":4: YAML 格式错误")):
+            ("repeat-b.yml", "regulation: suining-community\nrepeats:\n  7: [\n".encode(), ":4: YAML 格式错误"),
+            # keys of the wrong shape (TypeError / AttributeError tracebacks before)
+            ("related-b.yml", "corpus: [a, b]\narticles:\n  7:\n    upper: none\n".encode(), ": corpus：应为"),
+            ("related-b.yml", "regulation: suining-community\narticles: [7]\n".encode(), ": articles：应为"),
+            ("related-b.yml", "regulation: suining-community\narticles:\n  7: [none]\n".encode(), ": 第7条：应为"),
+            ("repeat-b.yml", "regulation: suining-community\nrepeats:\n  7: 第三条\n".encode(), ": repeats 的第7条：应为")):
         for f in tmp_path.glob("*.yml"):
             f.unlink()
         (tmp_path / name).write_bytes(body)

@@ -73,6 +73,10 @@ def read_annotations(path: Path, regulations) -> Annotated:
     data = load_file(path)
     files = source_map(regulations)
     ids = {r.id for r in regulations}
+    for key, kind, says in (("regulation", str, "法规编号"), ("corpus", str, "语料中的文件路径"),
+                            ("articles", dict, "以条号为键的映射"), ("repeats", dict, "以条号为键的映射")):
+        if data.get(key) is not None and not isinstance(data[key], kind):
+            raise KbError(f"{key}：应为{says}", str(path))      # (a list here was a TypeError: code review 15 item 2)
     if data.get("regulation"):
         reg = data["regulation"]
     elif data.get("corpus") in files:
@@ -99,12 +103,16 @@ def read_annotations(path: Path, regulations) -> Annotated:
     for art, kinds in (data.get("articles") or {}).items():
         art = article_number(art, path)
         out.articles[art] = {}
+        if kinds is not None and not isinstance(kinds, dict):
+            raise KbError(f"第{art}条：应为 upper（上位法）、peer（同类立法）的映射", str(path))
         for k, v in (kinds or {}).items():
             kind = KIND_KEYS.get(k)
             if kind is None:
                 raise KbError(f"第{art}条的类别“{k}”无效：应为 upper（上位法）或 peer（同类立法）", str(path))
             out.articles[art][kind] = answers(art, k, v)
     for art, refs in (data.get("repeats") or {}).items():
+        if refs is not None and not isinstance(refs, list):
+            raise KbError(f"repeats 的第{art}条：应为条文列表", str(path))
         out.repeats[article_number(art, path)] = {provision(x) for x in refs or []}
     out.checked = set(data.get("not_repeats_checked") or [])
     return out

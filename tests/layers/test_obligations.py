@@ -404,7 +404,7 @@ FLOORS = {
     # held out in round 19 (scored once on main d14c588, after the nineteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "chongqing-cunzhen-gongshui": (0.85, 0.80, 0.67), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
-    "linghai-pilianqu": (0.25, 0.25, 0.17), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
+    "linghai-pilianqu": (0.40, 0.40, 0.38), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
     "beijing-jingshen-weisheng": (0.85, 0.84, 0.77), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
     "beijing-xinxihua": (0.78, 0.78, 0.74), "gongzheng": (0.85, 0.87, 0.85),
     # held out in round 20 (scored once on main e4ae227, after the twentieth round's last rule), tuning since: their
@@ -427,6 +427,8 @@ FLOORS = {
 #: their figures minus 0.02 (beijing-jiedao's rise stays under its floor plus 0.02); none lowered.
 #: Ninth session (issue 11, twentieth round: code review 13 items 6-11, 主持 / 工作如下, criminal liability and liability
 #: borne not the sanctioning body's, exceptions, charters): ten raised to their figures minus 0.02; none lowered.
+#: Tenth session (issue 11, data only): linghai-pilianqu harmonised to the lead's decision (a ship or an aircraft is no
+#: actor; 16 records became statements without an actor), its floor re-measured: its figures minus 0.02.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

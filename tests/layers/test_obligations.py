@@ -311,7 +311,7 @@ FLOORS = {
     "jumin-zuzhifa": (0.93, 0.94, 0.93), "qingyuan-wuye": (0.97, 0.98, 0.96),
     "zaosheng": (0.92, 0.89, 0.79),
     # held out in round 3 (scored once at 02eff74), tuning since: their figures after the round-3 rules, minus 0.02
-    "beijing-kongyan": (0.95, 0.94, 0.88), "beijing-wuzhangai": (0.93, 0.93, 0.92),
+    "beijing-kongyan": (0.95, 0.94, 0.88), "beijing-wuzhangai": (0.94, 0.94, 0.93),
     "chongqing-jiating": (0.90, 0.90, 0.85), "chongqing-xiaofang": (0.79, 0.79, 0.74),
     "dongguan-wenming": (0.87, 0.87, 0.81), "gonggong-tushuguan": (0.89, 0.92, 0.92),
     "guangdong-zulin": (0.72, 0.74, 0.75), "laonianren": (0.87, 0.87, 0.83),
@@ -340,13 +340,13 @@ FLOORS = {
     "beijing-jiuye-yuanzhu": (0.87, 0.87, 0.85), "beijing-xuesheng-shanghai": (0.77, 0.77, 0.71),
     "beijing-yishi-guize": (0.78, 0.79, 0.67), "beijing-zhengbing": (0.81, 0.82, 0.77),
     "chongqing-jiti-zichan": (0.75, 0.68, 0.57), "guangdong-jisheng": (0.82, 0.80, 0.69),
-    "huzhao": (0.73, 0.70, 0.55), "jinchukou-jianyan": (0.76, 0.77, 0.70),
+    "huzhao": (0.78, 0.73, 0.59), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
     # then, minus 0.02
     "chongqing-hezhang": (0.57, 0.48, 0.47), "chongqing-qiye-fudan": (0.86, 0.84, 0.76),
     "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.78, 0.79, 0.65),
     "guangdong-huaqiao": (0.77, 0.76, 0.72), "guangdong-sanju-minzu": (0.76, 0.79, 0.73),
-    "hukou-dengji": (0.48, 0.43, 0.31), "xiangzhen-qiye": (0.80, 0.74, 0.68),
+    "hukou-dengji": (0.52, 0.49, 0.35), "xiangzhen-qiye": (0.80, 0.74, 0.68),
     # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: raised after the
     # round-11 rules (bef61ff) to their figures then, minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.87, 0.88, 0.82),
@@ -405,8 +405,8 @@ FLOORS = {
     # figures then, minus 0.02
     "chongqing-cunzhen-gongshui": (0.85, 0.80, 0.67), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
     "linghai-pilianqu": (0.40, 0.40, 0.38), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
-    "beijing-jingshen-weisheng": (0.85, 0.84, 0.77), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
-    "beijing-xinxihua": (0.78, 0.78, 0.74), "gongzheng": (0.85, 0.87, 0.85),
+    "beijing-jingshen-weisheng": (0.86, 0.85, 0.78), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
+    "beijing-xinxihua": (0.78, 0.78, 0.74), "gongzheng": (0.85, 0.87, 0.87),
     # held out in round 20 (scored once on main e4ae227, after the twentieth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-shishi-tongyong-yuyan": (0.49, 0.50, 0.61), "beijing-zhongxiao-qiye": (0.81, 0.78, 0.69),
@@ -429,6 +429,8 @@ FLOORS = {
 #: borne not the sanctioning body's, exceptions, charters): ten raised to their figures minus 0.02; none lowered.
 #: Tenth session (issue 11, data only): linghai-pilianqu harmonised to the lead's decision (a ship or an aircraft is no
 #: actor; 16 records became statements without an actor), its floor re-measured: its figures minus 0.02.
+#: Tenth session (issue 11, twenty-first round: code review 14 items 11, 12, 15, exceptions): five raised (huzhao,
+#: hukou-dengji, beijing-jingshen-weisheng, beijing-wuzhangai, gongzheng) to their figures minus 0.02; none lowered.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -114,9 +114,16 @@ def continue_duties(x, s: Sentence, prev: Sentence) -> None:
         if k < 0 or not text[begin:k].endswith(LEAD_END) or not text[k + 1:s.end].strip():
             break
         begin = k + 1
-    if _not_the_bodys(s, begin):
+    if _CRIMINAL.search(text, begin, s.end) is not None:
         return                  # 构成犯罪的，依法追究刑事责任: not done by the body before (nor ……造成……损失的，对责任人员
         #                         依照刑法有关规定追究刑事责任, whose condition opens with no 的-clause: code review 13 item 8)
+    if s.liability and _BORNE.search(text, begin, s.end) is not None:
+        # ……由X责令改正；造成损失的，依法承担赔偿责任: the violator's, not the sanctioning body's; but the violator's own duty
+        # goes on when the condition is a harm it causes (合伙企业法 art. 96 合伙人……的，应当将该利益和财产退还合伙企业；给合伙
+        # 企业……造成损失的，依法承担赔偿责任: code review 14 item 11), not another party's fault (……；受托人有过错的，承担相应的责任)
+        if not _HARM_DONE.match(text, s.start):
+            return
+        open_ = [d for d in open_ if d.modality == "obligation"]
     for d in open_:
         x.emit(s, d.mention, d.modality, d.explicit and after == "；", begin, begin, s.start)
 
@@ -125,6 +132,10 @@ def continue_duties(x, s: Sentence, prev: Sentence) -> None:
 #: 责任: the violator's): never an act of the body that sanctioned before ；
 _CRIMINAL = re.compile(r"(?:^|(?<=[，：；。]))[^，。；：]{0,24}?追究[^，。；]{0,6}刑事责任[。；：:]?$")
 _BORNE = re.compile(r"(?:^|(?<=[，：；。]))(?:依法|由[^，。；]{1,10})?承担[^，。；]{0,10}责任[。；：:]?$")
+
+
+#: the condition of a liability borne that is the harm the party just named causes (给……造成损失的, 造成……的, 致使……的)
+_HARM_DONE = re.compile(r"(?:给[^，。；]{1,30}?)?(?:造成|致使)[^，。；]{0,30}的，")
 
 
 def _not_the_bodys(s: Sentence, begin: int) -> bool:
@@ -236,6 +247,10 @@ def _own_clause_end(text: str, d: Draft, end: int, bounds: list[int]) -> list[in
     return [k] if k >= 0 else []
 
 
+#: an exception closing a duty's clause (……，但上级人民政府根据……需要调用……的除外)
+_EXCEPTION_TAIL = re.compile(r"，但(?:是)?，?[^，。；]*?(?:的|者)?除外$")
+
+
 def _bound(d: Draft, text: str) -> None:
     """The action of d (its limit moved out), the limit and quantity of its region."""
     a, b = d.begin, d.end
@@ -252,6 +267,10 @@ def _bound(d: Draft, text: str) -> None:
     while b > a and text[b - 1] in "，。；：、 ":
         b -= 1
     action = text[a:b]
+    if action.endswith("除外"):
+        m = _EXCEPTION_TAIL.search(action)
+        if m is not None and m.start() > 0:
+            action = action[:m.start()]    # ……不得动用，但上级人民政府……调用……的除外: the exception is no part of the act
     if action.endswith(_JOINERS):        # (most actions end in none: the loop only changes one that does)
         for j in _JOINERS:
             if action.endswith(j) and len(action) > len(j):

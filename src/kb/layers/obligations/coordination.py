@@ -461,7 +461,8 @@ class Scanner(MentionScanner):
                 name = text[g.mentions[0].start:m.end()]
                 c = self.reg.canonical(name)
                 return Group([Mention(c, name, g.mentions[0].start, m.end(), known=self.reg.is_known(c))], i, m.end())
-        if g is None:
+        if g is None and not text.startswith(("本人", "他人"), i):
+            # (由本人向户籍所在地的……机构提出: the person himself, not the body addressed, code review 14 item 15)
             m = _MODIFIER_DE.match(text, i)
             if m:
                 g = self.group(text, m.end(), discover=False)

@@ -57,6 +57,18 @@ def _agents(sc: Scanner, s: Sentence) -> list[tuple[int, Group]]:
         elif (text[p - 1:p + 1] in _YOU_NOT and not _managed_by(text, sa, p)) or text[p:p + 2] in _YOU_NOT:
             continue
         g = sc.agent(text, p + 1)
+        if g is None and text.startswith("本人", p + 1) and not text.startswith("申请", p + 3) and \
+                not find_modals(text, sa, p):
+            # 护照持有人申请换发……，由本人向……提出: the party the sentence opens with, himself (护照法 art. 11 p2, code
+            # review 14 item 15); not 个人会员由本人申请 (applying is the person's right: no record in the gold), nor a
+            # party named before 的 (国有企业、集体企业的负责人……的，由本人承担: the heads, not the enterprises)
+            first = sc.group(text, sa, discover=True)
+            if first is not None and text.startswith("的", first.end):
+                first = None
+            elif first is None or first.start != sa or first.end >= p:
+                first = s.carried if s.subjects == [] else None    # ……；在国外，由本人向……提出: the party carried on
+            if first is not None and first.mentions:
+                g = Group(first.mentions, p + 1, p + 3)
         if g:
             out.append((p, g))
     return out

@@ -43,6 +43,10 @@ _DELETED = re.compile(r"[（(](?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?删除[�
 _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj, "found": on_found}
 
 
+#: the lead-in of a list of penalties (给予下列处分或行政处罚：, 予以下列处罚：)
+_PENALTY_LIST = re.compile(r"下列[^，。；：]{0,6}?(?:处分|处罚)[^。；：]{0,30}：")
+
+
 class _Extractor:
     def __init__(self, doc, reg: Registry):
         self.doc = doc
@@ -69,12 +73,15 @@ class _Extractor:
                 state: dict = {}
                 lead = self.node(para, art, para.number, None, liability, state)
                 items = []
+                # ……经教育不改的，由人民武装部提请……给予下列处分或行政处罚：（一）是在职职工的，由所在单位扣发……: the items of a
+                # list of penalties are the penalties (北京市民兵预备役工作条例 art. 18, code review 14 item 15)
+                in_list = liability or bool(_PENALTY_LIST.search(para.text or "") and liability_sentence(para.text))
                 for it in para.children:
                     if it.kind != "item":
                         continue
-                    drafts = self.node(it, art, para.number, it.number, liability, state)
+                    drafts = self.node(it, art, para.number, it.number, in_list, state)
                     for sub in it.children:
-                        drafts += self.node(sub, art, para.number, it.number, liability, state)
+                        drafts += self.node(sub, art, para.number, it.number, in_list, state)
                     items.append((it, drafts))
                 self.close(art, para, lead, items)
         return self.out

@@ -253,7 +253,8 @@ def _acts_on_breach(s: Sentence, p: int, g: Group) -> bool:
     """……骗取补贴的，由X责令退回骗取的补贴 / 由X销毁印制的商标标识，没收……: the agent after the condition of a liability
     clause acts on the breach; the 的 in its object is no relative clause around the agent."""
     return s.liability and bool(_AFTER_CONDITION.search(s.text, s.start, p)) and \
-        bool(SANCTION_V.search(s.text, g.end, min(s.end, g.end + 20))) and not _BODY_OF.match(s.text, g.end)
+        bool(SANCTION_V.search(s.text, g.end, min(s.end, g.end + 20)) or _FINE_OF.match(s.text, g.end)) and \
+        not _BODY_OF.match(s.text, g.end)
 
 
 #: 由县级以上地方人民政府负责受理……申请的行政主管部门责令……: the agent is the body the relative clause names
@@ -272,6 +273,10 @@ _PENALTIES_BY = re.compile(r"(?:的|其他)[^，。；]{0,8}行政处罚，?$")
 _PUNISHED_UNDER = re.compile(r"(?:依照|依据|按照)[^。；]{0,80}?规定(?:予以)?(?:处理|处罚|查处)")
 
 
+#: 由X给予相当于……经费1至3倍的罚款, 由所在单位扣发半年至一年的奖金: a fine or a withheld bonus however long its measure
+_FINE_OF = re.compile(r"(?:给予|处以?)[^，。；]{0,40}?罚款|扣发[^，。；]{0,20}?(?:奖金|工资)")
+
+
 def _agent_modality(x, s: Sentence, p: int, g: Group, vp: str) -> tuple[str, bool] | None:
     """(modality, explicit) of what the agent g does (vp), or None when it is a right."""
     if s.liability and re.match(r"(?:依法)?(?:承担|负责赔偿|赔偿)", vp):
@@ -284,7 +289,7 @@ def _agent_modality(x, s: Sentence, p: int, g: Group, vp: str) -> tuple[str, boo
     if s.liability and (SANCTION_V.search(s.text[g.end:min(s.end, g.end + 20)]) or re.match(r"依法|对|将", vp) or
                         # 由公安机关依照《中华人民共和国治安管理处罚法》给予警告……: the law named may be long
                         (re.match(r"依照|按照|根据", vp) and SANCTION_V.search(re.split(r"[，；。]", vp)[0])) or
-                        _PUNISHED_UNDER.match(vp) or
+                        _PUNISHED_UNDER.match(vp) or _FINE_OF.match(vp) or
                         (re.search(r"(?:的|之一)，(?:[^，。；]{0,12}，)?$", s.text[s.start:p]) and
                          liability_chapter(s.art))):
         # outside a chapter of liability, ……逾期仍未召集的，由X组织召集 is X's duty, not a sanction

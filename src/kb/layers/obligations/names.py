@@ -31,7 +31,7 @@ STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根
                           # 社会力量举办中医医疗机构, 团长召集并主持代表团……, 总理召集和主持国务院……); 举办单位, 举办者, ……举办的医疗卫生机构,
                           # 会议主持人 are names
                           r"作为|认为|收回|举办(?![单者方的])|召集|主持(?!人)")
-BAD_START = ("有", "是", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
+BAD_START = ("有", "是", "但", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
              "跟", "向", "对", "给", "为", "在", "把", "将", "确需", "确有", "如需", "需")
 #: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)
 VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加强", "建立", "协助", "指导", "支持", "提供", "完善",
@@ -443,6 +443,9 @@ class NameScanner:
         plain = _PARENS.sub("", name) if "（" in name else name      # 开发区（工业园区、产业园区）管理机构
         if _CLAUSE_MARK.search(plain) or name in ("他人", "本人", "其人") or "（以下" in name:
             return None          # ……机构（以下统称投诉工作机构）: the definition of a short name is no part of a name
+        if name.startswith(("他人", "本人")) and STOP_IN_NAME.search(name):
+            return None          # 由本人向户籍所在地的……人民政府公安机关……提出: the person, then a verb (护照法 art. 11 p2,
+            #                      code review 14 item 15), not a name 本人向户籍所在地的县级以上地方人民政府
         if len(name) < 3 and not (len(name) == 2 and name[0] not in _NOT_A_NAME_START and
                                   name not in _BARE_HEADS and MODAL_RE.match(text, e)):
             return None          # 总馆应当, 读者应当, 馆长应当: a two-character name only right before its modal word

@@ -220,10 +220,23 @@ def _deputies(text: str, ca: int, cb: int) -> tuple[int, Group] | None:
     return k, Group([Mention("代表", "代表", k, k + 2)], k, k + 2)
 
 
+def _named_after_but(sc: Scanner, text: str, k: int) -> bool:
+    """Does a name open the clause right after its 但 / 但是 (但代表人变更……, not 但是须经……同意 or 但与……的失业人员)?"""
+    if MODAL_RE.match(text, k) or text[k:k + 1] in "，对向由经将把为在与同按依根通其":
+        return False
+    g = sc.group(text, k, discover=True)
+    return g is not None and g.start == k
+
+
 def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last_stmt):
     """(position, group) of the actor that opens the clause text[ca:cb], or None."""
     if text.startswith("其中", ca) and not text.startswith("其中的", ca):
         ca += 2          # 其中专业技术人员可以……: "among them", a connective, not 其 + 中专业技术人员
+    elif text.startswith(("但是", "但"), ca) and not text.endswith("除外", ca, cb) and \
+            _named_after_but(sc, text, ca + (2 if text.startswith("但是", ca) else 1)):
+        ca += 2 if text.startswith("但是", ca) else 1    # ……，但代表人变更、放弃诉讼请求……，必须经……同意: a connective
+        #   before the subject, not a name 但代表人 (民事诉讼法 arts. 56-57, code review 14 item 12); not in an exception
+        #   (……，但国务院对批准机关另有规定的除外: no party's duty)
     deputies = _deputies(text, ca, cb)
     if deputies is not None:
         return deputies

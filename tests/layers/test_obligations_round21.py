@@ -1,0 +1,83 @@
+"""The twenty-first round of obligation rules (issue 11, tenth session): code review 14's open items.  Each sentence is
+quoted from a corpus text as it stands there; each test fails on the code before the round (main fc4f9ab)."""
+from __future__ import annotations
+
+from kb.layers.obligations import extract
+from kb.text.parse import parse_text
+from test_obligations_round20 import actors, records
+from test_obligations_rules import reg  # noqa: F401 - the registry shared by the rules' tests (fixture)
+
+
+def in_liability_chapter(reg, article: str) -> set[tuple[str | None, str, str]]:
+    """(actor, modality, action) of the duties of an article standing, as in its law, in the chapter 法律责任."""
+    doc = parse_text("第一章　法律责任\n第一条 " + article, "rules.txt", "text")
+    return {(s.actor, s.modality, s.action) for s in extract(doc, reg)}
+
+
+def test_review_14_the_violators_own_duty_goes_on_to_the_liability_it_bears(reg):
+    """Code review 14 item 11: the twentieth round made a liability borne (……；造成损失的，依法承担赔偿责任) never the
+    sanctioning body's, and with it dropped the violator's own: 合伙企业法 (2006) arts. 96 and 101 name the violator as the
+    subject of its duty (应当将……退还合伙企业), and the harm it causes makes it bear the damages too, as the gold reads it
+    (an obligation of the named violator).  A sanctioning body's acts still do not go on (社会保险法 (2018) art. 89), nor
+    does anything when the condition is not a harm the party causes (……；受托人有过错的，承担相应的责任)."""
+    for violator, article in (
+            ("合伙人", "合伙人执行合伙事务，或者合伙企业从业人员利用职务上的便利，将应当归合伙企业的利益据为己有的，或者采取其他手段"
+                      "侵占合伙企业财产的，应当将该利益和财产退还合伙企业；给合伙企业或者其他合伙人造成损失的，依法承担赔偿责任。"),
+            ("清算人", "清算人执行清算事务，牟取非法收入或者侵占合伙企业财产的，应当将该收入和侵占的财产退还合伙企业；给合伙企业或者"
+                      "其他合伙人造成损失的，依法承担赔偿责任。")):
+        assert (violator, "obligation", "依法承担赔偿责任") in in_liability_chapter(reg, article)
+    insurance = in_liability_chapter(reg, "社会保险经办机构及其工作人员有下列行为之一的，由社会保险行政部门责令改正；给社会保险基金、用人单位或者"
+                             "个人造成损失的，依法承担赔偿责任；对直接负责的主管人员和其他直接责任人员依法给予处分：")
+    assert not any(a == "依法承担赔偿责任" for x, m, a in insurance if x == "社会保险行政部门")
+
+
+def test_review_14_but_opens_no_name(reg):
+    """Code review 14 item 12: ……，但代表人变更、放弃诉讼请求……，必须经被代表的当事人同意 (民事诉讼法 (2023) arts. 56-57,
+    行政诉讼法 (2017) art. 28, 行政复议法 (2023) art. 15) gave the actor 但代表人 (or 但是代表人): 但 is a connective before
+    the subject, and 代表人 (the representative the parties elect) a person."""
+    civil = actors(reg, "当事人一方人数众多的共同诉讼，可以由当事人推选代表人进行诉讼。代表人的诉讼行为对其所代表的当事人发生效力，"
+                        "但代表人变更、放弃诉讼请求或者承认对方当事人的诉讼请求，进行和解，必须经被代表的当事人同意。")
+    assert civil == {"当事人", "代表人"}
+    assert actors(reg, "代表人参加行政复议的行为对其所代表的申请人发生效力，但是代表人变更行政复议请求、撤回行政复议申请、承认"
+                       "第三人请求的，应当经被代表的申请人同意。") == {"代表人"}
+    # the same elsewhere: 外交特权与豁免条例 (1986) art. 11 p3, 邮政 (重庆市邮政条例 art. 41)
+    assert "机长" in actors(reg, "商业飞机机长受委托可以转递外交邮袋，但机长必须持有委托国官方证明文件，注明所携带的外交邮袋件数。")
+
+
+def test_an_exception_is_no_duty_and_no_part_of_the_act(reg):
+    """……，但……的除外 closing a duty: no party's duty (广东省粮食安全保障条例 (2021) art. 19 gave 但上级人民政府 an obligation
+    根据……调用……储备粮的除外) and no part of the act before it (北京市邮政通信条例 art. 18)."""
+    grain = records(reg, "县级以上人民政府的政府储备粮未经本级人民政府批准，任何单位和个人不得动用，但上级人民政府根据粮食市场调控与"
+                         "应急的需要调用下级人民政府储备粮的除外。")
+    assert {("任何单位", "prohibition", "动用"), ("任何个人", "prohibition", "动用")} <= grain
+    assert not any("上级人民政府" in (x or "") or "除外" in a for x, m, a in grain)
+    post = records(reg, "任何单位和个人不得经营信函、明信片或者其他具有信件性质的物品的寄递业务，但国务院另有规定的除外。")
+    assert ("任何单位", "prohibition", "经营信函、明信片或者其他具有信件性质的物品的寄递业务") in post
+
+
+def test_review_14_the_person_himself_is_no_name_with_the_body_he_applies_to(reg):
+    """Code review 14 item 15 (护照法 (2006) art. 11 p2): 由本人向户籍所在地的县级以上地方人民政府公安机关出入境管理机构提出
+    gave the actor 本人向户籍所在地的县级以上地方人民政府 and the action 公安机关出入境管理机构提出; the body addressed is no
+    party either: the person himself is the party the sentence opens with (the gold: 护照持有人, explicit false)."""
+    got = records(reg, "护照持有人申请换发或者补发普通护照，在国内，由本人向户籍所在地的县级以上地方人民政府公安机关出入境管理机构"
+                       "提出；在国外，由本人向中华人民共和国驻外使馆、领馆或者外交部委托的其他驻外机构提出。")
+    assert not any(a and ("本人" in a or "出入境管理机构" in a) for a, _, _ in got)
+    # 由本人 + a step, with no modal word before it: the party the sentence opens with (or carries), as the gold reads it
+    assert got == {("护照持有人", "obligation", "向户籍所在地的县级以上地方人民政府公安机关出入境管理机构提出"),
+                   ("护照持有人", "obligation", "向中华人民共和国驻外使馆、领馆或者外交部委托的其他驻外机构提出")}
+
+
+def test_review_14_the_items_of_a_list_of_penalties_are_penalties(reg):
+    """Code review 14 item 15 (北京市民兵预备役工作条例 art. 18, a text with no chapters): the items of ……经教育不改的，由人民
+    武装部提请……给予下列处分或行政处罚，并强制其履行兵役义务： are the penalties — (一) 由所在单位扣发半年至一年的奖金 gave
+    nothing (扣发……的奖金 read as a relative clause), (三) 由街道办事处……给予相当于……1至3倍的罚款 an obligation."""
+    doc = parse_text("第一条 应当参加民兵、预备役组织的公民拒绝参加的，逃避教育训练和执行任务的民兵、预备役人员经教育不改的，由人民武装部"
+                     "提请其所在单位或者当地人民政府有关部门给予下列处分或行政处罚，并强制其履行兵役义务：\n"
+                     "（一）是在职职工的，由所在单位扣发半年至一年的奖金；\n"
+                     "（二）是从事个体经营的，由工商行政管理部门责令暂停营业三个月至半年；\n"
+                     "（三）是城镇待业青年或者农村青年的，由街道办事处或者乡、镇人民政府给予相当于当地一个参加军事训练人员训练所需经费"
+                     "1至3倍的罚款，或者责令其从事同等训练时间的社会公益劳动。", "rules.txt", "text")
+    got = {(s.item, s.actor, s.modality) for s in extract(doc, reg)}
+    assert {(1, "所在单位", "sanction"), (2, "工商行政管理部门", "sanction"), (3, "街道办事处", "sanction"),
+            (3, "乡人民政府", "sanction"), (3, "镇人民政府", "sanction")} <= got
+    assert not any(m == "obligation" for i, _, m in got if i == 3)

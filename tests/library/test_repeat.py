@@ -160,3 +160,33 @@ def test_boilerplate_clauses_are_found_where_the_clauses_break():
     text = "违反本条例规定的，由有关部门责令改正；构成犯罪的，依法追究刑事责任。"
     spans = boilerplate_spans(text)
     assert [text[s:e] for s, e in spans] == ["构成犯罪的", "依法追究刑事责任"]
+
+
+def test_a_procedure_of_the_national_legislature_restated_for_a_local_body_is_no_repetition(tmp_path, capsys):
+    """重庆市地方立法条例 (round 11r, tests/data/related/outside-kb/): its 第二十四条 gives the 立法法's 第二十一条 — the
+    procedure of the 全国人民代表大会 on 法律案 — near verbatim to the 市人民代表大会 and its 法规案; the annotator counts a
+    rule restated for another body as no repetition (31 of the text's 40 reports were such).  Its 第五条 restates the
+    立法法's 第六条, a principle of all legislation, and is still reported."""
+    local = ("列入市人民代表大会会议议程的法规案，大会全体会议听取市人大常委会或者提案人的说明后，由各代表团进行审议。\n"
+             "各代表团审议法规案时，提案人应当派人听取意见，回答询问。")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("重庆市地方立法条例（草案）\n\n"
+                     "第一条　为了规范本市地方立法活动，提高地方立法质量，根据《中华人民共和国立法法》、《中华人民共和国地方各级人民代表大会和"
+                     "地方各级人民政府组织法》等法律，结合本市实际，制定本条例。\n\n"
+                     "第二条　地方立法应当发扬社会主义民主，坚持立法公开，保障公民通过多种途径参与立法活动。\n\n"
+                     f"第三条　{local}\n", encoding="utf-8")
+    rc, out, err = run_kb(["check", str(draft), "--upper"], ROOT, capsys)
+    assert rc == 1, err
+    assert "第二条" in out and "立法法》第六条" in out
+    assert "第三条" not in out and "第二十一条" not in out
+    from kb.library.repeat import another_legislature
+
+    national = ("列入全国人民代表大会会议议程的法律案，大会全体会议听取提案人的说明后，由各代表团进行审议。\n"
+                "各代表团审议法律案时，提案人应当派人听取意见，回答询问。")
+    assert another_legislature(local, national)
+    assert not another_legislature(national, national)      # an article on the national legislature itself
+    # a provision also for local levels (立法法 第八十八条 on 地方性法规), or on no legislature, is one a local text may repeat
+    assert not another_legislature(local, "省、自治区、直辖市的人民代表大会制定的地方性法规由大会主席团发布公告予以公布。")
+    assert not another_legislature(local, "立法应当体现人民的意志，发扬社会主义民主，坚持立法公开，保障人民通过多种途径参与立法活动。")
+    # the 地方组织法 (全国人民代表大会和地方各级人民代表大会… is a title on every level)
+    assert not another_legislature(local, "依照《全国人民代表大会和地方各级人民代表大会选举法》的规定选举代表。")

@@ -28,6 +28,10 @@ or five provisions pieced together (施工现场公示规划许可证 assembled 
 permits, publication and penalties restates none of them).  The provision it shares most with must
 cover ``MIN_BEST`` of its letters on its own (leave-one-file-out over the six texts: every fold picks
 0.45 on a grid of 0–0.5 by 0.05).
+
+A rule for the national legislature is no source of a local article's repetition (:func:`another_legislature`): an
+upper provision for the 全国人民代表大会 and its 法律案 alone, restated for the 市人民代表大会 and its 法规案, is given to
+another body — the annotators' "not a repetition" (重庆市地方立法条例, 31 false reports; tenth session, 2026-12-06).
 """
 from __future__ import annotations
 
@@ -65,6 +69,11 @@ REPEAT_TOPIC = 0.05
 #: a quantity: a number (Chinese or Arabic) with its unit or bound — 十五日, 三十人, 一百户, 五千元; a range with
 #: its unit is one quantity (三至五人, 五至九人: it was read as two, 五至 and 九人, and an article stating one
 #: range was taken for one adding two figures of its own)
+#: the national legislature and its bills (:func:`another_legislature`); 全国人民代表大会和地方各级人民代表大会… is the title
+#: of a law on every level
+NATIONAL_LEGISLATURE = re.compile(r"全国人民代表大会(?!和地方)|委员长会议|宪法和法律委员会|法律案|法律草案")
+#: a level below the national one named in a provision: the provision is (also) a rule for local bodies
+LOCAL_LEVEL = re.compile(r"地方|本级|各级|省|县|设区的市|自治|乡|镇")
 _NUMBER = r"[零一二三四五六七八九十百千万两\d]+"
 _FIGURE = re.compile(rf"{_NUMBER}(?:至{_NUMBER})?个?(?:工作日|日|天|月|年|周|户|人|名|元|次|届|%|％|以上|以下|以内|至)")
 
@@ -153,9 +162,9 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     # the repetition cross-validation, python3 -m kb.dev.related_cv repeat, loses one of 127, 北京村委会若干规定 第十五条)
     # (nor does a provision the article cites by number come first, nor one at the article's place in its text, POSITION:
     # the candidates stay the closest in wording)
-    rel = [r for r in lib.related(e, kinds=("upper",), limit=CANDIDATES, marks=False, actors=False, cited=False,
+    rel = [r for r in lib.related(e, kinds=("upper",), limit=2 * CANDIDATES, marks=False, actors=False, cited=False,
                                   position=False)
-           if _on_subject(lib, e, r.entry)]
+           if _on_subject(lib, e, r.entry) and not another_legislature(e.text, r.entry.text)][:CANDIDATES]
     if not rel:
         return None
     if threshold is not None:
@@ -186,6 +195,18 @@ def _on_subject(lib: Library, e, b) -> bool:
     """Whether upper provision ``b`` may be one ``e`` repeats: its law is ``e``'s ground (cited), or ``e`` is on that law's
     subject in full (:meth:`Library.topic` at least ``REPEAT_TOPIC``)."""
     return lib.ground("upper", e, b) or lib.topic(e, b.reg.id) >= REPEAT_TOPIC
+
+
+def another_legislature(text: str, upper: str) -> bool:
+    """Whether upper provision ``upper`` is a rule for the national legislature alone — it names 全国人民代表大会, its
+    委员长会议 or 宪法和法律委员会, or is on 法律案 (``NATIONAL_LEGISLATURE``), and no local level (``LOCAL_LEVEL``: 地方,
+    本级, 各级, 省, 县…) — while article ``text`` names none of them: the article gives the procedure to a local body
+    (市人民代表大会, 主任会议, 法规案), and the annotators count no rule restated for another body as a repetition
+    (重庆市地方立法条例 第二十四、二十六条 beside the 立法法's 第二十一、二十四条 on the 全国人民代表大会's 法律案, near
+    verbatim, are no repetitions; its 第二十条 repeats the 地方组织法's 第二十二条, the local congress's rule, not the
+    立法法's 第十七条 worded closer)."""
+    return bool(NATIONAL_LEGISLATURE.search(upper)) and not LOCAL_LEVEL.search(upper) \
+        and not NATIONAL_LEGISLATURE.search(text)
 
 
 def boilerplate_letters(text: str) -> set[int]:

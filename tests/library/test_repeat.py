@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, run_kb
+from conftest import CORPUS, ROOT, need_shared, run_kb
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +190,23 @@ def test_a_procedure_of_the_national_legislature_restated_for_a_local_body_is_no
     assert not another_legislature(local, "立法应当体现人民的意志，发扬社会主义民主，坚持立法公开，保障人民通过多种途径参与立法活动。")
     # the 地方组织法 (全国人民代表大会和地方各级人民代表大会… is a title on every level)
     assert not another_legislature(local, "依照《全国人民代表大会和地方各级人民代表大会选举法》的规定选举代表。")
+
+
+def test_a_purpose_and_ground_clause_cites_its_upper_law_and_repeats_nothing(tmp_path, capsys):
+    """北京市测绘条例 (round 12r, tests/data/related/outside-kb/) in a project holding its upper law, the 测绘法: its 第一条,
+    为了加强测绘管理，促进测绘事业发展……根据《中华人民共和国测绘法》……制定本条例, copies two thirds of the law's 第一条
+    and was reported; none of the 26 purpose and ground clauses of the repeat files is annotated a repetition (a clause
+    that only cites its upper law restates no rule of it).  Its 第六条, the law's 第六条 near verbatim, is still reported."""
+    from kb.dev.extra_laws import with_laws
+
+    need_shared(CORPUS)
+    home = with_laws(ROOT, ("行政法/测绘法(2017-04-27).md",))
+    draft = tmp_path / "draft.txt"
+    draft.write_text("北京市测绘条例（草案）\n\n"
+                     "第一条　为了加强测绘管理，促进测绘事业发展，保障测绘事业为经济建设、城市建设和社会发展服务，根据《中华人民共和国"
+                     "测绘法》和有关法律、法规，结合本市实际情况，制定本条例。\n\n"
+                     "第二条　本市鼓励测绘科学技术的创新和进步，采用先进的技术和设备，提高测绘水平。\n", encoding="utf-8")
+    rc, out, err = run_kb(["check", str(draft), "--upper"], home, capsys)
+    assert rc == 1, err
+    assert "第二条" in out and "测绘法》第六条" in out
+    assert "第一条" not in out

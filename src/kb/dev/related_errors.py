@@ -25,7 +25,8 @@ law the knowledge base lacks (their 上位法 threshold is raised: OUTSIDE).
 
 The repetition check's misses (tests/data/related/repeat-*.yml and outside-kb/repeat-*.yml, the annotated repeats kb
 does not report) by the first
-bound of kb.library.repeat they fail: ``no candidate`` (no upper provision above the threshold), ``reworded`` (less than
+bound of kb.library.repeat they fail: ``no candidate`` (no upper provision above the threshold), ``ground clause`` (a
+purpose and ground clause, never reported: kb.library.repeat.ground_clause), ``reworded`` (less than
 THRESHOLD of the wording found in the upper provisions), ``too short`` (MIN_REPEATED), ``own figures``
 (MAX_OWN_FIGURES), ``spread`` (enough wording, but no single provision holds MIN_BEST of it); and whether an annotated
 provision is among the check's candidates.

@@ -21,10 +21,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
 
     items = related_cv._items(ROOT)
     # every tuning file (set: tuning — the fourth to sixth rounds' files, named heldout, among them; and outside-kb/'s,
-    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 15r's two
-    # texts (HELD_OUT_TEXTS; round 16r's since the ninth session, 2026-12-06) would be left out, but no tuning file is theirs
-    # (they are being annotated outside the repository; round 15r's two texts, scored once, are tuning in outside-kb/ since
-    # the ninth session, as round 14r's since the eighth), so no file is left out and every repetition file is read
+    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 17r's two
+    # texts (HELD_OUT_TEXTS since the tenth session, 2026-12-06) would be left out, but no tuning file is theirs
+    # (they are being annotated outside the repository; round 16r's two texts, scored once, are tuning in outside-kb/ since
+    # the tenth session, as round 15r's since the ninth), so no file is left out and every repetition file is read
     from kb.dev.heldout import HELD_OUT_FILES
     assert {t for t in related_cv.HELD_OUT_TEXTS if not any(t in f for f in HELD_OUT_FILES)} == set()
     assert len(related_cv.HELD_OUT_TEXTS) == 2 and related_cv.HELD_OUT_REGULATIONS == ()
@@ -40,7 +40,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                      "related-heldout-cq-yusuan-jiandu.yml", "related-heldout-bj-zhuanxiang-baogao.yml",
                      "related-heldout-gd-renda-yishi.yml", "related-heldout-bj-xuanju-xize.yml",
                      "related-heldout-bj-cehui.yml", "related-heldout-bj-fanbuzhengdang.yml",
-                     "related-heldout-bj-youzheng.yml", "related-heldout-cq-chanpin-zhiliang.yml"}
+                     "related-heldout-bj-youzheng.yml", "related-heldout-cq-chanpin-zhiliang.yml",
+                     "related-heldout-bj-zaosheng.yml", "related-heldout-bj-senlin.yml"}
     assert {i["file"] for i in items} == names | outside_files
     # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
     # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus; round 8r's two
@@ -57,7 +58,7 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # direct elections, not in the knowledge base; round 14r's two (tuning since the eighth session): each rests on a law
     # the knowledge base does not ship (测绘法 2017, 反不正当竞争法 2019), which its files name under extra_laws:, so each is
     # read in a copy that holds that law and rests on it there; so are round 15r's two (tuning since the ninth session:
-    # 邮政法 2015, 产品质量法 2018)
+    # 邮政法 2015, 产品质量法 2018) and round 16r's two (tuning since the tenth: 环境噪声污染防治法 2018, 森林法 2019)
     for name, articles, rests_outside in (("related-heldout-cq-jiedao-gongwei.yml", 12, False),
                                           ("related-heldout-cq-cunzhen-guihua.yml", 54, True),
                                           ("related-heldout-cq-daibiao.yml", 58, False),
@@ -75,7 +76,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                           ("related-heldout-bj-cehui.yml", 55, False),
                                           ("related-heldout-bj-fanbuzhengdang.yml", 50, False),
                                           ("related-heldout-bj-youzheng.yml", 53, False),
-                                          ("related-heldout-cq-chanpin-zhiliang.yml", 53, False)):
+                                          ("related-heldout-cq-chanpin-zhiliang.yml", 53, False),
+                                          ("related-heldout-bj-zaosheng.yml", 47, False),
+                                          ("related-heldout-bj-senlin.yml", 51, False)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}
@@ -107,20 +110,22 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # Issue 14 (same session): ground weight 3 → 2 with OUTSIDE 2 → 1.5 (kb.library.related.GROUND says why): 0.717 / 0.818,
     # 26 folds 2 / 0.016 — kb's ground weight and threshold — and the signals pay again (below). Ninth session: 29 folds
     # (round 15r's 邮政通信条例 and 产品质量条例 joined, each again far older than its law's corpus version): 0.708 / 0.826,
-    # 28 folds kb's 2 / 0.016 (1 fold 2 / 0.01)
+    # 28 folds kb's 2 / 0.016 (1 fold 2 / 0.01). Tenth session: 31 folds (round 16r's 噪声 and 森林 texts joined): 0.711 /
+    # 0.829, 30 folds kb's 2 / 0.016 (1 fold 2 / 0.01)
     p1, r3 = res[("upper", "原公式")][:2]
     best, n = most("upper", "原公式")
-    assert best == (None, 2, 0.016) and n == 28
+    assert best == (None, 2, 0.016) and n == 30
     assert (GROUND["upper"], THRESHOLDS["upper"]) == (GROUND["lower"], THRESHOLDS["lower"]) == (2.0, 0.016)
     # POSITION: every fold weighs it 0.5 (22 of 24 with ground weight 2 / threshold 0.012, 21 of 25) of 0 … 1; without it
     # 0.694 / 0.812 on 24 folds, 0.696 / 0.819 on 25 — the election text follows the 选举法's order, so the place adds
     # little there: the gain on 25 folds is 0.001 / 0.004; on 27 it trades P@1 for R@3 (0.692 / 0.828 without it, 0.687 /
     # 0.831 with; 26 folds weigh it 0.5, 1 fold 0.25); with kb's ground weight 2 / OUTSIDE 1.5 it pays again: 0.686 / 0.824
     # without it, 0.717 / 0.818 with (24 folds weigh it 0.5, 23 of them with 2 / 0.016); on 29 folds 0.678 / 0.829 without
-    # it, 0.708 / 0.826 with (27 folds weigh it 0.5, 26 of them with 2 / 0.016)
+    # it, 0.708 / 0.826 with (27 folds weigh it 0.5, 26 of them with 2 / 0.016); on 31 folds 0.686 / 0.832 without it,
+    # 0.711 / 0.829 with (29 folds weigh it 0.5, 28 of them with 2 / 0.016)
     unplaced = res[("upper", "第十三轮之前（不看位置）")]
-    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.016), 26)
-    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 27
+    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.016), 28)
+    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 29
     assert p1 > unplaced[0] + 0.02 and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
     # 0.704 / 0.805 on 21; 0.700 / 0.819 on 25: R@3 for a little P@1); their weight 0.4: 19 folds of 24 (with ground 2 /
@@ -128,13 +133,14 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.012), with them 0.687 / 0.831; chosen fold by fold 0.5 in 22 (18 with 2 / 0.012): 0.682 / 0.829. With ground 2 /
     # OUTSIDE 1.5 they pay again (without them 0.686 / 0.829, 22 folds 3 / 0.012); 26 folds lean to 0.5 with 2 / 0.016
     # (0.723 / 0.818): a candidate for the next tuning; on 29 folds 28 (0.713 / 0.826 against kb's 0.708 / 0.826; without
-    # the closest parts 0.678 / 0.831)
+    # the closest parts 0.678 / 0.831); on 31 folds 30 (0.716 / 0.829 against kb's 0.711 / 0.829; without them 0.680 /
+    # 0.833)
     r7 = res[("upper", "第七轮的公式（不用最相近款项）")]
     assert p1 > r7[0] + 0.02 and p1 + r3 > sum(r7[:2])
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
     # (27 folds since issue 11's nineteenth round, eighth session: the obligations' actors changed in a few articles; 28 of
-    # 29 in the ninth)
-    assert most("upper", "最相近款项的余弦") == ((0.5, 2, 0.016), 28)
+    # 29 in the ninth, 30 of 31 in the tenth)
+    assert most("upper", "最相近款项的余弦") == ((0.5, 2, 0.016), 30)
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
     # 2026-12-05; 0.751 / 0.815 → 0.757 / 0.822 on seventeen folds, 0.722 / 0.787 → 0.727 / 0.793 on nineteen): on 24 folds
@@ -146,11 +152,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # round (obligations, same session: names across a verb, a list of bodies closed by their heads …) changed the actors
     # of a few articles: 10 folds keep 0.5, 10 pick 0.75 (with 2 / 0.016; 4 more 0.75 with 0.014 / 0.01): 0.694 / 0.816,
     # still below kb's 0.717 / 0.818 (unchanged), so kb keeps 0.5. On 29 folds (ninth session) 22 keep 0.5 with 2 / 0.016,
-    # 2 pick 0.75 with it (3 more with 0.014): 0.693 / 0.825, below kb's 0.708 / 0.826
+    # 2 pick 0.75 with it (3 more with 0.014): 0.693 / 0.825, below kb's 0.708 / 0.826; on 31 folds (tenth) 24 keep 0.5
+    # with 2 / 0.016, 2 pick 0.75 with it (3 more with 0.014): 0.698 / 0.828, below kb's 0.711 / 0.829
     from kb.library.related import ACTORS
 
     chosen = [c for c in res[("upper", "主体重合")][2]]
-    assert chosen.count((ACTORS["upper"], 2, 0.016)) == 22 and chosen.count((0.75, 2, 0.016)) == 2
+    assert chosen.count((ACTORS["upper"], 2, 0.016)) == 24 and chosen.count((0.75, 2, 0.016)) == 2
     assert ACTORS["upper"] == 0.5
     assert both("upper", "主体重合") < p1 + r3
     r9 = res[("upper", "第九轮的公式（不看主体重合）")]
@@ -163,7 +170,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.706 / 0.815, with the tails 0.704 / 0.818, kb's 0.697 / 0.823: R@3 higher, P@1 lower, P@1 + R@3 within 0.002; on 27
     # by the names 0.701 / 0.822, with the tails 0.699 / 0.828, kb's 0.687 / 0.831: R@3 higher, P@1 lower by more; with
     # ground 2 / OUTSIDE 1.5 by the names 0.690 / 0.824, with the tails 0.682 / 0.825, kb's 0.717 / 0.818; on 29 folds by the
-    # names 0.682 / 0.829, with the tails 0.674 / 0.831, kb's 0.708 / 0.826
+    # names 0.682 / 0.829, with the tails 0.674 / 0.831, kb's 0.708 / 0.826; on 31 by the names 0.690 / 0.832, with the
+    # tails 0.680 / 0.835, kb's 0.711 / 0.829
     names, generic = res[("upper", "主体按名称（第十一轮之前）")], res[("upper", "主体按机关含通名（第十二轮之前）")]
     assert p1 > names[0] + 0.02 and p1 > generic[0] + 0.02
     assert sum(names[:2]) < p1 + r3 and sum(generic[:2]) < p1 + r3
@@ -171,8 +179,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # every fold picks 0.75 (21 of 21, 24 of 24, 25 of 25), kb's since the fifth session: 0.783 / 0.725 without it on 24
     # folds, 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736); on 25: 0.754 / 0.725 → 0.760 / 0.736; with
     # OTHER_BODIES (below) 22 of 25 (3 pick 0.5 with threshold 0.006: 0.815 / 0.733, kb's 0.817 / 0.736); 27 of 27; 29 of
-    # 29 (0.836 / 0.731)
-    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 29) and ACTORS["peer"] == 0.75
+    # 29 (0.836 / 0.731); 31 of 31 (0.840 / 0.714)
+    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 31) and ACTORS["peer"] == 0.75
     assert both("peer", "主体重合") <= sum(res[("peer", "原公式")][:2])
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
@@ -189,17 +197,20 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # on P@1 + R@3; BASIS: every fold kept kb's 0.5 until the four laws joined, every fold picked 1 (no factor) at the same
     # figures after; with POSITION 21 folds of 24 keep kb's 0.5 again (0.707 / 0.815). On 27 folds the four chosen together
     # no longer beat round 5's formula (0.680 / 0.828 against 0.691 / 0.822), and BASIS: 22 folds pick 1 (no factor), 5 kb's
-    # 0.5, at kb's figures; on 29 folds the four together 0.674 / 0.834 against round 5's 0.683 / 0.827, BASIS 1 in 28
+    # 0.5, at kb's figures; on 29 folds the four together 0.674 / 0.834 against round 5's 0.683 / 0.827, BASIS 1 in 28.
+    # On 31 folds (tenth session) the four chosen together beat round 5's formula again (0.697 / 0.833 against 0.689 /
+    # 0.832; 27 folds choose kb's OUTSIDE 1.5, BASIS 1, PUBLIC 1, PENALTY 0.5), still below kb's 0.711 / 0.829 on P@1;
+    # BASIS 1 in 30
     joint = res[("upper", "四个信号（各折一起选）")]
-    assert sum(joint[:2]) < both("upper", "第五轮的公式（不用下面四个信号）")
-    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.016), 28)
+    assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and joint[0] < p1
+    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.016), 30)
     assert BASIS["upper"] == 0.5 and abs(both("upper", "目的依据条对其他条") - p1 - r3) < 0.005
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
     # most folds weigh a penalty clause beside a peer's resting on another ground at kb's 0.5 (with kb's ground weight 0:
-    # 29 of 29, 27 of 27, 24 of 25 and 23 of 24 at threshold 0.007, 20 of 21 before round 12r, 17 of 19 at kb's 0.006
-    # before round 11r)
-    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], 0.007), 29) and PENALTY["peer"] == 0.5
+    # 31 of 31, 29 of 29, 27 of 27, 24 of 25 and 23 of 24 at threshold 0.007, 20 of 21 before round 12r, 17 of 19 at kb's
+    # 0.006 before round 11r)
+    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], 0.007), 31) and PENALTY["peer"] == 0.5
     # PUBLIC and PENALTY, each chosen again fold by fold, do no better than kb's 0.1, 0.3 (24 folds: 0.705 / 0.814, 0.707 /
     # 0.815). OUTSIDE chosen again: 4 with threshold 0.006 in 22 folds, 0.702 / 0.828 — R@3 bought with P@1, the measure
     # furthest from the goal: not taken (before POSITION: 3 with ground 1 / threshold 0.007 in 23 folds, 0.703 / 0.814).
@@ -211,20 +222,24 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.687 / 0.831 — the strongest candidate for issue 14, with the same caveat on the threshold. Issue 14 (eighth session):
     # on thresholds of 0.016 and up 26 folds pick 1.5 with ground 2 (0.713 / 0.812 → 0.718 / 0.818): kb's OUTSIDE 1.5 and
     # GROUND 2 since (GROUND); the folds still pick 4 / 0.006 (0.705 / 0.842: R@3 bought with P@1 at a threshold kb cannot
-    # take; on 29 folds all 29: 0.697 / 0.847 against kb's 0.708 / 0.826)
+    # take; on 29 folds all 29: 0.697 / 0.847 against kb's 0.708 / 0.826; on 31 all 31: 0.701 / 0.849 against 0.711 /
+    # 0.829). PUBLIC on 31 folds (tenth session): every fold picks 1 — no factor for an article of a public body beside a
+    # provision that names none — and the folds reach 0.716 / 0.833 against kb's 0.711 / 0.829, better on both: the folds
+    # now agree on another value than kb's 0.1, left to issue 14 to re-tune (kb score-related and the seed's answers with it)
     assert (OUTSIDE["upper"], PUBLIC["upper"], PENALTY["upper"]) == (1.5, 0.1, 0.3) and OUTSIDE["peer"] == 1.0
-    for name in ("公权主体条对不提公权的条", "罚则对非依据法律的罚则"):
-        assert both("upper", name) < p1 + r3 + 0.005
+    assert both("upper", "罚则对非依据法律的罚则") < p1 + r3 + 0.005
+    public = res[("upper", "公权主体条对不提公权的条")]
+    assert most("upper", "公权主体条对不提公权的条") == ((1, 2, 0.016), 31) and public[0] > p1 and public[1] > r3
     outside = res[("upper", "依据条引库外法律时的阈值倍数")]
-    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 29) and outside[0] < p1 and outside[1] > r3
+    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 31) and outside[0] < p1 and outside[1] > r3
     # … the choice kb can take (python3 -m kb.dev.related_cv related --least 0.016): on thresholds of 0.016 and up every
     # fold picks kb's formula at kb's ground weight and threshold (0.723 / 0.818; 29 folds 0.713 / 0.826), and OUTSIDE
-    # chosen again is kb's 1.5 in 26 (28 of 29)
+    # chosen again is kb's 1.5 in 26 (28 of 29; 31 folds: all 31 kb's formula, 0.716 / 0.829, OUTSIDE 1.5 in 30)
     low = related_cv.related(ROOT, io.StringIO(), least=THRESHOLDS["upper"], items=items,
                              variants=("原公式", "依据条引库外法律时的阈值倍数"))
     chosen = low[("upper", "原公式")][2]
-    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == len(chosen) == 29
-    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 28
+    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == len(chosen) == 31
+    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 30
     assert all(c[2] >= THRESHOLDS["upper"] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2])
     assert set(low) == {(k, n) for k in ("upper", "peer") for n in ("原公式", "依据条引库外法律时的阈值倍数")}
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), not adopted: the
@@ -236,49 +251,52 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # folds: 0.701 / 0.824 (25 folds 1.5 with 2 / 0.016), above kb's P@1 + R@3 by 0.007 — another candidate for issue 14;
     # with kb's ground 2 / OUTSIDE 1.5 below it (the same 0.701 / 0.824 against 0.717 / 0.818), and the cosine without the
     # law's subject 0.707 / 0.830 (26 folds 1 with ground 1 / threshold 0.006): P@1 for R@3 at a threshold kb cannot take;
-    # on 29 folds 0.693 / 0.831 (27 folds 1.5 with 2 / 0.016) and 0.698 / 0.834 (28 folds), kb's 0.708 / 0.826
+    # on 29 folds 0.693 / 0.831 (27 folds 1.5 with 2 / 0.016) and 0.698 / 0.834 (28 folds), kb's 0.708 / 0.826; on 31
+    # 0.698 / 0.834 (29 folds) and 0.701 / 0.837 (30 folds), kb's 0.711 / 0.829
     assert both("upper", "阈值倍数只对本法规未引的法律") < p1 + r3
-    assert res[("upper", "去法规主题的余弦")][0] < p1 and most("upper", "去法规主题的余弦") == ((1, 1, 0.006), 28)
+    assert res[("upper", "去法规主题的余弦")][0] < p1 and most("upper", "去法规主题的余弦") == ((1, 1, 0.006), 30)
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
     # every fold (25 of 25, 24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before
     # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
     # kb offering a peer for 48): 0.793 / 0.736 → 0.760 / 0.736; with OTHER_BODIES 0.817 / 0.736; 27 folds 0.823 / 0.737;
-    # 29 folds 0.836 / 0.731
-    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 29) and GROUND["peer"] == 0
+    # 29 folds 0.836 / 0.731; 31 folds 0.840 / 0.714 (round 16r's 森林 text: one weak peer, 噪声 nine, none in kb's three)
+    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 31) and GROUND["peer"] == 0
     assert THRESHOLDS["peer"] == 0.007
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
-    assert r8_chosen.count((None, 1, 0.008)) == 27 and r8_chosen.count((None, 1, 0.012)) == 1
+    assert r8_chosen.count((None, 1, 0.008)) == 29 and r8_chosen.count((None, 1, 0.012)) == 1
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the
     # rare-bigram weight is 0.25 (was 0.5): cross-validated 同类立法 P@1 0.615 → 0.686, R@3 0.751 → 0.776 when it came;
     # on 24 folds round 8's formula 0.716 / 0.695, kb's 0.793 / 0.736. The gate chosen fold by fold: 0.08 in every fold
     # (24; 0.1 in 18 of 19 before round 11r), trading P@1 for R@3 (0.771 / 0.763); with the rare-bigram weight, 0.08 and
     # kb's 0.25 in every fold. On 29 folds (ninth session) the gate moves to 0.09 in 28 folds (0.807 / 0.751, P@1 for R@3
     # again), and chosen with the rare-bigram weight 25 folds take 0.09 with no rare-bigram weight (0.810 / 0.746): both
-    # below kb's P@1 of 0.836, the measure furthest from the goal after R@3 — kb keeps 0.1 / 0.25, a candidate for issue 14
+    # below kb's P@1 of 0.836, the measure furthest from the goal after R@3 — kb keeps 0.1 / 0.25, a candidate for issue 14;
+    # on 31 folds 0.09 in 30 (0.813 / 0.733), with the rare-bigram weight 27 take 0.09 / 0 (0.816 / 0.728), kb's 0.840 / 0.714
     from kb.library.related import SHARED_SUBJECT
 
     round8 = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")]
     assert peer_p1 > round8[0] + 0.05 and peer_r3 > round8[1]
     assert SHARED_SUBJECT == {"upper": 0.0, "peer": 0.1, "version": 0.0, "lower": 0.0}
     gate = res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")]
-    assert sum(g[0] == 0.09 for g in gate[2]) == 28 and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
+    assert sum(g[0] == 0.09 for g in gate[2]) == 30 and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")]
-    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 25 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
+    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 27 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
     assert joint[0] < peer_p1
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds choose a gate (0.07 in 22 of 24) and lose by it (0.697 / 0.812)
     assert res[("upper", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] < p1
     # … and the weight of the rare-bigram cosine: 同类立法's 0.25 in 22 folds of 24, 24 of 25 (with threshold 0.007), 22 of
-    # 25 with OTHER_BODIES (3 folds 0), 25 of 27, 25 of 29; for 上位法 (none) a weight chosen fold by fold does no better
-    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 25)
+    # 25 with OTHER_BODIES (3 folds 0), 25 of 27, 25 of 29, 22 of 31; for 上位法 (none) a weight chosen fold by fold does
+    # no better
+    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 22)
     # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of
     # BODY_KINDS and no kind in common → relevance × 0): every fold of 25 picks 0 of 1, 0.5, 0.25, 0 (with 0 / 0.007);
     # 同类立法 0.760 / 0.736 → 0.817 / 0.736 (round 13r's election text 19 → 68 of its 68 articles rightly without a peer,
     # the 乡镇人大工作条例 38 → 50 of 51). 上位法: the folds pick 0.25 at no gain (0.697 / 0.824): kb keeps 1. On 29 folds
-    # every fold picks 0 (0.788 / 0.731 without it, 0.836 / 0.731 with it)
+    # every fold picks 0 (0.788 / 0.731 without it, 0.836 / 0.731 with it); on 31 too (0.796 / 0.714, 0.840 / 0.714)
     from kb.library.related import OTHER_BODIES
 
-    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 29)
+    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 31)
     before14 = res[("peer", "第十四轮之前（不看法规名称所指机关）")]
     assert OTHER_BODIES["peer"] == 0 and peer_p1 > before14[0] + 0.04 and peer_r3 >= before14[1]
     assert OTHER_BODIES["upper"] == OTHER_BODIES["lower"] == 1.0
@@ -315,9 +333,11 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 0.753 (242 / 71 / 88); and a purpose and ground clause is never reported (kb.library.repeat.ground_clause: three false
     # reports gone): 0.765 (282 / 125 / 48), every fold picks 0.25; all 25 files at kb's 0.45: 0.756 (242 / 68 / 88).  Not
     # adopted: at 0.25 kb score-repeat's eight files go 69 / 9 / 19 → 76 / 26 / 12 (F1 0.831 → 0.800) and round 16r's two
-    # texts 12 / 1 / 10 → 13 / 9 / 9 (0.686 → 0.591): the two sets of annotators draw the line apart, as before
-    assert len(chosen) == 25 and chosen.count(0.25) == 25 and MIN_BEST == 0.45
-    assert 0.753 < f1 < 0.78
+    # texts 12 / 1 / 10 → 13 / 9 / 9 (0.686 → 0.591): the two sets of annotators draw the line apart, as before.  With
+    # round 16r's two as tuning files (the tenth session's bookkeeping, 27 folds; the 1999 森林 text under the 2019 law):
+    # 0.733 (271 / 116 / 81); 16 folds pick 0.25, 9 pick 0.4, 2 pick kb's 0.45; all 27 files at 0.45: 0.753 (254 / 69 / 98)
+    assert len(chosen) == 27 and chosen.count(0.25) == 16 and chosen.count(0.4) == 9 and MIN_BEST == 0.45
+    assert 0.72 < f1 < 0.753
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
     # (every fold left them out); then most folds took them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
     # figure (0.696 on 20; on 21 a hair, 0.7213 against 0.7206: 220 / 102 / 68); on 23 folds 21 take 0.6 but the pair
@@ -325,18 +345,18 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # better (0.726, 254 / 116 / 76, against 0.692): a candidate for issue 14 (left to it: the folds' single-provision bound
     # scatters, and kb score-repeat must not lose what the folds gain); since the tenth session 24 take 0.55 (0.760, 255 / 86 /
     # 75), but kb score-repeat's eight files go 69 / 9 / 19 → 70 / 14 / 18 at 0.55: not adopted; with ground_clause every
-    # fold takes 0.55 (0.769, 258 / 83 / 72)
-    assert res["前两条合计"][2].count(0.55) == 25 and res["前两条合计"][0] > f1
+    # fold takes 0.55 (0.769, 258 / 83 / 72); on 27 folds every fold too (0.764, 270 / 85 / 82)
+    assert res["前两条合计"][2].count(0.55) == 27 and res["前两条合计"][0] > f1
     # the least share of the article's wording in its upper provisions together (THRESHOLD 0.5): every fold picks 0.55
     # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73; on 23 0.739, 233 / 85 / 80, 0.737 with 86 false reports
     # since the 上位法 ground weight 2 / OUTSIDE 1.5 moved a candidate), but kb score-repeat's eight
     # files of the knowledge base lose three repeats (69 / 9 / 19 → 66 / 8 / 22): not adopted (kb.library.repeat.THRESHOLD);
     # on 25 folds 24 pick 0.55 (0.724, 239 / 91 / 91); since the tenth session 21 (0.747, 236 / 66 / 94), with
-    # ground_clause 22 (0.752, 236 / 62 / 94)
+    # ground_clause 22 (0.752, 236 / 62 / 94); on 27 folds 25 keep kb's 0.5, 2 pick 0.55 (0.743, 249 / 69 / 103)
     from kb.library.repeat import THRESHOLD
 
     share = res["合计比例下限"]
-    assert share[2].count(0.55) == 22 and THRESHOLD == 0.5
+    assert share[2].count(THRESHOLD) == 25 and share[2].count(0.55) == 2 and THRESHOLD == 0.5
     assert "交叉验证 F1" in out.getvalue()
 
 

@@ -1,0 +1,157 @@
+"""Draw a session's held-out texts at random, before any work, by rules fixed in this file.
+
+    python -m kb.dev.draw_heldout SEED [--obligations 8] [--related 2]
+
+Obligations round: corpus texts of 15–60 articles that no file of the repository names.  Related round: local
+regulations (DLC/) of 20–60 articles, unnamed, whose first article cites a national law of the corpus that the
+knowledge base (regulation/) does not ship; the upper law is the corpus' latest version of that law.  The related
+draw leaves out the texts the obligations draw took.
+
+"Names" (review 11 item 1, review 12 item 1): the repository's tracked text and the titles are compared normalised
+(line wraps, spaces, brackets, book-title marks, quotes and 中华人民共和国 removed); a title is named when the text
+holds it whole, without the place that opens it (北京市…), by its last eight characters, as a contraction
+(北京市实施《X》办法 → X实施办法) or as an abridgement (its first six characters, an ellipsis, its last two).
+Decisions, amendments and interpretations (决定, 修正案, 解释) are not drawn: they carry no articles of their own to
+annotate as a regulation's.
+
+Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost
+with the machine; this one restates their rules.  It prints the candidates' counts and the draw; it writes nothing.
+"""
+from __future__ import annotations
+
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+_NUM = "零〇一二三四五六七八九十百千"
+_ARTICLE = re.compile(rf"^\s*第[{_NUM}]+条")
+_DROP = re.compile(r"[\s（）()《》〈〉“”‘’\"'「」『』]|中华人民共和国")
+_PLACE = re.compile(r"^(.{2,8}?(?:省|自治区|市|自治州|县|区))")
+_CITE = re.compile(r"《(?:中华人民共和国)?([^》]{2,40}?法)》")
+_SKIP_TITLE = ("决定", "修正案", "解释")
+
+
+def normalise(text: str) -> str:
+    return _DROP.sub("", text)
+
+
+def title_of(path: Path) -> str:
+    return path.name.split("(")[0].removesuffix(".md")
+
+
+def body_lines(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if "INFO END" in line:
+            return lines[i + 1:]
+    return lines
+
+
+def articles(path: Path) -> list[str]:
+    """The article lines (each article's first line)."""
+    return [line for line in body_lines(path) if _ARTICLE.match(line)]
+
+
+def repository_text(repo: Path) -> str:
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=repo, capture_output=True, check=True).stdout.split(b"\0")
+    parts = []
+    for name in files:
+        if not name:
+            continue
+        try:
+            parts.append((repo / name.decode()).read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, OSError):
+            continue
+    return normalise("\n".join(parts))
+
+
+def named(title: str, text: str) -> bool:
+    t = normalise(title)
+    forms = {t, t[-8:]}
+    place = _PLACE.match(t)
+    if place and len(t) > len(place.group(1)) + 2:
+        forms.add(t[len(place.group(1)):])
+    m = re.match(r"^(.*?)实施(.+?法)(.*)$", t)
+    if m:
+        forms.add(m.group(2) + "实施" + m.group(3))
+        forms.add(m.group(2) + m.group(3))
+    # 海南自由贸易港法规 does not name 海南自由贸易港法
+    if any(f and re.search(re.escape(f) + "(?!规)", text) for f in forms):
+        return True
+    abridged = re.compile(re.escape(t[:6]) + r"[\u4e00-\u9fff]{0,12}(?:……|…|⋯)[\u4e00-\u9fff]{0,12}" + re.escape(t[-2:]))
+    return bool(abridged.search(text))
+
+
+def latest_versions(corpus: Path) -> dict[str, Path]:
+    """Each title's latest file: an undated file is the version in force, else the latest date."""
+    best: dict[str, Path] = {}
+    for path in corpus.rglob("*.md"):
+        title = title_of(path)
+        if title not in best or _version_key(path) > _version_key(best[title]):
+            best[title] = path
+    return best
+
+
+def _version_key(path: Path) -> str:
+    m = re.search(r"\((\d{4}-\d\d-\d\d)\)", path.name)
+    return m.group(1) if m else "9999"
+
+
+def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int, out=sys.stdout) -> None:
+    text = repository_text(repo)
+    shipped = {normalise(p.name) for p in (repo / "regulation").iterdir() if p.is_dir()}
+    latest = latest_versions(corpus)
+    national = {title: path for title, path in latest.items() if not str(path.relative_to(corpus)).startswith("DLC/")}
+    files = sorted(corpus.rglob("*.md"), key=lambda p: str(p.relative_to(corpus)))
+    unnamed = [p for p in files if not any(w in title_of(p) for w in _SKIP_TITLE) and not named(title_of(p), text)]
+    sizes = {p: len(articles(p)) for p in unnamed}
+
+    pool = [p for p in unnamed if 15 <= sizes[p] <= 60]
+    rng = random.Random(seed)
+    picked = rng.sample(pool, min(n_obligations, len(pool)))
+    print(f"obligations: {len(pool)} candidates (15–60 articles, unnamed); drawn {len(picked)}:", file=out)
+    for p in picked:
+        print(f"  {p.relative_to(corpus)}  ({sizes[p]} articles)", file=out)
+
+    related = []
+    for p in unnamed:
+        rel = str(p.relative_to(corpus))
+        if not rel.startswith("DLC/") or p in picked or not 20 <= sizes[p] <= 60:
+            continue
+        first = articles(p)[0]
+        for law in _CITE.findall(first):
+            law = normalise(law)
+            if law in national and law not in shipped and not any(law in s for s in shipped):
+                related.append((p, national[law]))
+                break
+    chosen = rng.sample(related, min(n_related, len(related)))
+    print(f"related: {len(related)} candidates (local, 20–60 articles, unnamed, first article cites a corpus law "
+          f"the knowledge base does not ship); drawn {len(chosen)}:", file=out)
+    for p, law in chosen:
+        print(f"  {p.relative_to(corpus)}  ({sizes[p]} articles) — upper law {law.relative_to(corpus)} "
+              f"({len(articles(law))} articles)", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    from kb.dev.paths import shared_dir
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("seed")
+    parser.add_argument("--obligations", type=int, default=8)
+    parser.add_argument("--related", type=int, default=2)
+    args = parser.parse_args(argv)
+    repo = Path(__file__).resolve().parents[3]
+    corpus = shared_dir() / "corpus" / "lawrefbook"
+    if not corpus.is_dir():
+        print(f"没有语料：{corpus}", file=sys.stderr)
+        return 2
+    draw(args.seed, repo, corpus, args.obligations, args.related)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -67,6 +67,11 @@ install_python_packages() {
     "$KB_PY" -m pip install -q --disable-pip-version-check -e "$spec" 2>&1 \
       | { grep -vE "^WARNING: Location '.*' is ignored" || true; } >&2
     [ "${PIPESTATUS[0]}" = 0 ] || { echo "kb 安装失败（pip install -e $spec）" >&2; return 1; }
+    # A venv's own pip (23.0 here) installs an sdist-only package (jieba 0.42.1) by setup.py install when the wheel
+    # package is absent, which writes no .pyc; the module is then compiled at its first import, and its invalid escape
+    # sequences ('\s', '\.') warn there — an error under python -W error::DeprecationWarning
+    # (tests/cli/test_click_streams.py). Compile what pip installed, as pip does for a wheel.
+    "$KB_PY" -m compileall -q "$VENV/lib" >/dev/null 2>&1 || true
     echo "$want" > "$stamp"
   fi
   "$KB_PY" -c "import kb.cli" || { echo "kb 安装失败" >&2; return 1; }

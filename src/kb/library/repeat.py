@@ -66,14 +66,14 @@ MIN_BEST = 0.45
 #: review 5, item 4).  The tuning figures do not move from 0.04 to 0.06 (kb score-repeat 70 / 8 / 18; round 8r's two texts
 #: in project copies 22 / 9 / 5 and 23 / 8 / 3)
 REPEAT_TOPIC = 0.05
-#: a quantity: a number (Chinese or Arabic) with its unit or bound — 十五日, 三十人, 一百户, 五千元; a range with
-#: its unit is one quantity (三至五人, 五至九人: it was read as two, 五至 and 九人, and an article stating one
-#: range was taken for one adding two figures of its own)
 #: the national legislature and its bills (:func:`another_legislature`); 全国人民代表大会和地方各级人民代表大会… is the title
 #: of a law on every level
 NATIONAL_LEGISLATURE = re.compile(r"全国人民代表大会(?!和地方)|委员长会议|宪法和法律委员会|法律案|法律草案")
 #: a level below the national one named in a provision: the provision is (also) a rule for local bodies
 LOCAL_LEVEL = re.compile(r"地方|本级|各级|省|县|设区的市|自治|乡|镇")
+#: a quantity: a number (Chinese or Arabic) with its unit or bound — 十五日, 三十人, 一百户, 五千元; a range with
+#: its unit is one quantity (三至五人, 五至九人: it was read as two, 五至 and 九人, and an article stating one
+#: range was taken for one adding two figures of its own)
 _NUMBER = r"[零一二三四五六七八九十百千万两\d]+"
 _FIGURE = re.compile(rf"{_NUMBER}(?:至{_NUMBER})?个?(?:工作日|日|天|月|年|周|户|人|名|元|次|届|%|％|以上|以下|以内|至)")
 

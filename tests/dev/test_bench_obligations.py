@@ -45,3 +45,16 @@ def test_without_a_same_run_baseline_no_ratio_is_claimed(tmp_path, capsys):
     out = capsys.readouterr().out
     assert res["ok"] and res["ratio"] is None and res["now"]["texts"] == 1
     assert "no ratio" in out and "x the recorded" not in out
+
+
+def test_a_bad_argument_is_a_usage_error():
+    """Code review 15: --limit with no value was IndexError, --limit abc ValueError (tracebacks, exit 1); now usage
+    errors, exit 2, before any text is read."""
+    import subprocess
+    import sys
+
+    for args, says in ((["--limit"], "expected one argument"), (["--limit", "abc"], "应为正整数：abc"),
+                       (["--limit", "0"], "应为正整数：0"), (["--against"], "expected one argument")):
+        r = subprocess.run([sys.executable, "-m", "kb.dev.bench_obligations", *args], capture_output=True, text=True,
+                           timeout=120)
+        assert r.returncode == 2 and says in r.stderr and "Traceback" not in r.stderr, (args, r.stderr)

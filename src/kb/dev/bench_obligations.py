@@ -213,15 +213,23 @@ def run(corpus_dir: str | None = None, limit: int = 200, against: str | None = B
     return {"ok": True, "ratio": ratio, "now": now, "baseline": base, "one_pass": floor}
 
 
+def main(argv: list[str] | None = None) -> int:
+    """``python3 -m kb.dev.bench_obligations [CORPUS_DIR] [--limit N] [--against REV]``: a bad argument is a usage
+    error, exit 2 (``--limit`` with no value or not a number was a traceback: code review 15)."""
+    import argparse
+
+    def positive(v: str) -> int:
+        if not v.isdigit() or int(v) < 1:
+            raise argparse.ArgumentTypeError(f"应为正整数：{v}")
+        return int(v)
+
+    parser = argparse.ArgumentParser(prog="python3 -m kb.dev.bench_obligations", description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=None)
+    parser.add_argument("--limit", type=positive, default=200)
+    parser.add_argument("--against", default=BASELINE_REV)
+    args = parser.parse_args(argv)
+    return 0 if run(args.corpus, args.limit, args.against).get("ok") else 1
+
+
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    lim, rev = 200, BASELINE_REV
-    if "--limit" in args:
-        i = args.index("--limit")
-        lim = int(args[i + 1])
-        del args[i:i + 2]
-    if "--against" in args:
-        i = args.index("--against")
-        rev = args[i + 1]
-        del args[i:i + 2]
-    sys.exit(0 if run(args[0] if args else None, lim, rev).get("ok") else 1)
+    sys.exit(main())

@@ -210,3 +210,19 @@ def test_a_purpose_and_ground_clause_cites_its_upper_law_and_repeats_nothing(tmp
     assert rc == 1, err
     assert "第二条" in out and "测绘法》第六条" in out
     assert "第一条" not in out
+
+
+def test_a_rule_of_a_law_on_another_kind_of_body_is_no_repetition(lib):
+    """北京市村民委员会选举办法 第二十九条 (候选人获得参加投票的村民过半数的选票，始得当选……如遇票数相同……再次投票) words
+    the 选举法's 第四十五条 on electing 人民代表大会 deputies at 0.75, but the annotator counts a rule restated for another body
+    as no repetition: a law whose title names another kind of body (人民代表大会 beside 村民委员会, kb.library.related's
+    OTHER_BODIES test) is no candidate.  第三条 still repeats the 村民委员会组织法's 第六条 (at 0.45+)."""
+    from kb.library.repeat import repetition, repetitions
+
+    reg = "北京市村民委员会选举办法"
+    found = {r.entry.label: r for r in repetitions(lib, reg, "2012-09-28")}
+    assert "第二十九条" not in found and "第三十条" not in found
+    assert found["第三条"].upper[0].entry.reg.id == "村民委员会组织法"
+    e = next(x for x in lib.entries if x.reg.id == reg and x.label == "第二十九条")
+    rep = repetition(lib, e)
+    assert rep is None or all(u.entry.reg.id != "全国人民代表大会和地方各级人民代表大会选举法" for u in rep.upper)

@@ -29,9 +29,12 @@ permits, publication and penalties restates none of them).  The provision it sha
 cover ``MIN_BEST`` of its letters on its own (leave-one-file-out over the six texts: every fold picks
 0.45 on a grid of 0–0.5 by 0.05).
 
-A rule for the national legislature is no source of a local article's repetition (:func:`another_legislature`): an
-upper provision for the 全国人民代表大会 and its 法律案 alone, restated for the 市人民代表大会 and its 法规案, is given to
-another body — the annotators' "not a repetition" (重庆市地方立法条例, 31 false reports; tenth session, 2026-12-06).
+A rule for another body is no source of a local article's repetition — the annotators' "not a repetition" (tenth session,
+2026-12-06): an upper provision for the 全国人民代表大会 and its 法律案 alone, restated for the 市人民代表大会 and its 法规案
+(:func:`another_legislature`; 重庆市地方立法条例, 31 false reports), and a provision of a law whose title names another kind of
+body than the article's regulation's (kb.library.related.Library.other_bodies, as OTHER_BODIES reads it: the 选举法's rules for
+electing 人民代表大会 deputies restated for the 村民委员会's election, 北京市村民委员会选举办法 第二十九、三十条).  Nor is a
+purpose and ground clause reported (:func:`ground_clause`).
 """
 from __future__ import annotations
 
@@ -167,7 +170,8 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     # the candidates stay the closest in wording)
     rel = [r for r in lib.related(e, kinds=("upper",), limit=2 * CANDIDATES, marks=False, actors=False, cited=False,
                                   position=False)
-           if _on_subject(lib, e, r.entry) and not another_legislature(e.text, r.entry.text)][:CANDIDATES]
+           if _on_subject(lib, e, r.entry) and not another_legislature(e.text, r.entry.text)
+           and not lib.other_bodies(e, r.entry)][:CANDIDATES]
     if not rel:
         return None
     if threshold is not None:

@@ -346,7 +346,7 @@ FLOORS = {
     "chongqing-hezhang": (0.57, 0.48, 0.47), "chongqing-qiye-fudan": (0.86, 0.84, 0.76),
     "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.78, 0.79, 0.65),
     "guangdong-huaqiao": (0.77, 0.76, 0.72), "guangdong-sanju-minzu": (0.76, 0.79, 0.73),
-    "hukou-dengji": (0.52, 0.49, 0.35), "xiangzhen-qiye": (0.80, 0.74, 0.68),
+    "hukou-dengji": (0.55, 0.52, 0.38), "xiangzhen-qiye": (0.80, 0.74, 0.68),
     # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: raised after the
     # round-11 rules (bef61ff) to their figures then, minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.87, 0.88, 0.82),
@@ -404,15 +404,15 @@ FLOORS = {
     # held out in round 19 (scored once on main d14c588, after the nineteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "chongqing-cunzhen-gongshui": (0.85, 0.80, 0.67), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
-    "linghai-pilianqu": (0.40, 0.40, 0.38), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
+    "linghai-pilianqu": (0.64, 0.64, 0.64), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
     "beijing-jingshen-weisheng": (0.86, 0.85, 0.78), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
     "beijing-xinxihua": (0.78, 0.78, 0.74), "gongzheng": (0.85, 0.87, 0.87),
     # held out in round 20 (scored once on main e4ae227, after the twentieth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-shishi-tongyong-yuyan": (0.49, 0.50, 0.61), "beijing-zhongxiao-qiye": (0.81, 0.78, 0.69),
-    "guofang-jiaotong": (0.83, 0.85, 0.81), "zhuanshu-jingjiqu": (0.38, 0.33, 0.23),
+    "guofang-jiaotong": (0.83, 0.85, 0.81), "zhuanshu-jingjiqu": (0.74, 0.79, 0.73),
     "beijing-hongshizihui": (0.68, 0.58, 0.42), "beijing-shebaoka": (0.75, 0.74, 0.60),
-    "chukou-guanzhi": (0.76, 0.80, 0.75), "hainan-ziyougang": (0.76, 0.76, 0.66)}
+    "chukou-guanzhi": (0.77, 0.81, 0.76), "hainan-ziyougang": (0.76, 0.76, 0.66)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable
@@ -431,6 +431,8 @@ FLOORS = {
 #: actor; 16 records became statements without an actor), its floor re-measured: its figures minus 0.02.
 #: Tenth session (issue 11, twenty-first round: code review 14 items 11, 12, 15, exceptions): five raised (huzhao,
 #: hukou-dengji, beijing-jingshen-weisheng, beijing-wuzhangai, gongzheng) to their figures minus 0.02; none lowered.
+#: Then the state as a party (中华人民共和国; its name before its bodies dropped; its powers as rights): four raised
+#: (zhuanshu-jingjiqu, linghai-pilianqu, chukou-guanzhi, hukou-dengji); none lowered.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

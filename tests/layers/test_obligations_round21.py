@@ -81,3 +81,32 @@ def test_review_14_the_items_of_a_list_of_penalties_are_penalties(reg):
     assert {(1, "所在单位", "sanction"), (2, "工商行政管理部门", "sanction"), (3, "街道办事处", "sanction"),
             (3, "乡人民政府", "sanction"), (3, "镇人民政府", "sanction")} <= got
     assert not any(m == "obligation" for i, _, m in got if i == 3)
+
+
+# --- the held-out gap: classes of the texts of rounds 19 and 20 ---------------------------------------------------------
+
+def test_the_state_is_a_party_and_its_powers_are_its_rights(reg):
+    """The lead's decision (tenth session): a state is a party.  中华人民共和国 was no actor: 专属经济区和大陆架法 (1998)
+    (round 20, tuning) states the state's powers without a modal word (……，行使主权权利 / 行使管辖权; 拥有……专属权利), which
+    the annotator wrote as permissions of 中华人民共和国 (explicit false), and 外商投资法 (2019) art. 40's 中华人民共和国可以……
+    gave 国家 and 地区 (of 该国家或者该地区) the permission."""
+    zone = records(reg, "中华人民共和国在专属经济区为勘查、开发、养护和管理海床上覆水域、海床及其底土的自然资源，以及进行其他经济性开发"
+                        "和勘查，如利用海水、海流和风力生产能等活动，行使主权权利。")
+    assert {(a, m) for a, m, _ in zone} == {("中华人民共和国", "permission")}
+    assert ("中华人民共和国", "permission", "对专属经济区的人工岛屿、设施和结构的建造、使用和海洋科学研究、海洋环境的保护和保全，"
+            "行使管辖权") in records(reg, "中华人民共和国对专属经济区的人工岛屿、设施和结构的建造、使用和海洋科学研究、海洋环境的保护和"
+                                     "保全，行使管辖权。")
+    assert actors(reg, "任何国家或者地区在投资方面对中华人民共和国采取歧视性的禁止、限制或者其他类似措施的，中华人民共和国可以根据实际"
+                       "情况对该国家或者该地区采取相应的措施。") == {"中华人民共和国"}
+
+
+def test_the_states_name_before_its_body_or_people_qualifies_them(reg):
+    """中华人民共和国有关机关, 中华人民共和国主管机关, 中华人民共和国公民: the annotators drop the state's name (linghai-pilianqu,
+    zhuanshu-jingjiqu: 有关机关, 主管机关); kb named 中华人民共和国有关机关 (领海及毗连区法 art. 8 p4) and gave 中华人民共和国公民's
+    duties no actor (宪法 art. 53).  A place, a treaty or a negation is no party and no duty (固体废物污染环境防治法 (2020)
+    art. 23; 国际刑事司法协助法 (2018) art. 22 p3: 不负有……的义务)."""
+    assert records(reg, "外国船舶违反中华人民共和国法律、法规的，由中华人民共和国有关机关依法处理。") >= {("有关机关", "sanction", "依法处理")}
+    assert actors(reg, "中华人民共和国公民必须遵守宪法和法律，保守国家秘密，爱护公共财产，遵守劳动纪律，遵守公共秩序，尊重社会公德。") == \
+        {"公民"}
+    assert "中华人民共和国" not in actors(reg, "禁止中华人民共和国境外的固体废物进境倾倒、堆放、处置。")
+    assert records(reg, "对于要求中华人民共和国公民接受讯问或者作为被告人出庭的传票,中华人民共和国不负有协助送达的义务。") == set()

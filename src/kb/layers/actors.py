@@ -39,7 +39,9 @@ MASS_ORGANISATIONS = ("工会", "共青团", "妇联", "残联", "工商联", "�
 #: modifiers dropped in front of a name when the rest is a known actor (各类公益组织 → 公益组织)
 MODIFIERS = ("其他各类", "各类", "各种", "其他", "有关", "相关", "该", "本届", "本", "全体", "它的", "其", "属地", "上届", "上次", "每届",
              # which of them, not who (新建学校, 原有学校, 所属媒体, 首次业主大会, 各有关单位: the annotators write the body)
-             "新建", "原有", "现有", "所属", "首次", "各")
+             "新建", "原有", "现有", "所属", "首次", "各",
+             # the state's name before its own bodies (中华人民共和国主管机关, 中华人民共和国有关机关: the annotators drop it)
+             "中华人民共和国")
 
 
 #: a people's congress and its standing committee: named at a level (乡、民族乡、镇人民代表大会, 市人民代表大会常务委员会,

@@ -175,8 +175,8 @@ _NOUN_OF_ACT = re.compile(r"的(?:行为|活动|情况|事项)(?:受|不受|应�
 #: X（对……）负有保密义务: the duty named (not 负有直接责任的……, a relative clause)
 _BEARS = re.compile(r"(?:都|均|也|依法)?(?:对[^，。；]{1,40}?)?(负有[^，。；的]{1,8}?义务)(?=[，。；]|$)")
 #: X有……的权利 (a permission), X有……的义务 (a duty): 享有 and 拥有 a right state no act, nor does 有关 (依照有关法律……
-#: 确定的职责，……: the rule the act follows)
-_HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具])有(?!关)((?:(?!的权利|的义务|的责任|的职责)[^。；]){2,50})的(权利|义务|责任|职责)")
+#: 确定的职责，……: the rule the act follows), nor 不（负）有 (中华人民共和国不负有协助送达的义务: no duty)
+_HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具不])(?<!不负)有(?!关)((?:(?!的权利|的义务|的责任|的职责)[^。；]){2,50})的(权利|义务|责任|职责)")
 
 
 _COMMA = re.compile("，")
@@ -221,15 +221,25 @@ _READ_ON_JOIN = re.compile(r"[、，]?(?:并且|并|且|同时)?")
 _PLACE_BEFORE = re.compile(r"在[^，。；]{1,20}的$")
 
 
+#: a state's powers stated without a modal word (中华人民共和国在专属经济区为……，行使主权权利; ……对大陆架……行使管辖权;
+#: 拥有授权和管理……的专属权利; 有专属权利建造……): its rights, as the annotators read them (zhuanshu-jingjiqu, lead's decision
+#: of the tenth session: a state is a party)
+_STATE_POWER = re.compile(r"，?((?:(?:在|对|为|依法)[^。；]{0,120}?，?)?(?:行使(?:专属)?(?:主权权利|主权|管辖权|管制权|紧追权)|"
+                          r"拥有[^，。；]{0,40}?(?:专属)?权利|有专属权利[^，。；]{1,40}))(?=[，。；]|$)")
+_STATES = ("中华人民共和国", "国家", "我国")
+
+
 def _enjoys(x, s: Sentence, g: Group, p: int, scope: str) -> int:
     """X享有……权利: a permission of X, explicit = false (conventions of 2026-12-05: 有……的权利 spells out 有权, and
-    享有 states the same); its duty words, if any, are read on (享有权利，承担义务)."""
+    享有 states the same); its duty words, if any, are read on (享有权利，承担义务).  A state's powers likewise."""
     m = _ENJOYS.match(scope)
+    if m is None and all(mt.name in _STATES for mt in g.mentions):
+        m = _STATE_POWER.match(scope)
     if m is None or _PLACE_BEFORE.search(s.text, max(0, g.start - 30), g.start):
         return 0      # (外国国家……在中华人民共和国的法院享有管辖豁免: the court is where, not who)
     a = g.end + m.start(1)
     for mt in g.mentions:
-        x.emit(s, mt, "permission", False, g.end + m.start(1) + m.group(1).index("享有"), a, p)
+        x.emit(s, mt, "permission", False, g.end + m.start(1) + max(m.group(1).find("享有"), 0), a, p)
         s.drafts[-1].end = g.end + m.end(1)
     s.stated(g)
     return m.end(1)

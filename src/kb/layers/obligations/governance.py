@@ -70,7 +70,7 @@ def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
 
 
 #: subjects of a policy statement (国家鼓励……): they state no duty of their own
-_POLICY_SUBJECTS = ("国家", "本市", "本省", "本自治区")
+_POLICY_SUBJECTS = ("国家", "中华人民共和国", "本市", "本省", "本自治区")
 #: 鼓励具备急救能力的个人, 支持具有法律专业知识的人员: a party named by what it has or does
 _NAMED_PARTY = re.compile(r"[^，。；：]{2,40}?的(?:人员|个人|单位|组织|机构|企业|志愿者|人士|家庭)(?=[，、和或及参为向对提开从加在依按])")
 

@@ -106,6 +106,10 @@ def _quote_opens(text: str, i: int) -> bool:
     return i < len(text) and text[i] in _OPENING_QUOTES
 
 
+#: what follows 中华人民共和国 when it names a place, a treaty party or one of a list, not the state acting (境外的组织,
+#: 缔结或者参加的国际条约, 领域外, 管辖海域, 和外国之间)
+_STATE_OPENS = ("境", "领", "管辖", "缔结", "参加", "尚未", "的", "和", "与", "同", "法律", "国籍")
+
 class MentionScanner(NameScanner):
     """Adds the element (one or more mentions read as one unit) to the name lookups."""
 
@@ -284,6 +288,21 @@ class MentionScanner(NameScanner):
             nxt = self.element(text, i + 2, discover)
             if nxt is not None:
                 return nxt
+        if text.startswith("中华人民共和国", i) and self.lexicon(text, i) == "中华人民共和国":
+            # 中华人民共和国有关机关, 中华人民共和国公民: the state's name before its own body or people qualifies them (the
+            # annotators drop it); the state itself only before its act (中华人民共和国有权……, 中华人民共和国在……行使……); a
+            # place, a treaty or a list it opens is no party (中华人民共和国境外的组织 as before, 禁止中华人民共和国境外的固体废物……)
+            if text.startswith(_STATE_OPENS, i + 7):
+                r = self.discover(text, i) if discover else None
+                if r and r[1] > i + 7 and not SEP.search(text, i + 7, r[1]):
+                    c = reg.canonical(r[0])
+                    return [Mention(c, text[i:r[1]], i, r[1], known=reg.is_known(c))], r[1]
+                return None
+            nxt = self.element(text, i + 7, discover)
+            if nxt is not None and not nxt[0][0].name.startswith("的"):
+                return nxt
+            if text.startswith("驻", i + 7):
+                return None      # 中华人民共和国驻该国外交、领事代表机构应当……: its missions, not the state
         # 物业所在地县级人民政府……, 户籍所在地的……: a place qualifies the body that follows
         # (its 地 stands 3 to 8 characters after i)
         m = _PLACE_OF.match(text, i) if text.find("地", i + 3, i + 9) >= 0 else None

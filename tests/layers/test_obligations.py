@@ -409,7 +409,7 @@ FLOORS = {
     "beijing-xinxihua": (0.78, 0.78, 0.74), "gongzheng": (0.85, 0.87, 0.87),
     # held out in round 20 (scored once on main e4ae227, after the twentieth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "beijing-shishi-tongyong-yuyan": (0.49, 0.50, 0.61), "beijing-zhongxiao-qiye": (0.81, 0.78, 0.69),
+    "beijing-shishi-tongyong-yuyan": (0.65, 0.66, 0.61), "beijing-zhongxiao-qiye": (0.81, 0.78, 0.69),
     "guofang-jiaotong": (0.83, 0.85, 0.81), "zhuanshu-jingjiqu": (0.74, 0.79, 0.73),
     "beijing-hongshizihui": (0.68, 0.58, 0.42), "beijing-shebaoka": (0.75, 0.74, 0.60),
     "chukou-guanzhi": (0.77, 0.81, 0.76), "hainan-ziyougang": (0.76, 0.76, 0.66)}
@@ -433,6 +433,7 @@ FLOORS = {
 #: hukou-dengji, beijing-jingshen-weisheng, beijing-wuzhangai, gongzheng) to their figures minus 0.02; none lowered.
 #: Then the state as a party (中华人民共和国; its name before its bodies dropped; its powers as rights): four raised
 #: (zhuanshu-jingjiqu, linghai-pilianqu, chukou-guanzhi, hukou-dengji); none lowered.
+#: Then a list of things closed by 等 is no list of parties: beijing-shishi-tongyong-yuyan raised; none lowered.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -110,3 +110,16 @@ def test_the_states_name_before_its_body_or_people_qualifies_them(reg):
         {"公民"}
     assert "中华人民共和国" not in actors(reg, "禁止中华人民共和国境外的固体废物进境倾倒、堆放、处置。")
     assert records(reg, "对于要求中华人民共和国公民接受讯问或者作为被告人出庭的传票,中华人民共和国不负有协助送达的义务。") == set()
+
+
+def test_a_list_of_things_closed_by_deng_is_no_list_of_parties(reg):
+    """Things are no actors (the spec; the lead's decision of the tenth session): 北京市实施《国家通用语言文字法》若干规定
+    (round 20, tuning) art. 6 p2 国家机关的名称牌、公文、印章……标语等应当使用规范汉字 gave each sign and document an
+    obligation (the annotator: a statement without an actor)."""
+    signs = records(reg, "国家机关的名称牌、公文、印章、标牌、标志牌、指示牌、电子屏幕、标语等应当使用规范汉字。")
+    assert signs == {(None, "obligation", "使用规范汉字")}
+    assert actors(reg, "公共服务行业的名称牌、指示牌、标志牌、招牌、公文、印章、票据、报表、说明书、电子屏幕、广告、宣传材料等，应当以规范"
+                       "汉字为基本服务用字。") == {None}
+    # 学前教育法 (2024) art. 69 p2: the items published are no parties; the kindergarten is (收费项目, 标准, 服务内容 and 退费规则
+    # were four)
+    assert actors(reg, "幼儿园应当执行收费公示制度，收费项目和标准、服务内容、退费规则等应当向家长公示，接受社会监督。") == {"幼儿园"}

@@ -112,6 +112,9 @@ _AND_ITS_PERSONS = re.compile(r"及其(成员|工作人员|从业人员|负责�
 _AND_OTHERS = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)")
 _MODIFIER_DE = re.compile(r"[^，。；：、]{1,12}?的")
 _DEPTS_AND_UNITS = re.compile(r"(有关|相关)?部门(?:和|及|以及)(有关|相关)?单位")
+#: ends of nouns naming a sign, a document or a printed thing (a list of them closed by 等 is no list of parties)
+_THING_TAILS = ("牌", "公文", "印章", "屏幕", "标语", "票据", "报表", "说明书", "广告", "出版物", "包装", "标志", "标识",
+                "文书", "证件", "证书", "招牌", "封皮", "刊名", "报头")
 _LISTED_BODY = r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?)"
 _LISTED = re.compile(_LISTED_BODY + r"(?=应当|应|必须|不得|可以|可|有权|有[^，。；]{1,30}的(?:义务|权利|责任)|负责|按照|"
                      r"依法|在|，)")
@@ -492,6 +495,8 @@ class Scanner(MentionScanner):
         if not head and any(len(n) > 4 for n in re.split(r"、|和|及", m.group(1))):
             return None
         names = re.split(r"、|和|及", m.group(1))
+        if not head and all(n.endswith(_THING_TAILS + THING_HEADS) for n in names):
+            return None          # 名称牌、公文、印章、标牌……标语等应当使用规范汉字: things, no party (the spec; the lead's decision)
         if any(STOP_IN_NAME.search(n) or len(n) < 2 for n in names):
             return None
         bare = head[2:] if head.startswith(("有关", "相关")) else head

@@ -412,7 +412,13 @@ FLOORS = {
     "beijing-shishi-tongyong-yuyan": (0.65, 0.66, 0.61), "beijing-zhongxiao-qiye": (0.81, 0.78, 0.69),
     "guofang-jiaotong": (0.83, 0.85, 0.81), "zhuanshu-jingjiqu": (0.74, 0.79, 0.73),
     "beijing-hongshizihui": (0.68, 0.58, 0.42), "beijing-shebaoka": (0.75, 0.74, 0.60),
-    "chukou-guanzhi": (0.77, 0.81, 0.76), "hainan-ziyougang": (0.76, 0.76, 0.66)}
+    "chukou-guanzhi": (0.77, 0.81, 0.76), "hainan-ziyougang": (0.76, 0.76, 0.66),
+    # held out in round 21 (scored once on 415b646 — main 0d1b11e with the bookkeeping and the twenty-first round's last
+    # rule — the same figures as the session start fc4f9ab), tuning since: their figures then, minus 0.02
+    "beijing-shishi-yiwu-jiaoyu": (0.89, 0.90, 0.84), "chongqing-fangxun-kanghan": (0.79, 0.85, 0.82),
+    "chongqing-renmin-fangkong": (0.77, 0.67, 0.52), "dianying-chanye-cujin": (0.86, 0.85, 0.76),
+    "gengdi-zhanyongshui": (0.86, 0.86, 0.86), "guangdong-zhishi-chanquan": (0.85, 0.77, 0.64),
+    "qishui": (0.78, 0.71, 0.55), "yinhangye-jiandu": (0.41, 0.37, 0.32)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable
@@ -476,6 +482,9 @@ LOST_NUMERAL = {("dongguan-wenming", "10"), ("dongguan-wenming", "13")}
 #: 区、县人民政府提出……), so the parse holds it as two paragraphs; the annotator recorded the 设障单位's duty in the paragraph of
 #: its 应当 with its whole action, which therefore spans both
 SPLIT_BY_SOURCE = {("beijing-shuili-gongcheng", "15")}
+#: the source file of 广东省知识产权保护条例 puts 第四十九条's four items on one line (（一）……； （二）……； （三）……），
+#: so the parse holds one item node there; the annotator (round 21) recorded each item's records with its number
+ITEMS_ON_ONE_LINE = {("guangdong-zhishi-chanquan", "49")}
 
 
 def test_gold_files_are_well_formed():
@@ -494,7 +503,7 @@ def test_gold_files_are_well_formed():
             assert sorted(listed) == [a.number for a in doc.articles], f.name
         for d in g.duties:
             assert d.m in ("obligation", "prohibition", "permission", "encouragement", "sanction", "liability")
-            if (f.stem, str(d.article)) in LOST_NUMERAL:
+            if (f.stem, str(d.article)) in LOST_NUMERAL | ITEMS_ON_ONE_LINE:
                 continue
             para = doc.get(f"art_{d.article}__para_{d.p}")
             node = doc.get(f"art_{d.article}__para_{d.p}__point_{d.i}") if d.i else para

@@ -5,6 +5,8 @@ import io
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import CORPUS, REPO, need_shared
 
 from kb.dev import draw_heldout
@@ -62,3 +64,10 @@ def test_the_sessions_draw_is_unnamed_sized_and_grounded_as_the_rules_say():
     paths = {m.group(1) for m in obligations} | {pick.match(l).group(1) for l in related}
     assert not paths & set(HELD_OUT_FILES)
     assert not any(draw_heldout.named(draw_heldout.title_of(Path(p)), text) for p in paths)
+
+
+@pytest.mark.parametrize("args", [["s", "--obligations", "-1"], ["s", "--related", "two"], []])
+def test_a_bad_argument_is_a_usage_error(args, capsys):
+    with pytest.raises(SystemExit) as e:
+        draw_heldout.main(args)
+    assert e.value.code == 2 and "Traceback" not in capsys.readouterr().err

@@ -139,10 +139,16 @@ def main(argv: list[str] | None = None) -> int:
 
     from kb.dev.paths import shared_dir
 
+    def count(value: str) -> int:
+        # a negative count was a ValueError traceback from random.sample (code review 15 item 6): a usage error, exit 2
+        if not value.isdigit():
+            raise argparse.ArgumentTypeError(f"应为非负整数：{value}")
+        return int(value)
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("seed")
-    parser.add_argument("--obligations", type=int, default=8)
-    parser.add_argument("--related", type=int, default=2)
+    parser.add_argument("--obligations", type=count, default=8)
+    parser.add_argument("--related", type=count, default=2)
     args = parser.parse_args(argv)
     repo = Path(__file__).resolve().parents[3]
     corpus = shared_dir() / "corpus" / "lawrefbook"

@@ -42,8 +42,8 @@ def test_regulations_count_once_and_held_out_laws_not_at_all(tmp_path, monkeypat
     # a corpus file of any round being annotated (kb.dev.heldout.HELD_OUT_FILES), or another version of one, is not
     # read at all (the files here are made up: only their names are the held-out texts')
     # (the first and the last of HELD_OUT_FILES: a text of the obligations round, one of the related round)
-    from kb.dev.heldout import HELD_OUT_FILES, _title
-    first, last = _title(HELD_OUT_FILES[0]), _title(HELD_OUT_FILES[-1])
+    from kb.dev.heldout import HELD_OUT_FILES, title_of
+    first, last = title_of(HELD_OUT_FILES[0]), title_of(HELD_OUT_FILES[-1])
     monkeypatch.setattr(align_signals, "HELD_OUT_LAWS", ())
     for name, title in ((f"{first}(2012-02-29)", first), (f"{first}(2002-06-29)", first), (f"{last}(2023-03-30)", last)):
         (tmp_path / f"{name}.md").write_text(text.format(title, title), encoding="utf-8")

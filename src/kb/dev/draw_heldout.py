@@ -25,6 +25,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kb.dev.heldout import title_of
+
 _NUM = "零〇一二三四五六七八九十百千"
 _ARTICLE = re.compile(rf"^\s*第[{_NUM}]+条")
 _DROP = re.compile(r"[\s（）()《》〈〉“”‘’\"'「」『』]|中华人民共和国")
@@ -35,10 +37,6 @@ _SKIP_TITLE = ("决定", "修正案", "解释")
 
 def normalise(text: str) -> str:
     return _DROP.sub("", text)
-
-
-def title_of(path: Path) -> str:
-    return path.name.split("(")[0].removesuffix(".md")
 
 
 def body_lines(path: Path) -> list[str]:

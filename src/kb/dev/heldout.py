@@ -47,7 +47,7 @@ def held_out_regulations() -> set[str]:
     return set(HELD_OUT_LAWS) | set(HELD_OUT_OBLIGATION_PAIRS)
 
 
-def _title(path) -> str:
+def title_of(path) -> str:
     """A corpus file's title: its name without the date and the suffix (统计法(2009-06-27).md -> 统计法)."""
     from pathlib import PurePath
 
@@ -57,4 +57,4 @@ def _title(path) -> str:
 def held_out_file(path) -> bool:
     """Whether a corpus file (any path: its name is what counts) is a held-out text of this session, or another
     version of one (the same title)."""
-    return _title(path) in {_title(f) for f in HELD_OUT_FILES}
+    return title_of(path) in {title_of(f) for f in HELD_OUT_FILES}

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from kb.layers.actors import CONGRESSES, PERSON_SUFFIXES, SUFFIXES, guess_kind
 from kb.layers.obligations.names import _AGENT_VERB_SET, NOT_YET, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2, NameScanner
+from kb.layers.obligations.modals import MODAL_RE
 from kb.layers.obligations.records import Mention
 
 
@@ -303,6 +304,10 @@ class MentionScanner(NameScanner):
                 return nxt
             if text.startswith("驻", i + 7):
                 return None      # 中华人民共和国驻该国外交、领事代表机构应当……: its missions, not the state
+        if text.startswith("外国", i) and MODAL_RE.match(text, i + 2) and not self.lexicon(text, i):
+            # 外国可以请求中华人民共和国移管……: a foreign state is a party before its modal word, as the state is (the lead's
+            # decision, tenth session; 国际刑事司法协助法 (2018) arts. 55, 62 gave its act no actor or 中华人民共和国)
+            return [Mention("外国", "外国", i, i + 2)], i + 2
         # 物业所在地县级人民政府……, 户籍所在地的……: a place qualifies the body that follows
         # (its 地 stands 3 to 8 characters after i)
         m = _PLACE_OF.match(text, i) if text.find("地", i + 3, i + 9) >= 0 else None

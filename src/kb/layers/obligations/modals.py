@@ -31,6 +31,9 @@ _KE_LIST_FIRST = re.compile(r"(?:查询|核查|核实|核验|追踪|检索|验�
 _BAN_AS_MODIFIER = re.compile(r"(?<=进行|开展|加强|组织|宣传|普及)禁止[^，。；：、]{1,12}?的(?:[^，。；：]{0,6}?)"
                               r"(?:教育|宣传|工作|活动)")
 _XU_NOT_PREV = "无必毋"
+#: 反对和禁止一切形式的……扩散活动: 禁止 a verb joined to another verb of the subject's own acts, not a modal word (对外关系法
+#: (2023) art. 20 p4, code review 15: 中华人民共和国 was given a prohibition)
+_BAN_AS_ACT = ("反对和", "反对并", "反对、")
 
 MODAL_RE = re.compile("|".join(re.escape(w) for w, _ in MODALS))
 _MODAL_OF = dict(MODALS)
@@ -56,8 +59,10 @@ def find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
             if text[i - 1:i] in "所产享拥具" or text[i + 2:i + 3] in "利益属威限责" or \
                     re.compile(r"(?:机关|部门|单位|机构|组织|人民政府)").match(text, i + 2):
                 continue          # 所有权, 享有权利, 有权益, 有权机关: not 有权 (may)
+        elif w == "不准" and text[i + 2:i + 3] == "确":
+            continue              # 资料不准确: inaccurate, not "not allowed" (反垄断法 (2022) art. 31 p2 item 2)
         elif w == "禁止":
-            if text[i + 2:i + 3] == "性" or _BAN_AS_MODIFIER.match(text, i):
+            if text[i + 2:i + 3] == "性" or _BAN_AS_MODIFIER.match(text, i) or text.endswith(_BAN_AS_ACT, 0, i):
                 continue
         out.append((i, m.end(), w, _MODAL_OF[w]))
     return out

@@ -30,7 +30,10 @@ STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根
                           # nor these, before what they govern (血站作为公益性医疗卫生机构, 企业认为行政机关, 学校收回教师,
                           # 社会力量举办中医医疗机构, 团长召集并主持代表团……, 总理召集和主持国务院……); 举办单位, 举办者, ……举办的医疗卫生机构,
                           # 会议主持人 are names
-                          r"作为|认为|收回|举办(?![单者方的])|召集|主持(?!人)")
+                          r"作为|认为|收回|举办(?![单者方的])|召集|主持(?!人)|"
+                          # nor 从 after a person, a preposition before a body (法官从人民法院离任后 (法官法 (2019) art. 36),
+                          # 招标人从国务院有关部门……提供的……名单中确定; 从业人员 is a name)
+                          r"(?<=[官人员者])从(?!业)")
 BAD_START = ("有", "是", "但", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
              "跟", "向", "对", "给", "为", "在", "把", "将", "确需", "确有", "如需", "需")
 #: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)
@@ -129,7 +132,7 @@ def _head_verdict(text: str, k: int, suf: str) -> int:
     judged once, not once for every place discovery starts from (up to 24 of them)."""
     e = k + len(suf)
     if suf in _PERSON_HEADS:
-        if text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物体助" or \
+        if text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物体助官" or \
                 (suf == "者" and text[k - 1:k] == "或") or (suf == "代表" and text[e:e + 1] == "人" and text[e + 1:e + 2] not in "选数") or \
                 _NOT_A_HEAD.match(text, k - 1) or \
                 _body_after_person(text, e):

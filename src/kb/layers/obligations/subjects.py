@@ -220,23 +220,47 @@ def _deputies(text: str, ca: int, cb: int) -> tuple[int, Group] | None:
     return k, Group([Mention("代表", "代表", k, k + 2)], k, k + 2)
 
 
+#: a condition or a time closing the clause 但 opens, before the modal word (……，但当事人未申请人民调解的，应当……; 但犯罪
+#: 嫌疑人……在押期间，应当……): the name after 但 is that clause's, not the subject of the modal word
+_BUT_CONDITION = re.compile(r"[^。；]*?(?:的|期间|时|后|前)，")
+#: a two-character person's name and the right it holds (……由制作者享有，但作者享有署名权……: 著作权法 (2020) art. 17 p2)
+_BUT_PERSON_RIGHT = re.compile(r"[\u4e00-\u9fff][者人](?:享有|有权)")
+
+
 def _named_after_but(sc: Scanner, text: str, k: int) -> bool:
-    """Does a name open the clause right after its 但 / 但是 (但代表人变更……, not 但是须经……同意 or 但与……的失业人员)?"""
-    if MODAL_RE.match(text, k) or text[k:k + 1] in "，对向由经将把为在与同按依根通其":
+    """Does a name open the clause right after its 但 / 但是 (但代表人变更……, not 但是须经……同意 or 但与……的失业人员)?
+    Not when a condition or a time clause stands between the name and its modal word (……，但当事人未申请人民调解的，
+    应当主动告知……: the committee named before tells; code review 15) — unless the name judges (但X认为……的，应当……) —
+    nor 最长 / 最高 (但最长不得超过……: a bound)."""
+    if MODAL_RE.match(text, k) or text[k:k + 1] in "，对向由经将把为在与同按依根通其最":
         return False
     g = sc.group(text, k, discover=True)
-    return g is not None and g.start == k
+    if g is None or g.start != k:
+        return False
+    if text.startswith(("认为", "发现"), g.end):
+        return True       # ……，但精神科医师认为患者不宜出院的，应当告知理由: the one who judges acts on the judgment
+        #                   (北京市精神卫生条例 art. 30 p3, tuning)
+    mm = MODAL_RE.search(text, g.end)
+    cond = _BUT_CONDITION.match(text, g.end)
+    return not (cond and (mm is None or cond.end() <= mm.start()))
 
 
 def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last_stmt):
     """(position, group) of the actor that opens the clause text[ca:cb], or None."""
     if text.startswith("其中", ca) and not text.startswith("其中的", ca):
         ca += 2          # 其中专业技术人员可以……: "among them", a connective, not 其 + 中专业技术人员
-    elif text.startswith(("但是", "但"), ca) and not text.endswith("除外", ca, cb) and \
-            _named_after_but(sc, text, ca + (2 if text.startswith("但是", ca) else 1)):
-        ca += 2 if text.startswith("但是", ca) else 1    # ……，但代表人变更、放弃诉讼请求……，必须经……同意: a connective
-        #   before the subject, not a name 但代表人 (民事诉讼法 arts. 56-57, code review 14 item 12); not in an exception
-        #   (……，但国务院对批准机关另有规定的除外: no party's duty)
+    elif text.startswith(("但是", "但"), ca) and not text.endswith("除外", ca, cb):
+        k = ca + (2 if text.startswith("但是", ca) else 1)
+        if text.startswith(("最长", "最短", "最多", "最高", "最低"), k) and MODAL_RE.match(text, k + 2):
+            return ca, Group([], ca, k + 2)    # ……约定，但最长不得超过……年限: a bound on the term, no party's (公路法 (2017)
+            #                                    art. 60 p3 gave 最长, with the fix above the body that agrees the term)
+        if _BUT_PERSON_RIGHT.match(text, k):
+            name = sc.reg.canonical(text[k:k + 2])     # ……由制作者享有，但作者享有署名权……: the author holds the right
+            return k, Group([Mention(name, text[k:k + 2], k, k + 2, known=sc.reg.is_known(name))], k, k + 2)
+        if _named_after_but(sc, text, k):
+            ca = k    # ……，但代表人变更、放弃诉讼请求……，必须经……同意: a connective before the subject, not a name 但代表人
+            #   (民事诉讼法 arts. 56-57, code review 14 item 12); not in an exception (……，但国务院对批准机关另有规定的
+            #   除外: no party's duty)
     deputies = _deputies(text, ca, cb)
     if deputies is not None:
         return deputies

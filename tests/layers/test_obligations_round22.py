@@ -1,0 +1,91 @@
+"""The twenty-second round of obligation rules (issue 11, eleventh session): code review 15's misfires first.  Each
+sentence is quoted from a corpus text as it stands there; each test fails on the code before the round (main 246825d)."""
+from __future__ import annotations
+
+from test_obligations_round20 import actors, records
+from test_obligations_rules import reg  # noqa: F401 - the registry shared by the rules' tests (fixture)
+
+
+def test_review_15_but_before_a_condition_names_no_subject(reg):
+    """Code review 15: 但 before a name was read as a connective (round 21), so the name after it became the subject of
+    the modal word — also when a condition or a time clause (……的，/……期间，) closes between them, where the name is that
+    clause's: 深圳经济特区矛盾纠纷多元化解条例 (2022) art. 32 gave 当事人 the committee's duty, 刑事诉讼法 (2018) art. 74
+    p2 the suspects a permission 监视居住, art. 105 p4 the suspects, defendants and convicts the term's bounds."""
+    mediation = records(reg, "人民调解委员会发现矛盾纠纷，但当事人未申请人民调解的，应当主动告知、引导当事人通过调解化解矛盾纠纷。")
+    assert ("人民调解委员会", "obligation", "主动告知、引导当事人通过调解化解矛盾纠纷") in mediation
+    assert not any(a == "当事人" and m == "obligation" for a, m, _ in mediation)
+    assert actors(reg, "对符合取保候审条件，但犯罪嫌疑人、被告人不能提出保证人，也不交纳保证金的，可以监视居住。") == {None}
+    assert actors(reg, "期间的最后一日为节假日的，以节假日后的第一日为期满日期，但犯罪嫌疑人、被告人或者罪犯在押期间，应当至期满之日"
+                       "为止，不得因节假日而延长。") == {None}
+    # the one who judges is the subject (北京市精神卫生条例 art. 30 p3, tuning: the gold's 精神科医师 告知理由)
+    assert ("精神科医师", "obligation", "告知理由，由其监护人或者近亲属决定是否出院") in records(
+        reg, "经二名具有主治医师以上职称的精神科医师诊断，认为重性精神疾病患者可以出院的，由精神科医师出具出院通知书，重性精神疾病"
+             "患者的监护人或者近亲属办理出院手续；重性精神疾病患者要求出院，但精神科医师认为患者不宜出院的，应当告知理由，由其监护人"
+             "或者近亲属决定是否出院，并由医疗机构在病历中记录。")
+    # still a connective before the subject (民事诉讼法 (2023) art. 57: round 21's case)
+    assert "代表人" in actors(reg, "代表人的诉讼行为对其所代表的当事人发生效力，但代表人变更、放弃诉讼请求或者承认对方当事人的诉讼"
+                                  "请求，进行和解，必须经被代表的当事人同意。")
+
+
+def test_review_15_but_before_a_persons_right_and_but_before_a_bound(reg):
+    """Code review 15: 著作权法 (2020) art. 17 p2 ……由制作者享有，但作者享有署名权和获得报酬的权利 lost the author's right
+    (a two-character name is discovered only before a modal word) and gave 制作者 the clause as its act; 但最长不得超过……
+    (公路法 (2017) art. 60 p3, 引渡法 (2000) art. 40 p2) named 最长, a bound on a term, as a party."""
+    works = records(reg, "前款规定以外的视听作品的著作权归属由当事人约定；没有约定或者约定不明确的，由制作者享有，但作者享有署名权和"
+                         "获得报酬的权利。")
+    assert ("作者", "permission", "享有署名权和获得报酬的权利") in works
+    assert not any("署名权" in act for a, _, act in works if a == "制作者")
+    road = records(reg, "国内外经济组织投资建设公路，必须按照国家有关规定办理审批手续；公路建成后，由投资者收费经营。收费经营期限按照"
+                        "收回投资并有合理回报的原则，由有关交通主管部门与投资者约定并按照国家有关规定办理审批手续，但最长不得超过"
+                        "国务院规定的年限。")
+    assert (None, "prohibition", "超过国务院规定的年限") in road and "最长" not in {a for a, _, _ in road}
+    assert "最长" not in actors(reg, "请求国在上述期限内因无法控制的原因不能接收被请求引渡人的，可以申请延长期限，但最长不得超过三十日，"
+                                   "也可以根据本法第三十八条的规定重新约定移交事宜。")
+
+
+def test_review_15_a_foreign_state_is_a_party_before_its_modal_word(reg):
+    """Code review 15: 国际刑事司法协助法 (2018) art. 62 gave 外国's permission to 中华人民共和国 (carried from the first
+    clause), art. 55 left it without an actor: by the lead's decision a state is a party, a foreign one too."""
+    assert records(reg, "中华人民共和国可以向外国请求移管中国籍被判刑人，外国可以请求中华人民共和国移管中国籍被判刑人。") == {
+        ("中华人民共和国", "permission", "向外国请求移管中国籍被判刑人"),
+        ("外国", "permission", "请求中华人民共和国移管中国籍被判刑人")}
+    assert ("外国", "permission", "向中华人民共和国请求移管外国籍被判刑人") in records(
+        reg, "外国可以向中华人民共和国请求移管外国籍被判刑人，中华人民共和国可以向外国请求移管外国籍被判刑人。")
+    # a foreign person is no foreign state (外国人 stays a name of its own: 出境入境管理法 (2012) art. 23)
+    assert actors(reg, "外国人向口岸签证机关申请办理签证，应当提交本人的护照或者其他国际旅行证件，以及申请事由的相关材料，按照口岸"
+                       "签证机关的要求办理相关手续，并从申请签证的口岸入境。") == {"外国人"}
+
+
+def test_review_15_the_vice_president_and_the_chief_executive(reg):
+    """Code review 15: 中华人民共和国副主席 (宪法 art. 82) gave 副主席, no body alone (the state's name qualifies him, as in
+    中华人民共和国主席 → 国家主席); 行政长官 was cut to 行政长 (长 read as a person's head), 37 records of the two 基本法."""
+    assert actors(reg, "中华人民共和国副主席协助主席工作。") == {"国家副主席"}
+    assert records(reg, "行政长官在解散立法会前，须征询行政会的意见，解散时应向公众说明理由。") == {
+        ("行政长官", "obligation", "征询行政会的意见"), ("行政长官", "obligation", "向公众说明理由")}
+    assert actors(reg, "澳门特别行政区行政长官遇有下列情况之一时，可解散立法会：") == {"行政长官"}
+
+
+def test_review_15_against_and_ban_is_the_states_act_and_from_is_no_part_of_a_name(reg):
+    """Code review 15: 对外关系法 (2023) art. 20 p4 ……，反对和禁止一切形式的……扩散活动 gave 中华人民共和国 a prohibition
+    (禁止 here a verb joined to 反对); 法官法 (2019) art. 36 p2 named 法官从人民法院 (从 a preposition before the court)."""
+    state = records(reg, "中华人民共和国维护国际军备控制、裁军与防扩散体系，反对军备竞赛，反对和禁止一切形式的大规模杀伤性武器相关扩散"
+                         "活动，履行相关国际义务，开展防扩散国际合作。")
+    assert not any(m == "prohibition" for _, m, _ in state)
+    judge = actors(reg, "法官从人民法院离任后，不得担任原任职法院办理案件的诉讼代理人或者辩护人，但是作为当事人的监护人或者近亲属代理"
+                        "诉讼或者进行辩护的除外。")
+    assert not any(a and "从" in a for a in judge)
+    # 北京市招标投标条例 (2021) art. 26 p3: the tenderer chooses from the list the departments provide (招标人从国务院 and
+    # 有关部门 were the parties)
+    tender = records(reg, "前款专家应当由招标人从国务院有关部门或者市人民政府有关部门提供的评标专家名册或者招标代理机构的专家库内的"
+                          "相关专业的专家名单中采取随机抽取方式确定；技术特别复杂、专业性要求特别高或者国家有特殊要求的招标项目，采取"
+                          "随机抽取方式确定的专家难以胜任的，可以由招标人直接确定。")
+    assert ("招标人", "obligation", "从国务院有关部门或者市人民政府有关部门提供的评标专家名册或者招标代理机构的专家库内的相关专业的专家"
+            "名单中采取随机抽取方式确定") in tender
+    assert not any(a and ("从" in a or a == "有关部门") for a, _, _ in tender)
+
+
+def test_inaccurate_is_no_ban(reg):
+    """不准确 (inaccurate) read as 不准 (not allowed): 反垄断法 (2022) art. 31 p2 item 2, 会计法 (2024) art. 14 p3 (a
+    prohibition 确、不完整的原始凭证予以退回), 个人信息保护法 (2021) art. 8."""
+    assert records(reg, "处理个人信息应当保证个人信息的质量，避免因个人信息不准确、不完整对个人权益造成不利影响。") == {
+        (None, "obligation", "保证个人信息的质量，避免因个人信息不准确、不完整对个人权益造成不利影响")}

@@ -51,7 +51,18 @@ _DECLARATIVE = re.compile(r"(?:(?:会同|根据|依照|按照|依据|结合|在|
 _RIGHT_ENJOYED = re.compile(r"(?![^，。；]*?(?:保障|保证|确保|维护|尊重)[^，。；]*?享)[^，。；]*?"
                             r"(?<!确定|认定|审核|核定|核准|批准|审批|决定|安排|核实)(?:享有|享受)(?!下列|以下|[^，。；]{0,10}职权)")
 #: 业主大会会议分为……, 居民委员会工作经费……: the actor names a thing the clause is about
-_THING_FIRST = re.compile(r"[\u4e00-\u9fff]{0,2}(?:%s)" % "|".join(THING_HEADS))
+#: (not after a preposition: 市和区、县信息化主管部门对信息化发展规划……进行监督检查 is the body's act on a thing)
+_THING_FIRST = re.compile(r"(?!对|为|向|在|与|同|按|依|通过|会同|结合)[\u4e00-\u9fff]{0,2}(?:%s)" % "|".join(THING_HEADS))
+#: the lead-in of a list of the subject's own acts, stated without a modal word (本市红十字会……履行下列职责：, 选举委员会……，
+#: 办理下列事项：, 财经委员会对……进行如下审查：, 中小企业公共服务平台为中小企业提供下列服务：): the subject's duties, a
+#: body's or not, as the annotators read them; a list of acts (职责, 事项, 工作, 服务, 审查 …), not of rights (享有下列权利：),
+#: ranks (设下列三等十一级：), ways (通过下列方式产生：) or rules the act follows (依照下列规定办理：)
+_ACTS_LISTED = re.compile(r"(?:[^。；：]*，)?(?![^，。；：]*?(?:享有|享受|按照|依照|根据|依据))[^，。；：]*?(?:下列|以下|如下)"
+                          r"(?:[^，。；：的]{0,8}的)?(?:主要)?(?:职责|职权|事项|工作|服务|任务|措施|审查|检查|监督)：\s*$")
+#: ……，适用本法第十九条的规定 / 适用本章规定: what a clause falls under, no act
+_APPLIES = re.compile(r"(?:[^，。；]*?，)?适用(?:于)?[^，。；]{0,30}?(?:规定|条例|办法|本法)(?:[。；]|$)")
+#: 除履行……职责外，: a condition before the duty word
+_BESIDES = re.compile(r"除[^，。；外]*外，")
 
 
 def on_found(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
@@ -292,11 +303,25 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
         founding = g.end         # 市人民政府组织……部门组成征兵办公室: the clause's predicate is the founder's act
     dm = (_FOUNDING.match(scope, founding - g.end) if founding is not None else None) or \
         _DUTY.search(scope) or _EACH_DUTY.match(scope) or _PRESIDES.match(scope)
-    if not dm and no_modal and x.sc.public(g) and not policy(g):
+    besides = _BESIDES.match(scope)
+    skip = besides.end() if besides else 0      # 本市红十字会除履行……规定的职责外，履行下列职责：: the duty word after it
+    if dm and dm.start() < skip:
+        dm = _DUTY.search(scope, skip)
+    # a list of the acts of the sentence's first subject (not of a name found in a later clause: 主席团第一次会议推选……，
+    # 推选主席团成员……，并决定下列事项：)
+    listed = no_modal and not s.is_item and s.subjects[0][1] is g and _ACTS_LISTED.match(scope)
+    if not dm and no_modal and (x.sc.public(g) or listed) and not policy(g):
         # 省、自治区人民政府组织编制……，报国务院审批; 妇女联合会发挥……作用，宣传……: a public body's act
-        dm = COMPETENCE.match(scope)
-        if not dm and not s.is_item and not _THING_FIRST.match(scope):
-            dm = _DECLARATIVE.match(scope)
+        if scope.startswith("，", skip) and not scope.startswith(_REST_OF_LIST, skip + 1) and g.start == s.start and \
+                not any(q > g.end for q in s.modal_positions) and not _APPLIES.match(scope, skip + 1):
+            # 县级以上各级人民政府价格主管部门，依法对价格活动进行监督检查: a comma between the subject that opens the sentence
+            # and its predicate (not after a name in a later clause: ……，通知其……户口登记机关，并……; ……，即中央人民政府，同……;
+            # nor before a modal word: ……法院或者仲裁机构，根据具体情况，……，可以裁定……; nor before the rules it falls under:
+            # ……的人民代表大会，对于……的选举，适用前款的规定)
+            skip += 1
+        dm = COMPETENCE.match(scope, skip)
+        if not dm and not s.is_item and not _THING_FIRST.match(scope, skip):
+            dm = _DECLARATIVE.match(scope, skip)
         if dm and text[g.end + dm.end():g.end + dm.end() + 1] == "的" and _BY_RULE.match(scope) and \
                 "，" in scope:
             # 根据市人民政府确定的……清单，依法行使……: the act follows the adverbial
@@ -306,7 +331,7 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
             dm = None                        # 城市人民政府组织编制的总体规划: a modifier
         if dm and (_NOT_AN_ACT.match(scope) or _ONLY_A_TIME.fullmatch(scope)):
             dm = None                        # ……适用本条例; ……监督的主要内容：; 市人大常委会审议任免案时，(提案人……)
-        if dm and _RIGHT_ENJOYED.match(scope):
+        if dm and _RIGHT_ENJOYED.match(scope, skip):
             dm = None                        # ……医疗卫生机构在……等方面享有与政府举办的……同等的权利: a right, no act
         if dm and scope.startswith(_POLICY, dm.end() - 1):
             # 县级以上地方人民政府鼓励、指导……; 市人民政府支持企业……: a policy statement, as 国家鼓励……, no act of the body

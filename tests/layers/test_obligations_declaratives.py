@@ -71,3 +71,17 @@ def test_a_comma_between_a_public_body_and_its_act(reg):
     conscripts = duties(reg, "区、县人民政府征兵办公室应当对被批准服现役的公民办理入伍手续，发给《应征公民入伍通知书》，通知其常住户口"
                              "所在地的户口登记机关，并统一编制《新兵花名册》，报市人民政府征兵办公室备案。")
     assert {a for _, a, _, _ in conscripts} == {"征兵办公室"}
+
+
+def test_a_party_that_cooperates_without_a_modal_word(reg):
+    """……由X组织编制，有关部门和单位配合 / ……，生态环境主管部门予以配合: the party that cooperates has the duty (explicit
+    false), as the annotators read it (重庆市人民防空条例 art. 11, 噪声污染防治法 (2021) art. 16, 北京市见义勇为人员奖励和
+    保护条例 art. 6); not a cooperation that is the object of another act (……，加强信息共享和行动配合)."""
+    civil = duties(reg, "人民防空建设规划由各级人民防空主管部门组织编制，有关部门和单位配合。编制规划应依照国家和本市有关规定与城市"
+                        "建设相结合。")
+    assert {(None, "有关部门", "obligation", False), (None, "有关单位", "obligation", False)} <= civil
+    noise = duties(reg, "县级以上人民政府市场监督管理等部门对生产、销售的有噪声限值的产品进行监督抽查，对电梯等特种设备使用时发出的"
+                        "噪声进行监督抽测，生态环境主管部门予以配合。")
+    assert (None, "生态环境部门", "obligation", False) in noise or (None, "生态环境主管部门", "obligation", False) in noise
+    brave = duties(reg, "奖励和保护见义勇为人员的工作由市和区人民政府负责，日常工作由民政部门办理，其他有关部门密切配合。")
+    assert any(a and "其他" in a and m == "obligation" for _, a, m, _ in brave)

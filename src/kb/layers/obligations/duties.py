@@ -61,6 +61,9 @@ _ACTS_LISTED = re.compile(r"(?:[^。；：]*，)?(?![^，。；：]*?(?:享有|�
                           r"(?:[^，。；：的]{0,8}的)?(?:主要)?(?:职责|职权|事项|工作|服务|任务|措施|审查|检查|监督)：\s*$")
 #: ……，适用本法第十九条的规定 / 适用本章规定: what a clause falls under, no act
 _APPLIES = re.compile(r"(?:[^，。；]*?，)?适用(?:于)?[^，。；]{0,30}?(?:规定|条例|办法|本法)(?:[。；]|$)")
+#: X（予以/密切/积极）配合 right after its subject, without a modal word (……由X组织编制，有关部门和单位配合): its duty, as
+#: the annotators read it (not 加强……配合, 相互配合: the predicate's object)
+_COOPERATES = re.compile(r"(?:依法|积极|密切|予以|给予|主动)?配合(?=[。；，、]|$|[\u4e00-\u9fff])")
 #: 除履行……职责外，: a condition before the duty word
 _BESIDES = re.compile(r"除[^，。；外]*外，")
 
@@ -307,6 +310,8 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
     skip = besides.end() if besides else 0      # 本市红十字会除履行……规定的职责外，履行下列职责：: the duty word after it
     if dm and dm.start() < skip:
         dm = _DUTY.search(scope, skip)
+    if not dm:
+        dm = _COOPERATES.match(scope, skip)    # ……由各级人民防空主管部门组织编制，有关部门和单位配合。
     # a list of the acts of the sentence's first subject (not of a name found in a later clause: 主席团第一次会议推选……，
     # 推选主席团成员……，并决定下列事项：)
     listed = no_modal and not s.is_item and s.subjects[0][1] is g and _ACTS_LISTED.match(scope)

@@ -85,3 +85,10 @@ def test_a_party_that_cooperates_without_a_modal_word(reg):
     assert (None, "生态环境部门", "obligation", False) in noise or (None, "生态环境主管部门", "obligation", False) in noise
     brave = duties(reg, "奖励和保护见义勇为人员的工作由市和区人民政府负责，日常工作由民政部门办理，其他有关部门密切配合。")
     assert any(a and "其他" in a and m == "obligation" for _, a, m, _ in brave)
+
+
+def test_the_level_of_a_body_in_a_list(reg):
+    """……和同级军事机关: 同级 gives the level of a body the name lacks, inside a list (重庆市人民防空条例 art. 5: both
+    bodies lead the work, as the annotators read it); 同级人民政府 stays a name of its own."""
+    assert duties(reg, "县级以上人民政府和同级军事机关领导本行政区域的人民防空工作。") == {
+        (None, "县级以上人民政府", "obligation", False), (None, "军事机关", "obligation", False)}

@@ -81,7 +81,7 @@ _AGENT_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(者|人)$")
 #: the modifiers an element of a group may have (任何单位, 其他组织, 有关部门, 上届……), longest first so that a regex
 #: built from them, or a loop over them, takes 其他各类 before 其他 and 其委托的 before 其
 GROUP_MODIFIERS = ("其他各类", "其委托的", "其所属的", "上届", "上次", "任何", "一切", "各类", "各级", "全体", "它的", "其他",
-                   "每个", "每一", "有关", "相关", "其")
+                   "每个", "每一", "有关", "相关", "同级", "其")
 _GROUP_MOD = re.compile("|".join(GROUP_MODIFIERS))
 _GROUP_MOD_FIRST = frozenset(m[0] for m in GROUP_MODIFIERS)     # (most places asked open with none of them)
 #: what stands before an agent that does not take another's modifier (……的其他经营者): the group modifiers, and 该, 本
@@ -320,6 +320,8 @@ class Scanner(MentionScanner):
         while True:
             mm = _GROUP_MOD.match(text, i) if i < 0 or text[i:i + 1] in _GROUP_MOD_FIRST else None
             mod = mm.group(0) if mm and not self.lexicon(text, i) else ""
+            if mod == "同级" and self.element(text, i, discover) is not None:
+                mod = ""         # 同级人民政府 is a name of its own; ……和同级军事机关: the level of a body the name lacks
             if mod in ("任何", "一切") or text.startswith(("任何", "一切"), i):
                 anyone = mod or text[i:i + 2]        # 任何单位和个人, 一切单位和个人: each, with the word
             el = self.element(text, i + len(mod), discover)

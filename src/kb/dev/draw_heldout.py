@@ -2,8 +2,8 @@
 
     python -m kb.dev.draw_heldout SEED [--obligations 8] [--related 2]
 
-Obligations round: corpus texts of 15–60 articles that no file of the repository names.  Related round: local
-regulations (DLC/) of 20–60 articles, unnamed, whose first article cites a national law of the corpus that the
+Obligations round: corpus texts of 15–80 articles that no file of the repository names.  Related round: local
+regulations (DLC/) of 20–110 articles, unnamed, whose first article cites a national law of the corpus that the
 knowledge base (regulation/) does not ship; the upper law is the corpus' latest version of that law.  The related
 draw leaves out the texts the obligations draw took.
 
@@ -13,6 +13,9 @@ holds it whole, without the place that opens it (北京市…), by its last eigh
 (北京市实施《X》办法 → X实施办法) or as an abridgement (its first six characters, an ellipsis, its last two).
 Decisions, amendments and interpretations (决定, 修正案, 解释) are not drawn: they carry no articles of their own to
 annotate as a regulation's.
+
+Widened on 2026-12-06 (eleventh session) from 15–60 and 20–60 articles: after round 21 the old rules left five
+obligation candidates and no related one (37 unnamed texts in all; most of what is left has 60–80 articles).
 
 Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost
 with the machine; this one restates their rules.  It prints the candidates' counts and the draw; it writes nothing.
@@ -106,17 +109,17 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
     unnamed = [p for p in files if not any(w in title_of(p) for w in _SKIP_TITLE) and not named(title_of(p), text)]
     sizes = {p: len(articles(p)) for p in unnamed}
 
-    pool = [p for p in unnamed if 15 <= sizes[p] <= 60]
+    pool = [p for p in unnamed if 15 <= sizes[p] <= 80]
     rng = random.Random(seed)
     picked = rng.sample(pool, min(n_obligations, len(pool)))
-    print(f"obligations: {len(pool)} candidates (15–60 articles, unnamed); drawn {len(picked)}:", file=out)
+    print(f"obligations: {len(pool)} candidates (15–80 articles, unnamed); drawn {len(picked)}:", file=out)
     for p in picked:
         print(f"  {p.relative_to(corpus)}  ({sizes[p]} articles)", file=out)
 
     related = []
     for p in unnamed:
         rel = str(p.relative_to(corpus))
-        if not rel.startswith("DLC/") or p in picked or not 20 <= sizes[p] <= 60:
+        if not rel.startswith("DLC/") or p in picked or not 20 <= sizes[p] <= 110:
             continue
         first = articles(p)[0]
         for law in _CITE.findall(first):
@@ -125,7 +128,7 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
                 related.append((p, national[law]))
                 break
     chosen = rng.sample(related, min(n_related, len(related)))
-    print(f"related: {len(related)} candidates (local, 20–60 articles, unnamed, first article cites a corpus law "
+    print(f"related: {len(related)} candidates (local, 20–110 articles, unnamed, first article cites a corpus law "
           f"the knowledge base does not ship); drawn {len(chosen)}:", file=out)
     for p, law in chosen:
         print(f"  {p.relative_to(corpus)}  ({sizes[p]} articles) — upper law {law.relative_to(corpus)} "

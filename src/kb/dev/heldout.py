@@ -2,14 +2,13 @@
 they are scored once, and kb's corpus-wide dev tools and tests leave them out (``HELD_OUT_FILES``).
 
 ``HELD_OUT_FILES`` — the corpus files (relative to ../shared/corpus/lawrefbook) of every round being annotated this
-session (drawn 2026-12-06, tenth session, `python -m kb.dev.draw_heldout 20261206b` — the rules of draw19.py / draw20.py,
-restated in the repository after those scripts were lost with their machine; it reproduces round 20's draw from seed
-20261206a on 9284842): obligations round 21 (eight texts no file of the repository names, drawn from the texts of 15–60
-articles, 16 candidates) and related provisions round 17r (two unnamed local regulations of 20–60 articles whose first
-article cites a national law of the corpus that the knowledge base does not ship, 4 candidates; the scoring copy imports
-each text with its upper law, 人民防空法 2009 and 妇女权益保障法 2022, which are not held out).
+session (drawn 2026-12-06, eleventh session, `python -m kb.dev.draw_heldout 20261206c`, its rules widened that session to
+15–80 and 20–110 articles): obligations round 22 (eight texts no file of the repository names, drawn from the texts of
+15–80 articles, 24 candidates) and related provisions round 18r (two unnamed local regulations of 20–110 articles whose
+first article cites a national law of the corpus that the knowledge base does not ship, 4 candidates; the scoring copy
+imports each text with its upper law, 种子法 2021 and 道路交通安全法 2021, which are not held out).
 ``held_out_file`` says whether a corpus file is one of them or another version of one of them (same title);
-kb.dev.boilerplate skips them.  Last session's rounds (obligations 20, related 16r) were scored once and are tuning data
+kb.dev.boilerplate skips them.  Last session's rounds (obligations 21, related 17r) were scored once and are tuning data
 now.
 
 ``HELD_OUT_LAWS`` — the laws of the alignment round being annotated: never aligned by kb.dev (align_signals,
@@ -20,23 +19,23 @@ align_learned), not counted in the clause table (kb.dev.boilerplate), their vers
 now.  When a round is drawn its laws go here and the clause table is recounted (python3 -m kb.dev.boilerplate).
 
 ``HELD_OUT_OBLIGATION_PAIRS`` — regulations of ../shared/corpus/version-pairs.txt whose versions are held-out texts
-of another round: none now (no text of obligations round 21 or related round 17r has two versions listed there).
+of another round: none now (no text of obligations round 22 or related round 18r has two versions listed there).
 """
 from __future__ import annotations
 
 HELD_OUT_FILES: tuple[str, ...] = (
-    # obligations, round 21
-    "经济法/耕地占用税法(2018-12-29).md",
-    "经济法/银行业监督管理法(2006-10-31).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市实施《义务教育法》办法.md",
-    "DLC/广东地方法规/地方性法规/广东/广东省知识产权保护条例(2022-03-29).md",
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市防汛抗旱条例(2018-07-26).md",
-    "经济法/契税法(2020-08-11).md",
-    "行政法/电影产业促进法(2016-11-07).md",
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市人民防空条例(2010-07-30).md",
-    # related provisions, round 17r (kb.dev.related_cv.HELD_OUT_TEXTS)
-    "DLC/北京地方法规/地方性法规/北京/北京市人民防空条例.md",
-    "DLC/北京地方法规/地方性法规/北京/北京市实施《妇女权益保障法》办法.md",
+    # obligations, round 22
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市特种设备安全条例(2020-06-05).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市建筑绿色发展条例(2023-11-24).md",
+    "民法商法/涉外民事关系法律适用法(2010-10-28).md",
+    "行政法/青藏高原生态保护法(2023-04-26).md",
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市实施《长江三峡工程建设移民条例》办法(2011-11-29).md",
+    "DLC/广东地方法规/地方性法规/广东/广州市流溪河流域保护条例(2021-06-15).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市实施《突发事件应对法》办法.md",
+    "DLC/北京地方法规/地方性法规/北京/北京市专利保护和促进条例.md",
+    # related provisions, round 18r (kb.dev.related_cv.HELD_OUT_TEXTS)
+    "DLC/北京地方法规/地方性法规/北京/北京市实施《种子法》办法(2018-03-30).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市实施《道路交通安全法》办法(2018-09-28).md",
 )
 HELD_OUT_LAWS: tuple[str, ...] = ()
 HELD_OUT_OBLIGATION_PAIRS: tuple[str, ...] = ()

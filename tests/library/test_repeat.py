@@ -226,3 +226,42 @@ def test_a_rule_of_a_law_on_another_kind_of_body_is_no_repetition(lib):
     e = next(x for x in lib.entries if x.reg.id == reg and x.label == "第二十九条")
     rep = repetition(lib, e)
     assert rep is None or all(u.entry.reg.id != "全国人民代表大会和地方各级人民代表大会选举法" for u in rep.upper)
+
+
+def test_an_older_text_repeats_its_upper_law_as_worded_when_it_was_adopted(capsys):
+    """北京市实施《妇女权益保障法》办法 (2009; round 17r, scored once, tuning data) restates the 妇女权益保障法 as it stood
+    then (2005; the 2018 amendment changed a few words), and the 2022 revision reworded most of it: against the 2022 text
+    alone kb found 11 of its 26 annotated repeats.  Its 第四十四条 (侵害妇女文化教育权益的，由其所在单位或者上级机关责令改正……
+    依法给予行政处分) holds 0.37 of the 2022 law's 第八十四条 — the provision the annotator names — but 0.59 with the 2018
+    text's 第五十七条, which the version alignment pairs with that 第八十四条 (cosine 0.78): in a knowledge base holding both
+    versions it is reported, naming the 2022 provision and the version whose wording it shares.  Its 第四十二条 (the 妇联
+    exposing acts in the media) copies the 2018 law's 第五十四条 second paragraph, which the 2022 law dropped (merged into
+    第七十三条 at 0.25, below EARLIER_LINK): not reported, as the annotator has it."""
+    from kb.dev.extra_laws import with_laws
+    from kb.library.related import load_library
+    from kb.library.repeat import earlier_version, repetition, repetitions, unreported
+
+    need_shared(CORPUS)
+    text = "DLC/北京地方法规/地方性法规/北京/北京市实施《妇女权益保障法》办法.md"
+    home = with_laws(ROOT, ("社会法/妇女权益保障法(2018-10-26).md", "社会法/妇女权益保障法(2022-10-30).md"), texts=(text,))
+    lib = load_library(home)
+    reg = next(e.reg for e in lib.entries if e.reg.title == "北京市实施《中华人民共和国妇女权益保障法》办法")
+    law = next(e.reg for e in lib.entries if e.reg.title == "中华人民共和国妇女权益保障法")
+    assert [v.date for v in law.versions] == ["2018-10-26", "2022-10-30"] and reg.versions[-1].date == "2009-09-25"
+    # the version in force in 2009 (2005) is not in the base: its earliest, the 2018 amendment, stands in for it
+    assert earlier_version(law, "2009-09-25").name == "2018-10-26"
+    assert earlier_version(law, "2019-01-01").name == "2018-10-26"        # in force then
+    assert earlier_version(law, "2023-01-01") is None and earlier_version(law, None) is None
+    found = {r.entry.label: r for r in repetitions(lib, reg.id, reg.versions[-1].name)}
+    r = found["第四十四条"]
+    assert (r.upper[0].entry.label, r.upper[0].entry.version.name) == ("第八十四条", "2022-10-30")
+    assert r.upper[0].shared > 0.5 and r.earlier[r.upper[0].entry.index] == "2018年修正"
+    assert r.to_dict()["upper"][0]["earlier"] == "2018年修正" and "earlier" not in r.to_dict()["upper"][1]
+    assert "第四十二条" not in found
+    # against the 2022 text alone (what kb did before): 0.37, not reported
+    e = r.entry
+    alone = with_laws(ROOT, ("社会法/妇女权益保障法(2022-10-30).md",), texts=(text,))
+    lib2 = load_library(alone)
+    e2 = next(x for x in lib2.entries if x.reg.id == reg.id and x.label == "第四十四条")
+    assert unreported(repetition(lib2, e2)) == "reworded"
+    assert e.text == e2.text

@@ -244,6 +244,9 @@ def _outside_kb(root: Path, lib, pattern: str = "related-*.yml") -> list[tuple]:
         ct = read_corpus_text(path, corpus_dir())
         doc = parse_file(str(path), meta={"title": ct.title, "level": ct.level, "jurisdiction": ct.jurisdiction})
         reg, version = outside_text(doc, {"files": [data["corpus"]]})
+        # the text's date, as `kb add` dates its version: the repetition check compares an older text with the upper
+        # law's version in force then when the base holds it (kb.library.repeat.earlier_texts)
+        version.date = ct.date
         refs = references(doc, law_index(root=home))
         lib2 = base.extended(reg, version, doc, cited_regulations(refs), rests_outside(doc, refs), cited_provisions(refs))
         # the text's subject (the centroid of its articles), which the base does not hold for a query-only text

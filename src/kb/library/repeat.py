@@ -35,10 +35,16 @@ A rule for another body is no source of a local article's repetition — the ann
 body than the article's regulation's (kb.library.related.Library.other_bodies, as OTHER_BODIES reads it: the 选举法's rules for
 electing 人民代表大会 deputies restated for the 村民委员会's election, 北京市村民委员会选举办法 第二十九、三十条).  Nor is a
 purpose and ground clause reported (:func:`ground_clause`).
+
+An older text restates its upper law as worded when it was adopted (eleventh session, 2026-12-06): where the knowledge base
+holds an earlier dated version of a candidate's law, the wording of the articles of the version in force at the text's date
+(:func:`earlier_version`) that kb's version alignment pairs with the candidate counts as the candidate's (:func:`earlier_texts`;
+北京市实施《妇女权益保障法》办法, 2009, beside the 2022 revision), and the report names the provision as it stands.
 """
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from kb.library.related import Library, Relation, common_runs
@@ -74,6 +80,11 @@ REPEAT_TOPIC = 0.05
 NATIONAL_LEGISLATURE = re.compile(r"全国人民代表大会(?!和地方)|委员长会议|宪法和法律委员会|法律案|法律草案")
 #: a level below the national one named in a provision: the provision is (also) a rule for local bodies
 LOCAL_LEVEL = re.compile(r"地方|本级|各级|省|县|设区的市|自治|乡|镇")
+#: least cosine (kb.compare.similarity) between an article of an earlier version of an upper law and the latest version's
+#: article the version alignment pairs it with for its wording to count (:func:`earlier_texts`): kb.compare.align's own
+#: bound of a confident pair (HIGH, 0.5) — below it the latest version no longer says what the earlier article said
+#: (北京市实施《妇女权益保障法》办法 第四十二条, the 妇联 exposing acts in the media, which the 2022 law dropped)
+EARLIER_LINK = 0.5
 #: a quantity: a number (Chinese or Arabic) with its unit or bound — 十五日, 三十人, 一百户, 五千元; a range with
 #: its unit is one quantity (三至五人, 五至九人: it was read as two, 五至 and 九人, and an article stating one
 #: range was taken for one adding two figures of its own)
@@ -92,6 +103,9 @@ class Repetition:
     own_figures: list = field(default_factory=list)  # quantities of the article its upper provisions lack
     substantive: int = 0                            # repeated letters outside boilerplate clauses
     ground_clause: bool = False                     # a 立法目的/依据 clause (…根据…制定本条例): cites, restates nothing
+    #: upper provision (its entry index) -> the label of the earlier version of its law whose wording the article shares
+    #: too (:func:`earlier_texts`: 2018年修正); the provision named is the latest version's, as it stands
+    earlier: dict = field(default_factory=dict)
 
     @property
     def best(self) -> float:
@@ -102,7 +116,9 @@ class Repetition:
         e = self.entry
         return {"regulation": e.reg.id, "version": e.version.name, "eid": e.eid, "label": e.label,
                 "share": round(self.share, 4), "text": e.text, "marks": self.marks,
-                "upper": [dict(r.to_dict(), shared=round(r.shared, 4)) for r in self.upper]}
+                "upper": [dict(r.to_dict(), shared=round(r.shared, 4), **({"earlier": self.earlier[r.entry.index]}
+                                                                          if r.entry.index in self.earlier else {}))
+                          for r in self.upper]}
 
 
 def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRESHOLD) -> list[Repetition]:
@@ -156,6 +172,8 @@ def may_repeat(lib: Library, e, threshold: float = THRESHOLD) -> bool:
     in the upper laws (:meth:`Library.shingles`) bound its share from above.  Exact: an article this rules out
     has no repetition at or above the threshold; most articles of a text are ruled out this way at the cost
     of reading them once, without retrieving or comparing anything."""
+    if _earlier_laws(lib, getattr(e.version, "date", None)):
+        return True             # wording of an earlier version may count (earlier_texts): no bound from the latest ones
     letters = _bound(e.text, lib.shingles(e, ("upper",), MIN_RUN))
     return letters >= MIN_REPEATED and letters / _letters(e.text) >= threshold
 
@@ -174,16 +192,27 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
            and not lib.other_bodies(e, r.entry)][:CANDIDATES]
     if not rel:
         return None
+    earlier = {r.entry.index: earlier_texts(lib, e, r.entry) for r in rel}
     if threshold is not None:
-        grams = {t[i:i + MIN_RUN] for r in rel for t in (r.entry.text,) for i in range(len(t) - MIN_RUN + 1)}
+        grams = {t[i:i + MIN_RUN] for r in rel for t in (r.entry.text, *earlier[r.entry.index])
+                 for i in range(len(t) - MIN_RUN + 1)}
         letters = _bound(e.text, grams)
         if letters < MIN_REPEATED or letters / _letters(e.text) < threshold:
             return Repetition(e, 0.0)
     covered: set[int] = set()
     used: list[Relation] = []
+    worded: dict[int, str] = {}
     for r in rel:
         own, other = common_runs(e.text, r.entry.text, MIN_RUN)
         spans = {i for s, t in own for i in range(s, t) if e.text[i].isalnum()}
+        # the wording of the provision as it stood when the article's text was adopted counts too (EARLIER_LINK)
+        for text in earlier[r.entry.index]:
+            before, _ = common_runs(e.text, text, MIN_RUN)
+            more = {i for s, t in before for i in range(s, t) if e.text[i].isalnum()} - spans
+            if more:
+                spans |= more
+                own = _runs(sorted({i for s, t in own for i in range(s, t)} | more))
+                worded[r.entry.index] = earlier_version(r.entry.reg, getattr(e.version, "date", None)).label
         if not spans:
             continue
         r.own_marks, r.marks = own, other
@@ -196,7 +225,72 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     used.sort(key=lambda r: -r.shared)
     return Repetition(e, len(covered) / _letters(e.text), used, _runs(sorted(covered)), len(covered),
                       own_figures(e.text, [r.entry.text for r in used]), len(covered - boilerplate_letters(e.text)),
-                      ground_clause(lib, e))
+                      ground_clause(lib, e), {i: v for i, v in worded.items() if i in {r.entry.index for r in used}})
+
+
+def earlier_version(law, date: str | None):
+    """The version of regulation ``law`` (RegulationMeta) to compare a local text adopted on ``date`` with besides its
+    latest: the version in force on that date (the last one dated on or before it) — or, when the knowledge base holds
+    none that old, its earliest (a 修正 of the wording in force then, closer to it than the latest); None when that is
+    the latest version itself, or a date is missing (a draft is checked against the law as it stands)."""
+    dated = [v for v in law.versions if v.date]
+    if not date or len(dated) < 2 or law.versions[-1] not in dated or date >= law.versions[-1].date:
+        return None
+    before = [v for v in dated if v.date <= date]
+    pick = before[-1] if before else dated[0]
+    return None if pick is law.versions[-1] else pick
+
+
+def earlier_texts(lib: Library, e, b) -> list[str]:
+    """The texts of the articles of an earlier version of ``b``'s law (:func:`earlier_version`: the one in force when
+    ``e``'s text was adopted, its version's date) that kb's version alignment (kb.compare.align) pairs with ``b``, each as
+    alike as a confident pair (``EARLIER_LINK``): an older local text restates its upper law as it stood then, and a later
+    revision's rewording hides the repetition from ``b``'s own wording (北京市实施《妇女权益保障法》办法, 2009, beside the
+    妇女权益保障法 of 2022: 15 of its 26 annotated repeats missed); the report still names ``b``, the provision as it
+    stands, which the annotators judge against.  An earlier article whose point the latest version dropped pairs with
+    none (or below the bound) and counts for nothing."""
+    if not getattr(b, "latest", False):
+        return []
+    old = earlier_version(b.reg, getattr(e.version, "date", None))
+    if old is None:
+        return []
+    return _earlier(b.reg, old, b.reg.versions[-1]).get(b.eid, [])
+
+
+def _earlier_laws(lib: Library, date: str | None) -> bool:
+    """Whether some regulation of ``lib`` has an earlier version to compare a text adopted on ``date`` with
+    (:func:`earlier_version`); the regulations with several dated versions are listed once per library."""
+    if not date:
+        return False
+    if lib not in _MULTI:
+        regs = {x.reg.id: x.reg for x in lib.entries if x.latest}
+        _MULTI[lib] = [r for r in regs.values() if sum(1 for v in r.versions if v.date) > 1]
+    return any(earlier_version(r, date) is not None for r in _MULTI[lib])
+
+
+#: a library -> its regulations with several dated versions (:func:`_earlier_laws`)
+_MULTI: "weakref.WeakKeyDictionary[Library, list]" = weakref.WeakKeyDictionary()
+#: ((earlier version's file, its mtime), (latest version's file, its mtime)) -> :func:`_earlier`'s answer, once per pair
+_EARLIER: dict[tuple, dict] = {}
+
+
+def _earlier(reg, old, new) -> dict:
+    """The latest version's article eid -> the texts of the earlier version's articles aligned with it, each at least
+    ``EARLIER_LINK`` alike (:func:`earlier_texts`); ``old``, ``new``: ``reg``'s two versions (VersionMeta)."""
+    key = tuple((str(f), f.stat().st_mtime_ns) for f in (reg.path(old), reg.path(new)))    # a file rewritten is read again
+    if key not in _EARLIER:
+        from kb.compare.align import align
+        from kb.compare.similarity import cosine
+        from kb.project import Target, load
+
+        al = align(load(Target(reg.path(old), reg, old)), load(Target(reg.path(new), reg, new)))
+        out: dict[str, list[str]] = {}
+        for n, olds in sorted(al.counterparts_of_new().items()):
+            for o in sorted(olds):
+                if cosine(al.old[o], al.new[n]) >= EARLIER_LINK:
+                    out.setdefault(al.new[n].eid, []).append(al.old[o].text)
+        _EARLIER[key] = out
+    return _EARLIER[key]
 
 
 def ground_clause(lib: Library, e) -> bool:

@@ -33,7 +33,11 @@ def upper_repeat(ctx):
         node = ctx.doc.get(rep.entry.eid)
         if node is None:
             continue
-        uppers = "、".join(f"《{u.entry.reg.title}》{u.entry.label}" for u in rep.upper[:3])
+        # a provision whose earlier wording the article shares (an older text: kb.library.repeat.earlier_texts) is named as
+        # it stands, with the version whose wording it had
+        uppers = "、".join(f"《{u.entry.reg.title}》{u.entry.label}"
+                          + (f"（{rep.earlier[u.entry.index]}文本的措辞）" if u.entry.index in rep.earlier else "")
+                          for u in rep.upper[:3])
         where, words, paragraphs = _words(ctx, node, rep)
         message = f"本条 {rep.share:.0%} 的字句与上位法相同{paragraphs}：{uppers}"
         suggestion = "删去与上位法重复的内容，或写明“依照" + (f"《{rep.upper[0].entry.reg.title}》{rep.upper[0].entry.label}"

@@ -482,9 +482,6 @@ LOST_NUMERAL = {("dongguan-wenming", "10"), ("dongguan-wenming", "13")}
 #: 区、县人民政府提出……), so the parse holds it as two paragraphs; the annotator recorded the 设障单位's duty in the paragraph of
 #: its 应当 with its whole action, which therefore spans both
 SPLIT_BY_SOURCE = {("beijing-shuili-gongcheng", "15")}
-#: the source file of 广东省知识产权保护条例 puts 第四十九条's four items on one line (（一）……； （二）……； （三）……），
-#: so the parse holds one item node there; the annotator (round 21) recorded each item's records with its number
-ITEMS_ON_ONE_LINE = {("guangdong-zhishi-chanquan", "49")}
 
 
 def test_gold_files_are_well_formed():
@@ -503,7 +500,7 @@ def test_gold_files_are_well_formed():
             assert sorted(listed) == [a.number for a in doc.articles], f.name
         for d in g.duties:
             assert d.m in ("obligation", "prohibition", "permission", "encouragement", "sanction", "liability")
-            if (f.stem, str(d.article)) in LOST_NUMERAL | ITEMS_ON_ONE_LINE:
+            if (f.stem, str(d.article)) in LOST_NUMERAL:
                 continue
             para = doc.get(f"art_{d.article}__para_{d.p}")
             node = doc.get(f"art_{d.article}__para_{d.p}__point_{d.i}") if d.i else para

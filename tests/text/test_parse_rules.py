@@ -362,6 +362,31 @@ def test_item_numbering_gap_is_a_warning():
     assert w.code == "item-number"          # kb check tells the kinds of numbering fault apart by it
 
 
+def test_items_printed_on_one_line_are_items():
+    """Items the source prints on one line, their numbering running in sequence (广东省知识产权保护条例 (2022) 第四十九条,
+    广东省海域使用管理条例 (2021) 第二十八、三十七条, 广东省人力资源市场条例 (2021) 第四十八条 — the list on the article's
+    own line): each is an item node owning its piece of the line, the pieces joining back to the source; a list in a
+    quotation (a 修正案 quoting an article) and a number out of sequence stay as they are."""
+    doc = parse("第四十九条 自然人、法人和非法人组织有下列情形之一的，三年内不得申请政府财政性资金项目及参与表彰奖励等活动：\n"
+                "（一）故意侵犯知识产权严重破坏市场公平竞争秩序的； （二）有能力履行但拒不执行生效的知识产权法律文书的； "
+                "（三）侵犯知识产权构成犯罪的； （四）有其他侵犯知识产权严重失信行为的。\n")
+    items = kinds(doc, "item")
+    assert [(i.number, i.label, i.text) for i in items] == [
+        (1, "（一）", "故意侵犯知识产权严重破坏市场公平竞争秩序的；"), (2, "（二）", "有能力履行但拒不执行生效的知识产权法律文书的；"),
+        (3, "（三）", "侵犯知识产权构成犯罪的；"), (4, "（四）", "有其他侵犯知识产权严重失信行为的。")]
+    assert not doc.warnings
+    doc = parse("第二十八条 下列用海免缴海域使用金： （一）军事用海； （二）公务船舶专用码头用海。\n")
+    (para,) = paras(doc.articles[0])
+    assert para.text == "下列用海免缴海域使用金：" and [i.text for i in para.children] == ["军事用海；", "公务船舶专用码头用海。"]
+    # a list on the article's line, going on on the next lines (广东省人力资源市场条例 第四十八条)
+    doc = parse("第四十八条 有关主管部门有下列情形之一的，依法给予处分： （一）不依法作出行政许可决定； （二）在办理行政许可中"
+                "索取财物；\n（三）违法收费；\n")
+    assert [i.number for i in kinds(doc, "item")] == [1, 2, 3] and not doc.warnings
+    # out of sequence, or in a quotation: one node as before
+    doc = parse("第一条 下列事项：（一）甲；（三）乙。\n第二条 将第五条修改为：“下列行为：（一）甲；（二）乙。”\n")
+    assert not kinds(doc, "item")
+
+
 # -- 序言 and 附件 ---------------------------------------------------------------------------
 
 def test_prologue_and_annexes_are_nodes():

@@ -9,6 +9,7 @@ is owned by exactly one node, so the tree rebuilds the source exactly.
 """
 from __future__ import annotations
 
+import re
 from array import array
 
 from kb.errors import KbError
@@ -257,9 +258,9 @@ class _Builder:
                 it = self.add(state.para, Item("item", f"{state.para.eid}__point_1", start, l.end, l.no,
                                                number=1, label=marker, text=body[im.end("marker"):].strip()))
                 state.item = it
-                return it
+                return self._items_in_line(state, it, body, start, im.end("marker"), 2, l)
             self._paragraph(state, l, node.end, body)     # one int object: the article's end is its text's start
-            return state.para
+            return state.item or state.para
         node.end = l.end
         state.await_heading = node.title is None
         return node
@@ -327,6 +328,44 @@ class _Builder:
         node = self.add(art, Paragraph("paragraph", f"{art.eid}__para_{n}", start, l.end, l.no, number=n,
                                   text=body[text_offset:].rstrip("\r\n").rstrip()))
         state.para, state.item = node, None
+        found = _inline_items(body, text_offset, 1)
+        if found and body[:found[0][0]].rstrip()[-1:] in "：:" and (len(found) >= 2 or self._second_item_follows(l)):
+            # 下列用海免缴海域使用金： （一）军事用海； （二）……: the lead-in and its list on one line of the source
+            # (广东省海域使用管理条例 art. 28; one item only when the line of （二） follows: 深圳经济特区房地产登记条例
+            # art. 29): the list's items are items, each owning its piece of the line
+            node.end = start + found[0][0]
+            node.text = body[text_offset:found[0][0]].rstrip()
+            first = self._inline_item(state, node, body, start, found, 0, l)
+            return self._items_in_line(state, first, body, start, found[0][0] + len(found[0][1]), 2, l)
+        return node
+
+    def _inline_item(self, state: "_State", para: Node, body: str, base: int, found: list, k: int, l: Line) -> Node:
+        """The k-th of the items found in one line (body, which starts at the offset base of the text): its piece runs
+        from its marker to the next one's (or the line's end)."""
+        j, marker = found[k]
+        end = base + found[k + 1][0] if k + 1 < len(found) else l.end
+        stop = found[k + 1][0] if k + 1 < len(found) else len(body)
+        n = len(para.children) + 1
+        if item_marker_number(marker) != n:
+            self.warn(l.no, f"{state.article.label}的项号“{marker}”应为第{to_chinese(n)}项", "item-number")
+        node = self.add(para, Item("item", f"{para.eid}__point_{n}", base + j, end, l.no, number=n, label=marker,
+                                   text=body[j + len(marker):stop].strip()))
+        state.item = node
+        return node
+
+    def _items_in_line(self, state: "_State", item: Node, body: str, base: int, j: int, want: int, l: Line) -> Node:
+        """An item whose line goes on with the items numbered next (（一）……； （二）……； （三）……, 广东省知识产权保护条例
+        art. 49): the item keeps its own piece, each of the others becomes an item of the same paragraph.  Only where
+        the numbering runs in sequence from the item's (a 。 or ； before each marker); the last item (or the item
+        itself) is returned, the node later lines go on."""
+        found = _inline_items(body, j, want)
+        if not found:
+            return item
+        item.end = base + found[0][0]
+        item.text = body[j:found[0][0]].strip()
+        node = item
+        for k in range(len(found)):
+            node = self._inline_item(state, item.parent, body, base, found, k, l)
         return node
 
     def _item(self, state: "_State", l: Line) -> Node:
@@ -344,6 +383,8 @@ class _Builder:
         node = self.add(para, Item("item", f"{para.eid}__point_{n}", l.start, l.end, l.no, number=n,
                                    label=marker, text=_after(l.content, m.end("marker"))))
         state.item = node
+        if num is not None and not digit_marker(marker):
+            return self._items_in_line(state, node, l.content, l.start, m.end("marker"), num + 1, l)
         return node
 
     def _subitem(self, state: "_State", l: Line) -> Node:
@@ -512,6 +553,24 @@ class _Ahead:
 
 def _clip(s: str, n: int = 24) -> str:
     return s if len(s) <= n else s[:n] + "…"
+
+
+#: an item's marker inside a line, after the 。 / ； / ： that ends what stands before it (（二） of ……的； （二）……)
+_INLINE_ITEM = re.compile(r"(?<=[；;。：:])[ \u3000\t]*(?P<marker>[（(][一二三四五六七八九十]+[）)])")
+
+
+def _inline_items(body: str, j: int, want: int) -> list[tuple[int, str]]:
+    """(position, marker) of the items numbered want, want + 1, … that follow one another in body from j (none in a
+    quotation: a 修正案's quoted article keeps its own lines)."""
+    if "“" in body:
+        return []
+    out = []
+    for m in _INLINE_ITEM.finditer(body, j):
+        if item_marker_number(m.group("marker")) != want:
+            break
+        out.append((m.start("marker"), m.group("marker")))
+        want += 1
+    return out
 
 
 def _after(content: str, pos: int) -> str:

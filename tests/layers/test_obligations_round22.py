@@ -89,3 +89,17 @@ def test_inaccurate_is_no_ban(reg):
     prohibition 确、不完整的原始凭证予以退回), 个人信息保护法 (2021) art. 8."""
     assert records(reg, "处理个人信息应当保证个人信息的质量，避免因个人信息不准确、不完整对个人权益造成不利影响。") == {
         (None, "obligation", "保证个人信息的质量，避免因个人信息不准确、不完整对个人权益造成不利影响")}
+
+
+# --- the held-out gap: classes of the texts of rounds 19, 20 and 21 ---------------------------------------------------
+
+def test_a_state_council_regulator_is_named_with_its_level(reg):
+    """国务院银行业监督管理机构 (and 国务院证券 / 期货 / 保险监督管理机构: 575 times in 17 corpus texts) is a body of the State
+    Council, named at the level 国务院 as its departments are (国务院财政部门 → 财政部门); kb read 国务院 and gave the rest of
+    the name to the act (银行业监督管理法 (2006) art. 28, round 21: the gold's 银行业监督管理机构; 保险法 (2015) art. 151)."""
+    assert records(reg, "国务院银行业监督管理机构应当建立银行业突发事件的发现、报告岗位责任制度。") == {
+        ("银行业监督管理机构", "obligation", "建立银行业突发事件的发现、报告岗位责任制度")}
+    insurance = records(reg, "保险公司的股东利用关联交易严重损害公司利益，危及公司偿付能力的，由国务院保险监督管理机构责令改正。在按照"
+                             "要求改正前，国务院保险监督管理机构可以限制其股东权利；拒不改正的，可以责令其转让所持的保险公司股权。")
+    assert {("保险监督管理机构", "sanction", "责令改正"), ("保险监督管理机构", "permission", "限制其股东权利")} <= insurance
+    assert "国务院" not in {a for a, _, _ in insurance}

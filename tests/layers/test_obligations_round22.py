@@ -2,8 +2,9 @@
 sentence is quoted from a corpus text as it stands there; each test fails on the code before the round (main 246825d)."""
 from __future__ import annotations
 
+from kb.layers.obligations import extract
 from test_obligations_round20 import actors, records
-from test_obligations_rules import reg  # noqa: F401 - the registry shared by the rules' tests (fixture)
+from test_obligations_rules import doc_of, reg  # noqa: F401 - the registry shared by the rules' tests (fixture)
 
 
 def test_review_15_but_before_a_condition_names_no_subject(reg):
@@ -103,3 +104,17 @@ def test_a_state_council_regulator_is_named_with_its_level(reg):
                              "要求改正前，国务院保险监督管理机构可以限制其股东权利；拒不改正的，可以责令其转让所持的保险公司股权。")
     assert {("保险监督管理机构", "sanction", "责令改正"), ("保险监督管理机构", "permission", "限制其股东权利")} <= insurance
     assert "国务院" not in {a for a, _, _ in insurance}
+
+
+def test_the_party_a_penalty_may_fall_on_is_liable(reg):
+    """……的，责令限期改正，对个人可处……罚款，对单位可处……罚款: the condition names no violator, and the penalty falls on
+    个人 and 单位 — liable (the convention kb follows for 对个人处……罚款 already) also when the penalty is a 可处 (重庆市人民
+    防空条例 (round 21) arts. 42-43: 36 gold records of 个人 / 单位 on the lead-in and ten items; 重庆市铁路安全管理条例
+    (2022) art. 49)."""
+    doc = doc_of("违反本条例有下列行为之一的，责令限期改正，对个人可处一千元以上五千元以下的罚款，对单位可处一万元以上五万元以下的"
+                 "罚款，造成损失的依法赔偿损失：\n（一）侵占人民防空设施的；\n（二）不按国家规定的防护标准和质量标准修建人民防空工程的；")
+    got = {(s.item, s.actor, s.modality) for s in extract(doc, reg)}
+    assert {(None, "个人", "liability"), (None, "单位", "liability"), (1, "个人", "liability"), (2, "单位", "liability")} <= got
+    assert {("个人", "liability"), ("单位", "liability")} <= {(a, m) for a, m, _ in records(
+        reg, "违反本条例第十九条规定，在铁路线路安全保护区内实施危害铁路安全行为的，由铁路安全监管部门责令改正，对单位可以处五万元"
+             "以下罚款，对个人可以处二千元以下罚款。")}

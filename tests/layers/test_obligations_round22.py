@@ -118,3 +118,18 @@ def test_the_party_a_penalty_may_fall_on_is_liable(reg):
     assert {("个人", "liability"), ("单位", "liability")} <= {(a, m) for a, m, _ in records(
         reg, "违反本条例第十九条规定，在铁路线路安全保护区内实施危害铁路安全行为的，由铁路安全监管部门责令改正，对单位可以处五万元"
              "以下罚款，对个人可以处二千元以下罚款。")}
+
+
+def test_the_provinces_before_their_modal_word_and_a_bound_after_but(reg):
+    """省、自治区、直辖市可以……: the provinces act (契税法 (2020) arts. 3, 7 and 耕地占用税法 (2018) art. 5, round 21: 17 gold
+    records of 省, 自治区 and 直辖市, each a party); kb gave no actor.  ……，但提高的部分不得超过……: a bound on a thing, no
+    party's (the provinces were carried into it)."""
+    land = records(reg, "在人均耕地低于零点五亩的地区，省、自治区、直辖市可以根据当地经济发展情况，适当提高耕地占用税的适用税额，但"
+                        "提高的部分不得超过本法第四条第二款确定的适用税额的百分之五十。")
+    assert {(a, m) for a, m, _ in land} == {("省", "permission"), ("自治区", "permission"), ("直辖市", "permission"),
+                                           (None, "prohibition")}
+    assert actors(reg, "省、自治区、直辖市可以依照前款规定的程序对不同主体、不同地区、不同类型的住房的权属转移确定差别税率。") == \
+        {"省", "自治区", "直辖市"}
+    # their governments stay the governments (乡村振兴促进法 (2021))
+    assert actors(reg, "省、自治区、直辖市人民政府可以依法发行政府债券，用于现代农业设施建设和乡村建设。") == \
+        {"省人民政府", "自治区人民政府", "直辖市人民政府"}

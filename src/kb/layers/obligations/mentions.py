@@ -56,6 +56,8 @@ ACTIVITY_STEMS = frozenset("生产 经营 使用 销售 进口 出口 运输 储
 #: the heads of a government's own body named right after it (人民政府教育督导机构)
 _GOV_BODY_HEADS = ("机构", "机关", "委员会", "办公室", "领导小组", "指挥部")
 #: 居民委员会所在……单位: a body that belongs to the one just named
+#: the levels that may act as themselves before a modal word (省、自治区、直辖市可以……)
+_PROVINCES = frozenset(("省", "自治区", "直辖市"))
 #: a charter a party adopts (居民公约, 业主规约, 协会章程): a document, not the party
 _ITS_CHARTER = re.compile(r"公约|规约|章程")
 _BELONGING = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" % "|".join(SUFFIXES))
@@ -397,6 +399,10 @@ class MentionScanner(NameScanner):
                 if names == ["机关"]:          # 上级机关, 同级机关: the level names which one
                     return [Mention(reg.canonical(f"{lv}机关"), text[i:e], i, e, [lv]) for lv in levels], e
                 return [Mention(reg.canonical(n), n, i, e, list(levels)) for n in names], e
+            if len(levels) > 1 and set(levels) <= _PROVINCES and MODAL_RE.match(text, j):
+                # 省、自治区、直辖市可以……: the provinces act themselves (契税法 (2020) arts. 3, 7, 耕地占用税法 (2018) art. 5,
+                # round 21: permissions of 省, 自治区 and 直辖市, as the annotators read them)
+                return [Mention(lv, text[i:j], i, j) for lv in levels], j
         # 3. department stems list
         d = self.dept_list(text, i)
         if d is None:

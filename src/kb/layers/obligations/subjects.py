@@ -223,6 +223,8 @@ def _deputies(text: str, ca: int, cb: int) -> tuple[int, Group] | None:
 #: a condition or a time closing the clause 但 opens, before the modal word (……，但当事人未申请人民调解的，应当……; 但犯罪
 #: 嫌疑人……在押期间，应当……): the name after 但 is that clause's, not the subject of the modal word
 _BUT_CONDITION = re.compile(r"[^。；]*?(?:的|期间|时|后|前)，")
+#: a thing bounded after 但 (但提高的部分不得超过……, 但延长的期限不得超过……)
+_BUT_BOUND = re.compile(r"[^，。；]{1,14}的(?:部分|数额|金额|比例|幅度|期限|税额|标准|总额|时间)(?=不得|应当|最长|最高|最多)")
 #: a two-character person's name and the right it holds (……由制作者享有，但作者享有署名权……: 著作权法 (2020) art. 17 p2)
 _BUT_PERSON_RIGHT = re.compile(r"[\u4e00-\u9fff][者人](?:享有|有权)")
 
@@ -251,6 +253,10 @@ def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last
         ca += 2          # 其中专业技术人员可以……: "among them", a connective, not 其 + 中专业技术人员
     elif text.startswith(("但是", "但"), ca) and not text.endswith("除外", ca, cb):
         k = ca + (2 if text.startswith("但是", ca) else 1)
+        bound = _BUT_BOUND.match(text, k)
+        if bound:
+            return ca, Group([], ca, bound.end())    # ……，但提高的部分不得超过……: a bound on a thing (耕地占用税法 (2018)
+            #                                          art. 5, round 21: the gold has no actor; the provinces were carried)
         if text.startswith(("最长", "最短", "最多", "最高", "最低"), k) and MODAL_RE.match(text, k + 2):
             return ca, Group([], ca, k + 2)    # ……约定，但最长不得超过……年限: a bound on the term, no party's (公路法 (2017)
             #                                    art. 60 p3 gave 最长, with the fix above the body that agrees the term)

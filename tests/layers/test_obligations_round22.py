@@ -133,3 +133,13 @@ def test_the_provinces_before_their_modal_word_and_a_bound_after_but(reg):
     # their governments stay the governments (乡村振兴促进法 (2021))
     assert actors(reg, "省、自治区、直辖市人民政府可以依法发行政府债券，用于现代农业设施建设和乡村建设。") == \
         {"省人民政府", "自治区人民政府", "直辖市人民政府"}
+
+
+def test_a_department_stem_keeps_the_xingzheng_a_list_tail_took(reg):
+    """环保、卫生和水行政主管部门应当……: the list's tail 行政主管 took the 行政 of 水行政, so 卫生和水 was no stem and the list
+    named no one (重庆市村镇供水条例 (round 19) art. 33 p3: the gold's 环保部门, 卫生部门, 水行政部门; 北京市河湖保护管理条例
+    (2019) art. 36 p3 gave the duty to the 河湖管理机构 carried)."""
+    assert actors(reg, "环保、卫生和水行政主管部门应当建立村镇供水水质报告制度和信息共享机制。检测结果应当及时告知供水单位。") >= \
+        {"环保部门", "卫生部门", "水行政部门"}
+    assert ("水行政部门", "obligation", "负责") in records(reg, "河湖保护范围的绿化及其管理维护分别由园林绿化、公路、水行政主管部门负责"
+                                                              "；林木的抚育、更新和维护依照有关法律、法规的规定执行。")

@@ -368,8 +368,13 @@ class NameScanner:
                 names.append(p + "部门")   # 宣传、文化广电旅游部门负责……: stems sharing one 部门
                 continue
             parts = _AND_SPLIT.split(p)
-            if len(parts) > 1 and all(q in self.reg.stems for q in parts):
-                names += [q + "部门" for q in parts]
+            if len(parts) > 1 and all(q in self.reg.stems or self._stem_before_tail(q, tail) for q in parts):
+                # (环保、卫生和水行政主管部门: 水 takes the 行政 the tail took, 水行政部门 — 重庆市村镇供水条例 art. 33, round 19)
+                names += [q + "部门" if q in self.reg.stems else q + "行政部门" for q in parts]
+                known += 1
+                continue
+            if last and self._stem_before_tail(p, tail):
+                names.append(p + "行政部门")
                 known += 1
                 continue
             if 2 <= len(p) <= 10 and not STOP_IN_NAME.search(p) and "的" not in p and "政府" not in p:
@@ -379,6 +384,10 @@ class NameScanner:
         if not known and not (tail.startswith("等") and all(len(p) <= 8 for p in pieces)):
             return None        # 价格、城乡规划……等其他行政管理部门: a closed list of stems is a list of departments
         return names, end
+
+    def _stem_before_tail(self, q: str, tail: str) -> bool:
+        """Is q the stem of a department the lexicon knows with the 行政 a list's tail (行政主管) took (水 → 水行政部门)?"""
+        return tail.startswith("行政") and q not in self.reg.stems and (q + "行政部门") in self.reg.alias
 
     _dis_text: str | None = None
     _dis_memo: dict = {}

@@ -143,3 +143,13 @@ def test_a_department_stem_keeps_the_xingzheng_a_list_tail_took(reg):
         {"环保部门", "卫生部门", "水行政部门"}
     assert ("水行政部门", "obligation", "负责") in records(reg, "河湖保护范围的绿化及其管理维护分别由园林绿化、公路、水行政主管部门负责"
                                                               "；林木的抚育、更新和维护依照有关法律、法规的规定执行。")
+
+
+def test_a_relative_clause_before_a_citizen_a_user_or_an_organiser(reg):
+    """……的公民和组织应当……, ……的最终用户应当……, ……的主办方，应当……: a relative clause and a generic head naming the
+    subject, as ……的单位 / ……的人员 were read (国防交通法 (round 20) art. 35 p2, 出口管制法 (round 20) art. 16, 广东省知识产权
+    保护条例 (round 21) art. 33: no actor; 兵役法 (2021) art. 5 p3, 教育法 (2021) art. 24 p2)."""
+    assert actors(reg, "承担国防运输任务的公民和组织应当优先安排国防运输任务。") == {"公民", "承担国防运输任务的组织"}
+    assert reg.match_key("管制物项的最终用户") in {reg.match_key(a) for a in actors(
+        reg, "管制物项的最终用户应当承诺，未经国家出口管制管理部门允许，不得擅自改变相关管制物项的最终用途或者向任何第三方转让。")}
+    assert actors(reg, "依照法律被剥夺政治权利的公民，不得服兵役。") == {"公民"}

@@ -139,7 +139,7 @@ def _bare_subject(sc: Scanner, text: str, ca: int, cb: int) -> tuple[int, Group]
 
 #: 实施检查的部门、人员, 接到举报的部门: a generic head named by what it does (a relative clause)
 _GENERIC = r"(?:企业事业组织|企业事业单位|事业单位|部门|单位|机构|组织|人员|机关|个人|企业|场所|举办者|经营者|管理者|使用者|所有者|主办者|承办者|" \
-           r"组织者|运营者|负责人)"
+           r"组织者|运营者|负责人|公民|最终用户|用户|主办方)"
 _GENERIC_RE = re.compile(_GENERIC)
 _RELATIVE_HEAD = re.compile(rf"([^，。；：]{{2,40}}?)的({_GENERIC}(?:(?:、|和|或者|及)(?:其他)?{_GENERIC})*)"
                             r"(?=应当|应|必须|须|不得|可以|可|有权|负责|对|在|依法|按照|应|，|以及|$|"

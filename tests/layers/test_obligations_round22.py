@@ -153,3 +153,14 @@ def test_a_relative_clause_before_a_citizen_a_user_or_an_organiser(reg):
     assert reg.match_key("管制物项的最终用户") in {reg.match_key(a) for a in actors(
         reg, "管制物项的最终用户应当承诺，未经国家出口管制管理部门允许，不得擅自改变相关管制物项的最终用途或者向任何第三方转让。")}
     assert actors(reg, "依照法律被剥夺政治权利的公民，不得服兵役。") == {"公民"}
+
+
+def test_a_penalty_by_the_law_named_is_a_sanction(reg):
+    """……的，由X依据有关法律、法规进行处理 / 由X依照……进行处罚: the body's sanction, as 依照……处理 was (北京市实施《国家通用
+    语言文字法》若干规定 (round 20) art. 13: the gold's 工商部门 sanction; 北京市道路运输条例 (2021) art. 14 p2): kb gave an
+    obligation."""
+    assert ("工商行政部门", "sanction", "依据有关法律、法规进行处理") in records(
+        reg, "企业名称、商品名称以及广告应当以国家通用语言文字为基本用语用字。违反规定的，由本市工商行政部门依据有关法律、法规进行"
+             "处理。")
+    assert records(reg, "违反前款规定的，由公安机关交通管理部门依照《中华人民共和国道路交通安全法》的有关规定进行处罚。") == {
+        ("公安机关交通管理部门", "sanction", "依照《中华人民共和国道路交通安全法》的有关规定进行处罚")}

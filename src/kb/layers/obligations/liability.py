@@ -15,7 +15,10 @@ from kb.layers.obligations.records import Mention
 from kb.layers.obligations.sentences import Sentence
 
 SANCTION_V = re.compile(r"予以|并处|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|责成|处以|处[0-9一二三四五六七八九十百千]|罚款|没收|"
-                        r"吊销|收回|取消|追究|通报|警告|暂扣|降低|撤销|依法处理|(?:依照|按照)[^，。；]{0,40}?处理(?![^，。；]{0,6}?(?:程序|办法))|"
+                        r"吊销|收回|取消|追究|通报|警告|暂扣|降低|撤销|依法处理|(?:依照|按照|依据)[^，。；]{0,40}?处理(?![^，。；]{0,6}?(?:程序|办法))|"
+                        # ……，由本市工商行政部门依据有关法律、法规进行处理 / 由国家出口管制管理部门进行处罚 (round 20's
+                        # beijing-shishi-tongyong-yuyan 13, chukou-guanzhi 40: sanctions)
+                        r"进行处罚|依法处罚|"
                         r"处分|训诫|拘留")
 #: a condition that names a violation (the party who commits it is liable)
 _VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒不|拒绝|逾期|挪用|侵占|玩忽职守|滥用职权|徇私舞弊|失职|渎职|过错|损害|"

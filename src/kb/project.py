@@ -619,7 +619,12 @@ def add_version(root: Path, reg_id: str, name: str, text: str | bytes, suffix: s
             raise KbError(f"文件已存在：{rel}", str(reg.folder))
     entry = {"name": name, "file": f"{name}{suffix}", **(fields or {})}
     meta_path = reg.folder / "meta.yml"
-    new_meta = _append_version(meta_path.read_text(encoding="utf-8"), entry)
+    # versions stand in time order, the last the default (META_HEADER): a dated version goes before the first one dated
+    # later — kb add of the corpus's 立法法(2015-03-15).md to a 立法法 holding 2023-03-13 appended it, and kb show, search,
+    # the site and the repetition check took the 2015 text for the law as it stands (code review 16)
+    later = next((v.name for v in reg.versions if entry.get("date") and v.date and str(v.date) > str(entry["date"])),
+                 None)
+    new_meta = _append_version(meta_path.read_text(encoding="utf-8"), entry, before=later)
     import yaml
 
     _check_meta(yaml.safe_load(new_meta), meta_path)    # (a decision's 2月30日) never written to be refused later
@@ -636,8 +641,9 @@ def add_version(root: Path, reg_id: str, name: str, text: str | bytes, suffix: s
     return load_regulation(root, reg_id).version(name)
 
 
-def _append_version(meta: str, entry: dict) -> str:
-    """meta.yml with ``entry`` appended to its versions, written as the existing entries are."""
+def _append_version(meta: str, entry: dict, before: str | None = None) -> str:
+    """meta.yml with ``entry`` appended to its versions (or put right before version ``before``), written as the
+    existing entries are."""
     import yaml
 
     raw = yaml.safe_load(meta) or {}
@@ -646,16 +652,24 @@ def _append_version(meta: str, entry: dict) -> str:
     indent = next((m.group(1) for m in map(item.match, lines) if m), "  ")
     body = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, default_flow_style=False)
     block = "\n".join(indent + l for l in body.rstrip("\n").split("\n"))
-    # the versions list is the file's last block: append there; otherwise write the file anew
+    names = [str(v.get("name")) for v in raw.get("versions") or [] if isinstance(v, dict)]
+    at = names.index(before) if before in names else len(names)
+    # the versions list is the file's last block: append there (or insert before the item of version ``before``);
+    # otherwise write the file anew
     last_key = [l for l in lines if re.match(r"^[A-Za-z_]", l)]
-    if raw.get("versions") and last_key and last_key[-1].startswith("versions:"):
-        out = meta.rstrip("\n") + "\n" + block + "\n"
+    starts = [i for i, l in enumerate(lines) if (m := item.match(l)) and m.group(1) == indent]
+    if raw.get("versions") and last_key and last_key[-1].startswith("versions:") and len(starts) == len(names):
+        if at == len(names):
+            out = meta.rstrip("\n") + "\n" + block + "\n"
+        else:
+            out = "\n".join(lines[:starts[at]] + [block] + lines[starts[at]:]) + "\n"
     else:
-        raw.setdefault("versions", [])
-        raw["versions"] = (raw["versions"] or []) + [entry]
+        raw["versions"] = list(raw.get("versions") or [])
+        raw["versions"].insert(at, entry)
         out = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
     check = yaml.safe_load(out)
-    if not check.get("versions") or check["versions"][-1].get("name") != entry["name"]:
+    if not check.get("versions") or [str(v.get("name")) for v in check["versions"]] != \
+            names[:at] + [str(entry["name"])] + names[at:]:
         raise KbError("无法更新 meta.yml（版本列表格式无法识别）")
     return out
 

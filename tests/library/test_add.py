@@ -499,3 +499,28 @@ def test_add_file_of_the_corpus_reads_its_metadata_as_add_folder_does(tmp_path, 
     rc, out, err = run_kb(["add", str(SEED), "-r", "own", "-v", "draft", "--no-index"], p, capsys)
     own = yaml.safe_load((p / "regulation/own/meta.yml").read_text(encoding="utf-8"))
     assert "source" not in own and "level" not in own and own["validity"] == "草案"
+
+
+def test_an_earlier_version_added_after_a_later_one_goes_before_it(tmp_path, capsys):
+    """Code review 16: meta.yml's versions stand in time order, the last the default (its header says so), but kb add FILE
+    appended: the corpus's 立法法(2015-03-15).md added to a 立法法 holding the 2023 text became its last version, so kb
+    show, kb search, the site and the repetition check read the 2015 text as the law in force (kb show 119 -r 立法法:
+    "本文共 105 条").  A dated version now goes before the first version dated later; comments stay; a version with no
+    later one (or no date) is appended as before."""
+    need_shared(CORPUS)
+    p = project(tmp_path / "p")
+    new, old = CORPUS / "宪法相关法/立法法(2023-03-13).md", CORPUS / "宪法相关法/立法法(2015-03-15).md"
+    assert run_kb(["add", str(new), "-r", "lifa", "-v", "2023", "--no-index"], p, capsys)[0] == 0
+    rc, out, err = run_kb(["add", str(old), "-r", "lifa", "-v", "2015", "--no-index"], p, capsys)
+    assert rc == 0, err
+    text = (p / "regulation/lifa/meta.yml").read_text(encoding="utf-8")
+    meta = yaml.safe_load(text)
+    assert [(v["name"], v["date"], v["status"]) for v in meta["versions"]] == [
+        ("2015", "2015-03-15", "已被修改"), ("2023", "2023-03-13", "现行有效")]
+    assert text.startswith("# ") and meta["validity"] == "有效"
+    rc, out, err = run_kb(["show", "119", "-r", "lifa"], p, capsys)
+    assert rc == 0 and "第一百一十九条" in out, err
+    # no date, or none later: appended
+    assert run_kb(["add", str(SEED), "-r", "lifa", "-v", "mine", "--no-index"], p, capsys)[0] == 0
+    assert [v["name"] for v in yaml.safe_load((p / "regulation/lifa/meta.yml").read_text(encoding="utf-8"))["versions"]] \
+        == ["2015", "2023", "mine"]

@@ -116,10 +116,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (round 15r's 邮政通信条例 and 产品质量条例 joined, each again far older than its law's corpus version): 0.708 / 0.826,
     # 28 folds kb's 2 / 0.016 (1 fold 2 / 0.01). Tenth session: 31 folds (round 16r's 噪声 and 森林 texts joined): 0.711 /
     # 0.829, 30 folds kb's 2 / 0.016 (1 fold 2 / 0.01). Eleventh session: 33 folds (round 17r's 人防 and 妇女 texts joined):
-    # 0.721 / 0.838, 32 folds kb's 2 / 0.016 (1 fold 2 / 0.01)
+    # 0.721 / 0.838, 32 folds kb's 2 / 0.016 (1 fold 2 / 0.01). Issue 14, same session (PUBLIC weighs only a candidate of a
+    # law the article's regulation does not cite, below; with issue 11's twenty-second round of obligation rules): 0.728 /
+    # 0.843, every fold kb's 2 / 0.016
     p1, r3 = res[("upper", "原公式")][:2]
     best, n = most("upper", "原公式")
-    assert best == (None, 2, 0.016) and n == 32
+    assert best == (None, 2, 0.016) and n == 33
     assert (GROUND["upper"], THRESHOLDS["upper"]) == (GROUND["lower"], THRESHOLDS["lower"]) == (2.0, 0.016)
     # POSITION: every fold weighs it 0.5 (22 of 24 with ground weight 2 / threshold 0.012, 21 of 25) of 0 … 1; without it
     # 0.694 / 0.812 on 24 folds, 0.696 / 0.819 on 25 — the election text follows the 选举法's order, so the place adds
@@ -130,9 +132,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.711 / 0.829 with (29 folds weigh it 0.5, 28 of them with 2 / 0.016); on 33 folds 0.697 / 0.840 without it, 0.721 /
     # 0.838 with (32 folds weigh it 0.5, 31 of them with 2 / 0.016)
     unplaced = res[("upper", "第十三轮之前（不看位置）")]
-    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.016), 31)
-    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 32
-    assert p1 > unplaced[0] + 0.02 and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
+    # (with PUBLIC for laws not cited only, eleventh session: 0.710 / 0.841 without it, 0.728 / 0.843 with, every fold 0.5
+    # with 2 / 0.016)
+    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.016), 33)
+    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 33
+    assert p1 > unplaced[0] + 0.015 and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
     # 0.704 / 0.805 on 21; 0.700 / 0.819 on 25: R@3 for a little P@1); their weight 0.4: 19 folds of 24 (with ground 2 /
     # threshold 0.012), 0.5 in 4; 18 of 25. On 27 folds they no longer pay: without them 0.696 / 0.831 (every fold 3 /
@@ -147,7 +151,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
     # (27 folds since issue 11's nineteenth round, eighth session: the obligations' actors changed in a few articles; 28 of
     # 29 in the ninth, 30 of 31 in the tenth, 28 of 33 in the eleventh)
-    assert most("upper", "最相近款项的余弦") == ((0.5, 2, 0.016), 28)
+    # (32 of 33 with PUBLIC for laws not cited only)
+    assert most("upper", "最相近款项的余弦") == ((0.5, 2, 0.016), 32)
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
     # 2026-12-05; 0.751 / 0.815 → 0.757 / 0.822 on seventeen folds, 0.722 / 0.787 → 0.727 / 0.793 on nineteen): on 24 folds
@@ -165,7 +170,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     from kb.library.related import ACTORS
 
     chosen = [c for c in res[("upper", "主体重合")][2]]
-    assert chosen.count((ACTORS["upper"], 2, 0.016)) == 29 and chosen.count((0.75, 2, 0.016)) == 0
+    # (with PUBLIC for laws not cited only: 32 of 33 keep 0.5 with 2 / 0.016, 1 picks 0.25: 0.727 / 0.843)
+    assert chosen.count((ACTORS["upper"], 2, 0.016)) == 32 and chosen.count((0.75, 2, 0.016)) == 0
     assert ACTORS["upper"] == 0.5
     assert both("upper", "主体重合") < p1 + r3
     r9 = res[("upper", "第九轮的公式（不看主体重合）")]
@@ -182,14 +188,17 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # tails 0.680 / 0.835, kb's 0.711 / 0.829; on 33 by the names 0.705 / 0.837, with the tails 0.692 / 0.842, kb's 0.721 /
     # 0.838 (by the names P@1 0.016 below kb's: the margin was 0.02 up to 31 folds)
     names, generic = res[("upper", "主体按名称（第十一轮之前）")], res[("upper", "主体按机关含通名（第十二轮之前）")]
-    assert p1 > names[0] + 0.015 and p1 > generic[0] + 0.02
+    # (with PUBLIC for laws not cited only: by the names 0.714 / 0.841, with the tails 0.703 / 0.843, kb's 0.728 / 0.843)
+    assert p1 > names[0] + 0.01 and p1 > generic[0] + 0.02
     assert sum(names[:2]) < p1 + r3 and sum(generic[:2]) < p1 + r3
     # 同类立法: with the generic tails no fold gained by ACTORS (on nineteen folds 10 picked 0, 9 0.5); with the bodies cut
     # every fold picks 0.75 (21 of 21, 24 of 24, 25 of 25), kb's since the fifth session: 0.783 / 0.725 without it on 24
     # folds, 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736); on 25: 0.754 / 0.725 → 0.760 / 0.736; with
     # OTHER_BODIES (below) 22 of 25 (3 pick 0.5 with threshold 0.006: 0.815 / 0.733, kb's 0.817 / 0.736); 27 of 27; 29 of
     # 29 (0.836 / 0.731); 31 of 31 (0.840 / 0.714); 33 of 33 (0.842 / 0.692)
-    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 33) and ACTORS["peer"] == 0.75
+    # (32 of 33 with issue 11's twenty-second round of obligation rules, which changed the actors of a few articles: 1 fold
+    # picks 1)
+    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 32) and ACTORS["peer"] == 0.75
     assert both("peer", "主体重合") <= sum(res[("peer", "原公式")][:2])
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
@@ -213,7 +222,7 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # choose kb's OUTSIDE, BASIS 1, PUBLIC 1, PENALTY), still below kb's 0.721 / 0.838 on P@1; BASIS 1 in 32
     joint = res[("upper", "四个信号（各折一起选）")]
     assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and joint[0] < p1
-    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.016), 32)
+    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.016), 33)     # (32 before PUBLIC for laws not cited only)
     assert BASIS["upper"] == 0.5 and abs(both("upper", "目的依据条对其他条") - p1 - r3) < 0.005
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
@@ -237,13 +246,19 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # provision that names none — and the folds reach 0.716 / 0.833 against kb's 0.711 / 0.829, better on both: the folds
     # now agree on another value than kb's 0.1, left to issue 14 to re-tune (kb score-related and the seed's answers with it);
     # on 33 folds (eleventh session) every fold again: 0.727 / 0.843 against kb's 0.721 / 0.838. OUTSIDE on 33: all 33 pick
-    # 4 / 0.006 (0.712 / 0.856)
+    # 4 / 0.006 (0.712 / 0.856). Issue 14 (eleventh session): what the folds drop is the factor for a provision of a law
+    # the article's regulation cites (its ground) — chosen together with the factor for other laws, every fold of 31 and of
+    # 33 picks 1 for the ground, 0.3 for the others in 30 of 31 and 32 of 33 (kb's 0.1 as good pooled) — and PUBLIC 1
+    # everywhere has the seed's 第九条 (市、县人民政府…表彰和奖励) take the 社区矫正法's 第七条 (annotated none; newcomer review
+    # 5 item 5, tests/library/test_other_subjects.py): PUBLIC weighs only a candidate of a law the regulation does not cite
+    # (Library.mismatch). 0.721 / 0.838 → 0.728 / 0.843; the factor chosen again fold by fold now: 0.3 in 32 folds, 0.727 /
+    # 0.843; OUTSIDE 4 / 0.006 in 32 (0.712 / 0.858)
     assert (OUTSIDE["upper"], PUBLIC["upper"], PENALTY["upper"]) == (1.5, 0.1, 0.3) and OUTSIDE["peer"] == 1.0
     assert both("upper", "罚则对非依据法律的罚则") < p1 + r3 + 0.005
     public = res[("upper", "公权主体条对不提公权的条")]
-    assert most("upper", "公权主体条对不提公权的条") == ((1, 2, 0.016), 33) and public[0] > p1 and public[1] > r3
+    assert most("upper", "公权主体条对不提公权的条") == ((0.3, 2, 0.016), 32) and public[0] <= p1 and public[1] <= r3
     outside = res[("upper", "依据条引库外法律时的阈值倍数")]
-    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 33) and outside[0] < p1 and outside[1] > r3
+    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 32) and outside[0] < p1 and outside[1] > r3
     # … the choice kb can take (python3 -m kb.dev.related_cv related --least 0.016): on thresholds of 0.016 and up every
     # fold picks kb's formula at kb's ground weight and threshold (0.723 / 0.818; 29 folds 0.713 / 0.826), and OUTSIDE
     # chosen again is kb's 1.5 in 26 (28 of 29; 31 folds: all 31 kb's formula, 0.716 / 0.829, OUTSIDE 1.5 in 30; 33 folds:
@@ -252,7 +267,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                              variants=("原公式", "依据条引库外法律时的阈值倍数"))
     chosen = low[("upper", "原公式")][2]
     assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == len(chosen) == 33
-    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 32
+    # (all 33 with PUBLIC for laws not cited only, 0.728 / 0.843)
+    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 33
     assert all(c[2] >= THRESHOLDS["upper"] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2])
     assert set(low) == {(k, n) for k in ("upper", "peer") for n in ("原公式", "依据条引库外法律时的阈值倍数")}
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), not adopted: the
@@ -266,9 +282,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # law's subject 0.707 / 0.830 (26 folds 1 with ground 1 / threshold 0.006): P@1 for R@3 at a threshold kb cannot take;
     # on 29 folds 0.693 / 0.831 (27 folds 1.5 with 2 / 0.016) and 0.698 / 0.834 (28 folds), kb's 0.708 / 0.826; on 31
     # 0.698 / 0.834 (29 folds) and 0.701 / 0.837 (30 folds), kb's 0.711 / 0.829; on 33 0.708 / 0.843 (31 folds) and
-    # 0.717 / 0.843 (33 folds), kb's 0.721 / 0.838
+    # 0.717 / 0.843 (33 folds), kb's 0.721 / 0.838; with PUBLIC for laws not cited only 0.713 / 0.848 (31 folds) and
+    # 0.714 / 0.843 (29 folds), kb's 0.728 / 0.843
     assert both("upper", "阈值倍数只对本法规未引的法律") < p1 + r3
-    assert res[("upper", "去法规主题的余弦")][0] < p1 and most("upper", "去法规主题的余弦") == ((1, 1, 0.006), 33)
+    assert res[("upper", "去法规主题的余弦")][0] < p1 and most("upper", "去法规主题的余弦") == ((1, 1, 0.006), 29)
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
     # every fold (25 of 25, 24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before
     # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
@@ -296,7 +313,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     gate = res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")]
     assert sum(g[0] == 0.09 for g in gate[2]) == 32 and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")]
-    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 30 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
+    # (every fold of 33 with issue 11's twenty-second round of obligation rules: 0.837 / 0.715)
+    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 33 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
     assert joint[0] < peer_p1
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds choose a gate (0.07 in 22 of 24) and lose by it (0.697 / 0.812)
@@ -304,7 +322,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # … and the weight of the rare-bigram cosine: 同类立法's 0.25 in 22 folds of 24, 24 of 25 (with threshold 0.007), 22 of
     # 25 with OTHER_BODIES (3 folds 0), 25 of 27, 25 of 29, 22 of 31, 21 of 33; for 上位法 (none) a weight chosen fold by
     # fold does no better
-    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 21)
+    # — with issue 11's twenty-second round of obligation rules (the actors of a few articles changed) 32 folds of 33 pick
+    # 0 (0.837 / 0.699 against kb's 0.842 / 0.694: R@3 for P@1), 1 kb's 0.25: kb keeps 0.25 (P@1 is the measure the goal
+    # is further from on the texts of the knowledge base's subjects), a candidate for issue 14's next round
+    assert most("peer", "罕见二元组余弦的权重") == ((0, GROUND["peer"], 0.007), 32) and RARE["peer"] == 0.25
     # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of
     # BODY_KINDS and no kind in common → relevance × 0): every fold of 25 picks 0 of 1, 0.5, 0.25, 0 (with 0 / 0.007);
     # 同类立法 0.760 / 0.736 → 0.817 / 0.736 (round 13r's election text 19 → 68 of its 68 articles rightly without a peer,
@@ -358,7 +379,10 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 98); on the 25 folds before round 16r 0.765 → 0.770.  With round 17r's two as tuning files (the eleventh session's
     # bookkeeping, 29 folds; the 2009 妇女 text under the 2022 law): 0.755 (325 / 131 / 80); 22 folds pick 0.3, 6 pick 0.25,
     # 1 picks 0.4; all 29 files at 0.45: 0.754 (287 / 69 / 118) — the folds no better than kb's bound
-    assert len(chosen) == 29 and chosen.count(0.3) == 22 and chosen.count(0.25) == 6 and chosen.count(0.4) == 1
+    # With PUBLIC for laws the text does not cite only (issue 14, the same session; the check's candidates are the 上位法
+    # ranking's above its threshold): 0.755 (326 / 133 / 79), 21 folds pick 0.3, 7 pick 0.25, 1 picks 0.4; all 29 at 0.45:
+    # 0.755 (288 / 70 / 117)
+    assert len(chosen) == 29 and chosen.count(0.3) == 21 and chosen.count(0.25) == 7 and chosen.count(0.4) == 1
     assert MIN_BEST == 0.45 and 0.745 < f1 < 0.765
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
     # (every fold left them out); then most folds took them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better

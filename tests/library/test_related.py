@@ -141,6 +141,32 @@ def test_of_two_provisions_worded_alike_the_one_at_the_article_s_place_comes_fir
     assert abs(lib.place(first) - 0.5 / 41) < 1e-9 and abs(lib.place(lib.entries[first.index + 40]) - 40.5 / 41) < 1e-9
 
 
+def test_a_public_body_s_duty_may_rest_on_a_provision_of_its_ground_that_names_no_public_body(lib):
+    """PUBLIC (an article opening on a public body's duty beside a provision naming no public body, × 0.1) weighs only a
+    candidate of a law the article's regulation does not cite (eleventh session, 2026-12-06): the 33 folds of the
+    cross-validation drop it for the laws a text rests on (every fold) and keep it for the others.  北京市街道办事处条例
+    第十三条 (the 街道办事处 serves the 区人大常委会's 工作机构 in the street) rests on 地方组织法 第五十九条 (the 常务委员会
+    sets up 工作机构; tests/data/related/related-jiedao.yml), which names no 人民政府 or 部门: it is offered first now, and
+    was not offered at all before.  The seed's 第九条 (市、县人民政府…表彰和奖励) beside 社区矫正法 第七条 (表彰 in 社区矫正), a
+    law the seed does not cite, is still weighed down (annotated none; newcomer review 5 item 5)."""
+    from kb.library.related import PUBLIC
+
+    assert PUBLIC["upper"] == PUBLIC["lower"] == 0.1 and PUBLIC["peer"] == 1.0
+    law = "地方各级人民代表大会和地方各级人民政府组织法"
+    e = lib.get("北京市街道办事处条例", "2019-11-27", "art_13")
+    ground = lib.get(law, "2022-03-11", "art_59")
+    assert lib.ground("upper", e, ground)
+    assert lib.mismatch(e, ground, True) == (False, False, False)
+    upper = lib.related(e, kinds=("upper",), marks=False)
+    assert (upper[0].entry.reg.id, upper[0].entry.label) == (law, "第五十九条")
+    seed = lib.get("suining-community", "draft", "art_9")
+    other = lib.get("社区矫正法", "2019-12-28", "art_7")
+    assert not lib.ground("upper", seed, other) and lib.mismatch(seed, other, False)[1]
+    assert lib.related(seed, kinds=("upper",), marks=False) == []
+    # the same pair as if the seed cited the 社区矫正法: no factor (with it the seed's 第九条 took 第七条, 0.047)
+    assert lib.mismatch(seed, other, True)[1] is False
+
+
 def test_two_articles_share_an_actor_by_the_body_it_names():
     """ACTORS compares the bodies the actors' names name (kb.library.related.actor_body, fourth session of 2026-12-05):
     重庆市行政执法监督条例 第二条 (市、区县（自治县）人民政府 supervise their departments' enforcement; outside-kb/, round

@@ -169,13 +169,9 @@ def _yaml_load(path: Path):
     """A YAML file of the project (mkdocs.yml, a meta.yml).  What YAML itself cannot read — bad
     syntax, a date that is no date (``date: 2025-13-01``, which YAML reads as a date and Python
     cannot make) — is a KbError naming the file, the line and the key."""
-    from kb.text.sources import decode_position, read_bytes
+    from kb.text.sources import decode_utf8, read_bytes
 
-    try:
-        text = read_bytes(path).decode("utf-8")
-    except UnicodeDecodeError as e:
-        line, col = decode_position(e)
-        raise KbError(f"不是 UTF-8 文本（第 {line} 行第 {col} 列无法解码）", str(path), line) from None
+    text = decode_utf8(read_bytes(path), path)
     if _yaml_loader(True) is not None and not _LIBYAML_DIFFERS.search(text) and "\ufeff" not in text[1:]:
         try:
             return _yaml_read(_yaml_loader(True), text, path)
@@ -194,13 +190,14 @@ _LIBYAML_DIFFERS = re.compile("[\t!|>?\x85\u2028\u2029]")
 def _yaml_read(loader_class, text: str, path: Path):
     import yaml
 
+    from kb.text.sources import yaml_error
+
     try:
         loader = loader_class(text)
     except yaml.reader.ReaderError as e:
         # a character YAML does not allow (a control character): the Python reader says so as it is made (it
         # was a traceback); its position is a character's, not a line's
-        raise KbError(f"YAML 格式错误：不允许的字符 U+{e.character:04X}（YAML 文件不能含控制字符）", str(path),
-                      text.count("\n", 0, e.position) + 1) from None
+        raise yaml_error(e, path, text) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -215,9 +212,7 @@ def _yaml_read(loader_class, text: str, path: Path):
         data = loader.construct_document(node)
         return {} if data is None else data
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise KbError(f"YAML 格式错误：{getattr(e, 'problem', e)}", str(path),
-                      mark.line + 1 if mark else None) from None
+        raise yaml_error(e, path, text) from None
     finally:
         loader.dispose()
 

@@ -234,6 +234,20 @@ def test_a_meta_yml_that_is_not_utf8_is_given_by_line_and_column(tmp_path, capsy
     assert rc == 2 and "meta.yml:5: 不是 UTF-8 文本（第 5 行第 15 列无法解码）" in err, err
 
 
+@pytest.mark.parametrize("entry, says", [
+    ("name: 网格员".encode("gbk"), "actors.yml:2: 不是 UTF-8 文本（第 2 行第 11 列无法解码）"),
+    ("name: 网格员\x01".encode(), "actors.yml:2: YAML 格式错误：不允许的字符 U+0001（YAML 文件不能含控制字符）")])
+def test_an_actors_yml_that_is_not_utf8_or_holds_a_control_character_is_given_by_line(entry, says, tmp_path, capsys):
+    """Code review 17: the project's 参与主体词表 (actors.yml) with a byte that is no UTF-8 was a traceback
+    (UnicodeDecodeError, exit 1) and a control character the YAML reader's English with a character position
+    ("unacceptable character #x0001 … position 21"), where a meta.yml says both with its line; kb's YAML readers now
+    share one way of saying it (kb.text.sources.load_yaml / yaml_error)."""
+    project = seed_project(tmp_path)
+    (project / "actors.yml").write_bytes(b"actors:\n  - " + entry + b"\n")
+    rc, out, err = run_kb(["actors"], project, capsys)
+    assert rc == 2 and says in err and "Traceback" not in err, err
+
+
 # ------------------------------------------------------------------ 2: a misnumbered text, whatever command reads it
 
 def misnumbered(tmp: Path) -> tuple[Path, int, int]:

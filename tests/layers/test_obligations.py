@@ -246,6 +246,16 @@ def test_bad_lexicon_names_file_and_line(tmp_path):
     assert "alien" in str(e.value) and ":2" in str(e.value)
 
 
+def test_a_gold_file_that_is_not_utf8_names_file_and_line(tmp_path):
+    """Code review 17: kb score-obligations read an annotation file as UTF-8 text with no guard, so a GBK byte was a
+    traceback (UnicodeDecodeError); it is a KbError with the file, line and column, as kb's other YAML readers say it."""
+    gold = tmp_path / "x.yml"
+    gold.write_bytes("schema: 2\ncorpus: 网络安全法.md\narticles: {}\n".encode("gbk"))
+    with pytest.raises(KbError) as e:
+        load_gold_file(gold)
+    assert "x.yml:2: 不是 UTF-8 文本（第 2 行第 9 列无法解码）" in str(e.value)
+
+
 def test_unknown_actors_discovered(reg):
     doc = parse_text("第一条 区县社区服务中心应当公开服务项目。相关物业管理协会可以制定行业规范。\n"
                      "第二条 由发放补贴的部门收回补贴。\n")

@@ -83,14 +83,14 @@ def _compose(path: Path):
     left unresolved, so any file mkdocs reads can be read here."""
     import yaml
 
+    from kb.text.sources import decode_utf8, yaml_error
+
+    with open(path, "rb") as f:
+        text = decode_utf8(f.read(), path)
     try:
-        with open(path, encoding="utf-8-sig") as f:
-            return yaml.compose(f, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise KbError(f"YAML 格式错误：{getattr(e, 'problem', e)}", str(path), mark.line + 1 if mark else None) from None
-    except UnicodeDecodeError:
-        raise KbError("不是 UTF-8 文本", str(path)) from None
+        raise yaml_error(e, path, text) from None
 
 
 def _line(node) -> int:

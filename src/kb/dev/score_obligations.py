@@ -112,14 +112,9 @@ class FileScore:
 # --- gold files ---------------------------------------------------------------------------------
 
 def load_gold_file(path: Path) -> GoldFile:
-    import yaml
+    from kb.text.sources import load_yaml
 
-    from kb.errors import KbError
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise KbError(f"YAML 格式错误：{e}", str(path), mark.line + 1 if mark else None) from None
+    data = load_yaml(path) or {}
     schema = int(data.get("schema") or 1)
     duties = []
     for art, rows in (data.get("articles") or {}).items():

@@ -416,15 +416,10 @@ def _dept_variant(name: str, alias: dict[str, str], known_only: bool = True) -> 
 
 
 def _read_yaml(path: Path):
-    import yaml
+    from kb.text.sources import load_yaml
 
     try:
-        with open(path, encoding="utf-8-sig") as f:
-            return yaml.safe_load(f) or {}
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise KbError(f"YAML 格式错误：{getattr(e, 'problem', e)}", str(path),
-                      mark.line + 1 if mark else None) from None
+        return load_yaml(path) or {}
     except OSError as e:
         raise KbError(f"无法读取参与主体词表：{e.strerror}", str(path)) from None
 

@@ -47,20 +47,10 @@ def load_file(path: Path) -> dict:
     """The YAML of an annotation file ({} when empty).  What cannot be read as one — not UTF-8, bad YAML, not a mapping
     of keys — is a KbError naming the file (and the line), as kb's readers of project files say it; it was a traceback
     with no file named (code review 15 item 2)."""
-    import yaml
-
-    from kb.text.sources import decode_position
+    from kb.text.sources import load_yaml
 
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as e:
-        line, col = decode_position(e)
-        raise KbError(f"不是 UTF-8 文本（第 {line} 行第 {col} 列无法解码）", str(path), line) from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise KbError(f"YAML 格式错误：{getattr(e, 'problem', None) or e}", str(path),
-                      mark.line + 1 if mark else None) from None
+    data = load_yaml(path)
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -168,6 +168,45 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, bool]:
                   f"（第 {utf8_error.start + 1} 个字节：0x{data[utf8_error.start]:02X}）", path, line)
 
 
+def decode_utf8(data: bytes, path) -> str:
+    """The text of a data file kb reads as UTF-8 (a meta.yml, an actors.yml, an annotation file): a byte that is no
+    UTF-8 is a KbError naming the file and the line and column of the first one (a byte-order mark is left to the
+    YAML reader, which skips it)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line, col = decode_position(e)
+        raise KbError(f"不是 UTF-8 文本（第 {line} 行第 {col} 列无法解码）", os.fspath(path), line) from None
+
+
+def yaml_error(e, path, text: str) -> KbError:
+    """What kb says of a YAML file (``text``) its reader refused, wherever kb reads one: a character YAML does not allow
+    (a control character: ReaderError, whose position is a character's, counted into a line here) or bad syntax (the
+    reader's problem and line).  Code review 17: four readers built this message each their own way, and the
+    参与主体词表's (actors.yml) said a control character in the reader's English with no line."""
+    import yaml
+
+    if isinstance(e, yaml.reader.ReaderError) and isinstance(e.character, int):
+        return KbError(f"YAML 格式错误：不允许的字符 U+{e.character:04X}（YAML 文件不能含控制字符）", os.fspath(path),
+                       text.count("\n", 0, e.position) + 1)
+    mark = getattr(e, "problem_mark", None)
+    return KbError(f"YAML 格式错误：{getattr(e, 'problem', None) or e}", os.fspath(path),
+                   mark.line + 1 if mark else None)
+
+
+def load_yaml(path):
+    """A YAML data file (yaml.safe_load; None when it is empty): a file that is no UTF-8 or no YAML is a KbError with
+    the file and the line (:func:`decode_utf8`, :func:`yaml_error`); an OSError is the caller's to say."""
+    import yaml
+
+    with open(path, "rb") as f:
+        text = decode_utf8(f.read(), path)
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise yaml_error(e, path, text) from None
+
+
 def decode_position(e: UnicodeDecodeError) -> tuple[int, int]:
     """(line, column), both counted from 1, of the first byte ``e`` could not decode; the column
     counts the characters before it on its line, as an editor shows it."""

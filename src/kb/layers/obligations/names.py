@@ -177,6 +177,10 @@ _STEMS_TAIL = re.compile(r"(?:等(?:其他)?(?:[^，。；、]{0,24}?的)?(?:有
                          # ……等宣传部门, ……等管理部门, ……等执法部门: the kind of department the stems are
                          r"等(?:有关|相关)?(?:宣传|管理|执法|监管|工作|审批|行政执法|专业管理)$")
 _STEM_SEP = re.compile(r"以及|、|，|或者")
+#: the last piece of a list of stems closed by 其他 (……、信息化及其他, ……、政务服务和数据管理及其他用卡场景业务): the stem, 其他……
+_LAST_OTHER = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:以及|及|和|或者|或)(其他[\u4e00-\u9fff]{0,10})")
+#: the last piece joined to the one before by its own connector (审计和信息化): the two stems, split at the last 和 / 及 / 或者
+_LAST_AND = re.compile(r"([\u4e00-\u9fff]{2,12})(?:和|及|或者)([\u4e00-\u9fff]{2,8}?)")
 _AND_SPLIT = re.compile(r"和|及")
 _DEPT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?部门")
 _PERSONS_END = re.compile(r"(?:有关|相关|主要)(?:负责人|人员|工作人员)$")
@@ -341,6 +345,7 @@ class NameScanner:
         if not chunk:
             return None
         pieces = [p for p in _STEM_SEP.split(chunk) if p]
+        pieces, other = self._last_conjunct(pieces, tail) if len(pieces) > 1 else (pieces, None)
         names: list[str] = []
         known = 0
         for k, p in enumerate(pieces):
@@ -381,9 +386,34 @@ class NameScanner:
                 names.append(p + "部门")
                 continue
             return None
+        if other is not None:
+            # ……、信息化及其他有关部门, ……及其他用卡场景业务主管部门: the other departments the list closes with, named as
+            # the text names them (其他有关部门), a member of the list (and the mark of a list of departments)
+            names.append(self.reg.canonical(other + tail + "部门"))
+            known += 1
         if not known and not (tail.startswith("等") and all(len(p) <= 8 for p in pieces)):
             return None        # 价格、城乡规划……等其他行政管理部门: a closed list of stems is a list of departments
         return names, end
+
+    def _last_conjunct(self, pieces: list[str], tail: str) -> tuple[list[str], str | None]:
+        """The list's last connector, inside its last piece (the pieces are split at 、): 质量技术监督、信息化及其他有关部门
+        closes with 其他 (其他有关部门, a member of its own: the pieces and 其他); 财政、审计和信息化部门 joins its last stem
+        with 和 (审计 and 信息化, two departments — the piece is no stem of one department's name, and one of the two is a
+        stem the lexicon knows: 住房和城乡建设, 规划和自然资源 stay one).  (The pieces, 其他 + what follows it or None.)"""
+        p = pieces[-1]
+        m = _LAST_OTHER.fullmatch(p)
+        if m and "的" not in m.group(2) and not STOP_IN_NAME.search(m.group(2)):
+            # (文化、娱乐、体育和其他公共场所的管理部门: the managers of places, no list of departments; 新设行政许可、行政强制
+            # 措施和其他涉及行政管理部门与……的: a list of acts)
+            return pieces[:-1] + [m.group(1)], m.group(2)
+        if p in self.reg.stems or (p + "部门") in self.reg.alias or (p + tail + "部门") in self.reg.alias:
+            return pieces, None
+        m = _LAST_AND.fullmatch(p)
+        if m and (m.group(1) in self.reg.stems or m.group(2) in self.reg.stems) and \
+                all(2 <= len(q) <= 8 and not STOP_IN_NAME.search(q) and "的" not in q and "政府" not in q
+                    for q in m.groups()):
+            return pieces[:-1] + [m.group(1), m.group(2)], None
+        return pieces, None
 
     def _stem_before_tail(self, q: str, tail: str) -> bool:
         """Is q the stem of a department the lexicon knows with the 行政 a list's tail (行政主管) took (水 → 水行政部门)?"""

@@ -1,0 +1,59 @@
+"""Lists of department stems closed by a connector of their own (issue 11, twelfth session, engineer 11b): the last
+stem joined by 和 / 及 / 或者 (财政、审计和监察部门) or the list closed by 其他 (……、信息化及其他有关部门,
+……及其他用卡场景业务主管部门).  Each sentence is quoted from a corpus text as it stands there; the tests of the rule fail
+on the code before (main b9613ae), where such a list gave no department at all, or one garbage name
+(质量技术监督和财政部门, 网信及行业主管部门), or the government named before the stems."""
+from __future__ import annotations
+
+from kb.layers.obligations import extract
+from kb.text.parse import parse_text
+from test_obligations_rules import reg  # noqa: F401 - the registry shared by the rules' tests (fixture)
+
+
+def actors(reg, article: str) -> set[tuple[str, str]]:
+    """(actor, modality) of the duties of one article."""
+    doc = parse_text("第一条 " + article, "rules.txt", "text")
+    return {(s.actor, s.modality) for s in extract(doc, reg)}
+
+
+def test_the_last_stem_joined_by_and(reg):
+    """财政、审计和监察部门: three departments (重庆市失业保险条例 (2011) art. 5 p3; 广东省艾滋病防治条例 (2022) art. 32,
+    where the list named nobody and the government before the stems took the duty; 北京市水土保持条例 (2019) art. 5 p2,
+    where 质量技术监督和财政 was one department's name).  审计 is a verb too (审计机关 audits): as a stem of a list it
+    names a department."""
+    assert actors(reg, "地方税务机关负责失业保险费的征收。财政、审计和监察部门依法对失业保险基金的收支、管理情况进行监督。") >= {
+        ("财政部门", "obligation"), ("审计部门", "obligation"), ("监察部门", "obligation")}
+    aids = actors(reg, "县级以上人民政府公安、卫生健康、司法行政和药品监督管理等部门应当互相配合，加强对吸毒人员的艾滋病监测，"
+                       "建立强制隔离戒毒、社区戒毒、社区康复和戒毒药物维持治疗等相衔接的治疗机制以及异地服药的保障机制。")
+    assert {("公安部门", "obligation"), ("卫生健康部门", "obligation"), ("药品监督管理部门", "obligation")} <= aids
+    assert ("县级以上人民政府", "obligation") not in aids
+    soil = actors(reg, "发展改革、规划、国土资源、农业、园林绿化、市政市容、环境保护、住房和城乡建设、质量技术监督和财政等有关部门，"
+                       "按照各自职责做好有关的水土流失预防和治理工作。")
+    assert {("质量技术监督部门", "obligation"), ("财政部门", "obligation")} <= soil
+    assert not any("和财政" in a for a, _ in soil)
+
+
+def test_a_list_closed_by_other_departments(reg):
+    """……及其他X部门: the stems' departments and the other ones, each an actor (北京市推进京津冀社会保障卡一卡通规定
+    art. 21 p2, beijing-shebaoka, whose annotator records 人力资源和社会保障部门, 政务服务和数据管理部门 and
+    其他用卡场景业务主管部门; 国境卫生检疫法 (2024) art. 5 p3)."""
+    card = actors(reg, "人力资源和社会保障、政务服务和数据管理及其他用卡场景业务主管部门应当加强线上线下业务安全管理，"
+                       "建立突发事件应急处置机制，加强风险监测，采取相应的技术措施和其他必要措施，做好京津冀一卡通相关数据安全和网络"
+                       "安全工作；对在服务过程中知悉的个人信息应当严格保密，不得泄露、篡改、毁损、出售或者非法向他人提供。")
+    assert {("人力资源和社会保障部门", "obligation"), ("政务服务和数据管理部门", "obligation"),
+            ("其他用卡场景业务主管部门", "obligation"), ("其他用卡场景业务主管部门", "prohibition")} <= card
+    quarantine = actors(reg, "海关、卫生健康、疾病预防控制和其他有关部门在国境卫生检疫工作中应当密切配合，建立部门协调机制，"
+                             "强化信息共享和协同联动。")
+    assert ("疾病预防控制部门", "obligation") in quarantine
+    assert not any("和其他" in a for a, _ in quarantine)
+
+
+def test_one_department_named_with_and_stays_one(reg):
+    """林业和草原 and 城市管理和综合执法 name one department each (国家林业和草原局; the annotators of guangzhou-cishan
+    and jiangmen-wenming record 城市管理和综合执法部门), so the lexicon knows them as stems; a list of places closed by
+    其他……的管理部门 is no list of departments (北京市老年人权益保障条例 art. 30 p2: the managers of cultural, entertainment
+    and sports venues, not 文化部门)."""
+    assert ("城市管理和综合执法部门", "obligation") in actors(
+        reg, "城市管理和综合执法主管部门组织排水防涝设施维护；负责所管辖道路、桥梁、路灯等市政公共设施（不含房屋建筑）安全运行和抢修。")
+    venues = actors(reg, "文化、娱乐、体育和其他公共场所的管理部门和经营单位应当为老年人开展活动提供优惠服务。")
+    assert ("文化部门", "obligation") not in venues

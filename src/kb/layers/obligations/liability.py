@@ -157,7 +157,7 @@ def on_penalised(x, s: Sentence) -> None:
         return           # the condition named its violator: 对有关责任人员给予处分 names that one's staff
     for m in _PENALISED.finditer(text, k, s.end):
         g = x.sc.group(text, m.end(), discover=True)
-        if g is None or not g.mentions or not _PENALTY.match(text, g.end):
+        if g is None or not g.mentions or not _PENALTY.match(text, g.end + (text.startswith("，", g.end))):
             continue
         a = _opening(text, s.start, k)
         for mt in g.mentions:

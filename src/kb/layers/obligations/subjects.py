@@ -67,6 +67,8 @@ _MODAL_IN = re.compile(r"应当|可以|不得|必须")
 _NEXT_MARK = re.compile("[的，、]")
 _MADE_THING = re.compile(r"([^，。；的]{1,10})的[\u4e00-\u9fff]{1,12}")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十百千]")
+#: a violation that opens a condition (……单位超过允许的……范围使用……的，由……): not a modifier of a noun after the actor
+_VIOLATES = re.compile(r"超过|违反|擅自|拒不|拒绝|逾期|未|不按|非法")
 _ACTS_IN = re.compile(r"应当|应|必须|不得|可以|可|有权|负责|对|向|在|按照|依照|依据|根据|依法|从事|协助")
 _MODAL_CHAR = re.compile(r"[应可须]")
 _DE_THING = re.compile(r"[^，、]{1,20}的[\u4e00-\u9fff]{1,6}")
@@ -421,7 +423,10 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     # 居民公约的内容, 政府投资兴办的……, 居民不足二百户的……: the actor modifies a noun
     mm = _SHORT_MODIFIER.match(text, g.end)
     if mm and (len(mm.group(1)) <= 4 or _DIGIT.search(mm.group(1))) \
-            and not mm.group(1).startswith(VERB_START2) and not _ACTS_IN.search(mm.group(1)):
+            and not mm.group(1).startswith(VERB_START2) and not _ACTS_IN.search(mm.group(1)) \
+            and not (_VIOLATES.match(mm.group(1)) and text[ca:cb].endswith("的") and mm.end() < cb):
+        # (特种设备使用单位超过允许的工作参数范围使用特种设备的，由……: a condition the actor's violation opens — its 的 is
+        # inside the violation, the actor is the violator, not the owner of a thing)
         return _READ_ON
     # 生产经营单位有关负责人或者有关人员应当……: a person of the body is the subject
     pm = _PERSON_OF.match(text, g.end)

@@ -86,6 +86,8 @@ _GROUP_MOD = re.compile("|".join(GROUP_MODIFIERS))
 _GROUP_MOD_FIRST = frozenset(m[0] for m in GROUP_MODIFIERS)     # (most places asked open with none of them)
 #: what stands before an agent that does not take another's modifier (……的其他经营者): the group modifiers, and 该, 本
 _GROUP_MOD_WORDS = GROUP_MODIFIERS + ("该", "本")
+#: the parties 组织 is joined to as a party of its own (公民和组织, 个人或者组织), not as the verb
+_WITH_ORGANISATIONS = ("公民", "个人", "自然人", "法人", "单位", "企业")
 #: bare generic heads that share the 有关 of the element before them (有关部门和单位, 相关部门和组织)
 _SHARED_RELEVANT = ("单位", "组织", "机构", "人员")
 #: one of them as a word of its own (the list, the clause's verb or a mark follows): 有关部门和机构应当……
@@ -308,6 +310,18 @@ class Scanner(MentionScanner):
         c = self.reg.canonical("有关" + m.group(1))
         return [Mention(c, m.group(1), i, m.end(), known=self.reg.is_known(c))], m.end()
 
+    def _organisations(self, text: str, i: int, mentions: list[Mention]) -> tuple[list[Mention], int] | None:
+        """组织 after persons or units joined to it (公民和组织, 公民、组织, 个人或者组织) and before the clause's modal word or
+        verb: the organisations, a party of their own (国防交通法 art. 5: 公民和组织应当依法履行国防交通义务, as its annotator
+        records 公民 and 组织), not the verb 组织 (to organise) a name cannot hold."""
+        if not text.startswith("组织", i) or not all(m.name in _WITH_ORGANISATIONS for m in mentions):
+            return None
+        if not (_BARE_FOLLOW.match(text, i + 2) or SEP.match(text, i + 2) or text.startswith("等", i + 2)) or \
+                text.startswith("组织", i + 2):
+            return None
+        c = self.reg.canonical("组织")
+        return [Mention(c, "组织", i, i + 2, known=self.reg.is_known(c))], i + 2
+
     def _named(self, name: str, at: int) -> Mention:
         c = self.reg.canonical(name)
         return Mention(c, name, at, at + len(name), known=self.reg.is_known(c))
@@ -330,6 +344,8 @@ class Scanner(MentionScanner):
                 mod = "" if el is not None else mod
             if el is None and not mod and not anyone and mentions:
                 el = self._shared_relevant(text, i, mentions)     # 有关部门和机构, ……有关部门和组织: 有关 shared
+            if el is None and not mod and not anyone and mentions:
+                el = self._organisations(text, i, mentions)       # 公民和组织应当……: the organisations, a party
             if el is None:
                 if anyone and mentions:
                     # 任何部门和单位: the bare noun after the connector
@@ -402,7 +418,7 @@ class Scanner(MentionScanner):
                     anyone and _ANYONE_HEAD.match(text, j)) and not \
                     self._mod_element(text, j, discover) and not (
                     text.startswith("其他", j) and self._other(text, j, discover)) and not \
-                    self._shared_relevant(text, j, mentions):
+                    self._shared_relevant(text, j, mentions) and not self._organisations(text, j, mentions):
                 bare = self.bare_before_modal(text, j) if discover else None
                 if bare is not None:
                     mentions.append(bare)

@@ -1,8 +1,9 @@
-"""Lists of department stems closed by a connector of their own (issue 11, twelfth session, engineer 11b): the last
-stem joined by 和 / 及 / 或者 (财政、审计和监察部门) or the list closed by 其他 (……、信息化及其他有关部门,
-……及其他用卡场景业务主管部门).  Each sentence is quoted from a corpus text as it stands there; the tests of the rule fail
-on the code before (main b9613ae), where such a list gave no department at all, or one garbage name
-(质量技术监督和财政部门, 网信及行业主管部门), or the government named before the stems."""
+"""Lists of actors kb cut short (issue 11, twelfth session, engineer 11b): lists of department stems closed by a
+connector of their own — the last stem joined by 和 / 及 / 或者 (财政、审计和监察部门) or the list closed by 其他
+(……、信息化及其他有关部门, ……及其他用卡场景业务主管部门) — and 组织 joined to persons (公民和组织应当……).  Each sentence is
+quoted from a corpus text as it stands there; the tests fail on the code before (main b9613ae), where such a list gave
+no department at all, or one garbage name (质量技术监督和财政部门, 网信及行业主管部门), or the government named before the
+stems, or 公民 alone."""
 from __future__ import annotations
 
 from kb.layers.obligations import extract
@@ -57,3 +58,15 @@ def test_one_department_named_with_and_stays_one(reg):
         reg, "城市管理和综合执法主管部门组织排水防涝设施维护；负责所管辖道路、桥梁、路灯等市政公共设施（不含房屋建筑）安全运行和抢修。")
     venues = actors(reg, "文化、娱乐、体育和其他公共场所的管理部门和经营单位应当为老年人开展活动提供优惠服务。")
     assert ("文化部门", "obligation") not in venues
+
+
+def test_organisations_joined_to_persons_are_a_party(reg):
+    """公民和组织 / 个人和组织 / 公民、组织 before the clause's modal word or verb: 组织 is the organisations, a party of its own,
+    not the verb (to organise) a name cannot hold (国防法 (2020) art. 55 p2; 国防交通法 art. 5, guofang-jiaotong, whose
+    annotator records 公民 and 组织; 禁毒法 (2007) art. 11 p2, where the list's 组织 was read into the encouraged act).
+    组织者 stays no party of this kind, and 组织 followed by its object stays the verb."""
+    assert {("公民", "obligation"), ("组织", "obligation"), ("组织", "prohibition")} <= actors(
+        reg, "公民和组织应当保护国防设施，不得破坏、危害国防设施。")
+    assert {("公民", "encouragement"), ("组织", "encouragement")} <= actors(
+        reg, "国家鼓励公民、组织开展公益性的禁毒宣传活动。")
+    assert ("组织", "obligation") not in actors(reg, "活动的承办单位和组织者应当宣传告知文明观赛要求。")

@@ -70,3 +70,14 @@ def test_organisations_joined_to_persons_are_a_party(reg):
     assert {("公民", "encouragement"), ("组织", "encouragement")} <= actors(
         reg, "国家鼓励公民、组织开展公益性的禁毒宣传活动。")
     assert ("组织", "obligation") not in actors(reg, "活动的承办单位和组织者应当宣传告知文明观赛要求。")
+
+
+def test_a_list_after_its_goes_on_past_the_lexicons_names(reg):
+    """其父母或者其他法定监护人应当……: after 其 the list goes on past the names the lexicon knows (义务教育法 (2018) art. 11,
+    北京市实施《义务教育法》办法 art. 8, beijing-shishi-yiwu-jiaoyu, whose annotator records 父母 and 其他法定监护人;
+    精神卫生法 (2018) art. 28 p2: its 近亲属、所在单位、当地公安机关, where only 近亲属 was read)."""
+    assert {("父母", "obligation"), ("其他法定监护人", "obligation")} <= actors(
+        reg, "凡年满六周岁的儿童，其父母或者其他法定监护人应当送其入学接受并完成义务教育；条件不具备的地区的儿童，可以推迟到七周岁。")
+    assert {("近亲属", "obligation"), ("所在单位", "obligation")} <= actors(
+        reg, "疑似精神障碍患者发生伤害自身、危害他人安全的行为，或者有伤害自身、危害他人安全的危险的，其近亲属、所在单位、当地公安"
+             "机关应当立即采取措施予以制止，并将其送往医疗机构进行精神障碍诊断。")

@@ -351,6 +351,10 @@ def _pronoun_subject(sc: Scanner, text: str, k: int, out, carried, last_stmt):
                         k, m.end())
     g_after = sc.group(text, k + 1, discover=False) if text.startswith("其", k) else None
     if g_after is not None and not _ITS_PERSONS.match(text, k):
+        more = sc.group(text, k + 1, discover=True)
+        if more is not None and len(more.mentions) > len(g_after.mentions) and more.end > g_after.end and \
+                _MODAL_SOON.match(text, more.end):
+            return k, more       # 其父母或者其他法定监护人应当……: the list goes on past the lexicon's names
         return k, g_after
     if text.startswith("其", k) and not _ITS_PERSONS.match(text, k):
         g_after = sc.group(text, k + 1, discover=True)     # 其安全生产管理机构以及安全生产管理人员应当……

@@ -51,10 +51,12 @@ def test_the_sessions_draw_is_unnamed_sized_and_grounded_as_the_rules_say():
     assert len(obligations) == min(8, pool) and len(related) <= 2
     text = draw_heldout.repository_text(REPO)
     for m in obligations:
-        assert 15 <= int(m.group(2)) <= 80 and (CORPUS / m.group(1)).is_file()
+        low, high = draw_heldout.OBLIGATION_ARTICLES
+        assert low <= int(m.group(2)) <= high and (CORPUS / m.group(1)).is_file()
     for line in related:
         m = pick.match(line)
-        assert m.group(1).startswith("DLC/") and 20 <= int(m.group(2)) <= 110
+        low, high = draw_heldout.RELATED_ARTICLES
+        assert m.group(1).startswith("DLC/") and low <= int(m.group(2)) <= high
         assert m.group(1) not in {o.group(1) for o in obligations}
         law = re.search(r"upper law (\S+\.md)", line).group(1)
         first = draw_heldout.articles(CORPUS / m.group(1))[0]

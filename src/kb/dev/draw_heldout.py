@@ -2,10 +2,11 @@
 
     python -m kb.dev.draw_heldout SEED [--obligations 8] [--related 2]
 
-Obligations round: corpus texts of 15–80 articles that no file of the repository names.  Related round: local
-regulations (DLC/) of 20–110 articles, unnamed, whose first article cites a national law of the corpus that the
-knowledge base (regulation/) does not ship; the upper law is the corpus' latest version of that law.  The related
-draw leaves out the texts the obligations draw took.
+Obligations round: corpus texts of OBLIGATION_ARTICLES (10–130) articles that no file of the repository names.
+Related round: local regulations (DLC/) of RELATED_ARTICLES (20–130) articles, unnamed, whose first article cites a
+national law of the corpus that the knowledge base (regulation/) does not ship; the upper law is the corpus' latest
+version of that law.  The related round is drawn first and the obligations draw leaves out what it took: the related
+pool is the scarcer.
 
 "Names" (review 11 item 1, review 12 item 1): the repository's tracked text and the titles are compared normalised
 (line wraps, spaces, brackets, book-title marks, quotes and 中华人民共和国 removed); a title is named when the text
@@ -16,6 +17,10 @@ annotate as a regulation's.
 
 Widened on 2026-12-06 (eleventh session) from 15–60 and 20–60 articles: after round 21 the old rules left five
 obligation candidates and no related one (37 unnamed texts in all; most of what is left has 60–80 articles).
+Widened again in the twelfth session (2026-12-06) from 15–80 and 20–110, and the related round drawn first: after
+round 22 the corpus held 26 unnamed texts, 14 of them of 15–80 articles and two related candidates, one of which the
+obligations draw could have taken.  The bounds are the module's constants (code review 16 item 11: they were written
+in four places).
 
 Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost
 with the machine; this one restates their rules.  It prints the candidates' counts and the draw; it writes nothing.
@@ -36,6 +41,12 @@ _DROP = re.compile(r"[\s（）()《》〈〉“”‘’\"'「」『』]|中华�
 _PLACE = re.compile(r"^(.{2,8}?(?:省|自治区|市|自治州|县|区))")
 _CITE = re.compile(r"《(?:中华人民共和国)?([^》]{2,40}?法)》")
 _SKIP_TITLE = ("决定", "修正案", "解释")
+OBLIGATION_ARTICLES = (10, 130)
+RELATED_ARTICLES = (20, 130)
+
+
+def _span(bounds: tuple[int, int]) -> str:
+    return f"{bounds[0]}–{bounds[1]}"
 
 
 def normalise(text: str) -> str:
@@ -109,17 +120,12 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
     unnamed = [p for p in files if not any(w in title_of(p) for w in _SKIP_TITLE) and not named(title_of(p), text)]
     sizes = {p: len(articles(p)) for p in unnamed}
 
-    pool = [p for p in unnamed if 15 <= sizes[p] <= 80]
     rng = random.Random(seed)
-    picked = rng.sample(pool, min(n_obligations, len(pool)))
-    print(f"obligations: {len(pool)} candidates (15–80 articles, unnamed); drawn {len(picked)}:", file=out)
-    for p in picked:
-        print(f"  {p.relative_to(corpus)}  ({sizes[p]} articles)", file=out)
-
+    low, high = RELATED_ARTICLES
     related = []
     for p in unnamed:
         rel = str(p.relative_to(corpus))
-        if not rel.startswith("DLC/") or p in picked or not 20 <= sizes[p] <= 110:
+        if not rel.startswith("DLC/") or not low <= sizes[p] <= high:
             continue
         first = articles(p)[0]
         for law in _CITE.findall(first):
@@ -128,12 +134,20 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
                 related.append((p, national[law]))
                 break
     chosen = rng.sample(related, min(n_related, len(related)))
-    print(f"related: {len(related)} candidates (local, 20–110 articles, unnamed, first article cites a corpus law "
-          f"the knowledge base does not ship); drawn {len(chosen)}:", file=out)
+    taken = {p for p, _ in chosen}
+
+    low, high = OBLIGATION_ARTICLES
+    pool = [p for p in unnamed if low <= sizes[p] <= high and p not in taken]
+    picked = rng.sample(pool, min(n_obligations, len(pool)))
+    print(f"obligations: {len(pool)} candidates ({_span(OBLIGATION_ARTICLES)} articles, unnamed, not drawn for "
+          f"related); drawn {len(picked)}:", file=out)
+    for p in picked:
+        print(f"  {p.relative_to(corpus)}  ({sizes[p]} articles)", file=out)
+    print(f"related: {len(related)} candidates (local, {_span(RELATED_ARTICLES)} articles, unnamed, first article "
+          f"cites a corpus law the knowledge base does not ship); drawn {len(chosen)}:", file=out)
     for p, law in chosen:
         print(f"  {p.relative_to(corpus)}  ({sizes[p]} articles) — upper law {law.relative_to(corpus)} "
               f"({len(articles(law))} articles)", file=out)
-
 
 def main(argv: list[str] | None = None) -> int:
     import argparse

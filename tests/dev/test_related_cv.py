@@ -21,10 +21,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
 
     items = related_cv._items(ROOT)
     # every tuning file (set: tuning — the fourth to sixth rounds' files, named heldout, among them; and outside-kb/'s,
-    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 18r's two
-    # texts (HELD_OUT_TEXTS since the eleventh session, 2026-12-06) would be left out, but no tuning file is theirs
-    # (they are being annotated outside the repository; round 17r's two texts, scored once, are tuning in outside-kb/ since
-    # the eleventh session, as round 16r's since the tenth), so no file is left out and every repetition file is read
+    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 19r's two
+    # texts (HELD_OUT_TEXTS since the twelfth session, 2026-12-06) would be left out, but no tuning file is theirs
+    # (they are being annotated outside the repository; round 18r's two texts, scored once, are tuning in outside-kb/ since
+    # the twelfth session, as round 17r's since the eleventh), so no file is left out and every repetition file is read
     from kb.dev.heldout import HELD_OUT_FILES
     assert {t for t in related_cv.HELD_OUT_TEXTS if not any(t in f for f in HELD_OUT_FILES)} == set()
     assert len(related_cv.HELD_OUT_TEXTS) == 2 and related_cv.HELD_OUT_REGULATIONS == ()
@@ -42,7 +42,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                      "related-heldout-bj-cehui.yml", "related-heldout-bj-fanbuzhengdang.yml",
                      "related-heldout-bj-youzheng.yml", "related-heldout-cq-chanpin-zhiliang.yml",
                      "related-heldout-bj-zaosheng.yml", "related-heldout-bj-senlin.yml",
-                     "related-heldout-bj-renfang.yml", "related-heldout-bj-funv.yml"}
+                     "related-heldout-bj-renfang.yml", "related-heldout-bj-funv.yml",
+                     "related-heldout-bj-zhongzi.yml", "related-heldout-bj-jiaotong.yml"}
     assert {i["file"] for i in items} == names | outside_files
     # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
     # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus; round 8r's two
@@ -59,8 +60,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # direct elections, not in the knowledge base; round 14r's two (tuning since the eighth session): each rests on a law
     # the knowledge base does not ship (测绘法 2017, 反不正当竞争法 2019), which its files name under extra_laws:, so each is
     # read in a copy that holds that law and rests on it there; so are round 15r's two (tuning since the ninth session:
-    # 邮政法 2015, 产品质量法 2018), round 16r's two (tuning since the tenth: 环境噪声污染防治法 2018, 森林法 2019) and round
-    # 17r's two (tuning since the eleventh: 人民防空法 2009, 妇女权益保障法 2022)
+    # 邮政法 2015, 产品质量法 2018), round 16r's two (tuning since the tenth: 环境噪声污染防治法 2018, 森林法 2019), round
+    # 17r's two (tuning since the eleventh: 人民防空法 2009, 妇女权益保障法 2022) and round 18r's two (tuning since the
+    # twelfth: 种子法 2021, 道路交通安全法 2021) — the 交通 text rests outside too: its 第一条 cites the
+    # 道路交通安全法实施条例, which the corpus lacks (tests/library/test_shipped_grounds.py)
     for name, articles, rests_outside in (("related-heldout-cq-jiedao-gongwei.yml", 12, False),
                                           ("related-heldout-cq-cunzhen-guihua.yml", 54, True),
                                           ("related-heldout-cq-daibiao.yml", 58, False),
@@ -82,7 +85,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                           ("related-heldout-bj-zaosheng.yml", 47, False),
                                           ("related-heldout-bj-senlin.yml", 51, False),
                                           ("related-heldout-bj-renfang.yml", 50, False),
-                                          ("related-heldout-bj-funv.yml", 49, False)):
+                                          ("related-heldout-bj-funv.yml", 49, False),
+                                          ("related-heldout-bj-zhongzi.yml", 66, False),
+                                          ("related-heldout-bj-jiaotong.yml", 108, True)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}
@@ -118,10 +123,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.829, 30 folds kb's 2 / 0.016 (1 fold 2 / 0.01). Eleventh session: 33 folds (round 17r's 人防 and 妇女 texts joined):
     # 0.721 / 0.838, 32 folds kb's 2 / 0.016 (1 fold 2 / 0.01). Issue 14, same session (PUBLIC weighs only a candidate of a
     # law the article's regulation does not cite, below; with issue 11's twenty-second round of obligation rules): 0.728 /
-    # 0.843, every fold kb's 2 / 0.016
+    # 0.843, every fold kb's 2 / 0.016. Twelfth session: 35 folds (round 18r's 种子 and 交通 texts joined, the second
+    # resting mostly on a 实施条例 the corpus lacks): 0.719 / 0.844, 34 folds kb's 2 / 0.016 (1 fold 2 / 0.007)
     p1, r3 = res[("upper", "原公式")][:2]
     best, n = most("upper", "原公式")
-    assert best == (None, 2, 0.016) and n == 33
+    assert best == (None, 2, 0.016) and n == 34
     assert (GROUND["upper"], THRESHOLDS["upper"]) == (GROUND["lower"], THRESHOLDS["lower"]) == (2.0, 0.016)
     # POSITION: every fold weighs it 0.5 (22 of 24 with ground weight 2 / threshold 0.012, 21 of 25) of 0 … 1; without it
     # 0.694 / 0.812 on 24 folds, 0.696 / 0.819 on 25 — the election text follows the 选举法's order, so the place adds
@@ -133,10 +139,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.838 with (32 folds weigh it 0.5, 31 of them with 2 / 0.016)
     unplaced = res[("upper", "第十三轮之前（不看位置）")]
     # (with PUBLIC for laws not cited only, eleventh session: 0.710 / 0.841 without it, 0.728 / 0.843 with, every fold 0.5
-    # with 2 / 0.016)
+    # with 2 / 0.016); on 35 folds (twelfth session) 0.705 / 0.843 without it, 0.719 / 0.844 with (33 folds 0.5 with
+    # 2 / 0.016, 2 folds 0.75)
     assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.016), 33)
     assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 33
-    assert p1 > unplaced[0] + 0.015 and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
+    assert p1 > unplaced[0] + 0.01 and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
     # 0.704 / 0.805 on 21; 0.700 / 0.819 on 25: R@3 for a little P@1); their weight 0.4: 19 folds of 24 (with ground 2 /
     # threshold 0.012), 0.5 in 4; 18 of 25. On 27 folds they no longer pay: without them 0.696 / 0.831 (every fold 3 /
@@ -151,8 +158,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
     # (27 folds since issue 11's nineteenth round, eighth session: the obligations' actors changed in a few articles; 28 of
     # 29 in the ninth, 30 of 31 in the tenth, 28 of 33 in the eleventh)
-    # (32 of 33 with PUBLIC for laws not cited only)
-    assert most("upper", "最相近款项的余弦") == ((0.5, 2, 0.016), 32)
+    # (32 of 33 with PUBLIC for laws not cited only). On 35 folds (twelfth session) the folds come back to kb's 0.4: 29
+    # of 35 with 2 / 0.016, 5 lean to 0.5 (0.716 / 0.843 against kb's 0.719 / 0.844)
+    assert most("upper", "最相近款项的余弦") == ((SEGMENTS["upper"], 2, 0.016), 29)
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
     # 2026-12-05; 0.751 / 0.815 → 0.757 / 0.822 on seventeen folds, 0.722 / 0.787 → 0.727 / 0.793 on nineteen): on 24 folds
@@ -170,12 +178,15 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     from kb.library.related import ACTORS
 
     chosen = [c for c in res[("upper", "主体重合")][2]]
-    # (with PUBLIC for laws not cited only: 32 of 33 keep 0.5 with 2 / 0.016, 1 picks 0.25: 0.727 / 0.843)
-    assert chosen.count((ACTORS["upper"], 2, 0.016)) == 32 and chosen.count((0.75, 2, 0.016)) == 0
+    # (with PUBLIC for laws not cited only: 32 of 33 keep 0.5 with 2 / 0.016, 1 picks 0.25: 0.727 / 0.843; on 35 folds,
+    # twelfth session, 30 keep 0.5 with 2 / 0.016, 4 pick 0 with 0.006 / 0.008, 1 picks 0.25: 0.706 / 0.844)
+    assert chosen.count((ACTORS["upper"], 2, 0.016)) == 30 and chosen.count((0.75, 2, 0.016)) == 0
     assert ACTORS["upper"] == 0.5
     assert both("upper", "主体重合") < p1 + r3
+    # round 9's formula (no ACTORS): its R@3 was below kb's up to 33 folds; on 35 it is 0.003 above (0.694 / 0.847
+    # against kb's 0.719 / 0.844): ACTORS now buys P@1 only
     r9 = res[("upper", "第九轮的公式（不看主体重合）")]
-    assert r3 > r9[1] and p1 + r3 > r9[0] + r9[1] - 0.001
+    assert p1 > r9[0] + 0.02 and p1 + r3 > r9[0] + r9[1] - 0.001
     # the actors compared by the bodies their names name (ACTOR_BODIES, fourth session: 0.727 / 0.793 → 0.729 / 0.801 on
     # nineteen folds); the bodies ended in generic tails (部门, 单位, 主任, 代表 …: 民政部门 was 财政部门, code review 9, M9),
     # cut to the bodies a level or place qualifies in the fifth session. On 24 folds (each without POSITION): by the names
@@ -188,8 +199,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # tails 0.680 / 0.835, kb's 0.711 / 0.829; on 33 by the names 0.705 / 0.837, with the tails 0.692 / 0.842, kb's 0.721 /
     # 0.838 (by the names P@1 0.016 below kb's: the margin was 0.02 up to 31 folds)
     names, generic = res[("upper", "主体按名称（第十一轮之前）")], res[("upper", "主体按机关含通名（第十二轮之前）")]
-    # (with PUBLIC for laws not cited only: by the names 0.714 / 0.841, with the tails 0.703 / 0.843, kb's 0.728 / 0.843)
-    assert p1 > names[0] + 0.01 and p1 > generic[0] + 0.02
+    # (with PUBLIC for laws not cited only: by the names 0.714 / 0.841, with the tails 0.703 / 0.843, kb's 0.728 / 0.843;
+    # on 35 folds, twelfth session: by the names 0.712 / 0.842, with the tails 0.701 / 0.844, kb's 0.719 / 0.844 — the
+    # margins narrow to 0.007 and 0.018)
+    assert p1 > names[0] + 0.005 and p1 > generic[0] + 0.015
     assert sum(names[:2]) < p1 + r3 and sum(generic[:2]) < p1 + r3
     # 同类立法: with the generic tails no fold gained by ACTORS (on nineteen folds 10 picked 0, 9 0.5); with the bodies cut
     # every fold picks 0.75 (21 of 21, 24 of 24, 25 of 25), kb's since the fifth session: 0.783 / 0.725 without it on 24
@@ -197,8 +210,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # OTHER_BODIES (below) 22 of 25 (3 pick 0.5 with threshold 0.006: 0.815 / 0.733, kb's 0.817 / 0.736); 27 of 27; 29 of
     # 29 (0.836 / 0.731); 31 of 31 (0.840 / 0.714); 33 of 33 (0.842 / 0.692)
     # (32 of 33 with issue 11's twenty-second round of obligation rules, which changed the actors of a few articles: 1 fold
-    # picks 1)
-    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 32) and ACTORS["peer"] == 0.75
+    # picks 1; on 35 folds, twelfth session, 25 of 35 keep 0.75, 8 pick 1 — no factor — at 0.007: 0.852 / 0.686 against
+    # kb's 0.855 / 0.691)
+    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 25) and ACTORS["peer"] == 0.75
     assert both("peer", "主体重合") <= sum(res[("peer", "原公式")][:2])
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
@@ -222,14 +236,14 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # choose kb's OUTSIDE, BASIS 1, PUBLIC 1, PENALTY), still below kb's 0.721 / 0.838 on P@1; BASIS 1 in 32
     joint = res[("upper", "四个信号（各折一起选）")]
     assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and joint[0] < p1
-    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.016), 33)     # (32 before PUBLIC for laws not cited only)
+    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.016), 34)     # (33 of 33; 32 before PUBLIC for laws not cited only)
     assert BASIS["upper"] == 0.5 and abs(both("upper", "目的依据条对其他条") - p1 - r3) < 0.005
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
     # most folds weigh a penalty clause beside a peer's resting on another ground at kb's 0.5 (with kb's ground weight 0:
     # 33 of 33, 31 of 31, 29 of 29, 27 of 27, 24 of 25 and 23 of 24 at threshold 0.007, 20 of 21 before round 12r, 17 of 19
     # at kb's 0.006 before round 11r)
-    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], 0.007), 33) and PENALTY["peer"] == 0.5
+    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], 0.007), 34) and PENALTY["peer"] == 0.5
     # PUBLIC and PENALTY, each chosen again fold by fold, do no better than kb's 0.1, 0.3 (24 folds: 0.705 / 0.814, 0.707 /
     # 0.815). OUTSIDE chosen again: 4 with threshold 0.006 in 22 folds, 0.702 / 0.828 — R@3 bought with P@1, the measure
     # furthest from the goal: not taken (before POSITION: 3 with ground 1 / threshold 0.007 in 23 folds, 0.703 / 0.814).
@@ -256,9 +270,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert (OUTSIDE["upper"], PUBLIC["upper"], PENALTY["upper"]) == (1.5, 0.1, 0.3) and OUTSIDE["peer"] == 1.0
     assert both("upper", "罚则对非依据法律的罚则") < p1 + r3 + 0.005
     public = res[("upper", "公权主体条对不提公权的条")]
-    assert most("upper", "公权主体条对不提公权的条") == ((0.3, 2, 0.016), 32) and public[0] <= p1 and public[1] <= r3
+    # (35 folds, twelfth session: PUBLIC 0.3 in 33, 0.718 / 0.844; OUTSIDE 4 / 0.006 in 34, 0.706 / 0.861)
+    assert most("upper", "公权主体条对不提公权的条") == ((0.3, 2, 0.016), 33) and public[0] <= p1 and public[1] <= r3
     outside = res[("upper", "依据条引库外法律时的阈值倍数")]
-    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 32) and outside[0] < p1 and outside[1] > r3
+    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 34) and outside[0] < p1 and outside[1] > r3
     # … the choice kb can take (python3 -m kb.dev.related_cv related --least 0.016): on thresholds of 0.016 and up every
     # fold picks kb's formula at kb's ground weight and threshold (0.723 / 0.818; 29 folds 0.713 / 0.826), and OUTSIDE
     # chosen again is kb's 1.5 in 26 (28 of 29; 31 folds: all 31 kb's formula, 0.716 / 0.829, OUTSIDE 1.5 in 30; 33 folds:
@@ -266,9 +281,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     low = related_cv.related(ROOT, io.StringIO(), least=THRESHOLDS["upper"], items=items,
                              variants=("原公式", "依据条引库外法律时的阈值倍数"))
     chosen = low[("upper", "原公式")][2]
-    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == len(chosen) == 33
-    # (all 33 with PUBLIC for laws not cited only, 0.728 / 0.843)
-    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 33
+    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == len(chosen) == 35
+    # (all 33 with PUBLIC for laws not cited only, 0.728 / 0.843; all 35 in the twelfth session, 0.726 / 0.844, OUTSIDE
+    # 1.5 in all 35)
+    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 35
     assert all(c[2] >= THRESHOLDS["upper"] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2])
     assert set(low) == {(k, n) for k in ("upper", "peer") for n in ("原公式", "依据条引库外法律时的阈值倍数")}
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), not adopted: the
@@ -291,11 +307,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
     # kb offering a peer for 48): 0.793 / 0.736 → 0.760 / 0.736; with OTHER_BODIES 0.817 / 0.736; 27 folds 0.823 / 0.737;
     # 29 folds 0.836 / 0.731; 31 folds 0.840 / 0.714 (round 16r's 森林 text: one weak peer, 噪声 nine, none in kb's three);
-    # 33 folds 0.842 / 0.692 (round 17r's 人防 six weak peers, 妇女 seven, none in kb's three)
-    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 33) and GROUND["peer"] == 0
+    # 33 folds 0.842 / 0.692 (round 17r's 人防 six weak peers, 妇女 seven, none in kb's three); 35 folds 0.855 / 0.691
+    # (round 18r's 种子 text: no peer, every article rightly none; 交通 two weak peers), 34 folds kb's 0 / 0.007
+    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 34) and GROUND["peer"] == 0
     assert THRESHOLDS["peer"] == 0.007
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
-    assert r8_chosen.count((None, 1, 0.008)) == 31 and r8_chosen.count((None, 1, 0.012)) == 1
+    assert r8_chosen.count((None, 1, 0.008)) == 34 and r8_chosen.count((None, 2, 0.016)) == 1
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the
     # rare-bigram weight is 0.25 (was 0.5): cross-validated 同类立法 P@1 0.615 → 0.686, R@3 0.751 → 0.776 when it came;
     # on 24 folds round 8's formula 0.716 / 0.695, kb's 0.793 / 0.736. The gate chosen fold by fold: 0.08 in every fold
@@ -311,10 +328,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert peer_p1 > round8[0] + 0.05 and peer_r3 > round8[1]
     assert SHARED_SUBJECT == {"upper": 0.0, "peer": 0.1, "version": 0.0, "lower": 0.0}
     gate = res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")]
-    assert sum(g[0] == 0.09 for g in gate[2]) == 32 and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
+    # (35 folds: 0.09 in 34, 0.835 / 0.710)
+    assert sum(g[0] == 0.09 for g in gate[2]) == 34 and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")]
-    # (every fold of 33 with issue 11's twenty-second round of obligation rules: 0.837 / 0.715)
-    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 33 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
+    # (every fold of 33 with issue 11's twenty-second round of obligation rules: 0.837 / 0.715; every fold of 35 in the
+    # twelfth session: 0.853 / 0.712)
+    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 35 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
     assert joint[0] < peer_p1
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds choose a gate (0.07 in 22 of 24) and lose by it (0.697 / 0.812)
@@ -324,19 +343,21 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # fold does no better
     # — with issue 11's twenty-second round of obligation rules (the actors of a few articles changed) 32 folds of 33 pick
     # 0 (0.837 / 0.699 against kb's 0.842 / 0.694: R@3 for P@1), 1 kb's 0.25: kb keeps 0.25 (P@1 is the measure the goal
-    # is further from on the texts of the knowledge base's subjects), a candidate for issue 14's next round
-    assert most("peer", "罕见二元组余弦的权重") == ((0, GROUND["peer"], 0.007), 32) and RARE["peer"] == 0.25
+    # is further from on the texts of the knowledge base's subjects), a candidate for issue 14's next round; on 35 folds
+    # (twelfth session) every fold picks 0 (0.853 / 0.698 against kb's 0.855 / 0.691)
+    assert most("peer", "罕见二元组余弦的权重") == ((0, GROUND["peer"], 0.007), 35) and RARE["peer"] == 0.25
     # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of
     # BODY_KINDS and no kind in common → relevance × 0): every fold of 25 picks 0 of 1, 0.5, 0.25, 0 (with 0 / 0.007);
     # 同类立法 0.760 / 0.736 → 0.817 / 0.736 (round 13r's election text 19 → 68 of its 68 articles rightly without a peer,
     # the 乡镇人大工作条例 38 → 50 of 51). 上位法: the folds pick 0.25 at no gain (0.697 / 0.824): kb keeps 1. On 29 folds
     # every fold picks 0 (0.788 / 0.731 without it, 0.836 / 0.731 with it); on 31 too (0.796 / 0.714, 0.840 / 0.714); on 33
-    # too (0.801 / 0.692, 0.842 / 0.692)
+    # too (0.801 / 0.692, 0.842 / 0.692); on 35 34 of 35 (0.821 / 0.691, 0.855 / 0.691: round 18r's texts have a peer
+    # of no other kind of body to drop, so the margin narrows from 0.04 to 0.034)
     from kb.library.related import OTHER_BODIES
 
-    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 33)
+    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 34)
     before14 = res[("peer", "第十四轮之前（不看法规名称所指机关）")]
-    assert OTHER_BODIES["peer"] == 0 and peer_p1 > before14[0] + 0.04 and peer_r3 >= before14[1]
+    assert OTHER_BODIES["peer"] == 0 and peer_p1 > before14[0] + 0.03 and peer_r3 >= before14[1]
     assert OTHER_BODIES["upper"] == OTHER_BODIES["lower"] == 1.0
     assert both("upper", "法规名称所指机关种类不同") < p1 + r3 + 0.002
     assert RARE.get("upper", 0) == 0 and both("upper", "罕见二元组余弦的权重") <= p1 + r3
@@ -381,8 +402,10 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 1 picks 0.4; all 29 files at 0.45: 0.754 (287 / 69 / 118) — the folds no better than kb's bound
     # With PUBLIC for laws the text does not cite only (issue 14, the same session; the check's candidates are the 上位法
     # ranking's above its threshold): 0.755 (326 / 133 / 79), 21 folds pick 0.3, 7 pick 0.25, 1 picks 0.4; all 29 at 0.45:
-    # 0.755 (288 / 70 / 117)
-    assert len(chosen) == 29 and chosen.count(0.3) == 21 and chosen.count(0.25) == 7 and chosen.count(0.4) == 1
+    # 0.755 (288 / 70 / 117).  With round 18r's two as tuning files (the twelfth session's bookkeeping, 31 folds; the
+    # 2006 种子 text under the 2021 law, the 交通 text under the 2021 law): 0.755 (351 / 138 / 90), 30 folds pick 0.3, 1
+    # picks 0.4; all 31 at 0.45: 0.745 (306 / 74 / 135)
+    assert len(chosen) == 31 and chosen.count(0.3) == 30 and chosen.count(0.4) == 1
     assert MIN_BEST == 0.45 and 0.745 < f1 < 0.765
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
     # (every fold left them out); then most folds took them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
@@ -392,19 +415,21 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # scatters, and kb score-repeat must not lose what the folds gain); since the tenth session 24 take 0.55 (0.760, 255 / 86 /
     # 75), but kb score-repeat's eight files go 69 / 9 / 19 → 70 / 14 / 18 at 0.55: not adopted; with ground_clause every
     # fold takes 0.55 (0.769, 258 / 83 / 72); on 27 folds every fold too (0.764, 270 / 85 / 82; with other kinds of body left
-    # out 0.769, 270 / 80 / 82); on 29 folds every fold too (0.773, 307 / 82 / 98)
-    assert res["前两条合计"][2].count(0.55) == 29 and res["前两条合计"][0] > f1
+    # out 0.769, 270 / 80 / 82); on 29 folds every fold too (0.773, 307 / 82 / 98); on 31 every fold too (0.765, 328 / 89 /
+    # 113)
+    assert res["前两条合计"][2].count(0.55) == 31 and res["前两条合计"][0] > f1
     # the least share of the article's wording in its upper provisions together (THRESHOLD 0.5): every fold picks 0.55
     # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73; on 23 0.739, 233 / 85 / 80, 0.737 with 86 false reports
     # since the 上位法 ground weight 2 / OUTSIDE 1.5 moved a candidate), but kb score-repeat's eight
     # files of the knowledge base lose three repeats (69 / 9 / 19 → 66 / 8 / 22): not adopted (kb.library.repeat.THRESHOLD);
     # on 25 folds 24 pick 0.55 (0.724, 239 / 91 / 91); since the tenth session 21 (0.747, 236 / 66 / 94), with
     # ground_clause 22 (0.752, 236 / 62 / 94); on 27 folds 25 keep kb's 0.5, 2 pick 0.55 (0.743, 249 / 69 / 103; with other
-    # kinds of body left out 0.746, 249 / 67 / 103); on 29 folds 28 keep 0.5, 1 picks 0.55 (0.749, 284 / 69 / 121)
+    # kinds of body left out 0.746, 249 / 67 / 103); on 29 folds 28 keep 0.5, 1 picks 0.55 (0.749, 284 / 69 / 121); on 31
+    # every fold keeps 0.5 (0.745, 306 / 74 / 135)
     from kb.library.repeat import THRESHOLD
 
     share = res["合计比例下限"]
-    assert share[2].count(THRESHOLD) == 28 and share[2].count(0.55) == 1 and THRESHOLD == 0.5
+    assert share[2].count(THRESHOLD) == 31 and THRESHOLD == 0.5
     assert "交叉验证 F1" in out.getvalue()
 
 
@@ -442,9 +467,12 @@ def test_related_errors_classify_every_error_score_related_counts():
         assert errors(res, kind, "r3", outside_files) == o["n_some"] - o["r3"]
         assert sum(len(v) for v in res[kind]["p1"].values()) == s["n"] - s["p1"] + o["n"] - o["p1"]
         assert set(res[kind]["r3"]) <= {"threshold", "ranked 4–15", "beyond 15", "not retrieved"}
-    # 同类立法's largest class: annotated none, kb offers a peer (北京城乡规划条例 has no planning peer in the base)
+    # 同类立法's two largest classes: annotated none, kb offers a peer (北京城乡规划条例 has no planning peer in the base),
+    # and an acceptable weak peer that kb ranks outside its 15 candidates and so offers nothing — the larger since round
+    # 18r's 交通 text joined (twelfth session: 66 against 65; 64 against 65 before)
     peer = res["peer"]["p1"]
-    assert max(peer, key=lambda k: len(peer[k])) == "none→offer"
+    largest = sorted(peer, key=lambda k: -len(peer[k]))[:2]
+    assert set(largest) == {"none→offer", "nothing (acceptable >15)"}
     misses = related_errors.classify_repeat(ROOT)
     from kb.dev.score_repeat import score as score_repeat
 

@@ -11,6 +11,7 @@ Actors found in a text but absent from the lexicon are *discovered* and can be l
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,6 +106,10 @@ class Registry:
         self.discovered: dict[str, int] = {}       # unknown name -> times seen
         self.expansions: dict[str, list[str]] = {}  # a text's short name of a list of bodies -> the bodies (“一府两院”)
         self.files: list[str] = []
+        #: the region a text covers, named in its title and defined by it (本法所称青藏高原，是指……): before a level's body
+        #: it is dropped (青藏高原县级以上地方人民政府 = 县级以上地方人民政府), as the annotators write it (set per text:
+        #: kb.layers.obligations.abbreviations.text_registry)
+        self.regions: tuple[str, ...] = ()
         self._canon: dict[str, str] = {}           # canonical() memo, cleared when the registry changes
         self._split: dict[str, tuple] = {}         # split_level() memo, cleared likewise
         self._fingerprint: str | None = None       # fingerprint() memo, cleared likewise
@@ -144,6 +149,12 @@ class Registry:
         for n, f in full.items():
             if n in new:
                 r.alias[f] = n
+        return r
+
+    def with_regions(self, regions: tuple[str, ...]) -> "Registry":
+        """This registry for a text that covers regions (a copy; the memos are shared, the names being the same)."""
+        r = copy.copy(self)
+        r.regions = tuple(sorted(regions, key=len, reverse=True))
         return r
 
     def load_file(self, path: Path, source: str = "user") -> None:

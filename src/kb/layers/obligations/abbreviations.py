@@ -79,10 +79,33 @@ def defined_lists(text: str, reg) -> dict[str, list[str]]:
 
 def text_registry(doc, reg):
     """reg, extended by the actors doc names by its own abbreviations (reg itself when there are none); a short name of a
-    list of bodies is known, and stands for each of them (``expansions``)."""
+    list of bodies is known, and stands for each of them (``expansions``); the regions the text covers are known as such
+    (``regions``: :func:`covered_regions`)."""
     text = getattr(doc, "text", "") or ""
-    if "以下" not in text:
-        return reg
+    regions = covered_regions(text, getattr(doc, "title", None) or "")
+    r = _with_abbreviations(text, reg) if "以下" in text else reg
+    return r.with_regions(regions) if regions else r
+
+
+#: 本法所称青藏高原，是指……, 本条例所称流溪河流域，是指……: a text defines the region it covers
+_REGION = re.compile(r"本(?:法|条例|办法|规定)所称([\u4e00-\u9fff]{2,10})，是指")
+
+
+def covered_regions(text: str, title: str) -> tuple[str, ...]:
+    """The regions a text covers: defined by it (本法所称X，是指……) and named in its title (X, or X's river without 流域:
+    黄河流域 in 黄河保护法).  Before a level's body the annotators drop it, as the state's name (青藏高原县级以上地方人民政府
+    = 县级以上地方人民政府, 流溪河流域内区人民政府 = 区人民政府); a term the text defines that its title names is a region
+    only there, so 本法所称生态保护 is none: no level follows it."""
+    out = []
+    for m in _REGION.finditer(text):
+        x = m.group(1)
+        core = x[:-2] if x.endswith("流域") else x
+        if len(core) >= 2 and core in title and x not in out:
+            out.append(x)
+    return tuple(out)
+
+
+def _with_abbreviations(text: str, reg):
     lists = defined_lists(text, reg)
     names = [n for n in defined_actors(text) if not _leveled_name(reg, n)] + [n for n in lists if n not in reg.alias]
     if not names:

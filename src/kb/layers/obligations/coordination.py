@@ -332,6 +332,7 @@ class Scanner(MentionScanner):
         mentions: list[Mention] = []
         anyone = ""
         while True:
+            i = self.past_region(text, i)
             mm = _GROUP_MOD.match(text, i) if i < 0 or text[i:i + 1] in _GROUP_MOD_FIRST else None
             mod = mm.group(0) if mm and not self.lexicon(text, i) else ""
             if mod == "同级" and self.element(text, i, discover) is not None:

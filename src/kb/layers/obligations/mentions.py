@@ -269,6 +269,19 @@ class MentionScanner(NameScanner):
                 mentions, end = mentions + more[0], more[1]
         return mentions, end
 
+    def past_region(self, text: str, i: int) -> int:
+        """Where the name at i goes on after the region the text covers (青藏高原县级以上地方人民政府, 流溪河流域内各级水工程
+        管理单位: the region qualifies the level's body that follows, and the annotators drop it as they drop the state's
+        name); i itself when no region opens there, or no level follows it (长江流域管理机构: a body of the region's own)."""
+        regions = self.reg.regions
+        if not regions or not text.startswith(regions, i):
+            return i
+        r = next(x for x in regions if text.startswith(x, i))
+        j = i + len(r) + (1 if text.startswith("内", i + len(r)) else 0)
+        if text.startswith("所在", j):
+            return i        # 港口所在地的市、县人民政府, 海岛所在省……: a term the text defines, where the body is (as before)
+        return j if self.level_list(text, j)[0] else i
+
     def _element(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
         reg = self.reg
         # “国家工作人员就职时应当……”: a quotation opens with the name, the mark is no part of it (a 修正案 quotes
@@ -289,6 +302,11 @@ class MentionScanner(NameScanner):
         # 1. a known name (longest match); 本市各级人民政府: 本市 qualifies what follows
         if text.startswith("本市", i):
             nxt = self.element(text, i + 2, discover)
+            if nxt is not None:
+                return nxt
+        j = self.past_region(text, i)
+        if j > i:
+            nxt = self.element(text, j, discover)
             if nxt is not None:
                 return nxt
         if text.startswith("中华人民共和国", i) and self.lexicon(text, i) == "中华人民共和国":

@@ -327,7 +327,7 @@ FLOORS = {
     "guangdong-zulin": (0.72, 0.74, 0.75), "laonianren": (0.87, 0.87, 0.83),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
     "aiguozhuyi": (0.93, 0.93, 0.88), "beijing-binzang": (0.91, 0.91, 0.90),
-    "beijing-falvyuanzhu": (0.90, 0.90, 0.86), "beijing-jisheng": (0.89, 0.89, 0.85),
+    "beijing-falvyuanzhu": (0.90, 0.90, 0.87), "beijing-jisheng": (0.89, 0.89, 0.85),
     "chongqing-tiyu": (0.91, 0.94, 0.87), "chongqing-yuanlin": (0.90, 0.92, 0.88),
     "jiangmen-menlou": (0.94, 0.95, 0.93), "shantou-yiliao": (0.81, 0.80, 0.82),
     # held out in round 5 (scored once at d9ffa1c), tuning since: their figures after the round-5 rules, minus 0.02
@@ -350,7 +350,7 @@ FLOORS = {
     "beijing-jiuye-yuanzhu": (0.87, 0.87, 0.85), "beijing-xuesheng-shanghai": (0.77, 0.77, 0.71),
     "beijing-yishi-guize": (0.78, 0.79, 0.67), "beijing-zhengbing": (0.81, 0.82, 0.77),
     "chongqing-jiti-zichan": (0.75, 0.68, 0.57), "guangdong-jisheng": (0.82, 0.80, 0.69),
-    "huzhao": (0.78, 0.73, 0.59), "jinchukou-jianyan": (0.76, 0.77, 0.70),
+    "huzhao": (0.79, 0.81, 0.69), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
     # then, minus 0.02
     "chongqing-hezhang": (0.57, 0.48, 0.47), "chongqing-qiye-fudan": (0.86, 0.84, 0.76),
@@ -383,13 +383,13 @@ FLOORS = {
     "tongyong-yuyan-wenzi": (0.75, 0.75, 0.67), "xiaofang-jiuyuan-xian": (0.68, 0.71, 0.69),
     # held out in round 14 (scored once on main a6764ef, after the fourteenth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "beijing-jianyi-yongwei": (0.92, 0.92, 0.86), "beijing-jihui-youxing": (0.76, 0.78, 0.74),
+    "beijing-jianyi-yongwei": (0.92, 0.92, 0.86), "beijing-jihui-youxing": (0.77, 0.79, 0.75),
     "beijing-nongye-tuiguang": (0.80, 0.81, 0.74), "beijing-qixiang": (0.84, 0.83, 0.85),
     "beijing-yesheng-dongwu": (0.87, 0.88, 0.89), "chongqing-gonglu-guanxian": (0.94, 0.95, 0.87),
     "jiefangjun-xuanju": (0.52, 0.55, 0.49), "xianggang-zhujun": (0.80, 0.79, 0.71),
     # held out in round 15 (scored once on main 7c9385b, after the fifteenth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "beijing-fangzhen-jianzai": (0.94, 0.92, 0.89), "beijing-sifa-jianding": (0.83, 0.83, 0.74),
+    "beijing-fangzhen-jianzai": (0.94, 0.92, 0.89), "beijing-sifa-jianding": (0.83, 0.83, 0.75),
     "beijing-yanhua-baozhu": (0.76, 0.83, 0.75), "beijing-yusuan-jiandu": (0.80, 0.85, 0.76),
     "chongqing-lvhua": (0.82, 0.85, 0.78), "fan-shipin-langfei": (0.82, 0.81, 0.75),
     "renmin-jingcha-jingxian": (0.78, 0.74, 0.69), "shantou-jiufen": (0.85, 0.86, 0.78),
@@ -416,7 +416,7 @@ FLOORS = {
     "chongqing-cunzhen-gongshui": (0.87, 0.87, 0.76), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
     "linghai-pilianqu": (0.64, 0.64, 0.64), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
     "beijing-jingshen-weisheng": (0.86, 0.85, 0.78), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
-    "beijing-xinxihua": (0.78, 0.79, 0.75), "gongzheng": (0.85, 0.87, 0.87),
+    "beijing-xinxihua": (0.80, 0.81, 0.75), "gongzheng": (0.85, 0.88, 0.88),
     # held out in round 20 (scored once on main e4ae227, after the twentieth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-shishi-tongyong-yuyan": (0.72, 0.73, 0.67), "beijing-zhongxiao-qiye": (0.81, 0.78, 0.69),
@@ -457,6 +457,8 @@ FLOORS = {
 #: Then a list of things closed by 等 is no list of parties: beijing-shishi-tongyong-yuyan raised; none lowered.
 #: Twelfth session (issue 11, twenty-third round): the region a text covers dropped before a level's body (青藏高原县级以上
 #: 地方人民政府 = 县级以上地方人民政府): qingzang-gaoyuan-shengtai, guangzhou-liuxihe, beijing-tushuguan raised; none lowered.
+#: Then a public body's refusal without a modal word is its duty (the lead's decision; five gold files harmonised):
+#: huzhao, gongzheng, beijing-xinxihua, beijing-jihui-youxing, beijing-sifa-jianding, beijing-falvyuanzhu raised; none lowered.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

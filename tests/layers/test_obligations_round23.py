@@ -57,3 +57,37 @@ def test_a_defined_term_before_where_a_body_is_stays(reg):
                      "认为必要时，可以直接采取措施，进行疏港。")
     assert "所在地人民政府" not in {a for a, _, _ in got}
 
+
+def records(reg, *articles: str) -> set[tuple[str | None, str, str, int | None]]:
+    """(actor, modality, action, item) of the duties of a text without a title."""
+    nums = "一二三四五六七八九十"
+    doc = parse_text("\n".join(f"第{nums[i]}条 {a}" for i, a in enumerate(articles)), "rules.txt", "text")
+    return {(s.actor, s.modality, s.action, s.item) for s in extract(doc, reg)}
+
+
+def test_a_public_bodys_refusal_without_a_modal_word_is_its_duty(reg):
+    """The lead's decision (2026-12-06, twelfth session): ……的，X不予受理 / 不予登记 / 不予签发护照 is X's obligation, explicit
+    false, as huzhao 13-14, qishui 11 and guangdong-tudi 21 p2 record it; 不予 is no modal word, so kb gave nothing (the gold
+    of gongzheng 31, beijing-sifa-jianding 31 and beijing-jihui-youxing 5 is harmonised to the decision)."""
+    # 北京市实施《集会游行示威法》办法 art. 5 p1 (beijing-jihui-youxing)
+    got = records(reg, "举行集会、游行、示威，必须有负责人。负责人必须持本人居民身份证和其他身份证件，在举行集会、游行、示威的五日前"
+                       "向公安机关递交申请书。以信件、电报、电话或者其他方式提出申请的，公安机关不予受理。")
+    assert ("公安部门", "obligation", "不予受理", None) in got
+    # 公证法 (2017) art. 31 (gongzheng): the lead-in carries its items, as huzhao's 护照签发机关不予签发护照：
+    got = records(reg, "有下列情形之一的，公证机构不予办理公证:\n（一）无民事行为能力人或者限制民事行为能力人没有监护人代理申请办理公证的；\n"
+                       "（二）当事人与申请公证的事项没有利害关系的；\n（三）申请公证的事项属专业技术鉴定、评估事项的；")
+    assert {(a, m, i) for a, m, _, i in got} >= {("公证机构", "obligation", None), ("公证机构", "obligation", 1),
+                                                 ("公证机构", "obligation", 3)}
+    # 仲裁法 (2017) art. 5: a court's refusal, the exception no part of it
+    assert ("人民法院", "obligation", "不予受理", None) in records(
+        reg, "当事人达成仲裁协议，一方向人民法院起诉的，人民法院不予受理，但仲裁协议无效的除外。")
+
+
+def test_a_refusal_that_is_no_bodys_duty_gives_nothing(reg):
+    """Not a thing's (人民警察警衔条例 art. 19 p2 ……，其警衔不予保留: the rank is kept or not, no one acts), nor one of the
+    situations a lead-in lists (行政复议法 (2023) art. 23 item 4 申请政府信息公开，行政机关不予公开: a condition of the
+    applicant's duty)."""
+    assert records(reg, "人民警察调离警察工作岗位或者辞职、退职的，其警衔不予保留。") == set()
+    got = records(reg, "有下列情形之一的，申请人应当先向行政复议机关申请行政复议，对行政复议决定不服的，可以再依法向人民法院提起行政诉讼：\n"
+                       "（一）对当场作出的行政处罚决定不服；\n（四）申请政府信息公开，行政机关不予公开；")
+    assert "行政机关" not in {a for a, _, _, _ in got}

@@ -59,6 +59,11 @@ _THING_FIRST = re.compile(r"(?!对|为|向|在|与|同|按|依|通过|会同|结
 #: ranks (设下列三等十一级：), ways (通过下列方式产生：) or rules the act follows (依照下列规定办理：)
 _ACTS_LISTED = re.compile(r"(?:[^。；：]*，)?(?![^，。；：]*?(?:享有|享受|按照|依照|根据|依据))[^，。；：]*?(?:下列|以下|如下)"
                           r"(?:[^，。；：的]{0,8}的)?(?:主要)?(?:职责|职权|事项|工作|服务|任务|措施|审查|检查|监督)：\s*$")
+#: a public body's refusal stated without a modal word (……的，公安机关不予受理; 护照签发机关不予签发护照：; ……部门对于不符合……的
+#: 信息化工程，不予审查和审批通过): its duty, explicit false — the lead's decision of 2026-12-06 (twelfth session), as the
+#: annotators record it (huzhao 13-14, qishui 11, guangdong-tudi 21 p2); 不予 is no modal word of the spec, so no prohibition
+_REFUSES = re.compile(r"(?:(?:对|对于|依法|依照[^，。；]{1,30}?|按照[^，。；]{1,30}?|根据[^，。；]{1,30}?)[^。；：]{0,40}?，?)?"
+                      r"(?:一律|均|也|都)?不予(?=[\u4e00-\u9fff])(?![^，。；：]{0,12}的)")
 #: ……，适用本法第十九条的规定 / 适用本章规定: what a clause falls under, no act
 _APPLIES = re.compile(r"(?:[^，。；]*?，)?适用(?:于)?[^，。；]{0,30}?(?:规定|条例|办法|本法)(?:[。；]|$)")
 #: X（予以/密切/积极）配合 right after its subject, without a modal word (……由X组织编制，有关部门和单位配合): its duty, as
@@ -327,6 +332,11 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
         dm = COMPETENCE.match(scope, skip)
         if not dm and not s.is_item and not _THING_FIRST.match(scope, skip):
             dm = _DECLARATIVE.match(scope, skip)
+        if not dm and x.sc.public(g) and not s.is_item:
+            # (not in an item: （四）申请政府信息公开，行政机关不予公开 is one of the situations a lead-in lists)
+            dm = _REFUSES.match(scope, skip)
+            if dm:
+                return dm            # (its 不 is the refusal, not a negated act)
         if dm and text[g.end + dm.end():g.end + dm.end() + 1] == "的" and _BY_RULE.match(scope) and \
                 "，" in scope:
             # 根据市人民政府确定的……清单，依法行使……: the act follows the adverbial

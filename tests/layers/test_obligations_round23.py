@@ -91,3 +91,34 @@ def test_a_refusal_that_is_no_bodys_duty_gives_nothing(reg):
     got = records(reg, "有下列情形之一的，申请人应当先向行政复议机关申请行政复议，对行政复议决定不服的，可以再依法向人民法院提起行政诉讼：\n"
                        "（一）对当场作出的行政处罚决定不服；\n（四）申请政府信息公开，行政机关不予公开；")
     assert "行政机关" not in {a for a, _, _, _ in got}
+
+
+def test_review_16_an_agents_right_a_designation_and_the_acting_officer(reg):
+    """Code review 16 items 4 and 6: 著作权法 (2020) art. 17 p2 ……由制作者享有 gave 制作者 an obligation whose action was 享有 (a
+    right it holds, as X享有……); 保险法 (2015) art. 92 p1 ……由国务院保险监督管理机构指定经营有人寿保险业务的保险公司接受转让 gave
+    nothing (指定 + its object read as a relative clause around the agent); 澳门特别行政区基本法 (1993) art. 55 p2 代理行政长官应
+    遵守…… gave the duty to 行政长官, carried from the sentence before (the acting officer is another person)."""
+    works = records(reg, "前款规定以外的视听作品的著作权归属由当事人约定；没有约定或者约定不明确的，由制作者享有，但作者享有署名权和"
+                         "获得报酬的权利。")
+    assert ("制作者", "permission", "享有", None) in works
+    assert not any(a == "制作者" and m == "obligation" for a, m, _, _ in works)
+    assert ("保险监督管理机构", "obligation", "指定经营有人寿保险业务的保险公司接受转让", None) in records(
+        reg, "经营有人寿保险业务的保险公司被依法撤销或者被依法宣告破产的，其持有的人寿保险合同及责任准备金，必须转让给其他经营有"
+             "人寿保险业务的保险公司；不能同其他保险公司达成转让协议的，由国务院保险监督管理机构指定经营有人寿保险业务的保险公司接受转让。")
+    acting = records(reg, "行政长官出缺时，应在一百二十日内依照本法第四十七条的规定产生新的行政长官。行政长官出缺期间的职务代理，依照本条"
+                          "第一款规定办理，并报中央人民政府批准。代理行政长官应遵守本法第四十九条的规定。")
+    assert ("代理行政长官", "obligation", "遵守本法第四十九条的规定", None) in acting
+    assert not any(a == "行政长官" and "第四十九条" in act for a, _, act, _ in acting)
+
+
+def test_review_16_persons_joined_in_a_discovered_name_are_each_a_party(reg):
+    """Code review 16 item 4: 澳门特别行政区基本法 (1993) art. 101 read the list's last member 法官和检察官 as one party;
+    母婴保健法 (2017) art. 21 医师和助产人员 likewise.  And the members a body is made of (由法官和人民陪审员组成, 人民法院组织法
+    (2018) art. 30) are no agents of an act (the split would have given each 组成)."""
+    got = {a for a, _, _, _ in records(
+        reg, "澳门特别行政区行政长官、主要官员、行政会委员、立法会议员、法官和检察官，必须拥护中华人民共和国澳门特别行政区基本法，"
+             "尽忠职守，廉洁奉公，效忠中华人民共和国澳门特别行政区，并依法宣誓。")}
+    assert {"法官", "检察官"} <= got and "法官和检察官" not in got
+    assert {a for a, _, _, _ in records(reg, "医师和助产人员应当严格遵守有关操作规程，提高助产技术和服务质量，预防和减少产伤。")} == \
+        {"医师", "助产人员"}
+    assert records(reg, "合议庭由法官组成，或者由法官和人民陪审员组成，成员为三人以上单数。") == set()

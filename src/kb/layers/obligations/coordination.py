@@ -422,7 +422,7 @@ class Scanner(MentionScanner):
                     self._shared_relevant(text, j, mentions) and not self._organisations(text, j, mentions):
                 bare = self.bare_before_modal(text, j) if discover else None
                 if bare is not None:
-                    mentions.append(bare)
+                    mentions.extend(self.persons_joined(bare))
                     i = bare.end
                 break
             i = j

@@ -98,6 +98,9 @@ _ORGS_ENDING = re.compile(r"组织(?=[，。；、等]|和|及|或|依法|应当
 #: （街道办事处）, （乡镇人民政府）: a body in brackets after a government, standing for it elsewhere
 _ALTERNATIVE = re.compile(r"（((?:乡镇|乡|镇)人民政府|街道办事处)）")
 
+#: the joiners of a discovered name made of persons (法官和检察官)
+_PERSONS_JOINED = re.compile(r"和|及|或者")
+
 #: marks that open a quotation
 _OPENING_QUOTES = "“‘「『\"'"
 _CLOSING_QUOTES = "”’」』\"'"
@@ -324,6 +327,14 @@ class MentionScanner(NameScanner):
                 return nxt
             if text.startswith("驻", i + 7):
                 return None      # 中华人民共和国驻该国外交、领事代表机构应当……: its missions, not the state
+        if text.startswith("代理", i) and self.lexicon(text, i + 2):
+            # 代理行政长官应遵守……: the acting officer is a person of its own, not the officer (澳门特别行政区基本法 55 p2,
+            # code review 16 item 4: 行政长官 was given the acting one's duty); only right before its modal word (代理主任职务:
+            # the verb)
+            office = self.lexicon(text, i + 2)
+            e = i + 2 + len(office)
+            if reg.kind_of(reg.canonical(office)) == "individual" and MODAL_RE.match(text, e):
+                return [Mention("代理" + office, text[i:e], i, e)], e
         if text.startswith("外国", i) and MODAL_RE.match(text, i + 2) and not self.lexicon(text, i):
             # 外国可以请求中华人民共和国移管……: a foreign state is a party before its modal word, as the state is (the lead's
             # decision, tenth session; 国际刑事司法协助法 (2018) arts. 55, 62 gave its act no actor or 中华人民共和国)
@@ -436,8 +447,22 @@ class MentionScanner(NameScanner):
             if r:
                 name, e = r
                 c = reg.canonical(name)
-                return [Mention(c, text[i:e], i, e, known=reg.is_known(c))], e
+                return self.persons_joined(Mention(c, text[i:e], i, e, known=reg.is_known(c))), e
         return None
+
+    def persons_joined(self, m: Mention) -> list[Mention]:
+        """法官和检察官 (澳门特别行政区基本法 101, code review 16 item 4): a name discovered, or a bare last conjunct, that joins persons is each of
+        them; any other stays one."""
+        parts = _PERSONS_JOINED.split(m.surface)
+        if len(parts) < 2 or not all(len(x) >= 2 and x.endswith(PERSON_SUFFIXES) for x in parts):
+            return [m]
+        out, k = [], m.start
+        for x in parts:
+            k = m.surface.index(x, k - m.start) + m.start
+            c = self.reg.canonical(x)
+            out.append(Mention(c, x, k, k + len(x), known=self.reg.is_known(c)))
+            k += len(x)
+        return out
 
     def _stem_list(self, text: str, i: int):
         """设计、施工、监理单位, 特种设备生产、经营、使用单位, 检验、检测机构: the kinds of party a list of

@@ -191,7 +191,7 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
         return
     if not vp or vp[0] in "，。；的" or (re.match(r"[^，。；对向将把给]{0,14}的", vp) and
                                         not re.match(r"根据|依据|按照|依照|在|会同|牵头", vp) and
-                                        not _acts_on_breach(s, p, g)):
+                                        not _PIVOT.match(vp) and not _acts_on_breach(s, p, g)):
         g = _named_by_relative_clause(x, s, g, vp)
         if g is None:
             return    # 主要由捐赠人出资兴建的工程项目: a relative clause
@@ -203,8 +203,9 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
             return
     if any(q < p and text[q:p].find("，") < 0 and p - q <= 4 for q in s.modal_positions):
         return        # 可以由X…: handled with the modal word
-    if _MADE_UP_OF.match(vp):
+    if _MADE_UP_OF.match(vp) or _MAKE_UP.match(vp):
         return        # 由公安消防队、政府专职消防队……等组成的消防组织网络: the members of a whole, no agent of an act
+        #               (合议庭……由法官和人民陪审员组成，成员为……: likewise)
     alt = [ev for ev in s.events if ev[1] == "modal" and ev[0] < p and re.search("或者|也可以", text[ev[0]:p])]
     if alt and alt[-1][2][2] == "permission":
         for mt in g.mentions:
@@ -240,9 +241,14 @@ def _named_by_relative_clause(x, s: Sentence, g: Group, vp: str) -> Group | None
     return Group(g2.mentions, g.start, g2.end)
 
 
+#: 由X指定经营有人寿保险业务的保险公司接受转让 (保险法 (2015) 92 p1, code review 16 item 6): a designating verb with its object,
+#: whose 的 is the object's own modifier, is X's act (由X指定的Y names Y, _RELATIVE)
+_PIVOT = re.compile(r"(?:指定|委托|责成)(?!的)[^，。；的]{1,14}的[^，。；]{1,10}?(?:接受|承担|负责|办理|进行|实施)")
 #: a relative clause after the agent of 由 that designates the party acting (……指定的, ……依法组建的, ……所属的)
 _RELATIVE = re.compile(r"(?!与|和|同|及|以及|或|会同)[^，。；对向将把给的]{0,10}(?:指定|确定|授权|批准|设立|组建|成立|委托|认定|选定|"
                        r"所属|聘请|聘任|依法设立|[在住居发]生?地)的")
+#: 由X组成 closing its clause: X are the members of what the sentence is about (合议庭由法官和人民陪审员组成)
+_MAKE_UP = re.compile(r"(?:共同)?(?:组成|构成)(?:[，。；]|$)")
 #: the rest of a list of members and 组成的/构成的 (a list the scanner cut short: ……、政府专职消防队、单位专职消防队等组成的)
 _MADE_UP_OF = re.compile(r"[^，。；]*?(?:组成|构成)的")
 #: what may follow an agent: a verb or an adverbial, not a boundary, 的 or a list word
@@ -294,6 +300,8 @@ def _agent_modality(x, s: Sentence, p: int, g: Group, vp: str) -> tuple[str, boo
                          liability_chapter(s.art))):
         # outside a chapter of liability, ……逾期仍未召集的，由X组织召集 is X's duty, not a sanction
         return "sanction", True
+    if vp.startswith("享有") and not re.search("承担|义务|责任", s.text[g.end:s.end]):
+        return "permission", False     # ……的，由制作者享有 (著作权法 (2020) 17 p2, code review 16 item 4): a right it holds, as X享有……
     if re.search(r"选举|推选|推举|参加|出席|讨论|表决|通过|组成|产生|提名|决定|递补|自荐|推荐", vp[:14]) and \
             all(x.reg.kind_of(m.name) == "individual" and not (m.name.endswith(OFFICERS) and _OFFICER_ACTS.match(vp))
                 for m in g.mentions):

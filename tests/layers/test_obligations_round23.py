@@ -122,3 +122,14 @@ def test_review_16_persons_joined_in_a_discovered_name_are_each_a_party(reg):
     assert {a for a, _, _, _ in records(reg, "医师和助产人员应当严格遵守有关操作规程，提高助产技术和服务质量，预防和减少产伤。")} == \
         {"医师", "助产人员"}
     assert records(reg, "合议庭由法官组成，或者由法官和人民陪审员组成，成员为三人以上单数。") == set()
+
+
+def test_review_16_a_definition_and_a_list_of_ways_are_no_bodys_act(reg):
+    """Code review 16 item 7 (round 22's declaratives): 国籍法 (1980) art. 15 受理国籍申请的机关，在国内为当地市、县公安局…… is
+    a definition (X is Y), not 机关's duty 在国内为……; 北京市信访条例 art. 44 ……对于以下情形，分别按照下列方式处理： is a list of
+    ways whose items name another body or say 可以, not the bodies' duties item by item."""
+    assert records(reg, "受理国籍申请的机关，在国内为当地市、县公安局，在国外为中国外交代表机关和领事机关。") == set()
+    got = records(reg, "人民政府及其工作部门对于以下情形，分别按照下列方式处理：\n"
+                       "（一）信访事项涉及多个有权处理机关办理的，由主办机关集中相关办理意见，答复信访人；\n"
+                       "（二）多人提出共同信访事项的，可以对代表告知、答复；")
+    assert not any(a in ("人民政府", "工作部门") and m == "obligation" for a, m, _, _ in got)

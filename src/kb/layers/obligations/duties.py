@@ -59,6 +59,10 @@ _THING_FIRST = re.compile(r"(?!对|为|向|在|与|同|按|依|通过|会同|结
 #: ranks (设下列三等十一级：), ways (通过下列方式产生：) or rules the act follows (依照下列规定办理：)
 _ACTS_LISTED = re.compile(r"(?:[^。；：]*，)?(?![^，。；：]*?(?:享有|享受|按照|依照|根据|依据))[^，。；：]*?(?:下列|以下|如下)"
                           r"(?:[^，。；：的]{0,8}的)?(?:主要)?(?:职责|职权|事项|工作|服务|任务|措施|审查|检查|监督)：\s*$")
+#: code review 16 item 7: a public body's clause that states no act of its own — a definition (受理国籍申请的机关，在国内为当地
+#: 市、县公安局: 国籍法 15) or a list of ways (……对于以下情形，分别按照下列方式处理：, 北京市信访条例 44, whose items say 可以
+#: or name another body)
+_NOT_ITS_ACT = re.compile(r"(?:在[^，。；]{1,20}?)?为(?![^，。；]{0,12}(?:提供|服务|办理))|[^。；：]*?(?:按照|依照)(?:下列|以下|如下)方式")
 #: a public body's refusal stated without a modal word (……的，公安机关不予受理; 护照签发机关不予签发护照：; ……部门对于不符合……的
 #: 信息化工程，不予审查和审批通过): its duty, explicit false — the lead's decision of 2026-12-06 (twelfth session), as the
 #: annotators record it (huzhao 13-14, qishui 11, guangdong-tudi 21 p2); 不予 is no modal word of the spec, so no prohibition
@@ -332,6 +336,8 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
         dm = COMPETENCE.match(scope, skip)
         if not dm and not s.is_item and not _THING_FIRST.match(scope, skip):
             dm = _DECLARATIVE.match(scope, skip)
+        if dm and _NOT_ITS_ACT.match(scope, skip):
+            dm = None                        # code review 16 item 7 (below)
         if not dm and x.sc.public(g) and not s.is_item:
             # (not in an item: （四）申请政府信息公开，行政机关不予公开 is one of the situations a lead-in lists)
             dm = _REFUSES.match(scope, skip)

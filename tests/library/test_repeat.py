@@ -135,7 +135,7 @@ def test_one_check_says_why_an_article_is_not_reported():
     ``repeated`` letters where kb tests those outside boilerplate, ``substantive``)."""
     from types import SimpleNamespace
 
-    from kb.library.repeat import MIN_BEST, MIN_REPEATED, THRESHOLD, Repetition, unreported
+    from kb.library.repeat import MIN_BEST, MIN_REPEATED, PAIR, PAIR_REST, THRESHOLD, Repetition, unreported
 
     def rep(**kw):
         args = dict(entry=None, share=0.9, upper=[SimpleNamespace(shared=0.8)], repeated=40, substantive=40)
@@ -150,6 +150,11 @@ def test_one_check_says_why_an_article_is_not_reported():
     assert unreported(rep(own_figures=["十五日", "三十人"])) == "own figures"
     assert unreported(rep(upper=[SimpleNamespace(shared=MIN_BEST - 0.01)])) == "spread"
     assert unreported(rep(upper=[SimpleNamespace(shared=MIN_BEST - 0.01)]), best=0.0) is None
+    # two provisions holding PAIR together report a spread repeat, unless more than PAIR_REST of the article is other
+    # provisions' wording (phrases of several pieced together)
+    spread = dict(upper=[SimpleNamespace(shared=MIN_BEST - 0.01)], pair=PAIR, share=PAIR + PAIR_REST)
+    assert unreported(rep(**spread)) is None and unreported(rep(**spread), pair=None) == "spread"
+    assert unreported(rep(**dict(spread, share=PAIR + PAIR_REST + 0.02))) == "spread"
 
 
 def test_boilerplate_clauses_are_found_where_the_clauses_break():
@@ -265,3 +270,28 @@ def test_an_older_text_repeats_its_upper_law_as_worded_when_it_was_adopted(capsy
     e2 = next(x for x in lib2.entries if x.reg.id == reg.id and x.label == "第四十四条")
     assert unreported(repetition(lib2, e2)) == "reworded"
     assert e.text == e2.text
+
+
+def test_a_repeat_spread_over_two_provisions_is_reported(lib):
+    """重庆市实施《村民委员会组织法》办法 第四条 (村应当建立村务监督委员会，依照法律、法规和村民自治章程独立行使监督权，对村务
+    进行监督; annotated a repeat) takes its first half from the 村民委员会组织法's 第三十二条 (村应当建立村务监督委员会…) and
+    依照法律、法规和村民自治章程 from its 第二十七条: the closest holds 0.31 of it, under MIN_BEST, the two together 0.59 and
+    nothing else — reported since the twelfth session (PAIR), naming both.  北京市实施《村民委员会组织法》的若干规定 第二十二条
+    has 0.58 of its letters from the law's 第二十五条 and 第六条 but 0.19 more from its 第十一、二十八条 (多民族…民族的代表,
+    任何组织和个人不得…): phrases of four provisions around a local rule (村民代表总数一般不得少于三十人; the annotator: "the rest is
+    local"), more than PAIR_REST — not reported."""
+    from kb.library.repeat import MIN_BEST, PAIR, PAIR_REST, repetition, repetitions, unreported
+
+    assert (PAIR, PAIR_REST) == (0.55, 0.15)
+    reg = "重庆市实施中华人民共和国村民委员会组织法办法"
+    found = {r.entry.label: r for r in repetitions(lib, reg, "2013-09-25")}
+    r = found["第四条"]
+    assert r.best < MIN_BEST <= PAIR <= r.pair and r.share - r.pair <= PAIR_REST
+    assert [(u.entry.reg.id, u.entry.label) for u in r.upper[:2]] == [("村民委员会组织法", "第三十二条"),
+                                                                     ("村民委员会组织法", "第二十七条")]
+    assert unreported(r, pair=None) == "spread"             # the closest provision alone: what kb did before
+    reg = "北京市实施中华人民共和国村民委员会组织法的若干规定"
+    e = next(x for x in lib.entries if x.reg.id == reg and x.label == "第二十二条")
+    rep = repetition(lib, e)
+    assert rep.best < MIN_BEST and rep.pair >= PAIR and rep.share - rep.pair > PAIR_REST
+    assert unreported(rep) == "spread" and "第二十二条" not in {x.entry.label for x in repetitions(lib, reg, "2012-09-28")}

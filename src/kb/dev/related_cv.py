@@ -17,7 +17,10 @@ the library leaves out ``HELD_OUT_REGULATIONS`` (none).
 ``repeat`` — the same for the least share of an article's wording found in its single closest upper
 provision (kb.library.repeat.MIN_BEST), over the tuning repetition annotations (all of them since round 6 was
 scored: 北京 村委会若干规定's file is back in) and, since the third session of 2026-12-05, those of ``outside-kb/`` (each
-text checked in a copy of the library extended with it, as ``kb check`` checks a draft), F1 pooled over the folds.
+text checked in a copy of the library extended with it, as ``kb check`` checks a draft), F1 pooled over the folds —
+kb's other bounds in force, the pair of closest provisions (kb.library.repeat.PAIR, PAIR_REST) among them; then the
+least share the two closest provisions hold together with the most other provisions may add (``PAIR``, ``PAIR_REST``;
+``MIN_BEST`` kb's), and the least share of all of them together (``THRESHOLD``), each chosen the same way.
 
 Neither mode reads a held-out annotation nor computes a held-out article's related provisions.
 """
@@ -441,7 +444,7 @@ def related(root: Path, out=sys.stdout, least: float = 0.0, variants=None, items
 
 
 def repeat(root: Path, out=sys.stdout) -> dict:
-    from kb.library.repeat import MIN_BEST, THRESHOLD, repetition, unreported
+    from kb.library.repeat import MIN_BEST, PAIR, PAIR_REST, THRESHOLD, repetition, unreported
 
     rows, gold = [], {}
     for f, ann, lib_ in repeat_texts(root):
@@ -449,13 +452,15 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         for e in lib_.entries:
             if e.reg.id == ann.regulation and e.version.name == e.reg.versions[-1].name:
                 rep = repetition(lib_, e)
-                # every bound of kb's but MIN_BEST and THRESHOLD, which the folds choose (the share from SHARES' least)
+                # every bound of kb's but MIN_BEST, PAIR and THRESHOLD, which the folds choose (the share from SHARES' least)
                 if unreported(rep, threshold=min(SHARES), best=0.0) is None:
-                    rows.append((f.name, e.node.number in ann.repeats, rep.best, _top_two(rep), rep.share))
+                    rows.append((f.name, e.node.number in ann.repeats, rep.best, rep.pair, rep.share))
 
-    def counts(least, files, two=None, share=THRESHOLD):
+    def counts(least, files, two=PAIR, share=THRESHOLD, besides=PAIR_REST):
+        # kb's rule (kb.library.repeat.unreported): the closest provision holds ``least``, or the two closest ``two`` (None:
+        # not at all) with at most ``besides`` of the article the wording of other provisions
         hits = [(f, g) for f, g, b, t, s in rows
-                if f in files and s >= share and (b >= least or (two is not None and t >= two))]
+                if f in files and s >= share and (b >= least or (two is not None and t >= two and round(s - t, 9) <= besides))]
         tp = sum(1 for f, g in hits if g)
         return tp, len(hits) - tp, sum(gold[f] for f in files) - tp
 
@@ -475,17 +480,19 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         print(f"最相近一条的比例下限，网格 {name}：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，错报 {total[1]}，"
               f"漏报 {total[2]}），各折选 {chosen}", file=out)
     # a repeat spread over two provisions (村民会议的职权 from three articles of the law) is missed by MIN_BEST: also report an
-    # article whose two closest provisions together hold ``two`` of its letters (None: not at all)
-    grid = [0.5, 0.55, 0.6, 0.7, 0.8, 0.9, None]
+    # article whose two closest provisions together hold ``two`` of its letters (None: not at all) with at most ``besides`` of
+    # it the wording of other provisions (kb.library.repeat.PAIR, PAIR_REST, since the twelfth session of 2026-12-06)
+    grid = [(t, r) for t in (0.5, 0.55, 0.6, 0.7, 0.8, 0.9) for r in (0.1, 0.15, 0.2, 0.3, 1.0)] + [(None, PAIR_REST)]
     total, chosen = [0, 0, 0], []
     for held in gold:
         rest = [f for f in gold if f != held]
-        two = max(grid, key=lambda t: (f1(counts(MIN_BEST, rest, t)), t is None, t or 0))
+        two = max(grid, key=lambda p: (f1(counts(MIN_BEST, rest, p[0], besides=p[1])), p[0] is None, p[0] or 0, -p[1]))
         chosen.append(two)
-        total = [a + b for a, b in zip(total, counts(MIN_BEST, [held], two))]
+        total = [a + b for a, b in zip(total, counts(MIN_BEST, [held], two[0], besides=two[1]))]
     res["前两条合计"] = (f1(total), total, chosen)
-    print(f"最相近一条 ≥ {MIN_BEST}，或最相近两条合计 ≥ 下限（None：不用）：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，"
-          f"错报 {total[1]}，漏报 {total[2]}），各折选 {chosen}", file=out)
+    print(f"最相近一条 ≥ {MIN_BEST}，或最相近两条合计 ≥ 下限、其余上位条文的字句不超过上限（None：不用；kb 的 PAIR {PAIR}、"
+          f"PAIR_REST {PAIR_REST}）：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），"
+          f"各折选 {chosen}", file=out)
     # the least share of the article's wording found in its upper provisions together (THRESHOLD), MIN_BEST kb's
     total, chosen = [0, 0, 0], []
     for held in gold:
@@ -522,14 +529,6 @@ def repeat_texts(root: Path, outside: bool = True) -> list[tuple]:
 #: the least shares of an article's wording found in its upper provisions together (kb.library.repeat.THRESHOLD) the
 #: repetition cross-validation chooses among
 SHARES = (0.45, 0.5, 0.52, 0.55, 0.58, 0.6, 0.65)
-
-
-def _top_two(rep) -> float:
-    """The share of a repetition's article (kb.library.repeat.Repetition) that its two closest upper provisions hold together."""
-    text = rep.entry.text
-    spans = [{i for s, t in u.own_marks for i in range(s, t) if text[i].isalnum()} for u in rep.upper]
-    letters = sum(ch.isalnum() for ch in text) or 1
-    return max((len(a | b) / letters for i, a in enumerate(spans) for b in spans[i + 1:]), default=rep.best)
 
 
 def main(argv=None) -> int:

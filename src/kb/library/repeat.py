@@ -29,6 +29,12 @@ permits, publication and penalties restates none of them).  The provision it sha
 cover ``MIN_BEST`` of its letters on its own (leave-one-file-out over the six texts: every fold picks
 0.45 on a grid of 0–0.5 by 0.05).
 
+Or from two of them: a repeat spread over two provisions (村务监督委员会 from the 村民委员会组织法's 第三十二条 and its
+第二十七条's 依照法律、法规和村民自治章程; 男女同工同酬 and 福利待遇 from two articles of the 妇女权益保障法) is reported when
+the two closest together hold ``PAIR`` of its letters and at most ``PAIR_REST`` of them is wording of other upper
+provisions — phrases of three or four provisions pieced together still restate none (twelfth session, 2026-12-06: every
+fold of the repetition cross-validation takes 0.55 and 0.15).
+
 A rule for another body is no source of a local article's repetition — the annotators' "not a repetition" (tenth session,
 2026-12-06): an upper provision for the 全国人民代表大会 and its 法律案 alone, restated for the 市人民代表大会 and its 法规案
 (:func:`another_legislature`; 重庆市地方立法条例, 31 false reports), and a provision of a law whose title names another kind of
@@ -68,6 +74,17 @@ MAX_OWN_FIGURES = 1
 #: repeats, outside-kb/'s 6 of 34 — and kb score-repeat's eight files lose 9 repeats for 5 false reports (69 / 9 / 19 →
 #: 60 / 4 / 28, F1 0.831 → 0.789): two sets of annotators drawing the line apart, not adopted
 MIN_BEST = 0.45
+#: least share of an article's letters that its two closest upper provisions hold together for it to be reported though
+#: the closest holds less than MIN_BEST — a repeat spread over two provisions (重庆市实施《村民委员会组织法》办法 第四条: the
+#: 村民委员会组织法's 第三十二条 0.31, with its 第二十七条 0.59); None: not at all.  Twelfth session (2026-12-06): on the 31
+#: folds of python3 -m kb.dev.related_cv repeat every fold takes 0.55 (with PAIR_REST), tests/data/related/README.md
+#: "Twentieth round of tuning"
+PAIR: float | None = 0.55
+#: most of an article's letters that may be wording of other upper provisions than the two that hold ``PAIR`` of it: more,
+#: and the article is phrases of several provisions pieced together (北京市实施《村民委员会组织法》的若干规定 第二十二条:
+#: the law's 第二十五条 and 第六条 hold 0.58 of it, its 第十一、二十八条 0.19 more; the annotator reads a local rule).  Every
+#: fold takes 0.15 with 0.55 (grid 0.1–0.3 and none)
+PAIR_REST = 0.15
 #: an upper law the article's regulation does not cite is one it may repeat only if the article is on that law's subject
 #: in full — its topic (:meth:`kb.library.related.Library.topic`) at least this, TOPIC's 0.05, where such a law weighs
 #: in full as an upper law: 重庆市志愿服务条例第七条's list of bodies (国家机关、人民团体、社会团体、企业事业单位……) is on the
@@ -106,6 +123,9 @@ class Repetition:
     #: upper provision (its entry index) -> the label of the earlier version of its law whose wording the article shares
     #: too (:func:`earlier_texts`: 2018年修正); the provision named is the latest version's, as it stands
     earlier: dict = field(default_factory=dict)
+    #: the share of the article's wording found in the two upper provisions that hold most of it together (the closest
+    #: one's share when it shares wording with one only): :func:`unreported` reads it against ``PAIR``
+    pair: float = 0.0
 
     @property
     def best(self) -> float:
@@ -136,11 +156,13 @@ def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRE
     return out
 
 
-def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: float = MIN_BEST) -> str | None:
+def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: float = MIN_BEST,
+               pair: float | None = PAIR, rest: float = PAIR_REST) -> str | None:
     """Why :func:`repetitions` does not report ``rep`` (:func:`repetition`'s answer for an article) — the first bound it
     fails: ``no candidate``, ``ground clause`` (a purpose and ground clause, :func:`ground_clause`), ``reworded`` (less than ``threshold`` of its wording found), ``too short`` (fewer than
     MIN_REPEATED letters repeated outside boilerplate), ``own figures`` (MAX_OWN_FIGURES), ``spread`` (its closest
-    provision holds less than ``best``) — or None when it is reported.  The one check kb, kb.dev.related_cv and
+    provision holds less than ``best``, and its two closest together less than ``pair`` — or as much but more than
+    ``rest`` of it is the wording of other provisions; ``pair`` None: the closest alone) — or None when it is reported.  The one check kb, kb.dev.related_cv and
     kb.dev.related_errors apply."""
     if rep is None:
         return "no candidate"
@@ -152,7 +174,7 @@ def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: flo
         return "too short"
     if len(rep.own_figures) > MAX_OWN_FIGURES:
         return "own figures"
-    if rep.best < best:
+    if rep.best < best and (pair is None or rep.pair < pair or round(rep.share - rep.pair, 9) > rest):
         return "spread"
     return None
 
@@ -202,6 +224,7 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     covered: set[int] = set()
     used: list[Relation] = []
     worded: dict[int, str] = {}
+    letters_of: dict[int, set] = {}     # upper provision (its entry index) -> the article's letters it holds
     for r in rel:
         own, other = common_runs(e.text, r.entry.text, MIN_RUN)
         spans = {i for s, t in own for i in range(s, t) if e.text[i].isalnum()}
@@ -219,13 +242,17 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
         r.shared = len(spans) / _letters(e.text)
         if spans - covered:
             used.append(r)
+            letters_of[r.entry.index] = spans
         covered |= spans
     if not used:
         return Repetition(e, 0.0)
     used.sort(key=lambda r: -r.shared)
+    held = [letters_of[r.entry.index] for r in used]
+    pair = max((len(a | b) for i, a in enumerate(held) for b in held[i + 1:]), default=len(held[0])) / _letters(e.text)
     return Repetition(e, len(covered) / _letters(e.text), used, _runs(sorted(covered)), len(covered),
                       own_figures(e.text, [r.entry.text for r in used]), len(covered - boilerplate_letters(e.text)),
-                      ground_clause(lib, e), {i: v for i, v in worded.items() if i in {r.entry.index for r in used}})
+                      ground_clause(lib, e), {i: v for i, v in worded.items() if i in {r.entry.index for r in used}},
+                      pair)
 
 
 def earlier_version(law, date: str | None):

@@ -179,11 +179,12 @@ def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: flo
     return None
 
 
-def _bound(text: str, grams) -> int:
-    """How many letters of ``text`` lie in a run of ``MIN_RUN`` characters that is in ``grams``."""
+def _bound(text: str, grams, more=frozenset()) -> int:
+    """How many letters of ``text`` lie in a run of ``MIN_RUN`` characters that is in ``grams`` (or in ``more``)."""
     covered = bytearray(len(text))
     for i in range(len(text) - MIN_RUN + 1):
-        if text[i:i + MIN_RUN] in grams:
+        g = text[i:i + MIN_RUN]
+        if g in grams or g in more:
             covered[i:i + MIN_RUN] = b"\1" * MIN_RUN
     return sum(1 for i, ch in enumerate(text) if covered[i] and ch.isalnum())
 
@@ -193,10 +194,11 @@ def may_repeat(lib: Library, e, threshold: float = THRESHOLD) -> bool:
     ``MIN_RUN`` characters that occur in that provision, so the letters of ``e`` lying in a run found anywhere
     in the upper laws (:meth:`Library.shingles`) bound its share from above.  Exact: an article this rules out
     has no repetition at or above the threshold; most articles of a text are ruled out this way at the cost
-    of reading them once, without retrieving or comparing anything."""
-    if _earlier_laws(lib, getattr(e.version, "date", None)):
-        return True             # wording of an earlier version may count (earlier_texts): no bound from the latest ones
-    letters = _bound(e.text, lib.shingles(e, ("upper",), MIN_RUN))
+    of reading them once, without retrieving or comparing anything.  Where the wording of an earlier version of an
+    upper law counts (:func:`earlier_texts`), the runs of the earlier articles that can count for ``e``
+    (:func:`_earlier_shingles`) join the bound, which stays exact."""
+    # wording of an earlier version of an upper law may count too (:func:`earlier_texts`): its runs bound it as well
+    letters = _bound(e.text, lib.shingles(e, ("upper",), MIN_RUN), _earlier_shingles(lib, e))
     return letters >= MIN_REPEATED and letters / _letters(e.text) >= threshold
 
 
@@ -214,6 +216,7 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
            and not lib.other_bodies(e, r.entry)][:CANDIDATES]
     if not rel:
         return None
+    date = getattr(e.version, "date", None)
     earlier = {r.entry.index: earlier_texts(lib, e, r.entry) for r in rel}
     if threshold is not None:
         grams = {t[i:i + MIN_RUN] for r in rel for t in (r.entry.text, *earlier[r.entry.index])
@@ -235,7 +238,7 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
             if more:
                 spans |= more
                 own = _runs(sorted({i for s, t in own for i in range(s, t)} | more))
-                worded[r.entry.index] = earlier_version(r.entry.reg, getattr(e.version, "date", None)).label
+                worded[r.entry.index] = _earlier_of(lib, r.entry.reg, date)[0].label
         if not spans:
             continue
         r.own_marks, r.marks = own, other
@@ -278,25 +281,51 @@ def earlier_texts(lib: Library, e, b) -> list[str]:
     none (or below the bound) and counts for nothing."""
     if not getattr(b, "latest", False):
         return []
-    old = earlier_version(b.reg, getattr(e.version, "date", None))
-    if old is None:
-        return []
-    return _earlier(b.reg, old, b.reg.versions[-1]).get(b.eid, [])
+    return _earlier_of(lib, b.reg, getattr(e.version, "date", None))[1].get(b.eid, [])
 
 
-def _earlier_laws(lib: Library, date: str | None) -> bool:
-    """Whether some regulation of ``lib`` has an earlier version to compare a text adopted on ``date`` with
-    (:func:`earlier_version`); the regulations with several dated versions are listed once per library."""
+def _earlier_of(lib: Library, law, date: str | None) -> tuple:
+    """(:func:`earlier_version` of regulation ``law`` for a text adopted on ``date``, :func:`_earlier`'s answer for it —
+    {} when there is none), worked out once per library, law and date: :func:`repetition` asks for each candidate of
+    each article."""
+    memo = _MEMO.setdefault(lib, {})
+    key = ("version", law.id, date)
+    if key not in memo:
+        old = earlier_version(law, date)
+        memo[key] = (old, {} if old is None else _earlier(law, old, law.versions[-1]))
+    return memo[key]
+
+
+def _earlier_shingles(lib: Library, e) -> frozenset:
+    """Every run of ``MIN_RUN`` characters of the earlier articles whose wording may count for article ``e``
+    (:func:`earlier_texts`): those the alignment pairs with an article of a law that is upper law to ``e``'s regulation
+    and has an earlier version for ``e``'s date — empty when no law is (an undated draft, a text dated after the latest
+    versions, a knowledge base of one version per law).  Worked out once per library and version of a text
+    (:func:`may_repeat` asks for each of its articles), and only for the laws that may hold ``e``'s candidates."""
+    date = getattr(e.version, "date", None)
     if not date:
-        return False
-    if lib not in _MULTI:
-        regs = {x.reg.id: x.reg for x in lib.entries if x.latest}
-        _MULTI[lib] = [r for r in regs.values() if sum(1 for v in r.versions if v.date) > 1]
-    return any(earlier_version(r, date) is not None for r in _MULTI[lib])
+        return frozenset()
+    memo = _MEMO.setdefault(lib, {})
+    key = ("shingles", e.reg.id, e.version.name, date)
+    if key not in memo:
+        if "multi" not in memo:     # the latest version's first article of each regulation with several dated versions
+            firsts = {}
+            for x in lib.entries:
+                if x.latest and x.reg.id not in firsts and sum(1 for v in x.reg.versions if v.date) > 1:
+                    firsts[x.reg.id] = x
+            memo["multi"] = list(firsts.values())
+        out: set[str] = set()
+        for x in memo["multi"]:
+            if lib.kind(e, x) == "upper":
+                for texts in _earlier_of(lib, x.reg, date)[1].values():
+                    for t in texts:
+                        out.update(t[i:i + MIN_RUN] for i in range(len(t) - MIN_RUN + 1))
+        memo[key] = frozenset(out)
+    return memo[key]
 
 
-#: a library -> its regulations with several dated versions (:func:`_earlier_laws`)
-_MULTI: "weakref.WeakKeyDictionary[Library, list]" = weakref.WeakKeyDictionary()
+#: a library -> what :func:`_earlier_of` and :func:`_earlier_shingles` worked out for it
+_MEMO: "weakref.WeakKeyDictionary[Library, dict]" = weakref.WeakKeyDictionary()
 #: ((earlier version's file, its mtime), (latest version's file, its mtime)) -> :func:`_earlier`'s answer, once per pair
 _EARLIER: dict[tuple, dict] = {}
 

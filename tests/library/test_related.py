@@ -167,6 +167,28 @@ def test_a_public_body_s_duty_may_rest_on_a_provision_of_its_ground_that_names_n
     assert lib.mismatch(seed, other, True)[1] is False
 
 
+
+def test_a_lower_provision_citing_the_law_still_weighs_public_form(lib):
+    """下位法 (kb related's reverse direction) keeps PUBLIC where the candidate cites the law (code review 16 item 8): the
+    exemption the eleventh session gave the ground is for 上位法 alone.  城乡规划法 第四十五条 (the 城乡规划主管部门 checks a
+    project against its 规划条件 before 竣工验收) — tests/data/related/related-guihua.yml, read backwards, has 北京市城乡规划
+    条例 第四十三条 (竣工联合验收) for its 下位法; with the exemption 第四十四条 (the 建设单位 hands its 竣工档案 to the archive,
+    naming no public body) came first.  And a law's 人民政府所在地 is a place, not a public body acting: 城市居民委员会组织法
+    第二十一条 (本法适用于……人民政府所在地设立的居民委员会) is no public body's duty, so the scope clause of the 北京 办法 (第二条,
+    its annotated 下位法) stays its first 下位法 — with PUBLIC read where it opened on 人民政府 it was weighed down to last."""
+    from kb.library.related import F_PUBLIC_ACTOR
+
+    law = lib.get("城乡规划法", "2019-04-23", "art_45")
+    lower = lib.related(law, kinds=("lower",), marks=False)
+    assert (lower[0].entry.reg.id, lower[0].entry.label) == ("北京市城乡规划条例", "第四十三条")
+    bj44 = lib.get("北京市城乡规划条例", "2021-09-24", "art_44")
+    assert lib.ground("lower", law, bj44) and lib.mismatch(law, bj44, True, "lower")[1]
+    assert not lib.mismatch(law, bj44, True, "upper")[1]       # a 上位法 of the text's ground: no factor, as before
+    scope = lib.get("城市居民委员会组织法", "2018-12-29", "art_21")
+    assert not lib.form(scope) & F_PUBLIC_ACTOR
+    lower = lib.related(scope, kinds=("lower",), marks=False)
+    assert (lower[0].entry.reg.id, lower[0].entry.label) == ("北京市实施中华人民共和国城市居民委员会组织法办法", "第二条")
+
 def test_two_articles_share_an_actor_by_the_body_it_names():
     """ACTORS compares the bodies the actors' names name (kb.library.related.actor_body, fourth session of 2026-12-05):
     重庆市行政执法监督条例 第二条 (市、区县（自治县）人民政府 supervise their departments' enforcement; outside-kb/, round

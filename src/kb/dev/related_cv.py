@@ -168,7 +168,7 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                 if (e.reg.id, b.reg.id) not in regsim:
                     regsim[(e.reg.id, b.reg.id)] = _cos(lib.centroids[e.reg.id], lib.centroids[b.reg.id])
                 ground = lib.ground(kind, e, b)
-                basis, public, penalty = lib.mismatch(e, b, ground)
+                basis, public, penalty = lib.mismatch(e, b, ground, kind)
                 cos, subj, own = cosine(e, b), lib.subject(e, b.reg.id), lib.subject(b, b.reg.id)
                 cands.append({"key": (b.reg.id, b.label), "cos": cos, "subj": subj, "resid": _residual(cos, subj, own),
                               "part": lib.closest(e, b, cos) if kind in ("upper", "lower") else cos,

@@ -147,7 +147,7 @@ PENALTY = {"upper": 0.3, "peer": 0.5, "version": 1.0, "lower": 0.3}
 _BASIS = re.compile(r"制定本(?:法|条例|办法|规定|细则|决定|规则|实施办法)")
 #: an article opening on a public body's duty or power (after an optional heading such as （经费保障）)
 _PUBLIC_ACTOR = re.compile(r"^(?:[（(][^）)\n]{1,16}[）)]\s*)?[^，。；：\n]{0,30}?(?:人民政府|主管部门|管理部门|有关部门|办事处|"
-                           r"行政机关|机关)[^，。；\n]{0,12}?(?:负责|应当|可以|履行|按照|依照|依法|组织|建立|会同|统筹|加强|对|将|在)")
+                           r"行政机关|机关)(?!所在地)[^，。；\n]{0,12}?(?:负责|应当|可以|履行|按照|依照|依法|组织|建立|会同|统筹|加强|对|将|在)")
 #: a public body named anywhere in an article
 _PUBLIC_NAMED = re.compile(r"人民政府|部门|机关|办事处|人民法院|人民检察院|公安")
 #: a penalty clause: 违反本条例…的，由…责令改正…处…罚款 / 给予处分 / 依法追究责任
@@ -566,17 +566,20 @@ class Library:
                                         | F_PUBLIC_NAMED * bool(_PUBLIC_NAMED.search(t)) | F_PENALTY * bool(_PENALTY.search(t)))
         return f
 
-    def mismatch(self, a: Entry, b: Entry, ground: bool) -> tuple[bool, bool, bool]:
-        """Whether ``a`` and ``b`` differ in form as BASIS, PUBLIC and PENALTY weigh it (``ground``: ``b``'s regulation
-        is ``a``'s ground, which PUBLIC and PENALTY do not weigh down)."""
+    def mismatch(self, a: Entry, b: Entry, ground: bool, kind: str = "upper") -> tuple[bool, bool, bool]:
+        """Whether ``a`` and ``b`` differ in form as BASIS, PUBLIC and PENALTY of ``kind`` weigh it (``ground``: ``b``'s
+        regulation is ``a``'s ground, which PENALTY does not weigh down, nor PUBLIC a 上位法 — the law an article's text
+        cites is the ground of its public bodies' duties; a 下位法 citing the law is no sign that a provision naming no
+        public body implements one's duty: the 下位法 lists keep the factor, code review 16 item 8)."""
         fa, fb = self.form(a), self.form(b)
-        return (bool((fa ^ fb) & F_BASIS), bool(fa & F_PUBLIC_ACTOR and not fb & F_PUBLIC_NAMED and not ground),
+        return (bool((fa ^ fb) & F_BASIS),
+                bool(fa & F_PUBLIC_ACTOR and not fb & F_PUBLIC_NAMED and not (ground and kind == "upper")),
                 bool(fa & fb & F_PENALTY and not ground))
 
     def fit(self, kind: str, a: Entry, b: Entry, ground: bool, actors: bool = True) -> float:
         """The factor of relevance for the form of ``a`` and ``b`` (BASIS, PUBLIC, PENALTY of ``kind``) and, with
         ``actors``, the actors they share (ACTORS)."""
-        basis, public, penalty = self.mismatch(a, b, ground)
+        basis, public, penalty = self.mismatch(a, b, ground, kind)
         shared = 1 + ACTORS[kind] * self.shared_actors(a, b) if ACTORS[kind] and actors else 1.0
         other = OTHER_BODIES[kind] if OTHER_BODIES[kind] != 1.0 and self.other_bodies(a, b) else 1.0
         return (BASIS[kind] if basis else 1.0) * (PUBLIC[kind] if public else 1.0) * (PENALTY[kind] if penalty else 1.0) \

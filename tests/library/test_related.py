@@ -46,6 +46,26 @@ def test_seed_purpose_clause_rests_on_the_residents_committee_law(lib):
                 assert t - s >= 4 and {j for i in found for j in range(i, i + 4)} == set(range(s, t))
 
 
+
+def test_a_ground_clause_rests_first_on_the_ground_clause_of_the_law_it_names(lib):
+    """A 立法目的/依据 clause's first 上位法 is the 立法目的/依据 clause of the law it names (Library.named_ground; twelfth
+    session): 北京市实施中华人民共和国村民委员会组织法的若干规定 第一条 (为实施《中华人民共和国村民委员会组织法》…制定本规定)
+    and 北京市村民委员会选举办法 第一条 (…根据《中华人民共和国村民委员会组织法》…制定本办法) both have that law's 第一条 for
+    their 上位法 (tests/data/related/related-heldout-bj-cunmin-guiding.yml, related-heldout-bj-cunwei-xuanju.yml); kb
+    offered the first nothing and the second the law's 第四条 (the Party's leadership: its wording, 依法行使民主权利, is the
+    purpose's).  The 依据 clause of a law the text does not name is not pinned, nor anything for an article of another form."""
+    law = "村民委员会组织法"
+    for reg in ("北京市实施中华人民共和国村民委员会组织法的若干规定", "北京市村民委员会选举办法"):
+        e = next(x for x in lib.entries if x.reg.id == reg and x.latest and x.label == "第一条")
+        assert [(b.reg.id, b.label) for b in lib.named_ground(e)] == [(law, "第一条")]
+        upper = lib.related(e, kinds=("upper",), marks=False)
+        assert (upper[0].entry.reg.id, upper[0].entry.label) == (law, "第一条")
+        second = next(x for x in lib.entries if x.reg.id == reg and x.latest and x.label == "第二条")
+        assert lib.named_ground(second) == []
+    # the seed names the 城市居民委员会组织法 (its 第一条 came first before, and still does)
+    seed = lib.get("suining-community", "draft", "art_1")
+    assert [(b.reg.id, b.label) for b in lib.named_ground(seed)] == [("城市居民委员会组织法", "第一条")]
+
 def test_a_text_outside_the_base_is_indexed_under_one_metadata_however_it_is_added():
     """library_with (the base kept, the text a query only) and load_library(extra=…) (the text indexed with the base)
     take the outside text's metadata from one place (outside_text): the same id, title, place and level — 地方性法规

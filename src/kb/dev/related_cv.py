@@ -183,7 +183,10 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
                               "topic": lib.topic(e, b.reg.id) if kind == "upper" else 1.0,
                               "bodies": lib.other_bodies(e, b),     # OTHER_BODIES: the titles name other kinds of body
                               "shared": lib.shared_subject(e.reg.id, b.reg.id)})
-            out.append({"file": f.name, "kind": kind, "gold": gold, "cands": cands})
+            # the provisions kb puts first whatever their relevance (Library.pinned: those the article cites by number,
+            # the 依据 clause of the law a 依据 clause names), as kb answers
+            pinned = [(b.reg.id, b.label) for b in lib.pinned(e)] if kind == "upper" and e.index not in lib.inert else []
+            out.append({"file": f.name, "kind": kind, "gold": gold, "cands": cands, "pinned": pinned})
     return out
 
 
@@ -377,9 +380,10 @@ def _scores(items: list[dict], f, thresholds) -> dict:
 
     out: dict = {t: {} for t in thresholds}
     for it in items:
-        ranked = sorted(((f(c), c["key"]) for c in it["cands"]), reverse=True)[:5]
+        pinned = it.get("pinned", [])
+        ranked = sorted(((f(c), c["key"]) for c in it["cands"] if c["key"] not in pinned), reverse=True)[:5]
         for threshold in thresholds:
-            got = [k for s, k in ranked if s >= threshold]
+            got = (pinned + [k for s, k in ranked if s >= threshold])[:5]
             t = out[threshold].setdefault(it["file"], [0, 0, 0, 0])
             t[1] += 1
             if it["gold"] == NONE:

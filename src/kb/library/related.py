@@ -36,7 +36,8 @@ of a long provision, :meth:`Library.closest`), and fit weighs down a candidate o
 PENALTY — a 立法目的 clause beside another, a public body's duty beside a provision naming none, a penalty beside
 another law's penalty; 同类立法: PENALTY, a penalty beside a peer's resting on another ground) and lifts one whose duties
 name the same bodies (ACTORS: 上位法, 下位法 and, since the fifth session of 2026-12-05, 同类立法).  A provision the article
-cites by number (依照《…法》第N条) is its first 上位法 whatever the formula gives it (:meth:`Library.cited`).  Commencement
+cites by number (依照《…法》第N条) is its first 上位法 whatever the formula gives it (:meth:`Library.cited`), and a
+立法目的/依据 clause's first is the same clause of the law it names (:meth:`Library.named_ground`).  Commencement
 clauses (本条例自…施行) relate to nothing but themselves.  The subject exponent was tuned on the seed's hand annotations; the
 weight of the ground, the factors of fit and the thresholds by leave-one-file-out cross-validation over the tuning
 files (tests/data/related/related-*.yml, ``set: tuning``): for 上位法 every fold of thirteen picked a ground weight of 3
@@ -294,6 +295,7 @@ class Library:
         self._n_versions: Counter = Counter()
         self._possible: dict[str, set] = {}         # regulation id -> possible_kinds()
         self._classes: dict | None = None
+        self._reg_firsts: dict | None = None       # regulation id -> its latest version's first entry
         counts = []
         # the index holds no reference cycle: with the collector paused its build stays linear in the
         # knowledge base (713 corpus texts: 10.9 → 7.9 s CPU, 100: 2.0 → 1.6)
@@ -348,6 +350,7 @@ class Library:
         lib._parts = dict(self._parts)
         lib._topic_vecs, lib._topics = dict(self._topic_vecs), dict(self._topics)
         lib._shared = dict(self._shared)
+        lib._reg_firsts = None
         lib.outside = self.outside | {reg.id} if outside else self.outside - {reg.id}
         lib.inert = set(self.inert)
         for e in lib._add_version(reg, version, doc, True):
@@ -691,6 +694,34 @@ class Library:
                 out.append(b)
         return out
 
+    def pinned(self, e: Entry) -> list[Entry]:
+        """The 上位法 that come first for ``e``, above the threshold: :meth:`cited`, then :meth:`named_ground`."""
+        out = self.cited(e)
+        return out + [b for b in self.named_ground(e) if b not in out]
+
+    def named_ground(self, e: Entry) -> list[Entry]:
+        """For a 立法目的/依据 clause ``e`` (F_BASIS: 为了……，根据《……法》……，制定本条例) of a regulation's latest version: the
+        立法目的/依据 clause of the law of the knowledge base it names first — one its regulation cites, upper to it, whose
+        first article is of that form too (named: its title in ``e``'s text, with or without 中华人民共和国, or its short
+        title).  The annotations give a text's 依据 clause the 第一条 of the law it implements (35 folds: kb's ranking had
+        22 of 34 such clauses right; this answer first, 30: the wording of a purpose clause is the text's own subject, so
+        the law's 第五条 or 第二十四条 on that subject came first)."""
+        if not e.latest or not self.form(e) & F_BASIS:
+            return []
+        if self._reg_firsts is None:
+            self._reg_firsts = {f.reg.id: f for f in self._firsts if f.latest}
+        best = None
+        for reg_id in self.grounds.get(e.reg.id, ()):
+            b = self._reg_firsts.get(reg_id)
+            if b is None or b.index in self.inert or not self.form(b) & F_BASIS or self.kind(e, b) != UPPER:
+                continue
+            t = b.reg.title or ""
+            names = [n for n in (t, t.replace("中华人民共和国", ""), b.reg.short_title) if n]
+            at = [i for i in (e.text.find(n) for n in names) if i >= 0]
+            if at and (best is None or (min(at), b.index) < best[0]):
+                best = ((min(at), b.index), b)
+        return [best[1]] if best else []
+
     def related(self, e: Entry, kinds=KINDS, limit: int = LIMIT, marks: bool = True,
                 thresholds: dict | None = THRESHOLDS, candidates: int = CANDIDATES,
                 reads: list | None = None, gates: dict | None = None, actors: bool = True,
@@ -703,7 +734,8 @@ class Library:
         answer was computed from (kb.library.related_cache); ``gates``, when given, (kind, regulation id) -> whether
         ``e``'s regulation shares a subject with it (SHARED_SUBJECT), for every regulation it was asked of; ``actors``:
         whether the actors two articles share weigh (ACTORS; kb.library.repeat's candidates are the closest in wording);
-        ``cited``: whether the provisions ``e`` cites by number come first among its 上位法 (:meth:`cited`); ``position``:
+        ``cited``: whether the provisions ``e`` cites by number, and for a 依据 clause the 依据 clause of the law it names,
+        come first among its 上位法 (:meth:`pinned`); ``position``:
         whether where the two articles stand in their texts weighs (POSITION; kb.library.repeat's candidates are the
         closest in wording)."""
         with gc_paused():
@@ -720,7 +752,9 @@ class Library:
         topics: dict[str, float] = {}       # regulation id -> e's topic with it (on_topic: 上位法)
         # the provisions ``e`` cites by number: its first 上位法 even where its wording reached no upper provision at all
         # (code review 10, item 15: the rule sat behind the test below and needed retrieval to find some candidate)
-        citing = cited and UPPER in kinds and e.index not in self.inert and bool(self.cited(e))
+        # and, for a 立法目的/依据 clause, the same clause of the law it names first (:meth:`named_ground`)
+        pinned = self.pinned(e) if cited and UPPER in kinds and e.index not in self.inert else []
+        citing = bool(pinned)
         for k in KINDS:
             if k not in per_kind and not (k == UPPER and citing):
                 continue
@@ -769,8 +803,8 @@ class Library:
             gate, n = SHARED_SUBJECT.get(k, 0.0), 0
             if k == UPPER and citing:
                 # a provision the article cites by number (依照《…法》第N条) is its ground whatever the wording shares:
-                # first, above the threshold, before the others
-                for b in self.cited(e):
+                # first, above the threshold, before the others; so is the 依据 clause of the law a 依据 clause names
+                for b in pinned:
                     if n < limit and self.kind(e, b) == k:
                         found = next((x for x in scored if x[2] == b.index), None)
                         scored = [x for x in scored if x[2] != b.index]

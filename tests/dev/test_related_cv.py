@@ -412,8 +412,11 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 2006 种子 text under the 2021 law, the 交通 text under the 2021 law): 0.755 (351 / 138 / 90), 30 folds pick 0.3, 1
     # picks 0.4; all 31 at 0.45: 0.745 (306 / 74 / 135).  With a repeat spread over two provisions reported (the same
     # session: kb.library.repeat.PAIR 0.55 and PAIR_REST 0.15 in kb's rule, which this mode counts): 0.766 (328 / 87 / 113),
-    # every fold kb's 0.45 — the spread repeats had pulled the single provision's bound down; all 31 at 0.45 the same
-    assert len(chosen) == 31 and chosen.count(MIN_BEST) == 31
+    # every fold kb's 0.45 — the spread repeats had pulled the single provision's bound down; all 31 at 0.45 the same.
+    # With the 妇女 text compared also with the law's 2018 wording (kb.library.repeat.earlier_texts; its file's
+    # extra_laws: names both versions, the same session): 0.765 (330 / 92 / 111), 29 folds kb's 0.45, 1 picks 0.5, 1 picks
+    # 0.4; all 31 at kb's bounds 0.772 (332 / 87 / 109)
+    assert len(chosen) == 31 and chosen.count(MIN_BEST) == 29
     assert MIN_BEST == 0.45 and 0.76 < f1 < 0.775
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
     # (every fold left them out); then most folds took them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
@@ -427,11 +430,12 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 113).  Adopted in the twelfth session with a second bound chosen with it, the most of the article other provisions'
     # wording may be (phrases of several provisions pieced together: 北京市实施《村民委员会组织法》的若干规定 第二十二条,
     # 0.19 beyond its two; kb score-repeat 69 / 7 / 19 → 70 / 9 / 18 without it, 70 / 8 / 18 with it): every fold (0.55,
-    # 0.15), 0.766 (328 / 87 / 113) — kb.library.repeat.PAIR, PAIR_REST
+    # 0.15), 0.766 (328 / 87 / 113) — kb.library.repeat.PAIR, PAIR_REST; with the 妇女 text's 2018 wording every fold too,
+    # 0.772 (332 / 87 / 109)
     from kb.library.repeat import PAIR, PAIR_REST
 
     pair = res["前两条合计"]
-    assert pair[2].count((PAIR, PAIR_REST)) == 31 and (PAIR, PAIR_REST) == (0.55, 0.15) and pair[0] == f1
+    assert pair[2].count((PAIR, PAIR_REST)) == 31 and (PAIR, PAIR_REST) == (0.55, 0.15) and pair[0] >= f1
     # the least share of the article's wording in its upper provisions together (THRESHOLD 0.5): every fold picks 0.55
     # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73; on 23 0.739, 233 / 85 / 80, 0.737 with 86 false reports
     # since the 上位法 ground weight 2 / OUTSIDE 1.5 moved a candidate), but kb score-repeat's eight

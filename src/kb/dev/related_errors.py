@@ -66,17 +66,20 @@ def _classify_into(out: dict, lib, annotated) -> None:
     """Add each annotated (article, kind) of ``annotated`` ((file, Annotated, article, Entry, {kind: acceptable set or
     NONE})) that kb's answers in ``lib`` get wrong to its class in ``out`` (:func:`classify`)."""
     from kb.library.annotations import NONE
-    from kb.library.related import CANDIDATES
+    from kb.library.related import CANDIDATES, THRESHOLDS
 
     for f, ann, art, e, kinds in annotated:
         for kind, gold in kinds.items():
             if kind not in out:
                 continue
             ranked = lib.related(e, kinds=(kind,), limit=CANDIDATES, marks=False, thresholds=None)
-            # what kb shows, as kb score-related reads it: above the threshold, and first the provisions the article
-            # cites by number whatever their relevance (Library.cited; the 2006 种子 text of round 18r cites the 2000
-            # law's 第二十九条, which the 2021 law renumbered — filtering by relevance alone hid that wrong first answer)
-            got = [(r.entry.reg.id, r.entry.label) for r in lib.related(e, kinds=(kind,), marks=False)][:5]
+            # what kb shows, as kb score-related reads it: first the provisions kb pins whatever their relevance
+            # (Library.pinned, which the ranking puts first too: the 2006 种子 text of round 18r cites the 2000 law's
+            # 第二十九条, which the 2021 law renumbered — filtering by relevance alone hid that wrong first answer), then
+            # those above the threshold
+            pinned = {(b.reg.id, b.label) for b in lib.pinned(e)} if kind == "upper" and e.index not in lib.inert else set()
+            least = lib.threshold(kind, e, THRESHOLDS)
+            got = [k for r in ranked if (k := (r.entry.reg.id, r.entry.label)) in pinned or r.relevance >= least][:5]
             where = (f.name, art, e.reg.id in lib.outside)
             if gold == NONE:
                 if got:

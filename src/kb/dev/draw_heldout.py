@@ -149,6 +149,7 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
         print(f"  {p.relative_to(corpus)}  ({sizes[p]} articles) — upper law {law.relative_to(corpus)} "
               f"({len(articles(law))} articles)", file=out)
 
+
 def main(argv: list[str] | None = None) -> int:
     import argparse
 

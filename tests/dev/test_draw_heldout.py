@@ -21,6 +21,10 @@ def test_a_title_is_named_whole_without_its_place_by_its_tail_contracted_or_abri
     assert named("北京市各级人民代表大会常务委员会听取和审议专项工作报告办法", text)   # abridged with an ellipsis
     assert named("上海市实施《国防教育法》办法", text)                  # the contraction names it whatever the place
     assert not named("契税法", text)
+    # a congress' name by its usual contraction: a version of round 23's 守则 under its full title is named
+    shouze = draw_heldout.normalise("北京市人大常委会组成人员守则 (1993-09-16)")
+    assert named("北京市人民代表大会常务委员会组成人员守则", shouze)
+    assert not named("北京市人民代表大会常务委员会议事规则", shouze)
     # a law's name inside another word is no mention of it: 海南自由贸易港法规 (立法法 第八十四条) is not 海南自由贸易港法
     assert not named("海南自由贸易港法", draw_heldout.normalise("制定海南自由贸易港法规，在海南自由贸易港范围内实施"))
     # an ellipsis after the opening words of another 实施 text is no abridgement of this one (the first version of the
@@ -62,10 +66,24 @@ def test_the_sessions_draw_is_unnamed_sized_and_grounded_as_the_rules_say():
         first = draw_heldout.articles(CORPUS / m.group(1))[0]
         assert draw_heldout.title_of(Path(law)) in draw_heldout.normalise(first)
     # the session's held-out texts are named by the repository now (kb.dev.heldout), so a draw from the same seed no
-    # longer picks them; every pick is unnamed
-    paths = {m.group(1) for m in obligations} | {pick.match(l).group(1) for l in related}
-    assert not paths & set(HELD_OUT_FILES)
-    assert not any(draw_heldout.named(draw_heldout.title_of(Path(p)), text) for p in paths)
+    # longer picks them; every obligations pick is unnamed, every related pick unnamed by the related stage's files
+    picks = {m.group(1) for m in obligations}
+    linked = {pick.match(l).group(1) for l in related}
+    assert not (picks | linked) & set(HELD_OUT_FILES)
+    assert not any(draw_heldout.named(draw_heldout.title_of(Path(p)), text) for p in picks)
+    related_text = draw_heldout.repository_text(REPO, draw_heldout.RELATED_FILES)
+    assert not any(draw_heldout.named(draw_heldout.title_of(Path(p)), related_text) for p in linked)
+
+
+def test_the_related_stage_files_are_a_part_of_the_repository_that_names_the_related_data():
+    need_shared(CORPUS)
+    related_text = draw_heldout.repository_text(REPO, draw_heldout.RELATED_FILES)
+    whole = draw_heldout.repository_text(REPO)
+    assert len(related_text) < len(whole)
+    # a text annotated for its upper law is named by the related stage; one annotated only for its duties is not
+    assert draw_heldout.named("北京市实施《节约能源法》办法", related_text)
+    assert draw_heldout.named("农村集体经济组织法", whole)
+    assert not draw_heldout.named("农村集体经济组织法", related_text)
 
 
 @pytest.mark.parametrize("args", [["s", "--obligations", "-1"], ["s", "--related", "two"], []])

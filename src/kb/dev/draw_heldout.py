@@ -3,10 +3,10 @@
     python -m kb.dev.draw_heldout SEED [--obligations 8] [--related 2]
 
 Obligations round: corpus texts of OBLIGATION_ARTICLES (10–130) articles that no file of the repository names.
-Related round: local regulations (DLC/) of RELATED_ARTICLES (20–130) articles, unnamed, whose first article cites a
-national law of the corpus that the knowledge base (regulation/) does not ship; the upper law is the corpus' latest
-version of that law.  The related round is drawn first and the obligations draw leaves out what it took: the related
-pool is the scarcer.
+Related round: local regulations (DLC/) of RELATED_ARTICLES (20–130) articles that no file of the related stage
+(RELATED_FILES: the shipped regulations, the related data, the library's code and tests) names, whose first article
+cites a national law of the corpus that the knowledge base (regulation/) does not ship; the upper law is the corpus'
+latest version of that law.  The related round is drawn first and the obligations draw leaves out what it took.
 
 "Names" (review 11 item 1, review 12 item 1): the repository's tracked text and the titles are compared normalised
 (line wraps, spaces, brackets, book-title marks, quotes and 中华人民共和国 removed); a title is named when the text
@@ -21,6 +21,12 @@ Widened again in the twelfth session (2026-12-06) from 15–80 and 20–110, and
 round 22 the corpus held 26 unnamed texts, 14 of them of 15–80 articles and two related candidates, one of which the
 obligations draw could have taken.  The bounds are the module's constants (code review 16 item 11: they were written
 in four places).
+
+Since the thirteenth session (2026-12-06) a related text need only be unnamed by the related stage's files: after
+round 19r no local text was unnamed by the whole repository and grounded as the rule asks.  A text named only by the
+obligation data (annotated for its duties, never for its upper law or peers) has had no related rule written on it,
+so it is as unseen for the related ranking as an unnamed one; 173 texts qualify (2 before).  The obligations round keeps
+the whole repository as its name check (12 candidates of 10–130 articles before round 24).
 
 Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost
 with the machine; this one restates their rules.  It prints the candidates' counts and the draw; it writes nothing.
@@ -43,6 +49,9 @@ _CITE = re.compile(r"《(?:中华人民共和国)?([^》]{2,40}?法)》")
 _SKIP_TITLE = ("决定", "修正案", "解释")
 OBLIGATION_ARTICLES = (10, 130)
 RELATED_ARTICLES = (20, 130)
+# the files that shape the related ranking or record what it was scored on: a text they name is seen by that stage
+RELATED_FILES = ("regulation/", "tests/data/related/", "src/kb/library/", "src/kb/dev/related", "tests/library/",
+                 "tests/dev/test_related")
 
 
 def _span(bounds: tuple[int, int]) -> str:
@@ -66,11 +75,12 @@ def articles(path: Path) -> list[str]:
     return [line for line in body_lines(path) if _ARTICLE.match(line)]
 
 
-def repository_text(repo: Path) -> str:
+def repository_text(repo: Path, prefixes: tuple[str, ...] = ("",)) -> str:
+    """The tracked files' text (those whose path opens with one of the prefixes), normalised."""
     files = subprocess.run(["git", "ls-files", "-z"], cwd=repo, capture_output=True, check=True).stdout.split(b"\0")
     parts = []
     for name in files:
-        if not name:
+        if not name or not name.decode().startswith(prefixes):
             continue
         try:
             parts.append((repo / name.decode()).read_text(encoding="utf-8"))
@@ -82,6 +92,11 @@ def repository_text(repo: Path) -> str:
 def named(title: str, text: str) -> bool:
     t = normalise(title)
     forms = {t, t[-8:]}
+    # the usual contraction of a congress' name: 北京市人大常委会组成人员守则 names the 2010 text of 北京市人民代表大会常务
+    # 委员会组成人员守则, another version of the same rules (found by the thirteenth session's first draw)
+    short = t.replace("人民代表大会常务委员会", "人大常委会").replace("人民代表大会", "人大")
+    if short != t:
+        forms |= {short, short[-8:]}
     place = _PLACE.match(t)
     if place and len(t) > len(place.group(1)) + 2:
         forms.add(t[len(place.group(1)):])
@@ -113,19 +128,22 @@ def _version_key(path: Path) -> str:
 
 def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int, out=sys.stdout) -> None:
     text = repository_text(repo)
+    related_text = repository_text(repo, RELATED_FILES)
     shipped = {normalise(p.name) for p in (repo / "regulation").iterdir() if p.is_dir()}
     latest = latest_versions(corpus)
     national = {title: path for title, path in latest.items() if not str(path.relative_to(corpus)).startswith("DLC/")}
     files = sorted(corpus.rglob("*.md"), key=lambda p: str(p.relative_to(corpus)))
-    unnamed = [p for p in files if not any(w in title_of(p) for w in _SKIP_TITLE) and not named(title_of(p), text)]
-    sizes = {p: len(articles(p)) for p in unnamed}
+    drawable = [p for p in files if not any(w in title_of(p) for w in _SKIP_TITLE)]
+    unnamed = [p for p in drawable if not named(title_of(p), text)]
+    unseen_by_related = [p for p in drawable if str(p.relative_to(corpus)).startswith("DLC/")
+                         and not named(title_of(p), related_text)]
+    sizes = {p: len(articles(p)) for p in {*unnamed, *unseen_by_related}}
 
     rng = random.Random(seed)
     low, high = RELATED_ARTICLES
     related = []
-    for p in unnamed:
-        rel = str(p.relative_to(corpus))
-        if not rel.startswith("DLC/") or not low <= sizes[p] <= high:
+    for p in unseen_by_related:
+        if not low <= sizes[p] <= high:
             continue
         first = articles(p)[0]
         for law in _CITE.findall(first):
@@ -143,8 +161,8 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
           f"related); drawn {len(picked)}:", file=out)
     for p in picked:
         print(f"  {p.relative_to(corpus)}  ({sizes[p]} articles)", file=out)
-    print(f"related: {len(related)} candidates (local, {_span(RELATED_ARTICLES)} articles, unnamed, first article "
-          f"cites a corpus law the knowledge base does not ship); drawn {len(chosen)}:", file=out)
+    print(f"related: {len(related)} candidates (local, {_span(RELATED_ARTICLES)} articles, unnamed by the related "
+          f"stage, first article cites a corpus law the knowledge base does not ship); drawn {len(chosen)}:", file=out)
     for p, law in chosen:
         print(f"  {p.relative_to(corpus)}  ({sizes[p]} articles) — upper law {law.relative_to(corpus)} "
               f"({len(articles(law))} articles)", file=out)

@@ -21,10 +21,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
 
     items = related_cv._items(ROOT)
     # every tuning file (set: tuning — the fourth to sixth rounds' files, named heldout, among them; and outside-kb/'s,
-    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 19r's two
-    # texts (HELD_OUT_TEXTS since the twelfth session, 2026-12-06) would be left out, but no tuning file is theirs
-    # (they are being annotated outside the repository; round 18r's two texts, scored once, are tuning in outside-kb/ since
-    # the twelfth session, as round 17r's since the eleventh), so no file is left out and every repetition file is read
+    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 20r's two
+    # texts (HELD_OUT_TEXTS since the thirteenth session, 2026-12-06) would be left out, but no tuning file is theirs
+    # (they are being annotated outside the repository; round 19r's two texts, scored once, are tuning in outside-kb/ since
+    # the thirteenth session, as round 18r's since the twelfth), so no file is left out and every repetition file is read
     from kb.dev.heldout import HELD_OUT_FILES
     assert {t for t in related_cv.HELD_OUT_TEXTS if not any(t in f for f in HELD_OUT_FILES)} == set()
     assert len(related_cv.HELD_OUT_TEXTS) == 2 and related_cv.HELD_OUT_REGULATIONS == ()
@@ -43,7 +43,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                      "related-heldout-bj-youzheng.yml", "related-heldout-cq-chanpin-zhiliang.yml",
                      "related-heldout-bj-zaosheng.yml", "related-heldout-bj-senlin.yml",
                      "related-heldout-bj-renfang.yml", "related-heldout-bj-funv.yml",
-                     "related-heldout-bj-zhongzi.yml", "related-heldout-bj-jiaotong.yml"}
+                     "related-heldout-bj-zhongzi.yml", "related-heldout-bj-jiaotong.yml",
+                     "related-heldout-bj-jianshe-zhiliang.yml", "related-heldout-bj-jieneng.yml"}
     assert {i["file"] for i in items} == names | outside_files
     # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
     # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus; round 8r's two
@@ -63,7 +64,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 邮政法 2015, 产品质量法 2018), round 16r's two (tuning since the tenth: 环境噪声污染防治法 2018, 森林法 2019), round
     # 17r's two (tuning since the eleventh: 人民防空法 2009, 妇女权益保障法 2022) and round 18r's two (tuning since the
     # twelfth: 种子法 2021, 道路交通安全法 2021) — the 交通 text rests outside too: its 第一条 cites the
-    # 道路交通安全法实施条例, which the corpus lacks (tests/library/test_shipped_grounds.py)
+    # 道路交通安全法实施条例, which the corpus lacks (tests/library/test_shipped_grounds.py); round 19r's two (tuning since
+    # the thirteenth: 建筑法 2019, 节约能源法 2018) — the 建设工程质量 text rests outside too, on the 建设工程质量管理条例
     for name, articles, rests_outside in (("related-heldout-cq-jiedao-gongwei.yml", 12, False),
                                           ("related-heldout-cq-cunzhen-guihua.yml", 54, True),
                                           ("related-heldout-cq-daibiao.yml", 58, False),
@@ -87,7 +89,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                           ("related-heldout-bj-renfang.yml", 50, False),
                                           ("related-heldout-bj-funv.yml", 49, False),
                                           ("related-heldout-bj-zhongzi.yml", 66, False),
-                                          ("related-heldout-bj-jiaotong.yml", 108, True)):
+                                          ("related-heldout-bj-jiaotong.yml", 108, True),
+                                          ("related-heldout-bj-jianshe-zhiliang.yml", 106, True),
+                                          ("related-heldout-bj-jieneng.yml", 70, False)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}
@@ -126,10 +130,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.843, every fold kb's 2 / 0.016. Twelfth session: 35 folds (round 18r's 种子 and 交通 texts joined, the second
     # resting mostly on a 实施条例 the corpus lacks): 0.719 / 0.844, 34 folds kb's 2 / 0.016 (1 fold 2 / 0.007). Issue 14,
     # same session (a 依据 clause's first 上位法 the 依据 clause of the law it names, Library.named_ground, pinned as kb
-    # gives it): 0.729 / 0.848, every fold kb's 2 / 0.016
+    # gives it): 0.729 / 0.848, every fold kb's 2 / 0.016. Thirteenth session: 37 folds (round 19r's 建设工程质量 and
+    # 节约能源 texts joined, the first resting as much on a 行政法规 the corpus lacks): 0.718 / 0.843, every fold kb's 2 / 0.016
     p1, r3 = res[("upper", "原公式")][:2]
     best, n = most("upper", "原公式")
-    assert best == (None, 2, 0.016) and n == 35
+    assert best == (None, 2, 0.016) and n == 37
     assert (GROUND["upper"], THRESHOLDS["upper"]) == (GROUND["lower"], THRESHOLDS["lower"]) == (2.0, 0.016)
     # POSITION: every fold weighs it 0.5 (22 of 24 with ground weight 2 / threshold 0.012, 21 of 25) of 0 … 1; without it
     # 0.694 / 0.812 on 24 folds, 0.696 / 0.819 on 25 — the election text follows the 选举法's order, so the place adds
@@ -142,9 +147,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     unplaced = res[("upper", "第十三轮之前（不看位置）")]
     # (with PUBLIC for laws not cited only, eleventh session: 0.710 / 0.841 without it, 0.728 / 0.843 with, every fold 0.5
     # with 2 / 0.016); on 35 folds (twelfth session) 0.705 / 0.843 without it, 0.719 / 0.844 with (33 folds 0.5 with
-    # 2 / 0.016, 2 folds 0.75)
-    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.016), 33)
-    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 33
+    # 2 / 0.016, 2 folds 0.75); on 37 (thirteenth) 0.707 / 0.842 without it, 0.718 / 0.843 with (36 folds 0.5 with
+    # 2 / 0.016, 1 fold 0.75)
+    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.016), 36)
+    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 36
     assert p1 > unplaced[0] + 0.01 and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
     # 0.704 / 0.805 on 21; 0.700 / 0.819 on 25: R@3 for a little P@1); their weight 0.4: 19 folds of 24 (with ground 2 /
@@ -161,8 +167,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (27 folds since issue 11's nineteenth round, eighth session: the obligations' actors changed in a few articles; 28 of
     # 29 in the ninth, 30 of 31 in the tenth, 28 of 33 in the eleventh)
     # (32 of 33 with PUBLIC for laws not cited only). On 35 folds (twelfth session) the folds come back to kb's 0.4: 29
-    # of 35 with 2 / 0.016, 5 lean to 0.5 (0.716 / 0.843 against kb's 0.719 / 0.844)
-    assert most("upper", "最相近款项的余弦") == ((SEGMENTS["upper"], 2, 0.016), 29)
+    # of 35 with 2 / 0.016, 5 lean to 0.5 (0.716 / 0.843 against kb's 0.719 / 0.844). On 37 folds (thirteenth) 32 lean
+    # to 0.5 again, 5 keep kb's 0.4, and the folds' choice loses pooled (0.715 / 0.843 against kb's 0.718 / 0.843)
+    chosen = res[("upper", "最相近款项的余弦")][2]
+    assert chosen.count((SEGMENTS["upper"], 2, 0.016)) == 5 and chosen.count((0.5, 2, 0.016)) == 32
+    assert res[("upper", "最相近款项的余弦")][0] < p1
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
     # 2026-12-05; 0.751 / 0.815 → 0.757 / 0.822 on seventeen folds, 0.722 / 0.787 → 0.727 / 0.793 on nineteen): on 24 folds
@@ -182,14 +191,16 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     chosen = [c for c in res[("upper", "主体重合")][2]]
     # (with PUBLIC for laws not cited only: 32 of 33 keep 0.5 with 2 / 0.016, 1 picks 0.25: 0.727 / 0.843; on 35 folds,
     # twelfth session, 30 keep 0.5 with 2 / 0.016, 4 pick 0 with 0.006 / 0.008, 1 picks 0.25: 0.706 / 0.844; with
-    # named_ground 31 keep 0.5, 3 pick 0, 1 picks 0.25: 0.711 / 0.848)
-    assert chosen.count((ACTORS["upper"], 2, 0.016)) == 31 and chosen.count((0.75, 2, 0.016)) == 0
+    # named_ground 31 keep 0.5, 3 pick 0, 1 picks 0.25: 0.711 / 0.848; on 37 folds, thirteenth session, 23 keep 0.5, 8
+    # pick 0.75, 6 pick 0.25, all with 2 / 0.016: 0.713 / 0.840, below kb's 0.718 / 0.843)
+    assert chosen.count((ACTORS["upper"], 2, 0.016)) == 23 and chosen.count((0.75, 2, 0.016)) == 8
     assert ACTORS["upper"] == 0.5
     assert both("upper", "主体重合") < p1 + r3
     # round 9's formula (no ACTORS): its R@3 was below kb's up to 33 folds; on 35 it is 0.003 above (0.694 / 0.847
-    # against kb's 0.719 / 0.844): ACTORS now buys P@1 only
+    # against kb's 0.719 / 0.844): ACTORS now buys P@1 only; on 37 (thirteenth session) 0.702 / 0.843 against kb's 0.718 /
+    # 0.843 — the P@1 margin narrows from 0.02 to 0.016
     r9 = res[("upper", "第九轮的公式（不看主体重合）")]
-    assert p1 > r9[0] + 0.02 and p1 + r3 > r9[0] + r9[1] - 0.001
+    assert p1 > r9[0] + 0.015 and p1 + r3 > r9[0] + r9[1] - 0.001
     # the actors compared by the bodies their names name (ACTOR_BODIES, fourth session: 0.727 / 0.793 → 0.729 / 0.801 on
     # nineteen folds); the bodies ended in generic tails (部门, 单位, 主任, 代表 …: 民政部门 was 财政部门, code review 9, M9),
     # cut to the bodies a level or place qualifies in the fifth session. On 24 folds (each without POSITION): by the names
@@ -214,8 +225,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 29 (0.836 / 0.731); 31 of 31 (0.840 / 0.714); 33 of 33 (0.842 / 0.692)
     # (32 of 33 with issue 11's twenty-second round of obligation rules, which changed the actors of a few articles: 1 fold
     # picks 1; on 35 folds, twelfth session, 25 of 35 keep 0.75, 8 pick 1 — no factor — at 0.007: 0.852 / 0.686 against
-    # kb's 0.855 / 0.691)
-    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 25) and ACTORS["peer"] == 0.75
+    # kb's 0.855 / 0.691; on 37 folds, thirteenth session, 33 of 37 keep 0.75: 0.826 / 0.678 against kb's 0.834 / 0.689)
+    assert most("peer", "主体重合") == ((ACTORS["peer"], GROUND["peer"], 0.007), 33) and ACTORS["peer"] == 0.75
     assert both("peer", "主体重合") <= sum(res[("peer", "原公式")][:2])
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
@@ -239,15 +250,19 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # choose kb's OUTSIDE, BASIS 1, PUBLIC 1, PENALTY), still below kb's 0.721 / 0.838 on P@1; BASIS 1 in 32
     joint = res[("upper", "四个信号（各折一起选）")]
     assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and joint[0] < p1
-    # (35 of 35 with named_ground; 34 of 35 before, 33 of 33, 32 before PUBLIC for laws not cited only)
-    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.016), 35)
+    # (37 of 37 in the thirteenth session; 35 of 35 with named_ground; 34 of 35 before, 33 of 33, 32 before PUBLIC for
+    # laws not cited only)
+    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.016), 37)
     assert BASIS["upper"] == 0.5 and abs(both("upper", "目的依据条对其他条") - p1 - r3) < 0.005
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
     # most folds weigh a penalty clause beside a peer's resting on another ground at kb's 0.5 (with kb's ground weight 0:
     # 33 of 33, 31 of 31, 29 of 29, 27 of 27, 24 of 25 and 23 of 24 at threshold 0.007, 20 of 21 before round 12r, 17 of 19
-    # at kb's 0.006 before round 11r)
-    assert most("peer", "罚则对非依据法律的罚则") == ((PENALTY["peer"], GROUND["peer"], 0.007), 34) and PENALTY["peer"] == 0.5
+    # at kb's 0.006 before round 11r); on 37 folds (thirteenth session, round 19r's 建设工程质量 text with 26 peer answers
+    # joined) 35 lean to 0.3 at no gain: 0.827 / 0.689 against kb's 0.834 / 0.689 — kb keeps 0.5
+    peer_penalty = res[("peer", "罚则对非依据法律的罚则")]
+    assert most("peer", "罚则对非依据法律的罚则") == ((0.3, GROUND["peer"], 0.007), 35) and PENALTY["peer"] == 0.5
+    assert peer_penalty[0] < res[("peer", "原公式")][0] and peer_penalty[1] <= res[("peer", "原公式")][1]
     # PUBLIC and PENALTY, each chosen again fold by fold, do no better than kb's 0.1, 0.3 (24 folds: 0.705 / 0.814, 0.707 /
     # 0.815). OUTSIDE chosen again: 4 with threshold 0.006 in 22 folds, 0.702 / 0.828 — R@3 bought with P@1, the measure
     # furthest from the goal: not taken (before POSITION: 3 with ground 1 / threshold 0.007 in 23 folds, 0.703 / 0.814).
@@ -275,10 +290,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert both("upper", "罚则对非依据法律的罚则") < p1 + r3 + 0.005
     public = res[("upper", "公权主体条对不提公权的条")]
     # (35 folds, twelfth session: PUBLIC 0.3 in 33, 0.718 / 0.844; OUTSIDE 4 / 0.006 in 34, 0.706 / 0.861; with
-    # named_ground PUBLIC 0.3 in 34, 0.728 / 0.848; OUTSIDE 4 / 0.006 in 33, 0.709 / 0.862)
-    assert most("upper", "公权主体条对不提公权的条") == ((0.3, 2, 0.016), 34) and public[0] <= p1 and public[1] <= r3
+    # named_ground PUBLIC 0.3 in 34, 0.728 / 0.848; OUTSIDE 4 / 0.006 in 33, 0.709 / 0.862; 37 folds, thirteenth session:
+    # PUBLIC 0.3 in 36, 0.718 / 0.843; OUTSIDE 4 / 0.006 in 36, 0.706 / 0.856)
+    assert most("upper", "公权主体条对不提公权的条") == ((0.3, 2, 0.016), 36) and public[0] <= p1 and public[1] <= r3
     outside = res[("upper", "依据条引库外法律时的阈值倍数")]
-    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 33) and outside[0] < p1 and outside[1] > r3
+    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.006), 36) and outside[0] < p1 and outside[1] > r3
     # … the choice kb can take (python3 -m kb.dev.related_cv related --least 0.016): on thresholds of 0.016 and up every
     # fold picks kb's formula at kb's ground weight and threshold (0.723 / 0.818; 29 folds 0.713 / 0.826), and OUTSIDE
     # chosen again is kb's 1.5 in 26 (28 of 29; 31 folds: all 31 kb's formula, 0.716 / 0.829, OUTSIDE 1.5 in 30; 33 folds:
@@ -286,10 +302,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     low = related_cv.related(ROOT, io.StringIO(), least=THRESHOLDS["upper"], items=items,
                              variants=("原公式", "依据条引库外法律时的阈值倍数"))
     chosen = low[("upper", "原公式")][2]
-    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == len(chosen) == 35
+    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == len(chosen) == 37
     # (all 33 with PUBLIC for laws not cited only, 0.728 / 0.843; all 35 in the twelfth session, 0.726 / 0.844, OUTSIDE
-    # 1.5 in all 35; with named_ground 0.729 / 0.848, the same choices)
-    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 35
+    # 1.5 in all 35; with named_ground 0.729 / 0.848, the same choices; all 37 in the thirteenth, 0.718 / 0.843)
+    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 37
     assert all(c[2] >= THRESHOLDS["upper"] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2])
     assert set(low) == {(k, n) for k in ("upper", "peer") for n in ("原公式", "依据条引库外法律时的阈值倍数")}
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), not adopted: the
@@ -306,19 +322,21 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.717 / 0.843 (33 folds), kb's 0.721 / 0.838; with PUBLIC for laws not cited only 0.713 / 0.848 (31 folds) and
     # 0.714 / 0.843 (29 folds), kb's 0.728 / 0.843
     assert both("upper", "阈值倍数只对本法规未引的法律") < p1 + r3
-    # (35 folds with named_ground: 0.702 / 0.857, 30 folds 1 with ground 1 / threshold 0.006)
-    assert res[("upper", "去法规主题的余弦")][0] < p1 and most("upper", "去法规主题的余弦") == ((1, 1, 0.006), 30)
+    # (35 folds with named_ground: 0.702 / 0.857, 30 folds 1 with ground 1 / threshold 0.006; 37 folds: 0.698 / 0.845,
+    # 25 folds)
+    assert res[("upper", "去法规主题的余弦")][0] < p1 and most("upper", "去法规主题的余弦") == ((1, 1, 0.006), 25)
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
     # every fold (25 of 25, 24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before
     # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
     # kb offering a peer for 48): 0.793 / 0.736 → 0.760 / 0.736; with OTHER_BODIES 0.817 / 0.736; 27 folds 0.823 / 0.737;
     # 29 folds 0.836 / 0.731; 31 folds 0.840 / 0.714 (round 16r's 森林 text: one weak peer, 噪声 nine, none in kb's three);
     # 33 folds 0.842 / 0.692 (round 17r's 人防 six weak peers, 妇女 seven, none in kb's three); 35 folds 0.855 / 0.691
-    # (round 18r's 种子 text: no peer, every article rightly none; 交通 two weak peers), 34 folds kb's 0 / 0.007
-    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 34) and GROUND["peer"] == 0
+    # (round 18r's 种子 text: no peer, every article rightly none; 交通 two weak peers), 34 folds kb's 0 / 0.007; 37 folds
+    # 0.834 / 0.689 (round 19r's 建设工程质量 text: 26 peer answers, 节约能源 one), every fold kb's 0 / 0.007
+    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 37) and GROUND["peer"] == 0
     assert THRESHOLDS["peer"] == 0.007
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
-    assert r8_chosen.count((None, 1, 0.008)) == 34 and r8_chosen.count((None, 2, 0.016)) == 1
+    assert r8_chosen.count((None, 1, 0.008)) == 36 and r8_chosen.count((None, 2, 0.016)) == 1
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the
     # rare-bigram weight is 0.25 (was 0.5): cross-validated 同类立法 P@1 0.615 → 0.686, R@3 0.751 → 0.776 when it came;
     # on 24 folds round 8's formula 0.716 / 0.695, kb's 0.793 / 0.736. The gate chosen fold by fold: 0.08 in every fold
@@ -334,12 +352,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert peer_p1 > round8[0] + 0.05 and peer_r3 > round8[1]
     assert SHARED_SUBJECT == {"upper": 0.0, "peer": 0.1, "version": 0.0, "lower": 0.0}
     gate = res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")]
-    # (35 folds: 0.09 in 34, 0.835 / 0.710)
-    assert sum(g[0] == 0.09 for g in gate[2]) == 34 and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
+    # (35 folds: 0.09 in 34, 0.835 / 0.710; 37 folds: 0.09 in 35, 0.808 / 0.692)
+    assert sum(g[0] == 0.09 for g in gate[2]) == 35 and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")]
     # (every fold of 33 with issue 11's twenty-second round of obligation rules: 0.837 / 0.715; every fold of 35 in the
-    # twelfth session: 0.853 / 0.712)
-    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 35 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
+    # twelfth session: 0.853 / 0.712; 36 of 37 in the thirteenth: 0.823 / 0.696)
+    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 36 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
     assert joint[0] < peer_p1
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds choose a gate (0.07 in 22 of 24) and lose by it (0.697 / 0.812)
@@ -350,18 +368,20 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # — with issue 11's twenty-second round of obligation rules (the actors of a few articles changed) 32 folds of 33 pick
     # 0 (0.837 / 0.699 against kb's 0.842 / 0.694: R@3 for P@1), 1 kb's 0.25: kb keeps 0.25 (P@1 is the measure the goal
     # is further from on the texts of the knowledge base's subjects), a candidate for issue 14's next round; on 35 folds
-    # (twelfth session) every fold picks 0 (0.853 / 0.698 against kb's 0.855 / 0.691)
-    assert most("peer", "罕见二元组余弦的权重") == ((0, GROUND["peer"], 0.007), 35) and RARE["peer"] == 0.25
+    # (twelfth session) every fold picks 0 (0.853 / 0.698 against kb's 0.855 / 0.691); on 37 (thirteenth) 33 pick 0, 3
+    # keep 0.25 (0.830 / 0.681 against kb's 0.834 / 0.689: now below kb on both)
+    assert most("peer", "罕见二元组余弦的权重") == ((0, GROUND["peer"], 0.007), 33) and RARE["peer"] == 0.25
     # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of
     # BODY_KINDS and no kind in common → relevance × 0): every fold of 25 picks 0 of 1, 0.5, 0.25, 0 (with 0 / 0.007);
     # 同类立法 0.760 / 0.736 → 0.817 / 0.736 (round 13r's election text 19 → 68 of its 68 articles rightly without a peer,
     # the 乡镇人大工作条例 38 → 50 of 51). 上位法: the folds pick 0.25 at no gain (0.697 / 0.824): kb keeps 1. On 29 folds
     # every fold picks 0 (0.788 / 0.731 without it, 0.836 / 0.731 with it); on 31 too (0.796 / 0.714, 0.840 / 0.714); on 33
     # too (0.801 / 0.692, 0.842 / 0.692); on 35 34 of 35 (0.821 / 0.691, 0.855 / 0.691: round 18r's texts have a peer
-    # of no other kind of body to drop, so the margin narrows from 0.04 to 0.034)
+    # of no other kind of body to drop, so the margin narrows from 0.04 to 0.034); on 37 all 37 (0.801 / 0.689, 0.834 /
+    # 0.689)
     from kb.library.related import OTHER_BODIES
 
-    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 34)
+    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 37)
     before14 = res[("peer", "第十四轮之前（不看法规名称所指机关）")]
     assert OTHER_BODIES["peer"] == 0 and peer_p1 > before14[0] + 0.03 and peer_r3 >= before14[1]
     assert OTHER_BODIES["upper"] == OTHER_BODIES["lower"] == 1.0
@@ -415,8 +435,10 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # every fold kb's 0.45 — the spread repeats had pulled the single provision's bound down; all 31 at 0.45 the same.
     # With the 妇女 text compared also with the law's 2018 wording (kb.library.repeat.earlier_texts; its file's
     # extra_laws: names both versions, the same session): 0.765 (330 / 92 / 111), 29 folds kb's 0.45, 1 picks 0.5, 1 picks
-    # 0.4; all 31 at kb's bounds 0.772 (332 / 87 / 109)
-    assert len(chosen) == 31 and chosen.count(MIN_BEST) == 29
+    # 0.4; all 31 at kb's bounds 0.772 (332 / 87 / 109). With round 19r's two as tuning files (the thirteenth session's
+    # bookkeeping, 33 folds; the 建设工程质量 text rewords the 建筑法): 0.767 (353 / 98 / 116), 31 folds kb's 0.45, 1 picks
+    # 0.5, 1 picks 0.4; all 33 at kb's bounds 0.774 (355 / 93 / 114)
+    assert len(chosen) == 33 and chosen.count(MIN_BEST) == 31
     assert MIN_BEST == 0.45 and 0.76 < f1 < 0.775
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
     # (every fold left them out); then most folds took them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
@@ -431,11 +453,11 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # wording may be (phrases of several provisions pieced together: 北京市实施《村民委员会组织法》的若干规定 第二十二条,
     # 0.19 beyond its two; kb score-repeat 69 / 7 / 19 → 70 / 9 / 18 without it, 70 / 8 / 18 with it): every fold (0.55,
     # 0.15), 0.766 (328 / 87 / 113) — kb.library.repeat.PAIR, PAIR_REST; with the 妇女 text's 2018 wording every fold too,
-    # 0.772 (332 / 87 / 109)
+    # 0.772 (332 / 87 / 109); on 33 folds (thirteenth session) every fold too, 0.774 (355 / 93 / 114)
     from kb.library.repeat import PAIR, PAIR_REST
 
     pair = res["前两条合计"]
-    assert pair[2].count((PAIR, PAIR_REST)) == 31 and (PAIR, PAIR_REST) == (0.55, 0.15) and pair[0] >= f1
+    assert pair[2].count((PAIR, PAIR_REST)) == 33 and (PAIR, PAIR_REST) == (0.55, 0.15) and pair[0] >= f1
     # the least share of the article's wording in its upper provisions together (THRESHOLD 0.5): every fold picks 0.55
     # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73; on 23 0.739, 233 / 85 / 80, 0.737 with 86 false reports
     # since the 上位法 ground weight 2 / OUTSIDE 1.5 moved a candidate), but kb score-repeat's eight
@@ -443,11 +465,12 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # on 25 folds 24 pick 0.55 (0.724, 239 / 91 / 91); since the tenth session 21 (0.747, 236 / 66 / 94), with
     # ground_clause 22 (0.752, 236 / 62 / 94); on 27 folds 25 keep kb's 0.5, 2 pick 0.55 (0.743, 249 / 69 / 103; with other
     # kinds of body left out 0.746, 249 / 67 / 103); on 29 folds 28 keep 0.5, 1 picks 0.55 (0.749, 284 / 69 / 121); on 31
-    # every fold keeps 0.5 (0.745, 306 / 74 / 135); with kb's PAIR every fold too (0.766, 328 / 87 / 113)
+    # every fold keeps 0.5 (0.745, 306 / 74 / 135); with kb's PAIR every fold too (0.766, 328 / 87 / 113); on 33 folds
+    # (thirteenth session) 32 keep 0.5, 1 picks 0.55 (0.770, 352 / 93 / 117)
     from kb.library.repeat import THRESHOLD
 
     share = res["合计比例下限"]
-    assert share[2].count(THRESHOLD) == 31 and THRESHOLD == 0.5
+    assert share[2].count(THRESHOLD) == 32 and len(share[2]) == 33 and THRESHOLD == 0.5
     assert "交叉验证 F1" in out.getvalue()
 
 

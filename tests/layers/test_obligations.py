@@ -366,7 +366,7 @@ FLOORS = {
     # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
     # minus 0.02
     "beijing-shiyan-dongwu": (0.91, 0.91, 0.84), "beijing-shuili-gongcheng": (0.67, 0.59, 0.41),
-    "beijing-xiangzhen-renda": (0.66, 0.70, 0.56), "beijing-yangquan": (0.88, 0.90, 0.88),
+    "beijing-xiangzhen-renda": (0.66, 0.71, 0.57), "beijing-yangquan": (0.88, 0.90, 0.88),
     "beijing-zhifa-jiancha": (0.82, 0.74, 0.67), "chongqing-jiage-jianzheng": (0.88, 0.85, 0.79),
     "guangdong-jiazheng": (0.93, 0.94, 0.90), "guojia-qingbao": (0.83, 0.82, 0.79),
     # held out in round 12 (scored once on main d6e60d6, after the round-12 rules), tuning since: their figures then,
@@ -402,7 +402,7 @@ FLOORS = {
     # held out in round 17 (scored once on main 1d870b1, after the seventeenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-jiesu-jiban": (0.79, 0.77, 0.66), "beijing-nongye-chengbao": (0.67, 0.61, 0.49),
-    "beijing-yinyongshui": (0.79, 0.79, 0.59), "beijing-zhian-zonghe": (0.87, 0.90, 0.89),
+    "beijing-yinyongshui": (0.81, 0.80, 0.60), "beijing-zhian-zonghe": (0.87, 0.90, 0.89),
     "guangdong-banquan": (0.94, 0.90, 0.74), "guangdong-tongji-tiaoli": (0.90, 0.89, 0.88),
     "kezaisheng-nengyuan": (0.89, 0.87, 0.84), "pengshui-lvyou": (0.85, 0.85, 0.82),
     # held out in round 18 (scored once on main f9c2ef0, after the eighteenth round's last rule), tuning since: their
@@ -438,7 +438,7 @@ FLOORS = {
     # session's last two trains, then tuning)
     "beijing-renda-shouze": (0.62, 0.60, 0.37), "dianzi-shangwu": (0.87, 0.88, 0.83),
     "guangzhou-zhishicheng": (0.74, 0.75, 0.69), "haishi-susong": (0.78, 0.78, 0.68),
-    "nongcun-jiti-jingji": (0.64, 0.59, 0.50), "quanmin-gongye-qiye": (0.73, 0.69, 0.58),
+    "nongcun-jiti-jingji": (0.79, 0.85, 0.79), "quanmin-gongye-qiye": (0.74, 0.69, 0.59),
     "shenzhen-xinyong": (0.85, 0.84, 0.70), "yufang-weichengnian-fanzui": (0.85, 0.87, 0.83)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
@@ -466,6 +466,9 @@ FLOORS = {
 #: Then a public body's refusal without a modal word is its duty (the lead's decision; five gold files harmonised):
 #: huzhao, gongzheng, beijing-xinxihua, beijing-jihui-youxing, beijing-sifa-jianding, beijing-falvyuanzhu raised; none lowered.
 #: Then code review 16's items (persons joined in a name, 由X享有, 由X指定…接受, 代理X): guangdong-muying-baojian raised.
+#: Thirteenth session (issue 11, twenty-fourth round): a text's own organs and officers (农村集体经济组织理事会成员 = 理事会成员,
+#: 成员大会是……的权力机构 → 成员大会): nongcun-jiti-jingji, quanmin-gongye-qiye, beijing-yinyongshui, beijing-xiangzhen-renda raised;
+#: none lowered.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

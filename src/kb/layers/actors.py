@@ -110,6 +110,10 @@ class Registry:
         #: it is dropped (青藏高原县级以上地方人民政府 = 县级以上地方人民政府), as the annotators write it (set per text:
         #: kb.layers.obligations.abbreviations.text_registry)
         self.regions: tuple[str, ...] = ()
+        #: the organs and officers a text introduces for the body it governs (农村集体经济组织设理事会, 农村集体经济组织成员大会
+        #: 由……组成, 企业设立管理委员会): after the body's name they are named without it (农村集体经济组织理事会成员 =
+        #: 理事会成员), as the annotators write them (set per text: kb.layers.obligations.abbreviations.own_organs)
+        self.organs: tuple[str, ...] = ()
         self._canon: dict[str, str] = {}           # canonical() memo, cleared when the registry changes
         self._split: dict[str, tuple] = {}         # split_level() memo, cleared likewise
         self._fingerprint: str | None = None       # fingerprint() memo, cleared likewise
@@ -155,6 +159,12 @@ class Registry:
         """This registry for a text that covers regions (a copy; the memos are shared, the names being the same)."""
         r = copy.copy(self)
         r.regions = tuple(sorted(regions, key=len, reverse=True))
+        return r
+
+    def with_organs(self, organs: tuple[str, ...]) -> "Registry":
+        """This registry for a text that introduces organs of the body it governs (a copy, as :meth:`with_regions`)."""
+        r = copy.copy(self)
+        r.organs = tuple(sorted(organs, key=len, reverse=True))
         return r
 
     def load_file(self, path: Path, source: str = "user") -> None:

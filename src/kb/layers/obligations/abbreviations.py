@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.actors import CONGRESSES, PERSON_SUFFIXES, SUFFIXES
+from kb.layers.actors import CONGRESSES, MASS_ORGANISATIONS, PERSON_SUFFIXES, SUFFIXES
 
 #: （以下简称X）, （以下称X）, （以下简称X、Y）; a quoted or titled abbreviation (《水法》, “一府两院”) is no actor
 _DEFINED = re.compile(r"（以下(?:简称|统称|合称|称)([^（）《》“”‘’，。；：]{2,24})）")
@@ -80,11 +80,87 @@ def defined_lists(text: str, reg) -> dict[str, list[str]]:
 def text_registry(doc, reg):
     """reg, extended by the actors doc names by its own abbreviations (reg itself when there are none); a short name of a
     list of bodies is known, and stands for each of them (``expansions``); the regions the text covers are known as such
-    (``regions``: :func:`covered_regions`)."""
+    (``regions``: :func:`covered_regions`), and so are the organs it introduces for the body it governs (``organs``:
+    :func:`own_organs`)."""
     text = getattr(doc, "text", "") or ""
     regions = covered_regions(text, getattr(doc, "title", None) or "")
     r = _with_abbreviations(text, reg) if "以下" in text else reg
+    organs = own_organs(text, r)
+    if organs:
+        # (a two-character officer — 厂长, 经理, 监事 — is known to the text: discovery takes one only before a modal word;
+        # a longer organ is discovered by its head, and known it would cut a public body's name: 国务院学位委员会)
+        r = r.extended([o for o in organs if len(o) == 2 and o not in r.alias]).with_organs(organs)
     return r.with_regions(regions) if regions else r
+
+
+#: the head of an organ or an officer of a body (成员大会, 理事会, 监事会, 管理委员会; 理事长, 监事, 厂长, 经理)
+_ORGAN_HEAD = r"(?:大会|理事会|监事会|董事会|委员会|理事长|董事长|监事|理事|董事|经理|厂长)"
+#: X设理事会, X设立管理委员会, ……可以设一至二名监事, 理事会设理事长一名: X sets up its organ (X: the clause's start)
+_SETS_UP = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{0,16}?)(?:应当|可以)?(?:设立|设置|设)"
+                      r"(?:[一二两三四五六七八九十]+(?:至[一二两三四五六七八九十]+)?名)?"
+                      r"([\u4e00-\u9fff]{0,6}?%s)(?=[，。；、]|一人|一名|[一二两三四五六七八九十]+名|和|或者|$)" % _ORGAN_HEAD)
+#: X成员大会由……组成, X理事会对……负责, 职工代表大会是……的机构, 厂长是企业的法定代表人: an organ or an officer introduced
+#: by what it is made of, answers to or is
+_ORGAN_IS = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{0,20}?%s)(?=由[^，。；]{1,40}?组成|对[^，。；]{1,30}?负责[，。；]|"
+                       r"是[^。；]{0,30}?(?:机构|法定代表人))" % _ORGAN_HEAD)
+
+
+def own_organs(text: str, reg) -> tuple[str, ...]:
+    """The organs and officers text introduces for a body it governs that is no public body: set up by it (农村集体经济组织设
+    理事会, 理事会设理事长一名，可以设副理事长, ……，成员较少的可以设一至二名监事), or named with it and said what they are
+    made of, answer to or are (农村集体经济组织成员大会由……组成, 理事会对成员大会……负责, 职工代表大会是……的机构).  A public
+    body's organs (人民代表大会常务委员会由……组成, 市人民政府设立……委员会) are not these: their names keep the rules they have."""
+    if "设" not in text and "组成" not in text and "负责" not in text and "机构" not in text:
+        return ()
+    out: list[str] = []
+    for sentence in re.split(r"[。；\n]", text):
+        ups = [(m.group(1), m.group(2)) for m in _SETS_UP.finditer(sentence)]
+        owners = [o for o, _ in ups if o and _private_body(reg, o)]
+        if owners:
+            # (……，成员较少的可以设一至二名监事: the organ the sentence's body sets up, whatever opens the clause)
+            out += [y for o, y in ups if not o or o in owners or not _named(reg, o)]
+        for m in _ORGAN_IS.finditer(sentence):
+            y = _past_owner_name(reg, m.group(1))
+            if y is not None:
+                out.append(y)
+    return tuple(dict.fromkeys(y for y in out if 2 <= len(y) <= 8 and not reg.is_public(y) and
+                               not y.startswith(_NOT_AN_ORGAN_START) and not re.search(r"[和及或与、]", y)))
+
+
+#: what opens no organ's name (的工作委员会, 各专门委员会, 其评标委员会, 若干专业委员会: a modifier or a count before it)
+_NOT_AN_ORGAN_START = ("的", "各", "其", "该", "若干", "本", "有关", "相关")
+
+
+def _named(reg, name: str) -> bool:
+    """Does name end in a name's head (a body or a person), not a condition (成员较少的)?"""
+    return name.endswith(_BODY_END) and "的" not in name
+
+
+#: the heads of a body that has organs of its own (农村集体经济组织, 企业, 公司, 合作社, 学校; not 军队, 国务院, 站: 军队设立学位
+#: 委员会 names a body of its own)
+OWNER_HEADS = tuple(h for h in SUFFIXES if len(h) > 1 and h not in ("政府", "机关", "部门", "办事处", "派出所", "法院",
+                                                                    "检察院", "常务委员会")) + ("社", "会")
+
+
+def _private_body(reg, name: str) -> bool:
+    """Is name a body that is no public body (农村集体经济组织, 企业, 理事会; not 市人民政府, 人民代表大会, 工会, 中国红十字会总会:
+    a mass organisation's organs keep its name, 红十字会理事会)?"""
+    name = re.sub(r"^(?:本|该|各级|各)(?=[\u4e00-\u9fff]{2})", "", name)      # (各级人民检察院: 人民检察院, not 级人民检察院)
+    return name.endswith(OWNER_HEADS) and "的" not in name and not re.search(r"[，、和及或与]", name) and \
+        not reg.is_public(name) and not any(m in name for m in MASS_ORGANISATIONS) and \
+        reg.kind_of(reg.canonical(name) or name) not in ("government", "department")
+
+
+def _past_owner_name(reg, name: str) -> str | None:
+    """The organ in name, after the body it belongs to (农村集体经济组织成员大会 → 成员大会); name itself when no body opens
+    it (职工代表大会); None when a public body's (人民代表大会常务委员会, 市人民政府……委员会)."""
+    for k in range(len(name) - 2, 1, -1):
+        owner, organ = name[:k], name[k:]
+        if owner.endswith(SUFFIXES + ("社", "会")) and re.fullmatch(r"[\u4e00-\u9fff]{0,6}?%s" % _ORGAN_HEAD, organ):
+            return organ if _private_body(reg, owner) else None
+    if reg.is_public(name) or reg.kind_of(reg.canonical(name) or name) in ("government", "department"):
+        return None
+    return name if len(name) <= 8 else None
 
 
 #: 本法所称青藏高原，是指……, 本条例所称流溪河流域，是指……: a text defines the region it covers

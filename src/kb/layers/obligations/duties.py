@@ -211,6 +211,10 @@ _REST_OF_LIST = ("以及", "及", "和", "或者", "、", "等")
 _POLICY = ("鼓励", "支持", "引导", "倡导", "提倡", "扶持")
 
 
+#: 由……组成 (成员大会由……全体成员组成，……，依法行使……): what the subject is made of, no manner of its act
+_MADE_UP_CLAUSE = re.compile(r"由[^，。；]{1,40}?(?:组成|构成)")
+
+
 def _manner_start(scope: str, k: int) -> int:
     """Where the action of the duty word at k of scope starts: with the manner before the word, as the annotators
     read it (X对Y给予扶持; X按照职责分工，各负其责，密切配合，共同做好……), not with a condition or the
@@ -226,8 +230,9 @@ def _manner_start(scope: str, k: int) -> int:
     for m in _COMMA.finditer(head, c):
         rest = rest and head.startswith(_REST_OF_LIST, c)
         if head[:m.start()].endswith(LEAD_END) or head.startswith(("对", "是", "（"), c) or rest or \
+                _MADE_UP_CLAUSE.fullmatch(head, c, m.start()) or \
                 (head.startswith(_POLICY, c) and a == c) or _RIGHT_ENJOYED.match(head, c):
-            a = m.end()    # ……的，; 对……的单位和个人，; 是……部门，; （以下统称……），; 和……团体，; 享有权利，: no manner of the act
+            a = m.end()    # ……的，; 对……的单位和个人，; 是……部门，; （以下统称……），; 和……团体，; 享有权利，; 由……组成，: no manner of the act
         c = m.end()
     return k if head.startswith(_REST_OF_LIST, a) else a
 

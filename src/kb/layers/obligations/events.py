@@ -47,6 +47,10 @@ def read_events(sc: Scanner, s: Sentence) -> None:
     s.modal_positions = [ev[0] for ev in events if ev[1] == "modal"]
 
 
+#: 由X组成 closing its clause (合议庭由法官和人民陪审员组成，……)
+_MADE_UP = re.compile(r"由[^，。；]{1,40}?(?:组成|构成)(?=[，。；]|$)")
+
+
 def _agents(sc: Scanner, s: Sentence) -> list[tuple[int, Group]]:
     text, sa = s.text, s.start
     out = []
@@ -56,6 +60,9 @@ def _agents(sc: Scanner, s: Sentence) -> list[tuple[int, Group]]:
             pass                 # 审议意见交由本级人民政府研究处理 (but 不得将……交由X办理 is not X's duty)
         elif (text[p - 1:p + 1] in _YOU_NOT and not _managed_by(text, sa, p)) or text[p:p + 2] in _YOU_NOT:
             continue
+        if _MADE_UP.match(text, p):
+            continue             # 成员大会由……全体成员组成，……: the members of a whole, no agent (modality._MAKE_UP); the
+            #                      clause's subject keeps the duty words that follow (……，依法行使下列职权：)
         g = sc.agent(text, p + 1)
         if g is None and text.startswith("本人", p + 1) and not text.startswith("申请", p + 3) and \
                 not find_modals(text, sa, p):

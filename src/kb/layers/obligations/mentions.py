@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 
 from kb.layers.actors import CONGRESSES, PERSON_SUFFIXES, SUFFIXES, guess_kind
-from kb.layers.obligations.names import _AGENT_VERB_SET, NOT_YET, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2, NameScanner
+from kb.layers.obligations.names import _AGENT_VERB_SET, NOT_YET, _stop_before_head, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2, NameScanner
+from kb.layers.obligations.abbreviations import OWNER_HEADS
 from kb.layers.obligations.modals import MODAL_RE
 from kb.layers.obligations.records import Mention
 
@@ -97,6 +98,13 @@ _ORGS_ENDING = re.compile(r"组织(?=[，。；、等]|和|及|或|依法|应当
 
 #: （街道办事处）, （乡镇人民政府）: a body in brackets after a government, standing for it elsewhere
 _ALTERNATIVE = re.compile(r"（((?:乡镇|乡|镇)人民政府|街道办事处)）")
+
+#: the name of a body an organ of the text follows (农村集体经济组织, 企业): MentionScanner.past_owner
+_OWNER = re.compile(r"[\u4e00-\u9fff]{0,14}(?:%s)" % "|".join(OWNER_HEADS))
+_OWNER_NOT_FIRST = "的和及或与、，。；：（）"
+#: a name's head and a verb after it inside what looks like one owner (物业管理委员会组织业主大会: the committee convenes
+#: the owners' assembly, no body 物业管理委员会组织)
+_HEAD_THEN_VERB = re.compile(r"(?:%s)(?=%s)" % ("|".join(SUFFIXES), "|".join(VERB_START2)))
 
 #: the joiners of a discovered name made of persons (法官和检察官)
 _PERSONS_JOINED = re.compile(r"和|及|或者")
@@ -285,6 +293,25 @@ class MentionScanner(NameScanner):
             return i        # 港口所在地的市、县人民政府, 海岛所在省……: a term the text defines, where the body is (as before)
         return j if self.level_list(text, j)[0] else i
 
+    def past_owner(self, text: str, i: int) -> int:
+        """Where the name at i goes on after the body whose organ follows it (农村集体经济组织理事会成员, 本农村集体经济组织
+        成员大会, 企业职工代表大会: the text introduced the organ — Registry.organs, kb.layers.obligations.abbreviations.own_organs —
+        and the annotators name it without its body: 理事会成员, 成员大会, 职工代表大会); i itself when no organ of the text
+        follows a body's name there, or the body is a public one."""
+        organs = self.reg.organs
+        if not organs or text[i:i + 1] in _OWNER_NOT_FIRST:
+            return i
+        for y in organs:
+            k = text.find(y, i + 2, i + 20)
+            if k < 0:
+                continue
+            owner = text[i:k - 1] if text[k - 1] == "的" else text[i:k]
+            if _OWNER.fullmatch(owner) and not _stop_before_head(owner) and not SEP.search(owner) and \
+                    not self.reg.is_public(owner) and self.reg.kind_of(self.reg.canonical(owner) or owner) not in (
+                    "government", "department") and not _HEAD_THEN_VERB.search(owner):
+                return k
+        return i
+
     def _element(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:
         reg = self.reg
         # “国家工作人员就职时应当……”: a quotation opens with the name, the mark is no part of it (a 修正案 quotes
@@ -308,6 +335,11 @@ class MentionScanner(NameScanner):
             if nxt is not None:
                 return nxt
         j = self.past_region(text, i)
+        if j > i:
+            nxt = self.element(text, j, discover)
+            if nxt is not None:
+                return nxt
+        j = self.past_owner(text, i)
         if j > i:
             nxt = self.element(text, j, discover)
             if nxt is not None:

@@ -165,6 +165,8 @@ def _stop_before_head(name: str) -> bool:
 
 #: a conjunction inside what looks like one name
 _AND_IN = re.compile(r"和|及|或者")
+#: a copula inside what looks like a name with 的 (理事会是本组织的执行机构)
+_COPULA = re.compile(r"是(?!否)")
 #: what a relative clause before a name cannot hold: modal words, prepositions, clause marks
 _REL_STOP = re.compile(r"应当|可以|不得|必须|向|对|将|把|在|由|给|与|按照|根据|依照|请求|[，。；：、]")
 _PAREN = re.compile(r"（[^（）]{1,8}）")
@@ -483,6 +485,8 @@ class NameScanner:
     def _candidate(self, text: str, i: int, e: int, agent: bool) -> tuple[str, int] | None:
         name = text[i:e]
         plain = _PARENS.sub("", name) if "（" in name else name      # 开发区（工业园区、产业园区）管理机构
+        if _COPULA.search(name):
+            return None          # 理事会是本组织的执行机构, 理事会是本组织: a copula, no name
         if _CLAUSE_MARK.search(plain) or name in ("他人", "本人", "其人") or "（以下" in name:
             return None          # ……机构（以下统称投诉工作机构）: the definition of a short name is no part of a name
         if name.startswith(("他人", "本人")) and STOP_IN_NAME.search(name):

@@ -269,6 +269,9 @@ def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last
             ca = k    # ……，但代表人变更、放弃诉讼请求……，必须经……同意: a connective before the subject, not a name 但代表人
             #   (民事诉讼法 arts. 56-57, code review 14 item 12); not in an exception (……，但国务院对批准机关另有规定的
             #   除外: no party's duty)
+    if text.startswith("是", ca) and not text.startswith("是否", ca):
+        return None      # ……由……组成，是本农村集体经济组织的权力机构，依法行使……: a copula's predicate, no subject (the
+        #                  clause before names who acts)
     deputies = _deputies(text, ca, cb)
     if deputies is not None:
         return deputies
@@ -387,6 +390,9 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     """What the group g found at k in the clause text[ca:cb] is: its subject (position, group),
     _READ_ON when it only modifies a noun, or None when the clause has no subject."""
     nxt = text[g.end:g.end + 1]
+    if nxt == "是" and not text.startswith("是否", g.end) and k == ca and not text[ca:cb].endswith("的"):
+        return k, g        # 理事会是本组织的执行机构，……: the subject of a copula (not the noun after its 的); 被执行人是公民的，……
+        #                    is a condition
     if nxt in ("中", "内") and not text.startswith("内容", g.end):
         return k, Group([], k, g.end + 1)
     if text.startswith("之间", g.end):

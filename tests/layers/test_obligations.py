@@ -331,7 +331,7 @@ FLOORS = {
     "chongqing-tiyu": (0.91, 0.94, 0.87), "chongqing-yuanlin": (0.90, 0.92, 0.88),
     "jiangmen-menlou": (0.94, 0.95, 0.93), "shantou-yiliao": (0.81, 0.80, 0.82),
     # held out in round 5 (scored once at d9ffa1c), tuning since: their figures after the round-5 rules, minus 0.02
-    "beijing-jiaoshi": (0.92, 0.92, 0.79), "beijing-jiti-zichan": (0.72, 0.68, 0.60),
+    "beijing-jiaoshi": (0.92, 0.92, 0.79), "beijing-jiti-zichan": (0.75, 0.70, 0.62),
     "beijing-zhiye-jiaoyu": (0.86, 0.88, 0.85), "beijing-zhongyiyao": (0.90, 0.91, 0.88),
     "chongqing-jixujiaoyu": (0.70, 0.63, 0.40), "guangdong-xiangcun": (0.92, 0.92, 0.84),
     "jiage": (0.85, 0.88, 0.82), "yancao": (0.81, 0.79, 0.70),
@@ -361,7 +361,7 @@ FLOORS = {
     # round-11 rules (bef61ff) to their figures then, minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.87, 0.88, 0.82),
     "beijing-tingche": (0.88, 0.88, 0.87), "beijing-yuye": (0.94, 0.95, 0.90),
-    "chongqing-fangzhen-jianzai": (0.87, 0.88, 0.86), "chongqing-guaimai": (0.80, 0.81, 0.77),
+    "chongqing-fangzhen-jianzai": (0.87, 0.88, 0.86), "chongqing-guaimai": (0.83, 0.84, 0.82),
     "chongqing-renshi-renmian": (0.77, 0.83, 0.74), "guangdong-renshi-renmian": (0.70, 0.74, 0.69),
     # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
     # minus 0.02
@@ -396,7 +396,7 @@ FLOORS = {
     # held out in round 16 (scored once on main 28c51b5, after the sixteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-fan-shipin-langfei": (0.78, 0.79, 0.70), "beijing-shaoshu-minzu": (0.78, 0.81, 0.74),
-    "beijing-tushuguan": (0.86, 0.84, 0.79), "chongqing-fanghulin": (0.78, 0.76, 0.64),
+    "beijing-tushuguan": (0.86, 0.85, 0.79), "chongqing-fanghulin": (0.78, 0.76, 0.64),
     "chongqing-zhuanli": (0.93, 0.94, 0.93), "heitudi-baohu": (0.83, 0.80, 0.67),
     "mima-fa": (0.90, 0.90, 0.91), "shantou-keji-chuangxin": (0.89, 0.90, 0.85),
     # held out in round 17 (scored once on main 1d870b1, after the seventeenth round's last rule), tuning since: their
@@ -431,12 +431,12 @@ FLOORS = {
     "qishui": (0.89, 0.90, 0.83), "yinhangye-jiandu": (0.74, 0.68, 0.62),
     # round 22 (held out in the eleventh session of 2026-12-06, scored once on c50f6ac = the code of the last train, then tuning)
     "beijing-jianzhu-lvse": (0.88, 0.88, 0.83), "beijing-tufa-shijian": (0.83, 0.80, 0.72), "beijing-zhuanli": (0.85, 0.86, 0.82),
-    "chongqing-sanxia-yimin": (0.76, 0.77, 0.69), "chongqing-tezhong-shebei": (0.88, 0.89, 0.88),
+    "chongqing-sanxia-yimin": (0.76, 0.77, 0.70), "chongqing-tezhong-shebei": (0.88, 0.89, 0.88),
     "guangzhou-liuxihe": (0.92, 0.92, 0.90), "qingzang-gaoyuan-shengtai": (0.88, 0.89, 0.80),
     "shewai-minshi-falv-shiyong": (0.98, 0.98, 0.98),
     # round 23 (held out in the twelfth session of 2026-12-06, scored once on 4eb49bd = main b9613ae + every branch of the
     # session's last two trains, then tuning)
-    "beijing-renda-shouze": (0.62, 0.60, 0.37), "dianzi-shangwu": (0.87, 0.88, 0.83),
+    "beijing-renda-shouze": (0.86, 0.83, 0.71), "dianzi-shangwu": (0.87, 0.88, 0.83),
     "guangzhou-zhishicheng": (0.74, 0.75, 0.69), "haishi-susong": (0.78, 0.78, 0.68),
     "nongcun-jiti-jingji": (0.79, 0.85, 0.79), "quanmin-gongye-qiye": (0.74, 0.69, 0.59),
     "shenzhen-xinyong": (0.85, 0.84, 0.70), "yufang-weichengnian-fanzui": (0.85, 0.87, 0.83)}
@@ -469,6 +469,8 @@ FLOORS = {
 #: Thirteenth session (issue 11, twenty-fourth round): a text's own organs and officers (农村集体经济组织理事会成员 = 理事会成员,
 #: 成员大会是……的权力机构 → 成员大会): nongcun-jiti-jingji, quanmin-gongye-qiye, beijing-yinyongshui, beijing-xiangzhen-renda raised;
 #: none lowered.
+#: Then 要 standing after an actor as an obligation, explicit false (the lead's decision): beijing-renda-shouze,
+#: chongqing-guaimai, beijing-jiti-zichan, beijing-tushuguan, chongqing-sanxia-yimin raised; none lowered.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -89,3 +89,39 @@ def test_a_body_made_of_its_members_acts_by_the_duty_words_after(reg):
                           "（二）决定修改基金合同的重要内容或者提前终止基金合同；")
     assert ("基金份额持有人大会", "obligation", "行使下列职权") in got
     assert ("基金份额持有人大会", "obligation", "决定基金扩募或者延长基金合同期限") in got
+
+
+def test_yao_standing_after_an_actor_is_an_obligation_not_explicit(reg):
+    """北京市人大常委会组成人员守则 (1993, held-out round 23) writes its rules with 要 (常委会组成人员要努力学习……): not a modal word
+    of the spec, but its annotator read it as an obligation, explicit false, as most gold files do (xiangzhen-qiye,
+    beijing-jiti-zichan, chongqing-guaimai) — the lead's decision, thirteenth session; kb found 9 of the text's 23 duties.
+    Each 要 opens a duty (art. 3: two); an adverbial before it (在行使职权中，) is no duty of its own."""
+    nums = "一二三四五六七八九十"
+    arts = ["常委会组成人员要努力学习建设有中国特色社会主义的理论，学习宪法、有关的法律、法规和国家的方针政策，掌握行使职权所必备的知识。",
+            "常委会组成人员在行使职权中，要遵循以下指导思想：坚持建设有中国特色社会主义的理论和党的基本路线。",
+            "常委会组成人员要根据常委会每年度各次会议的预定日期，妥善安排工作，社会活动和能够自主安排的工作，在时间上要服从常委会会议的需要。"]
+    doc = parse_text("\n".join(["北京市人大常委会组成人员守则"] + [f"第{nums[i]}条 {a}" for i, a in enumerate(arts)]),
+                     "rules.txt", "text")
+    got = {(s.article, s.actor, s.modality, s.explicit, s.action) for s in extract(doc, reg)}
+    assert any(a == "常委会组成人员" and m == "obligation" and d is False and e.startswith("努力学习建设有中国特色社会主义的理论")
+               for _, a, m, d, e in got)
+    assert any(e.startswith("遵循以下指导思想") and d is False for _, a, _, d, e in got)
+    assert not any(e.startswith("在行使职权中") for _, _, _, _, e in got)
+    assert sum(1 for _, a, _, _, e in got if e.startswith(("根据常委会每年度", "服从常委会会议的需要"))) == 2
+
+
+def test_yao_inside_a_word_or_without_an_actor_states_nothing(reg):
+    """Guards: 要 inside 需要 / 主要 / 要求 / 所要 is no duty word, nor one after a noun that is no actor (实行产地要准出) or in
+    an object (告知他要如实地……); a thing before 要 (北京市图书馆条例 39: 被剔除的文献信息资料要进行
+    登记 — no record in its gold) gives the body carried from before nothing; 要 with no actor is no statement at all (it is
+    no modal word of the spec: no statement without an actor either)."""
+    got = records_of(reg, "图书馆应当定期做好馆藏文献信息资料的清理、剔旧工作。被剔除的文献信息资料要进行登记，有利用价值的，可以在图书馆"
+                          "之间调配使用。")
+    assert not any(x.startswith("进行登记") for _, _, x in got)
+    got = records_of(reg, "起草法律草案，应当说明立法的必要性、立法所要解决的主要问题，并根据需要征求意见。",
+                     "实行产地要准出、销地要准入。")
+    assert not any(m == "obligation" and x.startswith(("解决", "准出", "准入")) for _, m, x in got)
+    # 要 after a modal word or in an object is the verb (刑事诉讼法 (2018) 122, 194): no duty of its own
+    got = records_of(reg, "必要的时候，侦查人员也可以要犯罪嫌疑人亲笔书写供词。",
+                     "证人作证，审判人员应当告知他要如实地提供证言和有意作伪证或者隐匿罪证要负的法律责任。")
+    assert not any(m == "obligation" and x.startswith(("犯罪嫌疑人亲笔", "如实地提供证言")) for _, m, x in got)

@@ -35,6 +35,8 @@ COMPETENCE = re.compile(r"(?:(?:会同|根据|依照|按照|依据)[^。；]{0,4
 #: another party's clause follows, a time (市人大常委会审议任免案时，提案人……应当……)
 _NOT_AN_ACT = re.compile(r"[^。；：]*?(?:适用(?:于)?本(?:条例|办法|规定|法)(?:[。；]|$)|的(?:主要)?(?:内容|范围)：)")
 _ONLY_A_TIME = re.compile(r"[^，。；：]*?(?:时|的时候|后)，\s*")
+#: an adverbial of time or scope opening the scope (在行使职权中，, 在常委会会议举行前，)
+_IN_ADVERBIAL = re.compile(r"在[^，。；：]*?(?:时|的时候|后|前|中|期间)，")
 #: an adverbial naming the rule the act follows (根据……, 依照……)
 _BY_RULE = re.compile(r"根据|依照|按照|依据")
 #: any predicate of a declarative clause, after its adverbials (not 是, 由, 有 …: a definition, an
@@ -370,6 +372,10 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
         return None
     if re.search(r"除[^，。；外]*$", scope[:dm.start()]):
         return None        # 除履行……职责外，还应当……: a condition
+    adverbial = _IN_ADVERBIAL.match(scope) if dm.re is _DUTY and not no_modal else None
+    if adverbial and dm.end() < adverbial.end():
+        return None        # 常委会组成人员在行使职权中，要遵循……: the word is inside the adverbial of the modal word's act (without
+        #                    a modal word the act is the duty's: 工作人员在履行……职责中，对……负有保密义务)
     run_end = g.end + dm.end()
     while run_end < s.end and text[run_end] not in "；。":
         if text[run_end] == "，" and text[run_end - 1] == "的":

@@ -12,7 +12,7 @@ import re
 
 from kb.layers.obligations.coordination import Scanner
 from kb.layers.obligations.governance import CHAIN
-from kb.layers.obligations.modals import find_modals
+from kb.layers.obligations.modals import find_modals, find_yao
 from kb.layers.obligations.records import Group
 from kb.layers.obligations.sentences import Sentence
 
@@ -40,7 +40,8 @@ def read_events(sc: Scanner, s: Sentence) -> None:
     """Fill s.agents, s.events (sorted by position) and s.modal_positions."""
     s.agents = _agents(sc, s)
     events = [(p, "agent", g) for p, g in s.agents]
-    events += [(p, "modal", (e, w, mod)) for (p, e, w, mod) in find_modals(s.text, s.start, s.end)]
+    events += [(p, "modal", (e, w, mod)) for (p, e, w, mod) in find_modals(s.text, s.start, s.end) +
+               find_yao(s.text, s.start, s.end)]
     events += _chains(sc, s) + _objects(sc, s) + _foundings(sc, s)
     events.sort(key=lambda x: x[0])
     s.events = events

@@ -125,6 +125,8 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     if mod == "permission" and _LENIENCY.match(text, e):
         actor_g = None           # 赌博者有下列情节之一的可以从轻、减轻或者不予处罚: what the offender may receive
     start = actor_g.start if actor_g and s.start <= actor_g.start and actor_g.end <= p else p
+    if w == "要" and (actor_g is None or not actor_g.mentions or s.liability or not _yao_after_actor(text, actor_g, p)):
+        return                   # 要 is no modal word of the spec: an obligation only of an actor (modals.find_yao)
     if actor_g is None or not actor_g.mentions:
         q = _agent_after(s, e)
         if q is not None:
@@ -133,8 +135,22 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         x.emit(s, None, mod, True, p, begin, start)
         return
     for mt in actor_g.mentions:
-        x.emit(s, mt, mod, True, p, begin, start)
+        x.emit(s, mt, mod, w != "要", p, begin, start)      # (要: explicit false, modals.find_yao)
     s.stated(actor_g)
+
+
+#: what may stand between an actor (or the start of its clause) and its 要: an adverbial of time or scope, the object of
+#: 对, an adverb (常委会组成人员在时间上要服从……, 公民对见义勇为要给予支持和帮助, ……，也要学习……, 既要追诉犯罪); not a noun (实行产地要准出: a place) nor a verb (也可以要
+#: 犯罪嫌疑人……, 告知他要如实地……: 要 the verb, or in the object)
+_BEFORE_YAO = re.compile(r"(?:在[^，。；：]{0,30}?(?:时候|时|中|前|后|上|期间)|对[^，。；：]{1,20}?)?"
+                         r"[既也都还均更就又亦则首先一定切实真正]{0,3}")
+
+
+def _yao_after_actor(text: str, g: Group, p: int) -> bool:
+    """Does the 要 at p stand right after the actor g (or at the start of a clause of g's), but for _BEFORE_YAO?"""
+    start = max(text.rfind(c, 0, p) for c in "，。；：\n") + 1
+    q = g.end if start <= g.end <= p else start
+    return _BEFORE_YAO.fullmatch(text, q, p) is not None
 
 
 def _attributive_ban(x, text: str, p: int, e: int, clause_tail: str) -> bool:

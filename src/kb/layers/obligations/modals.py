@@ -66,3 +66,18 @@ def find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
                 continue
         out.append((i, m.end(), w, _MODAL_OF[w]))
     return out
+
+
+#: 要 standing as the duty word after an actor (常委会组成人员要认真学习……, 各级人民政府要加强……): not a modal word of the spec,
+#: but the annotators read it as an obligation, explicit false — the lead's decision of 2026-12-06 (thirteenth session), as
+#: most gold files do (xiangzhen-qiye, beijing-jiti-zichan, chongqing-guaimai, beijing-renda-shouze).  Not inside a word
+#: (需要, 重要, 主要, 只要, 必要, 首要, 纲要, 摘要, 所要 …; 要求, 要素, 要约, 要件, 要点, 要害 …), not before a mark, nor in a
+#: relative clause (作伪证或者隐匿罪证要负的法律责任); the rules give it a record only after an actor (modality.on_modal)
+_YAO = re.compile(r"(?<![需重主只必首紧扼概提纪摘简纲机显政险想将快索不总次切要撮所])要"
+                  r"(?![求素约件点害么是紧价塞员职地道案闻务领旨义隘诀略津挟的，。、；：）)和或及与]|[\u4e00-\u9fff]{1,3}的)")
+
+
+def find_yao(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, 要, obligation) of each 要 standing as a duty word in text[a:b] (not one of the spec's modal words:
+    modal_fates and the coverage measure do not count it)."""
+    return [(m.start(), m.end(), "要", "obligation") for m in _YAO.finditer(text, a, b)]

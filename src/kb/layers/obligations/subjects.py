@@ -12,7 +12,7 @@ import re
 
 from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok, its_departments
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
-from kb.layers.obligations.modals import MODAL_RE, find_modals
+from kb.layers.obligations.modals import MODAL_RE, find_modals, find_yao
 from kb.layers.obligations.names import OBJECT_VERBS, STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
 from kb.layers.obligations.sentences import Sentence, segments
@@ -470,7 +470,7 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
 
 def _thing_subject(text: str, a: int, b: int, ca: int, cb: int):
     """(position, empty group) when a thing is the subject of the clause text[ca:cb], or None."""
-    mm = find_modals(text, ca, cb)
+    mm = sorted(find_modals(text, ca, cb) + find_yao(text, ca, cb))     # (……资料要进行登记: 要 too, modals.find_yao)
     if not mm and not find_modals(text, cb + 1, min(cb + 4, b)):
         return None            # only a clause right before its modal word can be its subject
     head = text[ca:mm[0][0]] if mm else text[ca:cb]

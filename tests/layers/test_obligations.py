@@ -319,15 +319,15 @@ FLOORS = {
     "guangzhou-jijiu": (0.95, 0.94, 0.93), "jiangmen-wenming": (0.93, 0.93, 0.94),
     "jiating-jiaoyu": (0.90, 0.91, 0.86), "juanzeng": (0.98, 0.98, 0.96),
     "jumin-zuzhifa": (0.93, 0.94, 0.93), "qingyuan-wuye": (0.97, 0.98, 0.96),
-    "zaosheng": (0.92, 0.89, 0.79),
+    "zaosheng": (0.92, 0.89, 0.80),
     # held out in round 3 (scored once at 02eff74), tuning since: their figures after the round-3 rules, minus 0.02
     "beijing-kongyan": (0.95, 0.94, 0.88), "beijing-wuzhangai": (0.94, 0.94, 0.93),
-    "chongqing-jiating": (0.90, 0.90, 0.85), "chongqing-xiaofang": (0.79, 0.79, 0.74),
+    "chongqing-jiating": (0.91, 0.90, 0.86), "chongqing-xiaofang": (0.79, 0.79, 0.74),
     "dongguan-wenming": (0.87, 0.87, 0.81), "gonggong-tushuguan": (0.89, 0.92, 0.92),
     "guangdong-zulin": (0.72, 0.74, 0.75), "laonianren": (0.87, 0.87, 0.83),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
     "aiguozhuyi": (0.93, 0.93, 0.88), "beijing-binzang": (0.91, 0.91, 0.90),
-    "beijing-falvyuanzhu": (0.90, 0.90, 0.87), "beijing-jisheng": (0.89, 0.89, 0.85),
+    "beijing-falvyuanzhu": (0.90, 0.90, 0.87), "beijing-jisheng": (0.90, 0.90, 0.86),
     "chongqing-tiyu": (0.91, 0.94, 0.87), "chongqing-yuanlin": (0.90, 0.92, 0.88),
     "jiangmen-menlou": (0.94, 0.95, 0.93), "shantou-yiliao": (0.81, 0.80, 0.82),
     # held out in round 5 (scored once at d9ffa1c), tuning since: their figures after the round-5 rules, minus 0.02
@@ -336,7 +336,7 @@ FLOORS = {
     "chongqing-jixujiaoyu": (0.70, 0.63, 0.40), "guangdong-xiangcun": (0.92, 0.92, 0.84),
     "jiage": (0.85, 0.88, 0.82), "yancao": (0.81, 0.79, 0.70),
     # held out in round 6 (scored once at 637a92b, rules 525a0e9), tuning since: their figures after the round-6 rules, minus 0.02
-    "beijing-jingkai": (0.73, 0.83, 0.83), "beijing-xianxue": (0.84, 0.86, 0.81),
+    "beijing-jingkai": (0.78, 0.86, 0.86), "beijing-xianxue": (0.84, 0.86, 0.81),
     "beijing-yiyuan-anquan": (0.87, 0.90, 0.86), "chongqing-dubo": (0.91, 0.92, 0.88),
     "chongqing-hangdao": (0.91, 0.90, 0.88), "diyue-chengxu": (0.84, 0.86, 0.78),
     "keji-chengguo": (0.83, 0.82, 0.79), "zhuwai-waijiao": (0.88, 0.88, 0.85),
@@ -356,7 +356,7 @@ FLOORS = {
     "chongqing-hezhang": (0.57, 0.48, 0.47), "chongqing-qiye-fudan": (0.86, 0.84, 0.76),
     "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.78, 0.79, 0.65),
     "guangdong-huaqiao": (0.77, 0.76, 0.72), "guangdong-sanju-minzu": (0.76, 0.79, 0.73),
-    "hukou-dengji": (0.55, 0.52, 0.38), "xiangzhen-qiye": (0.80, 0.74, 0.68),
+    "hukou-dengji": (0.55, 0.52, 0.38), "xiangzhen-qiye": (0.81, 0.76, 0.69),
     # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: raised after the
     # round-11 rules (bef61ff) to their figures then, minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.87, 0.88, 0.82),
@@ -372,26 +372,26 @@ FLOORS = {
     # held out in round 12 (scored once on main d6e60d6, after the round-12 rules), tuning since: their figures then,
     # minus 0.02; raised after the round-13 rules (written on them)
     "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.96, 0.97, 0.98),
-    "chongqing-dianxin": (0.87, 0.85, 0.75), "chongqing-qixiang-zaihai": (0.93, 0.93, 0.91),
+    "chongqing-dianxin": (0.87, 0.85, 0.75), "chongqing-qixiang-zaihai": (0.93, 0.94, 0.92),
     "guangdong-tudi-quanshu": (0.82, 0.82, 0.74), "jiliang": (0.90, 0.90, 0.84),
     "xuewei-tiaoli": (0.64, 0.66, 0.72), "yinhuashui": (0.88, 0.87, 0.79),
     # held out in round 13 (scored once on main d2e0063, after the round-13 rules; identical at 74c1624), tuning since:
     # their figures then, minus 0.02
     "beijing-siying-geti": (0.85, 0.83, 0.78), "beijing-tiyu-sheshi": (0.91, 0.94, 0.96),
-    "guangdong-geming-yizhi": (0.89, 0.88, 0.81), "guangzhou-qingnian-chuangye": (0.90, 0.85, 0.82),
+    "guangdong-geming-yizhi": (0.90, 0.89, 0.82), "guangzhou-qingnian-chuangye": (0.90, 0.85, 0.82),
     "qingjie-shengchan": (0.81, 0.84, 0.77), "shenhai-haidi": (0.96, 0.97, 0.95),
     "tongyong-yuyan-wenzi": (0.75, 0.75, 0.67), "xiaofang-jiuyuan-xian": (0.68, 0.71, 0.69),
     # held out in round 14 (scored once on main a6764ef, after the fourteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-jianyi-yongwei": (0.92, 0.92, 0.86), "beijing-jihui-youxing": (0.77, 0.79, 0.75),
-    "beijing-nongye-tuiguang": (0.80, 0.81, 0.74), "beijing-qixiang": (0.84, 0.83, 0.85),
+    "beijing-nongye-tuiguang": (0.80, 0.81, 0.74), "beijing-qixiang": (0.85, 0.84, 0.85),
     "beijing-yesheng-dongwu": (0.87, 0.88, 0.89), "chongqing-gonglu-guanxian": (0.94, 0.95, 0.87),
     "jiefangjun-xuanju": (0.52, 0.55, 0.49), "xianggang-zhujun": (0.80, 0.79, 0.71),
     # held out in round 15 (scored once on main 7c9385b, after the fifteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-fangzhen-jianzai": (0.94, 0.92, 0.89), "beijing-sifa-jianding": (0.83, 0.83, 0.75),
     "beijing-yanhua-baozhu": (0.76, 0.83, 0.75), "beijing-yusuan-jiandu": (0.80, 0.85, 0.76),
-    "chongqing-lvhua": (0.82, 0.85, 0.78), "fan-shipin-langfei": (0.82, 0.81, 0.75),
+    "chongqing-lvhua": (0.84, 0.86, 0.79), "fan-shipin-langfei": (0.83, 0.82, 0.76),
     "renmin-jingcha-jingxian": (0.78, 0.74, 0.69), "shantou-jiufen": (0.85, 0.86, 0.78),
     # held out in round 16 (scored once on main 28c51b5, after the sixteenth round's last rule), tuning since: their
     # figures then, minus 0.02
@@ -402,9 +402,9 @@ FLOORS = {
     # held out in round 17 (scored once on main 1d870b1, after the seventeenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-jiesu-jiban": (0.79, 0.77, 0.66), "beijing-nongye-chengbao": (0.67, 0.61, 0.49),
-    "beijing-yinyongshui": (0.81, 0.80, 0.60), "beijing-zhian-zonghe": (0.87, 0.90, 0.89),
+    "beijing-yinyongshui": (0.81, 0.80, 0.60), "beijing-zhian-zonghe": (0.89, 0.91, 0.90),
     "guangdong-banquan": (0.94, 0.90, 0.74), "guangdong-tongji-tiaoli": (0.90, 0.89, 0.88),
-    "kezaisheng-nengyuan": (0.89, 0.87, 0.84), "pengshui-lvyou": (0.85, 0.85, 0.82),
+    "kezaisheng-nengyuan": (0.91, 0.88, 0.87), "pengshui-lvyou": (0.85, 0.85, 0.82),
     # held out in round 18 (scored once on main f9c2ef0, after the eighteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "aomen-zhujun": (0.81, 0.82, 0.79), "beijing-wenwu-baohu": (0.86, 0.87, 0.76),
@@ -414,31 +414,31 @@ FLOORS = {
     # held out in round 19 (scored once on main d14c588, after the nineteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "chongqing-cunzhen-gongshui": (0.87, 0.87, 0.76), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
-    "linghai-pilianqu": (0.64, 0.64, 0.64), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
+    "linghai-pilianqu": (0.71, 0.71, 0.71), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
     "beijing-jingshen-weisheng": (0.86, 0.85, 0.78), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
-    "beijing-xinxihua": (0.81, 0.82, 0.77), "gongzheng": (0.85, 0.88, 0.88),
+    "beijing-xinxihua": (0.82, 0.83, 0.78), "gongzheng": (0.85, 0.88, 0.88),
     # held out in round 20 (scored once on main e4ae227, after the twentieth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-shishi-tongyong-yuyan": (0.72, 0.73, 0.67), "beijing-zhongxiao-qiye": (0.81, 0.78, 0.69),
-    "guofang-jiaotong": (0.85, 0.86, 0.83), "zhuanshu-jingjiqu": (0.74, 0.79, 0.73),
+    "guofang-jiaotong": (0.90, 0.91, 0.88), "zhuanshu-jingjiqu": (0.90, 0.91, 0.83),
     "beijing-hongshizihui": (0.72, 0.77, 0.67), "beijing-shebaoka": (0.87, 0.87, 0.85),
-    "chukou-guanzhi": (0.80, 0.83, 0.77), "hainan-ziyougang": (0.76, 0.76, 0.66),
+    "chukou-guanzhi": (0.83, 0.86, 0.79), "hainan-ziyougang": (0.76, 0.76, 0.66),
     # held out in round 21 (scored once on 415b646 — main 0d1b11e with the bookkeeping and the twenty-first round's last
     # rule — the same figures as the session start fc4f9ab), tuning since: their figures then, minus 0.02
     "beijing-shishi-yiwu-jiaoyu": (0.90, 0.91, 0.86), "chongqing-fangxun-kanghan": (0.79, 0.85, 0.82),
-    "chongqing-renmin-fangkong": (0.81, 0.85, 0.77), "dianying-chanye-cujin": (0.86, 0.85, 0.76),
+    "chongqing-renmin-fangkong": (0.81, 0.85, 0.77), "dianying-chanye-cujin": (0.86, 0.86, 0.76),
     "gengdi-zhanyongshui": (0.92, 0.92, 0.98), "guangdong-zhishi-chanquan": (0.85, 0.80, 0.64),
     "qishui": (0.89, 0.90, 0.83), "yinhangye-jiandu": (0.74, 0.68, 0.62),
     # round 22 (held out in the eleventh session of 2026-12-06, scored once on c50f6ac = the code of the last train, then tuning)
     "beijing-jianzhu-lvse": (0.88, 0.88, 0.83), "beijing-tufa-shijian": (0.83, 0.80, 0.72), "beijing-zhuanli": (0.85, 0.86, 0.82),
-    "chongqing-sanxia-yimin": (0.76, 0.77, 0.70), "chongqing-tezhong-shebei": (0.88, 0.89, 0.88),
+    "chongqing-sanxia-yimin": (0.77, 0.78, 0.70), "chongqing-tezhong-shebei": (0.88, 0.89, 0.88),
     "guangzhou-liuxihe": (0.92, 0.92, 0.90), "qingzang-gaoyuan-shengtai": (0.88, 0.89, 0.80),
     "shewai-minshi-falv-shiyong": (0.98, 0.98, 0.98),
     # round 23 (held out in the twelfth session of 2026-12-06, scored once on 4eb49bd = main b9613ae + every branch of the
     # session's last two trains, then tuning)
     "beijing-renda-shouze": (0.86, 0.83, 0.71), "dianzi-shangwu": (0.87, 0.88, 0.83),
-    "guangzhou-zhishicheng": (0.74, 0.75, 0.69), "haishi-susong": (0.78, 0.78, 0.68),
-    "nongcun-jiti-jingji": (0.79, 0.85, 0.79), "quanmin-gongye-qiye": (0.74, 0.69, 0.59),
+    "guangzhou-zhishicheng": (0.74, 0.75, 0.69), "haishi-susong": (0.79, 0.80, 0.69),
+    "nongcun-jiti-jingji": (0.79, 0.85, 0.79), "quanmin-gongye-qiye": (0.74, 0.70, 0.60),
     "shenzhen-xinyong": (0.85, 0.84, 0.70), "yufang-weichengnian-fanzui": (0.85, 0.87, 0.83)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
@@ -471,6 +471,11 @@ FLOORS = {
 #: none lowered.
 #: Then 要 standing after an actor as an obligation, explicit false (the lead's decision): beijing-renda-shouze,
 #: chongqing-guaimai, beijing-jiti-zichan, beijing-tushuguan, chongqing-sanxia-yimin raised; none lowered.
+#: Thirteenth session: the scorer matches actors modulo 任何, 当地 / ……所在地 and 国家 before a body (the lead's decision;
+#: kb.dev.score_obligations.actor_key): 23 raised (beijing-jingkai, beijing-jisheng, beijing-qixiang, beijing-xinxihua,
+#: beijing-yinyongshui, beijing-zhian-zonghe, chongqing-guaimai, chongqing-jiating, chongqing-lvhua, chongqing-qixiang-zaihai,
+#: chongqing-sanxia-yimin, chukou-guanzhi, dianying-chanye-cujin, fan-shipin-langfei, guangdong-geming-yizhi, guofang-jiaotong,
+#: haishi-susong, kezaisheng-nengyuan, linghai-pilianqu, quanmin-gongye-qiye, xiangzhen-qiye, zaosheng, zhuanshu-jingjiqu);
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

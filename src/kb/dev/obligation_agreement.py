@@ -20,7 +20,7 @@ from types import SimpleNamespace
 
 from kb.dev import paths
 from kb.dev.agreement import pairs_from_args
-from kb.dev.score_obligations import Score, expand_action, load_doc, load_gold_file, match_duties
+from kb.dev.score_obligations import Score, actor_key, expand_action, load_doc, load_gold_file, match_duties
 
 
 def agreement(path_a: Path, path_b: Path) -> dict:
@@ -34,7 +34,7 @@ def agreement(path_a: Path, path_b: Path) -> dict:
     doc = load_doc(a.data, path_a)
     if doc is None:
         raise KbError(f"找不到语料文本（{paths.shared_dir()}）", str(path_a))
-    canon = load_registry(paths.REPO).match_key
+    canon = actor_key(load_registry(paths.REPO))
 
     def keys5(g):
         return {(d.article, d.p, d.i, canon(d.actor), d.m) for d in g.duties}

@@ -14,7 +14,11 @@ Three measures, per document and pooled, for the tuning set and the held-out set
 Actors are matched through the registry (aliases, a department's level prefix split off), and a
 name with a modifier ending in 的 matches its head (接到举报的部门 = 部门, 分管……的负责人 = 负责人),
 as the annotation README asks, and a department its stem (城乡规划主管部门 = 城乡规划部门); statements without an actor are not scored (they are listed apart,
-as the spec says).
+as the spec says).  The prefixes the gold files disagree on are ignored in the comparison only, kb's records keep the
+text's words (the lead's decision, thirteenth session; ``actor_key``): a leading quantifier 任何 (任何单位 = 单位), a
+locator 当地 or ……所在地 (当地人民政府 = 户籍所在地人民政府 = 人民政府) and 国家 before a body's name (国家有关部门 =
+有关部门, 国家国防交通主管机构 = 国防交通主管机构); 国家 alone, the state, stays a party.  ``kb.dev.obligation_agreement``
+compares two annotations through the same key.
 
     kb score-obligations                      # every annotated file, tuning and held-out apart
     kb score-obligations --set tuning -v      # one set, with the differences
@@ -207,9 +211,40 @@ def match_duties(gold: list[GoldDuty], pred: list, canon, text_of) -> tuple[int,
 
 # --- scoring --------------------------------------------------------------------------------------
 
+# The lead's decision of the thirteenth session on the prefixes the gold files disagree on: kb's record keeps the
+# text's words, and the scorer compares names modulo a leading quantifier 任何 (任何单位 = 单位), a locator 当地 or
+# ……所在地 (当地人民政府 = 户籍所在地人民政府 = 人民政府) and 国家 before a body's name (国家有关部门 = 有关部门); 国家
+# alone, the state, stays a party, and so does a name 国家 forms with a person or a one-character rest (国家工作人员).
+_QUANTIFIER = re.compile(r"^任何(?=..)")
+_LOCATOR = re.compile(r"^(?:当地|[^，、和及或的]{0,8}?所在地的?)(?=..)")
+_STATE = re.compile(r"^国家(?=有关|.*(?:部门|机关|机构|委员会|局)$)(?=...)")
+
+
+def _unprefixed(name: str) -> str:
+    """The name without the prefixes the scorer ignores (each, repeatedly: 任何当地…)."""
+    prev = None
+    while name != prev:
+        prev = name
+        for pat in (_QUANTIFIER, _LOCATOR, _STATE):
+            name = pat.sub("", name, count=1)
+    return name
+
+
 def actor_key(reg):
-    """The name two records are compared by (``Registry.match_key``)."""
-    return reg.match_key
+    """The name two records are compared by: ``Registry.match_key`` of the name without a leading 任何, a locator
+    (当地, ……所在地) or 国家 before a body's name — before and after the registry's own reduction (有关国家机关 →
+    国家机关 → 机关 is not taken: 机关 alone is too short to be a body's name here)."""
+    def key(name):
+        if not name:
+            return reg.match_key(name)
+        c = reg.match_key(_unprefixed(name))
+        while c:
+            bare = _unprefixed(c)
+            if bare == c:
+                break
+            c = reg.match_key(bare)
+        return c
+    return key
 
 
 def score_file(path: Path, registry=None) -> FileScore | None:

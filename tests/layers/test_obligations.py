@@ -322,7 +322,7 @@ FLOORS = {
     "zaosheng": (0.92, 0.89, 0.80),
     # held out in round 3 (scored once at 02eff74), tuning since: their figures after the round-3 rules, minus 0.02
     "beijing-kongyan": (0.95, 0.94, 0.88), "beijing-wuzhangai": (0.94, 0.94, 0.93),
-    "chongqing-jiating": (0.91, 0.90, 0.86), "chongqing-xiaofang": (0.79, 0.79, 0.74),
+    "chongqing-jiating": (0.91, 0.90, 0.86), "chongqing-xiaofang": (0.80, 0.80, 0.75),
     "dongguan-wenming": (0.87, 0.87, 0.81), "gonggong-tushuguan": (0.89, 0.92, 0.92),
     "guangdong-zulin": (0.72, 0.74, 0.75), "laonianren": (0.87, 0.87, 0.83),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
@@ -425,7 +425,7 @@ FLOORS = {
     "chukou-guanzhi": (0.83, 0.86, 0.79), "hainan-ziyougang": (0.76, 0.76, 0.66),
     # held out in round 21 (scored once on 415b646 — main 0d1b11e with the bookkeeping and the twenty-first round's last
     # rule — the same figures as the session start fc4f9ab), tuning since: their figures then, minus 0.02
-    "beijing-shishi-yiwu-jiaoyu": (0.90, 0.91, 0.86), "chongqing-fangxun-kanghan": (0.79, 0.85, 0.82),
+    "beijing-shishi-yiwu-jiaoyu": (0.90, 0.91, 0.86), "chongqing-fangxun-kanghan": (0.87, 0.90, 0.85),
     "chongqing-renmin-fangkong": (0.81, 0.85, 0.77), "dianying-chanye-cujin": (0.86, 0.86, 0.76),
     "gengdi-zhanyongshui": (0.92, 0.92, 0.98), "guangdong-zhishi-chanquan": (0.85, 0.80, 0.64),
     "qishui": (0.89, 0.90, 0.83), "yinhangye-jiandu": (0.74, 0.68, 0.62),
@@ -476,6 +476,8 @@ FLOORS = {
 #: beijing-yinyongshui, beijing-zhian-zonghe, chongqing-guaimai, chongqing-jiating, chongqing-lvhua, chongqing-qixiang-zaihai,
 #: chongqing-sanxia-yimin, chukou-guanzhi, dianying-chanye-cujin, fan-shipin-langfei, guangdong-geming-yizhi, guofang-jiaotong,
 #: haishi-susong, kezaisheng-nengyuan, linghai-pilianqu, quanmin-gongye-qiye, xiangzhen-qiye, zaosheng, zhuanshu-jingjiqu);
+#: none lowered. Then a list closed by a role (……等水工程管理单位) or by 有关单位 after fields: chongqing-fangxun-kanghan,
+#: chongqing-xiaofang raised; none lowered.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

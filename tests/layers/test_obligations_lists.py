@@ -81,3 +81,26 @@ def test_a_list_after_its_goes_on_past_the_lexicons_names(reg):
     assert {("近亲属", "obligation"), ("所在单位", "obligation")} <= actors(
         reg, "疑似精神障碍患者发生伤害自身、危害他人安全的行为，或者有伤害自身、危害他人安全的危险的，其近亲属、所在单位、当地公安"
              "机关应当立即采取措施予以制止，并将其送往医疗机构进行精神障碍诊断。")
+
+
+def test_a_list_closed_by_a_role_names_each_places_holder(reg):
+    """……等水工程管理单位 / ……等场所运营单位: the places and works listed are what the role is held for, each one's holder of
+    the role is a party (水库管理单位, as chongqing-fangxun-kanghan's gold 16 p4 and 42 p2), not the place, which a list closed
+    by a bare 等单位 keeps (thirteenth session). chongqing-fangxun-kanghan 16 p4 (a tuning text), 未成年人保护法 (2020) 56 p1:
+    corpus sentences; both gave the bare places."""
+    assert actors(reg, "水库、水电站、电灌站、堤防、水闸、堰坝等水工程管理单位应当编制应急预案，报有管辖权的防汛抗旱指挥机构"
+                       "批准。") >= {(a + "管理单位", "obligation") for a in ("水库", "水电站", "电灌站", "堤防", "水闸", "堰坝")}
+    got = actors(reg, "大型的商场、超市、医院、图书馆、博物馆、科技馆、游乐场、车站、码头、机场、旅游景区景点等场所运营单位应当"
+                      "设置搜寻走失未成年人的安全警报系统。")
+    assert {("超市运营单位", "obligation"), ("车站运营单位", "obligation"), ("博物馆运营单位", "obligation")} <= got
+    assert ("超市", "obligation") not in got and ("车站", "obligation") not in got
+
+
+def test_fields_closed_by_relevant_units_are_each_fields_unit(reg):
+    """新闻、广播、电视等有关单位: fields closed by 有关单位 are each field's unit, as a list closed by 等单位 (chongqing-xiaofang
+    11 p2's gold: 新闻单位, 广播单位, 电视单位), not the category 有关单位 (thirteenth session). 消防法 (2021) 6 p5, 海上交通安全法
+    (2021) 25: corpus sentences; both gave 有关单位."""
+    assert actors(reg, "新闻、广播、电视等有关单位，应当有针对性地面向社会进行消防宣传教育。") == {
+        ("新闻单位", "obligation"), ("广播单位", "obligation"), ("电视单位", "obligation")}
+    assert actors(reg, "天文、气象、海洋等有关单位应当及时预报、播发和提供航海天文、世界时、海洋气象、海浪、海流、潮汐、冰情等"
+                       "信息。") == {("天文单位", "obligation"), ("气象单位", "obligation"), ("海洋单位", "obligation")}

@@ -42,6 +42,9 @@ _PLACE_CHARS = AGENT_HEAD_CHARS + "所库区闸坝市园港湾桥防点纽"
 #: the members of 等媒体 / 等新闻媒体 do (the lead's media decision, conventions of 2026-12-05: 新闻媒体单位 is no one's name)
 _MEDIA_KINDS = frozenset(("报刊", "报纸", "杂志", "期刊", "广播", "电视", "广播电视", "广电", "网络", "网站", "新闻", "出版",
                           "新闻出版", "影视", "广播影视", "电影", "通讯"))
+#: the role a closing head names (……等水工程管理单位, ……等场所经营单位): a place or a work listed before it is what the role
+#: is held for, the party is the place's holder of the role
+_ROLE_HEAD = re.compile(r"(?:经营管理|运营管理|管理|经营|运营)(?:单位|机构)$")
 #: the heads of a category (团体, 机构 …) that closes a list rather than adding a party to it
 _CATEGORY = r"(?:团体|组织|机构|单位|场所|主体|群体|力量)$"
 
@@ -523,18 +526,25 @@ class Scanner(MentionScanner):
             # 建设、勘察、设计、施工、监理等单位: each activity's party (建设单位, 勘察单位 …), as 设计、施工单位
             return Group([self._named(n + bare, i) for n in names], i, m.end())
         if head and _fields_of(head, names, names, self.reg.stems):      # 法律、会计等专业服务机构: fields of a category
-            if head in _GENERIC_HEADS:     # (医保、残联等单位: a body the lexicon names stays itself)
-                return Group([self._named(n if n in self.reg.alias and n not in self.reg.stems else n + head, i)
+            if bare in _GENERIC_HEADS:     # (医保、残联等单位: a body the lexicon names stays itself; 新闻、广播、电视等
+                # 有关单位: each field's unit, as 等单位 — chongqing-xiaofang 11 p2's gold, thirteenth session)
+                return Group([self._named(n if n in self.reg.alias and n not in self.reg.stems else n + bare, i)
                               for n in names], i, m.end())
             return Group([self._named(head, i)], i, m.end())
         # 公安、民政、医保、残联等单位: a member that is no body's name gets the closing head back (公安单位; 残联 stays), as
         # the annotation convention of 2026-12-05 reads a list closed by 等X
         restore = bare if bare.endswith(("单位", "机构")) and "企事业" not in bare and "企业事业" not in bare else ""
+        # 水库、水电站、堤防……等水工程管理单位: places and works are what the head's role is held for, the party is each
+        # one's 管理单位 (水库管理单位, as chongqing-fangxun-kanghan's gold), not the place (which 等单位 keeps)
+        role = _ROLE_HEAD.search(bare)
         out, k = [], i
         for n in names:
             named = n + restore if restore and not (n in _MEDIA_KINDS and "媒体" in restore) and (
                 n in self.reg.stems or (n not in self.reg.alias and not n.endswith(SUFFIXES + PERSON_SUFFIXES) and
                                         n[-1] not in _PLACE_CHARS)) else n
+            if role and named == n and n[-1] in _PLACE_CHARS and n not in self.reg.alias and \
+                    not n.endswith(PERSON_SUFFIXES):
+                named = n + role.group(0)
             c = self.reg.canonical(named)
             out.append(Mention(c, n, k, k + len(n), known=self.reg.is_known(c)))
             k += len(n) + 1

@@ -387,6 +387,23 @@ def test_items_printed_on_one_line_are_items():
     assert not kinds(doc, "item")
 
 
+def test_a_sentence_after_the_last_inline_item_is_the_next_paragraph():
+    """重庆市消防条例 (2013) 第四十七条 prints its lead-in, its four items and the sentence after the list on one line: the
+    sentence after （四）'s 。 is the article's second paragraph, not part of item 4 (code review 17 item 3: the last inline
+    item swallowed it, and kb read the sentence's 应当 as the item's); the pieces still rebuild the source."""
+    line = ("第四十七条 单位应当结合实际制定灭火和应急疏散预案。预案应当包括下列内容： （一）确定灭火行动、通讯联络、疏散引导、"
+            "安全防护救护等人员分工； （二）报警和接警处置措施； （三）扑救初起火灾和应急疏散措施； （四）通信联络、安全防护救护措施。"
+            " 托儿所、幼儿园、学校、养老院、福利院、医院等单位的灭火和应急疏散预案，应当包含在火灾发生时保护婴幼儿、学生、老人、"
+            "残疾人、病人的相应措施。\n\n第四十八条 单位应当按照灭火和应急疏散预案实施消防演练。\n")
+    doc = parse(line)
+    first, second = paras(doc.articles[0])
+    assert [i.text for i in first.children] == ["确定灭火行动、通讯联络、疏散引导、安全防护救护等人员分工；", "报警和接警处置措施；",
+                                                "扑救初起火灾和应急疏散措施；", "通信联络、安全防护救护措施。"]
+    assert second.eid == "art_47__para_2" and second.text.startswith("托儿所、幼儿园") and second.text.endswith("相应措施。")
+    assert [p.text for p in paras(doc.articles[1])] == ["单位应当按照灭火和应急疏散预案实施消防演练。"]
+    assert not doc.warnings
+
+
 # -- 序言 and 附件 ---------------------------------------------------------------------------
 
 def test_prologue_and_annexes_are_nodes():

@@ -366,6 +366,14 @@ class _Builder:
         node = item
         for k in range(len(found)):
             node = self._inline_item(state, item.parent, body, base, found, k, l)
+        after = _AFTER_LIST.search(body, found[-1][0] + len(found[-1][1]))
+        if after:
+            # ……； （四）通信联络、安全防护救护措施。 托儿所、幼儿园……应当包含……: the sentence after the last item, on the
+            # list's line of the source (重庆市消防条例 (2013) 第四十七条; code review 17 item 3), is the article's next
+            # paragraph, not part of the item
+            node.end = base + after.end()
+            node.text = body[found[-1][0] + len(found[-1][1]):after.start() + 1].strip()
+            return self._paragraph(state, l, base + after.end(), body[after.end():])
         return node
 
     def _item(self, state: "_State", l: Line) -> Node:
@@ -557,6 +565,10 @@ def _clip(s: str, n: int = 24) -> str:
 
 #: an item's marker inside a line, after the 。 / ； / ： that ends what stands before it (（二） of ……的； （二）……)
 _INLINE_ITEM = re.compile(r"(?<=[；;。：:])[ \u3000\t]*(?P<marker>[（(][一二三四五六七八九十]+[）)])")
+
+
+#: the end of an item's sentence followed, on the same line, by a sentence of its own (not another item's marker)
+_AFTER_LIST = re.compile(r"。[ \u3000\t]+(?=[^\s（(])")
 
 
 def _inline_items(body: str, j: int, want: int) -> list[tuple[int, str]]:

@@ -88,6 +88,10 @@ def region_start(s: Sentence, q: int, floor: int, subject_start: int | None) -> 
     return cs
 
 
+#: a modal word of a clause's own (its subject carried), which a clause going on under another's duty does not have
+_A_MODAL_WORD = re.compile(r"有权|可以|应当|必须|不得")
+
+
 def continue_duties(x, s: Sentence, prev: Sentence) -> None:
     """A sentence after ； with no duty word of its own and no subject of its own goes on with the
     duties that ran to the end of the previous one (……应当A；按照……，B: a second duty under the same
@@ -125,7 +129,16 @@ def continue_duties(x, s: Sentence, prev: Sentence) -> None:
             return
         open_ = [d for d in open_ if d.modality == "obligation"]
     for d in open_:
-        x.emit(s, d.mention, d.modality, d.explicit and after == "；", begin, begin, s.start)
+        mod, explicit = d.modality, d.explicit
+        if mod == "permission" and not _A_MODAL_WORD.search(text, begin, s.end):
+            # ……必须……进行审核，……有权不予接受，并……报告；对……予以退回 (会计法 (2017) 14 p3): 有权 holds its own clause, the
+            # clause after the ； goes on under the sentence's duty of the same actor (code review 16, the review's reading);
+            # not a clause with a modal word of its own (……；发现其不履行法定职责的，有权责令其依法履行: 海警法 71)
+            duty = next((k for k in prev.drafts if k.primary and k.mention is not None and k.mention.name == d.mention.name
+                         and k.modality == "obligation" and k.explicit and k.trigger < d.trigger), None)
+            if duty is not None:
+                mod, explicit = duty.modality, duty.explicit
+        x.emit(s, d.mention, mod, explicit and after == "；", begin, begin, s.start)
 
 
 #: the last clause of a sentence states criminal liability (the courts') or a liability borne (……；造成损失的，依法承担赔偿

@@ -70,6 +70,29 @@ _NOT_ITS_ACT = re.compile(r"(?:在[^，。；]{1,20}?)?为(?![^，。；]{0,12}(
 #: annotators record it (huzhao 13-14, qishui 11, guangdong-tudi 21 p2); 不予 is no modal word of the spec, so no prohibition
 _REFUSES = re.compile(r"(?:(?:对|对于|依法|依照[^，。；]{1,30}?|按照[^，。；]{1,30}?|根据[^，。；]{1,30}?)[^。；：]{0,40}?，?)?"
                       r"(?:一律|均|也|都)?不予(?=[\u4e00-\u9fff])(?![^，。；：]{0,12}的)")
+#: 在……时，+ a person named by its head (候选人, 人员, 者) + its own predicate: the time of the body's act is the clause of
+#: another party (not 在……时，组织有关人员……: the body's act on persons)
+_WHILE_ANOTHER = re.compile(r"在[^，。；]{1,30}?时，(?!组织|召集|通知|安排|指定|确定|委托|邀请|听取|要求|责令)"
+                            r"(?![^，。；]{0,4}(?:有关|相关))[\u4e00-\u9fff]{0,4}(?:候选人|人员|者)(?=获得|不限于|应当|可以|不得|必须|有权|享有)")
+#: a party's own refusal after a comma (……，供水单位不予供水): the clause of another party, not part of the one before
+_OTHERS_REFUSAL = re.compile(r"(?:也|均|一律)?不予")
+
+
+def _refusal_end(x, s: Sentence, j: int) -> int | None:
+    """Where a public body's refusal ends when the next clause is another party's refusal (北京市实施《水法》办法 (2019) 47
+    p2 ……，水行政主管部门不予核定用水指标，供水单位不予供水: the department's ends at the comma; code review 17 item 6), else
+    None (the sentence's own bounds)."""
+    text = s.text
+    while j < s.end and text[j] not in "，；。":
+        j += 1
+    if not text.startswith("，", j):
+        return None
+    g = x.sc.group(text, j + 1, discover=True)
+    if g is None or not g.mentions or not _OTHERS_REFUSAL.match(text, g.end):
+        return None
+    return j
+
+
 #: ……，适用本法第十九条的规定 / 适用本章规定: what a clause falls under, no act
 _APPLIES = re.compile(r"(?:[^，。；]*?，)?适用(?:于)?[^，。；]{0,30}?(?:规定|条例|办法|本法)(?:[。；]|$)")
 #: X（予以/密切/积极）配合 right after its subject, without a modal word (……由X组织编制，有关部门和单位配合): its duty, as
@@ -154,8 +177,10 @@ def duties_without_modal(x, s: Sentence) -> None:
         if dm is None or s.liability or (rel_at is not None and g.end + dm.start() > rel_at):
             continue     # (人民法院认为管理人应当履行的其他职责: 履行 is what the relative clause says the 管理人 does)
         begin = g.end + _manner_start(scope, dm.start())
+        stop = _refusal_end(x, s, g.end + dm.end()) if dm.re is _REFUSES else None
         for mt in g.mentions:
             x.emit(s, mt, "obligation", False, g.end + dm.start(), begin, p)
+            s.drafts[-1].end = stop
         # 自治县人民政府设立……保护管理机构，负责……。其主要职责是：: the body founded is the one the text goes on about
         s.stated(next((fg for q, charge, fg in s.founded if g.end + dm.start() <= q < charge), g))
 
@@ -343,6 +368,9 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
         dm = COMPETENCE.match(scope, skip)
         if not dm and not s.is_item and not _THING_FIRST.match(scope, skip):
             dm = _DECLARATIVE.match(scope, skip)
+        if dm and _WHILE_ANOTHER.match(scope, skip):
+            dm = None    # ……人民代表大会在选举……代表时，代表候选人不限于……: the clause after the time is a person's (选举法 (2020)
+            #              33, 45 p2; code review 16)
         if dm and _NOT_ITS_ACT.match(scope, skip):
             dm = None                        # code review 16 item 7 (below)
         if not dm and x.sc.public(g) and not s.is_item:

@@ -33,7 +33,10 @@ STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根
                           r"作为|认为|收回|举办(?![单者方的])|召集|主持(?!人)|"
                           # nor 从 after a person, a preposition before a body (法官从人民法院离任后 (法官法 (2019) art. 36),
                           # 招标人从国务院有关部门……提供的……名单中确定; 从业人员 is a name)
-                          r"(?<=[官人员者])从(?!业)")
+                          r"(?<=[官人员者])从(?!业)|"
+                          # nor an adverb of manner (国家有计划地用……装备各级税务机关: 税收征收管理法 (2015) 6 p1 was one name
+                          # up to 税务机关; code review 16)
+                          r"有(?:计划|步骤|重点|针对性|序|效|组织|目的)地")
 BAD_START = ("有", "是", "但", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
              "跟", "向", "对", "给", "为", "在", "把", "将", "确需", "确有", "如需", "需")
 #: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)
@@ -239,6 +242,9 @@ def _name_here(text: str, i: int, s: str) -> bool:
 
 
 #: a place not looked at yet in a memo of the scanners (None is an answer: nothing there)
+#: a time clause between a person and its modal word: 从……离任后(两年内)，不得 / 被开除后，不得
+_AFTER_THEN = re.compile(r"(?:从|被)[^，。；]{1,16}?后[^，。；]{0,6}，(?:应当|不得|必须|可以)")
+
 NOT_YET = object()
 
 
@@ -493,8 +499,10 @@ class NameScanner:
             return None          # 由本人向户籍所在地的……人民政府公安机关……提出: the person, then a verb (护照法 art. 11 p2,
             #                      code review 14 item 15), not a name 本人向户籍所在地的县级以上地方人民政府
         if len(name) < 3 and not (len(name) == 2 and name[0] not in _NOT_A_NAME_START and
-                                  name not in _BARE_HEADS and MODAL_RE.match(text, e)):
-            return None          # 总馆应当, 读者应当, 馆长应当: a two-character name only right before its modal word
+                                  name not in _BARE_HEADS and (MODAL_RE.match(text, e) or
+                                                               (name.endswith(PERSON_SUFFIXES) and _AFTER_THEN.match(text, e)))):
+            return None          # 总馆应当, 读者应当, 馆长应当: a two-character name only right before its modal word, or a
+            #                      person's before the time clause of it (法官从人民法院离任后，不得……: 法官法 (2019) 36, code review 16)
         if name.endswith("本人") and len(name) > 3 and not STOP_IN_NAME.search(name) and not SEP.search(name) and \
                 name[-3] in _PERSON_END:
             return name[:-2], e       # 适龄公民本人, 华侨本人, 董事本人: the person himself (not 他人代替本人, 签署本人)

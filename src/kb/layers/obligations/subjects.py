@@ -249,6 +249,29 @@ def _named_after_but(sc: Scanner, text: str, k: int) -> bool:
     return not (cond and (mm is None or cond.end() <= mm.start()))
 
 
+#: a body's act setting another up, closing a relative clause before the body set up (……设立的国有资产监督管理机构)
+_SET_UP_BY = re.compile(r"(?:(?:按照|依照|根据)[^，。；、]{1,16}?|[^，。；、的]{0,8}?)(?:设立|设置|成立|组建)的")
+
+
+_BODIES_SET_UP = ("机构", "部门", "机关", "委员会", "办公室", "中心")
+
+
+def _made_by_last(sc: Scanner, text: str, g: Group, cb: int) -> Group | None:
+    """A和B按照……设立的C，……: the last conjunct (or every conjunct) sets up the body named after it, which is the party (企业国有资产法 (2008) 11
+    p1 国务院国有资产监督管理机构和地方人民政府按照国务院的规定设立的国有资产监督管理机构，……履行出资人职责: the local
+    国有资产监督管理机构, not 地方人民政府; code review 16), when that body ends the clause."""
+    m = _SET_UP_BY.match(text, g.end)
+    if m is None or m.end() >= cb:
+        return None
+    h = sc.group(text, m.end(), discover=True)
+    if h is None or len(h.mentions) != 1 or not h.mentions[0].name.endswith(_BODIES_SET_UP) or h.end != cb:
+        return None
+    same = [x for x in g.mentions[:-1] if x.name == h.mentions[0].name]
+    # (市和区、县人民政府设立的动物疫病预防控制机构: every conjunct sets it up, the body alone is the party; 国务院……机构和地方人民
+    # 政府……设立的……机构: a body of the same name stands beside it)
+    return Group(same + h.mentions, g.start if same else h.start, h.end)
+
+
 def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last_stmt):
     """(position, group) of the actor that opens the clause text[ca:cb], or None."""
     if text.startswith("其中", ca) and not text.startswith("其中的", ca):
@@ -276,6 +299,10 @@ def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last
     if deputies is not None:
         return deputies
     first = sc.group(text, ca, discover=True)
+    if first is not None and len(first.mentions) > 1:
+        made = _made_by_last(sc, text, first, cb)
+        if made is not None:
+            return ca, made
     if (first is None or (text.startswith("的", first.end) and not first.mentions[0].known)) and \
             not text.startswith(("其", "该", "他们", "它们"), ca):
         # 进入医院的人员应当……: what discovery took for a name (进入医院) is the relative clause of a generic head

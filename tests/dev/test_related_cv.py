@@ -148,9 +148,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (with PUBLIC for laws not cited only, eleventh session: 0.710 / 0.841 without it, 0.728 / 0.843 with, every fold 0.5
     # with 2 / 0.016); on 35 folds (twelfth session) 0.705 / 0.843 without it, 0.719 / 0.844 with (33 folds 0.5 with
     # 2 / 0.016, 2 folds 0.75); on 37 (thirteenth) 0.707 / 0.842 without it, 0.718 / 0.843 with (36 folds 0.5 with
-    # 2 / 0.016, 1 fold 0.75)
-    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.016), 36)
-    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 36
+    # 2 / 0.016, 1 fold 0.75); with issue 11's twenty-fourth round (engineer 11b: lists closed by a role or 有关单位, code
+    # review 17's items — the obligations' actors of a few articles of 消防法, 道路交通安全法, 禁毒法 …) 0.713 / 0.841 with it
+    # (32 folds 0.5 with 2 / 0.016, 3 folds 0.75 with 0.014, 2 folds 0.75 with 0.016), kb's own formula unchanged
+    assert most("upper", "位置（相对位置之差）") == ((POSITION["upper"], 2, 0.016), 32)
+    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 32
     assert p1 > unplaced[0] + 0.01 and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
     # 0.704 / 0.805 on 21; 0.700 / 0.819 on 25: R@3 for a little P@1); their weight 0.4: 19 folds of 24 (with ground 2 /
@@ -168,9 +170,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 29 in the ninth, 30 of 31 in the tenth, 28 of 33 in the eleventh)
     # (32 of 33 with PUBLIC for laws not cited only). On 35 folds (twelfth session) the folds come back to kb's 0.4: 29
     # of 35 with 2 / 0.016, 5 lean to 0.5 (0.716 / 0.843 against kb's 0.719 / 0.844). On 37 folds (thirteenth) 32 lean
-    # to 0.5 again, 5 keep kb's 0.4, and the folds' choice loses pooled (0.715 / 0.843 against kb's 0.718 / 0.843)
+    # to 0.5 again, 5 keep kb's 0.4, and the folds' choice loses pooled (0.715 / 0.843 against kb's 0.718 / 0.843); with
+    # issue 11's twenty-fourth round (engineer 11b) 36 lean to 0.5, 1 keeps 0.4 (0.715 / 0.845 against kb's 0.718 / 0.843)
     chosen = res[("upper", "最相近款项的余弦")][2]
-    assert chosen.count((SEGMENTS["upper"], 2, 0.016)) == 5 and chosen.count((0.5, 2, 0.016)) == 32
+    assert chosen.count((SEGMENTS["upper"], 2, 0.016)) == 1 and chosen.count((0.5, 2, 0.016)) == 36
     assert res[("upper", "最相近款项的余弦")][0] < p1
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
@@ -192,8 +195,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (with PUBLIC for laws not cited only: 32 of 33 keep 0.5 with 2 / 0.016, 1 picks 0.25: 0.727 / 0.843; on 35 folds,
     # twelfth session, 30 keep 0.5 with 2 / 0.016, 4 pick 0 with 0.006 / 0.008, 1 picks 0.25: 0.706 / 0.844; with
     # named_ground 31 keep 0.5, 3 pick 0, 1 picks 0.25: 0.711 / 0.848; on 37 folds, thirteenth session, 23 keep 0.5, 8
-    # pick 0.75, 6 pick 0.25, all with 2 / 0.016: 0.713 / 0.840, below kb's 0.718 / 0.843)
-    assert chosen.count((ACTORS["upper"], 2, 0.016)) == 23 and chosen.count((0.75, 2, 0.016)) == 8
+    # pick 0.75, 6 pick 0.25, all with 2 / 0.016: 0.713 / 0.840, below kb's 0.718 / 0.843; with issue 11's twenty-fourth
+    # round (engineer 11b: the actors of a few knowledge-base articles renamed) 5 keep 0.5, 23 pick 0.75, 9 pick 0.25, all
+    # with 2 / 0.016: 0.711 / 0.840, below kb's 0.718 / 0.843 — kb keeps 0.5, a candidate for issue 14's next tuning)
+    assert chosen.count((ACTORS["upper"], 2, 0.016)) == 5 and chosen.count((0.75, 2, 0.016)) == 23
     assert ACTORS["upper"] == 0.5
     assert both("upper", "主体重合") < p1 + r3
     # round 9's formula (no ACTORS): its R@3 was below kb's up to 33 folds; on 35 it is 0.003 above (0.694 / 0.847

@@ -200,6 +200,8 @@ _COUNTED = re.compile(r"[0-9一二三四五六七八九十百千两]+(?:个|名|
 _A_NUMBER = re.compile(r"分之|^[0-9一二三四五六七八九十百千每](?!级)")
 _SO_MANY_PERSONS = re.compile(r"[0-9一二三四五六七八九十百千]人$")
 _REPORT = re.compile(r"报(?!刊|社|纸)")
+#: 凭 / 持 + what is shown (+ 到 + where): a preposition opening the act, not a name (持票人, 持有人, 持证件人 are names)
+_HOLDING = re.compile(r"凭|持[^，。；：、]*?到")
 #: a body's officers, named after it (由……机关负责人决定, ……部门正职领导批准, 由提请机关正职领导人签署): whose 决定 / 批准
 #: is the body's act, a duty (not a person's vote); longest first, for a regex built from them
 OFFICERS = ("主要负责人", "负责人", "正职领导人", "正职领导", "政治部主任")
@@ -520,8 +522,8 @@ class NameScanner:
             return None           # 户代表五人
         if name.endswith("局") and name[-2:-1] in "布格结大全骗时僵开终棋变残":
             return None           # 用地布局, 总体格局: not a bureau
-        if _REPORT.match(name):
-            return None           # 报上一级人民政府审批: a verb
+        if _REPORT.match(name) or _HOLDING.match(name):
+            return None           # 报上一级人民政府审批, 凭律师执业证书……, 持转让合同到……主管部门: a verb or a preposition
         if _COORDINATION_IN.search(name) or (("和" in name or "及" in name or "或者" in name) and
                                              self._known_then_and(name)):
             return None           # 副行长及其他工作人员, 辖区居民和单位: a coordination, not one name

@@ -36,3 +36,20 @@ def test_holding_a_paper_to_a_department_is_the_subjects_act(reg):
     assert not any(a and a.startswith("持") for a, _, _ in got)
     # names that open with 持 stay names
     assert ("持票人", "obligation", "按照法定程序在票据上签章") in records(reg, "第四条 持票人应当按照法定程序在票据上签章。\n")
+
+
+def test_a_limited_company_is_a_party(reg):
+    """有限责任公司 / 有限合伙企业 open with 有, which opens no discovered name (有下列情形之一的, 有关部门): no record of the
+    corpus named either (公司法 (2018) 62: 一人有限责任公司应当……, no actor; 31, 合伙企业法 69 likewise). The lexicon knows
+    them now."""
+    got = records(reg, "第三十一条 有限责任公司成立后，应当向股东签发出资证明书。\n")
+    assert ("有限责任公司", "obligation", "向股东签发出资证明书") in got
+    got = records(reg, "第六十二条 一人有限责任公司应当在每一会计年度终了时编制财务会计报告，并经会计师事务所审计。\n")
+    assert ("一人有限责任公司", "obligation", "在每一会计年度终了时编制财务会计报告，并经会计师事务所审计") in got
+    got = records(reg, "第六十九条 有限合伙企业不得将全部利润分配给部分合伙人；但是，合伙协议另有约定的除外。\n")
+    assert ("有限合伙企业", "prohibition", "将全部利润分配给部分合伙人") in got
+    # the company's shareholders stay theirs (公司法 (2018) 71)
+    got = records(reg, "第七十一条 有限责任公司的股东之间可以相互转让其全部或者部分股权。\n")
+    assert ("股东", "permission", "相互转让其全部或者部分股权") in got
+    # and 有 before a list of cases stays a condition
+    assert ("公司", "obligation", "解散") in records(reg, "第一条 有下列情形之一的，公司应当解散。\n")

@@ -116,19 +116,83 @@ class FileScore:
 # --- gold files ---------------------------------------------------------------------------------
 
 def load_gold_file(path: Path) -> GoldFile:
+    """An annotation file: a file whose shape is not an annotation's (a record with no paragraph, an actor that is no
+    text, a modality kb does not know, a set other than tuning / held-out …) is a KbError with the file, the line and
+    what is wrong (code review 18: it was a TypeError or KeyError traceback, or, for an unknown set, a file scored in
+    neither set)."""
+    from kb.errors import KbError
     from kb.text.sources import load_yaml
 
     data = load_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise KbError("标注文件应为键值映射（schema:、corpus:、articles: ……），不是列表或单个值", str(path))
+    if data.get("schema") not in (None, 1, 2):
+        raise KbError(f"schema 应为 1 或 2，不是“{data.get('schema')}”", str(path), _gold_line(path, ("schema",)))
     schema = int(data.get("schema") or 1)
+    which = str(data.get("set") or "tuning")
+    if which not in ("tuning", "held-out"):
+        raise KbError(f"标注的集合“{which}”无效：应为 tuning 或 held-out", str(path), _gold_line(path, ("set",)))
+    articles = data.get("articles") or {}
+    if not isinstance(articles, dict):
+        raise KbError("articles 应为条号到记录列表的映射", str(path), _gold_line(path, ("articles",)))
     duties = []
-    for art, rows in (data.get("articles") or {}).items():
-        for r in rows or []:
+    for art, rows in articles.items():
+        if not isinstance(rows, (list, type(None))):
+            raise KbError(f"第{art}条应为记录列表", str(path), _gold_line(path, ("articles", art)))
+        for k, r in enumerate(rows or []):
+            wrong = _gold_row_problem(r, schema)
+            if wrong:
+                raise KbError(f"第{art}条的第 {k + 1} 条记录：{wrong}", str(path), _gold_line(path, ("articles", art, k)))
             if schema == 1:
                 duties.append(GoldDuty(str(art), r[0], r[1], r[2], r[3]))
             else:
                 duties.append(GoldDuty(str(art), r["p"], r.get("i"), r["actor"], r["m"], r.get("action"),
                                        r.get("limit"), list(r.get("items") or []), r.get("explicit", True)))
-    return GoldFile(path, data, schema, str(data.get("set") or "tuning"), duties)
+    return GoldFile(path, data, schema, which, duties)
+
+
+def _gold_row_problem(r, schema: int) -> str | None:
+    """What is wrong with one record of an annotation file (None when nothing)."""
+    def number(x):
+        return isinstance(x, int) and not isinstance(x, bool)
+
+    if schema == 1:
+        if not isinstance(r, list) or len(r) != 4:
+            return "schema 1 的记录应为 [款, 项, 主体, 情态] 四项"
+        p, i, actor, m = r
+    else:
+        if not isinstance(r, dict):
+            return "应为 {p: 款, actor: 主体, m: 情态, …} 映射"
+        p, i, actor, m = r.get("p"), r.get("i"), r.get("actor"), r.get("m")
+        if not isinstance(r.get("action"), (str, type(None))):
+            return "action（义务内容）应为文字"
+        if not isinstance(r.get("items"), (list, type(None))):
+            return "items 应为项号列表"
+    if not number(p):
+        return "p（款号）应为整数"
+    if i is not None and not number(i):
+        return "i（项号）应为整数"
+    if not isinstance(actor, str) or not actor:
+        return "actor（主体）应为文字"
+    if m not in MODALITIES:
+        return f"m（情态）“{m}”无效：应为 {'、'.join(MODALITIES)} 之一"
+    return None
+
+
+def _gold_line(path: Path, keys: tuple) -> int | None:
+    """The line of the node at ``keys`` (mapping keys, sequence indexes) of the YAML file at ``path``, for a message."""
+    import yaml
+
+    try:
+        node = yaml.compose(Path(path).read_text(encoding="utf-8"))
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                node = next(v for k, v in node.value if k.value == str(key))
+            else:
+                node = node.value[key]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, StopIteration, IndexError, TypeError):
+        return None
+    return node.start_mark.line + 1
 
 
 def load_gold(path: Path):

@@ -6,6 +6,19 @@ import pytest
 from conftest import CORPUS, ROOT, need_shared, run_kb
 
 
+def check_draft(tmp_path, capsys, title: str, home, *articles: str) -> str:
+    """``kb check draft.txt --upper`` in the project ``home`` on a draft of ``articles`` (第一条, 第二条, … in order): its
+    output, the exit code asserted 1 (a finding)."""
+    from kb.text.numerals import to_chinese
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(f"{title}\n\n" + "".join(f"第{to_chinese(i)}条　{a}\n\n" for i, a in enumerate(articles, 1)),
+                     encoding="utf-8")
+    rc, out, err = run_kb(["check", str(draft), "--upper"], home, capsys)
+    assert rc == 1, err
+    return out
+
+
 @pytest.fixture(scope="module")
 def lib():
     from kb.library.related import load_library
@@ -135,7 +148,8 @@ def test_one_check_says_why_an_article_is_not_reported():
     ``repeated`` letters where kb tests those outside boilerplate, ``substantive``)."""
     from types import SimpleNamespace
 
-    from kb.library.repeat import MIN_BEST, MIN_REPEATED, PAIR, PAIR_REST, THRESHOLD, Repetition, unreported
+    from kb.library.repeat import (MIN_BEST, MIN_REPEATED, PAIR, PAIR_REST, PART, PART_WHOLE, THRESHOLD, Repetition,
+                                   unreported)
 
     def rep(**kw):
         args = dict(entry=None, share=0.9, upper=[SimpleNamespace(shared=0.8)], repeated=40, substantive=40)
@@ -155,6 +169,13 @@ def test_one_check_says_why_an_article_is_not_reported():
     spread = dict(upper=[SimpleNamespace(shared=MIN_BEST - 0.01)], pair=PAIR, share=PAIR + PAIR_REST)
     assert unreported(rep(**spread)) is None and unreported(rep(**spread), pair=None) == "spread"
     assert unreported(rep(**dict(spread, share=PAIR + PAIR_REST + 0.02))) == "spread"
+    # an article reported through its closest provision that takes less than PART of that provision's wording is a phrase
+    # or two of it, unless PART_WHOLE of the article is upper law's wording; the pair route does not ask (its own bounds)
+    assert unreported(rep(share=PART_WHOLE - 0.01, part=PART - 0.01)) == "small part"
+    assert unreported(rep(share=PART_WHOLE - 0.01, part=PART - 0.01), part=None) is None
+    assert unreported(rep(share=PART_WHOLE, part=PART - 0.01)) is None
+    assert unreported(rep(share=PART_WHOLE - 0.01, part=PART)) is None
+    assert unreported(rep(**dict(spread, part=PART - 0.01))) is None
 
 
 def test_boilerplate_clauses_are_found_where_the_clauses_break():
@@ -206,13 +227,10 @@ def test_a_purpose_and_ground_clause_cites_its_upper_law_and_repeats_nothing(tmp
 
     need_shared(CORPUS)
     home = with_laws(ROOT, ("行政法/测绘法(2017-04-27).md",))
-    draft = tmp_path / "draft.txt"
-    draft.write_text("北京市测绘条例（草案）\n\n"
-                     "第一条　为了加强测绘管理，促进测绘事业发展，保障测绘事业为经济建设、城市建设和社会发展服务，根据《中华人民共和国"
-                     "测绘法》和有关法律、法规，结合本市实际情况，制定本条例。\n\n"
-                     "第二条　本市鼓励测绘科学技术的创新和进步，采用先进的技术和设备，提高测绘水平。\n", encoding="utf-8")
-    rc, out, err = run_kb(["check", str(draft), "--upper"], home, capsys)
-    assert rc == 1, err
+    out = check_draft(tmp_path, capsys, "北京市测绘条例（草案）", home,
+                      "为了加强测绘管理，促进测绘事业发展，保障测绘事业为经济建设、城市建设和社会发展服务，根据《中华人民共和国测绘法》"
+                      "和有关法律、法规，结合本市实际情况，制定本条例。",
+                      "本市鼓励测绘科学技术的创新和进步，采用先进的技术和设备，提高测绘水平。")
     assert "第二条" in out and "测绘法》第六条" in out
     assert "第一条" not in out
 
@@ -304,3 +322,41 @@ def test_a_repeat_spread_over_two_provisions_is_reported(lib):
     rep = repetition(lib, e)
     assert rep.best < MIN_BEST and rep.pair >= PAIR and rep.share - rep.pair > PAIR_REST
     assert unreported(rep) == "spread" and "第二十二条" not in {x.entry.label for x in repetitions(lib, reg, "2012-09-28")}
+
+
+def test_an_article_taking_a_phrase_or_two_of_a_long_provision_restates_none_of_it(tmp_path, capsys):
+    """Articles of the tuning texts (outside-kb/) on local procedure, worded with phrases of a long provision of the
+    地方组织法, which the annotators count as local rules: 广东省人民代表大会常务委员会议事规则 第四十条 (withdrawing a 质询案 in
+    the 常务委员会) holds 0.48 of its letters from the law's 第二十二条 on 议案 at the 人大 session, 0.74 from upper law in
+    all, but takes 0.07 of that provision's wording; 重庆市乡镇人民代表大会工作条例 第三十七条 (the 主席团 guided by the upper
+    常委会) 0.59 from the law's 第十二条, the list of a 乡镇 人大's powers, of which it takes 0.04.  Both were reported; since
+    the thirteenth session an article takes PART of its closest provision or PART_WHOLE of it is upper law's wording.
+    重庆市人民代表大会常务委员会议事规则 第八条 (meetings every two months, convened and chaired by the 主任: the law's
+    第五十一条 near verbatim, annotated a repeat) takes 0.20 of that provision, and 重庆市乡镇人民代表大会工作条例 第五条
+    (每届任期五年, annotated a repeat) 0.07 of the law's 第十八条 but is all upper law's wording: both still reported."""
+    from kb.library.repeat import PART, PART_WHOLE
+
+    assert (PART, PART_WHOLE) == (0.15, 0.75)
+    out = check_draft(tmp_path, capsys, "广东省人民代表大会常务委员会议事规则（草案）", ROOT,
+                      "为了健全省人民代表大会常务委员会的议事程序，保障和规范其行使职权，根据宪法和《中华人民共和国地方各级人民代表大会和"
+                      "地方各级人民政府组织法》《中华人民共和国各级人民代表大会常务委员会监督法》等法律规定，结合本省实际，制定本规则。",
+                      "常委会会议，每两个月至少举行一次。有特殊需要的时候，可以临时召集会议。\n常委会会议由主任召集并主持。主任可以委托"
+                      "副主任主持。",
+                      "列入常务委员会会议的质询案，在未作出答复前，提质询案人要求撤回的，对该质询案的审议即行终止。",
+                      "乡、民族乡、镇人民代表大会主席团的工作接受上级人大常委会的指导。",
+                      "乡、民族乡、镇人民代表大会每届任期五年。")
+    assert "第二条" in out and "组织法》第五十一条" in out
+    assert "第三条" not in out and "第四条" not in out
+    from kb.library.related import EXTRA_ID, library_with
+    from kb.library.repeat import repetition, unreported
+    from kb.text.parse import parse_file
+
+    lib = library_with(ROOT, parse_file(str(tmp_path / "draft.txt")))
+    reps = {e.label: repetition(lib, e) for e in lib.entries if e.reg.id == EXTRA_ID}
+    for label, law_article in (("第三条", "第二十二条"), ("第四条", "第十二条")):
+        r = reps[label]
+        assert r.upper[0].entry.label == law_article and r.part < PART and r.share < PART_WHOLE
+        assert unreported(r) == "small part" and unreported(r, part=None) is None      # reported before
+    assert reps["第二条"].part >= PART and unreported(reps["第二条"]) is None
+    assert reps["第五条"].part < PART and reps["第五条"].share >= PART_WHOLE and unreported(reps["第五条"]) is None
+    assert "第五条" in out

@@ -448,7 +448,7 @@ def related(root: Path, out=sys.stdout, least: float = 0.0, variants=None, items
 
 
 def repeat(root: Path, out=sys.stdout) -> dict:
-    from kb.library.repeat import MIN_BEST, PAIR, PAIR_REST, THRESHOLD, repetition, unreported
+    from kb.library.repeat import MIN_BEST, PAIR, PAIR_REST, PART, PART_WHOLE, THRESHOLD, repetition, unreported
 
     rows, gold = [], {}
     for f, ann, lib_ in repeat_texts(root):
@@ -456,15 +456,19 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         for e in lib_.entries:
             if e.reg.id == ann.regulation and e.version.name == e.reg.versions[-1].name:
                 rep = repetition(lib_, e)
-                # every bound of kb's but MIN_BEST, PAIR and THRESHOLD, which the folds choose (the share from SHARES' least)
-                if unreported(rep, threshold=min(SHARES), best=0.0) is None:
-                    rows.append((f.name, e.node.number in ann.repeats, rep.best, rep.pair, rep.share))
+                # every bound of kb's but MIN_BEST, PAIR, PART and THRESHOLD, which the folds choose (the share from
+                # SHARES' least)
+                if unreported(rep, threshold=min(SHARES), best=0.0, part=None) is None:
+                    rows.append((f.name, e.node.number in ann.repeats, rep.best, rep.pair, rep.share, rep.part))
 
-    def counts(least, files, two=PAIR, share=THRESHOLD, besides=PAIR_REST):
-        # kb's rule (kb.library.repeat.unreported): the closest provision holds ``least``, or the two closest ``two`` (None:
-        # not at all) with at most ``besides`` of the article the wording of other provisions
-        hits = [(f, g) for f, g, b, t, s in rows
-                if f in files and s >= share and (b >= least or (two is not None and t >= two and round(s - t, 9) <= besides))]
+    def counts(least, files, two=PAIR, share=THRESHOLD, besides=PAIR_REST, part=(PART, PART_WHOLE)):
+        # kb's rule (kb.library.repeat.unreported): the closest provision holds ``least`` — and the article takes ``part[0]``
+        # of that provision's wording or is ``part[1]`` upper law's (``part[0]`` None: not checked) —, or the two closest
+        # ``two`` (None: not at all) with at most ``besides`` of the article the wording of other provisions
+        hits = [(f, g) for f, g, b, t, s, p in rows
+                if f in files and s >= share
+                and ((b >= least and (part[0] is None or p >= part[0] or s >= part[1]))
+                     or (b < least and two is not None and t >= two and round(s - t, 9) <= besides))]
         tp = sum(1 for f, g in hits if g)
         return tp, len(hits) - tp, sum(gold[f] for f in files) - tp
 
@@ -497,6 +501,20 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     print(f"最相近一条 ≥ {MIN_BEST}，或最相近两条合计 ≥ 下限、其余上位条文的字句不超过上限（None：不用；kb 的 PAIR {PAIR}、"
           f"PAIR_REST {PAIR_REST}）：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），"
           f"各折选 {chosen}", file=out)
+    # an article reported through its closest provision restates a good part of it: the least share of that provision's
+    # wording it must take, and the share of upper law's wording in the article from which it is reported whatever part it
+    # takes (kb.library.repeat.PART, PART_WHOLE, since the thirteenth session of 2026-12-06; None: not checked)
+    grid = [(p, w) for p in (0.1, 0.15, 0.2, 0.25) for w in (0.6, 0.7, 0.75, 0.8)] + [(None, PART_WHOLE)]
+    total, chosen = [0, 0, 0], []
+    for held in gold:
+        rest = [f for f in gold if f != held]
+        taken = max(grid, key=lambda p: (f1(counts(MIN_BEST, rest, part=p)), p[0] is None, -(p[0] or 0), p[1]))
+        chosen.append(taken)
+        total = [a + b for a, b in zip(total, counts(MIN_BEST, [held], part=taken))]
+    res["所取比例"] = (f1(total), total, chosen)
+    print(f"最相近一条 ≥ {MIN_BEST} 时，文章至少取该条字句的比例、或上位法字句占文章的比例达上限（None：不查；kb 的 PART {PART}、"
+          f"PART_WHOLE {PART_WHOLE}）：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），"
+          f"各折选 {by_count(chosen)}", file=out)
     # the least share of the article's wording found in its upper provisions together (THRESHOLD), MIN_BEST kb's
     total, chosen = [0, 0, 0], []
     for held in gold:

@@ -35,6 +35,12 @@ the two closest together hold ``PAIR`` of its letters and at most ``PAIR_REST`` 
 provisions — phrases of three or four provisions pieced together still restate none (twelfth session, 2026-12-06: every
 fold of the repetition cross-validation takes 0.55 and 0.15).
 
+A repeat restates a good part of its provision: an article whose closest provision holds ``MIN_BEST`` of it but which
+takes less than ``PART`` of that provision's wording — a phrase or two of a long provision (the 地方组织法's 第二十二条 on 议案
+and 质询案 beside a local rule on withdrawing a 质询案 in the 常务委员会, 北京市国民经济和社会发展计划审查监督条例's July report
+beside the 监督法's 第二十七条 on 决算 and 审计) — restates none of it, unless ``PART_WHOLE`` of the article is upper law's
+wording (thirteenth session, 2026-12-06: every fold of the repetition cross-validation takes 0.15 and 0.75).
+
 A rule for another body is no source of a local article's repetition — the annotators' "not a repetition" (tenth session,
 2026-12-06): an upper provision for the 全国人民代表大会 and its 法律案 alone, restated for the 市人民代表大会 and its 法规案
 (:func:`another_legislature`; 重庆市地方立法条例, 31 false reports), and a provision of a law whose title names another kind of
@@ -85,6 +91,18 @@ PAIR: float | None = 0.55
 #: the law's 第二十五条 and 第六条 hold 0.58 of it, its 第十一、二十八条 0.19 more; the annotator reads a local rule).  Every
 #: fold takes 0.15 with 0.55 (grid 0.1–0.3 and none)
 PAIR_REST = 0.15
+#: least share of the closest provision's own letters (its wording, or that of its earlier version, :func:`earlier_texts`)
+#: that an article reported through ``MIN_BEST`` restates: less, and the article takes a phrase or two of a long provision
+#: (广东省人民代表大会常务委员会议事规则 第四十条, withdrawing a 质询案 in the 常务委员会: 0.07 of the 地方组织法's 第二十二条
+#: on the 人大 session's 议案, whose wording holds 0.48 of it) — the annotators' local rule, not a restatement.  None: not at
+#: all.  Thirteenth session (2026-12-06): on the 33 folds of python3 -m kb.dev.related_cv repeat every fold takes 0.15 with
+#: PART_WHOLE 0.75 (grid 0.1–0.25 × 0.6–0.8 and none; all 33 files at kb's bounds F1 0.774 → 0.783); kb score-repeat's eight
+#: files do not move
+PART: float | None = 0.15
+#: an article of which at least this share is upper law's wording is reported whatever part of its provision it takes
+#: (one clause of a long provision restated whole: 重庆市乡镇人民代表大会工作条例 第五条, 乡、民族乡、镇人民代表大会每届任期五年 —
+#: 0.07 of the 地方组织法's 第十八条, all of it upper law's wording)
+PART_WHOLE = 0.75
 #: an upper law the article's regulation does not cite is one it may repeat only if the article is on that law's subject
 #: in full — its topic (:meth:`kb.library.related.Library.topic`) at least this, TOPIC's 0.05, where such a law weighs
 #: in full as an upper law: 重庆市志愿服务条例第七条's list of bodies (国家机关、人民团体、社会团体、企业事业单位……) is on the
@@ -126,6 +144,9 @@ class Repetition:
     #: the share of the article's wording found in the two upper provisions that hold most of it together (the closest
     #: one's share when it shares wording with one only): :func:`unreported` reads it against ``PAIR``
     pair: float = 0.0
+    #: the share of the closest provision's own letters found in the article (with an earlier version's wording
+    #: (:func:`earlier_texts`), the most of any of its texts): :func:`unreported` reads it against ``PART``
+    part: float = 1.0
 
     @property
     def best(self) -> float:
@@ -157,12 +178,15 @@ def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRE
 
 
 def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: float = MIN_BEST,
-               pair: float | None = PAIR, rest: float = PAIR_REST) -> str | None:
+               pair: float | None = PAIR, rest: float = PAIR_REST, part: float | None = PART,
+               whole: float = PART_WHOLE) -> str | None:
     """Why :func:`repetitions` does not report ``rep`` (:func:`repetition`'s answer for an article) — the first bound it
     fails: ``no candidate``, ``ground clause`` (a purpose and ground clause, :func:`ground_clause`), ``reworded`` (less than ``threshold`` of its wording found), ``too short`` (fewer than
     MIN_REPEATED letters repeated outside boilerplate), ``own figures`` (MAX_OWN_FIGURES), ``spread`` (its closest
     provision holds less than ``best``, and its two closest together less than ``pair`` — or as much but more than
-    ``rest`` of it is the wording of other provisions; ``pair`` None: the closest alone) — or None when it is reported.  The one check kb, kb.dev.related_cv and
+    ``rest`` of it is the wording of other provisions; ``pair`` None: the closest alone), ``small part`` (its closest
+    provision holds ``best`` of it, but it takes less than ``part`` of that provision's wording and less than ``whole`` of
+    it is upper law's; ``part`` None: not checked) — or None when it is reported.  The one check kb, kb.dev.related_cv and
     kb.dev.related_errors apply."""
     if rep is None:
         return "no candidate"
@@ -176,6 +200,8 @@ def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: flo
         return "own figures"
     if rep.best < best and (pair is None or rep.pair < pair or round(rep.share - rep.pair, 9) > rest):
         return "spread"
+    if part is not None and rep.best >= best and rep.part < part and rep.share < whole:
+        return "small part"
     return None
 
 
@@ -228,12 +254,15 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     used: list[Relation] = []
     worded: dict[int, str] = {}
     letters_of: dict[int, set] = {}     # upper provision (its entry index) -> the article's letters it holds
+    part_of: dict[int, float] = {}      # upper provision (its entry index) -> the share of its letters the article holds
     for r in rel:
         own, other = common_runs(e.text, r.entry.text, MIN_RUN)
         spans = {i for s, t in own for i in range(s, t) if e.text[i].isalnum()}
+        part_of[r.entry.index] = _taken(r.entry.text, other)
         # the wording of the provision as it stood when the article's text was adopted counts too (EARLIER_LINK)
         for text in earlier[r.entry.index]:
-            before, _ = common_runs(e.text, text, MIN_RUN)
+            before, theirs = common_runs(e.text, text, MIN_RUN)
+            part_of[r.entry.index] = max(part_of[r.entry.index], _taken(text, theirs))
             more = {i for s, t in before for i in range(s, t) if e.text[i].isalnum()} - spans
             if more:
                 spans |= more
@@ -255,7 +284,7 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     return Repetition(e, len(covered) / _letters(e.text), used, _runs(sorted(covered)), len(covered),
                       own_figures(e.text, [r.entry.text for r in used]), len(covered - boilerplate_letters(e.text)),
                       ground_clause(lib, e), {i: v for i, v in worded.items() if i in {r.entry.index for r in used}},
-                      pair)
+                      pair, part_of[used[0].entry.index])
 
 
 def earlier_version(law, date: str | None):
@@ -392,6 +421,11 @@ def own_figures(text: str, upper: list[str]) -> list[str]:
     """The quantities ``text`` states (``_FIGURE``) that none of the ``upper`` texts states, in order."""
     theirs = "\n".join(upper)
     return [m.group(0) for m in _FIGURE.finditer(text) if m.group(0) not in theirs]
+
+
+def _taken(text: str, marks) -> float:
+    """The share of ``text``'s letters inside ``marks`` ([start, end] spans of it: :func:`common_runs`' second answer)."""
+    return sum(1 for i in {i for s, t in marks for i in range(s, t)} if text[i].isalnum()) / _letters(text)
 
 
 def _letters(text: str) -> int:

@@ -360,3 +360,23 @@ def test_an_article_taking_a_phrase_or_two_of_a_long_provision_restates_none_of_
     assert reps["第二条"].part >= PART and unreported(reps["第二条"]) is None
     assert reps["第五条"].part < PART and reps["第五条"].share >= PART_WHOLE and unreported(reps["第五条"]) is None
     assert "第五条" in out
+
+
+def test_the_pair_is_the_best_two_of_every_provision_sharing_wording(lib):
+    """北京市城乡规划条例 第六十四条 (施工现场公示规划许可证, phrases of the 城乡规划法 pieced together): its letters come from the
+    law's 第六十条 (32 of them), 第四十条 (27), 第四十一条 (22), 第五十条 and 第六十五条 (18 each).  第四十条 adds no letter
+    to those of the provisions met before it, so it is not listed among those the article shares text with; but with 第六十条
+    it holds all of the article's repeated wording (0.46), where the pair was read among the listed ones only (第六十条 and
+    第四十一条, 0.41) — code review 17 item 9.  Still no repeat: 0.46 is under THRESHOLD and PAIR."""
+    from kb.library.related import common_runs
+    from kb.library.repeat import MIN_RUN, PAIR, THRESHOLD, repetition, unreported
+
+    e = next(x for x in lib.entries if x.reg.id == "北京市城乡规划条例" and x.label == "第六十四条" and x.latest)
+    rep = repetition(lib, e)
+    listed = {u.entry.label for u in rep.upper}
+    assert "第四十条" not in listed and {"第六十条", "第四十一条"} <= listed
+    law40 = next(x for x in lib.entries if x.reg.id == "城乡规划法" and x.label == "第四十条" and x.latest)
+    own, _ = common_runs(e.text, law40.text, MIN_RUN)
+    assert sum(ch.isalnum() for s, t in own for ch in e.text[s:t]) == 27
+    assert rep.pair == pytest.approx(rep.share) and rep.share == pytest.approx(0.46, abs=0.005)
+    assert rep.pair < PAIR and rep.share < THRESHOLD and unreported(rep) == "reworded"

@@ -141,8 +141,9 @@ class Repetition:
     #: upper provision (its entry index) -> the label of the earlier version of its law whose wording the article shares
     #: too (:func:`earlier_texts`: 2018年修正); the provision named is the latest version's, as it stands
     earlier: dict = field(default_factory=dict)
-    #: the share of the article's wording found in the two upper provisions that hold most of it together (the closest
-    #: one's share when it shares wording with one only): :func:`unreported` reads it against ``PAIR``
+    #: the share of the article's wording found in the two upper provisions that hold most of it together, among every
+    #: candidate that shares wording with it — listed in ``upper`` or not (the closest one's share when it shares wording
+    #: with one only): :func:`unreported` reads it against ``PAIR``
     pair: float = 0.0
     #: the share of the closest provision's own letters found in the article (with an earlier version's wording
     #: (:func:`earlier_texts`), the most of any of its texts): :func:`unreported` reads it against ``PART``
@@ -253,7 +254,9 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     covered: set[int] = set()
     used: list[Relation] = []
     worded: dict[int, str] = {}
-    letters_of: dict[int, set] = {}     # upper provision (its entry index) -> the article's letters it holds
+    #: upper provision (its entry index) -> the article's letters it holds: every candidate sharing wording, also one whose
+    #: letters were all found in those met before it (the pair is the best two of them all, code review 17 item 9)
+    letters_of: dict[int, set] = {}
     part_of: dict[int, float] = {}      # upper provision (its entry index) -> the share of its letters the article holds
     for r in rel:
         own, other = common_runs(e.text, r.entry.text, MIN_RUN)
@@ -274,12 +277,12 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
         r.shared = len(spans) / _letters(e.text)
         if spans - covered:
             used.append(r)
-            letters_of[r.entry.index] = spans
+        letters_of[r.entry.index] = spans
         covered |= spans
     if not used:
         return Repetition(e, 0.0)
     used.sort(key=lambda r: -r.shared)
-    held = [letters_of[r.entry.index] for r in used]
+    held = list(letters_of.values())
     pair = max((len(a | b) for i, a in enumerate(held) for b in held[i + 1:]), default=len(held[0])) / _letters(e.text)
     return Repetition(e, len(covered) / _letters(e.text), used, _runs(sorted(covered)), len(covered),
                       own_figures(e.text, [r.entry.text for r in used]), len(covered - boilerplate_letters(e.text)),

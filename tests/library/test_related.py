@@ -299,6 +299,42 @@ def test_a_cited_provision_comes_first_even_where_retrieval_found_no_upper_candi
     assert draft.related(draft.get(EXTRA_ID, EXTRA_VERSION, "art_1"), marks=False) == []
 
 
+def test_a_penalty_clause_whose_duties_have_no_upper_provision_has_none():
+    """A penalty clause punishing the breach of articles of its own text (违反本条例第二十三条、第二十四条规定的……) rests on
+    the duties it enforces: where none of them has a 上位法, it has none either, however its wording resembles a law's
+    penalty (Library.owes_nothing; thirteenth session of 2026-12-06). The 1994 北京 反不正当竞争条例 (round 14r, read with
+    the 反不正当竞争法 2019 it rests on, as the cross-validation reads it): its 第四十一条 voids a bid won against its 第二十三、
+    二十四条 (collusive bidding, which the 2019 law no longer provides for: annotated none, as are the two duties); kb offered the
+    law's 第二十二条 (有奖销售's fine) for it, and offers nothing now. A penalty clause one of whose duties has a 上位法 keeps
+    its own answer (第三十八条, 违反本条例第十五条 — false advertising, the law's 第八条 —: the law's 第二十条, annotated)."""
+    from conftest import CORPUS, need_shared
+
+    need_shared(CORPUS)
+    from kb.dev import related_cv
+    from kb.library.annotations import NONE
+    from kb.library.related import EXTRA_ID, EXTRA_VERSION, load_library
+
+    [(_, ann, lib, _, _)] = related_cv._outside_kb(ROOT, load_library(ROOT), "related-heldout-bj-fanbuzhengdang.yml")
+    law = "反不正当竞争法"
+
+    def upper(e, **kw):
+        return [(r.entry.reg.id, r.entry.label) for r in lib.related(e, kinds=("upper",), marks=False, **kw)]
+
+    e = lib.get(EXTRA_ID, EXTRA_VERSION, "art_41")
+    assert e.text.startswith("投标者和招标者违反本条例第二十三条、第二十四条规定的，其中标无效。")
+    owed = lib.violated(e)
+    assert [d.label for d in owed] == ["第二十三条", "第二十四条"] and all(not upper(d) for d in owed)
+    assert ann.articles[41]["upper"] == NONE and all(ann.articles[n]["upper"] == NONE for n in (23, 24))
+    assert upper(e, duties=False)[:1] == [(law, "第二十二条")]
+    assert lib.owes_nothing(e) and upper(e) == []
+    kept = lib.get(EXTRA_ID, EXTRA_VERSION, "art_38")
+    assert "违反本条例第十五条" in kept.text and [d.label for d in lib.violated(kept)] == ["第十五条"]
+    assert not lib.owes_nothing(kept) and upper(kept)[:1] == upper(kept, duties=False)[:1] == [(law, "第二十条")]
+    assert (law, "第二十条") in ann.articles[38]["upper"]
+    # an article naming no article of its own text as violated, or not a penalty clause, owes nothing
+    assert lib.violated(lib.get(EXTRA_ID, EXTRA_VERSION, "art_23")) == [] and not lib.owes_nothing(owed[0])
+
+
 def test_the_library_lets_a_text_go_once_its_actors_are_read():
     """Library.actors reads a version's actors from the obligations layer (actors_by_article: the statements extract
     gives, not copied) and then drops the Document: the library kept every parsed text — and the layer every text's

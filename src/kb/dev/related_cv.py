@@ -34,6 +34,8 @@ from pathlib import Path
 #: the regulations of a held-out round being annotated that are left out of the library here: none (in rounds 5 and 6
 #: the round's text of the knowledge base stayed in it, an acceptable peer of tuning articles)
 HELD_OUT_REGULATIONS: tuple = ()
+#: whether the folds score kb's rule for a penalty clause whose duties have no 上位法 (kb.library.related.DUTIES)
+DUTIES = True
 #: the regulations of a round being annotated whose own articles are never looked at (no annotation of theirs is read,
 #: no answer is computed for them): round 20r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
 #: (round 6's and the later rounds' files, scored once, are tuning — round 19r's since the thirteenth session, 2026-12-06)
@@ -153,41 +155,56 @@ def _entries(f: Path, ann, lib2) -> list[tuple]:
 def _annotated_items(lib, annotated, views: dict) -> list[dict]:
     """The items of ``annotated`` ((file, Annotated, article, its Entry, {kind: acceptable set or NONE})) with the
     signals of each kind's candidates."""
-    from kb.compare.similarity import cosine
-    from kb.library.related import RARE
-
     regsim = {}
     out = []
     for f, ann, art, e, kinds in annotated:
         for kind, gold in kinds.items():
-            cands = []
-            mine = views[e.index]
-            for s, j in lib.retrieved(e, (kind,)).get(kind, [])[:POOL]:
-                b = lib.entries[j]
-                theirs = views[j]
-                if (e.reg.id, b.reg.id) not in regsim:
-                    regsim[(e.reg.id, b.reg.id)] = _cos(lib.centroids[e.reg.id], lib.centroids[b.reg.id])
-                ground = lib.ground(kind, e, b)
-                basis, public, penalty = lib.mismatch(e, b, ground, kind)
-                cos, subj, own = cosine(e, b), lib.subject(e, b.reg.id), lib.subject(b, b.reg.id)
-                cands.append({"key": (b.reg.id, b.label), "cos": cos, "subj": subj, "resid": _residual(cos, subj, own),
-                              "part": lib.closest(e, b, cos) if kind in ("upper", "lower") else cos,
-                              "subj2": lib.subject(b, e.reg.id), "ground": ground, "kind": kind,
-                              "outside": e.reg.id in lib.outside, "basis": basis, "public": public, "penalty": penalty,
-                              "rare": s / (e.norm2 * b.norm2), "rarew": RARE[kind], "dpos": abs(lib.place(e) - lib.place(b)),
-                              "nb": _cos(mine[0], theirs[0]), "core": _cos(mine[1], theirs[1]),
-                              "actors": lib.shared_actors(e, b),        # kb's own (ACTORS): the bodies the actors name
-                              "names": _share(mine[2], theirs[2]),      # … and the actors' names, as before
-                              "generic": _share(*(frozenset(map(_generic_body, v[2])) for v in (mine, theirs))),
-                              "regsim": regsim[(e.reg.id, b.reg.id)],
-                              "topic": lib.topic(e, b.reg.id) if kind == "upper" else 1.0,
-                              "bodies": lib.other_bodies(e, b),     # OTHER_BODIES: the titles name other kinds of body
-                              "shared": lib.shared_subject(e.reg.id, b.reg.id)})
-            # the provisions kb puts first whatever their relevance (Library.pinned: those the article cites by number,
-            # the 依据 clause of the law a 依据 clause names), as kb answers
-            pinned = [(b.reg.id, b.label) for b in lib.pinned(e)] if kind == "upper" and e.index not in lib.inert else []
-            out.append({"file": f.name, "kind": kind, "gold": gold, "cands": cands, "pinned": pinned})
+            cands, pinned = _candidates(lib, e, kind, views, regsim)
+            it = {"file": f.name, "kind": kind, "gold": gold, "cands": cands, "pinned": pinned}
+            if kind == "upper" and DUTIES:
+                # a penalty clause's duties (Library.violated): kb answers none where none of them has a 上位法
+                # (Library.owes_nothing), each judged by the same variant and threshold (_scores)
+                owed = lib.violated(e) if not pinned else []
+                if owed:
+                    it["duties"] = [_candidates(lib, d, kind, views, regsim) for d in owed]
+            out.append(it)
     return out
+
+
+def _candidates(lib, e, kind: str, views: dict, regsim: dict) -> tuple[list, list]:
+    """(the signals of each of ``e``'s POOL best candidates of ``kind``, the provisions kb pins first)."""
+    from kb.compare.similarity import cosine
+    from kb.library.related import RARE
+
+    if e.vec is None:       # an article of a text the library was extended with, weighed when first looked up
+        lib._vector(e)
+    cands = []
+    mine = views[e.index]
+    for s, j in lib.retrieved(e, (kind,)).get(kind, [])[:POOL]:
+        b = lib.entries[j]
+        theirs = views[j]
+        if (e.reg.id, b.reg.id) not in regsim:
+            regsim[(e.reg.id, b.reg.id)] = _cos(lib.centroids[e.reg.id], lib.centroids[b.reg.id])
+        ground = lib.ground(kind, e, b)
+        basis, public, penalty = lib.mismatch(e, b, ground, kind)
+        cos, subj, own = cosine(e, b), lib.subject(e, b.reg.id), lib.subject(b, b.reg.id)
+        cands.append({"key": (b.reg.id, b.label), "cos": cos, "subj": subj, "resid": _residual(cos, subj, own),
+                      "part": lib.closest(e, b, cos) if kind in ("upper", "lower") else cos,
+                      "subj2": lib.subject(b, e.reg.id), "ground": ground, "kind": kind,
+                      "outside": e.reg.id in lib.outside, "basis": basis, "public": public, "penalty": penalty,
+                      "rare": s / (e.norm2 * b.norm2), "rarew": RARE[kind], "dpos": abs(lib.place(e) - lib.place(b)),
+                      "nb": _cos(mine[0], theirs[0]), "core": _cos(mine[1], theirs[1]),
+                      "actors": lib.shared_actors(e, b),        # kb's own (ACTORS): the bodies the actors name
+                      "names": _share(mine[2], theirs[2]),      # … and the actors' names, as before
+                      "generic": _share(*(frozenset(map(_generic_body, v[2])) for v in (mine, theirs))),
+                      "regsim": regsim[(e.reg.id, b.reg.id)],
+                      "topic": lib.topic(e, b.reg.id) if kind == "upper" else 1.0,
+                      "bodies": lib.other_bodies(e, b),     # OTHER_BODIES: the titles name other kinds of body
+                      "shared": lib.shared_subject(e.reg.id, b.reg.id)})
+    # the provisions kb puts first whatever their relevance (Library.pinned: those the article cites by number,
+    # the 依据 clause of the law a 依据 clause names), as kb answers
+    pinned = [(b.reg.id, b.label) for b in lib.pinned(e)] if kind == "upper" and e.index not in lib.inert else []
+    return cands, pinned
 
 
 #: ACTOR_BODIES of the fourth session of 2026-12-05: the bodies with a level or place and the generic tails (部门, 单位,
@@ -382,8 +399,12 @@ def _scores(items: list[dict], f, thresholds) -> dict:
     for it in items:
         pinned = it.get("pinned", [])
         ranked = sorted(((f(c), c["key"]) for c in it["cands"] if c["key"] not in pinned), reverse=True)[:5]
+        duties = it.get("duties")
+        owed = [(p, sorted((f(c) for c in cs if c["key"] not in p), reverse=True)[:1]) for cs, p in duties or ()]
         for threshold in thresholds:
             got = (pinned + [k for s, k in ranked if s >= threshold])[:5]
+            if got and duties and not any(p or (best and best[0] >= threshold) for p, best in owed):
+                got = []        # a penalty clause whose duties have no 上位法 has none (Library.owes_nothing)
             t = out[threshold].setdefault(it["file"], [0, 0, 0, 0])
             t[1] += 1
             if it["gold"] == NONE:

@@ -81,6 +81,9 @@ def _classify_into(out: dict, lib, annotated) -> None:
             pinned = {(b.reg.id, b.label) for b in lib.pinned(e)} if kind == "upper" and e.index not in lib.inert else set()
             least = lib.threshold(kind, e, THRESHOLDS)
             got = [k for r in ranked if (k := (r.entry.reg.id, r.entry.label)) in pinned or r.relevance >= least][:5]
+            # … and none for a penalty clause whose duties have no 上位法 (Library.owes_nothing), as kb answers
+            if kind == "upper" and got and lib.owes_nothing(e):
+                got = []
             where = (f.name, art, e.reg.id in lib.outside)
             if gold == NONE:
                 if got:
@@ -122,7 +125,7 @@ def classify_repeat(root: Path, outside: bool = True) -> dict:
                 continue
             why = rp.unreported(rp.repetition(lib_, e))
             cands = {(r.entry.reg.id, r.entry.label) for r in lib_.related(e, kinds=("upper",), limit=rp.CANDIDATES,
-                                                                           marks=False, actors=False)}
+                                                                           marks=False, actors=False, duties=False)}
             out[why].append((f.name, n, bool(cands & ann.repeats[n])))
     return out
 

@@ -37,7 +37,8 @@ PENALTY — a 立法目的 clause beside another, a public body's duty beside a 
 another law's penalty; 同类立法: PENALTY, a penalty beside a peer's resting on another ground) and lifts one whose duties
 name the same bodies (ACTORS: 上位法, 下位法 and, since the fifth session of 2026-12-05, 同类立法).  A provision the article
 cites by number (依照《…法》第N条) is its first 上位法 whatever the formula gives it (:meth:`Library.cited`), and a
-立法目的/依据 clause's first is the same clause of the law it names (:meth:`Library.named_ground`).  Commencement
+立法目的/依据 clause's first is the same clause of the law it names (:meth:`Library.named_ground`); a penalty clause
+punishing the breach of articles of its own text none of which has a 上位法 has none either (:meth:`Library.owes_nothing`).  Commencement
 clauses (本条例自…施行) relate to nothing but themselves.  The subject exponent was tuned on the seed's hand annotations; the
 weight of the ground, the factors of fit and the thresholds by leave-one-file-out cross-validation over the tuning
 files (tests/data/related/related-*.yml, ``set: tuning``): for 上位法 every fold of thirteen picked a ground weight of 3
@@ -154,6 +155,11 @@ _PUBLIC_NAMED = re.compile(r"人民政府|部门|机关|办事处|人民法院|�
 #: a penalty clause: 违反本条例…的，由…责令改正…处…罚款 / 给予处分 / 依法追究责任
 _PENALTY = re.compile(r"违反本(?:法|条例|办法|规定|细则)|(?:处|并处)[^。]{0,20}罚款|给予[^。]{0,6}处分|依法追究[^。]{0,6}责任"
                       r"|责令[^。]{0,10}改正")
+#: the provisions of its own text a penalty clause punishes the breach of: 违反本条例第十四条、第十五条第二款规定 (the
+#: numbers of the articles, :meth:`Library.violated`)
+_VIOLATES = re.compile(r"违反本(?:条例|办法|规定|细则|法)((?:[第、和及或者至，]|[零〇一二三四五六七八九十百]+条|第[零〇一二三四五六七八九十百]+款"
+                       r"|第[零〇一二三四五六七八九十百]+项|（[零〇一二三四五六七八九十]+）)+)")
+_ARTICLE_NUMBER = re.compile(r"第([零〇一二三四五六七八九十百]+)条")
 #: the form of an article (Library.form): bits
 F_BASIS, F_PUBLIC_ACTOR, F_PUBLIC_NAMED, F_PENALTY = 1, 2, 4, 8
 #: 本条例自…施行: says nothing another provision could say the same of
@@ -233,6 +239,11 @@ BODY_KINDS = {"人民代表大会": "国家权力机关", "常务委员会": "�
 #: files of the seventh session of 2026-12-05 (python3 -m kb.dev.related_cv related, "法规名称所指机关种类不同", of 1, 0.5,
 #: 0.25, 0): every fold picks 0 for 同类立法 (P@1 / R@3 0.760 / 0.736 → 0.817 / 0.736); 上位法 1 (no fold gains by it).
 OTHER_BODIES = {"upper": 1.0, "peer": 0.0, "version": 1.0, "lower": 1.0}
+#: whether a penalty clause punishing the breach of articles of its own text (违反本条例第十四条规定……) has a 上位法 only
+#: where one of those articles has one (:meth:`Library.owes_nothing`).  Chosen by the leave-one-file-out
+#: cross-validation (python3 -m kb.dev.related_cv related, thirteenth session of 2026-12-06): see
+#: tests/data/related/README.md, Twenty-third round of tuning
+DUTIES = True
 MIN_SHARED = 4           # shared wording is marked in runs of at least this many characters
 
 
@@ -699,6 +710,41 @@ class Library:
         out = self.cited(e)
         return out + [b for b in self.named_ground(e) if b not in out]
 
+    def violated(self, e: Entry) -> list[Entry]:
+        """The articles of ``e``'s own version that ``e``, a penalty clause, punishes the breach of (违反本条例第十四条、第十五条
+        第二款规定……的，由……处……罚款: 第十四条, 第十五条), in the order named, ``e`` itself left out."""
+        if not self.form(e) & F_PENALTY:
+            return []
+        from kb.text.numerals import parse_numeral
+
+        numbers = []
+        for m in _VIOLATES.finditer(e.text):
+            for x in _ARTICLE_NUMBER.findall(m.group(0)):
+                n = parse_numeral(x)
+                if n not in numbers:
+                    numbers.append(n)
+        if not numbers:
+            return []
+        v = self._version_of[e.index]
+        first = self._firsts[v].index
+        end = self._firsts[v + 1].index if v + 1 < len(self._firsts) else len(self.entries)
+        by_number = {x.node.number: x for x in self.entries[first:end]}
+        return [by_number[n] for n in numbers if n in by_number and by_number[n] is not e]
+
+    def owes_nothing(self, e: Entry, thresholds: dict = THRESHOLDS, candidates: int = CANDIDATES, reads: list | None = None,
+                     actors: bool = True, cited: bool = True, position: bool = True) -> bool:
+        """Whether ``e`` is a penalty clause punishing the breach of articles of its own text (:meth:`violated`) none of
+        which has a 上位法 above the threshold: a penalty rests on the duty it enforces, and where no provision of the
+        knowledge base is the ground of any of those duties (a duty the text takes from a regulation the knowledge base
+        lacks, or its own), the penalty has none either, however its wording resembles a law's penalties (``DUTIES``).
+        ``reads`` receives what the duties' answers were computed from (kb.library.related_cache)."""
+        if not DUTIES or self.pinned(e):
+            return False
+        owed = self.violated(e)
+        return bool(owed) and not any(
+            self._related(d, (UPPER,), 1, False, thresholds, candidates, reads, None, actors, cited, position, False)
+            for d in owed)
+
     def named_ground(self, e: Entry) -> list[Entry]:
         """For a 立法目的/依据 clause ``e`` (F_BASIS: 为了……，根据《……法》……，制定本条例) of a regulation's latest version: the
         立法目的/依据 clause of the law of the knowledge base it names first — one its regulation cites, upper to it, whose
@@ -725,7 +771,7 @@ class Library:
     def related(self, e: Entry, kinds=KINDS, limit: int = LIMIT, marks: bool = True,
                 thresholds: dict | None = THRESHOLDS, candidates: int = CANDIDATES,
                 reads: list | None = None, gates: dict | None = None, actors: bool = True,
-                cited: bool = True, position: bool = True) -> list[Relation]:
+                cited: bool = True, position: bool = True, duties: bool = True) -> list[Relation]:
         """The related provisions of ``e``: per kind, the best ``limit`` above that kind's threshold
         (``thresholds=None``: the best ``limit`` however weak), best first; kinds in the order of
         ``KINDS``.  ``candidates``: how many of each kind's best retrieved articles are ranked by
@@ -737,13 +783,15 @@ class Library:
         ``cited``: whether the provisions ``e`` cites by number, and for a 依据 clause the 依据 clause of the law it names,
         come first among its 上位法 (:meth:`pinned`); ``position``:
         whether where the two articles stand in their texts weighs (POSITION; kb.library.repeat's candidates are the
-        closest in wording)."""
+        closest in wording); ``duties``: whether a penalty clause whose duties have no 上位法 has none either
+        (:meth:`owes_nothing`)."""
         with gc_paused():
-            return self._related(e, kinds, limit, marks, thresholds, candidates, reads, gates, actors, cited, position)
+            return self._related(e, kinds, limit, marks, thresholds, candidates, reads, gates, actors, cited, position,
+                                 duties)
 
     def _related(self, e: Entry, kinds, limit: int, marks: bool, thresholds: dict | None, candidates: int,
                  reads: list | None, gates: dict | None = None, actors: bool = True,
-                 cited: bool = True, position: bool = True) -> list[Relation]:
+                 cited: bool = True, position: bool = True, duties: bool = True) -> list[Relation]:
         if e.vec is None:
             self._vector(e)
         per_kind = self.retrieved(e, kinds)
@@ -825,6 +873,9 @@ class Library:
                         continue
                 out.append(Relation(k, self.entries[j], sim, rel))
                 n += 1
+        if duties and thresholds is not None and not citing and any(r.kind == UPPER for r in out) \
+                and self.owes_nothing(e, thresholds, candidates, reads, actors, cited, position):
+            out = [r for r in out if r.kind != UPPER]
         if marks:
             own = shingles(e.text)          # the article's own, made once for all its answers
             letters = sum(ch.isalnum() for ch in e.text)

@@ -55,9 +55,14 @@ def _unchanged(lib: Library, e, reads, gates: dict, now: dict, before: dict) -> 
     if any(lib.regs_share_subject(kind, e.reg.id, r) != v for (kind, r), v in gates.items()):
         return False
     posts, old_posts = now["posts"], before["posts"]
-    for g in sorted(e.vec, key=e.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]:
-        if posts.get(g) != old_posts.get(g):
+    # a penalty clause's 上位法 depends on the answers of the duties it enforces (Library.owes_nothing): their candidates
+    # are in ``reads``, and what they reach is read from the posting lists of their own heaviest bigrams
+    for x in [e] + lib.violated(e):
+        if x is not e and now["entries"][x.index] != before["entries"][x.index]:
             return False
+        for g in sorted(x.vec or {}, key=x.vec.__getitem__, reverse=True)[:QUERY_BIGRAMS]:
+            if posts.get(g) != old_posts.get(g):
+                return False
     for j in reads:
         r = lib.entries[j].reg.id
         if now["entries"][j] != before["entries"][j] or now["centroids"].get(r) != before["centroids"].get(r):

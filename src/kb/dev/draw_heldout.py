@@ -28,6 +28,11 @@ obligation data (annotated for its duties, never for its upper law or peers) has
 so it is as unseen for the related ranking as an unnamed one; 173 texts qualify (2 before).  The obligations round keeps
 the whole repository as its name check (12 candidates of 10–130 articles before round 24).
 
+After that session's draw (code review 18 item 2) the related stage's files include the dev tools and tests that run
+the ranking or the check on a corpus text (test_extra_laws imports 北京市实施《水法》办法 and asserts its 上位法), and the
+pools hold one version per title, the latest: a rerun of a past session's seed gives that session's draw only with the
+rules of its own commit.
+
 Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost
 with the machine; this one restates their rules.  It prints the candidates' counts and the draw; it writes nothing.
 """
@@ -50,8 +55,12 @@ _SKIP_TITLE = ("决定", "修正案", "解释")
 OBLIGATION_ARTICLES = (10, 130)
 RELATED_ARTICLES = (20, 130)
 # the files that shape the related ranking or record what it was scored on: a text they name is seen by that stage
+# (code review 18 item 2: and the dev tools and tests that run the ranking or the check on a corpus text — extra_laws,
+# score_related / score_repeat, bench_related, kb check's tests)
 RELATED_FILES = ("regulation/", "tests/data/related/", "src/kb/library/", "src/kb/dev/related", "tests/library/",
-                 "tests/dev/test_related")
+                 "tests/dev/test_related", "src/kb/dev/extra_laws", "tests/dev/test_extra_laws", "src/kb/dev/score_related",
+                 "src/kb/dev/score_repeat", "src/kb/dev/bench_related", "tests/dev/test_bench_related", "src/kb/check/",
+                 "tests/check/")
 
 
 def _span(bounds: tuple[int, int]) -> str:
@@ -126,6 +135,13 @@ def _version_key(path: Path) -> str:
     return m.group(1) if m else "9999"
 
 
+def drawable_files(corpus: Path, files: list[Path]) -> list[Path]:
+    """The files a round may draw: no decision, amendment or interpretation, and one version per title, the latest
+    (code review 18 item 2: the related pool held two versions of five titles, and a draw could take the older one)."""
+    latest = {title_of(p): p for p in sorted(files, key=_version_key) if not any(w in title_of(p) for w in _SKIP_TITLE)}
+    return sorted(latest.values(), key=lambda p: str(p.relative_to(corpus)))
+
+
 def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int, out=sys.stdout) -> None:
     text = repository_text(repo)
     related_text = repository_text(repo, RELATED_FILES)
@@ -133,7 +149,7 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
     latest = latest_versions(corpus)
     national = {title: path for title, path in latest.items() if not str(path.relative_to(corpus)).startswith("DLC/")}
     files = sorted(corpus.rglob("*.md"), key=lambda p: str(p.relative_to(corpus)))
-    drawable = [p for p in files if not any(w in title_of(p) for w in _SKIP_TITLE)]
+    drawable = drawable_files(corpus, files)
     unnamed = [p for p in drawable if not named(title_of(p), text)]
     unseen_by_related = [p for p in drawable if str(p.relative_to(corpus)).startswith("DLC/")
                          and not named(title_of(p), related_text)]

@@ -52,6 +52,11 @@ def test_the_state_and_the_names_it_forms_stay_parties(reg):
     assert key("任何人") == "任何人"
     assert key("当地") == "当地" and key("所在地") == "所在地"
     assert key("国家有关部门") == key("有关部门") == key("国务院有关部门")
+    # code review 18 item 4: any state is not the state, 国家安全 is part of a body's name, a verb before 所在地 no locator
+    assert key("任何国家") != key("国家")
+    assert key("国家安全部门") != key("安全部门") and key("国家安全机关") != key("安全机关")
+    assert key("国家安全生产监督管理部门") == key("安全生产监督管理部门")
+    assert key("报所在地人民政府") != key("人民政府")
 
 
 def test_kb_keeps_the_texts_words_and_the_score_counts_the_record(reg):

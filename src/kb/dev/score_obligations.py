@@ -279,9 +279,11 @@ def match_duties(gold: list[GoldDuty], pred: list, canon, text_of) -> tuple[int,
 # text's words, and the scorer compares names modulo a leading quantifier 任何 (任何单位 = 单位), a locator 当地 or
 # ……所在地 (当地人民政府 = 户籍所在地人民政府 = 人民政府) and 国家 before a body's name (国家有关部门 = 有关部门); 国家
 # alone, the state, stays a party, and so does a name 国家 forms with a person or a one-character rest (国家工作人员).
-_QUANTIFIER = re.compile(r"^任何(?=..)")
-_LOCATOR = re.compile(r"^(?:当地|[^，、和及或的]{0,8}?所在地的?)(?=..)")
-_STATE = re.compile(r"^国家(?=有关|.*(?:部门|机关|机构|委员会|局)$)(?=...)")
+# (code review 18 item 4: not 任何国家 — any state is not the state —, not the 国家 of 国家安全, a body's own name, and not
+# a verb before ……所在地: 报所在地人民政府 is no locator)
+_QUANTIFIER = re.compile(r"^任何(?=..)(?!国家$)")
+_LOCATOR = re.compile(r"^(?:当地|(?![报向由到在经])[^，、和及或的]{0,8}?所在地的?)(?=..)")
+_STATE = re.compile(r"^国家(?!安全(?!生产))(?=有关|.*(?:部门|机关|机构|委员会|局)$)(?=...)")
 
 
 def _unprefixed(name: str) -> str:

@@ -120,10 +120,11 @@ def named(title: str, text: str) -> bool:
     return bool(abridged.search(text))
 
 
-def latest_versions(corpus: Path) -> dict[str, Path]:
-    """Each title's latest file: an undated file is the version in force, else the latest date."""
+def latest_versions(corpus: Path, files=None) -> dict[str, Path]:
+    """Each title's latest file (of ``files``, else of the whole corpus): an undated file is the version in force, else
+    the latest date."""
     best: dict[str, Path] = {}
-    for path in corpus.rglob("*.md"):
+    for path in corpus.rglob("*.md") if files is None else files:
         title = title_of(path)
         if title not in best or _version_key(path) > _version_key(best[title]):
             best[title] = path
@@ -138,8 +139,8 @@ def _version_key(path: Path) -> str:
 def drawable_files(corpus: Path, files: list[Path]) -> list[Path]:
     """The files a round may draw: no decision, amendment or interpretation, and one version per title, the latest
     (code review 18 item 2: the related pool held two versions of five titles, and a draw could take the older one)."""
-    latest = {title_of(p): p for p in sorted(files, key=_version_key) if not any(w in title_of(p) for w in _SKIP_TITLE)}
-    return sorted(latest.values(), key=lambda p: str(p.relative_to(corpus)))
+    kept = [p for p in files if not any(w in title_of(p) for w in _SKIP_TITLE)]
+    return sorted(latest_versions(corpus, kept).values(), key=lambda p: str(p.relative_to(corpus)))
 
 
 def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int, out=sys.stdout) -> None:

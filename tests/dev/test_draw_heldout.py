@@ -53,7 +53,7 @@ def test_the_sessions_draw_is_unnamed_sized_and_grounded_as_the_rules_say():
     related = lines[head[1] + 1:]
     pool = int(re.search(r"(\d+) candidates", lines[head[0]]).group(1))
     assert len(obligations) == min(8, pool) and len(related) <= 2
-    text = draw_heldout.repository_text(REPO)
+    text = draw_heldout.repository_text(REPO, draw_heldout.OBLIGATION_FILES)
     for m in obligations:
         low, high = draw_heldout.OBLIGATION_ARTICLES
         assert low <= int(m.group(2)) <= high and (CORPUS / m.group(1)).is_file()
@@ -66,7 +66,8 @@ def test_the_sessions_draw_is_unnamed_sized_and_grounded_as_the_rules_say():
         first = draw_heldout.articles(CORPUS / m.group(1))[0]
         assert draw_heldout.title_of(Path(law)) in draw_heldout.normalise(first)
     # the session's held-out texts are named by the repository now (kb.dev.heldout), so a draw from the same seed no
-    # longer picks them; every obligations pick is unnamed, every related pick unnamed by the related stage's files
+    # longer picks them; every obligations pick is unnamed by the obligation stage's files, every related pick by the
+    # related stage's
     picks = {m.group(1) for m in obligations}
     linked = {pick.match(l).group(1) for l in related}
     assert not (picks | linked) & set(HELD_OUT_FILES)
@@ -100,6 +101,18 @@ def test_the_related_stage_files_are_a_part_of_the_repository_that_names_the_rel
     assert not draw_heldout.named("农村集体经济组织法", related_text)
     # a text the related tests run kb's ranking on is seen by that stage (code review 18 item 2: test_extra_laws)
     assert draw_heldout.named("北京市实施《水法》办法", related_text)
+
+
+def test_the_obligation_stage_files_are_a_part_of_the_repository_that_names_the_obligation_data():
+    need_shared(CORPUS)
+    text = draw_heldout.repository_text(REPO, draw_heldout.OBLIGATION_FILES)
+    assert len(text) < len(draw_heldout.repository_text(REPO))
+    # a text annotated for its duties is named by the obligation stage (its data, its README, its tests); one
+    # annotated only for its upper law and peers is not: no obligation rule was written on it
+    assert draw_heldout.named("农村集体经济组织法", text)
+    assert draw_heldout.named("北京市专利保护和促进条例", text)
+    assert not draw_heldout.named("北京市种子条例", text)
+    assert draw_heldout.named("北京市种子条例", draw_heldout.repository_text(REPO, draw_heldout.RELATED_FILES))
 
 
 @pytest.mark.parametrize("args", [["s", "--obligations", "-1"], ["s", "--related", "two"], []])

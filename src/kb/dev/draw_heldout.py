@@ -2,7 +2,8 @@
 
     python -m kb.dev.draw_heldout SEED [--obligations 8] [--related 2]
 
-Obligations round: corpus texts of OBLIGATION_ARTICLES (10–130) articles that no file of the repository names.
+Obligations round: corpus texts of OBLIGATION_ARTICLES (10–130) articles that no file of the obligation stage
+(OBLIGATION_FILES) names.
 Related round: local regulations (DLC/) of RELATED_ARTICLES (20–130) articles that no file of the related stage
 (RELATED_FILES: the shipped regulations, the related data, the library's code and tests) names, whose first article
 cites a national law of the corpus that the knowledge base (regulation/) does not ship; the upper law is the corpus'
@@ -33,6 +34,12 @@ the ranking or the check on a corpus text (test_extra_laws imports 北京市实�
 pools hold one version per title, the latest: a rerun of a past session's seed gives that session's draw only with the
 rules of its own commit.
 
+Since the fourteenth session (2026-12-06) the obligations round's name check reads the obligation stage's files
+(``OBLIGATION_FILES``: the extractor and its registry, the obligation data and its scorer, the tests that pin
+constructions, the README that states the conventions), as the related round's reads the related stage's: after round 24
+three unnamed texts of 10–130 articles were left in the whole repository, and a text named only by the related data,
+kb check's data or a site test has had no obligation rule written on it; 104 texts qualify.
+
 Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost
 with the machine; this one restates their rules.  It prints the candidates' counts and the draw; it writes nothing.
 """
@@ -61,6 +68,15 @@ RELATED_FILES = ("regulation/", "tests/data/related/", "src/kb/library/", "src/k
                  "tests/dev/test_related", "src/kb/dev/extra_laws", "tests/dev/test_extra_laws", "src/kb/dev/score_related",
                  "src/kb/dev/score_repeat", "src/kb/dev/bench_related", "tests/dev/test_bench_related", "src/kb/check/",
                  "tests/check/")
+# the files that shape the obligation rules or record what they were scored on (fourteenth session): the extractor and
+# its registry, the obligation data, the scorer and the tests that pin constructions, and the README that states the
+# conventions with their examples; and the list of the texts being annotated (kb.dev.heldout), so a rerun of the
+# session's seed draws other texts
+OBLIGATION_FILES = ("regulation/", "README.md", "src/kb/dev/heldout.py", "tests/data/obligations/", "src/kb/layers/", "tests/layers/",
+                    "src/kb/dev/score_obligations", "src/kb/dev/obligation_agreement", "src/kb/dev/bench_obligations",
+                    "tests/dev/test_obligation", "tests/dev/test_score_actor", "tests/dev/test_bench_obligations",
+                    "src/kb/cli/obligations", "tests/cli/test_obligations_cli", "src/kb/compare/obligations",
+                    "src/kb/library/actors", "tests/library/test_actors")
 
 
 def _span(bounds: tuple[int, int]) -> str:
@@ -144,7 +160,7 @@ def drawable_files(corpus: Path, files: list[Path]) -> list[Path]:
 
 
 def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int, out=sys.stdout) -> None:
-    text = repository_text(repo)
+    text = repository_text(repo, OBLIGATION_FILES)
     related_text = repository_text(repo, RELATED_FILES)
     shipped = {normalise(p.name) for p in (repo / "regulation").iterdir() if p.is_dir()}
     latest = latest_versions(corpus)

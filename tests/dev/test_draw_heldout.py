@@ -115,6 +115,26 @@ def test_the_obligation_stage_files_are_a_part_of_the_repository_that_names_the_
     assert draw_heldout.named("北京市种子条例", draw_heldout.repository_text(REPO, draw_heldout.RELATED_FILES))
 
 
+def test_the_obligation_stage_reads_the_messages_of_its_commits_and_kb_checks_files(tmp_path):
+    # code review 19 item 1: engineers name in commit messages the texts whose obligation output they read, and kb
+    # check's duty rules read that output on the texts of their data
+    import subprocess
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(tmp_path)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    (tmp_path / "src/kb/layers").mkdir(parents=True)
+    (tmp_path / "src/kb/layers/rule.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("y\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "a rule; 40 provisions read, 重庆市甲乙管理条例 7 among them"], check=True)
+    (tmp_path / "other.txt").write_text("z\n", encoding="utf-8")
+    subprocess.run([*git, "commit", "-q", "-am", "unrelated: 北京市丙丁条例"], check=True)
+    files = draw_heldout.OBLIGATION_FILES
+    assert draw_heldout.named("重庆市甲乙管理条例", draw_heldout.repository_text(tmp_path, files, log=True))
+    assert not draw_heldout.named("重庆市甲乙管理条例", draw_heldout.repository_text(tmp_path, files))
+    assert not draw_heldout.named("北京市丙丁条例", draw_heldout.repository_text(tmp_path, files, log=True))
+    assert {"src/kb/check/", "tests/data/check/", "tests/check/", "src/kb/text/"} <= set(files)
+
+
 @pytest.mark.parametrize("args", [["s", "--obligations", "-1"], ["s", "--related", "two"], []])
 def test_a_bad_argument_is_a_usage_error(args, capsys):
     with pytest.raises(SystemExit) as e:

@@ -38,7 +38,11 @@ Since the fourteenth session (2026-12-06) the obligations round's name check rea
 (``OBLIGATION_FILES``: the extractor and its registry, the obligation data and its scorer, the tests that pin
 constructions, the README that states the conventions), as the related round's reads the related stage's: after round 24
 three unnamed texts of 10–130 articles were left in the whole repository, and a text named only by the related data,
-kb check's data or a site test has had no obligation rule written on it; 104 texts qualify.
+a site test has had no obligation rule written on it; 104 texts qualify.
+The same session's code review (19 item 1) found five of the eight drawn texts in kb check's material (its duty rules
+read the obligation layer's output: tests/data/check/texts.yml, judged/, tests/check/) and the parser's: the obligation
+stage now includes kb check and the parser with their data and tests, and the messages of the commits that touched any
+of its files; five more texts were drawn under that rule (seed 20261206g) so that eight are unseen under it.
 
 Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost
 with the machine; this one restates their rules.  It prints the candidates' counts and the draw; it writes nothing.
@@ -72,7 +76,11 @@ RELATED_FILES = ("regulation/", "tests/data/related/", "src/kb/library/", "src/k
 # its registry, the obligation data, the scorer and the tests that pin constructions, and the README that states the
 # conventions with their examples; and the list of the texts being annotated (kb.dev.heldout), so a rerun of the
 # session's seed draws other texts
-OBLIGATION_FILES = ("regulation/", "README.md", "src/kb/dev/heldout.py", "tests/data/obligations/", "src/kb/layers/", "tests/layers/",
+# (code review 19 item 1, the same session: and kb check's duty rules, their data and tests, which read the obligation
+# layer's output on their texts, and the parser, whose rules were written for obligations too; with the messages of
+# the commits that touched any of these, where engineers name the texts whose output they read)
+OBLIGATION_FILES = ("regulation/", "README.md", "src/kb/dev/heldout.py", "src/kb/check/", "tests/check/",
+                    "tests/data/check/", "src/kb/text/", "tests/text/", "tests/data/obligations/", "src/kb/layers/", "tests/layers/",
                     "src/kb/dev/score_obligations", "src/kb/dev/obligation_agreement", "src/kb/dev/bench_obligations",
                     "tests/dev/test_obligation", "tests/dev/test_score_actor", "tests/dev/test_bench_obligations",
                     "src/kb/cli/obligations", "tests/cli/test_obligations_cli", "src/kb/compare/obligations",
@@ -100,10 +108,14 @@ def articles(path: Path) -> list[str]:
     return [line for line in body_lines(path) if _ARTICLE.match(line)]
 
 
-def repository_text(repo: Path, prefixes: tuple[str, ...] = ("",)) -> str:
-    """The tracked files' text (those whose path opens with one of the prefixes), normalised."""
+def repository_text(repo: Path, prefixes: tuple[str, ...] = ("",), log: bool = False) -> str:
+    """The tracked files' text (those whose path opens with one of the prefixes), normalised; with ``log``, and the
+    messages of the commits that touched them."""
     files = subprocess.run(["git", "ls-files", "-z"], cwd=repo, capture_output=True, check=True).stdout.split(b"\0")
     parts = []
+    if log:
+        parts.append(subprocess.run(["git", "log", "--format=%B", "--", *prefixes], cwd=repo, capture_output=True,
+                                    check=True).stdout.decode("utf-8", "replace"))
     for name in files:
         if not name or not name.decode().startswith(prefixes):
             continue
@@ -160,7 +172,7 @@ def drawable_files(corpus: Path, files: list[Path]) -> list[Path]:
 
 
 def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int, out=sys.stdout) -> None:
-    text = repository_text(repo, OBLIGATION_FILES)
+    text = repository_text(repo, OBLIGATION_FILES, log=True)
     related_text = repository_text(repo, RELATED_FILES)
     shipped = {normalise(p.name) for p in (repo / "regulation").iterdir() if p.is_dir()}
     latest = latest_versions(corpus)

@@ -93,9 +93,10 @@ def test_a_second_annotation_of_a_text_outside_the_knowledge_base_pairs_with_its
     # since the tenth (2026-12-06) with round 16r's 北京市环境噪声污染防治办法 (14 and 13 repeats, 13 in common: F1 0.963) → 0.926,
     # since the eleventh (2026-12-06) with round 17r's 北京市人民防空条例 (27 and 28 repeats, 26 in common: F1 0.945) → 0.933,
     # since the thirteenth (2026-12-06) with round 19r's 北京市实施《节约能源法》办法 (22 and 26 repeats, 21 in common: F1
-    # 0.875) → 0.919
+    # 0.875) → 0.919, since the fourteenth (2026-12-06) with round 20r's 广东省艾滋病防治条例 (1 and 3 repeats, 1 in common:
+    # F1 0.500) → 0.912
     for name in ("repeat-heldout-bj-cehui.yml", "repeat-heldout-bj-youzheng.yml", "repeat-heldout-bj-zaosheng.yml",
-                 "repeat-heldout-bj-renfang.yml", "repeat-heldout-bj-jieneng.yml"):
+                 "repeat-heldout-bj-renfang.yml", "repeat-heldout-bj-jieneng.yml", "repeat-heldout-gd-aizibing.yml"):
         assert pairs[Path("outside-kb", name)] == related_agreement.DATA / "outside-kb" / name
     p, r = res[("B 对照 A", "repeat")]
-    assert round(2 * p * r / (p + r), 3) == 0.919
+    assert round(2 * p * r / (p + r), 3) == 0.912

@@ -205,7 +205,11 @@ def test_corpus_internal_references(corpus_files):
            if (u["file"], u["line"], u["text"]) not in known]
     assert not new, f"新的无法解析的引用（需核对并记录原因）：{new[:10]}"
     now = {(u["file"], u["line"], u["text"]) for u in st["unresolved_refs"]}
-    stale = sorted(known - now)
+    # a held-out text's rows stay (corpus_stats does not open it this session; the fourteenth session's draw
+    # took 民法典 侵权责任编, whose 本编 row is checked and kept for when the text is tuning again)
+    from kb.dev.heldout import held_out_file
+
+    stale = sorted(k for k in known - now if not held_out_file(k[0]))
     assert not stale, f"已能解析、应从 corpus_unresolved.tsv 删除的行：{stale[:10]}"
 
 

@@ -138,8 +138,12 @@ def test_every_article_has_text(parsed):
 
 
 def test_minfadian_books_and_restarting_chapters(parsed):
+    from kb.dev.heldout import held_out_file
+
     books = {rel: d for rel, d in parsed.items() if rel.startswith("民法典/") and not isinstance(d, KbError)}
-    assert len(books) == 8
+    # the eight books less any held out this session (the fourteenth session's obligations round drew 侵权责任编 and 人格权编)
+    present = [p for p in (CORPUS / "民法典").glob("*.md") if not held_out_file(p)]
+    assert len(books) == len(present) >= 6
     contract = next(d for rel, d in books.items() if "合同" in rel)
     assert contract.articles[0].number == 463
     assert not contract.warnings

@@ -441,6 +441,10 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
             return km.start(1), g2
     if (nxt in ("的", "之", "所") and not TASKS_OF.match(text, g.end)) or _ITS_AREA.match(text, g.end):
         return _READ_ON
+    # 市人民代表大会选举或者通过的下列国家工作人员，……应当……: the party the relative clause modifies is the subject
+    head = _head_of_relative(sc, text, g, cb)
+    if head is not None:
+        return head
     # 城市、县人民政府组织编制的总体规划，……应当……: the clause is a thing made by the actor
     rel = _MADE_THING.fullmatch(text[g.end:cb])
     if rel and COMPETENCE.fullmatch(rel.group(1)) and sc.public(g) and not _BY_RULE.match(rel.group(1)):
@@ -493,6 +497,51 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
         if _PREFIX_STOP.search(prefix) or prefix.startswith(VERB_START2):
             return None
     return k, g
+
+
+#: the actor's act closing a relative clause whose head is the act's object (……选举或者通过的, ……任命的, ……批准的,
+#: ……招用的), and the words that may stand between its 的 and the party it modifies (下列国家工作人员)
+_RELATIVE_ACT = re.compile(r"((?!、)[^，。；：的（）]{0,20}?"
+                           r"(?:选举|通过|任命|任免|任用|聘任|聘用|选聘|招用|招聘|招收|录用|雇用|雇佣|批准|核准|许可|认定|确定|"
+                           r"指定|委托|委派|选派|派出|派驻|推荐|推选|选定|登记|注册|判处|宣告缓刑|假释|授权|认可|命名|评定|"
+                           r"资助|扶持|收留|安置|动员|征召|招募|接收))的(?:下列|以下|其他|有关)?")
+#: the endings of the names of state organs the lexicon does not know (北京知识产权法院, 北京铁路运输检察院)
+_STATE_ORGANS = ("法院", "检察院", "机关", "委员会", "人民政府")
+#: a modifier opened by a preposition or a copula is no act of the actor's
+_NOT_AN_ACT = _PP_START + ("为", "是", "系", "作为", "在", "从", "由", "按照", "依照", "根据", "依据", "关于", "及", "和", "或",
+                           "以及", "等", "中", "内", "所")
+
+
+def _head_of_relative(sc: Scanner, text: str, g: Group, cb: int) -> tuple[int, Group] | None:
+    """(position, group) of the party a relative clause opened by the actor g modifies — the object of the act that
+    closes it (市人民代表大会选举或者通过的下列国家工作人员，……应当……; 市人民政府、……任命的国家工作人员，任命后应当……;
+    县级以上人民政府批准的企业，应当……): the actor only acts inside the modifier, the party is the subject, when it
+    closes the clause or stands right before its modal word.  Not a thing or a place (……确定的应急避难场所，应当设置
+    明显标志: a thing the actor made, as before), not after a person of the actor's or a pronoun (……负责人或者其委派的
+    人员: the persons are joined), not after a preposition or a copula (……对有下列事迹之一的单位和个人，给予
+    ……; 保险机构为……的扣缴义务人), and a list of actors only when each is a public body (普通高等院校、经……批准登记的各类
+    职业教育机构: the list's first member is no agent of the approval)."""
+    end = g.end
+    if text.startswith("（", end) and text.find("）", end, cb) > 0:
+        end = text.find("）", end, cb) + 1     # ……常务委员会（以下简称人大常委会）任命……的: past the bracket
+    m = _RELATIVE_ACT.match(text, end)
+    if m is None or m.end() >= cb or MODAL_RE.search(m.group(1)):
+        return None
+    if m.group(1).startswith(_NOT_AN_ACT) or "其" in m.group(1) or _PERSON_OF.match(m.group(1)) or (len(g.mentions) > 1 and not all(
+            sc.reg.is_public(x.name) or x.name.endswith(_STATE_ORGANS) for x in g.mentions)):
+        return None
+    h = sc.group(text, m.end(), discover=True)
+    if h is None:      # ……选举的下列人员: a generic head the lexicon leaves alone
+        gm = _GENERIC_RE.match(text, m.end())
+        if gm is not None:
+            h = Group([Mention(sc.reg.canonical(gm.group(0)), gm.group(0), gm.start(), gm.end(),
+                               known=sc.reg.is_known(gm.group(0)))], gm.start(), gm.end())
+    if h is None or not h.mentions or h.end > cb or h.start != m.end() or \
+            any(sc.reg.kind_of(x.name) == "other" for x in h.mentions):
+        return None
+    if h.end == cb or MODAL_RE.match(text, h.end):
+        return m.end(), h
+    return None
 
 
 def _thing_subject(text: str, a: int, b: int, ca: int, cb: int):

@@ -59,3 +59,54 @@ def test_guards_of_the_relative_clause(reg):
                                        "车船税，并出具代收税款凭证。")
     assert actors_of(reg, "辩护律师会见在押的犯罪嫌疑人、被告人，可以了解案件有关情况，提供法律咨询等。") == {"辩护律师"}
     assert "负责人" in actors_of(reg, "最高人民法院、最高人民检察院负责人或者其委派的人员应当分别参加会议，听取意见，回答询问。")
+
+
+def records_in_liability(reg, *articles: str) -> set[tuple[str | None, str, str]]:
+    """(actor, modality, action) of articles placed in a chapter of legal liability."""
+    from kb.layers.obligations import extract
+    from kb.text.parse import parse_text
+    nums = "一二三四五六七八九十"
+    doc = parse_text("\n".join(["某某法", "第一章 法律责任"] + [f"第{nums[i]}条 {a}" for i, a in enumerate(articles)]),
+                     "rules.txt", "text")
+    return {(s.actor, s.modality, s.action) for s in extract(doc, reg)}
+
+
+def test_the_persons_a_penalty_names_when_no_violator_is_named(reg):
+    """Held-out round 24: 14 liability records of the persons a penalty names were missed (直接负责的主管人员 and 其他直接责任
+    人员). The convention (README, liability articles): a condition that names no violator makes the party its penalty
+    falls on liable, with the breach as its action — the annotators write the breach of the first clause where a later
+    one only follows it up (逾期仍不接管的, 拒不改正的), and the persons of a clause opening with 对 after it."""
+    # 国防动员法 (2010) art. 70 (a list of breaches): no name the scanner finds opens with 直接负责的
+    got = records_in_liability(reg, "有下列行为之一的，对直接负责的主管人员和其他直接责任人员，依法给予处分:\n"
+                                    "（一）拒不执行上级下达的国防动员命令的；\n（四）泄露国防动员秘密的；")
+    assert ("直接负责的主管人员", "liability", "有下列行为之一") in got
+    assert ("其他直接责任人员", "liability", "泄露国防动员秘密的") in got
+    # 重庆市实施《长江三峡工程建设移民条例》办法 art. 66: the breach of the first clause, not the follow-up
+    got = records_in_liability(reg, "拒绝或拖延接管迁建城镇市政设施、公用设施和专业设施的，由区县（自治县）人民政府责令限期接管；逾期仍不"
+                                    "接管的，对直接负责的主管人员和直接责任人员，依法给予行政处分。")
+    assert ("直接负责的主管人员", "liability", "拒绝或拖延接管迁建城镇市政设施、公用设施和专业设施") in got
+    # 退役军人保障法 (2021) art. 77: a sentence opening with 对, the body after the persons
+    got = records_in_liability(reg, "违反本法规定，拒绝或者无故拖延执行退役军人安置任务的，由安置地人民政府退役军人工作主管部门责令限期"
+                                    "改正；逾期不改正的，予以通报批评。对该单位主要负责人和直接责任人员，由有关部门依法给予处分。")
+    assert {"主要负责人", "直接责任人员"} <= {a for a, m, _ in got if m == "liability"}
+    # 电子签名法 (2019) art. 31: the persons' own ban after 其
+    got = records_in_liability(reg, "电子认证服务提供者不遵守认证业务规则的，由国务院信息产业主管部门责令限期改正；逾期未改正的，吊销电子"
+                                    "认证许可证书，其直接负责的主管人员和其他直接责任人员十年内不得从事电子认证服务。")
+    assert ("直接负责的主管人员", "prohibition", "从事电子认证服务") in got
+
+
+def test_the_staff_of_a_named_violator_are_not_liable_on_their_own(reg):
+    """Guards: where the condition names the violator (even one kb does not record: a long relative clause), or a clause
+    before binds the party that breaks it, the persons penalised are its staff, not liable parties of their own
+    (退役军人保障法 art. 76, 无障碍环境建设法 art. 68, 北京市实施《国家通用语言文字法》若干规定 art. 17); a condition on the
+    persons is no breach of theirs (统计法 (2009) art. 41 ……其直接负责的主管人员……属于国家工作人员的，由……)."""
+    for art in ("其他负责退役军人有关工作的部门及其工作人员违反本法有关规定的，由其上级主管部门责令改正，对直接负责的主管人员和其他直接"
+                "责任人员依法给予处分。",
+                "负有公共服务职责的部门和单位未依法提供无障碍社会服务的，由本级人民政府或者上级主管部门责令限期改正；逾期未改正的，对"
+                "直接负责的主管人员和其他直接责任人员依法给予处分。",
+                "语言文字工作部门和其他有关部门及其工作人员应当依法履行职责；滥用职权或者不履行法定职责的，由所在单位或者上级主管部门对"
+                "直接负责的主管人员和其他直接责任人员依法给予行政处分。",
+                "作为统计调查对象的国家机关、企业事业单位或者其他组织有下列行为之一的，由县级以上人民政府统计机构责令改正，给予警告，"
+                "可以予以通报；其直接负责的主管人员和其他直接责任人员属于国家工作人员的，由任免机关或者监察机关依法给予处分：\n"
+                "（一）拒绝提供统计资料的；"):
+        assert not {"直接负责的主管人员", "其他直接责任人员"} & {a for a, m, _ in records_in_liability(reg, art) if m == "liability"}

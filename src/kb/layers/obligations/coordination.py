@@ -38,6 +38,9 @@ _GENERIC_HEADS = ("机构", "单位", "组织", "企业", "部门", "团体", "�
 #: the last character of a body's or a place's name (托儿所, 水库, 码头, 堤防): a member of a list closed by 等单位 that keeps
 #: its name (a field, 电信 or 施工, gets the head back: 电信单位)
 _PLACE_CHARS = AGENT_HEAD_CHARS + "所库区闸坝市园港湾桥防点纽"
+_HEAD_IN_MEMBER = re.compile(r"部门|单位|机关|机构|组织|委员会|人员")
+#: fields whose last character would read as a body's or a person's (医药卫生, 能源化工, 网络传媒: 国防动员法 51, 62 p2)
+_FIELD_ENDS = ("卫生", "化工", "传媒", "媒体")
 #: kinds of medium: a member of a list closed by 等媒体单位 that stays bare (新闻、出版、广播等媒体单位 → 新闻, 出版, 广播), as
 #: the members of 等媒体 / 等新闻媒体 do (the lead's media decision, conventions of 2026-12-05: 新闻媒体单位 is no one's name)
 _MEDIA_KINDS = frozenset(("报刊", "报纸", "杂志", "期刊", "广播", "电视", "广播电视", "广电", "网络", "网站", "新闻", "出版",
@@ -123,6 +126,11 @@ _THING_TAILS = ("牌", "公文", "印章", "屏幕", "标语", "票据", "报表
 _LISTED_BODY = r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?)"
 _LISTED = re.compile(_LISTED_BODY + r"(?=应当|应|必须|不得|可以|可|有权|有[^，。；]{1,30}的(?:义务|权利|责任)|负责|按照|"
                      r"依法|在|，)")
+#: fields closed by 等单位 / 等有关单位, a member up to 14 characters long (交通运输、……、新闻媒体、国防科研生产和市政设施保障等单位，
+#: 国防动员法 51), the list followed by another party (新闻出版、广播影视、文化等单位和有关社会团体，清洁生产促进法 15 p3) or by
+#: the breach its members commit (供电、供气、供热、供水等单位未按照规定报送……的)
+_UNITS_LISTED = re.compile(r"((?:[\u4e00-\u9fff]{1,14}、)+[\u4e00-\u9fff]{1,14}?)等((?:有关|相关)?单位)"
+                           r"(?=应当|应|必须|不得|可以|可|负责|按照|依法|在|，|未|违反|和|及|以及)")
 _LISTED_LOOSE = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?(?:%s|媒体|场所|力量|主体|群体))"
                            r"(?=[^，。；：、])" % "|".join(SUFFIXES))
 
@@ -161,6 +169,12 @@ class Scanner(MentionScanner):
         if discover:
             g = self.listed(text, i)
             if g:
+                join = re.compile(r"以及|和|及").match(text, g.end)
+                if join and _UNITS_LISTED.match(text, i):
+                    # ……等单位和有关社会团体，应当……: the list, then another party
+                    more = self._group(text, join.end(), discover)
+                    if more is not None and more.mentions and more.start == join.end():
+                        return Group(g.mentions + more.mentions, g.start, more.end)
                 return g
         g = self._group(text, i, discover)
         if discover and _LIST_NEAR.search(text, i, i + 16):
@@ -506,7 +520,11 @@ class Scanner(MentionScanner):
         the object of a verb (鼓励……等媒体减免……), whatever follows it."""
         if i >= 0 and text.find("、", i + 1, i + 9) < 0:
             return None          # (the list's first 、 stands 1 to 8 characters after i: most places have none)
-        m = (_LISTED_LOOSE if loose else _LISTED).match(text, i)
+        m = _LISTED_LOOSE.match(text, i) if loose else _UNITS_LISTED.match(text, i)
+        if m and not loose and _HEAD_IN_MEMBER.search(m.group(1)):
+            m = None     # 相关部门和电力、通信、给排水、燃气等单位: a body before the fields, no field of the list
+        if not m and not loose:
+            m = _LISTED.match(text, i)
         if not m:
             return None
         head = m.group(2)
@@ -517,6 +535,10 @@ class Scanner(MentionScanner):
         if not head and any(len(n) > 4 for n in re.split(r"、|和|及", m.group(1))):
             return None
         names = re.split(r"、|和|及", m.group(1))
+        if m.re is _UNITS_LISTED:
+            # A、B和C: 和 joins the last two members; inside a member it is part of its name (食品和粮食供应)
+            parts = m.group(1).split("、")
+            names = parts[:-1] + re.split(r"和|及", parts[-1])
         if not head and all(n.endswith(_THING_TAILS + THING_HEADS) for n in names):
             return None          # 名称牌、公文、印章、标牌……标语等应当使用规范汉字: things, no party (the spec; the lead's decision)
         if any(STOP_IN_NAME.search(n) or len(n) < 2 for n in names):
@@ -540,8 +562,9 @@ class Scanner(MentionScanner):
         out, k = [], i
         for n in names:
             named = n + restore if restore and not (n in _MEDIA_KINDS and "媒体" in restore) and (
-                n in self.reg.stems or (n not in self.reg.alias and not n.endswith(SUFFIXES + PERSON_SUFFIXES) and
-                                        n[-1] not in _PLACE_CHARS)) else n
+                n in self.reg.stems or n.endswith(_FIELD_ENDS) or
+                (n not in self.reg.alias and not n.endswith(SUFFIXES + PERSON_SUFFIXES) and n[-1] not in _PLACE_CHARS)) \
+                else n
             if role and named == n and n[-1] in _PLACE_CHARS and n not in self.reg.alias and \
                     not n.endswith(PERSON_SUFFIXES):
                 named = n + role.group(0)

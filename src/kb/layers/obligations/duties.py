@@ -60,7 +60,9 @@ _THING_FIRST = re.compile(r"(?!对|为|向|在|与|同|按|依|通过|会同|结
 #: body's or not, as the annotators read them; a list of acts (职责, 事项, 工作, 服务, 审查 …), not of rights (享有下列权利：),
 #: ranks (设下列三等十一级：), ways (通过下列方式产生：) or rules the act follows (依照下列规定办理：)
 _ACTS_LISTED = re.compile(r"(?:[^。；：]*，)?(?![^，。；：]*?(?:享有|享受|按照|依照|根据|依据))[^，。；：]*?(?:下列|以下|如下)"
-                          r"(?:[^，。；：的]{0,8}的)?(?:主要)?(?:职责|职权|事项|工作|服务|任务|措施|审查|检查|监督)：\s*$")
+                          r"(?:[^，。；：的]{0,8}的)?(?:主要)?(?:职责|职权|事项|工作|服务|任务|措施|审查|检查|监督)[：:]\s*$")
+#: (code review 17 item 5: these lead-ins and TASKS_OF, _ITS_TASKS_OF, _LISTED_DUTIES, subjects._ITS_TASKS and
+#: extractor._PENALTY_LIST take an ASCII colon too: 生产经营单位的主要负责人对本单位安全生产工作负有下列职责: — 安全生产法 (2021) 21)
 #: code review 16 item 7: a public body's clause that states no act of its own — a definition (受理国籍申请的机关，在国内为当地
 #: 市、县公安局: 国籍法 15) or a list of ways (……对于以下情形，分别按照下列方式处理：, 北京市信访条例 44, whose items say 可以
 #: or name another body)
@@ -177,6 +179,12 @@ def duties_without_modal(x, s: Sentence) -> None:
         if dm is None or s.liability or (rel_at is not None and g.end + dm.start() > rel_at):
             continue     # (人民法院认为管理人应当履行的其他职责: 履行 is what the relative clause says the 管理人 does)
         begin = g.end + _manner_start(scope, dm.start())
+        dui = scope.rfind("对", 0, dm.start())
+        if policy(g) and dm.group(0) == "给予" and begin == g.end + dm.start() and dui >= 0 and \
+                "，" not in scope[dui:dm.start()]:
+            begin = g.end + dui     # 国家对因承担……的单位给予补偿: the grant with its party (a duty word inside the party's name)
+        if all(m.name in _STATES for m in g.mentions) and text.startswith(("并", "同时"), begin) and begin > g.end:
+            begin += 1 if text[begin] == "并" else 2      # 国家鼓励……，并依法给予优惠: the joiner is no part of the grant
         stop = _refusal_end(x, s, g.end + dm.end()) if dm.re is _REFUSES else None
         for mt in g.mentions:
             x.emit(s, mt, "obligation", False, g.end + dm.start(), begin, p)
@@ -210,15 +218,15 @@ def duty_stated_of_a_party(x, s: Sentence) -> None:
 #: the annotators read it), numbered or separated by ；
 #: (X在……工作中的任务：, X在继续教育中的职责：: the field of the duties named before them; X的职权是：, 各专门委员会的工作
 #: 如下： likewise)
-TASKS_OF = re.compile(r"(?:在[^，。；：、]{1,20}?中)?的(?:主要|基本)?(?:(?:任务|职责|职权|义务)(?:[：是]|为：|如下：)|工作如下：)")
+TASKS_OF = re.compile(r"(?:在[^，。；：、]{1,20}?中)?的(?:主要|基本)?(?:(?:任务|职责|职权|义务)(?:[：:是]|为[：:]|如下[：:])|工作如下[：:])")
 #: after 其 (subjects: the actor just named): 其主要职责是：
-_ITS_TASKS_OF = re.compile(r"(?:主要|基本)?(?:任务|职责)(?:[：是]|为：)")
+_ITS_TASKS_OF = re.compile(r"(?:主要|基本)?(?:任务|职责)(?:[：:是]|为[：:])")
 #: X有义务/有责任 + a verb (not 有……的义务, read by _HAS)
 _HAS_DUTY_TO = re.compile(r"(?:都|均|也)?有(?:义务|责任)(?=[\u4e00-\u9fff])(?!的)")
 #: a body's consequence of a breach without 由 (相关单位依法予以劝诫, 公安机关责令改正)
 _SANCTION_OPEN = re.compile(r"((?:依法|及时|可以)?)(?:予以|给予|责令|处以|没收|吊销|责成)")
 #: X负有下列责任：: duties listed after the colon (享有下列权利： is no marker, as the guide's annotators read it)
-_LISTED_DUTIES = re.compile(r"(?:都|均|也|依法)?((?:负|)有下列(?:[^，。；：]{0,8}的)?(?:义务|责任|职责))(?=：)")
+_LISTED_DUTIES = re.compile(r"(?:都|均|也|依法)?((?:负|)有下列(?:[^，。；：]{0,8}的)?(?:义务|责任|职责))(?=[：:])")
 #: ……的行为受……, ……的活动应当……: the duty word is inside the subject of another predicate
 #: ……履行职责受法律保护 / ……依法履行职责，受法律保护: the act is what the law protects (a right), not a duty
 _NOUN_OF_ACT = re.compile(r"的(?:行为|活动|情况|事项)(?:受|不受|应当|是|属于)|，?受法律(?:的)?保护")
@@ -230,6 +238,16 @@ _HAS = re.compile(r"(?:都|均|也|同时)?(?<![享拥具不])(?<!不负)有(?!�
 
 
 _COMMA = re.compile("，")
+#: a grant of the state's to a party, said without 给予 (国家对……予以支持 / 予以表彰, 国家奖励……的组织和个人): its obligation,
+#: explicit false, as 国家对……给予…… (the lead's decision of 2026-12-06, fourteenth session: 国家 is recorded where it pays
+#: or bears a cost, its policy verbs — 鼓励, 支持 X, 建立, 实行, 加强, 保障 — give nothing)
+_GRANT = re.compile(r"予以(?:支持|扶持|补助|补偿|奖励|表彰|资助|优待)|^奖励(?!制度|机制|办法)")
+_GIVES = re.compile("给予")
+#: adverbials before a duty word that opens its subject's predicate (国家依法承担……, 本市按照……规定负责……)
+_OPENS_PREDICATE = re.compile(r"(?:依法|(?:根据|按照|依照)[^，。；]{0,20}?，?)?")
+#: 给予 opening its clause after the state's policy clause or adverbial (国家鼓励……捐赠，并依法给予税收优惠; 国家给予妥善安置;
+#: 国家根据实际需要给予适当的补贴): the state's grant, though no 对 names the party
+_GRANT_OPENS = re.compile(r"(?:^|，(?:并|同时)?)(?:依法|(?:根据|按照|依照)[^，。；]{0,20}?)?$")
 #: a clause of the head that opens with a joiner, or with 等 closing the group, is the rest of a group of subjects not
 #: read whole (科协和群众团体，以及……行业组织按照各自职责，共同做好: 和群众团体，以及……; ……的工矿企业等相关单位，负责:
 #: 等相关单位，), not the manner of the act
@@ -394,10 +412,22 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
             # (the party named is encouraged: governance.on_chain); its own act may follow in a later clause
             # (……鼓励和支持……研究，推广先进的……技术: 推广 is the government's)
             dm = OWN_ACT_AFTER_POLICY.search(scope, dm.end())
+    state = all(m.name in _STATES for m in g.mentions)
+    if not dm and state:
+        dm = _GRANT.search(scope)     # 国家对优秀电影的外语翻译制作予以支持; 国家奖励为……做出突出贡献的组织和个人
+        if dm and dm.start() and ("对" not in scope[:dm.start()] or
+                                  any(v in scope[:dm.start()].rpartition("，")[2] for v in _POLICY)):
+            dm = None    # (国家鼓励通过商业保险等多种形式对……受种者予以补偿: the encouraged act, 疫苗管理法 56 p2)
     if not dm or "的" in scope[:dm.start()][-1:]:
         return None
-    if re.search(r"无法|未|不|没有|拒绝", scope[:dm.start()]):
-        return None
+    if policy(g) and dm.re is _DUTY and dm.group(0) != "给予" and not _OPENS_PREDICATE.fullmatch(scope, 0, dm.start()):
+        dm = _GIVES.search(scope, dm.end())       # (国家对因承担……造成直接经济损失的单位给予补偿: the grant after the party)
+        if dm is None:
+            return None  # 国家设立……机制，负责……; 本市鼓励单位和个人……，协助维护……; 国家采取措施……帮助……履行监护职责: the duty
+        #                  word is the body's set up, the encouraged party's or the governed one's, not the state's (its policy
+        #                  verbs give nothing, as 国家鼓励……); 国家负责…… / 国家依法承担…… opening the predicate stay
+    if re.search(r"无法|未(?!成年)|不|没有|拒绝", scope[:dm.start()]):
+        return None      # (未成年人 is no negation: 国家对预防未成年人犯罪工作有显著成绩的组织和个人，给予表彰和奖励)
     if re.search(r"除[^，。；外]*$", scope[:dm.start()]):
         return None        # 除履行……职责外，还应当……: a condition
     adverbial = _IN_ADVERBIAL.match(scope) if dm.re is _DUTY and not no_modal else None
@@ -413,6 +443,7 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
         return None      # a condition (……履行监护职责，……的，)
     if _NOUN_OF_ACT.search(text, g.end + dm.end(), run_end):
         return None      # 公民和组织支持、协助国家安全工作的行为受法律保护: a noun phrase, not a duty
-    if dm.group(0) == "给予" and "对" not in scope[:dm.start()]:
+    if dm.group(0) == "给予" and "对" not in scope[:dm.start()] and \
+            not (state and _GRANT_OPENS.search(scope, 0, dm.start())):
         return None
     return dm

@@ -44,7 +44,7 @@ _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj
 
 
 #: the lead-in of a list of penalties (给予下列处分或行政处罚：, 予以下列处罚：)
-_PENALTY_LIST = re.compile(r"下列[^，。；：]{0,6}?(?:处分|处罚)[^。；：]{0,30}：")
+_PENALTY_LIST = re.compile(r"下列[^，。；：:]{0,6}?(?:处分|处罚)[^。；：:]{0,30}[：:]")
 
 
 class _Extractor:

@@ -12,6 +12,7 @@ from kb.layers.obligations.records import RELATIONS, Group, Mention
 from kb.layers.obligations.sentences import Sentence
 
 _ENC = ("鼓励", "倡导", "提倡", "引导")
+_CLAUSE_MARK = re.compile("[，。；：]")
 CHAIN_V = ("鼓励", "支持", "倡导", "提倡", "引导", "指导", "帮助", "协助", "督促", "组织", "协调", "责令", "委托",
            "监督", "检查", "考核", "查处", "纠正", "动员", "推动", "责成", "扶持")
 #: 组织 before 和个人 is the noun (鼓励组织和个人……), not a second verb of the run
@@ -53,6 +54,11 @@ def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
                 not any(m.name == "个人" for m in after.mentions) and \
                 all(x.reg.kind_of(m.name) == "individual" for m in target.mentions + after.mentions):
             target = after
+    if target is None and (s_here is None or policy(s_here)) and any(
+            q < p and typ == "chain" and d[1].startswith(_ENC) and not _CLAUSE_MARK.search(text, q, p)
+            for q, typ, d in s.events):
+        return       # 国家鼓励自然人……通过捐赠、志愿服务等方式支持学前教育事业: the encouraged party's act, not the state's
+        #              second policy verb with no party (its party's predicate was cut at 支持, 学前教育事业 read as encouraged)
     _relate(x, s_here, chain, target, s.node.eid)
     if target is None:
         if chain.startswith(_ENC + ("支持",)) and (s_here is None or policy(s_here)):

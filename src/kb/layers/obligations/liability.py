@@ -48,6 +48,8 @@ def liability_sentence(sent: str) -> bool:
 
 
 #: 由X责令改正, 由X处以罚款: a body acting on a violation
+#: a body's founding as the time of another's breach (有限责任公司设立时，股东未按照……)
+_AT_FOUNDING = re.compile(r"(?:设立|成立|解散|清算|合并|分立|终止|破产)(?:时|前|期间)，")
 _SANCTIONED_BY = re.compile(r"(?:的|之一)，(?:可以?|应当)?由[^，。；]{1,30}?(?:责令|处以|处[0-9一二三四五六七八九十百千]|没收|吊销|"
                             r"给予[^，。；]{0,4}(?:处分|处罚|警告)|(?:依照|按照)[^，。；]{0,40}?处理)")
 
@@ -86,6 +88,8 @@ def on_violation(x, s: Sentence) -> None:
     for p, g in s.subjects:
         if p >= k or not g.mentions or p < s.start:
             continue
+        if _AT_FOUNDING.match(text, g.end):
+            continue         # 有限责任公司设立时，股东未按照……缴纳出资……的: the time of the shareholders' breach (公司法 (2023) 50)
         staff_only = all(m.name in _STAFF_NOUNS for m in g.mentions)
         if not sanctions and (not _opens(text, _opening(text, s.start, k), p, staff_only) or not (_VIOLATION.match(text, g.end) or (all(
                 x.reg.is_known(m.name) or m.name.endswith(SUFFIXES + _PERSON_HEADS) or m.name in _STAFF_NOUNS

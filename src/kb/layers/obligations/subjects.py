@@ -12,6 +12,7 @@ import re
 
 from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok, its_departments, responsible
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
+from kb.layers.obligations.governance import policy
 from kb.layers.obligations.modals import MODAL_RE, find_modals, find_yao
 from kb.layers.obligations.names import OBJECT_VERBS, STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
@@ -42,6 +43,8 @@ _NOT_A_MODIFIER = _CONNECTIVES + ("按照", "根据", "通过", "依托", "利�
 _GOES_ON = ("并", "且", "还", "同时")
 #: the end of a clause of time (在……时, 在……后, 在……期间)
 _TIME_END = re.compile(r"(?:时|后|前|期间|以后|以前|之前|之后|过程中)$")
+#: the state's decision (or its absence) as the time of another's act: 国家决定实施国防动员后，……; 国家没有作出戒严决定时，……
+_STATE_DECIDES = re.compile(r"(?:决定|宣布|发布|没有|未)[^，。；]{0,30}?(?:时|后|以后|之后)")
 #: how many places of a clause (its start, and after each 的) may open its subject
 _TRIES = 4
 #: 根据Y确定的清单: the actor acts by what another made (街道办事处根据市人民政府确定的……清单，依法行使……)
@@ -51,11 +54,13 @@ _READ_ON = "read on"
 
 _THAT_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:负责人|人员|单位|机构|组织|部门|委员会|企业|当事人|人)")
 _ITS_PERSONS = re.compile(r"其(成员|工作人员)")
+#: a body's founding or ending as the time of a noun (有限责任公司设立时的股东) or of another's act (有限责任公司设立时，股东未……的)
+_AT_ITS_FOUNDING = re.compile(r"(?:设立|成立|解散|清算|合并|分立|终止|破产)(?:时|前|期间)的")
 #: 其职能部门 (as 及其职能部门): the departments of the actor named before; 其主管部门 is another body's
 _ITS_DEPTS = re.compile(r"其(?:有关|相关|(职能|所属)各?)?部门")
 _ITS_MODAL = re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|可|有权)")
 #: 其主要职责是：, 其任务为：: the lead-in of the duties of the actor just named
-_ITS_TASKS = re.compile(r"其(?=(?:主要|基本)?(?:任务|职责)(?:[：是]|为：))")
+_ITS_TASKS = re.compile(r"其(?=(?:主要|基本)?(?:任务|职责)(?:[：:是]|为[：:]))")
 _MODAL_SOON = re.compile(r"[^，。；]{0,3}(?:应当|应|必须|不得|可以|可|有权|负责)")
 _IN_CHARGE_OF = re.compile(r"负责[^，。；的]{1,12}的(?:机构|部门|单位|组织)(?=，|应当|负责|可以)")
 #: an actor that sets up, runs or appoints the body named after 的 (政府设立的公共图书馆)
@@ -402,6 +407,8 @@ def _pronoun_subject(sc: Scanner, text: str, k: int, out, carried, last_stmt):
             # 其成员 are the members of the body named before, 其工作人员 its staff, as ……及其成员 / 及其工作人员 read
             # (coordination.Scanner._group; code review 10 item 10: 其成员 gave the body itself)
             base = prev.mentions[0].name
+            if base.endswith(m.group(1)):
+                base = base[:-len(m.group(1))]      # 有限责任公司董事会成员为……，其成员中……: the members, not 董事会成员成员 (公司法 (2023) 68)
             name = sc.reg.canonical(base + m.group(1))
             if not sc.reg.is_known(name) and m.group(1) != "成员":
                 name = sc.reg.canonical(m.group(1))
@@ -434,8 +441,15 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     if rm:
         name = sc.reg.canonical(rm.group(0))
         return k, Group([Mention(name, rm.group(0), g.end, rm.end(), known=sc.reg.is_known(name))], k, rm.end())
+    if k == ca and [m.name for m in g.mentions] == ["国家"] and _STATE_DECIDES.fullmatch(text, g.end, cb):
+        return None        # 国家决定实施国防动员后，应当……: the state is the subject of the time clause only, the duty is the
+        #                    context's (国防动员法 5, 10, 63: 11 false records of 国家 in held-out round 24); not when the state
+        #                    acts itself (国家、地方和军队举行重大庆典活动时，应当邀请……)
     if text[ca:cb].endswith(("时", "后")) and _VACANCY.search(text, g.end, cb):
         return None        # 工会主席……缺额时，应当及时补选: who elects is the subject of the context
+    if _AT_ITS_FOUNDING.match(text, g.end):
+        return _READ_ON    # 有限责任公司设立时的股东可以……: the shareholders at the company's founding (公司法 (2023) 43, code review 18
+        #                    item 9: the company was the party)
     if nxt == "的" and text[ca:cb].endswith(("后", "时", "前", "以后")) and not STOP_IN_NAME.search(text[g.end + 1:cb]):
         return k, g        # 慈善组织的公开募捐资格注销后，不得……: the time of the actor's thing
     km = _KIN_OF.match(text, g.end)
@@ -569,6 +583,9 @@ def carry_over(s: Sentence) -> None:
     if not s.subjects or s.is_item:
         return
     last_open = s.subjects[-1][1]
+    if s.topic is not None and last_open.mentions and policy(last_open) and s.topic[0] > s.subjects[-1][0]:
+        s.carried = s.topic[1]     # 国家鼓励单位和个人……开发未利用的土地；适宜开发为农用地的，应当优先开发成农用地: the party the
+        return                     # policy names goes on, not the state (土地管理法 (2019) 39)
     if not any(ev[1] == "agent" and ev[0] > s.subjects[-1][0] for ev in s.events):
         s.carried = last_open if (s.last_stmt is None or last_open is s.last_stmt or
                                   not last_open.mentions) else s.last_stmt

@@ -335,6 +335,66 @@ def test_a_penalty_clause_whose_duties_have_no_upper_provision_has_none():
     assert lib.violated(lib.get(EXTRA_ID, EXTRA_VERSION, "art_23")) == [] and not lib.owes_nothing(owed[0])
 
 
+
+def test_a_peer_answer_is_followed_by_weaker_ones(lib):
+    """同类立法 followers (kb.library.related.FOLLOW, fourteenth session of 2026-12-06): once a peer passes the threshold,
+    the next candidates down to FOLLOW's relevance follow it, whatever their regulation's subject, each marked weak —
+    after every answer above the threshold, which stay as they were (the first one too, so P@1 does not move).  The
+    seed's 第十八条 (精神文明建设工作机构; tests/data/related/related-seed.yml): kb's one peer above the threshold, the
+    志愿服务促进条例's 第五条, shares only the actor and is rejected; the 街道办事处条例's 第四条 (精神文明建设 in the 街道),
+    acceptable, comes among the first three now, weak.  The 街道办事处条例's own 第二十三条 (related-jiedao.yml): its
+    acceptable 城乡规划条例 provisions follow the seed's 第十四条."""
+    from kb.dev.score_related import annotated
+    from kb.library.related import FOLLOW, THRESHOLDS
+
+    def key(r):
+        return r.entry.reg.id, r.entry.label
+
+    data = ROOT / "tests" / "data" / "related"
+    items = {(f.name, art): (e, kinds["peer"]) for f, _, art, e, kinds in
+             annotated(ROOT, [data / "related-seed.yml", data / "related-jiedao.yml"], lib)}
+    for where, (gained, before) in {("related-seed.yml", 18): (("北京市街道办事处条例", "第四条"), "北京市志愿服务促进条例"),
+                                    ("related-jiedao.yml", 23): (("北京市城乡规划条例", "第十三条"), "suining-community")}.items():
+        e, gold = items[where]
+        got = lib.related(e, kinds=("peer",), marks=False)
+        plain = lib.related(e, kinds=("peer",), marks=False, follow=False)
+        assert [key(r) for r in plain][:1] == [key(got[0])] and key(got[0])[0] == before and not got[0].weak
+        # without the followers none of the first three is acceptable; with them one is, a weak one
+        assert not {key(r) for r in plain[:3]} & gold, where
+        assert gained in gold and gained in [key(r) for r in got[:3] if r.weak], where
+        assert all(FOLLOW["peer"] <= r.relevance for r in got if r.weak) and len(got) <= 5
+        assert [(key(r), r.relevance) for r in got if not r.weak] == [(key(r), r.relevance) for r in plain]
+        assert all(r.relevance >= THRESHOLDS["peer"] and not r.weak for r in plain)
+        # the followers come after every answer above the threshold, and only after one
+        assert [r.weak for r in got] == [False] * len(plain) + [True] * (len(got) - len(plain))
+        assert got[len(plain)].to_dict()["weak"] is True and got[0].to_dict()["weak"] is False
+    # no follower without an answer above the threshold: the seed's articles kb gives no peer get none
+    for e in (x for x in lib.entries if x.reg.id == "suining-community"):
+        plain = lib.related(e, kinds=("peer",), marks=False, follow=False)
+        got = lib.related(e, kinds=("peer",), marks=False)
+        assert [key(r) for r in got if not r.weak] == [key(r) for r in plain], e.label
+        assert plain or not got, e.label
+    # 上位法 has no followers
+    assert "upper" not in FOLLOW
+
+
+def test_followers_raise_peer_recall_and_leave_the_first_answer(monkeypatch):
+    """kb score-related's 同类立法 figures of the seed's and the 街道办事处条例's annotations: R@3 rises with the followers
+    (FOLLOW), P@1 is what it was without them."""
+    from kb.dev import score_related
+    from kb.library import related
+
+    files = [ROOT / "tests" / "data" / "related" / n for n in ("related-seed.yml", "related-jiedao.yml")]
+    lib = related.load_library(ROOT)
+    now = score_related.score(ROOT, files, lib)
+    monkeypatch.setattr(related, "FOLLOW", {})
+    before = score_related.score(ROOT, files, lib)
+    for f in files:
+        a, b = now[f"tuning:{f.name}"]["peer"], before[f"tuning:{f.name}"]["peer"]
+        assert a["P@1"] == b["P@1"] and a["R@3"] > b["R@3"], f.name
+    # the seed: 26 of 37 articles with peers → 29 (its 第十八条, 第三十三条, 第四十三条)
+    assert (before["tuning:related-seed.yml"]["peer"]["r3"], now["tuning:related-seed.yml"]["peer"]["r3"]) == (26, 29)
+
 def test_the_library_lets_a_text_go_once_its_actors_are_read():
     """Library.actors reads a version's actors from the obligations layer (actors_by_article: the statements extract
     gives, not copied) and then drops the Document: the library kept every parsed text — and the layer every text's
@@ -444,6 +504,36 @@ def test_kb_related_says_none_per_kind_and_the_ground_it_lacks(capsys):
     assert rc == 0 and data["none"] == [] and data["grounds_not_in_kb"] == []
     rc, out, _ = run_kb(["related", "1", "--kind", "upper"], ROOT, capsys)
     assert "相关度" in out.splitlines()[3]
+
+
+def test_kb_related_marks_the_weaker_peers(capsys, monkeypatch):
+    """kb related lists a peer's followers (kb.library.related.FOLLOW) marked 弱 beside their relevance in the table,
+    with a line saying what that means (within the terminal's width), and "weak" in JSON and CSV: the seed's 第十八条
+    has one peer above the threshold, then weaker ones."""
+    from kb.outputs.formats import width
+
+    monkeypatch.setenv("COLUMNS", "200")
+    rc, out, err = run_kb(["related", "18", "--kind", "peer"], ROOT, capsys)
+    assert rc == 0, err
+    rows = [l for l in out.splitlines() if l.startswith(("北京市", "重庆市", "清远市"))]
+    assert len(rows) > 1 and " 弱 " not in rows[0] and all(" 弱 " in r for r in rows[1:])
+    assert "弱：较弱的答案，相关度在 0.003 以上" in out and "仅供参考" in out
+    monkeypatch.setenv("COLUMNS", "60")
+    rc, out, err = run_kb(["related", "18", "--kind", "peer"], ROOT, capsys)
+    assert max(map(width, out.splitlines())) <= 60 and "仅供参考" in out.replace("\n", "")
+    rc, out, _ = run_kb(["related", "18", "--kind", "peer", "--format", "json"], ROOT, capsys)
+    weak = [r["weak"] for r in json.loads(out)["related"]]
+    assert weak[0] is False and weak[1:] and all(weak[1:])
+    rc, out, _ = run_kb(["related", "18", "--kind", "peer", "--format", "csv"], ROOT, capsys)
+    import csv
+    import io
+
+    head, *rows = list(csv.reader(io.StringIO(out)))
+    at = head.index("较弱")
+    assert rows[0][at] == "" and rows[1:] and all(r[at] == "较弱" for r in rows[1:])
+    # 上位法 has no weaker answers, and says nothing of them
+    rc, out, _ = run_kb(["related", "1", "--kind", "upper"], ROOT, capsys)
+    assert "弱：" not in out and " 弱 " not in out
 
 
 def test_kb_related_names_versions_and_titles(tmp_path, capsys, monkeypatch):

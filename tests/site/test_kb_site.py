@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 
-from test_site import check_links, make_project, serve, shared_browser
+from test_site import check_links, make_project, serve, shared_browser, shot
 
 JW = "城市居民委员会组织法"
 BJ = "北京市实施中华人民共和国城市居民委员会组织法办法"
@@ -329,6 +329,62 @@ def test_every_folder_has_an_index_page_and_a_shortened_address_leads_on(kb_site
             assert pg.locator("article h1").count() == 1, short
             assert "Directory listing" not in pg.content()
             assert pg.evaluate("document.documentElement.scrollWidth") <= 390, short
+    finally:
+        ctx.close()
+        srv.shutdown()
+
+
+@pytest.fixture(scope="module")
+def peer_site(tmp_path_factory):
+    """The seed with two 北京 regulations, its peers, and the law it rests on."""
+    from kb.cli.site import build_site
+
+    tmp = tmp_path_factory.mktemp("peersite")
+    regs = ("suining-community", "北京市街道办事处条例", "北京市志愿服务促进条例", JW)
+    proj = make_project(tmp / "p", {r: ROOT / "regulation" / r for r in regs},
+                        "      default_regulation: suining-community\n")
+    out = tmp / "site"
+    build_site(proj, str(out), catalog=False)
+    return out
+
+
+def test_a_weaker_peer_is_marked_in_the_panel_and_fits_a_phone(peer_site):
+    """A 同类立法 follower (kb.library.related.FOLLOW: after a peer above the threshold, the next ones down to a lower
+    relevance) is shown in the 相关条文 panel marked 较弱 with its relevance, after the answers above the threshold; on a
+    360-pixel phone the opened panel, badge and all, scrolls nothing sideways.  The seed's 第一条 in this knowledge base:
+    the 街道办事处条例's 第一条 passes, the 志愿服务促进条例's 第一条 follows it, weak."""
+    from lxml import html as lh
+
+    page = lh.fromstring((peer_site / "suining-community" / "draft" / "related" / "art_1.html").read_bytes())
+    rows = page.xpath("//div[@class='kb-related-rows']//li")
+    weak = [r for r in rows if r.get("class") == "kb-related-weak"]
+    assert rows and weak and rows.index(weak[0]) > 0 and rows[-len(weak):] == weak
+    assert all(r.xpath(".//span[contains(@class,'kb-weak')]") == [] for r in rows[:-len(weak)])
+    badge = weak[0].xpath(".//span[contains(@class,'kb-weak')]")[0]
+    assert badge.text_content().startswith("较弱 · 相关度 0.00") and "仅供参考" in badge.get("title")
+    srv, base = serve(peer_site)
+    ctx = shared_browser().new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
+                                       locale="zh-CN")
+    try:
+        pg = ctx.new_page()
+        errors = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        # the page of the seed's text holding 第一条 (its first chapter's)
+        holder = next(p for p in sorted((peer_site / "suining-community" / "draft").glob("*/index.html"))
+                      if 'id="art_1"' in p.read_text(encoding="utf-8") and "kb-related-link" in p.read_text(encoding="utf-8"))
+        pg.goto(base + holder.parent.relative_to(peer_site).as_posix() + "/")
+        panel = pg.locator(".kb-article:has(#art_1) details.kb-related")
+        panel.locator("summary").tap()
+        panel.locator("blockquote").first.wait_for(state="visible")
+        shown = panel.locator("li.kb-related-weak .kb-weak").first
+        assert shown.is_visible() and shown.inner_text().startswith("较弱")
+        box = shown.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+        assert panel.locator("li").first.locator(".kb-weak").count() == 0
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 360
+        shown.scroll_into_view_if_needed()
+        shot(pg, "related-weak-360")
+        assert errors == []
     finally:
         ctx.close()
         srv.shutdown()

@@ -7,7 +7,7 @@ import click
 
 from kb.cli.core import load_target, project_root, provision, target_options
 from kb.errors import KbError
-from kb.outputs.formats import table, to_csv, to_json, write_text
+from kb.outputs.formats import split_width, table, terminal_width, to_csv, to_json, write_text
 from kb.outputs.screen import style
 
 KIND_CHOICES = {"upper": "upper", "peer": "peer", "version": "version", "lower": "lower",
@@ -33,9 +33,10 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
         kb related 15 --format json
     相似度是两条原文字二元组 TF-IDF 向量的余弦；相关度（排序所依）再乘以与对方法规主题的相近程度、
     依据关系（README“相关条文”）；低于阈值的不列，某类一条也没有时写明“无”。【】标出与本条相同的字句。
+    同类立法有一条达到阈值时，其后接着列出相关度稍低的几条，相关度旁标“弱”（JSON 中 "weak": true）。
     """
     from kb.library.kinds import KIND_NAMES, KINDS
-    from kb.library.related import THRESHOLDS, grounds_outside, load_library
+    from kb.library.related import FOLLOW, THRESHOLDS, grounds_outside, load_library
     from kb.text.address import to_eid
 
     target, doc = load_target(ctx, source, regulation, version, strict)
@@ -64,9 +65,10 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
                             "text": e.text, "related": [r.to_dict() for r in rel], "none": empty,
                             "grounds_not_in_kb": outside}))
     elif fmt == "csv":
-        write_text(to_csv(["类别", "法规", "版本", "条款", "相似度", "相关度", "共有罕见字比例", "原文"],
+        write_text(to_csv(["类别", "法规", "版本", "条款", "相似度", "相关度", "共有罕见字比例", "较弱", "原文"],
                           [[KIND_NAMES[r.kind], r.entry.reg.id, r.entry.version.name, r.entry.label,
-                            f"{r.similarity:.3f}", f"{r.relevance:.4f}", f"{r.shared:.3f}", r.entry.text]
+                            f"{r.similarity:.3f}", f"{r.relevance:.4f}", f"{r.shared:.3f}", "较弱" if r.weak else "",
+                            r.entry.text]
                            for r in rel]))
     else:
         note = _version_note(e.version)
@@ -90,9 +92,18 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
             # the terminal is narrow the title goes on over lines (at least 10 characters a line, fewer when the
             # terminal cannot hold that: table() lowers the minimums rather than print past the edge) and so does 原文
             click.echo(table(["法规", "条", "相关度", "相似度", "相同字句", "原文（【】为相同字句）"],
-                             [[_reg_name(r.entry, r.kind), r.entry.label, f"{r.relevance:.3f}", f"{r.similarity:.2f}",
+                             [[_reg_name(r.entry, r.kind), r.entry.label,
+                               f"{r.relevance:.3f}" + (" 弱" if r.weak else ""), f"{r.similarity:.2f}",
                                f"{r.shared:.0%}", _marked(r.entry.text, r.marks)] for r in mine],
                              wrap=(5, 0), keep=(1,), least={0: 20, 5: 20}))
+            if any(r.weak for r in mine):
+                # the followers (kb.library.related.FOLLOW), after the answers above the threshold: said in a line
+                # that goes on over lines as the table does (a short mark in 相关度 keeps the other columns whole)
+                note = (f"弱：较弱的答案，相关度在 {lib.threshold(k, e, FOLLOW):.3f} 以上，但低于阈值 "
+                        f"{lib.threshold(k, e, THRESHOLDS):.3f} 或所在法规与本法规主题相近的依据不足，"
+                        "列在达到阈值的答案之后，仅供参考")
+                for line in split_width(note, terminal_width()):
+                    click.echo(line)
     if not rel:
         ctx.exit(1)
 

@@ -7,7 +7,9 @@ over the hand annotations of the tuning set (tests/data/related/).
 cosine^(1 − r) × rare^r × subject × (1 + ground weight × ground) × fit, the threshold raised by OUTSIDE, and signals
 tried beside it) with each threshold on a grid: every fold chooses the variant's parameter, ground weight and
 threshold with the best P@1 + R@3 on the other tuning files and is scored on the one left out; the pooled P@1 and
-R@3 of the folds are printed with the choices; ``--least X`` lets the folds choose only thresholds of at least X
+R@3 of the folds are printed with the choices — kb's 同类立法 followers counted as kb lists them (``FOLLOWERS``: after an
+answer above the threshold, the next candidates down to kb.library.related.FOLLOW, which the variant
+"同类立法的后随答案（相关度下限）" lets the folds choose); ``--least X`` lets the folds choose only thresholds of at least X
 (0.016: those kb can take, kb.library.related.GROUND).  The tuning files are those whose ``set:`` says so (the fourth,
 fifth and sixth rounds' ``related-heldout-*.yml`` are tuning now), with those of ``outside-kb/`` (a text not in the
 knowledge base, whose articles ask a copy of the library extended with it), less any file of a text of a round being
@@ -36,10 +38,15 @@ from pathlib import Path
 HELD_OUT_REGULATIONS: tuple = ()
 #: whether the folds score kb's rule for a penalty clause whose duties have no 上位法 (kb.library.related.DUTIES)
 DUTIES = True
+#: whether the folds score kb's 同类立法 followers (kb.library.related.FOLLOW: once an answer passes, the next candidates
+#: down to FOLLOW's relevance, whatever their regulation's subject) at kb's FOLLOW, in every variant but the one that
+#: chooses it ("同类立法的后随答案")
+FOLLOWERS = True
 #: the regulations of a round being annotated whose own articles are never looked at (no annotation of theirs is read,
 #: no answer is computed for them): round 20r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
 #: (round 6's and the later rounds' files, scored once, are tuning — round 19r's since the thirteenth session, 2026-12-06)
 HELD_OUT_TEXTS: tuple = ("北京市居家养老服务条例", "广东省固体废物污染环境防治条例")
+_KB = object()          # _scores' follow: kb's (kb.library.related.FOLLOW)
 THRESHOLDS = (0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.01, 0.012, 0.014, 0.016, 0.02, 0.025)
 GROUND = {"upper": (1, 2, 3), "peer": (0, 1, 2)}
 POOL = 15       # the candidates ranked per kind (kb.library.related.CANDIDATES)
@@ -382,18 +389,24 @@ VARIANTS = {
                                  lambda p, g, c: _base(g, c, shared_subject=p[0], rare=p[1])),
         "未引用的法律离题者减权（TOPIC、OFF_TOPIC）": ([(0, 0)] + [(s, o) for s in (0.03, 0.05, 0.08) for o in (0, 0.02, 0.025, 0.03)],
                                      lambda p, g, c: _base(g, c, topic=p[0], off_topic=p[1])),
+    # 同类立法's followers (kb.library.related.FOLLOW) down to p, None: none; the highest of those with the best P@1 + R@3
+    # wins a tie (the fewest weaker answers listed)
+    "同类立法的后随答案（相关度下限）": ((None, 0.006, 0.005, 0.004, 0.003, 0.002, 0.001), lambda p, g, c: _base(g, c),
+                           lambda p: p),
 }
 
 
-def _score(items: list[dict], f, threshold: float) -> dict:
+def _score(items: list[dict], f, threshold: float, follow=_KB) -> dict:
     """file -> [P@1 right, n, R@3 right, n with answers]."""
-    return _scores(items, f, (threshold,))[threshold]
+    return _scores(items, f, (threshold,), follow)[threshold]
 
 
-def _scores(items: list[dict], f, thresholds) -> dict:
+def _scores(items: list[dict], f, thresholds, follow=_KB) -> dict:
     """threshold -> :func:`_score` at that threshold: the candidates scored and ranked once for all the
-    thresholds (those kept at a threshold are the ranking's first ones scoring at least that much)."""
+    thresholds (those kept at a threshold are the ranking's first ones scoring at least that much).  ``follow``: the
+    least relevance of 同类立法's followers (kb.library.related.FOLLOW; kb's by default, with FOLLOWERS; None: none)."""
     from kb.library.annotations import NONE
+    from kb.library.related import FOLLOW
 
     out: dict = {t: {} for t in thresholds}
     for it in items:
@@ -401,10 +414,20 @@ def _scores(items: list[dict], f, thresholds) -> dict:
         ranked = sorted(((f(c), c["key"]) for c in it["cands"] if c["key"] not in pinned), reverse=True)[:5]
         duties = it.get("duties")
         owed = [(p, sorted((f(c) for c in cs if c["key"] not in p), reverse=True)[:1]) for cs, p in duties or ()]
+        if follow is _KB:
+            least = FOLLOW.get(it["kind"]) if FOLLOWERS else None
+        else:
+            least = follow if it["kind"] in FOLLOW else None
+        # the followers' ranking: every candidate as kb ranks it, the subject gate (SHARED_SUBJECT) not asked
+        free = sorted(((f({**c, "shared": math.inf}), c["key"]) for c in it["cands"]), reverse=True) \
+            if least is not None and ranked and ranked[0][0] >= min(thresholds) else []
         for threshold in thresholds:
             got = (pinned + [k for s, k in ranked if s >= threshold])[:5]
             if got and duties and not any(p or (best and best[0] >= threshold) for p, best in owed):
                 got = []        # a penalty clause whose duties have no 上位法 has none (Library.owes_nothing)
+            if got and free:
+                # … and once an answer passed, the next candidates down to ``least`` follow it (Library.related)
+                got = (got + [k for s, k in free if s >= least and k not in got])[:5]
             t = out[threshold].setdefault(it["file"], [0, 0, 0, 0])
             t[1] += 1
             if it["gold"] == NONE:
@@ -447,11 +470,13 @@ def related(root: Path, out=sys.stdout, least: float = 0.0, variants=None, items
     for kind in ("upper", "peer"):
         its = [i for i in items if i["kind"] == kind]
         files = sorted({i["file"] for i in its})
-        for name, (params, fn) in VARIANTS.items():
+        for name, (params, fn, *follow) in VARIANTS.items():
             if variants is not None and name not in variants:
                 continue
+            # (a variant's third element: the followers' least relevance at its parameter — kb's otherwise)
             grid = [((p, g, t), counts) for p in params for g in GROUND[kind]
-                    for t, counts in _scores(its, (lambda p, g: lambda c: fn(p, g, c))(p, g), thresholds).items()]
+                    for t, counts in _scores(its, (lambda p, g: lambda c: fn(p, g, c))(p, g), thresholds,
+                                             follow[0](p) if follow else _KB).items()]
             # every file's counts and their sum, once per point: a fold's "rest" is the sum less the file held out
             per_file = [(point, [_pool(counts, [f]) for f in files]) for point, counts in grid]
             sums = [[sum(x[i] for x in by_file) for i in range(4)] for _, by_file in per_file]

@@ -5,7 +5,8 @@ The version alignment (kb.compare.align) is built for two versions of one text: 
 was kept, and two cities' texts on one subject share far less (北京市志愿服务促进条例 and 重庆市志愿服务条例: 4 of
 their articles paired, though kb related finds near copies of many more).  Here each article of one text asks the
 scorer of the knowledge base what it relates to, exactly as ``kb related`` does — its kinds, thresholds, candidates
-and number of answers — and the answers that are articles of the other text are the pairs, best first.  A text
+and number of answers, less the weaker 同类立法 answers that follow a first one (kb.library.related.FOLLOW) — and the
+answers that are articles of the other text are the pairs, best first.  A text
 outside the knowledge base asks as a draft does (kb.library.related.library_with).  Asked in a Library of the two
 texts alone, the scorer had nothing else to rank and offered almost any two articles above its 同类立法 threshold
 (北京市物业管理条例 第十条 ≈ 北京市志愿服务促进条例 第二十五条 at 0.11); in the knowledge base the 物业 articles'
@@ -43,7 +44,7 @@ def _offered(lib, asking: tuple, doc, answering: tuple) -> list[tuple[float, str
         e = lib.get(asking[0], asking[1], a.eid)
         if e is None:
             continue
-        for r in lib.related(e, marks=False):
+        for r in lib.related(e, marks=False, follow=False):
             if (r.entry.reg.id, r.entry.version.name) == answering:
                 out.append((r.relevance, a.eid, r.entry.eid))
     return out

@@ -38,8 +38,9 @@ another law's penalty; 同类立法: PENALTY, a penalty beside a peer's resting 
 name the same bodies (ACTORS: 上位法, 下位法 and, since the fifth session of 2026-12-05, 同类立法).  A provision the article
 cites by number (依照《…法》第N条) is its first 上位法 whatever the formula gives it (:meth:`Library.cited`), and a
 立法目的/依据 clause's first is the same clause of the law it names (:meth:`Library.named_ground`); a penalty clause
-punishing the breach of articles of its own text none of which has a 上位法 has none either (:meth:`Library.owes_nothing`).  Commencement
-clauses (本条例自…施行) relate to nothing but themselves.  The subject exponent was tuned on the seed's hand annotations; the
+punishing the breach of articles of its own text none of which has a 上位法 has none either (:meth:`Library.owes_nothing`).  Once a 同类立法
+answer passes, the next candidates down to a lower relevance follow it, each marked as a weaker answer (``FOLLOW``).
+Commencement clauses (本条例自…施行) relate to nothing but themselves.  The subject exponent was tuned on the seed's hand annotations; the
 weight of the ground, the factors of fit and the thresholds by leave-one-file-out cross-validation over the tuning
 files (tests/data/related/related-*.yml, ``set: tuning``): for 上位法 every fold of thirteen picked a ground weight of 3
 and a threshold of 0.016 with the closest parts' weight 0.4 (on 24 folds most pick 2 and 0.012: GROUND says why kb keeps
@@ -244,6 +245,15 @@ OTHER_BODIES = {"upper": 1.0, "peer": 0.0, "version": 1.0, "lower": 1.0}
 #: cross-validation (python3 -m kb.dev.related_cv related, thirteenth session of 2026-12-06): see
 #: tests/data/related/README.md, Twenty-third round of tuning
 DUTIES = True
+#: 同类立法 followers: once an answer of the kind passes its threshold (and SHARED_SUBJECT), the next candidates down to
+#: this relevance follow it, best first, each marked as a weaker answer (:attr:`Relation.weak`) — whatever subject their
+#: regulation has (the gate asks for evidence that the text has peers at all, which the first answer gives) — until the
+#: kind has ``limit`` answers.  They come after every answer above the threshold, so the first answer, and P@1, stay
+#: what they were; a weak peer reaches the first three (the seed's 第十八条 on 精神文明建设: the 街道办事处条例's 第四条
+#: after the 志愿服务促进条例's 第五条).  Chosen by the leave-one-file-out cross-validation (python3 -m kb.dev.related_cv
+#: related, "同类立法的后随答案（相关度下限）"): see tests/data/related/README.md, Twenty-fourth round of tuning.  A kind not named
+#: here has none (and only a kind without SEGMENTS may be: with them a candidate below the threshold is not scored).
+FOLLOW = {"peer": 0.003}
 MIN_SHARED = 4           # shared wording is marked in runs of at least this many characters
 
 
@@ -269,6 +279,7 @@ class Relation:
     marks: list = field(default_factory=list)        # [start, end] of the shared wording in entry.text
     own_marks: list = field(default_factory=list)    # … and in the article's own text
     shared: float = 0.0                             # share of the article's text found in this one
+    weak: bool = False                              # a follower (FOLLOW): a weaker answer after those above the threshold
 
     def to_dict(self) -> dict:
         e = self.entry
@@ -276,7 +287,8 @@ class Relation:
                 "level": e.reg.level, "jurisdiction": e.reg.jurisdiction, "eid": e.eid, "label": e.label,
                 "citation": e.node.citation or e.label, "similarity": round(self.similarity, 4),
                 "relevance": round(self.relevance, 4),
-                "shared": round(self.shared, 4), "text": e.text, "marks": self.marks, "own_marks": self.own_marks}
+                "shared": round(self.shared, 4), "weak": self.weak, "text": e.text, "marks": self.marks,
+                "own_marks": self.own_marks}
 
 
 class Library:
@@ -771,9 +783,11 @@ class Library:
     def related(self, e: Entry, kinds=KINDS, limit: int = LIMIT, marks: bool = True,
                 thresholds: dict | None = THRESHOLDS, candidates: int = CANDIDATES,
                 reads: list | None = None, gates: dict | None = None, actors: bool = True,
-                cited: bool = True, position: bool = True, duties: bool = True) -> list[Relation]:
+                cited: bool = True, position: bool = True, duties: bool = True, follow: bool = True) -> list[Relation]:
         """The related provisions of ``e``: per kind, the best ``limit`` above that kind's threshold
-        (``thresholds=None``: the best ``limit`` however weak), best first; kinds in the order of
+        (``thresholds=None``: the best ``limit`` however weak), best first, then — for a kind of FOLLOW whose answers
+        passed — its followers down to FOLLOW's relevance, marked weak, while fewer than ``limit`` (``follow``: whether
+        they come; kb.library.peers pairs texts by the answers above the threshold only); kinds in the order of
         ``KINDS``.  ``candidates``: how many of each kind's best retrieved articles are ranked by
         relevance (``kb score-related --ceiling`` looks deeper than the default).  ``reads``, when
         given, receives the index of every candidate whose vector, text or regulation's centroid the
@@ -787,11 +801,11 @@ class Library:
         (:meth:`owes_nothing`)."""
         with gc_paused():
             return self._related(e, kinds, limit, marks, thresholds, candidates, reads, gates, actors, cited, position,
-                                 duties)
+                                 duties, follow)
 
     def _related(self, e: Entry, kinds, limit: int, marks: bool, thresholds: dict | None, candidates: int,
                  reads: list | None, gates: dict | None = None, actors: bool = True,
-                 cited: bool = True, position: bool = True, duties: bool = True) -> list[Relation]:
+                 cited: bool = True, position: bool = True, duties: bool = True, follow: bool = True) -> list[Relation]:
         if e.vec is None:
             self._vector(e)
         per_kind = self.retrieved(e, kinds)
@@ -873,6 +887,17 @@ class Library:
                         continue
                 out.append(Relation(k, self.entries[j], sim, rel))
                 n += 1
+            if follow and n and k in FOLLOW and least is not None:
+                # the followers of a kind whose answers passed: the next candidates down to FOLLOW, the gate not asked
+                # (FOLLOW); pinned provisions are 上位法's, which has none
+                taken = {r.entry.index for r in out if r.kind == k}
+                lowest = self.threshold(k, e, FOLLOW)
+                for rel, sim, j in scored:
+                    if n == limit or rel < lowest:
+                        break
+                    if j not in taken:
+                        out.append(Relation(k, self.entries[j], sim, rel, weak=True))
+                        n += 1
         if duties and thresholds is not None and not citing and any(r.kind == UPPER for r in out) \
                 and self.owes_nothing(e, thresholds, candidates, reads, actors, cited, position):
             out = [r for r in out if r.kind != UPPER]

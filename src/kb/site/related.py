@@ -66,7 +66,8 @@ def panel_digests(sites: list) -> dict[str, str]:
         h = out.setdefault(vs.reg.id, hashlib.sha1())
         for eid, rel in vs.related.items():
             shown = [(r.kind, r.entry.reg.id, r.entry.version.name, r.entry.eid, round(r.similarity, 4),
-                      round(r.shared, 4), r.entry.text, r.marks) for r in rel]
+                      round(r.shared, 4), r.entry.text, r.marks, r.weak, round(r.relevance, 4) if r.weak else None)
+                     for r in rel]
             h.update(json.dumps([vs.version.name, eid, shown], ensure_ascii=False).encode("utf-8"))
     return {r: h.hexdigest() for r, h in out.items()}
 

@@ -338,7 +338,7 @@ class Renderer:
     def related(self, a) -> list[tuple[str, list[dict]]]:
         """The 相关条文 panel of article ``a``: [(kind name, [row])], each row the other article's
         regulation, label, link, similarity, share of shared wording and its text with the shared
-        wording marked."""
+        wording marked, and whether it is a weaker answer following one above the threshold (with its relevance)."""
         from kb.site.related import grouped
 
         rel = self.vs.related.get(a.eid) if self.vs is not None else None
@@ -353,7 +353,9 @@ class Renderer:
                              "version": e.version.label if x.kind == "version" or not e.latest else "",
                              "href": self.node_link(e.eid, target) if target is not None else None,
                              "level": e.reg.level or "", "where": e.reg.jurisdiction or "",
-                             "similarity": x.similarity, "shared": x.shared, "text": marked(e.text, x.marks)})
+                             "similarity": x.similarity, "shared": x.shared, "text": marked(e.text, x.marks),
+                             # a follower (kb.library.related.FOLLOW): below the kind's threshold, shown as weaker
+                             "weak": x.weak, "relevance": x.relevance})
             out.append((kind, rows))
         return out
 

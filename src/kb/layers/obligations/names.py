@@ -36,7 +36,10 @@ STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根
                           r"(?<=[官人员者])从(?!业)|"
                           # nor an adverb of manner (国家有计划地用……装备各级税务机关: 税收征收管理法 (2015) 6 p1 was one name
                           # up to 税务机关; code review 16)
-                          r"有(?:计划|步骤|重点|针对性|序|效|组织|目的)地")
+                          r"有(?:计划|步骤|重点|针对性|序|效|组织|目的)地|"
+                          # nor 到 before a place or a body, what one goes to (持……证明到……公安机关, 到户口所在地……经办机构);
+                          # 接到 / 收到 / 得到 / 达到 / 报到 and 到场 / 到期 / 到位 / 到达 / 到会 are words of their own
+                          r"(?<![接收得达报遇受])到(?![场期位达会岗庭])")
 BAD_START = ("有", "是", "但", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
              "跟", "向", "对", "给", "为", "在", "把", "将", "确需", "确有", "如需", "需")
 #: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)

@@ -443,12 +443,8 @@ FLOORS = {
     # round 24 (held out in the thirteenth session of 2026-12-06, scored once on 4c7c4b7 = main + every branch of the
     # session's last two trains, then tuning)
     "beijing-xianfa-xuanshi": (0.79, 0.87, 0.90), "beijing-zhongguancun": (0.87, 0.88, 0.86),
-    "chechuanshui": (0.76, 0.76, 0.64), "guofang-dongyuan": (0.77, 0.78, 0.68), "taibao-touzi": (0.70, 0.80, 0.98),
-    "tielu": (0.73, 0.73, 0.66), "tuiyi-junren": (0.78, 0.81, 0.75), "wuzhangai": (0.80, 0.80, 0.78)}
-    "shenzhen-xinyong": (0.85, 0.84, 0.70), "yufang-weichengnian-fanzui": (0.86, 0.87, 0.83),
-    "beijing-xianfa-xuanshi": (0.58, 0.48, 0.54), "beijing-zhongguancun": (0.87, 0.88, 0.86),
     "chechuanshui": (0.76, 0.76, 0.64), "guofang-dongyuan": (0.85, 0.81, 0.69), "taibao-touzi": (0.70, 0.80, 0.98),
-    "tielu": (0.73, 0.73, 0.66), "tuiyi-junren": (0.78, 0.80, 0.75), "wuzhangai": (0.80, 0.78, 0.75)}
+    "tielu": (0.73, 0.73, 0.66), "tuiyi-junren": (0.78, 0.81, 0.75), "wuzhangai": (0.80, 0.80, 0.78)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

@@ -128,7 +128,13 @@ def test_the_obligation_stage_reads_the_messages_of_its_commits_and_kb_checks_fi
     subprocess.run([*git, "commit", "-q", "-m", "a rule; 40 provisions read, 重庆市甲乙管理条例 7 among them"], check=True)
     (tmp_path / "other.txt").write_text("z\n", encoding="utf-8")
     subprocess.run([*git, "commit", "-q", "-am", "unrelated: 北京市丙丁条例"], check=True)
+    # a prefix that is no folder (src/kb/dev/score_obligations) reads the commits of the files it opens
+    (tmp_path / "src/kb/dev").mkdir(parents=True)
+    (tmp_path / "src/kb/dev/score_obligations.py").write_text("y = 2\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "scorer; read 广东省戊己条例 3"], check=True)
     files = draw_heldout.OBLIGATION_FILES
+    assert draw_heldout.named("广东省戊己条例", draw_heldout.repository_text(tmp_path, files, log=True))
     assert draw_heldout.named("重庆市甲乙管理条例", draw_heldout.repository_text(tmp_path, files, log=True))
     assert not draw_heldout.named("重庆市甲乙管理条例", draw_heldout.repository_text(tmp_path, files))
     assert not draw_heldout.named("北京市丙丁条例", draw_heldout.repository_text(tmp_path, files, log=True))

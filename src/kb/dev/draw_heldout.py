@@ -114,7 +114,10 @@ def repository_text(repo: Path, prefixes: tuple[str, ...] = ("",), log: bool = F
     files = subprocess.run(["git", "ls-files", "-z"], cwd=repo, capture_output=True, check=True).stdout.split(b"\0")
     parts = []
     if log:
-        parts.append(subprocess.run(["git", "log", "--format=%B", "--", *prefixes], cwd=repo, capture_output=True,
+        # a pathspec names a whole path or folder: a prefix (src/kb/dev/score_obligations) must be a glob, or the
+        # commits that touched score_obligations.py are not read (code review 19 item 1)
+        specs = [f":(glob){p}**" for p in prefixes]
+        parts.append(subprocess.run(["git", "log", "--format=%B", "--", *specs], cwd=repo, capture_output=True,
                                     check=True).stdout.decode("utf-8", "replace"))
     for name in files:
         if not name or not name.decode().startswith(prefixes):

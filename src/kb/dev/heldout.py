@@ -2,20 +2,16 @@
 they are scored once, and kb's corpus-wide dev tools and tests leave them out (``HELD_OUT_FILES``).
 
 ``HELD_OUT_FILES`` — the corpus files (relative to ../shared/corpus/lawrefbook) of every round being annotated this
-session (drawn 2026-12-06, fourteenth session, `python -m kb.dev.draw_heldout 20261206f`, the obligations round's name
-check narrowed that session to the obligation stage's files, ``OBLIGATION_FILES``, the related round drawn first):
-obligations round 25 (eight texts no file of the obligation stage names, drawn from the texts of 10–130 articles, 104
-candidates; code review 19 item 1 found five of them in kb check's material, which reads the obligation layer's output —
-北京市发展中医条例, 北京市实施《母婴保健法》办法, 重庆市实施《水土保持法》办法, 标准化法, 重庆市公共场所控制吸烟条例 —, so the
-obligation stage was widened to kb check, the parser and the commit messages, and five more texts were drawn under it,
-seed 20261206g, 28 candidates: thirteen texts held out, eight of them unseen under the widened rule) and related provisions round 21r (two local regulations of 20–130 articles that no file of the related stage
-names, whose first article cites a national law of the corpus that the knowledge base does not ship, 141 candidates; the
-scoring copy imports each text with the corpus laws its first article names, 老年人权益保障法 2018 for the one, 环境保护法
-2014 and 固体废物污染环境防治法 2020 for the other, which are not held out).  北京市居家养老服务条例 is obligations tuning
-data (tests/data/obligations/beijing-jujia-yanglao.yml): kb score-obligations scores its duties as before; the
-corpus-wide tools skip it as every file here.  ``held_out_file`` says whether a corpus file is one of them or another
-version of one of them (same title); kb.dev.boilerplate skips them.  Last session's rounds (obligations 24, related 20r)
-were scored once and are tuning data now.
+session (drawn 2026-12-06, fifteenth session, `python -m kb.dev.draw_heldout 20261206i`, the rules unchanged since the
+fourteenth session's code review 19: the obligation stage's files, kb check and the parser with their data and tests and
+the messages of the commits that touched them, the related round drawn first): obligations round 26 (eight texts no file
+of the obligation stage names, drawn from the texts of 10–130 articles, 22 candidates) and related provisions round 22r
+(two local regulations of 20–130 articles that no file of the related stage names, whose first article cites a national
+law of the corpus that the knowledge base does not ship, 138 candidates; the scoring copy imports each text with the
+corpus law its first article names, 计量法 2018 for the one and 科学技术进步法 2021 — the corpus' latest version of the law
+the 2010 text cites — for the other, which are not held out).  ``held_out_file`` says whether a corpus file is one of them
+or another version of one of them (same title); kb.dev.boilerplate skips them.  Last session's rounds (obligations 25,
+related 21r) were scored once and are tuning data now.
 
 ``HELD_OUT_LAWS`` — the laws of the alignment round being annotated: never aligned by kb.dev (align_signals,
 align_learned), not counted in the clause table (kb.dev.boilerplate), their versions never compared
@@ -25,29 +21,23 @@ align_learned), not counted in the clause table (kb.dev.boilerplate), their vers
 now.  When a round is drawn its laws go here and the clause table is recounted (python3 -m kb.dev.boilerplate).
 
 ``HELD_OUT_OBLIGATION_PAIRS`` — regulations of ../shared/corpus/version-pairs.txt whose versions are held-out texts
-of another round: none now (no text of obligations round 25 or related round 21r has two versions listed there).
+of another round: none now (no text of obligations round 26 or related round 22r has two versions listed there).
 """
 from __future__ import annotations
 
 HELD_OUT_FILES: tuple[str, ...] = (
-    # obligations, round 25
-    "民法典/侵权责任编.md",
-    "DLC/北京地方法规/地方性法规/北京/北京市发展中医条例.md",
-    "经济法/标准化法(2017-11-04).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市实施《母婴保健法》办法.md",
-    "经济法/环境保护税法(2018-10-26).md",
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市公共场所控制吸烟条例(2020-09-29).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市院前医疗急救服务条例.md",
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市实施《水土保持法》办法(2018-07-26).md",
-    # obligations, round 25, drawn again under the widened name check (code review 19 item 1; seed 20261206g)
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市非物质文化遗产条例(2012-07-26).md",
-    "民法商法/信托法(2001-04-28).md",
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市天然气管理条例(2019-05-31).md",
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市食品生产加工小作坊和食品摊贩管理条例(2016-11-24).md",
-    "民法典/人格权编.md",
-    # related provisions, round 21r (kb.dev.related_cv.HELD_OUT_TEXTS)
-    "DLC/北京地方法规/地方性法规/北京/北京市居家养老服务条例.md",
-    "DLC/广东地方法规/地方性法规/广东/广东省固体废物污染环境防治条例(2022-11-30).md",
+    # obligations, round 26
+    "经济法/烟叶税法(2017-12-27).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市节水条例(2022-11-25).md",
+    "行政法/预备役军官法(2010-08-28).md",
+    "DLC/北京地方法规/地方性法规/北京/北京历史文化名城保护条例(2005-03-25).md",
+    "经济法/中国人民银行法(2003-12-27).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市自动驾驶汽车条例(2024-12-31).md",
+    "经济法/循环经济促进法(2018-10-26).md",
+    "行政法/现役军官法(2000-12-28).md",
+    # related provisions, round 22r (kb.dev.related_cv.HELD_OUT_TEXTS)
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市计量监督管理条例(2018-07-26).md",
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市科学技术协会条例(2010-07-30).md",
 )
 HELD_OUT_LAWS: tuple[str, ...] = ()
 HELD_OUT_OBLIGATION_PAIRS: tuple[str, ...] = ()

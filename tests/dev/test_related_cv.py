@@ -21,10 +21,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
 
     items = related_cv._items(ROOT)
     # every tuning file (set: tuning — the fourth to sixth rounds' files, named heldout, among them; and outside-kb/'s,
-    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 21r's two
-    # texts (HELD_OUT_TEXTS since the fourteenth session, 2026-12-06) would be left out, but no tuning file is theirs
-    # (they are being annotated outside the repository; round 20r's two texts, scored once, are tuning in outside-kb/ since
-    # the fourteenth session, as round 19r's since the thirteenth), so no file is left out and every repetition file is read
+    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 22r's two
+    # texts (HELD_OUT_TEXTS since the fifteenth session, 2026-12-06) would be left out, but no tuning file is theirs
+    # (they are being annotated outside the repository; round 21r's two texts, scored once, are tuning in outside-kb/
+    # since the fifteenth session, as round 20r's since the fourteenth), so no file is left out and every repetition
+    # file is read
     from kb.dev.heldout import HELD_OUT_FILES
     assert {t for t in related_cv.HELD_OUT_TEXTS if not any(t in f for f in HELD_OUT_FILES)} == set()
     assert len(related_cv.HELD_OUT_TEXTS) == 2 and related_cv.HELD_OUT_REGULATIONS == ()
@@ -45,7 +46,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                      "related-heldout-bj-renfang.yml", "related-heldout-bj-funv.yml",
                      "related-heldout-bj-zhongzi.yml", "related-heldout-bj-jiaotong.yml",
                      "related-heldout-bj-jianshe-zhiliang.yml", "related-heldout-bj-jieneng.yml",
-                     "related-heldout-gd-aizibing.yml", "related-heldout-bj-zhuanli.yml"}
+                     "related-heldout-gd-aizibing.yml", "related-heldout-bj-zhuanli.yml",
+                     "related-heldout-bj-jujia-yanglao.yml", "related-heldout-gd-gufei.yml"}
     assert {i["file"] for i in items} == names | outside_files
     # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
     # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus; round 8r's two
@@ -68,7 +70,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 道路交通安全法实施条例, which the corpus lacks (tests/library/test_shipped_grounds.py); round 19r's two (tuning since
     # the thirteenth: 建筑法 2019, 节约能源法 2018) — the 建设工程质量 text rests outside too, on the 建设工程质量管理条例 —;
     # round 20r's two (tuning since the fourteenth: 传染病防治法 2013, 专利法 2020) — both rest outside too, on the
-    # 艾滋病防治条例 and the 专利法实施细则
+    # 艾滋病防治条例 and the 专利法实施细则; round 21r's two (tuning since the fifteenth: 老年人权益保障法 2018; 环境保护法 2014
+    # and 固体废物污染环境防治法 2020, the first text of the outside set with two extra_laws)
     for name, articles, rests_outside in (("related-heldout-cq-jiedao-gongwei.yml", 12, False),
                                           ("related-heldout-cq-cunzhen-guihua.yml", 54, True),
                                           ("related-heldout-cq-daibiao.yml", 58, False),
@@ -96,7 +99,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                           ("related-heldout-bj-jianshe-zhiliang.yml", 106, True),
                                           ("related-heldout-bj-jieneng.yml", 70, False),
                                           ("related-heldout-gd-aizibing.yml", 53, True),
-                                          ("related-heldout-bj-zhuanli.yml", 51, True)):
+                                          ("related-heldout-bj-zhuanli.yml", 51, True),
+                                          ("related-heldout-bj-jujia-yanglao.yml", 22, False),
+                                          ("related-heldout-gd-gufei.yml", 53, False)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}

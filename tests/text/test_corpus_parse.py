@@ -45,7 +45,9 @@ def test_corpus_is_complete(corpus_files):
 
 
 def test_data_files_name_real_corpus_files(corpus_files):
-    rels = {f.relative_to(CORPUS).as_posix() for f in corpus_files}
+    # every file of the corpus, the held-out ones too (the fifteenth session's draw took 预备役军官法, listed in
+    # broken.yml for its missing 第十章 heading: the list stays, the text is not parsed this session)
+    rels = {f.relative_to(CORPUS).as_posix() for f in CORPUS.rglob("*.md")}
     assert set(REFUSED) <= rels
     assert set(BROKEN) <= rels
     assert not set(REFUSED) & set(BROKEN)
@@ -105,7 +107,8 @@ def test_numbering_warnings_only_where_the_source_is_broken(parsed, record_prope
           f"{len(BROKEN)} 个源文件本身编号有误（见 tests/data/corpus/broken.yml）")
     assert not unexpected, unexpected
     assert not fixed, fixed
-    assert passed == len(parsed) - len(REFUSED) - len(BROKEN)
+    # a broken source held out this session is not parsed (test_corpus_is_complete)
+    assert passed == len(parsed) - len(REFUSED) - len(set(BROKEN) & set(parsed))
 
 
 def test_article_numbers_consecutive_from_first(parsed):

@@ -79,8 +79,10 @@ RELATED_FILES = ("regulation/", "tests/data/related/", "src/kb/library/", "src/k
 # (code review 19 item 1, the same session: and kb check's duty rules, their data and tests, which read the obligation
 # layer's output on their texts, and the parser, whose rules were written for obligations too; with the messages of
 # the commits that touched any of these, where engineers name the texts whose output they read)
+# (fifteenth session: and the parser's data, tests/data/corpus/ — broken.yml named 预备役军官法, drawn in round 26 because
+# the folder was missing here; that text is reported apart from the round's seven others)
 OBLIGATION_FILES = ("regulation/", "README.md", "src/kb/dev/heldout.py", "src/kb/check/", "tests/check/",
-                    "tests/data/check/", "src/kb/text/", "tests/text/", "tests/data/obligations/", "src/kb/layers/", "tests/layers/",
+                    "tests/data/check/", "src/kb/text/", "tests/text/", "tests/data/corpus/", "tests/data/obligations/", "src/kb/layers/", "tests/layers/",
                     "src/kb/dev/score_obligations", "src/kb/dev/obligation_agreement", "src/kb/dev/bench_obligations",
                     "tests/dev/test_obligation", "tests/dev/test_score_actor", "tests/dev/test_bench_obligations",
                     "src/kb/cli/obligations", "tests/cli/test_obligations_cli", "src/kb/compare/obligations",

@@ -3,15 +3,17 @@ they are scored once, and kb's corpus-wide dev tools and tests leave them out (`
 
 ``HELD_OUT_FILES`` — the corpus files (relative to ../shared/corpus/lawrefbook) of every round being annotated this
 session (drawn 2026-12-06, fifteenth session, `python -m kb.dev.draw_heldout 20261206i`, the rules unchanged since the
-fourteenth session's code review 19: the obligation stage's files, kb check and the parser with their data and tests and
-the messages of the commits that touched them, the related round drawn first): obligations round 26 (eight texts no file
-of the obligation stage names, drawn from the texts of 10–130 articles, 22 candidates) and related provisions round 22r
-(two local regulations of 20–130 articles that no file of the related stage names, whose first article cites a national
-law of the corpus that the knowledge base does not ship, 138 candidates; the scoring copy imports each text with the
-corpus law its first article names, 计量法 2018 for the one and 科学技术进步法 2021 — the corpus' latest version of the law
-the 2010 text cites — for the other, which are not held out).  ``held_out_file`` says whether a corpus file is one of them
-or another version of one of them (same title); kb.dev.boilerplate skips them.  Last session's rounds (obligations 25,
-related 21r) were scored once and are tuning data now.
+fourteenth session's code review 19: the obligation stage's files, kb check and the parser with their data and tests
+and the messages of the commits that touched them, the related round drawn first): obligations round 26 (eight texts no
+file of the obligation stage names, drawn from the texts of 10–130 articles, 22 candidates) — 预备役军官法 among them, which
+the parser's data (tests/data/corpus/broken.yml, a folder the rule meant but did not list) names: it is scored and
+reported apart — and related provisions round 22r (two local regulations of 20–130 articles that no file of the related
+stage names, whose first article cites a national law of the corpus that the knowledge base does not ship, 138
+candidates; the scoring copy imports each text with the corpus law its first article names, 计量法 2018 for the one and
+科学技术进步法 2021 — the corpus' latest version of the law the 2010 text cites — for the other, which are not held out).
+``held_out_file`` says whether a corpus file is one of them or another version of one of them (same title);
+kb.dev.boilerplate skips them.  Last session's rounds (obligations 25, related 21r) were scored once and are tuning
+data now.
 
 ``HELD_OUT_LAWS`` — the laws of the alignment round being annotated: never aligned by kb.dev (align_signals,
 align_learned), not counted in the clause table (kb.dev.boilerplate), their versions never compared

@@ -135,12 +135,14 @@ class Registry:
         for a in actor.aliases:
             self.alias[a] = actor.name
 
-    def extended(self, names: list[str], source: str = "text", full: dict[str, str] | None = None) -> "Registry":
+    def extended(self, names: list[str], source: str = "text", full: dict[str, str] | None = None,
+                 kinds: dict[str, str] | None = None) -> "Registry":
         """A copy that also knows names (the abbreviations a text defines for its own actors), or
         this registry when it knows them all; this one is left as it is (it is shared by texts).
         full: the known name an abbreviation stands for (常务委员会 for 人民代表大会常务委员会): the abbreviation
-        takes its kind, and the text's mentions of the full name are named by the abbreviation, the text's own name."""
-        full = full or {}
+        takes its kind, and the text's mentions of the full name are named by the abbreviation, the text's own name.
+        kinds: the kind of a name its own head does not tell (食品小作坊, a 生产经营者 by the text's definition)."""
+        full, kinds = full or {}, kinds or {}
         new = [n for n in names if n not in self.alias]
         if not new:
             return self
@@ -149,7 +151,7 @@ class Registry:
         r.stems, r.levels, r.files = set(self.stems), list(self.levels), list(self.files)
         r.discovered = self.discovered
         for n in new:
-            r.add(Actor(name=n, kind=self.kind_of(full[n]) if n in full else guess_kind(n), source=source))
+            r.add(Actor(name=n, kind=self.kind_of(full[n]) if n in full else kinds.get(n) or guess_kind(n), source=source))
         for n, f in full.items():
             if n in new:
                 r.alias[f] = n

@@ -4,17 +4,19 @@ A text may define a short name for a body and then use only that: 本市乡（�
 （以下简称乡联社、村合作社） … 乡联社、村合作社应当加强集体资产管理.  Neither the lexicon nor discovery
 knows 乡联社 (its head 社 is no name head), so the text's own definition makes it an actor of that text.
 Only an abbreviation of a body or a person counts: what stands before the parenthesis ends in a name head
-(……联合社, ……常务委员会, ……人员); an abbreviation of a law, a place or an activity (以下简称预算法, 特区, 科普)
-names no actor.
+(……联合社, ……常务委员会, ……人员), or the text says what the short name is and that is a party (食品生产加工小作坊
+（以下简称食品小作坊） … 本条例所称食品小作坊是指……的生产经营者); an abbreviation of a law, a place, a thing, a plan or an
+activity (以下简称预算法, 特区, 科普, 规划) names no actor.  A name the text defines as a party without a parenthesis
+(本条例所称食品摊贩是指……的经营者) is one of its actors too.  Resolved per text, never added to the shared registry.
 """
 from __future__ import annotations
 
 import re
 
-from kb.layers.actors import CONGRESSES, MASS_ORGANISATIONS, PERSON_SUFFIXES, SUFFIXES
+from kb.layers.actors import CONGRESSES, MASS_ORGANISATIONS, PERSON_SUFFIXES, SUFFIXES, guess_kind
 
-#: （以下简称X）, （以下称X）, （以下简称X、Y）; a quoted or titled abbreviation (《水法》, “一府两院”) is no actor
-_DEFINED = re.compile(r"（以下(?:简称|统称|合称|称)([^（）《》“”‘’，。；：]{2,24})）")
+#: （以下简称X）, （以下称X）, （简称X）, （以下简称X、Y）; a quoted or titled abbreviation (《水法》, “一府两院”) is no actor
+_DEFINED = re.compile(r"（(?:以下(?:简称|统称|合称|称)为?|简称)([^（）《》“”‘’，。；：]{2,24})）")
 #: the end of a phrase naming a body or a person (……联合社, ……合作社, ……服务队 are bodies though 社 and 队
 #: are no name heads of the lexicon: 社会, 队伍 would be read as names there)
 _BODY_END = tuple(SUFFIXES) + tuple(PERSON_SUFFIXES) + ("社", "队", "会", "团")
@@ -23,16 +25,61 @@ _PHRASE_START = re.compile(r"[，。；：！？、\n]")
 
 
 def defined_actors(text: str) -> list[str]:
-    """The abbreviations text defines for bodies or persons, in text order, each once."""
+    """The abbreviations text defines for bodies or persons, in text order, each once; then the names it defines as
+    parties (本条例所称食品摊贩是指……的经营者: :func:`defined_parties`)."""
+    parties = defined_parties(text)
     out: list[str] = []
     for m in _DEFINED.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
         before = _PHRASE_START.split(before)[-1]
-        if not before.endswith(_BODY_END):
-            continue
+        short = m.group(1)
+        if "、" in short and not all(n.endswith(_PARTY_END) and "的" not in n for n in short.split("、")):
+            continue         # (……（以下统称从事生产、经营的纳税人）: a phrase, no list of short names)
+        if not before.endswith(_BODY_END + _PERSONS) and short not in parties and \
+                not all(n.endswith(_PARTY_END) for n in short.split("、")):
+            continue         # (……的男性公民（以下称适龄人员）, ……及个体采矿（以下简称矿山企业）: the short name says it)
         for name in m.group(1).split("、"):
             if 2 <= len(name) <= 12 and name not in out:
                 out.append(name)
+    return out + [n for n in parties if n not in out]
+
+
+#: 本条例所称X是指……, 本法所称X，是指……: what the text says a name stands for (to the sentence's end or its colon)
+_MEANS = re.compile(r"(?:法|条例|办法|规定|细则)所称(?:的)?([\u4e00-\u9fff]{2,12}?)，?(?:是指|指)([^。；：]{2,150})(?=[。；：])")
+#: persons and operators whose words are no name heads of the lexicon (信仰宗教的公民（以下称信教公民）, 三周岁到入小学前的
+#: 儿童（以下简称学前儿童）, 食品生产加工小作坊（以下简称小作坊）)
+_PERSONS = ("公民", "儿童", "作坊", "摊贩", "个体工商户", "农户", "商户", "用户", "住户", "董事", "监事", "理事")
+#: what a member of a definition of a party ends in (……的生产经营者, 自然人、法人或者其他组织, ……的单位和个人): a body or a
+#: person, not a place or a thing (场所, 场馆, 站, 馆, 教育基地, 媒介) nor whom a service is for (对象)
+_PARTY_END = tuple(h for h in _BODY_END if h not in ("场所", "场馆", "站", "馆", "教育基地", "媒介", "对象")) + ("法人",) + _PERSONS
+#: the members of a definition's head
+_MEMBERS = re.compile(r"、|以及|或者|和|及|与")
+#: a 的-phrase's head before a list separator (……的活动和……的互助组织: 活动)
+_EARLIER_MEMBER = re.compile(r"的([\u4e00-\u9fff]{1,10}?)(?=、|以及|或者|和|及|与)")
+
+
+def defined_parties(text: str) -> dict[str, str]:
+    """The names text defines as parties (本条例所称食品小作坊是指有固定生产加工场所……的生产经营者; 本条例所称食品摊贩是指
+    无固定店铺……的经营者), each with the head of its definition (生产经营者, 经营者): what follows the definition's last 的
+    (or the whole definition) is a list whose every member ends in a body's or a person's head.  A thing, a place, a plan
+    or an activity (……相关的实物和场所, ……设立外商投资企业, 其他政府采购对象) is none."""
+    if "所称" not in text:
+        return {}
+    out: dict[str, str] = {}
+    for m in _MEANS.finditer(text):
+        name, meaning = m.group(1), m.group(2)
+        if re.search(r"的|和|及|或|与", name) or len(name) < 3 or name.endswith(_BODY_END):
+            # (精神障碍患者的监护人, 鉴定机构和鉴定人: a phrase or a list, no name; 中小企业, 专业技术人员: a name kb reads
+            # by its head already, which known would cut longer ones — 中小企业工作部门; 人才: two characters are read
+            # inside other words — 人才招聘洽谈会)
+            continue
+        head = meaning.rsplit("的", 1)[-1]
+        members = [x for x in _MEMBERS.split(head) if x]
+        # (……互相帮助的活动和由此形成的互助组织: every 的-phrase of a list is a member, each a party)
+        earlier = [x for x in _EARLIER_MEMBER.findall(meaning.rsplit("的", 1)[0] + "的")]
+        if members and len(head) <= 30 and all(x.endswith(_PARTY_END) for x in members + earlier) and \
+                not re.search(r"[，（）]", head):
+            out.setdefault(name, members[-1])
     return out
 
 
@@ -84,7 +131,7 @@ def text_registry(doc, reg):
     :func:`own_organs`)."""
     text = getattr(doc, "text", "") or ""
     regions = covered_regions(text, getattr(doc, "title", None) or "")
-    r = _with_abbreviations(text, reg) if "以下" in text else reg
+    r = _with_abbreviations(text, reg) if "以下" in text or "简称" in text or "所称" in text else reg
     organs = own_organs(text, r)
     if organs:
         # (a two-character officer — 厂长, 经理, 监事 — is known to the text: discovery takes one only before a modal word;
@@ -186,7 +233,9 @@ def _with_abbreviations(text: str, reg):
     names = [n for n in defined_actors(text) if not _leveled_name(reg, n)] + [n for n in lists if n not in reg.alias]
     if not names:
         return reg
-    r = reg.extended(names, full=_full_names(text, reg, names))
+    # (a party's name whose own head says nothing — 食品小作坊 — takes the kind of its definition's head: 生产经营者)
+    kinds = {n: guess_kind(h) for n, h in defined_parties(text).items() if guess_kind(n) == "other"}
+    r = reg.extended(names, full=_full_names(text, reg, names), kinds=kinds)
     if lists and r is not reg:
         r.expansions = lists
     return r

@@ -319,10 +319,10 @@ FLOORS = {
     "guangzhou-jijiu": (0.95, 0.94, 0.93), "jiangmen-wenming": (0.93, 0.93, 0.94),
     "jiating-jiaoyu": (0.90, 0.91, 0.86), "juanzeng": (0.98, 0.98, 0.96),
     "jumin-zuzhifa": (0.93, 0.94, 0.93), "qingyuan-wuye": (0.97, 0.98, 0.96),
-    "zaosheng": (0.92, 0.89, 0.80),
+    "zaosheng": (0.93, 0.89, 0.80),
     # held out in round 3 (scored once at 02eff74), tuning since: their figures after the round-3 rules, minus 0.02
     "beijing-kongyan": (0.95, 0.94, 0.88), "beijing-wuzhangai": (0.94, 0.94, 0.93),
-    "chongqing-jiating": (0.91, 0.90, 0.86), "chongqing-xiaofang": (0.80, 0.80, 0.75),
+    "chongqing-jiating": (0.91, 0.90, 0.86), "chongqing-xiaofang": (0.80, 0.81, 0.76),
     "dongguan-wenming": (0.87, 0.87, 0.81), "gonggong-tushuguan": (0.89, 0.92, 0.92),
     "guangdong-zulin": (0.72, 0.74, 0.75), "laonianren": (0.87, 0.87, 0.83),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
@@ -332,7 +332,7 @@ FLOORS = {
     "jiangmen-menlou": (0.94, 0.95, 0.93), "shantou-yiliao": (0.81, 0.80, 0.82),
     # held out in round 5 (scored once at d9ffa1c), tuning since: their figures after the round-5 rules, minus 0.02
     "beijing-jiaoshi": (0.92, 0.92, 0.79), "beijing-jiti-zichan": (0.75, 0.70, 0.62),
-    "beijing-zhiye-jiaoyu": (0.86, 0.88, 0.85), "beijing-zhongyiyao": (0.90, 0.91, 0.88),
+    "beijing-zhiye-jiaoyu": (0.87, 0.89, 0.86), "beijing-zhongyiyao": (0.90, 0.92, 0.88),
     "chongqing-jixujiaoyu": (0.70, 0.63, 0.40), "guangdong-xiangcun": (0.92, 0.92, 0.84),
     "jiage": (0.85, 0.88, 0.82), "yancao": (0.81, 0.79, 0.70),
     # held out in round 6 (scored once at 637a92b, rules 525a0e9), tuning since: their figures after the round-6 rules, minus 0.02
@@ -342,30 +342,30 @@ FLOORS = {
     "keji-chengguo": (0.83, 0.82, 0.79), "zhuwai-waijiao": (0.88, 0.88, 0.85),
     # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures after the round-8 rules
     # (2c35922), minus 0.02
-    "beijing-guofang-jiaoyu": (0.88, 0.88, 0.87), "chongqing-canzhong": (0.87, 0.86, 0.78),
+    "beijing-guofang-jiaoyu": (0.89, 0.89, 0.88), "chongqing-canzhong": (0.87, 0.86, 0.78),
     "chongqing-juanxian": (0.85, 0.85, 0.80), "guangdong-tudi": (0.89, 0.89, 0.80),
     "guangdong-waishang": (0.88, 0.89, 0.87), "pengshui-kuangchan": (0.88, 0.90, 0.83),
     "waiguo-huomian": (0.61, 0.57, 0.76), "zhuce-kuaiji": (0.82, 0.81, 0.76),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
     "beijing-jiuye-yuanzhu": (0.87, 0.87, 0.85), "beijing-xuesheng-shanghai": (0.77, 0.77, 0.71),
     "beijing-yishi-guize": (0.78, 0.79, 0.67), "beijing-zhengbing": (0.81, 0.82, 0.77),
-    "chongqing-jiti-zichan": (0.75, 0.68, 0.57), "guangdong-jisheng": (0.82, 0.80, 0.69),
+    "chongqing-jiti-zichan": (0.75, 0.68, 0.57), "guangdong-jisheng": (0.83, 0.81, 0.70),
     "huzhao": (0.79, 0.81, 0.69), "jinchukou-jianyan": (0.76, 0.77, 0.70),
     # held out in round 9 (scored once on main 0646f38; no extractor rule changed since), tuning since: their figures
     # then, minus 0.02
     "chongqing-hezhang": (0.57, 0.48, 0.47), "chongqing-qiye-fudan": (0.86, 0.84, 0.77),
-    "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.78, 0.79, 0.65),
+    "chongqing-senlin-fanghuo": (0.80, 0.84, 0.70), "dianzi-qianming": (0.82, 0.83, 0.71),
     "guangdong-huaqiao": (0.77, 0.76, 0.72), "guangdong-sanju-minzu": (0.76, 0.79, 0.73),
     "hukou-dengji": (0.55, 0.52, 0.38), "xiangzhen-qiye": (0.81, 0.76, 0.71),
     # held out in round 10 (scored once on main 46879f8, after the round-10 rules), tuning since: raised after the
     # round-11 rules (bef61ff) to their figures then, minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.87, 0.88, 0.82),
     "beijing-tingche": (0.88, 0.88, 0.87), "beijing-yuye": (0.94, 0.95, 0.90),
-    "chongqing-fangzhen-jianzai": (0.87, 0.88, 0.86), "chongqing-guaimai": (0.83, 0.84, 0.82),
+    "chongqing-fangzhen-jianzai": (0.88, 0.88, 0.86), "chongqing-guaimai": (0.83, 0.84, 0.82),
     "chongqing-renshi-renmian": (0.77, 0.83, 0.74), "guangdong-renshi-renmian": (0.70, 0.74, 0.69),
     # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
     # minus 0.02
-    "beijing-shiyan-dongwu": (0.91, 0.91, 0.84), "beijing-shuili-gongcheng": (0.67, 0.59, 0.41),
+    "beijing-shiyan-dongwu": (0.92, 0.92, 0.86), "beijing-shuili-gongcheng": (0.67, 0.59, 0.41),
     "beijing-xiangzhen-renda": (0.66, 0.71, 0.57), "beijing-yangquan": (0.88, 0.90, 0.88),
     "beijing-zhifa-jiancha": (0.82, 0.74, 0.67), "chongqing-jiage-jianzheng": (0.88, 0.85, 0.79),
     "guangdong-jiazheng": (0.93, 0.94, 0.90), "guojia-qingbao": (0.84, 0.83, 0.80),
@@ -396,9 +396,9 @@ FLOORS = {
     # held out in round 16 (scored once on main 28c51b5, after the sixteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-fan-shipin-langfei": (0.78, 0.79, 0.70), "beijing-shaoshu-minzu": (0.78, 0.81, 0.74),
-    "beijing-tushuguan": (0.86, 0.85, 0.79), "chongqing-fanghulin": (0.78, 0.76, 0.64),
+    "beijing-tushuguan": (0.87, 0.85, 0.80), "chongqing-fanghulin": (0.78, 0.76, 0.64),
     "chongqing-zhuanli": (0.93, 0.94, 0.93), "heitudi-baohu": (0.83, 0.80, 0.67),
-    "mima-fa": (0.92, 0.91, 0.91), "shantou-keji-chuangxin": (0.89, 0.90, 0.85),
+    "mima-fa": (0.92, 0.92, 0.92), "shantou-keji-chuangxin": (0.89, 0.90, 0.85),
     # held out in round 17 (scored once on main 1d870b1, after the seventeenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-jiesu-jiban": (0.79, 0.77, 0.66), "beijing-nongye-chengbao": (0.67, 0.61, 0.49),
@@ -413,7 +413,7 @@ FLOORS = {
     "haiguan-guanxian": (0.62, 0.52, 0.50), "renmin-peishenyuan": (0.65, 0.67, 0.53),
     # held out in round 19 (scored once on main d14c588, after the nineteenth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "chongqing-cunzhen-gongshui": (0.87, 0.87, 0.76), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
+    "chongqing-cunzhen-gongshui": (0.87, 0.91, 0.82), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
     "linghai-pilianqu": (0.71, 0.71, 0.71), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
     "beijing-jingshen-weisheng": (0.86, 0.85, 0.78), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
     "beijing-xinxihua": (0.82, 0.83, 0.78), "gongzheng": (0.85, 0.88, 0.88),
@@ -431,7 +431,7 @@ FLOORS = {
     "qishui": (0.89, 0.90, 0.83), "yinhangye-jiandu": (0.74, 0.68, 0.62),
     # round 22 (held out in the eleventh session of 2026-12-06, scored once on c50f6ac = the code of the last train, then tuning)
     "beijing-jianzhu-lvse": (0.88, 0.88, 0.83), "beijing-tufa-shijian": (0.83, 0.80, 0.72), "beijing-zhuanli": (0.85, 0.86, 0.82),
-    "chongqing-sanxia-yimin": (0.77, 0.78, 0.70), "chongqing-tezhong-shebei": (0.88, 0.89, 0.88),
+    "chongqing-sanxia-yimin": (0.78, 0.79, 0.71), "chongqing-tezhong-shebei": (0.88, 0.89, 0.88),
     "guangzhou-liuxihe": (0.92, 0.92, 0.90), "qingzang-gaoyuan-shengtai": (0.88, 0.89, 0.80),
     "shewai-minshi-falv-shiyong": (0.98, 0.98, 0.98),
     # round 23 (held out in the twelfth session of 2026-12-06, scored once on 4eb49bd = main b9613ae + every branch of the
@@ -439,17 +439,17 @@ FLOORS = {
     "beijing-renda-shouze": (0.86, 0.83, 0.71), "dianzi-shangwu": (0.87, 0.88, 0.83),
     "guangzhou-zhishicheng": (0.74, 0.75, 0.69), "haishi-susong": (0.79, 0.80, 0.69),
     "nongcun-jiti-jingji": (0.79, 0.85, 0.79), "quanmin-gongye-qiye": (0.74, 0.70, 0.60),
-    "shenzhen-xinyong": (0.85, 0.84, 0.70), "yufang-weichengnian-fanzui": (0.85, 0.87, 0.83),
+    "shenzhen-xinyong": (0.85, 0.84, 0.70), "yufang-weichengnian-fanzui": (0.86, 0.88, 0.84),
     # round 24 (held out in the thirteenth session of 2026-12-06, scored once on 4c7c4b7 = main + every branch of the
     # session's last two trains, then tuning)
     "beijing-xianfa-xuanshi": (0.79, 0.87, 0.90), "beijing-zhongguancun": (0.87, 0.88, 0.86),
-    "chechuanshui": (0.76, 0.76, 0.64), "guofang-dongyuan": (0.76, 0.73, 0.61), "taibao-touzi": (0.70, 0.80, 0.98),
-    "tielu": (0.73, 0.73, 0.66), "tuiyi-junren": (0.77, 0.80, 0.74), "wuzhangai": (0.80, 0.78, 0.75),
+    "chechuanshui": (0.76, 0.76, 0.64), "guofang-dongyuan": (0.86, 0.86, 0.76), "taibao-touzi": (0.70, 0.80, 0.98),
+    "tielu": (0.73, 0.73, 0.66), "tuiyi-junren": (0.79, 0.81, 0.76), "wuzhangai": (0.80, 0.80, 0.78),
     # round 25 (held out in the fourteenth session of 2026-12-06, scored on cdeec02 = lead8 + every branch that lands with
     # it, then tuning; the first five were seen by kb check's duty rules and are reported apart)
-    "beijing-fazhan-zhongyi": (0.81, 0.82, 0.74), "beijing-muying-baojian": (0.86, 0.87, 0.80),
+    "beijing-fazhan-zhongyi": (0.82, 0.82, 0.75), "beijing-muying-baojian": (0.87, 0.88, 0.80),
     "beijing-yuanqian-jijiu": (0.91, 0.89, 0.81), "biaozhunhua": (0.82, 0.84, 0.78), "chongqing-kongyan": (0.81, 0.77, 0.78),
-    "chongqing-shuitu-baochi": (0.93, 0.94, 0.86), "chongqing-feiyi": (0.81, 0.77, 0.76),
+    "chongqing-shuitu-baochi": (0.93, 0.94, 0.88), "chongqing-feiyi": (0.81, 0.77, 0.76),
     "chongqing-tianranqi": (0.93, 0.93, 0.89), "chongqing-xiaozuofang": (0.87, 0.90, 0.89), "huanbao-shui": (0.77, 0.79, 0.67),
     "minfadian-qinquan": (0.74, 0.75, 0.71), "minfadian-renge": (0.83, 0.81, 0.81), "xintuo": (0.83, 0.83, 0.82)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
@@ -499,6 +499,10 @@ FLOORS = {
 #: none lowered.
 #: Fifteenth session (issue 11, twenty-sixth round, engineer 11): a name a text defines for a party is its actor (the
 #: lead's decision: ……小作坊（以下简称食品小作坊）, 本条例所称食品摊贩是指……的经营者): chongqing-xiaozuofang raised; none lowered.
+#: Then the persons a penalty names when the clause names no violator (对直接负责的主管人员和其他直接责任人员，依法给予处分;
+#: the lead's decision on liability persons; seven gold files harmonised: beijing-guofang-jiaoyu, beijing-zhiye-jiaoyu,
+#: beijing-tushuguan, zaosheng, mima-fa, chongqing-juanxian, beijing-jiaoshi): 20 raised (guofang-dongyuan, dianzi-qianming,
+#: chongqing-cunzhen-gongshui, wuzhangai, zaosheng, mima-fa, beijing-tushuguan, beijing-zhiye-jiaoyu, tuiyi-junren …); none lowered.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -1615,9 +1615,10 @@ def test_owners_managers_and_users_of_a_thing_as_subjects(reg):
         ("其他保护责任人", "encouragement")}
     assert got(reg, "合伙企业登记事项发生变更的，执行合伙事务的合伙人应当自作出变更决定之日起十五日内，向企业登记机关申请办理变更"
                     "登记。") == {("合伙人", "obligation")}
-    # a sanction's object after 的 is no encouraged party, nor one that acts
+    # a sanction's object after 的 is no encouraged party, nor one that acts; the persons it penalises, the condition naming
+    # no violator, are liable (the lead's decision on liability persons, fifteenth session: beijing-guofang-jiaoyu 32 harmonised)
     assert got(reg, "违反本办法规定的，由有关主管部门责令限期归还；对负有直接责任的主管人员和其他直接责任人员依法给予行政处分。") == {
-        ("有关部门", "sanction")}
+        ("有关部门", "sanction"), ("主管人员", "liability"), ("其他直接责任人员", "liability")}
 
 
 

@@ -39,10 +39,14 @@ def test_the_penalised_party_before_a_comma_is_liable(reg):
                             "拘留等处罚；构成犯罪的，依法追究刑事责任：\n\n（一）煽动、组织群众聚众闹事、冲击国家机关，破坏正常工作秩序的；\n\n"
                             "（二）以干扰、阻碍或破坏移民搬迁安置工作为目的成立非法组织的；")
     assert {(None, "责任人员", "liability"), (1, "责任人员", "liability"), (2, "责任人员", "liability")} <= migrants
+    # the graver case of a breach whose violator is named (传染病防治法 art. 67: 县级以上人民政府有关部门未依照……的，……；造成……
+    # 严重后果的，对负有责任的主管人员……) gives the named violator's staff nothing: the tuning gold records none in such a clause
+    # (read so by every file: made liable there, 13 tuning texts lost 46 article records and gained none — fifteenth session,
+    # the lead's decision on liability persons; tests/data/obligations/README.md "Twenty-sixth round of rules")
     epidemics = records(reg, "县级以上人民政府有关部门未依照本法的规定履行传染病防治和保障职责的，由本级人民政府或者上级人民政府有关部门"
                              "责令改正，通报批评；造成传染病传播、流行或者其他严重后果的，对负有责任的主管人员和其他直接责任人员，依法给予"
                              "行政处分；构成犯罪的，依法追究刑事责任。")
-    assert (None, "其他直接责任人员", "liability") in epidemics
+    assert (None, "有关部门", "liability") in epidemics and (None, "其他直接责任人员", "liability") not in epidemics
     buses = records(reg, "违反本条例规定，客运班车有下列行为之一的，责令改正，对客运班车经营者，处一千元以上三千元以下罚款，并处违规车辆"
                          "停运五日以上三十日以下；情节严重的，吊销客运标志牌：\n\n（一）在高速公路封闭路段内上下乘客的；")
     assert {(None, "客运班车经营者", "liability"), (1, "客运班车经营者", "liability")} <= buses

@@ -602,3 +602,21 @@ class Scanner(MentionScanner):
         return bool(g.mentions) and all(self.reg.is_public(m.name) or m.name.endswith("机关")
                                         for m in g.mentions) and \
             not any(m.name in ("国家", "本市") for m in g.mentions)
+
+
+#: the persons a penalty or a ban names by their part in a breach (直接负责的主管人员, 负有直接责任的主管人员, 直接责任人员)
+_RESPONSIBLE_OF = re.compile(r"(?:直接负责的|负有直接责任的)(?=主管人员|领导人员|负责人)|(?=(?:其他)?直接责任人员)")
+
+
+def responsible(sc: Scanner, text: str, i: int) -> Group | None:
+    """对直接负责的主管人员和其他直接责任人员，依法给予处分; 其直接负责的主管人员和其他直接责任人员十年内不得……: the persons
+    at i, the first named with its part in the breach, as the text and the annotators write it (no name the scanner
+    finds opens with 直接负责的)."""
+    m = _RESPONSIBLE_OF.match(text, i)
+    g = sc.group(text, m.end(), discover=True) if m else None
+    if g is None or not g.mentions or g.start != m.end():
+        return None
+    first = g.mentions[0]
+    c = sc.reg.canonical(text[i:first.end])
+    return Group([Mention(c, text[i:first.end], i, first.end, first.levels, sc.reg.is_known(c))] + g.mentions[1:],
+                 i, g.end)

@@ -13,6 +13,7 @@ import re
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
 from kb.layers.obligations.records import Mention
 from kb.layers.obligations.sentences import Sentence
+from kb.layers.obligations.coordination import responsible
 
 SANCTION_V = re.compile(r"予以|并处|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|责成|处以|处[0-9一二三四五六七八九十百千]|罚款|没收|"
                         r"吊销|收回|取消|追究|通报|警告|暂扣|降低|撤销|依法处理|(?:依照|按照|依据)[^，。；]{0,40}?处理(?![^，。；]{0,6}?(?:程序|办法))|"
@@ -151,29 +152,138 @@ def on_penalised(x, s: Sentence) -> None:
         return
     text = s.text
     first = _CONDITION_END.search(text, s.start, s.end)
+    prior = None
     if first is None:
-        return
-    k = first.start() if first.group(0).startswith("的") else first.end() - 1
-    if not _VIOLATION.search(text, s.start, k):
-        return           # 情节严重的，对有关责任人员给予处分: a graver case of a violation stated before
+        if not text.startswith("对", s.start):
+            return
+        # ……的，由移民行政部门责令限期退还……；对直接负责的主管人员及直接责任人员，可依法给予行政处分: the breach is the
+        # clause's before, which names no violator (chongqing-sanxia-yimin 68, tuiyi-junren 77)
+        prior = _prior_condition(text, s.start)
+        if prior is None:
+            return
+        k = s.start
+    else:
+        k = first.start() if first.group(0).startswith("的") else first.end() - 1
+        if _FOLLOW_UP.match(text, _opening(text, s.start, k)):
+            # ……；逾期仍不接管的，对直接负责的主管人员……, ……；情节严重的，由……对负有直接责任的主管人员……: the breach before
+            prior = _prior_condition(text, s.start)
+            if prior is None and not _VIOLATION.search(text, s.start, k):
+                return       # 情节严重的，…… after no breach the sentence states
+        elif not _VIOLATION.search(text, s.start, k):
+            return           # 情节严重的，对有关责任人员给予处分: a graver case of a violation stated before
+        elif _named_before(x, text, s.start):
+            return           # ……违反本条例规定的，由……；造成严重后果，构成犯罪的，对直接负责的主管人员……: that one's staff
+        elif _after_a_duty(text, s):
+            return           # ……及其工作人员应当依法履行职责；滥用职权……的，……对直接负责的主管人员……: the staff of those bound
     liable = {d.mention.name for d in s.drafts if d.modality == "liability" and d.mention is not None}
     if liable:
         return           # the condition named its violator: 对有关责任人员给予处分 names that one's staff
     for m in _PENALISED.finditer(text, k, s.end):
-        g = x.sc.group(text, m.end(), discover=True)
-        if g is None or not g.mentions or not _PENALTY.match(text, g.end + (text.startswith("，", g.end))):
+        g = x.sc.group(text, m.end(), discover=True) or responsible(x.sc, text, m.end())
+        after = g.end + text.startswith("，", g.end) if g is not None else 0
+        by = _BY_BODY.match(text, after)      # 对该单位主要负责人和直接责任人员，由有关部门依法给予处分
+        if g is None or not g.mentions or not _PENALTY.match(text, by.end() if by else after):
             continue
-        a = _opening(text, s.start, k)
+        if first is None and not all(mt.name.endswith(_STAFF_ENDS) for mt in g.mentions):
+            continue         # ……；对有关单位、个人依法给予行政处罚: a penalty of the body carried (laonianren 82)
+        a, end = prior or (_opening(text, s.start, k), k)
+        named = _violator(x, text, a, end)
+        if named and not any(mt.surface in named for mt in g.mentions):
+            continue         # 负有公共服务职责的部门和单位未依法……的，……对直接负责的主管人员……: the named violator's staff
+        if named and text.find(named, a, end) >= 0:
+            # (疾病预防控制机构、接种单位……违反……的，……；拒不改正的，对接种单位……处……罚款: the breach after its violators)
+            a = text.find(named, a, end) + len(named)
         for mt in g.mentions:
             if mt.name not in liable:
                 liable.add(mt.name)
                 x.emit(s, mt, "liability", False, a, a, a, primary=False)
-                s.drafts[-1].end = k
+                s.drafts[-1].end = end
+
+
+#: a condition following up the breach an earlier clause states (……的，由X责令限期接管；逾期仍不接管的，对……给予处分)
+_FOLLOW_UP = re.compile(r"(?:逾期|届期|期满)[^，。；]{0,8}?(?:不|未)|拒不(?:改正|整改|纠正|执行|履行|缴纳|接受)|情节(?:特别)?严重的")
+
+
+#: the body named to impose a penalty after the persons it falls on (……，由有关部门依法给予处分)
+_BY_BODY = re.compile(r"由[^，。；]{1,20}?(?:部门|机关|机构|政府|单位)(?=依法|给予|处以?|追究|可以?)")
+
+
+def _prior_condition(text: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of the breach of the sentence's first clause, before the follow-up that starts at start (or, at the
+    start of a sentence, of the sentence before): the annotators write the breach as the liable persons' action
+    (chongqing-sanxia-yimin 66, yufang-weichengnian-fanzui 63, tuiyi-junren 77)."""
+    j = text.rfind("。", 0, start) + 1
+    if j == start and start > 0:
+        j = text.rfind("。", 0, start - 1) + 1
+    m = _CONDITION_END.search(text, j, start)
+    if m is None or not _VIOLATION.search(text, j, m.start()) or _FOLLOW_UP.match(text, j):
+        return None
+    k = m.start() if m.group(0).startswith("的") else m.end() - 1
+    return _opening(text, j, k), k
+
+
+def _named_before(x, text: str, start: int) -> bool:
+    """Does the breach of an earlier clause of the sentence name its violator (……国家机关……违反本条例规定的，由……责令改正；
+    造成严重后果，构成犯罪的，……: a graver case of that one's breach)?"""
+    j = text.rfind("。", 0, start) + 1
+    prior = _prior_condition(text, start) if j < start else None
+    return prior is not None and bool(_violator(x, text, *prior))
+
+
+def _after_a_duty(text: str, s: Sentence) -> bool:
+    """Does the sentence follow a clause of the same sentence that binds a party and states no breach (……部门及其工作
+    人员应当依法履行职责；滥用职权或者不履行法定职责的，……): that party breaks it (beijing-shishi-tongyong-yuyan 17)."""
+    j = text.rfind("。", 0, s.start) + 1
+    return j < s.start and not _CONDITION_END.search(text, j, s.start) and s.carried is not None and \
+        bool(s.carried.mentions)
+
+
+#: a breach's rule before its violator (违反本条例第二十七条，物业服务企业未……)
+_BREACHED_ANY = re.compile(r"违反[^，。；]{1,30}，")
+#: the staff a penalty names (直接负责的主管人员, 其他直接责任人员, 主要负责人): persons of the party in breach
+_STAFF_ENDS = ("人员", "负责人")
+#: the end of a party's name before its violation (……的部门和单位未依法……, 考试举办者、组织者未……, ……及其工作人员违反……)
+_PARTY_END = re.compile(r"(?:部门|单位|机构|机关|政府|人员|者|人|企业|组织|公司|委员会|学校|医院)$")
+
+
+#: a list of parties opening a breach (广播电台、电视台、网络音视频服务提供者制作……): each member before the last a body or
+#: a person by its end, the last a party followed by its act
+_LISTED_PARTIES = re.compile(r"((?:[\u4e00-\u9fff]{1,10}?(?:台|站|社|所|院|馆|厂|店|中心|部门|单位|机构|机关|人员|者|企业|组织|公司)、)+)"
+                             r"[\u4e00-\u9fff]{1,12}?(?:单位|机构|机关|人员|者|企业|组织|公司)(?=[\u4e00-\u9fff])")
+
+
+def _listed_parties(text: str, a: int, k: int) -> str | None:
+    m = _LISTED_PARTIES.match(text, a, k)
+    if m is None or "的" in m.group(0) or _VIOLATION.search(m.group(0)):
+        return None
+    return m.group(0)
+
+
+def _violator(x, text: str, a: int, k: int) -> str | None:
+    """The words naming the violator of the breach text[a:k] — a party opening it (公共图书馆从事……的), or a party's
+    name before its violation word (kb may miss it as a record: 负有公共服务职责的部门和单位未依法……的) — else None
+    (有下列行为之一的, 拒绝……的)."""
+    lead = _BREACHED_ANY.match(text, a, k)
+    a = lead.end() if lead else a
+    g = x.sc.group(text, a, discover=True)
+    if g is not None and g.start == a and g.mentions and g.end < k and \
+            not (_VIOLATION.match(text, a) and "的" not in text[a:g.end] and not text.startswith("未成年", a)):
+        # (挪用公共图书馆业务经费的: the act opens the breach, though discovery names 挪用公共图书馆)
+        return text[a:g.end]
+    listed = _listed_parties(text, a, k)
+    if listed:
+        return listed    # 广播电台、电视台、网络音视频服务提供者制作……的: parties kb does not group
+
+    m = _VIOLATION.search(text, a, k)
+    if m is None:
+        return None
+    before = text[a:m.start()].rstrip("，")
+    return before if _PARTY_END.search(before) else None
 
 
 #: 对X处……罚款, 对X给予处分, 对X可处……罚款 (重庆市人民防空条例 art. 42): X is the one penalised
-_PENALISED = re.compile(r"(?<=[，；])(?:并|或者|或)?(?:可以?)?对|(?<=由)[^，。；]{2,20}?(?:部门|机关|机构|政府)对")
-_PENALTY = re.compile(r"(?:并)?(?:可以?|并)?(?:处以?|给予|依法给予)[^，。；]{0,30}?(?:罚款|处分|警告|处罚)|"
+_PENALISED = re.compile(r"(?<=[，；。])(?:并|或者|或)?(?:可以?)?对|(?<=由)[^，。；]{2,30}?(?:部门|机关|机构|政府|单位)对")
+_PENALTY = re.compile(r"(?:并)?(?:可以?|并)?(?:处以?|给予|依法给予)[^，。；]{0,30}?(?:罚款|处分|警告|处罚|批评教育)|"
                       r"(?:依照[^，。；]{0,20}?规定)?(?:依法)?追究[^，。；]{0,4}?责任")
 
 

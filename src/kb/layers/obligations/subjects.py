@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok, its_departments
+from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok, its_departments, responsible
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
 from kb.layers.obligations.governance import policy
 from kb.layers.obligations.modals import MODAL_RE, find_modals, find_yao
@@ -76,6 +76,7 @@ _DIGIT = re.compile(r"[0-9一二三四五六七八九十百千]")
 _VIOLATES = re.compile(r"超过|违反|擅自|拒不|拒绝|逾期|未|不按|非法")
 _ACTS_IN = re.compile(r"应当|应|必须|不得|可以|可|有权|负责|对|向|在|按照|依照|依据|根据|依法|从事|协助")
 _MODAL_CHAR = re.compile(r"[应可须]")
+_CLAUSE_END = re.compile(r"[，。；：]|$")
 _DE_THING = re.compile(r"[^，、]{1,20}的[\u4e00-\u9fff]{1,6}")
 
 
@@ -392,6 +393,9 @@ def _pronoun_subject(sc: Scanner, text: str, k: int, out, carried, last_stmt):
             return k, more       # 其父母或者其他法定监护人应当……: the list goes on past the lexicon's names
         return k, g_after
     if text.startswith("其", k) and not _ITS_PERSONS.match(text, k):
+        g_after = responsible(sc, text, k + 1)      # ……，其直接负责的主管人员和其他直接责任人员十年内不得……
+        if g_after is not None and MODAL_RE.search(text[g_after.end:_CLAUSE_END.search(text, g_after.end).start()]):
+            return k, g_after     # (not ……其直接负责的主管人员……属于国家工作人员的，由……: a condition on the persons)
         g_after = sc.group(text, k + 1, discover=True)     # 其安全生产管理机构以及安全生产管理人员应当……
         if g_after is not None and all(not m.known for m in g_after.mentions) and \
                 _MODAL_SOON.match(text, g_after.end):

@@ -326,7 +326,7 @@ FLOORS = {
     "dongguan-wenming": (0.87, 0.87, 0.81), "gonggong-tushuguan": (0.89, 0.92, 0.92),
     "guangdong-zulin": (0.72, 0.74, 0.75), "laonianren": (0.87, 0.87, 0.83),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
-    "aiguozhuyi": (0.93, 0.93, 0.88), "beijing-binzang": (0.91, 0.91, 0.90),
+    "aiguozhuyi": (0.93, 0.94, 0.90), "beijing-binzang": (0.91, 0.91, 0.90),
     "beijing-falvyuanzhu": (0.90, 0.90, 0.87), "beijing-jisheng": (0.90, 0.90, 0.86),
     "chongqing-tiyu": (0.91, 0.94, 0.87), "chongqing-yuanlin": (0.90, 0.92, 0.88),
     "jiangmen-menlou": (0.94, 0.95, 0.93), "shantou-yiliao": (0.81, 0.80, 0.82),
@@ -347,7 +347,7 @@ FLOORS = {
     "guangdong-waishang": (0.88, 0.89, 0.87), "pengshui-kuangchan": (0.88, 0.90, 0.83),
     "waiguo-huomian": (0.61, 0.57, 0.76), "zhuce-kuaiji": (0.82, 0.81, 0.76),
     # held out in round 8 (scored once on main 99b6859, rules 2c35922), tuning since: their figures then, minus 0.02
-    "beijing-jiuye-yuanzhu": (0.87, 0.87, 0.85), "beijing-xuesheng-shanghai": (0.77, 0.77, 0.71),
+    "beijing-jiuye-yuanzhu": (0.87, 0.87, 0.85), "beijing-xuesheng-shanghai": (0.78, 0.78, 0.71),
     "beijing-yishi-guize": (0.78, 0.79, 0.67), "beijing-zhengbing": (0.81, 0.82, 0.77),
     "chongqing-jiti-zichan": (0.75, 0.68, 0.57), "guangdong-jisheng": (0.83, 0.81, 0.70),
     "huzhao": (0.79, 0.81, 0.69), "jinchukou-jianyan": (0.76, 0.77, 0.70),
@@ -368,7 +368,7 @@ FLOORS = {
     "beijing-shiyan-dongwu": (0.92, 0.92, 0.86), "beijing-shuili-gongcheng": (0.67, 0.59, 0.41),
     "beijing-xiangzhen-renda": (0.66, 0.71, 0.57), "beijing-yangquan": (0.88, 0.90, 0.88),
     "beijing-zhifa-jiancha": (0.82, 0.74, 0.67), "chongqing-jiage-jianzheng": (0.88, 0.85, 0.79),
-    "guangdong-jiazheng": (0.93, 0.94, 0.90), "guojia-qingbao": (0.84, 0.83, 0.80),
+    "guangdong-jiazheng": (0.93, 0.94, 0.90), "guojia-qingbao": (0.85, 0.84, 0.82),
     # held out in round 12 (scored once on main d6e60d6, after the round-12 rules), tuning since: their figures then,
     # minus 0.02; raised after the round-13 rules (written on them)
     "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.96, 0.97, 0.98),
@@ -390,8 +390,8 @@ FLOORS = {
     # held out in round 15 (scored once on main 7c9385b, after the fifteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-fangzhen-jianzai": (0.95, 0.92, 0.89), "beijing-sifa-jianding": (0.83, 0.83, 0.75),
-    "beijing-yanhua-baozhu": (0.76, 0.83, 0.75), "beijing-yusuan-jiandu": (0.80, 0.85, 0.76),
-    "chongqing-lvhua": (0.84, 0.86, 0.79), "fan-shipin-langfei": (0.83, 0.82, 0.76),
+    "beijing-yanhua-baozhu": (0.76, 0.83, 0.75), "beijing-yusuan-jiandu": (0.82, 0.87, 0.78),
+    "chongqing-lvhua": (0.85, 0.87, 0.80), "fan-shipin-langfei": (0.83, 0.82, 0.76),
     "renmin-jingcha-jingxian": (0.78, 0.74, 0.69), "shantou-jiufen": (0.85, 0.86, 0.78),
     # held out in round 16 (scored once on main 28c51b5, after the sixteenth round's last rule), tuning since: their
     # figures then, minus 0.02
@@ -401,7 +401,7 @@ FLOORS = {
     "mima-fa": (0.92, 0.92, 0.92), "shantou-keji-chuangxin": (0.89, 0.90, 0.85),
     # held out in round 17 (scored once on main 1d870b1, after the seventeenth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "beijing-jiesu-jiban": (0.79, 0.77, 0.66), "beijing-nongye-chengbao": (0.67, 0.61, 0.49),
+    "beijing-jiesu-jiban": (0.79, 0.77, 0.66), "beijing-nongye-chengbao": (0.73, 0.70, 0.58),
     "beijing-yinyongshui": (0.81, 0.80, 0.60), "beijing-zhian-zonghe": (0.89, 0.91, 0.90),
     "guangdong-banquan": (0.94, 0.90, 0.74), "guangdong-tongji-tiaoli": (0.90, 0.89, 0.88),
     "kezaisheng-nengyuan": (0.91, 0.88, 0.87), "pengshui-lvyou": (0.85, 0.85, 0.82),
@@ -415,7 +415,7 @@ FLOORS = {
     # figures then, minus 0.02
     "chongqing-cunzhen-gongshui": (0.87, 0.91, 0.82), "fan-waiguo-zhicai": (0.58, 0.68, 0.64),
     "linghai-pilianqu": (0.71, 0.71, 0.71), "quanguo-renda-zuzhi": (0.57, 0.62, 0.45),
-    "beijing-jingshen-weisheng": (0.86, 0.85, 0.78), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
+    "beijing-jingshen-weisheng": (0.87, 0.86, 0.79), "beijing-jixu-jiaoyu": (0.73, 0.73, 0.64),
     "beijing-xinxihua": (0.82, 0.83, 0.78), "gongzheng": (0.85, 0.88, 0.88),
     # held out in round 20 (scored once on main e4ae227, after the twentieth round's last rule), tuning since: their
     # figures then, minus 0.02
@@ -436,9 +436,9 @@ FLOORS = {
     "shewai-minshi-falv-shiyong": (0.98, 0.98, 0.98),
     # round 23 (held out in the twelfth session of 2026-12-06, scored once on 4eb49bd = main b9613ae + every branch of the
     # session's last two trains, then tuning)
-    "beijing-renda-shouze": (0.86, 0.83, 0.71), "dianzi-shangwu": (0.87, 0.88, 0.83),
+    "beijing-renda-shouze": (0.86, 0.83, 0.71), "dianzi-shangwu": (0.89, 0.90, 0.86),
     "guangzhou-zhishicheng": (0.74, 0.75, 0.69), "haishi-susong": (0.79, 0.80, 0.69),
-    "nongcun-jiti-jingji": (0.79, 0.85, 0.79), "quanmin-gongye-qiye": (0.74, 0.70, 0.60),
+    "nongcun-jiti-jingji": (0.79, 0.85, 0.79), "quanmin-gongye-qiye": (0.76, 0.75, 0.67),
     "shenzhen-xinyong": (0.85, 0.84, 0.70), "yufang-weichengnian-fanzui": (0.86, 0.88, 0.84),
     # round 24 (held out in the thirteenth session of 2026-12-06, scored once on 4c7c4b7 = main + every branch of the
     # session's last two trains, then tuning)
@@ -447,11 +447,11 @@ FLOORS = {
     "tielu": (0.73, 0.73, 0.66), "tuiyi-junren": (0.79, 0.81, 0.76), "wuzhangai": (0.80, 0.80, 0.78),
     # round 25 (held out in the fourteenth session of 2026-12-06, scored on cdeec02 = lead8 + every branch that lands with
     # it, then tuning; the first five were seen by kb check's duty rules and are reported apart)
-    "beijing-fazhan-zhongyi": (0.82, 0.82, 0.75), "beijing-muying-baojian": (0.87, 0.88, 0.80),
+    "beijing-fazhan-zhongyi": (0.82, 0.82, 0.75), "beijing-muying-baojian": (0.87, 0.88, 0.82),
     "beijing-yuanqian-jijiu": (0.91, 0.89, 0.81), "biaozhunhua": (0.82, 0.84, 0.78), "chongqing-kongyan": (0.81, 0.77, 0.78),
     "chongqing-shuitu-baochi": (0.93, 0.94, 0.88), "chongqing-feiyi": (0.81, 0.77, 0.76),
     "chongqing-tianranqi": (0.93, 0.93, 0.89), "chongqing-xiaozuofang": (0.87, 0.90, 0.89), "huanbao-shui": (0.77, 0.79, 0.67),
-    "minfadian-qinquan": (0.74, 0.75, 0.71), "minfadian-renge": (0.83, 0.81, 0.81), "xintuo": (0.83, 0.83, 0.82)}
+    "minfadian-qinquan": (0.83, 0.83, 0.79), "minfadian-renge": (0.83, 0.81, 0.81), "xintuo": (0.87, 0.86, 0.87)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable

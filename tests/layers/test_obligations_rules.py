@@ -1455,8 +1455,11 @@ def test_liability_without_a_body_and_penalties_after_huozhe_dui(reg):
     """广东省家政服务条例 art. 23 and 北京市养犬管理规定 arts. 26-29 (tuning texts, held out in round 11), 人民防空法 art. 49 (a
     corpus sentence): X违反本条例规定，……的，依法承担民事责任 names X liable though no body acts; 或者对单位处……罚款, 并可对单位处……
     罚款 make 单位 liable as ，对单位处……罚款 did."""
-    assert got(reg, "家政服务机构、家政服务人员违反本条例规定，未按照合同约定履行义务的，依法承担民事责任。") == {
-        ("家政服务机构", "liability"), ("家政服务人员", "liability")}
+    # (the article as it stands: a body acts in it — 由公安机关依法处罚 — so the roles stay; the civil clause alone, no body
+    # acting, is the bearers' obligation under the lead's decision of the fifteenth session: test_obligations_round26b.py)
+    assert {("家政服务机构", "liability"), ("家政服务人员", "liability"), ("家政服务消费者", "liability")} <= got(
+        reg, "家政服务机构、家政服务人员、家政服务消费者违反本条例规定，未按照合同约定履行义务或者侵犯他人合法权益的，依法承担民事责任；"
+             "违反治安管理规定的，由公安机关依法处罚；构成犯罪的，依法追究刑事责任。")
     assert got(reg, "对违反本规定第九条，未经登记、年检养犬的，由公安机关没收其犬，或者对单位处5000元罚款，对个人处2000元罚款。") == {
         ("单位", "liability"), ("个人", "liability"), ("公安部门", "sanction")}
     assert ("单位", "liability") in got(reg, "对违反本规定第八条，在禁养区内养犬的，由公安机关没收其犬，并可对单位处1万元罚款。")

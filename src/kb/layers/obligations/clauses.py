@@ -30,7 +30,8 @@ LEAD_START = ("对", "在", "经", "因", "如果", "如有", "如遇", "如发�
 #: body's reward again (旅游法 art. 5: 国家……支持和鼓励各类社会机构开展旅游公益宣传，对……给予奖励; code review 12
 #: item 5)
 OWN_ACT_AFTER_POLICY = re.compile(r"(?<=，)(?:加强|推广|普及|完善|建立|健全|做好|制定|落实|加大|推进|帮助|采取|加快|教育|宣传|"
-                                  r"对[^，。；]{1,30}?(?:进行|给予|实行))|(?<=，)(?:并|同时)?(?:依法)?给予|(?<=，并)(?:依法)?给予")
+                                  r"对[^，。；]{1,30}?(?:进行|给予|实行))|(?<=，)(?:并|同时)?(?:依法)?给予|(?<=，并)(?:依法)?给予|"
+                                  r"(?<=，)(?:表彰(?:和|、|并))?奖励(?!制度|机制|办法)")
 #: (……，并依法给予税收优惠: the state's grant after its 鼓励, gonggong-tushuguan 6, dianying-chanye-cujin 45)
 LEAD_END = ("的", "时", "后", "前", "期间", "以前", "之后", "之前")
 #: what may join a duty to the next one and is not part of either's action

@@ -113,6 +113,8 @@ def on_found(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
     s.founded.append((p, charge, g))
 
 
+#: the cost of an act named as a thing (……行使职权所必需的费用，由公司承担; ……履行职责所需经费，由……负担)
+_COST_OF = re.compile(r"[^，。；]*?(?:所需|所必需|必需|需要)的?(?:费用|经费|资金)(?=[，。；]|$)")
 #: the short name a text gives the subject it has just named, between the subject and its duty word
 _DEFINED_NAME = re.compile(r"（以下(?:简称|统称|称)[^（）]{1,20}），?")
 
@@ -148,8 +150,8 @@ def duties_without_modal(x, s: Sentence) -> None:
             # (常委会任免工作机构负责审查……，并向主任会议提出审查报告，由主任会议决定……)
             dm = _duty_word(x, s, g, scope, False)
             if dm is None or s.liability or any(p < q < g.end + dm.start() for q, _ in s.agents) or \
-                    not scope.startswith(dm.group(0)):
-                continue
+                    not scope.startswith(dm.group(0)) or _COST_OF.match(scope):
+                continue     # (监事会行使职权所必需的费用，由公司承担: the cost of its act is a thing the agent bears — 公司法 (2023) 82)
             for mt in g.mentions:
                 x.emit(s, mt, "obligation", False, g.end + dm.start(), g.end + dm.start(), p)
             s.stated(g)
@@ -179,6 +181,8 @@ def duties_without_modal(x, s: Sentence) -> None:
         if dm is None or s.liability or (rel_at is not None and g.end + dm.start() > rel_at):
             continue     # (人民法院认为管理人应当履行的其他职责: 履行 is what the relative clause says the 管理人 does)
         begin = g.end + _manner_start(scope, dm.start())
+        if dm.re is _GRANT and scope[dm.start() - 1:dm.start()] == "，":
+            begin = g.end + dm.start()     # ……，表彰和奖励劳动模范: the grant opens its own clause after the policy verbs
         dui = scope.rfind("对", 0, dm.start())
         if policy(g) and dm.group(0) == "给予" and begin == g.end + dm.start() and dui >= 0 and \
                 "，" not in scope[dui:dm.start()]:
@@ -241,7 +245,10 @@ _COMMA = re.compile("，")
 #: a grant of the state's to a party, said without 给予 (国家对……予以支持 / 予以表彰, 国家奖励……的组织和个人): its obligation,
 #: explicit false, as 国家对……给予…… (the lead's decision of 2026-12-06, fourteenth session: 国家 is recorded where it pays
 #: or bears a cost, its policy verbs — 鼓励, 支持 X, 建立, 实行, 加强, 保障 — give nothing)
-_GRANT = re.compile(r"予以(?:支持|扶持|补助|补偿|奖励|表彰|资助|优待)|^奖励(?!制度|机制|办法)")
+_GRANT = re.compile(r"予以(?:支持|扶持|补助|补偿|奖励|表彰|资助|优待)|^奖励(?!制度|机制|办法)|"
+                    r"(?<=，)(?:表彰(?:和|、|并))?奖励(?!制度|机制|办法)")
+#: (国家提倡……，鼓励和保护劳动者……，表彰和奖励劳动模范和先进工作者: a grant opening a clause of its own after the policy verbs,
+#: 劳动法 (2018) 6 — code review 19)
 _GIVES = re.compile("给予")
 #: adverbials before a duty word that opens its subject's predicate (国家依法承担……, 本市按照……规定负责……)
 _OPENS_PREDICATE = re.compile(r"(?:依法|(?:根据|按照|依照)[^，。；]{0,20}?，?)?")
@@ -356,9 +363,27 @@ def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:
     return found
 
 
+#: a condition of the subject's own, then the civil liability it bears without a modal word (……未尽到安全保障义务的，承担相应的
+#: 补充责任; ……未及时采取措施导致损失扩大的，对损失扩大部分承担责任; ……未采取必要措施的，与侵权人承担连带责任) — not a party
+#: that suffers the harm (……受到……损害的)
+_OWN_CONDITION = re.compile(r"(?![^。；]*?(?:受到|遭受|受侵害))[^。；]*?的，")
+_BEARS_CIVIL = re.compile(r"(?:依法|并|还|也)?(?:(?:与|对|向)[^，。；不]{1,30}?)?承担[^，。；]{0,14}?责任(?=[，。；]|$)|"
+                          r"(?:依法)?(?:负责)?赔偿(?=[^，。；]{0,20}(?:[，。；]|$))")
+#: bearing a liability as the time clause right before a modal word (……承担补充责任后，可以向第三人追偿): the time of the
+#: permission, no duty (only 承担: a body's own act in its time clause is its duty — 国务院在……会议时，向大会作……报告)
+_TIME_CLAUSE = re.compile(r"[^，。；：]*?(?:后|时|的时候)，\s*")
+
+
 def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match | None:
     """The duty word (or competence verb) of g in scope, unless negated, a modifier or a condition."""
     text = s.text
+    cond = _OWN_CONDITION.match(scope) if not s.liability and g.start == s.start and "的，" in scope else None
+    if cond and "由" not in scope[:cond.end()]:
+        # a civil rule of law (no body acts on a violation: the lead's decision, fifteenth session): the party the condition
+        # names bears the liability, its obligation (explicit false), as the annotators record it
+        borne = _BEARS_CIVIL.match(scope, cond.end())
+        if borne:
+            return borne
     # 乡(镇)人民政府设水利助理员，负责……: the founder's duty is the founding, the charge the founded body's
     founding = next((q for q, charge, _ in s.founded if g.end <= q < charge and not _DUTY.search(text, g.end, q)), None)
     if founding is not None and "，" not in text[g.end:founding]:
@@ -415,7 +440,7 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
     state = all(m.name in _STATES for m in g.mentions)
     if not dm and state:
         dm = _GRANT.search(scope)     # 国家对优秀电影的外语翻译制作予以支持; 国家奖励为……做出突出贡献的组织和个人
-        if dm and dm.start() and ("对" not in scope[:dm.start()] or
+        if dm and dm.start() and scope[dm.start() - 1] != "，" and ("对" not in scope[:dm.start()] or
                                   any(v in scope[:dm.start()].rpartition("，")[2] for v in _POLICY)):
             dm = None    # (国家鼓励通过商业保险等多种形式对……受种者予以补偿: the encouraged act, 疫苗管理法 56 p2)
     if not dm or "的" in scope[:dm.start()][-1:]:
@@ -426,6 +451,9 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
             return None  # 国家设立……机制，负责……; 本市鼓励单位和个人……，协助维护……; 国家采取措施……帮助……履行监护职责: the duty
         #                  word is the body's set up, the encouraged party's or the governed one's, not the state's (its policy
         #                  verbs give nothing, as 国家鼓励……); 国家负责…… / 国家依法承担…… opening the predicate stay
+    if dm.group(0) == "承担" and not no_modal and _TIME_CLAUSE.fullmatch(scope, dm.end()) and "，" not in scope[:dm.start()]:
+        return None      # 经营者、管理者或者组织者承担补充责任后，可以向第三人追偿: the time of the permission (its modal word
+        #                  right after the time clause; 香港驻军人员在协助……时，行使……权力 and 专利管理部门查处……时，对……依法查封 stay)
     if re.search(r"无法|未(?!成年)|不|没有|拒绝", scope[:dm.start()]):
         return None      # (未成年人 is no negation: 国家对预防未成年人犯罪工作有显著成绩的组织和个人，给予表彰和奖励)
     if re.search(r"除[^，。；外]*$", scope[:dm.start()]):

@@ -21,7 +21,7 @@ from kb.layers.obligations.coordination import Scanner
 from kb.layers.obligations.duties import duties_without_modal, duty_stated_of_a_party, on_found
 from kb.layers.obligations.events import read_events
 from kb.layers.obligations.governance import on_chain, on_obj
-from kb.layers.obligations.liability import liability_chapter, liability_sentence, on_penalised, on_violation
+from kb.layers.obligations.liability import civil_rule, liability_chapter, liability_sentence, on_penalised, on_violation
 from kb.layers.obligations.lists import carry_lists, items_name_actors
 from kb.layers.obligations.mentions import split_joint
 from kb.layers.obligations.modality import on_agent, on_modal
@@ -63,10 +63,14 @@ class _Extractor:
         #: node -> (eid, citation): the tree makes a paragraph's or item's from its parent's each time it is asked
         #: (kb.text.model), and every duty and every modal word of a node asks again
         self._ids: dict = {}
+        #: the article being read when it is in no chapter of liability (civil_rule reads its text)
+        self._article = None
+        self._article_texts: dict = {}
 
     def run(self):
         for art in self.doc.articles:
             liability = liability_chapter(art)
+            self._article = None if liability else art       # (its text is read only when civil_rule asks)
             for para in art.children:
                 if para.kind != "paragraph":
                     continue
@@ -85,6 +89,15 @@ class _Extractor:
                     items.append((it, drafts))
                 self.close(art, para, lead, items)
         return self.out
+
+    def _article_text(self, sent: str) -> str:
+        """The whole text of the article being read (civil_rule looks there for a body that acts), made once."""
+        if self._article is None:
+            return sent
+        t = self._article_texts.get(id(self._article))
+        if t is None:
+            t = self._article_texts[id(self._article)] = self._article.full_text()
+        return t
 
     def node(self, node, art, para, item, liability: bool, para_state: dict) -> list[Draft]:
         """The duties of a paragraph, item or sub-item; para_state carries the subject from a
@@ -117,7 +130,7 @@ class _Extractor:
                     self.silent[(node.eid, p)] = "definition"
                 sa = end + 1             # ……是指……的股份，经……同意，可以……转让: the rest is read
             # ……由居民会议予以纠正；必要时，由……责令改正: a sanction keeps its meaning across ；
-            in_liability = liability or liability_sentence(sent) or (
+            in_liability = liability or (liability_sentence(sent) and not civil_rule(sent, self._article_text(sent))) or (
                 prev is not None and prev.liability and text[prev.end:prev.end + 1] == "；")
             s = Sentence(node, art, para, item, sa, sb, in_liability, carried, last_stmt,
                          subject_groups(self.sc, text, sa, sb, carried, last_stmt),

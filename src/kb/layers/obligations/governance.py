@@ -21,6 +21,9 @@ CHAIN = re.compile("(?:%s)(?:(?:、|和|与|并|及|或者)?(?:%s))*" % (_VERBS,
 #: words between a governance verb and the party it governs (指导给……, 督促同级……)
 _REL_TARGET_SKIP = ("给", "同级", "驻地社区的", "当地", "所在地", "所在地的")
 _PUBLIC_KINDS = ("government", "department", "self-governing")
+#: a second verb joined to an encouragement that takes the same party (鼓励和保护劳动者……; not after 支持: 支持和保障社区服务站
+#: 开展工作 is the body's support, beijing-jiedao 34)
+_ALSO_PROTECTS = re.compile(r"(?:和|并|、)(?:保护|保障)")
 #: 本机关, 本单位: the body the subject heads or works in (code review 12 item 4)
 _ITS_OWN = re.compile(r"本(?:机关|单位|组织|部门|团体|企业|机构|系统|行业)$")
 
@@ -35,6 +38,9 @@ def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         if text.startswith(skip, k):
             k += len(skip)
             break
+    also = _ALSO_PROTECTS.match(text, k) if chain.startswith(_ENC) else None
+    if also:
+        k = also.end()       # 鼓励和保护劳动者进行科学研究……: the party after the second verb (劳动法 (2018) 6, code review 19)
     target = _target(x, text, k, chain)
     if target is not None and text[target.end:target.end + 1] in ("的",) and \
             not re.compile(r"的").match(text, target.end + 1):

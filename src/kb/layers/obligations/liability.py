@@ -27,7 +27,10 @@ _VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒�
                         r"有(?:前|本)[^，。；]{0,10}?(?:行为|情形)")      # 有前两款规定行为的, 有本条第一款所列行为的
 
 
-_LIABILITY_TITLE = re.compile(r"责任|罚则")
+#: a chapter of legal liability names it (法律责任, 罚则, 犯罪和刑事责任, 监督与责任); 民法典 侵权责任编's 产品责任, 医疗损害责任,
+#: 机动车交通事故责任 …, a contract text's 违约责任, 事故责任的承担与赔偿 state civil rules and 绿化责任, 家庭责任, 职责任务 duties:
+#: no body acts on a violation there (the lead's decision, fifteenth session: bearing civil liability is the bearer's obligation)
+_LIABILITY_TITLE = re.compile(r"法律责任|罚则|刑事责任|与责任\s*$")
 _BREACH_OPENS = re.compile(r"^违反|^违者，|；违者，")
 _THEN_SANCTION = re.compile(r"(?:的|之一)，(?:由|对|依法(?:给予|追究|承担[^，。；]{0,6}?责任)|给予[^，。；]{0,6}?(?:处分|处罚|警告)|(?:按照|依照)(?:下列|以下)规定|"
                           r"(?:按照|依照)[^，。；]{0,30}?(?:追究|给予|予以)[^，。；]{0,4}?(?:责任|处分|处罚))")
@@ -45,6 +48,25 @@ def liability_sentence(sent: str) -> bool:
     """Does the sentence state the consequence of a breach (违反……的，由……; ……有下列情形之一的，由……责令)?"""
     return bool(_BREACH_OPENS.search(sent)) or bool(_THEN_SANCTION.search(sent) and _BREACH.search(sent)) \
         or bool(_SANCTIONED_BY.search(sent))
+
+
+#: bearing civil liability (承担侵权责任, 依法承担赔偿责任, 与……承担连带责任, 负责赔偿, 予以赔偿, 给予补偿): the bearer's own act
+_CIVIL = re.compile(r"(?:依法)?承担[^，。；]{0,14}?责任|(?:依法)?(?:负责|予以)?赔偿|(?:给予|予以)补偿")
+#: a body punishing, correcting or ordering (责令, 处……罚款, 给予处分, 予以纠正, 追究……责任, 依法处理 …)
+_BODY_ACTS = re.compile(r"责令|责成|处以|处[0-9一二三四五六七八九十百千](?!分)|罚款|没收|吊销|给予[^，。；]{0,4}?(?:处分|处罚|警告)|"
+                        r"予以(?:纠正|处罚|处分|警告|取缔|通报|没收|查处)|行政处分|纪律处分|追究|依法处理|进行处罚|依法处罚|"
+                        r"(?:依照|按照|依据)[^，。；]{0,40}?(?:处罚|处理)(?![^，。；]{0,6}?(?:程序|办法))|查处|取缔|拘留|训诫|"
+                        r"追缴|强制拆除|限期拆除|强制执行|注销|通报批评|暂停|停业整顿|撤销[^，。；]{0,8}?(?:许可|资格|登记|证)|"
+                        r"取消[^，。；]{0,8}?资格")
+
+
+def civil_rule(sent: str, article: str) -> bool:
+    """Does the sentence state bearing civil liability as a rule of law, no body acting on a violation anywhere in its
+    article (行为人因过错侵害他人民事权益造成损害的，应当承担侵权责任; ……造成损害的，由第三人承担侵权责任; 当事人一方违反……的，
+    由有过错的一方承担违约责任)?  Such a sentence is no liability clause: the bearer's 承担 is its obligation and no one is
+    held liable (the lead's decision, fifteenth session).  With a body that acts in the article (……由X责令改正；造成损失的，
+    依法承担赔偿责任) the spec's roles stay."""
+    return bool(_CIVIL.search(sent)) and not _BODY_ACTS.search(_CIVIL.sub("", article))
 
 
 #: 由X责令改正, 由X处以罚款: a body acting on a violation

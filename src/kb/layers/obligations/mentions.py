@@ -44,6 +44,16 @@ def _verb_after_name(text: str, k: int) -> bool:
         text[k:k + 2] not in _AGENT_VERB_SET
 
 
+#: 领导 opening the head of a name (领导小组, 领导机构, 领导班子, 领导人员 …), not the act of leading
+_LEADING_HEADS = ("领导小组", "领导机构", "领导机关", "领导班子", "领导人", "领导干部", "领导成员", "领导职务", "领导指挥")
+
+
+def _PERSON_LEADS(reg, s: str, text: str, k: int) -> bool:
+    """Does a person named by s lead what follows (厂长领导企业的……工作), rather than open a longer name with 领导?"""
+    return text.startswith("领导", k) and not text.startswith(_LEADING_HEADS, k) and \
+        reg.kind_of(reg.canonical(s)) == "individual"
+
+
 #: a list of activities sharing the head of their parties (设计、施工、监理单位; 检验、检测机构; 勘察、设计、施工等有关单位)
 _STEM_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2}、){1,5}[\u4e00-\u9fff]{2})(?:等(?:有关|相关)?)?(单位|机构|企业|者)")
 #: 公安、检察、审判机关; 劳动改造、劳动教养机关: the organs of the state a list of their functions names, sharing 机关
@@ -54,6 +64,9 @@ ACTIVITY_STEMS = frozenset("生产 经营 使用 销售 进口 出口 运输 储
                             "保养 安装 改造 充装 处置 收集 利用 加工 批发 零售 研制 开发 制造 管理 经销 仓储 托运 承运 "
                             "检定 培训 咨询 代理 鉴定 诊断 出版 发行 放映 制作 运营 播出 收购 回收 租赁 供应 配送 修理 "
                             "装卸 屠宰 养殖".split())
+#: 国家安全 opening a name: the field (国家安全机关, 国家安全主管部门), not the state or the level 国家 (国家安全生产监督管理部门
+#: is 安全生产监督管理部门 at the level 国家)
+_STATE_SECURITY = re.compile(r"国家安全(?!生产)")
 #: the heads of a government's own body named right after it (人民政府教育督导机构)
 _GOV_BODY_HEADS = ("机构", "机关", "委员会", "办公室", "领导小组", "指挥部")
 #: 居民委员会所在……单位: a body that belongs to the one just named
@@ -384,11 +397,23 @@ class MentionScanner(NameScanner):
         if s and s in reg.expansions:
             # “一府两院”: the text's short name for 人民政府、人民法院和人民检察院, each of them
             return [Mention(n, s, i, i + len(s), known=True) for n in reg.expansions[s]], i + len(s)
+        if s == "国家" and _STATE_SECURITY.match(text, i):
+            # 国家安全机关, 国家安全主管部门, 国家安全、公安……部门: 国家安全 is the field the body serves, not 安全 at the level
+            # 国家 nor the state (code review 18 item 5: 反间谍法 gave 安全主管部门, and 国家 for 县级以上国家安全机关)
+            r = self.discover(text, i)
+            if r and r[1] > i + 4 and not SEP.search(text, i, r[1]) and r[0].endswith(("部门", "机关", "机构")):
+                c = reg.canonical(r[0])
+                return [Mention(c, text[i:r[1]], i, r[1], known=reg.is_known(c))], r[1]
+            d = self.dept_list(text, i)
+            if d:
+                return [Mention(reg.canonical(n), n, i, d[1], known=reg.is_known(reg.canonical(n))) for n in d[0]], d[1]
         if s and discover and (reg.kind_of(reg.canonical(s)) != "government" or self._state_opens_name(text, i, s)):
             # 家庭教育指导机构, 公安机关交通管理部门: a longer name that opens with a known one
             r = self.discover(text, i)
             if r and r[1] > i + len(s) and not SEP.search(text, i + len(s), r[1]) and \
-                    not _verb_after_name(text, i + len(s)):      # 工会支持企业: a verb after the name
+                    not _verb_after_name(text, i + len(s)) and not _PERSON_LEADS(reg, s, text, i + len(s)):
+                # 工会支持企业: a verb after the name; 厂长领导企业的生产经营管理工作: a person's 领导 is its act (全民所有制
+                # 工业企业法 45 p3, where the director's powers were lost to a name 厂长领导企业)
                 c = reg.canonical(r[0])
                 return [Mention(c, text[i:r[1]], i, r[1], known=reg.is_known(c))], r[1]
         if s and "\u4e00" <= text[i + len(s):i + len(s) + 1] <= "\u9fff" and not SEP.match(text, i + len(s)) and \
@@ -560,6 +585,10 @@ class MentionScanner(NameScanner):
         if text.startswith("政府", j) and not text.startswith("政府其他", j):
             return "gov", ["人民政府"], j + 2
         s = self.lexicon(text, j)
+        if s == "国家" and _STATE_SECURITY.match(text, j):
+            r = self.discover(text, j)       # 县级以上国家安全机关: the body, not the state behind a level
+            if r and r[1] > j + 4 and not SEP.search(text, j, r[1]):
+                return "known", [self.reg.canonical(r[0])], r[1]
         if s and len(s) >= 2:
             return "known", [s], j + len(s)
         d = self.dept_list(text, j)

@@ -32,7 +32,7 @@ _NOUN_AFTER = re.compile(r"([\u4e00-\u9fff、]{2,12}?)(?=应当|应|必须|须|�
 #: what happens to a post (缺额, 空缺 …): its holder is not the one who acts then
 _VACANCY = re.compile(r"缺额|空缺|出缺|缺位|死亡|辞职|离职|调离|被罢免|被撤销|终止|届满")
 #: a person of the body just named (……单位主要负责人, ……单位有关人员)
-_PERSON_OF = re.compile(r"(?:有关|主要|其他|相关)?(?:负责人|工作人员|人员|从业人员|职工|员工)")
+_PERSON_OF = re.compile(r"(?:有关|主要|其他|相关|项目)?(?:负责人|工作人员|人员|从业人员|职工|员工)")
 #: a person's kin (驻外外交人员的未成年子女, 驻外外交人员配偶、子女): the kin is the subject, not the person
 _KIN_OF = re.compile(r"的?((?:未成年)?子女|配偶|父母|近亲属|家属|家庭成员)")
 #: words opening a prefix that is not a modifier of the noun after it (a preposition, a connective)
@@ -397,9 +397,11 @@ def _pronoun_subject(sc: Scanner, text: str, k: int, out, carried, last_stmt):
         if g_after is not None and MODAL_RE.search(text[g_after.end:_CLAUSE_END.search(text, g_after.end).start()]):
             return k, g_after     # (not ……其直接负责的主管人员……属于国家工作人员的，由……: a condition on the persons)
         g_after = sc.group(text, k + 1, discover=True)     # 其安全生产管理机构以及安全生产管理人员应当……
-        if g_after is not None and all(not m.known for m in g_after.mentions) and \
-                _MODAL_SOON.match(text, g_after.end):
-            return k, g_after
+        if g_after is not None and not g_after.mentions[0].known and not text.startswith("中", g_after.end) and \
+                _MODAL_SOON.match(text, g_after.end + text.startswith("，", g_after.end)):
+            return k, g_after    # (……，其家属、监护人或者代理人，应当……申报: 出境入境管理法 (2012) 40 p2, code review 18 item 7 —
+            #                      a list opening with a name the lexicon lacks, its modal word after a comma; not
+            #                      ……，其领导成员和工作人员中应当配备……: among them, the body's duty — review 20)
     if text.startswith("其", k):
         m = _ITS_PERSONS.match(text, k)
         prev = next((g0 for _, g0 in reversed(out) if g0.mentions), carried)
@@ -483,7 +485,9 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     mm = _SHORT_MODIFIER.match(text, g.end)
     if mm and (len(mm.group(1)) <= 4 or _DIGIT.search(mm.group(1))) \
             and not mm.group(1).startswith(VERB_START2) and not _ACTS_IN.search(mm.group(1)) \
-            and not (_VIOLATES.match(mm.group(1)) and text[ca:cb].endswith("的") and mm.end() < cb):
+            and not (_VIOLATES.match(mm.group(1)) and text[ca:cb].endswith("的") and mm.end() < cb) \
+            and not (mm.group(1).startswith("领导") and all(sc.reg.kind_of(m.name) == "individual" for m in g.mentions)):
+        # (厂长领导企业的生产经营管理工作，行使下列职权: a person's 领导 is its act, not a modifier — 全民所有制工业企业法 45 p3)
         # (特种设备使用单位超过允许的工作参数范围使用特种设备的，由……: a condition the actor's violation opens — its 的 is
         # inside the violation, the actor is the violator, not the owner of a thing)
         return _READ_ON
@@ -577,6 +581,11 @@ def _thing_subject(text: str, a: int, b: int, ca: int, cb: int):
     return None
 
 
+#: the next sentence opens with a condition of its own (……；适宜开发为农用地的，应当……; 。已经实现数字化的，应当……) or with the
+#: encouraged party so qualified (……；属于国家规定的高危行业、领域的生产经营单位，应当……: 安全生产法 (2021) 51 p2)
+_CONDITION_NEXT = re.compile(r"[^，。；：]{1,40}?的(?:[^，。；：的]{0,10}?(?:单位|企业|组织|个人|人员|机构|者|人))?，")
+
+
 def carry_over(s: Sentence) -> None:
     """The subject carried to the next sentence: the last clause-opening actor, unless it stated
     nothing and an earlier actor did (an agent after it keeps the carried subject as it is)."""
@@ -584,8 +593,13 @@ def carry_over(s: Sentence) -> None:
         return
     last_open = s.subjects[-1][1]
     if s.topic is not None and last_open.mentions and policy(last_open) and s.topic[0] > s.subjects[-1][0]:
-        s.carried = s.topic[1]     # 国家鼓励单位和个人……开发未利用的土地；适宜开发为农用地的，应当优先开发成农用地: the party the
-        return                     # policy names goes on, not the state (土地管理法 (2019) 39)
+        if _CONDITION_NEXT.match(s.text, s.end + 1):
+            s.carried = s.topic[1]     # 国家鼓励单位和个人……开发未利用的土地；适宜开发为农用地的，应当优先开发成农用地: the party
+            return                     # the policy names goes on, not the state (土地管理法 (2019) 39, 档案法 (2020) 38)
+        # into any other clause neither (本市支持外商投资企业……。制定、修订……地方标准，应当征求外商投资企业的意见; ……；对探索中
+        # 出现的失误或者偏差，……可以予以免责; 国家鼓励……投资。开发、经营公路的公司可以……: code review 19): no one is carried
+        s.carried = Group([], s.end, s.end)
+        return
     if not any(ev[1] == "agent" and ev[0] > s.subjects[-1][0] for ev in s.events):
         s.carried = last_open if (s.last_stmt is None or last_open is s.last_stmt or
                                   not last_open.mentions) else s.last_stmt

@@ -33,6 +33,9 @@ def on_chain(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
     party's encouragement or obligation."""
     text = s.text
     e, chain = data
+    if text.endswith("对", 0, p):
+        return       # 国家对支持、协助反间谍工作的个人和组织给予保护: the run opens 对's object, a party named by what it does
+        #              (code review 20: the protected were "encouraged" to 给予保护), not a verb of the subject's
     k = e
     for skip in _REL_TARGET_SKIP:
         if text.startswith(skip, k):

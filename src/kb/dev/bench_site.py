@@ -80,7 +80,9 @@ def corpus_project(dest: Path, corpus: Path, n: int, names: tuple[str, ...] = ()
         try:
             parse_file(str(f))
         except KbError:
-            continue
+            if f in named:
+                raise           # a text the caller names is missing from the corpus or has no articles: say so, rather
+            continue            # than put the spread's next text in its place (code review 19 item 5)
         files.append(f)
     for i, f in enumerate(files):
         rid = f"r{i + 1:03d}"

@@ -572,9 +572,11 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # text under the 2020 专利法): 0.774 (344 / 72 / 129), 34 folds kb's 0.45, 1 picks 0.4; all 35 at kb's bounds 0.780
     # (345 / 67 / 128).  With round 21r's two as tuning files (the fifteenth session's bookkeeping, 37 folds; the 居家养老
     # text under the 2018 老年人权益保障法, the 固体废物 text under the 2014 环境保护法 and the 2020 固体废物污染环境防治法):
-    # 0.767 (353 / 78 / 136), 36 folds kb's 0.45, 1 picks 0.4; all 37 at kb's bounds 0.773 (354 / 73 / 135)
-    assert len(chosen) == 37 and chosen.count(MIN_BEST) == 36
-    assert MIN_BEST == 0.45 and 0.76 < f1 < 0.77
+    # 0.767 (353 / 78 / 136), 36 folds kb's 0.45, 1 picks 0.4; all 37 at kb's bounds 0.773 (354 / 73 / 135).  With a
+    # fine of the text's own amount not reported (the same session: kb.library.repeat.OWN_FINE, which this mode counts):
+    # 0.775 (354 / 70 / 135), every fold kb's 0.45; all 37 at kb's bounds the same
+    assert len(chosen) == 37 and chosen.count(MIN_BEST) == 37
+    assert MIN_BEST == 0.45 and 0.77 < f1 < 0.78
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
     # (every fold left them out); then most folds took them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
     # figure (0.696 on 20; on 21 a hair, 0.7213 against 0.7206: 220 / 102 / 68); on 23 folds 21 take 0.6 but the pair
@@ -590,7 +592,8 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 0.15), 0.766 (328 / 87 / 113) — kb.library.repeat.PAIR, PAIR_REST; with the 妇女 text's 2018 wording every fold too,
     # 0.772 (332 / 87 / 109); on 33 folds (thirteenth session) every fold too, 0.774 (355 / 93 / 114); with kb's PART every
     # fold too, 0.783 (345 / 67 / 124); on 35 folds (fourteenth session, round 20r joined) every fold too, 0.780 (345 / 67 /
-    # 128); on 37 folds (fifteenth session, round 21r joined) every fold too, 0.773 (354 / 73 / 135)
+    # 128); on 37 folds (fifteenth session, round 21r joined) every fold too, 0.773 (354 / 73 / 135); with kb's OWN_FINE
+    # every fold too, 0.775 (354 / 70 / 135)
     from kb.library.repeat import PAIR, PAIR_REST
 
     pair = res["前两条合计"]
@@ -601,7 +604,7 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 0.1–0.25 × 0.6–0.8 and none, 0.774 (355 / 93 / 114) → 0.783 (345 / 67 / 124); on main's 31 folds before round 19r
     # 0.772 → 0.782; kb score-repeat 70 / 8 / 18 before and after — kb.library.repeat.PART, PART_WHOLE; on 35 folds
     # (fourteenth session, round 20r joined) every fold too, 0.780 (345 / 67 / 128); on 37 folds (fifteenth session, round
-    # 21r joined) every fold too, 0.773 (354 / 73 / 135)
+    # 21r joined) every fold too, 0.773 (354 / 73 / 135); with kb's OWN_FINE every fold too, 0.775 (354 / 70 / 135)
     from kb.library.repeat import PART, PART_WHOLE
 
     part = res["所取比例"]
@@ -616,11 +619,20 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # every fold keeps 0.5 (0.745, 306 / 74 / 135); with kb's PAIR every fold too (0.766, 328 / 87 / 113); on 33 folds
     # (thirteenth session) 32 keep 0.5, 1 picks 0.55 (0.770, 352 / 93 / 117); with kb's PART every fold keeps 0.5 (0.783,
     # 345 / 67 / 124); on 35 folds (fourteenth session, round 20r joined) every fold keeps 0.5 (0.780, 345 / 67 / 128); on
-    # 37 folds (fifteenth session, round 21r joined) every fold keeps 0.5 (0.773, 354 / 73 / 135)
+    # 37 folds (fifteenth session, round 21r joined) every fold keeps 0.5 (0.773, 354 / 73 / 135); with kb's OWN_FINE
+    # every fold keeps 0.5 (0.775, 354 / 70 / 135)
     from kb.library.repeat import THRESHOLD
 
     share = res["合计比例下限"]
     assert share[2].count(THRESHOLD) == 37 and len(share[2]) == 37 and THRESHOLD == 0.5
+    # a fine of the text's own amount (an article imposing a 罚款 of an amount of money its upper provisions do not state:
+    # the annotators' local rule) not reported: fifteenth session, every fold of 37 takes it, 0.773 (354 / 73 / 135) →
+    # 0.775 (354 / 70 / 135; 测绘 第四十九条, 种子 第五十九条, 固体废物 第五十一条 go, no repeat is lost); kb score-repeat
+    # 70 / 8 / 18 before and after — kb.library.repeat.OWN_FINE
+    from kb.library.repeat import OWN_FINE
+
+    fine = res["罚款数额"]
+    assert fine[2].count(True) == 37 and OWN_FINE and fine[0] >= f1 and fine[1] == [354, 70, 135]
     assert "交叉验证 F1" in out.getvalue()
 
 
@@ -671,7 +683,8 @@ def test_related_errors_classify_every_error_score_related_counts():
     kb_repeat = {f.name for f in tuning_files(ROOT, "repeat-*.yml")}
     assert sum(1 for v in misses.values() for f, _, _ in v if f in kb_repeat) == total["fn"]
     assert {f for v in misses.values() for f, _, _ in v} - kb_repeat      # outside-kb/'s repeats too
-    assert set(misses) <= {"no candidate", "ground clause", "reworded", "too short", "own figures", "spread", "small part"}
+    assert set(misses) <= {"no candidate", "ground clause", "reworded", "too short", "own figures", "own fine", "spread",
+                           "small part"}
     out = io.StringIO()
     related_errors.report(res, out)
     related_errors.report_repeat(misses, out)

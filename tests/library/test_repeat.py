@@ -176,6 +176,10 @@ def test_one_check_says_why_an_article_is_not_reported():
     assert unreported(rep(share=PART_WHOLE, part=PART - 0.01)) is None
     assert unreported(rep(share=PART_WHOLE - 0.01, part=PART)) is None
     assert unreported(rep(**dict(spread, part=PART - 0.01))) is None
+    # a fine of the article's own amount (OWN_FINE): a local rule, whichever route would report it
+    assert unreported(rep(own_fine=True, own_figures=["五千元"])) == "own fine"
+    assert unreported(rep(own_fine=True, own_figures=["五千元"]), fine=False) is None
+    assert unreported(rep(**dict(spread, own_fine=True))) == "own fine"
 
 
 def test_boilerplate_clauses_are_found_where_the_clauses_break():
@@ -380,3 +384,39 @@ def test_the_pair_is_the_best_two_of_every_provision_sharing_wording(lib):
     assert sum(ch.isalnum() for s, t in own for ch in e.text[s:t]) == 27
     assert rep.pair == pytest.approx(rep.share) and rep.share == pytest.approx(0.46, abs=0.005)
     assert rep.pair < PAIR and rep.share < THRESHOLD and unreported(rep) == "reworded"
+
+
+def test_a_fine_of_the_texts_own_amount_is_a_local_rule(lib):
+    """广东省固体废物污染环境防治条例 (2022; round 21r, scored once, tuning data) in a project holding its two upper laws, the
+    环境保护法 and the 固体废物污染环境防治法, and the text, as its held-out scoring had it: its 第五十一条 (未按照规定建立和保存
+    危险废物经营情况档案的，由县级以上人民政府生态环境主管部门责令限期改正，处五千元以上五万元以下罚款) takes the law's penalty
+    formula from its 第一百一十一、一百一十四条 (0.61 of it together) and was reported; the annotator's policy, as in every
+    round since 8r, counts a fine of an amount the law does not give as a local rule, and the law names no 五千元 — "own
+    fine" now, though one figure of its own (MAX_OWN_FIGURES) stops no other article.  Its 第二十九条 (the law's 第二十二条 near
+    verbatim) is still reported; so are, in the knowledge base, 北京市城乡规划条例 第七十五条 (a penalty at the law's own
+    造价百分之五以上百分之十以下: no amount of its own) and 北京市实施《村民委员会组织法》的若干规定 第二十条 (one own figure,
+    五日内, in no fine)."""
+    from kb.dev.extra_laws import with_laws
+    from kb.library.related import load_library
+    from kb.library.repeat import MAX_OWN_FIGURES, OWN_FINE, own_fine, repetition, repetitions, unreported
+
+    assert OWN_FINE and MAX_OWN_FIGURES == 1
+    assert own_fine("处五千元以上五万元以下罚款。", ["五千元"]) and not own_fine("处五千元以上五万元以下罚款。", [])
+    assert not own_fine("应当在五日内召集。", ["五日"]) and not own_fine("补助五千元。", ["五千元"])
+    need_shared(CORPUS)
+    text = "DLC/广东地方法规/地方性法规/广东/广东省固体废物污染环境防治条例(2022-11-30).md"
+    home = with_laws(ROOT, ("行政法/环境保护法(2014-04-24).md", "行政法/固体废物污染环境防治法(2020-04-29).md"),
+                     texts=(text,))
+    lib2 = load_library(home)
+    reg = next(e.reg for e in lib2.entries if e.reg.title == "广东省固体废物污染环境防治条例")
+    found = {r.entry.label: r for r in repetitions(lib2, reg.id, reg.versions[-1].name)}
+    assert "第五十一条" not in found and "第二十九条" in found
+    assert found["第二十九条"].upper[0].entry.label == "第二十二条"
+    e = next(x for x in lib2.entries if x.reg.id == reg.id and x.label == "第五十一条")
+    rep = repetition(lib2, e)
+    assert rep.own_figures == ["五千元"] and rep.own_fine
+    assert unreported(rep) == "own fine" and unreported(rep, fine=False) is None      # what kb did before
+    found = {r.entry.label: r for r in repetitions(lib, "北京市城乡规划条例", "2021-09-24")}
+    assert "第七十五条" in found and "罚款" in found["第七十五条"].entry.text and not found["第七十五条"].own_fine
+    found = {r.entry.label: r for r in repetitions(lib, "北京市实施中华人民共和国村民委员会组织法的若干规定", "2012-09-28")}
+    assert found["第二十条"].own_figures == ["五日"] and not found["第二十条"].own_fine

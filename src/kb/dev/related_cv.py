@@ -9,7 +9,9 @@ tried beside it) with each threshold on a grid: every fold chooses the variant's
 threshold with the best P@1 + R@3 on the other tuning files and is scored on the one left out; the pooled P@1 and
 R@3 of the folds are printed with the choices — kb's 同类立法 followers counted as kb lists them (``FOLLOWERS``: after an
 answer above the threshold, the next candidates down to kb.library.related.FOLLOW, which the variant
-"同类立法的后随答案（相关度下限）" lets the folds choose); ``--least X`` lets the folds choose only thresholds of at least X
+"同类立法的后随答案（相关度下限）" lets the folds choose), and kb's order of the first 上位法 answers by the share of the
+article each holds (``ORDERED``: kb.library.related.ORDER, which "前三个答案按覆盖排序（覆盖指数）" lets the folds choose);
+``--least X`` lets the folds choose only thresholds of at least X
 (0.016: those kb can take, kb.library.related.GROUND).  The tuning files are those whose ``set:`` says so (the fourth,
 fifth and sixth rounds' ``related-heldout-*.yml`` are tuning now), with those of ``outside-kb/`` (a text not in the
 knowledge base, whose articles ask a copy of the library extended with it), less any file of a text of a round being
@@ -42,6 +44,10 @@ DUTIES = True
 #: down to FOLLOW's relevance, whatever their regulation's subject) at kb's FOLLOW, in every variant but the one that
 #: chooses it ("同类立法的后随答案")
 FOLLOWERS = True
+#: whether the folds score kb's order of the first answers (kb.library.related.ORDER: the first ORDER_AMONG above the
+#: threshold by relevance × the share of the article they hold^ORDER, none pinned) at kb's ORDER, in every variant but
+#: those that choose it ("前三个答案按覆盖排序（覆盖指数）", "前三个答案按长度排序（长度指数）")
+ORDERED = True
 #: the regulations of a round being annotated whose own articles are never looked at (no annotation of theirs is read,
 #: no answer is computed for them): round 20r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
 #: (round 6's and the later rounds' files, scored once, are tuning — round 19r's since the thirteenth session, 2026-12-06)
@@ -180,7 +186,7 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
 
 def _candidates(lib, e, kind: str, views: dict, regsim: dict) -> tuple[list, list]:
     """(the signals of each of ``e``'s POOL best candidates of ``kind``, the provisions kb pins first)."""
-    from kb.compare.similarity import cosine
+    from kb.compare.similarity import containment, cosine
     from kb.library.related import RARE
 
     if e.vec is None:       # an article of a text the library was extended with, weighed when first looked up
@@ -207,7 +213,9 @@ def _candidates(lib, e, kind: str, views: dict, regsim: dict) -> tuple[list, lis
                       "regsim": regsim[(e.reg.id, b.reg.id)],
                       "topic": lib.topic(e, b.reg.id) if kind == "upper" else 1.0,
                       "bodies": lib.other_bodies(e, b),     # OTHER_BODIES: the titles name other kinds of body
-                      "shared": lib.shared_subject(e.reg.id, b.reg.id)})
+                      "shared": lib.shared_subject(e.reg.id, b.reg.id),
+                      "chars": len(b.text),
+                      "cover": containment(e, b)})     # ORDER: the share of the article's weight the candidate holds
     # the provisions kb puts first whatever their relevance (Library.pinned: those the article cites by number,
     # the 依据 clause of the law a 依据 clause names), as kb answers
     pinned = [(b.reg.id, b.label) for b in lib.pinned(e)] if kind == "upper" and e.index not in lib.inert else []
@@ -389,24 +397,36 @@ VARIANTS = {
                                  lambda p, g, c: _base(g, c, shared_subject=p[0], rare=p[1])),
         "未引用的法律离题者减权（TOPIC、OFF_TOPIC）": ([(0, 0)] + [(s, o) for s in (0.03, 0.05, 0.08) for o in (0, 0.02, 0.025, 0.03)],
                                      lambda p, g, c: _base(g, c, topic=p[0], off_topic=p[1])),
+    # the candidate's length as a factor of relevance (pivoted length normalisation): × (characters / pivot)^w,
+    # (pivot, w); it moves which answers pass the threshold too (tests/data/related/README.md, Twenty-fifth round)
+    "候选条文长度（枢轴归一）": ([0] + [(v, w) for v in (60, 100, 150, 200) for w in (0.05, 0.1, 0.15, 0.2)],
+                     lambda p, g, c: _base(g, c) * ((c["chars"] / p[0]) ** p[1] if p else 1.0)),
+    # the first three answers above the threshold ordered by relevance × the share of the article's weight they hold^w
+    # (kb.library.related.ORDER), 0: by relevance alone; which answers pass does not move; and the same by their length
+    # (characters^w: pivoted length normalisation, measured in the Twenty-fifth round, not adopted)
+    "前三个答案按覆盖排序（覆盖指数）": ((0, 0.25, 0.5, 1, 2), lambda p, g, c: _base(g, c), lambda p: {"order": ("cover", p)}),
+    "前三个答案按长度排序（长度指数）": ((0, 0.05, 0.1, 0.15, 0.2), lambda p, g, c: _base(g, c),
+                           lambda p: {"order": ("chars", p)}),
     # 同类立法's followers (kb.library.related.FOLLOW) down to p, None: none; the highest of those with the best P@1 + R@3
     # wins a tie (the fewest weaker answers listed)
     "同类立法的后随答案（相关度下限）": ((None, 0.006, 0.005, 0.004, 0.003, 0.002, 0.001), lambda p, g, c: _base(g, c),
-                           lambda p: p),
+                           lambda p: {"follow": p}),
 }
 
 
-def _score(items: list[dict], f, threshold: float, follow=_KB) -> dict:
+def _score(items: list[dict], f, threshold: float, follow=_KB, order=_KB) -> dict:
     """file -> [P@1 right, n, R@3 right, n with answers]."""
-    return _scores(items, f, (threshold,), follow)[threshold]
+    return _scores(items, f, (threshold,), follow, order)[threshold]
 
 
-def _scores(items: list[dict], f, thresholds, follow=_KB) -> dict:
+def _scores(items: list[dict], f, thresholds, follow=_KB, order=_KB) -> dict:
     """threshold -> :func:`_score` at that threshold: the candidates scored and ranked once for all the
     thresholds (those kept at a threshold are the ranking's first ones scoring at least that much).  ``follow``: the
-    least relevance of 同类立法's followers (kb.library.related.FOLLOW; kb's by default, with FOLLOWERS; None: none)."""
+    least relevance of 同类立法's followers (kb.library.related.FOLLOW; kb's by default, with FOLLOWERS; None: none);
+    ``order``: (the candidates' signal, its weight) ordering the first answers (kb.library.related.ORDER: the share of the
+    article they hold, ``cover``; kb's by default, with ORDERED; a weight of 0: none)."""
     from kb.library.annotations import NONE
-    from kb.library.related import FOLLOW
+    from kb.library.related import FOLLOW, ORDER, ORDER_AMONG
 
     out: dict = {t: {} for t in thresholds}
     for it in items:
@@ -421,8 +441,16 @@ def _scores(items: list[dict], f, thresholds, follow=_KB) -> dict:
         # the followers' ranking: every candidate as kb ranks it, the subject gate (SHARED_SUBJECT) not asked
         free = sorted(((f({**c, "shared": math.inf}), c["key"]) for c in it["cands"]), reverse=True) \
             if least is not None and ranked and ranked[0][0] >= min(thresholds) else []
+        key, w = ("cover", ORDER.get(it["kind"], 0.0) if ORDERED else 0.0) if order is _KB \
+            else (order[0], order[1] if it["kind"] in ORDER else 0.0)
+        by = {c["key"]: c[key] for c in it["cands"]} if w and not pinned else None
         for threshold in thresholds:
             got = (pinned + [k for s, k in ranked if s >= threshold])[:5]
+            if by and len(got) > 1:
+                # the first answers by relevance × coverage^w (Library.related: ORDER), none pinned
+                top = sorted(((s, k) for s, k in ranked[:ORDER_AMONG] if s >= threshold),
+                             key=lambda x: -x[0] * by[x[1]] ** w)
+                got = [k for _, k in top] + got[len(top):]
             if got and duties and not any(p or (best and best[0] >= threshold) for p, best in owed):
                 got = []        # a penalty clause whose duties have no 上位法 has none (Library.owes_nothing)
             if got and free:
@@ -470,13 +498,14 @@ def related(root: Path, out=sys.stdout, least: float = 0.0, variants=None, items
     for kind in ("upper", "peer"):
         its = [i for i in items if i["kind"] == kind]
         files = sorted({i["file"] for i in its})
-        for name, (params, fn, *follow) in VARIANTS.items():
+        for name, (params, fn, *rule) in VARIANTS.items():
             if variants is not None and name not in variants:
                 continue
-            # (a variant's third element: the followers' least relevance at its parameter — kb's otherwise)
+            # (a variant's third element: kb's rules at its parameter — the followers' least relevance, the weight of
+            # the length in the first answers' order —, kb's otherwise)
             grid = [((p, g, t), counts) for p in params for g in GROUND[kind]
                     for t, counts in _scores(its, (lambda p, g: lambda c: fn(p, g, c))(p, g), thresholds,
-                                             follow[0](p) if follow else _KB).items()]
+                                             **(rule[0](p) if rule else {})).items()]
             # every file's counts and their sum, once per point: a fold's "rest" is the sum less the file held out
             per_file = [(point, [_pool(counts, [f]) for f in files]) for point, counts in grid]
             sums = [[sum(x[i] for x in by_file) for i in range(4)] for _, by_file in per_file]

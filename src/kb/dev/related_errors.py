@@ -67,7 +67,7 @@ def _classify_into(out: dict, lib, annotated) -> None:
     """Add each annotated (article, kind) of ``annotated`` ((file, Annotated, article, Entry, {kind: acceptable set or
     NONE})) that kb's answers in ``lib`` get wrong to its class in ``out`` (:func:`classify`)."""
     from kb.library.annotations import NONE
-    from kb.library.related import CANDIDATES, FOLLOW, THRESHOLDS
+    from kb.library.related import CANDIDATES, FOLLOW, ORDER, THRESHOLDS
 
     for f, ann, art, e, kinds in annotated:
         for kind, gold in kinds.items():
@@ -84,8 +84,9 @@ def _classify_into(out: dict, lib, annotated) -> None:
             # … and none for a penalty clause whose duties have no 上位法 (Library.owes_nothing), as kb answers
             if kind == "upper" and got and lib.owes_nothing(e):
                 got = []
-            # … and, once an answer passed, the weaker ones that follow it (FOLLOW: 同类立法), as kb lists them
-            if got and kind in FOLLOW:
+            # … and, once an answer passed, the weaker ones that follow it (FOLLOW: 同类立法), and the first ones in kb's
+            # order (ORDER: 上位法, by relevance × the share of the article each holds), as kb lists them
+            if got and (kind in FOLLOW or kind in ORDER):
                 got = [(r.entry.reg.id, r.entry.label) for r in lib.related(e, kinds=(kind,), marks=False)]
             where = (f.name, art, e.reg.id in lib.outside)
             if gold == NONE:

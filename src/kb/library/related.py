@@ -40,6 +40,9 @@ cites by number (依照《…法》第N条) is its first 上位法 whatever the 
 立法目的/依据 clause's first is the same clause of the law it names (:meth:`Library.named_ground`); a penalty clause
 punishing the breach of articles of its own text none of which has a 上位法 has none either (:meth:`Library.owes_nothing`).  Once a 同类立法
 answer passes, the next candidates down to a lower relevance follow it, each marked as a weaker answer (``FOLLOW``).
+The first three 上位法 answers above the threshold are ordered by relevance × the share of the article's weight each holds
+(``ORDER``): the cosine divides by the candidate's length, so the fuller provision on the article's point came after a
+shorter one sharing a few of its words; which answers are given does not change.
 Commencement clauses (本条例自…施行) relate to nothing but themselves.  The subject exponent was tuned on the seed's hand annotations; the
 weight of the ground, the factors of fit and the thresholds by leave-one-file-out cross-validation over the tuning
 files (tests/data/related/related-*.yml, ``set: tuning``): for 上位法 every fold of thirteen picked a ground weight of 3
@@ -64,7 +67,7 @@ from operator import mul
 from pathlib import Path
 
 from kb.compare.ops import EQ, raw_ops
-from kb.compare.similarity import Unit, article_text, bigrams, cosine, normalize
+from kb.compare.similarity import Unit, article_text, bigrams, containment, cosine, normalize
 from kb.library.kinds import KINDS, UPPER, VERSION, kind_of
 from kb.text.gcpause import gc_paused
 
@@ -254,6 +257,18 @@ DUTIES = True
 #: related, "同类立法的后随答案（相关度下限）"): see tests/data/related/README.md, Twenty-fourth round of tuning.  A kind not named
 #: here has none (and only a kind without SEGMENTS may be: with them a candidate below the threshold is not scored).
 FOLLOW = {"peer": 0.003}
+#: the first ORDER_AMONG answers of a kind above its threshold are ordered by relevance × coverage^ORDER, the coverage
+#: being the share of the article's weight (its TF-IDF bigrams) the candidate holds (kb.compare.similarity.containment):
+#: the cosine divides by the candidate's length too, so a short provision sharing a few of the article's terms comes
+#: before the fuller provision on its point that holds more of what the article says — the 代表法's 第二十四条 (代表有权
+#: ……提出……建议、批评和意见) before its 第五十一条 on how they are handled, for the 重庆 代表建议 text's handling clauses;
+#: the 传染病防治法's AIDS clause 第二十四条 before its provision on the point for the 广东 艾滋病 text.  Only the order
+#: within the first three moves: which answers kb gives, and R@3, stay as they were; not after a pinned answer
+#: (:meth:`Library.pinned`), nor in a ranking without threshold, nor among the repetition check's candidates
+#: (``order=False``).  Chosen by the leave-one-file-out cross-validation (python3 -m kb.dev.related_cv related,
+#: "前三个答案按覆盖排序（覆盖指数）"): see tests/data/related/README.md, Twenty-fifth round of tuning.
+ORDER = {"upper": 1.0}
+ORDER_AMONG = 3
 MIN_SHARED = 4           # shared wording is marked in runs of at least this many characters
 
 
@@ -783,9 +798,12 @@ class Library:
     def related(self, e: Entry, kinds=KINDS, limit: int = LIMIT, marks: bool = True,
                 thresholds: dict | None = THRESHOLDS, candidates: int = CANDIDATES,
                 reads: list | None = None, gates: dict | None = None, actors: bool = True,
-                cited: bool = True, position: bool = True, duties: bool = True, follow: bool = True) -> list[Relation]:
+                cited: bool = True, position: bool = True, duties: bool = True, follow: bool = True,
+                order: bool = True) -> list[Relation]:
         """The related provisions of ``e``: per kind, the best ``limit`` above that kind's threshold
-        (``thresholds=None``: the best ``limit`` however weak), best first, then — for a kind of FOLLOW whose answers
+        (``thresholds=None``: the best ``limit`` however weak), best first — of a kind of ORDER, the first ORDER_AMONG
+        of them by relevance × the share of ``e`` they hold^ORDER (``order``; not with ``thresholds=None`` nor after a
+        pinned answer) —, then — for a kind of FOLLOW whose answers
         passed — its followers down to FOLLOW's relevance, marked weak, while fewer than ``limit`` (``follow``: whether
         they come; kb.library.peers pairs texts by the answers above the threshold only); kinds in the order of
         ``KINDS``.  ``candidates``: how many of each kind's best retrieved articles are ranked by
@@ -798,14 +816,16 @@ class Library:
         come first among its 上位法 (:meth:`pinned`); ``position``:
         whether where the two articles stand in their texts weighs (POSITION; kb.library.repeat's candidates are the
         closest in wording); ``duties``: whether a penalty clause whose duties have no 上位法 has none either
-        (:meth:`owes_nothing`)."""
+        (:meth:`owes_nothing`); ``order``: whether the first answers are ordered with their coverage (ORDER; kb.library.repeat's
+        candidates are the closest in wording)."""
         with gc_paused():
             return self._related(e, kinds, limit, marks, thresholds, candidates, reads, gates, actors, cited, position,
-                                 duties, follow)
+                                 duties, follow, order)
 
     def _related(self, e: Entry, kinds, limit: int, marks: bool, thresholds: dict | None, candidates: int,
                  reads: list | None, gates: dict | None = None, actors: bool = True,
-                 cited: bool = True, position: bool = True, duties: bool = True, follow: bool = True) -> list[Relation]:
+                 cited: bool = True, position: bool = True, duties: bool = True, follow: bool = True,
+                 order: bool = True) -> list[Relation]:
         if e.vec is None:
             self._vector(e)
         per_kind = self.retrieved(e, kinds)
@@ -847,12 +867,16 @@ class Library:
                 high = _relevance(sim ** (1 - part), s / (e.norm2 * b.norm2), rare, rest)
                 open_.append((low, high, s, sim, j, rest))
             least = self.threshold(k, e, thresholds) if thresholds is not None else None
+            # the first ORDER_AMONG answers ordered with their coverage (ORDER): as many taken whatever ``limit`` is, so
+            # that the first answer does not depend on it
+            ordered = order and least is not None and k in ORDER and not (k == UPPER and citing)
+            take = max(limit, ORDER_AMONG) if ordered else limit
             if open_:
                 # the closest parts (the costly step) are weighed only for a candidate that may be answered: one whose
                 # relevance cannot reach the threshold, or that ``limit`` others surely pass, is not, and leaving it
                 # out of ``scored`` changes no answer (a margin far above rounding keeps one in doubt)
                 lows = sorted((x[0] for x in open_), reverse=True)
-                floor = lows[limit - 1] if len(lows) >= limit else -1.0
+                floor = lows[take - 1] if len(lows) >= take else -1.0
                 if least is not None:
                     floor = max(floor, least)
                 for low, high, s, sim, j, rest in open_:
@@ -876,8 +900,9 @@ class Library:
                         if reads is not None:
                             reads.append(b.index)
             # (the shared subject, asked of the regulations of the answers only: most candidates never are)
-            for rel, sim, j in scored if gate else scored[:limit]:
-                if n == limit or (least is not None and rel < least):
+            first = len(out)
+            for rel, sim, j in scored if gate else scored[:take]:
+                if n == take or (least is not None and rel < least):
                     break
                 if gate:
                     shares = self.regs_share_subject(k, e.reg.id, self.entries[j].reg.id)
@@ -887,6 +912,12 @@ class Library:
                         continue
                 out.append(Relation(k, self.entries[j], sim, rel))
                 n += 1
+            if ordered:
+                w = ORDER[k]
+                out[first:first + ORDER_AMONG] = sorted(out[first:first + ORDER_AMONG],
+                                                        key=lambda r: -r.relevance * containment(e, r.entry) ** w)
+                del out[first + limit:]
+                n = len(out) - first
             if follow and n and k in FOLLOW and least is not None:
                 # the followers of a kind whose answers passed: the next candidates down to FOLLOW, the gate not asked
                 # (FOLLOW); pinned provisions are 上位法's, which has none

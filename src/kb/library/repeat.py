@@ -255,9 +255,10 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     # (the candidates closest in wording: the actors two articles share, ACTORS, rank answers, not repetitions — with them
     # the repetition cross-validation, python3 -m kb.dev.related_cv repeat, loses one of 127, 北京村委会若干规定 第十五条)
     # (nor does a provision the article cites by number come first, nor one at the article's place in its text, POSITION:
-    # the candidates stay the closest in wording; nor does a penalty clause lose them for its duties', DUTIES)
+    # the candidates stay the closest in wording; nor does a penalty clause lose them for its duties', DUTIES, nor are the
+    # first ones ordered by their coverage, ORDER)
     rel = [r for r in lib.related(e, kinds=("upper",), limit=2 * CANDIDATES, marks=False, actors=False, cited=False,
-                                  position=False, duties=False)
+                                  position=False, duties=False, order=False)
            if _on_subject(lib, e, r.entry) and not another_legislature(e.text, r.entry.text)
            and not lib.other_bodies(e, r.entry)][:CANDIDATES]
     if not rel:

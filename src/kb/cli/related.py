@@ -31,8 +31,10 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
         kb related 7 --kind upper           只列上位法
         kb related 3 北京市物业管理条例      另一部法规的第三条
         kb related 15 --format json
-    相似度是两条原文字二元组 TF-IDF 向量的余弦；相关度（排序所依）再乘以与对方法规主题的相近程度、
-    依据关系（README“相关条文”）；低于阈值的不列，某类一条也没有时写明“无”。【】标出与本条相同的字句。
+    相似度是两条原文字二元组 TF-IDF 向量的余弦；相关度再乘以与对方法规主题的相近程度、依据关系
+    （README“相关条文”）：低于阈值的不列，某类一条也没有时写明“无”；按相关度排序，只是上位法达到阈值的
+    前三条再按“相关度 × 本条字句见于对方条文的比重”排序（所以这三行的相关度可能不是从高到低；
+    JSON 按列出的先后）。【】标出与本条相同的字句。
     同类立法有一条达到阈值时，其后接着列出相关度稍低的几条，相关度旁标“弱”（JSON 中 "weak": true）。
     """
     from kb.library.kinds import KIND_NAMES, KINDS

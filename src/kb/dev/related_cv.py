@@ -49,8 +49,8 @@ FOLLOWERS = True
 #: those that choose it ("前三个答案按覆盖排序（覆盖指数）", "前三个答案按长度排序（长度指数）")
 ORDERED = True
 #: the regulations of a round being annotated whose own articles are never looked at (no annotation of theirs is read,
-#: no answer is computed for them): round 20r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
-#: (round 6's and the later rounds' files, scored once, are tuning — round 19r's since the thirteenth session, 2026-12-06)
+#: no answer is computed for them): round 22r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
+#: (round 6's and the later rounds' files, scored once, are tuning — round 21r's since the fifteenth session, 2026-12-06)
 HELD_OUT_TEXTS: tuple = ("重庆市计量监督管理条例", "重庆市科学技术协会条例")
 _KB = object()          # _scores' follow: kb's (kb.library.related.FOLLOW)
 THRESHOLDS = (0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.01, 0.012, 0.014, 0.016, 0.02, 0.025)

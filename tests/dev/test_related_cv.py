@@ -246,8 +246,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # session, round 21r joined, none keeps 0.5 either: 32 pick 0.25 with 2 / 0.014, 1 with 2 / 0.016, 5 pick 0 with
     # 0.008, 2 pick 0 with 0.014, 1 picks 0.75 with 0.014: 0.689 / 0.834, below kb's 0.701 / 0.836; with ORDER, same
     # session, 20 pick 0 with 2 / 0.014, 11 pick 0 with 0.008, 8 pick 0.25, 2 pick 0.75: 0.696 / 0.839, R@3 for P@1
-    # against kb's 0.713 / 0.836)
-    assert [c[0] for c in chosen].count(ACTORS["upper"]) == 0 and chosen.count((0, 2, 0.014)) == 20
+    # against kb's 0.713 / 0.836; with issue 11's twenty-sixth round too (engineer 11b: the actors of five texts of the
+    # knowledge base and the corpus renamed), 19 pick 0 with 2 / 0.014, 10 with 0.008, 7 pick 0.75, 5 pick 0.25: 0.695 /
+    # 0.836, below kb's 0.713 / 0.837)
+    assert [c[0] for c in chosen].count(ACTORS["upper"]) == 0 and chosen.count((0, 2, 0.014)) == 19
     assert ACTORS["upper"] == 0.5
     assert both("upper", "主体重合") < p1 + r3
     # round 9's formula (no ACTORS): its R@3 was below kb's up to 33 folds; on 35 it is 0.003 above (0.694 / 0.847

@@ -47,7 +47,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                      "related-heldout-bj-zhongzi.yml", "related-heldout-bj-jiaotong.yml",
                      "related-heldout-bj-jianshe-zhiliang.yml", "related-heldout-bj-jieneng.yml",
                      "related-heldout-gd-aizibing.yml", "related-heldout-bj-zhuanli.yml",
-                     "related-heldout-bj-jujia-yanglao.yml", "related-heldout-gd-gufei.yml"}
+                     "related-heldout-bj-jujia-yanglao.yml", "related-heldout-gd-gufei.yml",
+                     "related-heldout-cq-jiliang.yml", "related-heldout-cq-kexie.yml"}
     assert {i["file"] for i in items} == names | outside_files
     # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
     # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus; round 8r's two
@@ -71,7 +72,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # the thirteenth: 建筑法 2019, 节约能源法 2018) — the 建设工程质量 text rests outside too, on the 建设工程质量管理条例 —;
     # round 20r's two (tuning since the fourteenth: 传染病防治法 2013, 专利法 2020) — both rest outside too, on the
     # 艾滋病防治条例 and the 专利法实施细则; round 21r's two (tuning since the fifteenth: 老年人权益保障法 2018; 环境保护法 2014
-    # and 固体废物污染环境防治法 2020, the first text of the outside set with two extra_laws)
+    # and 固体废物污染环境防治法 2020, the first text of the outside set with two extra_laws); round 22r's two (tuning since the
+    # sixteenth: 计量法 2018, 科学技术进步法 2021)
     for name, articles, rests_outside in (("related-heldout-cq-jiedao-gongwei.yml", 12, False),
                                           ("related-heldout-cq-cunzhen-guihua.yml", 54, True),
                                           ("related-heldout-cq-daibiao.yml", 58, False),
@@ -101,7 +103,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                           ("related-heldout-gd-aizibing.yml", 53, True),
                                           ("related-heldout-bj-zhuanli.yml", 51, True),
                                           ("related-heldout-bj-jujia-yanglao.yml", 22, False),
-                                          ("related-heldout-gd-gufei.yml", 53, False)):
+                                          ("related-heldout-gd-gufei.yml", 53, False),
+                                          ("related-heldout-cq-jiliang.yml", 48, False),
+                                          ("related-heldout-cq-kexie.yml", 24, False)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}

@@ -146,3 +146,47 @@ def test_a_bad_argument_is_a_usage_error(args, capsys):
     with pytest.raises(SystemExit) as e:
         draw_heldout.main(args)
     assert e.value.code == 2 and "Traceback" not in capsys.readouterr().err
+
+
+def test_an_article_is_quoted_by_a_stretch_few_texts_hold_never_by_a_common_clause(tmp_path):
+    def text(name, *articles):
+        f = tmp_path / f"{name}.md"
+        f.write_text(f"# {name}\n<!-- INFO END -->\n" + "".join(f"{a}\n\n" for a in articles), encoding="utf-8")
+        return f
+    common = "违反本条例规定，构成犯罪的，依法追究刑事责任，给予处分。"
+    own = text("甲条例", "第一条　为了保护公园内的古树名木和文物古迹，制定本条例。", "第二条　公园管理机构应当建立巡查制度，"
+               "每日巡查园内设施。", "第三条　" + common)
+    others = [text(n, "第一条　" + common) for n in ("乙条例", "丙条例")]
+    # the stage quotes 甲's second article (in an engineer's note) and the clause every penalty chapter writes
+    stage = draw_heldout.normalise("engineer: 公园管理机构应当建立巡查制度，每日巡查园内设施 → 1 record; and " + common)
+    texts = {own: draw_heldout.article_texts(own)}
+    assert [label for label, _ in texts[own]] == ["第一条", "第二条", "第三条"]
+    assert draw_heldout.quoted_articles(texts, stage, [own, *others]) == {own: ["第二条"]}
+    # with the clause in fewer texts than QUOTE_TITLES allows, it quotes the article too
+    assert draw_heldout.quoted_articles(texts, stage, [own, others[0]]) == {own: ["第二条", "第三条"]}
+
+
+def test_the_quoted_rule_draws_unannotated_texts_and_names_the_articles_it_leaves_out():
+    """--rule quoted (written in the sixteenth session for the next round): no pick is a text the obligation stage's
+    data annotate, the knowledge base ships or the related round took; each pick's quoted articles are those
+    quoted_articles finds, at most QUOTED_SHARE of the text."""
+    need_shared(CORPUS)
+    out = io.StringIO()
+    draw_heldout.draw("20261206q", REPO, CORPUS, 8, 2, out, rule="quoted")
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("obligations: ") and "unannotated by the obligation stage" in lines[0]
+    assert int(re.search(r"(\d+) candidates", lines[0]).group(1)) > 100
+    pick = re.compile(r"\s+(\S+\.md)\s+\((\d+) articles(?:; quoted, left out: (\S+))?\)")
+    picks = [pick.match(l) for l in lines[1:9]]
+    assert all(picks) and lines[9].startswith("related: ")
+    annotated = draw_heldout.annotated_titles(REPO)
+    assert {"烟叶税法", "北京市外商投资条例", "预备役军官法"} <= annotated     # a gold file, kb check's texts, the parser's data
+    text = draw_heldout.repository_text(REPO, draw_heldout.OBLIGATION_FILES, log=True)
+    files = sorted(CORPUS.rglob("*.md"))
+    for m in picks:
+        path = CORPUS / m.group(1)
+        assert draw_heldout.title_of(path) not in annotated and m.group(1) not in HELD_OUT_FILES
+        assert draw_heldout.OBLIGATION_ARTICLES[0] <= int(m.group(2)) <= draw_heldout.OBLIGATION_ARTICLES[1]
+        quoted = m.group(3).split("、") if m.group(3) else []
+        assert len(quoted) <= draw_heldout.QUOTED_SHARE * int(m.group(2))
+        assert draw_heldout.quoted_articles({path: draw_heldout.article_texts(path)}, text, files)[path] == quoted

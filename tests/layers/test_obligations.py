@@ -323,7 +323,7 @@ FLOORS = {
     # held out in round 3 (scored once at 02eff74), tuning since: their figures after the round-3 rules, minus 0.02
     "beijing-kongyan": (0.95, 0.94, 0.88), "beijing-wuzhangai": (0.94, 0.94, 0.93),
     "chongqing-jiating": (0.91, 0.90, 0.86), "chongqing-xiaofang": (0.80, 0.81, 0.76),
-    "dongguan-wenming": (0.87, 0.87, 0.81), "gonggong-tushuguan": (0.89, 0.92, 0.92),
+    "dongguan-wenming": (0.88, 0.88, 0.82), "gonggong-tushuguan": (0.89, 0.92, 0.92),
     "guangdong-zulin": (0.72, 0.74, 0.75), "laonianren": (0.87, 0.87, 0.83),
     # held out in round 4 (scored once at 72ac263), tuning since: their figures after the round-4 rules, minus 0.02
     "aiguozhuyi": (0.93, 0.94, 0.90), "beijing-binzang": (0.91, 0.91, 0.90),
@@ -339,7 +339,7 @@ FLOORS = {
     "beijing-jingkai": (0.78, 0.86, 0.86), "beijing-xianxue": (0.84, 0.86, 0.81),
     "beijing-yiyuan-anquan": (0.87, 0.90, 0.86), "chongqing-dubo": (0.91, 0.92, 0.88),
     "chongqing-hangdao": (0.91, 0.90, 0.88), "diyue-chengxu": (0.84, 0.86, 0.78),
-    "keji-chengguo": (0.83, 0.82, 0.79), "zhuwai-waijiao": (0.88, 0.88, 0.85),
+    "keji-chengguo": (0.83, 0.82, 0.79), "zhuwai-waijiao": (0.89, 0.89, 0.86),
     # held out in round 7 (scored once at 14fbabe, rules f13c46f), tuning since: their figures after the round-8 rules
     # (2c35922), minus 0.02
     "beijing-guofang-jiaoyu": (0.89, 0.89, 0.88), "chongqing-canzhong": (0.87, 0.86, 0.78),
@@ -361,11 +361,11 @@ FLOORS = {
     # round-11 rules (bef61ff) to their figures then, minus 0.02
     "beijing-huangshan-zulin": (0.84, 0.86, 0.84), "beijing-nongye-jixiehua": (0.87, 0.88, 0.82),
     "beijing-tingche": (0.88, 0.88, 0.87), "beijing-yuye": (0.94, 0.95, 0.90),
-    "chongqing-fangzhen-jianzai": (0.88, 0.88, 0.86), "chongqing-guaimai": (0.83, 0.84, 0.82),
+    "chongqing-fangzhen-jianzai": (0.89, 0.89, 0.87), "chongqing-guaimai": (0.83, 0.84, 0.82),
     "chongqing-renshi-renmian": (0.77, 0.83, 0.74), "guangdong-renshi-renmian": (0.70, 0.74, 0.69),
     # held out in round 11 (scored once on main 622abcf, after the round-11 rules), tuning since: their figures then,
     # minus 0.02
-    "beijing-shiyan-dongwu": (0.92, 0.92, 0.86), "beijing-shuili-gongcheng": (0.67, 0.59, 0.41),
+    "beijing-shiyan-dongwu": (0.92, 0.92, 0.86), "beijing-shuili-gongcheng": (0.68, 0.60, 0.43),
     "beijing-xiangzhen-renda": (0.66, 0.71, 0.57), "beijing-yangquan": (0.88, 0.90, 0.88),
     "beijing-zhifa-jiancha": (0.82, 0.74, 0.67), "chongqing-jiage-jianzheng": (0.88, 0.85, 0.79),
     "guangdong-jiazheng": (0.93, 0.94, 0.90), "guojia-qingbao": (0.85, 0.84, 0.82),
@@ -386,7 +386,7 @@ FLOORS = {
     "beijing-jianyi-yongwei": (0.92, 0.92, 0.86), "beijing-jihui-youxing": (0.77, 0.79, 0.75),
     "beijing-nongye-tuiguang": (0.80, 0.81, 0.74), "beijing-qixiang": (0.85, 0.84, 0.85),
     "beijing-yesheng-dongwu": (0.87, 0.88, 0.89), "chongqing-gonglu-guanxian": (0.94, 0.95, 0.87),
-    "jiefangjun-xuanju": (0.52, 0.55, 0.49), "xianggang-zhujun": (0.80, 0.79, 0.71),
+    "jiefangjun-xuanju": (0.52, 0.55, 0.49), "xianggang-zhujun": (0.83, 0.81, 0.74),
     # held out in round 15 (scored once on main 7c9385b, after the fifteenth round's last rule), tuning since: their
     # figures then, minus 0.02
     "beijing-fangzhen-jianzai": (0.95, 0.92, 0.89), "beijing-sifa-jianding": (0.83, 0.83, 0.75),
@@ -407,7 +407,7 @@ FLOORS = {
     "kezaisheng-nengyuan": (0.91, 0.88, 0.87), "pengshui-lvyou": (0.85, 0.85, 0.82),
     # held out in round 18 (scored once on main f9c2ef0, after the eighteenth round's last rule), tuning since: their
     # figures then, minus 0.02
-    "aomen-zhujun": (0.81, 0.82, 0.79), "beijing-wenwu-baohu": (0.86, 0.87, 0.76),
+    "aomen-zhujun": (0.84, 0.84, 0.82), "beijing-wenwu-baohu": (0.86, 0.87, 0.76),
     "guangdong-muying-baojian": (0.93, 0.93, 0.85), "jieyan": (0.75, 0.72, 0.56),
     "beijing-baomi": (0.86, 0.75, 0.67), "beijing-minban-jiaoyu": (0.91, 0.91, 0.87),
     "haiguan-guanxian": (0.62, 0.52, 0.50), "renmin-peishenyuan": (0.65, 0.67, 0.53),
@@ -425,12 +425,12 @@ FLOORS = {
     "chukou-guanzhi": (0.84, 0.86, 0.79), "hainan-ziyougang": (0.76, 0.76, 0.66),
     # held out in round 21 (scored once on 415b646 — main 0d1b11e with the bookkeeping and the twenty-first round's last
     # rule — the same figures as the session start fc4f9ab), tuning since: their figures then, minus 0.02
-    "beijing-shishi-yiwu-jiaoyu": (0.90, 0.91, 0.86), "chongqing-fangxun-kanghan": (0.87, 0.90, 0.85),
-    "chongqing-renmin-fangkong": (0.81, 0.85, 0.77), "dianying-chanye-cujin": (0.87, 0.86, 0.77),
-    "gengdi-zhanyongshui": (0.92, 0.92, 0.98), "guangdong-zhishi-chanquan": (0.85, 0.80, 0.64),
+    "beijing-shishi-yiwu-jiaoyu": (0.91, 0.91, 0.86), "chongqing-fangxun-kanghan": (0.87, 0.91, 0.85),
+    "chongqing-renmin-fangkong": (0.81, 0.85, 0.77), "dianying-chanye-cujin": (0.88, 0.87, 0.78),
+    "gengdi-zhanyongshui": (0.92, 0.92, 0.98), "guangdong-zhishi-chanquan": (0.85, 0.81, 0.65),
     "qishui": (0.89, 0.90, 0.83), "yinhangye-jiandu": (0.74, 0.68, 0.62),
     # round 22 (held out in the eleventh session of 2026-12-06, scored once on c50f6ac = the code of the last train, then tuning)
-    "beijing-jianzhu-lvse": (0.88, 0.88, 0.83), "beijing-tufa-shijian": (0.83, 0.80, 0.72), "beijing-zhuanli": (0.85, 0.86, 0.82),
+    "beijing-jianzhu-lvse": (0.88, 0.88, 0.83), "beijing-tufa-shijian": (0.86, 0.82, 0.74), "beijing-zhuanli": (0.85, 0.86, 0.82),
     "chongqing-sanxia-yimin": (0.78, 0.79, 0.71), "chongqing-tezhong-shebei": (0.88, 0.89, 0.88),
     "guangzhou-liuxihe": (0.92, 0.92, 0.90), "qingzang-gaoyuan-shengtai": (0.88, 0.89, 0.80),
     "shewai-minshi-falv-shiyong": (0.98, 0.98, 0.98),
@@ -455,8 +455,8 @@ FLOORS = {
     # round 26 (held out in the fifteenth session of 2026-12-06, scored once on 0b2626a = main + every branch that lands
     # with it, then tuning; yubeiyi-junguan was named by the parser's data and is reported apart)
     "beijing-jieshui": (0.89, 0.86, 0.79), "beijing-lishi-mingcheng": (0.96, 0.96, 0.94),
-    "beijing-zidong-jiashi": (0.82, 0.71, 0.56), "renmin-yinhang": (0.80, 0.85, 0.73), "xianyi-junguan": (0.54, 0.44, 0.21),
-    "xunhuan-jingji": (0.80, 0.80, 0.79), "yanye-shui": (0.98, 0.98, 0.98), "yubeiyi-junguan": (0.34, 0.32, 0.17)}
+    "beijing-zidong-jiashi": (0.83, 0.77, 0.64), "renmin-yinhang": (0.87, 0.89, 0.82), "xianyi-junguan": (0.75, 0.79, 0.66),
+    "xunhuan-jingji": (0.80, 0.80, 0.79), "yanye-shui": (0.98, 0.98, 0.98), "yubeiyi-junguan": (0.54, 0.57, 0.42)}
 #: the paragraph-level floors of chongqing-zhiyuan, guangzhou-jijiu and jiating-jiaoyu were lowered in round 4: the
 #: guide's list rule (every lead-in record carries the items) now holds for the body that acts on a list of
 #: violations too, as the later annotators wrote it; these three files list the violations under the party liable
@@ -508,6 +508,9 @@ FLOORS = {
 #: the lead's decision on liability persons; seven gold files harmonised: beijing-guofang-jiaoyu, beijing-zhiye-jiaoyu,
 #: beijing-tushuguan, zaosheng, mima-fa, chongqing-juanxian, beijing-jiaoshi): 20 raised (guofang-dongyuan, dianzi-qianming,
 #: chongqing-cunzhen-gongshui, wuzhangai, zaosheng, mima-fa, beijing-tushuguan, beijing-zhiye-jiaoyu, tuiyi-junren …); none lowered.
+#: Sixteenth session (issue 11, twenty-seventh round, engineer 11): persons named by their rank, post or role (军官, 士兵, 安全员,
+#: 行长、副行长……) and offices named by 部 (人民武装部, 政治部, 指挥部): 15 raised (xianyi-junguan, yubeiyi-junguan,
+#: renmin-yinhang, beijing-zidong-jiashi, xianggang-zhujun, aomen-zhujun, beijing-tufa-shijian …); none lowered.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -27,11 +27,19 @@ SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "�
             "中心", "公司", "大会", "团体", "常务委员会", "学校", "中学", "媒体", "医院", "法院", "检察院", "幼儿园", "派出所", "局", "厅",
             "场所", "场馆", "院校", "院所", "事务所", "小组", "组", "办公室", "站", "商", "馆", "院", "管委会", "合作社", "银行", "教育基地", "队", "传媒", "媒介", "诊所", "工会", "少年宫", "文化宫")
 
+#: the head of an office of a ministry or an army (人民武装部, 政治部, 总参谋部, 指挥部, 门诊部): a head discovery reads (a part —
+#: 内部, 全部, 干部 — is refused where the head is read: obligations.names._head_verdict), not one of SUFFIXES, which the rules
+#: also read as the end of any known name (科技干部等政府部门: 科技干部 is a department's stem there)
+OFFICE_HEADS = ("部",)
+
 #: heads of a person's name (第三人, 未成年人, 管理者, 志愿服务对象, 网格员, 楼栋长, 筹备组组长);
 #: used for a subject only
 PERSON_SUFFIXES = ("人员", "人物", "人", "者", "对象", "成员", "员", "长", "主任", "代表", "委员", "人士", "主席",
                    "医师", "医生", "专家", "毕业生", "律师", "会计师", "审计师", "工程师", "建筑师", "拍卖师", "评估师", "药师", "教师",
-                   "检察官", "法官", "监察官", "学生", "正职领导", "正职领导人")
+                   "检察官", "法官", "监察官", "学生", "正职领导", "正职领导人",
+                   # a rank or a post named by its head alone (军官, 士官, 外交官, 士兵, 新兵): not a closed list of ranks
+                   # (a thing that ends so — 器官, 感官, 兵役, 兵种 — is refused where the head is read: names._head_verdict)
+                   "官", "兵")
 
 
 #: mass organisations (群团组织): public bodies, though their kind is social
@@ -92,7 +100,7 @@ def guess_kind(name: str) -> str:
         return "enterprise"
     if name.endswith(("组织", "协会", "联合会", "团体", "中心", "委员会")):
         return "social"
-    if name.endswith(("人", "者", "员", "家庭", "代表", "长", "主任")):
+    if name.endswith(("人", "者", "员", "家庭", "代表", "长", "主任", "官", "兵")):
         return "individual"
     return "other"
 
@@ -301,8 +309,8 @@ class Registry:
                 return self.alias.get(cand, cand)
             if base in self.alias and self.kind_of(b) != "government":
                 return b
-            if base.endswith(SUFFIXES) and len(base) >= 4 and guess_kind(base) not in ("government", "department"):
-                return base         # 市急救医疗指挥中心: the body, whatever city it serves
+            if base.endswith(SUFFIXES + OFFICE_HEADS) and len(base) >= 4 and guess_kind(base) not in ("government", "department"):
+                return base         # 市急救医疗指挥中心, 区县（自治县）人民武装部: the body, whatever city it serves
         dept = _dept_variant(n, self.alias)
         if dept is not None:
             return dept

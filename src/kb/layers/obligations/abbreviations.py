@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.actors import CONGRESSES, MASS_ORGANISATIONS, PERSON_SUFFIXES, SUFFIXES, guess_kind
+from kb.layers.actors import CONGRESSES, MASS_ORGANISATIONS, OFFICE_HEADS, PERSON_SUFFIXES, SUFFIXES, guess_kind
 
 #: （以下简称X）, （以下称X）, （简称X）, （以下简称X、Y）; a quoted or titled abbreviation (《水法》, “一府两院”) is no actor
 _DEFINED = re.compile(r"（(?:以下(?:简称|统称|合称|称)为?|简称)([^（）《》“”‘’，。；：]{2,24})）")
 #: the end of a phrase naming a body or a person (……联合社, ……合作社, ……服务队 are bodies though 社 and 队
 #: are no name heads of the lexicon: 社会, 队伍 would be read as names there)
-_BODY_END = tuple(SUFFIXES) + tuple(PERSON_SUFFIXES) + ("社", "队", "会", "团")
+_BODY_END = tuple(SUFFIXES) + tuple(PERSON_SUFFIXES) + OFFICE_HEADS + ("社", "队", "会", "团")
 #: where the phrase before the parenthesis starts
 _PHRASE_START = re.compile(r"[，。；：！？、\n]")
 
@@ -36,16 +36,31 @@ def defined_actors(text: str) -> list[str]:
         if "、" in short and not all(n.endswith(_PARTY_END) and "的" not in n for n in short.split("、")):
             continue         # (……（以下统称从事生产、经营的纳税人）: a phrase, no list of short names)
         if not before.endswith(_BODY_END + _PERSONS) and short not in parties and \
-                not all(n.endswith(_PARTY_END) for n in short.split("、")):
-            continue         # (……的男性公民（以下称适龄人员）, ……及个体采矿（以下简称矿山企业）: the short name says it)
+                not all(n.endswith(_PARTY_END) for n in short.split("、")) and not _defined_as_party(text, m.end()):
+            continue         # (……的男性公民（以下称适龄人员）, ……及个体采矿（以下简称矿山企业）: the short name says it; ……
+            #                  （以下简称X）是……的现役军人: the sentence says it)
         for name in m.group(1).split("、"):
             if 2 <= len(name) <= 12 and name not in out:
                 out.append(name)
     return out + [n for n in parties if n not in out]
 
 
-#: 本条例所称X是指……, 本法所称X，是指……: what the text says a name stands for (to the sentence's end or its colon)
-_MEANS = re.compile(r"(?:法|条例|办法|规定|细则)所称(?:的)?([\u4e00-\u9fff]{2,12}?)，?(?:是指|指)([^。；：]{2,150})(?=[。；：])")
+#: 本条例所称X是指……, 本法所称X，是指……, 本法所称X是……: what the text says a name stands for (to the sentence's end or its
+#: colon; 是 as well as 是指: 本法所称预备役军官是被确定为……的预备役人员)
+_MEANS = re.compile(r"(?:法|条例|办法|规定|细则)所称(?:的)?([\u4e00-\u9fff]{2,12}?)，?(?:是指|指|是(?!否))([^。；：]{2,150})(?=[。；：])")
+#: what a definition says right after the short name it gives (人民解放军现役军官（以下简称军官）是……的现役军人): 是 / 是指 and
+#: what the name stands for, to the sentence's end
+_IS_AFTER = re.compile(r"，?(?:是指|是(?!否))([^。；：]{2,150})(?=[。；])")
+
+
+def _defined_as_party(text: str, k: int) -> bool:
+    """Does the sentence that gives a short name at k go on to say it is a party (（以下简称军官）是被任命为……，并被授予相应军衔的
+    现役军人: the head after the last 的 ends in a body's or a person's head; 是本市……的重要组成部分, 是……的文件 are none)?"""
+    m = _IS_AFTER.match(text, k)
+    if m is None or "的" not in m.group(1):
+        return False
+    head = m.group(1).rsplit("的", 1)[-1]
+    return 2 <= len(head) <= 12 and head.endswith(_PARTY_END) and not re.search(r"[，、和及或与]", head)
 #: persons and operators whose words are no name heads of the lexicon (信仰宗教的公民（以下称信教公民）, 三周岁到入小学前的
 #: 儿童（以下简称学前儿童）, 食品生产加工小作坊（以下简称小作坊）)
 _PERSONS = ("公民", "儿童", "作坊", "摊贩", "个体工商户", "农户", "商户", "用户", "住户", "董事", "监事", "理事")

@@ -79,7 +79,8 @@ class _Extractor:
                 items = []
                 # ……经教育不改的，由人民武装部提请……给予下列处分或行政处罚：（一）是在职职工的，由所在单位扣发……: the items of a
                 # list of penalties are the penalties (北京市民兵预备役工作条例 art. 18, code review 14 item 15)
-                in_list = liability or bool(_PENALTY_LIST.search(para.text or "") and liability_sentence(para.text))
+                penalties = bool(_PENALTY_LIST.search(para.text or "") and liability_sentence(para.text))
+                in_list = liability or penalties
                 for it in para.children:
                     if it.kind != "item":
                         continue
@@ -87,7 +88,9 @@ class _Extractor:
                     for sub in it.children:
                         drafts += self.node(sub, art, para.number, it.number, in_list, state)
                     items.append((it, drafts))
-                self.close(art, para, lead, items)
+                # (the body that proposes the penalties — 由人民武装部提请……给予下列处分 — imposes none of them: its duty is
+                # the lead-in's, not each item's)
+                self.close(art, para, lead, items, [d for d in lead if d.modality != "obligation"] if penalties else lead)
         return self.out
 
     def _article_text(self, sent: str) -> str:
@@ -158,9 +161,10 @@ class _Extractor:
         finish(s)
         carry_over(s)
 
-    def close(self, art, para, lead: list[Draft], items: list[tuple]) -> None:
-        """The paragraph's statements: lists carried to their items, duties numbered, no-actor apart."""
-        carry_lists(lead, items)
+    def close(self, art, para, lead: list[Draft], items: list[tuple], carried: list[Draft] | None = None) -> None:
+        """The paragraph's statements: lists carried to their items (carried: the lead-in duties the items take, when not
+        all of them), duties numbered, no-actor apart."""
+        carry_lists(lead if carried is None else carried, items)
         items_name_actors(self.sc, lead, items)
         for drafts in [lead] + [d for _, d in items]:
             drafts = [replace(d, mention=m) if m is not d.mention else d

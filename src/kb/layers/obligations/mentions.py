@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.layers.actors import CONGRESSES, PERSON_SUFFIXES, SUFFIXES, guess_kind
+from kb.layers.actors import CONGRESSES, OFFICE_HEADS, PERSON_SUFFIXES, SUFFIXES, guess_kind
 from kb.layers.obligations.names import _AGENT_VERB_SET, NOT_YET, _stop_before_head, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2, NameScanner
 from kb.layers.obligations.abbreviations import OWNER_HEADS
 from kb.layers.obligations.modals import MODAL_RE
@@ -598,9 +598,9 @@ class MentionScanner(NameScanner):
         if d:
             return "known", [x.name for x in d[0]], d[1]
         if discover:
-            # 市、区献血工作机构: a body the lexicon does not know, behind a list of levels (one level alone
+            # 市、区献血工作机构, 县、自治县……人民武装部: a body or an office the lexicon does not know, behind a list of levels (one level alone
             # is read by discovery itself: 市献血工作机构)
             r = self.discover(text, j)
-            if r and r[0].endswith(SUFFIXES) and "\u4e00" <= r[0][0] <= "\u9fff":
+            if r and r[0].endswith(SUFFIXES + OFFICE_HEADS) and "\u4e00" <= r[0][0] <= "\u9fff":
                 return "known", [r[0]], r[1]
         return None

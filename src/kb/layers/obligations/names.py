@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES, Registry
+from kb.layers.actors import OFFICE_HEADS, PERSON_SUFFIXES, SUFFIXES, Registry
 from kb.layers.obligations.modals import MODAL_RE
 from kb.layers.obligations.records import Mention
 from kb.layers.obligations.sentences import CLAUSE_END
@@ -23,7 +23,7 @@ SEP = re.compile(r"以及|及其(?!他)|或者|和其他|或其他|、|和|及|�
 STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根据|依照|依法|对于|对(?![外象口])|向(?!导)|将(?!士)|把|"
                           r"(?<![所存现实内外])在(?![职编校岗押])|(?<![作行认])为(?![民])|给(?![水排])|"
                           r"(?<![所])以(?![上下外内])|(?<![自理缘])由|(?<![神曾])经(?![营济费销理纪贸办手常验委])|"
-                          r"违反|发生(?!单位)|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责(?!人)|进行|实施|委托(?![人方])|"
+                          r"违反|发生(?!单位)|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责(?!人)|进行|实施|实行|委托(?![人方])|"
                           r"派(?![出驻遣])|(?<![参给])与(?![会])|(?<![高平中初上下同对])等|[，。；：、]|"
                           # verbs that never make a body's name (造成承租人, 干涉老年人, 城乡居民首选……机构; 定期了解未成年人: 家庭教育促进法 21)
                           r"造成|改善|定期|了解|调动|补贴|办好|鼓励|倡导|提倡|适用|妨碍|兴建|坚持|遵循|干扰|送至|干涉|首选|参考|优待|擅自|逐步|持续|"
@@ -54,7 +54,9 @@ VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加�
               "减少", "防止", "避免", "确保", "保证", "加大", "提高", "降低", "增加", "扩大", "采取", "公布", "告知",
               "听取", "收集", "核实", "作出", "召开", "制止", "劝阻", "指派", "协商", "共同", "加入", "投保", "缴纳",
               "交纳", "收取", "支付", "向", "属于", "明确", "批转", "拟订", "增强", "实现", "指挥调度", "发现",
-              "坚持", "实行", "贯彻", "强化", "代表", "密切", "担任", "警示", "调配", "更正", "发回")
+              "坚持", "实行", "贯彻", "强化", "代表", "密切", "担任", "警示", "调配", "更正", "发回",
+              # before a person named by a rank's or a role's head (拒绝接受民兵, 培养运动员, 指控行政长官; 拒绝 alone opens a condition whose party is named before it)
+              "拒绝接受", "培养", "指控")
 VERB_START2 = tuple(v for v in VERB_START if len(v) > 1)
 #: heads of a noun naming a thing, not a body (工作, 经费, 规划 …)
 THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设施", "规划", "制度", "体系", "机制", "标准",
@@ -71,8 +73,8 @@ _TEAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}队")
 #: the services a team (队) is named by: 消防队, 救援队, 救护队, 治安队, 交通队, 护卫队, 巡查队, 执法队
 _SERVICE_TEAM = "防援护安通卫查法"
 #: words ending in a head that are not names (动员, 延长, 重组: verbs; 成员 is a head of its own)
-_NOT_A_HEAD = re.compile(r"动员|增长|延长|成长|擅长|生长|助长|专长|特长|重组|改组|分组|编组|机组|人员|成员|委员|会员|"
-                         r"全员|满员|减员|裁员|超员|官员|协商|招商|磋商|商量|会商|经商|通商|商业|商务|商品|人士")
+_NOT_A_HEAD = re.compile(r"(?<!运)动员|增长|延长|成长|擅长|生长|助长|专长|特长|重组|改组|分组|编组|机组|人员|成员|委员|会员|"
+                         r"(?<!安)全员|满员|减员|裁员|超员|官员|协商|招商|磋商|商量|会商|经商|通商|商业|商务|商品|人士")
 #: verbs that take a body as their object (拟订街道办事处设立标准, 批转市民政部门审核)
 OBJECT_VERBS = ("拟订", "增强", "实现", "批转", "协调", "统筹", "推动", "确定", "指定", "通知", "告知", "报告", "提请",
                  "报请", "委托", "召集", "联系", "会同", "商请", "征求", "请求", "要求", "支持", "帮助", "协助", "配合",
@@ -101,16 +103,23 @@ _PART_OF = re.compile(r"(?:直属|下属|所属)[\u4e00-\u9fff]{0,6}(?:站|机�
                       r"理事长|主席|工作人员)|部门|(?:经营)?管理者|经营者|管理人|所有[者人]|使用[者人]|举办者|主办者|"
                       r"承办者|组织者|运营者|"
                       r"(?:(?![和及或与、的等]|作为|所在)[\u4e00-\u9fff]){2,4}机构")      # 公安机关消防机构: the office of the body
+#: a body of an office named after it (中国人民解放军总后勤部军人保险基金管理机构, ……总后勤部财务部门): one name, the office's part
+_OFFICE_PART = re.compile(r"[\u4e00-\u9fff]{2,10}(?:机构|部门)")
+#: what the office does to a body it governs, not a part of its name (外交部统一领导驻外外交机构的工作)
+_GOVERNS = re.compile(r"领导|指导|监督|统筹|协调")
 #: heads of a body whose name may begin with its members (注册会计师协会, 消费者协会, 会员代表大会, 律师事务所)
 _BODY_AFTER_PERSON = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:协会|学会|事务所|代表大会|大会|委员会|联合会|中心|公司)")
 
 
 def _body_after_person(text: str, e: int) -> bool:
-    """Does a body's head follow the person's name at e, at once or after a few words (检察官遴选委员会)?"""
+    """Does a body's head follow the person's name at e, at once or after a few words (检察官遴选委员会), or a unit named
+    by what it does to them (运动员管理单位; not 所在单位, nor 负责人是本单位……)?"""
+    if text[e + 2:e + 4] == "单位" and text[e:e + 2] in _AGENT_VERB_SET:
+        return True
     m = _BODY_AFTER_PERSON.match(text, e)
     return bool(m) and not STOP_IN_NAME.search(m.group(0)) and not re.search(r"[和及或与]|应当|可以|必须", m.group(0))
-#: every place a name head (SUFFIXES, PERSON_SUFFIXES) starts; the longest head at each place
-_HEADS = sorted(SUFFIXES + PERSON_SUFFIXES, key=len, reverse=True)
+#: every place a name head (SUFFIXES, PERSON_SUFFIXES, OFFICE_HEADS) starts; the longest head at each place
+_HEADS = sorted(SUFFIXES + PERSON_SUFFIXES + OFFICE_HEADS, key=len, reverse=True)
 #: the longest head starting at each place (the alternatives longest first; a lookahead, so that heads
 #: that overlap are all found)
 #: (the class of their first characters first: a place where none starts is passed over without trying
@@ -131,6 +140,15 @@ def _head_index(text: str) -> tuple[list[int], list[str], list]:
 #: head, whose name is short (the start decides); a name's end within 24 characters of the start
 _V_NONE, _V_PERSON, _V_NEAR = range(3)
 _PERSON_HEADS = frozenset(PERSON_SUFFIXES)
+#: a rank's one-character head (官, 兵) in a word that names no person: (the characters before it, after it) that make
+#: such a word (器官, 感官, 五官, 官方, 官网, 官司; 征兵, 练兵, 阅兵, 兵役, 兵种, 兵团, 兵器, 兵站, 兵营, 兵力, 兵源), or a thing
+#: or a body named after the rank (军官军衔, 军官预备役, 法官法, 军官登记, 法官考核, 法官培训, 法官惩戒; 民兵组织, 民兵武器装备,
+#: 民兵专业技术分队, 民兵预备役工作, 民兵条件, 民兵排, 民兵连, 民兵分队, 民兵训练)
+_RANK_NOT_A_HEAD = {"官": ("器感五", "方网司僚职兵军预法登考培惩衔"),
+                    "兵": ("征练阅用出派", "役种团器站营力源组武专预条排连分训")}
+#: 部 in a word that names no office (全部, 内部, 局部, 顶部, 干部 (a person), 一部, 各部, 结合部; 部分, 部位, 部署, 部件, 部队,
+#: 部长 (the officer, read by its own head), 部门 (a head of its own))
+_PART_NOT_AN_OFFICE = ("全内外局顶底干面一各合东西南北中腹头胸背端上下首尾本", "分位署件队长门属委级")
 
 
 def _head_verdict(text: str, k: int, suf: str) -> int:
@@ -144,6 +162,8 @@ def _head_verdict(text: str, k: int, suf: str) -> int:
                 _body_after_person(text, e):
             return _V_NONE    # 注册会计师协会, 消费者协会, 会员代表大会: the person names the body's members; 法定代表人,
             #                   诉讼代表人: the head is 人 (code review 13 item 11: 法定代表 was cut off; 代表人选 a thing)
+        if suf in _RANK_NOT_A_HEAD and (text[k - 1:k] in _RANK_NOT_A_HEAD[suf][0] or text[e:e + 1] in _RANK_NOT_A_HEAD[suf][1]):
+            return _V_NONE    # 人体器官, 感官, 官方; 征兵, 兵役, 军兵种, 生产建设兵团: a thing, an act or a body, no rank
         return _V_PERSON
     if (suf == "队" and (text[k - 1:k] not in _SERVICE_TEAM or text[e:e + 1] in "伍员长列形组")) or \
             (suf == "工会" and text[e:e + 1] in "委主经组小干会工活"):
@@ -152,6 +172,8 @@ def _head_verdict(text: str, k: int, suf: str) -> int:
         return _V_NONE        # 政府专职消防队, 单位专职消防队: the team's owner, no head
     if suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
         return _V_NONE        # 依法制定的政府定价: 政府 qualifies a thing
+    if suf == "部" and (text[k - 1:k] in _PART_NOT_AN_OFFICE[0] or text[e:e + 1] in _PART_NOT_AN_OFFICE[1] or k == 0):
+        return _V_NONE        # 全部, 内部, 干部, 部分, 部署: no office's head here
     if suf == "组" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "织成建长合"):
         return _V_NONE
     if suf == "商" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "业务品标场会铺店户" or
@@ -251,6 +273,17 @@ def _name_here(text: str, i: int, s: str) -> bool:
 _AFTER_THEN = re.compile(r"(?:从|被)[^，。；]{1,16}?后[^，。；]{0,6}，(?:应当|不得|必须|可以)")
 
 NOT_YET = object()
+
+#: the rest of a list of persons up to its modal word (行长、|副行长及其他工作人员，应当): no 的, no clause mark
+_LIST_TO_MODAL = re.compile(r"、[^，。；：、的]{1,12}(?:、[^，。；：、的]{1,12}){0,6}?(?=，?(?:应当|必须|不得|可以|有权|应|须))")
+
+
+def _persons_to_modal(text: str, e: int) -> bool:
+    """Does a list of persons or bodies run from e to its modal word, the last member ending in a name's head (、副行长及其他
+    工作人员应当, 、士兵应当)?  A two-character person opens it then (行长、副行长……, 军官、士兵); a list of modifiers does not
+    (民兵、预备役部队武器装备……应当, 民兵、预备役工作经费的增长应当: a thing follows)."""
+    m = _LIST_TO_MODAL.match(text, e)
+    return m is not None and m.group(0).endswith(PERSON_SUFFIXES + SUFFIXES)
 
 
 def _tables(reg: Registry) -> tuple:
@@ -480,7 +513,9 @@ class NameScanner:
             if r:
                 # 筹备组组长, ……委员会办公室, ……小组副组长: a head right after the name names a part of it
                 for e2 in ends[n + 1:]:
-                    part = _PART_OF.fullmatch(text, e, e2) or (text[e - 1:e + 1] == "组长" and e2 == e + 1)
+                    part = _PART_OF.fullmatch(text, e, e2) or (text[e - 1:e + 1] == "组长" and e2 == e + 1) or \
+                        (text[e - 1] == "部" and _OFFICE_PART.fullmatch(text, e, e2) and
+                         not text.startswith(VERB_START + ("统一",), e) and not _GOVERNS.search(text, e, e2))
                     if part and self._candidate(text, i, e2, agent):      # 居民小组 + 长
                         return self._candidate(text, i, e2, agent)
                 if text[e - 2:e] == "组织":
@@ -505,9 +540,11 @@ class NameScanner:
             #                      code review 14 item 15), not a name 本人向户籍所在地的县级以上地方人民政府
         if len(name) < 3 and not (len(name) == 2 and name[0] not in _NOT_A_NAME_START and
                                   name not in _BARE_HEADS and (MODAL_RE.match(text, e) or
-                                                               (name.endswith(PERSON_SUFFIXES) and _AFTER_THEN.match(text, e)))):
+                                                               (name.endswith(PERSON_SUFFIXES) and
+                                                                (_AFTER_THEN.match(text, e) or _persons_to_modal(text, e))))):
             return None          # 总馆应当, 读者应当, 馆长应当: a two-character name only right before its modal word, or a
             #                      person's before the time clause of it (法官从人民法院离任后，不得……: 法官法 (2019) 36, code review 16)
+            #                      or the first of a list of persons (行长、副行长及其他工作人员应当……, 军官、士兵: a post by its head)
         if name.endswith("本人") and len(name) > 3 and not STOP_IN_NAME.search(name) and not SEP.search(name) and \
                 name[-3] in _PERSON_END:
             return name[:-2], e       # 适龄公民本人, 华侨本人, 董事本人: the person himself (not 他人代替本人, 签署本人)
@@ -519,6 +556,9 @@ class NameScanner:
         q = _COUNTED.match(name)
         if q and "分之" not in name:
             name = name[q.end():]   # 两个以上单位: the parties, counted
+        if name[-1] in _RANK_NOT_A_HEAD and "有" in name[:-1]:
+            return None           # 配备有民兵、……的乡、镇人民政府: a verb and the rank it governs, no name (a rank by its one
+            #                       character is a short noun)
         if _A_NUMBER.search(name):
             return None           # 三分之一以上委员, 每户派代表: a number of persons, not a name
         if _SO_MANY_PERSONS.search(name):

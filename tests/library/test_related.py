@@ -883,3 +883,82 @@ def test_kb_related_never_cuts_the_regulation_or_its_version(tmp_path, capsys, m
                        capture_output=True, text=True, timeout=300, env=child_env())
     assert r.returncode == 0, r.stderr
     assert _first_column(r.stdout)[0] == "社区发展治理促进条例（草案征求意见稿）", r.stdout
+
+
+def test_kb_related_shows_the_coverage_the_first_upper_answers_are_ordered_by(capsys, monkeypatch):
+    """The first three 上位法 answers are ordered by relevance × coverage (kb.library.related.ORDER), so a row of lower
+    relevance may come first: 北京市物业管理条例 第五条's 民法典 第二百七十八条 (relevance 0.0209) before 第二百七十七条
+    (0.0224).  The coverage that ordered them is shown (code review 21, item 6): "cover" and "ordered" in JSON, the 覆盖
+    and 按覆盖排序 columns of CSV, a 覆盖 column and a line saying the order in the 上位法 table — the share
+    kb.compare.similarity.containment gives, whatever kind the answer is; "ordered" only for the rows it ordered."""
+    import csv
+    import io
+
+    from kb.compare.similarity import containment
+    from kb.library.related import load_library
+
+    lib = load_library(ROOT)
+    e = lib.get("北京市物业管理条例", lib._latest_version["北京市物业管理条例"], "art_5")
+    rc, out, err = run_kb(["related", "5", "-r", "北京市物业管理条例", "--format", "json"], ROOT, capsys)
+    assert rc == 0, err
+    rows = json.loads(out)["related"]
+    upper = [r for r in rows if r["kind"] == "upper"]
+    assert [r["label"] for r in upper[:2]] == ["第二百七十八条", "第二百七十七条"]
+    assert upper[0]["relevance"] < upper[1]["relevance"] and upper[0]["cover"] > upper[1]["cover"]
+    assert [r["ordered"] for r in upper] == [True] * 3 + [False] * (len(upper) - 3)
+    key = [r["relevance"] * r["cover"] for r in upper[:3]]
+    assert key == sorted(key, reverse=True)
+    assert len(upper) > 3 and upper[3]["relevance"] <= min(r["relevance"] for r in upper[:3])
+    for r in rows:
+        b = lib.get(r["regulation"], r["version"], r["eid"])
+        assert r["cover"] == round(containment(e, b), 4) > 0
+    assert any(r["kind"] == "peer" for r in rows) and not any(r["ordered"] for r in rows if r["kind"] != "upper")
+    rc, out, _ = run_kb(["related", "5", "-r", "北京市物业管理条例", "--format", "csv"], ROOT, capsys)
+    head, *lines = list(csv.reader(io.StringIO(out)))
+    assert [(x[head.index("条款")], x[head.index("覆盖")], x[head.index("按覆盖排序")]) for x in lines] == \
+        [(r["label"], f"{r['cover']:.3f}", "是" if r["ordered"] else "") for r in rows]
+    monkeypatch.setenv("COLUMNS", "200")
+    rc, out, _ = run_kb(["related", "5", "-r", "北京市物业管理条例"], ROOT, capsys)
+    lines = out.splitlines()
+    heads = [l for l in lines if l.startswith("法规")]
+    assert len(heads) == 2 and "覆盖" in heads[0] and "覆盖" not in heads[1]      # 上位法's table, then 同类立法's
+    first = next(l for l in lines if "第二百七十八条" in l)
+    assert f"0.021   {upper[0]['cover']:.0%}" in first
+    assert "前 3 条按“相关度 × 覆盖”从高到低排列" in out
+    rc, out, _ = run_kb(["related", "5", "-r", "北京市物业管理条例", "--kind", "upper", "--limit", "2"], ROOT, capsys)
+    assert "覆盖" in out and "前 2 条按“相关度 × 覆盖”" in out
+    rc, out, _ = run_kb(["related", "5", "-r", "北京市物业管理条例", "--kind", "upper", "--limit", "1"], ROOT, capsys)
+    assert "第二百七十八条" in out and "覆盖" not in out        # one row: no order to check
+    from kb.outputs.formats import width
+
+    monkeypatch.setenv("COLUMNS", "60")         # the column and the line stay within a narrow terminal
+    rc, out, _ = run_kb(["related", "5", "-r", "北京市物业管理条例", "--kind", "upper"], ROOT, capsys)
+    assert "覆盖" in out and max(map(width, out.splitlines())) <= 60
+    assert "前 3 条按“相关度 × 覆盖”从高到低排列" in out.replace("\n", "")
+    # an article citing a provision by number has it first (Library.pinned): nothing is ordered, no coverage column
+    rc, out, _ = run_kb(["related", "18", "-r", "北京市村民委员会选举办法", "--kind", "upper", "--format", "json"],
+                        ROOT, capsys)
+    rows = json.loads(out)["related"]
+    assert rows[0]["label"] == "第十八条" and not any(r["ordered"] for r in rows) and all(r["cover"] for r in rows)
+    rc, out, _ = run_kb(["related", "18", "-r", "北京市村民委员会选举办法", "--kind", "upper"], ROOT, capsys)
+    assert "覆盖" not in out
+
+
+def test_kb_related_limit_is_at_least_one_and_bounds_every_kind(capsys):
+    """--limit below 1 is a usage error (exit 2, said as kb's other ranges are): 0 answered "无" for kinds that had
+    answers, and a negative limit cut 上位法 short and let 同类立法 run unbounded (code review 21, item 12).  A limit
+    bounds every kind, 同类立法's weaker followers (FOLLOW) included."""
+    for bad in ("0", "-1", "-2"):
+        rc, out, err = run_kb(["related", "5", "-r", "北京市物业管理条例", "--limit", bad], ROOT, capsys)
+        assert rc == 2 and out == "" and f"--limit 的取值无效：{bad} 不在允许的范围 x>=1 内" in err, err
+    rc, out, _ = run_kb(["related", "5", "-r", "北京市物业管理条例", "--format", "json", "--limit", "1"], ROOT, capsys)
+    rows = json.loads(out)["related"]
+    assert [(r["kind"], r["label"]) for r in rows if r["kind"] == "upper"] == [("upper", "第二百七十八条")]
+    assert len([r for r in rows if r["kind"] == "peer"]) == 1
+    # the seed's 第十八条: one peer above the threshold, then weaker ones — as many as the limit lets in
+    rc, out, _ = run_kb(["related", "18", "--kind", "peer", "--format", "json"], ROOT, capsys)
+    weak = [r["weak"] for r in json.loads(out)["related"]]
+    assert len(weak) == 5 and weak[0] is False and all(weak[1:])
+    for n in (1, 2, 3):
+        rc, out, _ = run_kb(["related", "18", "--kind", "peer", "--format", "json", "--limit", str(n)], ROOT, capsys)
+        assert [r["weak"] for r in json.loads(out)["related"]] == weak[:n]

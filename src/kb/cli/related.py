@@ -20,7 +20,8 @@ KIND_CHOICES = {"upper": "upper", "peer": "peer", "version": "version", "lower":
 @target_options
 @click.option("--kind", "kinds_", multiple=True, type=click.Choice(sorted(KIND_CHOICES)),
               help="只列这一类（可重复）：upper 上位法、peer 同类立法、version 本法规其他版本、lower 下位法")
-@click.option("--limit", default=5, show_default=True, help="每类最多列出几条")
+@click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True,
+              help="每类最多列出几条（同类立法的较弱答案也算在内）")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", help="输出格式")
 @click.pass_context
 def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fmt):
@@ -33,8 +34,9 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
         kb related 15 --format json
     相似度是两条原文字二元组 TF-IDF 向量的余弦；相关度再乘以与对方法规主题的相近程度、依据关系
     （README“相关条文”）：低于阈值的不列，某类一条也没有时写明“无”；按相关度排序，只是上位法达到阈值的
-    前三条再按“相关度 × 本条字句见于对方条文的比重”排序（所以这三行的相关度可能不是从高到低；
-    JSON 按列出的先后）。【】标出与本条相同的字句。
+    前三条再按“相关度 × 覆盖”排序——覆盖是本条按 TF-IDF 加权的字二元组见于对方条文的比重，上位法的表中
+    列为“覆盖”（JSON 的 "cover"，这几条 "ordered": true；CSV 的“覆盖”“按覆盖排序”两列），所以这三行的
+    相关度可能不是从高到低；JSON 按列出的先后。【】标出与本条相同的字句，“相同字句”是它们占本条的比例。
     同类立法有一条达到阈值时，其后接着列出相关度稍低的几条，相关度旁标“弱”（JSON 中 "weak": true）。
     """
     from kb.library.kinds import KIND_NAMES, KINDS
@@ -67,10 +69,11 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
                             "text": e.text, "related": [r.to_dict() for r in rel], "none": empty,
                             "grounds_not_in_kb": outside}))
     elif fmt == "csv":
-        write_text(to_csv(["类别", "法规", "版本", "条款", "相似度", "相关度", "共有罕见字比例", "较弱", "原文"],
+        write_text(to_csv(["类别", "法规", "版本", "条款", "相似度", "相关度", "覆盖", "按覆盖排序", "共有罕见字比例",
+                           "较弱", "原文"],
                           [[KIND_NAMES[r.kind], r.entry.reg.id, r.entry.version.name, r.entry.label,
-                            f"{r.similarity:.3f}", f"{r.relevance:.4f}", f"{r.shared:.3f}", "较弱" if r.weak else "",
-                            r.entry.text]
+                            f"{r.similarity:.3f}", f"{r.relevance:.4f}", f"{r.cover:.3f}", "是" if r.ordered else "",
+                            f"{r.shared:.3f}", "较弱" if r.weak else "", r.entry.text]
                            for r in rel]))
     else:
         note = _version_note(e.version)
@@ -93,11 +96,23 @@ def related_cmd(ctx, ref, source, regulation, version, strict, kinds_, limit, fm
             # the regulation (with its version) and the article say which provision a row is: never cut; when
             # the terminal is narrow the title goes on over lines (at least 10 characters a line, fewer when the
             # terminal cannot hold that: table() lowers the minimums rather than print past the edge) and so does 原文
-            click.echo(table(["法规", "条", "相关度", "相似度", "相同字句", "原文（【】为相同字句）"],
+            # where the first answers are ordered by relevance × coverage (ORDER), the coverage is shown beside the
+            # relevance, so that the order can be checked (code review 21, item 6); a single row has no order to check
+            ordered = sum(r.ordered for r in mine)
+            ordered = ordered if ordered > 1 else 0
+            cover = ["覆盖"] if ordered else []
+            click.echo(table(["法规", "条", "相关度", *cover, "相似度", "相同字句", "原文（【】为相同字句）"],
                              [[_reg_name(r.entry, r.kind), r.entry.label,
-                               f"{r.relevance:.3f}" + (" 弱" if r.weak else ""), f"{r.similarity:.2f}",
+                               f"{r.relevance:.3f}" + (" 弱" if r.weak else ""),
+                               *([f"{r.cover:.0%}"] if ordered else []), f"{r.similarity:.2f}",
                                f"{r.shared:.0%}", _marked(r.entry.text, r.marks)] for r in mine],
-                             wrap=(5, 0), keep=(1,), least={0: 20, 5: 20}))
+                             wrap=(len(cover) + 5, 0), keep=(1,), least={0: 20, len(cover) + 5: 20}))
+            if ordered:
+                note = (f"前 {ordered} 条按“相关度 × 覆盖”从高到低排列，覆盖是本条按 TF-IDF 加权的字二元组见于该条的比重"
+                        "（短而只共用本条几个词的条文排在完整规定本条事项的条文之后），所以相关度不一定从高到低；"
+                        "相同字句是【】标出的字句占本条的比例")
+                for line in split_width(note, terminal_width()):
+                    click.echo(line)
             if any(r.weak for r in mine):
                 # the followers (kb.library.related.FOLLOW), after the answers above the threshold: said in a line
                 # that goes on over lines as the table does (a short mark in 相关度 keeps the other columns whole)

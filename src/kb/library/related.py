@@ -295,6 +295,10 @@ class Relation:
     own_marks: list = field(default_factory=list)    # … and in the article's own text
     shared: float = 0.0                             # share of the article's text found in this one
     weak: bool = False                              # a follower (FOLLOW): a weaker answer after those above the threshold
+    #: share of the article's weight (its TF-IDF bigrams) found in this one (kb.compare.similarity.containment): what,
+    #: with relevance, the first answers of a kind of ORDER are ordered by — shown so that a reader can check that order
+    cover: float = 0.0
+    ordered: bool = False                           # one of those first answers, ordered by relevance × cover^ORDER
 
     def to_dict(self) -> dict:
         e = self.entry
@@ -302,6 +306,7 @@ class Relation:
                 "level": e.reg.level, "jurisdiction": e.reg.jurisdiction, "eid": e.eid, "label": e.label,
                 "citation": e.node.citation or e.label, "similarity": round(self.similarity, 4),
                 "relevance": round(self.relevance, 4),
+                "cover": round(self.cover, 4), "ordered": self.ordered,
                 "shared": round(self.shared, 4), "weak": self.weak, "text": e.text, "marks": self.marks,
                 "own_marks": self.own_marks}
 
@@ -914,8 +919,10 @@ class Library:
                 n += 1
             if ordered:
                 w = ORDER[k]
+                for r in out[first:first + ORDER_AMONG]:
+                    r.ordered = True
                 out[first:first + ORDER_AMONG] = sorted(out[first:first + ORDER_AMONG],
-                                                        key=lambda r: -r.relevance * containment(e, r.entry) ** w)
+                                                        key=lambda r: -r.relevance * _cover(e, r) ** w)
                 del out[first + limit:]
                 n = len(out) - first
             if follow and n and k in FOLLOW and least is not None:
@@ -932,6 +939,8 @@ class Library:
         if duties and thresholds is not None and not citing and any(r.kind == UPPER for r in out) \
                 and self.owes_nothing(e, thresholds, candidates, reads, actors, cited, position):
             out = [r for r in out if r.kind != UPPER]
+        for r in out:
+            _cover(e, r)
         if marks:
             own = shingles(e.text)          # the article's own, made once for all its answers
             letters = sum(ch.isalnum() for ch in e.text)
@@ -1103,6 +1112,13 @@ def common_runs(a: str, b: str, least: int = MIN_SHARED) -> tuple[list, list]:
         else:
             ib += len(s)
     return sa, sb
+
+
+def _cover(e: Entry, r: Relation) -> float:
+    """``r.cover``, the share of ``e``'s weight ``r``'s provision holds, computed once (set on ``r``)."""
+    if not r.cover:
+        r.cover = containment(e, r.entry)
+    return r.cover
 
 
 def mark(e: Entry, r: Relation, own_shingles: set | None = None, letters: int | None = None) -> None:

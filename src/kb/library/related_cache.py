@@ -82,14 +82,14 @@ def related_all(lib: Library, entries: list, previous: dict | None, **kw) -> tup
         rec = kept.get(e.index)
         if rec is not None and len(rec) == 3 and _unchanged(lib, e, rec[0], rec[2], now, before):
             reads, rows, gates = rec
-            rels = [Relation(k, lib.entries[j], sim, rel, marks, own, shared, weak)
-                    for k, j, sim, rel, marks, own, shared, weak in rows]
+            rels = [Relation(k, lib.entries[j], sim, rel, marks, own, shared, weak, cover, ordered)
+                    for k, j, sim, rel, marks, own, shared, weak, cover, ordered in rows]
             reused += 1
         else:
             reads, gates = [], {}
             rels = lib.related(e, reads=reads, gates=gates, **kw)
-            rows = [(r.kind, r.entry.index, r.similarity, r.relevance, r.marks, r.own_marks, r.shared, r.weak)
-                    for r in rels]
+            rows = [(r.kind, r.entry.index, r.similarity, r.relevance, r.marks, r.own_marks, r.shared, r.weak,
+                     r.cover, r.ordered) for r in rels]
         answers[e.index] = rels
         out[e.index] = (reads, rows, gates)
     now["answers"] = out

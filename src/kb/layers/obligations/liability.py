@@ -15,12 +15,15 @@ from kb.layers.obligations.records import Mention
 from kb.layers.obligations.sentences import Sentence
 from kb.layers.obligations.coordination import responsible
 
-SANCTION_V = re.compile(r"予以|并处|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|责成|处以|处[0-9一二三四五六七八九十百千]|罚款|没收|"
-                        r"吊销|收回|取消|追究|通报|警告|暂扣|降低|撤销|依法处理|(?:依照|按照|依据)[^，。；]{0,40}?处理(?![^，。；]{0,6}?(?:程序|办法))|"
-                        # ……，由本市工商行政部门依据有关法律、法规进行处理 / 由国家出口管制管理部门进行处罚 (round 20's
-                        # beijing-shishi-tongyong-yuyan 13, chukou-guanzhi 40: sanctions)
-                        r"进行处罚|依法处罚|"
-                        r"处分|训诫|拘留")
+#: the words of a body punishing, correcting or ordering that both readings below share (责令, 处以, 罚款, 给予处分, 追究 …)
+_SANCTION_CORE = (r"责令|责成|处以|罚款|没收|吊销|给予[^，。；]{0,4}?(?:处分|处罚|警告)|追究|依法处理|"
+                  # ……，由本市工商行政部门依据有关法律、法规进行处理 / 由国家出口管制管理部门进行处罚 (round 20's
+                  # beijing-shishi-tongyong-yuyan 13, chukou-guanzhi 40: sanctions)
+                  r"进行处罚|依法处罚|训诫|拘留")
+#: a sanction right after a body's name (由X责令, X予以……, X并处……): the core and the looser words a body's name makes a
+#: sanction (予以, 收回, 取消, 通报, 警告, 暂扣, 降低, 撤销, 处分)
+SANCTION_V = re.compile(_SANCTION_CORE + r"|予以|并处|处[0-9一二三四五六七八九十百千]|收回|取消|通报|警告|暂扣|降低|撤销|处分|"
+                        r"(?:依照|按照|依据)[^，。；]{0,40}?处理(?![^，。；]{0,6}?(?:程序|办法))")
 #: a condition that names a violation (the party who commits it is liable)
 _VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒不|拒绝|逾期|挪用|侵占|玩忽职守|滥用职权|徇私舞弊|失职|渎职|过错|损害|"
                         r"妨碍|阻碍|伪造|骗取|隐瞒|弄虚作假|泄露|非法|不按|不依法|不符合|超过|造成|有下列|有以下|"
@@ -52,10 +55,12 @@ def liability_sentence(sent: str) -> bool:
 
 #: bearing civil liability (承担侵权责任, 依法承担赔偿责任, 与……承担连带责任, 负责赔偿, 予以赔偿, 给予补偿): the bearer's own act
 _CIVIL = re.compile(r"(?:依法)?承担[^，。；]{0,14}?责任|(?:依法)?(?:负责|予以)?赔偿|(?:给予|予以)补偿")
-#: a body punishing, correcting or ordering (责令, 处……罚款, 给予处分, 予以纠正, 追究……责任, 依法处理 …)
-_BODY_ACTS = re.compile(r"责令|责成|处以|处[0-9一二三四五六七八九十百千](?!分)|罚款|没收|吊销|给予[^，。；]{0,4}?(?:处分|处罚|警告)|"
-                        r"予以(?:纠正|处罚|处分|警告|取缔|通报|没收|查处)|行政处分|纪律处分|追究|依法处理|进行处罚|依法处罚|"
-                        r"(?:依照|按照|依据)[^，。；]{0,40}?(?:处罚|处理)(?![^，。；]{0,6}?(?:程序|办法))|查处|取缔|拘留|训诫|"
+#: a body punishing, correcting or ordering anywhere in an article (责令, 处……罚款, 给予处分, 予以纠正, 追究……责任, 依法处理 …):
+#: the core of SANCTION_V and the strict forms of its loose words — with no body's name before them, 予以, 取消, 撤销, 通报
+#: alone are any party's acts (予以补偿, 取消订单), only 予以纠正, 取消……资格, 撤销……许可, 通报批评 are a body's sanctions
+_BODY_ACTS = re.compile(_SANCTION_CORE + r"|处[0-9一二三四五六七八九十百千](?!分)|"
+                        r"予以(?:纠正|处罚|处分|警告|取缔|通报|没收|查处)|行政处分|纪律处分|"
+                        r"(?:依照|按照|依据)[^，。；]{0,40}?(?:处罚|处理)(?![^，。；]{0,6}?(?:程序|办法))|查处|取缔|"
                         r"追缴|强制拆除|限期拆除|强制执行|注销|通报批评|暂停|停业整顿|撤销[^，。；]{0,8}?(?:许可|资格|登记|证)|"
                         r"取消[^，。；]{0,8}?资格")
 

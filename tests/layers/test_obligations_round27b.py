@@ -6,7 +6,9 @@ the code before (5e31cc8).
 """
 from __future__ import annotations
 
+from kb.layers.obligations import extract
 from kb.layers.obligations.liability import _BODY_ACTS, SANCTION_V
+from kb.text.parse import parse_text
 from test_obligations_round25b import actors, records  # the (actor, modality[, action]) of one article's duties
 from test_obligations_rules import reg  # noqa: F401 - the registry shared by the rules' tests (fixture)
 
@@ -85,3 +87,50 @@ def test_the_sanction_words_keep_their_two_readings():
     assert SANCTION_V.search("予以补偿") and not _BODY_ACTS.search("予以补偿")
     assert SANCTION_V.search("取消订单") and not _BODY_ACTS.search("取消订单")
     assert _BODY_ACTS.search("予以纠正") and _BODY_ACTS.search("取消其参加资格")
+
+
+def test_the_violator_after_an_occasion_clause(reg):
+    """教育法 (2021) 81 and 北京市突发公共卫生事件应急条例 (2020) 57: the violators stand after a clause that names the occasion
+    (举办国家教育考试，; 在突发公共卫生事件应对工作中，), and 疏于管理 is a breach: the bodies (the officials) are liable, the
+    persons the penalty names are not (the convention of the persons a penalty names: a violator is named)."""
+    got = actors(reg, "举办国家教育考试，教育行政部门、教育考试机构疏于管理，造成考场秩序混乱、作弊情况严重的，对直接负责的主管人员"
+                      "和其他直接责任人员，依法给予处分；构成犯罪的，依法追究刑事责任。")
+    assert {("教育部门", "liability"), ("教育考试机构", "liability")} <= got
+    assert not any(m == "obligation" for _, m in got)
+    got = actors(reg, "在突发公共卫生事件应对工作中，有关公职人员不履行、违法履行、不当履行职责，应当受到政务处分的，由任免机关、"
+                      "单位，监察机关依法处理；构成犯罪的，依法追究刑事责任。")
+    assert ("公职人员", "liability") in got
+
+
+def test_a_violator_named_after_the_occasion_stays(reg):
+    """Guard (passes before and after): 在河湖保护管理工作中，公务人员滥用职权……的 (北京市河湖保护管理条例 (2019)) — a
+    violator kb already saw after the occasion keeps its record and its sanctioning bodies."""
+    got = actors(reg, "在河湖保护管理工作中，公务人员滥用职权、徇私舞弊、玩忽职守的，由其所在单位或者上级主管部门给予行政处分；"
+                      "构成犯罪的，依法追究刑事责任。")
+    assert ("公务人员", "liability") in got
+
+
+def _liability_article(reg, text: str) -> set[tuple[str, str, int | None]]:
+    """(actor, modality, item) of the duties of one article in a chapter of legal liability."""
+    doc = parse_text("第一章 法律责任\n第一条 " + text, "rules.txt", "text")
+    return {(s.actor, s.modality, s.item) for s in extract(doc, reg)}
+
+
+def test_an_item_names_its_violator_without_a_closing_de(reg):
+    """食品安全法 (2021) 126: the lead-in names no violator (违反本法规定，有下列情形之一的，由……), each item names its own and
+    states the breach with no closing 的 ((二) 食品生产经营企业未按规定建立……；): that party is liable on its item
+    (chongqing-xiaozuofang 56's gold); only an item ending in ……的 was read so."""
+    got = _liability_article(reg, "违反本法规定，有下列情形之一的，由县级以上人民政府食品安全监督管理部门责令改正，给予警告；拒不改正"
+                                  "的，处五千元以上五万元以下罚款；情节严重的，责令停产停业，直至吊销许可证：\n"
+                                  "（一）食品生产经营企业未按规定建立食品安全管理制度，或者未按规定配备或者培训、考核食品安全管理"
+                                  "人员；\n（二）食品生产经营企业未制定食品安全事故处置方案。")
+    assert {("食品生产经营企业", "liability", 1), ("食品生产经营企业", "liability", 2)} <= got
+
+
+def test_an_item_after_a_named_violator_names_no_other(reg):
+    """Negative: 北京市出租汽车管理条例 27 — the lead-in names the violator (出租汽车经营者违反本条例，有下列行为之一的); the
+    persons an item names (（五）法定代表人和管理人员不按照规定参加……培训) are the object of its breach, not liable."""
+    got = _liability_article(reg, "出租汽车经营者违反本条例，有下列行为之一的，由交通行政主管部门给予警告，并可处以200元至2000元的罚款"
+                                  "：\n（一）未按规定建立或者执行各项规章制度；\n（二）法定代表人和管理人员不按照规定参加市交通行政"
+                                  "主管部门组织的培训或者未经培训合格擅自上岗。")
+    assert not any(a in ("法定代表人", "管理人员") and m == "liability" for a, m, _ in got)

@@ -108,6 +108,8 @@ def continue_duties(x, s: Sentence, prev: Sentence) -> None:
         #                   其主要负责人……属于国家工作人员的，按规定给予行政处分: a condition, the body goes on)
     if text.endswith("除外", s.start, s.end):
         return            # ……可以继承股东资格；但是，公司章程另有规定的除外: an exception, no second duty
+    if _EXEMPTION.match(text, s.start, s.end):
+        return            # ……应当承担侵权责任；但是，能够证明……的，不承担责任: the exemption from the duty, no second one
     if after == "。" and (s.subjects or not _CONTINUES.match(text, s.start)):
         return            # a new sentence goes on only with a verb or 对……: 应当建立评估制度。对……进行评估
     open_ = [d for d in prev.drafts if d.primary and d.mention is not None and d.end is not None and
@@ -149,6 +151,9 @@ _CRIMINAL = re.compile(r"(?:^|(?<=[，：；。]))[^，。；：]{0,24}?追究[^
 _BORNE = re.compile(r"(?:^|(?<=[，：；。]))(?:依法|由[^，。；]{1,10})?承担[^，。；]{0,10}责任[。；：:]?$")
 
 
+#: a 但是-clause that frees the actor of the duty before the ； (……；但是，能够证明……的，不承担侵权责任, 民法典 1237–1240, 1248;
+#: ……；但是，……的，免除其责任): no second duty goes on in it
+_EXEMPTION = re.compile(r"但(?:是)?，?[^。；]*?(?:不承担|不负|免除|免予|免于)[^，。；]{0,12}?责任[。；]?$")
 #: the condition of a liability borne that is the harm the party just named causes (给……造成损失的, 造成……的, 致使……的)
 _HARM_DONE = re.compile(r"(?:给[^，。；]{1,30}?)?(?:造成|致使)[^，。；]{0,30}的，")
 

@@ -39,8 +39,9 @@ _GENERIC_HEADS = ("机构", "单位", "组织", "企业", "部门", "团体", "�
 #: its name (a field, 电信 or 施工, gets the head back: 电信单位)
 _PLACE_CHARS = AGENT_HEAD_CHARS + "所库区闸坝市园港湾桥防点纽"
 _HEAD_IN_MEMBER = re.compile(r"部门|单位|机关|机构|组织|委员会|人员")
-#: fields whose last character would read as a body's or a person's (医药卫生, 能源化工, 网络传媒: 国防动员法 51, 62 p2)
-_FIELD_ENDS = ("卫生", "化工", "传媒", "媒体")
+#: fields whose last character would read as a body's or a person's (医药卫生, 能源化工, 网络传媒: 国防动员法 51, 62 p2;
+#: 有色金属: 循环经济促进法 21 p2)
+_FIELD_ENDS = ("卫生", "化工", "传媒", "媒体", "金属")
 #: kinds of medium: a member of a list closed by 等媒体单位 that stays bare (新闻、出版、广播等媒体单位 → 新闻, 出版, 广播), as
 #: the members of 等媒体 / 等新闻媒体 do (the lead's media decision, conventions of 2026-12-05: 新闻媒体单位 is no one's name)
 _MEDIA_KINDS = frozenset(("报刊", "报纸", "杂志", "期刊", "广播", "电视", "广播电视", "广电", "网络", "网站", "新闻", "出版",
@@ -59,6 +60,12 @@ def _fields_of(head: str, bare: list[str], mentions: list, stems=()) -> bool:
     return bool(bare) and len(bare) == len(mentions) and not head.endswith(("媒体", "媒体单位")) and \
         not any((n[-1] in AGENT_HEAD_CHARS and n not in stems) or n.endswith(SUFFIXES + PERSON_SUFFIXES)
                 for n in bare)
+
+
+def _ends_with_activity(n: str) -> bool:
+    """A member ending in an activity (施工, 石油加工, 机动车制造) names a field of work, no body or place, whatever its last
+    character (工 would read as a body's: 施工 stayed bare before 等单位, 循环经济促进法 23)."""
+    return n[-2:] in ACTIVITY_STEMS
 
 
 @lru_cache(maxsize=1 << 16)
@@ -126,13 +133,23 @@ _THING_TAILS = ("牌", "公文", "印章", "屏幕", "标语", "票据", "报表
 _LISTED_BODY = r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?)"
 _LISTED = re.compile(_LISTED_BODY + r"(?=应当|应|必须|不得|可以|可|有权|有[^，。；]{1,30}的(?:义务|权利|责任)|负责|按照|"
                      r"依法|在|，)")
-#: fields closed by 等单位 / 等有关单位, a member up to 14 characters long (交通运输、……、新闻媒体、国防科研生产和市政设施保障等单位，
-#: 国防动员法 51), the list followed by another party (新闻出版、广播影视、文化等单位和有关社会团体，清洁生产促进法 15 p3) or by
-#: the breach its members commit (供电、供气、供热、供水等单位未按照规定报送……的)
-_UNITS_LISTED = re.compile(r"((?:[\u4e00-\u9fff]{1,14}、)+[\u4e00-\u9fff]{1,14}?)等((?:有关|相关)?单位)"
+#: fields closed by 等单位 / 等有关单位 (or 等企业: 电力、……和建材等企业未在规定的范围……的, 循环经济促进法 52), a member up to 14
+#: characters long (交通运输、……、新闻媒体、国防科研生产和市政设施保障等单位，国防动员法 51), the list followed by another party
+#: (新闻出版、广播影视、文化等单位和有关社会团体，清洁生产促进法 15 p3) or by the breach its members commit (供电、供气、供热、
+#: 供水等单位未按照规定报送……的)
+_UNITS_LISTED = re.compile(r"((?:[\u4e00-\u9fff]{1,14}、)+[\u4e00-\u9fff]{1,14}?)等((?:有关|相关)?(?:单位|企业))"
                            r"(?=应当|应|必须|不得|可以|可|负责|按照|依法|在|，|未|违反|和|及|以及)")
 _LISTED_LOOSE = re.compile(r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}?)等([\u4e00-\u9fff]{0,8}?(?:%s|媒体|场所|力量|主体|群体))"
                            r"(?=[^，。；：、])" % "|".join(SUFFIXES))
+
+#: modifiers that share one head, the last written with it (烟草制品、电子烟销售者; ……生产、……提供、通信运营等相关企业), before
+#: the clause's modal word or verb: the members, the last member, 等, the head (a generic body, 主体, or an activity's agent)
+_SHARED_HEAD_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,10}、)+)([\u4e00-\u9fff]{2,10}?)(等(?:相关|有关)?)?"
+                               r"(企业|主体|单位|机构|[\u4e00-\u9fff]{2}者)"
+                               r"(?=应当|应|必须|不得|可以|可|有权|负责|依法|按照|依照|，)")
+
+#: a join inside a list's members (和, 及, 或, a second 等): where a shared head's words begin is no longer clear
+_INNER_JOIN = re.compile(r"和|及|或|等(?!(?:相关|有关)?$)")
 
 #: the last conjunct of a list, right before its modal word or verb
 #: 其他 + a relative clause + 的 + a bare head (其他依法成立的组织, 其他有权请求实现担保物权的人)
@@ -181,7 +198,9 @@ class Scanner(MentionScanner):
             c = self.coordinated(text, i)
             if c is not None and (g is None or (len(c.mentions) > len(g.mentions) and c.end >= g.end)):
                 return self._their_unit(text, c)
-        return self._their_unit(text, g) if g is not None else None
+        if g is None and discover:
+            return self.shared_head(text, i)
+        return self._their_unit(text, g)
 
     def _their_unit(self, text: str, g: Group | None) -> Group | None:
         """人民警察、消防救援人员……从业人员所在单位: the unit each of them works in is the one party; a list of bodies
@@ -554,15 +573,17 @@ class Scanner(MentionScanner):
                               for n in names], i, m.end())
             return Group([self._named(head, i)], i, m.end())
         # 公安、民政、医保、残联等单位: a member that is no body's name gets the closing head back (公安单位; 残联 stays), as
-        # the annotation convention of 2026-12-05 reads a list closed by 等X
-        restore = bare if bare.endswith(("单位", "机构")) and "企事业" not in bare and "企业事业" not in bare else ""
+        # the annotation convention of 2026-12-05 reads a list closed by 等X; so do the trades closed by 等企业 (电力、石油加工、
+        # 化工……和建材等企业: 电力企业 …, 循环经济促进法 21 p2's gold), as 等单位's fields do
+        restore = bare if (bare.endswith(("单位", "机构")) or bare == "企业") and "企事业" not in bare and \
+            "企业事业" not in bare else ""
         # 水库、水电站、堤防……等水工程管理单位: places and works are what the head's role is held for, the party is each
         # one's 管理单位 (水库管理单位, as chongqing-fangxun-kanghan's gold), not the place (which 等单位 keeps)
         role = _ROLE_HEAD.search(bare)
         out, k = [], i
         for n in names:
             named = n + restore if restore and not (n in _MEDIA_KINDS and "媒体" in restore) and (
-                n in self.reg.stems or n.endswith(_FIELD_ENDS) or
+                n in self.reg.stems or n.endswith(_FIELD_ENDS) or _ends_with_activity(n) or
                 (n not in self.reg.alias and not n.endswith(SUFFIXES + PERSON_SUFFIXES) and n[-1] not in _PLACE_CHARS)) \
                 else n
             if role and named == n and n[-1] in _PLACE_CHARS and n not in self.reg.alias and \
@@ -572,6 +593,41 @@ class Scanner(MentionScanner):
             out.append(Mention(c, n, k, k + len(n), known=self.reg.is_known(c)))
             k += len(n) + 1
         return Group(out, i, m.end())
+
+    def shared_head(self, text: str, i: int) -> Group | None:
+        """烟草制品、电子烟销售者应当……; 道路测试、示范应用、道路应用试点主体应当……; ……汽车生产、车联网软件提供、通信运营等相关
+        企业应当……: modifiers (things, fields, activities; none a party's name) share the head the last one is written with,
+        each with it is a party (烟草制品销售者, 电子烟销售者), as the gold files write such lists.  Asked only where no party
+        was found, at the start of a clause (a list inside a clause is the object of its verb)."""
+        if i > 0 and text[i - 1] not in "，。；：\n":
+            return None
+        m = _SHARED_HEAD_LIST.match(text, i)
+        if m is None or (m.group(4).endswith("者") and m.group(4)[:2] not in ACTIVITY_STEMS):
+            return None
+        names = m.group(1).split("、")[:-1] + [m.group(2)]
+        head = m.group(4)
+        if head in ("单位", "机构", "企业") and not m.group(3):
+            return None      # 餐具、饮具集中消毒服务单位: the shared words may be more than the head; 等 closes a list of fields
+        if text.startswith(_NOT_BARE_START, i) or _INNER_JOIN.search(m.group(0), 0, m.start(4) - i) or \
+                any(not self._modifier_only(n, head) for n in names):
+            return None      # (支持……、认证等专业机构: a verb's object; 养护和经营管理单位, 饲料和饲料添加剂: a share unclear)
+        out, k = [], i
+        for n in names:
+            c = self.reg.canonical(n + head)
+            out.append(Mention(c, n, k, k + len(n), known=self.reg.is_known(c)))
+            k += len(n) + 1
+        return Group(out, i, m.end())
+
+    def _modifier_only(self, n: str, head: str) -> bool:
+        """Can n be no more than a modifier of the head (a thing, a field, an activity): not a party's name of its own, a
+        level or a territory, nor words with 的; before a body's head (单位, 机构, 企业) not a place's or a body's name either
+        (学校、医院等单位 are the places' own bodies; 道路应用试点主体: a 主体 or an agent is no place's)?"""
+        if n in self.reg.alias or self.reg.is_known(self.reg.canonical(n)) or n.endswith(SUFFIXES + PERSON_SUFFIXES):
+            return False
+        if head in ("单位", "机构", "企业") and n[-1] in _PLACE_CHARS and not _ends_with_activity(n) and \
+                not n.endswith(_FIELD_ENDS):
+            return False
+        return "的" not in n and n[-1] not in "乡镇市县区省村" and n not in ("国家", "社会", "政府", "本市", "各级")
 
     def _depts_and_units(self, m: re.Match, i: int) -> Group:
         """消防救援机构、电信等有关部门和单位: a body stays itself, a stem is its department (电信部门), and the

@@ -15,14 +15,17 @@ from kb.layers.obligations.records import Mention
 from kb.layers.obligations.sentences import Sentence
 from kb.layers.obligations.coordination import responsible
 
-SANCTION_V = re.compile(r"予以|并处|给予[^，。；]{0,4}?(?:处分|处罚|警告|罚款)|责令|责成|处以|处[0-9一二三四五六七八九十百千]|罚款|没收|"
-                        r"吊销|收回|取消|追究|通报|警告|暂扣|降低|撤销|依法处理|(?:依照|按照|依据)[^，。；]{0,40}?处理(?![^，。；]{0,6}?(?:程序|办法))|"
-                        # ……，由本市工商行政部门依据有关法律、法规进行处理 / 由国家出口管制管理部门进行处罚 (round 20's
-                        # beijing-shishi-tongyong-yuyan 13, chukou-guanzhi 40: sanctions)
-                        r"进行处罚|依法处罚|"
-                        r"处分|训诫|拘留")
+#: the words of a body punishing, correcting or ordering that both readings below share (责令, 处以, 罚款, 给予处分, 追究 …)
+_SANCTION_CORE = (r"责令|责成|处以|罚款|没收|吊销|给予[^，。；]{0,4}?(?:处分|处罚|警告)|追究|依法处理|"
+                  # ……，由本市工商行政部门依据有关法律、法规进行处理 / 由国家出口管制管理部门进行处罚 (round 20's
+                  # beijing-shishi-tongyong-yuyan 13, chukou-guanzhi 40: sanctions)
+                  r"进行处罚|依法处罚|训诫|拘留")
+#: a sanction right after a body's name (由X责令, X予以……, X并处……): the core and the looser words a body's name makes a
+#: sanction (予以, 收回, 取消, 通报, 警告, 暂扣, 降低, 撤销, 处分)
+SANCTION_V = re.compile(_SANCTION_CORE + r"|予以|并处|处[0-9一二三四五六七八九十百千]|收回|取消|通报|警告|暂扣|降低|撤销|处分|"
+                        r"(?:依照|按照|依据)[^，。；]{0,40}?处理(?![^，。；]{0,6}?(?:程序|办法))")
 #: a condition that names a violation (the party who commits it is liable)
-_VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒不|拒绝|逾期|挪用|侵占|玩忽职守|滥用职权|徇私舞弊|失职|渎职|过错|损害|"
+_VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒不|拒绝|逾期|挪用|侵占|玩忽职守|滥用职权|徇私舞弊|失职|渎职|疏于|过错|损害|"
                         r"妨碍|阻碍|伪造|骗取|隐瞒|弄虚作假|泄露|非法|不按|不依法|不符合|超过|造成|有下列|有以下|"
                         r"有(?:前|本)[^，。；]{0,10}?(?:行为|情形)")      # 有前两款规定行为的, 有本条第一款所列行为的
 
@@ -35,7 +38,7 @@ _BREACH_OPENS = re.compile(r"^违反|^违者，|；违者，")
 _THEN_SANCTION = re.compile(r"(?:的|之一)，(?:由|对|依法(?:给予|追究|承担[^，。；]{0,6}?责任)|给予[^，。；]{0,6}?(?:处分|处罚|警告)|(?:按照|依照)(?:下列|以下)规定|"
                           r"(?:按照|依照)[^，。；]{0,30}?(?:追究|给予|予以)[^，。；]{0,4}?(?:责任|处分|处罚))")
 _BREACH = re.compile(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
-                     r"玩忽职守|滥用职权|徇私舞弊|失职|渎职|过错|损害|情节|下列情形|下列行为")
+                     r"玩忽职守|滥用职权|徇私舞弊|失职|渎职|疏于|过错|损害|情节|下列情形|下列行为")
 
 
 def liability_chapter(art) -> bool:
@@ -52,10 +55,12 @@ def liability_sentence(sent: str) -> bool:
 
 #: bearing civil liability (承担侵权责任, 依法承担赔偿责任, 与……承担连带责任, 负责赔偿, 予以赔偿, 给予补偿): the bearer's own act
 _CIVIL = re.compile(r"(?:依法)?承担[^，。；]{0,14}?责任|(?:依法)?(?:负责|予以)?赔偿|(?:给予|予以)补偿")
-#: a body punishing, correcting or ordering (责令, 处……罚款, 给予处分, 予以纠正, 追究……责任, 依法处理 …)
-_BODY_ACTS = re.compile(r"责令|责成|处以|处[0-9一二三四五六七八九十百千](?!分)|罚款|没收|吊销|给予[^，。；]{0,4}?(?:处分|处罚|警告)|"
-                        r"予以(?:纠正|处罚|处分|警告|取缔|通报|没收|查处)|行政处分|纪律处分|追究|依法处理|进行处罚|依法处罚|"
-                        r"(?:依照|按照|依据)[^，。；]{0,40}?(?:处罚|处理)(?![^，。；]{0,6}?(?:程序|办法))|查处|取缔|拘留|训诫|"
+#: a body punishing, correcting or ordering anywhere in an article (责令, 处……罚款, 给予处分, 予以纠正, 追究……责任, 依法处理 …):
+#: the core of SANCTION_V and the strict forms of its loose words — with no body's name before them, 予以, 取消, 撤销, 通报
+#: alone are any party's acts (予以补偿, 取消订单), only 予以纠正, 取消……资格, 撤销……许可, 通报批评 are a body's sanctions
+_BODY_ACTS = re.compile(_SANCTION_CORE + r"|处[0-9一二三四五六七八九十百千](?!分)|"
+                        r"予以(?:纠正|处罚|处分|警告|取缔|通报|没收|查处)|行政处分|纪律处分|"
+                        r"(?:依照|按照|依据)[^，。；]{0,40}?(?:处罚|处理)(?![^，。；]{0,6}?(?:程序|办法))|查处|取缔|"
                         r"追缴|强制拆除|限期拆除|强制执行|注销|通报批评|暂停|停业整顿|撤销[^，。；]{0,8}?(?:许可|资格|登记|证)|"
                         r"取消[^，。；]{0,8}?资格")
 
@@ -106,6 +111,8 @@ def on_violation(x, s: Sentence) -> None:
             return
         k = m.start() if m.group(0).startswith("的") else m.end() - 1     # ……有下列情形之一，依照……追究责任
     else:
+        if s.is_item and not s.drafts:
+            _item_names_its_violator(x, s)   # （一）食品小作坊销售前未按照规定查验……；: no 的, no modal word
         return
     for p, g in s.subjects:
         if p >= k or not g.mentions or p < s.start:
@@ -146,6 +153,35 @@ def on_violation(x, s: Sentence) -> None:
             x.emit(s, mt, "liability", False, p, g.end, p, primary=not sanctions)
             s.drafts[-1].end = k
         break
+
+
+#: a liability lead-in that names no violator (违反本条例规定，有下列情形之一的，由……: 有下列 opens its clause)
+_NO_VIOLATOR_LEAD = re.compile(r"^(?:违反[^，。；]{1,30}，)?有(?:下列|以下)(?:情形|行为)之一的，(?:由|对|依法|处)")
+
+
+def _item_names_its_violator(x, s: Sentence) -> None:
+    """An item of a liability clause's list that opens with a party and states its breach without a closing 的
+    (……有下列情形之一的，由……责令改正：（一）食品小作坊销售前未按照规定查验……；（二）食品摊贩未按照规定配备……): the party
+    it names is liable (the gold of chongqing-xiaozuofang 56), as the party of an item ending in ……的 is.  Not a party the
+    breach is done to (受到……) nor one with no breach word after it (（一）警告；（二）罚款: penalties)."""
+    text = s.text
+    k = s.start + len(text[s.start:s.end].rstrip())
+    lead = s.node.ancestor("paragraph") if s.node is not None else None
+    if lead is None or not _NO_VIOLATOR_LEAD.search(lead.text) or "的，" in text[s.start:k]:
+        return           # (招标人有下列行为之一的：: the lead-in's party is in breach, the item's only the object of it;
+        #                  ……的，责令……: an item with its own condition and penalty is read as a sentence)
+    g = x.sc.group(text, s.start, discover=True)
+    if g is None or g.start != s.start or not g.mentions or g.end >= k or _STAFF_OF.match(text, g.end, k) or \
+            _VIOLATION.search(text, g.start, g.end):
+        return           # (……单位的工作人员……, ……机构的负责人……: the staff, not the body; 馆藏文物损毁未报……: a breach read
+        #                  into a name)
+    breach = _VIOLATION.search(text, g.end, k)
+    if breach is None or _VICTIM.search(text, g.end, k) or not (breach.start() - g.end <= 6 or all(
+            x.reg.is_known(m.name) or m.name.endswith(SUFFIXES + _PERSON_HEADS) for m in g.mentions)):
+        return           # (a name kb discovers must have its breach close after it: 食品摊贩未……, 食品小作坊销售前未……)
+    for mt in _staff_of_the_list(x, g):
+        x.emit(s, mt, "liability", False, s.start, g.end, s.start, primary=True)
+        s.drafts[-1].end = k
 
 
 #: the heads of a person's name a violator may have without the lexicon knowing it (……人员, ……者, ……员 …; not a bare 人:
@@ -261,7 +297,10 @@ def _after_a_duty(text: str, s: Sentence) -> bool:
 
 
 #: a breach's rule before its violator (违反本条例第二十七条，物业服务企业未……)
-_BREACHED_ANY = re.compile(r"违反[^，。；]{1,30}，")
+#: the occasion a breach happens on, a clause of its own before the violator (举办国家教育考试，教育行政部门……疏于管理……的, 教育法
+#: 81; 在突发公共卫生事件应对工作中，有关公职人员……的): passed over as the rule broken is
+_OCCASION = r"(?:在|举办|组织)[^，。；]{1,24}?(?:中|时|期间|活动|考试)"
+_BREACHED_ANY = re.compile(r"(?:违反[^，。；]{1,30}|%s)，" % _OCCASION)
 #: the staff a penalty names (直接负责的主管人员, 其他直接责任人员, 主要负责人): persons of the party in breach
 _STAFF_ENDS = ("人员", "负责人")
 #: the end of a party's name before its violation (……的部门和单位未依法……, 考试举办者、组织者未……, ……及其工作人员违反……)
@@ -331,7 +370,7 @@ def _opening(text: str, a: int, k: int) -> int:
 #: the staff nouns a liable party may be (the body's staff after its name)
 _STAFF_NOUNS = ("工作人员", "有关人员", "直接责任人员", "其他直接责任人员", "负责人", "主要负责人", "有关负责人")
 _STAFF_OF = re.compile(r"(?:[^，。；]{0,12}?的)?(?:有关|主要|直接|其他)?[^，。；]{0,4}?(?:负责人|人员)")
-_BREACHED = re.compile(r"违反[^，。；]{1,30}?(?:规定|约定|要求)，")
+_BREACHED = re.compile(r"(?:违反[^，。；]{1,30}?(?:规定|约定|要求)|%s)，" % _OCCASION)
 #: 受到损害: the party named suffers the violation, it does not commit it
 _VICTIM = re.compile(r"受到|遭受|受侵害")
 #: the consequence of a violation when no body is named to act on it

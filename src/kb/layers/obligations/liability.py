@@ -50,8 +50,10 @@ def liability_sentence(sent: str) -> bool:
         or bool(_SANCTIONED_BY.search(sent))
 
 
-#: bearing a liability (承担侵权责任, 承担赔偿责任, 承担相应的补充责任, 承担责任): read here and in duties._BEARS_CIVIL
-BEARS_CIVIL = r"承担[^，。；]{0,14}?责任"
+#: bearing a civil liability (承担侵权责任, 承担赔偿责任, 承担相应的补充责任, 承担责任) — not criminal, administrative,
+#: disciplinary or "legal" liability (依法承担刑事责任, ……的，依法承担法律责任: a liability clause, its violator liable; code
+#: review 21 item 1, 野生动物保护法 (2022) 41)
+BEARS_CIVIL = r"承担(?:(?!刑事|法律|行政|纪律)[^，。；]){0,14}?责任"
 #: bearing civil liability (承担侵权责任, 依法承担赔偿责任, 与……承担连带责任, 负责赔偿, 予以赔偿, 给予补偿): the bearer's own act
 _CIVIL = re.compile(r"(?:依法)?%s|(?:依法)?(?:负责|予以)?赔偿|(?:给予|予以)补偿" % BEARS_CIVIL)
 #: a body punishing, correcting or ordering (责令, 处……罚款, 给予处分, 予以纠正, 追究……责任, 依法处理 …)
@@ -226,8 +228,11 @@ def on_penalised(x, s: Sentence) -> None:
                 s.drafts[-1].end = end
 
 
-#: a condition following up the breach an earlier clause states (……的，由X责令限期接管；逾期仍不接管的，对……给予处分)
-_FOLLOW_UP = re.compile(r"(?:逾期|届期|期满)[^，。；]{0,8}?(?:不|未)|拒不(?:改正|整改|纠正|执行|履行|缴纳|接受)|情节(?:特别)?严重的")
+#: a condition following up the breach an earlier clause states (……的，由X责令限期接管；逾期仍不接管的，对……给予处分), or a
+#: graver case of it (情节严重的, 情节较重的, 造成严重后果的, 后果严重的: no breach of its own — code review 21 item 3,
+#: 固体废物污染环境防治法 (2020) 108 p2)
+_FOLLOW_UP = re.compile(r"(?:逾期|届期|期满)[^，。；]{0,8}?(?:不|未)|拒不(?:改正|整改|纠正|执行|履行|缴纳|接受)|情节(?:特别)?严重的|"
+                        r"情节较重的|造成(?:严重)?后果的|后果严重的")
 
 
 #: the body named to impose a penalty after the persons it falls on (……，由有关部门依法给予处分)

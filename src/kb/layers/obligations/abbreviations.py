@@ -33,10 +33,10 @@ def defined_actors(text: str) -> list[str]:
         before = text[max(0, m.start() - 40):m.start()]
         before = _PHRASE_START.split(before)[-1]
         short = m.group(1)
-        if "、" in short and not all(n.endswith(_PARTY_END) and "的" not in n for n in short.split("、")):
+        if "、" in short and not all(n.endswith(_PARTY_HEADS) and "的" not in n for n in short.split("、")):
             continue         # (……（以下统称从事生产、经营的纳税人）: a phrase, no list of short names)
         if not before.endswith(_BODY_END + _PERSONS) and short not in parties and \
-                not all(n.endswith(_PARTY_END) for n in short.split("、")) and not _defined_as_party(text, m.end()):
+                not all(n.endswith(_PARTY_HEADS) for n in short.split("、")) and not _defined_as_party(text, m.end()):
             continue         # (……的男性公民（以下称适龄人员）, ……及个体采矿（以下简称矿山企业）: the short name says it; ……
             #                  （以下简称X）是……的现役军人: the sentence says it)
         for name in m.group(1).split("、"):
@@ -60,13 +60,13 @@ def _defined_as_party(text: str, k: int) -> bool:
     if m is None or "的" not in m.group(1):
         return False
     head = m.group(1).rsplit("的", 1)[-1]
-    return 2 <= len(head) <= 12 and head.endswith(_PARTY_END) and not re.search(r"[，、和及或与]", head)
+    return 2 <= len(head) <= 12 and head.endswith(_PARTY_HEADS) and not re.search(r"[，、和及或与]", head)
 #: persons and operators whose words are no name heads of the lexicon (信仰宗教的公民（以下称信教公民）, 三周岁到入小学前的
 #: 儿童（以下简称学前儿童）, 食品生产加工小作坊（以下简称小作坊）)
 _PERSONS = ("公民", "儿童", "作坊", "摊贩", "个体工商户", "农户", "商户", "用户", "住户", "董事", "监事", "理事")
 #: what a member of a definition of a party ends in (……的生产经营者, 自然人、法人或者其他组织, ……的单位和个人): a body or a
 #: person, not a place or a thing (场所, 场馆, 站, 馆, 教育基地, 媒介) nor whom a service is for (对象)
-_PARTY_END = tuple(h for h in _BODY_END if h not in ("场所", "场馆", "站", "馆", "教育基地", "媒介", "对象")) + ("法人",) + _PERSONS
+_PARTY_HEADS = tuple(h for h in _BODY_END if h not in ("场所", "场馆", "站", "馆", "教育基地", "媒介", "对象")) + ("法人",) + _PERSONS
 #: the members of a definition's head
 _MEMBERS = re.compile(r"、|以及|或者|和|及|与")
 #: a 的-phrase's head before a list separator (……的活动和……的互助组织: 活动)
@@ -92,7 +92,7 @@ def defined_parties(text: str) -> dict[str, str]:
         members = [x for x in _MEMBERS.split(head) if x]
         # (……互相帮助的活动和由此形成的互助组织: every 的-phrase of a list is a member, each a party)
         earlier = [x for x in _EARLIER_MEMBER.findall(meaning.rsplit("的", 1)[0] + "的")]
-        if members and len(head) <= 30 and all(x.endswith(_PARTY_END) for x in members + earlier) and \
+        if members and len(head) <= 30 and all(x.endswith(_PARTY_HEADS) for x in members + earlier) and \
                 not re.search(r"[，（）]", head):
             out.setdefault(name, members[-1])
     return out

@@ -23,6 +23,9 @@ _CLAUSE_SEP = "，：,"
 #: a clause that leads into the duty after it: a condition, a time, a purpose, a manner
 LEAD_START = ("对", "在", "经", "因", "如果", "如有", "如遇", "如发现", "凡", "当", "自", "于", "除", "根据", "依照", "按照", "依据", "为了",
                "为", "发现", "遇有", "有下列", "有前款", "有本条", "必要时", "需要", "涉及", "违反", "造成", "属于")
+#: a reward opening its own clause after the policy verbs (国家提倡……，鼓励和保护劳动者……，表彰和奖励劳动模范: 劳动法 (2018) 6), not a
+#: system of rewards (奖励制度): read here and in duties._GRANT
+REWARD_AFTER_POLICY = r"(?<=，)(?:表彰(?:和|、|并))?奖励(?!制度|机制|办法)"
 #: after a policy statement of a public body (X鼓励……，), a clause that states the body's own act again (……，推广……,
 #: ……，加强对……的指导和监督, ……，对……进行……教育), not the encouraged party's predicate going on.  The 对……给予 branch also
 #: ends an encouraged party's predicate before an act that may be the party's own (科学技术进步法 art. 18: 国家鼓励……组织或者
@@ -30,8 +33,8 @@ LEAD_START = ("对", "在", "经", "因", "如果", "如有", "如遇", "如发�
 #: body's reward again (旅游法 art. 5: 国家……支持和鼓励各类社会机构开展旅游公益宣传，对……给予奖励; code review 12
 #: item 5)
 OWN_ACT_AFTER_POLICY = re.compile(r"(?<=，)(?:加强|推广|普及|完善|建立|健全|做好|制定|落实|加大|推进|帮助|采取|加快|教育|宣传|"
-                                  r"对[^，。；]{1,30}?(?:进行|给予|实行))|(?<=，)(?:并|同时)?(?:依法)?给予|(?<=，并)(?:依法)?给予|"
-                                  r"(?<=，)(?:表彰(?:和|、|并))?奖励(?!制度|机制|办法)")
+                                  r"对[^，。；]{1,30}?(?:进行|给予|实行))|(?<=，)(?:并|同时)?(?:依法)?给予|(?<=，并)(?:依法)?给予|" +
+                                  REWARD_AFTER_POLICY)
 #: (……，并依法给予税收优惠: the state's grant after its 鼓励, gonggong-tushuguan 6, dianying-chanye-cujin 45)
 LEAD_END = ("的", "时", "后", "前", "期间", "以前", "之后", "之前")
 #: what may join a duty to the next one and is not part of either's action

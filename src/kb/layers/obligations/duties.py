@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kb.layers.obligations.clauses import LEAD_END, OWN_ACT_AFTER_POLICY
+from kb.layers.obligations.clauses import LEAD_END, OWN_ACT_AFTER_POLICY, REWARD_AFTER_POLICY
 from kb.layers.obligations.governance import policy
+from kb.layers.obligations.liability import BEARS_CIVIL
 from kb.layers.obligations.modality import in_relative_clause
 from kb.layers.obligations.modals import find_modals
 from kb.layers.obligations.names import THING_HEADS
@@ -245,8 +246,7 @@ _COMMA = re.compile("，")
 #: a grant of the state's to a party, said without 给予 (国家对……予以支持 / 予以表彰, 国家奖励……的组织和个人): its obligation,
 #: explicit false, as 国家对……给予…… (the lead's decision of 2026-12-06, fourteenth session: 国家 is recorded where it pays
 #: or bears a cost, its policy verbs — 鼓励, 支持 X, 建立, 实行, 加强, 保障 — give nothing)
-_GRANT = re.compile(r"予以(?:支持|扶持|补助|补偿|奖励|表彰|资助|优待)|^奖励(?!制度|机制|办法)|"
-                    r"(?<=，)(?:表彰(?:和|、|并))?奖励(?!制度|机制|办法)")
+_GRANT = re.compile(r"予以(?:支持|扶持|补助|补偿|奖励|表彰|资助|优待)|^奖励(?!制度|机制|办法)|" + REWARD_AFTER_POLICY)
 #: (国家提倡……，鼓励和保护劳动者……，表彰和奖励劳动模范和先进工作者: a grant opening a clause of its own after the policy verbs,
 #: 劳动法 (2018) 6 — code review 19)
 _GIVES = re.compile("给予")
@@ -367,7 +367,7 @@ def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:
 #: 补充责任; ……未及时采取措施导致损失扩大的，对损失扩大部分承担责任; ……未采取必要措施的，与侵权人承担连带责任) — not a party
 #: that suffers the harm (……受到……损害的)
 _OWN_CONDITION = re.compile(r"(?![^。；]*?(?:受到|遭受|受侵害))[^。；]*?的，")
-_BEARS_CIVIL = re.compile(r"(?:依法|并|还|也)?(?:(?:与|对|向)[^，。；不]{1,30}?)?承担[^，。；]{0,14}?责任(?=[，。；]|$)|"
+_BEARS_CIVIL = re.compile(r"(?:依法|并|还|也)?(?:(?:与|对|向)[^，。；不]{1,30}?)?%s(?=[，。；]|$)|" % BEARS_CIVIL +
                           r"(?:依法)?(?:负责)?赔偿(?=[^，。；]{0,20}(?:[，。；]|$))")
 #: bearing a liability as the time clause right before a modal word (……承担补充责任后，可以向第三人追偿): the time of the
 #: permission, no duty (only 承担: a body's own act in its time clause is its duty — 国务院在……会议时，向大会作……报告)

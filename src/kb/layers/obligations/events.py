@@ -77,6 +77,12 @@ def _agents(sc: Scanner, s: Sentence) -> list[tuple[int, Group]]:
                 first = s.carried if s.subjects == [] else None    # ……；在国外，由本人向……提出: the party carried on
             if first is not None and first.mentions:
                 g = Group(first.mentions, p + 1, p + 3)
+        if g and len(g.mentions) == 1 and text.startswith(g.mentions[0].name + "其他", p + 1):
+            # 由公司其他股东按照……缴纳: the other shareholders of the company act, not the company (公司法 (2023) 52 p2, code
+            # review 21 item 2); not a party a relative clause after 由 names (由它任命的本级人民政府其他组成人员)
+            others = sc.group(text, g.end, discover=True)
+            if others is not None and others.mentions and others.start == g.end:
+                g = Group(others.mentions, g.start, others.end)
         if g:
             out.append((p, g))
     return out

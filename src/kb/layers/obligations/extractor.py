@@ -65,7 +65,8 @@ class _Extractor:
         self._ids: dict = {}
         #: the article being read when it is in no chapter of liability (civil_rule reads its text)
         self._article = None
-        self._article_texts: dict = {}
+        #: (article, its full text) of the last article civil_rule read: only the article being read is ever asked
+        self._read_article: tuple | None = None
 
     def run(self):
         for art in self.doc.articles:
@@ -97,10 +98,9 @@ class _Extractor:
         """The whole text of the article being read (civil_rule looks there for a body that acts), made once."""
         if self._article is None:
             return sent
-        t = self._article_texts.get(id(self._article))
-        if t is None:
-            t = self._article_texts[id(self._article)] = self._article.full_text()
-        return t
+        if self._read_article is None or self._read_article[0] is not self._article:
+            self._read_article = (self._article, self._article.full_text())
+        return self._read_article[1]
 
     def node(self, node, art, para, item, liability: bool, para_state: dict) -> list[Draft]:
         """The duties of a paragraph, item or sub-item; para_state carries the subject from a

@@ -53,8 +53,12 @@ def liability_sentence(sent: str) -> bool:
         or bool(_SANCTIONED_BY.search(sent))
 
 
+#: bearing a civil liability (承担侵权责任, 承担赔偿责任, 承担相应的补充责任, 承担责任) — not criminal, administrative,
+#: disciplinary or "legal" liability (依法承担刑事责任, ……的，依法承担法律责任: a liability clause, its violator liable; code
+#: review 21 item 1, 野生动物保护法 (2022) 41)
+BEARS_CIVIL = r"承担(?:(?!刑事|法律|行政|纪律)[^，。；]){0,14}?责任"
 #: bearing civil liability (承担侵权责任, 依法承担赔偿责任, 与……承担连带责任, 负责赔偿, 予以赔偿, 给予补偿): the bearer's own act
-_CIVIL = re.compile(r"(?:依法)?承担[^，。；]{0,14}?责任|(?:依法)?(?:负责|予以)?赔偿|(?:给予|予以)补偿")
+_CIVIL = re.compile(r"(?:依法)?%s|(?:依法)?(?:负责|予以)?赔偿|(?:给予|予以)补偿" % BEARS_CIVIL)
 #: a body punishing, correcting or ordering anywhere in an article (责令, 处……罚款, 给予处分, 予以纠正, 追究……责任, 依法处理 …):
 #: the core of SANCTION_V and the strict forms of its loose words — with no body's name before them, 予以, 取消, 撤销, 通报
 #: alone are any party's acts (予以补偿, 取消订单), only 予以纠正, 取消……资格, 撤销……许可, 通报批评 are a body's sanctions
@@ -238,9 +242,11 @@ def on_penalised(x, s: Sentence) -> None:
         return           # the condition named its violator: 对有关责任人员给予处分 names that one's staff
     for m in _PENALISED.finditer(text, k, s.end):
         g = x.sc.group(text, m.end(), discover=True) or responsible(x.sc, text, m.end())
-        after = g.end + text.startswith("，", g.end) if g is not None else 0
+        if g is None or not g.mentions:
+            continue
+        after = g.end + text.startswith("，", g.end)
         by = _BY_BODY.match(text, after)      # 对该单位主要负责人和直接责任人员，由有关部门依法给予处分
-        if g is None or not g.mentions or not _PENALTY.match(text, by.end() if by else after):
+        if not _PENALTY.match(text, by.end() if by else after):
             continue
         if first is None and not all(mt.name.endswith(_STAFF_ENDS) for mt in g.mentions):
             continue         # ……；对有关单位、个人依法给予行政处罚: a penalty of the body carried (laonianren 82)
@@ -258,8 +264,11 @@ def on_penalised(x, s: Sentence) -> None:
                 s.drafts[-1].end = end
 
 
-#: a condition following up the breach an earlier clause states (……的，由X责令限期接管；逾期仍不接管的，对……给予处分)
-_FOLLOW_UP = re.compile(r"(?:逾期|届期|期满)[^，。；]{0,8}?(?:不|未)|拒不(?:改正|整改|纠正|执行|履行|缴纳|接受)|情节(?:特别)?严重的")
+#: a condition following up the breach an earlier clause states (……的，由X责令限期接管；逾期仍不接管的，对……给予处分), or a
+#: graver case of it (情节严重的, 情节较重的, 造成严重后果的, 后果严重的: no breach of its own — code review 21 item 3,
+#: 固体废物污染环境防治法 (2020) 108 p2)
+_FOLLOW_UP = re.compile(r"(?:逾期|届期|期满)[^，。；]{0,8}?(?:不|未)|拒不(?:改正|整改|纠正|执行|履行|缴纳|接受)|情节(?:特别)?严重的|"
+                        r"情节较重的|造成(?:严重)?后果的|后果严重的")
 
 
 #: the body named to impose a penalty after the persons it falls on (……，由有关部门依法给予处分)
@@ -304,7 +313,7 @@ _BREACHED_ANY = re.compile(r"(?:违反[^，。；]{1,30}|%s)，" % _OCCASION)
 #: the staff a penalty names (直接负责的主管人员, 其他直接责任人员, 主要负责人): persons of the party in breach
 _STAFF_ENDS = ("人员", "负责人")
 #: the end of a party's name before its violation (……的部门和单位未依法……, 考试举办者、组织者未……, ……及其工作人员违反……)
-_PARTY_END = re.compile(r"(?:部门|单位|机构|机关|政府|人员|者|人|企业|组织|公司|委员会|学校|医院)$")
+_VIOLATOR_END = re.compile(r"(?:部门|单位|机构|机关|政府|人员|者|人|企业|组织|公司|委员会|学校|医院)$")
 
 
 #: a list of parties opening a breach (广播电台、电视台、网络音视频服务提供者制作……): each member before the last a body or
@@ -314,6 +323,8 @@ _LISTED_PARTIES = re.compile(r"((?:[\u4e00-\u9fff]{1,10}?(?:台|站|社|所|院|
 
 
 def _listed_parties(text: str, a: int, k: int) -> str | None:
+    """The words of a list of parties opening the breach text[a:k] (广播电台、电视台、网络音视频服务提供者), else None: not a
+    list with 的 or a violation word in it (a modifier or an act, no list of names)."""
     m = _LISTED_PARTIES.match(text, a, k)
     if m is None or "的" in m.group(0) or _VIOLATION.search(m.group(0)):
         return None
@@ -334,12 +345,11 @@ def _violator(x, text: str, a: int, k: int) -> str | None:
     listed = _listed_parties(text, a, k)
     if listed:
         return listed    # 广播电台、电视台、网络音视频服务提供者制作……的: parties kb does not group
-
     m = _VIOLATION.search(text, a, k)
     if m is None:
         return None
     before = text[a:m.start()].rstrip("，")
-    return before if _PARTY_END.search(before) else None
+    return before if _VIOLATOR_END.search(before) else None
 
 
 #: 对X处……罚款, 对X给予处分, 对X可处……罚款 (重庆市人民防空条例 art. 42): X is the one penalised

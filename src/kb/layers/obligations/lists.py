@@ -70,7 +70,7 @@ def items_name_actors(sc, lead: list[Draft], items: list[tuple]) -> None:
 
 
 #: what follows a party an item names (not 的 or a verb: 人员密集场所的保安人员, 县级以上人民政府确定的其他单位)
-_PARTY_END = re.compile(r"$|[，；。、：]|以及|和|及|或者?")
+_AFTER_PARTY = re.compile(r"$|[，；。、：]|以及|和|及|或者?")
 
 
 def _item_parties(sc, text: str) -> list:
@@ -80,7 +80,7 @@ def _item_parties(sc, text: str) -> list:
     while k < len(text):
         if k == 0 or text[k - 1] in "的，、":
             g = sc.group(text, k, discover=True)
-            if g is not None and g.mentions and _PARTY_END.match(text, g.end):
+            if g is not None and g.mentions and _AFTER_PARTY.match(text, g.end):
                 found += g.mentions
                 k = max(g.end, k + 1)
                 continue

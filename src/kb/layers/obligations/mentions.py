@@ -48,7 +48,7 @@ def _verb_after_name(text: str, k: int) -> bool:
 _LEADING_HEADS = ("领导小组", "领导机构", "领导机关", "领导班子", "领导人", "领导干部", "领导成员", "领导职务", "领导指挥")
 
 
-def _PERSON_LEADS(reg, s: str, text: str, k: int) -> bool:
+def _person_leads(reg, s: str, text: str, k: int) -> bool:
     """Does a person named by s lead what follows (厂长领导企业的……工作), rather than open a longer name with 领导?"""
     return text.startswith("领导", k) and not text.startswith(_LEADING_HEADS, k) and \
         reg.kind_of(reg.canonical(s)) == "individual"
@@ -411,7 +411,7 @@ class MentionScanner(NameScanner):
             # 家庭教育指导机构, 公安机关交通管理部门: a longer name that opens with a known one
             r = self.discover(text, i)
             if r and r[1] > i + len(s) and not SEP.search(text, i + len(s), r[1]) and \
-                    not _verb_after_name(text, i + len(s)) and not _PERSON_LEADS(reg, s, text, i + len(s)):
+                    not _verb_after_name(text, i + len(s)) and not _person_leads(reg, s, text, i + len(s)):
                 # 工会支持企业: a verb after the name; 厂长领导企业的生产经营管理工作: a person's 领导 is its act (全民所有制
                 # 工业企业法 45 p3, where the director's powers were lost to a name 厂长领导企业)
                 c = reg.canonical(r[0])

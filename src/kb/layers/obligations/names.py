@@ -213,6 +213,9 @@ _LAST_OTHER = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:以及|及|和|或者|或)
 _LAST_AND = re.compile(r"([\u4e00-\u9fff]{2,12})(?:和|及|或者)([\u4e00-\u9fff]{2,8}?)")
 _AND_SPLIT = re.compile(r"和|及")
 _DEPT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?部门")
+#: the words that join two names or a level to a name, or open a 由-agent: no department's name opens with them
+#: (code review 21 item 2)
+_JOINS_NAMES = ("和", "及", "或", "由")
 _PERSONS_END = re.compile(r"(?:有关|相关|主要)(?:负责人|人员|工作人员)$")
 #: a coordination inside what looks like one name (副行长及其他工作人员, 中职学校和科研机构)
 #: a name's head, then 和: two names, not one (统计机构和有关部门; 林业草原或者其他有关行政主管部门 is one list of stems)
@@ -376,6 +379,8 @@ class NameScanner:
         """财政、自然资源和规划……以及政府其他部门 -> names; i at the first stem."""
         if text.find("部门", i, i + 162) < 0 and text.find("行政机关", i, i + 164) < 0:
             return None      # (no 部门 or 行政机关 for the list to close with: most places, without the lazy search)
+        if text.startswith(_JOINS_NAMES, i):
+            return None      # (市和有关区教育、财政等部门: a list of stems never opens with the word that joins it to a level)
         m = _UP_TO_DEPT.match(text, i)
         if not m:
             return None
@@ -630,6 +635,8 @@ class NameScanner:
 
 
     def _dept_discover(self, text: str, i: int):
+        if text.startswith(_JOINS_NAMES, i):
+            return None      # (中央和国家机关各部门: no department is named 和国家机关各部门)
         m = _DEPT_NAME.match(text, i)
         if m and not STOP_IN_NAME.search(m.group(0)[:-2]) and \
                 not (m.group(0)[:2] in _OBJECT_VERB_SET and m.group(0)[2:3] != "的") and \

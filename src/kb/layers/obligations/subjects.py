@@ -158,10 +158,14 @@ _DUTY_TOWARDS = re.compile(r"对[^，。；：]{1,20}?(?:负有|负责|承担)")
 
 def _relative_head(sc: Scanner, text: str, ca: int, cb: int) -> Group | None:
     """The actors of a clause opened by a relative clause and a generic head, one per head (实施检查的
-    部门、人员 → 实施检查的部门, 实施检查的人员)."""
+    部门、人员 → 实施检查的部门, 实施检查的人员).  A clause opened by 由 names the agent as the 由-rule reads it (由单位的负责人负责:
+    负责人; 由占用耕地的单位负责开垦……；……应当缴纳……: 单位), never a party named 由单位的负责人 (code review 21 item 2)."""
     if ca >= 0 and text.find("的", ca + 2, min(ca + 41, cb)) < 0:
         return None       # (the clause's 的 stands 2 to 40 characters in: most clauses have none)
     m = _RELATIVE_HEAD.match(text, ca, cb)
+    if m and m.group(1).startswith("由"):
+        g = sc.agent(text, ca + 1)
+        return g if g is not None and g.mentions else None
     if not m or (m.group(1).startswith(_PP_START + _COND_START) and not _DUTY_TOWARDS.match(m.group(1))) or \
             _MODAL_IN.search(m.group(1)) or \
             m.group(1).count("（") > m.group(1).count("）"):
@@ -319,6 +323,8 @@ def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last
     tries = 0
     while k < cb:
         if k == ca or text[k - 1] == "的":
+            if k > ca and _CLAIMS.search(text, ca, k):
+                return None      # ……，第三人有权选择请求公司或者公司设立时的股东承担: the claim's object, not a subject
             tries += 1
             if tries > _TRIES:
                 return None      # a subject stands early in its clause: a long one holds none
@@ -347,6 +353,9 @@ def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last
     return None
 
 
+#: a party's claim before a 的-head of its clause (有权请求, 有权选择请求, 有权要求): the head is what the claim is made on, the
+#: party it asks to act owes nothing by this clause (公司法 (2023) 44 p3, code review 21 item 2)
+_CLAIMS = re.compile(r"有权(?:选择)?(?:请求|要求)")
 #: verbs and marks after which a body or a post is named (设置安全生产工作负责人职务 → 安全生产工作负责人)
 _NAMED_AFTER = re.compile(r".*(?:设置|配备|设立|聘任|聘用|选聘|指定|确定|委托|成立|组建|明确|的|、|，|和|或者)")
 

@@ -21,10 +21,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
 
     items = related_cv._items(ROOT)
     # every tuning file (set: tuning — the fourth to sixth rounds' files, named heldout, among them; and outside-kb/'s,
-    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 22r's two
-    # texts (HELD_OUT_TEXTS since the fifteenth session, 2026-12-06) would be left out, but no tuning file is theirs
-    # (they are being annotated outside the repository; round 21r's two texts, scored once, are tuning in outside-kb/
-    # since the fifteenth session, as round 20r's since the fourteenth), so no file is left out and every repetition
+    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 23r's two
+    # texts (HELD_OUT_TEXTS since the sixteenth session, 2026-12-06) would be left out, but no tuning file is theirs
+    # (they are being annotated outside the repository; round 22r's two texts, scored once, are tuning in outside-kb/
+    # since the sixteenth session, as round 21r's since the fifteenth), so no file is left out and every repetition
     # file is read
     from kb.dev.heldout import HELD_OUT_FILES
     assert {t for t in related_cv.HELD_OUT_TEXTS if not any(t in f for f in HELD_OUT_FILES)} == set()
@@ -159,15 +159,20 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # candidates 0.695 / 0.836). With kb's first three answers ordered by relevance × the share of the article each holds
     # (ORDER, issue 14's twenty-fifth round, same session; every variant scores it, related_cv.ORDERED): 0.713 / 0.836, 39
     # folds 2 / 0.014, 1 fold 2 / 0.01, 1 fold kb's 2 / 0.016 (on thresholds of 0.016 and up every fold kb's formula:
-    # 0.721 / 0.832); without the duties' candidates 0.707 / 0.837
+    # 0.721 / 0.832); without the duties' candidates 0.707 / 0.837. On 43 folds (sixteenth session, round 22r joined: the
+    # 计量 and 科学技术协会 texts, held out 0.562 and 0.375 P@1): 0.676 / 0.840 — the folds go lower still: 24 folds 2 /
+    # 0.008, 13 folds 2 / 0.014, 4 folds 2 / 0.005, 1 each 2 / 0.007 and 2 / 0.006 (on thresholds of 0.016 and up 41
+    # folds kb's formula, 2 folds ground 3: 0.709 / 0.828); the penalty clauses carrying their duties' candidates are 121
+    # items; without the duties' candidates 0.679 / 0.847 (33 folds 2 / 0.007) — above kb's on both at the
+    # folds' free thresholds, the first time (on kb's own threshold the rule is kb's: Library.owes_nothing)
     p1, r3 = res[("upper", "原公式")][:2]
     best, n = most("upper", "原公式")
-    assert best == (None, 2, 0.014) and n == 39
+    assert best == (None, 2, 0.008) and n == 24
     owing = [i for i in items if i.get("duties")]
-    assert len(owing) == 116 and related_cv.DUTIES and all(i["kind"] == "upper" and not i["pinned"] for i in owing)
+    assert len(owing) == 121 and related_cv.DUTIES and all(i["kind"] == "upper" and not i["pinned"] for i in owing)
     plain = related_cv.related(ROOT, io.StringIO(), variants=["原公式"],
                                items=[{k: v for k, v in i.items() if k != "duties"} for i in items if i["kind"] == "upper"])
-    assert plain[("upper", "原公式")][0] < p1 and abs(plain[("upper", "原公式")][1] - r3) < 0.002
+    assert plain[("upper", "原公式")][0] > p1 and r3 < plain[("upper", "原公式")][1] < r3 + 0.01
     assert (GROUND["upper"], THRESHOLDS["upper"]) == (GROUND["lower"], THRESHOLDS["lower"]) == (2.0, 0.016)
     # POSITION: every fold weighs it 0.5 (22 of 24 with ground weight 2 / threshold 0.012, 21 of 25) of 0 … 1; without it
     # 0.694 / 0.812 on 24 folds, 0.696 / 0.819 on 25 — the election text follows the 选举法's order, so the place adds
@@ -191,10 +196,13 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # again —; chosen fold by fold no fold weighs it kb's 0.5 any more: 40 folds 0.75 with 2 / 0.014, 1 fold 0.75 with
     # 2 / 0.007, 0.700 / 0.837 (P@1 0.0015 below kb's, R@3 0.001 above); with ORDER (same session) 39 folds 0.75 with
     # 2 / 0.014, 2 with 2 / 0.007: 0.715 / 0.838, above kb's 0.713 / 0.836 on both (on kb's thresholds every fold 0.75,
-    # 0.725 / 0.832 against 0.721 / 0.832; without the place 0.705 / 0.834): POSITION 0.75 is the next round's candidate
-    assert most("upper", "位置（相对位置之差）") == ((0.75, 2, 0.014), 39) and POSITION["upper"] == 0.5
+    # 0.725 / 0.832 against 0.721 / 0.832; without the place 0.705 / 0.834): POSITION 0.75 is the next round's candidate;
+    # on 43 folds (sixteenth session, round 22r joined) 40 folds 0.75 with 2 / 0.007, 3 with 2 / 0.014: 0.692 / 0.847,
+    # above kb's 0.676 / 0.840 on both; without the place 0.676 / 0.834 — the place's P@1 gain at the folds' thresholds
+    # 0.0005 (0.011 on 41 folds)
+    assert most("upper", "位置（相对位置之差）") == ((0.75, 2, 0.007), 40) and POSITION["upper"] == 0.5
     assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 0
-    assert p1 > unplaced[0] + 0.005 and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
+    assert p1 > unplaced[0] and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
     # 0.704 / 0.805 on 21; 0.700 / 0.819 on 25: R@3 for a little P@1); their weight 0.4: 19 folds of 24 (with ground 2 /
     # threshold 0.012), 0.5 in 4; 18 of 25. On 27 folds they no longer pay: without them 0.696 / 0.831 (every fold 3 /
@@ -204,8 +212,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # the closest parts 0.678 / 0.831); on 31 folds 30 (0.716 / 0.829 against kb's 0.711 / 0.829; without them 0.680 /
     # 0.833); on 33 folds 28 lean to 0.5, 5 keep kb's 0.4 (0.724 / 0.836 against kb's 0.721 / 0.838; without them 0.692 /
     # 0.839)
+    # On 43 folds (sixteenth session, round 22r joined) round 7's formula, 34 folds 3 / 0.012 and 9 folds 2 / 0.012, beats
+    # kb's at the folds' free thresholds: 0.687 / 0.836 against 0.676 / 0.840 (P@1 + R@3 0.007 above) — kb's formula lost
+    # its margin (0.02 up to 41 folds) where its folds left kb's threshold for 0.008
     r7 = res[("upper", "第七轮的公式（不用最相近款项）")]
-    assert p1 > r7[0] + 0.02 and p1 + r3 > sum(r7[:2])
+    assert r7[0] > p1 + 0.01 and sum(r7[:2]) > p1 + r3
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
     # (27 folds since issue 11's nineteenth round, eighth session: the obligations' actors changed in a few articles; 28 of
     # 29 in the ninth, 30 of 31 in the tenth, 28 of 33 in the eleventh)
@@ -218,9 +229,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # round 21r joined) 38 keep kb's 0.4 (with 2 / 0.014), 3 lean to 0.5 (with 2 / 0.016): 0.700 / 0.834 against kb's
     # 0.701 / 0.836 (without the closest parts 0.674 / 0.847, 39 folds 3 / 0.012). With ORDER (same session) no fold keeps
     # kb's 0.4: 35 lean to 0.2 with 2 / 0.014, 5 to 0.3, 1 to 0.1: 0.715 / 0.833 against kb's 0.713 / 0.836 — P@1 for
-    # R@3 (without the closest parts 0.691 / 0.840)
+    # R@3 (without the closest parts 0.691 / 0.840). On 43 folds (sixteenth session, round 22r joined) none keeps 0.4
+    # either: 25 lean to 0.2 with 2 / 0.014, 7 to 0.3 with 2 / 0.007, 11 others: 0.677 / 0.833 against kb's 0.676 / 0.840
     chosen = res[("upper", "最相近款项的余弦")][2]
-    assert chosen.count((0.2, 2, 0.014)) == 35 and chosen.count((SEGMENTS["upper"], 2, 0.014)) == 0
+    assert chosen.count((0.2, 2, 0.014)) == 25 and chosen.count((SEGMENTS["upper"], 2, 0.014)) == 0
     assert res[("upper", "最相近款项的余弦")][0] < p1 + 0.005 and res[("upper", "最相近款项的余弦")][1] < r3
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
@@ -252,10 +264,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # session, 20 pick 0 with 2 / 0.014, 11 pick 0 with 0.008, 8 pick 0.25, 2 pick 0.75: 0.696 / 0.839, R@3 for P@1
     # against kb's 0.713 / 0.836; with issue 11's twenty-sixth round too (engineer 11b: the actors of five texts of the
     # knowledge base and the corpus renamed), 19 pick 0 with 2 / 0.014, 10 with 0.008, 7 pick 0.75, 5 pick 0.25: 0.695 /
-    # 0.836, below kb's 0.713 / 0.837)
-    assert [c[0] for c in chosen].count(ACTORS["upper"]) == 0 and chosen.count((0, 2, 0.014)) == 19
+    # 0.836, below kb's 0.713 / 0.837; on 43 folds, sixteenth session, round 22r joined, 39 pick 0 with 2 / 0.008, 2 pick 0
+    # with 2 / 0.007, 1 each 0.75 and 0.25 with 2 / 0.014: 0.691 / 0.847, above kb's 0.676 / 0.840 on both — no actors at
+    # the folds' lower thresholds, a candidate for issue 14's next round, measured on kb's thresholds first)
+    assert [c[0] for c in chosen].count(ACTORS["upper"]) == 0 and chosen.count((0, 2, 0.008)) == 39
     assert ACTORS["upper"] == 0.5
-    assert both("upper", "主体重合") < p1 + r3
+    assert both("upper", "主体重合") > p1 + r3
     # round 9's formula (no ACTORS): its R@3 was below kb's up to 33 folds; on 35 it is 0.003 above (0.694 / 0.847
     # against kb's 0.719 / 0.844): ACTORS now buys P@1 only; on 37 (thirteenth session) 0.702 / 0.843 against kb's 0.718 /
     # 0.843 — the P@1 margin narrows from 0.02 to 0.016; with a penalty clause owing nothing where its duties have no 上位法
@@ -263,9 +277,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # penalty clauses' duties answer none more often) — the margin 0.011 (0.0098 with issue 11's twenty-fourth round); on
     # 39 folds (fourteenth session, round 20r joined) 0.678 / 0.835 against kb's 0.701 / 0.835: the margin 0.023, R@3 the
     # same; on 41 folds (fifteenth session, round 21r joined) 0.674 / 0.839 against kb's 0.701 / 0.836: the margin 0.027,
-    # round 9's R@3 0.0025 above kb's
+    # round 9's R@3 0.0025 above kb's; on 43 folds (sixteenth session, round 22r joined) 0.680 / 0.841 (38 folds ground 1
+    # / 0.006) against kb's 0.676 / 0.840: round 9's formula above kb's on both, the margin gone
     r9 = res[("upper", "第九轮的公式（不看主体重合）")]
-    assert p1 > r9[0] + 0.009 and p1 + r3 > r9[0] + r9[1] - 0.001
+    assert r9[0] > p1 and r9[1] > r3
     # the actors compared by the bodies their names name (ACTOR_BODIES, fourth session: 0.727 / 0.793 → 0.729 / 0.801 on
     # nineteen folds); the bodies ended in generic tails (部门, 单位, 主任, 代表 …: 民政部门 was 财政部门, code review 9, M9),
     # cut to the bodies a level or place qualifies in the fifth session. On 24 folds (each without POSITION): by the names
@@ -284,9 +299,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # tails 0.706 / 0.842, kb's 0.720 / 0.843 — 0.009 and 0.014; on 39 folds, fourteenth session, round 20r joined: by
     # the names 0.690 / 0.832, with the tails 0.675 / 0.836, kb's 0.701 / 0.835 — 0.011 and 0.026; on 41 folds, fifteenth
     # session, round 21r joined: by the names 0.689 / 0.834, with the tails 0.671 / 0.840, kb's 0.701 / 0.836 — 0.012 and
-    # 0.030)
-    assert p1 > names[0] + 0.005 and p1 > generic[0] + 0.01
-    assert sum(names[:2]) < p1 + r3 and sum(generic[:2]) < p1 + r3
+    # 0.030; on 43 folds, sixteenth session, round 22r joined: by the names 0.677 / 0.839 (36 folds 2 / 0.007), with the
+    # tails 0.684 / 0.844 (41 folds 2 / 0.01), kb's 0.676 / 0.840 — the margins gone, the tails above kb's on both)
+    assert abs(names[0] - p1) < 0.001 and generic[0] > p1 + 0.005
+    assert sum(names[:2]) < p1 + r3 < sum(generic[:2])
     # 同类立法: with the generic tails no fold gained by ACTORS (on nineteen folds 10 picked 0, 9 0.5); with the bodies cut
     # every fold picks 0.75 (21 of 21, 24 of 24, 25 of 25), kb's since the fifth session: 0.783 / 0.725 without it on 24
     # folds, 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736); on 25: 0.754 / 0.725 → 0.760 / 0.736; with
@@ -299,9 +315,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # with 同类立法's followers (FOLLOW, same session) every fold of 39 picks 1 — no factor — at 0.007: 0.836 / 0.704
     # against kb's 0.839 / 0.698, R@3 for P@1 (the followers were to leave P@1 as it was): kb keeps 0.75, a candidate for
     # issue 14's next round; on 41 folds, fifteenth session, round 21r joined, every fold again picks 1 at 0.007: 0.837 /
-    # 0.688 against kb's 0.840 / 0.682)
+    # 0.688 against kb's 0.840 / 0.682; on 43 folds, sixteenth session, round 22r joined, every fold again: 0.841 / 0.682
+    # against kb's 0.843 / 0.676)
     actors = res[("peer", "主体重合")]
-    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 41) and ACTORS["peer"] == 0.75
+    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 43) and ACTORS["peer"] == 0.75
     assert actors[0] < res[("peer", "原公式")][0] and actors[1] > res[("peer", "原公式")][1]
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
@@ -328,15 +345,18 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (fourteenth session, round 20r joined) the four together 0.687 / 0.841 against round 5's 0.675 / 0.839 (28 folds
     # choose OUTSIDE 3, BASIS 1, PUBLIC 0.1, PENALTY 0.5 with 2 / 0.007), still below kb's 0.701 / 0.835 on P@1; on 41
     # (fifteenth session, round 21r joined) 0.687 / 0.846 against round 5's 0.677 / 0.841 (36 folds choose OUTSIDE 3,
-    # BASIS 1, PUBLIC 0.1, PENALTY 0.5 with 2 / 0.007), still below kb's 0.701 / 0.836 on P@1
+    # BASIS 1, PUBLIC 0.1, PENALTY 0.5 with 2 / 0.007), still below kb's 0.701 / 0.836 on P@1; on 43 (sixteenth session,
+    # round 22r joined) 0.697 / 0.845 against round 5's 0.677 / 0.836 (37 folds choose OUTSIDE 3, BASIS 1, PUBLIC 0.1,
+    # PENALTY 0.5 with 2 / 0.007) — now above kb's 0.676 / 0.840 on both (OUTSIDE 3 at a threshold kb cannot take)
     joint = res[("upper", "四个信号（各折一起选）")]
-    assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and joint[0] < p1
+    assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and joint[0] > p1
     # (40 of 41 with 2 / 0.014 in the fifteenth session, round 21r joined, 1 with 2 / 0.016: 0.701 / 0.837; 38 of 39
     # with 2 / 0.014 in the fourteenth session, round 20r joined, 1 with 2 / 0.016: 0.701 / 0.836; 37 of 37 in
     # the thirteenth session; 35 of 35 with named_ground; 34 of 35 before, 33 of 33, 32 before PUBLIC for laws not cited
     # only)
-    # (41 folds with ORDER, fifteenth session: 39 with 2 / 0.014)
-    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.014), 39)
+    # (41 folds with ORDER, fifteenth session: 39 with 2 / 0.014; 43 folds, sixteenth session, round 22r joined: 24 with
+    # 2 / 0.008, 12 with 2 / 0.014, 0.675 / 0.840)
+    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.008), 24)
     assert BASIS["upper"] == 0.5 and abs(both("upper", "目的依据条对其他条") - p1 - r3) < 0.005
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
@@ -347,9 +367,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # session, round 20r joined) 36 lean to 0.3 at no gain: 0.832 / 0.678 against kb's 0.835 / 0.680; with 同类立法's
     # followers (FOLLOW, same session) 35 lean to 0.7, 3 to 0.3, 1 keeps kb's 0.5: 0.837 / 0.698 against kb's 0.839 / 0.698;
     # on 41 folds (fifteenth session, round 21r joined) 38 lean to 0.7, 2 to 0.3, 1 keeps kb's 0.5: 0.838 / 0.682 against
-    # kb's 0.840 / 0.682
+    # kb's 0.840 / 0.682; on 43 folds (sixteenth session, round 22r joined) 40 lean to 0.7, 2 to 0.3, 1 keeps kb's 0.5:
+    # 0.841 / 0.676 against kb's 0.843 / 0.676
     peer_penalty = res[("peer", "罚则对非依据法律的罚则")]
-    assert most("peer", "罚则对非依据法律的罚则") == ((0.7, GROUND["peer"], 0.007), 38) and PENALTY["peer"] == 0.5
+    assert most("peer", "罚则对非依据法律的罚则") == ((0.7, GROUND["peer"], 0.007), 40) and PENALTY["peer"] == 0.5
     assert peer_penalty[0] < res[("peer", "原公式")][0] and peer_penalty[1] <= res[("peer", "原公式")][1]
     # PUBLIC and PENALTY, each chosen again fold by fold, do no better than kb's 0.1, 0.3 (24 folds: 0.705 / 0.814, 0.707 /
     # 0.815). OUTSIDE chosen again: 4 with threshold 0.006 in 22 folds, 0.702 / 0.828 — R@3 bought with P@1, the measure
@@ -384,12 +405,15 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # in 5, 4 / 0.006 in none, 0.682 / 0.841; 41 folds, fifteenth session, round 21r joined: PUBLIC kb's 0.1 in 39 with
     # 2 / 0.014 (0.3 in 1, 1 in 1), 0.700 / 0.836; OUTSIDE 3 / 0.007 in 38, 4 with 0.006 or 0.005 in 2, 2 / 0.006 in 1,
     # 0.686 / 0.847)
-    # (41 folds with ORDER, fifteenth session: kb's 0.1 in 38 with 2 / 0.014)
-    assert most("upper", "公权主体条对不提公权的条") == ((PUBLIC["upper"], 2, 0.014), 38)
+    # (41 folds with ORDER, fifteenth session: kb's 0.1 in 38 with 2 / 0.014; 43 folds, sixteenth session, round 22r
+    # joined: kb's 0.1 in 24 with 2 / 0.008, in 13 with 2 / 0.014, 0.3 in 4 with 2 / 0.005: kb's figures, 0.676 / 0.840;
+    # OUTSIDE 4 / 0.005 in 42, 0.698 / 0.853 — above kb's on both, at a threshold kb cannot take)
+    assert most("upper", "公权主体条对不提公权的条") == ((PUBLIC["upper"], 2, 0.008), 24)
     assert public[0] <= p1 and public[1] <= r3
     outside = res[("upper", "依据条引库外法律时的阈值倍数")]
-    # (41 folds with ORDER, fifteenth session: 3 / 0.007 in 36, 0.699 / 0.847)
-    assert most("upper", "依据条引库外法律时的阈值倍数") == ((3, 2, 0.007), 36) and outside[0] < p1 and outside[1] > r3
+    # (41 folds with ORDER, fifteenth session: 3 / 0.007 in 36, 0.699 / 0.847; 43 folds, sixteenth session, round 22r
+    # joined: 4 / 0.005 in 42, 0.698 / 0.853)
+    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.005), 42) and outside[0] > p1 and outside[1] > r3
     # … the choice kb can take (python3 -m kb.dev.related_cv related --least 0.016): on thresholds of 0.016 and up every
     # fold picks kb's formula at kb's ground weight and threshold (0.723 / 0.818; 29 folds 0.713 / 0.826), and OUTSIDE
     # chosen again is kb's 1.5 in 26 (28 of 29; 31 folds: all 31 kb's formula, 0.716 / 0.829, OUTSIDE 1.5 in 30; 33 folds:
@@ -397,13 +421,15 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     low = related_cv.related(ROOT, io.StringIO(), least=THRESHOLDS["upper"], items=items,
                              variants=("原公式", "依据条引库外法律时的阈值倍数", "罕见二元组余弦的权重", "前三个答案按覆盖排序（覆盖指数）"))
     chosen = low[("upper", "原公式")][2]
-    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == len(chosen) == 41
+    # (43 folds, sixteenth session, round 22r joined: 41 kb's, 2 ground 3 at 0.016, 0.709 / 0.828)
+    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == 41 and len(chosen) == 43
     # (all 33 with PUBLIC for laws not cited only, 0.728 / 0.843; all 35 in the twelfth session, 0.726 / 0.844, OUTSIDE
     # 1.5 in all 35; with named_ground 0.729 / 0.848, the same choices; all 37 in the thirteenth, 0.718 / 0.843; all 39 in
     # the fourteenth, round 20r joined, 0.707 / 0.831, OUTSIDE 1.5 in 38 of 39, 1 in 1; all 41 in the fifteenth, round
     # 21r joined, 0.706 / 0.832, OUTSIDE 1.5 in 40 of 41, 1 in 1; with ORDER, same session, 0.721 / 0.832, OUTSIDE 1.5 in
-    # 38, 1 in 3)
-    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 38
+    # 38, 1 in 3; all but 2 of 43 in the sixteenth, round 22r joined, 0.709 / 0.828, OUTSIDE 1.5 in 26 of 43, 2 (with
+    # ground 3) in 15, 1 in 2: 0.699 / 0.826)
+    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 26
     assert all(c[2] >= THRESHOLDS["upper"] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2])
     assert set(low) == {(k, n) for k in ("upper", "peer") for n in ("原公式", "依据条引库外法律时的阈值倍数", "罕见二元组余弦的权重", "前三个答案按覆盖排序（覆盖指数）")}
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), not adopted: the
@@ -420,13 +446,16 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.717 / 0.843 (33 folds), kb's 0.721 / 0.838; with PUBLIC for laws not cited only 0.713 / 0.848 (31 folds) and
     # 0.714 / 0.843 (29 folds), kb's 0.728 / 0.843; on 39 folds (fourteenth session, round 20r joined) 0.688 / 0.839 (29
     # folds 1 with 2 / 0.016, 7 with 2 / 0.014), kb's 0.701 / 0.835; on 41 folds (fifteenth session, round 21r joined)
-    # 0.685 / 0.841 (30 folds 1 with 2 / 0.016, 7 with 2 / 0.014), kb's 0.701 / 0.836
-    assert both("upper", "阈值倍数只对本法规未引的法律") < p1 + r3
+    # 0.685 / 0.841 (30 folds 1 with 2 / 0.016, 7 with 2 / 0.014), kb's 0.701 / 0.836; on 43 folds (sixteenth session,
+    # round 22r joined) 0.672 / 0.856 (39 folds 3 with 2 / 0.005), kb's 0.676 / 0.840: above on P@1 + R@3 (R@3 for P@1)
+    assert both("upper", "阈值倍数只对本法规未引的法律") > p1 + r3
     # (35 folds with named_ground: 0.702 / 0.857, 30 folds 1 with ground 1 / threshold 0.006; 37 folds: 0.698 / 0.845,
     # 25 folds; with DUTIES 0.705 / 0.845, 26 folds; 39 folds, fourteenth session, round 20r joined: 0.699 / 0.844, all 39;
     # 41 folds, fifteenth session, round 21r joined: 0.698 / 0.843, 40 of 41, 1 fold 1 with ground 3 / threshold 0.007;
-    # with ORDER, same session, 0.697 / 0.842: 24 folds 0.75 with 2 / 0.006, 10 folds 1 with 1 / 0.006, 7 others)
-    assert res[("upper", "去法规主题的余弦")][0] < p1 and most("upper", "去法规主题的余弦") == ((0.75, 2, 0.006), 24)
+    # with ORDER, same session, 0.697 / 0.842: 24 folds 0.75 with 2 / 0.006, 10 folds 1 with 1 / 0.006, 7 others; 43
+    # folds, sixteenth session, round 22r joined: 0.690 / 0.850, 30 folds 0.75 with 2 / 0.006, 6 with 2 / 0.005, 7 others
+    # — above kb's 0.676 / 0.840 on both, at a threshold kb cannot take)
+    assert res[("upper", "去法规主题的余弦")][0] > p1 and most("upper", "去法规主题的余弦") == ((0.75, 2, 0.006), 30)
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
     # every fold (25 of 25, 24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before
     # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
@@ -437,13 +466,15 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.834 / 0.689 (round 19r's 建设工程质量 text: 26 peer answers, 节约能源 one), every fold kb's 0 / 0.007; 39 folds
     # (fourteenth session, round 20r joined) 0.835 / 0.680, 38 folds kb's 0 / 0.007, 1 fold 0 / 0.005; with the followers
     # (FOLLOW, same session; every variant counts them) 0.839 / 0.698, every fold kb's 0 / 0.007; 41 folds (fifteenth
-    # session, round 21r joined) 0.840 / 0.682, every fold kb's 0 / 0.007
-    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 41) and GROUND["peer"] == 0
+    # session, round 21r joined) 0.840 / 0.682, every fold kb's 0 / 0.007; 43 folds (sixteenth session, round 22r joined)
+    # 0.843 / 0.676, every fold kb's 0 / 0.007
+    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 43) and GROUND["peer"] == 0
     assert THRESHOLDS["peer"] == 0.007
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
     # (39 folds before the followers: 38 with 1 / 0.008, 1 with 1 / 0.012; with them 37 and 1; 41 folds, fifteenth
-    # session, round 21r joined: 40 with 1 / 0.008, 1 with 1 / 0.012)
-    assert r8_chosen.count((None, 1, 0.008)) == 40 and r8_chosen.count((None, 1, 0.012)) == 1
+    # session, round 21r joined: 40 with 1 / 0.008, 1 with 1 / 0.012; 43 folds, sixteenth session, round 22r joined: 41
+    # and 1, 1 with 2 / 0.016)
+    assert r8_chosen.count((None, 1, 0.008)) == 41 and r8_chosen.count((None, 1, 0.012)) == 1
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the
     # rare-bigram weight is 0.25 (was 0.5): cross-validated 同类立法 P@1 0.615 → 0.686, R@3 0.751 → 0.776 when it came;
     # on 24 folds round 8's formula 0.716 / 0.695, kb's 0.793 / 0.736. The gate chosen fold by fold: 0.08 in every fold
@@ -456,21 +487,26 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # On 39 folds (fourteenth session, round 20r joined) round 8's formula 0.731 / 0.687 against kb's 0.835 / 0.680: kb's
     # R@3 now below round 8's (by 0.007; P@1 0.10 above); with the followers (FOLLOW, same session) 0.728 / 0.676 against
     # kb's 0.839 / 0.698: above on both again. On 41 folds (fifteenth session, round 21r joined) round 8's formula 0.730 /
-    # 0.699 against kb's 0.840 / 0.682: kb's R@3 below round 8's again, followers and all (by 0.017; P@1 0.11 above)
+    # 0.699 against kb's 0.840 / 0.682: kb's R@3 below round 8's again, followers and all (by 0.017; P@1 0.11 above). On
+    # 43 folds (sixteenth session, round 22r joined) round 8's formula 0.728 / 0.661 against kb's 0.843 / 0.676: kb's R@3
+    # above round 8's again (by 0.015) — the two new texts' peers are rare (0.000 R@3 held out) and round 8's ranks them
+    # no better
     from kb.library.related import SHARED_SUBJECT
 
     round8 = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")]
-    assert peer_p1 > round8[0] + 0.05 and round8[1] - 0.02 < peer_r3 < round8[1] - 0.015
+    assert peer_p1 > round8[0] + 0.05 and round8[1] + 0.01 < peer_r3 < round8[1] + 0.02
     assert SHARED_SUBJECT == {"upper": 0.0, "peer": 0.1, "version": 0.0, "lower": 0.0}
     gate = res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")]
     # (35 folds: 0.09 in 34, 0.835 / 0.710; 37 folds: 0.09 in 35, 0.808 / 0.692; 39 folds, fourteenth session, round 20r
-    # joined: 0.09 in 37, 0.815 / 0.683; 41 folds, fifteenth session, round 21r joined: 0.09 in 36, 0.803 / 0.688)
-    assert sum(g[0] == 0.09 for g in gate[2]) == 36 and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
+    # joined: 0.09 in 37, 0.815 / 0.683; 41 folds, fifteenth session, round 21r joined: 0.09 in 36, 0.803 / 0.688; 43
+    # folds, sixteenth session, round 22r joined: 0.09 in 37, 0.806 / 0.691)
+    assert sum(g[0] == 0.09 for g in gate[2]) == 37 and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")]
     # (every fold of 33 with issue 11's twenty-second round of obligation rules: 0.837 / 0.715; every fold of 35 in the
     # twelfth session: 0.853 / 0.712; 36 of 37 in the thirteenth: 0.823 / 0.696; 38 of 39 in the fourteenth, round 20r
-    # joined: 0.828 / 0.687; 38 of 41 in the fifteenth, round 21r joined: 0.811 / 0.699)
-    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 38 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
+    # joined: 0.828 / 0.687; 38 of 41 in the fifteenth, round 21r joined: 0.811 / 0.699; 40 of 43 in the sixteenth, round
+    # 22r joined: 0.816 / 0.695)
+    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 40 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
     assert joint[0] < peer_p1
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds choose a gate (0.07 in 22 of 24) and lose by it (0.697 / 0.812); on 37 folds with DUTIES (thirteenth session)
@@ -478,9 +514,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.014, 1 with 2 / 0.016), 3 pick 0.07 or 0.08 with ground 1: 0.690 / 0.834 against kb's 0.701 / 0.835; on 41
     # (fifteenth session, round 21r joined) 37 leave it out (36 with 2 / 0.014, 1 with 2 / 0.016), 4 pick 0.08 with ground
     # 1 / 0.005: 0.687 / 0.836 against kb's 0.701 / 0.836; with ORDER (same session) 35 leave it out (34 with 2 / 0.014),
-    # 6 pick 0.07 or 0.08 with ground 1: 0.699 / 0.836 against kb's 0.713 / 0.836
-    assert res[("upper", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] <= p1
-    assert most("upper", "同类立法的主题门槛（共同依据或法规主题余弦）") == ((0, 2, 0.014), 34)
+    # 6 pick 0.07 or 0.08 with ground 1: 0.699 / 0.836 against kb's 0.713 / 0.836; on 43 (sixteenth session, round 22r
+    # joined) 1 leaves it out, 42 pick 0.07 or 0.08 (34 with 2 / 0.005, 7 with 1 / 0.005): 0.681 / 0.853 against kb's
+    # 0.676 / 0.840 — above on both, at a threshold kb cannot take
+    assert res[("upper", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] > p1
+    assert most("upper", "同类立法的主题门槛（共同依据或法规主题余弦）") == ((0.08, 2, 0.005), 34)
     # … and the weight of the rare-bigram cosine: 同类立法's 0.25 in 22 folds of 24, 24 of 25 (with threshold 0.007), 22 of
     # 25 with OTHER_BODIES (3 folds 0), 25 of 27, 25 of 29, 22 of 31, 21 of 33; for 上位法 (none) a weight chosen fold by
     # fold does no better
@@ -492,8 +530,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # joined) 34 pick 0, 3 keep 0.25, 2 pick 0.75 with 0.004 (0.831 / 0.672 against kb's 0.835 / 0.680: below on both);
     # with the followers (FOLLOW, same session) 36 pick 0, 1 keeps 0.25 (0.835 / 0.689 against kb's 0.839 / 0.698); on 41
     # (fifteenth session, round 21r joined) 39 pick 0, none keeps 0.25, 2 pick 0.75 with 0.006 (0.835 / 0.677 against
-    # kb's 0.840 / 0.682)
-    assert most("peer", "罕见二元组余弦的权重") == ((0, GROUND["peer"], 0.007), 39) and RARE["peer"] == 0.25
+    # kb's 0.840 / 0.682); on 43 (sixteenth session, round 22r joined) 41 pick 0, 2 pick 0.75 with 0.006 (0.839 / 0.672
+    # against kb's 0.843 / 0.676)
+    assert most("peer", "罕见二元组余弦的权重") == ((0, GROUND["peer"], 0.007), 41) and RARE["peer"] == 0.25
     # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of
     # BODY_KINDS and no kind in common → relevance × 0): every fold of 25 picks 0 of 1, 0.5, 0.25, 0 (with 0 / 0.007);
     # 同类立法 0.760 / 0.736 → 0.817 / 0.736 (round 13r's election text 19 → 68 of its 68 articles rightly without a peer,
@@ -505,36 +544,43 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.027). 上位法 on 39: 37 folds pick 0.25 with 2 / 0.014, 0.702 / 0.835 against kb's 0.701 / 0.835 (one article).
     # With the followers (FOLLOW, same session) all 39 (0.808 / 0.698, 0.839 / 0.698). On 41 (fifteenth session, round
     # 21r joined) all 41 (0.809 / 0.682, 0.840 / 0.682: the margin 0.030). 上位法 on 41: 39 folds pick 0.25 with 2 / 0.014,
-    # 0.7015 / 0.836 against kb's 0.701 / 0.836 (one article)
+    # 0.7015 / 0.836 against kb's 0.701 / 0.836 (one article). On 43 (sixteenth session, round 22r joined) all 43 (0.814 /
+    # 0.676, 0.843 / 0.676: the margin 0.029); 上位法: 23 folds pick 0.25 with 2 / 0.008, 0.677 / 0.839 against kb's
+    # 0.676 / 0.840
     from kb.library.related import OTHER_BODIES
 
-    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 41)
+    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 43)
     before14 = res[("peer", "第十四轮之前（不看法规名称所指机关）")]
     assert OTHER_BODIES["peer"] == 0 and peer_p1 > before14[0] + 0.025 and peer_r3 >= before14[1]
     assert OTHER_BODIES["upper"] == OTHER_BODIES["lower"] == 1.0
     assert both("upper", "法规名称所指机关种类不同") < p1 + r3 + 0.002
     # (上位法 with ORDER, fifteenth session: on the full grid every fold takes 0.25 with 2 / 0.012, 0.719 / 0.842 — above
     # kb's 0.713 / 0.836, at a threshold kb cannot take —; on kb's thresholds 36 folds 0.25 with ground 3, 0.715 / 0.831
-    # against kb's 0.721 / 0.832: kb keeps 0)
+    # against kb's 0.721 / 0.832: kb keeps 0. On 43 folds, sixteenth session, round 22r joined: on the full grid every
+    # fold 0.25, 35 with 2 / 0.012, 0.688 / 0.841 against kb's 0.676 / 0.840; on kb's thresholds every fold 0.25 with
+    # ground 3, 0.711 / 0.833 against kb's 0.709 / 0.828 — above kb's on both: the next round's candidate)
     rare = res[("upper", "罕见二元组余弦的权重")]
     assert RARE.get("upper", 0) == 0 and all(c[0] == 0.25 and c[2] < THRESHOLDS["upper"] for c in rare[2])
     assert both("upper", "罕见二元组余弦的权重") > p1 + r3
-    assert sum(low[("upper", "罕见二元组余弦的权重")][:2]) < sum(low[("upper", "原公式")][:2])
+    assert sum(low[("upper", "罕见二元组余弦的权重")][:2]) > sum(low[("upper", "原公式")][:2])
     # kb's first three 上位法 answers above the threshold ordered by relevance × the share of the article's weight each
     # holds (kb.library.related.ORDER, fifteenth session of 2026-12-06, issue 14's twenty-fifth round; every variant scores
     # it, related_cv.ORDERED): without it 0.701 / 0.836 (40 folds 2 / 0.014), with it 0.713 / 0.836; its weight chosen fold
     # by fold among 0, 0.25, 0.5, 1, 2: 1 in 38 folds (37 with 2 / 0.014), 2 in 3 — 0.711 / 0.836; on kb's thresholds
     # 0.706 / 0.832 without it, 0.721 / 0.832 with it, chosen 1 in 40 folds, 0.5 in 1: 0.720 / 0.832. R@3 cannot move (the
     # first three stay the first three). The candidate's length in its place (characters^w: pivoted length normalisation)
-    # does worse: 0.698 / 0.836 (tests/data/related/README.md, Twenty-fifth round of tuning)
+    # does worse: 0.698 / 0.836 (tests/data/related/README.md, Twenty-fifth round of tuning). On 43 folds (sixteenth
+    # session, round 22r joined) without it 0.664 / 0.837 (34 folds 2 / 0.014: the folds' thresholds move with it, so R@3
+    # does too), with it 0.676 / 0.840; chosen fold by fold 1 in 41 folds (23 with 2 / 0.008, 13 with 2 / 0.014): 0.674
+    # / 0.840; on kb's thresholds 1 in 41 (39 with kb's 2 / 0.016): 0.704 / 0.828 against kb's 0.709 / 0.828
     from kb.library.related import ORDER, ORDER_AMONG
 
     assert ORDER == {"upper": 1.0} and ORDER_AMONG == 3 and related_cv.ORDERED
     order = res[("upper", "前三个答案按覆盖排序（覆盖指数）")]
-    assert most("upper", "前三个答案按覆盖排序（覆盖指数）") == ((ORDER["upper"], 2, 0.014), 37)
-    assert [c[0] for c in order[2]].count(ORDER["upper"]) == 38 and order[1] == r3 and p1 - 0.005 < order[0] <= p1
+    assert most("upper", "前三个答案按覆盖排序（覆盖指数）") == ((ORDER["upper"], 2, 0.008), 23)
+    assert [c[0] for c in order[2]].count(ORDER["upper"]) == 41 and order[1] == r3 and p1 - 0.005 < order[0] <= p1
     chosen = low[("upper", "前三个答案按覆盖排序（覆盖指数）")][2]
-    assert chosen.count((ORDER["upper"], GROUND["upper"], THRESHOLDS["upper"])) == 40
+    assert chosen.count((ORDER["upper"], GROUND["upper"], THRESHOLDS["upper"])) == 39
     assert res[("upper", "前三个答案按长度排序（长度指数）")][0] < p1
     related_cv.ORDERED = False
     try:
@@ -542,7 +588,7 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                        items=[i for i in items if i["kind"] == "upper"])[("upper", "原公式")]
     finally:
         related_cv.ORDERED = True
-    assert unordered[0] + 0.01 < p1 and unordered[1] == r3
+    assert unordered[0] + 0.01 < p1 and unordered[1] < r3
     # 同类立法's followers (kb.library.related.FOLLOW, fourteenth session of 2026-12-06: once a peer passes the threshold
     # and the gate, the next candidates down to 0.003 follow it, the gate not asked), counted in every variant as kb lists
     # them (related_cv.FOLLOWERS): 39 folds 0.835 / 0.680 without them (38 folds kb's 0 / 0.007, 1 fold 0 / 0.005), 0.839 /
@@ -551,12 +597,13 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # folds, 0.004 in 1 (whose own gain needs 0.003), 0.839 / 0.696. Keeping the gate for them did worse (0.838 / 0.687:
     # tests/data/related/README.md, Twenty-fourth round of tuning). On 41 folds (fifteenth session, round 21r joined):
     # 0.835 / 0.665 without them, 0.840 / 0.682 with them (every fold kb's 0 / 0.007); their least relevance chosen fold by fold 0.003 in 40 folds,
-    # 0.004 in 1, 0.840 / 0.679
+    # 0.004 in 1, 0.840 / 0.679. On 43 folds (sixteenth session, round 22r joined): 0.839 / 0.659 without them, 0.843 /
+    # 0.676 with them (every fold kb's 0 / 0.007); their least relevance 0.003 in 42 folds, 0.004 in 1, 0.843 / 0.674
     from kb.library.related import FOLLOW
 
     assert FOLLOW == {"peer": 0.003} and related_cv.FOLLOWERS
     follow = res[("peer", "同类立法的后随答案（相关度下限）")]
-    assert most("peer", "同类立法的后随答案（相关度下限）") == ((FOLLOW["peer"], GROUND["peer"], 0.007), 40)
+    assert most("peer", "同类立法的后随答案（相关度下限）") == ((FOLLOW["peer"], GROUND["peer"], 0.007), 42)
     assert follow[0] == peer_p1 and peer_r3 - 0.005 < follow[1] <= peer_r3
     assert res[("upper", "同类立法的后随答案（相关度下限）")][:2] == (p1, r3)      # 上位法 has none
     related_cv.FOLLOWERS = False
@@ -624,8 +671,12 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # text under the 2018 老年人权益保障法, the 固体废物 text under the 2014 环境保护法 and the 2020 固体废物污染环境防治法):
     # 0.767 (353 / 78 / 136), 36 folds kb's 0.45, 1 picks 0.4; all 37 at kb's bounds 0.773 (354 / 73 / 135).  With a
     # fine of the text's own amount not reported (the same session: kb.library.repeat.OWN_FINE, which this mode counts):
-    # 0.775 (354 / 70 / 135), every fold kb's 0.45; all 37 at kb's bounds the same
-    assert len(chosen) == 37 and chosen.count(MIN_BEST) == 37
+    # 0.775 (354 / 70 / 135), every fold kb's 0.45; all 37 at kb's bounds the same.  With round 22r's two as tuning files
+    # (the sixteenth session's bookkeeping, 39 folds; the 计量 text under the 2018 计量法, the 科学技术协会 text under the 2021
+    # 科学技术进步法): 0.771 (356 / 70 / 141), every fold kb's 0.45; all 39 at kb's bounds the same.  With quantities compared
+    # by value (the same session: kb.library.repeat.BY_VALUE, which this mode counts): 0.773 (357 / 70 / 140), every fold
+    # kb's 0.45; all 39 at kb's bounds the same
+    assert len(chosen) == 39 and chosen.count(MIN_BEST) == 39
     assert MIN_BEST == 0.45 and 0.77 < f1 < 0.78
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
     # (every fold left them out); then most folds took them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
@@ -643,22 +694,25 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 0.772 (332 / 87 / 109); on 33 folds (thirteenth session) every fold too, 0.774 (355 / 93 / 114); with kb's PART every
     # fold too, 0.783 (345 / 67 / 124); on 35 folds (fourteenth session, round 20r joined) every fold too, 0.780 (345 / 67 /
     # 128); on 37 folds (fifteenth session, round 21r joined) every fold too, 0.773 (354 / 73 / 135); with kb's OWN_FINE
-    # every fold too, 0.775 (354 / 70 / 135)
+    # every fold too, 0.775 (354 / 70 / 135); on 39 folds (sixteenth session, round 22r joined) every fold too, 0.771
+    # (356 / 70 / 141); with kb's BY_VALUE every fold too, 0.773 (357 / 70 / 140)
     from kb.library.repeat import PAIR, PAIR_REST
 
     pair = res["前两条合计"]
-    assert pair[2].count((PAIR, PAIR_REST)) == 37 and (PAIR, PAIR_REST) == (0.55, 0.15) and pair[0] >= f1
+    assert pair[2].count((PAIR, PAIR_REST)) == 39 and (PAIR, PAIR_REST) == (0.55, 0.15) and pair[0] >= f1
     # an article reported through its closest provision that takes less than PART of that provision's wording (a phrase or
     # two of a long one: the 地方组织法's 第二十二、五十三条 beside local rules on withdrawing a 质询案) and of which less than
     # PART_WHOLE is upper law's: the annotators' local rule.  Thirteenth session: every fold takes (0.15, 0.75) on the grid
     # 0.1–0.25 × 0.6–0.8 and none, 0.774 (355 / 93 / 114) → 0.783 (345 / 67 / 124); on main's 31 folds before round 19r
     # 0.772 → 0.782; kb score-repeat 70 / 8 / 18 before and after — kb.library.repeat.PART, PART_WHOLE; on 35 folds
     # (fourteenth session, round 20r joined) every fold too, 0.780 (345 / 67 / 128); on 37 folds (fifteenth session, round
-    # 21r joined) every fold too, 0.773 (354 / 73 / 135); with kb's OWN_FINE every fold too, 0.775 (354 / 70 / 135)
+    # 21r joined) every fold too, 0.773 (354 / 73 / 135); with kb's OWN_FINE every fold too, 0.775 (354 / 70 / 135); on
+    # 39 folds (sixteenth session, round 22r joined) every fold too, 0.771 (356 / 70 / 141); with kb's BY_VALUE every fold
+    # too, 0.773 (357 / 70 / 140)
     from kb.library.repeat import PART, PART_WHOLE
 
     part = res["所取比例"]
-    assert part[2].count((PART, PART_WHOLE)) == 37 and (PART, PART_WHOLE) == (0.15, 0.75) and part[0] >= f1
+    assert part[2].count((PART, PART_WHOLE)) == 39 and (PART, PART_WHOLE) == (0.15, 0.75) and part[0] >= f1
     # the least share of the article's wording in its upper provisions together (THRESHOLD 0.5): every fold picks 0.55
     # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73; on 23 0.739, 233 / 85 / 80, 0.737 with 86 false reports
     # since the 上位法 ground weight 2 / OUTSIDE 1.5 moved a candidate), but kb score-repeat's eight
@@ -670,19 +724,28 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # (thirteenth session) 32 keep 0.5, 1 picks 0.55 (0.770, 352 / 93 / 117); with kb's PART every fold keeps 0.5 (0.783,
     # 345 / 67 / 124); on 35 folds (fourteenth session, round 20r joined) every fold keeps 0.5 (0.780, 345 / 67 / 128); on
     # 37 folds (fifteenth session, round 21r joined) every fold keeps 0.5 (0.773, 354 / 73 / 135); with kb's OWN_FINE
-    # every fold keeps 0.5 (0.775, 354 / 70 / 135)
+    # every fold keeps 0.5 (0.775, 354 / 70 / 135); on 39 folds (sixteenth session, round 22r joined) every fold keeps 0.5
+    # (0.771, 356 / 70 / 141); with kb's BY_VALUE every fold keeps 0.5 (0.773, 357 / 70 / 140)
     from kb.library.repeat import THRESHOLD
 
     share = res["合计比例下限"]
-    assert share[2].count(THRESHOLD) == 37 and len(share[2]) == 37 and THRESHOLD == 0.5
+    assert share[2].count(THRESHOLD) == 39 and len(share[2]) == 39 and THRESHOLD == 0.5
     # a fine of the text's own amount (an article imposing a 罚款 of an amount of money its upper provisions do not state:
     # the annotators' local rule) not reported: fifteenth session, every fold of 37 takes it, 0.773 (354 / 73 / 135) →
     # 0.775 (354 / 70 / 135; 测绘 第四十九条, 种子 第五十九条, 固体废物 第五十一条 go, no repeat is lost); kb score-repeat
-    # 70 / 8 / 18 before and after — kb.library.repeat.OWN_FINE
-    from kb.library.repeat import OWN_FINE
+    # 70 / 8 / 18 before and after — kb.library.repeat.OWN_FINE; on 39 folds (sixteenth session, round 22r joined) every
+    # fold takes it, 0.771 (356 / 70 / 141); with kb's BY_VALUE every fold, 0.773 (357 / 70 / 140)
+    from kb.library.repeat import BY_VALUE, OWN_FINE
 
     fine = res["罚款数额"]
-    assert fine[2].count(True) == 37 and OWN_FINE and fine[0] >= f1 and fine[1] == [354, 70, 135]
+    assert fine[2].count(True) == 39 and OWN_FINE and fine[0] >= f1 and fine[1] == [357, 70, 140]
+    # quantities (and a fine's amounts with their bounds) compared by value whatever the numerals, not as written: sixteenth
+    # session, 38 of 39 folds take it — the 人防 fold, whose 第四十五条 (the 人民防空法's 第四十九条 with its fines in Arabic
+    # numerals, an annotated repeat) is the one article it changes, ties and keeps the strings, so held out 0.771 (356 / 70 /
+    # 141) as before —; all 39 files at kb's bounds 0.771 → 0.773 (357 / 70 / 140); kb score-repeat 70 / 8 / 18 before and
+    # after — kb.library.repeat.BY_VALUE
+    values = res["数额按数值比较"]
+    assert values[2].count(True) == 38 and BY_VALUE and values[1] == [356, 70, 141] and values[0] < f1
     assert "交叉验证 F1" in out.getvalue()
 
 

@@ -401,8 +401,10 @@ def test_a_fine_of_the_texts_own_amount_is_a_local_rule(lib):
     from kb.library.repeat import MAX_OWN_FIGURES, OWN_FINE, own_fine, repetition, repetitions, unreported
 
     assert OWN_FINE and MAX_OWN_FIGURES == 1
-    assert own_fine("处五千元以上五万元以下罚款。", ["五千元"]) and not own_fine("处五千元以上五万元以下罚款。", [])
-    assert not own_fine("应当在五日内召集。", ["五日"]) and not own_fine("补助五千元。", ["五千元"])
+    # (own_fine reads the article's amounts against its upper provisions' texts since the sixteenth session)
+    assert own_fine("处五千元以上五万元以下罚款。", ["处一万元以上五万元以下罚款。"])
+    assert not own_fine("处五千元以上五万元以下罚款。", ["处五千元以上五万元以下的罚款。"])
+    assert not own_fine("应当在五日内召集。", []) and not own_fine("补助五千元。", [])
     need_shared(CORPUS)
     text = "DLC/广东地方法规/地方性法规/广东/广东省固体废物污染环境防治条例(2022-11-30).md"
     home = with_laws(ROOT, ("行政法/环境保护法(2014-04-24).md", "行政法/固体废物污染环境防治法(2020-04-29).md"),
@@ -420,3 +422,62 @@ def test_a_fine_of_the_texts_own_amount_is_a_local_rule(lib):
     assert "第七十五条" in found and "罚款" in found["第七十五条"].entry.text and not found["第七十五条"].own_fine
     found = {r.entry.label: r for r in repetitions(lib, "北京市实施中华人民共和国村民委员会组织法的若干规定", "2012-09-28")}
     assert found["第二十条"].own_figures == ["五日"] and not found["第二十条"].own_fine
+
+
+def _article(path: str, label: str) -> str:
+    """The text of article ``label`` of the corpus file ``path`` (relative to ../shared/corpus/lawrefbook), as kb parses it."""
+    from kb.dev.paths import corpus_dir
+    from kb.text.parse import parse_file
+
+    doc = parse_file(str(corpus_dir() / path))
+    return next(n.full_text() for n in doc.articles if n.label == label)
+
+
+def test_amounts_are_compared_by_value_whatever_the_numerals():
+    """OWN_FINE and MAX_OWN_FIGURES read an article's quantities against its upper provisions': a local text writing the
+    law's 一万元至五万元 as 1万元以上5万元以下 or its 十五日 as 15日 states no figure of its own (sixteenth session: the
+    strings differed, so 北京市人民防空条例 第四十五条 — the 人民防空法's 第四十九条 with its fines in Arabic numerals, an
+    annotated repeat — was taken for an article adding three figures of its own); a fine capped at the law's cap without its
+    floor is still the text's own (北京市实施《种子法》办法 第五十九条, 3万元以下 for the law's 三千元以上三万元以下: the
+    annotator's local rule)."""
+    from kb.library.repeat import BY_VALUE, fines, number, own_figures, own_fine
+
+    assert BY_VALUE
+    assert [number(s) for s in ("十万", "10万", "一万", "10000", "二十万", "一千零五十", "两千", "1.5万", "万")] == \
+        [100000, 100000, 10000, 10000, 200000, 1050, 2000, 15000, None]
+    assert fines("处五千元以上五万元以下罚款；处3万元以下罚款；一万元至五万元；二百元") == \
+        [(5000, 50000), (None, 30000), (10000, 50000), (200, 200)]
+    need_shared(CORPUS)
+    renfang = _article("DLC/北京地方法规/地方性法规/北京/北京市人民防空条例.md", "第四十五条")
+    law = _article("行政法/人民防空法(2009-08-27).md", "第四十九条")
+    assert "5000元以下" in renfang and "1万元以上5万元以下" in renfang and "一万元至五万元" in law
+    assert own_figures(renfang, [law]) == [] and not own_fine(renfang, [law])
+    # as written (what kb did before): three figures of its own, and a fine of its own amount
+    assert own_figures(renfang, [law], values=False) == ["5000元", "1万元", "5万元"] and own_fine(renfang, [law], values=False)
+    fanghong = _article("DLC/北京地方法规/地方性法规/北京/北京市实施《防洪法》办法(2019-07-26).md", "第四十八条")
+    law = _article("经济法/防洪法(2016-07-02).md", "第五十三条")
+    assert "1万元以上10万元以下" in fanghong and "一万元以上十万元以下" in law
+    assert own_figures(fanghong, [law]) == [] and not own_fine(fanghong, [law])
+    zhongzi = _article("DLC/北京地方法规/地方性法规/北京/北京市实施《种子法》办法(2018-03-30).md", "第五十九条")
+    law = _article("经济法/种子法(2021-12-24).md", "第八十四条")
+    assert own_figures(zhongzi, [law]) == [] and own_fine(zhongzi, [law])
+
+
+def test_an_article_restating_its_laws_fines_in_arabic_numerals_is_reported():
+    """北京市人民防空条例 (round 17r, tuning data) in a project holding its upper law, the 人民防空法: its 第四十五条 (the law's
+    第四十九条 with 5000元以下 and 1万元以上5万元以下 for 五千元以下 and 一万元至五万元; an annotated repeat) is reported now that
+    amounts are compared by value — before, 'own figures'; its 第四十七条, whose closest provision holds 0.32 of it, stays
+    unreported ('spread')."""
+    from kb.dev.extra_laws import with_laws
+    from kb.library.related import load_library
+    from kb.library.repeat import repetition, repetitions, unreported
+
+    need_shared(CORPUS)
+    home = with_laws(ROOT, ("行政法/人民防空法(2009-08-27).md",),
+                     texts=("DLC/北京地方法规/地方性法规/北京/北京市人民防空条例.md",))
+    lib2 = load_library(home)
+    reg = next(e.reg for e in lib2.entries if e.reg.title == "北京市人民防空条例")
+    found = {r.entry.label: r for r in repetitions(lib2, reg.id, reg.versions[-1].name)}
+    assert "第四十五条" in found and found["第四十五条"].upper[0].entry.label == "第四十九条"
+    e = next(x for x in lib2.entries if x.reg.id == reg.id and x.label == "第四十七条")
+    assert unreported(repetition(lib2, e)) == "spread"

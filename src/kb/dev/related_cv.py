@@ -523,8 +523,10 @@ def related(root: Path, out=sys.stdout, least: float = 0.0, variants=None, items
 
 
 def repeat(root: Path, out=sys.stdout) -> dict:
-    from kb.library.repeat import (MIN_BEST, OWN_FINE, PAIR, PAIR_REST, PART, PART_WHOLE, THRESHOLD, repetition,
-                                   unreported)
+    from dataclasses import replace
+
+    from kb.library.repeat import (BY_VALUE, MIN_BEST, OWN_FINE, PAIR, PAIR_REST, PART, PART_WHOLE, THRESHOLD, own_figures,
+                                   own_fine, repetition, unreported)
 
     rows, gold = [], {}
     for f, ann, lib_ in repeat_texts(root):
@@ -533,18 +535,27 @@ def repeat(root: Path, out=sys.stdout) -> dict:
             if e.reg.id == ann.regulation and e.version.name == e.reg.versions[-1].name:
                 rep = repetition(lib_, e)
                 # every bound of kb's but MIN_BEST, PAIR, PART, THRESHOLD and OWN_FINE, which the folds choose (the
-                # share from SHARES' least)
-                if unreported(rep, threshold=min(SHARES), best=0.0, part=None, fine=False) is None:
-                    rows.append((f.name, e.node.number in ann.repeats, rep.best, rep.pair, rep.share, rep.part,
-                                 rep.own_fine))
+                # share from SHARES' least); the article's quantities compared with its upper provisions' by value and as
+                # written (BY_VALUE, which the folds choose too): whether it passes the bounds, whether its fine is its own
+                ways = {}
+                for values in (True, False):
+                    uppers = [r.entry.text for r in rep.upper] if rep else []
+                    r2 = rep and replace(rep, own_figures=own_figures(e.text, uppers, values),
+                                         own_fine=own_fine(e.text, uppers, values))
+                    ways[values] = (unreported(r2, threshold=min(SHARES), best=0.0, part=None, fine=False) is None,
+                                    bool(r2 and r2.own_fine))
+                if ways[True][0] or ways[False][0]:
+                    rows.append((f.name, e.node.number in ann.repeats, rep.best, rep.pair, rep.share, rep.part, ways))
 
-    def counts(least, files, two=PAIR, share=THRESHOLD, besides=PAIR_REST, part=(PART, PART_WHOLE), fine=OWN_FINE):
+    def counts(least, files, two=PAIR, share=THRESHOLD, besides=PAIR_REST, part=(PART, PART_WHOLE), fine=OWN_FINE,
+               values=BY_VALUE):
         # kb's rule (kb.library.repeat.unreported): the closest provision holds ``least`` — and the article takes ``part[0]``
         # of that provision's wording or is ``part[1]`` upper law's (``part[0]`` None: not checked) —, or the two closest
         # ``two`` (None: not at all) with at most ``besides`` of the article the wording of other provisions; with ``fine``,
-        # no article imposing a fine of an amount its upper provisions do not state (OWN_FINE)
-        hits = [(f, g) for f, g, b, t, s, p, o in rows
-                if f in files and s >= share and not (fine and o)
+        # no article imposing a fine of an amount its upper provisions do not state (OWN_FINE); its quantities compared by
+        # value or as written (``values``)
+        hits = [(f, g) for f, g, b, t, s, p, w in rows
+                if f in files and w[values][0] and s >= share and not (fine and w[values][1])
                 and ((b >= least and (part[0] is None or p >= part[0] or s >= part[1]))
                      or (b < least and two is not None and t >= two and round(s - t, 9) <= besides))]
         tp = sum(1 for f, g in hits if g)
@@ -593,16 +604,25 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     print(f"最相近一条 ≥ {MIN_BEST} 时，文章至少取该条字句的比例、或上位法字句占文章的比例达上限（None：不查；kb 的 PART {PART}、"
           f"PART_WHOLE {PART_WHOLE}）：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），"
           f"各折选 {by_count(chosen)}", file=out)
+    def either(bound):
+        # each fold's choice of a rule on (True) or off (False) — ``bound``, the keyword of counts() it sets —, off on a tie
+        total, chosen = [0, 0, 0], []
+        for held in gold:
+            rest = [f for f in gold if f != held]
+            on = max((False, True), key=lambda o: (f1(counts(MIN_BEST, rest, **{bound: o})), not o))
+            chosen.append(on)
+            total = [a + b for a, b in zip(total, counts(MIN_BEST, [held], **{bound: on}))]
+        return f1(total), total, chosen
+
     # a fine of the text's own amount (kb.library.repeat.OWN_FINE, since the fifteenth session of 2026-12-06): the folds
     # choose whether an article imposing a 罚款 of an amount its upper provisions do not state is reported
-    total, chosen = [0, 0, 0], []
-    for held in gold:
-        rest = [f for f in gold if f != held]
-        fine = max((False, True), key=lambda o: (f1(counts(MIN_BEST, rest, fine=o)), not o))
-        chosen.append(fine)
-        total = [a + b for a, b in zip(total, counts(MIN_BEST, [held], fine=fine))]
-    res["罚款数额"] = (f1(total), total, chosen)
-    print(f"罚款数额为上位条文所无的条文不报（kb 的 OWN_FINE {OWN_FINE}）：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，"
+    res["罚款数额"] = f, total, chosen = either("fine")
+    print(f"罚款数额为上位条文所无的条文不报（kb 的 OWN_FINE {OWN_FINE}）：交叉验证 F1 {f:.3f}（对 {total[0]}，"
+          f"错报 {total[1]}，漏报 {total[2]}），各折选 {by_count(chosen)}", file=out)
+    # the quantities of an article and of its upper provisions compared by value whatever the numerals (1万元 the law's 一万元,
+    # 15日 its 十五日), or as written (kb.library.repeat.BY_VALUE, since the sixteenth session of 2026-12-06): the folds choose
+    res["数额按数值比较"] = f, total, chosen = either("values")
+    print(f"条文与上位条文的数量按数值比较（kb 的 BY_VALUE {BY_VALUE}）：交叉验证 F1 {f:.3f}（对 {total[0]}，"
           f"错报 {total[1]}，漏报 {total[2]}），各折选 {by_count(chosen)}", file=out)
     # the least share of the article's wording found in its upper provisions together (THRESHOLD), MIN_BEST kb's
     total, chosen = [0, 0, 0], []

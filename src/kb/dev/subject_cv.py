@@ -3,6 +3,7 @@ on (issue 11): cross-validation by text over the annotated tuning texts.
 
     python3 -m kb.dev.subject_cv [--folds N | --by-round] [--pos] [--crf] [NAMES…]
     python3 -m kb.dev.subject_cv --cost       # what each piece would cost kb obligations and kb bench obligations
+    python3 -m kb.dev.subject_cv --show-added N   # the CRF's records on held-out round N, trained on the others
 
 Two learned pieces, each added to the rules (which stay as they are), each scored at the three
 measures of ``kb score-obligations`` beside the rules alone on the same texts:
@@ -376,16 +377,53 @@ def cost(reg, data, samples, out=print) -> None:
             f"tags for the ranker +{t['pos']:.2f} s; CRF +{t['crf']:.2f} s ({added['crf']} records added)")
 
 
+def show_added(rnd: int, out=print) -> None:
+    """Each record the CRF adds to the texts of held-out round rnd, trained on every other tuning text, with
+    its (art, actor, mod) judged against the annotation (right, wrong, or a key the rules had already) and
+    the text before its modal word: what a reader checks before trusting the figures."""
+    from kb.dev import paths
+    from kb.dev.score_obligations import gold_files, load_doc, load_gold_file
+    from kb.layers.actors import load_registry
+    from kb.layers.obligations.extractor import _Extractor
+    reg = load_registry(paths.REPO)
+    canon = reg.match_key
+    train, test = [], []
+    for f in gold_files((), "tuning"):
+        g = load_gold_file(f)
+        doc = load_doc(g.data, f)
+        if doc is not None:
+            x = _Extractor(doc, reg)
+            x.run()
+            (test if held_out_round(f) == rnd else train).append((f, g, x))
+    tmp = tempfile.TemporaryDirectory(prefix="kb-subject-cv-")
+    tagger = crf_train([q for _, g, x in train for q in crf_sequences(x, g.duties)], f"{tmp.name}/crf.crfsuite")
+    n = {"right": 0, "wrong": 0, "had": 0}
+    for f, g, x in test:
+        gold = {(d.article, canon(d.actor), d.m) for d in g.duties}
+        have = {(str(s.article), canon(s.actor), s.modality) for s in x.out}
+        for s in crf_added(x, crf_sequences(x), tagger):
+            key = (str(s.article), canon(s.actor), s.modality)
+            tag = "had" if key in have else "right" if key in gold else "wrong"
+            n[tag] += 1
+            before = x.doc.get(s.eid).text[max(0, s.start - 40):s.start + 12]
+            out(f"{tag:5} {f.stem} {s.article} {s.actor} {s.modality} | {before}")
+    out(f"round {rnd}: {len(test)} texts, the CRF trained on the other {len(train)}; added {sum(n.values())}: "
+        f"{n['right']} right, {n['wrong']} wrong, {n['had']} keys the rules had")
+
+
 def main(argv=None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folds = int(args[args.index("--folds") + 1]) if "--folds" in args else 6
     names = [a for a in args if not a.startswith("-") and not a.isdigit()]
-    if "--crf" in args or "--cost" in args:
+    if "--crf" in args or "--cost" in args or "--show-added" in args:
         try:
             import pycrfsuite  # noqa: F401
         except ImportError:
             print("没有安装 python-crfsuite（它不是 kb 的依赖）：pip install python-crfsuite 后再比较", file=sys.stderr)
             return 2
+    if "--show-added" in args:
+        show_added(int(args[args.index("--show-added") + 1]))
+        return 0
     reg, data = load(names)
     if "--cost" in args:    # the CLI's own text (the seed) and kb bench obligations' sample
         from kb.dev import paths

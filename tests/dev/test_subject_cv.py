@@ -57,3 +57,43 @@ def test_adjust_adds_one_record_per_accepted_key_and_keeps_the_rules_records():
     got = [(str(s.article), s.paragraph, s.item, canon(s.actor), s.modality) for s in added]
     assert len(got) == len(set(got)) and set(got) <= keys and len(got) >= 0.8 * len(keys)
     assert all(s.actor and s.action and 0 <= s.start < s.end <= len(x.doc.get(s.eid).text) for s in added)
+
+
+def test_held_out_round_is_read_from_the_header():
+    from kb.dev.subject_cv import held_out_round
+    assert held_out_round(DATA / "laonianren.yml") == 3          # on its set: line (round 3)
+    assert held_out_round(DATA / "minfadian-renge.yml") == 25    # a header line (round 25)
+    assert held_out_round(DATA / "seed.yml") is None             # annotated as tuning from the start
+
+
+def test_groups_by_round_keep_each_round_together():
+    from kb.dev.subject_cv import groups
+    data = {s: (None, DATA / f"{s}.yml") for s in ("laonianren", "beijing-kongyan", "minfadian-renge", "seed",
+                                                      "zaosheng")}
+    by_round = groups(data, 6, by_round=True)
+    assert by_round == {"laonianren": 3, "beijing-kongyan": 3, "minfadian-renge": 25, "seed": 0, "zaosheng": 0}
+    assert groups(data, 2, by_round=False) == {"beijing-kongyan": 0, "laonianren": 1, "minfadian-renge": 0,
+                                               "seed": 1, "zaosheng": 0}
+
+
+def test_crf_sequences_mark_annotated_actors_and_list_open_sentences_without_gold():
+    from kb.dev.crf_alternative import spans
+    from kb.dev.subject_cv import crf_sequences
+    x = _seed_extraction()
+    g = load_gold_file(DATA / "seed.yml")
+    labelled = crf_sequences(x, g.duties)
+    assert labelled and all(len(fs) == b - a for *_, a, b, ms, fs, _ in labelled)
+    names = {(str(art.number), p, i): {d.actor for d in g.duties if (d.article, d.p, d.i) == (str(art.number), p, i)}
+             for art, p, i, *_ in labelled}
+    marked = 0
+    for art, p, i, node, a, b, ms, fs, labels in labelled:
+        if labels is None:
+            continue
+        found = {node.text[a + s:a + e] for s, e in spans(labels)}
+        assert found <= names[(str(art.number), p, i)]             # only annotated names are marked
+        marked += bool(found)
+    assert marked >= 0.7 * len(labelled)
+    open_ = crf_sequences(x)                                      # what an adopted CRF would read
+    assert all(labels is None for *_, labels in open_)
+    assert all(any(x.said.get((node.eid, m[0])) is False for m in ms) for _, _, _, node, _, _, ms, _, _ in open_)
+    assert len(open_) < len(labelled)

@@ -5,6 +5,8 @@ and the per-document cache of the layer."""
 from __future__ import annotations
 
 import gc
+import os
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +16,10 @@ from kb.layers.obligations import extract, relations, unknown_actors, without_ac
 from kb.layers.obligations.coordination import Scanner
 from kb.layers.obligations.extractor import _Extractor
 from kb.layers.obligations.layer import _LAYER_CACHE
-from kb.text.parse import parse_text
+from kb.text.parse import parse_file, parse_text
+
+
+_CORPUS = Path(os.environ.get("KB_SHARED", ROOT.parent / "shared")) / "corpus" / "lawrefbook"
 
 
 @pytest.fixture(scope="module")
@@ -2439,3 +2444,34 @@ def test_a_bodys_officer_after_you_is_the_agent(reg):
         ("国务院应急管理部门正职领导", "obligation", "批准")}
     assert ("监察机关负责人", "obligation", "决定") in actions_of(
         reg, "监察机关负责人的回避，由上级监察机关决定；其他参与违法案件调查、处理人员的回避，由监察机关负责人决定。")
+
+
+# --- a list that is the condition of the whole sentence (engineer 11e) ------------------------------------------------
+
+@pytest.mark.skipif(not _CORPUS.is_dir(), reason="the shared corpus (../shared) is absent")
+def test_a_condition_list_is_carried_by_every_clause_ending_at_its_colon(reg):
+    # 重庆市价格鉴证条例 第十一条 (价格鉴证人有下列情形之一的，应当自行回避，委托单位或者当事人也可以要求其回避：): 委托单位 and
+    # 当事人 may ask for the withdrawal in each case listed, as 价格鉴证人 must withdraw in each
+    doc = parse_file(str(_CORPUS / "DLC/重庆地方法规/地方性法规/重庆/重庆市价格鉴证条例(2011-05-27).md"))
+    got = {(s.item, s.actor, s.modality) for s in extract(doc, reg) if s.eid.startswith("art_11__para_1")}
+    assert got >= {(i, a, m) for i in (None, 1, 2, 3)
+                   for a, m in (("价格鉴证人", "obligation"), ("委托单位", "permission"), ("当事人", "permission"))}
+    # 北京市法律援助条例 第三十条 (发现下列情形之一的，法律援助人员应当……报告，法律援助机构经审查核实，应当终止法律援助：): the
+    # 法律援助机构 ends the aid in each case listed, not only the 法律援助人员 reports it
+    doc = parse_file(str(_CORPUS / "DLC/北京地方法规/地方性法规/北京/北京市法律援助条例.md"))
+    got = {(s.item, s.actor, s.modality) for s in extract(doc, reg) if s.eid.startswith("art_30__para_1")}
+    assert {(i, "法律援助机构", "obligation") for i in (1, 2, 3, 4)} <= got
+
+
+def test_only_a_condition_list_is_carried_by_a_later_clause(reg):
+    # 重庆市非物质文化遗产条例 第二十九条: 采取下列措施 is the body's measures, not a condition; 支持……开展……活动 names the
+    # persons helped, who do none of the measures
+    doc = doc_of("文化主管部门根据需要，采取下列措施，支持非物质文化遗产代表性项目的代表性传承人和保护单位开展传承、传播活动：\n"
+                 "（一）提供必要的传承场所；\n（二）提供必要的经费资助其开展授徒、传艺、交流等活动。")
+    assert {(i, a) for i, a, _ in facts(doc, reg) if i} == {(1, "文化部门"), (2, "文化部门")}
+    # 重庆市航道管理条例 第四十四条: in a penalty the later clause has a condition of its own (逾期未消除……的); the one liable
+    # there is not liable on each item
+    doc = doc_of("有下列情形之一的，由港航管理机构责令停止违法行为，限期消除通航安全影响，可暂扣其违法作业设备及工具；当事人逾期未消除"
+                 "通航安全影响的，由港航管理机构予以强制恢复或者强制拆除，由此产生的费用由当事人承担：\n"
+                 "（一）违法施工作业造成断航或者碍航的；\n（二）在航道范围内违法沉船、沉物的。")
+    assert not {a for i, a, _ in facts(doc, reg) if i} & {"当事人"}

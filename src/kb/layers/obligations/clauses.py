@@ -324,6 +324,8 @@ _LIST_LEAD = re.compile(r"下列|以下(?!简称|称|统称)|如下")
 #: 720 one and ":" — 人民警察法 (2012) 第二十条 人民警察必须做到:)
 _COLONS = ("：", ":")
 _PENALTIES_LISTED = re.compile(r"的，(?:按照|依照)(?:下列|以下)规定[^，。；：]{0,6}[：:]")
+#: 有下列情形之一的，: the list is a condition (of every clause after it)
+_LIST_CONDITION = re.compile(r"下列[^，。；：]{0,8}之一的，")
 #: 按照……和下列要求，组织……: a list the duty is done by, not a list of duties
 _BY_LIST = re.compile(r"(?:按照|依照|根据|依据)[^，。；：]*$")
 
@@ -331,18 +333,30 @@ _BY_LIST = re.compile(r"(?:按照|依照|根据|依据)[^，。；：]*$")
 def list_heads(drafts: list[Draft]) -> list[Draft]:
     """The lead-in duties of a paragraph's list: those whose text names it (……做好下列事项：, 有下列
     情形之一的，由……), else those that end at the colon that opens it.  Every lead-in record carries the
-    list: the party held liable and the body that acts on the violations listed."""
+    list: the party held liable and the body that acts on the violations listed, and, when the list is the condition of
+    the sentence (有下列情形之一的，), every party whose clause ends at the colon."""
     named = [d for d in drafts if any(not _BY_LIST.search(d.node.text, d.region, m.start())
                                       for m in _LIST_LEAD.finditer(d.node.text, d.region, d.end))]
     if named:
         if any(d.modality in ("liability", "sanction") for d in named):
             # 有下列情形之一的，由X责令改正；……的，由Y追究责任：: every body that acts on the violations listed
             named += [d for d in drafts if d.modality == "sanction" and d not in named]
-        return named
+            return named
+        # 价格鉴证人有下列情形之一的，应当自行回避，委托单位或者当事人也可以要求其回避：: the list is the condition of the
+        # whole sentence, so the clause that ends at its colon, another party's, carries the items too (engineer 11e; not
+        # in a penalty, whose later clauses are penalties of their own conditions: ……；逾期未消除的，……)
+        if not any(_LIST_CONDITION.search(d.node.text, d.region, d.end) for d in named):
+            return named
+        return named + [d for d in _at_colon(drafts) if d not in named]
     # 经营者违反……规定的，按照下列规定处罚：: the penalties are listed, the violators are liable on each
     liable = [d for d in drafts if d.modality == "liability" and _PENALTIES_LISTED.match(d.node.text, d.end)]
     if liable:
         return liable
     # a colon of either width opens the list (人民警察法 (2012) 第二十条 人民警察必须做到: — an ASCII colon, so its four items
     # were no one's duties; code review 17)
+    return _at_colon(drafts)
+
+
+def _at_colon(drafts: list[Draft]) -> list[Draft]:
+    """The duties whose action ends at the colon that ends their paragraph (the colon opening its list)."""
     return [d for d in drafts if d.node.text.rstrip().endswith(_COLONS) and d.end >= len(d.node.text.rstrip()) - 1]

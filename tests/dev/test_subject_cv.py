@@ -97,3 +97,13 @@ def test_crf_sequences_mark_annotated_actors_and_list_open_sentences_without_gol
     assert all(labels is None for *_, labels in open_)
     assert all(any(x.said.get((node.eid, m[0])) is False for m in ms) for _, _, _, node, _, _, ms, _, _ in open_)
     assert len(open_) < len(labelled)
+
+
+def test_the_latest_rounds_are_read_from_the_gold_files():
+    """Code review 22 item 8: the rounds reported apart are the three highest the tuning files' headers name — round 27 once
+    its texts became tuning (shiyou-guandao, "Held out in round 27"), not a constant list (24, 25, 26)."""
+    from kb.dev.subject_cv import held_out_round, latest_rounds
+    rounds = {p.stem: held_out_round(p) for p in DATA.glob("*.yml")}
+    assert rounds["shiyou-guandao"] == 27
+    assert latest_rounds(rounds) == (25, 26, 27)
+    assert latest_rounds({"a": 3, "b": None, "c": 25}) == (3, 25)

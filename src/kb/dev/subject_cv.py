@@ -25,7 +25,7 @@ gold file's header, "Held out in round N"; the texts without a round are one gro
 then scored by models trained on every other text, as a learned piece would meet the next round.
 Each group is scored by models trained on the other groups only.  Printed: how many candidates the
 ranker accepts and how many of them are annotated duties; pooled P/R/F1 and duty recall for all
-tuning texts, for each of the latest rounds (``LATEST``) apart and for them pooled; the texts whose
+tuning texts, for each of the latest rounds (``LATEST`` of them, :func:`latest_rounds`) apart and for them pooled; the texts whose
 (art, actor, mod) F1 moved.
 """
 from __future__ import annotations
@@ -35,8 +35,10 @@ import sys
 import tempfile
 import time
 
-#: the held-out rounds reported apart: the latest ones scored once and moved into the tuning set
-LATEST = (24, 25, 26)
+#: how many held-out rounds are reported apart: the latest ones scored once and moved into the tuning set, read from the
+#: gold files' headers (:func:`latest_rounds`) — a constant list of rounds went stale when round 27 became tuning (code
+#: review 22 item 8)
+LATEST = 3
 THRESHOLDS = (0.5, 0.7)
 _ROUND = re.compile(r"held out in round (\d+)", re.IGNORECASE)
 
@@ -284,14 +286,20 @@ def score_all(reg, data, outputs: dict) -> dict:
     return res
 
 
+def latest_rounds(rounds: dict) -> tuple[int, ...]:
+    """The LATEST highest held-out rounds among rounds ({stem: held-out round or None}), in order."""
+    return tuple(sorted({n for n in rounds.values() if n})[-LATEST:])
+
+
 def report(res: dict, rounds: dict, out=print) -> None:
     """The pooled figures of each extractor on all texts and on the latest rounds; rounds: {stem: held-out
     round or None}."""
     stems = sorted(next(iter(res.values())))
     out(f"{'texts':12} {'extractor':22} {'measure':30} {'P':>6} {'R':>6} {'F1':>6}  tp/fp/fn")
-    latest = {n: [s for s in stems if rounds[s] == n] for n in LATEST}
-    subsets = [("all", stems)] + [(f"round {n}", latest[n]) for n in LATEST] + \
-        [(f"rounds {LATEST[0]}-{LATEST[-1]}", [s for n in LATEST for s in latest[n]])]
+    newest = latest_rounds({s: rounds[s] for s in stems})
+    latest = {n: [s for s in stems if rounds[s] == n] for n in newest}
+    subsets = [("all", stems)] + [(f"round {n}", latest[n]) for n in newest] + \
+        ([(f"rounds {newest[0]}-{newest[-1]}", [s for n in newest for s in latest[n]])] if newest else [])
     for subset, names in subsets:
         if not names:
             continue

@@ -144,8 +144,11 @@ EARLIER_LINK = 0.5
 #: a quantity: a number (Chinese or Arabic) with its unit or bound — 十五日, 三十人, 一百户, 五千元; a range with
 #: its unit is one quantity (三至五人, 五至九人: it was read as two, 五至 and 九人, and an article stating one
 #: range was taken for one adding two figures of its own)
-_NUMBER = r"[零一二三四五六七八九十百千万两\d]+"
-_FIGURE = re.compile(rf"{_NUMBER}(?:至{_NUMBER})?个?(?:工作日|日|天|月|年|周|户|人|名|元|次|届|%|％|以上|以下|以内|至)")
+#: a number in Chinese or Arabic numerals, or both (十五, 1万, 十万, 10000, 10,000, 1.5万, 一亿五千万): one pattern for every
+#: quantity and amount (``_FIGURE``, ``_MONEY``), decimals and thousands commas whole — 1.5万元 was read as 5万元 and 10,000元 as
+#: 000元 when the figures' pattern had neither (code review 22 item 7)
+_NUMERAL = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[零一二三四五六七八九十百千万亿两]*|[零一二三四五六七八九十百千万亿两]+)"
+_FIGURE = re.compile(rf"{_NUMERAL}(?:至{_NUMERAL})?个?(?:工作日|日|天|月|年|周|户|人|名|元|次|届|%|％|以上|以下|以内|至)")
 
 
 @dataclass
@@ -462,7 +465,7 @@ def own_figures(text: str, upper: list[str], values: bool | None = None) -> list
 
 def _quantity(figure: str) -> tuple:
     """A quantity (``_FIGURE``) by its value(s) (:func:`number`) and unit: 十五日 and 15日 are one, 一万元 and 10000元."""
-    m = re.fullmatch(rf"({_NUMBER})(?:至({_NUMBER}))?个?(.*)", figure)
+    m = re.fullmatch(rf"({_NUMERAL})(?:至({_NUMERAL}))?个?(.*)", figure)
     return number(m.group(1)), m.group(2) and number(m.group(2)), m.group(3)
 
 
@@ -482,9 +485,6 @@ def own_fine(text: str, upper: list[str], values: bool | None = None) -> bool:
     return any(f not in theirs for f in fines(text))
 
 
-#: a number in Chinese or Arabic numerals, or both (1万, 十万, 10000, 1.5万) — ``_NUMBER`` with decimals and 亿, which amounts of
-#: money have
-_NUMERAL = r"[零一二三四五六七八九十百千万亿两\d.]+"
 #: an amount of money with its bounds: a range (五千元以上五万元以下, 五千至五万元), a cap (五万元以下, 以内), a floor (五千元以上)
 #: or one amount (二百元)
 _MONEY = re.compile(rf"({_NUMERAL})元?(?:以上|至)({_NUMERAL})元(?:以下|以内)?|({_NUMERAL})元(以下|以内|以上)?")
@@ -510,6 +510,7 @@ def fines(text: str) -> list[tuple]:
 def number(s: str) -> float | None:
     """The value of a number written in Chinese numerals (二十万, 一千零五十, 两千), Arabic ones (10000, 1.5) or both (10万,
     1.5万); None when it is none (a lone 万)."""
+    s = s.replace(",", "")          # 10,000: a thousands comma
     total = section = 0.0
     digit: float | None = None
     i = 0

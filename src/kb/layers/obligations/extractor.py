@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.layers.actors import CONGRESSES, Registry
+from kb.layers.actors import CONGRESSES, PERSON_SUFFIXES, Registry
 from kb.layers.obligations.abbreviations import text_registry
 from kb.layers.obligations.clauses import continue_duties, finish, others_liability
 from kb.layers.obligations.coordination import Scanner
@@ -41,6 +41,22 @@ _PURPOSE = re.compile(r"为(?:了)?[^。；]*，制定本(?:法|条例|办法|�
 _DELETED = re.compile(r"[（(](?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?删除[）)]\s*$")
 #: the rule for each kind of event (see events)
 _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj, "found": on_found}
+
+
+#: what a party receives, said after its modal word (义务兵及其家属应当受到社会的尊重; 义务兵……应当予以优待, ……应当按照有关规定给予
+#: 补偿安置): a passive clause, no duty of the party named before it (code review 22 item 6). 受到 is passive after any
+#: name; 予以 / 给予 a benefit only after a person's (a body's 应当予以支持 / 给予补助 is its own act, and so is a person's
+#: 给予患者必要的帮助, 予以配合)
+_RECEIVED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?受到")
+_GRANTED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?(?:予以|给予)(?:优待|保留|照顾|补偿安置|安置|抚恤|优抚|奖励|表彰)")
+
+
+def _passive(st: Statement) -> bool:
+    """Does the obligation st's action name what its actor receives, not what it does?"""
+    if st.modality != "obligation":
+        return False
+    return bool(_RECEIVED.match(st.action)) or \
+        (bool(_GRANTED.match(st.action)) and (st.kind == "individual" or st.actor.endswith(PERSON_SUFFIXES)))
 
 
 #: the lead-in of a list of penalties (给予下列处分或行政处罚：, 予以下列处罚：)
@@ -187,6 +203,11 @@ class _Extractor:
                 st = self._statement(art, d)
                 if st.actor is None:
                     self.no_actor.append(st)
+                    continue
+                if _passive(st):
+                    # the duty is an unnamed party's (society's, the body that grants): kept among the statements
+                    # without an actor, so the clause does not vanish (the issue: nothing vanishes silently)
+                    self.no_actor.append(replace(st, actor=None))
                     continue
                 k = (st.eid, st.actor, st.modality)
                 st.clause = clauses[k] = clauses.get(k, 0) + 1

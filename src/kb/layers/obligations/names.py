@@ -25,8 +25,9 @@ STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根
                           r"(?<![所])以(?![上下外内])|(?<![自理缘])由|(?<![神曾])经(?![营济费销理纪贸办手常验委])|"
                           r"违反|发生(?!单位)|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责(?!人)|进行|实施|实行|委托(?![人方])|"
                           r"派(?![出驻遣])|(?<![参给])与(?![会])|(?<![高平中初上下同对])等|[，。；：、]|"
-                          # verbs that never make a body's name (造成承租人, 干涉老年人, 城乡居民首选……机构; 定期了解未成年人: 家庭教育促进法 21)
-                          r"造成|改善|定期|了解|调动|补贴|办好|鼓励|倡导|提倡|适用|妨碍|兴建|坚持|遵循|干扰|送至|干涉|首选|参考|优待|擅自|逐步|持续|"
+                          # verbs that never make a body's name (造成承租人; 阻挠预备役军官, 殴打士兵: a verb before the person it is done
+                          # to, as 妨碍 — code review 22 item 1, 干涉老年人, 城乡居民首选……机构; 定期了解未成年人: 家庭教育促进法 21)
+                          r"造成|改善|定期|了解|调动|补贴|办好|鼓励|倡导|提倡|适用|妨碍|阻挠|阻碍|殴打|侮辱|打击报复|兴建|坚持|遵循|干扰|送至|干涉|首选|参考|优待|擅自|逐步|持续|"
                           # nor these, before what they govern (血站作为公益性医疗卫生机构, 企业认为行政机关, 学校收回教师,
                           # 社会力量举办中医医疗机构, 团长召集并主持代表团……, 总理召集和主持国务院……); 举办单位, 举办者, ……举办的医疗卫生机构,
                           # 会议主持人 are names
@@ -149,6 +150,12 @@ _RANK_NOT_A_HEAD = {"官": ("器感五", "方网司僚职兵军预法登考培�
 #: 部 in a word that names no office (全部, 内部, 局部, 顶部, 干部 (a person), 一部, 各部, 结合部; 部分, 部位, 部署, 部件, 部队,
 #: 部长 (the officer, read by its own head), 部门 (a head of its own))
 _PART_NOT_AN_OFFICE = ("全内外局顶底干面一各合东西南北中腹头胸背端上下首尾本", "分位署件队长门属委级")
+#: words after 部 that make it a thing's modifier (总部经济, 总部基地: code review 22 item 2) — a word, not a character: 外交部经
+#: 国务院批准 is the office and a preposition
+_PART_THEN_THING = ("经济", "基地")
+#: a verb opening what looks like a name ending in a head (发展青少年体育俱乐部, 发展总部: code review 22 item 2); 发展 is a
+#: name's first word in 发展和改革委员会, 发展改革部门, 发展研究中心 (not in VERB_START, whose words are also sought inside heads)
+_VERB_OPENS_NAME = re.compile(r"发展(?!和改革|改革|研究|规划)")
 
 
 def _head_verdict(text: str, k: int, suf: str) -> int:
@@ -172,7 +179,8 @@ def _head_verdict(text: str, k: int, suf: str) -> int:
         return _V_NONE        # 政府专职消防队, 单位专职消防队: the team's owner, no head
     if suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
         return _V_NONE        # 依法制定的政府定价: 政府 qualifies a thing
-    if suf == "部" and (text[k - 1:k] in _PART_NOT_AN_OFFICE[0] or text[e:e + 1] in _PART_NOT_AN_OFFICE[1] or k == 0):
+    if suf == "部" and (text[k - 1:k] in _PART_NOT_AN_OFFICE[0] or text[e:e + 1] in _PART_NOT_AN_OFFICE[1] or k == 0 or
+                       text.startswith(_PART_THEN_THING, e)):
         return _V_NONE        # 全部, 内部, 干部, 部分, 部署: no office's head here
     if suf == "组" and (_NOT_A_HEAD.match(text, k - 1) or text[e:e + 1] in "织成建长合"):
         return _V_NONE
@@ -589,7 +597,7 @@ class NameScanner:
                     # 排放工业噪声的企业事业单位和其他生产经营者: the longest known name after 的 (a list may follow)
                     return longer, e - len(tail) + len(longer)
                 return tail, e    # 接受捐赠的慈善组织, 开展慈善活动的其他组织: the known body
-        if (name.startswith(BAD_START) and not name.startswith(("有关", "其他"))) or \
+        if (name.startswith(BAD_START) and not name.startswith(("有关", "其他"))) or _VERB_OPENS_NAME.match(name) or \
                 (name.startswith(VERB_START) and not name.startswith("负责人") and not verb_and_head and
                  not (agent and "的" in name)) or \
                 (_stop_before_head(name) and not agent and not verb_and_head):

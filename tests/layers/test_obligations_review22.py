@@ -1,0 +1,83 @@
+"""Code review 22 (sixteenth session, 2026-12-07), items 1, 2 and 6: wrong records the new name heads (官, 兵, 部) brought.
+
+Item 1: a verb that takes a person as its object (阻挠, 阻碍, 殴打, 侮辱, 打击报复) opened a violator's name (阻挠预备役军官).
+Item 2: 发展 opened names ending in 部 or another head (发展总部, 发展青少年体育俱乐部, with empty actions), and 总部经济 is no office.
+Item 6: a passive clause after a person's name (义务兵……应当受到社会的尊重, 应当予以优待) was read as the person's duty.
+Each sentence is quoted from the corpus text the item names; the guards keep names and duties that must stay.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kb.layers.actors import load_registry
+from kb.layers.obligations import extract
+from kb.text.parse import parse_file, parse_text
+from test_obligations_rules import reg  # noqa: F401 - the registry shared by the rules' tests (fixture)
+
+from conftest import ROOT
+
+_CORPUS = Path(os.environ.get("KB_SHARED", ROOT.parent / "shared")) / "corpus" / "lawrefbook"
+
+
+def records(reg, text: str) -> set[tuple[str | None, str, str]]:
+    """(actor, modality, action) of the duties of a one-article text."""
+    doc = parse_text(text if text.startswith("第") else "第一条 " + text, "rules.txt", "text")
+    return {(s.actor, s.modality, s.action) for s in extract(doc, reg)}
+
+
+def test_a_verb_before_a_rank_opens_no_violators_name(reg):
+    """Item 1: 预备役军官法 (2010) 64 p2 gave the violator 阻挠预备役军官; the obstructed officer is no violator, and the sentence
+    names none (the sanction stays)."""
+    got = records(reg, "阻挠预备役军官参加军事训练、执行军事勤务，或者履行其他兵役义务的，由县级以上地方人民政府责令限期改正；"
+                       "拒不改正的，对直接负责的主管人员和其他直接责任人员依法给予处分。")
+    assert not any(a and a.startswith("阻挠") for a, _, _ in got)
+    assert ("县级以上地方人民政府", "sanction", "责令限期改正") in got
+    # guard: the rank is still a name where it acts
+    assert records(reg, "预备役军官应当参加军事训练。") == {("预备役军官", "obligation", "参加军事训练")}
+
+
+def test_develop_opens_no_name_and_headquarters_economy_is_no_office(reg):
+    """Item 2: 中国（重庆）自由贸易试验区条例 28 (三) and 体育法 (2022) 68: 发展总部, 发展青少年体育俱乐部 were encouraged parties,
+    two of them with empty actions."""
+    got = records(reg, "支持发展总部经济，放宽跨国公司跨境资金集中运营管理准入条件；")
+    assert not any(a and "总部" in a for a, _, _ in got)
+    got = records(reg, "国家鼓励发展青少年体育俱乐部、社区健身组织等各类自治性体育组织。")
+    assert not any(a and a.startswith("发展") for a, _, _ in got)
+    assert all(act for _, m, act in got if m == "encouragement")      # no encouragement of nothing
+    # guards: 发展 as a name's first word, and an office ending in 部 before the preposition 经
+    assert records(reg, "发展改革部门应当会同有关部门制定规划。") == {("发展改革部门", "obligation", "会同有关部门制定规划")}
+    assert records(reg, "发展研究中心应当定期发布报告。") == {("发展研究中心", "obligation", "定期发布报告")}
+    assert ("外交部", "permission", "调整驻外外交机构的设置") in records(reg, "外交部经国务院批准，可以调整驻外外交机构的设置。")
+
+
+def test_what_a_person_receives_is_no_duty_of_the_person(reg):
+    """Item 6: 北京市征兵工作条例 30 p1, 32 p1, 36 gave 义务兵 the obligations 受到社会的尊重, 予以保留, 按照有关规定给予补偿安置,
+    予以优待: what the conscript receives."""
+    assert records(reg, "义务兵及其家属应当受到社会的尊重，享受国家和本市规定的优待。") == set()
+    got = records(reg, "义务兵原租赁公房的租赁和使用权应当予以保留；住房被拆迁或者其所在地土地被征用的，应当按照有关规定给予补偿安置。")
+    assert not any(a == "义务兵" for a, _, _ in got)
+    assert records(reg, "义务兵退出现役后，报考国家公务员、高等学校和中等专业学校的，应当予以优待。") == set()
+    # guards: a body's grant, a person's own act of giving, and the conscript's own duty stay
+    assert records(reg, "有关部门应当予以支持。") == {("有关部门", "obligation", "予以支持")}
+    assert records(reg, "医师应当给予患者必要的帮助。") == {("医师", "obligation", "给予患者必要的帮助")}
+    assert records(reg, "义务兵应当遵守部队纪律。") == {("义务兵", "obligation", "遵守部队纪律")}
+
+
+@pytest.mark.skipif(not _CORPUS.is_dir(), reason="the shared corpus (../shared) is absent")
+def test_the_corpus_articles_read_as_above():
+    """The same articles read from their corpus files (the registry of the knowledge base, not the test's)."""
+    reg = load_registry(ROOT)
+    doc = parse_file(str(_CORPUS / "行政法" / "预备役军官法(2010-08-28).md"))
+    assert not any(s.actor.startswith("阻挠") for s in extract(doc, reg) if s.eid == "art_64__para_2")
+    doc = parse_file(str(_CORPUS / "行政法" / "体育法(2022-06-24).md"))
+    got = [s for s in extract(doc, reg) if s.article == 68]
+    assert not any(s.actor.startswith("发展") or (s.modality == "encouragement" and not s.action) for s in got)
+    doc = parse_file(str(_CORPUS / "DLC" / "重庆地方法规" / "地方性法规" / "重庆" / "中国（重庆）自由贸易试验区条例(2019-09-26).md"))
+    assert not any("总部" in s.actor for s in extract(doc, reg) if s.article == 28)
+    doc = parse_file(str(_CORPUS / "DLC" / "北京地方法规" / "地方性法规" / "北京" / "北京市征兵工作条例.md"))
+    got = [s for s in extract(doc, reg) if s.article in (30, 32, 36)]
+    assert not any(s.actor == "义务兵" for s in got)
+    assert ("原单位", "发给离职当月的全部工资、奖金及各种补贴") in {(s.actor, s.action) for s in got}

@@ -81,3 +81,14 @@ def test_the_corpus_articles_read_as_above():
     got = [s for s in extract(doc, reg) if s.article in (30, 32, 36)]
     assert not any(s.actor == "义务兵" for s in got)
     assert ("原单位", "发给离职当月的全部工资、奖金及各种补贴") in {(s.actor, s.action) for s in got}
+
+
+def test_a_passive_clause_is_kept_among_the_statements_without_an_actor_once():
+    """义务兵及其家属应当受到社会的尊重: no duty of 义务兵 or 家属, but the clause does not vanish (the issue: every modal
+    clause yields a record or a statement without an actor) — one statement, not one per party."""
+    from kb.layers.obligations import without_actor
+
+    doc = parse_text("第一条　义务兵及其家属应当受到社会的尊重，享受国家和本市规定的优待。\n", "甲条例")
+    reg = load_registry(ROOT)
+    assert not [r for r in extract(doc, reg) if r.modality == "obligation"]
+    assert len([s for s in without_actor(doc, reg) if "受到社会的尊重" in s.action]) == 1

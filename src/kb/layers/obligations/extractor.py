@@ -207,7 +207,8 @@ class _Extractor:
                 if _passive(st):
                     # the duty is an unnamed party's (society's, the body that grants): kept among the statements
                     # without an actor, so the clause does not vanish (the issue: nothing vanishes silently)
-                    self.no_actor.append(replace(st, actor=None))
+                    if not any(n.eid == st.eid and n.action == st.action for n in self.no_actor):
+                        self.no_actor.append(replace(st, actor=None))     # once, not per party (义务兵及其家属)
                     continue
                 k = (st.eid, st.actor, st.modality)
                 st.clause = clauses[k] = clauses.get(k, 0) + 1

@@ -254,7 +254,9 @@ def mentions(title: str, text: str) -> list[int]:
 
 
 def named(title: str, text: str) -> bool:
-    return bool(mentions(title, text))
+    """Whether the text names the title: the first mention will do (mentions finds them all)."""
+    forms, abridged = title_forms(title)
+    return any(re.search(re.escape(f) + "(?!规)", text) for f in forms) or bool(abridged.search(text))
 
 
 # an article named by its number right after a title (code review 21 item 7): the engineers' notes write 公务员法 107 p2,

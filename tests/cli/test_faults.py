@@ -169,11 +169,30 @@ def test_sigterm_during_output_cleans_up(tmp_path):
     time.sleep(1.0)
     p.send_signal(signal.SIGTERM)
     _, err = p.communicate(timeout=60)
-    # 143: kb stopped on the signal and cleaned up; -15: the signal came while Python was still
-    # starting, before kb's handler (nothing written yet); 0: the export had finished
-    assert p.returncode in (0, 143, -signal.SIGTERM), err
+    # -15: kb stopped on the signal, cleaned up and passed the signal on (code review 23 item 9), or the signal came
+    # while Python was still starting, before kb's handler (nothing written yet); 0: the export had finished
+    assert p.returncode in (0, -signal.SIGTERM), err
     assert "Traceback" not in err
     assert [f.name for f in tmp_path.iterdir() if f.name != "big.txt"] in ([], ["out.json"])
+
+
+def test_sigterm_during_an_in_process_call_stops_the_caller_too(tmp_path):
+    """Code review 23 item 9: a program (a test runner, a script) that calls kb's main in-process is stopped by a SIGTERM
+    as any program is; kb cleans up and passes the signal on instead of returning 143 and letting its caller run on
+    (pytest under `timeout` or a CI cancel kept going, and the next test failed on a command that returned 143)."""
+    src = tmp_path / "t.txt"
+    src.write_text("".join(f"第{i}条　居民应当遵守第{i}项规定。\n" for i in range(1, 301)), encoding="utf-8")
+    code = ("import os, signal, threading, sys\n"
+            "from kb.cli import main\n"
+            "threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGTERM)).start()\n"
+            f"for i in range(400):\n    main(['export', {str(src)!r}, '-o', {str(tmp_path / 'o.json')!r}])\n"
+            "print('CONTINUED', flush=True)\n")
+    e = dict(os.environ, PYTHONPATH=str(ROOT / "src"), KB_LAYER_CACHE="off")
+    p = subprocess.run([sys.executable, "-c", code], env=e, capture_output=True, text=True, timeout=600)
+    assert "CONTINUED" not in p.stdout
+    assert p.returncode == -signal.SIGTERM, p.stderr[-2000:]
+    assert "Traceback" not in p.stderr
+    assert not [f for f in tmp_path.iterdir() if f.name.startswith(".") or f.suffix == ".tmp"]
 
 
 # ------------------------------------------------------------------ the catalog

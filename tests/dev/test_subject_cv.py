@@ -107,3 +107,16 @@ def test_the_latest_rounds_are_read_from_the_gold_files():
     assert rounds["shiyou-guandao"] == 27
     assert latest_rounds(rounds) == (25, 26, 27)
     assert latest_rounds({"a": 3, "b": None, "c": 25}) == (3, 25)
+
+
+def test_bad_options_are_refused_with_exit_2_not_a_traceback_or_silence(capsys):
+    """Code review 23 item 11: ``--folds`` without a number gave an IndexError, ``--folds x`` a ValueError, and a
+    mistyped option (``--by_round``) or a name of no tuning text was ignored until "0 groups"."""
+    from kb.dev import subject_cv
+
+    for argv in (["--folds"], ["--folds", "x"], ["--folds", "1"], ["--by_round"], ["nosuchtext"]):
+        assert subject_cv.main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and err.strip(), argv
+    subject_cv.main(["nosuchtext", "beijing-gongyuan"])
+    assert "没有名为 nosuchtext 的调参文本" in capsys.readouterr().err

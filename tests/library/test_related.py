@@ -640,6 +640,7 @@ def test_score_related_ceiling_places_every_answered_article(capsys):
     """--ceiling puts each annotated (article, kind) with acceptable provisions in exactly one rank bucket:
     the same articles the scored run counts as having acceptable provisions."""
     rc, out, err = run_kb(["score-related"], ROOT, capsys)
+    assert rc == 0, err
     scored = {tuple(l.split()[:2]): l.split() for l in out.splitlines()[2:] if l.startswith("tuning ")}
     rc, out, err = run_kb(["score-related", "--ceiling"], ROOT, capsys)
     assert rc == 0, err

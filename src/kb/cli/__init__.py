@@ -152,6 +152,7 @@ def main(argv=None) -> int:
     restore = install()
     signals = _on_termination()
     rc = 0
+    stopped = None
     try:
         rc = _main(argv)
         try:
@@ -167,11 +168,17 @@ def main(argv=None) -> int:
         return rc
     except Terminated as e:
         click.echo(f"已终止（信号 {e.args[0]}）", err=True)
+        stopped = e.args[0]
         return 128 + e.args[0]
     finally:
         restore()
         for sig, handler in signals.items():
             signal.signal(sig, handler)
+        if stopped is not None:
+            # what kb was writing is cleaned up by now; the signal goes on to whoever called kb (the process's own
+            # disposition: a shell, a test runner or a CI cancel sees a process stopped by it, not a command that
+            # returned 143 and let its caller run on — code review 23 item 9)
+            os.kill(os.getpid(), stopped)
 
 
 def _quiet_stdout() -> None:

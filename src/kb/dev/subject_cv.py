@@ -419,27 +419,59 @@ def show_added(rnd: int, out=print) -> None:
         f"{n['right']} right, {n['wrong']} wrong, {n['had']} keys the rules had")
 
 
+def _arguments(argv):
+    """The options, checked (code review 23 item 11: a hand-rolled reader gave a traceback for ``--folds`` without a
+    number and ignored a mistyped option); None after argparse has printed why it refuses them (exit 2)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m kb.dev.subject_cv", description=__doc__.split("\n\n")[0])
+    parser.add_argument("names", nargs="*", help="tuning texts (gold file stems); all when none is given")
+    parser.add_argument("--folds", type=int, default=6, help="groups by name order (default 6)")
+    parser.add_argument("--by-round", action="store_true", help="groups by the held-out round a text came from")
+    parser.add_argument("--pos", action="store_true", help="a second ranker with jieba's part-of-speech tags")
+    parser.add_argument("--crf", action="store_true", help="the character CRF (python-crfsuite)")
+    parser.add_argument("--cost", action="store_true", help="what each piece costs kb obligations")
+    parser.add_argument("--show-added", type=int, metavar="ROUND", help="the CRF's records on held-out round ROUND")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:
+        return None
+    if args.folds < 2:
+        print(f"--folds 至少为 2（给的是 {args.folds}）", file=sys.stderr)
+        return None
+    if args.names:
+        from kb.dev.score_obligations import DATA, load_gold_file
+        unknown = [n for n in args.names
+                   if not (DATA / f"{n}.yml").is_file() or load_gold_file(DATA / f"{n}.yml").set != "tuning"]
+        if unknown:
+            print(f"没有名为 {'、'.join(unknown)} 的调参文本（tests/data/obligations/*.yml 中 set: tuning 的文件名）",
+                  file=sys.stderr)
+            return None
+    return args
+
+
 def main(argv=None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    folds = int(args[args.index("--folds") + 1]) if "--folds" in args else 6
-    names = [a for a in args if not a.startswith("-") and not a.isdigit()]
-    if "--crf" in args or "--cost" in args or "--show-added" in args:
+    args = _arguments(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        return 2
+    folds, names = args.folds, args.names
+    if args.crf or args.cost or args.show_added is not None:
         try:
             import pycrfsuite  # noqa: F401
         except ImportError:
             print("没有安装 python-crfsuite（它不是 kb 的依赖）：pip install python-crfsuite 后再比较", file=sys.stderr)
             return 2
-    if "--show-added" in args:
-        show_added(int(args[args.index("--show-added") + 1]))
+    if args.show_added is not None:
+        show_added(args.show_added)
         return 0
     reg, data = load(names)
-    if "--cost" in args:    # the CLI's own text (the seed) and kb bench obligations' sample
+    if args.cost:    # the CLI's own text (the seed) and kb bench obligations' sample
         from kb.dev import paths
         from kb.dev.bench_obligations import sample
         cost(reg, data, [("seed (kb obligations)", [paths.REPO / "regulation/suining-community/draft.txt"]),
                          ("kb bench obligations' sample", sample(paths.corpus_dir(), 200))])
         return 0
-    by_round = "--by-round" in args
+    by_round = args.by_round
     fold_of = groups(data, folds, by_round)
     n_groups = len(set(fold_of.values()))
     if n_groups < 2:
@@ -451,11 +483,11 @@ def main(argv=None) -> int:
     notes.append(f"ranker training {t_train:.1f} s CPU for all folds")
     for th, by_src in by_th.items():
         outputs[f"rules+ranker>{th}"] = by_src
-    if "--pos" in args:     # the same ranker again, its candidates' features extended with jieba's tags
+    if args.pos:     # the same ranker again, its candidates' features extended with jieba's tags
         notes.append(f"jieba POS features: {add_pos_features(data):.1f} s CPU")
         for th, by_src in ranker_outputs(data, fold_of)[0].items():
             outputs[f"rules+ranker+POS>{th}"] = by_src
-    if "--crf" in args:
+    if args.crf:
         outputs["rules+CRF(no actor)"], note = crf_outputs(data, fold_of)
         notes.append(note)
     how = "groups by held-out round (texts without a round: one group)" if by_round else "groups by name order"

@@ -611,6 +611,20 @@ def test_a_duty_without_a_modal_word_has_a_span_that_ends_after_it_starts(reg):
         assert 0 <= s.start < s.end <= len(node.text), s
 
 
+def test_a_carried_item_with_sub_items_keeps_its_span_inside_the_item(reg):
+    """行政复议法 (2017) 第二十八条第一款第三项 (a file the sample below came to once the held-out list changed, seventeenth
+    session): the lead-in's duty carried to an item with sub-items (1.–5.) reads the item and its sub-items as its
+    action, but its span ran past the item's own text (end 145 in 80 characters)."""
+    need_shared(SHARED / "corpus")
+    from kb.text.parse import parse_file
+    doc = parse_file(str(SHARED / "corpus" / "lawrefbook" / "诉讼与非诉讼程序法" / "行政复议法(2017-09-01).md"))
+    records = [s for s in extract(doc, reg) if s.eid == "art_28__para_1__point_3"]
+    carried = [s for s in records if s.start == 0 and s.modality == "obligation" and s.explicit]
+    assert carried and "5.具体行政行为明显不当的" in carried[0].action
+    for s in records:
+        assert 0 <= s.start < s.end <= len(doc.get(s.eid).text), s
+
+
 def test_corpus_sample_runs_clean(corpus_files, reg):
     """Every 25th corpus file: records well-formed, offsets valid, and every modal word of its articles
     either opens a duty, is a statement without an actor, or is a modifier, a condition or a definition."""

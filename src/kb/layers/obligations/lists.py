@@ -43,7 +43,9 @@ def carry_lists(lead: list[Draft], items: list[tuple]) -> None:
             if d.modality == "liability":
                 m = _VIOLATION_END.search(action)
                 act = action[:m.start() + 1] if m else action   # the violation, not the penalty the item goes on to
-            drafts.append(replace(d, trigger=0, begin=0, start=0, end=len(act), region=0, action=act,
+            # the action reads the item with its sub-items (目); the span stays inside the item's own text, the node
+            # the record points at (行政复议法 (2017) 28 (三) 1.–5.: end 145 in an item of 80 characters)
+            drafts.append(replace(d, trigger=0, begin=0, start=0, end=min(len(act), len(it.text)), region=0, action=act,
                                   node=it, item=it.number, items=[],
                                   deadline=None, quantity=None))
 

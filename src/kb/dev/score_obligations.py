@@ -253,6 +253,13 @@ def limit_key(limit: str | None):
 
 def match_duties(gold: list[GoldDuty], pred: list, canon, text_of) -> tuple[int, list[GoldDuty]]:
     """(matched, unmatched gold duties): one-to-one, the closest actions first."""
+    used_g, _ = pair_duties(gold, pred, canon, text_of)
+    return len(used_g), [g for gi, g in enumerate(gold) if gi not in used_g]
+
+
+def pair_duties(gold: list[GoldDuty], pred: list, canon, text_of) -> tuple[set[int], set[int]]:
+    """(indexes of the gold duties matched, indexes of kb's records matched): one-to-one, the closest actions first
+    (``kb.dev.duty_misses`` classifies what is left on both sides)."""
     by_key: dict[tuple, list[int]] = {}
     for j, s in enumerate(pred):
         by_key.setdefault((str(s.article), s.paragraph, s.item, canon(s.actor), s.modality), []).append(j)
@@ -270,7 +277,7 @@ def match_duties(gold: list[GoldDuty], pred: list, canon, text_of) -> tuple[int,
         if gi not in used_g and j not in used_p:
             used_g.add(gi)
             used_p.add(j)
-    return len(used_g), [g for gi, g in enumerate(gold) if gi not in used_g]
+    return used_g, used_p
 
 
 # --- scoring --------------------------------------------------------------------------------------

@@ -39,7 +39,14 @@ PERSON_SUFFIXES = ("人员", "人物", "人", "者", "对象", "成员", "员", 
                    "检察官", "法官", "监察官", "学生", "正职领导", "正职领导人",
                    # a rank or a post named by its head alone (军官, 士官, 外交官, 士兵, 新兵): not a closed list of ranks
                    # (a thing that ends so — 器官, 感官, 兵役, 兵种 — is refused where the head is read: names._head_verdict)
-                   "官", "兵")
+                   "官", "兵",
+                   # a user of a utility or a service (天然气用户, 天然气居民用户, 网络用户, 非居民用水户): the text's own party,
+                   # named by its head as 官 and 兵 are; a thing named after the user (用户信息, 用户画像) is refused where the
+                   # head is read (names._head_verdict)
+                   "用户", "用水户",
+                   # a party named by its role (民事主体, 信用主体, 道路应用试点主体, 物业管理相关主体); 主体工程, 主体责任, 以……为主体
+                   # and 建筑主体 are refused where the head is read (names._head_verdict)
+                   "主体")
 
 
 #: mass organisations (群团组织): public bodies, though their kind is social

@@ -26,8 +26,8 @@ STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根
                           r"违反|发生(?!单位)|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责(?!人)|进行|实施|实行|委托(?![人方])|"
                           r"派(?![出驻遣])|(?<![参给])与(?![会])|(?<![高平中初上下同对])等|[，。；：、]|"
                           # verbs that never make a body's name (造成承租人; 阻挠预备役军官, 殴打士兵: a verb before the person it is done
-                          # to, as 妨碍 — code review 22 item 1, 干涉老年人, 城乡居民首选……机构; 定期了解未成年人: 家庭教育促进法 21)
-                          r"造成|改善|定期|了解|调动|补贴|办好|鼓励|倡导|提倡|适用|妨碍|阻挠|阻碍|殴打|侮辱|打击报复|兴建|坚持|遵循|干扰|送至|干涉|首选|参考|优待|擅自|逐步|持续|"
+                          # to, as 妨碍 — code review 22 item 1; 妨害用户, 限定用户, 知道其用户, 激发经营主体, 促使各签约主体 (seventeenth session), 干涉老年人, 城乡居民首选……机构; 定期了解未成年人: 家庭教育促进法 21)
+                          r"造成|改善|定期|了解|调动|补贴|办好|鼓励|倡导|提倡|适用|妨碍|妨害|限定|知道|激发|促使|阻挠|阻碍|殴打|侮辱|打击报复|兴建|坚持|遵循|干扰|送至|干涉|首选|参考|优待|擅自|逐步|持续|"
                           # nor these, before what they govern (血站作为公益性医疗卫生机构, 企业认为行政机关, 学校收回教师,
                           # 社会力量举办中医医疗机构, 团长召集并主持代表团……, 总理召集和主持国务院……); 举办单位, 举办者, ……举办的医疗卫生机构,
                           # 会议主持人 are names
@@ -146,7 +146,12 @@ _PERSON_HEADS = frozenset(PERSON_SUFFIXES)
 #: or a body named after the rank (军官军衔, 军官预备役, 法官法, 军官登记, 法官考核, 法官培训, 法官惩戒; 民兵组织, 民兵武器装备,
 #: 民兵专业技术分队, 民兵预备役工作, 民兵条件, 民兵排, 民兵连, 民兵分队, 民兵训练)
 _RANK_NOT_A_HEAD = {"官": ("器感五", "方网司僚职兵军预法登考培惩衔"),
-                    "兵": ("征练阅用出派", "役种团器站营力源组武专预条排连分训")}
+                    "兵": ("征练阅用出派", "役种团器站营力源组武专预条排连分训"),
+                    # 用户信息, 用户画像, 用户名, 用户账号, 用户隐私, 用户需求, 用户规模, 用户协议, 用户端, 用户量: the user's thing
+                    "用户": ("", "信画名账隐需规协端量"),
+                    # 以……为主体, 建筑主体, 工程主体, 指定承担主体; 主体工程, 主体责任, 主体结构, 主体功能区, 主体资格, 主体地位, 主体作用, 主体部分,
+                    # 主体框架, 主体性; 市场主体登记机关, 经营主体经济损失, 主体名称, 主体信息: a thing or a part, no party
+                    "主体": ("为筑程担", "工责结功资地作部框性登经名信")}
 #: 部 in a word that names no office (全部, 内部, 局部, 顶部, 干部 (a person), 一部, 各部, 结合部; 部分, 部位, 部署, 部件, 部队,
 #: 部长 (the officer, read by its own head), 部门 (a head of its own))
 _PART_NOT_AN_OFFICE = ("全内外局顶底干面一各合东西南北中腹头胸背端上下首尾本", "分位署件队长门属委级")
@@ -506,6 +511,8 @@ class NameScanner:
             if v == _V_PERSON:
                 if e > i + (20 if "的" in text[i:e] else 10):
                     continue      # a person's name is short (unless a modifier with 的 opens it)
+                if heads[n] == "主体" and _AND_IN.search(text, i, e):
+                    continue      # 农民和农业经营主体, 创新资源和创新主体: 主体 closes the last member only
             elif e > i + 24:
                 continue          # a long name is a noun with a relative clause (负有……职责的部门)
             ends.append(e)

@@ -1,0 +1,59 @@
+"""kb.dev.duty_misses: the duty-level differences classed by construction, counted by texts."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from kb.dev.duty_misses import Difference, classify_miss, table
+from kb.dev.score_obligations import GoldDuty
+
+
+def rec(actor, modality, action="x"):
+    return SimpleNamespace(actor=actor, modality=modality, action=action)
+
+
+def same(name):
+    return name
+
+
+def test_a_miss_is_classed_by_what_kbs_record_of_the_provision_gets_wrong():
+    g = GoldDuty("7", 1, None, "天然气居民用户", "obligation", "承担……责任")
+    assert classify_miss(g, [rec("天然气居民用户", "obligation")], same, "", "")[0] == "boundary"
+    assert classify_miss(g, [rec("天然气居民用户", "permission")], same, "", "")[0] == "modality"
+    assert classify_miss(g, [rec("居民用户", "obligation")], same, "", "")[0] == "cut"
+    assert classify_miss(g, [rec("天然气居民用户和单位用户", "obligation")], same, "", "")[0] == "long"
+    assert classify_miss(g, [rec("管道天然气经营企业", "obligation")], same, "", "")[0] == "other_party"
+    assert classify_miss(g, [rec("管道天然气经营企业", "permission")], same, "", "")[0] == "other_both"
+
+
+def test_a_miss_without_a_record_is_classed_by_how_the_provision_writes_the_party():
+    def cls(actor, m, text, i=None, lead=""):
+        return classify_miss(GoldDuty("7", 1, i, actor, m), [], same, text, lead)[0]
+    assert cls("用水户", "liability", "违反本条例第三十一条规定的，由水务部门责令改正") == "violator"
+    assert cls("水务部门", "sanction", "违反本条例规定的，由水务部门责令改正") == "body_acts"
+    assert cls("游人", "prohibition", "攀折花木", 1, "游人不得有下列行为：") == "item"
+    assert cls("城市管理部门", "obligation", "城市管理、交通等部门应当……") == "not_in_text"
+    assert cls("用水户", "obligation", "提供洗车服务的用水户应当使用节水设备") == "relative"
+    assert cls("饭店", "prohibition", "酒楼、饭店、餐厅不得……") == "member"
+    assert cls("继承人", "obligation", "继承人应当清偿被继承人依法应当缴纳的税款和债务") == "subject"
+    # a party written with its levels in brackets is compared without them
+    assert cls("河长 [市级]", "obligation", "河长应当巡河") == "subject"
+
+
+def test_classes_are_counted_by_the_texts_they_occur_in():
+    diffs = [Difference("a", "member", "1", 1, None, "x obligation", None),
+             Difference("a", "member", "2", 1, None, "y obligation", None, ("yonghu",)),
+             Difference("b", "member", "1", 1, None, "x obligation", None, ("yonghu",)),
+             Difference("b", "false", "3", 1, None, None, "z obligation")]
+    assert table(diffs) == [("member", 3, 2), ("false", 1, 1), ("tag:yonghu", 2, 2)]
+
+
+def test_the_differences_of_a_file_are_the_scorers_misses_and_false_records():
+    """Every gold duty the scorer counts as missed and every record it counts as false is in exactly one class."""
+    from kb.dev.duty_misses import differences
+    from kb.dev.score_obligations import DATA, score_file
+    path = DATA / "chongqing-changwu-gongkai.yml"
+    s = score_file(path)
+    d = differences(path)
+    assert sum(1 for x in d if x.gold) == s.duty.fn
+    paired = sum(1 for x in d if x.gold and x.kb)
+    assert sum(1 for x in d if not x.gold) + paired == s.duty.fp

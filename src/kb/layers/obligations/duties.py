@@ -354,9 +354,13 @@ def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:
                 continue
         mod = "permission" if m.group(2) == "权利" else "obligation"
         a = g.end + m.start(1)
+        # 公民有受教育的权利和义务, 各共有人都有管理的权利和义务: a right stated with a duty gives both records (the
+        # conventions of 2026-12-05, point (a)); the duty's explicit false as any 有……的义务
+        both = mod == "permission" and scope.startswith("和义务", m.end())
         for mt in g.mentions:
-            x.emit(s, mt, mod, mod == "permission", a, a, p)
-            s.drafts[-1].end = g.end + m.end(1)
+            for mm in (mod, "obligation") if both else (mod,):
+                x.emit(s, mt, mm, mm == "permission", a, a, p)
+                s.drafts[-1].end = g.end + m.end(1)
         found = True
     if found:
         s.stated(g)

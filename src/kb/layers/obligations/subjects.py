@@ -67,6 +67,10 @@ _IN_CHARGE_OF = re.compile(r"负责[^，。；的]{1,12}的(?:机构|部门|单�
 _CREATED_BY = re.compile(r"(?:依法)?(?:(?:设立|举办|开办|兴办|创办|组建|成立|设置|建立|运营|委托|指定|聘用|聘任|选聘|确定)"
                          r"(?:或者|和|、|或|并)?)+的")      # 确定或者组建的法律援助机构
 _SHORT_MODIFIER = re.compile(r"([^，。；的]{1,6})的")
+#: X有……的义务 / 权利 with a short act (赡养人有维修的义务, 任何单位和个人都有节水的义务, 公民有生育的权利): the predicate that
+#: states X's duty or right (duties._HAS), not a short modifier of a noun after 的 (issue 11, engineer 11c: 10 gold duties of
+#: the tuning set were lost when the act had four characters or fewer)
+_HAS_SHORT = re.compile(r"(?:都|均|也|同时)?有(?!关|权)[^，。；的]{1,4}的(?:权利和义务|权利|义务|责任|职责)(?=[，。；]|$)")
 _CONDITION_DE = re.compile(r"[^，。；的]{1,20}的")
 _MODAL_IN = re.compile(r"应当|可以|不得|必须")
 _NEXT_MARK = re.compile("[的，、]")
@@ -492,7 +496,7 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
             return k, Group([], k, cb)
     # 居民公约的内容, 政府投资兴办的……, 居民不足二百户的……: the actor modifies a noun
     mm = _SHORT_MODIFIER.match(text, g.end)
-    if mm and (len(mm.group(1)) <= 4 or _DIGIT.search(mm.group(1))) \
+    if mm and (len(mm.group(1)) <= 4 or _DIGIT.search(mm.group(1))) and not _HAS_SHORT.match(text, g.end) \
             and not mm.group(1).startswith(VERB_START2) and not _ACTS_IN.search(mm.group(1)) \
             and not (_VIOLATES.match(mm.group(1)) and text[ca:cb].endswith("的") and mm.end() < cb) \
             and not (mm.group(1).startswith("领导") and all(sc.reg.kind_of(m.name) == "individual" for m in g.mentions)):

@@ -207,3 +207,21 @@ def test_the_quoted_rule_leaves_out_what_the_stage_annotates_ships_holds_out_quo
         assert draw_heldout.title_of(m.group(1)) in titles
         left = m.group(3).split("、") if m.group(3) else []
         assert len(left) <= draw_heldout.QUOTED_SHARE * int(m.group(2))
+
+
+def test_one_notion_of_shipped_serves_both_rounds_and_both_rules(monkeypatch):
+    """What the knowledge base ships is shipped_titles' answer (meta.yml's source titles) for the related round's upper law
+    and for both obligations rules: the related round compared the folder names of regulation/ (民法典-合同编 for the source
+    合同编) and the named rule relied on meta.yml naming its source.  With every corpus title shipped, neither round has a
+    candidate, whatever the repository names (before: 636 obligation candidates under the named rule, 188 related ones)."""
+    need_shared(CORPUS)
+    ships = draw_heldout.shipped_titles(REPO)
+    assert {"城乡规划法", "合同编", "物权编", "北京市实施城市居民委员会组织法办法", "suining-community"} <= ships
+    assert draw_heldout.shipped("中华人民共和国城乡规划法", ships) and not draw_heldout.shipped("民法典-合同编", ships)
+    every = {draw_heldout.normalise(draw_heldout.title_of(p)) for p in CORPUS.rglob("*.md")}
+    monkeypatch.setattr(draw_heldout, "shipped_titles", lambda repo: every)
+    monkeypatch.setattr(draw_heldout, "repository_text", lambda repo, prefixes=("",), log=False: "")   # names nothing
+    out = io.StringIO()
+    draw_heldout.draw("20261206j", REPO, CORPUS, 8, 2, out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("obligations: 0 candidates") and lines[1].startswith("related: 0 candidates"), lines

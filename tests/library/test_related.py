@@ -963,3 +963,19 @@ def test_kb_related_limit_is_at_least_one_and_bounds_every_kind(capsys):
     for n in (1, 2, 3):
         rc, out, _ = run_kb(["related", "18", "--kind", "peer", "--format", "json", "--limit", str(n)], ROOT, capsys)
         assert [r["weak"] for r in json.loads(out)["related"]] == weak[:n]
+
+
+def test_a_coverage_of_zero_is_worked_out_once(lib, monkeypatch):
+    """kb.library.related._cover sets an answer's coverage the first time it is asked (ORDER's sort, then every answer):
+    a provision sharing no weighted bigram with the article covers 0, and it was worked out again at each ask (the test
+    was whether the cover was truthy); now once, and an answer's coverage is None until then."""
+    import kb.library.related as related
+
+    e = lib.get("北京市物业管理条例", lib._latest_version["北京市物业管理条例"], "art_5")
+    b = next(x for x in lib.entries if x.reg.id != e.reg.id and x.vec and not set(x.vec) & set(e.vec))
+    calls = []
+    monkeypatch.setattr(related, "containment", lambda part, whole: calls.append(whole) or 0.0)
+    r = related.Relation("upper", b, 0.0)
+    assert r.cover is None and r.to_dict()["cover"] == 0.0
+    assert related._cover(e, r) == 0.0 and related._cover(e, r) == 0.0 and r.cover == 0.0
+    assert calls == [b]

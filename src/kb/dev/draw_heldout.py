@@ -288,7 +288,9 @@ def numbered_articles(title: str, text: str) -> set[int]:
 
 def shipped_titles(repo: Path) -> set[str]:
     """The corpus titles the knowledge base ships (``regulation/*/meta.yml``'s source files; a folder's own name where
-    it names none), normalised: a shipped text is seen whatever the rule."""
+    it names none), normalised: a shipped text is seen whatever the rule (:func:`shipped`), and a law it ships is no
+    related round's upper law.  The one notion of "shipped" of both rules and both rounds: the related round compared
+    the folder names of regulation/ (民法典-合同编 for the source 合同编), the quoted rule these titles."""
     import yaml
 
     titles = set()
@@ -297,6 +299,12 @@ def shipped_titles(repo: Path) -> set[str]:
         files = (data.get("source") or {}).get("files") or []
         titles |= {normalise(title_of(f)) for f in files} or {normalise(meta.parent.name)}
     return titles
+
+
+def shipped(title: str, titles: set[str]) -> bool:
+    """Whether a corpus title (a file's, :func:`title_of`, or a law a text cites) is one the knowledge base ships
+    (``titles``: :func:`shipped_titles`)."""
+    return normalise(title) in titles
 
 
 def latest_versions(corpus: Path, files=None) -> dict[str, Path]:
@@ -322,12 +330,13 @@ def drawable_files(corpus: Path, files: list[Path]) -> list[Path]:
     return sorted(latest_versions(corpus, kept).values(), key=lambda p: str(p.relative_to(corpus)))
 
 
-def unannotated(repo: Path, drawable: list[Path]) -> list[Path]:
+def unannotated(repo: Path, drawable: list[Path], ships: set[str] | None = None) -> list[Path]:
     """The texts ``--rule quoted`` may draw from: no annotation of the obligation stage covers them, the knowledge
-    base does not ship them, and they are not held out this session — the session's own round is in no annotation
-    yet (code review 21 item 8)."""
-    annotated, ships = annotated_titles(repo), shipped_titles(repo)
-    return [p for p in drawable if title_of(p) not in annotated and normalise(title_of(p)) not in ships
+    base does not ship them (``ships``: :func:`shipped_titles`, read when not given), and they are not held out this
+    session — the session's own round is in no annotation yet (code review 21 item 8)."""
+    annotated = annotated_titles(repo)
+    ships = shipped_titles(repo) if ships is None else ships
+    return [p for p in drawable if title_of(p) not in annotated and not shipped(title_of(p), ships)
             and not held_out_file(p)]
 
 
@@ -335,15 +344,16 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
          rule: str = "named") -> None:
     text = repository_text(repo, OBLIGATION_FILES, log=True)
     related_text = repository_text(repo, RELATED_FILES)
-    shipped = {normalise(p.name) for p in (repo / "regulation").iterdir() if p.is_dir()}
+    ships = shipped_titles(repo)
     latest = latest_versions(corpus)
     national = {title: path for title, path in latest.items() if not str(path.relative_to(corpus)).startswith("DLC/")}
     files = sorted(corpus.rglob("*.md"), key=lambda p: str(p.relative_to(corpus)))
     drawable = drawable_files(corpus, files)
     if rule == "quoted":
-        unnamed = unannotated(repo, drawable)
+        unnamed = unannotated(repo, drawable, ships)
     else:
-        unnamed = [p for p in drawable if not named(title_of(p), text)]
+        # (a shipped text is named by its meta.yml's source path too: left out in its own right, as the quoted rule does)
+        unnamed = [p for p in drawable if not shipped(title_of(p), ships) and not named(title_of(p), text)]
     unseen_by_related = [p for p in drawable if str(p.relative_to(corpus)).startswith("DLC/")
                          and not named(title_of(p), related_text)]
     sizes = {p: len(articles(p)) for p in {*unnamed, *unseen_by_related}}
@@ -357,7 +367,7 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
         first = articles(p)[0]
         for law in _CITE.findall(first):
             law = normalise(law)
-            if law in national and law not in shipped and not any(law in s for s in shipped):
+            if law in national and not shipped(law, ships):
                 related.append((p, national[law]))
                 break
     chosen = rng.sample(related, min(n_related, len(related)))

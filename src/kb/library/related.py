@@ -296,8 +296,9 @@ class Relation:
     shared: float = 0.0                             # share of the article's text found in this one
     weak: bool = False                              # a follower (FOLLOW): a weaker answer after those above the threshold
     #: share of the article's weight (its TF-IDF bigrams) found in this one (kb.compare.similarity.containment): what,
-    #: with relevance, the first answers of a kind of ORDER are ordered by — shown so that a reader can check that order
-    cover: float = 0.0
+    #: with relevance, the first answers of a kind of ORDER are ordered by — shown so that a reader can check that order;
+    #: None until :func:`_cover` works it out (every answer of :meth:`Library.related` has it)
+    cover: float | None = None
     ordered: bool = False                           # one of those first answers, ordered by relevance × cover^ORDER
 
     def to_dict(self) -> dict:
@@ -306,7 +307,7 @@ class Relation:
                 "level": e.reg.level, "jurisdiction": e.reg.jurisdiction, "eid": e.eid, "label": e.label,
                 "citation": e.node.citation or e.label, "similarity": round(self.similarity, 4),
                 "relevance": round(self.relevance, 4),
-                "cover": round(self.cover, 4), "ordered": self.ordered,
+                "cover": round(self.cover or 0.0, 4), "ordered": self.ordered,
                 "shared": round(self.shared, 4), "weak": self.weak, "text": e.text, "marks": self.marks,
                 "own_marks": self.own_marks}
 
@@ -1115,8 +1116,10 @@ def common_runs(a: str, b: str, least: int = MIN_SHARED) -> tuple[list, list]:
 
 
 def _cover(e: Entry, r: Relation) -> float:
-    """``r.cover``, the share of ``e``'s weight ``r``'s provision holds, computed once (set on ``r``)."""
-    if not r.cover:
+    """``r.cover``, the share of ``e``'s weight ``r``'s provision holds, computed once (set on ``r``): a provision sharing
+    no weighted bigram with ``e`` (a pinned one cited by number) covers 0, and that is known once worked out too — the
+    test was whether the cover was truthy, so a 0 was worked out again at each ask (ORDER's sort, then every answer)."""
+    if r.cover is None:
         r.cover = containment(e, r.entry)
     return r.cover
 

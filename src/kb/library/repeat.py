@@ -66,6 +66,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from kb.library.related import Library, Relation, common_runs
+from kb.text.numerals import FIGURE_NUMERAL_RE, figure_value
 
 #: least share of an article's wording found in upper provisions ("most of it").  The repetition cross-validation
 #: (python3 -m kb.dev.related_cv repeat) chooses it too since the sixth session of 2026-12-05: on twenty folds every fold
@@ -141,13 +142,12 @@ LOCAL_LEVEL = re.compile(r"地方|本级|各级|省|县|设区的市|自治|乡|
 #: bound of a confident pair (HIGH, 0.5) — below it the latest version no longer says what the earlier article said
 #: (北京市实施《妇女权益保障法》办法 第四十二条, the 妇联 exposing acts in the media, which the 2022 law dropped)
 EARLIER_LINK = 0.5
+#: a number in Chinese or Arabic numerals, or both (十五, 1万, 十万, 10000, 10,000, 1.5万, 一亿五千万): kb.text.numerals' pattern
+#: of a figure in running text, one for every quantity and amount (``_FIGURE``, ``_MONEY``), read by its figure_value
+_NUMERAL = FIGURE_NUMERAL_RE
 #: a quantity: a number (Chinese or Arabic) with its unit or bound — 十五日, 三十人, 一百户, 五千元; a range with
 #: its unit is one quantity (三至五人, 五至九人: it was read as two, 五至 and 九人, and an article stating one
 #: range was taken for one adding two figures of its own)
-#: a number in Chinese or Arabic numerals, or both (十五, 1万, 十万, 10000, 10,000, 1.5万, 一亿五千万): one pattern for every
-#: quantity and amount (``_FIGURE``, ``_MONEY``), decimals and thousands commas whole — 1.5万元 was read as 5万元 and 10,000元 as
-#: 000元 when the figures' pattern had neither (code review 22 item 7)
-_NUMERAL = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[零一二三四五六七八九十百千万亿两]*|[零一二三四五六七八九十百千万亿两]+)"
 _FIGURE = re.compile(rf"{_NUMERAL}(?:至{_NUMERAL})?个?(?:工作日|日|天|月|年|周|户|人|名|元|次|届|%|％|以上|以下|以内|至)")
 
 
@@ -464,9 +464,10 @@ def own_figures(text: str, upper: list[str], values: bool | None = None) -> list
 
 
 def _quantity(figure: str) -> tuple:
-    """A quantity (``_FIGURE``) by its value(s) (:func:`number`) and unit: 十五日 and 15日 are one, 一万元 and 10000元."""
+    """A quantity (``_FIGURE``) by its value(s) (kb.text.numerals.figure_value) and unit: 十五日 and 15日 are one, 一万元 and
+    10000元."""
     m = re.fullmatch(rf"({_NUMERAL})(?:至({_NUMERAL}))?个?(.*)", figure)
-    return number(m.group(1)), m.group(2) and number(m.group(2)), m.group(3)
+    return figure_value(m.group(1)), m.group(2) and figure_value(m.group(2)), m.group(3)
 
 
 def own_fine(text: str, upper: list[str], values: bool | None = None) -> bool:
@@ -488,60 +489,21 @@ def own_fine(text: str, upper: list[str], values: bool | None = None) -> bool:
 #: an amount of money with its bounds: a range (五千元以上五万元以下, 五千至五万元), a cap (五万元以下, 以内), a floor (五千元以上)
 #: or one amount (二百元)
 _MONEY = re.compile(rf"({_NUMERAL})元?(?:以上|至)({_NUMERAL})元(?:以下|以内)?|({_NUMERAL})元(以下|以内|以上)?")
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def fines(text: str) -> list[tuple]:
-    """The amounts of money (…元) ``text`` states, each as (least, most) in 元 (:func:`number`; None: no bound) — 五千元以上
-    五万元以下 (5000, 50000), 3万元以下 (None, 30000), 五千元以上 (5000, None), 二百元 (200, 200) —, in order: what
-    :func:`own_fine` compares."""
+    """The amounts of money (…元) ``text`` states, each as (least, most) in 元 (kb.text.numerals.figure_value; None: no
+    bound) — 五千元以上五万元以下 (5000, 50000), 3万元以下 (None, 30000), 五千元以上 (5000, None), 二百元 (200, 200) —, in
+    order: what :func:`own_fine` compares."""
     out = []
     for m in _MONEY.finditer(text):
         low, high, one, bound = m.groups()
         if one is None:
-            out.append((number(low), number(high)))
+            out.append((figure_value(low), figure_value(high)))
         else:
-            v = number(one)
+            v = figure_value(one)
             out.append((None, v) if bound in ("以下", "以内") else (v, None) if bound == "以上" else (v, v))
     return out
-
-
-def number(s: str) -> float | None:
-    """The value of a number written in Chinese numerals (二十万, 一千零五十, 两千), Arabic ones (10000, 1.5) or both (10万,
-    1.5万); None when it is none (a lone 万)."""
-    s = s.replace(",", "")          # 10,000: a thousands comma
-    total = section = 0.0
-    digit: float | None = None
-    i = 0
-    while i < len(s):
-        ch = s[i]
-        if ch.isdigit() or ch == ".":
-            j = i
-            while j < len(s) and (s[j].isdigit() or s[j] == "."):
-                j += 1
-            try:
-                digit = float(s[i:j])
-            except ValueError:
-                return None
-            i = j
-            continue
-        if ch in _DIGITS:
-            digit = float(_DIGITS[ch])
-        elif ch in _UNITS:
-            section += (1.0 if digit is None else digit) * _UNITS[ch]
-            digit = None
-        elif ch == "万":
-            if digit is None and not section:
-                return None
-            total += (section + (digit or 0)) * 10_000
-            section, digit = 0.0, None
-        elif ch == "亿":
-            total = (total + section + (digit or 0)) * 100_000_000
-            section, digit = 0.0, None
-        i += 1
-    value = total + section + (digit or 0)
-    return value if (value or "零" in s or "0" in s) else None
 
 
 def _taken(text: str, marks) -> float:

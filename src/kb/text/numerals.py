@@ -1,9 +1,13 @@
-"""Chinese numerals as used in article, chapter and item numbers.
+"""Chinese and Arabic numerals: the one place kb reads them.
 
-Handles 一 … 九千九百九十九 (十五, 一百零五, 一千二百六十, 二十, 十), 〇/零, 两, the
-formal forms (壹贰叁…拾佰仟), ASCII and full-width digits.  Parsing is strict: a
-string that is not a well-formed numeral raises ValueError, so callers can tell
-"第十五条" from prose that merely starts with 第.
+Numbers of articles, chapters and items (:func:`parse_numeral`): 一 … 九千九百九十九 (十五, 一百零五, 一千二百六十, 二十,
+十), 〇/零, 两, the formal forms (壹贰叁…拾佰仟), ASCII and full-width digits.  Parsing is strict: a string that is not a
+well-formed numeral raises ValueError, so callers can tell "第十五条" from prose that merely starts with 第.
+
+Figures in running text (:func:`figure_value`, ``FIGURE_NUMERAL_RE``): quantities and amounts of money as a provision
+writes them — 十五日, 10,000元, 1.5万元, 一亿五千万元 — read leniently on top of the strict reader: each part between 亿 and
+万 is an Arabic number (thousands commas, decimals) or a strict numeral, and a figure that is none has no value (None)
+instead of an error (kb.library.repeat compares the figures of a local article with its upper law's by value).
 """
 from __future__ import annotations
 
@@ -84,6 +88,43 @@ def _value(s: str) -> int:
             section += digit * unit
             digit, last_unit = None, unit
     return total + section + (digit or 0)
+
+
+#: a figure as running text writes it (:func:`figure_value`): Arabic digits, whole with their thousands commas and decimals,
+#: and Chinese numerals after them (10万, 1.5万), or Chinese numerals alone (十五, 一亿五千万) — for regular expressions
+#: (kb.library.repeat's quantities and amounts; a pattern without decimals read 1.5万元 as 5万元, code review 22 item 7)
+FIGURE_NUMERAL_RE = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[零一二三四五六七八九十百千万亿两]*|[零一二三四五六七八九十百千万亿两]+)"
+#: a figure's parts: what stands before 亿, before 万, and after them (each a :func:`_figure_part`)
+_FIGURE_PARTS = re.compile(r"(?:([^亿万]*)亿)?(?:([^亿万]*)万)?([^亿万]*)")
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+
+
+def figure_value(s: str) -> float | None:
+    """The value of a figure of running text (``FIGURE_NUMERAL_RE``) in Chinese numerals (二十万, 一千零五十, 两千, 一九九七),
+    Arabic ones (10000, 10,000, 1.5) or both (10万, 1.5万, 1亿); None when it is no number (a lone 万, 十十, 3千): the
+    parts between 亿 and 万 are each an Arabic number or a strict numeral (:func:`parse_numeral`)."""
+    m = _FIGURE_PARTS.fullmatch(to_ascii_digits(s.strip()).replace(",", ""))     # 10,000: a thousands comma
+    if m is None or not s.strip():
+        return None
+    total = 0.0
+    for part, unit in zip(m.groups(), (100_000_000, 10_000, 1)):
+        if part is None or (part == "" and unit == 1):
+            continue                    # no 亿 / 万, or nothing after the last of them (十万)
+        value = _figure_part(part)
+        if value is None:
+            return None                 # 万 with nothing before it, or a part that is no numeral
+        total += value * unit
+    return total
+
+
+def _figure_part(part: str) -> float | None:
+    """A figure's part below 万 (:func:`figure_value`): an Arabic number with its decimals or a strict numeral."""
+    if _ARABIC.fullmatch(part):
+        return float(part)
+    try:
+        return float(parse_numeral(part))
+    except ValueError:
+        return None
 
 
 # 10,000 numbers hold every article, item and year of a real text; a larger cache was 25 MB

@@ -287,6 +287,8 @@ NOT_YET = object()
 
 #: the rest of a list of persons up to its modal word (行长、|副行长及其他工作人员，应当): no 的, no clause mark
 _LIST_TO_MODAL = re.compile(r"、[^，。；：、的]{1,12}(?:、[^，。；：、的]{1,12}){0,6}?(?=，?(?:应当|必须|不得|可以|有权|应|须))")
+#: the modal word then 由 + its agent: the list before it is what the agent acts on (主任、副主任和委员可以由中国国际商会聘任)
+_MODAL_THEN_BY = re.compile(r"，?(?:应当|必须|可以|应|须)由")
 
 
 def _persons_to_modal(text: str, e: int) -> bool:
@@ -294,7 +296,7 @@ def _persons_to_modal(text: str, e: int) -> bool:
     工作人员应当, 、士兵应当)?  A two-character person opens it then (行长、副行长……, 军官、士兵); a list of modifiers does not
     (民兵、预备役部队武器装备……应当, 民兵、预备役工作经费的增长应当: a thing follows)."""
     m = _LIST_TO_MODAL.match(text, e)
-    return m is not None and m.group(0).endswith(PERSON_SUFFIXES + SUFFIXES)
+    return m is not None and m.group(0).endswith(PERSON_SUFFIXES + SUFFIXES) and not _MODAL_THEN_BY.match(text, m.end())
 
 
 def _tables(reg: Registry) -> tuple:

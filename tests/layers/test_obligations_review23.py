@@ -51,3 +51,51 @@ def test_a_list_of_posts_before_a_modal_word_and_its_agent_is_no_party(reg):
 def test_the_arbitration_commissions_posts_read_from_the_corpus():
     assert not corpus_records("诉讼与非诉讼程序法/仲裁法(2017-09-01).md", "art_66__para_3")
 
+
+def test_what_is_kept_for_a_conscript_is_no_duty_and_a_service_time_ends_the_name(reg):
+    """Finding 4 (a), (b): 兵役法 (2021) 50 p3 gave 义务兵 and 军士入伍前 the obligation 保留: the land right is kept for them
+    (a bare 保留 after a person's name), and 入伍前 is the time of the right, not part of a name."""
+    got = records(reg, "义务兵和军士入伍前依法取得的农村土地承包经营权，服现役期间应当保留。")
+    assert not any(a in ("义务兵", "军士", "军士入伍前") for a, _, _ in got)
+    # guard: the conscript's own duty stays
+    assert records(reg, "义务兵应当遵守部队纪律。") == {("义务兵", "obligation", "遵守部队纪律")}
+
+
+def test_a_sentence_of_the_armys_need_carries_no_conscript(reg):
+    """Finding 4 (c): 兵役法 (2021) 27 p1's third sentence 根据军队需要，可以直接从……公民中招收军士 was the conscript's permission,
+    carried across the full stop; the army recruits.  Guard: 经批准可以选改为军士 stays the conscript's."""
+    got = records(reg, "义务兵服现役期满，根据军队需要和本人自愿，经批准可以选改为军士；服现役期间表现特别优秀的，经批准可以提前选改为"
+                       "军士。根据军队需要，可以直接从非军事部门具有专业技能的公民中招收军士。")
+    assert ("义务兵", "permission", "选改为军士") in got
+    assert ("义务兵", "permission", "提前选改为军士") in got
+    assert not any("招收军士" in act for a, _, act in got if a == "义务兵")
+    # guard: after ；, not a new sentence, the person goes on (驻外外交人员法 (2009) 30)
+    got = records(reg, "驻外外交人员应当在驻外外交机构之间进行任职交流；根据工作需要，也可以在派出部门或者其他机关之间进行任职交流。")
+    assert ("驻外外交人员", "permission", "在派出部门或者其他机关之间进行任职交流") in got
+
+
+_RESERVISTS = ("预备役军官、预备役军士服预备役{}本衔级最低年限或者{}最高年龄，预备役兵服预备役{}规定年限或者{}最高年龄，"
+               "有下列情形之一的，{}：\n（一）被征集或者选拔补充服现役的；\n（二）法律、法规规定的其他情形。")
+
+
+def test_a_reservist_sent_out_of_the_reserve_has_no_duty_and_a_condition_is_every_partys(reg):
+    """Finding 5: 预备役人员法 (2022) 53 gave 预备役兵 the obligation 安排退出预备役 and each item (the military organ arranges it:
+    安排 + what the person is sent to is passive after a person's name); 54 gave only 预备役兵, the last comma-clause, the
+    prohibition 退出预备役, where the condition is each rank's."""
+    got = records(reg, _RESERVISTS.format("未满", "未达到", "未满", "未达到", "应当安排退出预备役"))
+    assert not any(a and a.startswith("预备役") for a, _, _ in got)
+    got = records(reg, _RESERVISTS.format("满", "达到", "满", "达到", "不得退出预备役"))
+    assert {a for a, m, act in got if m == "prohibition" and act == "退出预备役"} >= {"预备役军官", "预备役兵"}
+    # guard: a body's 安排 is its own act (北京市征兵工作条例 34)
+    assert ("原单位", "obligation", "安排工作") in records(reg, "入伍前是在职职工的义务兵退出现役后，原单位应当安排工作。")
+
+
+@_needs_corpus
+def test_the_articles_read_from_their_corpus_files():
+    got = corpus_records("行政法/兵役法(2021-08-20).md", "art_50__para_3")
+    assert not got
+    got = corpus_records("行政法/兵役法(2021-08-20).md", "art_27__para_1")
+    assert got == {("art_27__para_1", "义务兵", "permission")}
+    assert not corpus_records("行政法/预备役人员法(2022-12-30).md", "art_53__para_1")
+    got = corpus_records("行政法/预备役人员法(2022-12-30).md", "art_54__para_1")
+    assert {a for e, a, m in got if e == "art_54__para_1"} >= {"预备役军官", "预备役兵"}

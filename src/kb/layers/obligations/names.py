@@ -40,7 +40,10 @@ STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根
                           r"有(?:计划|步骤|重点|针对性|序|效|组织|目的)地|"
                           # nor 到 before a place or a body, what one goes to (持……证明到……公安机关, 到户口所在地……经办机构);
                           # 接到 / 收到 / 得到 / 达到 / 报到 and 到场 / 到期 / 到位 / 到达 / 到会 are words of their own
-                          r"(?<![接收得达报遇受])到(?![场期位达会岗庭])")
+                          r"(?<![接收得达报遇受])到(?![场期位达会岗庭])|"
+                          # nor the time of a soldier's service (义务兵和军士入伍前依法取得的……: 兵役法 (2021) 50 p3 gave the name
+                          # 军士入伍前; code review 23 finding 4); 退役军人, 服役人员 are names
+                          r"(?:入伍|退役|退伍|服役|服现役)(?:前|后|期间)")
 BAD_START = ("有", "是", "但", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
              "跟", "向", "对", "给", "为", "在", "把", "将", "确需", "确有", "如需", "需")
 #: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)

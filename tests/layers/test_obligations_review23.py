@@ -90,6 +90,31 @@ def test_a_reservist_sent_out_of_the_reserve_has_no_duty_and_a_condition_is_ever
     assert ("原单位", "obligation", "安排工作") in records(reg, "入伍前是在职职工的义务兵退出现役后，原单位应当安排工作。")
 
 
+def test_a_list_member_cut_to_a_determiner_is_no_party(reg):
+    """Finding 6: 海上交通安全法 (2021) 38 p2 gave 其他 the obligation 执行 (其他在船人员 cut at 在).  在船人员 is one word now,
+    and a member that is only a determiner is never a party (the same list with 在岸人员, cut at 在, keeps its two others)."""
+    got = records(reg, "船长在其职权范围内发布的命令，船员、乘客及其他在船人员应当执行。")
+    assert {a for a, _, _ in got} == {"船员", "乘客", "其他在船人员"}
+    for det in ("其他", "有关"):
+        got = records(reg, f"船员、乘客及{det}在岸人员应当执行。")
+        assert {a for a, _, _ in got} == {"船员", "乘客"}
+
+
+def test_the_bodies_whose_heads_approve_are_no_agent(reg):
+    """Finding 7: 中国人民解放军军官军衔条例 (1994) 23 (二) gave 人民解放军各总部 the obligation 大军区、……的正职首长批准 (the rest of
+    the list as its action); the heads of the listed bodies approve, 正职首长.  Guard: a list of sanctioning bodies before 对 + the
+    persons punished keeps its first body (北京市实施《档案法》办法 34)."""
+    got = records(reg, "专业技术军官晋升为上校的，由人民解放军各总部、大军区、军兵种或者其他相当于大军区级单位的正职首长批准；")
+    assert not any(a and "总部" in a for a, _, _ in got)
+    assert got == {("正职首长", "obligation", "批准")}     # the heads, as the annotators of xianyi-junguan 12 write them
+    got = records(reg, "有下列行为之一的，由档案行政管理部门、有关主管部门对直接负责的主管人员依法给予处分。")
+    assert ("档案部门", "sanction", "对直接负责的主管人员依法给予处分") in got
+    # guard: a list of persons before the bodies' heads: the persons act (现役军官法 (2000) 12 (二), a tuning text)
+    got = records(reg, "副师职（正旅职）、正团职（副旅职）军官职务和高级专业技术军官职务，由总参谋长、总政治部主任、总后勤部部长和政治委员、"
+                       "总装备部部长和政治委员、大军区及军兵种或者相当大军区级单位的正职首长任免；")
+    assert ("总参谋长", "obligation", "任免") in got
+
+
 @_needs_corpus
 def test_the_articles_read_from_their_corpus_files():
     got = corpus_records("行政法/兵役法(2021-08-20).md", "art_50__para_3")
@@ -99,3 +124,7 @@ def test_the_articles_read_from_their_corpus_files():
     assert not corpus_records("行政法/预备役人员法(2022-12-30).md", "art_53__para_1")
     got = corpus_records("行政法/预备役人员法(2022-12-30).md", "art_54__para_1")
     assert {a for e, a, m in got if e == "art_54__para_1"} >= {"预备役军官", "预备役兵"}
+    got = corpus_records("行政法/海上交通安全法(2021-04-29).md", "art_38__para_2")
+    assert {a for _, a, m in got if m == "obligation"} == {"船长", "船员", "乘客", "其他在船人员"}
+    got = corpus_records("行政法/中国人民解放军军官军衔条例(1994-05-12).md", "art_23__para_1__point_2")
+    assert got == {("art_23__para_1__point_2", "正职首长", "obligation")}

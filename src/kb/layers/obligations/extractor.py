@@ -39,6 +39,8 @@ _DEFINES = re.compile(r"[^，。；由]{1,40}?，?不?(?:是指|指|是|包括|�
 _PURPOSE = re.compile(r"为(?:了)?[^。；]*，制定本(?:法|条例|办法|规定|细则|规则|决定|准则|守则)[。；]?\s*$")
 #: a provision the text marks as deleted (（2010年12月23日删除）, （删除）) at its end
 _DELETED = re.compile(r"[（(](?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?删除[）)]\s*$")
+#: a party's name that is only a determiner: what it determined was cut off (其他|在船人员), it names no one
+_DETERMINERS = frozenset(("其他", "其它", "有关", "相关", "其余", "其他有关", "其他相关"))
 #: the rule for each kind of event (see events)
 _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj, "found": on_found}
 
@@ -258,6 +260,11 @@ class _Extractor:
     def emit(self, s: Sentence, mention: Mention | None, modality: str, explicit: bool, trigger: int, begin: int,
              start: int | None = None, primary: bool = True) -> None:
         """Draft a duty of the sentence s: its word at trigger, its action from begin."""
+        if mention is not None and mention.name in _DETERMINERS:
+            # 船员、乘客及其他在船人员 cut at a stop word gave the member 其他 (海上交通安全法 (2021) 38 p2, code review 23 finding 6):
+            # a determiner alone names no one; the duty is kept as a statement without an actor (the list's other members
+            # keep theirs: dropping the member from the group instead gave 反洗钱法 (2006) 30's 反洗钱行政主管部门 its staff's liability)
+            mention = None
         key = (self.ids(s.node)[0], trigger)
         self.said[key] = self.said.get(key, False) or mention is not None
         s.drafts.append(Draft(mention, modality, explicit, trigger, begin, trigger if start is None else start,

@@ -19,9 +19,9 @@ from kb.layers.obligations.sentences import CLAUSE_END
 #: separators of coordinated names (市、县人民政府, 财政和民政部门, 单位或者个人)
 SEP = re.compile(r"以及|及其(?!他)|或者|和其他|或其他|、|和|及|或|暨")
 #: what cannot be inside a name: modal words, prepositions, verbs, clause marks (a preposition that is
-#: also part of a noun is no stop there: 经营, 对外, 以上, 在职 …)
+#: also part of a noun is no stop there: 经营, 对外, 以上, 在职, 在船人员 (海上交通安全法 (2021) 38 p2, code review 23 finding 6) …)
 STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根据|依照|依法|对于|对(?![外象口])|向(?!导)|将(?!士)|把|"
-                          r"(?<![所存现实内外])在(?![职编校岗押])|(?<![作行认])为(?![民])|给(?![水排])|"
+                          r"(?<![所存现实内外])在(?![职编校岗押]|船人员)|(?<![作行认])为(?![民])|给(?![水排])|"
                           r"(?<![所])以(?![上下外内])|(?<![自理缘])由|(?<![神曾])经(?![营济费销理纪贸办手常验委])|"
                           r"违反|发生(?!单位)|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责(?!人)|进行|实施|实行|委托(?![人方])|"
                           r"派(?![出驻遣])|(?<![参给])与(?![会])|(?<![高平中初上下同对])等|[，。；：、]|"

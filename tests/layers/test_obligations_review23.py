@@ -115,6 +115,17 @@ def test_the_bodies_whose_heads_approve_are_no_agent(reg):
     assert ("总参谋长", "obligation", "任免") in got
 
 
+def test_pay_given_to_an_officer_is_no_duty_of_the_officer(reg):
+    """Finding 8: 预备役军官法 (2010) 53 p2 gave 其他预备役军官 the obligation 给予误工补贴: money the officer receives.  Guards: a
+    payer named by 者 or 人 pays (彭水苗族土家族自治县旅游条例 16, 民法典总则编 183), and a person's help to another stays."""
+    got = records(reg, "前款规定以外的其他预备役军官参加军事训练、执行军事勤务期间，应当给予误工补贴，具体办法和标准由省、自治区、直辖市"
+                       "人民政府规定。")
+    assert not any(a and a.endswith("军官") for a, _, _ in got)
+    assert ("旅游资源开发经营者", "obligation", "依法给予补偿") in records(reg, "旅游资源开发经营者占用土地、林地等资源时，应当依法给予补偿。")
+    assert ("受益人", "obligation", "给予适当补偿") in records(reg, "受害人请求补偿的，受益人应当给予适当补偿。")
+    assert records(reg, "医师应当给予患者必要的帮助。") == {("医师", "obligation", "给予患者必要的帮助")}
+
+
 @_needs_corpus
 def test_the_articles_read_from_their_corpus_files():
     got = corpus_records("行政法/兵役法(2021-08-20).md", "art_50__para_3")
@@ -128,3 +139,5 @@ def test_the_articles_read_from_their_corpus_files():
     assert {a for _, a, m in got if m == "obligation"} == {"船长", "船员", "乘客", "其他在船人员"}
     got = corpus_records("行政法/中国人民解放军军官军衔条例(1994-05-12).md", "art_23__para_1__point_2")
     assert got == {("art_23__para_1__point_2", "正职首长", "obligation")}
+    got = corpus_records("行政法/预备役军官法(2010-08-28).md", "art_53__para_2")
+    assert not any(a.endswith("军官") for _, a, _ in got)

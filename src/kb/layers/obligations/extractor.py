@@ -52,6 +52,12 @@ _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj
 #: 农村土地承包经营权，服现役期间应当保留: 兵役法 (2021) 50 p3, code review 23 finding 4), and so is 安排 + what the person is sent
 #: to (预备役兵……有下列情形之一的，应当安排退出预备役: 预备役人员法 (2022) 53, finding 5; a body's 应当安排工作 is its own act)
 _RECEIVED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?受到")
+#: money paid to a person (其他预备役军官参加军事训练……期间，应当给予误工补贴: 预备役军官法 (2010) 53 p2, code review 23 finding 8):
+#: passive only after those who receive it — a soldier, an officer, a retiree's kin, a student —, not after any 者 or 人:
+#: 旅游资源开发经营者……应当依法给予补偿 (彭水苗族土家族自治县旅游条例 16), 受益人应当给予适当补偿, 另一方应当给予补偿 pay it
+_PAID = re.compile(r"(?:依法|按照有关规定|依照有关规定)?(?:予以|给予)(?:适当的?|相应的?|一定的?|一次性|误工|生活|经济)?"
+                   r"(?:补贴|补助|津贴|待遇|报酬|补偿)")
+_RECEIVERS = ("兵", "官", "军人", "军士", "人员", "家属", "军属", "遗属", "学生", "老年人", "残疾人")
 _GRANTED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?(?:(?:予以|给予)(?:优待|保留|照顾|补偿安置|安置|抚恤|优抚|奖励|表彰)|保留$|"
                       r"安排(?:退出|就业|工作|转业|复员|退休|离休|入学))")
 
@@ -66,7 +72,8 @@ def _receives(modality: str, action: str, actor: str, kind: str | None) -> bool:
     if modality != "obligation":
         return False
     return bool(_RECEIVED.match(action)) or \
-        (bool(_GRANTED.match(action)) and (kind == "individual" or actor.endswith(PERSON_SUFFIXES)))
+        (bool(_GRANTED.match(action)) and (kind == "individual" or actor.endswith(PERSON_SUFFIXES))) or \
+        (bool(_PAID.match(action)) and actor.endswith(_RECEIVERS))
 
 
 #: the lead-in of a list of penalties (给予下列处分或行政处罚：, 予以下列处罚：)

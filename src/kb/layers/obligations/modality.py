@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from kb.layers.actors import PERSON_SUFFIXES
 from kb.layers.obligations.clauses import LEAD_START as _LEAD_START
 from kb.layers.obligations.liability import SANCTION_V, liability_chapter
-from kb.layers.obligations.records import Group
+from kb.layers.obligations.records import Group, Mention
 from kb.layers.obligations.names import OFFICERS
 from kb.layers.obligations.sentences import Sentence, clause_end
 
@@ -197,6 +198,17 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
     """由 + the agent g at p, without a modal word of its own."""
     text = s.text
     vp = text[g.end:clause_end(text, g.end)]
+    whose = _LIST_OF_WHOSE_PERSON.match(vp)
+    if whose:
+        # 由人民解放军各总部、大军区、……单位的正职首长批准 (中国人民解放军军官军衔条例 23 (二), code review 23 finding 7): the bodies
+        # a list names, the first of them all g holds, are whose heads approve: the agent is the person (the annotators'
+        # 正职首长 of xianyi-junguan 12), and the act is what follows it; 由总参谋长、总政治部主任、……、大军区……的正职首长任免
+        # keeps the persons g holds beside it (现役军官法 (2000) 12 (二))
+        end = g.end + whose.end()
+        c = x.reg.canonical(whose.group(1))
+        head = Mention(c, whose.group(1), end - len(whose.group(1)), end, known=x.reg.is_known(c))
+        g = Group([m for m in g.mentions if m.name.endswith(PERSON_SUFFIXES)] + [head], g.start, end)
+        vp = text[g.end:clause_end(text, g.end)]
     if p in s.modal_agents:                   # the modal word before it has no subject: the agent is it
         mod, q = s.modal_agents[p]
         if s.liability and SANCTION_V.search(text[g.end:g.end + 12]) and mod != "prohibition":
@@ -266,6 +278,8 @@ _RELATIVE = re.compile(r"(?!与|和|同|及|以及|或|会同)[^，。；对向�
 #: 由X组成 closing its clause: X are the members of what the sentence is about (合议庭由法官和人民陪审员组成)
 _MAKE_UP = re.compile(r"(?:共同)?(?:组成|构成)(?:[，。；]|$)")
 #: the rest of a list of members and 组成的/构成的 (a list the scanner cut short: ……、政府专职消防队、单位专职消防队等组成的)
+#: the rest of a list of bodies after the agent, up to the person of each who acts (、大军区、军兵种……单位的正职首长批准)
+_LIST_OF_WHOSE_PERSON = re.compile(r"、[^，。；对向将把给依]{1,40}?的((?:正职|主要|有关)?(?:首长|负责人|领导人?|主管人员|主官))")
 _MADE_UP_OF = re.compile(r"[^，。；]*?(?:组成|构成)的")
 #: what may follow an agent: a verb or an adverbial, not a boundary, 的 or a list word
 _VERB_AFTER_AGENT = re.compile(r"(?![，。；：、的和及或与等（]|组成|构成)[\u4e00-\u9fff]")

@@ -19,9 +19,9 @@ from kb.layers.obligations.sentences import CLAUSE_END
 #: separators of coordinated names (市、县人民政府, 财政和民政部门, 单位或者个人)
 SEP = re.compile(r"以及|及其(?!他)|或者|和其他|或其他|、|和|及|或|暨")
 #: what cannot be inside a name: modal words, prepositions, verbs, clause marks (a preposition that is
-#: also part of a noun is no stop there: 经营, 对外, 以上, 在职 …)
+#: also part of a noun is no stop there: 经营, 对外, 以上, 在职, 在船人员 (海上交通安全法 (2021) 38 p2, code review 23 finding 6) …)
 STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根据|依照|依法|对于|对(?![外象口])|向(?!导)|将(?!士)|把|"
-                          r"(?<![所存现实内外])在(?![职编校岗押])|(?<![作行认])为(?![民])|给(?![水排])|"
+                          r"(?<![所存现实内外])在(?![职编校岗押]|船人员)|(?<![作行认])为(?![民])|给(?![水排])|"
                           r"(?<![所])以(?![上下外内])|(?<![自理缘])由|(?<![神曾])经(?![营济费销理纪贸办手常验委])|"
                           r"违反|发生(?!单位)|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责(?!人)|进行|实施|实行|委托(?![人方])|"
                           r"派(?![出驻遣])|(?<![参给])与(?![会])|(?<![高平中初上下同对])等|[，。；：、]|"
@@ -40,7 +40,10 @@ STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根
                           r"有(?:计划|步骤|重点|针对性|序|效|组织|目的)地|"
                           # nor 到 before a place or a body, what one goes to (持……证明到……公安机关, 到户口所在地……经办机构);
                           # 接到 / 收到 / 得到 / 达到 / 报到 and 到场 / 到期 / 到位 / 到达 / 到会 are words of their own
-                          r"(?<![接收得达报遇受])到(?![场期位达会岗庭])")
+                          r"(?<![接收得达报遇受])到(?![场期位达会岗庭])|"
+                          # nor the time of a soldier's service (义务兵和军士入伍前依法取得的……: 兵役法 (2021) 50 p3 gave the name
+                          # 军士入伍前; code review 23 finding 4); 退役军人, 服役人员 are names
+                          r"(?:入伍|退役|退伍|服役|服现役)(?:前|后|期间)")
 BAD_START = ("有", "是", "但", "的", "和", "或", "及", "并", "等", "其", "该", "下列", "上述", "前款", "本款", "以下", "与", "同",
              "跟", "向", "对", "给", "为", "在", "把", "将", "确需", "确有", "如需", "需")
 #: a discovered name does not start with a verb (履行组织…, 指导和监督业主大会 are not actors)
@@ -292,6 +295,8 @@ NOT_YET = object()
 
 #: the rest of a list of persons up to its modal word (行长、|副行长及其他工作人员，应当): no 的, no clause mark
 _LIST_TO_MODAL = re.compile(r"、[^，。；：、的]{1,12}(?:、[^，。；：、的]{1,12}){0,6}?(?=，?(?:应当|必须|不得|可以|有权|应|须))")
+#: the modal word then 由 + its agent: the list before it is what the agent acts on (主任、副主任和委员可以由中国国际商会聘任)
+_MODAL_THEN_BY = re.compile(r"，?(?:应当|必须|可以|应|须)由")
 
 
 def _persons_to_modal(text: str, e: int) -> bool:
@@ -299,7 +304,7 @@ def _persons_to_modal(text: str, e: int) -> bool:
     工作人员应当, 、士兵应当)?  A two-character person opens it then (行长、副行长……, 军官、士兵); a list of modifiers does not
     (民兵、预备役部队武器装备……应当, 民兵、预备役工作经费的增长应当: a thing follows)."""
     m = _LIST_TO_MODAL.match(text, e)
-    return m is not None and m.group(0).endswith(PERSON_SUFFIXES + SUFFIXES)
+    return m is not None and m.group(0).endswith(PERSON_SUFFIXES + SUFFIXES) and not _MODAL_THEN_BY.match(text, m.end())
 
 
 def _tables(reg: Registry) -> tuple:

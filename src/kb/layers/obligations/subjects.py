@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kb.layers.actors import PERSON_SUFFIXES
 from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok, its_departments, responsible
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
 from kb.layers.obligations.governance import policy
@@ -95,11 +96,15 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
     """Actor groups that open a clause of text[a:b] (possibly after a modifier ending in 的), each with
     the position where it was found."""
     out: list[tuple[int, Group]] = []
+    run: list[int] = []         # the indexes in out of the subjects of the clauses just before, none with a modal word
     for ca, cb in segments(text[a:b], "，：,"):
         ca += a
         cb += a
+        if len(run) > 1 and _SOME_OF_BELOW.match(text, ca, cb):
+            _one_condition(out, run)
         if text.startswith(_COND_START, ca) and not sc.lexicon(text, ca) and \
                 not text.startswith(("有关", "有权"), ca):
+            run = []
             rel = _condition_head(sc, text, ca, cb)    # 需要志愿服务的组织或者个人可以……
             if rel is None and _DUTY_TOWARDS.match(text, ca):
                 g = _relative_head(sc, text, ca, cb)   # 对养老机构负有管理和监督职责的部门……
@@ -109,9 +114,26 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
             continue
         found = _clause_subject(sc, text, ca, cb, out, carried, last_stmt) or _thing_subject(text, a, b, ca, cb) or \
             _bare_subject(sc, text, ca, cb)
+        if found is not None and found[1].mentions and not MODAL_RE.search(text, ca, cb):
+            run.append(len(out))
+        else:
+            run = []
         if found is not None:
             out.append(found)
     return out
+
+
+#: a condition list's clause (有下列情形之一的) after the persons it is about
+_SOME_OF_BELOW = re.compile(r"有下列[^，。；：]{0,8}之一的$")
+
+
+def _one_condition(out: list[tuple[int, Group]], run: list[int]) -> None:
+    """X……，Y……，有下列情形之一的，…… (预备役人员法 (2022) 53, 54: 预备役军官、预备役军士服……，预备役兵服……，有下列情形之一的，不得退出
+    预备役): the condition is each party's, so the last clause's subject stands for them all, not alone (code review 23
+    finding 5)."""
+    groups = [out[i][1] for i in run]
+    last = run[-1]
+    out[last] = (out[last][0], Group([m for g in groups for m in g.mentions], groups[0].start, groups[-1].end))
 
 
 #: a noun the lexicon does not know, alone before the modal word of its clause (华侨可以……, 用水户应当……, 电视台应当……) or
@@ -599,9 +621,18 @@ def _thing_subject(text: str, a: int, b: int, ca: int, cb: int):
 _CONDITION_NEXT = re.compile(r"[^，。；：]{1,40}?的(?:[^，。；：的]{0,10}?(?:单位|企业|组织|个人|人员|机构|者|人))?，")
 
 
+#: a new sentence that opens with the need it serves and goes on to its modal word without a subject (。根据军队需要，可以……):
+#: the body that has the need acts, not the person the sentences before were about
+_BY_NEEDS_NEXT = re.compile(r"根据[^，。；：]{1,20}需要，(?:也|还)?(?:应当|可以|必须|不得)")
+
+
 def carry_over(s: Sentence) -> None:
     """The subject carried to the next sentence: the last clause-opening actor, unless it stated
     nothing and an earlier actor did (an agent after it keeps the carried subject as it is)."""
+    if s.carried is not None and s.carried.mentions and s.text[s.end:s.end + 1] == "。" and \
+            _BY_NEEDS_NEXT.match(s.text, s.end + 1) and all(m.name.endswith(PERSON_SUFFIXES) for m in s.carried.mentions):
+        s.carried = Group([], s.end, s.end)   # ……经批准可以选改为军士。根据军队需要，可以直接从……公民中招收军士 (兵役法 (2021) 27 p1):
+        return                                # the army's act, no conscript's (code review 23 finding 4)
     if not s.subjects or s.is_item:
         return
     last_open = s.subjects[-1][1]

@@ -24,7 +24,10 @@ scored: 北京 村委会若干规定's file is back in) and, since the third ses
 text checked in a copy of the library extended with it, as ``kb check`` checks a draft), F1 pooled over the folds —
 kb's other bounds in force, the pair of closest provisions (kb.library.repeat.PAIR, PAIR_REST) among them; then the
 least share the two closest provisions hold together with the most other provisions may add (``PAIR``, ``PAIR_REST``;
-``MIN_BEST`` kb's), and the least share of all of them together (``THRESHOLD``), each chosen the same way.
+``MIN_BEST`` kb's), and the least share of all of them together (``THRESHOLD``), each chosen the same way; and (mode
+"义务主体", seventeenth session, measured, not in kb) whether an article below ``THRESHOLD`` but at ``DUTY_SHARES`` whose
+closest provision names the bodies its duties are laid on (the obligation layer's actors, not read of a text held out for
+that layer: :func:`_obligations_held_out`) is reported too.
 
 Neither mode reads a held-out annotation nor computes a held-out article's related provisions.
 """
@@ -531,6 +534,9 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     rows, gold = [], {}
     for f, ann, lib_ in repeat_texts(root):
         gold[f.name] = len(ann.repeats)
+        # the duties' actors (the obligation layer's, Library.actors) are not read of a text held out for that layer, nor
+        # where the text's upper law is (the mode "义务主体" leaves such articles to kb's rule)
+        duties = not _obligations_held_out(f)
         for e in lib_.entries:
             if e.reg.id == ann.regulation and e.version.name == e.reg.versions[-1].name:
                 rep = repetition(lib_, e)
@@ -542,20 +548,26 @@ def repeat(root: Path, out=sys.stdout) -> dict:
                     uppers = [r.entry.text for r in rep.upper] if rep else []
                     r2 = rep and replace(rep, own_figures=own_figures(e.text, uppers, values),
                                          own_fine=own_fine(e.text, uppers, values))
-                    ways[values] = (unreported(r2, threshold=min(SHARES), best=0.0, part=None, fine=False) is None,
+                    ways[values] = (unreported(r2, threshold=min(DUTY_SHARES), best=0.0, part=None, fine=False) is None,
                                     bool(r2 and r2.own_fine))
                 if ways[True][0] or ways[False][0]:
-                    rows.append((f.name, e.node.number in ann.repeats, rep.best, rep.pair, rep.share, rep.part, ways))
+                    # the share of the bodies the article's duties and its closest provision's name in common
+                    # (Library.shared_actors), None when the article names none or its text is held out for the layer
+                    acted = (lib_.shared_actors(e, rep.upper[0].entry) if duties and lib_.actors(e) else None)
+                    rows.append((f.name, e.node.number in ann.repeats, rep.best, rep.pair, rep.share, rep.part, ways,
+                                 acted))
 
     def counts(least, files, two=PAIR, share=THRESHOLD, besides=PAIR_REST, part=(PART, PART_WHOLE), fine=OWN_FINE,
-               values=BY_VALUE):
+               values=BY_VALUE, duty=None):
         # kb's rule (kb.library.repeat.unreported): the closest provision holds ``least`` — and the article takes ``part[0]``
         # of that provision's wording or is ``part[1]`` upper law's (``part[0]`` None: not checked) —, or the two closest
         # ``two`` (None: not at all) with at most ``besides`` of the article the wording of other provisions; with ``fine``,
         # no article imposing a fine of an amount its upper provisions do not state (OWN_FINE); its quantities compared by
-        # value or as written (``values``)
-        hits = [(f, g) for f, g, b, t, s, p, w in rows
-                if f in files and w[values][0] and s >= share and not (fine and w[values][1])
+        # value or as written (``values``); with ``duty`` (least share, least shared actors), an article below ``share``
+        # but at its least share whose duties' bodies its closest provision names at least as much is held to ``share``'s
+        hits = [(f, g) for f, g, b, t, s, p, w, a in rows
+                if f in files and w[values][0] and not (fine and w[values][1])
+                and (s >= share or (duty is not None and s >= duty[0] and a is not None and a >= duty[1]))
                 and ((b >= least and (part[0] is None or p >= part[0] or s >= part[1]))
                      or (b < least and two is not None and t >= two and round(s - t, 9) <= besides))]
         tp = sum(1 for f, g in hits if g)
@@ -634,6 +646,20 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     res["合计比例下限"] = (f1(total), total, chosen)
     print(f"全部上位条文合计的比例下限（THRESHOLD），最相近一条 ≥ {MIN_BEST}：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，"
           f"错报 {total[1]}，漏报 {total[2]}），各折选 {chosen}", file=out)
+    # a reworded repeat (the same rule in other words: 0.4–0.5 of it upper law's wording) against a local rule worded as
+    # closely: the article's duties laid on the bodies its closest provision names (Library.shared_actors, the obligation
+    # layer's actors) — the folds choose the least share and the least shared actors, or none (seventeenth session)
+    grid = [None] + [(lo, a) for lo in DUTY_SHARES for a in (0.5, 1.0)]
+    total, chosen = [0, 0, 0], []
+    for held in gold:
+        rest = [f for f in gold if f != held]
+        duty = max(grid, key=lambda d: (f1(counts(MIN_BEST, rest, duty=d)), d is None))
+        chosen.append(duty)
+        total = [a + b for a, b in zip(total, counts(MIN_BEST, [held], duty=duty))]
+    res["义务主体"] = (f1(total), total, chosen)
+    print(f"合计比例不足 {THRESHOLD} 但达下限、且条文义务的主体与最相近上位条文相同（比例达下限；None：不用）："
+          f"交叉验证 F1 {f1(total):.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），各折选 {by_count(chosen)}",
+          file=out)
     for least in (0, MIN_BEST):
         c = counts(least, list(gold))
         print(f"下限 {least}（全部调参文件合计）：F1 {f1(c):.3f}（对 {c[0]}，错报 {c[1]}，漏报 {c[2]}）", file=out)
@@ -660,6 +686,21 @@ def repeat_texts(root: Path, outside: bool = True) -> list[tuple]:
 #: the least shares of an article's wording found in its upper provisions together (kb.library.repeat.THRESHOLD) the
 #: repetition cross-validation chooses among
 SHARES = (0.45, 0.5, 0.52, 0.55, 0.58, 0.6, 0.65)
+#: the least shares of an article's wording found in its upper provisions from which the mode "义务主体" of the repetition
+#: cross-validation reports an article whose duties' bodies its closest provision names (below SHARES' least)
+DUTY_SHARES = (0.4, 0.45)
+
+
+def _obligations_held_out(f: Path) -> bool:
+    """Whether the text of repetition file ``f``, or a law it rests on (``extra_laws:``), is a corpus text held out this
+    session (kb.dev.heldout.held_out_file): the obligation layer is not run on it (the rows' actors)."""
+    import yaml
+
+    from kb.dev.extra_laws import extra_laws
+    from kb.dev.heldout import held_out_file
+
+    data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+    return any(held_out_file(p) for p in (str(data.get("corpus") or ""), *extra_laws(data, f)) if p)
 
 
 def main(argv=None) -> int:

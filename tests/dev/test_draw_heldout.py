@@ -10,6 +10,7 @@ import pytest
 from conftest import CORPUS, REPO, need_shared
 
 from kb.dev import draw_heldout
+from kb.dev.paths import corpus_texts
 from kb.dev.heldout import HELD_OUT_FILES
 
 
@@ -193,7 +194,7 @@ def test_the_quoted_rule_leaves_out_what_the_stage_annotates_ships_holds_out_quo
     need_shared(CORPUS)
     from kb.dev.heldout import held_out_file
 
-    files = sorted(CORPUS.rglob("*.md"))
+    files = corpus_texts(CORPUS)         # never the held-out texts (code review 23 item 2)
     drawable = draw_heldout.drawable_files(CORPUS, files)
     pool = draw_heldout.unannotated(REPO, drawable)
     titles = {draw_heldout.title_of(p) for p in pool}
@@ -235,3 +236,22 @@ def test_one_notion_of_shipped_serves_both_rounds_and_both_rules(monkeypatch):
     draw_heldout.draw("20261206j", REPO, CORPUS, 8, 2, out)
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("obligations: 0 candidates") and lines[1].startswith("related: 0 candidates"), lines
+
+
+def test_a_draw_never_opens_the_sessions_held_out_texts(monkeypatch):
+    """Code review 23 item 2: the quoted rule's quotation count read every corpus file and the related pool's sizes read
+    the texts being annotated; a draw (and its tests) now read the corpus less the held-out texts, as every dev tool."""
+    need_shared(CORPUS)
+    from kb.dev.heldout import held_out_file
+
+    opened = []
+    real = Path.read_text
+
+    def read_text(self, *a, **k):
+        if held_out_file(self):
+            opened.append(self.name)
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(Path, "read_text", read_text)
+    draw_heldout.draw("20261207a", REPO, CORPUS, 8, 2, io.StringIO())
+    assert HELD_OUT_FILES and not opened

@@ -78,6 +78,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kb.dev import paths as kb_paths
 from kb.dev.heldout import held_out_file, title_of
 
 _NUM = "零〇一二三四五六七八九十百千"
@@ -353,7 +354,9 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
     ships = shipped_titles(repo)
     latest = latest_versions(corpus)
     national = {title: path for title, path in latest.items() if not str(path.relative_to(corpus)).startswith("DLC/")}
-    files = sorted(corpus.rglob("*.md"), key=lambda p: str(p.relative_to(corpus)))
+    # the session's held-out texts are never opened, here neither (code review 23 item 2: the quotation count and the
+    # related pool's sizes read them); at a draw, before the new round is listed, nothing is lost
+    files = sorted(kb_paths.corpus_texts(corpus), key=lambda p: str(p.relative_to(corpus)))
     drawable = drawable_files(corpus, files)
     if rule == "quoted":
         unnamed = unannotated(repo, drawable, ships)

@@ -75,6 +75,8 @@ _PROVINCES = frozenset(("省", "自治区", "直辖市"))
 #: a charter a party adopts (居民公约, 业主规约, 协会章程): a document, not the party
 _ITS_CHARTER = re.compile(r"公约|规约|章程")
 _BELONGING = re.compile(r"(?:所在|所属|下属)?[\u4e00-\u9fff]{0,4}?(?:%s)" % "|".join(SUFFIXES))
+#: the army unit a person serves (or served) in, written after the person (退役军人原所在部队, 预备役军官所在部队)
+_THEIR_UNIT = re.compile(r"原?所在部队")
 
 
 #: 企业事业单位, 企事业单位 (国有企业事业单位, 公用企事业单位): enterprises and public institutions, two kinds of party
@@ -152,9 +154,28 @@ class MentionScanner(NameScanner):
         key = i + i + (1 if discover else 0)     # (an int, not a tuple to build and hash on every call)
         el = self._el_memo.get(key, NOT_YET)
         if el is NOT_YET:
-            el = self._el_memo[key] = self._with_institutions(text, self._with_office(
-                text, self._with_alternative(text, self._element(text, i, discover)), discover))
+            el = self._el_memo[key] = self._with_their_unit(text, self._with_institutions(text, self._with_office(
+                text, self._with_alternative(text, self._element(text, i, discover)), discover)))
         return el
+
+    def _with_their_unit(self, text: str, el):
+        """退役军人原所在部队, 军人所在部队, 预备役军官所在部队: the unit the person serves in is the party, named without the
+        person as the annotators write it (所在部队, 原所在部队: tuiyi-junren 13, 16, 18, yubeiyi-junguan 18); the person
+        alone took the unit's duty before."""
+        if el is None or not el[0]:
+            return el
+        *rest, x = el[0]
+        # a known person with the unit right after it (退役军人 | 原所在部队), or one name discovered whole (军人所在部队)
+        m = _THEIR_UNIT.match(text, el[1]) if x.name.endswith(PERSON_SUFFIXES) else None
+        if m is None:
+            m = _THEIR_UNIT.search(x.surface)
+            if m is None or m.end() != len(x.surface) or not x.surface[:m.start()].endswith(PERSON_SUFFIXES):
+                return el
+            unit, end = m.group(0), el[1]
+        else:
+            unit, end = m.group(0), m.end()
+        return rest + [replace(x, name=self.reg.canonical(unit), surface=text[x.start:end], end=end, levels=[],
+                               known=self.reg.is_known(self.reg.canonical(unit)))], end
 
     def _with_institutions(self, text: str, el):
         """国有企业事业单位, 重点企业事业单位: a name ending in 企业 that 事业单位 follows is one word, the enterprises and

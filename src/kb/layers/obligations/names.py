@@ -74,8 +74,10 @@ THING_HEADS = ("工作", "服务", "活动", "经费", "资金", "项目", "设�
 _PERSON_END = "民侨事学人者员长师生属"
 #: a team named after its owner (政府专职消防队, 单位专职消防队)
 _TEAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}队")
-#: the services a team (队) is named by: 消防队, 救援队, 救护队, 治安队, 交通队, 护卫队, 巡查队, 执法队
-_SERVICE_TEAM = "防援护安通卫查法"
+#: the services a team (队) is named by: 消防队, 救援队, 救护队, 治安队, 交通队, 护卫队, 巡查队, 执法队; and 部队, an army
+#: unit (所在部队, 原所在部队, 预备役部队, 中国人民武装警察部队: the annotators' party in six tuning texts, where kb
+#: found none — 部 refuses 队 after it as an office's head, so 部队 had no head at all)
+_SERVICE_TEAM = "防援护安通卫查法部"
 #: words ending in a head that are not names (动员, 延长, 重组: verbs; 成员 is a head of its own)
 _NOT_A_HEAD = re.compile(r"(?<!运)动员|增长|延长|成长|擅长|生长|助长|专长|特长|重组|改组|分组|编组|机组|人员|成员|委员|会员|"
                          r"(?<!安)全员|满员|减员|裁员|超员|官员|协商|招商|磋商|商量|会商|经商|通商|商业|商务|商品|人士")
@@ -180,9 +182,11 @@ def _head_verdict(text: str, k: int, suf: str) -> int:
         if suf in _RANK_NOT_A_HEAD and (text[k - 1:k] in _RANK_NOT_A_HEAD[suf][0] or text[e:e + 1] in _RANK_NOT_A_HEAD[suf][1]):
             return _V_NONE    # 人体器官, 感官, 官方; 征兵, 兵役, 军兵种, 生产建设兵团: a thing, an act or a body, no rank
         return _V_PERSON
-    if (suf == "队" and (text[k - 1:k] not in _SERVICE_TEAM or text[e:e + 1] in "伍员长列形组")) or \
+    if (suf == "队" and (text[k - 1:k] not in _SERVICE_TEAM or text[e:e + 1] in "伍员长列形组" or
+                        (text[k - 1:k] == "部" and text[e:e + 1] in "的各"))) or \
             (suf == "工会" and text[e:e + 1] in "委主经组小干会工活"):
-        return _V_NONE        # 团队, 部队, 领队, 队伍建设, 队员; 企业工会委员会, 工会主席: no body's head here
+        return _V_NONE        # 团队, 领队, 队伍建设, 队员; 人民武装警察部队的执勤人员, 人民武装警察部队各级监察委员会 (the unit
+        #                       owns the party); 企业工会委员会, 工会主席: no body's head here
     if suf in ("政府", "单位") and _TEAM_AFTER.match(text, e):
         return _V_NONE        # 政府专职消防队, 单位专职消防队: the team's owner, no head
     if suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
@@ -520,6 +524,9 @@ class NameScanner:
                     continue      # 农民和农业经营主体, 创新资源和创新主体: 主体 closes the last member only
             elif e > i + 24:
                 continue          # a long name is a noun with a relative clause (负有……职责的部门)
+            elif heads[n] == "队" and text[e - 2] == "部" and _AND_IN.search(text, i, e):
+                continue          # 中国人民解放军和中国人民武装警察部队, 人民警察和人民武装警察部队的执勤人员: 部队 closes the
+                #                   last member only (each army is a party of its own)
             ends.append(e)
         if len(ends) > 1:
             ends = sorted(set(ends))

@@ -92,3 +92,36 @@ def test_a_passive_clause_is_kept_among_the_statements_without_an_actor_once():
     reg = load_registry(ROOT)
     assert not [r for r in extract(doc, reg) if r.modality == "obligation"]
     assert len([s for s in without_actor(doc, reg) if "受到社会的尊重" in s.action]) == 1
+
+
+def _doc(text: str, liability: bool = False):
+    """A one-article text, in a chapter of liability when liability (the chapter reads its sentences as sanctions)."""
+    return parse_text(("第七章　法律责任\n" if liability else "") + "第一条　" + text + "\n", "甲法")
+
+
+def _fates(text: str, liability: bool = False) -> dict[str, str]:
+    """Modal word -> what the coverage measure says became of it, in a one-article text (a word once in the text)."""
+    from kb.layers.obligations import modal_fates
+
+    return {w: fate for _, _, w, fate in modal_fates(_doc(text, liability), load_registry(ROOT))}
+
+
+def test_the_modal_fate_measure_counts_what_became_of_each_clause():
+    """The measure (kb score-obligations --coverage) said `record` for a word read with a name, whatever the paragraph's
+    close made of it: 义务兵……应当受到社会的尊重 is kept among the statements without an actor (_passive), and 建筑法 (2019) 71
+    p1's 可以处以罚款 — the violator, carried to 责令 as its subject, was taken off the sanction (liability.on_violation) —
+    went nowhere though counted a record.  Now the measure says what happened, and the sanction of a body the sentence does
+    not name is a statement without an actor, as when no subject is carried."""
+    from kb.layers.obligations import without_actor
+
+    assert _fates("义务兵及其家属应当受到社会的尊重，享受国家和本市规定的优待。") == {"应当": "no_actor"}
+    text = "建筑施工企业违反本法规定，对建筑安全事故隐患不采取措施予以消除的，责令改正，可以处以罚款；情节严重的，责令停业整顿。"
+    assert _fates(text, liability=True) == {"可以": "no_actor"}
+    doc = _doc(text, liability=True)
+    reg = load_registry(ROOT)
+    assert ("sanction", "处以罚款") in {(s.modality, s.action) for s in without_actor(doc, reg)}
+    assert ("建筑施工企业", "liability") in {(s.actor, s.modality) for s in extract(doc, reg)}
+    assert not any(s.actor == "建筑施工企业" and s.modality == "sanction" for s in extract(doc, reg))
+    # guards: a duty of an actor is a record; a word inside another duty of the same actor takes that duty's fate
+    assert _fates("居民委员会应当组织居民做好公共区域的环境工作。") == {"应当": "record"}
+    assert _fates("物业服务人应当及时处理，不得拖延。")["不得"] == "record"

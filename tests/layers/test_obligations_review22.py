@@ -125,3 +125,37 @@ def test_the_modal_fate_measure_counts_what_became_of_each_clause():
     # guards: a duty of an actor is a record; a word inside another duty of the same actor takes that duty's fate
     assert _fates("居民委员会应当组织居民做好公共区域的环境工作。") == {"应当": "record"}
     assert _fates("物业服务人应当及时处理，不得拖延。")["不得"] == "record"
+
+
+def test_the_body_obstructed_is_no_violator():
+    """期货和衍生品法 (2022) 149: 拒绝、阻碍国务院期货监督管理机构或者国务院授权的部门及其工作人员依法行使……职权的 names no violator —
+    the body and its staff are what the verbs are done to — but the relative-clause reader (subjects._relative_head) took
+    the whole 拒绝、阻碍……部门 as one liable party, and 工作人员 as another.  The sanction stays."""
+    text = ("拒绝、阻碍国务院期货监督管理机构或者国务院授权的部门及其工作人员依法行使监督检查、调查职权的，责令改正，"
+            "处以十万元以上一百万元以下的罚款，并由公安机关依法给予治安管理处罚。")
+    doc = _doc(text, liability=True)
+    got = {(s.actor, s.modality) for s in extract(doc, load_registry(ROOT))}
+    assert not any(m == "liability" for _, m in got), got
+    assert ("公安部门", "sanction") in got
+    # guard: a party named by its relative clause with no body right after the verbs is still its subject
+    assert records(load_registry(ROOT), "拒绝、阻碍检查的单位应当承担责任。") == {("单位", "obligation", "承担责任")}
+
+
+def test_a_refusal_opens_no_name():
+    """拒绝, 拒不, 妨害 before the body refused (as 阻碍 and 妨碍, item 1): 海岛保护法 (2009) 54 gave the violator 拒绝海洋主管部门,
+    反不正当竞争法 (2019) 28 妨害监督检查部门 (the parties liable are the 个人 and 单位 the fines name); and the refuser named
+    before the verb is found again (北京市精神卫生条例 30 p2: 监护人或者近亲属拒绝……的，应当说明理由 was a statement without an
+    actor)."""
+    reg = load_registry(ROOT)
+    got = {(s.actor, s.modality) for s in extract(_doc(
+        "违反本法规定，拒绝海洋主管部门监督检查，在接受监督检查时弄虚作假，或者不提供有关文件和资料的，由县级以上人民政府海洋主管部门"
+        "责令改正，可以处二万元以下的罚款。", liability=True), reg)}
+    assert not any(a.startswith("拒绝") for a, _ in got), got
+    got = {(s.actor, s.modality) for s in extract(_doc(
+        "妨害监督检查部门依照本法履行职责，拒绝、阻碍调查的，由监督检查部门责令改正，对个人可以处五千元以下的罚款，对单位可以处五万元"
+        "以下的罚款，并可以由公安机关依法予以治安管理处罚。", liability=True), reg)}
+    assert not any(a.startswith("妨害") for a, _ in got) and {("个人", "liability"), ("单位", "liability")} <= got, got
+    got = {(s.actor, s.modality) for s in extract(_doc(
+        "医学保护性住院由重性精神疾病患者的监护人或者近亲属办理住院手续。监护人或者近亲属拒绝重性精神疾病患者接受医学保护性住院治疗的，"
+        "应当说明理由，并由医疗机构在病历中记录。"), reg)}
+    assert {("监护人", "obligation"), ("近亲属", "obligation")} <= got, got

@@ -159,3 +159,20 @@ def test_a_refusal_opens_no_name():
         "医学保护性住院由重性精神疾病患者的监护人或者近亲属办理住院手续。监护人或者近亲属拒绝重性精神疾病患者接受医学保护性住院治疗的，"
         "应当说明理由，并由医疗机构在病历中记录。"), reg)}
     assert {("监护人", "obligation"), ("近亲属", "obligation")} <= got, got
+
+
+def test_dismissing_or_recruiting_a_rank_is_an_act_not_a_person():
+    """Item 9, a word-level guard for the head 官: 法官法 (2019) 35 辞退法官应当依照法律规定的程序免除其职务 gave the person 辞退法官
+    an obligation (so did 检察官法 36, 监察官法 16 and 35 with 辞退 / 录用, and 公务员法 28 录用公务员，应当发布招考公告): the act is
+    the subject, the body that dismisses is not named — statements without an actor.  录用人员 stays a name."""
+    from kb.layers.obligations import without_actor
+
+    reg = load_registry(ROOT)
+    for text in ("辞退法官应当依照法律规定的程序免除其职务。", "录用公务员，应当发布招考公告。"):
+        doc = _doc(text)
+        assert extract(doc, reg) == [], text
+        assert len(without_actor(doc, reg)) == 1, text
+    # guards: the rank itself acts; hired staff are a party
+    assert records(reg, "法官应当依法保障当事人和其他诉讼参与人的诉讼权利。") == {
+        ("法官", "obligation", "依法保障当事人和其他诉讼参与人的诉讼权利")}
+    assert {a for a, _, _ in records(reg, "录用人员应当按照规定参加培训。")} == {"录用人员"}

@@ -156,7 +156,9 @@ _PART_NOT_AN_OFFICE = ("全内外局顶底干面一各合东西南北中腹头�
 _PART_THEN_THING = ("经济", "基地")
 #: a verb opening what looks like a name ending in a head (发展青少年体育俱乐部, 发展总部: code review 22 item 2); 发展 is a
 #: name's first word in 发展和改革委员会, 发展改革部门, 发展研究中心 (not in VERB_START, whose words are also sought inside heads)
-_VERB_OPENS_NAME = re.compile(r"发展(?!和改革|改革|研究|规划)")
+#: 辞退 / 录用 before a rank or a post (辞退法官应当依照……程序免除其职务, 录用公务员，应当……: the act is the subject, 法官法 (2019) 35,
+#: 检察官法 36, 监察官法 16 and 35, 公务员法 27, 28, 90 — the head 官 read them as persons); 录用人员 is a name
+_VERB_OPENS_NAME = re.compile(r"发展(?!和改革|改革|研究|规划)|辞退|录用(?!人员)")
 
 
 def _head_verdict(text: str, k: int, suf: str) -> int:

@@ -176,3 +176,24 @@ def test_dismissing_or_recruiting_a_rank_is_an_act_not_a_person():
     assert records(reg, "法官应当依法保障当事人和其他诉讼参与人的诉讼权利。") == {
         ("法官", "obligation", "依法保障当事人和其他诉讼参与人的诉讼权利")}
     assert {a for a, _, _ in records(reg, "录用人员应当按照规定参加培训。")} == {"录用人员"}
+
+
+def test_what_is_respected_or_secured_is_no_duty_of_the_party_named_before_it():
+    """The brief's third item, _passive widened by measure: 得到 + 尊重 / 保障 / 保护 / 照顾 / 优待 is passive like 受到 (北京市献血条例
+    (2021) 7 gave 个人 the obligation 得到尊重, 老年人权益保障法 (2018) 34 gave 老年人 得到保障: false records in both tuning files);
+    the clause goes among the statements without an actor.  获得 / 得到 what the party must obtain stays its duty (16 of the
+    corpus' 18 obligations opening with them)."""
+    from kb.layers.obligations import without_actor
+
+    reg = load_registry(ROOT)
+    for text, action in (("献血者的个人意愿应当得到尊重，个人信息受法律保护。", "得到尊重"),
+                         ("老年人依法享有的养老金、医疗待遇和其他待遇应当得到保障，有关机构必须按时足额支付，不得克扣、拖欠或者挪用。",
+                          "得到保障")):
+        doc = _doc(text)
+        assert not any(s.action.startswith(action) for s in extract(doc, reg)), text
+        assert any(s.action.startswith(action) for s in without_actor(doc, reg)), text
+    # guards: the party's own requirement, and the body that pays
+    assert records(reg, "消防技术服务机构应当依法获得相应的资质、资格。") == {
+        ("消防技术服务机构", "obligation", "依法获得相应的资质、资格")}
+    assert ("有关机构", "obligation", "按时足额支付") in records(
+        reg, "老年人依法享有的养老金、医疗待遇和其他待遇应当得到保障，有关机构必须按时足额支付，不得克扣、拖欠或者挪用。")

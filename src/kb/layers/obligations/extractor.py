@@ -47,7 +47,10 @@ _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj
 #: 补偿安置): a passive clause, no duty of the party named before it (code review 22 item 6). 受到 is passive after any
 #: name; 予以 / 给予 a benefit only after a person's (a body's 应当予以支持 / 给予补助 is its own act, and so is a person's
 #: 给予患者必要的帮助, 予以配合)
-_RECEIVED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?受到")
+#: (得到 + what is given — 尊重, 保障, 保护, 照顾, 优待 — is passive too: 献血者的个人意愿应当得到尊重 (北京市献血条例 7), 老年人依法享有
+#: 的养老金……应当得到保障 (老年人权益保障法 34); 得到 / 获得 alone is mostly what the party must obtain — 获得相应的资质, 得到……书面
+#: 同意: 16 of the corpus' 18 obligations opening with them)
+_RECEIVED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?(?:受到|得到(?:尊重|保障|保护|照顾|优待))")
 _GRANTED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?(?:予以|给予)(?:优待|保留|照顾|补偿安置|安置|抚恤|优抚|奖励|表彰)")
 
 

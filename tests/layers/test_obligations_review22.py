@@ -92,3 +92,108 @@ def test_a_passive_clause_is_kept_among_the_statements_without_an_actor_once():
     reg = load_registry(ROOT)
     assert not [r for r in extract(doc, reg) if r.modality == "obligation"]
     assert len([s for s in without_actor(doc, reg) if "受到社会的尊重" in s.action]) == 1
+
+
+def _doc(text: str, liability: bool = False):
+    """A one-article text, in a chapter of liability when liability (the chapter reads its sentences as sanctions)."""
+    return parse_text(("第七章　法律责任\n" if liability else "") + "第一条　" + text + "\n", "甲法")
+
+
+def _fates(text: str, liability: bool = False) -> dict[str, str]:
+    """Modal word -> what the coverage measure says became of it, in a one-article text (a word once in the text)."""
+    from kb.layers.obligations import modal_fates
+
+    return {w: fate for _, _, w, fate in modal_fates(_doc(text, liability), load_registry(ROOT))}
+
+
+def test_the_modal_fate_measure_counts_what_became_of_each_clause():
+    """The measure (kb score-obligations --coverage) said `record` for a word read with a name, whatever the paragraph's
+    close made of it: 义务兵……应当受到社会的尊重 is kept among the statements without an actor (_passive), and 建筑法 (2019) 71
+    p1's 可以处以罚款 — the violator, carried to 责令 as its subject, was taken off the sanction (liability.on_violation) —
+    went nowhere though counted a record.  Now the measure says what happened, and the sanction of a body the sentence does
+    not name is a statement without an actor, as when no subject is carried."""
+    from kb.layers.obligations import without_actor
+
+    assert _fates("义务兵及其家属应当受到社会的尊重，享受国家和本市规定的优待。") == {"应当": "no_actor"}
+    text = "建筑施工企业违反本法规定，对建筑安全事故隐患不采取措施予以消除的，责令改正，可以处以罚款；情节严重的，责令停业整顿。"
+    assert _fates(text, liability=True) == {"可以": "no_actor"}
+    doc = _doc(text, liability=True)
+    reg = load_registry(ROOT)
+    assert ("sanction", "处以罚款") in {(s.modality, s.action) for s in without_actor(doc, reg)}
+    assert ("建筑施工企业", "liability") in {(s.actor, s.modality) for s in extract(doc, reg)}
+    assert not any(s.actor == "建筑施工企业" and s.modality == "sanction" for s in extract(doc, reg))
+    # guards: a duty of an actor is a record; a word inside another duty of the same actor takes that duty's fate
+    assert _fates("居民委员会应当组织居民做好公共区域的环境工作。") == {"应当": "record"}
+    assert _fates("物业服务人应当及时处理，不得拖延。")["不得"] == "record"
+
+
+def test_the_body_obstructed_is_no_violator():
+    """期货和衍生品法 (2022) 149: 拒绝、阻碍国务院期货监督管理机构或者国务院授权的部门及其工作人员依法行使……职权的 names no violator —
+    the body and its staff are what the verbs are done to — but the relative-clause reader (subjects._relative_head) took
+    the whole 拒绝、阻碍……部门 as one liable party, and 工作人员 as another.  The sanction stays."""
+    text = ("拒绝、阻碍国务院期货监督管理机构或者国务院授权的部门及其工作人员依法行使监督检查、调查职权的，责令改正，"
+            "处以十万元以上一百万元以下的罚款，并由公安机关依法给予治安管理处罚。")
+    doc = _doc(text, liability=True)
+    got = {(s.actor, s.modality) for s in extract(doc, load_registry(ROOT))}
+    assert not any(m == "liability" for _, m in got), got
+    assert ("公安部门", "sanction") in got
+    # guard: a party named by its relative clause with no body right after the verbs is still its subject
+    assert records(load_registry(ROOT), "拒绝、阻碍检查的单位应当承担责任。") == {("单位", "obligation", "承担责任")}
+
+
+def test_a_refusal_opens_no_name():
+    """拒绝, 拒不, 妨害 before the body refused (as 阻碍 and 妨碍, item 1): 海岛保护法 (2009) 54 gave the violator 拒绝海洋主管部门,
+    反不正当竞争法 (2019) 28 妨害监督检查部门 (the parties liable are the 个人 and 单位 the fines name); and the refuser named
+    before the verb is found again (北京市精神卫生条例 30 p2: 监护人或者近亲属拒绝……的，应当说明理由 was a statement without an
+    actor)."""
+    reg = load_registry(ROOT)
+    got = {(s.actor, s.modality) for s in extract(_doc(
+        "违反本法规定，拒绝海洋主管部门监督检查，在接受监督检查时弄虚作假，或者不提供有关文件和资料的，由县级以上人民政府海洋主管部门"
+        "责令改正，可以处二万元以下的罚款。", liability=True), reg)}
+    assert not any(a.startswith("拒绝") for a, _ in got), got
+    got = {(s.actor, s.modality) for s in extract(_doc(
+        "妨害监督检查部门依照本法履行职责，拒绝、阻碍调查的，由监督检查部门责令改正，对个人可以处五千元以下的罚款，对单位可以处五万元"
+        "以下的罚款，并可以由公安机关依法予以治安管理处罚。", liability=True), reg)}
+    assert not any(a.startswith("妨害") for a, _ in got) and {("个人", "liability"), ("单位", "liability")} <= got, got
+    got = {(s.actor, s.modality) for s in extract(_doc(
+        "医学保护性住院由重性精神疾病患者的监护人或者近亲属办理住院手续。监护人或者近亲属拒绝重性精神疾病患者接受医学保护性住院治疗的，"
+        "应当说明理由，并由医疗机构在病历中记录。"), reg)}
+    assert {("监护人", "obligation"), ("近亲属", "obligation")} <= got, got
+
+
+def test_dismissing_or_recruiting_a_rank_is_an_act_not_a_person():
+    """Item 9, a word-level guard for the head 官: 法官法 (2019) 35 辞退法官应当依照法律规定的程序免除其职务 gave the person 辞退法官
+    an obligation (so did 检察官法 36, 监察官法 16 and 35 with 辞退 / 录用, and 公务员法 28 录用公务员，应当发布招考公告): the act is
+    the subject, the body that dismisses is not named — statements without an actor.  录用人员 stays a name."""
+    from kb.layers.obligations import without_actor
+
+    reg = load_registry(ROOT)
+    for text in ("辞退法官应当依照法律规定的程序免除其职务。", "录用公务员，应当发布招考公告。"):
+        doc = _doc(text)
+        assert extract(doc, reg) == [], text
+        assert len(without_actor(doc, reg)) == 1, text
+    # guards: the rank itself acts; hired staff are a party
+    assert records(reg, "法官应当依法保障当事人和其他诉讼参与人的诉讼权利。") == {
+        ("法官", "obligation", "依法保障当事人和其他诉讼参与人的诉讼权利")}
+    assert {a for a, _, _ in records(reg, "录用人员应当按照规定参加培训。")} == {"录用人员"}
+
+
+def test_what_is_respected_or_secured_is_no_duty_of_the_party_named_before_it():
+    """The brief's third item, _passive widened by measure: 得到 + 尊重 / 保障 / 保护 / 照顾 / 优待 is passive like 受到 (北京市献血条例
+    (2021) 7 gave 个人 the obligation 得到尊重, 老年人权益保障法 (2018) 34 gave 老年人 得到保障: false records in both tuning files);
+    the clause goes among the statements without an actor.  获得 / 得到 what the party must obtain stays its duty (16 of the
+    corpus' 18 obligations opening with them)."""
+    from kb.layers.obligations import without_actor
+
+    reg = load_registry(ROOT)
+    for text, action in (("献血者的个人意愿应当得到尊重，个人信息受法律保护。", "得到尊重"),
+                         ("老年人依法享有的养老金、医疗待遇和其他待遇应当得到保障，有关机构必须按时足额支付，不得克扣、拖欠或者挪用。",
+                          "得到保障")):
+        doc = _doc(text)
+        assert not any(s.action.startswith(action) for s in extract(doc, reg)), text
+        assert any(s.action.startswith(action) for s in without_actor(doc, reg)), text
+    # guards: the party's own requirement, and the body that pays
+    assert records(reg, "消防技术服务机构应当依法获得相应的资质、资格。") == {
+        ("消防技术服务机构", "obligation", "依法获得相应的资质、资格")}
+    assert ("有关机构", "obligation", "按时足额支付") in records(
+        reg, "老年人依法享有的养老金、医疗待遇和其他待遇应当得到保障，有关机构必须按时足额支付，不得克扣、拖欠或者挪用。")

@@ -43,7 +43,7 @@ def reading(doc):
     from kb.layers.obligations import _extract_all
     x = _extract_all(doc)
     return "\n".join(["out"] + [repr(s) for s in x.out] + ["no_actor"] + [repr(s) for s in x.no_actor]
-                     + ["rels"] + [repr(r) for r in x.rels] + ["unknown", repr(x.unknown), "said", repr(x.said),
+                     + ["rels"] + [repr(r) for r in x.rels] + ["unknown", repr(x.unknown), "said", repr(x.said), "fate", repr(x.fate),
                      "silent", repr(x.silent)])
 
 

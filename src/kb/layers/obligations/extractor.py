@@ -51,7 +51,10 @@ _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj
 #: 给予患者必要的帮助, 予以配合); a bare 保留 after a person's name is what is kept for the person (义务兵和军士入伍前依法取得的
 #: 农村土地承包经营权，服现役期间应当保留: 兵役法 (2021) 50 p3, code review 23 finding 4), and so is 安排 + what the person is sent
 #: to (预备役兵……有下列情形之一的，应当安排退出预备役: 预备役人员法 (2022) 53, finding 5; a body's 应当安排工作 is its own act)
-_RECEIVED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?受到")
+#: (得到 + what is given — 尊重, 保障, 保护, 照顾, 优待 — is passive too: 献血者的个人意愿应当得到尊重 (北京市献血条例 7), 老年人依法享有
+#: 的养老金……应当得到保障 (老年人权益保障法 34); 得到 / 获得 alone is mostly what the party must obtain — 获得相应的资质, 得到……书面
+#: 同意: 16 of the corpus' 18 obligations opening with them)
+_RECEIVED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?(?:受到|得到(?:尊重|保障|保护|照顾|优待))")
 #: money paid to a person (其他预备役军官参加军事训练……期间，应当给予误工补贴: 预备役军官法 (2010) 53 p2, code review 23 finding 8):
 #: passive only after those who receive it — a soldier, an officer, a retiree's kin, a student —, not after any 者 or 人:
 #: 旅游资源开发经营者……应当依法给予补偿 (彭水苗族土家族自治县旅游条例 16), 受益人应当给予适当补偿, 另一方应当给予补偿 pay it
@@ -91,8 +94,12 @@ class _Extractor:
         self.unknown: dict[str, list[str]] = {}
         #: (eid, position) of a modal word that states nothing -> why (modifier, condition, definition)
         self.silent: dict[tuple[str, int], str] = {}
-        #: (eid, position) of every word that opened a duty -> whether one of its duties has an actor
+        #: (eid, position) of every word that opened a duty -> whether one of its duties has an actor (when it was read)
         self.said: dict[tuple[str, int], bool] = {}
+        #: (eid, position) of every word that opened a duty -> what its duties became when the paragraph closed: "record"
+        #: (one of them is a duty of an actor) or "no_actor" (all kept among the statements without an actor, such as a
+        #: passive clause _passive drops); a word whose drafts all vanished has none (the corpus measure's "none")
+        self.fate: dict[tuple[str, int], str] = {}
         #: node -> (eid, citation): the tree makes a paragraph's or item's from its parent's each time it is asked
         #: (kb.text.model), and every duty and every modal word of a node asks again
         self._ids: dict = {}
@@ -197,6 +204,8 @@ class _Extractor:
     def close(self, art, para, lead: list[Draft], items: list[tuple], carried: list[Draft] | None = None) -> None:
         """The paragraph's statements: lists carried to their items (carried: the lead-in duties the items take, when not
         all of them), duties numbered, no-actor apart."""
+        # the drafts the sentences made (each from its word): the copies lists hand to items are no word's fate
+        own = {id(d) for d in lead} | {id(d) for _, ds in items for d in ds}
         heads = lead if carried is None else carried
         if items:
             # a lead-in the party receives (……有下列情形之一的，应当安排退出预备役：) gives the items no duty of the party either:
@@ -206,36 +215,59 @@ class _Extractor:
         carry_lists(heads, items)
         items_name_actors(self.sc, lead, items)
         for drafts in [lead] + [d for _, d in items]:
-            drafts = [replace(d, mention=m) if m is not d.mention else d
+            drafts = [(replace(d, mention=m) if m is not d.mention else d, id(d) in own)
                       for d in drafts for m in (split_joint(self.reg, d.mention) if d.mention else [None])]
+            words = {id(d) for d, mine in drafts if mine}
+            fate_of: dict[int, str] = {}              # id of a kept draft -> what it became
             clauses: dict[tuple, int] = {}
             kept: dict[tuple, list[Draft]] = {}       # by duty: node, modality, actor
             reach: dict[tuple, int] = {}              # by duty: the furthest end kept
-            for d in sorted(drafts, key=lambda d: (d.begin, d.trigger)):
+            for d in sorted((d for d, _ in drafts), key=lambda d: (d.begin, d.trigger)):
                 duty = (id(d.node), d.modality, d.mention is None, d.mention.name if d.mention is not None else None)
                 if d.begin < d.end:
                     # the drafts come by their begin: one kept of the same duty overlaps d when it
                     # ends past d's begin (not a scan of every kept draft: a paragraph of 40,000
                     # clauses took minutes)
                     if reach.get(duty, d.begin) > d.begin:
+                        if id(d) in words:       # its word went into the kept duty that overlaps it: that one's fate
+                            self._fate(d, next((fate_of[id(k)] for k in reversed(kept[duty]) if k.end > d.begin),
+                                               None))
                         continue
-                elif any(_same_duty(d, k) for k in kept.get(duty, ())):
-                    continue
+                else:
+                    same = next((k for k in kept.get(duty, ()) if _same_duty(d, k)), None)
+                    if same is not None:
+                        if id(d) in words:
+                            self._fate(d, fate_of[id(same)])
+                        continue
                 kept.setdefault(duty, []).append(d)
                 reach[duty] = max(reach.get(duty, d.end), d.end)
                 st = self._statement(art, d)
                 if st.actor is None:
+                    fate = "no_actor"
                     self.no_actor.append(st)
-                    continue
-                if _passive(st):
+                elif _passive(st):
                     # the duty is an unnamed party's (society's, the body that grants): kept among the statements
                     # without an actor, so the clause does not vanish (the issue: nothing vanishes silently)
+                    fate = "no_actor"
                     if not any(n.eid == st.eid and n.action == st.action for n in self.no_actor):
                         self.no_actor.append(replace(st, actor=None))     # once, not per party (义务兵及其家属)
-                    continue
-                k = (st.eid, st.actor, st.modality)
-                st.clause = clauses[k] = clauses.get(k, 0) + 1
-                self.out.append(st)
+                else:
+                    fate = "record"
+                    k = (st.eid, st.actor, st.modality)
+                    st.clause = clauses[k] = clauses.get(k, 0) + 1
+                    self.out.append(st)
+                fate_of[id(d)] = fate
+                if id(d) in words:
+                    self._fate(d, fate)
+
+    def _fate(self, d: Draft, fate: str | None) -> None:
+        """Note what the duty d drafted from its word became (a record wins over a statement without an actor: a word
+        with a party's duty and a passive clause's is a record)."""
+        if fate is None:
+            return
+        key = (self.ids(d.node)[0], d.trigger)
+        if self.fate.get(key) != "record":
+            self.fate[key] = fate
 
     def _statement(self, art, d: Draft) -> Statement:
         m = d.mention

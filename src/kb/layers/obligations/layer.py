@@ -49,6 +49,7 @@ class Extraction:
     unknown: dict = field(default_factory=dict)    # unknown actor -> eids
     said: dict = field(default_factory=dict)       # (eid, position) of a word that opened a duty -> with an actor
     silent: dict = field(default_factory=dict)     # (eid, position) of a modal word that states nothing -> why
+    fate: dict = field(default_factory=dict)       # (eid, position) of a word that opened a duty -> record / no_actor
 
 
 def _read(doc, reg: Registry) -> Extraction:
@@ -56,7 +57,7 @@ def _read(doc, reg: Registry) -> Extraction:
     def compute() -> Extraction:
         x = _Extractor(doc, reg)
         x.run()
-        return Extraction(x.out, x.no_actor, x.rels, x.unknown, x.said, x.silent)
+        return Extraction(x.out, x.no_actor, x.rels, x.unknown, x.said, x.silent, x.fate)
     return cache.layer(doc, "obligations", compute, reg.fingerprint())
 
 
@@ -143,7 +144,9 @@ def modal_fates(doc, registry: Registry | None = None) -> list[tuple[str, int, s
             for (p, _, w, _) in find_modals(node.text, 0, len(node.text)):
                 key = (node.eid, p)
                 if key in x.said:
-                    fate = "record" if x.said[key] else "no_actor"
+                    # what its duties became when the paragraph closed (a passive clause's is no_actor though it was read
+                    # with a name; a draft lost there is none), not whether it was read with an actor
+                    fate = x.fate.get(key, "none")
                 else:
                     fate = x.silent.get(key, "none")
                 out.append((node.eid, p, w, fate))

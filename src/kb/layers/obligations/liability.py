@@ -9,6 +9,7 @@ condition (……的，), its action the violation.  A condition that names no v
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
 from kb.layers.obligations.records import Mention
@@ -132,8 +133,9 @@ def on_violation(x, s: Sentence) -> None:
         own = [d for d in sanctions if d.mention is not None and d.mention in g.mentions]
         if own and own[0].trigger > k and _VIOLATION.match(text, g.end):
             # 地方各级人民政府……违反本法规定……的，责令改正: no body is named to act; the violator was only
-            # carried to 责令 as its subject.  It is liable, it sanctions no one
-            s.drafts = [d for d in s.drafts if d not in own]
+            # carried to 责令 as its subject.  It is liable, it sanctions no one: the sanctions stay, without an actor, as
+            # when no subject is carried (……，责令改正，可以处以罚款 does not vanish: the "nothing vanishes silently")
+            s.drafts = [replace(d, mention=None) if any(d is o for o in own) else d for d in s.drafts]
             sanctions = [d for d in sanctions if d not in own]
         elif own:
             continue

@@ -26,8 +26,9 @@ STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根
                           r"违反|发生(?!单位)|涉及|需要|从事|享受|新增|设立|开展|提供|建立|组织|负责(?!人)|进行|实施|实行|委托(?![人方])|"
                           r"派(?![出驻遣])|(?<![参给])与(?![会])|(?<![高平中初上下同对])等|[，。；：、]|"
                           # verbs that never make a body's name (造成承租人; 阻挠预备役军官, 殴打士兵: a verb before the person it is done
-                          # to, as 妨碍 — code review 22 item 1; 妨害用户, 限定用户, 知道其用户, 激发经营主体, 促使各签约主体 (seventeenth session), 干涉老年人, 城乡居民首选……机构; 定期了解未成年人: 家庭教育促进法 21)
-                          r"造成|改善|定期|了解|调动|补贴|办好|鼓励|倡导|提倡|适用|妨碍|妨害|限定|知道|激发|促使|阻挠|阻碍|殴打|侮辱|打击报复|兴建|坚持|遵循|干扰|送至|干涉|首选|参考|优待|擅自|逐步|持续|"
+                          # to, as 妨碍 — code review 22 item 1; 妨害用户, 限定用户, 知道其用户, 激发经营主体, 促使各签约主体 (seventeenth session), 干涉老年人, 城乡居民首选……机构; 定期了解未成年人: 家庭教育促进法 21;
+                          # 拒绝海洋主管部门监督检查, 拒不接受……, 妨害监督检查部门……的: the body obstructed, no violator — 海岛保护法 54)
+                          r"造成|改善|定期|了解|调动|补贴|办好|鼓励|倡导|提倡|适用|妨碍|妨害|限定|知道|激发|促使|拒绝|拒不|阻挠|阻碍|殴打|侮辱|打击报复|兴建|坚持|遵循|干扰|送至|干涉|首选|参考|优待|擅自|逐步|持续|"
                           # nor these, before what they govern (血站作为公益性医疗卫生机构, 企业认为行政机关, 学校收回教师,
                           # 社会力量举办中医医疗机构, 团长召集并主持代表团……, 总理召集和主持国务院……); 举办单位, 举办者, ……举办的医疗卫生机构,
                           # 会议主持人 are names
@@ -165,7 +166,9 @@ _PART_NOT_AN_OFFICE = ("全内外局顶底干面一各合东西南北中腹头�
 _PART_THEN_THING = ("经济", "基地")
 #: a verb opening what looks like a name ending in a head (发展青少年体育俱乐部, 发展总部: code review 22 item 2); 发展 is a
 #: name's first word in 发展和改革委员会, 发展改革部门, 发展研究中心 (not in VERB_START, whose words are also sought inside heads)
-_VERB_OPENS_NAME = re.compile(r"发展(?!和改革|改革|研究|规划)")
+#: 辞退 / 录用 before a rank or a post (辞退法官应当依照……程序免除其职务, 录用公务员，应当……: the act is the subject, 法官法 (2019) 35,
+#: 检察官法 36, 监察官法 16 and 35, 公务员法 27, 28, 90 — the head 官 read them as persons); 录用人员 is a name
+_VERB_OPENS_NAME = re.compile(r"发展(?!和改革|改革|研究|规划)|辞退|录用(?!人员)")
 
 
 def _head_verdict(text: str, k: int, suf: str) -> int:

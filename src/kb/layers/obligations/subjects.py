@@ -178,6 +178,10 @@ _GENERIC_RE = re.compile(_GENERIC)
 _RELATIVE_HEAD = re.compile(rf"([^，。；：]{{2,40}}?)的({_GENERIC}(?:(?:、|和|或者|及)(?:其他)?{_GENERIC})*)"
                             r"(?=应当|应|必须|须|不得|可以|可|有权|负责|对|在|依法|按照|应|，|以及|$|"
                             r"有(?:下列|以下)|违反|不依法|不履行|未|及其工作人员)")       # 负有……职责的部门、单位不依法履行……的
+#: 拒绝、阻碍国务院期货监督管理机构或者国务院授权的部门……的: verbs done to a body (an obstruction), whose object the relative
+#: clause and its head are part of — the head is the obstructed body, not the subject (期货和衍生品法 149, code review 22);
+#: 拒绝接受检查的单位 is the refuser (no body after the verbs)
+_DONE_TO = re.compile(r"(?:拒绝|阻碍|阻挠|妨碍|干扰|干涉|威胁)(?:(?:、|和|或者|或)(?:拒绝|阻碍|阻挠|妨碍|干扰|干涉|威胁))*")
 #: 对……负有……职责的部门: a relative clause may open with the 对 of the duty it names
 _DUTY_TOWARDS = re.compile(r"对[^，。；：]{1,20}?(?:负有|负责|承担)")
 
@@ -196,6 +200,9 @@ def _relative_head(sc: Scanner, text: str, ca: int, cb: int) -> Group | None:
             _MODAL_IN.search(m.group(1)) or \
             m.group(1).count("（") > m.group(1).count("）"):
         return None       # (设立……机构（含兼营……业务的单位，下同），应当……: the head inside a bracket names no subject)
+    done_to = _DONE_TO.match(text, ca, m.end(1))
+    if done_to and sc.group(text, done_to.end(), discover=True) is not None:
+        return None       # 拒绝、阻碍国务院……机构或者国务院授权的部门: the obstructed body is the verbs' object
     mentions = []
     for head in _GENERIC_RE.findall(m.group(2)):
         name = f"{m.group(1)}的{head}"

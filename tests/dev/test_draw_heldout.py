@@ -44,7 +44,7 @@ def test_articles_are_the_lines_that_open_with_an_article_number(tmp_path):
 def test_the_sessions_draw_is_unnamed_sized_and_grounded_as_the_rules_say():
     need_shared(CORPUS)
     out = io.StringIO()
-    draw_heldout.draw("20261206b", REPO, CORPUS, 8, 2, out)
+    draw_heldout.draw("20261206b", REPO, CORPUS, 8, 2, out, rule="named")     # the rule of rounds up to 27
     lines = out.getvalue().splitlines()
     pick = re.compile(r"\s+(\S+\.md)\s+\((\d+) articles\)")
     head = [i for i, l in enumerate(lines) if not l.startswith(" ")]
@@ -139,6 +139,16 @@ def test_the_obligation_stage_reads_the_messages_of_its_commits_and_kb_checks_fi
     assert not draw_heldout.named("重庆市甲乙管理条例", draw_heldout.repository_text(tmp_path, files))
     assert not draw_heldout.named("北京市丙丁条例", draw_heldout.repository_text(tmp_path, files, log=True))
     assert {"src/kb/check/", "tests/data/check/", "tests/check/", "src/kb/text/"} <= set(files)
+
+
+def test_the_obligations_round_is_drawn_by_the_quoted_rule_unless_named_is_asked(monkeypatch):
+    # the lead's decision in the seventeenth session: under the named rule one candidate was left (round 28 was drawn
+    # with --rule quoted); --rule named reruns the earlier rounds' seeds
+    need_shared(CORPUS)
+    rules = []
+    monkeypatch.setattr(draw_heldout, "draw", lambda *a, rule, **k: rules.append(rule))
+    assert draw_heldout.main(["20261207a"]) == 0 and draw_heldout.main(["20261207a", "--rule", "named"]) == 0
+    assert rules == ["quoted", "named"]
 
 
 @pytest.mark.parametrize("args", [["s", "--obligations", "-1"], ["s", "--related", "two"], []])

@@ -33,9 +33,13 @@ IMPORTED = {
 #: The 全国人大常委会's 若干规定 on direct elections (1983): the second ground of round 13r's 北京 选举实施细则 (tuning since
 #: the seventh session of 2026-12-05), whose annotator judged it on a knowledge base without it (the local steps that
 #: follow it got the 选举法's provision on that step as a weak answer) — importing it would make those answers wrong.
+#: The 防洪法: the second ground of round 23r's 重庆市防汛抗旱条例 (tuning since the seventeenth session of 2026-12-07, its
+#: extra_laws: the 水法 alone), whose annotator judged it on a knowledge base with the 水法 only — 27 of its 57 articles,
+#: what it takes from the 防洪法, have no 上位法 answer; importing it would make those answers wrong.
 NOT_IMPORTED: dict[str, str] = {
     "全国人民代表大会常务委员会关于县级以下人民代表大会代表直接选举的若干规定":
         "宪法相关法/全国人民代表大会常务委员会关于县级以下人民代表大会代表直接选举的若干规定(1983-03-05).md",
+    "防洪法": "经济法/防洪法(2016-07-02).md",
 }
 
 
@@ -78,7 +82,7 @@ def test_every_ground_a_text_names_that_the_corpus_holds_is_in_the_knowledge_bas
     """What the 依据 articles cite and the knowledge base holds no part of is what ../shared/corpus lacks — the
     行政法规 (国务院's 物业管理条例, 志愿服务条例, 村庄和集镇规划建设管理条例, and since round 18r joined the tuning files the
     道路交通安全法实施条例) — and the grounds left out on purpose
-    (NOT_IMPORTED: the 若干规定 on direct elections, since round 13r's text joined); before the import the 地方组织法 (北京市街道办事处条例, the 重庆 街道工作委员会工作条例) and the
+    (NOT_IMPORTED: the 若干规定 on direct elections, since round 13r's text joined; the 防洪法, since round 23r's joined); before the import the 地方组织法 (北京市街道办事处条例, the 重庆 街道工作委员会工作条例) and the
     代表法 (the latter) were among them, and until the fifth session of 2026-12-05 the 选举法 (the 重庆 乡镇人大工作条例), the
     监督法 (the 广东 常委会议事规则, the 北京 计划审查监督条例) and the 立法法 (the 重庆市地方立法条例): their 依据 articles link
     to them now."""
@@ -120,10 +124,12 @@ def test_every_ground_a_text_names_that_the_corpus_holds_is_in_the_knowledge_bas
     # (round 18r's 北京市实施《道路交通安全法》办法, tuning in outside-kb/ since the twelfth session of 2026-12-06, rests on
     # the 道路交通安全法实施条例 too, another 行政法规 the corpus lacks; its law, the 道路交通安全法, it brings as extra_laws:;
     # so does round 19r's 北京市建设工程质量条例, tuning since the thirteenth session, on the 建设工程质量管理条例, and round
-    # 20r's texts, tuning since the fourteenth, on the 艾滋病防治条例 and the 专利法实施细则)
+    # 20r's texts, tuning since the fourteenth, on the 艾滋病防治条例 and the 专利法实施细则; round 23r's 重庆市防汛抗旱条例,
+    # tuning since the seventeenth, on the 防汛条例 besides the 防洪法 of NOT_IMPORTED)
     assert set(lacking) == {"物业管理条例", "志愿服务条例", "村庄和集镇规划建设管理条例", "道路交通安全法实施条例",
-                            "建设工程质量管理条例", "艾滋病防治条例", "专利法实施细则", *NOT_IMPORTED}
+                            "建设工程质量管理条例", "艾滋病防治条例", "专利法实施细则", "防汛条例", *NOT_IMPORTED}
     assert lacking["道路交通安全法实施条例"] == {"北京市实施《中华人民共和国道路交通安全法》办法"}
+    assert lacking["防汛条例"] == lacking["防洪法"] == {"重庆市防汛抗旱条例"}
     assert lacking["建设工程质量管理条例"] == {"北京市建设工程质量条例"}
     # (round 12r's three texts, tuning since the sixth session of 2026-12-05, rest on the 选举法, 监督法 and 预算法 too)
     assert linked["全国人民代表大会和地方各级人民代表大会选举法"] == {"重庆市乡镇人民代表大会工作条例", "广东省人民代表大会议事规则",

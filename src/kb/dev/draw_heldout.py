@@ -1,6 +1,6 @@
 """Draw a session's held-out texts at random, before any work, by rules fixed in this file.
 
-    python -m kb.dev.draw_heldout SEED [--obligations 8] [--related 2] [--rule named|quoted]
+    python -m kb.dev.draw_heldout SEED [--obligations 8] [--related 2] [--rule quoted|named]
 
 Obligations round: corpus texts of OBLIGATION_ARTICLES (10–130) articles that no file of the obligation stage
 (OBLIGATION_FILES) names.
@@ -46,8 +46,8 @@ of its files; five more texts were drawn under that rule (seed 20261206g) so tha
 
 After round 27 (sixteenth session, 2026-12-06) one text of 10–130 articles is left that no file of the obligation stage
 names: the commit messages and READMEs name most of the corpus, often only to count a corpus diff.  ``--rule quoted``
-(written then for the next round; the default stays ``named``) draws the obligations round from the texts no annotation
-of the obligation stage covers (``ANNOTATED``: its gold files, kb check's texts and judgements, the parser's data; every
+(written then for the next round; the default since the seventeenth session, below) draws the obligations round from
+the texts no annotation of the obligation stage covers (``ANNOTATED``: its gold files, kb check's texts and judgements, the parser's data; every
 corpus path their tracked files hold), that the knowledge base does not ship and that are not held out this session
 (``unannotated``), and reads the stage's files with their commit messages for what they say of each text's articles
 rather than whether they name the text: an article is quoted when a stretch of ``QUOTE`` characters of it (normalised)
@@ -60,6 +60,12 @@ engineer read and did not write down (a corpus diff's sample judged by count onl
 messages of the audits give article numbers, which is why the numbers count.  Measured on the corpus and repository
 of 2026-12-06 (sixteenth session; latest versions, 10–130 articles, unannotated, not shipped, not held out): 264 texts,
 16,726 articles, 2,075 of them quoted (12.4%); 213 texts within the share.
+
+Since the seventeenth session (2026-12-07) ``quoted`` is the default (the lead's decision: under ``named`` one
+candidate was left); ``--rule named`` still gives the earlier rounds' rule, for rerunning their seeds.  Round 28 was the
+first drawn with it (``python -m kb.dev.draw_heldout 20261207a --rule quoted``, commit dadb480): 211 candidates; of the
+eight texts' 547 articles, 59 were quoted by the stage's files and left out of the round (its annotations are
+``partial: true``).
 
 Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost
 with the machine; this one restates their rules.  It prints the candidates' counts and the draw; it writes nothing.
@@ -332,7 +338,7 @@ def unannotated(repo: Path, drawable: list[Path]) -> list[Path]:
 
 
 def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int, out=sys.stdout,
-         rule: str = "named") -> None:
+         rule: str = "quoted") -> None:
     text = repository_text(repo, OBLIGATION_FILES, log=True)
     related_text = repository_text(repo, RELATED_FILES)
     shipped = {normalise(p.name) for p in (repo / "regulation").iterdir() if p.is_dir()}
@@ -401,9 +407,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("seed")
     parser.add_argument("--obligations", type=count, default=8)
     parser.add_argument("--related", type=count, default=2)
-    parser.add_argument("--rule", choices=("named", "quoted"), default="named",
-                        help="the obligations round's rule: texts no file of the stage names (named), or texts no "
-                             "annotation covers, less the articles its files quote (quoted)")
+    parser.add_argument("--rule", choices=("quoted", "named"), default="quoted",
+                        help="the obligations round's rule: texts no annotation covers, less the articles its files "
+                             "quote (quoted, the default since the seventeenth session), or texts no file of the "
+                             "stage names (named, rounds up to 27)")
     args = parser.parse_args(argv)
     repo = Path(__file__).resolve().parents[3]
     corpus = shared_dir() / "corpus" / "lawrefbook"

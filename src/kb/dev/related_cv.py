@@ -421,6 +421,19 @@ VARIANTS = {
     "前三个答案按覆盖排序（覆盖指数）": ((0, 0.25, 0.5, 1, 2), lambda p, g, c: _base(g, c), lambda p: {"order": ("cover", p)}),
     "前三个答案按长度排序（长度指数）": ((0, 0.05, 0.1, 0.15, 0.2), lambda p, g, c: _base(g, c),
                            lambda p: {"order": ("chars", p)}),
+    # a "none" rule for 上位法 (twenty-seventh round, tests/data/related/README.md): the article is left none when kb's first
+    # answer (not pinned, after ORDER) holds less than p of the article's weight (containment, ORDER's signal), or — for an
+    # article of a text resting on a law the knowledge base lacks only — shares the article's rare bigrams less than p
+    # (the rare-bigram cosine); 0: no rule.  The twelfth to twenty-fifth rounds found 上位法's "annotated none, kb offers"
+    # the second class of wrong first answers
+    "无答案规则：第一答案的覆盖下限": ((0, 0.06, 0.08, 0.1, 0.12, 0.14), lambda p, g, c: _base(g, c),
+                          lambda p: {"none": ("cover", p, False)}),
+    "无答案规则：依据在库外时第一答案的罕见二元组余弦下限": ((0, 0.06, 0.08, 0.1, 0.12), lambda p, g, c: _base(g, c),
+                                     lambda p: {"none": ("rare", p, True)}),
+    # … and a threshold of its own for a candidate of the law the article's regulation cites (its ground: 138 of the 139
+    # first answers offered where the annotation has none on 43 folds are of it, as 1,146 of 1,183 right ones): the
+    # ground's candidates divided by p (1: kb's one threshold)
+    "依据法律的候选另设阈值倍数": ((1, 1.25, 1.5, 2), lambda p, g, c: _base(g, c) / (p if c["ground"] else 1.0)),
     # 同类立法's followers (kb.library.related.FOLLOW) down to p, None: none; the highest of those with the best P@1 + R@3
     # wins a tie (the fewest weaker answers listed)
     # a 同类立法 candidate whose regulation fails the shared-subject gate (SHARED_SUBJECT) offered even so when the two
@@ -441,17 +454,20 @@ VARIANTS = {
 }
 
 
-def _score(items: list[dict], f, threshold: float, follow=_KB, order=_KB) -> dict:
+def _score(items: list[dict], f, threshold: float, follow=_KB, order=_KB, none=None) -> dict:
     """file -> [P@1 right, n, R@3 right, n with answers]."""
-    return _scores(items, f, (threshold,), follow, order)[threshold]
+    return _scores(items, f, (threshold,), follow, order, none)[threshold]
 
 
-def _scores(items: list[dict], f, thresholds, follow=_KB, order=_KB) -> dict:
+def _scores(items: list[dict], f, thresholds, follow=_KB, order=_KB, none=None) -> dict:
     """threshold -> :func:`_score` at that threshold: the candidates scored and ranked once for all the
     thresholds (those kept at a threshold are the ranking's first ones scoring at least that much).  ``follow``: the
     least relevance of 同类立法's followers (kb.library.related.FOLLOW; kb's by default, with FOLLOWERS; None: none);
     ``order``: (the candidates' signal, its weight) ordering the first answers (kb.library.related.ORDER: the share of the
-    article they hold, ``cover``; kb's by default, with ORDERED; a weight of 0: none)."""
+    article they hold, ``cover``; kb's by default, with ORDERED; a weight of 0: none); ``none``: (the candidates' signal,
+    its least value, whether only for an article resting on a law the knowledge base lacks) — a 上位法 first answer (not
+    pinned) below it leaves the article none (a "none" rule measured in the twenty-seventh round; None: kb's, no such
+    rule)."""
     from kb.library.annotations import NONE
     from kb.library.related import FOLLOW, ORDER, ORDER_AMONG
 
@@ -471,6 +487,7 @@ def _scores(items: list[dict], f, thresholds, follow=_KB, order=_KB) -> dict:
         key, w = ("cover", ORDER.get(it["kind"], 0.0) if ORDERED else 0.0) if order is _KB \
             else (order[0], order[1] if it["kind"] in ORDER else 0.0)
         by = {c["key"]: c[key] for c in it["cands"]} if w and not pinned else None
+        cands = {c["key"]: c for c in it["cands"]} if none and none[1] and it["kind"] == "upper" else None
         for threshold in thresholds:
             got = (pinned + [k for s, k in ranked if s >= threshold])[:5]
             if by and len(got) > 1:
@@ -480,6 +497,9 @@ def _scores(items: list[dict], f, thresholds, follow=_KB, order=_KB) -> dict:
                 got = [k for _, k in top] + got[len(top):]
             if got and duties and not any(p or (best and best[0] >= threshold) for p, best in owed):
                 got = []        # a penalty clause whose duties have no 上位法 has none (Library.owes_nothing)
+            if got and cands and got[0] not in pinned and (not none[2] or cands[got[0]]["outside"]) \
+                    and cands[got[0]][none[0]] < none[1]:
+                got = []        # the first answer too weak by ``none``'s signal: the article has none
             if got and free:
                 # … and once an answer passed, the next candidates down to ``least`` follow it (Library.related)
                 got = (got + [k for s, k in free if s >= least and k not in got])[:5]

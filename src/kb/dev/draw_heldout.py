@@ -64,7 +64,7 @@ of 2026-12-06 (sixteenth session; latest versions, 10–130 articles, unannotate
 Since the seventeenth session (2026-12-07) ``quoted`` is the default (the lead's decision: under ``named`` one
 candidate was left); ``--rule named`` still gives the earlier rounds' rule, for rerunning their seeds.  Round 28 was the
 first drawn with it (``python -m kb.dev.draw_heldout 20261207a --rule quoted``, commit dadb480): 211 candidates; of the
-eight texts' 547 articles, 59 were quoted by the stage's files and left out of the round (its annotations are
+eight texts' 547 articles, 60 were quoted by the stage's files and left out of the round (its annotations are
 ``partial: true``).
 
 Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost

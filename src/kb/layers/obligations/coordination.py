@@ -242,7 +242,10 @@ class Scanner(MentionScanner):
         k = i
         while True:
             el = self.element(text, k, discover=True)
-            for mod in (("其他各类", "其他", "各类", "有关", "相关") if el is None and text[k:k + 1] in "其各有相" else ()):
+            # 一切 opens the constitution's list (一切国家机关和武装力量、各政党和各社会团体、各企业事业组织……, 宪法 5, 国防法 45 p3,
+            # 50 p2): without it the list stopped at its first member
+            for mod in (("其他各类", "其他", "各类", "有关", "相关", "一切") if el is None and text[k:k + 1] in "其各有相一"
+                        else ()):
                 if el is None and text.startswith(mod, k):
                     el = self.element(text, k + len(mod), discover=True)
                     if el is not None:

@@ -19,7 +19,9 @@ from kb.layers.obligations.records import Group
 from kb.layers.obligations.sentences import Sentence, clause_end
 
 #: 行使……职权 is a body's competence stated as its power (开发区管委会行使下列职权：): a duty assigned, as 履行……职责
-_DUTY = re.compile(r"具体承担|承担|负责(?!人|的|制(?![定订作止]))|履行|行使(?=[^，。；：]{0,20}职权)|做好|依法协助|协助|给予|统筹解决|具体实施")
+#: 担负……任务 as 承担 (现役部队……主要担负防卫作战任务, 中国人民武装警察部队担负执勤……任务: an army's or a body's tasks stated
+#: without a modal word, which the files record as its duties — 国防法 22, 澳门驻军法, 北京市人民防空条例)
+_DUTY = re.compile(r"具体承担|承担|担负|负责(?!人|的|制(?![定订作止]))|履行|行使(?=[^，。；：]{0,20}职权)|做好|依法协助|协助|给予|统筹解决|具体实施")
 #: presiding over a body's meetings or work (委员长主持常务委员会会议和常务委员会的工作, 主席团常务主席召集并主持主席团会议): the
 #: office's charge, stated as a declarative, right after its holder
 _PRESIDES = re.compile(r"(?:负责)?(?:召集(?:并|和))?主持(?=[^，。；：]{0,20}(?:会议|工作))")
@@ -376,6 +378,8 @@ _BEARS_CIVIL = re.compile(r"(?:依法|并|还|也)?(?:(?:与|对|向)[^，。；
 #: bearing a liability as the time clause right before a modal word (……承担补充责任后，可以向第三人追偿): the time of the
 #: permission, no duty (only 承担: a body's own act in its time clause is its duty — 国务院在……会议时，向大会作……报告)
 _TIME_CLAUSE = re.compile(r"[^，。；：]*?(?:后|时|的时候)，\s*")
+#: a task's clause that is a time (……担负……任务时，, ……任务期间，)
+_TASK_TIME = re.compile(r"[^，。；：]*?(?:后|时|的时候|期间)，")
 
 
 def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match | None:
@@ -458,6 +462,10 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
     if dm.group(0) == "承担" and not no_modal and _TIME_CLAUSE.fullmatch(scope, dm.end()) and "，" not in scope[:dm.start()]:
         return None      # 经营者、管理者或者组织者承担补充责任后，可以向第三人追偿: the time of the permission (its modal word
         #                  right after the time clause; 香港驻军人员在协助……时，行使……权力 and 专利管理部门查处……时，对……依法查封 stay)
+    if dm.group(0) == "担负" and (_TASK_TIME.match(scope, dm.end()) or scope[dm.start() - 1:dm.start()] == "、"):
+        return None      # 民兵、预备役人员和其他公民……，担负……任务时，应当履行……; 预备役人员参战、参加军事训练、担负战备勤务、
+        #                  执行……任务期间，享受……: the task is the time of another duty or one of a person's activities a
+        #                  benefit is granted for (国防法 58, 兵役法 (2021) 48, 预备役人员法 41, 43), not a duty of its own
     if re.search(r"无法|未(?!成年)|不|没有|拒绝", scope[:dm.start()]):
         return None      # (未成年人 is no negation: 国家对预防未成年人犯罪工作有显著成绩的组织和个人，给予表彰和奖励)
     if re.search(r"除[^，。；外]*$", scope[:dm.start()]):

@@ -85,23 +85,6 @@ def _bare(name: str) -> str:
     return _LEVEL.sub("", name or "")
 
 
-def _node_texts(doc) -> dict:
-    """{(article, paragraph, item): (text of the provision, is its article in a liability chapter)}."""
-    from kb.layers.obligations.liability import liability_chapter
-    out = {}
-    for art in doc.articles:
-        liab = liability_chapter(art)
-        for para in art.children:
-            if para.kind != "paragraph":
-                continue
-            out[(str(art.number), para.number, None)] = (para.text or "", liab)
-            for it in para.children:
-                if it.kind == "item":
-                    sub = "".join(s.text or "" for s in it.children)
-                    out[(str(art.number), para.number, it.number)] = ((it.text or "") + sub, liab)
-    return out
-
-
 def classify_miss(g, cands: list, canon, text: str, lead: str) -> tuple[str, object]:
     """(class, kb's record paired with the miss or None): g a gold duty kb missed, cands kb's unmatched records of
     the same provision, text the provision's text, lead its paragraph's text (for an item)."""
@@ -161,9 +144,9 @@ def differences(path, reg=None) -> list[Difference] | None:
     """Every duty-level difference of one gold file, classed (None when its corpus text is not available or the file
     has no actions: schema 1)."""
     from kb.dev.paths import REPO
-    from kb.dev.score_obligations import actor_key, load_doc, load_gold_file, pair_duties
+    from kb.dev.score_obligations import (actor_key, load_doc, load_gold_file, pair_duties, predicted, provision_texts,
+                                          texts_of)
     from kb.layers.actors import load_registry
-    from kb.layers.obligations import extract
 
     gf = load_gold_file(path)
     if gf.schema < 2:
@@ -173,17 +156,9 @@ def differences(path, reg=None) -> list[Difference] | None:
         return None
     reg = reg or load_registry(REPO)
     canon = actor_key(reg)
-    pred = [s for s in extract(doc, reg) if s.actor]
-    if gf.data.get("partial"):
-        listed = {str(a) for a in gf.data.get("articles") or {}}
-        pred = [s for s in pred if str(s.article) in listed]
-
-    def text_of(eid):
-        node = doc.get(eid)
-        return node.text if node is not None else ""
-
-    used_g, used_p = pair_duties(gf.duties, pred, canon, text_of)
-    nodes = _node_texts(doc)
+    pred = predicted(gf, doc, reg)
+    used_g, used_p = pair_duties(gf.duties, pred, canon, texts_of(doc))
+    nodes = provision_texts(doc)
     left: dict[tuple, list] = defaultdict(list)
     for j, s in enumerate(pred):
         if j not in used_p:

@@ -22,7 +22,8 @@ import sys
 from collections import Counter, defaultdict
 
 from kb.dev import paths
-from kb.dev.score_obligations import (actor_key, expand_action, gold_files, load_doc, load_gold_file, match_duties)
+from kb.dev.score_obligations import (actor_key, expand_action, gold_files, load_doc, load_gold_file, pair_duties,
+                                      predicted, provision_texts, texts_of)
 
 #: (name, pattern over the clause before the action, pattern over the action's start); the first that fits names the
 #: construction.  The clause is the text from the last 。；： before the action to its start (the subject and what stands
@@ -63,20 +64,6 @@ def construction(text: str, start: int, action: str, item: bool = False) -> str:
     return OTHER
 
 
-def _nodes(doc) -> dict[tuple, object]:
-    """(article, paragraph, item) -> node."""
-    out = {}
-    for art in doc.articles:
-        for para in art.children:
-            if para.kind != "paragraph":
-                continue
-            out[(str(art.number), para.number, None)] = para
-            for it in para.children:
-                if it.kind == "item":
-                    out[(str(art.number), para.number, it.number)] = it
-    return out
-
-
 def _locate(text: str, action: str) -> int:
     """Where the gold action starts in the node's text (-1 when it is not found there)."""
     first = (action or "").split("……")[0]
@@ -90,7 +77,6 @@ def measure(which: str = "tuning"):
     """Per construction: gold duties (found, total), texts (missed in, with), false explicit=false records; and the
     explicit duties' (found, total); with the examples for -v."""
     from kb.layers.actors import load_registry
-    from kb.layers.obligations import extract
 
     reg = load_registry(paths.REPO)
     canon = actor_key(reg)
@@ -108,25 +94,17 @@ def measure(which: str = "tuning"):
         doc = load_doc(gf.data, f)
         if doc is None:
             continue
-        nodes = _nodes(doc)
-        pred = [s for s in extract(doc, reg) if s.actor]
-        if gf.data.get("partial"):
-            listed = {str(a) for a in gf.data.get("articles") or {}}
-            pred = [s for s in pred if str(s.article) in listed]
-
-        def text_of(eid, _doc=doc):
-            node = _doc.get(eid)
-            return node.text if node is not None else ""
-        _, misses = match_duties(gf.duties, pred, canon, text_of)
-        missed = {id(g) for g in misses}
-        for g in gf.duties:
-            hit = id(g) not in missed
+        nodes = provision_texts(doc)
+        pred = predicted(gf, doc, reg)
+        text_of = texts_of(doc)
+        used_g, used_p = pair_duties(gf.duties, pred, canon, text_of)
+        for gi, g in enumerate(gf.duties):
+            hit = gi in used_g
             if g.explicit:
                 explicit[0] += hit
                 explicit[1] += 1
                 continue
-            node = nodes.get((g.article, g.p, g.i))
-            text = node.text if node is not None else ""
+            text = nodes.get((g.article, g.p, g.i), ("", False))[0]
             at = _locate(text, g.action or "")
             c = construction(text, at, g.action or "", g.i is not None) if at >= 0 else OTHER
             rec[c][0] += hit
@@ -138,15 +116,9 @@ def measure(which: str = "tuning"):
                 reasons[c][why] += 1
                 examples[c].append(f"  miss[{why}] {gf.name} {g.article}.{g.p}{'.' + str(g.i) if g.i else ''} "
                                    f"{g.actor} {g.m}: {text[max(0, at - 25):at + 30] if at >= 0 else g.action}")
-        # kb's explicit=false records that match no gold duty
-        gold_keys = defaultdict(list)
-        for g in gf.duties:
-            gold_keys[(g.article, g.p, g.i, canon(g.actor), g.m)].append(g)
-        for s in pred:
-            if s.explicit:
-                continue
-            key = (str(s.article), s.paragraph, s.item, canon(s.actor), s.modality)
-            if any(_same(g, s, text_of) for g in gold_keys.get(key, ())):
+        # kb's explicit=false records that match no gold duty (the scorer's one-to-one pairing: its false records)
+        for j, s in enumerate(pred):
+            if s.explicit or j in used_p:
                 continue
             text = text_of(s.eid)
             at = text.find(s.action) if s.action else -1

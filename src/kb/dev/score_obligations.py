@@ -320,10 +320,46 @@ def actor_key(reg):
     return key
 
 
+def predicted(gf, doc, reg) -> list:
+    """kb's records with an actor for a gold file's text: of the articles it lists only, when it is ``partial``."""
+    from kb.layers.obligations import extract
+
+    pred = [s for s in extract(doc, reg) if s.actor]
+    if gf.data.get("partial"):
+        listed = {str(a) for a in gf.data.get("articles") or {}}
+        pred = [s for s in pred if str(s.article) in listed]
+    return pred
+
+
+def texts_of(doc):
+    """eid -> the text of that node of doc ("" when it has none): what a record's action is compared in."""
+    def text_of(eid):
+        node = doc.get(eid)
+        return node.text if node is not None else ""
+    return text_of
+
+
+def provision_texts(doc) -> dict:
+    """{(article, paragraph, item): (the provision's text, an item's with its sub-items, whether its article is in a
+    liability chapter)}: where a gold duty stands, for the dev tools that read misses."""
+    from kb.layers.obligations.liability import liability_chapter
+    out = {}
+    for art in doc.articles:
+        liab = liability_chapter(art)
+        for para in art.children:
+            if para.kind != "paragraph":
+                continue
+            out[(str(art.number), para.number, None)] = (para.text or "", liab)
+            for it in para.children:
+                if it.kind == "item":
+                    sub = "".join(s.text or "" for s in it.children)
+                    out[(str(art.number), para.number, it.number)] = ((it.text or "") + sub, liab)
+    return out
+
+
 def score_file(path: Path, registry=None) -> FileScore | None:
     """The three measures of one gold file, or None when its corpus text is not available."""
     from kb.layers.actors import load_registry
-    from kb.layers.obligations import extract
 
     gf = load_gold_file(path)
     doc = load_doc(gf.data, path)
@@ -331,10 +367,8 @@ def score_file(path: Path, registry=None) -> FileScore | None:
         return None
     reg = registry or load_registry(paths.REPO)
     canon = actor_key(reg)
-    pred = [s for s in extract(doc, reg) if s.actor]
+    pred = predicted(gf, doc, reg)
     listed = {str(a) for a in gf.data.get("articles") or {}}
-    if gf.data.get("partial"):
-        pred = [s for s in pred if str(s.article) in listed]
     g5 = {(a, p, i, canon(x), m) for a, p, i, x, m in (d.key5 for d in gf.duties)}
     p5 = {(str(s.article), s.paragraph, s.item, canon(s.actor), s.modality) for s in pred}
     g3 = {(a, x, m) for a, _, _, x, m in g5}
@@ -343,10 +377,7 @@ def score_file(path: Path, registry=None) -> FileScore | None:
     s5 = Score(gf.name, len(g5 & p5), len(p5 - g5), len(g5 - p5))
     duty = misses = None
     if gf.schema >= 2:
-        def text_of(eid):
-            node = doc.get(eid)
-            return node.text if node is not None else ""
-        matched, misses = match_duties(gf.duties, pred, canon, text_of)
+        matched, misses = match_duties(gf.duties, pred, canon, texts_of(doc))
         duty = Score(gf.name, matched, len(pred) - matched, len(gf.duties) - matched)
     return FileScore(gf.name, gf.set, len(listed), s3, s5, duty, sorted(p5 - g5, key=_k), sorted(g5 - p5, key=_k),
                      misses or [])

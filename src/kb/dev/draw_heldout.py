@@ -67,6 +67,13 @@ first drawn with it (``python -m kb.dev.draw_heldout 20261207a --rule quoted``, 
 eight texts' 547 articles, 60 were quoted by the stage's files and left out of the round (its annotations are
 ``partial: true``).
 
+Since the eighteenth session (2026-12-07; the lead's decision on code review 23 item 1) the quoted rule leaves out, as
+annotated, every text the repository's data hold (``ANNOTATED`` = tests/data/: the related annotations and the laws they
+import, the link and alignment gold, not only the obligation stage's) and the regulations of the corpus' version pairs
+(:func:`version_pair_titles`): four of round 28's eight texts were other stages' data, unseen by the obligation stage
+only by a caveat.  Round 29 (``python -m kb.dev.draw_heldout 20261207b``): 94 candidates (211 under the narrower rule a
+session before); of the eight texts' 551 articles, 56 quoted and left out.
+
 Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost
 with the machine; this one restates their rules.  It prints the candidates' counts and the draw; it writes nothing.
 """
@@ -115,7 +122,11 @@ OBLIGATION_FILES = ("regulation/", "README.md", "src/kb/dev/heldout.py", "src/kb
 
 # --rule quoted (sixteenth session): what the obligation stage's data annotate is seen whole; what its other files quote
 # of a text is seen article by article
-ANNOTATED = ("tests/data/obligations/", "tests/data/check/", "tests/data/corpus/")
+# (code review 23 item 1, decided at the eighteenth session's draw: and what any other stage's data hold — the related
+# annotations with the laws they import, the link and alignment gold — with the regulations of the corpus' version pairs,
+# which kb compare and the amendment tools diff, obligations included: engineers of those stages read kb's output on
+# them, and four of round 28's eight texts were such data, unseen by the obligation stage only by a caveat)
+ANNOTATED = ("tests/data/",)
 QUOTE = 16
 QUOTE_TITLES = 2
 QUOTED_SHARE = 0.2
@@ -157,8 +168,8 @@ def article_texts(path: Path) -> list[tuple[str, str]]:
 
 
 def annotated_titles(repo: Path) -> set[str]:
-    """The titles of the corpus files that the obligation stage's data annotate (``ANNOTATED``): every corpus path
-    their tracked files hold."""
+    """The titles of the corpus files that the repository's data hold (``ANNOTATED``: the obligation stage's
+    annotations and, since the eighteenth session, every other stage's): every corpus path their tracked files hold."""
     files = subprocess.run(["git", "ls-files", "-z", "--", *ANNOTATED], cwd=repo, capture_output=True,
                            check=True).stdout.split(b"\0")
     titles = set()
@@ -337,11 +348,21 @@ def drawable_files(corpus: Path, files: list[Path]) -> list[Path]:
     return sorted(latest_versions(corpus, kept).values(), key=lambda p: str(p.relative_to(corpus)))
 
 
-def unannotated(repo: Path, drawable: list[Path], ships: set[str] | None = None) -> list[Path]:
-    """The texts ``--rule quoted`` may draw from: no annotation of the obligation stage covers them, the knowledge
-    base does not ship them (``ships``: :func:`shipped_titles`, read when not given), and they are not held out this
-    session — the session's own round is in no annotation yet (code review 21 item 8)."""
-    annotated = annotated_titles(repo)
+def version_pair_titles(corpus: Path) -> set[str]:
+    """The titles of the regulations ../shared/corpus/version-pairs.txt lists (none when it is missing)."""
+    listing = corpus.parent / "version-pairs.txt"
+    if not listing.is_file():
+        return set()
+    return {title_of(line.strip()) for line in listing.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def unannotated(repo: Path, drawable: list[Path], ships: set[str] | None = None,
+                corpus: Path | None = None) -> list[Path]:
+    """The texts ``--rule quoted`` may draw from: no data of the repository covers them (``ANNOTATED``) and they are
+    no regulation of the corpus' version pairs (read beside ``corpus`` when given), the knowledge base does not ship them
+    (``ships``: :func:`shipped_titles`, read when not given), and they are not held out this session — the session's
+    own round is in no annotation yet (code review 21 item 8)."""
+    annotated = annotated_titles(repo) | (version_pair_titles(corpus) if corpus else set())
     ships = shipped_titles(repo) if ships is None else ships
     return [p for p in drawable if title_of(p) not in annotated and not shipped(title_of(p), ships)
             and not held_out_file(p)]
@@ -359,7 +380,7 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
     files = sorted(kb_paths.corpus_texts(corpus), key=lambda p: str(p.relative_to(corpus)))
     drawable = drawable_files(corpus, files)
     if rule == "quoted":
-        unnamed = unannotated(repo, drawable, ships)
+        unnamed = unannotated(repo, drawable, ships, corpus)
     else:
         # (a shipped text is named by its meta.yml's source path too: left out in its own right, as the quoted rule does)
         unnamed = [p for p in drawable if not shipped(title_of(p), ships) and not named(title_of(p), text)]
@@ -388,7 +409,7 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
     if rule == "quoted":
         quoted = quoted_articles({p: article_texts(p) for p in pool}, text, files)
         pool = [p for p in pool if len(quoted[p]) <= QUOTED_SHARE * sizes[p]]
-        what = (f"unannotated by the obligation stage, at most {QUOTED_SHARE:.0%} of the articles quoted by its files, "
+        what = (f"unannotated by the obligation stage or any other, at most {QUOTED_SHARE:.0%} of the articles quoted by its files, "
                 f"not drawn for related")
     else:
         what = "unnamed, not drawn for related"

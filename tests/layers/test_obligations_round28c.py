@@ -16,7 +16,7 @@ from test_obligations_round28 import actors, records
 def test_every_member_of_the_constitutions_list_is_a_party(reg):
     """反间谍法 (2023) 7 p2: one party before (国家机关), six now; 一切 and 各 are no part of a name."""
     got = actors(reg, "一切国家机关和武装力量、各政党和各人民团体、企业事业组织和其他社会组织，都有防范、制止间谍行为，维护国家安全的义务。")
-    for party in ("国家机关", "武装力量", "政党", "人民团体", "企业事业组织"):
+    for party in ("国家机关", "武装力量", "政党", "人民团体", "企业", "事业组织"):    # 企业事业组织 split (eighteenth session)
         assert (party, "obligation") in got
 
 
@@ -55,3 +55,11 @@ def test_a_task_that_is_a_time_or_an_activity_granted_for_is_no_duty(reg):
                        "义务；国家和社会保障其享有相应的待遇，按照有关规定对其实行抚恤优待。")
     assert not any("担负" in act for _, _, act in got)
     assert any(a == "民兵" and act == "履行自己的职责和义务" for a, _, act in got)
+
+
+def test_enterprises_and_institutions_called_organisations_are_two_parties(reg):
+    """The lead's decision of the eighteenth session: 企业事业组织 is split into 企业 and 事业组织, as 企业事业单位 is (城市居民委员会
+    组织法 (1989) 19: 机关、团体、部队、企业事业组织，不参加所在地的居民委员会，但是应当支持所在地的居民委员会的工作); the files
+    disagreed (国防法 split it, four older files did not).  Before: one party, 企业事业组织."""
+    got = actors(reg, "企业事业组织，应当支持所在地的居民委员会的工作。")
+    assert {("企业", "obligation"), ("事业组织", "obligation")} <= got and ("企业事业组织", "obligation") not in got

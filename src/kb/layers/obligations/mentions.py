@@ -80,8 +80,9 @@ _THEIR_UNIT = re.compile(r"原?所在部队")
 
 
 #: 企业事业单位, 企事业单位 (国有企业事业单位, 公用企事业单位): enterprises and public institutions, two kinds of party
-#: (the annotation convention of 2026-12-05, the spec's split of coordinated actors)
-_JOINT_ENTERPRISES = re.compile(r"(.*?)(?:企业事业单位|企事业单位)")
+#: (the annotation convention of 2026-12-05, the spec's split of coordinated actors); 企业事业组织 the same, into 企业 and
+#: 事业组织 (the lead's decision of 2026-12-07, eighteenth session: the files disagreed, 国防法's split it)
+_JOINT_ENTERPRISES = re.compile(r"(.*?)(?:企业事业单位|企事业单位|企业事业(组织))")
 
 
 #: a party of its own right after 企业事业单位 (企业事业单位工会, ……企业事业单位主管负责人)
@@ -94,8 +95,9 @@ def split_joint(reg, m: Mention) -> list[Mention]:
     j = _JOINT_ENTERPRISES.fullmatch(m.name)
     if j is None:
         return [m]
+    heads = ("企业", "事业组织" if j.group(2) else "事业单位")
     return [replace(m, name=reg.canonical(j.group(1) + head), levels=list(m.levels),
-                    known=reg.is_known(reg.canonical(j.group(1) + head))) for head in ("企业", "事业单位")]
+                    known=reg.is_known(reg.canonical(j.group(1) + head))) for head in heads]
 
 
 def own(element: tuple[list[Mention], int]) -> tuple[list[Mention], int]:

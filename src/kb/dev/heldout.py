@@ -5,7 +5,7 @@ they are scored once, and kb's corpus-wide dev tools and tests leave them out (`
 session (drawn 2026-12-07, eighteenth session, `python -m kb.dev.draw_heldout 20261207b`, the quoted rule widened by
 the lead's decision on code review 23 item 1: a text that any stage's data hold — tests/data/, the related annotations
 with the laws they import, the link and alignment gold — or a regulation of the corpus' version pairs is no candidate,
-so no text of the round is another stage's data, as four of round 28's were): obligations round 29 (eight texts of
+so no text of the obligations round is another stage's data, as four of round 28's were): obligations round 29 (eight texts of
 10–130 articles that no data of the repository holds, that the knowledge base does not ship, at most 20% of whose
 articles the obligation stage's files quote: 94 candidates; the quoted articles — 56 of 551 — are left out of the
 annotation, ``partial: true``) and related provisions round 25r (two local regulations of 20–130 articles that no file

@@ -7,10 +7,11 @@ as alignment compares text (letters and digits only).  Its count is the number o
 versions: the versions of one regulation count once) of ../shared/corpus/lawrefbook whose articles
 use it.  Clauses used by at least ``KEEP`` regulations are written, most used first, to
 src/kb/compare/data/clauses.tsv (count, tab, clause); alignment treats those used by at least
-:data:`kb.compare.boilerplate.MIN_LAWS` as boilerplate (构成犯罪的 445, 依法追究刑事责任 443,
-依法给予处分 118, 法律行政法规另有规定的 26 in the corpus of 2026-12-07, seventeenth session: the ten texts of obligations
-round 28 and related round 24r left out, those of rounds 27 and 23r counted, no alignment round held out: 931 clauses, 80
-at MIN_LAWS or more; `kb score-align --tuned` F1 0.928, unchanged); 943 in the sixteenth session (rounds 27 and 23r left
+:data:`kb.compare.boilerplate.MIN_LAWS` as boilerplate (构成犯罪的 446, 依法追究刑事责任 444,
+依法给予处分 116, 法律行政法规另有规定的 27 in the corpus of 2026-12-07, eighteenth session: the ten texts of obligations
+round 29 and related round 25r left out, those of rounds 28 and 24r counted, no alignment round held out: 930 clauses, 82
+at MIN_LAWS or more; `kb score-align --tuned` F1 0.928, unchanged); 931 in the seventeenth session (rounds 28 and 24r left
+out, 80 at MIN_LAWS; 构成犯罪的 445, 依法追究刑事责任 443, 依法给予处分 118, 法律行政法规另有规定的 26); 943 in the sixteenth session (rounds 27 and 23r left
 out, 82 at MIN_LAWS; 构成犯罪的 448, 依法追究刑事责任 445, 依法给予处分 118, 法律行政法规另有规定的 27); 930 in the fifteenth session (rounds 26 and 22r left
 out, 81 at MIN_LAWS; 构成犯罪的 446, 依法追究刑事责任 444, 依法给予处分 118, 法律行政法规另有规定的 26); 932 in the fourteenth session (the thirteen texts of round 25
 — 民法典 侵权责任编 and 人格权编 among them — and 21r left out, 80 at MIN_LAWS; 构成犯罪的 445, 依法追究刑事责任 443,

@@ -33,3 +33,28 @@ def test_the_corpus_tools_never_take_a_held_out_text(tmp_path):
     assert [s.path for s in bench_index._specs(corpus) if not s.key.startswith("suining-community")] == [str(kept)]
     assert paths.corpus_texts(corpus) == [kept]
     assert bench_obligations.sample(corpus, 200) == [kept]
+
+
+def test_the_corpus_tools_never_take_a_kb_check_held_out_text(tmp_path):
+    """kb check's held-out texts (tests/data/check/texts.yml held_out, checked once after the last rule change) are left
+    out by the same question, kb.dev.heldout.may_read: the seventeenth session's corpus diff of the obligation stage
+    (kb.dev.same_export) printed an article of one, and the clause count, the coverage measure, the benchmarks' samples
+    and the tests' corpus read them all."""
+    from kb.dev import bench_obligations, boilerplate, heldout, paths, same_export, score_check
+    from kb.dev.score_obligations import coverage
+
+    corpus = tmp_path / "corpus" / "lawrefbook"
+    kept = corpus / "行政法" / "某某管理条例(2020-01-01).md"
+    check = sorted(score_check.texts(held_out=True).values())[0]
+    # another version of the regulation, filed elsewhere: the title is what counts
+    held = corpus / "其他" / f"{heldout.title_of(check)}(1999-01-01).md"
+    for f in (kept, corpus / check, held):
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text("# 某某管理条例\n\n第一条 违反本条例规定，构成犯罪的，依法追究刑事责任。\n第二条 居民委员会应当协助做好工作。\n",
+                     encoding="utf-8")
+    assert heldout.may_read(kept) and not heldout.may_read(corpus / check) and not heldout.may_read(held)
+    assert paths.corpus_texts(corpus) == [kept] == bench_obligations.sample(corpus, 200)
+    assert same_export.texts(corpus, None)[-1:] == [kept]
+    assert boilerplate.count(corpus)["构成犯罪的"] == 1
+    lines: list[str] = []
+    assert sum(coverage(corpus, out=lines.append).values()) == 1 and "留出文本 2 个未读" in lines[0]

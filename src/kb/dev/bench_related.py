@@ -24,7 +24,7 @@ BASELINE = (25, 50, 100)      # the all-pairs baseline grows with the square: sm
 def _texts(corpus: Path, n: int | None):
     """(RegulationMeta, VersionMeta, Document, True) of ``n`` parseable corpus texts (all when None),
     drawn in a fixed shuffled order, so 100 and 300 texts spread over the whole corpus — less this session's
-    held-out texts (kb.dev.heldout.held_out_file), which are never opened."""
+    held-out texts and kb check's (kb.dev.heldout.may_read), which are never opened."""
     import random
 
     from kb.errors import KbError
@@ -33,7 +33,7 @@ def _texts(corpus: Path, n: int | None):
     from kb.project import RegulationMeta, VersionMeta
     from kb.text.parse import parse_file
 
-    from kb.dev.heldout import held_out_file
+    from kb.dev.heldout import may_read
 
     files = texts_in(corpus)
     random.Random(14).shuffle(files)
@@ -41,8 +41,8 @@ def _texts(corpus: Path, n: int | None):
     for p in files:
         if n is not None and len(out) >= n:
             break
-        if held_out_file(p):
-            continue        # this session's held-out texts are never opened (the others keep their shuffled order)
+        if not may_read(p):
+            continue        # this session's held-out texts and kb check's are never opened (the others keep their shuffled order)
         try:
             doc = parse_file(str(p))
         except KbError:

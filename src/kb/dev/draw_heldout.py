@@ -86,7 +86,7 @@ import sys
 from pathlib import Path
 
 from kb.dev import paths as kb_paths
-from kb.dev.heldout import held_out_file, title_of
+from kb.dev.heldout import may_read, title_of
 
 _NUM = "零〇一二三四五六七八九十百千"
 _ARTICLE = re.compile(rf"^\s*第[{_NUM}]+条")
@@ -365,7 +365,7 @@ def unannotated(repo: Path, drawable: list[Path], ships: set[str] | None = None,
     annotated = annotated_titles(repo) | (version_pair_titles(corpus) if corpus else set())
     ships = shipped_titles(repo) if ships is None else ships
     return [p for p in drawable if title_of(p) not in annotated and not shipped(title_of(p), ships)
-            and not held_out_file(p)]
+            and may_read(p)]
 
 
 def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int, out=sys.stdout,
@@ -373,11 +373,13 @@ def draw(seed: str, repo: Path, corpus: Path, n_obligations: int, n_related: int
     text = repository_text(repo, OBLIGATION_FILES, log=True)
     related_text = repository_text(repo, RELATED_FILES)
     ships = shipped_titles(repo)
-    latest = latest_versions(corpus)
-    national = {title: path for title, path in latest.items() if not str(path.relative_to(corpus)).startswith("DLC/")}
     # the session's held-out texts are never opened, here neither (code review 23 item 2: the quotation count and the
-    # related pool's sizes read them); at a draw, before the new round is listed, nothing is lost
+    # related pool's sizes read them); at a draw, before the new round is listed, nothing is lost.  Nor are kb check's
+    # (kb.dev.heldout.may_read): a related pick's upper law is opened to count its articles, and draw 20261207a's upper
+    # law was one of them
     files = sorted(kb_paths.corpus_texts(corpus), key=lambda p: str(p.relative_to(corpus)))
+    latest = latest_versions(corpus, files)
+    national = {title: path for title, path in latest.items() if not str(path.relative_to(corpus)).startswith("DLC/")}
     drawable = drawable_files(corpus, files)
     if rule == "quoted":
         unnamed = unannotated(repo, drawable, ships, corpus)

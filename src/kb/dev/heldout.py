@@ -18,8 +18,12 @@ the related round is drawn from texts no file of the related stage names, and si
 obligation data annotate qualifies, its upper law and peers never having been read).  kb score-obligations, the FLOORS
 test and the obligation stage's dev tools keep scoring it: its duties are obligation material, not related material; no
 related rule is written from them, and no one reads its related provisions until the round is scored.
-``held_out_file`` says whether a corpus file is one of them or another version of one of them (same title);
-kb.dev.boilerplate skips them.  Last session's rounds (obligations 28, related 24r) were scored once and are tuning
+``held_out_file`` says whether a corpus file is one of them or another version of one of them (same title).
+``may_read`` is the one question every corpus-wide dev tool and test asks of a corpus file (paths.corpus_texts, the
+clause count, the coverage measure, the benchmarks, the draw): neither one of these texts nor a version of a regulation
+kb check holds out (tests/data/check/texts.yml ``held_out``, scored once after the last rule change) — the seventeenth
+session's corpus diff of the obligation stage printed an article of a kb check held-out text.  Last session's rounds
+(obligations 28, related 24r) were scored once and are tuning
 data now.
 
 ``HELD_OUT_LAWS`` — the laws of the alignment round being annotated: never aligned by kb.dev (align_signals,
@@ -34,6 +38,8 @@ of another round: none now, and none can be since the eighteenth session's draw,
 version-pairs.txt out of the obligations round (round 28's 职业教育法 had two versions listed there).
 """
 from __future__ import annotations
+
+from functools import lru_cache
 
 HELD_OUT_FILES: tuple[str, ...] = (
     # obligations, round 29 (the quoted articles left out: kb.dev.draw_heldout 20261207b prints them)
@@ -69,3 +75,19 @@ def held_out_file(path) -> bool:
     """Whether a corpus file (any path: its name is what counts) is a held-out text of this session, or another
     version of one (the same title)."""
     return title_of(path) in {title_of(f) for f in HELD_OUT_FILES}
+
+
+@lru_cache(maxsize=1)
+def check_held_out_titles() -> frozenset[str]:
+    """The titles of kb check's held-out texts (tests/data/check/texts.yml ``held_out``): every version of those
+    regulations, wherever the corpus files them, is left alone until kb check's held-out run."""
+    from kb.dev.score_check import texts
+
+    return frozenset(title_of(p) for p in texts(held_out=True).values())
+
+
+def may_read(path) -> bool:
+    """Whether a dev tool or a test may open this corpus file (any path: its name is what counts): not a held-out text
+    of this session nor another version of one (``held_out_file``), not a version of a regulation kb check holds out
+    (``check_held_out_titles``)."""
+    return not held_out_file(path) and title_of(path) not in check_held_out_titles()

@@ -22,11 +22,11 @@ def corpus_dir() -> Path:
 
 
 def corpus_texts(corpus) -> list[Path]:
-    """The Markdown texts of a corpus folder in path order, less this session's held-out texts and their other
-    versions (kb.dev.heldout.held_out_file, by name): a corpus-wide tool never opens them, whatever folder it is given."""
-    from kb.dev.heldout import held_out_file
+    """The Markdown texts of a corpus folder in path order, less this session's held-out texts, kb check's and their
+    other versions (kb.dev.heldout.may_read, by name): a corpus-wide tool never opens them, whatever folder it is given."""
+    from kb.dev.heldout import may_read
 
-    return sorted(f for f in Path(corpus).rglob("*.md") if not held_out_file(f))
+    return sorted(f for f in Path(corpus).rglob("*.md") if may_read(f))
 
 
 def missing(path) -> str:

@@ -737,14 +737,14 @@ DUTY_SHARES = (0.4, 0.45)
 
 def _obligations_held_out(f: Path) -> bool:
     """Whether the text of repetition file ``f``, or a law it rests on (``extra_laws:``), is a corpus text held out this
-    session (kb.dev.heldout.held_out_file): the obligation layer is not run on it (the rows' actors)."""
+    session or by kb check (kb.dev.heldout.may_read): the obligation layer is not run on it (the rows' actors)."""
     import yaml
 
     from kb.dev.extra_laws import extra_laws
-    from kb.dev.heldout import held_out_file
+    from kb.dev.heldout import may_read
 
     data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
-    return any(held_out_file(p) for p in (str(data.get("corpus") or ""), *extra_laws(data, f)) if p)
+    return any(not may_read(p) for p in (str(data.get("corpus") or ""), *extra_laws(data, f)) if p)
 
 
 def main(argv=None) -> int:

@@ -455,17 +455,15 @@ def coverage(corpus: Path | None = None, examples: int = 0, out=print) -> dict[s
     from kb.layers.obligations import modal_fates
     from kb.text.parse import parse_file
 
-    from kb.dev.heldout import held_out_file
-
     root = Path(corpus) if corpus else paths.corpus_dir()
     if not root.is_dir():
         raise KbError(paths.missing(root))          # missing reference data: exit 2 (README: 退出码)
-    files = sorted(root.rglob("*.md"))
-    if not files:
+    every = sorted(root.rglob("*.md"))
+    if not every:
         raise KbError("语料目录中没有 .md 文本", str(root))
-    # the texts held out this session are never read by kb's corpus-wide tools (kb.dev.heldout)
-    held = [f for f in files if held_out_file(f.relative_to(root))]
-    files = [f for f in files if f not in held]
+    # the texts held out this session, and kb check's, are never read by kb's corpus-wide tools (kb.dev.heldout.may_read)
+    files = paths.corpus_texts(root)
+    held = len(every) - len(files)
     reg = load_registry(paths.REPO)
     counts: Counter = Counter()
     shown: dict[str, list[str]] = {}
@@ -482,7 +480,7 @@ def coverage(corpus: Path | None = None, examples: int = 0, out=print) -> dict[s
                 text = doc.get(eid).text
                 shown[fate].append(f"{f.stem} {doc.get(eid).citation}：……{text[max(0, p - 20):p + 16]}……")
     total = sum(counts.values())
-    out(f"语料 {n_docs} 个文本，条文中的情态词 {total} 个（{root}；本会话的留出文本 {len(held)} 个未读）")
+    out(f"语料 {n_docs} 个文本，条文中的情态词 {total} 个（{root}；本会话与 kb check 的留出文本 {held} 个未读）")
     for fate, label in FATES:
         out(f"  {counts.get(fate, 0):>8}  {label}")
         for line in shown.get(fate, []):

@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+from kb.layers.obligations.lexicon import DETERMINERS
 from kb.layers.obligations.mentions import ACTIVITY_STEMS, MentionScanner, own
 from kb.layers.obligations.modals import MODAL_RE
 from kb.layers.obligations.names import BAD_START, NOT_YET, OFFICERS, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2
@@ -401,8 +402,8 @@ class Scanner(MentionScanner):
                                 continue
                         break
                 break
-            ms, e = own(el) if mod in ("其他", "有关", "相关") or anyone else el
-            if mod in ("其他", "有关", "相关"):
+            ms, e = own(el) if mod in DETERMINERS or anyone else el
+            if mod in DETERMINERS:
                 for m in ms:
                     named = self.reg.canonical(mod + m.surface)
                     if not m.known and (mod == "其他" or self.reg.is_known(named)) and \

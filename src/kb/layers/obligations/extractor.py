@@ -21,6 +21,7 @@ from kb.layers.obligations.coordination import Scanner
 from kb.layers.obligations.duties import duties_without_modal, duty_stated_of_a_party, on_found
 from kb.layers.obligations.events import read_events
 from kb.layers.obligations.governance import on_chain, on_obj
+from kb.layers.obligations.lexicon import BARE_DETERMINERS, GRANTED, PAID, RECEIVED, RECEIVERS
 from kb.layers.obligations.liability import civil_rule, liability_chapter, liability_sentence, on_penalised, on_violation
 from kb.layers.obligations.lists import carry_lists, items_name_actors
 from kb.layers.obligations.mentions import split_joint
@@ -39,30 +40,8 @@ _DEFINES = re.compile(r"[^，。；由]{1,40}?，?不?(?:是指|指|是|包括|�
 _PURPOSE = re.compile(r"为(?:了)?[^。；]*，制定本(?:法|条例|办法|规定|细则|规则|决定|准则|守则)[。；]?\s*$")
 #: a provision the text marks as deleted (（2010年12月23日删除）, （删除）) at its end
 _DELETED = re.compile(r"[（(](?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?删除[）)]\s*$")
-#: a party's name that is only a determiner: what it determined was cut off (其他|在船人员), it names no one
-_DETERMINERS = frozenset(("其他", "其它", "有关", "相关", "其余", "其他有关", "其他相关"))
 #: the rule for each kind of event (see events)
 _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj, "found": on_found}
-
-
-#: what a party receives, said after its modal word (义务兵及其家属应当受到社会的尊重; 义务兵……应当予以优待, ……应当按照有关规定给予
-#: 补偿安置): a passive clause, no duty of the party named before it (code review 22 item 6). 受到 is passive after any
-#: name; 予以 / 给予 a benefit only after a person's (a body's 应当予以支持 / 给予补助 is its own act, and so is a person's
-#: 给予患者必要的帮助, 予以配合); a bare 保留 after a person's name is what is kept for the person (义务兵和军士入伍前依法取得的
-#: 农村土地承包经营权，服现役期间应当保留: 兵役法 (2021) 50 p3, code review 23 finding 4), and so is 安排 + what the person is sent
-#: to (预备役兵……有下列情形之一的，应当安排退出预备役: 预备役人员法 (2022) 53, finding 5; a body's 应当安排工作 is its own act)
-#: (得到 + what is given — 尊重, 保障, 保护, 照顾, 优待 — is passive too: 献血者的个人意愿应当得到尊重 (北京市献血条例 7), 老年人依法享有
-#: 的养老金……应当得到保障 (老年人权益保障法 34); 得到 / 获得 alone is mostly what the party must obtain — 获得相应的资质, 得到……书面
-#: 同意: 16 of the corpus' 18 obligations opening with them)
-_RECEIVED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?(?:受到|得到(?:尊重|保障|保护|照顾|优待))")
-#: money paid to a person (其他预备役军官参加军事训练……期间，应当给予误工补贴: 预备役军官法 (2010) 53 p2, code review 23 finding 8):
-#: passive only after those who receive it — a soldier, an officer, a retiree's kin, a student —, not after any 者 or 人:
-#: 旅游资源开发经营者……应当依法给予补偿 (彭水苗族土家族自治县旅游条例 16), 受益人应当给予适当补偿, 另一方应当给予补偿 pay it
-_PAID = re.compile(r"(?:依法|按照有关规定|依照有关规定)?(?:予以|给予)(?:适当的?|相应的?|一定的?|一次性|误工|生活|经济)?"
-                   r"(?:补贴|补助|津贴|待遇|报酬|补偿)")
-_RECEIVERS = ("兵", "官", "军人", "军士", "人员", "家属", "军属", "遗属", "学生", "老年人", "残疾人")
-_GRANTED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?(?:(?:予以|给予)(?:优待|保留|照顾|补偿安置|安置|抚恤|优抚|奖励|表彰)|保留$|"
-                      r"安排(?:退出|就业|工作|转业|复员|退休|离休|入学))")
 
 
 def _passive(st: Statement) -> bool:
@@ -74,9 +53,9 @@ def _receives(modality: str, action: str, actor: str, kind: str | None) -> bool:
     """_passive on the parts of a statement (a draft's, before it is one)."""
     if modality != "obligation":
         return False
-    return bool(_RECEIVED.match(action)) or \
-        (bool(_GRANTED.match(action)) and (kind == "individual" or actor.endswith(PERSON_SUFFIXES))) or \
-        (bool(_PAID.match(action)) and actor.endswith(_RECEIVERS))
+    return bool(RECEIVED.match(action)) or \
+        (bool(GRANTED.match(action)) and (kind == "individual" or actor.endswith(PERSON_SUFFIXES))) or \
+        (bool(PAID.match(action)) and actor.endswith(RECEIVERS))
 
 
 #: the lead-in of a list of penalties (给予下列处分或行政处罚：, 予以下列处罚：)
@@ -299,7 +278,7 @@ class _Extractor:
     def emit(self, s: Sentence, mention: Mention | None, modality: str, explicit: bool, trigger: int, begin: int,
              start: int | None = None, primary: bool = True) -> None:
         """Draft a duty of the sentence s: its word at trigger, its action from begin."""
-        if mention is not None and mention.name in _DETERMINERS:
+        if mention is not None and mention.name in BARE_DETERMINERS:
             # 船员、乘客及其他在船人员 cut at a stop word gave the member 其他 (海上交通安全法 (2021) 38 p2, code review 23 finding 6):
             # a determiner alone names no one; the duty is kept as a statement without an actor (the list's other members
             # keep theirs: dropping the member from the group instead gave 反洗钱法 (2006) 30's 反洗钱行政主管部门 its staff's liability)

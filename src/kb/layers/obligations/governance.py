@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kb.layers.obligations.lexicon import DETERMINERS
 from kb.layers.obligations.records import RELATIONS, Group, Mention
 from kb.layers.obligations.sentences import Sentence
 
@@ -156,7 +157,7 @@ def _encouraged_list(x, text: str, k: int) -> Group | None:
         pos = at + len(piece)
         name = piece[piece.rindex("的") + 1:] if "的" in piece else piece   # 具备条件的中医医疗机构
         start = pos - len(name)
-        for mod in ("各类", "其他", "有关", "相关"):
+        for mod in ("各类",) + DETERMINERS:
             if name.startswith(mod):
                 name = name[len(mod):]
         if not (2 <= len(name) <= 12) or name.startswith(VERB_START) or name.endswith(THING_HEADS) or \

@@ -375,11 +375,10 @@ def _rights_and_duties(x, s: Sentence, g: Group, p: int, scope: str) -> bool:
 _OWN_CONDITION = re.compile(r"(?![^。；]*?(?:受到|遭受|受侵害))[^。；]*?的，")
 _BEARS_CIVIL = re.compile(r"(?:依法|并|还|也)?(?:(?:与|对|向)[^，。；不]{1,30}?)?%s(?=[，。；]|$)|" % BEARS_CIVIL +
                           r"(?:依法)?(?:负责)?赔偿(?=[^，。；]{0,20}(?:[，。；]|$))")
-#: bearing a liability as the time clause right before a modal word (……承担补充责任后，可以向第三人追偿): the time of the
-#: permission, no duty (only 承担: a body's own act in its time clause is its duty — 国务院在……会议时，向大会作……报告)
-_TIME_CLAUSE = re.compile(r"[^，。；：]*?(?:后|时|的时候)，\s*")
-#: a task's clause that is a time (……担负……任务时，, ……任务期间，)
-_TASK_TIME = re.compile(r"[^，。；：]*?(?:后|时|的时候|期间)，")
+#: a time clause (……后，, ……时，, ……的时候，, ……期间，) after a duty word: bearing a liability as the time clause right before a
+#: modal word (……承担补充责任后，可以向第三人追偿) is the time of the permission, no duty (only 承担: a body's own act in its time
+#: clause is its duty — 国务院在……会议时，向大会作……报告); so is a task's clause (……担负……任务时，, ……任务期间，)
+_TIME_CLAUSE = re.compile(r"[^，。；：]*?(?:后|时|的时候|期间)，\s*")
 
 
 def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match | None:
@@ -462,7 +461,7 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
     if dm.group(0) == "承担" and not no_modal and _TIME_CLAUSE.fullmatch(scope, dm.end()) and "，" not in scope[:dm.start()]:
         return None      # 经营者、管理者或者组织者承担补充责任后，可以向第三人追偿: the time of the permission (its modal word
         #                  right after the time clause; 香港驻军人员在协助……时，行使……权力 and 专利管理部门查处……时，对……依法查封 stay)
-    if dm.group(0) == "担负" and (_TASK_TIME.match(scope, dm.end()) or scope[dm.start() - 1:dm.start()] == "、"):
+    if dm.group(0) == "担负" and (_TIME_CLAUSE.match(scope, dm.end()) or scope[dm.start() - 1:dm.start()] == "、"):
         return None      # 民兵、预备役人员和其他公民……，担负……任务时，应当履行……; 预备役人员参战、参加军事训练、担负战备勤务、
         #                  执行……任务期间，享受……: the task is the time of another duty or one of a person's activities a
         #                  benefit is granted for (国防法 58, 兵役法 (2021) 48, 预备役人员法 41, 43), not a duty of its own

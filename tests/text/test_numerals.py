@@ -87,3 +87,6 @@ def test_the_figure_pattern_takes_a_number_whole():
     found = [m.group(0) for m in re.finditer(FIGURE_NUMERAL_RE, "处1.5万元以上10,000元、一亿五千万元以下，十五日")]
     assert found == ["1.5万", "10,000", "一亿五千万", "十五"]
     assert all(figure_value(f) is not None for f in found)
+    # 〇 is a digit of a year written digit by digit, as 零 is (二〇一二年 was read 一二年: twelve years)
+    year = [m.group(0) for m in re.finditer(FIGURE_NUMERAL_RE, "二〇一二年、二零一二年")]
+    assert year == ["二〇一二", "二零一二"] and {figure_value(y) for y in year} == {2012}

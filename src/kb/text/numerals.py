@@ -92,8 +92,9 @@ def _value(s: str) -> int:
 
 #: a figure as running text writes it (:func:`figure_value`): Arabic digits, whole with their thousands commas and decimals,
 #: and Chinese numerals after them (10万, 1.5万), or Chinese numerals alone (十五, 一亿五千万) — for regular expressions
-#: (kb.library.repeat's quantities and amounts; a pattern without decimals read 1.5万元 as 5万元, code review 22 item 7)
-FIGURE_NUMERAL_RE = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[零一二三四五六七八九十百千万亿两]*|[零一二三四五六七八九十百千万亿两]+)"
+#: (kb.library.repeat's quantities and amounts; a pattern without decimals read 1.5万元 as 5万元, code review 22 item 7); 〇
+#: is a digit as 零 is (a year written digit by digit: 二〇一二年 was read 一二年, a figure of twelve years)
+FIGURE_NUMERAL_RE = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[零〇一二三四五六七八九十百千万亿两]*|[零〇一二三四五六七八九十百千万亿两]+)"
 #: a figure's parts: what stands before 亿, before 万, and after them (each a :func:`_figure_part`)
 _FIGURE_PARTS = re.compile(r"(?:([^亿万]*)亿)?(?:([^亿万]*)万)?([^亿万]*)")
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")

@@ -62,3 +62,21 @@ def test_a_category_joined_to_a_category_adds_no_party(reg):
     assert not {a for a, _ in got} & {"单位", "公共场所", "公共场所和单位"}
     got = actors(reg, "交通、公安、航空、通信、电力等部门和单位，应当为人工影响局部天气作业提供必要的保障。")
     assert ("交通部门", "obligation") in got and ("单位", "obligation") not in got
+
+
+def test_businesses_the_lexicon_lacks_closed_by_an_agent(reg):
+    """北京市野生动物保护管理条例 (2020) 27 and 北京市反食品浪费规定 (2021) 13: places and businesses the lexicon lacks, closed by
+    等 + the agent they all are (……等餐饮服务提供者, ……等食品经营者), are each a party, as before 等 + a category of bodies (no
+    record before: the agent was no head a list could close with, and 超市 read as a territory)."""
+    got = actors(reg, "酒楼、饭店、餐厅、民宿、会所、食堂等餐饮服务提供者，对禁止食用的野生动物及其制品不得购买、储存、加工、出售或者提供来料"
+                      "加工服务。")
+    assert {(p, "prohibition") for p in ("酒楼", "饭店", "餐厅", "民宿", "会所", "食堂")} <= got
+    got = actors(reg, "超市、商场、便利店、农贸市场等食品经营者应当建立健全精细化的食品采购、储存等管理制度，按需进货。")
+    assert {(p, "obligation") for p in ("超市", "商场", "便利店", "农贸市场")} <= got
+
+
+def test_a_kind_of_enterprise_closed_by_a_unit_stays_the_unit(reg):
+    """Guard from the corpus diff: 北京市安全生产条例 (2022) 15 p2 (小型、微型企业等规模较小的生产经营单位: the unit, not 小型)."""
+    got = actors(reg, "依法不需要建立职工代表大会或者职工大会的小型、微型企业等规模较小的生产经营单位，根据本单位实际，可以制定综合性的安全"
+                      "生产规章制度。")
+    assert not {a for a, _ in got} & {"小型", "企业"}

@@ -72,7 +72,7 @@ def _ends_with_activity(n: str) -> bool:
 def bare_ok(n: str) -> bool:
     """Can n be a party in a list (not a verb phrase, an activity or a thing)?  (Asked of the same words again
     and again: the answer is kept.)"""
-    if (n[-1] in "乡镇市县区省村" and not n.endswith(("景区", "园区"))) or n in ("国家", "社会", "政府") + _ADVERBS:
+    if (n[-1] in "乡镇市县区省村" and not n.endswith(("景区", "园区", "超市"))) or n in ("国家", "社会", "政府") + _ADVERBS:
         return False             # 农村地区乡、镇人民政府: a level or a territory, not a party
     if "的" in n or "之间" in n or STOP_IN_NAME.search(n) or n.startswith(_NOT_BARE_START):
         return False
@@ -89,8 +89,11 @@ _NOT_BARE_START = VERB_START2 + _BARE_VERB + BAD_START
 #: a parenthesis after a list's member that only glosses it (（村民小组）, （卫戍区、警备区）, （含技工学校）), no definition
 #: (（以下简称……）) and no clause
 _ASIDE = re.compile(r"（(?![^）]*(?:以下|简称|统称))[^（）。；：，]{1,12}）")
+#: the agents that close a list of businesses or places the lexicon lacks (酒楼、饭店、餐厅……等餐饮服务提供者; 超市、商场、
+#: 便利店、农贸市场等食品经营者): each member is a party, as before a category of bodies (engineer 11h)
+_AGENT_HEADS = ("经营者", "提供者", "服务者", "运营者", "管理者")
 _JOINED_HEAD = re.compile(r"和|以及|及|或者|与")
-_LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位)" % "|".join(SUFFIXES))
+_LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位|%s)" % ("|".join(SUFFIXES), "|".join(_AGENT_HEADS)))
 _ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
 #: what may stand before an element of a group (任何, 其他, 有关 …), tried in this order
 #: an agent noun: a two-character activity and its agent's head (生产者, 销售者, 管理人, 使用人)

@@ -73,7 +73,7 @@ def _ends_with_activity(n: str) -> bool:
 def bare_ok(n: str) -> bool:
     """Can n be a party in a list (not a verb phrase, an activity or a thing)?  (Asked of the same words again
     and again: the answer is kept.)"""
-    if (n[-1] in "乡镇市县区省村" and not n.endswith(("景区", "园区"))) or n in ("国家", "社会", "政府") + _ADVERBS:
+    if (n[-1] in "乡镇市县区省村" and not n.endswith(("景区", "园区", "超市"))) or n in ("国家", "社会", "政府") + _ADVERBS:
         return False             # 农村地区乡、镇人民政府: a level or a territory, not a party
     if "的" in n or "之间" in n or STOP_IN_NAME.search(n) or n.startswith(_NOT_BARE_START):
         return False
@@ -87,7 +87,14 @@ _ADVERBS = ("直接", "间接")
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万]")
 _NOT_BARE_START = VERB_START2 + _BARE_VERB + BAD_START
 
-_LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位)" % "|".join(SUFFIXES))
+#: a parenthesis after a list's member that only glosses it (（村民小组）, （卫戍区、警备区）, （含技工学校）), no definition
+#: (（以下简称……）) and no clause
+_ASIDE = re.compile(r"（(?![^）]*(?:以下|简称|统称))[^（）。；：，]{1,12}）")
+#: the agents that close a list of businesses or places the lexicon lacks (酒楼、饭店、餐厅……等餐饮服务提供者; 超市、商场、
+#: 便利店、农贸市场等食品经营者): each member is a party, as before a category of bodies (engineer 11h)
+_AGENT_HEADS = ("经营者", "提供者", "服务者", "运营者", "管理者")
+_JOINED_HEAD = re.compile(r"和|以及|及|或者|与")
+_LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:%s|场所|媒体|力量|主体|群体|机构|单位|%s)" % ("|".join(SUFFIXES), "|".join(_AGENT_HEADS)))
 _ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
 #: what may stand before an element of a group (任何, 其他, 有关 …), tried in this order
 #: an agent noun: a two-character activity and its agent's head (生产者, 销售者, 管理人, 使用人)
@@ -193,6 +200,15 @@ class Scanner(MentionScanner):
                     more = self._group(text, join.end(), discover)
                     if more is not None and more.mentions and more.start == join.end():
                         return Group(g.mentions + more.mentions, g.start, more.end)
+                deng = text.rfind("等", i, g.end) + 1
+                if (_LIST_SEP.match(text, g.end) or _JOINED_HEAD.search(text, deng, g.end)) and \
+                        not _DEPTS_AND_UNITS.match(text, deng):
+                    # 广播电台、电视台、报刊等媒体和政府网站应当……: the category, then one more party, which the listed names
+                    # took for the category's name (……等公共场所和单位 stays one category: coordinated finds no more; a bare
+                    # 等部门和单位 closes the list, the data README's convention)
+                    c = self.coordinated(text, i)
+                    if c is not None and len(c.mentions) > len(g.mentions) and c.end >= g.end:
+                        return self._their_unit(text, c)
                 return g
         g = self._group(text, i, discover)
         if discover and _LIST_NEAR.search(text, i, i + 16):
@@ -443,6 +459,13 @@ class Scanner(MentionScanner):
                     whose = self.reg.canonical(m.group(1))      # ……及其工作人员: 工作人员 (……及其成员: whose)
                 mentions.append(Mention(whose, m.group(0), i, m.end(), known=self.reg.is_known(whose)))
                 i = m.end()
+            aside = _ASIDE.match(text, i)
+            before_aside = i
+            if aside and SEP.match(text, aside.end()):
+                # 村民委员会（村民小组）、居民委员会……; 省军区（卫戍区、警备区）、军分区（警备区）和县人民武装部: an aside after a
+                # member is no end of the list (the list stopped at its first member, engineer 11h); when no party follows
+                # the separator, the list ends before the aside, as it did
+                i = aside.end()
             sep = SEP.match(text, i)
             if not sep and text.startswith("与", i) and mentions:
                 el2 = self.element(text, i + 1, discover)
@@ -464,6 +487,8 @@ class Scanner(MentionScanner):
                 if bare is not None:
                     mentions.extend(self.persons_joined(bare))
                     i = bare.end
+                else:
+                    i = before_aside
                 break
             i = j
         if not mentions:

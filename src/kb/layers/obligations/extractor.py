@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.layers.actors import CONGRESSES, PERSON_SUFFIXES, Registry
+from kb.layers.actors import CONGRESSES, Registry
 from kb.layers.obligations.abbreviations import text_registry
 from kb.layers.obligations.clauses import continue_duties, finish, others_liability
 from kb.layers.obligations.coordination import Scanner
@@ -50,7 +50,10 @@ _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj
 #: name; 予以 / 给予 a benefit only after a person's (a body's 应当予以支持 / 给予补助 is its own act, and so is a person's
 #: 给予患者必要的帮助, 予以配合); a bare 保留 after a person's name is what is kept for the person (义务兵和军士入伍前依法取得的
 #: 农村土地承包经营权，服现役期间应当保留: 兵役法 (2021) 50 p3, code review 23 finding 4), and so is 安排 + what the person is sent
-#: to (预备役兵……有下列情形之一的，应当安排退出预备役: 预备役人员法 (2022) 53, finding 5; a body's 应当安排工作 is its own act)
+#: to (预备役兵……有下列情形之一的，应当安排退出预备役: 预备役人员法 (2022) 53, finding 5; a body's 应当安排工作 is its own act, and
+#: so is anyone's 安排工作人员……: code review 24 finding 2). A person is one the registry calls an individual or one of
+#: _RECEIVERS, not any name with a head of PERSON_SUFFIXES: those serve the name scanner and hold 主体 and 用户 too
+#: (市场主体应当给予奖励 is the enterprise's own act)
 #: (得到 + what is given — 尊重, 保障, 保护, 照顾, 优待 — is passive too: 献血者的个人意愿应当得到尊重 (北京市献血条例 7), 老年人依法享有
 #: 的养老金……应当得到保障 (老年人权益保障法 34); 得到 / 获得 alone is mostly what the party must obtain — 获得相应的资质, 得到……书面
 #: 同意: 16 of the corpus' 18 obligations opening with them)
@@ -62,12 +65,18 @@ _PAID = re.compile(r"(?:依法|按照有关规定|依照有关规定)?(?:予以|
                    r"(?:补贴|补助|津贴|待遇|报酬|补偿)")
 _RECEIVERS = ("兵", "官", "军人", "军士", "人员", "家属", "军属", "遗属", "学生", "老年人", "残疾人")
 _GRANTED = re.compile(r"(?:依法|按照有关规定|依照有关规定)?(?:(?:予以|给予)(?:优待|保留|照顾|补偿安置|安置|抚恤|优抚|奖励|表彰)|保留$|"
-                      r"安排(?:退出|就业|工作|转业|复员|退休|离休|入学))")
+                      r"安排(?:退出|就业|工作(?!人员)|转业|复员|退休|离休|入学))")
+
+
+#: an action that is only a predicate of identity (土地及其范围内的建（构）筑物权利主体应当一致: 重庆市土地房屋权属登记条例 (2021) 5 p2,
+#: code review 24 finding 5): the text states that things or parties agree, no act of anyone's
+_IDENTITY = re.compile(r"一致|相同|相符")
 
 
 def _passive(st: Statement) -> bool:
-    """Does the obligation st's action name what its actor receives, not what it does?"""
-    return _receives(st.modality, st.action, st.actor, st.kind)
+    """Does the obligation st's action name what its actor receives, not what it does (or no act at all)?"""
+    return _receives(st.modality, st.action, st.actor, st.kind) or \
+        (st.modality == "obligation" and _IDENTITY.fullmatch(st.action or "") is not None)
 
 
 def _receives(modality: str, action: str, actor: str, kind: str | None) -> bool:
@@ -75,7 +84,7 @@ def _receives(modality: str, action: str, actor: str, kind: str | None) -> bool:
     if modality != "obligation":
         return False
     return bool(_RECEIVED.match(action)) or \
-        (bool(_GRANTED.match(action)) and (kind == "individual" or actor.endswith(PERSON_SUFFIXES))) or \
+        (bool(_GRANTED.match(action)) and (kind == "individual" or actor.endswith(_RECEIVERS))) or \
         (bool(_PAID.match(action)) and actor.endswith(_RECEIVERS))
 
 

@@ -65,6 +65,13 @@ def test_a_condition_opened_by_its_party_names_the_party_of_the_clause_after_it(
               "人民警察违犯警纪的，可以给予警衔降级的处分。", "公共图书馆终止的，应当依照有关规定处理其剩余财产。",
               "子女死亡的，可以再生育至三个子女。"):
         assert not parties(reg, s) - {None}, s
+    # the clause after it answers another's act: the party is named again in it, or the condition is its correction
+    # (北京市实施道路交通安全法办法 68, 北京市城乡规划条例 66 p2: the body before is carried, not the party)
+    assert "当事人" not in parties(reg, "公安机关交通管理部门应当确定当事人的责任。当事人有过错的，应当确定当事人有责任。")
+    assert parties(reg, "执法机关作出责令限期改正决定的，应当通知规划自然资源主管部门；当事人改正的，应当及时通知规划自然资源主管部门。") \
+        == {"执法机关"}
+    # but 被申请人 is another party (民事诉讼法 (2023) 110 p2)
+    assert parties(reg, "申请人败诉的，应当赔偿被申请人因先予执行遭受的财产损失。") == {"申请人"}
 
 
 def test_an_identity_is_no_duty_and_a_related_zhuti_is_a_party(reg):

@@ -57,3 +57,20 @@ def test_the_differences_of_a_file_are_the_scorers_misses_and_false_records():
     assert sum(1 for x in d if x.gold) == s.duty.fn
     paired = sum(1 for x in d if x.gold and x.kb)
     assert sum(1 for x in d if not x.gold) + paired == s.duty.fp
+
+
+def test_bad_rounds_and_unknown_names_are_refused_with_exit_2(capsys):
+    """Code review 24 finding 6: ``--round x`` was a ValueError traceback, and ``--round 28-27`` or a name of no tuning
+    file ended as "nothing found" (exit 1), as if the measure had been taken.  subject_cv refuses the same mistakes."""
+    from kb.dev import duty_misses
+
+    for argv in (["--round", "x"], ["--round", "28-27"], ["--round", "27,"], ["--round"], ["--bogus"]):
+        assert duty_misses.main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and err.strip(), argv
+    assert duty_misses.main(["nosuchfile", "chongqing-changwu-gongkai"]) == 2
+    assert "没有名为 nosuchfile 的调参文本" in capsys.readouterr().err
+    assert duty_misses.rounds_arg("24-26,28") == {24, 25, 26, 28}
+    # a valid round that no tuning file came from: nothing found (1), not a usage error
+    assert duty_misses.main(["--round", "999"]) == 1
+    assert "没有符合条件的标注文件" in capsys.readouterr().err

@@ -150,14 +150,37 @@ def _same(g, s, text_of) -> bool:
         limit_key(g.limit) == limit_key(getattr(s, "deadline", None))
 
 
+def _arguments(argv):
+    """The options, checked (code review 24 finding 7: a hand-rolled reader gave a traceback for ``--set`` without a
+    value, measured nothing for a mistyped set and ignored an unknown option); None after a refusal (exit 2)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m kb.dev.implicit_duties", description=__doc__.split("\n\n")[0])
+    ap.add_argument("names", nargs="*", help="constructions (a part of the name: 负责, grant) whose misses and false "
+                                             "records to print; naming one prints them without -v")
+    ap.add_argument("--set", dest="which", choices=("tuning", "held-out"), default="tuning", help="the gold files' set")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print the misses and false records of every class")
+    try:
+        args = ap.parse_args(argv)
+    except SystemExit as e:     # argparse's usage error (2), or --help (0)
+        return e.code if isinstance(e.code, int) else 2
+    known = [name for name, _, _ in CONSTRUCTIONS] + [OTHER, ITEM]
+    unknown = [o for o in args.names if not any(o in c for c in known)]
+    if unknown:
+        print(f"没有名为 {'、'.join(unknown)} 的句式（可用：{'、'.join(known)}）", file=sys.stderr)
+        return 2
+    return args
+
+
 def main(argv=None) -> int:
-    args = sys.argv[1:] if argv is None else list(argv)
-    which = "tuning"
-    if "--set" in args:
-        which = args[args.index("--set") + 1]
-        args = [a for a in args if a not in ("--set", which)]
-    verbose = "-v" in args
-    only = [a for a in args if not a.startswith("-")]
+    args = _arguments(sys.argv[1:] if argv is None else list(argv))
+    if isinstance(args, int):
+        return args
+    which, only = args.which, args.names
+    verbose = args.verbose or bool(only)
+    if not gold_files(which=which):
+        print(f"没有 set: {which} 的标注文件", file=sys.stderr)
+        return 1
     rec, texts, false, false_texts, explicit, examples, reasons = measure(which)
     tot = [sum(v[0] for v in rec.values()), sum(v[1] for v in rec.values())]
     print(f"{which}: explicit duties found {explicit[0]} / {explicit[1]} = {explicit[0] / max(1, explicit[1]):.3f}; "

@@ -340,8 +340,8 @@ def texts_of(doc):
 
 
 def provision_texts(doc) -> dict:
-    """{(article, paragraph, item): (the provision's text, an item's with its sub-items, whether its article is in a
-    liability chapter)}: where a gold duty stands, for the dev tools that read misses."""
+    """{(article, paragraph, item): (the provision's text — an item's with its sub-items —, whether its article is in
+    a liability chapter)}: where a gold duty stands, for the dev tools that read misses."""
     from kb.layers.obligations.liability import liability_chapter
     out = {}
     for art in doc.articles:
@@ -396,6 +396,17 @@ def gold_files(names=(), which: str | None = None) -> list[Path]:
     if which:
         files = [f for f in files if load_gold_file(f).set == which]
     return files
+
+
+def refuse_unknown_names(names, which: str = "tuning") -> bool:
+    """Are some of the names no gold file of the set?  Then say which on stderr: a dev tool refuses them with exit 2
+    (code review 24 finding 6) rather than reading the rest or reporting "nothing found"."""
+    unknown = [n for n in names if not (DATA / f"{n}.yml").is_file() or load_gold_file(DATA / f"{n}.yml").set != which]
+    if unknown:
+        label = "调参文本" if which == "tuning" else "留出文本"
+        print(f"没有名为 {'、'.join(unknown)} 的{label}（tests/data/obligations/*.yml 中 set: {which} 的文件名）",
+              file=sys.stderr)
+    return bool(unknown)
 
 
 _LABELS = (("s3", "(art, actor, mod)"), ("s5", "(art, para, item, actor, mod)"), ("duty", "duty (recall: the issue)"))

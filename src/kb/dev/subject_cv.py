@@ -440,12 +440,8 @@ def _arguments(argv):
         print(f"--folds 至少为 2（给的是 {args.folds}）", file=sys.stderr)
         return None
     if args.names:
-        from kb.dev.score_obligations import DATA, load_gold_file
-        unknown = [n for n in args.names
-                   if not (DATA / f"{n}.yml").is_file() or load_gold_file(DATA / f"{n}.yml").set != "tuning"]
-        if unknown:
-            print(f"没有名为 {'、'.join(unknown)} 的调参文本（tests/data/obligations/*.yml 中 set: tuning 的文件名）",
-                  file=sys.stderr)
+        from kb.dev.score_obligations import refuse_unknown_names
+        if refuse_unknown_names(args.names):
             return None
     return args
 

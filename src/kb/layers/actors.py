@@ -25,7 +25,12 @@ KIND_NAMES = {"government": "政府及派出机关", "department": "政府部门
 #: words an unknown actor's name may end with (used to discover actors not in the lexicon)
 SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "组织", "企业", "机构", "联合会", "协会",
             "中心", "公司", "大会", "团体", "常务委员会", "学校", "中学", "媒体", "医院", "法院", "检察院", "幼儿园", "派出所", "局", "厅",
-            "场所", "场馆", "院校", "院所", "事务所", "小组", "组", "办公室", "站", "商", "馆", "院", "管委会", "合作社", "银行", "教育基地", "队", "传媒", "媒介", "诊所", "工会", "少年宫", "文化宫")
+            "场所", "场馆", "院校", "院所", "事务所", "小组", "组", "办公室", "站", "商", "馆", "院", "管委会", "合作社", "银行", "教育基地", "队", "传媒", "媒介", "诊所", "工会", "少年宫", "文化宫",
+            # a party named by its role (民事主体, 信用主体, 市场主体, 行政执法主体, 道路应用试点主体): a body's head, not a person's
+            # (code review 24 findings 2, 3: as a person's it made 市场主体 receive the benefits it gives, and it kept no level —
+            # 本市各级行政执法主体 lost its party); 主体工程, 主体责任, 以……为主体 and 建筑主体 are refused where the head is read
+            # (names._head_verdict)
+            "主体")
 
 #: the head of an office of a ministry or an army (人民武装部, 政治部, 总参谋部, 指挥部, 门诊部): a head discovery reads (a part —
 #: 内部, 全部, 干部 — is refused where the head is read: obligations.names._head_verdict), not one of SUFFIXES, which the rules
@@ -39,14 +44,11 @@ PERSON_SUFFIXES = ("人员", "人物", "人", "者", "对象", "成员", "员", 
                    "检察官", "法官", "监察官", "学生", "正职领导", "正职领导人",
                    # a rank or a post named by its head alone (军官, 士官, 外交官, 士兵, 新兵): not a closed list of ranks
                    # (a thing that ends so — 器官, 感官, 兵役, 兵种 — is refused where the head is read: names._head_verdict)
-                   "官", "兵",
+                   "官", "兵", "军士",
                    # a user of a utility or a service (天然气用户, 天然气居民用户, 网络用户, 非居民用水户): the text's own party,
                    # named by its head as 官 and 兵 are; a thing named after the user (用户信息, 用户画像) is refused where the
                    # head is read (names._head_verdict)
-                   "用户", "用水户",
-                   # a party named by its role (民事主体, 信用主体, 道路应用试点主体, 物业管理相关主体); 主体工程, 主体责任, 以……为主体
-                   # and 建筑主体 are refused where the head is read (names._head_verdict)
-                   "主体")
+                   "用户", "用水户")
 
 
 #: mass organisations (群团组织): public bodies, though their kind is social

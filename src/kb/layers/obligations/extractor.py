@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.layers.actors import CONGRESSES, PERSON_SUFFIXES, Registry
+from kb.layers.actors import CONGRESSES, Registry
 from kb.layers.obligations.abbreviations import text_registry
 from kb.layers.obligations.clauses import continue_duties, finish, others_liability
 from kb.layers.obligations.coordination import Scanner
@@ -44,9 +44,15 @@ _DELETED = re.compile(r"[（(](?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?删除[�
 _RULES = {"modal": on_modal, "agent": on_agent, "chain": on_chain, "obj": on_obj, "found": on_found}
 
 
+#: an action that is only a predicate of identity (土地及其范围内的建（构）筑物权利主体应当一致: 重庆市土地房屋权属登记条例 (2021) 5 p2,
+#: code review 24 finding 5): the text states that things or parties agree, no act of anyone's
+_IDENTITY = re.compile(r"一致|相同|相符")
+
+
 def _passive(st: Statement) -> bool:
-    """Does the obligation st's action name what its actor receives, not what it does?"""
-    return _receives(st.modality, st.action, st.actor, st.kind)
+    """Does the obligation st's action name what its actor receives, not what it does (or no act at all)?"""
+    return _receives(st.modality, st.action, st.actor, st.kind) or \
+        (st.modality == "obligation" and _IDENTITY.fullmatch(st.action or "") is not None)
 
 
 def _receives(modality: str, action: str, actor: str, kind: str | None) -> bool:
@@ -54,7 +60,7 @@ def _receives(modality: str, action: str, actor: str, kind: str | None) -> bool:
     if modality != "obligation":
         return False
     return bool(RECEIVED.match(action)) or \
-        (bool(GRANTED.match(action)) and (kind == "individual" or actor.endswith(PERSON_SUFFIXES))) or \
+        (bool(GRANTED.match(action)) and (kind == "individual" or actor.endswith(RECEIVERS))) or \
         (bool(PAID.match(action)) and actor.endswith(RECEIVERS))
 
 

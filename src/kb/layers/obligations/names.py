@@ -187,9 +187,10 @@ def _head_verdict(text: str, k: int, suf: str) -> int:
         return _V_PERSON
     if (suf == "队" and (text[k - 1:k] not in _SERVICE_TEAM or text[e:e + 1] in "伍员长列形组" or
                         (text[k - 1:k] == "部" and text[e:e + 1] in "的各"))) or \
-            (suf == "工会" and text[e:e + 1] in "委主经组小干会工活"):
+            (suf == "工会" and text[e:e + 1] in "委主经组小干会工活") or \
+            (suf == "主体" and (text[k - 1:k] in _RANK_NOT_A_HEAD[suf][0] or text[e:e + 1] in _RANK_NOT_A_HEAD[suf][1])):
         return _V_NONE        # 团队, 领队, 队伍建设, 队员; 人民武装警察部队的执勤人员, 人民武装警察部队各级监察委员会 (the unit
-        #                       owns the party); 企业工会委员会, 工会主席: no body's head here
+        #                       owns the party); 企业工会委员会, 工会主席; 主体工程, 以……为主体: no body's head here
     if suf in ("政府", "单位") and _TEAM_AFTER.match(text, e):
         return _V_NONE        # 政府专职消防队, 单位专职消防队: the team's owner, no head
     if suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
@@ -523,10 +524,10 @@ class NameScanner:
             if v == _V_PERSON:
                 if e > i + (20 if "的" in text[i:e] else 10):
                     continue      # a person's name is short (unless a modifier with 的 opens it)
-                if heads[n] == "主体" and _AND_IN.search(text, i, e):
-                    continue      # 农民和农业经营主体, 创新资源和创新主体: 主体 closes the last member only
             elif e > i + 24:
                 continue          # a long name is a noun with a relative clause (负有……职责的部门)
+            elif heads[n] == "主体" and _AND_IN.search(text, i, e):
+                continue          # 农民和农业经营主体, 创新资源和创新主体: 主体 closes the last member only
             elif heads[n] == "队" and text[e - 2] == "部" and _AND_IN.search(text, i, e):
                 continue          # 中国人民解放军和中国人民武装警察部队, 人民警察和人民武装警察部队的执勤人员: 部队 closes the
                 #                   last member only (each army is a party of its own)

@@ -468,6 +468,41 @@ def _pronoun_subject(sc: Scanner, text: str, k: int, out, carried, last_stmt):
     return (k, g) if g else None
 
 
+#: what closes a condition X……的 that is a noun phrase (处理个人信息的, 取得教师资格的, 侵害医务人员合法权益的: the one who does it
+#: is unnamed, 个人 / 教师 / 医务人员 are its object)
+_NOUN_CLOSES = THING_HEADS + ("状况", "要求", "证书", "权益", "权", "资格")
+#: a condition on the party that another acts on: a breach or its correction (人民警察违犯警纪的，可以给予……处分; 施工单位拒不改正的，
+#: 可以要求暂停施工; 当事人改正的，应当及时通知……: the body that ordered it),
+#: the party's state or end (专职消防队确需撤销的, 公共图书馆终止的, 相关人员无法联系的, 职工人数较多的, 子女死亡的, 犯罪嫌疑人已被
+#: 逮捕的, 当事人无异议的), or the party is what changes (（四）法定代表人或者主要负责人变更的，应当……备案: the unit of the
+#: lead-in reports it; 单位用户地址变更的 is the user's thing)
+_OTHERS_ACT = re.compile(r"违|拒|未|不|无|没有|逾期|改正|确需|终止|撤销|注销|死亡|失踪|(?:变更|变动|调整)$|.*(?:较多|较少|被)")
+
+
+def _own_condition(sc: Scanner, g: Group, pred: str) -> bool:
+    """In X + pred + 的，应当……, is X the party of the modal clause (申请人变更地址的, 业主是自然人的, 单位用户地址变更的)?  Only
+    when X is a party the lexicon knows, or a known kind of one (单位 + 用户): a name discovery made up here is mostly a verb
+    and its object (处理个人 + 信息, 教唆他人 + 犯罪, 侵害委托人 + 合法利益, 致使出租人, 接到受害人: the corpus diff of code
+    review 24 finding 4), the one who does it unnamed.  Not when the clause is a noun phrase, holds a negation or a number,
+    nor when others act on what the condition says of X (_OTHERS_ACT)."""
+    return not (_DIGIT.search(pred) or pred.endswith(_NOUN_CLOSES) or _OTHERS_ACT.match(pred)) and \
+        all(m.known or _kind_of_party(sc, m.surface) for m in g.mentions)
+
+
+def _named_again(text: str, at: int, g: Group) -> bool:
+    """Does the clause from at name the condition's party again (当事人有过错的，应当确定当事人有责任)?  Then it is what
+    another does to the party, not the party's act (申请人败诉的，应当赔偿被申请人……: 被申请人 is the other party)."""
+    end = _CLAUSE_END.search(text, at).start()
+    return any(re.search(f"(?<!被){re.escape(x.surface)}", text[at:end]) for x in g.mentions)
+
+
+def _kind_of_party(sc: Scanner, name: str) -> bool:
+    """Is the name a known party after a known party that says which kind (单位用户, 居民用户)?"""
+    reg = sc.reg
+    return any(reg.is_known(reg.canonical(name[j:])) and reg.is_known(reg.canonical(name[:j]))
+               for j in range(2, len(name) - 1))
+
+
 def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     """What the group g found at k in the clause text[ca:cb] is: its subject (position, group),
     _READ_ON when it only modifies a noun, or None when the clause has no subject."""
@@ -525,6 +560,11 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
             return k, Group([], k, cb)
     # 居民公约的内容, 政府投资兴办的……, 居民不足二百户的……: the actor modifies a noun
     mm = _SHORT_MODIFIER.match(text, g.end)
+    if mm and k == ca and mm.end() == cb and text.startswith("，", cb) and MODAL_RE.match(text, cb + 1) and \
+            _own_condition(sc, g, mm.group(1)) and not _named_again(text, cb + 1, g):
+        return k, g        # 单位用户地址变更的，应当及时通知邮政企业: the 的 closes a condition and modifies no noun, the party it
+        #                    opens with acts in the modal clause right after it (邮政法 (2015) 32 p2 gave 机关、企业…… of the
+        #                    sentence before: code review 24 finding 4)
     if mm and (len(mm.group(1)) <= 4 or _DIGIT.search(mm.group(1))) and not _HAS_SHORT.match(text, g.end) \
             and not mm.group(1).startswith(VERB_START2) and not _ACTS_IN.search(mm.group(1)) \
             and not (_VIOLATES.match(mm.group(1)) and text[ca:cb].endswith("的") and mm.end() < cb) \

@@ -25,10 +25,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
 
     items = related_cv._items(ROOT)
     # every tuning file (set: tuning — the fourth to sixth rounds' files, named heldout, among them; and outside-kb/'s,
-    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 24r's two
-    # texts (HELD_OUT_TEXTS since the seventeenth session, 2026-12-07) would be left out, but no tuning file is theirs
-    # (they are being annotated outside the repository; round 23r's two texts, scored once, are tuning in outside-kb/
-    # since the seventeenth session, as round 22r's since the sixteenth), so no file is left out and every repetition
+    # texts not in the knowledge base, whose articles ask a copy of the library extended with them); round 25r's two
+    # texts (HELD_OUT_TEXTS since the eighteenth session, 2026-12-07) would be left out, but no tuning file is theirs
+    # (they are being annotated outside the repository; round 24r's two texts, scored once, are tuning in outside-kb/
+    # since the eighteenth session, as round 23r's since the seventeenth), so no file is left out and every repetition
     # file is read
     from kb.dev.heldout import HELD_OUT_FILES
     assert {t for t in related_cv.HELD_OUT_TEXTS if not any(t in f for f in HELD_OUT_FILES)} == set()
@@ -53,7 +53,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                      "related-heldout-gd-aizibing.yml", "related-heldout-bj-zhuanli.yml",
                      "related-heldout-bj-jujia-yanglao.yml", "related-heldout-gd-gufei.yml",
                      "related-heldout-cq-jiliang.yml", "related-heldout-cq-kexie.yml",
-                     "related-heldout-cq-fangxun.yml", "related-heldout-gd-jianzhu-laji.yml"}
+                     "related-heldout-cq-fangxun.yml", "related-heldout-gd-jianzhu-laji.yml",
+                     "related-heldout-cq-feiyi.yml", "related-heldout-cq-shuiziyuan.yml"}
     assert {i["file"] for i in items} == names | outside_files
     # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
     # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus; round 8r's two
@@ -80,7 +81,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # and 固体废物污染环境防治法 2020, the first text of the outside set with two extra_laws); round 22r's two (tuning since the
     # sixteenth: 计量法 2018, 科学技术进步法 2021); round 23r's two (tuning since the seventeenth: 水法 2016, 固体废物污染环境防治法
     # 2020) — the 防汛抗旱 text rests outside too: its 第一条 cites the 防洪法, which the knowledge base leaves out on purpose,
-    # and the 防汛条例, which the corpus lacks (tests/library/test_shipped_grounds.py)
+    # and the 防汛条例, which the corpus lacks (tests/library/test_shipped_grounds.py); round 24r's two (tuning since the
+    # eighteenth: 非物质文化遗产法 2011, 水法 2016), each resting on its one law alone
     for name, articles, rests_outside in (("related-heldout-cq-jiedao-gongwei.yml", 12, False),
                                           ("related-heldout-cq-cunzhen-guihua.yml", 54, True),
                                           ("related-heldout-cq-daibiao.yml", 58, False),
@@ -114,7 +116,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                           ("related-heldout-cq-jiliang.yml", 48, False),
                                           ("related-heldout-cq-kexie.yml", 24, False),
                                           ("related-heldout-cq-fangxun.yml", 57, True),
-                                          ("related-heldout-gd-jianzhu-laji.yml", 23, False)):
+                                          ("related-heldout-gd-jianzhu-laji.yml", 23, False),
+                                          ("related-heldout-cq-feiyi.yml", 41, False),
+                                          ("related-heldout-cq-shuiziyuan.yml", 45, False)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}
@@ -177,10 +181,13 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (seventeenth session, round 23r joined: the 防汛抗旱 and 建筑垃圾 texts, held out 0.596 and 0.783 P@1): 0.681 / 0.849
     # — the folds' threshold 0.007 now: 36 folds 2 / 0.007, the others 2 / 0.008, 2 / 0.005, 2 / 0.006 or 1 / 0.005 (on
     # thresholds of 0.016 and up 41 folds kb's formula, 4 ground 3: 0.704 / 0.820); the penalty clauses carrying their
-    # duties' candidates are 123 items; without the duties' candidates 0.685 / 0.851, above kb's on both again
+    # duties' candidates are 123 items; without the duties' candidates 0.685 / 0.851, above kb's on both again. On 47
+    # folds (eighteenth session, round 24r joined: the 非遗 and 水资源 texts, held out 0.854 and 0.844 P@1, each resting
+    # on the one law imported for it): 0.688 / 0.855, 38 folds 2 / 0.007 (on thresholds of 0.016 and up 43 folds kb's
+    # formula, the same 4 ground 3: 0.710 / 0.828); still 123 items; without the duties' candidates 0.691 / 0.857
     p1, r3 = res[("upper", "原公式")][:2]
     best, n = most("upper", "原公式")
-    assert best == (None, 2, 0.007) and n == 36
+    assert best == (None, 2, 0.007) and n == 38
     owing = [i for i in items if i.get("duties")]
     assert len(owing) == 123 and related_cv.DUTIES and all(i["kind"] == "upper" and not i["pinned"] for i in owing)
     plain = related_cv.related(ROOT, io.StringIO(), variants=["原公式"],
@@ -213,8 +220,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # on 43 folds (sixteenth session, round 22r joined) 40 folds 0.75 with 2 / 0.007, 3 with 2 / 0.014: 0.692 / 0.847,
     # above kb's 0.676 / 0.840 on both; without the place 0.676 / 0.834 — the place's P@1 gain at the folds' thresholds
     # 0.0005 (0.011 on 41 folds); on 45 folds (seventeenth session, round 23r joined) every fold 0.75 with 2 / 0.007:
-    # 0.694 / 0.852, above kb's 0.681 / 0.849 on both; without the place 0.680 / 0.845
-    assert most("upper", "位置（相对位置之差）") == ((0.75, 2, 0.007), 45) and POSITION["upper"] == 0.5
+    # 0.694 / 0.852, above kb's 0.681 / 0.849 on both; without the place 0.680 / 0.845; on 47 folds (eighteenth session,
+    # round 24r joined) every fold again: 0.700 / 0.858, above kb's 0.688 / 0.855 on both; without the place 0.686 / 0.852
+    assert most("upper", "位置（相对位置之差）") == ((0.75, 2, 0.007), 47) and POSITION["upper"] == 0.5
     assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 0
     assert p1 > unplaced[0] and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
@@ -230,9 +238,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # kb's at the folds' free thresholds: 0.687 / 0.836 against 0.676 / 0.840 (P@1 + R@3 0.007 above) — kb's formula lost
     # its margin (0.02 up to 41 folds) where its folds left kb's threshold for 0.008. On 45 folds (seventeenth session,
     # round 23r joined) kb's folds come back to 0.007 and kb's formula is above round 7's on both again: 0.681 / 0.849
-    # against 0.680 / 0.837 (round 7's folds 3 / 0.01, 3 / 0.012 or 2 / 0.012)
+    # against 0.680 / 0.837 (round 7's folds 3 / 0.01, 3 / 0.012 or 2 / 0.012). On 47 folds (eighteenth session, round
+    # 24r joined) round 7's formula 0.688 / 0.844 against kb's 0.688 / 0.855: one first answer more of 2,248 (1,547
+    # against 1,546), R@3 0.011 below — kb's above on P@1 + R@3
     r7 = res[("upper", "第七轮的公式（不用最相近款项）")]
-    assert r7[0] < p1 and r7[1] < r3
+    assert r7[0] < p1 + 0.001 and r7[1] < r3 and sum(r7[:2]) < p1 + r3
     assert SEGMENTS["upper"] == SEGMENTS["lower"] == 0.4 and SEGMENTS["peer"] == 0
     # (27 folds since issue 11's nineteenth round, eighth session: the obligations' actors changed in a few articles; 28 of
     # 29 in the ninth, 30 of 31 in the tenth, 28 of 33 in the eleventh)
@@ -248,9 +258,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # R@3 (without the closest parts 0.691 / 0.840). On 43 folds (sixteenth session, round 22r joined) none keeps 0.4
     # either: 25 lean to 0.2 with 2 / 0.014, 7 to 0.3 with 2 / 0.007, 11 others: 0.677 / 0.833 against kb's 0.676 / 0.840.
     # On 45 folds (seventeenth session, round 23r joined) none keeps 0.4: the folds take 0.1, 0.2 or 0.3 with 2 / 0.006,
-    # 0.007 or 0.014 (1 fold 0.2 with 2 / 0.014): 0.685 / 0.844 against kb's 0.681 / 0.849 — P@1 for R@3 again
+    # 0.007 or 0.014 (1 fold 0.2 with 2 / 0.014): 0.685 / 0.844 against kb's 0.681 / 0.849 — P@1 for R@3 again. On 47
+    # folds (eighteenth session, round 24r joined) none keeps 0.4 either (0.1 with 2 / 0.014 where 0.2 was): 0.691 / 0.848
+    # against kb's 0.688 / 0.855 — P@1 for R@3
     chosen = res[("upper", "最相近款项的余弦")][2]
-    assert chosen.count((0.2, 2, 0.014)) == 1 and not any(c[0] == SEGMENTS["upper"] for c in chosen)
+    assert (0.1, 2, 0.014) in chosen and (0.2, 2, 0.014) not in chosen
+    assert not any(c[0] == SEGMENTS["upper"] for c in chosen)
     assert res[("upper", "最相近款项的余弦")][0] < p1 + 0.005 and res[("upper", "最相近款项的余弦")][1] < r3
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
@@ -324,9 +337,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.030; on 43 folds, sixteenth session, round 22r joined: by the names 0.677 / 0.839 (36 folds 2 / 0.007), with the
     # tails 0.684 / 0.844 (41 folds 2 / 0.01), kb's 0.676 / 0.840 — the margins gone, the tails above kb's on both; on 45
     # folds, seventeenth session, round 23r joined: by the names 0.681 / 0.850 (every fold 2 / 0.007), with the tails
-    # 0.680 / 0.843, kb's 0.681 / 0.849 — by the names kb's P@1 and R@3 a hair above, the tails below kb's on both)
-    assert abs(names[0] - p1) < 0.001 and generic[0] < p1 and generic[1] < r3
-    assert sum(generic[:2]) < p1 + r3 < sum(names[:2])
+    # 0.680 / 0.843, kb's 0.681 / 0.849 — by the names kb's P@1 and R@3 a hair above, the tails below kb's on both; on 47
+    # folds, eighteenth session, round 24r joined: by the names 0.687 / 0.855, with the tails 0.689 / 0.849, kb's 0.688 /
+    # 0.855 — by the names two first answers fewer and the same R@3, with the tails three more and R@3 0.006 below: kb's
+    # P@1 + R@3 above both)
+    assert abs(names[0] - p1) < 0.001 and abs(names[1] - r3) < 1e-9 and abs(generic[0] - p1) < 0.002 and generic[1] < r3
+    assert sum(generic[:2]) < p1 + r3 and sum(names[:2]) < p1 + r3
     # 同类立法: with the generic tails no fold gained by ACTORS (on nineteen folds 10 picked 0, 9 0.5); with the bodies cut
     # every fold picks 0.75 (21 of 21, 24 of 24, 25 of 25), kb's since the fifth session: 0.783 / 0.725 without it on 24
     # folds, 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736); on 25: 0.754 / 0.725 → 0.760 / 0.736; with
@@ -341,9 +357,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # issue 14's next round; on 41 folds, fifteenth session, round 21r joined, every fold again picks 1 at 0.007: 0.837 /
     # 0.688 against kb's 0.840 / 0.682; on 43 folds, sixteenth session, round 22r joined, every fold again: 0.841 / 0.682
     # against kb's 0.843 / 0.676; on 45 folds, seventeenth session, round 23r joined, every fold again: 0.845 / 0.678
-    # against kb's 0.848 / 0.669)
+    # against kb's 0.848 / 0.669; on 47 folds, eighteenth session, round 24r joined, every fold again: 0.851 / 0.676
+    # against kb's 0.853 / 0.668)
     actors = res[("peer", "主体重合")]
-    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 45) and ACTORS["peer"] == 0.75
+    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 47) and ACTORS["peer"] == 0.75
     assert actors[0] < res[("peer", "原公式")][0] and actors[1] > res[("peer", "原公式")][1]
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
@@ -372,17 +389,20 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (fifteenth session, round 21r joined) 0.687 / 0.846 against round 5's 0.677 / 0.841 (36 folds choose OUTSIDE 3,
     # BASIS 1, PUBLIC 0.1, PENALTY 0.5 with 2 / 0.007), still below kb's 0.701 / 0.836 on P@1; on 43 (sixteenth session,
     # round 22r joined) 0.697 / 0.845 against round 5's 0.677 / 0.836 (37 folds choose OUTSIDE 3, BASIS 1, PUBLIC 0.1,
-    # PENALTY 0.5 with 2 / 0.007) — now above kb's 0.676 / 0.840 on both (OUTSIDE 3 at a threshold kb cannot take)
+    # PENALTY 0.5 with 2 / 0.007) — now above kb's 0.676 / 0.840 on both (OUTSIDE 3 at a threshold kb cannot take); on
+    # 45 (seventeenth session, round 23r joined) 0.681 / 0.841 against round 5's 0.673 / 0.833, P@1 a hair above kb's
+    # 0.681 / 0.849; on 47 (eighteenth session, round 24r joined) 0.688 / 0.848 against round 5's 0.681 / 0.839 — kb's
+    # P@1 exactly (1,546 first answers of 2,248), R@3 below
     joint = res[("upper", "四个信号（各折一起选）")]
-    assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and joint[0] > p1
+    assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and abs(joint[0] - p1) < 1e-9 and joint[1] < r3
     # (40 of 41 with 2 / 0.014 in the fifteenth session, round 21r joined, 1 with 2 / 0.016: 0.701 / 0.837; 38 of 39
     # with 2 / 0.014 in the fourteenth session, round 20r joined, 1 with 2 / 0.016: 0.701 / 0.836; 37 of 37 in
     # the thirteenth session; 35 of 35 with named_ground; 34 of 35 before, 33 of 33, 32 before PUBLIC for laws not cited
     # only)
     # (41 folds with ORDER, fifteenth session: 39 with 2 / 0.014; 43 folds, sixteenth session, round 22r joined: 24 with
     # 2 / 0.008, 12 with 2 / 0.014, 0.675 / 0.840; 45 folds, seventeenth session, round 23r joined: 34 with 2 / 0.007,
-    # 0.679 / 0.849)
-    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.007), 34)
+    # 0.679 / 0.849; 47 folds, eighteenth session, round 24r joined: 36 with 2 / 0.007, 0.686 / 0.855)
+    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.007), 36)
     assert BASIS["upper"] == 0.5 and abs(both("upper", "目的依据条对其他条") - p1 - r3) < 0.005
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
@@ -395,9 +415,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # on 41 folds (fifteenth session, round 21r joined) 38 lean to 0.7, 2 to 0.3, 1 keeps kb's 0.5: 0.838 / 0.682 against
     # kb's 0.840 / 0.682; on 43 folds (sixteenth session, round 22r joined) 40 lean to 0.7, 2 to 0.3, 1 keeps kb's 0.5:
     # 0.841 / 0.676 against kb's 0.843 / 0.676; on 45 folds (seventeenth session, round 23r joined) 41 lean to 0.7 with
-    # 0.007 (the others 0.3 or kb's 0.5, or 0.7 with 0.006): 0.846 / 0.669 against kb's 0.848 / 0.669
+    # 0.007 (the others 0.3 or kb's 0.5, or 0.7 with 0.006): 0.846 / 0.669 against kb's 0.848 / 0.669; on 47 folds
+    # (eighteenth session, round 24r joined) 43 lean to 0.7 with 0.007: 0.851 / 0.668 against kb's 0.853 / 0.668
     peer_penalty = res[("peer", "罚则对非依据法律的罚则")]
-    assert most("peer", "罚则对非依据法律的罚则") == ((0.7, GROUND["peer"], 0.007), 41) and PENALTY["peer"] == 0.5
+    assert most("peer", "罚则对非依据法律的罚则") == ((0.7, GROUND["peer"], 0.007), 43) and PENALTY["peer"] == 0.5
     assert peer_penalty[0] < res[("peer", "原公式")][0] and peer_penalty[1] <= res[("peer", "原公式")][1]
     # PUBLIC and PENALTY, each chosen again fold by fold, do no better than kb's 0.1, 0.3 (24 folds: 0.705 / 0.814, 0.707 /
     # 0.815). OUTSIDE chosen again: 4 with threshold 0.006 in 22 folds, 0.702 / 0.828 — R@3 bought with P@1, the measure
@@ -436,14 +457,16 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # joined: kb's 0.1 in 24 with 2 / 0.008, in 13 with 2 / 0.014, 0.3 in 4 with 2 / 0.005: kb's figures, 0.676 / 0.840;
     # OUTSIDE 4 / 0.005 in 42, 0.698 / 0.853 — above kb's on both, at a threshold kb cannot take; 45 folds, seventeenth
     # session, round 23r joined: kb's 0.1 in 36 with 2 / 0.007, 0.681 / 0.849, kb's figures; OUTSIDE 4 / 0.005 in 38,
-    # 0.685 / 0.844 — P@1 for R@3)
-    assert most("upper", "公权主体条对不提公权的条") == ((PUBLIC["upper"], 2, 0.007), 36)
+    # 0.685 / 0.844 — P@1 for R@3; 47 folds, eighteenth session, round 24r joined: kb's 0.1 in 38 with 2 / 0.007, 0.688 /
+    # 0.855, kb's figures; OUTSIDE 4 / 0.005 in 40, 0.692 / 0.850 — P@1 for R@3)
+    assert most("upper", "公权主体条对不提公权的条") == ((PUBLIC["upper"], 2, 0.007), 38)
     assert public[0] <= p1 and public[1] <= r3
     outside = res[("upper", "依据条引库外法律时的阈值倍数")]
     # (41 folds with ORDER, fifteenth session: 3 / 0.007 in 36, 0.699 / 0.847; 43 folds, sixteenth session, round 22r
     # joined: 4 / 0.005 in 42, 0.698 / 0.853; 45 folds, seventeenth session, round 23r joined: 4 / 0.005 in 38, 2 / 0.006
-    # in the others, 0.685 / 0.844 — above kb's P@1, below its R@3)
-    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.005), 38) and outside[0] > p1 and outside[1] < r3
+    # in the others, 0.685 / 0.844 — above kb's P@1, below its R@3; 47 folds, eighteenth session, round 24r joined: 4 /
+    # 0.005 in 40, 0.692 / 0.850, the same)
+    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.005), 40) and outside[0] > p1 and outside[1] < r3
     # … the choice kb can take (python3 -m kb.dev.related_cv related --least 0.016): on thresholds of 0.016 and up every
     # fold picks kb's formula at kb's ground weight and threshold (0.723 / 0.818; 29 folds 0.713 / 0.826), and OUTSIDE
     # chosen again is kb's 1.5 in 26 (28 of 29; 31 folds: all 31 kb's formula, 0.716 / 0.829, OUTSIDE 1.5 in 30; 33 folds:
@@ -453,15 +476,17 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                              + NONE_RULES)
     chosen = low[("upper", "原公式")][2]
     # (43 folds, sixteenth session, round 22r joined: 41 kb's, 2 ground 3 at 0.016, 0.709 / 0.828; 45 folds, seventeenth
-    # session, round 23r joined: 41 kb's, 4 ground 3 at 0.016, 0.704 / 0.820)
-    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == 41 and len(chosen) == 45
+    # session, round 23r joined: 41 kb's, 4 ground 3 at 0.016, 0.704 / 0.820; 47 folds, eighteenth session, round 24r
+    # joined: 43 kb's, the same 4 ground 3, 0.710 / 0.828)
+    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == 43 and len(chosen) == 47
     # (all 33 with PUBLIC for laws not cited only, 0.728 / 0.843; all 35 in the twelfth session, 0.726 / 0.844, OUTSIDE
     # 1.5 in all 35; with named_ground 0.729 / 0.848, the same choices; all 37 in the thirteenth, 0.718 / 0.843; all 39 in
     # the fourteenth, round 20r joined, 0.707 / 0.831, OUTSIDE 1.5 in 38 of 39, 1 in 1; all 41 in the fifteenth, round
     # 21r joined, 0.706 / 0.832, OUTSIDE 1.5 in 40 of 41, 1 in 1; with ORDER, same session, 0.721 / 0.832, OUTSIDE 1.5 in
     # 38, 1 in 3; all but 2 of 43 in the sixteenth, round 22r joined, 0.709 / 0.828, OUTSIDE 1.5 in 26 of 43, 2 (with
     # ground 3) in 15, 1 in 2: 0.699 / 0.826; 41 of 45 in the seventeenth, round 23r joined, 0.704 / 0.820, OUTSIDE
-    # chosen again: 1.5 in 1 fold only, 1 (with ground 2 or 3) or 2 (with ground 3) in the others: 0.693 / 0.822)
+    # chosen again: 1.5 in 1 fold only, 1 (with ground 2 or 3) or 2 (with ground 3) in the others: 0.693 / 0.822; 43 of
+    # 47 in the eighteenth, round 24r joined, 0.710 / 0.828, OUTSIDE chosen again 1.5 in 1 fold still: 0.700 / 0.830)
     assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 1
     assert all(c[2] >= THRESHOLDS["upper"] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2])
     assert set(low) == {(k, n) for k in ("upper", "peer")
@@ -480,14 +505,18 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.829) — a ground factor of 3.2 against kb's 3 (ground weight 2.2), not a "none" rule: on all 45 files at kb's
     # threshold it answers as many articles right at P@1 as kb's 2 and 3 more at R@3 (1,538 / 1,420 against 1,538 /
     # 1,417); what the folds gain over kb's 0.704 / 0.820 is that kb's own formula's folds split between ground weights 2
-    # and 3 (41 and 4). None adopted
+    # and 3 (41 and 4). None adopted. On 47 folds (eighteenth session, round 24r joined), on kb's thresholds: the least
+    # coverage left out in every fold (kb's 0.710 / 0.828), the least rare-bigram cosine 0.06 in 1 fold (0.711 / 0.823),
+    # the ground's own threshold 1.25 with ground 3 in every fold (0.717 / 0.830); at the free thresholds the least
+    # coverage 0.06 in 1 fold (0.686 / 0.854 against kb's 0.688 / 0.855), the least rare-bigram cosine 0.06 with 2 /
+    # 0.005 in 42 (0.689 / 0.850) — the same pattern
     cover, rare_out, grounded = (low[("upper", n)] for n in NONE_RULES)
     base = low[("upper", "原公式")]
-    assert [c[0] for c in cover[2]].count(0) == 45 and cover[:2] == base[:2]
-    assert [c[0] for c in rare_out[2]].count(0) == 44 and rare_out[0] > base[0] and base[1] - rare_out[1] > rare_out[0] - base[0]
-    assert grounded[2].count((1.25, 3, THRESHOLDS["upper"])) == 45 and grounded[0] - base[0] < 0.01
-    assert [c[0] for c in res[("upper", NONE_RULES[0])][2]].count(0) == 44 and res[("upper", NONE_RULES[0])][0] < p1
-    assert most("upper", NONE_RULES[1]) == ((0.06, 2, 0.005), 40)
+    assert [c[0] for c in cover[2]].count(0) == 47 and cover[:2] == base[:2]
+    assert [c[0] for c in rare_out[2]].count(0) == 46 and rare_out[0] > base[0] and base[1] - rare_out[1] > rare_out[0] - base[0]
+    assert grounded[2].count((1.25, 3, THRESHOLDS["upper"])) == 47 and grounded[0] - base[0] < 0.01
+    assert [c[0] for c in res[("upper", NONE_RULES[0])][2]].count(0) == 46 and res[("upper", NONE_RULES[0])][0] < p1
+    assert most("upper", NONE_RULES[1]) == ((0.06, 2, 0.005), 42)
     assert res[("upper", NONE_RULES[1])][0] > p1 and res[("upper", NONE_RULES[1])][1] < r3
     assert res[("peer", NONE_RULES[0])][:2] == res[("peer", NONE_RULES[1])][:2] == res[("peer", "原公式")][:2]
     # The last rounds' two candidates decided (the twenty-eighth round, seventeenth session, engineer 14e;
@@ -501,7 +530,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.0146 -> 0.0172 —, its gains the same articles annotated with that answer: a lower threshold for the ground's
     # candidates), file by file 15 better and 11 worse; the rare-bigram weight alone (ground 2) goes the other way (P@1 up
     # 6, R@3 down 7); ground weight 2.2 moves 9 articles (P@1 4 up, 4 down; R@3 4 up, 1 down), 4 files better, 4 worse.
-    # Neither adopted: no gain across the folds over kb's point, and P@1 is the measure further from the goal
+    # Neither adopted: no gain across the folds over kb's point, and P@1 is the measure further from the goal. On all 47
+    # files (eighteenth session, round 24r joined: 86 more items) the same trades: kb 1,612 / 1,496; the rare-bigram
+    # weight 0.25 with ground 3 1,608 / 1,507 (4 first answers for 11 at R@3); alone 1,619 / 1,489; ground weight 2.2
+    # 1,612 / 1,499; kb's own formula's folds take ground 3 in the same four files
     tuned = [i for i in items if i["kind"] == "upper"]
     tuned_files = sorted({i["file"] for i in tuned})
     variants = related_cv.VARIANTS
@@ -511,10 +543,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
         t = related_cv._pool(related_cv._score(tuned, lambda c: fn(p, g, c), THRESHOLDS["upper"]), tuned_files)
         return t[0], t[2]
 
-    assert everywhere("原公式", None, GROUND["upper"]) == (1538, 1417)
-    assert everywhere("罕见二元组余弦的权重", 0.25, 3) == (1533, 1428)
-    assert everywhere("罕见二元组余弦的权重", 0.25, GROUND["upper"]) == (1544, 1410)
-    assert everywhere("原公式", None, 2.2) == everywhere("依据法律的候选另设阈值倍数", 1.25, 3) == (1538, 1420)
+    assert everywhere("原公式", None, GROUND["upper"]) == (1612, 1496)
+    assert everywhere("罕见二元组余弦的权重", 0.25, 3) == (1608, 1507)
+    assert everywhere("罕见二元组余弦的权重", 0.25, GROUND["upper"]) == (1619, 1489)
+    assert everywhere("原公式", None, 2.2) == everywhere("依据法律的候选另设阈值倍数", 1.25, 3) == (1612, 1499)
     assert {tuned_files[j] for j, c in enumerate(base[2]) if c[1] == 3} == {
         "related-heldout-bj-jianshe-zhiliang.yml", "related-heldout-cq-cunzhen-guihua.yml",
         "related-heldout-gd-renda-yishi.yml", "related-heldout-qingyuan-wuye.yml"}
@@ -543,8 +575,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # folds, sixteenth session, round 22r joined: 0.690 / 0.850, 30 folds 0.75 with 2 / 0.006, 6 with 2 / 0.005, 7 others
     # — above kb's 0.676 / 0.840 on both, at a threshold kb cannot take; 45 folds, seventeenth session, round 23r joined:
     # 0.695 / 0.847, 39 folds 0.75 with 2 / 0.006, the others 0.75 with 2 / 0.005 or 3 / 0.008 — P@1 above kb's 0.681,
-    # R@3 below its 0.849)
-    assert res[("upper", "去法规主题的余弦")][0] > p1 and most("upper", "去法规主题的余弦") == ((0.75, 2, 0.006), 39)
+    # R@3 below its 0.849; 47 folds, eighteenth session, round 24r joined: 0.702 / 0.853, 41 folds 0.75 with 2 / 0.006 —
+    # P@1 above kb's 0.688, R@3 below its 0.855)
+    assert res[("upper", "去法规主题的余弦")][0] > p1 and most("upper", "去法规主题的余弦") == ((0.75, 2, 0.006), 41)
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
     # every fold (25 of 25, 24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before
     # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
@@ -557,14 +590,16 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (FOLLOW, same session; every variant counts them) 0.839 / 0.698, every fold kb's 0 / 0.007; 41 folds (fifteenth
     # session, round 21r joined) 0.840 / 0.682, every fold kb's 0 / 0.007; 43 folds (sixteenth session, round 22r joined)
     # 0.843 / 0.676, every fold kb's 0 / 0.007; 45 folds (seventeenth session, round 23r joined) 0.848 / 0.669, 44 folds
-    # kb's 0 / 0.007, 1 fold 0 / 0.006
-    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 44) and GROUND["peer"] == 0
+    # kb's 0 / 0.007, 1 fold 0 / 0.006; 47 folds (eighteenth session, round 24r joined: one weak peer in 86 articles)
+    # 0.853 / 0.668, 46 folds kb's 0 / 0.007, 1 fold 0 / 0.006
+    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 46) and GROUND["peer"] == 0
     assert THRESHOLDS["peer"] == 0.007
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
     # (39 folds before the followers: 38 with 1 / 0.008, 1 with 1 / 0.012; with them 37 and 1; 41 folds, fifteenth
     # session, round 21r joined: 40 with 1 / 0.008, 1 with 1 / 0.012; 43 folds, sixteenth session, round 22r joined: 41
-    # and 1, 1 with 2 / 0.016; 45 folds, seventeenth session, round 23r joined: 44 with 1 / 0.008, 1 with 2 / 0.016)
-    assert r8_chosen.count((None, 1, 0.008)) == 44 and r8_chosen.count((None, 1, 0.012)) == 0
+    # and 1, 1 with 2 / 0.016; 45 folds, seventeenth session, round 23r joined: 44 with 1 / 0.008, 1 with 2 / 0.016; 47
+    # folds, eighteenth session, round 24r joined: 45 with 1 / 0.008, 1 with 1 / 0.012, 1 with 2 / 0.016)
+    assert r8_chosen.count((None, 1, 0.008)) == 45 and r8_chosen.count((None, 1, 0.012)) == 1
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the
     # rare-bigram weight is 0.25 (was 0.5): cross-validated 同类立法 P@1 0.615 → 0.686, R@3 0.751 → 0.776 when it came;
     # on 24 folds round 8's formula 0.716 / 0.695, kb's 0.793 / 0.736. The gate chosen fold by fold: 0.08 in every fold
@@ -581,24 +616,28 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 43 folds (sixteenth session, round 22r joined) round 8's formula 0.728 / 0.661 against kb's 0.843 / 0.676: kb's R@3
     # above round 8's again (by 0.015) — the two new texts' peers are rare (0.000 R@3 held out) and round 8's ranks them
     # no better. On 45 folds (seventeenth session, round 23r joined) round 8's formula 0.730 / 0.672 against kb's 0.848 /
-    # 0.669: kb's R@3 below round 8's again (by 0.003; P@1 0.12 above)
+    # 0.669: kb's R@3 below round 8's again (by 0.003; P@1 0.12 above). On 47 folds (eighteenth session, round 24r
+    # joined) round 8's formula 0.733 / 0.656 against kb's 0.853 / 0.668: kb's R@3 above round 8's again (by 0.012)
     from kb.library.related import SHARED_SUBJECT
 
     round8 = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")]
-    assert peer_p1 > round8[0] + 0.1 and round8[1] - 0.005 < peer_r3 < round8[1]
+    assert peer_p1 > round8[0] + 0.1 and round8[1] < peer_r3 < round8[1] + 0.015
     assert SHARED_SUBJECT == {"upper": 0.0, "peer": 0.1, "version": 0.0, "lower": 0.0}
     gate = res[("peer", "同类立法的主题门槛（共同依据或法规主题余弦）")]
     # (35 folds: 0.09 in 34, 0.835 / 0.710; 37 folds: 0.09 in 35, 0.808 / 0.692; 39 folds, fourteenth session, round 20r
     # joined: 0.09 in 37, 0.815 / 0.683; 41 folds, fifteenth session, round 21r joined: 0.09 in 36, 0.803 / 0.688; 43
     # folds, sixteenth session, round 22r joined: 0.09 in 37, 0.806 / 0.691; 45 folds, seventeenth session, round 23r
-    # joined: 0.09 in 34, 0.811 / 0.686)
-    assert sum(g[0] == 0.09 for g in gate[2]) == 34 and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
+    # joined: 0.09 in 34, 0.811 / 0.686; 47 folds, eighteenth session, round 24r joined: 0.09 in 3 only, the others 0.08,
+    # 0.1 or 0.11, 0.814 / 0.662 — no R@3 bought any more: below kb's 0.853 / 0.668 on both)
+    assert sum(g[0] == 0.09 for g in gate[2]) == 3 and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
+    assert gate[1] < peer_r3
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")]
     # (every fold of 33 with issue 11's twenty-second round of obligation rules: 0.837 / 0.715; every fold of 35 in the
     # twelfth session: 0.853 / 0.712; 36 of 37 in the thirteenth: 0.823 / 0.696; 38 of 39 in the fourteenth, round 20r
     # joined: 0.828 / 0.687; 38 of 41 in the fifteenth, round 21r joined: 0.811 / 0.699; 40 of 43 in the sixteenth, round
-    # 22r joined: 0.816 / 0.695)
-    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 40 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
+    # 22r joined: 0.816 / 0.695; 40 of 45 in the seventeenth, round 23r joined: 0.817 / 0.692; 37 of 47 in the
+    # eighteenth, round 24r joined, the others 0.08, 0.1 or 0.11 with no rare-bigram weight: 0.819 / 0.681)
+    assert sum(g[0] == (0.09, 0) for g in joint[2]) == 37 and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
     assert joint[0] < peer_p1
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds choose a gate (0.07 in 22 of 24) and lose by it (0.697 / 0.812); on 37 folds with DUTIES (thirteenth session)
@@ -610,9 +649,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # joined) 1 leaves it out, 42 pick 0.07 or 0.08 (34 with 2 / 0.005, 7 with 1 / 0.005): 0.681 / 0.853 against kb's
     # 0.676 / 0.840 — above on both, at a threshold kb cannot take; on 45 (seventeenth session, round 23r joined) every
     # fold picks 0.08, 40 with 1 / 0.005, the others 2 / 0.005: 0.686 / 0.850 against kb's 0.681 / 0.849 — above on
-    # both, at a threshold kb cannot take
+    # both, at a threshold kb cannot take; on 47 (eighteenth session, round 24r joined) every fold picks 0.08, 42 with 1 /
+    # 0.005, the others 2 / 0.005: 0.693 / 0.857 against kb's 0.688 / 0.855 — above on both, at a threshold kb cannot take
     assert res[("upper", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] > p1
-    assert most("upper", "同类立法的主题门槛（共同依据或法规主题余弦）") == ((0.08, 1, 0.005), 40)
+    assert most("upper", "同类立法的主题门槛（共同依据或法规主题余弦）") == ((0.08, 1, 0.005), 42)
     # … and the weight of the rare-bigram cosine: 同类立法's 0.25 in 22 folds of 24, 24 of 25 (with threshold 0.007), 22 of
     # 25 with OTHER_BODIES (3 folds 0), 25 of 27, 25 of 29, 22 of 31, 21 of 33; for 上位法 (none) a weight chosen fold by
     # fold does no better
@@ -626,8 +666,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (fifteenth session, round 21r joined) 39 pick 0, none keeps 0.25, 2 pick 0.75 with 0.006 (0.835 / 0.677 against
     # kb's 0.840 / 0.682); on 43 (sixteenth session, round 22r joined) 41 pick 0, 2 pick 0.75 with 0.006 (0.839 / 0.672
     # against kb's 0.843 / 0.676); on 45 (seventeenth session, round 23r joined) 43 pick 0 with 0.007, 2 pick 0.75 with
-    # 0.006 (0.843 / 0.667 against kb's 0.848 / 0.669)
-    assert most("peer", "罕见二元组余弦的权重") == ((0, GROUND["peer"], 0.007), 43) and RARE["peer"] == 0.25
+    # 0.006 (0.843 / 0.667 against kb's 0.848 / 0.669); on 47 (eighteenth session, round 24r joined) 45 pick 0 with
+    # 0.007, 2 pick 0.75 with 0.006 (0.849 / 0.666 against kb's 0.853 / 0.668)
+    assert most("peer", "罕见二元组余弦的权重") == ((0, GROUND["peer"], 0.007), 45) and RARE["peer"] == 0.25
     # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of
     # BODY_KINDS and no kind in common → relevance × 0): every fold of 25 picks 0 of 1, 0.5, 0.25, 0 (with 0 / 0.007);
     # 同类立法 0.760 / 0.736 → 0.817 / 0.736 (round 13r's election text 19 → 68 of its 68 articles rightly without a peer,
@@ -643,10 +684,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.676, 0.843 / 0.676: the margin 0.029); 上位法: 23 folds pick 0.25 with 2 / 0.008, 0.677 / 0.839 against kb's
     # 0.676 / 0.840. On 45 (seventeenth session, round 23r joined) 44 with 0.007, 1 with 0.006 (0.820 / 0.672 without it,
     # 0.848 / 0.669 with: P@1 0.028 up, R@3 0.003 down — the first time it costs R@3); 上位法: the folds pick 0.25 or 0.5,
-    # 0.681 / 0.849, kb's figures
+    # 0.681 / 0.849, kb's figures. On 47 (eighteenth session, round 24r joined) 46 with 0.007, 1 with 0.006 (0.826 /
+    # 0.670 without it, 0.853 / 0.668 with); 上位法: 0.688 / 0.855, kb's figures
     from kb.library.related import OTHER_BODIES
 
-    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 44)
+    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 46)
     before14 = res[("peer", "第十四轮之前（不看法规名称所指机关）")]
     assert OTHER_BODIES["peer"] == 0 and peer_p1 > before14[0] + 0.025 and before14[1] - 0.005 < peer_r3 < before14[1]
     assert OTHER_BODIES["upper"] == OTHER_BODIES["lower"] == 1.0
@@ -675,9 +717,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     assert ORDER == {"upper": 1.0} and ORDER_AMONG == 3 and related_cv.ORDERED
     order = res[("upper", "前三个答案按覆盖排序（覆盖指数）")]
     # (45 folds, seventeenth session, round 23r joined: 1 in 43, 35 of them with 2 / 0.007, 2 in 2: 0.679 / 0.849 against
-    # kb's 0.681 / 0.849; on kb's thresholds 1 with kb's 2 / 0.016 in 39, 0.701 / 0.819 against kb's 0.704 / 0.820)
-    assert most("upper", "前三个答案按覆盖排序（覆盖指数）") == ((ORDER["upper"], 2, 0.007), 35)
-    assert [c[0] for c in order[2]].count(ORDER["upper"]) == 43 and order[1] == r3 and p1 - 0.005 < order[0] <= p1
+    # kb's 0.681 / 0.849; on kb's thresholds 1 with kb's 2 / 0.016 in 39, 0.701 / 0.819 against kb's 0.704 / 0.820; 47
+    # folds, eighteenth session, round 24r joined: 1 in every fold, 38 with 2 / 0.007 — kb's own 0.688 / 0.855; on kb's
+    # thresholds 1 with kb's 2 / 0.016 in 39, 0.706 / 0.828 against kb's 0.710 / 0.828)
+    assert most("upper", "前三个答案按覆盖排序（覆盖指数）") == ((ORDER["upper"], 2, 0.007), 38)
+    assert [c[0] for c in order[2]].count(ORDER["upper"]) == 47 and order[1] == r3 and p1 - 0.005 < order[0] <= p1
     chosen = low[("upper", "前三个答案按覆盖排序（覆盖指数）")][2]
     assert chosen.count((ORDER["upper"], GROUND["upper"], THRESHOLDS["upper"])) == 39
     assert res[("upper", "前三个答案按长度排序（长度指数）")][0] < p1
@@ -702,8 +746,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
 
     assert FOLLOW == {"peer": 0.003} and related_cv.FOLLOWERS
     follow = res[("peer", "同类立法的后随答案（相关度下限）")]
-    # (45 folds, seventeenth session, round 23r joined: 0.003 in 43 folds, 0.004 in 1, 0.003 with 0.006 in 1, 0.848 / 0.667)
-    assert most("peer", "同类立法的后随答案（相关度下限）") == ((FOLLOW["peer"], GROUND["peer"], 0.007), 43)
+    # (45 folds, seventeenth session, round 23r joined: 0.003 in 43 folds, 0.004 in 1, 0.003 with 0.006 in 1, 0.848 / 0.667;
+    # 47 folds, eighteenth session, round 24r joined: 0.003 in 45 folds, 0.004 in 1, 0.003 with 0.006 in 1, 0.853 / 0.666)
+    assert most("peer", "同类立法的后随答案（相关度下限）") == ((FOLLOW["peer"], GROUND["peer"], 0.007), 45)
     assert follow[0] == peer_p1 and peer_r3 - 0.005 < follow[1] <= peer_r3
     assert res[("upper", "同类立法的后随答案（相关度下限）")][:2] == (p1, r3)      # 上位法 has none
     related_cv.FOLLOWERS = False
@@ -789,9 +834,11 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # kb's 0.45; all 39 at kb's bounds the same.  With round 23r's two as tuning files (the seventeenth session's
     # bookkeeping, 41 folds; the 防汛抗旱 text under the 2016 水法, the 建筑垃圾 text under the 2020 固体废物污染环境防治法; 4
     # repeats, none found): 0.764 (356 / 75 / 145), 40 folds kb's 0.45, 1 picks 0.4; all 41 at kb's bounds 0.769 (357 / 70 /
-    # 144)
-    assert len(chosen) == 41 and chosen.count(MIN_BEST) == 40
-    assert MIN_BEST == 0.45 and 0.76 < f1 < 0.77
+    # 144).  With round 24r's two as tuning files (the eighteenth session's bookkeeping, 43 folds; the 非遗 text under the
+    # 2011 非物质文化遗产法, the 水资源 text under the 2016 水法; 24 repeats, held out 16 / 11 / 8): 0.759 (374 / 87 / 151),
+    # 42 folds kb's 0.45, 1 picks 0.3; all 43 at kb's bounds 0.762 (373 / 81 / 152)
+    assert len(chosen) == 43 and chosen.count(MIN_BEST) == 42
+    assert MIN_BEST == 0.45 and 0.755 < f1 < 0.765
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
     # (every fold left them out); then most folds took them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
     # figure (0.696 on 20; on 21 a hair, 0.7213 against 0.7206: 220 / 102 / 68); on 23 folds 21 take 0.6 but the pair
@@ -810,11 +857,12 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 128); on 37 folds (fifteenth session, round 21r joined) every fold too, 0.773 (354 / 73 / 135); with kb's OWN_FINE
     # every fold too, 0.775 (354 / 70 / 135); on 39 folds (sixteenth session, round 22r joined) every fold too, 0.771
     # (356 / 70 / 141); with kb's BY_VALUE every fold too, 0.773 (357 / 70 / 140); on 41 folds (seventeenth session, round
-    # 23r joined) 39 folds (0.55, 0.15), 2 (0.55, 0.3): 0.768 (357 / 72 / 144)
+    # 23r joined) 39 folds (0.55, 0.15), 2 (0.55, 0.3): 0.768 (357 / 72 / 144); on 43 folds (eighteenth session, round
+    # 24r joined) 41 folds (0.55, 0.15), 2 (0.55, 0.3): 0.760 (373 / 83 / 152)
     from kb.library.repeat import PAIR, PAIR_REST
 
     pair = res["前两条合计"]
-    assert pair[2].count((PAIR, PAIR_REST)) == 39 and (PAIR, PAIR_REST) == (0.55, 0.15) and pair[0] >= f1
+    assert pair[2].count((PAIR, PAIR_REST)) == 41 and (PAIR, PAIR_REST) == (0.55, 0.15) and pair[0] >= f1
     # an article reported through its closest provision that takes less than PART of that provision's wording (a phrase or
     # two of a long one: the 地方组织法's 第二十二、五十三条 beside local rules on withdrawing a 质询案) and of which less than
     # PART_WHOLE is upper law's: the annotators' local rule.  Thirteenth session: every fold takes (0.15, 0.75) on the grid
@@ -824,11 +872,11 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 21r joined) every fold too, 0.773 (354 / 73 / 135); with kb's OWN_FINE every fold too, 0.775 (354 / 70 / 135); on
     # 39 folds (sixteenth session, round 22r joined) every fold too, 0.771 (356 / 70 / 141); with kb's BY_VALUE every fold
     # too, 0.773 (357 / 70 / 140); on 41 folds (seventeenth session, round 23r joined) every fold too, 0.769 (357 / 70 /
-    # 144)
+    # 144); on 43 folds (eighteenth session, round 24r joined) every fold too, 0.762 (373 / 81 / 152)
     from kb.library.repeat import PART, PART_WHOLE
 
     part = res["所取比例"]
-    assert part[2].count((PART, PART_WHOLE)) == 41 and (PART, PART_WHOLE) == (0.15, 0.75) and part[0] >= f1
+    assert part[2].count((PART, PART_WHOLE)) == 43 and (PART, PART_WHOLE) == (0.15, 0.75) and part[0] >= f1
     # the least share of the article's wording in its upper provisions together (THRESHOLD 0.5): every fold picks 0.55
     # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73; on 23 0.739, 233 / 85 / 80, 0.737 with 86 false reports
     # since the 上位法 ground weight 2 / OUTSIDE 1.5 moved a candidate), but kb score-repeat's eight
@@ -842,29 +890,32 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 37 folds (fifteenth session, round 21r joined) every fold keeps 0.5 (0.773, 354 / 73 / 135); with kb's OWN_FINE
     # every fold keeps 0.5 (0.775, 354 / 70 / 135); on 39 folds (sixteenth session, round 22r joined) every fold keeps 0.5
     # (0.771, 356 / 70 / 141); with kb's BY_VALUE every fold keeps 0.5 (0.773, 357 / 70 / 140); on 41 folds (seventeenth
-    # session, round 23r joined) every fold keeps 0.5 (0.769, 357 / 70 / 144)
+    # session, round 23r joined) every fold keeps 0.5 (0.769, 357 / 70 / 144); on 43 folds (eighteenth session, round
+    # 24r joined) every fold keeps 0.5 (0.762, 373 / 81 / 152)
     from kb.library.repeat import THRESHOLD
 
     share = res["合计比例下限"]
-    assert share[2].count(THRESHOLD) == 41 and len(share[2]) == 41 and THRESHOLD == 0.5
+    assert share[2].count(THRESHOLD) == 43 and len(share[2]) == 43 and THRESHOLD == 0.5
     # a fine of the text's own amount (an article imposing a 罚款 of an amount of money its upper provisions do not state:
     # the annotators' local rule) not reported: fifteenth session, every fold of 37 takes it, 0.773 (354 / 73 / 135) →
     # 0.775 (354 / 70 / 135; 测绘 第四十九条, 种子 第五十九条, 固体废物 第五十一条 go, no repeat is lost); kb score-repeat
     # 70 / 8 / 18 before and after — kb.library.repeat.OWN_FINE; on 39 folds (sixteenth session, round 22r joined) every
     # fold takes it, 0.771 (356 / 70 / 141); with kb's BY_VALUE every fold, 0.773 (357 / 70 / 140); on 41 folds
-    # (seventeenth session, round 23r joined) every fold, 0.769 (357 / 70 / 144)
+    # (seventeenth session, round 23r joined) every fold, 0.769 (357 / 70 / 144); on 43 folds (eighteenth session, round
+    # 24r joined) every fold, 0.762 (373 / 81 / 152)
     from kb.library.repeat import BY_VALUE, OWN_FINE
 
     fine = res["罚款数额"]
-    assert fine[2].count(True) == 41 and OWN_FINE and fine[0] >= f1 and fine[1] == [357, 70, 144]
+    assert fine[2].count(True) == 43 and OWN_FINE and fine[0] >= f1 and fine[1] == [373, 81, 152]
     # quantities (and a fine's amounts with their bounds) compared by value whatever the numerals, not as written: sixteenth
     # session, 38 of 39 folds take it — the 人防 fold, whose 第四十五条 (the 人民防空法's 第四十九条 with its fines in Arabic
     # numerals, an annotated repeat) is the one article it changes, ties and keeps the strings, so held out 0.771 (356 / 70 /
     # 141) as before —; all 39 files at kb's bounds 0.771 → 0.773 (357 / 70 / 140); kb score-repeat 70 / 8 / 18 before and
     # after — kb.library.repeat.BY_VALUE; on 41 folds (seventeenth session, round 23r joined) 40 of 41 take it (one fold
-    # keeps the strings), 0.768 (356 / 70 / 145) against 0.769 (357 / 70 / 144) for every file at kb's bounds
+    # keeps the strings), 0.768 (356 / 70 / 145) against 0.769 (357 / 70 / 144) for every file at kb's bounds; on 43 folds
+    # (eighteenth session, round 24r joined) 42 of 43, 0.761 (372 / 81 / 153) against 0.762 (373 / 81 / 152)
     values = res["数额按数值比较"]
-    assert values[2].count(True) == 40 and BY_VALUE and values[1] == [356, 70, 145] and values[0] < fine[0]
+    assert values[2].count(True) == 42 and BY_VALUE and values[1] == [372, 81, 153] and values[0] < fine[0]
     # a reworded repeat told from a local rule worded as closely by the duties' bodies (seventeenth session, engineer 14d):
     # an article of which 0.4 or 0.45 is upper law's wording (below THRESHOLD) reported when its closest provision names
     # half or all of the bodies its duties are laid on (Library.shared_actors) — kb's other bounds kept.  38 of 39 folds
@@ -875,9 +926,10 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # character-bigram coverage, a logistic model over them all (0.764 / 0.765) — tests/data/related/README.md
     # "Twenty-seventh round of tuning (engineer 14d)".  On 41 folds (round 23r joined, the lead's stacking): 40 take
     # (0.4, 0.5), one none, 0.769 (357 / 70 / 144) — every file at kb's bounds, where kb's own CV is 0.764 (one fold
-    # picks MIN_BEST 0.4)
+    # picks MIN_BEST 0.4).  On 43 folds (round 24r joined, the eighteenth session's bookkeeping): 42 take (0.4, 0.5), one
+    # none, 0.761 (373 / 82 / 152) — one false report more than every file at kb's bounds, 0.762 (373 / 81 / 152)
     duty = res["义务主体"]
-    assert duty[2].count((0.4, 0.5)) == 40 and duty[2].count(None) == 1 and duty[1] == [357, 70, 144]
+    assert duty[2].count((0.4, 0.5)) == 42 and duty[2].count(None) == 1 and duty[1] == [373, 82, 152]
     assert duty[0] >= f1
     assert "交叉验证 F1" in out.getvalue()
 

@@ -41,3 +41,11 @@ def test_a_condition_that_is_no_act_of_the_duty_bearer_gives_it_no_duty(reg):
     assert ("个人独资企业", "obligation") not in actors(reg, "个人独资企业解散的，财产应当按照下列顺序清偿：")
     got = actors(reg, "年满六十周岁，用人单位应当给予其子女每年五日的护理假；患病住院治疗的，给予其子女每年累计不超过十五日的护理假。")
     assert not any(a and a.startswith("患病") for a, _ in got)
+
+
+def test_a_two_character_person_before_the_circumstance_it_acts_in(reg):
+    """国防法 (2020) 22 p4 (engineer 11f's left item: the subject before a comma) and 义务教育法 (2018) 29: a person named by two
+    characters was read only right before its modal word or a time clause; 在……下 / 在……中 may stand between."""
+    got = actors(reg, "民兵在军事机关的指挥下，担负战备勤务、执行非战争军事行动任务和防卫作战任务。")
+    assert ("民兵", "obligation") in got
+    assert ("教师", "obligation") in actors(reg, "教师在教育教学中应当平等对待学生，关注学生的个体差异，因材施教。")

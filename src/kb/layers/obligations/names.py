@@ -297,7 +297,10 @@ def _name_here(text: str, i: int, s: str) -> bool:
 
 #: a place not looked at yet in a memo of the scanners (None is an answer: nothing there)
 #: a time clause between a person and its modal word: 从……离任后(两年内)，不得 / 被开除后，不得
-_AFTER_THEN = re.compile(r"(?:从|被)[^，。；]{1,16}?后[^，。；]{0,6}，(?:应当|不得|必须|可以)")
+_AFTER_THEN = re.compile(r"(?:从|被)[^，。；]{1,16}?后[^，。；]{0,6}，(?:应当|不得|必须|可以)"
+                         # ……, or the circumstance it acts in (民兵在军事机关的指挥下，担负……任务: 国防法 (2020) 22 p4, the subject
+                         # before a comma, engineer 11f's left item)
+                         r"|在[^，。；]{1,20}?(?:下|中)，?(?:应当|不得|必须|可以|有权|担负|承担|负责)")
 
 NOT_YET = object()
 

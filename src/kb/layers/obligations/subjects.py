@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.actors import PERSON_SUFFIXES
+from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
 from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok, its_departments, responsible
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
 from kb.layers.obligations.governance import policy
@@ -68,6 +68,42 @@ _IN_CHARGE_OF = re.compile(r"负责[^，。；的]{1,12}的(?:机构|部门|单�
 _CREATED_BY = re.compile(r"(?:依法)?(?:(?:设立|举办|开办|兴办|创办|组建|成立|设置|建立|运营|委托|指定|聘用|聘任|选聘|确定)"
                          r"(?:或者|和|、|或|并)?)+的")      # 确定或者组建的法律援助机构
 _SHORT_MODIFIER = re.compile(r"([^，。；的]{1,6})的")
+#: a condition the actor opens with a short act (受托人辞任的，……仍应……; 涉密人员离岗离职的，应当……; 企业合并的，应当……):
+#: its 的 closes the clause, no noun follows it to be modified — the actor is the subject the next clause carries
+#: (issue 11, eighteenth session: the largest cause of the tuning set's duties whose act was read with no party — 81 of
+#: 284 stood before a clause ending in 的 / 时 — was X + ≤4 characters + 的 read as a modifier, the rule for 居民公约的内容 /
+#: 政府投资兴办的…… applied to a whole clause; tests/data/obligations/README.md). Not when the act is the actor's
+#: violation (人民警察违犯警纪的，可以给予……处分; 施工单位拒不改正的，可以要求暂停施工: the duty is the body's
+#: that acts on it), a change or a death that happens to the actor (法定代表人变更的，应当……备案 is the company's; 子女死亡的，
+#: 可以再生育 the parents'), nor when the name is a verb's object that discovery read as a name (被吊销公证员执业证书的,
+#: 处理个人信息的, 查询他人信用状况的: the clause has no subject) or holds a number (公告满九十日仍无人领取的)
+_SUFFERED = re.compile(r"违犯|(?:严重)?违法|另有|无法|(?:发生)?(?:变更|变化)|死亡|失踪|已?被|不明确|人数")
+_VERB_BEFORE_PARTY = ("被", "查询", "取得", "达到", "挪用", "侵害", "处理", "强制", "出售", "教唆", "发行", "公开发行", "可能",
+                      "致使", "导致", "无法", "依据", "属", "严重", "跨", "征收", "接到", "从", "冒用", "而", "本", "没有", "具备")
+#: persons a proceeding is about (犯罪嫌疑人自愿认罪的，应当记录在案; 犯罪嫌疑人已被逮捕的，应当立即释放): the organ acts
+_PROCEEDED_AGAINST = ("犯罪嫌疑人", "被告人", "罪犯", "被告", "被申请人", "被执行人")
+#: (a name discovery made with a body's head of one character — 患病住院治疗的, 进出口商用密码的 — is no actor's: the clause
+#: opens with the condition's act, not with a party)
+_ONE_CHARACTER_HEADS = tuple(h for h in SUFFIXES if len(h) == 1)
+_STATED_BEFORE = re.compile(r"应当|可以|不得|必须|有权")
+#: the next clause names its own party or thing before its modal word (个人独资企业解散的，财产应当按照下列顺序清偿; 招标人设有标底
+#: 的，标底必须保密): the condition's actor is not carried
+_OWN_SUBJECT_NEXT = re.compile(r"，(?![还也均都仍并即应可须必不])[\u4e00-\u9fff]{1,4}(?:应当|必须|不得|可以)")
+
+
+def _opens_its_condition(text: str, g: Group, act: str, cb: int) -> bool:
+    """Is g the actor of the condition its clause states with the short act (……的，closing the clause)? Not after a
+    duty stated earlier in the sentence, whose party the next clause carries (人民检察院……可以询问证人……；辩护律师提出要求的，
+    应当听取……; 借款人可以……申请展期；贷款人同意的，可以展期: the condition's actor is another party)."""
+    surface = text[g.start:g.end]
+    opened = text.rfind("。", 0, g.start) + 1
+    return not (_STATED_BEFORE.search(text, opened, g.start) or _OWN_SUBJECT_NEXT.match(text, cb) or "属于" in surface
+                or _DIGIT.search(act) or _VIOLATES.match(act)
+                or _SUFFERED.match(act) or _DIGIT.search(surface) or surface.startswith(_VERB_BEFORE_PARTY + VERB_START2)
+                or any(not m.known and (m.surface.endswith(_ONE_CHARACTER_HEADS) or "未" in m.surface) for m in g.mentions)
+                or any(m.name.endswith(_PROCEEDED_AGAINST) for m in g.mentions))
+
+
 #: X有……的义务 / 权利 with a short act (赡养人有维修的义务, 任何单位和个人都有节水的义务, 公民有生育的权利): the predicate that
 #: states X's duty or right (duties._HAS), not a short modifier of a noun after 的 (issue 11, engineer 11c: 10 gold duties of
 #: the tuning set were lost when the act had four characters or fewer)
@@ -566,6 +602,7 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
         #                    opens with acts in the modal clause right after it (邮政法 (2015) 32 p2 gave 机关、企业…… of the
         #                    sentence before: code review 24 finding 4)
     if mm and (len(mm.group(1)) <= 4 or _DIGIT.search(mm.group(1))) and not _HAS_SHORT.match(text, g.end) \
+            and not (mm.end() == cb and k == ca and _opens_its_condition(text, g, mm.group(1), cb)) \
             and not mm.group(1).startswith(VERB_START2) and not _ACTS_IN.search(mm.group(1)) \
             and not (_VIOLATES.match(mm.group(1)) and text[ca:cb].endswith("的") and mm.end() < cb) \
             and not (mm.group(1).startswith("领导") and all(sc.reg.kind_of(m.name) == "individual" for m in g.mentions)):

@@ -529,6 +529,9 @@ def _named_again(text: str, at: int, g: Group) -> bool:
     """Does the clause from at name the condition's party again (当事人有过错的，应当确定当事人有责任)?  Then it is what
     another does to the party, not the party's act (申请人败诉的，应当赔偿被申请人……: 被申请人 is the other party)."""
     end = _CLAUSE_END.search(text, at).start()
+    # after the modal word only: a time before it may name another of the kind (受托人辞任的，在新受托人选出前仍应履行……)
+    modal = MODAL_RE.search(text, at, end)
+    at = modal.end() if modal else at
     return any(re.search(f"(?<!被){re.escape(x.surface)}", text[at:end]) for x in g.mentions)
 
 
@@ -602,7 +605,8 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
         #                    opens with acts in the modal clause right after it (邮政法 (2015) 32 p2 gave 机关、企业…… of the
         #                    sentence before: code review 24 finding 4)
     if mm and (len(mm.group(1)) <= 4 or _DIGIT.search(mm.group(1))) and not _HAS_SHORT.match(text, g.end) \
-            and not (mm.end() == cb and k == ca and _opens_its_condition(text, g, mm.group(1), cb)) \
+            and not (mm.end() == cb and k == ca and _opens_its_condition(text, g, mm.group(1), cb)
+                     and not _named_again(text, cb + 1, g)) \
             and not mm.group(1).startswith(VERB_START2) and not _ACTS_IN.search(mm.group(1)) \
             and not (_VIOLATES.match(mm.group(1)) and text[ca:cb].endswith("的") and mm.end() < cb) \
             and not (mm.group(1).startswith("领导") and all(sc.reg.kind_of(m.name) == "individual" for m in g.mentions)):

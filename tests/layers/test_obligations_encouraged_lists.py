@@ -30,3 +30,14 @@ def test_an_authority_supported_stays_a_relation(reg):
     got = actors(reg, "创新措施涉及市人民政府及其部门权限的，市人民政府及其有关部门应当支持区域管理机构先行先试。")
     assert ("有关部门", "obligation") in got
     assert ("区域管理机构", "encouragement") not in got
+
+
+def test_offices_and_societies_continue_an_encouraged_list(reg):
+    """老年人权益保障法 (2018) 56 p2 (律师事务所 alone: 公证处 and 基层法律服务所 end with no head the loose list knew) and
+    北京市建筑绿色发展条例 52 (行业协会 alone: 学会)."""
+    got = actors(reg, "鼓励律师事务所、公证处、基层法律服务所和其他法律服务机构为经济困难的老年人提供免费或者优惠服务。")
+    for party in ("律师事务所", "公证处", "基层法律服务所"):
+        assert (party, "encouragement") in got
+    got = actors(reg, "本市支持行业协会、学会、第三方机构为市场主体提供建筑绿色发展相关技术推广、信息咨询、宣传培训、市场拓展、权益保护、"
+                      "运行维护评估等方面的服务。")
+    assert {("行业协会", "encouragement"), ("学会", "encouragement"), ("第三方机构", "encouragement")} <= got

@@ -130,7 +130,10 @@ _PARTY_RUN = re.compile(r"[^，。；：！？“”《》（）]{2,60}?(?=%s)" 
 _PARTY_SEP = re.compile(r"以及|、|和|及|或者")
 #: ends of a party's name beyond the name heads: persons (农民, 农户, 种植大户) and bodies (合作社, 家庭农场,
 #: 经营主体, 村集体, 联合体) that the encouragement clauses of economic and rural texts name
-_PARTY_ENDS = ("民", "户", "社", "主体", "集体", "联合体", "农场", "林场")
+_PARTY_ENDS = ("民", "户", "社", "主体", "集体", "联合体", "农场", "林场",
+               # offices and societies of the lists of encouraged bodies (鼓励律师事务所、公证处、基层法律服务所和其他
+               # 法律服务机构……; 支持行业协会、学会、第三方机构……; 鼓励社会资本和受益群众……): a name ending so stopped the list
+               "所", "公证处", "学会", "商会", "基金会", "研究会", "促进会", "群众")
 
 
 def _encouraged_list(x, text: str, k: int) -> Group | None:

@@ -468,8 +468,10 @@ def test_followers_raise_peer_recall_and_leave_the_first_answer(monkeypatch):
     for f in files:
         a, b = now[f"tuning:{f.name}"]["peer"], before[f"tuning:{f.name}"]["peer"]
         assert a["P@1"] == b["P@1"] and a["R@3"] > b["R@3"], f.name
-    # the seed: 26 of 37 articles with peers → 29 (its 第十八条, 第三十三条, 第四十三条)
-    assert (before["tuning:related-seed.yml"]["peer"]["r3"], now["tuning:related-seed.yml"]["peer"]["r3"]) == (26, 29)
+    # the seed: 26 of 37 articles with peers → 29 (its 第十八条, 第三十三条, 第四十三条); 27 → 30 since a peer across the
+    # shared-subject gate is offered where neither article is a frame article (ACROSS, eighteenth session: its 第十三条,
+    # 竣工验收, beside the 城乡规划条例's 第四十三条)
+    assert (before["tuning:related-seed.yml"]["peer"]["r3"], now["tuning:related-seed.yml"]["peer"]["r3"]) == (27, 30)
 
 def test_the_library_lets_a_text_go_once_its_actors_are_read():
     """Library.actors reads a version's actors from the obligations layer (actors_by_article: the statements extract

@@ -13,7 +13,8 @@ both texts, to read and classify by hand; tests/data/related/README.md "Twenty-s
 gives the classes).
 
 The misses are described by what kb knows of the pair: whether the two regulations pass the shared-subject gate
-(SHARED_SUBJECT: an acceptable peer beyond the gate is no answer whatever its rank), the share of actors their duties
+(SHARED_SUBJECT: an acceptable peer beyond the gate is no answer whatever its rank — since the eighteenth session
+unless neither article is a frame article, ACROSS), the share of actors their duties
 name in common (ACTORS), the rare bigrams the two share and how many regulations' articles (the posting lists) hold
 them, and the article's heaviest rare bigrams that reach no acceptable peer.
 """

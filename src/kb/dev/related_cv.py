@@ -220,6 +220,9 @@ def _candidates(lib, e, kind: str, views: dict, regsim: dict) -> tuple[list, lis
                       "mutual": min(lib.topic(e, b.reg.id), lib.topic(b, e.reg.id)) if kind == "peer" else 1.0,
                       "bodies": lib.other_bodies(e, b),     # OTHER_BODIES: the titles name other kinds of body
                       "shared": lib.shared_subject(e.reg.id, b.reg.id),
+                      # ACROSS: whether either article is a frame article (Library.frame), which no peer across the
+                      # shared-subject gate may be
+                      "frame": lib.frame(e) or lib.frame(b),
                       "chars": len(b.text),
                       "cover": containment(e, b)})     # ORDER: the share of the article's weight the candidate holds
     # the provisions kb puts first whatever their relevance (Library.pinned: those the article cites by number,
@@ -323,7 +326,8 @@ def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None
     ``basis``, ``public``, ``penalty`` (OUTSIDE, BASIS, PUBLIC, PENALTY; 1 leaves one out), ``topic`` and ``off_topic``
     (TOPIC and OFF_TOPIC: a topic of 0 leaves both out), ``shared_subject`` (SHARED_SUBJECT: 0 leaves it out),
     ``actors`` (ACTORS: 0 leaves it out), ``position`` (POSITION: 0 leaves it out), ``other_bodies`` (OTHER_BODIES: 1
-    leaves it out)."""
+    leaves it out), ``across`` (ACROSS: a candidate the shared-subject gate turns away, neither article a frame article,
+    at its relevance divided by this; 0: none)."""
     from kb.library import related as r
 
     k = c["kind"]
@@ -331,15 +335,18 @@ def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None
                                   for n in ("outside", "basis", "public", "penalty", "topic", "shared_subject", "actors",
                                             "position", "other_bodies"))
     topic = r.on_topic(c["topic"], t, signals.get("off_topic")) if t and not c["ground"] else 1.0
+    across = 1.0
     if s and not c["ground"] and c["shared"] < s:
-        return 0.0
+        across = signals.get("across", r.ACROSS.get(k, 0.0))
+        if not across or c["frame"]:
+            return 0.0
     if cos is None:
         w = r.SEGMENTS[k] if part is None else part
         cos = c["cos"] ** (1 - w) * c["part"] ** w if w else c["cos"]
     return r.distinctive(cos, c["rare"], c["rarew"] if rare is None else rare) \
         * max(c["subj"], 0.0) * (1 + g * c["ground"]) / (o if c["outside"] else 1.0) \
         * (u if c["basis"] else 1.0) * (q if c["public"] else 1.0) * (p if c["penalty"] else 1.0) * topic \
-        * (1 + a * c["actors"]) * (math.exp(-at * c["dpos"]) if at else 1.0) * (ob if c["bodies"] else 1.0)
+        * (1 + a * c["actors"]) * (math.exp(-at * c["dpos"]) if at else 1.0) * (ob if c["bodies"] else 1.0) / across
 
 
 def _gated(c: dict) -> bool:
@@ -449,6 +456,10 @@ VARIANTS = {
         [0] + [(m, x) for m in (2, 3, 4) for x in (0.025, 0.03, 0.04, 0.05)],
         lambda p, g, c: _base(g, c) if not _gated(c) else (
             _base(g, c, shared_subject=0) / p[0] if p and c["mutual"] >= p[1] else 0.0)),
+    # a 同类立法 candidate whose regulation fails the shared-subject gate offered where neither article is a frame article
+    # (Library.frame), its relevance divided by p (kb.library.related.ACROSS; 0: the gate alone, as before the eighteenth
+    # session): tests/data/related/README.md, "Peers across the gate (eighteenth session)"
+    "同类立法门槛外的非框架条（相关度除以倍数）": ((0, 1.5, 2, 2.5, 3, 4), lambda p, g, c: _base(g, c, across=p)),
     "同类立法的后随答案（相关度下限）": ((None, 0.006, 0.005, 0.004, 0.003, 0.002, 0.001), lambda p, g, c: _base(g, c),
                            lambda p: {"follow": p}),
 }

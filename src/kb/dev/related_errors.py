@@ -13,7 +13,8 @@ P@1 errors —
 - ``none→offer``: annotated none, kb offers a provision above its threshold;
 - ``nothing``: the annotation has answers, kb offers nothing; by the rank of the first acceptable provision without the
   threshold (1–3: the threshold cut it; 4–15: others rank above it too; gate: among the candidates, but its regulation
-  shares no subject with the article's — SHARED_SUBJECT, 同类立法 —, so kb ranks it nowhere; >15: beyond the candidates
+  shares no subject with the article's — SHARED_SUBJECT, 同类立法 — and one of the two is a frame article (ACROSS), so
+  kb ranks it nowhere; >15: beyond the candidates
   or not retrieved);
 - ``first wrong``: kb's first answer is not acceptable — another provision of a law (regulation) the annotation names
   (``same``), or of another one (``other``); by the same ranks.
@@ -99,7 +100,8 @@ def _classify_into(out: dict, lib, annotated) -> None:
             keys = [(r.entry.reg.id, r.entry.label) for r in ranked]
             rank = next((i + 1 for i, k in enumerate(keys) if k in gold), None)
             # an acceptable provision among the CANDIDATES best retrieved that kb's ranking leaves out is one whose
-            # regulation fails the shared-subject gate (SHARED_SUBJECT, 同类立法): ranked nowhere whatever its
+            # regulation fails the shared-subject gate (SHARED_SUBJECT, 同类立法) with a frame article on either side
+            # (ACROSS; across the gate otherwise, at half its relevance): ranked nowhere whatever its
             # relevance, yet retrieved — "gate", not "beyond 15" (the sixteenth session counted 119 同类立法 R@3 misses
             # beyond the candidates on 43 folds: 75 of them lie among the candidates, turned away by the gate; the
             # twenty-seventh round of tuning (engineer 14b), kb.dev.peer_recall)

@@ -2,22 +2,16 @@
 they are scored once, and kb's corpus-wide dev tools and tests leave them out (``HELD_OUT_FILES``).
 
 ``HELD_OUT_FILES`` — the corpus files (relative to ../shared/corpus/lawrefbook) of every round being annotated this
-session (drawn 2026-12-07, eighteenth session, `python -m kb.dev.draw_heldout 20261207b`, the quoted rule widened by
-the lead's decision on code review 23 item 1: a text that any stage's data hold — tests/data/, the related annotations
-with the laws they import, the link and alignment gold — or a regulation of the corpus' version pairs is no candidate,
-so no text of the obligations round is another stage's data, as four of round 28's were): obligations round 29 (eight texts of
-10–130 articles that no data of the repository holds, that the knowledge base does not ship, at most 20% of whose
-articles the obligation stage's files quote: 94 candidates; the quoted articles — 56 of 551 — are left out of the
-annotation, ``partial: true``) and related provisions round 25r (two local regulations of 20–130 articles that no file
-of the related stage names, whose first article cites a national law of the corpus that the knowledge base does not
-ship, 131 candidates; the scoring copy imports each text with the corpus law its first article names, 中医药法 2016 for
-the one and 动物防疫法 2021 for the other, which are not held out).
-Held out from the related stage only (code review 24 item 1; the lead's decision, as for round 24r's 重庆市非物质文化遗产
-条例 in the seventeenth session): 北京市中医药条例 is an obligation tuning text (tests/data/obligations/beijing-zhongyiyao.yml;
-the related round is drawn from texts no file of the related stage names, and since the thirteenth session a text the
-obligation data annotate qualifies, its upper law and peers never having been read).  kb score-obligations, the FLOORS
-test and the obligation stage's dev tools keep scoring it: its duties are obligation material, not related material; no
-related rule is written from them, and no one reads its related provisions until the round is scored.
+session (drawn 2026-12-07, nineteenth session, `python -m kb.dev.draw_heldout 20261207c`, the quoted rule as widened in
+the eighteenth session: a text that any stage's data hold — tests/data/ — or a regulation of the corpus' version pairs is
+no candidate): obligations round 30 (eight texts of 10–130 articles that no data of the repository holds, that the
+knowledge base does not ship, at most 20% of whose articles the obligation stage's files quote: 82 candidates; the quoted
+articles — 48 of 490 — are left out of the annotation, ``partial: true``) and related provisions round 26r (two local
+regulations of 20–130 articles that no file of the related stage names, whose first article cites a national law of the
+corpus that the knowledge base does not ship, 119 candidates; the scoring copy imports each text with the corpus law its
+first article names — the newest version the corpus holds, by the draw's rule, set before the draw: 文物保护法 2024 for
+北京市实施《文物保护法》办法 (2004, written on the 2002 law) and 水法 2016 for 北京市节水条例 (2022); neither law is held out).
+Neither related text is obligation data, and no obligation text of the round is related data.
 ``held_out_file`` says whether a corpus file is one of them or another version of one of them (same title).
 ``may_read`` is the one question every corpus-wide dev tool and test asks of a corpus file (paths.corpus_texts, the
 clause count, the coverage measure, the benchmarks, the draw): neither one of these texts nor a version of a regulation
@@ -42,18 +36,18 @@ from __future__ import annotations
 from functools import lru_cache
 
 HELD_OUT_FILES: tuple[str, ...] = (
-    # obligations, round 29 (the quoted articles left out: kb.dev.draw_heldout 20261207b prints them)
-    "DLC/北京地方法规/地方性法规/北京/北京市轨道交通运营安全条例.md",
-    "DLC/北京地方法规/地方性法规/北京/北京市绿化条例(2019-07-26).md",
-    "行政法/律师法(2017-09-01).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市食品安全条例.md",
-    "民法商法/农村土地承包法(2018-12-29).md",
-    "DLC/广东地方法规/地方性法规/广东/河源市暴雨灾害预警与响应条例(2022-11-01).md",
-    "诉讼与非诉讼程序法/劳动争议调解仲裁法(2007-12-29).md",
-    "社会法/社会保险法(2018-12-29).md",
-    # related provisions, round 25r (kb.dev.related_cv.HELD_OUT_TEXTS)
-    "DLC/北京地方法规/地方性法规/北京/北京市中医药条例(2020-11-27).md",
-    "DLC/广东地方法规/地方性法规/广东/广东省动物防疫条例(2021-12-01).md",
+    # obligations, round 30 (the quoted articles left out: kb.dev.draw_heldout 20261207c prints them)
+    "宪法相关法/民族区域自治法(2001-02-28).md",
+    "DLC/广东地方法规/地方性法规/广东/广东省科学技术普及条例(2021-05-26).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市危险废物污染环境防治条例(2020-06-05).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市宗教事务条例.md",
+    "经济法/航道法(2016-07-02).md",
+    "经济法/长江保护法(2020-12-26).md",
+    "民法商法/票据法(2004-08-28).md",
+    "宪法相关法/国歌法(2017-09-01).md",
+    # related provisions, round 26r (kb.dev.related_cv.HELD_OUT_TEXTS)
+    "DLC/北京地方法规/地方性法规/北京/北京市实施《文物保护法》办法.md",
+    "DLC/北京地方法规/地方性法规/北京/北京市节水条例(2022-11-25).md",
 )
 HELD_OUT_LAWS: tuple[str, ...] = ()
 HELD_OUT_OBLIGATION_PAIRS: tuple[str, ...] = ()

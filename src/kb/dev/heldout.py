@@ -11,7 +11,13 @@ regulations of 20–130 articles that no file of the related stage names, whose 
 corpus that the knowledge base does not ship, 119 candidates; the scoring copy imports each text with the corpus law its
 first article names — the newest version the corpus holds, by the draw's rule, set before the draw: 文物保护法 2024 for
 北京市实施《文物保护法》办法 (2004, written on the 2002 law) and 水法 2016 for 北京市节水条例 (2022); neither law is held out).
-Neither related text is obligation data, and no obligation text of the round is related data.
+No obligation text of the round is related data.  Held out from the related stage only (the lead's decision on code
+review 24 item 1, as for 北京市中医药条例 in round 25r and 重庆市非物质文化遗产条例 in round 24r): both related texts are
+obligation tuning texts (tests/data/obligations/beijing-wenwu-baohu.yml, beijing-jieshui.yml), since the thirteenth
+session's rule lets a text the obligation data annotate into the related pool, its upper law and peers never having been
+read.  kb score-obligations, the FLOORS test and the obligation stage's dev tools keep scoring them: their duties are
+obligation material, not related material; no related rule is written from them, and no one reads their related
+provisions or repetitions until the round is scored.
 ``held_out_file`` says whether a corpus file is one of them or another version of one of them (same title).
 ``may_read`` is the one question every corpus-wide dev tool and test asks of a corpus file (paths.corpus_texts, the
 clause count, the coverage measure, the benchmarks, the draw): neither one of these texts nor a version of a regulation

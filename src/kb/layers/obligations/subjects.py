@@ -91,19 +91,6 @@ _STATED_BEFORE = re.compile(r"应当|可以|不得|必须|有权")
 _OWN_SUBJECT_NEXT = re.compile(r"，(?![还也均都仍并即应可须必不])[\u4e00-\u9fff]{1,4}(?:应当|必须|不得|可以)")
 
 
-def _opens_its_condition(text: str, g: Group, act: str, cb: int) -> bool:
-    """Is g the actor of the condition its clause states with the short act (……的，closing the clause)? Not after a
-    duty stated earlier in the sentence, whose party the next clause carries (人民检察院……可以询问证人……；辩护律师提出要求的，
-    应当听取……; 借款人可以……申请展期；贷款人同意的，可以展期: the condition's actor is another party)."""
-    surface = text[g.start:g.end]
-    opened = text.rfind("。", 0, g.start) + 1
-    return not (_STATED_BEFORE.search(text, opened, g.start) or _OWN_SUBJECT_NEXT.match(text, cb) or "属于" in surface
-                or _DIGIT.search(act) or _VIOLATES.match(act)
-                or _SUFFERED.match(act) or _DIGIT.search(surface) or surface.startswith(_VERB_BEFORE_PARTY + VERB_START2)
-                or any(not m.known and (m.surface.endswith(_ONE_CHARACTER_HEADS) or "未" in m.surface) for m in g.mentions)
-                or any(m.name.endswith(_PROCEEDED_AGAINST) for m in g.mentions))
-
-
 #: X有……的义务 / 权利 with a short act (赡养人有维修的义务, 任何单位和个人都有节水的义务, 公民有生育的权利): the predicate that
 #: states X's duty or right (duties._HAS), not a short modifier of a noun after 的 (issue 11, engineer 11c: 10 gold duties of
 #: the tuning set were lost when the act had four characters or fewer)
@@ -515,14 +502,35 @@ _NOUN_CLOSES = THING_HEADS + ("状况", "要求", "证书", "权益", "权", "�
 _OTHERS_ACT = re.compile(r"违|拒|未|不|无|没有|逾期|改正|确需|终止|撤销|注销|死亡|失踪|(?:变更|变动|调整)$|.*(?:较多|较少|被)")
 
 
-def _own_condition(sc: Scanner, g: Group, pred: str) -> bool:
-    """In X + pred + 的，应当……, is X the party of the modal clause (申请人变更地址的, 业主是自然人的, 单位用户地址变更的)?  Only
-    when X is a party the lexicon knows, or a known kind of one (单位 + 用户): a name discovery made up here is mostly a verb
-    and its object (处理个人 + 信息, 教唆他人 + 犯罪, 侵害委托人 + 合法利益, 致使出租人, 接到受害人: the corpus diff of code
-    review 24 finding 4), the one who does it unnamed.  Not when the clause is a noun phrase, holds a negation or a number,
-    nor when others act on what the condition says of X (_OTHERS_ACT)."""
-    return not (_DIGIT.search(pred) or pred.endswith(_NOUN_CLOSES) or _OTHERS_ACT.match(pred)) and \
-        all(m.known or _kind_of_party(sc, m.surface) for m in g.mentions)
+def _opens_its_condition(sc: Scanner, text: str, g: Group, act: str, cb: int) -> bool:
+    """Is g the party of the condition it opens with the short act, its 的 closing the clause (受托人辞任的，……仍应……;
+    单位用户地址变更的，应当及时通知邮政企业) — the party the next clause carries?  One question, two kinds of evidence
+    (engineer 11i's, eighteenth session: the party opening its short condition; engineer 11j's, code review 24 finding
+    4: X……的，应当 with a known X), one list of refusals in three parts.
+    Never when the clause after names the party again (_named_again: what another does to it), the act holds a number
+    or is the party's violation (人民警察违犯警纪的: the duty is the body's that acts on it), the name holds 属于 or is
+    a name discovery made with a one-character head or 未 (患病住院治疗的), or the next clause names its own party
+    before its modal word (个人独资企业解散的，财产应当……).
+    Then, from the short condition alone: not after a duty stated earlier in the sentence, whose party the next clause
+    carries (人民检察院……可以询问证人……；辩护律师提出要求的，应当听取……), nor when something happens to the party (法定代表人
+    变更的, 子女死亡的, 人数……), the name holds a number, opens with a verb (被吊销公证员执业证书的, 处理个人信息的,
+    查询他人信用状况的: a verb's object discovery read as a name) or is one a proceeding is about (犯罪嫌疑人已被逮捕的).
+    These last refusals give way when the modal word follows right after the comma and the lexicon knows the party (or
+    a known kind of one, 单位 + 用户) — 申请人有异议的，可以……, 当事人一方人数众多的，可以…… — unless the condition is a
+    noun phrase (侵害医务人员合法权益的) or says what others act on (_OTHERS_ACT: 当事人不服的, 职工人数较多的)."""
+    surface = text[g.start:g.end]
+    if _named_again(text, cb + 1, g) or _DIGIT.search(act) or _VIOLATES.match(act) or "属于" in surface \
+            or _OWN_SUBJECT_NEXT.match(text, cb) \
+            or any(not m.known and (m.surface.endswith(_ONE_CHARACTER_HEADS) or "未" in m.surface) for m in g.mentions):
+        return False
+    opened = text.rfind("。", 0, g.start) + 1
+    if not (_STATED_BEFORE.search(text, opened, g.start) or _SUFFERED.match(act) or _DIGIT.search(surface)
+            or surface.startswith(_VERB_BEFORE_PARTY + VERB_START2)
+            or any(m.name.endswith(_PROCEEDED_AGAINST) for m in g.mentions)):
+        return True
+    return bool(text.startswith("，", cb) and MODAL_RE.match(text, cb + 1)) \
+        and not (act.endswith(_NOUN_CLOSES) or _OTHERS_ACT.match(act)) \
+        and all(m.known or _kind_of_party(sc, m.surface) for m in g.mentions)
 
 
 def _named_again(text: str, at: int, g: Group) -> bool:
@@ -599,14 +607,12 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
             return k, Group([], k, cb)
     # 居民公约的内容, 政府投资兴办的……, 居民不足二百户的……: the actor modifies a noun
     mm = _SHORT_MODIFIER.match(text, g.end)
-    if mm and k == ca and mm.end() == cb and text.startswith("，", cb) and MODAL_RE.match(text, cb + 1) and \
-            _own_condition(sc, g, mm.group(1)) and not _named_again(text, cb + 1, g):
+    own = mm is not None and k == ca and mm.end() == cb and _opens_its_condition(sc, text, g, mm.group(1), cb)
+    if own and text.startswith("，", cb) and MODAL_RE.match(text, cb + 1):
         return k, g        # 单位用户地址变更的，应当及时通知邮政企业: the 的 closes a condition and modifies no noun, the party it
         #                    opens with acts in the modal clause right after it (邮政法 (2015) 32 p2 gave 机关、企业…… of the
         #                    sentence before: code review 24 finding 4)
-    if mm and (len(mm.group(1)) <= 4 or _DIGIT.search(mm.group(1))) and not _HAS_SHORT.match(text, g.end) \
-            and not (mm.end() == cb and k == ca and _opens_its_condition(text, g, mm.group(1), cb)
-                     and not _named_again(text, cb + 1, g)) \
+    if mm and (len(mm.group(1)) <= 4 or _DIGIT.search(mm.group(1))) and not _HAS_SHORT.match(text, g.end) and not own \
             and not mm.group(1).startswith(VERB_START2) and not _ACTS_IN.search(mm.group(1)) \
             and not (_VIOLATES.match(mm.group(1)) and text[ca:cb].endswith("的") and mm.end() < cb) \
             and not (mm.group(1).startswith("领导") and all(sc.reg.kind_of(m.name) == "individual" for m in g.mentions)):

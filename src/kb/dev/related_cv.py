@@ -52,8 +52,8 @@ FOLLOWERS = True
 #: those that choose it ("前三个答案按覆盖排序（覆盖指数）", "前三个答案按长度排序（长度指数）")
 ORDERED = True
 #: the regulations of a round being annotated whose own articles are never looked at (no annotation of theirs is read,
-#: no answer is computed for them): round 25r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
-#: (round 6's and the later rounds' files, scored once, are tuning — round 23r's since the seventeenth session, 2026-12-07)
+#: no answer is computed for them): round 26r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
+#: (round 6's and the later rounds' files, scored once, are tuning — round 25r's since the nineteenth session, 2026-12-07)
 HELD_OUT_TEXTS: tuple = ("北京市实施《文物保护法》办法", "北京市节水条例")
 _KB = object()          # _scores' follow: kb's (kb.library.related.FOLLOW)
 THRESHOLDS = (0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.01, 0.012, 0.014, 0.016, 0.02, 0.025)

@@ -66,7 +66,7 @@ def score_seed(doc=None, data: Path = DATA) -> dict[str, tuple]:
 
 def corpus_stats(corpus: Path, samples: int | None = None) -> dict:
     """Internal references over every parsable Markdown file under ``corpus`` but the texts held out this session
-    (kb.dev.heldout.held_out_file: never opened)."""
+    and kb check's (paths.corpus_texts, kb.dev.heldout.may_read: never opened)."""
     from kb.errors import KbError
     from kb.text.parse import parse_file
 

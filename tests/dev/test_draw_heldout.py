@@ -283,3 +283,19 @@ def test_the_quoted_rule_leaves_out_what_any_stage_holds_and_the_version_pairs()
 
 def test_a_missing_version_pairs_listing_holds_no_title(tmp_path):
     assert draw_heldout.version_pair_titles(tmp_path / "lawrefbook") == set()
+
+
+def test_the_draw_and_the_amendment_scorer_read_one_listing(tmp_path):
+    """The regulations of version-pairs.txt, read once (kb.dev.paths.version_pair_regulations): the draw leaves out their
+    titles, kb score-amend compares their consecutive versions (blank lines and surrounding spaces are no regulation)."""
+    from kb.dev import paths, score_amend
+
+    corpus = tmp_path / "lawrefbook"
+    (corpus / "经济法").mkdir(parents=True)
+    for day in ("2001-01-01", "2010-01-01"):
+        (corpus / "经济法" / f"甲法({day}).md").write_text("甲法\n", encoding="utf-8")
+    (tmp_path / "version-pairs.txt").write_text("经济法/甲法 \n\n经济法/乙法\n", encoding="utf-8")
+    assert paths.version_pair_regulations(corpus) == ["经济法/甲法", "经济法/乙法"]
+    assert draw_heldout.version_pair_titles(corpus) == {"甲法", "乙法"}
+    assert [(Path(a).name, Path(b).name) for a, b in score_amend.version_pairs(corpus)] == [
+        ("甲法(2001-01-01).md", "甲法(2010-01-01).md")]

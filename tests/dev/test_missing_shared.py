@@ -40,3 +40,16 @@ def test_the_check_scorer_needs_the_corpus_only_for_corpus_texts(tmp_path, monke
         assert "参考资料不存在" in r.output and "KB_SHARED" in r.output and "Error" not in r.output
     r = CliRunner().invoke(cli, ["score-check", "--corpus", str(tmp_path / "nowhere"), "--no-plant"])
     assert r.exit_code == 2 and "语料目录不存在" in r.output and "nowhere" in r.output
+
+
+def test_the_amendment_scorer_without_the_version_pairs_listing(tmp_path):
+    """kb score-amend reads ../shared/corpus/version-pairs.txt beside the corpus (kb.dev.paths.version_pair_regulations):
+    without it the scorer stops with a KbError that says where it looked (kb's exit 2, missing input), not with a
+    FileNotFoundError (a traceback, exit 1)."""
+    from kb.dev import score_amend
+    from kb.errors import KbError
+
+    corpus = tmp_path / "corpus" / "lawrefbook"
+    corpus.mkdir(parents=True)
+    with pytest.raises(KbError, match="version-pairs.txt.*KB_SHARED"):
+        score_amend.run(str(corpus))

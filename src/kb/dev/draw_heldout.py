@@ -352,10 +352,7 @@ def drawable_files(corpus: Path, files: list[Path]) -> list[Path]:
 
 def version_pair_titles(corpus: Path) -> set[str]:
     """The titles of the regulations ../shared/corpus/version-pairs.txt lists (none when it is missing)."""
-    listing = corpus.parent / "version-pairs.txt"
-    if not listing.is_file():
-        return set()
-    return {title_of(line.strip()) for line in listing.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return {title_of(pre) for pre in kb_paths.version_pair_regulations(corpus)}
 
 
 def unannotated(repo: Path, drawable: list[Path], ships: set[str] | None = None,

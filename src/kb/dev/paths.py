@@ -29,6 +29,17 @@ def corpus_texts(corpus) -> list[Path]:
     return sorted(f for f in Path(corpus).rglob("*.md") if may_read(f))
 
 
+def version_pair_regulations(corpus) -> list[str]:
+    """The regulations ../shared/corpus/version-pairs.txt (beside the corpus folder) lists, in its order, each as its
+    path in the corpus without date and suffix (宪法相关法/立法法); none when the file is missing.  The one reader of the
+    listing: kb score-amend's and the alignment tools' version pairs, and the draw's rule that a regulation of the
+    version pairs is no candidate."""
+    listing = Path(corpus).parent / "version-pairs.txt"
+    if not listing.is_file():
+        return []
+    return [line.strip() for line in listing.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def missing(path) -> str:
     """What a benchmark or scorer says when its reference material is not there: where it looked, and
     how to point it elsewhere (a newcomer's clone usually has no ../shared beside it)."""

@@ -38,10 +38,9 @@ def version_pairs(corpus: Path, held_out: bool = False) -> list[tuple[str, str]]
     ``held_out``."""
     import glob
 
-    listing = corpus.parent / "version-pairs.txt"
     skip = set() if held_out else held_out_regulations()
     out = []
-    for pre in listing.read_text(encoding="utf-8").split():
+    for pre in paths.version_pair_regulations(corpus):
         if Path(pre).name in skip:
             continue
         files = sorted(glob.glob(str(corpus / (glob.escape(pre) + "(*).md"))))
@@ -103,7 +102,7 @@ def real_amendments(corpus: Path) -> list[dict]:
 
 def run(corpus_dir: str | None = None, verbose: bool = False) -> dict:
     corpus = Path(corpus_dir) if corpus_dir else paths.corpus_dir()
-    for needed in (corpus, paths.shared_dir() / FIXTURE):
+    for needed in (corpus, corpus.parent / "version-pairs.txt", paths.shared_dir() / FIXTURE):
         if not needed.exists():          # missing input (exit 2), not a failed score (exit 1)
             raise KbError(paths.missing(needed))
     pairs = version_pairs(corpus) + [(str(SEED), str(paths.shared_dir() / FIXTURE))]

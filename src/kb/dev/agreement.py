@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from kb.errors import KbError
+
 
 def pairs_from_args(args: list[str], every: Callable[[], list[tuple[Path, Path]]], usage: str,
                     folder: Path) -> list[tuple[Path, Path]] | int:
@@ -30,3 +32,20 @@ def same_name_pairs(data: Path, folder: Path, pattern: str) -> list[tuple[Path, 
     """Every second annotation in ``folder`` matching ``pattern``, with the first one of the same name in
     ``data`` (a second annotation whose first is gone is left out)."""
     return [(data / second.name, second) for second in sorted(folder.glob(pattern)) if (data / second.name).exists()]
+
+
+def run_report(argv: list[str] | None, every: Callable[[], list[tuple[Path, Path]]], usage: str, folder: Path,
+               report: Callable[..., object]) -> int:
+    """The whole command line of align_agreement and related_agreement: the pairs (:func:`pairs_from_args`), then
+    ``report(pairs, verbose)`` (``-v``); a file that cannot be read or holds no valid annotation is said in one line,
+    exit 2."""
+    argv = sys.argv[1:] if argv is None else argv
+    pairs = pairs_from_args(argv, every, usage, folder)
+    if isinstance(pairs, int):
+        return pairs
+    try:
+        report(pairs, "-v" in argv)
+    except (OSError, ValueError, KbError) as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 2
+    return 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kb.dev.agreement import pairs_from_args, same_name_pairs
+from kb.dev.agreement import run_report, same_name_pairs
 from kb.dev.score_align import DATA, prf, read_gold
 
 AGREEMENT = DATA / "agreement"
@@ -59,17 +59,8 @@ def agreement_pairs() -> list[tuple[Path, Path]]:
 
 
 def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    pairs = pairs_from_args(argv, agreement_pairs, "python3 -m kb.dev.align_agreement A.tsv B.tsv [A2.tsv B2.tsv …] [-v]"
-                            " | --all [-v]", AGREEMENT)
-    if isinstance(pairs, int):
-        return pairs
-    try:
-        report(pairs, "-v" in argv)
-    except (OSError, ValueError) as e:
-        print(f"错误：{e}", file=sys.stderr)
-        return 2
-    return 0
+    return run_report(argv, agreement_pairs, "python3 -m kb.dev.align_agreement A.tsv B.tsv [A2.tsv B2.tsv …] [-v]"
+                      " | --all [-v]", AGREEMENT, report)
 
 
 if __name__ == "__main__":

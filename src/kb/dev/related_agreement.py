@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from kb.dev import paths
-from kb.dev.agreement import pairs_from_args, same_name_pairs
+from kb.dev.agreement import run_report, same_name_pairs
 from kb.dev.score_related import _count
 from kb.errors import KbError
 from kb.library.annotations import KIND_KEYS, NONE, article_number, canonical_label
@@ -205,17 +205,8 @@ def agreement_pairs() -> list[tuple[Path, Path]]:
 
 
 def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    pairs = pairs_from_args(argv, agreement_pairs, "python3 -m kb.dev.related_agreement A.yml B.yml [A2.yml B2.yml …] [-v]"
-                            " | --all [-v]", AGREEMENT)
-    if isinstance(pairs, int):
-        return pairs
-    try:
-        report(pairs, "-v" in argv)
-    except (OSError, ValueError, KbError) as e:
-        print(f"错误：{e}", file=sys.stderr)
-        return 2
-    return 0
+    return run_report(argv, agreement_pairs, "python3 -m kb.dev.related_agreement A.yml B.yml [A2.yml B2.yml …] [-v]"
+                      " | --all [-v]", AGREEMENT, report)
 
 
 if __name__ == "__main__":

@@ -89,6 +89,17 @@ def _append_clause(src: Source, p, clause: str) -> tuple[str, int]:
     return src.with_line(p.line, line[:i] + clause + line[i:]), p.line
 
 
+def _with_clause(src: Source, rng: random.Random, rule: str, clause) -> Plant | None:
+    """A clause added before the final 。 of a paragraph away from both ends: ``clause()`` gives the clause and what the
+    report says of it, called after the paragraph is drawn (a planter's draws stay in their order)."""
+    p = _middle(src.paragraphs(), rng)
+    if p is None:
+        return None
+    words, what = clause()
+    text, line = _append_clause(src, p, words)
+    return Plant(rule, text, line, what)
+
+
 def _middle(items: list, rng: random.Random):
     """An element away from both ends (first and last provisions are special)."""
     if not items:
@@ -165,13 +176,9 @@ def p_final_chapter(src, rng):
 
 
 def p_ref_missing(src, rng):
-    p = _middle(src.paragraphs(), rng)
-    if p is None:
-        return None
     from kb.text.numerals import to_chinese
     n = to_chinese(len(src.articles) + 50)
-    text, line = _append_clause(src, p, f"，依照{src.self_word}第{n}条的规定执行")
-    return Plant("ref-missing", text, line, f"引用不存在的第{n}条")
+    return _with_clause(src, rng, "ref-missing", lambda: (f"，依照{src.self_word}第{n}条的规定执行", f"引用不存在的第{n}条"))
 
 
 def p_ref_previous(src, rng):
@@ -208,29 +215,21 @@ def p_ref_self_name(src, rng):
 
 
 def p_law_title(src, rng):
-    p = _middle(src.paragraphs(), rng)
-    if p is None:
-        return None
-    text, line = _append_clause(src, p, "，并遵守《消防法》的有关规定")
-    return Plant("law-title", text, line, "《消防法》")
+    return _with_clause(src, rng, "law-title", lambda: ("，并遵守《消防法》的有关规定", "《消防法》"))
 
 
 def p_law_repealed(src, rng):
-    p = _middle(src.paragraphs(), rng)
-    if p is None:
-        return None
-    law = rng.choice(["中华人民共和国合同法", "中华人民共和国物权法", "中华人民共和国侵权责任法", "中华人民共和国民法通则"])
-    text, line = _append_clause(src, p, f"，依照《{law}》的有关规定处理")
-    return Plant("law-repealed", text, line, f"《{law}》")
+    def clause():
+        law = rng.choice(["中华人民共和国合同法", "中华人民共和国物权法", "中华人民共和国侵权责任法", "中华人民共和国民法通则"])
+        return f"，依照《{law}》的有关规定处理", f"《{law}》"
+    return _with_clause(src, rng, "law-repealed", clause)
 
 
 def p_law_brackets(src, rng):
-    p = _middle(src.paragraphs(), rng)
-    if p is None:
-        return None
-    law = rng.choice(["民法典", "行政处罚法", "安全生产法"])
-    text, line = _append_clause(src, p, f"，依照{law}的有关规定处理")
-    return Plant("law-brackets", text, line, law)
+    def clause():
+        law = rng.choice(["民法典", "行政处罚法", "安全生产法"])
+        return f"，依照{law}的有关规定处理", law
+    return _with_clause(src, rng, "law-brackets", clause)
 
 
 def _final_article(src):
@@ -280,11 +279,7 @@ def p_term_duplicate(src, rng):
 
 
 def p_term_quoted(src, rng):
-    p = _middle(src.paragraphs(), rng)
-    if p is None:
-        return None
-    text, line = _append_clause(src, p, "，鼓励“社区合伙人”参与")
-    return Plant("term-quoted", text, line, "“社区合伙人”")
+    return _with_clause(src, rng, "term-quoted", lambda: ("，鼓励“社区合伙人”参与", "“社区合伙人”"))
 
 
 def p_term_variant(src, rng):

@@ -14,7 +14,7 @@ from kb.layers.actors import PERSON_SUFFIXES
 from kb.layers.obligations.clauses import LEAD_START as _LEAD_START
 from kb.layers.obligations.liability import SANCTION_V, liability_chapter
 from kb.layers.obligations.records import Group, Mention
-from kb.layers.obligations.names import OFFICERS
+from kb.layers.obligations.names import OFFICERS, THING_HEADS
 from kb.layers.obligations.sentences import Sentence, clause_end
 
 
@@ -219,7 +219,8 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
         return
     if not vp or vp[0] in "，。；的" or (re.match(r"[^，。；对向将把给]{0,14}的", vp) and
                                         not re.match(r"根据|依据|按照|依照|在|会同|牵头", vp) and
-                                        not _PIVOT.match(vp) and not _acts_on_breach(s, p, g)):
+                                        not _PIVOT.match(vp) and not _acts_on_breach(s, p, g) and
+                                        not _agent_of_its_clause(x, s, p, g, vp)):
         g = _named_by_relative_clause(x, s, g, vp)
         if g is None:
             return    # 主要由捐赠人出资兴建的工程项目: a relative clause
@@ -252,6 +253,69 @@ def on_agent(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
             if r in vp[:12]:
                 x.relation(g, r, None, s.node.eid)
     s.stated(g)
+
+
+#: what may stand between a comma and 由 when the agent opens the clause's predicate (……的，一律由X……; ……，并由X……)
+_ADVERB_BEFORE_YOU = re.compile(r"(?:一律|均|统一|再|则|并|仍|也|另)?")
+#: a topic that is no noun phrase: a verb or a preposition whose object the 由-phrase is (是由……的, 开具由……制发的收据,
+#: 向海关交验由……颁发的许可证件, 法律规定由……实施检验的……, 授权……审批由国务院审批的……) or an adverb of the clause
+#: (主要由……出资兴建的工程项目)
+_NOT_A_TOPIC = re.compile(r"[是为对将把给向经以被按据交归指及或在从自于至到让使令请称即系属应可须要所等的]|"
+                          r"授权|委托|审批|批准|交验|提交|报送|规定|使用|采用|作为|包括|通过|主要|全部|部分")
+#: the last words of a thing's name (具体办法, 补贴标准, 教育大纲, 原蚕种, 山坡地, 烟叶) beside names.THING_HEADS
+_THING_TAIL = re.compile(r"(?:办法|细则|大纲|重点|面积|税|款|物|品|证|书|叶|种|地|案|额|价)$")
+#: a clause ending in a verb of saying or agreeing: what follows is its content (……约定，由受托人处理……的合同)
+_SAYS = re.compile(r"(?:约定|规定|是指|认为|确认|指)$")
+#: the head of a body or a person right after the 的: the relative clause names the party that acts
+_BODY_HEAD = re.compile(r"(?:部门|机构|机关|单位|组织|委员会|人员|代表|成员|工作人员)")
+#: the agent's name going on after the scanner's group (由以后的常务委员会会议……, 由……人民代表大会下次会议……)
+_NAME_GOES_ON = re.compile(r"(?:下次)?会议|的")
+#: an exception (除……由X审批发证的以外)
+_EXCEPTED = re.compile(r"(?:以外|除外|之外)$")
+#: 由X的过半数 / 三分之二以上: a share of the agent's members decides, no act of its own
+_SHARE_OF = re.compile(r"(?:过半数|半数|多数|[二三四五六七八九十]分之)")
+#: the words before the agent's act that carry on a list the scanner cut short (由X或者Y以及法律规定的其他组织……)
+_LIST_GOES_ON = re.compile(r"、|和|与|及|以及|或")
+
+
+def _agent_of_its_clause(x, s: Sentence, p: int, g: Group, vp: str) -> bool:
+    """由X + a verb whose object holds 的 (……退出现役后，由乡镇人民政府妥善安排他们的生产和生活; 具体办法由市人民政府参照……
+    目录的编制、更新程序另行制定; ……的，由社会保险经办机构核定其应当缴纳的社会保险费): the agent is the actor of its clause,
+    not the subject of a relative clause (主要由捐赠人出资兴建的工程项目，……), when 由 opens the clause after a comma or
+    follows a topic the act is about (a noun phrase at the clause's start, no party in it), the 的 has a noun after it that
+    names no party (由X指定的Y有关部门，按照职责责令改正: Y acts), the clause does not end on 的 (……由单位和个人自筹资金承包
+    造林的，: a condition) and no modal word after the 的 makes the phrase the subject of another predicate."""
+    text = s.text
+    k = max(text.rfind(c, s.start, p) for c in "，；：")
+    before = text[max(k + 1, s.start):p]
+    if k >= s.start and _SAYS.search(text, s.start, k):
+        return False      # 委托合同是委托人和受托人约定，由受托人处理委托人事务的合同: what is agreed, a noun phrase
+    if not (k >= s.start and _ADVERB_BEFORE_YOU.fullmatch(before)):
+        # a topic: a thing's name opening the sentence, naming no party (烟叶由烟草公司……收购; not 发放由……印制的……,
+        # 组织由会议选举……的……: a verb opens it)
+        if k >= s.start or len(before) < 2 or _NOT_A_TOPIC.search(before) or before in THING_HEADS or \
+                not (before.endswith(THING_HEADS) or _THING_TAIL.search(before)):
+            return False
+        t = x.sc.group(text, max(k + 1, s.start), discover=True)
+        if t is not None and t.mentions:
+            return False
+    de = vp.find("的")
+    end = clause_end(text, g.end)
+    if de < 0 or _LIST_GOES_ON.match(vp) or text[end - 1] == "的" or g.end + de + 1 >= end or \
+            _SHARE_OF.search(vp, 0, de + 4) or \
+            (_RELATIVE.match(vp) and not (s.liability and SANCTION_V.search(text, end, min(s.end, end + 20)))):
+        # (由常务委员会全体组成人员的过半数通过: a share of the body; 由X确定的机构负责: the body X names — but in a liability
+        # clause 由A、B等部门或者C指定的D有关部门，按照职责责令改正 names the bodies that sanction, A and B among them)
+        return False
+    if _BODY_HEAD.match(vp, de + 1) or _NAME_GOES_ON.match(vp) or _EXCEPTED.search(text, g.end, end) or \
+            text.startswith("由", end + 1):
+        # 由县级以上地方人民政府负责……工作的部门责令改正: the department the government's relative clause names acts; 由以后的
+        # 常务委员会会议……: the agent's name runs on; 除……由X审批发证的以外; 由X管理的港口，由Y……: a topic, another agent acts
+        return False
+    party = x.sc.group(text, g.end + de + 1, discover=True)
+    if party is not None and party.mentions and party.start == g.end + de + 1:
+        return False
+    return not re.search(r"应当|应|必须|须|可以|不得|禁止", text[g.end + de:end])
 
 
 def _named_by_relative_clause(x, s: Sentence, g: Group, vp: str) -> Group | None:

@@ -1,0 +1,44 @@
+"""Code review 25 (nineteenth session, 2026-12-07), findings 2 to 6: the condition rule's guards (one set for both kinds
+of evidence), the founding verb of a list, the receivers of a benefit and the pair 等部门和机构 closing a list.  Each
+sentence is the finding's reproduction or quoted from the corpus text it names; each pin fails without its guard."""
+from __future__ import annotations
+
+from test_obligations_review24 import parties, records
+from test_obligations_rules import reg  # noqa: F401 - the registry shared by the rules' tests (fixture)
+
+
+def test_what_another_does_to_the_party_of_a_condition_is_refused_by_both_kinds_of_evidence(reg):
+    """Finding 2: a refusal only engineer 11j's list held (无, 改正, 较多 …) was undone by engineer 11i's, which knew only
+    _SUFFERED — 当事人无异议的，可以当场收缴罚款 gave the party the fine it pays (道路交通安全法 108 p2)."""
+    got = records(reg, "行政机关应当告知当事人。当事人无异议的，可以当场收缴罚款。")
+    assert {(a, act) for _, a, _, act in got} == {("行政机关", "告知当事人"), ("行政机关", "当场收缴罚款")}
+    got = records(reg, "执法机关应当责令当事人限期改正。当事人改正的，应当及时通知规划自然资源主管部门。")
+    assert {a for _, a, _, act in got if act == "及时通知规划自然资源主管部门"} == {"执法机关"}
+    # 农村集体经济组织法 (2024) 28 (tuning): the organisation sets the congress up, not its members
+    assert "农村集体经济组织成员" not in parties(reg, "农村集体经济组织成员较多的，可以按照农村集体经济组织章程规定设立成员代表大会。")
+    # a person a proceeding is about, a known name too (民事诉讼法 (2023) 146: the court judges)
+    assert not parties(reg, "被告反诉的，可以缺席判决。") - {None}
+    # the party's answer is its own act (商标法 34, 35 p2, 种子法 18), whether the lexicon knows its name or not
+    assert parties(reg, "商标局应当通知申请人。申请人不服的，可以申请复审。") == {"商标局", "申请人"}
+    got = records(reg, "商标局应当书面通知商标注册申请人。商标注册申请人不服的，可以申请复审。")
+    assert {a for _, a, _, act in got if act == "申请复审"} == {"商标注册申请人"}
+    assert parties(reg, "当事人有异议的，可以申请复核。") == {"当事人"}
+    got = records(reg, "受委托的旅行社对组团社承担责任。旅游者不同意的，可以解除合同。")      # 旅游法 63 p2
+    assert {a for _, a, _, act in got if act == "解除合同"} == {"旅游者"}
+    # a party of many chooses its representative (农村土地承包经营纠纷调解仲裁法 19), though 人数 is something suffered
+    assert parties(reg, "当事人一方人数众多的，可以推选代表人参加仲裁。") == {"当事人"}
+
+
+def test_a_public_bodys_order_in_the_sentence_before_is_a_duty_stated_before(reg):
+    """Finding 2: the "stated before" guard looked back to the last 。 only; a body that tells or orders the party in the
+    sentence before acts on its answer (the party's name unknown to the lexicon: no 11j evidence either)."""
+    got = records(reg, "商标局应当书面通知商标注册申请人。商标注册申请人补正的，应当予以受理。")
+    assert {a for _, a, _, act in got if act == "予以受理"} == {"商标局"}
+
+
+def test_a_body_that_ends_acts_on_its_end(reg):
+    """Finding 3: 公共图书馆终止的 (test_obligations_review24) pinned nothing — the one-character head 馆 refused the
+    unknown name before 终止 was asked.  With one guard set 终止 refused the known parties of the corpus, who do act
+    (固体废物污染环境防治法 41, 深圳经济特区学前教育条例 24 p3; laonianren 46's gold 养老机构变更或者终止的): it is no guard."""
+    assert parties(reg, "学校终止的，应当依法进行清算。") == {"学校"}
+    assert parties(reg, "产生工业固体废物的单位终止的，应当在终止前对设施采取污染防治措施。") == {"单位"}

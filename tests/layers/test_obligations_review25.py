@@ -42,3 +42,14 @@ def test_a_body_that_ends_acts_on_its_end(reg):
     (固体废物污染环境防治法 41, 深圳经济特区学前教育条例 24 p3; laonianren 46's gold 养老机构变更或者终止的): it is no guard."""
     assert parties(reg, "学校终止的，应当依法进行清算。") == {"学校"}
     assert parties(reg, "产生工业固体废物的单位终止的，应当在终止前对设施采取污染防治措施。") == {"单位"}
+
+
+def test_a_founding_verb_founds_every_member_of_its_list(reg):
+    """Finding 4: _BUILT was asked of each member's surface, which opens with 建设 in the first member only."""
+    for s in ("支持建设孵化机构、研发机构和检验检测机构。", "鼓励引进和培育金融机构、研发机构。",
+              "支持建设中医药创新研究机构和成果转化中心，推动中医药临床服务。",
+              "国家鼓励建设和创办小型微型企业创业基地、孵化基地，为小型微型企业提供生产经营场地和服务。"):   # 中小企业促进法 28
+        assert not parties(reg, s) - {None}, s
+    # the builders stay parties (beijing-jianshe-zhiliang 62 p3), and a list supported to act
+    assert parties(reg, "鼓励建设工程有关单位和从业人员投保工程质量保险。") == {"建设工程有关单位", "从业人员"}
+    assert parties(reg, "支持商业银行、担保机构开展业务。") == {"商业银行", "担保机构"}

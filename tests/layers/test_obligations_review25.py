@@ -53,3 +53,17 @@ def test_a_founding_verb_founds_every_member_of_its_list(reg):
     # the builders stay parties (beijing-jianshe-zhiliang 62 p3), and a list supported to act
     assert parties(reg, "鼓励建设工程有关单位和从业人员投保工程质量保险。") == {"建设工程有关单位", "从业人员"}
     assert parties(reg, "支持商业银行、担保机构开展业务。") == {"商业银行", "担保机构"}
+
+
+def test_the_person_a_benefit_is_for_receives_it(reg):
+    """Finding 5: 对象 is no person's head, so 优抚对象 lost the passive reading when GRANTED was narrowed to receivers."""
+    assert not parties(reg, "优抚对象应当予以优待。") - {None}
+    assert not parties(reg, "救助对象应当给予生活补助。") - {None}
+    assert parties(reg, "市场主体应当给予奖励。") == {"市场主体"}       # (code review 24 finding 2: its own act)
+
+
+def test_departments_and_bodies_close_a_list_as_departments_and_units_do(reg):
+    """Finding 6: 等部门和机构 gave the fields' departments and a bare 机构 (beijing-yesheng-dongwu-2020 32 p6, tuning)."""
+    assert parties(reg, "公安、民政、卫生健康等部门和机构应当配合。") == {"公安部门", "民政部门", "卫生健康部门"}
+    assert parties(reg, "消防救援机构、电信等有关部门和组织应当配合。") == {"消防救援机构", "电信部门", "有关部门", "有关组织"}
+    assert parties(reg, "公安、民政等有关部门和单位应当配合。") == {"公安部门", "民政部门", "有关部门", "有关单位"}

@@ -59,7 +59,16 @@ if ROOT != REPO and Path.cwd() == REPO:
 
 
 def pytest_report_header(config):
-    return _SHIPPED_NOTE
+    return _SHIPPED_NOTE + shared_note()
+
+
+def shared_note(path: Path | None = None) -> list[str]:
+    """The header line of a run without ../shared: the tests that need it skip, and a newcomer's green run would
+    otherwise say so only under -rs (code review 25 finding 10)."""
+    path = SHARED if path is None else path
+    if path.exists():
+        return []
+    return [f"{missing_shared(path)}：需要它的测试跳过（pytest -rs 列出）"]
 SHARED = Path(os.environ.get("KB_SHARED", REPO.parent / "shared"))
 SEED = ROOT / "regulation" / "suining-community" / "draft.txt"
 SHARED_SEED = SHARED / "seeds" / "000_27ae19131ff8e498.txt"

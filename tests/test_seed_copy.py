@@ -60,3 +60,16 @@ def test_the_tests_run_in_a_copy_of_the_committed_knowledge_base_on_a_python_wit
     copy = conftest._project_as_shipped(repo)
     assert copy != repo and (copy / "regulation" / "law" / "draft.txt").read_text(encoding="utf-8").endswith("甲。\n")
     assert not (copy / "regulation" / "law" / "revised.txt").exists() and (copy / "src").resolve() == repo / "src"
+
+
+def test_a_run_without_the_shared_folder_says_so_in_its_header(tmp_path, monkeypatch):
+    # code review 25 finding 10: a newcomer's clone away from ../shared got a green run that tested much less, the
+    # missing folder said only in each skip's reason (-rs); the header names it and KB_SHARED once
+    import conftest
+
+    missing = tmp_path / "no-shared"
+    assert conftest.shared_note(missing) == [f"{conftest.missing_shared(missing)}：需要它的测试跳过（pytest -rs 列出）"]
+    assert "KB_SHARED" in conftest.shared_note(missing)[0] and str(missing) in conftest.shared_note(missing)[0]
+    assert conftest.shared_note(tmp_path) == []
+    monkeypatch.setattr(conftest, "SHARED", missing)
+    assert conftest.shared_note(missing)[0] in conftest.pytest_report_header(None)

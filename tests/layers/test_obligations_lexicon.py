@@ -18,9 +18,10 @@ def test_the_determiners_are_one_list_read_by_the_list_reader_the_chains_and_the
 
 
 def test_the_receivers_of_money_are_persons_or_their_kin_and_the_passive_clauses_open_alike():
-    # every receiver is a person's head (PERSON_SUFFIXES), one whose head is 人 or 士, or a person's kin; 者 and a bare 人
-    # are not receivers (受益人应当给予适当补偿 pays it)
-    assert all(r.endswith(PERSON_SUFFIXES) or r == "军士" or r in lexicon.KIN for r in lexicon.RECEIVERS)
+    # every receiver ends in a person's head (PERSON_SUFFIXES: 军士 is one since the eighteenth session — code review 25
+    # finding 8: the test's own exception for it could decide nothing) or is a person's kin; 者 and a bare 人 are not
+    # receivers (受益人应当给予适当补偿 pays it)
+    assert all(r.endswith(PERSON_SUFFIXES) or r in lexicon.KIN for r in lexicon.RECEIVERS)
     assert "者" not in lexicon.RECEIVERS and "人" not in lexicon.RECEIVERS and not "受益人".endswith(lexicon.RECEIVERS)
     for pattern, said in ((lexicon.RECEIVED, "受到社会的尊重"), (lexicon.GRANTED, "给予优待"), (lexicon.PAID, "给予误工补贴")):
         assert pattern.pattern.startswith(lexicon.BY_RULE)

@@ -60,7 +60,9 @@ def test_a_condition_opened_by_its_party_names_the_party_of_the_clause_after_it(
     assert {a for _, a, _, act in got if act == "及时通知邮政企业"} == {"单位用户"}
     assert parties(reg, "单位用户地址变更的，应当及时通知邮政企业。") == {"单位用户"}
     assert parties(reg, "业主是自然人的，应当符合下列条件。") == {"业主"}        # beijing-wuye 39 p3's gold
-    # guards: a verb and its object, a breach and a state of the party name no party of the clause after them
+    # guards: a verb and its object, a breach and a state of the party name no party of the clause after them (公共图书馆终止的
+    # and the one-sentence 当事人改正的 below hold without 终止 / 改正 too — the head 馆, the duty stated before: code review
+    # 25 finding 3; test_obligations_review25 pins those words)
     for s in ("处理个人信息的，应当遵循合法、正当、必要原则。", "教唆他人犯罪的，应当按照他在共同犯罪中所起的作用处罚。",
               "人民警察违犯警纪的，可以给予警衔降级的处分。", "公共图书馆终止的，应当依照有关规定处理其剩余财产。",
               "子女死亡的，可以再生育至三个子女。"):

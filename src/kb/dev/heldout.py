@@ -19,8 +19,9 @@ read.  kb score-obligations, the FLOORS test and the obligation stage's dev tool
 obligation material, not related material; no related rule is written from them, and no one reads their related
 provisions or repetitions until the round is scored.
 ``held_out_file`` says whether a corpus file is one of them or another version of one of them (same title).
-``may_read`` is the one question every corpus-wide dev tool and test asks of a corpus file (paths.corpus_texts, the
-clause count, the coverage measure, the benchmarks, the draw): neither one of these texts nor a version of a regulation
+``may_read`` is the one question every corpus-wide dev tool and test asks of a corpus file it opens (paths.corpus_texts, the
+clause count, the coverage measure, the benchmarks, the draw, the samples of the search and build tests — code review 25
+finding 7; tests that only count or name the files open none): neither one of these texts nor a version of a regulation
 kb check holds out (tests/data/check/texts.yml ``held_out``, scored once after the last rule change) — the seventeenth
 session's corpus diff of the obligation stage printed an article of a kb check held-out text.  Last session's rounds
 (obligations 28, related 24r) were scored once and are tuning

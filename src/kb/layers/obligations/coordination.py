@@ -134,7 +134,9 @@ _BODY_BEFORE_HEAD = re.compile(r"(?:%s)的?$" % "|".join(_UNITS_WITH_HEADS))
 _AND_ITS_PERSONS = re.compile(r"及其(成员|工作人员|从业人员|负责人|主要负责人)")
 _AND_OTHERS = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)")
 _MODIFIER_DE = re.compile(r"[^，。；：、]{1,12}?的")
-_DEPTS_AND_UNITS = re.compile(r"(有关|相关)?部门(?:和|及|以及)(有关|相关)?单位")
+#: 等部门和单位, and its kin 等部门和机构 / 等有关部门和组织 (code review 25 finding 6: 等部门和机构 gave the fields' departments
+#: and a bare 机构): the pair closes the list
+_DEPTS_AND_UNITS = re.compile(r"(有关|相关)?部门(?:和|及|以及)(有关|相关)?(单位|机构|组织)")
 #: ends of nouns naming a sign, a document or a printed thing (a list of them closed by 等 is no list of parties)
 _THING_TAILS = ("牌", "公文", "印章", "屏幕", "标语", "票据", "报表", "说明书", "广告", "出版物", "包装", "标志", "标识",
                 "文书", "证件", "证书", "招牌", "封皮", "刊名", "报头")
@@ -669,7 +671,7 @@ class Scanner(MentionScanner):
         if relevant.group(1):
             out.append(self._named("有关部门", i))
         if relevant.group(1) or relevant.group(2):
-            out.append(self._named("有关单位", i))
+            out.append(self._named("有关" + relevant.group(3), i))
         return Group(out, i, m.end())
 
     def bare_before_modal(self, text: str, j: int) -> Mention | None:

@@ -212,9 +212,12 @@ def _encourage(x, s: Sentence, p: int, chain: str, target: Group) -> None:
     enc = any(v in chain for v in _ENC)
     if not enc and not ("支持" in chain and any(not _authority(x, t.name) for t in target.mentions)):
         return
+    if _BUILT.match(s.text, target.start) or (target.mentions and _BUILT.match(target.mentions[0].surface)):
+        return     # 支持建设孵化机构、研发机构和检验检测机构: the verb founds every member of the list, not the first alone
+        #            (code review 25 finding 4: the later members became encouraged parties with no act)
     for mt in target.mentions:
         if "支持" in chain and not enc and _authority(x, mt.name):
             continue
         if _BUILT.match(mt.surface):
-            continue
+            continue       # (a member founded on its own: 支持企业和新建研发机构)
         x.emit(s, mt, "encouragement", True, p, target.end, target.start, primary=False)

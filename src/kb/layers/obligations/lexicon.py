@@ -40,6 +40,7 @@ GRANTED = re.compile(BY_RULE + r"(?:(?:予以|给予)(?:优待|保留|照顾|补
 PAID = re.compile(BY_RULE + r"(?:予以|给予)(?:适当的?|相应的?|一定的?|一次性|误工|生活|经济)?(?:补贴|补助|津贴|待遇|报酬|补偿)")
 #: the kin of a person (家属, 军属, 遗属): no person's head (PERSON_SUFFIXES), a receiver all the same
 KIN = ("家属", "军属", "遗属")
-#: the heads of those money is paid to (PAID): four of a person's heads (兵, 官, 人员, 学生), four persons whose head is 人 or
-#: 士 (军人, 军士, 老年人, 残疾人) — not every 人: 受益人 pays —, and the kin
-RECEIVERS = ("兵", "官", "人员", "学生", "军人", "军士", "老年人", "残疾人") + KIN
+#: the heads of those money is paid to (PAID): five of a person's heads (兵, 官, 人员, 学生, and 对象 — 优抚对象, 救助对象, 安置对象,
+#: which guess_kind reads as no individual: code review 25 finding 5), three persons whose head is 人 (军人, 老年人, 残疾人)
+#: — not every 人: 受益人 pays — and a rank (军士, a person's head since the eighteenth session), and the kin
+RECEIVERS = ("兵", "官", "人员", "学生", "军人", "军士", "老年人", "残疾人", "对象") + KIN

@@ -496,10 +496,42 @@ def _pronoun_subject(sc: Scanner, text: str, k: int, out, carried, last_stmt):
 _NOUN_CLOSES = THING_HEADS + ("状况", "要求", "证书", "权益", "权", "资格")
 #: a condition on the party that another acts on: a breach or its correction (人民警察违犯警纪的，可以给予……处分; 施工单位拒不改正的，
 #: 可以要求暂停施工; 当事人改正的，应当及时通知……: the body that ordered it),
-#: the party's state or end (专职消防队确需撤销的, 公共图书馆终止的, 相关人员无法联系的, 职工人数较多的, 子女死亡的, 犯罪嫌疑人已被
-#: 逮捕的, 当事人无异议的), or the party is what changes (（四）法定代表人或者主要负责人变更的，应当……备案: the unit of the
+#: the party's state or end (专职消防队确需撤销的, 相关人员无法联系的, 职工人数较多的, 子女死亡的, 犯罪嫌疑人已被逮捕的,
+#: 当事人无异议的), or the party is what changes (（四）法定代表人或者主要负责人变更的，应当……备案: the unit of the
 #: lead-in reports it; 单位用户地址变更的 is the user's thing)
-_OTHERS_ACT = re.compile(r"违|拒|未|不|无|没有|逾期|改正|确需|终止|撤销|注销|死亡|失踪|(?:变更|变动|调整)$|.*(?:较多|较少|被)")
+#: (not 终止: a body that ends acts on its end — 产生工业固体废物的单位终止的，应当在终止前……采取污染防治措施 (固体废物污染环境
+#: 防治法 41), 幼儿园终止的，应当依法进行清算, 养老机构变更或者终止的 (laonianren 46's gold); code review 25 finding 3)
+_OTHERS_ACT = re.compile(r"违|拒|未|不|无|没有|逾期|改正|确需|撤销|注销|死亡|失踪|(?:变更|变动|调整)$|.*(?:较多|较少|被)")
+#: the party's own answer to what was done to it (申请人不服的，可以申请复审; 当事人有异议的，可以……: 商标法 34, 35 p2, 种子法 18;
+#: 旅游者不同意的，可以解除合同: 旅游法 63 p2), or a party of many that chooses who acts for it (当事人一方人数众多的，可以推选代表人:
+#: 农村土地承包经营纠纷调解仲裁法 19): it acts in the clause after, though 不 or 人数 opens the act
+_ITS_ANSWER = re.compile(r"不服|有异议|不同意|人数众多")
+#: a public body's order or notice to the party in the sentence before (执法机关应当责令当事人限期改正。当事人改正的，……;
+#: 行政机关应当告知当事人。……): the party's answer is what the body acts on (code review 25 finding 2)
+_ORDERS = ("责令", "告知", "通知")         # (书面通知, 书面告知 too)
+
+
+def _not_its_act(act: str) -> bool:
+    """Is the short act no act of the party's own — another's act on it, its breach, its state or what happens to it
+    (_OTHERS_ACT, _SUFFERED: 当事人无异议的, 当事人改正的, 幼儿园终止的, 法定代表人变更的, 子女死亡的) — but not its answer
+    (当事人不服的, 当事人一方人数众多的)?  One guard set for both kinds of evidence of _opens_its_condition (code review 25 finding 2: a
+    refusal only 11j's list held was undone by 11i's, 当事人无异议的，可以当场收缴罚款 gave 当事人)."""
+    return not _ITS_ANSWER.match(act) and bool(_OTHERS_ACT.match(act) or _SUFFERED.match(act))
+
+
+def _ordered_before(sc: Scanner, text: str, opened: int, g: Group) -> bool:
+    """Does the sentence before (in the paragraph, ending at opened) open with a public body whose modal word orders or
+    tells the party (执法机关应当责令当事人限期改正。当事人改正的，应当及时通知……: the body notifies; code review 25 finding
+    2 — the duty stated earlier in the same sentence was the only one looked at)?"""
+    if opened < 2:
+        return False
+    start = text.rfind("。", 0, opened - 1) + 1
+    first = sc.group(text, start, discover=True)
+    if first is None or first.start != start or not sc.public(first):
+        return False
+    modal = MODAL_RE.search(text, first.end, opened)
+    return modal is not None and any(re.search(rf"(?:{'|'.join(_ORDERS)}){re.escape(m.surface)}", text[modal.end():opened])
+                                     for m in g.mentions)
 
 
 def _opens_its_condition(sc: Scanner, text: str, g: Group, act: str, cb: int) -> bool:
@@ -508,28 +540,32 @@ def _opens_its_condition(sc: Scanner, text: str, g: Group, act: str, cb: int) ->
     (engineer 11i's, eighteenth session: the party opening its short condition; engineer 11j's, code review 24 finding
     4: X……的，应当 with a known X), one list of refusals in three parts.
     Never when the clause after names the party again (_named_again: what another does to it), the act holds a number
-    or is the party's violation (人民警察违犯警纪的: the duty is the body's that acts on it), the name holds 属于 or is
-    a name discovery made with a one-character head or 未 (患病住院治疗的), or the next clause names its own party
-    before its modal word (个人独资企业解散的，财产应当……).
+    or is the party's violation (人民警察违犯警纪的: the duty is the body's that acts on it), the act is no act of the
+    party's own (_not_its_act, one guard set since code review 25 finding 2: another's act on it, its state or end, what
+    happens to it — 当事人无异议的, 当事人改正的, 法定代表人变更的, 职工人数较多的; not its answer, 当事人不服的,
+    申请人有异议的), the party is one a proceeding is about (犯罪嫌疑人已被逮捕的, 被告反诉的: the organ acts), the name holds
+    属于 or is a name discovery made with a one-character head or 未 (患病住院治疗的), or the next clause names its own
+    party before its modal word (个人独资企业解散的，财产应当……).
     Then, from the short condition alone: not after a duty stated earlier in the sentence, whose party the next clause
-    carries (人民检察院……可以询问证人……；辩护律师提出要求的，应当听取……), nor when something happens to the party (法定代表人
-    变更的, 子女死亡的, 人数……), the name holds a number, opens with a verb (被吊销公证员执业证书的, 处理个人信息的,
-    查询他人信用状况的: a verb's object discovery read as a name) or is one a proceeding is about (犯罪嫌疑人已被逮捕的).
-    These last refusals give way when the modal word follows right after the comma and the lexicon knows the party (or
-    a known kind of one, 单位 + 用户) — 申请人有异议的，可以……, 当事人一方人数众多的，可以…… — unless the condition is a
-    noun phrase (侵害医务人员合法权益的) or says what others act on (_OTHERS_ACT: 当事人不服的, 职工人数较多的)."""
+    carries (人民检察院……可以询问证人……；辩护律师提出要求的，应当听取……), nor after a sentence of the paragraph in which a
+    public body orders or tells the party (_ordered_before: 商标局应当书面通知商标注册申请人。商标注册申请人补正的，应当……),
+    nor when the name holds a number or opens with a verb (被吊销公证员执业证书的, 处理个人信息的, 查询他人信用状况的: a verb's
+    object discovery read as a name).  These refusals give way when the modal word follows right after the comma and the
+    lexicon knows the party (or a known kind of one, 单位 + 用户) — 申请人有异议的，可以…… — unless the condition is a noun
+    phrase (侵害医务人员合法权益的)."""
     surface = text[g.start:g.end]
     if _named_again(text, cb + 1, g) or _DIGIT.search(act) or _VIOLATES.match(act) or "属于" in surface \
-            or _OWN_SUBJECT_NEXT.match(text, cb) \
+            or _OWN_SUBJECT_NEXT.match(text, cb) or _not_its_act(act) \
+            or any(m.name.endswith(_PROCEEDED_AGAINST) for m in g.mentions) \
             or any(not m.known and (m.surface.endswith(_ONE_CHARACTER_HEADS) or "未" in m.surface) for m in g.mentions):
         return False
     opened = text.rfind("。", 0, g.start) + 1
-    if not (_STATED_BEFORE.search(text, opened, g.start) or _SUFFERED.match(act) or _DIGIT.search(surface)
+    if not (_STATED_BEFORE.search(text, opened, g.start) or _DIGIT.search(surface)
             or surface.startswith(_VERB_BEFORE_PARTY + VERB_START2)
-            or any(m.name.endswith(_PROCEEDED_AGAINST) for m in g.mentions)):
+            or (not _ITS_ANSWER.match(act) and _ordered_before(sc, text, opened, g))):
         return True
     return bool(text.startswith("，", cb) and MODAL_RE.match(text, cb + 1)) \
-        and not (act.endswith(_NOUN_CLOSES) or _OTHERS_ACT.match(act)) \
+        and not act.endswith(_NOUN_CLOSES) \
         and all(m.known or _kind_of_party(sc, m.surface) for m in g.mentions)
 
 

@@ -22,7 +22,8 @@ from kb.layers.obligations.duties import duties_without_modal, duty_stated_of_a_
 from kb.layers.obligations.events import read_events
 from kb.layers.obligations.governance import on_chain, on_obj
 from kb.layers.obligations.lexicon import BARE_DETERMINERS, GRANTED, PAID, RECEIVED, RECEIVERS
-from kb.layers.obligations.liability import civil_rule, liability_chapter, liability_sentence, on_penalised, on_violation
+from kb.layers.obligations.liability import (civil_rule, liability_chapter, liability_sentence, on_penalised, on_violation,
+                                             violation_list)
 from kb.layers.obligations.lists import carry_lists, items_name_actors
 from kb.layers.obligations.mentions import split_joint
 from kb.layers.obligations.modality import on_agent, on_modal
@@ -106,7 +107,10 @@ class _Extractor:
                 # ……经教育不改的，由人民武装部提请……给予下列处分或行政处罚：（一）是在职职工的，由所在单位扣发……: the items of a
                 # list of penalties are the penalties (北京市民兵预备役工作条例 art. 18, code review 14 item 15)
                 penalties = bool(_PENALTY_LIST.search(para.text or "") and liability_sentence(para.text))
-                in_list = liability or penalties
+                # 有下列行为之一的，由……卫生行政部门予以取缔……：（二）血站、医疗机构出售无偿献血的血液的: a list of violations is
+                # a liability clause's in any chapter, its items the violations (献血法 (1997) 18: a text with no chapters)
+                in_list = liability or penalties or (
+                    bool(para.text) and violation_list(para.text, self._article_text(para.text)))
                 for it in para.children:
                     if it.kind != "item":
                         continue

@@ -79,6 +79,21 @@ def civil_rule(sent: str, article: str) -> bool:
     return bool(_CIVIL.search(sent)) and not _BODY_ACTS.search(_CIVIL.sub("", article))
 
 
+#: the lead-in of a list of violations (有下列行为之一的，由……; 有下列情形之一，导致……的，由……)
+_LIST_OF_VIOLATIONS = re.compile(r"有(?:下列|以下)[^，。；：:]{0,6}?(?:行为|情形)之一")
+
+
+def violation_list(lead: str, article: str) -> bool:
+    """Is a paragraph's lead-in a liability clause over a list of violations (有下列情形之一的，由……责令改正：), wherever
+    its article stands?  Its items are then the violations, each read as a liability clause (the party an item names is
+    liable) — in a chapter of legal liability they are already; outside one (a text without chapters: 献血法 (1997) 18,
+    重庆市失业保险条例 32) the items were read as plain statements and their violators lost.  Not a lead-in that punishes
+    no one (``_punishes``) nor a civil rule (违反本条例的下列行为，当事人应当按规定承担民事责任: the lead's decision, fifteenth
+    session)."""
+    return bool(_LIST_OF_VIOLATIONS.search(lead)) and liability_sentence(lead) and _punishes(lead) and \
+        not civil_rule(lead, article)
+
+
 #: 由X责令改正, 由X处以罚款: a body acting on a violation
 #: a body's founding as the time of another's breach (有限责任公司设立时，股东未按照……)
 _AT_FOUNDING = re.compile(r"(?:设立|成立|解散|清算|合并|分立|终止|破产)(?:时|前|期间)，")
@@ -94,6 +109,7 @@ def on_violation(x, s: Sentence) -> None:
     if not s.liability:
         return
     text = s.text
+    listed = False
     sanctions = [d for d in s.drafts if d.modality == "sanction"]
     if sanctions:
         first = min(d.trigger for d in sanctions)
@@ -108,6 +124,9 @@ def on_violation(x, s: Sentence) -> None:
                 return
     elif s.is_item and re.search(r"的\s*$", text[s.start:s.end]) and not s.drafts:
         k = s.start + len(text[s.start:s.end].rstrip()) - 1      # （一）……单位未按照规定……的；
+        # an item of a list of violations whose lead-in names no violator (有下列行为之一的，由……：) is a violation
+        # by its place: the party opening it is liable with no word of breach (（二）血站、医疗机构出售无偿献血的血液的；)
+        listed = _lists_violations(s)
     elif _CONSEQUENCE.search(text, s.start, s.end) and _CONDITION_END.search(text, s.start, s.end):
         m = None
         for m in _CONDITION_END.finditer(text, s.start, _CONSEQUENCE.search(text, s.start, s.end).start()):
@@ -125,10 +144,11 @@ def on_violation(x, s: Sentence) -> None:
         if _AT_FOUNDING.match(text, g.end):
             continue         # 有限责任公司设立时，股东未按照……缴纳出资……的: the time of the shareholders' breach (公司法 (2023) 50)
         staff_only = all(m.name in _STAFF_NOUNS for m in g.mentions)
-        if not sanctions and (not _opens(text, _opening(text, s.start, k), p, staff_only) or not (_VIOLATION.match(text, g.end) or (all(
-                x.reg.is_known(m.name) or m.name.endswith(SUFFIXES + _PERSON_HEADS) or m.name in _STAFF_NOUNS
-                for m in g.mentions) and
-                _VIOLATION.search(text, g.end, k) and not _VICTIM.search(text, g.end, k)))):
+        named = all(x.reg.is_known(m.name) or m.name.endswith(SUFFIXES + _PERSON_HEADS) or m.name in _STAFF_NOUNS
+                    for m in g.mentions)
+        if not sanctions and (not _opens(text, _opening(text, s.start, k), p, staff_only) or not (_VIOLATION.match(text, g.end) or (
+                named and (_VIOLATION.search(text, g.end, k) or (listed and _by_its_place(x, text, g, _opening(text, s.start, k), k)))
+                and not _VICTIM.search(text, g.end, k)))):
             continue         # an item names its violator first: ……单位未按照规定……的
         own = [d for d in sanctions if d.mention is not None and d.mention in g.mentions]
         if own and own[0].trigger > k and _VIOLATION.match(text, g.end):
@@ -163,6 +183,40 @@ def on_violation(x, s: Sentence) -> None:
 
 #: a liability lead-in that names no violator (违反本条例规定，有下列情形之一的，由……: 有下列 opens its clause)
 _NO_VIOLATOR_LEAD = re.compile(r"^(?:违反[^，。；]{1,30}，)?有(?:下列|以下)(?:情形|行为)之一的，(?:由|对|依法|处)")
+
+
+#: the lead-in of a list of violations that names no violator, whatever follows it (有下列行为之一的，应当从重处罚：;
+#: 违反本条例规定，有下列情形之一的，责令改正……：)
+_NAMES_NO_VIOLATOR = re.compile(r"^(?:违反[^，。；]{1,30}，)?有(?:下列|以下)(?:情形|行为)之一(?:的)?，")
+
+
+def _lists_violations(s: Sentence) -> bool:
+    """Is the sentence an item of a list of violations whose lead-in names no violator?"""
+    lead = s.node.ancestor("paragraph") if s.node is not None else None
+    return lead is not None and bool(_NAMES_NO_VIOLATOR.search(lead.text or "")) and _punishes(lead.text)
+
+
+def _punishes(lead: str) -> bool:
+    """Does a lead-in punish (责令, 处以罚款, 给予处分, 追究责任, 从重处罚 …), not grant a right on the cases it lists
+    (有下列情形之一的，对股东会该项决议投反对票的股东可以请求公司……收购其股权, 公司法 (2018) 74)?"""
+    return bool(_BODY_ACTS.search(lead) or re.search(r"处罚|处分", lead))
+
+
+def _by_its_place(x, text: str, g, a: int, k: int) -> bool:
+    """Is the group g, opening the item text[a:k] of a list of violations, its violator though no word of breach follows
+    (（二）血站、医疗机构出售无偿献血的血液的)?  Only a party that opens the item itself (not after 利用……的 / 阻碍……的: the
+    object of another's act), not one that suffers it (职工因参加工会活动而被解除劳动合同的), and a name the registry knows or a
+    person's (……人员, ……者) that discovery did not make of an act (非法限制精神障碍患者, 违章指挥和强令劳动者)."""
+    if g.start != a or ("的" in text[a:g.end] and text[a:g.end] != g.mentions[0].name) or text.startswith("的", g.end) or \
+            _PASSIVE.match(text, g.end, k):
+        return False
+    return all(x.reg.is_known(m.name) or m.name in _STAFF_NOUNS or (
+        m.name.endswith(_PERSON_HEADS) and not _VIOLATION.search(m.name) and not re.search(r"[和与及、]", m.name))
+        for m in g.mentions)
+
+
+#: the party of an item suffers the act (……而被解除劳动合同的)
+_PASSIVE = re.compile(r"[^，。；]{0,12}?被")
 
 
 def _item_names_its_violator(x, s: Sentence) -> None:

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from kb.layers.obligations.limits import deadline_in, leading_limit, quantity_in
-from kb.layers.obligations.names import VERB_START2
+from kb.layers.obligations.names import THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Draft
 from kb.layers.obligations.sentences import Sentence
 
@@ -249,13 +249,23 @@ _OBJECTS_RUN_ON = re.compile(r"(?:鼓励|支持|引导|倡导|提倡|动员|组�
                              r"联合|通知|告知)[^，,]*$")
 
 
+#: a clause whose subject is a thing, stated of it without a modal word (……，解密事项不再保留国家秘密标志; ……，医疗费用按照有关规定
+#: 执行; ……，收益归投资者所有; ……，公示内容包括……; ……，其中……): no more the act of the duty before it
+_THING_CLAUSE = re.compile(r"(?:其中|[^，。；、：]{0,10}?(?:%s|事项|待遇|收益|数额)(?:不再|按照|依照|归|纳入|列入|计入|包括|由|从|至少|"
+                           r"不少于|不超过|同))" % "|".join(h for h in THING_HEADS if h != "决定"))
+#: (not 决定: ……，再决定列入常务委员会会议议程 is the act going on; nor a budget: ……，所需经费列入本级财政预算 is the government's
+#: act in every file that writes it — 密码, 母婴保健, 防汛抗旱, 革命遗址 …)
+_PREPOSITIONS = ("对", "向", "在", "按照", "依照", "根据", "依据", "经", "由", "为", "将", "把", "以", "从", "与", "同", "就", "于", "给")
+
+
 def _parties_of_their_own(s: Sentence) -> list[int]:
     """The starts of the clauses after a comma that open with a party of their own (……签署，外交部长副署; ……在代表中提名，
     全国人民代表大会会议表决通过; ……由国务院决定，国务院总理发布戒严令): a duty's predicate ends before them whether or
     not the party's clause states a duty kb records, as the annotators cut it (the spec: a duty runs to the end of its
     predicate; another party's clause is none of it).  Only a party the lexicon knows, written where the clause opens: a
     name the scanner discovers there is as often a verb and its object (教育未成年家庭成员……, 重点加强农村学校……, 认定……场所:
-    the tuning set lost 76 duties when they ended acts)."""
+    the tuning set lost 76 duties when they ended acts).  With them, the thing's clauses that close the sentence
+    (``_things_closing``)."""
     text = s.text
     out = []
     for p, g in s.subjects:
@@ -269,6 +279,27 @@ def _parties_of_their_own(s: Sentence) -> list[int]:
                 not _OBJECTS_RUN_ON.search(text, _clause_start(text, s.start, cs - 1), cs - 1) and \
                 not text.endswith("除外", cs, ce):    # (……，但是……，第三人提供证据的除外: the exception, cut as a whole in _bound)
             out.append(cs)
+    return sorted(out + _things_closing(s, out))
+
+
+def _things_closing(s: Sentence, parties: list[int]) -> list[int]:
+    """The starts of the clauses that close the sentence and state something of a thing without a modal word (……使用管理，
+    收益归投资者所有; ……，其任教时间计入工龄): no more the act of the duty before them.  Only at the sentence's end: one the
+    act goes on after is the annotators' act (……应当将……纳入……规划，所需经费纳入本级财政预算，制定和实施……); not before ；,
+    where the duty goes on in the next sentence (……可以指定……代为恢复原状，费用由保护责任人承担；造成严重后果的，对单位并处……
+    罚款: continue_duties)."""
+    text, out = s.text, []
+    if text[s.end:s.end + 1] == "；":
+        return out
+    k = text.rfind("，", s.start, s.end)
+    while k >= 0:
+        ce = text.find("，", k + 1, s.end)
+        clause = text[k + 1:ce if ce >= 0 else s.end]
+        if k + 1 not in parties:
+            if not _THING_CLAUSE.match(clause) or clause.startswith(_NO_PARTY_START + _PREPOSITIONS) or "预算" in clause:
+                break
+            out.append(k + 1)
+        k = text.rfind("，", s.start, k)
     return out
 
 

@@ -1,10 +1,11 @@
 """Nineteenth session (issue 11, engineer 11n): where a duty's act ends.
 
 The boundary misses of the tuning set (party and modality right, the act differs) were counted by where kb's act and the
-gold's part (tests/data/obligations/README.md, "Where a duty's act ends"); two general causes are fixed here: a clause after
-a comma that opens with a party of its own is none of the duty's predicate (……由国务院决定，国务院总理发布戒严令), and a clause
-that opens with 自觉 / 自行 / 经营 … is an act, not a lead (自 from, 经 by) into the next duty of the subject.  The sentences
-are quoted from their corpus texts (none is held out).
+gold's part (tests/data/obligations/README.md, "Where a duty's act ends"); the general causes fixed here: a clause after a
+comma that opens with a party of its own is none of the duty's predicate (……由国务院决定，国务院总理发布戒严令), nor is an
+exception without 但 (……，法律另有规定的除外) or a thing's clause closing the sentence (……，收益归投资者所有); a clause that
+opens with 自觉 / 自行 / 经营 … is an act, not a lead (自 from, 经 by) into the next duty of the subject; 不准予 is no 不准.
+The sentences are quoted from their corpus texts (none is held out).
 """
 from __future__ import annotations
 
@@ -73,3 +74,11 @@ def test_a_things_clause_closing_the_sentence_is_no_part_of_the_act(reg):
             "工作长效机制。")
     assert _acts(reg, text, "县级以上人民政府") == {
         "将文明行为促进工作纳入国民经济和社会发展规划，所需经费纳入财政预算，建立健全文明行为规范实施工作长效机制"}
+
+
+def test_not_to_grant_is_no_ban(reg):
+    """海事诉讼特别程序法 30 (a tuning text, haishi-susong): 不准予 is the decision not to grant, not 不准 (may not)."""
+    got = records(reg, "海事法院收到拍卖船舶的申请后，应当进行审查，作出准予或者不准予拍卖船舶的裁定。")
+    assert {(a, m) for a, m, _ in got} == {("海事法院", "obligation")}
+    assert _acts(reg, "海事法院收到拍卖船舶的申请后，应当进行审查，作出准予或者不准予拍卖船舶的裁定。", "海事法院") == {
+        "进行审查，作出准予或者不准予拍卖船舶的裁定"}

@@ -3,7 +3,8 @@
 A duty runs from its word (modal word, duty verb, 由X, governance verb) to the end of its
 predicate: the end of the sentence (。 or ；), or the start of the next duty of a subject
 (……应当组织……验收，未达到标准的，不得通过验收 is two duties: the condition 未达到标准的 opens
-the second).  What stands before a duty's word in its clause, and the conditions and times in
+the second), or a clause that opens with another party (……签署，外交部长副署), and without the
+exception that may close it (……，法律另有规定的除外).  What stands before a duty's word in its clause, and the conditions and times in
 the clauses just before it (……的, 在……内, 对……), belong to that duty: its region, where its
 time limit is looked for.  A duty inside another's predicate (the party encouraged, the object
 of 督促) ends at the next duty of any kind and takes the limit of the duty it lies in when its
@@ -16,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from kb.layers.obligations.limits import deadline_in, leading_limit, quantity_in
+from kb.layers.obligations.names import THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Draft
 from kb.layers.obligations.sentences import Sentence
 
@@ -65,7 +67,12 @@ def _is_lead(clause: str) -> bool:
         return False
     if clause.endswith(LEAD_END) or (deadline_in(clause) is not None and deadline_in(clause).end() == len(clause)):
         return True
-    return clause.startswith(LEAD_START) and not _ACT.search(clause)
+    return clause.startswith(LEAD_START) and not _ACT.search(clause) and not _NO_LEAD.match(clause)
+
+
+#: words that open with a lead's character and are an act's adverb or verb: 自觉维护……, 自行……, 经营……, 当场…… (……应当弘扬爱国主义
+#: 精神，自觉维护国家安全、荣誉和利益，不得有下列行为: 自觉 read as 自 (from), the clause given to the 不得 and the first duty cut)
+_NO_LEAD = re.compile(r"自(?:觉|行|主|愿|律|我|费|筹)|经(?:营|常)|当场|当即")
 
 
 #: verbs of an act: a clause with one states a duty, whatever preposition opens it
@@ -200,6 +207,9 @@ def finish(s: Sentence) -> None:
     secondary = sorted({_clause_start(text, s.start, d.trigger) if _clause_start(text, s.start, d.trigger) > d.begin
                         else d.trigger for d in drafts if not d.primary})
     prim_starts = sorted(regions.values())
+    parties = _parties_of_their_own(s)
+    if parties:
+        prim_starts = sorted(set(prim_starts) | set(parties))
     # (工会支持企业……依法进行生产经营活动，教育职工……: the body's own act in a clause after its policy verb; the encouraged
     # party's predicate ends before it, code review 11 item 8)
     prim_begins = sorted(prim_starts + [d.begin for d in drafts if d.primary and OWN_ACT_AFTER_POLICY.match(text, d.begin)])
@@ -223,6 +233,74 @@ def finish(s: Sentence) -> None:
                 host = next((h for h in drafts if h.primary and h.region <= d.trigger < h.end), None)
                 if host is not None:
                     d.deadline = host.deadline
+
+
+#: what follows a party that opens a clause of its own: a predicate, not the next member of a list of parties (支持和引导
+#: 人民团体，行业协会商会、公益慈善……等社会组织，企事业单位等社会力量和公众参与……: the objects of 支持和引导; 提出对人民代表
+#: 大会主席、副主席，乡长、副乡长，镇长、副镇长的罢免案: the posts of one object)
+_PREDICATE_AFTER = re.compile(r"(?![、和及与或等的])[^，,：:；。]{2,}$")
+#: a clause that opens with a joiner or a verb goes on with the act, whatever name the scanner reads in it (……，并报国务院
+#: 有关部门备案; ……，提供方便; ……，建设服务型政府; ……，报送工商行政管理部门申请注销登记)
+_NO_PARTY_START = ("并", "且", "及", "和", "或", "同时", "还", "也", "以及", "建设", "报送", "报请", "报告", "报经", "报批", "公告") + \
+    VERB_START2
+#: a clause before whose verb takes parties for its object, which may run on over the comma (……支持和引导人民团体，
+#: 行业协会商会……，企事业单位等社会力量和公众参与……)
+_OBJECTS_RUN_ON = re.compile(r"(?:鼓励|支持|引导|倡导|提倡|动员|组织|督促|指导|帮助|协助|委托|责令|要求|邀请|吸引|推动|会同|"
+                             r"联合|通知|告知)[^，,]*$")
+
+
+#: a clause whose subject is a thing, stated of it without a modal word (……，解密事项不再保留国家秘密标志; ……，医疗费用按照有关规定
+#: 执行; ……，收益归投资者所有; ……，公示内容包括……; ……，其中……): no more the act of the duty before it
+_THING_CLAUSE = re.compile(r"(?:其中|[^，。；、：]{0,10}?(?:%s|事项|待遇|收益|数额)(?:不再|按照|依照|归|纳入|列入|计入|包括|由|从|至少|"
+                           r"不少于|不超过|同))" % "|".join(h for h in THING_HEADS if h != "决定"))
+#: (not 决定: ……，再决定列入常务委员会会议议程 is the act going on; nor a budget: ……，所需经费列入本级财政预算 is the government's
+#: act in every file that writes it — 密码, 母婴保健, 防汛抗旱, 革命遗址 …)
+_PREPOSITIONS = ("对", "向", "在", "按照", "依照", "根据", "依据", "经", "由", "为", "将", "把", "以", "从", "与", "同", "就", "于", "给")
+
+
+def _parties_of_their_own(s: Sentence) -> list[int]:
+    """The starts of the clauses after a comma that open with a party of their own (……签署，外交部长副署; ……在代表中提名，
+    全国人民代表大会会议表决通过; ……由国务院决定，国务院总理发布戒严令): a duty's predicate ends before them whether or
+    not the party's clause states a duty kb records, as the annotators cut it (the spec: a duty runs to the end of its
+    predicate; another party's clause is none of it).  Only a party the lexicon knows, written where the clause opens: a
+    name the scanner discovers there is as often a verb and its object (教育未成年家庭成员……, 重点加强农村学校……, 认定……场所:
+    the tuning set lost 76 duties when they ended acts).  With them, the thing's clauses that close the sentence
+    (``_things_closing``)."""
+    text = s.text
+    out = []
+    for p, g in s.subjects:
+        if not g.mentions or p <= s.start or not all(m.known for m in g.mentions):
+            continue
+        cs = _clause_start(text, s.start, p)
+        ce = min([k for k in (text.find(c, g.end, s.end) for c in _CLAUSE_SEP) if k >= 0], default=s.end)
+        if cs > s.start and text[cs - 1] in "，," and g.start == cs and text.startswith(g.mentions[0].name[:2], cs) and \
+                not text.startswith(_NO_PARTY_START, cs) and "的" not in text[g.start:g.end] and cs not in out and \
+                _PREDICATE_AFTER.match(text, g.end, ce) and \
+                not _OBJECTS_RUN_ON.search(text, _clause_start(text, s.start, cs - 1), cs - 1) and \
+                not text.endswith("除外", cs, ce):    # (……，但是……，第三人提供证据的除外: the exception, cut as a whole in _bound)
+            out.append(cs)
+    return sorted(out + _things_closing(s, out))
+
+
+def _things_closing(s: Sentence, parties: list[int]) -> list[int]:
+    """The starts of the clauses that close the sentence and state something of a thing without a modal word (……使用管理，
+    收益归投资者所有; ……，其任教时间计入工龄): no more the act of the duty before them.  Only at the sentence's end: one the
+    act goes on after is the annotators' act (……应当将……纳入……规划，所需经费纳入本级财政预算，制定和实施……); not before ；,
+    where the duty goes on in the next sentence (……可以指定……代为恢复原状，费用由保护责任人承担；造成严重后果的，对单位并处……
+    罚款: continue_duties)."""
+    text, out = s.text, []
+    if text[s.end:s.end + 1] == "；":
+        return out
+    k = text.rfind("，", s.start, s.end)
+    while k >= 0:
+        ce = text.find("，", k + 1, s.end)
+        clause = text[k + 1:ce if ce >= 0 else s.end]
+        if k + 1 not in parties:
+            if not _THING_CLAUSE.match(clause) or clause.startswith(_NO_PARTY_START + _PREPOSITIONS) or "预算" in clause:
+                break
+            out.append(k + 1)
+        k = text.rfind("，", s.start, k)
+    return out
 
 
 #: ……，并在推选完成之日起三日内，在……公示: a duty joined by 并 with a time limit of its own
@@ -270,8 +348,10 @@ def _own_clause_end(text: str, d: Draft, end: int, bounds: list[int]) -> list[in
     return [k] if k >= 0 else []
 
 
-#: an exception closing a duty's clause (……，但上级人民政府根据……需要调用……的除外)
-_EXCEPTION_TAIL = re.compile(r"，但(?:是)?，?[^，。；]*?(?:的|者)?除外$")
+#: an exception closing a duty's clause (……，但上级人民政府根据……需要调用……的除外), with or without its 但 (……，法律另有规定或者
+#: 当事人另有约定的除外; ……，公司实施员工持股计划的除外: the exception is no more the act without it)
+_EXCEPTION_TAIL = re.compile(r"，(?:但(?:是)?，?)?[^，。；]*?(?:的|者)?除外$")
+_BUT_OPENS = re.compile(r"，但(?:是)?，?[^，。；]*$")
 
 
 def _bound(d: Draft, text: str) -> None:
@@ -296,6 +376,9 @@ def _bound(d: Draft, text: str) -> None:
         m = _EXCEPTION_TAIL.search(action)
         if m is not None and m.start() > 0:
             action = action[:m.start()]    # ……不得动用，但上级人民政府……调用……的除外: the exception is no part of the act
+            m = _BUT_OPENS.search(action)  # ……，但是行政行为涉及第三人合法权益，第三人提供证据的除外: its 但 clause neither
+            if m is not None and m.start() > 0:
+                action = action[:m.start()]
     if action.endswith(_JOINERS):        # (most actions end in none: the loop only changes one that does)
         for j in _JOINERS:
             if action.endswith(j) and len(action) > len(j):

@@ -59,8 +59,10 @@ def find_modals(text: str, a: int, b: int) -> list[tuple[int, int, str, str]]:
             if text[i - 1:i] in "所产享拥具" or text[i + 2:i + 3] in "利益属威限责" or \
                     re.compile(r"(?:机关|部门|单位|机构|组织|人民政府)").match(text, i + 2):
                 continue          # 所有权, 享有权利, 有权益, 有权机关: not 有权 (may)
-        elif w == "不准" and text[i + 2:i + 3] == "确":
-            continue              # 资料不准确: inaccurate, not "not allowed" (反垄断法 (2022) art. 31 p2 item 2)
+        elif w == "不准" and text[i + 2:i + 3] in "确予":
+            continue              # 资料不准确: inaccurate, not "not allowed" (反垄断法 (2022) art. 31 p2 item 2); 作出准予或者不准予
+            #                       拍卖船舶的裁定: the decision not to grant, no ban (海事诉讼特别程序法 30, 48, 123: it cut the
+            #                       court's act at 不准 and gave it a prohibition 予拍卖船舶的裁定)
         elif w == "禁止":
             if text[i + 2:i + 3] == "性" or _BAN_AS_MODIFIER.match(text, i) or text.endswith(_BAN_AS_ACT, 0, i):
                 continue

@@ -54,7 +54,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                      "related-heldout-bj-jujia-yanglao.yml", "related-heldout-gd-gufei.yml",
                      "related-heldout-cq-jiliang.yml", "related-heldout-cq-kexie.yml",
                      "related-heldout-cq-fangxun.yml", "related-heldout-gd-jianzhu-laji.yml",
-                     "related-heldout-cq-feiyi.yml", "related-heldout-cq-shuiziyuan.yml"}
+                     "related-heldout-cq-feiyi.yml", "related-heldout-cq-shuiziyuan.yml",
+                     "related-heldout-bj-zhongyiyao.yml", "related-heldout-gd-dongwu-fangyi.yml"}
     assert {i["file"] for i in items} == names | outside_files
     # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
     # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus; round 8r's two
@@ -118,7 +119,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                           ("related-heldout-cq-fangxun.yml", 57, True),
                                           ("related-heldout-gd-jianzhu-laji.yml", 23, False),
                                           ("related-heldout-cq-feiyi.yml", 41, False),
-                                          ("related-heldout-cq-shuiziyuan.yml", 45, False)):
+                                          ("related-heldout-cq-shuiziyuan.yml", 45, False),
+                                          ("related-heldout-bj-zhongyiyao.yml", 59, False),
+                                          ("related-heldout-gd-dongwu-fangyi.yml", 38, False)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}
@@ -184,12 +187,16 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # duties' candidates are 123 items; without the duties' candidates 0.685 / 0.851, above kb's on both again. On 47
     # folds (eighteenth session, round 24r joined: the 非遗 and 水资源 texts, held out 0.854 and 0.844 P@1, each resting
     # on the one law imported for it): 0.688 / 0.855, 38 folds 2 / 0.007 (on thresholds of 0.016 and up 43 folds kb's
-    # formula, the same 4 ground 3: 0.710 / 0.828); still 123 items; without the duties' candidates 0.691 / 0.857
+    # formula, the same 4 ground 3: 0.710 / 0.828); still 123 items; without the duties' candidates 0.691 / 0.857. On 49
+    # folds (nineteenth session, round 25r joined: the 中医药 and 动物防疫 texts, held out 0.763 P@1 both, each resting on
+    # the one law imported for it): 0.690 / 0.856, 40 folds 2 / 0.007 (on thresholds of 0.016 and up 45 folds kb's
+    # formula, the same 4 ground 3: 0.712 / 0.833); the penalty clauses carrying their duties' candidates are 131 items
+    # (the two texts' 8); without the duties' candidates 0.694 / 0.861
     p1, r3 = res[("upper", "原公式")][:2]
     best, n = most("upper", "原公式")
-    assert best == (None, 2, 0.007) and n == 38
+    assert best == (None, 2, 0.007) and n == 40
     owing = [i for i in items if i.get("duties")]
-    assert len(owing) == 123 and related_cv.DUTIES and all(i["kind"] == "upper" and not i["pinned"] for i in owing)
+    assert len(owing) == 131 and related_cv.DUTIES and all(i["kind"] == "upper" and not i["pinned"] for i in owing)
     plain = related_cv.related(ROOT, io.StringIO(), variants=["原公式"],
                                items=[{k: v for k, v in i.items() if k != "duties"} for i in items if i["kind"] == "upper"])
     assert plain[("upper", "原公式")][0] > p1 and r3 < plain[("upper", "原公式")][1] < r3 + 0.01
@@ -221,8 +228,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # above kb's 0.676 / 0.840 on both; without the place 0.676 / 0.834 — the place's P@1 gain at the folds' thresholds
     # 0.0005 (0.011 on 41 folds); on 45 folds (seventeenth session, round 23r joined) every fold 0.75 with 2 / 0.007:
     # 0.694 / 0.852, above kb's 0.681 / 0.849 on both; without the place 0.680 / 0.845; on 47 folds (eighteenth session,
-    # round 24r joined) every fold again: 0.700 / 0.858, above kb's 0.688 / 0.855 on both; without the place 0.686 / 0.852
-    assert most("upper", "位置（相对位置之差）") == ((0.75, 2, 0.007), 47) and POSITION["upper"] == 0.5
+    # round 24r joined) every fold again: 0.700 / 0.858, above kb's 0.688 / 0.855 on both; without the place 0.686 / 0.852;
+    # on 49 folds (nineteenth session, round 25r joined) every fold again: 0.702 / 0.862, above kb's 0.690 / 0.856 on
+    # both; without the place 0.689 / 0.856
+    assert most("upper", "位置（相对位置之差）") == ((0.75, 2, 0.007), 49) and POSITION["upper"] == 0.5
     assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 0
     assert p1 > unplaced[0] and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
@@ -260,11 +269,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # On 45 folds (seventeenth session, round 23r joined) none keeps 0.4: the folds take 0.1, 0.2 or 0.3 with 2 / 0.006,
     # 0.007 or 0.014 (1 fold 0.2 with 2 / 0.014): 0.685 / 0.844 against kb's 0.681 / 0.849 — P@1 for R@3 again. On 47
     # folds (eighteenth session, round 24r joined) none keeps 0.4 either (0.1 with 2 / 0.014 where 0.2 was): 0.691 / 0.848
-    # against kb's 0.688 / 0.855 — P@1 for R@3
+    # against kb's 0.688 / 0.855 — P@1 for R@3. On 49 folds (nineteenth session, round 25r joined) none keeps 0.4 (0.1 or
+    # 0.2 with 2 / 0.006, 0.007 or 0.014): 0.695 / 0.853 against kb's 0.690 / 0.856 — P@1 for R@3, the P@1 margin 0.005
     chosen = res[("upper", "最相近款项的余弦")][2]
     assert (0.1, 2, 0.014) in chosen and (0.2, 2, 0.014) not in chosen
     assert not any(c[0] == SEGMENTS["upper"] for c in chosen)
-    assert res[("upper", "最相近款项的余弦")][0] < p1 + 0.005 and res[("upper", "最相近款项的余弦")][1] < r3
+    assert res[("upper", "最相近款项的余弦")][0] < p1 + 0.006 and res[("upper", "最相近款项的余弦")][1] < r3
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
     # 2026-12-05; 0.751 / 0.815 → 0.757 / 0.822 on seventeen folds, 0.722 / 0.787 → 0.727 / 0.793 on nineteen): on 24 folds
@@ -340,9 +350,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.680 / 0.843, kb's 0.681 / 0.849 — by the names kb's P@1 and R@3 a hair above, the tails below kb's on both; on 47
     # folds, eighteenth session, round 24r joined: by the names 0.687 / 0.855, with the tails 0.689 / 0.849, kb's 0.688 /
     # 0.855 — by the names two first answers fewer and the same R@3, with the tails three more and R@3 0.006 below: kb's
-    # P@1 + R@3 above both)
-    assert abs(names[0] - p1) < 0.001 and abs(names[1] - r3) < 1e-9 and abs(generic[0] - p1) < 0.002 and generic[1] < r3
-    assert sum(generic[:2]) < p1 + r3 and sum(names[:2]) < p1 + r3
+    # P@1 + R@3 above both; on 49 folds, nineteenth session, round 25r joined: by the names 0.688 / 0.860 (every fold
+    # 2 / 0.007), with the tails 0.693 / 0.854, kb's 0.690 / 0.856 — by the names three first answers fewer of 2,345 and
+    # eight R@3 more of 1,887, with the tails eight first answers more and three R@3 fewer: each above kb's P@1 + R@3 now,
+    # by 0.003 and 0.002 — the ACTOR_BODIES cut no longer pays on 上位法, within a few answers either way)
+    assert abs(names[0] - p1) < 0.002 and names[1] > r3 and generic[0] > p1 and generic[1] < r3
+    assert p1 + r3 < sum(generic[:2]) < p1 + r3 + 0.003 and p1 + r3 < sum(names[:2]) < p1 + r3 + 0.004
     # 同类立法: with the generic tails no fold gained by ACTORS (on nineteen folds 10 picked 0, 9 0.5); with the bodies cut
     # every fold picks 0.75 (21 of 21, 24 of 24, 25 of 25), kb's since the fifth session: 0.783 / 0.725 without it on 24
     # folds, 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736); on 25: 0.754 / 0.725 → 0.760 / 0.736; with
@@ -360,9 +373,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # against kb's 0.848 / 0.669; on 47 folds, eighteenth session, round 24r joined, every fold again: 0.851 / 0.676
     # against kb's 0.853 / 0.668)
     actors = res[("peer", "主体重合")]
-    # (with ACROSS, engineer 14h of the same session: 46 folds, 0.845 / 0.695 against kb's 0.848 / 0.693)
-    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 46) and ACTORS["peer"] == 0.75
-    assert actors[0] < res[("peer", "原公式")][0] and actors[1] > res[("peer", "原公式")][1]
+    # (with ACROSS, engineer 14h of the same session: 46 folds, 0.845 / 0.695 against kb's 0.848 / 0.693; on 49 folds,
+    # nineteenth session, round 25r joined: 47 folds, 0.849 / 0.689 against kb's 0.852 / 0.689 — the same R@3 now, P@1
+    # below: no factor buys nothing)
+    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 47) and ACTORS["peer"] == 0.75
+    assert actors[0] < res[("peer", "原公式")][0] and abs(actors[1] - res[("peer", "原公式")][1]) < 1e-9
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
     assert peer_p1 > p9[0] and peer_r3 > p9[1] and peer_p1 > generic[0] and peer_r3 >= generic[1]
@@ -393,17 +408,22 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # PENALTY 0.5 with 2 / 0.007) — now above kb's 0.676 / 0.840 on both (OUTSIDE 3 at a threshold kb cannot take); on
     # 45 (seventeenth session, round 23r joined) 0.681 / 0.841 against round 5's 0.673 / 0.833, P@1 a hair above kb's
     # 0.681 / 0.849; on 47 (eighteenth session, round 24r joined) 0.688 / 0.848 against round 5's 0.681 / 0.839 — kb's
-    # P@1 exactly (1,546 first answers of 2,248), R@3 below
+    # P@1 exactly (1,546 first answers of 2,248), R@3 below; on 49 (nineteenth session, round 25r joined) 0.691 / 0.852
+    # against round 5's 0.682 / 0.845 — three first answers more than kb's 0.690 / 0.856 (1,620 of 2,345), R@3 0.004
+    # below: kb's P@1 + R@3 above
     joint = res[("upper", "四个信号（各折一起选）")]
-    assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and abs(joint[0] - p1) < 1e-9 and joint[1] < r3
+    assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and p1 < joint[0] < p1 + 0.002 and joint[1] < r3
+    assert sum(joint[:2]) < p1 + r3
     # (40 of 41 with 2 / 0.014 in the fifteenth session, round 21r joined, 1 with 2 / 0.016: 0.701 / 0.837; 38 of 39
     # with 2 / 0.014 in the fourteenth session, round 20r joined, 1 with 2 / 0.016: 0.701 / 0.836; 37 of 37 in
     # the thirteenth session; 35 of 35 with named_ground; 34 of 35 before, 33 of 33, 32 before PUBLIC for laws not cited
     # only)
     # (41 folds with ORDER, fifteenth session: 39 with 2 / 0.014; 43 folds, sixteenth session, round 22r joined: 24 with
     # 2 / 0.008, 12 with 2 / 0.014, 0.675 / 0.840; 45 folds, seventeenth session, round 23r joined: 34 with 2 / 0.007,
-    # 0.679 / 0.849; 47 folds, eighteenth session, round 24r joined: 36 with 2 / 0.007, 0.686 / 0.855)
-    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.007), 36)
+    # 0.679 / 0.849; 47 folds, eighteenth session, round 24r joined: 36 with 2 / 0.007, 0.686 / 0.855; 49 folds,
+    # nineteenth session, round 25r joined: the folds turn back to kb's 0.5, 37 with 2 / 0.007 (the others 0.5 or 1 at
+    # other thresholds), 0.687 / 0.856 against kb's 0.690 / 0.856)
+    assert most("upper", "目的依据条对其他条") == ((BASIS["upper"], 2, 0.007), 37)
     assert BASIS["upper"] == 0.5 and abs(both("upper", "目的依据条对其他条") - p1 - r3) < 0.005
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
@@ -419,8 +439,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.007 (the others 0.3 or kb's 0.5, or 0.7 with 0.006): 0.846 / 0.669 against kb's 0.848 / 0.669; on 47 folds
     # (eighteenth session, round 24r joined) 43 lean to 0.7 with 0.007: 0.851 / 0.668 against kb's 0.853 / 0.668
     peer_penalty = res[("peer", "罚则对非依据法律的罚则")]
-    # (with ACROSS: 44 folds, 0.846 / 0.693 against kb's 0.848 / 0.693)
-    assert most("peer", "罚则对非依据法律的罚则") == ((0.7, GROUND["peer"], 0.007), 44) and PENALTY["peer"] == 0.5
+    # (with ACROSS: 44 folds, 0.846 / 0.693 against kb's 0.848 / 0.693; on 49 folds, nineteenth session, round 25r
+    # joined: 48 folds, the other keeping kb's 0.5, a first answer or so below kb's 0.852 / 0.689, the same R@3)
+    assert most("peer", "罚则对非依据法律的罚则") == ((0.7, GROUND["peer"], 0.007), 48) and PENALTY["peer"] == 0.5
     assert peer_penalty[0] < res[("peer", "原公式")][0] and peer_penalty[1] <= res[("peer", "原公式")][1]
     # PUBLIC and PENALTY, each chosen again fold by fold, do no better than kb's 0.1, 0.3 (24 folds: 0.705 / 0.814, 0.707 /
     # 0.815). OUTSIDE chosen again: 4 with threshold 0.006 in 22 folds, 0.702 / 0.828 — R@3 bought with P@1, the measure
@@ -460,15 +481,18 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # OUTSIDE 4 / 0.005 in 42, 0.698 / 0.853 — above kb's on both, at a threshold kb cannot take; 45 folds, seventeenth
     # session, round 23r joined: kb's 0.1 in 36 with 2 / 0.007, 0.681 / 0.849, kb's figures; OUTSIDE 4 / 0.005 in 38,
     # 0.685 / 0.844 — P@1 for R@3; 47 folds, eighteenth session, round 24r joined: kb's 0.1 in 38 with 2 / 0.007, 0.688 /
-    # 0.855, kb's figures; OUTSIDE 4 / 0.005 in 40, 0.692 / 0.850 — P@1 for R@3)
-    assert most("upper", "公权主体条对不提公权的条") == ((PUBLIC["upper"], 2, 0.007), 38)
+    # 0.855, kb's figures; OUTSIDE 4 / 0.005 in 40, 0.692 / 0.850 — P@1 for R@3; 49 folds, nineteenth session, round 25r
+    # joined: kb's 0.1 in 40 with 2 / 0.007, 0.690 / 0.856, kb's figures; OUTSIDE 4 / 0.005 in 41, 0.694 / 0.852 — P@1 for
+    # R@3)
+    assert most("upper", "公权主体条对不提公权的条") == ((PUBLIC["upper"], 2, 0.007), 40)
     assert public[0] <= p1 and public[1] <= r3
     outside = res[("upper", "依据条引库外法律时的阈值倍数")]
     # (41 folds with ORDER, fifteenth session: 3 / 0.007 in 36, 0.699 / 0.847; 43 folds, sixteenth session, round 22r
     # joined: 4 / 0.005 in 42, 0.698 / 0.853; 45 folds, seventeenth session, round 23r joined: 4 / 0.005 in 38, 2 / 0.006
     # in the others, 0.685 / 0.844 — above kb's P@1, below its R@3; 47 folds, eighteenth session, round 24r joined: 4 /
-    # 0.005 in 40, 0.692 / 0.850, the same)
-    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.005), 40) and outside[0] > p1 and outside[1] < r3
+    # 0.005 in 40, 0.692 / 0.850, the same; 49 folds, nineteenth session, round 25r joined: 4 / 0.005 in 41, 0.694 /
+    # 0.852, the same)
+    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.005), 41) and outside[0] > p1 and outside[1] < r3
     # … the choice kb can take (python3 -m kb.dev.related_cv related --least 0.016): on thresholds of 0.016 and up every
     # fold picks kb's formula at kb's ground weight and threshold (0.723 / 0.818; 29 folds 0.713 / 0.826), and OUTSIDE
     # chosen again is kb's 1.5 in 26 (28 of 29; 31 folds: all 31 kb's formula, 0.716 / 0.829, OUTSIDE 1.5 in 30; 33 folds:
@@ -479,8 +503,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     chosen = low[("upper", "原公式")][2]
     # (43 folds, sixteenth session, round 22r joined: 41 kb's, 2 ground 3 at 0.016, 0.709 / 0.828; 45 folds, seventeenth
     # session, round 23r joined: 41 kb's, 4 ground 3 at 0.016, 0.704 / 0.820; 47 folds, eighteenth session, round 24r
-    # joined: 43 kb's, the same 4 ground 3, 0.710 / 0.828)
-    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == 43 and len(chosen) == 47
+    # joined: 43 kb's, the same 4 ground 3, 0.710 / 0.828; 49 folds, nineteenth session, round 25r joined: 45 kb's, the
+    # same 4 ground 3, 0.712 / 0.833)
+    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == 45 and len(chosen) == 49
     # (all 33 with PUBLIC for laws not cited only, 0.728 / 0.843; all 35 in the twelfth session, 0.726 / 0.844, OUTSIDE
     # 1.5 in all 35; with named_ground 0.729 / 0.848, the same choices; all 37 in the thirteenth, 0.718 / 0.843; all 39 in
     # the fourteenth, round 20r joined, 0.707 / 0.831, OUTSIDE 1.5 in 38 of 39, 1 in 1; all 41 in the fifteenth, round
@@ -488,8 +513,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 38, 1 in 3; all but 2 of 43 in the sixteenth, round 22r joined, 0.709 / 0.828, OUTSIDE 1.5 in 26 of 43, 2 (with
     # ground 3) in 15, 1 in 2: 0.699 / 0.826; 41 of 45 in the seventeenth, round 23r joined, 0.704 / 0.820, OUTSIDE
     # chosen again: 1.5 in 1 fold only, 1 (with ground 2 or 3) or 2 (with ground 3) in the others: 0.693 / 0.822; 43 of
-    # 47 in the eighteenth, round 24r joined, 0.710 / 0.828, OUTSIDE chosen again 1.5 in 1 fold still: 0.700 / 0.830)
-    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 1
+    # 47 in the eighteenth, round 24r joined, 0.710 / 0.828, OUTSIDE chosen again 1.5 in 1 fold still: 0.700 / 0.830; 45
+    # of 49 in the nineteenth, round 25r joined, 0.712 / 0.833, OUTSIDE chosen again 1.5 in 2 folds, 1 (with ground 2 or
+    # 3) or 2 (with ground 3) in the others: 0.702 / 0.835)
+    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 2
     assert all(c[2] >= THRESHOLDS["upper"] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2])
     assert set(low) == {(k, n) for k in ("upper", "peer")
                         for n in ("原公式", "依据条引库外法律时的阈值倍数", "罕见二元组余弦的权重", "前三个答案按覆盖排序（覆盖指数）") + NONE_RULES}
@@ -511,14 +538,18 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # coverage left out in every fold (kb's 0.710 / 0.828), the least rare-bigram cosine 0.06 in 1 fold (0.711 / 0.823),
     # the ground's own threshold 1.25 with ground 3 in every fold (0.717 / 0.830); at the free thresholds the least
     # coverage 0.06 in 1 fold (0.686 / 0.854 against kb's 0.688 / 0.855), the least rare-bigram cosine 0.06 with 2 /
-    # 0.005 in 42 (0.689 / 0.850) — the same pattern
+    # 0.005 in 42 (0.689 / 0.850) — the same pattern. On 49 folds (nineteenth session, round 25r joined), on kb's
+    # thresholds: the least coverage left out in every fold (kb's 0.712 / 0.833), the least rare-bigram cosine 0.06 in 1
+    # fold (0.713 / 0.828), the ground's own threshold 1.25 with ground 3 in every fold (0.719 / 0.835); at the free
+    # thresholds the least coverage 0.06 in 1 fold (0.688 / 0.854 against kb's 0.690 / 0.856), the least rare-bigram
+    # cosine 0.06 with 2 / 0.005 in 44 (0.692 / 0.854) — the same pattern again
     cover, rare_out, grounded = (low[("upper", n)] for n in NONE_RULES)
     base = low[("upper", "原公式")]
-    assert [c[0] for c in cover[2]].count(0) == 47 and cover[:2] == base[:2]
-    assert [c[0] for c in rare_out[2]].count(0) == 46 and rare_out[0] > base[0] and base[1] - rare_out[1] > rare_out[0] - base[0]
-    assert grounded[2].count((1.25, 3, THRESHOLDS["upper"])) == 47 and grounded[0] - base[0] < 0.01
-    assert [c[0] for c in res[("upper", NONE_RULES[0])][2]].count(0) == 46 and res[("upper", NONE_RULES[0])][0] < p1
-    assert most("upper", NONE_RULES[1]) == ((0.06, 2, 0.005), 42)
+    assert [c[0] for c in cover[2]].count(0) == 49 and cover[:2] == base[:2]
+    assert [c[0] for c in rare_out[2]].count(0) == 48 and rare_out[0] > base[0] and base[1] - rare_out[1] > rare_out[0] - base[0]
+    assert grounded[2].count((1.25, 3, THRESHOLDS["upper"])) == 49 and grounded[0] - base[0] < 0.01
+    assert [c[0] for c in res[("upper", NONE_RULES[0])][2]].count(0) == 48 and res[("upper", NONE_RULES[0])][0] < p1
+    assert most("upper", NONE_RULES[1]) == ((0.06, 2, 0.005), 44)
     assert res[("upper", NONE_RULES[1])][0] > p1 and res[("upper", NONE_RULES[1])][1] < r3
     assert res[("peer", NONE_RULES[0])][:2] == res[("peer", NONE_RULES[1])][:2] == res[("peer", "原公式")][:2]
     # The last rounds' two candidates decided (the twenty-eighth round, seventeenth session, engineer 14e;
@@ -535,7 +566,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # Neither adopted: no gain across the folds over kb's point, and P@1 is the measure further from the goal. On all 47
     # files (eighteenth session, round 24r joined: 86 more items) the same trades: kb 1,612 / 1,496; the rare-bigram
     # weight 0.25 with ground 3 1,608 / 1,507 (4 first answers for 11 at R@3); alone 1,619 / 1,489; ground weight 2.2
-    # 1,612 / 1,499; kb's own formula's folds take ground 3 in the same four files
+    # 1,612 / 1,499; kb's own formula's folds take ground 3 in the same four files. On all 49 files (nineteenth session,
+    # round 25r joined: 97 more items) the same again: kb 1,685 / 1,572; the rare-bigram weight 0.25 with ground 3 1,681 /
+    # 1,584 (4 first answers for 12 at R@3); alone 1,692 / 1,566; ground weight 2.2 1,685 / 1,575; the same four files
     tuned = [i for i in items if i["kind"] == "upper"]
     tuned_files = sorted({i["file"] for i in tuned})
     variants = related_cv.VARIANTS
@@ -545,10 +578,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
         t = related_cv._pool(related_cv._score(tuned, lambda c: fn(p, g, c), THRESHOLDS["upper"]), tuned_files)
         return t[0], t[2]
 
-    assert everywhere("原公式", None, GROUND["upper"]) == (1612, 1496)
-    assert everywhere("罕见二元组余弦的权重", 0.25, 3) == (1608, 1507)
-    assert everywhere("罕见二元组余弦的权重", 0.25, GROUND["upper"]) == (1619, 1489)
-    assert everywhere("原公式", None, 2.2) == everywhere("依据法律的候选另设阈值倍数", 1.25, 3) == (1612, 1499)
+    assert everywhere("原公式", None, GROUND["upper"]) == (1685, 1572)
+    assert everywhere("罕见二元组余弦的权重", 0.25, 3) == (1681, 1584)
+    assert everywhere("罕见二元组余弦的权重", 0.25, GROUND["upper"]) == (1692, 1566)
+    assert everywhere("原公式", None, 2.2) == everywhere("依据法律的候选另设阈值倍数", 1.25, 3) == (1685, 1575)
     assert {tuned_files[j] for j, c in enumerate(base[2]) if c[1] == 3} == {
         "related-heldout-bj-jianshe-zhiliang.yml", "related-heldout-cq-cunzhen-guihua.yml",
         "related-heldout-gd-renda-yishi.yml", "related-heldout-qingyuan-wuye.yml"}
@@ -578,8 +611,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # — above kb's 0.676 / 0.840 on both, at a threshold kb cannot take; 45 folds, seventeenth session, round 23r joined:
     # 0.695 / 0.847, 39 folds 0.75 with 2 / 0.006, the others 0.75 with 2 / 0.005 or 3 / 0.008 — P@1 above kb's 0.681,
     # R@3 below its 0.849; 47 folds, eighteenth session, round 24r joined: 0.702 / 0.853, 41 folds 0.75 with 2 / 0.006 —
-    # P@1 above kb's 0.688, R@3 below its 0.855)
-    assert res[("upper", "去法规主题的余弦")][0] > p1 and most("upper", "去法规主题的余弦") == ((0.75, 2, 0.006), 41)
+    # P@1 above kb's 0.688, R@3 below its 0.855; 49 folds, nineteenth session, round 25r joined: 0.704 / 0.858, 43 folds
+    # 0.75 with 2 / 0.006 — above kb's 0.690 / 0.856 on both, at a threshold kb cannot take)
+    assert res[("upper", "去法规主题的余弦")][0] > p1 and most("upper", "去法规主题的余弦") == ((0.75, 2, 0.006), 43)
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
     # every fold (25 of 25, 24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before
     # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
@@ -594,15 +628,17 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.843 / 0.676, every fold kb's 0 / 0.007; 45 folds (seventeenth session, round 23r joined) 0.848 / 0.669, 44 folds
     # kb's 0 / 0.007, 1 fold 0 / 0.006; 47 folds (eighteenth session, round 24r joined: one weak peer in 86 articles)
     # 0.853 / 0.668, 46 folds kb's 0 / 0.007, 1 fold 0 / 0.006
-    # (with ACROSS, engineer 14h: every fold kb's 0 / 0.007, 0.848 / 0.693)
-    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 47) and GROUND["peer"] == 0
+    # (with ACROSS, engineer 14h: every fold kb's 0 / 0.007, 0.848 / 0.693; 49 folds, nineteenth session, round 25r
+    # joined: 97 articles, 3 weak peers, none in kb's three: every fold kb's 0 / 0.007, 0.852 / 0.689)
+    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 49) and GROUND["peer"] == 0
     assert THRESHOLDS["peer"] == 0.007
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
     # (39 folds before the followers: 38 with 1 / 0.008, 1 with 1 / 0.012; with them 37 and 1; 41 folds, fifteenth
     # session, round 21r joined: 40 with 1 / 0.008, 1 with 1 / 0.012; 43 folds, sixteenth session, round 22r joined: 41
     # and 1, 1 with 2 / 0.016; 45 folds, seventeenth session, round 23r joined: 44 with 1 / 0.008, 1 with 2 / 0.016; 47
-    # folds, eighteenth session, round 24r joined: 45 with 1 / 0.008, 1 with 1 / 0.012, 1 with 2 / 0.016)
-    assert r8_chosen.count((None, 1, 0.008)) == 45 and r8_chosen.count((None, 1, 0.012)) == 1
+    # folds, eighteenth session, round 24r joined: 45 with 1 / 0.008, 1 with 1 / 0.012, 1 with 2 / 0.016; 49 folds,
+    # nineteenth session, round 25r joined: 47, 1 and 1)
+    assert r8_chosen.count((None, 1, 0.008)) == 47 and r8_chosen.count((None, 1, 0.012)) == 1
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the
     # rare-bigram weight is 0.25 (was 0.5): cross-validated 同类立法 P@1 0.615 → 0.686, R@3 0.751 → 0.776 when it came;
     # on 24 folds round 8's formula 0.716 / 0.695, kb's 0.793 / 0.736. The gate chosen fold by fold: 0.08 in every fold
@@ -657,9 +693,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.676 / 0.840 — above on both, at a threshold kb cannot take; on 45 (seventeenth session, round 23r joined) every
     # fold picks 0.08, 40 with 1 / 0.005, the others 2 / 0.005: 0.686 / 0.850 against kb's 0.681 / 0.849 — above on
     # both, at a threshold kb cannot take; on 47 (eighteenth session, round 24r joined) every fold picks 0.08, 42 with 1 /
-    # 0.005, the others 2 / 0.005: 0.693 / 0.857 against kb's 0.688 / 0.855 — above on both, at a threshold kb cannot take
+    # 0.005, the others 2 / 0.005: 0.693 / 0.857 against kb's 0.688 / 0.855 — above on both, at a threshold kb cannot take;
+    # on 49 (nineteenth session, round 25r joined) every fold picks 0.08, 44 with 1 / 0.005, the others 2 / 0.005: 0.695 /
+    # 0.860 against kb's 0.690 / 0.856 — the same
     assert res[("upper", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] > p1
-    assert most("upper", "同类立法的主题门槛（共同依据或法规主题余弦）") == ((0.08, 1, 0.005), 42)
+    assert most("upper", "同类立法的主题门槛（共同依据或法规主题余弦）") == ((0.08, 1, 0.005), 44)
     # … and the weight of the rare-bigram cosine: 同类立法's 0.25 in 22 folds of 24, 24 of 25 (with threshold 0.007), 22 of
     # 25 with OTHER_BODIES (3 folds 0), 25 of 27, 25 of 29, 22 of 31, 21 of 33; for 上位法 (none) a weight chosen fold by
     # fold does no better
@@ -676,8 +714,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.006 (0.843 / 0.667 against kb's 0.848 / 0.669); on 47 (eighteenth session, round 24r joined) 45 pick 0 with
     # 0.007, 2 pick 0.75 with 0.006 (0.849 / 0.666 against kb's 0.853 / 0.668)
     # (with ACROSS 43 folds pick kb's 0.25 with 0.007, the others 0.75 with 0.006 or 0: 0.847 / 0.681 against kb's
-    # 0.848 / 0.693)
-    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 43) and RARE["peer"] == 0.25
+    # 0.848 / 0.693; on 49, nineteenth session, round 25r joined, 46 folds pick kb's 0.25 with 0.007, the others 0.75 with
+    # 0.006: 0.852 / 0.678 against kb's 0.852 / 0.689)
+    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 46) and RARE["peer"] == 0.25
     # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of
     # BODY_KINDS and no kind in common → relevance × 0): every fold of 25 picks 0 of 1, 0.5, 0.25, 0 (with 0 / 0.007);
     # 同类立法 0.760 / 0.736 → 0.817 / 0.736 (round 13r's election text 19 → 68 of its 68 articles rightly without a peer,
@@ -694,10 +733,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.676 / 0.840. On 45 (seventeenth session, round 23r joined) 44 with 0.007, 1 with 0.006 (0.820 / 0.672 without it,
     # 0.848 / 0.669 with: P@1 0.028 up, R@3 0.003 down — the first time it costs R@3); 上位法: the folds pick 0.25 or 0.5,
     # 0.681 / 0.849, kb's figures. On 47 (eighteenth session, round 24r joined) 46 with 0.007, 1 with 0.006 (0.826 /
-    # 0.670 without it, 0.853 / 0.668 with); 上位法: 0.688 / 0.855, kb's figures
+    # 0.670 without it, 0.853 / 0.668 with); 上位法: 0.688 / 0.855, kb's figures. On 49 (nineteenth session, round 25r
+    # joined, with ACROSS) all 49 with 0.007 (0.822 / 0.689 without it, 0.852 / 0.689 with); 上位法: 0.691 / 0.856, a first
+    # answer or two above kb's 0.690 / 0.856
     from kb.library.related import OTHER_BODIES
 
-    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 47)   # 46 before ACROSS
+    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 49)   # 46 before ACROSS
     before14 = res[("peer", "第十四轮之前（不看法规名称所指机关）")]
     # (with ACROSS the R@3 is the same with and without it: 0.693)
     assert OTHER_BODIES["peer"] == 0 and peer_p1 > before14[0] + 0.025 and before14[1] - 0.005 < peer_r3 <= before14[1]
@@ -707,9 +748,13 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # kb's 0.713 / 0.836, at a threshold kb cannot take —; on kb's thresholds 36 folds 0.25 with ground 3, 0.715 / 0.831
     # against kb's 0.721 / 0.832: kb keeps 0. On 43 folds, sixteenth session, round 22r joined: on the full grid every
     # fold 0.25, 35 with 2 / 0.012, 0.688 / 0.841 against kb's 0.676 / 0.840; on kb's thresholds every fold 0.25 with
-    # ground 3, 0.711 / 0.833 against kb's 0.709 / 0.828 — above kb's on both: the next round's candidate)
+    # ground 3, 0.711 / 0.833 against kb's 0.709 / 0.828 — above kb's on both: the next round's candidate. On 49 folds,
+    # nineteenth session, round 25r joined: on the full grid 0.25 with 2 / 0.006, 0.007 or 0.012 and, for the first time,
+    # 0.5 with 2 / 0.006 in a fold or more: 0.696 / 0.855 against kb's 0.690 / 0.856; on kb's thresholds every fold 0.25
+    # with ground 3, 0.717 / 0.839 against kb's 0.712 / 0.833)
     rare = res[("upper", "罕见二元组余弦的权重")]
-    assert RARE.get("upper", 0) == 0 and all(c[0] == 0.25 and c[2] < THRESHOLDS["upper"] for c in rare[2])
+    assert RARE.get("upper", 0) == 0 and all(c[0] in (0.25, 0.5) and c[2] < THRESHOLDS["upper"] for c in rare[2])
+    assert 0.5 in [c[0] for c in rare[2]] and [c[0] for c in rare[2]].count(0.25) > 40
     assert both("upper", "罕见二元组余弦的权重") > p1 + r3
     assert sum(low[("upper", "罕见二元组余弦的权重")][:2]) > sum(low[("upper", "原公式")][:2])
     # kb's first three 上位法 answers above the threshold ordered by relevance × the share of the article's weight each
@@ -729,11 +774,13 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (45 folds, seventeenth session, round 23r joined: 1 in 43, 35 of them with 2 / 0.007, 2 in 2: 0.679 / 0.849 against
     # kb's 0.681 / 0.849; on kb's thresholds 1 with kb's 2 / 0.016 in 39, 0.701 / 0.819 against kb's 0.704 / 0.820; 47
     # folds, eighteenth session, round 24r joined: 1 in every fold, 38 with 2 / 0.007 — kb's own 0.688 / 0.855; on kb's
-    # thresholds 1 with kb's 2 / 0.016 in 39, 0.706 / 0.828 against kb's 0.710 / 0.828)
-    assert most("upper", "前三个答案按覆盖排序（覆盖指数）") == ((ORDER["upper"], 2, 0.007), 38)
-    assert [c[0] for c in order[2]].count(ORDER["upper"]) == 47 and order[1] == r3 and p1 - 0.005 < order[0] <= p1
+    # thresholds 1 with kb's 2 / 0.016 in 39, 0.706 / 0.828 against kb's 0.710 / 0.828; 49 folds, nineteenth session,
+    # round 25r joined: 1 in every fold, 40 with 2 / 0.007 — kb's own 0.690 / 0.856; on kb's thresholds 1 with kb's
+    # 2 / 0.016 in 44, 0.710 / 0.833 against kb's 0.712 / 0.833)
+    assert most("upper", "前三个答案按覆盖排序（覆盖指数）") == ((ORDER["upper"], 2, 0.007), 40)
+    assert [c[0] for c in order[2]].count(ORDER["upper"]) == 49 and order[1] == r3 and p1 - 0.005 < order[0] <= p1
     chosen = low[("upper", "前三个答案按覆盖排序（覆盖指数）")][2]
-    assert chosen.count((ORDER["upper"], GROUND["upper"], THRESHOLDS["upper"])) == 39
+    assert chosen.count((ORDER["upper"], GROUND["upper"], THRESHOLDS["upper"])) == 44
     assert res[("upper", "前三个答案按长度排序（长度指数）")][0] < p1
     related_cv.ORDERED = False
     try:
@@ -758,8 +805,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     follow = res[("peer", "同类立法的后随答案（相关度下限）")]
     # (45 folds, seventeenth session, round 23r joined: 0.003 in 43 folds, 0.004 in 1, 0.003 with 0.006 in 1, 0.848 / 0.667;
     # 47 folds, eighteenth session, round 24r joined: 0.003 in 45 folds, 0.004 in 1, 0.003 with 0.006 in 1, 0.853 / 0.666)
-    # (with ACROSS: 0.003 in 46 folds, 0.004 in 1, 0.848 / 0.691)
-    assert most("peer", "同类立法的后随答案（相关度下限）") == ((FOLLOW["peer"], GROUND["peer"], 0.007), 46)
+    # (with ACROSS: 0.003 in 46 folds, 0.004 in 1, 0.848 / 0.691; 49 folds, nineteenth session, round 25r joined: 0.003
+    # in 48 folds, 0.004 in 1, 0.852 / 0.687)
+    assert most("peer", "同类立法的后随答案（相关度下限）") == ((FOLLOW["peer"], GROUND["peer"], 0.007), 48)
     assert follow[0] == peer_p1 and peer_r3 - 0.005 < follow[1] <= peer_r3
     assert res[("upper", "同类立法的后随答案（相关度下限）")][:2] == (p1, r3)      # 上位法 has none
     related_cv.FOLLOWERS = False
@@ -767,7 +815,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
         alone = related_cv.related(ROOT, io.StringIO(), variants=["原公式"], items=[i for i in items if i["kind"] == "peer"])
     finally:
         related_cv.FOLLOWERS = True
-    # (with ACROSS, without the followers: 0.820 / 0.687 against kb's 0.848 / 0.693)
+    # (with ACROSS, without the followers: 0.820 / 0.687 against kb's 0.848 / 0.693; on 49 folds, nineteenth session,
+    # round 25r joined: 0.825 / 0.678 against kb's 0.852 / 0.689)
     assert alone[("peer", "原公式")][0] < peer_p1 and alone[("peer", "原公式")][1] + 0.005 < peer_r3
     # A 同类立法 candidate the shared-subject gate turns away, offered even so, its relevance divided by a factor
     # (seventeenth session, engineer 14b, on main's 43 folds: tests/data/related/README.md, Twenty-seventh round (engineer
@@ -850,8 +899,11 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # repeats, none found): 0.764 (356 / 75 / 145), 40 folds kb's 0.45, 1 picks 0.4; all 41 at kb's bounds 0.769 (357 / 70 /
     # 144).  With round 24r's two as tuning files (the eighteenth session's bookkeeping, 43 folds; the 非遗 text under the
     # 2011 非物质文化遗产法, the 水资源 text under the 2016 水法; 24 repeats, held out 16 / 11 / 8): 0.759 (374 / 87 / 151),
-    # 42 folds kb's 0.45, 1 picks 0.3; all 43 at kb's bounds 0.762 (373 / 81 / 152)
-    assert len(chosen) == 43 and chosen.count(MIN_BEST) == 42
+    # 42 folds kb's 0.45, 1 picks 0.3; all 43 at kb's bounds 0.762 (373 / 81 / 152).  With round 25r's two as tuning files
+    # (the nineteenth session's bookkeeping, 45 folds; the 中医药 text under the 2016 中医药法, the 动物防疫 text under the
+    # 2021 动物防疫法; 23 repeats, held out 17 / 5 / 6): 0.762 (390 / 86 / 158), every fold kb's 0.45; all 45 at kb's
+    # bounds the same
+    assert len(chosen) == 45 and chosen.count(MIN_BEST) == 45
     assert MIN_BEST == 0.45 and 0.755 < f1 < 0.765
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
     # (every fold left them out); then most folds took them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
@@ -872,11 +924,13 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # every fold too, 0.775 (354 / 70 / 135); on 39 folds (sixteenth session, round 22r joined) every fold too, 0.771
     # (356 / 70 / 141); with kb's BY_VALUE every fold too, 0.773 (357 / 70 / 140); on 41 folds (seventeenth session, round
     # 23r joined) 39 folds (0.55, 0.15), 2 (0.55, 0.3): 0.768 (357 / 72 / 144); on 43 folds (eighteenth session, round
-    # 24r joined) 41 folds (0.55, 0.15), 2 (0.55, 0.3): 0.760 (373 / 83 / 152)
+    # 24r joined) 41 folds (0.55, 0.15), 2 (0.55, 0.3): 0.760 (373 / 83 / 152); on 45 folds (nineteenth session, round
+    # 25r joined) 43 folds (0.55, 0.15), 2 (0.55, 0.3): 0.760 (390 / 88 / 158) — two false reports more than kb's bounds,
+    # now every fold's MIN_BEST (0.762)
     from kb.library.repeat import PAIR, PAIR_REST
 
     pair = res["前两条合计"]
-    assert pair[2].count((PAIR, PAIR_REST)) == 41 and (PAIR, PAIR_REST) == (0.55, 0.15) and pair[0] >= f1
+    assert pair[2].count((PAIR, PAIR_REST)) == 43 and (PAIR, PAIR_REST) == (0.55, 0.15) and f1 - 0.002 < pair[0] < f1
     # an article reported through its closest provision that takes less than PART of that provision's wording (a phrase or
     # two of a long one: the 地方组织法's 第二十二、五十三条 beside local rules on withdrawing a 质询案) and of which less than
     # PART_WHOLE is upper law's: the annotators' local rule.  Thirteenth session: every fold takes (0.15, 0.75) on the grid
@@ -886,11 +940,12 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 21r joined) every fold too, 0.773 (354 / 73 / 135); with kb's OWN_FINE every fold too, 0.775 (354 / 70 / 135); on
     # 39 folds (sixteenth session, round 22r joined) every fold too, 0.771 (356 / 70 / 141); with kb's BY_VALUE every fold
     # too, 0.773 (357 / 70 / 140); on 41 folds (seventeenth session, round 23r joined) every fold too, 0.769 (357 / 70 /
-    # 144); on 43 folds (eighteenth session, round 24r joined) every fold too, 0.762 (373 / 81 / 152)
+    # 144); on 43 folds (eighteenth session, round 24r joined) every fold too, 0.762 (373 / 81 / 152); on 45 folds
+    # (nineteenth session, round 25r joined) every fold too, 0.762 (390 / 86 / 158)
     from kb.library.repeat import PART, PART_WHOLE
 
     part = res["所取比例"]
-    assert part[2].count((PART, PART_WHOLE)) == 43 and (PART, PART_WHOLE) == (0.15, 0.75) and part[0] >= f1
+    assert part[2].count((PART, PART_WHOLE)) == 45 and (PART, PART_WHOLE) == (0.15, 0.75) and part[0] >= f1
     # the least share of the article's wording in its upper provisions together (THRESHOLD 0.5): every fold picks 0.55
     # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73; on 23 0.739, 233 / 85 / 80, 0.737 with 86 false reports
     # since the 上位法 ground weight 2 / OUTSIDE 1.5 moved a candidate), but kb score-repeat's eight
@@ -905,31 +960,35 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # every fold keeps 0.5 (0.775, 354 / 70 / 135); on 39 folds (sixteenth session, round 22r joined) every fold keeps 0.5
     # (0.771, 356 / 70 / 141); with kb's BY_VALUE every fold keeps 0.5 (0.773, 357 / 70 / 140); on 41 folds (seventeenth
     # session, round 23r joined) every fold keeps 0.5 (0.769, 357 / 70 / 144); on 43 folds (eighteenth session, round
-    # 24r joined) every fold keeps 0.5 (0.762, 373 / 81 / 152)
+    # 24r joined) every fold keeps 0.5 (0.762, 373 / 81 / 152); on 45 folds (nineteenth session, round 25r joined) every
+    # fold keeps 0.5 (0.762, 390 / 86 / 158)
     from kb.library.repeat import THRESHOLD
 
     share = res["合计比例下限"]
-    assert share[2].count(THRESHOLD) == 43 and len(share[2]) == 43 and THRESHOLD == 0.5
+    assert share[2].count(THRESHOLD) == 45 and len(share[2]) == 45 and THRESHOLD == 0.5
     # a fine of the text's own amount (an article imposing a 罚款 of an amount of money its upper provisions do not state:
     # the annotators' local rule) not reported: fifteenth session, every fold of 37 takes it, 0.773 (354 / 73 / 135) →
     # 0.775 (354 / 70 / 135; 测绘 第四十九条, 种子 第五十九条, 固体废物 第五十一条 go, no repeat is lost); kb score-repeat
     # 70 / 8 / 18 before and after — kb.library.repeat.OWN_FINE; on 39 folds (sixteenth session, round 22r joined) every
     # fold takes it, 0.771 (356 / 70 / 141); with kb's BY_VALUE every fold, 0.773 (357 / 70 / 140); on 41 folds
     # (seventeenth session, round 23r joined) every fold, 0.769 (357 / 70 / 144); on 43 folds (eighteenth session, round
-    # 24r joined) every fold, 0.762 (373 / 81 / 152)
+    # 24r joined) every fold, 0.762 (373 / 81 / 152); on 45 folds (nineteenth session, round 25r joined) every fold,
+    # 0.762 (390 / 86 / 158)
     from kb.library.repeat import BY_VALUE, OWN_FINE
 
     fine = res["罚款数额"]
-    assert fine[2].count(True) == 43 and OWN_FINE and fine[0] >= f1 and fine[1] == [373, 81, 152]
+    assert fine[2].count(True) == 45 and OWN_FINE and fine[0] >= f1 and fine[1] == [390, 86, 158]
     # quantities (and a fine's amounts with their bounds) compared by value whatever the numerals, not as written: sixteenth
     # session, 38 of 39 folds take it — the 人防 fold, whose 第四十五条 (the 人民防空法's 第四十九条 with its fines in Arabic
     # numerals, an annotated repeat) is the one article it changes, ties and keeps the strings, so held out 0.771 (356 / 70 /
     # 141) as before —; all 39 files at kb's bounds 0.771 → 0.773 (357 / 70 / 140); kb score-repeat 70 / 8 / 18 before and
     # after — kb.library.repeat.BY_VALUE; on 41 folds (seventeenth session, round 23r joined) 40 of 41 take it (one fold
     # keeps the strings), 0.768 (356 / 70 / 145) against 0.769 (357 / 70 / 144) for every file at kb's bounds; on 43 folds
-    # (eighteenth session, round 24r joined) 42 of 43, 0.761 (372 / 81 / 153) against 0.762 (373 / 81 / 152)
+    # (eighteenth session, round 24r joined) 42 of 43, 0.761 (372 / 81 / 153) against 0.762 (373 / 81 / 152); on 45 folds
+    # (nineteenth session, round 25r joined) every fold takes it, 0.762 (390 / 86 / 158): the fold that kept the strings
+    # takes the values now
     values = res["数额按数值比较"]
-    assert values[2].count(True) == 42 and BY_VALUE and values[1] == [372, 81, 153] and values[0] < fine[0]
+    assert values[2].count(True) == 45 and BY_VALUE and values[1] == [390, 86, 158] and values[0] == fine[0]
     # a reworded repeat told from a local rule worded as closely by the duties' bodies (seventeenth session, engineer 14d):
     # an article of which 0.4 or 0.45 is upper law's wording (below THRESHOLD) reported when its closest provision names
     # half or all of the bodies its duties are laid on (Library.shared_actors) — kb's other bounds kept.  38 of 39 folds
@@ -941,10 +1000,12 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # "Twenty-seventh round of tuning (engineer 14d)".  On 41 folds (round 23r joined, the lead's stacking): 40 take
     # (0.4, 0.5), one none, 0.769 (357 / 70 / 144) — every file at kb's bounds, where kb's own CV is 0.764 (one fold
     # picks MIN_BEST 0.4).  On 43 folds (round 24r joined, the eighteenth session's bookkeeping): 42 take (0.4, 0.5), one
-    # none, 0.761 (373 / 82 / 152) — one false report more than every file at kb's bounds, 0.762 (373 / 81 / 152)
+    # none, 0.761 (373 / 82 / 152) — one false report more than every file at kb's bounds, 0.762 (373 / 81 / 152).  On 45
+    # folds (round 25r joined, the nineteenth session's bookkeeping): 44 take (0.4, 0.5), one none, 0.761 (390 / 87 /
+    # 158) — one false report more than kb's own CV, every fold at kb's bounds now (0.762, 390 / 86 / 158)
     duty = res["义务主体"]
-    assert duty[2].count((0.4, 0.5)) == 42 and duty[2].count(None) == 1 and duty[1] == [373, 82, 152]
-    assert duty[0] >= f1
+    assert duty[2].count((0.4, 0.5)) == 44 and duty[2].count(None) == 1 and duty[1] == [390, 87, 158]
+    assert f1 - 0.002 < duty[0] < f1
     assert "交叉验证 F1" in out.getvalue()
 
 

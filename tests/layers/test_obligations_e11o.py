@@ -1,0 +1,34 @@
+"""Nineteenth session (issue 11, engineer 11o): names and heads, and the lead's convention Q3.
+
+Q3 (the lead's decision, 2026-12-07): a modifier written once before two agents of one thing (建筑物所有人或者管理人,
+动物饲养人或者管理人) goes to every agent of the pair, as a level goes to each member of a split list.  kb gave the first
+its modifier and the second a bare 管理人 (`coordination.Scanner._shared_modifier` shared a modifier only between
+agents of a trade's activity: 生产者、销售者).  The sentences are quoted from their corpus texts (none is held out).
+"""
+from __future__ import annotations
+
+from test_obligations_rules import reg  # noqa: F401 - the registry shared by the rules' tests (fixture)
+from test_obligations_round28 import actors
+
+
+def test_a_things_modifier_goes_to_every_holder_of_the_pair(reg):
+    """民法典 侵权责任编 1245, 广东省大气污染防治条例 (2022) 45 and 海上交通安全法 (2021) 34 p2: the second holder was bare."""
+    got = actors(reg, "饲养的动物造成他人损害的，动物饲养人或者管理人应当承担侵权责任；但是，能够证明损害是因被侵权人故意或者重大过失"
+                      "造成的，可以不承担或者减轻责任。")
+    assert {("动物饲养人", "obligation"), ("动物管理人", "obligation")} <= got
+    assert ("管理人", "obligation") not in got
+    got = actors(reg, "非道路移动机械所有人或者使用人应当按照规范对在用非道路移动机械进行维护检修。")
+    assert {("非道路移动机械所有人", "obligation"), ("非道路移动机械使用人", "obligation")} <= got
+    got = actors(reg, "船舶所有人、经营人或者管理人不得指使、强令船员违章冒险操作、作业。")
+    assert {("船舶所有人", "prohibition"), ("船舶经营人", "prohibition"), ("船舶管理人", "prohibition")} == got
+
+
+def test_only_the_holders_take_the_things_modifier(reg):
+    """Guards: 海事诉讼特别程序法 101 (the salvor and the insurer hold no ship: bare, as the gold file writes them) and a
+    的-modifier, dropped for every agent as the name rules read it (禁止吸烟场所的经营者、管理者)."""
+    got = actors(reg, "船舶所有人、承租人、经营人、救助人、保险人在发生海事事故后，依法申请责任限制的，可以向海事法院申请设立海事赔偿责任"
+                      "限制基金。")
+    assert {("船舶承租人", "permission"), ("船舶经营人", "permission"), ("救助人", "permission"),
+            ("保险人", "permission")} <= got
+    got = actors(reg, "禁止吸烟场所的经营者、管理者应当在醒目位置设置禁止吸烟标识。")
+    assert got == {("经营者", "obligation"), ("管理者", "obligation")}

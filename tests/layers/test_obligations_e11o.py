@@ -32,3 +32,24 @@ def test_only_the_holders_take_the_things_modifier(reg):
             ("保险人", "permission")} <= got
     got = actors(reg, "禁止吸烟场所的经营者、管理者应当在醒目位置设置禁止吸烟标识。")
     assert got == {("经营者", "obligation"), ("管理者", "obligation")}
+
+
+def test_the_sides_a_relation_names_are_parties(reg):
+    """重庆市村镇供水条例 36, 政府采购法 (2014) 24 p2 and 海洋环境保护法 (2023) 84 p3: `subjects._NOT_BARE_SUBJECT` refused every
+    name ending in 双方 / 各方 (a bare 双方 says elsewhere who the sides are), and 联合体 before 各方 was no name kb read."""
+    assert ("供用水双方", "obligation") in actors(reg, "供用水双方应当订立供用水合同。")
+    assert ("联合体各方", "obligation") in actors(reg, "联合体各方应当共同与采购人签订采购合同，就采购合同约定的事项对采购人承担"
+                                                 "连带责任。")
+    assert ("船岸双方", "obligation") in actors(reg, "装卸油类及有毒有害货物的作业，船岸双方应当遵守安全防污操作规程。")
+
+
+def test_a_bare_side_or_one_side_is_no_party_of_its_own(reg):
+    """Guards: 北京市旅游管理条例 32 (但双方: the parties before, carried — a first version read 但双方), 家庭教育促进法 20
+    (任何一方 is one of the parents the clause carries, as its gold file reads it) and a bare 双方."""
+    got = actors(reg, "旅行社与其他旅游经营者发生业务往来，可以按照合同约定收取佣金或者折扣，但双方必须如实入帐，不得帐外暗中给予或者收受"
+                      "回扣。")
+    assert not any(a.endswith("双方") for a, _ in got)
+    got = actors(reg, "未成年人的父母分居或者离异的，应当相互配合履行家庭教育责任，任何一方不得拒绝或者怠于履行；除法律另有规定外，不得阻碍"
+                      "另一方实施家庭教育。")
+    assert not any(a.endswith("一方") for a, _ in got)
+    assert not any(a == "双方" for a, _ in actors(reg, "双方应当订立书面合同。"))

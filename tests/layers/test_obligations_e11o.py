@@ -53,3 +53,18 @@ def test_a_bare_side_or_one_side_is_no_party_of_its_own(reg):
                       "另一方实施家庭教育。")
     assert not any(a.endswith("一方") for a, _ in got)
     assert not any(a == "双方" for a, _ in actors(reg, "双方应当订立书面合同。"))
+
+
+def test_an_arbitrator_is_a_persons_name(reg):
+    """仲裁法 (2017) 47: names._NOT_A_HEAD refused 裁员 (a layoff) as a head, so 首席仲裁员或者独任仲裁员 was no name, and the
+    clause took 当事人 from the sentence before."""
+    got = actors(reg, "当事人在仲裁过程中有权进行辩论。辩论终结时，首席仲裁员或者独任仲裁员应当征询当事人的最后意见。")
+    assert {("首席仲裁员", "obligation"), ("独任仲裁员", "obligation")} <= got
+    assert ("企业", "prohibition") in actors(reg, "企业不得随意裁员。")
+
+
+def test_the_members_a_body_is_made_of_are_no_agents(reg):
+    """Guard: 仲裁法 (2017) 30 (仲裁庭可以由三名仲裁员或者一名仲裁员组成: 由X组成 is what the subject is made of, not X's act
+    — the arbitrators read as a name made them the agent of 组成)."""
+    got = actors(reg, "仲裁庭可以由三名仲裁员或者一名仲裁员组成。由三名仲裁员组成的，设首席仲裁员。")
+    assert not any(a.endswith("仲裁员") for a, _ in got)

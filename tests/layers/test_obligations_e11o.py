@@ -68,3 +68,21 @@ def test_the_members_a_body_is_made_of_are_no_agents(reg):
     — the arbitrators read as a name made them the agent of 组成)."""
     got = actors(reg, "仲裁庭可以由三名仲裁员或者一名仲裁员组成。由三名仲裁员组成的，设首席仲裁员。")
     assert not any(a.endswith("仲裁员") for a, _ in got)
+
+
+def test_fields_share_the_kind_of_department_written_after_the_last(reg):
+    """传染病防治法 (2013) 13 p3 and 北京市环境噪声污染防治办法 3: fields before one 行政部门 / 行政主管部门 without 等 were a list of
+    departments only when the lexicon knew one of its stems; 铁路、交通、民用航空行政部门 gave nothing."""
+    got = actors(reg, "铁路、交通、民用航空行政部门负责组织消除交通工具以及相关场所的鼠害和蚊、蝇等病媒生物的危害。")
+    assert {("铁路部门", "obligation"), ("交通部门", "obligation"), ("民用航空部门", "obligation")} <= got
+    got = actors(reg, "铁路、民航行政主管部门依据各自职责分别对火车、飞机噪声实施监督管理。")
+    assert {("铁路部门", "obligation"), ("民航部门", "obligation")} <= got
+
+
+def test_levels_or_a_verb_before_one_department_are_no_fields(reg):
+    """Guards (the corpus diff and beijing-wenwu-baohu 9, 16): 报区、县文物行政部门备案 and 由各区、县水行政主管部门 name one department
+    at its levels, no departments 报区, 县文物, 各区, 县水 (北京市实施《水法》办法 9 p2)."""
+    got = actors(reg, "区、县的区域综合规划，由各区、县水行政主管部门会同有关部门编制。")
+    assert not any(a in ("各区部门", "县水部门") for a, _ in got)
+    got = actors(reg, "建设单位应当将方案报区、县文物行政部门备案。")
+    assert not any(a.startswith("报") for a, _ in got)

@@ -372,7 +372,7 @@ FLOORS = {
     # held out in round 12 (scored once on main d6e60d6, after the round-12 rules), tuning since: their figures then,
     # minus 0.02; raised after the round-13 rules (written on them)
     "beijing-rencai-shichang": (0.89, 0.92, 0.86), "beijing-zhongzhouxian": (0.96, 0.97, 0.98),
-    "chongqing-dianxin": (0.87, 0.85, 0.75), "chongqing-qixiang-zaihai": (0.93, 0.94, 0.92),
+    "chongqing-dianxin": (0.87, 0.85, 0.75), "chongqing-qixiang-zaihai": (0.93, 0.94, 0.89),
     "guangdong-tudi-quanshu": (0.82, 0.82, 0.74), "jiliang": (0.90, 0.90, 0.84),
     "xuewei-tiaoli": (0.64, 0.66, 0.72), "yinhuashui": (0.88, 0.87, 0.79),
     # held out in round 13 (scored once on main d2e0063, after the round-13 rules; identical at 74c1624), tuning since:
@@ -533,6 +533,10 @@ FLOORS = {
 #: condition items of art. 24 p3 to no one (kb's 急救人员 permission on them was an FP already), the patients' 应当予以
 #: 配合 on them are 21 FPs more; the files of jiage-jianzheng, jiating, falvyuanzhu, fangzhen-jianzai carry such items:
 #: their paragraph-level floors and duty recall raised to their figures minus 0.02.
+#: Nineteenth session (engineer 11o): the lead's decision Q1 (a place named as the subject of an act only its operator can
+#: do stands for it, each place of the list an actor) harmonised three files; one lowered, chongqing-qixiang-zaihai's duty
+#: recall (0.92 -> 0.89; its figure 0.914): 35 p2's seven places (矿区、车站……易燃易爆场所等……应当……传播) are gold now, and kb
+#: reads the list only from its bodies 学校, 医院.
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

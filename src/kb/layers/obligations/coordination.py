@@ -99,6 +99,12 @@ _ANYONE_HEAD = re.compile(r"(部门|单位|组织|个人)")
 #: what may stand before an element of a group (任何, 其他, 有关 …), tried in this order
 #: an agent noun: a two-character activity and its agent's head (生产者, 销售者, 管理人, 使用人)
 _AGENT_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(者|人)$")
+#: the holders of a thing (its owner, keeper, manager, user): 建筑物所有人或者管理人, 动物饲养人或者管理人, 船舶所有人、经营人或者
+#: 管理人 name one thing's holders, the thing written once, before the first (the lead's decision Q3, 2026-12-07: the
+#: modifier goes to every holder of the pair, as a level goes to each member of a split list)
+_HOLDERS = ("所有权人", "使用权人", "所有人", "所有者", "饲养人", "管理人", "管理者", "使用人", "使用者", "经营人", "经营者",
+            "占有人", "承租人", "保管人")
+_HOLDER_END = re.compile("(%s)$" % "|".join(_HOLDERS))
 #: the modifiers an element of a group may have (任何单位, 其他组织, 有关部门, 上届……), longest first so that a regex
 #: built from them, or a loop over them, takes 其他各类 before 其他 and 其委托的 before 其
 GROUP_MODIFIERS = ("其他各类", "其委托的", "其所属的", "上届", "上次", "任何", "一切", "各类", "各级", "全体", "它的", "其他",
@@ -511,10 +517,15 @@ class Scanner(MentionScanner):
 
     def _shared_modifier(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """农业机械生产者、销售者、维修者; 烟草制品生产者或者销售者: the first agent's modifier (what is made, sold, run) is
-        shared by the bare agents of the same kind after it (农业机械销售者, 农业机械维修者), as the texts mean them."""
+        shared by the bare agents of the same kind after it (农业机械销售者, 农业机械维修者), as the texts mean them; a thing's
+        holder likewise gives the thing to the holders after it (动物饲养人或者管理人 → 动物管理人; 建筑物所有人、使用人或者管理人),
+        where the second was bare before (the lead's decision Q3)."""
         first = text[mentions[0].start:mentions[0].end]
         m = _AGENT_NOUN.search(first)
-        if m is None or m.start() < 2 or m.group(1) not in ACTIVITY_STEMS:
+        holder = _HOLDER_END.search(first)
+        if holder is not None and holder.start() >= 2:
+            m = holder          # 动物饲养人或者管理人: the thing's holders (饲养, 所有 are no trade's activity)
+        elif m is None or m.start() < 2 or m.group(1) not in ACTIVITY_STEMS:
             return mentions
         mod = first[:m.start()]
         if STOP_IN_NAME.search(mod) or mod.startswith(_GROUP_MOD_WORDS) or not mentions[0].name.startswith(mod):
@@ -522,8 +533,13 @@ class Scanner(MentionScanner):
             return mentions
         out = list(mentions)
         for k, x in enumerate(mentions[1:], 1):
-            bare = _AGENT_NOUN.fullmatch(text[x.start:x.end])
-            if bare and not text[max(0, x.start - 2):x.start].endswith(_GROUP_MOD_WORDS) and bare.group(1) in ACTIVITY_STEMS and bare.group(2) == m.group(2):
+            surface = text[x.start:x.end]
+            if text[max(0, x.start - 2):x.start].endswith(_GROUP_MOD_WORDS):
+                continue
+            bare = _AGENT_NOUN.fullmatch(surface)
+            if not (bare and bare.group(1) in ACTIVITY_STEMS and bare.group(2) == m.group(0)[-1]):
+                bare = _HOLDER_END.fullmatch(surface) if m is holder else None
+            if bare:
                 name = mod + bare.group(0)
                 c = self.reg.canonical(name)
                 out[k] = Mention(c, text[x.start:x.end], x.start, x.end, list(x.levels), known=self.reg.is_known(c))

@@ -93,7 +93,7 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
             # 禁止任何单位或者个人制造……, ……由殡仪馆承办。禁止其他单位和个人经营……: the party banned is the
             # object of 禁止, not a subject carried from before
             actor_g, begin = g2, g2.end
-    if text.startswith("由", e):
+    if text.startswith("由", e) and not _MADE_UP_BY.match(text, e):
         g2 = x.sc.agent(text, e + 1)
         if g2:
             actor_g, begin = g2, g2.end
@@ -344,6 +344,8 @@ _MAKE_UP = re.compile(r"(?:共同)?(?:组成|构成)(?:[，。；]|$)")
 #: the rest of a list of members and 组成的/构成的 (a list the scanner cut short: ……、政府专职消防队、单位专职消防队等组成的)
 #: the rest of a list of bodies after the agent, up to the person of each who acts (、大军区、军兵种……单位的正职首长批准)
 _LIST_OF_WHOSE_PERSON = re.compile(r"、[^，。；对向将把给依]{1,40}?的((?:正职|主要|有关)?(?:首长|负责人|领导人?|主管人员|主官))")
+#: 仲裁庭可以由三名仲裁员或者一名仲裁员组成: what the subject is made of, its members no agent of an act
+_MADE_UP_BY = re.compile(r"由[^，。；]{1,40}?(?:组成|构成)(?=[，。；]|$)")
 _MADE_UP_OF = re.compile(r"[^，。；]*?(?:组成|构成)的")
 #: what may follow an agent: a verb or an adverbial, not a boundary, 的 or a list word
 _VERB_AFTER_AGENT = re.compile(r"(?![，。；：、的和及或与等（]|组成|构成)[\u4e00-\u9fff]")

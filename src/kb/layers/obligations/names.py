@@ -81,7 +81,7 @@ _TEAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}队")
 _SERVICE_TEAM = "防援护安通卫查法部"
 #: words ending in a head that are not names (动员, 延长, 重组: verbs; 成员 is a head of its own)
 _NOT_A_HEAD = re.compile(r"(?<!运)动员|增长|延长|成长|擅长|生长|助长|专长|特长|重组|改组|分组|编组|机组|人员|成员|委员|会员|"
-                         r"(?<!安)全员|满员|减员|裁员|超员|官员|协商|招商|磋商|商量|会商|经商|通商|商业|商务|商品|人士")
+                         r"(?<!安)全员|满员|减员|(?<!仲)裁员|超员|官员|协商|招商|磋商|商量|会商|经商|通商|商业|商务|商品|人士")
 #: verbs that take a body as their object (拟订街道办事处设立标准, 批转市民政部门审核)
 OBJECT_VERBS = ("拟订", "增强", "实现", "批转", "协调", "统筹", "推动", "确定", "指定", "通知", "告知", "报告", "提请",
                  "报请", "委托", "召集", "联系", "会同", "商请", "征求", "请求", "要求", "支持", "帮助", "协助", "配合",
@@ -227,9 +227,14 @@ _LEVEL_SEP = re.compile(r"、|和|及|或者|或")
 _UP_TO_DEPT = re.compile(r"[^，。；：！？\n]{0,160}?(?:部门|(?<=等)行政(?=机关)|(?<=等有关)行政(?=机关))")
 #: what closes a list of department stems (……等其他负有……职责的部门, ……等有关主管部门); the list's separators
 _STEMS_TAIL = re.compile(r"(?:等(?:其他)?(?:[^，。；、]{0,24}?的)?(?:有关|相关)?(?:政府|行业)?|(?<!、)(?:有关|相关))"
-                         r"(?:行政管理|行政主管|主管|行政)?$|(?:行政管理|行政主管|主管)$|"
+                         r"(?:行政管理|行政主管|主管|行政)?$|(?:行政管理|行政主管|主管|行政)$|"
                          # ……等宣传部门, ……等管理部门, ……等执法部门: the kind of department the stems are
                          r"等(?:有关|相关)?(?:宣传|管理|执法|监管|工作|审批|行政执法|专业管理)$")
+#: the kind of department fields share, written once after the last (铁路、交通、民用航空行政部门)
+_DEPT_KINDS = ("行政", "主管", "行政主管", "行政管理")
+#: what opens a piece that is no field: a verb or a preposition before the list
+_NOT_A_FIELD = tuple("报向由经将对")
+_BARE_LEVELS = ("市", "区", "县", "省", "乡", "镇", "区县", "县区")
 _STEM_SEP = re.compile(r"以及|、|，|或者")
 #: the last piece of a list of stems closed by 其他 (……、信息化及其他, ……、政务服务和数据管理及其他用卡场景业务): the stem, 其他……
 _LAST_OTHER = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:以及|及|和|或者|或)(其他[\u4e00-\u9fff]{0,10})")
@@ -420,6 +425,8 @@ class NameScanner:
         tail = ""
         # ……等其他负有……职责的部门, ……等有关主管部门, ……或者房屋主管部门: what closes the list of stems
         tm = _STEMS_TAIL.search(chunk)
+        if tm and tm.group(0) == "行政" and "、" not in chunk:
+            tm = None            # 卫生行政部门: one department, named as written (the bare 行政 is a list's shared kind only)
         if tm and tm.start() > 0:
             chunk, tail = chunk[:tm.start()], tm.group(0)
         if not chunk:
@@ -471,8 +478,14 @@ class NameScanner:
             # the text names them (其他有关部门), a member of the list (and the mark of a list of departments)
             names.append(self.reg.canonical(other + tail + "部门"))
             known += 1
-        if not known and not (tail.startswith("等") and all(len(p) <= 8 for p in pieces)):
-            return None        # 价格、城乡规划……等其他行政管理部门: a closed list of stems is a list of departments
+        if not known and not ((tail.startswith("等") or (tail in _DEPT_KINDS and len(pieces) > 1 and
+                                                        not any(p.startswith(_NOT_A_FIELD) or p.lstrip("各") in _BARE_LEVELS
+                                                                for p in pieces))) and
+                              all(len(p) <= 8 for p in pieces)):
+            # 价格、城乡规划……等其他行政管理部门: a closed list of stems is a list of departments; so are fields sharing the
+            # kind of department without 等 (铁路、交通、民用航空行政部门负责……, 传染病防治法 13 p3: engineer 11o), not after
+            # a verb or a bare level (报区、县文物行政部门备案, 各区、县水行政主管部门: the levels of one department)
+            return None
         return names, end
 
     def _last_conjunct(self, pieces: list[str], tail: str) -> tuple[list[str], str | None]:

@@ -15,7 +15,7 @@ from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_o
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
 from kb.layers.obligations.governance import policy
 from kb.layers.obligations.modals import MODAL_RE, find_modals, find_yao
-from kb.layers.obligations.names import OBJECT_VERBS, STOP_IN_NAME, THING_HEADS, VERB_START2
+from kb.layers.obligations.names import BAD_START, OBJECT_VERBS, STOP_IN_NAME, THING_HEADS, VERB_START2
 from kb.layers.obligations.records import Group, Mention
 from kb.layers.obligations.sentences import Sentence, segments
 
@@ -164,13 +164,17 @@ def _one_condition(out: list[tuple[int, Group]], run: list[int]) -> None:
 _BARE_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=应当|必须|不得|可以|有权|(?:依法)?享有(?!的))")
 
 
-#: no party of its own: a pronoun or a count (前者, 其他, 两人), the sides of a relation (双方, 一方: who they are is said elsewhere), society, a count, a
-#: coordination, a verb ending in 工 (竣工, 施工) or in another head's character (代履行, 开庭), a thing (阅览座位), a
-#: place in a thing (评标规则中)
-_NOT_BARE_SUBJECT = re.compile(r"^[本他其该各此前后或再每某两二三四五六七八九十百千万全个]|^(?:授权|建造|代履行)|[双各一对多]方$|社会$|每|[和及或与]|(?<![职员民技])工$|"
+#: no party of its own: a pronoun or a count (前者, 其他, 两人), the bare sides of a relation (双方, 一方: who they are is said
+#: elsewhere — not the sides the relation names, 供用水双方, 医患双方, 合作各方, which the gold files record as parties:
+#: engineer 11o; one side, 任何一方, 另一方, is one of the parties named before, whom the clause carries), society, a count,
+#: a coordination, a verb ending in 工 (竣工, 施工) or in another head's character (代履行, 开庭), a thing (阅览座位), a place
+#: in a thing (评标规则中)
+_NOT_BARE_SUBJECT = re.compile(r"^[本他其该各此前后或再每某两二三四五六七八九十百千万全个]|^(?:授权|建造|代履行)|^[双各对多]方$|一方$|社会$|每|[和及或与]|(?<![职员民技])工$|"
                                r"(?<!银)行$|(?<!单)位$|(?<![家法])庭$|中$")
 
 
+#: the sides of a relation named by it (供用水双方, 合作各方): a party's name of 3 to 6 characters
+_SIDES = re.compile(r"^[\u4e00-\u9fff]+[双各]方$")
 #: a bare noun's predicate that makes it a thing acted on (城市生态公园应当确定为永久保护绿地, 调配处方应当经过核对)
 _ACTED_ON = re.compile(r"确定为|认定为|划定为|划为|列为|列入|纳入|经过?(?:核对|审核|审查|批准|审批|检验|检测|验收|鉴定|论证|评估)")
 #: adverbs of duration, whose last character a person's name could end in (终生不得重新取得……)
@@ -186,7 +190,14 @@ def _bare_subject(sc: Scanner, text: str, ca: int, cb: int) -> tuple[int, Group]
     if m is None:
         return None
     n = m.group(1)
-    if n[-1] not in AGENT_HEAD_CHARS or not bare_ok(n) or n.startswith(_COND_START + _PP_START + _CONNECTIVES) or \
+    if _SIDES.search(n):
+        # 委托双方, 合作各方, 供用水双方: the relation names its sides by its act (委托, 合作 are verbs, which the checks
+        # below refuse in any other name); the words before the side stay a name's
+        if _NOT_BARE_SUBJECT.search(n) or "的" in n or STOP_IN_NAME.search(n) or \
+                n.startswith(_COND_START + _PP_START + _CONNECTIVES + BAD_START) or _ACTED_ON.match(text, m.end() + 2):
+            # (……，但双方应当……: the sides of the parties before, after 但)
+            return None
+    elif n[-1] not in AGENT_HEAD_CHARS or not bare_ok(n) or n.startswith(_COND_START + _PP_START + _CONNECTIVES) or \
             _NOT_BARE_SUBJECT.search(n) or n in _DURATION or n.startswith(OBJECT_VERBS) or \
             _ACTED_ON.match(text, m.end() + 2):
         return None

@@ -64,13 +64,14 @@ _THING_FIRST = re.compile(r"(?!对|为|向|在|与|同|按|依|通过|会同|结
 #: ranks (设下列三等十一级：), ways (通过下列方式产生：) or rules the act follows (依照下列规定办理：)
 _ACTS_LISTED = re.compile(r"(?:[^。；：]*，)?(?![^，。；：]*?(?:享有|享受|按照|依照|根据|依据))[^，。；：]*?(?:下列|以下|如下)"
                           r"(?:[^，。；：的]{0,8}的)?(?:主要)?(?:职责|职权|事项|工作|服务|任务|措施|审查|检查|监督)[：:]\s*$")
-#: the lead-in of a list whose items name the parties that do each step (机关、单位确定国家秘密，应当符合下列程序：（一）承办人
-#: ……拟定密级……；（二）定密责任人……进行审核; ……应当按照下列规定报送信息：（一）乡镇人民政府、街道办事处向区、县人民政府报告;
-#: 土地承包应当按照以下程序进行：……（二）承包工作小组……拟订并公布承包方案): an item opening with its own party states that
-#: party's act, its obligation (explicit false) beside the lead-in's duty the item is carried (the data README's convention: an
-#: item gets its own record when it names its own actor).  Not a list of situations, acts forbidden or conditions (下列情形,
-#: 下列行为: the party an item names there is the one the case is about), nor of ways (下列方式), of things a body may rule
-#: on (就下列事项作出规定：, 立法法 72 p2), of persons (撤销下列本市国家机关工作人员的职务：) or documents (下列规范性文件)
+#: the lead-in of a list whose items name the parties that do each step (机关、单位确定国家秘密，应当符合下列程序：
+#: （一）承办人……拟定密级……；（二）定密责任人……进行审核; ……应当按照下列规定报送信息：（一）乡镇人民政府、街道办事处向
+#: 区、县人民政府报告; 土地承包应当按照以下程序进行：……（二）承包工作小组……拟订并公布承包方案): an item opening with
+#: its own party states that party's act, its obligation (explicit false), beside the lead-in's duty carried to the item
+#: (the data README's convention: an item gets its own record when it names its own actor).  Not a list of situations,
+#: acts forbidden or conditions (下列情形, 下列行为: the party an item names there is the one the case is about), nor of
+#: ways (下列方式), of things a body may rule on (就下列事项作出规定：, 立法法 72 p2), of persons (撤销下列本市国家机关
+#: 工作人员的职务：) or documents (下列规范性文件)
 _STEPS_LISTED = re.compile(r"(?:下列|以下|如下)(?:(?!事项|方式|情形|人员|行为(?!规范))[^，。；：]){0,4}?"
                            r"(?:程序|流程|规定|工作(?!人员)|步骤|规范(?!性))(?:(?!的，)[^。；：]){0,20}?[：:]\s*$")
 #: (code review 17 item 5: these lead-ins and TASKS_OF, _ITS_TASKS_OF, _LISTED_DUTIES, subjects._ITS_TASKS and

@@ -11,7 +11,7 @@ the modal word to the last alone.  The sentences are quoted from their corpus te
 from __future__ import annotations
 
 from test_obligations_rules import reg  # noqa: F401 - the registry shared by the rules' tests (fixture)
-from test_obligations_round28 import actors
+from test_obligations_round28 import actors, records
 
 
 def test_an_item_of_a_list_of_steps_opening_with_its_party_gives_it_the_step(reg):
@@ -69,3 +69,14 @@ def test_a_topic_or_an_object_before_the_party_is_no_party_of_the_list(reg):
     got = actors(reg, "具备再生水利用条件的非居民用水户，水务部门应当将再生水用量纳入其用水指标，同步合理减少其地下水、自来水的"
                       "用水指标。")
     assert ("非居民用水户", "obligation") not in got
+
+
+def test_the_staff_a_body_takes_on_bears_the_charge_given_after_them(reg):
+    """国防教育法 (2018) 14 p3, 香港特别行政区维护国家安全法 16 p3: 配备 / 聘请 X，负责 / 协助…… gives X the charge, as 设立X，
+    负责……; not after a body set up in the same sentence, nor one of two ways of the founder (guangdong-jisheng 12 p2, p3)."""
+    got = records(reg, "小学和初级中学可以根据需要聘请校外辅导员，协助学校开展多种形式的国防教育活动。")
+    assert ("校外辅导员", "obligation", "协助学校开展多种形式的国防教育活动") in got
+    assert ("小学", "permission", "根据需要聘请校外辅导员") in got
+    got = actors(reg, "国家机关、社会团体、企业事业单位应当根据需要，设立计划生育工作机构或者配备计划生育工作人员，负责本系统、"
+                      "本单位计划生育的具体管理工作。")
+    assert ("计划生育工作人员", "obligation") not in got

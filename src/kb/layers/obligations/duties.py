@@ -64,6 +64,16 @@ _THING_FIRST = re.compile(r"(?!对|为|向|在|与|同|按|依|通过|会同|结
 #: ranks (设下列三等十一级：), ways (通过下列方式产生：) or rules the act follows (依照下列规定办理：)
 _ACTS_LISTED = re.compile(r"(?:[^。；：]*，)?(?![^，。；：]*?(?:享有|享受|按照|依照|根据|依据))[^，。；：]*?(?:下列|以下|如下)"
                           r"(?:[^，。；：的]{0,8}的)?(?:主要)?(?:职责|职权|事项|工作|服务|任务|措施|审查|检查|监督)[：:]\s*$")
+#: the lead-in of a list whose items name the parties that do each step (机关、单位确定国家秘密，应当符合下列程序：
+#: （一）承办人……拟定密级……；（二）定密责任人……进行审核; ……应当按照下列规定报送信息：（一）乡镇人民政府、街道办事处向
+#: 区、县人民政府报告; 土地承包应当按照以下程序进行：……（二）承包工作小组……拟订并公布承包方案): an item opening with
+#: its own party states that party's act, its obligation (explicit false), beside the lead-in's duty carried to the item
+#: (the data README's convention: an item gets its own record when it names its own actor).  Not a list of situations,
+#: acts forbidden or conditions (下列情形, 下列行为: the party an item names there is the one the case is about), nor of
+#: ways (下列方式), of things a body may rule on (就下列事项作出规定：, 立法法 72 p2), of persons (撤销下列本市国家机关
+#: 工作人员的职务：) or documents (下列规范性文件)
+_STEPS_LISTED = re.compile(r"(?:下列|以下|如下)(?:(?!事项|方式|情形|人员|行为(?!规范))[^，。；：]){0,4}?"
+                           r"(?:程序|流程|规定|工作(?!人员)|步骤|规范(?!性))(?:(?!的，)[^。；：]){0,20}?[：:]\s*$")
 #: (code review 17 item 5: these lead-ins and TASKS_OF, _ITS_TASKS_OF, _LISTED_DUTIES, subjects._ITS_TASKS and
 #: extractor._PENALTY_LIST take an ASCII colon too: 生产经营单位的主要负责人对本单位安全生产工作负有下列职责: — 安全生产法 (2021) 21)
 #: code review 16 item 7: a public body's clause that states no act of its own — a definition (受理国籍申请的机关，在国内为当地
@@ -381,6 +391,13 @@ _BEARS_CIVIL = re.compile(r"(?:依法|并|还|也)?(?:(?:与|对|向)[^，。；
 _TIME_CLAUSE = re.compile(r"[^，。；：]*?(?:后|时|的时候|期间)，\s*")
 
 
+def _opens_a_step(s: Sentence, g: Group) -> bool:
+    """g opens an item of a list of steps (_STEPS_LISTED) — the item's first words, its own party."""
+    lead = s.node.parent
+    return s.is_item and g.start == s.start == 0 and lead is not None and lead.kind == "paragraph" and \
+        all(m.known for m in g.mentions) and bool(_STEPS_LISTED.search(lead.text or ""))
+
+
 def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match | None:
     """The duty word (or competence verb) of g in scope, unless negated, a modifier or a condition."""
     text = s.text
@@ -406,7 +423,8 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
     # a list of the acts of the sentence's first subject (not of a name found in a later clause: 主席团第一次会议推选……，
     # 推选主席团成员……，并决定下列事项：)
     listed = no_modal and not s.is_item and s.subjects[0][1] is g and _ACTS_LISTED.match(scope)
-    if not dm and no_modal and (x.sc.public(g) or listed) and not policy(g):
+    step = no_modal and _opens_a_step(s, g)
+    if not dm and no_modal and (x.sc.public(g) or listed or step) and not policy(g):
         # 省、自治区人民政府组织编制……，报国务院审批; 妇女联合会发挥……作用，宣传……: a public body's act
         if scope.startswith("，", skip) and not scope.startswith(_REST_OF_LIST, skip + 1) and g.start == s.start and \
                 not any(q > g.end for q in s.modal_positions) and not _APPLIES.match(scope, skip + 1):
@@ -416,7 +434,7 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
             # ……的人民代表大会，对于……的选举，适用前款的规定)
             skip += 1
         dm = COMPETENCE.match(scope, skip)
-        if not dm and not s.is_item and not _THING_FIRST.match(scope, skip):
+        if not dm and (not s.is_item or step) and not _THING_FIRST.match(scope, skip):
             dm = _DECLARATIVE.match(scope, skip)
         if dm and _WHILE_ANOTHER.match(scope, skip):
             dm = None    # ……人民代表大会在选举……代表时，代表候选人不限于……: the clause after the time is a person's (选举法 (2020)

@@ -18,8 +18,9 @@ from kb.layers.obligations.sentences import Sentence
 
 _YOU = re.compile("由")
 _DUI = re.compile("对")
-#: a body founded (成立X, 设立X, 设置X, 组建X, 组成X, 设X; not 建设, 开设, 下设, 设区的市 …), given what follows (……，负责……)
-_FOUNDS = re.compile("成立|设立|设置|组建|组成|(?<![建开铺增架假陈摆附敷预新创下另分常不])设(?![立置计施备定有区])")
+#: a body founded (成立X, 设立X, 设置X, 组建X, 组成X, 设X; not 建设, 开设, 下设, 设区的市 …) or staff taken on (配备X, 聘请X),
+#: given what follows (……，负责……)
+_FOUNDS = re.compile("成立|设立|设置|组建|组成|配备|聘请|聘任|(?<![建开铺增架假陈摆附敷预新创下另分常不])设(?![立置计施备定有区])")
 #: a run of governance verbs soon after the party of 对 (对居民委员会的工作给予指导)
 _CHAIN_SOON = re.compile(r"[^，。；]{0,10}?(%s)" % CHAIN.pattern)
 #: words with 由 that do not introduce an agent (由于, 理由 …)
@@ -116,15 +117,21 @@ def _objects(sc: Scanner, s: Sentence) -> list[tuple]:
 _SHORT_NAME = re.compile(r"（以下(?:简称|称)([^（）、，。；]{2,12})）")
 #: what the founded body is given: its charge (负责, 承担) or its mandate (代表市人民政府……管理)
 _FOUNDED_DOES = re.compile(r"，?(?:负责|承担|代表)(?!人)")
+#: the staff a body takes on (村民委员会配备兼职母婴保健人员，负责……; 市科学技术行政部门聘请实验动物质量监督员，协助其……:
+#: the persons are charged, as a body set up is — engineer 11m, the "gold's party after kb's act" row)
+_STAFFS = ("配备", "聘请", "聘任")
 #: after the other founding verbs only a charge in a clause of its own (组成征兵办公室，负责……; not 由组建单位承担, 应当设置……机构，
 #: 承担……: the founder's duty goes on)
-_CHARGED = re.compile(r"，负责(?!人)")
+_CHARGED = re.compile(r"，(?:负责(?!人)|协助)")
 
 
 def _foundings(sc: Scanner, s: Sentence) -> list[tuple]:
     text, out = s.text, []
     for m in _FOUNDS.finditer(s.sent):
         p = s.start + m.start()
+        if m.group(0) in _STAFFS and (_FOUNDS.search(s.sent, 0, m.start()) or s.sent[:m.start()].endswith("或者")):
+            continue     # 设立计划生育委员会，按照人口规模配备……工作人员，负责……: the body set up is charged, or the founder
+            #              (设立……工作机构或者配备……工作人员，负责……: guangdong-jisheng 12 p2, p3)
         g = sc.group(text, s.start + m.end(), discover=True)
         if not g:
             continue

@@ -120,6 +120,7 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
     the position where it was found."""
     out: list[tuple[int, Group]] = []
     run: list[int] = []         # the indexes in out of the subjects of the clauses just before, none with a modal word
+    parties: list[int] = []     # the same, of the clauses just before that are nothing but parties (A，B，C，可以……)
     for ca, cb in segments(text[a:b], "，：,"):
         ca += a
         cb += a
@@ -128,6 +129,7 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
         if text.startswith(_COND_START, ca) and not sc.lexicon(text, ca) and \
                 not text.startswith(("有关", "有权"), ca):
             run = []
+            parties = []
             rel = _condition_head(sc, text, ca, cb)    # 需要志愿服务的组织或者个人可以……
             if rel is None and _DUTY_TOWARDS.match(text, ca):
                 g = _relative_head(sc, text, ca, cb)   # 对养老机构负有管理和监督职责的部门……
@@ -141,9 +143,51 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
             run.append(len(out))
         else:
             run = []
+        opens_modal = _opens_modal(text, ca, found)
+        if parties and opens_modal:
+            found = _one_subject(out, parties, found)
+        if found is not None and found[1].mentions and found[1].start == ca and found[1].end == cb and not opens_modal \
+                and (parties or ca == a) and "的" not in text[ca:cb] and all(map(_a_party, found[1].mentions)):
+            # (from the sentence's first clause, and no party modified by a clause: 补选……主席、副主席，乡长、副乡长，……，应当
+            # 召开……会议 — the parties are 补选's objects; 具备……条件的非居民用水户，水务部门应当…… — a topic, the body acts;
+            # bodies and persons, not places or a verb's object: 新建、扩建城市道路、车站……等公共活动场所，业主应当……, 迁移国家
+            # 基本水文测站，相应水文机构应当……)
+            parties.append(len(out))
+        else:
+            parties = []
         if found is not None:
             out.append(found)
     return out
+
+
+#: a body's or a person's head (not a place's: 车站, 商场, 码头 — the things a builder builds)
+_PARTY_HEADS = tuple(h for h in SUFFIXES if h not in ("场所", "场馆", "站", "馆", "教育基地")) + PERSON_SUFFIXES
+#: the verbs of building or moving a thing, or electing a person, that open a list of their objects
+_MAKES = ("新建", "扩建", "改建", "迁建", "迁移", "拆除", "补选", "选举", "罢免")
+
+
+def _a_party(m: Mention) -> bool:
+    """A name kb knows, or a body's or a person's, not opened by a verb (迁移国家基本水文测站)."""
+    return m.known or (m.name.endswith(_PARTY_HEADS) and not m.surface.startswith(VERB_START2 + _MAKES))
+
+
+def _opens_modal(text: str, ca: int, found) -> bool:
+    """Does the clause at ca open with its modal word (，可以……), or with a party right before it (，最高人民检察院可以……)?"""
+    if found is None:
+        return MODAL_RE.match(text, ca) is not None
+    return found[1].mentions and found[1].start == ca and MODAL_RE.match(text, found[1].end) is not None
+
+
+def _one_subject(out: list[tuple[int, Group]], idx: list[int], found):
+    """全国人民代表大会主席团，……，最高人民法院，最高人民检察院，可以向全国人民代表大会提出……议案; 市和区人民政府及其所属部门，
+    企业、事业单位，应当……: clauses that are nothing but parties, joined by commas, are one subject of the modal word after
+    them (kb gave it the last of them alone: engineer 11m, nineteenth session)."""
+    groups = [out[i][1] for i in idx] + ([found[1]] if found is not None else [])
+    merged = Group([m for g in groups for m in g.mentions], groups[0].start, groups[-1].end)
+    if found is not None:
+        return found[0], merged      # the clause's own subject (……，最高人民检察院可以……) stands for them all
+    out[idx[-1]] = (out[idx[-1]][0], merged)     # (……，企业、事业单位，应当……: the last party's clause does)
+    return None
 
 
 #: a condition list's clause (有下列情形之一的) after the persons it is about

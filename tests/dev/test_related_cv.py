@@ -375,9 +375,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     actors = res[("peer", "主体重合")]
     # (with ACROSS, engineer 14h of the same session: 46 folds, 0.845 / 0.695 against kb's 0.848 / 0.693; on 49 folds,
     # nineteenth session, round 25r joined: 47 folds, 0.849 / 0.689 against kb's 0.852 / 0.689 — the same R@3 now, P@1
-    # below: no factor buys nothing)
-    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 47) and ACTORS["peer"] == 0.75
-    assert actors[0] < res[("peer", "原公式")][0] and abs(actors[1] - res[("peer", "原公式")][1]) < 1e-9
+    # below: no factor buys nothing; with one peer across the gate, ACROSS_MOST, engineer 14l of the same session: 45
+    # folds, 0.843 / 0.680 against kb's 0.852 / 0.683 — below on both)
+    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 45) and ACTORS["peer"] == 0.75
+    kb_p1, kb_r3 = res[("peer", "原公式")][:2]
+    assert actors[0] < kb_p1 and kb_r3 - 0.003 < actors[1] < kb_r3
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
     assert peer_p1 > p9[0] and peer_r3 > p9[1] and peer_p1 > generic[0] and peer_r3 >= generic[1]
@@ -715,8 +717,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.007, 2 pick 0.75 with 0.006 (0.849 / 0.666 against kb's 0.853 / 0.668)
     # (with ACROSS 43 folds pick kb's 0.25 with 0.007, the others 0.75 with 0.006 or 0: 0.847 / 0.681 against kb's
     # 0.848 / 0.693; on 49, nineteenth session, round 25r joined, 46 folds pick kb's 0.25 with 0.007, the others 0.75 with
-    # 0.006: 0.852 / 0.678 against kb's 0.852 / 0.689)
-    assert most("peer", "罕见二元组余弦的权重") == ((RARE["peer"], GROUND["peer"], 0.007), 46) and RARE["peer"] == 0.25
+    # 0.006: 0.852 / 0.678 against kb's 0.852 / 0.689; with one peer across the gate, ACROSS_MOST, engineer 14l of the
+    # same session, 43 folds pick 0.75 with 0.006, the others kb's 0.25 or 0.5 with 0.007: 0.849 / 0.672 against kb's
+    # 0.852 / 0.683 — below on both, kb keeps 0.25)
+    assert most("peer", "罕见二元组余弦的权重") == ((0.75, GROUND["peer"], 0.006), 43) and RARE["peer"] == 0.25
+    rare = res[("peer", "罕见二元组余弦的权重")]
+    assert rare[0] < res[("peer", "原公式")][0] and rare[1] < res[("peer", "原公式")][1]
     # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of
     # BODY_KINDS and no kind in common → relevance × 0): every fold of 25 picks 0 of 1, 0.5, 0.25, 0 (with 0 / 0.007);
     # 同类立法 0.760 / 0.736 → 0.817 / 0.736 (round 13r's election text 19 → 68 of its 68 articles rightly without a peer,
@@ -1051,9 +1057,11 @@ def test_related_errors_classify_every_error_score_related_counts():
     peer = res["peer"]["p1"]
     largest = sorted(peer, key=lambda k: -len(peer[k]))[:2]
     # (with ACROSS, eighteenth session: the gate's misses fall to 16 of the R@3 misses, below those beyond the 15
-    # candidates, 44; a wrong first peer where an acceptable one stands among the three is the second class)
+    # candidates, 44; a wrong first peer where an acceptable one stands among the three is the second class; with one
+    # peer across the gate, ACROSS_MOST, nineteenth session, the ranking holds one candidate across it, and those after
+    # it are the gate's again: 47, above the 44 beyond the candidates)
     assert set(largest) == {"none→offer", "first wrong, same (acceptable 1–3)"}
-    assert len(res["peer"]["r3"]["beyond 15"]) > len(res["peer"]["r3"]["gate"]) > 0
+    assert len(res["peer"]["r3"]["gate"]) > len(res["peer"]["r3"]["beyond 15"]) > 0
     assert "gate" not in res["upper"]["r3"] and not any("gate" in c for c in res["upper"]["p1"])
     misses = related_errors.classify_repeat(ROOT)
     from kb.dev.score_repeat import score as score_repeat

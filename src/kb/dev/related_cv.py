@@ -57,6 +57,10 @@ ORDERED = True
 #: no answer is computed for them): round 26r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
 #: (round 6's and the later rounds' files, scored once, are tuning — round 25r's since the nineteenth session, 2026-12-07)
 HELD_OUT_TEXTS: tuple = ("北京市实施《文物保护法》办法", "北京市节水条例")
+#: whether the folds score kb's bound on 同类立法 answers across the shared-subject gate (kb.library.related.ACROSS_MOST:
+#: the best one only, and no followers after it alone) in every variant that offers such answers; False: every one that
+#: passes, followed, as kb answered before the nineteenth session (code review 25, finding 1)
+ACROSS_BOUND = True
 _KB = object()          # _scores' follow: kb's (kb.library.related.FOLLOW)
 THRESHOLDS = (0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.01, 0.012, 0.014, 0.016, 0.02, 0.025)
 GROUND = {"upper": (1, 2, 3), "peer": (0, 1, 2)}
@@ -482,20 +486,31 @@ def _scores(items: list[dict], f, thresholds, follow=_KB, order=_KB, none=None) 
     pinned) below it leaves the article none (a "none" rule measured in the twenty-seventh round; None: kb's, no such
     rule)."""
     from kb.library.annotations import NONE
-    from kb.library.related import FOLLOW, ORDER, ORDER_AMONG
+    from kb.library.related import ACROSS_MOST, FOLLOW, ORDER, ORDER_AMONG
 
     out: dict = {t: {} for t in thresholds}
     for it in items:
         pinned = it.get("pinned", [])
-        ranked = sorted(((f(c), c["key"]) for c in it["cands"] if c["key"] not in pinned), reverse=True)[:5]
-        duties = it.get("duties")
-        owed = [(p, sorted((f(c) for c in cs if c["key"] not in p), reverse=True)[:1]) for cs, p in duties or ()]
+        scores = [(f(c), c) for c in it["cands"] if c["key"] not in pinned]
+        most = ACROSS_MOST.get(it["kind"]) if ACROSS_BOUND else None
         if follow is _KB:
             least = FOLLOW.get(it["kind"]) if FOLLOWERS else None
         else:
             least = follow if it["kind"] in FOLLOW else None
-        # the followers' ranking: every candidate as kb ranks it, the subject gate (SHARED_SUBJECT) not asked
-        free = sorted(((f({**c, "shared": math.inf}), c["key"]) for c in it["cands"]), reverse=True) \
+        # every candidate as kb ranks it with the subject gate (SHARED_SUBJECT) not asked: the followers' ranking, and
+        # what tells a candidate offered across the gate (ACROSS: scored, but less than without the gate)
+        opened = {c["key"]: f({**c, "shared": math.inf}) for c in it["cands"]} \
+            if most is not None or least is not None else {}
+        crossed = {c["key"] for v, c in scores if v > 0 and v != opened[c["key"]]} if most is not None else set()
+        ranked = sorted(((v, c["key"]) for v, c in scores), reverse=True)
+        if crossed:
+            # the best ``most`` across the gate only (Library._across)
+            ahead = [k for _, k in ranked if k in crossed][:most]
+            ranked = [(v, k) for v, k in ranked if k not in crossed or k in ahead]
+        ranked = ranked[:5]
+        duties = it.get("duties")
+        owed = [(p, sorted((f(c) for c in cs if c["key"] not in p), reverse=True)[:1]) for cs, p in duties or ()]
+        free = sorted(((v, k) for k, v in opened.items()), reverse=True) \
             if least is not None and ranked and ranked[0][0] >= min(thresholds) else []
         key, w = ("cover", ORDER.get(it["kind"], 0.0) if ORDERED else 0.0) if order is _KB \
             else (order[0], order[1] if it["kind"] in ORDER else 0.0)
@@ -513,8 +528,9 @@ def _scores(items: list[dict], f, thresholds, follow=_KB, order=_KB, none=None) 
             if got and cands and got[0] not in pinned and (not none[2] or cands[got[0]]["outside"]) \
                     and cands[got[0]][none[0]] < none[1]:
                 got = []        # the first answer too weak by ``none``'s signal: the article has none
-            if got and free:
-                # … and once an answer passed, the next candidates down to ``least`` follow it (Library.related)
+            if got and free and not all(k in crossed for k in got):
+                # … and once an answer passed, the next candidates down to ``least`` follow it (Library.related) — not
+                # an answer across the gate alone (ACROSS_MOST)
                 got = (got + [k for s, k in free if s >= least and k not in got])[:5]
             t = out[threshold].setdefault(it["file"], [0, 0, 0, 0])
             t[1] += 1

@@ -409,6 +409,11 @@ class NameScanner:
         s = self.lexicon(text, j)
         return bool(s) and len(s) > 1
 
+    def _names_a_party(self, piece: str) -> bool:
+        """Does a known name stand inside a piece of a list?  A field (铁路, 民用航空) names none; 个人持申请书 and
+        村民委员会意见 do: things listed before a 主管部门, not fields sharing it (the lead at stacking, nineteenth session)."""
+        return any(self._known_at(piece, j) for j in range(len(piece) - 1))
+
     def dept_list(self, text: str, i: int) -> tuple[list[str], int] | None:
         """财政、自然资源和规划……以及政府其他部门 -> names; i at the first stem."""
         if text.find("部门", i, i + 162) < 0 and text.find("行政机关", i, i + 164) < 0:
@@ -480,7 +485,7 @@ class NameScanner:
             known += 1
         if not known and not ((tail.startswith("等") or (tail in _DEPT_KINDS and len(pieces) > 1 and
                                                         not any(p.startswith(_NOT_A_FIELD) or p.lstrip("各") in _BARE_LEVELS
-                                                                for p in pieces))) and
+                                                                or self._names_a_party(p) for p in pieces))) and
                               all(len(p) <= 8 for p in pieces)):
             # 价格、城乡规划……等其他行政管理部门: a closed list of stems is a list of departments; so are fields sharing the
             # kind of department without 等 (铁路、交通、民用航空行政部门负责……, 传染病防治法 13 p3: engineer 11o), not after

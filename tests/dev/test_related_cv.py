@@ -376,10 +376,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (with ACROSS, engineer 14h of the same session: 46 folds, 0.845 / 0.695 against kb's 0.848 / 0.693; on 49 folds,
     # nineteenth session, round 25r joined: 47 folds, 0.849 / 0.689 against kb's 0.852 / 0.689 — the same R@3 now, P@1
     # below: no factor buys nothing; with one peer across the gate, ACROSS_MOST, engineer 14l of the same session: 45
-    # folds, 0.843 / 0.680 against kb's 0.852 / 0.683 — below on both)
-    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 45) and ACTORS["peer"] == 0.75
+    # folds, 0.843 / 0.680 against kb's 0.852 / 0.683 — below on both; with the thirtieth round of obligation rules, same
+    # session, one actor of 重庆市实施村民委员会组织法办法 changed: 46 folds, 0.846 / 0.683 against kb's 0.853 / 0.683 — the
+    # same R@3, P@1 below)
+    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 46) and ACTORS["peer"] == 0.75
     kb_p1, kb_r3 = res[("peer", "原公式")][:2]
-    assert actors[0] < kb_p1 and kb_r3 - 0.003 < actors[1] < kb_r3
+    assert actors[0] < kb_p1 and kb_r3 - 0.003 < actors[1] <= kb_r3
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
     p9, generic = res[("peer", "第九轮的公式（不看主体重合）")], res[("peer", "主体按机关含通名（第十二轮之前）")]
     assert peer_p1 > p9[0] and peer_r3 > p9[1] and peer_p1 > generic[0] and peer_r3 >= generic[1]
@@ -719,8 +721,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.848 / 0.693; on 49, nineteenth session, round 25r joined, 46 folds pick kb's 0.25 with 0.007, the others 0.75 with
     # 0.006: 0.852 / 0.678 against kb's 0.852 / 0.689; with one peer across the gate, ACROSS_MOST, engineer 14l of the
     # same session, 43 folds pick 0.75 with 0.006, the others kb's 0.25 or 0.5 with 0.007: 0.849 / 0.672 against kb's
-    # 0.852 / 0.683 — below on both, kb keeps 0.25)
-    assert most("peer", "罕见二元组余弦的权重") == ((0.75, GROUND["peer"], 0.006), 43) and RARE["peer"] == 0.25
+    # 0.852 / 0.683 — below on both, kb keeps 0.25; with the thirtieth round of obligation rules, same session, 40 folds
+    # pick 0.75 with 0.006: 0.848 / 0.672 against kb's 0.853 / 0.683)
+    assert most("peer", "罕见二元组余弦的权重") == ((0.75, GROUND["peer"], 0.006), 40) and RARE["peer"] == 0.25
     rare = res[("peer", "罕见二元组余弦的权重")]
     assert rare[0] < res[("peer", "原公式")][0] and rare[1] < res[("peer", "原公式")][1]
     # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of

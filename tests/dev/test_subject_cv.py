@@ -106,7 +106,8 @@ def test_the_latest_rounds_are_read_from_the_gold_files():
     rounds = {p.stem: held_out_round(p) for p in DATA.glob("*.yml")}
     assert rounds["shiyou-guandao"] == 27 and rounds["guofang"] == 28     # round 28 tuning since the seventeenth session
     assert rounds["shebao"] == 29                                          # round 29 since the eighteenth
-    assert latest_rounds(rounds) == (27, 28, 29)
+    assert rounds["guoge"] == 30                                           # round 30 since the nineteenth
+    assert latest_rounds(rounds) == (28, 29, 30)
     assert latest_rounds({"a": 3, "b": None, "c": 25}) == (3, 25)
 
 

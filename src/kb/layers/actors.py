@@ -32,6 +32,10 @@ SUFFIXES = ("部门", "机关", "政府", "委员会", "办事处", "单位", "�
             # (names._head_verdict)
             "主体")
 
+#: the heads of SUFFIXES that name a place (车站, 商场, 图书馆): a builder builds one, and an abbreviation or a list of
+#: parties never ends in one (kb.layers.obligations.subjects and abbreviations leave them out of a party's heads)
+PLACE_SUFFIXES = ("场所", "场馆", "站", "馆", "教育基地")
+
 #: the head of an office of a ministry or an army (人民武装部, 政治部, 总参谋部, 指挥部, 门诊部): a head discovery reads (a part —
 #: 内部, 全部, 干部 — is refused where the head is read: obligations.names._head_verdict), not one of SUFFIXES, which the rules
 #: also read as the end of any known name (科技干部等政府部门: 科技干部 is a department's stem there)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.actors import CONGRESSES, MASS_ORGANISATIONS, OFFICE_HEADS, PERSON_SUFFIXES, SUFFIXES, guess_kind
+from kb.layers.actors import (CONGRESSES, MASS_ORGANISATIONS, OFFICE_HEADS, PERSON_SUFFIXES, PLACE_SUFFIXES, SUFFIXES,
+                             guess_kind)
 
 #: （以下简称X）, （以下称X）, （简称X）, （以下简称X、Y）; a quoted or titled abbreviation (《水法》, “一府两院”) is no actor
 _DEFINED = re.compile(r"（(?:以下(?:简称|统称|合称|称)为?|简称)([^（）《》“”‘’，。；：]{2,24})）")
@@ -66,7 +67,7 @@ def _defined_as_party(text: str, k: int) -> bool:
 _PERSONS = ("公民", "儿童", "作坊", "摊贩", "个体工商户", "农户", "商户", "用户", "住户", "董事", "监事", "理事")
 #: what a member of a definition of a party ends in (……的生产经营者, 自然人、法人或者其他组织, ……的单位和个人): a body or a
 #: person, not a place or a thing (场所, 场馆, 站, 馆, 教育基地, 媒介) nor whom a service is for (对象)
-_PARTY_HEADS = tuple(h for h in _BODY_END if h not in ("场所", "场馆", "站", "馆", "教育基地", "媒介", "对象")) + ("法人",) + _PERSONS
+_PARTY_HEADS = tuple(h for h in _BODY_END if h not in PLACE_SUFFIXES + ("媒介", "对象")) + ("法人",) + _PERSONS
 #: the members of a definition's head
 _MEMBERS = re.compile(r"、|以及|或者|和|及|与")
 #: a 的-phrase's head before a list separator (……的活动和……的互助组织: 活动)

@@ -109,8 +109,8 @@ class _Extractor:
                 penalties = bool(_PENALTY_LIST.search(para.text or "") and liability_sentence(para.text))
                 # 有下列行为之一的，由……卫生行政部门予以取缔……：（二）血站、医疗机构出售无偿献血的血液的: a list of violations is
                 # a liability clause's in any chapter, its items the violations (献血法 (1997) 18: a text with no chapters)
-                in_list = liability or penalties or (
-                    bool(para.text) and violation_list(para.text, self._article_text(para.text)))
+                in_list = liability or penalties or (bool(para.text) and violation_list(para.text) and
+                                                     not civil_rule(para.text, self._article_text(para.text)))
                 for it in para.children:
                     if it.kind != "item":
                         continue

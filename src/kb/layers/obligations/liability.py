@@ -83,15 +83,14 @@ def civil_rule(sent: str, article: str) -> bool:
 _LIST_OF_VIOLATIONS = re.compile(r"有(?:下列|以下)[^，。；：:]{0,6}?(?:行为|情形)之一")
 
 
-def violation_list(lead: str, article: str) -> bool:
+def violation_list(lead: str) -> bool:
     """Is a paragraph's lead-in a liability clause over a list of violations (有下列情形之一的，由……责令改正：), wherever
     its article stands?  Its items are then the violations, each read as a liability clause (the party an item names is
     liable) — in a chapter of legal liability they are already; outside one (a text without chapters: 献血法 (1997) 18,
     重庆市失业保险条例 32) the items were read as plain statements and their violators lost.  Not a lead-in that punishes
-    no one (``_punishes``) nor a civil rule (违反本条例的下列行为，当事人应当按规定承担民事责任: the lead's decision, fifteenth
-    session)."""
-    return bool(_LIST_OF_VIOLATIONS.search(lead)) and liability_sentence(lead) and _punishes(lead) and \
-        not civil_rule(lead, article)
+    no one (``_punishes``); the caller also asks ``civil_rule`` (违反本条例的下列行为，当事人应当按规定承担民事责任: the lead's
+    decision, fifteenth session), which reads the whole article — only for a lead-in this answers yes for."""
+    return bool(_LIST_OF_VIOLATIONS.search(lead)) and liability_sentence(lead) and _punishes(lead)
 
 
 #: 由X责令改正, 由X处以罚款: a body acting on a violation
@@ -182,12 +181,14 @@ def on_violation(x, s: Sentence) -> None:
 
 
 #: a liability lead-in that names no violator (违反本条例规定，有下列情形之一的，由……: 有下列 opens its clause)
-_NO_VIOLATOR_LEAD = re.compile(r"^(?:违反[^，。；]{1,30}，)?有(?:下列|以下)(?:情形|行为)之一的，(?:由|对|依法|处)")
+#: a lead-in of a list of cases that opens with them, no party before (违反……，有下列情形之一)
+_CASES_FIRST = r"^(?:违反[^，。；]{1,30}，)?有(?:下列|以下)(?:情形|行为)之一"
+_NO_VIOLATOR_LEAD = re.compile(_CASES_FIRST + r"的，(?:由|对|依法|处)")
 
 
 #: the lead-in of a list of violations that names no violator, whatever follows it (有下列行为之一的，应当从重处罚：;
 #: 违反本条例规定，有下列情形之一的，责令改正……：)
-_NAMES_NO_VIOLATOR = re.compile(r"^(?:违反[^，。；]{1,30}，)?有(?:下列|以下)(?:情形|行为)之一(?:的)?，")
+_NAMES_NO_VIOLATOR = re.compile(_CASES_FIRST + r"(?:的)?，")
 
 
 def _lists_violations(s: Sentence) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+from kb.layers.actors import PERSON_SUFFIXES, PLACE_SUFFIXES, SUFFIXES
 from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok, its_departments, responsible
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
 from kb.layers.obligations.governance import policy
@@ -161,7 +161,7 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
 
 
 #: a body's or a person's head (not a place's: 车站, 商场, 码头 — the things a builder builds)
-_PARTY_HEADS = tuple(h for h in SUFFIXES if h not in ("场所", "场馆", "站", "馆", "教育基地")) + PERSON_SUFFIXES
+_PARTY_HEADS = tuple(h for h in SUFFIXES if h not in PLACE_SUFFIXES) + PERSON_SUFFIXES
 #: the verbs of building or moving a thing, or electing a person, that open a list of their objects
 _MAKES = ("新建", "扩建", "改建", "迁建", "迁移", "拆除", "补选", "选举", "罢免")
 

@@ -2,18 +2,18 @@
 they are scored once, and kb's corpus-wide dev tools and tests leave them out (``HELD_OUT_FILES``).
 
 ``HELD_OUT_FILES`` — the corpus files (relative to ../shared/corpus/lawrefbook) of every round being annotated this
-session (drawn 2026-12-07, nineteenth session, `python -m kb.dev.draw_heldout 20261207c`, the quoted rule as widened in
+session (drawn 2026-12-07, twentieth session, `python -m kb.dev.draw_heldout 20261207d`, the quoted rule as widened in
 the eighteenth session: a text that any stage's data hold — tests/data/ — or a regulation of the corpus' version pairs is
-no candidate): obligations round 30 (eight texts of 10–130 articles that no data of the repository holds, that the
-knowledge base does not ship, at most 20% of whose articles the obligation stage's files quote: 82 candidates; the quoted
-articles — 48 of 490 — are left out of the annotation, ``partial: true``) and related provisions round 26r (two local
+no candidate): obligations round 31 (eight texts of 10–130 articles that no data of the repository holds, that the
+knowledge base does not ship, at most 20% of whose articles the obligation stage's files quote: 73 candidates; the quoted
+articles — 45 of 532 — are left out of the annotation, ``partial: true``) and related provisions round 27r (two local
 regulations of 20–130 articles that no file of the related stage names, whose first article cites a national law of the
-corpus that the knowledge base does not ship, 119 candidates; the scoring copy imports each text with the corpus law its
-first article names — the newest version the corpus holds, by the draw's rule, set before the draw: 文物保护法 2024 for
-北京市实施《文物保护法》办法 (2004, written on the 2002 law) and 水法 2016 for 北京市节水条例 (2022); neither law is held out).
+corpus that the knowledge base does not ship, 118 candidates; the scoring copy imports each text with the corpus law its
+first article names — the newest version the corpus holds, by the draw's rule, set before the draw: 反食品浪费法 2021 for
+北京市反食品浪费规定 (2021) and 防震减灾法 2008 for 重庆市防震减灾条例 (2010); neither law is held out).
 No obligation text of the round is related data.  Held out from the related stage only (the lead's decision on code
-review 24 item 1, as for 北京市中医药条例 in round 25r and 重庆市非物质文化遗产条例 in round 24r): both related texts are
-obligation tuning texts (tests/data/obligations/beijing-wenwu-baohu.yml, beijing-jieshui.yml), since the thirteenth
+review 24 item 1, as for 北京市实施《文物保护法》办法 and 北京市节水条例 in round 26r): both related texts are obligation
+tuning texts (tests/data/obligations/beijing-fan-shipin-langfei.yml, chongqing-fangzhen-jianzai.yml), since the thirteenth
 session's rule lets a text the obligation data annotate into the related pool, its upper law and peers never having been
 read.  kb score-obligations, the FLOORS test and the obligation stage's dev tools keep scoring them: their duties are
 obligation material, not related material; no related rule is written from them, and no one reads their related
@@ -24,8 +24,7 @@ clause count, the coverage measure, the benchmarks, the draw, the samples of the
 finding 7; tests that only count or name the files open none): neither one of these texts nor a version of a regulation
 kb check holds out (tests/data/check/texts.yml ``held_out``, scored once after the last rule change) — the seventeenth
 session's corpus diff of the obligation stage printed an article of a kb check held-out text.  Last session's rounds
-(obligations 28, related 24r) were scored once and are tuning
-data now.
+(obligations 30, related 26r) were scored once and are tuning data now.
 
 ``HELD_OUT_LAWS`` — the laws of the alignment round being annotated: never aligned by kb.dev (align_signals,
 align_learned), not counted in the clause table (kb.dev.boilerplate), their versions never compared
@@ -43,18 +42,18 @@ from __future__ import annotations
 from functools import lru_cache
 
 HELD_OUT_FILES: tuple[str, ...] = (
-    # obligations, round 30 (the quoted articles left out: kb.dev.draw_heldout 20261207c prints them)
-    "宪法相关法/民族区域自治法(2001-02-28).md",
-    "DLC/广东地方法规/地方性法规/广东/广东省科学技术普及条例(2021-05-26).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市危险废物污染环境防治条例(2020-06-05).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市宗教事务条例.md",
-    "经济法/航道法(2016-07-02).md",
-    "经济法/长江保护法(2020-12-26).md",
-    "民法商法/票据法(2004-08-28).md",
-    "宪法相关法/国歌法(2017-09-01).md",
-    # related provisions, round 26r (kb.dev.related_cv.HELD_OUT_TEXTS)
-    "DLC/北京地方法规/地方性法规/北京/北京市实施《文物保护法》办法.md",
-    "DLC/北京地方法规/地方性法规/北京/北京市节水条例(2022-11-25).md",
+    # obligations, round 31 (the quoted articles left out: kb.dev.draw_heldout 20261207d prints them)
+    "行政法/疫苗管理法(2019-06-29).md",
+    "DLC/广东地方法规/地方性法规/广东/广东省环境保护条例(2022-11-30).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市禁止赌博条例.md",
+    "行政法/监狱法(2012-10-26).md",
+    "经济法/煤炭法(2016-11-07).md",
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市国家教育考试条例(2011-11-29).md",
+    "行政法/行政处罚法(2021-01-22).md",
+    "行政法/枪支管理法(2015-04-24).md",
+    # related provisions, round 27r (kb.dev.related_cv.HELD_OUT_TEXTS)
+    "DLC/北京地方法规/地方性法规/北京/北京市反食品浪费规定(2021-05-27).md",
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市防震减灾条例(2010-10-12).md",
 )
 HELD_OUT_LAWS: tuple[str, ...] = ()
 HELD_OUT_OBLIGATION_PAIRS: tuple[str, ...] = ()

@@ -637,8 +637,8 @@ def fold_groups(root: Path) -> dict[str, list[str]]:
 def repeat(root: Path, out=sys.stdout) -> dict:
     from dataclasses import replace
 
-    from kb.library.repeat import (BY_VALUE, MIN_BEST, OWN_FINE, PAIR, PAIR_REST, PART, PART_WHOLE, THRESHOLD, own_figures,
-                                   own_fine, repetition, unreported)
+    from kb.library.repeat import (BY_VALUE, MIN_BEST, OWN_FINE, PAIR, PAIR_REST, PART, PART_WHOLE, THRESHOLD, TRIPLE,
+                                   TRIPLE_REST, own_figures, own_fine, repetition, unreported)
 
     rows, gold = [], {}
     for f, ann, lib_ in repeat_texts(root):
@@ -664,21 +664,24 @@ def repeat(root: Path, out=sys.stdout) -> dict:
                     # (Library.shared_actors), None when the article names none or its text is held out for the layer
                     acted = (lib_.shared_actors(e, rep.upper[0].entry) if duties and lib_.actors(e) else None)
                     rows.append((f.name, e.node.number in ann.repeats, rep.best, rep.pair, rep.share, rep.part, ways,
-                                 acted))
+                                 acted, rep.triple))
 
     def counts(least, files, two=PAIR, share=THRESHOLD, besides=PAIR_REST, part=(PART, PART_WHOLE), fine=OWN_FINE,
-               values=BY_VALUE, duty=None):
+               values=BY_VALUE, duty=None, three=(TRIPLE, TRIPLE_REST)):
         # kb's rule (kb.library.repeat.unreported): the closest provision holds ``least`` — and the article takes ``part[0]``
         # of that provision's wording or is ``part[1]`` upper law's (``part[0]`` None: not checked) —, or the two closest
         # ``two`` (None: not at all) with at most ``besides`` of the article the wording of other provisions; with ``fine``,
         # no article imposing a fine of an amount its upper provisions do not state (OWN_FINE); its quantities compared by
         # value or as written (``values``); with ``duty`` (least share, least shared actors), an article below ``share``
-        # but at its least share whose duties' bodies its closest provision names at least as much is held to ``share``'s
-        hits = [(f, g) for f, g, b, t, s, p, w, a in rows
+        # but at its least share whose duties' bodies its closest provision names at least as much is held to ``share``'s;
+        # or, neither the closest nor the two closest holding enough, the three closest ``three[0]`` (None: not at all) with
+        # at most ``three[1]`` of the article other provisions' wording (kb.library.repeat.TRIPLE, TRIPLE_REST)
+        hits = [(f, g) for f, g, b, t, s, p, w, a, x in rows
                 if f in files and w[values][0] and not (fine and w[values][1])
                 and (s >= share or (duty is not None and s >= duty[0] and a is not None and a >= duty[1]))
                 and ((b >= least and (part[0] is None or p >= part[0] or s >= part[1]))
-                     or (b < least and two is not None and t >= two and round(s - t, 9) <= besides))]
+                     or (b < least and two is not None and t >= two and round(s - t, 9) <= besides)
+                     or (b < least and three[0] is not None and x >= three[0] and round(s - x, 9) <= three[1]))]
         tp = sum(1 for f, g in hits if g)
         return tp, len(hits) - tp, sum(gold[f] for f in files) - tp
 
@@ -711,29 +714,40 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     print(f"最相近一条 ≥ {MIN_BEST}，或最相近两条合计 ≥ 下限、其余上位条文的字句不超过上限（None：不用；kb 的 PAIR {PAIR}、"
           f"PAIR_REST {PAIR_REST}）：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），"
           f"各折选 {chosen}", file=out)
-    # an article reported through its closest provision restates a good part of it: the least share of that provision's
-    # wording it must take, and the share of upper law's wording in the article from which it is reported whatever part it
-    # takes (kb.library.repeat.PART, PART_WHOLE, since the thirteenth session of 2026-12-06; None: not checked)
-    grid = [(p, w) for p in (0.1, 0.15, 0.2, 0.25) for w in (0.6, 0.7, 0.75, 0.8)] + [(None, PART_WHOLE)]
-    total, chosen = [0, 0, 0], []
-    for held in gold:
-        rest = [f for f in gold if f != held]
-        taken = max(grid, key=lambda p: (f1(counts(MIN_BEST, rest, part=p)), p[0] is None, -(p[0] or 0), p[1]))
-        chosen.append(taken)
-        total = [a + b for a, b in zip(total, counts(MIN_BEST, [held], part=taken))]
-    res["所取比例"] = (f1(total), total, chosen)
-    print(f"最相近一条 ≥ {MIN_BEST} 时，文章至少取该条字句的比例、或上位法字句占文章的比例达上限（None：不查；kb 的 PART {PART}、"
-          f"PART_WHOLE {PART_WHOLE}）：交叉验证 F1 {f1(total):.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），"
-          f"各折选 {by_count(chosen)}", file=out)
-    def either(bound):
-        # each fold's choice of a rule on (True) or off (False) — ``bound``, the keyword of counts() it sets —, off on a tie
+
+    def by_folds(grid, bound, ties):
+        # each fold's choice among ``grid`` of counts()'s keyword ``bound``: the best F1 on the other files, ``ties`` (of a
+        # choice) ranking equal ones
         total, chosen = [0, 0, 0], []
         for held in gold:
             rest = [f for f in gold if f != held]
-            on = max((False, True), key=lambda o: (f1(counts(MIN_BEST, rest, **{bound: o})), not o))
-            chosen.append(on)
-            total = [a + b for a, b in zip(total, counts(MIN_BEST, [held], **{bound: on}))]
+            pick = max(grid, key=lambda p: (f1(counts(MIN_BEST, rest, **{bound: p})), *ties(p)))
+            chosen.append(pick)
+            total = [a + b for a, b in zip(total, counts(MIN_BEST, [held], **{bound: pick}))]
         return f1(total), total, chosen
+
+    # a repeat spread over three provisions (重庆市实施《村民委员会组织法》办法 第十六条, the law's 第二、八、九、十条 item by
+    # item): also report an article whose three closest provisions together hold ``three`` of its letters
+    # (None: not at all) with at most ``rest`` of it other provisions' wording (kb.library.repeat.TRIPLE, TRIPLE_REST, since
+    # the twentieth session of 2026-12-07)
+    res["前三条合计"] = f, total, chosen = by_folds(
+        [(t, r) for t in (0.6, 0.65, 0.7, 0.8) for r in (0.05, 0.1, 0.15)] + [(None, TRIPLE_REST)], "three",
+        lambda p: (p[0] is None, -(p[0] or 0), -p[1]))
+    print(f"最相近一条、两条都不够时，最相近三条合计 ≥ 下限、其余上位条文的字句不超过上限（None：不用；kb 的 TRIPLE {TRIPLE}、"
+          f"TRIPLE_REST {TRIPLE_REST}）：交叉验证 F1 {f:.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），"
+          f"各折选 {by_count(chosen)}", file=out)
+    # an article reported through its closest provision restates a good part of it: the least share of that provision's
+    # wording it must take, and the share of upper law's wording in the article from which it is reported whatever part it
+    # takes (kb.library.repeat.PART, PART_WHOLE, since the thirteenth session of 2026-12-06; None: not checked)
+    res["所取比例"] = f, total, chosen = by_folds(
+        [(p, w) for p in (0.1, 0.15, 0.2, 0.25) for w in (0.6, 0.7, 0.75, 0.8)] + [(None, PART_WHOLE)], "part",
+        lambda p: (p[0] is None, -(p[0] or 0), p[1]))
+    print(f"最相近一条 ≥ {MIN_BEST} 时，文章至少取该条字句的比例、或上位法字句占文章的比例达上限（None：不查；kb 的 PART {PART}、"
+          f"PART_WHOLE {PART_WHOLE}）：交叉验证 F1 {f:.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），"
+          f"各折选 {by_count(chosen)}", file=out)
+    def either(bound):
+        # each fold's choice of a rule on (True) or off (False) — ``bound``, the keyword of counts() it sets —, off on a tie
+        return by_folds((False, True), bound, lambda o: (not o,))
 
     # a fine of the text's own amount (kb.library.repeat.OWN_FINE, since the fifteenth session of 2026-12-06): the folds
     # choose whether an article imposing a 罚款 of an amount its upper provisions do not state is reported

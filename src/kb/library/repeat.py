@@ -33,7 +33,10 @@ Or from two of them: a repeat spread over two provisions (村务监督委员会 
 第二十七条's 依照法律、法规和村民自治章程; 男女同工同酬 and 福利待遇 from two articles of the 妇女权益保障法) is reported when
 the two closest together hold ``PAIR`` of its letters and at most ``PAIR_REST`` of them is wording of other upper
 provisions — phrases of three or four provisions pieced together still restate none (twelfth session, 2026-12-06: every
-fold of the repetition cross-validation takes 0.55 and 0.15).
+fold of the repetition cross-validation takes 0.55 and 0.15).  Or from three: the three closest together hold ``TRIPLE`` of it
+and other provisions' wording at most ``TRIPLE_REST`` (a list of duties restating four articles of the law item by item,
+重庆市实施《村民委员会组织法》办法 第十六条; twentieth session, 2026-12-07: every fold takes 0.6 and 0.1) — the seed's draft
+article pieced from four provisions still restates none (its fourth provision adds 0.14).
 
 A repeat restates a good part of its provision: an article whose closest provision holds ``MIN_BEST`` of it but which
 takes less than ``PART`` of that provision's wording — a phrase or two of a long provision (the 地方组织法's 第二十二条 on 议案
@@ -113,6 +116,16 @@ PAIR: float | None = 0.55
 #: the law's 第二十五条 and 第六条 hold 0.58 of it, its 第十一、二十八条 0.19 more; the annotator reads a local rule).  Every
 #: fold takes 0.15 with 0.55 (grid 0.1–0.3 and none)
 PAIR_REST = 0.15
+#: least share of an article's letters that its three closest upper provisions hold together for it to be reported though
+#: neither the closest (MIN_BEST) nor the two closest (PAIR) hold enough — a repeat spread over three provisions (the
+#: largest class of the misses: tests/data/related/README.md "Repetition of upper law, again (twentieth session, engineer
+#: 14n)"); None: not at all.  Twentieth session (2026-12-07): on the 45 folds of python3 -m kb.dev.related_cv repeat every
+#: fold takes 0.6 with TRIPLE_REST 0.1 (grid 0.6–0.8 × 0.05–0.15 and none)
+TRIPLE: float | None = 0.6
+#: most of an article's letters that may be wording of other upper provisions than the three that hold ``TRIPLE`` of it:
+#: more, and the article is phrases pieced together (the seed's draft article: its three closest hold 0.86 of it, a fourth
+#: 0.14 more); 0.15 reports it, 0.05 loses repeats in every fold
+TRIPLE_REST = 0.1
 #: least share of the closest provision's own letters (its wording, or that of its earlier version, :func:`earlier_texts`)
 #: that an article reported through ``MIN_BEST`` restates: less, and the article takes a phrase or two of a long provision
 #: (广东省人民代表大会常务委员会议事规则 第四十条, withdrawing a 质询案 in the 常务委员会: 0.07 of the 地方组织法's 第二十二条
@@ -174,6 +187,9 @@ class Repetition:
     part: float = 1.0
     #: the article imposes a fine (罚款) and states an amount of money its upper provisions do not state (``OWN_FINE``)
     own_fine: bool = False
+    #: the share of the article's wording found in the three upper provisions that hold most of it together (``pair``'s
+    #: when fewer share wording with it): :func:`unreported` reads it against ``TRIPLE``
+    triple: float = 0.0
 
     @property
     def best(self) -> float:
@@ -206,14 +222,16 @@ def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRE
 
 def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: float = MIN_BEST,
                pair: float | None = PAIR, rest: float = PAIR_REST, part: float | None = PART,
-               whole: float = PART_WHOLE, fine: bool = OWN_FINE) -> str | None:
+               whole: float = PART_WHOLE, fine: bool = OWN_FINE, triple: float | None = TRIPLE,
+               triple_rest: float = TRIPLE_REST) -> str | None:
     """Why :func:`repetitions` does not report ``rep`` (:func:`repetition`'s answer for an article) — the first bound it
     fails: ``no candidate``, ``ground clause`` (a purpose and ground clause, :func:`ground_clause`), ``reworded`` (less than ``threshold`` of its wording found), ``too short`` (fewer than
     MIN_REPEATED letters repeated outside boilerplate), ``own figures`` (MAX_OWN_FIGURES), ``own fine`` (a fine of an
     amount its upper provisions do not state, ``OWN_FINE``; ``fine`` False: not checked), ``spread`` (its closest
     provision holds less than ``best``, and its two closest together less than ``pair`` — or as much but more than
-    ``rest`` of it is the wording of other provisions; ``pair`` None: the closest alone), ``small part`` (its closest
-    provision holds ``best`` of it, but it takes less than ``part`` of that provision's wording and less than ``whole`` of
+    ``rest`` of it is the wording of other provisions; ``pair`` None: the closest alone —, nor its three closest
+    ``triple`` with at most ``triple_rest`` of it other provisions' wording; ``triple`` None: not checked), ``small
+    part`` (its closest provision holds ``best`` of it, but it takes less than ``part`` of that provision's wording and less than ``whole`` of
     it is upper law's; ``part`` None: not checked) — or None when it is reported.  The one check kb, kb.dev.related_cv and
     kb.dev.related_errors apply."""
     if rep is None:
@@ -228,7 +246,8 @@ def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: flo
         return "own figures"
     if fine and rep.own_fine:
         return "own fine"
-    if rep.best < best and (pair is None or rep.pair < pair or round(rep.share - rep.pair, 9) > rest):
+    if rep.best < best and (pair is None or rep.pair < pair or round(rep.share - rep.pair, 9) > rest) \
+            and (triple is None or rep.triple < triple or round(rep.share - rep.triple, 9) > triple_rest):
         return "spread"
     if part is not None and rep.best >= best and rep.part < part and rep.share < whole:
         return "small part"
@@ -314,12 +333,15 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     used.sort(key=lambda r: -r.shared)
     held = list(letters_of.values())
     pair = max((len(a | b) for i, a in enumerate(held) for b in held[i + 1:]), default=len(held[0])) / _letters(e.text)
+    # (fewer than three sharing wording: all of them together, the share itself)
+    triple = max((len(a | b | c) for i, a in enumerate(held) for j, b in enumerate(held[i + 1:], i + 1) for c in held[j + 1:]),
+                 default=len(covered)) / _letters(e.text)
     uppers = [r.entry.text for r in used]
     figures = own_figures(e.text, uppers)
     return Repetition(e, len(covered) / _letters(e.text), used, _runs(sorted(covered)), len(covered), figures,
                       len(covered - boilerplate_letters(e.text)),
                       ground_clause(lib, e), {i: v for i, v in worded.items() if i in {r.entry.index for r in used}},
-                      pair, part_of[used[0].entry.index], own_fine(e.text, uppers))
+                      pair, part_of[used[0].entry.index], own_fine(e.text, uppers), triple)
 
 
 def earlier_version(law, date: str | None):

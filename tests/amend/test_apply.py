@@ -98,6 +98,16 @@ def test_a_chapter_restated_whole():
     assert words(res.text).endswith("第十条本条例自2020年3月1日起施行。")
 
 
+
+def test_an_article_added_after_a_chapter_follows_its_last_article_and_one_before_it_precedes_its_heading():
+    # (Applier.place: after a heading is after everything the heading holds, not right after its line)
+    res = run("在第一章后增加一条：“第四条　本市鼓励测试。”")
+    assert "区测试主管部门负责本辖区测试管理工作。\n\n第四条　本市鼓励测试。\n\n第二章　测试活动" in res.text
+    res = run("在第二章第一节后增加一条：“第七条　节后条。”")
+    assert "出具测试报告。\n\n第七条　节后条。\n\n第二节　特别规定" in res.text
+    res = run("在第一章前增加一条：“第一条　章前条。”")
+    assert "第一次会议通过）\n\n第一条　章前条。\n\n第一章　总则\n\n第二条（目的）" in res.text
+
 BAD = [
     ("bad-words.txt", 5, "第二项（第三条第一款 修改字句）无法执行：第三条第一款中没有“省测试主管部门”"),
     ("bad-article.txt", 3, "原文没有第二十条（原文共 11 条：第一条至第十一条）"),

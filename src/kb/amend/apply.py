@@ -435,29 +435,25 @@ class Applier:
             e.number = e.given
         return arts
 
+    def after_last(self, anchor: Entry) -> int:
+        """The index right after the last entry put after ``anchor`` (the anchor itself before any): two additions
+        after one anchor keep the decision's order (在第五条后增加两条 … 第五条之一、之二)."""
+        return self.t.entries.index(self.after.get(id(anchor), anchor)) + 1
+
     def place(self, new: list[Entry], op: Op) -> None:
         es = self.t.entries
         a = op.anchor
         if a is None:
             i = self.position_by_number(new[0].given)
-        elif a.level == "article":
-            anchor = self.article(a)
+        elif a.level == "article" or a.level in HEADINGS:
+            anchor = self.article(a) if a.level == "article" else self.heading(a)
             if op.position == "before":
                 i = es.index(anchor)
+            elif op.position == "after" and a.level in HEADINGS:
+                i = self.end_of(anchor)         # 在第X章后增加: after the heading's articles and sub-headings
             else:
-                last = self.after.get(id(anchor), anchor)
-                i = es.index(last) + 1
+                i = self.after_last(anchor)
                 self.after[id(anchor)] = new[-1]
-        elif a.level in HEADINGS:
-            h = self.heading(a)
-            if op.position == "after":
-                i = self.end_of(h)
-            elif op.position == "before":
-                i = es.index(h)
-            else:
-                last = self.after.get(id(h), h)
-                i = es.index(last) + 1
-                self.after[id(h)] = new[-1]
         else:
             raise self.fail(f"无法在“{a.citation()}”{'前' if op.position == 'before' else '后'}增加条文")
         es[i:i] = new
@@ -469,9 +465,7 @@ class Applier:
             raise self.fail("增加的条文既没有写明位置（在第X条后），也没有写明条号（作为第X条）")
         base, sub = number_key(given)
         if sub:
-            anchor = self.article(Target(article=base))
-            last = self.after.get(id(anchor), anchor)
-            return es.index(last) + 1
+            return self.after_last(self.article(Target(article=base)))
         arts = [e for e in es if e.kind == "article" and e.status != "deleted"]
         if not self.t.renumber:
             prev = [e for e in arts if e.number is not None and number_key(e.number) < (base, 0)]
@@ -499,7 +493,7 @@ class Applier:
                 i = end
             else:
                 chain = h
-                i = es.index(self.after.get(id(h), h)) + 1
+                i = self.after_last(h)
         elif a.level in HEADINGS:
             h = self.heading(a)
             i = self.end_of(h) if op.position == "after" else es.index(h)
@@ -509,7 +503,7 @@ class Applier:
                 i = es.index(art)
             else:
                 chain = art
-                i = es.index(self.after.get(id(art), art)) + 1
+                i = self.after_last(art)
         else:
             raise self.fail(f"无法在“{a.citation()}”增加{op.unit}")
         added = self.insert_block(i, kind, n, op)

@@ -568,6 +568,8 @@ _ORDERS = ("责令", "告知", "通知")         # (书面通知, 书面告知 t
 
 #: the end of a clause of time that opens with its party (……接到……的通知后, ……认为必要的时候)
 _ITS_TIME_END = re.compile(r"(?:时|时候|后|以后|之后)$")
+#: a bare head after a 的 of that clause: the party the clause is about (……授权的机构, ……指定的单位)
+_BARE_BODY = ("机构", "单位", "部门", "组织", "机关")
 
 
 def _party_of_its_time(sc: Scanner, text: str, ca: int, cb: int) -> tuple[int, Group] | None:
@@ -597,8 +599,8 @@ def _party_of_its_time(sc: Scanner, text: str, ca: int, cb: int) -> tuple[int, G
         if text[j] == "的":
             h = sc.group(text, j + 1, discover=True)
             if (h is not None and h.mentions and h.start == j + 1) or _PERSON_OF.match(text, j + 1) or \
-                    _KIN_OF.match(text, j + 1):
-                return None
+                    _KIN_OF.match(text, j + 1) or text.startswith(_BARE_BODY, j + 1):
+                return None     # (省人民政府授权的机构进行督察时，有权……: the body it empowers acts)
     return ca, g
 
 

@@ -215,6 +215,26 @@ def _stop_before_head(name: str) -> bool:
     return m is not None and m.end() <= len(name) - 2
 
 
+#: a body named by what it does for the field before it (公共信用信息提供单位, 戒严实施机关, 项目组织单位): the verb is the
+#: name's, not the clause's
+_ITS_ACT_HEAD = re.compile(r"(提供|实施|组织|负责|设立)(?:单位|机关|机构|方)$")
+#: (the first of two names joined before their modal word: 戒严实施机关或者戒严指挥机构可以……)
+_OR_TO_MODAL = re.compile(r"(?:或者|和|及)[^，。；：、的]{1,12}(?=应当|必须|不得|可以|有权|应|须)")
+
+
+def _named_by_its_act(text: str, name: str, e: int) -> bool:
+    """Is name a field, then the body's act, then its head, right before its modal word (公共信用信息提供单位应当……,
+    戒严实施机关可以……)?  STOP_IN_NAME holds these verbs because they open a clause's predicate (……单位提供……, 组织实施……),
+    so the name was refused and the modal word had no party (issue 11, twentieth session).  Only when the field before
+    the verb holds no word that stops a name (依法实施机关, 向社会提供单位: a verb's object) and opens with none that
+    opens a clause."""
+    m = _ITS_ACT_HEAD.search(name)
+    if m is None or not (MODAL_RE.match(text, e) or _LIST_TO_MODAL.match(text, e) or _OR_TO_MODAL.match(text, e)):
+        return False
+    field = name[:m.start()]
+    return len(field) >= 2 and not STOP_IN_NAME.search(field) and not field.startswith(BAD_START + VERB_START)
+
+
 #: a conjunction inside what looks like one name
 _AND_IN = re.compile(r"和|及|或者")
 #: a copula inside what looks like a name with 的 (理事会是本组织的执行机构)
@@ -644,7 +664,7 @@ class NameScanner:
         if (name.startswith(BAD_START) and not name.startswith(("有关", "其他"))) or _VERB_OPENS_NAME.match(name) or \
                 (name.startswith(VERB_START) and not name.startswith("负责人") and not verb_and_head and
                  not (agent and "的" in name)) or \
-                (_stop_before_head(name) and not agent and not verb_and_head):
+                (_stop_before_head(name) and not agent and not verb_and_head and not _named_by_its_act(text, name, e)):
             return None
         if "的" in name:
             tail = name[name.rindex("的") + 1:]

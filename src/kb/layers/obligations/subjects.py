@@ -137,8 +137,8 @@ def subject_groups(sc: Scanner, text: str, a: int, b: int, carried: Group | None
             if rel is not None:
                 out.append(rel)
             continue
-        found = _clause_subject(sc, text, ca, cb, out, carried, last_stmt) or _thing_subject(text, a, b, ca, cb) or \
-            _bare_subject(sc, text, ca, cb)
+        found = _clause_subject(sc, text, ca, cb, out, carried, last_stmt) or _party_of_its_time(sc, text, ca, cb) or \
+            _thing_subject(text, a, b, ca, cb) or _bare_subject(sc, text, ca, cb)
         if found is not None and found[1].mentions and not MODAL_RE.search(text, ca, cb):
             run.append(len(out))
         else:
@@ -564,6 +564,50 @@ _ITS_ANSWER = re.compile(r"不服|有异议|不同意|人数众多")
 #: a public body's order or notice to the party in the sentence before (执法机关应当责令当事人限期改正。当事人改正的，……;
 #: 行政机关应当告知当事人。……): the party's answer is what the body acts on (code review 25 finding 2)
 _ORDERS = ("责令", "告知", "通知")         # (书面通知, 书面告知 too)
+
+
+#: the end of a clause of time that opens with its party (……接到……的通知后, ……认为必要的时候)
+_ITS_TIME_END = re.compile(r"(?:时|时候|后|以后|之后)$")
+#: a bare head after a 的 of that clause: the party the clause is about (……授权的机构, ……指定的单位)
+_BARE_BODY = ("机构", "单位", "部门", "组织", "机关")
+
+
+def _party_of_its_time(sc: Scanner, text: str, ca: int, cb: int) -> tuple[int, Group] | None:
+    """(position, group) of the party that opens a clause of time whose act holds a 的 (网络用户接到转送的通知后，可以……;
+    户口登记机关认为必要的时候，可以……; 预备役军官接到征召的通知后，必须……), when the modal clause follows right after it.
+    _opening read the party as the modifier of the noun after that 的 (居民公约的内容) and no party stood after it, so the
+    clause was a thing's (_DE_THING) and the modal word got none: the party is the time clause's actor and the subject
+    the modal clause carries (issue 11, twentieth session: the tuning set's subjects not found).  Not when a party
+    stands after a 的 of the clause (its 工作人员 act then: _clause_subject reads it), when the clause opens with the
+    party's thing (X的Y……后: _opening's), when what happens is no act of the party's (_not_its_act: ……变更后, 死亡后) or
+    befalls a post (_VACANCY: 缺额时 — who elects acts), nor when discovery ran over a verb and its object (发行公司债券的
+    ……, 发起人认足公司章程……: the corpus diff's two wrong records)."""
+    if not (_ITS_TIME_END.search(text, ca, cb) and text.startswith("，", cb) and MODAL_RE.match(text, cb + 1)):
+        return None
+    g = sc.group(text, ca, discover=True)
+    if g is None or not g.mentions or g.start != ca or g.end >= cb or "的" not in text[g.end:cb] or \
+            text.startswith("的", g.end):     # (国家的主权……遭受的威胁消除后: the time of the party's thing, _opening's)
+        return None
+    act = text[g.end:cb]
+    if any(not m.known and (m.surface.startswith(_VERB_BEFORE_PARTY + VERB_START2) or _person_inside(m.surface))
+           for m in g.mentions):
+        return None     # 发行公司债券的申请……核准后, 发起人认足公司章程规定的出资后: discovery ran over a verb and its object
+    if _not_its_act(act) or _VACANCY.search(act) or _VIOLATES.match(act) or \
+            _opening(sc, text, ca, cb, ca, g) is not _READ_ON:
+        return None
+    for j in range(g.end, cb):
+        if text[j] == "的":
+            h = sc.group(text, j + 1, discover=True)
+            if (h is not None and h.mentions and h.start == j + 1) or _PERSON_OF.match(text, j + 1) or \
+                    _KIN_OF.match(text, j + 1) or text.startswith(_BARE_BODY, j + 1):
+                return None     # (省人民政府授权的机构进行督察时，有权……: the body it empowers acts)
+    return ca, g
+
+
+def _person_inside(name: str) -> bool:
+    """Does a person's head (人, 者) end a word inside the discovered name, before its own head (发起人认足公司: 发起人,
+    then its act and the act's object)?"""
+    return any(name[j - 1] in "人者" for j in range(2, len(name) - 1))
 
 
 def _not_its_act(act: str) -> bool:

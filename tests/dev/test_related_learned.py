@@ -81,8 +81,11 @@ def test_related_learned_refuses_arguments():
 
 
 def test_the_learned_ranking_measured_on_the_tuning_files_is_no_clear_gain_over_kb_s_formula():
-    """The figures of the README section, on main's 49 folds (twentieth session): no mode gains P@1 0.02 on the folds of
-    texts outside the knowledge base without losing R@3."""
+    """The README section's conclusion, on the tuning folds as they stand: no learned mode gains P@1 0.02 on the folds of
+    texts outside the knowledge base over kb's formula without losing R@3.  (The figures of the section were measured on
+    main's 49 folds in the twentieth session — outside-kb/ kb 0.705 / 0.842, pointwise 0.660 / 0.880, pairwise 0.668 /
+    0.881, reordering kb's answers 0.708 / 0.848; they move with every fold and every weight of kb's ranking, so the
+    conclusion is what is pinned; ``python -m kb.dev.related_learned`` prints the figures.)"""
     need_shared(CORPUS)
     from kb.dev import related_cv as cv
     from kb.dev.related_learned import learned
@@ -90,8 +93,7 @@ def test_the_learned_ranking_measured_on_the_tuning_files_is_no_clear_gain_over_
     out = io.StringIO()
     res = learned(cv._items(ROOT), groups := cv.fold_groups(ROOT), out)
     outside = {k: cv._figures(cv._pool(res[k], groups["库外"])) for k in
-               ("kb", "kb_cv", "逐条（概率阈值）", "成对（分数阈值）", "成对，只重排 kb 给出的答案")}
-    rounded = {k: tuple(round(v, 3) for v in fig) for k, fig in outside.items()}
-    assert rounded == {"kb": (0.705, 0.842), "kb_cv": (0.700, 0.842), "逐条（概率阈值）": (0.660, 0.880),
-                       "成对（分数阈值）": (0.668, 0.881), "成对，只重排 kb 给出的答案": (0.708, 0.848)}
-    assert all(p1 < outside["kb"][0] + 0.02 for p1, _ in outside.values())
+               ("kb", "逐条（概率阈值）", "成对（分数阈值）", "成对，只重排 kb 给出的答案")}
+    kb_p1, kb_r3 = outside.pop("kb")
+    assert not any(p1 >= kb_p1 + 0.02 and r3 >= kb_r3 for p1, r3 in outside.values()), outside
+    assert all(r3 > 0.8 for _, r3 in outside.values())     # every mode ranks: the items reached the models

@@ -527,6 +527,18 @@ class MentionScanner(NameScanner):
             if r:
                 name, e = r
                 c = reg.canonical(name)
+                if name.endswith("人民政府") and len(name) > 4 and name == text[i:e]:
+                    # 沿海县级以上人民政府海洋行政主管部门, 安置地人民政府退役军人工作主管部门: a government the lexicon does not
+                    # know (a place or a qualifier before its level) and its department right after it: the department
+                    # acts, as behind a known government (engineer 11v: the duty went to the government, 20 duties of
+                    # 广东省海域使用管理条例 and 退役军人保障法)
+                    sub = self._gov_department(text, e, discover)
+                    if sub:
+                        sub = own(sub)
+                        for x in sub[0]:
+                            x.levels = [name[:-4]]
+                            x.start = i
+                        return sub
                 return self.persons_joined(Mention(c, text[i:e], i, e, known=reg.is_known(c))), e
         return None
 

@@ -40,3 +40,27 @@ def test_a_qualified_government_acting_itself_stays_the_party(reg):
     """A government behind a qualifier that acts itself keeps its duty (no department after it)."""
     got = actors(reg, "沿海县级以上人民政府应当加强海域使用的监督管理。")
     assert ("沿海县级以上人民政府", "obligation") in got
+
+
+def test_the_governments_departments_are_a_party_of_their_own(reg):
+    """北京市野生动物保护管理条例 (2020) 34 p2, 北京市精神卫生条例 42, 北京市危险废物污染环境防治条例 33, 北京市接诉即办工作条例 16 p2
+    and 18: 政府部门 / 有关政府部门 / 政府机关 are the government's departments or organs, as the gold files name them (18 duties in
+    9 texts), not 人民政府 — the lexicon's 政府 took their first two characters."""
+    got = actors(reg, "行业内部人员举报涉嫌严重违反野生动物保护管理法律法规行为，经查实的，有关政府部门应当提高奖励额度。")
+    assert ("政府部门", "obligation") in got and ("人民政府", "obligation") not in got
+    got = actors(reg, "政府部门、医疗机构、与精神卫生工作相关的其他单位及其工作人员应当依法保护精神疾病患者的隐私权。")
+    assert ("政府部门", "obligation") in got and ("人民政府", "obligation") not in got
+    got = actors(reg, "政府机关、企业事业单位及社会团体对其产生的废弃荧光灯管，应当单独收集、贮存，定期交有危险废物经营许可证的"
+                      "单位回收利用、处置。")
+    assert ("政府机关", "obligation") in got and ("人民政府", "obligation") not in got
+    got = actors(reg, "区政府部门及有关单位应当及时响应、履职，按照街道办事处、乡镇人民政府协调调度共同办理相关诉求。")
+    assert ("政府部门", "obligation") in got and ("区人民政府", "obligation") not in got
+    got = actors(reg, "市、区政府部门应当优化办事流程，提升政务服务效能。")
+    assert got == {("政府部门", "obligation")}
+
+
+def test_a_government_and_its_named_departments_stay_as_before(reg):
+    """The known readings stay: 政府有关部门 and 县级以上人民政府有关部门 are 有关部门, a government is itself."""
+    assert actors(reg, "政府有关部门应当加强监督管理。") == {("有关部门", "obligation")}
+    assert actors(reg, "县级以上人民政府有关部门应当加强监督管理。") == {("有关部门", "obligation")}
+    assert actors(reg, "区人民政府应当加强监督管理。") == {("区人民政府", "obligation")}

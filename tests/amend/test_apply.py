@@ -142,3 +142,41 @@ def test_the_latest_criminal_law_amendment_applies_to_the_consolidated_law():
     # the consolidated text already reads so: applying it again changes no word
     assert words(res.text) == words(law.text)
     assert {c.old for c in res.changes} >= {"第一百六十五条", "第三百八十七条第一款", "第三百九十条"}
+
+
+AMENDMENT = "某市测试管理条例修正案\n\n一、{}\n\n二、本修正案自2024年7月1日起施行。\n"
+
+
+def test_an_article_added_in_a_chapter_takes_the_place_its_number_gives():
+    # 作为第四条 in chapter 1 (第一条至第三条): after 第三条, at the chapter's end, the later articles shifted
+    res = run("在第一章中增加一条，作为第四条：“（监督）市测试主管部门应当加强监督检查。”")
+    assert words("第三条（部门职责）市测试主管部门负责本市测试管理工作。区测试主管部门负责本辖区测试管理工作。"
+                 "第四条（监督）市测试主管部门应当加强监督检查。第二章测试活动") in words(res.text)
+    assert "第五条（测试原则）" in res.text and not res.warnings
+    # the first and the last place of a chapter with sections: before its first article, after its last
+    res = run("在第二章中增加一条，作为第四条：“（定义）本条例所称测试，是指检验。”")
+    assert words("第一节一般规定第四条（定义）本条例所称测试，是指检验。第五条（测试原则）") in words(res.text)
+    res = run("在第二章中增加一条，作为第九条：“（备案）测试机构应当备案。”")
+    assert words("第八条（费用）紧急测试不得收取额外费用。第九条（备案）测试机构应当备案。第三章法律责任") in words(res.text)
+    # a 修正案 keeps the numbers: 第三条之一 follows 第三条 in its chapter
+    doc = parse_file(str(AMEND / "base.txt"))
+    res = apply(doc, parse_amendment_text(AMENDMENT.format("在第一章中增加一条，作为第三条之一：“（监督）应当加强监督。”")))
+    assert words("负责本辖区测试管理工作。第三条之一（监督）应当加强监督。第二章") in words(res.text)
+
+
+@pytest.mark.parametrize("instruction,why", [
+    ("在第一章中增加一条，作为第九十九条：“（监督）应当加强监督。”", "第一章现有第一条至第三条，增加的条文不能作为第九十九条"),
+    ("在第二章中增加一条，作为第二条：“（监督）应当加强监督。”", "第二章现有第四条至第八条，增加的条文不能作为第二条"),
+    ("在第三章中增加一条，作为第九十九条：“（监督）应当加强监督。”", "增加的条文不能作为第九十九条"),
+])
+def test_an_article_whose_number_is_not_in_the_chapter_is_refused(instruction, why):
+    with pytest.raises(KbError, match=why) as e:
+        run(instruction)
+    assert e.value.message.startswith("第一项") and e.value.line == 3
+
+
+def test_a_numbered_article_added_in_a_chapter_by_an_amendment_keeps_the_numbers():
+    # no renumbering: 第四条 in chapter 1 would be a second 第四条
+    doc = parse_file(str(AMEND / "base.txt"))
+    with pytest.raises(KbError, match="增加的第四条与原有条文重号"):
+        apply(doc, parse_amendment_text(AMENDMENT.format("在第一章中增加一条，作为第四条：“（监督）应当加强监督。”")))

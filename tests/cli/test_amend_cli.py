@@ -136,3 +136,13 @@ def test_parse_and_export_show_the_instructions(capsys):
     # a file that is no amendment and has no article is still refused, saying so
     rc, out, err = run_kb(["parse", CORPUS / "其他" / "劳动仲裁和劳动诉讼的攻略.md"], ROOT, capsys)
     assert rc == 2 and "也不是修正案或修改决定" in err
+
+
+def test_an_article_numbered_outside_its_chapter_exits_2_and_writes_nothing(tmp_path, capsys):
+    dec = tmp_path / "decision.txt"
+    dec.write_text("关于修改《某市测试管理条例》的决定\n\n一、在第一章中增加一条，作为第九十九条：“市测试主管部门应当加强监督检查。”\n\n"
+                   "此外，对条文顺序作相应调整。\n", encoding="utf-8")
+    out = tmp_path / "new.txt"
+    rc, stdout, err = run_kb(["amend", AMEND / "base.txt", dec, "-o", out], ROOT, capsys)
+    assert rc == 2 and not out.exists()
+    assert "decision.txt:3" in err and "第一项（第一章中 增加）无法执行：第一章现有第一条至第三条，增加的条文不能作为第九十九条" in err

@@ -451,6 +451,8 @@ class Applier:
                 i = es.index(anchor)
             elif op.position == "after" and a.level in HEADINGS:
                 i = self.end_of(anchor)         # 在第X章后增加: after the heading's articles and sub-headings
+            elif a.level in HEADINGS and new[0].given is not None:
+                i = self.position_in(anchor, new[0].given)      # 在第一章中增加一条，作为第四条
             else:
                 i = self.after_last(anchor)
                 self.after[id(anchor)] = new[-1]
@@ -473,6 +475,31 @@ class Applier:
         if base - 1 < len(arts):
             return es.index(arts[base - 1])
         return es.index(arts[-1]) + 1 if arts else len(es)
+
+    def position_in(self, h: Entry, given) -> int:
+        """增加一条，作为第N条 inside a chapter or section (在第一章中增加一条，作为第四条): where the number puts it,
+        which must be inside that heading — the number is the article's place, not something to drop for the
+        heading's start.  A number just past the heading's last article puts it at the heading's end (not after the
+        next chapter's heading, where the article bearing that number now stands)."""
+        es = self.t.entries
+        start, end = es.index(h) + 1, self.end_of(h)
+        arts = [e for e in es if e.kind == "article" and e.status != "deleted"]
+        inside = [e for e in es[start:end] if e.kind == "article" and e.status != "deleted"]
+        i = self.position_by_number(given)
+        live = {id(e) for e in arts}
+        between = es[end:i] if i > end else es[i:start]
+        fits = not any(id(e) in live for e in between)
+        if self.t.renumber and not number_key(given)[1] and number_key(given)[0] > len(arts) + 1:
+            fits = False                # past the text's end: position_by_number would just append it
+        if not fits:
+            now = (f"现有{article_label(inside[0].number)}至{article_label(inside[-1].number)}" if inside
+                   else "现在没有条文")
+            raise self.fail(f"第{to_chinese(h.number)}{_ZH[h.kind]}{now}，增加的条文不能作为{article_label(given)}")
+        if i > end:
+            return end
+        if i < start:
+            return es.index(inside[0]) if inside else end
+        return i
 
     def insert_heading(self, op: Op) -> None:
         kind = {"章": "chapter", "节": "section", "编": "part"}[op.unit]

@@ -34,3 +34,23 @@ def test_a_list_of_things_before_a_modal_word_names_no_party(reg):
     assert not any(a in ("建设项目", "设施") for a, _ in actors(reg, "建设项目、配套设施应当符合国家规定的标准。"))
     got = actors(reg, "移动式压力容器、气瓶充装单位应当按照法律、法规、规章和安全技术规范的要求进行充装。")
     assert not any(a == "移动式压力容器" for a, _ in got)
+
+
+def test_an_unknown_member_ending_in_a_bodys_head_beside_known_ones(reg):
+    """北京市危险废物污染环境防治条例 33: 政府机关 is no name of the lexicon and its last character (关) none of
+    AGENT_HEAD_CHARS, so the whole list beside the known 企业事业单位 and 社会团体 was refused; a body's head (actors.SUFFIXES:
+    机关, 企业, 公司, 中心 …) ends a party as well."""
+    got = actors(reg, "政府机关、企业事业单位及社会团体对其产生的废弃荧光灯管，应当单独收集、贮存，定期交有危险废物经营许可证的单位"
+                      "回收利用、处置。")
+    assert {("政府机关", "obligation"), ("企业", "obligation"), ("事业单位", "obligation"),
+            ("社会团体", "obligation")} <= got
+
+
+def test_a_known_party_and_its_verb_are_no_member(reg):
+    """Guard: 北京市实施《工会法》办法 5, 44 — 工会支持企业 / 工会推动企业 ends in 企业 but opens with the known 工会 and its
+    verb: no member 工会支持企业, and 工会 keeps its duty."""
+    got = actors(reg, "工会推动企业、事业单位建立和实行厂务公开制度。")
+    assert ("工会", "obligation") in got
+    assert not any(a.startswith("工会推动") for a, _ in got)
+    got = actors(reg, "工会支持企业、事业单位依法进行生产经营活动，教育职工遵纪守法。")
+    assert not any(a.startswith("工会支持") for a, _ in got)

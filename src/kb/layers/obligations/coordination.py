@@ -66,6 +66,8 @@ def _fields_of(head: str, bare: list[str], mentions: list, stems=()) -> bool:
 #: the ends of a party's name the lexicon may lack beyond AGENT_HEAD_CHARS: a place that acts through its staff (托儿所,
 #: 未成年犯管教所, 招待所), named so in the lists of bodies before a modal word
 _BODY_ENDS = ("所",)
+#: a body's head of two characters or more (机关, 企业, 公司, 中心 …; 组 alone ends 工作机构组织 cut short)
+_BODY_HEADS = tuple(h for h in SUFFIXES if len(h) > 1)
 #: a modal word right after a list: the list is the clause's subject (可 and 应 alone are too often part of another word)
 _MODAL_AFTER = re.compile(r"(?:应当|必须|不得|可以|有权|禁止|严禁)")
 
@@ -280,6 +282,7 @@ class Scanner(MentionScanner):
         mentions: list[Mention] = []
         known = 0
         bare: list[str] = []
+        led: list[str] = []          # the bare conjuncts a known name opens
         k = i
         while True:
             el = self.element(text, k, discover=True)
@@ -310,6 +313,8 @@ class Scanner(MentionScanner):
                 ms, e = [Mention(c, n, k, m.end(1), known=self.reg.is_known(c))], m.end(1)
                 if not self.reg.is_known(c):
                     bare.append(n)
+                    if el is not None and text[el[1]:m.end(1)] not in SUFFIXES:
+                        led.append(n)    # 工会支持企业: a known party and its verb, no one name (政府机关 is one)
                 known += self.reg.is_known(c)
             mentions += ms
             k = e
@@ -359,8 +364,12 @@ class Scanner(MentionScanner):
         bodies = not closed and _bodies_before_modal(text, k, bare)
         if not (closed or known or bodies):
             return None
-        if not (closed or bodies) and not all(n[-1] in AGENT_HEAD_CHARS or n.endswith(_BODY_ENDS) for n in bare):
-            return None          # 个人运送、邮寄、携带……: without 等, an unknown conjunct must look like a body
+        if not (closed or bodies) and not all(n[-1] in AGENT_HEAD_CHARS or n.endswith(_BODY_ENDS) or
+                                              (n.endswith(_BODY_HEADS) and n not in led) for n in bare):
+            # 个人运送、邮寄、携带……: without 等, an unknown conjunct must look like a body — its last character one of a
+            # body's or a place's, or its end a body's head (政府机关、企业事业单位及社会团体), not after a known party that
+            # opens it (工会支持企业、事业单位……: 工会 and its verb)
+            return None
         return Group(mentions, i, k)
 
     def _other(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:

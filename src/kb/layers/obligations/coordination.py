@@ -63,6 +63,24 @@ def _fields_of(head: str, bare: list[str], mentions: list, stems=()) -> bool:
                 for n in bare)
 
 
+#: the ends of a party's name the lexicon may lack beyond AGENT_HEAD_CHARS: a place that acts through its staff (托儿所,
+#: 未成年犯管教所, 招待所), named so in the lists of bodies before a modal word
+_BODY_ENDS = ("所",)
+#: a body's head of two characters or more (机关, 企业, 公司, 中心 …; 组 alone ends 工作机构组织 cut short)
+_BODY_HEADS = tuple(h for h in SUFFIXES if len(h) > 1)
+#: a modal word right after a list: the list is the clause's subject (可 and 应 alone are too often part of another word)
+_MODAL_AFTER = re.compile(r"(?:应当|必须|不得|可以|有权|禁止|严禁)")
+
+
+def _bodies_before_modal(text: str, k: int, bare: list[str]) -> bool:
+    """托儿所、幼儿园、中小学校应当……; 报关企业和报关人员不得……; 未成年犯管教所、社区矫正机构应当……: a list of names the lexicon
+    lacks, none known and no 等 to close it, is still the clause's parties when a modal word follows it at once and
+    every member ends in a party's head (a body's, a person's, 所) — a list of things, acts or fields does not
+    (建设项目、设施应当; 改变名称、住所应当 …; engineer 11s: such lists gave no record at all)."""
+    return bool(bare) and bool(_MODAL_AFTER.match(text, k)) and \
+        all(len(n) >= 3 and n.endswith(SUFFIXES + PERSON_SUFFIXES + _BODY_ENDS) for n in bare)
+
+
 def _ends_with_activity(n: str) -> bool:
     """A member ending in an activity (施工, 石油加工, 机动车制造) names a field of work, no body or place, whatever its last
     character (工 would read as a body's: 施工 stayed bare before 等单位, 循环经济促进法 23)."""
@@ -264,6 +282,7 @@ class Scanner(MentionScanner):
         mentions: list[Mention] = []
         known = 0
         bare: list[str] = []
+        led: list[str] = []          # the bare conjuncts a known name opens
         k = i
         while True:
             el = self.element(text, k, discover=True)
@@ -294,6 +313,8 @@ class Scanner(MentionScanner):
                 ms, e = [Mention(c, n, k, m.end(1), known=self.reg.is_known(c))], m.end(1)
                 if not self.reg.is_known(c):
                     bare.append(n)
+                    if el is not None and text[el[1]:m.end(1)] not in SUFFIXES:
+                        led.append(n)    # 工会支持企业: a known party and its verb, no one name (政府机关 is one)
                 known += self.reg.is_known(c)
             mentions += ms
             k = e
@@ -338,10 +359,17 @@ class Scanner(MentionScanner):
                     mentions = [self._named(hm.group(0), i)]
         if closed and not headed and 2 * sum(n[-1] in AGENT_HEAD_CHARS for n in bare) < len(bare):
             return None          # 改变名称、住所或者分立、合并、停业等: things and acts, not parties
-        if len(mentions) < 2 or not (closed or known) or not _BARE_FOLLOW.match(text, k):
+        if len(mentions) < 2 or not _BARE_FOLLOW.match(text, k):
             return None
-        if not closed and not all(n[-1] in AGENT_HEAD_CHARS for n in bare):
-            return None          # 个人运送、邮寄、携带……: without 等, an unknown conjunct must look like a body
+        bodies = not closed and _bodies_before_modal(text, k, bare)
+        if not (closed or known or bodies):
+            return None
+        if not (closed or bodies) and not all(n[-1] in AGENT_HEAD_CHARS or n.endswith(_BODY_ENDS) or
+                                              (n.endswith(_BODY_HEADS) and n not in led) for n in bare):
+            # 个人运送、邮寄、携带……: without 等, an unknown conjunct must look like a body — its last character one of a
+            # body's or a place's, or its end a body's head (政府机关、企业事业单位及社会团体), not after a known party that
+            # opens it (工会支持企业、事业单位……: 工会 and its verb)
+            return None
         return Group(mentions, i, k)
 
     def _other(self, text: str, i: int, discover: bool) -> tuple[list[Mention], int] | None:

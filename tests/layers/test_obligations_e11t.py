@@ -49,3 +49,14 @@ def test_the_party_a_breach_falls_on_is_not_liable(reg):
                        "主管人员和直接责任人员依法给予处理；构成犯罪的，依法追究刑事责任：\n（一）对急救医疗指挥机构、“120”急救网络医院、"
                        "区域急救医疗中心、急救医疗指挥机构直属急救站及其工作人员违反本条例的行为不予查处的；")
     assert not {a for a in got if "急救" in a}
+
+
+def test_the_staff_after_the_bodies_a_group_names_are_liable(reg):
+    """北京市中小学生人身伤害事故预防与处理条例 32 and 预防未成年人犯罪法 (2020) 62 (beijing-xuesheng-shanghai,
+    yufang-weichengnian-fanzui): the group read is 学校; its 教职工 / 教职员工 after 及其 are liable beside it."""
+    got = _liable(reg, "学校及其教职工有下列情形之一的，由教育行政部门依法对直接负责的主管人员和直接责任人给予行政处分；构成犯罪的，"
+                       "依法追究刑事责任：\n（一）未履行本条例规定的职责，造成重大事故的；")
+    assert {"学校", "教职工"} <= got
+    got = _liable(reg, "学校及其教职员工违反本法规定，不履行预防未成年人犯罪工作职责，或者虐待、歧视相关未成年人的，由教育行政等部门"
+                       "责令改正，通报批评。")
+    assert got == {"学校", "教职员工"}

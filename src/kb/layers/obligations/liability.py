@@ -177,12 +177,22 @@ def on_violation(x, s: Sentence) -> None:
         for mt in _staff_of_the_list(x, g):
             x.emit(s, mt, "liability", False, p, g.end, p, primary=not sanctions)
             s.drafts[-1].end = k
+        its = _ITS_STAFF.match(text, g.end, k)
+        if its and not any(m.name == its.group(1) for m in g.mentions):
+            # 学校及其教职工有下列情形之一的, 有关社会组织、机构及其工作人员虐待……的: the staff after 及其 are liable beside
+            # the bodies (the fourteenth round's X及其工作人员: both), which the group read leaves out
+            c = x.reg.canonical(its.group(1))
+            x.emit(s, Mention(c, its.group(1), its.start(1), its.end(1), known=x.reg.is_known(c)), "liability", False,
+                   its.start(1), its.end(1), its.start(1), primary=not sanctions)
+            s.drafts[-1].end = k
         break
     else:
         if not any(s.start <= p < k for p, _ in s.subjects):
             _unread_violators(x, s, k, primary=not sanctions)
 
 
+#: the staff after the bodies a group names (学校及其教职工, ……机构及其工作人员), the last of the list (not 及其工作人员、……)
+_ITS_STAFF = re.compile(r"及其(工作人员|教职工|教职员工|从业人员|有关人员)(?![、和及与或])")
 #: the separators of a list of violators (……部门和相关部门及其工作人员, 广播电台、电视台、网络音视频服务提供者)
 _MEMBER_SEP = re.compile(r"、|以及|及其|及|和|与|或者|或")
 #: a level a list's later member shares (市和区、县食品办: 市, 区 are the levels of 食品办)

@@ -177,7 +177,95 @@ def on_violation(x, s: Sentence) -> None:
         for mt in _staff_of_the_list(x, g):
             x.emit(s, mt, "liability", False, p, g.end, p, primary=not sanctions)
             s.drafts[-1].end = k
+        its = _ITS_STAFF.match(text, g.end, k)
+        if its and not any(m.name == its.group(1) for m in g.mentions):
+            # 学校及其教职工有下列情形之一的, 有关社会组织、机构及其工作人员虐待……的: the staff after 及其 are liable beside
+            # the bodies (the fourteenth round's X及其工作人员: both), which the group read leaves out
+            c = x.reg.canonical(its.group(1))
+            x.emit(s, Mention(c, its.group(1), its.start(1), its.end(1), known=x.reg.is_known(c)), "liability", False,
+                   its.start(1), its.end(1), its.start(1), primary=not sanctions)
+            s.drafts[-1].end = k
         break
+    else:
+        if not any(s.start <= p < k for p, _ in s.subjects):
+            _unread_violators(x, s, k, primary=not sanctions)
+
+
+#: the staff after the bodies a group names (学校及其教职工, ……机构及其工作人员), the last of the list (not 及其工作人员、……)
+_ITS_STAFF = re.compile(r"及其(工作人员|教职工|教职员工|从业人员|有关人员)(?![、和及与或])")
+#: the separators of a list of violators (……部门和相关部门及其工作人员, 广播电台、电视台、网络音视频服务提供者)
+_MEMBER_SEP = re.compile(r"、|以及|及其|及|和|与|或者|或")
+#: a level a list's later member shares (市和区、县食品办: 市, 区 are the levels of 食品办)
+_LEVEL_ONLY = re.compile(r"(?:省|市|区|县|乡|镇|区县|乡镇)")
+#: the heads a member of an unread list of violators may end with: a body's, a person's, a station's (电视台), an office's (食品办)
+_MEMBER_HEADS = SUFFIXES + tuple(h for h in PERSON_SUFFIXES if h != "人") + ("台", "办")
+#: words that open no violator's name: a preposition before the party an act falls on or the cause of a harm (给……造成损失,
+#: 对……不予查处, 因电力运行事故给用户……), a verb of acting on others (强迫农业劳动者、农业生产经营组织应用农业技术,
+#: 组织未经登记的人员开展……: the words name those acted on, the violator is unnamed)
+_NOT_A_VIOLATOR = re.compile(r"[对给向为与在被将把使由从自经因]|强迫|胁迫|指使|教唆|引诱|组织")
+
+
+def _unread_violators(x, s: Sentence, k: int, primary: bool) -> None:
+    """The violators of a condition no subject group opens, whose words the text still names before the breach
+    (负责知识产权保护的主管部门和相关部门及其工作人员滥用职权……的; 其他负责退役军人有关工作的部门及其工作人员违反……的;
+    广播电台、电视台、网络音视频服务提供者违反本规定……的): each member is liable, the staff after 及其 too (the gold's
+    ……及其工作人员: both liable, fourteenth round rule 2).  The words are ``_violator``'s (the party before its violation word);
+    a list whose members are not all parties by their heads gives nothing."""
+    text = s.text
+    words = _violator(x, text, s.start, k)
+    if not words:
+        return
+    a = text.find(words, s.start, k)
+    e = a + len(words)
+    # 违反本法规定，广播电台、电视台、网络音视频服务提供者制作……的: the breach stated before a list of parties (not before
+    # one name discovery may have made of an act: 违反……，窃取他人……的, 强制旅游者……的)
+    breached = _opening(text, s.start, k) == a > s.start and _listed_parties(text, a, k) == words
+    if a < 0 or not (_VIOLATION.match(text, e) or breached) or _STAFF_OF.fullmatch(words) or \
+            _NOT_A_VIOLATOR.match(words) or "，" in words or "给" in words:
+        return           # (a name followed by no breach, none stated before it; staff alone are the loop's: 烟草公司工作人员;
+        #                  the party a breach falls on: 给用人单位或者个人造成损失的, 对医疗机构拒绝接收……的行为不按照规定处理,
+        #                  操纵市场行为给交易者造成损失的)
+    members = _members(x, text, a, e)
+    for mt in members or ():
+        x.emit(s, mt, "liability", False, mt.start, e, mt.start, primary=primary)
+        s.drafts[-1].end = k
+
+
+def _members(x, text: str, a: int, e: int) -> list[Mention] | None:
+    """The parties of the list text[a:e], each a Mention, or None when one piece is no party: a piece the name reader
+    groups from its start, else the piece up to the next separator ending with a party's head (a modifier with 的 is
+    kept on the first member only when no separator stands in it: 负有……职责的部门、单位)."""
+    mod = text.rfind("的", a, e) + 1
+    if mod and _MEMBER_SEP.search(text, a, mod):
+        return None      # (……部门和烟草公司的工作人员: a separator inside the modifier, the staff of listed bodies)
+    out, pos, levels = [], mod or a, False
+    while pos < e:
+        g = x.sc.group(text, pos, discover=True) if pos > (mod or a) or not mod else None
+        if g is not None and g.start == pos and g.mentions and g.end <= e and (
+                g.end == e or _MEMBER_SEP.match(text, g.end)):
+            out += g.mentions
+            end = g.end
+        else:
+            sep = _MEMBER_SEP.search(text, pos, e)
+            end = sep.start() if sep else e
+            piece = text[pos:end]
+            if _LEVEL_ONLY.fullmatch(piece):
+                levels = True
+            else:
+                if levels and _LEVEL_ONLY.match(piece) and piece[1:].endswith(_MEMBER_HEADS):
+                    pos, piece = pos + 1, piece[1:]      # 区、县食品办: the level shared, 食品办 named
+                if not piece.endswith(_MEMBER_HEADS) or _VIOLATION.search(piece):
+                    return None
+                start = a if pos == mod else pos
+                name = text[start:end]
+                c = x.reg.canonical(name)
+                out.append(Mention(c, name, start, end, known=x.reg.is_known(c)))
+                levels = False
+        sep = _MEMBER_SEP.match(text, end)
+        pos = sep.end() if sep else e
+        if sep and sep.end() >= e:
+            return None
+    return out or None
 
 
 #: a liability lead-in that names no violator (违反本条例规定，有下列情形之一的，由……: 有下列 opens its clause)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from conftest import CORPUS, need_shared
+
 from kb.dev.duty_misses import Difference, classify_miss, table
 from kb.dev.score_obligations import GoldDuty
 
@@ -49,6 +51,7 @@ def test_classes_are_counted_by_the_texts_they_occur_in():
 
 def test_the_differences_of_a_file_are_the_scorers_misses_and_false_records():
     """Every gold duty the scorer counts as missed and every record it counts as false is in exactly one class."""
+    need_shared(CORPUS)     # the gold file's text is read from ../shared (code review 26 finding 3: a TypeError without it)
     from kb.dev.duty_misses import differences
     from kb.dev.score_obligations import DATA, score_file
     path = DATA / "chongqing-changwu-gongkai.yml"

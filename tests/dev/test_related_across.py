@@ -22,10 +22,14 @@ VARIANT = "同类立法门槛外的非框架条（相关度除以倍数）"
 #: 45 and 47 as measured then, every candidate across the gate offered and followed), and on 49 with one peer across
 #: the gate (ACROSS_MOST, engineer 14l of the nineteenth session; 0.852 / 0.689 before it): R@3 +9 articles over the gate
 #: alone where every one gave +12, the same first answers (0.852 then; 0.853 with the thirtieth round of obligation
-#: rules of the same session, one actor of 重庆市实施村民委员会组织法办法 changed)
+#: rules of the same session, one actor of 重庆市实施村民委员会组织法办法 changed); 51 since round 26r's two joined
+#: (twentieth session's bookkeeping: every fold ÷2 at 0.007; the two texts add 103 articles, 9 with a weak peer, and
+#: pull both figures down — held out, kb offered peers to 节水 articles annotated none —: R@3 still 0.016 over the
+#: gate alone)
 FIGURES = {45: ((0.841, 0.695), (0.848, 0.669), {(2, 0, 0.007): 28, (1.5, 0, 0.006): 17}),
            47: ((0.848, 0.693), (0.853, 0.668), {(2, 0, 0.007): 47}),
-           49: ((0.853, 0.683), (0.854, 0.664), {(2, 0, 0.007): 49})}
+           49: ((0.853, 0.683), (0.854, 0.664), {(2, 0, 0.007): 49}),
+           51: ((0.846, 0.674), (0.851, 0.658), {(2, 0, 0.007): 51})}
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +81,9 @@ def test_score_related_peer_figures_move_with_across(monkeypatch):
     gate alone, 0.668 / 0.825 / 0.653 with ACROSS (街道办事处 +2 / +2 articles, seed +1 / +1, 城乡规划 −1 P@1; one answer
     across the gate and no followers after it alone, ACROSS_MOST: 覆盖@3 0.655 → 0.653, the 街道办事处条例's file 0.566 →
     0.544, P@1 and R@3 as with every answer across the gate; P@1 0.671 and 0.666 with the thirtieth round of obligation
-    rules of the same session, one actor of 重庆市实施村民委员会组织法办法 changed); 上位法 unchanged (0.780 / 0.764 / 0.663):
-    it has no gate."""
+    rules of the same session, one actor of 重庆市实施村民委员会组织法办法 changed); 上位法 unchanged by ACROSS:
+    it has no gate (0.780 / 0.764 / 0.663 then; 0.777 / 0.760 / 0.659 since POSITION 0.75, nineteenth session,
+    tests/dev/test_related_position.py)."""
     from kb.dev.related_cv import tuning_files
     from kb.dev.score_related import score
     from kb.library import related
@@ -87,9 +92,9 @@ def test_score_related_peer_figures_move_with_across(monkeypatch):
         s = score(ROOT, tuning_files(ROOT, "related-*.yml"))["tuning"]
         return tuple(tuple(round(s[k][m], 3) for m in ("P@1", "R@3", "覆盖@3")) for k in ("upper", "peer"))
 
-    assert figures() == ((0.780, 0.764, 0.663), (0.671, 0.825, 0.653))
+    assert figures() == ((0.777, 0.760, 0.659), (0.671, 0.825, 0.653))
     monkeypatch.setattr(related, "ACROSS", {})
-    assert figures() == ((0.780, 0.764, 0.663), (0.666, 0.816, 0.647))
+    assert figures() == ((0.777, 0.760, 0.659), (0.666, 0.816, 0.647))
 
 
 def test_most_folds_choose_across_2_and_it_costs_p1_less_than_it_gains_r3(monkeypatch):

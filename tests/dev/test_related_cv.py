@@ -55,7 +55,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                      "related-heldout-cq-jiliang.yml", "related-heldout-cq-kexie.yml",
                      "related-heldout-cq-fangxun.yml", "related-heldout-gd-jianzhu-laji.yml",
                      "related-heldout-cq-feiyi.yml", "related-heldout-cq-shuiziyuan.yml",
-                     "related-heldout-bj-zhongyiyao.yml", "related-heldout-gd-dongwu-fangyi.yml"}
+                     "related-heldout-bj-zhongyiyao.yml", "related-heldout-gd-dongwu-fangyi.yml",
+                     "related-heldout-bj-wenwu.yml", "related-heldout-bj-jieshui.yml"}
     assert {i["file"] for i in items} == names | outside_files
     # × 2 kinds; the 重庆 街道工作委员会工作条例 rested outside the knowledge base until its grounds (地方组织法, 代表法) were
     # imported (round 7r); the 村镇规划建设管理条例's 村庄和集镇规划建设管理条例 is not in ../shared/corpus; round 8r's two
@@ -121,7 +122,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                           ("related-heldout-cq-feiyi.yml", 41, False),
                                           ("related-heldout-cq-shuiziyuan.yml", 45, False),
                                           ("related-heldout-bj-zhongyiyao.yml", 59, False),
-                                          ("related-heldout-gd-dongwu-fangyi.yml", 38, False)):
+                                          ("related-heldout-gd-dongwu-fangyi.yml", 38, False),
+                                          ("related-heldout-bj-wenwu.yml", 32, False),
+                                          ("related-heldout-bj-jieshui.yml", 71, False)):
         outside = [i for i in items if i["file"] == name]
         assert len(outside) == 2 * articles and all(c["outside"] == rests_outside for i in outside for c in i["cands"])
     repeat = {f.name for f in related_cv.tuning_files(ROOT, "repeat-*.yml")}
@@ -191,12 +194,19 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # folds (nineteenth session, round 25r joined: the 中医药 and 动物防疫 texts, held out 0.763 P@1 both, each resting on
     # the one law imported for it): 0.690 / 0.856, 40 folds 2 / 0.007 (on thresholds of 0.016 and up 45 folds kb's
     # formula, the same 4 ground 3: 0.712 / 0.833); the penalty clauses carrying their duties' candidates are 131 items
-    # (the two texts' 8); without the duties' candidates 0.694 / 0.861
+    # (the two texts' 8); without the duties' candidates 0.694 / 0.861. With POSITION 0.75 (engineer 14k, nineteenth
+    # session) every one of the 49 folds 2 / 0.007: 0.702 / 0.862 (on thresholds of 0.016 and up every fold kb's formula:
+    # 0.721 / 0.833). On 51 folds (twentieth session, round 26r joined: the 文物 text of 2004 under the 2024 law and the
+    # 节水 text, held out 0.656 and 0.563 P@1, each resting on the one law imported for it): 0.699 / 0.859, every fold
+    # 2 / 0.007 (on thresholds of 0.016 and up 10 folds kb's formula, 41 ground 3 — on the 51 files ground 2 and 3 tie,
+    # P@1 + R@3 1.5427 against 1.5429, ground 3 trading 17 first answers for 14 top-three ones: 0.705 / 0.826, where kb's
+    # point is 0.715 / 0.828); the penalty clauses carrying their duties' candidates are 146 items (the two texts' 15);
+    # without the duties' candidates above kb's on both still
     p1, r3 = res[("upper", "原公式")][:2]
     best, n = most("upper", "原公式")
-    assert best == (None, 2, 0.007) and n == 40
+    assert best == (None, 2, 0.007) and n == 51
     owing = [i for i in items if i.get("duties")]
-    assert len(owing) == 131 and related_cv.DUTIES and all(i["kind"] == "upper" and not i["pinned"] for i in owing)
+    assert len(owing) == 146 and related_cv.DUTIES and all(i["kind"] == "upper" and not i["pinned"] for i in owing)
     plain = related_cv.related(ROOT, io.StringIO(), variants=["原公式"],
                                items=[{k: v for k, v in i.items() if k != "duties"} for i in items if i["kind"] == "upper"])
     assert plain[("upper", "原公式")][0] > p1 and r3 < plain[("upper", "原公式")][1] < r3 + 0.01
@@ -230,9 +240,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.694 / 0.852, above kb's 0.681 / 0.849 on both; without the place 0.680 / 0.845; on 47 folds (eighteenth session,
     # round 24r joined) every fold again: 0.700 / 0.858, above kb's 0.688 / 0.855 on both; without the place 0.686 / 0.852;
     # on 49 folds (nineteenth session, round 25r joined) every fold again: 0.702 / 0.862, above kb's 0.690 / 0.856 on
-    # both; without the place 0.689 / 0.856
-    assert most("upper", "位置（相对位置之差）") == ((0.75, 2, 0.007), 49) and POSITION["upper"] == 0.5
-    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 0
+    # both; without the place 0.689 / 0.856 — kb's since engineer 14k of the same session (POSITION 0.75, chosen on the
+    # outside-kb/ folds; tests/data/related/README.md "The first 上位法 answer"); on 51 folds (twentieth session, round
+    # 26r joined) every fold keeps kb's 0.75: 0.699 / 0.859, kb's own; without the place 0.685 / 0.854
+    assert most("upper", "位置（相对位置之差）") == ((0.75, 2, 0.007), 51) and POSITION["upper"] == 0.75
+    assert [c[0] for c in res[("upper", "位置（相对位置之差）")][2]].count(POSITION["upper"]) == 51
     assert p1 > unplaced[0] and p1 + r3 > sum(unplaced[:2]) and POSITION["peer"] == 0
     # the closest parts (SEGMENTS 0.4) beat round 7's formula without them (0.696 / 0.804 on 24 folds; 0.696 / 0.805 →
     # 0.704 / 0.805 on 21; 0.700 / 0.819 on 25: R@3 for a little P@1); their weight 0.4: 19 folds of 24 (with ground 2 /
@@ -270,10 +282,11 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.007 or 0.014 (1 fold 0.2 with 2 / 0.014): 0.685 / 0.844 against kb's 0.681 / 0.849 — P@1 for R@3 again. On 47
     # folds (eighteenth session, round 24r joined) none keeps 0.4 either (0.1 with 2 / 0.014 where 0.2 was): 0.691 / 0.848
     # against kb's 0.688 / 0.855 — P@1 for R@3. On 49 folds (nineteenth session, round 25r joined) none keeps 0.4 (0.1 or
-    # 0.2 with 2 / 0.006, 0.007 or 0.014): 0.695 / 0.853 against kb's 0.690 / 0.856 — P@1 for R@3, the P@1 margin 0.005
+    # 0.2 with 2 / 0.006, 0.007 or 0.014): 0.695 / 0.853 against kb's 0.690 / 0.856 — P@1 for R@3, the P@1 margin 0.005.
+    # With POSITION 0.75 (engineer 14k) the folds return to kb's 0.4: on 49 folds 48 with 2 / 0.007, 1 0.1 with 2 / 0.006;
+    # on 51 folds (twentieth session, round 26r joined) 50 and 1 the same way: 0.698 / 0.858 against kb's 0.699 / 0.859
     chosen = res[("upper", "最相近款项的余弦")][2]
-    assert (0.1, 2, 0.014) in chosen and (0.2, 2, 0.014) not in chosen
-    assert not any(c[0] == SEGMENTS["upper"] for c in chosen)
+    assert chosen.count((SEGMENTS["upper"], 2, 0.007)) == 50 and chosen.count((0.1, 2, 0.006)) == 1
     assert res[("upper", "最相近款项的余弦")][0] < p1 + 0.006 and res[("upper", "最相近款项的余弦")][1] < r3
     assert max(related_cv.VARIANTS["最相近款项的余弦"][0]) > SEGMENTS["upper"]
     # the actors two articles share (ACTORS: relevance × (1 + 0.5 × the share of actors in common), third session of
@@ -309,10 +322,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # with 2 / 0.007, 1 each 0.75 and 0.25 with 2 / 0.014: 0.691 / 0.847, above kb's 0.676 / 0.840 on both — no actors at
     # the folds' lower thresholds, a candidate for issue 14's next round, measured on kb's thresholds first; on 45 folds,
     # seventeenth session, round 23r joined, every fold picks 0 with 2 / 0.007 but one (0 with 2 / 0.008): 0.691 / 0.850,
-    # above kb's 0.681 / 0.849 on both)
-    assert [c[0] for c in chosen].count(ACTORS["upper"]) == 0 and chosen.count((0, 2, 0.008)) == 1
+    # above kb's 0.681 / 0.849 on both; with POSITION 0.75, engineer 14k, the folds turn back to kb's 0.5: 44 of 49;
+    # on 51 folds, twentieth session, round 26r joined, 48 keep 0.5 with 2 / 0.007, 3 pick 0 with 2 / 0.007: 0.698 /
+    # 0.856, below kb's 0.699 / 0.859 on both — no actors no longer pays at the folds' thresholds)
+    assert [c[0] for c in chosen].count(ACTORS["upper"]) == 48 and chosen.count((0, 2, 0.007)) == 3
     assert ACTORS["upper"] == 0.5
-    assert both("upper", "主体重合") > p1 + r3
+    assert both("upper", "主体重合") < p1 + r3
     # round 9's formula (no ACTORS): its R@3 was below kb's up to 33 folds; on 35 it is 0.003 above (0.694 / 0.847
     # against kb's 0.719 / 0.844): ACTORS now buys P@1 only; on 37 (thirteenth session) 0.702 / 0.843 against kb's 0.718 /
     # 0.843 — the P@1 margin narrows from 0.02 to 0.016; with a penalty clause owing nothing where its duties have no 上位法
@@ -338,6 +353,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # tails 0.680 / 0.835, kb's 0.711 / 0.829; on 33 by the names 0.705 / 0.837, with the tails 0.692 / 0.842, kb's 0.721 /
     # 0.838 (by the names P@1 0.016 below kb's: the margin was 0.02 up to 31 folds)
     names, generic = res[("upper", "主体按名称（第十一轮之前）")], res[("upper", "主体按机关含通名（第十二轮之前）")]
+    # (with POSITION 0.75, engineer 14k, kb's formula gains first answers the two do not: on 49 folds by the names 0.688 /
+    # 0.860, with the tails 0.693 / 0.854, kb's 0.702 / 0.862; on 51 folds, twentieth session, round 26r joined: by the
+    # names 0.686 / 0.858, with the tails 0.690 / 0.852, kb's 0.699 / 0.859 — both below kb's on both, P@1 + R@3 by 0.015
+    # and 0.017: the ACTOR_BODIES cut pays again)
     # (with PUBLIC for laws not cited only: by the names 0.714 / 0.841, with the tails 0.703 / 0.843, kb's 0.728 / 0.843;
     # on 35 folds, twelfth session: by the names 0.712 / 0.842, with the tails 0.701 / 0.844, kb's 0.719 / 0.844 — the
     # margins narrow to 0.007 and 0.018; on 37 folds with DUTIES, thirteenth session: by the names 0.711 / 0.842, with the
@@ -354,8 +373,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 2 / 0.007), with the tails 0.693 / 0.854, kb's 0.690 / 0.856 — by the names three first answers fewer of 2,345 and
     # eight R@3 more of 1,887, with the tails eight first answers more and three R@3 fewer: each above kb's P@1 + R@3 now,
     # by 0.003 and 0.002 — the ACTOR_BODIES cut no longer pays on 上位法, within a few answers either way)
-    assert abs(names[0] - p1) < 0.002 and names[1] > r3 and generic[0] > p1 and generic[1] < r3
-    assert p1 + r3 < sum(generic[:2]) < p1 + r3 + 0.003 and p1 + r3 < sum(names[:2]) < p1 + r3 + 0.004
+    assert names[0] < p1 - 0.01 and names[1] < r3 and generic[0] < p1 and generic[1] < r3
+    assert sum(generic[:2]) < p1 + r3 - 0.01 and sum(names[:2]) < p1 + r3 - 0.01
     # 同类立法: with the generic tails no fold gained by ACTORS (on nineteen folds 10 picked 0, 9 0.5); with the bodies cut
     # every fold picks 0.75 (21 of 21, 24 of 24, 25 of 25), kb's since the fifth session: 0.783 / 0.725 without it on 24
     # folds, 0.793 / 0.736 with it (with the generic tails 0.790 / 0.736); on 25: 0.754 / 0.725 → 0.760 / 0.736; with
@@ -379,7 +398,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # folds, 0.843 / 0.680 against kb's 0.852 / 0.683 — below on both; with the thirtieth round of obligation rules, same
     # session, one actor of 重庆市实施村民委员会组织法办法 changed: 46 folds, 0.846 / 0.683 against kb's 0.853 / 0.683 — the
     # same R@3, P@1 below)
-    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 46) and ACTORS["peer"] == 0.75
+    # (on 51 folds, twentieth session, round 26r joined: 48 folds, 0.842 / 0.672 against kb's 0.846 / 0.674 — below on
+    # both)
+    assert most("peer", "主体重合") == ((1, GROUND["peer"], 0.007), 48) and ACTORS["peer"] == 0.75
     kb_p1, kb_r3 = res[("peer", "原公式")][:2]
     assert actors[0] < kb_p1 and kb_r3 - 0.003 < actors[1] <= kb_r3
     peer_p1, peer_r3 = res[("peer", "原公式")][:2]
@@ -415,8 +436,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # P@1 exactly (1,546 first answers of 2,248), R@3 below; on 49 (nineteenth session, round 25r joined) 0.691 / 0.852
     # against round 5's 0.682 / 0.845 — three first answers more than kb's 0.690 / 0.856 (1,620 of 2,345), R@3 0.004
     # below: kb's P@1 + R@3 above
+    # — with POSITION 0.75 (engineer 14k) kb's P@1 is above again: on 49 folds 0.691 / 0.854 against kb's 0.702 / 0.862;
+    # on 51 (twentieth session, round 26r joined) 0.690 / 0.852 against kb's 0.699 / 0.859 and round 5's 0.680 / 0.850
     joint = res[("upper", "四个信号（各折一起选）")]
-    assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and p1 < joint[0] < p1 + 0.002 and joint[1] < r3
+    assert sum(joint[:2]) > both("upper", "第五轮的公式（不用下面四个信号）") and joint[0] < p1 - 0.005 and joint[1] < r3
     assert sum(joint[:2]) < p1 + r3
     # (40 of 41 with 2 / 0.014 in the fifteenth session, round 21r joined, 1 with 2 / 0.016: 0.701 / 0.837; 38 of 39
     # with 2 / 0.014 in the fourteenth session, round 20r joined, 1 with 2 / 0.016: 0.701 / 0.836; 37 of 37 in
@@ -427,7 +450,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.679 / 0.849; 47 folds, eighteenth session, round 24r joined: 36 with 2 / 0.007, 0.686 / 0.855; 49 folds,
     # nineteenth session, round 25r joined: the folds turn back to kb's 0.5, 37 with 2 / 0.007 (the others 0.5 or 1 at
     # other thresholds), 0.687 / 0.856 against kb's 0.690 / 0.856)
-    assert most("upper", "目的依据条对其他条") == ((BASIS["upper"], 2, 0.007), 37)
+    # (with POSITION 0.75, engineer 14k: 48 of 49 with 1 at 2 / 0.007; on 51 folds, twentieth session, round 26r joined,
+    # 50 with 1 at 2 / 0.007: 0.699 / 0.859, kb's figures — BASIS 0.5 and 1 tie where the folds choose)
+    assert most("upper", "目的依据条对其他条") == ((1, 2, 0.007), 50)
     assert BASIS["upper"] == 0.5 and abs(both("upper", "目的依据条对其他条") - p1 - r3) < 0.005
     for value in (BASIS, PUBLIC):
         assert value["peer"] == 1.0         # 同类立法: no fold gains by them
@@ -445,7 +470,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     peer_penalty = res[("peer", "罚则对非依据法律的罚则")]
     # (with ACROSS: 44 folds, 0.846 / 0.693 against kb's 0.848 / 0.693; on 49 folds, nineteenth session, round 25r
     # joined: 48 folds, the other keeping kb's 0.5, a first answer or so below kb's 0.852 / 0.689, the same R@3)
-    assert most("peer", "罚则对非依据法律的罚则") == ((0.7, GROUND["peer"], 0.007), 48) and PENALTY["peer"] == 0.5
+    # (on 51 folds, twentieth session, round 26r joined: 50 folds, 0.845 / 0.674 against kb's 0.846 / 0.674)
+    assert most("peer", "罚则对非依据法律的罚则") == ((0.7, GROUND["peer"], 0.007), 50) and PENALTY["peer"] == 0.5
     assert peer_penalty[0] < res[("peer", "原公式")][0] and peer_penalty[1] <= res[("peer", "原公式")][1]
     # PUBLIC and PENALTY, each chosen again fold by fold, do no better than kb's 0.1, 0.3 (24 folds: 0.705 / 0.814, 0.707 /
     # 0.815). OUTSIDE chosen again: 4 with threshold 0.006 in 22 folds, 0.702 / 0.828 — R@3 bought with P@1, the measure
@@ -488,7 +514,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.855, kb's figures; OUTSIDE 4 / 0.005 in 40, 0.692 / 0.850 — P@1 for R@3; 49 folds, nineteenth session, round 25r
     # joined: kb's 0.1 in 40 with 2 / 0.007, 0.690 / 0.856, kb's figures; OUTSIDE 4 / 0.005 in 41, 0.694 / 0.852 — P@1 for
     # R@3)
-    assert most("upper", "公权主体条对不提公权的条") == ((PUBLIC["upper"], 2, 0.007), 40)
+    # (51 folds, twentieth session, round 26r joined, with POSITION 0.75: kb's 0.1 in 50 with 2 / 0.007, kb's figures
+    # 0.699 / 0.859; OUTSIDE 2 / 0.006 in 37, 0.690 / 0.850 — below kb's on both)
+    assert most("upper", "公权主体条对不提公权的条") == ((PUBLIC["upper"], 2, 0.007), 50)
     assert public[0] <= p1 and public[1] <= r3
     outside = res[("upper", "依据条引库外法律时的阈值倍数")]
     # (41 folds with ORDER, fifteenth session: 3 / 0.007 in 36, 0.699 / 0.847; 43 folds, sixteenth session, round 22r
@@ -496,7 +524,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # in the others, 0.685 / 0.844 — above kb's P@1, below its R@3; 47 folds, eighteenth session, round 24r joined: 4 /
     # 0.005 in 40, 0.692 / 0.850, the same; 49 folds, nineteenth session, round 25r joined: 4 / 0.005 in 41, 0.694 /
     # 0.852, the same)
-    assert most("upper", "依据条引库外法律时的阈值倍数") == ((4, 2, 0.005), 41) and outside[0] > p1 and outside[1] < r3
+    # (with POSITION 0.75, engineer 14k: 4 / 0.005 in 40 of 49, 0.693 / 0.852, below kb's 0.702 / 0.862 on both; 51
+    # folds, twentieth session, round 26r joined: 2 / 0.006 in 37, 0.690 / 0.850, below kb's 0.699 / 0.859 on both)
+    assert most("upper", "依据条引库外法律时的阈值倍数") == ((2, 2, 0.006), 37) and outside[0] < p1 and outside[1] < r3
     # … the choice kb can take (python3 -m kb.dev.related_cv related --least 0.016): on thresholds of 0.016 and up every
     # fold picks kb's formula at kb's ground weight and threshold (0.723 / 0.818; 29 folds 0.713 / 0.826), and OUTSIDE
     # chosen again is kb's 1.5 in 26 (28 of 29; 31 folds: all 31 kb's formula, 0.716 / 0.829, OUTSIDE 1.5 in 30; 33 folds:
@@ -509,7 +539,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # session, round 23r joined: 41 kb's, 4 ground 3 at 0.016, 0.704 / 0.820; 47 folds, eighteenth session, round 24r
     # joined: 43 kb's, the same 4 ground 3, 0.710 / 0.828; 49 folds, nineteenth session, round 25r joined: 45 kb's, the
     # same 4 ground 3, 0.712 / 0.833)
-    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == 45 and len(chosen) == 49
+    # (with POSITION 0.75, engineer 14k: every fold of 49 kb's, 0.721 / 0.833 — kb's point; on 51 folds, twentieth
+    # session, round 26r joined: 10 kb's, 41 ground 3 at 0.016, 0.705 / 0.826 — on the 51 files ground 2 and 3 tie
+    # (P@1 + R@3 1.5427 against 1.5429: ground 3 17 first answers fewer, 14 top-three answers more), so every fold whose
+    # own file does not tip it takes 3; kb's point 0.715 / 0.828)
+    assert chosen.count((None, GROUND["upper"], THRESHOLDS["upper"])) == 10 and len(chosen) == 51
+    assert chosen.count((None, 3, THRESHOLDS["upper"])) == 41
     # (all 33 with PUBLIC for laws not cited only, 0.728 / 0.843; all 35 in the twelfth session, 0.726 / 0.844, OUTSIDE
     # 1.5 in all 35; with named_ground 0.729 / 0.848, the same choices; all 37 in the thirteenth, 0.718 / 0.843; all 39 in
     # the fourteenth, round 20r joined, 0.707 / 0.831, OUTSIDE 1.5 in 38 of 39, 1 in 1; all 41 in the fifteenth, round
@@ -520,7 +555,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 47 in the eighteenth, round 24r joined, 0.710 / 0.828, OUTSIDE chosen again 1.5 in 1 fold still: 0.700 / 0.830; 45
     # of 49 in the nineteenth, round 25r joined, 0.712 / 0.833, OUTSIDE chosen again 1.5 in 2 folds, 1 (with ground 2 or
     # 3) or 2 (with ground 3) in the others: 0.702 / 0.835)
-    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 2
+    # (51 folds, twentieth session, round 26r joined, with POSITION 0.75: OUTSIDE chosen again 1 or 2 with ground 3 in
+    # every fold, none kb's 1.5: 0.701 / 0.835 against kb's formula's folds' 0.705 / 0.826)
+    assert [c[0] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2]].count(OUTSIDE["upper"]) == 0
     assert all(c[2] >= THRESHOLDS["upper"] for c in low[("upper", "依据条引库外法律时的阈值倍数")][2])
     assert set(low) == {(k, n) for k in ("upper", "peer")
                         for n in ("原公式", "依据条引库外法律时的阈值倍数", "罕见二元组余弦的权重", "前三个答案按覆盖排序（覆盖指数）") + NONE_RULES}
@@ -549,12 +586,15 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # cosine 0.06 with 2 / 0.005 in 44 (0.692 / 0.854) — the same pattern again
     cover, rare_out, grounded = (low[("upper", n)] for n in NONE_RULES)
     base = low[("upper", "原公式")]
-    assert [c[0] for c in cover[2]].count(0) == 49 and cover[:2] == base[:2]
-    assert [c[0] for c in rare_out[2]].count(0) == 48 and rare_out[0] > base[0] and base[1] - rare_out[1] > rare_out[0] - base[0]
-    assert grounded[2].count((1.25, 3, THRESHOLDS["upper"])) == 49 and grounded[0] - base[0] < 0.01
-    assert [c[0] for c in res[("upper", NONE_RULES[0])][2]].count(0) == 48 and res[("upper", NONE_RULES[0])][0] < p1
-    assert most("upper", NONE_RULES[1]) == ((0.06, 2, 0.005), 44)
-    assert res[("upper", NONE_RULES[1])][0] > p1 and res[("upper", NONE_RULES[1])][1] < r3
+    # (51 folds, twentieth session, round 26r joined, with POSITION 0.75: the coverage rule 0 in every fold; the rare
+    # bigrams' 0 in 50; the ground's own threshold 1.25 with ground 3 in 39, 0.706 / 0.826; the none rules 0 in every fold
+    # and 49, at the folds' free thresholds kb's figures and below them)
+    assert [c[0] for c in cover[2]].count(0) == 51 and cover[:2] == base[:2]
+    assert [c[0] for c in rare_out[2]].count(0) == 50 and rare_out[0] > base[0] and base[1] - rare_out[1] > rare_out[0] - base[0]
+    assert grounded[2].count((1.25, 3, THRESHOLDS["upper"])) == 39 and grounded[0] - base[0] < 0.01
+    assert [c[0] for c in res[("upper", NONE_RULES[0])][2]].count(0) == 51 and res[("upper", NONE_RULES[0])][:2] == (p1, r3)
+    assert most("upper", NONE_RULES[1]) == ((0, 2, 0.007), 49)
+    assert res[("upper", NONE_RULES[1])][0] < p1 and res[("upper", NONE_RULES[1])][1] < r3
     assert res[("peer", NONE_RULES[0])][:2] == res[("peer", NONE_RULES[1])][:2] == res[("peer", "原公式")][:2]
     # The last rounds' two candidates decided (the twenty-eighth round, seventeenth session, engineer 14e;
     # tests/data/related/README.md "Twenty-eighth round"): the rare-bigram weight 0.25 with ground weight 3 (0.709 / 0.827,
@@ -582,11 +622,16 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
         t = related_cv._pool(related_cv._score(tuned, lambda c: fn(p, g, c), THRESHOLDS["upper"]), tuned_files)
         return t[0], t[2]
 
-    assert everywhere("原公式", None, GROUND["upper"]) == (1685, 1572)
-    assert everywhere("罕见二元组余弦的权重", 0.25, 3) == (1681, 1584)
-    assert everywhere("罕见二元组余弦的权重", 0.25, GROUND["upper"]) == (1692, 1566)
-    assert everywhere("原公式", None, 2.2) == everywhere("依据法律的候选另设阈值倍数", 1.25, 3) == (1685, 1575)
-    assert {tuned_files[j] for j, c in enumerate(base[2]) if c[1] == 3} == {
+    # On all 51 files (twentieth session, round 26r joined, with POSITION 0.75: 103 more items): kb 1,750 / 1,640; the
+    # rare-bigram weight 0.25 with ground 3 1,744 / 1,646 (6 first answers for 6 at R@3); alone 1,750 / 1,624; ground
+    # weight 2.2 1,750 / 1,641 — no gain over kb's point; kb's own formula's folds take ground 3 in 41 files now (the
+    # four above among them): on the 51 files ground 2 and 3 tie
+    assert everywhere("原公式", None, GROUND["upper"]) == (1750, 1640)
+    assert everywhere("罕见二元组余弦的权重", 0.25, 3) == (1744, 1646)
+    assert everywhere("罕见二元组余弦的权重", 0.25, GROUND["upper"]) == (1750, 1624)
+    assert everywhere("原公式", None, 2.2) == everywhere("依据法律的候选另设阈值倍数", 1.25, 3) == (1750, 1641)
+    assert len({tuned_files[j] for j, c in enumerate(base[2]) if c[1] == 3}) == 41
+    assert {tuned_files[j] for j, c in enumerate(base[2]) if c[1] == 3} >= {
         "related-heldout-bj-jianshe-zhiliang.yml", "related-heldout-cq-cunzhen-guihua.yml",
         "related-heldout-gd-renda-yishi.yml", "related-heldout-qingyuan-wuye.yml"}
     # tried in round 7 against the largest causes of 上位法 errors (tests/data/related/README.md), not adopted: the
@@ -617,7 +662,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # R@3 below its 0.849; 47 folds, eighteenth session, round 24r joined: 0.702 / 0.853, 41 folds 0.75 with 2 / 0.006 —
     # P@1 above kb's 0.688, R@3 below its 0.855; 49 folds, nineteenth session, round 25r joined: 0.704 / 0.858, 43 folds
     # 0.75 with 2 / 0.006 — above kb's 0.690 / 0.856 on both, at a threshold kb cannot take)
-    assert res[("upper", "去法规主题的余弦")][0] > p1 and most("upper", "去法规主题的余弦") == ((0.75, 2, 0.006), 43)
+    # (51 folds, twentieth session, round 26r joined, with POSITION 0.75: 0.703 / 0.857, 47 folds 0.75 with 2 / 0.005 —
+    # P@1 above kb's 0.699 / 0.859, R@3 below)
+    assert res[("upper", "去法规主题的余弦")][0] > p1 and most("upper", "去法规主题的余弦") == ((0.75, 2, 0.005), 47)
     # 同类立法: the folds keep kb's ground weight 0 (no weight for two peers citing the same law); its threshold: 0.007 in
     # every fold (25 of 25, 24 of 24, 21 of 21 before round 12r; 0.006, kb's until the sixth session, in 19 of 19 before
     # round 11r, when the 同类立法 items of the round's two texts were not in). With round 13r (68 articles annotated none,
@@ -634,7 +681,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.853 / 0.668, 46 folds kb's 0 / 0.007, 1 fold 0 / 0.006
     # (with ACROSS, engineer 14h: every fold kb's 0 / 0.007, 0.848 / 0.693; 49 folds, nineteenth session, round 25r
     # joined: 97 articles, 3 weak peers, none in kb's three: every fold kb's 0 / 0.007, 0.852 / 0.689)
-    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 49) and GROUND["peer"] == 0
+    # (51 folds, twentieth session, round 26r joined: every fold, 0.846 / 0.674)
+    assert most("peer", "原公式") == ((None, GROUND["peer"], THRESHOLDS["peer"]), 51) and GROUND["peer"] == 0
     assert THRESHOLDS["peer"] == 0.007
     r8_chosen = res[("peer", "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）")][2]
     # (39 folds before the followers: 38 with 1 / 0.008, 1 with 1 / 0.012; with them 37 and 1; 41 folds, fifteenth
@@ -642,7 +690,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # and 1, 1 with 2 / 0.016; 45 folds, seventeenth session, round 23r joined: 44 with 1 / 0.008, 1 with 2 / 0.016; 47
     # folds, eighteenth session, round 24r joined: 45 with 1 / 0.008, 1 with 1 / 0.012, 1 with 2 / 0.016; 49 folds,
     # nineteenth session, round 25r joined: 47, 1 and 1)
-    assert r8_chosen.count((None, 1, 0.008)) == 47 and r8_chosen.count((None, 1, 0.012)) == 1
+    # (51 folds, twentieth session, round 26r joined: 49, 1 and 1)
+    assert r8_chosen.count((None, 1, 0.008)) == 49 and r8_chosen.count((None, 1, 0.012)) == 1
     # a peer needs a shared subject (SHARED_SUBJECT: a law both cite, or the regulations' topics' cosine ≥ 0.1) and the
     # rare-bigram weight is 0.25 (was 0.5): cross-validated 同类立法 P@1 0.615 → 0.686, R@3 0.751 → 0.776 when it came;
     # on 24 folds round 8's formula 0.716 / 0.695, kb's 0.793 / 0.736. The gate chosen fold by fold: 0.08 in every fold
@@ -676,7 +725,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # (with ACROSS, engineer 14h: the folds pick 0.14 or 0.11, 0.842 / 0.701 against kb's 0.848 / 0.693 — a stricter gate
     # buys R@3 for P@1 again, once the gated candidates pass at half their relevance)
     assert not any(g[0] == 0.09 for g in gate[2]) and gate[0] < peer_p1  # (0.08 in 27 of 27, 24 of 25 with OTHER_BODIES)
-    assert gate[1] > peer_r3
+    # (51 folds, twentieth session, round 26r joined: 0.12 or 0.11 with 0.006 or 0.007, 0.846 / 0.664 against kb's
+    # 0.846 / 0.674 — the stricter gate no longer buys R@3)
+    assert gate[1] < peer_r3
     joint = res[("peer", "主题门槛与罕见二元组权重（各折一起选）")]
     # (every fold of 33 with issue 11's twenty-second round of obligation rules: 0.837 / 0.715; every fold of 35 in the
     # twelfth session: 0.853 / 0.712; 36 of 37 in the thirteenth: 0.823 / 0.696; 38 of 39 in the fourteenth, round 20r
@@ -684,7 +735,9 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 22r joined: 0.816 / 0.695; 40 of 45 in the seventeenth, round 23r joined: 0.817 / 0.692; 37 of 47 in the
     # eighteenth, round 24r joined, the others 0.08, 0.1 or 0.11 with no rare-bigram weight: 0.819 / 0.681)
     # (with ACROSS every fold picks the gate 0.11: 0.823 / 0.699)
-    assert all(g[0][0] == 0.11 for g in joint[2]) and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
+    # (51 folds, twentieth session, round 26r joined: the gate 0.12 or 0.11, the rare-bigram weight 0.25 or 0: 0.844 /
+    # 0.662)
+    assert all(g[0][0] in (0.11, 0.12) for g in joint[2]) and RARE["peer"] == 0.25    # ((0.08, 0.25) in 27 of 27 before)
     assert joint[0] < peer_p1
     # without the exception for a law both cite, the gate does not pay (tests/data/related/README.md); for 上位法 the
     # folds choose a gate (0.07 in 22 of 24) and lose by it (0.697 / 0.812); on 37 folds with DUTIES (thirteenth session)
@@ -700,8 +753,10 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.005, the others 2 / 0.005: 0.693 / 0.857 against kb's 0.688 / 0.855 — above on both, at a threshold kb cannot take;
     # on 49 (nineteenth session, round 25r joined) every fold picks 0.08, 44 with 1 / 0.005, the others 2 / 0.005: 0.695 /
     # 0.860 against kb's 0.690 / 0.856 — the same
-    assert res[("upper", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] > p1
-    assert most("upper", "同类立法的主题门槛（共同依据或法规主题余弦）") == ((0.08, 1, 0.005), 44)
+    # (51 folds, twentieth session, round 26r joined, with POSITION 0.75: 0.07 with 2 / 0.007 in 49, the others 0.07 with
+    # 0.006 or 0.08: 0.699 / 0.859, a first answer below kb's)
+    assert res[("upper", "同类立法的主题门槛（共同依据或法规主题余弦）")][0] < p1
+    assert most("upper", "同类立法的主题门槛（共同依据或法规主题余弦）") == ((0.07, 2, 0.007), 49)
     # … and the weight of the rare-bigram cosine: 同类立法's 0.25 in 22 folds of 24, 24 of 25 (with threshold 0.007), 22 of
     # 25 with OTHER_BODIES (3 folds 0), 25 of 27, 25 of 29, 22 of 31, 21 of 33; for 上位法 (none) a weight chosen fold by
     # fold does no better
@@ -724,7 +779,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 0.852 / 0.683 — below on both, kb keeps 0.25; with the thirtieth round of obligation rules, same session, still 43
     # folds (40 on a stack without the lead's guard on fields sharing a kind of department, names._names_a_party):
     # below kb's 0.853 / 0.683 on both)
-    assert most("peer", "罕见二元组余弦的权重") == ((0.75, GROUND["peer"], 0.006), 43) and RARE["peer"] == 0.25
+    # (51 folds, twentieth session, round 26r joined: 42 folds 0.75 with 0.006, 0.841 / 0.664 against kb's 0.846 / 0.674)
+    assert most("peer", "罕见二元组余弦的权重") == ((0.75, GROUND["peer"], 0.006), 42) and RARE["peer"] == 0.25
     rare = res[("peer", "罕见二元组余弦的权重")]
     assert rare[0] < res[("peer", "原公式")][0] and rare[1] < res[("peer", "原公式")][1]
     # a peer governs the same kind of body (OTHER_BODIES, seventh session: the titles of the two regulations name bodies of
@@ -748,7 +804,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # answer or two above kb's 0.690 / 0.856
     from kb.library.related import OTHER_BODIES
 
-    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 49)   # 46 before ACROSS
+    # 46 before ACROSS, 49 of 49 with it, 51 of 51 (twentieth session, round 26r joined)
+    assert most("peer", "法规名称所指机关种类不同") == ((OTHER_BODIES["peer"], GROUND["peer"], 0.007), 51)
     before14 = res[("peer", "第十四轮之前（不看法规名称所指机关）")]
     # (with ACROSS the R@3 is the same with and without it: 0.693)
     assert OTHER_BODIES["peer"] == 0 and peer_p1 > before14[0] + 0.025 and before14[1] - 0.005 < peer_r3 <= before14[1]
@@ -764,9 +821,12 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # with ground 3, 0.717 / 0.839 against kb's 0.712 / 0.833)
     rare = res[("upper", "罕见二元组余弦的权重")]
     assert RARE.get("upper", 0) == 0 and all(c[0] in (0.25, 0.5) and c[2] < THRESHOLDS["upper"] for c in rare[2])
-    assert 0.5 in [c[0] for c in rare[2]] and [c[0] for c in rare[2]].count(0.25) > 40
+    # (51 folds, twentieth session, round 26r joined, with POSITION 0.75: 0.25 with 2 / 0.006 in every fold, 0.700 /
+    # 0.860 against kb's 0.699 / 0.859 — a hair above on both, at a threshold kb cannot take;
+    # on kb's thresholds 0.705 / 0.825 against kb's formula's folds' 0.705 / 0.826: below)
+    assert [c[0] for c in rare[2]].count(0.25) == 51
     assert both("upper", "罕见二元组余弦的权重") > p1 + r3
-    assert sum(low[("upper", "罕见二元组余弦的权重")][:2]) > sum(low[("upper", "原公式")][:2])
+    assert sum(low[("upper", "罕见二元组余弦的权重")][:2]) < sum(low[("upper", "原公式")][:2])
     # kb's first three 上位法 answers above the threshold ordered by relevance × the share of the article's weight each
     # holds (kb.library.related.ORDER, fifteenth session of 2026-12-06, issue 14's twenty-fifth round; every variant scores
     # it, related_cv.ORDERED): without it 0.701 / 0.836 (40 folds 2 / 0.014), with it 0.713 / 0.836; its weight chosen fold
@@ -787,10 +847,13 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # thresholds 1 with kb's 2 / 0.016 in 39, 0.706 / 0.828 against kb's 0.710 / 0.828; 49 folds, nineteenth session,
     # round 25r joined: 1 in every fold, 40 with 2 / 0.007 — kb's own 0.690 / 0.856; on kb's thresholds 1 with kb's
     # 2 / 0.016 in 44, 0.710 / 0.833 against kb's 0.712 / 0.833)
-    assert most("upper", "前三个答案按覆盖排序（覆盖指数）") == ((ORDER["upper"], 2, 0.007), 40)
-    assert [c[0] for c in order[2]].count(ORDER["upper"]) == 49 and order[1] == r3 and p1 - 0.005 < order[0] <= p1
+    # (51 folds, twentieth session, round 26r joined, with POSITION 0.75: ORDER in every fold with 2 / 0.007 — kb's
+    # figures; on kb's thresholds in every fold, 10 with ground 2, 41 with 3, as kb's formula's folds; without the order
+    # 0.679 / 0.859: ORDER gains 0.020 of P@1, R@3 by construction the same)
+    assert most("upper", "前三个答案按覆盖排序（覆盖指数）") == ((ORDER["upper"], 2, 0.007), 51)
+    assert [c[0] for c in order[2]].count(ORDER["upper"]) == 51 and order[1] == r3 and p1 - 0.005 < order[0] <= p1
     chosen = low[("upper", "前三个答案按覆盖排序（覆盖指数）")][2]
-    assert chosen.count((ORDER["upper"], GROUND["upper"], THRESHOLDS["upper"])) == 44
+    assert chosen.count((ORDER["upper"], GROUND["upper"], THRESHOLDS["upper"])) == 10
     assert res[("upper", "前三个答案按长度排序（长度指数）")][0] < p1
     related_cv.ORDERED = False
     try:
@@ -798,7 +861,7 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
                                        items=[i for i in items if i["kind"] == "upper"])[("upper", "原公式")]
     finally:
         related_cv.ORDERED = True
-    assert unordered[0] + 0.01 < p1 and unordered[1] < r3
+    assert unordered[0] + 0.01 < p1 and unordered[1] <= r3
     # 同类立法's followers (kb.library.related.FOLLOW, fourteenth session of 2026-12-06: once a peer passes the threshold
     # and the gate, the next candidates down to 0.003 follow it, the gate not asked), counted in every variant as kb lists
     # them (related_cv.FOLLOWERS): 39 folds 0.835 / 0.680 without them (38 folds kb's 0 / 0.007, 1 fold 0 / 0.005), 0.839 /
@@ -817,7 +880,8 @@ def test_related_cv_keeps_the_held_out_round_out_and_picks_the_current_formula()
     # 47 folds, eighteenth session, round 24r joined: 0.003 in 45 folds, 0.004 in 1, 0.003 with 0.006 in 1, 0.853 / 0.666)
     # (with ACROSS: 0.003 in 46 folds, 0.004 in 1, 0.848 / 0.691; 49 folds, nineteenth session, round 25r joined: 0.003
     # in 48 folds, 0.004 in 1, 0.852 / 0.687)
-    assert most("peer", "同类立法的后随答案（相关度下限）") == ((FOLLOW["peer"], GROUND["peer"], 0.007), 48)
+    # (51 folds, twentieth session, round 26r joined: 50 folds kb's 0.003, 0.846 / 0.672 against kb's 0.846 / 0.674)
+    assert most("peer", "同类立法的后随答案（相关度下限）") == ((FOLLOW["peer"], GROUND["peer"], 0.007), 50)
     assert follow[0] == peer_p1 and peer_r3 - 0.005 < follow[1] <= peer_r3
     assert res[("upper", "同类立法的后随答案（相关度下限）")][:2] == (p1, r3)      # 上位法 has none
     related_cv.FOLLOWERS = False
@@ -912,9 +976,13 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 42 folds kb's 0.45, 1 picks 0.3; all 43 at kb's bounds 0.762 (373 / 81 / 152).  With round 25r's two as tuning files
     # (the nineteenth session's bookkeeping, 45 folds; the 中医药 text under the 2016 中医药法, the 动物防疫 text under the
     # 2021 动物防疫法; 23 repeats, held out 17 / 5 / 6): 0.762 (390 / 86 / 158), every fold kb's 0.45; all 45 at kb's
-    # bounds the same
-    assert len(chosen) == 45 and chosen.count(MIN_BEST) == 45
-    assert MIN_BEST == 0.45 and 0.755 < f1 < 0.765
+    # bounds the same.  With round 26r's two as tuning files (the twentieth session's bookkeeping, 47 folds; the 2004
+    # 文物 text under the 2024 文物保护法, the 节水 text under the 2016 水法; 10 repeats, held out 2 / 3 / 8): 0.742 (392 /
+    # 106 / 166), 40 folds kb's 0.45, 7 pick 0.3 — the folds scatter again (the seven at 0.3 find no repeat more and
+    # report 17 false ones more); all 47 at kb's bounds 0.755 (392 / 89 / 166: the two texts' 2 / 3 / 8 as held out); on the finer grid
+    # 0.3–0.55 46 folds pick 0.46, 1 0.3: 0.753 (391 / 90 / 167) — kb's 0.45 stays
+    assert len(chosen) == 47 and chosen.count(MIN_BEST) == 40 and chosen.count(0.3) == 7
+    assert MIN_BEST == 0.45 and 0.740 < f1 < 0.745
     # two provisions together (a repeat spread over them) did not beat the single closest one until the four laws came
     # (every fold left them out); then most folds took them (a pair's share ≥ 0.6: 18 of 20, 18 of 21) for a better
     # figure (0.696 on 20; on 21 a hair, 0.7213 against 0.7206: 220 / 102 / 68); on 23 folds 21 take 0.6 but the pair
@@ -936,11 +1004,13 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 23r joined) 39 folds (0.55, 0.15), 2 (0.55, 0.3): 0.768 (357 / 72 / 144); on 43 folds (eighteenth session, round
     # 24r joined) 41 folds (0.55, 0.15), 2 (0.55, 0.3): 0.760 (373 / 83 / 152); on 45 folds (nineteenth session, round
     # 25r joined) 43 folds (0.55, 0.15), 2 (0.55, 0.3): 0.760 (390 / 88 / 158) — two false reports more than kb's bounds,
-    # now every fold's MIN_BEST (0.762)
+    # now every fold's MIN_BEST (0.762); on 47 folds (twentieth session, round 26r joined) 44 folds (0.55, 0.15), 2 (0.55,
+    # 0.3), 1 (0.5, 0.3): 0.748 (392 / 98 / 166) — above the folds' MIN_BEST (0.742), nine false reports more than every
+    # file at kb's bounds (0.755, 392 / 89 / 166)
     from kb.library.repeat import PAIR, PAIR_REST
 
     pair = res["前两条合计"]
-    assert pair[2].count((PAIR, PAIR_REST)) == 43 and (PAIR, PAIR_REST) == (0.55, 0.15) and f1 - 0.002 < pair[0] < f1
+    assert pair[2].count((PAIR, PAIR_REST)) == 44 and (PAIR, PAIR_REST) == (0.55, 0.15) and f1 < pair[0] < f1 + 0.01
     # an article reported through its closest provision that takes less than PART of that provision's wording (a phrase or
     # two of a long one: the 地方组织法's 第二十二、五十三条 beside local rules on withdrawing a 质询案) and of which less than
     # PART_WHOLE is upper law's: the annotators' local rule.  Thirteenth session: every fold takes (0.15, 0.75) on the grid
@@ -951,11 +1021,12 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # 39 folds (sixteenth session, round 22r joined) every fold too, 0.771 (356 / 70 / 141); with kb's BY_VALUE every fold
     # too, 0.773 (357 / 70 / 140); on 41 folds (seventeenth session, round 23r joined) every fold too, 0.769 (357 / 70 /
     # 144); on 43 folds (eighteenth session, round 24r joined) every fold too, 0.762 (373 / 81 / 152); on 45 folds
-    # (nineteenth session, round 25r joined) every fold too, 0.762 (390 / 86 / 158)
+    # (nineteenth session, round 25r joined) every fold too, 0.762 (390 / 86 / 158); on 47 folds (twentieth session, round
+    # 26r joined) every fold too, 0.755 (392 / 89 / 166)
     from kb.library.repeat import PART, PART_WHOLE
 
     part = res["所取比例"]
-    assert part[2].count((PART, PART_WHOLE)) == 45 and (PART, PART_WHOLE) == (0.15, 0.75) and part[0] >= f1
+    assert part[2].count((PART, PART_WHOLE)) == 47 and (PART, PART_WHOLE) == (0.15, 0.75) and part[0] >= f1
     # the least share of the article's wording in its upper provisions together (THRESHOLD 0.5): every fold picks 0.55
     # (0.707, 181 / 78 / 72; on 21 folds 0.736, 215 / 81 / 73; on 23 0.739, 233 / 85 / 80, 0.737 with 86 false reports
     # since the 上位法 ground weight 2 / OUTSIDE 1.5 moved a candidate), but kb score-repeat's eight
@@ -971,11 +1042,12 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # (0.771, 356 / 70 / 141); with kb's BY_VALUE every fold keeps 0.5 (0.773, 357 / 70 / 140); on 41 folds (seventeenth
     # session, round 23r joined) every fold keeps 0.5 (0.769, 357 / 70 / 144); on 43 folds (eighteenth session, round
     # 24r joined) every fold keeps 0.5 (0.762, 373 / 81 / 152); on 45 folds (nineteenth session, round 25r joined) every
-    # fold keeps 0.5 (0.762, 390 / 86 / 158)
+    # fold keeps 0.5 (0.762, 390 / 86 / 158); on 47 folds (twentieth session, round 26r joined) every fold keeps 0.5
+    # (0.755, 392 / 89 / 166)
     from kb.library.repeat import THRESHOLD
 
     share = res["合计比例下限"]
-    assert share[2].count(THRESHOLD) == 45 and len(share[2]) == 45 and THRESHOLD == 0.5
+    assert share[2].count(THRESHOLD) == 47 and len(share[2]) == 47 and THRESHOLD == 0.5
     # a fine of the text's own amount (an article imposing a 罚款 of an amount of money its upper provisions do not state:
     # the annotators' local rule) not reported: fifteenth session, every fold of 37 takes it, 0.773 (354 / 73 / 135) →
     # 0.775 (354 / 70 / 135; 测绘 第四十九条, 种子 第五十九条, 固体废物 第五十一条 go, no repeat is lost); kb score-repeat
@@ -983,11 +1055,13 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # fold takes it, 0.771 (356 / 70 / 141); with kb's BY_VALUE every fold, 0.773 (357 / 70 / 140); on 41 folds
     # (seventeenth session, round 23r joined) every fold, 0.769 (357 / 70 / 144); on 43 folds (eighteenth session, round
     # 24r joined) every fold, 0.762 (373 / 81 / 152); on 45 folds (nineteenth session, round 25r joined) every fold,
-    # 0.762 (390 / 86 / 158)
+    # 0.762 (390 / 86 / 158); on 47 folds (twentieth session, round 26r joined) every fold, 0.755 (392 / 89 / 166) —
+    # every file at kb's bounds, above the folds' MIN_BEST and their pair
     from kb.library.repeat import BY_VALUE, OWN_FINE
 
     fine = res["罚款数额"]
-    assert fine[2].count(True) == 45 and OWN_FINE and fine[0] >= f1 and fine[1] == [390, 86, 158]
+    assert fine[2].count(True) == 47 and OWN_FINE and fine[0] >= f1 and fine[1] == [392, 89, 166]
+    assert pair[0] < fine[0]
     # quantities (and a fine's amounts with their bounds) compared by value whatever the numerals, not as written: sixteenth
     # session, 38 of 39 folds take it — the 人防 fold, whose 第四十五条 (the 人民防空法's 第四十九条 with its fines in Arabic
     # numerals, an annotated repeat) is the one article it changes, ties and keeps the strings, so held out 0.771 (356 / 70 /
@@ -996,9 +1070,9 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # keeps the strings), 0.768 (356 / 70 / 145) against 0.769 (357 / 70 / 144) for every file at kb's bounds; on 43 folds
     # (eighteenth session, round 24r joined) 42 of 43, 0.761 (372 / 81 / 153) against 0.762 (373 / 81 / 152); on 45 folds
     # (nineteenth session, round 25r joined) every fold takes it, 0.762 (390 / 86 / 158): the fold that kept the strings
-    # takes the values now
+    # takes the values now; on 47 folds (twentieth session, round 26r joined) every fold, 0.755 (392 / 89 / 166)
     values = res["数额按数值比较"]
-    assert values[2].count(True) == 45 and BY_VALUE and values[1] == [390, 86, 158] and values[0] == fine[0]
+    assert values[2].count(True) == 47 and BY_VALUE and values[1] == [392, 89, 166] and values[0] == fine[0]
     # a reworded repeat told from a local rule worded as closely by the duties' bodies (seventeenth session, engineer 14d):
     # an article of which 0.4 or 0.45 is upper law's wording (below THRESHOLD) reported when its closest provision names
     # half or all of the bodies its duties are laid on (Library.shared_actors) — kb's other bounds kept.  38 of 39 folds
@@ -1012,10 +1086,12 @@ def test_repeat_cv_picks_the_least_share_of_the_closest_provision():
     # picks MIN_BEST 0.4).  On 43 folds (round 24r joined, the eighteenth session's bookkeeping): 42 take (0.4, 0.5), one
     # none, 0.761 (373 / 82 / 152) — one false report more than every file at kb's bounds, 0.762 (373 / 81 / 152).  On 45
     # folds (round 25r joined, the nineteenth session's bookkeeping): 44 take (0.4, 0.5), one none, 0.761 (390 / 87 /
-    # 158) — one false report more than kb's own CV, every fold at kb's bounds now (0.762, 390 / 86 / 158)
+    # 158) — one false report more than kb's own CV, every fold at kb's bounds now (0.762, 390 / 86 / 158).  On 47 folds
+    # (round 26r joined, the twentieth session's bookkeeping): 46 take (0.4, 0.5), one none, 0.754 (392 / 90 / 166) —
+    # one false report more than every file at kb's bounds (0.755, 392 / 89 / 166), above the folds' MIN_BEST (0.742)
     duty = res["义务主体"]
-    assert duty[2].count((0.4, 0.5)) == 44 and duty[2].count(None) == 1 and duty[1] == [390, 87, 158]
-    assert f1 - 0.002 < duty[0] < f1
+    assert duty[2].count((0.4, 0.5)) == 46 and duty[2].count(None) == 1 and duty[1] == [392, 90, 166]
+    assert fine[0] - 0.002 < duty[0] < fine[0]
     assert "交叉验证 F1" in out.getvalue()
 
 

@@ -107,7 +107,8 @@ def test_the_latest_rounds_are_read_from_the_gold_files():
     assert rounds["shiyou-guandao"] == 27 and rounds["guofang"] == 28     # round 28 tuning since the seventeenth session
     assert rounds["shebao"] == 29                                          # round 29 since the eighteenth
     assert rounds["guoge"] == 30                                           # round 30 since the nineteenth
-    assert latest_rounds(rounds) == (28, 29, 30)
+    assert rounds["jianyu"] == 31                                          # round 31 since the twentieth
+    assert latest_rounds(rounds) == (29, 30, 31)
     assert latest_rounds({"a": 3, "b": None, "c": 25}) == (3, 25)
 
 

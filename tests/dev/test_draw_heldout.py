@@ -112,8 +112,11 @@ def test_the_obligation_stage_files_are_a_part_of_the_repository_that_names_the_
     # annotated only for its upper law and peers is not: no obligation rule was written on it
     assert draw_heldout.named("农村集体经济组织法", text)
     assert draw_heldout.named("北京市专利保护和促进条例", text)
-    assert not draw_heldout.named("北京市种子条例", text)
-    assert draw_heldout.named("北京市种子条例", draw_heldout.repository_text(REPO, draw_heldout.RELATED_FILES))
+    # (北京市种子条例 was the example until the twentieth session, when engineer 11t's corpus diff named its 第五十三条 in
+    # the obligation stage's README — quoted by the stage since, so no longer a candidate of its rounds)
+    title = "关于市人民政府向市人民代表大会常务委员会报告重大事项的若干规定"
+    assert not draw_heldout.named(title, text)
+    assert draw_heldout.named(title, draw_heldout.repository_text(REPO, draw_heldout.RELATED_FILES))
 
 
 def test_the_obligation_stage_reads_the_messages_of_its_commits_and_kb_checks_files(tmp_path):

@@ -197,6 +197,10 @@ def its_departments(which: str | None) -> str:
     return which + "部门" if which else "有关部门"
 
 
+#: a verb that opens what the name reader took for a name after 由 (追究该行政主管部门): the agent stands before it
+_VERB_OPENS_NAME = re.compile(r"追究|责令|给予|要求|通知|告知|督促")
+
+
 class Scanner(MentionScanner):
     """The actor scanner the rules use: names, elements and groups over one registry."""
 
@@ -582,6 +586,15 @@ class Scanner(MentionScanner):
                 name, e = r
                 c = self.reg.canonical(name)
                 g = Group([Mention(c, name, i, e, known=self.reg.is_known(c))], i, e)
+        if g is not None and len(g.mentions) == 1 and not g.mentions[0].known:
+            v = _VERB_OPENS_NAME.match(g.mentions[0].name)
+            j = text.find(v.group(0), i, g.end) if v else -1
+            if j > i:
+                # 由同级人民政府追究该行政主管部门主要负责人的……责任 (北京市河湖保护管理条例 47, code review 26 finding 9): the
+                # name reader took 同级人民政府 for a level of a name that opens with the verb; the agent is the name before it
+                g2 = self.group(text[:j], i, discover=True)
+                if g2 is not None and g2.mentions and g2.end == j:
+                    g = g2
         if g is not None and len(g.mentions) == 1 and g.mentions[0].name.endswith("单位") and \
                 text[g.end:g.end + 1] not in "的，。；、和及或与":
             g2 = self.group(text, g.end, discover=True)

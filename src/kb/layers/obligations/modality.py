@@ -276,6 +276,18 @@ _EXCEPTED = re.compile(r"(?:以外|除外|之外)$")
 _SHARE_OF = re.compile(r"(?:过半数|半数|多数|[二三四五六七八九十]分之)")
 #: the words before the agent's act that carry on a list the scanner cut short (由X或者Y以及法律规定的其他组织……)
 _LIST_GOES_ON = re.compile(r"、|和|与|及|以及|或")
+#: the noun after the 的 goes on as the subject of a predicate of its own (但是，由国务院……批准建设的项目使用港口岸线，不再……:
+#: 港口法 (2018) 13, code review 26 finding 2): the 由-phrase is a relative clause on that subject (not a noun holding the
+#: verb: 用地单位的土地使用权, 使用费)
+_NOUN_THEN_VERB = re.compile(r"的[^，。；的]{1,8}?(?:使用(?![权费证人者])|不再|属于|享有)")
+#: the 的-phrase is one noun of a list, the object of a verb before the comma (……应当有自己的名称……，由联合社全体成员制定
+#: 并承认的章程，以及……; 主要是利用……创作，并由法人……承担责任的工程设计图、产品设计图……等职务作品: code review 26 finding 2)
+_NOUN_LIST = re.compile(r"的[^，。；]*、[^，。；]*等[^，。；、]{1,8}(?=[；。]|$)")
+_LIST_AFTER = re.compile(r"[，、](?:以及|及|和|等)")
+#: a name the scanner discovered that is a verb phrase or a time word, no party (由同级人民政府追究该行政主管部门主要负责人的
+#: ……责任 read 追究该行政主管部门; 由机构选派专业人员参加……; 由以后的市人大常委会会议……read 以后的市人: code review 26 findings
+#: 2 and 9) — not every verb (选举委员会, 颁发执业证书的部门 are names)
+_NOT_A_DISCOVERED_NAME = re.compile(r"^(?:追究|责令|给予|要求|通知|告知|督促|以后|以前|今后)|选派|委派|指派")
 
 
 def _agent_of_its_clause(x, s: Sentence, p: int, g: Group, vp: str) -> bool:
@@ -286,6 +298,8 @@ def _agent_of_its_clause(x, s: Sentence, p: int, g: Group, vp: str) -> bool:
     names no party (由X指定的Y有关部门，按照职责责令改正: Y acts), the clause does not end on 的 (……由单位和个人自筹资金承包
     造林的，: a condition) and no modal word after the 的 makes the phrase the subject of another predicate."""
     text = s.text
+    if any(not m.known and _NOT_A_DISCOVERED_NAME.search(m.surface) for m in g.mentions):
+        return False      # a name discovery made of a verb phrase (追究该行政主管部门) or of a time word (以后的市人)
     k = max(text.rfind(c, s.start, p) for c in "，；：")
     before = text[max(k + 1, s.start):p]
     if k >= s.start and _SAYS.search(text, s.start, k):
@@ -308,7 +322,8 @@ def _agent_of_its_clause(x, s: Sentence, p: int, g: Group, vp: str) -> bool:
         # clause 由A、B等部门或者C指定的D有关部门，按照职责责令改正 names the bodies that sanction, A and B among them)
         return False
     if _BODY_HEAD.match(vp, de + 1) or _NAME_GOES_ON.match(vp) or _EXCEPTED.search(text, g.end, end) or \
-            text.startswith("由", end + 1):
+            text.startswith("由", end + 1) or _NOUN_THEN_VERB.search(text, g.end + de, end) or \
+            _NOUN_LIST.search(text, g.end + de, end + 1) or _LIST_AFTER.match(text, end):
         # 由县级以上地方人民政府负责……工作的部门责令改正: the department the government's relative clause names acts; 由以后的
         # 常务委员会会议……: the agent's name runs on; 除……由X审批发证的以外; 由X管理的港口，由Y……: a topic, another agent acts
         return False

@@ -1,0 +1,17 @@
+"""Twentieth session (issue 11, engineer 11x): code review 26's findings 4, 5, 8 and 10 — names, heads, sides and a
+party's answer, exposed or made by engineer 11o's names (仲裁员, the department lists, ……双方).  The sentences are quoted
+from their corpus texts (none is held out)."""
+from __future__ import annotations
+
+from test_obligations_rules import doc_liability, reg  # noqa: F401 - the registry shared by the rules' tests (fixture)
+from test_obligations_round28 import actors
+
+from kb.layers.obligations import extract
+
+
+def test_not_obeying_is_a_breach_not_the_partys_answer(reg):
+    """Finding 10: subjects._ITS_ANSWER read 不服从 as 不服 (the party's answer, 申请人不服的，可以申请复审), so the party that
+    suffers the enforcement was recorded as the one who enforces."""
+    assert not any(a == "当事人" for a, _ in actors(reg, "当事人不服从的，可以强制执行。"))
+    # guard: the answer
+    assert ("申请人", "permission") in actors(reg, "申请人不服的，可以申请复审。")

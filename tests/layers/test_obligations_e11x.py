@@ -15,3 +15,12 @@ def test_not_obeying_is_a_breach_not_the_partys_answer(reg):
     assert not any(a == "当事人" for a, _ in actors(reg, "当事人不服从的，可以强制执行。"))
     # guard: the answer
     assert ("申请人", "permission") in actors(reg, "申请人不服的，可以申请复审。")
+
+
+def test_the_members_a_condition_makes_up_a_whole_of_are_no_agent(reg):
+    """仲裁法 (2017) 31 p1 (finding 4): since 仲裁员 is a name (engineer 11o), the 由-agent of the condition's 由……组成仲裁庭的
+    took the parties' duty; the members are no agent, the party of the condition acts."""
+    got = actors(reg, "当事人约定由三名仲裁员组成仲裁庭的，应当各自选定或者各自委托仲裁委员会主任指定一名仲裁员。")
+    assert got == {("当事人", "obligation")}
+    # guard: a body that forms a group acts (the clause does not close a condition)
+    assert ("市人民政府", "obligation") in actors(reg, "由市人民政府组成调查组，负责调查处理。")

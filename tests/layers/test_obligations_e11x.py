@@ -24,3 +24,18 @@ def test_the_members_a_condition_makes_up_a_whole_of_are_no_agent(reg):
     assert got == {("当事人", "obligation")}
     # guard: a body that forms a group acts (the clause does not close a condition)
     assert ("市人民政府", "obligation") in actors(reg, "由市人民政府组成调查组，负责调查处理。")
+
+
+def test_a_body_that_learns_of_a_breach_is_not_its_violator(reg):
+    """海洋环境保护法 (2017) 77 p2 (finding 5): in the liability chapter the four departments that discover a breach were
+    recorded as liable, and their duty to tell the body that sanctions was read as a sanction (通报) without an actor."""
+    doc = doc_liability("违反本法第三十条第一款、第三款规定设置入海排污口的，由县级以上地方人民政府环境保护行政主管部门责令其关闭，并处二万元"
+                        "以上十万元以下的罚款。\n\n海洋、海事、渔业行政主管部门和军队环境保护部门发现入海排污口设置违反本法第三十条第一款、"
+                        "第三款规定的，应当通报环境保护行政主管部门依照前款规定予以处罚。")
+    got = {(s.actor, s.modality) for s in extract(doc, reg) if s.eid.endswith("para_2")}
+    assert got == {("海洋部门", "obligation"), ("海事部门", "obligation"), ("渔业部门", "obligation"),
+                   ("军队环境保护部门", "obligation")}
+    # guards: the violator of the first paragraph stays liable, 通报批评 stays a sanction
+    doc = doc_liability("建设单位违反本法规定设置入海排污口的，由环境保护行政主管部门责令其关闭，予以通报批评。")
+    got = {(s.actor, s.modality) for s in extract(doc, reg)}
+    assert ("开发建设单位", "liability") in got and ("环境保护部门", "sanction") in got

@@ -39,3 +39,12 @@ def test_a_body_that_learns_of_a_breach_is_not_its_violator(reg):
     doc = doc_liability("建设单位违反本法规定设置入海排污口的，由环境保护行政主管部门责令其关闭，予以通报批评。")
     got = {(s.actor, s.modality) for s in extract(doc, reg)}
     assert ("开发建设单位", "liability") in got and ("环境保护部门", "sanction") in got
+
+
+def test_a_modal_word_in_an_items_relative_clause_states_no_duty(reg):
+    """北京市集体合同条例 20 (finding 8): （十七）双方认为应当协商的其他内容 gave the sides an obligation 协商的其他内容 beside the
+    item the lead-in carries (the items of a 就下列……内容 list are the lead-in's, as the gold files record them: beijing-
+    zhuanli 14, beijing-tushuguan, beijing-sifa-jianding)."""
+    got = actors(reg, "集体协商双方可以就下列一项或者多项内容，通过集体协商签订集体合同：\n（一）劳动报酬；\n（二）双方认为应当协商的其他"
+                      "内容。")
+    assert got == {("集体协商双方", "permission")}

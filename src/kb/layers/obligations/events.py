@@ -49,8 +49,10 @@ def read_events(sc: Scanner, s: Sentence) -> None:
     s.modal_positions = [ev[0] for ev in events if ev[1] == "modal"]
 
 
-#: 由X组成 closing its clause (合议庭由法官和人民陪审员组成，……)
-_MADE_UP = re.compile(r"由[^，。；]{1,40}?(?:组成|构成)(?=[，。；]|$)")
+#: 由X组成 closing its clause (合议庭由法官和人民陪审员组成，……), or the whole it makes up closing a condition (当事人约定由三名
+#: 仲裁员组成仲裁庭的，应当各自选定……: 仲裁法 31 — the members are no agent, the condition's party acts; since engineer 11o's
+#: 仲裁员 is a name, code review 26 finding 4; not 常务委员会组成人员, a name, nor ……处分;构成犯罪的 — an ASCII ; ends the clause)
+_MADE_UP = re.compile(r"由[^，。；]{1,40}?(?:组成|构成)(?=[，。；]|$)|由[^，。；;]{1,40}?(?:组成|构成)(?!人员|犯罪)[^，。；;的]{1,12}的(?=，)")
 
 
 def _agents(sc: Scanner, s: Sentence) -> list[tuple[int, Group]]:

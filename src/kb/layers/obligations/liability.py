@@ -96,6 +96,9 @@ def violation_list(lead: str) -> bool:
 #: 由X责令改正, 由X处以罚款: a body acting on a violation
 #: a body's founding as the time of another's breach (有限责任公司设立时，股东未按照……)
 _AT_FOUNDING = re.compile(r"(?:设立|成立|解散|清算|合并|分立|终止|破产)(?:时|前|期间)，")
+#: a body that learns of another's breach (海洋、海事、渔业行政主管部门……发现入海排污口设置违反本法……的，应当通报……: 海洋环境保护法
+#: (2017) 77 p2): the breach is another's, the body is not liable and its modal duty stands (code review 26 finding 5)
+_LEARNS_OF = re.compile(r"[^，。；]{0,6}?(?:发现|查处|接到|获知|收到)[^，。；]{0,20}?违反")
 _SANCTIONED_BY = re.compile(r"(?:的|之一)，(?:可以?|应当)?由[^，。；]{1,30}?(?:责令|处以|处[0-9一二三四五六七八九十百千]|没收|吊销|"
                             r"给予[^，。；]{0,4}(?:处分|处罚|警告)|(?:依照|按照)[^，。；]{0,40}?处理)")
 
@@ -142,6 +145,10 @@ def on_violation(x, s: Sentence) -> None:
             continue
         if _AT_FOUNDING.match(text, g.end):
             continue         # 有限责任公司设立时，股东未按照……缴纳出资……的: the time of the shareholders' breach (公司法 (2023) 50)
+        learns = _LEARNS_OF.match(text, g.end, k)
+        if learns and not _VIOLATION.search(text, learns.end(), k) and "不予" not in text[learns.end():k]:
+            continue         # ……部门发现……违反本法……的，应当通报: another's breach the body learns of (not ……发现违反本法的
+            #                  行为……后不予查处: the body's own breach, 循环经济促进法 49)
         staff_only = all(m.name in _STAFF_NOUNS for m in g.mentions)
         named = all(x.reg.is_known(m.name) or m.name.endswith(SUFFIXES + _PERSON_HEADS) or m.name in _STAFF_NOUNS
                     for m in g.mentions)

@@ -26,6 +26,10 @@ _REL_VERB_NOUN = re.compile(r"(?:依法)?(?:履行|承担|遵守|缴纳|交纳|�
 
 #: what after a modal word makes it part of a relative clause (应由……办理的事项, 依法应尽的义务 …)
 _OF_WHAT = re.compile(r"的(事项|情形|人|人员)$")
+#: a short verb, 的 and 其他 + a noun, the whole of the tail: the last item of a list of matters （十七）双方认为应当协商的其他内容。
+#: (北京市集体合同条例 20, code review 26 finding 8: the item's noun, not a duty of the sides; not ……列入……评估的内容, ……规定
+#: 免征或者减征耕地占用税的其他情形: a verb's object)
+_OTHER_OF_WHAT = re.compile(r"[^，。；的]{1,4}的其他(?:内容|事项|情形)")
 _AN_ACT = re.compile(r"(?:由[^，。；]{0,16}|[^，。；]{0,6})的行为")
 _EXCEPT = re.compile(r"的[^，。；]{0,10}除外$")
 _GIVEN_DE = re.compile(r"(?:依法)?予以[^，。；的]{1,6}的")
@@ -57,7 +61,8 @@ def in_relative_clause(text: str, p: int, e: int, w: str) -> bool:
     应当予以免税的……车辆, 当事人应当提供的证据): it states no duty of its clause."""
     tail = text[e:clause_end(text, e)]
     return bool((tail.endswith("的") and not _NOUN_IN_DE.search(tail)) or _OF_WHAT.search(tail) or
-                _AN_ACT.fullmatch(tail) or _EXCEPT.search(tail) or _GIVEN_DE.match(tail) or _SHORT_DE.match(tail) or _REL_VERB_NOUN.match(tail) or
+                _AN_ACT.fullmatch(tail) or _OTHER_OF_WHAT.fullmatch(tail) or _EXCEPT.search(tail) or
+                _GIVEN_DE.match(tail) or _SHORT_DE.match(tail) or _REL_VERB_NOUN.match(tail) or
                 (text[p - 1:p] in ("的", "") and w in ("可", "应")))     # (应收账款 opening a text: a word)
 
 
@@ -97,7 +102,7 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         g2 = x.sc.agent(text, e + 1)
         if g2:
             actor_g, begin = g2, g2.end
-    if s.liability and SANCTION_V.search(text[e:e + 12]) and mod != "prohibition":
+    if s.liability and SANCTION_V.search(text[e:e + 12]) and mod != "prohibition" and not _tells_a_body(x, text, e):
         mod = "sanction"
         if actor_g is not None and actor_g is s_here and _in_condition(text, actor_g, p):
             actor_g = None       # ……场所不符合要求的，可以处……罚款: who fines is not named
@@ -176,6 +181,17 @@ _COMPOSITION = re.compile(r"(?:少于|多于|低于|高于|超过|不少于|不�
 #: 可以从轻、减轻或者不予处罚: leniency a body may grant; the subject receives it, it does nothing
 _LENIENCY = re.compile(r"(?:依法)?(?:从轻|减轻|免除|免予|不予)(?:[、或者和]{1,3}(?:从轻|减轻|免除|免予|不予))*"
                        r"[^，。；]{0,6}?(?:处罚|处分)")
+
+
+def _tells_a_body(x, text: str, e: int) -> bool:
+    """Is the act after the modal word 通报 + a public body (……发现……违反本法……的，应当通报环境保护行政主管部门依照前款规定予以
+    处罚: 海洋环境保护法 (2017) 77 p2)?  Telling the body that sanctions is a duty, not the sanction 通报(批评) (code review
+    26 finding 5: the four departments' duty was lost in the liability chapter)."""
+    m = SANCTION_V.search(text, e, e + 12)
+    if m is None or m.group(0) != "通报" or m.start() != e:
+        return False
+    g = x.sc.group(text, m.end())
+    return g is not None and bool(g.mentions) and g.start == m.end() and x.sc.public(g)
 
 
 def _in_condition(text: str, g: Group, p: int) -> bool:

@@ -559,8 +559,9 @@ _NOUN_CLOSES = THING_HEADS + ("状况", "要求", "证书", "权益", "权", "�
 _OTHERS_ACT = re.compile(r"违|拒|未|不|无|没有|逾期|改正|确需|撤销|注销|死亡|失踪|(?:变更|变动|调整)$|.*(?:较多|较少|被)")
 #: the party's own answer to what was done to it (申请人不服的，可以申请复审; 当事人有异议的，可以……: 商标法 34, 35 p2, 种子法 18;
 #: 旅游者不同意的，可以解除合同: 旅游法 63 p2), or a party of many that chooses who acts for it (当事人一方人数众多的，可以推选代表人:
-#: 农村土地承包经营纠纷调解仲裁法 19): it acts in the clause after, though 不 or 人数 opens the act
-_ITS_ANSWER = re.compile(r"不服|有异议|不同意|人数众多")
+#: 农村土地承包经营纠纷调解仲裁法 19): it acts in the clause after, though 不 or 人数 opens the act.  Not 不服从 (当事人不服从的，
+#: 可以强制执行; 驾驶人不服从交通警察指挥的，可以处警告): a breach, the body acts on it (code review 26 finding 10)
+_ITS_ANSWER = re.compile(r"不服(?!从)|有异议|不同意|人数众多")
 #: a public body's order or notice to the party in the sentence before (执法机关应当责令当事人限期改正。当事人改正的，……;
 #: 行政机关应当告知当事人。……): the party's answer is what the body acts on (code review 25 finding 2)
 _ORDERS = ("责令", "告知", "通知")         # (书面通知, 书面告知 too)

@@ -81,13 +81,26 @@ def held_out_file(path) -> bool:
 def check_held_out_titles() -> frozenset[str]:
     """The titles of kb check's held-out texts (tests/data/check/texts.yml ``held_out``): every version of those
     regulations, wherever the corpus files them, is left alone until kb check's held-out run."""
-    # read here, not through kb.dev.score_check (which asks this module; kb.dev.paths asks it too): no import cycle
-    from pathlib import Path
-
+    # read here, not through kb.dev.score_check (which asks this module): no import cycle; kb.dev.paths imports this
+    # module only inside corpus_texts, so its DATA (the checkout's tests/data) is safe to import here
     import yaml
 
-    listing = Path(__file__).resolve().parents[3] / "tests" / "data" / "check" / "texts.yml"
-    held = (yaml.safe_load(listing.read_text(encoding="utf-8")) or {}).get("held_out") or {}
+    from kb.dev.paths import DATA
+    from kb.errors import KbError, os_error
+
+    listing = DATA / "check" / "texts.yml"
+    try:
+        text = listing.read_text(encoding="utf-8")
+    except OSError as e:
+        # a copy of src/ alone or an install that is not editable has no tests/data: every corpus tool asks may_read,
+        # so say which file and why (exit 2 through the CLI), not a bare traceback (code review 26 finding 11)
+        why = os_error(e, listing).message
+        raise KbError(f"{why}：这是 kb check 的留出文本清单，语料开发工具按它跳过留出文本，要从仓库的检出目录运行",
+                      file=str(listing)) from None
+    try:
+        held = (yaml.safe_load(text) or {}).get("held_out") or {}
+    except (yaml.YAMLError, AttributeError) as e:
+        raise KbError(f"kb check 的留出文本清单读不出 held_out：{e}", file=str(listing)) from None
     return frozenset(title_of(p) for p in held.values())
 
 

@@ -15,9 +15,12 @@ No obligation text of the round is related data.  Held out from the related stag
 review 24 item 1, as for 北京市实施《文物保护法》办法 and 北京市节水条例 in round 26r): both related texts are obligation
 tuning texts (tests/data/obligations/beijing-fan-shipin-langfei.yml, chongqing-fangzhen-jianzai.yml), since the thirteenth
 session's rule lets a text the obligation data annotate into the related pool, its upper law and peers never having been
-read.  kb score-obligations, the FLOORS test and the obligation stage's dev tools keep scoring them: their duties are
-obligation material, not related material; no related rule is written from them, and no one reads their related
-provisions or repetitions until the round is scored.
+read.  The gold-file scorers keep scoring them (kb score-obligations --set tuning, the FLOORS test, kb.dev.duty_misses,
+which read tests/data/obligations/): their duties are obligation material, not related material.  The corpus-wide
+tools leave them out this session, the obligation stage's too, since they ask ``may_read`` (by title): paths.corpus_texts,
+kb score-obligations --coverage (the modal fates), the clause table, the benchmarks, kb.dev.same_export (code review 26
+finding 12).  No related rule is written from them, and no one reads their related provisions or repetitions until the
+round is scored.
 ``held_out_file`` says whether a corpus file is one of them or another version of one of them (same title).
 ``may_read`` is the one question every corpus-wide dev tool and test asks of a corpus file it opens (paths.corpus_texts, the
 clause count, the coverage measure, the benchmarks, the draw, the samples of the search and build tests — code review 25

@@ -1,4 +1,4 @@
-"""Code review 26's finding 6 on liability lists (issue 11, twentieth session, engineer 11y).
+"""Code review 26's findings 6 and 7 on liability lists (issue 11, twentieth session, engineer 11y).
 
 Each sentence is quoted from a corpus text as it stands there; each test fails on final31 (the session's stack)."""
 from __future__ import annotations
@@ -40,3 +40,16 @@ def test_a_later_clause_that_closes_the_lead_in_at_its_colon_still_carries_the_l
                         "给予处分：\n（一）未经批准擅自组织实施统计调查的；\n（二）未经批准擅自变更统计调查制度的内容的；", chapter=True)
     assert {("任免机关", "sanction", 2), ("监察机关", "sanction", 2), ("统计机构", "sanction", 2)} <= got
 
+
+def test_an_item_whose_violators_kb_reads_only_in_part_names_none(reg):
+    """广东省道路运输条例 (2021) 63 p1 item 4 (code review 26 finding 7): the scanner reads 包车客运经营者 and stops at 、
+    (直通港澳包车客运经营者 is no name it knows or discovers); engineer 11p's rule made the first member liable for
+    '直通港澳包车客运经营者不能提供……' — half a list, the second member in the act.  With both members read (献血法 18 item 2,
+    血站、医疗机构) the item's violators stand."""
+    got = _records(reg, "有下列行为之一的，由县级以上道路运输管理机构责令改正，处一千元以上三千元以下的罚款：\n（四）包车客运经营者、"
+                        "直通港澳包车客运经营者不能提供有效包车合同的；", chapter=True)
+    assert ("道路运输管理机构", "sanction", 1) in got
+    assert not {r for r in got if r[1] == "liability"}
+    got = _records(reg, "有下列行为之一的，由县级以上地方人民政府卫生行政部门予以取缔：\n（一）非法采集血液的；\n（二）血站、医疗机构"
+                        "出售无偿献血的血液的；", chapter=True)
+    assert {("血站", "liability", 2), ("医疗机构", "liability", 2)} <= got

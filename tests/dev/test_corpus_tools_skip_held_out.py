@@ -58,3 +58,41 @@ def test_the_corpus_tools_never_take_a_kb_check_held_out_text(tmp_path):
     assert boilerplate.count(corpus)["构成犯罪的"] == 1
     lines: list[str] = []
     assert sum(coverage(corpus, out=lines.append).values()) == 1 and "留出文本 2 个未读" in lines[0]
+
+
+def test_without_kb_checks_listing_a_corpus_tool_names_the_missing_file_and_exits_2(tmp_path):
+    """A copy of src/ alone (an install that is not editable) has no tests/data beside it: may_read, which every
+    corpus-wide tool asks, read tests/data/check/texts.yml and raised a bare FileNotFoundError traceback (code review 26
+    finding 11). Now the CLI says which file is missing and exits 2."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from kb.dev.paths import REPO
+
+    shutil.copytree(REPO / "src" / "kb", tmp_path / "src" / "kb", ignore=shutil.ignore_patterns("__pycache__"))
+    corpus, _ = _corpus(tmp_path / "shared")
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "src"), KB_SHARED=str(corpus.parent.parent))
+    r = subprocess.run([sys.executable, "-m", "kb", "score-obligations", "--coverage"], cwd=tmp_path, env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, r.stderr
+    assert str(tmp_path / "tests" / "data" / "check" / "texts.yml") in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_a_listing_without_a_mapping_is_an_error_naming_it(tmp_path, monkeypatch):
+    from kb.dev import heldout, paths
+    from kb.errors import KbError
+
+    listing = tmp_path / "check" / "texts.yml"
+    listing.parent.mkdir()
+    listing.write_text("- 只是一个列表\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "DATA", tmp_path)
+    heldout.check_held_out_titles.cache_clear()
+    try:
+        with __import__("pytest").raises(KbError, match="held_out") as e:
+            heldout.may_read("行政法/某某管理条例(2020-01-01).md")
+        assert e.value.file == str(listing)
+    finally:
+        heldout.check_held_out_titles.cache_clear()

@@ -15,9 +15,12 @@ No obligation text of the round is related data.  Held out from the related stag
 review 24 item 1, as for 北京市实施《文物保护法》办法 and 北京市节水条例 in round 26r): both related texts are obligation
 tuning texts (tests/data/obligations/beijing-fan-shipin-langfei.yml, chongqing-fangzhen-jianzai.yml), since the thirteenth
 session's rule lets a text the obligation data annotate into the related pool, its upper law and peers never having been
-read.  kb score-obligations, the FLOORS test and the obligation stage's dev tools keep scoring them: their duties are
-obligation material, not related material; no related rule is written from them, and no one reads their related
-provisions or repetitions until the round is scored.
+read.  The gold-file scorers keep scoring them (kb score-obligations --set tuning, the FLOORS test, kb.dev.duty_misses,
+which read tests/data/obligations/): their duties are obligation material, not related material.  The corpus-wide
+tools leave them out this session, the obligation stage's too, since they ask ``may_read`` (by title): paths.corpus_texts,
+kb score-obligations --coverage (the modal fates), the clause table, the benchmarks, kb.dev.same_export (code review 26
+finding 12).  No related rule is written from them, and no one reads their related provisions or repetitions until the
+round is scored.
 ``held_out_file`` says whether a corpus file is one of them or another version of one of them (same title).
 ``may_read`` is the one question every corpus-wide dev tool and test asks of a corpus file it opens (paths.corpus_texts, the
 clause count, the coverage measure, the benchmarks, the draw, the samples of the search and build tests — code review 25
@@ -81,13 +84,26 @@ def held_out_file(path) -> bool:
 def check_held_out_titles() -> frozenset[str]:
     """The titles of kb check's held-out texts (tests/data/check/texts.yml ``held_out``): every version of those
     regulations, wherever the corpus files them, is left alone until kb check's held-out run."""
-    # read here, not through kb.dev.score_check (which asks this module; kb.dev.paths asks it too): no import cycle
-    from pathlib import Path
-
+    # read here, not through kb.dev.score_check (which asks this module): no import cycle; kb.dev.paths imports this
+    # module only inside corpus_texts, so its DATA (the checkout's tests/data) is safe to import here
     import yaml
 
-    listing = Path(__file__).resolve().parents[3] / "tests" / "data" / "check" / "texts.yml"
-    held = (yaml.safe_load(listing.read_text(encoding="utf-8")) or {}).get("held_out") or {}
+    from kb.dev.paths import DATA
+    from kb.errors import KbError, os_error
+
+    listing = DATA / "check" / "texts.yml"
+    try:
+        text = listing.read_text(encoding="utf-8")
+    except OSError as e:
+        # a copy of src/ alone or an install that is not editable has no tests/data: every corpus tool asks may_read,
+        # so say which file and why (exit 2 through the CLI), not a bare traceback (code review 26 finding 11)
+        why = os_error(e, listing).message
+        raise KbError(f"{why}：这是 kb check 的留出文本清单，语料开发工具按它跳过留出文本，要从仓库的检出目录运行",
+                      file=str(listing)) from None
+    try:
+        held = (yaml.safe_load(text) or {}).get("held_out") or {}
+    except (yaml.YAMLError, AttributeError) as e:
+        raise KbError(f"kb check 的留出文本清单读不出 held_out：{e}", file=str(listing)) from None
     return frozenset(title_of(p) for p in held.values())
 
 

@@ -422,8 +422,10 @@ def list_heads(drafts: list[Draft]) -> list[Draft]:
                                       for m in _LIST_LEAD.finditer(d.node.text, d.region, d.end))]
     if named:
         if any(d.modality in ("liability", "sanction") for d in named):
-            # 有下列情形之一的，由X责令改正；……的，由Y追究责任：: every body that acts on the violations listed
-            named += [d for d in drafts if d.modality == "sanction" and d not in named]
+            # 有下列情形之一的，由X责令改正；对……人员，由Y依法给予处分：: every body that acts on the violations listed —
+            # not one making good a loss in a case of its own after ；(……；造成失业保险基金损失的，由Z追回……: Z acts on the
+            # loss, not on each violation; 重庆市失业保险条例 38, code review 26 finding 6)
+            named += [d for d in drafts if d.modality == "sanction" and d not in named and not _a_later_case(d)]
             return named
         # 价格鉴证人有下列情形之一的，应当自行回避，委托单位或者当事人也可以要求其回避：: the list is the condition of the
         # whole sentence, so the clause that ends at its colon, another party's, carries the items too (engineer 11e; not
@@ -438,6 +440,28 @@ def list_heads(drafts: list[Draft]) -> list[Draft]:
     # a colon of either width opens the list (人民警察法 (2012) 第二十条 人民警察必须做到: — an ASCII colon, so its four items
     # were no one's duties; code review 17)
     return _at_colon(drafts)
+
+
+#: a case of its own after ；, a loss the violation caused, that a body makes good itself (……；造成失业保险基金损失的，由Y追回……;
+#: 给他人造成经济损失的，依法赔偿): the body acts on the loss, not on each violation.  Not a graduated penalty of the same
+#: violations, which carries the list as before (……；情节严重的，由原发证机关吊销……, 已取得许可证的，原发证部门……吊销: 传染病防治法 73,
+#: 广东省人口与计划生育条例 40, the gold gives each item that body; 有违法所得的，责令退还或者没收违法所得 (法律援助法 61, 民办教育促进法
+#: 62); 逾期未能取得……的，责令……赔偿损失 (北京市河湖保护管理条例 40): the body orders the violator — corpus diff, code review 26)
+_LOSS_CASE = re.compile(r"造成[^，。；]{0,12}损失的，")
+_ORDERS = re.compile(r"责令|没收|罚款|吊销")
+
+
+def _a_later_case(d: Draft) -> bool:
+    """Does the sanction d make good a loss in a case of its own after a ； (……；造成……损失的，由Y追回……), the clause not
+    being the one whose colon opens the list?"""
+    text = d.node.text
+    a = text.rfind("；", 0, d.trigger) + 1
+    if a <= 0 or _ORDERS.search(d.action or ""):
+        return False
+    end = min((i for i in (text.find(c, d.trigger) for c in "；。") if i >= 0), default=len(text))
+    if text[end:].strip() == "" and text.rstrip().endswith(_COLONS):
+        return False
+    return bool(_LOSS_CASE.search(text, a, d.trigger))
 
 
 def _at_colon(drafts: list[Draft]) -> list[Draft]:

@@ -304,7 +304,7 @@ def _by_its_place(x, text: str, g, a: int, k: int) -> bool:
     object of another's act), not one that suffers it (职工因参加工会活动而被解除劳动合同的), and a name the registry knows or a
     person's (……人员, ……者) that discovery did not make of an act (非法限制精神障碍患者, 违章指挥和强令劳动者)."""
     if g.start != a or ("的" in text[a:g.end] and text[a:g.end] != g.mentions[0].name) or text.startswith("的", g.end) or \
-            _PASSIVE.match(text, g.end, k):
+            _PASSIVE.match(text, g.end, k) or _CUT_LIST.match(text, g.end, k):
         return False
     return all(x.reg.is_known(m.name) or m.name in _STAFF_NOUNS or (
         m.name.endswith(_PERSON_HEADS) and not _VIOLATION.search(m.name) and not re.search(r"[和与及、]", m.name))
@@ -313,6 +313,10 @@ def _by_its_place(x, text: str, g, a: int, k: int) -> bool:
 
 #: the party of an item suffers the act (……而被解除劳动合同的)
 _PASSIVE = re.compile(r"[^，。；]{0,12}?被")
+#: the group stops inside a list of parties: the scanner read its first member only (包车客运经营者、直通港澳包车客运经营者不能
+#: 提供……的: the second member is no name it knows or discovers), so the item's violators are not known (code review 26
+#: finding 7; not 与: 投标人与招标人串通的 — the party after 与 is the other side of the act)
+_CUT_LIST = re.compile(r"、|或者?|以及|及(?!时)")
 
 
 def _item_names_its_violator(x, s: Sentence) -> None:

@@ -82,13 +82,13 @@ def test_without_kb_checks_listing_a_corpus_tool_names_the_missing_file_and_exit
 
 
 def test_a_listing_without_a_mapping_is_an_error_naming_it(tmp_path, monkeypatch):
-    from kb.dev import heldout, paths
+    from kb.dev import heldout
     from kb.errors import KbError
 
     listing = tmp_path / "check" / "texts.yml"
     listing.parent.mkdir()
     listing.write_text("- 只是一个列表\n", encoding="utf-8")
-    monkeypatch.setattr(paths, "DATA", tmp_path)
+    monkeypatch.setattr(heldout, "CHECK_LISTING", listing)
     heldout.check_held_out_titles.cache_clear()
     try:
         with __import__("pytest").raises(KbError, match="held_out") as e:

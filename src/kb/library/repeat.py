@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from itertools import combinations
 from dataclasses import dataclass, field
 
 from kb.library.related import Library, Relation, common_runs
@@ -332,16 +333,20 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
         return Repetition(e, 0.0)
     used.sort(key=lambda r: -r.shared)
     held = list(letters_of.values())
-    pair = max((len(a | b) for i, a in enumerate(held) for b in held[i + 1:]), default=len(held[0])) / _letters(e.text)
-    # (fewer than three sharing wording: all of them together, the share itself)
-    triple = max((len(a | b | c) for i, a in enumerate(held) for j, b in enumerate(held[i + 1:], i + 1) for c in held[j + 1:]),
-                 default=len(covered)) / _letters(e.text)
+    pair = _most_held(held, 2, len(held[0])) / _letters(e.text)
+    triple = _most_held(held, 3, len(covered)) / _letters(e.text)   # fewer than three: all together, the share itself
     uppers = [r.entry.text for r in used]
     figures = own_figures(e.text, uppers)
     return Repetition(e, len(covered) / _letters(e.text), used, _runs(sorted(covered)), len(covered), figures,
                       len(covered - boilerplate_letters(e.text)),
                       ground_clause(lib, e), {i: v for i, v in worded.items() if i in {r.entry.index for r in used}},
                       pair, part_of[used[0].entry.index], own_fine(e.text, uppers), triple)
+
+
+def _most_held(held: list[set], k: int, fewer: int) -> int:
+    """The most letters of an article that ``k`` of its upper provisions hold together (PAIR's two, TRIPLE's three);
+    ``fewer`` when fewer than ``k`` provisions share wording with it."""
+    return max((len(set().union(*c)) for c in combinations(held, k)), default=fewer)
 
 
 def earlier_version(law, date: str | None):

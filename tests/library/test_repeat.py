@@ -124,6 +124,26 @@ def test_an_article_adding_figures_of_its_own_implements_rather_than_repeats(tmp
     assert rc == 1 and "第二条" in out and "第一条" not in out
 
 
+def test_a_sentence_of_its_own_with_a_figure_of_its_own_is_a_local_rule(tmp_path, capsys):
+    """The 居委会组织法's 第二条 copied, then a sentence of the article's own giving a deadline the law does not
+    (街道办事处应当在三十日内公布评议结果): a local rule, not reported (LOCAL_SENTENCE; 北京市实施《村民委员会组织法》的若干规定
+    第二十二条's 村民代表总数一般不得少于三十人, the annotators' "not a repetition") — though the one figure inside the copied
+    sentence (第二条: …自治组织，在三十日内完成选举) leaves that article reported, as before (MAX_OWN_FIGURES)."""
+    from kb.library.repeat import LOCAL_SENTENCE, local_cover
+
+    assert LOCAL_SENTENCE == 0.35
+    text = "居民委员会是自治组织。街道办事处应当在三十日内公布评议结果。"
+    copied = set(range(text.index("。") + 1))
+    assert local_cover(text, copied, ["三十日"]) == 0.0
+    assert local_cover(text, copied, []) == 1.0                        # no figure of its own: no local rule
+    assert local_cover(text, copied | set(range(11, 16)), ["三十日"]) == 5 / 18     # 街道办事处 is upper wording
+    assert local_cover("居民委员会是自治组织，在三十日内完成选举。", set(range(10)), ["三十日"]) == 10 / 19
+    copied = "居民委员会是居民自我管理、自我教育、自我服务的基层群众性自治组织"
+    out = check_draft(tmp_path, capsys, "某市社区条例（草案）", ROOT, f"{copied}。街道办事处应当在三十日内公布评议结果。",
+                      f"{copied}，在三十日内完成选举。")
+    assert "第二条" in out and "第一条" not in out
+
+
 def test_an_article_pieced_from_several_provisions_repeats_none_of_them(tmp_path, capsys):
     """All of 第一条's wording is in the 居委会组织法, but in four articles (第三、四、五、十一条), none of which
     holds as much as 45% of it: phrases pieced together, not a provision restated.  第二条 is mostly
@@ -148,8 +168,8 @@ def test_one_check_says_why_an_article_is_not_reported():
     ``repeated`` letters where kb tests those outside boilerplate, ``substantive``)."""
     from types import SimpleNamespace
 
-    from kb.library.repeat import (MIN_BEST, MIN_REPEATED, PAIR, PAIR_REST, PART, PART_WHOLE, THRESHOLD, Repetition,
-                                   unreported)
+    from kb.library.repeat import (LOCAL_SENTENCE, MIN_BEST, MIN_REPEATED, PAIR, PAIR_REST, PART, PART_WHOLE, THRESHOLD,
+                                   Repetition, unreported)
 
     def rep(**kw):
         args = dict(entry=None, share=0.9, upper=[SimpleNamespace(shared=0.8)], repeated=40, substantive=40)
@@ -180,6 +200,12 @@ def test_one_check_says_why_an_article_is_not_reported():
     assert unreported(rep(own_fine=True, own_figures=["五千元"])) == "own fine"
     assert unreported(rep(own_fine=True, own_figures=["五千元"]), fine=False) is None
     assert unreported(rep(**dict(spread, own_fine=True))) == "own fine"
+    # a sentence at most LOCAL_SENTENCE upper law's wording stating a quantity of the article's own: a local rule, whichever
+    # route would report it; one figure in restated wording (a sentence more upper law's) is no bar
+    assert unreported(rep(own_figures=["三十人"], local=LOCAL_SENTENCE)) == "local figure"
+    assert unreported(rep(**dict(spread, own_figures=["三十人"], local=0.0))) == "local figure"
+    assert unreported(rep(own_figures=["三十人"], local=LOCAL_SENTENCE), local=None) is None
+    assert unreported(rep(own_figures=["三十人"], local=LOCAL_SENTENCE + 0.01)) is None
 
 
 def test_boilerplate_clauses_are_found_where_the_clauses_break():
@@ -311,8 +337,9 @@ def test_a_repeat_spread_over_two_provisions_is_reported(lib):
     has 0.58 of its letters from the law's 第二十五条 and 第六条 but 0.19 more from its 第十一、二十八条 (多民族…民族的代表,
     任何组织和个人不得…): phrases of four provisions around a local rule (村民代表总数一般不得少于三十人; the annotator: "the rest is
     local"), more than PAIR_REST — not reported through the pair (the three closest, 第二十五、六、十一条, hold 0.75 of it with
-    0.01 beyond: since the twentieth session TRIPLE reports it, one of the two false reports that route adds on kb
-    score-repeat's files)."""
+    0.01 beyond: since the twentieth session TRIPLE reports it, one of the two false reports that route added on kb
+    score-repeat's files; since the twenty-first its sentence of its own with its own figure, 三十人, leaves it unreported,
+    LOCAL_SENTENCE)."""
     from kb.library.repeat import MIN_BEST, PAIR, PAIR_REST, repetition, repetitions, unreported
 
     assert (PAIR, PAIR_REST) == (0.55, 0.15)
@@ -327,8 +354,10 @@ def test_a_repeat_spread_over_two_provisions_is_reported(lib):
     e = next(x for x in lib.entries if x.reg.id == reg and x.label == "第二十二条")
     rep = repetition(lib, e)
     assert rep.best < MIN_BEST and rep.pair >= PAIR and rep.share - rep.pair > PAIR_REST
-    assert unreported(rep, triple=None) == "spread"
-    assert "第二十二条" in {x.entry.label for x in repetitions(lib, reg, "2012-09-28")}      # through the three (TRIPLE)
+    assert unreported(rep, triple=None, local=None) == "spread"
+    assert unreported(rep, local=None) is None                                  # through the three (TRIPLE)
+    assert unreported(rep) == "local figure"
+    assert "第二十二条" not in {x.entry.label for x in repetitions(lib, reg, "2012-09-28")}
 
 
 def test_a_repeat_spread_over_three_provisions_is_reported(lib):

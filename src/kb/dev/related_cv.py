@@ -637,8 +637,9 @@ def fold_groups(root: Path) -> dict[str, list[str]]:
 def repeat(root: Path, out=sys.stdout) -> dict:
     from dataclasses import replace
 
-    from kb.library.repeat import (BY_VALUE, MIN_BEST, OWN_FINE, PAIR, PAIR_REST, PART, PART_WHOLE, THRESHOLD, TRIPLE,
-                                   TRIPLE_REST, own_figures, own_fine, repetition, unreported)
+    from kb.library.repeat import (BY_VALUE, LOCAL_SENTENCE, MIN_BEST, OWN_FINE, PAIR, PAIR_REST, PART, PART_WHOLE,
+                                   THRESHOLD, TRIPLE, TRIPLE_REST, local_cover, own_figures, own_fine, repetition,
+                                   unreported)
 
     rows, gold = [], {}
     for f, ann, lib_ in repeat_texts(root):
@@ -649,16 +650,20 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         for e in lib_.entries:
             if e.reg.id == ann.regulation and e.version.name == e.reg.versions[-1].name:
                 rep = repetition(lib_, e)
-                # every bound of kb's but MIN_BEST, PAIR, PART, THRESHOLD and OWN_FINE, which the folds choose (the
-                # share from SHARES' least); the article's quantities compared with its upper provisions' by value and as
-                # written (BY_VALUE, which the folds choose too): whether it passes the bounds, whether its fine is its own
+                # every bound of kb's but MIN_BEST, PAIR, PART, THRESHOLD, OWN_FINE and LOCAL_SENTENCE, which the folds
+                # choose (the share from SHARES' least); the article's quantities compared with its upper provisions' by
+                # value and as written (BY_VALUE, which the folds choose too): whether it passes the bounds, whether its
+                # fine is its own, the least upper wording of a sentence stating a quantity of its own (local_cover)
                 ways = {}
+                covered = {i for s, t in rep.marks for i in range(s, t)} if rep else set()
                 for values in (True, False):
                     uppers = [r.entry.text for r in rep.upper] if rep else []
-                    r2 = rep and replace(rep, own_figures=own_figures(e.text, uppers, values),
-                                         own_fine=own_fine(e.text, uppers, values))
-                    ways[values] = (unreported(r2, threshold=min(DUTY_SHARES), best=0.0, part=None, fine=False) is None,
-                                    bool(r2 and r2.own_fine))
+                    figures = own_figures(e.text, uppers, values)
+                    r2 = rep and replace(rep, own_figures=figures, own_fine=own_fine(e.text, uppers, values),
+                                         local=local_cover(e.text, covered, figures))
+                    ways[values] = (unreported(r2, threshold=min(DUTY_SHARES), best=0.0, part=None, fine=False,
+                                               local=None) is None,
+                                    bool(r2 and r2.own_fine), r2.local if r2 else 1.0)
                 if ways[True][0] or ways[False][0]:
                     # the share of the bodies the article's duties and its closest provision's name in common
                     # (Library.shared_actors), None when the article names none or its text is held out for the layer
@@ -667,7 +672,7 @@ def repeat(root: Path, out=sys.stdout) -> dict:
                                  acted, rep.triple))
 
     def counts(least, files, two=PAIR, share=THRESHOLD, besides=PAIR_REST, part=(PART, PART_WHOLE), fine=OWN_FINE,
-               values=BY_VALUE, duty=None, three=(TRIPLE, TRIPLE_REST)):
+               values=BY_VALUE, duty=None, three=(TRIPLE, TRIPLE_REST), local=LOCAL_SENTENCE):
         # kb's rule (kb.library.repeat.unreported): the closest provision holds ``least`` — and the article takes ``part[0]``
         # of that provision's wording or is ``part[1]`` upper law's (``part[0]`` None: not checked) —, or the two closest
         # ``two`` (None: not at all) with at most ``besides`` of the article the wording of other provisions; with ``fine``,
@@ -675,9 +680,12 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         # value or as written (``values``); with ``duty`` (least share, least shared actors), an article below ``share``
         # but at its least share whose duties' bodies its closest provision names at least as much is held to ``share``'s;
         # or, neither the closest nor the two closest holding enough, the three closest ``three[0]`` (None: not at all) with
-        # at most ``three[1]`` of the article other provisions' wording (kb.library.repeat.TRIPLE, TRIPLE_REST)
+        # at most ``three[1]`` of the article other provisions' wording (kb.library.repeat.TRIPLE, TRIPLE_REST); no article
+        # a sentence of which, at most ``local`` upper law's wording (None: not checked), states a quantity of its own
+        # (kb.library.repeat.LOCAL_SENTENCE)
         hits = [(f, g) for f, g, b, t, s, p, w, a, x in rows
                 if f in files and w[values][0] and not (fine and w[values][1])
+                and not (local is not None and w[values][2] <= local)
                 and (s >= share or (duty is not None and s >= duty[0] and a is not None and a >= duty[1]))
                 and ((b >= least and (part[0] is None or p >= part[0] or s >= part[1]))
                      or (b < least and two is not None and t >= two and round(s - t, 9) <= besides)
@@ -749,6 +757,13 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         # each fold's choice of a rule on (True) or off (False) — ``bound``, the keyword of counts() it sets —, off on a tie
         return by_folds((False, True), bound, lambda o: (not o,))
 
+    # a sentence of the article's own wording stating a quantity its upper provisions lack (kb.library.repeat.LOCAL_SENTENCE,
+    # since the twenty-first session of 2026-12-07): the folds choose the most upper wording such a sentence may hold
+    # (None: not checked)
+    res["本地数量"] = f, total, chosen = by_folds([None, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6], "local",
+                                               lambda p: (p is None, -(p or 0)))
+    print(f"条文中上位法字句不超过上限的一句写有上位条文所无的数量时不报（None：不查；kb 的 LOCAL_SENTENCE {LOCAL_SENTENCE}）："
+          f"交叉验证 F1 {f:.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），各折选 {by_count(chosen)}", file=out)
     # a fine of the text's own amount (kb.library.repeat.OWN_FINE, since the fifteenth session of 2026-12-06): the folds
     # choose whether an article imposing a 罚款 of an amount its upper provisions do not state is reported
     res["罚款数额"] = f, total, chosen = either("fine")

@@ -57,6 +57,12 @@ A fine of the text's own amount is a local rule — the annotators' "a fine of a
 reported (``OWN_FINE``), though one figure of its own (MAX_OWN_FIGURES) would not stop another article (fifteenth session,
 2026-12-06: every fold of the repetition cross-validation takes it).
 
+A sentence of the article's own that states a figure of its own is a local rule — the annotators' "a concrete local deadline,
+body, standard or procedure the upper law does not give" (twenty-first session, 2026-12-07: 村民代表总数一般不得少于三十人, 听证会举行十日前
+…予以公告, 在二十个工作日内将处理情况回复建议人 beside the provision they restate): an article one of whose sentences is at most
+``LOCAL_SENTENCE`` upper law's wording and states a quantity its upper provisions lack (:func:`local_cover`) is not reported,
+though one figure of its own (MAX_OWN_FIGURES) inside the restated wording would not stop it.
+
 An older text restates its upper law as worded when it was adopted (eleventh session, 2026-12-06): where the knowledge base
 holds an earlier dated version of a candidate's law, the wording of the articles of the version in force at the text's date
 (:func:`earlier_version`) that kb's version alignment pairs with the candidate counts as the candidate's (:func:`earlier_texts`;
@@ -90,6 +96,16 @@ MAX_OWN_FIGURES = 1
 #: 0.775: three false reports of three files go — 测绘 第四十九条, 种子 第五十九条, 固体废物 第五十一条 — no repeat is lost);
 #: kb score-repeat's eight files do not move
 OWN_FINE = True
+#: most share of a sentence's letters that may be upper law's wording for a quantity of the article's own (:func:`own_figures`)
+#: in it to make the article a local rule (:func:`local_cover`): a sentence the article adds — 村民代表总数一般不得少于三十人,
+#: 危险废物台账应当保存十年以上 — states a figure, deadline or count the law does not give, where a figure inside restated wording
+#: (在五日内 for the law's 及时) is a word-level change MAX_OWN_FIGURES allows one of.  None: not checked.  Twenty-first
+#: session (2026-12-07): on the 47 folds of python3 -m kb.dev.related_cv repeat 46 take 0.35, one 0.3 (grid None, 0.1–0.6);
+#: 0.765 (406 / 98 / 152) → 0.767 (404 / 91 / 154); tests/data/related/README.md "A sentence of its own with a figure of
+#: its own"
+LOCAL_SENTENCE: float | None = 0.35
+#: a sentence: the text between these (paragraph ends too)
+_SENTENCE_END = re.compile(r"[。；\n]")
 #: the quantities of an article and of its upper provisions (MAX_OWN_FIGURES, OWN_FINE) are compared by value, whatever the
 #: numerals (15日 is the law's 十五日, 1万元以上5万元以下 its 一万元至五万元: :func:`own_figures`, :func:`own_fine`), not as written.
 #: Sixteenth session (2026-12-06): on the 39 folds of python3 -m kb.dev.related_cv repeat 38 folds take it (the fold of the
@@ -191,6 +207,9 @@ class Repetition:
     #: the share of the article's wording found in the three upper provisions that hold most of it together (``pair``'s
     #: when fewer share wording with it): :func:`unreported` reads it against ``TRIPLE``
     triple: float = 0.0
+    #: the least share of upper law's wording in a sentence of the article that states a quantity of its own (``own_figures``;
+    #: 1.0: none does): :func:`unreported` reads it against ``LOCAL_SENTENCE``
+    local: float = 1.0
 
     @property
     def best(self) -> float:
@@ -224,13 +243,14 @@ def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRE
 def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: float = MIN_BEST,
                pair: float | None = PAIR, rest: float = PAIR_REST, part: float | None = PART,
                whole: float = PART_WHOLE, fine: bool = OWN_FINE, triple: float | None = TRIPLE,
-               triple_rest: float = TRIPLE_REST) -> str | None:
+               triple_rest: float = TRIPLE_REST, local: float | None = LOCAL_SENTENCE) -> str | None:
     """Why :func:`repetitions` does not report ``rep`` (:func:`repetition`'s answer for an article) — the first bound it
     fails: ``no candidate``, ``ground clause`` (a purpose and ground clause, :func:`ground_clause`), ``reworded`` (less than ``threshold`` of its wording found), ``too short`` (fewer than
     MIN_REPEATED letters repeated outside boilerplate), ``own figures`` (MAX_OWN_FIGURES), ``own fine`` (a fine of an
-    amount its upper provisions do not state, ``OWN_FINE``; ``fine`` False: not checked), ``spread`` (its closest
-    provision holds less than ``best``, and its two closest together less than ``pair`` — or as much but more than
-    ``rest`` of it is the wording of other provisions; ``pair`` None: the closest alone —, nor its three closest
+    amount its upper provisions do not state, ``OWN_FINE``; ``fine`` False: not checked), ``local figure`` (a sentence
+    at most ``local`` upper law's wording states a quantity of its own, :func:`local_cover`; ``local`` None: not checked),
+    ``spread`` (its closest provision holds less than ``best``, and its two closest together less than ``pair`` — or as
+    much but more than ``rest`` of it is the wording of other provisions; ``pair`` None: the closest alone —, nor its three closest
     ``triple`` with at most ``triple_rest`` of it other provisions' wording; ``triple`` None: not checked), ``small
     part`` (its closest provision holds ``best`` of it, but it takes less than ``part`` of that provision's wording and less than ``whole`` of
     it is upper law's; ``part`` None: not checked) — or None when it is reported.  The one check kb, kb.dev.related_cv and
@@ -247,6 +267,8 @@ def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: flo
         return "own figures"
     if fine and rep.own_fine:
         return "own fine"
+    if local is not None and rep.local <= local:
+        return "local figure"
     if rep.best < best and (pair is None or rep.pair < pair or round(rep.share - rep.pair, 9) > rest) \
             and (triple is None or rep.triple < triple or round(rep.share - rep.triple, 9) > triple_rest):
         return "spread"
@@ -340,7 +362,8 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
     return Repetition(e, len(covered) / _letters(e.text), used, _runs(sorted(covered)), len(covered), figures,
                       len(covered - boilerplate_letters(e.text)),
                       ground_clause(lib, e), {i: v for i, v in worded.items() if i in {r.entry.index for r in used}},
-                      pair, part_of[used[0].entry.index], own_fine(e.text, uppers), triple)
+                      pair, part_of[used[0].entry.index], own_fine(e.text, uppers), triple,
+                      local_cover(e.text, covered, figures))
 
 
 def _most_held(held: list[set], k: int, fewer: int) -> int:
@@ -495,6 +518,22 @@ def _quantity(figure: str) -> tuple:
     10000元."""
     m = re.fullmatch(rf"({_NUMERAL})(?:至({_NUMERAL}))?个?(.*)", figure)
     return figure_value(m.group(1)), m.group(2) and figure_value(m.group(2)), m.group(3)
+
+
+def local_cover(text: str, covered: set[int], own: list[str]) -> float:
+    """The least share of upper law's wording (``covered``: the positions of ``text`` in it) in a sentence of ``text`` that
+    states one of the quantities ``own`` (:func:`own_figures`: those its upper provisions lack) — 1.0 when none does.  A
+    sentence of the article's own wording stating a figure of its own adds a local rule (``LOCAL_SENTENCE``: 听证会举行十日前，
+    应当将听证会的内容…予以公告, 0.05 of it upper law's); a figure in restated wording (在村民委员会选举结果公布后十五日内) does not
+    make the sentence the article's."""
+    least, start = 1.0, 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        sentence = text[start:end]
+        if any(m.group(0) in own for m in _FIGURE.finditer(sentence)):
+            letters = [i for i in range(start, end) if text[i].isalnum()]
+            least = min(least, sum(1 for i in letters if i in covered) / (len(letters) or 1))
+        start = end
+    return least
 
 
 def own_fine(text: str, upper: list[str], values: bool | None = None) -> bool:

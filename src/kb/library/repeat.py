@@ -72,8 +72,8 @@ from __future__ import annotations
 
 import re
 import weakref
-from itertools import combinations
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from kb.library.related import Library, Relation, common_runs
 from kb.text.numerals import FIGURE_NUMERAL_RE, figure_value

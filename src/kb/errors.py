@@ -66,3 +66,15 @@ def os_error(e: OSError, path=None, writing: bool = False) -> KbError:
     what = table.get(name) or (f"无法写入（{e.strerror or e}）" if writing else f"无法读取（{e.strerror or e}）")
     where = path if path is not None else (e.filename if e.filename is not None else None)
     return (UnwritableError if writing else KbError)(what, None if where is None else str(where))
+
+
+def run_tool(main) -> int | None:
+    """Run a ``python -m kb.dev.…`` tool's ``main``: a KbError ends it as it ends a kb command — 错误：file:line: message
+    on stderr, exit 2 — not as a traceback (code review 27 finding 6)."""
+    import sys
+
+    try:
+        return main()
+    except KbError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 2

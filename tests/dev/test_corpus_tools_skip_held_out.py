@@ -96,3 +96,75 @@ def test_a_listing_without_a_mapping_is_an_error_naming_it(tmp_path, monkeypatch
         assert e.value.file == str(listing)
     finally:
         heldout.check_held_out_titles.cache_clear()
+
+
+def _listing_error(tmp_path, monkeypatch, content: bytes):
+    """The KbError may_read raises on kb check's listing holding ``content``."""
+    import pytest
+
+    from kb.dev import heldout
+    from kb.errors import KbError
+
+    listing = tmp_path / "check" / "texts.yml"
+    listing.parent.mkdir(parents=True)
+    listing.write_bytes(content)
+    monkeypatch.setattr(heldout, "CHECK_LISTING", listing)
+    heldout.check_held_out_titles.cache_clear()
+    try:
+        with pytest.raises(KbError) as e:
+            heldout.may_read("行政法/某某管理条例(2020-01-01).md")
+    finally:
+        heldout.check_held_out_titles.cache_clear()
+    assert e.value.file == str(listing)
+    return e.value
+
+
+def test_a_held_out_of_the_wrong_type_is_an_error_naming_the_listing(tmp_path, monkeypatch):
+    """Code review 27 finding 6: ``held_out`` written as a list (the natural slip of a hand edit) or a string raised a
+    bare AttributeError from every corpus tool (held.values() stood outside the try)."""
+    for i, content in enumerate(("held_out:\n  - 行政法/a.md\n", "held_out: 行政法/a.md\n", "held_out:\n  a: [1, 2]\n")):
+        e = _listing_error(tmp_path / str(i), monkeypatch, content.encode("utf-8"))
+        assert "held_out" in e.message and "映射" in e.message
+
+
+def test_a_listing_that_is_not_utf8_is_an_error_naming_it(tmp_path, monkeypatch):
+    """Code review 27 finding 6: bytes that are no UTF-8 raised UnicodeDecodeError (a ValueError; only OSError was
+    caught)."""
+    assert "UTF-8" in _listing_error(tmp_path, monkeypatch, b"\xff\xfeheld_out:\n").message
+
+
+def test_a_yaml_error_in_the_listing_names_its_line(tmp_path, monkeypatch):
+    """Code review 27 finding 6: PyYAML's own message (in "<unicode string>", line 2) was the only place the line was
+    said; the KbError had line=None, so no file:line."""
+    e = _listing_error(tmp_path, monkeypatch, "tuning:\n  a: 行政法/a.md\n  b: [\nheld_out:\n  c: d\n".encode("utf-8"))
+    # the line where PyYAML finds the problem: the unclosed [ runs on to c: d
+    assert e.line == 5 and str(e).startswith(f"{e.file}:5: ")
+
+
+def test_the_dev_tools_run_as_modules_exit_2_on_a_kb_error(tmp_path):
+    """Code review 27 finding 6: only the kb CLI turned a KbError into 错误：… and exit 2; ``python -m kb.dev.draw_heldout``
+    (and every ``python -m kb.dev.…`` tool that asks may_read) printed a traceback and exited 1 when kb check's listing
+    was missing.  kb.errors.run_tool is their __main__'s handling now."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from kb.dev.paths import REPO
+
+    shutil.copytree(REPO / "src" / "kb", tmp_path / "src" / "kb", ignore=shutil.ignore_patterns("__pycache__"))
+    corpus, _ = _corpus(tmp_path / "shared")
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "src"), KB_SHARED=str(corpus.parent.parent))
+    listing = str(tmp_path / "tests" / "data" / "check" / "texts.yml")
+    for tool in (["kb.dev.boilerplate", str(corpus)], ["kb.dev.bench_obligations", str(corpus)]):
+        r = subprocess.run([sys.executable, "-m", *tool], cwd=tmp_path, env=env, capture_output=True, text=True,
+                           timeout=300)
+        assert r.returncode == 2, (tool, r.stderr[-2000:])
+        assert r.stderr.startswith("错误：") and listing in r.stderr and "Traceback" not in r.stderr, (tool, r.stderr)
+    # the draw (which lists the checkout's files and history first, so it cannot run from a bare copy) and every other
+    # tool: each __main__ of kb.dev runs its main through run_tool
+    import re
+
+    for f in sorted((REPO / "src" / "kb" / "dev").glob("*.py")):
+        tail = f.read_text(encoding="utf-8").partition('if __name__ == "__main__":')[2]
+        assert not tail or re.search(r"sys\.exit\(run_tool\(", tail), f.name

@@ -47,7 +47,7 @@ def test_the_cross_validation_reads_an_outside_text_with_its_law_in_a_copy_of_th
     assert (first.entry.reg.id, first.entry.label) in ann.articles[2]["upper"] == {("水法", "第二条")}
     assert ann.regulation not in lib.outside
     # the items the folds score: the 水法's provision among the candidates, the library's views of both texts at hand
-    items = [i for i in related_cv._items(tmp_path) if i["file"] == "related-shuifa.yml"]
+    items = [i for i in related_cv.annotated_items(tmp_path) if i["file"] == "related-shuifa.yml"]
     assert [i["kind"] for i in items] == ["upper"]
     assert ("水法", "第二条") in [c["key"] for c in items[0]["cands"]]
     assert not any(c["outside"] for c in items[0]["cands"])

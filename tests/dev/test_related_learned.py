@@ -66,9 +66,9 @@ def test_the_learned_ranking_puts_the_acceptable_candidate_first_where_kb_s_form
 
     items = _items()
     up = prepare(items)
-    kb_first = sum(max(i["cands"], key=lambda c: cv._base(2, c))["key"] == ("law", "a") for i in up)
+    kb_first = sum(max(i["cands"], key=lambda c: cv.base_relevance(2, c))["key"] == ("law", "a") for i in up)
     res = learned(items, {"g": ["f0.yml", "f1.yml"]}, out=io.StringIO())
-    kb, point = (cv._pool(res[k], sorted(res[k])) for k in ("kb", "逐条（概率阈值）"))
+    kb, point = (cv.pool(res[k], sorted(res[k])) for k in ("kb", "逐条（概率阈值）"))
     assert kb_first < 40 and point[0] > kb[0]       # the cosine outweighs the subject once learned
     assert set(res["thresholds"]["成对，只重排 kb 给出的答案"].values()) == {0} and len(res["all"]) == 3
     assert set(MODES) <= set(res)
@@ -91,8 +91,8 @@ def test_the_learned_ranking_measured_on_the_tuning_files_is_no_clear_gain_over_
     from kb.dev.related_learned import learned
 
     out = io.StringIO()
-    res = learned(cv._items(ROOT), groups := cv.fold_groups(ROOT), out)
-    outside = {k: cv._figures(cv._pool(res[k], groups["库外"])) for k in
+    res = learned(cv.annotated_items(ROOT), groups := cv.fold_groups(ROOT), out)
+    outside = {k: cv.figures(cv.pool(res[k], groups["库外"])) for k in
                ("kb", "逐条（概率阈值）", "成对（分数阈值）", "成对，只重排 kb 给出的答案")}
     kb_p1, kb_r3 = outside.pop("kb")
     assert not any(p1 >= kb_p1 + 0.02 and r3 >= kb_r3 for p1, r3 in outside.values()), outside

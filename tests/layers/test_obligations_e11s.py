@@ -38,8 +38,9 @@ def test_a_list_of_things_before_a_modal_word_names_no_party(reg):
 
 def test_an_unknown_member_ending_in_a_bodys_head_beside_known_ones(reg):
     """北京市危险废物污染环境防治条例 33: 政府机关 is no name of the lexicon and its last character (关) none of
-    AGENT_HEAD_CHARS, so the whole list beside the known 企业事业单位 and 社会团体 was refused; a body's head (actors.SUFFIXES:
-    机关, 企业, 公司, 中心 …) ends a party as well."""
+    AGENT_HEAD_CHARS, so the whole list beside the known 企业事业单位 and 社会团体 was refused.  Engineer 11s let a member
+    ending in a body's head through (coordination._BODY_HEADS); since engineer 11v's mentions._GOV_ORGANS reads 政府机关
+    as a party, that rule decided nothing here and was dropped (code review 27 finding 2): this pins the reading, not it."""
     got = actors(reg, "政府机关、企业事业单位及社会团体对其产生的废弃荧光灯管，应当单独收集、贮存，定期交有危险废物经营许可证的单位"
                       "回收利用、处置。")
     assert {("政府机关", "obligation"), ("企业", "obligation"), ("事业单位", "obligation"),
@@ -54,3 +55,14 @@ def test_a_known_party_and_its_verb_are_no_member(reg):
     assert not any(a.startswith("工会推动") for a, _ in got)
     got = actors(reg, "工会支持企业、事业单位依法进行生产经营活动，教育职工遵纪守法。")
     assert not any(a.startswith("工会支持") for a, _ in got)
+
+
+def test_a_bodys_head_cut_from_a_relative_clause_names_no_one(reg):
+    """Code review 27 finding 2: 河源市暴雨灾害预警与响应条例 (2022) 6 p2, 24 p2 and 广东省华侨权益保护条例 (2021) 31 p1 — the
+    relative clause 有防汛任务的 / 负责侨务工作的 qualifies every member, and the scanner's list after it held the bare heads
+    部门 and 单位, which 11s's _BODY_HEADS let through as parties (the gold names 有防汛任务的部门, 负责侨务工作的部门): a
+    record of 部门 or 单位 alone names nobody (the README's "never 部门 alone")."""
+    for t in ("各级三防指挥部应当建立防汛责任人制度。有防汛任务的部门和单位应当明确防汛责任人，报本级三防指挥部备案，并向社会公布。",
+              "有防汛任务的部门和单位应当结合需要，组建或者明确应急救援队伍承担抢险救援工作。",
+              "负责侨务工作的部门和有关部门应当在规定期限内作出处理。"):
+        assert not {a for a, _ in actors(reg, t)} & {"部门", "单位"}, t

@@ -47,7 +47,8 @@ def test_the_governments_departments_are_a_party_of_their_own(reg):
     and 18: 政府部门 / 有关政府部门 / 政府机关 are the government's departments or organs, as the gold files name them (18 duties in
     9 texts), not 人民政府 — the lexicon's 政府 took their first two characters."""
     got = actors(reg, "行业内部人员举报涉嫌严重违反野生动物保护管理法律法规行为，经查实的，有关政府部门应当提高奖励额度。")
-    assert ("政府部门", "obligation") in got and ("人民政府", "obligation") not in got
+    # (有关政府部门 as written, the gold's name: code review 27 finding 5)
+    assert ("有关政府部门", "obligation") in got and ("人民政府", "obligation") not in got
     got = actors(reg, "政府部门、医疗机构、与精神卫生工作相关的其他单位及其工作人员应当依法保护精神疾病患者的隐私权。")
     assert ("政府部门", "obligation") in got and ("人民政府", "obligation") not in got
     got = actors(reg, "政府机关、企业事业单位及社会团体对其产生的废弃荧光灯管，应当单独收集、贮存，定期交有危险废物经营许可证的"

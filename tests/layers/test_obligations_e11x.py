@@ -26,6 +26,15 @@ def test_the_members_a_condition_makes_up_a_whole_of_are_no_agent(reg):
     assert ("市人民政府", "obligation") in actors(reg, "由市人民政府组成调查组，负责调查处理。")
 
 
+def test_an_ascii_semicolon_ends_the_clause_a_whole_is_made_up_in(reg):
+    """Code review 27 finding 7: guangdong-sanju-minzu 27 (广东省散居少数民族权益保障条例 27, a tuning text) — without the
+    guard the 由……构成犯罪的 of events._MADE_UP runs over the ASCII ; and the two bodies that sanction lose their records
+    (tuning duty 27584/3801/5620 → 27583/3800/5621 with the guard gone)."""
+    got = actors(reg, "违反本条例有关规定，损害少数民族合法权益的单位和个人，由本单位或者上级部门给予批评教育或者处分;构成犯罪的，"
+                      "依法追究刑事责任。")
+    assert ("上级部门", "sanction") in got
+
+
 def test_a_body_that_learns_of_a_breach_is_not_its_violator(reg):
     """海洋环境保护法 (2017) 77 p2 (finding 5): in the liability chapter the four departments that discover a breach were
     recorded as liable, and their duty to tell the body that sanctions was read as a sanction (通报) without an actor."""

@@ -67,7 +67,8 @@ def test_the_states_policy_verbs_give_it_nothing(reg):
     制裁法 10: 国家设立……协调机制，负责……; 北京市实施《道路交通安全法》办法 9: 本市鼓励单位和个人……，协助……); an encouraged
     party's 支持 is its own act (学前教育法 66); 鼓励 + a grant inside the encouraged act is the encouraged party's (疫苗管理法
     56 p2); the encouraged parties go on after the policy (土地管理法 (2019) 39)."""
-    assert not actors(reg, "国家设立反外国制裁工作协调机制，负责统筹协调相关工作。")
+    # (the body set up is charged, as fan-waiguo-zhicai 10 has it, since engineer e11b's founded names: 国家 still gets nothing)
+    assert actors(reg, "国家设立反外国制裁工作协调机制，负责统筹协调相关工作。") == {("反外国制裁工作协调机制", "obligation")}
     assert actors(reg, "本市鼓励单位和个人在公安机关交通管理部门的统一组织下，提供志愿服务，协助维护道路交通秩序。") == \
         {("单位", "encouragement"), ("个人", "encouragement")}
     got = records(reg, "国家鼓励自然人、法人和非法人组织通过捐赠、志愿服务等方式支持学前教育事业。")

@@ -197,7 +197,7 @@ def fit(rows: list[list[float]], labels: list[float], lam: float = LAMBDA, steps
         grad = [lam * w[i] if i else 0.0 for i in range(d)]
         hess = [[(lam if i and i == j else 1e-9 if i == j else 0.0) for j in range(d)] for i in range(d)]
         for x, y in zip(rows, labels):
-            p = _sigmoid(sum(a * b for a, b in zip(w, x)))
+            p = sigmoid(sum(a * b for a, b in zip(w, x)))
             s = p * (1 - p)
             for i in range(d):
                 grad[i] += (p - y) * x[i]
@@ -207,18 +207,18 @@ def fit(rows: list[list[float]], labels: list[float], lam: float = LAMBDA, steps
         for i in range(d):
             for j in range(i):
                 hess[i][j] = hess[j][i]
-        step = _solve(hess, grad)
+        step = newton_solve(hess, grad)
         w = [a - b for a, b in zip(w, step)]
         if max(map(abs, step)) < 1e-7:
             break
     return w
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+def newton_solve(a: list[list[float]], b: list[float]) -> list[float]:
     """x with a·x = b (Gauss–Jordan with partial pivoting; a is small and positive definite)."""
     n = len(b)
     m = [row[:] + [b[i]] for i, row in enumerate(a)]
@@ -247,7 +247,7 @@ class Model:
         return [1.0] + [(c.x[k] - m) / s for k, m, s in zip(self.names, self.mean, self.sd)]
 
     def p(self, c: Candidate) -> float:
-        return _sigmoid(sum(a * b for a, b in zip(self.w, self.row(c))))
+        return sigmoid(sum(a * b for a, b in zip(self.w, self.row(c))))
 
 
 def decide(cands: list[Candidate], probs: list[float], add: float, keep: float | None) -> set[tuple[str, str]]:
@@ -331,4 +331,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(main))

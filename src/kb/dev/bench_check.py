@@ -125,4 +125,6 @@ def run(corpus_dir: str | None = None, limit: int | None = None, repeat: int = 2
 
 
 if __name__ == "__main__":
-    sys.exit(0 if run(sys.argv[1] if len(sys.argv) > 1 else None).get("ok") else 1)
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(lambda: 0 if run(sys.argv[1] if len(sys.argv) > 1 else None).get("ok") else 1))

@@ -276,5 +276,6 @@ def run(corpus_dir: str | None = None) -> dict:
 
 
 if __name__ == "__main__":
-    out = run(sys.argv[1] if len(sys.argv) > 1 else None)
-    sys.exit(0 if out.get("ok") else 1)
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(lambda: 0 if run(sys.argv[1] if len(sys.argv) > 1 else None).get("ok") else 1))

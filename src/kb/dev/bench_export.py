@@ -231,4 +231,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(main))

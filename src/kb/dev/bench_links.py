@@ -66,4 +66,6 @@ def run(corpus_dir: str | None = None) -> dict:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(main))

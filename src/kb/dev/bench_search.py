@@ -475,4 +475,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(main))

@@ -539,7 +539,7 @@ def run(corpus_dir: str | None = None, sizes: str = "1,10,50,100,200", search: b
     return {"rows": rows, "against": old, "search": q, "kb_search": payload}
 
 
-if __name__ == "__main__":
+def main() -> None:
     import argparse
 
     ap = argparse.ArgumentParser(description="网站生成性能")
@@ -552,3 +552,9 @@ if __name__ == "__main__":
     res = run(a.corpus_dir, a.sizes, not a.no_search, a.against)
     if a.json:
         Path(a.json).write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(main))

@@ -44,7 +44,8 @@ version-pairs.txt out of the obligations round (round 28's 职业教育法 had t
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
+
+from kb.dev.checkout import CHECK_LISTING
 
 HELD_OUT_FILES: tuple[str, ...] = (
     # obligations, round 32 (the quoted articles left out: kb.dev.draw_heldout 20261207e prints them)
@@ -61,8 +62,6 @@ HELD_OUT_FILES: tuple[str, ...] = (
     "DLC/北京地方法规/地方性法规/北京/北京市统计条例.md",
 )
 HELD_OUT_LAWS: tuple[str, ...] = ()
-#: kb check's listing of its texts (``held_out`` among them), in the checkout beside this package (kb.dev.paths.DATA's)
-CHECK_LISTING = Path(__file__).resolve().parents[3] / "tests" / "data" / "check" / "texts.yml"
 HELD_OUT_OBLIGATION_PAIRS: tuple[str, ...] = ()
 
 
@@ -88,8 +87,7 @@ def held_out_file(path) -> bool:
 def check_held_out_titles() -> frozenset[str]:
     """The titles of kb check's held-out texts (tests/data/check/texts.yml ``held_out``): every version of those
     regulations, wherever the corpus files them, is left alone until kb check's held-out run."""
-    # read here, not through kb.dev.score_check (which asks this module) nor kb.dev.paths.DATA (kb.dev.paths asks this
-    # module: tests/test_architecture.py counts a function's import as an edge of the cycle): CHECK_LISTING
+    # read here, not through kb.dev.score_check (which asks this module)
     import yaml
 
     from kb.errors import KbError, os_error
@@ -99,14 +97,24 @@ def check_held_out_titles() -> frozenset[str]:
         text = listing.read_text(encoding="utf-8")
     except OSError as e:
         # a copy of src/ alone or an install that is not editable has no tests/data: every corpus tool asks may_read,
-        # so say which file and why (exit 2 through the CLI), not a bare traceback (code review 26 finding 11)
+        # so say which file and why (exit 2), not a bare traceback (code review 26 finding 11)
         why = os_error(e, listing).message
         raise KbError(f"{why}：这是 kb check 的留出文本清单，语料开发工具按它跳过留出文本，要从仓库的检出目录运行",
                       file=str(listing)) from None
+    except UnicodeDecodeError as e:
+        raise KbError(f"kb check 的留出文本清单不是 UTF-8 文本（第 {e.start + 1} 个字节）", file=str(listing)) from None
     try:
-        held = (yaml.safe_load(text) or {}).get("held_out") or {}
-    except (yaml.YAMLError, AttributeError) as e:
-        raise KbError(f"kb check 的留出文本清单读不出 held_out：{e}", file=str(listing)) from None
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        why = getattr(e, "problem", None) or str(e)
+        raise KbError(f"kb check 的留出文本清单不是合法的 YAML：{why}", file=str(listing),
+                      line=mark.line + 1 if mark is not None else None) from None
+    held = (data or {}).get("held_out") or {} if isinstance(data, (dict, type(None))) else None
+    if not isinstance(held, dict) or not all(isinstance(p, str) for p in held.values()):
+        # held_out written as a list (- 行政法/a.md) is the natural slip of a hand edit (code review 27 finding 6)
+        raise KbError("kb check 的留出文本清单的 held_out 应是“编号: 语料文件路径”的映射（路径为字符串）",
+                      file=str(listing)) from None
     return frozenset(title_of(p) for p in held.values())
 
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
-DATA = REPO / "tests" / "data"
+from kb.dev.checkout import DATA, REPO  # noqa: F401 - the tools take them from here
 
 
 def shared_dir() -> Path:

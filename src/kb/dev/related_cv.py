@@ -61,7 +61,7 @@ HELD_OUT_TEXTS: tuple = ("广东省人口与计划生育条例", "北京市统�
 #: the best one only, and no followers after it alone) in every variant that offers such answers; False: every one that
 #: passes, followed, as kb answered before the nineteenth session (code review 25, finding 1)
 ACROSS_BOUND = True
-_KB = object()          # _scores' follow: kb's (kb.library.related.FOLLOW)
+_KB = object()          # scores_at' follow: kb's (kb.library.related.FOLLOW)
 THRESHOLDS = (0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.01, 0.012, 0.014, 0.016, 0.02, 0.025)
 GROUND = {"upper": (1, 2, 3), "peer": (0, 1, 2)}
 POOL = 15       # the candidates ranked per kind (kb.library.related.CANDIDATES)
@@ -135,7 +135,7 @@ def _views(root: Path, lib, extra: dict | None = None) -> dict:
     return out
 
 
-def _items(root: Path) -> list[dict]:
+def annotated_items(root: Path) -> list[dict]:
     """Every annotated (article, kind) of the tuning files with its candidates' signals: the files of texts of the
     knowledge base, and those of ``outside-kb/`` (texts not in it, whose articles ask a copy of the library extended
     with them — :meth:`kb.library.related.Library.extended`, as ``kb check`` asks for a draft — and are nobody's
@@ -185,7 +185,7 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
             it = {"file": f.name, "kind": kind, "gold": gold, "cands": cands, "pinned": pinned}
             if kind == "upper" and DUTIES:
                 # a penalty clause's duties (Library.violated): kb answers none where none of them has a 上位法
-                # (Library.owes_nothing), each judged by the same variant and threshold (_scores)
+                # (Library.owes_nothing), each judged by the same variant and threshold (scores_at)
                 owed = lib.violated(e) if not pinned else []
                 if owed:
                     it["duties"] = [_candidates(lib, d, kind, views, regsim) for d in owed]
@@ -322,7 +322,7 @@ def _library(root: Path):
     return load_library(root, regulations=[r.id for r in list_regulations(root) if r.id not in HELD_OUT_REGULATIONS])
 
 
-def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None, part: float | None = None,
+def base_relevance(g: float, c: dict, rare: float | None = None, cos: float | None = None, part: float | None = None,
           **signals) -> float:
     """kb's relevance (kb.library.related) of candidate ``c`` with ground weight ``g``, divided by the factor the
     threshold is raised by for an article of a regulation resting on a law outside the knowledge base (OUTSIDE), so
@@ -356,7 +356,7 @@ def _base(g: float, c: dict, rare: float | None = None, cos: float | None = None
 
 
 def _gated(c: dict) -> bool:
-    """Whether candidate ``c``'s regulation fails its kind's shared-subject gate (SHARED_SUBJECT; _base gives it 0)."""
+    """Whether candidate ``c``'s regulation fails its kind's shared-subject gate (SHARED_SUBJECT; base_relevance gives it 0)."""
     from kb.library.related import SHARED_SUBJECT
 
     s = SHARED_SUBJECT[c["kind"]]
@@ -381,72 +381,72 @@ _RARE8 = {"upper": 0.0, "peer": 0.5, "version": 0.0, "lower": 0.0}
 #: name -> (parameters, score(parameter, ground weight, candidate)); a parameter of 0 is the formula itself,
 #: so that a fold may leave the signal out
 VARIANTS = {
-    "原公式": ((None,), lambda p, g, c: _base(g, c)),
-    "第五轮的公式（不用下面四个信号）": ((None,), lambda p, g, c: _base(g, c, outside=1, basis=1, public=1, penalty=1, topic=0,
+    "原公式": ((None,), lambda p, g, c: base_relevance(g, c)),
+    "第五轮的公式（不用下面四个信号）": ((None,), lambda p, g, c: base_relevance(g, c, outside=1, basis=1, public=1, penalty=1, topic=0,
                                                                   shared_subject=0, rare=_RARE8[c["kind"]], actors=0,
                                                                   position=0, other_bodies=1)),
-    "第七轮的公式（不用最相近款项）": ((None,), lambda p, g, c: _base(g, c, part=0, topic=0, shared_subject=0,
+    "第七轮的公式（不用最相近款项）": ((None,), lambda p, g, c: base_relevance(g, c, part=0, topic=0, shared_subject=0,
                                                               rare=_RARE8[c["kind"]], actors=0, position=0, other_bodies=1)),
-    "不看主题的公式（TOPIC 之前）": ((None,), lambda p, g, c: _base(g, c, topic=0, shared_subject=0, rare=_RARE8[c["kind"]],
+    "不看主题的公式（TOPIC 之前）": ((None,), lambda p, g, c: base_relevance(g, c, topic=0, shared_subject=0, rare=_RARE8[c["kind"]],
                                                               actors=0, position=0, other_bodies=1)),
-    "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）": ((None,), lambda p, g, c: _base(g, c, shared_subject=0,
+    "第八轮的公式（同类立法不看共同主题，罕见二元组 0.5）": ((None,), lambda p, g, c: base_relevance(g, c, shared_subject=0,
                                                                         rare=_RARE8[c["kind"]], actors=0, position=0,
                                                                         other_bodies=1)),
-    "第九轮的公式（不看主体重合）": ((None,), lambda p, g, c: _base(g, c, actors=0, position=0, other_bodies=1)),
-    "主体按名称（第十一轮之前）": ((None,), lambda p, g, c: _base(g, c, actors=0, position=0, other_bodies=1)
+    "第九轮的公式（不看主体重合）": ((None,), lambda p, g, c: base_relevance(g, c, actors=0, position=0, other_bodies=1)),
+    "主体按名称（第十一轮之前）": ((None,), lambda p, g, c: base_relevance(g, c, actors=0, position=0, other_bodies=1)
                                 * (1 + _actors(c["kind"]) * c["names"])),
-    "主体按机关含通名（第十二轮之前）": ((None,), lambda p, g, c: _base(g, c, actors=0, position=0, other_bodies=1)
+    "主体按机关含通名（第十二轮之前）": ((None,), lambda p, g, c: base_relevance(g, c, actors=0, position=0, other_bodies=1)
                                           * (1 + _actors(c["kind"]) * c["generic"])),
-    "第十三轮之前（不看位置）": ((None,), lambda p, g, c: _base(g, c, position=0, other_bodies=1)),
-    "第十四轮之前（不看法规名称所指机关）": ((None,), lambda p, g, c: _base(g, c, other_bodies=1)),
-    "法规名称所指机关种类不同": ((1, 0.5, 0.25, 0), lambda p, g, c: _base(g, c, other_bodies=p)),
-    "依据条引库外法律时的阈值倍数": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=p)),
-    "目的依据条对其他条": ((1, 0.5, 0.25), lambda p, g, c: _base(g, c, basis=p)),
-    "公权主体条对不提公权的条": ((1, 0.3, 0.1), lambda p, g, c: _base(g, c, public=p)),
-    "罚则对非依据法律的罚则": ((1, 0.7, 0.5, 0.3), lambda p, g, c: _base(g, c, penalty=p)),
+    "第十三轮之前（不看位置）": ((None,), lambda p, g, c: base_relevance(g, c, position=0, other_bodies=1)),
+    "第十四轮之前（不看法规名称所指机关）": ((None,), lambda p, g, c: base_relevance(g, c, other_bodies=1)),
+    "法规名称所指机关种类不同": ((1, 0.5, 0.25, 0), lambda p, g, c: base_relevance(g, c, other_bodies=p)),
+    "依据条引库外法律时的阈值倍数": ((1, 1.5, 2, 3, 4), lambda p, g, c: base_relevance(g, c, outside=p)),
+    "目的依据条对其他条": ((1, 0.5, 0.25), lambda p, g, c: base_relevance(g, c, basis=p)),
+    "公权主体条对不提公权的条": ((1, 0.3, 0.1), lambda p, g, c: base_relevance(g, c, public=p)),
+    "罚则对非依据法律的罚则": ((1, 0.7, 0.5, 0.3), lambda p, g, c: base_relevance(g, c, penalty=p)),
     "四个信号（各折一起选）": ([(o, u, q, r) for o in (1, 1.5, 2, 3) for u in (1, 0.5) for q in (1, 0.3, 0.1)
                           for r in (1, 0.5, 0.3)],
-                         lambda p, g, c: _base(g, c, outside=p[0], basis=p[1], public=p[2], penalty=p[3])),
-    "位置（相对位置之差）": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: _base(g, c, position=p)),
-    "罕见二元组余弦的权重": ((0, 0.25, 0.5, 0.75), lambda p, g, c: _base(g, c, rare=p)),
-    "候选对本法规的主题": ((0, 0.5, 1), lambda p, g, c: _base(g, c) * max(c["subj2"], 1e-9) ** p),
-    "去套语余弦": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: _base(g, c, cos=_mix(c, "nb", p))),
-    "规范核心余弦": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: _base(g, c, cos=_mix(c, "core", p))),
-    "去法规主题的余弦": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: _base(g, c, cos=_mix(c, "resid", p))),
-    "阈值倍数只对本法规未引的法律": ((1, 1.5, 2, 3, 4), lambda p, g, c: _base(g, c, outside=1)
+                         lambda p, g, c: base_relevance(g, c, outside=p[0], basis=p[1], public=p[2], penalty=p[3])),
+    "位置（相对位置之差）": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: base_relevance(g, c, position=p)),
+    "罕见二元组余弦的权重": ((0, 0.25, 0.5, 0.75), lambda p, g, c: base_relevance(g, c, rare=p)),
+    "候选对本法规的主题": ((0, 0.5, 1), lambda p, g, c: base_relevance(g, c) * max(c["subj2"], 1e-9) ** p),
+    "去套语余弦": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: base_relevance(g, c, cos=_mix(c, "nb", p))),
+    "规范核心余弦": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: base_relevance(g, c, cos=_mix(c, "core", p))),
+    "去法规主题的余弦": ((0, 0.25, 0.5, 0.75, 1), lambda p, g, c: base_relevance(g, c, cos=_mix(c, "resid", p))),
+    "阈值倍数只对本法规未引的法律": ((1, 1.5, 2, 3, 4), lambda p, g, c: base_relevance(g, c, outside=1)
                           / (p if c["outside"] and not c["ground"] else 1.0)),
-    "最相近款项的余弦": ((0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6), lambda p, g, c: _base(g, c, part=p)),
-    "主体重合": ((0, 0.25, 0.5, 0.75, 1, 2), lambda p, g, c: _base(g, c, actors=p)),
-    "法规同主题": ((0, 0.5, 1, 2), lambda p, g, c: _base(g, c) * max(c["regsim"], 1e-9) ** p),
+    "最相近款项的余弦": ((0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6), lambda p, g, c: base_relevance(g, c, part=p)),
+    "主体重合": ((0, 0.25, 0.5, 0.75, 1, 2), lambda p, g, c: base_relevance(g, c, actors=p)),
+    "法规同主题": ((0, 0.5, 1, 2), lambda p, g, c: base_relevance(g, c) * max(c["regsim"], 1e-9) ** p),
     "同类立法的主题门槛（共同依据或法规主题余弦）": ((0, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.14),
-                                   lambda p, g, c: _base(g, c, shared_subject=p)),
+                                   lambda p, g, c: base_relevance(g, c, shared_subject=p)),
     "主题门槛与罕见二元组权重（各折一起选）": ([(s, w) for s in (0, 0.08, 0.09, 0.1, 0.11, 0.12) for w in (0, 0.25, 0.5)],
-                                 lambda p, g, c: _base(g, c, shared_subject=p[0], rare=p[1])),
+                                 lambda p, g, c: base_relevance(g, c, shared_subject=p[0], rare=p[1])),
         "未引用的法律离题者减权（TOPIC、OFF_TOPIC）": ([(0, 0)] + [(s, o) for s in (0.03, 0.05, 0.08) for o in (0, 0.02, 0.025, 0.03)],
-                                     lambda p, g, c: _base(g, c, topic=p[0], off_topic=p[1])),
+                                     lambda p, g, c: base_relevance(g, c, topic=p[0], off_topic=p[1])),
     # the candidate's length as a factor of relevance (pivoted length normalisation): × (characters / pivot)^w,
     # (pivot, w); it moves which answers pass the threshold too (tests/data/related/README.md, Twenty-fifth round)
     "候选条文长度（枢轴归一）": ([0] + [(v, w) for v in (60, 100, 150, 200) for w in (0.05, 0.1, 0.15, 0.2)],
-                     lambda p, g, c: _base(g, c) * ((c["chars"] / p[0]) ** p[1] if p else 1.0)),
+                     lambda p, g, c: base_relevance(g, c) * ((c["chars"] / p[0]) ** p[1] if p else 1.0)),
     # the first three answers above the threshold ordered by relevance × the share of the article's weight they hold^w
     # (kb.library.related.ORDER), 0: by relevance alone; which answers pass does not move; and the same by their length
     # (characters^w: pivoted length normalisation, measured in the Twenty-fifth round, not adopted)
-    "前三个答案按覆盖排序（覆盖指数）": ((0, 0.25, 0.5, 1, 2), lambda p, g, c: _base(g, c), lambda p: {"order": ("cover", p)}),
-    "前三个答案按长度排序（长度指数）": ((0, 0.05, 0.1, 0.15, 0.2), lambda p, g, c: _base(g, c),
+    "前三个答案按覆盖排序（覆盖指数）": ((0, 0.25, 0.5, 1, 2), lambda p, g, c: base_relevance(g, c), lambda p: {"order": ("cover", p)}),
+    "前三个答案按长度排序（长度指数）": ((0, 0.05, 0.1, 0.15, 0.2), lambda p, g, c: base_relevance(g, c),
                            lambda p: {"order": ("chars", p)}),
     # a "none" rule for 上位法 (twenty-seventh round, tests/data/related/README.md): the article is left none when kb's first
     # answer (not pinned, after ORDER) holds less than p of the article's weight (containment, ORDER's signal), or — for an
     # article of a text resting on a law the knowledge base lacks only — shares the article's rare bigrams less than p
     # (the rare-bigram cosine); 0: no rule.  The twelfth to twenty-fifth rounds found 上位法's "annotated none, kb offers"
     # the second class of wrong first answers
-    "无答案规则：第一答案的覆盖下限": ((0, 0.06, 0.08, 0.1, 0.12, 0.14), lambda p, g, c: _base(g, c),
+    "无答案规则：第一答案的覆盖下限": ((0, 0.06, 0.08, 0.1, 0.12, 0.14), lambda p, g, c: base_relevance(g, c),
                           lambda p: {"none": ("cover", p, False)}),
-    "无答案规则：依据在库外时第一答案的罕见二元组余弦下限": ((0, 0.06, 0.08, 0.1, 0.12), lambda p, g, c: _base(g, c),
+    "无答案规则：依据在库外时第一答案的罕见二元组余弦下限": ((0, 0.06, 0.08, 0.1, 0.12), lambda p, g, c: base_relevance(g, c),
                                      lambda p: {"none": ("rare", p, True)}),
     # … and a threshold of its own for a candidate of the law the article's regulation cites (its ground: 138 of the 139
     # first answers offered where the annotation has none on 43 folds are of it, as 1,146 of 1,183 right ones): the
     # ground's candidates divided by p (1: kb's one threshold)
-    "依据法律的候选另设阈值倍数": ((1, 1.25, 1.5, 2), lambda p, g, c: _base(g, c) / (p if c["ground"] else 1.0)),
+    "依据法律的候选另设阈值倍数": ((1, 1.25, 1.5, 2), lambda p, g, c: base_relevance(g, c) / (p if c["ground"] else 1.0)),
     # 同类立法's followers (kb.library.related.FOLLOW) down to p, None: none; the highest of those with the best P@1 + R@3
     # wins a tie (the fewest weaker answers listed)
     # a 同类立法 candidate whose regulation fails the shared-subject gate (SHARED_SUBJECT) offered even so when the two
@@ -454,30 +454,30 @@ VARIANTS = {
     # 43 folds are acceptable peers among the 15 candidates that the gate turns away, 15 more beyond them
     # (kb.dev.peer_recall; tests/data/related/README.md, Twenty-seventh round (engineer 14b)); measured, not adopted —
     # R@3 bought with P@1
-    "同类立法门槛外有共同主体的候选（相关度除以倍数）": ((0, 1.5, 2, 3), lambda p, g, c: _base(g, c) if not _gated(c) else (
-        _base(g, c, shared_subject=0) / p if p and c["actors"] > 0 else 0.0)),
+    "同类立法门槛外有共同主体的候选（相关度除以倍数）": ((0, 1.5, 2, 3), lambda p, g, c: base_relevance(g, c) if not _gated(c) else (
+        base_relevance(g, c, shared_subject=0) / p if p and c["actors"] > 0 else 0.0)),
     # … or when each article is on the other's regulation's subject (the lesser of the two topics, ``mutual``) at least
     # p[1], its relevance divided by p[0]
     "同类立法门槛外两条互在对方主题上的候选（倍数, 主题下限）": (
         [0] + [(m, x) for m in (2, 3, 4) for x in (0.025, 0.03, 0.04, 0.05)],
-        lambda p, g, c: _base(g, c) if not _gated(c) else (
-            _base(g, c, shared_subject=0) / p[0] if p and c["mutual"] >= p[1] else 0.0)),
+        lambda p, g, c: base_relevance(g, c) if not _gated(c) else (
+            base_relevance(g, c, shared_subject=0) / p[0] if p and c["mutual"] >= p[1] else 0.0)),
     # a 同类立法 candidate whose regulation fails the shared-subject gate offered where neither article is a frame article
     # (Library.frame), its relevance divided by p (kb.library.related.ACROSS; 0: the gate alone, as before the eighteenth
     # session): tests/data/related/README.md, "Peers across the gate (eighteenth session)"
-    "同类立法门槛外的非框架条（相关度除以倍数）": ((0, 1.5, 2, 2.5, 3, 4), lambda p, g, c: _base(g, c, across=p)),
-    "同类立法的后随答案（相关度下限）": ((None, 0.006, 0.005, 0.004, 0.003, 0.002, 0.001), lambda p, g, c: _base(g, c),
+    "同类立法门槛外的非框架条（相关度除以倍数）": ((0, 1.5, 2, 2.5, 3, 4), lambda p, g, c: base_relevance(g, c, across=p)),
+    "同类立法的后随答案（相关度下限）": ((None, 0.006, 0.005, 0.004, 0.003, 0.002, 0.001), lambda p, g, c: base_relevance(g, c),
                            lambda p: {"follow": p}),
 }
 
 
-def _score(items: list[dict], f, threshold: float, follow=_KB, order=_KB, none=None) -> dict:
+def score_at(items: list[dict], f, threshold: float, follow=_KB, order=_KB, none=None) -> dict:
     """file -> [P@1 right, n, R@3 right, n with answers]."""
-    return _scores(items, f, (threshold,), follow, order, none)[threshold]
+    return scores_at(items, f, (threshold,), follow, order, none)[threshold]
 
 
-def _scores(items: list[dict], f, thresholds, follow=_KB, order=_KB, none=None) -> dict:
-    """threshold -> :func:`_score` at that threshold: the candidates scored and ranked once for all the
+def scores_at(items: list[dict], f, thresholds, follow=_KB, order=_KB, none=None) -> dict:
+    """threshold -> :func:`score_at` at that threshold: the candidates scored and ranked once for all the
     thresholds (those kept at a threshold are the ranking's first ones scoring at least that much).  ``follow``: the
     least relevance of 同类立法's followers (kb.library.related.FOLLOW; kb's by default, with FOLLOWERS; None: none);
     ``order``: (the candidates' signal, its weight) ordering the first answers (kb.library.related.ORDER: the share of the
@@ -543,7 +543,7 @@ def _scores(items: list[dict], f, thresholds, follow=_KB, order=_KB, none=None) 
     return out
 
 
-def _pool(counts: dict, files) -> list[int]:
+def pool(counts: dict, files) -> list[int]:
     return [sum(counts.get(f, [0] * 4)[i] for f in files) for i in range(4)]
 
 
@@ -553,7 +553,7 @@ def by_count(chosen: list) -> list:
     return sorted(dict.fromkeys(chosen), key=lambda c: -chosen.count(c))
 
 
-def _figures(t: list[int]) -> tuple[float, float]:
+def figures(t: list[int]) -> tuple[float, float]:
     return t[0] / (t[1] or 1), t[2] / (t[3] or 1)
 
 
@@ -562,7 +562,7 @@ def related(root: Path, out=sys.stdout, least: float = 0.0, variants=None, items
     """(kind, variant) -> (P@1, R@3, each fold's choice), printed as it goes.  ``least``: the folds choose among the
     thresholds of the grid of at least this (kb's 上位法 threshold cannot go below 0.016 — GROUND says why —, so that is
     the choice kb can take: ``--least 0.016``); ``variants``: the names of VARIANTS to cross-validate (all when None);
-    ``items``: :func:`_items` of ``root``, when the caller has them; ``groups``: name -> annotation file names (as
+    ``items``: :func:`annotated_items` of ``root``, when the caller has them; ``groups``: name -> annotation file names (as
     :func:`fold_groups` gives them) — each variant's folds are also pooled per group, every fold scored at its own
     choice as in the figure of all folds, printed under it and put in ``by_group`` ((kind, variant, group) -> (P@1,
     R@3, [P@1 right, n, R@3 right, n with answers])) when given: the held-out rounds are texts outside the knowledge
@@ -574,7 +574,7 @@ def related(root: Path, out=sys.stdout, least: float = 0.0, variants=None, items
         # the outside-kb/ files' texts are corpus files: without them the folds differ from the README's figures
         print(f"{missing(corpus_dir())}：outside-kb/ 的标注（库外文本）未计入，下列数字与 README 所记不同",
               file=sys.stderr)
-    items = _items(root) if items is None else items
+    items = annotated_items(root) if items is None else items
     thresholds = tuple(t for t in THRESHOLDS if t >= least)
     res = {}
     for kind in ("upper", "peer"):
@@ -586,19 +586,19 @@ def related(root: Path, out=sys.stdout, least: float = 0.0, variants=None, items
             # (a variant's third element: kb's rules at its parameter — the followers' least relevance, the weight of
             # the length in the first answers' order —, kb's otherwise)
             grid = [((p, g, t), counts) for p in params for g in GROUND[kind]
-                    for t, counts in _scores(its, (lambda p, g: lambda c: fn(p, g, c))(p, g), thresholds,
+                    for t, counts in scores_at(its, (lambda p, g: lambda c: fn(p, g, c))(p, g), thresholds,
                                              **(rule[0](p) if rule else {})).items()]
             # every file's counts and their sum, once per point: a fold's "rest" is the sum less the file held out
-            per_file = [(point, [_pool(counts, [f]) for f in files]) for point, counts in grid]
+            per_file = [(point, [pool(counts, [f]) for f in files]) for point, counts in grid]
             sums = [[sum(x[i] for x in by_file) for i in range(4)] for _, by_file in per_file]
             total, chosen, held_out = [0] * 4, [], {}
             for j, held in enumerate(files):
-                best = max(range(len(grid)), key=lambda k: sum(_figures(
+                best = max(range(len(grid)), key=lambda k: sum(figures(
                     [a - b for a, b in zip(sums[k], per_file[k][1][j])])))
                 chosen.append(grid[best][0])
                 held_out[held] = per_file[best][1][j]
                 total = [a + b for a, b in zip(total, per_file[best][1][j])]
-            p1, r3 = _figures(total)
+            p1, r3 = figures(total)
             res[(kind, name)] = (p1, r3, chosen)
             print(f"{kind:5} {name:12} 交叉验证 P@1 {p1:.3f} R@3 {r3:.3f}  各折（参数, 依据权重, 阈值）"
                   f"{by_count(chosen)}", file=out, flush=True)
@@ -607,7 +607,7 @@ def related(root: Path, out=sys.stdout, least: float = 0.0, variants=None, items
                 for g, members in groups.items():
                     t = [sum(held_out[f][i] for f in members if f in held_out) for i in range(4)]
                     if by_group is not None:
-                        by_group[(kind, name, g)] = (*_figures(t), t)
+                        by_group[(kind, name, g)] = (*figures(t), t)
                     shown.append(f"{g} {t[0] / (t[1] or 1):.3f} / {t[2] / (t[3] or 1):.3f}（{t[1]} 条，有答案 {t[3]}）")
                 print("      按折分组 P@1 / R@3：" + "；".join(shown), file=out, flush=True)
     return res
@@ -879,4 +879,6 @@ def _least(args: list) -> float | None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(main))

@@ -5,13 +5,13 @@
 kb's 上位法 relevance (kb.library.related) is a product of signals whose weights eleven sessions tuned by hand, one at a
 time, each cross-validated (``python3 -m kb.dev.related_cv related``).  This fits them together: for every 上位法 item
 of the cross-validation (each annotated article of a tuning file × its ``related_cv.POOL`` candidates, as
-``related_cv._items`` builds them — the files of the knowledge base and those of ``outside-kb/``) each candidate gets
+``related_cv.annotated_items`` builds them — the files of the knowledge base and those of ``outside-kb/``) each candidate gets
 the features below, labelled by whether the annotation accepts it ("none" articles: none of them), and an L2-penalised
 logistic regression (:class:`Model`: Newton's method in plain Python with kb.dev.align_learned's solver, deterministic)
 learns from them, in one of three modes (``MODES``):
 
 - ``逐条（概率阈值）`` — pointwise: the probability that the candidate is acceptable takes the place of kb's relevance in
-  ``related_cv._scores`` (kb's pinned answers first, kb's rule for a penalty clause whose duties have no 上位法 judged by
+  ``related_cv.scores_at`` (kb's pinned answers first, kb's rule for a penalty clause whose duties have no 上位法 judged by
   the same probabilities, the first answers by probability: kb's ORDER left out, the share of the article a candidate
   holds being a feature), the article none when no candidate reaches a threshold among ``PROBABILITIES``;
 - ``成对（分数阈值）`` — a pairwise ranker (an acceptable candidate of an article against an unacceptable one), the same
@@ -64,9 +64,9 @@ FEATURES = ("relevance", "to_best", "rank", "cos", "part", "rare", "subject", "t
 
 def features(cands: list[dict]) -> list[dict | None]:
     """Each candidate's features (name -> value, FEATURES), None for one kb's formula gives no relevance."""
-    from kb.dev.related_cv import _base
+    from kb.dev.related_cv import base_relevance
 
-    rel = [_base(KB_GROUND, c) for c in cands]
+    rel = [base_relevance(KB_GROUND, c) for c in cands]
     order = sorted(range(len(cands)), key=lambda i: -rel[i])
     rank = {i: r for r, i in enumerate(order)}
     best = max(rel, default=0.0)
@@ -112,13 +112,13 @@ def _moments(cols: list[list[float]], labels: list[float], w: list[float]) -> tu
     second in plain Python."""
     from operator import mul
 
-    from kb.dev.align_learned import _sigmoid
+    from kb.dev.align_learned import sigmoid
 
     d = len(cols)
     z = [0.0] * len(labels)
     for wi, col in zip(w, cols):
         z = list(map(lambda a, b: a + wi * b, z, col))
-    p = list(map(_sigmoid, z))
+    p = list(map(sigmoid, z))
     r = list(map(lambda a, y: a - y, p, labels))
     s = [a * (1 - a) for a in p]
     grad = [sum(map(mul, r, col)) for col in cols]
@@ -132,12 +132,12 @@ def _moments(cols: list[list[float]], labels: list[float], w: list[float]) -> tu
 
 def _step(w: list[float], grad: list[float], hess: list[list[float]]) -> list[float]:
     """One Newton step of the L2-penalised loss (``LAMBDA``; the intercept, ``w[0]``, not penalised)."""
-    from kb.dev.align_learned import _solve
+    from kb.dev.align_learned import newton_solve
 
     g = [a + (LAMBDA * b if i else 0.0) for i, (a, b) in enumerate(zip(grad, w))]
     h = [[v + (LAMBDA if i == j and i else 1e-9 if i == j else 0.0) for j, v in enumerate(row)]
          for i, row in enumerate(hess)]
-    return [a - b for a, b in zip(w, _solve(h, g))]
+    return [a - b for a, b in zip(w, newton_solve(h, g))]
 
 
 class Model:
@@ -200,12 +200,12 @@ class Model:
 
     def p(self, c: dict) -> float:
         """The candidate's score (module doc); 0 for a candidate kb gives no relevance."""
-        from kb.dev.align_learned import _sigmoid
+        from kb.dev.align_learned import sigmoid
 
         if c["x"] is None:
             return 0.0
         z = sum(a * b for a, b in zip(self.w, self.row(c["x"])))
-        return math.exp(max(-50.0, min(50.0, z))) if self.pairwise else _sigmoid(z)
+        return math.exp(max(-50.0, min(50.0, z))) if self.pairwise else sigmoid(z)
 
     def weights(self) -> dict:
         """Feature -> its weight per standard deviation (the intercept as ``(intercept)``, 0 for the ranker)."""
@@ -225,16 +225,16 @@ def learned(items: list[dict], groups: dict, out=sys.stdout) -> dict:
     up = prepare(items)
     files = sorted({i["file"] for i in up})
     res: dict = {"kb": {}, "kb_cv": {}, "weights": {}, "thresholds": {}, "all": {}}
-    kb = cv._score(up, lambda c: cv._base(KB_GROUND, c), KB_THRESHOLD)
+    kb = cv.score_at(up, lambda c: cv.base_relevance(KB_GROUND, c), KB_THRESHOLD)
     res["kb"] = {f: kb.get(f, [0] * 4) for f in files}
     # kb's formula cross-validated as related_cv does at kb's thresholds (ground weight and threshold chosen per fold)
     thresholds = tuple(t for t in cv.THRESHOLDS if t >= KB_THRESHOLD)
-    grid = [cv._scores(up, (lambda g: lambda c: cv._base(g, c))(g), thresholds) for g in cv.GROUND["upper"]]
+    grid = [cv.scores_at(up, (lambda g: lambda c: cv.base_relevance(g, c))(g), thresholds) for g in cv.GROUND["upper"]]
     points = [counts for by_t in grid for counts in by_t.values()]
     for f in files:
         rest = [g for g in files if g != f]
-        best = max(points, key=lambda counts: sum(cv._figures(cv._pool(counts, rest))))
-        res["kb_cv"][f] = cv._pool(best, [f])
+        best = max(points, key=lambda counts: sum(cv.figures(cv.pool(counts, rest))))
+        res["kb_cv"][f] = cv.pool(best, [f])
     rows = {f: [i["rows"] for i in up if i["file"] == f] for f in files}
     models = {pairwise: Model(rows, pairwise) for pairwise in (False, True)}
     for mode, pairwise in MODES.items():
@@ -246,15 +246,15 @@ def learned(items: list[dict], groups: dict, out=sys.stdout) -> dict:
             if mode == "成对，只重排 kb 给出的答案":
                 # kb decides which candidates pass (ground weight 2, threshold 0.016, its rules); the ranker orders them,
                 # then kb's ORDER
-                counts = {0: cv._score([i for i in up if i["file"] == f],
-                                       (lambda m: lambda c: m.p(c) if cv._base(KB_GROUND, c) >= KB_THRESHOLD else 0.0)(m),
+                counts = {0: cv.score_at([i for i in up if i["file"] == f],
+                                       (lambda m: lambda c: m.p(c) if cv.base_relevance(KB_GROUND, c) >= KB_THRESHOLD else 0.0)(m),
                                        1e-300)}
                 t = 0
             else:
                 grid = PROBABILITIES if not pairwise else _quantiles(m, [i for i in up if i["file"] != f])
-                counts = cv._scores(up, m.p, grid, order=("cover", 0.0))
-                t = max(grid, key=lambda t: (sum(cv._figures(cv._pool(counts[t], others))), t))
-            res[mode][f], res["weights"][mode][f] = cv._pool(counts[t], [f]), m.weights()
+                counts = cv.scores_at(up, m.p, grid, order=("cover", 0.0))
+                t = max(grid, key=lambda t: (sum(cv.figures(cv.pool(counts[t], others))), t))
+            res[mode][f], res["weights"][mode][f] = cv.pool(counts[t], [f]), m.weights()
             # the threshold chosen: a probability, or the ranker's share of the training articles below it (QUANTILES)
             res["thresholds"][mode][f] = QUANTILES[grid.index(t)] if mode == "成对（分数阈值）" else t
     table(res, groups, out)
@@ -273,13 +273,13 @@ def _quantiles(m: Model, items: list[dict]) -> tuple:
 
 def table(res: dict, groups: dict, out=sys.stdout) -> None:
     """P@1 / R@3 per group of folds for kb and each mode, then the weights (all files; the folds' range)."""
-    from kb.dev.related_cv import _figures, _pool, by_count
+    from kb.dev.related_cv import by_count, figures, pool
 
     cols = ("kb", "kb_cv", *MODES)
     print("组别 | 条数 | kb（依据权重 2，阈值 0.016） | kb 公式交叉验证（--least 0.016） | " + " | ".join(MODES), file=out)
     for g, members in {"全部": sorted(res["kb"]), **groups}.items():
-        row = [_pool(res[k], [f for f in members if f in res[k]]) for k in cols]
-        print(f"{g} | {row[0][1]} | " + " | ".join("{:.3f} / {:.3f}".format(*_figures(t)) for t in row), file=out)
+        row = [pool(res[k], [f for f in members if f in res[k]]) for k in cols]
+        print(f"{g} | {row[0][1]} | " + " | ".join("{:.3f} / {:.3f}".format(*figures(t)) for t in row), file=out)
     for mode in MODES:
         ts = list(res["thresholds"][mode].values())
         print(f"{mode} 各折的阈值：{[(t, ts.count(t)) for t in by_count(ts)]}", file=out)
@@ -301,9 +301,11 @@ def main(argv=None) -> int:
     if argv:
         print(f"用法：python3 -m kb.dev.related_learned（不认识：{' '.join(argv)}）", file=sys.stderr)
         return 2
-    learned(cv._items(REPO), cv.fold_groups(REPO))
+    learned(cv.annotated_items(REPO), cv.fold_groups(REPO))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(main))

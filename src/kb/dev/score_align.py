@@ -201,4 +201,6 @@ def score_cmd(gold, which, verbose):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(main))

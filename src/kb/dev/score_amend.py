@@ -153,4 +153,8 @@ def score_cmd(verbose, corpus):
 
 
 if __name__ == "__main__":
-    score_cmd()
+    import sys
+
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(score_cmd))

@@ -174,4 +174,6 @@ def score_cmd(corpus, show):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(main))

@@ -558,4 +558,6 @@ def score_cmd(names, which, verbose, coverage):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from kb.errors import run_tool
+
+    sys.exit(run_tool(main))

@@ -352,6 +352,9 @@ def _own_clause_end(text: str, d: Draft, end: int, bounds: list[int]) -> list[in
 #: 当事人另有约定的除外; ……，公司实施员工持股计划的除外: the exception is no more the act without it)
 _EXCEPTION_TAIL = re.compile(r"，(?:但(?:是)?，?)?[^，。；]*?(?:的|者)?除外$")
 _BUT_OPENS = re.compile(r"，但(?:是)?，?[^，。；]*$")
+#: a reference closing a duty's clause to the rules another text lays down (……，法律、法规另有规定的，依照其规定; ……，法律、
+#: 法规规定需要批准的，从其规定): an exception as ……的除外 is, no part of the act (no gold action keeps one)
+_ITS_RULES_TAIL = re.compile(r"，(?:但(?:是)?，?)?[^，。；]*?的，(?:从|依照|按照|适用)其规定(?:执行|办理)?$")
 
 
 def _bound(d: Draft, text: str) -> None:
@@ -379,6 +382,9 @@ def _bound(d: Draft, text: str) -> None:
             m = _BUT_OPENS.search(action)  # ……，但是行政行为涉及第三人合法权益，第三人提供证据的除外: its 但 clause neither
             if m is not None and m.start() > 0:
                 action = action[:m.start()]
+    m = _ITS_RULES_TAIL.search(action) if action.endswith(("其规定", "执行", "办理")) else None
+    if m is not None and m.start() > 0:
+        action = action[:m.start()]
     if action.endswith(_JOINERS):        # (most actions end in none: the loop only changes one that does)
         for j in _JOINERS:
             if action.endswith(j) and len(action) > len(j):

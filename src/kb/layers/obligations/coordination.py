@@ -12,9 +12,10 @@ from functools import lru_cache
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
 from kb.layers.obligations.lexicon import DETERMINERS
-from kb.layers.obligations.mentions import ACTIVITY_STEMS, MentionScanner, own
+from kb.layers.obligations.mentions import ACTIVITY_STEMS, MentionScanner, name_determined_organs, own
 from kb.layers.obligations.modals import MODAL_RE
-from kb.layers.obligations.names import BAD_START, NOT_YET, OFFICERS, SEP, STOP_IN_NAME, THING_HEADS, VERB_START2
+from kb.layers.obligations.names import (ACTS_ON_A_PARTY, BAD_START, NOT_YET, OFFICERS, SEP, STOP_IN_NAME, THING_HEADS,
+                                        VERB_START2)
 from kb.layers.obligations.records import Group, Mention
 
 #: what may follow a coordinated list of parties: a modal word or the clause's verb
@@ -64,10 +65,9 @@ def _fields_of(head: str, bare: list[str], mentions: list, stems=()) -> bool:
 
 
 #: the ends of a party's name the lexicon may lack beyond AGENT_HEAD_CHARS: a place that acts through its staff (托儿所,
-#: 未成年犯管教所, 招待所), named so in the lists of bodies before a modal word
-_BODY_ENDS = ("所",)
-#: a body's head of two characters or more (机关, 企业, 公司, 中心 …; 组 alone ends 工作机构组织 cut short)
-_BODY_HEADS = tuple(h for h in SUFFIXES if len(h) > 1)
+#: 未成年犯管教所, 招待所) and a broadcaster (广播电台、电视台……应当: engineer e11c), named so in the lists of bodies before a
+#: modal word (台 alone ends things too: 阳台, 站台)
+_BODY_ENDS = ("所", "电台", "电视台")
 #: a modal word right after a list: the list is the clause's subject (可 and 应 alone are too often part of another word)
 _MODAL_AFTER = re.compile(r"(?:应当|必须|不得|可以|有权|禁止|严禁)")
 
@@ -198,7 +198,7 @@ def its_departments(which: str | None) -> str:
 
 
 #: a verb that opens what the name reader took for a name after 由 (追究该行政主管部门): the agent stands before it
-_VERB_OPENS_NAME = re.compile(r"追究|责令|给予|要求|通知|告知|督促")
+_ACT_OPENS_NAME = re.compile(ACTS_ON_A_PARTY)
 
 
 class Scanner(MentionScanner):
@@ -286,7 +286,6 @@ class Scanner(MentionScanner):
         mentions: list[Mention] = []
         known = 0
         bare: list[str] = []
-        led: list[str] = []          # the bare conjuncts a known name opens
         k = i
         while True:
             el = self.element(text, k, discover=True)
@@ -300,6 +299,8 @@ class Scanner(MentionScanner):
                         el = own(el)
                         for x in el[0]:
                             x.start = k
+                        if mod in DETERMINERS:
+                            name_determined_organs(mod, el[0])
             if el is not None and not (el[1] < len(text) and _BARE_FOLLOW.match(text, el[1]) is None and
                                        not _LIST_SEP.match(text, el[1]) and not text.startswith("等", el[1])):
                 ms, e = el
@@ -317,8 +318,6 @@ class Scanner(MentionScanner):
                 ms, e = [Mention(c, n, k, m.end(1), known=self.reg.is_known(c))], m.end(1)
                 if not self.reg.is_known(c):
                     bare.append(n)
-                    if el is not None and text[el[1]:m.end(1)] not in SUFFIXES:
-                        led.append(n)    # 工会支持企业: a known party and its verb, no one name (政府机关 is one)
                 known += self.reg.is_known(c)
             mentions += ms
             k = e
@@ -368,11 +367,10 @@ class Scanner(MentionScanner):
         bodies = not closed and _bodies_before_modal(text, k, bare)
         if not (closed or known or bodies):
             return None
-        if not (closed or bodies) and not all(n[-1] in AGENT_HEAD_CHARS or n.endswith(_BODY_ENDS) or
-                                              (n.endswith(_BODY_HEADS) and n not in led) for n in bare):
+        if not (closed or bodies) and not all(n[-1] in AGENT_HEAD_CHARS or n.endswith(_BODY_ENDS) for n in bare):
             # 个人运送、邮寄、携带……: without 等, an unknown conjunct must look like a body — its last character one of a
-            # body's or a place's, or its end a body's head (政府机关、企业事业单位及社会团体), not after a known party that
-            # opens it (工会支持企业、事业单位……: 工会 and its verb)
+            # body's or a place's (a body's head alone, 有防汛任务的部门和单位 cut to 部门、单位, names no one: code review
+            # 27 finding 2)
             return None
         return Group(mentions, i, k)
 
@@ -460,7 +458,10 @@ class Scanner(MentionScanner):
                 break
             ms, e = own(el) if mod in DETERMINERS or anyone else el
             if mod in DETERMINERS:
+                name_determined_organs(mod, ms)
                 for m in ms:
+                    if m.name == mod + m.surface:
+                        continue      # (named as written just now: 有关政府部门)
                     named = self.reg.canonical(mod + m.surface)
                     if not m.known and (mod == "其他" or self.reg.is_known(named)) and \
                             (not self.reg.is_known(mod + m.name) or _GENERIC_DEPT.fullmatch(m.name)):
@@ -587,7 +588,7 @@ class Scanner(MentionScanner):
                 c = self.reg.canonical(name)
                 g = Group([Mention(c, name, i, e, known=self.reg.is_known(c))], i, e)
         if g is not None and len(g.mentions) == 1 and not g.mentions[0].known:
-            v = _VERB_OPENS_NAME.match(g.mentions[0].name)
+            v = _ACT_OPENS_NAME.match(g.mentions[0].name)
             j = text.find(v.group(0), i, g.end) if v else -1
             if j > i:
                 # 由同级人民政府追究该行政主管部门主要负责人的……责任 (北京市河湖保护管理条例 47, code review 26 finding 9): the

@@ -126,6 +126,20 @@ def on_found(x, s: Sentence, p: int, g: Group, s_here: Group | None) -> None:
     s.founded.append((p, charge, g))
 
 
+#: a founding stated without a modal word, up to the charge or the make-up of the body founded (城建、市政管理、电力等部门
+#: 组建抢险抢修队，负责……; 市公安机关设立犬类留检所，负责……; ……人民政府设立防汛抗旱指挥机构，由……负责人组成): the founder's act
+#: is the founding, as ``on_found`` reads it when the scanner knows the body's name (抢险抢修队, 犬类留检所 it does not);
+#: not 设在 (……的办事机构设在同级残疾人组织，负责……: where the body sits, and the charge is its own)
+_FOUNDING_CHARGED = re.compile(r"(?:成立|设立|设置|组建|设(?![在于]))[^，。；的]{1,20}(?=，(?:负责(?!人)|由[^，。；]{1,40}?组成))")
+
+
+def _founding_end(scope: str, k: int, base: int) -> int | None:
+    """Where the founder's act from k of scope ends when it is a founding whose body is charged in the next clause (the
+    comma before the charge, base the scope's offset in the sentence), else None (the sentence's own bounds)."""
+    m = _FOUNDING_CHARGED.match(scope, k)
+    return base + m.end() if m else None
+
+
 #: the cost of an act named as a thing (……行使职权所必需的费用，由公司承担; ……履行职责所需经费，由……负担)
 _COST_OF = re.compile(r"[^，。；]*?(?:所需|所必需|必需|需要)的?(?:费用|经费|资金)(?=[，。；]|$)")
 #: the short name a text gives the subject it has just named, between the subject and its duty word
@@ -202,7 +216,7 @@ def duties_without_modal(x, s: Sentence) -> None:
             begin = g.end + dui     # 国家对因承担……的单位给予补偿: the grant with its party (a duty word inside the party's name)
         if all(m.name in _STATES for m in g.mentions) and text.startswith(("并", "同时"), begin) and begin > g.end:
             begin += 1 if text[begin] == "并" else 2      # 国家鼓励……，并依法给予优惠: the joiner is no part of the grant
-        stop = _refusal_end(x, s, g.end + dm.end()) if dm.re is _REFUSES else None
+        stop = _refusal_end(x, s, g.end + dm.end()) if dm.re is _REFUSES else _founding_end(scope, begin - g.end, g.end)
         for mt in g.mentions:
             x.emit(s, mt, "obligation", False, g.end + dm.start(), begin, p)
             s.drafts[-1].end = stop
@@ -412,6 +426,8 @@ def _duty_word(x, s: Sentence, g: Group, scope: str, no_modal: bool) -> re.Match
     founding = next((q for q, charge, _ in s.founded if g.end <= q < charge and not _DUTY.search(text, g.end, q)), None)
     if founding is not None and "，" not in text[g.end:founding]:
         founding = g.end         # 市人民政府组织……部门组成征兵办公室: the clause's predicate is the founder's act
+    if founding is not None and policy(g):
+        return None              # 国家设立国家图书馆，主要承担……: a policy statement; the body founded is charged (the files)
     dm = (_FOUNDING.match(scope, founding - g.end) if founding is not None else None) or \
         _DUTY.search(scope) or _EACH_DUTY.match(scope) or _PRESIDES.match(scope)
     besides = _BESIDES.match(scope)

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from kb.layers.actors import PERSON_SUFFIXES, SUFFIXES
+from kb.layers.obligations.names import MEMBER_SEP as _MEMBER_SEP
 from kb.layers.obligations.records import Mention
 from kb.layers.obligations.sentences import Sentence
 from kb.layers.obligations.coordination import responsible
@@ -96,9 +97,9 @@ def violation_list(lead: str) -> bool:
 #: 由X责令改正, 由X处以罚款: a body acting on a violation
 #: a body's founding as the time of another's breach (有限责任公司设立时，股东未按照……)
 _AT_FOUNDING = re.compile(r"(?:设立|成立|解散|清算|合并|分立|终止|破产)(?:时|前|期间)，")
-#: a body that learns of another's breach (海洋、海事、渔业行政主管部门……发现入海排污口设置违反本法……的，应当通报……: 海洋环境保护法
-#: (2017) 77 p2): the breach is another's, the body is not liable and its modal duty stands (code review 26 finding 5)
-_LEARNS_OF = re.compile(r"[^，。；]{0,6}?(?:发现|查处|接到|获知|收到)[^，。；]{0,20}?违反")
+#: the time of a party's act that another party's breach happens in (执法机关在实施监督检查时，任何个人有阻碍……的: 北京市城乡
+#: 规划条例 (2021) 86): the party after the comma is the violator, not the one acting
+_WHILE_ACTING = re.compile(r"在[^，。；]{1,20}?(?:时|期间|过程中)，")
 _SANCTIONED_BY = re.compile(r"(?:的|之一)，(?:可以?|应当)?由[^，。；]{1,30}?(?:责令|处以|处[0-9一二三四五六七八九十百千]|没收|吊销|"
                             r"给予[^，。；]{0,4}(?:处分|处罚|警告)|(?:依照|按照)[^，。；]{0,40}?处理)")
 
@@ -145,10 +146,9 @@ def on_violation(x, s: Sentence) -> None:
             continue
         if _AT_FOUNDING.match(text, g.end):
             continue         # 有限责任公司设立时，股东未按照……缴纳出资……的: the time of the shareholders' breach (公司法 (2023) 50)
-        learns = _LEARNS_OF.match(text, g.end, k)
-        if learns and not _VIOLATION.search(text, learns.end(), k) and "不予" not in text[learns.end():k]:
-            continue         # ……部门发现……违反本法……的，应当通报: another's breach the body learns of (not ……发现违反本法的
-            #                  行为……后不予查处: the body's own breach, 循环经济促进法 49)
+        during = _WHILE_ACTING.match(text, g.end, k)
+        if during and any(q == during.end() for q, _ in s.subjects):
+            continue         # 执法机关在实施监督检查时，任何个人有阻碍……的: another party's breach in the time of its act
         staff_only = all(m.name in _STAFF_NOUNS for m in g.mentions)
         named = all(x.reg.is_known(m.name) or m.name.endswith(SUFFIXES + _PERSON_HEADS) or m.name in _STAFF_NOUNS
                     for m in g.mentions)
@@ -200,8 +200,6 @@ def on_violation(x, s: Sentence) -> None:
 
 #: the staff after the bodies a group names (学校及其教职工, ……机构及其工作人员), the last of the list (not 及其工作人员、……)
 _ITS_STAFF = re.compile(r"及其(工作人员|教职工|教职员工|从业人员|有关人员)(?![、和及与或])")
-#: the separators of a list of violators (……部门和相关部门及其工作人员, 广播电台、电视台、网络音视频服务提供者)
-_MEMBER_SEP = re.compile(r"、|以及|及其|及|和|与|或者|或")
 #: a level a list's later member shares (市和区、县食品办: 市, 区 are the levels of 食品办)
 _LEVEL_ONLY = re.compile(r"(?:省|市|区|县|乡|镇|区县|乡镇)")
 #: the heads a member of an unread list of violators may end with: a body's, a person's, a station's (电视台), an office's (食品办)
@@ -315,8 +313,9 @@ def _by_its_place(x, text: str, g, a: int, k: int) -> bool:
 _PASSIVE = re.compile(r"[^，。；]{0,12}?被")
 #: the group stops inside a list of parties: the scanner read its first member only (包车客运经营者、直通港澳包车客运经营者不能
 #: 提供……的: the second member is no name it knows or discovers), so the item's violators are not known (code review 26
-#: finding 7; not 与: 投标人与招标人串通的 — the party after 与 is the other side of the act)
-_CUT_LIST = re.compile(r"、|或者?|以及|及(?!时)")
+#: finding 7; not 与: 投标人与招标人串通的 — the party after 与 is the other side of the act; not 和 either, as first
+#: written; not 及时, an adverb)
+_CUT_LIST = re.compile(r"(?!和|与|及时)(?:" + _MEMBER_SEP.pattern + ")")
 
 
 def _item_names_its_violator(x, s: Sentence) -> None:
@@ -541,6 +540,11 @@ _BREACHED = re.compile(r"(?:违反[^，。；]{1,30}?(?:规定|约定|要求)|%s
 _VICTIM = re.compile(r"受到|遭受|受侵害")
 #: the consequence of a violation when no body is named to act on it
 _CONSEQUENCE = re.compile(r"追究[^，。；]{0,6}责任|依法处理|(?<=的，)依法从重处罚|(?<=的，)处[^，。；]{0,30}?罚款|(?:按照|依照)(?:以下|下列|有关)[^，。；]{0,12}?(?:规定|法律、法规|法律法规)(?:给予|予以)?(?:处罚|处理)|依法给予[^，。；]{0,6}(?:处分|处罚)|承担[^，。；]{0,6}责任|"
-                          r"(?<=的，)(?:责令|处以?[0-9一二三四五六七八九十百千]|没收|吊销|给予[^，。；]{0,4}?(?:警告|处分|处罚))")
+                          r"(?<=的，)(?:责令|处以?[0-9一二三四五六七八九十百千]|没收|吊销|给予[^，。；]{0,4}?(?:警告|处分|处罚))|"
+                          # ……的，依照《中华人民共和国广告法》的规定处罚 / 依照其他法律的规定处罚: punished by another law, the
+                          # clause's violator liable (engineer 11t's measure); not 按照下列规定分别处理, a review body's decisions
+                          # on a party's default (行政复议法 (2017) 33), nor a procedure (依照……处理程序)
+                          r"(?<=的，)(?:依照|按照|依据)(?![^，。；]{0,4}?下列)[^，。；]{0,40}?"
+                          r"(?:处罚|处理(?![^，。；]{0,6}?(?:程序|办法))|追究[^，。；]{0,6}?责任)")
 #: where a liability clause's condition ends: ……的， or ……之一，
 _CONDITION_END = re.compile(r"的，|之一，")

@@ -3,7 +3,9 @@
 A time limit is a span or a point a duty must keep: a number of days after an event
 (自……之日起三十日内, 会议结束后三日内, 届满前六个月, 提前六十日), a plain span (在三十日内,
 五个工作日内), a fixed event before which to act (在销售物业前, 在投入生产或者使用之前) or a period
-set elsewhere (在规定期限内).  A moment (……时), a period (……期间) and 及时/立即/定期 are not limits.
+set elsewhere (在规定期限内).  A moment (……时), a period (……期间) and 及时/立即/定期 are not limits, nor is 婚前 /
+孕前 (premarital, before pregnancy: 在边远山区开展婚前巡回保健服务 is a service, not a time) or 前 before a paragraph's number
+(……以及前二款金融机构: the paragraphs before).
 A duty's limit is the first one in the text that belongs to it (its conditions, its action);
 a quantity (每百户不少于……, 五百元以上二千元以下的罚款) likewise.
 """
@@ -18,7 +20,7 @@ LIMIT = re.compile(
     rf"|(?:在|于)?{_N}{_UNIT}(?:内|以内|之内)"
     rf"|提前{_N}{_UNIT}"
     rf"|(?:在|于)[^，。；：、]{{0,20}}?(?:规定|约定|指定|确定|法定|合理)[^，。；：]{{0,4}}?(?:期限|时限)(?:内|以内)"
-    rf"|(?:在|于)[^，。；：]{{2,24}}?(?:之前|以前|(?<![目当提院])前)(?![款期条述项列景往沿端台线提])")
+    rf"|(?:在|于)[^，。；：]{{2,24}}?(?:之前|以前|(?<![目当提院婚孕])前)(?![款期条述项列景往沿端台线提]|{_N}[款条项章])")
 _NUM = r"(?:[0-9０-９.]+|[一二三四五六七八九十两百千万零]+)"
 _QUANTITY = re.compile(
     rf"每[^，。；：]{{1,12}}?(?:不低于|不少于|不超过|不高于|至少|不足)[^，。；：]{{0,12}}?{_NUM}[^，。；：的]{{0,6}}"

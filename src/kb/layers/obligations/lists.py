@@ -30,6 +30,7 @@ def carry_lists(lead: list[Draft], items: list[tuple]) -> None:
     numbers = [it.number for it, _ in items]
     for d in heads:
         d.items = list(numbers)
+    _measures_banned(heads, items)
     for it, drafts in items:
         text = it.full_text() if it.children else it.text
         action = text.rstrip(_ITEM_END)
@@ -48,6 +49,30 @@ def carry_lists(lead: list[Draft], items: list[tuple]) -> None:
             drafts.append(replace(d, trigger=0, begin=0, start=0, end=min(len(act), len(it.text)), region=0, action=act,
                                   node=it, item=it.number, items=[],
                                   deadline=None, quantity=None))
+
+
+#: the lead-in of a list of measures a party may or must take (可以决定……采取下列措施：, 可以区别情形，对其采取下列措施：,
+#: 应当采取下列一项或者多项保护措施：)
+_MEASURES_LISTED = re.compile(r"下列[^，。；：]{0,14}措施")
+#: an item that bans or restricts, opening with its word (（二）禁止罢工、罢市、罢课)
+_BAN_OPENS = re.compile(r"禁止|严禁")
+
+
+def _measures_banned(heads: list[Draft], items: list[tuple]) -> None:
+    """戒严实施机关可以决定……采取下列措施：（二）禁止罢工、罢市、罢课: an item of a list of measures that opens with 禁止 states
+    the measure the lead-in's party may (or must) take, not a ban on that party; the lead-in's actor, carried into the
+    item as its subject, got the item's 禁止 as its own prohibition (戒严法 13: the body that imposes the ban was listed as
+    banned; jieyan's gold has the lead-in's record only — code review 27 finding 3).  The item keeps the lead-in's duty,
+    which carry_lists hands it."""
+    takers = {d.mention.name for d in heads if d.modality in ("permission", "obligation") and
+              _MEASURES_LISTED.search(d.node.text, d.region, d.end + 1)}
+    if not takers:
+        return
+    for it, drafts in items:
+        if not _BAN_OPENS.match(it.text or ""):
+            continue
+        drafts[:] = [d for d in drafts if not (d.modality == "prohibition" and d.trigger == 0 and
+                                                d.mention is not None and d.mention.name in takers)]
 
 
 #: a lead-in whose subject is the list itself: 下列单位应当建立专职消防队：, 下列人员应当接受……培训：

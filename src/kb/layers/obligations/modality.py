@@ -14,7 +14,7 @@ from kb.layers.actors import PERSON_SUFFIXES
 from kb.layers.obligations.clauses import LEAD_START as _LEAD_START
 from kb.layers.obligations.liability import SANCTION_V, liability_chapter
 from kb.layers.obligations.records import Group, Mention
-from kb.layers.obligations.names import OFFICERS, THING_HEADS
+from kb.layers.obligations.names import ACTS_ON_A_PARTY, MEMBER_SEP, OFFICERS, THING_HEADS
 from kb.layers.obligations.sentences import Sentence, clause_end
 
 
@@ -291,7 +291,7 @@ _EXCEPTED = re.compile(r"(?:以外|除外|之外)$")
 #: 由X的过半数 / 三分之二以上: a share of the agent's members decides, no act of its own
 _SHARE_OF = re.compile(r"(?:过半数|半数|多数|[二三四五六七八九十]分之)")
 #: the words before the agent's act that carry on a list the scanner cut short (由X或者Y以及法律规定的其他组织……)
-_LIST_GOES_ON = re.compile(r"、|和|与|及|以及|或")
+_LIST_GOES_ON = MEMBER_SEP
 #: the noun after the 的 goes on as the subject of a predicate of its own (但是，由国务院……批准建设的项目使用港口岸线，不再……:
 #: 港口法 (2018) 13, code review 26 finding 2): the 由-phrase is a relative clause on that subject (not a noun holding the
 #: verb: 用地单位的土地使用权, 使用费)
@@ -303,7 +303,7 @@ _LIST_AFTER = re.compile(r"[，、](?:以及|及|和|等)")
 #: a name the scanner discovered that is a verb phrase or a time word, no party (由同级人民政府追究该行政主管部门主要负责人的
 #: ……责任 read 追究该行政主管部门; 由机构选派专业人员参加……; 由以后的市人大常委会会议……read 以后的市人: code review 26 findings
 #: 2 and 9) — not every verb (选举委员会, 颁发执业证书的部门 are names)
-_NOT_A_DISCOVERED_NAME = re.compile(r"^(?:追究|责令|给予|要求|通知|告知|督促|以后|以前|今后)|选派|委派|指派")
+_NOT_A_DISCOVERED_NAME = re.compile(rf"^(?:{ACTS_ON_A_PARTY}|以后|以前|今后)|选派|委派|指派")
 
 
 def _agent_of_its_clause(x, s: Sentence, p: int, g: Group, vp: str) -> bool:

@@ -18,6 +18,12 @@ from kb.layers.obligations.sentences import CLAUSE_END
 
 #: separators of coordinated names (市、县人民政府, 财政和民政部门, 单位或者个人)
 SEP = re.compile(r"以及|及其(?!他)|或者|和其他|或其他|、|和|及|或|暨")
+#: the separators between the members of a list of parties the clause rules read (……部门和相关部门及其工作人员, 广播电台、
+#: 电视台、网络音视频服务提供者, 由X或者Y以及……): one definition, its variants named where they are used (liability._CUT_LIST)
+MEMBER_SEP = re.compile(r"、|以及|及其|及|和|与|或者|或")
+#: verbs of acting on a party that open what name discovery took for a name (由同级人民政府追究该行政主管部门……: 追究该行政主管
+#: 部门, code review 26 finding 9): the agent stands before the verb (coordination) and the name is none (modality)
+ACTS_ON_A_PARTY = "追究|责令|给予|要求|通知|告知|督促"
 #: what cannot be inside a name: modal words, prepositions, verbs, clause marks (a preposition that is
 #: also part of a noun is no stop there: 经营, 对外, 以上, 在职, 在船人员 (海上交通安全法 (2021) 38 p2, code review 23 finding 6) …)
 STOP_IN_NAME = re.compile(r"应当|可以|不得|必须|通过|会同|按照|根据|依照|依法|对于|对(?![外象口])|向(?!导)|将(?!士)|把|"
@@ -55,6 +61,9 @@ VERB_START = ("履行", "开展", "做好", "组织", "推动", "推进", "加�
               "兴办", "改变", "维护", "反映", "调解", "宣传", "动员", "召集", "主持", "讨论", "决定",
               "实施", "执行", "遵守", "配合", "审计", "拨付", "纳入", "给予", "按照", "根据", "通过", "未", "不",
               "尊重", "接受", "获得", "要求", "请求", "损害", "索取", "侵犯", "侵占", "强迫", "强行", "泄露", "帮助",
+              # nor a verb of making another act (个人强令中国人民银行及其工作人员违反……: 中国人民银行法 (2003) 49, code review 27
+              # finding 1 — the name ran on to the bank, and the list's 及其工作人员 made the coerced staff liable)
+              "强令", "胁迫", "指使", "授意",
               "照顾", "赡养", "扶养", "抚养", "教育居民", "保护", "参照", "优先", "禁止", "严禁", "或者",
               "减少", "防止", "避免", "确保", "保证", "加大", "提高", "降低", "增加", "扩大", "采取", "公布", "告知",
               "听取", "收集", "核实", "作出", "召开", "制止", "劝阻", "指派", "协商", "共同", "加入", "投保", "缴纳",
@@ -99,6 +108,10 @@ _AGENT_VERB_SET = frozenset(_AGENT_VERBS)
 _AGENT_OR_TWIN_SET = frozenset(_AGENT_VERBS + _TWIN_VERBS)
 _AGENT_HEAD_SET = frozenset(_AGENT_HEADS)
 _OBJECT_VERB_SET = frozenset(OBJECT_VERBS)
+#: the verbs that open no department's name either (a government 责成 / 领导 the departments: 沿海县级以上地方人民政府责成有关
+#: 部门……, 县级以上人民政府领导有关部门……), kept out of OBJECT_VERBS, whose other readers would refuse 领导小组 as a name
+#: (code review 27 finding 8)
+_DEPT_NOT_OPENING = _OBJECT_VERB_SET | {"责成", "领导"}
 #: first characters of a two-character word ending in a head that is not a name (本人, 前者, 或者, 各院)
 _NOT_A_NAME_START = "本他其该各此前后或再每某两二三四五六七八九十百千万全个"
 #: a head alone is a category, not a name (有关机构, 有关人员 are read with their modifier; 主任, 委员 are posts)
@@ -178,9 +191,11 @@ def _head_verdict(text: str, k: int, suf: str) -> int:
     if suf in _PERSON_HEADS:
         if text[e:e + 1] in "民员口群格身权数次力才均事工文造性道长物体助官" or \
                 (suf == "者" and text[k - 1:k] == "或") or (suf == "代表" and text[e:e + 1] == "人" and text[e + 1:e + 2] not in "选数") or \
+                (suf == "代表" and text.startswith("机构", e)) or \
                 _NOT_A_HEAD.match(text, k - 1) or \
                 _body_after_person(text, e):
-            return _V_NONE    # 注册会计师协会, 消费者协会, 会员代表大会: the person names the body's members; 法定代表人,
+            return _V_NONE    # 注册会计师协会, 消费者协会, 会员代表大会: the person names the body's members; 代表机构 (境外非政府组织
+            #                   代表机构): a body's office, no representative; 法定代表人,
             #                   诉讼代表人: the head is 人 (code review 13 item 11: 法定代表 was cut off; 代表人选 a thing)
         if suf in _RANK_NOT_A_HEAD and (text[k - 1:k] in _RANK_NOT_A_HEAD[suf][0] or text[e:e + 1] in _RANK_NOT_A_HEAD[suf][1]):
             return _V_NONE    # 人体器官, 感官, 官方; 征兵, 兵役, 军兵种, 生产建设兵团: a thing, an act or a body, no rank
@@ -193,8 +208,8 @@ def _head_verdict(text: str, k: int, suf: str) -> int:
         #                       owns the party); 企业工会委员会, 工会主席; 主体工程, 以……为主体: no body's head here
     if suf in ("政府", "单位") and _TEAM_AFTER.match(text, e):
         return _V_NONE        # 政府专职消防队, 单位专职消防队: the team's owner, no head
-    if suf == "政府" and _GOVERNMENT_AS_MODIFIER.match(text, e):
-        return _V_NONE        # 依法制定的政府定价: 政府 qualifies a thing
+    if suf == "政府" and (_GOVERNMENT_AS_MODIFIER.match(text, e) or text[k - 1:k] == "非"):
+        return _V_NONE        # 依法制定的政府定价: 政府 qualifies a thing; 境外非政府组织, 非政府投资: no government at all
     if suf == "部" and (text[k - 1:k] in _PART_NOT_AN_OFFICE[0] or text[e:e + 1] in _PART_NOT_AN_OFFICE[1] or k == 0 or
                        text.startswith(_PART_THEN_THING, e)):
         return _V_NONE        # 全部, 内部, 干部, 部分, 部署: no office's head here
@@ -711,7 +726,7 @@ class NameScanner:
             return None      # (中央和国家机关各部门: no department is named 和国家机关各部门)
         m = _DEPT_NAME.match(text, i)
         if m and not STOP_IN_NAME.search(m.group(0)[:-2]) and \
-                not (m.group(0)[:2] in _OBJECT_VERB_SET and m.group(0)[2:3] != "的") and \
+                not (m.group(0)[:2] in _DEPT_NOT_OPENING and m.group(0)[2:3] != "的") and \
                 not _NAME_THEN_AND.search(m.group(0)) and not self._known_then_and(m.group(0)):
             # (政府统计机构和有关部门, 国家安全机关和有关部门: a name, then 和, then another)
             # (市人民政府)批转市民政部门: a verb and its object; (人民政府)指定的部门 is a department

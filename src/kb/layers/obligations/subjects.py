@@ -831,13 +831,25 @@ def _head_of_relative(sc: Scanner, text: str, g: Group, cb: int) -> tuple[int, G
     return None
 
 
+#: what a document holds (声明应当包括……, 申请书应当载明……): a thing's predicate, never a party's act
+_CONTENTS = re.compile(r"(?:应当|必须|应)(?:包括|包含|载明|写明|列明|注明)")
+
+
+def _holds_contents(text: str, head: str, mm: list) -> bool:
+    """Is the sentence's first clause a short noun no party was read in, before 应当包括 / 应当载明 (平台内经营者……可以……提交……
+    声明。声明应当包括……: 电子商务法 43, 民法典 1195, 1196)?  The party of the sentence before was carried onto what the
+    document must hold (code review 27 finding 3; minfadian-qinquan's gold: things as subjects, no record)."""
+    return bool(mm) and 2 <= len(head) <= 8 and _CONTENTS.match(text, mm[0][0]) is not None and \
+        not STOP_IN_NAME.search(head)
+
+
 def _thing_subject(text: str, a: int, b: int, ca: int, cb: int):
     """(position, empty group) when a thing is the subject of the clause text[ca:cb], or None."""
     mm = sorted(find_modals(text, ca, cb) + find_yao(text, ca, cb))     # (……资料要进行登记: 要 too, modals.find_yao)
     if not mm and not find_modals(text, cb + 1, min(cb + 4, b)):
         return None            # only a clause right before its modal word can be its subject
     head = text[ca:mm[0][0]] if mm else text[ca:cb]
-    if (_DE_THING.fullmatch(head) or (ca == a and _thing(head))) and \
+    if (_DE_THING.fullmatch(head) or (ca == a and (_thing(head) or _holds_contents(text, head, mm)))) and \
             not head.startswith(_COND_START) \
             and not head.startswith(("不", "未", "没", "但", "并", "而", "也", "为", "是") + VERB_START2) \
             and not (head.startswith("在") and _TIME_END.search(head)):
@@ -877,3 +889,18 @@ def carry_over(s: Sentence) -> None:
     if not any(ev[1] == "agent" and ev[0] > s.subjects[-1][0] for ev in s.events):
         s.carried = last_open if (s.last_stmt is None or last_open is s.last_stmt or
                                   not last_open.mentions) else s.last_stmt
+        if s.carried is last_open and _policy_only(s, last_open):
+            s.carried = Group([], s.end, s.end)
+
+
+def _policy_only(s: Sentence, g: Group) -> bool:
+    """Is s a policy statement of 国家 / 本市 that gave its subject no duty (国家建立战略物资储备制度。战略物资储备应当……;
+    本市实行绿色建筑标识制度。……应当申请绿色建筑标识)?  The next sentence's modal word is then a thing's or another party's,
+    not the state's: the gold files record no 国家 / 本市 there (the policy convention, README "Conventions settled")."""
+    return bool(g.mentions) and policy(g) and s.text[s.end:s.end + 1] == "。" and \
+        not any(d.mention in g.mentions for d in s.drafts) and not s.text.startswith(_POLICY_GOES_ON, s.end + 1)
+
+
+#: a next sentence that opens with the state's policy verb goes on with its policy (本市建立和完善节能服务体系。支持节能服务
+#: 机构开展……: 本市 支持 节能服务机构, the relation; 国家鼓励……。支持农民……从事……, 农业法 28)
+_POLICY_GOES_ON = ("支持", "鼓励", "引导", "倡导", "提倡", "扶持")

@@ -76,7 +76,8 @@ session before); of the eight texts' 551 articles, 56 quoted and left out.
 Round 30 (``python -m kb.dev.draw_heldout 20261207c``, nineteenth session): 82 candidates; of the eight texts' 490
 articles, 48 quoted and left out.  Round 31 (``python -m kb.dev.draw_heldout 20261207d``, twentieth session): 73
 candidates; of the eight texts' 532 articles, 45 quoted and left out.  Round 32 (``python -m kb.dev.draw_heldout 20261207e``,
-twenty-first session): 66 candidates; of the eight texts' 481 articles, 64 quoted and left out.
+twenty-first session): 66 candidates; of the eight texts' 481 articles, 64 quoted and left out.  Round 33 (``python -m kb.dev.draw_heldout
+20261207f``, twenty-second session): 56 candidates; of the eight texts' 335 articles, 37 quoted and left out.
 
 Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost
 with the machine; this one restates their rules.  It prints the candidates' counts and the draw; it writes nothing.

@@ -2,33 +2,31 @@
 they are scored once, and kb's corpus-wide dev tools and tests leave them out (``HELD_OUT_FILES``).
 
 ``HELD_OUT_FILES`` — the corpus files (relative to ../shared/corpus/lawrefbook) of every round being annotated this
-session (drawn 2026-12-07, twenty-first session, `python -m kb.dev.draw_heldout 20261207e`, the quoted rule as widened in
+session (drawn 2026-12-07, twenty-second session, `python -m kb.dev.draw_heldout 20261207f`, the quoted rule as widened in
 the eighteenth session: a text that any stage's data hold — tests/data/ — or a regulation of the corpus' version pairs is
-no candidate): obligations round 32 (eight texts of 10–130 articles that no data of the repository holds, that the
-knowledge base does not ship, at most 20% of whose articles the obligation stage's files quote: 66 candidates; the quoted
-articles — 64 of 481 — are left out of the annotation, ``partial: true``) and related provisions round 28r (two local
+no candidate): obligations round 33 (eight texts of 10–130 articles that no data of the repository holds, that the
+knowledge base does not ship, at most 20% of whose articles the obligation stage's files quote: 56 candidates; the quoted
+articles — 37 of 335 — are left out of the annotation, ``partial: true``) and related provisions round 29r (two local
 regulations of 20–130 articles that no file of the related stage names, whose first article cites a national law of the
-corpus that the knowledge base does not ship, 114 candidates; the scoring copy imports each text with the corpus law its
-first article names — the newest version the corpus holds, by the draw's rule, set before the draw: 人口与计划生育法 2021
-for 广东省人口与计划生育条例 (2021) and 统计法 2024 for 北京市统计条例; neither law is held out).
-No obligation text of the round is related data.  Held out from the related stage only (the lead's decision on code
-review 24 item 1, as in rounds 26r and 27r): 广东省人口与计划生育条例 is an obligation tuning text
-(tests/data/obligations/guangdong-jisheng.yml) and 北京市统计条例 a reference of the link gold
-(tests/data/links/corpus_refs_checked.tsv, one list of 第三十四条), since the thirteenth session's rule lets a text the
-other stages' data hold into the related pool, its upper law and peers never having been read.  The gold-file scorers
-keep scoring them (kb score-obligations --set tuning, the FLOORS test, kb.dev.duty_misses, kb score-links, which read
-tests/data/): their duties and references are those stages' material, not related material.  The corpus-wide tools
-leave them out this session, the obligation stage's too, since they ask ``may_read`` (by title): paths.corpus_texts,
+corpus that the knowledge base does not ship, 108 candidates; the scoring copy imports each text with the corpus law its
+first article names — the newest version the corpus holds, by the draw's rule, set before the draw: 招标投标法 2017 for
+重庆市招标投标条例 (2018) and 残疾人保障法 2018 for 重庆市残疾人保障条例 (2011); neither law is held out).
+No obligation text of the round is held by any data of the repository.  Held out from the related stage only (the lead's
+decision on code review 24 item 1, as in rounds 26r–28r): both related texts are among kb check's texts
+(tests/data/check/texts.yml) and the obligation stage's README quotes a few of their articles (corpus diffs), since the
+thirteenth session's rule lets a text the other stages' data hold into the related pool, its upper law and peers never
+having been read.
+The corpus-wide tools leave them out this session, since they ask ``may_read`` (by title): paths.corpus_texts,
 kb score-obligations --coverage (the modal fates), the clause table, the benchmarks, kb.dev.same_export (code review 26
-finding 12).  No related rule is written from them, and no one reads their related provisions or repetitions until the
-round is scored.
+finding 12).  No rule is written from them, and no one reads kb's duties, related provisions or repetitions of them until
+the round is scored.
 ``held_out_file`` says whether a corpus file is one of them or another version of one of them (same title).
 ``may_read`` is the one question every corpus-wide dev tool and test asks of a corpus file it opens (paths.corpus_texts, the
 clause count, the coverage measure, the benchmarks, the draw, the samples of the search and build tests — code review 25
 finding 7; tests that only count or name the files open none): neither one of these texts nor a version of a regulation
 kb check holds out (tests/data/check/texts.yml ``held_out``, scored once after the last rule change) — the seventeenth
 session's corpus diff of the obligation stage printed an article of a kb check held-out text.  Last session's rounds
-(obligations 31, related 27r) were scored once and are tuning data now.
+(obligations 32, related 28r) were scored once and are tuning data now.
 
 ``HELD_OUT_LAWS`` — the laws of the alignment round being annotated: never aligned by kb.dev (align_signals,
 align_learned), not counted in the clause table (kb.dev.boilerplate), their versions never compared
@@ -48,18 +46,18 @@ from functools import lru_cache
 from kb.dev.checkout import CHECK_LISTING
 
 HELD_OUT_FILES: tuple[str, ...] = (
-    # obligations, round 32 (the quoted articles left out: kb.dev.draw_heldout 20261207e prints them)
-    "行政法/法律援助法(2021-08-20).md",
-    "宪法相关法/国籍法(1980-09-10).md",
-    "行政法/境外非政府组织境内活动管理法(2017-11-04).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市实施《动物防疫法》办法(2024-07-26).md",
-    "行政法/大气污染防治法(2018-10-26).md",
-    "行政法/个人信息保护法(2021-08-20).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市市容环境卫生条例(2021-09-24).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市技术市场条例.md",
-    # related provisions, round 28r (kb.dev.related_cv.HELD_OUT_TEXTS)
-    "DLC/广东地方法规/地方性法规/广东/广东省人口与计划生育条例(2021-12-01).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市统计条例.md",
+    # obligations, round 33 (the quoted articles left out: kb.dev.draw_heldout 20261207f prints them)
+    "DLC/北京地方法规/地方性法规/北京/北京市单用途预付卡管理条例.md",
+    "DLC/广东地方法规/地方性法规/广东/广东省建设工程监理条例(2021-09-29).md",
+    "宪法相关法/英雄烈士保护法(2018-04-27).md",
+    "社会法/就业促进法(2015-04-24).md",
+    "经济法/中小企业促进法(2017-09-01).md",
+    "宪法相关法/反分裂国家法(2005-03-14).md",
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市水文条例(2018-07-26).md",
+    "民法商法/个人独资企业法(1999-08-30).md",
+    # related provisions, round 29r (kb.dev.related_cv.HELD_OUT_TEXTS)
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市招标投标条例(2018-07-26).md",
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市残疾人保障条例(2011-11-25).md",
 )
 HELD_OUT_LAWS: tuple[str, ...] = ()
 HELD_OUT_OBLIGATION_PAIRS: tuple[str, ...] = ()

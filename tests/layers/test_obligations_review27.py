@@ -47,6 +47,23 @@ def test_a_measure_that_bans_is_the_bodys_measure_not_a_ban_on_it():
 
 
 @_needs_corpus
+def test_a_measure_s_ban_word_goes_into_the_item_s_record_in_the_corpus_measure():
+    """Finding 3's fix dropped the body's prohibition; its word 禁止 then became nothing in kb score-obligations --coverage
+    (8 words of 5 texts in 'neither', goal 0: 戒严法 13 (一)(二)(六), 北京市实施《反恐怖主义法》办法 (2023) 34 (一), 反外国制裁法
+    6 (三) …). The word went into the duty the item carries from the lead-in: its fate is that record."""
+    from test_obligations_review23 import _CORPUS
+
+    from kb.dev import paths
+    from kb.layers.actors import load_registry
+    from kb.layers.obligations import modal_fates
+    from kb.text.parse import parse_file
+
+    doc = parse_file(str(_CORPUS / _JIEYAN))
+    fates = {(e, w): f for e, _, w, f in modal_fates(doc, load_registry(paths.REPO)) if e.startswith("art_13__")}
+    assert {fates[(f"art_13__para_1__point_{n}", "禁止")] for n in (1, 2, 6)} == {"record"}
+
+
+@_needs_corpus
 def test_a_ban_in_a_list_of_rules_a_party_keeps_is_still_its_prohibition():
     """Finding 3's guard: 北京市出租汽车管理条例 15, 出租汽车驾驶员在营运时应当遵守下列规定：（十九）禁止运载违禁和易燃、易爆等物品:
     a list of rules, not of measures — the driver is banned."""

@@ -201,7 +201,7 @@ class _Extractor:
             # the items are the cases of the passive (预备役人员法 (2022) 53, code review 23 finding 5)
             heads = [d for d in heads if d.mention is None or
                      not _receives(d.modality, d.action, d.mention.name, self.reg.kind_of(d.mention.name))]
-        carry_lists(heads, items)
+        measures = carry_lists(heads, items)
         items_name_actors(self.sc, lead, items)
         for drafts in [lead] + [d for _, d in items]:
             drafts = [(replace(d, mention=m) if m is not d.mention else d, id(d) in own)
@@ -248,6 +248,13 @@ class _Extractor:
                 fate_of[id(d)] = fate
                 if id(d) in words:
                     self._fate(d, fate)
+        # an item's 禁止 that is the measure a lead-in's party takes (戒严法 13 (二) 禁止罢工……) went into the duty the item
+        # carries from the lead-in: that record is its word's fate, so that the word does not vanish from the corpus
+        # measure (code review 27 finding 3 dropped the party's prohibition)
+        for d in measures:
+            eid = self.ids(d.node)[0]
+            if any(st.eid == eid and st.actor == d.mention.name for st in self.out):
+                self._fate(d, "record")
 
     def _fate(self, d: Draft, fate: str | None) -> None:
         """Note what the duty d drafted from its word became (a record wins over a statement without an actor: a word

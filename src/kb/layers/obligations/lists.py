@@ -20,17 +20,19 @@ _ITEM_END = "；。，：;, "
 _VIOLATION_END = re.compile(r"的[，；。]")
 
 
-def carry_lists(lead: list[Draft], items: list[tuple]) -> None:
-    """Hand each lead-in duty of the paragraph (lead) to every item of its list (items: (node, drafts))."""
+def carry_lists(lead: list[Draft], items: list[tuple]) -> list[Draft]:
+    """Hand each lead-in duty of the paragraph (lead) to every item of its list (items: (node, drafts)); return the
+    items' drafts dropped as a measure the lead-in's party takes (:func:`_measures_banned`), whose words went into the
+    item's carried duty."""
     if not items or not lead:
-        return
+        return []
     heads = list_heads([d for d in lead if d.mention is not None])
     if not heads:
-        return
+        return []
     numbers = [it.number for it, _ in items]
     for d in heads:
         d.items = list(numbers)
-    _measures_banned(heads, items)
+    dropped = _measures_banned(heads, items)
     for it, drafts in items:
         text = it.full_text() if it.children else it.text
         action = text.rstrip(_ITEM_END)
@@ -49,6 +51,7 @@ def carry_lists(lead: list[Draft], items: list[tuple]) -> None:
             drafts.append(replace(d, trigger=0, begin=0, start=0, end=min(len(act), len(it.text)), region=0, action=act,
                                   node=it, item=it.number, items=[],
                                   deadline=None, quantity=None))
+    return dropped
 
 
 #: the lead-in of a list of measures a party may or must take (可以决定……采取下列措施：, 可以区别情形，对其采取下列措施：,
@@ -58,21 +61,25 @@ _MEASURES_LISTED = re.compile(r"下列[^，。；：]{0,14}措施")
 _BAN_OPENS = re.compile(r"禁止|严禁")
 
 
-def _measures_banned(heads: list[Draft], items: list[tuple]) -> None:
+def _measures_banned(heads: list[Draft], items: list[tuple]) -> list[Draft]:
     """戒严实施机关可以决定……采取下列措施：（二）禁止罢工、罢市、罢课: an item of a list of measures that opens with 禁止 states
     the measure the lead-in's party may (or must) take, not a ban on that party; the lead-in's actor, carried into the
     item as its subject, got the item's 禁止 as its own prohibition (戒严法 13: the body that imposes the ban was listed as
     banned; jieyan's gold has the lead-in's record only — code review 27 finding 3).  The item keeps the lead-in's duty,
-    which carry_lists hands it."""
+    which carry_lists hands it.  Returns the drafts dropped."""
     takers = {d.mention.name for d in heads if d.modality in ("permission", "obligation") and
               _MEASURES_LISTED.search(d.node.text, d.region, d.end + 1)}
+    dropped: list[Draft] = []
     if not takers:
-        return
+        return dropped
     for it, drafts in items:
         if not _BAN_OPENS.match(it.text or ""):
             continue
-        drafts[:] = [d for d in drafts if not (d.modality == "prohibition" and d.trigger == 0 and
-                                                d.mention is not None and d.mention.name in takers)]
+        banned = [d for d in drafts if d.modality == "prohibition" and d.trigger == 0 and d.mention is not None and
+                  d.mention.name in takers]
+        drafts[:] = [d for d in drafts if d not in banned]
+        dropped += banned
+    return dropped
 
 
 #: a lead-in whose subject is the list itself: 下列单位应当建立专职消防队：, 下列人员应当接受……培训：

@@ -134,12 +134,15 @@ def test_every_ground_a_text_names_that_the_corpus_holds_is_in_the_knowledge_bas
     # (round 24r's two texts, tuning in outside-kb/ since the eighteenth session of 2026-12-07, cite one law each with
     # 有关法律法规 in their 第一条, the 非物质文化遗产法 and the 水法, which their extra_laws: bring: they lack nothing; so
     # do round 25r's, tuning since the nineteenth, with the 中医药法 and the 动物防疫法, round 26r's, tuning since the
-    # twentieth, with the 文物保护法 (the 2024 text, newer than the 办法) and the 水法, and round 27r's, tuning since the
-    # twenty-first, with the 反食品浪费法 (2021) and the 防震减灾法 (2008), each named with 相关 or 有关法律、行政法规)
+    # twentieth, with the 文物保护法 (the 2024 text, newer than the 办法) and the 水法, round 27r's, tuning since the
+    # twenty-first, with the 反食品浪费法 (2021) and the 防震减灾法 (2008), each named with 相关 or 有关法律、行政法规, and
+    # round 28r's, tuning since the twenty-second, with the 人口与计划生育法 (2021; 等有关法律、行政法规) and the 统计法 (the 2024
+    # text, newer than the 2015 条例))
     for title, law in (("重庆市非物质文化遗产条例", "非物质文化遗产法"), ("重庆市水资源管理条例", "水法"),
                        ("北京市中医药条例", "中医药法"), ("广东省动物防疫条例", "动物防疫法"),
                        ("北京市实施《中华人民共和国文物保护法》办法", "文物保护法"), ("北京市节水条例", "水法"),
-                       ("北京市反食品浪费规定", "反食品浪费法"), ("重庆市防震减灾条例", "防震减灾法")):
+                       ("北京市反食品浪费规定", "反食品浪费法"), ("重庆市防震减灾条例", "防震减灾法"),
+                       ("广东省人口与计划生育条例", "人口与计划生育法"), ("北京市统计条例", "统计法")):
         assert brought[title] == {title_id(law)} and not any(title in texts for texts in lacking.values())
     # (round 12r's three texts, tuning since the sixth session of 2026-12-05, rest on the 选举法, 监督法 and 预算法 too)
     assert linked["全国人民代表大会和地方各级人民代表大会选举法"] == {"重庆市乡镇人民代表大会工作条例", "广东省人民代表大会议事规则",

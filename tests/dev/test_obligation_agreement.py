@@ -46,7 +46,7 @@ def test_files_of_different_texts_are_refused(tmp_path, capsys):
 def test_the_second_annotations_are_of_the_texts_they_are_named_for():
     need_shared(paths.shared_dir())     # the agreement texts are corpus files
     second = sorted((paths.DATA / "obligations" / "agreement").glob("*-second.yml"))
-    assert len(second) == 55      # round 17 added 北京市接诉即办工作条例 and 广东省版权条例 (2026-12-05, sixth session), round 18
+    assert len(second) == 57      # round 17 added 北京市接诉即办工作条例 and 广东省版权条例 (2026-12-05, sixth session), round 18
     # 北京市实施《民办教育促进法》办法 and 广东省母婴保健管理条例 (seventh session), round 19 公证法 and 重庆市村镇供水条例 (eighth),
     # round 20 出口管制法 and 北京市推进京津冀社会保障卡一卡通规定 (ninth, 2026-12-06), round 21 银行业监督管理法 and
     # 重庆市防汛抗旱条例 (tenth), round 22 青藏高原生态保护法 and 北京市专利保护和促进条例 (eleventh), round 23
@@ -56,7 +56,8 @@ def test_the_second_annotations_are_of_the_texts_they_are_named_for():
     # 北京市古树名木保护管理条例, 广东省海域使用管理条例 and 北京市人民防空条例 (seventeenth, 2026-12-07), round 29 河源市暴雨灾害
     # 预警与响应条例, 劳动争议调解仲裁法 and 律师法 (eighteenth, 2026-12-07), round 30 北京市危险废物污染环境防治条例,
     # 北京市宗教事务条例 and 航道法 (nineteenth, 2026-12-07), round 31 枪支管理法, 重庆市国家教育考试条例 and 煤炭法 (twentieth),
-    # round 32 国籍法, 北京市实施《动物防疫法》办法 and 北京市技术市场条例 (twenty-first)
+    # round 32 国籍法, 北京市实施《动物防疫法》办法 and 北京市技术市场条例 (twenty-first), round 33 英雄烈士保护法 and
+    # 北京市单用途预付卡管理条例 (twenty-second)
     for f in second:
         ref = paths.DATA / "obligations" / (f.stem.removesuffix("-second") + ".yml")
         res = oa.agreement(ref, f)            # refuses two different texts
@@ -85,7 +86,7 @@ def test_pooled_agreement_sums_the_counts_of_the_pairs(tmp_path, capsys):
 
 def test_all_pools_every_second_copy_in_the_repository(capsys):
     need_shared(paths.shared_dir())     # the agreement texts are corpus files
-    assert len(oa.second_copies()) == 55
+    assert len(oa.second_copies()) == 57
     assert oa.main(["--all"]) == 0
     out = capsys.readouterr().out
-    assert out.count("A = ") == 55 and "pooled over 55 pairs" in out
+    assert out.count("A = ") == 57 and "pooled over 57 pairs" in out

@@ -168,8 +168,8 @@ def test_one_check_says_why_an_article_is_not_reported():
     ``repeated`` letters where kb tests those outside boilerplate, ``substantive``)."""
     from types import SimpleNamespace
 
-    from kb.library.repeat import (LOCAL_SENTENCE, MIN_BEST, MIN_REPEATED, PAIR, PAIR_REST, PART, PART_WHOLE, THRESHOLD,
-                                   Repetition, unreported)
+    from kb.library.repeat import (LOCAL_SENTENCE, MIN_BEST, MIN_REPEATED, PAIR, PAIR_REST, PART, PART_WHOLE,
+                                   SPREAD_PART, THRESHOLD, Repetition, unreported)
 
     def rep(**kw):
         args = dict(entry=None, share=0.9, upper=[SimpleNamespace(shared=0.8)], repeated=40, substantive=40)
@@ -196,6 +196,10 @@ def test_one_check_says_why_an_article_is_not_reported():
     assert unreported(rep(share=PART_WHOLE, part=PART - 0.01)) is None
     assert unreported(rep(share=PART_WHOLE - 0.01, part=PART)) is None
     assert unreported(rep(**dict(spread, part=PART - 0.01))) is None
+    # one reported through the two or three closest takes SPREAD_PART of its closest provision (twenty-second session)
+    assert unreported(rep(**dict(spread, part=SPREAD_PART - 0.01))) == "small part"
+    assert unreported(rep(**dict(spread, part=SPREAD_PART - 0.01)), spread_part=None) is None
+    assert unreported(rep(**dict(spread, part=SPREAD_PART))) is None
     # a fine of the article's own amount (OWN_FINE): a local rule, whichever route would report it
     assert unreported(rep(own_fine=True, own_figures=["五千元"])) == "own fine"
     assert unreported(rep(own_fine=True, own_figures=["五千元"]), fine=False) is None
@@ -466,7 +470,10 @@ def test_a_fine_of_the_texts_own_amount_is_a_local_rule(lib):
     e = next(x for x in lib2.entries if x.reg.id == reg.id and x.label == "第五十一条")
     rep = repetition(lib2, e)
     assert rep.own_figures == ["五千元"] and rep.own_fine
-    assert unreported(rep) == "own fine" and unreported(rep, fine=False) is None      # what kb did before
+    # what kb did before (reported through the pair; since the twenty-second session it takes too little of its closest
+    # provision, 0.06, for that route as well: SPREAD_PART)
+    assert unreported(rep) == "own fine" and unreported(rep, fine=False, spread_part=None) is None
+    assert unreported(rep, fine=False) == "small part"
     found = {r.entry.label: r for r in repetitions(lib, "北京市城乡规划条例", "2021-09-24")}
     assert "第七十五条" in found and "罚款" in found["第七十五条"].entry.text and not found["第七十五条"].own_fine
     found = {r.entry.label: r for r in repetitions(lib, "北京市实施中华人民共和国村民委员会组织法的若干规定", "2012-09-28")}
@@ -545,3 +552,39 @@ def test_a_figure_with_decimals_or_thousands_commas_is_read_whole():
     assert own_figures("处5万元罚款", ["处五万元罚款"], values=True) == []
     assert not own_fine("处1.5万元以上3万元以下的罚款", ["处一万五千元以上三万元以下的罚款"], values=True)
     assert own_figures("应当在三十日内召开会议，每二百户推选代表。", ["应当召开会议。"]) == ["三十日", "二百户"]
+
+
+def test_a_spread_repeat_restates_a_good_part_of_its_closest_provision(lib, tmp_path, capsys):
+    """Articles of the tuning texts on a local step, worded with a phrase of one long provision and a phrase of another:
+    北京市村民委员会选举办法 第三十一条 (村民选举委员会确认选举有效后，当场公布选举结果，并报乡、民族乡、镇人民政府备案) holds 0.43
+    of its letters from the 村民委员会组织法's 第十五条 and 0.80 with its 第二十七条, but takes 0.04 of the first; 重庆市人民代表
+    大会常务委员会议事规则 第四十一条 (a 质询案 withdrawn before the answer, 经主任会议同意，质询即行终止) takes 0.05 of the
+    地方组织法's 第五十三条, its closest — the annotators' local rules (the confirmation and the filing; withdrawing a 质询案
+    in the 主任会议), reported through the pair (PAIR) until the twenty-second session, when an article reported
+    through its two or three closest provisions must take SPREAD_PART of its closest one, as one reported through the
+    closest alone must take PART.  重庆市实施《村民委员会组织法》办法 第四条 (村务监督委员会, annotated a repeat) takes 0.09 of the law's
+    第三十二条, its closest: still reported through the pair."""
+    from kb.library.repeat import MIN_BEST, PAIR, SPREAD_PART, repetition, repetitions, unreported
+
+    assert SPREAD_PART == 0.07
+    reg = "北京市村民委员会选举办法"
+    e = next(x for x in lib.entries if x.reg.id == reg and x.label == "第三十一条" and x.version.name == "2012-09-28")
+    r = repetition(lib, e)
+    assert r.best < MIN_BEST and r.pair >= PAIR and r.part < SPREAD_PART and r.upper[0].entry.label == "第十五条"
+    assert unreported(r) == "small part" and unreported(r, spread_part=None) is None      # reported before
+    assert "第三十一条" not in {x.entry.label for x in repetitions(lib, reg, "2012-09-28")}
+    reg = "重庆市实施中华人民共和国村民委员会组织法办法"
+    r = {x.entry.label: x for x in repetitions(lib, reg, "2013-09-25")}["第四条"]
+    assert r.best < MIN_BEST and SPREAD_PART <= r.part < 0.1
+    out = check_draft(tmp_path, capsys, "重庆市人民代表大会常务委员会议事规则（草案）", ROOT,
+                      "常务委员会会议一般每两个月举行一次；有特殊需要的时候，可以临时召集会议。常务委员会会议由主任召集并主持。"
+                      "主任可以委托副主任主持会议。",
+                      "质询案在主任会议决定交受质询机关答复前，提议案人要求撤回的，经主任会议同意，质询即行终止。")
+    assert "第一条" in out and "第二条" not in out
+    from kb.library.related import EXTRA_ID, library_with
+    from kb.text.parse import parse_file
+
+    draft = library_with(ROOT, parse_file(str(tmp_path / "draft.txt")))
+    r = repetition(draft, next(x for x in draft.entries if x.reg.id == EXTRA_ID and x.label == "第二条"))
+    assert r.best < MIN_BEST and r.part < SPREAD_PART
+    assert unreported(r) == "small part" and unreported(r, spread_part=None) is None

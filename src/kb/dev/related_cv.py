@@ -638,8 +638,8 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     from dataclasses import replace
 
     from kb.library.repeat import (BY_VALUE, LOCAL_SENTENCE, MIN_BEST, OWN_FINE, PAIR, PAIR_REST, PART, PART_WHOLE,
-                                   THRESHOLD, TRIPLE, TRIPLE_REST, local_cover, own_figures, own_fine, repetition,
-                                   unreported)
+                                   SPREAD_PART, THRESHOLD, TRIPLE, TRIPLE_REST, local_cover, own_figures, own_fine,
+                                   repetition, unreported)
 
     rows, gold = [], {}
     for f, ann, lib_ in repeat_texts(root):
@@ -650,10 +650,11 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         for e in lib_.entries:
             if e.reg.id == ann.regulation and e.version.name == e.reg.versions[-1].name:
                 rep = repetition(lib_, e)
-                # every bound of kb's but MIN_BEST, PAIR, PART, THRESHOLD, OWN_FINE and LOCAL_SENTENCE, which the folds
-                # choose (the share from SHARES' least); the article's quantities compared with its upper provisions' by
-                # value and as written (BY_VALUE, which the folds choose too): whether it passes the bounds, whether its
-                # fine is its own, the least upper wording of a sentence stating a quantity of its own (local_cover)
+                # every bound of kb's but MIN_BEST, PAIR, PART, SPREAD_PART, THRESHOLD, OWN_FINE and
+                # LOCAL_SENTENCE, which the folds choose (the share from SHARES' least); the article's quantities
+                # compared with its upper provisions' by value and as written (BY_VALUE, which the folds choose too):
+                # whether it passes the bounds, whether its fine is its own, the least upper wording of a sentence
+                # stating a quantity of its own (local_cover)
                 ways = {}
                 covered = {i for s, t in rep.marks for i in range(s, t)} if rep else set()
                 for values in (True, False):
@@ -662,7 +663,7 @@ def repeat(root: Path, out=sys.stdout) -> dict:
                     r2 = rep and replace(rep, own_figures=figures, own_fine=own_fine(e.text, uppers, values),
                                          local=local_cover(e.text, covered, figures))
                     ways[values] = (unreported(r2, threshold=min(DUTY_SHARES), best=0.0, part=None, fine=False,
-                                               local=None) is None,
+                                               local=None, spread_part=None) is None,
                                     bool(r2 and r2.own_fine), r2.local if r2 else 1.0)
                 if ways[True][0] or ways[False][0]:
                     # the share of the bodies the article's duties and its closest provision's name in common
@@ -672,7 +673,7 @@ def repeat(root: Path, out=sys.stdout) -> dict:
                                  acted, rep.triple))
 
     def counts(least, files, two=PAIR, share=THRESHOLD, besides=PAIR_REST, part=(PART, PART_WHOLE), fine=OWN_FINE,
-               values=BY_VALUE, duty=None, three=(TRIPLE, TRIPLE_REST), local=LOCAL_SENTENCE):
+               values=BY_VALUE, duty=None, three=(TRIPLE, TRIPLE_REST), local=LOCAL_SENTENCE, spread=SPREAD_PART):
         # kb's rule (kb.library.repeat.unreported): the closest provision holds ``least`` — and the article takes ``part[0]``
         # of that provision's wording or is ``part[1]`` upper law's (``part[0]`` None: not checked) —, or the two closest
         # ``two`` (None: not at all) with at most ``besides`` of the article the wording of other provisions; with ``fine``,
@@ -682,14 +683,16 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         # or, neither the closest nor the two closest holding enough, the three closest ``three[0]`` (None: not at all) with
         # at most ``three[1]`` of the article other provisions' wording (kb.library.repeat.TRIPLE, TRIPLE_REST); no article
         # a sentence of which, at most ``local`` upper law's wording (None: not checked), states a quantity of its own
-        # (kb.library.repeat.LOCAL_SENTENCE)
+        # (kb.library.repeat.LOCAL_SENTENCE); an article reported through the two or three closest taking at least
+        # ``spread`` of its closest provision's wording (None: not checked; kb.library.repeat.SPREAD_PART)
         hits = [(f, g) for f, g, b, t, s, p, w, a, x in rows
                 if f in files and w[values][0] and not (fine and w[values][1])
                 and not (local is not None and w[values][2] <= local)
                 and (s >= share or (duty is not None and s >= duty[0] and a is not None and a >= duty[1]))
                 and ((b >= least and (part[0] is None or p >= part[0] or s >= part[1]))
-                     or (b < least and two is not None and t >= two and round(s - t, 9) <= besides)
-                     or (b < least and three[0] is not None and x >= three[0] and round(s - x, 9) <= three[1]))]
+                     or (b < least and (spread is None or p >= spread)
+                         and ((two is not None and t >= two and round(s - t, 9) <= besides)
+                              or (three[0] is not None and x >= three[0] and round(s - x, 9) <= three[1]))))]
         tp = sum(1 for f, g in hits if g)
         return tp, len(hits) - tp, sum(gold[f] for f in files) - tp
 
@@ -763,6 +766,13 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     res["本地数量"] = f, total, chosen = by_folds([None, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6], "local",
                                                lambda p: (p is None, -(p or 0)))
     print(f"条文中上位法字句不超过上限的一句写有上位条文所无的数量时不报（None：不查；kb 的 LOCAL_SENTENCE {LOCAL_SENTENCE}）："
+          f"交叉验证 F1 {f:.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），各折选 {by_count(chosen)}", file=out)
+    # an article reported through its two or three closest provisions (PAIR, TRIPLE) that takes a phrase of its
+    # closest one (kb.library.repeat.SPREAD_PART, since the twenty-second session of 2026-12-07): the folds choose the
+    # least share of that provision's wording it must take (None: not checked)
+    res["分散时所取比例"] = f, total, chosen = by_folds([None, 0.03, 0.05, 0.07, 0.1, 0.12, 0.15], "spread",
+                                                  lambda p: (p is None, -(p or 0)))
+    print(f"最相近两条、三条合计报出的条文至少取最相近一条字句的比例（None：不查；kb 的 SPREAD_PART {SPREAD_PART}）："
           f"交叉验证 F1 {f:.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），各折选 {by_count(chosen)}", file=out)
     # a fine of the text's own amount (kb.library.repeat.OWN_FINE, since the fifteenth session of 2026-12-06): the folds
     # choose whether an article imposing a 罚款 of an amount its upper provisions do not state is reported

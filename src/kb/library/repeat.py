@@ -43,6 +43,10 @@ takes less than ``PART`` of that provision's wording — a phrase or two of a lo
 and 质询案 beside a local rule on withdrawing a 质询案 in the 常务委员会, 北京市国民经济和社会发展计划审查监督条例's July report
 beside the 监督法's 第二十七条 on 决算 and 审计) — restates none of it, unless ``PART_WHOLE`` of the article is upper law's
 wording (thirteenth session, 2026-12-06: every fold of the repetition cross-validation takes 0.15 and 0.75).
+An article reported through its two or three closest provisions (PAIR, TRIPLE) takes ``SPREAD_PART`` of its closest
+one's wording: a phrase of a long provision beside another's is a local step worded with the law's words
+(北京市村民委员会选举办法 第三十一条, the result confirmed, announced and filed: 0.04 of the 村民委员会组织法's 第十五条;
+twenty-second session, 2026-12-07: every fold of the repetition cross-validation takes 0.07).
 
 A rule for another body is no source of a local article's repetition — the annotators' "not a repetition" (tenth session,
 2026-12-06): an upper provision for the 全国人民代表大会 and its 法律案 alone, restated for the 市人民代表大会 and its 法规案
@@ -151,6 +155,15 @@ TRIPLE_REST = 0.1
 #: PART_WHOLE 0.75 (grid 0.1–0.25 × 0.6–0.8 and none; all 33 files at kb's bounds F1 0.774 → 0.783); kb score-repeat's eight
 #: files do not move
 PART: float | None = 0.15
+#: least share of the closest provision's own letters that an article reported through ``PAIR`` or ``TRIPLE`` (its
+#: closest provision under MIN_BEST) restates: less, and the article is a phrase of a long provision beside another
+#: provision's — 重庆市人民代表大会常务委员会议事规则 第四十一条 (a 质询案 withdrawn before the answer, 0.05 of the
+#: 地方组织法's 第五十三条), 北京市村民委员会选举办法 第三十一条 (the result announced and filed, 0.04 of the
+#: 村民委员会组织法's 第十五条), the annotators' local rules, as PART's.  None: not checked.  Twenty-second session
+#: (2026-12-07): on the 51 folds of python3 -m kb.dev.related_cv repeat every fold takes 0.07 (grid None, 0.03–0.15);
+#: 0.770 (439 / 105 / 158) → 0.771 (438 / 101 / 159); tests/data/related/README.md "A phrase of a long provision in a
+#: spread repeat"
+SPREAD_PART: float | None = 0.07
 #: an article of which at least this share is upper law's wording is reported whatever part of its provision it takes
 #: (one clause of a long provision restated whole: 重庆市乡镇人民代表大会工作条例 第五条, 乡、民族乡、镇人民代表大会每届任期五年 —
 #: 0.07 of the 地方组织法's 第十八条, all of it upper law's wording)
@@ -243,7 +256,8 @@ def repetitions(lib: Library, reg_id: str, version: str, threshold: float = THRE
 def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: float = MIN_BEST,
                pair: float | None = PAIR, rest: float = PAIR_REST, part: float | None = PART,
                whole: float = PART_WHOLE, fine: bool = OWN_FINE, triple: float | None = TRIPLE,
-               triple_rest: float = TRIPLE_REST, local: float | None = LOCAL_SENTENCE) -> str | None:
+               triple_rest: float = TRIPLE_REST, local: float | None = LOCAL_SENTENCE,
+               spread_part: float | None = SPREAD_PART) -> str | None:
     """Why :func:`repetitions` does not report ``rep`` (:func:`repetition`'s answer for an article) — the first bound it
     fails: ``no candidate``, ``ground clause`` (a purpose and ground clause, :func:`ground_clause`), ``reworded`` (less than ``threshold`` of its wording found), ``too short`` (fewer than
     MIN_REPEATED letters repeated outside boilerplate), ``own figures`` (MAX_OWN_FIGURES), ``own fine`` (a fine of an
@@ -253,8 +267,9 @@ def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: flo
     much but more than ``rest`` of it is the wording of other provisions; ``pair`` None: the closest alone —, nor its three closest
     ``triple`` with at most ``triple_rest`` of it other provisions' wording; ``triple`` None: not checked), ``small
     part`` (its closest provision holds ``best`` of it, but it takes less than ``part`` of that provision's wording and less than ``whole`` of
-    it is upper law's; ``part`` None: not checked) — or None when it is reported.  The one check kb, kb.dev.related_cv and
-    kb.dev.related_errors apply."""
+    it is upper law's; ``part`` None: not checked — or, reported through two or three provisions, it takes less than
+    ``spread_part`` of its closest one's wording; ``spread_part`` None: not checked) — or None when it is reported.
+    The one check kb, kb.dev.related_cv and kb.dev.related_errors apply."""
     if rep is None:
         return "no candidate"
     if rep.ground_clause:
@@ -273,6 +288,8 @@ def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: flo
             and (triple is None or rep.triple < triple or round(rep.share - rep.triple, 9) > triple_rest):
         return "spread"
     if part is not None and rep.best >= best and rep.part < part and rep.share < whole:
+        return "small part"
+    if spread_part is not None and rep.best < best and rep.part < spread_part:
         return "small part"
     return None
 

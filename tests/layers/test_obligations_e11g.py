@@ -72,3 +72,24 @@ def test_a_ban_read_once_names_no_party(reg):
     assert ("承包人", "prohibition", "将工程分包给不具备相应资质条件的单位") in got
     assert not any("再分包" in (act or "") for _, _, act in got), got
     assert not any(a == "单位" for a, _, _ in got), got
+
+
+def test_a_breach_named_by_its_act_makes_a_liability_clause(reg):
+    """护照法 (2006) 17, 北京市实施《渔业法》办法 27, 北京市见义勇为人员奖励和保护条例 20 p2: a condition that names the breach
+    by its act (骗取, 阻碍, 打击报复 …) and a body after 由 that punishes or deals with it — outside a chapter of legal liability
+    the clause was read as the body's duty; the gold files record its sanction."""
+    for sentence, body in (
+            ("弄虚作假骗取护照的，由护照签发机关收缴护照或者宣布护照作废；由公安机关处二千元以上五千元以下罚款；构成犯罪的，"
+             "依法追究刑事责任。", "公安部门"),
+            ("阻碍渔政执法人员依法执行职务的，由公安机关依照《中华人民共和国治安管理处罚法》的规定处罚；构成犯罪的，依法追究刑事"
+             "责任。", "公安部门"),
+            ("打击报复见义勇为人员的，由有关机关依法处理。", "有关机关")):
+        got = actors(reg, sentence)
+        assert (body, "sanction") in got and (body, "obligation") not in got, (sentence, got)
+
+
+def test_a_non_legal_person_is_no_breach(reg):
+    """家庭教育促进法 12: 非法人组织 holds 非法 but names no breach — 国家's grant stays its obligation (the lead's decision on
+    国家)."""
+    assert ("国家", "obligation") in actors(reg, "国家鼓励和支持自然人、法人和非法人组织为家庭教育事业进行捐赠或者提供志愿服务，"
+                                               "对符合条件的，依法给予税收优惠。")

@@ -123,6 +123,14 @@ class _Extractor:
                 self.close(art, para, lead, items, [d for d in lead if d.modality != "obligation"] if penalties else lead)
         return self.out
 
+    @property
+    def doc_text(self) -> str:
+        """The whole text of the document, made once (modality._banned_party counts a discovered name in it)."""
+        t = getattr(self, "_doc_text", None)
+        if t is None:
+            t = self._doc_text = "\n".join(a.full_text() for a in self.doc.articles)
+        return t
+
     def _article_text(self, sent: str) -> str:
         """The whole text of the article being read (civil_rule looks there for a body that acts), made once."""
         if self._article is None:

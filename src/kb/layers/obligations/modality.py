@@ -14,7 +14,8 @@ from kb.layers.actors import PERSON_SUFFIXES
 from kb.layers.obligations.clauses import LEAD_START as _LEAD_START
 from kb.layers.obligations.liability import SANCTION_V, liability_chapter
 from kb.layers.obligations.records import Group, Mention
-from kb.layers.obligations.names import ACTS_ON_A_PARTY, MEMBER_SEP, OFFICERS, THING_HEADS
+from kb.layers.obligations.names import (ACTS_ON_A_PARTY, MEMBER_SEP, OFFICERS, STOP_IN_NAME, THING_HEADS,
+                                         VERB_START)
 from kb.layers.obligations.sentences import Sentence, clause_end
 
 
@@ -93,11 +94,14 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         actor_g = None          # 国家禁止……: who must not is not named
     begin = e
     if w in ("禁止", "严禁"):
-        g2 = x.sc.group(text, e)
+        g2 = x.sc.group(text, e) or _banned_party(x, text, e)
         if g2 is not None and g2.mentions and not re.match(r"[的，。；]", text[g2.end:g2.end + 1]):
             # 禁止任何单位或者个人制造……, ……由殡仪馆承办。禁止其他单位和个人经营……: the party banned is the
             # object of 禁止, not a subject carried from before
             actor_g, begin = g2, g2.end
+        elif actor_g is not None and actor_g is s.carried and text[p - 1:p] in ("", "。", "\n") and \
+                _banned_party_before(x, text, p):
+            actor_g = None       # 禁止承包人将……。禁止分包单位将……再分包: the party the last ban found is not the next one's
     if text.startswith("由", e) and not _MADE_UP_BY.match(text, e):
         g2 = x.sc.agent(text, e + 1)
         if g2:
@@ -106,6 +110,9 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         mod = "sanction"
         if actor_g is not None and actor_g is s_here and _in_condition(text, actor_g, p):
             actor_g = None       # ……场所不符合要求的，可以处……罚款: who fines is not named
+    elif s.liability and mod == "permission" and actor_g is not None and actor_g.mentions and \
+            _PENALTY.match(text, begin) and _sanctions_already(s, actor_g):
+        mod = "sanction"         # ……由X责令改正，并可以处年优待金标准一至三倍罚款: the body's penalty goes on
     if s.liability and mod == "prohibition" and actor_g is not None and _BOUND.match(text, e) and \
             any(d.modality == "sanction" and d.mention in actor_g.mentions for d in s.drafts):
         actor_g = None           # ……处五百元罚款，但罚款不得低于二百元: a bound on the penalty, stated of the fine
@@ -181,6 +188,56 @@ _COMPOSITION = re.compile(r"(?:少于|多于|低于|高于|超过|不少于|不�
 #: 可以从轻、减轻或者不予处罚: leniency a body may grant; the subject receives it, it does nothing
 _LENIENCY = re.compile(r"(?:依法)?(?:从轻|减轻|免除|免予|不予)(?:[、或者和]{1,3}(?:从轻|减轻|免除|免予|不予))*"
                        r"[^，。；]{0,6}?(?:处罚|处分)")
+
+
+#: a penalty a body imposes, read over the whole act after 可以 (SANCTION_V reads twelve characters: 并可以处年优待金标准一至三倍
+#: 罚款, 可处被扣押物品价值一倍以上三倍以下的罚款, 可以暂停项目执行, 可以强制执行, 可依法查封……、扣押……)
+_PENALTY = re.compile(r"(?:并|依法|按照[^，。；]{0,30}?|根据[^，。；]{0,20}?，?|对[^，。；]{0,40}?)*"
+                      r"(?:处[^，。；]{0,40}?罚款|处以|并处|没收|吊销|暂扣|暂停|撤销|取消|降低|查封|扣押|强制执行|"
+                      r"申请人民法院强制执行|代为履行|责令|给予[^，。；]{0,12}?(?:处分|处罚|警告)|予以(?:处罚|没收|取缔|吊销|撤销))")
+
+
+def _banned_party(x, text: str, e: int) -> Group | None:
+    """The party a ban names by a name the lexicon lacks, right after 禁止 / 严禁 at the opening of its clause (禁止监理单位转让
+    监理业务, 禁止施工单位允许……, 禁止旅客携带危险品进站上车, 严禁体育经营者利用……): discovered, and only where the name
+    starts at e and a verb follows it (not 禁止在……, 禁止将……, 禁止生产、销售……的产品)."""
+    if text[e - 3:e - 2] not in ("", "，", "。", "；", "：", "\n"):
+        return None      # ……应当禁止……, 国家禁止……: the ban of a subject before it (on_modal reads that)
+    g = x.sc.group(text, e, discover=True)
+    if g is None or not g.mentions or g.start != e or any(_act_words(text, m.name) for m in g.mentions):
+        return None
+    # the text's own party, named again elsewhere in the text (监理单位, 施工单位, 旅游者), not words of the act read once
+    # (禁止虐待老人、妇女和儿童, 禁止任何破坏军人婚姻的行为, 禁止……收购和销售国家指定单位统一收购的矿产品)
+    doc_text = x.doc_text
+    if any(doc_text.count(m.name) < 2 for m in g.mentions):
+        return None
+    return g
+
+
+def _banned_party_before(x, text: str, p: int) -> bool:
+    """Did the sentence before p open with a ban whose party _banned_party discovered (禁止X……。 then 禁止……)?"""
+    q = max(text.rfind("。", 0, p - 1), -1) + 1
+    return text.startswith(("禁止", "严禁"), q) and _banned_party(x, text, q + 2) is not None
+
+
+#: heads of a place as much as of a body: a name discovered after a ban that ends in one is the act's words (禁止旅客携带
+#: 危险品进站上车: no party 旅客携带危险品进站)
+_PLACE_HEADS = ("站", "场所", "场馆", "馆", "院", "所")
+#: verbs inside a name discovered after a ban: the act's words (禁止冒充军人, 严禁行业组织依靠代行政府职能, 禁止……和项目向长江……)
+_ACT_IN_NAME = re.compile(r"冒充|假冒|依靠|携带|利用|使用(?!人|者|单位)")
+
+
+def _act_words(text: str, name: str) -> bool:
+    """Is a name discovered after a ban the act's words rather than a party (see _PLACE_HEADS, _ACT_IN_NAME)?"""
+    return name.endswith(_PLACE_HEADS) or bool(STOP_IN_NAME.search(name) or _ACT_IN_NAME.search(name)) or \
+        name.startswith(VERB_START) or name not in text
+
+
+
+def _sanctions_already(s: Sentence, g: Group) -> bool:
+    """Has the body g imposed a sanction already in this sentence, or in an earlier sentence of the node?"""
+    return any(d.modality == "sanction" and d.mention in g.mentions for d in s.drafts) or \
+        all(m.name in s.sanctioners for m in g.mentions)
 
 
 def _tells_a_body(x, text: str, e: int) -> bool:

@@ -37,7 +37,7 @@ _VIOLATION = re.compile(r"(?:有)?违反|未|不履行|没有履行|擅自|拒�
 #: no body acts on a violation there (the lead's decision, fifteenth session: bearing civil liability is the bearer's obligation)
 _LIABILITY_TITLE = re.compile(r"法律责任|罚则|刑事责任|与责任\s*$")
 _BREACH_OPENS = re.compile(r"^违反|^违者，|；违者，")
-_THEN_SANCTION = re.compile(r"(?:的|之一)，(?:由|对|依法(?:给予|追究|承担[^，。；]{0,6}?责任)|给予[^，。；]{0,6}?(?:处分|处罚|警告)|(?:按照|依照)(?:下列|以下)规定|"
+_THEN_SANCTION = re.compile(r"(?:的|之一)，(?:(?:视情节[^，。；]{0,6}，)?(?:应当)?(?:依法)?追究(?=[^，。；]{1,24}?(?:人员|负责人)的[^，。；]{0,6}?责任)|由|对|依法(?:给予|追究|承担[^，。；]{0,6}?责任)|给予[^，。；]{0,6}?(?:处分|处罚|警告)|(?:按照|依照)(?:下列|以下)规定|"
                           r"(?:按照|依照)[^，。；]{0,30}?(?:追究|给予|予以)[^，。；]{0,4}?(?:责任|处分|处罚))")
 _BREACH = re.compile(r"违反|未|不履行|没有履行|擅自|拒不|逾期|拒绝|挪用|侵占|"
                      r"玩忽职守|滥用职权|徇私舞弊|失职|渎职|疏于|过错|损害|情节|下列情形|下列行为|"
@@ -396,14 +396,21 @@ def on_penalised(x, s: Sentence) -> None:
     liable = {d.mention.name for d in s.drafts if d.modality == "liability" and d.mention is not None}
     if liable:
         return           # the condition named its violator: 对有关责任人员给予处分 names that one's staff
-    for m in _PENALISED.finditer(text, k, s.end):
+    for m in _penalised(text, k, s.end):
         g = x.sc.group(text, m.end(), discover=True) or responsible(x.sc, text, m.end())
         if g is None or not g.mentions:
             continue
         after = g.end + text.startswith("，", g.end)
-        by = _BY_BODY.match(text, after)      # 对该单位主要负责人和直接责任人员，由有关部门依法给予处分
-        if not _PENALTY.match(text, by.end() if by else after):
-            continue
+        if m.group(0).startswith("追究"):
+            if not _THEIR_LIABILITY.match(text, g.end) or not all(mt.name.endswith(_STAFF_ENDS) for mt in g.mentions):
+                continue     # 追究责任人员的行政责任: the persons whose liability is pursued (not 追究刑事责任)
+            if any(text.find(mt.surface, 0, s.start) >= 0 for mt in g.mentions):
+                continue     # ……对直接负责的主管人员……给予行政处分。造成……损失的，……并追究直接负责的主管人员……的相应责任: the
+                #              persons a sentence before made liable, pursued again for a graver case (chongqing-sanxia-yimin 66)
+        else:
+            by = _BY_BODY.match(text, after)      # 对该单位主要负责人和直接责任人员，由有关部门依法给予处分
+            if not _PENALTY.match(text, by.end() if by else after):
+                continue
         if first is None and not all(mt.name.endswith(_STAFF_ENDS) for mt in g.mentions):
             continue         # ……；对有关单位、个人依法给予行政处罚: a penalty of the body carried (laonianren 82)
         a, end = prior or (_opening(text, s.start, k), k)
@@ -418,6 +425,18 @@ def on_penalised(x, s: Sentence) -> None:
                 liable.add(mt.name)
                 x.emit(s, mt, "liability", False, a, a, a, primary=False)
                 s.drafts[-1].end = end
+
+
+#: the persons whose liability a body pursues (追究责任人员的行政责任, 追究其单位主要负责人及直接责任人员的行政责任, 并追究有关责任
+#: 人员的责任): the penalty names them after 追究, their liability after 的
+_PURSUED = re.compile(r"追究(?:其)?(?:所在)?(?:单位)?(?=[^，。；]{1,24}?的[^，。；]{0,6}?责任)")
+_THEIR_LIABILITY = re.compile(r"的[^，。；]{0,6}?责任")
+
+
+def _penalised(text: str, k: int, end: int) -> list:
+    """The places a penalty names the party it falls on, in text order: 对X + a penalty (``_PENALISED``), 追究X的……责任
+    (``_PURSUED``)."""
+    return sorted(list(_PENALISED.finditer(text, k, end)) + list(_PURSUED.finditer(text, k, end)), key=lambda m: m.start())
 
 
 #: a condition following up the breach an earlier clause states (……的，由X责令限期接管；逾期仍不接管的，对……给予处分), or a

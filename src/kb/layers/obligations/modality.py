@@ -111,7 +111,7 @@ def on_modal(x, s: Sentence, p: int, data, s_here: Group | None) -> None:
         if actor_g is not None and actor_g is s_here and _in_condition(text, actor_g, p):
             actor_g = None       # ……场所不符合要求的，可以处……罚款: who fines is not named
     elif s.liability and mod == "permission" and actor_g is not None and actor_g.mentions and \
-            _PENALTY.match(text, begin) and _sanctions_already(s, actor_g):
+            _PENALTY_ACT.match(text, begin) and _sanctions_already(s, actor_g):
         mod = "sanction"         # ……由X责令改正，并可以处年优待金标准一至三倍罚款: the body's penalty goes on
     if s.liability and mod == "prohibition" and actor_g is not None and _BOUND.match(text, e) and \
             any(d.modality == "sanction" and d.mention in actor_g.mentions for d in s.drafts):
@@ -191,10 +191,11 @@ _LENIENCY = re.compile(r"(?:依法)?(?:从轻|减轻|免除|免予|不予)(?:[�
 
 
 #: a penalty a body imposes, read over the whole act after 可以 (SANCTION_V reads twelve characters: 并可以处年优待金标准一至三倍
-#: 罚款, 可处被扣押物品价值一倍以上三倍以下的罚款, 可以暂停项目执行, 可以强制执行, 可依法查封……、扣押……)
-_PENALTY = re.compile(r"(?:并|依法|按照[^，。；]{0,30}?|根据[^，。；]{0,20}?，?|对[^，。；]{0,40}?)*"
-                      r"(?:处[^，。；]{0,40}?罚款|处以|并处|没收|吊销|暂扣|暂停|撤销|取消|降低|查封|扣押|强制执行|"
-                      r"申请人民法院强制执行|代为履行|责令|给予[^，。；]{0,12}?(?:处分|处罚|警告)|予以(?:处罚|没收|取缔|吊销|撤销))")
+#: 罚款, 可处被扣押物品价值一倍以上三倍以下的罚款, 可以暂停项目执行, 可以强制执行, 可依法查封……、扣押……); not liability._PENALTY,
+#: the penalty read after the party it falls on
+_PENALTY_ACT = re.compile(r"(?:并|依法|按照[^，。；]{0,30}?|根据[^，。；]{0,20}?，?|对[^，。；]{0,40}?)*"
+                          r"(?:处[^，。；]{0,40}?罚款|处以|并处|没收|吊销|暂扣|暂停|撤销|取消|降低|查封|扣押|强制执行|"
+                          r"申请人民法院强制执行|代为履行|责令|给予[^，。；]{0,12}?(?:处分|处罚|警告)|予以(?:处罚|没收|取缔|吊销|撤销))")
 
 
 def _banned_party(x, text: str, e: int) -> Group | None:
@@ -231,7 +232,6 @@ def _act_words(text: str, name: str) -> bool:
     """Is a name discovered after a ban the act's words rather than a party (see _PLACE_HEADS, _ACT_IN_NAME)?"""
     return name.endswith(_PLACE_HEADS) or bool(STOP_IN_NAME.search(name) or _ACT_IN_NAME.search(name)) or \
         name.startswith(VERB_START) or name not in text
-
 
 
 def _sanctions_already(s: Sentence, g: Group) -> bool:

@@ -162,6 +162,9 @@ _ORGAN_HEAD = r"(?:大会|理事会|监事会|董事会|委员会|理事长|董�
 _SETS_UP = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{0,16}?)(?:应当|可以)?(?:设立|设置|设)"
                       r"(?:[一二两三四五六七八九十]+(?:至[一二两三四五六七八九十]+)?名)?"
                       r"([\u4e00-\u9fff]{0,6}?%s)(?=[，。；、]|一人|一名|[一二两三四五六七八九十]+名|和|或者|$)" % _ORGAN_HEAD)
+#: an organ's head anywhere in a sentence: what _SETS_UP and _ORGAN_IS both need (most sentences have none; the two
+#: patterns try their lazy lead-ins at every place of a sentence: 2% of the extraction time without this guard, 0.4% with it)
+_ORGAN_HEAD_IN = re.compile(_ORGAN_HEAD)
 #: X成员大会由……组成, X理事会对……负责, 职工代表大会是……的机构, 厂长是企业的法定代表人: an organ or an officer introduced
 #: by what it is made of, answers to or is
 _ORGAN_IS = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{0,20}?%s)(?=由[^，。；]{1,40}?组成|对[^，。；]{1,30}?负责[，。；]|"
@@ -177,6 +180,8 @@ def own_organs(text: str, reg) -> tuple[str, ...]:
         return ()
     out: list[str] = []
     for sentence in re.split(r"[。；\n]", text):
+        if not _ORGAN_HEAD_IN.search(sentence):
+            continue         # (both patterns end in an organ's head: a sentence without one is passed over unsearched)
         ups = [(m.group(1), m.group(2)) for m in _SETS_UP.finditer(sentence)]
         owners = [o for o, _ in ups if o and _private_body(reg, o)]
         if owners:

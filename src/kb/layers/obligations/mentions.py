@@ -172,8 +172,11 @@ class MentionScanner(NameScanner):
         key = i + i + (1 if discover else 0)     # (an int, not a tuple to build and hash on every call)
         el = self._el_memo.get(key, NOT_YET)
         if el is NOT_YET:
-            el = self._el_memo[key] = self._with_their_unit(text, self._with_institutions(text, self._with_office(
-                text, self._with_alternative(text, self._element(text, i, discover)), discover)))
+            el = self._element(text, i, discover)
+            if el is not None:       # (each of these keeps None: most places asked name no one)
+                el = self._with_their_unit(text, self._with_institutions(text, self._with_office(
+                    text, self._with_alternative(text, el), discover)))
+            self._el_memo[key] = el
         return el
 
     def _with_their_unit(self, text: str, el):

@@ -27,18 +27,30 @@ def segments(text: str, chars: str) -> list[tuple[int, int]]:
 _SEGMENT: dict[str, re.Pattern] = {}
 
 
+#: the marks that end a clause, a sentence: searched for, not walked to a character at a time (the rules ask for a
+#: clause's end some 40,000 times in kb bench obligations' sample)
+_CLAUSE_END_AT = re.compile("[%s]" % re.escape(CLAUSE_END))
+_SENT_END_AT = re.compile("[%s]" % re.escape(SENT_END))
+
+
 def clause_end(text: str, i: int) -> int:
-    k = i
-    while k < len(text) and text[k] not in CLAUSE_END:
-        k += 1
-    return k
+    """Where the clause at i ends: its mark's place, the text's end, or i itself past the end."""
+    return _end_at(_CLAUSE_END_AT, CLAUSE_END, text, i)
 
 
 def sent_end(text: str, i: int) -> int:
-    k = i
-    while k < len(text) and text[k] not in SENT_END:
-        k += 1
-    return k
+    """Where the sentence at i ends (as clause_end)."""
+    return _end_at(_SENT_END_AT, SENT_END, text, i)
+
+
+def _end_at(pattern: re.Pattern, marks: str, text: str, i: int) -> int:
+    if i < 0:          # (counted from the end, as text[i] reads it: a search starts at 0)
+        k = i
+        while k < len(text) and text[k] not in marks:
+            k += 1
+        return k
+    m = pattern.search(text, i)
+    return m.start() if m else max(i, len(text))
 
 
 @dataclass

@@ -158,6 +158,13 @@ _BODY_BEFORE_HEAD = re.compile(r"(?:%s)的?$" % "|".join(_UNITS_WITH_HEADS))
 _AND_ITS_PERSONS = re.compile(r"及其(成员|工作人员|从业人员|负责人|主要负责人)")
 _AND_OTHERS = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)")
 _MODIFIER_DE = re.compile(r"[^，。；：、]{1,12}?的")
+#: a body named by its charge (负责航道管理的部门, 负责管理地震工作的部门或者机构): heads sharing the relative clause, one party each
+IN_CHARGE_OF = re.compile(r"负责[^，。；的]{1,12}的((?:机构|部门|单位|组织)(?:(?:或者|和|、|及)(?:机构|部门|单位|组织))*)")
+_IN_CHARGE_HEADS = re.compile(r"机构|部门|单位|组织")
+#: a list goes on after such a body (……的部门和其他有关部门, ……的部门、海事管理机构)
+_LIST_JOIN = re.compile(r"以及|或者|和|、|及")
+#: the endings of a public body's name the lexicon may lack (海事管理机构, 文物主管部门)
+_STATE_BODY_ENDS = ("部门", "机构", "机关", "委员会", "人民政府")
 #: 等部门和单位, and its kin 等部门和机构 / 等有关部门和组织 (code review 25 finding 6: 等部门和机构 gave the fields' departments
 #: and a bare 机构): the pair closes the list
 _DEPTS_AND_UNITS = re.compile(r"(有关|相关)?部门(?:和|及|以及)(有关|相关)?(单位|机构|组织)")
@@ -601,6 +608,10 @@ class Scanner(MentionScanner):
             g2 = self.group(text, g.end, discover=True)
             if g2 is not None and g2.mentions and g2.start == g.end:
                 return Group(g2.mentions, i, g2.end)   # 由其所在单位上级主管机关……: the unit only places the body
+        if g is not None and len(g.mentions) == 1 and self.reg.is_public(g.mentions[0].name):
+            ic = self.in_charge(text, g.end)
+            if ic is not None:
+                return Group(ic.mentions, i, ic.end)   # 由县级以上人民政府负责英雄烈士保护工作的部门责令改正: the department acts
         if g is not None and len(g.mentions) == 1:
             m = _OFFICER.match(text, g.end)
             if m:
@@ -616,6 +627,27 @@ class Scanner(MentionScanner):
                 if g:
                     g = Group(g.mentions, i, g.end)
         return g
+
+    def in_charge(self, text: str, k: int) -> Group | None:
+        """The bodies named by their charge at k (负责英雄烈士保护工作的部门; 负责管理地震工作的部门或者机构: one per head) and
+        the known parties a list joins to them (……的部门和其他有关部门, ……的部门、海事管理机构), or None."""
+        m = IN_CHARGE_OF.match(text, k)
+        if m is None:
+            return None
+        stem = text[k:m.start(1)]
+        mentions = []
+        for head in _IN_CHARGE_HEADS.findall(m.group(1)):
+            c = self.reg.canonical(stem + head)
+            mentions.append(Mention(c, stem + head, k, m.end(), known=self.reg.is_known(c)))
+        end = m.end()
+        j = _LIST_JOIN.match(text, end)
+        if j:
+            more = self.group(text, j.end(), discover=True)
+            if more is not None and more.mentions and more.start == j.end() and \
+                    all(x.known or x.name.endswith(_STATE_BODY_ENDS) for x in more.mentions):
+                mentions += more.mentions
+                end = more.end
+        return Group(mentions, k, end)
 
     def _mod_element(self, text, j, discover):
         for m in GROUP_MODIFIERS:

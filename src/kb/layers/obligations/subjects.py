@@ -64,6 +64,17 @@ _ITS_MODAL = re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|�
 _ITS_TASKS = re.compile(r"其(?=(?:主要|基本)?(?:任务|职责)(?:[：:是]|为[：:]))")
 _MODAL_SOON = re.compile(r"[^，。；]{0,3}(?:应当|应|必须|不得|可以|可|有权|负责)")
 _IN_CHARGE_OF = re.compile(r"负责[^，。；的]{1,12}的(?:机构|部门|单位|组织)(?=，|应当|负责|可以)")
+#: what follows a subject before its act (a modal word, a comma, an adverbial)
+_BEFORE_ITS_ACT = re.compile(r"，|应当|应|必须|不得|可以|可|有权|负责|在|依法|按照|依照|根据|对|会同")
+
+
+def _bodies_in_charge(sc: Scanner, text: str, k: int) -> Group | None:
+    """The bodies a charge names at k when more than one (……的部门或者机构; ……的部门和其他有关部门; ……的部门、海事管理机构),
+    right before their act; one such body alone is _IN_CHARGE_OF's."""
+    ic = sc.in_charge(text, k)
+    if ic is None or len(ic.mentions) < 2 or not _BEFORE_ITS_ACT.match(text, ic.end):
+        return None
+    return ic
 #: an actor that sets up, runs or appoints the body named after 的 (政府设立的公共图书馆)
 _CREATED_BY = re.compile(r"(?:依法)?(?:(?:设立|举办|开办|兴办|创办|组建|成立|设置|建立|运营|委托|指定|聘用|聘任|选聘|确定)"
                          r"(?:或者|和|、|或|并)?)+的")      # 确定或者组建的法律援助机构
@@ -419,6 +430,10 @@ def _clause_subject(sc: Scanner, text: str, ca: int, cb: int, out, carried, last
     deputies = _deputies(text, ca, cb)
     if deputies is not None:
         return deputies
+    if text.startswith("负责", ca):
+        ic = _bodies_in_charge(sc, text, ca)      # 负责航道管理的部门、海事管理机构应当……
+        if ic is not None and ic.end <= cb:
+            return ca, ic
     first = sc.group(text, ca, discover=True)
     if first is not None and len(first.mentions) > 1:
         made = _made_by_last(sc, text, first, cb)
@@ -703,6 +718,11 @@ def _opening(sc: Scanner, text: str, ca: int, cb: int, k: int, g: Group):
     if rm:
         name = sc.reg.canonical(rm.group(0))
         return k, Group([Mention(name, rm.group(0), g.end, rm.end(), known=sc.reg.is_known(name))], k, rm.end())
+    # 县级以上人民政府负责英雄烈士保护工作的部门和其他有关部门应当……; ……负责管理地震工作的部门或者机构，应当……: the bodies
+    # named by their charge, and the list they open
+    ic = _bodies_in_charge(sc, text, g.end)
+    if ic is not None:     # (国务院地震工作主管部门和县级以上地方人民政府负责……的部门或者机构: the list's first members stay)
+        return k, Group(g.mentions[:-1] + ic.mentions, k, ic.end)
     if k == ca and [m.name for m in g.mentions] == ["国家"] and _STATE_DECIDES.fullmatch(text, g.end, cb):
         return None        # 国家决定实施国防动员后，应当……: the state is the subject of the time clause only, the duty is the
         #                    context's (国防动员法 5, 10, 63: 11 false records of 国家 in held-out round 24); not when the state

@@ -115,14 +115,15 @@ def test_the_actors_two_articles_share_rank_an_upper_provision(lib):
 
     e = lib.get("重庆市实施中华人民共和国村民委员会组织法办法", "2013-09-25", "art_28")
     # (by relevance: since the fifteenth session of 2026-12-06 kb orders its first three answers by relevance × the share
-    # of the article they hold, ORDER, which puts 第三十二条 — holding more of the article's wording — first again: one
-    # of the round's losses, tests/data/related/README.md, Twenty-fifth round of tuning)
+    # of the article they hold, ORDER, which put 第三十二条 — holding more of the article's wording — first again: one
+    # of the round's losses, tests/data/related/README.md, Twenty-fifth round of tuning; since the twenty-third session
+    # the first clauses' cosine, ORDER_HEAD, puts 第三十条 first once more)
     with_actors = lib.related(e, kinds=("upper",), marks=False, order=False)
     # (ranked without the threshold: since GROUND 3 → 2, eighth session of 2026-12-05, only 第二条 reaches it without ACTORS)
     without = lib.related(e, kinds=("upper",), marks=False, actors=False, thresholds=None)
     assert (with_actors[0].entry.reg.id, with_actors[0].entry.label) == ("村民委员会组织法", "第三十条")
     ordered = lib.related(e, kinds=("upper",), marks=False)
-    assert [r.entry.label for r in ordered[:2]] == ["第三十二条", "第三十条"]
+    assert [r.entry.label for r in ordered[:2]] == ["第三十条", "第三十二条"]
     assert (without[0].entry.reg.id, without[0].entry.label) == ("村民委员会组织法", "第三十二条")
     assert lib.actors(e) == {"村民委员会"} and lib.shared_actors(e, with_actors[0].entry) == 1.0
     assert lib.shared_actors(e, without[0].entry) == 0.0
@@ -152,11 +153,13 @@ def test_of_two_provisions_worded_alike_the_one_at_the_article_s_place_comes_fir
     e = lib.get("重庆市实施中华人民共和国村民委员会组织法办法", "2013-09-25", "art_34")
     law = "村民委员会组织法"
     placed = lib.related(e, kinds=("upper",), marks=False)
-    # (by relevance: kb's order of the first three, ORDER, puts 第三十三条 first without the place too)
+    # (by relevance: kb's order of the first three, ORDER, puts 第三十三条 first without the place too; since the
+    # twenty-third session the first clauses' cosine, ORDER_HEAD, puts 第三十二条 — 村应当建立村务监督委员会, annotated as
+    # well — before it)
     plain = lib.related(e, kinds=("upper",), marks=False, position=False, order=False)
-    assert (placed[0].entry.reg.id, placed[0].entry.label) == (law, "第三十三条")
+    assert [r.entry.label for r in placed[:2]] == ["第三十二条", "第三十三条"] and placed[0].entry.reg.id == law
     assert (plain[0].entry.reg.id, plain[0].entry.label) == (law, "第二十七条")
-    assert abs(lib.place(e) - 33.5 / 44) < 1e-9 and abs(lib.place(placed[0].entry) - 32.5 / 41) < 1e-9
+    assert abs(lib.place(e) - 33.5 / 44) < 1e-9 and abs(lib.place(placed[1].entry) - 32.5 / 41) < 1e-9
     for r in placed[:3]:
         same = next(x for x in plain if x.entry is r.entry)
         assert abs(r.relevance / same.relevance - math.exp(-0.75 * abs(lib.place(e) - lib.place(r.entry)))) < 1e-9
@@ -412,6 +415,40 @@ def test_the_first_answers_are_ordered_by_the_share_of_the_article_they_hold(lib
     assert ("村民委员会组织法", "第十八条") in gold and ("村民委员会组织法", "第二十八条") not in gold
     # the first answer does not depend on how many are asked for (as many as ORDER_AMONG are ranked whatever the limit)
     assert [r.entry.index for r in lib.related(e, kinds=("upper",), marks=False, limit=1)] == [ordered[0].entry.index]
+
+
+def test_of_the_first_answers_the_one_opening_on_the_article_s_point_comes_first(lib):
+    """ORDER_HEAD (twenty-third session, engineer 14d): the first three 上位法 answers are ordered by relevance × coverage^ORDER
+    × the cosine of the two first clauses^ORDER_HEAD (kb.library.related.head_cosine).  重庆市实施《村民委员会组织法》办法
+    第二十八条 (村民委员会应当在便于村民观看的场所设置固定村务公开栏……) is annotated with the 村民委员会组织法's 第三十条
+    (村民委员会实行村务公开制度, relevance 0.031), which coverage alone put after 第三十二条 (村应当建立村务监督委员会……监督村务公开
+    等制度的落实, 0.026, holding a little more of the article: 0.139 against 0.113); 第三十条's first clause is the closer
+    (0.42 against 0.30) and it comes first.  Its 第二十五条 (下列事项，应当召开村民小组会议进行) gets 第二十八条 (召开村民小组会议,
+    annotated) before 第二十三条 (村民会议审议……, not).  Only the order moves: the same answers with the same relevance."""
+    from kb.library import related
+    from kb.library.annotations import read_annotations
+    from kb.library.related import ORDER_HEAD, head_cosine
+    from kb.project import list_regulations
+
+    assert ORDER_HEAD == {"upper": 0.1}
+    gold = read_annotations(ROOT / "tests/data/related/related-heldout-cq-cunwei.yml", list_regulations(ROOT)).articles
+    law = "村民委员会组织法"
+    for n, right, wrong in ((28, "第三十条", "第三十二条"), (25, "第二十八条", "第二十三条")):
+        e = lib.get("重庆市实施中华人民共和国村民委员会组织法办法", "2013-09-25", f"art_{n}")
+        headed = lib.related(e, kinds=("upper",), marks=False)
+        assert [r.entry.label for r in headed[:2]] == [right, wrong]
+        assert (law, right) in gold[n]["upper"] and (law, wrong) not in gold[n]["upper"]
+        assert head_cosine(e.text, headed[0].entry.text) > head_cosine(e.text, headed[1].entry.text)
+        try:
+            related.ORDER_HEAD = {}       # coverage alone, as before the twenty-third session
+            plain = lib.related(e, kinds=("upper",), marks=False)
+        finally:
+            related.ORDER_HEAD = ORDER_HEAD
+        assert [r.entry.label for r in plain[:2]] == [wrong, right]
+        assert sorted((r.entry.index, r.relevance) for r in headed) == sorted((r.entry.index, r.relevance) for r in plain)
+    # a first clause of nothing but punctuation, or none in common: 0 (the order's factor is then 1e-3^ORDER_HEAD)
+    assert head_cosine("村民委员会实行村务公开制度。", "村民委员会实行村务公开制度。") == pytest.approx(1.0)
+    assert head_cosine("（一）", "村务公开") == head_cosine("违反本法规定，有下列行为之一的", "村务公开栏") == 0.0
 
 
 def test_a_provision_first_for_many_articles_yields_to_the_one_holding_more_of_each():

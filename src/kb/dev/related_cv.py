@@ -50,8 +50,9 @@ DUTIES = True
 #: chooses it ("同类立法的后随答案")
 FOLLOWERS = True
 #: whether the folds score kb's order of the first answers (kb.library.related.ORDER: the first ORDER_AMONG above the
-#: threshold by relevance × the share of the article they hold^ORDER, none pinned) at kb's ORDER, in every variant but
-#: those that choose it ("前三个答案按覆盖排序（覆盖指数）", "前三个答案按长度排序（长度指数）")
+#: threshold by relevance × the share of the article they hold^ORDER × the first clauses' cosine^ORDER_HEAD, none pinned)
+#: at kb's ORDER and ORDER_HEAD, in every variant but those that choose one ("前三个答案按覆盖排序（覆盖指数）",
+#: "前三个答案按覆盖与首句排序（首句指数）", "前三个答案按长度排序（长度指数）")
 ORDERED = True
 #: the regulations of a round being annotated whose own articles are never looked at (no annotation of theirs is read,
 #: no answer is computed for them): round 30r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
@@ -196,7 +197,7 @@ def _annotated_items(lib, annotated, views: dict) -> list[dict]:
 def _candidates(lib, e, kind: str, views: dict, regsim: dict) -> tuple[list, list]:
     """(the signals of each of ``e``'s POOL best candidates of ``kind``, the provisions kb pins first)."""
     from kb.compare.similarity import containment, cosine
-    from kb.library.related import RARE
+    from kb.library.related import ORDER_HEAD, RARE, head_cosine
 
     if e.vec is None:       # an article of a text the library was extended with, weighed when first looked up
         lib._vector(e)
@@ -230,7 +231,9 @@ def _candidates(lib, e, kind: str, views: dict, regsim: dict) -> tuple[list, lis
                       # shared-subject gate may be
                       "frame": lib.frame(e) or lib.frame(b),
                       "chars": len(b.text),
-                      "cover": containment(e, b)})     # ORDER: the share of the article's weight the candidate holds
+                      "cover": containment(e, b),      # ORDER: the share of the article's weight the candidate holds
+                      # ORDER_HEAD: how alike the two first clauses are
+                      "head": head_cosine(e.text, b.text) if kind in ORDER_HEAD else 1.0})
     # the provisions kb puts first whatever their relevance (Library.pinned: those the article cites by number,
     # the 依据 clause of the law a 依据 clause names), as kb answers
     pinned = [(b.reg.id, b.label) for b in lib.pinned(e)] if kind == "upper" and e.index not in lib.inert else []
@@ -369,6 +372,14 @@ def _actors(kind: str) -> float:
     return ACTORS[kind]
 
 
+def _order(kind: str, head: bool = False) -> float:
+    """kb's weight of ``kind``'s coverage in the order of the first answers (kb.library.related.ORDER), or with ``head``
+    that of the first clauses' cosine (ORDER_HEAD)."""
+    from kb.library import related
+
+    return (related.ORDER_HEAD if head else related.ORDER).get(kind, 0.0)
+
+
 def _mix(c: dict, key: str, p: float) -> float:
     """The article cosine with weight ``p`` moved to the cosine ``key`` (cos^(1 − p) × c[key]^p)."""
     return c["cos"] ** (1 - p) * max(c[key], 1e-9) ** p
@@ -431,7 +442,13 @@ VARIANTS = {
     # the first three answers above the threshold ordered by relevance × the share of the article's weight they hold^w
     # (kb.library.related.ORDER), 0: by relevance alone; which answers pass does not move; and the same by their length
     # (characters^w: pivoted length normalisation, measured in the Twenty-fifth round, not adopted)
-    "前三个答案按覆盖排序（覆盖指数）": ((0, 0.25, 0.5, 1, 2), lambda p, g, c: base_relevance(g, c), lambda p: {"order": ("cover", p)}),
+    "前三个答案按覆盖排序（覆盖指数）": ((0, 0.25, 0.5, 1, 2), lambda p, g, c: base_relevance(g, c),
+                          lambda p: {"order": ("cover", p, "head", _order("upper", head=True))}),
+    # … and by relevance × coverage^ORDER × the cosine of the first clauses (head_cosine)^p: what the article says first
+    # against what the provision says first (twenty-third session, engineer 14d: the largest class of wrong first 上位法
+    # answers outside the knowledge base is an acceptable provision second or third)
+    "前三个答案按覆盖与首句排序（首句指数）": ((0, 0.05, 0.1, 0.15, 0.2, 0.3), lambda p, g, c: base_relevance(g, c),
+                              lambda p: {"order": ("cover", _order("upper"), "head", p)}),
     "前三个答案按长度排序（长度指数）": ((0, 0.05, 0.1, 0.15, 0.2), lambda p, g, c: base_relevance(g, c),
                            lambda p: {"order": ("chars", p)}),
     # a "none" rule for 上位法 (twenty-seventh round, tests/data/related/README.md): the article is left none when kb's first
@@ -480,13 +497,14 @@ def scores_at(items: list[dict], f, thresholds, follow=_KB, order=_KB, none=None
     """threshold -> :func:`score_at` at that threshold: the candidates scored and ranked once for all the
     thresholds (those kept at a threshold are the ranking's first ones scoring at least that much).  ``follow``: the
     least relevance of 同类立法's followers (kb.library.related.FOLLOW; kb's by default, with FOLLOWERS; None: none);
-    ``order``: (the candidates' signal, its weight) ordering the first answers (kb.library.related.ORDER: the share of the
-    article they hold, ``cover``; kb's by default, with ORDERED; a weight of 0: none); ``none``: (the candidates' signal,
+    ``order``: (the candidates' signal, its weight[, a second signal, its weight]) ordering the first answers
+    (kb.library.related.ORDER: the share of the article they hold, ``cover``, and ORDER_HEAD: the first clauses' cosine,
+    ``head``; kb's by default, with ORDERED; a weight of 0: none); ``none``: (the candidates' signal,
     its least value, whether only for an article resting on a law the knowledge base lacks) — a 上位法 first answer (not
     pinned) below it leaves the article none (a "none" rule measured in the twenty-seventh round; None: kb's, no such
     rule)."""
     from kb.library.annotations import NONE
-    from kb.library.related import ACROSS_MOST, FOLLOW, ORDER, ORDER_AMONG
+    from kb.library.related import ACROSS_MOST, FOLLOW, ORDER, ORDER_AMONG, ORDER_HEAD
 
     out: dict = {t: {} for t in thresholds}
     for it in items:
@@ -512,16 +530,20 @@ def scores_at(items: list[dict], f, thresholds, follow=_KB, order=_KB, none=None
         owed = [(p, sorted((f(c) for c in cs if c["key"] not in p), reverse=True)[:1]) for cs, p in duties or ()]
         free = sorted(((v, k) for k, v in opened.items()), reverse=True) \
             if least is not None and ranked and ranked[0][0] >= min(thresholds) else []
-        key, w = ("cover", ORDER.get(it["kind"], 0.0) if ORDERED else 0.0) if order is _KB \
-            else (order[0], order[1] if it["kind"] in ORDER else 0.0)
+        key, w, *then = ("cover", ORDER.get(it["kind"], 0.0) if ORDERED else 0.0, "head", ORDER_HEAD.get(it["kind"], 0.0)) \
+            if order is _KB else (order[0], order[1] if it["kind"] in ORDER else 0.0, *order[2:])
         by = {c["key"]: c[key] for c in it["cands"]} if w and not pinned else None
+        # (a second signal of the order, its weight: × its value^weight, 1e-3 at the least; a candidate made without the
+        # signal — a test's — weighs 1)
+        by2 = {c["key"]: max(c.get(then[0], 1.0), 1e-3) ** then[1] for c in it["cands"]} if by and then and then[1] \
+            else None
         cands = {c["key"]: c for c in it["cands"]} if none and none[1] and it["kind"] == "upper" else None
         for threshold in thresholds:
             got = (pinned + [k for s, k in ranked if s >= threshold])[:5]
             if by and len(got) > 1:
                 # the first answers by relevance × coverage^w (Library.related: ORDER), none pinned
                 top = sorted(((s, k) for s, k in ranked[:ORDER_AMONG] if s >= threshold),
-                             key=lambda x: -x[0] * by[x[1]] ** w)
+                             key=lambda x: -x[0] * by[x[1]] ** w * (by2[x[1]] if by2 else 1.0))
                 got = [k for _, k in top] + got[len(top):]
             if got and duties and not any(p or (best and best[0] >= threshold) for p, best in owed):
                 got = []        # a penalty clause whose duties have no 上位法 has none (Library.owes_nothing)

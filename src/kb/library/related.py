@@ -46,7 +46,8 @@ punishing the breach of articles of its own text none of which has a 上位法 h
 answer passes, the next candidates down to a lower relevance follow it, each marked as a weaker answer (``FOLLOW``).
 The first three 上位法 answers above the threshold are ordered by relevance × the share of the article's weight each holds
 (``ORDER``): the cosine divides by the candidate's length, so the fuller provision on the article's point came after a
-shorter one sharing a few of its words; which answers are given does not change.
+shorter one sharing a few of its words; and by how alike the two first clauses are (``ORDER_HEAD``); which answers are
+given does not change.
 Commencement clauses (本条例自…施行) relate to nothing but themselves.  The subject exponent was tuned on the seed's hand annotations; the
 weight of the ground, the factors of fit and the thresholds by leave-one-file-out cross-validation over the tuning
 files (tests/data/related/related-*.yml, ``set: tuning``): for 上位法 every fold of thirteen picked a ground weight of 3
@@ -309,6 +310,16 @@ FOLLOW = {"peer": 0.003}
 #: "前三个答案按覆盖排序（覆盖指数）"): see tests/data/related/README.md, Twenty-fifth round of tuning.
 ORDER = {"upper": 1.0}
 ORDER_AMONG = 3
+#: … and by the cosine of the two articles' first clauses^ORDER_HEAD (:func:`head_cosine`, 1e-3 at the least): what the
+#: article says first — its point — against what the provision says first, beside what share of the article's weight it
+#: holds.  Of two provisions of the right law among the first three, the one opening on the article's point comes first:
+#: 重庆市实施《村民委员会组织法》办法 第二十八条 (村民委员会应当在便于村民观看的场所设置固定村务公开栏) gets the 村民委员会组织法's
+#: 第三十条 (村民委员会实行村务公开制度) before its 第三十二条 (村应当建立村务监督委员会, which holds a little more of the
+#: article's weight); and a duty's first answer is less often a penalty clause of the law, whose first clause (违反本法规定，有
+#: 下列行为之一的) shares nothing with a duty's.  Only the order within the first three moves, as ORDER's.  Chosen by the leave-one-file-out cross-validation (python3 -m kb.dev.related_cv related, "前三个答案按覆盖与首句排序
+#: （首句指数）", of 0, 0.05, 0.1, 0.15, 0.2, 0.3): every fold of 57 picks 0.1; see tests/data/related/README.md, "The first
+#: 上位法 answers by their first clauses (twenty-third session, engineer 14d)".  A kind not named here: coverage alone.
+ORDER_HEAD = {"upper": 0.1}
 MIN_SHARED = 4           # shared wording is marked in runs of at least this many characters
 
 
@@ -340,6 +351,7 @@ class Relation:
     #: None until :func:`_cover` works it out (every answer of :meth:`Library.related` has it)
     cover: float | None = None
     ordered: bool = False                           # one of those first answers, ordered by relevance × cover^ORDER
+    #                                                 (× the first clauses' cosine^ORDER_HEAD)
 
     def to_dict(self) -> dict:
         e = self.entry
@@ -967,8 +979,11 @@ class Library:
                 w = ORDER[k]
                 for r in out[first:first + ORDER_AMONG]:
                     r.ordered = True
-                out[first:first + ORDER_AMONG] = sorted(out[first:first + ORDER_AMONG],
-                                                        key=lambda r: -r.relevance * _cover(e, r) ** w)
+                h = ORDER_HEAD.get(k, 0.0)
+                out[first:first + ORDER_AMONG] = sorted(
+                    out[first:first + ORDER_AMONG],
+                    key=lambda r: -r.relevance * _cover(e, r) ** w * (max(head_cosine(e.text, r.entry.text), 1e-3) ** h
+                                                                      if h else 1.0))
                 del out[first + limit:]
                 n = len(out) - first
             # (an answer across the gate alone is no sign that the text has peers: it has no followers, ACROSS_MOST)
@@ -1193,6 +1208,17 @@ def common_runs(a: str, b: str, least: int = MIN_SHARED) -> tuple[list, list]:
         else:
             ib += len(s)
     return sa, sb
+
+
+_HEAD_END = re.compile(r"[。；：]")
+
+
+def head_cosine(a: str, b: str) -> float:
+    """The cosine of the bigram counts of two articles' first clauses (up to the first 。, ； or ：, letters and digits only,
+    :func:`kb.compare.similarity.normalize`): what each says first, its point, rather than its whole wording (ORDER_HEAD)."""
+    x, y = (bigrams(normalize(_HEAD_END.split(t, 1)[0])) for t in (a, b))
+    both = sum(v * y.get(k, 0) for k, v in x.items())
+    return both / math.sqrt(sum(v * v for v in x.values()) * sum(v * v for v in y.values())) if both else 0.0
 
 
 def _cover(e: Entry, r: Relation) -> float:

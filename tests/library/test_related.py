@@ -859,6 +859,27 @@ def test_score_related_reports_each_held_out_file_apart(tmp_path, capsys):
     assert rc == 2 and "tuning 或 held-out" in err
 
 
+def test_score_repeat_check_reads_each_file_whole_without_running_the_check(tmp_path, capsys):
+    """kb score-repeat --check (twenty-third session; a related annotator of round 30r found no check for the repeat
+    files): each file's articles are its text's, none is listed both as a repeat and as judged not one, and every upper
+    provision it names is in the knowledge base and 上位法 for the text; the table counts what each file lists."""
+    jw = "宪法相关法/城市居民委员会组织法(2018-12-29).md"
+    peer = "北京市实施中华人民共和国城市居民委员会组织法办法"
+    good = f"regulation: suining-community\nset: held-out\nrepeats:\n  7: [{jw}#第三条]\nnot_repeats_checked: [1, 2]\n"
+    (tmp_path / "repeat-b.yml").write_text(good, encoding="utf-8")
+    rc, out, err = run_kb(["score-repeat", "--data", str(tmp_path), "--check"], ROOT, capsys)
+    assert rc == 0, err
+    row = out.splitlines()[2].split()
+    assert row[:4] == ["repeat-b.yml", "held-out", "1", "2"] and int(row[4]) > 30 and "F1" not in out
+    for body, says in ((good.replace("[1, 2]", "[1, 7]"), "第7条既列为重复又列为非重复"),
+                       (good.replace("[1, 2]", "[1, 999]"), "找不到：suining-community 第九百九十九条"),
+                       (good.replace(f"{jw}#第三条", f"{jw}#第九十九条"), "上位条文在知识库中找不到"),
+                       (good.replace(f"{jw}#第三条", f"{peer}#第1条"), "它对本法规是")):
+        (tmp_path / "repeat-b.yml").write_text(body, encoding="utf-8")
+        rc, _, err = run_kb(["score-repeat", "--data", str(tmp_path), "--check"], ROOT, capsys)
+        assert rc == 2 and says in err and "repeat-b.yml" in err and "Traceback" not in err, (says, err)
+
+
 def test_an_annotation_file_that_cannot_be_read_is_bad_input_naming_it(tmp_path, capsys):
     """Code review 15 item 2: kb score-related (and --check) and kb score-repeat read --data's files with a bare
     yaml.safe_load — a file with a YAML error (an unclosed list), one holding a list and one not in UTF-8 were

@@ -1217,8 +1217,8 @@ def head_cosine(a: str, b: str) -> float:
     """The cosine of the bigram counts of two articles' first clauses (up to the first 。, ； or ：, letters and digits only,
     :func:`kb.compare.similarity.normalize`): what each says first, its point, rather than its whole wording (ORDER_HEAD)."""
     x, y = (bigrams(normalize(_HEAD_END.split(t, 1)[0])) for t in (a, b))
-    both = sum(v * y.get(k, 0) for k, v in x.items())
-    return both / math.sqrt(sum(v * v for v in x.values()) * sum(v * v for v in y.values())) if both else 0.0
+    n = math.sqrt(sum(v * v for v in x.values()) * sum(v * v for v in y.values()))
+    return _cosine(x, 1.0, y, n) if n else 0.0
 
 
 def _cover(e: Entry, r: Relation) -> float:

@@ -159,8 +159,9 @@ _AND_ITS_PERSONS = re.compile(r"及其(成员|工作人员|从业人员|负责�
 _AND_OTHERS = re.compile(r"等(?:各类|其他)?[^，。；：、]{0,6}?(?:主体|机关|组织|单位|部门|机构|团体|力量|群体)")
 _MODIFIER_DE = re.compile(r"[^，。；：、]{1,12}?的")
 #: a body named by its charge (负责航道管理的部门, 负责管理地震工作的部门或者机构): heads sharing the relative clause, one party each
-IN_CHARGE_OF = re.compile(r"负责[^，。；的]{1,12}的((?:机构|部门|单位|组织)(?:(?:或者|和|、|及)(?:机构|部门|单位|组织))*)")
-_IN_CHARGE_HEADS = re.compile(r"机构|部门|单位|组织")
+IN_CHARGE_STEM, IN_CHARGE_HEAD = r"负责[^，。；的]{1,12}的", r"(?:机构|部门|单位|组织)"
+IN_CHARGE_OF = re.compile(r"%s(%s(?:(?:或者|和|、|及)%s)*)" % (IN_CHARGE_STEM, IN_CHARGE_HEAD, IN_CHARGE_HEAD))
+_IN_CHARGE_HEADS = re.compile(IN_CHARGE_HEAD)
 #: a list goes on after such a body (……的部门和其他有关部门, ……的部门、海事管理机构)
 _LIST_JOIN = re.compile(r"以及|或者|和|、|及")
 #: the endings of a public body's name the lexicon may lack (海事管理机构, 文物主管部门)

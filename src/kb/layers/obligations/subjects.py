@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from kb.layers.actors import PERSON_SUFFIXES, PLACE_SUFFIXES, SUFFIXES
-from kb.layers.obligations.coordination import AGENT_HEAD_CHARS, Scanner, bare_ok, its_departments, responsible
+from kb.layers.obligations.coordination import (AGENT_HEAD_CHARS, IN_CHARGE_HEAD, IN_CHARGE_STEM, Scanner, bare_ok,
+                                                its_departments, responsible)
 from kb.layers.obligations.duties import COMPETENCE, TASKS_OF
 from kb.layers.obligations.governance import policy
 from kb.layers.obligations.modals import MODAL_RE, find_modals, find_yao
@@ -63,7 +64,8 @@ _ITS_MODAL = re.compile(r"其[^，。；]{0,3}(应当|应|必须|不得|可以|�
 #: 其主要职责是：, 其任务为：: the lead-in of the duties of the actor just named
 _ITS_TASKS = re.compile(r"其(?=(?:主要|基本)?(?:任务|职责)(?:[：:是]|为[：:]))")
 _MODAL_SOON = re.compile(r"[^，。；]{0,3}(?:应当|应|必须|不得|可以|可|有权|负责)")
-_IN_CHARGE_OF = re.compile(r"负责[^，。；的]{1,12}的(?:机构|部门|单位|组织)(?=，|应当|负责|可以)")
+# (one body named by its charge, before its act: the stem and head of coordination's IN_CHARGE_OF, which reads several)
+_IN_CHARGE_OF = re.compile(r"%s%s(?=，|应当|负责|可以)" % (IN_CHARGE_STEM, IN_CHARGE_HEAD))
 #: what follows a subject before its act (a modal word, a comma, an adverbial)
 _BEFORE_ITS_ACT = re.compile(r"，|应当|应|必须|不得|可以|可|有权|负责|在|依法|按照|依照|根据|对|会同")
 

@@ -79,7 +79,9 @@ candidates; of the eight texts' 532 articles, 45 quoted and left out.  Round 32 
 twenty-first session): 66 candidates; of the eight texts' 481 articles, 64 quoted and left out.  Round 33 (``python -m kb.dev.draw_heldout
 20261207f``, twenty-second session): 56 candidates; of the eight texts' 335 articles, 37 quoted and left out.  Round 34
 (``python -m kb.dev.draw_heldout 20261207g``, twenty-third session): 46 candidates; of the eight texts' 471 articles, 48
-quoted and left out; the related round's check asks ``nicknamed`` too since that draw (100 candidates, 101 before).
+quoted and left out; the related round's check asks ``nicknamed`` too since that draw (100 candidates, 101 before).  Round 35
+(``python -m kb.dev.draw_heldout 20261208a``, twenty-fourth session): 38 candidates; of the eight texts' 490 articles, 57
+quoted and left out (related round 31r: 98 candidates).
 
 Before 2026-12-06 (tenth session) the draw scripts lived outside the repository (draw19.py, draw20.py) and were lost
 with the machine; this one restates their rules.  It prints the candidates' counts and the draw; it writes nothing.

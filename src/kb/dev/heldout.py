@@ -2,22 +2,21 @@
 they are scored once, and kb's corpus-wide dev tools and tests leave them out (``HELD_OUT_FILES``).
 
 ``HELD_OUT_FILES`` — the corpus files (relative to ../shared/corpus/lawrefbook) of every round being annotated this
-session (drawn 2026-12-07, twenty-third session, `python -m kb.dev.draw_heldout 20261207g`, the quoted rule as widened in
+session (drawn 2026-12-08, twenty-fourth session, `python -m kb.dev.draw_heldout 20261208a`, the quoted rule as widened in
 the eighteenth session: a text that any stage's data hold — tests/data/ — or a regulation of the corpus' version pairs is
-no candidate): obligations round 34 (eight texts of 10–130 articles that no data of the repository holds, that the
-knowledge base does not ship, at most 20% of whose articles the obligation stage's files quote: 46 candidates; the quoted
-articles — 48 of 471 — are left out of the annotation, ``partial: true``) and related provisions round 30r (two local
+no candidate): obligations round 35 (eight texts of 10–130 articles that no data of the repository holds, that the
+knowledge base does not ship, at most 20% of whose articles the obligation stage's files quote: 38 candidates; the quoted
+articles — 57 of 490 — are left out of the annotation, ``partial: true``) and related provisions round 31r (two local
 regulations of 20–130 articles that no file of the related stage names, whose first article cites a national law of the
-corpus that the knowledge base does not ship, 100 candidates; the scoring copy imports each text with the corpus law its
-first article names — the newest version the corpus holds, by the draw's rule, set before the draw: 教育法 2021 for
-重庆市专业技术人员继续教育条例 (2010) and 农民专业合作社法 2017 for 北京市实施《农民专业合作社法》办法; neither law is held
-out).  The related round's name check asks since this draw whether the related stage's files name a local text by its
-short name before an article number (``draw_heldout.nicknamed``): the first run of the seed took 秀山土家族苗族自治县梅江河
-流域水生态环境保护条例, whose peers of 第六、十一、十六条 the related README had read as "梅江河 11".
+corpus that the knowledge base does not ship, 98 candidates; the scoring copy imports each text with the corpus law its
+first article names — the newest version the corpus holds, by the draw's rule, set before the draw: 动物防疫法 2021 for
+北京市实施《动物防疫法》办法 (2024) and the 宪法 for 重庆市各级人民代表大会常务委员会人事任免工作条例 (2022); neither law is
+held out).
 No obligation text of the round is held by any data of the repository.  Held out from the related stage only (the lead's
-decision on code review 24 item 1, as in rounds 26r–29r): the obligation stage's README and a test quote 北京市实施《农民
-专业合作社法》办法's 第十条 (an actor convention), since the thirteenth session's rule lets a text the other stages' data
-hold into the related pool, its upper law and peers never having been read.
+decision on code review 24 item 1, as in rounds 26r–30r): the obligation stage's data hold 重庆市各级人民代表大会常务委员会
+人事任免工作条例 (tests/data/obligations/chongqing-renshi-renmian.yml, annotated for its duties) and its README quotes
+北京市实施《动物防疫法》办法's 第四条 (an actor convention), since the thirteenth session's rule lets a text the other
+stages' data hold into the related pool, its upper law and peers never having been read.
 The corpus-wide tools leave them out this session, since they ask ``may_read`` (by title): paths.corpus_texts,
 kb score-obligations --coverage (the modal fates), the clause table, the benchmarks, kb.dev.same_export (code review 26
 finding 12).  No rule is written from them, and no one reads kb's duties, related provisions or repetitions of them until
@@ -28,7 +27,7 @@ clause count, the coverage measure, the benchmarks, the draw, the samples of the
 finding 7; tests that only count or name the files open none): neither one of these texts nor a version of a regulation
 kb check holds out (tests/data/check/texts.yml ``held_out``, scored once after the last rule change) — the seventeenth
 session's corpus diff of the obligation stage printed an article of a kb check held-out text.  Last session's rounds
-(obligations 33, related 29r) were scored once and are tuning data now.
+(obligations 34, related 30r) were scored once and are tuning data now.
 
 ``HELD_OUT_LAWS`` — the laws of the alignment round being annotated: never aligned by kb.dev (align_signals,
 align_learned), not counted in the clause table (kb.dev.boilerplate), their versions never compared
@@ -48,18 +47,18 @@ from functools import lru_cache
 from kb.dev.checkout import CHECK_LISTING
 
 HELD_OUT_FILES: tuple[str, ...] = (
-    # obligations, round 34 (the quoted articles left out: kb.dev.draw_heldout 20261207g prints them)
-    "民法商法/拍卖法(2015-04-24).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市大型群众性活动安全管理条例.md",
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市禁毒条例(2012-11-29).md",
-    "DLC/重庆地方法规/地方性法规/重庆/酉阳土家族苗族自治县城镇管理条例(2012-12-29).md",
-    "DLC/广东地方法规/地方性法规/广东/深圳经济特区安全生产监督管理条例(2022-06-30).md",
-    "民法商法/著作权法(2020-11-11).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市招标投标条例(2021-09-24).md",
-    "社会法/矿山安全法(2009-08-27).md",
-    # related provisions, round 30r (kb.dev.related_cv.HELD_OUT_TEXTS)
-    "DLC/重庆地方法规/地方性法规/重庆/重庆市专业技术人员继续教育条例(2010-07-30).md",
-    "DLC/北京地方法规/地方性法规/北京/北京市实施《农民专业合作社法》办法.md",
+    # obligations, round 35 (the quoted articles left out: kb.dev.draw_heldout 20261208a prints them)
+    "经济法/审计法(2021-10-23).md",
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市实施全民义务植树条例(2010-07-30).md",
+    "民法商法/合伙企业法(2006-08-27).md",
+    "DLC/北京地方法规/地方性法规/北京/北京市实施《消费者权益保护法》办法.md",
+    "经济法/农业法(2012-12-28).md",
+    "宪法相关法/人民检察院组织法(2018-10-26).md",
+    "宪法相关法/法官法(2019-04-23).md",
+    "DLC/广东地方法规/地方性法规/广东/深圳经济特区外商投资条例(2022-09-05).md",
+    # related provisions, round 31r (kb.dev.related_cv.HELD_OUT_TEXTS)
+    "DLC/北京地方法规/地方性法规/北京/北京市实施《动物防疫法》办法(2024-07-26).md",
+    "DLC/重庆地方法规/地方性法规/重庆/重庆市各级人民代表大会常务委员会人事任免工作条例(2022-06-10).md",
 )
 HELD_OUT_LAWS: tuple[str, ...] = ()
 HELD_OUT_OBLIGATION_PAIRS: tuple[str, ...] = ()

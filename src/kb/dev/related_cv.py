@@ -17,7 +17,7 @@ group (:func:`fold_groups`: the texts of the knowledge base, those of ``outside-
 population the held-out rounds are drawn from, whose figures the pooled one does not show).  The tuning files are
 those whose ``set:`` says so (the fourth, fifth and sixth rounds' ``related-heldout-*.yml`` are tuning now), with those
 of ``outside-kb/`` (a text not in the knowledge base, whose articles ask a copy of the library extended with it), less
-any file of a text of a round being annotated (``HELD_OUT_TEXTS``: round 30r's two texts, being annotated now; no file
+any file of a text of a round being annotated (``HELD_OUT_TEXTS``: round 31r's two texts, being annotated now; no file
 of them is in the repository yet); the library leaves out ``HELD_OUT_REGULATIONS`` (none).
 
 ``repeat`` — the same for the least share of an article's wording found in its single closest upper
@@ -55,9 +55,9 @@ FOLLOWERS = True
 #: "前三个答案按覆盖与首句排序（首句指数）", "前三个答案按长度排序（长度指数）")
 ORDERED = True
 #: the regulations of a round being annotated whose own articles are never looked at (no annotation of theirs is read,
-#: no answer is computed for them): round 30r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
-#: (round 6's and the later rounds' files, scored once, are tuning — round 29r's since the twenty-third session, 2026-12-07)
-HELD_OUT_TEXTS: tuple = ("重庆市专业技术人员继续教育条例", "北京市实施《农民专业合作社法》办法")
+#: no answer is computed for them): round 31r's two texts (kb.dev.heldout.HELD_OUT_FILES), being annotated this session
+#: (round 6's and the later rounds' files, scored once, are tuning — round 30r's since the twenty-fourth session, 2026-12-08)
+HELD_OUT_TEXTS: tuple = ("北京市实施《动物防疫法》办法", "重庆市各级人民代表大会常务委员会人事任免工作条例")
 #: whether the folds score kb's bound on 同类立法 answers across the shared-subject gate (kb.library.related.ACROSS_MOST:
 #: the best one only, and no followers after it alone) in every variant that offers such answers; False: every one that
 #: passes, followed, as kb answered before the nineteenth session (code review 25, finding 1)

@@ -103,7 +103,9 @@ def test_a_second_annotation_of_a_text_outside_the_knowledge_base_pairs_with_its
     # 26r's 北京市实施《文物保护法》办法 (6 and 6 repeats, 5 in common: F1 0.833) → 0.916, since the twenty-first
     # (2026-12-07) with round 27r's 重庆市防震减灾条例 (11 and 12 repeats, 10 in common: F1 0.870) → 0.913, since the
     # twenty-second (2026-12-07) with round 28r's 北京市统计条例 (3 and 5 repeats, 3 in common: F1 0.750) → 0.909, since the
-    # twenty-third (2026-12-07) with round 29r's 重庆市残疾人保障条例 (7 and 10 repeats, 7 in common: F1 0.824) → 0.905
+    # twenty-third (2026-12-07) with round 29r's 重庆市残疾人保障条例 (7 and 10 repeats, 7 in common: F1 0.824) → 0.905,
+    # since the twenty-fourth (2026-12-08) with round 30r's 北京市实施《农民专业合作社法》办法 (13 and 11 repeats, 10 in
+    # common: F1 0.833) → 0.900
     for name in ("repeat-heldout-bj-cehui.yml", "repeat-heldout-bj-youzheng.yml", "repeat-heldout-bj-zaosheng.yml",
                  "repeat-heldout-bj-renfang.yml", "repeat-heldout-bj-jieneng.yml", "repeat-heldout-gd-aizibing.yml",
                  "repeat-heldout-bj-jujia-yanglao.yml", "repeat-heldout-cq-jiliang.yml",
@@ -112,7 +114,8 @@ def test_a_second_annotation_of_a_text_outside_the_knowledge_base_pairs_with_its
                  "repeat-heldout-bj-wenwu.yml", "related-heldout-bj-wenwu.yml",
                  "repeat-heldout-cq-fangzhen.yml", "related-heldout-cq-fangzhen.yml",
                  "repeat-heldout-bj-tongji.yml", "related-heldout-bj-tongji.yml",
-                 "repeat-heldout-cq-canjiren.yml", "related-heldout-cq-canjiren.yml"):
+                 "repeat-heldout-cq-canjiren.yml", "related-heldout-cq-canjiren.yml",
+                 "repeat-heldout-bj-hezuoshe.yml", "related-heldout-bj-hezuoshe.yml"):
         assert pairs[Path("outside-kb", name)] == related_agreement.DATA / "outside-kb" / name
     p, r = res[("B 对照 A", "repeat")]
-    assert round(2 * p * r / (p + r), 3) == 0.905
+    assert round(2 * p * r / (p + r), 3) == 0.900

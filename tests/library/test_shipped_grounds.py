@@ -40,6 +40,7 @@ NOT_IMPORTED: dict[str, str] = {
     "全国人民代表大会常务委员会关于县级以下人民代表大会代表直接选举的若干规定":
         "宪法相关法/全国人民代表大会常务委员会关于县级以下人民代表大会代表直接选举的若干规定(1983-03-05).md",
     "防洪法": "经济法/防洪法(2016-07-02).md",
+    "科学技术进步法": "行政法/科学技术进步法(2021-12-24).md",
 }
 
 
@@ -82,7 +83,8 @@ def test_every_ground_a_text_names_that_the_corpus_holds_is_in_the_knowledge_bas
     """What the 依据 articles cite and the knowledge base holds no part of is what ../shared/corpus lacks — the
     行政法规 (国务院's 物业管理条例, 志愿服务条例, 村庄和集镇规划建设管理条例, and since round 18r joined the tuning files the
     道路交通安全法实施条例) — and the grounds left out on purpose
-    (NOT_IMPORTED: the 若干规定 on direct elections, since round 13r's text joined; the 防洪法, since round 23r's joined); before the import the 地方组织法 (北京市街道办事处条例, the 重庆 街道工作委员会工作条例) and the
+    (NOT_IMPORTED: the 若干规定 on direct elections, since round 13r's text joined; the 防洪法, since round 23r's joined; the 科学技术进步法, which round 30r's
+    重庆市专业技术人员继续教育条例 names after the 教育法 it brings, since round 30r's joined); before the import the 地方组织法 (北京市街道办事处条例, the 重庆 街道工作委员会工作条例) and the
     代表法 (the latter) were among them, and until the fifth session of 2026-12-05 the 选举法 (the 重庆 乡镇人大工作条例), the
     监督法 (the 广东 常委会议事规则, the 北京 计划审查监督条例) and the 立法法 (the 重庆市地方立法条例): their 依据 articles link
     to them now."""
@@ -126,11 +128,14 @@ def test_every_ground_a_text_names_that_the_corpus_holds_is_in_the_knowledge_bas
     # so does round 19r's 北京市建设工程质量条例, tuning since the thirteenth session, on the 建设工程质量管理条例, and round
     # 20r's texts, tuning since the fourteenth, on the 艾滋病防治条例 and the 专利法实施细则; round 23r's 重庆市防汛抗旱条例,
     # tuning since the seventeenth, on the 防汛条例 besides the 防洪法 of NOT_IMPORTED; round 29r's 重庆市招标投标条例, tuning
-    # since the twenty-third, on the 招标投标法实施条例 besides the 招标投标法 it brings)
+    # since the twenty-third, on the 招标投标法实施条例 besides the 招标投标法 it brings; round 30r's 重庆市专业技术人员继续教育
+    # 条例, tuning since the twenty-fourth, on the 科学技术进步法 of NOT_IMPORTED besides the 教育法 it brings — the scoring
+    # imports the first law a 第一条 names, by the draw's rule)
     assert set(lacking) == {"物业管理条例", "志愿服务条例", "村庄和集镇规划建设管理条例", "道路交通安全法实施条例",
                             "建设工程质量管理条例", "艾滋病防治条例", "专利法实施细则", "防汛条例", "招标投标法实施条例",
                             *NOT_IMPORTED}
     assert lacking["招标投标法实施条例"] == {"重庆市招标投标条例"}
+    assert lacking["科学技术进步法"] == {"重庆市专业技术人员继续教育条例"}
     assert lacking["道路交通安全法实施条例"] == {"北京市实施《中华人民共和国道路交通安全法》办法"}
     assert lacking["防汛条例"] == lacking["防洪法"] == {"重庆市防汛抗旱条例"}
     assert lacking["建设工程质量管理条例"] == {"北京市建设工程质量条例"}
@@ -141,15 +146,19 @@ def test_every_ground_a_text_names_that_the_corpus_holds_is_in_the_knowledge_bas
     # twenty-first, with the 反食品浪费法 (2021) and the 防震减灾法 (2008), each named with 相关 or 有关法律、行政法规, and
     # round 28r's, tuning since the twenty-second, with the 人口与计划生育法 (2021; 等有关法律、行政法规) and the 统计法 (the 2024
     # text, newer than the 2015 条例), and round 29r's 重庆市残疾人保障条例, tuning since the twenty-third, with the 残疾人保障法
-    # (2018, newer than the 2011 条例); its 重庆市招标投标条例 brings the 招标投标法 and lacks the 实施条例, above)
+    # (2018, newer than the 2011 条例); its 重庆市招标投标条例 brings the 招标投标法 and lacks the 实施条例, above; round 30r's
+    # 北京市实施《中华人民共和国农民专业合作社法》办法, tuning since the twenty-fourth, with the 农民专业合作社法 (2017, newer than
+    # the 2009 办法); its 重庆市专业技术人员继续教育条例 brings the 教育法 and lacks the 科学技术进步法, above)
     for title, law in (("重庆市非物质文化遗产条例", "非物质文化遗产法"), ("重庆市水资源管理条例", "水法"),
                        ("北京市中医药条例", "中医药法"), ("广东省动物防疫条例", "动物防疫法"),
                        ("北京市实施《中华人民共和国文物保护法》办法", "文物保护法"), ("北京市节水条例", "水法"),
                        ("北京市反食品浪费规定", "反食品浪费法"), ("重庆市防震减灾条例", "防震减灾法"),
                        ("广东省人口与计划生育条例", "人口与计划生育法"), ("北京市统计条例", "统计法"),
-                       ("重庆市残疾人保障条例", "残疾人保障法")):
+                       ("重庆市残疾人保障条例", "残疾人保障法"),
+                       ("北京市实施《中华人民共和国农民专业合作社法》办法", "农民专业合作社法")):
         assert brought[title] == {title_id(law)} and not any(title in texts for texts in lacking.values())
     assert brought["重庆市招标投标条例"] == {title_id("招标投标法")}
+    assert brought["重庆市专业技术人员继续教育条例"] == {title_id("教育法")}
     # (round 12r's three texts, tuning since the sixth session of 2026-12-05, rest on the 选举法, 监督法 and 预算法 too)
     assert linked["全国人民代表大会和地方各级人民代表大会选举法"] == {"重庆市乡镇人民代表大会工作条例", "广东省人民代表大会议事规则",
                                                  "北京市区、乡、民族乡、镇人民代表大会代表选举实施细则"}

@@ -1305,7 +1305,7 @@ def test_related_errors_classify_every_error_score_related_counts():
     assert sum(1 for v in misses.values() for f, _, _ in v if f in kb_repeat) == total["fn"]
     assert {f for v in misses.values() for f, _, _ in v} - kb_repeat      # outside-kb/'s repeats too
     assert set(misses) <= {"no candidate", "ground clause", "reworded", "too short", "own figures", "own fine",
-                           "local figure", "spread", "small part"}
+                           "local figure", "referral", "spread", "small part"}
     out = io.StringIO()
     related_errors.report(res, out)
     related_errors.report_repeat(misses, out)

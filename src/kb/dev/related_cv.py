@@ -660,8 +660,8 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     from dataclasses import replace
 
     from kb.library.repeat import (BY_VALUE, LOCAL_SENTENCE, MIN_BEST, OWN_FINE, PAIR, PAIR_REST, PART, PART_WHOLE,
-                                   SPREAD_PART, THRESHOLD, TRIPLE, TRIPLE_REST, local_cover, own_figures, own_fine,
-                                   repetition, unreported)
+                                   REFERRAL, SPREAD_PART, THRESHOLD, TRIPLE, TRIPLE_REST, local_cover, own_figures,
+                                   own_fine, repetition, unreported)
 
     rows, gold = [], {}
     for f, ann, lib_ in repeat_texts(root):
@@ -672,8 +672,8 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         for e in lib_.entries:
             if e.reg.id == ann.regulation and e.version.name == e.reg.versions[-1].name:
                 rep = repetition(lib_, e)
-                # every bound of kb's but MIN_BEST, PAIR, PART, SPREAD_PART, THRESHOLD, OWN_FINE and
-                # LOCAL_SENTENCE, which the folds choose (the share from SHARES' least); the article's quantities
+                # every bound of kb's but MIN_BEST, PAIR, PART, SPREAD_PART, THRESHOLD, OWN_FINE, LOCAL_SENTENCE and
+                # REFERRAL, which the folds choose (the share from SHARES' least); the article's quantities
                 # compared with its upper provisions' by value and as written (BY_VALUE, which the folds choose too):
                 # whether it passes the bounds, whether its fine is its own, the least upper wording of a sentence
                 # stating a quantity of its own (local_cover)
@@ -685,17 +685,18 @@ def repeat(root: Path, out=sys.stdout) -> dict:
                     r2 = rep and replace(rep, own_figures=figures, own_fine=own_fine(e.text, uppers, values),
                                          local=local_cover(e.text, covered, figures))
                     ways[values] = (unreported(r2, threshold=min(DUTY_SHARES), best=0.0, part=None, fine=False,
-                                               local=None, spread_part=None) is None,
+                                               local=None, spread_part=None, refer=False) is None,
                                     bool(r2 and r2.own_fine), r2.local if r2 else 1.0)
                 if ways[True][0] or ways[False][0]:
                     # the share of the bodies the article's duties and its closest provision's name in common
                     # (Library.shared_actors), None when the article names none or its text is held out for the layer
                     acted = (lib_.shared_actors(e, rep.upper[0].entry) if duties and lib_.actors(e) else None)
                     rows.append((f.name, e.node.number in ann.repeats, rep.best, rep.pair, rep.share, rep.part, ways,
-                                 acted, rep.triple))
+                                 acted, rep.triple, rep.referral))
 
     def counts(least, files, two=PAIR, share=THRESHOLD, besides=PAIR_REST, part=(PART, PART_WHOLE), fine=OWN_FINE,
-               values=BY_VALUE, duty=None, three=(TRIPLE, TRIPLE_REST), local=LOCAL_SENTENCE, spread=SPREAD_PART):
+               values=BY_VALUE, duty=None, three=(TRIPLE, TRIPLE_REST), local=LOCAL_SENTENCE, spread=SPREAD_PART,
+               refer=REFERRAL):
         # kb's rule (kb.library.repeat.unreported): the closest provision holds ``least`` — and the article takes ``part[0]``
         # of that provision's wording or is ``part[1]`` upper law's (``part[0]`` None: not checked) —, or the two closest
         # ``two`` (None: not at all) with at most ``besides`` of the article the wording of other provisions; with ``fine``,
@@ -706,9 +707,10 @@ def repeat(root: Path, out=sys.stdout) -> dict:
         # at most ``three[1]`` of the article other provisions' wording (kb.library.repeat.TRIPLE, TRIPLE_REST); no article
         # a sentence of which, at most ``local`` upper law's wording (None: not checked), states a quantity of its own
         # (kb.library.repeat.LOCAL_SENTENCE); an article reported through the two or three closest taking at least
-        # ``spread`` of its closest provision's wording (None: not checked; kb.library.repeat.SPREAD_PART)
-        hits = [(f, g) for f, g, b, t, s, p, w, a, x in rows
-                if f in files and w[values][0] and not (fine and w[values][1])
+        # ``spread`` of its closest provision's wording (None: not checked; kb.library.repeat.SPREAD_PART); with
+        # ``refer``, no reference clause whose closest provision is no referral (kb.library.repeat.REFERRAL)
+        hits = [(f, g) for f, g, b, t, s, p, w, a, x, z in rows
+                if f in files and w[values][0] and not (fine and w[values][1]) and not (refer and z)
                 and not (local is not None and w[values][2] <= local)
                 and (s >= share or (duty is not None and s >= duty[0] and a is not None and a >= duty[1]))
                 and ((b >= least and (part[0] is None or p >= part[0] or s >= part[1]))
@@ -795,6 +797,12 @@ def repeat(root: Path, out=sys.stdout) -> dict:
     res["分散时所取比例"] = f, total, chosen = by_folds([None, 0.03, 0.05, 0.07, 0.1, 0.12, 0.15], "spread",
                                                   lambda p: (p is None, -(p or 0)))
     print(f"最相近两条、三条合计报出的条文至少取最相近一条字句的比例（None：不查；kb 的 SPREAD_PART {SPREAD_PART}）："
+          f"交叉验证 F1 {f:.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），各折选 {by_count(chosen)}", file=out)
+    # a reference clause (…的，由有关部门依法处理: kb.library.repeat.REFERRAL, since the twenty-fourth session of 2026-12-08):
+    # the folds choose whether an article referring the act to a body's handling, its closest provision no referral, is
+    # reported
+    res["转致条款"] = f, total, chosen = either("refer")
+    print(f"仅规定由有关部门依法处理的转致条款不报（最相近的上位条文本身不是转致条款时；kb 的 REFERRAL {REFERRAL}）："
           f"交叉验证 F1 {f:.3f}（对 {total[0]}，错报 {total[1]}，漏报 {total[2]}），各折选 {by_count(chosen)}", file=out)
     # a fine of the text's own amount (kb.library.repeat.OWN_FINE, since the fifteenth session of 2026-12-06): the folds
     # choose whether an article imposing a 罚款 of an amount its upper provisions do not state is reported

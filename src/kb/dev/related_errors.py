@@ -33,7 +33,8 @@ bound of kb.library.repeat they fail: ``no candidate`` (no upper provision above
 purpose and ground clause, never reported: kb.library.repeat.ground_clause), ``reworded`` (less than
 THRESHOLD of the wording found in the upper provisions), ``too short`` (MIN_REPEATED), ``own figures``
 (MAX_OWN_FIGURES), ``own fine`` (a fine of an amount its upper provisions do not state: OWN_FINE), ``local figure`` (a
-sentence of its own wording states a quantity its upper provisions lack: LOCAL_SENTENCE), ``spread`` (enough wording,
+sentence of its own wording states a quantity its upper provisions lack: LOCAL_SENTENCE), ``referral`` (a reference clause,
+…的，由…依法处理, whose closest provision is no referral: REFERRAL), ``spread`` (enough wording,
 but no single provision holds MIN_BEST of it, nor two PAIR with
 no more than PAIR_REST of it from others, nor three TRIPLE with no more than TRIPLE_REST), ``small part`` (its closest provision holds MIN_BEST of it, but it takes less
 than PART of that provision's wording and less than PART_WHOLE of it is upper law's); and whether an annotated

@@ -67,6 +67,12 @@ body, standard or procedure the upper law does not give" (twenty-first session, 
 ``LOCAL_SENTENCE`` upper law's wording and states a quantity its upper provisions lack (:func:`local_cover`) is not reported,
 though one figure of its own (MAX_OWN_FIGURES) inside the restated wording would not stop it.
 
+A reference clause refers an act to a body's handling and restates no rule — the annotators' "a clause that refers the act to
+依法处理 or to other laws is not" (rounds 6, 10r, 11r, 27r, 30r): an article that is one sentence ending …的，由…依法处理 (依法
+查处, 依照…处罚), with no sanction of its own, is not reported (``REFERRAL``; :func:`referral`: 北京市反食品浪费规定 第二十六、
+二十九条 beside the 反食品浪费法's fines, 北京市实施《农民专业合作社法》办法 第四十九条; twenty-fourth session, 2026-12-08) —
+unless its closest provision is a referral too, the law's own referral restated (北京市实施《邮政法》办法 第四十八条).
+
 An older text restates its upper law as worded when it was adopted (eleventh session, 2026-12-06): where the knowledge base
 holds an earlier dated version of a candidate's law, the wording of the articles of the version in force at the text's date
 (:func:`earlier_version`) that kb's version alignment pairs with the candidate counts as the candidate's (:func:`earlier_texts`;
@@ -119,6 +125,20 @@ _SENTENCE_END = re.compile(r"[。；\n]")
 BY_VALUE = True
 #: a fine: the article imposes one (罚款)
 _FINE = re.compile(r"罚款")
+#: an article that only refers an act to a body's handling (:func:`referral`: 违反本规定…的，由市场监督管理部门依法处理) is
+#: not reported: a reference clause, which the annotators never count as a repetition of the sanctions the law gives
+#: (北京市反食品浪费规定 第二十六、二十九条, 0.78 and 0.70 of them the 反食品浪费法's 第二十八、三十条 wording, whose fines they
+#: leave to 依法处理).  Twenty-fourth session (2026-12-08): on the 55 folds of python3 -m kb.dev.related_cv repeat every fold
+#: takes it (mode "转致条款"), 0.765 (452 / 110 / 167) → 0.767 (452 / 107 / 167); tests/data/related/README.md "A reference
+#: clause restates no sanction (twenty-fourth session, engineer e14f)"
+REFERRAL = True
+#: a reference clause: one sentence (no 。 or ； before its end) whose consequence is a body's handling by law — …的，由有关部门
+#: 依法处理, …的，由物价部门依法处罚, …的，由有关部门按照反不正当竞争法等法律、法规处理
+_REFERRAL = re.compile(r"^[^。；]*的，由[^。；]*?(?:依法|按照[^。；]*|依照[^。；]*)(?:处理|查处|处罚)。?$")
+#: a provision that ends referring the act elsewhere (…依照《中华人民共和国价格法》的规定处罚): the law's own referral
+_REFERS = re.compile(r"(?:依法|按照[^。；]*|依照[^。；]*)(?:处理|查处|处罚)。?$")
+#: a sanction a clause states itself (a reference clause states none)
+_SANCTION = re.compile(r"罚款|责令|没收|吊销|处分|警告|拘留|追究|赔偿")
 #: least share of an article's letters found in the one upper provision it shares most with.  On the 23 folds of the
 #: eighth session of 2026-12-05 (round 14r in) every fold of python3 -m kb.dev.related_cv repeat picks 0.5 (F1 0.742,
 #: 223 / 65 / 90; all 23 files at 0.45: 0.733, 238 / 98 / 75), but the gain is outside-kb/'s alone — of the 48
@@ -223,6 +243,9 @@ class Repetition:
     #: the least share of upper law's wording in a sentence of the article that states a quantity of its own (``own_figures``;
     #: 1.0: none does): :func:`unreported` reads it against ``LOCAL_SENTENCE``
     local: float = 1.0
+    #: the article is a reference clause (:func:`referral`: …的，由…依法处理) and its closest provision no referral:
+    #: :func:`unreported` reads it against ``REFERRAL``
+    referral: bool = False
 
     @property
     def best(self) -> float:
@@ -257,7 +280,7 @@ def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: flo
                pair: float | None = PAIR, rest: float = PAIR_REST, part: float | None = PART,
                whole: float = PART_WHOLE, fine: bool = OWN_FINE, triple: float | None = TRIPLE,
                triple_rest: float = TRIPLE_REST, local: float | None = LOCAL_SENTENCE,
-               spread_part: float | None = SPREAD_PART) -> str | None:
+               spread_part: float | None = SPREAD_PART, refer: bool = REFERRAL) -> str | None:
     """Why :func:`repetitions` does not report ``rep`` (:func:`repetition`'s answer for an article) — the first bound it
     fails: ``no candidate``, ``ground clause`` (a purpose and ground clause, :func:`ground_clause`), ``reworded`` (less than ``threshold`` of its wording found), ``too short`` (fewer than
     MIN_REPEATED letters repeated outside boilerplate), ``own figures`` (MAX_OWN_FIGURES), ``own fine`` (a fine of an
@@ -268,7 +291,8 @@ def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: flo
     ``triple`` with at most ``triple_rest`` of it other provisions' wording; ``triple`` None: not checked), ``small
     part`` (its closest provision holds ``best`` of it, but it takes less than ``part`` of that provision's wording and less than ``whole`` of
     it is upper law's; ``part`` None: not checked — or, reported through two or three provisions, it takes less than
-    ``spread_part`` of its closest one's wording; ``spread_part`` None: not checked) — or None when it is reported.
+    ``spread_part`` of its closest one's wording; ``spread_part`` None: not checked), ``referral`` (a reference clause whose
+    closest provision is no referral, :func:`referral`; ``refer`` False: not checked) — or None when it is reported.
     The one check kb, kb.dev.related_cv and kb.dev.related_errors apply."""
     if rep is None:
         return "no candidate"
@@ -284,6 +308,8 @@ def unreported(rep: "Repetition | None", threshold: float = THRESHOLD, best: flo
         return "own fine"
     if local is not None and rep.local <= local:
         return "local figure"
+    if refer and rep.referral:
+        return "referral"
     if rep.best < best and (pair is None or rep.pair < pair or round(rep.share - rep.pair, 9) > rest) \
             and (triple is None or rep.triple < triple or round(rep.share - rep.triple, 9) > triple_rest):
         return "spread"
@@ -380,7 +406,7 @@ def repetition(lib: Library, e, threshold: float | None = None) -> Repetition | 
                       len(covered - boilerplate_letters(e.text)),
                       ground_clause(lib, e), {i: v for i, v in worded.items() if i in {r.entry.index for r in used}},
                       pair, part_of[used[0].entry.index], own_fine(e.text, uppers), triple,
-                      local_cover(e.text, covered, figures))
+                      local_cover(e.text, covered, figures), referral=referral(e.text, used[0].entry.text))
 
 
 def _most_held(held: list[set], k: int, fewer: int) -> int:
@@ -551,6 +577,19 @@ def local_cover(text: str, covered: set[int], own: list[str]) -> float:
             least = min(least, sum(1 for i in letters if i in covered) / (len(letters) or 1))
         start = end
     return least
+
+
+def referral(text: str, upper: str) -> bool:
+    """Whether article ``text`` is a reference clause beside its closest upper provision ``upper``: one sentence whose
+    consequence is a body's handling by law (``_REFERRAL``: 食品生产经营者违反本规定…造成严重食品浪费的，由市场监督管理部门
+    依法处理), stating no sanction of its own (``_SANCTION``: 罚款, 责令, 处分 …) — it points at the law's sanctions and
+    restates none, whatever wording of the offence it shares (``REFERRAL``) — while ``upper`` is no referral itself: an
+    article restating the law's own referral (…的，由物价部门依法处罚 for the 邮政法's …由政府价格主管部门依照《中华人民共和国
+    价格法》的规定处罚) repeats it, as the annotators count it."""
+    if not _REFERRAL.search(text.strip()) or _SANCTION.search(text):
+        return False
+    upper = upper.strip()
+    return not (_REFERS.search(upper) and not _SANCTION.search(upper))
 
 
 def own_fine(text: str, upper: list[str], values: bool | None = None) -> bool:

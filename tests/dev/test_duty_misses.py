@@ -77,3 +77,23 @@ def test_bad_rounds_and_unknown_names_are_refused_with_exit_2(capsys):
     # a valid round that no tuning file came from: nothing found (1), not a usage error
     assert duty_misses.main(["--round", "999"]) == 1
     assert "没有符合条件的标注文件" in capsys.readouterr().err
+
+
+def test_a_gold_file_whose_text_another_stage_holds_out_is_not_read():
+    """The lead's decision of the twenty-fourth session (kb.dev.duty_misses's docstring): the tuning gold file of a text
+    held out this session for another stage — the related round's — is left out, as every corpus-wide tool leaves the
+    text out; the gold files of other texts are read."""
+    from kb.dev.duty_misses import readable, select
+    from kb.dev.heldout import HELD_OUT_FILES, may_read
+    from kb.dev.score_obligations import gold_files
+
+    import yaml
+
+    every = gold_files((), "tuning")
+    held = [f for f in every if not may_read(yaml.safe_load(f.read_text(encoding="utf-8")).get("corpus") or "")]
+    # the obligation data of the held-out related texts, whichever they are this session
+    assert {yaml.safe_load(f.read_text(encoding="utf-8"))["corpus"] for f in held} <= set(HELD_OUT_FILES)
+    assert not any(readable(f) for f in held)
+    assert set(select(None)) == set(every) - set(held)
+    assert len(select(None, readable_only=False)) == len(every)
+    assert any(f.stem == "beijing-gongyuan" for f in select(None))

@@ -16,8 +16,11 @@ is that reading kept, so that the next round's table is one command:
 Besides the classes, each difference is tagged with the named constructions the brief of issue 11 asks about
 (``TAGS``: army bodies by 军区 / 部队, 主体 or 用户 as a party's head, a violator named only in the article cited),
 so that their spread can be counted on the same run.  Only the tuning set's gold files are read (``set: tuning``); a
-text held out by another stage can be one of them (code review 24 finding 1: 北京市中医药条例, related round 25r), which
-is the lead's to settle, not this tool's.
+text held out by another stage can be one of them (code review 24 finding 1: 北京市中医药条例, related round 25r).  The
+lead's decision (twenty-fourth session, 2026-12-08, after engineer e11j's first run printed the differences of
+beijing-dongwu-fangyi, the obligation data of related round 31r's 北京市实施《动物防疫法》办法): such a file is left out, as
+every corpus-wide tool leaves the text out (``kb.dev.heldout.may_read``), and the count of files left out is printed —
+kb's duties of a text being annotated for another stage are no one's to read until its round is scored.
 """
 from __future__ import annotations
 
@@ -214,14 +217,26 @@ def rounds_arg(value: str) -> frozenset[int]:
     return frozenset(wanted)
 
 
-def select(rounds: frozenset[int] | None, names=()) -> list:
-    """The tuning gold files: of the held-out rounds given (``rounds_arg``), or all."""
+def select(rounds: frozenset[int] | None, names=(), readable_only: bool = True) -> list:
+    """The tuning gold files: of the held-out rounds given (``rounds_arg``), or all — never one whose text this session
+    holds out for another stage (:func:`readable`) unless ``readable_only`` is False (only to count them)."""
     from kb.dev.score_obligations import gold_files
     from kb.dev.subject_cv import held_out_round
-    files = gold_files(names, "tuning")
+    files = [f for f in gold_files(names, "tuning") if not readable_only or readable(f)]
     if not rounds:
         return files
     return [f for f in files if held_out_round(f) in rounds]
+
+
+def readable(path) -> bool:
+    """Whether a gold file's corpus text may be read this session (``kb.dev.heldout.may_read``); a file without a
+    corpus text (the seed's) may."""
+    import yaml
+
+    from kb.dev.heldout import may_read
+
+    corpus = (yaml.safe_load(open(path, encoding="utf-8")) or {}).get("corpus")
+    return not corpus or may_read(corpus)
 
 
 def table(diffs: list[Difference]) -> list[tuple[str, int, int]]:
@@ -257,6 +272,9 @@ def main(argv=None) -> int:
     if refuse_unknown_names(args.names):
         return 2
     files = select(args.rounds, args.names)
+    held = len(select(args.rounds, args.names, readable_only=False)) - len(files)
+    if held:
+        print(f"{held} 个标注文件的文本本会话为别的环节留出，不读（kb.dev.heldout.may_read）", file=sys.stderr)
     if not files:     # a valid round with no tuning file (yet): nothing found
         print("没有符合条件的标注文件", file=sys.stderr)
         return 1

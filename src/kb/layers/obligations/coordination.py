@@ -70,15 +70,49 @@ def _fields_of(head: str, bare: list[str], mentions: list, stems=()) -> bool:
 _BODY_ENDS = ("所", "电台", "电视台")
 #: a modal word right after a list: the list is the clause's subject (可 and 应 alone are too often part of another word)
 _MODAL_AFTER = re.compile(r"(?:应当|必须|不得|可以|有权|禁止|严禁)")
+#: what a list that opens its sentence may stand before besides: a comma and the modal word (广播电台、电视台、报刊出版单位、
+#: 互联网信息服务提供者，应当……, 英雄烈士保护法 19: engineer e11j), as one party may
+_COMMA_MODAL = re.compile(r"，" + _MODAL_AFTER.pattern)
+#: where a sentence opens: a list after a comma, its sentence's subject named before it, may be the object of a verb
+#: (公安机关……讯问……，询问未成年被害人、证人，应当依法通知……, 未成年人保护法 110)
+_SENTENCE_OPEN = "。；："
 
 
-def _bodies_before_modal(text: str, k: int, bare: list[str]) -> bool:
+def _bodies_before_modal(text: str, i: int, k: int, bare: list[str], mentions: list[Mention]) -> bool:
     """托儿所、幼儿园、中小学校应当……; 报关企业和报关人员不得……; 未成年犯管教所、社区矫正机构应当……: a list of names the lexicon
-    lacks, none known and no 等 to close it, is still the clause's parties when a modal word follows it at once and
-    every member ends in a party's head (a body's, a person's, 所) — a list of things, acts or fields does not
-    (建设项目、设施应当; 改变名称、住所应当 …; engineer 11s: such lists gave no record at all)."""
-    return bool(bare) and bool(_MODAL_AFTER.match(text, k)) and \
-        all(len(n) >= 3 and n.endswith(SUFFIXES + PERSON_SUFFIXES + _BODY_ENDS) for n in bare)
+    lacks, none known and no 等 to close it, is still the clause's parties when a modal word follows it at once (or a
+    comma and the modal word, when the list opens its sentence) and every member ends in a party's head (a body's, a
+    person's, 所) — a list of things, acts or fields does not (建设项目、设施应当; 改变名称、住所应当 …; engineer 11s: such
+    lists gave no record at all); or when every member is a body or a place that acts (``_places_before_modal``)."""
+    if not bare or not _modal_follows(text, i, k):
+        return False
+    return all(len(n) >= 3 and n.endswith(SUFFIXES + PERSON_SUFFIXES + _BODY_ENDS) for n in bare) or \
+        _places_before_modal(text, i, bare, mentions)
+
+
+def _modal_follows(text: str, i: int, k: int) -> bool:
+    """Does the modal word of the list text[i:k] follow it: at once, or after a comma when the list opens its sentence?"""
+    return bool(_MODAL_AFTER.match(text, k)) or \
+        bool(_COMMA_MODAL.match(text, k)) and (i == 0 or text[i - 1] in _SENTENCE_OPEN)
+
+
+#: a short field and a head (示威负责人, 管理单位) closing a list: the list's fields share that head (集会、游行、示威负责人 is
+#: one organiser; 管线权属、管理单位 the owners' and the managers' units), no member is a place of its own
+_SHARED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,2}(?:负责人|单位|企业|机构|人员)")
+
+
+def _places_before_modal(text: str, i: int, bare: list[str], mentions: list[Mention]) -> bool:
+    """宾馆、旅店、招待所不得……; 报社、期刊社可以……; 燃煤电厂和其他燃煤单位应当……: short names of bodies and places the lexicon
+    lacks (two characters: 宾馆, 报社, 码头) end in a body's or a place's last character, and such a list right before
+    the modal word is its parties, each place standing for its operator (the lead's decision Q1, 2026-12-07: a place
+    as the subject of an act only its operator can do is recorded under its name) — but not the head of a relative
+    clause (……物品的工厂、仓库和专用车站、码头，必须设置在……: the places where something is, and the name would be cut
+    from its clause), nor a list a relative clause closes (举行集会、游行、示威的负责人必须……: acts, then one person), nor
+    fields sharing the last member's head (``_SHARED_TAIL``), nor a one-character word (中、小学校) (engineer e11j)."""
+    if text[i - 1:i] == "的" or any("的" in m.surface for m in mentions) or _SHARED_TAIL.fullmatch(mentions[-1].surface):
+        return False
+    return all(len(n) >= 2 and (n[-1] in AGENT_HEAD_CHARS or n.endswith(_BODY_ENDS)) and not _ends_with_activity(n)
+               for n in bare)
 
 
 def _ends_with_activity(n: str) -> bool:
@@ -372,7 +406,7 @@ class Scanner(MentionScanner):
             return None          # 改变名称、住所或者分立、合并、停业等: things and acts, not parties
         if len(mentions) < 2 or not _BARE_FOLLOW.match(text, k):
             return None
-        bodies = not closed and _bodies_before_modal(text, k, bare)
+        bodies = not closed and _bodies_before_modal(text, i, k, bare, mentions)
         if not (closed or known or bodies):
             return None
         if not (closed or bodies) and not all(n[-1] in AGENT_HEAD_CHARS or n.endswith(_BODY_ENDS) for n in bare):

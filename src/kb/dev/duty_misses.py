@@ -18,9 +18,10 @@ Besides the classes, each difference is tagged with the named constructions the 
 so that their spread can be counted on the same run.  Only the tuning set's gold files are read (``set: tuning``); a
 text held out by another stage can be one of them (code review 24 finding 1: 北京市中医药条例, related round 25r).  The
 lead's decision (twenty-fourth session, 2026-12-08, after engineer e11j's first run printed the differences of
-beijing-dongwu-fangyi, the obligation data of related round 31r's 北京市实施《动物防疫法》办法): such a file is left out, as
-every corpus-wide tool leaves the text out (``kb.dev.heldout.may_read``), and the count of files left out is printed —
-kb's duties of a text being annotated for another stage are no one's to read until its round is scored.
+beijing-dongwu-fangyi, the obligation data of related round 31r's 北京市实施《动物防疫法》办法): such a file is left out
+(``kb.dev.related_cv.HELD_OUT_TEXTS``, the related round's texts), and the count of files left out is printed — kb's
+duties of a text being annotated for another stage are no one's to read until its round is scored.  The obligation
+round's own files join the tuning set only once scored, and are read then (``--round 35`` right after the scoring).
 """
 from __future__ import annotations
 
@@ -229,14 +230,15 @@ def select(rounds: frozenset[int] | None, names=(), readable_only: bool = True) 
 
 
 def readable(path) -> bool:
-    """Whether a gold file's corpus text may be read this session (``kb.dev.heldout.may_read``); a file without a
-    corpus text (the seed's) may."""
+    """Whether a gold file's text may be read this session: not a text the related round holds out
+    (``kb.dev.related_cv.HELD_OUT_TEXTS``); a file without a corpus text (the seed's) may."""
     import yaml
 
-    from kb.dev.heldout import may_read
+    from kb.dev.heldout import title_of
+    from kb.dev.related_cv import HELD_OUT_TEXTS
 
     corpus = (yaml.safe_load(open(path, encoding="utf-8")) or {}).get("corpus")
-    return not corpus or may_read(corpus)
+    return not corpus or title_of(corpus) not in HELD_OUT_TEXTS
 
 
 def table(diffs: list[Difference]) -> list[tuple[str, int, int]]:
@@ -274,7 +276,7 @@ def main(argv=None) -> int:
     files = select(args.rounds, args.names)
     held = len(select(args.rounds, args.names, readable_only=False)) - len(files)
     if held:
-        print(f"{held} 个标注文件的文本本会话为别的环节留出，不读（kb.dev.heldout.may_read）", file=sys.stderr)
+        print(f"{held} 个标注文件的文本本会话为相关条文环节留出，不读（kb.dev.related_cv.HELD_OUT_TEXTS）", file=sys.stderr)
     if not files:     # a valid round with no tuning file (yet): nothing found
         print("没有符合条件的标注文件", file=sys.stderr)
         return 1

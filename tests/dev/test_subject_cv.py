@@ -111,7 +111,8 @@ def test_the_latest_rounds_are_read_from_the_gold_files():
     assert rounds["jingwai-ngo"] == 32                                     # round 32 since the twenty-first
     assert rounds["jiuye-cujin"] == 33                                     # round 33 since the twenty-second
     assert rounds["zhuzuoquan"] == 34                                      # round 34 since the twenty-third
-    assert latest_rounds(rounds) == (32, 33, 34)
+    assert rounds["faguan"] == 35                                          # round 35 since the twenty-fourth
+    assert latest_rounds(rounds) == (33, 34, 35)
     assert latest_rounds({"a": 3, "b": None, "c": 25}) == (3, 25)
 
 

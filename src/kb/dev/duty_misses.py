@@ -223,7 +223,9 @@ def select(rounds: frozenset[int] | None, names=(), readable_only: bool = True) 
     holds out for another stage (:func:`readable`) unless ``readable_only`` is False (only to count them)."""
     from kb.dev.score_obligations import gold_files
     from kb.dev.subject_cv import held_out_round
-    files = [f for f in gold_files(names, "tuning") if not readable_only or readable(f)]
+    files = gold_files(names, "tuning")
+    if readable_only:
+        files = [f for f in files if readable(f)]
     if not rounds:
         return files
     return [f for f in files if held_out_round(f) in rounds]
@@ -273,8 +275,9 @@ def main(argv=None) -> int:
     from kb.dev.score_obligations import refuse_unknown_names
     if refuse_unknown_names(args.names):
         return 2
-    files = select(args.rounds, args.names)
-    held = len(select(args.rounds, args.names, readable_only=False)) - len(files)
+    every = select(args.rounds, args.names, readable_only=False)
+    files = [f for f in every if readable(f)]
+    held = len(every) - len(files)
     if held:
         print(f"{held} 个标注文件的文本本会话为相关条文环节留出，不读（kb.dev.related_cv.HELD_OUT_TEXTS）", file=sys.stderr)
     if not files:     # a valid round with no tuning file (yet): nothing found
